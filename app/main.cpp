@@ -1,0 +1,20 @@
+// scoville: the GUI with no arguments; a headless command line with a sub-command.
+#include <QApplication>
+#include <iostream>
+
+#include "app/cli/cli.hpp"
+#include "app/mainwindow.hpp"
+
+int main(int argc, char* argv[]) {
+    const auto outcome = scoville::cli::run(argc, argv, std::cout, std::cerr);
+    if (outcome.mode == scoville::cli::Mode::done) return outcome.exit_code;
+
+    int qtArgc = 1;  // every argument was consumed by the command-line parser
+    QApplication app(qtArgc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Scoville"));
+    QApplication::setApplicationName(QStringLiteral("Scoville"));
+    QApplication::setApplicationVersion(QStringLiteral(SCOVILLE_VERSION));
+    scoville::MainWindow window;
+    window.show();
+    return QApplication::exec();
+}

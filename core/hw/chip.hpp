@@ -1,0 +1,118 @@
+#pragma once
+// One vocabulary for every chip: user designs and reference chips alike.
+// Every field is reachable by a dotted key ("compute.clock_ghz"); see params.hpp.
+#include <string>
+#include <vector>
+
+#include "core/hw/precision.hpp"
+#include "core/util/result.hpp"
+
+namespace scoville {
+
+enum class HbmGeneration { none, hbm2, hbm2e, hbm3, hbm3e, hbm4 };
+enum class Topology { switched, torus };
+
+struct ComputeSpec {
+    int cores = 1;
+    int arrays_per_core = 1;   // matrix units per core
+    int mac_rows = 128;        // MAC array rows (tile of the M dimension)
+    int mac_cols = 128;        // MAC array columns (tile of the N dimension)
+    double clock_ghz = 1.0;
+    // MACs per MAC cell per cycle, per precision; 0 = not native (falls back to a wider format).
+    double rate_bf16 = 1.0;
+    double rate_fp8 = 2.0;
+    double rate_fp4 = 0.0;
+    double rate_int8 = 2.0;
+    int vector_lanes_per_core = 128;  // fp32 FMA lanes for softmax, norms, activations
+    friend bool operator==(const ComputeSpec&, const ComputeSpec&) = default;
+};
+
+struct SramSpec {
+    double mb = 0.0;    // on-chip SRAM capacity usable for weights/activations
+    double tb_s = 0.0;  // aggregate SRAM read bandwidth
+    friend bool operator==(const SramSpec&, const SramSpec&) = default;
+};
+
+struct HbmSpec {
+    HbmGeneration generation = HbmGeneration::hbm3e;
+    int stacks = 0;
+    double gb_per_stack = 0.0;
+    double tb_s_per_stack = 0.0;
+    double usable_fraction = 0.9;  // of capacity for weights + KV cache (vLLM gpu_memory_utilization default)
+    friend bool operator==(const HbmSpec&, const HbmSpec&) = default;
+};
+
+struct LinkSpec {
+    int count = 0;              // scale-up links per chip
+    double gb_s = 0.0;          // per link, bidirectional (as data sheets quote)
+    Topology topology = Topology::switched;
+    int domain = 8;             // chips in one scale-up domain
+    double latency_us = 2.0;    // alpha: per-step latency of a collective
+    friend bool operator==(const LinkSpec&, const LinkSpec&) = default;
+};
+
+struct PackageSpec {
+    int dies = 1;
+    double d2d_tb_s = 0.0;  // die-to-die bandwidth (multi-die packages)
+    friend bool operator==(const PackageSpec&, const PackageSpec&) = default;
+};
+
+struct TechSpec {
+    std::string node = "n4";  // n7, n5, n4, n3, n2
+    friend bool operator==(const TechSpec&, const TechSpec&) = default;
+};
+
+struct PowerSpec {
+    double tdp_w = 700.0;
+    friend bool operator==(const PowerSpec&, const PowerSpec&) = default;
+};
+
+struct EfficiencySpec {
+    double compute = 0.8;       // achievable fraction of bf16/int8 peak on large GEMMs
+    double compute_fp8 = 0.7;   // same at fp8
+    double compute_fp4 = 0.7;   // same at fp4
+    double memory = 0.85;       // achievable fraction of HBM/SRAM bandwidth (copy benchmarks)
+    double network = 0.8;       // achievable fraction of link bandwidth in collectives
+    double overlap = 1.0;       // 1: compute, memory and network fully overlap (max); 0: they add
+    double op_overhead_us = 0.0;  // fixed cost per op (kernel launch, sync)
+    friend bool operator==(const EfficiencySpec&, const EfficiencySpec&) = default;
+};
+
+struct ChipSpec {
+    // Identity and provenance
+    std::string id;
+    std::string name;
+    std::string vendor;
+    int year = 0;
+    std::string confidence;               // A, B, C (see shared data) or "estimate"
+    std::string source;
+    std::vector<std::string> estimated;   // dotted keys whose values are estimates, not facts
+    std::string notes;
+
+    ComputeSpec compute;
+    SramSpec sram;
+    HbmSpec hbm;
+    LinkSpec link;
+    PackageSpec package;
+    TechSpec tech;
+    PowerSpec power;
+    EfficiencySpec efficiency;
+
+    friend bool operator==(const ChipSpec&, const ChipSpec&) = default;
+
+    // Derived peaks
+    [[nodiscard]] double macs_per_cycle() const;
+    [[nodiscard]] double rate(Precision p) const;          // native rate, 0 if not supported
+    [[nodiscard]] Precision executed_precision(Precision p) const;  // with fallback
+    [[nodiscard]] double peak_tflops(Precision p) const;   // dense, at executed precision
+    [[nodiscard]] double compute_efficiency(Precision p) const;
+    [[nodiscard]] double vector_tflops() const;
+    [[nodiscard]] double memory_tb_s() const;              // HBM aggregate
+    [[nodiscard]] double memory_gb() const;                // HBM capacity
+    [[nodiscard]] double link_gb_s() const;                // per chip, bidirectional
+};
+
+std::string_view to_string(HbmGeneration g);
+std::string_view to_string(Topology t);
+
+}  // namespace scoville

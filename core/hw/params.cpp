@@ -1,0 +1,224 @@
+#include "core/hw/params.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace scoville {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+#define SCV_REAL(field) \
+    [](const ChipSpec& c) { return static_cast<double>(c.field); }, \
+    [](ChipSpec& c, double v) { c.field = v; }
+#define SCV_INT(field) \
+    [](const ChipSpec& c) { return static_cast<double>(c.field); }, \
+    [](ChipSpec& c, double v) { c.field = static_cast<int>(std::lround(v)); }
+
+const std::vector<std::string_view> kHbmChoices{"none", "hbm2", "hbm2e", "hbm3", "hbm3e", "hbm4"};
+const std::vector<std::string_view> kTopologyChoices{"switch", "torus"};
+const std::vector<std::string_view> kNodeChoices{"n7", "n5", "n4", "n3", "n2"};
+
+int node_index(const std::string& node) {
+    for (size_t i = 0; i < kNodeChoices.size(); ++i)
+        if (kNodeChoices[i] == node) return static_cast<int>(i);
+    return 2;
+}
+
+std::vector<ParamInfo> build_params() {
+    std::vector<ParamInfo> p;
+    auto add = [&](ParamInfo info) { p.push_back(std::move(info)); };
+    // clang-format off
+    add({"compute.cores", "Compute", "Cores", "", ParamKind::integer, 1, 100000, 1, 1024, true, {},
+         "Independent compute cores (SMs, TensorCores, NeuronCores). Derived peak = cores x arrays x rows x cols x rate x 2 x clock.",
+         SCV_INT(compute.cores)});
+    add({"compute.arrays_per_core", "Compute", "Matrix units per core", "", ParamKind::integer, 1, 1024, 1, 16, false, {},
+         "Matrix (MAC) arrays in each core.", SCV_INT(compute.arrays_per_core)});
+    add({"compute.mac_rows", "Compute", "MAC array rows", "", ParamKind::integer, 1, 4096, 4, 512, true, {},
+         "Rows of one MAC array: the M tile. A batch-1 GEMV fills 1 of them.", SCV_INT(compute.mac_rows)});
+    add({"compute.mac_cols", "Compute", "MAC array columns", "", ParamKind::integer, 1, 4096, 4, 512, true, {},
+         "Columns of one MAC array: the N tile.", SCV_INT(compute.mac_cols)});
+    add({"compute.clock_ghz", "Compute", "Clock", "GHz", ParamKind::real, 0.05, 10, 0.3, 3.0, false, {},
+         "Sustained clock under load at which the data-sheet peak is quoted.", SCV_REAL(compute.clock_ghz)});
+    add({"compute.rate_bf16", "Compute", "BF16 rate", "MAC/cell/cycle", ParamKind::real, 0, 64, 0, 4, false, {},
+         "MACs per array cell per cycle at BF16/FP16; 0 = not supported.", SCV_REAL(compute.rate_bf16)});
+    add({"compute.rate_fp8", "Compute", "FP8 rate", "MAC/cell/cycle", ParamKind::real, 0, 64, 0, 8, false, {},
+         "MACs per array cell per cycle at FP8; 0 = runs at BF16.", SCV_REAL(compute.rate_fp8)});
+    add({"compute.rate_fp4", "Compute", "FP4 rate", "MAC/cell/cycle", ParamKind::real, 0, 64, 0, 16, false, {},
+         "MACs per array cell per cycle at FP4; 0 = runs at FP8 (or BF16).", SCV_REAL(compute.rate_fp4)});
+    add({"compute.rate_int8", "Compute", "INT8 rate", "MAC/cell/cycle", ParamKind::real, 0, 64, 0, 8, false, {},
+         "MACs per array cell per cycle at INT8; 0 = runs at BF16.", SCV_REAL(compute.rate_int8)});
+    add({"compute.vector_lanes_per_core", "Compute", "Vector lanes per core", "", ParamKind::integer, 0, 65536, 0, 1024, false, {},
+         "FP32 FMA lanes per core for softmax, norms and activations (H100 SM: 128).", SCV_INT(compute.vector_lanes_per_core)});
+
+    add({"sram.mb", "On-chip memory", "SRAM", "MB", ParamKind::real, 0, 1e6, 0, 1024, false, {},
+         "On-chip SRAM usable by the workload (L2 / scratchpad). Weights stay on chip when they fit.", SCV_REAL(sram.mb)});
+    add({"sram.tb_s", "On-chip memory", "SRAM bandwidth", "TB/s", ParamKind::real, 0, 1e4, 0, 200, false, {},
+         "Aggregate SRAM read bandwidth.", SCV_REAL(sram.tb_s)});
+
+    add({"hbm.generation", "HBM", "HBM generation", "", ParamKind::choice, 0, 5, 0, 5, false, kHbmChoices,
+         "Off-chip memory generation (sets PHY area and pJ/bit in the physical model).",
+         [](const ChipSpec& c) { return static_cast<double>(c.hbm.generation); },
+         [](ChipSpec& c, double v) { c.hbm.generation = static_cast<HbmGeneration>(std::lround(v)); }});
+    add({"hbm.stacks", "HBM", "HBM stacks", "", ParamKind::integer, 0, 32, 0, 16, false, {},
+         "HBM stacks per package.", SCV_INT(hbm.stacks)});
+    add({"hbm.gb_per_stack", "HBM", "Capacity per stack", "GB", ParamKind::real, 0, 512, 0, 64, false, {},
+         "HBM capacity per stack (HBM3e 12-high: 36 GB).", SCV_REAL(hbm.gb_per_stack)});
+    add({"hbm.tb_s_per_stack", "HBM", "Bandwidth per stack", "TB/s", ParamKind::real, 0, 20, 0, 3, false, {},
+         "HBM bandwidth per stack (HBM3e: ~1.0-1.2 TB/s; HBM4: ~2 TB/s).", SCV_REAL(hbm.tb_s_per_stack)});
+    add({"hbm.usable_fraction", "HBM", "Usable capacity", "", ParamKind::real, 0.05, 1, 0.5, 1, false, {},
+         "Fraction of capacity for weights and KV cache; the rest is runtime and activation workspace (vLLM default 0.9).",
+         SCV_REAL(hbm.usable_fraction)});
+
+    add({"link.count", "Network", "Scale-up links", "", ParamKind::integer, 0, 4096, 0, 64, false, {},
+         "Scale-up links per chip (NVLink, ICI, Infinity Fabric).", SCV_INT(link.count)});
+    add({"link.gb_s", "Network", "Link bandwidth", "GB/s", ParamKind::real, 0, 1e4, 0, 400, false, {},
+         "Per link, bidirectional as data sheets quote it; one direction carries half.", SCV_REAL(link.gb_s)});
+    add({"link.topology", "Network", "Topology", "", ParamKind::choice, 0, 1, 0, 1, false, kTopologyChoices,
+         "switch: every chip reaches every other at full link bandwidth; torus: a ring uses 2 links per chip.",
+         [](const ChipSpec& c) { return static_cast<double>(c.link.topology); },
+         [](ChipSpec& c, double v) { c.link.topology = static_cast<Topology>(std::lround(v)); }});
+    add({"link.domain", "Network", "Scale-up domain", "chips", ParamKind::integer, 1, 1e6, 1, 1024, true, {},
+         "Chips reachable over scale-up links (NVL8, NVL72, TPU pod slice).", SCV_INT(link.domain)});
+    add({"link.latency_us", "Network", "Collective step latency", "us", ParamKind::real, 0, 1000, 0, 20, false, {},
+         "Alpha of the alpha-beta model: fixed time per collective step (NCCL small-message latency ~2-5 us).",
+         SCV_REAL(link.latency_us)});
+
+    add({"package.dies", "Technology", "Dies per package", "", ParamKind::integer, 1, 64, 1, 8, false, {},
+         "Compute dies in one package.", SCV_INT(package.dies)});
+    add({"package.d2d_tb_s", "Technology", "Die-to-die bandwidth", "TB/s", ParamKind::real, 0, 1000, 0, 20, false, {},
+         "Bandwidth between dies of a multi-die package (NV-HBI: 10 TB/s).", SCV_REAL(package.d2d_tb_s)});
+    add({"tech.node", "Technology", "Process node", "", ParamKind::choice, 0, 4, 0, 4, false, kNodeChoices,
+         "Process node: sets logic and SRAM density, MAC energy, wafer price and defect density.",
+         [](const ChipSpec& c) { return static_cast<double>(node_index(c.tech.node)); },
+         [](ChipSpec& c, double v) { c.tech.node = std::string(kNodeChoices[static_cast<size_t>(std::lround(v))]); }});
+    add({"power.tdp_w", "Technology", "TDP", "W", ParamKind::real, 1, 10000, 50, 2500, false, {},
+         "Board/package power cap; above it the clock is lowered.", SCV_REAL(power.tdp_w)});
+
+    add({"efficiency.compute", "Efficiencies", "Compute efficiency (BF16/INT8)", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         "Achievable fraction of dense BF16 peak on large GEMMs (H100: 792/989 = 0.80, MAMF).", SCV_REAL(efficiency.compute)});
+    add({"efficiency.compute_fp8", "Efficiencies", "Compute efficiency (FP8)", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         "Achievable fraction of dense FP8 peak on large GEMMs (H100: 1290/1979 = 0.65, cuBLASLt).", SCV_REAL(efficiency.compute_fp8)});
+    add({"efficiency.compute_fp4", "Efficiencies", "Compute efficiency (FP4)", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         "Achievable fraction of dense FP4 peak on large GEMMs.", SCV_REAL(efficiency.compute_fp4)});
+    add({"efficiency.memory", "Efficiencies", "Memory efficiency", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         "Achievable fraction of memory bandwidth (H100 copy: 2.90/3.35 = 0.87).", SCV_REAL(efficiency.memory)});
+    add({"efficiency.network", "Efficiencies", "Network efficiency", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         "Achievable fraction of link bandwidth in collectives (NCCL bus bandwidth ~0.8 of line rate).", SCV_REAL(efficiency.network)});
+    add({"efficiency.overlap", "Efficiencies", "Overlap", "", ParamKind::real, 0, 1, 0, 1, false, {},
+         "1: an op's compute, memory and network time overlap (time = max); 0: they add.", SCV_REAL(efficiency.overlap)});
+    add({"efficiency.op_overhead_us", "Efficiencies", "Per-op overhead", "us", ParamKind::real, 0, 1000, 0, 20, false, {},
+         "Fixed time per op: kernel launch and synchronisation (CUDA graphs: ~1-3 us).", SCV_REAL(efficiency.op_overhead_us)});
+    // clang-format on
+    return p;
+}
+
+#undef SCV_REAL
+#undef SCV_INT
+
+std::string format_number(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.12g", v);
+    return buf;
+}
+
+}  // namespace
+
+std::span<const ParamInfo> chip_params() {
+    static const std::vector<ParamInfo> params = build_params();
+    return params;
+}
+
+const ParamInfo* find_param(std::string_view key) {
+    for (const auto& p : chip_params())
+        if (p.key == key) return &p;
+    return nullptr;
+}
+
+static Error unknown_key(std::string_view key) {
+    return Error{"unknown parameter '" + std::string(key) + "' (see 'scoville eval --help' for the keys)"};
+}
+
+Result<double> get_param(const ChipSpec& chip, std::string_view key) {
+    const ParamInfo* info = find_param(key);
+    if (!info) return unknown_key(key);
+    return info->get(chip);
+}
+
+Result<std::string> get_param_text(const ChipSpec& chip, std::string_view key) {
+    const ParamInfo* info = find_param(key);
+    if (!info) return unknown_key(key);
+    const double v = info->get(chip);
+    if (info->kind == ParamKind::choice) return std::string(info->choices.at(static_cast<size_t>(v)));
+    return format_number(v);
+}
+
+Status check_param(const ParamInfo& info, double value) {
+    const std::string key(info.key);
+    if (!std::isfinite(value)) return Error{"parameter '" + key + "': value must be a finite number"};
+    if (value < info.min || value > info.max) {
+        return Error{"parameter '" + key + "': " + format_number(value) + " is out of range [" +
+                     format_number(info.min) + ", " + format_number(info.max) + "]" +
+                     (info.unit.empty() ? "" : " " + std::string(info.unit))};
+    }
+    if (info.kind != ParamKind::real && value != std::round(value))
+        return Error{"parameter '" + key + "': " + format_number(value) + " must be a whole number"};
+    return Ok{};
+}
+
+Status set_param(ChipSpec& chip, std::string_view key, double value) {
+    const ParamInfo* info = find_param(key);
+    if (!info) return unknown_key(key);
+    if (auto st = check_param(*info, value); !st) return st;
+    info->set(chip, value);
+    return Ok{};
+}
+
+Status set_param_text(ChipSpec& chip, std::string_view key, std::string_view text) {
+    const ParamInfo* info = find_param(key);
+    if (!info) return unknown_key(key);
+    if (info->kind == ParamKind::choice) {
+        for (size_t i = 0; i < info->choices.size(); ++i) {
+            if (info->choices[i] == text) {
+                info->set(chip, static_cast<double>(i));
+                return Ok{};
+            }
+        }
+        std::string allowed;
+        for (auto c : info->choices) allowed += (allowed.empty() ? "" : ", ") + std::string(c);
+        return Error{"parameter '" + std::string(key) + "': '" + std::string(text) +
+                     "' is not one of " + allowed};
+    }
+    double v = 0.0;
+    const char* first = text.data();
+    const char* last = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(first, last, v);
+    if (text.empty() || ec != std::errc() || ptr != last)
+        return Error{"parameter '" + std::string(key) + "': '" + std::string(text) + "' is not a number"};
+    return set_param(chip, key, v);
+}
+
+Status apply_assignment(ChipSpec& chip, std::string_view assignment) {
+    const auto eq = assignment.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+        return Error{"--set '" + std::string(assignment) + "': expected key=value"};
+    return set_param_text(chip, assignment.substr(0, eq), assignment.substr(eq + 1));
+}
+
+Status validate_chip(const ChipSpec& chip) {
+    for (const auto& info : chip_params()) {
+        if (auto st = check_param(info, info.get(chip)); !st) return st;
+    }
+    if (chip.rate(Precision::bf16) <= 0 && chip.rate(Precision::fp8) <= 0 &&
+        chip.rate(Precision::fp4) <= 0 && chip.rate(Precision::int8) <= 0)
+        return Error{"chip '" + chip.id + "': no precision has a non-zero compute rate (compute.rate_*)"};
+    if (chip.memory_tb_s() <= 0 && chip.sram.tb_s <= 0)
+        return Error{"chip '" + chip.id + "': no memory bandwidth (hbm.tb_s_per_stack x hbm.stacks and sram.tb_s are 0)"};
+    if (chip.memory_gb() <= 0 && chip.sram.mb <= 0)
+        return Error{"chip '" + chip.id + "': no memory capacity (hbm.gb_per_stack x hbm.stacks and sram.mb are 0)"};
+    return Ok{};
+}
+
+}  // namespace scoville

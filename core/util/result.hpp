@@ -1,0 +1,40 @@
+#pragma once
+// A small result type: a value or an error naming the bad input.
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace scoville {
+
+struct Error {
+    std::string message;  // one line: names the input and what is wrong
+};
+
+template <typename T>
+class Result {
+public:
+    Result(T value) : data_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
+    Result(Error error) : data_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+
+    [[nodiscard]] bool ok() const { return std::holds_alternative<T>(data_); }
+    explicit operator bool() const { return ok(); }
+
+    T& value() & { return std::get<T>(data_); }
+    const T& value() const& { return std::get<T>(data_); }
+    T&& value() && { return std::get<T>(std::move(data_)); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+    T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
+
+    [[nodiscard]] const Error& error() const { return std::get<Error>(data_); }
+
+private:
+    std::variant<T, Error> data_;
+};
+
+// For operations that return nothing but may fail.
+struct Ok {};
+using Status = Result<Ok>;
+
+}  // namespace scoville

@@ -1,0 +1,110 @@
+// Chip vocabulary: the parameter registry, derived peaks and design-file round trips.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "core/hw/chip_json.hpp"
+#include "core/hw/params.hpp"
+
+using namespace scoville;
+
+namespace {
+ChipSpec h100_like() {
+    ChipSpec c;
+    c.id = "test-h100";
+    c.compute.cores = 132;
+    c.compute.arrays_per_core = 4;
+    c.compute.mac_rows = 16;
+    c.compute.mac_cols = 32;
+    c.compute.clock_ghz = 1.83;
+    c.compute.rate_bf16 = 1;
+    c.compute.rate_fp8 = 2;
+    c.compute.rate_fp4 = 0;
+    c.hbm.stacks = 5;
+    c.hbm.gb_per_stack = 16;
+    c.hbm.tb_s_per_stack = 0.67;
+    return c;
+}
+}  // namespace
+
+TEST(ChipParams, DerivedPeaks) {
+    const ChipSpec c = h100_like();
+    // 132 cores x 4 arrays x 16 x 32 = 270,336 MACs/cycle; x 2 FLOP x 1.83 GHz = 989.4 TFLOP/s
+    EXPECT_NEAR(c.peak_tflops(Precision::bf16), 989.43, 0.01);
+    EXPECT_NEAR(c.peak_tflops(Precision::fp8), 1978.86, 0.01);
+    // No native fp4: runs at the fp8 rate.
+    EXPECT_EQ(c.executed_precision(Precision::fp4), Precision::fp8);
+    EXPECT_NEAR(c.peak_tflops(Precision::fp4), 1978.86, 0.01);
+    // 5 stacks x 0.67 TB/s = 3.35 TB/s; 5 x 16 GB = 80 GB
+    EXPECT_NEAR(c.memory_tb_s(), 3.35, 1e-12);
+    EXPECT_NEAR(c.memory_gb(), 80.0, 1e-12);
+}
+
+TEST(ChipParams, EveryKeyRoundTripsThroughText) {
+    ChipSpec c = h100_like();
+    for (const auto& info : chip_params()) {
+        auto text = get_param_text(c, info.key);
+        ASSERT_TRUE(text.ok()) << info.key;
+        ASSERT_TRUE(set_param_text(c, info.key, *text).ok()) << info.key;
+        EXPECT_EQ(*get_param(c, info.key), *get_param(h100_like(), info.key)) << info.key;
+    }
+}
+
+TEST(ChipParams, RequiredKeysExist) {
+    for (const char* key : {"compute.cores", "compute.arrays_per_core", "compute.mac_rows", "compute.mac_cols",
+                            "compute.clock_ghz", "sram.mb", "sram.tb_s", "hbm.generation", "hbm.stacks",
+                            "hbm.gb_per_stack", "hbm.tb_s_per_stack", "link.count", "link.gb_s",
+                            "link.topology", "tech.node", "package.dies", "power.tdp_w",
+                            "efficiency.compute", "efficiency.memory", "efficiency.network"}) {
+        EXPECT_NE(find_param(key), nullptr) << key;
+    }
+}
+
+TEST(ChipParams, BadValuesAreRefusedWithTheKeyNamed) {
+    ChipSpec c = h100_like();
+    auto st = set_param_text(c, "compute.cores", "0");
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("compute.cores"), std::string::npos);
+    st = set_param(c, "sram.tb_s", -1.0);
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("sram.tb_s"), std::string::npos);
+    st = set_param(c, "compute.clock_ghz", std::numeric_limits<double>::quiet_NaN());
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("finite"), std::string::npos);
+    st = set_param_text(c, "compute.mac_rows", "12.5");
+    ASSERT_FALSE(st.ok());
+    st = set_param_text(c, "link.topology", "mesh");
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("switch, torus"), std::string::npos);
+    st = apply_assignment(c, "compute.warp_size=32");
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("compute.warp_size"), std::string::npos);
+    st = apply_assignment(c, "compute.clock_ghz");
+    ASSERT_FALSE(st.ok());
+    // Nothing changed by refused edits.
+    EXPECT_EQ(c, h100_like());
+}
+
+TEST(ChipJson, RoundTripIsLossless) {
+    ChipSpec c = h100_like();
+    c.name = "H100-like";
+    c.estimated = {"compute.mac_rows"};
+    c.link.topology = Topology::torus;
+    c.tech.node = "n3";
+    auto back = chip_from_json(chip_to_json(c), "round-trip");
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_EQ(*back, c);
+}
+
+TEST(ChipJson, RefusesBadFiles) {
+    EXPECT_NE(chip_from_json("{\"compute\": {\"cores\": ", "a.json").error().message.find("a.json: malformed JSON"),
+              std::string::npos);
+    EXPECT_NE(chip_from_json("{\"compute\": {\"corez\": 4}}", "b.json").error().message.find("compute.corez"),
+              std::string::npos);
+    EXPECT_NE(chip_from_json("{\"compute\": {\"cores\": \"many\"}}", "c.json").error().message.find("must be a number"),
+              std::string::npos);
+    EXPECT_NE(chip_from_json("{\"hbm\": {\"stacks\": -2}}", "d.json").error().message.find("hbm.stacks"),
+              std::string::npos);
+    EXPECT_FALSE(chip_from_json("[1,2]", "e.json").ok());
+}
