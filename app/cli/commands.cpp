@@ -4,6 +4,10 @@
 
 namespace scoville::cli {
 
-void register_commands(CLI::App& /*app*/, CommandContext& /*ctx*/) {}
+void register_commands(CLI::App& app, CommandContext& ctx) {
+    register_eval_commands(app, ctx);
+    register_library_commands(app, ctx);
+    register_session_commands(app, ctx);
+}
 
 }  // namespace scoville::cli

@@ -16,4 +16,9 @@ struct CommandContext {
 
 void register_commands(CLI::App& app, CommandContext& ctx);
 
+// One per file in app/cli/.
+void register_eval_commands(CLI::App& app, CommandContext& ctx);     // eval, kernel, models (cmd_eval.cpp)
+void register_library_commands(CLI::App& app, CommandContext& ctx);  // chips (cmd_library.cpp)
+void register_session_commands(CLI::App& app, CommandContext& ctx);  // session (cmd_session.cpp)
+
 }  // namespace scoville::cli

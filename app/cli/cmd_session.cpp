@@ -1,0 +1,9 @@
+#include <CLI/CLI.hpp>
+
+#include "app/cli/commands.hpp"
+
+namespace scoville::cli {
+
+void register_session_commands(CLI::App& /*app*/, CommandContext& /*ctx*/) {}
+
+}  // namespace scoville::cli

@@ -1,0 +1,120 @@
+#pragma once
+// What one evaluation produces: value types, no behaviour. Produced by evaluate() (perf/evaluate.hpp),
+// read by the CLI, the GUI views, sweeps and sessions.
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/hw/precision.hpp"
+
+namespace scoville {
+
+enum class Bound { compute, memory, network };
+enum class OpKind { gemm, attention, vector, collective };
+enum class MemLevel { sram, hbm };
+enum class Phase { prefill, decode };
+
+std::string_view to_string(Bound b);
+std::string_view to_string(OpKind k);
+std::string_view to_string(MemLevel l);
+std::string_view to_string(Phase p);
+
+// One op of one layer, per chip (after sharding).
+struct OpResult {
+    std::string_view name;       // static names: "qkv_proj", "attn_score", "ffn_down", "tp_allreduce", ...
+    OpKind kind = OpKind::gemm;
+    Precision precision = Precision::bf16;  // executed precision
+    double m = 0, n = 0, k = 0;  // GEMM shape (M x K)(K x N); 0 where not a GEMM
+    double flops = 0;
+    double weight_bytes = 0;
+    double activation_bytes = 0;
+    double kv_bytes = 0;
+    MemLevel weight_level = MemLevel::hbm;
+    MemLevel activation_level = MemLevel::hbm;
+    double network_bytes = 0;    // bytes this chip sends in the op's collective
+    std::string_view collective; // "all-reduce", "all-to-all", "send/recv" or ""
+    double utilisation = 1.0;    // MAC-array shape utilisation (tile quantisation)
+    double compute_s = 0, memory_s = 0, network_s = 0, overhead_s = 0;
+    double time_s = 0;
+    Bound bound = Bound::compute;
+
+    [[nodiscard]] double bytes() const { return weight_bytes + activation_bytes + kv_bytes; }
+    [[nodiscard]] double intensity() const { return bytes() > 0 ? flops / bytes() : 0.0; }
+};
+
+// Identical layers share one template: ops are computed once, every layer is still listed.
+struct LayerTemplate {
+    std::string_view kind;       // "dense", "moe", "dense-sliding", "embedding", "lm_head"
+    std::vector<OpResult> ops;
+    double time_s = 0, compute_s = 0, memory_s = 0, network_s = 0;
+    Bound bound = Bound::compute;
+};
+
+struct PhaseResult {
+    Phase phase = Phase::prefill;
+    double batch = 0;            // sequences
+    double tokens = 0;           // tokens processed per step, per replica
+    double context = 0;          // attention context length used
+    std::vector<LayerTemplate> templates;
+    std::vector<int> layer_template;  // one entry per layer in order (incl. lm_head), index into templates
+    double time_s = 0;           // one step of this phase, whole replica (all pipeline stages)
+    double flops = 0, bytes = 0, network_bytes = 0;  // per chip, one step
+
+    [[nodiscard]] const LayerTemplate& layer(size_t i) const { return templates[static_cast<size_t>(layer_template[i])]; }
+    [[nodiscard]] size_t layer_count() const { return layer_template.size(); }
+};
+
+struct Ceiling {
+    std::string label;           // "BF16 peak", "HBM", "SRAM"
+    double value = 0;            // TFLOP/s for compute ceilings, TB/s for memory ceilings
+    bool is_bandwidth = false;
+};
+
+struct ServingResult {
+    int batch = 0;               // sequences per replica
+    int max_batch = 0;           // largest that fits in memory
+    double ttft_s = 0;
+    double tpot_s = 0;
+    double throughput_tokens_per_s = 0;          // output tokens/s, whole system
+    double throughput_tokens_per_s_per_chip = 0;
+    double weights_gb_per_chip = 0;
+    double kv_gb_per_request_per_chip = 0;       // at full context (input + output)
+    double memory_capacity_gb_per_chip = 0;      // usable capacity for weights + KV
+    int replicas = 1;
+};
+
+struct Breakdown {
+    std::string name;
+    double value = 0;
+};
+
+struct PhysicalResult {
+    double die_area_mm2 = 0;     // largest die
+    double package_area_mm2 = 0; // all dies
+    std::vector<Breakdown> area_mm2;      // per component, whole package
+    double power_w = 0;          // average power per chip for the evaluated workload
+    std::vector<Breakdown> power_w_breakdown;
+    double clock_ghz = 0;        // after the TDP cap
+    double tokens_per_joule = 0;
+    double die_cost_usd = 0;
+    double package_cost_usd = 0;
+    double yield = 0;
+    double dies_per_wafer = 0;
+    double tco_usd_per_hour = 0;
+    double cost_per_million_tokens_usd = 0;
+};
+
+struct Evaluation {
+    PhaseResult prefill;
+    PhaseResult decode;
+    ServingResult serving;
+    std::array<double, 4> peak_tflops{};  // indexed by Precision
+    double memory_tb_s = 0;
+    double sram_tb_s = 0;
+    std::vector<Ceiling> ceilings;
+    PhysicalResult physical;
+    std::vector<std::string> warnings;    // "name: message" (e.g. "reticle: die 912 mm2 exceeds 858 mm2")
+};
+
+}  // namespace scoville
