@@ -1,0 +1,13 @@
+#pragma once
+// The whole design evaluation: performance, then area, power (with the TDP cap fed back into the
+// clock), cost and tokens per joule. What the CLI, the GUI and sweeps call.
+#include "core/hw/chip.hpp"
+#include "core/perf/evaluation.hpp"
+#include "core/util/result.hpp"
+#include "core/workload/model.hpp"
+
+namespace scoville {
+
+Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario);
+
+}  // namespace scoville
