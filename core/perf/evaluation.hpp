@@ -32,6 +32,7 @@ struct OpResult {
     double kv_bytes = 0;
     MemLevel weight_level = MemLevel::hbm;
     MemLevel activation_level = MemLevel::hbm;
+    MemLevel kv_level = MemLevel::hbm;
     double network_bytes = 0;    // bytes this chip sends in the op's collective
     std::string_view collective; // "all-reduce", "all-to-all", "send/recv" or ""
     double utilisation = 1.0;    // MAC-array shape utilisation (tile quantisation)

@@ -1,0 +1,91 @@
+#include "core/library/library.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "core/hw/chip_json.hpp"
+#include "core/library/resources.hpp"
+
+namespace scoville {
+namespace {
+
+// Ids of embedded files under `folder` ("chips/"), in the embedded (sorted) order.
+std::vector<std::string> ids_in(std::string_view folder) {
+    std::vector<std::string> ids;
+    for (const auto& f : embedded_files()) {
+        if (f.path.size() > folder.size() + 5 && f.path.substr(0, folder.size()) == folder &&
+            f.path.substr(f.path.size() - 5) == ".json" &&
+            f.path.find('/', folder.size()) == std::string_view::npos)
+            ids.emplace_back(f.path.substr(folder.size(), f.path.size() - folder.size() - 5));
+    }
+    return ids;
+}
+
+std::string join(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+}
+
+bool looks_like_path(std::string_view s) {
+    return s.find('/') != std::string_view::npos || s.find('\\') != std::string_view::npos ||
+           (s.size() > 5 && s.substr(s.size() - 5) == ".json");
+}
+
+Result<std::string> read_file(std::string_view path) {
+    std::ifstream in{std::string(path), std::ios::binary};
+    if (!in) return Error{"cannot read '" + std::string(path) + "'"};
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) return Error{"cannot read '" + std::string(path) + "'"};
+    return ss.str();
+}
+
+template <typename T, typename Parse>
+Result<T> load(std::string_view id_or_path, std::string_view folder, std::string_view what, Parse parse) {
+    if (id_or_path.empty()) return Error{std::string(what) + ": empty id"};
+    const std::string rel = std::string(folder) + std::string(id_or_path) + ".json";
+    if (!looks_like_path(id_or_path)) {
+        if (auto content = embedded_file(rel)) return parse(*content, rel);
+        std::ifstream probe{std::string(id_or_path)};
+        if (!probe)
+            return Error{"unknown " + std::string(what) + " '" + std::string(id_or_path) +
+                         "' (valid ids: " + join(ids_in(folder)) + "; or a path to a JSON file)"};
+    }
+    auto text = read_file(id_or_path);
+    if (!text) return text.error();
+    return parse(*text, id_or_path);
+}
+
+}  // namespace
+
+Result<ChipSpec> load_chip(std::string_view id_or_path) {
+    return load<ChipSpec>(id_or_path, "chips/", "chip",
+                          [](std::string_view text, std::string_view origin) { return chip_from_json(text, origin); });
+}
+
+std::vector<std::string> reference_chip_ids() { return ids_in("chips/"); }
+
+std::vector<ChipSpec> reference_chips() {
+    std::vector<ChipSpec> chips;
+    for (const auto& id : reference_chip_ids())
+        if (auto c = load_chip(id)) chips.push_back(std::move(*c));
+    return chips;
+}
+
+Result<ModelSpec> load_model(std::string_view id_or_path) {
+    return load<ModelSpec>(id_or_path, "models/", "model", [](std::string_view text, std::string_view origin) {
+        return model_from_json(text, origin);
+    });
+}
+
+std::vector<std::string> reference_model_ids() { return ids_in("models/"); }
+
+std::vector<ModelSpec> reference_models() {
+    std::vector<ModelSpec> models;
+    for (const auto& id : reference_model_ids())
+        if (auto m = load_model(id)) models.push_back(std::move(*m));
+    return models;
+}
+
+}  // namespace scoville

@@ -1,0 +1,28 @@
+#include "core/perf/evaluation.hpp"
+
+namespace scoville {
+
+std::string_view to_string(Bound b) {
+    switch (b) {
+    case Bound::compute: return "compute";
+    case Bound::memory: return "memory";
+    case Bound::network: return "network";
+    }
+    return "compute";
+}
+
+std::string_view to_string(OpKind k) {
+    switch (k) {
+    case OpKind::gemm: return "gemm";
+    case OpKind::attention: return "attention";
+    case OpKind::vector: return "vector";
+    case OpKind::collective: return "collective";
+    }
+    return "gemm";
+}
+
+std::string_view to_string(MemLevel l) { return l == MemLevel::sram ? "sram" : "hbm"; }
+
+std::string_view to_string(Phase p) { return p == Phase::prefill ? "prefill" : "decode"; }
+
+}  // namespace scoville

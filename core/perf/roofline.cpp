@@ -1,0 +1,83 @@
+#include "core/perf/roofline.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace scoville {
+
+ChipRates chip_rates(const ChipSpec& chip) {
+    ChipRates r;
+    for (Precision p : kAllPrecisions) {
+        const auto i = static_cast<size_t>(p);
+        r.executed[i] = chip.executed_precision(p);
+        r.achieved_flops[i] = chip.peak_tflops(p) * 1e12 * chip.compute_efficiency(p);
+    }
+    r.vector_flops = chip.vector_tflops() * 1e12;
+    r.has_hbm = chip.memory_tb_s() > 0 && chip.memory_gb() > 0;
+    r.hbm_bytes_s = chip.memory_tb_s() * 1e12 * chip.efficiency.memory;
+    r.sram_bytes_s = chip.sram.tb_s * 1e12 * chip.efficiency.memory;
+    r.sram_bytes = chip.sram.mb * 1e6;
+    // A switch lets a ring use every link; a torus ring uses 2 links (one each way round).
+    const double links = chip.link.topology == Topology::switched ? chip.link.count
+                                                                 : std::min(2, chip.link.count);
+    r.link_bytes_s = links * chip.link.gb_s * 1e9 / 2.0 * chip.efficiency.network;  // gb_s is bidirectional
+    r.latency_s = chip.link.latency_us * 1e-6;
+    r.overlap = chip.efficiency.overlap;
+    r.overhead_s = chip.efficiency.op_overhead_us * 1e-6;
+    r.mac_rows = std::max(1, chip.compute.mac_rows);
+    r.mac_cols = std::max(1, chip.compute.mac_cols);
+    return r;
+}
+
+double tile_utilisation(double m, double n, double mac_rows, double mac_cols) {
+    if (m <= 0 || n <= 0) return 1.0;
+    const double um = m / (std::ceil(m / mac_rows) * mac_rows);
+    const double un = n / (std::ceil(n / mac_cols) * mac_cols);
+    return um * un;
+}
+
+double ring_allreduce_s(double bytes, int n, const ChipRates& r) {
+    if (n <= 1 || bytes <= 0) return 0.0;
+    return 2.0 * (n - 1) / n * bytes / r.link_bytes_s + 2.0 * (n - 1) * r.latency_s;
+}
+
+double all_to_all_s(double bytes, int n, const ChipRates& r) {
+    if (n <= 1 || bytes <= 0) return 0.0;
+    return static_cast<double>(n - 1) / n * bytes / r.link_bytes_s + (n - 1) * r.latency_s;
+}
+
+double send_recv_s(double bytes, const ChipRates& r) {
+    if (bytes <= 0) return 0.0;
+    return bytes / r.link_bytes_s + r.latency_s;
+}
+
+namespace {
+double level_rate(MemLevel level, const ChipRates& r) {
+    // Data "in SRAM" on a chip that quotes no SRAM bandwidth streams at HBM rate, and vice versa.
+    if (level == MemLevel::sram) return r.sram_bytes_s > 0 ? r.sram_bytes_s : r.hbm_bytes_s;
+    return r.hbm_bytes_s > 0 ? r.hbm_bytes_s : r.sram_bytes_s;
+}
+}  // namespace
+
+void finish_op(OpResult& op, const ChipRates& r) {
+    const auto pi = static_cast<size_t>(op.precision);
+    if (op.kind == OpKind::vector) {
+        op.compute_s = op.flops > 0 ? op.flops / r.vector_flops : 0.0;
+    } else if (op.flops > 0) {
+        op.compute_s = op.flops / (r.achieved_flops[pi] * op.utilisation);
+    }
+    op.precision = r.executed[pi];
+    op.memory_s = op.weight_bytes / level_rate(op.weight_level, r) +
+                  op.activation_bytes / level_rate(op.activation_level, r) +
+                  op.kv_bytes / level_rate(op.kv_level, r);
+    const double parts[3] = {op.compute_s, op.memory_s, op.network_s};
+    const double mx = std::max({parts[0], parts[1], parts[2]});
+    const double sum = parts[0] + parts[1] + parts[2];
+    op.overhead_s = r.overhead_s;
+    op.time_s = mx + (1.0 - r.overlap) * (sum - mx) + op.overhead_s;
+    op.bound = parts[0] >= parts[1] && parts[0] >= parts[2] ? Bound::compute
+               : parts[1] >= parts[2]                       ? Bound::memory
+                                                            : Bound::network;
+}
+
+}  // namespace scoville

@@ -1,0 +1,39 @@
+#pragma once
+// The roofline engine: per-op compute, memory and network time on one chip.
+#include "core/hw/chip.hpp"
+#include "core/perf/evaluation.hpp"
+
+namespace scoville {
+
+// Chip rates, resolved once per evaluation so the per-op work is a few multiplications.
+struct ChipRates {
+    double achieved_flops[4] = {};  // per requested precision: peak(executed) x efficiency, FLOP/s
+    Precision executed[4] = {};
+    double vector_flops = 0;        // FLOP/s of the vector units
+    double hbm_bytes_s = 0;         // achieved (x efficiency.memory)
+    double sram_bytes_s = 0;
+    double sram_bytes = 0;          // capacity
+    bool has_hbm = false;
+    double link_bytes_s = 0;        // one direction, per chip, links a ring or all-to-all can use, achieved
+    double latency_s = 0;           // alpha per collective step
+    double overlap = 1;
+    double overhead_s = 0;
+    double mac_rows = 1, mac_cols = 1;
+};
+
+ChipRates chip_rates(const ChipSpec& chip);
+
+// Fraction of the MAC array an M x N output tile fills: M over mac_rows, N over mac_cols.
+// (A batch-1 GEMV, M = 1, uses 1/mac_rows of the rows.)
+double tile_utilisation(double m, double n, double mac_rows, double mac_cols);
+
+// Alpha-beta collectives over n chips; bytes = the full buffer each chip holds.
+double ring_allreduce_s(double bytes, int n, const ChipRates& r);  // 2(n-1)/n x bytes / bw + 2(n-1) alpha
+double all_to_all_s(double bytes, int n, const ChipRates& r);      // (n-1)/n x bytes / bw + (n-1) alpha
+double send_recv_s(double bytes, const ChipRates& r);              // bytes / bw + alpha
+
+// Fills compute_s, memory_s, overhead_s, time_s and bound from the op's flops, bytes and levels.
+// network_s must already be set (collectives).
+void finish_op(OpResult& op, const ChipRates& r);
+
+}  // namespace scoville

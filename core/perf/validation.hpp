@@ -1,0 +1,46 @@
+#pragma once
+// Checking the model against measured results (tests/data/validation-public.csv format).
+//
+// Rules, the same for every row (never tuned per case):
+// - serving: weights and GEMMs at the row's precision; KV cache in fp8 when the row runs fp8 or fp4
+//   (the MLPerf and TensorRT-LLM submissions quantise the KV cache to fp8), else bf16.
+//   offline = no latency limit; server = MLPerf Llama-2-70B limits, TTFT <= 2 s and TPOT <= 0.2 s.
+//   Submitters tune parallelism, so tp is searched over the divisors of the row's chips (pp = 1,
+//   replicas = chips / tp, batch = auto) and the best throughput is the prediction.
+// - gemm: the kernel model at the row's M x N x K and precision; predicted TFLOP/s.
+// - copy: the kernel model copying 4 GiB (read + write bytes / time); predicted TB/s.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/util/result.hpp"
+
+namespace scoville {
+
+struct ValidationCase {
+    std::string id;
+    std::string kind;       // serving, gemm, copy
+    std::string chip;
+    int chips = 1;
+    std::string model;
+    std::string precision;
+    std::string scenario;   // offline, server
+    int input_len = 0;
+    int output_len = 0;
+    std::string shape;      // MxNxK for gemm
+    std::string metric;     // tokens_per_s, tflops, tb_s
+    double measured = 0;
+    std::string source;
+};
+
+struct ValidationResult {
+    ValidationCase c;
+    double predicted = 0;
+    double error = 0;       // (predicted - measured) / measured
+    std::string detail;     // e.g. "tp 2, batch 780"
+};
+
+Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, std::string_view origin);
+Result<ValidationResult> run_validation_case(const ValidationCase& c);
+
+}  // namespace scoville
