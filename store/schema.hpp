@@ -1,5 +1,56 @@
 #pragma once
-// Session file format version (SQLite PRAGMA user_version).
+// Session file format: SQLite with an application_id, a schema version in PRAGMA user_version and
+// numbered migrations, each applied in its own transaction (Mixxx style).
+#include <QSqlDatabase>
+#include <QString>
+
+#include "core/util/result.hpp"
+
 namespace scoville::store {
-inline constexpr int kSchemaVersion = 0;
-}
+
+// 'SCOV' as a big-endian 32-bit integer: tells a session apart from any other SQLite file.
+inline constexpr int kApplicationId = 0x53434F56;
+// Newest schema this build writes; files with a larger user_version are refused.
+inline constexpr int kSchemaVersion = 4;
+// Oldest schema version able to read files written at kSchemaVersion (recorded in the file so a
+// future reader can tell whether an older build could still read it).
+inline constexpr int kMinReaderVersion = 4;
+
+// Reserved history key: the entry replaces the whole chip (old and new values are design JSON).
+inline constexpr const char* kWholeChipKey = "*";
+
+// One numbered migration: from version - 1 to version.
+struct Migration {
+    int version;
+    const char* description;
+    Status (*apply)(QSqlDatabase& db);
+};
+
+// All migrations, ascending, 1..kSchemaVersion.
+const Migration* migrations(int* count);
+
+// Brings `db` from its current user_version up to `target` (<= kSchemaVersion), one transaction
+// per step; each step also sets user_version, so a failed step leaves the previous version intact.
+// Sets the application_id on a fresh (version 0) database.
+Status migrate(QSqlDatabase& db, int target = kSchemaVersion);
+
+// What an existing file is, found without writing to it.
+enum class FileKind { missing, empty, session, notSqlite, foreign, newer, corrupt, unreadable };
+
+struct FileCheck {
+    FileKind kind = FileKind::missing;
+    int version = 0;        // user_version when kind is session or newer
+    QString message;        // one line naming the file and what is wrong (empty when usable)
+};
+
+// Inspects `path` read-only: SQLite magic, application_id, user_version, PRAGMA quick_check.
+// Never modifies the file.
+FileCheck checkFile(const QString& path);
+
+// Unique connection names, so several sessions (and threads) can hold the same file open.
+QString uniqueConnectionName(const char* purpose);
+
+// "FILE: <what> (<sqlite message>)" from a failed query, mapping busy/full/read-only to plain words.
+QString describeSqlError(const QString& file, const QString& action, const class QSqlError& error);
+
+}  // namespace scoville::store

@@ -1,0 +1,259 @@
+// Session file format: every migration from an empty file to the newest keeps the data written at
+// each step; foreign, non-SQLite, corrupt and newer files are refused and left byte-for-byte alone.
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/hw/chip_json.hpp"
+#include "store/schema.hpp"
+#include "store/session.hpp"
+#include "store_test_chips.hpp"
+
+using namespace scoville;
+using namespace scoville::store;
+
+namespace {
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return f.readAll();
+}
+
+void writeAll(const QString& path, const QByteArray& bytes) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+
+// A raw Qt Sql connection for building files by hand; closed and removed on destruction.
+class RawDb {
+public:
+    explicit RawDb(const QString& path) : name_(uniqueConnectionName("test")) {
+        QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name_);
+        d.setDatabaseName(path);
+        ok_ = d.open();
+    }
+    ~RawDb() {
+        {
+            QSqlDatabase d = QSqlDatabase::database(name_, false);
+            d.close();
+        }
+        QSqlDatabase::removeDatabase(name_);
+    }
+    QSqlDatabase db() const { return QSqlDatabase::database(name_, false); }
+    bool ok() const { return ok_; }
+    bool exec(const QString& sql) const {
+        QSqlQuery q(db());
+        if (!q.exec(sql)) qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return !q.lastError().isValid();
+    }
+    QVariant scalar(const QString& sql) const {
+        QSqlQuery q(db());
+        if (!q.exec(sql) || !q.next()) return {};
+        return q.value(0);
+    }
+
+private:
+    QString name_;
+    bool ok_ = false;
+};
+
+}  // namespace
+
+class TestSchema : public QObject {
+    Q_OBJECT
+private slots:
+    void migrationsAreNumberedOneToN() {
+        int count = 0;
+        const Migration* m = migrations(&count);
+        QCOMPARE(count, kSchemaVersion);
+        for (int i = 0; i < count; ++i) QCOMPARE(m[i].version, i + 1);
+    }
+
+    // Builds a file one migration at a time, writing data the way that version's build would, then
+    // opens it with the current Session and checks every piece.
+    void walksEveryMigrationKeepingData() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("walk.scoville"));
+        const ChipSpec chip = store_test::everyFieldChip();
+        ChipSpec edited = chip;
+        edited.compute.clock_ghz = 2.0;
+        {
+            RawDb raw(path);
+            QVERIFY(raw.ok());
+            QSqlDatabase d = raw.db();
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 0);
+
+            QVERIFY(migrate(d, 1).ok());
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA application_id")).toInt(), kApplicationId);
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("INSERT INTO designs (name, chip_json, base_json, undo_position, created_ms,"
+                                     " modified_ms) VALUES ('v1 design', ?, ?, 1, 1000, 2000)"));
+            q.addBindValue(QString::fromStdString(chip_to_json(edited, -1)));
+            q.addBindValue(QString::fromStdString(chip_to_json(chip, -1)));
+            QVERIFY(q.exec());
+            QVERIFY(raw.exec(QStringLiteral(
+                "INSERT INTO history VALUES (1, 1, 1500, 'Clock = 2 GHz', 'compute.clock_ghz', '1.83', '2')")));
+
+            QVERIFY(migrate(d, 2).ok());
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT notes FROM designs")).toString(), QString());
+            QVERIFY(raw.exec(QStringLiteral("UPDATE designs SET notes = 'written at v2', workload = 'chat'")));
+            QVERIFY(raw.exec(QStringLiteral(
+                "INSERT INTO workloads (name, model_id, batch, input_len, output_len, weight_precision,"
+                " activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s) VALUES"
+                " ('chat', 'llama-2-70b', 0, 2048, 128, 'fp8', 'fp8', 'bf16', 8, 8, 1, 1, 0.5)")));
+
+            QVERIFY(migrate(d, 3).ok());
+            QVERIFY(raw.exec(QStringLiteral("UPDATE designs SET baseline = 'chip:h100-sxm'")));
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO comparisons VALUES (1, 'pinned', 'chat', 'chip:h100-sxm', 3000)")));
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO comparison_members VALUES (1, 0, 'design:v1 design'),"
+                                            " (1, 1, 'chip:b200')")));
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO sweeps VALUES (1, 'clock', 'v1 design', 'chat',"
+                                            " '--vary compute.clock_ghz=1:2:2', '[\"compute.clock_ghz\"]',"
+                                            " '[\"ttft_s\"]', 4000)")));
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO sweep_rows VALUES (1, 0, '[1]', '[0.25]'), (1, 1, '[2]', '[0.125]')")));
+
+            QVERIFY(migrate(d, 4).ok());
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 4);
+            // The backfill read the current design JSON: clock 2.0 (the edited state), 132 cores.
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM design_params WHERE key = 'compute.clock_ghz'")).toDouble(), 2.0);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT text FROM design_params WHERE key = 'compute.cores'")).toString(),
+                     QStringLiteral("132"));
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM scoville_meta WHERE key = 'min_reader_version'")).toInt(),
+                     kMinReaderVersion);
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        }
+
+        auto opened = Session::open(path);
+        QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().message.c_str());
+        Session& s = **opened;
+        QCOMPARE(s.designNames(), QStringList{QStringLiteral("v1 design")});
+        QVERIFY(*s.chip(QStringLiteral("v1 design")) == edited);
+        QVERIFY(*s.chipAt(QStringLiteral("v1 design"), 0) == chip);
+        QCOMPARE(s.undoPosition(QStringLiteral("v1 design")), 1);
+        QVERIFY(s.undo(QStringLiteral("v1 design")).ok());
+        QVERIFY(*s.chip(QStringLiteral("v1 design")) == chip);
+        QCOMPARE(s.notes(QStringLiteral("v1 design")), QStringLiteral("written at v2"));
+        QCOMPARE(s.designWorkload(QStringLiteral("v1 design")), QStringLiteral("chat"));
+        QCOMPARE(s.baseline(QStringLiteral("v1 design")), QStringLiteral("chip:h100-sxm"));
+        auto w = s.workload(QStringLiteral("chat"));
+        QVERIFY(w.ok());
+        QCOMPARE(w->modelId, QStringLiteral("llama-2-70b"));
+        QCOMPARE(w->scenario.batch, 0);
+        QCOMPARE(w->scenario.weight_precision, Precision::fp8);
+        QCOMPARE(w->scenario.kv_precision, Precision::bf16);
+        QCOMPARE(w->scenario.tp, 8);
+        QCOMPARE(*w->scenario.ttft_slo_s, 0.5);
+        QVERIFY(!w->scenario.tpot_slo_s.has_value());
+        auto c = s.comparison(QStringLiteral("pinned"));
+        QVERIFY(c.ok());
+        QCOMPARE(c->members, (QStringList{QStringLiteral("design:v1 design"), QStringLiteral("chip:b200")}));
+        QCOMPARE(c->baseline, QStringLiteral("chip:h100-sxm"));
+        auto sw = s.sweep(QStringLiteral("clock"));
+        QVERIFY(sw.ok());
+        QCOMPARE(sw->paramKeys, QStringList{QStringLiteral("compute.clock_ghz")});
+        QCOMPARE(sw->rows.size(), size_t(2));
+        QCOMPARE(sw->rows[1].objectives[0], 0.125);
+    }
+
+    // A file left at an older version by an older build is upgraded on open.
+    void opensAndUpgradesAnOlderFile() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.scoville"));
+        {
+            RawDb raw(path);
+            QSqlDatabase d = raw.db();
+            QVERIFY(migrate(d, 2).ok());
+        }
+        {
+            auto s = Session::open(path);
+            QVERIFY2(s.ok(), s.ok() ? "" : s.error().message.c_str());
+            QVERIFY((*s)->saveDesign(QStringLiteral("new"), store_test::numberedChip(7)).ok());
+        }
+        RawDb raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), kSchemaVersion);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM design_params")).toInt() > 0, true);
+    }
+
+    void refusesWithoutModifying_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("text file") << "text" << "not an SQLite file";
+        QTest::newRow("short file with the SQLite magic") << "short" << "not an SQLite file";
+        QTest::newRow("another program's SQLite file") << "foreign" << "SQLite file of another program";
+        QTest::newRow("SQLite file with another application_id") << "otherapp" << "application_id 1179603523";
+        QTest::newRow("newer Scoville") << "newer" << "newer Scoville (session schema 5; this build reads up to 4)";
+        QTest::newRow("corrupt pages") << "corrupt" << "corrupt session file";
+    }
+    void refusesWithoutModifying() {
+        QFETCH(QString, kind);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("file.scoville"));
+        if (kind == QStringLiteral("text")) {
+            writeAll(path, QByteArray("{\"compute\": {\"cores\": 4}}\n"));
+        } else if (kind == QStringLiteral("short")) {
+            writeAll(path, QByteArray("SQLite format 3\0", 16));
+        } else if (kind == QStringLiteral("foreign") || kind == QStringLiteral("otherapp")) {
+            RawDb raw(path);
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE designs (name TEXT)")));
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO designs VALUES ('not ours')")));
+            if (kind == QStringLiteral("otherapp"))  // 'FOSC' (0x464F5343), some other program's id
+                QVERIFY(raw.exec(QStringLiteral("PRAGMA application_id = 1179603523")));
+        } else {
+            {
+                auto s = Session::open(path);
+                QVERIFY(s.ok());
+                for (int i = 0; i < 40; ++i)
+                    QVERIFY((*s)->saveDesign(QStringLiteral("d%1").arg(i), store_test::numberedChip(i)).ok());
+            }
+            if (kind == QStringLiteral("newer")) {
+                RawDb raw(path);
+                QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion + 1)));
+            } else {
+                // Overwrite pages 2..4 (page size 4096) with a pattern: b-tree headers become garbage.
+                QByteArray bytes = readAll(path);
+                QVERIFY(bytes.size() > 5 * 4096);
+                for (int i = 4096; i < 4 * 4096; ++i) bytes[i] = static_cast<char>(0x5A);
+                writeAll(path, bytes);
+            }
+            QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || QFile(path + QStringLiteral("-wal")).size() == 0);
+        }
+        const QByteArray before = readAll(path);
+        QVERIFY(!before.isEmpty());
+
+        auto opened = Session::open(path);
+        QVERIFY(!opened.ok());
+        const QString message = QString::fromStdString(opened.error().message);
+        QVERIFY2(message.startsWith(path), qPrintable(message));
+        QVERIFY2(message.contains(expected), qPrintable(message));
+        QCOMPARE(readAll(path), before);
+
+        // The read-only paths (the CLI, the eval command) refuse it the same way.
+        auto chip = loadDesignChip(path, QStringLiteral("d1"));
+        QVERIFY(!chip.ok());
+        QVERIFY2(QString::fromStdString(chip.error().message).contains(expected), chip.error().message.c_str());
+        QCOMPARE(readAll(path), before);
+    }
+
+    void emptyFileBecomesASession() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("empty.scoville"));
+        writeAll(path, {});
+        auto s = Session::open(path);
+        QVERIFY2(s.ok(), s.ok() ? "" : s.error().message.c_str());
+        QVERIFY((*s)->designNames().isEmpty());
+        const FileCheck check = checkFile(path);
+        QCOMPARE(check.kind, FileKind::session);
+        QCOMPARE(check.version, kSchemaVersion);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSchema)
+#include "test_schema.moc"
