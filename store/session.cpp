@@ -22,6 +22,8 @@ namespace scoville::store {
 
 namespace {
 
+// Qt binds a null QString as SQL NULL; the text columns are NOT NULL, so bind "" instead.
+QString nn(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
 QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 std::string ss(const QString& s) { return s.toStdString(); }
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
@@ -372,7 +374,7 @@ Status Session::commitEdits(const QString& design, const std::vector<Edit>& edit
             if (q.next() && q.value(0).toString() == rows[0].key && q.value(1).toString() == entryLabel) {
                 q.finish();
                 q.prepare(QStringLiteral("UPDATE history SET new_value = ?, time_ms = ? WHERE design_id = ? AND seq = ?"));
-                q.addBindValue(rows[0].newValue);
+                q.addBindValue(nn(rows[0].newValue));
                 q.addBindValue(nowMs());
                 q.addBindValue(id);
                 q.addBindValue(position);
@@ -389,10 +391,10 @@ Status Session::commitEdits(const QString& design, const std::vector<Edit>& edit
                 q.addBindValue(id);
                 q.addBindValue(++position);
                 q.addBindValue(t);
-                q.addBindValue(entryLabel);
-                q.addBindValue(r.key);
-                q.addBindValue(r.oldValue);
-                q.addBindValue(r.newValue);
+                q.addBindValue(nn(entryLabel));
+                q.addBindValue(nn(r.key));
+                q.addBindValue(nn(r.oldValue));
+                q.addBindValue(nn(r.newValue));
                 if (auto s = run(q, path_, action); !s) return s;
             }
         }
@@ -455,7 +457,7 @@ Status Session::saveDesign(const QString& name, const ChipSpec& chip, const QStr
                                  " VALUES (?, ?, ?, 0, ?, ?)"));
         const QString json = storedJson(chip);
         const qint64 t = nowMs();
-        q.addBindValue(name);
+        q.addBindValue(nn(name));
         q.addBindValue(json);
         q.addBindValue(json);
         q.addBindValue(t);
@@ -507,7 +509,7 @@ Status Session::renameDesign(const QString& from, const QString& to) {
     Status st = write(action, [&]() -> Status {
         QSqlQuery q(db());
         q.prepare(QStringLiteral("UPDATE designs SET name = ?, modified_ms = ? WHERE id = ?"));
-        q.addBindValue(to);
+        q.addBindValue(nn(to));
         q.addBindValue(nowMs());
         q.addBindValue(id);
         return run(q, path_, action);
@@ -661,7 +663,7 @@ Status Session::setDesignColumn(const QString& design, const char* column, const
     return write(action, [&]() -> Status {
         QSqlQuery q(db());
         q.prepare(QStringLiteral("UPDATE designs SET %1 = ?, modified_ms = ? WHERE id = ?").arg(QLatin1String(column)));
-        q.addBindValue(value);
+        q.addBindValue(nn(value));
         q.addBindValue(nowMs());
         q.addBindValue(id);
         return run(q, path_, action);
@@ -758,7 +760,7 @@ Status Session::saveWorkload(const WorkloadRecord& w) {
                                  " weight_precision, activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s,"
                                  " tpot_slo_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const QVariant& v :
-             {QVariant(w.name), QVariant(w.modelId), QVariant(w.modelJson), QVariant(s.batch), QVariant(s.input_len),
+             {QVariant(nn(w.name)), QVariant(nn(w.modelId)), QVariant(nn(w.modelJson)), QVariant(s.batch), QVariant(s.input_len),
               QVariant(s.output_len), QVariant(qs(to_string(s.weight_precision))),
               QVariant(qs(to_string(s.activation_precision))), QVariant(qs(to_string(s.kv_precision))),
               QVariant(s.chips), QVariant(s.tp), QVariant(s.pp), QVariant(s.ep), optionalReal(s.ttft_slo_s),
@@ -828,9 +830,9 @@ Status Session::saveComparison(const Comparison& c) {
         }
         q.finish();
         q.prepare(QStringLiteral("INSERT INTO comparisons (name, workload, baseline, created_ms) VALUES (?, ?, ?, ?)"));
-        q.addBindValue(c.name);
-        q.addBindValue(c.workload);
-        q.addBindValue(c.baseline);
+        q.addBindValue(nn(c.name));
+        q.addBindValue(nn(c.workload));
+        q.addBindValue(nn(c.baseline));
         q.addBindValue(created);
         if (auto s = run(q, path_, action); !s) return s;
         const qint64 id = q.lastInsertId().toLongLong();
@@ -838,7 +840,7 @@ Status Session::saveComparison(const Comparison& c) {
         for (qsizetype i = 0; i < c.members.size(); ++i) {
             q.addBindValue(id);
             q.addBindValue(static_cast<int>(i));
-            q.addBindValue(c.members[i]);
+            q.addBindValue(nn(c.members[i]));
             if (auto s = run(q, path_, action); !s) return s;
         }
         return Ok{};
@@ -934,7 +936,7 @@ Status Session::saveSweep(const SweepResult& r) {
         q.finish();
         q.prepare(QStringLiteral("INSERT INTO sweeps (name, design, workload, spec, param_keys, objective_keys, created_ms)"
                                  " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        for (const QVariant& v : {QVariant(r.name), QVariant(r.design), QVariant(r.workload), QVariant(r.spec),
+        for (const QVariant& v : {QVariant(nn(r.name)), QVariant(nn(r.design)), QVariant(nn(r.workload)), QVariant(nn(r.spec)),
                                   QVariant(joinStrings(r.paramKeys)), QVariant(joinStrings(r.objectiveKeys)),
                                   QVariant(created)})
             q.addBindValue(v);

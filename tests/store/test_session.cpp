@@ -1,6 +1,453 @@
+// The Session API: every stored field survives a reopen, history and the undo position survive a
+// restart, design JSON round-trips losslessly, and failed writes (locked file, full disk,
+// read-only) report the cause, keep the in-memory state and leave nothing half-written.
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
+#include <unistd.h>
+
+#include "core/hw/chip_json.hpp"
+#include "core/hw/params.hpp"
+#include "store/schema.hpp"
+#include "store/session.hpp"
+#include "store_test_chips.hpp"
+
+using namespace scoville;
+using namespace scoville::store;
+
+namespace {
+
+std::unique_ptr<Session> openOrFail(const QString& path, Session::Options options = {}) {
+    auto s = Session::open(path, options);
+    if (!s) qWarning("%s", s.error().message.c_str());
+    return s ? std::move(*s) : nullptr;
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return f.readAll();
+}
+
+QString message(const Status& st) { return st ? QString() : QString::fromStdString(st.error().message); }
+
+WorkloadRecord chatWorkload() {
+    WorkloadRecord w;
+    w.name = QStringLiteral("chat");
+    w.modelId = QStringLiteral("llama-3.1-70b");
+    w.scenario.batch = 64;
+    w.scenario.input_len = 4096;
+    w.scenario.output_len = 512;
+    w.scenario.weight_precision = Precision::fp8;
+    w.scenario.activation_precision = Precision::fp8;
+    w.scenario.kv_precision = Precision::fp4;
+    w.scenario.chips = 16;
+    w.scenario.tp = 8;
+    w.scenario.pp = 2;
+    w.scenario.ep = 4;
+    w.scenario.ttft_slo_s = 0.75;
+    w.scenario.tpot_slo_s = 0.04;
+    return w;
+}
+
+}  // namespace
+
 class TestSession : public QObject {
     Q_OBJECT
+private:
+    QTemporaryDir dir_;
+    QString file(const char* name) const { return dir_.filePath(QLatin1String(name)); }
+
+private slots:
+    void roundTripsEveryField() {
+        const QString path = file("every.scoville");
+        const ChipSpec chip = store_test::everyFieldChip();
+        const WorkloadRecord chat = chatWorkload();
+        WorkloadRecord custom;
+        custom.name = QStringLiteral("custom model");
+        custom.modelJson = QStringLiteral("{\"id\": \"tiny\", \"layers\": 2}");
+        custom.scenario.batch = 0;  // auto
+        Comparison cmp;
+        cmp.name = QStringLiteral("vs hopper");
+        cmp.members = {QStringLiteral("design:mine"), QStringLiteral("chip:h100-sxm"), QStringLiteral("chip:h200-sxm")};
+        cmp.baseline = QStringLiteral("chip:h100-sxm");
+        cmp.workload = QStringLiteral("chat");
+        SweepResult sweep;
+        sweep.name = QStringLiteral("clock x stacks");
+        sweep.design = QStringLiteral("mine");
+        sweep.workload = QStringLiteral("chat");
+        sweep.spec = QStringLiteral("--vary compute.clock_ghz=1:2:3 --vary hbm.stacks=4:8:2");
+        sweep.paramKeys = {QStringLiteral("compute.clock_ghz"), QStringLiteral("hbm.stacks")};
+        sweep.objectiveKeys = {QStringLiteral("throughput_tokens_per_s"), QStringLiteral("ttft_s")};
+        for (double clock : {1.0, 1.5, 2.0})
+            for (double stacks : {4.0, 8.0})
+                sweep.rows.push_back({{clock, stacks}, {clock * stacks * 1000.0 / 3.0, 0.1 / clock}});
+        {
+            auto s = openOrFail(path);
+            QVERIFY(s);
+            QVERIFY(s->saveDesign(QStringLiteral("mine"), chip).ok());
+            QVERIFY(s->setNotes(QStringLiteral("mine"), QStringLiteral("line one\nline two, with 'quotes'")).ok());
+            QVERIFY(s->setBaseline(QStringLiteral("mine"), QStringLiteral("chip:b200")).ok());
+            QVERIFY(s->setDesignWorkload(QStringLiteral("mine"), QStringLiteral("chat")).ok());
+            QVERIFY(s->saveWorkload(chat).ok());
+            QVERIFY(s->saveWorkload(custom).ok());
+            QVERIFY(s->saveComparison(cmp).ok());
+            QVERIFY(s->saveSweep(sweep).ok());
+        }
+        auto s = openOrFail(path);
+        QVERIFY(s);
+        QCOMPARE(s->designNames(), QStringList{QStringLiteral("mine")});
+        QVERIFY(*s->chip(QStringLiteral("mine")) == chip);
+        QCOMPARE(s->notes(QStringLiteral("mine")), QStringLiteral("line one\nline two, with 'quotes'"));
+        QCOMPARE(s->baseline(QStringLiteral("mine")), QStringLiteral("chip:b200"));
+        QCOMPARE(s->designWorkload(QStringLiteral("mine")), QStringLiteral("chat"));
+        QCOMPARE(s->workloadNames(), (QStringList{QStringLiteral("chat"), QStringLiteral("custom model")}));
+        QVERIFY(*s->workload(QStringLiteral("chat")) == chat);
+        QVERIFY(*s->workload(QStringLiteral("custom model")) == custom);
+        auto c = s->comparison(QStringLiteral("vs hopper"));
+        QVERIFY(c.ok());
+        QVERIFY(c->created.isValid());
+        cmp.created = c->created;
+        QVERIFY(*c == cmp);
+        auto sw = s->sweep(QStringLiteral("clock x stacks"));
+        QVERIFY(sw.ok());
+        sweep.created = sw->created;
+        QVERIFY(*sw == sweep);  // exact doubles: 1000/3 and 0.1/1.5 have no short decimal form
+        // The key/value rows mirror the chip: 132 cores, 1.83 GHz.
+        QSqlQuery q(QSqlDatabase::database(s->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM design_params WHERE key = 'compute.clock_ghz'")) && q.next());
+        QCOMPARE(q.value(0).toDouble(), 1.83);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM design_params")) && q.next());
+        QCOMPARE(q.value(0).toInt(), static_cast<int>(chip_params().size()));
+    }
+
+    void historyAndUndoSurviveRestart() {
+        const QString path = file("history.scoville");
+        const QString d = QStringLiteral("d");
+        const ChipSpec base = store_test::numberedChip(3);
+        std::vector<ChipSpec> states{base};
+        {
+            auto s = openOrFail(path);
+            QVERIFY(s);
+            QVERIFY(s->saveDesign(d, base).ok());
+            QSignalSpy changed(s.get(), &Session::designChanged);
+            QVERIFY(s->setParameter(d, QStringLiteral("compute.clock_ghz"), 1.25).ok());
+            QVERIFY(s->setParameterText(d, QStringLiteral("hbm.generation"), QStringLiteral("hbm4")).ok());
+            QVERIFY(s->applyAssignments(d, {QStringLiteral("compute.cores=64"), QStringLiteral("link.topology=torus")},
+                                        QStringLiteral("Shrink")).ok());
+            QCOMPARE(changed.count(), 3);
+            // A value equal to the current one records nothing.
+            QVERIFY(s->setParameter(d, QStringLiteral("compute.cores"), 64).ok());
+            QCOMPARE(changed.count(), 3);
+            ChipSpec c = base;
+            c.compute.clock_ghz = 1.25;
+            states.push_back(c);
+            c.hbm.generation = HbmGeneration::hbm4;
+            states.push_back(c);
+            c.compute.cores = 64;
+            states.push_back(c);
+            c.link.topology = Topology::torus;
+            states.push_back(c);
+            QCOMPARE(s->undoPosition(d), 4);
+            QVERIFY(*s->chip(d) == states[4]);
+            QVERIFY(s->undo(d).ok());
+            QVERIFY(s->undo(d).ok());
+            QVERIFY(*s->chip(d) == states[2]);
+        }
+        auto s = openOrFail(path);
+        QVERIFY(s);
+        QCOMPARE(s->undoPosition(d), 2);
+        QVERIFY(*s->chip(d) == states[2]);
+        const auto h = s->history(d);
+        QCOMPARE(h.size(), 4);
+        QCOMPARE(h[0].key, QStringLiteral("compute.clock_ghz"));
+        QCOMPARE(h[0].oldValue, QStringLiteral("1.03"));  // numberedChip(3): 1.0 + 3/100 GHz
+        QCOMPARE(h[0].newValue, QStringLiteral("1.25"));
+        QCOMPARE(h[0].label, QStringLiteral("Clock = 1.25 GHz"));
+        QCOMPARE(h[1].oldValue, QStringLiteral("hbm3e"));
+        QCOMPARE(h[1].newValue, QStringLiteral("hbm4"));
+        QCOMPARE(h[2].label, QStringLiteral("Shrink"));
+        QCOMPARE(h[3].key, QStringLiteral("link.topology"));
+        QVERIFY(h[0].time.isValid() && h[0].time <= h[3].time);
+        for (int i = 0; i <= 4; ++i) QVERIFY2(*s->chipAt(d, i) == states[i], qPrintable(QString::number(i)));
+        QVERIFY(s->redo(d).ok());
+        QVERIFY(*s->chip(d) == states[3]);
+        QVERIFY(s->restoreTo(d, 0).ok());
+        QVERIFY(*s->chip(d) == base);
+        QVERIFY(!s->canUndo(d));
+        QVERIFY(!s->undo(d).ok());
+        QVERIFY(s->restoreTo(d, 4).ok());
+        QVERIFY(*s->chip(d) == states[4]);
+        QVERIFY(!s->restoreTo(d, 5).ok());
+        // An edit after undo drops the redo branch.
+        QVERIFY(s->restoreTo(d, 1).ok());
+        QVERIFY(s->setParameter(d, QStringLiteral("sram.mb"), 128).ok());
+        QCOMPARE(s->history(d).size(), 2);
+        QVERIFY(!s->canRedo(d));
+        // Merged edits (a slider drag) become one entry holding the first old and the last new value.
+        for (double mb : {130.0, 140.0, 150.0})
+            QVERIFY(s->setParameter(d, QStringLiteral("sram.mb"), mb, QStringLiteral("Drag SRAM"), true).ok());
+        const auto merged = s->history(d);
+        QCOMPARE(merged.size(), 3);
+        QCOMPARE(merged[2].oldValue, QStringLiteral("128"));
+        QCOMPARE(merged[2].newValue, QStringLiteral("150"));
+        QVERIFY(s->undo(d).ok());
+        QCOMPARE(s->chip(d)->sram.mb, 128.0);
+    }
+
+    void refusesBadEditsWithTheKeyNamed_data() {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("unknown key") << "compute.warp_drive" << "1";
+        QTest::newRow("out of range") << "compute.clock_ghz" << "-1";
+        QTest::newRow("not a number") << "compute.cores" << "many";
+        QTest::newRow("unknown choice") << "hbm.generation" << "hbm9";
+    }
+    void refusesBadEditsWithTheKeyNamed() {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        auto s = openOrFail(file("bad-edits.scoville"));
+        QVERIFY(s);
+        const QString d = QStringLiteral("d");
+        if (!s->hasDesign(d)) QVERIFY(s->saveDesign(d, store_test::numberedChip(1)).ok());
+        const auto before = s->history(d).size();
+        const Status st = s->setParameterText(d, key, value);
+        QVERIFY(!st.ok());
+        QVERIFY2(message(st).contains(key), qPrintable(message(st)));
+        QCOMPARE(s->history(d).size(), before);
+        QVERIFY(*s->chip(d) == store_test::numberedChip(1));
+    }
+
+    void designJsonRoundTripIsLossless() {
+        auto s = openOrFail(file("json.scoville"));
+        QVERIFY(s);
+        const ChipSpec chip = store_test::everyFieldChip();
+        QVERIFY(s->saveDesign(QStringLiteral("a"), chip).ok());
+        auto exported = s->exportDesignJson(QStringLiteral("a"));
+        QVERIFY(exported.ok());
+        QVERIFY(s->importDesignJson(QStringLiteral("b"), *exported).ok());
+        QVERIFY(*s->chip(QStringLiteral("b")) == chip);
+        QCOMPARE(QString::fromStdString(*s->exportDesignJson(QStringLiteral("b"))), QString::fromStdString(*exported));
+        // Importing over an existing design is one undoable edit.
+        QVERIFY(s->importDesignJson(QStringLiteral("a"), chip_to_json(store_test::numberedChip(9))).ok());
+        QVERIFY(*s->chip(QStringLiteral("a")) == store_test::numberedChip(9));
+        QCOMPARE(s->history(QStringLiteral("a")).size(), 1);
+        QCOMPARE(s->history(QStringLiteral("a"))[0].key, QStringLiteral("*"));
+        QVERIFY(s->undo(QStringLiteral("a")).ok());
+        QVERIFY(*s->chip(QStringLiteral("a")) == chip);
+    }
+
+    void importRefusesBadJsonNamingTheKey_data() {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown key") << R"({"compute": {"cores": 4, "turbo": 1}})" << "compute.turbo";
+        QTest::newRow("unknown group") << R"({"flux": 3})" << "flux";
+        QTest::newRow("wrong type") << R"({"compute": {"cores": "four"}})" << "compute.cores";
+        QTest::newRow("out of range") << R"({"compute": {"clock_ghz": -2}})" << "compute.clock_ghz";
+        QTest::newRow("not JSON") << R"({"compute": )" << "malformed JSON";
+    }
+    void importRefusesBadJsonNamingTheKey() {
+        QFETCH(QString, json);
+        QFETCH(QString, expected);
+        auto s = openOrFail(file("import.scoville"));
+        QVERIFY(s);
+        QSignalSpy failed(s.get(), &Session::writeFailed);
+        const Status st = s->importDesignJson(QStringLiteral("bad"), json.toStdString(), QStringLiteral("bad.json"));
+        QVERIFY(!st.ok());
+        QVERIFY2(message(st).contains(expected) && message(st).contains(QStringLiteral("bad.json")), qPrintable(message(st)));
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!s->hasDesign(QStringLiteral("bad")));
+    }
+
+    void saveAsCopiesAndContinuesOnTheNewFile() {
+        const QString a = file("a.scoville"), b = file("b.scoville");
+        auto s = openOrFail(a);
+        QVERIFY(s);
+        QVERIFY(s->saveDesign(QStringLiteral("x"), store_test::numberedChip(1)).ok());
+        QVERIFY(s->setParameter(QStringLiteral("x"), QStringLiteral("compute.cores"), 10).ok());
+        QVERIFY(s->saveSweep({QStringLiteral("s"), {}, {}, {}, {QStringLiteral("k")}, {QStringLiteral("o")}, {{{1}, {2}}}, {}}).ok());
+        QSignalSpy moved(s.get(), &Session::pathChanged);
+        QVERIFY(s->saveAs(b).ok());
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(s->path(), b);
+        QVERIFY(s->setParameter(QStringLiteral("x"), QStringLiteral("compute.cores"), 20).ok());
+        s.reset();
+        auto old = openOrFail(a);
+        auto copy = openOrFail(b);
+        QVERIFY(old && copy);
+        QCOMPARE(old->chip(QStringLiteral("x"))->compute.cores, 10);
+        QCOMPARE(copy->chip(QStringLiteral("x"))->compute.cores, 20);
+        QCOMPARE(copy->history(QStringLiteral("x")).size(), 2);
+        QCOMPARE(copy->sweep(QStringLiteral("s"))->rows.size(), size_t(1));
+        QVERIFY(copy->integrityCheck().ok());
+        QCOMPARE(checkFile(b).version, kSchemaVersion);
+        // Copying over an existing file replaces it whole.
+        QVERIFY(old->copyTo(b).ok());
+        copy.reset();
+        QCOMPARE(openOrFail(b)->chip(QStringLiteral("x"))->compute.cores, 10);
+    }
+
+    void lockedFileKeepsStateAndWritesNothing() {
+        const QString path = file("locked.scoville");
+        Session::Options options;
+        options.busyTimeoutMs = 50;
+        auto s = openOrFail(path, options);
+        QVERIFY(s);
+        const QString d = QStringLiteral("d");
+        QVERIFY(s->saveDesign(d, store_test::numberedChip(2)).ok());
+        const QString other = uniqueConnectionName("locker");
+        {
+            QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), other);
+            locker.setDatabaseName(path);
+            QVERIFY(locker.open());
+            QSqlQuery q(locker);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE designs SET notes = 'held' WHERE name = 'd'")));
+            QSignalSpy failed(s.get(), &Session::writeFailed);
+            const Status st = s->setParameter(d, QStringLiteral("compute.cores"), 99);
+            QVERIFY(!st.ok());
+            QVERIFY2(message(st).contains(QStringLiteral("locked by another program")) && message(st).contains(path),
+                     qPrintable(message(st)));
+            QCOMPARE(failed.count(), 1);
+            QVERIFY(*s->chip(d) == store_test::numberedChip(2));
+            QCOMPARE(s->undoPosition(d), 0);
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+            locker.close();
+        }
+        QSqlDatabase::removeDatabase(other);
+        QVERIFY(s->setParameter(d, QStringLiteral("compute.cores"), 99).ok());
+        s.reset();
+        auto again = openOrFail(path);
+        QCOMPARE(again->history(d).size(), 1);
+        QCOMPARE(again->chip(d)->compute.cores, 99);
+    }
+
+    void fullDiskKeepsStateAndWritesNothing() {
+        const QString path = file("full.scoville");
+        auto s = openOrFail(path);
+        QVERIFY(s);
+        QVERIFY(s->saveDesign(QStringLiteral("d"), store_test::numberedChip(4)).ok());
+        // Cap the file at its current size: the next write that needs a new page fails with SQLITE_FULL.
+        QSqlQuery q(QSqlDatabase::database(s->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+        const int pages = q.value(0).toInt();
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
+        SweepResult big{QStringLiteral("big"), {}, {}, {}, {QStringLiteral("k")}, {QStringLiteral("o")}, {}, {}};
+        for (int i = 0; i < 5000; ++i) big.rows.push_back({{double(i)}, {i / 7.0}});
+        const Status st = s->saveSweep(big);
+        QVERIFY(!st.ok());
+        QVERIFY2(message(st).contains(QStringLiteral("disk is full")) && message(st).contains(QStringLiteral("nothing was changed")),
+                 qPrintable(message(st)));
+        QVERIFY(s->sweepNames().isEmpty());
+        const Status design = s->saveDesign(QStringLiteral("e"), store_test::numberedChip(5));
+        if (!design.ok()) QVERIFY(!s->hasDesign(QStringLiteral("e")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
+        q.finish();
+        QVERIFY(s->saveSweep(big).ok());
+        s.reset();
+        auto again = openOrFail(path);
+        QCOMPARE(again->sweep(QStringLiteral("big"))->rows.size(), size_t(5000));
+        QVERIFY(again->integrityCheck().ok());
+    }
+
+    void readOnlySessionsRefuseEditsAndLeaveTheFile() {
+        const QString path = file("ro.scoville");
+        {
+            auto s = openOrFail(path);
+            QVERIFY(s && s->saveDesign(QStringLiteral("d"), store_test::numberedChip(6)).ok());
+        }
+        const QByteArray before = readAll(path);
+        Session::Options options;
+        options.mode = Session::Mode::readOnly;
+        auto s = openOrFail(path, options);
+        QVERIFY(s && s->isReadOnly());
+        QVERIFY(*s->chip(QStringLiteral("d")) == store_test::numberedChip(6));
+        const Status st = s->setParameter(QStringLiteral("d"), QStringLiteral("compute.cores"), 70);
+        QVERIFY(!st.ok());
+        QVERIFY2(message(st).contains(QStringLiteral("read-only")), qPrintable(message(st)));
+        QVERIFY(*s->chip(QStringLiteral("d")) == store_test::numberedChip(6));
+        // Save As still works from a read-only session.
+        QVERIFY(s->copyTo(file("ro-copy.scoville")).ok());
+        s.reset();
+        QCOMPARE(readAll(path), before);
+        QVERIFY(*loadDesignChip(file("ro-copy.scoville"), QStringLiteral("d")) == store_test::numberedChip(6));
+    }
+
+    void unwritableLocationsAreReported() {
+        // /proc refuses new files even for root.
+        auto s = Session::open(QStringLiteral("/proc/scoville-test.scoville"));
+        QVERIFY(!s.ok());
+        QVERIFY2(QString::fromStdString(s.error().message).contains(QStringLiteral("cannot create")), s.error().message.c_str());
+        if (::geteuid() == 0) QSKIP("running as root: file permissions do not stop writes");
+        const QString path = file("perm.scoville");
+        {
+            auto w = openOrFail(path);
+            QVERIFY(w && w->saveDesign(QStringLiteral("d"), store_test::numberedChip(8)).ok());
+        }
+        QFile::setPermissions(path, QFile::ReadOwner);
+        auto r = openOrFail(path);
+        QVERIFY(r && r->isReadOnly());
+        QVERIFY(!r->setNotes(QStringLiteral("d"), QStringLiteral("x")).ok());
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    }
+
+    void loadDesignChipForTheEvalCommand() {
+        const QString path = file("eval.scoville");
+        {
+            auto s = openOrFail(path);
+            QVERIFY(s);
+            QVERIFY(s->saveDesign(QStringLiteral("alpha"), store_test::everyFieldChip()).ok());
+            QVERIFY(s->saveDesign(QStringLiteral("beta"), store_test::numberedChip(1)).ok());
+            QVERIFY(s->setParameter(QStringLiteral("alpha"), QStringLiteral("power.tdp_w"), 1200).ok());
+        }
+        auto chip = loadDesignChip(path, QStringLiteral("alpha"));
+        QVERIFY(chip.ok());
+        QCOMPARE(chip->power.tdp_w, 1200.0);
+        auto missing = loadDesignChip(path, QStringLiteral("gamma"));
+        QVERIFY(!missing.ok());
+        QCOMPARE(QString::fromStdString(missing.error().message),
+                 path + QStringLiteral(": no design 'gamma' (designs: alpha, beta)"));
+        auto nofile = loadDesignChip(file("nope.scoville"), QStringLiteral("alpha"));
+        QVERIFY(!nofile.ok());
+        QVERIFY(QString::fromStdString(nofile.error().message).contains(QStringLiteral("no such session file")));
+        QVERIFY(!QFile::exists(file("nope.scoville")));
+    }
+
+    void twoSessionsOnOneFileInOneProcess() {
+        const QString path = file("two.scoville");
+        auto a = openOrFail(path);
+        auto b = openOrFail(path);
+        QVERIFY(a && b);
+        QVERIFY(a->connectionName() != b->connectionName());
+        QVERIFY(a->saveDesign(QStringLiteral("from a"), store_test::numberedChip(1)).ok());
+        QVERIFY(b->saveDesign(QStringLiteral("from b"), store_test::numberedChip(2)).ok());
+        a.reset();
+        b.reset();
+        auto c = openOrFail(path);
+        QCOMPARE(c->designNames(), (QStringList{QStringLiteral("from a"), QStringLiteral("from b")}));
+    }
+
+    void renameAndRemove() {
+        auto s = openOrFail(file("rename.scoville"));
+        QVERIFY(s);
+        QVERIFY(s->saveDesign(QStringLiteral("old"), store_test::numberedChip(1)).ok());
+        QVERIFY(s->setParameter(QStringLiteral("old"), QStringLiteral("compute.cores"), 3).ok());
+        QVERIFY(s->renameDesign(QStringLiteral("old"), QStringLiteral("new")).ok());
+        QVERIFY(!s->hasDesign(QStringLiteral("old")));
+        QCOMPARE(s->history(QStringLiteral("new")).size(), 1);
+        QVERIFY(s->saveDesign(QStringLiteral("other"), store_test::numberedChip(2)).ok());
+        QVERIFY(!s->renameDesign(QStringLiteral("new"), QStringLiteral("other")).ok());
+        QVERIFY(s->removeDesign(QStringLiteral("new")).ok());
+        QCOMPARE(s->designNames(), QStringList{QStringLiteral("other")});
+        QSqlQuery q(QSqlDatabase::database(s->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM history")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
 };
+
 QTEST_GUILESS_MAIN(TestSession)
 #include "test_session.moc"
