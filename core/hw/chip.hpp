@@ -11,6 +11,9 @@ namespace scoville {
 
 enum class HbmGeneration { none, hbm2, hbm2e, hbm3, hbm3e, hbm4 };
 enum class Topology { switched, torus };
+// Physical style of on-chip memory: dense scratchpad macros (TPU-like) or GPU caches/register files
+// with crossbars and many ports (lower density, operand delivery through register files).
+enum class SramStyle { scratchpad, gpu };
 
 struct ComputeSpec {
     int cores = 1;
@@ -24,12 +27,16 @@ struct ComputeSpec {
     double rate_fp4 = 0.0;
     double rate_int8 = 2.0;
     int vector_lanes_per_core = 128;  // fp32 FMA lanes for softmax, norms, activations
+    int spare_cores = 0;              // on the die but fused off for yield: area, no performance
+    double local_sram_kb_per_core = 0.0;  // register file + L1/shared memory per core (area, not sram.mb)
     friend bool operator==(const ComputeSpec&, const ComputeSpec&) = default;
 };
 
 struct SramSpec {
     double mb = 0.0;    // on-chip SRAM capacity usable for weights/activations
     double tb_s = 0.0;  // aggregate SRAM read bandwidth
+    SramStyle style = SramStyle::scratchpad;  // sets SRAM density and operand-delivery energy
+    double spare_mb = 0.0;  // on the die but disabled (yield): area only
     friend bool operator==(const SramSpec&, const SramSpec&) = default;
 };
 
@@ -39,6 +46,7 @@ struct HbmSpec {
     double gb_per_stack = 0.0;
     double tb_s_per_stack = 0.0;
     double usable_fraction = 0.9;  // of capacity for weights + KV cache (vLLM gpu_memory_utilization default)
+    int spare_phys = 0;            // HBM PHYs on the die without a stack (area only)
     friend bool operator==(const HbmSpec&, const HbmSpec&) = default;
 };
 
@@ -48,6 +56,7 @@ struct LinkSpec {
     Topology topology = Topology::switched;
     int domain = 8;             // chips in one scale-up domain
     double latency_us = 2.0;    // alpha: per-step latency of a collective
+    double lane_gbps = 100.0;   // SerDes lane rate per direction (sets lanes -> SerDes area)
     friend bool operator==(const LinkSpec&, const LinkSpec&) = default;
 };
 

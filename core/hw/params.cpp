@@ -20,6 +20,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 const std::vector<std::string_view> kHbmChoices{"none", "hbm2", "hbm2e", "hbm3", "hbm3e", "hbm4"};
 const std::vector<std::string_view> kTopologyChoices{"switch", "torus"};
 const std::vector<std::string_view> kNodeChoices{"n7", "n5", "n4", "n3", "n2"};
+const std::vector<std::string_view> kSramStyleChoices{"scratchpad", "gpu"};
 
 int node_index(const std::string& node) {
     for (size_t i = 0; i < kNodeChoices.size(); ++i)
@@ -52,11 +53,23 @@ std::vector<ParamInfo> build_params() {
          "MACs per array cell per cycle at INT8; 0 = runs at BF16.", SCV_REAL(compute.rate_int8)});
     add({"compute.vector_lanes_per_core", "Compute", "Vector lanes per core", "", ParamKind::integer, 0, 65536, 0, 1024, false, {},
          "FP32 FMA lanes per core for softmax, norms and activations (H100 SM: 128).", SCV_INT(compute.vector_lanes_per_core)});
+    add({"compute.spare_cores", "Compute", "Spare cores", "", ParamKind::integer, 0, 100000, 0, 64, false, {},
+         "Cores on the die but fused off for yield: they cost area, not performance (GA100: 128 - 108 = 20; GH100: 144 - 132 = 12).",
+         SCV_INT(compute.spare_cores)});
+    add({"compute.local_sram_kb_per_core", "Compute", "Core-local SRAM", "KB", ParamKind::real, 0, 1e6, 0, 2048, false, {},
+         "Register file + L1/shared memory per core: area and energy, not counted in sram.mb (A100 SM: 256 KB RF + 192 KB L1).",
+         SCV_REAL(compute.local_sram_kb_per_core)});
 
     add({"sram.mb", "On-chip memory", "SRAM", "MB", ParamKind::real, 0, 1e6, 0, 1024, false, {},
          "On-chip SRAM usable by the workload (L2 / scratchpad). Weights stay on chip when they fit.", SCV_REAL(sram.mb)});
     add({"sram.tb_s", "On-chip memory", "SRAM bandwidth", "TB/s", ParamKind::real, 0, 1e4, 0, 200, false, {},
          "Aggregate SRAM read bandwidth.", SCV_REAL(sram.tb_s)});
+    add({"sram.style", "On-chip memory", "SRAM style", "", ParamKind::choice, 0, 1, 0, 1, false, kSramStyleChoices,
+         "scratchpad: dense macros, operands passed between MAC cells (TPU-like); gpu: caches and register files with crossbars (~0.4 MB/mm2 at N7) and operand delivery through register files.",
+         [](const ChipSpec& c) { return static_cast<double>(c.sram.style); },
+         [](ChipSpec& c, double v) { c.sram.style = static_cast<SramStyle>(std::lround(v)); }});
+    add({"sram.spare_mb", "On-chip memory", "Spare SRAM", "MB", ParamKind::real, 0, 1e6, 0, 64, false, {},
+         "SRAM on the die but disabled (A100: 48 MB L2 on GA100, 40 MB enabled): area only.", SCV_REAL(sram.spare_mb)});
 
     add({"hbm.generation", "HBM", "HBM generation", "", ParamKind::choice, 0, 5, 0, 5, false, kHbmChoices,
          "Off-chip memory generation (sets PHY area and pJ/bit in the physical model).",
@@ -71,6 +84,9 @@ std::vector<ParamInfo> build_params() {
     add({"hbm.usable_fraction", "HBM", "Usable capacity", "", ParamKind::real, 0.05, 1, 0.5, 1, false, {},
          "Fraction of capacity for weights and KV cache; the rest is runtime and activation workspace (vLLM default 0.9).",
          SCV_REAL(hbm.usable_fraction)});
+    add({"hbm.spare_phys", "HBM", "Spare HBM PHYs", "", ParamKind::integer, 0, 32, 0, 4, false, {},
+         "HBM PHY + controller sites on the die without a stack (A100, H100 SXM: 6 sites, 5 stacks): area only.",
+         SCV_INT(hbm.spare_phys)});
 
     add({"link.count", "Network", "Scale-up links", "", ParamKind::integer, 0, 4096, 0, 64, false, {},
          "Scale-up links per chip (NVLink, ICI, Infinity Fabric).", SCV_INT(link.count)});
@@ -85,6 +101,9 @@ std::vector<ParamInfo> build_params() {
     add({"link.latency_us", "Network", "Collective step latency", "us", ParamKind::real, 0, 1000, 0, 20, false, {},
          "Alpha of the alpha-beta model: fixed time per collective step (NCCL small-message latency ~2-5 us).",
          SCV_REAL(link.latency_us)});
+    add({"link.lane_gbps", "Network", "SerDes lane rate", "Gb/s", ParamKind::real, 1, 1000, 10, 400, true, {},
+         "Data rate of one SerDes lane per direction; lanes = link.count x link.gb_s x 8 / (2 x rate) (NVLink3: 50, NVLink4: 100, NVLink5: 200).",
+         SCV_REAL(link.lane_gbps)});
 
     add({"package.dies", "Technology", "Dies per package", "", ParamKind::integer, 1, 64, 1, 8, false, {},
          "Compute dies in one package.", SCV_INT(package.dies)});

@@ -10,4 +10,9 @@ namespace scoville {
 
 Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario);
 
+struct TechLibrary;
+// The same with explicit technology data (edited assumptions, tests).
+Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
+                                   const TechLibrary& tech);
+
 }  // namespace scoville

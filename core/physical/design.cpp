@@ -1,0 +1,124 @@
+#include "core/physical/design.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/perf/evaluate.hpp"
+#include "core/physical/area.hpp"
+#include "core/physical/cost.hpp"
+#include "core/physical/power.hpp"
+#include "core/physical/tech.hpp"
+
+namespace scoville {
+
+namespace {
+
+std::string fmt(const char* f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
+struct Point {
+    Evaluation ev;
+    PowerBreakdown power;
+};
+
+// Performance and power with the compute clock at clock_ghz. On-chip SRAM runs on the core clock,
+// so its bandwidth follows; HBM and links keep their own clocks.
+Result<Point> run_at(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario, const AreaBreakdown& area,
+                     const TechLibrary& tech, double clock_ghz) {
+    ChipSpec c = chip;
+    const double k = clock_ghz / chip.compute.clock_ghz;
+    c.compute.clock_ghz = clock_ghz;
+    c.sram.tb_s = chip.sram.tb_s * k;
+    auto ev = evaluate(c, model, scenario);
+    if (!ev) return ev.error();
+    // Voltage is relative to the nominal chip: pass the nominal spec with the lowered clock.
+    auto p = estimate_power(chip, area, workload_activity(*ev, scenario), clock_ghz, tech);
+    if (!p) return p.error();
+    return Point{std::move(*ev), *p};
+}
+
+}  // namespace
+
+Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario) {
+    const auto& tech = default_tech();
+    if (!tech) return tech.error();
+    return evaluate_design(chip, model, scenario, *tech);
+}
+
+Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
+                                   const TechLibrary& tech) {
+    auto area = estimate_area(chip, tech);
+    if (!area) return area.error();
+    const double f_nom = chip.compute.clock_ghz;
+    auto nominal = run_at(chip, model, scenario, *area, tech, f_nom);
+    if (!nominal) return nominal.error();
+
+    Point best = std::move(*nominal);
+    double clock = f_nom;
+    std::vector<std::string> power_warnings;
+    const double tdp = chip.power.tdp_w;
+    if (best.power.total_w > tdp) {
+        // TDP cap: find the highest clock whose power fits, by bisection (power falls with the
+        // clock: V^2 on dynamic energy, V on the static floor). Each step re-runs the performance
+        // model, so the cap shows up in throughput and latency.
+        const double nominal_w = best.power.total_w;
+        const double f_min = std::max(0.05, tech.params.power_dvfs_f_min_fraction * f_nom);
+        auto low = run_at(chip, model, scenario, *area, tech, f_min);
+        if (!low) return low.error();
+        if (low->power.total_w > tdp) {
+            best = std::move(*low);
+            clock = f_min;
+            power_warnings.push_back("power: " + fmt("%.0f", best.power.total_w) + " W exceeds the " + fmt("%.0f", tdp) +
+                                     " W TDP even at the lowest clock " + fmt("%.3g", f_min) +
+                                     " GHz; raise power.tdp_w or shrink the design");
+        } else {
+            double lo = f_min, hi = f_nom;
+            best = std::move(*low);
+            clock = f_min;
+            for (int i = 0; i < 12 && (hi - lo) > 1e-3 * f_nom; ++i) {
+                const double mid = 0.5 * (lo + hi);
+                auto p = run_at(chip, model, scenario, *area, tech, mid);
+                if (!p) return p.error();
+                if (p->power.total_w <= tdp) {
+                    lo = mid;
+                    best = std::move(*p);
+                    clock = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            power_warnings.push_back("power: " + fmt("%.0f", nominal_w) + " W at " + fmt("%.3g", f_nom) +
+                                     " GHz exceeds the " + fmt("%.0f", tdp) + " W TDP; clock lowered to " +
+                                     fmt("%.3g", clock) + " GHz");
+        }
+    }
+
+    Evaluation ev = std::move(best.ev);
+    PhysicalResult& ph = ev.physical;
+    ph.die_area_mm2 = area->die_mm2;
+    ph.package_area_mm2 = area->package_mm2;
+    ph.area_mm2 = area->items();
+    ph.power_w = best.power.total_w;
+    ph.power_w_breakdown = best.power.items();
+    ph.clock_ghz = clock;
+    const double tok_s_chip = ev.serving.throughput_tokens_per_s_per_chip;
+    ph.tokens_per_joule = ph.power_w > 0 ? tok_s_chip / ph.power_w : 0.0;
+    auto cost = estimate_cost(chip, *area, ph.power_w, std::isfinite(tok_s_chip) ? std::max(0.0, tok_s_chip) : 0.0, tech);
+    if (!cost) return cost.error();
+    ph.die_cost_usd = cost->die_cost_usd;
+    ph.package_cost_usd = cost->package_cost_usd;
+    ph.yield = cost->yield;
+    ph.dies_per_wafer = cost->dies_per_wafer;
+    ph.tco_usd_per_hour = cost->tco_usd_per_hour;
+    ph.cost_per_million_tokens_usd = cost->cost_per_million_tokens_usd;
+
+    for (auto& w : area_warnings(chip, *area, tech)) ev.warnings.push_back(std::move(w));
+    for (auto& w : power_warnings) ev.warnings.push_back(std::move(w));
+    return ev;
+}
+
+}  // namespace scoville

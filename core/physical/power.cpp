@@ -1,0 +1,130 @@
+#include "core/physical/power.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace scoville {
+
+Activity& Activity::operator+=(const Activity& o) {
+    for (size_t i = 0; i < macs.size(); ++i) macs[i] += o.macs[i];
+    vector_flops += o.vector_flops;
+    sram_bytes += o.sram_bytes;
+    hbm_bytes += o.hbm_bytes;
+    network_bytes += o.network_bytes;
+    time_s += o.time_s;
+    return *this;
+}
+
+Activity Activity::scaled(double k) const {
+    Activity a = *this;
+    for (auto& m : a.macs) m *= k;
+    a.vector_flops *= k;
+    a.sram_bytes *= k;
+    a.hbm_bytes *= k;
+    a.network_bytes *= k;
+    a.time_s *= k;
+    return a;
+}
+
+namespace {
+void add_bytes(Activity& a, double bytes, MemLevel level) {
+    (level == MemLevel::sram ? a.sram_bytes : a.hbm_bytes) += bytes;
+}
+
+Activity template_activity(const LayerTemplate& t) {
+    Activity a;
+    for (const OpResult& op : t.ops) {
+        switch (op.kind) {
+        case OpKind::gemm:
+        case OpKind::attention: a.macs[static_cast<size_t>(op.precision)] += op.flops / 2.0; break;
+        case OpKind::vector:
+        case OpKind::collective: a.vector_flops += op.flops; break;  // reductions in collectives run on vector units
+        }
+        add_bytes(a, op.weight_bytes, op.weight_level);
+        add_bytes(a, op.activation_bytes, op.activation_level);
+        add_bytes(a, op.kv_bytes, op.kv_level);
+        a.network_bytes += op.network_bytes;
+    }
+    return a;
+}
+}  // namespace
+
+Activity phase_activity(const PhaseResult& phase, int pp) {
+    std::vector<Activity> per_template;
+    per_template.reserve(phase.templates.size());
+    for (const auto& t : phase.templates) per_template.push_back(template_activity(t));
+    Activity a;
+    for (int idx : phase.layer_template)
+        if (idx >= 0 && static_cast<size_t>(idx) < per_template.size()) a += per_template[static_cast<size_t>(idx)];
+    // A chip holds 1/pp of the layers (the same convention as PhaseResult's per-chip totals).
+    a = a.scaled(1.0 / std::max(1, pp));
+    a.time_s = phase.time_s;
+    return a;
+}
+
+Activity workload_activity(const Evaluation& ev, const Scenario& scenario) {
+    Activity a = phase_activity(ev.prefill, scenario.pp);
+    a += phase_activity(ev.decode, scenario.pp).scaled(std::max(0, scenario.output_len));
+    return a;
+}
+
+std::vector<Breakdown> PowerBreakdown::items() const {
+    return {{"matrix units", matrix_w}, {"vector units", vector_w}, {"SRAM + wires", sram_w}, {"HBM", hbm_w},
+            {"links", link_w},          {"die-to-die", d2d_w},      {"static", static_w}};
+}
+
+double voltage_ratio(const ChipSpec& chip, double clock_ghz, const PhysicalParams& pp) {
+    const double f = chip.compute.clock_ghz > 0 ? clock_ghz / chip.compute.clock_ghz : 1.0;
+    return std::clamp(f, pp.power_dvfs_v_min_fraction, 1.0);
+}
+
+Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown& area, const Activity& act,
+                                      double clock_ghz, const TechLibrary& tech) {
+    const TechNode* node = tech.node(chip.tech.node);
+    if (!node) return Error{"tech.node: unknown process node '" + chip.tech.node + "'"};
+    const PhysicalParams& pp = tech.params;
+    PowerBreakdown p;
+    p.voltage_ratio = voltage_ratio(chip, clock_ghz, pp);
+    const double v2 = p.voltage_ratio * p.voltage_ratio;  // dynamic CV^2 energy on the core rail
+    const bool gpu = chip.sram.style == SramStyle::gpu;
+    const double operand = 1.0 + (gpu ? pp.power_operand_overhead_gpu : pp.power_operand_overhead_scratchpad);
+    constexpr double kPj = 1e-12;
+
+    double mac_j = 0;
+    for (Precision prec : kAllPrecisions) {
+        const auto i = static_cast<size_t>(prec);
+        mac_j += act.macs[i] * node->mac_pj[i];
+    }
+    mac_j *= operand * kPj * v2;
+    const double vector_j = act.vector_flops * pp.power_vector_pj_per_flop_bf16_macs *
+                            node->mac_pj[static_cast<size_t>(Precision::bf16)] * operand * kPj * v2;
+
+    // SRAM energy improves half as much as logic from N7 (tech-nodes.csv); every byte, HBM ones
+    // included, is read or written on chip once and travels the mean on-die distance.
+    const double sram_pj = pp.sram_pj_per_bit_n7 * (1.0 - (1.0 - node->energy_factor) / 2.0);
+    const double distance_mm = std::sqrt(std::max(area.die_mm2, 0.0)) * pp.sram_mean_distance_fraction;
+    const double onchip_pj = sram_pj + pp.sram_wire_pj_per_bit_mm * distance_mm;
+    const double sram_j = (act.sram_bytes + act.hbm_bytes) * 8.0 * onchip_pj * kPj * v2;
+    const auto gen = static_cast<size_t>(chip.hbm.generation);
+    const double hbm_j = act.hbm_bytes * 8.0 * pp.hbm_pj_per_bit[gen] * kPj;  // DRAM and PHY rail: no core DVFS
+    const double link_j = act.network_bytes * 8.0 * pp.serdes_pj_per_bit * kPj;
+    // Memory interleaved across dies: (dies - 1) / dies of the traffic crosses a die boundary.
+    const double dies = std::max(1, chip.package.dies);
+    const double d2d_j = (act.sram_bytes + act.hbm_bytes) * (dies - 1.0) / dies * 8.0 * pp.d2d_pj_per_bit * kPj;
+
+    const double t = act.time_s;
+    if (t > 0) {
+        p.matrix_w = mac_j / t;
+        p.vector_w = vector_j / t;
+        p.sram_w = sram_j / t;
+        p.hbm_w = hbm_j / t;
+        p.link_w = link_j / t;
+        p.d2d_w = d2d_j / t;
+    }
+    // Leakage and clock trees: a floor sized with the TDP, roughly proportional to V.
+    p.static_w = pp.power_static_fraction * chip.power.tdp_w * p.voltage_ratio;
+    p.total_w = p.matrix_w + p.vector_w + p.sram_w + p.hbm_w + p.link_w + p.d2d_w + p.static_w;
+    return p;
+}
+
+}  // namespace scoville

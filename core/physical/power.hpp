@@ -1,0 +1,60 @@
+#pragma once
+// Power from what the evaluated workload does: MACs per precision, vector FLOPs, bytes at each
+// memory level and over links (all from an Evaluation), times energy per op or per bit, plus a
+// static floor. Voltage follows the clock in the DVFS range, so dynamic energy scales with V^2.
+#include <array>
+#include <vector>
+
+#include "core/hw/chip.hpp"
+#include "core/perf/evaluation.hpp"
+#include "core/physical/area.hpp"
+#include "core/physical/tech.hpp"
+#include "core/workload/model.hpp"
+
+namespace scoville {
+
+// What one chip does over some wall time.
+struct Activity {
+    std::array<double, 4> macs{};  // MACs executed, indexed by Precision
+    double vector_flops = 0;
+    double sram_bytes = 0;         // bytes whose home is on-chip SRAM
+    double hbm_bytes = 0;          // bytes read or written in HBM
+    double network_bytes = 0;      // bytes sent over scale-up links
+    double time_s = 0;
+    friend bool operator==(const Activity&, const Activity&) = default;
+
+    Activity& operator+=(const Activity& o);
+    [[nodiscard]] Activity scaled(double k) const;  // k repetitions
+};
+
+// One step of a phase, per chip: every layer's ops (templates repeated per layer) / pp stages.
+Activity phase_activity(const PhaseResult& phase, int pp);
+// The request mix per chip: one prefill step plus output_len decode steps
+// (prefill.time_s + output_len x decode.time_s, as the serving throughput counts it).
+Activity workload_activity(const Evaluation& ev, const Scenario& scenario);
+
+struct PowerBreakdown {
+    double matrix_w = 0;     // MAC datapath + operand delivery
+    double vector_w = 0;
+    double sram_w = 0;       // SRAM reads/writes + on-die wires (HBM bytes cross them too)
+    double hbm_w = 0;
+    double link_w = 0;       // SerDes
+    double d2d_w = 0;        // die-to-die crossings
+    double static_w = 0;     // leakage, clocks, idle floor
+    double total_w = 0;
+    double voltage_ratio = 1;  // V / Vnom at this clock
+    friend bool operator==(const PowerBreakdown&, const PowerBreakdown&) = default;
+
+    [[nodiscard]] std::vector<Breakdown> items() const;
+};
+
+// V / Vnom at clock_ghz for a chip whose nominal clock is chip.compute.clock_ghz: V follows f down
+// to power.dvfs_v_min_fraction (and never rises above nominal).
+double voltage_ratio(const ChipSpec& chip, double clock_ghz, const PhysicalParams& pp);
+
+// Average power per chip for `act` at clock_ghz (the nominal clock is chip.compute.clock_ghz).
+// An unknown node is an error naming tech.node.
+Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown& area, const Activity& act,
+                                      double clock_ghz, const TechLibrary& tech);
+
+}  // namespace scoville

@@ -1,0 +1,28 @@
+#pragma once
+// Announced accelerator generations for roadmap timelines (resources/roadmap/roadmap.json).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/util/result.hpp"
+
+namespace scoville {
+
+struct RoadmapEntry {
+    std::string vendor;
+    std::string family;
+    std::string name;
+    int year = 0;
+    std::string headline;              // figures as announced
+    std::string confidence;            // A, B, C
+    std::string source;
+    std::vector<std::string> chip_ids; // reference chips for this generation (may be empty)
+    friend bool operator==(const RoadmapEntry&, const RoadmapEntry&) = default;
+};
+
+// Every field but chip_ids is required; the message names the entry and the field.
+Result<std::vector<RoadmapEntry>> roadmap_from_json(std::string_view text, std::string_view origin);
+// The embedded resources/roadmap/roadmap.json (parsed once).
+const Result<std::vector<RoadmapEntry>>& default_roadmap();
+
+}  // namespace scoville

@@ -1,0 +1,243 @@
+#include "core/physical/tech.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+#include "core/library/resources.hpp"
+
+namespace scoville {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+struct ParamSlot {
+    const char* key;
+    double min;
+    double max;
+    double& (*ref)(PhysicalParams&);
+};
+
+#define SCV_SLOT(key, lo, hi, expr) {key, lo, hi, [](PhysicalParams& p) -> double& { return expr; }}
+
+// clang-format off
+const ParamSlot kSlots[] = {
+    SCV_SLOT("hbm.pj_per_bit.hbm2", 0, 100, p.hbm_pj_per_bit[1]),
+    SCV_SLOT("hbm.pj_per_bit.hbm2e", 0, 100, p.hbm_pj_per_bit[2]),
+    SCV_SLOT("hbm.pj_per_bit.hbm3", 0, 100, p.hbm_pj_per_bit[3]),
+    SCV_SLOT("hbm.pj_per_bit.hbm3e", 0, 100, p.hbm_pj_per_bit[4]),
+    SCV_SLOT("hbm.pj_per_bit.hbm4", 0, 100, p.hbm_pj_per_bit[5]),
+    SCV_SLOT("hbm.phy_mm2.hbm2", 0, 1000, p.hbm_phy_mm2[1]),
+    SCV_SLOT("hbm.phy_mm2.hbm2e", 0, 1000, p.hbm_phy_mm2[2]),
+    SCV_SLOT("hbm.phy_mm2.hbm3", 0, 1000, p.hbm_phy_mm2[3]),
+    SCV_SLOT("hbm.phy_mm2.hbm3e", 0, 1000, p.hbm_phy_mm2[4]),
+    SCV_SLOT("hbm.phy_mm2.hbm4", 0, 1000, p.hbm_phy_mm2[5]),
+    SCV_SLOT("hbm.ctrl_mm2.hbm2", 0, 1000, p.hbm_ctrl_mm2[1]),
+    SCV_SLOT("hbm.ctrl_mm2.hbm2e", 0, 1000, p.hbm_ctrl_mm2[2]),
+    SCV_SLOT("hbm.ctrl_mm2.hbm3", 0, 1000, p.hbm_ctrl_mm2[3]),
+    SCV_SLOT("hbm.ctrl_mm2.hbm3e", 0, 1000, p.hbm_ctrl_mm2[4]),
+    SCV_SLOT("hbm.ctrl_mm2.hbm4", 0, 1000, p.hbm_ctrl_mm2[5]),
+    SCV_SLOT("hbm.usd_per_gb.hbm2", 0, 1e4, p.hbm_usd_per_gb[1]),
+    SCV_SLOT("hbm.usd_per_gb.hbm2e", 0, 1e4, p.hbm_usd_per_gb[2]),
+    SCV_SLOT("hbm.usd_per_gb.hbm3", 0, 1e4, p.hbm_usd_per_gb[3]),
+    SCV_SLOT("hbm.usd_per_gb.hbm3e", 0, 1e4, p.hbm_usd_per_gb[4]),
+    SCV_SLOT("hbm.usd_per_gb.hbm4", 0, 1e4, p.hbm_usd_per_gb[5]),
+    SCV_SLOT("hbm.shoreline_mm_per_stack", 0.1, 100, p.hbm_shoreline_mm_per_stack),
+    SCV_SLOT("sram.pj_per_bit_n7", 0, 100, p.sram_pj_per_bit_n7),
+    SCV_SLOT("sram.wire_pj_per_bit_mm", 0, 100, p.sram_wire_pj_per_bit_mm),
+    SCV_SLOT("sram.mean_distance_fraction", 0, 10, p.sram_mean_distance_fraction),
+    SCV_SLOT("sram.gpu_density_factor", 0.001, 10, p.sram_gpu_density_factor),
+    SCV_SLOT("serdes.pj_per_bit", 0, 100, p.serdes_pj_per_bit),
+    SCV_SLOT("serdes.mm2_per_lane", 0, 100, p.serdes_mm2_per_lane),
+    SCV_SLOT("d2d.pj_per_bit", 0, 100, p.d2d_pj_per_bit),
+    SCV_SLOT("d2d.mm2_per_tb_s", 0, 1000, p.d2d_mm2_per_tb_s),
+    SCV_SLOT("area.vector_lane_bf16_macs", 0, 1000, p.area_vector_lane_bf16_macs),
+    SCV_SLOT("area.core_overhead_gpu", 0, 10, p.area_core_overhead_gpu),
+    SCV_SLOT("area.core_overhead_scratchpad", 0, 10, p.area_core_overhead_scratchpad),
+    SCV_SLOT("area.noc_fraction", 0, 0.45, p.area_noc_fraction),
+    SCV_SLOT("area.other_fraction", 0, 0.45, p.area_other_fraction),
+    SCV_SLOT("area.reticle_mm2", 1, 1e5, p.area_reticle_mm2),
+    SCV_SLOT("area.die_aspect", 1, 10, p.area_die_aspect),
+    SCV_SLOT("power.density_limit_w_mm2", 0.01, 100, p.power_density_limit_w_mm2),
+    SCV_SLOT("power.static_fraction", 0, 0.95, p.power_static_fraction),
+    SCV_SLOT("power.operand_overhead_gpu", 0, 100, p.power_operand_overhead_gpu),
+    SCV_SLOT("power.operand_overhead_scratchpad", 0, 100, p.power_operand_overhead_scratchpad),
+    SCV_SLOT("power.vector_pj_per_flop_bf16_macs", 0, 100, p.power_vector_pj_per_flop_bf16_macs),
+    SCV_SLOT("power.dvfs_v_min_fraction", 0.1, 1, p.power_dvfs_v_min_fraction),
+    SCV_SLOT("power.dvfs_f_min_fraction", 0.01, 1, p.power_dvfs_f_min_fraction),
+    SCV_SLOT("cost.wafer_diameter_mm", 50, 1000, p.cost_wafer_diameter_mm),
+    SCV_SLOT("cost.edge_exclusion_mm", 0, 50, p.cost_edge_exclusion_mm),
+    SCV_SLOT("cost.scribe_mm", 0, 10, p.cost_scribe_mm),
+    SCV_SLOT("cost.yield_alpha", 0.1, 100, p.cost_yield_alpha),
+    SCV_SLOT("cost.cowos_s_usd", 0, 1e6, p.cost_cowos_s_usd),
+    SCV_SLOT("cost.cowos_l_usd", 0, 1e6, p.cost_cowos_l_usd),
+    SCV_SLOT("cost.substrate_usd", 0, 1e6, p.cost_substrate_usd),
+    SCV_SLOT("cost.test_fraction", 0, 10, p.cost_test_fraction),
+    SCV_SLOT("cost.capex_multiplier", 0, 100, p.cost_capex_multiplier),
+    SCV_SLOT("cost.electricity_usd_per_kwh", 0, 100, p.cost_electricity_usd_per_kwh),
+    SCV_SLOT("cost.pue", 1, 10, p.cost_pue),
+    SCV_SLOT("cost.interest", 0, 1, p.cost_interest),
+    SCV_SLOT("cost.life_years", 0.1, 100, p.cost_life_years),
+};
+// clang-format on
+#undef SCV_SLOT
+
+const ParamSlot* find_slot(std::string_view key) {
+    for (const auto& s : kSlots)
+        if (key == s.key) return &s;
+    return nullptr;
+}
+
+std::string fmt(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.12g", v);
+    return buf;
+}
+
+Status check_range(const std::string& key, double v, double lo, double hi) {
+    if (!std::isfinite(v)) return Error{"parameter '" + key + "': value must be a finite number"};
+    if (v < lo || v > hi)
+        return Error{"parameter '" + key + "': " + fmt(v) + " is out of range [" + fmt(lo) + ", " + fmt(hi) + "]"};
+    return Ok{};
+}
+
+constexpr const char* kPrecisionNames[] = {"bf16", "fp8", "fp4", "int8"};  // Precision order
+
+Result<TechNode> node_from_json(const json& j, const std::string& where) {
+    if (!j.is_object()) return Error{where + ": each node must be an object"};
+    TechNode n;
+    if (!j.contains("id") || !j["id"].is_string()) return Error{where + ": a node has no string 'id'"};
+    n.id = j["id"].get<std::string>();
+    const std::string at = where + ": node '" + n.id + "'";
+    auto num = [&](const char* key, double lo, double hi, double& out) -> Status {
+        if (!j.contains(key) || !j[key].is_number()) return Error{at + ": '" + key + "' must be a number"};
+        out = j[key].get<double>();
+        if (auto st = check_range("node." + n.id + "." + key, out, lo, hi); !st) return Error{at + ": " + st.error().message};
+        return Ok{};
+    };
+    for (auto st : {num("logic_mtr_mm2_hpc", 0.001, 1e5, n.logic_mtr_mm2_hpc), num("sram_mb_per_mm2", 0.001, 1e3, n.sram_mb_per_mm2),
+                    num("sram_bitcell_um2", 0, 100, n.sram_bitcell_um2), num("energy_factor", 0.001, 100, n.energy_factor),
+                    num("wafer_usd", 0, 1e7, n.wafer_usd), num("d0_per_cm2", 0, 100, n.d0_per_cm2), num("vdd_v", 0.05, 5, n.vdd_v)})
+        if (!st) return st.error();
+    for (const char* group : {"mac_um2", "mac_pj"}) {
+        if (!j.contains(group) || !j[group].is_object()) return Error{at + ": '" + group + "' must be an object"};
+        auto& arr = std::string_view(group) == "mac_um2" ? n.mac_um2 : n.mac_pj;
+        for (size_t i = 0; i < 4; ++i) {
+            const json& g = j[group];
+            if (!g.contains(kPrecisionNames[i]) || !g[kPrecisionNames[i]].is_number())
+                return Error{at + ": '" + group + "." + kPrecisionNames[i] + "' must be a number"};
+            arr[i] = g[kPrecisionNames[i]].get<double>();
+            if (auto st = check_range("node." + n.id + "." + group + "." + kPrecisionNames[i], arr[i], 1e-6, 1e7); !st)
+                return Error{at + ": " + st.error().message};
+        }
+    }
+    if (j.contains("basis") && j["basis"].is_string()) n.basis = j["basis"].get<std::string>();
+    return n;
+}
+
+}  // namespace
+
+const TechNode* TechLibrary::node(std::string_view id) const {
+    for (const auto& n : nodes)
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+Result<TechLibrary> tech_from_json(std::string_view text, std::string_view origin) {
+    const std::string where = origin.empty() ? std::string("tech") : std::string(origin);
+    json j;
+    try {
+        j = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        return Error{where + ": malformed JSON at byte " + std::to_string(e.byte)};
+    }
+    if (!j.is_object()) return Error{where + ": expected a JSON object"};
+    TechLibrary lib;
+    try {
+        if (!j.contains("nodes") || !j["nodes"].is_array() || j["nodes"].empty())
+            return Error{where + ": 'nodes' must be a non-empty array"};
+        for (const auto& jn : j["nodes"]) {
+            auto n = node_from_json(jn, where);
+            if (!n) return n.error();
+            if (lib.node(n->id)) return Error{where + ": node '" + n->id + "' is listed twice"};
+            lib.nodes.push_back(std::move(*n));
+        }
+        if (!j.contains("params") || !j["params"].is_object()) return Error{where + ": 'params' must be an object"};
+        const json& params = j["params"];
+        for (auto it = params.begin(); it != params.end(); ++it) {
+            const ParamSlot* slot = find_slot(it.key());
+            if (!slot) return Error{where + ": unknown parameter '" + it.key() + "'"};
+            const json& e = it.value();
+            if (!e.is_object() || !e.contains("value") || !e["value"].is_number())
+                return Error{where + ": parameter '" + it.key() + "' needs a numeric 'value'"};
+            const double v = e["value"].get<double>();
+            if (auto st = check_range(it.key(), v, slot->min, slot->max); !st) return Error{where + ": " + st.error().message};
+            slot->ref(lib.params) = v;
+            PhysParamInfo info;
+            info.key = it.key();
+            info.value = v;
+            if (e.contains("unit") && e["unit"].is_string()) info.unit = e["unit"].get<std::string>();
+            if (!e.contains("basis") || !e["basis"].is_string() || e["basis"].get<std::string>().empty())
+                return Error{where + ": parameter '" + it.key() + "' has no 'basis'"};
+            info.basis = e["basis"].get<std::string>();
+            lib.global_info.push_back(std::move(info));
+        }
+        for (const auto& s : kSlots) {
+            if (!params.contains(s.key)) return Error{where + ": parameter '" + std::string(s.key) + "' is missing"};
+        }
+    } catch (const json::exception& e) {
+        return Error{where + ": " + e.what()};
+    }
+    if (lib.params.area_noc_fraction + lib.params.area_other_fraction >= 0.9)
+        return Error{where + ": area.noc_fraction + area.other_fraction must be below 0.9"};
+    return lib;
+}
+
+const Result<TechLibrary>& default_tech() {
+    static const Result<TechLibrary> lib = []() -> Result<TechLibrary> {
+        auto text = embedded_file("tech/nodes.json");
+        if (!text) return Error{"tech/nodes.json is not embedded in this build"};
+        return tech_from_json(*text, "tech/nodes.json");
+    }();
+    return lib;
+}
+
+Status set_physical_param(TechLibrary& tech, std::string_view key, double value) {
+    const ParamSlot* slot = find_slot(key);
+    if (!slot) return Error{"unknown physical parameter '" + std::string(key) + "'"};
+    if (auto st = check_range(std::string(key), value, slot->min, slot->max); !st) return st;
+    slot->ref(tech.params) = value;
+    for (auto& info : tech.global_info)
+        if (info.key == key) info.value = value;
+    if (tech.params.area_noc_fraction + tech.params.area_other_fraction >= 0.9)
+        return Error{"parameter '" + std::string(key) + "': area.noc_fraction + area.other_fraction must be below 0.9"};
+    return Ok{};
+}
+
+std::vector<PhysParamInfo> physical_param_table(const TechLibrary& tech) {
+    std::vector<PhysParamInfo> rows = tech.global_info;
+    for (const auto& n : tech.nodes) {
+        auto add = [&](const std::string& name, const char* unit, double v) {
+            rows.push_back({"node." + n.id + "." + name, unit, v, n.basis});
+        };
+        add("logic_mtr_mm2_hpc", "MTr/mm2", n.logic_mtr_mm2_hpc);
+        add("sram_mb_per_mm2", "MB/mm2", n.sram_mb_per_mm2);
+        add("sram_bitcell_um2", "um2", n.sram_bitcell_um2);
+        for (size_t i = 0; i < 4; ++i) add(std::string("mac_um2.") + kPrecisionNames[i], "um2", n.mac_um2[i]);
+        for (size_t i = 0; i < 4; ++i) add(std::string("mac_pj.") + kPrecisionNames[i], "pJ", n.mac_pj[i]);
+        add("energy_factor", "", n.energy_factor);
+        add("wafer_usd", "USD", n.wafer_usd);
+        add("d0_per_cm2", "1/cm2", n.d0_per_cm2);
+        add("vdd_v", "V", n.vdd_v);
+    }
+    return rows;
+}
+
+std::string_view to_string(SramStyle s) { return s == SramStyle::gpu ? "gpu" : "scratchpad"; }
+
+}  // namespace scoville

@@ -1,0 +1,110 @@
+#pragma once
+// Technology data for the physical model: process nodes (area, energy, wafer cost, defects) and the
+// memory, link, packaging and cost assumptions, loaded from resources/tech/nodes.json. Every number
+// has a unit and a one-line basis; physical_param_table() lists them for the GUI and the CLI.
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/hw/chip.hpp"
+#include "core/hw/precision.hpp"
+#include "core/util/result.hpp"
+
+namespace scoville {
+
+struct TechNode {
+    std::string id;                       // "n7", "n5", "n4", "n3", "n2"
+    double logic_mtr_mm2_hpc = 0;         // effective transistor density of real HPC dies
+    double sram_mb_per_mm2 = 0;           // scratchpad macro density
+    double sram_bitcell_um2 = 0;
+    std::array<double, 4> mac_um2{};      // area of one MAC incl. array overhead, by Precision
+    std::array<double, 4> mac_pj{};       // datapath energy per MAC, by Precision
+    double energy_factor = 1;             // logic energy relative to N7
+    double wafer_usd = 0;                 // 300 mm wafer price
+    double d0_per_cm2 = 0;                // defect density
+    double vdd_v = 0;                     // nominal supply
+    std::string basis;
+    friend bool operator==(const TechNode&, const TechNode&) = default;
+};
+
+constexpr size_t kHbmGenerations = 6;  // indexed by HbmGeneration (none = 0)
+
+// Global physical assumptions (not per node). Keys in nodes.json are given in the comments.
+struct PhysicalParams {
+    std::array<double, kHbmGenerations> hbm_pj_per_bit{};   // hbm.pj_per_bit.<gen>
+    std::array<double, kHbmGenerations> hbm_phy_mm2{};      // hbm.phy_mm2.<gen>, per stack
+    std::array<double, kHbmGenerations> hbm_ctrl_mm2{};     // hbm.ctrl_mm2.<gen>, per stack
+    std::array<double, kHbmGenerations> hbm_usd_per_gb{};   // hbm.usd_per_gb.<gen>
+    double hbm_shoreline_mm_per_stack = 0;
+    double sram_pj_per_bit_n7 = 0;
+    double sram_wire_pj_per_bit_mm = 0;
+    double sram_mean_distance_fraction = 0;
+    double sram_gpu_density_factor = 0;
+    double serdes_pj_per_bit = 0;
+    double serdes_mm2_per_lane = 0;
+    double d2d_pj_per_bit = 0;
+    double d2d_mm2_per_tb_s = 0;
+    double area_vector_lane_bf16_macs = 0;
+    double area_core_overhead_gpu = 0;
+    double area_core_overhead_scratchpad = 0;
+    double area_noc_fraction = 0;
+    double area_other_fraction = 0;
+    double area_reticle_mm2 = 0;
+    double area_die_aspect = 1;
+    double power_density_limit_w_mm2 = 0;
+    double power_static_fraction = 0;
+    double power_operand_overhead_gpu = 0;
+    double power_operand_overhead_scratchpad = 0;
+    double power_vector_pj_per_flop_bf16_macs = 0;
+    double power_dvfs_v_min_fraction = 0;
+    double power_dvfs_f_min_fraction = 0;
+    double cost_wafer_diameter_mm = 0;
+    double cost_edge_exclusion_mm = 0;
+    double cost_scribe_mm = 0;
+    double cost_yield_alpha = 0;
+    double cost_cowos_s_usd = 0;
+    double cost_cowos_l_usd = 0;
+    double cost_substrate_usd = 0;
+    double cost_test_fraction = 0;
+    double cost_capex_multiplier = 0;
+    double cost_electricity_usd_per_kwh = 0;
+    double cost_pue = 0;
+    double cost_interest = 0;
+    double cost_life_years = 0;
+    friend bool operator==(const PhysicalParams&, const PhysicalParams&) = default;
+};
+
+// One row of the visible assumptions table.
+struct PhysParamInfo {
+    std::string key;     // "cost.pue", "node.n4.mac_pj.fp8"
+    std::string unit;
+    double value = 0;
+    std::string basis;
+    friend bool operator==(const PhysParamInfo&, const PhysParamInfo&) = default;
+};
+
+struct TechLibrary {
+    std::vector<TechNode> nodes;
+    PhysicalParams params;
+    std::vector<PhysParamInfo> global_info;  // units and bases of `params`, in file order
+
+    [[nodiscard]] const TechNode* node(std::string_view id) const;
+};
+
+// Parse nodes.json. Every global parameter must be present with a finite value in its range;
+// missing, unknown or out-of-range keys are refused with the key named.
+Result<TechLibrary> tech_from_json(std::string_view text, std::string_view origin);
+
+// The embedded resources/tech/nodes.json (parsed once).
+const Result<TechLibrary>& default_tech();
+
+// Set one global parameter by key (e.g. "cost.pue"); range-checked, the message names the key.
+Status set_physical_param(TechLibrary& tech, std::string_view key, double value);
+
+// Every assumption with key, unit, value and basis: the global parameters, then each node's.
+std::vector<PhysParamInfo> physical_param_table(const TechLibrary& tech);
+
+std::string_view to_string(SramStyle s);
+
+}  // namespace scoville

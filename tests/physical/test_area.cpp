@@ -1,0 +1,136 @@
+// Area model against the GA100 / GH100 die sizes and the GA100 die-shot breakdown
+// (area-anchors.csv, LLMCompass), plus the reticle and HBM-shoreline warnings.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/hw/params.hpp"
+#include "core/physical/area.hpp"
+#include "helpers.hpp"
+
+using namespace scoville;
+
+namespace {
+double item(const AreaBreakdown& a, const std::string& name) {
+    for (const auto& b : a.items())
+        if (b.name == name) return b.value;
+    ADD_FAILURE() << "no area item " << name;
+    return 0;
+}
+bool has_warning(const std::vector<std::string>& w, const std::string& prefix) {
+    for (const auto& s : w)
+        if (s.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+}  // namespace
+
+TEST(Area, A100MatchesGa100) {
+    const ChipSpec a100 = test::embedded_chip("a100-sxm");
+    auto a = estimate_area(a100, test::tech());
+    ASSERT_TRUE(a.ok()) << a.error().message;
+    // Matrix units: (108 + 20 spare) SMs x 4 x 16 x 16 = 131,072 MACs x 900 um2 (N7 bf16) = 117.96 mm2
+    EXPECT_NEAR(a->matrix_mm2, 117.96, 0.01);
+    // L2: 48 MB at 2.2 MB/mm2 x 0.18 (GPU caches) = 0.396 MB/mm2 -> 121.2 mm2
+    EXPECT_NEAR(a->sram_mm2, 121.21, 0.01);
+    // 6 HBM2e sites x 10.5 mm2 PHY; 6 x 5.7 mm2 controller
+    EXPECT_NEAR(a->hbm_phy_mm2, 63.0, 1e-9);
+    EXPECT_NEAR(a->hbm_ctrl_mm2, 34.2, 1e-9);
+    // NVLink3: 600 GB/s x 8 / (2 x 50 Gb/s) = 48 lanes x 0.48 mm2
+    EXPECT_NEAR(a->serdes_lanes, 48.0, 1e-9);
+    // GA100: 826 mm2 (data sheet), within +-15%
+    EXPECT_NEAR(a->die_mm2, 826.0, 0.15 * 826.0);
+    // Die-shot shares (area-anchors.csv a100-ga100), each within 2 percentage points.
+    const double total = a->die_mm2;
+    EXPECT_NEAR(a->compute_mm2() / total, 0.579, 0.02);
+    EXPECT_NEAR(item(*a, "NoC") / total, 0.093, 0.02);
+    EXPECT_NEAR(item(*a, "SRAM") / total, 0.145, 0.02);
+    EXPECT_NEAR(item(*a, "HBM PHY") / total, 0.070, 0.02);
+    EXPECT_NEAR(item(*a, "HBM controller") / total, 0.039, 0.02);
+    EXPECT_NEAR(item(*a, "link SerDes") / total, 0.025, 0.02);
+    EXPECT_NEAR(item(*a, "other") / total, 0.049, 0.02);
+    EXPECT_FALSE(has_warning(area_warnings(a100, *a, test::tech()), "reticle:"));
+    EXPECT_FALSE(has_warning(area_warnings(a100, *a, test::tech()), "hbm:"));
+}
+
+TEST(Area, H100MatchesGh100) {
+    ChipSpec h100 = test::embedded_chip("h100-sxm");
+    // GH100 silicon behind the H100 SXM data sheet (Hopper whitepaper): 144 SMs (132 enabled),
+    // 60 MB L2 (50 enabled), 6 HBM3 sites (5 stacks), 256 KB registers + 256 KB L1 per SM, NVLink4 lanes at 100 Gb/s.
+    for (const char* kv : {"compute.spare_cores=12", "compute.local_sram_kb_per_core=512", "sram.style=gpu",
+                           "sram.spare_mb=10", "hbm.spare_phys=1", "link.lane_gbps=100"})
+        ASSERT_TRUE(apply_assignment(h100, kv).ok()) << kv;
+    auto a = estimate_area(h100, test::tech());
+    ASSERT_TRUE(a.ok()) << a.error().message;
+    // 144 x 4 x 16 x 32 = 294,912 MACs x 540 um2 (N4 bf16) = 159.25 mm2
+    EXPECT_NEAR(a->matrix_mm2, 159.25, 0.01);
+    // 900 GB/s x 8 / (2 x 100 Gb/s) = 36 lanes (18 links x 2)
+    EXPECT_NEAR(a->serdes_lanes, 36.0, 1e-9);
+    // GH100: 814 mm2, within +-15%
+    EXPECT_NEAR(a->die_mm2, 814.0, 0.15 * 814.0);
+}
+
+TEST(Area, ReticleWarningSuggestsMoreDies) {
+    ChipSpec big = test::embedded_chip("a100-sxm");
+    big.compute.cores = 216;  // twice the SMs: the die grows well past 858 mm2
+    auto a = estimate_area(big, test::tech());
+    ASSERT_TRUE(a.ok());
+    EXPECT_GT(a->die_mm2, 858.0);
+    const auto w = area_warnings(big, *a, test::tech());
+    ASSERT_TRUE(has_warning(w, "reticle:"));
+    for (const auto& s : w)
+        if (s.rfind("reticle:", 0) == 0) {
+            EXPECT_NE(s.find("package.dies=2"), std::string::npos) << s;
+        }
+    // Still computed, never clamped: the area is the model's, not 858.
+    EXPECT_GT(a->package_mm2, 1000.0);
+
+    big.package.dies = 2;
+    auto two = estimate_area(big, test::tech());
+    ASSERT_TRUE(two.ok());
+    EXPECT_NEAR(two->die_mm2, two->package_mm2 / 2, 1e-9);
+    EXPECT_FALSE(has_warning(area_warnings(big, *two, test::tech()), "reticle:"));
+}
+
+TEST(Area, HbmShorelineWarning) {
+    ChipSpec c = test::embedded_chip("a100-sxm");
+    c.hbm.stacks = 12;  // 13 sites x 10.5 mm = 137 mm of edge; a ~900 mm2 die has 2 x ~34 mm long edges
+    auto a = estimate_area(c, test::tech());
+    ASSERT_TRUE(a.ok());
+    EXPECT_LT(a->max_hbm_stacks, 13);
+    EXPECT_TRUE(has_warning(area_warnings(c, *a, test::tech()), "hbm:"));
+}
+
+TEST(Area, ImpossibleChipsRefusedWithKey) {
+    ChipSpec c = test::embedded_chip("a100-sxm");
+    c.compute.cores = 0;  // no MACs
+    auto a = estimate_area(c, test::tech());
+    ASSERT_FALSE(a.ok());
+    EXPECT_NE(a.error().message.find("compute.cores"), std::string::npos) << a.error().message;
+
+    c = test::embedded_chip("a100-sxm");
+    c.compute.mac_rows = 0;
+    a = estimate_area(c, test::tech());
+    ASSERT_FALSE(a.ok());
+    EXPECT_NE(a.error().message.find("compute.mac_rows"), std::string::npos) << a.error().message;
+
+    c = test::embedded_chip("a100-sxm");
+    c.tech.node = "n6";
+    a = estimate_area(c, test::tech());
+    ASSERT_FALSE(a.ok());
+    EXPECT_NE(a.error().message.find("tech.node"), std::string::npos) << a.error().message;
+}
+
+TEST(Area, WidestNativePrecisionSetsTheCell) {
+    const TechNode& n4 = *test::tech().node("n4");
+    ChipSpec c;
+    c.compute.rate_bf16 = 1;
+    c.compute.rate_fp8 = 2;
+    c.compute.rate_fp4 = 4;
+    c.compute.rate_int8 = 0;
+    // max(1 x 540, 2 x 243, 4 x 135) = 540 um2
+    EXPECT_DOUBLE_EQ(mac_cell_um2(c, n4), 540);
+    c.compute.rate_bf16 = 0;  // an fp8-first cell: max(2 x 243, 4 x 135) = 540 (fp4 at 4x)
+    EXPECT_DOUBLE_EQ(mac_cell_um2(c, n4), 540);
+    c.compute.rate_fp4 = 2;  // max(2 x 243, 2 x 135) = 486
+    EXPECT_DOUBLE_EQ(mac_cell_um2(c, n4), 486);
+}

@@ -1,0 +1,137 @@
+// Power from activity: hand-made Evaluation values, energies from tech-nodes.csv.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/physical/power.hpp"
+#include "helpers.hpp"
+
+using namespace scoville;
+
+namespace {
+// Two identical layers, each one FP8 GEMM and one vector op; one step takes 10 ms.
+PhaseResult two_layer_phase() {
+    PhaseResult ph;
+    LayerTemplate t;
+    OpResult gemm;
+    gemm.name = "ffn_up";
+    gemm.kind = OpKind::gemm;
+    gemm.precision = Precision::fp8;
+    gemm.flops = 2e12;
+    gemm.weight_bytes = 1e9;
+    gemm.weight_level = MemLevel::hbm;
+    gemm.activation_bytes = 1e8;
+    gemm.activation_level = MemLevel::sram;
+    OpResult norm;
+    norm.name = "norm";
+    norm.kind = OpKind::vector;
+    norm.flops = 1e9;
+    norm.activation_bytes = 0;
+    OpResult ar;
+    ar.name = "tp_allreduce";
+    ar.kind = OpKind::collective;
+    ar.network_bytes = 1e7;
+    t.ops = {gemm, norm, ar};
+    ph.templates = {t};
+    ph.layer_template = {0, 0};
+    ph.time_s = 0.01;
+    return ph;
+}
+
+ChipSpec gpu_n4() {
+    ChipSpec c;
+    c.compute.clock_ghz = 2.0;
+    c.sram.style = SramStyle::gpu;
+    c.hbm.generation = HbmGeneration::hbm3;
+    c.tech.node = "n4";
+    c.power.tdp_w = 700;
+    return c;
+}
+}  // namespace
+
+TEST(Power, ActivityFromPhase) {
+    const Activity a = phase_activity(two_layer_phase(), 1);
+    // 2 layers x 2e12 FLOP / 2 = 2e12 FP8 MACs
+    EXPECT_DOUBLE_EQ(a.macs[static_cast<size_t>(Precision::fp8)], 2e12);
+    EXPECT_DOUBLE_EQ(a.macs[static_cast<size_t>(Precision::bf16)], 0);
+    EXPECT_DOUBLE_EQ(a.vector_flops, 2e9);
+    EXPECT_DOUBLE_EQ(a.hbm_bytes, 2e9);
+    EXPECT_DOUBLE_EQ(a.sram_bytes, 2e8);
+    EXPECT_DOUBLE_EQ(a.network_bytes, 2e7);
+    EXPECT_DOUBLE_EQ(a.time_s, 0.01);
+    // Pipeline of 2 stages: a chip holds half the layers.
+    EXPECT_DOUBLE_EQ(phase_activity(two_layer_phase(), 2).hbm_bytes, 1e9);
+
+    // Request mix: one prefill step + output_len decode steps.
+    Evaluation ev;
+    ev.prefill = two_layer_phase();
+    ev.decode = two_layer_phase();
+    Scenario s;
+    s.output_len = 3;
+    const Activity mix = workload_activity(ev, s);
+    EXPECT_DOUBLE_EQ(mix.time_s, 0.04);
+    EXPECT_DOUBLE_EQ(mix.hbm_bytes, 8e9);
+}
+
+TEST(Power, BreakdownByHand) {
+    const ChipSpec c = gpu_n4();
+    AreaBreakdown area;
+    area.die_mm2 = 814;
+    const Activity a = phase_activity(two_layer_phase(), 1);
+    auto p = estimate_power(c, area, a, c.compute.clock_ghz, test::tech());
+    ASSERT_TRUE(p.ok()) << p.error().message;
+    // MACs: 2e12 x 0.17 pJ (N4 fp8) x (1 + 3 GPU operand delivery) = 1.36 J / 0.01 s = 136 W
+    EXPECT_NEAR(p->matrix_w, 136.0, 1e-6);
+    // Vector: 2e9 FLOP x 2 x 0.33 pJ x 4 = 5.28 mJ -> 0.528 W
+    EXPECT_NEAR(p->vector_w, 0.528, 1e-6);
+    // On chip: 0.16 pJ x (1 - (1 - 0.63)/2) = 0.1304 pJ/bit SRAM + 0.1 pJ/bit/mm x sqrt(814)/2 mm = 1.42653
+    // -> 1.55693 pJ/bit x (2e9 + 2e8) B x 8 = 27.40 mJ -> 2.740 W
+    const double onchip_pj = 0.1304 + 0.1 * std::sqrt(814.0) / 2;
+    EXPECT_NEAR(p->sram_w, 2.2e9 * 8 * onchip_pj * 1e-12 / 0.01, 1e-6);
+    EXPECT_NEAR(p->sram_w, 2.740, 1e-3);
+    // HBM3: 2e9 B x 8 x 3 pJ = 48 mJ -> 4.8 W; SerDes: 2e7 x 8 x 5.5 pJ = 0.88 mJ -> 0.088 W
+    EXPECT_NEAR(p->hbm_w, 4.8, 1e-9);
+    EXPECT_NEAR(p->link_w, 0.088, 1e-9);
+    EXPECT_DOUBLE_EQ(p->d2d_w, 0);
+    // Static: 0.30 x 700 W
+    EXPECT_NEAR(p->static_w, 210.0, 1e-9);
+    EXPECT_NEAR(p->total_w, 136 + 0.528 + p->sram_w + 4.8 + 0.088 + 210, 1e-9);
+}
+
+TEST(Power, LowerClockLowersVoltage) {
+    const ChipSpec c = gpu_n4();
+    AreaBreakdown area;
+    area.die_mm2 = 814;
+    Activity a = phase_activity(two_layer_phase(), 1);
+    const PhysicalParams& pp = test::tech().params;
+    EXPECT_DOUBLE_EQ(voltage_ratio(c, 2.0, pp), 1.0);
+    EXPECT_DOUBLE_EQ(voltage_ratio(c, 1.6, pp), 0.8);   // V follows f
+    EXPECT_DOUBLE_EQ(voltage_ratio(c, 0.5, pp), 0.65);  // floor
+    EXPECT_DOUBLE_EQ(voltage_ratio(c, 3.0, pp), 1.0);   // never above nominal
+    auto p = estimate_power(c, area, a, 1.6, test::tech());
+    ASSERT_TRUE(p.ok());
+    // Same work in the same time at 0.8 V/Vnom: MAC energy x 0.64, static x 0.8, HBM unchanged.
+    EXPECT_NEAR(p->matrix_w, 136.0 * 0.64, 1e-6);
+    EXPECT_NEAR(p->static_w, 210.0 * 0.8, 1e-9);
+    EXPECT_NEAR(p->hbm_w, 4.8, 1e-9);
+}
+
+TEST(Power, ScratchpadAndDiesAndZeroTime) {
+    ChipSpec c = gpu_n4();
+    c.sram.style = SramStyle::scratchpad;
+    c.package.dies = 2;
+    AreaBreakdown area;
+    area.die_mm2 = 814;
+    Activity a = phase_activity(two_layer_phase(), 1);
+    auto p = estimate_power(c, area, a, c.compute.clock_ghz, test::tech());
+    ASSERT_TRUE(p.ok());
+    // Systolic operand delivery: 2e12 x 0.17 pJ x 1.3 = 0.442 J -> 44.2 W
+    EXPECT_NEAR(p->matrix_w, 44.2, 1e-6);
+    // Half of 2.2e9 B crosses the die boundary: 1.1e9 x 8 x 0.5 pJ = 4.4 mJ -> 0.44 W
+    EXPECT_NEAR(p->d2d_w, 0.44, 1e-9);
+    a.time_s = 0;  // nothing evaluated: only the static floor, never inf
+    p = estimate_power(c, area, a, c.compute.clock_ghz, test::tech());
+    ASSERT_TRUE(p.ok());
+    EXPECT_DOUBLE_EQ(p->total_w, p->static_w);
+    EXPECT_TRUE(std::isfinite(p->total_w));
+}

@@ -1,0 +1,77 @@
+// Technology data: the embedded node table and its named assumptions.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/library/resources.hpp"
+#include "core/physical/tech.hpp"
+#include "helpers.hpp"
+
+using namespace scoville;
+
+TEST(Tech, EmbeddedNodesLoad) {
+    const TechLibrary& t = test::tech();
+    ASSERT_EQ(t.nodes.size(), 5u);
+    for (const char* id : {"n7", "n5", "n4", "n3", "n2"}) EXPECT_NE(t.node(id), nullptr) << id;
+    EXPECT_EQ(t.node("n6"), nullptr);
+    // tech-nodes.csv rows
+    EXPECT_DOUBLE_EQ(t.node("n7")->mac_um2[static_cast<size_t>(Precision::bf16)], 900);
+    EXPECT_DOUBLE_EQ(t.node("n4")->mac_pj[static_cast<size_t>(Precision::fp8)], 0.17);
+    EXPECT_DOUBLE_EQ(t.node("n3")->wafer_usd, 20000);
+    EXPECT_DOUBLE_EQ(t.node("n2")->d0_per_cm2, 0.12);
+    EXPECT_DOUBLE_EQ(t.params.area_reticle_mm2, 858);
+    EXPECT_DOUBLE_EQ(t.params.hbm_pj_per_bit[static_cast<size_t>(HbmGeneration::hbm2)], 3.9);
+    EXPECT_DOUBLE_EQ(t.params.cost_electricity_usd_per_kwh, 0.067);
+}
+
+TEST(Tech, EveryAssumptionHasUnitAndBasis) {
+    const auto rows = physical_param_table(test::tech());
+    // 56 global parameters + 5 nodes x 15 values (3 densities, 4 MAC areas, 4 MAC energies, 4 more)
+    EXPECT_EQ(rows.size(), 56u + 5u * 15u);
+    for (const auto& r : rows) {
+        EXPECT_FALSE(r.basis.empty()) << r.key;
+        EXPECT_FALSE(r.key.empty());
+    }
+}
+
+namespace {
+std::string nodes_json() { return std::string(*embedded_file("tech/nodes.json")); }
+void replace(std::string& s, const std::string& from, const std::string& to) {
+    const auto pos = s.find(from);
+    ASSERT_NE(pos, std::string::npos) << from;
+    s.replace(pos, from.size(), to);
+}
+}  // namespace
+
+TEST(Tech, NegativePriceRefusedWithKey) {
+    std::string text = nodes_json();
+    replace(text, R"("cost.cowos_s_usd": {"value": 750)", R"("cost.cowos_s_usd": {"value": -750)");
+    auto t = tech_from_json(text, "nodes.json");
+    ASSERT_FALSE(t.ok());
+    EXPECT_NE(t.error().message.find("cost.cowos_s_usd"), std::string::npos) << t.error().message;
+
+    TechLibrary lib = test::tech();
+    auto st = set_physical_param(lib, "cost.pue", 0.5);  // PUE below 1 is impossible
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("cost.pue"), std::string::npos);
+    EXPECT_FALSE(set_physical_param(lib, "cost.no_such_thing", 1).ok());
+    ASSERT_TRUE(set_physical_param(lib, "cost.pue", 1.2).ok());
+    EXPECT_DOUBLE_EQ(lib.params.cost_pue, 1.2);
+}
+
+TEST(Tech, NodeValuesAreChecked) {
+    std::string text = nodes_json();
+    replace(text, R"("wafer_usd": 18000)", R"("wafer_usd": -1)");
+    auto t = tech_from_json(text, "nodes.json");
+    ASSERT_FALSE(t.ok());
+    EXPECT_NE(t.error().message.find("node.n4.wafer_usd"), std::string::npos) << t.error().message;
+}
+
+TEST(Tech, MissingParameterNamed) {
+    std::string text = nodes_json();
+    replace(text, R"("cost.pue")", R"("cost.pue_typo")");
+    auto t = tech_from_json(text, "nodes.json");
+    ASSERT_FALSE(t.ok());
+    EXPECT_NE(t.error().message.find("cost.pue_typo"), std::string::npos) << t.error().message;
+    EXPECT_FALSE(tech_from_json("{not json", "x").ok());
+}
