@@ -1,9 +1,332 @@
+// eval, kernel, models and validate: the performance model on the command line (DESIGN.md contract).
+// Exit codes: 0 success, 2 a malformed command line (bad value, unknown key, out of range),
+// 1 inputs that are well formed but fail (unknown chip/model, unreadable file, model does not fit).
 #include <CLI/CLI.hpp>
 
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "app/cli/commands.hpp"
+#include "core/hw/params.hpp"
+#include "core/library/library.hpp"
+#include "core/perf/kernel.hpp"
+#include "core/perf/report.hpp"
+#include "core/perf/validation.hpp"
+#include "core/physical/design.hpp"
 
 namespace scoville::cli {
 
-void register_eval_commands(CLI::App& /*app*/, CommandContext& /*ctx*/) {}
+namespace {
+
+constexpr int kUsage = 2;
+constexpr int kFailed = 1;
+
+struct EvalOptions {
+    std::string chip, model;
+    int chips = 0;  // 0: tp x pp
+    int tp = 1, pp = 1, ep = 1;
+    std::string precision = "bf16";
+    std::string kv_precision;  // default: the weight precision, fp4 -> fp8
+    int input_len = 1024, output_len = 256;
+    std::string batch = "auto";
+    std::optional<double> ttft_slo, tpot_slo;
+    std::vector<std::string> sets;
+    std::string format = "table";
+};
+
+struct KernelOptions {
+    std::string chip;
+    std::vector<std::string> sets;
+    std::string format = "table";
+    std::string shape;
+    std::string precision = "bf16";
+    std::string bytes;
+};
+
+int fail(CommandContext& ctx, int code, const std::string& message) {
+    ctx.err << "scoville: " << message << "\n";
+    return code;
+}
+
+std::string fmt(const char* f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, std::isfinite(v) ? v : 0.0);
+    return buf;
+}
+
+// Loads the chip and applies --set; the code says whether a failure is usage or input.
+Result<ChipSpec> chip_with_sets(const std::string& id, const std::vector<std::string>& sets, int& code) {
+    auto chip = load_chip(id);
+    if (!chip) {
+        code = kFailed;
+        return Error{"--chip: " + chip.error().message};
+    }
+    for (const auto& s : sets) {
+        if (auto st = apply_assignment(*chip, s); !st) {
+            code = kUsage;
+            return Error{"--set: " + st.error().message};
+        }
+    }
+    if (auto st = validate_chip(*chip); !st) {
+        code = kUsage;
+        return Error{"--set: " + st.error().message};
+    }
+    return chip;
+}
+
+int run_eval(const EvalOptions& o, CommandContext& ctx) {
+    if (o.format != "json" && o.format != "table" && o.format != "csv")
+        return fail(ctx, kUsage, "--format: '" + o.format + "' is not one of json, table, csv");
+    const auto precision = parse_precision(o.precision);
+    if (!precision) return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, fp4, int8");
+    std::optional<Precision> kv = precision == Precision::fp4 ? Precision::fp8 : *precision;
+    if (!o.kv_precision.empty()) {
+        kv = parse_precision(o.kv_precision);
+        if (!kv) return fail(ctx, kUsage, "--kv-precision: '" + o.kv_precision + "' is not one of bf16, fp8, fp4, int8");
+    }
+    Scenario s;
+    s.tp = o.tp;
+    s.pp = o.pp;
+    s.ep = o.ep;
+    s.chips = o.chips == 0 ? o.tp * o.pp : o.chips;
+    s.weight_precision = s.activation_precision = *precision;
+    s.kv_precision = *kv;
+    s.input_len = o.input_len;
+    s.output_len = o.output_len;
+    if (o.batch == "auto") {
+        s.batch = 0;
+    } else {
+        int b = 0;
+        auto [p, ec] = std::from_chars(o.batch.data(), o.batch.data() + o.batch.size(), b);
+        if (o.batch.empty() || ec != std::errc() || p != o.batch.data() + o.batch.size() || b < 1)
+            return fail(ctx, kUsage, "--batch: '" + o.batch + "' is not a positive whole number or 'auto'");
+        s.batch = b;
+    }
+    s.ttft_slo_s = o.ttft_slo;
+    s.tpot_slo_s = o.tpot_slo;
+
+    int code = kFailed;
+    auto chip = chip_with_sets(o.chip, o.sets, code);
+    if (!chip) return fail(ctx, code, chip.error().message);
+    auto model = load_model(o.model);
+    if (!model) return fail(ctx, kFailed, "--model: " + model.error().message);
+    if (auto st = validate_scenario(s, *model); !st) return fail(ctx, kUsage, st.error().message);
+
+    auto ev = evaluate_design(*chip, *model, s);
+    if (!ev) return fail(ctx, kFailed, ev.error().message);
+    std::string text;
+    if (o.format == "json") text = evaluation_to_json(*ev, *chip, *model, s) + "\n";
+    else if (o.format == "csv") text = evaluation_to_csv(*ev);
+    else text = evaluation_to_table(*ev, *chip, *model, s);
+    ctx.out << text;
+    return 0;
+}
+
+int run_kernel(const KernelOptions& o, bool gemm, CommandContext& ctx) {
+    if (o.format != "json" && o.format != "table")
+        return fail(ctx, kUsage, "--format: '" + o.format + "' is not one of json, table");
+    int code = kFailed;
+    auto chip = chip_with_sets(o.chip, o.sets, code);
+    if (!chip) return fail(ctx, code, chip.error().message);
+    Result<KernelResult> k = Error{""};
+    if (gemm) {
+        const auto p = parse_precision(o.precision);
+        if (!p) return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, fp4, int8");
+        double dims[3] = {0, 0, 0};
+        std::string_view rest = o.shape;
+        bool ok = true;
+        for (int i = 0; i < 3 && ok; ++i) {
+            const auto x = rest.find('x');
+            const std::string_view part = rest.substr(0, x);
+            long long v = 0;
+            auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
+            ok = !part.empty() && ec == std::errc() && ptr == part.data() + part.size() && v >= 1 && v <= 1000000000 &&
+                 ((i < 2) == (x != std::string_view::npos));
+            dims[i] = static_cast<double>(v);
+            if (x != std::string_view::npos) rest.remove_prefix(x + 1);
+        }
+        if (!ok) return fail(ctx, kUsage, "gemm: shape '" + o.shape + "' is not MxNxK with whole numbers in [1, 1e9]");
+        k = gemm_kernel(*chip, dims[0], dims[1], dims[2], *p);
+    } else {
+        double bytes = 0;
+        auto [ptr, ec] = std::from_chars(o.bytes.data(), o.bytes.data() + o.bytes.size(), bytes);
+        if (o.bytes.empty() || ec != std::errc() || ptr != o.bytes.data() + o.bytes.size() || !std::isfinite(bytes) ||
+            bytes < 1 || bytes > 1e15)
+            return fail(ctx, kUsage, "copy: BYTES '" + o.bytes + "' is not a number in [1, 1e15]");
+        k = copy_kernel(*chip, bytes);
+    }
+    if (!k) return fail(ctx, kFailed, k.error().message);
+    const OpResult& op = k->op;
+    std::string text;
+    if (o.format == "json") {
+        nlohmann::ordered_json j;
+        j["chip"] = chip->id;
+        j["kernel"] = gemm ? "gemm" : "copy";
+        if (gemm) {
+            j["m"] = op.m;
+            j["n"] = op.n;
+            j["k"] = op.k;
+            j["precision"] = std::string(to_string(op.precision));
+            j["flops"] = op.flops;
+        }
+        j["bytes"] = op.bytes();
+        j["time_s"] = op.time_s;
+        if (gemm) j["achieved_tflops"] = k->achieved_tflops;
+        else j["achieved_tb_s"] = k->achieved_tb_s;
+        j["utilisation"] = op.utilisation;
+        j["compute_s"] = op.compute_s;
+        j["memory_s"] = op.memory_s;
+        j["bound"] = std::string(to_string(op.bound));
+        text = j.dump(2) + "\n";
+    } else {
+        text = "time_s: " + fmt("%.6g", op.time_s) + "\n";
+        if (gemm) text += "achieved_tflops: " + fmt("%.6g", k->achieved_tflops) + "\n";
+        else text += "achieved_tb_s: " + fmt("%.6g", k->achieved_tb_s) + "\n";
+        text += "bound: " + std::string(to_string(op.bound)) + "\n";
+    }
+    ctx.out << text;
+    return 0;
+}
+
+int run_models(const std::string& format, CommandContext& ctx) {
+    if (format != "json" && format != "table")
+        return fail(ctx, kUsage, "--format: '" + format + "' is not one of json, table");
+    const auto models = reference_models();
+    std::string text;
+    if (format == "json") {
+        nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+        for (const auto& m : models) {
+            auto j = nlohmann::ordered_json::parse(model_to_json(m));
+            j["parameters"] = m.parameters();
+            j["active_parameters"] = m.active_parameters();
+            arr.push_back(std::move(j));
+        }
+        text = arr.dump(2) + "\n";
+    } else {
+        char line[256];
+        std::snprintf(line, sizeof line, "%-16s %-18s %10s %10s %7s %7s  %s\n", "id", "name", "params (B)", "active (B)",
+                      "layers", "hidden", "source");
+        text += line;
+        for (const auto& m : models) {
+            const auto paren = m.source.find(" (");
+            std::snprintf(line, sizeof line, "%-16s %-18s %10.2f %10.2f %7d %7d  %s\n", m.id.c_str(), m.name.c_str(),
+                          m.parameters() / 1e9, m.active_parameters() / 1e9, m.layers, m.hidden,
+                          m.source.substr(0, paren).c_str());
+            text += line;
+        }
+    }
+    ctx.out << text;
+    return 0;
+}
+
+int run_validate(const std::string& data, const std::string& format, CommandContext& ctx) {
+    if (format != "table" && format != "csv")
+        return fail(ctx, kUsage, "--format: '" + format + "' is not one of table, csv");
+    std::string text;
+    std::string origin = "built-in validation-public.csv";
+    if (data.empty()) {
+        text = builtin_validation_csv();
+    } else {
+        std::ifstream in(data, std::ios::binary);
+        if (!in) return fail(ctx, kFailed, "--data: cannot read '" + data + "'");
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        text = ss.str();
+        origin = data;
+    }
+    auto cases = parse_validation_csv(text, origin);
+    if (!cases) return fail(ctx, kFailed, "--data: " + cases.error().message);
+    std::string out = format == "csv" ? "case,kind,metric,measured,predicted,error_pct,detail\n" : "";
+    if (format == "table") {
+        char line[256];
+        std::snprintf(line, sizeof line, "%-28s %-8s %12s %12s %9s  %s\n", "case", "kind", "measured", "predicted",
+                      "error %", "detail");
+        out += line;
+    }
+    std::vector<double> errors;
+    for (const auto& c : *cases) {
+        auto r = run_validation_case(c);
+        if (!r) return fail(ctx, kFailed, r.error().message);
+        errors.push_back(std::fabs(r->error));
+        char line[320];
+        if (format == "csv")
+            std::snprintf(line, sizeof line, "%s,%s,%s,%.6g,%.6g,%.2f,%s\n", c.id.c_str(), c.kind.c_str(),
+                          c.metric.c_str(), c.measured, r->predicted, r->error * 100, r->detail.c_str());
+        else
+            std::snprintf(line, sizeof line, "%-28s %-8s %12.6g %12.6g %+9.1f  %s\n", c.id.c_str(), c.kind.c_str(),
+                          c.measured, r->predicted, r->error * 100, r->detail.c_str());
+        out += line;
+    }
+    if (format == "table" && !errors.empty()) {
+        std::sort(errors.begin(), errors.end());
+        const size_t n = errors.size();
+        const double median = n % 2 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
+        out += "median |error| " + fmt("%.1f", median * 100) + " %, max |error| " + fmt("%.1f", errors.back() * 100) +
+               " % over " + std::to_string(n) + " cases\n";
+    }
+    ctx.out << out;
+    return 0;
+}
+
+}  // namespace
+
+void register_eval_commands(CLI::App& app, CommandContext& ctx) {
+    auto eo = std::make_shared<EvalOptions>();
+    CLI::App* eval = app.add_subcommand("eval", "Evaluate a chip serving a model: throughput, latency, per-layer ops");
+    eval->add_option("--chip", eo->chip, "Chip id or JSON file")->required();
+    eval->add_option("--model", eo->model, "Model id or JSON file")->required();
+    eval->add_option("--chips", eo->chips, "Total chips (default tp x pp); replicas = chips / (tp x pp)");
+    eval->add_option("--tp", eo->tp, "Tensor-parallel degree");
+    eval->add_option("--pp", eo->pp, "Pipeline-parallel degree");
+    eval->add_option("--ep", eo->ep, "Expert-parallel degree (divides tp)");
+    eval->add_option("--precision", eo->precision, "Weights and GEMMs: bf16|fp8|fp4|int8");
+    eval->add_option("--kv-precision", eo->kv_precision, "KV cache: bf16|fp8|fp4|int8 (default: --precision, fp4 -> fp8)");
+    eval->add_option("--input-len", eo->input_len, "Prompt tokens per request");
+    eval->add_option("--output-len", eo->output_len, "Generated tokens per request");
+    eval->add_option("--batch", eo->batch, "Sequences per replica, or auto (largest throughput within memory and SLOs)");
+    eval->add_option("--ttft-slo", eo->ttft_slo, "Time-to-first-token limit, seconds");
+    eval->add_option("--tpot-slo", eo->tpot_slo, "Time-per-output-token limit, seconds");
+    std::string keys;
+    for (const auto& p : chip_params()) keys += (keys.empty() ? "" : ", ") + std::string(p.key);
+    eval->add_option("--set", eo->sets, "Override a chip parameter, key=value (repeatable). Keys: " + keys);
+    eval->add_option("--format", eo->format, "json|table|csv");
+    eval->callback([eo, &ctx] { ctx.exit_code = run_eval(*eo, ctx); });
+
+    auto ko = std::make_shared<KernelOptions>();
+    CLI::App* kernel = app.add_subcommand("kernel", "Model one kernel: a GEMM or a memory copy");
+    kernel->add_option("--chip", ko->chip, "Chip id or JSON file")->required();
+    kernel->add_option("--set", ko->sets, "Override a chip parameter, key=value (repeatable)");
+    kernel->add_option("--format", ko->format, "json|table");
+    kernel->require_subcommand(1);
+    CLI::App* gemm = kernel->add_subcommand("gemm", "(M x K).(K x N): 2 M N K FLOPs; prints time_s, achieved_tflops");
+    gemm->add_option("shape", ko->shape, "MxNxK")->required();
+    gemm->add_option("--precision", ko->precision, "bf16|fp8|fp4|int8");
+    gemm->fallthrough();
+    gemm->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, true, ctx); });
+    CLI::App* copy = kernel->add_subcommand("copy", "Read BYTES and write BYTES; prints time_s, achieved_tb_s");
+    copy->add_option("bytes", ko->bytes, "BYTES")->required();
+    copy->fallthrough();
+    copy->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, false, ctx); });
+
+    auto models_format = std::make_shared<std::string>("table");
+    CLI::App* models = app.add_subcommand("models", "Reference models with their sources");
+    models->add_option("--format", *models_format, "json|table");
+    models->callback([models_format, &ctx] { ctx.exit_code = run_models(*models_format, ctx); });
+
+    auto vdata = std::make_shared<std::string>();
+    auto vformat = std::make_shared<std::string>("table");
+    CLI::App* validate = app.add_subcommand("validate", "Compare the model with measured results");
+    validate->add_option("--data", *vdata, "CSV of measured results (default: the built-in public set)");
+    validate->add_option("--format", *vformat, "table|csv");
+    validate->callback([vdata, vformat, &ctx] { ctx.exit_code = run_validate(*vdata, *vformat, ctx); });
+}
 
 }  // namespace scoville::cli

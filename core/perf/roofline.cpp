@@ -73,7 +73,8 @@ void finish_op(OpResult& op, const ChipRates& r) {
     const double parts[3] = {op.compute_s, op.memory_s, op.network_s};
     const double mx = std::max({parts[0], parts[1], parts[2]});
     const double sum = parts[0] + parts[1] + parts[2];
-    op.overhead_s = r.overhead_s;
+    // Norms, activations and softmax are fused into their neighbouring kernels: no launch of their own.
+    op.overhead_s = op.kind == OpKind::vector ? 0.0 : r.overhead_s;
     op.time_s = mx + (1.0 - r.overlap) * (sum - mx) + op.overhead_s;
     op.bound = parts[0] >= parts[1] && parts[0] >= parts[2] ? Bound::compute
                : parts[1] >= parts[2]                       ? Bound::memory

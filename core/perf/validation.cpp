@@ -7,6 +7,7 @@
 #include "core/library/library.hpp"
 #include "core/perf/evaluate.hpp"
 #include "core/perf/kernel.hpp"
+#include "core/physical/design.hpp"
 
 namespace scoville {
 
@@ -129,7 +130,7 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
             for (int tp = 1; tp <= c.chips; ++tp) {
                 if (c.chips % tp != 0) continue;
                 s.tp = tp;
-                auto ev = evaluate(*chip, *model, s);
+                auto ev = evaluate_design(*chip, *model, s);
                 if (!ev) {
                     last_error = ev.error().message;
                     continue;

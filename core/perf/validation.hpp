@@ -42,5 +42,7 @@ struct ValidationResult {
 
 Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, std::string_view origin);
 Result<ValidationResult> run_validation_case(const ValidationCase& c);
+// The public set (a copy of tests/data/validation-public.csv).
+std::string_view builtin_validation_csv();
 
 }  // namespace scoville

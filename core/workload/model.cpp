@@ -50,7 +50,9 @@ double params(const ModelSpec& m, bool active_only) {
                         + (routed + m.moe.shared_experts) * ffn_params(m, m.moe.expert_ffn));
     }
     total += h;                                     // final norm
-    total += 2.0 * static_cast<double>(m.vocab) * h;  // embedding + untied LM head
+    // Embedding + untied LM head. The embedding is a table lookup, not per-token compute, so the
+    // active count leaves it out (OpenAI's 5.1B active for gpt-oss-120b is counted this way).
+    total += (active_only ? 1.0 : 2.0) * static_cast<double>(m.vocab) * h;
     return total;
 }
 

@@ -1,0 +1,218 @@
+#include "core/perf/report.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace scoville {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+// Guard: the model never produces NaN or inf, and the output must not contain them either.
+double num(double v) { return std::isfinite(v) ? v : 0.0; }
+
+ordered_json op_json(const OpResult& op) {
+    ordered_json o;
+    o["name"] = op.name;
+    o["kind"] = to_string(op.kind);
+    o["precision"] = to_string(op.precision);
+    o["m"] = num(op.m);
+    o["n"] = num(op.n);
+    o["k"] = num(op.k);
+    o["flops"] = num(op.flops);
+    o["bytes"] = num(op.bytes());
+    o["weight_bytes"] = num(op.weight_bytes);
+    o["activation_bytes"] = num(op.activation_bytes);
+    o["kv_bytes"] = num(op.kv_bytes);
+    o["weight_level"] = to_string(op.weight_level);
+    o["activation_level"] = to_string(op.activation_level);
+    o["kv_level"] = to_string(op.kv_level);
+    o["network_bytes"] = num(op.network_bytes);
+    o["collective"] = op.collective;
+    o["intensity_flops_per_byte"] = num(op.intensity());
+    o["utilisation"] = num(op.utilisation);
+    o["compute_s"] = num(op.compute_s);
+    o["memory_s"] = num(op.memory_s);
+    o["network_s"] = num(op.network_s);
+    o["overhead_s"] = num(op.overhead_s);
+    o["time_s"] = num(op.time_s);
+    o["bound"] = to_string(op.bound);
+    return o;
+}
+
+ordered_json phase_json(const PhaseResult& ph) {
+    ordered_json p;
+    p["time_s"] = num(ph.time_s);
+    p["batch"] = num(ph.batch);
+    p["tokens"] = num(ph.tokens);
+    p["context_tokens"] = num(ph.context);
+    p["flops_per_chip"] = num(ph.flops);
+    p["bytes_per_chip"] = num(ph.bytes);
+    p["network_bytes_per_chip"] = num(ph.network_bytes);
+    // Templates are rendered once and copied into every layer that uses them.
+    std::vector<ordered_json> ops_of;
+    ops_of.reserve(ph.templates.size());
+    for (const auto& t : ph.templates) {
+        ordered_json ops = ordered_json::array();
+        for (const auto& op : t.ops) ops.push_back(op_json(op));
+        ops_of.push_back(std::move(ops));
+    }
+    ordered_json layers = ordered_json::array();
+    for (size_t i = 0; i < ph.layer_count(); ++i) {
+        const auto& t = ph.layer(i);
+        ordered_json l;
+        l["index"] = i;
+        l["kind"] = t.kind;
+        l["time_s"] = num(t.time_s);
+        l["compute_s"] = num(t.compute_s);
+        l["memory_s"] = num(t.memory_s);
+        l["network_s"] = num(t.network_s);
+        l["bound"] = to_string(t.bound);
+        l["ops"] = ops_of[static_cast<size_t>(ph.layer_template[i])];
+        layers.push_back(std::move(l));
+    }
+    p["layers"] = std::move(layers);
+    return p;
+}
+
+std::string fmt(const char* f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, num(v));
+    return buf;
+}
+
+}  // namespace
+
+std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
+                               const Scenario& s, int indent) {
+    const ServingResult& sv = ev.serving;
+    const PhysicalResult& ph = ev.physical;
+    ordered_json j;
+    j["chip"] = chip.id;
+    j["model"] = model.id;
+    ordered_json sc;
+    sc["chips"] = s.chips;
+    sc["tp"] = s.tp;
+    sc["pp"] = s.pp;
+    sc["ep"] = s.ep;
+    sc["batch"] = s.batch == 0 ? ordered_json("auto") : ordered_json(s.batch);
+    sc["input_len_tokens"] = s.input_len;
+    sc["output_len_tokens"] = s.output_len;
+    sc["weight_precision"] = to_string(s.weight_precision);
+    sc["activation_precision"] = to_string(s.activation_precision);
+    sc["kv_precision"] = to_string(s.kv_precision);
+    sc["ttft_slo_s"] = s.ttft_slo_s ? ordered_json(*s.ttft_slo_s) : ordered_json(nullptr);
+    sc["tpot_slo_s"] = s.tpot_slo_s ? ordered_json(*s.tpot_slo_s) : ordered_json(nullptr);
+    j["scenario"] = std::move(sc);
+    j["throughput_tokens_per_s"] = num(sv.throughput_tokens_per_s);
+    j["throughput_tokens_per_s_per_chip"] = num(sv.throughput_tokens_per_s_per_chip);
+    j["ttft_s"] = num(sv.ttft_s);
+    j["tpot_s"] = num(sv.tpot_s);
+    j["batch"] = sv.batch;
+    j["max_batch"] = sv.max_batch;
+    j["replicas"] = sv.replicas;
+    j["weights_gb_per_chip"] = num(sv.weights_gb_per_chip);
+    j["kv_gb_per_request_per_chip"] = num(sv.kv_gb_per_request_per_chip);
+    j["memory_capacity_gb_per_chip"] = num(sv.memory_capacity_gb_per_chip);
+    j["power_w_per_chip"] = num(ph.power_w);
+    j["tokens_per_joule"] = num(ph.tokens_per_joule);
+    j["die_area_mm2"] = num(ph.die_area_mm2);
+    j["package_area_mm2"] = num(ph.package_area_mm2);
+    j["clock_ghz"] = num(ph.clock_ghz);
+    j["cost_per_million_tokens_usd"] = num(ph.cost_per_million_tokens_usd);
+    ordered_json peaks;
+    for (Precision p : kAllPrecisions) peaks[std::string(to_string(p))] = num(ev.peak_tflops[static_cast<size_t>(p)]);
+    j["peak_tflops"] = std::move(peaks);
+    j["memory_tb_s"] = num(ev.memory_tb_s);
+    j["sram_tb_s"] = num(ev.sram_tb_s);
+    ordered_json area = ordered_json::object();
+    for (const auto& b : ph.area_mm2) area[b.name] = num(b.value);
+    j["area_mm2"] = std::move(area);
+    ordered_json power = ordered_json::object();
+    for (const auto& b : ph.power_w_breakdown) power[b.name] = num(b.value);
+    j["power_w"] = std::move(power);
+    ordered_json ceilings = ordered_json::array();
+    for (const auto& c : ev.ceilings)
+        ceilings.push_back({{"label", c.label}, {"value", num(c.value)}, {"unit", c.is_bandwidth ? "TB/s" : "TFLOP/s"}});
+    j["ceilings"] = std::move(ceilings);
+    j["phases"] = {{"prefill", phase_json(ev.prefill)}, {"decode", phase_json(ev.decode)}};
+    j["warnings"] = ev.warnings;
+    return j.dump(indent);
+}
+
+std::string evaluation_to_csv(const Evaluation& ev) {
+    std::string out =
+        "phase,layer,layer_kind,op,op_kind,precision,m,n,k,flops,weight_bytes,activation_bytes,kv_bytes,"
+        "network_bytes,utilisation,compute_s,memory_s,network_s,time_s,bound\n";
+    for (const PhaseResult* ph : {&ev.prefill, &ev.decode}) {
+        for (size_t i = 0; i < ph->layer_count(); ++i) {
+            const auto& t = ph->layer(i);
+            for (const auto& op : t.ops) {
+                char buf[512];
+                std::snprintf(buf, sizeof buf, "%s,%zu,%s,%s,%s,%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.4g,%.6g,%.6g,%.6g,%.6g,%s\n",
+                              std::string(to_string(ph->phase)).c_str(), i, std::string(t.kind).c_str(),
+                              std::string(op.name).c_str(), std::string(to_string(op.kind)).c_str(),
+                              std::string(to_string(op.precision)).c_str(), num(op.m), num(op.n), num(op.k),
+                              num(op.flops), num(op.weight_bytes), num(op.activation_bytes), num(op.kv_bytes),
+                              num(op.network_bytes), num(op.utilisation), num(op.compute_s), num(op.memory_s),
+                              num(op.network_s), num(op.time_s), std::string(to_string(op.bound)).c_str());
+                out += buf;
+            }
+        }
+    }
+    return out;
+}
+
+std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
+                                const Scenario& s) {
+    const ServingResult& sv = ev.serving;
+    std::string out;
+    out += "chip " + chip.id + ", model " + model.id + ", " + std::to_string(s.chips) + " chips (tp " +
+           std::to_string(s.tp) + ", pp " + std::to_string(s.pp) + ", ep " + std::to_string(s.ep) + "), " +
+           std::string(to_string(s.weight_precision)) + " weights, " + std::string(to_string(s.kv_precision)) +
+           " KV, input " + std::to_string(s.input_len) + ", output " + std::to_string(s.output_len) + "\n";
+    out += "  throughput        " + fmt("%.1f", sv.throughput_tokens_per_s) + " tokens/s (" +
+           fmt("%.1f", sv.throughput_tokens_per_s_per_chip) + " per chip)\n";
+    out += "  batch             " + std::to_string(sv.batch) + " per replica (max " + std::to_string(sv.max_batch) +
+           " in memory), " + std::to_string(sv.replicas) + " replicas\n";
+    out += "  TTFT              " + fmt("%.4g", sv.ttft_s) + " s\n";
+    out += "  TPOT              " + fmt("%.4g", sv.tpot_s) + " s\n";
+    out += "  memory per chip   weights " + fmt("%.2f", sv.weights_gb_per_chip) + " GB, KV " +
+           fmt("%.4f", sv.kv_gb_per_request_per_chip) + " GB per request, capacity " +
+           fmt("%.1f", sv.memory_capacity_gb_per_chip) + " GB\n";
+    out += "  peak              " + fmt("%.1f", ev.peak_tflops[0]) + " TFLOP/s bf16, " + fmt("%.1f", ev.peak_tflops[1]) +
+           " fp8, " + fmt("%.1f", ev.peak_tflops[2]) + " fp4; memory " + fmt("%.2f", ev.memory_tb_s) + " TB/s\n";
+    if (ev.physical.die_area_mm2 > 0)
+        out += "  physical          die " + fmt("%.0f", ev.physical.die_area_mm2) + " mm2, " +
+               fmt("%.0f", ev.physical.power_w) + " W per chip, " + fmt("%.3g", ev.physical.tokens_per_joule) +
+               " tokens/J, $" + fmt("%.3g", ev.physical.cost_per_million_tokens_usd) + " per million tokens\n";
+    for (const auto& w : ev.warnings) out += "  warning: " + w + "\n";
+    for (const PhaseResult* ph : {&ev.prefill, &ev.decode}) {
+        out += "\n" + std::string(to_string(ph->phase)) + ": step " + fmt("%.4g", ph->time_s) + " s, " +
+               fmt("%.0f", ph->tokens) + " tokens, context " + fmt("%.0f", ph->context) + "\n";
+        for (size_t ti = 0; ti < ph->templates.size(); ++ti) {
+            int count = 0;
+            for (int idx : ph->layer_template) count += idx == static_cast<int>(ti) ? 1 : 0;
+            const auto& t = ph->templates[ti];
+            out += "  " + std::string(t.kind) + " x " + std::to_string(count) + ": " + fmt("%.4g", t.time_s * 1e3) +
+                   " ms per layer, " + std::string(to_string(t.bound)) + "-bound\n";
+            char head[160];
+            std::snprintf(head, sizeof head, "    %-16s %12s %12s %12s %10s %10s %10s %6s  %s\n", "op", "GFLOP", "MB",
+                          "net MB", "comp us", "mem us", "time us", "util", "bound");
+            out += head;
+            for (const auto& op : t.ops) {
+                char row[200];
+                std::snprintf(row, sizeof row, "    %-16s %12.4g %12.4g %12.4g %10.4g %10.4g %10.4g %6.2f  %s\n",
+                              std::string(op.name).c_str(), num(op.flops) / 1e9, num(op.bytes()) / 1e6,
+                              num(op.network_bytes) / 1e6, num(op.compute_s) * 1e6, num(op.memory_s) * 1e6,
+                              num(op.time_s) * 1e6, num(op.utilisation), std::string(to_string(op.bound)).c_str());
+                out += row;
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace scoville

@@ -1,0 +1,18 @@
+#pragma once
+// Evaluation -> text: the JSON the CLI prints (keys carry their units), a CSV with one row per op per
+// layer, and a readable table. Shared by the CLI, the GUI's export and sessions.
+#include <string>
+
+#include "core/hw/chip.hpp"
+#include "core/perf/evaluation.hpp"
+#include "core/workload/model.hpp"
+
+namespace scoville {
+
+std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
+                               const Scenario& scenario, int indent = 2);
+std::string evaluation_to_csv(const Evaluation& ev);
+std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
+                                const Scenario& scenario);
+
+}  // namespace scoville

@@ -1,0 +1,163 @@
+// Reference chips and models: derived peaks against the data sheets (../shared/data/chips.csv),
+// parameter counts against published totals, JSON round trips and refusals.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "core/hw/chip_json.hpp"
+#include "core/library/library.hpp"
+
+using namespace scoville;
+
+namespace {
+
+struct SheetRow {
+    const char* id;
+    double bf16_tflops, fp8_tflops, fp4_tflops, memory_tb_s, memory_gb;
+};
+
+// Data-sheet facts copied from ../shared/data/chips.csv (dense peaks; fp4 0 = not native).
+const SheetRow kSheet[] = {
+    {"h100-sxm", 989, 1979, 0, 3.35, 80},
+    {"h200-sxm", 989, 1979, 0, 4.8, 141},
+    {"b200", 2250, 4500, 9000, 8.0, 192},
+    {"mi300x", 1307, 2615, 0, 5.3, 192},
+};
+
+}  // namespace
+
+TEST(Library, ValidationChipsMatchDataSheetsWithinOnePercent) {
+    for (const auto& row : kSheet) {
+        SCOPED_TRACE(row.id);
+        auto chip = load_chip(row.id);
+        ASSERT_TRUE(chip.ok()) << chip.error().message;
+        EXPECT_NEAR(chip->peak_tflops(Precision::bf16), row.bf16_tflops, 0.01 * row.bf16_tflops);
+        EXPECT_NEAR(chip->peak_tflops(Precision::fp8), row.fp8_tflops, 0.01 * row.fp8_tflops);
+        if (row.fp4_tflops > 0) {
+            EXPECT_NEAR(chip->peak_tflops(Precision::fp4), row.fp4_tflops, 0.01 * row.fp4_tflops);
+        } else {
+            EXPECT_EQ(chip->rate(Precision::fp4), 0.0);  // not native: falls back to fp8
+            EXPECT_EQ(chip->executed_precision(Precision::fp4), Precision::fp8);
+        }
+        EXPECT_NEAR(chip->memory_tb_s(), row.memory_tb_s, 0.01 * row.memory_tb_s);
+        EXPECT_NEAR(chip->memory_gb(), row.memory_gb, 0.01 * row.memory_gb);
+        EXPECT_FALSE(chip->source.empty());
+        EXPECT_FALSE(chip->confidence.empty());
+        EXPECT_FALSE(chip->estimated.empty());
+    }
+}
+
+TEST(Library, H100IsBuiltFromItsSms) {
+    auto c = load_chip("h100-sxm");
+    ASSERT_TRUE(c.ok());
+    // 132 SMs x 4 arrays x 16 x 32 MACs x 2 FLOP x 1.83 GHz = 989.4 TFLOP/s
+    EXPECT_NEAR(c->peak_tflops(Precision::bf16), 132 * 4 * 16 * 32 * 2 * 1.83 / 1000, 1e-9);
+    EXPECT_DOUBLE_EQ(c->link_gb_s(), 900.0);  // 18 NVLink4 x 50 GB/s
+    EXPECT_NEAR(c->efficiency.compute, 792.0 / 989.0, 0.005);
+    EXPECT_NEAR(c->efficiency.compute_fp8, 1290.0 / 1979.0, 0.005);
+    EXPECT_NEAR(c->efficiency.memory, 2.90 / 3.35, 0.005);
+}
+
+TEST(Library, EveryReferenceChipAndModelLoads) {
+    const auto chip_ids = reference_chip_ids();
+    EXPECT_EQ(reference_chips().size(), chip_ids.size());
+    for (const auto& id : chip_ids) EXPECT_TRUE(load_chip(id).ok()) << id << ": " << load_chip(id).error().message;
+    const auto model_ids = reference_model_ids();
+    EXPECT_EQ(model_ids.size(), 8u);
+    EXPECT_EQ(reference_models().size(), model_ids.size());
+    for (const auto& m : reference_models()) EXPECT_FALSE(m.source.empty()) << m.id;
+}
+
+TEST(Library, UnknownIdListsTheValidOnes) {
+    auto c = load_chip("h900");
+    ASSERT_FALSE(c.ok());
+    EXPECT_NE(c.error().message.find("unknown chip 'h900'"), std::string::npos);
+    EXPECT_NE(c.error().message.find("h100-sxm"), std::string::npos);
+    auto m = load_model("llama-9");
+    ASSERT_FALSE(m.ok());
+    EXPECT_NE(m.error().message.find("unknown model 'llama-9'"), std::string::npos);
+    EXPECT_NE(m.error().message.find("deepseek-v3"), std::string::npos);
+}
+
+TEST(Library, LoadsFromAPathAndNamesAMalformedFile) {
+    const std::string good = testing::TempDir() + "/scoville_model_ok.json";
+    const std::string bad = testing::TempDir() + "/scoville_model_bad.json";
+    auto ref = load_model("llama-2-7b");
+    ASSERT_TRUE(ref.ok());
+    std::ofstream(good) << model_to_json(*ref);
+    std::ofstream(bad) << "{\"layers\": 32,";
+    auto m = load_model(good);
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    EXPECT_EQ(*m, *ref);
+    auto e = load_model(bad);
+    ASSERT_FALSE(e.ok());
+    EXPECT_NE(e.error().message.find(bad), std::string::npos);
+    EXPECT_NE(e.error().message.find("malformed JSON"), std::string::npos);
+    EXPECT_FALSE(load_chip("/nonexistent/chip.json").ok());
+    std::remove(good.c_str());
+    std::remove(bad.c_str());
+}
+
+TEST(Workload, ParameterCountsMatchPublishedTotals) {
+    auto count = [](const char* id) { return load_model(id)->parameters(); };
+    // Llama-2-70B: 80 x (151.0M attention + 704.6M SwiGLU) + 2 x 32000 x 8192 embeddings = 68.98e9
+    EXPECT_NEAR(count("llama-2-70b"), 68.98e9, 0.01e9);
+    EXPECT_NEAR(count("llama-2-7b"), 6.74e9, 0.01e9);        // HF: 6,738,415,616
+    EXPECT_NEAR(count("llama-3.1-8b"), 8.03e9, 0.01e9);      // HF: 8,030,261,248
+    EXPECT_NEAR(count("llama-3.1-70b"), 70.55e9, 0.01e9);    // HF: 70,553,706,496
+    EXPECT_NEAR(count("llama-3.1-405b"), 405.85e9, 0.1e9);   // HF: 405,853,388,800
+    EXPECT_NEAR(count("mixtral-8x7b"), 46.70e9, 0.01e9);     // Mistral: 46.7B
+    EXPECT_NEAR(count("deepseek-v3"), 671e9, 1e9);           // DeepSeek: 671B main model
+    EXPECT_NEAR(count("gpt-oss-120b"), 117e9, 1e9);          // OpenAI: 116.8B
+}
+
+TEST(Workload, ActiveParameters) {
+    // Active = per-token compute weights: routed experts not chosen and the embedding table left out.
+    // Mixtral: 46.70e9 - 32 x 6 x (3 x 4096 x 14336) - 32000 x 4096 = 12.75e9
+    // (Mistral quotes 12.9B, counting the embedding table).
+    EXPECT_NEAR(load_model("mixtral-8x7b")->active_parameters(), 12.75e9, 0.01e9);
+    EXPECT_NEAR(load_model("deepseek-v3")->active_parameters(), 37e9, 1.0e9);     // DeepSeek: 37B
+    EXPECT_NEAR(load_model("gpt-oss-120b")->active_parameters(), 5.13e9, 0.05e9); // OpenAI: 5.13B
+    auto dense = load_model("llama-2-70b");
+    // Dense: everything but the 32000 x 8192 embedding table.
+    EXPECT_DOUBLE_EQ(dense->parameters() - dense->active_parameters(), 32000.0 * 8192.0);
+}
+
+TEST(Workload, JsonRoundTripAndRefusals) {
+    for (const auto& m : reference_models()) {
+        auto back = model_from_json(model_to_json(m), "roundtrip");
+        ASSERT_TRUE(back.ok()) << back.error().message;
+        EXPECT_EQ(*back, m);
+    }
+    EXPECT_NE(model_from_json(R"({"layers": 2, "colour": 1})", "f.json").error().message.find("unknown key 'colour'"),
+              std::string::npos);
+    EXPECT_NE(model_from_json(R"({"layers": 2.5})", "f.json").error().message.find("'layers' must be a whole number"),
+              std::string::npos);
+    const char* gqa_bad = R"({"layers": 2, "hidden": 64, "heads": 4, "kv_heads": 3, "head_dim": 16, "ffn": 128, "vocab": 10})";
+    EXPECT_NE(model_from_json(gqa_bad, "f.json").error().message.find("multiple of 'kv_heads'"), std::string::npos);
+    const char* zero = R"({"layers": 0, "hidden": 64, "heads": 4, "kv_heads": 4, "head_dim": 16, "ffn": 128, "vocab": 10})";
+    EXPECT_NE(model_from_json(zero, "f.json").error().message.find("'layers' = 0"), std::string::npos);
+    const char* topk = R"({"layers": 2, "hidden": 64, "heads": 4, "kv_heads": 4, "head_dim": 16, "ffn": 128, "vocab": 10,
+                           "moe": {"experts": 4, "top_k": 5, "expert_ffn": 32}})";
+    EXPECT_NE(model_from_json(topk, "f.json").error().message.find("moe.top_k"), std::string::npos);
+}
+
+TEST(Workload, ScenarioChecks) {
+    auto m = *load_model("llama-2-70b");
+    Scenario s;
+    s.chips = 8;
+    s.tp = 3;
+    EXPECT_NE(validate_scenario(s, m).error().message.find("multiple of tp x pp"), std::string::npos);
+    s.tp = 8;
+    s.ep = 2;
+    EXPECT_NE(validate_scenario(s, m).error().message.find("mixture-of-experts"), std::string::npos);
+    s.ep = 1;
+    s.input_len = 0;
+    EXPECT_NE(validate_scenario(s, m).error().message.find("input_len"), std::string::npos);
+    s.input_len = 10;
+    s.ttft_slo_s = -1;
+    EXPECT_NE(validate_scenario(s, m).error().message.find("ttft_slo"), std::string::npos);
+    s.ttft_slo_s.reset();
+    EXPECT_TRUE(validate_scenario(s, m).ok());
+}
