@@ -40,8 +40,10 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
     const double lanes = cores * chip.compute.vector_lanes_per_core;
     a.vector_mm2 = lanes * pp.area_vector_lane_bf16_macs * node->mac_um2[static_cast<size_t>(Precision::bf16)] * 1e-6;
     a.local_sram_mm2 = cores * chip.compute.local_sram_kb_per_core / 1024.0 / sram_density;
-    a.core_control_mm2 = (a.matrix_mm2 + a.vector_mm2 + a.local_sram_mm2) *
-                         (gpu ? pp.area_core_overhead_gpu : pp.area_core_overhead_scratchpad);
+    // A GPU core has a fixed front end whatever its tensor width (transistors / logic density);
+    // a systolic core's control is a small fraction of its datapath.
+    a.core_control_mm2 = gpu ? cores * pp.area_core_control_mtr_gpu / node->logic_mtr_mm2_hpc
+                             : (a.matrix_mm2 + a.vector_mm2 + a.local_sram_mm2) * pp.area_core_overhead_scratchpad;
     a.sram_mm2 = (chip.sram.mb + chip.sram.spare_mb) / sram_density;
 
     const auto gen = static_cast<size_t>(chip.hbm.generation);

@@ -121,8 +121,9 @@ Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown&
         p.link_w = link_j / t;
         p.d2d_w = d2d_j / t;
     }
-    // Leakage and clock trees: a floor sized with the TDP, roughly proportional to V.
-    p.static_w = pp.power_static_fraction * chip.power.tdp_w * p.voltage_ratio;
+    // Leakage, clock trees and idle I/O: a floor per mm2 of silicon, roughly proportional to V.
+    // Tied to silicon, not to the TDP, so a lower power cap does not shrink it.
+    p.static_w = pp.power_static_w_per_mm2 * area.package_mm2 * p.voltage_ratio;
     p.total_w = p.matrix_w + p.vector_w + p.sram_w + p.hbm_w + p.link_w + p.d2d_w + p.static_w;
     return p;
 }

@@ -46,14 +46,14 @@ struct PhysicalParams {
     double d2d_pj_per_bit = 0;
     double d2d_mm2_per_tb_s = 0;
     double area_vector_lane_bf16_macs = 0;
-    double area_core_overhead_gpu = 0;
+    double area_core_control_mtr_gpu = 0;
     double area_core_overhead_scratchpad = 0;
     double area_noc_fraction = 0;
     double area_other_fraction = 0;
     double area_reticle_mm2 = 0;
     double area_die_aspect = 1;
     double power_density_limit_w_mm2 = 0;
-    double power_static_fraction = 0;
+    double power_static_w_per_mm2 = 0;
     double power_operand_overhead_gpu = 0;
     double power_operand_overhead_scratchpad = 0;
     double power_vector_pj_per_flop_bf16_macs = 0;

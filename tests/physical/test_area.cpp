@@ -65,8 +65,10 @@ TEST(Area, H100MatchesGh100) {
     EXPECT_NEAR(a->matrix_mm2, 159.25, 0.01);
     // 900 GB/s x 8 / (2 x 100 Gb/s) = 36 lanes (18 links x 2)
     EXPECT_NEAR(a->serdes_lanes, 36.0, 1e-9);
-    // GH100: 814 mm2, within +-15%
+    // GH100: 814 mm2, within +-15%, and under the reticle like the real die
     EXPECT_NEAR(a->die_mm2, 814.0, 0.15 * 814.0);
+    EXPECT_LT(a->die_mm2, 858.0);
+    EXPECT_FALSE(has_warning(area_warnings(h100, *a, test::tech()), "reticle:"));
 }
 
 TEST(Area, ReticleWarningSuggestsMoreDies) {

@@ -1,1 +1,118 @@
-// filled below
+// The whole design evaluation on a real chip and model: power against the H100's 700 W TDP and
+// the ML.ENERGY observation (~300 W at batch-1 decode, ~600 W at large batch), the TDP cap fed
+// back into the clock, and the physical fields of the Evaluation.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "core/library/library.hpp"
+#include "core/physical/design.hpp"
+#include "core/physical/tech.hpp"
+#include "helpers.hpp"
+
+using namespace scoville;
+
+namespace {
+Scenario fp8(int batch) {
+    Scenario s;
+    s.batch = batch;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.input_len = 1024;
+    s.output_len = 256;
+    return s;
+}
+bool has_warning(const Evaluation& ev, const std::string& prefix) {
+    for (const auto& w : ev.warnings)
+        if (w.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+}  // namespace
+
+TEST(Design, H100PowerAtLargeBatchAndBatchOne) {
+    auto chip = load_chip("h100-sxm");
+    auto model = load_model("llama-3.1-8b");
+    ASSERT_TRUE(chip.ok()) << chip.error().message;
+    ASSERT_TRUE(model.ok()) << model.error().message;
+    auto large = evaluate_design(*chip, *model, fp8(256));
+    auto one = evaluate_design(*chip, *model, fp8(1));
+    ASSERT_TRUE(large.ok()) << large.error().message;
+    ASSERT_TRUE(one.ok()) << one.error().message;
+    // Large-batch FP8 serving: between 60% and 100% of the 700 W TDP.
+    EXPECT_GE(large->physical.power_w, 0.6 * 700);
+    EXPECT_LE(large->physical.power_w, 700);
+    // Batch 1 is memory-bound with idle MACs: lower, near the ~300 W ML.ENERGY reports.
+    EXPECT_LT(one->physical.power_w, large->physical.power_w);
+    EXPECT_NEAR(one->physical.power_w, 300, 60);
+    // Neither needs the cap: the clock stays at 1.83 GHz.
+    EXPECT_DOUBLE_EQ(large->physical.clock_ghz, 1.83);
+
+    const PhysicalResult& ph = large->physical;
+    EXPECT_NEAR(ph.die_area_mm2, 814, 0.15 * 814);
+    EXPECT_FALSE(has_warning(*large, "reticle:"));
+    double sum = 0;
+    for (const auto& b : ph.power_w_breakdown) sum += b.value;
+    EXPECT_NEAR(sum, ph.power_w, 1e-9 * ph.power_w);
+    // tokens per joule = (tokens/s per chip) / (W per chip)
+    EXPECT_NEAR(ph.tokens_per_joule, large->serving.throughput_tokens_per_s_per_chip / ph.power_w, 1e-12);
+    EXPECT_GT(ph.package_cost_usd, 0);
+    EXPECT_GT(ph.yield, 0);
+    EXPECT_LT(ph.yield, 1);
+    // $/Mtok = TCO $/h / (tokens/s per chip x 3600) x 1e6
+    EXPECT_NEAR(ph.cost_per_million_tokens_usd,
+                ph.tco_usd_per_hour / (large->serving.throughput_tokens_per_s_per_chip * 3600) * 1e6, 1e-12);
+}
+
+TEST(Design, TdpCapLowersClockAndThroughput) {
+    auto chip = load_chip("h100-sxm");
+    auto model = load_model("llama-3.1-8b");
+    ASSERT_TRUE(chip.ok() && model.ok());
+    auto free_run = evaluate_design(*chip, *model, fp8(256));
+    ASSERT_TRUE(free_run.ok());
+    ChipSpec capped_chip = *chip;
+    capped_chip.power.tdp_w = 450;  // below the ~550 W this workload draws at 1.83 GHz
+    auto capped = evaluate_design(capped_chip, *model, fp8(256));
+    ASSERT_TRUE(capped.ok()) << capped.error().message;
+    EXPECT_LE(capped->physical.power_w, 450.0);
+    EXPECT_GT(capped->physical.power_w, 0.97 * 450.0);  // bisection lands near the cap
+    EXPECT_LT(capped->physical.clock_ghz, 1.83);
+    EXPECT_LT(capped->serving.throughput_tokens_per_s, free_run->serving.throughput_tokens_per_s);
+    EXPECT_TRUE(has_warning(*capped, "power:"));
+    // The evaluation reports the lowered clock's peaks.
+    EXPECT_NEAR(capped->peak_tflops[static_cast<size_t>(Precision::fp8)],
+                chip->peak_tflops(Precision::fp8) * capped->physical.clock_ghz / 1.83, 1e-6);
+
+    // A cap below the static floor (0.23 W/mm2 x ~810 mm2 x 0.65 V at the lowest clock = ~121 W)
+    // cannot be met: the lowest clock, with a warning.
+    capped_chip.power.tdp_w = 100;
+    auto hopeless = evaluate_design(capped_chip, *model, fp8(256));
+    ASSERT_TRUE(hopeless.ok());
+    EXPECT_GT(hopeless->physical.power_w, 100.0);
+    EXPECT_NEAR(hopeless->physical.clock_ghz, 0.25 * 1.83, 1e-9);
+    EXPECT_TRUE(has_warning(*hopeless, "power:"));
+    EXPECT_TRUE(std::isfinite(hopeless->physical.cost_per_million_tokens_usd));
+}
+
+TEST(Design, BadInputsNamed) {
+    auto chip = load_chip("h100-sxm");
+    auto model = load_model("llama-3.1-8b");
+    ASSERT_TRUE(chip.ok() && model.ok());
+    ChipSpec c = *chip;
+    c.tech.node = "n6";
+    auto r = evaluate_design(c, *model, fp8(1));
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("tech.node"), std::string::npos) << r.error().message;
+    c = *chip;
+    c.compute.cores = 0;
+    r = evaluate_design(c, *model, fp8(1));
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("compute.cores"), std::string::npos) << r.error().message;
+    // Edited assumptions flow through the explicit-tech overload.
+    TechLibrary t = test::tech();
+    ASSERT_TRUE(set_physical_param(t, "power.static_w_per_mm2", 0.1).ok());
+    auto lean = evaluate_design(*chip, *model, fp8(1), t);
+    auto normal = evaluate_design(*chip, *model, fp8(1));
+    ASSERT_TRUE(lean.ok() && normal.ok());
+    // Static floor 0.23 -> 0.1 W/mm2: 0.13 W/mm2 x the package area less.
+    EXPECT_NEAR(normal->physical.power_w - lean->physical.power_w, 0.13 * normal->physical.package_area_mm2, 1e-6);
+}

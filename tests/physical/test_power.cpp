@@ -77,6 +77,7 @@ TEST(Power, BreakdownByHand) {
     const ChipSpec c = gpu_n4();
     AreaBreakdown area;
     area.die_mm2 = 814;
+    area.package_mm2 = 814;
     const Activity a = phase_activity(two_layer_phase(), 1);
     auto p = estimate_power(c, area, a, c.compute.clock_ghz, test::tech());
     ASSERT_TRUE(p.ok()) << p.error().message;
@@ -93,15 +94,16 @@ TEST(Power, BreakdownByHand) {
     EXPECT_NEAR(p->hbm_w, 4.8, 1e-9);
     EXPECT_NEAR(p->link_w, 0.088, 1e-9);
     EXPECT_DOUBLE_EQ(p->d2d_w, 0);
-    // Static: 0.30 x 700 W
-    EXPECT_NEAR(p->static_w, 210.0, 1e-9);
-    EXPECT_NEAR(p->total_w, 136 + 0.528 + p->sram_w + 4.8 + 0.088 + 210, 1e-9);
+    // Static: 0.23 W/mm2 x 814 mm2 = 187.22 W
+    EXPECT_NEAR(p->static_w, 187.22, 1e-9);
+    EXPECT_NEAR(p->total_w, 136 + 0.528 + p->sram_w + 4.8 + 0.088 + 187.22, 1e-9);
 }
 
 TEST(Power, LowerClockLowersVoltage) {
     const ChipSpec c = gpu_n4();
     AreaBreakdown area;
     area.die_mm2 = 814;
+    area.package_mm2 = 814;
     Activity a = phase_activity(two_layer_phase(), 1);
     const PhysicalParams& pp = test::tech().params;
     EXPECT_DOUBLE_EQ(voltage_ratio(c, 2.0, pp), 1.0);
@@ -112,7 +114,7 @@ TEST(Power, LowerClockLowersVoltage) {
     ASSERT_TRUE(p.ok());
     // Same work in the same time at 0.8 V/Vnom: MAC energy x 0.64, static x 0.8, HBM unchanged.
     EXPECT_NEAR(p->matrix_w, 136.0 * 0.64, 1e-6);
-    EXPECT_NEAR(p->static_w, 210.0 * 0.8, 1e-9);
+    EXPECT_NEAR(p->static_w, 187.22 * 0.8, 1e-9);
     EXPECT_NEAR(p->hbm_w, 4.8, 1e-9);
 }
 
@@ -122,6 +124,7 @@ TEST(Power, ScratchpadAndDiesAndZeroTime) {
     c.package.dies = 2;
     AreaBreakdown area;
     area.die_mm2 = 814;
+    area.package_mm2 = 814;
     Activity a = phase_activity(two_layer_phase(), 1);
     auto p = estimate_power(c, area, a, c.compute.clock_ghz, test::tech());
     ASSERT_TRUE(p.ok());
