@@ -1,6 +1,97 @@
+// Several processes on one session file: a writer and a reader at once, and a writer killed with
+// SIGKILL at random moments. Afterwards the file passes PRAGMA integrity_check and every design
+// whose save had returned (the child printed its name) is present and intact.
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include "store/session.hpp"
+#include "store_test_chips.hpp"
+
+using namespace scoville;
+using namespace scoville::store;
+
+namespace {
+
+QStringList lines(const QByteArray& bytes) {
+    QStringList out;
+    for (const QByteArray& line : bytes.split('\n'))
+        if (!line.isEmpty()) out << QString::fromUtf8(line);
+    return out;
+}
+
+void checkFamily(Session& s, const QStringList& promised) {
+    for (const QString& name : promised) {
+        QVERIFY2(s.hasDesign(name), qPrintable(name + QStringLiteral(" was reported saved but is missing")));
+        const int i = name.section(QLatin1Char('-'), -1).toInt();
+        QVERIFY2(*s.chip(name) == store_test::numberedChip(i), qPrintable(name));
+    }
+}
+
+}  // namespace
+
 class TestProcesses : public QObject {
     Q_OBJECT
+private slots:
+    void writerAndReaderAtOnce() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shared.scoville"));
+        {
+            auto created = Session::open(path);  // the reader opens read-only, so the file must exist
+            QVERIFY(created.ok());
+        }
+        QProcess writer, reader;
+        writer.start(QStringLiteral(STORE_HELPER), {QStringLiteral("write"), path, QStringLiteral("w"), QStringLiteral("150")});
+        reader.start(QStringLiteral(STORE_HELPER), {QStringLiteral("read"), path, QStringLiteral("40")});
+        QVERIFY(writer.waitForFinished(60000));
+        QVERIFY(reader.waitForFinished(60000));
+        QVERIFY2(writer.exitCode() == 0, writer.readAllStandardError().constData());
+        QVERIFY2(reader.exitCode() == 0, reader.readAllStandardError().constData());
+        const QStringList written = lines(writer.readAllStandardOutput());
+        QCOMPARE(written.size(), 150);
+        // The reader's last round saw a prefix of the writes: between 0 and 150 designs.
+        const int seen = QString::fromUtf8(reader.readAllStandardOutput()).trimmed().toInt();
+        QVERIFY(seen >= 0 && seen <= 150);
+
+        auto s = Session::open(path);
+        QVERIFY(s.ok());
+        QVERIFY((*s)->integrityCheck().ok());
+        QCOMPARE((*s)->designNames().size(), 150);
+        checkFamily(**s, written);
+    }
+
+    void writerKilledAtRandomMoments() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("crash.scoville"));
+        QStringList promised;
+        auto* rng = QRandomGenerator::global();
+        constexpr int kKills = 25;
+        for (int k = 0; k < kKills; ++k) {
+            QProcess writer;
+            writer.start(QStringLiteral(STORE_HELPER),
+                         {QStringLiteral("write"), path, QStringLiteral("k%1").arg(k), QStringLiteral("-1")});
+            QVERIFY(writer.waitForStarted(10000));
+            // Kill anywhere from start-up (opening, creating the file) to mid-loop.
+            QThread::msleep(rng->bounded(5, 250));
+            writer.kill();  // SIGKILL
+            QVERIFY(writer.waitForFinished(10000));
+            QCOMPARE(writer.exitStatus(), QProcess::CrashExit);
+            promised << lines(writer.readAllStandardOutput());
+            const QByteArray err = writer.readAllStandardError();
+            QVERIFY2(err.isEmpty(), err.constData());
+        }
+        qInfo("%d kills, %lld designs reported saved", kKills, static_cast<long long>(promised.size()));
+        QVERIFY(!promised.isEmpty());
+        auto s = Session::open(path);
+        QVERIFY2(s.ok(), s.ok() ? "" : s.error().message.c_str());
+        QVERIFY((*s)->integrityCheck().ok());
+        checkFamily(**s, promised);
+        // At most one design per kill may be committed without having been reported.
+        QVERIFY((*s)->designNames().size() <= promised.size() + kKills);
+    }
 };
+
 QTEST_GUILESS_MAIN(TestProcesses)
 #include "test_processes.moc"
