@@ -227,7 +227,7 @@ QString describeSqlError(const QString& file, const QString& action, const QSqlE
     return QStringLiteral("%1: %2: %3 (%4)").arg(file, action, what, detail);
 }
 
-FileCheck checkFile(const QString& path) {
+FileCheck checkFile(const QString& path, int busyTimeoutMs) {
     FileCheck check;
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -258,53 +258,71 @@ FileCheck checkFile(const QString& path) {
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
-        auto corrupt = [&](const QString& detail) {
-            check.kind = FileKind::corrupt;
-            check.message = QStringLiteral("%1: corrupt session file (%2)").arg(path, detail);
-        };
-        if (!db.open()) {
-            corrupt(db.lastError().text());
-        } else {
-            auto appId = pragmaInt(db, QStringLiteral("application_id"));
-            auto version = pragmaInt(db, QStringLiteral("user_version"));
-            if (!appId || !version) {
-                corrupt(QString::fromStdString((!appId ? appId.error() : version.error()).message));
-            } else if (*appId != kApplicationId) {
-                check.kind = FileKind::foreign;
-                check.message = QStringLiteral("%1: not a Scoville session (an SQLite file of another program, "
-                                               "application_id %2)")
-                                    .arg(path)
-                                    .arg(*appId);
-            } else if (*version > kSchemaVersion) {
-                check.kind = FileKind::newer;
-                check.version = *version;
-                check.message = QStringLiteral("%1: written by a newer Scoville (session schema %2; this build "
-                                               "reads up to %3)")
-                                    .arg(path)
-                                    .arg(*version)
-                                    .arg(kSchemaVersion);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(std::max(0, busyTimeoutMs)));
+        // A failure is "locked" when another program holds the file, "corrupt" otherwise.
+        auto failed = [&](const QSqlError& error) {
+            const int code = error.nativeErrorCode().toInt() & 0xff;
+            const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+            if (code == 5 || code == 6) {  // SQLITE_BUSY, SQLITE_LOCKED
+                check.kind = FileKind::locked;
+                check.message = QStringLiteral("%1: the file is locked by another program (%2)").arg(path, detail);
+            } else if (code == 14) {  // SQLITE_CANTOPEN
+                check.kind = FileKind::unreadable;
+                check.message = QStringLiteral("%1: cannot be opened (%2)").arg(path, detail);
             } else {
-                QSqlQuery q(db);
-                if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
-                    corrupt(q.lastError().text());
-                } else {
-                    QStringList problems;
-                    while (q.next()) {
-                        const QString row = q.value(0).toString();
-                        if (row != QStringLiteral("ok")) problems << row;
-                    }
-                    if (q.lastError().isValid()) problems << q.lastError().text();
-                    if (!problems.isEmpty()) {
-                        corrupt(problems.first());
-                    } else {
-                        check.kind = FileKind::session;
-                        check.version = *version;
-                    }
-                }
+                check.kind = FileKind::corrupt;
+                check.message = QStringLiteral("%1: corrupt session file (%2)").arg(path, detail);
             }
-            db.close();
+        };
+        QSqlQuery q(db);
+        auto readInt = [&](const char* pragma, int& out) {
+            if (!q.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(pragma))) || !q.next()) {
+                failed(q.lastError());
+                return false;
+            }
+            out = q.value(0).toInt();
+            q.finish();
+            return true;
+        };
+        int appId = 0;
+        int version = 0;
+        if (!db.open()) {
+            failed(db.lastError());
+        } else if (!readInt("application_id", appId) || !readInt("user_version", version)) {
+            // reported by readInt
+        } else if (appId != kApplicationId) {
+            check.kind = FileKind::foreign;
+            check.message = QStringLiteral("%1: not a Scoville session (an SQLite file of another program, "
+                                           "application_id %2)")
+                                .arg(path)
+                                .arg(appId);
+        } else if (version > kSchemaVersion) {
+            check.kind = FileKind::newer;
+            check.version = version;
+            check.message = QStringLiteral("%1: written by a newer Scoville (session schema %2; this build "
+                                           "reads up to %3)")
+                                .arg(path)
+                                .arg(version)
+                                .arg(kSchemaVersion);
+        } else if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
+            failed(q.lastError());
+        } else {
+            QString problem;
+            while (q.next())
+                if (problem.isEmpty() && q.value(0).toString() != QStringLiteral("ok")) problem = q.value(0).toString();
+            if (q.lastError().isValid()) {
+                failed(q.lastError());
+            } else if (!problem.isEmpty()) {
+                check.kind = FileKind::corrupt;
+                check.message = QStringLiteral("%1: corrupt session file (%2)").arg(path, problem);
+            } else {
+                check.kind = FileKind::session;
+                check.version = version;
+            }
         }
+        q.finish();
+        q.clear();
+        db.close();
     }
     QSqlDatabase::removeDatabase(name);
     return check;

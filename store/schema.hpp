@@ -35,7 +35,7 @@ const Migration* migrations(int* count);
 Status migrate(QSqlDatabase& db, int target = kSchemaVersion);
 
 // What an existing file is, found without writing to it.
-enum class FileKind { missing, empty, session, notSqlite, foreign, newer, corrupt, unreadable };
+enum class FileKind { missing, empty, session, notSqlite, foreign, newer, corrupt, locked, unreadable };
 
 struct FileCheck {
     FileKind kind = FileKind::missing;
@@ -44,8 +44,8 @@ struct FileCheck {
 };
 
 // Inspects `path` read-only: SQLite magic, application_id, user_version, PRAGMA quick_check.
-// Never modifies the file.
-FileCheck checkFile(const QString& path);
+// Never modifies the file. Waits up to `busyTimeoutMs` for another program's lock.
+FileCheck checkFile(const QString& path, int busyTimeoutMs = 2000);
 
 // Unique connection names, so several sessions (and threads) can hold the same file open.
 QString uniqueConnectionName(const char* purpose);

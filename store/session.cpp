@@ -194,29 +194,42 @@ Status createFile(const QString& path, bool replace) {
 
 Result<std::unique_ptr<Session>> Session::open(const QString& path, const Options& options) {
     const bool wantReadOnly = options.mode == Mode::readOnly;
-    FileCheck check = checkFile(path);
+    FileCheck check = checkFile(path, options.busyTimeoutMs);
     if (check.kind == FileKind::missing || check.kind == FileKind::empty) {
         if (wantReadOnly || !options.create)
             return Error{ss(check.kind == FileKind::missing ? QStringLiteral("%1: no such session file").arg(path)
                                                             : QStringLiteral("%1: empty file, not a session").arg(path))};
         if (auto st = createFile(path, check.kind == FileKind::empty); !st) return st.error();
-        check = checkFile(path);
+        check = checkFile(path, options.busyTimeoutMs);
     }
     if (check.kind != FileKind::session) return Error{ss(check.message)};
 
     // A file or folder we may not write to is opened read-only: readable, and Save As works.
     const QFileInfo info(path);
     const bool readOnly = wantReadOnly || !info.isWritable() || !QFileInfo(info.absolutePath()).isWritable();
-    if (readOnly && check.version < kSchemaVersion)
-        return Error{ss(QStringLiteral("%1: written by an older Scoville (session schema %2); open it once for "
-                                       "writing to upgrade it to schema %3")
-                            .arg(path)
-                            .arg(check.version)
-                            .arg(kSchemaVersion))};
+    // Read-only and older: the file itself must not change, so a private copy is upgraded instead.
+    QString openPath = path;
+    std::shared_ptr<QTemporaryDir> scratch;
+    if (readOnly && check.version < kSchemaVersion) {
+        scratch = std::make_shared<QTemporaryDir>();
+        if (!scratch->isValid())
+            return Error{ss(QStringLiteral("%1: cannot make a temporary copy to upgrade (%2)").arg(path, scratch->errorString()))};
+        openPath = scratch->filePath(QStringLiteral("upgraded.scoville"));
+        auto source = openConnection(path, true, options.busyTimeoutMs);
+        if (!source) return source.error();
+        Session copier(path, *source, true);
+        if (auto st = copier.copyTo(openPath); !st) return st.error();
+        auto upgrade = openConnection(openPath, false, options.busyTimeoutMs);
+        if (!upgrade) return upgrade.error();
+        Session upgrader(path, *upgrade, false);
+        QSqlDatabase d = upgrader.db();
+        if (auto st = migrate(d); !st) return Error{ss(path) + ": " + st.error().message};
+    }
 
-    auto connection = openConnection(path, readOnly, options.busyTimeoutMs);
+    auto connection = openConnection(openPath, readOnly, options.busyTimeoutMs);
     if (!connection) return connection.error();
     std::unique_ptr<Session> session(new Session(path, *connection, readOnly));
+    session->scratch_ = std::move(scratch);
     if (!readOnly && check.version < kSchemaVersion) {
         QSqlDatabase d = session->db();
         if (auto st = migrate(d); !st) return Error{ss(path) + ": " + st.error().message};

@@ -14,6 +14,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <functional>
 #include <memory>
 
@@ -164,6 +165,7 @@ private:
     QString connection_;
     bool readOnly_ = false;
     QHash<QString, DesignState> designs_;
+    std::shared_ptr<QTemporaryDir> scratch_;  // an upgraded copy of an older read-only file
 };
 
 // For the headless eval command: the current chip of DESIGN in session FILE, opened read-only.

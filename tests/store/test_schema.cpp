@@ -231,6 +231,7 @@ private slots:
         auto opened = Session::open(path);
         QVERIFY(!opened.ok());
         const QString message = QString::fromStdString(opened.error().message);
+        qInfo("%s", qPrintable(message));
         QVERIFY2(message.startsWith(path), qPrintable(message));
         QVERIFY2(message.contains(expected), qPrintable(message));
         QCOMPARE(readAll(path), before);
@@ -240,6 +241,50 @@ private slots:
         QVERIFY(!chip.ok());
         QVERIFY2(QString::fromStdString(chip.error().message).contains(expected), chip.error().message.c_str());
         QCOMPARE(readAll(path), before);
+    }
+
+    // Read-only readers (the CLI, the eval command) may not upgrade the file: they read an
+    // upgraded private copy and leave the file as it was.
+    void readsAnOlderFileReadOnlyWithoutTouchingIt() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.scoville"));
+        const ChipSpec chip = store_test::numberedChip(11);
+        {
+            RawDb raw(path);
+            QSqlDatabase d = raw.db();
+            QVERIFY(migrate(d, 1).ok());
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("INSERT INTO designs (name, chip_json, base_json, created_ms, modified_ms)"
+                                     " VALUES ('old', ?, ?, 1, 1)"));
+            q.addBindValue(QString::fromStdString(chip_to_json(chip, -1)));
+            q.addBindValue(QString::fromStdString(chip_to_json(chip, -1)));
+            QVERIFY(q.exec());
+        }
+        const QByteArray before = readAll(path);
+        auto loaded = loadDesignChip(path, QStringLiteral("old"));
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().message.c_str());
+        QVERIFY(*loaded == chip);
+        QCOMPARE(readAll(path), before);
+        QCOMPARE(checkFile(path).version, 1);
+    }
+
+    // Another program holding an exclusive lock is reported as such, not as corruption.
+    void lockedFileIsReportedAsLocked() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("held.scoville"));
+        {
+            auto s = Session::open(path);
+            QVERIFY(s.ok() && (*s)->saveDesign(QStringLiteral("d"), store_test::numberedChip(1)).ok());
+        }
+        RawDb locker(path);
+        QVERIFY(locker.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")));
+        QVERIFY(locker.exec(QStringLiteral("UPDATE designs SET notes = 'mine now'")));  // takes the lock, keeps it
+        Session::Options options;
+        options.busyTimeoutMs = 50;
+        auto s = Session::open(path, options);
+        QVERIFY(!s.ok());
+        QVERIFY2(QString::fromStdString(s.error().message).contains(QStringLiteral("locked by another program")),
+                 s.error().message.c_str());
     }
 
     void emptyFileBecomesASession() {

@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <atomic>
 #include <unistd.h>
 
 #include "core/hw/chip_json.hpp"
@@ -429,6 +431,34 @@ private slots:
         b.reset();
         auto c = openOrFail(path);
         QCOMPARE(c->designNames(), (QStringList{QStringLiteral("from a"), QStringLiteral("from b")}));
+    }
+
+    // Each thread opens its own Session (Qt Sql connections are per thread) on the same file.
+    void sessionsInSeveralThreads() {
+        const QString path = file("threads.scoville");
+        { QVERIFY(openOrFail(path)); }  // create once, so the threads only open
+        constexpr int kThreads = 3, kDesigns = 20;
+        std::atomic<int> failures{0};
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back(QThread::create([&, t] {
+                Session::Options options;
+                options.busyTimeoutMs = 10000;
+                auto s = Session::open(path, options);
+                if (!s) {
+                    ++failures;
+                    return;
+                }
+                for (int i = 0; i < kDesigns; ++i)
+                    if (!(*s)->saveDesign(QStringLiteral("t%1-%2").arg(t).arg(i), store_test::numberedChip(i)).ok()) ++failures;
+            }));
+            threads.back()->start();
+        }
+        for (auto& th : threads) QVERIFY(th->wait(60000));
+        QCOMPARE(failures.load(), 0);
+        auto s = openOrFail(path);
+        QCOMPARE(s->designNames().size(), kThreads * kDesigns);
+        QVERIFY(*s->chip(QStringLiteral("t2-19")) == store_test::numberedChip(19));
     }
 
     void renameAndRemove() {
