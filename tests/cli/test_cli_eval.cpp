@@ -1,0 +1,180 @@
+// `scoville eval|kernel|models|validate`: output formats and every kind of bad input.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/cli/cli.hpp"
+
+namespace {
+
+struct CliRun {
+    int code = -1;
+    std::string out, err;
+};
+
+CliRun run(std::vector<std::string> args) {
+    args.insert(args.begin(), "scoville");
+    std::vector<const char*> argv;
+    for (const auto& a : args) argv.push_back(a.c_str());
+    std::ostringstream out, err;
+    const auto outcome = scoville::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
+    return {outcome.exit_code, out.str(), err.str()};
+}
+
+const std::vector<std::string> kBase = {"eval", "--chip", "h100-sxm", "--model", "llama-2-70b",
+                                        "--chips", "8", "--tp", "8", "--batch", "64"};
+
+std::vector<std::string> base_with(std::initializer_list<std::string> extra) {
+    auto v = kBase;
+    v.insert(v.end(), extra);
+    return v;
+}
+
+// Every number in the document is finite (JSON cannot even hold NaN/inf; nlohmann writes null).
+void expect_no_nulls(const nlohmann::json& j, const std::string& path = "") {
+    if (j.is_null()) {
+        ADD_FAILURE() << "null at " << path;
+    } else if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            if ((it.key() == "ttft_slo_s" || it.key() == "tpot_slo_s")) continue;  // absent limits are null
+            expect_no_nulls(it.value(), path + "." + it.key());
+        }
+    } else if (j.is_array()) {
+        for (size_t i = 0; i < j.size(); ++i) expect_no_nulls(j[i], path + "[" + std::to_string(i) + "]");
+    }
+}
+
+void expect_error(const CliRun& r, int code, const std::string& fragment) {
+    EXPECT_EQ(r.code, code) << r.err;
+    EXPECT_TRUE(r.out.empty()) << "stdout must stay empty on error: " << r.out.substr(0, 200);
+    EXPECT_NE(r.err.find(fragment), std::string::npos) << "stderr: " << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n') >= 1, true);
+}
+
+}  // namespace
+
+TEST(CliEval, JsonHasTheContractKeys) {
+    const CliRun r = run(base_with({"--format", "json"}));
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    for (const char* key : {"throughput_tokens_per_s", "throughput_tokens_per_s_per_chip", "ttft_s", "tpot_s", "batch",
+                            "power_w_per_chip", "tokens_per_joule", "die_area_mm2", "cost_per_million_tokens_usd",
+                            "peak_tflops", "memory_tb_s", "area_mm2", "power_w", "phases", "warnings"})
+        EXPECT_TRUE(j.contains(key)) << key;
+    EXPECT_EQ(j["batch"], 64);
+    EXPECT_NEAR(j["peak_tflops"]["bf16"].get<double>(), 989.4, 0.1);
+    EXPECT_NEAR(j["peak_tflops"]["fp8"].get<double>(), 1978.9, 0.1);
+    EXPECT_NEAR(j["memory_tb_s"].get<double>(), 3.35, 1e-9);
+    for (const char* phase : {"prefill", "decode"}) {
+        const auto& layers = j["phases"][phase]["layers"];
+        ASSERT_EQ(layers.size(), 81u);  // 80 decoder layers + lm_head, every one listed
+        EXPECT_EQ(layers[0]["index"], 0);
+        EXPECT_EQ(layers[0]["kind"], "dense");
+        EXPECT_EQ(layers[80]["kind"], "lm_head");
+        for (const auto& op : layers[0]["ops"])
+            for (const char* key : {"name", "flops", "bytes", "network_bytes", "time_s", "bound", "compute_s",
+                                    "memory_s", "network_s", "utilisation"})
+                EXPECT_TRUE(op.contains(key)) << key;
+    }
+    EXPECT_GT(j["throughput_tokens_per_s"].get<double>(), 0);
+    EXPECT_NEAR(j["throughput_tokens_per_s_per_chip"].get<double>() * 8, j["throughput_tokens_per_s"].get<double>(), 1e-6);
+    expect_no_nulls(j);
+}
+
+TEST(CliEval, TableAndCsv) {
+    const CliRun t = run(base_with({"--format", "table"}));
+    ASSERT_EQ(t.code, 0) << t.err;
+    EXPECT_NE(t.out.find("throughput"), std::string::npos);
+    EXPECT_NE(t.out.find("qkv_proj"), std::string::npos);
+    const CliRun c = run(base_with({"--format", "csv"}));
+    ASSERT_EQ(c.code, 0) << c.err;
+    // header + (prefill + decode) x (80 layers x 12 ops + lm_head 2 ops) rows; a tp-8 dense layer:
+    // attn_norm qkv_proj attn_score softmax attn_value o_proj attn_allreduce ffn_norm ffn_gate_up ffn_act
+    // ffn_down ffn_allreduce; lm_head: final_norm lm_head
+    EXPECT_EQ(std::count(c.out.begin(), c.out.end(), '\n'), 1 + 2 * (80 * 12 + 2));
+    EXPECT_EQ(c.out.find("nan"), std::string::npos);
+    EXPECT_EQ(c.out.find("inf"), std::string::npos);
+}
+
+TEST(CliEval, SetChangesTheChipAndAutoBatch) {
+    const CliRun a = run(base_with({"--format", "json"}));
+    const CliRun b = run(base_with({"--format", "json", "--set", "compute.clock_ghz=0.915", "--set", "hbm.stacks=6"}));
+    ASSERT_EQ(b.code, 0) << b.err;
+    const auto ja = nlohmann::json::parse(a.out), jb = nlohmann::json::parse(b.out);
+    EXPECT_NEAR(jb["peak_tflops"]["bf16"].get<double>(), 989.4 / 2, 0.1);  // half the clock
+    EXPECT_NEAR(jb["memory_tb_s"].get<double>(), 6 * 0.67, 1e-9);
+    const CliRun automatic = run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "8", "--tp", "8",
+                               "--batch", "auto", "--tpot-slo", "0.05", "--format", "json"});
+    ASSERT_EQ(automatic.code, 0) << automatic.err;
+    EXPECT_LE(nlohmann::json::parse(automatic.out)["tpot_s"].get<double>(), 0.05);
+}
+
+TEST(CliEval, BadInputs) {
+    expect_error(run({"eval", "--chip", "h900", "--model", "llama-2-70b"}), 1, "unknown chip 'h900'");
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-9"}), 1, "unknown model 'llama-9'");
+    const std::string bad = testing::TempDir() + "/scoville_bad_chip.json";
+    std::ofstream(bad) << "{\"compute\": {\"cores\": 4";
+    expect_error(run({"eval", "--chip", bad, "--model", "llama-2-7b"}), 1, "malformed JSON");
+    std::remove(bad.c_str());
+    expect_error(run(base_with({"--set", "compute.warp_drive=1"})), 2, "unknown parameter 'compute.warp_drive'");
+    expect_error(run(base_with({"--set", "compute.cores=0"})), 2, "compute.cores");
+    expect_error(run(base_with({"--set", "hbm.tb_s_per_stack=-1"})), 2, "hbm.tb_s_per_stack");
+    expect_error(run(base_with({"--set", "compute.clock_ghz=nan"})), 2, "compute.clock_ghz");
+    expect_error(run(base_with({"--set", "noequals"})), 2, "expected key=value");
+    expect_error(run(base_with({"--precision", "fp7"})), 2, "--precision");
+    expect_error(run(base_with({"--format", "xml"})), 2, "--format");
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--batch", "lots"}), 2, "--batch");
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "8", "--tp", "3"}), 2,
+                 "multiple of tp x pp");
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-3.1-405b"}), 1,
+                 "'llama-3.1-405b' does not fit on chip 'h100-sxm'");
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--batch", "100000"}), 1,
+                 "batch 100000 does not fit");
+    const CliRun missing = run({"eval", "--chip", "h100-sxm"});
+    EXPECT_EQ(missing.code, 2);
+    EXPECT_TRUE(missing.out.empty());
+}
+
+TEST(CliKernel, GemmAndCopy) {
+    const CliRun g = run({"kernel", "--chip", "h100-sxm", "gemm", "8192x8192x8192", "--precision", "bf16"});
+    ASSERT_EQ(g.code, 0) << g.err;
+    double tflops = 0;
+    ASSERT_EQ(std::sscanf(g.out.substr(g.out.find("achieved_tflops:")).c_str(), "achieved_tflops: %lf", &tflops), 1);
+    EXPECT_NEAR(tflops, 792, 8);  // ml-engineering MAMF
+    const CliRun c = run({"kernel", "--chip", "h100-sxm", "--format", "json", "copy", "4000000000"});
+    ASSERT_EQ(c.code, 0) << c.err;
+    EXPECT_NEAR(nlohmann::json::parse(c.out)["achieved_tb_s"].get<double>(), 2.90, 0.01);  // Azure copy
+    expect_error(run({"kernel", "--chip", "h100-sxm", "gemm", "8192x8192"}), 2, "MxNxK");
+    expect_error(run({"kernel", "--chip", "h100-sxm", "copy", "-5"}), 2, "BYTES");
+}
+
+TEST(CliModels, ListsEveryPreset) {
+    const CliRun j = run({"models", "--format", "json"});
+    ASSERT_EQ(j.code, 0) << j.err;
+    const auto arr = nlohmann::json::parse(j.out);
+    ASSERT_EQ(arr.size(), 8u);
+    bool found = false;
+    for (const auto& m : arr)
+        if (m["id"] == "llama-2-70b") {
+            found = true;
+            EXPECT_NEAR(m["parameters"].get<double>(), 68.98e9, 0.01e9);
+        }
+    EXPECT_TRUE(found);
+    const CliRun t = run({"models"});
+    EXPECT_NE(t.out.find("deepseek-v3"), std::string::npos);
+}
+
+TEST(CliValidate, PrintsEveryCase) {
+    const CliRun r = run({"validate", "--format", "csv"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 14);  // header + 13 cases
+    EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,tflops,792,"), std::string::npos);
+    expect_error(run({"validate", "--data", "/nonexistent.csv"}), 1, "--data");
+}
