@@ -52,10 +52,24 @@ struct ServingState {
     }
 };
 
+// validate_chip() builds a message string per key; on the hot path only a failure needs one.
+Status check_chip(const ChipSpec& chip) {
+    for (const auto& info : chip_params()) {
+        const double v = info.get(chip);
+        if (!(v >= info.min && v <= info.max)) return validate_chip(chip);
+    }
+    if (chip.rate(Precision::bf16) <= 0 && chip.rate(Precision::fp8) <= 0 && chip.rate(Precision::fp4) <= 0 &&
+        chip.rate(Precision::int8) <= 0)
+        return validate_chip(chip);
+    if ((chip.memory_tb_s() <= 0 && chip.sram.tb_s <= 0) || (chip.memory_gb() <= 0 && chip.sram.mb <= 0))
+        return validate_chip(chip);
+    return Ok{};
+}
+
 }  // namespace
 
 Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const Scenario& s) {
-    if (auto st = validate_chip(chip); !st) return st.error();
+    if (auto st = check_chip(chip); !st) return st.error();
     if (auto st = validate_model(model); !st) return st.error();
     if (auto st = validate_scenario(s, model); !st) return st.error();
     const ChipRates rates = chip_rates(chip);

@@ -295,6 +295,7 @@ void lower_phase(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phas
         LayerTemplate& t = out.templates[used++];
         t.kind = kind;
         t.ops.clear();
+        t.ops.reserve(24);  // the largest layer (MLA + MoE with shared experts and EP) has 22 ops
         return t;
     };
     for (int l = 0; l < m.layers; ++l) {

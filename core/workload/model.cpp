@@ -164,10 +164,11 @@ std::string model_to_json(const ModelSpec& m, int indent) {
 }
 
 Status validate_model(const ModelSpec& m) {
-    const std::string name = "model '" + m.id + "'";
+    // Built only on failure: evaluations call this on the hot path.
+    auto name = [&m] { return "model '" + m.id + "'"; };
     auto range = [&](const char* key, int v, int lo, int hi) -> Status {
         if (v < lo || v > hi)
-            return Error{name + ": '" + key + "' = " + std::to_string(v) + " is out of range [" +
+            return Error{name() + ": '" + key + "' = " + std::to_string(v) + " is out of range [" +
                          std::to_string(lo) + ", " + std::to_string(hi) + "]"};
         return Ok{};
     };
@@ -177,7 +178,7 @@ Status validate_model(const ModelSpec& m) {
     if (auto st = range("heads", m.heads, 1, 1 << 16); !st) return st;
     if (auto st = range("kv_heads", m.kv_heads, 1, m.heads); !st) return st;
     if (m.heads % m.kv_heads != 0)
-        return Error{name + ": 'heads' (" + std::to_string(m.heads) + ") must be a multiple of 'kv_heads' (" +
+        return Error{name() + ": 'heads' (" + std::to_string(m.heads) + ") must be a multiple of 'kv_heads' (" +
                      std::to_string(m.kv_heads) + ")"};
     if (auto st = range("head_dim", m.head_dim, 1, 1 << 16); !st) return st;
     if (auto st = range("vocab", m.vocab, 1, 1 << 24); !st) return st;
