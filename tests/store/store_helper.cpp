@@ -1,6 +1,8 @@
 // Helper for the multi-process store tests.
 //   store_helper write FILE PREFIX COUNT   saves PREFIX-0 .. PREFIX-(COUNT-1) (COUNT < 0: forever),
 //                                          printing each name once its save has returned
+//   store_helper edit FILE COUNT            edits design "edited": edit n sets compute.cores to
+//                                          1 + n % 1000; prints n once the edit has returned
 //   store_helper read FILE ROUNDS          opens FILE read-only ROUNDS times and checks every design
 //                                          named PREFIX-i against numberedChip(i); prints the count
 #include <QCoreApplication>
@@ -29,6 +31,31 @@ int writeLoop(const QString& file, const QString& prefix, long long count) {
         }
         // Printed only after the commit returned: the parent treats these as promised durable.
         std::printf("%s\n", name.toUtf8().constData());
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
+int editLoop(const QString& file, long long count) {
+    auto session = Session::open(file);
+    if (!session) {
+        std::fprintf(stderr, "%s\n", session.error().message.c_str());
+        return 1;
+    }
+    Session& s = **session;
+    const QString design = QStringLiteral("edited");
+    if (!s.hasDesign(design))
+        if (auto st = s.saveDesign(design, numberedChip(0)); !st) {
+            std::fprintf(stderr, "%s\n", st.error().message.c_str());
+            return 1;
+        }
+    for (long long i = 0; count < 0 || i < count; ++i) {
+        const int n = s.undoPosition(design) + 1;
+        if (auto st = s.setParameter(design, QStringLiteral("compute.cores"), 1 + n % 1000); !st) {
+            std::fprintf(stderr, "%s\n", st.error().message.c_str());
+            return 1;
+        }
+        std::printf("%d\n", n);
         std::fflush(stdout);
     }
     return 0;
@@ -73,7 +100,8 @@ int main(int argc, char* argv[]) {
     const QStringList args = QCoreApplication::arguments();
     if (args.size() == 5 && args[1] == QStringLiteral("write"))
         return writeLoop(args[2], args[3], args[4].toLongLong());
+    if (args.size() == 4 && args[1] == QStringLiteral("edit")) return editLoop(args[2], args[3].toLongLong());
     if (args.size() == 4 && args[1] == QStringLiteral("read")) return readLoop(args[2], args[3].toInt());
-    std::fprintf(stderr, "usage: store_helper write FILE PREFIX COUNT | read FILE ROUNDS\n");
+    std::fprintf(stderr, "usage: store_helper write FILE PREFIX COUNT | edit FILE COUNT | read FILE ROUNDS\n");
     return 2;
 }

@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QAbstractItemModelTester>
 #include <QTest>
 #include <QThread>
 #include <atomic>
@@ -14,6 +15,7 @@
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
+#include "store/history_model.hpp"
 #include "store/schema.hpp"
 #include "store/session.hpp"
 #include "store_test_chips.hpp"
@@ -459,6 +461,37 @@ private slots:
         auto s = openOrFail(path);
         QCOMPARE(s->designNames().size(), kThreads * kDesigns);
         QVERIFY(*s->chip(QStringLiteral("t2-19")) == store_test::numberedChip(19));
+    }
+
+    // The History panel's model: row n is history position n; it follows edits, undo and renames.
+    void historyModelFollowsTheSession() {
+        auto s = openOrFail(file("model.scoville"));
+        QVERIFY(s);
+        const QString d = QStringLiteral("d");
+        QVERIFY(s->saveDesign(d, store_test::numberedChip(1)).ok());
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(s.get());
+        model.setDesign(d);
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(s->setParameter(d, QStringLiteral("compute.clock_ghz"), 1.5).ok());
+        QVERIFY(s->setParameter(d, QStringLiteral("hbm.stacks"), 6).ok());
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(1).data().toString(), QStringLiteral("Clock = 1.5 GHz"));
+        QCOMPARE(model.index(2).data(HistoryModel::KeyRole).toString(), QStringLiteral("hbm.stacks"));
+        QCOMPARE(model.index(2).data(HistoryModel::OldValueRole).toString(), QStringLiteral("2"));  // numberedChip(1): 1 + 1 % 8
+        QVERIFY(model.index(2).data(HistoryModel::CurrentRole).toBool());
+        QVERIFY(s->undo(d).ok());
+        QVERIFY(model.index(1).data(HistoryModel::CurrentRole).toBool());
+        QVERIFY(!model.index(2).data(HistoryModel::AppliedRole).toBool());
+        QVERIFY(s->restoreTo(d, 0).ok());
+        QVERIFY(model.index(0).data(HistoryModel::CurrentRole).toBool());
+        QVERIFY(s->renameDesign(d, QStringLiteral("e")).ok());
+        QCOMPARE(model.design(), QStringLiteral("e"));
+        QVERIFY(s->setParameter(QStringLiteral("e"), QStringLiteral("sram.mb"), 64).ok());
+        QCOMPARE(model.rowCount(), 2);  // the redo branch was dropped
+        QVERIFY(s->removeDesign(QStringLiteral("e")).ok());
+        QCOMPARE(model.rowCount(), 0);
     }
 
     void renameAndRemove() {
