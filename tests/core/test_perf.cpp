@@ -276,3 +276,32 @@ TEST(Serving, RefusalsAndWarnings) {
     s.tp = 2;
     EXPECT_FALSE(evaluate(no_links, *load_model("llama-2-7b"), s).ok());
 }
+
+TEST(Lowering, ExpertParallelAllToAllAndPipelineSendRecv) {
+    const ModelSpec mix = *load_model("mixtral-8x7b");
+    Scenario s;
+    s.batch = 4;
+    s.chips = 2;
+    s.tp = 2;
+    s.ep = 2;
+    const auto ph = lower(mix, s, Phase::decode);
+    // 4 tokens x top-2 / ep 2 = 4 token-slots per chip x 4096 x 2 B = 32768 B buffer; half leaves the chip
+    EXPECT_EQ(op(ph, 0, "ep_dispatch").collective, "all-to-all");
+    EXPECT_DOUBLE_EQ(op(ph, 0, "ep_dispatch").network_bytes, 0.5 * 4 * 2 / 2 * 4096 * 2);
+    EXPECT_DOUBLE_EQ(op(ph, 0, "ep_combine").network_bytes, op(ph, 0, "ep_dispatch").network_bytes);
+    // Experts are whole on their owner (tp / ep = 1): no all-reduce after the MoE block
+    for (const auto& o : ph.layer(0).ops) EXPECT_NE(o.name, "ffn_allreduce");
+    // 4 experts per chip; 4 tokens touch 8 (1 - 0.75^4) = 5.47 of 8 experts, 2.73 of them here
+    EXPECT_NEAR(op(ph, 0, "expert_gate_up").weight_bytes,
+                8 * (1 - std::pow(0.75, 4)) / 2 * (2 * 14336.0) * 4096 * 2, 1.0);
+
+    Scenario p = small_scenario();
+    p.chips = 2;
+    p.pp = 2;
+    const auto pp = lower(tiny(), p, Phase::prefill);
+    // 16 tokens x 64 x 2 B = 2048 B cross the one stage boundary
+    EXPECT_EQ(op(pp, 2, "pp_sendrecv").collective, "send/recv");
+    EXPECT_DOUBLE_EQ(op(pp, 2, "pp_sendrecv").network_bytes, 2048);
+    // Each chip holds half the layers' KV: 12 tokens x 2 layers x 128 B / 2
+    EXPECT_EQ(kv_bytes_per_request_per_chip(tiny(), p), 1536);
+}
