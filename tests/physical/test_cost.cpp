@@ -90,3 +90,16 @@ TEST(Cost, BadInputsRefused) {
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().message.find("die area"), std::string::npos);
 }
+
+TEST(Cost, PackageCostNearAnalystAnchors) {
+    // tech-nodes.csv: whole-package COGS ~3300 USD for H100 and ~6400 USD for B200 (analyst
+    // estimates, so a loose +-40% band: the model prices harvested dies at full yield loss).
+    for (const auto& [id, anchor] : {std::pair{"h100-sxm", 3300.0}, std::pair{"b200", 6400.0}}) {
+        const ChipSpec c = test::embedded_chip(id);
+        auto a = estimate_area(c, test::tech());
+        ASSERT_TRUE(a.ok()) << a.error().message;
+        auto r = estimate_cost(c, *a, 500, 1000, test::tech());
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        EXPECT_NEAR(r->package_cost_usd, anchor, 0.4 * anchor) << id;
+    }
+}
