@@ -4,8 +4,11 @@
 
 #include "app/cli/cli.hpp"
 #include "app/mainwindow.hpp"
+#include "app/uibenchmark.hpp"
 
 int main(int argc, char* argv[]) {
+    // Before the command-line dispatch: the benchmark needs a QApplication of its own.
+    if (scoville::isUiBenchmark(argc, argv)) return scoville::runUiBenchmark(argc, argv, std::cout, std::cerr);
     const auto outcome = scoville::cli::run(argc, argv, std::cout, std::cerr);
     if (outcome.mode == scoville::cli::Mode::done) return outcome.exit_code;
 

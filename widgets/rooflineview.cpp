@@ -1,11 +1,38 @@
 #include "widgets/rooflineview.hpp"
 
+#include <QEvent>
+#include <QMenu>
+#include <QToolTip>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 #include <qcustomplot.h>
 
-namespace scoville {
+#include "widgets/designdocument.hpp"
+#include "widgets/format.hpp"
+#include "widgets/plotstyle.hpp"
 
-RooflineView::RooflineView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+namespace scoville {
+namespace {
+
+constexpr int kOpGraphs = 6;         // {prefill, decode} x {compute, memory, network}
+constexpr int kReferenceGraph = 6;
+constexpr int kFirstCeilingGraph = 7;
+
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+int opGraphIndex(Phase phase, Bound bound) { return (phase == Phase::prefill ? 0 : 3) + static_cast<int>(bound); }
+
+bool showsPhase(PhaseSelect select, Phase phase) {
+    return select == PhaseSelect::both || (select == PhaseSelect::prefill) == (phase == Phase::prefill);
+}
+
+bool positive(double v) { return std::isfinite(v) && v > 0; }
+
+}  // namespace
+
+RooflineView::RooflineView(DesignDocument* doc, QWidget* parent)
+    : QWidget(parent), doc_(doc), plot_(new QCustomPlot(this)) {
     setObjectName(QStringLiteral("rooflineView"));
     plot_->setObjectName(QStringLiteral("rooflinePlot"));
     auto* layout = new QVBoxLayout(this);
@@ -20,9 +47,281 @@ RooflineView::RooflineView(QWidget* parent) : QWidget(parent), plot_(new QCustom
         axis->setNumberPrecision(0);
     }
     plot_->xAxis->setLabel(tr("Arithmetic intensity (FLOP/byte)"));
-    plot_->yAxis->setLabel(tr("Attainable performance (TFLOP/s)"));
+    plot_->yAxis->setLabel(tr("Attained TFLOP/s"));
     plot_->xAxis->setRange(0.1, 10000);
     plot_->yAxis->setRange(0.1, 100000);
+    plot_->setNoAntialiasingOnDrag(true);
+
+    plot_->setAutoAddPlottableToLegend(false);
+    QCPLegend* oldLegend = plot_->legend;
+    plot_->axisRect()->insetLayout()->take(oldLegend);
+    delete oldLegend;
+    plot_->legend = new QCPLegend;
+    // Op points: shape by phase, colour by bound.
+    for (int i = 0; i < kOpGraphs; ++i) {
+        const Phase phase = i < 3 ? Phase::prefill : Phase::decode;
+        const auto bound = static_cast<Bound>(i % 3);
+        QCPGraph* g = plot_->addGraph();
+        g->setLineStyle(QCPGraph::lsNone);
+        const QColor c = boundColor(bound);
+        g->setScatterStyle(QCPScatterStyle(phase == Phase::prefill ? QCPScatterStyle::ssTriangle : QCPScatterStyle::ssDisc,
+                                           c, phase == Phase::prefill ? QColor(Qt::transparent) : c, 7));
+        g->setPen(QPen(c, 1.5));
+        g->setName(tr("%1-bound, %2").arg(q(to_string(bound)), q(to_string(phase))));
+    }
+    QCPGraph* refs = plot_->addGraph();
+    refs->setLineStyle(QCPGraph::lsNone);
+    refs->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(seriesColor(5), 1.5), Qt::NoBrush, 9));
+    refs->setName(tr("reference ridge points"));
+
+    // Legend above the plot, wrapped in rows, so it never hides points.
+    auto* legendRow = new QCPLayoutGrid;
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0, legendRow);
+    legendRow->addElement(0, 0, plot_->legend);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setWrap(3);
+    plot_->legend->setLayer(QStringLiteral("legend"));
+    plot_->legend->setVisible(true);
+    plot_->legend->setFont(font());
+    plot_->legend->setIconSize(12, 10);
+    plot_->legend->setRowSpacing(0);
+    plot_->plotLayout()->setRowStretchFactor(0, 0.001);
+    applyPalette(plot_);
+
+    plot_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(plot_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu menu(this);
+        QAction* refsAction = menu.addAction(tr("Show reference ridge points"));
+        refsAction->setCheckable(true);
+        refsAction->setChecked(showReferences_);
+        connect(refsAction, &QAction::toggled, this, &RooflineView::setShowReferences);
+        menu.addAction(tr("Export..."), this, [this] { exportPlotInteractive(plot_, QStringLiteral("roofline"), this); });
+        menu.exec(plot_->mapToGlobal(pos));
+    });
+    connect(plot_, &QCustomPlot::mouseMove, this, &RooflineView::onMouseMove);
+    connect(doc_, &DesignDocument::stateChanged, this, [this] {
+        dirty_ = true;
+        if (isVisible()) refresh();
+    });
+    refresh();
+}
+
+void RooflineView::setShowReferences(bool show) {
+    showReferences_ = show;
+    refresh();
+}
+
+void RooflineView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (dirty_) refresh();
+}
+
+void RooflineView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette(plot_);
+        refresh();
+    }
+}
+
+QCPGraph* RooflineView::graphAt(int index) {
+    while (plot_->graphCount() <= index) {
+        QCPGraph* g = plot_->addGraph();
+        g->removeFromLegend();
+    }
+    return plot_->graph(index);
+}
+
+void RooflineView::refresh() {
+    dirty_ = false;
+    points_.clear();
+    refPoints_.clear();
+    const auto& result = doc_->evaluation();
+    const PhaseSelect select = doc_->state().phase;
+    QVector<double> xs[kOpGraphs], ys[kOpGraphs];
+    double xmin = 1e30, xmax = 0, ymin = 1e30, ymax = 0;
+    auto extend = [&](double x, double y) {
+        xmin = std::min(xmin, x);
+        xmax = std::max(xmax, x);
+        ymin = std::min(ymin, y);
+        ymax = std::max(ymax, y);
+    };
+
+    int ceilingGraphs = 0;
+    int labelCount = 0;
+    auto label = [&](double x, double y, const QString& text, const QColor& color, Qt::Alignment align) {
+        if (labelCount >= static_cast<int>(labels_.size())) {
+            auto* item = new QCPItemText(plot_);
+            item->setClipToAxisRect(true);
+            item->setFont(font());
+            labels_.push_back(item);
+        }
+        QCPItemText* item = labels_[static_cast<size_t>(labelCount++)];
+        item->setVisible(true);
+        item->position->setCoords(x, y);
+        item->setPositionAlignment(align);
+        item->setText(text);
+        item->setColor(color);
+    };
+
+    if (result.ok()) {
+        const Evaluation& ev = result.value();
+        for (const PhaseResult* phase : {&ev.prefill, &ev.decode}) {
+            if (!showsPhase(select, phase->phase)) continue;
+            std::vector<int> layersPerTemplate(phase->templates.size(), 0);
+            for (int t : phase->layer_template)
+                if (t >= 0 && static_cast<size_t>(t) < layersPerTemplate.size()) ++layersPerTemplate[static_cast<size_t>(t)];
+            for (size_t t = 0; t < phase->templates.size(); ++t) {
+                for (const OpResult& op : phase->templates[t].ops) {
+                    const double x = op.intensity();
+                    const double y = op.time_s > 0 ? op.flops / op.time_s / 1e12 : 0;
+                    if (!positive(x) || !positive(y)) continue;  // collectives have no FLOPs: not on a roofline
+                    points_.push_back({x, y, phase->phase, std::string(phase->templates[t].kind),
+                                       layersPerTemplate[t], op});
+                    const int g = opGraphIndex(phase->phase, op.bound);
+                    xs[g].push_back(x);
+                    ys[g].push_back(y);
+                    extend(x, y);
+                }
+            }
+        }
+
+        double peakMax = 0, bwMax = 0;
+        for (const Ceiling& c : ev.ceilings) {
+            if (!positive(c.value)) continue;
+            (c.is_bandwidth ? bwMax : peakMax) = std::max(c.is_bandwidth ? bwMax : peakMax, c.value);
+        }
+        if (peakMax > 0) extend(peakMax / std::max(bwMax, 1e-9), peakMax);
+        // Ceilings span at least three decades around the ridge so the roof reads as a roof.
+        if (peakMax > 0 && bwMax > 0) {
+            const double ridge = peakMax / bwMax;
+            extend(ridge / 30, peakMax / 30);
+            extend(ridge * 30, peakMax);
+        }
+        if (showReferences_) {
+            QVector<double> rx, ry;
+            for (const auto& id : doc_->state().reference_ids) {
+                const auto* r = doc_->referenceEvaluation(id);
+                if (!r || !r->ok()) continue;
+                const auto p = static_cast<size_t>(doc_->state().scenario.activation_precision);
+                const double peak = r->value().peak_tflops[p];
+                const double bw = r->value().memory_tb_s;
+                if (!positive(peak) || !positive(bw)) continue;
+                rx.push_back(peak / bw);
+                ry.push_back(peak);
+                const ChipSpec* chip = doc_->referenceChip(id);
+                refPoints_.push_back({peak / bw, peak, QString::fromStdString(chip && !chip->name.empty() ? chip->name : id)});
+                extend(peak / bw, peak);
+            }
+            graphAt(kReferenceGraph)->setData(rx, ry, true);
+        } else {
+            graphAt(kReferenceGraph)->data()->clear();
+        }
+
+        if (xmax > 0) {
+            const double x0 = xmin / 3, x1 = xmax * 3;
+            const QColor text = palette().color(QPalette::WindowText);
+            // Ceilings of equal height (FP8 and INT8 on most chips) share one label.
+            std::vector<std::pair<double, QString>> computeLabels;
+            for (const Ceiling& c : ev.ceilings) {
+                if (c.is_bandwidth || !positive(c.value)) continue;
+                QString name = QString::fromStdString(c.label);
+                name.remove(QStringLiteral(" peak"));
+                auto same = std::find_if(computeLabels.begin(), computeLabels.end(),
+                                         [&](const auto& l) { return std::fabs(l.first / c.value - 1) < 0.02; });
+                if (same != computeLabels.end()) same->second += QLatin1Char('/') + name;
+                else computeLabels.emplace_back(c.value, name);
+            }
+            for (const auto& [value, name] : computeLabels)
+                label(x1 / 1.1, value, tr("%1 %2").arg(name, formatSi(value * 1e12, QStringLiteral("FLOP/s"))), text,
+                      Qt::AlignRight | Qt::AlignBottom);
+            for (const Ceiling& c : ev.ceilings) {
+                if (!positive(c.value)) continue;
+                QCPGraph* g = graphAt(kFirstCeilingGraph + ceilingGraphs++);
+                g->setVisible(true);
+                QColor color = text;
+                color.setAlpha(c.is_bandwidth ? 200 : 150);
+                g->setPen(QPen(color, c.value == (c.is_bandwidth ? bwMax : peakMax) ? 2.0 : 1.2,
+                               c.is_bandwidth ? Qt::SolidLine : Qt::DashLine));
+                g->setLineStyle(QCPGraph::lsLine);
+                g->setScatterStyle(QCPScatterStyle::ssNone);
+                if (c.is_bandwidth) {
+                    const double xEnd = peakMax > 0 ? peakMax / c.value : x1;
+                    g->setData({x0, xEnd}, {c.value * x0, c.value * xEnd}, true);
+                    label(x0 * 1.15, c.value * x0 * 1.15,
+                          tr("%1 %2").arg(QString::fromStdString(c.label), formatSi(c.value * 1e12, QStringLiteral("B/s"))),
+                          text, Qt::AlignLeft | Qt::AlignBottom);
+                } else {
+                    const double xStart = bwMax > 0 ? c.value / bwMax : x0;
+                    g->setData({xStart, x1}, {c.value, c.value}, true);
+                }
+            }
+            plot_->xAxis->setRange(x0, x1);
+            plot_->yAxis->setRange(ymin / 3, ymax * 3);
+        }
+    } else {
+        graphAt(kReferenceGraph)->data()->clear();
+    }
+    for (int g = 0; g < kOpGraphs; ++g) {
+        plot_->graph(g)->setData(xs[g], ys[g], true);
+        // Legend lists only what is on the plot.
+        if (xs[g].isEmpty()) plot_->graph(g)->removeFromLegend();
+        else plot_->graph(g)->addToLegend();
+    }
+    if (plot_->graph(kReferenceGraph)->dataCount() == 0) plot_->graph(kReferenceGraph)->removeFromLegend();
+    else plot_->graph(kReferenceGraph)->addToLegend();
+    for (int g = kFirstCeilingGraph + ceilingGraphs; g < plot_->graphCount(); ++g) plot_->graph(g)->setVisible(false);
+    for (size_t i = static_cast<size_t>(labelCount); i < labels_.size(); ++i) labels_[i]->setVisible(false);
+    requestReplot(plot_);
+}
+
+void RooflineView::onMouseMove(QMouseEvent* event) {
+    const QPointF pos = event->position();
+    const Point* best = nullptr;
+    double bestDist = 10.0 * 10.0;  // pixels, squared
+    for (const auto& p : points_) {
+        const double px = plot_->xAxis->coordToPixel(p.intensity);
+        const double py = plot_->yAxis->coordToPixel(p.tflops);
+        const double d = (px - pos.x()) * (px - pos.x()) + (py - pos.y()) * (py - pos.y());
+        if (d < bestDist) {
+            bestDist = d;
+            best = &p;
+        }
+    }
+    if (!best) {
+        for (const auto& r : refPoints_) {
+            const double px = plot_->xAxis->coordToPixel(r.intensity);
+            const double py = plot_->yAxis->coordToPixel(r.tflops);
+            if ((px - pos.x()) * (px - pos.x()) + (py - pos.y()) * (py - pos.y()) < 100) {
+                QToolTip::showText(event->globalPosition().toPoint(),
+                                   tr("<b>%1</b> ridge point: %2 FLOP/byte at %3 TFLOP/s (%4)")
+                                       .arg(r.name, QString::number(r.intensity, 'g', 3), QString::number(r.tflops, 'g', 4),
+                                            q(to_string(doc_->state().scenario.activation_precision))),
+                                   plot_);
+                return;
+            }
+        }
+        QToolTip::hideText();
+        return;
+    }
+    const OpResult& op = best->op;
+    QString shape;
+    if (op.m > 0) shape = tr("<br>shape (M×K)·(K×N): M=%1 N=%2 K=%3").arg(op.m).arg(op.n).arg(op.k);
+    const QString text =
+        tr("<b>%1</b> — %2, %3 layer (×%4)%5<br>"
+           "FLOPs %6, bytes %7 (weights %8, activations %9, KV %10)<br>"
+           "intensity %11 FLOP/byte, attained %12 TFLOP/s at %13<br>"
+           "time %14: compute %15, memory %16, network %17 → <b>%18-bound</b>")
+            .arg(q(op.name), q(to_string(best->phase)), QString::fromStdString(best->layerKind))
+            .arg(best->layers)
+            .arg(shape, formatSi(op.flops), formatSi(op.bytes(), QStringLiteral("B")),
+                 formatSi(op.weight_bytes, QStringLiteral("B")), formatSi(op.activation_bytes, QStringLiteral("B")),
+                 formatSi(op.kv_bytes, QStringLiteral("B")))
+            .arg(QString::number(best->intensity, 'g', 3), QString::number(best->tflops, 'g', 3), q(to_string(op.precision)),
+                 formatSeconds(op.time_s), formatSeconds(op.compute_s), formatSeconds(op.memory_s),
+                 formatSeconds(op.network_s), q(to_string(op.bound)));
+    QToolTip::showText(event->globalPosition().toPoint(), text, plot_);
 }
 
 }  // namespace scoville

@@ -1,19 +1,61 @@
 #pragma once
 #include <QWidget>
+#include <string>
+#include <vector>
+
+#include "core/perf/evaluation.hpp"
 
 class QCustomPlot;
+class QCPGraph;
+class QCPItemText;
+class QMouseEvent;
 
 namespace scoville {
 
-// Log-log roofline: attainable TFLOP/s against arithmetic intensity (FLOP/byte).
+class DesignDocument;
+
+// Log-log roofline: attainable TFLOP/s against arithmetic intensity (FLOP/byte), with the
+// design's ceilings per precision and memory level and every op of the shown phase(s) as a point
+// coloured by what bounds it. Reference chips' ridge points can be overlaid.
 class RooflineView : public QWidget {
     Q_OBJECT
 public:
-    explicit RooflineView(QWidget* parent = nullptr);
+    explicit RooflineView(DesignDocument* doc, QWidget* parent = nullptr);
     [[nodiscard]] QCustomPlot* plot() const { return plot_; }
 
+    struct Point {
+        double intensity = 0;     // FLOP/byte
+        double tflops = 0;        // attained
+        Phase phase = Phase::decode;
+        std::string layerKind;
+        int layers = 0;           // layers sharing this op
+        OpResult op;
+    };
+    // The op points currently plotted (for tests and the explain tooltip).
+    [[nodiscard]] const std::vector<Point>& points() const { return points_; }
+    void setShowReferences(bool show);
+    [[nodiscard]] bool showReferences() const { return showReferences_; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
 private:
+    void refresh();
+    void onMouseMove(QMouseEvent* event);
+    QCPGraph* graphAt(int index);
+
+    DesignDocument* doc_;
     QCustomPlot* plot_ = nullptr;
+    std::vector<Point> points_;
+    std::vector<QCPItemText*> labels_;
+    struct RefPoint {
+        double intensity, tflops;
+        QString name;
+    };
+    std::vector<RefPoint> refPoints_;
+    bool showReferences_ = true;
+    bool dirty_ = true;
 };
 
 }  // namespace scoville

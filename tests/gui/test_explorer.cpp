@@ -1,0 +1,358 @@
+// The live explorer, driven by objectName as a user would: sliders, spin boxes, undo, the
+// comparison chooser, warnings and export. Expected numbers are worked out in the comments.
+#include <QAction>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
+#include <qcustomplot.h>
+
+#include "app/mainwindow.hpp"
+#include "core/hw/params.hpp"
+#include "widgets/compareview.hpp"
+#include "widgets/designdocument.hpp"
+#include "widgets/format.hpp"
+#include "widgets/parameterpanel.hpp"
+#include "widgets/plotstyle.hpp"
+#include "widgets/rooflineview.hpp"
+
+using namespace scoville;
+
+namespace {
+
+QStringList kpiTexts(const MainWindow& w) {
+    QStringList texts;
+    for (const char* name : {"tokens_per_s", "tokens_per_s_per_chip", "ttft", "tpot", "tokens_per_joule",
+                             "cost_per_million_tokens", "die_area", "power"}) {
+        auto* label = w.findChild<QLabel*>(QStringLiteral("kpi:") + QLatin1String(name));
+        texts << (label ? label->text() : QStringLiteral("<missing %1>").arg(QLatin1String(name)));
+    }
+    return texts;
+}
+
+std::vector<std::pair<double, double>> pointPositions(const MainWindow& w) {
+    std::vector<std::pair<double, double>> xy;
+    auto* view = w.findChild<RooflineView*>(QStringLiteral("rooflineView"));
+    for (const auto& p : view->points()) xy.emplace_back(p.intensity, p.tflops);
+    return xy;
+}
+
+double ceiling(const DesignDocument& doc, const std::string& label) {
+    for (const auto& c : doc.evaluation()->ceilings)
+        if (c.label.find(label) != std::string::npos && !c.is_bandwidth) return c.value;
+    return -1;
+}
+
+}  // namespace
+
+class TestExplorer : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ScovilleTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("ScovilleExplorerTest"));
+        QSettings().clear();
+    }
+
+    void init() {
+        window_ = std::make_unique<MainWindow>();
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        doc_ = window_->document();
+        QVERIFY(doc_);
+        QVERIFY2(doc_->evaluation().ok(), doc_->evaluation().ok() ? "" : doc_->evaluation().error().message.c_str());
+    }
+    void cleanup() { window_.reset(); }
+
+    void firstStartShowsTheDefaultComparison() {
+        // jalapeno-est running llama-3.1-70b at fp8 against B200 (baseline) and TPU v7.
+        QCOMPARE(doc_->state().preset_id, std::string("jalapeno-est"));
+        QCOMPARE(doc_->state().model.id, std::string("llama-3.1-70b"));
+        QCOMPARE(doc_->state().scenario.weight_precision, Precision::fp8);
+        QCOMPARE(doc_->state().baseline_id, std::string("b200"));
+        const auto& refs = doc_->state().reference_ids;
+        QVERIFY(std::find(refs.begin(), refs.end(), "tpu-v7") != refs.end());
+        for (const QString& t : kpiTexts(*window_)) {
+            QVERIFY2(!t.contains(QStringLiteral("nan"), Qt::CaseInsensitive), qPrintable(t));
+            QVERIFY2(!t.contains(QStringLiteral("inf"), Qt::CaseInsensitive), qPrintable(t));
+        }
+    }
+
+    void everyParameterHasItsControls() {
+        for (const ParamInfo& p : chip_params()) {
+            const QString key = QStringLiteral("param:") + QString::fromUtf8(p.key.data(), static_cast<int>(p.key.size()));
+            QVERIFY2(window_->findChild<QToolButton*>(key + QStringLiteral(":reset")), qPrintable(key));
+            if (p.kind == ParamKind::choice) {
+                auto* combo = window_->findChild<QComboBox*>(key + QStringLiteral(":combo"));
+                QVERIFY2(combo, qPrintable(key));
+                QCOMPARE(combo->count(), static_cast<int>(p.choices.size()));
+            } else {
+                QVERIFY2(window_->findChild<QSlider*>(key + QStringLiteral(":slider")), qPrintable(key));
+                QVERIFY2(window_->findChild<QAbstractSpinBox*>(key + QStringLiteral(":spin")), qPrintable(key));
+            }
+        }
+        QVERIFY(window_->findChild<QComboBox*>(QStringLiteral("presetCombo")));
+    }
+
+    void sliderMovesKpisAndRooflinePoints() {
+        // Start from the H100: 132 SMs x 4 tensor cores x (16 x 32) MACs x 1 MAC/cycle at BF16 x 2 FLOP
+        // x 1.83 GHz = 270,336 MAC/cycle x 3.66e9 = 989.4 TFLOP/s, the data-sheet dense BF16 peak.
+        auto* preset = window_->findChild<QComboBox*>(QStringLiteral("presetCombo"));
+        const int h100 = preset->findData(QStringLiteral("h100-sxm"));
+        QVERIFY(h100 >= 0);
+        preset->setCurrentIndex(h100);
+        emit preset->activated(h100);
+        QCOMPARE(doc_->state().preset_id, std::string("h100-sxm"));
+        QVERIFY(doc_->evaluation().ok());
+        QVERIFY(std::abs(ceiling(*doc_, "BF16") - 989.41) < 0.1);
+
+        const QStringList kpisBefore = kpiTexts(*window_);
+        const auto pointsBefore = pointPositions(*window_);
+        QVERIFY(!pointsBefore.empty());
+
+        // Clock slider: 0.3 to 3.0 GHz over 1000 steps; position 500 -> 0.3 + 0.5 x 2.7 = 1.65 GHz,
+        // so BF16 peak = 270,336 x 2 x 1.65e9 = 892.1 TFLOP/s.
+        auto* slider = window_->findChild<QSlider*>(QStringLiteral("param:compute.clock_ghz:slider"));
+        QVERIFY(slider);
+        slider->setValue(500);
+        QCOMPARE(doc_->chip().compute.clock_ghz, 1.65);
+        QVERIFY(std::abs(ceiling(*doc_, "BF16") - 892.11) < 0.1);
+        auto* spin = window_->findChild<QDoubleSpinBox*>(QStringLiteral("param:compute.clock_ghz:spin"));
+        QCOMPARE(spin->value(), 1.65);
+
+        QVERIFY(kpiTexts(*window_) != kpisBefore);
+        const auto pointsAfter = pointPositions(*window_);
+        QCOMPARE(pointsAfter.size(), pointsBefore.size());
+        QVERIFY(pointsAfter != pointsBefore);
+        // Compute-bound points drop with the clock; none rises above the new peak.
+        for (const auto& p : window_->findChild<RooflineView*>(QStringLiteral("rooflineView"))->points())
+            QVERIFY(p.tflops <= 892.11 * 2 + 1e-6);  // fp8 runs at twice the BF16 rate
+
+        // The roofline plot carries the same ceiling: a horizontal line at 892.1 TFLOP/s.
+        auto* plot = window_->findChild<QCustomPlot*>(QStringLiteral("rooflinePlot"));
+        bool found = false;
+        for (int i = 0; i < plot->graphCount(); ++i) {
+            auto* g = plot->graph(i);
+            if (g->visible() && g->dataCount() == 2 && std::abs(g->data()->at(0)->value - 892.11) < 0.1 &&
+                std::abs(g->data()->at(1)->value - 892.11) < 0.1)
+                found = true;
+        }
+        QVERIFY(found);
+    }
+
+    void undoRestoresTheExactPreviousValues() {
+        const ChipSpec before = doc_->chip();
+        const QStringList kpisBefore = kpiTexts(*window_);
+        const auto pointsBefore = pointPositions(*window_);
+        auto* slider = window_->findChild<QSlider*>(QStringLiteral("param:compute.clock_ghz:slider"));
+        slider->setValue(slider->value() == 900 ? 800 : 900);
+        auto* cores = window_->findChild<QSpinBox*>(QStringLiteral("param:compute.cores:spin"));
+        cores->setValue(cores->value() + 3);
+        QVERIFY(doc_->chip() != before);
+
+        auto* undo = window_->findChild<QAction*>(QStringLiteral("actionUndo"));
+        undo->trigger();
+        undo->trigger();
+        QVERIFY(doc_->chip() == before);  // every field, bit for bit
+        QCOMPARE(kpiTexts(*window_), kpisBefore);
+        QVERIFY(pointPositions(*window_) == pointsBefore);
+        QCOMPARE(cores->value(), before.compute.cores);
+        QCOMPARE(slider->value(), ParameterPanel::toSlider(*find_param("compute.clock_ghz"), before.compute.clock_ghz));
+
+        window_->findChild<QAction*>(QStringLiteral("actionRedo"))->trigger();
+        QCOMPARE(doc_->chip().compute.clock_ghz, slider->value() == 900 ? 0.3 + 0.9 * 2.7 : 0.3 + 0.8 * 2.7);
+    }
+
+    void aSliderDragIsOneUndoStep() {
+        QUndoStack* stack = window_->undoStack();
+        QCOMPARE(stack, doc_->undoStack());
+        const int steps = stack->count();
+        const double clock = doc_->chip().compute.clock_ghz;
+        auto* slider = window_->findChild<QSlider*>(QStringLiteral("param:compute.clock_ghz:slider"));
+        slider->setSliderDown(true);
+        for (int pos : {100, 200, 300, 400}) slider->setValue(pos);
+        slider->setSliderDown(false);  // release
+        QCOMPARE(doc_->chip().compute.clock_ghz, 0.3 + 0.4 * 2.7);  // 1.38 GHz
+        QCOMPARE(stack->count(), steps + 1);
+        // A second drag of the same slider is a step of its own.
+        slider->setSliderDown(true);
+        for (int pos : {450, 500}) slider->setValue(pos);
+        slider->setSliderDown(false);
+        QCOMPARE(stack->count(), steps + 2);
+        stack->undo();
+        QCOMPARE(doc_->chip().compute.clock_ghz, 0.3 + 0.4 * 2.7);
+        stack->undo();
+        QCOMPARE(doc_->chip().compute.clock_ghz, clock);
+    }
+
+    void invalidSpinEntryIsRejected() {
+        const ChipSpec before = doc_->chip();
+        const int steps = doc_->undoStack()->count();
+        auto* spin = window_->findChild<QDoubleSpinBox*>(QStringLiteral("param:compute.clock_ghz:spin"));
+        // The registry's valid range is 0.05 to 10 GHz: pasting 25 or -1 is refused, and letters
+        // cannot be typed at all.
+        auto* edit = spin->findChild<QLineEdit*>();
+        QVERIFY(edit);
+        for (const char* text : {"25", "-1", "0.01"}) {
+            spin->setFocus();
+            edit->setText(QString::fromLatin1(text));  // as a paste would, past the key validator
+            QTest::keyClick(spin, Qt::Key_Return);
+            QVERIFY2(doc_->chip() == before, text);
+        }
+        spin->selectAll();
+        QTest::keyClicks(spin, QStringLiteral("abc"));
+        QTest::keyClick(spin, Qt::Key_Return);
+        QVERIFY(doc_->chip() == before);
+        QCOMPARE(spin->value(), before.compute.clock_ghz);
+        QCOMPARE(doc_->undoStack()->count(), steps);
+
+        // The document refuses what check_param refuses, names the key and changes nothing.
+        QSignalSpy refused(doc_, &DesignDocument::editRefused);
+        auto status = doc_->setParam("compute.clock_ghz", 0.01);
+        QVERIFY(!status.ok());
+        QVERIFY2(status.error().message.find("compute.clock_ghz") != std::string::npos, status.error().message.c_str());
+        QCOMPARE(refused.count(), 1);
+        QVERIFY(doc_->chip() == before);
+        QCOMPARE(doc_->undoStack()->count(), steps);
+    }
+
+    void choosingAReferenceChipFillsCompare() {
+        doc_->setReferences({});
+        auto* table = window_->findChild<QTableWidget*>(QStringLiteral("compareTable"));
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 1);  // the design alone
+        auto* action = window_->findChild<QAction*>(QStringLiteral("reference:tpu-v7"));
+        QVERIFY(action);
+        action->trigger();
+        QCOMPARE(doc_->state().reference_ids, std::vector<std::string>{"tpu-v7"});
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(1, 0)->text(), QString::fromStdString(doc_->referenceChip("tpu-v7")->name));
+        for (int c = 1; c < table->columnCount(); ++c) QVERIFY(table->item(1, c)->text() != QStringLiteral("n/a"));
+        auto* plot = window_->findChild<QCustomPlot*>(QStringLiteral("comparePlot"));
+        QCOMPARE(plot->plottableCount(), 2);
+        QVERIFY(plot->plottable(1)->interface1D()->dataCount() == 5);  // five metrics against B200
+        // Undo takes it away again.
+        doc_->undoStack()->undo();
+        QCOMPARE(table->rowCount(), 1);
+    }
+
+    void baselineChipNormalisesToOne() {
+        // The baseline compared with itself is 1.0 on every metric.
+        doc_->setReferences({"b200"});
+        auto* plot = window_->findChild<QCustomPlot*>(QStringLiteral("comparePlot"));
+        auto* bars = qobject_cast<QCPBars*>(plot->plottable(1));
+        QVERIFY(bars);
+        QCOMPARE(bars->dataCount(), 5);
+        for (int i = 0; i < bars->dataCount(); ++i) QCOMPARE(bars->data()->at(i)->value, 1.0);
+    }
+
+    void resetReturnsToThePreset() {
+        const double preset = doc_->state().preset.compute.clock_ghz;
+        auto* reset = window_->findChild<QToolButton*>(QStringLiteral("param:compute.clock_ghz:reset"));
+        QVERIFY(!reset->isEnabled());
+        window_->findChild<QSlider*>(QStringLiteral("param:compute.clock_ghz:slider"))->setValue(10);
+        QVERIFY(reset->isEnabled());
+        QTest::mouseClick(reset, Qt::LeftButton);
+        QCOMPARE(doc_->chip().compute.clock_ghz, preset);
+        QVERIFY(!reset->isEnabled());
+    }
+
+    void searchFiltersParameters() {
+        auto* search = window_->findChild<QLineEdit*>(QStringLiteral("paramSearch"));
+        QVERIFY(search);
+        QTest::keyClicks(search, QStringLiteral("clock"));
+        QVERIFY(window_->findChild<QWidget*>(QStringLiteral("param:compute.clock_ghz"))->isVisible());
+        QVERIFY(!window_->findChild<QWidget*>(QStringLiteral("param:hbm.stacks"))->isVisible());
+        search->clear();
+        QVERIFY(window_->findChild<QWidget*>(QStringLiteral("param:hbm.stacks"))->isVisible());
+    }
+
+    void workloadEditsAreUndoable() {
+        auto* tp = window_->findChild<QSpinBox*>(QStringLiteral("workload:tp"));
+        QVERIFY(tp);
+        const Scenario before = doc_->state().scenario;
+        tp->setValue(4);
+        QCOMPARE(doc_->state().scenario.tp, 4);
+        doc_->undoStack()->undo();
+        QVERIFY(doc_->state().scenario == before);
+        QCOMPARE(tp->value(), before.tp);
+    }
+
+    void warningsAreShownNotBlank() {
+        // Llama 3.1 405B at bf16 is ~810 GB of weights: it cannot fit on one chip.
+        auto* model = window_->findChild<QComboBox*>(QStringLiteral("workload:model"));
+        const int i = model->findData(QStringLiteral("llama-3.1-405b"));
+        QVERIFY(i >= 0);
+        model->setCurrentIndex(i);
+        emit model->activated(i);
+        Scenario s = doc_->state().scenario;
+        s.chips = 1;
+        s.tp = 1;
+        s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;
+        doc_->setScenario(s);
+        auto* warnings = window_->findChild<QLabel*>(QStringLiteral("kpi:warnings"));
+        QVERIFY(warnings);
+        const bool failed = !doc_->evaluation().ok() || !doc_->evaluation()->warnings.empty();
+        QVERIFY(failed);
+        QVERIFY(warnings->text().contains(QStringLiteral("\u26A0")));
+        for (const QString& t : kpiTexts(*window_)) {
+            QVERIFY2(!t.contains(QStringLiteral("nan"), Qt::CaseInsensitive), qPrintable(t));
+            QVERIFY(!t.isEmpty());
+        }
+    }
+
+    void plotsExportToPngPdfSvg() {
+        QTemporaryDir dir;
+        auto* plot = window_->findChild<QCustomPlot*>(QStringLiteral("rooflinePlot"));
+        for (const char* suffix : {"png", "pdf", "svg"}) {
+            const QString file = dir.filePath(QStringLiteral("roofline.") + QLatin1String(suffix));
+            QString error;
+            QVERIFY2(exportPlot(plot, file, &error), qPrintable(error));
+            QVERIFY(QFileInfo(file).size() > 1000);
+        }
+        QFile svg(dir.filePath(QStringLiteral("roofline.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("<svg"));
+        QString error;
+        QVERIFY(!exportPlot(plot, dir.filePath(QStringLiteral("roofline.bmpx")), &error));
+        QVERIFY(error.contains(QStringLiteral("roofline.bmpx")));
+    }
+
+    void numbersAreFormattedForPeople() {
+        QCOMPARE(formatSi(12345), QStringLiteral("12.3 k"));
+        QCOMPARE(formatSeconds(0.00152), QStringLiteral("1.52 ms"));
+        QCOMPARE(formatSeconds(38e-6), QStringLiteral("38.0 \u00B5s"));
+        QCOMPARE(formatDelta(110, 100), QStringLiteral("+10.0 %"));
+        QCOMPARE(formatDelta(96, 100), QStringLiteral("\u22124.0 %"));
+        QCOMPARE(formatSi(std::nan("")), QStringLiteral("n/a"));
+        QCOMPARE(formatDelta(1, 0), QStringLiteral("n/a"));
+    }
+
+    void logSliderIsGeometric() {
+        // compute.cores: log slider from 1 to 1024 over 1000 steps; the middle is sqrt(1024) = 32.
+        const ParamInfo& cores = *find_param("compute.cores");
+        QCOMPARE(ParameterPanel::fromSlider(cores, 500), 32.0);
+        QCOMPARE(ParameterPanel::toSlider(cores, 32), 500);
+        QCOMPARE(ParameterPanel::fromSlider(cores, 0), 1.0);
+        QCOMPARE(ParameterPanel::fromSlider(cores, 1000), 1024.0);
+    }
+
+private:
+    std::unique_ptr<MainWindow> window_;
+    DesignDocument* doc_ = nullptr;
+};
+
+QTEST_MAIN(TestExplorer)
+#include "test_explorer.moc"

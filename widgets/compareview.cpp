@@ -1,0 +1,188 @@
+#include "widgets/compareview.hpp"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+#include <qcustomplot.h>
+
+#include "widgets/designdocument.hpp"
+#include "widgets/format.hpp"
+#include "widgets/plotstyle.hpp"
+
+namespace scoville {
+namespace {
+
+struct Metric {
+    const char* title;
+    bool higherIsBetter;
+    double (*value)(const Evaluation&);
+    QString (*format)(double);
+};
+
+QString money(double v) {
+    return std::isfinite(v) ? QStringLiteral("$") + QString::number(v, 'f', v >= 1 ? 2 : 3) : QStringLiteral("n/a");
+}
+
+const Metric kMetrics[] = {
+    {QT_TRANSLATE_NOOP("CompareView", "tokens/s"), true,
+     [](const Evaluation& e) { return e.serving.throughput_tokens_per_s; }, [](double v) { return formatSi(v); }},
+    {QT_TRANSLATE_NOOP("CompareView", "tokens/J"), true, [](const Evaluation& e) { return e.physical.tokens_per_joule; },
+     [](double v) { return formatSi(v); }},
+    {QT_TRANSLATE_NOOP("CompareView", "$ per M tokens"), false,
+     [](const Evaluation& e) { return e.physical.cost_per_million_tokens_usd; }, &money},
+    {QT_TRANSLATE_NOOP("CompareView", "TTFT"), false, [](const Evaluation& e) { return e.serving.ttft_s; },
+     [](double v) { return formatSeconds(v); }},
+    {QT_TRANSLATE_NOOP("CompareView", "TPOT"), false, [](const Evaluation& e) { return e.serving.tpot_s; },
+     [](double v) { return formatSeconds(v); }},
+};
+constexpr int kMetricCount = static_cast<int>(std::size(kMetrics));
+
+}  // namespace
+
+CompareView::CompareView(DesignDocument* doc, QWidget* parent) : QWidget(parent), doc_(doc), plot_(new QCustomPlot) {
+    setObjectName(QStringLiteral("compareView"));
+    plot_->setObjectName(QStringLiteral("comparePlot"));
+    table_ = new QTableWidget(this);
+    table_->setObjectName(QStringLiteral("compareTable"));
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setSelectionMode(QAbstractItemView::NoSelection);
+    table_->verticalHeader()->setVisible(false);
+    table_->setColumnCount(kMetricCount + 1);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    QStringList headers{tr("Chip")};
+    for (const auto& m : kMetrics) headers << tr(m.title);
+    table_->setHorizontalHeaderLabels(headers);
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
+    split->addWidget(plot_);
+    split->addWidget(table_);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+
+    group_ = new QCPBarsGroup(plot_);
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (int i = 0; i < kMetricCount; ++i)
+        ticker->addTick(i + 1, tr(kMetrics[i].title) + (kMetrics[i].higherIsBetter ? QStringLiteral(" \u2191") : QStringLiteral(" \u2193")));
+    plot_->xAxis->setTicker(ticker);
+    plot_->xAxis->setTickLength(0, 0);
+    plot_->xAxis->grid()->setVisible(false);
+    plot_->xAxis->setRange(0.4, kMetricCount + 0.6);
+    auto* legendRow = new QCPLayoutGrid;
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0, legendRow);
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    legendRow->addElement(0, 0, plot_->legend);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setWrap(3);
+    plot_->legend->setRowSpacing(0);
+    plot_->legend->setLayer(QStringLiteral("legend"));
+    plot_->legend->setVisible(true);
+    plot_->legend->setFont(font());
+    plot_->legend->setIconSize(12, 10);
+    plot_->plotLayout()->setRowStretchFactor(0, 0.001);
+    plot_->yAxis->ticker()->setTickCount(4);
+    applyPalette(plot_);
+    installExportMenu(plot_, QStringLiteral("compare"));
+
+    connect(doc_, &DesignDocument::stateChanged, this, [this] {
+        dirty_ = true;
+        if (isVisible()) refresh();
+    });
+    refresh();
+}
+
+void CompareView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (dirty_) refresh();
+}
+
+void CompareView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette(plot_);
+        requestReplot(plot_);
+    }
+}
+
+void CompareView::refresh() {
+    dirty_ = false;
+    struct Entry {
+        QString name;
+        const Result<Evaluation>* eval;
+        QColor color;
+    };
+    std::vector<Entry> entries;
+    entries.push_back({tr("Design (%1)").arg(QString::fromStdString(doc_->chip().name)), &doc_->evaluation(), designColor()});
+    int colorIndex = 0;
+    for (const auto& id : doc_->state().reference_ids) {
+        const ChipSpec* chip = doc_->referenceChip(id);
+        const auto* eval = doc_->referenceEvaluation(id);
+        if (!eval) continue;
+        entries.push_back({chip && !chip->name.empty() ? QString::fromStdString(chip->name) : QString::fromStdString(id), eval,
+                           seriesColor(colorIndex++)});
+    }
+    const auto* base = doc_->baselineEvaluation();
+    const bool baseOk = base && base->ok();
+    const ChipSpec* baseChip = doc_->referenceChip(doc_->state().baseline_id);
+    const QString baseName = baseChip ? QString::fromStdString(baseChip->name) : QString::fromStdString(doc_->state().baseline_id);
+
+    while (bars_.size() > entries.size()) {
+        plot_->removePlottable(bars_.back());
+        bars_.pop_back();
+    }
+    while (bars_.size() < entries.size()) {
+        auto* b = new QCPBars(plot_->xAxis, plot_->yAxis);
+        b->setBarsGroup(group_);
+        b->setPen(Qt::NoPen);
+        bars_.push_back(b);
+    }
+    const double width = 0.8 / static_cast<double>(std::max<size_t>(entries.size(), 1));
+    double maxRatio = 1.0;
+    table_->setRowCount(static_cast<int>(entries.size()));
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const Entry& e = entries[i];
+        QCPBars* b = bars_[i];
+        b->setName(e.name);
+        b->setBrush(e.color);
+        b->setWidth(width);
+        QVector<double> keys, values;
+        auto setCell = [this](int row, int col, const QString& text) {
+            QTableWidgetItem* item = table_->item(row, col);
+            if (!item) table_->setItem(row, col, item = new QTableWidgetItem);
+            if (item->text() != text) item->setText(text);
+            return item;
+        };
+        QTableWidgetItem* nameItem = setCell(static_cast<int>(i), 0, e.name);
+        for (int m = 0; m < kMetricCount; ++m) {
+            QString cell = QStringLiteral("n/a");
+            if (e.eval->ok()) {
+                const double v = kMetrics[m].value(e.eval->value());
+                cell = kMetrics[m].format(v);
+                if (baseOk) {
+                    const double bv = kMetrics[m].value(base->value());
+                    if (std::isfinite(v) && std::isfinite(bv) && bv > 0) {
+                        keys << m + 1;
+                        values << v / bv;
+                        maxRatio = std::max(maxRatio, v / bv);
+                    }
+                }
+            }
+            setCell(static_cast<int>(i), m + 1, cell);
+        }
+        nameItem->setToolTip(e.eval->ok() ? QString() : QString::fromStdString(e.eval->error().message));
+        b->setData(keys, values, true);
+    }
+    plot_->yAxis->setLabel(baseOk ? tr("× %1").arg(baseName) : tr("no baseline result"));
+    plot_->yAxis->setRange(0, maxRatio * 1.15);
+    requestReplot(plot_);
+}
+
+}  // namespace scoville

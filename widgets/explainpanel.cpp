@@ -1,0 +1,123 @@
+#include "widgets/explainpanel.hpp"
+
+#include <cmath>
+
+#include "widgets/designdocument.hpp"
+#include "widgets/format.hpp"
+
+namespace scoville {
+namespace {
+
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+QString advice(Bound b) {
+    switch (b) {
+    case Bound::compute:
+        return ExplainPanel::tr("more MACs (cores, arrays, array size), a higher clock or a narrower precision");
+    case Bound::memory:
+        return ExplainPanel::tr("more memory bandwidth (HBM stacks, TB/s per stack), weights in SRAM, a larger batch "
+                                "(more FLOPs per weight byte) or narrower weights/KV");
+    case Bound::network:
+        return ExplainPanel::tr("more or faster scale-up links, lower collective latency or less tensor parallelism");
+    }
+    return {};
+}
+
+}  // namespace
+
+ExplainPanel::ExplainPanel(DesignDocument* doc, QWidget* parent) : QTextBrowser(parent), doc_(doc) {
+    setObjectName(QStringLiteral("explainPanel"));
+    setOpenLinks(false);
+    connect(doc_, &DesignDocument::evaluationChanged, this, [this] {
+        dirty_ = true;
+        if (isVisible()) refresh();
+    });
+    connect(doc_, &DesignDocument::selectionChanged, this, [this] {
+        dirty_ = true;
+        if (isVisible()) refresh();
+    });
+    refresh();
+}
+
+void ExplainPanel::showEvent(QShowEvent* event) {
+    QTextBrowser::showEvent(event);
+    if (dirty_) refresh();
+}
+
+void ExplainPanel::refresh() {
+    dirty_ = false;
+    const auto& result = doc_->evaluation();
+    if (!result.ok()) {
+        setHtml(tr("<p><b>No result:</b> %1</p>").arg(QString::fromStdString(result.error().message).toHtmlEscaped()));
+        return;
+    }
+    const Evaluation& ev = result.value();
+    LayerSelection sel = doc_->selection();
+    const PhaseResult* phase = sel.phase == Phase::prefill ? &ev.prefill : &ev.decode;
+    bool automatic = false;
+    if (sel.layer < 0 || static_cast<size_t>(sel.layer) >= phase->layer_count()) {
+        automatic = true;
+        phase = &ev.decode;
+        sel.phase = Phase::decode;
+        sel.layer = -1;
+        double slowest = -1;
+        for (size_t i = 0; i < phase->layer_count(); ++i) {
+            if (phase->layer(i).time_s > slowest) {
+                slowest = phase->layer(i).time_s;
+                sel.layer = static_cast<int>(i);
+            }
+        }
+    }
+    if (sel.layer < 0) {
+        setHtml(tr("<p>The evaluation has no layers.</p>"));
+        return;
+    }
+    const LayerTemplate& layer = phase->layer(static_cast<size_t>(sel.layer));
+    const double peakMemory = ev.memory_tb_s;
+    QString html;
+    html += tr("<h3>%1 layer %2 (%3)%4</h3>")
+                .arg(sel.phase == Phase::prefill ? tr("Prefill") : tr("Decode"))
+                .arg(sel.layer)
+                .arg(q(layer.kind), automatic ? tr(" — the slowest; click a layer in the Layers view to choose")
+                                             : QString());
+    html += tr("<p>%1 tokens per step, batch %2, context %3. Layer time %4, %5-bound.</p>")
+                .arg(formatNumber(phase->tokens, 0), formatNumber(phase->batch, 0), formatNumber(phase->context, 0),
+                     formatSeconds(layer.time_s), q(to_string(layer.bound)));
+    for (const OpResult& op : layer.ops) {
+        const auto p = static_cast<size_t>(op.precision);
+        const double peak = ev.peak_tflops[p];
+        html += QStringLiteral("<hr><p><b>%1</b> (%2, %3): <b>%4</b>, %5-bound</p><p style='margin-left:12px'>")
+                    .arg(q(op.name), q(to_string(op.kind)), q(to_string(op.precision)), formatSeconds(op.time_s),
+                         q(to_string(op.bound)));
+        if (op.m > 0)
+            html += tr("FLOPs = 2·M·N·K = 2 × %1 × %2 × %3 = %4<br>")
+                        .arg(formatNumber(op.m), formatNumber(op.n), formatNumber(op.k), formatSi(op.flops));
+        else if (op.flops > 0)
+            html += tr("FLOPs = %1<br>").arg(formatSi(op.flops));
+        if (op.flops > 0 && op.compute_s > 0)
+            html += tr("compute = FLOPs / (peak × efficiency × utilisation) = %1 / (%2 × eff × %3) = <b>%4</b> "
+                       "(effective %5)<br>")
+                        .arg(formatSi(op.flops), formatSi(peak * 1e12, QStringLiteral("FLOP/s")),
+                             QString::number(op.utilisation, 'f', 2), formatSeconds(op.compute_s),
+                             formatSi(op.flops / op.compute_s, QStringLiteral("FLOP/s")));
+        if (op.bytes() > 0 && op.memory_s > 0)
+            html += tr("memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = <b>%6</b> "
+                       "(HBM peak %7)<br>")
+                        .arg(formatSi(op.weight_bytes, QStringLiteral("B")), q(to_string(op.weight_level)),
+                             formatSi(op.activation_bytes, QStringLiteral("B")), formatSi(op.kv_bytes, QStringLiteral("B")),
+                             formatSi(op.bytes() / op.memory_s, QStringLiteral("B/s")), formatSeconds(op.memory_s),
+                             formatSi(peakMemory * 1e12, QStringLiteral("B/s")));
+        if (op.network_bytes > 0)
+            html += tr("network = α–β %1 of %2 per chip = <b>%3</b><br>")
+                        .arg(q(op.collective), formatSi(op.network_bytes, QStringLiteral("B")), formatSeconds(op.network_s));
+        if (op.overhead_s > 0) html += tr("fixed per-op overhead %1<br>").arg(formatSeconds(op.overhead_s));
+        const double ridge = peakMemory > 0 ? peak / peakMemory : 0;
+        if (op.bytes() > 0 && ridge > 0)
+            html += tr("intensity %1 FLOP/byte vs ridge point %2 FLOP/byte (peak / HBM bandwidth).<br>")
+                        .arg(QString::number(op.intensity(), 'g', 3), QString::number(ridge, 'g', 3));
+        html += tr("<i>Would move it:</i> %1.</p>").arg(advice(op.bound));
+    }
+    setHtml(html);
+}
+
+}  // namespace scoville

@@ -1,0 +1,159 @@
+#include "widgets/kpistrip.hpp"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QResizeEvent>
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "widgets/designdocument.hpp"
+#include "widgets/format.hpp"
+
+namespace scoville {
+namespace {
+
+const QColor kBetter(0, 140, 70);
+const QColor kWorse(200, 40, 40);
+const QColor kWarning(200, 90, 0);
+
+QString money(double v) {
+    if (!std::isfinite(v)) return QStringLiteral("n/a");
+    return QStringLiteral("$") + (v >= 100 ? formatNumber(v, 0) : QString::number(v, 'f', v >= 1 ? 2 : 3));
+}
+
+}  // namespace
+
+KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : QFrame(parent), doc_(doc) {
+    setObjectName(QStringLiteral("kpiStrip"));
+    setFrameShape(QFrame::StyledPanel);
+    kpis_ = {
+        {"tokens_per_s", tr("Tokens/s (system)"), true,
+         [](const Evaluation& e) { return e.serving.throughput_tokens_per_s; },
+         [](double v) { return formatSi(v); }},
+        {"tokens_per_s_per_chip", tr("Tokens/s per chip"), true,
+         [](const Evaluation& e) { return e.serving.throughput_tokens_per_s_per_chip; },
+         [](double v) { return formatSi(v); }},
+        {"ttft", tr("TTFT"), false, [](const Evaluation& e) { return e.serving.ttft_s; },
+         [](double v) { return formatSeconds(v); }},
+        {"tpot", tr("TPOT"), false, [](const Evaluation& e) { return e.serving.tpot_s; },
+         [](double v) { return formatSeconds(v); }},
+        {"tokens_per_joule", tr("Tokens/J"), true, [](const Evaluation& e) { return e.physical.tokens_per_joule; },
+         [](double v) { return formatSi(v); }},
+        {"cost_per_million_tokens", tr("$ per M tokens"), false,
+         [](const Evaluation& e) { return e.physical.cost_per_million_tokens_usd; }, &money},
+        {"die_area", tr("Die area"), false, [](const Evaluation& e) { return e.physical.die_area_mm2; },
+         [](double v) { return formatNumber(v, 0) + QStringLiteral(" mm\u00B2"); }},
+        {"power", tr("Power per chip"), false, [](const Evaluation& e) { return e.physical.power_w; },
+         [](double v) { return formatNumber(v, 0) + QStringLiteral(" W"); }},
+        {"batch", tr("Batch per replica"), true, [](const Evaluation& e) { return double(e.serving.batch); },
+         [](double v) { return formatNumber(v, 0); }},
+    };
+    grid_ = new QGridLayout(this);
+    grid_->setContentsMargins(6, 4, 6, 4);
+    grid_->setHorizontalSpacing(12);
+    grid_->setVerticalSpacing(2);
+    for (auto& k : kpis_) {
+        k.label = new QLabel(this);
+        k.label->setObjectName(QStringLiteral("kpi:") + QLatin1String(k.name));
+        k.label->setTextFormat(Qt::RichText);
+        k.label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        k.label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    baselineNote_ = new QLabel(this);
+    baselineNote_->setObjectName(QStringLiteral("kpi:baseline"));
+    baselineNote_->setTextFormat(Qt::RichText);
+    warnings_ = new QLabel(this);
+    warnings_->setObjectName(QStringLiteral("kpi:warnings"));
+    warnings_->setWordWrap(true);
+    warnings_->setTextFormat(Qt::RichText);
+    warnings_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    arrange(static_cast<int>(kpis_.size()) + 1);
+
+    connect(doc_, &DesignDocument::evaluationChanged, this, &KpiStrip::refresh);
+    connect(doc_, &DesignDocument::referencesChanged, this, &KpiStrip::refresh);
+    refresh();
+}
+
+// Cards flow into as many rows as the width needs, so the strip never forces the window wider.
+void KpiStrip::arrange(int perRow) {
+    if (perRow == perRow_) return;
+    perRow_ = perRow;
+    for (auto& k : kpis_) grid_->removeWidget(k.label);
+    grid_->removeWidget(baselineNote_);
+    grid_->removeWidget(warnings_);
+    for (int c = 0; c < grid_->columnCount(); ++c) grid_->setColumnStretch(c, 0);
+    int i = 0;
+    for (auto& k : kpis_) {
+        grid_->addWidget(k.label, i / perRow, i % perRow);
+        ++i;
+    }
+    grid_->addWidget(baselineNote_, i / perRow, i % perRow);
+    ++i;
+    const int rows = (i + perRow - 1) / perRow;
+    grid_->addWidget(warnings_, rows, 0, 1, perRow);
+    for (int c = 0; c < perRow; ++c) grid_->setColumnStretch(c, 1);
+}
+
+void KpiStrip::resizeEvent(QResizeEvent* event) {
+    QFrame::resizeEvent(event);
+    const int cardWidth = fontMetrics().horizontalAdvance(QStringLiteral("Tokens/s per chip")) + 16;
+    const int total = static_cast<int>(kpis_.size()) + 1;
+    const int perRow = std::clamp(width() / std::max(cardWidth, 1), 3, total);
+    // Even rows: 10 cards as 2 x 5 rather than 8 + 2.
+    const int rows = (total + perRow - 1) / perRow;
+    arrange((total + rows - 1) / rows);
+}
+
+void KpiStrip::refresh() {
+    const auto& eval = doc_->evaluation();
+    const auto* base = doc_->baselineEvaluation();
+    const bool baseOk = base && base->ok();
+    QString baseName = QString::fromStdString(doc_->state().baseline_id);
+    if (const ChipSpec* chip = doc_->referenceChip(doc_->state().baseline_id); chip && !chip->name.empty())
+        baseName = QString::fromStdString(chip->name);
+
+    for (auto& k : kpis_) {
+        QString value = QStringLiteral("n/a");
+        QString delta;
+        if (eval.ok()) {
+            const double v = k.value(eval.value());
+            value = k.format(v);
+            if (baseOk && std::strcmp(k.name, "batch") != 0) {
+                const double b = k.value(base->value());
+                const QString d = formatDelta(v, b);
+                QColor color = palette().color(QPalette::WindowText);
+                if (std::isfinite(v) && std::isfinite(b) && b != 0 && v != b)
+                    color = ((v > b) == k.higherIsBetter) ? kBetter : kWorse;
+                delta = QStringLiteral("<span style='color:%1'>%2</span>").arg(color.name(), d.toHtmlEscaped());
+            } else if (std::strcmp(k.name, "batch") == 0) {
+                delta = QStringLiteral("<small>%1</small>")
+                            .arg(tr("max %1%2")
+                                     .arg(formatNumber(eval->serving.max_batch, 0),
+                                          doc_->state().scenario.batch == 0 ? tr(", auto") : QString()));
+            }
+        }
+        k.label->setText(QStringLiteral("<small>%1</small><br><b><big>%2</big></b><br>%3")
+                             .arg(k.title.toHtmlEscaped(), value.toHtmlEscaped(), delta.isEmpty() ? QStringLiteral("&nbsp;") : delta));
+    }
+
+    baselineNote_->setText(baseOk ? tr("<small>Changes against<br><b>%1</b></small>").arg(baseName.toHtmlEscaped())
+                                  : tr("<small>No baseline<br>result</small>"));
+    QStringList lines;
+    if (!eval.ok()) lines << QString::fromStdString(eval.error().message);
+    else
+        for (const auto& w : eval->warnings) lines << QString::fromStdString(w);
+    if (base && !base->ok())
+        lines << tr("baseline %1: %2").arg(baseName, QString::fromStdString(base->error().message));
+    if (lines.isEmpty()) {
+        warnings_->setText(QStringLiteral("<small>%1</small>").arg(tr("No warnings: the model fits, the die is within "
+                                                                   "the reticle and power within TDP.")));
+    } else {
+        QStringList escaped;
+        for (const auto& l : lines) escaped << l.toHtmlEscaped();
+        warnings_->setText(QStringLiteral("<span style='color:%1'><b>\u26A0 %2</b></span>")
+                               .arg(kWarning.name(), escaped.join(QStringLiteral(" &nbsp;\u2022&nbsp; "))));
+    }
+}
+
+}  // namespace scoville

@@ -1,0 +1,44 @@
+#pragma once
+// The summary figures of the design on the current workload, each with its change against the
+// baseline reference chip (green when better, red when worse), and the warnings of the model.
+#include <QFrame>
+#include <vector>
+
+class QGridLayout;
+class QLabel;
+
+namespace scoville {
+
+class DesignDocument;
+struct Evaluation;
+
+class KpiStrip : public QFrame {
+    Q_OBJECT
+public:
+    explicit KpiStrip(DesignDocument* doc, QWidget* parent = nullptr);
+
+    struct Kpi {
+        const char* name;       // objectName "kpi:<name>"
+        QString title;
+        bool higherIsBetter;
+        double (*value)(const Evaluation&);
+        QString (*format)(double);
+        QLabel* label = nullptr;
+    };
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void refresh();
+    void arrange(int perRow);
+
+    DesignDocument* doc_;
+    std::vector<Kpi> kpis_;
+    QLabel* warnings_ = nullptr;
+    QGridLayout* grid_ = nullptr;
+    int perRow_ = 0;
+    QLabel* baselineNote_ = nullptr;
+};
+
+}  // namespace scoville

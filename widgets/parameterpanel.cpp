@@ -1,0 +1,316 @@
+#include "widgets/parameterpanel.hpp"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "widgets/designdocument.hpp"
+
+namespace scoville {
+namespace {
+
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+bool directIntegerSlider(const ParamInfo& info) {
+    return info.kind == ParamKind::integer && !info.log_scale && info.slider_max - info.slider_min <= 1000;
+}
+
+constexpr int kSliderSteps = 1000;
+
+QString valueText(const ParamInfo& info, double value) {
+    if (info.kind == ParamKind::choice) {
+        const auto i = static_cast<size_t>(std::lround(value));
+        return i < info.choices.size() ? q(info.choices[i]) : QString::number(value);
+    }
+    QString text = QString::number(value, 'g', 6);
+    if (!info.unit.empty()) text += QLatin1Char(' ') + q(info.unit);
+    return text;
+}
+
+}  // namespace
+
+int ParameterPanel::sliderSteps(const ParamInfo& info) {
+    if (directIntegerSlider(info)) return static_cast<int>(info.slider_max - info.slider_min);
+    return kSliderSteps;
+}
+
+int ParameterPanel::toSlider(const ParamInfo& info, double value) {
+    const double lo = info.slider_min, hi = info.slider_max;
+    if (directIntegerSlider(info))
+        return static_cast<int>(std::lround(std::clamp(value, lo, hi) - lo));
+    double t = 0;
+    if (info.log_scale && lo > 0) {
+        const double v = std::clamp(value, lo, hi);
+        t = std::log(v / lo) / std::log(hi / lo);
+    } else if (hi > lo) {
+        t = (std::clamp(value, lo, hi) - lo) / (hi - lo);
+    }
+    return static_cast<int>(std::lround(t * kSliderSteps));
+}
+
+double ParameterPanel::fromSlider(const ParamInfo& info, int position) {
+    const double lo = info.slider_min, hi = info.slider_max;
+    if (directIntegerSlider(info)) return lo + position;
+    const double t = std::clamp(position, 0, kSliderSteps) / double(kSliderSteps);
+    double v = (info.log_scale && lo > 0) ? lo * std::pow(hi / lo, t) : lo + t * (hi - lo);
+    if (info.kind == ParamKind::integer) return std::round(v);
+    // Round to what the spin box shows, so a slider never produces 1.8372619 GHz.
+    const double scale = std::pow(10.0, decimalsFor(info));
+    return std::clamp(std::round(v * scale) / scale, info.min, info.max);
+}
+
+int ParameterPanel::decimalsFor(const ParamInfo& info) {
+    const double span = info.slider_max - info.slider_min;
+    if (span <= 5) return 3;
+    if (span <= 50) return 2;
+    if (span <= 5000) return 1;
+    return 0;
+}
+
+ParameterPanel::ParameterPanel(DesignDocument* doc, QWidget* parent) : QWidget(parent), doc_(doc) {
+    setObjectName(QStringLiteral("parameterPanel"));
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(4, 4, 4, 4);
+
+    auto* presetRow = new QHBoxLayout;
+    auto* presetLabel = new QLabel(tr("Start from"), this);
+    presetCombo_ = new QComboBox(this);
+    presetCombo_->setObjectName(QStringLiteral("presetCombo"));
+    presetCombo_->setToolTip(tr("Load a reference chip's parameters as the design (undoable); "
+                                "\"reset\" buttons return to its values."));
+    presetCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    presetCombo_->setMinimumContentsLength(12);
+    presetLabel->setBuddy(presetCombo_);
+    presetRow->addWidget(presetLabel);
+    presetRow->addWidget(presetCombo_, 1);
+    outer->addLayout(presetRow);
+
+    search_ = new QLineEdit(this);
+    search_->setObjectName(QStringLiteral("paramSearch"));
+    search_->setPlaceholderText(tr("Filter parameters (name, key or basis)"));
+    search_->setClearButtonEnabled(true);
+    outer->addWidget(search_);
+    connect(search_, &QLineEdit::textChanged, this, &ParameterPanel::setFilter);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("parameterScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget(scroll);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+
+    const auto params = chip_params();
+    rows_.resize(params.size());
+    QGroupBox* group = nullptr;
+    QVBoxLayout* groupLayout = nullptr;
+    std::string_view groupName;
+    for (size_t i = 0; i < params.size(); ++i) {
+        // Parameters arrive in display order; a group starts where its name first appears.
+        if (!group || params[i].group != groupName) {
+            groupName = params[i].group;
+            group = nullptr;
+            for (QGroupBox* g : groups_)
+                if (g->title() == q(groupName)) group = g;
+            if (!group) {
+                group = new QGroupBox(q(groupName), content);
+                group->setObjectName(QStringLiteral("paramGroup:") + q(groupName));
+                new QVBoxLayout(group);
+                group->layout()->setContentsMargins(6, 4, 6, 4);
+                group->layout()->setSpacing(2);
+                contentLayout->addWidget(group);
+                groups_.push_back(group);
+            }
+            groupLayout = static_cast<QVBoxLayout*>(group->layout());
+        }
+        rows_[i].info = &params[i];
+        rows_[i].group = group;
+        buildRow(rows_[i], group);
+        groupLayout->addWidget(rows_[i].container);
+    }
+    contentLayout->addStretch(1);
+
+    syncPresets();
+    connect(presetCombo_, &QComboBox::activated, this, [this](int index) {
+        const std::string id = presetCombo_->itemData(index).toString().toStdString();
+        if (!doc_->loadPreset(id)) syncPresets();
+    });
+    connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
+        if (parts & DesignDocument::ChipPart) {
+            syncPresets();
+            syncFromDocument();
+        }
+    });
+    syncFromDocument();
+}
+
+void ParameterPanel::buildRow(Row& row, QWidget* parent) {
+    const ParamInfo& info = *row.info;
+    const QString key = q(info.key);
+    row.container = new QWidget(parent);
+    row.container->setObjectName(QStringLiteral("param:") + key);
+    auto* v = new QVBoxLayout(row.container);
+    v->setContentsMargins(0, 2, 0, 2);
+    v->setSpacing(1);
+    QString labelText = q(info.label);
+    if (!info.unit.empty()) labelText += QStringLiteral(" (") + q(info.unit) + QLatin1Char(')');
+    row.label = new QLabel(labelText, row.container);
+    row.label->setObjectName(QStringLiteral("param:") + key + QStringLiteral(":label"));
+    v->addWidget(row.label);
+
+    QString tip = q(info.description) + QStringLiteral("\n\n") + tr("Key: %1").arg(key);
+    if (info.kind != ParamKind::choice)
+        tip += QLatin1Char('\n') + tr("Valid range: %1 to %2").arg(valueText(info, info.min), valueText(info, info.max));
+    row.container->setToolTip(tip);
+
+    auto* h = new QHBoxLayout;
+    h->setSpacing(4);
+    v->addLayout(h);
+    QWidget* focusTarget = nullptr;
+    if (info.kind == ParamKind::choice) {
+        row.combo = new QComboBox(row.container);
+        row.combo->setObjectName(QStringLiteral("param:") + key + QStringLiteral(":combo"));
+        for (auto c : info.choices) row.combo->addItem(q(c));
+        row.combo->setToolTip(tip);
+        h->addWidget(row.combo, 1);
+        connect(row.combo, &QComboBox::activated, this, [this, &row](int index) { edit(row, index, false); });
+        focusTarget = row.combo;
+    } else {
+        row.slider = new QSlider(Qt::Horizontal, row.container);
+        row.slider->setObjectName(QStringLiteral("param:") + key + QStringLiteral(":slider"));
+        row.slider->setRange(0, sliderSteps(info));
+        row.slider->setPageStep(std::max(1, sliderSteps(info) / 20));
+        row.slider->setToolTip(tip);
+        row.slider->setFocusPolicy(Qt::StrongFocus);
+        h->addWidget(row.slider, 1);
+        connect(row.slider, &QSlider::valueChanged, this, [this, &row](int pos) {
+            edit(row, fromSlider(*row.info, pos), row.slider->isSliderDown());
+        });
+        connect(row.slider, &QSlider::sliderReleased, this, [this] { doc_->finishInteraction(); });
+
+        const double span = info.slider_max - info.slider_min;
+        if (info.kind == ParamKind::integer) {
+            row.intSpin = new QSpinBox(row.container);
+            row.intSpin->setObjectName(QStringLiteral("param:") + key + QStringLiteral(":spin"));
+            row.intSpin->setRange(static_cast<int>(std::max(info.min, -2e9)), static_cast<int>(std::min(info.max, 2e9)));
+            row.intSpin->setKeyboardTracking(false);
+            row.intSpin->setAccelerated(true);
+            row.intSpin->setToolTip(tip);
+            row.intSpin->setMinimumWidth(row.intSpin->fontMetrics().horizontalAdvance(QStringLiteral("0000000")) + 24);
+            h->addWidget(row.intSpin);
+            connect(row.intSpin, &QSpinBox::valueChanged, this, [this, &row](int value) { edit(row, value, false); });
+        } else {
+            row.realSpin = new QDoubleSpinBox(row.container);
+            row.realSpin->setObjectName(QStringLiteral("param:") + key + QStringLiteral(":spin"));
+            row.realSpin->setDecimals(decimalsFor(info));
+            row.realSpin->setRange(info.min, info.max);
+            row.realSpin->setSingleStep(span > 0 ? std::pow(10.0, std::floor(std::log10(span / 50))) : 0.1);
+            row.realSpin->setKeyboardTracking(false);
+            row.realSpin->setAccelerated(true);
+            row.realSpin->setToolTip(tip);
+            row.realSpin->setMinimumWidth(row.realSpin->fontMetrics().horizontalAdvance(QStringLiteral("0000.000")) + 24);
+            h->addWidget(row.realSpin);
+            connect(row.realSpin, &QDoubleSpinBox::valueChanged, this, [this, &row](double value) { edit(row, value, false); });
+        }
+        focusTarget = row.slider;
+    }
+    row.label->setBuddy(focusTarget);
+    row.reset = new QToolButton(row.container);
+    row.reset->setObjectName(QStringLiteral("param:") + key + QStringLiteral(":reset"));
+    row.reset->setText(QStringLiteral("\u21BA"));
+    row.reset->setAutoRaise(true);
+    row.reset->setFocusPolicy(Qt::StrongFocus);
+    h->addWidget(row.reset);
+    connect(row.reset, &QToolButton::clicked, this, [this, &row] { doc_->resetParam(std::string(row.info->key)); });
+}
+
+void ParameterPanel::edit(const Row& row, double value, bool continuing) {
+    if (!doc_->setParam(std::string(row.info->key), value, continuing)) {
+        // Refused: show the design's value again (the document reported why).
+        for (auto& r : rows_)
+            if (&r == &row) syncRow(r, true);
+    }
+}
+
+void ParameterPanel::syncPresets() {
+    const QSignalBlocker block(presetCombo_);
+    const auto& lib = doc_->library();
+    if (presetCombo_->count() != static_cast<int>(lib.chips.size())) {
+        presetCombo_->clear();
+        for (const auto& c : lib.chips)
+            presetCombo_->addItem(QString::fromStdString(c.name), QString::fromStdString(c.id));
+    }
+    presetCombo_->setCurrentIndex(presetCombo_->findData(QString::fromStdString(doc_->state().preset_id)));
+}
+
+void ParameterPanel::syncFromDocument() {
+    for (auto& row : rows_) syncRow(row, false);
+}
+
+void ParameterPanel::syncRow(Row& row, bool force) {
+    const ParamInfo& info = *row.info;
+    const double value = info.get(doc_->chip());
+    const double preset = info.get(doc_->state().preset);
+    row.reset->setEnabled(value != preset);
+    row.reset->setToolTip(tr("Reset to %1 (the value of %2)")
+                              .arg(valueText(info, preset), QString::fromStdString(doc_->state().preset_id)));
+    if (row.initialised && !force && value == row.shown) return;
+    row.shown = value;
+    row.initialised = true;
+    if (row.combo) {
+        const QSignalBlocker b(row.combo);
+        row.combo->setCurrentIndex(static_cast<int>(std::lround(value)));
+        return;
+    }
+    {
+        const QSignalBlocker b(row.slider);
+        // While the user drags, the slider already sits where the value came from.
+        if (!row.slider->isSliderDown() && fromSlider(info, row.slider->value()) != value)
+            row.slider->setValue(toSlider(info, value));
+    }
+    if (row.intSpin) {
+        const QSignalBlocker b(row.intSpin);
+        row.intSpin->setValue(static_cast<int>(std::lround(value)));
+    } else {
+        const QSignalBlocker b(row.realSpin);
+        row.realSpin->setValue(value);
+    }
+    QFont f = row.label->font();
+    const auto& est = doc_->chip().estimated;
+    f.setItalic(std::find(est.begin(), est.end(), std::string(info.key)) != est.end());
+    row.label->setFont(f);
+}
+
+void ParameterPanel::setFilter(const QString& text) {
+    const QString needle = text.trimmed();
+    for (auto& row : rows_) {
+        const ParamInfo& info = *row.info;
+        const bool match = needle.isEmpty() || q(info.label).contains(needle, Qt::CaseInsensitive) ||
+                           q(info.key).contains(needle, Qt::CaseInsensitive) ||
+                           q(info.group).contains(needle, Qt::CaseInsensitive) ||
+                           q(info.description).contains(needle, Qt::CaseInsensitive);
+        row.container->setVisible(match);
+    }
+    for (QGroupBox* g : groups_) {
+        bool any = false;
+        for (const auto& row : rows_)
+            if (row.group == g && !row.container->isHidden()) any = true;
+        g->setVisible(any);
+    }
+}
+
+}  // namespace scoville

@@ -1,0 +1,65 @@
+#pragma once
+// Every chip parameter of the registry (core/hw/params.hpp), grouped, each a slider and a spin
+// box (or a combo box for choices) with its unit, range and basis; filterable; reset per
+// parameter to the chip the design started from.
+#include <QWidget>
+#include <vector>
+
+#include "core/hw/params.hpp"
+
+class QAbstractSlider;
+class QComboBox;
+class QDoubleSpinBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QSlider;
+class QSpinBox;
+class QToolButton;
+
+namespace scoville {
+
+class DesignDocument;
+
+class ParameterPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ParameterPanel(DesignDocument* doc, QWidget* parent = nullptr);
+
+    // Slider position <-> value (log-scaled where the registry says so), exposed for tests.
+    [[nodiscard]] static int sliderSteps(const ParamInfo& info);
+    [[nodiscard]] static int toSlider(const ParamInfo& info, double value);
+    [[nodiscard]] static double fromSlider(const ParamInfo& info, int position);
+    [[nodiscard]] static int decimalsFor(const ParamInfo& info);
+
+    void setFilter(const QString& text);
+
+private:
+    struct Row {
+        const ParamInfo* info = nullptr;
+        QWidget* container = nullptr;
+        QGroupBox* group = nullptr;
+        QLabel* label = nullptr;
+        QSlider* slider = nullptr;
+        QDoubleSpinBox* realSpin = nullptr;
+        QSpinBox* intSpin = nullptr;
+        QComboBox* combo = nullptr;
+        QToolButton* reset = nullptr;
+        double shown = 0;       // value the controls show
+        bool initialised = false;
+    };
+
+    void buildRow(Row& row, QWidget* parent);
+    void syncFromDocument();
+    void syncRow(Row& row, bool force);
+    void syncPresets();
+    void edit(const Row& row, double value, bool continuing);
+
+    DesignDocument* doc_;
+    QComboBox* presetCombo_ = nullptr;
+    QLineEdit* search_ = nullptr;
+    std::vector<Row> rows_;
+    std::vector<QGroupBox*> groups_;
+};
+
+}  // namespace scoville

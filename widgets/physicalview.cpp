@@ -1,0 +1,204 @@
+#include "widgets/physicalview.hpp"
+
+#include <QEvent>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <qcustomplot.h>
+
+#include "widgets/designdocument.hpp"
+#include "widgets/format.hpp"
+#include "widgets/plotstyle.hpp"
+
+namespace scoville {
+namespace {
+
+double valueOf(const std::vector<Breakdown>& items, const std::string& name) {
+    for (const auto& b : items)
+        if (b.name == name) return std::isfinite(b.value) ? b.value : 0.0;
+    return 0.0;
+}
+
+QColor componentColor(size_t i) {
+    // Okabe-Ito, then lighter variants: distinct on light and dark backgrounds.
+    static const QColor base[] = {QColor(0, 114, 178), QColor(230, 159, 0), QColor(0, 158, 115), QColor(204, 121, 167),
+                                  QColor(86, 180, 233), QColor(213, 94, 0), QColor(240, 228, 66), QColor(120, 120, 120)};
+    const QColor c = base[i % std::size(base)];
+    return i < std::size(base) ? c : c.lighter(140);
+}
+
+}  // namespace
+
+PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
+    : QWidget(parent), doc_(doc), plot_(new QCustomPlot(this)) {
+    setObjectName(QStringLiteral("physicalView"));
+    plot_->setObjectName(QStringLiteral("physicalPlot"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+
+    plot_->plotLayout()->clear();
+    plot_->setAutoAddPlottableToLegend(false);
+    plot_->legend = nullptr;
+    auto* margins = new QCPMarginGroup(plot_);
+    int row = 0;
+    for (Chart* chart : {&area_, &power_}) {
+        chart->rect = new QCPAxisRect(plot_);
+        plot_->plotLayout()->addElement(row, 0, chart->rect);
+        chart->legend = new QCPLegend;
+        plot_->plotLayout()->addElement(row, 1, chart->legend);
+        chart->legend->setLayer(QStringLiteral("legend"));
+        chart->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
+        chart->legend->setWrap(6);
+        chart->legend->setRowSpacing(0);
+        chart->legend->setColumnSpacing(4);
+        chart->legend->setIconSize(10, 8);
+        chart->legend->setMargins(QMargins(2, 2, 2, 2));
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        chart->legend->setFont(small);
+        chart->rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+        QCPAxis* key = chart->rect->axis(QCPAxis::atLeft);
+        key->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+        key->setRangeReversed(true);  // the design on top
+        key->setTickLength(0, 0);
+        key->grid()->setVisible(false);
+        chart->rect->axis(QCPAxis::atBottom)->ticker()->setTickCount(5);
+        chart->limit = new QCPItemStraightLine(plot_);
+        chart->limit->setClipAxisRect(chart->rect);
+        chart->limit->point1->setAxes(chart->rect->axis(QCPAxis::atBottom), key);
+        chart->limit->point2->setAxes(chart->rect->axis(QCPAxis::atBottom), key);
+        chart->limit->setPen(QPen(QColor(200, 40, 40), 1.5, Qt::DashLine));
+        chart->limitLabel = new QCPItemText(plot_);
+        chart->limitLabel->setClipAxisRect(chart->rect);
+        chart->limitLabel->setClipToAxisRect(true);
+        chart->limitLabel->position->setAxes(chart->rect->axis(QCPAxis::atBottom), key);
+        chart->limitLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        chart->limitLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+        chart->limitLabel->setColor(QColor(200, 40, 40));
+        chart->limitLabel->setFont(font());
+        ++row;
+    }
+    plot_->plotLayout()->setColumnStretchFactor(0, 3);
+    plot_->plotLayout()->setColumnStretchFactor(1, 1);
+    area_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Area per die (mm\u00B2)"));
+    power_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Power per chip on this workload (W)"));
+    applyPalette(plot_);
+    installExportMenu(plot_, QStringLiteral("area-power"));
+
+    connect(doc_, &DesignDocument::stateChanged, this, [this] {
+        dirty_ = true;
+        if (isVisible()) refresh();
+    });
+    refresh();
+}
+
+void PhysicalView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (dirty_) refresh();
+}
+
+void PhysicalView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette(plot_);
+        for (Chart* c : {&area_, &power_}) {
+            c->legend->setBrush(palette().brush(QPalette::Base));
+            c->legend->setTextColor(palette().color(QPalette::WindowText));
+        }
+        requestReplot(plot_);
+    }
+}
+
+void PhysicalView::refresh() {
+    dirty_ = false;
+    const auto& result = doc_->evaluation();
+    const auto* base = doc_->baselineEvaluation();
+    const bool baseOk = base && base->ok();
+    const ChipSpec* baseChip = doc_->referenceChip(doc_->state().baseline_id);
+    const QString baseName = baseChip ? QString::fromStdString(baseChip->name) : QString::fromStdString(doc_->state().baseline_id);
+
+    // rows: (label, breakdown, scale applied to each component)
+    struct Row {
+        QString label;
+        const std::vector<Breakdown>* items;
+        double scale;
+    };
+    auto fill = [&](Chart& chart, const std::vector<Row>& rows, double limit, const QString& limitText) {
+        std::vector<std::string> names;
+        for (const auto& r : rows)
+            for (const auto& b : *r.items)
+                if (std::find(names.begin(), names.end(), b.name) == names.end()) names.push_back(b.name);
+        while (chart.bars.size() > names.size()) {
+            chart.legend->removeItem(chart.legend->itemWithPlottable(chart.bars.back()));
+            plot_->removePlottable(chart.bars.back());
+            chart.bars.pop_back();
+        }
+        while (chart.bars.size() < names.size()) {
+            auto* b = new QCPBars(chart.rect->axis(QCPAxis::atLeft), chart.rect->axis(QCPAxis::atBottom));
+            b->setWidth(0.6);
+            b->setPen(Qt::NoPen);
+            b->setAntialiased(false);
+            if (!chart.bars.empty()) b->moveAbove(chart.bars.back());
+            chart.legend->addItem(new QCPPlottableLegendItem(chart.legend, b));
+            chart.bars.push_back(b);
+        }
+        QVector<double> keys;
+        QVector<QString> labels;
+        for (size_t r = 0; r < rows.size(); ++r) {
+            keys << static_cast<double>(r + 1);
+            labels << rows[r].label;
+        }
+        double maxTotal = 0;
+        std::vector<double> totals(rows.size(), 0.0);
+        for (size_t i = 0; i < names.size(); ++i) {
+            QVector<double> values;
+            for (size_t r = 0; r < rows.size(); ++r) {
+                const double v = valueOf(*rows[r].items, names[i]) * rows[r].scale;
+                values << v;
+                totals[r] += v;
+            }
+            chart.bars[i]->setName(QString::fromStdString(names[i]));
+            chart.bars[i]->setBrush(componentColor(i));
+            chart.bars[i]->setData(keys, values, true);
+        }
+        for (double t : totals) maxTotal = std::max(maxTotal, t);
+        auto ticker = qSharedPointerCast<QCPAxisTickerText>(chart.rect->axis(QCPAxis::atLeft)->ticker());
+        ticker->clear();
+        ticker->addTicks(keys, labels);
+        chart.rect->axis(QCPAxis::atLeft)->setRange(0.4, static_cast<double>(rows.size()) + 0.6);
+        chart.limit->setVisible(limit > 0);
+        chart.limitLabel->setVisible(limit > 0);
+        if (limit > 0) {
+            chart.limit->point1->setCoords(limit, 0);
+            chart.limit->point2->setCoords(limit, 1);
+            chart.limitLabel->position->setCoords(limit, 0.0);
+            chart.limitLabel->setText(limitText + QLatin1Char(' '));
+            maxTotal = std::max(maxTotal, limit);
+        }
+        chart.rect->axis(QCPAxis::atBottom)->setRange(0, std::max(maxTotal * 1.08, 1.0));
+    };
+
+    static const std::vector<Breakdown> kNone;
+    if (result.ok()) {
+        const PhysicalResult& ph = result->physical;
+        // Package components scaled to the largest die, so one reticle line applies to every bar.
+        auto perDie = [](const PhysicalResult& p) {
+            return p.package_area_mm2 > 0 ? p.die_area_mm2 / p.package_area_mm2 : 1.0;
+        };
+        std::vector<Row> area{{tr("Design"), &ph.area_mm2, perDie(ph)}};
+        std::vector<Row> power{{tr("Design"), &ph.power_w_breakdown, 1.0}};
+        if (baseOk) {
+            area.push_back({baseName, &base->value().physical.area_mm2, perDie(base->value().physical)});
+            power.push_back({baseName, &base->value().physical.power_w_breakdown, 1.0});
+        }
+        fill(area_, area, kReticleMm2, tr("reticle %1 mm\u00B2").arg(kReticleMm2));
+        fill(power_, power, doc_->chip().power.tdp_w, tr("TDP %1 W").arg(doc_->chip().power.tdp_w));
+    } else {
+        fill(area_, {}, 0, {});
+        fill(power_, {}, 0, {});
+    }
+    requestReplot(plot_);
+}
+
+}  // namespace scoville

@@ -1,0 +1,48 @@
+#pragma once
+#include <QWidget>
+#include <vector>
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPBars;
+class QCPLegend;
+class QCPItemStraightLine;
+class QCPItemText;
+
+namespace scoville {
+
+class DesignDocument;
+
+// Area per die and power per chip, each a stacked bar of its components, for the design and the
+// baseline chip; the reticle limit (858 mm² per die) and the design's TDP are drawn as lines.
+class PhysicalView : public QWidget {
+    Q_OBJECT
+public:
+    explicit PhysicalView(DesignDocument* doc, QWidget* parent = nullptr);
+    [[nodiscard]] QCustomPlot* plot() const { return plot_; }
+    static constexpr double kReticleMm2 = 858.0;  // 26 mm x 33 mm exposure field (ASML scanners)
+
+    // Stacked segments of one chart (0 = area, 1 = power), one per component.
+    [[nodiscard]] const std::vector<QCPBars*>& segments(int chart) const { return chart == 0 ? area_.bars : power_.bars; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Chart {
+        QCPAxisRect* rect = nullptr;
+        QCPLegend* legend = nullptr;
+        std::vector<QCPBars*> bars;
+        QCPItemStraightLine* limit = nullptr;
+        QCPItemText* limitLabel = nullptr;
+    };
+    void refresh();
+
+    DesignDocument* doc_;
+    QCustomPlot* plot_ = nullptr;
+    Chart area_, power_;
+    bool dirty_ = true;
+};
+
+}  // namespace scoville

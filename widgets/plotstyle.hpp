@@ -1,0 +1,34 @@
+#pragma once
+// Shared look and behaviour of the plots: colours from the palette (dark and light), bound
+// colours, coalesced redraws, export to PNG/PDF/SVG.
+#include <QColor>
+#include <QString>
+
+#include "core/perf/evaluation.hpp"
+
+class QCustomPlot;
+class QWidget;
+
+namespace scoville {
+
+// Background, axes, grid and legend from the widget's palette; call again on palette change.
+void applyPalette(QCustomPlot* plot);
+QColor boundColor(Bound bound);
+QColor overheadColor();
+QColor designColor();
+// Colour of the i-th reference chip in every view.
+QColor seriesColor(int index);
+
+// Views request a redraw through this: queued (coalesced into one redraw per event-loop pass)
+// in the app, immediate in the UI benchmark so it measures the real redraw.
+void requestReplot(QCustomPlot* plot);
+void setImmediateReplot(bool immediate);
+
+// Writes the plot to PNG, PDF or SVG (by the file's suffix); false with a message on failure.
+bool exportPlot(QCustomPlot* plot, const QString& fileName, QString* error = nullptr);
+// Adds "Export as PNG/PDF/SVG..." to the plot's context menu.
+void installExportMenu(QCustomPlot* plot, const QString& baseName);
+// Asks for a file name and exports; used by the context menu and the View menu.
+void exportPlotInteractive(QCustomPlot* plot, const QString& baseName, QWidget* parent);
+
+}  // namespace scoville

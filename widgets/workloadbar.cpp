@@ -1,0 +1,198 @@
+#include "widgets/workloadbar.hpp"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QMenu>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QToolButton>
+#include <algorithm>
+
+#include "widgets/designdocument.hpp"
+
+namespace scoville {
+namespace {
+
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+}  // namespace
+
+WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Workload"), parent), doc_(doc) {
+    setObjectName(QStringLiteral("workloadBar"));
+    setFloatable(false);
+
+    auto label = [this](const QString& text, QWidget* buddy) {
+        auto* l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        l->setContentsMargins(6, 0, 2, 0);
+        addWidget(l);
+        addWidget(buddy);
+    };
+
+    model_ = new QComboBox(this);
+    model_->setObjectName(QStringLiteral("workload:model"));
+    model_->setToolTip(tr("Model preset (resources/models)"));
+    for (const auto& m : doc_->library().models)
+        model_->addItem(QString::fromStdString(m.name), QString::fromStdString(m.id));
+    model_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    label(tr("&Model"), model_);
+    connect(model_, &QComboBox::activated, this, [this](int i) {
+        doc_->setModel(model_->itemData(i).toString().toStdString());
+        sync();
+    });
+
+    phase_ = new QComboBox(this);
+    phase_->setObjectName(QStringLiteral("workload:phase"));
+    phase_->setToolTip(tr("Phase shown in the roofline and layer views"));
+    phase_->addItem(tr("both"), static_cast<int>(PhaseSelect::both));
+    phase_->addItem(tr("prefill"), static_cast<int>(PhaseSelect::prefill));
+    phase_->addItem(tr("decode"), static_cast<int>(PhaseSelect::decode));
+    label(tr("P&hase"), phase_);
+    connect(phase_, &QComboBox::activated, this,
+            [this](int i) { doc_->setPhase(static_cast<PhaseSelect>(phase_->itemData(i).toInt())); });
+
+    batch_ = addSpin(QStringLiteral("workload:batch"), tr("&Batch"),
+                     tr("Concurrent sequences per replica; auto = the largest batch that fits memory and meets the "
+                        "latency limits"),
+                     0, 65536);
+    batch_->setSpecialValueText(tr("auto"));
+    input_ = addSpin(QStringLiteral("workload:input_len"), tr("&In"), tr("Prompt tokens per request"), 1, 1048576);
+    output_ = addSpin(QStringLiteral("workload:output_len"), tr("&Out"), tr("Generated tokens per request"), 1, 1048576);
+    addSeparator();
+    weights_ = addPrecision(QStringLiteral("workload:weight_precision"), tr("&Weights"), tr("Weight precision"));
+    activations_ = addPrecision(QStringLiteral("workload:activation_precision"), tr("&Act"),
+                                tr("Activation (GEMM compute) precision"));
+    kv_ = addPrecision(QStringLiteral("workload:kv_precision"), tr("&KV"), tr("KV-cache precision"));
+    addSeparator();
+    chips_ = addSpin(QStringLiteral("workload:chips"), tr("&Chips"), tr("Chips in the system; replicas = chips / (tp x pp)"), 1, 65536);
+    tp_ = addSpin(QStringLiteral("workload:tp"), tr("&TP"), tr("Tensor-parallel degree"), 1, 1024);
+    pp_ = addSpin(QStringLiteral("workload:pp"), tr("&PP"), tr("Pipeline-parallel degree"), 1, 1024);
+    ep_ = addSpin(QStringLiteral("workload:ep"), tr("&EP"), tr("Expert-parallel degree (divides TP)"), 1, 1024);
+
+    connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
+        if (parts & (DesignDocument::WorkloadPart | DesignDocument::PhasePart)) sync();
+    });
+    sync();
+}
+
+QSpinBox* WorkloadBar::addSpin(const QString& name, const QString& text, const QString& tip, int min, int max) {
+    auto* spin = new QSpinBox(this);
+    spin->setObjectName(name);
+    spin->setRange(min, max);
+    spin->setToolTip(tip);
+    spin->setKeyboardTracking(false);
+    spin->setAccelerated(true);
+    auto* l = new QLabel(text, this);
+    l->setBuddy(spin);
+    l->setContentsMargins(6, 0, 2, 0);
+    addWidget(l);
+    addWidget(spin);
+    connect(spin, &QSpinBox::valueChanged, this, &WorkloadBar::commit);
+    return spin;
+}
+
+QComboBox* WorkloadBar::addPrecision(const QString& name, const QString& text, const QString& tip) {
+    auto* combo = new QComboBox(this);
+    combo->setObjectName(name);
+    combo->setToolTip(tip);
+    for (Precision p : kAllPrecisions) combo->addItem(q(to_string(p)), static_cast<int>(p));
+    auto* l = new QLabel(text, this);
+    l->setBuddy(combo);
+    l->setContentsMargins(6, 0, 2, 0);
+    addWidget(l);
+    addWidget(combo);
+    connect(combo, &QComboBox::activated, this, &WorkloadBar::commit);
+    return combo;
+}
+
+void WorkloadBar::commit() {
+    Scenario s = doc_->state().scenario;
+    s.batch = batch_->value();
+    s.input_len = input_->value();
+    s.output_len = output_->value();
+    s.weight_precision = static_cast<Precision>(weights_->currentData().toInt());
+    s.activation_precision = static_cast<Precision>(activations_->currentData().toInt());
+    s.kv_precision = static_cast<Precision>(kv_->currentData().toInt());
+    s.chips = chips_->value();
+    s.tp = tp_->value();
+    s.pp = pp_->value();
+    s.ep = ep_->value();
+    doc_->setScenario(s);
+}
+
+void WorkloadBar::sync() {
+    const DesignState& st = doc_->state();
+    const Scenario& s = st.scenario;
+    const QSignalBlocker b0(model_), b1(phase_), b2(batch_), b3(input_), b4(output_), b5(weights_), b6(activations_),
+        b7(kv_), b8(chips_), b9(tp_), b10(pp_), b11(ep_);
+    model_->setCurrentIndex(model_->findData(QString::fromStdString(st.model.id)));
+    phase_->setCurrentIndex(phase_->findData(static_cast<int>(st.phase)));
+    batch_->setValue(s.batch);
+    input_->setValue(s.input_len);
+    output_->setValue(s.output_len);
+    weights_->setCurrentIndex(weights_->findData(static_cast<int>(s.weight_precision)));
+    activations_->setCurrentIndex(activations_->findData(static_cast<int>(s.activation_precision)));
+    kv_->setCurrentIndex(kv_->findData(static_cast<int>(s.kv_precision)));
+    chips_->setValue(s.chips);
+    tp_->setValue(s.tp);
+    pp_->setValue(s.pp);
+    ep_->setValue(s.ep);
+}
+
+CompareBar::CompareBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Compare"), parent), doc_(doc) {
+    setObjectName(QStringLiteral("compareBar"));
+    setFloatable(false);
+    baseline_ = new QComboBox(this);
+    baseline_->setObjectName(QStringLiteral("baselineCombo"));
+    baseline_->setToolTip(tr("Reference chip the KPI deltas and the Compare view are relative to"));
+    for (const auto& c : doc_->library().chips)
+        baseline_->addItem(QString::fromStdString(c.name), QString::fromStdString(c.id));
+    auto* l = new QLabel(tr("Baseline"), this);
+    l->setBuddy(baseline_);
+    l->setContentsMargins(6, 0, 2, 0);
+    addWidget(l);
+    addWidget(baseline_);
+    connect(baseline_, &QComboBox::activated, this,
+            [this](int i) { doc_->setBaseline(baseline_->itemData(i).toString().toStdString()); });
+
+    references_ = new QToolButton(this);
+    references_->setObjectName(QStringLiteral("referencesButton"));
+    references_->setText(tr("Compare with"));
+    references_->setToolTip(tr("Reference chips shown beside the design"));
+    references_->setPopupMode(QToolButton::InstantPopup);
+    references_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* menu = new QMenu(references_);
+    menu->setObjectName(QStringLiteral("referencesMenu"));
+    for (const auto& c : doc_->library().chips) {
+        QAction* a = menu->addAction(QString::fromStdString(c.name));
+        a->setObjectName(QStringLiteral("reference:") + QString::fromStdString(c.id));
+        a->setData(QString::fromStdString(c.id));
+        a->setCheckable(true);
+        connect(a, &QAction::triggered, this, [this, id = c.id](bool on) {
+            std::vector<std::string> ids = doc_->state().reference_ids;
+            auto it = std::find(ids.begin(), ids.end(), id);
+            if (on && it == ids.end()) ids.push_back(id);
+            if (!on && it != ids.end()) ids.erase(it);
+            doc_->setReferences(ids);
+        });
+    }
+    references_->setMenu(menu);
+    addWidget(references_);
+    connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
+        if (parts & (DesignDocument::BaselinePart | DesignDocument::ReferencesPart)) sync();
+    });
+    sync();
+}
+
+void CompareBar::sync() {
+    const DesignState& st = doc_->state();
+    const QSignalBlocker b(baseline_);
+    baseline_->setCurrentIndex(baseline_->findData(QString::fromStdString(st.baseline_id)));
+    for (QAction* a : references_->menu()->actions()) {
+        const std::string id = a->data().toString().toStdString();
+        a->setChecked(std::find(st.reference_ids.begin(), st.reference_ids.end(), id) != st.reference_ids.end());
+    }
+    references_->setText(tr("Compare with (%1)").arg(st.reference_ids.size()));
+}
+
+}  // namespace scoville

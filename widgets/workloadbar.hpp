@@ -1,0 +1,53 @@
+#pragma once
+// The workload toolbar (model, phase, batch, lengths, precisions, parallelism) and the comparison
+// toolbar (baseline chip, compared chips). Every change is an undoable edit of the document.
+#include <QToolBar>
+
+class QComboBox;
+class QSpinBox;
+class QToolButton;
+
+namespace scoville {
+
+class DesignDocument;
+
+class WorkloadBar : public QToolBar {
+    Q_OBJECT
+public:
+    explicit WorkloadBar(DesignDocument* doc, QWidget* parent = nullptr);
+
+private:
+    QSpinBox* addSpin(const QString& name, const QString& label, const QString& tip, int min, int max);
+    QComboBox* addPrecision(const QString& name, const QString& label, const QString& tip);
+    void sync();
+    void commit();
+
+    DesignDocument* doc_;
+    QComboBox* model_ = nullptr;
+    QComboBox* phase_ = nullptr;
+    QSpinBox* batch_ = nullptr;
+    QSpinBox* input_ = nullptr;
+    QSpinBox* output_ = nullptr;
+    QComboBox* weights_ = nullptr;
+    QComboBox* activations_ = nullptr;
+    QComboBox* kv_ = nullptr;
+    QSpinBox* chips_ = nullptr;
+    QSpinBox* tp_ = nullptr;
+    QSpinBox* pp_ = nullptr;
+    QSpinBox* ep_ = nullptr;
+};
+
+class CompareBar : public QToolBar {
+    Q_OBJECT
+public:
+    explicit CompareBar(DesignDocument* doc, QWidget* parent = nullptr);
+
+private:
+    void sync();
+
+    DesignDocument* doc_;
+    QComboBox* baseline_ = nullptr;
+    QToolButton* references_ = nullptr;
+};
+
+}  // namespace scoville
