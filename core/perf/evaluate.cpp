@@ -94,6 +94,8 @@ Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const 
             if (std::find(ev.warnings.begin(), ev.warnings.end(), w) == ev.warnings.end()) ev.warnings.push_back(w);
         }
     }
+    if (chip.compute.vector_lanes_per_core == 0)
+        ev.warnings.push_back("compute: no vector lanes; softmax, norms and activations run on the matrix units");
     if (s.tp * s.pp > chip.link.domain)
         ev.warnings.push_back("network: tp x pp = " + std::to_string(s.tp * s.pp) + " exceeds the scale-up domain of " +
                               std::to_string(chip.link.domain) + " chips; collectives are modelled at scale-up bandwidth");
@@ -158,6 +160,10 @@ Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const 
     sv.weights_gb_per_chip = st.weights / 1e9;
     sv.kv_gb_per_request_per_chip = st.kv_req / 1e9;
     sv.memory_capacity_gb_per_chip = capacity / 1e9;
+    // Every input is range-checked, so this only guards against a model defect reaching the output.
+    if (!std::isfinite(sv.throughput_tokens_per_s) || !std::isfinite(sv.ttft_s) || !std::isfinite(sv.tpot_s) ||
+        sv.throughput_tokens_per_s <= 0)
+        return Error{"chip '" + chip.id + "', model '" + model.id + "': the evaluation produced a non-finite result"};
     return ev;
 }
 

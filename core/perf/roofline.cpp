@@ -13,6 +13,10 @@ ChipRates chip_rates(const ChipSpec& chip) {
         r.achieved_flops[i] = chip.peak_tflops(p) * 1e12 * chip.compute_efficiency(p);
     }
     r.vector_flops = chip.vector_tflops() * 1e12;
+    // A chip without vector lanes runs softmax, norms and activations on its matrix units, one column
+    // of each array doing useful work.
+    if (r.vector_flops <= 0)
+        r.vector_flops = r.achieved_flops[static_cast<size_t>(Precision::bf16)] / std::max(1, chip.compute.mac_cols);
     r.has_hbm = chip.memory_tb_s() > 0 && chip.memory_gb() > 0;
     r.hbm_bytes_s = chip.memory_tb_s() * 1e12 * chip.efficiency.memory;
     r.sram_bytes_s = chip.sram.tb_s * 1e12 * chip.efficiency.memory;

@@ -132,6 +132,9 @@ TEST(Workload, JsonRoundTripAndRefusals) {
     }
     EXPECT_NE(model_from_json(R"({"layers": 2, "colour": 1})", "f.json").error().message.find("unknown key 'colour'"),
               std::string::npos);
+    // Found by fuzz_model_json: a number too large for a double is refused, not thrown.
+    EXPECT_NE(model_from_json(R"({"layers": 3333E33333333})", "f.json").error().message.find("malformed JSON"),
+              std::string::npos);
     EXPECT_NE(model_from_json(R"({"layers": 2.5})", "f.json").error().message.find("'layers' must be a whole number"),
               std::string::npos);
     const char* gqa_bad = R"({"layers": 2, "hidden": 64, "heads": 4, "kv_heads": 3, "head_dim": 16, "ffn": 128, "vocab": 10})";

@@ -305,3 +305,17 @@ TEST(Lowering, ExpertParallelAllToAllAndPipelineSendRecv) {
     // Each chip holds half the layers' KV: 12 tokens x 2 layers x 128 B / 2
     EXPECT_EQ(kv_bytes_per_request_per_chip(tiny(), p), 1536);
 }
+
+TEST(Serving, ChipWithoutVectorLanesStaysFinite) {
+    // Found by fuzz_assignment: compute.vector_lanes_per_core=0 used to divide by zero.
+    ChipSpec chip = *load_chip("h100-sxm");
+    chip.compute.vector_lanes_per_core = 0;
+    Scenario s;
+    auto ev = evaluate(chip, *load_model("llama-2-7b"), s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    EXPECT_TRUE(std::isfinite(ev->serving.throughput_tokens_per_s));
+    // Vector ops run on the matrix units: 989.4 TF x 0.8 / 32 columns = 24.7 TFLOP/s
+    const auto& norm = op(ev->decode, 0, "attn_norm");
+    EXPECT_NEAR(norm.compute_s, norm.flops / (989.4e12 * 0.8 / 32), norm.compute_s * 1e-3);
+    EXPECT_EQ(ev->warnings.back(), "compute: no vector lanes; softmax, norms and activations run on the matrix units");
+}
