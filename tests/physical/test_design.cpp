@@ -116,3 +116,32 @@ TEST(Design, BadInputsNamed) {
     // Static floor 0.23 -> 0.1 W/mm2: 0.13 W/mm2 x the package area less.
     EXPECT_NEAR(normal->physical.power_w - lean->physical.power_w, 0.13 * normal->physical.package_area_mm2, 1e-6);
 }
+
+TEST(Design, EveryReferenceChipHasFinitePhysicalResults) {
+    auto model = load_model("llama-3.1-8b");
+    ASSERT_TRUE(model.ok());
+    int evaluated = 0;
+    for (const auto& chip : reference_chips()) {
+        SCOPED_TRACE(chip.id);
+        Scenario s = fp8(8);
+        auto ev = evaluate_design(chip, *model, s);
+        if (!ev) {
+            // Only an SRAM-only chip may fail here (8 GB of weights on 230 MB), and it says why.
+            EXPECT_EQ(chip.hbm.stacks, 0) << ev.error().message;
+            EXPECT_NE(ev.error().message.find("does not fit"), std::string::npos) << ev.error().message;
+            continue;
+        }
+        ++evaluated;
+        const PhysicalResult& ph = ev->physical;
+        for (double v : {ph.die_area_mm2, ph.package_area_mm2, ph.power_w, ph.clock_ghz, ph.tokens_per_joule,
+                         ph.die_cost_usd, ph.package_cost_usd, ph.yield, ph.dies_per_wafer, ph.tco_usd_per_hour,
+                         ph.cost_per_million_tokens_usd}) {
+            EXPECT_TRUE(std::isfinite(v));
+            EXPECT_GT(v, 0);
+        }
+        EXPECT_LE(ph.power_w, chip.power.tdp_w * 1.0000001);
+        // Shipping chips are buildable: no modelled die beyond the reticle.
+        EXPECT_FALSE(has_warning(*ev, "reticle:"));
+    }
+    EXPECT_GE(evaluated, 21);
+}
