@@ -10,7 +10,7 @@
 
 namespace scoville {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // keeps the file order for the assumptions table
 
 namespace {
 
