@@ -1,0 +1,32 @@
+#pragma once
+// Shared checks: whatever parses must evaluate without crashing, and every number the evaluation
+// produces must be finite.
+#include <cmath>
+#include <cstdlib>
+
+#include "core/perf/evaluate.hpp"
+
+namespace scoville::fuzz {
+
+inline void require(bool ok) {
+    if (!ok) std::abort();
+}
+
+inline void check_finite(const Result<Evaluation>& ev) {
+    if (!ev) {
+        require(!ev.error().message.empty());
+        return;
+    }
+    const ServingResult& s = ev->serving;
+    require(std::isfinite(s.throughput_tokens_per_s) && s.throughput_tokens_per_s >= 0);
+    require(std::isfinite(s.ttft_s) && std::isfinite(s.tpot_s));
+    for (const PhaseResult* ph : {&ev->prefill, &ev->decode}) {
+        require(std::isfinite(ph->time_s));
+        for (const auto& t : ph->templates)
+            for (const auto& op : t.ops)
+                require(std::isfinite(op.time_s) && std::isfinite(op.flops) && std::isfinite(op.bytes()) &&
+                        std::isfinite(op.utilisation));
+    }
+}
+
+}  // namespace scoville::fuzz
