@@ -31,7 +31,7 @@ const Metric kMetrics[] = {
      [](const Evaluation& e) { return e.serving.throughput_tokens_per_s; }, [](double v) { return formatSi(v); }},
     {QT_TRANSLATE_NOOP("CompareView", "tokens/J"), true, [](const Evaluation& e) { return e.physical.tokens_per_joule; },
      [](double v) { return formatSi(v); }},
-    {QT_TRANSLATE_NOOP("CompareView", "$ per M tokens"), false,
+    {QT_TRANSLATE_NOOP("CompareView", "$/M tokens"), false,
      [](const Evaluation& e) { return e.physical.cost_per_million_tokens_usd; }, &money},
     {QT_TRANSLATE_NOOP("CompareView", "TTFT"), false, [](const Evaluation& e) { return e.serving.ttft_s; },
      [](double v) { return formatSeconds(v); }},

@@ -28,9 +28,16 @@ QString advice(Bound b) {
 ExplainPanel::ExplainPanel(DesignDocument* doc, QWidget* parent) : QTextBrowser(parent), doc_(doc) {
     setObjectName(QStringLiteral("explainPanel"));
     setOpenLinks(false);
+    // Laying out a page of text costs more than a frame, so while a slider moves the text follows
+    // at most every 100 ms (throttled, not debounced: it keeps up during a long drag).
+    throttle_.setSingleShot(true);
+    throttle_.setInterval(100);
+    connect(&throttle_, &QTimer::timeout, this, [this] {
+        if (dirty_ && isVisible()) refresh();
+    });
     connect(doc_, &DesignDocument::evaluationChanged, this, [this] {
         dirty_ = true;
-        if (isVisible()) refresh();
+        if (!throttle_.isActive()) throttle_.start();
     });
     connect(doc_, &DesignDocument::selectionChanged, this, [this] {
         dirty_ = true;
@@ -48,6 +55,7 @@ void ExplainPanel::refresh() {
     dirty_ = false;
     const auto& result = doc_->evaluation();
     if (!result.ok()) {
+        shown_.clear();
         setHtml(tr("<p><b>No result:</b> %1</p>").arg(QString::fromStdString(result.error().message).toHtmlEscaped()));
         return;
     }
@@ -69,6 +77,7 @@ void ExplainPanel::refresh() {
         }
     }
     if (sel.layer < 0) {
+        shown_.clear();
         setHtml(tr("<p>The evaluation has no layers.</p>"));
         return;
     }
@@ -94,12 +103,20 @@ void ExplainPanel::refresh() {
                         .arg(formatNumber(op.m), formatNumber(op.n), formatNumber(op.k), formatSi(op.flops));
         else if (op.flops > 0)
             html += tr("FLOPs = %1<br>").arg(formatSi(op.flops));
-        if (op.flops > 0 && op.compute_s > 0)
-            html += tr("compute = FLOPs / (peak × efficiency × utilisation) = %1 / (%2 × eff × %3) = <b>%4</b> "
-                       "(effective %5)<br>")
-                        .arg(formatSi(op.flops), formatSi(peak * 1e12, QStringLiteral("FLOP/s")),
-                             QString::number(op.utilisation, 'f', 2), formatSeconds(op.compute_s),
-                             formatSi(op.flops / op.compute_s, QStringLiteral("FLOP/s")));
+        if (op.flops > 0 && op.compute_s > 0) {
+            const double achieved = op.flops / op.compute_s;  // FLOP/s
+            if (op.kind == OpKind::gemm || op.kind == OpKind::attention) {
+                // The efficiency the engine applied, recovered from its own numbers.
+                const double eff = peak > 0 && op.utilisation > 0 ? achieved / (peak * 1e12 * op.utilisation) : 0;
+                html += tr("compute = FLOPs / (peak × efficiency × utilisation) = %1 / (%2 × %3 × %4) = <b>%5</b><br>")
+                            .arg(formatSi(op.flops), formatSi(peak * 1e12, QStringLiteral("FLOP/s")),
+                                 QString::number(eff, 'f', 2), QString::number(op.utilisation, 'f', 2),
+                                 formatSeconds(op.compute_s));
+            } else {
+                html += tr("compute = FLOPs / vector throughput = %1 / %2 = <b>%3</b><br>")
+                            .arg(formatSi(op.flops), formatSi(achieved, QStringLiteral("FLOP/s")), formatSeconds(op.compute_s));
+            }
+        }
         if (op.bytes() > 0 && op.memory_s > 0)
             html += tr("memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = <b>%6</b> "
                        "(HBM peak %7)<br>")
@@ -117,7 +134,10 @@ void ExplainPanel::refresh() {
                         .arg(QString::number(op.intensity(), 'g', 3), QString::number(ridge, 'g', 3));
         html += tr("<i>Would move it:</i> %1.</p>").arg(advice(op.bound));
     }
-    setHtml(html);
+    if (html != shown_) {
+        shown_ = html;
+        setHtml(html);
+    }
 }
 
 }  // namespace scoville

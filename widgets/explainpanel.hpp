@@ -1,5 +1,6 @@
 #pragma once
 #include <QTextBrowser>
+#include <QTimer>
 
 namespace scoville {
 
@@ -19,6 +20,8 @@ private:
     void refresh();
     DesignDocument* doc_;
     bool dirty_ = true;
+    QTimer throttle_;
+    QString shown_;
 };
 
 }  // namespace scoville

@@ -3,6 +3,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QResizeEvent>
+#include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -53,12 +54,32 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : QFrame(parent), doc_(
     grid_->setContentsMargins(6, 4, 6, 4);
     grid_->setHorizontalSpacing(12);
     grid_->setVerticalSpacing(2);
+    // Plain-text labels: rich text would lay out a text document on every slider step.
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
     for (auto& k : kpis_) {
-        k.label = new QLabel(this);
+        k.card = new QWidget(this);
+        auto* v = new QVBoxLayout(k.card);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->setSpacing(0);
+        auto* title = new QLabel(k.title, k.card);
+        title->setFont(small);
+        title->setTextFormat(Qt::PlainText);
+        k.label = new QLabel(k.card);
         k.label->setObjectName(QStringLiteral("kpi:") + QLatin1String(k.name));
-        k.label->setTextFormat(Qt::RichText);
-        k.label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        k.label->setTextFormat(Qt::PlainText);
+        k.label->setFont(big);
         k.label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        k.delta = new QLabel(k.card);
+        k.delta->setObjectName(QStringLiteral("kpi:") + QLatin1String(k.name) + QStringLiteral(":delta"));
+        k.delta->setTextFormat(Qt::PlainText);
+        k.delta->setFont(small);
+        v->addWidget(title);
+        v->addWidget(k.label);
+        v->addWidget(k.delta);
     }
     baselineNote_ = new QLabel(this);
     baselineNote_->setObjectName(QStringLiteral("kpi:baseline"));
@@ -79,13 +100,13 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : QFrame(parent), doc_(
 void KpiStrip::arrange(int perRow) {
     if (perRow == perRow_) return;
     perRow_ = perRow;
-    for (auto& k : kpis_) grid_->removeWidget(k.label);
+    for (auto& k : kpis_) grid_->removeWidget(k.card);
     grid_->removeWidget(baselineNote_);
     grid_->removeWidget(warnings_);
     for (int c = 0; c < grid_->columnCount(); ++c) grid_->setColumnStretch(c, 0);
     int i = 0;
     for (auto& k : kpis_) {
-        grid_->addWidget(k.label, i / perRow, i % perRow);
+        grid_->addWidget(k.card, i / perRow, i % perRow);
         ++i;
     }
     grid_->addWidget(baselineNote_, i / perRow, i % perRow);
@@ -116,28 +137,30 @@ void KpiStrip::refresh() {
     for (auto& k : kpis_) {
         QString value = QStringLiteral("n/a");
         QString delta;
+        int sign = 0;
         if (eval.ok()) {
             const double v = k.value(eval.value());
             value = k.format(v);
-            if (baseOk && std::strcmp(k.name, "batch") != 0) {
+            if (std::strcmp(k.name, "batch") == 0) {
+                delta = tr("max %1%2").arg(formatNumber(eval->serving.max_batch, 0),
+                                           doc_->state().scenario.batch == 0 ? tr(", auto") : QString());
+            } else if (baseOk) {
                 const double b = k.value(base->value());
-                const QString d = formatDelta(v, b);
-                QColor color = palette().color(QPalette::WindowText);
-                if (std::isfinite(v) && std::isfinite(b) && b != 0 && v != b)
-                    color = ((v > b) == k.higherIsBetter) ? kBetter : kWorse;
-                delta = QStringLiteral("<span style='color:%1'>%2</span>").arg(color.name(), d.toHtmlEscaped());
-            } else if (std::strcmp(k.name, "batch") == 0) {
-                delta = QStringLiteral("<small>%1</small>")
-                            .arg(tr("max %1%2")
-                                     .arg(formatNumber(eval->serving.max_batch, 0),
-                                          doc_->state().scenario.batch == 0 ? tr(", auto") : QString()));
+                delta = formatDelta(v, b);
+                if (std::isfinite(v) && std::isfinite(b) && b != 0 && v != b) sign = ((v > b) == k.higherIsBetter) ? 1 : -1;
             }
         }
-        k.label->setText(QStringLiteral("<small>%1</small><br><b><big>%2</big></b><br>%3")
-                             .arg(k.title.toHtmlEscaped(), value.toHtmlEscaped(), delta.isEmpty() ? QStringLiteral("&nbsp;") : delta));
+        k.label->setText(value);
+        k.delta->setText(delta.isEmpty() ? QStringLiteral(" ") : delta);
+        if (sign != k.deltaSign) {
+            k.deltaSign = sign;
+            QPalette pal = palette();
+            if (sign != 0) pal.setColor(QPalette::WindowText, sign > 0 ? kBetter : kWorse);
+            k.delta->setPalette(pal);
+        }
     }
 
-    baselineNote_->setText(baseOk ? tr("<small>Changes against<br><b>%1</b></small>").arg(baseName.toHtmlEscaped())
+    baselineNote_->setText(baseOk ? tr("<small>Changes against<br><b>%1</b><br>green: better</small>").arg(baseName.toHtmlEscaped())
                                   : tr("<small>No baseline<br>result</small>"));
     QStringList lines;
     if (!eval.ok()) lines << QString::fromStdString(eval.error().message);
@@ -146,8 +169,7 @@ void KpiStrip::refresh() {
     if (base && !base->ok())
         lines << tr("baseline %1: %2").arg(baseName, QString::fromStdString(base->error().message));
     if (lines.isEmpty()) {
-        warnings_->setText(QStringLiteral("<small>%1</small>").arg(tr("No warnings: the model fits, the die is within "
-                                                                   "the reticle and power within TDP.")));
+        warnings_->setText(QStringLiteral("<small>%1</small>").arg(tr("No warnings.")));
     } else {
         QStringList escaped;
         for (const auto& l : lines) escaped << l.toHtmlEscaped();

@@ -23,7 +23,10 @@ public:
         bool higherIsBetter;
         double (*value)(const Evaluation&);
         QString (*format)(double);
-        QLabel* label = nullptr;
+        QWidget* card = nullptr;
+        QLabel* label = nullptr;   // the value, objectName "kpi:<name>"
+        QLabel* delta = nullptr;   // "kpi:<name>:delta"
+        int deltaSign = 0;         // +1 better, -1 worse, 0 neutral: the colour last set
     };
 
 protected:

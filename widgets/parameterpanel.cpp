@@ -266,8 +266,11 @@ void ParameterPanel::syncRow(Row& row, bool force) {
     const double value = info.get(doc_->chip());
     const double preset = info.get(doc_->state().preset);
     row.reset->setEnabled(value != preset);
-    row.reset->setToolTip(tr("Reset to %1 (the value of %2)")
-                              .arg(valueText(info, preset), QString::fromStdString(doc_->state().preset_id)));
+    if (!row.initialised || preset != row.preset) {
+        row.preset = preset;
+        row.reset->setToolTip(tr("Reset to %1 (the value of %2)")
+                                  .arg(valueText(info, preset), QString::fromStdString(doc_->state().preset_id)));
+    }
     if (row.initialised && !force && value == row.shown) return;
     row.shown = value;
     row.initialised = true;
@@ -289,10 +292,13 @@ void ParameterPanel::syncRow(Row& row, bool force) {
         const QSignalBlocker b(row.realSpin);
         row.realSpin->setValue(value);
     }
-    QFont f = row.label->font();
     const auto& est = doc_->chip().estimated;
-    f.setItalic(std::find(est.begin(), est.end(), std::string(info.key)) != est.end());
-    row.label->setFont(f);
+    const bool estimated = std::find(est.begin(), est.end(), std::string(info.key)) != est.end();
+    if (row.label->font().italic() != estimated) {
+        QFont f = row.label->font();
+        f.setItalic(estimated);
+        row.label->setFont(f);
+    }
 }
 
 void ParameterPanel::setFilter(const QString& text) {

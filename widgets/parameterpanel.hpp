@@ -46,6 +46,7 @@ private:
         QComboBox* combo = nullptr;
         QToolButton* reset = nullptr;
         double shown = 0;       // value the controls show
+        double preset = 0;      // reset target the tooltip names
         bool initialised = false;
     };
 

@@ -28,6 +28,10 @@ void styleAxis(QCPAxis* axis, const QPalette& pal) {
 }  // namespace
 
 void applyPalette(QCustomPlot* plot) {
+    // Nothing is drawn on the overlay layer: without its own buffer each replot clears and
+    // composites one full-size image less.
+    if (QCPLayer* overlay = plot->layer(QStringLiteral("overlay")); overlay && overlay->mode() != QCPLayer::lmLogical)
+        overlay->setMode(QCPLayer::lmLogical);
     const QPalette pal = plot->palette();
     plot->setBackground(pal.brush(QPalette::Base));
     for (QCPAxisRect* rect : plot->axisRects()) {

@@ -67,12 +67,12 @@ RooflineView::RooflineView(DesignDocument* doc, QWidget* parent)
         g->setScatterStyle(QCPScatterStyle(phase == Phase::prefill ? QCPScatterStyle::ssTriangle : QCPScatterStyle::ssDisc,
                                            c, phase == Phase::prefill ? QColor(Qt::transparent) : c, 7));
         g->setPen(QPen(c, 1.5));
-        g->setName(tr("%1-bound, %2").arg(q(to_string(bound)), q(to_string(phase))));
+        g->setName(tr("%1, %2").arg(q(to_string(bound)), q(to_string(phase))));
     }
     QCPGraph* refs = plot_->addGraph();
     refs->setLineStyle(QCPGraph::lsNone);
     refs->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(seriesColor(5), 1.5), Qt::NoBrush, 9));
-    refs->setName(tr("reference ridge points"));
+    refs->setName(tr("reference ridges"));
 
     // Legend above the plot, wrapped in rows, so it never hides points.
     auto* legendRow = new QCPLayoutGrid;

@@ -41,16 +41,6 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
         sync();
     });
 
-    phase_ = new QComboBox(this);
-    phase_->setObjectName(QStringLiteral("workload:phase"));
-    phase_->setToolTip(tr("Phase shown in the roofline and layer views"));
-    phase_->addItem(tr("both"), static_cast<int>(PhaseSelect::both));
-    phase_->addItem(tr("prefill"), static_cast<int>(PhaseSelect::prefill));
-    phase_->addItem(tr("decode"), static_cast<int>(PhaseSelect::decode));
-    label(tr("P&hase"), phase_);
-    connect(phase_, &QComboBox::activated, this,
-            [this](int i) { doc_->setPhase(static_cast<PhaseSelect>(phase_->itemData(i).toInt())); });
-
     batch_ = addSpin(QStringLiteral("workload:batch"), tr("&Batch"),
                      tr("Concurrent sequences per replica; auto = the largest batch that fits memory and meets the "
                         "latency limits"),
@@ -70,7 +60,7 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
     ep_ = addSpin(QStringLiteral("workload:ep"), tr("&EP"), tr("Expert-parallel degree (divides TP)"), 1, 1024);
 
     connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
-        if (parts & (DesignDocument::WorkloadPart | DesignDocument::PhasePart)) sync();
+        if (parts & DesignDocument::WorkloadPart) sync();
     });
     sync();
 }
@@ -123,10 +113,9 @@ void WorkloadBar::commit() {
 void WorkloadBar::sync() {
     const DesignState& st = doc_->state();
     const Scenario& s = st.scenario;
-    const QSignalBlocker b0(model_), b1(phase_), b2(batch_), b3(input_), b4(output_), b5(weights_), b6(activations_),
+    const QSignalBlocker b0(model_), b2(batch_), b3(input_), b4(output_), b5(weights_), b6(activations_),
         b7(kv_), b8(chips_), b9(tp_), b10(pp_), b11(ep_);
     model_->setCurrentIndex(model_->findData(QString::fromStdString(st.model.id)));
-    phase_->setCurrentIndex(phase_->findData(static_cast<int>(st.phase)));
     batch_->setValue(s.batch);
     input_->setValue(s.input_len);
     output_->setValue(s.output_len);
@@ -178,15 +167,31 @@ CompareBar::CompareBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Comp
     }
     references_->setMenu(menu);
     addWidget(references_);
+    addSeparator();
+
+    phase_ = new QComboBox(this);
+    phase_->setObjectName(QStringLiteral("workload:phase"));
+    phase_->setToolTip(tr("Phase shown in the roofline and layer views"));
+    phase_->addItem(tr("both"), static_cast<int>(PhaseSelect::both));
+    phase_->addItem(tr("prefill"), static_cast<int>(PhaseSelect::prefill));
+    phase_->addItem(tr("decode"), static_cast<int>(PhaseSelect::decode));
+    auto* pl = new QLabel(tr("S&how phase"), this);
+    pl->setBuddy(phase_);
+    pl->setContentsMargins(6, 0, 2, 0);
+    addWidget(pl);
+    addWidget(phase_);
+    connect(phase_, &QComboBox::activated, this,
+            [this](int i) { doc_->setPhase(static_cast<PhaseSelect>(phase_->itemData(i).toInt())); });
     connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
-        if (parts & (DesignDocument::BaselinePart | DesignDocument::ReferencesPart)) sync();
+        if (parts & (DesignDocument::BaselinePart | DesignDocument::ReferencesPart | DesignDocument::PhasePart)) sync();
     });
     sync();
 }
 
 void CompareBar::sync() {
     const DesignState& st = doc_->state();
-    const QSignalBlocker b(baseline_);
+    const QSignalBlocker b(baseline_), bp(phase_);
+    phase_->setCurrentIndex(phase_->findData(static_cast<int>(st.phase)));
     baseline_->setCurrentIndex(baseline_->findData(QString::fromStdString(st.baseline_id)));
     for (QAction* a : references_->menu()->actions()) {
         const std::string id = a->data().toString().toStdString();

@@ -1,6 +1,6 @@
 #pragma once
-// The workload toolbar (model, phase, batch, lengths, precisions, parallelism) and the comparison
-// toolbar (baseline chip, compared chips). Every change is an undoable edit of the document.
+// The workload toolbar (model, batch, lengths, precisions, parallelism) and the comparison
+// toolbar (baseline chip, compared chips, phase shown). Every change is an undoable edit of the document.
 #include <QToolBar>
 
 class QComboBox;
@@ -24,7 +24,6 @@ private:
 
     DesignDocument* doc_;
     QComboBox* model_ = nullptr;
-    QComboBox* phase_ = nullptr;
     QSpinBox* batch_ = nullptr;
     QSpinBox* input_ = nullptr;
     QSpinBox* output_ = nullptr;
@@ -48,6 +47,7 @@ private:
     DesignDocument* doc_;
     QComboBox* baseline_ = nullptr;
     QToolButton* references_ = nullptr;
+    QComboBox* phase_ = nullptr;
 };
 
 }  // namespace scoville

@@ -36,7 +36,9 @@ QStringList kpiTexts(const MainWindow& w) {
     for (const char* name : {"tokens_per_s", "tokens_per_s_per_chip", "ttft", "tpot", "tokens_per_joule",
                              "cost_per_million_tokens", "die_area", "power"}) {
         auto* label = w.findChild<QLabel*>(QStringLiteral("kpi:") + QLatin1String(name));
+        auto* delta = w.findChild<QLabel*>(QStringLiteral("kpi:") + QLatin1String(name) + QStringLiteral(":delta"));
         texts << (label ? label->text() : QStringLiteral("<missing %1>").arg(QLatin1String(name)));
+        texts << (delta ? delta->text() : QStringLiteral("<missing delta %1>").arg(QLatin1String(name)));
     }
     return texts;
 }
