@@ -71,6 +71,17 @@ TEST(Area, H100MatchesGh100) {
     EXPECT_FALSE(has_warning(area_warnings(h100, *a, test::tech()), "reticle:"));
 }
 
+TEST(Area, Maia100ScratchpadAnchor) {
+    // The scratchpad control overhead (1.1) is fitted to this chip: TSMC N5, 820 mm2, 500 MB SRAM
+    // (chips.csv, press). Its core structure is an estimate, so this guards the fit, not the physics.
+    const ChipSpec maia = test::embedded_chip("maia-100");
+    auto a = estimate_area(maia, test::tech());
+    ASSERT_TRUE(a.ok()) << a.error().message;
+    // SRAM: 500 MB / 2.9 MB/mm2 (N5 scratchpad) = 172.4 mm2
+    EXPECT_NEAR(a->sram_mm2, 172.41, 0.01);
+    EXPECT_NEAR(a->die_mm2, 820.0, 0.15 * 820.0);
+}
+
 TEST(Area, ReticleWarningSuggestsMoreDies) {
     ChipSpec big = test::embedded_chip("a100-sxm");
     big.compute.cores = 216;  // twice the SMs: the die grows well past 858 mm2
