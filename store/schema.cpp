@@ -6,7 +6,9 @@
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
+#include <algorithm>
 #include <atomic>
+#include <sqlite3.h>
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
@@ -227,6 +229,67 @@ QString describeSqlError(const QString& file, const QString& action, const QSqlE
     return QStringLiteral("%1: %2: %3 (%4)").arg(file, action, what, detail);
 }
 
+namespace {
+
+// What SQLite reports about a file: header values and the first quick_check problem.
+struct SqliteProbe {
+    bool ok = false;
+    int code = SQLITE_OK;     // extended result code of the first failure
+    QString error;
+    int applicationId = 0;
+    int userVersion = 0;
+    QString quickCheck;       // empty when quick_check says "ok"
+};
+
+// Uses the SQLite C API (the same libsqlite3 Qt's driver loads) because a check must be able to
+// promise not to write the database file: SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE keeps a read-write
+// connection from checkpointing when it closes.
+SqliteProbe probeFile(const QString& path, bool readWrite, int busyTimeoutMs) {
+    SqliteProbe probe;
+    sqlite3* db = nullptr;
+    const QByteArray name = QFile::encodeName(path);
+    int rc = sqlite3_open_v2(name.constData(), &db, readWrite ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, nullptr);
+    auto failed = [&](int code) {
+        probe.code = db ? sqlite3_extended_errcode(db) : code;
+        probe.error = QStringLiteral("%1, SQLite code %2")
+                          .arg(QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(code)))
+                          .arg(probe.code);
+        sqlite3_close_v2(db);
+        return probe;
+    };
+    if (rc != SQLITE_OK) return failed(rc);
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, std::max(0, busyTimeoutMs));
+    if (readWrite) sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    auto readInt = [&](const char* sql, int& out) {
+        sqlite3_stmt* st = nullptr;
+        int r = sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+        if (r == SQLITE_OK) r = sqlite3_step(st);
+        if (r == SQLITE_ROW) out = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        return r == SQLITE_ROW ? SQLITE_OK : r;
+    };
+    if ((rc = readInt("PRAGMA application_id", probe.applicationId)) != SQLITE_OK) return failed(rc);
+    if ((rc = readInt("PRAGMA user_version", probe.userVersion)) != SQLITE_OK) return failed(rc);
+    if (probe.applicationId == kApplicationId && probe.userVersion <= kSchemaVersion) {
+        sqlite3_stmt* st = nullptr;
+        rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, nullptr);
+        while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+            const QString row = QString::fromUtf8(text ? text : "");
+            if (probe.quickCheck.isEmpty() && row != QStringLiteral("ok")) probe.quickCheck = row;
+            rc = SQLITE_OK;
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE) return failed(rc);
+    }
+    probe.ok = true;
+    sqlite3_close_v2(db);
+    return probe;
+}
+
+}  // namespace
+
 FileCheck checkFile(const QString& path, int busyTimeoutMs) {
     FileCheck check;
     const QFileInfo info(path);
@@ -253,78 +316,61 @@ FileCheck checkFile(const QString& path, int busyTimeoutMs) {
         return check;
     }
 
+    // A file whose page 1 names another program is not ours, whatever state its journal is in.
+    const auto be32 = [&](int offset) {
+        return static_cast<qint32>((quint32(quint8(header[offset])) << 24) | (quint32(quint8(header[offset + 1])) << 16) |
+                                   (quint32(quint8(header[offset + 2])) << 8) | quint32(quint8(header[offset + 3])));
+    };
+    const int headerAppId = be32(68);
+
     // Authoritative values come from SQLite itself, read-only (a WAL may hold a newer page 1).
-    const QString name = uniqueConnectionName("check");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(std::max(0, busyTimeoutMs)));
-        // A failure is "locked" when another program holds the file, "corrupt" otherwise.
-        auto failed = [&](const QSqlError& error) {
-            const int code = error.nativeErrorCode().toInt() & 0xff;
-            const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-            if (code == 5 || code == 6) {  // SQLITE_BUSY, SQLITE_LOCKED
-                check.kind = FileKind::locked;
-                check.message = QStringLiteral("%1: the file is locked by another program (%2)").arg(path, detail);
-            } else if (code == 14) {  // SQLITE_CANTOPEN
-                check.kind = FileKind::unreadable;
-                check.message = QStringLiteral("%1: cannot be opened (%2)").arg(path, detail);
-            } else {
-                check.kind = FileKind::corrupt;
-                check.message = QStringLiteral("%1: corrupt session file (%2)").arg(path, detail);
-            }
-        };
-        QSqlQuery q(db);
-        auto readInt = [&](const char* pragma, int& out) {
-            if (!q.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(pragma))) || !q.next()) {
-                failed(q.lastError());
-                return false;
-            }
-            out = q.value(0).toInt();
-            q.finish();
-            return true;
-        };
-        int appId = 0;
-        int version = 0;
-        if (!db.open()) {
-            failed(db.lastError());
-        } else if (!readInt("application_id", appId) || !readInt("user_version", version)) {
-            // reported by readInt
-        } else if (appId != kApplicationId) {
-            check.kind = FileKind::foreign;
-            check.message = QStringLiteral("%1: not a Scoville session (an SQLite file of another program, "
-                                           "application_id %2)")
-                                .arg(path)
-                                .arg(appId);
-        } else if (version > kSchemaVersion) {
-            check.kind = FileKind::newer;
-            check.version = version;
-            check.message = QStringLiteral("%1: written by a newer Scoville (session schema %2; this build "
-                                           "reads up to %3)")
-                                .arg(path)
-                                .arg(version)
-                                .arg(kSchemaVersion);
-        } else if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
-            failed(q.lastError());
+    // A WAL left by a process that died needs its index rebuilt, which a read-only connection
+    // cannot do; then a read-write connection that never checkpoints (so the database file itself
+    // is not written) reads it instead. Only for files whose header says they are ours.
+    SqliteProbe probe = probeFile(path, false, busyTimeoutMs);
+    // Likewise a rollback journal left hot by a process that died must be rolled back first.
+    if (!probe.ok && (probe.code & 0xff) == SQLITE_READONLY && headerAppId == kApplicationId && info.isWritable())
+        probe = probeFile(path, true, busyTimeoutMs);
+
+    if (!probe.ok && headerAppId != kApplicationId) {
+        check.kind = FileKind::foreign;
+        check.message = QStringLiteral("%1: not a Scoville session (an SQLite file of another program, "
+                                       "application_id %2)")
+                            .arg(path)
+                            .arg(headerAppId);
+    } else if (!probe.ok) {
+        const int code = probe.code & 0xff;
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+            check.kind = FileKind::locked;
+            check.message = QStringLiteral("%1: the file is locked by another program (%2)").arg(path, probe.error);
+        } else if (code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_READONLY) {
+            check.kind = FileKind::unreadable;
+            check.message = QStringLiteral("%1: cannot be opened (%2)").arg(path, probe.error);
         } else {
-            QString problem;
-            while (q.next())
-                if (problem.isEmpty() && q.value(0).toString() != QStringLiteral("ok")) problem = q.value(0).toString();
-            if (q.lastError().isValid()) {
-                failed(q.lastError());
-            } else if (!problem.isEmpty()) {
-                check.kind = FileKind::corrupt;
-                check.message = QStringLiteral("%1: corrupt session file (%2)").arg(path, problem);
-            } else {
-                check.kind = FileKind::session;
-                check.version = version;
-            }
+            check.kind = FileKind::corrupt;
+            check.message = QStringLiteral("%1: corrupt session file (%2)").arg(path, probe.error);
         }
-        q.finish();
-        q.clear();
-        db.close();
+    } else if (probe.applicationId != kApplicationId) {
+        check.kind = FileKind::foreign;
+        check.message = QStringLiteral("%1: not a Scoville session (an SQLite file of another program, "
+                                       "application_id %2)")
+                            .arg(path)
+                            .arg(probe.applicationId);
+    } else if (probe.userVersion > kSchemaVersion) {
+        check.kind = FileKind::newer;
+        check.version = probe.userVersion;
+        check.message = QStringLiteral("%1: written by a newer Scoville (session schema %2; this build "
+                                       "reads up to %3)")
+                            .arg(path)
+                            .arg(probe.userVersion)
+                            .arg(kSchemaVersion);
+    } else if (!probe.quickCheck.isEmpty()) {
+        check.kind = FileKind::corrupt;
+        check.message = QStringLiteral("%1: corrupt session file (%2)").arg(path, probe.quickCheck);
+    } else {
+        check.kind = FileKind::session;
+        check.version = probe.userVersion;
     }
-    QSqlDatabase::removeDatabase(name);
     return check;
 }
 

@@ -164,6 +164,13 @@ Status createFile(const QString& path, bool replace) {
         } else {
             st = migrate(d);
             if (st) {
+                // WAL from the start: the mode is recorded in the file header, so the first open
+                // has no journal switch in which a crash could leave a hot rollback journal.
+                QSqlQuery wal(d);
+                if (!wal.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+                    st = Error{ss(describeSqlError(path, QStringLiteral("creating"), wal.lastError()))};
+            }
+            if (st) {
                 QSqlQuery q(d);
                 if (!q.exec(QStringLiteral("INSERT OR REPLACE INTO scoville_meta (key, value) VALUES "
                                            "('created_by', 'Scoville %1')")
@@ -186,7 +193,7 @@ Status createFile(const QString& path, bool replace) {
         if (!moved) st = Error{ss(QStringLiteral("%1: cannot create the session file (rename failed)").arg(path))};
     }
     QFile::remove(tmpPath);
-    QFile::remove(tmpPath + QStringLiteral("-journal"));
+    for (const char* suffix : {"-journal", "-wal", "-shm"}) QFile::remove(tmpPath + QLatin1String(suffix));
     return st;
 }
 
