@@ -60,8 +60,10 @@ int run_chips(const std::string& format, CommandContext& ctx) {
             nlohmann::ordered_json peaks = nlohmann::ordered_json::object();
             for (Precision p : kAllPrecisions) {
                 // Not native: null, since the chip only reaches it by running a wider format.
-                if (c.rate(p) > 0) peaks[std::string(to_string(p))] = c.peak_tflops(p);
-                else peaks[std::string(to_string(p))] = nullptr;
+                if (c.rate(p) > 0)
+                    peaks[std::string(to_string(p))] = c.peak_tflops(p);
+                else
+                    peaks[std::string(to_string(p))] = nullptr;
             }
             j["peak_tflops"] = peaks;
             j["memory_tb_s"] = c.memory_tb_s();
@@ -76,15 +78,16 @@ int run_chips(const std::string& format, CommandContext& ctx) {
         text = arr.dump(2) + "\n";
     } else {
         char line[512];
-        std::snprintf(line, sizeof line, "%-13s %-20s %-18s %4s %7s %7s %7s %7s %6s %6s %6s %4s\n", "id", "name", "vendor",
-                      "year", "bf16 TF", "fp8 TF", "fp4 TF", "int8 TO", "HBM GB", "TB/s", "TDP W", "conf");
+        std::snprintf(line, sizeof line, "%-13s %-20s %-18s %4s %7s %7s %7s %7s %6s %6s %6s %4s\n", "id",
+                      "name", "vendor", "year", "bf16 TF", "fp8 TF", "fp4 TF", "int8 TO", "HBM GB", "TB/s",
+                      "TDP W", "conf");
         text += line;
         for (const auto& c : chips) {
-            std::snprintf(line, sizeof line, "%-13s %-20s %-18s %4d %7s %7s %7s %7s %6.0f %6.2f %6.0f %4s\n", c.id.c_str(),
-                          c.name.substr(0, 20).c_str(), c.vendor.substr(0, 18).c_str(), c.year,
+            std::snprintf(line, sizeof line, "%-13s %-20s %-18s %4d %7s %7s %7s %7s %6.0f %6.2f %6.0f %4s\n",
+                          c.id.c_str(), c.name.substr(0, 20).c_str(), c.vendor.substr(0, 18).c_str(), c.year,
                           peak_cell(c, Precision::bf16).c_str(), peak_cell(c, Precision::fp8).c_str(),
-                          peak_cell(c, Precision::fp4).c_str(), peak_cell(c, Precision::int8).c_str(), c.memory_gb(),
-                          c.memory_tb_s(), c.power.tdp_w, c.confidence.c_str());
+                          peak_cell(c, Precision::fp4).c_str(), peak_cell(c, Precision::int8).c_str(),
+                          c.memory_gb(), c.memory_tb_s(), c.power.tdp_w, c.confidence.c_str());
             text += line;
             text += "    source: " + c.source + "\n";
             if (!c.estimated.empty()) text += "    estimated: " + join(c.estimated) + "\n";
@@ -117,13 +120,14 @@ int run_roadmap(const std::string& format, CommandContext& ctx) {
         text = arr.dump(2) + "\n";
     } else {
         char line[512];
-        std::snprintf(line, sizeof line, "%4s %-10s %-16s %-18s %4s %-20s %s\n", "year", "vendor", "family", "name", "conf",
-                      "chips", "headline");
+        std::snprintf(line, sizeof line, "%4s %-10s %-16s %-18s %4s %-20s %s\n", "year", "vendor", "family",
+                      "name", "conf", "chips", "headline");
         text += line;
         for (const auto& e : *roadmap) {
             std::snprintf(line, sizeof line, "%4d %-10s %-16s %-18s %4s %-20s %s\n", e.year, e.vendor.c_str(),
                           e.family.c_str(), e.name.c_str(), e.confidence.c_str(),
-                          (e.chip_ids.empty() ? std::string("-") : join(e.chip_ids)).c_str(), e.headline.c_str());
+                          (e.chip_ids.empty() ? std::string("-") : join(e.chip_ids)).c_str(),
+                          e.headline.c_str());
             text += line;
         }
     }
@@ -140,15 +144,16 @@ int run_tech(const std::string& format, CommandContext& ctx) {
     std::string text;
     if (format == "json") {
         nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-        for (const auto& r : rows) arr.push_back({{"key", r.key}, {"unit", r.unit}, {"value", r.value}, {"basis", r.basis}});
+        for (const auto& r : rows)
+            arr.push_back({{"key", r.key}, {"unit", r.unit}, {"value", r.value}, {"basis", r.basis}});
         text = arr.dump(2) + "\n";
     } else {
         char line[1024];
         std::snprintf(line, sizeof line, "%-38s %12s %-18s %s\n", "key", "value", "unit", "basis");
         text += line;
         for (const auto& r : rows) {
-            std::snprintf(line, sizeof line, "%-38s %12.6g %-18s %s\n", r.key.c_str(), r.value, r.unit.c_str(),
-                          r.basis.c_str());
+            std::snprintf(line, sizeof line, "%-38s %12.6g %-18s %s\n", r.key.c_str(), r.value,
+                          r.unit.c_str(), r.basis.c_str());
             text += line;
         }
     }
@@ -160,7 +165,8 @@ int run_tech(const std::string& format, CommandContext& ctx) {
 
 void register_library_commands(CLI::App& app, CommandContext& ctx) {
     auto chips_format = std::make_shared<std::string>("table");
-    CLI::App* chips = app.add_subcommand("chips", "Reference chips: derived peaks, memory, TDP, sources and estimates");
+    CLI::App* chips =
+        app.add_subcommand("chips", "Reference chips: derived peaks, memory, TDP, sources and estimates");
     chips->add_option("--format", *chips_format, "json|table");
     chips->callback([chips_format, &ctx] { ctx.exit_code = run_chips(*chips_format, ctx); });
 

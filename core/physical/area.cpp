@@ -20,7 +20,8 @@ double mac_cell_um2(const ChipSpec& chip, const TechNode& node) {
     // A cell that does rate_p MACs per cycle at precision p needs rate_p multipliers of that width;
     // the most demanding native precision sets the cell (H100: 1 x 540 bf16 > 2 x 243 fp8 at N4).
     double um2 = 0;
-    for (Precision p : kAllPrecisions) um2 = std::max(um2, chip.rate(p) * node.mac_um2[static_cast<size_t>(p)]);
+    for (Precision p : kAllPrecisions)
+        um2 = std::max(um2, chip.rate(p) * node.mac_um2[static_cast<size_t>(p)]);
     return um2;
 }
 
@@ -38,12 +39,14 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
     const double macs = cores * chip.compute.arrays_per_core * chip.compute.mac_rows * chip.compute.mac_cols;
     a.matrix_mm2 = macs * mac_cell_um2(chip, *node) * 1e-6;
     const double lanes = cores * chip.compute.vector_lanes_per_core;
-    a.vector_mm2 = lanes * pp.area_vector_lane_bf16_macs * node->mac_um2[static_cast<size_t>(Precision::bf16)] * 1e-6;
+    a.vector_mm2 =
+        lanes * pp.area_vector_lane_bf16_macs * node->mac_um2[static_cast<size_t>(Precision::bf16)] * 1e-6;
     a.local_sram_mm2 = cores * chip.compute.local_sram_kb_per_core / 1024.0 / sram_density;
     // A GPU core has a fixed front end whatever its tensor width (transistors / logic density);
     // a systolic core's control is a small fraction of its datapath.
-    a.core_control_mm2 = gpu ? cores * pp.area_core_control_mtr_gpu / node->logic_mtr_mm2_hpc
-                             : (a.matrix_mm2 + a.vector_mm2 + a.local_sram_mm2) * pp.area_core_overhead_scratchpad;
+    a.core_control_mm2 =
+        gpu ? cores * pp.area_core_control_mtr_gpu / node->logic_mtr_mm2_hpc
+            : (a.matrix_mm2 + a.vector_mm2 + a.local_sram_mm2) * pp.area_core_overhead_scratchpad;
     a.sram_mm2 = (chip.sram.mb + chip.sram.spare_mb) / sram_density;
 
     const auto gen = static_cast<size_t>(chip.hbm.generation);
@@ -57,7 +60,8 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
     a.d2d_mm2 = a.dies > 1 ? chip.package.d2d_tb_s * pp.d2d_mm2_per_tb_s : 0.0;
 
     // NoC and other are fractions of the finished die (GA100 die-shot shares).
-    const double listed = a.compute_mm2() + a.sram_mm2 + a.hbm_phy_mm2 + a.hbm_ctrl_mm2 + a.serdes_mm2 + a.d2d_mm2;
+    const double listed =
+        a.compute_mm2() + a.sram_mm2 + a.hbm_phy_mm2 + a.hbm_ctrl_mm2 + a.serdes_mm2 + a.d2d_mm2;
     const double total = listed / (1.0 - pp.area_noc_fraction - pp.area_other_fraction);
     a.noc_mm2 = total * pp.area_noc_fraction;
     a.other_mm2 = total * pp.area_other_fraction;
@@ -66,23 +70,33 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
 
     // HBM stacks line the two long edges of each die: long edge = sqrt(area x aspect).
     const double long_edge_mm = std::sqrt(a.die_mm2 * pp.area_die_aspect);
-    a.max_hbm_stacks = a.dies * static_cast<int>(std::floor(2.0 * long_edge_mm / pp.hbm_shoreline_mm_per_stack));
+    a.max_hbm_stacks =
+        a.dies * static_cast<int>(std::floor(2.0 * long_edge_mm / pp.hbm_shoreline_mm_per_stack));
     return a;
 }
 
 std::vector<Breakdown> AreaBreakdown::items() const {
-    return {{"matrix units", matrix_mm2},   {"vector units", vector_mm2},     {"core-local SRAM", local_sram_mm2},
-            {"core control", core_control_mm2}, {"SRAM", sram_mm2},        {"HBM PHY", hbm_phy_mm2},
-            {"HBM controller", hbm_ctrl_mm2}, {"link SerDes", serdes_mm2},  {"die-to-die PHY", d2d_mm2},
-            {"NoC", noc_mm2},                {"other", other_mm2}};
+    return {{"matrix units", matrix_mm2},
+            {"vector units", vector_mm2},
+            {"core-local SRAM", local_sram_mm2},
+            {"core control", core_control_mm2},
+            {"SRAM", sram_mm2},
+            {"HBM PHY", hbm_phy_mm2},
+            {"HBM controller", hbm_ctrl_mm2},
+            {"link SerDes", serdes_mm2},
+            {"die-to-die PHY", d2d_mm2},
+            {"NoC", noc_mm2},
+            {"other", other_mm2}};
 }
 
-std::vector<std::string> area_warnings(const ChipSpec& chip, const AreaBreakdown& a, const TechLibrary& tech) {
+std::vector<std::string> area_warnings(const ChipSpec& chip, const AreaBreakdown& a,
+                                       const TechLibrary& tech) {
     std::vector<std::string> w;
     const PhysicalParams& pp = tech.params;
     if (a.die_mm2 > pp.area_reticle_mm2) {
         const int need = static_cast<int>(std::ceil(a.package_mm2 / pp.area_reticle_mm2));
-        w.push_back("reticle: die " + fmt("%.0f", a.die_mm2) + " mm2 exceeds the " + fmt("%.0f", pp.area_reticle_mm2) +
+        w.push_back("reticle: die " + fmt("%.0f", a.die_mm2) + " mm2 exceeds the " +
+                    fmt("%.0f", pp.area_reticle_mm2) +
                     " mm2 reticle limit; split the package into at least " + std::to_string(need) +
                     " dies (package.dies=" + std::to_string(need) + ") or shrink it");
     }
@@ -94,9 +108,10 @@ std::vector<std::string> area_warnings(const ChipSpec& chip, const AreaBreakdown
     }
     const double density = chip.power.tdp_w / a.package_mm2;
     if (density > pp.power_density_limit_w_mm2) {
-        w.push_back("power density: TDP " + fmt("%.0f", chip.power.tdp_w) + " W over " + fmt("%.0f", a.package_mm2) +
-                    " mm2 of silicon is " + fmt("%.2f", density) + " W/mm2, above the " +
-                    fmt("%.2f", pp.power_density_limit_w_mm2) + " W/mm2 cooling limit");
+        w.push_back("power density: TDP " + fmt("%.0f", chip.power.tdp_w) + " W over " +
+                    fmt("%.0f", a.package_mm2) + " mm2 of silicon is " + fmt("%.2f", density) +
+                    " W/mm2, above the " + fmt("%.2f", pp.power_density_limit_w_mm2) +
+                    " W/mm2 cooling limit");
     }
     return w;
 }

@@ -19,19 +19,21 @@ struct AreaBreakdown {
     double sram_mm2 = 0;          // global SRAM (L2 / scratchpad), incl. spare
     double hbm_phy_mm2 = 0;
     double hbm_ctrl_mm2 = 0;
-    double serdes_mm2 = 0;        // scale-up link PHYs
-    double d2d_mm2 = 0;           // die-to-die PHYs
-    double noc_mm2 = 0;           // on-chip interconnect
-    double other_mm2 = 0;         // PCIe, misc I/O, fuses
-    double package_mm2 = 0;       // sum of the above
-    double die_mm2 = 0;           // package / dies
+    double serdes_mm2 = 0;   // scale-up link PHYs
+    double d2d_mm2 = 0;      // die-to-die PHYs
+    double noc_mm2 = 0;      // on-chip interconnect
+    double other_mm2 = 0;    // PCIe, misc I/O, fuses
+    double package_mm2 = 0;  // sum of the above
+    double die_mm2 = 0;      // package / dies
     int dies = 1;
-    double serdes_lanes = 0;      // lanes (TX+RX pairs) from link bandwidth and lane rate
-    int hbm_sites = 0;            // stacks + spare PHYs
-    int max_hbm_stacks = 0;       // what the dies' long edges can hold
+    double serdes_lanes = 0;  // lanes (TX+RX pairs) from link bandwidth and lane rate
+    int hbm_sites = 0;        // stacks + spare PHYs
+    int max_hbm_stacks = 0;   // what the dies' long edges can hold
     friend bool operator==(const AreaBreakdown&, const AreaBreakdown&) = default;
 
-    [[nodiscard]] double compute_mm2() const { return matrix_mm2 + vector_mm2 + local_sram_mm2 + core_control_mm2; }
+    [[nodiscard]] double compute_mm2() const {
+        return matrix_mm2 + vector_mm2 + local_sram_mm2 + core_control_mm2;
+    }
     // Named components for display ("matrix units", "SRAM", ...), whole package.
     [[nodiscard]] std::vector<Breakdown> items() const;
 };
@@ -40,7 +42,8 @@ struct AreaBreakdown {
 Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tech);
 
 // "reticle: ...", "hbm: ..." warnings; the area itself is never clamped.
-std::vector<std::string> area_warnings(const ChipSpec& chip, const AreaBreakdown& area, const TechLibrary& tech);
+std::vector<std::string> area_warnings(const ChipSpec& chip, const AreaBreakdown& area,
+                                       const TechLibrary& tech);
 
 // Area of one MAC cell: the widest requirement over the native precisions (rate x MAC area).
 double mac_cell_um2(const ChipSpec& chip, const TechNode& node);

@@ -11,7 +11,8 @@ double dies_per_wafer(double die_mm2, const PhysicalParams& pp) {
     const double side = std::sqrt(die_mm2) + pp.cost_scribe_mm;
     const double s = side * side;
     const double d = pp.cost_wafer_diameter_mm - 2.0 * pp.cost_edge_exclusion_mm;
-    const double dpw = std::numbers::pi * (d / 2.0) * (d / 2.0) / s - std::numbers::pi * d / std::sqrt(2.0 * s);
+    const double dpw =
+        std::numbers::pi * (d / 2.0) * (d / 2.0) / s - std::numbers::pi * d / std::sqrt(2.0 * s);
     return std::max(0.0, dpw);
 }
 
@@ -35,7 +36,8 @@ Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& a
                                     double tokens_per_s_per_chip, const TechLibrary& tech) {
     const TechNode* node = tech.node(chip.tech.node);
     if (!node) return Error{"tech.node: unknown process node '" + chip.tech.node + "'"};
-    if (!std::isfinite(power_w) || power_w < 0) return Error{"power: average power must be a finite number >= 0"};
+    if (!std::isfinite(power_w) || power_w < 0)
+        return Error{"power: average power must be a finite number >= 0"};
     if (!std::isfinite(tokens_per_s_per_chip) || tokens_per_s_per_chip < 0)
         return Error{"throughput: tokens per second must be a finite number >= 0"};
     const PhysicalParams& pp = tech.params;
@@ -50,12 +52,15 @@ Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& a
     c.test_usd = c.silicon_usd * pp.cost_test_fraction;
     const bool hbm = chip.hbm.generation != HbmGeneration::none && chip.hbm.stacks > 0;
     // HBM needs an interposer: CoWoS-S for one die, CoWoS-L (bridges) for multi-die packages.
-    c.packaging_usd = !hbm ? pp.cost_substrate_usd : area.dies > 1 ? pp.cost_cowos_l_usd : pp.cost_cowos_s_usd;
+    c.packaging_usd = !hbm            ? pp.cost_substrate_usd
+                      : area.dies > 1 ? pp.cost_cowos_l_usd
+                                      : pp.cost_cowos_s_usd;
     c.hbm_usd = hbm ? chip.memory_gb() * pp.hbm_usd_per_gb[static_cast<size_t>(chip.hbm.generation)] : 0.0;
     c.package_cost_usd = c.silicon_usd + c.test_usd + c.packaging_usd + c.hbm_usd;
 
     c.capex_usd = c.package_cost_usd * pp.cost_capex_multiplier;
-    c.capex_usd_per_hour = c.capex_usd * capital_recovery_factor(pp.cost_interest, pp.cost_life_years) / 8760.0;
+    c.capex_usd_per_hour =
+        c.capex_usd * capital_recovery_factor(pp.cost_interest, pp.cost_life_years) / 8760.0;
     c.energy_usd_per_hour = power_w / 1000.0 * pp.cost_pue * pp.cost_electricity_usd_per_kwh;
     c.tco_usd_per_hour = c.capex_usd_per_hour + c.energy_usd_per_hour;
     if (tokens_per_s_per_chip > 0)

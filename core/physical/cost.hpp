@@ -22,13 +22,13 @@ double capital_recovery_factor(double interest, double years);
 struct CostBreakdown {
     double dies_per_wafer = 0;
     double yield = 0;
-    double die_cost_usd = 0;        // one good die
-    double silicon_usd = 0;         // all dies of the package
+    double die_cost_usd = 0;  // one good die
+    double silicon_usd = 0;   // all dies of the package
     double test_usd = 0;
-    double packaging_usd = 0;       // interposer (CoWoS-S / -L) or substrate
+    double packaging_usd = 0;  // interposer (CoWoS-S / -L) or substrate
     double hbm_usd = 0;
-    double package_cost_usd = 0;    // manufacturing cost of one package
-    double capex_usd = 0;           // per accelerator incl. its share of server and network
+    double package_cost_usd = 0;  // manufacturing cost of one package
+    double capex_usd = 0;         // per accelerator incl. its share of server and network
     double capex_usd_per_hour = 0;
     double energy_usd_per_hour = 0;
     double tco_usd_per_hour = 0;

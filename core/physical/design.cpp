@@ -27,8 +27,8 @@ struct Point {
 
 // Performance and power with the compute clock at clock_ghz. On-chip SRAM runs on the core clock,
 // so its bandwidth follows; HBM and links keep their own clocks.
-Result<Point> run_at(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario, const AreaBreakdown& area,
-                     const TechLibrary& tech, double clock_ghz) {
+Result<Point> run_at(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
+                     const AreaBreakdown& area, const TechLibrary& tech, double clock_ghz) {
     ChipSpec c = chip;
     const double k = clock_ghz / chip.compute.clock_ghz;
     c.compute.clock_ghz = clock_ghz;
@@ -72,9 +72,9 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
         if (low->power.total_w > tdp) {
             best = std::move(*low);
             clock = f_min;
-            power_warnings.push_back("power: " + fmt("%.0f", best.power.total_w) + " W exceeds the " + fmt("%.0f", tdp) +
-                                     " W TDP even at the lowest clock " + fmt("%.3g", f_min) +
-                                     " GHz; raise power.tdp_w or shrink the design");
+            power_warnings.push_back("power: " + fmt("%.0f", best.power.total_w) + " W exceeds the " +
+                                     fmt("%.0f", tdp) + " W TDP even at the lowest clock " +
+                                     fmt("%.3g", f_min) + " GHz; raise power.tdp_w or shrink the design");
         } else {
             double lo = f_min, hi = f_nom;
             best = std::move(*low);
@@ -107,7 +107,8 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
     ph.clock_ghz = clock;
     const double tok_s_chip = ev.serving.throughput_tokens_per_s_per_chip;
     ph.tokens_per_joule = ph.power_w > 0 ? tok_s_chip / ph.power_w : 0.0;
-    auto cost = estimate_cost(chip, *area, ph.power_w, std::isfinite(tok_s_chip) ? std::max(0.0, tok_s_chip) : 0.0, tech);
+    auto cost = estimate_cost(chip, *area, ph.power_w,
+                              std::isfinite(tok_s_chip) ? std::max(0.0, tok_s_chip) : 0.0, tech);
     if (!cost) return cost.error();
     ph.die_cost_usd = cost->die_cost_usd;
     ph.package_cost_usd = cost->package_cost_usd;

@@ -35,10 +35,14 @@ Activity template_activity(const LayerTemplate& t) {
     Activity a;
     for (const OpResult& op : t.ops) {
         switch (op.kind) {
-        case OpKind::gemm:
-        case OpKind::attention: a.macs[static_cast<size_t>(op.precision)] += op.flops / 2.0; break;
-        case OpKind::vector:
-        case OpKind::collective: a.vector_flops += op.flops; break;  // reductions in collectives run on vector units
+            case OpKind::gemm:
+            case OpKind::attention:
+                a.macs[static_cast<size_t>(op.precision)] += op.flops / 2.0;
+                break;
+            case OpKind::vector:
+            case OpKind::collective:
+                a.vector_flops += op.flops;
+                break;  // reductions in collectives run on vector units
         }
         add_bytes(a, op.weight_bytes, op.weight_level);
         add_bytes(a, op.activation_bytes, op.activation_level);
@@ -55,7 +59,8 @@ Activity phase_activity(const PhaseResult& phase, int pp) {
     for (const auto& t : phase.templates) per_template.push_back(template_activity(t));
     Activity a;
     for (int idx : phase.layer_template)
-        if (idx >= 0 && static_cast<size_t>(idx) < per_template.size()) a += per_template[static_cast<size_t>(idx)];
+        if (idx >= 0 && static_cast<size_t>(idx) < per_template.size())
+            a += per_template[static_cast<size_t>(idx)];
     // A chip holds 1/pp of the layers (the same convention as PhaseResult's per-chip totals).
     a = a.scaled(1.0 / std::max(1, pp));
     a.time_s = phase.time_s;
@@ -106,11 +111,13 @@ Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown&
     const double onchip_pj = sram_pj + pp.sram_wire_pj_per_bit_mm * distance_mm;
     const double sram_j = (act.sram_bytes + act.hbm_bytes) * 8.0 * onchip_pj * kPj * v2;
     const auto gen = static_cast<size_t>(chip.hbm.generation);
-    const double hbm_j = act.hbm_bytes * 8.0 * pp.hbm_pj_per_bit[gen] * kPj;  // DRAM and PHY rail: no core DVFS
+    const double hbm_j =
+        act.hbm_bytes * 8.0 * pp.hbm_pj_per_bit[gen] * kPj;  // DRAM and PHY rail: no core DVFS
     const double link_j = act.network_bytes * 8.0 * pp.serdes_pj_per_bit * kPj;
     // Memory interleaved across dies: (dies - 1) / dies of the traffic crosses a die boundary.
     const double dies = std::max(1, chip.package.dies);
-    const double d2d_j = (act.sram_bytes + act.hbm_bytes) * (dies - 1.0) / dies * 8.0 * pp.d2d_pj_per_bit * kPj;
+    const double d2d_j =
+        (act.sram_bytes + act.hbm_bytes) * (dies - 1.0) / dies * 8.0 * pp.d2d_pj_per_bit * kPj;
 
     const double t = act.time_s;
     if (t > 0) {

@@ -17,9 +17,9 @@ namespace scoville {
 struct Activity {
     std::array<double, 4> macs{};  // MACs executed, indexed by Precision
     double vector_flops = 0;
-    double sram_bytes = 0;         // bytes whose home is on-chip SRAM
-    double hbm_bytes = 0;          // bytes read or written in HBM
-    double network_bytes = 0;      // bytes sent over scale-up links
+    double sram_bytes = 0;     // bytes whose home is on-chip SRAM
+    double hbm_bytes = 0;      // bytes read or written in HBM
+    double network_bytes = 0;  // bytes sent over scale-up links
     double time_s = 0;
     friend bool operator==(const Activity&, const Activity&) = default;
 
@@ -34,13 +34,13 @@ Activity phase_activity(const PhaseResult& phase, int pp);
 Activity workload_activity(const Evaluation& ev, const Scenario& scenario);
 
 struct PowerBreakdown {
-    double matrix_w = 0;     // MAC datapath + operand delivery
+    double matrix_w = 0;  // MAC datapath + operand delivery
     double vector_w = 0;
-    double sram_w = 0;       // SRAM reads/writes + on-die wires (HBM bytes cross them too)
+    double sram_w = 0;  // SRAM reads/writes + on-die wires (HBM bytes cross them too)
     double hbm_w = 0;
-    double link_w = 0;       // SerDes
-    double d2d_w = 0;        // die-to-die crossings
-    double static_w = 0;     // leakage, clocks, idle floor
+    double link_w = 0;    // SerDes
+    double d2d_w = 0;     // die-to-die crossings
+    double static_w = 0;  // leakage, clocks, idle floor
     double total_w = 0;
     double voltage_ratio = 1;  // V / Vnom at this clock
     friend bool operator==(const PowerBreakdown&, const PowerBreakdown&) = default;

@@ -24,20 +24,24 @@ Result<std::vector<RoadmapEntry>> roadmap_from_json(std::string_view text, std::
         const std::string at = where + ": entry " + std::to_string(index++);
         if (!e.is_object()) return Error{at + ": must be an object"};
         RoadmapEntry r;
-        for (auto [key, field] : {std::pair{"vendor", &r.vendor}, std::pair{"family", &r.family}, std::pair{"name", &r.name},
-                                  std::pair{"headline", &r.headline}, std::pair{"confidence", &r.confidence},
-                                  std::pair{"source", &r.source}}) {
+        for (auto [key, field] : {std::pair{"vendor", &r.vendor}, std::pair{"family", &r.family},
+                                  std::pair{"name", &r.name}, std::pair{"headline", &r.headline},
+                                  std::pair{"confidence", &r.confidence}, std::pair{"source", &r.source}}) {
             if (!e.contains(key) || !e[key].is_string() || e[key].get<std::string>().empty())
                 return Error{at + ": '" + key + "' must be a non-empty string"};
             *field = e[key].get<std::string>();
         }
-        if (!e.contains("year") || !e["year"].is_number_integer()) return Error{at + " (" + r.name + "): 'year' must be an integer"};
+        if (!e.contains("year") || !e["year"].is_number_integer())
+            return Error{at + " (" + r.name + "): 'year' must be an integer"};
         r.year = e["year"].get<int>();
-        if (r.year < 1990 || r.year > 2100) return Error{at + " (" + r.name + "): 'year' " + std::to_string(r.year) + " is out of range"};
+        if (r.year < 1990 || r.year > 2100)
+            return Error{at + " (" + r.name + "): 'year' " + std::to_string(r.year) + " is out of range"};
         if (e.contains("chips")) {
-            if (!e["chips"].is_array()) return Error{at + " (" + r.name + "): 'chips' must be an array of chip ids"};
+            if (!e["chips"].is_array())
+                return Error{at + " (" + r.name + "): 'chips' must be an array of chip ids"};
             for (const auto& c : e["chips"]) {
-                if (!c.is_string()) return Error{at + " (" + r.name + "): 'chips' must be an array of chip ids"};
+                if (!c.is_string())
+                    return Error{at + " (" + r.name + "): 'chips' must be an array of chip ids"};
                 r.chip_ids.push_back(c.get<std::string>());
             }
         }

@@ -13,10 +13,10 @@ struct RoadmapEntry {
     std::string family;
     std::string name;
     int year = 0;
-    std::string headline;              // figures as announced
-    std::string confidence;            // A, B, C
+    std::string headline;    // figures as announced
+    std::string confidence;  // A, B, C
     std::string source;
-    std::vector<std::string> chip_ids; // reference chips for this generation (may be empty)
+    std::vector<std::string> chip_ids;  // reference chips for this generation (may be empty)
     friend bool operator==(const RoadmapEntry&, const RoadmapEntry&) = default;
 };
 

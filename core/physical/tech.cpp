@@ -23,7 +23,10 @@ struct ParamSlot {
     double& (*ref)(PhysicalParams&);
 };
 
-#define SCV_SLOT(key, lo, hi, expr) {key, lo, hi, [](PhysicalParams& p) -> double& { return expr; }}
+#define SCV_SLOT(key, lo, hi, expr)                                    \
+    {                                                                  \
+        key, lo, hi, [](PhysicalParams& p) -> double& { return expr; } \
+    }
 
 // clang-format off
 const ParamSlot kSlots[] = {
@@ -102,7 +105,8 @@ std::string fmt(double v) {
 Status check_range(const std::string& key, double v, double lo, double hi) {
     if (!std::isfinite(v)) return Error{"parameter '" + key + "': value must be a finite number"};
     if (v < lo || v > hi)
-        return Error{"parameter '" + key + "': " + fmt(v) + " is out of range [" + fmt(lo) + ", " + fmt(hi) + "]"};
+        return Error{"parameter '" + key + "': " + fmt(v) + " is out of range [" + fmt(lo) + ", " + fmt(hi) +
+                     "]"};
     return Ok{};
 }
 
@@ -117,22 +121,28 @@ Result<TechNode> node_from_json(const json& j, const std::string& where) {
     auto num = [&](const char* key, double lo, double hi, double& out) -> Status {
         if (!j.contains(key) || !j[key].is_number()) return Error{at + ": '" + key + "' must be a number"};
         out = j[key].get<double>();
-        if (auto st = check_range("node." + n.id + "." + key, out, lo, hi); !st) return Error{at + ": " + st.error().message};
+        if (auto st = check_range("node." + n.id + "." + key, out, lo, hi); !st)
+            return Error{at + ": " + st.error().message};
         return Ok{};
     };
-    for (auto st : {num("logic_mtr_mm2_hpc", 0.001, 1e5, n.logic_mtr_mm2_hpc), num("sram_mb_per_mm2", 0.001, 1e3, n.sram_mb_per_mm2),
-                    num("sram_bitcell_um2", 0, 100, n.sram_bitcell_um2), num("energy_factor", 0.001, 100, n.energy_factor),
-                    num("wafer_usd", 0, 1e7, n.wafer_usd), num("d0_per_cm2", 0, 100, n.d0_per_cm2), num("vdd_v", 0.05, 5, n.vdd_v)})
+    for (auto st : {num("logic_mtr_mm2_hpc", 0.001, 1e5, n.logic_mtr_mm2_hpc),
+                    num("sram_mb_per_mm2", 0.001, 1e3, n.sram_mb_per_mm2),
+                    num("sram_bitcell_um2", 0, 100, n.sram_bitcell_um2),
+                    num("energy_factor", 0.001, 100, n.energy_factor), num("wafer_usd", 0, 1e7, n.wafer_usd),
+                    num("d0_per_cm2", 0, 100, n.d0_per_cm2), num("vdd_v", 0.05, 5, n.vdd_v)})
         if (!st) return st.error();
     for (const char* group : {"mac_um2", "mac_pj"}) {
-        if (!j.contains(group) || !j[group].is_object()) return Error{at + ": '" + group + "' must be an object"};
+        if (!j.contains(group) || !j[group].is_object())
+            return Error{at + ": '" + group + "' must be an object"};
         auto& arr = std::string_view(group) == "mac_um2" ? n.mac_um2 : n.mac_pj;
         for (size_t i = 0; i < 4; ++i) {
             const json& g = j[group];
             if (!g.contains(kPrecisionNames[i]) || !g[kPrecisionNames[i]].is_number())
                 return Error{at + ": '" + group + "." + kPrecisionNames[i] + "' must be a number"};
             arr[i] = g[kPrecisionNames[i]].get<double>();
-            if (auto st = check_range("node." + n.id + "." + group + "." + kPrecisionNames[i], arr[i], 1e-6, 1e7); !st)
+            if (auto st =
+                    check_range("node." + n.id + "." + group + "." + kPrecisionNames[i], arr[i], 1e-6, 1e7);
+                !st)
                 return Error{at + ": " + st.error().message};
         }
     }
@@ -167,7 +177,8 @@ Result<TechLibrary> tech_from_json(std::string_view text, std::string_view origi
             if (lib.node(n->id)) return Error{where + ": node '" + n->id + "' is listed twice"};
             lib.nodes.push_back(std::move(*n));
         }
-        if (!j.contains("params") || !j["params"].is_object()) return Error{where + ": 'params' must be an object"};
+        if (!j.contains("params") || !j["params"].is_object())
+            return Error{where + ": 'params' must be an object"};
         const json& params = j["params"];
         for (auto it = params.begin(); it != params.end(); ++it) {
             const ParamSlot* slot = find_slot(it.key());
@@ -176,7 +187,8 @@ Result<TechLibrary> tech_from_json(std::string_view text, std::string_view origi
             if (!e.is_object() || !e.contains("value") || !e["value"].is_number())
                 return Error{where + ": parameter '" + it.key() + "' needs a numeric 'value'"};
             const double v = e["value"].get<double>();
-            if (auto st = check_range(it.key(), v, slot->min, slot->max); !st) return Error{where + ": " + st.error().message};
+            if (auto st = check_range(it.key(), v, slot->min, slot->max); !st)
+                return Error{where + ": " + st.error().message};
             slot->ref(lib.params) = v;
             PhysParamInfo info;
             info.key = it.key();
@@ -188,7 +200,8 @@ Result<TechLibrary> tech_from_json(std::string_view text, std::string_view origi
             lib.global_info.push_back(std::move(info));
         }
         for (const auto& s : kSlots) {
-            if (!params.contains(s.key)) return Error{where + ": parameter '" + std::string(s.key) + "' is missing"};
+            if (!params.contains(s.key))
+                return Error{where + ": parameter '" + std::string(s.key) + "' is missing"};
         }
     } catch (const json::exception& e) {
         return Error{where + ": " + e.what()};
@@ -215,7 +228,8 @@ Status set_physical_param(TechLibrary& tech, std::string_view key, double value)
     for (auto& info : tech.global_info)
         if (info.key == key) info.value = value;
     if (tech.params.area_noc_fraction + tech.params.area_other_fraction >= 0.9)
-        return Error{"parameter '" + std::string(key) + "': area.noc_fraction + area.other_fraction must be below 0.9"};
+        return Error{"parameter '" + std::string(key) +
+                     "': area.noc_fraction + area.other_fraction must be below 0.9"};
     return Ok{};
 }
 
@@ -238,6 +252,8 @@ std::vector<PhysParamInfo> physical_param_table(const TechLibrary& tech) {
     return rows;
 }
 
-std::string_view to_string(SramStyle s) { return s == SramStyle::gpu ? "gpu" : "scratchpad"; }
+std::string_view to_string(SramStyle s) {
+    return s == SramStyle::gpu ? "gpu" : "scratchpad";
+}
 
 }  // namespace scoville

@@ -14,16 +14,16 @@
 namespace scoville {
 
 struct TechNode {
-    std::string id;                       // "n7", "n5", "n4", "n3", "n2"
-    double logic_mtr_mm2_hpc = 0;         // effective transistor density of real HPC dies
-    double sram_mb_per_mm2 = 0;           // scratchpad macro density
+    std::string id;                // "n7", "n5", "n4", "n3", "n2"
+    double logic_mtr_mm2_hpc = 0;  // effective transistor density of real HPC dies
+    double sram_mb_per_mm2 = 0;    // scratchpad macro density
     double sram_bitcell_um2 = 0;
-    std::array<double, 4> mac_um2{};      // area of one MAC incl. array overhead, by Precision
-    std::array<double, 4> mac_pj{};       // datapath energy per MAC, by Precision
-    double energy_factor = 1;             // logic energy relative to N7
-    double wafer_usd = 0;                 // 300 mm wafer price
-    double d0_per_cm2 = 0;                // defect density
-    double vdd_v = 0;                     // nominal supply
+    std::array<double, 4> mac_um2{};  // area of one MAC incl. array overhead, by Precision
+    std::array<double, 4> mac_pj{};   // datapath energy per MAC, by Precision
+    double energy_factor = 1;         // logic energy relative to N7
+    double wafer_usd = 0;             // 300 mm wafer price
+    double d0_per_cm2 = 0;            // defect density
+    double vdd_v = 0;                 // nominal supply
     std::string basis;
     friend bool operator==(const TechNode&, const TechNode&) = default;
 };
@@ -32,10 +32,10 @@ constexpr size_t kHbmGenerations = 6;  // indexed by HbmGeneration (none = 0)
 
 // Global physical assumptions (not per node). Keys in nodes.json are given in the comments.
 struct PhysicalParams {
-    std::array<double, kHbmGenerations> hbm_pj_per_bit{};   // hbm.pj_per_bit.<gen>
-    std::array<double, kHbmGenerations> hbm_phy_mm2{};      // hbm.phy_mm2.<gen>, per stack
-    std::array<double, kHbmGenerations> hbm_ctrl_mm2{};     // hbm.ctrl_mm2.<gen>, per stack
-    std::array<double, kHbmGenerations> hbm_usd_per_gb{};   // hbm.usd_per_gb.<gen>
+    std::array<double, kHbmGenerations> hbm_pj_per_bit{};  // hbm.pj_per_bit.<gen>
+    std::array<double, kHbmGenerations> hbm_phy_mm2{};     // hbm.phy_mm2.<gen>, per stack
+    std::array<double, kHbmGenerations> hbm_ctrl_mm2{};    // hbm.ctrl_mm2.<gen>, per stack
+    std::array<double, kHbmGenerations> hbm_usd_per_gb{};  // hbm.usd_per_gb.<gen>
     double hbm_shoreline_mm_per_stack = 0;
     double sram_pj_per_bit_n7 = 0;
     double sram_wire_pj_per_bit_mm = 0;
@@ -77,7 +77,7 @@ struct PhysicalParams {
 
 // One row of the visible assumptions table.
 struct PhysParamInfo {
-    std::string key;     // "cost.pue", "node.n4.mac_pj.fp8"
+    std::string key;  // "cost.pue", "node.n4.mac_pj.fp8"
     std::string unit;
     double value = 0;
     std::string basis;

@@ -55,7 +55,8 @@ TEST(Area, A100MatchesGa100) {
 TEST(Area, H100MatchesGh100) {
     ChipSpec h100 = test::embedded_chip("h100-sxm");
     // GH100 silicon behind the H100 SXM data sheet (Hopper whitepaper): 144 SMs (132 enabled),
-    // 60 MB L2 (50 enabled), 6 HBM3 sites (5 stacks), 256 KB registers + 256 KB L1 per SM, NVLink4 lanes at 100 Gb/s.
+    // 60 MB L2 (50 enabled), 6 HBM3 sites (5 stacks), 256 KB registers + 256 KB L1 per SM, NVLink4 lanes at
+    // 100 Gb/s.
     for (const char* kv : {"compute.spare_cores=12", "compute.local_sram_kb_per_core=512", "sram.style=gpu",
                            "sram.spare_mb=10", "hbm.spare_phys=1", "link.lane_gbps=100"})
         ASSERT_TRUE(apply_assignment(h100, kv).ok()) << kv;

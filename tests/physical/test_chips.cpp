@@ -20,11 +20,13 @@ std::vector<std::string> split_csv(const std::string& line) {
     std::string cell;
     bool quoted = false;
     for (char ch : line) {
-        if (ch == '"') quoted = !quoted;
+        if (ch == '"')
+            quoted = !quoted;
         else if (ch == ',' && !quoted) {
             out.push_back(cell);
             cell.clear();
-        } else cell += ch;
+        } else
+            cell += ch;
     }
     out.push_back(cell);
     return out;
@@ -58,7 +60,8 @@ TEST(ReferenceChips, DataSheetPeaksWithinOnePercent) {
     for (const auto& row : facts) {
         const std::string id = row.at("id");
         SCOPED_TRACE(id);
-        ASSERT_TRUE(embedded_file("chips/" + id + ".json").has_value()) << "missing resources/chips/" << id << ".json";
+        ASSERT_TRUE(embedded_file("chips/" + id + ".json").has_value())
+            << "missing resources/chips/" << id << ".json";
         const ChipSpec chip = test::embedded_chip(id);
         EXPECT_EQ(chip.id, id);
         EXPECT_FALSE(chip.source.empty());

@@ -34,8 +34,8 @@ TEST(CliChips, JsonListsEveryChipWithDerivedPeaks) {
     EXPECT_GE(j.size(), 22u);  // 21 data-sheet chips + jalapeno-est
     bool saw_h100 = false, saw_jalapeno = false;
     for (const auto& c : j) {
-        for (const char* key : {"id", "name", "vendor", "year", "confidence", "source", "estimated", "peak_tflops",
-                                "memory_tb_s", "memory_gb", "power"})
+        for (const char* key : {"id", "name", "vendor", "year", "confidence", "source", "estimated",
+                                "peak_tflops", "memory_tb_s", "memory_gb", "power"})
             EXPECT_TRUE(c.contains(key)) << key;
         if (c["id"] == "h100-sxm") {
             saw_h100 = true;

@@ -48,7 +48,7 @@ TEST(Cost, PackageAndTcoByHand) {
     // Good die: 18000 USD / (59.51 x 0.48666) = 621.5 USD
     EXPECT_NEAR(r->die_cost_usd, 18000.0 / (59.5099 * 0.486656), 0.1);
     EXPECT_NEAR(r->test_usd, 0.04 * r->die_cost_usd, 1e-9);
-    EXPECT_DOUBLE_EQ(r->packaging_usd, 750);   // one die with HBM: CoWoS-S
+    EXPECT_DOUBLE_EQ(r->packaging_usd, 750);  // one die with HBM: CoWoS-S
     EXPECT_DOUBLE_EQ(r->hbm_usd, 80 * 16.5);  // 1320 USD
     // 621.5 x 1.04 + 750 + 1320 = 2716.4 USD
     EXPECT_NEAR(r->package_cost_usd, 2716.4, 0.5);

@@ -114,7 +114,8 @@ TEST(Design, BadInputsNamed) {
     auto normal = evaluate_design(*chip, *model, fp8(1));
     ASSERT_TRUE(lean.ok() && normal.ok());
     // Static floor 0.23 -> 0.1 W/mm2: 0.13 W/mm2 x the package area less.
-    EXPECT_NEAR(normal->physical.power_w - lean->physical.power_w, 0.13 * normal->physical.package_area_mm2, 1e-6);
+    EXPECT_NEAR(normal->physical.power_w - lean->physical.power_w, 0.13 * normal->physical.package_area_mm2,
+                1e-6);
 }
 
 TEST(Design, EveryReferenceChipHasFinitePhysicalResults) {
@@ -134,8 +135,8 @@ TEST(Design, EveryReferenceChipHasFinitePhysicalResults) {
         ++evaluated;
         const PhysicalResult& ph = ev->physical;
         for (double v : {ph.die_area_mm2, ph.package_area_mm2, ph.power_w, ph.clock_ghz, ph.tokens_per_joule,
-                         ph.die_cost_usd, ph.package_cost_usd, ph.yield, ph.dies_per_wafer, ph.tco_usd_per_hour,
-                         ph.cost_per_million_tokens_usd}) {
+                         ph.die_cost_usd, ph.package_cost_usd, ph.yield, ph.dies_per_wafer,
+                         ph.tco_usd_per_hour, ph.cost_per_million_tokens_usd}) {
             EXPECT_TRUE(std::isfinite(v));
             EXPECT_GT(v, 0);
         }

@@ -26,11 +26,13 @@ TEST(Roadmap, EmbeddedEntriesLoad) {
 
 TEST(Roadmap, BadEntriesNamed) {
     auto r = roadmap_from_json(R"({"entries": [{"vendor": "X", "family": "F", "name": "N", "year": "soon",
-                                  "headline": "h", "confidence": "C", "source": "s"}]})", "r.json");
+                                  "headline": "h", "confidence": "C", "source": "s"}]})",
+                               "r.json");
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().message.find("'year'"), std::string::npos) << r.error().message;
     r = roadmap_from_json(R"({"entries": [{"vendor": "X", "family": "F", "name": "N", "year": 2027,
-                             "confidence": "C", "source": "s"}]})", "r.json");
+                             "confidence": "C", "source": "s"}]})",
+                          "r.json");
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().message.find("'headline'"), std::string::npos) << r.error().message;
 }

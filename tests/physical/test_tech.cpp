@@ -35,7 +35,9 @@ TEST(Tech, EveryAssumptionHasUnitAndBasis) {
 }
 
 namespace {
-std::string nodes_json() { return std::string(*embedded_file("tech/nodes.json")); }
+std::string nodes_json() {
+    return std::string(*embedded_file("tech/nodes.json"));
+}
 void replace(std::string& s, const std::string& from, const std::string& to) {
     const auto pos = s.find(from);
     ASSERT_NE(pos, std::string::npos) << from;
