@@ -148,12 +148,15 @@ namespace {
 // a complete session even if the process dies half-way. `replace` overwrites (an empty file).
 Status createFile(const QString& path, bool replace) {
     const QFileInfo info(path);
-    QTemporaryFile tmp(info.absolutePath() + QStringLiteral("/.") + info.fileName() + QStringLiteral(".new-XXXXXX"));
-    tmp.setAutoRemove(false);
-    if (!tmp.open())
-        return Error{ss(QStringLiteral("%1: cannot create the session file (%2)").arg(path, tmp.errorString()))};
-    const QString tmpPath = tmp.fileName();
-    tmp.close();
+    QString tmpPath;
+    {
+        // Only a unique name is taken from QTemporaryFile (which would create the file 0600);
+        // SQLite then creates it with the usual permissions (0644 less the umask).
+        QTemporaryFile tmp(info.absolutePath() + QStringLiteral("/.") + info.fileName() + QStringLiteral(".new-XXXXXX"));
+        if (!tmp.open())
+            return Error{ss(QStringLiteral("%1: cannot create the session file (%2)").arg(path, tmp.errorString()))};
+        tmpPath = tmp.fileName();
+    }
     const QString name = uniqueConnectionName("create");
     Status st = Ok{};
     {

@@ -11,6 +11,7 @@
 #include <QTest>
 #include <QThread>
 #include <atomic>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/hw/chip_json.hpp"
@@ -102,6 +103,12 @@ private slots:
             QVERIFY(s->saveComparison(cmp).ok());
             QVERIFY(s->saveSweep(sweep).ok());
         }
+        // A session is an ordinary document: readable by group and others like any file SQLite
+        // creates (0644 less the umask; the umask never removes the owner's read and write).
+        QVERIFY(QFile::permissions(path).testFlag(QFile::ReadOwner) && QFile::permissions(path).testFlag(QFile::WriteOwner));
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        QCOMPARE(QFile::permissions(path).testFlag(QFile::ReadOther), (mask & S_IROTH) == 0);
         auto s = openOrFail(path);
         QVERIFY(s);
         QCOMPARE(s->designNames(), QStringList{QStringLiteral("mine")});
