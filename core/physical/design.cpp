@@ -109,16 +109,20 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
     ph.tokens_per_joule = ph.power_w > 0 ? tok_s_chip / ph.power_w : 0.0;
     auto cost = estimate_cost(chip, *area, ph.power_w,
                               std::isfinite(tok_s_chip) ? std::max(0.0, tok_s_chip) : 0.0, tech);
-    if (!cost) return cost.error();
-    ph.die_cost_usd = cost->die_cost_usd;
-    ph.package_cost_usd = cost->package_cost_usd;
-    ph.yield = cost->yield;
-    ph.dies_per_wafer = cost->dies_per_wafer;
-    ph.tco_usd_per_hour = cost->tco_usd_per_hour;
-    ph.cost_per_million_tokens_usd = cost->cost_per_million_tokens_usd;
+    if (cost) {
+        ph.die_cost_usd = cost->die_cost_usd;
+        ph.package_cost_usd = cost->package_cost_usd;
+        ph.yield = cost->yield;
+        ph.dies_per_wafer = cost->dies_per_wafer;
+        ph.tco_usd_per_hour = cost->tco_usd_per_hour;
+        ph.cost_per_million_tokens_usd = cost->cost_per_million_tokens_usd;
+    }
 
     for (auto& w : area_warnings(chip, *area, tech)) ev.warnings.push_back(std::move(w));
     for (auto& w : power_warnings) ev.warnings.push_back(std::move(w));
+    // Performance and power stand even when the die cannot be made (larger than a wafer):
+    // the cost fields stay 0 and the reason is a warning, so a sweep keeps the point.
+    if (!cost) ev.warnings.push_back("cost: " + cost.error().message);
     return ev;
 }
 

@@ -2,6 +2,7 @@
 // (area-anchors.csv, LLMCompass), plus the reticle and HBM-shoreline warnings.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 #include "core/hw/params.hpp"
@@ -147,4 +148,23 @@ TEST(Area, WidestNativePrecisionSetsTheCell) {
     EXPECT_DOUBLE_EQ(mac_cell_um2(c, n4), 540);
     c.compute.rate_fp4 = 2;  // max(2 x 243, 2 x 135) = 486
     EXPECT_DOUBLE_EQ(mac_cell_um2(c, n4), 486);
+}
+
+TEST(Area, EveryParameterAtItsRangeEndsStaysFinite) {
+    // Bad or extreme input never yields NaN or inf: each registry key at min, max and slider ends.
+    const ChipSpec base = test::embedded_chip("h100-sxm");
+    int cases = 0;
+    for (const auto& info : chip_params()) {
+        for (double v : {info.min, info.max, info.slider_min, info.slider_max}) {
+            ChipSpec c = base;
+            if (!set_param(c, info.key, v).ok()) continue;
+            auto a = estimate_area(c, test::tech());
+            if (!a) continue;  // refused with a message (e.g. no compute left at any precision)
+            ++cases;
+            for (const auto& b : a->items()) EXPECT_TRUE(std::isfinite(b.value)) << info.key << "=" << v;
+            EXPECT_TRUE(std::isfinite(a->die_mm2)) << info.key << "=" << v;
+            EXPECT_GT(a->die_mm2, 0) << info.key << "=" << v;
+        }
+    }
+    EXPECT_GT(cases, 100);
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/hw/params.hpp"
 #include "core/library/library.hpp"
 #include "core/physical/design.hpp"
 #include "core/physical/tech.hpp"
@@ -145,4 +146,43 @@ TEST(Design, EveryReferenceChipHasFinitePhysicalResults) {
         EXPECT_FALSE(has_warning(*ev, "reticle:"));
     }
     EXPECT_GE(evaluated, 21);
+}
+
+TEST(Design, ExtremeParametersNeverGiveNanOrInf) {
+    auto chip = load_chip("h100-sxm");
+    auto model = load_model("llama-3.1-8b");
+    ASSERT_TRUE(chip.ok() && model.ok());
+    int ok = 0;
+    for (const auto& info : chip_params()) {
+        for (double v : {info.min, info.max, info.slider_min, info.slider_max}) {
+            ChipSpec c = *chip;
+            if (!set_param(c, info.key, v).ok()) continue;
+            auto ev = evaluate_design(c, *model, fp8(1));
+            if (!ev) {
+                EXPECT_FALSE(ev.error().message.empty()) << info.key << "=" << v;
+                continue;
+            }
+            ++ok;
+            const PhysicalResult& ph = ev->physical;
+            for (double x : {ph.die_area_mm2, ph.power_w, ph.clock_ghz, ph.tokens_per_joule,
+                             ph.package_cost_usd, ph.tco_usd_per_hour, ph.cost_per_million_tokens_usd})
+                EXPECT_TRUE(std::isfinite(x)) << info.key << "=" << v;
+        }
+    }
+    EXPECT_GT(ok, 50);
+}
+
+TEST(Design, UnmanufacturableDieStillEvaluates) {
+    auto chip = load_chip("h100-sxm");
+    auto model = load_model("llama-3.1-8b");
+    ASSERT_TRUE(chip.ok() && model.ok());
+    ChipSpec c = *chip;
+    c.sram.mb = 200000;  // 200 GB of SRAM: ~380,000 mm2 of die, more than a 300 mm wafer holds
+    auto ev = evaluate_design(c, *model, fp8(1));
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    EXPECT_GT(ev->physical.die_area_mm2, 70000);
+    EXPECT_GT(ev->serving.throughput_tokens_per_s, 0);
+    EXPECT_EQ(ev->physical.package_cost_usd, 0);
+    EXPECT_TRUE(has_warning(*ev, "cost: die area"));
+    EXPECT_TRUE(has_warning(*ev, "reticle:"));
 }
