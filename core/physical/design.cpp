@@ -68,8 +68,12 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
         const double nominal_w = best.power.total_w;
         const double f_min = std::max(0.05, tech.params.power_dvfs_f_min_fraction * f_nom);
         auto low = run_at(chip, model, scenario, *area, tech, f_min);
-        if (!low) return low.error();
-        if (low->power.total_w > tdp) {
+        if (!low) {
+            // E.g. a latency limit no lower clock can meet: keep the nominal point, say so.
+            power_warnings.push_back("power: " + fmt("%.0f", nominal_w) + " W exceeds the " +
+                                     fmt("%.0f", tdp) +
+                                     " W TDP, and the clock cannot be lowered: " + low.error().message);
+        } else if (low->power.total_w > tdp) {
             best = std::move(*low);
             clock = f_min;
             power_warnings.push_back("power: " + fmt("%.0f", best.power.total_w) + " W exceeds the " +
@@ -82,8 +86,7 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
             for (int i = 0; i < 12 && (hi - lo) > 1e-3 * f_nom; ++i) {
                 const double mid = 0.5 * (lo + hi);
                 auto p = run_at(chip, model, scenario, *area, tech, mid);
-                if (!p) return p.error();
-                if (p->power.total_w <= tdp) {
+                if (p && p->power.total_w <= tdp) {
                     lo = mid;
                     best = std::move(*p);
                     clock = mid;
