@@ -64,6 +64,24 @@ TEST(Design, H100PowerAtLargeBatchAndBatchOne) {
                 ph.tco_usd_per_hour / (large->serving.throughput_tokens_per_s_per_chip * 3600) * 1e6, 1e-12);
 }
 
+TEST(Design, H100MlperfOfflinePowerNearTdp) {
+    // MLPerf Inference Llama-2-70B offline on 8 x H100 in FP8 (validation-public.csv): ~300 tokens
+    // in, ~285 out, large batches. GPUs in these runs sit near their power limit: 60-100% of 700 W.
+    auto chip = load_chip("h100-sxm");
+    auto model = load_model("llama-2-70b");
+    ASSERT_TRUE(chip.ok() && model.ok());
+    Scenario s = fp8(0);  // batch auto: the largest that fits
+    s.input_len = 300;
+    s.output_len = 285;
+    s.chips = 8;
+    s.tp = 2;
+    auto ev = evaluate_design(*chip, *model, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    EXPECT_GT(ev->serving.batch, 64);
+    EXPECT_GE(ev->physical.power_w, 0.6 * 700);
+    EXPECT_LE(ev->physical.power_w, 700);
+}
+
 TEST(Design, TdpCapLowersClockAndThroughput) {
     auto chip = load_chip("h100-sxm");
     auto model = load_model("llama-3.1-8b");
