@@ -16,6 +16,8 @@
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
+#include "core/library/library.hpp"
+#include "core/workload/model.hpp"
 #include "store/schema.hpp"
 
 namespace scoville::store {
@@ -240,6 +242,7 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Option
     if (!connection) return connection.error();
     std::unique_ptr<Session> session(new Session(path, *connection, readOnly));
     session->scratch_ = std::move(scratch);
+    session->busyTimeoutMs_ = options.busyTimeoutMs;
     if (!readOnly && check.version < kSchemaVersion) {
         QSqlDatabase d = session->db();
         if (auto st = migrate(d); !st) return Error{ss(path) + ": " + st.error().message};
@@ -769,13 +772,13 @@ Status Session::saveWorkload(const WorkloadRecord& w) {
     if (w.modelId.isEmpty() == w.modelJson.isEmpty())
         return fail(ss(QStringLiteral("%1: workload '%2': give either a model id or a model JSON").arg(path_, w.name)));
     const Scenario& s = w.scenario;
-    if (s.batch < 0 || s.input_len < 1 || s.output_len < 1 || s.chips < 1 || s.tp < 1 || s.pp < 1 || s.ep < 1)
-        return fail(ss(QStringLiteral("%1: workload '%2': batch must be >= 0 (0 = auto); lengths, chips, tp, pp and ep "
-                                      "must be >= 1")
-                           .arg(path_, w.name)));
-    for (const auto& slo : {s.ttft_slo_s, s.tpot_slo_s})
-        if (slo && !(std::isfinite(*slo) && *slo > 0))
-            return fail(ss(QStringLiteral("%1: workload '%2': latency limits must be positive seconds").arg(path_, w.name)));
+    // The model must resolve (a library id, or JSON that parses) and the scenario fit it, so a
+    // stored workload always evaluates; messages name the bad key.
+    auto model = w.modelJson.isEmpty() ? load_model(ss(w.modelId))
+                                       : model_from_json(ss(w.modelJson), ss(QStringLiteral("workload '%1' model").arg(w.name)));
+    if (!model) return fail(ss(path_) + ": workload '" + ss(w.name) + "': " + model.error().message);
+    if (auto st = validate_scenario(s, *model); !st)
+        return fail(ss(path_) + ": workload '" + ss(w.name) + "': " + st.error().message);
     const QString action = QStringLiteral("saving workload '%1'").arg(w.name);
     auto st = write(action, [&]() -> Status {
         QSqlQuery q(db());
@@ -1039,7 +1042,7 @@ Status Session::copyTo(const QString& path) const {
 
 Status Session::saveAs(const QString& path) {
     if (auto st = copyTo(path); !st) return fail(st.error().message);
-    auto connection = openConnection(path, false, 2000);
+    auto connection = openConnection(path, false, busyTimeoutMs_);
     if (!connection) return fail(connection.error().message);
     const QString old = connection_;
     connection_ = *connection;

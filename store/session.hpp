@@ -164,6 +164,7 @@ private:
     QString path_;
     QString connection_;
     bool readOnly_ = false;
+    int busyTimeoutMs_ = 2000;
     QHash<QString, DesignState> designs_;
     std::shared_ptr<QTemporaryDir> scratch_;  // an upgraded copy of an older read-only file
 };

@@ -16,6 +16,8 @@
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
+#include "core/library/library.hpp"
+#include "core/workload/model.hpp"
 #include "store/history_model.hpp"
 #include "store/schema.hpp"
 #include "store/session.hpp"
@@ -43,7 +45,7 @@ QString message(const Status& st) { return st ? QString() : QString::fromStdStri
 WorkloadRecord chatWorkload() {
     WorkloadRecord w;
     w.name = QStringLiteral("chat");
-    w.modelId = QStringLiteral("llama-3.1-70b");
+    w.modelId = QStringLiteral("mixtral-8x7b");  // MoE, 8 experts: ep = 4 is valid
     w.scenario.batch = 64;
     w.scenario.input_len = 4096;
     w.scenario.output_len = 512;
@@ -74,7 +76,7 @@ private slots:
         const WorkloadRecord chat = chatWorkload();
         WorkloadRecord custom;
         custom.name = QStringLiteral("custom model");
-        custom.modelJson = QStringLiteral("{\"id\": \"tiny\", \"layers\": 2}");
+        custom.modelJson = QString::fromStdString(model_to_json(*load_model("llama-2-7b")));
         custom.scenario.batch = 0;  // auto
         Comparison cmp;
         cmp.name = QStringLiteral("vs hopper");
@@ -134,6 +136,35 @@ private slots:
         QCOMPARE(q.value(0).toDouble(), 1.83);
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM design_params")) && q.next());
         QCOMPARE(q.value(0).toInt(), static_cast<int>(chip_params().size()));
+    }
+
+    void refusesBadWorkloadsNamingTheInput_data() {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown model id") << "model" << "no-such-model";
+        QTest::newRow("ep on a dense model") << "ep" << "needs a mixture-of-experts model";
+        QTest::newRow("chips not a multiple of tp x pp") << "chips" << "chips (12) must be a multiple of tp x pp (16)";
+        QTest::newRow("negative latency limit") << "slo" << "ttft_slo";
+        QTest::newRow("model JSON with an unknown key") << "json" << "wings";
+    }
+    void refusesBadWorkloadsNamingTheInput() {
+        QFETCH(QString, field);
+        QFETCH(QString, expected);
+        auto s = openOrFail(file("workloads.scoville"));
+        QVERIFY(s);
+        WorkloadRecord w = chatWorkload();
+        if (field == QStringLiteral("model")) w.modelId = QStringLiteral("no-such-model");
+        if (field == QStringLiteral("ep")) w.modelId = QStringLiteral("llama-3.1-70b");
+        if (field == QStringLiteral("chips")) w.scenario.chips = 12;
+        if (field == QStringLiteral("slo")) w.scenario.ttft_slo_s = -1.0;
+        if (field == QStringLiteral("json")) {
+            w.modelId.clear();
+            w.modelJson = QStringLiteral("{\"id\": \"x\", \"wings\": 2}");
+        }
+        const Status st = s->saveWorkload(w);
+        QVERIFY(!st.ok());
+        QVERIFY2(message(st).contains(expected), qPrintable(message(st)));
+        QVERIFY(s->workloadNames().isEmpty());
     }
 
     void historyAndUndoSurviveRestart() {
