@@ -3,7 +3,7 @@
 
 namespace scoville {
 
-// `scoville --benchmark-ui [--steps N] [--slider KEY]`: opens the main window offscreen with every
+// `scoville --benchmark-ui [--steps N] [--size WxH] [--slider KEY]`: opens the main window offscreen with every
 // view visible, moves one parameter slider through N steps and prints the median and 95th
 // percentile of the time from the value change to every view redrawn (immediate replots).
 bool isUiBenchmark(int argc, char** argv);

@@ -15,6 +15,10 @@ namespace scoville {
 namespace {
 
 const QColor kBetter(0, 140, 70);
+
+void setTextIfChanged(QLabel* label, const QString& text) {
+    if (label->text() != text) label->setText(text);
+}
 const QColor kWorse(200, 40, 40);
 const QColor kWarning(200, 90, 0);
 
@@ -80,10 +84,14 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : QFrame(parent), doc_(
         v->addWidget(title);
         v->addWidget(k.label);
         v->addWidget(k.delta);
+        // Card widths do not follow their text, so a new value never re-lays out the window.
+        k.card->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        k.card->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("Tokens/s per chip")));
     }
     baselineNote_ = new QLabel(this);
     baselineNote_->setObjectName(QStringLiteral("kpi:baseline"));
     baselineNote_->setTextFormat(Qt::RichText);
+    baselineNote_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     warnings_ = new QLabel(this);
     warnings_->setObjectName(QStringLiteral("kpi:warnings"));
     warnings_->setWordWrap(true);
@@ -160,7 +168,7 @@ void KpiStrip::refresh() {
         }
     }
 
-    baselineNote_->setText(baseOk ? tr("<small>Changes against<br><b>%1</b><br>green: better</small>").arg(baseName.toHtmlEscaped())
+    setTextIfChanged(baselineNote_, baseOk ? tr("<small>Changes against<br><b>%1</b><br>green: better</small>").arg(baseName.toHtmlEscaped())
                                   : tr("<small>No baseline<br>result</small>"));
     QStringList lines;
     if (!eval.ok()) lines << QString::fromStdString(eval.error().message);
@@ -169,11 +177,11 @@ void KpiStrip::refresh() {
     if (base && !base->ok())
         lines << tr("baseline %1: %2").arg(baseName, QString::fromStdString(base->error().message));
     if (lines.isEmpty()) {
-        warnings_->setText(QStringLiteral("<small>%1</small>").arg(tr("No warnings.")));
+        setTextIfChanged(warnings_, QStringLiteral("<small>%1</small>").arg(tr("No warnings.")));
     } else {
         QStringList escaped;
         for (const auto& l : lines) escaped << l.toHtmlEscaped();
-        warnings_->setText(QStringLiteral("<span style='color:%1'><b>\u26A0 %2</b></span>")
+        setTextIfChanged(warnings_, QStringLiteral("<span style='color:%1'><b>\u26A0 %2</b></span>")
                                .arg(kWarning.name(), escaped.join(QStringLiteral(" &nbsp;\u2022&nbsp; "))));
     }
 }

@@ -1,6 +1,8 @@
 #include "widgets/physicalview.hpp"
 
 #include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -33,9 +35,23 @@ PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
     : QWidget(parent), doc_(doc), plot_(new QCustomPlot(this)) {
     setObjectName(QStringLiteral("physicalView"));
     plot_->setObjectName(QStringLiteral("physicalPlot"));
-    auto* layout = new QVBoxLayout(this);
+    auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
+    layout->setSpacing(2);
+    layout->addWidget(plot_, 1);
+    auto* legends = new QVBoxLayout;
+    layout->addLayout(legends);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    for (Chart* chart : {&area_, &power_}) {
+        chart->legend = new QLabel(this);
+        chart->legend->setObjectName(chart == &area_ ? QStringLiteral("areaLegend") : QStringLiteral("powerLegend"));
+        chart->legend->setTextFormat(Qt::RichText);
+        chart->legend->setFont(small);
+        chart->legend->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        chart->legend->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+        legends->addWidget(chart->legend, 1);
+    }
 
     plot_->plotLayout()->clear();
     plot_->setAutoAddPlottableToLegend(false);
@@ -45,18 +61,6 @@ PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
     for (Chart* chart : {&area_, &power_}) {
         chart->rect = new QCPAxisRect(plot_);
         plot_->plotLayout()->addElement(row, 0, chart->rect);
-        chart->legend = new QCPLegend;
-        plot_->plotLayout()->addElement(row, 1, chart->legend);
-        chart->legend->setLayer(QStringLiteral("legend"));
-        chart->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
-        chart->legend->setWrap(6);
-        chart->legend->setRowSpacing(0);
-        chart->legend->setColumnSpacing(4);
-        chart->legend->setIconSize(10, 8);
-        chart->legend->setMargins(QMargins(2, 2, 2, 2));
-        QFont small = font();
-        small.setPointSizeF(small.pointSizeF() * 0.85);
-        chart->legend->setFont(small);
         chart->rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
         QCPAxis* key = chart->rect->axis(QCPAxis::atLeft);
         key->setTicker(QSharedPointer<QCPAxisTickerText>::create());
@@ -79,8 +83,6 @@ PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
         chart->limitLabel->setFont(font());
         ++row;
     }
-    plot_->plotLayout()->setColumnStretchFactor(0, 3);
-    plot_->plotLayout()->setColumnStretchFactor(1, 1);
     area_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Area per die (mm\u00B2)"));
     power_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Power per chip on this workload (W)"));
     applyPalette(plot_);
@@ -102,10 +104,6 @@ void PhysicalView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
         applyPalette(plot_);
-        for (Chart* c : {&area_, &power_}) {
-            c->legend->setBrush(palette().brush(QPalette::Base));
-            c->legend->setTextColor(palette().color(QPalette::WindowText));
-        }
         requestReplot(plot_);
     }
 }
@@ -130,7 +128,6 @@ void PhysicalView::refresh() {
             for (const auto& b : *r.items)
                 if (std::find(names.begin(), names.end(), b.name) == names.end()) names.push_back(b.name);
         while (chart.bars.size() > names.size()) {
-            chart.legend->removeItem(chart.legend->itemWithPlottable(chart.bars.back()));
             plot_->removePlottable(chart.bars.back());
             chart.bars.pop_back();
         }
@@ -140,7 +137,6 @@ void PhysicalView::refresh() {
             b->setPen(Qt::NoPen);
             b->setAntialiased(false);
             if (!chart.bars.empty()) b->moveAbove(chart.bars.back());
-            chart.legend->addItem(new QCPPlottableLegendItem(chart.legend, b));
             chart.bars.push_back(b);
         }
         QVector<double> keys;
@@ -163,6 +159,17 @@ void PhysicalView::refresh() {
             chart.bars[i]->setData(keys, values, true);
         }
         for (double t : totals) maxTotal = std::max(maxTotal, t);
+        // Two columns once the list is long, so it fits beside a short chart.
+        const size_t columns = names.size() > 6 ? 2 : 1;
+        QString legend = QStringLiteral("<table cellspacing='0' cellpadding='0'>");
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (i % columns == 0) legend += QStringLiteral("<tr>");
+            legend += QStringLiteral("<td><span style='color:%1'>\u25A0</span>&nbsp;%2&nbsp;&nbsp;</td>")
+                          .arg(componentColor(i).name(), QString::fromStdString(names[i]).toHtmlEscaped());
+            if (i % columns == columns - 1 || i + 1 == names.size()) legend += QStringLiteral("</tr>");
+        }
+        legend += QStringLiteral("</table>");
+        if (chart.legend->text() != legend) chart.legend->setText(legend);
         auto ticker = qSharedPointerCast<QCPAxisTickerText>(chart.rect->axis(QCPAxis::atLeft)->ticker());
         ticker->clear();
         ticker->addTicks(keys, labels);

@@ -3,9 +3,9 @@
 #include <vector>
 
 class QCustomPlot;
+class QLabel;
 class QCPAxisRect;
 class QCPBars;
-class QCPLegend;
 class QCPItemStraightLine;
 class QCPItemText;
 
@@ -32,7 +32,7 @@ protected:
 private:
     struct Chart {
         QCPAxisRect* rect = nullptr;
-        QCPLegend* legend = nullptr;
+        QLabel* legend = nullptr;  // a widget: its text is laid out only when the components change
         std::vector<QCPBars*> bars;
         QCPItemStraightLine* limit = nullptr;
         QCPItemText* limitLabel = nullptr;

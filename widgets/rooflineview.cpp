@@ -242,8 +242,9 @@ void RooflineView::refresh() {
                 g->setVisible(true);
                 QColor color = text;
                 color.setAlpha(c.is_bandwidth ? 200 : 150);
-                g->setPen(QPen(color, c.value == (c.is_bandwidth ? bwMax : peakMax) ? 2.0 : 1.2,
-                               c.is_bandwidth ? Qt::SolidLine : Qt::DashLine));
+                // Solid lines: a dashed pen is stroked dash by dash, which dominated the replot.
+                // Bandwidth slopes are darker than the compute roofs; the highest of each is bolder.
+                g->setPen(QPen(color, c.value == (c.is_bandwidth ? bwMax : peakMax) ? 2.0 : 1.0));
                 g->setLineStyle(QCPGraph::lsLine);
                 g->setScatterStyle(QCPScatterStyle::ssNone);
                 if (c.is_bandwidth) {
