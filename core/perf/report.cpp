@@ -182,8 +182,13 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
     out += "  memory per chip   weights " + fmt("%.2f", sv.weights_gb_per_chip) + " GB, KV " +
            fmt("%.4f", sv.kv_gb_per_request_per_chip) + " GB per request, capacity " +
            fmt("%.1f", sv.memory_capacity_gb_per_chip) + " GB\n";
-    out += "  peak              " + fmt("%.1f", ev.peak_tflops[0]) + " TFLOP/s bf16, " + fmt("%.1f", ev.peak_tflops[1]) +
-           " fp8, " + fmt("%.1f", ev.peak_tflops[2]) + " fp4; memory " + fmt("%.2f", ev.memory_tb_s) + " TB/s\n";
+    out += "  peak              ";
+    for (Precision p : kAllPrecisions) {
+        out += fmt("%.1f", ev.peak_tflops[static_cast<size_t>(p)]) + " " + std::string(to_string(p));
+        if (chip.executed_precision(p) != p) out += " (runs at " + std::string(to_string(chip.executed_precision(p))) + ")";
+        out += p == Precision::bf16 ? " TFLOP/s, " : ", ";
+    }
+    out += "memory " + fmt("%.2f", ev.memory_tb_s) + " TB/s\n";
     if (ev.physical.die_area_mm2 > 0)
         out += "  physical          die " + fmt("%.0f", ev.physical.die_area_mm2) + " mm2, " +
                fmt("%.0f", ev.physical.power_w) + " W per chip, " + fmt("%.3g", ev.physical.tokens_per_joule) +
