@@ -51,29 +51,45 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
     const int row = index.row();
     if (row == 0) {
         switch (role) {
-        case Qt::DisplayRole: return tr("Design as first saved");
-        case KeyRole:
-        case OldValueRole:
-        case NewValueRole: return QString();
-        case TimeRole: return QDateTime();
-        case AppliedRole: return true;
-        case CurrentRole: return position_ == 0;
-        default: return {};
+            case Qt::DisplayRole:
+                return tr("Design as first saved");
+            case KeyRole:
+            case OldValueRole:
+            case NewValueRole:
+                return QString();
+            case TimeRole:
+                return QDateTime();
+            case AppliedRole:
+                return true;
+            case CurrentRole:
+                return position_ == 0;
+            default:
+                return {};
         }
     }
     const HistoryEntry& e = entries_[row - 1];
     switch (role) {
-    case Qt::DisplayRole: return e.label;
-    case Qt::ToolTipRole:
-        if (e.key == QLatin1String("*")) return tr("%1: whole design replaced").arg(e.time.toLocalTime().toString(Qt::ISODate));
-        return tr("%1: %2 %3 -> %4").arg(e.time.toLocalTime().toString(Qt::ISODate), e.key, e.oldValue, e.newValue);
-    case TimeRole: return e.time;
-    case KeyRole: return e.key;
-    case OldValueRole: return e.oldValue;
-    case NewValueRole: return e.newValue;
-    case AppliedRole: return row <= position_;
-    case CurrentRole: return row == position_;
-    default: return {};
+        case Qt::DisplayRole:
+            return e.label;
+        case Qt::ToolTipRole:
+            if (e.key == QLatin1String("*"))
+                return tr("%1: whole design replaced").arg(e.time.toLocalTime().toString(Qt::ISODate));
+            return tr("%1: %2 %3 -> %4")
+                .arg(e.time.toLocalTime().toString(Qt::ISODate), e.key, e.oldValue, e.newValue);
+        case TimeRole:
+            return e.time;
+        case KeyRole:
+            return e.key;
+        case OldValueRole:
+            return e.oldValue;
+        case NewValueRole:
+            return e.newValue;
+        case AppliedRole:
+            return row <= position_;
+        case CurrentRole:
+            return row == position_;
+        default:
+            return {};
     }
 }
 

@@ -18,8 +18,8 @@ public:
         KeyRole,                      // dotted key, "*" for a whole-chip replacement, "" for row 0
         OldValueRole,
         NewValueRole,
-        AppliedRole,                  // bool: row <= undo position
-        CurrentRole,                  // bool: row == undo position
+        AppliedRole,  // bool: row <= undo position
+        CurrentRole,  // bool: row == undo position
     };
 
     explicit HistoryModel(QObject* parent = nullptr);

@@ -1,5 +1,6 @@
 #include "store/schema.hpp"
 
+#include <sqlite3.h>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -8,7 +9,6 @@
 #include <QVariant>
 #include <algorithm>
 #include <atomic>
-#include <sqlite3.h>
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
@@ -33,102 +33,106 @@ Status execAll(QSqlDatabase& db, const QStringList& statements) {
 // 1: designs (current chip as design JSON, the state at history position 0, the undo position)
 //    and their full edit history.
 Status migrate1(QSqlDatabase& db) {
-    return execAll(db, {
-        QStringLiteral("CREATE TABLE scoville_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE designs ("
-                       " id INTEGER PRIMARY KEY,"
-                       " name TEXT NOT NULL UNIQUE,"
-                       " chip_json TEXT NOT NULL,"
-                       " base_json TEXT NOT NULL,"
-                       " undo_position INTEGER NOT NULL DEFAULT 0,"
-                       " created_ms INTEGER NOT NULL,"
-                       " modified_ms INTEGER NOT NULL)"),
-        QStringLiteral("CREATE TABLE history ("
-                       " design_id INTEGER NOT NULL REFERENCES designs(id) ON DELETE CASCADE,"
-                       " seq INTEGER NOT NULL,"
-                       " time_ms INTEGER NOT NULL,"
-                       " label TEXT NOT NULL,"
-                       " key TEXT NOT NULL,"
-                       " old_value TEXT NOT NULL,"
-                       " new_value TEXT NOT NULL,"
-                       " PRIMARY KEY (design_id, seq))"),
-    });
+    return execAll(
+        db, {
+                QStringLiteral("CREATE TABLE scoville_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+                QStringLiteral("CREATE TABLE designs ("
+                               " id INTEGER PRIMARY KEY,"
+                               " name TEXT NOT NULL UNIQUE,"
+                               " chip_json TEXT NOT NULL,"
+                               " base_json TEXT NOT NULL,"
+                               " undo_position INTEGER NOT NULL DEFAULT 0,"
+                               " created_ms INTEGER NOT NULL,"
+                               " modified_ms INTEGER NOT NULL)"),
+                QStringLiteral("CREATE TABLE history ("
+                               " design_id INTEGER NOT NULL REFERENCES designs(id) ON DELETE CASCADE,"
+                               " seq INTEGER NOT NULL,"
+                               " time_ms INTEGER NOT NULL,"
+                               " label TEXT NOT NULL,"
+                               " key TEXT NOT NULL,"
+                               " old_value TEXT NOT NULL,"
+                               " new_value TEXT NOT NULL,"
+                               " PRIMARY KEY (design_id, seq))"),
+            });
 }
 
 // 2: free-text notes per design; workloads (model id or JSON + scenario).
 Status migrate2(QSqlDatabase& db) {
     return execAll(db, {
-        QStringLiteral("ALTER TABLE designs ADD COLUMN notes TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("ALTER TABLE designs ADD COLUMN workload TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("CREATE TABLE workloads ("
-                       " id INTEGER PRIMARY KEY,"
-                       " name TEXT NOT NULL UNIQUE,"
-                       " model_id TEXT NOT NULL DEFAULT '',"
-                       " model_json TEXT NOT NULL DEFAULT '',"
-                       " batch INTEGER NOT NULL,"
-                       " input_len INTEGER NOT NULL,"
-                       " output_len INTEGER NOT NULL,"
-                       " weight_precision TEXT NOT NULL,"
-                       " activation_precision TEXT NOT NULL,"
-                       " kv_precision TEXT NOT NULL,"
-                       " chips INTEGER NOT NULL,"
-                       " tp INTEGER NOT NULL,"
-                       " pp INTEGER NOT NULL,"
-                       " ep INTEGER NOT NULL,"
-                       " ttft_slo_s REAL,"
-                       " tpot_slo_s REAL)"),
-    });
+                           QStringLiteral("ALTER TABLE designs ADD COLUMN notes TEXT NOT NULL DEFAULT ''"),
+                           QStringLiteral("ALTER TABLE designs ADD COLUMN workload TEXT NOT NULL DEFAULT ''"),
+                           QStringLiteral("CREATE TABLE workloads ("
+                                          " id INTEGER PRIMARY KEY,"
+                                          " name TEXT NOT NULL UNIQUE,"
+                                          " model_id TEXT NOT NULL DEFAULT '',"
+                                          " model_json TEXT NOT NULL DEFAULT '',"
+                                          " batch INTEGER NOT NULL,"
+                                          " input_len INTEGER NOT NULL,"
+                                          " output_len INTEGER NOT NULL,"
+                                          " weight_precision TEXT NOT NULL,"
+                                          " activation_precision TEXT NOT NULL,"
+                                          " kv_precision TEXT NOT NULL,"
+                                          " chips INTEGER NOT NULL,"
+                                          " tp INTEGER NOT NULL,"
+                                          " pp INTEGER NOT NULL,"
+                                          " ep INTEGER NOT NULL,"
+                                          " ttft_slo_s REAL,"
+                                          " tpot_slo_s REAL)"),
+                       });
 }
 
 // 3: baselines, pinned comparisons and sweep results.
 Status migrate3(QSqlDatabase& db) {
-    return execAll(db, {
-        QStringLiteral("ALTER TABLE designs ADD COLUMN baseline TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("CREATE TABLE comparisons ("
-                       " id INTEGER PRIMARY KEY,"
-                       " name TEXT NOT NULL UNIQUE,"
-                       " workload TEXT NOT NULL DEFAULT '',"
-                       " baseline TEXT NOT NULL DEFAULT '',"
-                       " created_ms INTEGER NOT NULL)"),
-        QStringLiteral("CREATE TABLE comparison_members ("
-                       " comparison_id INTEGER NOT NULL REFERENCES comparisons(id) ON DELETE CASCADE,"
-                       " position INTEGER NOT NULL,"
-                       " ref TEXT NOT NULL,"
-                       " PRIMARY KEY (comparison_id, position))"),
-        QStringLiteral("CREATE TABLE sweeps ("
-                       " id INTEGER PRIMARY KEY,"
-                       " name TEXT NOT NULL UNIQUE,"
-                       " design TEXT NOT NULL DEFAULT '',"
-                       " workload TEXT NOT NULL DEFAULT '',"
-                       " spec TEXT NOT NULL DEFAULT '',"
-                       " param_keys TEXT NOT NULL,"       // JSON array of dotted keys
-                       " objective_keys TEXT NOT NULL,"   // JSON array of result keys
-                       " created_ms INTEGER NOT NULL)"),
-        QStringLiteral("CREATE TABLE sweep_rows ("
-                       " sweep_id INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,"
-                       " row INTEGER NOT NULL,"
-                       " param_values TEXT NOT NULL,"      // JSON array, same order as param_keys
-                       " objective_values TEXT NOT NULL,"  // JSON array, same order as objective_keys
-                       " PRIMARY KEY (sweep_id, row))"),
-    });
+    return execAll(
+        db, {
+                QStringLiteral("ALTER TABLE designs ADD COLUMN baseline TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("CREATE TABLE comparisons ("
+                               " id INTEGER PRIMARY KEY,"
+                               " name TEXT NOT NULL UNIQUE,"
+                               " workload TEXT NOT NULL DEFAULT '',"
+                               " baseline TEXT NOT NULL DEFAULT '',"
+                               " created_ms INTEGER NOT NULL)"),
+                QStringLiteral("CREATE TABLE comparison_members ("
+                               " comparison_id INTEGER NOT NULL REFERENCES comparisons(id) ON DELETE CASCADE,"
+                               " position INTEGER NOT NULL,"
+                               " ref TEXT NOT NULL,"
+                               " PRIMARY KEY (comparison_id, position))"),
+                QStringLiteral("CREATE TABLE sweeps ("
+                               " id INTEGER PRIMARY KEY,"
+                               " name TEXT NOT NULL UNIQUE,"
+                               " design TEXT NOT NULL DEFAULT '',"
+                               " workload TEXT NOT NULL DEFAULT '',"
+                               " spec TEXT NOT NULL DEFAULT '',"
+                               " param_keys TEXT NOT NULL,"      // JSON array of dotted keys
+                               " objective_keys TEXT NOT NULL,"  // JSON array of result keys
+                               " created_ms INTEGER NOT NULL)"),
+                QStringLiteral("CREATE TABLE sweep_rows ("
+                               " sweep_id INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,"
+                               " row INTEGER NOT NULL,"
+                               " param_values TEXT NOT NULL,"      // JSON array, same order as param_keys
+                               " objective_values TEXT NOT NULL,"  // JSON array, same order as objective_keys
+                               " PRIMARY KEY (sweep_id, row))"),
+            });
 }
 
 // 4: the current parameters of each design as key/value rows, so plain SQL can query them;
 //    filled from the design JSON of existing designs.
 Status migrate4(QSqlDatabase& db) {
-    if (auto st = exec(db, QStringLiteral("CREATE TABLE design_params ("
-                                          " design_id INTEGER NOT NULL REFERENCES designs(id) ON DELETE CASCADE,"
-                                          " key TEXT NOT NULL,"
-                                          " value REAL NOT NULL,"
-                                          " text TEXT NOT NULL,"
-                                          " PRIMARY KEY (design_id, key))"));
+    if (auto st =
+            exec(db, QStringLiteral("CREATE TABLE design_params ("
+                                    " design_id INTEGER NOT NULL REFERENCES designs(id) ON DELETE CASCADE,"
+                                    " key TEXT NOT NULL,"
+                                    " value REAL NOT NULL,"
+                                    " text TEXT NOT NULL,"
+                                    " PRIMARY KEY (design_id, key))"));
         !st)
         return st;
     QSqlQuery sel(db);
     if (!sel.exec(QStringLiteral("SELECT id, name, chip_json FROM designs")))
         return Error{"schema 4: " + sel.lastError().text().toStdString()};
     QSqlQuery ins(db);
-    ins.prepare(QStringLiteral("INSERT INTO design_params (design_id, key, value, text) VALUES (?, ?, ?, ?)"));
+    ins.prepare(
+        QStringLiteral("INSERT INTO design_params (design_id, key, value, text) VALUES (?, ?, ?, ?)"));
     while (sel.next()) {
         const auto chip = chip_from_json(sel.value(2).toString().toStdString(),
                                          "design '" + sel.value(1).toString().toStdString() + "'");
@@ -141,8 +145,10 @@ Status migrate4(QSqlDatabase& db) {
             if (!ins.exec()) return Error{"schema 4: " + ins.lastError().text().toStdString()};
         }
     }
-    return exec(db, QStringLiteral("INSERT OR REPLACE INTO scoville_meta (key, value) VALUES ('min_reader_version', '%1')")
-                        .arg(kMinReaderVersion));
+    return exec(db,
+                QStringLiteral(
+                    "INSERT OR REPLACE INTO scoville_meta (key, value) VALUES ('min_reader_version', '%1')")
+                    .arg(kMinReaderVersion));
 }
 
 constexpr Migration kMigrations[] = {
@@ -201,29 +207,29 @@ QString describeSqlError(const QString& file, const QString& action, const QSqlE
     const int code = error.nativeErrorCode().toInt() & 0xff;  // primary SQLite result code
     QString what;
     switch (code) {
-    case 5:  // SQLITE_BUSY
-    case 6:  // SQLITE_LOCKED
-        what = QStringLiteral("the file is locked by another program");
-        break;
-    case 8:  // SQLITE_READONLY
-        what = QStringLiteral("the file or its folder is read-only");
-        break;
-    case 13:  // SQLITE_FULL
-        what = QStringLiteral("the disk is full");
-        break;
-    case 10:  // SQLITE_IOERR
-        what = QStringLiteral("a disk read or write failed");
-        break;
-    case 11:  // SQLITE_CORRUPT
-    case 26:  // SQLITE_NOTADB
-        what = QStringLiteral("the file is corrupt");
-        break;
-    case 14:  // SQLITE_CANTOPEN
-        what = QStringLiteral("the file cannot be opened");
-        break;
-    default:
-        what = QStringLiteral("database error");
-        break;
+        case 5:  // SQLITE_BUSY
+        case 6:  // SQLITE_LOCKED
+            what = QStringLiteral("the file is locked by another program");
+            break;
+        case 8:  // SQLITE_READONLY
+            what = QStringLiteral("the file or its folder is read-only");
+            break;
+        case 13:  // SQLITE_FULL
+            what = QStringLiteral("the disk is full");
+            break;
+        case 10:  // SQLITE_IOERR
+            what = QStringLiteral("a disk read or write failed");
+            break;
+        case 11:  // SQLITE_CORRUPT
+        case 26:  // SQLITE_NOTADB
+            what = QStringLiteral("the file is corrupt");
+            break;
+        case 14:  // SQLITE_CANTOPEN
+            what = QStringLiteral("the file cannot be opened");
+            break;
+        default:
+            what = QStringLiteral("database error");
+            break;
     }
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     return QStringLiteral("%1: %2: %3 (%4)").arg(file, action, what, detail);
@@ -234,11 +240,11 @@ namespace {
 // What SQLite reports about a file: header values and the first quick_check problem.
 struct SqliteProbe {
     bool ok = false;
-    int code = SQLITE_OK;     // extended result code of the first failure
+    int code = SQLITE_OK;  // extended result code of the first failure
     QString error;
     int applicationId = 0;
     int userVersion = 0;
-    QString quickCheck;       // empty when quick_check says "ok"
+    QString quickCheck;  // empty when quick_check says "ok"
 };
 
 // Uses the SQLite C API (the same libsqlite3 Qt's driver loads) because a check must be able to
@@ -248,7 +254,8 @@ SqliteProbe probeFile(const QString& path, bool readWrite, int busyTimeoutMs) {
     SqliteProbe probe;
     sqlite3* db = nullptr;
     const QByteArray name = QFile::encodeName(path);
-    int rc = sqlite3_open_v2(name.constData(), &db, readWrite ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, nullptr);
+    int rc = sqlite3_open_v2(name.constData(), &db, readWrite ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY,
+                             nullptr);
     auto failed = [&](int code) {
         probe.code = db ? sqlite3_extended_errcode(db) : code;
         probe.error = QStringLiteral("%1, SQLite code %2")
@@ -318,8 +325,9 @@ FileCheck checkFile(const QString& path, int busyTimeoutMs) {
 
     // A file whose page 1 names another program is not ours, whatever state its journal is in.
     const auto be32 = [&](int offset) {
-        return static_cast<qint32>((quint32(quint8(header[offset])) << 24) | (quint32(quint8(header[offset + 1])) << 16) |
-                                   (quint32(quint8(header[offset + 2])) << 8) | quint32(quint8(header[offset + 3])));
+        return static_cast<qint32>(
+            (quint32(quint8(header[offset])) << 24) | (quint32(quint8(header[offset + 1])) << 16) |
+            (quint32(quint8(header[offset + 2])) << 8) | quint32(quint8(header[offset + 3])));
     };
     const int headerAppId = be32(68);
 
@@ -329,20 +337,23 @@ FileCheck checkFile(const QString& path, int busyTimeoutMs) {
     // is not written) reads it instead. Only for files whose header says they are ours.
     SqliteProbe probe = probeFile(path, false, busyTimeoutMs);
     // Likewise a rollback journal left hot by a process that died must be rolled back first.
-    if (!probe.ok && (probe.code & 0xff) == SQLITE_READONLY && headerAppId == kApplicationId && info.isWritable())
+    if (!probe.ok && (probe.code & 0xff) == SQLITE_READONLY && headerAppId == kApplicationId &&
+        info.isWritable())
         probe = probeFile(path, true, busyTimeoutMs);
 
     if (!probe.ok && headerAppId != kApplicationId) {
         check.kind = FileKind::foreign;
-        check.message = QStringLiteral("%1: not a Scoville session (an SQLite file of another program, "
-                                       "application_id %2)")
+        check.message = QStringLiteral(
+                            "%1: not a Scoville session (an SQLite file of another program, "
+                            "application_id %2)")
                             .arg(path)
                             .arg(headerAppId);
     } else if (!probe.ok) {
         const int code = probe.code & 0xff;
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
             check.kind = FileKind::locked;
-            check.message = QStringLiteral("%1: the file is locked by another program (%2)").arg(path, probe.error);
+            check.message =
+                QStringLiteral("%1: the file is locked by another program (%2)").arg(path, probe.error);
         } else if (code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_READONLY) {
             check.kind = FileKind::unreadable;
             check.message = QStringLiteral("%1: cannot be opened (%2)").arg(path, probe.error);
@@ -352,15 +363,17 @@ FileCheck checkFile(const QString& path, int busyTimeoutMs) {
         }
     } else if (probe.applicationId != kApplicationId) {
         check.kind = FileKind::foreign;
-        check.message = QStringLiteral("%1: not a Scoville session (an SQLite file of another program, "
-                                       "application_id %2)")
+        check.message = QStringLiteral(
+                            "%1: not a Scoville session (an SQLite file of another program, "
+                            "application_id %2)")
                             .arg(path)
                             .arg(probe.applicationId);
     } else if (probe.userVersion > kSchemaVersion) {
         check.kind = FileKind::newer;
         check.version = probe.userVersion;
-        check.message = QStringLiteral("%1: written by a newer Scoville (session schema %2; this build "
-                                       "reads up to %3)")
+        check.message = QStringLiteral(
+                            "%1: written by a newer Scoville (session schema %2; this build "
+                            "reads up to %3)")
                             .arg(path)
                             .arg(probe.userVersion)
                             .arg(kSchemaVersion);

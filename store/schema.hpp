@@ -39,8 +39,8 @@ enum class FileKind { missing, empty, session, notSqlite, foreign, newer, corrup
 
 struct FileCheck {
     FileKind kind = FileKind::missing;
-    int version = 0;        // user_version when kind is session or newer
-    QString message;        // one line naming the file and what is wrong (empty when usable)
+    int version = 0;  // user_version when kind is session or newer
+    QString message;  // one line naming the file and what is wrong (empty when usable)
 };
 
 // Inspects `path` read-only: SQLite magic, application_id, user_version, PRAGMA quick_check.

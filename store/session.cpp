@@ -25,15 +25,27 @@ namespace scoville::store {
 namespace {
 
 // Qt binds a null QString as SQL NULL; the text columns are NOT NULL, so bind "" instead.
-QString nn(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
-QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
-std::string ss(const QString& s) { return s.toStdString(); }
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
-QDateTime fromMs(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
+QString nn(const QString& s) {
+    return s.isNull() ? QStringLiteral("") : s;
+}
+QString qs(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+std::string ss(const QString& s) {
+    return s.toStdString();
+}
+qint64 nowMs() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+QDateTime fromMs(qint64 ms) {
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
 const QString kWhole = QLatin1String(kWholeChipKey);
 
 // Design JSON as stored: compact, so a history entry stays one line.
-QString storedJson(const ChipSpec& chip) { return qs(chip_to_json(chip, -1)); }
+QString storedJson(const ChipSpec& chip) {
+    return qs(chip_to_json(chip, -1));
+}
 
 Status applyValue(ChipSpec& chip, const QString& key, const QString& value) {
     if (key == kWhole) {
@@ -108,7 +120,9 @@ Session::~Session() {
     QSqlDatabase::removeDatabase(connection_);
 }
 
-QSqlDatabase Session::db() const { return QSqlDatabase::database(connection_, false); }
+QSqlDatabase Session::db() const {
+    return QSqlDatabase::database(connection_, false);
+}
 
 Result<QString> Session::openConnection(const QString& path, bool readOnly, int busyTimeoutMs) {
     const QString name = uniqueConnectionName("session");
@@ -154,9 +168,11 @@ Status createFile(const QString& path, bool replace) {
     {
         // Only a unique name is taken from QTemporaryFile (which would create the file 0600);
         // SQLite then creates it with the usual permissions (0644 less the umask).
-        QTemporaryFile tmp(info.absolutePath() + QStringLiteral("/.") + info.fileName() + QStringLiteral(".new-XXXXXX"));
+        QTemporaryFile tmp(info.absolutePath() + QStringLiteral("/.") + info.fileName() +
+                           QStringLiteral(".new-XXXXXX"));
         if (!tmp.open())
-            return Error{ss(QStringLiteral("%1: cannot create the session file (%2)").arg(path, tmp.errorString()))};
+            return Error{
+                ss(QStringLiteral("%1: cannot create the session file (%2)").arg(path, tmp.errorString()))};
         tmpPath = tmp.fileName();
     }
     const QString name = uniqueConnectionName("create");
@@ -190,12 +206,14 @@ Status createFile(const QString& path, bool replace) {
     if (st) {
         bool moved = false;
         if (replace) {
-            moved = std::rename(QFile::encodeName(tmpPath).constData(), QFile::encodeName(path).constData()) == 0;
+            moved =
+                std::rename(QFile::encodeName(tmpPath).constData(), QFile::encodeName(path).constData()) == 0;
         } else {
             // Never replaces: if another process created the file meanwhile, that one is used.
             moved = QFile::rename(tmpPath, path) || QFileInfo::exists(path);
         }
-        if (!moved) st = Error{ss(QStringLiteral("%1: cannot create the session file (rename failed)").arg(path))};
+        if (!moved)
+            st = Error{ss(QStringLiteral("%1: cannot create the session file (rename failed)").arg(path))};
     }
     QFile::remove(tmpPath);
     for (const char* suffix : {"-journal", "-wal", "-shm"}) QFile::remove(tmpPath + QLatin1String(suffix));
@@ -209,8 +227,9 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Option
     FileCheck check = checkFile(path, options.busyTimeoutMs);
     if (check.kind == FileKind::missing || check.kind == FileKind::empty) {
         if (wantReadOnly || !options.create)
-            return Error{ss(check.kind == FileKind::missing ? QStringLiteral("%1: no such session file").arg(path)
-                                                            : QStringLiteral("%1: empty file, not a session").arg(path))};
+            return Error{ss(check.kind == FileKind::missing
+                                ? QStringLiteral("%1: no such session file").arg(path)
+                                : QStringLiteral("%1: empty file, not a session").arg(path))};
         if (auto st = createFile(path, check.kind == FileKind::empty); !st) return st.error();
         check = checkFile(path, options.busyTimeoutMs);
     }
@@ -225,7 +244,8 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Option
     if (readOnly && check.version < kSchemaVersion) {
         scratch = std::make_shared<QTemporaryDir>();
         if (!scratch->isValid())
-            return Error{ss(QStringLiteral("%1: cannot make a temporary copy to upgrade (%2)").arg(path, scratch->errorString()))};
+            return Error{ss(QStringLiteral("%1: cannot make a temporary copy to upgrade (%2)")
+                                .arg(path, scratch->errorString()))};
         openPath = scratch->filePath(QStringLiteral("upgraded.scoville"));
         auto source = openConnection(path, true, options.busyTimeoutMs);
         if (!source) return source.error();
@@ -259,7 +279,8 @@ Status Session::loadDesigns() {
         return Error{ss(describeSqlError(path_, QStringLiteral("reading designs"), q.lastError()))};
     while (q.next()) {
         const QString name = q.value(1).toString();
-        auto chip = chip_from_json(ss(q.value(2).toString()), ss(path_ + QStringLiteral(": design '") + name + QLatin1Char('\'')));
+        auto chip = chip_from_json(ss(q.value(2).toString()),
+                                   ss(path_ + QStringLiteral(": design '") + name + QLatin1Char('\'')));
         if (!chip) return chip.error();
         DesignState s;
         s.id = q.value(0).toLongLong();
@@ -316,8 +337,10 @@ Result<const Session::DesignState*> Session::find(const QString& design) const {
     const auto it = designs_.constFind(design);
     if (it == designs_.constEnd()) {
         QStringList names = designNames();
-        return Error{ss(QStringLiteral("%1: no design '%2' (designs: %3)")
-                            .arg(path_, design, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))))};
+        return Error{
+            ss(QStringLiteral("%1: no design '%2' (designs: %3)")
+                   .arg(path_, design,
+                        names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))))};
     }
     return &it.value();
 }
@@ -325,7 +348,8 @@ Result<const Session::DesignState*> Session::find(const QString& design) const {
 Status Session::writeDesignRow(qint64 id, const ChipSpec& chip, int undoPosition) {
     const QString action = QStringLiteral("saving the design");
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("UPDATE designs SET chip_json = ?, undo_position = ?, modified_ms = ? WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE designs SET chip_json = ?, undo_position = ?, modified_ms = ? WHERE id = ?"));
     q.addBindValue(storedJson(chip));
     q.addBindValue(undoPosition);
     q.addBindValue(nowMs());
@@ -345,7 +369,8 @@ Status Session::writeDesignRow(qint64 id, const ChipSpec& chip, int undoPosition
     return Ok{};
 }
 
-Status Session::commitEdits(const QString& design, const std::vector<Edit>& edits, const QString& label, bool merge) {
+Status Session::commitEdits(const QString& design, const std::vector<Edit>& edits, const QString& label,
+                            bool merge) {
     auto found = find(design);
     if (!found) return fail(found.error().message);
     DesignState next = **found;
@@ -375,7 +400,8 @@ Status Session::commitEdits(const QString& design, const std::vector<Edit>& edit
 
     QString entryLabel = label;
     if (entryLabel.isEmpty())
-        entryLabel = rows.size() == 1 && rows[0].key != kWhole ? defaultLabel(ss(rows[0].key), ss(rows[0].newValue))
+        entryLabel = rows.size() == 1 && rows[0].key != kWhole
+                         ? defaultLabel(ss(rows[0].key), ss(rows[0].newValue))
                      : rows[0].key == kWhole ? QStringLiteral("Replace design")
                                              : QStringLiteral("Set %1 parameters").arg(rows.size());
     const QString action = QStringLiteral("saving edit '%1' of design '%2'").arg(entryLabel, design);
@@ -399,7 +425,8 @@ Status Session::commitEdits(const QString& design, const std::vector<Edit>& edit
             if (auto s = run(q, path_, action); !s) return s;
             if (q.next() && q.value(0).toString() == rows[0].key && q.value(1).toString() == entryLabel) {
                 q.finish();
-                q.prepare(QStringLiteral("UPDATE history SET new_value = ?, time_ms = ? WHERE design_id = ? AND seq = ?"));
+                q.prepare(QStringLiteral(
+                    "UPDATE history SET new_value = ?, time_ms = ? WHERE design_id = ? AND seq = ?"));
                 q.addBindValue(nn(rows[0].newValue));
                 q.addBindValue(nowMs());
                 q.addBindValue(id);
@@ -410,8 +437,9 @@ Status Session::commitEdits(const QString& design, const std::vector<Edit>& edit
             q.finish();
         }
         if (!merged) {
-            q.prepare(QStringLiteral("INSERT INTO history (design_id, seq, time_ms, label, key, old_value, new_value)"
-                                     " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            q.prepare(QStringLiteral(
+                "INSERT INTO history (design_id, seq, time_ms, label, key, old_value, new_value)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)"));
             const qint64 t = nowMs();
             for (const Row& r : rows) {
                 q.addBindValue(id);
@@ -468,7 +496,8 @@ Result<DesignSummary> Session::summary(const QString& design) const {
 
 Status Session::saveDesign(const QString& name, const ChipSpec& chip, const QString& label) {
     if (name.trimmed().isEmpty() || name != name.trimmed())
-        return fail(ss(QStringLiteral("%1: design name '%2' is empty or has leading/trailing spaces").arg(path_, name)));
+        return fail(ss(
+            QStringLiteral("%1: design name '%2' is empty or has leading/trailing spaces").arg(path_, name)));
     if (auto st = storable(chip, QStringLiteral("design '%1'").arg(name)); !st)
         return fail(ss(path_) + ": " + st.error().message);
     if (designs_.contains(name))
@@ -479,8 +508,9 @@ Status Session::saveDesign(const QString& name, const ChipSpec& chip, const QStr
     qint64 id = 0;
     Status st = write(action, [&]() -> Status {
         QSqlQuery q(db());
-        q.prepare(QStringLiteral("INSERT INTO designs (name, chip_json, base_json, undo_position, created_ms, modified_ms)"
-                                 " VALUES (?, ?, ?, 0, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO designs (name, chip_json, base_json, undo_position, created_ms, modified_ms)"
+            " VALUES (?, ?, ?, 0, ?, ?)"));
         const QString json = storedJson(chip);
         const qint64 t = nowMs();
         q.addBindValue(nn(name));
@@ -528,8 +558,10 @@ Status Session::renameDesign(const QString& from, const QString& to) {
     auto s = find(from);
     if (!s) return fail(s.error().message);
     if (to.trimmed().isEmpty() || to != to.trimmed())
-        return fail(ss(QStringLiteral("%1: design name '%2' is empty or has leading/trailing spaces").arg(path_, to)));
-    if (designs_.contains(to)) return fail(ss(QStringLiteral("%1: a design named '%2' already exists").arg(path_, to)));
+        return fail(ss(
+            QStringLiteral("%1: design name '%2' is empty or has leading/trailing spaces").arg(path_, to)));
+    if (designs_.contains(to))
+        return fail(ss(QStringLiteral("%1: a design named '%2' already exists").arg(path_, to)));
     const qint64 id = (*s)->id;
     const QString action = QStringLiteral("renaming design '%1' to '%2'").arg(from, to);
     Status st = write(action, [&]() -> Status {
@@ -562,7 +594,8 @@ Status Session::setParameterText(const QString& design, const QString& key, cons
     return commitEdits(design, {{ss(key), ss(text)}}, label, merge);
 }
 
-Status Session::applyAssignments(const QString& design, const QStringList& assignments, const QString& label) {
+Status Session::applyAssignments(const QString& design, const QStringList& assignments,
+                                 const QString& label) {
     std::vector<Edit> edits;
     for (const QString& a : assignments) {
         const qsizetype eq = a.indexOf(QLatin1Char('='));
@@ -581,8 +614,9 @@ QList<HistoryEntry> Session::history(const QString& design) const {
     auto s = find(design);
     if (!s) return out;
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT seq, time_ms, label, key, old_value, new_value FROM history"
-                             " WHERE design_id = ? ORDER BY seq"));
+    q.prepare(
+        QStringLiteral("SELECT seq, time_ms, label, key, old_value, new_value FROM history"
+                       " WHERE design_id = ? ORDER BY seq"));
     q.addBindValue((*s)->id);
     if (!q.exec()) return out;
     while (q.next())
@@ -596,7 +630,9 @@ int Session::undoPosition(const QString& design) const {
     return it == designs_.constEnd() ? -1 : it->undoPosition;
 }
 
-bool Session::canUndo(const QString& design) const { return undoPosition(design) > 0; }
+bool Session::canUndo(const QString& design) const {
+    return undoPosition(design) > 0;
+}
 
 bool Session::canRedo(const QString& design) const {
     const auto it = designs_.constFind(design);
@@ -604,16 +640,20 @@ bool Session::canRedo(const QString& design) const {
 }
 
 Status Session::undo(const QString& design) {
-    if (!canUndo(design)) return fail(ss(QStringLiteral("%1: design '%2': nothing to undo").arg(path_, design)));
+    if (!canUndo(design))
+        return fail(ss(QStringLiteral("%1: design '%2': nothing to undo").arg(path_, design)));
     return moveTo(design, undoPosition(design) - 1);
 }
 
 Status Session::redo(const QString& design) {
-    if (!canRedo(design)) return fail(ss(QStringLiteral("%1: design '%2': nothing to redo").arg(path_, design)));
+    if (!canRedo(design))
+        return fail(ss(QStringLiteral("%1: design '%2': nothing to redo").arg(path_, design)));
     return moveTo(design, undoPosition(design) + 1);
 }
 
-Status Session::restoreTo(const QString& design, int position) { return moveTo(design, position); }
+Status Session::restoreTo(const QString& design, int position) {
+    return moveTo(design, position);
+}
 
 Status Session::moveTo(const QString& design, int position) {
     auto s = find(design);
@@ -632,16 +672,19 @@ Status Session::moveTo(const QString& design, int position) {
     if (position < next.undoPosition) {
         for (int seq = next.undoPosition; seq > position; --seq) {
             const auto& e = entries[seq - 1];
-            if (auto st = applyValue(next.chip, e.key, e.oldValue); !st) return fail(ss(path_) + ": " + st.error().message);
+            if (auto st = applyValue(next.chip, e.key, e.oldValue); !st)
+                return fail(ss(path_) + ": " + st.error().message);
         }
     } else {
         for (int seq = next.undoPosition + 1; seq <= position; ++seq) {
             const auto& e = entries[seq - 1];
-            if (auto st = applyValue(next.chip, e.key, e.newValue); !st) return fail(ss(path_) + ": " + st.error().message);
+            if (auto st = applyValue(next.chip, e.key, e.newValue); !st)
+                return fail(ss(path_) + ": " + st.error().message);
         }
     }
     next.undoPosition = position;
-    const QString action = QStringLiteral("moving design '%1' to history position %2").arg(design).arg(position);
+    const QString action =
+        QStringLiteral("moving design '%1' to history position %2").arg(design).arg(position);
     if (auto st = write(action, [&] { return writeDesignRow(next.id, next.chip, position); }); !st) return st;
     designs_[design] = std::move(next);
     emit designChanged(design);
@@ -660,7 +703,8 @@ Result<ChipSpec> Session::chipAt(const QString& design, int position) const {
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT base_json FROM designs WHERE id = ?"));
     q.addBindValue((*s)->id);
-    if (!q.exec() || !q.next()) return Error{ss(describeSqlError(path_, QStringLiteral("reading history"), q.lastError()))};
+    if (!q.exec() || !q.next())
+        return Error{ss(describeSqlError(path_, QStringLiteral("reading history"), q.lastError()))};
     auto chip = chip_from_json(ss(q.value(0).toString()), ss(path_) + ": design '" + ss(design) + "'");
     if (!chip) return chip.error();
     const QList<HistoryEntry> entries = history(design);
@@ -688,7 +732,8 @@ Status Session::setDesignColumn(const QString& design, const char* column, const
     const QString action = QStringLiteral("saving the %1 of design '%2'").arg(QLatin1String(column), design);
     return write(action, [&]() -> Status {
         QSqlQuery q(db());
-        q.prepare(QStringLiteral("UPDATE designs SET %1 = ?, modified_ms = ? WHERE id = ?").arg(QLatin1String(column)));
+        q.prepare(QStringLiteral("UPDATE designs SET %1 = ?, modified_ms = ? WHERE id = ?")
+                      .arg(QLatin1String(column)));
         q.addBindValue(nn(value));
         q.addBindValue(nowMs());
         q.addBindValue(id);
@@ -696,7 +741,9 @@ Status Session::setDesignColumn(const QString& design, const char* column, const
     });
 }
 
-QString Session::notes(const QString& design) const { return designColumn(design, "notes"); }
+QString Session::notes(const QString& design) const {
+    return designColumn(design, "notes");
+}
 Status Session::setNotes(const QString& design, const QString& text) {
     if (notes(design) == text && hasDesign(design)) return Ok{};
     auto st = setDesignColumn(design, "notes", text);
@@ -704,14 +751,18 @@ Status Session::setNotes(const QString& design, const QString& text) {
     return st;
 }
 
-QString Session::baseline(const QString& design) const { return designColumn(design, "baseline"); }
+QString Session::baseline(const QString& design) const {
+    return designColumn(design, "baseline");
+}
 Status Session::setBaseline(const QString& design, const QString& ref) {
     auto st = setDesignColumn(design, "baseline", ref);
     if (st) emit baselineChanged(design);
     return st;
 }
 
-QString Session::designWorkload(const QString& design) const { return designColumn(design, "workload"); }
+QString Session::designWorkload(const QString& design) const {
+    return designColumn(design, "workload");
+}
 Status Session::setDesignWorkload(const QString& design, const QString& workload) {
     auto st = setDesignColumn(design, "workload", workload);
     if (st) emit designWorkloadChanged(design);
@@ -728,18 +779,24 @@ QStringList names(QSqlDatabase d, const QString& table) {
         while (q.next()) out << q.value(0).toString();
     return out;
 }
-QVariant optionalReal(const std::optional<double>& v) { return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Double)); }
+QVariant optionalReal(const std::optional<double>& v) {
+    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Double));
+}
 }  // namespace
 
-QStringList Session::workloadNames() const { return names(db(), QStringLiteral("workloads")); }
+QStringList Session::workloadNames() const {
+    return names(db(), QStringLiteral("workloads"));
+}
 
 Result<WorkloadRecord> Session::workload(const QString& name) const {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT model_id, model_json, batch, input_len, output_len, weight_precision,"
-                             " activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s, tpot_slo_s"
-                             " FROM workloads WHERE name = ?"));
+    q.prepare(
+        QStringLiteral("SELECT model_id, model_json, batch, input_len, output_len, weight_precision,"
+                       " activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s, tpot_slo_s"
+                       " FROM workloads WHERE name = ?"));
     q.addBindValue(name);
-    if (!q.exec()) return Error{ss(describeSqlError(path_, QStringLiteral("reading workload"), q.lastError()))};
+    if (!q.exec())
+        return Error{ss(describeSqlError(path_, QStringLiteral("reading workload"), q.lastError()))};
     if (!q.next()) return Error{ss(QStringLiteral("%1: no workload '%2'").arg(path_, name))};
     WorkloadRecord w;
     w.name = name;
@@ -751,7 +808,9 @@ Result<WorkloadRecord> Session::workload(const QString& name) const {
     s.output_len = q.value(4).toInt();
     const auto precision = [&](int column, Precision& out) -> Status {
         auto p = parse_precision(ss(q.value(column).toString()));
-        if (!p) return Error{ss(QStringLiteral("%1: workload '%2': unknown precision '%3'").arg(path_, name, q.value(column).toString()))};
+        if (!p)
+            return Error{ss(QStringLiteral("%1: workload '%2': unknown precision '%3'")
+                                .arg(path_, name, q.value(column).toString()))};
         out = *p;
         return Ok{};
     };
@@ -770,24 +829,28 @@ Result<WorkloadRecord> Session::workload(const QString& name) const {
 Status Session::saveWorkload(const WorkloadRecord& w) {
     if (w.name.trimmed().isEmpty()) return fail(ss(path_) + ": a workload needs a name");
     if (w.modelId.isEmpty() == w.modelJson.isEmpty())
-        return fail(ss(QStringLiteral("%1: workload '%2': give either a model id or a model JSON").arg(path_, w.name)));
+        return fail(ss(
+            QStringLiteral("%1: workload '%2': give either a model id or a model JSON").arg(path_, w.name)));
     const Scenario& s = w.scenario;
     // The model must resolve (a library id, or JSON that parses) and the scenario fit it, so a
     // stored workload always evaluates; messages name the bad key.
-    auto model = w.modelJson.isEmpty() ? load_model(ss(w.modelId))
-                                       : model_from_json(ss(w.modelJson), ss(QStringLiteral("workload '%1' model").arg(w.name)));
+    auto model =
+        w.modelJson.isEmpty()
+            ? load_model(ss(w.modelId))
+            : model_from_json(ss(w.modelJson), ss(QStringLiteral("workload '%1' model").arg(w.name)));
     if (!model) return fail(ss(path_) + ": workload '" + ss(w.name) + "': " + model.error().message);
     if (auto st = validate_scenario(s, *model); !st)
         return fail(ss(path_) + ": workload '" + ss(w.name) + "': " + st.error().message);
     const QString action = QStringLiteral("saving workload '%1'").arg(w.name);
     auto st = write(action, [&]() -> Status {
         QSqlQuery q(db());
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO workloads (name, model_id, model_json, batch, input_len, output_len,"
-                                 " weight_precision, activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s,"
-                                 " tpot_slo_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO workloads (name, model_id, model_json, batch, input_len, output_len,"
+            " weight_precision, activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s,"
+            " tpot_slo_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const QVariant& v :
-             {QVariant(nn(w.name)), QVariant(nn(w.modelId)), QVariant(nn(w.modelJson)), QVariant(s.batch), QVariant(s.input_len),
-              QVariant(s.output_len), QVariant(qs(to_string(s.weight_precision))),
+             {QVariant(nn(w.name)), QVariant(nn(w.modelId)), QVariant(nn(w.modelJson)), QVariant(s.batch),
+              QVariant(s.input_len), QVariant(s.output_len), QVariant(qs(to_string(s.weight_precision))),
               QVariant(qs(to_string(s.activation_precision))), QVariant(qs(to_string(s.kv_precision))),
               QVariant(s.chips), QVariant(s.tp), QVariant(s.pp), QVariant(s.ep), optionalReal(s.ttft_slo_s),
               optionalReal(s.tpot_slo_s)})
@@ -812,13 +875,16 @@ Status Session::removeWorkload(const QString& name) {
 
 // --- Comparisons -------------------------------------------------------------------------------------------
 
-QStringList Session::comparisonNames() const { return names(db(), QStringLiteral("comparisons")); }
+QStringList Session::comparisonNames() const {
+    return names(db(), QStringLiteral("comparisons"));
+}
 
 Result<Comparison> Session::comparison(const QString& name) const {
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT id, workload, baseline, created_ms FROM comparisons WHERE name = ?"));
     q.addBindValue(name);
-    if (!q.exec()) return Error{ss(describeSqlError(path_, QStringLiteral("reading comparison"), q.lastError()))};
+    if (!q.exec())
+        return Error{ss(describeSqlError(path_, QStringLiteral("reading comparison"), q.lastError()))};
     if (!q.next()) return Error{ss(QStringLiteral("%1: no comparison '%2'").arg(path_, name))};
     Comparison c;
     c.name = name;
@@ -829,7 +895,8 @@ Result<Comparison> Session::comparison(const QString& name) const {
     q.finish();
     q.prepare(QStringLiteral("SELECT ref FROM comparison_members WHERE comparison_id = ? ORDER BY position"));
     q.addBindValue(id);
-    if (!q.exec()) return Error{ss(describeSqlError(path_, QStringLiteral("reading comparison"), q.lastError()))};
+    if (!q.exec())
+        return Error{ss(describeSqlError(path_, QStringLiteral("reading comparison"), q.lastError()))};
     while (q.next()) c.members << q.value(0).toString();
     return c;
 }
@@ -855,14 +922,16 @@ Status Session::saveComparison(const Comparison& c) {
             }
         }
         q.finish();
-        q.prepare(QStringLiteral("INSERT INTO comparisons (name, workload, baseline, created_ms) VALUES (?, ?, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO comparisons (name, workload, baseline, created_ms) VALUES (?, ?, ?, ?)"));
         q.addBindValue(nn(c.name));
         q.addBindValue(nn(c.workload));
         q.addBindValue(nn(c.baseline));
         q.addBindValue(created);
         if (auto s = run(q, path_, action); !s) return s;
         const qint64 id = q.lastInsertId().toLongLong();
-        q.prepare(QStringLiteral("INSERT INTO comparison_members (comparison_id, position, ref) VALUES (?, ?, ?)"));
+        q.prepare(
+            QStringLiteral("INSERT INTO comparison_members (comparison_id, position, ref) VALUES (?, ?, ?)"));
         for (qsizetype i = 0; i < c.members.size(); ++i) {
             q.addBindValue(id);
             q.addBindValue(static_cast<int>(i));
@@ -879,8 +948,9 @@ Status Session::removeComparison(const QString& name) {
     const QString action = QStringLiteral("removing comparison '%1'").arg(name);
     auto st = write(action, [&]() -> Status {
         QSqlQuery q(db());
-        q.prepare(QStringLiteral("DELETE FROM comparison_members WHERE comparison_id IN"
-                                 " (SELECT id FROM comparisons WHERE name = ?)"));
+        q.prepare(
+            QStringLiteral("DELETE FROM comparison_members WHERE comparison_id IN"
+                           " (SELECT id FROM comparisons WHERE name = ?)"));
         q.addBindValue(name);
         if (auto s = run(q, path_, action); !s) return s;
         q.prepare(QStringLiteral("DELETE FROM comparisons WHERE name = ?"));
@@ -891,14 +961,18 @@ Status Session::removeComparison(const QString& name) {
     return st;
 }
 
-// --- Sweeps --------------------------------------------------------------------------------------------------
+// --- Sweeps
+// --------------------------------------------------------------------------------------------------
 
-QStringList Session::sweepNames() const { return names(db(), QStringLiteral("sweeps")); }
+QStringList Session::sweepNames() const {
+    return names(db(), QStringLiteral("sweeps"));
+}
 
 Result<SweepResult> Session::sweep(const QString& name) const {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT id, design, workload, spec, param_keys, objective_keys, created_ms FROM sweeps"
-                             " WHERE name = ?"));
+    q.prepare(
+        QStringLiteral("SELECT id, design, workload, spec, param_keys, objective_keys, created_ms FROM sweeps"
+                       " WHERE name = ?"));
     q.addBindValue(name);
     if (!q.exec()) return Error{ss(describeSqlError(path_, QStringLiteral("reading sweep"), q.lastError()))};
     if (!q.next()) return Error{ss(QStringLiteral("%1: no sweep '%2'").arg(path_, name))};
@@ -912,7 +986,8 @@ Result<SweepResult> Session::sweep(const QString& name) const {
     r.objectiveKeys = splitStrings(q.value(5).toString());
     r.created = fromMs(q.value(6).toLongLong());
     q.finish();
-    q.prepare(QStringLiteral("SELECT param_values, objective_values FROM sweep_rows WHERE sweep_id = ? ORDER BY row"));
+    q.prepare(QStringLiteral(
+        "SELECT param_values, objective_values FROM sweep_rows WHERE sweep_id = ? ORDER BY row"));
     q.addBindValue(id);
     if (!q.exec()) return Error{ss(describeSqlError(path_, QStringLiteral("reading sweep"), q.lastError()))};
     while (q.next()) {
@@ -930,17 +1005,25 @@ Status Session::saveSweep(const SweepResult& r) {
         const SweepRow& row = r.rows[i];
         if (row.params.size() != static_cast<size_t>(r.paramKeys.size()) ||
             row.objectives.size() != static_cast<size_t>(r.objectiveKeys.size()))
-            return fail(ss(QStringLiteral("%1: sweep '%2': row %3 has %4 parameter and %5 objective values; expected %6 and %7")
-                               .arg(path_, r.name)
-                               .arg(i)
-                               .arg(row.params.size())
-                               .arg(row.objectives.size())
-                               .arg(r.paramKeys.size())
-                               .arg(r.objectiveKeys.size())));
+            return fail(
+                ss(QStringLiteral(
+                       "%1: sweep '%2': row %3 has %4 parameter and %5 objective values; expected %6 and %7")
+                       .arg(path_, r.name)
+                       .arg(i)
+                       .arg(row.params.size())
+                       .arg(row.objectives.size())
+                       .arg(r.paramKeys.size())
+                       .arg(r.objectiveKeys.size())));
         for (double v : row.params)
-            if (!std::isfinite(v)) return fail(ss(QStringLiteral("%1: sweep '%2': row %3 has a value that is not finite").arg(path_, r.name).arg(i)));
+            if (!std::isfinite(v))
+                return fail(ss(QStringLiteral("%1: sweep '%2': row %3 has a value that is not finite")
+                                   .arg(path_, r.name)
+                                   .arg(i)));
         for (double v : row.objectives)
-            if (!std::isfinite(v)) return fail(ss(QStringLiteral("%1: sweep '%2': row %3 has a value that is not finite").arg(path_, r.name).arg(i)));
+            if (!std::isfinite(v))
+                return fail(ss(QStringLiteral("%1: sweep '%2': row %3 has a value that is not finite")
+                                   .arg(path_, r.name)
+                                   .arg(i)));
     }
     const QString action = QStringLiteral("saving sweep '%1'").arg(r.name);
     auto st = write(action, [&]() -> Status {
@@ -953,22 +1036,25 @@ Status Session::saveSweep(const SweepResult& r) {
             created = q.value(1).toLongLong();
             const qint64 old = q.value(0).toLongLong();
             q.finish();
-            for (const char* sql : {"DELETE FROM sweep_rows WHERE sweep_id = ?", "DELETE FROM sweeps WHERE id = ?"}) {
+            for (const char* sql :
+                 {"DELETE FROM sweep_rows WHERE sweep_id = ?", "DELETE FROM sweeps WHERE id = ?"}) {
                 q.prepare(QLatin1String(sql));
                 q.addBindValue(old);
                 if (auto s = run(q, path_, action); !s) return s;
             }
         }
         q.finish();
-        q.prepare(QStringLiteral("INSERT INTO sweeps (name, design, workload, spec, param_keys, objective_keys, created_ms)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        for (const QVariant& v : {QVariant(nn(r.name)), QVariant(nn(r.design)), QVariant(nn(r.workload)), QVariant(nn(r.spec)),
-                                  QVariant(joinStrings(r.paramKeys)), QVariant(joinStrings(r.objectiveKeys)),
-                                  QVariant(created)})
+        q.prepare(QStringLiteral(
+            "INSERT INTO sweeps (name, design, workload, spec, param_keys, objective_keys, created_ms)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant& v :
+             {QVariant(nn(r.name)), QVariant(nn(r.design)), QVariant(nn(r.workload)), QVariant(nn(r.spec)),
+              QVariant(joinStrings(r.paramKeys)), QVariant(joinStrings(r.objectiveKeys)), QVariant(created)})
             q.addBindValue(v);
         if (auto s = run(q, path_, action); !s) return s;
         const qint64 id = q.lastInsertId().toLongLong();
-        q.prepare(QStringLiteral("INSERT INTO sweep_rows (sweep_id, row, param_values, objective_values) VALUES (?, ?, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO sweep_rows (sweep_id, row, param_values, objective_values) VALUES (?, ?, ?, ?)"));
         for (size_t i = 0; i < r.rows.size(); ++i) {
             q.addBindValue(id);
             q.addBindValue(static_cast<qint64>(i));
@@ -986,7 +1072,8 @@ Status Session::removeSweep(const QString& name) {
     const QString action = QStringLiteral("removing sweep '%1'").arg(name);
     auto st = write(action, [&]() -> Status {
         QSqlQuery q(db());
-        q.prepare(QStringLiteral("DELETE FROM sweep_rows WHERE sweep_id IN (SELECT id FROM sweeps WHERE name = ?)"));
+        q.prepare(QStringLiteral(
+            "DELETE FROM sweep_rows WHERE sweep_id IN (SELECT id FROM sweeps WHERE name = ?)"));
         q.addBindValue(name);
         if (auto s = run(q, path_, action); !s) return s;
         q.prepare(QStringLiteral("DELETE FROM sweeps WHERE name = ?"));
@@ -997,7 +1084,8 @@ Status Session::removeSweep(const QString& name) {
     return st;
 }
 
-// --- Design JSON ---------------------------------------------------------------------------------------------
+// --- Design JSON
+// ---------------------------------------------------------------------------------------------
 
 Result<std::string> Session::exportDesignJson(const QString& design) const {
     auto s = find(design);
@@ -1006,12 +1094,14 @@ Result<std::string> Session::exportDesignJson(const QString& design) const {
 }
 
 Status Session::importDesignJson(const QString& name, const std::string& json, const QString& origin) {
-    auto chip = chip_from_json(json, ss(origin.isEmpty() ? QStringLiteral("imported design '%1'").arg(name) : origin));
+    auto chip = chip_from_json(
+        json, ss(origin.isEmpty() ? QStringLiteral("imported design '%1'").arg(name) : origin));
     if (!chip) return fail(chip.error().message);
     return saveDesign(name, *chip, QStringLiteral("Import design JSON"));
 }
 
-// --- Files -------------------------------------------------------------------------------------------------------
+// --- Files
+// -------------------------------------------------------------------------------------------------------
 
 Status Session::copyTo(const QString& path) const {
     const QFileInfo target(path);
@@ -1020,7 +1110,8 @@ Status Session::copyTo(const QString& path) const {
     // VACUUM INTO needs a file that does not exist yet; the rename then replaces the target at once.
     QString tmpPath;
     {
-        QTemporaryFile tmp(target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".copy-XXXXXX"));
+        QTemporaryFile tmp(target.absolutePath() + QStringLiteral("/.") + target.fileName() +
+                           QStringLiteral(".copy-XXXXXX"));
         if (!tmp.open())
             return Error{ss(QStringLiteral("%1: cannot write there (%2)").arg(path, tmp.errorString()))};
         tmpPath = tmp.fileName();

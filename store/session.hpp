@@ -30,8 +30,8 @@ public:
     enum class Mode { readWrite, readOnly };
     struct Options {
         Mode mode = Mode::readWrite;
-        bool create = true;          // create the file when it does not exist (readWrite only)
-        int busyTimeoutMs = 2000;    // how long to wait for another writer before giving up
+        bool create = true;        // create the file when it does not exist (readWrite only)
+        int busyTimeoutMs = 2000;  // how long to wait for another writer before giving up
     };
 
     // Opens (or creates) a session file. An existing file is first checked read-only: a file that
@@ -122,16 +122,16 @@ signals:
     void designAdded(const QString& name);
     void designRemoved(const QString& name);
     void designRenamed(const QString& from, const QString& to);
-    void designChanged(const QString& name);     // the chip changed (edit, undo, redo, restore)
-    void historyChanged(const QString& name);    // entries or undo position changed
+    void designChanged(const QString& name);   // the chip changed (edit, undo, redo, restore)
+    void historyChanged(const QString& name);  // entries or undo position changed
     void notesChanged(const QString& name);
     void baselineChanged(const QString& name);
     void designWorkloadChanged(const QString& name);
     void workloadsChanged();
     void comparisonsChanged();
     void sweepsChanged();
-    void pathChanged(const QString& path);        // after Save As
-    void writeFailed(const QString& message);     // every refused write, also returned as Status
+    void pathChanged(const QString& path);     // after Save As
+    void writeFailed(const QString& message);  // every refused write, also returned as Status
 
 private:
     struct DesignState {
@@ -155,7 +155,8 @@ private:
         std::string key;
         std::string newText;
     };
-    Status commitEdits(const QString& design, const std::vector<Edit>& edits, const QString& label, bool merge);
+    Status commitEdits(const QString& design, const std::vector<Edit>& edits, const QString& label,
+                       bool merge);
     Status moveTo(const QString& design, int position);
     Status writeDesignRow(qint64 id, const ChipSpec& chip, int undoPosition);
     Status setDesignColumn(const QString& design, const char* column, const QString& value);

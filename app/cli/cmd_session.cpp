@@ -1,7 +1,7 @@
 // scoville session (list|show|export|save): read and write session files headless, so a design
 // saved in the GUI can be inspected, exported and evaluated from scripts.
-#include <QCoreApplication>
 #include <CLI/CLI.hpp>
+#include <QCoreApplication>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,8 +25,12 @@ struct SessionOptions {
     std::vector<std::string> sets;
 };
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
-std::string s(const QString& q) { return q.toStdString(); }
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+std::string s(const QString& q) {
+    return q.toStdString();
+}
 
 // Qt Sql loads the SQLite driver as a plugin, which needs an application object; the command
 // line runs before any exists, so each command holds one for its duration.
@@ -54,7 +58,9 @@ int fail(CommandContext& ctx, const std::string& message) {
     return 1;
 }
 
-std::string iso(const QDateTime& t) { return s(t.toUTC().toString(Qt::ISODate)); }
+std::string iso(const QDateTime& t) {
+    return s(t.toUTC().toString(Qt::ISODate));
+}
 
 int list(CommandContext& ctx, const SessionOptions& o) {
     AppScope scope;
@@ -64,8 +70,8 @@ int list(CommandContext& ctx, const SessionOptions& o) {
     for (const QString& name : (*session)->designNames()) {
         const auto sum = (*session)->summary(name);
         const auto chip = (*session)->chip(name);
-        ctx.out << s(name) << '\t' << chip->id << '\t' << sum->undoPosition << '/' << sum->historyCount << '\t'
-                << iso(sum->modified) << '\n';
+        ctx.out << s(name) << '\t' << chip->id << '\t' << sum->undoPosition << '/' << sum->historyCount
+                << '\t' << iso(sum->modified) << '\n';
     }
     return 0;
 }
@@ -124,13 +130,15 @@ int save(CommandContext& ctx, const SessionOptions& o) {
     auto chip = load_chip(o.chip);
     if (!chip) return fail(ctx, chip.error().message);
     for (const auto& assignment : o.sets)
-        if (auto st = apply_assignment(*chip, assignment); !st) return fail(ctx, "--set " + assignment + ": " + st.error().message);
+        if (auto st = apply_assignment(*chip, assignment); !st)
+            return fail(ctx, "--set " + assignment + ": " + st.error().message);
     if (auto st = validate_chip(*chip); !st) return fail(ctx, "--chip " + o.chip + ": " + st.error().message);
     AppScope scope;
     auto session = store::Session::open(q(o.file));
     if (!session) return fail(ctx, session.error().message);
     const bool existed = (*session)->hasDesign(q(o.name));
-    if (auto st = (*session)->saveDesign(q(o.name), *chip, QStringLiteral("Saved from the command line")); !st)
+    if (auto st = (*session)->saveDesign(q(o.name), *chip, QStringLiteral("Saved from the command line"));
+        !st)
         return fail(ctx, st.error().message);
     ctx.out << (existed ? "updated" : "saved") << " design '" << o.name << "' in " << o.file << "\n";
     return 0;
@@ -143,7 +151,8 @@ void register_session_commands(CLI::App& app, CommandContext& ctx) {
     CLI::App* session = app.add_subcommand("session", "Read and write session files (*.scoville)");
     session->require_subcommand(1);
 
-    CLI::App* listCmd = session->add_subcommand("list", "List the designs: name, chip id, undo position/edits, last change");
+    CLI::App* listCmd =
+        session->add_subcommand("list", "List the designs: name, chip id, undo position/edits, last change");
     listCmd->add_option("FILE", o->file, "Session file")->required();
     listCmd->callback([&ctx, o] { ctx.exit_code = list(ctx, *o); });
 
@@ -152,12 +161,14 @@ void register_session_commands(CLI::App& app, CommandContext& ctx) {
     showCmd->add_option("DESIGN", o->design, "Design name")->required();
     showCmd->callback([&ctx, o] { ctx.exit_code = show(ctx, *o); });
 
-    CLI::App* exportCmd = session->add_subcommand("export", "Print a design as design JSON (as --chip FILE reads it)");
+    CLI::App* exportCmd =
+        session->add_subcommand("export", "Print a design as design JSON (as --chip FILE reads it)");
     exportCmd->add_option("FILE", o->file, "Session file")->required();
     exportCmd->add_option("DESIGN", o->design, "Design name")->required();
     exportCmd->callback([&ctx, o] { ctx.exit_code = exportDesign(ctx, *o); });
 
-    CLI::App* saveCmd = session->add_subcommand("save", "Save a chip as a named design (creates FILE if needed)");
+    CLI::App* saveCmd =
+        session->add_subcommand("save", "Save a chip as a named design (creates FILE if needed)");
     saveCmd->add_option("FILE", o->file, "Session file")->required();
     saveCmd->add_option("--name", o->name, "Design name")->required();
     saveCmd->add_option("--chip", o->chip, "Reference chip id or chip JSON file")->required();

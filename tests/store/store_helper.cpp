@@ -102,6 +102,7 @@ int main(int argc, char* argv[]) {
         return writeLoop(args[2], args[3], args[4].toLongLong());
     if (args.size() == 4 && args[1] == QStringLiteral("edit")) return editLoop(args[2], args[3].toLongLong());
     if (args.size() == 4 && args[1] == QStringLiteral("read")) return readLoop(args[2], args[3].toInt());
-    std::fprintf(stderr, "usage: store_helper write FILE PREFIX COUNT | edit FILE COUNT | read FILE ROUNDS\n");
+    std::fprintf(stderr,
+                 "usage: store_helper write FILE PREFIX COUNT | edit FILE COUNT | read FILE ROUNDS\n");
     return 2;
 }

@@ -28,7 +28,9 @@ Run scovilleCli(const std::vector<std::string>& args) {
     return {outcome.exit_code, out.str(), err.str()};
 }
 
-std::string s(const QString& q) { return q.toStdString(); }
+std::string s(const QString& q) {
+    return q.toStdString();
+}
 
 }  // namespace
 
@@ -50,7 +52,8 @@ private slots:
         Run r = scovilleCli({"session", "save", session, "--name", "mine", "--chip", chipFile, "--set",
                              "compute.cores=64", "--set", "hbm.generation=hbm4"});
         QVERIFY2(r.code == 0, r.err.c_str());
-        QCOMPARE(QString::fromStdString(r.out), QString::fromStdString("saved design 'mine' in " + session + "\n"));
+        QCOMPARE(QString::fromStdString(r.out),
+                 QString::fromStdString("saved design 'mine' in " + session + "\n"));
 
         ChipSpec expected = store_test::everyFieldChip();
         expected.compute.cores = 64;
@@ -64,11 +67,13 @@ private slots:
         // Saving again replaces the design as one recorded edit.
         r = scovilleCli({"session", "save", session, "--name", "mine", "--chip", chipFile});
         QVERIFY2(r.code == 0, r.err.c_str());
-        QCOMPARE(QString::fromStdString(r.out), QString::fromStdString("updated design 'mine' in " + session + "\n"));
+        QCOMPARE(QString::fromStdString(r.out),
+                 QString::fromStdString("updated design 'mine' in " + session + "\n"));
 
         r = scovilleCli({"session", "list", session});
         QVERIFY2(r.code == 0, r.err.c_str());
-        QVERIFY2(QString::fromStdString(r.out).startsWith(QStringLiteral("mine\ttest-every-field\t1/1\t")), r.out.c_str());
+        QVERIFY2(QString::fromStdString(r.out).startsWith(QStringLiteral("mine\ttest-every-field\t1/1\t")),
+                 r.out.c_str());
         QCOMPARE(std::count(r.out.begin(), r.out.end(), '\n'), 1);
 
         r = scovilleCli({"session", "show", session, "mine"});
@@ -95,27 +100,31 @@ private slots:
     void errorsNameTheInput_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown design") << QStringList{QStringLiteral("show"), QStringLiteral("@"), QStringLiteral("nope")}
-                                        << "no design 'nope' (designs: d)";
+        QTest::newRow("unknown design")
+            << QStringList{QStringLiteral("show"), QStringLiteral("@"), QStringLiteral("nope")}
+            << "no design 'nope' (designs: d)";
         QTest::newRow("export unknown design")
-            << QStringList{QStringLiteral("export"), QStringLiteral("@"), QStringLiteral("nope")} << "no design 'nope'";
-        QTest::newRow("missing file") << QStringList{QStringLiteral("list"), QStringLiteral("@missing")}
-                                      << "no such session file";
-        QTest::newRow("not a session") << QStringList{QStringLiteral("list"), QStringLiteral("@text")}
-                                       << "not an SQLite file";
+            << QStringList{QStringLiteral("export"), QStringLiteral("@"), QStringLiteral("nope")}
+            << "no design 'nope'";
+        QTest::newRow("missing file")
+            << QStringList{QStringLiteral("list"), QStringLiteral("@missing")} << "no such session file";
+        QTest::newRow("not a session")
+            << QStringList{QStringLiteral("list"), QStringLiteral("@text")} << "not an SQLite file";
         QTest::newRow("bad --set key")
-            << QStringList{QStringLiteral("save"), QStringLiteral("@"), QStringLiteral("--name"), QStringLiteral("x"),
-                           QStringLiteral("--chip"), QStringLiteral("h100-sxm"), QStringLiteral("--set"),
-                           QStringLiteral("compute.turbo=1")}
+            << QStringList{QStringLiteral("save"),   QStringLiteral("@"),
+                           QStringLiteral("--name"), QStringLiteral("x"),
+                           QStringLiteral("--chip"), QStringLiteral("h100-sxm"),
+                           QStringLiteral("--set"),  QStringLiteral("compute.turbo=1")}
             << "compute.turbo";
         QTest::newRow("bad --set value")
-            << QStringList{QStringLiteral("save"), QStringLiteral("@"), QStringLiteral("--name"), QStringLiteral("x"),
-                           QStringLiteral("--chip"), QStringLiteral("h100-sxm"), QStringLiteral("--set"),
-                           QStringLiteral("compute.clock_ghz=-3")}
+            << QStringList{QStringLiteral("save"),   QStringLiteral("@"),
+                           QStringLiteral("--name"), QStringLiteral("x"),
+                           QStringLiteral("--chip"), QStringLiteral("h100-sxm"),
+                           QStringLiteral("--set"),  QStringLiteral("compute.clock_ghz=-3")}
             << "compute.clock_ghz";
         QTest::newRow("unknown chip")
-            << QStringList{QStringLiteral("save"), QStringLiteral("@"), QStringLiteral("--name"), QStringLiteral("x"),
-                           QStringLiteral("--chip"), QStringLiteral("no-such-chip")}
+            << QStringList{QStringLiteral("save"), QStringLiteral("@"),      QStringLiteral("--name"),
+                           QStringLiteral("x"),    QStringLiteral("--chip"), QStringLiteral("no-such-chip")}
             << "no-such-chip";
     }
     void errorsNameTheInput() {
@@ -134,16 +143,21 @@ private slots:
         }
         std::vector<std::string> argv{"session"};
         for (const QString& a : args) {
-            if (a == QStringLiteral("@")) argv.push_back(s(session));
-            else if (a == QStringLiteral("@missing")) argv.push_back(s(dir_.filePath(QStringLiteral("missing.scoville"))));
-            else if (a == QStringLiteral("@text")) argv.push_back(s(text));
-            else argv.push_back(s(a));
+            if (a == QStringLiteral("@"))
+                argv.push_back(s(session));
+            else if (a == QStringLiteral("@missing"))
+                argv.push_back(s(dir_.filePath(QStringLiteral("missing.scoville"))));
+            else if (a == QStringLiteral("@text"))
+                argv.push_back(s(text));
+            else
+                argv.push_back(s(a));
         }
         const Run r = scovilleCli(argv);
         QCOMPARE(r.code, 1);
         QVERIFY(r.out.empty());
         QVERIFY2(QString::fromStdString(r.err).contains(expected), r.err.c_str());
-        QVERIFY2(QString::fromStdString(r.err).startsWith(QStringLiteral("scoville session: ")), r.err.c_str());
+        QVERIFY2(QString::fromStdString(r.err).startsWith(QStringLiteral("scoville session: ")),
+                 r.err.c_str());
         QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("missing.scoville"))));
         auto after = store::Session::open(session);
         QCOMPARE((*after)->designNames(), QStringList{QStringLiteral("d")});

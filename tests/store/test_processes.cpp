@@ -43,7 +43,8 @@ private slots:
             QVERIFY(created.ok());
         }
         QProcess writer, reader;
-        writer.start(QStringLiteral(STORE_HELPER), {QStringLiteral("write"), path, QStringLiteral("w"), QStringLiteral("150")});
+        writer.start(QStringLiteral(STORE_HELPER),
+                     {QStringLiteral("write"), path, QStringLiteral("w"), QStringLiteral("150")});
         reader.start(QStringLiteral(STORE_HELPER), {QStringLiteral("read"), path, QStringLiteral("40")});
         QVERIFY(writer.waitForFinished(60000));
         QVERIFY(reader.waitForFinished(60000));

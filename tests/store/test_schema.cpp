@@ -92,18 +92,21 @@ private slots:
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 1);
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA application_id")).toInt(), kApplicationId);
             QSqlQuery q(d);
-            q.prepare(QStringLiteral("INSERT INTO designs (name, chip_json, base_json, undo_position, created_ms,"
-                                     " modified_ms) VALUES ('v1 design', ?, ?, 1, 1000, 2000)"));
+            q.prepare(
+                QStringLiteral("INSERT INTO designs (name, chip_json, base_json, undo_position, created_ms,"
+                               " modified_ms) VALUES ('v1 design', ?, ?, 1, 1000, 2000)"));
             q.addBindValue(QString::fromStdString(chip_to_json(edited, -1)));
             q.addBindValue(QString::fromStdString(chip_to_json(chip, -1)));
             QVERIFY(q.exec());
-            QVERIFY(raw.exec(QStringLiteral(
-                "INSERT INTO history VALUES (1, 1, 1500, 'Clock = 2 GHz', 'compute.clock_ghz', '1.83', '2')")));
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO history VALUES (1, 1, 1500, 'Clock = 2 GHz', "
+                                        "'compute.clock_ghz', '1.83', '2')")));
 
             QVERIFY(migrate(d, 2).ok());
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 2);
             QCOMPARE(raw.scalar(QStringLiteral("SELECT notes FROM designs")).toString(), QString());
-            QVERIFY(raw.exec(QStringLiteral("UPDATE designs SET notes = 'written at v2', workload = 'chat'")));
+            QVERIFY(
+                raw.exec(QStringLiteral("UPDATE designs SET notes = 'written at v2', workload = 'chat'")));
             QVERIFY(raw.exec(QStringLiteral(
                 "INSERT INTO workloads (name, model_id, batch, input_len, output_len, weight_precision,"
                 " activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s) VALUES"
@@ -111,22 +114,32 @@ private slots:
 
             QVERIFY(migrate(d, 3).ok());
             QVERIFY(raw.exec(QStringLiteral("UPDATE designs SET baseline = 'chip:h100-sxm'")));
-            QVERIFY(raw.exec(QStringLiteral("INSERT INTO comparisons VALUES (1, 'pinned', 'chat', 'chip:h100-sxm', 3000)")));
-            QVERIFY(raw.exec(QStringLiteral("INSERT INTO comparison_members VALUES (1, 0, 'design:v1 design'),"
-                                            " (1, 1, 'chip:b200')")));
-            QVERIFY(raw.exec(QStringLiteral("INSERT INTO sweeps VALUES (1, 'clock', 'v1 design', 'chat',"
-                                            " '--vary compute.clock_ghz=1:2:2', '[\"compute.clock_ghz\"]',"
-                                            " '[\"ttft_s\"]', 4000)")));
-            QVERIFY(raw.exec(QStringLiteral("INSERT INTO sweep_rows VALUES (1, 0, '[1]', '[0.25]'), (1, 1, '[2]', '[0.125]')")));
+            QVERIFY(raw.exec(QStringLiteral(
+                "INSERT INTO comparisons VALUES (1, 'pinned', 'chat', 'chip:h100-sxm', 3000)")));
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO comparison_members VALUES (1, 0, 'design:v1 design'),"
+                                        " (1, 1, 'chip:b200')")));
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO sweeps VALUES (1, 'clock', 'v1 design', 'chat',"
+                                        " '--vary compute.clock_ghz=1:2:2', '[\"compute.clock_ghz\"]',"
+                                        " '[\"ttft_s\"]', 4000)")));
+            QVERIFY(raw.exec(QStringLiteral(
+                "INSERT INTO sweep_rows VALUES (1, 0, '[1]', '[0.25]'), (1, 1, '[2]', '[0.125]')")));
 
             QVERIFY(migrate(d, 4).ok());
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 4);
             // The backfill read the current design JSON: clock 2.0 (the edited state), 132 cores.
-            QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM design_params WHERE key = 'compute.clock_ghz'")).toDouble(), 2.0);
-            QCOMPARE(raw.scalar(QStringLiteral("SELECT text FROM design_params WHERE key = 'compute.cores'")).toString(),
+            QCOMPARE(
+                raw.scalar(QStringLiteral("SELECT value FROM design_params WHERE key = 'compute.clock_ghz'"))
+                    .toDouble(),
+                2.0);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT text FROM design_params WHERE key = 'compute.cores'"))
+                         .toString(),
                      QStringLiteral("132"));
-            QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM scoville_meta WHERE key = 'min_reader_version'")).toInt(),
-                     kMinReaderVersion);
+            QCOMPARE(
+                raw.scalar(QStringLiteral("SELECT value FROM scoville_meta WHERE key = 'min_reader_version'"))
+                    .toInt(),
+                kMinReaderVersion);
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
         }
 
@@ -184,12 +197,18 @@ private slots:
     void refusesWithoutModifying_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("text file") << "text" << "not an SQLite file";
-        QTest::newRow("short file with the SQLite magic") << "short" << "not an SQLite file";
-        QTest::newRow("another program's SQLite file") << "foreign" << "SQLite file of another program";
-        QTest::newRow("SQLite file with another application_id") << "otherapp" << "application_id 1179603523";
-        QTest::newRow("newer Scoville") << "newer" << "newer Scoville (session schema 5; this build reads up to 4)";
-        QTest::newRow("corrupt pages") << "corrupt" << "corrupt session file";
+        QTest::newRow("text file") << "text"
+                                   << "not an SQLite file";
+        QTest::newRow("short file with the SQLite magic") << "short"
+                                                          << "not an SQLite file";
+        QTest::newRow("another program's SQLite file") << "foreign"
+                                                       << "SQLite file of another program";
+        QTest::newRow("SQLite file with another application_id") << "otherapp"
+                                                                 << "application_id 1179603523";
+        QTest::newRow("newer Scoville") << "newer"
+                                        << "newer Scoville (session schema 5; this build reads up to 4)";
+        QTest::newRow("corrupt pages") << "corrupt"
+                                       << "corrupt session file";
     }
     void refusesWithoutModifying() {
         QFETCH(QString, kind);
@@ -223,7 +242,8 @@ private slots:
                 for (int i = 4096; i < 4 * 4096; ++i) bytes[i] = static_cast<char>(0x5A);
                 writeAll(path, bytes);
             }
-            QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || QFile(path + QStringLiteral("-wal")).size() == 0);
+            QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) ||
+                    QFile(path + QStringLiteral("-wal")).size() == 0);
         }
         const QByteArray before = readAll(path);
         QVERIFY(!before.isEmpty());
@@ -239,7 +259,8 @@ private slots:
         // The read-only paths (the CLI, the eval command) refuse it the same way.
         auto chip = loadDesignChip(path, QStringLiteral("d1"));
         QVERIFY(!chip.ok());
-        QVERIFY2(QString::fromStdString(chip.error().message).contains(expected), chip.error().message.c_str());
+        QVERIFY2(QString::fromStdString(chip.error().message).contains(expected),
+                 chip.error().message.c_str());
         QCOMPARE(readAll(path), before);
     }
 
@@ -254,8 +275,9 @@ private slots:
             QSqlDatabase d = raw.db();
             QVERIFY(migrate(d, 1).ok());
             QSqlQuery q(d);
-            q.prepare(QStringLiteral("INSERT INTO designs (name, chip_json, base_json, created_ms, modified_ms)"
-                                     " VALUES ('old', ?, ?, 1, 1)"));
+            q.prepare(
+                QStringLiteral("INSERT INTO designs (name, chip_json, base_json, created_ms, modified_ms)"
+                               " VALUES ('old', ?, ?, 1, 1)"));
             q.addBindValue(QString::fromStdString(chip_to_json(chip, -1)));
             q.addBindValue(QString::fromStdString(chip_to_json(chip, -1)));
             QVERIFY(q.exec());
@@ -278,13 +300,15 @@ private slots:
         }
         RawDb locker(path);
         QVERIFY(locker.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")));
-        QVERIFY(locker.exec(QStringLiteral("UPDATE designs SET notes = 'mine now'")));  // takes the lock, keeps it
+        QVERIFY(locker.exec(
+            QStringLiteral("UPDATE designs SET notes = 'mine now'")));  // takes the lock, keeps it
         Session::Options options;
         options.busyTimeoutMs = 50;
         auto s = Session::open(path, options);
         QVERIFY(!s.ok());
-        QVERIFY2(QString::fromStdString(s.error().message).contains(QStringLiteral("locked by another program")),
-                 s.error().message.c_str());
+        QVERIFY2(
+            QString::fromStdString(s.error().message).contains(QStringLiteral("locked by another program")),
+            s.error().message.c_str());
     }
 
     void emptyFileBecomesASession() {

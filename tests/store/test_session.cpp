@@ -1,18 +1,18 @@
 // The Session API: every stored field survives a reopen, history and the undo position survive a
 // restart, design JSON round-trips losslessly, and failed writes (locked file, full disk,
 // read-only) report the cause, keep the in-memory state and leave nothing half-written.
+#include <sys/stat.h>
+#include <unistd.h>
+#include <QAbstractItemModelTester>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QAbstractItemModelTester>
 #include <QTest>
 #include <QThread>
 #include <atomic>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
@@ -40,7 +40,9 @@ QByteArray readAll(const QString& path) {
     return f.readAll();
 }
 
-QString message(const Status& st) { return st ? QString() : QString::fromStdString(st.error().message); }
+QString message(const Status& st) {
+    return st ? QString() : QString::fromStdString(st.error().message);
+}
 
 WorkloadRecord chatWorkload() {
     WorkloadRecord w;
@@ -80,7 +82,8 @@ private slots:
         custom.scenario.batch = 0;  // auto
         Comparison cmp;
         cmp.name = QStringLiteral("vs hopper");
-        cmp.members = {QStringLiteral("design:mine"), QStringLiteral("chip:h100-sxm"), QStringLiteral("chip:h200-sxm")};
+        cmp.members = {QStringLiteral("design:mine"), QStringLiteral("chip:h100-sxm"),
+                       QStringLiteral("chip:h200-sxm")};
         cmp.baseline = QStringLiteral("chip:h100-sxm");
         cmp.workload = QStringLiteral("chat");
         SweepResult sweep;
@@ -97,7 +100,8 @@ private slots:
             auto s = openOrFail(path);
             QVERIFY(s);
             QVERIFY(s->saveDesign(QStringLiteral("mine"), chip).ok());
-            QVERIFY(s->setNotes(QStringLiteral("mine"), QStringLiteral("line one\nline two, with 'quotes'")).ok());
+            QVERIFY(s->setNotes(QStringLiteral("mine"), QStringLiteral("line one\nline two, with 'quotes'"))
+                        .ok());
             QVERIFY(s->setBaseline(QStringLiteral("mine"), QStringLiteral("chip:b200")).ok());
             QVERIFY(s->setDesignWorkload(QStringLiteral("mine"), QStringLiteral("chat")).ok());
             QVERIFY(s->saveWorkload(chat).ok());
@@ -107,7 +111,8 @@ private slots:
         }
         // A session is an ordinary document: readable by group and others like any file SQLite
         // creates (0644 less the umask; the umask never removes the owner's read and write).
-        QVERIFY(QFile::permissions(path).testFlag(QFile::ReadOwner) && QFile::permissions(path).testFlag(QFile::WriteOwner));
+        QVERIFY(QFile::permissions(path).testFlag(QFile::ReadOwner) &&
+                QFile::permissions(path).testFlag(QFile::WriteOwner));
         const mode_t mask = ::umask(0);
         ::umask(mask);
         QCOMPARE(QFile::permissions(path).testFlag(QFile::ReadOther), (mask & S_IROTH) == 0);
@@ -132,7 +137,8 @@ private slots:
         QVERIFY(*sw == sweep);  // exact doubles: 1000/3 and 0.1/1.5 have no short decimal form
         // The key/value rows mirror the chip: 132 cores, 1.83 GHz.
         QSqlQuery q(QSqlDatabase::database(s->connectionName()));
-        QVERIFY(q.exec(QStringLiteral("SELECT value FROM design_params WHERE key = 'compute.clock_ghz'")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM design_params WHERE key = 'compute.clock_ghz'")) &&
+                q.next());
         QCOMPARE(q.value(0).toDouble(), 1.83);
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM design_params")) && q.next());
         QCOMPARE(q.value(0).toInt(), static_cast<int>(chip_params().size()));
@@ -141,11 +147,16 @@ private slots:
     void refusesBadWorkloadsNamingTheInput_data() {
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown model id") << "model" << "no-such-model";
-        QTest::newRow("ep on a dense model") << "ep" << "needs a mixture-of-experts model";
-        QTest::newRow("chips not a multiple of tp x pp") << "chips" << "chips (12) must be a multiple of tp x pp (16)";
-        QTest::newRow("negative latency limit") << "slo" << "ttft_slo";
-        QTest::newRow("model JSON with an unknown key") << "json" << "wings";
+        QTest::newRow("unknown model id") << "model"
+                                          << "no-such-model";
+        QTest::newRow("ep on a dense model") << "ep"
+                                             << "needs a mixture-of-experts model";
+        QTest::newRow("chips not a multiple of tp x pp") << "chips"
+                                                         << "chips (12) must be a multiple of tp x pp (16)";
+        QTest::newRow("negative latency limit") << "slo"
+                                                << "ttft_slo";
+        QTest::newRow("model JSON with an unknown key") << "json"
+                                                        << "wings";
     }
     void refusesBadWorkloadsNamingTheInput() {
         QFETCH(QString, field);
@@ -179,8 +190,10 @@ private slots:
             QSignalSpy changed(s.get(), &Session::designChanged);
             QVERIFY(s->setParameter(d, QStringLiteral("compute.clock_ghz"), 1.25).ok());
             QVERIFY(s->setParameterText(d, QStringLiteral("hbm.generation"), QStringLiteral("hbm4")).ok());
-            QVERIFY(s->applyAssignments(d, {QStringLiteral("compute.cores=64"), QStringLiteral("link.topology=torus")},
-                                        QStringLiteral("Shrink")).ok());
+            QVERIFY(s->applyAssignments(
+                         d, {QStringLiteral("compute.cores=64"), QStringLiteral("link.topology=torus")},
+                         QStringLiteral("Shrink"))
+                        .ok());
             QCOMPARE(changed.count(), 3);
             // A value equal to the current one records nothing.
             QVERIFY(s->setParameter(d, QStringLiteral("compute.cores"), 64).ok());
@@ -232,7 +245,8 @@ private slots:
         QVERIFY(!s->canRedo(d));
         // Merged edits (a slider drag) become one entry holding the first old and the last new value.
         for (double mb : {130.0, 140.0, 150.0})
-            QVERIFY(s->setParameter(d, QStringLiteral("sram.mb"), mb, QStringLiteral("Drag SRAM"), true).ok());
+            QVERIFY(
+                s->setParameter(d, QStringLiteral("sram.mb"), mb, QStringLiteral("Drag SRAM"), true).ok());
         const auto merged = s->history(d);
         QCOMPARE(merged.size(), 3);
         QCOMPARE(merged[2].oldValue, QStringLiteral("128"));
@@ -244,10 +258,14 @@ private slots:
     void refusesBadEditsWithTheKeyNamed_data() {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
-        QTest::newRow("unknown key") << "compute.warp_drive" << "1";
-        QTest::newRow("out of range") << "compute.clock_ghz" << "-1";
-        QTest::newRow("not a number") << "compute.cores" << "many";
-        QTest::newRow("unknown choice") << "hbm.generation" << "hbm9";
+        QTest::newRow("unknown key") << "compute.warp_drive"
+                                     << "1";
+        QTest::newRow("out of range") << "compute.clock_ghz"
+                                      << "-1";
+        QTest::newRow("not a number") << "compute.cores"
+                                      << "many";
+        QTest::newRow("unknown choice") << "hbm.generation"
+                                        << "hbm9";
     }
     void refusesBadEditsWithTheKeyNamed() {
         QFETCH(QString, key);
@@ -273,7 +291,8 @@ private slots:
         QVERIFY(exported.ok());
         QVERIFY(s->importDesignJson(QStringLiteral("b"), *exported).ok());
         QVERIFY(*s->chip(QStringLiteral("b")) == chip);
-        QCOMPARE(QString::fromStdString(*s->exportDesignJson(QStringLiteral("b"))), QString::fromStdString(*exported));
+        QCOMPARE(QString::fromStdString(*s->exportDesignJson(QStringLiteral("b"))),
+                 QString::fromStdString(*exported));
         // Importing over an existing design is one undoable edit.
         QVERIFY(s->importDesignJson(QStringLiteral("a"), chip_to_json(store_test::numberedChip(9))).ok());
         QVERIFY(*s->chip(QStringLiteral("a")) == store_test::numberedChip(9));
@@ -286,11 +305,16 @@ private slots:
     void importRefusesBadJsonNamingTheKey_data() {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown key") << R"({"compute": {"cores": 4, "turbo": 1}})" << "compute.turbo";
-        QTest::newRow("unknown group") << R"({"flux": 3})" << "flux";
-        QTest::newRow("wrong type") << R"({"compute": {"cores": "four"}})" << "compute.cores";
-        QTest::newRow("out of range") << R"({"compute": {"clock_ghz": -2}})" << "compute.clock_ghz";
-        QTest::newRow("not JSON") << R"({"compute": )" << "malformed JSON";
+        QTest::newRow("unknown key") << R"({"compute": {"cores": 4, "turbo": 1}})"
+                                     << "compute.turbo";
+        QTest::newRow("unknown group") << R"({"flux": 3})"
+                                       << "flux";
+        QTest::newRow("wrong type") << R"({"compute": {"cores": "four"}})"
+                                    << "compute.cores";
+        QTest::newRow("out of range") << R"({"compute": {"clock_ghz": -2}})"
+                                      << "compute.clock_ghz";
+        QTest::newRow("not JSON") << R"({"compute": )"
+                                  << "malformed JSON";
     }
     void importRefusesBadJsonNamingTheKey() {
         QFETCH(QString, json);
@@ -298,9 +322,11 @@ private slots:
         auto s = openOrFail(file("import.scoville"));
         QVERIFY(s);
         QSignalSpy failed(s.get(), &Session::writeFailed);
-        const Status st = s->importDesignJson(QStringLiteral("bad"), json.toStdString(), QStringLiteral("bad.json"));
+        const Status st =
+            s->importDesignJson(QStringLiteral("bad"), json.toStdString(), QStringLiteral("bad.json"));
         QVERIFY(!st.ok());
-        QVERIFY2(message(st).contains(expected) && message(st).contains(QStringLiteral("bad.json")), qPrintable(message(st)));
+        QVERIFY2(message(st).contains(expected) && message(st).contains(QStringLiteral("bad.json")),
+                 qPrintable(message(st)));
         QCOMPARE(failed.count(), 1);
         QVERIFY(!s->hasDesign(QStringLiteral("bad")));
     }
@@ -311,7 +337,15 @@ private slots:
         QVERIFY(s);
         QVERIFY(s->saveDesign(QStringLiteral("x"), store_test::numberedChip(1)).ok());
         QVERIFY(s->setParameter(QStringLiteral("x"), QStringLiteral("compute.cores"), 10).ok());
-        QVERIFY(s->saveSweep({QStringLiteral("s"), {}, {}, {}, {QStringLiteral("k")}, {QStringLiteral("o")}, {{{1}, {2}}}, {}}).ok());
+        QVERIFY(s->saveSweep({QStringLiteral("s"),
+                              {},
+                              {},
+                              {},
+                              {QStringLiteral("k")},
+                              {QStringLiteral("o")},
+                              {{{1}, {2}}},
+                              {}})
+                    .ok());
         QSignalSpy moved(s.get(), &Session::pathChanged);
         QVERIFY(s->saveAs(b).ok());
         QCOMPARE(moved.count(), 1);
@@ -352,7 +386,8 @@ private slots:
             QSignalSpy failed(s.get(), &Session::writeFailed);
             const Status st = s->setParameter(d, QStringLiteral("compute.cores"), 99);
             QVERIFY(!st.ok());
-            QVERIFY2(message(st).contains(QStringLiteral("locked by another program")) && message(st).contains(path),
+            QVERIFY2(message(st).contains(QStringLiteral("locked by another program")) &&
+                         message(st).contains(path),
                      qPrintable(message(st)));
             QCOMPARE(failed.count(), 1);
             QVERIFY(*s->chip(d) == store_test::numberedChip(2));
@@ -378,11 +413,13 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
         const int pages = q.value(0).toInt();
         QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
-        SweepResult big{QStringLiteral("big"), {}, {}, {}, {QStringLiteral("k")}, {QStringLiteral("o")}, {}, {}};
+        SweepResult big{QStringLiteral("big"), {}, {}, {}, {QStringLiteral("k")},
+                        {QStringLiteral("o")}, {}, {}};
         for (int i = 0; i < 5000; ++i) big.rows.push_back({{double(i)}, {i / 7.0}});
         const Status st = s->saveSweep(big);
         QVERIFY(!st.ok());
-        QVERIFY2(message(st).contains(QStringLiteral("disk is full")) && message(st).contains(QStringLiteral("nothing was changed")),
+        QVERIFY2(message(st).contains(QStringLiteral("disk is full")) &&
+                     message(st).contains(QStringLiteral("nothing was changed")),
                  qPrintable(message(st)));
         QVERIFY(s->sweepNames().isEmpty());
         const Status design = s->saveDesign(QStringLiteral("e"), store_test::numberedChip(5));
@@ -416,14 +453,16 @@ private slots:
         QVERIFY(s->copyTo(file("ro-copy.scoville")).ok());
         s.reset();
         QCOMPARE(readAll(path), before);
-        QVERIFY(*loadDesignChip(file("ro-copy.scoville"), QStringLiteral("d")) == store_test::numberedChip(6));
+        QVERIFY(*loadDesignChip(file("ro-copy.scoville"), QStringLiteral("d")) ==
+                store_test::numberedChip(6));
     }
 
     void unwritableLocationsAreReported() {
         // /proc refuses new files even for root.
         auto s = Session::open(QStringLiteral("/proc/scoville-test.scoville"));
         QVERIFY(!s.ok());
-        QVERIFY2(QString::fromStdString(s.error().message).contains(QStringLiteral("cannot create")), s.error().message.c_str());
+        QVERIFY2(QString::fromStdString(s.error().message).contains(QStringLiteral("cannot create")),
+                 s.error().message.c_str());
         if (::geteuid() == 0) QSKIP("running as root: file permissions do not stop writes");
         const QString path = file("perm.scoville");
         {
@@ -455,7 +494,8 @@ private slots:
                  path + QStringLiteral(": no design 'gamma' (designs: alpha, beta)"));
         auto nofile = loadDesignChip(file("nope.scoville"), QStringLiteral("alpha"));
         QVERIFY(!nofile.ok());
-        QVERIFY(QString::fromStdString(nofile.error().message).contains(QStringLiteral("no such session file")));
+        QVERIFY(
+            QString::fromStdString(nofile.error().message).contains(QStringLiteral("no such session file")));
         QVERIFY(!QFile::exists(file("nope.scoville")));
     }
 
@@ -490,7 +530,9 @@ private slots:
                     return;
                 }
                 for (int i = 0; i < kDesigns; ++i)
-                    if (!(*s)->saveDesign(QStringLiteral("t%1-%2").arg(t).arg(i), store_test::numberedChip(i)).ok()) ++failures;
+                    if (!(*s)->saveDesign(QStringLiteral("t%1-%2").arg(t).arg(i), store_test::numberedChip(i))
+                             .ok())
+                        ++failures;
             }));
             threads.back()->start();
         }
@@ -517,7 +559,8 @@ private slots:
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.index(1).data().toString(), QStringLiteral("Clock = 1.5 GHz"));
         QCOMPARE(model.index(2).data(HistoryModel::KeyRole).toString(), QStringLiteral("hbm.stacks"));
-        QCOMPARE(model.index(2).data(HistoryModel::OldValueRole).toString(), QStringLiteral("2"));  // numberedChip(1): 1 + 1 % 8
+        QCOMPARE(model.index(2).data(HistoryModel::OldValueRole).toString(),
+                 QStringLiteral("2"));  // numberedChip(1): 1 + 1 % 8
         QVERIFY(model.index(2).data(HistoryModel::CurrentRole).toBool());
         QVERIFY(s->undo(d).ok());
         QVERIFY(model.index(1).data(HistoryModel::CurrentRole).toBool());
