@@ -9,6 +9,11 @@
 //
 // A Session belongs to the thread that opened it (Qt Sql connections are per thread); several
 // Sessions, in one or more threads or processes, may hold the same file.
+//
+// For the GUI: a parameter edit is setParameter(design, key, value, label, merge) (merge = true
+// while a slider is dragged turns the drag into one history entry); Undo/Redo call undo()/redo()
+// and are enabled from canUndo()/canRedo() after historyChanged; HistoryModel lists the history
+// (row = position for restoreTo()); File > Save As is saveAs(). Views redraw on designChanged.
 #include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
