@@ -31,13 +31,14 @@ struct ServingState {
     const ChipRates& rates;
     double weights = 0;    // bytes per chip
     double kv_req = 0;     // bytes per request per chip
+    int pp = 1;            // pipelined micro-batches in flight (one per stage)
     double sram = 0;       // bytes
     bool has_hbm = true;
 
     Placement placement(int batch) const {
         Placement p;
         if (!has_hbm || weights <= sram) p.weights = MemLevel::sram;
-        if (!has_hbm || weights + kv_req * batch <= sram) p.kv = MemLevel::sram;
+        if (!has_hbm || weights + kv_req * batch * pp <= sram) p.kv = MemLevel::sram;
         return p;
     }
     void run(int batch, Evaluation& ev) const {
@@ -103,15 +104,19 @@ Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const 
     ServingState st{model, s, rates};
     st.weights = weight_bytes_per_chip(model, s);
     st.kv_req = kv_bytes_per_request_per_chip(model, s);
+    st.pp = s.pp;
     st.sram = rates.sram_bytes;
     st.has_hbm = rates.has_hbm;
     const double capacity = rates.has_hbm ? chip.memory_gb() * 1e9 * chip.hbm.usable_fraction : rates.sram_bytes;
     const double free_bytes = capacity - st.weights;
-    const double fit = free_bytes / st.kv_req;
+    // With pp stages the replica keeps pp micro-batches in flight (one per stage, MLPerf/TensorRT-LLM
+    // style), so every chip holds the KV of pp x batch sequences for its 1/pp of the layers.
+    const double kv_per_batch_slot = st.kv_req * s.pp;
+    const double fit = free_bytes / kv_per_batch_slot;
     if (!(fit >= 1.0)) {
         return Error{"model '" + model.id + "' does not fit on chip '" + chip.id + "' at tp " + std::to_string(s.tp) +
-                     " x pp " + std::to_string(s.pp) + ": needs " + gb(st.weights + st.kv_req) +
-                     " per chip at batch 1 (weights " + gb(st.weights) + " + KV " + gb(st.kv_req) + "), " +
+                     " x pp " + std::to_string(s.pp) + ": needs " + gb(st.weights + kv_per_batch_slot) +
+                     " per chip at batch 1 (weights " + gb(st.weights) + " + KV " + gb(kv_per_batch_slot) + "), " +
                      gb(capacity) + " available"};
     }
     constexpr int kMaxBatch = 1000000;
@@ -122,7 +127,7 @@ Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const 
         if (batch > max_batch)
             return Error{"batch " + std::to_string(batch) + " does not fit: model '" + model.id + "' on chip '" +
                          chip.id + "' holds at most " + std::to_string(max_batch) + " requests per replica (" +
-                         gb(st.kv_req) + " KV each, " + gb(free_bytes) + " free per chip)"};
+                         gb(kv_per_batch_slot) + " KV each, " + gb(free_bytes) + " free per chip)"};
         st.run(batch, ev);
         if (!st.meets_slo(ev)) ev.warnings.push_back("slo: batch " + std::to_string(batch) + " misses the latency limits");
     } else {
@@ -155,7 +160,10 @@ Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const 
     sv.ttft_s = ev.prefill.time_s;
     sv.tpot_s = ev.decode.time_s;
     const double request_s = ev.prefill.time_s + s.output_len * ev.decode.time_s;
-    sv.throughput_tokens_per_s = sv.replicas * static_cast<double>(batch) * s.output_len / request_s;
+    // Pipelined micro-batches: each stage works on a different one, so a replica completes pp
+    // micro-batches per request time (pipeline fill and drain ignored).
+    sv.in_flight = batch * s.pp;
+    sv.throughput_tokens_per_s = sv.replicas * static_cast<double>(sv.in_flight) * s.output_len / request_s;
     sv.throughput_tokens_per_s_per_chip = sv.throughput_tokens_per_s / s.chips;
     sv.weights_gb_per_chip = st.weights / 1e9;
     sv.kv_gb_per_request_per_chip = st.kv_req / 1e9;

@@ -83,6 +83,7 @@ struct ServingResult {
     double kv_gb_per_request_per_chip = 0;       // at full context (input + output)
     double memory_capacity_gb_per_chip = 0;      // usable capacity for weights + KV
     int replicas = 1;
+    int in_flight = 0;           // sequences in flight per replica: pp pipelined micro-batches of `batch`
 };
 
 struct Breakdown {

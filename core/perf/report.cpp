@@ -113,6 +113,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     j["batch"] = sv.batch;
     j["max_batch"] = sv.max_batch;
     j["replicas"] = sv.replicas;
+    j["sequences_in_flight_per_replica"] = sv.in_flight;
     j["weights_gb_per_chip"] = num(sv.weights_gb_per_chip);
     j["kv_gb_per_request_per_chip"] = num(sv.kv_gb_per_request_per_chip);
     j["memory_capacity_gb_per_chip"] = num(sv.memory_capacity_gb_per_chip);
@@ -176,7 +177,8 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
     out += "  throughput        " + fmt("%.1f", sv.throughput_tokens_per_s) + " tokens/s (" +
            fmt("%.1f", sv.throughput_tokens_per_s_per_chip) + " per chip)\n";
     out += "  batch             " + std::to_string(sv.batch) + " per replica (max " + std::to_string(sv.max_batch) +
-           " in memory), " + std::to_string(sv.replicas) + " replicas\n";
+           " in memory), " + std::to_string(sv.replicas) + " replicas" +
+           (s.pp > 1 ? ", " + std::to_string(sv.in_flight) + " in flight over " + std::to_string(s.pp) + " stages" : "") + "\n";
     out += "  TTFT              " + fmt("%.4g", sv.ttft_s) + " s\n";
     out += "  TPOT              " + fmt("%.4g", sv.tpot_s) + " s\n";
     out += "  memory per chip   weights " + fmt("%.2f", sv.weights_gb_per_chip) + " GB, KV " +

@@ -319,3 +319,21 @@ TEST(Serving, ChipWithoutVectorLanesStaysFinite) {
     EXPECT_NEAR(norm.compute_s, norm.flops / (989.4e12 * 0.8 / 32), norm.compute_s * 1e-3);
     EXPECT_EQ(ev->warnings.back(), "compute: no vector lanes; softmax, norms and activations run on the matrix units");
 }
+
+TEST(Serving, PipelineKeepsOneMicroBatchPerStageInFlight) {
+    const ChipSpec h200 = *load_chip("h200-sxm");
+    const ModelSpec m = *load_model("llama-2-70b");
+    Scenario s;
+    s.chips = 2;
+    s.pp = 2;
+    s.batch = 16;
+    auto ev = evaluate(h200, m, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    EXPECT_EQ(ev->serving.in_flight, 32);
+    // 2 micro-batches of 16 finish per request time: 32 x 256 / (TTFT + 256 x TPOT)
+    EXPECT_NEAR(ev->serving.throughput_tokens_per_s, 32.0 * 256 / (ev->serving.ttft_s + 256 * ev->serving.tpot_s), 1e-6);
+    // Each chip keeps 32 sequences' KV for its 40 layers: the same bytes as 16 sequences of all 80 layers
+    const double kv_full = 80.0 * 1280 * 2 * 8 * 128 * 2;  // one sequence, every layer, bf16
+    const double free_bytes = 141e9 * 0.9 - m.parameters() * 2 / 2;
+    EXPECT_EQ(ev->serving.max_batch, static_cast<int>(free_bytes / kv_full));
+}
