@@ -107,7 +107,7 @@ void CompareView::showEvent(QShowEvent* event) {
 void CompareView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
-        applyPalette(plot_);
+        applyPalette(plot_, palette());
         requestReplot(plot_);
     }
 }

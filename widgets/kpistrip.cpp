@@ -162,7 +162,8 @@ void KpiStrip::refresh() {
         k.delta->setText(delta.isEmpty() ? QStringLiteral(" ") : delta);
         if (sign != k.deltaSign) {
             k.deltaSign = sign;
-            QPalette pal = palette();
+            // Only the text role is set, so every other role keeps following the system palette.
+            QPalette pal;
             if (sign != 0) pal.setColor(QPalette::WindowText, sign > 0 ? kBetter : kWorse);
             k.delta->setPalette(pal);
         }

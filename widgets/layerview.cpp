@@ -107,7 +107,7 @@ void LayerView::showEvent(QShowEvent* event) {
 void LayerView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
-        applyPalette(plot_);
+        applyPalette(plot_, palette());
         requestReplot(plot_);
     }
 }

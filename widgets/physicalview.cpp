@@ -103,7 +103,7 @@ void PhysicalView::showEvent(QShowEvent* event) {
 void PhysicalView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
-        applyPalette(plot_);
+        applyPalette(plot_, palette());
         requestReplot(plot_);
     }
 }

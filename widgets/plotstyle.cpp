@@ -29,12 +29,13 @@ void styleAxis(QCPAxis* axis, const QPalette& pal) {
 }
 }  // namespace
 
-void applyPalette(QCustomPlot* plot) {
+void applyPalette(QCustomPlot* plot) { applyPalette(plot, plot->palette()); }
+
+void applyPalette(QCustomPlot* plot, const QPalette& pal) {
     // Nothing is drawn on the overlay layer: without its own buffer each replot clears and
     // composites one full-size image less.
     if (QCPLayer* overlay = plot->layer(QStringLiteral("overlay")); overlay && overlay->mode() != QCPLayer::lmLogical)
         overlay->setMode(QCPLayer::lmLogical);
-    const QPalette pal = plot->palette();
     plot->setBackground(pal.brush(QPalette::Base));
     for (QCPAxisRect* rect : plot->axisRects()) {
         rect->setBackground(pal.brush(QPalette::Base));

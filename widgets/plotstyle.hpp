@@ -2,6 +2,7 @@
 // Shared look and behaviour of the plots: colours from the palette (dark and light), bound
 // colours, coalesced redraws, export to PNG/PDF/SVG.
 #include <QColor>
+#include <QPalette>
 #include <QString>
 
 #include "core/perf/evaluation.hpp"
@@ -11,8 +12,10 @@ class QWidget;
 
 namespace scoville {
 
-// Background, axes, grid and legend from the widget's palette; call again on palette change.
+// Background, axes, grid and legend from a palette (the plot's own when none is given); views call
+// it again with their palette on QEvent::PaletteChange, which can arrive before the plot's own.
 void applyPalette(QCustomPlot* plot);
+void applyPalette(QCustomPlot* plot, const QPalette& pal);
 QColor boundColor(Bound bound);
 QColor overheadColor();
 QColor designColor();

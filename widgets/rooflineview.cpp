@@ -120,7 +120,7 @@ void RooflineView::showEvent(QShowEvent* event) {
 void RooflineView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
-        applyPalette(plot_);
+        applyPalette(plot_, palette());
         refresh();
     }
 }

@@ -2,7 +2,9 @@
 // comparison chooser, warnings and export. Expected numbers are worked out in the comments.
 #include <QAction>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QTextBrowser>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -330,6 +332,37 @@ private slots:
         QString error;
         QVERIFY(!exportPlot(plot, dir.filePath(QStringLiteral("roofline.bmpx")), &error));
         QVERIFY(error.contains(QStringLiteral("roofline.bmpx")));
+    }
+
+    void clickingALayerSelectsAndExplainsIt() {
+        auto* plot = window_->findChild<QCustomPlot*>(QStringLiteral("layerPlot"));
+        QVERIFY(plot);
+        plot->replot();
+        // The decode chart is the last axis rect; click the middle of layer 5.
+        QCPAxisRect* decode = plot->axisRects().last();
+        const int x = static_cast<int>(decode->axis(QCPAxis::atBottom)->coordToPixel(5));
+        const int y = decode->rect().center().y();
+        QTest::mouseClick(plot, Qt::LeftButton, {}, QPoint(x, y));
+        QCOMPARE(doc_->selection().phase, Phase::decode);
+        QCOMPARE(doc_->selection().layer, 5);
+        auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
+        QVERIFY(explain);
+        window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
+        QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("Decode layer 5")));
+        QVERIFY(explain->toPlainText().contains(QStringLiteral("bound")));
+    }
+
+    void plotsFollowThePalette() {
+        QPalette dark = window_->palette();
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        dark.setColor(QPalette::Window, QColor(40, 40, 40));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        window_->setPalette(dark);
+        for (const char* name : {"rooflinePlot", "layerPlot", "physicalPlot", "comparePlot"}) {
+            auto* plot = window_->findChild<QCustomPlot*>(QString::fromLatin1(name));
+            QVERIFY2(plot, name);
+            QVERIFY2(plot->axisRects().first()->axis(QCPAxis::atBottom)->tickLabelColor() == QColor(230, 230, 230), qPrintable(QString::fromLatin1(name) + QLatin1Char(' ') + plot->palette().color(QPalette::WindowText).name()));
+        }
     }
 
     void numbersAreFormattedForPeople() {
