@@ -36,9 +36,13 @@ void applyPalette(QCustomPlot* plot, const QPalette& pal) {
     // composites one full-size image less.
     if (QCPLayer* overlay = plot->layer(QStringLiteral("overlay")); overlay && overlay->mode() != QCPLayer::lmLogical)
         overlay->setMode(QCPLayer::lmLogical);
+    // The plot fills its whole area with the base colour once per paint; axis rects draw no
+    // background of their own and Qt paints nothing beneath the plot (every fill of a large plot
+    // costs a visible share of the one-frame budget).
     plot->setBackground(pal.brush(QPalette::Base));
+    plot->setAttribute(Qt::WA_OpaquePaintEvent);
     for (QCPAxisRect* rect : plot->axisRects()) {
-        rect->setBackground(pal.brush(QPalette::Base));
+        rect->setBackground(Qt::NoBrush);
         for (QCPAxis* axis : rect->axes()) styleAxis(axis, pal);
     }
     if (plot->legend) {
