@@ -1,6 +1,7 @@
 #include "widgets/rooflineview.hpp"
 
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QMenu>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -125,6 +126,13 @@ void RooflineView::changeEvent(QEvent* event) {
     }
 }
 
+// Ceiling labels are merged by their distance in pixels, which the size decides.
+void RooflineView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (isVisible()) refresh();
+    else dirty_ = true;
+}
+
 QCPGraph* RooflineView::graphAt(int index) {
     while (plot_->graphCount() <= index) {
         QCPGraph* g = plot_->addGraph();
@@ -233,9 +241,6 @@ void RooflineView::refresh() {
                 if (same != computeLabels.end()) same->second += QLatin1Char('/') + name;
                 else computeLabels.emplace_back(c.value, name);
             }
-            for (const auto& [value, name] : computeLabels)
-                label(x1 / 1.1, value, tr("%1 %2").arg(name, formatSi(value * 1e12, QStringLiteral("FLOP/s"))), text,
-                      Qt::AlignRight | Qt::AlignBottom);
             for (const Ceiling& c : ev.ceilings) {
                 if (!positive(c.value)) continue;
                 QCPGraph* g = graphAt(kFirstCeilingGraph + ceilingGraphs++);
@@ -260,6 +265,35 @@ void RooflineView::refresh() {
             }
             plot_->xAxis->setRange(x0, x1);
             plot_->yAxis->setRange(ymin / 3, ymax * 3);
+            // Roofs closer than a line of text share one label, so labels never overprint.
+            std::sort(computeLabels.begin(), computeLabels.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+            const double lineHeight = QFontMetricsF(font()).height();
+            if (computeLabels.size() > 1) {
+                // Pixel distances need the axis rect at the new ranges (tick labels set the margins).
+                plot_->plotLayout()->setOuterRect(plot_->viewport());
+                for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+                    plot_->plotLayout()->update(phase);
+            }
+            double lastPixel = -1e9;
+            QString pending;
+            double pendingValue = 0;
+            auto flush = [&] {
+                if (!pending.isEmpty())
+                    label(x1 / 1.1, pendingValue, pending + QStringLiteral(" PFLOP/s"), text, Qt::AlignRight | Qt::AlignBottom);
+            };
+            for (const auto& [value, name] : computeLabels) {
+                const double py = plot_->yAxis->coordToPixel(value);
+                const QString part = name + QLatin1Char(' ') + QString::number(value / 1000, 'f', value >= 10000 ? 1 : 2);
+                if (!pending.isEmpty() && std::fabs(py - lastPixel) < lineHeight) {
+                    pending += QStringLiteral(", ") + part;
+                    continue;
+                }
+                flush();
+                pending = part;
+                pendingValue = value;
+                lastPixel = py;
+            }
+            flush();
         }
     } else {
         graphAt(kReferenceGraph)->data()->clear();
