@@ -345,7 +345,7 @@ Result<const Session::DesignState*> Session::find(const QString& design) const {
     return &it.value();
 }
 
-Status Session::writeDesignRow(qint64 id, const ChipSpec& chip, int undoPosition) {
+Status Session::writeDesignRow(qint64 id, const ChipSpec& chip, int undoPosition, const ChipSpec* previous) {
     const QString action = QStringLiteral("saving the design");
     QSqlQuery q(db());
     q.prepare(
@@ -355,15 +355,16 @@ Status Session::writeDesignRow(qint64 id, const ChipSpec& chip, int undoPosition
     q.addBindValue(nowMs());
     q.addBindValue(id);
     if (auto st = run(q, path_, action); !st) return st;
-    q.prepare(QStringLiteral("DELETE FROM design_params WHERE design_id = ?"));
-    q.addBindValue(id);
-    if (auto st = run(q, path_, action); !st) return st;
-    q.prepare(QStringLiteral("INSERT INTO design_params (design_id, key, value, text) VALUES (?, ?, ?, ?)"));
+    // Only the rows that changed: an edit touches one key, not the whole table.
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO design_params (design_id, key, value, text) VALUES (?, ?, ?, ?)"));
     for (const auto& info : chip_params()) {
+        const std::string text = *get_param_text(chip, info.key);
+        if (previous && *get_param_text(*previous, info.key) == text) continue;
         q.addBindValue(id);
         q.addBindValue(qs(info.key));
         q.addBindValue(info.get(chip));
-        q.addBindValue(qs(*get_param_text(chip, info.key)));
+        q.addBindValue(qs(text));
         if (auto st = run(q, path_, action); !st) return st;
     }
     return Ok{};
@@ -452,7 +453,7 @@ Status Session::commitEdits(const QString& design, const std::vector<Edit>& edit
                 if (auto s = run(q, path_, action); !s) return s;
             }
         }
-        return writeDesignRow(id, next.chip, position);
+        return writeDesignRow(id, next.chip, position, &(*found)->chip);
     });
     if (!st) return st;
     next.undoPosition = position;
@@ -520,7 +521,7 @@ Status Session::saveDesign(const QString& name, const ChipSpec& chip, const QStr
         q.addBindValue(t);
         if (auto s = run(q, path_, action); !s) return s;
         id = q.lastInsertId().toLongLong();
-        return writeDesignRow(id, chip, 0);
+        return writeDesignRow(id, chip, 0, nullptr);
     });
     if (!st) return st;
     DesignState s;
@@ -610,14 +611,20 @@ Status Session::applyAssignments(const QString& design, const QStringList& assig
 // --- History -----------------------------------------------------------------------------------------
 
 QList<HistoryEntry> Session::history(const QString& design) const {
-    QList<HistoryEntry> out;
     auto s = find(design);
-    if (!s) return out;
+    if (!s) return {};
+    return historyRange((*s)->id, 1, (*s)->historyCount);
+}
+
+QList<HistoryEntry> Session::historyRange(qint64 id, int fromSeq, int toSeq) const {
+    QList<HistoryEntry> out;
     QSqlQuery q(db());
     q.prepare(
         QStringLiteral("SELECT seq, time_ms, label, key, old_value, new_value FROM history"
-                       " WHERE design_id = ? ORDER BY seq"));
-    q.addBindValue((*s)->id);
+                       " WHERE design_id = ? AND seq BETWEEN ? AND ? ORDER BY seq"));
+    q.addBindValue(id);
+    q.addBindValue(fromSeq);
+    q.addBindValue(toSeq);
     if (!q.exec()) return out;
     while (q.next())
         out.append({q.value(0).toInt(), fromMs(q.value(1).toLongLong()), q.value(2).toString(),
@@ -666,26 +673,27 @@ Status Session::moveTo(const QString& design, int position) {
                            .arg(next.historyCount)));
     if (position == next.undoPosition) return Ok{};
     // Walk from the current state: backwards applies old values, forwards applies new values.
-    const QList<HistoryEntry> entries = history(design);
-    if (entries.size() != next.historyCount)
+    // Only the entries between the two positions are read.
+    const int lo = std::min(position, next.undoPosition) + 1;
+    const int hi = std::max(position, next.undoPosition);
+    const QList<HistoryEntry> entries = historyRange(next.id, lo, hi);
+    if (entries.size() != hi - lo + 1)
         return fail(ss(QStringLiteral("%1: design '%2': history could not be read").arg(path_, design)));
     if (position < next.undoPosition) {
-        for (int seq = next.undoPosition; seq > position; --seq) {
-            const auto& e = entries[seq - 1];
-            if (auto st = applyValue(next.chip, e.key, e.oldValue); !st)
+        for (auto it = entries.crbegin(); it != entries.crend(); ++it)
+            if (auto st = applyValue(next.chip, it->key, it->oldValue); !st)
                 return fail(ss(path_) + ": " + st.error().message);
-        }
     } else {
-        for (int seq = next.undoPosition + 1; seq <= position; ++seq) {
-            const auto& e = entries[seq - 1];
+        for (const auto& e : entries)
             if (auto st = applyValue(next.chip, e.key, e.newValue); !st)
                 return fail(ss(path_) + ": " + st.error().message);
-        }
     }
     next.undoPosition = position;
     const QString action =
         QStringLiteral("moving design '%1' to history position %2").arg(design).arg(position);
-    if (auto st = write(action, [&] { return writeDesignRow(next.id, next.chip, position); }); !st) return st;
+    if (auto st = write(action, [&] { return writeDesignRow(next.id, next.chip, position, &(*s)->chip); });
+        !st)
+        return st;
     designs_[design] = std::move(next);
     emit designChanged(design);
     emit historyChanged(design);

@@ -163,7 +163,10 @@ private:
     Status commitEdits(const QString& design, const std::vector<Edit>& edits, const QString& label,
                        bool merge);
     Status moveTo(const QString& design, int position);
-    Status writeDesignRow(qint64 id, const ChipSpec& chip, int undoPosition);
+    // Writes the current chip; design_params rows are rewritten only where they differ from
+    // `previous` (all of them when it is null).
+    Status writeDesignRow(qint64 id, const ChipSpec& chip, int undoPosition, const ChipSpec* previous);
+    [[nodiscard]] QList<HistoryEntry> historyRange(qint64 id, int fromSeq, int toSeq) const;
     Status setDesignColumn(const QString& design, const char* column, const QString& value);
     QString designColumn(const QString& design, const char* column) const;
 

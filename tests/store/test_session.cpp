@@ -237,6 +237,18 @@ private slots:
         QVERIFY(!s->undo(d).ok());
         QVERIFY(s->restoreTo(d, 4).ok());
         QVERIFY(*s->chip(d) == states[4]);
+        {
+            // The key/value rows follow undo and redo: every key matches the restored chip.
+            QSqlQuery q(QSqlDatabase::database(s->connectionName()));
+            QVERIFY(q.exec(QStringLiteral("SELECT key, text FROM design_params")));
+            int rows = 0;
+            while (q.next()) {
+                ++rows;
+                QCOMPARE(q.value(1).toString(), QString::fromStdString(*get_param_text(
+                                                    states[4], q.value(0).toString().toStdString())));
+            }
+            QCOMPARE(rows, static_cast<int>(chip_params().size()));
+        }
         QVERIFY(!s->restoreTo(d, 5).ok());
         // An edit after undo drops the redo branch.
         QVERIFY(s->restoreTo(d, 1).ok());
