@@ -370,6 +370,24 @@ Status Session::writeDesignRow(qint64 id, const ChipSpec& chip, int undoPosition
     return Ok{};
 }
 
+Status Session::checkUnchanged(const QString& design, const DesignState& state, const QString& action) {
+    // Another program (or Session) may have edited this design since it was loaded; writing on
+    // top of that would fork its history, so the edit is refused instead.
+    QSqlQuery q(db());
+    q.prepare(
+        QStringLiteral("SELECT undo_position, (SELECT COUNT(*) FROM history WHERE design_id = ?) FROM designs"
+                       " WHERE id = ?"));
+    q.addBindValue(state.id);
+    q.addBindValue(state.id);
+    if (auto st = run(q, path_, action); !st) return st;
+    if (!q.next() || q.value(0).toInt() != state.undoPosition || q.value(1).toInt() != state.historyCount)
+        return Error{
+            ss(QStringLiteral("%1: %2: design '%3' was changed by another program since the session was "
+                              "opened; reopen the session")
+                   .arg(path_, action, design))};
+    return Ok{};
+}
+
 Status Session::commitEdits(const QString& design, const std::vector<Edit>& edits, const QString& label,
                             bool merge) {
     auto found = find(design);
@@ -412,6 +430,7 @@ Status Session::commitEdits(const QString& design, const std::vector<Edit>& edit
     bool merged = false;
 
     Status st = write(action, [&]() -> Status {
+        if (auto s = checkUnchanged(design, **found, action); !s) return s;
         QSqlQuery q(db());
         if (position < oldCount) {  // an edit after undo drops the redo branch, as QUndoStack does
             q.prepare(QStringLiteral("DELETE FROM history WHERE design_id = ? AND seq > ?"));
@@ -691,9 +710,11 @@ Status Session::moveTo(const QString& design, int position) {
     next.undoPosition = position;
     const QString action =
         QStringLiteral("moving design '%1' to history position %2").arg(design).arg(position);
-    if (auto st = write(action, [&] { return writeDesignRow(next.id, next.chip, position, &(*s)->chip); });
-        !st)
-        return st;
+    const auto body = [&]() -> Status {
+        if (auto c = checkUnchanged(design, **s, action); !c) return c;
+        return writeDesignRow(next.id, next.chip, position, &(*s)->chip);
+    };
+    if (auto st = write(action, body); !st) return st;
     designs_[design] = std::move(next);
     emit designChanged(design);
     emit historyChanged(design);

@@ -163,6 +163,7 @@ private:
     Status commitEdits(const QString& design, const std::vector<Edit>& edits, const QString& label,
                        bool merge);
     Status moveTo(const QString& design, int position);
+    Status checkUnchanged(const QString& design, const DesignState& state, const QString& action);
     // Writes the current chip; design_params rows are rewritten only where they differ from
     // `previous` (all of them when it is null).
     Status writeDesignRow(qint64 id, const ChipSpec& chip, int undoPosition, const ChipSpec* previous);

@@ -519,10 +519,29 @@ private slots:
         QVERIFY(a->connectionName() != b->connectionName());
         QVERIFY(a->saveDesign(QStringLiteral("from a"), store_test::numberedChip(1)).ok());
         QVERIFY(b->saveDesign(QStringLiteral("from b"), store_test::numberedChip(2)).ok());
+        // Both loaded "shared"; a edits it, so b's copy is stale and b's edit is refused rather
+        // than forking the history. a's edit stands.
+        auto shared = openOrFail(path);
+        QVERIFY(shared->saveDesign(QStringLiteral("shared"), store_test::numberedChip(3)).ok());
+        shared.reset();
+        auto a2 = openOrFail(path);
+        auto b2 = openOrFail(path);
+        QVERIFY(a2->setParameter(QStringLiteral("shared"), QStringLiteral("compute.cores"), 40).ok());
+        const Status stale = b2->setParameter(QStringLiteral("shared"), QStringLiteral("compute.cores"), 50);
+        QVERIFY(!stale.ok());
+        QVERIFY2(message(stale).contains(QStringLiteral("changed by another program")),
+                 qPrintable(message(stale)));
+        QVERIFY(!b2->undo(QStringLiteral("shared")).ok());
+        QCOMPARE(b2->chip(QStringLiteral("shared"))->compute.cores, 4);  // numberedChip(3): 1 + 3
+        a2.reset();
+        b2.reset();
         a.reset();
         b.reset();
         auto c = openOrFail(path);
-        QCOMPARE(c->designNames(), (QStringList{QStringLiteral("from a"), QStringLiteral("from b")}));
+        QCOMPARE(c->designNames(),
+                 (QStringList{QStringLiteral("from a"), QStringLiteral("from b"), QStringLiteral("shared")}));
+        QCOMPARE(c->chip(QStringLiteral("shared"))->compute.cores, 40);
+        QCOMPARE(c->history(QStringLiteral("shared")).size(), 1);
     }
 
     // Each thread opens its own Session (Qt Sql connections are per thread) on the same file.
