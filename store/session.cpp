@@ -551,6 +551,25 @@ Status Session::saveDesign(const QString& name, const ChipSpec& chip, const QStr
     return Ok{};
 }
 
+Status Session::updateDesign(const QString& name, const ChipSpec& chip, const QString& label, bool merge) {
+    const auto it = designs_.constFind(name);
+    if (it == designs_.constEnd()) return saveDesign(name, chip, label);
+    if (auto st = storable(chip, QStringLiteral("design '%1'").arg(name)); !st)
+        return fail(ss(path_) + ": " + st.error().message);
+    const ChipSpec& current = it->chip;
+    std::vector<Edit> edits;
+    ChipSpec probe = current;
+    for (const auto& info : chip_params()) {
+        const std::string text = *get_param_text(chip, info.key);
+        if (*get_param_text(current, info.key) == text) continue;
+        edits.push_back({std::string(info.key), text});
+        info.set(probe, info.get(chip));
+    }
+    // Anything the parameter keys do not cover (identity, sources, notes) makes it a replacement.
+    if (!(probe == chip)) return commitEdits(name, {{kWholeChipKey, chip_to_json(chip, -1)}}, label, merge);
+    return commitEdits(name, edits, label, merge);
+}
+
 Status Session::removeDesign(const QString& name) {
     auto s = find(name);
     if (!s) return fail(s.error().message);

@@ -59,6 +59,13 @@ public:
 
     // Creates a design, or replaces an existing design's chip as one undoable edit (key "*").
     Status saveDesign(const QString& name, const ChipSpec& chip, const QString& label = {});
+    // For an editor that holds the whole chip (the GUI's document): records the difference from
+    // the stored chip as one history entry per changed parameter key, or one "*" entry when
+    // identity fields (id, name, notes, ...) changed too. With `merge`, a change of the same single
+    // key and label as the newest entry updates it (a slider drag stays one step). Creates the
+    // design when it does not exist.
+    Status updateDesign(const QString& name, const ChipSpec& chip, const QString& label = {},
+                        bool merge = false);
     Status removeDesign(const QString& name);
     Status renameDesign(const QString& from, const QString& to);
 

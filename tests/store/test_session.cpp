@@ -267,6 +267,45 @@ private slots:
         QCOMPARE(s->chip(d)->sram.mb, 128.0);
     }
 
+    // The GUI's document hands over whole chips; the store records what changed, key by key.
+    void updateDesignRecordsTheDifference() {
+        auto s = openOrFail(file("update.scoville"));
+        QVERIFY(s);
+        const QString d = QStringLiteral("doc");
+        ChipSpec chip = store_test::numberedChip(5);
+        QVERIFY(s->updateDesign(d, chip).ok());  // creates
+        QCOMPARE(s->history(d).size(), 0);
+        chip.compute.clock_ghz = 1.4;
+        chip.hbm.stacks = 8;
+        QVERIFY(s->updateDesign(d, chip, QStringLiteral("Two keys")).ok());
+        auto h = s->history(d);
+        QCOMPARE(h.size(), 2);
+        QCOMPARE(h[0].key, QStringLiteral("compute.clock_ghz"));
+        QCOMPARE(h[0].oldValue, QStringLiteral("1.05"));  // numberedChip(5): 1.0 + 5/100 GHz
+        QCOMPARE(h[1].key, QStringLiteral("hbm.stacks"));
+        QCOMPARE(h[1].oldValue, QStringLiteral("6"));  // 1 + 5 % 8
+        // A drag: three steps of one key merge into one entry.
+        for (double ghz : {1.5, 1.6, 1.7}) {
+            chip.compute.clock_ghz = ghz;
+            QVERIFY(s->updateDesign(d, chip, QStringLiteral("Drag clock"), true).ok());
+        }
+        h = s->history(d);
+        QCOMPARE(h.size(), 3);
+        QCOMPARE(h[2].oldValue, QStringLiteral("1.4"));
+        QCOMPARE(h[2].newValue, QStringLiteral("1.7"));
+        // Identity fields are outside the parameter keys: the whole chip is replaced.
+        chip.name = QStringLiteral("Renamed chip").toStdString();
+        QVERIFY(s->updateDesign(d, chip).ok());
+        QCOMPARE(s->history(d).last().key, QStringLiteral("*"));
+        QVERIFY(*s->chip(d) == chip);
+        QVERIFY(s->undo(d).ok());
+        QCOMPARE(s->chip(d)->name, std::string("Numbered 5"));
+        // No change: nothing recorded.
+        const auto before = s->history(d).size();
+        QVERIFY(s->updateDesign(d, *s->chip(d)).ok());
+        QCOMPARE(s->history(d).size(), before);
+    }
+
     void refusesBadEditsWithTheKeyNamed_data() {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
