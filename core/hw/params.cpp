@@ -171,7 +171,10 @@ Result<std::string> get_param_text(const ChipSpec& chip, std::string_view key) {
     if (!info) return unknown_key(key);
     const double v = info->get(chip);
     if (info->kind == ParamKind::choice) return std::string(info->choices.at(static_cast<size_t>(v)));
-    return format_number(v);
+    // The shortest text that reads back as the same double: a stored history replays exactly.
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
 }
 
 Status check_param(const ParamInfo& info, double value) {
