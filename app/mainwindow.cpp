@@ -3,7 +3,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
@@ -17,6 +20,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include "app/sessioncontroller.hpp"
+#include "app/sessionpanel.hpp"
 #include "core/hw/chip_json.hpp"
 #include "widgets/compareview.hpp"
 #include "widgets/designdocument.hpp"
@@ -35,13 +40,24 @@ namespace scoville {
 MainWindow::MainWindow(QWidget* parent) : MainWindow(builtin_library(), parent) {}
 
 MainWindow::MainWindow(const ModelLibrary& library, QWidget* parent)
-    : QMainWindow(parent), doc_(new DesignDocument(library, this)) {
+    : QMainWindow(parent), doc_(new DesignDocument(library, this)), sessions_(new SessionController(doc_, this)) {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Scoville"));
     createViews();
     createActions();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->showMessage(tr("Ready"));
+    saveState_ = new QLabel(this);
+    saveState_->setObjectName(QStringLiteral("saveState"));
+    statusBar()->addPermanentWidget(saveState_);
+    connect(sessions_, &SessionController::saveStateChanged, this, &MainWindow::showSaveState);
+    connect(sessions_, &SessionController::sessionChanged, this, [this](const QString& path) {
+        addRecent(path);
+        updateTitle();
+        showSaveState(sessions_->unsavedReason());
+    });
+    connect(sessions_, &SessionController::currentDesignChanged, this, &MainWindow::updateTitle);
+    showSaveState(QString());
+    updateTitle();
     connect(doc_, &DesignDocument::editRefused, this,
             [this](const QString& message) { statusBar()->showMessage(tr("Refused: %1").arg(message), 8000); });
     restoreSettings();
@@ -101,20 +117,42 @@ void MainWindow::createViews() {
     explain_ = new ExplainPanel(doc_, explainDock_);
     explainDock_->setWidget(explain_);
     addDockWidget(Qt::RightDockWidgetArea, explainDock_);
+
+    sessionDock_ = new QDockWidget(tr("Designs and History"), this);
+    sessionDock_->setObjectName(QStringLiteral("sessionDock"));
+    sessionPanel_ = new SessionPanel(sessions_, sessionDock_);
+    sessionDock_->setWidget(sessionPanel_);
+    addDockWidget(Qt::RightDockWidgetArea, sessionDock_);
+    tabifyDockWidget(sessionDock_, explainDock_);
+    explainDock_->raise();
 }
 
 void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
-    QAction* open = file->addAction(tr("&Open Design..."), this, &MainWindow::openDesign);
+    QAction* newSession = file->addAction(tr("&New Session..."), this, &MainWindow::newSession);
+    newSession->setObjectName(QStringLiteral("actionNewSession"));
+    newSession->setShortcut(QKeySequence::New);
+    QAction* open = file->addAction(tr("&Open Session..."), this, &MainWindow::openSession);
     open->setObjectName(QStringLiteral("actionOpen"));
     open->setShortcut(QKeySequence::Open);
-    QAction* save = file->addAction(tr("&Save Design"), this, [this] { saveDesign(false); });
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recentMenu_->setObjectName(QStringLiteral("recentMenu"));
+    connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
+    QAction* save = file->addAction(tr("&Save"), this, &MainWindow::saveNow);
     save->setObjectName(QStringLiteral("actionSave"));
     save->setShortcut(QKeySequence::Save);
-    QAction* saveAs = file->addAction(tr("Save Design &As..."), this, [this] { saveDesign(true); });
+    save->setToolTip(tr("Every edit is saved to the session file as it is made; this writes anything still pending"));
+    QAction* saveAs = file->addAction(tr("Save Session &As..."), this, &MainWindow::saveSessionAs);
     saveAs->setObjectName(QStringLiteral("actionSaveAs"));
     saveAs->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction* importDesign = file->addAction(tr("&Import Design (JSON)..."), this, &MainWindow::importDesign);
+    importDesign->setObjectName(QStringLiteral("actionImportDesign"));
+    QAction* exportDesign = file->addAction(tr("&Export Design (JSON)..."), this, &MainWindow::exportDesign);
+    exportDesign->setObjectName(QStringLiteral("actionExportDesign"));
+    exportDesign->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -146,6 +184,10 @@ void MainWindow::createActions() {
     QAction* toggleExplain = explainDock_->toggleViewAction();
     toggleExplain->setObjectName(QStringLiteral("actionToggleExplain"));
     view->addAction(toggleExplain);
+    QAction* toggleSession = sessionDock_->toggleViewAction();
+    toggleSession->setObjectName(QStringLiteral("actionToggleSession"));
+    toggleSession->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    view->addAction(toggleSession);
     view->addAction(workloadBar_->toggleViewAction());
     view->addAction(compareBar_->toggleViewAction());
     view->addSeparator();
@@ -175,42 +217,174 @@ void MainWindow::createActions() {
     about->setObjectName(QStringLiteral("actionAbout"));
 }
 
-void MainWindow::openDesign() {
-    const QString name = QFileDialog::getOpenFileName(this, tr("Open design"), designFile_, tr("Chip design (*.json)"));
-    if (name.isEmpty()) return;
-    QFile f(name);
-    if (!f.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(this, tr("Open design"), tr("%1: cannot be read (%2)").arg(name, f.errorString()));
-        return;
-    }
-    const QByteArray text = f.readAll();
-    auto chip = chip_from_json(std::string_view(text.constData(), static_cast<size_t>(text.size())), name.toStdString());
-    if (!chip) {
-        QMessageBox::warning(this, tr("Open design"), QString::fromStdString(chip.error().message));
-        return;
-    }
-    if (doc_->setDesign(chip.value())) designFile_ = name;
+// --- Sessions ------------------------------------------------------------------------------------
+
+QString MainWindow::defaultSessionPath() {
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty()) dir = QDir::homePath();
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(QStringLiteral("default.scoville"));
 }
 
-bool MainWindow::saveDesign(bool askForName) {
-    QString name = designFile_;
-    if (name.isEmpty() || askForName) {
-        const QString suggested = QString::fromStdString(doc_->chip().id.empty() ? std::string("design") : doc_->chip().id) +
-                                  QStringLiteral(".json");
-        name = QFileDialog::getSaveFileName(this, tr("Save design"), designFile_.isEmpty() ? suggested : designFile_,
-                                            tr("Chip design (*.json)"));
-        if (name.isEmpty()) return false;
-    }
-    QSaveFile f(name);  // atomic: a crash never leaves half a file
-    const std::string json = chip_to_json(doc_->chip());
-    if (!f.open(QIODevice::WriteOnly) || f.write(json.data(), static_cast<qint64>(json.size())) < 0 || !f.commit()) {
-        QMessageBox::warning(this, tr("Save design"), tr("%1: cannot be written (%2)").arg(name, f.errorString()));
+QString MainWindow::dialogFolder() const {
+    if (!designFolder_.isEmpty()) return designFolder_;
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return docs.isEmpty() ? QDir::homePath() : docs;
+}
+
+bool MainWindow::openSessionFile(const QString& path, bool interactive) {
+    if (auto st = sessions_->openSession(path); !st) {
+        const QString message = QString::fromStdString(st.error().message);
+        if (interactive) QMessageBox::warning(this, tr("Open session"), message);
+        statusBar()->showMessage(tr("Not opened: %1").arg(message), 10000);
         return false;
     }
-    designFile_ = name;
-    doc_->undoStack()->setClean();
-    statusBar()->showMessage(tr("Saved %1; evaluate it headless with: scoville eval --chip %1").arg(name), 8000);
+    statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
     return true;
+}
+
+void MainWindow::openStartupSession() {
+    const QStringList recent = QSettings().value(QStringLiteral("session/recent")).toStringList();
+    if (!recent.isEmpty() && QFileInfo::exists(recent.front()) && openSessionFile(recent.front(), false)) return;
+    const QString fallback = defaultSessionPath();
+    if (!recent.isEmpty() && recent.front() == fallback) return;  // it just failed, with a message
+    openSessionFile(fallback, false);
+}
+
+void MainWindow::newSession() {
+    QString name = QFileDialog::getSaveFileName(this, tr("New session"), dialogFolder(),
+                                                tr("Scoville session (*.scoville)"));
+    if (name.isEmpty()) return;
+    if (QFileInfo(name).suffix().isEmpty()) name += QStringLiteral(".scoville");
+    // The dialog has asked before replacing a file; a new session never overwrites one.
+    if (QFileInfo::exists(name) && !QFile::remove(name)) {
+        QMessageBox::warning(this, tr("New session"), tr("%1 exists and cannot be replaced").arg(name));
+        return;
+    }
+    if (auto st = sessions_->newSession(name); !st) {
+        QMessageBox::warning(this, tr("New session"), QString::fromStdString(st.error().message));
+        return;
+    }
+    designFolder_ = QFileInfo(name).absolutePath();
+}
+
+void MainWindow::openSession() {
+    const QString name = QFileDialog::getOpenFileName(this, tr("Open session"), dialogFolder(),
+                                                      tr("Scoville session (*.scoville);;All files (*)"));
+    if (name.isEmpty()) return;
+    if (openSessionFile(name, true)) designFolder_ = QFileInfo(name).absolutePath();
+}
+
+void MainWindow::saveSessionAs() {
+    if (!sessions_->session()) return;
+    QString name = QFileDialog::getSaveFileName(this, tr("Save session as"), dialogFolder(),
+                                                tr("Scoville session (*.scoville)"));
+    if (name.isEmpty()) return;
+    if (QFileInfo(name).suffix().isEmpty()) name += QStringLiteral(".scoville");
+    if (auto st = sessions_->saveAs(name); !st) {
+        QMessageBox::warning(this, tr("Save session as"), QString::fromStdString(st.error().message));
+        return;
+    }
+    designFolder_ = QFileInfo(name).absolutePath();
+    statusBar()->showMessage(tr("Saved as %1; edits now go to that file").arg(name), 8000);
+}
+
+void MainWindow::saveNow() {
+    if (!sessions_->session()) {
+        saveSessionAs();
+        return;
+    }
+    if (sessions_->session()->isReadOnly()) {
+        saveSessionAs();
+        return;
+    }
+    sessions_->flush();  // writes anything a failed write left pending
+    if (sessions_->unsavedReason().isEmpty())
+        statusBar()->showMessage(tr("All edits are saved in %1 (every edit is saved as it is made)")
+                                     .arg(sessions_->path()),
+                                 6000);
+}
+
+void MainWindow::importDesign() {
+    const QString name = QFileDialog::getOpenFileName(this, tr("Import design"), dialogFolder(),
+                                                      tr("Chip design (*.json);;All files (*)"));
+    if (name.isEmpty()) return;
+    auto imported = sessions_->importDesign(name);
+    if (!imported) {
+        QMessageBox::warning(this, tr("Import design"), QString::fromStdString(imported.error().message));
+        return;
+    }
+    designFolder_ = QFileInfo(name).absolutePath();
+    statusBar()->showMessage(tr("Imported %1 as design '%2'").arg(name, imported.value()), 8000);
+}
+
+void MainWindow::exportDesign() {
+    const std::string id = doc_->chip().id.empty() ? std::string("design") : doc_->chip().id;
+    const QString base = sessions_->currentDesign().isEmpty() ? QString::fromStdString(id) : sessions_->currentDesign();
+    QString name = QFileDialog::getSaveFileName(this, tr("Export design"),
+                                                QDir(dialogFolder()).filePath(base + QStringLiteral(".json")),
+                                                tr("Chip design (*.json)"));
+    if (name.isEmpty()) return;
+    if (QFileInfo(name).suffix().isEmpty()) name += QStringLiteral(".json");
+    if (auto st = sessions_->exportDesign(name); !st) {
+        QMessageBox::warning(this, tr("Export design"), QString::fromStdString(st.error().message));
+        return;
+    }
+    designFolder_ = QFileInfo(name).absolutePath();
+    statusBar()->showMessage(tr("Exported %1; evaluate it headless with: scoville eval --chip %1").arg(name), 8000);
+}
+
+void MainWindow::addRecent(const QString& path) {
+    if (path.isEmpty()) return;
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("session/recent")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > 8) recent.removeLast();
+    settings.setValue(QStringLiteral("session/recent"), recent);
+}
+
+void MainWindow::fillRecentMenu() {
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("session/recent")).toStringList();
+    int n = 0;
+    for (const QString& path : recent) {
+        QAction* a = recentMenu_->addAction(QStringLiteral("&%1 %2").arg(++n).arg(QFileInfo(path).fileName()),
+                                            this, [this, path] { openSessionFile(path, true); });
+        a->setToolTip(path);
+        a->setStatusTip(path);
+        a->setEnabled(QFileInfo::exists(path));
+    }
+    if (recent.isEmpty()) recentMenu_->addAction(tr("(none)"))->setEnabled(false);
+    recentMenu_->addSeparator();
+    QAction* clear = recentMenu_->addAction(tr("&Clear List"), this, [] {
+        QSettings().remove(QStringLiteral("session/recent"));
+    });
+    clear->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateTitle() {
+    const QString path = sessions_->path();
+    if (path.isEmpty()) {
+        setWindowTitle(tr("Scoville"));
+        return;
+    }
+    setWindowTitle(tr("%1 \u2014 %2 \u2014 Scoville").arg(sessions_->currentDesign(), QFileInfo(path).fileName()));
+}
+
+void MainWindow::showSaveState(const QString& unsavedReason) {
+    if (!unsavedReason.isEmpty()) {
+        saveState_->setText(tr("Not saved"));
+        saveState_->setToolTip(unsavedReason);
+        saveState_->setStyleSheet(QStringLiteral("QLabel { color: white; background: #c62828; padding: 0 6px; }"));
+        statusBar()->showMessage(tr("Not saved: %1").arg(unsavedReason), 15000);
+        return;
+    }
+    saveState_->setStyleSheet(QString());
+    const QString path = sessions_->path();
+    saveState_->setText(path.isEmpty() ? tr("No session file") : tr("Saved"));
+    saveState_->setToolTip(path.isEmpty() ? tr("Edits are kept in memory only") : tr("Every edit is saved to %1").arg(path));
 }
 
 void MainWindow::showAbout() {
@@ -231,12 +405,15 @@ void MainWindow::restoreSettings() {
             const QRect avail = s->availableGeometry();
             size = size.boundedTo(avail.size() * 0.95);
             if (avail.width() >= 1800) size = QSize(avail.width() * 85 / 100, avail.height() * 85 / 100);
-            // The explain panel needs room beside four plots; on small screens it starts hidden.
+            // The explain and session panels need room beside four plots; on small screens they
+            // start hidden (View menu, Ctrl+H for the session).
             explainDock_->setVisible(avail.width() >= 1600);
+            sessionDock_->setVisible(avail.width() >= 1600);
         }
         resize(size);
         resizeDocks({parameterDock_}, {310}, Qt::Horizontal);
         if (explainDock_->isVisible()) resizeDocks({explainDock_}, {380}, Qt::Horizontal);
+        if (sessionDock_->isVisible()) explainDock_->raise();
     }
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
 }

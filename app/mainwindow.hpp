@@ -4,10 +4,14 @@
 class QUndoStack;
 class QDockWidget;
 class QSplitter;
+class QLabel;
+class QMenu;
 
 namespace scoville {
 
 class CompareBar;
+class SessionController;
+class SessionPanel;
 class CompareView;
 class DesignDocument;
 class ExplainPanel;
@@ -30,6 +34,15 @@ public:
 
     [[nodiscard]] DesignDocument* document() const { return doc_; }
     [[nodiscard]] QUndoStack* undoStack() const;
+    [[nodiscard]] SessionController* sessionController() const { return sessions_; }
+
+    // Opens a session file (created when missing); on failure a warning names the file and the
+    // current session stays. Returns whether it opened.
+    bool openSessionFile(const QString& path, bool interactive = true);
+    // At start: the session used last, else the default session in the user's data folder.
+    void openStartupSession();
+    // The session file used when no other was chosen.
+    [[nodiscard]] static QString defaultSessionPath();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -40,8 +53,17 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
-    void openDesign();
-    bool saveDesign(bool askForName);
+    void newSession();
+    void openSession();
+    void saveSessionAs();
+    void saveNow();
+    void importDesign();
+    void exportDesign();
+    void fillRecentMenu();
+    void addRecent(const QString& path);
+    void updateTitle();
+    void showSaveState(const QString& unsavedReason);
+    [[nodiscard]] QString dialogFolder() const;
 
     DesignDocument* doc_ = nullptr;
     QDockWidget* parameterDock_ = nullptr;
@@ -55,7 +77,12 @@ private:
     PhysicalView* physical_ = nullptr;
     CompareView* compare_ = nullptr;
     ExplainPanel* explain_ = nullptr;
-    QString designFile_;
+    SessionController* sessions_ = nullptr;
+    SessionPanel* sessionPanel_ = nullptr;
+    QDockWidget* sessionDock_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QLabel* saveState_ = nullptr;
+    QString designFolder_;
 };
 
 }  // namespace scoville

@@ -47,7 +47,10 @@ DesignDocument::DesignDocument(const ModelLibrary& library, QObject* parent)
     changed(AllParts);
 }
 
-DesignDocument::~DesignDocument() = default;
+DesignDocument::~DesignDocument() {
+    // The stack's clear() on destruction is not an edit: observers must not see it.
+    undoStack_->blockSignals(true);
+}
 
 const Result<Evaluation>* DesignDocument::referenceEvaluation(const std::string& id) const {
     auto it = references_.find(id);
@@ -231,8 +234,41 @@ void DesignDocument::push(unsigned parts, const QString& text, DesignState next,
     undoStack_->push(new ChangeValue<DesignState>(this, &whole, std::move(next), parts, text, mergeId));
 }
 
+Status DesignDocument::setChip(const ChipSpec& chip, const QString& label) {
+    if (auto ok = validate_chip(chip); !ok) {
+        emit editRefused(QString::fromStdString(ok.error().message));
+        return ok;
+    }
+    if (chip == state_.chip) return Ok{};
+    finishInteraction();
+    undoStack_->push(new ChangeValue<ChipSpec>(this, &chipOf, chip, ChipPart, label));
+    return Ok{};
+}
+
+void DesignDocument::seedChipHistory(int count, int position, ChipAt chipAt,
+                                     const std::function<QString(int)>& label) {
+    storedChipAt_ = std::move(chipAt);
+    seeding_ = true;  // the state already is the chip at `position`: pushing changes nothing
+    for (int i = 1; i <= count; ++i) undoStack_->push(new StoredStep(this, i, label(i)));
+    undoStack_->setIndex(std::clamp(position, 0, count));
+    seeding_ = false;
+}
+
+void DesignDocument::goToStoredPosition(int position) {
+    if (seeding_ || !storedChipAt_) return;
+    auto chip = storedChipAt_(position);
+    if (!chip) {
+        emit editRefused(QString::fromStdString(chip.error().message));
+        return;
+    }
+    if (chip.value() == state_.chip) return;
+    state_.chip = std::move(chip.value());
+    changed(ChipPart);
+}
+
 void DesignDocument::replaceState(const DesignState& state) {
     undoStack_->clear();
+    storedChipAt_ = {};
     state_ = state;
     selection_ = LayerSelection{};
     emit selectionChanged();

@@ -4,6 +4,7 @@
 // its typed signals and never talk to each other (STYLE.md "State flows one way").
 #include <QObject>
 #include <QString>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -87,8 +88,22 @@ public:
     // Ends a continuous interaction (a slider drag): the next edit starts a new undo step.
     void finishInteraction() { ++interaction_; }
 
+    // A chip from a design's stored history (History panel): one undoable edit; the reset target
+    // stays the preset.
+    Status setChip(const ChipSpec& chip, const QString& label);
+
     // Replaces the whole state (opening a session); clears the undo history.
     void replaceState(const DesignState& state);
+
+    // The chip at a position of a stored edit history (0 = as first saved).
+    using ChipAt = std::function<Result<ChipSpec>(int position)>;
+    // Puts a stored history of `count` chip edits on the undo stack without changing the state,
+    // which must be the chip at `position`: steps 1..position can be undone, the rest redone, so
+    // undo and redo continue across a restart. Step i goes to chipAt(i) on redo, chipAt(i - 1) on
+    // undo. Call right after replaceState().
+    void seedChipHistory(int count, int position, ChipAt chipAt, const std::function<QString(int)>& label);
+    // Used by the stored-history undo commands.
+    void goToStoredPosition(int position);
     // The state shown on first start: jalapeno-est running llama-3.1-70b at fp8 against B200 and
     // TPU v7 (h100-sxm against b200 when the library lacks them).
     [[nodiscard]] static DesignState defaultState(const ModelLibrary& library);
@@ -125,6 +140,8 @@ private:
     std::map<std::string, Result<Evaluation>> references_;
     LayerSelection selection_;
     int interaction_ = 0;
+    ChipAt storedChipAt_;
+    bool seeding_ = false;
 };
 
 }  // namespace scoville

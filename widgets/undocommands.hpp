@@ -40,4 +40,18 @@ private:
     int interaction_;
 };
 
+// One step of a design's stored edit history (a session reopened): moves the chip between the
+// stored positions position - 1 and position.
+class StoredStep final : public QUndoCommand {
+public:
+    StoredStep(DesignDocument* doc, int position, const QString& text)
+        : QUndoCommand(text), doc_(doc), position_(position) {}
+    void redo() override { doc_->goToStoredPosition(position_); }
+    void undo() override { doc_->goToStoredPosition(position_ - 1); }
+
+private:
+    DesignDocument* doc_;
+    int position_;
+};
+
 }  // namespace scoville

@@ -1,0 +1,224 @@
+#include "app/sessionpanel.hpp"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListView>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QStyledItemDelegate>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "app/sessioncontroller.hpp"
+#include "store/history_model.hpp"
+
+namespace scoville {
+namespace {
+
+// A stored value as a person reads it: 2.3000000000000003 shows as 2.3.
+QString readable(const QString& stored) {
+    bool ok = false;
+    const double v = stored.toDouble(&ok);
+    return ok ? QString::number(v, 'g', 6) : stored;
+}
+
+// One history row: what was done, the value change and when; undone steps (the redo branch) are
+// greyed, the current position is bold.
+class HistoryDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
+        QStyledItemDelegate::initStyleOption(option, index);
+        using R = store::HistoryModel::Role;
+        const QString key = index.data(R::KeyRole).toString();
+        QString text = QStringLiteral("%1. %2").arg(index.row()).arg(index.data(Qt::DisplayRole).toString());
+        if (!key.isEmpty() && key != QLatin1String("*"))
+            text += QStringLiteral(": %1 %2 \u2192 %3")
+                        .arg(key, readable(index.data(R::OldValueRole).toString()),
+                             readable(index.data(R::NewValueRole).toString()));
+        const QDateTime time = index.data(R::TimeRole).toDateTime();
+        if (time.isValid()) text += QStringLiteral("  (%1)").arg(time.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        option->text = text;
+        if (index.data(R::CurrentRole).toBool()) option->font.setBold(true);
+        if (!index.data(R::AppliedRole).toBool()) {
+            option->font.setItalic(true);
+            option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
+        }
+    }
+};
+
+}  // namespace
+
+SessionPanel::SessionPanel(SessionController* controller, QWidget* parent)
+    : QWidget(parent), controller_(controller) {
+    setObjectName(QStringLiteral("sessionPanel"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    file_ = new QLabel(this);
+    file_->setObjectName(QStringLiteral("sessionFile"));
+    file_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    file_->setWordWrap(true);
+    layout->addWidget(file_);
+
+    designs_ = new QComboBox(this);
+    designs_->setObjectName(QStringLiteral("designCombo"));
+    designs_->setToolTip(tr("The designs of this session; choose one to edit it"));
+    designs_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    designs_->setMinimumContentsLength(10);
+    layout->addWidget(designs_);
+    auto* row = new QHBoxLayout;
+    auto button = [&](QToolButton*& b, const char* name, const QString& text, const QString& tip) {
+        b = new QToolButton(this);
+        b->setObjectName(QString::fromLatin1(name));
+        b->setText(text);
+        b->setToolTip(tip);
+        row->addWidget(b);
+    };
+    button(new_, "designNew", tr("New"), tr("A new design from the default chip"));
+    button(duplicate_, "designDuplicate", tr("Branch"), tr("Duplicate this design to try another direction"));
+    button(rename_, "designRename", tr("Rename"), tr("Rename this design"));
+    button(remove_, "designDelete", tr("Delete"), tr("Delete this design from the session"));
+    row->addStretch(1);
+    layout->addLayout(row);
+
+    auto* historyLabel = new QLabel(tr("&History (click a step to go back):"), this);
+    historyLabel->setWordWrap(true);
+    layout->addWidget(historyLabel);
+    history_ = new QListView(this);
+    history_->setObjectName(QStringLiteral("historyList"));
+    history_->setModel(controller_->historyModel());
+    history_->setItemDelegate(new HistoryDelegate(history_));
+    history_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    history_->setUniformItemSizes(true);
+    history_->setToolTip(tr("Every committed edit of this design, saved as it is made"));
+    historyLabel->setBuddy(history_);
+    layout->addWidget(history_, 3);
+
+    auto* notesLabel = new QLabel(tr("&Notes:"), this);
+    layout->addWidget(notesLabel);
+    notes_ = new QPlainTextEdit(this);
+    notes_->setObjectName(QStringLiteral("designNotes"));
+    notes_->setPlaceholderText(tr("Free-text notes about this design, saved with the session"));
+    notes_->setTabChangesFocus(true);
+    notesLabel->setBuddy(notes_);
+    layout->addWidget(notes_, 1);
+
+    notesTimer_.setSingleShot(true);
+    notesTimer_.setInterval(700);  // saved once typing pauses
+    connect(&notesTimer_, &QTimer::timeout, this, &SessionPanel::saveNotes);
+    connect(notes_, &QPlainTextEdit::textChanged, this, [this] {
+        if (!reloading_) notesTimer_.start();
+    });
+
+    connect(history_, &QListView::activated, this, [this](const QModelIndex& index) {
+        if (auto st = controller_->restoreHistory(index.row()); !st)
+            report(tr("Go back in history"), QString::fromStdString(st.error().message));
+    });
+    connect(history_, &QListView::clicked, history_, &QListView::activated);
+    connect(designs_, &QComboBox::activated, this, [this](int i) {
+        saveNotes();
+        if (auto st = controller_->switchDesign(designs_->itemText(i)); !st)
+            report(tr("Switch design"), QString::fromStdString(st.error().message));
+    });
+    connect(new_, &QToolButton::clicked, this, &SessionPanel::askNewDesign);
+    connect(duplicate_, &QToolButton::clicked, this, &SessionPanel::askDuplicate);
+    connect(rename_, &QToolButton::clicked, this, &SessionPanel::askRename);
+    connect(remove_, &QToolButton::clicked, this, &SessionPanel::askRemove);
+
+    connect(controller_, &SessionController::designsChanged, this, &SessionPanel::reloadDesigns);
+    connect(controller_, &SessionController::currentDesignChanged, this, &SessionPanel::reloadDesigns);
+    connect(controller_, &SessionController::sessionChanged, this, &SessionPanel::reloadDesigns);
+    connect(controller_, &SessionController::notesChanged, this, &SessionPanel::reloadNotes);
+    // Keep the newest step in view.
+    connect(controller_->historyModel(), &QAbstractItemModel::modelReset, this, [this] {
+        const int pos = controller_->historyModel()->undoPosition();
+        history_->scrollTo(controller_->historyModel()->index(pos, 0));
+    });
+    reloadDesigns();
+    reloadNotes();
+}
+
+void SessionPanel::reloadDesigns() {
+    reloading_ = true;
+    const QString path = controller_->path();
+    file_->setText(path.isEmpty() ? tr("No session file: edits are not saved") : tr("Session: %1").arg(path));
+    designs_->clear();
+    designs_->addItems(controller_->designNames());
+    designs_->setCurrentText(controller_->currentDesign());
+    const bool open = !path.isEmpty() && !controller_->currentDesign().isEmpty();
+    for (QWidget* w : {static_cast<QWidget*>(designs_), static_cast<QWidget*>(new_),
+                       static_cast<QWidget*>(duplicate_), static_cast<QWidget*>(rename_),
+                       static_cast<QWidget*>(notes_)})
+        w->setEnabled(open);
+    remove_->setEnabled(open && designs_->count() > 1);
+    reloading_ = false;
+}
+
+void SessionPanel::reloadNotes() {
+    reloading_ = true;
+    notesTimer_.stop();
+    if (notes_->toPlainText() != controller_->notes()) notes_->setPlainText(controller_->notes());
+    reloading_ = false;
+}
+
+void SessionPanel::saveNotes() {
+    notesTimer_.stop();
+    if (controller_->currentDesign().isEmpty()) return;
+    if (auto st = controller_->setNotes(notes_->toPlainText()); !st)
+        report(tr("Save notes"), QString::fromStdString(st.error().message));
+}
+
+void SessionPanel::askNewDesign() {
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New design"), tr("Name of the new design:"), QLineEdit::Normal,
+                                               controller_->uniqueDesignName(tr("Design")), &ok);
+    if (!ok) return;
+    saveNotes();
+    if (auto st = controller_->newDesign(name.trimmed()); !st)
+        report(tr("New design"), QString::fromStdString(st.error().message));
+}
+
+void SessionPanel::askDuplicate() {
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("Branch design"), tr("Name of the copy:"), QLineEdit::Normal,
+                              controller_->uniqueDesignName(controller_->currentDesign()), &ok);
+    if (!ok) return;
+    saveNotes();
+    if (auto st = controller_->duplicateDesign(name.trimmed()); !st)
+        report(tr("Branch design"), QString::fromStdString(st.error().message));
+}
+
+void SessionPanel::askRename() {
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename design"), tr("New name:"), QLineEdit::Normal,
+                                               controller_->currentDesign(), &ok);
+    if (!ok || name.trimmed() == controller_->currentDesign()) return;
+    saveNotes();
+    if (auto st = controller_->renameDesign(name.trimmed()); !st)
+        report(tr("Rename design"), QString::fromStdString(st.error().message));
+}
+
+void SessionPanel::askRemove() {
+    const QString name = controller_->currentDesign();
+    if (QMessageBox::question(this, tr("Delete design"),
+                              tr("Delete the design '%1' and its history from this session?").arg(name)) !=
+        QMessageBox::Yes)
+        return;
+    notesTimer_.stop();
+    if (auto st = controller_->removeDesign(); !st)
+        report(tr("Delete design"), QString::fromStdString(st.error().message));
+}
+
+void SessionPanel::report(const QString& action, const QString& message) {
+    QMessageBox::warning(this, action, message);
+}
+
+}  // namespace scoville
