@@ -304,6 +304,7 @@ Status SessionController::setNotes(const QString& text) {
     if (session_->notes(design_) == text) return Ok{};
     Status st = session_->setNotes(design_, text);
     noteResult(st);
+    if (st) emit notesChanged();
     return st;
 }
 

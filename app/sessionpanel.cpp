@@ -37,13 +37,21 @@ protected:
         QStyledItemDelegate::initStyleOption(option, index);
         using R = store::HistoryModel::Role;
         const QString key = index.data(R::KeyRole).toString();
+        // Two lines: what was done, then the value change and the time.
         QString text = QStringLiteral("%1. %2").arg(index.row()).arg(index.data(Qt::DisplayRole).toString());
+        QString detail;
         if (!key.isEmpty() && key != QLatin1String("*"))
-            text += QStringLiteral(": %1 %2 \u2192 %3")
-                        .arg(key, readable(index.data(R::OldValueRole).toString()),
-                             readable(index.data(R::NewValueRole).toString()));
+            detail = QStringLiteral("%1: %2 \u2192 %3")
+                         .arg(key, readable(index.data(R::OldValueRole).toString()),
+                              readable(index.data(R::NewValueRole).toString()));
+        else if (key == QLatin1String("*"))
+            detail = SessionPanel::tr("whole design");
+        else
+            detail = SessionPanel::tr("before any edit");
         const QDateTime time = index.data(R::TimeRole).toDateTime();
-        if (time.isValid()) text += QStringLiteral("  (%1)").arg(time.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        if (time.isValid())
+            detail += QStringLiteral("  %1").arg(time.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        if (!detail.isEmpty()) text += QChar(QChar::LineSeparator) + detail.trimmed();
         option->text = text;
         if (index.data(R::CurrentRole).toBool()) option->font.setBold(true);
         if (!index.data(R::AppliedRole).toBool()) {
@@ -96,7 +104,9 @@ SessionPanel::SessionPanel(SessionController* controller, QWidget* parent)
     history_->setModel(controller_->historyModel());
     history_->setItemDelegate(new HistoryDelegate(history_));
     history_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    history_->setUniformItemSizes(true);
+    history_->setUniformItemSizes(true);  // every row is two lines
+    history_->setWordWrap(true);
+    history_->setTextElideMode(Qt::ElideMiddle);
     history_->setToolTip(tr("Every committed edit of this design, saved as it is made"));
     historyLabel->setBuddy(history_);
     layout->addWidget(history_, 3);
