@@ -49,6 +49,7 @@ CompareView::CompareView(DesignDocument* doc, QWidget* parent) : QWidget(parent)
     table_->setObjectName(QStringLiteral("compareTable"));
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionMode(QAbstractItemView::NoSelection);
+    table_->setTabKeyNavigation(false);  // Tab leaves the table (arrow keys move inside it)
     table_->verticalHeader()->setVisible(false);
     table_->setColumnCount(kMetricCount + 1);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);

@@ -1,5 +1,15 @@
-// The main window: docks, menus and actions exist by objectName; geometry is remembered.
+// The main window: docks, menus and actions exist by objectName; geometry is remembered; every
+// control is reachable with the keyboard.
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QSlider>
+#include <QTemporaryDir>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QSettings>
@@ -44,6 +54,53 @@ private slots:
         QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLogarithmic);
         QVERIFY(plot->xAxis->label().contains(QStringLiteral("FLOP/byte")));
         QVERIFY(plot->yAxis->label().contains(QStringLiteral("TFLOP/s")));
+    }
+
+    void everyControlIsReachableByTab() {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        for (const char* name : {"parameterDock", "sessionDock"}) w.findChild<QDockWidget*>(QLatin1String(name))->show();
+        w.findChild<QDockWidget*>(QStringLiteral("sessionDock"))->raise();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openSessionFile(dir.filePath(QStringLiteral("tab.scoville")), false));
+        QApplication::setActiveWindow(&w);
+        auto* search = w.findChild<QWidget*>(QStringLiteral("paramSearch"));
+        search->setFocus(Qt::OtherFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), search);
+
+        // Tab through the whole window once, back to where it started.
+        QSet<QWidget*> reached;
+        for (int i = 0; i < 5000; ++i) {
+            QWidget* focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            reached.insert(focus);
+            QTest::keyClick(focus, Qt::Key_Tab);
+            if (QApplication::focusWidget() == search) break;
+        }
+        QCOMPARE(QApplication::focusWidget(), search);
+
+        // Every visible, enabled control the user edits is in that cycle.
+        int controls = 0;
+        const auto all = w.findChildren<QWidget*>();
+        for (QWidget* c : all) {
+            const bool control = qobject_cast<QAbstractSpinBox*>(c) || qobject_cast<QSlider*>(c) ||
+                                 qobject_cast<QComboBox*>(c) || qobject_cast<QLineEdit*>(c) ||
+                                 qobject_cast<QListView*>(c) || qobject_cast<QPlainTextEdit*>(c) ||
+                                 qobject_cast<QAbstractButton*>(c);
+            if (!control || !c->isVisibleTo(&w) || !c->isEnabled() || !c->isVisible()) continue;
+            if (qobject_cast<QLineEdit*>(c) && qobject_cast<QAbstractSpinBox*>(c->parentWidget())) continue;
+            if (qobject_cast<QLineEdit*>(c) && qobject_cast<QComboBox*>(c->parentWidget())) continue;
+            if (c->focusPolicy() == Qt::NoFocus && qobject_cast<QAbstractButton*>(c)) {
+                // Dock title buttons and tool-bar extensions: reached through menus instead.
+                continue;
+            }
+            ++controls;
+            QVERIFY2(reached.contains(c), qPrintable(QStringLiteral("%1 (%2) is not reachable by Tab")
+                                                         .arg(c->objectName(), QLatin1String(c->metaObject()->className()))));
+        }
+        QVERIFY2(controls > 60, qPrintable(QString::number(controls)));  // parameters, workload, session panel
     }
 
     void geometryIsRemembered() {
