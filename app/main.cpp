@@ -18,7 +18,8 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("Scoville"));
     QApplication::setApplicationVersion(QStringLiteral(SCOVILLE_VERSION));
     scoville::MainWindow window;
-    window.openStartupSession();  // the last session, else the default one: work survives a crash
+    if (outcome.session_file.empty() || !window.openSessionFile(QString::fromStdString(outcome.session_file), true))
+        window.openStartupSession();  // the last session, else the default one: work survives a crash
     window.show();
     return QApplication::exec();
 }

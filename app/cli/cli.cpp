@@ -1,6 +1,7 @@
 #include "app/cli/cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 
 #include "app/cli/commands.hpp"
 
@@ -15,6 +16,8 @@ Outcome run(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
     CommandContext ctx{out, err};
     register_commands(app, ctx);
+    std::string session_file;
+    app.add_option("session", session_file, "Session file (*.scoville) to open in the GUI");
 
     try {
         app.parse(argc, argv);
@@ -32,7 +35,12 @@ Outcome run(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         err << "Run 'scoville --help' for usage.\n";
         return {Mode::done, 2};
     }
-    if (app.get_subcommands().empty()) return {Mode::gui, 0};
+    if (!session_file.empty() && !session_file.ends_with(".scoville") && !std::filesystem::is_regular_file(session_file)) {
+        err << "scoville: '" << session_file << "' is neither a command nor a session file (*.scoville)\n";
+        err << "Run 'scoville --help' for usage.\n";
+        return {Mode::done, 2};
+    }
+    if (app.get_subcommands().empty()) return {Mode::gui, 0, session_file};
     return {Mode::done, ctx.exit_code};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The headless command line: `scoville <sub-command> ...` (see DESIGN.md, a public contract).
 #include <ostream>
+#include <string>
 
 namespace scoville::cli {
 
@@ -9,6 +10,7 @@ enum class Mode { gui, done };
 struct Outcome {
     Mode mode = Mode::done;
     int exit_code = 0;
+    std::string session_file;  // Mode::gui: a session file to open instead of the last one
 };
 
 // Parses argv. Runs a sub-command (or --help/--version) and returns Mode::done with its exit

@@ -18,6 +18,9 @@
 #include <QUndoStack>
 #include <qcustomplot.h>
 
+#include <sstream>
+
+#include "app/cli/cli.hpp"
 #include "app/mainwindow.hpp"
 
 using scoville::MainWindow;
@@ -101,6 +104,31 @@ private slots:
                                                          .arg(c->objectName(), QLatin1String(c->metaObject()->className()))));
         }
         QVERIFY2(controls > 60, qPrintable(QString::number(controls)));  // parameters, workload, session panel
+    }
+
+    void aSessionFileArgumentStartsTheGuiOnIt() {
+        namespace cli = scoville::cli;
+        std::ostringstream out, err;
+        const char* gui[] = {"scoville", "work.scoville"};
+        const auto o = cli::run(2, gui, out, err);
+        QVERIFY(o.mode == cli::Mode::gui);
+        QCOMPARE(o.session_file, std::string("work.scoville"));
+        // Sub-commands still win over the file argument.
+        const char* models[] = {"scoville", "models"};
+        const auto m = cli::run(2, models, out, err);
+        QVERIFY(m.mode == cli::Mode::done);
+        QCOMPARE(m.exit_code, 0);
+        QVERIFY(out.str().find("llama-2-70b") != std::string::npos);
+        // A mistyped command is not taken for a new session file.
+        const char* typo[] = {"scoville", "evl"};
+        const auto e = cli::run(2, typo, out, err);
+        QVERIFY(e.mode == cli::Mode::done);
+        QCOMPARE(e.exit_code, 2);
+        QVERIFY(err.str().find("'evl' is neither a command nor a session file") != std::string::npos);
+        const char* two[] = {"scoville", "a.scoville", "b.scoville"};
+        const auto t = cli::run(3, two, out, err);
+        QVERIFY(t.mode == cli::Mode::done);
+        QCOMPARE(t.exit_code, 2);
     }
 
     void geometryIsRemembered() {
