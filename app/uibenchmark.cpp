@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QSlider>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QWindow>
 #include <algorithm>
@@ -14,6 +15,8 @@
 #include <vector>
 
 #include "app/mainwindow.hpp"
+#include "app/sessioncontroller.hpp"
+#include "store/session.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/modellibrary.hpp"
 #include "widgets/plotstyle.hpp"
@@ -72,6 +75,13 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     QElapsedTimer startup;
     startup.start();
     MainWindow window;
+    // As in use: every step is also written to a session file (autosave, one transaction each).
+    QTemporaryDir sessionDir;
+    const QString sessionFile = sessionDir.filePath(QStringLiteral("benchmark.scoville"));
+    if (!sessionDir.isValid() || !window.openSessionFile(sessionFile, false)) {
+        err << "--benchmark-ui: cannot create a session file in " << sessionDir.path().toStdString() << "\n";
+        return 1;
+    }
     window.resize(width, height);
     for (auto* dock : window.findChildren<QDockWidget*>()) dock->show();
     window.show();
@@ -119,6 +129,10 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
         cpuMs.push_back(threadCpuMs() - cpu0);
     }
     slider->setSliderDown(false);
+    const store::Session* session = window.sessionController()->session();
+    const QString design = window.sessionController()->currentDesign();
+    const auto history = session->history(design);
+    const QString unsaved = window.sessionController()->unsavedReason();
 
     // Evaluation alone, for the split between model and drawing.
     const auto& lib = builtin_library();
@@ -145,6 +159,9 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     out << "  CPU time of the GUI thread per step: median " << percentile(cpuMs, 0.5) << " ms, p95 "
         << percentile(cpuMs, 0.95) << " ms\n";
     out << "design evaluation alone: " << evalMs << " ms\n";
+    out << "autosave: every step written to " << sessionFile.toStdString() << "; the drag is " << history.size()
+        << " history entr" << (history.size() == 1 ? "y" : "ies") << (unsaved.isEmpty() ? "" : ", NOT SAVED: ")
+        << unsaved.toStdString() << "\n";
     out << "main window built, evaluated and shown: " << startupMs << " ms (after library loading)\n";
     window.close();
     return 0;
