@@ -25,7 +25,8 @@ asan:
 	@$(MAKE) --no-print-directory test PRESET=asan
 
 bench: build
-	./build/$(PRESET)/tests/scoville_bench
+	./build/$(PRESET)/tests/bench/scoville_bench
+	./build/$(PRESET)/app/scoville --benchmark-ui
 
 fuzz: deps
 	@bash packaging/install-deps.sh --fuzz
