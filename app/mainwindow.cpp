@@ -73,6 +73,8 @@ void MainWindow::createViews() {
     addToolBarBreak(Qt::TopToolBarArea);
     compareBar_ = new CompareBar(doc_, this);
     addToolBar(Qt::TopToolBarArea, compareBar_);
+    latencyBar_ = new LatencyBar(doc_, this);
+    addToolBar(Qt::TopToolBarArea, latencyBar_);
 
     auto* central = new QWidget(this);
     central->setObjectName(QStringLiteral("centralArea"));
@@ -190,6 +192,7 @@ void MainWindow::createActions() {
     view->addAction(toggleSession);
     view->addAction(workloadBar_->toggleViewAction());
     view->addAction(compareBar_->toggleViewAction());
+    view->addAction(latencyBar_->toggleViewAction());
     view->addSeparator();
     QMenu* exportMenu = view->addMenu(tr("&Export Plot"));
     exportMenu->setObjectName(QStringLiteral("exportMenu"));

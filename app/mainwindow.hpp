@@ -10,6 +10,7 @@ class QMenu;
 namespace scoville {
 
 class CompareBar;
+class LatencyBar;
 class SessionController;
 class SessionPanel;
 class CompareView;
@@ -71,6 +72,7 @@ private:
     ParameterPanel* parameters_ = nullptr;
     WorkloadBar* workloadBar_ = nullptr;
     CompareBar* compareBar_ = nullptr;
+    LatencyBar* latencyBar_ = nullptr;
     KpiStrip* kpis_ = nullptr;
     RooflineView* roofline_ = nullptr;
     LayerView* layers_ = nullptr;

@@ -87,7 +87,10 @@ DesignState DesignDocument::defaultState(const ModelLibrary& library) {
     s.scenario.kv_precision = Precision::fp8;
     s.scenario.chips = 8;
     s.scenario.tp = 8;
-    s.scenario.batch = 0;  // auto
+    s.scenario.batch = 0;  // auto, within the latency limits of an interactive service:
+    // MLPerf Inference Llama-2-70B server scenario, TTFT <= 2 s and TPOT <= 200 ms.
+    s.scenario.ttft_slo_s = 2.0;
+    s.scenario.tpot_slo_s = 0.2;
 
     s.baseline_id = firstAvailable({"b200", "h100-sxm"});
     for (const char* id : {"b200", "gb200", "tpu-v7", "tpu-v6e", "h200-sxm"})

@@ -1,6 +1,7 @@
 #include "widgets/workloadbar.hpp"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QMenu>
 #include <QSignalBlocker>
@@ -126,6 +127,53 @@ void WorkloadBar::sync() {
     tp_->setValue(s.tp);
     pp_->setValue(s.pp);
     ep_->setValue(s.ep);
+}
+
+LatencyBar::LatencyBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Latency limits"), parent), doc_(doc) {
+    setObjectName(QStringLiteral("latencyBar"));
+    setFloatable(false);
+    auto add = [this](const char* name, const QString& text, const QString& suffix, double max, int decimals,
+                      const QString& tip) {
+        auto* spin = new QDoubleSpinBox(this);
+        spin->setObjectName(QString::fromLatin1(name));
+        spin->setRange(0, max);
+        spin->setDecimals(decimals);
+        spin->setSuffix(suffix);
+        spin->setSpecialValueText(tr("none"));
+        spin->setToolTip(tip);
+        spin->setKeyboardTracking(false);
+        auto* l = new QLabel(text, this);
+        l->setBuddy(spin);
+        l->setContentsMargins(6, 0, 2, 0);
+        addWidget(l);
+        addWidget(spin);
+        connect(spin, &QDoubleSpinBox::valueChanged, this, &LatencyBar::commit);
+        return spin;
+    };
+    ttft_ = add("workload:ttft_slo", tr("TTFT \u2264"), tr(" s"), 3600, 2,
+                tr("Time-to-first-token limit: with batch auto, the largest batch whose prefill meets it "
+                   "(MLPerf Inference Llama-2-70B server: 2 s); none = no limit"));
+    tpot_ = add("workload:tpot_slo", tr("TPOT \u2264"), tr(" ms"), 100000, 1,
+                tr("Time-per-output-token limit: with batch auto, the largest batch whose decode step meets it "
+                   "(MLPerf Inference Llama-2-70B server: 200 ms); none = no limit"));
+    connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
+        if (parts & DesignDocument::WorkloadPart) sync();
+    });
+    sync();
+}
+
+void LatencyBar::commit() {
+    Scenario s = doc_->state().scenario;
+    s.ttft_slo_s = ttft_->value() > 0 ? std::optional<double>(ttft_->value()) : std::nullopt;
+    s.tpot_slo_s = tpot_->value() > 0 ? std::optional<double>(tpot_->value() / 1000.0) : std::nullopt;
+    doc_->setScenario(s);
+}
+
+void LatencyBar::sync() {
+    const Scenario& s = doc_->state().scenario;
+    const QSignalBlocker b0(ttft_), b1(tpot_);
+    ttft_->setValue(s.ttft_slo_s.value_or(0.0));
+    tpot_->setValue(s.tpot_slo_s.value_or(0.0) * 1000.0);
 }
 
 CompareBar::CompareBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Compare"), parent), doc_(doc) {

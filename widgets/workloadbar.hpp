@@ -4,6 +4,7 @@
 #include <QToolBar>
 
 class QComboBox;
+class QDoubleSpinBox;
 class QSpinBox;
 class QToolButton;
 
@@ -34,6 +35,21 @@ private:
     QSpinBox* tp_ = nullptr;
     QSpinBox* pp_ = nullptr;
     QSpinBox* ep_ = nullptr;
+};
+
+// Latency limits of the workload: with batch "auto" the batch is the largest that meets them.
+class LatencyBar : public QToolBar {
+    Q_OBJECT
+public:
+    explicit LatencyBar(DesignDocument* doc, QWidget* parent = nullptr);
+
+private:
+    void sync();
+    void commit();
+
+    DesignDocument* doc_;
+    QDoubleSpinBox* ttft_ = nullptr;  // s; 0 = no limit
+    QDoubleSpinBox* tpot_ = nullptr;  // ms; 0 = no limit
 };
 
 class CompareBar : public QToolBar {

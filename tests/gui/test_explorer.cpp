@@ -80,6 +80,36 @@ private slots:
     }
     void cleanup() { window_.reset(); }
 
+    void latencyLimitsBoundTheAutoBatch() {
+        // First start: batch auto within the MLPerf Llama-2-70B server limits, TTFT <= 2 s, TPOT <= 200 ms.
+        const Scenario& sc = doc_->state().scenario;
+        QCOMPARE(sc.batch, 0);
+        QCOMPARE(sc.ttft_slo_s.value_or(-1), 2.0);
+        QCOMPARE(sc.tpot_slo_s.value_or(-1), 0.2);
+        const ServingResult limited = doc_->evaluation()->serving;
+        QVERIFY(limited.ttft_s <= 2.0);
+        QVERIFY(limited.tpot_s <= 0.2);
+        QVERIFY(limited.batch < limited.max_batch);  // the limit, not memory, sets the batch
+
+        auto* ttft = window_->findChild<QDoubleSpinBox*>(QStringLiteral("workload:ttft_slo"));
+        auto* tpot = window_->findChild<QDoubleSpinBox*>(QStringLiteral("workload:tpot_slo"));
+        QVERIFY(ttft && tpot);
+        QCOMPARE(ttft->value(), 2.0);
+        QCOMPARE(tpot->value(), 200.0);  // shown in ms
+        ttft->setValue(0);               // "none"
+        tpot->setValue(0);
+        QCOMPARE(ttft->text(), QStringLiteral("none"));
+        QVERIFY(!doc_->state().scenario.ttft_slo_s && !doc_->state().scenario.tpot_slo_s);
+        // Without limits auto fills memory: the batch is the largest that fits.
+        QCOMPARE(doc_->evaluation()->serving.batch, doc_->evaluation()->serving.max_batch);
+        QVERIFY(doc_->evaluation()->serving.ttft_s > 2.0);
+
+        doc_->undoStack()->undo();
+        doc_->undoStack()->undo();
+        QCOMPARE(ttft->value(), 2.0);
+        QCOMPARE(doc_->evaluation()->serving.batch, limited.batch);
+    }
+
     void firstStartShowsTheDefaultComparison() {
         // jalapeno-est running llama-3.1-70b at fp8 against B200 (baseline) and TPU v7.
         QCOMPARE(doc_->state().preset_id, std::string("jalapeno-est"));
