@@ -63,7 +63,9 @@ MainWindow::MainWindow(const ModelLibrary& library, QWidget* parent)
     restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    sessions_->flush();  // a drag's last value, while the document still exists
+}
 
 QUndoStack* MainWindow::undoStack() const { return doc_->undoStack(); }
 
@@ -428,6 +430,7 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    sessions_->flush();
     saveSettings();
     event->accept();
 }

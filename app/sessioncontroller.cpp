@@ -32,13 +32,21 @@ QString lastDesignKey(const QString& path) {
 }  // namespace
 
 SessionController::SessionController(DesignDocument* doc, QObject* parent)
-    : QObject(parent), doc_(doc), history_(new store::HistoryModel(this)), retry_(new QTimer(this)) {
+    : QObject(parent), doc_(doc), history_(new store::HistoryModel(this)), retry_(new QTimer(this)),
+      mergeThrottle_(new QTimer(this)) {
     setObjectName(QStringLiteral("sessionController"));
     connect(doc_->undoStack(), &QUndoStack::indexChanged, this, &SessionController::onIndexChanged);
     // A failed write (locked file, full disk) is retried until it succeeds; the document keeps
     // everything in memory meanwhile.
     retry_->setInterval(3000);
     connect(retry_, &QTimer::timeout, this, [this] { onIndexChanged(doc_->undoStack()->index()); });
+    // While a slider is dragged the step is rewritten at most every 250 ms (a write and the
+    // History panel's refresh cost several ms of a 16 ms frame); the end of the drag writes it
+    // at once. A crash in mid-drag loses at most the last 250 ms of that one drag.
+    mergeThrottle_->setSingleShot(true);
+    mergeThrottle_->setInterval(250);
+    connect(mergeThrottle_, &QTimer::timeout, this, &SessionController::flushMerge);
+    connect(doc_, &DesignDocument::interactionFinished, this, &SessionController::flushMerge);
     snapshot();
 }
 
@@ -137,7 +145,10 @@ Status SessionController::saveAs(const QString& path) {
     return Ok{};
 }
 
-void SessionController::flush() { onIndexChanged(doc_->undoStack()->index()); }
+void SessionController::flush() {
+    mergeThrottle_->stop();
+    onIndexChanged(doc_->undoStack()->index());
+}
 
 void SessionController::adopt(std::unique_ptr<store::Session> session) {
     design_.clear();
@@ -360,6 +371,7 @@ void SessionController::onIndexChanged(int index) {
         return;
     }
     failed_ = false;
+    mergePending_ = false;  // whatever happens now brings the stored design up to date
     // The commands still on the stack from before: a new command (pushed after an undo, or on
     // top) or a removed one shows up as a difference in this prefix.
     size_t same = 0;
@@ -372,9 +384,16 @@ void SessionController::onIndexChanged(int index) {
         // Undo, redo or a jump in the undo view: move the stored undo position along.
         moveStored(positions_[static_cast<size_t>(index)]);
     } else if (!structural) {
-        // The top command absorbed the next one (a slider drag goes on): one stored step too.
+        // The top command absorbed the next one (a slider drag goes on): one stored step too,
+        // written now or when the throttle interval ends.
+        if (mergeThrottle_->isActive()) {
+            mergePending_ = true;
+            snapshot();
+            return;
+        }
         const QUndoCommand* top = index > 0 ? stack->command(index - 1) : nullptr;
         syncChip(top ? top->text() : QString(), true);
+        mergeThrottle_->start();
     } else if (static_cast<size_t>(index) > same) {
         // A new command on top; the commands that were past the previous index are gone.
         positions_.resize(same + 1);
@@ -399,6 +418,10 @@ void SessionController::onIndexChanged(int index) {
         retry_->stop();
         emit saveStateChanged(unsaved_);
     }
+}
+
+void SessionController::flushMerge() {
+    if (mergePending_) flush();
 }
 
 void SessionController::syncChip(const QString& label, bool merge) {

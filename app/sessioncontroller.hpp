@@ -40,7 +40,8 @@ public:
     // Creates a new session file at `path` (refused if it exists) with one design, the default.
     Status newSession(const QString& path);
     Status saveAs(const QString& path);
-    // Writes anything a failed write left pending (it is also retried every few seconds).
+    // Writes anything pending: a slider drag's latest value, or what a failed write left (that is
+    // also retried every few seconds).
     void flush();
 
     [[nodiscard]] store::Session* session() const { return session_.get(); }
@@ -89,6 +90,8 @@ private:
     // Brings the stored design to the document's chip (when they differ) as one new edit.
     void syncChip(const QString& label, bool merge);
     void moveStored(int position);
+    // Writes the top command's merged edit (a slider drag in progress), at most every few frames.
+    void flushMerge();
     // Workload, baseline and compared chips of the current design, written when they changed.
     void persistContext(bool force = false);
     void noteResult(const Status& status);
@@ -98,6 +101,8 @@ private:
     std::unique_ptr<store::Session> session_;
     store::HistoryModel* history_ = nullptr;
     QTimer* retry_ = nullptr;
+    QTimer* mergeThrottle_ = nullptr;
+    bool mergePending_ = false;
     QString design_;
     std::vector<int> positions_;  // stored undo position for each undo stack index
     std::vector<const QUndoCommand*> commands_;

@@ -86,7 +86,10 @@ public:
     void setBaseline(const std::string& chipId);
     void setReferences(const std::vector<std::string>& chipIds);
     // Ends a continuous interaction (a slider drag): the next edit starts a new undo step.
-    void finishInteraction() { ++interaction_; }
+    void finishInteraction() {
+        ++interaction_;
+        emit interactionFinished();
+    }
 
     // A chip from a design's stored history (History panel): one undoable edit; the reset target
     // stays the preset.
@@ -125,6 +128,7 @@ signals:
     void referencesChanged();             // reference evaluations replaced
     void selectionChanged();
     void editRefused(const QString& message);
+    void interactionFinished();           // a slider drag ended: its undo step is complete
 
 private:
     void changed(unsigned parts);

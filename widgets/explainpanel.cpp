@@ -28,16 +28,17 @@ QString advice(Bound b) {
 ExplainPanel::ExplainPanel(DesignDocument* doc, QWidget* parent) : QTextBrowser(parent), doc_(doc) {
     setObjectName(QStringLiteral("explainPanel"));
     setOpenLinks(false);
-    // Laying out a page of text costs more than a frame, so while a slider moves the text follows
-    // at most every 100 ms (throttled, not debounced: it keeps up during a long drag).
+    // Laying out a page of text takes several ms of a 16 ms frame, so while a slider moves the
+    // text waits until the value rests for 150 ms (it is read, not watched); the plots follow
+    // every step.
     throttle_.setSingleShot(true);
-    throttle_.setInterval(100);
+    throttle_.setInterval(150);
     connect(&throttle_, &QTimer::timeout, this, [this] {
         if (dirty_ && isVisible()) refresh();
     });
     connect(doc_, &DesignDocument::evaluationChanged, this, [this] {
         dirty_ = true;
-        if (!throttle_.isActive()) throttle_.start();
+        throttle_.start();  // restarts: refreshed once the value rests
     });
     connect(doc_, &DesignDocument::selectionChanged, this, [this] {
         dirty_ = true;

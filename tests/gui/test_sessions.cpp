@@ -98,6 +98,16 @@ private slots:
         QCOMPARE(stored(*ctl(), "compute.clock_ghz"), clock0);
     }
 
+    void aDragEndedByQuittingKeepsItsLastValue() {
+        // Mid-drag writes are throttled; quitting writes the last value.
+        const double clock0 = param(doc()->chip(), "compute.clock_ghz");
+        for (double d : {0.05, 0.10, 0.15}) QVERIFY(doc()->setParam("compute.clock_ghz", clock0 + d, true));
+        window_.reset();
+        open();
+        QCOMPARE(param(doc()->chip(), "compute.clock_ghz"), clock0 + 0.15);
+        QCOMPARE(doc()->undoStack()->count(), 1);
+    }
+
     void undoAndRedoContinueAfterARestart() {
         const double clock0 = param(doc()->chip(), "compute.clock_ghz");
         const double stacks0 = param(doc()->chip(), "hbm.stacks");
