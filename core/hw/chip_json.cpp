@@ -18,6 +18,8 @@ Result<ChipSpec> chip_from_json(std::string_view text, std::string_view origin) 
         j = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         return Error{where(origin) + ": malformed JSON at byte " + std::to_string(e.byte)};
+    } catch (const json::exception& e) {  // e.g. a number too large for a double (1e816)
+        return Error{where(origin) + ": malformed JSON (" + e.what() + ")"};
     }
     if (!j.is_object()) return Error{where(origin) + ": expected a JSON object"};
 

@@ -15,6 +15,8 @@ Result<std::vector<RoadmapEntry>> roadmap_from_json(std::string_view text, std::
         j = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         return Error{where + ": malformed JSON at byte " + std::to_string(e.byte)};
+    } catch (const json::exception& e) {  // e.g. a number too large for a double
+        return Error{where + ": malformed JSON (" + e.what() + ")"};
     }
     if (!j.is_object() || !j.contains("entries") || !j["entries"].is_array())
         return Error{where + ": expected an object with an 'entries' array"};

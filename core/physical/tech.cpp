@@ -165,6 +165,8 @@ Result<TechLibrary> tech_from_json(std::string_view text, std::string_view origi
         j = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         return Error{where + ": malformed JSON at byte " + std::to_string(e.byte)};
+    } catch (const json::exception& e) {  // e.g. a number too large for a double
+        return Error{where + ": malformed JSON (" + e.what() + ")"};
     }
     if (!j.is_object()) return Error{where + ": expected a JSON object"};
     TechLibrary lib;

@@ -7,6 +7,8 @@
 
 #include "core/hw/chip_json.hpp"
 #include "core/library/library.hpp"
+#include "core/physical/roadmap.hpp"
+#include "core/physical/tech.hpp"
 
 using namespace scoville;
 
@@ -163,4 +165,19 @@ TEST(Workload, ScenarioChecks) {
     EXPECT_NE(validate_scenario(s, m).error().message.find("ttft_slo"), std::string::npos);
     s.ttft_slo_s.reset();
     EXPECT_TRUE(validate_scenario(s, m).ok());
+}
+
+TEST(Library, NumbersTooLargeForADoubleAreRefusedNotThrown) {
+    // Found by fuzz_chip_json: 1e816 overflows a double and the JSON parser throws out_of_range,
+    // not parse_error; every loader names its input and refuses it.
+    const std::string chip = R"({"id": "x", "compute": {"clock_ghz": 1e816}})";
+    auto c = chip_from_json(chip, "big.json");
+    ASSERT_FALSE(c.ok());
+    EXPECT_NE(c.error().message.find("big.json: malformed JSON"), std::string::npos) << c.error().message;
+    auto t = tech_from_json(R"({"nodes": [1e816]})", "nodes.json");
+    ASSERT_FALSE(t.ok());
+    EXPECT_NE(t.error().message.find("nodes.json: malformed JSON"), std::string::npos) << t.error().message;
+    auto r = roadmap_from_json(R"({"entries": [{"year": 1e816}]})", "roadmap.json");
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("roadmap.json: malformed JSON"), std::string::npos) << r.error().message;
 }
