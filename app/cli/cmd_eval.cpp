@@ -3,7 +3,9 @@
 // 1 inputs that are well formed but fail (unknown chip/model, unreadable file, model does not fit).
 #include <CLI/CLI.hpp>
 
+#include <QString>
 #include <charconv>
+#include <filesystem>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -21,6 +23,7 @@
 #include "core/perf/report.hpp"
 #include "core/perf/validation.hpp"
 #include "core/physical/design.hpp"
+#include "store/session.hpp"
 
 namespace scoville::cli {
 
@@ -31,6 +34,7 @@ constexpr int kFailed = 1;
 
 struct EvalOptions {
     std::string chip, model;
+    std::string session, design;  // instead of --chip: a design of a session file
     int chips = 0;  // 0: tp x pp
     int tp = 1, pp = 1, ep = 1;
     std::string precision = "bf16";
@@ -44,6 +48,7 @@ struct EvalOptions {
 
 struct KernelOptions {
     std::string chip;
+    std::string session, design;
     std::vector<std::string> sets;
     std::string format = "table";
     std::string shape;
@@ -62,13 +67,30 @@ std::string fmt(const char* f, double v) {
     return buf;
 }
 
-// Loads the chip and applies --set; the code says whether a failure is usage or input.
-Result<ChipSpec> chip_with_sets(const std::string& id, const std::vector<std::string>& sets, int& code) {
-    auto chip = load_chip(id);
-    if (!chip) {
-        code = kFailed;
-        return Error{"--chip: " + chip.error().message};
+// The chip named by --chip, or by --session and --design, exactly one of them.
+Result<ChipSpec> load_source(const std::string& id, const std::string& session, const std::string& design, int& code) {
+    code = kUsage;
+    if (!id.empty() && !session.empty()) return Error{"--chip and --session: give one of them, not both"};
+    if (!design.empty() && session.empty()) return Error{"--design: needs --session FILE"};
+    if (!session.empty() && design.empty()) return Error{"--session: needs --design NAME"};
+    if (id.empty() && session.empty()) return Error{"--chip ID|FILE or --session FILE --design NAME is required"};
+    code = kFailed;
+    if (session.empty()) {
+        auto chip = load_chip(id);
+        if (!chip) return Error{"--chip: " + chip.error().message};
+        return chip;
     }
+    if (!std::filesystem::is_regular_file(session)) return Error{"--session: " + session + ": no such file"};
+    auto chip = store::loadDesignChip(QString::fromStdString(session), QString::fromStdString(design));
+    if (!chip) return Error{"--session: " + chip.error().message};
+    return chip;
+}
+
+// Loads the chip and applies --set; the code says whether a failure is usage or input.
+Result<ChipSpec> chip_with_sets(const std::string& id, const std::string& session, const std::string& design,
+                                const std::vector<std::string>& sets, int& code) {
+    auto chip = load_source(id, session, design, code);
+    if (!chip) return chip;
     for (const auto& s : sets) {
         if (auto st = apply_assignment(*chip, s); !st) {
             code = kUsage;
@@ -114,7 +136,7 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
     s.tpot_slo_s = o.tpot_slo;
 
     int code = kFailed;
-    auto chip = chip_with_sets(o.chip, o.sets, code);
+    auto chip = chip_with_sets(o.chip, o.session, o.design, o.sets, code);
     if (!chip) return fail(ctx, code, chip.error().message);
     auto model = load_model(o.model);
     if (!model) return fail(ctx, kFailed, "--model: " + model.error().message);
@@ -134,7 +156,7 @@ int run_kernel(const KernelOptions& o, bool gemm, CommandContext& ctx) {
     if (o.format != "json" && o.format != "table")
         return fail(ctx, kUsage, "--format: '" + o.format + "' is not one of json, table");
     int code = kFailed;
-    auto chip = chip_with_sets(o.chip, o.sets, code);
+    auto chip = chip_with_sets(o.chip, o.session, o.design, o.sets, code);
     if (!chip) return fail(ctx, code, chip.error().message);
     Result<KernelResult> k = Error{""};
     if (gemm) {
@@ -281,7 +303,9 @@ int run_validate(const std::string& data, const std::string& format, CommandCont
 void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     auto eo = std::make_shared<EvalOptions>();
     CLI::App* eval = app.add_subcommand("eval", "Evaluate a chip serving a model: throughput, latency, per-layer ops");
-    eval->add_option("--chip", eo->chip, "Chip id or JSON file")->required();
+    eval->add_option("--chip", eo->chip, "Chip id or JSON file (or --session and --design)");
+    eval->add_option("--session", eo->session, "Session file (*.scoville) holding the design to evaluate");
+    eval->add_option("--design", eo->design, "Design name in the --session file");
     eval->add_option("--model", eo->model, "Model id or JSON file")->required();
     eval->add_option("--chips", eo->chips, "Total chips (default tp x pp); replicas = chips / (tp x pp)");
     eval->add_option("--tp", eo->tp, "Tensor-parallel degree");
@@ -302,7 +326,9 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
 
     auto ko = std::make_shared<KernelOptions>();
     CLI::App* kernel = app.add_subcommand("kernel", "Model one kernel: a GEMM or a memory copy");
-    kernel->add_option("--chip", ko->chip, "Chip id or JSON file")->required();
+    kernel->add_option("--chip", ko->chip, "Chip id or JSON file (or --session and --design)");
+    kernel->add_option("--session", ko->session, "Session file (*.scoville) holding the design");
+    kernel->add_option("--design", ko->design, "Design name in the --session file");
     kernel->add_option("--set", ko->sets, "Override a chip parameter, key=value (repeatable)");
     kernel->add_option("--format", ko->format, "json|table");
     kernel->require_subcommand(1);

@@ -178,3 +178,63 @@ TEST(CliValidate, PrintsEveryCase) {
     EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,tflops,792,"), std::string::npos);
     expect_error(run({"validate", "--data", "/nonexistent.csv"}), 1, "--data");
 }
+
+// `eval --session FILE --design NAME`: a stored design evaluates exactly like the same chip given
+// by --chip (its exported JSON, or the reference chip with the same --set).
+TEST(EvalSession, DesignEvaluatesLikeItsExportAndItsSets) {
+    const std::string file = testing::TempDir() + "/scoville_eval_session.scoville";
+    const std::string json = testing::TempDir() + "/scoville_eval_session.json";
+    std::remove(file.c_str());
+    auto saved = run({"session", "save", file, "--name", "fast", "--chip", "h100-sxm", "--set", "compute.clock_ghz=1.5"});
+    ASSERT_EQ(saved.code, 0) << saved.err;
+    auto exported = run({"session", "export", file, "fast"});
+    ASSERT_EQ(exported.code, 0) << exported.err;
+    std::ofstream(json) << exported.out;
+
+    const std::vector<std::string> tail = {"--model", "llama-2-70b", "--chips", "8", "--tp", "8", "--batch", "64",
+                                           "--format", "json"};
+    auto with = [&](std::vector<std::string> head) {
+        head.insert(head.end(), tail.begin(), tail.end());
+        return run(head);
+    };
+    const auto fromSession = with({"eval", "--session", file, "--design", "fast"});
+    ASSERT_EQ(fromSession.code, 0) << fromSession.err;
+    const auto fromJson = with({"eval", "--chip", json});
+    const auto fromSets = with({"eval", "--chip", "h100-sxm", "--set", "compute.clock_ghz=1.5"});
+    ASSERT_EQ(fromJson.code, 0) << fromJson.err;
+    ASSERT_EQ(fromSets.code, 0) << fromSets.err;
+    EXPECT_EQ(fromSession.out, fromJson.out);
+    EXPECT_EQ(fromSession.out, fromSets.out);
+    const auto j = nlohmann::json::parse(fromSession.out);
+    expect_no_nulls(j);
+
+    // --set applies on top of the stored design: back to the data-sheet clock is the H100 again.
+    const auto reset = with({"eval", "--session", file, "--design", "fast", "--set", "compute.clock_ghz=1.83"});
+    const auto h100 = with({"eval", "--chip", "h100-sxm", "--set", "compute.clock_ghz=1.83"});
+    ASSERT_EQ(reset.code, 0) << reset.err;
+    EXPECT_EQ(reset.out, h100.out);
+    std::remove(file.c_str());
+    std::remove(json.c_str());
+}
+
+TEST(EvalSession, BadSourcesAreNamed) {
+    const std::string file = testing::TempDir() + "/scoville_eval_session_bad.scoville";
+    std::remove(file.c_str());
+    ASSERT_EQ(run({"session", "save", file, "--name", "a", "--chip", "h100-sxm"}).code, 0);
+    const std::vector<std::string> model = {"--model", "llama-2-7b"};
+    auto with = [&](std::vector<std::string> head) {
+        head.insert(head.end(), model.begin(), model.end());
+        return run(head);
+    };
+    expect_error(with({"eval", "--session", file, "--design", "nope"}), 1, "nope");
+    const std::string missing = testing::TempDir() + "/scoville_no_such_session.scoville";
+    std::remove(missing.c_str());
+    expect_error(with({"eval", "--session", missing, "--design", "a"}), 1, missing);
+    std::ifstream probe(missing);
+    EXPECT_FALSE(probe.good()) << "a missing session file must not be created";
+    expect_error(with({"eval", "--chip", "h100-sxm", "--session", file, "--design", "a"}), 2, "not both");
+    expect_error(with({"eval", "--design", "a"}), 2, "--design: needs --session");
+    expect_error(with({"eval", "--session", file}), 2, "--session: needs --design");
+    expect_error(with({"eval"}), 2, "--chip ID|FILE or --session FILE --design NAME is required");
+    std::remove(file.c_str());
+}
