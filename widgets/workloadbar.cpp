@@ -16,19 +16,21 @@ namespace {
 
 QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
+// A control with its label (the label's mnemonic focuses the control).
+void addLabelled(QToolBar* bar, const QString& text, QWidget* control) {
+    auto* l = new QLabel(text, bar);
+    l->setBuddy(control);
+    l->setContentsMargins(6, 0, 2, 0);
+    bar->addWidget(l);
+    bar->addWidget(control);
+}
+
 }  // namespace
 
 WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Workload"), parent), doc_(doc) {
     setObjectName(QStringLiteral("workloadBar"));
     setFloatable(false);
 
-    auto label = [this](const QString& text, QWidget* buddy) {
-        auto* l = new QLabel(text, this);
-        l->setBuddy(buddy);
-        l->setContentsMargins(6, 0, 2, 0);
-        addWidget(l);
-        addWidget(buddy);
-    };
 
     model_ = new QComboBox(this);
     model_->setObjectName(QStringLiteral("workload:model"));
@@ -36,7 +38,7 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
     for (const auto& m : doc_->library().models)
         model_->addItem(QString::fromStdString(m.name), QString::fromStdString(m.id));
     model_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    label(tr("&Model"), model_);
+    addLabelled(this, tr("&Model"), model_);
     connect(model_, &QComboBox::activated, this, [this](int i) {
         doc_->setModel(model_->itemData(i).toString().toStdString());
         sync();
@@ -73,11 +75,7 @@ QSpinBox* WorkloadBar::addSpin(const QString& name, const QString& text, const Q
     spin->setToolTip(tip);
     spin->setKeyboardTracking(false);
     spin->setAccelerated(true);
-    auto* l = new QLabel(text, this);
-    l->setBuddy(spin);
-    l->setContentsMargins(6, 0, 2, 0);
-    addWidget(l);
-    addWidget(spin);
+    addLabelled(this, text, spin);
     connect(spin, &QSpinBox::valueChanged, this, &WorkloadBar::commit);
     return spin;
 }
@@ -87,11 +85,7 @@ QComboBox* WorkloadBar::addPrecision(const QString& name, const QString& text, c
     combo->setObjectName(name);
     combo->setToolTip(tip);
     for (Precision p : kAllPrecisions) combo->addItem(q(to_string(p)), static_cast<int>(p));
-    auto* l = new QLabel(text, this);
-    l->setBuddy(combo);
-    l->setContentsMargins(6, 0, 2, 0);
-    addWidget(l);
-    addWidget(combo);
+    addLabelled(this, text, combo);
     connect(combo, &QComboBox::activated, this, &WorkloadBar::commit);
     return combo;
 }
@@ -142,11 +136,7 @@ LatencyBar::LatencyBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Late
         spin->setSpecialValueText(tr("none"));
         spin->setToolTip(tip);
         spin->setKeyboardTracking(false);
-        auto* l = new QLabel(text, this);
-        l->setBuddy(spin);
-        l->setContentsMargins(6, 0, 2, 0);
-        addWidget(l);
-        addWidget(spin);
+        addLabelled(this, text, spin);
         connect(spin, &QDoubleSpinBox::valueChanged, this, &LatencyBar::commit);
         return spin;
     };
@@ -184,11 +174,7 @@ CompareBar::CompareBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Comp
     baseline_->setToolTip(tr("Reference chip the KPI deltas and the Compare view are relative to"));
     for (const auto& c : doc_->library().chips)
         baseline_->addItem(QString::fromStdString(c.name), QString::fromStdString(c.id));
-    auto* l = new QLabel(tr("Baseline"), this);
-    l->setBuddy(baseline_);
-    l->setContentsMargins(6, 0, 2, 0);
-    addWidget(l);
-    addWidget(baseline_);
+    addLabelled(this, tr("Base&line"), baseline_);
     connect(baseline_, &QComboBox::activated, this,
             [this](int i) { doc_->setBaseline(baseline_->itemData(i).toString().toStdString()); });
 
@@ -223,11 +209,7 @@ CompareBar::CompareBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Comp
     phase_->addItem(tr("both"), static_cast<int>(PhaseSelect::both));
     phase_->addItem(tr("prefill"), static_cast<int>(PhaseSelect::prefill));
     phase_->addItem(tr("decode"), static_cast<int>(PhaseSelect::decode));
-    auto* pl = new QLabel(tr("S&how phase"), this);
-    pl->setBuddy(phase_);
-    pl->setContentsMargins(6, 0, 2, 0);
-    addWidget(pl);
-    addWidget(phase_);
+    addLabelled(this, tr("S&how phase"), phase_);
     connect(phase_, &QComboBox::activated, this,
             [this](int i) { doc_->setPhase(static_cast<PhaseSelect>(phase_->itemData(i).toInt())); });
     connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
