@@ -17,6 +17,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -46,8 +47,15 @@ MainWindow::MainWindow(const ModelLibrary& library, QWidget* parent)
     createActions();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->showMessage(tr("Ready"));
-    saveState_ = new QLabel(this);
+    // Where the work is saved; a click shows the session's designs and history.
+    saveState_ = new QToolButton(this);
     saveState_->setObjectName(QStringLiteral("saveState"));
+    saveState_->setAutoRaise(true);
+    saveState_->setFocusPolicy(Qt::NoFocus);  // Ctrl+H reaches the same dock from the keyboard
+    connect(saveState_, &QToolButton::clicked, this, [this] {
+        sessionDock_->show();
+        sessionDock_->raise();
+    });
     statusBar()->addPermanentWidget(saveState_);
     connect(sessions_, &SessionController::saveStateChanged, this, &MainWindow::showSaveState);
     connect(sessions_, &SessionController::sessionChanged, this, [this](const QString& path) {
@@ -382,14 +390,15 @@ void MainWindow::showSaveState(const QString& unsavedReason) {
     if (!unsavedReason.isEmpty()) {
         saveState_->setText(tr("Not saved"));
         saveState_->setToolTip(unsavedReason);
-        saveState_->setStyleSheet(QStringLiteral("QLabel { color: white; background: #c62828; padding: 0 6px; }"));
+        saveState_->setStyleSheet(QStringLiteral("QToolButton { color: white; background: #c62828; padding: 0 6px; }"));
         statusBar()->showMessage(tr("Not saved: %1").arg(unsavedReason), 15000);
         return;
     }
     saveState_->setStyleSheet(QString());
     const QString path = sessions_->path();
     saveState_->setText(path.isEmpty() ? tr("No session file") : tr("Saved"));
-    saveState_->setToolTip(path.isEmpty() ? tr("Edits are kept in memory only") : tr("Every edit is saved to %1").arg(path));
+    saveState_->setToolTip(path.isEmpty() ? tr("Edits are kept in memory only")
+                                          : tr("Every edit is saved to %1; click for the designs and history").arg(path));
 }
 
 void MainWindow::showAbout() {

@@ -5,6 +5,7 @@ class QUndoStack;
 class QDockWidget;
 class QSplitter;
 class QLabel;
+class QToolButton;
 class QMenu;
 
 namespace scoville {
@@ -83,7 +84,7 @@ private:
     SessionPanel* sessionPanel_ = nullptr;
     QDockWidget* sessionDock_ = nullptr;
     QMenu* recentMenu_ = nullptr;
-    QLabel* saveState_ = nullptr;
+    QToolButton* saveState_ = nullptr;
     QString designFolder_;
 };
 

@@ -13,6 +13,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 #include <memory>
 
@@ -57,7 +58,13 @@ private slots:
         QCOMPARE(ctl()->designNames(), QStringList{QStringLiteral("jalapeno-est")});
         QCOMPARE(ctl()->currentDesign(), QStringLiteral("jalapeno-est"));
         QVERIFY(ctl()->session()->chip(ctl()->currentDesign()).value() == doc()->chip());
-        QCOMPARE(window_->findChild<QLabel*>(QStringLiteral("saveState"))->text(), QStringLiteral("Saved"));
+        auto* state = window_->findChild<QToolButton*>(QStringLiteral("saveState"));
+        QCOMPARE(state->text(), QStringLiteral("Saved"));
+        // A click on it shows the designs and their history.
+        auto* dock = window_->findChild<QWidget*>(QStringLiteral("sessionDock"));
+        dock->hide();
+        QTest::mouseClick(state, Qt::LeftButton);
+        QVERIFY(dock->isVisible());
         QVERIFY(window_->windowTitle().contains(QStringLiteral("jalapeno-est")));
     }
 
@@ -251,7 +258,7 @@ private slots:
         QVERIFY2(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")), qPrintable(lock.lastError().text()));
         const double clock0 = param(doc()->chip(), "compute.clock_ghz");
         QVERIFY(doc()->setParam("compute.clock_ghz", clock0 + 0.2));
-        auto* state = window_->findChild<QLabel*>(QStringLiteral("saveState"));
+        auto* state = window_->findChild<QToolButton*>(QStringLiteral("saveState"));
         QCOMPARE(state->text(), QStringLiteral("Not saved"));
         QVERIFY(!state->toolTip().isEmpty());
         QCOMPARE(param(doc()->chip(), "compute.clock_ghz"), clock0 + 0.2);  // the edit is kept
