@@ -83,6 +83,9 @@ struct EfficiencySpec {
     double memory = 0.85;       // achievable fraction of HBM/SRAM bandwidth (copy benchmarks)
     double network = 0.8;       // achievable fraction of link bandwidth in collectives
     double overlap = 1.0;       // 1: compute, memory and network fully overlap (max); 0: they add
+    // How sharply an op turns from memory- to compute-bound at the ridge point: compute and memory
+    // time combine as (c^p + m^p)^(1/p). 1000 is the ideal roofline (max); 1 adds them.
+    double ridge_exponent = 2.0;
     double op_overhead_us = 0.0;  // fixed cost per op (kernel launch, sync)
     friend bool operator==(const EfficiencySpec&, const EfficiencySpec&) = default;
 };

@@ -128,6 +128,9 @@ std::vector<ParamInfo> build_params() {
          "Achievable fraction of link bandwidth in collectives (NCCL bus bandwidth ~0.8 of line rate).", SCV_REAL(efficiency.network)});
     add({"efficiency.overlap", "Efficiencies", "Overlap", "", ParamKind::real, 0, 1, 0, 1, false, {},
          "1: an op's compute, memory and network time overlap (time = max); 0: they add.", SCV_REAL(efficiency.overlap)});
+    add({"efficiency.ridge_exponent", "Efficiencies", "Ridge sharpness", "", ParamKind::real, 1, 1000, 1, 8, false, {},
+         "p in op time = (compute^p + memory^p)^(1/p): how sharply an op turns from memory- to compute-bound "
+         "(1000: ideal roofline, max; H100 GEMM sweeps over M: ~2).", SCV_REAL(efficiency.ridge_exponent)});
     add({"efficiency.op_overhead_us", "Efficiencies", "Per-op overhead", "us", ParamKind::real, 0, 1000, 0, 20, false, {},
          "Fixed time per op: kernel launch and synchronisation (CUDA graphs: ~1-3 us).", SCV_REAL(efficiency.op_overhead_us)});
     // clang-format on

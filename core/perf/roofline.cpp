@@ -27,6 +27,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.link_bytes_s = links * chip.link.gb_s * 1e9 / 2.0 * chip.efficiency.network;  // gb_s is bidirectional
     r.latency_s = chip.link.latency_us * 1e-6;
     r.overlap = chip.efficiency.overlap;
+    r.ridge_exponent = chip.efficiency.ridge_exponent;
     r.overhead_s = chip.efficiency.op_overhead_us * 1e-6;
     r.mac_rows = std::max(1, chip.compute.mac_rows);
     r.mac_cols = std::max(1, chip.compute.mac_cols);
@@ -63,6 +64,16 @@ double level_rate(MemLevel level, const ChipRates& r) {
 }
 }  // namespace
 
+double ridge_combine(double compute_s, double memory_s, double p) {
+    const double hi = std::max(compute_s, memory_s);
+    const double lo = std::min(compute_s, memory_s);
+    if (hi <= 0 || lo <= 0) return hi;
+    const double x = lo / hi;  // <= 1
+    if (p >= 1000) return hi;
+    if (p == 2.0) return hi * std::sqrt(1.0 + x * x);
+    return hi * std::pow(1.0 + std::pow(x, p), 1.0 / p);
+}
+
 void finish_op(OpResult& op, const ChipRates& r) {
     const auto pi = static_cast<size_t>(op.precision);
     if (op.kind == OpKind::vector) {
@@ -75,11 +86,13 @@ void finish_op(OpResult& op, const ChipRates& r) {
                   op.activation_bytes / level_rate(op.activation_level, r) +
                   op.kv_bytes / level_rate(op.kv_level, r);
     const double parts[3] = {op.compute_s, op.memory_s, op.network_s};
-    const double mx = std::max({parts[0], parts[1], parts[2]});
-    const double sum = parts[0] + parts[1] + parts[2];
+    // Compute and memory meet at the ridge (p-norm); overlap < 1 moves each pairing towards the sum.
+    const double lost = 1.0 - r.overlap;
+    double cm = ridge_combine(op.compute_s, op.memory_s, r.ridge_exponent);
+    cm += lost * (op.compute_s + op.memory_s - cm);
     // Norms, activations and softmax are fused into their neighbouring kernels: no launch of their own.
     op.overhead_s = op.kind == OpKind::vector ? 0.0 : r.overhead_s;
-    op.time_s = mx + (1.0 - r.overlap) * (sum - mx) + op.overhead_s;
+    op.time_s = std::max(cm, op.network_s) + lost * std::min(cm, op.network_s) + op.overhead_s;
     op.bound = parts[0] >= parts[1] && parts[0] >= parts[2] ? Bound::compute
                : parts[1] >= parts[2]                       ? Bound::memory
                                                             : Bound::network;

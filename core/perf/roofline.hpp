@@ -17,6 +17,7 @@ struct ChipRates {
     double link_bytes_s = 0;        // one direction, per chip, links a ring or all-to-all can use, achieved
     double latency_s = 0;           // alpha per collective step
     double overlap = 1;
+    double ridge_exponent = 1000;   // compute and memory combine as (c^p + m^p)^(1/p)
     double overhead_s = 0;
     double mac_rows = 1, mac_cols = 1;
 };
@@ -31,6 +32,10 @@ double tile_utilisation(double m, double n, double mac_rows, double mac_cols);
 double ring_allreduce_s(double bytes, int n, const ChipRates& r);  // 2(n-1)/n x bytes / bw + 2(n-1) alpha
 double all_to_all_s(double bytes, int n, const ChipRates& r);      // (n-1)/n x bytes / bw + (n-1) alpha
 double send_recv_s(double bytes, const ChipRates& r);              // bytes / bw + alpha
+
+// Compute and memory time of one op combined: (c^p + m^p)^(1/p); p >= 1000 is max(c, m).
+// At the ridge (c = m) and p = 2 the op takes sqrt(2) x either; far from it, the larger one.
+double ridge_combine(double compute_s, double memory_s, double p);
 
 // Fills compute_s, memory_s, overhead_s, time_s and bound from the op's flops, bytes and levels.
 // network_s must already be set (collectives).
