@@ -181,6 +181,10 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     const int ep = c.s.ep;
     const double e = m.moe.experts, k = m.moe.top_k;
     gemm(ops, c, "moe_router", t, t, e, h, 1);
+    // Each token's row is copied once per chosen expert into expert order (the grouped GEMM's input)
+    // and, after the experts, the k outputs are weighted and summed back into token order.
+    const double slots = t * k;
+    vec(ops, c, "moe_permute", 0.0, (t + slots) * h * kActBytes);
     // Each chip of the ep group dispatches its 1/ep share of the token-slots to the experts' owners.
     const double a2a = t * k / ep * h * kActBytes;
     if (ep > 1) collective(ops, "ep_dispatch", "all-to-all", (ep - 1.0) / ep * a2a, all_to_all_s(a2a, ep, c.r));
@@ -199,6 +203,7 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
         gemm(ops, c, "shared_down", t, t, h, fs, 1);
     }
     if (ep > 1) collective(ops, "ep_combine", "all-to-all", (ep - 1.0) / ep * a2a, all_to_all_s(a2a, ep, c.r));
+    vec(ops, c, "moe_combine", 2.0 * slots * h, (slots + t) * h * kActBytes);
     tp_allreduce(ops, c, "ffn_allreduce", static_cast<int>(inner));
 }
 
@@ -295,7 +300,7 @@ void lower_phase(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phas
         LayerTemplate& t = out.templates[used++];
         t.kind = kind;
         t.ops.clear();
-        t.ops.reserve(24);  // the largest layer (MLA + MoE with shared experts and EP) has 22 ops
+        t.ops.reserve(24);  // the largest layer (MLA + MoE with shared experts and EP) has 24 ops
         return t;
     };
     for (int l = 0; l < m.layers; ++l) {

@@ -143,6 +143,14 @@ TEST(Lowering, MoeTouchesTheExpectedDistinctExperts) {
     // One token touches 2 experts: weights read 2 x (2 x 14336) x 4096 x 2 B
     EXPECT_DOUBLE_EQ(op(ph, 0, "expert_gate_up").weight_bytes, 2.0 * 2 * 14336 * 4096 * 2);
     EXPECT_DOUBLE_EQ(op(ph, 0, "expert_gate_up").flops, 2.0 * 2 * (2 * 14336) * 4096);
+    // The token's row is copied into expert order once per chosen expert and the 2 outputs are
+    // weighted and summed back: (1 + 2) rows of 4096 bf16 each way, 2 x 2 x 4096 FLOPs to combine.
+    EXPECT_DOUBLE_EQ(op(ph, 0, "moe_permute").activation_bytes, 3.0 * 4096 * 2);
+    EXPECT_DOUBLE_EQ(op(ph, 0, "moe_combine").activation_bytes, 3.0 * 4096 * 2);
+    EXPECT_DOUBLE_EQ(op(ph, 0, "moe_combine").flops, 2.0 * 2 * 4096);
+    // A dense model has neither.
+    const auto dense = lower(tiny(), small_scenario(), Phase::decode);
+    for (const auto& o : dense.layer(0).ops) EXPECT_EQ(o.name.find("moe_"), std::string::npos) << o.name;
 }
 
 TEST(Roofline, TileUtilisation) {
