@@ -40,6 +40,7 @@ struct EvalOptions {
     std::string precision = "bf16";
     std::string kv_precision;  // default: the weight precision, fp4 -> fp8
     int input_len = 1024, output_len = 256;
+    double input_len_cv = 0, output_len_cv = 0;
     std::string batch = "auto";
     std::optional<double> ttft_slo, tpot_slo;
     std::vector<std::string> sets;
@@ -123,6 +124,8 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
     s.kv_precision = *kv;
     s.input_len = o.input_len;
     s.output_len = o.output_len;
+    s.input_len_cv = o.input_len_cv;
+    s.output_len_cv = o.output_len_cv;
     if (o.batch == "auto") {
         s.batch = 0;
     } else {
@@ -315,6 +318,10 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     eval->add_option("--kv-precision", eo->kv_precision, "KV cache: bf16|fp8|fp4|int8 (default: --precision, fp4 -> fp8)");
     eval->add_option("--input-len", eo->input_len, "Prompt tokens per request");
     eval->add_option("--output-len", eo->output_len, "Generated tokens per request");
+    eval->add_option("--input-len-cv", eo->input_len_cv,
+                     "Spread of prompt lengths over the requests: std / mean (0: all equal; --input-len is the mean)");
+    eval->add_option("--output-len-cv", eo->output_len_cv,
+                     "Spread of output lengths over the requests: std / mean (0: all equal; --output-len is the mean)");
     eval->add_option("--batch", eo->batch, "Sequences per replica, or auto (largest throughput within memory and SLOs)");
     eval->add_option("--ttft-slo", eo->ttft_slo, "Time-to-first-token limit, seconds");
     eval->add_option("--tpot-slo", eo->tpot_slo, "Time-per-output-token limit, seconds");

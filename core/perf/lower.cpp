@@ -90,15 +90,16 @@ void tp_allreduce(std::vector<OpResult>& ops, const Ctx& c, std::string_view nam
 }
 
 // Query-key pairs one sequence attends in this step. Prefill (causal): sum over positions i = 1..S of
-// min(i, W); decode: min(context, W) for the one new token.
+// min(i, W), averaged over the request mix (E[S^2] = mean^2 (1 + cv^2)); decode: min(context, W) for
+// the one new token at the mean decode context.
 double pairs_per_sequence(const Ctx& c, bool sliding) {
     const double window = sliding ? c.m.sliding_window : 0.0;
     if (c.phase == Phase::prefill) {
         const double s = c.s.input_len;
-        if (window <= 0 || window >= s) return s * (s + 1) / 2;
+        if (window <= 0 || window >= s) return (s * s * (1.0 + c.s.input_len_cv * c.s.input_len_cv) + s) / 2;
         return window * (window + 1) / 2 + (s - window) * window;
     }
-    const double ctx = c.s.input_len + c.s.output_len / 2.0;
+    const double ctx = mean_decode_context(c.s);
     return window > 0 ? std::min(ctx, window) : ctx;
 }
 
@@ -262,9 +263,17 @@ double kv_bytes_per_token_per_layer(const ModelSpec& m, const Scenario& s) {
     return 2.0 * std::max(1.0, static_cast<double>(m.kv_heads) / s.tp) * m.head_dim * kvb;
 }
 
+double mean_decode_context(const Scenario& s) {
+    return s.input_len + s.output_len * (1.0 + s.output_len_cv * s.output_len_cv) / 2.0;
+}
+
+double reserved_context(const Scenario& s) {
+    return s.input_len + s.output_len * (1.0 + s.output_len_cv * s.output_len_cv);
+}
+
 double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s) {
     const double per_token = kv_bytes_per_token_per_layer(m, s);
-    const double ctx = static_cast<double>(s.input_len) + s.output_len;
+    const double ctx = reserved_context(s);
     double tokens = 0;
     for (int l = 0; l < m.layers; ++l)
         tokens += is_sliding_layer(m, l) ? std::min(ctx, static_cast<double>(m.sliding_window)) : ctx;
@@ -290,7 +299,7 @@ void lower_phase(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phas
     out.phase = phase;
     out.batch = c.batch;
     out.tokens = c.tokens;
-    out.context = phase == Phase::prefill ? s.input_len : s.input_len + s.output_len / 2.0;
+    out.context = phase == Phase::prefill ? s.input_len : mean_decode_context(s);
     out.layer_template.resize(static_cast<size_t>(m.layers) + 1);
 
     int slot[4] = {-1, -1, -1, -1};

@@ -17,8 +17,15 @@ struct Placement {
 // Bytes of weights each chip holds: all weights / (tp x pp) (norms, router and MLA down
 // projections are small and replicated; counted as sharded).
 double weight_bytes_per_chip(const ModelSpec& model, const Scenario& scenario);
-// KV-cache bytes one request holds on one chip at full context (input + output), sliding layers
-// holding at most their window.
+// Decode context of the sequences in flight, averaged over time: input + output (1 + cv^2) / 2.
+// A batch slot holds each request for its output length, so long outputs are over-represented
+// (length-biased: E[o^2] / (2 E[o]) = mean (1 + cv^2) / 2); cv = 0 gives input + output / 2.
+double mean_decode_context(const Scenario& scenario);
+// Context a batch slot reserves KV for: its request's final length, length-biased the same way,
+// input + output (1 + cv^2).
+double reserved_context(const Scenario& scenario);
+// KV-cache bytes one request holds on one chip at its reserved context, sliding layers holding at
+// most their window.
 double kv_bytes_per_request_per_chip(const ModelSpec& model, const Scenario& scenario);
 // KV bytes per token of one layer on one chip (GQA heads sharded over tp, at least one head; MLA: the
 // latent, replicated on every chip of the tp group).

@@ -100,6 +100,8 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["batch"] = s.batch == 0 ? ordered_json("auto") : ordered_json(s.batch);
     sc["input_len_tokens"] = s.input_len;
     sc["output_len_tokens"] = s.output_len;
+    sc["input_len_cv"] = s.input_len_cv;
+    sc["output_len_cv"] = s.output_len_cv;
     sc["weight_precision"] = to_string(s.weight_precision);
     sc["activation_precision"] = to_string(s.activation_precision);
     sc["kv_precision"] = to_string(s.kv_precision);
@@ -173,7 +175,11 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
     out += "chip " + chip.id + ", model " + model.id + ", " + std::to_string(s.chips) + " chips (tp " +
            std::to_string(s.tp) + ", pp " + std::to_string(s.pp) + ", ep " + std::to_string(s.ep) + "), " +
            std::string(to_string(s.weight_precision)) + " weights, " + std::string(to_string(s.kv_precision)) +
-           " KV, input " + std::to_string(s.input_len) + ", output " + std::to_string(s.output_len) + "\n";
+           " KV, input " + std::to_string(s.input_len) + ", output " + std::to_string(s.output_len) +
+           (s.input_len_cv > 0 || s.output_len_cv > 0
+                ? " (mean; cv " + fmt("%.2f", s.input_len_cv) + " / " + fmt("%.2f", s.output_len_cv) + ")"
+                : std::string()) +
+           "\n";
     out += "  throughput        " + fmt("%.1f", sv.throughput_tokens_per_s) + " tokens/s (" +
            fmt("%.1f", sv.throughput_tokens_per_s_per_chip) + " per chip)\n";
     out += "  batch             " + std::to_string(sv.batch) + " per replica (max " + std::to_string(sv.max_batch) +

@@ -215,6 +215,10 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     if (auto st = range("batch", s.batch, 0, 1000000); !st) return st;
     if (auto st = range("input_len", s.input_len, 1, 10000000); !st) return st;
     if (auto st = range("output_len", s.output_len, 1, 10000000); !st) return st;
+    for (const auto& [key, v] : {std::pair{"input_len_cv", s.input_len_cv}, std::pair{"output_len_cv", s.output_len_cv}})
+        if (!(v >= 0.0 && v <= 10.0))
+            return Error{std::string("scenario: ") + key + " = " + std::to_string(v) +
+                         " is out of range [0, 10] (standard deviation / mean of the length)"};
     if (auto st = range("chips", s.chips, 1, 1000000); !st) return st;
     if (auto st = range("tp", s.tp, 1, s.chips); !st) return st;
     if (auto st = range("pp", s.pp, 1, m.layers); !st) return st;

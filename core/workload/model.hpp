@@ -57,6 +57,11 @@ struct Scenario {
     int batch = 1;               // concurrent sequences; 0 = auto (max throughput within limits)
     int input_len = 1024;        // prompt tokens per request
     int output_len = 256;        // generated tokens per request
+    // Spread of the request mix: coefficient of variation (standard deviation / mean) of the prompt
+    // and output lengths over the requests; 0 = every request has the mean lengths. input_len and
+    // output_len are the means. (MLPerf OpenOrca and Mixtral sets: ~0.77 and ~0.79.)
+    double input_len_cv = 0.0;
+    double output_len_cv = 0.0;
     Precision weight_precision = Precision::bf16;
     Precision activation_precision = Precision::bf16;  // GEMM compute precision
     Precision kv_precision = Precision::bf16;

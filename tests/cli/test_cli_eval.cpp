@@ -69,6 +69,15 @@ TEST(CliEval, JsonHasTheContractKeys) {
                             "peak_tflops", "memory_tb_s", "area_mm2", "power_w", "phases", "warnings"})
         EXPECT_TRUE(j.contains(key)) << key;
     EXPECT_EQ(j["batch"], 64);
+    EXPECT_EQ(j["scenario"]["input_len_cv"], 0.0);  // uniform lengths unless asked
+    EXPECT_EQ(j["scenario"]["output_len_cv"], 0.0);
+    // A spread of output lengths: long requests hold their slot longer, so the mean decode context
+    // grows from input + output / 2 to input + output (1 + cv^2) / 2 and throughput falls.
+    const CliRun spread = run(base_with({"--format", "json", "--output-len-cv", "0.8"}));
+    ASSERT_EQ(spread.code, 0) << spread.err;
+    const auto js = nlohmann::json::parse(spread.out);
+    EXPECT_EQ(js["scenario"]["output_len_cv"], 0.8);
+    EXPECT_LT(js["throughput_tokens_per_s"].get<double>(), j["throughput_tokens_per_s"].get<double>());
     EXPECT_NEAR(j["peak_tflops"]["bf16"].get<double>(), 989.4, 0.1);
     EXPECT_NEAR(j["peak_tflops"]["fp8"].get<double>(), 1978.9, 0.1);
     EXPECT_NEAR(j["memory_tb_s"].get<double>(), 3.35, 1e-9);
@@ -131,6 +140,8 @@ TEST(CliEval, BadInputs) {
     expect_error(run(base_with({"--precision", "fp7"})), 2, "--precision");
     expect_error(run(base_with({"--format", "xml"})), 2, "--format");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--batch", "lots"}), 2, "--batch");
+    expect_error(run(base_with({"--output-len-cv", "-1"})), 2, "output_len_cv");
+    expect_error(run(base_with({"--input-len-cv", "nan"})), 2, "input_len_cv");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "8", "--tp", "3"}), 2,
                  "multiple of tp x pp");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-3.1-405b"}), 1,

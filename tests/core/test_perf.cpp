@@ -91,6 +91,34 @@ TEST(Lowering, DecodeReadsTheKvCacheAtTheMeanContext) {
     EXPECT_EQ(op(ph, 0, "attn_score").kv_bytes, 1408);
 }
 
+TEST(Lowering, ASpreadOfLengthsWeighsTheLongRequests) {
+    Scenario s = small_scenario();  // 2 sequences, input 8, output 4
+    s.input_len_cv = 0.5;
+    s.output_len_cv = 1.0;
+    // A slot holds each request for its output length: time-averaged context
+    // 8 + 4 (1 + 1^2) / 2 = 12 (uniform: 10); reserved 8 + 4 (1 + 1) = 16 (uniform: 12).
+    EXPECT_DOUBLE_EQ(mean_decode_context(s), 12);
+    EXPECT_DOUBLE_EQ(reserved_context(s), 16);
+    const PhaseResult dec = lower(tiny(), s, Phase::decode);
+    EXPECT_EQ(dec.context, 12);
+    // 2 sequences x 12 keys x 2 x 4 heads x 16 = 3072 FLOPs (uniform: 2560)
+    EXPECT_EQ(op(dec, 0, "attn_score").flops, 3072);
+    // Prefill pairs per sequence: (E[S^2] + S) / 2 = (64 x 1.25 + 8) / 2 = 44 (uniform 36);
+    // 2 sequences x 44 pairs x 2 x 4 heads x 16 = 11264 FLOPs.
+    const PhaseResult pre = lower(tiny(), s, Phase::prefill);
+    EXPECT_EQ(op(pre, 0, "attn_score").flops, 11264);
+    // KV held per request: 16 tokens x 2 layers x 2 (K, V) x 2 heads x 16 x 2 B = 4096 B.
+    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(tiny(), s), 4096);
+    // Out of range or not a number: refused with the key named.
+    s.output_len_cv = -0.1;
+    EXPECT_NE(validate_scenario(s, tiny()).error().message.find("output_len_cv"), std::string::npos);
+    s.output_len_cv = std::nan("");
+    EXPECT_FALSE(validate_scenario(s, tiny()).ok());
+    s.output_len_cv = 0;
+    s.input_len_cv = 11;
+    EXPECT_NE(validate_scenario(s, tiny()).error().message.find("input_len_cv = 11"), std::string::npos);
+}
+
 TEST(Lowering, GqaKeepsFewerKvBytesThanMha) {
     Scenario s = small_scenario();
     // GQA 2 KV heads: 2 x 2 x 16 x 2 B = 128 B per token per layer; MHA 4 heads: 256 B
