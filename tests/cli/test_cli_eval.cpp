@@ -170,7 +170,7 @@ TEST(CliModels, ListsEveryPreset) {
     const CliRun j = run({"models", "--format", "json"});
     ASSERT_EQ(j.code, 0) << j.err;
     const auto arr = nlohmann::json::parse(j.out);
-    ASSERT_EQ(arr.size(), 8u);
+    ASSERT_EQ(arr.size(), 9u);
     bool found = false;
     for (const auto& m : arr)
         if (m["id"] == "llama-2-70b") {

@@ -66,7 +66,7 @@ TEST(Library, EveryReferenceChipAndModelLoads) {
     EXPECT_EQ(reference_chips().size(), chip_ids.size());
     for (const auto& id : chip_ids) EXPECT_TRUE(load_chip(id).ok()) << id << ": " << load_chip(id).error().message;
     const auto model_ids = reference_model_ids();
-    EXPECT_EQ(model_ids.size(), 8u);
+    EXPECT_EQ(model_ids.size(), 9u);
     EXPECT_EQ(reference_models().size(), model_ids.size());
     for (const auto& m : reference_models()) EXPECT_FALSE(m.source.empty()) << m.id;
 }
@@ -112,6 +112,9 @@ TEST(Workload, ParameterCountsMatchPublishedTotals) {
     EXPECT_NEAR(count("mixtral-8x7b"), 46.70e9, 0.01e9);     // Mistral: 46.7B
     EXPECT_NEAR(count("deepseek-v3"), 671e9, 1e9);           // DeepSeek: 671B main model
     EXPECT_NEAR(count("gpt-oss-120b"), 117e9, 1e9);          // OpenAI: 116.8B
+    // Qwen3-235B-A22B: 94 x (71.3M attention + 128 x 3 x 4096 x 1536 experts + router)
+    // + 2 x 151936 x 4096 untied embeddings = 235.1e9 (Qwen: 235B)
+    EXPECT_NEAR(count("qwen3-235b-a22b"), 235.1e9, 0.5e9);
 }
 
 TEST(Workload, ActiveParameters) {
@@ -121,6 +124,9 @@ TEST(Workload, ActiveParameters) {
     EXPECT_NEAR(load_model("mixtral-8x7b")->active_parameters(), 12.75e9, 0.01e9);
     EXPECT_NEAR(load_model("deepseek-v3")->active_parameters(), 37e9, 1.0e9);     // DeepSeek: 37B
     EXPECT_NEAR(load_model("gpt-oss-120b")->active_parameters(), 5.13e9, 0.05e9); // OpenAI: 5.13B
+    // Qwen3: 94 x (71.3M + 8 x 3 x 4096 x 1536 + 0.5M router) + 151936 x 4096 head = 21.5e9 (Qwen: 22B
+    // counting the embedding table too).
+    EXPECT_NEAR(load_model("qwen3-235b-a22b")->active_parameters(), 21.5e9, 0.2e9);
     auto dense = load_model("llama-2-70b");
     // Dense: everything but the 32000 x 8192 embedding table.
     EXPECT_DOUBLE_EQ(dense->parameters() - dense->active_parameters(), 32000.0 * 8192.0);
