@@ -125,10 +125,33 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
             } else if (c.scenario != "offline") {
                 return Error{"case '" + c.id + "': unknown scenario '" + c.scenario + "' (offline or server)"};
             }
+            // A serving row's shape field may describe how it was measured, as space-separated
+            // key=value: tp (fixed tensor-parallel degree), ep, in_cv and out_cv (the spread of the
+            // request lengths, std / mean).
+            int fixed_tp = 0;
+            for (std::string_view rest = c.shape; !rest.empty();) {
+                const auto sp = rest.find(' ');
+                const std::string_view item = rest.substr(0, sp);
+                rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
+                if (item.empty()) continue;
+                const auto eq = item.find('=');
+                const std::string_view key = item.substr(0, eq);
+                const std::string_view value = eq == std::string_view::npos ? std::string_view() : item.substr(eq + 1);
+                bool ok = false;
+                if (key == "tp") ok = parse_number(value, fixed_tp) && fixed_tp >= 1 && c.chips % fixed_tp == 0;
+                else if (key == "ep") ok = parse_number(value, s.ep) && s.ep >= 1;
+                else if (key == "in_cv") ok = parse_number(value, s.input_len_cv) && s.input_len_cv >= 0;
+                else if (key == "out_cv") ok = parse_number(value, s.output_len_cv) && s.output_len_cv >= 0;
+                if (!ok)
+                    return Error{"case '" + c.id + "': bad '" + std::string(item) +
+                                 "' in '" + c.shape + "' (serving: tp=N dividing the chips, ep=M, in_cv=X, out_cv=Y)"};
+            }
+            if (s.ep > 1 && (fixed_tp == 0 || fixed_tp % s.ep != 0))
+                return Error{"case '" + c.id + "': ep=" + std::to_string(s.ep) + " needs a tp=N that it divides"};
             bool any = false;
             std::string last_error;
             for (int tp = 1; tp <= c.chips; ++tp) {
-                if (c.chips % tp != 0) continue;
+                if (c.chips % tp != 0 || (fixed_tp > 0 && tp != fixed_tp)) continue;
                 s.tp = tp;
                 auto ev = evaluate_design(*chip, *model, s);
                 if (!ev) {
@@ -140,7 +163,8 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
                 if (slo_missed) continue;
                 if (ev->serving.throughput_tokens_per_s > out.predicted) {
                     out.predicted = ev->serving.throughput_tokens_per_s;
-                    out.detail = "tp " + std::to_string(tp) + ", batch " + std::to_string(ev->serving.batch) +
+                    out.detail = "tp " + std::to_string(tp) + (s.ep > 1 ? ", ep " + std::to_string(s.ep) : "") +
+                                 ", batch " + std::to_string(ev->serving.batch) +
                                  ", replicas " + std::to_string(ev->serving.replicas);
                     any = true;
                 }

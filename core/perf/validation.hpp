@@ -6,7 +6,10 @@
 //   (the MLPerf and TensorRT-LLM submissions quantise the KV cache to fp8), else bf16.
 //   offline = no latency limit; server = MLPerf Llama-2-70B limits, TTFT <= 2 s and TPOT <= 0.2 s.
 //   Submitters tune parallelism, so tp is searched over the divisors of the row's chips (pp = 1,
-//   replicas = chips / tp, batch = auto) and the best throughput is the prediction.
+//   replicas = chips / tp, batch = auto) and the best throughput is the prediction. A row's shape field
+//   may say how it was measured (space-separated key=value): tp=N runs only that tensor-parallel
+//   degree, ep=M expert parallelism within it, in_cv / out_cv the spread of the request lengths
+//   (std / mean; input_len and output_len are the means).
 // - gemm: the kernel model at the row's M x N x K and precision; predicted TFLOP/s.
 // - copy: the kernel model copying 4 GiB (read + write bytes / time); predicted TB/s.
 #include <string>
@@ -27,7 +30,7 @@ struct ValidationCase {
     std::string scenario;   // offline, server
     int input_len = 0;
     int output_len = 0;
-    std::string shape;      // MxNxK for gemm
+    std::string shape;      // MxNxK for gemm; serving: key=value items (tp, ep, in_cv, out_cv)
     std::string metric;     // tokens_per_s, tflops, tb_s
     double measured = 0;
     std::string source;
