@@ -151,11 +151,20 @@ Status migrate4(QSqlDatabase& db) {
                     .arg(kMinReaderVersion));
 }
 
+// 5: the spread of a workload's request lengths (coefficient of variation; 0 = uniform).
+Status migrate5(QSqlDatabase& db) {
+    return execAll(db, {
+                           QStringLiteral("ALTER TABLE workloads ADD COLUMN input_len_cv REAL NOT NULL DEFAULT 0"),
+                           QStringLiteral("ALTER TABLE workloads ADD COLUMN output_len_cv REAL NOT NULL DEFAULT 0"),
+                       });
+}
+
 constexpr Migration kMigrations[] = {
     {1, "designs and edit history", &migrate1},
     {2, "notes and workloads", &migrate2},
     {3, "baselines, comparisons and sweeps", &migrate3},
     {4, "design parameters as key/value rows", &migrate4},
+    {5, "spread of request lengths in workloads", &migrate5},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

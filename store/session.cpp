@@ -840,8 +840,8 @@ Result<WorkloadRecord> Session::workload(const QString& name) const {
     QSqlQuery q(db());
     q.prepare(
         QStringLiteral("SELECT model_id, model_json, batch, input_len, output_len, weight_precision,"
-                       " activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s, tpot_slo_s"
-                       " FROM workloads WHERE name = ?"));
+                       " activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s, tpot_slo_s,"
+                       " input_len_cv, output_len_cv FROM workloads WHERE name = ?"));
     q.addBindValue(name);
     if (!q.exec())
         return Error{ss(describeSqlError(path_, QStringLiteral("reading workload"), q.lastError()))};
@@ -871,6 +871,8 @@ Result<WorkloadRecord> Session::workload(const QString& name) const {
     s.ep = q.value(11).toInt();
     if (!q.value(12).isNull()) s.ttft_slo_s = q.value(12).toDouble();
     if (!q.value(13).isNull()) s.tpot_slo_s = q.value(13).toDouble();
+    s.input_len_cv = q.value(14).toDouble();
+    s.output_len_cv = q.value(15).toDouble();
     return w;
 }
 
@@ -895,13 +897,13 @@ Status Session::saveWorkload(const WorkloadRecord& w) {
         q.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO workloads (name, model_id, model_json, batch, input_len, output_len,"
             " weight_precision, activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s,"
-            " tpot_slo_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            " tpot_slo_s, input_len_cv, output_len_cv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const QVariant& v :
              {QVariant(nn(w.name)), QVariant(nn(w.modelId)), QVariant(nn(w.modelJson)), QVariant(s.batch),
               QVariant(s.input_len), QVariant(s.output_len), QVariant(qs(to_string(s.weight_precision))),
               QVariant(qs(to_string(s.activation_precision))), QVariant(qs(to_string(s.kv_precision))),
               QVariant(s.chips), QVariant(s.tp), QVariant(s.pp), QVariant(s.ep), optionalReal(s.ttft_slo_s),
-              optionalReal(s.tpot_slo_s)})
+              optionalReal(s.tpot_slo_s), QVariant(s.input_len_cv), QVariant(s.output_len_cv)})
             q.addBindValue(v);
         return run(q, path_, action);
     });

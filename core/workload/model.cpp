@@ -1,6 +1,7 @@
 #include "core/workload/model.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 namespace scoville {
@@ -216,9 +217,12 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     if (auto st = range("input_len", s.input_len, 1, 10000000); !st) return st;
     if (auto st = range("output_len", s.output_len, 1, 10000000); !st) return st;
     for (const auto& [key, v] : {std::pair{"input_len_cv", s.input_len_cv}, std::pair{"output_len_cv", s.output_len_cv}})
-        if (!(v >= 0.0 && v <= 10.0))
-            return Error{std::string("scenario: ") + key + " = " + std::to_string(v) +
+        if (!(v >= 0.0 && v <= 10.0)) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%.6g", v);
+            return Error{std::string("scenario: ") + key + " = " + text +
                          " is out of range [0, 10] (standard deviation / mean of the length)"};
+        }
     if (auto st = range("chips", s.chips, 1, 1000000); !st) return st;
     if (auto st = range("tp", s.tp, 1, s.chips); !st) return st;
     if (auto st = range("pp", s.pp, 1, m.layers); !st) return st;

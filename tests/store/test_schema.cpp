@@ -140,6 +140,10 @@ private slots:
                 raw.scalar(QStringLiteral("SELECT value FROM scoville_meta WHERE key = 'min_reader_version'"))
                     .toInt(),
                 kMinReaderVersion);
+            // 5: a workload written before the spread existed reads as uniform lengths.
+            QVERIFY(migrate(d, 5).ok());
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 5);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT output_len_cv FROM workloads")).toDouble(), 0.0);
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
         }
 
@@ -163,6 +167,8 @@ private slots:
         QCOMPARE(w->scenario.kv_precision, Precision::bf16);
         QCOMPARE(w->scenario.tp, 8);
         QCOMPARE(*w->scenario.ttft_slo_s, 0.5);
+        QCOMPARE(w->scenario.input_len_cv, 0.0);
+        QCOMPARE(w->scenario.output_len_cv, 0.0);
         QVERIFY(!w->scenario.tpot_slo_s.has_value());
         auto c = s.comparison(QStringLiteral("pinned"));
         QVERIFY(c.ok());
@@ -206,7 +212,9 @@ private slots:
         QTest::newRow("SQLite file with another application_id") << "otherapp"
                                                                  << "application_id 1179603523";
         QTest::newRow("newer Scoville") << "newer"
-                                        << "newer Scoville (session schema 5; this build reads up to 4)";
+                                        << QStringLiteral("newer Scoville (session schema %1; this build reads up to %2)")
+                                               .arg(kSchemaVersion + 1)
+                                               .arg(kSchemaVersion);
         QTest::newRow("corrupt pages") << "corrupt"
                                        << "corrupt session file";
     }

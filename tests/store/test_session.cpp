@@ -58,6 +58,8 @@ WorkloadRecord chatWorkload() {
     w.scenario.tp = 8;
     w.scenario.pp = 2;
     w.scenario.ep = 4;
+    w.scenario.input_len_cv = 0.77;   // a spread of lengths round-trips too
+    w.scenario.output_len_cv = 0.79;
     w.scenario.ttft_slo_s = 0.75;
     w.scenario.tpot_slo_s = 0.04;
     return w;
@@ -155,6 +157,8 @@ private slots:
                                                          << "chips (12) must be a multiple of tp x pp (16)";
         QTest::newRow("negative latency limit") << "slo"
                                                 << "ttft_slo";
+        QTest::newRow("negative spread of lengths") << "spread"
+                                                    << "output_len_cv = -0.5";
         QTest::newRow("model JSON with an unknown key") << "json"
                                                         << "wings";
     }
@@ -168,6 +172,7 @@ private slots:
         if (field == QStringLiteral("ep")) w.modelId = QStringLiteral("llama-3.1-70b");
         if (field == QStringLiteral("chips")) w.scenario.chips = 12;
         if (field == QStringLiteral("slo")) w.scenario.ttft_slo_s = -1.0;
+        if (field == QStringLiteral("spread")) w.scenario.output_len_cv = -0.5;
         if (field == QStringLiteral("json")) {
             w.modelId.clear();
             w.modelJson = QStringLiteral("{\"id\": \"x\", \"wings\": 2}");
