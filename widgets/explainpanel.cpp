@@ -129,6 +129,13 @@ void ExplainPanel::refresh() {
             html += tr("network = α–β %1 of %2 per chip = <b>%3</b><br>")
                         .arg(q(op.collective), formatSi(op.network_bytes, QStringLiteral("B")), formatSeconds(op.network_s));
         if (op.overhead_s > 0) html += tr("fixed per-op overhead %1<br>").arg(formatSeconds(op.overhead_s));
+        const double sharpness = doc_->state().chip.efficiency.ridge_exponent;
+        if (op.compute_s > 0 && op.memory_s > 0 && sharpness < 1000)
+            html += tr("time = (compute<sup>p</sup> + memory<sup>p</sup>)<sup>1/p</sup>%1%2 = <b>%3</b> "
+                       "(p = %4, ridge sharpness: near the ridge neither overlaps the other fully)<br>")
+                        .arg(op.network_s > 0 ? tr(" with network") : QString(),
+                             op.overhead_s > 0 ? tr(" + overhead") : QString(), formatSeconds(op.time_s),
+                             QString::number(sharpness, 'g', 3));
         const double ridge = peakMemory > 0 ? peak / peakMemory : 0;
         if (op.bytes() > 0 && ridge > 0)
             html += tr("intensity %1 FLOP/byte vs ridge point %2 FLOP/byte (peak / HBM bandwidth).<br>")

@@ -49,8 +49,15 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
                         "latency limits"),
                      0, 65536);
     batch_->setSpecialValueText(tr("auto"));
-    input_ = addSpin(QStringLiteral("workload:input_len"), tr("&In"), tr("Prompt tokens per request"), 1, 1048576);
-    output_ = addSpin(QStringLiteral("workload:output_len"), tr("&Out"), tr("Generated tokens per request"), 1, 1048576);
+    input_ = addSpin(QStringLiteral("workload:input_len"), tr("&In"), tr("Prompt tokens per request (the mean over the requests)"), 1, 1048576);
+    inputCv_ = addSpread(QStringLiteral("workload:input_len_cv"), tr("±"),
+                         tr("Spread of prompt lengths over the requests: standard deviation / mean "
+                            "(0: every prompt has the mean length; MLPerf OpenOrca: 0.77)"));
+    output_ = addSpin(QStringLiteral("workload:output_len"), tr("&Out"), tr("Generated tokens per request (the mean over the requests)"), 1, 1048576);
+    outputCv_ = addSpread(QStringLiteral("workload:output_len_cv"), tr("±"),
+                          tr("Spread of output lengths over the requests: standard deviation / mean (0: every "
+                             "output has the mean length). Long outputs hold their batch slot longer, so the "
+                             "mean decode context and the KV per slot grow by (1 + spread²)"));
     addSeparator();
     weights_ = addPrecision(QStringLiteral("workload:weight_precision"), tr("&Weights"), tr("Weight precision"));
     activations_ = addPrecision(QStringLiteral("workload:activation_precision"), tr("&Act"),
@@ -80,6 +87,19 @@ QSpinBox* WorkloadBar::addSpin(const QString& name, const QString& text, const Q
     return spin;
 }
 
+QDoubleSpinBox* WorkloadBar::addSpread(const QString& name, const QString& text, const QString& tip) {
+    auto* spin = new QDoubleSpinBox(this);
+    spin->setObjectName(name);
+    spin->setRange(0.0, 10.0);
+    spin->setDecimals(2);
+    spin->setSingleStep(0.05);
+    spin->setToolTip(tip);
+    spin->setKeyboardTracking(false);
+    addLabelled(this, text, spin);
+    connect(spin, &QDoubleSpinBox::valueChanged, this, &WorkloadBar::commit);
+    return spin;
+}
+
 QComboBox* WorkloadBar::addPrecision(const QString& name, const QString& text, const QString& tip) {
     auto* combo = new QComboBox(this);
     combo->setObjectName(name);
@@ -95,6 +115,8 @@ void WorkloadBar::commit() {
     s.batch = batch_->value();
     s.input_len = input_->value();
     s.output_len = output_->value();
+    s.input_len_cv = inputCv_->value();
+    s.output_len_cv = outputCv_->value();
     s.weight_precision = static_cast<Precision>(weights_->currentData().toInt());
     s.activation_precision = static_cast<Precision>(activations_->currentData().toInt());
     s.kv_precision = static_cast<Precision>(kv_->currentData().toInt());
@@ -109,11 +131,13 @@ void WorkloadBar::sync() {
     const DesignState& st = doc_->state();
     const Scenario& s = st.scenario;
     const QSignalBlocker b0(model_), b2(batch_), b3(input_), b4(output_), b5(weights_), b6(activations_),
-        b7(kv_), b8(chips_), b9(tp_), b10(pp_), b11(ep_);
+        b7(kv_), b8(chips_), b9(tp_), b10(pp_), b11(ep_), b12(inputCv_), b13(outputCv_);
     model_->setCurrentIndex(model_->findData(QString::fromStdString(st.model.id)));
     batch_->setValue(s.batch);
     input_->setValue(s.input_len);
     output_->setValue(s.output_len);
+    inputCv_->setValue(s.input_len_cv);
+    outputCv_->setValue(s.output_len_cv);
     weights_->setCurrentIndex(weights_->findData(static_cast<int>(s.weight_precision)));
     activations_->setCurrentIndex(activations_->findData(static_cast<int>(s.activation_precision)));
     kv_->setCurrentIndex(kv_->findData(static_cast<int>(s.kv_precision)));

@@ -19,6 +19,7 @@ public:
 
 private:
     QSpinBox* addSpin(const QString& name, const QString& label, const QString& tip, int min, int max);
+    QDoubleSpinBox* addSpread(const QString& name, const QString& label, const QString& tip);
     QComboBox* addPrecision(const QString& name, const QString& label, const QString& tip);
     void sync();
     void commit();
@@ -28,6 +29,8 @@ private:
     QSpinBox* batch_ = nullptr;
     QSpinBox* input_ = nullptr;
     QSpinBox* output_ = nullptr;
+    QDoubleSpinBox* inputCv_ = nullptr;
+    QDoubleSpinBox* outputCv_ = nullptr;
     QComboBox* weights_ = nullptr;
     QComboBox* activations_ = nullptr;
     QComboBox* kv_ = nullptr;

@@ -324,6 +324,24 @@ private slots:
         QCOMPARE(tp->value(), before.tp);
     }
 
+    void aSpreadOfLengthsIsAWorkloadEdit() {
+        auto* outCv = window_->findChild<QDoubleSpinBox*>(QStringLiteral("workload:output_len_cv"));
+        auto* inCv = window_->findChild<QDoubleSpinBox*>(QStringLiteral("workload:input_len_cv"));
+        QVERIFY(outCv && inCv);
+        QCOMPARE(outCv->value(), 0.0);  // the default session: every request at the mean lengths
+        QVERIFY(!outCv->toolTip().isEmpty());
+        const double uniform = doc_->evaluation()->serving.throughput_tokens_per_s;
+        outCv->setValue(0.79);  // MLPerf OpenOrca's spread of outputs
+        QCOMPARE(doc_->state().scenario.output_len_cv, 0.79);
+        // Longer-lived long requests: a larger mean decode context, so each step reads more KV.
+        QVERIFY(doc_->evaluation()->decode.context > doc_->state().scenario.input_len +
+                                                         doc_->state().scenario.output_len / 2.0);
+        QVERIFY(doc_->evaluation()->serving.throughput_tokens_per_s < uniform);
+        doc_->undoStack()->undo();
+        QCOMPARE(outCv->value(), 0.0);
+        QCOMPARE(doc_->evaluation()->serving.throughput_tokens_per_s, uniform);
+    }
+
     void warningsAreShownNotBlank() {
         // Llama 3.1 405B at bf16 is ~810 GB of weights: it cannot fit on one chip.
         auto* model = window_->findChild<QComboBox*>(QStringLiteral("workload:model"));
