@@ -50,14 +50,8 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
                      0, 65536);
     batch_->setSpecialValueText(tr("auto"));
     input_ = addSpin(QStringLiteral("workload:input_len"), tr("&In"), tr("Prompt tokens per request (the mean over the requests)"), 1, 1048576);
-    inputCv_ = addSpread(QStringLiteral("workload:input_len_cv"), tr("±"),
-                         tr("Spread of prompt lengths over the requests: standard deviation / mean "
-                            "(0: every prompt has the mean length; MLPerf OpenOrca: 0.77)"));
     output_ = addSpin(QStringLiteral("workload:output_len"), tr("&Out"), tr("Generated tokens per request (the mean over the requests)"), 1, 1048576);
-    outputCv_ = addSpread(QStringLiteral("workload:output_len_cv"), tr("±"),
-                          tr("Spread of output lengths over the requests: standard deviation / mean (0: every "
-                             "output has the mean length). Long outputs hold their batch slot longer, so the "
-                             "mean decode context and the KV per slot grow by (1 + spread²)"));
+
     addSeparator();
     weights_ = addPrecision(QStringLiteral("workload:weight_precision"), tr("&Weights"), tr("Weight precision"));
     activations_ = addPrecision(QStringLiteral("workload:activation_precision"), tr("&Act"),
@@ -87,19 +81,6 @@ QSpinBox* WorkloadBar::addSpin(const QString& name, const QString& text, const Q
     return spin;
 }
 
-QDoubleSpinBox* WorkloadBar::addSpread(const QString& name, const QString& text, const QString& tip) {
-    auto* spin = new QDoubleSpinBox(this);
-    spin->setObjectName(name);
-    spin->setRange(0.0, 10.0);
-    spin->setDecimals(2);
-    spin->setSingleStep(0.05);
-    spin->setToolTip(tip);
-    spin->setKeyboardTracking(false);
-    addLabelled(this, text, spin);
-    connect(spin, &QDoubleSpinBox::valueChanged, this, &WorkloadBar::commit);
-    return spin;
-}
-
 QComboBox* WorkloadBar::addPrecision(const QString& name, const QString& text, const QString& tip) {
     auto* combo = new QComboBox(this);
     combo->setObjectName(name);
@@ -115,8 +96,6 @@ void WorkloadBar::commit() {
     s.batch = batch_->value();
     s.input_len = input_->value();
     s.output_len = output_->value();
-    s.input_len_cv = inputCv_->value();
-    s.output_len_cv = outputCv_->value();
     s.weight_precision = static_cast<Precision>(weights_->currentData().toInt());
     s.activation_precision = static_cast<Precision>(activations_->currentData().toInt());
     s.kv_precision = static_cast<Precision>(kv_->currentData().toInt());
@@ -131,13 +110,11 @@ void WorkloadBar::sync() {
     const DesignState& st = doc_->state();
     const Scenario& s = st.scenario;
     const QSignalBlocker b0(model_), b2(batch_), b3(input_), b4(output_), b5(weights_), b6(activations_),
-        b7(kv_), b8(chips_), b9(tp_), b10(pp_), b11(ep_), b12(inputCv_), b13(outputCv_);
+        b7(kv_), b8(chips_), b9(tp_), b10(pp_), b11(ep_);
     model_->setCurrentIndex(model_->findData(QString::fromStdString(st.model.id)));
     batch_->setValue(s.batch);
     input_->setValue(s.input_len);
     output_->setValue(s.output_len);
-    inputCv_->setValue(s.input_len_cv);
-    outputCv_->setValue(s.output_len_cv);
     weights_->setCurrentIndex(weights_->findData(static_cast<int>(s.weight_precision)));
     activations_->setCurrentIndex(activations_->findData(static_cast<int>(s.activation_precision)));
     kv_->setCurrentIndex(kv_->findData(static_cast<int>(s.kv_precision)));
@@ -147,9 +124,30 @@ void WorkloadBar::sync() {
     ep_->setValue(s.ep);
 }
 
-LatencyBar::LatencyBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Latency limits"), parent), doc_(doc) {
+LatencyBar::LatencyBar(DesignDocument* doc, QWidget* parent)
+    : QToolBar(tr("Request mix and latency limits"), parent), doc_(doc) {
     setObjectName(QStringLiteral("latencyBar"));
     setFloatable(false);
+    auto spread = [this](const char* name, const QString& text, const QString& tip) {
+        auto* spin = new QDoubleSpinBox(this);
+        spin->setObjectName(QString::fromLatin1(name));
+        spin->setRange(0.0, 10.0);
+        spin->setDecimals(2);
+        spin->setSingleStep(0.05);
+        spin->setToolTip(tip);
+        spin->setKeyboardTracking(false);
+        addLabelled(this, text, spin);
+        connect(spin, &QDoubleSpinBox::valueChanged, this, &LatencyBar::commit);
+        return spin;
+    };
+    inputCv_ = spread("workload:input_len_cv", tr("Spread: in \u00b1"),
+                      tr("Spread of prompt lengths over the requests: standard deviation / mean; In is the "
+                         "mean (0: every prompt has the mean length; MLPerf OpenOrca: 0.77)"));
+    outputCv_ = spread("workload:output_len_cv", tr("out \u00b1"),
+                       tr("Spread of output lengths over the requests: standard deviation / mean; Out is the "
+                          "mean (0: every output alike). Long outputs hold their batch slot longer, so the mean "
+                          "decode context and the KV per slot grow with 1 + spread\u00b2 (MLPerf OpenOrca: 0.79)"));
+    addSeparator();
     auto add = [this](const char* name, const QString& text, const QString& suffix, double max, int decimals,
                       const QString& tip) {
         auto* spin = new QDoubleSpinBox(this);
@@ -180,12 +178,16 @@ void LatencyBar::commit() {
     Scenario s = doc_->state().scenario;
     s.ttft_slo_s = ttft_->value() > 0 ? std::optional<double>(ttft_->value()) : std::nullopt;
     s.tpot_slo_s = tpot_->value() > 0 ? std::optional<double>(tpot_->value() / 1000.0) : std::nullopt;
+    s.input_len_cv = inputCv_->value();
+    s.output_len_cv = outputCv_->value();
     doc_->setScenario(s);
 }
 
 void LatencyBar::sync() {
     const Scenario& s = doc_->state().scenario;
-    const QSignalBlocker b0(ttft_), b1(tpot_);
+    const QSignalBlocker b0(ttft_), b1(tpot_), b2(inputCv_), b3(outputCv_);
+    inputCv_->setValue(s.input_len_cv);
+    outputCv_->setValue(s.output_len_cv);
     ttft_->setValue(s.ttft_slo_s.value_or(0.0));
     tpot_->setValue(s.tpot_slo_s.value_or(0.0) * 1000.0);
 }

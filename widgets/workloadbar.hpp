@@ -19,7 +19,6 @@ public:
 
 private:
     QSpinBox* addSpin(const QString& name, const QString& label, const QString& tip, int min, int max);
-    QDoubleSpinBox* addSpread(const QString& name, const QString& label, const QString& tip);
     QComboBox* addPrecision(const QString& name, const QString& label, const QString& tip);
     void sync();
     void commit();
@@ -29,8 +28,6 @@ private:
     QSpinBox* batch_ = nullptr;
     QSpinBox* input_ = nullptr;
     QSpinBox* output_ = nullptr;
-    QDoubleSpinBox* inputCv_ = nullptr;
-    QDoubleSpinBox* outputCv_ = nullptr;
     QComboBox* weights_ = nullptr;
     QComboBox* activations_ = nullptr;
     QComboBox* kv_ = nullptr;
@@ -53,6 +50,8 @@ private:
     DesignDocument* doc_;
     QDoubleSpinBox* ttft_ = nullptr;  // s; 0 = no limit
     QDoubleSpinBox* tpot_ = nullptr;  // ms; 0 = no limit
+    QDoubleSpinBox* inputCv_ = nullptr;   // spread of prompt lengths (std / mean)
+    QDoubleSpinBox* outputCv_ = nullptr;  // spread of output lengths
 };
 
 class CompareBar : public QToolBar {
