@@ -81,6 +81,7 @@ struct EfficiencySpec {
     double compute_fp8 = 0.7;   // same at fp8
     double compute_fp4 = 0.7;   // same at fp4
     double memory = 0.85;       // achievable fraction of HBM/SRAM bandwidth (copy benchmarks)
+    double attention = 0.55;    // same, when attention streams the (paged) KV cache
     double network = 0.8;       // achievable fraction of link bandwidth in collectives
     double overlap = 1.0;       // 1: compute, memory and network fully overlap (max); 0: they add
     // How sharply an op turns from memory- to compute-bound at the ridge point: compute and memory

@@ -124,6 +124,9 @@ std::vector<ParamInfo> build_params() {
          "Achievable fraction of dense FP4 peak on large GEMMs.", SCV_REAL(efficiency.compute_fp4)});
     add({"efficiency.memory", "Efficiencies", "Memory efficiency", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
          "Achievable fraction of memory bandwidth (H100 copy: 2.90/3.35 = 0.87).", SCV_REAL(efficiency.memory)});
+    add({"efficiency.attention", "Efficiencies", "Attention KV efficiency", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         "Achievable fraction of memory bandwidth when attention reads the paged KV cache (H100 decode "
+         "attention: ~1.8 of 3.35 TB/s = 0.55, FlashAttention-3 paged-KV benchmark).", SCV_REAL(efficiency.attention)});
     add({"efficiency.network", "Efficiencies", "Network efficiency", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
          "Achievable fraction of link bandwidth in collectives (NCCL bus bandwidth ~0.8 of line rate).", SCV_REAL(efficiency.network)});
     add({"efficiency.overlap", "Efficiencies", "Overlap", "", ParamKind::real, 0, 1, 0, 1, false, {},

@@ -20,6 +20,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.has_hbm = chip.memory_tb_s() > 0 && chip.memory_gb() > 0;
     r.hbm_bytes_s = chip.memory_tb_s() * 1e12 * chip.efficiency.memory;
     r.sram_bytes_s = chip.sram.tb_s * 1e12 * chip.efficiency.memory;
+    r.kv_scale = chip.efficiency.memory > 0 ? chip.efficiency.attention / chip.efficiency.memory : 1.0;
     r.sram_bytes = chip.sram.mb * 1e6;
     // A switch lets a ring use every link; a torus ring uses 2 links (one each way round).
     const double links = chip.link.topology == Topology::switched ? chip.link.count
@@ -84,7 +85,7 @@ void finish_op(OpResult& op, const ChipRates& r) {
     op.precision = r.executed[pi];
     op.memory_s = op.weight_bytes / level_rate(op.weight_level, r) +
                   op.activation_bytes / level_rate(op.activation_level, r) +
-                  op.kv_bytes / level_rate(op.kv_level, r);
+                  op.kv_bytes / (level_rate(op.kv_level, r) * r.kv_scale);
     const double parts[3] = {op.compute_s, op.memory_s, op.network_s};
     // Compute and memory meet at the ridge (p-norm); overlap < 1 moves each pairing towards the sum.
     const double lost = 1.0 - r.overlap;

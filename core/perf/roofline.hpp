@@ -11,6 +11,7 @@ struct ChipRates {
     Precision executed[4] = {};
     double vector_flops = 0;        // FLOP/s of the vector units
     double hbm_bytes_s = 0;         // achieved (x efficiency.memory)
+    double kv_scale = 1;            // efficiency.attention / efficiency.memory: KV-cache streams vs copies
     double sram_bytes_s = 0;
     double sram_bytes = 0;          // capacity
     bool has_hbm = false;

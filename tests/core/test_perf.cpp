@@ -119,6 +119,20 @@ TEST(Lowering, ASpreadOfLengthsWeighsTheLongRequests) {
     EXPECT_NE(validate_scenario(s, tiny()).error().message.find("input_len_cv = 11"), std::string::npos);
 }
 
+TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
+    // Decode attention reads the paged KV cache at efficiency.attention of peak (H100: 0.55,
+    // FlashAttention-3 paged decode ~1.8 of 3.35 TB/s), other bytes at efficiency.memory (0.866,
+    // copy). attn_score of the tiny model: 1408 B of KV from HBM at 3.35 x 0.55 TB/s, its
+    // activations from the 50 MB L2 at 12 x 0.866 TB/s.
+    const PhaseResult ph = lower(tiny(), small_scenario(), Phase::decode);
+    const OpResult& a = op(ph, 0, "attn_score");
+    ASSERT_EQ(a.kv_bytes, 1408);
+    EXPECT_NEAR(a.memory_s, 1408 / (3.35e12 * 0.55) + a.activation_bytes / (12e12 * 0.866), 1e-18);
+    // GEMMs are unaffected: weights stream at the copy rate.
+    const OpResult& g = op(ph, 0, "qkv_proj");
+    EXPECT_NEAR(g.memory_s, g.weight_bytes / (3.35e12 * 0.866) + g.activation_bytes / (12e12 * 0.866), 1e-18);
+}
+
 TEST(Lowering, GqaKeepsFewerKvBytesThanMha) {
     Scenario s = small_scenario();
     // GQA 2 KV heads: 2 x 2 x 16 x 2 B = 128 B per token per layer; MHA 4 heads: 256 B
