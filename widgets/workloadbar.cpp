@@ -51,7 +51,6 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
     batch_->setSpecialValueText(tr("auto"));
     input_ = addSpin(QStringLiteral("workload:input_len"), tr("&In"), tr("Prompt tokens per request (the mean over the requests)"), 1, 1048576);
     output_ = addSpin(QStringLiteral("workload:output_len"), tr("&Out"), tr("Generated tokens per request (the mean over the requests)"), 1, 1048576);
-
     addSeparator();
     weights_ = addPrecision(QStringLiteral("workload:weight_precision"), tr("&Weights"), tr("Weight precision"));
     activations_ = addPrecision(QStringLiteral("workload:activation_precision"), tr("&Act"),
@@ -128,44 +127,34 @@ LatencyBar::LatencyBar(DesignDocument* doc, QWidget* parent)
     : QToolBar(tr("Request mix and latency limits"), parent), doc_(doc) {
     setObjectName(QStringLiteral("latencyBar"));
     setFloatable(false);
-    auto spread = [this](const char* name, const QString& text, const QString& tip) {
-        auto* spin = new QDoubleSpinBox(this);
-        spin->setObjectName(QString::fromLatin1(name));
-        spin->setRange(0.0, 10.0);
-        spin->setDecimals(2);
-        spin->setSingleStep(0.05);
-        spin->setToolTip(tip);
-        spin->setKeyboardTracking(false);
-        addLabelled(this, text, spin);
-        connect(spin, &QDoubleSpinBox::valueChanged, this, &LatencyBar::commit);
-        return spin;
-    };
-    inputCv_ = spread("workload:input_len_cv", tr("Spread: in \u00b1"),
-                      tr("Spread of prompt lengths over the requests: standard deviation / mean; In is the "
-                         "mean (0: every prompt has the mean length; MLPerf OpenOrca: 0.77)"));
-    outputCv_ = spread("workload:output_len_cv", tr("out \u00b1"),
-                       tr("Spread of output lengths over the requests: standard deviation / mean; Out is the "
-                          "mean (0: every output alike). Long outputs hold their batch slot longer, so the mean "
-                          "decode context and the KV per slot grow with 1 + spread\u00b2 (MLPerf OpenOrca: 0.79)"));
-    addSeparator();
+    // One spin box of the request mix or the limits; a special text marks 0 (no limit).
     auto add = [this](const char* name, const QString& text, const QString& suffix, double max, int decimals,
-                      const QString& tip) {
+                      double step, const QString& zero, const QString& tip) {
         auto* spin = new QDoubleSpinBox(this);
         spin->setObjectName(QString::fromLatin1(name));
         spin->setRange(0, max);
         spin->setDecimals(decimals);
+        spin->setSingleStep(step);
         spin->setSuffix(suffix);
-        spin->setSpecialValueText(tr("none"));
+        spin->setSpecialValueText(zero);
         spin->setToolTip(tip);
         spin->setKeyboardTracking(false);
         addLabelled(this, text, spin);
         connect(spin, &QDoubleSpinBox::valueChanged, this, &LatencyBar::commit);
         return spin;
     };
-    ttft_ = add("workload:ttft_slo", tr("TTFT \u2264"), tr(" s"), 3600, 2,
+    inputCv_ = add("workload:input_len_cv", tr("Spread: in \u00b1"), QString(), 10, 2, 0.05, QString(),
+                   tr("Spread of prompt lengths over the requests: standard deviation / mean; In is the "
+                      "mean (0: every prompt has the mean length; MLPerf OpenOrca: 0.77)"));
+    outputCv_ = add("workload:output_len_cv", tr("out \u00b1"), QString(), 10, 2, 0.05, QString(),
+                    tr("Spread of output lengths over the requests: standard deviation / mean; Out is the "
+                       "mean (0: every output alike). Long outputs hold their batch slot longer, so the mean "
+                       "decode context and the KV per slot grow with 1 + spread\u00b2 (MLPerf OpenOrca: 0.79)"));
+    addSeparator();
+    ttft_ = add("workload:ttft_slo", tr("TTFT \u2264"), tr(" s"), 3600, 2, 1, tr("none"),
                 tr("Time-to-first-token limit: with batch auto, the largest batch whose prefill meets it "
                    "(MLPerf Inference Llama-2-70B server: 2 s); none = no limit"));
-    tpot_ = add("workload:tpot_slo", tr("TPOT \u2264"), tr(" ms"), 100000, 1,
+    tpot_ = add("workload:tpot_slo", tr("TPOT \u2264"), tr(" ms"), 100000, 1, 1, tr("none"),
                 tr("Time-per-output-token limit: with batch auto, the largest batch whose decode step meets it "
                    "(MLPerf Inference Llama-2-70B server: 200 ms); none = no limit"));
     connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {

@@ -263,12 +263,12 @@ double kv_bytes_per_token_per_layer(const ModelSpec& m, const Scenario& s) {
     return 2.0 * std::max(1.0, static_cast<double>(m.kv_heads) / s.tp) * m.head_dim * kvb;
 }
 
-double mean_decode_context(const Scenario& s) {
-    return s.input_len + s.output_len * (1.0 + s.output_len_cv * s.output_len_cv) / 2.0;
-}
-
 double reserved_context(const Scenario& s) {
     return s.input_len + s.output_len * (1.0 + s.output_len_cv * s.output_len_cv);
+}
+
+double mean_decode_context(const Scenario& s) {
+    return (s.input_len + reserved_context(s)) / 2.0;  // the slot's context grows linearly to the reserve
 }
 
 double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s) {
