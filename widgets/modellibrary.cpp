@@ -29,8 +29,23 @@ const ModelLibrary& builtin_library() {
             lib.models.push_back({model.id, model.name.empty() ? model.id : model.name});
             parsed->models.emplace(model.id, std::move(model));
         }
-        lib.evaluate = [](const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario) {
-            return evaluate_design(chip, model, scenario);
+        lib.evaluate = [parsed](const ChipSpec& chip, const ModelSpec& model,
+                                const Scenario& scenario) -> Result<Evaluation> {
+            // What the scenario names besides the chip and model: a draft model, a prefill chip.
+            Companions companions;
+            if (scenario.spec_tokens > 0 && !scenario.draft_model.empty()) {
+                auto it = parsed->models.find(scenario.draft_model);
+                auto draft = it != parsed->models.end() ? Result<ModelSpec>(it->second) : load_model(scenario.draft_model);
+                if (!draft) return Error{"draft_model: " + draft.error().message};
+                companions.draft = std::move(*draft);
+            }
+            if (!scenario.prefill_chip.empty()) {
+                auto it = parsed->chips.find(scenario.prefill_chip);
+                auto pchip = it != parsed->chips.end() ? Result<ChipSpec>(it->second) : load_chip(scenario.prefill_chip);
+                if (!pchip) return Error{"prefill_chip: " + pchip.error().message};
+                companions.prefill_chip = std::move(*pchip);
+            }
+            return evaluate_design(chip, model, scenario, companions);
         };
         lib.chip = [parsed](std::string_view id) -> Result<ChipSpec> {
             if (auto it = parsed->chips.find(id); it != parsed->chips.end()) return it->second;

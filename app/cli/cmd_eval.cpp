@@ -12,6 +12,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <tuple>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -35,8 +36,20 @@ constexpr int kFailed = 1;
 struct EvalOptions {
     std::string chip, model;
     std::string session, design;  // instead of --chip: a design of a session file
-    int chips = 0;  // 0: tp x pp
-    int tp = 1, pp = 1, ep = 1;
+    int chips = 0;  // 0: tp x attention_dp x pp where given, else 1
+    std::string tp = "auto", pp = "auto", ep = "auto", attention_dp = "auto";
+    int max_tokens_per_step = Scenario{}.max_tokens_per_step;
+    int max_batch = Scenario{}.max_batch;
+    std::string kv_allocation = "reserve";
+    double host_us_per_request = Scenario{}.host_us_per_request;
+    int spec_tokens = 0;
+    double spec_accept = 0;
+    std::string draft_model;
+    double expert_imbalance = Scenario{}.expert_imbalance;
+    double comm_overlap = Scenario{}.comm_overlap;
+    int prefill_chips = 0, decode_chips = 0;
+    bool disaggregate = false;
+    std::string prefill_chip;
     std::string precision = "bf16";
     std::string kv_precision;  // default: the weight precision, fp4 -> fp8
     int input_len = 1024, output_len = 256;
@@ -105,6 +118,15 @@ Result<ChipSpec> chip_with_sets(const std::string& id, const std::string& sessio
     return chip;
 }
 
+// "auto" (0) or a whole number >= 1.
+std::optional<int> parse_degree(const std::string& text) {
+    if (text == "auto") return 0;
+    int v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || p != text.data() + text.size() || v < 1) return std::nullopt;
+    return v;
+}
+
 int run_eval(const EvalOptions& o, CommandContext& ctx) {
     if (o.format != "json" && o.format != "table" && o.format != "csv")
         return fail(ctx, kUsage, "--format: '" + o.format + "' is not one of json, table, csv");
@@ -116,10 +138,37 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
         if (!kv) return fail(ctx, kUsage, "--kv-precision: '" + o.kv_precision + "' is not one of bf16, fp8, fp4, int8");
     }
     Scenario s;
-    s.tp = o.tp;
-    s.pp = o.pp;
-    s.ep = o.ep;
-    s.chips = o.chips == 0 ? o.tp * o.pp : o.chips;
+    for (auto [flag, text, target] : {std::tuple{"--tp", &o.tp, &s.tp}, std::tuple{"--pp", &o.pp, &s.pp},
+                                      std::tuple{"--ep", &o.ep, &s.ep},
+                                      std::tuple{"--attention-dp", &o.attention_dp, &s.attention_dp}}) {
+        const auto v = parse_degree(*text);
+        if (!v) return fail(ctx, kUsage, std::string(flag) + ": '" + *text + "' is not a whole number >= 1 or 'auto'");
+        *target = *v;
+    }
+    s.chips = o.chips > 0 ? o.chips : std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
+    if (o.disaggregate) {
+        if (o.prefill_chips > 0 || o.decode_chips > 0)
+            return fail(ctx, kUsage, "--disaggregate: give it alone (the best split of --chips) or "
+                                     "--prefill-chips and --decode-chips, not both");
+        s.prefill_chips = s.decode_chips = -1;
+    } else {
+        s.prefill_chips = o.prefill_chips;
+        s.decode_chips = o.decode_chips;
+        if (o.chips == 0 && o.prefill_chips > 0 && o.decode_chips > 0) s.chips = o.prefill_chips + o.decode_chips;
+    }
+    s.prefill_chip = o.prefill_chip;
+    s.max_tokens_per_step = o.max_tokens_per_step;
+    s.max_batch = o.max_batch;
+    const auto kv_alloc = parse_kv_allocation(o.kv_allocation);
+    if (!kv_alloc)
+        return fail(ctx, kUsage, "--kv-allocation: '" + o.kv_allocation + "' is not one of reserve, on_demand");
+    s.kv_allocation = *kv_alloc;
+    s.host_us_per_request = o.host_us_per_request;
+    s.spec_tokens = o.spec_tokens;
+    s.spec_accept = o.spec_accept;
+    s.draft_model = o.draft_model;
+    s.expert_imbalance = o.expert_imbalance;
+    s.comm_overlap = o.comm_overlap;
     s.weight_precision = s.activation_precision = *precision;
     s.kv_precision = *kv;
     s.input_len = o.input_len;
@@ -144,8 +193,19 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
     auto model = load_model(o.model);
     if (!model) return fail(ctx, kFailed, "--model: " + model.error().message);
     if (auto st = validate_scenario(s, *model); !st) return fail(ctx, kUsage, st.error().message);
+    Companions companions;
+    if (!o.draft_model.empty()) {
+        auto draft = load_model(o.draft_model);
+        if (!draft) return fail(ctx, kFailed, "--draft-model: " + draft.error().message);
+        companions.draft = std::move(*draft);
+    }
+    if (!o.prefill_chip.empty()) {
+        auto pchip = load_chip(o.prefill_chip);
+        if (!pchip) return fail(ctx, kFailed, "--prefill-chip: " + pchip.error().message);
+        companions.prefill_chip = std::move(*pchip);
+    }
 
-    auto ev = evaluate_design(*chip, *model, s);
+    auto ev = evaluate_design(*chip, *model, s, companions);
     if (!ev) return fail(ctx, kFailed, ev.error().message);
     std::string text;
     if (o.format == "json") text = evaluation_to_json(*ev, *chip, *model, s) + "\n";
@@ -269,33 +329,41 @@ int run_validate(const std::string& data, const std::string& format, CommandCont
     }
     auto cases = parse_validation_csv(text, origin);
     if (!cases) return fail(ctx, kFailed, "--data: " + cases.error().message);
-    std::string out = format == "csv" ? "case,kind,metric,measured,predicted,error_pct,detail\n" : "";
+    std::string out = format == "csv" ? "case,kind,role,metric,measured,predicted,error_pct,detail\n" : "";
     if (format == "table") {
         char line[256];
-        std::snprintf(line, sizeof line, "%-28s %-8s %12s %12s %9s  %s\n", "case", "kind", "measured", "predicted",
-                      "error %", "detail");
+        std::snprintf(line, sizeof line, "%-36s %-8s %-5s %12s %12s %9s  %s\n", "case", "kind", "role", "measured",
+                      "predicted", "error %", "detail");
         out += line;
     }
-    std::vector<double> errors;
+    std::vector<ValidationResult> results;
     for (const auto& c : *cases) {
         auto r = run_validation_case(c);
         if (!r) return fail(ctx, kFailed, r.error().message);
-        errors.push_back(std::fabs(r->error));
-        char line[320];
+        char line[400];
+        const char* role = c.fit ? "fit" : "check";
         if (format == "csv")
-            std::snprintf(line, sizeof line, "%s,%s,%s,%.6g,%.6g,%.2f,%s\n", c.id.c_str(), c.kind.c_str(),
+            std::snprintf(line, sizeof line, "%s,%s,%s,%s,%.6g,%.6g,%.2f,%s\n", c.id.c_str(), c.kind.c_str(), role,
                           c.metric.c_str(), c.measured, r->predicted, r->error * 100, r->detail.c_str());
         else
-            std::snprintf(line, sizeof line, "%-28s %-8s %12.6g %12.6g %+9.1f  %s\n", c.id.c_str(), c.kind.c_str(),
-                          c.measured, r->predicted, r->error * 100, r->detail.c_str());
+            std::snprintf(line, sizeof line, "%-36s %-8s %-5s %12.6g %12.6g %+9.1f  %s\n", c.id.c_str(),
+                          c.kind.c_str(), role, c.measured, r->predicted, r->error * 100, r->detail.c_str());
         out += line;
+        results.push_back(std::move(*r));
     }
-    if (format == "table" && !errors.empty()) {
-        std::sort(errors.begin(), errors.end());
-        const size_t n = errors.size();
-        const double median = n % 2 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
-        out += "median |error| " + fmt("%.1f", median * 100) + " %, max |error| " + fmt("%.1f", errors.back() * 100) +
-               " % over " + std::to_string(n) + " cases\n";
+    if (format == "table" && !results.empty()) {
+        // Serving and kernels apart; rows that set an efficiency (fits) are not counted.
+        auto summary = [&](bool serving) {
+            const ValidationSummary v = summarise(results, serving);
+            std::string s = serving ? "serving: " : "kernels: ";
+            if (v.rows == 0) return s + "no rows" + (v.fits ? " beyond " + std::to_string(v.fits) + " fits" : "");
+            s += "median |error| " + fmt("%.1f", v.median_abs_error * 100) + " %, max " +
+                 fmt("%.1f", v.max_abs_error * 100) + " %, " + fmt("%.0f", v.within_35 * 100) +
+                 " % within +-35 % over " + std::to_string(v.rows) + " rows";
+            if (v.fits) s += " (" + std::to_string(v.fits) + " fits left out)";
+            return s;
+        };
+        out += summary(true) + "; " + summary(false) + "\n";
     }
     ctx.out << out;
     return 0;
@@ -310,10 +378,34 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     eval->add_option("--session", eo->session, "Session file (*.scoville) holding the design to evaluate");
     eval->add_option("--design", eo->design, "Design name in the --session file");
     eval->add_option("--model", eo->model, "Model id or JSON file")->required();
-    eval->add_option("--chips", eo->chips, "Total chips (default tp x pp); replicas = chips / (tp x pp)");
-    eval->add_option("--tp", eo->tp, "Tensor-parallel degree");
-    eval->add_option("--pp", eo->pp, "Pipeline-parallel degree");
-    eval->add_option("--ep", eo->ep, "Expert-parallel degree (divides tp)");
+    eval->add_option("--chips", eo->chips,
+                     "Total chips (default: the product of the degrees given, else 1); "
+                     "replicas = chips / (tp x attention-dp x pp)");
+    eval->add_option("--tp", eo->tp, "Tensor-parallel degree of attention and dense layers, or auto (default)");
+    eval->add_option("--pp", eo->pp, "Pipeline stages, or auto (default)");
+    eval->add_option("--ep", eo->ep, "Expert-parallel degree (divides tp x attention-dp), or auto (default)");
+    eval->add_option("--attention-dp", eo->attention_dp,
+                     "Attention data-parallel ranks (each with its own requests; MoE layers span them), or auto");
+    eval->add_option("--max-tokens-per-step", eo->max_tokens_per_step,
+                     "Engine token budget per step and attention rank (prefill chunks + decodes; default 8192)");
+    eval->add_option("--max-batch", eo->max_batch, "Engine limit: requests in flight per attention rank (default 2048)");
+    eval->add_option("--kv-allocation", eo->kv_allocation,
+                     "reserve (a request's final KV at admission, TensorRT-LLM default) or on_demand (paged as "
+                     "tokens are made, vLLM)");
+    eval->add_option("--prefill-chips", eo->prefill_chips, "Disaggregated serving: chips of the prefill pool");
+    eval->add_option("--decode-chips", eo->decode_chips, "Disaggregated serving: chips of the decode pool");
+    eval->add_flag("--disaggregate", eo->disaggregate, "Disaggregated serving at the best split of --chips");
+    eval->add_option("--prefill-chip", eo->prefill_chip, "Chip id or JSON file of the prefill pool (default: --chip)");
+    eval->add_option("--host-us-per-request", eo->host_us_per_request,
+                     "Engine host time per step and request the chips wait for, us (default 1: vLLM V1)");
+    eval->add_option("--spec-tokens", eo->spec_tokens, "Speculative decoding: draft tokens per step (0: off)");
+    eval->add_option("--spec-accept", eo->spec_accept, "Speculative decoding: probability a draft token is accepted");
+    eval->add_option("--draft-model", eo->draft_model,
+                     "Speculative decoding: draft model id or JSON file (default: MTP layers of the target)");
+    eval->add_option("--expert-imbalance", eo->expert_imbalance,
+                     "MoE: busiest expert-parallel rank's load / mean (default 1.1)");
+    eval->add_option("--comm-overlap", eo->comm_overlap,
+                     "Fraction of collective time hidden behind compute (default 0)");
     eval->add_option("--precision", eo->precision, "Weights and GEMMs: bf16|fp8|fp4|int8");
     eval->add_option("--kv-precision", eo->kv_precision, "KV cache: bf16|fp8|fp4|int8 (default: --precision, fp4 -> fp8)");
     eval->add_option("--input-len", eo->input_len, "Prompt tokens per request");

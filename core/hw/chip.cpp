@@ -50,6 +50,7 @@ double ChipSpec::vector_tflops() const {
 double ChipSpec::memory_tb_s() const { return hbm.stacks * hbm.tb_s_per_stack; }
 double ChipSpec::memory_gb() const { return hbm.stacks * hbm.gb_per_stack; }
 double ChipSpec::link_gb_s() const { return link.count * link.gb_s; }
+double ChipSpec::scaleout_gb_s() const { return scaleout.nics * scaleout.gb_s; }
 
 std::string_view to_string(HbmGeneration g) {
     switch (g) {
@@ -63,6 +64,13 @@ std::string_view to_string(HbmGeneration g) {
     return "none";
 }
 
-std::string_view to_string(Topology t) { return t == Topology::torus ? "torus" : "switch"; }
+std::string_view to_string(Topology t) {
+    switch (t) {
+    case Topology::switched: return "switch";
+    case Topology::torus: return "torus";
+    case Topology::mesh: return "mesh";
+    }
+    return "switch";
+}
 
 }  // namespace scoville

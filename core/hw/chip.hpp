@@ -10,7 +10,10 @@
 namespace scoville {
 
 enum class HbmGeneration { none, hbm2, hbm2e, hbm3, hbm3e, hbm4 };
-enum class Topology { switched, torus };
+// switched: every chip of the domain reaches every other through switches at its full link bandwidth
+// (NVSwitch); torus: links to neighbours along torus dimensions (TPU ICI); mesh: a direct link (or
+// links) to every other chip of the domain (AMD Infinity Fabric on 8-GPU boards).
+enum class Topology { switched, torus, mesh };
 // Physical style of on-chip memory: dense scratchpad macros (TPU-like) or GPU caches/register files
 // with crossbars and many ports (lower density, operand delivery through register files).
 enum class SramStyle { scratchpad, gpu };
@@ -57,7 +60,19 @@ struct LinkSpec {
     int domain = 8;             // chips in one scale-up domain
     double latency_us = 2.0;    // alpha: per-step latency of a collective
     double lane_gbps = 100.0;   // SerDes lane rate per direction (sets lanes -> SerDes area)
+    int torus_dims = 2;         // torus dimensions the links span (TPU v4/v5p: 3, v5e/v6e: 2)
+    // All-reduce bus bandwidth with the switch summing data in flight (NVLink SHARP / NVLS) over the ring's;
+    // 1 = the switch cannot reduce.
+    double switch_reduction_gain = 1.0;
     friend bool operator==(const LinkSpec&, const LinkSpec&) = default;
+};
+
+// The scale-out tier: NICs that reach chips outside the scale-up domain (InfiniBand, RoCE, DCN).
+struct ScaleOutSpec {
+    int nics = 1;               // NICs per chip
+    double gb_s = 50.0;         // per NIC, each direction (400 Gb/s ConnectX-7: 50 GB/s)
+    double latency_us = 5.0;    // alpha per step across the scale-out network
+    friend bool operator==(const ScaleOutSpec&, const ScaleOutSpec&) = default;
 };
 
 struct PackageSpec {
@@ -88,6 +103,9 @@ struct EfficiencySpec {
     // time combine as (c^p + m^p)^(1/p). 1000 is the ideal roofline (max); 1 adds them.
     double ridge_exponent = 2.0;
     double op_overhead_us = 0.0;  // fixed cost per op (kernel launch, sync)
+    // Fixed time of one attention kernel call beyond op_overhead_us (split-KV reduction, page-table
+    // walk): what a decode-attention call costs however little KV it reads.
+    double attention_overhead_us = 0.0;
     friend bool operator==(const EfficiencySpec&, const EfficiencySpec&) = default;
 };
 
@@ -106,6 +124,7 @@ struct ChipSpec {
     SramSpec sram;
     HbmSpec hbm;
     LinkSpec link;
+    ScaleOutSpec scaleout;
     PackageSpec package;
     TechSpec tech;
     PowerSpec power;
@@ -123,6 +142,7 @@ struct ChipSpec {
     [[nodiscard]] double memory_tb_s() const;              // HBM aggregate
     [[nodiscard]] double memory_gb() const;                // HBM capacity
     [[nodiscard]] double link_gb_s() const;                // per chip, bidirectional
+    [[nodiscard]] double scaleout_gb_s() const;            // per chip, each direction
 };
 
 std::string_view to_string(HbmGeneration g);

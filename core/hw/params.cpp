@@ -18,7 +18,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
     [](ChipSpec& c, double v) { c.field = static_cast<int>(std::lround(v)); }
 
 const std::vector<std::string_view> kHbmChoices{"none", "hbm2", "hbm2e", "hbm3", "hbm3e", "hbm4"};
-const std::vector<std::string_view> kTopologyChoices{"switch", "torus"};
+const std::vector<std::string_view> kTopologyChoices{"switch", "torus", "mesh"};
 const std::vector<std::string_view> kNodeChoices{"n7", "n5", "n4", "n3", "n2"};
 const std::vector<std::string_view> kSramStyleChoices{"scratchpad", "gpu"};
 
@@ -92,15 +92,34 @@ std::vector<ParamInfo> build_params() {
          "Scale-up links per chip (NVLink, ICI, Infinity Fabric).", SCV_INT(link.count)});
     add({"link.gb_s", "Network", "Link bandwidth", "GB/s", ParamKind::real, 0, 1e4, 0, 400, false, {},
          "Per link, bidirectional as data sheets quote it; one direction carries half.", SCV_REAL(link.gb_s)});
-    add({"link.topology", "Network", "Topology", "", ParamKind::choice, 0, 1, 0, 1, false, kTopologyChoices,
-         "switch: every chip reaches every other at full link bandwidth; torus: a ring uses 2 links per chip.",
+    add({"link.topology", "Network", "Topology", "", ParamKind::choice, 0, 2, 0, 2, false, kTopologyChoices,
+         "switch: every chip reaches every other at full link bandwidth (NVSwitch); torus: links to neighbours along "
+         "link.torus_dims dimensions (TPU ICI); mesh: direct links to every other chip of the domain (MI300X).",
          [](const ChipSpec& c) { return static_cast<double>(c.link.topology); },
          [](ChipSpec& c, double v) { c.link.topology = static_cast<Topology>(std::lround(v)); }});
     add({"link.domain", "Network", "Scale-up domain", "chips", ParamKind::integer, 1, 1e6, 1, 1024, true, {},
          "Chips reachable over scale-up links (NVL8, NVL72, TPU pod slice).", SCV_INT(link.domain)});
     add({"link.latency_us", "Network", "Collective step latency", "us", ParamKind::real, 0, 1000, 0, 20, false, {},
-         "Alpha of the alpha-beta model: fixed time per collective step (NCCL small-message latency ~2-5 us).",
+         "Alpha of the alpha-beta model: time per synchronisation step of a collective (one-shot all-reduce: 2 steps, "
+         "two-shot: 4, ring: 2(n-1)); 8xH100 one-shot all-reduce of 16-512 KB: 7-13 us (vLLM custom all-reduce).",
          SCV_REAL(link.latency_us)});
+    add({"link.torus_dims", "Network", "Torus dimensions", "", ParamKind::integer, 1, 3, 1, 3, false, {},
+         "Dimensions a torus spans (TPU v4, v5p: 3; v5e, v6e: 2); the links are shared equally among them. "
+         "Ignored by switch and mesh topologies.", SCV_INT(link.torus_dims)});
+    add({"link.switch_reduction_gain", "Network", "In-switch reduction gain", "x", ParamKind::real, 1, 4, 1, 2, false, {},
+         "All-reduce bus bandwidth when the switch sums the data in flight (NVLink SHARP, NVSwitch 3 and later) over "
+         "the ring's; 1 = the switch cannot reduce (8xH100 NCCL: ~480 GB/s NVLS against ~370 GB/s ring = 1.3). "
+         "Needs topology switch.", SCV_REAL(link.switch_reduction_gain)});
+
+    add({"scaleout.nics", "Network", "Scale-out NICs", "", ParamKind::integer, 0, 64, 0, 16, false, {},
+         "NICs per chip that reach chips outside the scale-up domain (DGX H100/B200: 1 ConnectX-7 per GPU); "
+         "0 = a deployment cannot span domains.", SCV_INT(scaleout.nics)});
+    add({"scaleout.gb_s", "Network", "NIC bandwidth", "GB/s", ParamKind::real, 0, 1e4, 0, 200, false, {},
+         "Per NIC, each direction (400 Gb/s ConnectX-7: 50 GB/s; 800 Gb/s ConnectX-8: 100 GB/s).",
+         SCV_REAL(scaleout.gb_s)});
+    add({"scaleout.latency_us", "Network", "Scale-out step latency", "us", ParamKind::real, 0, 1000, 0, 50, false, {},
+         "Alpha of one collective step across the scale-out network (RDMA over InfiniBand: ~3-10 us).",
+         SCV_REAL(scaleout.latency_us)});
     add({"link.lane_gbps", "Network", "SerDes lane rate", "Gb/s", ParamKind::real, 1, 1000, 10, 400, true, {},
          "Data rate of one SerDes lane per direction; lanes = link.count x link.gb_s x 8 / (2 x rate) (NVLink3: 50, NVLink4: 100, NVLink5: 200).",
          SCV_REAL(link.lane_gbps)});
@@ -136,6 +155,10 @@ std::vector<ParamInfo> build_params() {
          "(1000: ideal roofline, max; H100 GEMM sweeps over M: ~2).", SCV_REAL(efficiency.ridge_exponent)});
     add({"efficiency.op_overhead_us", "Efficiencies", "Per-op overhead", "us", ParamKind::real, 0, 1000, 0, 20, false, {},
          "Fixed time per op: kernel launch and synchronisation (CUDA graphs: ~1-3 us).", SCV_REAL(efficiency.op_overhead_us)});
+    add({"efficiency.attention_overhead_us", "Efficiencies", "Attention call overhead", "us", ParamKind::real, 0, 1000, 0, 50, false, {},
+         "Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); "
+         "with efficiency.attention it reproduces decode-attention timings over sizes (H100: ~17 us, TensorRT-LLM).",
+         SCV_REAL(efficiency.attention_overhead_us)});
     // clang-format on
     return p;
 }

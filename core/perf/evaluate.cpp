@@ -4,18 +4,28 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "core/hw/params.hpp"
 #include "core/perf/lower.hpp"
 #include "core/perf/roofline.hpp"
+#include "core/perf/serving.hpp"
 
 namespace scoville {
 
 namespace {
 
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
 std::string gb(double bytes) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f GB", bytes / 1e9);
+    return buf;
+}
+
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3g", v);
     return buf;
 }
 
@@ -25,33 +35,20 @@ std::string ceiling_label(Precision p) {
     return s + " peak";
 }
 
-struct ServingState {
-    const ModelSpec& model;
-    const Scenario& scenario;
-    const ChipRates& rates;
-    double weights = 0;    // bytes per chip
-    double kv_req = 0;     // bytes per request per chip
-    int pp = 1;            // pipelined micro-batches in flight (one per stage)
-    double sram = 0;       // bytes
-    bool has_hbm = true;
+std::string describe(const Parallelism& p) {
+    std::string s = "tp " + std::to_string(p.tp);
+    if (p.dp > 1) s += " x attention-dp " + std::to_string(p.dp);
+    if (p.pp > 1) s += " x pp " + std::to_string(p.pp);
+    if (p.ep > 1) s += ", ep " + std::to_string(p.ep);
+    return s;
+}
 
-    Placement placement(int batch) const {
-        Placement p;
-        if (!has_hbm || weights <= sram) p.weights = MemLevel::sram;
-        if (!has_hbm || weights + kv_req * batch * pp <= sram) p.kv = MemLevel::sram;
-        return p;
-    }
-    void run(int batch, Evaluation& ev) const {
-        const Placement p = placement(batch);
-        lower_phase(model, scenario, rates, Phase::prefill, batch, p, ev.prefill);
-        lower_phase(model, scenario, rates, Phase::decode, batch, p, ev.decode);
-    }
-    bool meets_slo(const Evaluation& ev) const {
-        if (scenario.ttft_slo_s && ev.prefill.time_s > *scenario.ttft_slo_s) return false;
-        if (scenario.tpot_slo_s && ev.decode.time_s > *scenario.tpot_slo_s) return false;
-        return true;
-    }
-};
+std::vector<int> divisors(int n) {
+    std::vector<int> out;
+    for (int d = 1; d <= n; ++d)
+        if (n % d == 0) out.push_back(d);
+    return out;
+}
 
 // validate_chip() builds a message string per key; on the hot path only a failure needs one.
 Status check_chip(const ChipSpec& chip) {
@@ -67,18 +64,309 @@ Status check_chip(const ChipSpec& chip) {
     return Ok{};
 }
 
-}  // namespace
+// Memory of one deployment on one chip.
+struct Fit {
+    double weights = 0;   // bytes per chip, target and draft
+    double kv_req = 0;    // bytes per request per chip at its reserved context, target and draft
+    double capacity = 0;  // usable bytes per chip
+    int max_batch = 0;    // requests per replica (per micro-batch): memory, engine limit, token budget
+    int memory_batch = 0; // what memory alone holds
+};
 
-Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const Scenario& s) {
-    if (auto st = check_chip(chip); !st) return st.error();
-    if (auto st = validate_model(model); !st) return st.error();
-    if (auto st = validate_scenario(s, model); !st) return st.error();
-    const ChipRates rates = chip_rates(chip);
-    if ((s.tp > 1 || s.pp > 1) && rates.link_bytes_s <= 0)
-        return Error{"chip '" + chip.id + "': tp x pp = " + std::to_string(s.tp * s.pp) +
-                     " needs scale-up links, but link.count x link.gb_s is 0"};
+// Step figures of the steady state at one batch.
+struct Step {
+    double t = 0;                 // step time (one micro-batch through every stage)
+    double slope = 0;             // per extra prompt token of one attention rank
+    double prefill_per_rank = 0;  // mean prompt tokens per rank and step
+    double room_per_rank = 0;     // prompt tokens a rank's step can take
+    double host = 0;              // of t: the engine's host work the chips wait for
+};
 
-    Evaluation ev;
+struct Solution {
+    Parallelism par;
+    Fit fit;
+    int batch = 0;
+    Step step;
+    Latencies lat;
+    double throughput = 0;  // output tokens/s, whole system
+    double requests = 0;    // requests/s, whole system
+    bool meets = true;
+};
+
+struct Needs {
+    bool ttft = true, tpot = true, median = true;
+};
+
+// One chip type serving one model under one scenario.
+class Engine {
+public:
+    // `prompts_in_steps`: steps also prefill the prompts of arriving requests (false: a disaggregated
+    // decode pool, whose prompts arrive prefilled).
+    Engine(const ChipSpec& chip, const ModelSpec& model, const Scenario& s, const ModelSpec* draft, int chips,
+           bool prompts_in_steps = true)
+        : chip_(chip), model_(model), s_(s), draft_(draft), chips_(chips), prompts_(prompts_in_steps),
+          rates_(chip_rates(chip)) {
+        tau_ = spec_tokens_per_step(s.spec_tokens, s.spec_accept);
+        tau_var_ = spec_tokens_variance(s.spec_tokens, s.spec_accept);
+        queries_ = s.spec_tokens + 1;
+        capacity_ = rates_.has_hbm ? chip.memory_gb() * 1e9 * chip.hbm.usable_fraction : rates_.sram_bytes;
+    }
+
+    const ChipSpec& chip() const { return chip_; }
+    const ChipRates& rates() const { return rates_; }
+    double tau() const { return tau_; }
+    int chips() const { return chips_; }
+
+    Result<Fit> fit(const Parallelism& par) const {
+        if (par.chips() > 1 && rates_.net.links * rates_.net.link_bytes_s <= 0 && par.chips() <= rates_.net.domain)
+            return Error{"chip '" + chip_.id + "': " + describe(par) + " needs scale-up links, but link.count x "
+                         "link.gb_s is 0"};
+        if (par.chips() > rates_.net.domain && !(rates_.net.nic_bytes_s > 0))
+            return Error{"network: a replica of " + std::to_string(par.chips()) + " chips (" + describe(par) +
+                         ") spans more than the scale-up domain of " + std::to_string(rates_.net.domain) +
+                         " chips of '" + chip_.id + "', and scaleout.nics x scaleout.gb_s is 0"};
+        Fit f;
+        f.capacity = capacity_;
+        f.weights = weight_bytes_per_chip(model_, s_.weight_precision, par);
+        f.kv_req = kv_bytes_per_request_per_chip(model_, s_, par);
+        if (draft_) {
+            f.weights += weight_bytes_per_chip(*draft_, s_.weight_precision, par);
+            f.kv_req += kv_bytes_per_request_per_chip(*draft_, s_, par);
+        }
+        const double free_bytes = f.capacity - f.weights;
+        // With pp stages a replica keeps pp micro-batches in flight (one per stage, TensorRT-LLM
+        // style), so every chip holds the KV of pp x batch requests of its attention rank for its
+        // 1/pp of the layers.
+        const double per_slot = f.kv_req * par.pp;
+        const double per_rank = free_bytes / per_slot;
+        if (!(per_rank >= 1.0))
+            return Error{"model '" + model_.id + "' does not fit on chip '" + chip_.id + "' at " + describe(par) +
+                         ": needs " + gb(f.weights + per_slot) + " per chip for one request (weights " +
+                         gb(f.weights) + " + KV " + gb(per_slot) + "), " + gb(f.capacity) + " available"};
+        constexpr double kMaxBatch = 1000000;
+        const double dp = par.dp;
+        f.memory_batch = static_cast<int>(std::min(kMaxBatch, std::floor(per_rank) * dp));
+        // The token budget: each step carries a rank's decode tokens and, in steady state, the
+        // prompt tokens of the requests replacing finished ones.
+        const double tokens_per_request = queries_ + (prompts_ ? tau_ * s_.input_len / s_.output_len : 0.0);
+        const double budget = std::floor(dp * s_.max_tokens_per_step / tokens_per_request);
+        f.max_batch = static_cast<int>(std::min<double>({static_cast<double>(f.memory_batch),
+                                                         dp * s_.max_batch, budget}));
+        if (f.max_batch < 1)
+            return Error{"max_tokens_per_step: " + std::to_string(s_.max_tokens_per_step) +
+                         " tokens cannot hold one request's decode and prompt share per step (" +
+                         num(tokens_per_request) + " tokens)"};
+        return f;
+    }
+
+    StepPlan plan(const Parallelism& par, const Fit& f, double batch) const {
+        StepPlan p;
+        p.par = par;
+        const double sram = rates_.sram_bytes;
+        if (!rates_.has_hbm || f.weights <= sram) p.placement.weights = MemLevel::sram;
+        if (!rates_.has_hbm || f.weights + f.kv_req * batch / par.dp * par.pp <= sram) p.placement.kv = MemLevel::sram;
+        p.spec_tokens = s_.spec_tokens;
+        p.draft = draft_;
+        return p;
+    }
+
+    // The steady step at `batch` requests per replica, lowered into `out` (`scratch` for the slope).
+    Step steady_step(const Parallelism& par, const Fit& f, double batch, PhaseResult& out, PhaseResult& scratch) const {
+        const double dp = par.dp;
+        StepShape sh;
+        sh.decode_seqs = batch;
+        sh.decode_queries = queries_;
+        sh.prefill_tokens = prompts_ ? batch * tau_ * s_.input_len / s_.output_len : 0.0;
+        sh.prefill_seqs = sh.prefill_tokens / s_.input_len;
+        Step st;
+        st.room_per_rank = std::max(0.0, s_.max_tokens_per_step - batch / dp * queries_);
+        sh.prefill_chunk = std::min<double>(s_.input_len, std::max(1.0, st.room_per_rank));
+        st.prefill_per_rank = sh.prefill_tokens / dp;
+        const StepPlan p = plan(par, f, batch);
+        lower_step(model_, s_, rates_, Phase::decode, sh, p, out);
+        st.host = s_.host_us_per_request * 1e-6 * batch / dp;
+        st.t = out.time_s + st.host;
+        if (!prompts_) return st;
+        // What one more prompt on every rank costs the step (up to the room left): the secant, not the
+        // tangent, because a step's cost is not linear in its tokens (MoE layers read more experts
+        // as tokens grow, until all are touched).
+        const double extra = std::min<double>(s_.input_len, st.room_per_rank - st.prefill_per_rank);
+        if (extra < 1) return st;
+        StepShape more = sh;
+        more.prefill_tokens += extra * dp;
+        more.prefill_seqs = more.prefill_tokens / s_.input_len;
+        lower_step(model_, s_, rates_, Phase::decode, more, p, scratch);
+        st.slope = std::max(0.0, (scratch.time_s + st.host - st.t) / extra);
+        return st;
+    }
+
+    StreamModel stream(const Parallelism& par, double batch, const Step& st, double slots) const {
+        StreamModel m;
+        m.step_s = st.t;
+        m.prefill_slope_s = st.slope;
+        m.prefill_per_step = st.prefill_per_rank;
+        m.prefill_room = st.room_per_rank;
+        // One stream: one rank of one micro-batch; its requests finish (and arrive) at
+        // batch / dp x tokens per step / output per step.
+        m.arrivals_per_s = batch / par.dp * tau_ / (s_.output_len * st.t);
+        m.input_len = s_.input_len;
+        m.input_cv = s_.input_len_cv;
+        m.output_len = s_.output_len;
+        m.output_cv = s_.output_len_cv;
+        m.tokens_per_step = tau_;
+        m.tokens_per_step_var = tau_var_;
+        // A server's arrivals queue for a slot when every one is taken (an open loop); offline, a
+        // finished request is replaced at once.
+        if (s_.has_limits()) {
+            m.slots = slots / par.dp;
+            m.holding_s = s_.output_len / tau_ * st.t;
+        }
+        return m;
+    }
+
+    bool meets(const Latencies& lat) const {
+        if (!lat.stable) return false;
+        if (s_.ttft_slo_s && lat.ttft_p99_s > *s_.ttft_slo_s) return false;
+        if (s_.tpot_slo_s && lat.tpot_p99_s > *s_.tpot_slo_s) return false;
+        return true;
+    }
+
+    Solution at(const Parallelism& par, const Fit& f, int batch, PhaseResult& out, PhaseResult& scratch) const {
+        Solution sol;
+        sol.par = par;
+        sol.fit = f;
+        sol.batch = batch;
+        sol.step = steady_step(par, f, batch, out, scratch);
+        sol.lat = stream_latencies(stream(par, batch, sol.step, f.max_batch));
+        const int replicas = chips_ / par.chips();
+        sol.throughput = replicas * par.pp * batch * tau_ / sol.step.t;
+        sol.requests = sol.throughput / s_.output_len;
+        sol.meets = meets(sol.lat);
+        return sol;
+    }
+
+    // The batch a scenario asks for: fixed, the largest that memory, the engine and the steady
+    // state allow (offline), or the largest whose p99 latencies meet the limits (server).
+    Result<Solution> solve(const Parallelism& par, PhaseResult& out, PhaseResult& scratch) const {
+        auto f = fit(par);
+        if (!f) return f.error();
+        if (s_.batch > 0) {
+            if (s_.batch > f->memory_batch)
+                return Error{"batch " + std::to_string(s_.batch) + " does not fit: model '" + model_.id +
+                             "' on chip '" + chip_.id + "' holds at most " + std::to_string(f->memory_batch) +
+                             " requests per replica at " + describe(par) + " (" + gb(f->kv_req * par.pp) +
+                             " KV each, " + gb(f->capacity - f->weights) + " free per chip)"};
+            return at(par, *f, s_.batch, out, scratch);
+        }
+        // A batch is sustainable when prompts do not arrive faster than steps take them.
+        auto stable = [&](int b) { return at(par, *f, b, out, scratch); };
+        Solution top = stable(f->max_batch);
+        if (!top.lat.stable) {
+            int lo = 1, hi = f->max_batch;
+            while (hi - lo > 1) {
+                const int mid = lo + (hi - lo) / 2;
+                (stable(mid).lat.stable ? lo : hi) = mid;
+            }
+            f->max_batch = lo;
+            top = stable(lo);
+        }
+        if (!s_.has_limits() || top.meets) return top;
+        Solution one = at(par, *f, 1, out, scratch);
+        if (!one.meets) return one;
+        int lo = 1, hi = f->max_batch;  // lo meets, hi misses
+        while (hi - lo > 1) {
+            const int mid = lo + (hi - lo) / 2;
+            (at(par, *f, mid, out, scratch).meets ? lo : hi) = mid;
+        }
+        return at(par, *f, lo, out, scratch);
+    }
+
+private:
+    const ChipSpec& chip_;
+    const ModelSpec& model_;
+    const Scenario& s_;
+    const ModelSpec* draft_;
+    int chips_;
+    bool prompts_ = true;
+    ChipRates rates_;
+    double tau_ = 1, tau_var_ = 0;
+    int queries_ = 1;
+    double capacity_ = 0;
+};
+
+// Every deployment of `chips` the scenario leaves open (0 = auto), pp = 1 first.
+std::vector<Parallelism> candidates(const Scenario& s, const ModelSpec& m, int chips, bool deep_pipelines) {
+    std::vector<Parallelism> out;
+    const auto tps = s.tp > 0 ? std::vector<int>{s.tp} : divisors(chips);
+    for (int tp : tps) {
+        if (tp > m.heads || chips % tp != 0) continue;
+        // Data-parallel attention only matters when MoE layers span the ranks; for a dense model
+        // it is the same as more replicas.
+        const auto dps = s.attention_dp > 0 ? std::vector<int>{s.attention_dp}
+                         : m.is_moe()       ? divisors(chips / tp)
+                                            : std::vector<int>{1};
+        for (int dp : dps) {
+            if (chips % (tp * dp) != 0) continue;
+            std::vector<int> pps;
+            if (s.pp > 0) pps = {s.pp};
+            else if (!deep_pipelines) pps = {1};
+            else
+                for (int pp : divisors(chips / (tp * dp)))
+                    if (pp > 1 && pp <= m.layers) pps.push_back(pp);
+            for (int pp : pps) {
+                if (chips % (tp * dp * pp) != 0) continue;
+                const int group = tp * dp;
+                const auto eps = s.ep > 0 ? std::vector<int>{s.ep} : m.is_moe() ? divisors(group) : std::vector<int>{1};
+                for (int ep : eps) {
+                    if (group % ep != 0 || (ep > 1 && ep > m.moe.experts)) continue;
+                    out.push_back({tp, pp, ep, dp});
+                }
+            }
+        }
+    }
+    return out;
+}
+
+bool better(const Solution& a, const Solution& b) {
+    if (a.meets != b.meets) return a.meets;
+    if (a.throughput != b.throughput) return a.throughput > b.throughput;
+    return a.par.chips() < b.par.chips();
+}
+
+// The best deployment of `engine.chips()` chips: the given parallelism, or the best of the
+// candidates (an offline bound first: a candidate whose offline throughput cannot beat the best
+// one's served throughput is not searched further).
+Result<Solution> best_solution(const Engine& engine, const Scenario& s, const ModelSpec& m, PhaseResult& out,
+                               PhaseResult& scratch) {
+    std::optional<Solution> best;
+    std::string first_error;
+    for (bool deep : {false, true}) {
+        if (deep && (best || s.pp > 0)) break;
+        for (const Parallelism& par : candidates(s, m, engine.chips(), deep)) {
+            if (best && s.has_limits() && s.batch == 0) {
+                auto f = engine.fit(par);
+                if (!f) continue;
+                const Solution bound = engine.at(par, *f, f->max_batch, out, scratch);
+                if (best->meets && bound.throughput <= best->throughput) continue;
+            }
+            auto sol = engine.solve(par, out, scratch);
+            if (!sol) {
+                if (first_error.empty()) first_error = sol.error().message;
+                continue;
+            }
+            if (!best || better(*sol, *best)) best = std::move(*sol);
+        }
+    }
+    if (!best) {
+        if (first_error.empty())
+            return Error{"scenario: no parallelism of " + std::to_string(engine.chips()) + " chips fits model '" +
+                         m.id + "' (tp at most " + std::to_string(m.heads) + " heads)"};
+        return Error{first_error};
+    }
+    return *best;
+}
+
+void fill_peaks(const ChipSpec& chip, Evaluation& ev) {
     for (Precision p : kAllPrecisions) ev.peak_tflops[static_cast<size_t>(p)] = chip.peak_tflops(p);
     ev.memory_tb_s = chip.memory_tb_s();
     ev.sram_tb_s = chip.sram.tb_s;
@@ -86,7 +374,9 @@ Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const 
         if (chip.rate(p) > 0) ev.ceilings.push_back({ceiling_label(p), chip.peak_tflops(p), false});
     if (ev.memory_tb_s > 0) ev.ceilings.push_back({"HBM", ev.memory_tb_s, true});
     if (ev.sram_tb_s > 0) ev.ceilings.push_back({"SRAM", ev.sram_tb_s, true});
+}
 
+void precision_warnings(const ChipSpec& chip, const Scenario& s, Evaluation& ev) {
     for (Precision p : {s.weight_precision, s.activation_precision, s.kv_precision}) {
         const Precision ex = chip.executed_precision(p);
         if (ex != p) {
@@ -97,80 +387,356 @@ Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const 
     }
     if (chip.compute.vector_lanes_per_core == 0)
         ev.warnings.push_back("compute: no vector lanes; softmax, norms and activations run on the matrix units");
-    if (s.tp * s.pp > chip.link.domain)
-        ev.warnings.push_back("network: tp x pp = " + std::to_string(s.tp * s.pp) + " exceeds the scale-up domain of " +
-                              std::to_string(chip.link.domain) + " chips; collectives are modelled at scale-up bandwidth");
+}
 
-    ServingState st{model, s, rates};
-    st.weights = weight_bytes_per_chip(model, s);
-    st.kv_req = kv_bytes_per_request_per_chip(model, s);
-    st.pp = s.pp;
-    st.sram = rates.sram_bytes;
-    st.has_hbm = rates.has_hbm;
-    const double capacity = rates.has_hbm ? chip.memory_gb() * 1e9 * chip.hbm.usable_fraction : rates.sram_bytes;
-    const double free_bytes = capacity - st.weights;
-    // With pp stages the replica keeps pp micro-batches in flight (one per stage, MLPerf/TensorRT-LLM
-    // style), so every chip holds the KV of pp x batch sequences for its 1/pp of the layers.
-    const double kv_per_batch_slot = st.kv_req * s.pp;
-    const double fit = free_bytes / kv_per_batch_slot;
-    if (!(fit >= 1.0)) {
-        return Error{"model '" + model.id + "' does not fit on chip '" + chip.id + "' at tp " + std::to_string(s.tp) +
-                     " x pp " + std::to_string(s.pp) + ": needs " + gb(st.weights + kv_per_batch_slot) +
-                     " per chip at batch 1 (weights " + gb(st.weights) + " + KV " + gb(kv_per_batch_slot) + "), " +
-                     gb(capacity) + " available"};
+bool parallelism_open(const Scenario& s) { return s.tp == 0 || s.pp == 0 || s.ep == 0 || s.attention_dp == 0; }
+
+// The prompt of one request alone: what the explain panel shows for prefill.
+void lower_one_prompt(const ModelSpec& model, const Scenario& s, const Engine& e, const Solution& sol,
+                      PhaseResult& out) {
+    // One prompt on every attention rank: each chip does one prompt's share.
+    StepShape sh;
+    sh.prefill_seqs = sol.par.dp;
+    sh.prefill_tokens = static_cast<double>(s.input_len) * sol.par.dp;
+    sh.prefill_chunk = std::min(s.input_len, s.max_tokens_per_step);
+    StepPlan p = e.plan(sol.par, sol.fit, 1);
+    p.spec_tokens = 0;
+    lower_step(model, s, e.rates(), Phase::prefill, sh, p, out);
+}
+
+void fill_serving(const Engine& e, const Scenario& s, const Solution& sol, Evaluation& ev) {
+    ServingResult& sv = ev.serving;
+    sv.batch = sol.batch;
+    sv.max_batch = sol.fit.max_batch;
+    sv.server = s.has_limits();
+    sv.parallelism = sol.par;
+    sv.parallelism_auto = parallelism_open(s);
+    sv.replicas = e.chips() / sol.par.chips();
+    sv.in_flight = sol.batch * sol.par.pp;
+    sv.ttft_s = sol.lat.ttft_mean_s;
+    sv.ttft_p50_s = sol.lat.ttft_p50_s;
+    sv.ttft_p99_s = sol.lat.ttft_p99_s;
+    sv.tpot_s = sol.lat.tpot_mean_s;
+    sv.tpot_p50_s = sol.lat.tpot_p50_s;
+    sv.tpot_p99_s = sol.lat.tpot_p99_s;
+    sv.prefill_utilisation = sol.lat.prefill_utilisation;
+    sv.throughput_tokens_per_s = sol.throughput;
+    sv.throughput_tokens_per_s_per_chip = sol.throughput / s.chips;
+    sv.requests_per_s = sol.requests;
+    sv.step_s = sol.step.t;
+    sv.host_s_per_step = sol.step.host;
+    sv.prefill_tokens_per_step = ev.decode.prefill_tokens;
+    sv.decode_tokens_per_step = ev.decode.decode_seqs * ev.decode.queries_per_seq;
+    sv.tokens_per_step_per_request = e.tau();
+    sv.weights_gb_per_chip = sol.fit.weights / 1e9;
+    sv.kv_gb_per_request_per_chip = sol.fit.kv_req / 1e9;
+    sv.memory_capacity_gb_per_chip = sol.fit.capacity / 1e9;
+}
+
+Status check_companions(const ModelSpec& model, const Scenario& s, const Companions& c) {
+    if (s.spec_tokens > 0 && !s.draft_model.empty()) {
+        if (!c.draft) return Error{"draft_model: '" + s.draft_model + "' is not loaded"};
+        if (auto st = validate_model(*c.draft); !st) return Error{"draft_model: " + st.error().message};
+        if (c.draft->parameters() >= model.parameters())
+            return Error{"draft_model: '" + c.draft->id + "' (" + num(c.draft->parameters() / 1e9) +
+                         "B parameters) is not smaller than the target '" + model.id + "' (" +
+                         num(model.parameters() / 1e9) + "B)"};
+        if (c.draft->vocab != model.vocab)
+            return Error{"draft_model: '" + c.draft->id + "' has a vocabulary of " + std::to_string(c.draft->vocab) +
+                         " tokens, the target '" + model.id + "' " + std::to_string(model.vocab) +
+                         "; drafts must use the target's tokens"};
     }
-    constexpr int kMaxBatch = 1000000;
-    const int max_batch = static_cast<int>(std::min<double>(kMaxBatch, std::floor(fit)));
+    if (!s.prefill_chip.empty() && !c.prefill_chip)
+        return Error{"prefill_chip: '" + s.prefill_chip + "' is not loaded"};
+    return Ok{};
+}
 
-    int batch = s.batch;
-    if (batch > 0) {
-        if (batch > max_batch)
-            return Error{"batch " + std::to_string(batch) + " does not fit: model '" + model.id + "' on chip '" +
-                         chip.id + "' holds at most " + std::to_string(max_batch) + " requests per replica (" +
-                         gb(kv_per_batch_slot) + " KV each, " + gb(free_bytes) + " free per chip)"};
-        st.run(batch, ev);
-        if (!st.meets_slo(ev)) ev.warnings.push_back("slo: batch " + std::to_string(batch) + " misses the latency limits");
-    } else {
-        // Throughput and both latencies grow with batch: the largest batch within memory that meets
-        // the limits is the best. Binary search on the limits.
-        st.run(max_batch, ev);
-        batch = max_batch;
-        if (!st.meets_slo(ev)) {
-            st.run(1, ev);
-            if (!st.meets_slo(ev)) {
-                ev.warnings.push_back("slo: the latency limits are missed even at batch 1");
-                batch = 1;
-            } else {
-                int lo = 1, hi = max_batch;  // lo meets, hi misses
-                while (hi - lo > 1) {
-                    const int mid = lo + (hi - lo) / 2;
-                    st.run(mid, ev);
-                    (st.meets_slo(ev) ? lo : hi) = mid;
-                }
-                batch = lo;
-                st.run(batch, ev);
+// --- Disaggregated serving ----------------------------------------------------------------------
+
+struct PoolPlan {
+    Solution sol;
+    double capacity = 0;       // requests/s the pool can take
+    double step_s = 0;         // prefill: a full-budget step
+    double one_prompt_s = 0;   // prefill: a step with one prompt per rank
+    double slope = 0;          // prefill: per extra prompt token of a rank
+};
+
+// The prefill pool: prompt-only steps at the full token budget.
+Result<PoolPlan> plan_prefill(const Engine& e, const Scenario& s, const ModelSpec& m, PhaseResult& out,
+                              PhaseResult& scratch) {
+    Scenario ps = s;
+    ps.spec_tokens = 0;
+    std::optional<PoolPlan> best;
+    std::string first_error;
+    for (bool deep : {false, true}) {
+        if (deep && (best || s.pp > 0)) break;
+        for (const Parallelism& par : candidates(s, m, e.chips(), deep)) {
+            auto f = e.fit(par);
+            if (!f) {
+                if (first_error.empty()) first_error = f.error().message;
+                continue;
             }
+            const double dp = par.dp;
+            const double budget = s.max_tokens_per_step;
+            StepShape full;
+            full.prefill_tokens = budget * dp;
+            full.prefill_seqs = full.prefill_tokens / s.input_len;
+            full.prefill_chunk = std::min<double>(s.input_len, budget);
+            StepPlan p = e.plan(par, *f, 1);
+            p.spec_tokens = 0;
+            lower_step(m, s, e.rates(), Phase::prefill, full, p, out);
+            StepShape one = full;
+            one.prefill_tokens = std::min<double>(s.input_len, budget) * dp;
+            one.prefill_seqs = one.prefill_tokens / s.input_len;
+            lower_step(m, s, e.rates(), Phase::prefill, one, p, scratch);
+            PoolPlan pp;
+            pp.sol.par = par;
+            pp.sol.fit = *f;
+            pp.step_s = out.time_s;
+            pp.one_prompt_s = scratch.time_s;
+            const double extra = full.prefill_tokens - one.prefill_tokens;
+            pp.slope = extra > 0 ? std::max(0.0, (pp.step_s - pp.one_prompt_s) / extra) * dp : 0.0;
+            const int replicas = e.chips() / par.chips();
+            pp.capacity = replicas * par.pp * full.prefill_tokens / (pp.step_s * s.input_len);
+            if (!best || pp.capacity > best->capacity) best = pp;
         }
     }
+    if (!best) return Error{first_error.empty() ? "prefill pool: no parallelism fits" : "prefill pool: " + first_error};
+    return *best;
+}
 
+struct Split {
+    int prefill_chips = 0, decode_chips = 0;
+    PoolPlan prefill;
+    Solution decode;
+    double transfer_s = 0, transfer_bytes = 0, transfer_capacity = 0;
+    double rate = 0;  // requests/s served
+    Latencies lat;
+    bool meets = true;
+};
+
+// KV bytes of one prompt, every layer, whole model (what moves from prefill to decode pool).
+double prompt_kv_bytes(const ModelSpec& m, const Scenario& s) {
+    double tokens = 0;
+    for (int l = 0; l < m.layers; ++l)
+        tokens += is_sliding_layer(m, l) ? std::min<double>(s.input_len, m.sliding_window) : s.input_len;
+    return kv_bytes_per_token_per_layer(m, s.kv_precision, 1) * tokens;
+}
+
+Result<Split> plan_split(const Engine& pre, const Engine& dec, const Scenario& s, const ModelSpec& m,
+                         PhaseResult& out, PhaseResult& scratch) {
+    Split sp;
+    auto p = plan_prefill(pre, s, m, out, scratch);
+    if (!p) return p.error();
+    sp.prefill = *p;
+    // The decode pool decodes only: no prompt tokens in its steps.
+    Scenario ds = s;
+    ds.ttft_slo_s.reset();
+    auto d = best_solution(dec, ds, m, out, scratch);
+    if (!d) return Error{"decode pool: " + d.error().message};
+    sp.decode = *d;
+    // KV moves over the scale-up links when both pools sit in one domain, else over the NICs; each
+    // prefill chip sends its share.
+    const NetworkRates& net = pre.rates().net;
+    const bool one_domain = pre.chips() + dec.chips() <= net.domain && pre.chip().id == dec.chip().id;
+    sp.transfer_bytes = prompt_kv_bytes(m, s);
+    const double share = sp.transfer_bytes / p->sol.par.chips();
+    const CollectiveCost c = send_recv(share, !one_domain, net);
+    sp.transfer_s = c.time_s;
+    const double per_chip_bw = one_domain ? all_peers_bytes_s(2, net) : net.nic_bytes_s;
+    sp.transfer_capacity = per_chip_bw > 0 ? std::min(pre.chips(), dec.chips()) * per_chip_bw / sp.transfer_bytes
+                                           : kInf;
+    return sp;
+}
+
+// Serve a split at its best rate: offline, the slowest pool's capacity; server, the highest rate
+// whose p99 TTFT (prefill queue + transfer) and p99 TPOT (decode steps) meet the limits.
+void serve_split(Split& sp, const Scenario& s, int prefill_replicas_total) {
+    const Solution& d = sp.decode;
+    const double decode_rate = d.requests;
+    const double top = std::min({sp.prefill.capacity, decode_rate, sp.transfer_capacity});
+    const double dp = sp.prefill.sol.par.dp;
+    auto latencies_at = [&](double rate) {
+        StreamModel pm;
+        pm.step_s = sp.prefill.one_prompt_s;
+        pm.prefill_slope_s = sp.prefill.slope;
+        pm.prefill_per_step = std::min<double>(s.input_len, s.max_tokens_per_step);
+        pm.prefill_room = s.max_tokens_per_step;
+        pm.arrivals_per_s = rate / (prefill_replicas_total * dp * sp.prefill.sol.par.pp);
+        pm.input_len = s.input_len;
+        pm.input_cv = s.input_len_cv;
+        pm.output_len = s.output_len;
+        pm.output_cv = s.output_len_cv;
+        pm.extra_ttft_s = sp.transfer_s;
+        Latencies l = stream_latencies(pm);
+        l.tpot_mean_s = d.lat.tpot_mean_s;
+        l.tpot_p50_s = d.lat.tpot_p50_s;
+        l.tpot_p99_s = d.lat.tpot_p99_s;
+        return l;
+    };
+    auto ok = [&](const Latencies& l) {
+        if (!l.stable) return false;
+        if (s.ttft_slo_s && l.ttft_p99_s > *s.ttft_slo_s) return false;
+        if (s.tpot_slo_s && l.tpot_p99_s > *s.tpot_slo_s) return false;
+        return true;
+    };
+    double rate = top * (1.0 - 1e-6);
+    Latencies l = latencies_at(rate);
+    if (!ok(l) && s.has_limits()) {
+        double lo = 0, hi = rate;
+        for (int i = 0; i < 50; ++i) {
+            const double mid = (lo + hi) / 2;
+            (ok(latencies_at(mid)) ? lo : hi) = mid;
+        }
+        rate = lo;
+        l = latencies_at(std::max(rate, top * 1e-9));
+    } else if (!s.has_limits()) {
+        // Offline the slowest pool runs flat out and its queue never empties; as in a closed loop,
+        // a request's latency is then its own prefill, transfer and decode steps.
+        l = latencies_at(top * 1e-9);
+        l.prefill_utilisation = top / std::max(sp.prefill.capacity, 1e-30);
+    }
+    sp.rate = rate;
+    sp.lat = l;
+    sp.meets = ok(l);
+}
+
+
+Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, const Scenario& s,
+                              const Companions& companions, const ModelSpec* draft, Evaluation& ev) {
+    const ChipSpec& pchip = companions.prefill_chip ? *companions.prefill_chip : chip;
+    if (companions.prefill_chip) {
+        if (auto st = check_chip(pchip); !st) return Error{"prefill_chip: " + st.error().message};
+        precision_warnings(pchip, s, ev);
+    }
+    std::vector<std::pair<int, int>> splits;
+    if (s.prefill_chips > 0) splits.push_back({s.prefill_chips, s.decode_chips});
+    else
+        for (int np = 1; np < s.chips; ++np) splits.push_back({np, s.chips - np});
+    std::optional<Split> best;
+    std::string first_error;
+    PhaseResult out, scratch;
+    for (auto [np, nd] : splits) {
+        Scenario ps = s, ds = s;
+        ps.chips = np;
+        ds.chips = nd;
+        ps.prefill_chips = ps.decode_chips = ds.prefill_chips = ds.decode_chips = 0;
+        const int given = std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
+        if (np % given != 0 || nd % given != 0) {
+            if (first_error.empty())
+                first_error = "scenario: prefill_chips (" + std::to_string(np) + ") and decode_chips (" +
+                              std::to_string(nd) + ") must each be a multiple of tp x attention_dp x pp (" +
+                              std::to_string(given) + ")";
+            continue;
+        }
+        const Engine pre(pchip, model, ps, nullptr, np);
+        const Engine dec(chip, model, ds, draft, nd, false);
+        auto sp = plan_split(pre, dec, s, model, out, scratch);
+        if (!sp) {
+            if (first_error.empty()) first_error = sp.error().message;
+            continue;
+        }
+        sp->prefill_chips = np;
+        sp->decode_chips = nd;
+        serve_split(*sp, s, np / sp->prefill.sol.par.chips());
+        if (!best || (sp->meets && !best->meets) || (sp->meets == best->meets && sp->rate > best->rate))
+            best = std::move(*sp);
+    }
+    if (!best)
+        return Error{first_error.empty() ? "scenario: no split of " + std::to_string(s.chips) +
+                                               " chips into prefill and decode pools fits model '" + model.id + "'"
+                                         : first_error};
+    const Split& sp = *best;
+    Scenario ps = s, ds = s;
+    ps.chips = sp.prefill_chips;
+    ds.chips = sp.decode_chips;
+    const Engine pre(pchip, model, ps, nullptr, sp.prefill_chips);
+    const Engine dec(chip, model, ds, draft, sp.decode_chips, false);
+    // The phases the views show: a full-budget prefill step of the prefill pool, the decode step.
+    {
+        const Parallelism& par = sp.prefill.sol.par;
+        StepShape full;
+        full.prefill_tokens = static_cast<double>(s.max_tokens_per_step) * par.dp;
+        full.prefill_seqs = full.prefill_tokens / s.input_len;
+        full.prefill_chunk = std::min(s.input_len, s.max_tokens_per_step);
+        StepPlan p = pre.plan(par, sp.prefill.sol.fit, 1);
+        p.spec_tokens = 0;
+        lower_step(model, s, pre.rates(), Phase::prefill, full, p, ev.prefill);
+    }
+    dec.at(sp.decode.par, sp.decode.fit, sp.decode.batch, ev.decode, scratch);
+    fill_serving(dec, ds, sp.decode, ev);
     ServingResult& sv = ev.serving;
-    sv.batch = batch;
-    sv.max_batch = max_batch;
-    sv.replicas = s.chips / (s.tp * s.pp);
-    sv.ttft_s = ev.prefill.time_s;
-    sv.tpot_s = ev.decode.time_s;
-    const double request_s = ev.prefill.time_s + s.output_len * ev.decode.time_s;
-    // Pipelined micro-batches: each stage works on a different one, so a replica completes pp
-    // micro-batches per request time (pipeline fill and drain ignored).
-    sv.in_flight = batch * s.pp;
-    sv.throughput_tokens_per_s = sv.replicas * static_cast<double>(sv.in_flight) * s.output_len / request_s;
+    sv.server = s.has_limits();
+    sv.parallelism_auto = parallelism_open(s);
+    sv.disaggregated = true;
+    sv.throughput_tokens_per_s = sp.rate * s.output_len;
     sv.throughput_tokens_per_s_per_chip = sv.throughput_tokens_per_s / s.chips;
-    sv.weights_gb_per_chip = st.weights / 1e9;
-    sv.kv_gb_per_request_per_chip = st.kv_req / 1e9;
-    sv.memory_capacity_gb_per_chip = capacity / 1e9;
-    // Every input is range-checked, so this only guards against a model defect reaching the output.
-    if (!std::isfinite(sv.throughput_tokens_per_s) || !std::isfinite(sv.ttft_s) || !std::isfinite(sv.tpot_s) ||
-        sv.throughput_tokens_per_s <= 0)
+    sv.requests_per_s = sp.rate;
+    sv.ttft_s = sp.lat.ttft_mean_s;
+    sv.ttft_p50_s = sp.lat.ttft_p50_s;
+    sv.ttft_p99_s = sp.lat.ttft_p99_s;
+    sv.prefill_utilisation = sp.lat.prefill_utilisation;
+    sv.kv_transfer_s = sp.transfer_s;
+    sv.kv_transfer_gb_per_request = sp.transfer_bytes / 1e9;
+    auto pool = [](const std::string& id, int chips, const Parallelism& par, int batch, double step, double cap,
+                   double rate) {
+        PoolResult p;
+        p.chip = id;
+        p.chips = chips;
+        p.parallelism = par;
+        p.replicas = chips / par.chips();
+        p.batch = batch;
+        p.step_s = step;
+        p.capacity_requests_per_s = cap;
+        p.utilisation = cap > 0 ? rate / cap : 0.0;
+        return p;
+    };
+    sv.prefill_pool = pool(pchip.id, sp.prefill_chips, sp.prefill.sol.par, 0, sp.prefill.step_s, sp.prefill.capacity,
+                           sp.rate);
+    sv.decode_pool = pool(chip.id, sp.decode_chips, sp.decode.par, sp.decode.batch, sp.decode.step.t,
+                          sp.decode.requests, sp.rate);
+    sv.replicas = sv.decode_pool.replicas;
+    if (!sp.meets)
+        ev.warnings.push_back(s.has_limits() ? "slo: the latency limits are missed at every rate of this split"
+                                             : "serving: the prefill queue does not settle at this split");
+    return Ok{};
+}
+}  // namespace
+
+Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const Scenario& s,
+                            const Companions& companions) {
+    if (auto st = check_chip(chip); !st) return st.error();
+    if (auto st = validate_model(model); !st) return st.error();
+    if (auto st = validate_scenario(s, model); !st) return st.error();
+    if (auto st = check_companions(model, s, companions); !st) return st.error();
+    const ModelSpec* draft = s.spec_tokens > 0 && companions.draft ? &*companions.draft : nullptr;
+
+    Evaluation ev;
+    fill_peaks(chip, ev);
+    precision_warnings(chip, s, ev);
+
+    if (!s.disaggregated()) {
+        const Engine engine(chip, model, s, draft, s.chips);
+        PhaseResult scratch;
+        auto best = best_solution(engine, s, model, ev.decode, scratch);
+        if (!best) return best.error();
+        // Lower the chosen step once more into the result (the search reused the buffers).
+        engine.at(best->par, best->fit, best->batch, ev.decode, scratch);
+        lower_one_prompt(model, s, engine, *best, ev.prefill);
+        fill_serving(engine, s, *best, ev);
+        if (!best->lat.stable)
+            ev.warnings.push_back("serving: at batch " + std::to_string(best->batch) +
+                                  " prompts arrive faster than the steps' token budget takes them; TTFT grows "
+                                  "without bound (lower the batch or raise max_tokens_per_step)");
+        else if (s.has_limits() && !best->meets)
+            ev.warnings.push_back(s.batch > 0 ? "slo: batch " + std::to_string(s.batch) + " misses the latency limits"
+                                              : "slo: the latency limits are missed even at batch 1");
+    } else {
+        auto st = evaluate_disaggregated(chip, model, s, companions, draft, ev);
+        if (!st) return st.error();
+    }
+    ServingResult& sv = ev.serving;
+    if (!std::isfinite(sv.throughput_tokens_per_s) || sv.throughput_tokens_per_s <= 0 || !std::isfinite(sv.tpot_s))
         return Error{"chip '" + chip.id + "', model '" + model.id + "': the evaluation produced a non-finite result"};
     return ev;
 }

@@ -35,7 +35,10 @@ struct OpResult {
     MemLevel kv_level = MemLevel::hbm;
     double network_bytes = 0;    // bytes this chip sends in the op's collective
     std::string_view collective; // "all-reduce", "all-to-all", "send/recv" or ""
+    std::string_view algorithm;  // the collective's algorithm: "one-shot", "two-shot", "ring", ... or ""
     double utilisation = 1.0;    // MAC-array shape utilisation (tile quantisation)
+    double fixed_s = 0;          // time the kernel takes whatever its size, beyond the per-op overhead
+    bool fused = false;          // runs inside the previous op's kernel: no launch of its own
     double compute_s = 0, memory_s = 0, network_s = 0, overhead_s = 0;
     double time_s = 0;
     Bound bound = Bound::compute;
@@ -49,21 +52,40 @@ struct LayerTemplate {
     std::string_view kind;       // "dense", "moe", "dense-sliding", "embedding", "lm_head"
     std::vector<OpResult> ops;
     double time_s = 0, compute_s = 0, memory_s = 0, network_s = 0;
+    double hidden_s = 0;         // collective time hidden behind the layer's other ops (scenario comm_overlap)
     Bound bound = Bound::compute;
 };
 
 struct PhaseResult {
     Phase phase = Phase::prefill;
-    double batch = 0;            // sequences
+    double batch = 0;            // sequences: prompts (prefill) or decoding requests (decode)
     double tokens = 0;           // tokens processed per step, per replica
+    double decode_seqs = 0;      // requests decoding in the step
+    double prefill_tokens = 0;   // prompt tokens in the step
+    double queries_per_seq = 1;  // tokens each decoding request runs (speculative verify: K + 1)
     double context = 0;          // attention context length used
     std::vector<LayerTemplate> templates;
-    std::vector<int> layer_template;  // one entry per layer in order (incl. lm_head), index into templates
+    // One entry per layer run in order, index into templates: the model's layers and its LM head,
+    // then any speculative-decoding passes (draft model or MTP layers, each with its head).
+    std::vector<int> layer_template;
+    size_t main_layers = 0;      // entries of the target model (layers + LM head)
     double time_s = 0;           // one step of this phase, whole replica (all pipeline stages)
     double flops = 0, bytes = 0, network_bytes = 0;  // per chip, one step
 
     [[nodiscard]] const LayerTemplate& layer(size_t i) const { return templates[static_cast<size_t>(layer_template[i])]; }
     [[nodiscard]] size_t layer_count() const { return layer_template.size(); }
+};
+
+// How one model replica is spread over chips (resolved: no "auto").
+struct Parallelism {
+    int tp = 1;  // tensor-parallel degree of attention, dense FFNs, shared experts and the LM head
+    int pp = 1;  // pipeline stages
+    int ep = 1;  // expert-parallel degree: the routed experts spread over ep groups of chips
+    int dp = 1;  // attention data-parallel ranks per stage (each with its own requests)
+    [[nodiscard]] int group() const { return tp * dp; }        // chips per pipeline stage
+    [[nodiscard]] int chips() const { return tp * dp * pp; }   // chips per replica
+    [[nodiscard]] int moe_tp() const { return group() / ep; }  // chips each routed expert is split over
+    friend bool operator==(const Parallelism&, const Parallelism&) = default;
 };
 
 struct Ceiling {
@@ -72,18 +94,46 @@ struct Ceiling {
     bool is_bandwidth = false;
 };
 
+// One pool of a disaggregated deployment.
+struct PoolResult {
+    std::string chip;            // chip id
+    int chips = 0;
+    Parallelism parallelism;
+    int replicas = 0;
+    int batch = 0;               // requests in flight per replica (decode pool)
+    double step_s = 0;           // one step: a full prompt budget (prefill) or the decode step
+    double capacity_requests_per_s = 0;  // the most the pool can serve
+    double utilisation = 0;      // of that capacity at the served rate
+};
+
 struct ServingResult {
-    int batch = 0;               // sequences per replica
-    int max_batch = 0;           // largest that fits in memory
-    double ttft_s = 0;
+    int batch = 0;               // requests in flight per replica (per pipeline micro-batch)
+    int max_batch = 0;           // the most memory, the engine limit and the token budget allow
+    bool server = false;         // latency limits given: the highest rate that meets them (MLPerf server)
+    double ttft_s = 0;           // means
     double tpot_s = 0;
+    double ttft_p50_s = 0, ttft_p99_s = 0;
+    double tpot_p50_s = 0, tpot_p99_s = 0;
     double throughput_tokens_per_s = 0;          // output tokens/s, whole system
     double throughput_tokens_per_s_per_chip = 0;
+    double requests_per_s = 0;                   // whole system
+    double step_s = 0;                           // one engine step (decode pool when disaggregated)
+    double host_s_per_step = 0;                  // of step_s: the engine's host work the chips wait for
+    double prefill_tokens_per_step = 0;          // per replica, mean
+    double decode_tokens_per_step = 0;           // per replica
+    double tokens_per_step_per_request = 1;      // accepted tokens per step (speculative decoding: > 1)
+    double prefill_utilisation = 0;              // of the steps' room for prompt tokens
     double weights_gb_per_chip = 0;
     double kv_gb_per_request_per_chip = 0;       // at full context (input + output)
     double memory_capacity_gb_per_chip = 0;      // usable capacity for weights + KV
     int replicas = 1;
-    int in_flight = 0;           // sequences in flight per replica: pp pipelined micro-batches of `batch`
+    int in_flight = 0;           // requests in flight per replica: pp micro-batches of `batch`
+    Parallelism parallelism;
+    bool parallelism_auto = false;  // chosen by the model (some of tp, pp, ep, attention_dp were auto)
+    bool disaggregated = false;
+    PoolResult prefill_pool, decode_pool;
+    double kv_transfer_s = 0;               // moving one request's KV from prefill to decode pool
+    double kv_transfer_gb_per_request = 0;
 };
 
 struct Breakdown {

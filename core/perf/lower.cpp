@@ -9,19 +9,24 @@ namespace {
 
 constexpr double kActBytes = 2.0;  // residual stream, GEMM outputs and collectives in bf16 (named assumption)
 
+// What one pass of one model computes on one chip.
 struct Ctx {
     const ModelSpec& m;
     const Scenario& s;
     const ChipRates& r;
-    Phase phase;
-    double batch = 0;
-    double tokens = 0;        // per replica step
-    double seq_queries = 0;   // query tokens per sequence in this step (prefill: input_len; decode: 1)
-    double tp = 1;
+    Parallelism par;
+    // Per replica
+    double decode_seqs = 0, queries = 1, prefill_tokens = 0, prefill_seqs = 0, chunk = 0;
+    double tokens = 0;       // decode_seqs x queries + prefill_tokens
+    // Per attention rank (one chip's view of attention, dense FFNs and shared experts)
+    double t_a = 0;          // tokens
+    double dec_a = 0;        // decoding requests
+    double pre_a = 0;        // prompt tokens
     double wb = 2, ab_in = 2, kvb = 2;
     Precision gemm_p = Precision::bf16;
     Precision attn_p = Precision::bf16;
     MemLevel wl = MemLevel::hbm, kvl = MemLevel::hbm;
+    bool mixed = false;      // decodes and prompt chunks share the step
 };
 
 MemLevel act_level(double bytes, const ChipRates& r) {
@@ -39,6 +44,7 @@ OpResult& push(std::vector<OpResult>& ops, std::string_view name, OpKind kind) {
 // GEMM: `rows` tokens in total, `m_tile` of them per weight matrix (MoE: per touched expert).
 void gemm(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double rows, double m_tile,
           double n, double k, double matrices) {
+    if (rows <= 0) return;
     OpResult& op = push(ops, name, OpKind::gemm);
     op.precision = c.gemm_p;
     op.m = m_tile;
@@ -75,46 +81,42 @@ void vec(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double
     op.activation_level = act_level(act_bytes, c.r);
 }
 
-void collective(std::vector<OpResult>& ops, std::string_view name, std::string_view what, double sent_bytes,
-                double seconds) {
+void collective(std::vector<OpResult>& ops, std::string_view name, std::string_view what,
+                const CollectiveCost& cost) {
+    if (cost.algo == CollectiveAlgo::none) return;
     OpResult& op = push(ops, name, OpKind::collective);
     op.collective = what;
-    op.network_bytes = sent_bytes;
-    op.network_s = seconds;
+    op.algorithm = to_string(cost.algo);
+    op.network_bytes = cost.sent_bytes;
+    op.network_s = cost.time_s;
 }
 
-void tp_allreduce(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, int n) {
-    if (n <= 1) return;
-    const double bytes = c.tokens * c.m.hidden * kActBytes;
-    collective(ops, name, "all-reduce", 2.0 * (n - 1) / n * bytes, ring_allreduce_s(bytes, n, c.r));
+// All-reduce of the attention rank's activations over its tp chips.
+void tp_allreduce(std::vector<OpResult>& ops, const Ctx& c, std::string_view name) {
+    if (c.par.tp <= 1) return;
+    collective(ops, name, "all-reduce", all_reduce(c.t_a * c.m.hidden * kActBytes, c.par.tp, c.r.net));
 }
 
-// Query-key pairs one sequence attends in this step. Prefill (causal): sum over positions i = 1..S of
-// min(i, W), averaged over the request mix (E[S^2] = mean^2 (1 + cv^2)); decode: min(context, W) for
-// the one new token at the mean decode context.
-double pairs_per_sequence(const Ctx& c, bool sliding) {
-    const double window = sliding ? c.m.sliding_window : 0.0;
-    if (c.phase == Phase::prefill) {
-        const double s = c.s.input_len;
-        if (window <= 0 || window >= s) return (s * s * (1.0 + c.s.input_len_cv * c.s.input_len_cv) + s) / 2;
-        return window * (window + 1) / 2 + (s - window) * window;
-    }
-    const double ctx = mean_decode_context(c.s);
-    return window > 0 ? std::min(ctx, window) : ctx;
-}
+// One group of attention ops over `seqs` sequences with `queries` each, `keys` attended per query.
+struct AttnPart {
+    std::string_view score, softmax, value;
+    double queries = 0;        // query tokens on this chip
+    double keys_per_query = 0;
+    double kv_read_tokens = 0; // KV entries read from memory
+    double kv_write_tokens = 0;
+    double m_tile = 0;
+};
 
 void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
     const ModelSpec& m = c.m;
-    const double t = c.tokens;
+    const double t = c.t_a;
     const double h = m.hidden;
     vec(ops, c, "attn_norm", 4.0 * t * h, 2.0 * t * h * kActBytes);  // square, sum, scale, weight
 
-    const double pairs = pairs_per_sequence(c, sliding);
-    const double all_pairs = c.batch * pairs;
-    const double keys_per_query = pairs / c.seq_queries;
-    const double hq = m.heads / c.tp;
-    double score_dim = 0, value_dim = 0, kv_token = 0, m_tile = 0, k_read_share = 0.5;
-    double attn_out = 0;  // width of the attention output per token on this chip
+    const double window = sliding ? m.sliding_window : 0.0;
+    const double hq = static_cast<double>(m.heads) / c.par.tp;
+    double score_dim_pre = 0, value_dim_pre = 0, score_dim_dec = 0, value_dim_dec = 0, kv_token = 0;
+    double k_read_share = 0.5, attn_out = 0, group_heads = 1;
     if (m.is_mla()) {
         const double nope = m.mla.qk_nope_head_dim, rope = m.mla.qk_rope_head_dim;
         const double lora = m.mla.kv_lora_rank, v = m.mla.v_head_dim;
@@ -129,100 +131,147 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         // query and output (same FLOPs: 2 x tokens x heads x lora x (nope + v)).
         gemm(ops, c, "kv_up", t, t, hq * (nope + v), lora, 1);
         kv_token = (lora + rope) * c.kvb;
-        if (c.phase == Phase::prefill) {
-            score_dim = nope + rope;
-            value_dim = v;
-            m_tile = c.seq_queries;
-        } else {
-            score_dim = lora + rope;
-            value_dim = lora;
-            m_tile = hq;  // every head reads the one shared latent: heads fill the M tile
-        }
+        score_dim_pre = nope + rope;
+        value_dim_pre = v;
+        score_dim_dec = lora + rope;
+        value_dim_dec = lora;
+        group_heads = hq;  // decode: every head reads the one shared latent, heads fill the M tile
         k_read_share = 1.0;  // one latent serves keys and values
         attn_out = hq * v;
     } else {
-        const double hkv = std::max(1.0, m.kv_heads / c.tp);
+        const double hkv = std::max(1.0, static_cast<double>(m.kv_heads) / c.par.tp);
         const double hd = m.head_dim;
         gemm(ops, c, "qkv_proj", t, t, (hq + 2.0 * hkv) * hd, h, 1);
-        score_dim = hd;
-        value_dim = hd;
+        score_dim_pre = score_dim_dec = hd;
+        value_dim_pre = value_dim_dec = hd;
         kv_token = 2.0 * hkv * hd * c.kvb;
-        // Prefill: query tokens fill M; decode: the query heads of one GQA group share K/V and fill M.
-        m_tile = c.phase == Phase::prefill ? c.seq_queries : static_cast<double>(m.heads) / m.kv_heads;
+        group_heads = static_cast<double>(m.heads) / m.kv_heads;  // a GQA group shares K/V: fills M
         attn_out = hq * hd;
     }
-    // KV traffic: write the step's new tokens, read every attended key/value once (flash attention
-    // keeps a query block's scores on chip).
-    const double attended = c.phase == Phase::prefill ? t : c.batch * pairs;
-    const double kv_total = (t + attended) * kv_token;
-    const double q_bytes = t * hq * score_dim * kActBytes;
-    attention(ops, c, "attn_score", 2.0 * hq * score_dim * all_pairs, kv_total * k_read_share, q_bytes, m_tile,
-              keys_per_query, score_dim);
-    vec(ops, c, "softmax", 5.0 * hq * all_pairs, 0.0);  // fused: scores never leave the chip
-    attention(ops, c, "attn_value", 2.0 * hq * value_dim * all_pairs, kv_total * (1.0 - k_read_share),
-              t * attn_out * kActBytes, m_tile, value_dim, keys_per_query);
+
+    // Decode: each request's queries attend its whole context (up to the window), reading its KV once.
+    if (c.dec_a > 0) {
+        const double ctx = mean_decode_context(c.s);
+        const double keys = window > 0 ? std::min(ctx, window) : ctx;
+        const double q = c.dec_a * c.queries;
+        const double pairs = q * keys;
+        const double kv_bytes = (c.dec_a * keys + q) * kv_token;  // read the context, write the new tokens
+        const double m_tile = group_heads * c.queries;
+        attention(ops, c, "attn_score", 2.0 * hq * score_dim_dec * pairs, kv_bytes * k_read_share,
+                  q * hq * score_dim_dec * kActBytes, m_tile, keys, score_dim_dec);
+        ops.back().fixed_s = c.r.attention_overhead_s;  // one kernel call: score, softmax and value
+        vec(ops, c, "softmax", 5.0 * hq * pairs, 0.0);  // fused: scores never leave the chip
+        attention(ops, c, "attn_value", 2.0 * hq * value_dim_dec * pairs, kv_bytes * (1.0 - k_read_share),
+                  q * attn_out * kActBytes, m_tile, value_dim_dec, keys);
+        ops.back().fused = true;
+    }
+    // Prompt tokens: causal attention over their own prompt. A prompt longer than the step's chunk
+    // re-reads its earlier chunks' KV once per later chunk (flash attention keeps a query block's
+    // scores on chip, so a chunk reads its prefix once).
+    if (c.pre_a > 0) {
+        const double keys = prefill_keys_per_token(c.s, window);
+        const double pairs = c.pre_a * keys;
+        const double prompt = window > 0 ? std::min<double>(c.s.input_len, window) : c.s.input_len;
+        const double chunk = c.chunk > 0 ? std::min(c.chunk, static_cast<double>(c.s.input_len))
+                                         : static_cast<double>(c.s.input_len);
+        const double rereads = std::max(0.0, prompt / chunk - 1.0) / 2.0;  // prefix reads per prompt token
+        const double kv_bytes = c.pre_a * (1.0 + rereads) * kv_token + c.pre_a * kv_token;
+        const double m_tile = std::min(chunk, c.pre_a);
+        const bool chunked = c.dec_a > 0;  // named apart only when decodes share the step
+        attention(ops, c, chunked ? "chunk_attn_score" : "attn_score", 2.0 * hq * score_dim_pre * pairs,
+                  kv_bytes * k_read_share, c.pre_a * hq * score_dim_pre * kActBytes, m_tile, keys, score_dim_pre);
+        // Prompt tokens averaged over steps may be a fraction of a chunk: only that fraction of the
+        // steps launches the prompt-attention kernel at all.
+        const double launched = chunked ? std::min(1.0, c.pre_a / chunk) : 1.0;
+        ops.back().fixed_s = launched * (c.r.attention_overhead_s + c.r.overhead_s);
+        ops.back().fused = true;
+        vec(ops, c, chunked ? "chunk_softmax" : "softmax", 5.0 * hq * pairs, 0.0);
+        attention(ops, c, chunked ? "chunk_attn_value" : "attn_value", 2.0 * hq * value_dim_pre * pairs,
+                  kv_bytes * (1.0 - k_read_share), c.pre_a * attn_out * kActBytes, m_tile, value_dim_pre, keys);
+        ops.back().fused = true;
+    }
     gemm(ops, c, "o_proj", t, t, h, attn_out, 1);
-    tp_allreduce(ops, c, "attn_allreduce", c.s.tp);
+    tp_allreduce(ops, c, "attn_allreduce");
 }
 
 void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     const ModelSpec& m = c.m;
-    const double t = c.tokens;
+    const double t = c.t_a;
     const double h = m.hidden;
     const double gates = m.gated_ffn ? 2.0 : 1.0;
     vec(ops, c, "ffn_norm", 4.0 * t * h, 2.0 * t * h * kActBytes);
     if (!moe) {
-        const double f = m.ffn / c.tp;
+        const double f = static_cast<double>(m.ffn) / c.par.tp;
         gemm(ops, c, "ffn_gate_up", t, t, gates * f, h, 1);
         vec(ops, c, "ffn_act", 4.0 * t * f, (gates + 1.0) * t * f * kActBytes);
         gemm(ops, c, "ffn_down", t, t, h, f, 1);
-        tp_allreduce(ops, c, "ffn_allreduce", c.s.tp);
+        tp_allreduce(ops, c, "ffn_allreduce");
         return;
     }
-    const int ep = c.s.ep;
+    const Parallelism& p = c.par;
     const double e = m.moe.experts, k = m.moe.top_k;
     gemm(ops, c, "moe_router", t, t, e, h, 1);
+    // Tokens live on their attention rank (copied on its tp chips). The experts are spread over ep
+    // groups of tp x dp / ep chips. With one attention rank every chip already holds every token and
+    // picks its experts' rows; with several, each token travels to the groups its experts live in
+    // (one row per destination) and its outputs travel back.
+    const double all_tokens = c.tokens;
+    const double remote_rows =
+        p.dp > 1 ? all_tokens * token_reaches_group(p.ep, k) * (1.0 - 1.0 / p.dp) : 0.0;
+    if (remote_rows > 0)
+        collective(ops, "ep_dispatch", "all-to-all",
+                   all_to_all(remote_rows * h * c.ab_in, p.group(), c.r.net));
+    // The busiest expert group sets the pace: its share of the token-slots, times the imbalance.
+    const double routed = all_tokens * k / p.ep * std::max(1.0, c.s.expert_imbalance);
+    const double arrived = (p.dp > 1 ? t + remote_rows : t);
     // Each token's row is copied once per chosen expert into expert order (the grouped GEMM's input)
     // and, after the experts, the k outputs are weighted and summed back into token order.
-    const double slots = t * k;
-    vec(ops, c, "moe_permute", 0.0, (t + slots) * h * kActBytes);
-    // Each chip of the ep group dispatches its 1/ep share of the token-slots to the experts' owners.
-    const double a2a = t * k / ep * h * kActBytes;
-    if (ep > 1) collective(ops, "ep_dispatch", "all-to-all", (ep - 1.0) / ep * a2a, all_to_all_s(a2a, ep, c.r));
-    const double inner = static_cast<double>(c.s.tp) / ep;  // each expert sharded over tp/ep chips
-    const double fe = m.moe.expert_ffn / inner;
-    const double routed = t * k / ep;                     // token-slots this chip's experts process
-    const double touched = expected_distinct_experts(e, k, t) / ep;
-    const double per_expert = routed / touched;
+    vec(ops, c, "moe_permute", 0.0, (arrived + routed) * h * kActBytes);
+    const double fe = static_cast<double>(m.moe.expert_ffn) / p.moe_tp();
+    const double touched = std::min(e / p.ep, expected_distinct_experts(e, k, all_tokens) / p.ep);
+    const double per_expert = touched > 0 ? routed / touched : routed;
     gemm(ops, c, "expert_gate_up", routed, per_expert, gates * fe, h, touched);
     vec(ops, c, "expert_act", 4.0 * routed * fe, (gates + 1.0) * routed * fe * kActBytes);
     gemm(ops, c, "expert_down", routed, per_expert, h, fe, touched);
     if (m.moe.shared_experts > 0) {
-        const double fs = static_cast<double>(m.moe.shared_experts) * m.moe.expert_ffn / c.tp;
+        const double fs = static_cast<double>(m.moe.shared_experts) * m.moe.expert_ffn / p.tp;
         gemm(ops, c, "shared_gate_up", t, t, gates * fs, h, 1);
         vec(ops, c, "shared_act", 4.0 * t * fs, (gates + 1.0) * t * fs * kActBytes);
         gemm(ops, c, "shared_down", t, t, h, fs, 1);
     }
-    if (ep > 1) collective(ops, "ep_combine", "all-to-all", (ep - 1.0) / ep * a2a, all_to_all_s(a2a, ep, c.r));
-    vec(ops, c, "moe_combine", 2.0 * slots * h, (slots + t) * h * kActBytes);
-    tp_allreduce(ops, c, "ffn_allreduce", static_cast<int>(inner));
+    if (remote_rows > 0)
+        collective(ops, "ep_combine", "all-to-all", all_to_all(remote_rows * h * kActBytes, p.group(), c.r.net));
+    vec(ops, c, "moe_combine", 2.0 * routed * h, (routed + arrived) * h * kActBytes);
+    // Partial sums (experts split over chips, shared experts over tp, token rows picked apart on
+    // each chip) become the full output on every chip of the attention rank.
+    if (p.dp == 1) {
+        if (p.group() > 1)
+            collective(ops, "ffn_allreduce", "all-reduce", all_reduce(t * h * kActBytes, p.group(), c.r.net));
+    } else {
+        tp_allreduce(ops, c, "ffn_allreduce");
+    }
 }
 
 void lm_head_block(std::vector<OpResult>& ops, const Ctx& c) {
     const double h = c.m.hidden;
-    // Only the last position of each sequence is projected to the vocabulary.
-    vec(ops, c, "final_norm", 4.0 * c.batch * h, 2.0 * c.batch * h * kActBytes);
-    gemm(ops, c, "lm_head", c.batch, c.batch, c.m.vocab / c.tp, h, 1);
-    if (c.s.pp > 1) {
+    // Only the last position of each sequence (each query of a decoding one) is projected.
+    const double rows = (c.decode_seqs * c.queries + c.prefill_seqs) / c.par.dp;
+    vec(ops, c, "final_norm", 4.0 * rows * h, 2.0 * rows * h * kActBytes);
+    gemm(ops, c, "lm_head", rows, rows, static_cast<double>(c.m.vocab) / c.par.tp, h, 1);
+    if (c.par.pp > 1) {
         // Activations cross each of the pp - 1 stage boundaries once per step.
-        const double bytes = c.tokens * h * kActBytes;
-        collective(ops, "pp_sendrecv", "send/recv", bytes, (c.s.pp - 1) * send_recv_s(bytes, c.r));
+        const double bytes = c.t_a * h * kActBytes;
+        const bool cross = c.par.chips() > c.r.net.domain;
+        CollectiveCost cost = send_recv(bytes, cross, c.r.net);
+        cost.time_s *= c.par.pp - 1;
+        collective(ops, "pp_sendrecv", "send/recv", cost);
     }
 }
 
-void finish_template(LayerTemplate& t, const ChipRates& r) {
+void finish_template(LayerTemplate& t, const ChipRates& r, double comm_overlap) {
     t.time_s = t.compute_s = t.memory_s = t.network_s = 0;
     double by_bound[3] = {0, 0, 0};
+    double other_s = 0, comm_s = 0;
     for (auto& op : t.ops) {
         finish_op(op, r);
         t.time_s += op.time_s;
@@ -230,13 +279,88 @@ void finish_template(LayerTemplate& t, const ChipRates& r) {
         t.memory_s += op.memory_s;
         t.network_s += op.network_s;
         by_bound[static_cast<int>(op.bound)] += op.time_s;
+        (op.kind == OpKind::collective ? comm_s : other_s) += op.time_s;
     }
+    // Overlapped communication (two micro-batches interleaved, GEMMs fused with the collective)
+    // hides behind the layer's other ops, never more than they take.
+    t.hidden_s = std::min(comm_overlap * comm_s, other_s);
+    t.time_s -= t.hidden_s;
     t.bound = by_bound[0] >= by_bound[1] && by_bound[0] >= by_bound[2] ? Bound::compute
               : by_bound[1] >= by_bound[2]                             ? Bound::memory
                                                                        : Bound::network;
 }
 
-constexpr std::string_view kKinds[4] = {"dense", "dense-sliding", "moe", "moe-sliding"};
+// Kinds by pass and layer type; index = (moe ? 2 : 0) + (sliding ? 1 : 0), then the LM head.
+constexpr std::string_view kTargetKinds[5] = {"dense", "dense-sliding", "moe", "moe-sliding", "lm_head"};
+constexpr std::string_view kDraftKinds[5] = {"draft", "draft-sliding", "draft-moe", "draft-moe-sliding",
+                                             "draft-lm_head"};
+constexpr std::string_view kMtpKinds[5] = {"mtp", "mtp-sliding", "mtp-moe", "mtp-moe-sliding", "mtp-lm_head"};
+
+struct Builder {
+    PhaseResult& out;
+    size_t used = 0;
+    LayerTemplate& next(std::string_view kind) {
+        if (out.templates.size() <= used) out.templates.emplace_back();
+        LayerTemplate& t = out.templates[used++];
+        t.kind = kind;
+        t.ops.clear();
+        t.ops.reserve(28);  // the largest layer (MLA + MoE, shared experts, EP, chunked prefill) has 28 ops
+        return t;
+    }
+};
+
+Ctx make_ctx(const ModelSpec& m, const Scenario& s, const ChipRates& r, const StepPlan& plan, const StepShape& sh) {
+    Ctx c{m, s, r, plan.par};
+    c.decode_seqs = sh.decode_seqs;
+    c.queries = sh.decode_queries;
+    c.prefill_tokens = sh.prefill_tokens;
+    c.prefill_seqs = sh.prefill_seqs;
+    c.chunk = sh.prefill_chunk;
+    c.tokens = sh.decode_seqs * sh.decode_queries + sh.prefill_tokens;
+    const double dp = plan.par.dp;
+    c.t_a = c.tokens / dp;
+    c.dec_a = sh.decode_seqs / dp;
+    c.pre_a = sh.prefill_tokens / dp;
+    c.wb = bytes_per_element(s.weight_precision);
+    c.ab_in = bytes_per_element(s.activation_precision);
+    c.kvb = bytes_per_element(s.kv_precision);
+    c.gemm_p = s.activation_precision;
+    // Attention runs at the KV-cache format, never narrower than fp8.
+    c.attn_p = s.kv_precision == Precision::fp4 ? Precision::fp8 : s.kv_precision;
+    c.wl = plan.placement.weights;
+    c.kvl = plan.placement.kv;
+    return c;
+}
+
+// Appends one pass of `m` (all its layers, or `only_layer` when >= 0) and its LM head, `repeat`
+// times, to the step.
+void add_pass(Builder& b, const Ctx& c, const std::string_view (&kinds)[5], int repeat, int only_layer) {
+    const ModelSpec& m = c.m;
+    int slot[4] = {-1, -1, -1, -1};
+    const int first = only_layer >= 0 ? only_layer : 0;
+    const int last = only_layer >= 0 ? only_layer + 1 : m.layers;
+    std::vector<int>& order = b.out.layer_template;
+    const size_t start = order.size();
+    for (int l = first; l < last; ++l) {
+        const int kind = (is_moe_layer(m, l) ? 2 : 0) + (is_sliding_layer(m, l) ? 1 : 0);
+        if (slot[kind] < 0) {
+            slot[kind] = static_cast<int>(b.used);
+            LayerTemplate& t = b.next(kinds[kind]);
+            attention_block(t.ops, c, (kind & 1) != 0);
+            ffn_block(t.ops, c, (kind & 2) != 0);
+            finish_template(t, c.r, c.s.comm_overlap);
+        }
+        order.push_back(slot[kind]);
+    }
+    const int head = static_cast<int>(b.used);
+    LayerTemplate& t = b.next(kinds[4]);
+    lm_head_block(t.ops, c);
+    finish_template(t, c.r, c.s.comm_overlap);
+    order.push_back(head);
+    const size_t pass_len = order.size() - start;
+    for (int i = 1; i < repeat; ++i)
+        for (size_t j = 0; j < pass_len; ++j) order.push_back(order[start + j]);
+}
 
 }  // namespace
 
@@ -246,21 +370,33 @@ bool is_sliding_layer(const ModelSpec& m, int layer) {
     return layer % m.sliding_window_every != m.sliding_window_every - 1;
 }
 
-bool is_moe_layer(const ModelSpec& m, int layer) { return m.is_moe() && layer >= m.moe.first_dense_layers; }
+bool is_moe_layer(const ModelSpec& m, int layer) {
+    if (!m.is_moe() || layer < m.moe.first_dense_layers) return false;
+    const int every = std::max(1, m.moe.every);
+    return (layer - m.moe.first_dense_layers) % every == every - 1;
+}
 
 double expected_distinct_experts(double experts, double top_k, double tokens) {
     if (experts <= 0 || top_k <= 0 || tokens <= 0) return 0.0;
     return experts * (1.0 - std::pow(1.0 - top_k / experts, tokens));
 }
 
-double weight_bytes_per_chip(const ModelSpec& m, const Scenario& s) {
-    return m.parameters() * bytes_per_element(s.weight_precision) / (static_cast<double>(s.tp) * s.pp);
+double token_reaches_group(double ep, double top_k) {
+    if (ep <= 1) return 1.0;
+    return 1.0 - std::pow(1.0 - 1.0 / ep, top_k);
 }
 
-double kv_bytes_per_token_per_layer(const ModelSpec& m, const Scenario& s) {
-    const double kvb = bytes_per_element(s.kv_precision);
+double weight_bytes_per_chip(const ModelSpec& m, Precision weights, const Parallelism& par) {
+    const ParameterCounts n = m.parameter_counts();
+    const double per_tp = n.attention + n.dense_ffn + n.shared_experts + n.embedding + n.lm_head + n.norms;
+    const double spread = n.routed_experts / par.group();
+    return (per_tp / par.tp + spread + n.routers) * bytes_per_element(weights) / par.pp;
+}
+
+double kv_bytes_per_token_per_layer(const ModelSpec& m, Precision kv, int tp) {
+    const double kvb = bytes_per_element(kv);
     if (m.is_mla()) return (static_cast<double>(m.mla.kv_lora_rank) + m.mla.qk_rope_head_dim) * kvb;
-    return 2.0 * std::max(1.0, static_cast<double>(m.kv_heads) / s.tp) * m.head_dim * kvb;
+    return 2.0 * std::max(1.0, static_cast<double>(m.kv_heads) / tp) * m.head_dim * kvb;
 }
 
 double reserved_context(const Scenario& s) {
@@ -271,82 +407,74 @@ double mean_decode_context(const Scenario& s) {
     return (s.input_len + reserved_context(s)) / 2.0;  // the slot's context grows linearly to the reserve
 }
 
-double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s) {
-    const double per_token = kv_bytes_per_token_per_layer(m, s);
-    const double ctx = reserved_context(s);
+double prefill_keys_per_token(const Scenario& s, double window) {
+    const double len = s.input_len;
+    if (window <= 0 || window >= len) return (len * (1.0 + s.input_len_cv * s.input_len_cv) + 1.0) / 2.0;
+    return (window * (window + 1) / 2 + (len - window) * window) / len;
+}
+
+double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
+    const double per_token = kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp);
+    const double ctx = s.kv_allocation == KvAllocation::reserve ? reserved_context(s) : mean_decode_context(s);
     double tokens = 0;
     for (int l = 0; l < m.layers; ++l)
         tokens += is_sliding_layer(m, l) ? std::min(ctx, static_cast<double>(m.sliding_window)) : ctx;
-    return per_token * tokens / s.pp;
+    return per_token * tokens / par.pp;
 }
 
-void lower_phase(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase phase, int batch,
-                 Placement placement, PhaseResult& out) {
-    Ctx c{m, s, r, phase};
-    c.batch = batch;
-    c.seq_queries = phase == Phase::prefill ? s.input_len : 1.0;
-    c.tokens = c.batch * c.seq_queries;
-    c.tp = s.tp;
-    c.wb = bytes_per_element(s.weight_precision);
-    c.ab_in = bytes_per_element(s.activation_precision);
-    c.kvb = bytes_per_element(s.kv_precision);
-    c.gemm_p = s.activation_precision;
-    // Attention runs at the KV-cache format, never narrower than fp8.
-    c.attn_p = s.kv_precision == Precision::fp4 ? Precision::fp8 : s.kv_precision;
-    c.wl = placement.weights;
-    c.kvl = placement.kv;
-
+void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase phase, const StepShape& shape,
+                const StepPlan& plan, PhaseResult& out) {
+    const Ctx c = make_ctx(m, s, r, plan, shape);
     out.phase = phase;
-    out.batch = c.batch;
+    out.batch = phase == Phase::prefill ? shape.prefill_seqs : shape.decode_seqs;
     out.tokens = c.tokens;
-    out.context = phase == Phase::prefill ? s.input_len : mean_decode_context(s);
-    out.layer_template.resize(static_cast<size_t>(m.layers) + 1);
+    out.decode_seqs = shape.decode_seqs;
+    out.prefill_tokens = shape.prefill_tokens;
+    out.queries_per_seq = shape.decode_queries;
+    out.context = shape.decode_seqs > 0 ? mean_decode_context(s) : static_cast<double>(s.input_len);
+    out.layer_template.clear();
+    out.main_layers = static_cast<size_t>(m.layers) + 1;
 
-    int slot[4] = {-1, -1, -1, -1};
-    size_t used = 0;
-    auto next_template = [&](std::string_view kind) -> LayerTemplate& {
-        if (out.templates.size() <= used) out.templates.emplace_back();
-        LayerTemplate& t = out.templates[used++];
-        t.kind = kind;
-        t.ops.clear();
-        t.ops.reserve(24);  // the largest layer (MLA + MoE with shared experts and EP) has 24 ops
-        return t;
-    };
-    for (int l = 0; l < m.layers; ++l) {
-        const int kind = (is_moe_layer(m, l) ? 2 : 0) + (is_sliding_layer(m, l) ? 1 : 0);
-        if (slot[kind] < 0) {
-            slot[kind] = static_cast<int>(used);
-            LayerTemplate& t = next_template(kKinds[kind]);
-            attention_block(t.ops, c, (kind & 1) != 0);
-            ffn_block(t.ops, c, (kind & 2) != 0);
-            finish_template(t, r);
+    Builder b{out};
+    add_pass(b, c, kTargetKinds, 1, -1);
+    if (plan.spec_tokens > 0 && shape.decode_seqs > 0) {
+        // The drafts: K passes at one token per request (the first also prefills the step's prompt
+        // tokens into the draft's cache), then the target verifies K + 1 tokens per request above.
+        StepShape first = shape;
+        first.decode_queries = 1;
+        StepShape rest = first;
+        rest.prefill_tokens = rest.prefill_seqs = 0;
+        if (plan.draft) {
+            Ctx d1 = make_ctx(*plan.draft, s, r, plan, first);
+            add_pass(b, d1, kDraftKinds, 1, -1);
+            if (plan.spec_tokens > 1) {
+                Ctx d2 = make_ctx(*plan.draft, s, r, plan, rest);
+                add_pass(b, d2, kDraftKinds, plan.spec_tokens - 1, -1);
+            }
+        } else {
+            // An MTP module is one more layer of the target's kind (DeepSeek-V3) and its LM head.
+            rest.prefill_tokens = 0;
+            Ctx mtp = make_ctx(m, s, r, plan, rest);
+            add_pass(b, mtp, kMtpKinds, plan.spec_tokens, m.layers - 1);
         }
-        out.layer_template[static_cast<size_t>(l)] = slot[kind];
     }
-    const int head_slot = static_cast<int>(used);
-    LayerTemplate& head = next_template("lm_head");
-    lm_head_block(head.ops, c);
-    finish_template(head, r);
-    out.layer_template[static_cast<size_t>(m.layers)] = head_slot;
-    out.templates.resize(used);
+    out.templates.resize(b.used);
 
     // One step runs every layer of the replica in order (pipeline stages one after another).
-    double count[5] = {0, 0, 0, 0, 0};
-    for (int idx : out.layer_template) count[idx] += 1;
     out.time_s = out.flops = out.bytes = out.network_bytes = 0;
-    for (size_t i = 0; i < used; ++i) {
-        const LayerTemplate& t = out.templates[i];
-        out.time_s += count[i] * t.time_s;
+    for (int idx : out.layer_template) {
+        const LayerTemplate& t = out.templates[static_cast<size_t>(idx)];
+        out.time_s += t.time_s;
         for (const auto& op : t.ops) {
-            out.flops += count[i] * op.flops;
-            out.bytes += count[i] * op.bytes();
-            out.network_bytes += count[i] * op.network_bytes;
+            out.flops += op.flops;
+            out.bytes += op.bytes();
+            out.network_bytes += op.network_bytes;
         }
     }
     // Per chip: a chip holds 1/pp of the layers.
-    out.flops /= s.pp;
-    out.bytes /= s.pp;
-    out.network_bytes /= s.pp;
+    out.flops /= plan.par.pp;
+    out.bytes /= plan.par.pp;
+    out.network_bytes /= plan.par.pp;
 }
 
 }  // namespace scoville

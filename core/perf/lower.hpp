@@ -1,7 +1,12 @@
 #pragma once
-// Lowering: one phase of a scenario becomes per-layer op lists, per chip after sharding, each op
-// timed by the roofline engine. Identical layers share one LayerTemplate.
+// Lowering: one engine step of a deployment becomes per-layer op lists, per chip after sharding,
+// each op timed by the roofline engine. Identical layers share one LayerTemplate.
+//
+// A step is what continuous-batching engines (vLLM, TensorRT-LLM, SGLang) run per iteration: the
+// decode tokens of every running request plus chunks of prompts being prefilled, all through one
+// forward pass that reads the weights once.
 #include "core/hw/chip.hpp"
+#include "core/perf/collective.hpp"
 #include "core/perf/evaluation.hpp"
 #include "core/perf/roofline.hpp"
 #include "core/workload/model.hpp"
@@ -14,22 +19,37 @@ struct Placement {
     MemLevel kv = MemLevel::hbm;
 };
 
-// Bytes of weights each chip holds: all weights / (tp x pp) (norms, router and MLA down
-// projections are small and replicated; counted as sharded).
-double weight_bytes_per_chip(const ModelSpec& model, const Scenario& scenario);
-// Decode context of the sequences in flight, averaged over time: input + output (1 + cv^2) / 2.
+// Per-chip work of one step of one replica. Counts are per replica (all attention ranks of one
+// pipeline micro-batch).
+struct StepShape {
+    double decode_seqs = 0;     // requests generating tokens this step
+    double decode_queries = 1;  // query tokens per decoding request (speculative verify: K + 1)
+    double prefill_tokens = 0;  // prompt tokens processed this step
+    double prefill_seqs = 0;    // prompts whose last chunk runs this step (the LM head projects them)
+    double prefill_chunk = 0;   // tokens of one prompt per step (0: the whole prompt at once)
+};
+
+// Weights one chip holds. Attention, dense FFNs, shared experts, embedding and LM head are split
+// over tp and copied on every attention rank; routed experts are split over all tp x dp chips of a
+// stage (ep groups, each expert sharded over tp x dp / ep chips); every chip holds 1/pp of the layers.
+double weight_bytes_per_chip(const ModelSpec& model, Precision weights, const Parallelism& par);
+// Decode context of the requests in flight, averaged over time: input + output (1 + cv^2) / 2.
 // A batch slot holds each request for its output length, so long outputs are over-represented
 // (length-biased: E[o^2] / (2 E[o]) = mean (1 + cv^2) / 2); cv = 0 gives input + output / 2.
 double mean_decode_context(const Scenario& scenario);
 // Context a batch slot reserves KV for: its request's final length, length-biased the same way,
-// input + output (1 + cv^2).
+// input + output (1 + cv^2) (the engine reserves a request's whole KV when it admits it).
 double reserved_context(const Scenario& scenario);
-// KV-cache bytes one request holds on one chip at its reserved context, sliding layers holding at
-// most their window.
-double kv_bytes_per_request_per_chip(const ModelSpec& model, const Scenario& scenario);
+// Mean keys each prompt token attends to (causal): (E[S^2] / E[S] + 1) / 2 = (S (1 + cv^2) + 1) / 2;
+// sliding layers at most the window.
+double prefill_keys_per_token(const Scenario& scenario, double window);
+// KV-cache bytes one request holds on one chip: at its reserved context, or (kv_allocation
+// on_demand) at the mean context of the requests in flight; sliding layers hold at most their
+// window (the chips of the request's attention rank, 1/pp of the layers each).
+double kv_bytes_per_request_per_chip(const ModelSpec& model, const Scenario& scenario, const Parallelism& par);
 // KV bytes per token of one layer on one chip (GQA heads sharded over tp, at least one head; MLA: the
-// latent, replicated on every chip of the tp group).
-double kv_bytes_per_token_per_layer(const ModelSpec& model, const Scenario& scenario);
+// latent, copied on every chip of the tp group).
+double kv_bytes_per_token_per_layer(const ModelSpec& model, Precision kv, int tp);
 
 bool is_sliding_layer(const ModelSpec& model, int layer);
 bool is_moe_layer(const ModelSpec& model, int layer);
@@ -37,10 +57,25 @@ bool is_moe_layer(const ModelSpec& model, int layer);
 // Expected number of distinct experts `tokens` token-slots touch among `experts` with top_k routing:
 // E x (1 - (1 - k/E)^tokens) (uniform routing).
 double expected_distinct_experts(double experts, double top_k, double tokens);
+// Probability that a token routed to top_k of the experts has at least one of them in a given group
+// of 1/ep of them: 1 - (1 - 1/ep)^k (the rows an expert-parallel dispatch sends, one per token and
+// destination).
+double token_reaches_group(double ep, double top_k);
 
-// Lower and time one phase at `batch` sequences per replica. Reuses out's storage (no allocation
-// after the first call with the same model).
-void lower_phase(const ModelSpec& model, const Scenario& scenario, const ChipRates& rates, Phase phase,
-                 int batch, Placement placement, PhaseResult& out);
+// How the step is lowered beyond its shape: the deployment, where data lives and the speculative
+// decoding passes that run with it.
+struct StepPlan {
+    Parallelism par;
+    Placement placement;
+    // Speculative decoding: `spec_tokens` drafts per step, from `draft` (a separate model, same
+    // parallelism) or, when draft is null, from MTP modules (one layer of the target each).
+    int spec_tokens = 0;
+    const ModelSpec* draft = nullptr;
+};
+
+// Lower and time one step. Reuses out's storage (no allocation after the first call with the same
+// model). `phase` labels the result (prefill: a prompt-only step; decode: the engine's step).
+void lower_step(const ModelSpec& model, const Scenario& scenario, const ChipRates& rates, Phase phase,
+                const StepShape& shape, const StepPlan& plan, PhaseResult& out);
 
 }  // namespace scoville

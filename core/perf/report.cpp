@@ -31,6 +31,7 @@ ordered_json op_json(const OpResult& op) {
     o["kv_level"] = to_string(op.kv_level);
     o["network_bytes"] = num(op.network_bytes);
     o["collective"] = op.collective;
+    o["algorithm"] = op.algorithm;
     o["intensity_flops_per_byte"] = num(op.intensity());
     o["utilisation"] = num(op.utilisation);
     o["compute_s"] = num(op.compute_s);
@@ -47,6 +48,9 @@ ordered_json phase_json(const PhaseResult& ph) {
     p["time_s"] = num(ph.time_s);
     p["batch"] = num(ph.batch);
     p["tokens"] = num(ph.tokens);
+    p["decode_requests"] = num(ph.decode_seqs);
+    p["prefill_tokens"] = num(ph.prefill_tokens);
+    p["queries_per_request"] = num(ph.queries_per_seq);
     p["context_tokens"] = num(ph.context);
     p["flops_per_chip"] = num(ph.flops);
     p["bytes_per_chip"] = num(ph.bytes);
@@ -69,6 +73,7 @@ ordered_json phase_json(const PhaseResult& ph) {
         l["compute_s"] = num(t.compute_s);
         l["memory_s"] = num(t.memory_s);
         l["network_s"] = num(t.network_s);
+        l["hidden_network_s"] = num(t.hidden_s);
         l["bound"] = to_string(t.bound);
         l["ops"] = ops_of[static_cast<size_t>(ph.layer_template[i])];
         layers.push_back(std::move(l));
@@ -83,6 +88,34 @@ std::string fmt(const char* f, double v) {
     return buf;
 }
 
+// 0 in a scenario's parallelism means auto.
+ordered_json auto_or(int v) { return v == 0 ? ordered_json("auto") : ordered_json(v); }
+
+ordered_json parallelism_json(const Parallelism& p) {
+    return {{"tp", p.tp}, {"pp", p.pp}, {"ep", p.ep}, {"attention_dp", p.dp}, {"chips_per_replica", p.chips()}};
+}
+
+ordered_json pool_json(const PoolResult& p) {
+    ordered_json j;
+    j["chip"] = p.chip;
+    j["chips"] = p.chips;
+    j["parallelism"] = parallelism_json(p.parallelism);
+    j["replicas"] = p.replicas;
+    if (p.batch > 0) j["batch"] = p.batch;
+    j["step_s"] = num(p.step_s);
+    j["capacity_requests_per_s"] = num(p.capacity_requests_per_s);
+    j["utilisation"] = num(p.utilisation);
+    return j;
+}
+
+std::string describe(const Parallelism& p) {
+    std::string s = "tp " + std::to_string(p.tp);
+    if (p.dp > 1) s += ", attention-dp " + std::to_string(p.dp);
+    if (p.pp > 1) s += ", pp " + std::to_string(p.pp);
+    if (p.ep > 1) s += ", ep " + std::to_string(p.ep);
+    return s;
+}
+
 }  // namespace
 
 std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
@@ -94,9 +127,10 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     j["model"] = model.id;
     ordered_json sc;
     sc["chips"] = s.chips;
-    sc["tp"] = s.tp;
-    sc["pp"] = s.pp;
-    sc["ep"] = s.ep;
+    sc["tp"] = auto_or(s.tp);
+    sc["pp"] = auto_or(s.pp);
+    sc["ep"] = auto_or(s.ep);
+    sc["attention_dp"] = auto_or(s.attention_dp);
     sc["batch"] = s.batch == 0 ? ordered_json("auto") : ordered_json(s.batch);
     sc["input_len_tokens"] = s.input_len;
     sc["output_len_tokens"] = s.output_len;
@@ -107,15 +141,52 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["kv_precision"] = to_string(s.kv_precision);
     sc["ttft_slo_s"] = s.ttft_slo_s ? ordered_json(*s.ttft_slo_s) : ordered_json(nullptr);
     sc["tpot_slo_s"] = s.tpot_slo_s ? ordered_json(*s.tpot_slo_s) : ordered_json(nullptr);
+    sc["max_tokens_per_step"] = s.max_tokens_per_step;
+    sc["max_batch"] = s.max_batch;
+    sc["kv_allocation"] = to_string(s.kv_allocation);
+    sc["host_us_per_request"] = s.host_us_per_request;
+    sc["spec_tokens"] = s.spec_tokens;
+    sc["spec_accept"] = s.spec_accept;
+    if (!s.draft_model.empty()) sc["draft_model"] = s.draft_model;
+    sc["expert_imbalance"] = s.expert_imbalance;
+    sc["comm_overlap"] = s.comm_overlap;
+    if (s.disaggregated()) {
+        sc["prefill_chips"] = s.prefill_chips < 0 ? ordered_json("auto") : ordered_json(s.prefill_chips);
+        sc["decode_chips"] = s.decode_chips < 0 ? ordered_json("auto") : ordered_json(s.decode_chips);
+        if (!s.prefill_chip.empty()) sc["prefill_chip"] = s.prefill_chip;
+    }
     j["scenario"] = std::move(sc);
+    j["mode"] = sv.server ? "server" : "offline";
     j["throughput_tokens_per_s"] = num(sv.throughput_tokens_per_s);
     j["throughput_tokens_per_s_per_chip"] = num(sv.throughput_tokens_per_s_per_chip);
+    j["requests_per_s"] = num(sv.requests_per_s);
     j["ttft_s"] = num(sv.ttft_s);
+    j["ttft_p50_s"] = num(sv.ttft_p50_s);
+    j["ttft_p99_s"] = num(sv.ttft_p99_s);
     j["tpot_s"] = num(sv.tpot_s);
+    j["tpot_p50_s"] = num(sv.tpot_p50_s);
+    j["tpot_p99_s"] = num(sv.tpot_p99_s);
     j["batch"] = sv.batch;
     j["max_batch"] = sv.max_batch;
     j["replicas"] = sv.replicas;
     j["sequences_in_flight_per_replica"] = sv.in_flight;
+    ordered_json par = parallelism_json(sv.parallelism);
+    par["chosen"] = sv.parallelism_auto ? "auto" : "given";
+    j["parallelism"] = std::move(par);
+    j["step_s"] = num(sv.step_s);
+    j["host_s_per_step"] = num(sv.host_s_per_step);
+    j["prefill_tokens_per_step"] = num(sv.prefill_tokens_per_step);
+    j["decode_tokens_per_step"] = num(sv.decode_tokens_per_step);
+    j["tokens_per_step_per_request"] = num(sv.tokens_per_step_per_request);
+    j["prefill_utilisation"] = num(sv.prefill_utilisation);
+    if (sv.disaggregated) {
+        ordered_json d;
+        d["prefill"] = pool_json(sv.prefill_pool);
+        d["decode"] = pool_json(sv.decode_pool);
+        d["kv_transfer_s"] = num(sv.kv_transfer_s);
+        d["kv_transfer_gb_per_request"] = num(sv.kv_transfer_gb_per_request);
+        j["disaggregated"] = std::move(d);
+    }
     j["weights_gb_per_chip"] = num(sv.weights_gb_per_chip);
     j["kv_gb_per_request_per_chip"] = num(sv.kv_gb_per_request_per_chip);
     j["memory_capacity_gb_per_chip"] = num(sv.memory_capacity_gb_per_chip);
@@ -148,19 +219,20 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
 std::string evaluation_to_csv(const Evaluation& ev) {
     std::string out =
         "phase,layer,layer_kind,op,op_kind,precision,m,n,k,flops,weight_bytes,activation_bytes,kv_bytes,"
-        "network_bytes,utilisation,compute_s,memory_s,network_s,time_s,bound\n";
+        "network_bytes,utilisation,compute_s,memory_s,network_s,time_s,bound,algorithm\n";
     for (const PhaseResult* ph : {&ev.prefill, &ev.decode}) {
         for (size_t i = 0; i < ph->layer_count(); ++i) {
             const auto& t = ph->layer(i);
             for (const auto& op : t.ops) {
                 char buf[512];
-                std::snprintf(buf, sizeof buf, "%s,%zu,%s,%s,%s,%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.4g,%.6g,%.6g,%.6g,%.6g,%s\n",
+                std::snprintf(buf, sizeof buf, "%s,%zu,%s,%s,%s,%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.4g,%.6g,%.6g,%.6g,%.6g,%s,%s\n",
                               std::string(to_string(ph->phase)).c_str(), i, std::string(t.kind).c_str(),
                               std::string(op.name).c_str(), std::string(to_string(op.kind)).c_str(),
                               std::string(to_string(op.precision)).c_str(), num(op.m), num(op.n), num(op.k),
                               num(op.flops), num(op.weight_bytes), num(op.activation_bytes), num(op.kv_bytes),
                               num(op.network_bytes), num(op.utilisation), num(op.compute_s), num(op.memory_s),
-                              num(op.network_s), num(op.time_s), std::string(to_string(op.bound)).c_str());
+                              num(op.network_s), num(op.time_s), std::string(to_string(op.bound)).c_str(),
+                              std::string(op.algorithm).c_str());
                 out += buf;
             }
         }
@@ -172,21 +244,41 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                                 const Scenario& s) {
     const ServingResult& sv = ev.serving;
     std::string out;
-    out += "chip " + chip.id + ", model " + model.id + ", " + std::to_string(s.chips) + " chips (tp " +
-           std::to_string(s.tp) + ", pp " + std::to_string(s.pp) + ", ep " + std::to_string(s.ep) + "), " +
+    out += "chip " + chip.id + ", model " + model.id + ", " + std::to_string(s.chips) + " chips (" +
+           describe(sv.parallelism) + (sv.parallelism_auto ? ", chosen" : "") + "), " +
            std::string(to_string(s.weight_precision)) + " weights, " + std::string(to_string(s.kv_precision)) +
            " KV, input " + std::to_string(s.input_len) + ", output " + std::to_string(s.output_len) +
            (s.input_len_cv > 0 || s.output_len_cv > 0
                 ? " (mean; cv " + fmt("%.2f", s.input_len_cv) + " / " + fmt("%.2f", s.output_len_cv) + ")"
                 : std::string()) +
            "\n";
+    const int pp = sv.parallelism.pp;
+    out += "  mode              " + std::string(sv.server ? "server: the highest rate within the p99 limits"
+                                                           : "offline: as many requests in flight as fit") + "\n";
     out += "  throughput        " + fmt("%.1f", sv.throughput_tokens_per_s) + " tokens/s (" +
-           fmt("%.1f", sv.throughput_tokens_per_s_per_chip) + " per chip)\n";
-    out += "  batch             " + std::to_string(sv.batch) + " per replica (max " + std::to_string(sv.max_batch) +
-           " in memory), " + std::to_string(sv.replicas) + " replicas" +
-           (s.pp > 1 ? ", " + std::to_string(sv.in_flight) + " in flight over " + std::to_string(s.pp) + " stages" : "") + "\n";
-    out += "  TTFT              " + fmt("%.4g", sv.ttft_s) + " s\n";
-    out += "  TPOT              " + fmt("%.4g", sv.tpot_s) + " s\n";
+           fmt("%.1f", sv.throughput_tokens_per_s_per_chip) + " per chip), " + fmt("%.4g", sv.requests_per_s) +
+           " requests/s\n";
+    out += "  batch             " + std::to_string(sv.batch) + " in flight per replica (max " +
+           std::to_string(sv.max_batch) + "), " + std::to_string(sv.replicas) + " replicas" +
+           (pp > 1 ? ", " + std::to_string(sv.in_flight) + " in flight over " + std::to_string(pp) + " stages" : "") + "\n";
+    out += "  step              " + fmt("%.4g", sv.step_s * 1e3) + " ms: " + fmt("%.0f", sv.decode_tokens_per_step) +
+           " decode + " + fmt("%.0f", sv.prefill_tokens_per_step) + " prompt tokens" +
+           (sv.tokens_per_step_per_request > 1 ? ", " + fmt("%.2f", sv.tokens_per_step_per_request) +
+                                                     " tokens per request per step (speculative)"
+                                               : std::string()) + "\n";
+    out += "  TTFT              mean " + fmt("%.4g", sv.ttft_s) + " s, p50 " + fmt("%.4g", sv.ttft_p50_s) + " s, p99 " +
+           fmt("%.4g", sv.ttft_p99_s) + " s\n";
+    out += "  TPOT              mean " + fmt("%.4g", sv.tpot_s) + " s, p50 " + fmt("%.4g", sv.tpot_p50_s) + " s, p99 " +
+           fmt("%.4g", sv.tpot_p99_s) + " s\n";
+    if (sv.disaggregated) {
+        for (const PoolResult* p : {&sv.prefill_pool, &sv.decode_pool})
+            out += std::string(p == &sv.prefill_pool ? "  prefill pool      " : "  decode pool       ") +
+                   std::to_string(p->chips) + " x " + p->chip + " (" + describe(p->parallelism) + ", " +
+                   std::to_string(p->replicas) + " replicas), capacity " + fmt("%.4g", p->capacity_requests_per_s) +
+                   " requests/s, " + fmt("%.0f", p->utilisation * 100) + " % used\n";
+        out += "  KV transfer       " + fmt("%.3g", sv.kv_transfer_gb_per_request) + " GB per request, " +
+               fmt("%.4g", sv.kv_transfer_s * 1e3) + " ms\n";
+    }
     out += "  memory per chip   weights " + fmt("%.2f", sv.weights_gb_per_chip) + " GB, KV " +
            fmt("%.4f", sv.kv_gb_per_request_per_chip) + " GB per request, capacity " +
            fmt("%.1f", sv.memory_capacity_gb_per_chip) + " GB\n";
@@ -211,16 +303,17 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
             const auto& t = ph->templates[ti];
             out += "  " + std::string(t.kind) + " x " + std::to_string(count) + ": " + fmt("%.4g", t.time_s * 1e3) +
                    " ms per layer, " + std::string(to_string(t.bound)) + "-bound\n";
-            char head[160];
-            std::snprintf(head, sizeof head, "    %-16s %12s %12s %12s %10s %10s %10s %6s  %s\n", "op", "GFLOP", "MB",
+            char head[200];
+            std::snprintf(head, sizeof head, "    %-18s %12s %12s %12s %10s %10s %10s %6s  %s\n", "op", "GFLOP", "MB",
                           "net MB", "comp us", "mem us", "time us", "util", "bound");
             out += head;
             for (const auto& op : t.ops) {
-                char row[200];
-                std::snprintf(row, sizeof row, "    %-16s %12.4g %12.4g %12.4g %10.4g %10.4g %10.4g %6.2f  %s\n",
+                char row[240];
+                std::snprintf(row, sizeof row, "    %-18s %12.4g %12.4g %12.4g %10.4g %10.4g %10.4g %6.2f  %s%s%s\n",
                               std::string(op.name).c_str(), num(op.flops) / 1e9, num(op.bytes()) / 1e6,
                               num(op.network_bytes) / 1e6, num(op.compute_s) * 1e6, num(op.memory_s) * 1e6,
-                              num(op.time_s) * 1e6, num(op.utilisation), std::string(to_string(op.bound)).c_str());
+                              num(op.time_s) * 1e6, num(op.utilisation), std::string(to_string(op.bound)).c_str(),
+                              op.algorithm.empty() ? "" : " ", std::string(op.algorithm).c_str());
                 out += row;
             }
         }

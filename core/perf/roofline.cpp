@@ -22,14 +22,11 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.sram_bytes_s = chip.sram.tb_s * 1e12 * chip.efficiency.memory;
     r.kv_scale = chip.efficiency.memory > 0 ? chip.efficiency.attention / chip.efficiency.memory : 1.0;
     r.sram_bytes = chip.sram.mb * 1e6;
-    // A switch lets a ring use every link; a torus ring uses 2 links (one each way round).
-    const double links = chip.link.topology == Topology::switched ? chip.link.count
-                                                                 : std::min(2, chip.link.count);
-    r.link_bytes_s = links * chip.link.gb_s * 1e9 / 2.0 * chip.efficiency.network;  // gb_s is bidirectional
-    r.latency_s = chip.link.latency_us * 1e-6;
+    r.net = network_rates(chip);
     r.overlap = chip.efficiency.overlap;
     r.ridge_exponent = chip.efficiency.ridge_exponent;
     r.overhead_s = chip.efficiency.op_overhead_us * 1e-6;
+    r.attention_overhead_s = chip.efficiency.attention_overhead_us * 1e-6;
     r.mac_rows = std::max(1, chip.compute.mac_rows);
     r.mac_cols = std::max(1, chip.compute.mac_cols);
     return r;
@@ -40,21 +37,6 @@ double tile_utilisation(double m, double n, double mac_rows, double mac_cols) {
     const double um = m / (std::ceil(m / mac_rows) * mac_rows);
     const double un = n / (std::ceil(n / mac_cols) * mac_cols);
     return um * un;
-}
-
-double ring_allreduce_s(double bytes, int n, const ChipRates& r) {
-    if (n <= 1 || bytes <= 0) return 0.0;
-    return 2.0 * (n - 1) / n * bytes / r.link_bytes_s + 2.0 * (n - 1) * r.latency_s;
-}
-
-double all_to_all_s(double bytes, int n, const ChipRates& r) {
-    if (n <= 1 || bytes <= 0) return 0.0;
-    return static_cast<double>(n - 1) / n * bytes / r.link_bytes_s + (n - 1) * r.latency_s;
-}
-
-double send_recv_s(double bytes, const ChipRates& r) {
-    if (bytes <= 0) return 0.0;
-    return bytes / r.link_bytes_s + r.latency_s;
 }
 
 namespace {
@@ -92,7 +74,7 @@ void finish_op(OpResult& op, const ChipRates& r) {
     double cm = ridge_combine(op.compute_s, op.memory_s, r.ridge_exponent);
     cm += lost * (op.compute_s + op.memory_s - cm);
     // Norms, activations and softmax are fused into their neighbouring kernels: no launch of their own.
-    op.overhead_s = op.kind == OpKind::vector ? 0.0 : r.overhead_s;
+    op.overhead_s = (op.kind == OpKind::vector || op.fused ? 0.0 : r.overhead_s) + op.fixed_s;
     op.time_s = std::max(cm, op.network_s) + lost * std::min(cm, op.network_s) + op.overhead_s;
     op.bound = parts[0] >= parts[1] && parts[0] >= parts[2] ? Bound::compute
                : parts[1] >= parts[2]                       ? Bound::memory

@@ -1,6 +1,7 @@
 #pragma once
 // The roofline engine: per-op compute, memory and network time on one chip.
 #include "core/hw/chip.hpp"
+#include "core/perf/collective.hpp"
 #include "core/perf/evaluation.hpp"
 
 namespace scoville {
@@ -15,11 +16,11 @@ struct ChipRates {
     double sram_bytes_s = 0;
     double sram_bytes = 0;          // capacity
     bool has_hbm = false;
-    double link_bytes_s = 0;        // one direction, per chip, links a ring or all-to-all can use, achieved
-    double latency_s = 0;           // alpha per collective step
+    NetworkRates net;               // scale-up links and scale-out NICs, achieved
     double overlap = 1;
     double ridge_exponent = 1000;   // compute and memory combine as (c^p + m^p)^(1/p)
     double overhead_s = 0;
+    double attention_overhead_s = 0;  // per attention kernel call
     double mac_rows = 1, mac_cols = 1;
 };
 
@@ -28,11 +29,6 @@ ChipRates chip_rates(const ChipSpec& chip);
 // Fraction of the MAC array an M x N output tile fills: M over mac_rows, N over mac_cols.
 // (A batch-1 GEMV, M = 1, uses 1/mac_rows of the rows.)
 double tile_utilisation(double m, double n, double mac_rows, double mac_cols);
-
-// Alpha-beta collectives over n chips; bytes = the full buffer each chip holds.
-double ring_allreduce_s(double bytes, int n, const ChipRates& r);  // 2(n-1)/n x bytes / bw + 2(n-1) alpha
-double all_to_all_s(double bytes, int n, const ChipRates& r);      // (n-1)/n x bytes / bw + (n-1) alpha
-double send_recv_s(double bytes, const ChipRates& r);              // bytes / bw + alpha
 
 // Compute and memory time of one op combined: (c^p + m^p)^(1/p); p >= 1000 is max(c, m).
 // At the ridge (c = m) and p = 2 the op takes sqrt(2) x either; far from it, the larger one.

@@ -39,6 +39,14 @@ Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, 
     std::vector<ValidationCase> cases;
     bool header = false;
     int line_no = 0;
+    // Columns by name from the header: the 14 of the shared format, and an optional `role` (fit: the
+    // row set an efficiency; check: it tests the model) before the last one, `source`.
+    static constexpr const char* kColumns[] = {"case", "kind", "chip", "chips", "model", "precision", "scenario",
+                                               "input_len", "output_len", "shape", "metric", "value", "per_chip",
+                                               "source"};
+    size_t col[15] = {};  // the 14 above, then role
+    size_t n_columns = 14;
+    bool has_role = false;
     while (!text.empty()) {
         const auto nl = text.find('\n');
         std::string_view line = text.substr(0, nl);
@@ -49,30 +57,51 @@ Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, 
         if (!header) {
             if (line.substr(0, 10) != "case,kind,")
                 return Error{where + ":" + std::to_string(line_no) + ": expected the header 'case,kind,...'"};
+            const auto names = split(line, ',', 64);
+            for (size_t i = 0; i < 14; ++i) {
+                const auto it = std::find(names.begin(), names.end(), kColumns[i]);
+                if (it == names.end())
+                    return Error{where + ":" + std::to_string(line_no) + ": the header has no column '" + kColumns[i] + "'"};
+                col[i] = static_cast<size_t>(it - names.begin());
+            }
+            const auto role = std::find(names.begin(), names.end(), "role");
+            has_role = role != names.end();
+            if (has_role) col[14] = static_cast<size_t>(role - names.begin());
+            n_columns = names.size();
+            if (col[13] != n_columns - 1)
+                return Error{where + ":" + std::to_string(line_no) + ": 'source' must be the last column"};
             header = true;
             continue;
         }
-        const auto f = split(line, ',', 14);
-        if (f.size() < 13)
-            return Error{where + ":" + std::to_string(line_no) + ": expected 14 comma-separated fields"};
+        const auto f = split(line, ',', n_columns);
+        if (f.size() + 1 < n_columns)
+            return Error{where + ":" + std::to_string(line_no) + ": expected " + std::to_string(n_columns) +
+                         " comma-separated fields"};
+        const auto at = [&](size_t column) { return col[column] < f.size() ? f[col[column]] : std::string_view(); };
         ValidationCase c;
-        c.id = f[0];
-        c.kind = f[1];
-        c.chip = f[2];
-        c.model = f[4];
-        c.precision = f[5];
-        c.scenario = f[6];
-        c.shape = f[9];
-        c.metric = f[10];
-        if (f.size() > 13) c.source = f[13];
+        c.id = at(0);
+        c.kind = at(1);
+        c.chip = at(2);
+        c.model = at(4);
+        c.precision = at(5);
+        c.scenario = at(6);
+        c.shape = at(9);
+        c.metric = at(10);
+        c.source = at(13);
+        if (has_role) {
+            const std::string_view role = at(14);
+            if (role == "fit") c.fit = true;
+            else if (!role.empty() && role != "check")
+                return Error{where + ":" + std::to_string(line_no) + ": case '" + c.id + "': bad role (fit or check)"};
+        }
         const auto bad = [&](const char* field) {
             return Error{where + ":" + std::to_string(line_no) + ": case '" + c.id + "': bad " + field};
         };
-        if (!parse_number(f[3], c.chips) || c.chips < 1) return bad("chips");
-        if (!parse_number(f[11], c.measured) || !(c.measured > 0) || !std::isfinite(c.measured)) return bad("value");
+        if (!parse_number(at(3), c.chips) || c.chips < 1) return bad("chips");
+        if (!parse_number(at(11), c.measured) || !(c.measured > 0) || !std::isfinite(c.measured)) return bad("value");
         if (c.kind == "serving") {
-            if (!parse_number(f[7], c.input_len) || c.input_len < 1) return bad("input_len");
-            if (!parse_number(f[8], c.output_len) || c.output_len < 1) return bad("output_len");
+            if (!parse_number(at(7), c.input_len) || c.input_len < 1) return bad("input_len");
+            if (!parse_number(at(8), c.output_len) || c.output_len < 1) return bad("output_len");
         } else if (c.kind != "gemm" && c.kind != "copy") {
             return bad("kind (serving, gemm or copy)");
         }
@@ -80,6 +109,27 @@ Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, 
     }
     if (!header) return Error{where + ": no header line"};
     return cases;
+}
+
+ValidationSummary summarise(const std::vector<ValidationResult>& results, bool serving) {
+    ValidationSummary s;
+    std::vector<double> errors;
+    for (const auto& r : results) {
+        if ((r.c.kind == "serving") != serving) continue;
+        if (r.c.fit) {
+            ++s.fits;
+            continue;
+        }
+        errors.push_back(std::fabs(r.error));
+    }
+    s.rows = static_cast<int>(errors.size());
+    if (errors.empty()) return s;
+    std::sort(errors.begin(), errors.end());
+    const size_t n = errors.size();
+    s.median_abs_error = n % 2 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
+    s.max_abs_error = errors.back();
+    s.within_35 = static_cast<double>(std::count_if(errors.begin(), errors.end(), [](double e) { return e <= 0.35; })) / n;
+    return s;
 }
 
 Result<ValidationResult> run_validation_case(const ValidationCase& c) {
@@ -126,9 +176,10 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
                 return Error{"case '" + c.id + "': unknown scenario '" + c.scenario + "' (offline or server)"};
             }
             // A serving row's shape field may describe how it was measured, as space-separated
-            // key=value: tp (fixed tensor-parallel degree), ep, in_cv and out_cv (the spread of the
-            // request lengths, std / mean).
-            int fixed_tp = 0;
+            // key=value: tp, pp, ep, dp (attention data-parallel ranks), in_cv and out_cv (the spread
+            // of the request lengths, std / mean), max_batch and max_tokens (the engine's limits).
+            // Whatever the row leaves open is auto: the best deployment within the limits.
+            s.tp = s.pp = s.ep = s.attention_dp = 0;
             for (std::string_view rest = c.shape; !rest.empty();) {
                 const auto sp = rest.find(' ');
                 const std::string_view item = rest.substr(0, sp);
@@ -138,40 +189,37 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
                 const std::string_view key = item.substr(0, eq);
                 const std::string_view value = eq == std::string_view::npos ? std::string_view() : item.substr(eq + 1);
                 bool ok = false;
-                if (key == "tp") ok = parse_number(value, fixed_tp) && fixed_tp >= 1 && c.chips % fixed_tp == 0;
+                if (key == "tp") ok = parse_number(value, s.tp) && s.tp >= 1;
+                else if (key == "pp") ok = parse_number(value, s.pp) && s.pp >= 1;
                 else if (key == "ep") ok = parse_number(value, s.ep) && s.ep >= 1;
+                else if (key == "dp") ok = parse_number(value, s.attention_dp) && s.attention_dp >= 1;
                 else if (key == "in_cv") ok = parse_number(value, s.input_len_cv) && s.input_len_cv >= 0;
                 else if (key == "out_cv") ok = parse_number(value, s.output_len_cv) && s.output_len_cv >= 0;
+                else if (key == "max_batch") ok = parse_number(value, s.max_batch) && s.max_batch >= 1;
+                else if (key == "max_tokens") ok = parse_number(value, s.max_tokens_per_step) && s.max_tokens_per_step >= 1;
+                else if (key == "host_us") ok = parse_number(value, s.host_us_per_request) && s.host_us_per_request >= 0;
+                else if (key == "kv") {
+                    const auto a = parse_kv_allocation(value);
+                    ok = a.has_value();
+                    if (ok) s.kv_allocation = *a;
+                }
                 if (!ok)
-                    return Error{"case '" + c.id + "': bad '" + std::string(item) +
-                                 "' in '" + c.shape + "' (serving: tp=N dividing the chips, ep=M, in_cv=X, out_cv=Y)"};
+                    return Error{"case '" + c.id + "': bad '" + std::string(item) + "' in '" + c.shape +
+                                 "' (serving: tp, pp, ep, dp, max_batch, max_tokens = whole numbers; in_cv, out_cv; "
+                                 "kv = reserve or on_demand; host_us = engine host time per request and step)"};
             }
-            if (s.ep > 1 && (fixed_tp == 0 || fixed_tp % s.ep != 0))
-                return Error{"case '" + c.id + "': ep=" + std::to_string(s.ep) + " needs a tp=N that it divides"};
-            bool any = false;
-            std::string last_error;
-            for (int tp = 1; tp <= c.chips; ++tp) {
-                if (c.chips % tp != 0 || (fixed_tp > 0 && tp != fixed_tp)) continue;
-                s.tp = tp;
-                auto ev = evaluate_design(*chip, *model, s);
-                if (!ev) {
-                    last_error = ev.error().message;
-                    continue;
-                }
-                const bool slo_missed = std::any_of(ev->warnings.begin(), ev->warnings.end(),
-                                                    [](const std::string& w) { return w.rfind("slo:", 0) == 0; });
-                if (slo_missed) continue;
-                if (ev->serving.throughput_tokens_per_s > out.predicted) {
-                    out.predicted = ev->serving.throughput_tokens_per_s;
-                    out.detail = "tp " + std::to_string(tp) + (s.ep > 1 ? ", ep " + std::to_string(s.ep) : "") +
-                                 ", batch " + std::to_string(ev->serving.batch) +
-                                 ", replicas " + std::to_string(ev->serving.replicas);
-                    any = true;
-                }
-            }
-            if (!any)
-                return Error{"case '" + c.id + "': no tensor-parallel degree fits" +
-                             (last_error.empty() ? std::string() : " (" + last_error + ")")};
+            auto ev = evaluate_design(*chip, *model, s);
+            if (!ev) return Error{"case '" + c.id + "': " + ev.error().message};
+            const bool slo_missed = std::any_of(ev->warnings.begin(), ev->warnings.end(),
+                                                [](const std::string& w) { return w.rfind("slo:", 0) == 0; });
+            if (slo_missed) return Error{"case '" + c.id + "': the latency limits are missed at every batch"};
+            const ServingResult& sv = ev->serving;
+            const Parallelism& par = sv.parallelism;
+            out.predicted = sv.throughput_tokens_per_s;
+            out.detail = "tp " + std::to_string(par.tp) + (par.dp > 1 ? " dp " + std::to_string(par.dp) : "") +
+                         (par.pp > 1 ? " pp " + std::to_string(par.pp) : "") +
+                         (par.ep > 1 ? " ep " + std::to_string(par.ep) : "") + ", batch " + std::to_string(sv.batch) +
+                         ", replicas " + std::to_string(sv.replicas);
         }
     }
     out.error = (out.predicted - c.measured) / c.measured;

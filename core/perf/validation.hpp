@@ -34,7 +34,9 @@ struct ValidationCase {
     std::string metric;     // tokens_per_s, tflops, tb_s
     double measured = 0;
     std::string source;
+    bool fit = false;       // the row set an efficiency (role column "fit"): left out of headline figures
 };
+
 
 struct ValidationResult {
     ValidationCase c;
@@ -42,6 +44,16 @@ struct ValidationResult {
     double error = 0;       // (predicted - measured) / measured
     std::string detail;     // e.g. "tp 2, batch 780"
 };
+
+// Headline figures over the rows that test the model (fits left out), serving and kernels apart.
+struct ValidationSummary {
+    int rows = 0;
+    int fits = 0;           // left out
+    double median_abs_error = 0;
+    double max_abs_error = 0;
+    double within_35 = 0;   // fraction of rows with |error| <= 35 %
+};
+ValidationSummary summarise(const std::vector<ValidationResult>& results, bool serving);
 
 Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, std::string_view origin);
 Result<ValidationResult> run_validation_case(const ValidationCase& c);

@@ -28,12 +28,13 @@ struct Point {
 // Performance and power with the compute clock at clock_ghz. On-chip SRAM runs on the core clock,
 // so its bandwidth follows; HBM and links keep their own clocks.
 Result<Point> run_at(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
-                     const AreaBreakdown& area, const TechLibrary& tech, double clock_ghz) {
+                     const Companions& companions, const AreaBreakdown& area, const TechLibrary& tech,
+                     double clock_ghz) {
     ChipSpec c = chip;
     const double k = clock_ghz / chip.compute.clock_ghz;
     c.compute.clock_ghz = clock_ghz;
     c.sram.tb_s = chip.sram.tb_s * k;
-    auto ev = evaluate(c, model, scenario);
+    auto ev = evaluate(c, model, scenario, companions);
     if (!ev) return ev.error();
     // Voltage is relative to the nominal chip: pass the nominal spec with the lowered clock.
     auto p = estimate_power(chip, area, workload_activity(*ev, scenario), clock_ghz, tech);
@@ -43,19 +44,31 @@ Result<Point> run_at(const ChipSpec& chip, const ModelSpec& model, const Scenari
 
 }  // namespace
 
-Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario) {
+Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
+                                   const Companions& companions) {
     const auto& tech = default_tech();
     if (!tech) return tech.error();
-    return evaluate_design(chip, model, scenario, *tech);
+    return evaluate_design(chip, model, scenario, *tech, companions);
 }
 
-Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
-                                   const TechLibrary& tech) {
+Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& given,
+                                   const TechLibrary& tech, const Companions& companions) {
     auto area = estimate_area(chip, tech);
     if (!area) return area.error();
     const double f_nom = chip.compute.clock_ghz;
-    auto nominal = run_at(chip, model, scenario, *area, tech, f_nom);
+    auto nominal = run_at(chip, model, given, companions, *area, tech, f_nom);
     if (!nominal) return nominal.error();
+    // The deployment chosen at the nominal clock stays while the TDP cap lowers the clock: the
+    // search for the parallelism runs once.
+    Scenario scenario = given;
+    if (!given.disaggregated()) {
+        const Parallelism& par = nominal->ev.serving.parallelism;
+        scenario.tp = par.tp;
+        scenario.pp = par.pp;
+        scenario.ep = par.ep;
+        scenario.attention_dp = par.dp;
+    }
+    const bool chosen = nominal->ev.serving.parallelism_auto;
 
     Point best = std::move(*nominal);
     double clock = f_nom;
@@ -67,7 +80,7 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
         // model, so the cap shows up in throughput and latency.
         const double nominal_w = best.power.total_w;
         const double f_min = std::max(0.05, tech.params.power_dvfs_f_min_fraction * f_nom);
-        auto low = run_at(chip, model, scenario, *area, tech, f_min);
+        auto low = run_at(chip, model, scenario, companions, *area, tech, f_min);
         if (!low) {
             // E.g. a latency limit no lower clock can meet: keep the nominal point, say so.
             power_warnings.push_back("power: " + fmt("%.0f", nominal_w) + " W exceeds the " +
@@ -92,7 +105,7 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
             for (int i = 0; i < 12 && (b - a) > 1e-3 * f_nom && headroom_w > 0.005 * tdp; ++i) {
                 double c = (a * fb - b * fa) / (fb - fa);
                 if (!(c > a && c < b)) c = 0.5 * (a + b);
-                auto p = run_at(chip, model, scenario, *area, tech, c);
+                auto p = run_at(chip, model, scenario, companions, *area, tech, c);
                 if (p && p->power.total_w <= tdp) {
                     a = c;
                     fa = p->power.total_w - tdp;
@@ -115,6 +128,7 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
     }
 
     Evaluation ev = std::move(best.ev);
+    ev.serving.parallelism_auto = chosen;
     PhysicalResult& ph = ev.physical;
     ph.die_area_mm2 = area->die_mm2;
     ph.package_area_mm2 = area->package_mm2;

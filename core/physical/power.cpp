@@ -67,10 +67,22 @@ Activity phase_activity(const PhaseResult& phase, int pp) {
     return a;
 }
 
-Activity workload_activity(const Evaluation& ev, const Scenario& scenario) {
-    Activity a = phase_activity(ev.prefill, scenario.pp);
-    a += phase_activity(ev.decode, scenario.pp).scaled(std::max(0, scenario.output_len));
-    return a;
+Activity workload_activity(const Evaluation& ev, const Scenario&) {
+    const ServingResult& sv = ev.serving;
+    Activity a = phase_activity(ev.decode, sv.parallelism.pp);
+    // The chips idle while the engine's host work for the step runs.
+    if (sv.step_s > a.time_s) a.time_s = sv.step_s;
+    if (!sv.disaggregated || sv.prefill_pool.chip != sv.decode_pool.chip || sv.decode_pool.chips <= 0) return a;
+    // One chip type in both pools: the average chip, each pool at its utilisation (an idle chip
+    // adds only the static floor, which estimate_power adds).
+    const double chips = sv.prefill_pool.chips + sv.decode_pool.chips;
+    Activity pre = phase_activity(ev.prefill, sv.prefill_pool.parallelism.pp);
+    const double wd = sv.decode_pool.chips / chips;
+    const double wp = sv.prefill_pool.chips / chips * sv.prefill_pool.utilisation;
+    Activity mix = a.scaled(wd / std::max(a.time_s, 1e-30));
+    mix += pre.scaled(wp / std::max(pre.time_s, 1e-30));
+    mix.time_s = 1.0;  // per second
+    return mix;
 }
 
 std::vector<Breakdown> PowerBreakdown::items() const {

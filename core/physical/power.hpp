@@ -29,8 +29,8 @@ struct Activity {
 
 // One step of a phase, per chip: every layer's ops (templates repeated per layer) / pp stages.
 Activity phase_activity(const PhaseResult& phase, int pp);
-// The request mix per chip: one prefill step plus output_len decode steps
-// (prefill.time_s + output_len x decode.time_s, as the serving throughput counts it).
+// What a chip does in steady state: one engine step (decodes with the prompt chunks mixed in).
+// Disaggregated on one chip type: per second, the average chip of both pools at their utilisation.
 Activity workload_activity(const Evaluation& ev, const Scenario& scenario);
 
 struct PowerBreakdown {

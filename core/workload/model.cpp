@@ -35,34 +35,48 @@ double ffn_params(const ModelSpec& m, double intermediate) {
     return (m.gated_ffn ? 3.0 : 2.0) * m.hidden * intermediate;
 }
 
-int moe_layers(const ModelSpec& m) {
-    return m.is_moe() ? std::max(0, m.layers - m.moe.first_dense_layers) : 0;
-}
-
-double params(const ModelSpec& m, bool active_only) {
+ParameterCounts counts(const ModelSpec& m, bool active_only) {
     const double h = m.hidden;
-    const int moe = moe_layers(m);
+    const int moe = m.moe_layer_count();
     const int dense = m.layers - moe;
-    double total = m.layers * (attention_params(m) + 2.0 * h);  // + attention and FFN norms
-    total += dense * ffn_params(m, m.ffn);
+    ParameterCounts n;
+    n.attention = m.layers * attention_params(m);
+    n.norms = m.layers * 2.0 * h + h;  // attention and FFN norms, final norm
+    n.dense_ffn = dense * ffn_params(m, m.ffn);
     if (moe > 0) {
         const double routed = active_only ? m.moe.top_k : m.moe.experts;
-        total += moe * (h * m.moe.experts  // router
-                        + (routed + m.moe.shared_experts) * ffn_params(m, m.moe.expert_ffn));
+        n.routers = moe * h * m.moe.experts;
+        n.routed_experts = moe * routed * ffn_params(m, m.moe.expert_ffn);
+        n.shared_experts = moe * static_cast<double>(m.moe.shared_experts) * ffn_params(m, m.moe.expert_ffn);
     }
-    total += h;                                     // final norm
     // Embedding + untied LM head. The embedding is a table lookup, not per-token compute, so the
     // active count leaves it out (OpenAI's 5.1B active for gpt-oss-120b is counted this way).
-    total += (active_only ? 1.0 : 2.0) * static_cast<double>(m.vocab) * h;
-    return total;
+    n.embedding = active_only ? 0.0 : static_cast<double>(m.vocab) * h;
+    n.lm_head = static_cast<double>(m.vocab) * h;
+    return n;
 }
 
 std::string where(std::string_view origin) { return origin.empty() ? "model" : std::string(origin); }
 
 }  // namespace
 
-double ModelSpec::parameters() const { return params(*this, false); }
-double ModelSpec::active_parameters() const { return params(*this, true); }
+double ModelSpec::parameters() const { return counts(*this, false).total(); }
+double ModelSpec::active_parameters() const { return counts(*this, true).total(); }
+ParameterCounts ModelSpec::parameter_counts() const { return counts(*this, false); }
+
+int ModelSpec::moe_layer_count() const {
+    if (!is_moe()) return 0;
+    const int after = std::max(0, layers - moe.first_dense_layers);
+    return after / std::max(1, moe.every);
+}
+
+std::string_view to_string(KvAllocation a) { return a == KvAllocation::reserve ? "reserve" : "on_demand"; }
+
+std::optional<KvAllocation> parse_kv_allocation(std::string_view s) {
+    if (s == "reserve") return KvAllocation::reserve;
+    if (s == "on_demand" || s == "on-demand") return KvAllocation::on_demand;
+    return std::nullopt;
+}
 
 Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin) {
     json j;
@@ -106,6 +120,7 @@ Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin
                         else if (p.key() == "shared_experts") target = &m.moe.shared_experts;
                         else if (p.key() == "expert_ffn") target = &m.moe.expert_ffn;
                         else if (p.key() == "first_dense_layers") target = &m.moe.first_dense_layers;
+                        else if (p.key() == "every") target = &m.moe.every;
                     } else {
                         if (p.key() == "q_lora_rank") target = &m.mla.q_lora_rank;
                         else if (p.key() == "kv_lora_rank") target = &m.mla.kv_lora_rank;
@@ -157,7 +172,8 @@ std::string model_to_json(const ModelSpec& m, int indent) {
                 {"top_k", m.moe.top_k},
                 {"shared_experts", m.moe.shared_experts},
                 {"expert_ffn", m.moe.expert_ffn},
-                {"first_dense_layers", m.moe.first_dense_layers}};
+                {"first_dense_layers", m.moe.first_dense_layers},
+                {"every", m.moe.every}};
     j["mla"] = {{"q_lora_rank", m.mla.q_lora_rank},
                 {"kv_lora_rank", m.mla.kv_lora_rank},
                 {"qk_nope_head_dim", m.mla.qk_nope_head_dim},
@@ -187,7 +203,7 @@ Status validate_model(const ModelSpec& m) {
     if (auto st = range("vocab", m.vocab, 1, 1 << 24); !st) return st;
     if (auto st = range("sliding_window", m.sliding_window, 0, 1 << 30); !st) return st;
     if (auto st = range("sliding_window_every", m.sliding_window_every, 0, 10000); !st) return st;
-    const bool needs_dense_ffn = !m.is_moe() || m.moe.first_dense_layers > 0;
+    const bool needs_dense_ffn = !m.is_moe() || m.moe.first_dense_layers > 0 || m.moe.every > 1;
     if (auto st = range("ffn", m.ffn, needs_dense_ffn ? 1 : 0, 1 << 22); !st) return st;
     if (m.is_moe() || m.moe.top_k != 0 || m.moe.expert_ffn != 0) {
         if (auto st = range("moe.experts", m.moe.experts, 1, 1 << 16); !st) return st;
@@ -195,6 +211,7 @@ Status validate_model(const ModelSpec& m) {
         if (auto st = range("moe.expert_ffn", m.moe.expert_ffn, 1, 1 << 22); !st) return st;
         if (auto st = range("moe.shared_experts", m.moe.shared_experts, 0, 1024); !st) return st;
         if (auto st = range("moe.first_dense_layers", m.moe.first_dense_layers, 0, m.layers); !st) return st;
+        if (auto st = range("moe.every", m.moe.every, 1, m.layers); !st) return st;
     }
     if (m.is_mla() || m.mla.q_lora_rank != 0 || m.mla.v_head_dim != 0 || m.mla.qk_nope_head_dim != 0) {
         if (auto st = range("mla.kv_lora_rank", m.mla.kv_lora_rank, 1, 1 << 16); !st) return st;
@@ -224,20 +241,65 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                          " is out of range [0, 10] (standard deviation / mean of the length)"};
         }
     if (auto st = range("chips", s.chips, 1, 1000000); !st) return st;
-    if (auto st = range("tp", s.tp, 1, s.chips); !st) return st;
-    if (auto st = range("pp", s.pp, 1, m.layers); !st) return st;
-    if (auto st = range("ep", s.ep, 1, s.tp); !st) return st;
-    if (s.chips % (s.tp * s.pp) != 0)
-        return Error{"scenario: chips (" + std::to_string(s.chips) + ") must be a multiple of tp x pp (" +
-                     std::to_string(s.tp * s.pp) + ")"};
-    if (s.tp % s.ep != 0)
-        return Error{"scenario: ep (" + std::to_string(s.ep) + ") must divide tp (" + std::to_string(s.tp) + ")"};
+    // Parallelism: 0 is auto; what is given must fit the chips and the model.
+    if (auto st = range("tp", s.tp, 0, s.chips); !st) return st;
+    if (auto st = range("pp", s.pp, 0, m.layers); !st) return st;
+    if (auto st = range("ep", s.ep, 0, s.chips); !st) return st;
+    if (auto st = range("attention_dp", s.attention_dp, 0, s.chips); !st) return st;
+    if (s.tp > m.heads)
+        return Error{"scenario: tp = " + std::to_string(s.tp) + " exceeds the " + std::to_string(m.heads) +
+                     " attention heads of '" + m.id + "' (a chip would hold less than one head)"};
+    const int given = std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
+    if (s.chips % given != 0)
+        return Error{"scenario: chips (" + std::to_string(s.chips) + ") must be a multiple of tp x attention_dp x pp (" +
+                     std::to_string(given) + ")"};
     if (s.ep > 1 && !m.is_moe())
         return Error{"scenario: ep = " + std::to_string(s.ep) + " needs a mixture-of-experts model ('" + m.id +
                      "' is dense)"};
     if (s.ep > 1 && s.ep > m.moe.experts)
         return Error{"scenario: ep (" + std::to_string(s.ep) + ") exceeds the model's experts (" +
                      std::to_string(m.moe.experts) + ")"};
+    if (s.ep > 1 && s.tp > 0 && s.attention_dp > 0 && (s.tp * s.attention_dp) % s.ep != 0)
+        return Error{"scenario: ep (" + std::to_string(s.ep) + ") must divide tp x attention_dp (" +
+                     std::to_string(s.tp * s.attention_dp) + "), the chips of a pipeline stage"};
+    if (s.ep > 1 && s.chips % s.ep != 0)
+        return Error{"scenario: ep (" + std::to_string(s.ep) + ") must divide chips (" + std::to_string(s.chips) + ")"};
+    if (auto st = range("max_tokens_per_step", s.max_tokens_per_step, 1, 10000000); !st) return st;
+    if (auto st = range("max_batch", s.max_batch, 1, 1000000); !st) return st;
+    if (auto st = range("spec_tokens", s.spec_tokens, 0, 16); !st) return st;
+    auto real = [](const char* key, double v, double lo, double hi, const char* meaning) -> Status {
+        if (v >= lo && v <= hi) return Ok{};
+        char text[96];
+        std::snprintf(text, sizeof text, " = %.6g is out of range [%g, %g]", v, lo, hi);
+        return Error{std::string("scenario: ") + key + text + " (" + meaning + ")"};
+    };
+    if (auto st = real("spec_accept", s.spec_accept, 0.0, 1.0, "probability that a drafted token is accepted"); !st)
+        return st;
+    if (s.spec_tokens > 0 && s.spec_accept <= 0)
+        return Error{"scenario: spec_tokens = " + std::to_string(s.spec_tokens) +
+                     " needs spec_accept > 0 (the probability that a drafted token is accepted)"};
+    if (!s.draft_model.empty() && s.spec_tokens == 0)
+        return Error{"scenario: draft_model '" + s.draft_model + "' needs spec_tokens > 0"};
+    if (auto st = real("expert_imbalance", s.expert_imbalance, 1.0, 64.0, "busiest expert rank's load / mean"); !st)
+        return st;
+    if (auto st = real("comm_overlap", s.comm_overlap, 0.0, 1.0, "fraction of collective time hidden"); !st)
+        return st;
+    if (auto st = real("host_us_per_request", s.host_us_per_request, 0.0, 10000.0, "engine host time per request and step"); !st)
+        return st;
+    if (s.prefill_chips < 0) {
+        if (s.prefill_chips != -1 || s.decode_chips != -1)
+            return Error{"scenario: prefill_chips = -1 (the best split) needs decode_chips = -1"};
+        if (s.chips < 2) return Error{"scenario: a disaggregated split needs at least 2 chips"};
+    } else if (s.prefill_chips > 0 || s.decode_chips > 0) {
+        if (s.prefill_chips < 1 || s.decode_chips < 1)
+            return Error{"scenario: prefill_chips (" + std::to_string(s.prefill_chips) + ") and decode_chips (" +
+                         std::to_string(s.decode_chips) + ") must both be at least 1"};
+        if (s.prefill_chips + s.decode_chips != s.chips)
+            return Error{"scenario: prefill_chips + decode_chips (" + std::to_string(s.prefill_chips) + " + " +
+                         std::to_string(s.decode_chips) + ") must equal chips (" + std::to_string(s.chips) + ")"};
+    } else if (!s.prefill_chip.empty()) {
+        return Error{"scenario: prefill_chip '" + s.prefill_chip + "' needs prefill_chips and decode_chips"};
+    }
     for (const auto& [key, slo] : {std::pair{"ttft_slo", s.ttft_slo_s}, std::pair{"tpot_slo", s.tpot_slo_s}}) {
         if (slo && (!std::isfinite(*slo) || *slo <= 0))
             return Error{std::string("scenario: ") + key + " must be a positive number of seconds"};

@@ -15,6 +15,7 @@ struct MoeSpec {
     int shared_experts = 0;      // always-active experts
     int expert_ffn = 0;          // intermediate size of one expert
     int first_dense_layers = 0;  // leading layers with a dense FFN (DeepSeek-V3: 3)
+    int every = 1;               // after those, every n-th layer is MoE, the others dense (Llama 4 Maverick: 2)
     friend bool operator==(const MoeSpec&, const MoeSpec&) = default;
 };
 
@@ -25,6 +26,21 @@ struct MlaSpec {
     int qk_rope_head_dim = 0;
     int v_head_dim = 0;
     friend bool operator==(const MlaSpec&, const MlaSpec&) = default;
+};
+
+// Weights by where they sit in a deployment (counts, not bytes).
+struct ParameterCounts {
+    double attention = 0;       // projections of every layer
+    double dense_ffn = 0;       // FFNs of the dense layers
+    double routed_experts = 0;  // every routed expert of every MoE layer
+    double shared_experts = 0;
+    double routers = 0;
+    double embedding = 0;
+    double lm_head = 0;
+    double norms = 0;
+    [[nodiscard]] double total() const {
+        return attention + dense_ffn + routed_experts + shared_experts + routers + embedding + lm_head + norms;
+    }
 };
 
 struct ModelSpec {
@@ -49,12 +65,21 @@ struct ModelSpec {
     [[nodiscard]] bool is_mla() const { return mla.kv_lora_rank > 0; }
     [[nodiscard]] double parameters() const;         // total weights (count)
     [[nodiscard]] double active_parameters() const;  // per token
+    [[nodiscard]] ParameterCounts parameter_counts() const;
+    [[nodiscard]] int moe_layer_count() const;
 };
 
 enum class PhaseSelect { both, prefill, decode };
 
+// How an engine holds a request's KV cache: reserve its final length when admitting it
+// (TensorRT-LLM's default GUARANTEED_NO_EVICT), or page it in as tokens are made (vLLM;
+// TensorRT-LLM MAX_UTILIZATION), so memory holds the requests' current contexts.
+enum class KvAllocation { reserve, on_demand };
+std::string_view to_string(KvAllocation a);
+std::optional<KvAllocation> parse_kv_allocation(std::string_view s);
+
 struct Scenario {
-    int batch = 1;               // concurrent sequences; 0 = auto (max throughput within limits)
+    int batch = 1;               // requests in flight per replica (per pipeline micro-batch); 0 = auto
     int input_len = 1024;        // prompt tokens per request
     int output_len = 256;        // generated tokens per request
     // Spread of the request mix: coefficient of variation (standard deviation / mean) of the prompt
@@ -65,13 +90,41 @@ struct Scenario {
     Precision weight_precision = Precision::bf16;
     Precision activation_precision = Precision::bf16;  // GEMM compute precision
     Precision kv_precision = Precision::bf16;
-    int chips = 1;               // total; a replica spans tp x pp chips; replicas = chips / (tp x pp)
-    int tp = 1;
-    int pp = 1;
-    int ep = 1;                  // experts spread over ep chips of the tp group (ep divides tp)
-    std::optional<double> ttft_slo_s;
-    std::optional<double> tpot_slo_s;
+    int chips = 1;               // total; a replica spans tp x attention_dp x pp chips
+    // Parallelism; 0 = auto (the best throughput within the limits, shown in the result).
+    int tp = 1;                  // tensor-parallel degree of attention and dense layers
+    int pp = 1;                  // pipeline stages
+    int ep = 1;                  // expert-parallel degree (divides tp x attention_dp)
+    int attention_dp = 1;        // attention data-parallel ranks (each its own requests; MoE spans them)
+    // The engine (continuous batching with chunked prefill, TensorRT-LLM / vLLM style).
+    int max_tokens_per_step = 8192;  // token budget of one step per attention rank (TensorRT-LLM max_num_tokens)
+    int max_batch = 2048;            // requests in flight per attention rank (TensorRT-LLM max_batch_size)
+    KvAllocation kv_allocation = KvAllocation::reserve;
+    // Host (CPU) time per step and request the GPU waits for: scheduling, sampling and request
+    // bookkeeping of the engine's loop (vLLM V1: ~1 us; TensorRT-LLM PyTorch backend: ~9 us).
+    double host_us_per_request = 1.0;
+    // Speculative decoding: spec_tokens drafts per step, each accepted with probability spec_accept
+    // (independently, until the first rejection); drafts from draft_model, or from MTP modules of
+    // the target when draft_model is empty.
+    int spec_tokens = 0;
+    double spec_accept = 0.0;
+    std::string draft_model;
+    // Mixture of experts: the busiest expert-parallel rank's routed tokens / the mean (1 = balanced).
+    double expert_imbalance = 1.1;
+    // Fraction of each layer's collective time hidden behind its other ops (0: engines run the
+    // tensor-parallel all-reduce between GEMMs; ~0.5-0.9 with two-batch overlap or fused kernels).
+    double comm_overlap = 0.0;
+    // Prefill/decode disaggregation: chips of each pool (0 and 0: one pool does both); the prefill
+    // pool may use another chip (an id or file; empty: the same chip).
+    int prefill_chips = 0;
+    int decode_chips = 0;
+    std::string prefill_chip;
+    std::optional<double> ttft_slo_s;  // p99 time to first token limit
+    std::optional<double> tpot_slo_s;  // p99 time per output token limit
     friend bool operator==(const Scenario&, const Scenario&) = default;
+
+    [[nodiscard]] bool disaggregated() const { return prefill_chips != 0 || decode_chips != 0; }
+    [[nodiscard]] bool has_limits() const { return ttft_slo_s.has_value() || tpot_slo_s.has_value(); }
 };
 
 Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin);

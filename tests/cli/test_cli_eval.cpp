@@ -104,10 +104,11 @@ TEST(CliEval, TableAndCsv) {
     EXPECT_NE(t.out.find("qkv_proj"), std::string::npos);
     const CliRun c = run(base_with({"--format", "csv"}));
     ASSERT_EQ(c.code, 0) << c.err;
-    // header + (prefill + decode) x (80 layers x 12 ops + lm_head 2 ops) rows; a tp-8 dense layer:
-    // attn_norm qkv_proj attn_score softmax attn_value o_proj attn_allreduce ffn_norm ffn_gate_up ffn_act
-    // ffn_down ffn_allreduce; lm_head: final_norm lm_head
-    EXPECT_EQ(std::count(c.out.begin(), c.out.end(), '\n'), 1 + 2 * (80 * 12 + 2));
+    // header + prefill (80 layers x 12 ops + lm_head 2 ops) + decode (80 x 15 + 2) rows; a tp-8 dense
+    // layer: attn_norm qkv_proj attn_score softmax attn_value o_proj attn_allreduce ffn_norm ffn_gate_up
+    // ffn_act ffn_down ffn_allreduce; the decode step adds the prompt chunks' chunk_attn_score,
+    // chunk_softmax and chunk_attn_value; lm_head: final_norm lm_head
+    EXPECT_EQ(std::count(c.out.begin(), c.out.end(), '\n'), 1 + (80 * 12 + 2) + (80 * 15 + 2));
     EXPECT_EQ(c.out.find("nan"), std::string::npos);
     EXPECT_EQ(c.out.find("inf"), std::string::npos);
 }
@@ -143,7 +144,7 @@ TEST(CliEval, BadInputs) {
     expect_error(run(base_with({"--output-len-cv", "-1"})), 2, "output_len_cv");
     expect_error(run(base_with({"--input-len-cv", "nan"})), 2, "input_len_cv");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "8", "--tp", "3"}), 2,
-                 "multiple of tp x pp");
+                 "multiple of tp x attention_dp x pp");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-3.1-405b"}), 1,
                  "'llama-3.1-405b' does not fit on chip 'h100-sxm'");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--batch", "100000"}), 1,
@@ -151,6 +152,68 @@ TEST(CliEval, BadInputs) {
     const CliRun missing = run({"eval", "--chip", "h100-sxm"});
     EXPECT_EQ(missing.code, 2);
     EXPECT_TRUE(missing.out.empty());
+}
+
+TEST(CliEval, ServingKeysAndTheChosenParallelism) {
+    // No --tp: the parallelism is chosen (8 x H100 Llama-2-70B fp8: at least tp 2) and said so.
+    const CliRun r = run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "8", "--precision", "fp8",
+                          "--ttft-slo", "2", "--tpot-slo", "0.2", "--format", "json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    for (const char* key : {"ttft_p50_s", "ttft_p99_s", "tpot_p50_s", "tpot_p99_s", "parallelism", "requests_per_s",
+                            "step_s", "mode"})
+        EXPECT_TRUE(j.contains(key)) << key;
+    EXPECT_EQ(j["mode"], "server");
+    EXPECT_EQ(j["parallelism"]["chosen"], "auto");
+    EXPECT_GE(j["parallelism"]["tp"].get<int>(), 2);
+    for (const char* key : {"tp", "pp", "ep", "attention_dp"}) EXPECT_TRUE(j["parallelism"].contains(key)) << key;
+    EXPECT_EQ(j["scenario"]["tp"], "auto");
+    EXPECT_LE(j["ttft_p99_s"].get<double>(), 2.0);
+    EXPECT_LE(j["tpot_p99_s"].get<double>(), 0.2);
+    EXPECT_LE(j["tpot_p50_s"].get<double>(), j["tpot_p99_s"].get<double>());
+    EXPECT_FALSE(j.contains("disaggregated"));
+    expect_no_nulls(j);
+
+    const CliRun d = run({"eval", "--chip", "h200-sxm", "--model", "llama-3.1-70b", "--chips", "8", "--precision", "fp8",
+                          "--prefill-chips", "2", "--decode-chips", "6", "--format", "json"});
+    ASSERT_EQ(d.code, 0) << d.err;
+    const auto jd = nlohmann::json::parse(d.out);
+    ASSERT_TRUE(jd.contains("disaggregated"));
+    EXPECT_EQ(jd["disaggregated"]["prefill"]["chips"], 2);
+    EXPECT_EQ(jd["disaggregated"]["decode"]["chips"], 6);
+    EXPECT_GT(jd["disaggregated"]["kv_transfer_gb_per_request"].get<double>(), 0);
+    const CliRun best = run({"eval", "--chip", "h200-sxm", "--model", "llama-3.1-8b", "--chips", "4", "--disaggregate",
+                             "--format", "table"});
+    ASSERT_EQ(best.code, 0) << best.err;
+    EXPECT_NE(best.out.find("prefill pool"), std::string::npos);
+    const CliRun spec = run({"eval", "--chip", "h200-sxm", "--model", "llama-3.1-70b", "--chips", "2", "--tp", "2",
+                             "--precision", "fp8", "--spec-tokens", "3", "--spec-accept", "0.8", "--draft-model",
+                             "llama-3.1-8b", "--batch", "16", "--format", "json"});
+    ASSERT_EQ(spec.code, 0) << spec.err;
+    EXPECT_NEAR(nlohmann::json::parse(spec.out)["tokens_per_step_per_request"].get<double>(), 2.952, 1e-9);
+}
+
+TEST(CliEval, BadServingInputs) {
+    const std::vector<std::string> base = {"eval", "--chip", "h100-sxm", "--model", "mixtral-8x7b", "--chips", "8"};
+    auto with = [&](std::initializer_list<std::string> extra) {
+        auto v = base;
+        v.insert(v.end(), extra);
+        return v;
+    };
+    expect_error(run(with({"--prefill-chips", "3", "--decode-chips", "4"})), 2,
+                 "prefill_chips + decode_chips (3 + 4) must equal chips (8)");
+    expect_error(run(with({"--prefill-chips", "3"})), 2, "must both be at least 1");
+    expect_error(run(with({"--disaggregate", "--prefill-chips", "2", "--decode-chips", "6"})), 2, "--disaggregate");
+    expect_error(run(with({"--ep", "16", "--tp", "1", "--attention-dp", "8"})), 2, "ep = 16 is out of range");
+    expect_error(run(with({"--spec-tokens", "2", "--spec-accept", "1.2"})), 2, "spec_accept = 1.2");
+    expect_error(run(with({"--spec-tokens", "2", "--spec-accept", "0.8", "--draft-model", "llama-2-70b"})), 1,
+                 "is not smaller than the target");
+    expect_error(run(with({"--tp", "two"})), 2, "--tp: 'two'");
+    expect_error(run(with({"--kv-allocation", "lazy"})), 2, "--kv-allocation");
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--chips", "64", "--tp", "64"}), 2,
+                 "tp = 64 exceeds the 32 attention heads of 'llama-2-7b'");
+    expect_error(run(with({"--prefill-chips", "2", "--decode-chips", "6", "--prefill-chip", "h900"})), 1,
+                 "--prefill-chip: ");
 }
 
 TEST(CliKernel, GemmAndCopy) {
@@ -170,7 +233,7 @@ TEST(CliModels, ListsEveryPreset) {
     const CliRun j = run({"models", "--format", "json"});
     ASSERT_EQ(j.code, 0) << j.err;
     const auto arr = nlohmann::json::parse(j.out);
-    ASSERT_EQ(arr.size(), 9u);
+    ASSERT_EQ(arr.size(), 12u);
     bool found = false;
     for (const auto& m : arr)
         if (m["id"] == "llama-2-70b") {
@@ -185,8 +248,13 @@ TEST(CliModels, ListsEveryPreset) {
 TEST(CliValidate, PrintsEveryCase) {
     const CliRun r = run({"validate", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 14);  // header + 13 cases
-    EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,tflops,792,"), std::string::npos);
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 17);  // header + 16 cases
+    EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,fit,tflops,792,"), std::string::npos);
+    const CliRun t = run({"validate"});
+    ASSERT_EQ(t.code, 0) << t.err;
+    // The summary keeps serving and kernels apart and leaves the fits out.
+    EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
+    EXPECT_NE(t.out.find("over 11 rows; kernels: no rows beyond 5 fits"), std::string::npos) << t.out;
     expect_error(run({"validate", "--data", "/nonexistent.csv"}), 1, "--data");
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
+#include "core/workload/scenario_keys.hpp"
 
 using namespace scoville;
 
@@ -74,9 +75,9 @@ TEST(ChipParams, BadValuesAreRefusedWithTheKeyNamed) {
     EXPECT_NE(st.error().message.find("finite"), std::string::npos);
     st = set_param_text(c, "compute.mac_rows", "12.5");
     ASSERT_FALSE(st.ok());
-    st = set_param_text(c, "link.topology", "mesh");
+    st = set_param_text(c, "link.topology", "ring");
     ASSERT_FALSE(st.ok());
-    EXPECT_NE(st.error().message.find("switch, torus"), std::string::npos);
+    EXPECT_NE(st.error().message.find("switch, torus, mesh"), std::string::npos);
     st = apply_assignment(c, "compute.warp_size=32");
     ASSERT_FALSE(st.ok());
     EXPECT_NE(st.error().message.find("compute.warp_size"), std::string::npos);
@@ -107,4 +108,48 @@ TEST(ChipJson, RefusesBadFiles) {
     EXPECT_NE(chip_from_json("{\"hbm\": {\"stacks\": -2}}", "d.json").error().message.find("hbm.stacks"),
               std::string::npos);
     EXPECT_FALSE(chip_from_json("[1,2]", "e.json").ok());
+}
+
+// The workload vocabulary: every scenario key reads back as written, bad text names the key.
+TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
+    Scenario s;
+    s.batch = 0;
+    s.tp = 0;
+    s.attention_dp = 4;
+    s.input_len_cv = 0.77;
+    s.kv_precision = Precision::fp8;
+    s.kv_allocation = KvAllocation::on_demand;
+    s.spec_tokens = 3;
+    s.spec_accept = 0.8;
+    s.draft_model = "llama-3.1-8b";
+    s.prefill_chips = s.decode_chips = -1;
+    s.prefill_chip = "b200";
+    s.ttft_slo_s = 2.0;
+    s.host_us_per_request = 9;
+    Scenario copy;
+    for (const auto& k : workload_keys()) {
+        const std::string text = *get_workload_text(s, k.key);
+        ASSERT_TRUE(set_workload_text(copy, k.key, text).ok()) << k.key << " = '" << text << "'";
+    }
+    EXPECT_TRUE(copy == s);
+    EXPECT_EQ(*get_workload_text(s, "tpot_slo_s"), "");  // no limit
+    EXPECT_EQ(*get_workload_text(s, "kv_allocation"), "on_demand");
+    EXPECT_EQ(*get_workload_text(s, "input_len_cv"), "0.77");
+    EXPECT_EQ(workload_keys().size(), 27u);
+}
+
+TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
+    Scenario s;
+    EXPECT_NE(set_workload_text(s, "max_batch", "0").error().message.find("workload 'max_batch': 0 is out of range"),
+              std::string::npos);
+    EXPECT_NE(set_workload_text(s, "tp", "2.5").error().message.find("must be a whole number"), std::string::npos);
+    EXPECT_NE(set_workload_text(s, "kv_allocation", "lazy").error().message.find("not one of reserve, on_demand"),
+              std::string::npos);
+    EXPECT_NE(set_workload_text(s, "spec_accept", "x").error().message.find("'x' is not a number"), std::string::npos);
+    EXPECT_NE(set_workload_text(s, "warp", "1").error().message.find("unknown workload key 'warp'"), std::string::npos);
+    EXPECT_TRUE(set_workload_text(s, "tp", "auto").ok());
+    EXPECT_EQ(s.tp, 0);
+    EXPECT_TRUE(set_workload_text(s, "ttft_slo_s", "").ok());
+    EXPECT_FALSE(s.ttft_slo_s.has_value());
+    EXPECT_FALSE(set_workload_text(s, "ttft_slo_s", "-1").ok());
 }

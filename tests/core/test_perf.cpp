@@ -43,10 +43,24 @@ const OpResult& op(const PhaseResult& ph, size_t layer, std::string_view name) {
     return none;
 }
 
+Parallelism par_of(const Scenario& s) {
+    return {std::max(1, s.tp), std::max(1, s.pp), std::max(1, s.ep), std::max(1, s.attention_dp)};
+}
+
+// A prompt-only step of `batch` whole prompts, or a decode-only step of `batch` requests.
 PhaseResult lower(const ModelSpec& m, const Scenario& s, Phase phase) {
     const ChipRates r = chip_rates(*load_chip("h100-sxm"));
+    StepShape sh;
+    if (phase == Phase::prefill) {
+        sh.prefill_tokens = static_cast<double>(s.batch) * s.input_len;
+        sh.prefill_seqs = s.batch;
+    } else {
+        sh.decode_seqs = s.batch;
+    }
+    StepPlan plan;
+    plan.par = par_of(s);
     PhaseResult ph;
-    lower_phase(m, s, r, phase, s.batch, Placement{}, ph);
+    lower_step(m, s, r, phase, sh, plan, ph);
     return ph;
 }
 
@@ -108,7 +122,7 @@ TEST(Lowering, ASpreadOfLengthsWeighsTheLongRequests) {
     const PhaseResult pre = lower(tiny(), s, Phase::prefill);
     EXPECT_EQ(op(pre, 0, "attn_score").flops, 11264);
     // KV held per request: 16 tokens x 2 layers x 2 (K, V) x 2 heads x 16 x 2 B = 4096 B.
-    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(tiny(), s), 4096);
+    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(tiny(), s, par_of(s)), 4096);
     // Out of range or not a number: refused with the key named.
     s.output_len_cv = -0.1;
     EXPECT_NE(validate_scenario(s, tiny()).error().message.find("output_len_cv"), std::string::npos);
@@ -120,14 +134,16 @@ TEST(Lowering, ASpreadOfLengthsWeighsTheLongRequests) {
 }
 
 TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
-    // Decode attention reads the paged KV cache at efficiency.attention of peak (H100: 0.55,
-    // FlashAttention-3 paged decode ~1.8 of 3.35 TB/s), other bytes at efficiency.memory (0.866,
-    // copy). attn_score of the tiny model: 1408 B of KV from HBM at 3.35 x 0.55 TB/s, its
-    // activations from the 50 MB L2 at 12 x 0.866 TB/s.
+    // Decode attention reads the paged KV cache at efficiency.attention of peak (H100: 0.92 beyond a
+    // fixed cost per call, TensorRT-LLM generation-attention timings), other bytes at efficiency.memory
+    // (0.866, copy). attn_score of the tiny model: 1408 B of KV from HBM at 3.35 x 0.92 TB/s, its
+    // activations from the 50 MB L2 at 12 x 0.866 TB/s; the call costs 4 us launch + 13 us more.
     const PhaseResult ph = lower(tiny(), small_scenario(), Phase::decode);
     const OpResult& a = op(ph, 0, "attn_score");
     ASSERT_EQ(a.kv_bytes, 1408);
-    EXPECT_NEAR(a.memory_s, 1408 / (3.35e12 * 0.55) + a.activation_bytes / (12e12 * 0.866), 1e-18);
+    EXPECT_NEAR(a.memory_s, 1408 / (3.35e12 * 0.92) + a.activation_bytes / (12e12 * 0.866), 1e-18);
+    EXPECT_NEAR(a.overhead_s, 4e-6 + 13e-6, 1e-15);
+    EXPECT_DOUBLE_EQ(op(ph, 0, "attn_value").overhead_s, 0.0);  // the same kernel
     // GEMMs are unaffected: weights stream at the copy rate.
     const OpResult& g = op(ph, 0, "qkv_proj");
     EXPECT_NEAR(g.memory_s, g.weight_bytes / (3.35e12 * 0.866) + g.activation_bytes / (12e12 * 0.866), 1e-18);
@@ -136,11 +152,11 @@ TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
 TEST(Lowering, GqaKeepsFewerKvBytesThanMha) {
     Scenario s = small_scenario();
     // GQA 2 KV heads: 2 x 2 x 16 x 2 B = 128 B per token per layer; MHA 4 heads: 256 B
-    EXPECT_EQ(kv_bytes_per_token_per_layer(tiny(2), s), 128);
-    EXPECT_EQ(kv_bytes_per_token_per_layer(tiny(4), s), 256);
+    EXPECT_EQ(kv_bytes_per_token_per_layer(tiny(2), s.kv_precision, 1), 128);
+    EXPECT_EQ(kv_bytes_per_token_per_layer(tiny(4), s.kv_precision, 1), 256);
     // Per request at full context (8 + 4 = 12 tokens) over 2 layers: 12 x 2 x 128 = 3072 B
-    EXPECT_EQ(kv_bytes_per_request_per_chip(tiny(2), s), 3072);
-    EXPECT_EQ(kv_bytes_per_request_per_chip(tiny(4), s), 6144);
+    EXPECT_EQ(kv_bytes_per_request_per_chip(tiny(2), s, par_of(s)), 3072);
+    EXPECT_EQ(kv_bytes_per_request_per_chip(tiny(4), s, par_of(s)), 6144);
     const auto gqa = lower(tiny(2), s, Phase::decode);
     const auto mha = lower(tiny(4), s, Phase::decode);
     EXPECT_EQ(op(mha, 0, "attn_score").kv_bytes, 2 * op(gqa, 0, "attn_score").kv_bytes);
@@ -148,11 +164,8 @@ TEST(Lowering, GqaKeepsFewerKvBytesThanMha) {
 
 TEST(Lowering, MlaCachesTheLatent) {
     auto ds = *load_model("deepseek-v3");
-    Scenario s;
-    s.kv_precision = Precision::fp8;
-    s.tp = 8;
     // (kv_lora 512 + rope 64) x 1 B, not divided by tp
-    EXPECT_EQ(kv_bytes_per_token_per_layer(ds, s), 576);
+    EXPECT_EQ(kv_bytes_per_token_per_layer(ds, Precision::fp8, 8), 576);
 }
 
 TEST(Lowering, SlidingWindowLayersAttendAtMostTheWindow) {
@@ -170,7 +183,7 @@ TEST(Lowering, SlidingWindowLayersAttendAtMostTheWindow) {
     EXPECT_EQ(op(ph, 0, "attn_score").flops, 2.0 * 64 * 64 * 128);
     EXPECT_EQ(op(ph, 1, "attn_score").flops, 2.0 * 64 * 64 * 1100);
     // KV per request: 18 full layers x 1200 + 18 sliding x 128 tokens, x 2 x 8 x 64 x 2 B
-    EXPECT_EQ(kv_bytes_per_request_per_chip(oss, s), (18 * 1200 + 18 * 128) * 2048.0);
+    EXPECT_EQ(kv_bytes_per_request_per_chip(oss, s, par_of(s)), (18 * 1200 + 18 * 128) * 2048.0);
 }
 
 TEST(Lowering, MoeTouchesTheExpectedDistinctExperts) {
@@ -181,6 +194,7 @@ TEST(Lowering, MoeTouchesTheExpectedDistinctExperts) {
     auto mix = *load_model("mixtral-8x7b");
     Scenario s;
     s.batch = 1;
+    s.expert_imbalance = 1.0;
     const auto ph = lower(mix, s, Phase::decode);
     // One token touches 2 experts: weights read 2 x (2 x 14336) x 4096 x 2 B
     EXPECT_DOUBLE_EQ(op(ph, 0, "expert_gate_up").weight_bytes, 2.0 * 2 * 14336 * 4096 * 2);
@@ -203,17 +217,70 @@ TEST(Roofline, TileUtilisation) {
     EXPECT_DOUBLE_EQ(tile_utilisation(128, 128, 128, 128), 1.0);
 }
 
-TEST(Roofline, RingAllReduceOnASwitchAndATorus) {
-    const ChipRates r = chip_rates(*load_chip("h100-sxm"));
-    // 18 links x 50 GB/s / 2 (one direction) x 0.8 = 360 GB/s
-    EXPECT_NEAR(r.link_bytes_s, 360e9, 1);
-    // 8 chips, 100 MB: 2 x 7/8 x 1e8 / 360e9 + 2 x 7 x 2 us = 486.1 us + 28 us
-    EXPECT_NEAR(ring_allreduce_s(1e8, 8, r), 1.75e8 / 360e9 + 28e-6, 1e-12);
+TEST(Collectives, RingOnASwitchAndATorus) {
+    const NetworkRates r = network_rates(*load_chip("h100-sxm"));
+    // One link one way: 50 GB/s / 2 x 0.8 = 20 GB/s; a switch gives a ring all 18: 360 GB/s
+    EXPECT_NEAR(r.link_bytes_s, 20e9, 1);
+    EXPECT_NEAR(ring_bytes_s(8, r), 360e9, 1);
+    // 8 chips, 100 MB: 2 x 7/8 x 1e8 / 360e9 + 2 x 7 x 3 us = 486.1 us + 42 us
+    EXPECT_NEAR(allreduce_with(CollectiveAlgo::ring, 1e8, 8, r).time_s, 1.75e8 / 360e9 + 42e-6, 1e-12);
+    EXPECT_EQ(all_reduce(1e8, 1, r).time_s, 0.0);
     ChipSpec torus = *load_chip("h100-sxm");
     torus.link.topology = Topology::torus;
-    // A torus ring uses 2 of the 18 links: 2 x 25 GB/s x 0.8 = 40 GB/s
-    EXPECT_NEAR(chip_rates(torus).link_bytes_s, 40e9, 1);
-    EXPECT_EQ(ring_allreduce_s(1e8, 1, r), 0.0);
+    torus.link.torus_dims = 2;
+    const NetworkRates t = network_rates(torus);
+    // 18 links over 2 dimensions: 9 per dimension, 9 x 20 GB/s = 180 GB/s along a ring
+    EXPECT_NEAR(ring_bytes_s(8, t), 180e9, 1);
+    // 8 chips on a 2-D torus: 4 x 2. Reduce-scatter and all-gather along 4 on 1e8 B, then along 2 on 2.5e7 B:
+    // 2 x 3/4 x 1e8 / 180e9 + 2 x 3 x 3 us + 2 x 1/2 x 2.5e7 / 180e9 + 2 x 1 x 3 us
+    const double expect = 1.5e8 / 180e9 + 18e-6 + 2.5e7 / 180e9 + 6e-6;
+    EXPECT_NEAR(all_reduce(1e8, 8, t).time_s, expect, 1e-12);
+    EXPECT_EQ(all_reduce(1e8, 8, t).algo, CollectiveAlgo::ring);  // a torus has no direct exchange
+    int f[3];
+    torus_factors(8, 3, f);
+    EXPECT_EQ(f[0] * 100 + f[1] * 10 + f[2], 222);
+    torus_factors(8, 2, f);
+    EXPECT_EQ(f[0] * 10 + f[1], 42);
+}
+
+TEST(Collectives, OneShotGivesWayToTwoShotAndInSwitchAsMessagesGrow) {
+    ChipSpec chip = *load_chip("h100-sxm");
+    chip.link.switch_reduction_gain = 1.0;
+    const NetworkRates r = network_rates(chip);
+    // 8 chips, 360 GB/s each way, alpha 3 us. One-shot: 7 B / bw + 2 alpha; two-shot: 1.75 B / bw + 4 alpha.
+    // Equal where 5.25 B / bw = 2 alpha: B = 2 x 3e-6 x 360e9 / 5.25 = 411,429 bytes.
+    const double cross = 2 * 3e-6 * 360e9 / 5.25;
+    EXPECT_EQ(all_reduce(cross * 0.9, 8, r).algo, CollectiveAlgo::one_shot);
+    EXPECT_EQ(all_reduce(cross * 1.1, 8, r).algo, CollectiveAlgo::two_shot);
+    EXPECT_NEAR(all_reduce(16384, 8, r).time_s, 7 * 16384 / 360e9 + 6e-6, 1e-12);  // a decode step's 16 KB
+    // The ring never wins on a switch: the same bandwidth as two-shot, more steps.
+    EXPECT_GT(allreduce_with(CollectiveAlgo::ring, 1e9, 8, r).time_s, all_reduce(1e9, 8, r).time_s);
+    // In-switch reduction (NVLS) at 1.3 x the ring's bus bandwidth: 1.75 B / (1.3 bw) + 4 alpha. It beats
+    // two-shot at every size and takes over from one-shot where (7 - 1.75 / 1.3) B / bw = 2 alpha:
+    // B = 6e-6 x 360e9 / 5.6538 = 382 KB.
+    chip.link.switch_reduction_gain = 1.3;
+    const NetworkRates nvls = network_rates(chip);
+    const double nvls_cross = 6e-6 * 360e9 / (7 - 1.75 / 1.3);
+    EXPECT_EQ(all_reduce(nvls_cross * 0.9, 8, nvls).algo, CollectiveAlgo::one_shot);
+    EXPECT_EQ(all_reduce(nvls_cross * 1.1, 8, nvls).algo, CollectiveAlgo::in_switch);
+    EXPECT_NEAR(all_reduce(1e8, 8, nvls).time_s, 1.75e8 / (360e9 * 1.3) + 12e-6, 1e-12);
+}
+
+TEST(Collectives, PastTheDomainTheNicsCarryTheRest) {
+    const NetworkRates r = network_rates(*load_chip("h100-sxm"));  // domain 8, 1 NIC x 50 GB/s x 0.8
+    EXPECT_NEAR(r.nic_bytes_s, 40e9, 1);
+    // 16 chips = 2 domains of 8, 64 MB: in-domain all-reduce (in-switch: 1.75 x 64e6 / (1.3 x 360e9) + 4 x 3 us),
+    // then across the 2 domains each chip's 8 MB share: ring 2 x 1/2 x 8e6 / 40e9 + 2 x 5 us (tree: 2 x 8e6 / 40e9
+    // + 10 us).
+    const CollectiveCost c = all_reduce(64e6, 16, r);
+    EXPECT_EQ(c.algo, CollectiveAlgo::hierarchical);
+    EXPECT_NEAR(c.time_s, 1.75 * 64e6 / (1.3 * 360e9) + 12e-6 + 8e6 / 40e9 + 10e-6, 1e-12);
+    // All-to-all over 16: 8 of the 15 peers sit across the NICs, 7 inside; both run at once.
+    const CollectiveCost a = all_to_all(15e6, 16, r);
+    EXPECT_NEAR(a.time_s, std::max(7e6 / 360e9 + 6e-6, 8e6 / 40e9 + 10e-6), 1e-12);
+    ChipSpec no_nic = *load_chip("h100-sxm");
+    no_nic.scaleout.nics = 0;
+    EXPECT_FALSE(std::isfinite(all_reduce(64e6, 16, network_rates(no_nic)).time_s));
 }
 
 TEST(Roofline, BatchOneGemvIsMemoryBoundAndBigGemmComputeBound) {
@@ -248,8 +315,8 @@ TEST(Roofline, ComputeAndMemoryMeetAtTheRidge) {
     // An H100 bf16 GEMM with M = 256, N = 6144, K = 4096 (Llama-3.1-8B QKV) sits near the ridge:
     // compute 2 x 256 x 6144 x 4096 = 12.88 GFLOP / (989.4 x 0.80 TFLOP/s) = 16.28 us,
     // memory (6144 x 4096 + 256 x 4096 + 256 x 6144) x 2 B = 55.58 MB / (3.35 x 0.866 TB/s) = 19.16 us,
-    // sqrt(16.28^2 + 19.16^2) = 25.14 us + 1 us launch = 26.14 us -> 493 TFLOP/s.
-    // Measured 544 (vLLM bench_fp8_gemm, Hopper); the ideal roofline (max) would say 640.
+    // sqrt(16.28^2 + 19.16^2) = 25.14 us + 4 us per-op overhead = 29.14 us -> 442 TFLOP/s; the ideal
+    // roofline (max) would say 19.16 + 4 us.
     const ChipSpec h100 = *load_chip("h100-sxm");
     auto g = gemm_kernel(h100, 256, 6144, 4096, Precision::bf16);
     ASSERT_TRUE(g.ok());
@@ -257,11 +324,17 @@ TEST(Roofline, ComputeAndMemoryMeetAtTheRidge) {
     const double m = (6144.0 * 4096 + 256 * 4096 + 256 * 6144) * 2 / (3.35e12 * 0.866);
     EXPECT_NEAR(g->op.compute_s, c, c * 0.002);
     EXPECT_NEAR(g->op.memory_s, m, m * 1e-9);
-    EXPECT_NEAR(g->op.time_s, std::hypot(c, m) + 1e-6, 1e-9);
-    EXPECT_NEAR(g->achieved_tflops, 544, 544 * 0.12);
+    EXPECT_NEAR(g->op.time_s, std::hypot(c, m) + 4e-6, 1e-9);
     ChipSpec ideal = h100;
     ideal.efficiency.ridge_exponent = 1000;
-    EXPECT_NEAR(gemm_kernel(ideal, 256, 6144, 4096, Precision::bf16)->op.time_s, std::max(c, m) + 1e-6, 1e-9);
+    EXPECT_NEAR(gemm_kernel(ideal, 256, 6144, 4096, Precision::bf16)->op.time_s, std::max(c, m) + 4e-6, 1e-9);
+    // Against TensorRT-LLM's bf16 Linear on H100 at N = K = 8192 (NVIDIA aiconfigurator timings, weights
+    // rotated out of L2): 170, 609, 721 and 817 TFLOP/s at M = 64, 256, 1024, 4096. The model sits within
+    // +-20 % over the whole sweep (the max roofline overshoots near the ridge).
+    const std::pair<int, double> measured[] = {{64, 170}, {256, 609}, {1024, 721}, {4096, 817}};
+    for (auto [rows, tflops] : measured)
+        EXPECT_NEAR(gemm_kernel(h100, rows, 8192, 8192, Precision::bf16)->achieved_tflops, tflops, 0.2 * tflops)
+            << "M = " << rows;
     // Far from the ridge the exponent changes little: the 8192^3 GEMM of the test above moves < 0.5 %.
     EXPECT_NEAR(gemm_kernel(h100, 8192, 8192, 8192, Precision::bf16)->achieved_tflops,
                 gemm_kernel(ideal, 8192, 8192, 8192, Precision::bf16)->achieved_tflops, 792 * 0.005);
@@ -275,10 +348,11 @@ TEST(Serving, BatchOneDecodeOfLlama70bOnH200IsWeightBandwidth) {
     s.batch = 1;
     auto ev = evaluate(h200, *load_model("llama-2-70b"), s);
     ASSERT_TRUE(ev.ok()) << ev.error().message;
-    // First principles: 68.98e9 x 2 B / (4.8 TB/s x 0.865) = 33.2 ms per token
-    const double expected = 68.98e9 * 2 / (4.8e12 * 0.865);
+    // First principles: 68.98e9 x 2 B / (4.8 TB/s x 0.865) = 33.2 ms per token of weights, plus the
+    // fixed costs of 80 layers: 4 GEMMs and an attention call at 4 us each, the attention call's 16 us
+    // more: 80 x 36 us = 2.9 ms (the prompt chunk of every 256th step, the KV and the norms add little).
+    const double expected = 68.98e9 * 2 / (4.8e12 * 0.865) + 80 * 36e-6;
     EXPECT_NEAR(ev->serving.tpot_s, expected, 0.03 * expected);
-    EXPECT_GT(ev->serving.tpot_s, expected);  // KV reads and launches only add
     EXPECT_EQ(ev->decode.layer(0).bound, Bound::memory);
 }
 
@@ -293,18 +367,26 @@ TEST(Serving, FullEvaluationListsEveryLayerAndStaysFinite) {
     EXPECT_EQ(ev->decode.layer_count(), 81u);
     EXPECT_EQ(ev->decode.templates.size(), 2u);  // one decoder template + lm_head
     EXPECT_EQ(ev->serving.replicas, 1);
-    // tp 8: all-reduce of 64 tokens x 8192 x 2 B = 1 MiB in every layer, twice
+    // The steady step: 64 decodes and, as requests finish after 256 tokens and new ones arrive, 64 x 1024 / 256 =
+    // 256 prompt tokens. tp 8 sums 320 tokens x 8192 x 2 B = 5.24 MB twice per layer; NVSwitch reduces it in
+    // flight (NVLS): each chip sends it once.
+    EXPECT_DOUBLE_EQ(ev->decode.prefill_tokens, 256);
     EXPECT_EQ(op(ev->decode, 0, "attn_allreduce").collective, "all-reduce");
-    EXPECT_DOUBLE_EQ(op(ev->decode, 0, "attn_allreduce").network_bytes, 2.0 * 7 / 8 * 64 * 8192 * 2);
+    EXPECT_EQ(op(ev->decode, 0, "attn_allreduce").algorithm, "in-switch");
+    EXPECT_DOUBLE_EQ(op(ev->decode, 0, "attn_allreduce").network_bytes, 320.0 * 8192 * 2);
     for (const auto* ph : {&ev->prefill, &ev->decode})
         for (const auto& t : ph->templates)
             for (const auto& o : t.ops) {
                 EXPECT_TRUE(std::isfinite(o.time_s) && o.time_s > 0) << o.name;
                 EXPECT_TRUE(std::isfinite(o.utilisation) && o.utilisation > 0 && o.utilisation <= 1) << o.name;
             }
-    // throughput = batch x output / (prefill + output x tpot)
-    EXPECT_NEAR(ev->serving.throughput_tokens_per_s,
-                64.0 * 256 / (ev->serving.ttft_s + 256 * ev->serving.tpot_s), 1e-6);
+    // A step is the chips' work plus the engine's host work they wait for (1 us per request: 64 us).
+    // Every step each of the 64 requests makes one token: throughput = 64 / step, TPOT = the step.
+    EXPECT_NEAR(ev->serving.step_s, ev->decode.time_s + 64e-6, 1e-12);
+    EXPECT_NEAR(ev->serving.host_s_per_step, 64e-6, 1e-15);
+    EXPECT_NEAR(ev->serving.throughput_tokens_per_s, 64.0 / ev->serving.step_s, 1e-6);
+    EXPECT_DOUBLE_EQ(ev->serving.tpot_s, ev->serving.step_s);
+    EXPECT_NEAR(ev->serving.requests_per_s, 64.0 / 256 / ev->serving.step_s, 1e-9);
     EXPECT_FALSE(ev->ceilings.empty());
 }
 
@@ -323,16 +405,18 @@ TEST(Serving, AutoBatchRespectsLimitsAndMemory) {
     const double weights = m.parameters() * 2 / 8;
     EXPECT_EQ(free_run->serving.max_batch, static_cast<int>((80e9 * 0.9 - weights) / kv));
     EXPECT_EQ(free_run->serving.batch, free_run->serving.max_batch);
+    EXPECT_FALSE(free_run->serving.server);
     s.tpot_slo_s = 0.02;
     auto limited = evaluate(h100, m, s);
     ASSERT_TRUE(limited.ok());
-    EXPECT_LE(limited->serving.tpot_s, 0.02);
+    EXPECT_TRUE(limited->serving.server);
+    EXPECT_LE(limited->serving.tpot_p99_s, 0.02);
     EXPECT_LT(limited->serving.batch, free_run->serving.batch);
     Scenario one_more = s;
     one_more.batch = limited->serving.batch + 1;
     auto over = evaluate(h100, m, one_more);
     ASSERT_TRUE(over.ok());
-    EXPECT_GT(over->serving.tpot_s, 0.02);  // the search stopped at the last batch that meets the limit
+    EXPECT_GT(over->serving.tpot_p99_s, 0.02);  // the search stopped at the last batch that meets the limit
 }
 
 TEST(Serving, RefusalsAndWarnings) {
@@ -359,24 +443,68 @@ TEST(Serving, RefusalsAndWarnings) {
     EXPECT_FALSE(evaluate(no_links, *load_model("llama-2-7b"), s).ok());
 }
 
-TEST(Lowering, ExpertParallelAllToAllAndPipelineSendRecv) {
+TEST(Lowering, ExpertParallelWithTensorParallelAttentionEndsInAnAllReduce) {
     const ModelSpec mix = *load_model("mixtral-8x7b");
     Scenario s;
     s.batch = 4;
-    s.chips = 2;
-    s.tp = 2;
-    s.ep = 2;
+    s.chips = s.tp = s.ep = 2;
+    s.expert_imbalance = 1.0;
     const auto ph = lower(mix, s, Phase::decode);
-    // 4 tokens x top-2 / ep 2 = 4 token-slots per chip x 4096 x 2 B = 32768 B buffer; half leaves the chip
-    EXPECT_EQ(op(ph, 0, "ep_dispatch").collective, "all-to-all");
-    EXPECT_DOUBLE_EQ(op(ph, 0, "ep_dispatch").network_bytes, 0.5 * 4 * 2 / 2 * 4096 * 2);
-    EXPECT_DOUBLE_EQ(op(ph, 0, "ep_combine").network_bytes, op(ph, 0, "ep_dispatch").network_bytes);
-    // Experts are whole on their owner (tp / ep = 1): no all-reduce after the MoE block
-    for (const auto& o : ph.layer(0).ops) EXPECT_NE(o.name, "ffn_allreduce");
-    // 4 experts per chip; 4 tokens touch 8 (1 - 0.75^4) = 5.47 of 8 experts, 2.73 of them here
-    EXPECT_NEAR(op(ph, 0, "expert_gate_up").weight_bytes,
-                8 * (1 - std::pow(0.75, 4)) / 2 * (2 * 14336.0) * 4096 * 2, 1.0);
+    // Attention tp 2 leaves every token on both chips: each picks its experts' rows, nothing is dispatched,
+    // and the partial outputs are summed by an all-reduce of 4 tokens x 4096 x 2 B = 32 KB over the 2 chips
+    // (one-shot on NVSwitch: 32768 / 360 GB/s + 2 x 3 us).
+    for (const auto& o : ph.layer(0).ops) EXPECT_EQ(o.name.find("ep_"), std::string::npos) << o.name;
+    EXPECT_EQ(op(ph, 0, "ffn_allreduce").algorithm, "one-shot");
+    EXPECT_NEAR(op(ph, 0, "ffn_allreduce").network_s, 32768 / 360e9 + 6e-6, 1e-12);
+    // Each chip's 4 experts take 4 tokens x top-2 / ep 2 = 4 rows; 4 tokens touch 8 (1 - 0.75^4) = 5.47 of
+    // the 8 experts, 2.73 of them on this chip.
+    EXPECT_NEAR(op(ph, 0, "expert_gate_up").flops, 2.0 * 4 * (2 * 14336) * 4096, 1.0);
+    EXPECT_NEAR(op(ph, 0, "expert_gate_up").weight_bytes, 8 * (1 - std::pow(0.75, 4)) / 2 * (2 * 14336.0) * 4096 * 2,
+                1.0);
+}
 
+TEST(Lowering, ExpertParallelOverDataParallelAttentionDispatchesTokens) {
+    const ModelSpec mix = *load_model("mixtral-8x7b");
+    Scenario s;
+    s.batch = 8;
+    s.chips = s.attention_dp = s.ep = 2;
+    s.tp = 1;
+    s.expert_imbalance = 1.0;
+    const auto ph = lower(mix, s, Phase::decode);
+    // Each attention rank holds its own 4 tokens. A token's 2 experts miss a given half of the experts with
+    // probability (1/2)^2, so it reaches the other chip's half with 1 - 0.25 = 0.75: 8 tokens x 0.75 x
+    // (1 - 1/2) = 3 rows leave each chip, 3 x 4096 x 2 B = 24 KB, and come back after the experts.
+    EXPECT_DOUBLE_EQ(token_reaches_group(2, 2), 0.75);
+    EXPECT_EQ(op(ph, 0, "ep_dispatch").collective, "all-to-all");
+    EXPECT_DOUBLE_EQ(op(ph, 0, "ep_dispatch").network_bytes, 3.0 * 4096 * 2);
+    EXPECT_NEAR(op(ph, 0, "ep_dispatch").network_s, 24576 / 360e9 + 6e-6, 1e-12);
+    EXPECT_DOUBLE_EQ(op(ph, 0, "ep_combine").network_bytes, op(ph, 0, "ep_dispatch").network_bytes);
+    // No all-reduce: attention is not split, the combine brings each token's outputs home.
+    for (const auto& o : ph.layer(0).ops) EXPECT_NE(o.name, "ffn_allreduce");
+    // The permute reads the 4 local and 3 arriving rows and writes 8 x 2 / 2 = 8 routed rows.
+    EXPECT_DOUBLE_EQ(op(ph, 0, "moe_permute").activation_bytes, (4 + 3 + 8) * 4096.0 * 2);
+    // At ep 8 of 128 experts with top-8 (Qwen3-235B) a token reaches 1 - (7/8)^8 = 65.6 % of the groups.
+    EXPECT_NEAR(token_reaches_group(8, 8), 1 - std::pow(7.0 / 8, 8), 1e-12);
+}
+
+TEST(Lowering, TheBusiestExpertRankSetsThePace) {
+    const ModelSpec mix = *load_model("mixtral-8x7b");
+    Scenario s;
+    s.batch = 8;
+    s.chips = s.attention_dp = s.ep = 2;
+    s.tp = 1;
+    s.expert_imbalance = 1.0;
+    const auto even = lower(mix, s, Phase::decode);
+    s.expert_imbalance = 1.5;
+    const auto skewed = lower(mix, s, Phase::decode);
+    // The busiest rank routes 1.5 x its even share: 8 x 1.5 = 12 rows through the expert GEMMs.
+    EXPECT_DOUBLE_EQ(op(skewed, 0, "expert_gate_up").flops, 1.5 * op(even, 0, "expert_gate_up").flops);
+    EXPECT_DOUBLE_EQ(op(skewed, 0, "expert_gate_up").flops, 2.0 * 12 * (2 * 14336) * 4096);
+    s.expert_imbalance = 0.5;
+    EXPECT_NE(validate_scenario(s, mix).error().message.find("expert_imbalance"), std::string::npos);
+}
+
+TEST(Lowering, PipelineStagesSendActivationsOnce) {
     Scenario p = small_scenario();
     p.chips = 2;
     p.pp = 2;
@@ -385,7 +513,7 @@ TEST(Lowering, ExpertParallelAllToAllAndPipelineSendRecv) {
     EXPECT_EQ(op(pp, 2, "pp_sendrecv").collective, "send/recv");
     EXPECT_DOUBLE_EQ(op(pp, 2, "pp_sendrecv").network_bytes, 2048);
     // Each chip holds half the layers' KV: 12 tokens x 2 layers x 128 B / 2
-    EXPECT_EQ(kv_bytes_per_request_per_chip(tiny(), p), 1536);
+    EXPECT_EQ(kv_bytes_per_request_per_chip(tiny(), p, par_of(p)), 1536);
 }
 
 TEST(Serving, ChipWithoutVectorLanesStaysFinite) {
@@ -408,12 +536,13 @@ TEST(Serving, PipelineKeepsOneMicroBatchPerStageInFlight) {
     Scenario s;
     s.chips = 2;
     s.pp = 2;
+    s.tp = 1;
     s.batch = 16;
     auto ev = evaluate(h200, m, s);
     ASSERT_TRUE(ev.ok()) << ev.error().message;
     EXPECT_EQ(ev->serving.in_flight, 32);
-    // 2 micro-batches of 16 finish per request time: 32 x 256 / (TTFT + 256 x TPOT)
-    EXPECT_NEAR(ev->serving.throughput_tokens_per_s, 32.0 * 256 / (ev->serving.ttft_s + 256 * ev->serving.tpot_s), 1e-6);
+    // 2 micro-batches of 16 each make a token per pass through both stages: 32 / step
+    EXPECT_NEAR(ev->serving.throughput_tokens_per_s, 32.0 / ev->serving.step_s, 1e-6);
     // Each chip keeps 32 sequences' KV for its 40 layers: the same bytes as 16 sequences of all 80 layers
     const double kv_full = 80.0 * 1280 * 2 * 8 * 128 * 2;  // one sequence, every layer, bf16
     const double free_bytes = 141e9 * 0.9 - m.parameters() * 2 / 2;

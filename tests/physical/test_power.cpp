@@ -62,15 +62,17 @@ TEST(Power, ActivityFromPhase) {
     // Pipeline of 2 stages: a chip holds half the layers.
     EXPECT_DOUBLE_EQ(phase_activity(two_layer_phase(), 2).hbm_bytes, 1e9);
 
-    // Request mix: one prefill step + output_len decode steps.
+    // Steady state: what one engine step does (decodes with the prompt chunks mixed in); the prompt
+    // of one request alone (the prefill phase) is not a step the server runs on its own.
     Evaluation ev;
     ev.prefill = two_layer_phase();
     ev.decode = two_layer_phase();
+    ev.decode.time_s = 0.02;
     Scenario s;
     s.output_len = 3;
     const Activity mix = workload_activity(ev, s);
-    EXPECT_DOUBLE_EQ(mix.time_s, 0.04);
-    EXPECT_DOUBLE_EQ(mix.hbm_bytes, 8e9);
+    EXPECT_DOUBLE_EQ(mix.time_s, 0.02);
+    EXPECT_DOUBLE_EQ(mix.hbm_bytes, 2e9);
 }
 
 TEST(Power, BreakdownByHand) {

@@ -154,7 +154,7 @@ private slots:
         QTest::newRow("ep on a dense model") << "ep"
                                              << "needs a mixture-of-experts model";
         QTest::newRow("chips not a multiple of tp x pp") << "chips"
-                                                         << "chips (12) must be a multiple of tp x pp (16)";
+                                                         << "chips (12) must be a multiple of tp x attention_dp x pp (16)";
         QTest::newRow("negative latency limit") << "slo"
                                                 << "ttft_slo";
         QTest::newRow("negative spread of lengths") << "spread"

@@ -1,0 +1,240 @@
+#include "core/perf/collective.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace scoville {
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Links from a chip to one other chip of a mesh (a board of `domain` chips fully connected).
+double mesh_links_per_peer(const NetworkRates& r) {
+    return std::max(1.0, static_cast<double>(r.links) / std::max(1, r.domain - 1));
+}
+
+// Links a torus gives each of its dimensions (both directions together).
+double torus_links_per_dim(const NetworkRates& r) {
+    return std::max(1.0, static_cast<double>(r.links) / std::max(1, r.torus_dims));
+}
+
+double log2_ceil(int n) { return n <= 1 ? 0.0 : std::ceil(std::log2(static_cast<double>(n))); }
+
+CollectiveCost best_of(std::initializer_list<CollectiveCost> options) {
+    CollectiveCost best;
+    best.time_s = kInf;
+    for (const auto& c : options)
+        if (c.time_s < best.time_s) best = c;
+    return best;
+}
+
+// A ring all-reduce over the torus dimensions the group spans: reduce-scatter along each dimension
+// in turn (the buffer shrinks by that dimension), then all-gather back.
+CollectiveCost torus_ring(double bytes, int n, const NetworkRates& r) {
+    int d[3] = {1, 1, 1};
+    const int dims = torus_factors(n, r.torus_dims, d);
+    const double bw = torus_links_per_dim(r) * r.link_bytes_s;
+    CollectiveCost c{0, 0, CollectiveAlgo::ring};
+    double b = bytes;
+    for (int i = 0; i < dims; ++i) {
+        if (d[i] <= 1) continue;
+        const double moved = 2.0 * (d[i] - 1) / d[i] * b;
+        c.sent_bytes += moved;
+        c.time_s += moved / bw + 2.0 * (d[i] - 1) * r.alpha_s;
+        b /= d[i];
+    }
+    return c;
+}
+}  // namespace
+
+std::string_view to_string(CollectiveAlgo a) {
+    switch (a) {
+    case CollectiveAlgo::none: return "";
+    case CollectiveAlgo::one_shot: return "one-shot";
+    case CollectiveAlgo::two_shot: return "two-shot";
+    case CollectiveAlgo::ring: return "ring";
+    case CollectiveAlgo::tree: return "tree";
+    case CollectiveAlgo::in_switch: return "in-switch";
+    case CollectiveAlgo::direct: return "direct";
+    case CollectiveAlgo::hierarchical: return "hierarchical";
+    }
+    return "";
+}
+
+NetworkRates network_rates(const ChipSpec& chip) {
+    NetworkRates r;
+    r.topology = chip.link.topology;
+    r.links = chip.link.count;
+    // Data sheets quote link bandwidth both ways together; one direction carries half.
+    r.link_bytes_s = chip.link.gb_s * 1e9 / 2.0 * chip.efficiency.network;
+    r.domain = std::max(1, chip.link.domain);
+    r.torus_dims = std::clamp(chip.link.torus_dims, 1, 3);
+    r.switch_gain = chip.link.topology == Topology::switched ? std::max(1.0, chip.link.switch_reduction_gain) : 1.0;
+    r.alpha_s = chip.link.latency_us * 1e-6;
+    r.nic_bytes_s = chip.scaleout_gb_s() * 1e9 * chip.efficiency.network;
+    r.nic_alpha_s = chip.scaleout.latency_us * 1e-6;
+    return r;
+}
+
+int torus_factors(int n, int dims, int out[3]) {
+    dims = std::clamp(dims, 1, 3);
+    out[0] = out[1] = out[2] = 1;
+    int rest = std::max(1, n);
+    for (int i = 0; i < dims; ++i) {
+        const int left = dims - i;
+        if (left == 1) {
+            out[i] = rest;
+            break;
+        }
+        // The divisor of `rest` nearest its left-th root (ties: the larger), so a 3-D torus holds 8
+        // chips as 2 x 2 x 2 and a 2-D one as 4 x 2.
+        const double root = std::pow(static_cast<double>(rest), 1.0 / left);
+        int best = 1;
+        for (int f = 1; f <= rest; ++f) {
+            if (rest % f != 0) continue;
+            if (std::fabs(f - root) < std::fabs(best - root) - 1e-9 ||
+                (std::fabs(std::fabs(f - root) - std::fabs(best - root)) <= 1e-9 && f > best))
+                best = f;
+        }
+        out[i] = best;
+        rest /= best;
+    }
+    std::sort(out, out + 3, [](int a, int b) { return a > b; });
+    return dims;
+}
+
+double all_peers_bytes_s(int n, const NetworkRates& r) {
+    switch (r.topology) {
+    case Topology::switched: return r.links * r.link_bytes_s;
+    case Topology::mesh:
+        return std::min(static_cast<double>(r.links), (n - 1) * mesh_links_per_peer(r)) * r.link_bytes_s;
+    case Topology::torus: return r.links * r.link_bytes_s;
+    }
+    return r.links * r.link_bytes_s;
+}
+
+double ring_bytes_s(int n, const NetworkRates& r) {
+    switch (r.topology) {
+    case Topology::switched: return r.links * r.link_bytes_s;
+    // A bidirectional ring sends half the data each way, over the links to both neighbours.
+    case Topology::mesh: return (n > 2 ? 2.0 : 1.0) * mesh_links_per_peer(r) * r.link_bytes_s;
+    case Topology::torus: return torus_links_per_dim(r) * r.link_bytes_s;
+    }
+    return r.link_bytes_s;
+}
+
+CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const NetworkRates& r) {
+    CollectiveCost c{kInf, 0, algo};
+    if (n <= 1 || bytes <= 0) return {0, 0, CollectiveAlgo::none};
+    const double direct_ok = r.topology != Topology::torus;
+    const double bw_all = all_peers_bytes_s(n, r);
+    switch (algo) {
+    case CollectiveAlgo::one_shot:
+        if (!direct_ok || bw_all <= 0) return c;
+        c.sent_bytes = (n - 1.0) * bytes;
+        c.time_s = c.sent_bytes / bw_all + 2.0 * r.alpha_s;
+        return c;
+    case CollectiveAlgo::two_shot:
+        if (!direct_ok || bw_all <= 0) return c;
+        c.sent_bytes = 2.0 * (n - 1) / n * bytes;
+        c.time_s = c.sent_bytes / bw_all + 4.0 * r.alpha_s;
+        return c;
+    case CollectiveAlgo::ring:
+        if (r.topology == Topology::torus) return torus_ring(bytes, n, r);
+        if (ring_bytes_s(n, r) <= 0) return c;
+        c.sent_bytes = 2.0 * (n - 1) / n * bytes;
+        c.time_s = c.sent_bytes / ring_bytes_s(n, r) + 2.0 * (n - 1) * r.alpha_s;
+        return c;
+    case CollectiveAlgo::tree:
+        if (ring_bytes_s(n, r) <= 0) return c;
+        c.sent_bytes = 2.0 * bytes;
+        c.time_s = c.sent_bytes / ring_bytes_s(n, r) + 2.0 * log2_ceil(n) * r.alpha_s;
+        return c;
+    case CollectiveAlgo::in_switch:
+        // The switch sums what each chip sends and multicasts the result: in principle each chip sends
+        // and receives the buffer once; measured, NVLS runs at link.switch_reduction_gain x the ring's
+        // bus bandwidth, which is what is used.
+        if (!(r.switch_gain > 1.0) || bw_all <= 0) return c;
+        c.sent_bytes = bytes;
+        c.time_s = 2.0 * (n - 1) / n * bytes / (bw_all * r.switch_gain) + 4.0 * r.alpha_s;
+        return c;
+    default: return c;
+    }
+}
+
+namespace {
+CollectiveCost in_domain_allreduce(double bytes, int n, const NetworkRates& r) {
+    return best_of({allreduce_with(CollectiveAlgo::one_shot, bytes, n, r),
+                    allreduce_with(CollectiveAlgo::two_shot, bytes, n, r),
+                    allreduce_with(CollectiveAlgo::ring, bytes, n, r),
+                    allreduce_with(CollectiveAlgo::tree, bytes, n, r),
+                    allreduce_with(CollectiveAlgo::in_switch, bytes, n, r)});
+}
+}  // namespace
+
+CollectiveCost all_reduce(double bytes, int n, const NetworkRates& r) {
+    if (n <= 1 || bytes <= 0) return {0, 0, CollectiveAlgo::none};
+    if (n <= r.domain) return in_domain_allreduce(bytes, n, r);
+    const int d = r.domain;
+    const int m = (n + d - 1) / d;
+    CollectiveCost inner = d > 1 ? in_domain_allreduce(bytes, d, r) : CollectiveCost{};
+    if (!(r.nic_bytes_s > 0)) return {kInf, 0, CollectiveAlgo::hierarchical};
+    // Each chip carries its 1/d share of the buffer across the domains over its own NICs.
+    const double share = bytes / d;
+    const double ring_out = 2.0 * (m - 1) / m * share / r.nic_bytes_s + 2.0 * (m - 1) * r.nic_alpha_s;
+    const double tree_out = 2.0 * share / r.nic_bytes_s + 2.0 * log2_ceil(m) * r.nic_alpha_s;
+    CollectiveCost c;
+    c.algo = CollectiveAlgo::hierarchical;
+    c.time_s = inner.time_s + std::min(ring_out, tree_out);
+    c.sent_bytes = inner.sent_bytes + (ring_out <= tree_out ? 2.0 * (m - 1) / m * share : 2.0 * share);
+    return c;
+}
+
+namespace {
+CollectiveCost in_domain_all_to_all(double sent, int n, const NetworkRates& r) {
+    CollectiveCost c{0, sent, CollectiveAlgo::direct};
+    if (n <= 1 || sent <= 0) return {0, 0, CollectiveAlgo::none};
+    if (r.topology == Topology::torus) {
+        // Each byte crosses the mean hop count to a random other chip; all links carry traffic.
+        int d[3] = {1, 1, 1};
+        const int dims = torus_factors(n, r.torus_dims, d);
+        double hops = 0, steps = 0;
+        for (int i = 0; i < dims; ++i) {
+            hops += std::floor(d[i] * d[i] / 4.0) / d[i];  // mean ring distance over all positions
+            steps += std::ceil(d[i] / 2.0);
+        }
+        hops *= static_cast<double>(n) / (n - 1);  // over the other chips only
+        const double bw = r.links * r.link_bytes_s;
+        c.time_s = bw > 0 ? sent * hops / bw + steps * r.alpha_s : kInf;
+        return c;
+    }
+    const double bw = all_peers_bytes_s(n, r);
+    c.time_s = bw > 0 ? sent / bw + 2.0 * r.alpha_s : kInf;
+    return c;
+}
+}  // namespace
+
+CollectiveCost all_to_all(double sent_bytes, int n, const NetworkRates& r) {
+    if (n <= 1 || sent_bytes <= 0) return {0, 0, CollectiveAlgo::none};
+    if (n <= r.domain) return in_domain_all_to_all(sent_bytes, n, r);
+    const int d = r.domain;
+    const double out_share = static_cast<double>(n - d) / (n - 1);
+    CollectiveCost inner = in_domain_all_to_all(sent_bytes * (1.0 - out_share), d, r);
+    const double out =
+        r.nic_bytes_s > 0 ? sent_bytes * out_share / r.nic_bytes_s + 2.0 * r.nic_alpha_s : kInf;
+    return {std::max(inner.time_s, out), sent_bytes, CollectiveAlgo::hierarchical};
+}
+
+CollectiveCost send_recv(double bytes, bool cross_domain, const NetworkRates& r) {
+    if (bytes <= 0) return {0, 0, CollectiveAlgo::none};
+    if (cross_domain)
+        return {r.nic_bytes_s > 0 ? bytes / r.nic_bytes_s + r.nic_alpha_s : kInf, bytes, CollectiveAlgo::direct};
+    double bw = r.link_bytes_s;
+    if (r.topology == Topology::switched) bw *= r.links;
+    else if (r.topology == Topology::mesh) bw *= mesh_links_per_peer(r);
+    else bw *= torus_links_per_dim(r) / 2.0;  // the links towards one neighbour
+    return {bw > 0 ? bytes / bw + r.alpha_s : kInf, bytes, CollectiveAlgo::direct};
+}
+
+}  // namespace scoville

@@ -1,0 +1,67 @@
+#pragma once
+// Collectives as communication libraries run them: the alpha-beta cost of each algorithm on the
+// chip's topology, and the cheapest one for the message size (as NCCL's and TensorRT-LLM's tuners
+// pick). Groups larger than the scale-up domain go hierarchical over the scale-out NICs.
+//
+// Conventions: `bytes` is the buffer each chip holds (all-reduce) or sends in total (all-to-all,
+// send/recv); times in seconds; bandwidths per chip, one direction, achieved (x efficiency.network).
+#include <string_view>
+
+#include "core/hw/chip.hpp"
+
+namespace scoville {
+
+enum class CollectiveAlgo { none, one_shot, two_shot, ring, tree, in_switch, direct, hierarchical };
+std::string_view to_string(CollectiveAlgo a);
+
+struct NetworkRates {
+    Topology topology = Topology::switched;
+    int links = 0;               // scale-up links per chip
+    double link_bytes_s = 0;     // one link, one direction, achieved
+    int domain = 1;              // chips one scale-up domain holds
+    int torus_dims = 1;
+    double switch_gain = 1;      // in-switch reduction: all-reduce bandwidth over the ring's (1 = none)
+    double alpha_s = 0;          // per synchronisation step, scale-up
+    double nic_bytes_s = 0;      // all NICs of a chip, one direction, achieved
+    double nic_alpha_s = 0;      // per step across the scale-out network
+};
+
+NetworkRates network_rates(const ChipSpec& chip);
+
+struct CollectiveCost {
+    double time_s = 0;
+    double sent_bytes = 0;       // bytes this chip puts on its links
+    CollectiveAlgo algo = CollectiveAlgo::none;
+};
+
+// Per-chip bandwidth (one direction) a group of n chips inside one domain can use when every chip
+// talks to every other at once (one-shot, two-shot, all-to-all), and along a ring.
+double all_peers_bytes_s(int n, const NetworkRates& r);
+double ring_bytes_s(int n, const NetworkRates& r);
+
+// Single algorithms inside one scale-up domain (n <= domain); time_s = +inf where the topology
+// cannot run the algorithm (one-shot on a torus, in-switch without switch reduction).
+//   one-shot:  every chip sends its whole buffer to every peer and sums locally: 2 steps,
+//              (n-1) B / bw_all
+//   two-shot:  reduce-scatter then all-gather, each one direct exchange: 4 steps,
+//              2 (n-1)/n B / bw_all
+//   ring:      2 (n-1) steps, 2 (n-1)/n B / bw_ring (torus: one bidirectional ring per dimension)
+//   tree:      double binary tree: 2 log2(n) steps, 2 B / bw_ring
+//   in-switch: the switch reduces in flight (NVLS): 4 steps, 2 (n-1)/n B / (bw_all x link.switch_reduction_gain)
+CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const NetworkRates& r);
+
+// The cheapest algorithm for this size and group; n > domain: reduce-scatter inside each domain,
+// all-reduce of bytes/domain across domains over the NICs (ring or tree), all-gather inside.
+CollectiveCost all_reduce(double bytes, int n, const NetworkRates& r);
+// `sent_bytes` leave each chip, spread evenly over the other n - 1 (expert dispatch and combine).
+// Switch and mesh: direct puts; torus: each byte crosses the mean hop count. Past the domain the
+// share for other domains goes over the NICs at the same time.
+CollectiveCost all_to_all(double sent_bytes, int n, const NetworkRates& r);
+// One transfer to a neighbour (pipeline stages); across domains when `cross_domain`.
+CollectiveCost send_recv(double bytes, bool cross_domain, const NetworkRates& r);
+
+// How a group of n chips splits over torus dimensions (largest first, product n, at most dims
+// factors); used by the torus ring and all-to-all.
+int torus_factors(int n, int dims, int out[3]);
+
+}  // namespace scoville

@@ -1,0 +1,227 @@
+#include "core/perf/serving.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace scoville {
+
+double normal_quantile(double p) {
+    // Acklam's algorithm: rational approximations in a central region and two tails.
+    static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+                                   1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
+    static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                                   6.680131188771972e+01,  -1.328068155288572e+01};
+    static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                                   -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
+    static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                                   3.754408661907416e+00};
+    if (p <= 0) return -std::numeric_limits<double>::infinity();
+    if (p >= 1) return std::numeric_limits<double>::infinity();
+    constexpr double lo = 0.02425, hi = 1 - lo;
+    if (p < lo) {
+        const double q = std::sqrt(-2 * std::log(p));
+        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    if (p > hi) {
+        const double q = std::sqrt(-2 * std::log(1 - p));
+        return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    const double q = p - 0.5, r = q * q;
+    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+           (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+double spec_tokens_per_step(int drafts, double accept) {
+    if (drafts <= 0) return 1.0;
+    if (accept >= 1.0) return drafts + 1.0;
+    return (1.0 - std::pow(accept, drafts + 1)) / (1.0 - accept);
+}
+
+double spec_tokens_variance(int drafts, double accept) {
+    if (drafts <= 0 || accept <= 0 || accept >= 1) return 0.0;
+    // X = 1 + number of leading accepted drafts (at most K): P(X >= j + 1) = a^j for j = 0..K.
+    double mean = 0, second = 0;
+    for (int j = 1; j <= drafts + 1; ++j) {
+        const double p = std::pow(accept, j - 1) * (j <= drafts ? (1.0 - accept) : 1.0);
+        mean += j * p;
+        second += static_cast<double>(j) * j * p;
+    }
+    return std::max(0.0, second - mean * mean);
+}
+
+namespace {
+
+// A length distribution as weighted points: bins of probability finer towards the upper tail, each
+// at its middle quantile of a lognormal with the given mean and coefficient of variation.
+struct Point {
+    double value, weight;
+};
+constexpr std::array<double, 10> kEdges = {0.0, 0.5, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995, 0.999, 1.0};
+using Points = std::array<Point, kEdges.size() - 1>;
+
+size_t length_points(double mean, double cv, Points& out) {
+    if (cv <= 0) {
+        out[0] = {mean, 1.0};
+        return 1;
+    }
+    const double s2 = std::log(1.0 + cv * cv);
+    const double mu = std::log(mean) - s2 / 2, sigma = std::sqrt(s2);
+    for (size_t i = 0; i + 1 < kEdges.size(); ++i) {
+        const double mid = (kEdges[i] + kEdges[i + 1]) / 2;
+        out[i] = {std::exp(mu + sigma * normal_quantile(mid)), kEdges[i + 1] - kEdges[i]};
+    }
+    return out.size();
+}
+
+// Bisection for the x where a decreasing survival function equals `tail`.
+template <typename F>
+double quantile_of(F survival, double tail, double hint) {
+    double lo = 0, hi = std::max(hint, 1e-9);
+    for (int i = 0; i < 200 && survival(hi) > tail; ++i) hi *= 2;
+    for (int i = 0; i < 60 && hi - lo > 1e-6 * hi; ++i) {
+        const double mid = (lo + hi) / 2;
+        (survival(mid) > tail ? lo : hi) = mid;
+    }
+    return (lo + hi) / 2;
+}
+
+double upper_normal(double z) { return 0.5 * std::erfc(z / std::sqrt(2.0)); }
+
+}  // namespace
+
+double erlang_c(double servers, double load) {
+    if (load <= 0) return 0.0;
+    if (load >= servers) return 1.0;
+    // Erlang B by its stable recursion over whole servers, then C = c B / (c - A (1 - B)); a
+    // fractional server count is interpolated between its neighbours.
+    auto blocking = [load](int c) {
+        double b = 1.0;
+        for (int k = 1; k <= c; ++k) b = load * b / (k + load * b);
+        return b;
+    };
+    auto wait = [&](int c) {
+        if (load >= c) return 1.0;
+        const double b = blocking(c);
+        return c * b / (c - load * (1.0 - b));
+    };
+    const int lo = static_cast<int>(std::floor(servers));
+    const double f = servers - lo;
+    return f > 0 ? (1 - f) * wait(lo) + f * wait(lo + 1) : wait(lo);
+}
+
+Latencies stream_latencies(const StreamModel& m) {
+    Latencies out;
+    const double t = std::max(m.step_s, 1e-12);
+    const double tau = std::max(1.0, m.tokens_per_step);
+
+    // --- TTFT -------------------------------------------------------------------------------------
+    const double room = std::max(m.prefill_room, 1e-9);
+    const double t_full = t + m.prefill_slope_s * std::max(0.0, room - m.prefill_per_step);
+    const double capacity = room / t_full;  // prompt tokens per second when prompts queue
+    const double rho = m.arrivals_per_s * m.input_len / capacity;
+    out.prefill_utilisation = rho;
+    Points in{};
+    const size_t n_in = length_points(m.input_len, m.input_cv, in);
+    double mean_own = 0;
+    std::array<double, kEdges.size()> own{};
+    for (size_t i = 0; i < n_in; ++i) {
+        const double len = in[i].value;
+        own[i] = std::max(t + m.prefill_slope_s * std::max(0.0, len - m.prefill_per_step), len / capacity);
+        mean_own += in[i].weight * own[i];
+    }
+    double wait_mean = 0, theta = 0;
+    if (rho >= 1.0) {
+        out.stable = false;
+        wait_mean = std::numeric_limits<double>::infinity();
+    } else if (rho > 0) {
+        const double es2 = m.input_len * m.input_len * (1.0 + m.input_cv * m.input_cv) / (capacity * capacity);
+        wait_mean = m.arrivals_per_s * es2 / (2.0 * (1.0 - rho));
+        theta = wait_mean > 0 ? rho / wait_mean : 0;
+    }
+    // Waiting for a slot: with probability P_wait (Erlang C) an exponential wait of rate (c - A) / hold.
+    double p_slot = 0, slot_rate = 0;
+    if (m.slots > 0 && m.holding_s > 0) {
+        const double load = m.arrivals_per_s * m.holding_s;
+        if (load >= m.slots) out.stable = false;
+        else {
+            p_slot = erlang_c(m.slots, load);
+            slot_rate = (m.slots - load) / m.holding_s;
+        }
+    }
+    out.slot_wait_probability = p_slot;
+    if (!out.stable) {
+        out.ttft_mean_s = out.ttft_p50_s = out.ttft_p99_s = std::numeric_limits<double>::infinity();
+    } else {
+        // P(W > w): 1 below 0, rho exp(-theta w) above; averaged over the residual R ~ U(0, t) of
+        // the running step: (1/t) x integral of P(W > w) for w in [u - t, u].
+        auto averaged = [&](double u) {
+            const double lo = u - t, hi = u;
+            double s = std::max(0.0, std::min(hi, 0.0) - lo);
+            const double a = std::max(lo, 0.0);
+            if (hi > a && rho > 0 && theta > 0) s += rho / theta * (std::exp(-theta * a) - std::exp(-theta * hi));
+            return s / t;
+        };
+        auto in_step = [&](double x) {
+            double s = 0;
+            for (size_t i = 0; i < n_in; ++i) s += in[i].weight * averaged(x - own[i] - m.extra_ttft_s);
+            return s;
+        };
+        // The slot wait convolved by quadrature: 16 equal-probability points of the exponential.
+        auto survival = [&](double x) {
+            if (p_slot <= 0) return in_step(x);
+            double waited = 0;
+            constexpr int kPoints = 16;
+            for (int i = 0; i < kPoints; ++i) {
+                const double u = (i + 0.5) / kPoints;
+                waited += in_step(x + std::log(1.0 - u) / slot_rate);
+            }
+            return (1.0 - p_slot) * in_step(x) + p_slot * waited / kPoints;
+        };
+        const double slot_mean = slot_rate > 0 ? p_slot / slot_rate : 0.0;
+        const double hint = t + mean_own + wait_mean * 10 + m.extra_ttft_s + slot_mean * 10;
+        out.ttft_mean_s = t / 2 + wait_mean + mean_own + m.extra_ttft_s + slot_mean;
+        out.ttft_p50_s = quantile_of(survival, 0.5, hint);
+        out.ttft_p99_s = quantile_of(survival, 0.01, hint);
+    }
+
+    // --- TPOT -------------------------------------------------------------------------------------
+    const double mu = t / tau;
+    out.tpot_mean_s = mu;
+    Points outp{};
+    const size_t n_out = length_points(m.output_len, m.output_cv, outp);
+    const double e_i2 = m.input_len * m.input_len * (1.0 + m.input_cv * m.input_cv);
+    std::array<double, kEdges.size()> sigma{};
+    std::array<double, kEdges.size()> weight{};
+    double total_w = 0;
+    for (size_t j = 0; j < n_out; ++j) {
+        // TPOT counts the tokens after the first: (latency - TTFT) / (output - 1), as MLPerf does.
+        const double later = outp[j].value - 1.0;
+        weight[j] = later >= 1.0 ? outp[j].weight : 0.0;
+        total_w += weight[j];
+        const double steps = std::max(1.0, later / tau);
+        const double prefill_sd = m.prefill_slope_s * std::sqrt(m.arrivals_per_s * steps * t * e_i2) / steps;
+        const double rel2 = (prefill_sd / t) * (prefill_sd / t) + m.tokens_per_step_var / (tau * tau * steps);
+        sigma[j] = mu * std::sqrt(rel2);
+    }
+    if (total_w <= 0) {  // every request makes one token: no TPOT spread to speak of
+        weight[0] = total_w = 1;
+        sigma[0] = 0;
+    }
+    auto tpot_survival = [&](double x) {
+        double s = 0;
+        for (size_t j = 0; j < n_out; ++j) {
+            if (weight[j] <= 0) continue;
+            s += weight[j] * (sigma[j] > 0 ? upper_normal((x - mu) / sigma[j]) : (x < mu ? 1.0 : 0.0));
+        }
+        return s / total_w;
+    };
+    out.tpot_p50_s = quantile_of(tpot_survival, 0.5, 2 * mu);
+    out.tpot_p99_s = quantile_of(tpot_survival, 0.01, 2 * mu);
+    return out;
+}
+
+}  // namespace scoville

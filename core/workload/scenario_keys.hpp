@@ -1,0 +1,41 @@
+#pragma once
+// The workload vocabulary: every serving-scenario field as a key with its unit, range and meaning,
+// read and written as text. Sessions store workloads key by key through it, so a new key needs no
+// schema change; the CLI and the GUI name the same keys.
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/util/result.hpp"
+#include "core/workload/model.hpp"
+
+namespace scoville {
+
+enum class WorkloadKeyKind { integer, real, choice, text, limit };
+
+struct WorkloadKey {
+    std::string_view key;          // "max_tokens_per_step"
+    std::string_view group;        // "Requests", "Precision", "Parallelism", "Engine", ...
+    std::string_view label;        // "Token budget per step"
+    std::string_view unit;         // "tokens", "s", "" for counts and fractions
+    WorkloadKeyKind kind = WorkloadKeyKind::integer;
+    double min = 0, max = 0;       // integer and real kinds (limit: > 0; empty = none)
+    std::string_view zero_text;    // what 0 means when it is special ("auto", "off"); "" otherwise
+    std::vector<std::string_view> choices;  // choice kind
+    std::string_view description;
+    std::string (*get)(const Scenario&) = nullptr;
+    void (*set)(Scenario&, double value, std::string_view text) = nullptr;
+};
+
+// Every key, in display order.
+std::span<const WorkloadKey> workload_keys();
+const WorkloadKey* find_workload_key(std::string_view key);
+
+// Text form of a key's value (numbers as the shortest exact decimal, choices by name, an absent
+// limit as "").
+Result<std::string> get_workload_text(const Scenario& s, std::string_view key);
+// Sets a key from text, checking its kind and range; the message names the key.
+Status set_workload_text(Scenario& s, std::string_view key, std::string_view text);
+
+}  // namespace scoville

@@ -1,0 +1,357 @@
+// Serving as engines run it: continuous batching with chunked prefill, latency percentiles,
+// speculative decoding, disaggregation and the choice of parallelism, against hand arithmetic.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/library/library.hpp"
+#include "core/perf/evaluate.hpp"
+#include "core/perf/serving.hpp"
+
+using namespace scoville;
+
+namespace {
+
+const OpResult* find_op(const PhaseResult& ph, size_t layer, std::string_view name) {
+    for (const auto& o : ph.layer(layer).ops)
+        if (o.name == name) return &o;
+    return nullptr;
+}
+
+StreamModel idle_stream(double input_len, double room, double slope) {
+    StreamModel m;
+    m.step_s = 0.1;
+    m.prefill_slope_s = slope;
+    m.prefill_per_step = 10;
+    m.prefill_room = room;
+    m.arrivals_per_s = 1e-12;  // nobody else waits
+    m.input_len = input_len;
+    m.output_len = 100;
+    return m;
+}
+
+}  // namespace
+
+TEST(Stream, ChunkedPrefillTtftOfAnIdleServer) {
+    // A request waits for the running 0.1 s step to end (uniform: 0.05 s on average, 0.099 s at p99),
+    // then its 100-token prompt rides the next step: TTFT = R + 0.1.
+    const Latencies one = stream_latencies(idle_stream(100, 1000, 0));
+    EXPECT_NEAR(one.ttft_mean_s, 0.15, 1e-9);
+    EXPECT_NEAR(one.ttft_p50_s, 0.15, 1e-5);
+    EXPECT_NEAR(one.ttft_p99_s, 0.199, 1e-5);
+    // A 2500-token prompt with room for 1000 prompt tokens a step spans 3 chunks. A full step takes
+    // 0.1 + 1e-4 x (1000 - 10) = 0.199 s, so prompts go through at 1000 / 0.199 = 5025 tokens/s:
+    // 2500 / 5025 = 0.4975 s of its own, p99 0.4975 + 0.099.
+    const Latencies longer = stream_latencies(idle_stream(2500, 1000, 1e-4));
+    EXPECT_NEAR(longer.ttft_p99_s, 2500 * 0.199 / 1000 + 0.099, 1e-5);
+    // TPOT is the step when nothing else arrives.
+    EXPECT_NEAR(one.tpot_p99_s, 0.1, 1e-6);
+}
+
+TEST(Stream, QueueingForPromptRoomIsMG1) {
+    // 1000 prompt tokens a second when prompts queue (room 1000 per 1 s step); 100-token prompts arrive at
+    // 5/s: rho = 0.5, service 0.1 s, E[W] = lambda E[S^2] / (2 (1 - rho)) = 5 x 0.01 / 1 = 0.05 s.
+    StreamModel m;
+    m.step_s = 1.0;
+    m.prefill_room = 1000;
+    m.prefill_per_step = 500;
+    m.arrivals_per_s = 5;
+    m.input_len = 100;
+    m.output_len = 100;
+    const Latencies l = stream_latencies(m);
+    EXPECT_NEAR(l.prefill_utilisation, 0.5, 1e-12);
+    EXPECT_NEAR(l.ttft_mean_s, 0.5 + 0.05 + 1.0, 1e-9);  // rest of the step + wait + its own step
+    // P(W > w) = 0.5 exp(-10 w); averaged over the rest of the step R ~ U(0, 1), P(TTFT > x) =
+    // 0.05 e^(-10 (x - 1)) (e^10 - 1) for x > 2. p99: x = 1 + (10 + ln 5 + ln(1 - e^-10)) / 10.
+    EXPECT_NEAR(l.ttft_p99_s, 1 + (10 + std::log(5.0) + std::log1p(-std::exp(-10.0))) / 10, 1e-4);
+    m.arrivals_per_s = 10.5;  // rho > 1: prompts arrive faster than steps take them
+    EXPECT_FALSE(stream_latencies(m).stable);
+}
+
+TEST(Stream, TpotSpreadsWithPromptsArrivingDuringARequest) {
+    // Every prompt token adds 1 ms to the step it rides. Over a request's 99 later steps of 0.1 s, prompts
+    // of 100 tokens arrive at 2/s (Poisson): 19.8 expected, variance 19.8 x 100^2 tokens^2. The mean
+    // step over the request then has sd 1e-3 x sqrt(19.8) x 100 / 99 = 4.49 ms: p99 = 0.1 + 2.326 x sd.
+    StreamModel m;
+    m.step_s = 0.1;
+    m.prefill_slope_s = 1e-3;
+    m.prefill_room = 1000;
+    m.prefill_per_step = 20;
+    m.arrivals_per_s = 2;
+    m.input_len = 100;
+    m.output_len = 100;
+    const Latencies l = stream_latencies(m);
+    const double sd = 1e-3 * std::sqrt(2 * 99 * 0.1 * 1e4) / 99;
+    EXPECT_NEAR(l.tpot_p99_s, 0.1 + normal_quantile(0.99) * sd, 1e-6);
+    EXPECT_NEAR(l.tpot_p50_s, 0.1, 1e-6);
+    EXPECT_NEAR(normal_quantile(0.99), 2.326348, 1e-6);
+}
+
+TEST(Speculative, AcceptedTokensPerStep) {
+    // K = 3 drafts accepted with 0.8 each until the first miss, plus the verify pass's own token:
+    // P(1) = 0.2, P(2) = 0.16, P(3) = 0.128, P(4) = 0.512: mean (1 - 0.8^4) / 0.2 = 2.952,
+    // E[X^2] = 10.184, variance 10.184 - 2.952^2 = 1.469696.
+    EXPECT_NEAR(spec_tokens_per_step(3, 0.8), 2.952, 1e-12);
+    EXPECT_NEAR(spec_tokens_variance(3, 0.8), 1.469696, 1e-9);
+    EXPECT_DOUBLE_EQ(spec_tokens_per_step(3, 1.0), 4.0);
+    EXPECT_DOUBLE_EQ(spec_tokens_per_step(0, 0.5), 1.0);
+}
+
+TEST(Speculative, ADraftModelStepVerifiesAllDraftsInOnePass) {
+    const ChipSpec h200 = *load_chip("h200-sxm");
+    const ModelSpec target = *load_model("llama-3.1-70b");
+    Companions with;
+    with.draft = *load_model("llama-3.1-8b");
+    Scenario s;
+    s.chips = s.tp = 2;
+    s.batch = 32;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.spec_tokens = 3;
+    s.spec_accept = 0.8;
+    s.draft_model = "llama-3.1-8b";
+    auto ev = evaluate(h200, target, s, with);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    // The step: the target's 80 layers + head, then 3 passes of the 8B draft's 32 layers + head.
+    EXPECT_EQ(ev->decode.layer_count(), 81u + 3 * 33u);
+    EXPECT_EQ(ev->decode.main_layers, 81u);
+    EXPECT_EQ(ev->decode.layer(81).kind, "draft");
+    // The target verifies 4 tokens of each of the 32 requests; it reads each request's KV once.
+    EXPECT_DOUBLE_EQ(ev->decode.queries_per_seq, 4);
+    const OpResult* score = find_op(ev->decode, 0, "attn_score");
+    ASSERT_NE(score, nullptr);
+    // 32 requests x (1024 + 256 / 2 context... mean 1152) keys x 2 x 8 KV heads / 2 x 128 x 1 B + 128 new, K half
+    const double ctx = 1024 + 256 / 2.0;
+    EXPECT_NEAR(score->kv_bytes, (32 * ctx + 32 * 4) * (2 * 4 * 128) * 0.5, 1.0);
+    // Each request advances 2.952 tokens a step: TPOT = step / 2.952, throughput = 32 x 2.952 / step.
+    EXPECT_NEAR(ev->serving.tokens_per_step_per_request, 2.952, 1e-12);
+    EXPECT_NEAR(ev->serving.tpot_s, ev->serving.step_s / 2.952, 1e-12);
+    EXPECT_NEAR(ev->serving.throughput_tokens_per_s, 32 * 2.952 / ev->serving.step_s, 1e-6);
+    // Without speculation the same batch is slower per token (the 8B drafts cost less than they save).
+    Scenario plain = s;
+    plain.spec_tokens = 0;
+    plain.spec_accept = 0;
+    plain.draft_model.clear();
+    auto base = evaluate(h200, target, plain);
+    ASSERT_TRUE(base.ok());
+    EXPECT_GT(base->serving.tpot_s, ev->serving.tpot_s);
+}
+
+TEST(Speculative, MtpLayersDraftWithoutADraftModel) {
+    const ChipSpec b200 = *load_chip("b200");
+    const ModelSpec ds = *load_model("deepseek-v3");
+    Scenario s;
+    s.chips = s.tp = 8;
+    s.batch = 16;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.spec_tokens = 2;
+    s.spec_accept = 0.85;  // DeepSeek-V3 report: 85-90 % acceptance of the second token
+    auto ev = evaluate(b200, ds, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    // 61 layers + head, then 2 MTP passes of one MoE layer + head each.
+    EXPECT_EQ(ev->decode.layer_count(), 62u + 2 * 2u);
+    EXPECT_EQ(ev->decode.layer(62).kind, "mtp-moe");
+    EXPECT_EQ(ev->decode.layer(63).kind, "mtp-lm_head");
+}
+
+TEST(Speculative, RefusesWhatCannotDraft) {
+    const ModelSpec target = *load_model("llama-3.1-8b");
+    Scenario s;
+    s.spec_tokens = 2;
+    s.spec_accept = 1.5;
+    EXPECT_NE(validate_scenario(s, target).error().message.find("spec_accept = 1.5"), std::string::npos);
+    s.spec_accept = 0.7;
+    s.draft_model = "llama-3.1-70b";
+    Companions bigger;
+    bigger.draft = *load_model("llama-3.1-70b");
+    auto r = evaluate(*load_chip("h100-sxm"), target, s, bigger);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("draft_model: 'llama-3.1-70b'"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("is not smaller than the target"), std::string::npos);
+    Companions other_vocab;
+    other_vocab.draft = *load_model("llama-2-7b");
+    s.draft_model = "llama-2-7b";
+    auto v = evaluate(*load_chip("h100-sxm"), *load_model("llama-3.1-70b"), s, other_vocab);
+    ASSERT_FALSE(v.ok());
+    EXPECT_NE(v.error().message.find("vocabulary"), std::string::npos) << v.error().message;
+}
+
+TEST(ContinuousBatching, LongPromptsNoLongerStallTheWholeBatch) {
+    // Llama-3.1-70B on 8 x B200 with 8k prompts and a 2 s p99 TTFT: a static batch had to stay at 17
+    // because TTFT was the whole batch's prefill (and gave a tenth of the offline throughput). Prompts
+    // now ride in chunks among the decodes: the limit costs little throughput.
+    Scenario s;
+    s.chips = s.tp = 8;
+    s.batch = 0;
+    s.input_len = 8192;
+    s.output_len = 256;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.ttft_slo_s = 2.0;
+    auto ev = evaluate(*load_chip("b200"), *load_model("llama-3.1-70b"), s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    EXPECT_TRUE(ev->serving.server);
+    EXPECT_LE(ev->serving.ttft_p99_s, 2.0);
+    EXPECT_GT(ev->serving.batch, 2 * 17);
+    Scenario offline = s;
+    offline.ttft_slo_s.reset();
+    auto free = evaluate(*load_chip("b200"), *load_model("llama-3.1-70b"), offline);
+    ASSERT_TRUE(free.ok());
+    EXPECT_FALSE(free->serving.server);
+    EXPECT_GT(ev->serving.throughput_tokens_per_s, 0.8 * free->serving.throughput_tokens_per_s);
+    EXPECT_LE(ev->serving.throughput_tokens_per_s, free->serving.throughput_tokens_per_s);
+    // Steady state: prompt tokens per step = batch x 8192 / 256 (as many arrive as finish).
+    EXPECT_NEAR(ev->serving.prefill_tokens_per_step, ev->serving.batch * 8192.0 / 256, 1e-6);
+    EXPECT_LE(ev->serving.ttft_p50_s, ev->serving.ttft_p99_s);
+    EXPECT_LE(ev->serving.tpot_p50_s, ev->serving.tpot_p99_s);
+}
+
+TEST(ContinuousBatching, TheTokenBudgetBoundsTheBatch) {
+    // A rank's step holds its decodes and the prompt tokens of the requests replacing finished ones:
+    // batch x (1 + 2048 / 128) <= 8192, so at most floor(8192 / 17) = 481 requests.
+    Scenario s;
+    s.batch = 0;
+    s.input_len = 2048;
+    s.output_len = 128;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    auto ev = evaluate(*load_chip("h200-sxm"), *load_model("llama-3.1-8b"), s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    EXPECT_EQ(ev->serving.max_batch, 481);
+    s.max_tokens_per_step = 4096;
+    auto half = evaluate(*load_chip("h200-sxm"), *load_model("llama-3.1-8b"), s);
+    ASSERT_TRUE(half.ok());
+    EXPECT_EQ(half->serving.max_batch, 240);
+    s.max_batch = 100;
+    EXPECT_EQ(evaluate(*load_chip("h200-sxm"), *load_model("llama-3.1-8b"), s)->serving.max_batch, 100);
+}
+
+TEST(Parallelism, AutoPicksTheBestSplitAndSaysWhich) {
+    // H100 Llama-2-70B fp8 on 8 chips: 8 replicas of TP1 are memory-starved (70 GB of weights on an
+    // 80 GB chip), TP2 x 4 is more than twice as fast. Auto finds it (or better) and reports the choice.
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    const ModelSpec m = *load_model("llama-2-70b");
+    Scenario s;
+    s.chips = 8;
+    s.batch = 0;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.tp = s.pp = s.ep = s.attention_dp = 0;
+    auto chosen = evaluate(h100, m, s);
+    ASSERT_TRUE(chosen.ok()) << chosen.error().message;
+    EXPECT_TRUE(chosen->serving.parallelism_auto);
+    EXPECT_GE(chosen->serving.parallelism.tp, 2);
+    Scenario tp1 = s;
+    tp1.tp = 1;
+    tp1.pp = tp1.ep = tp1.attention_dp = 1;
+    auto one = evaluate(h100, m, tp1);
+    ASSERT_TRUE(one.ok());
+    EXPECT_FALSE(one->serving.parallelism_auto);
+    EXPECT_GT(chosen->serving.throughput_tokens_per_s, 2.0 * one->serving.throughput_tokens_per_s);
+    for (int tp : {2, 4, 8}) {
+        Scenario fixed = tp1;
+        fixed.tp = tp;
+        auto e = evaluate(h100, m, fixed);
+        ASSERT_TRUE(e.ok());
+        EXPECT_GE(chosen->serving.throughput_tokens_per_s, e->serving.throughput_tokens_per_s * (1 - 1e-9)) << tp;
+    }
+}
+
+TEST(Parallelism, RefusesSplitsTheModelCannotTake) {
+    const ModelSpec small = *load_model("llama-2-7b");
+    Scenario s;
+    s.chips = 64;
+    s.tp = 64;
+    auto r = validate_scenario(s, small);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("tp = 64 exceeds the 32 attention heads of 'llama-2-7b'"), std::string::npos)
+        << r.error().message;
+    const ModelSpec mix = *load_model("mixtral-8x7b");
+    s.chips = 16;
+    s.tp = 1;
+    s.ep = 16;
+    EXPECT_NE(validate_scenario(s, mix).error().message.find("ep (16) exceeds the model's experts (8)"),
+              std::string::npos);
+    s.ep = 4;
+    s.tp = 2;
+    s.attention_dp = 1;
+    s.chips = 8;
+    EXPECT_NE(validate_scenario(s, mix).error().message.find("ep (4) must divide tp x attention_dp (2)"),
+              std::string::npos);
+    s.ep = 1;
+    s.prefill_chips = 3;
+    s.decode_chips = 4;
+    EXPECT_NE(validate_scenario(s, mix).error().message.find("prefill_chips + decode_chips (3 + 4) must equal chips (8)"),
+              std::string::npos);
+}
+
+TEST(Parallelism, AttentionDataParallelHoldsEachRequestsKvOnce) {
+    // Qwen3-235B has 4 KV heads: at attention tp 8 every chip keeps a copy of one head per request
+    // (half wasted); 8 attention ranks keep each request's 4 heads on one chip. 94 layers x 2 x 4 x 128 x 1 B
+    // per token x 2176 tokens = 209.4 MB per request on its rank's chip.
+    const ModelSpec q = *load_model("qwen3-235b-a22b");
+    Scenario s;
+    s.input_len = 128;
+    s.output_len = 2048;
+    s.kv_precision = Precision::fp8;
+    Parallelism dp8{1, 1, 8, 8};
+    EXPECT_NEAR(kv_bytes_per_request_per_chip(q, s, dp8), 94.0 * 2 * 4 * 128 * 2176, 1.0);
+    Parallelism tp8{8, 1, 8, 1};
+    EXPECT_NEAR(kv_bytes_per_request_per_chip(q, s, tp8), 94.0 * 2 * 1 * 128 * 2176, 1.0);
+    // Weights: experts spread over all 8 chips either way; attention is split by tp 8 or copied 8 times.
+    const ParameterCounts n = q.parameter_counts();
+    EXPECT_NEAR(weight_bytes_per_chip(q, Precision::fp8, dp8) - weight_bytes_per_chip(q, Precision::fp8, tp8),
+                (n.attention + n.embedding + n.lm_head + n.norms) * (1.0 - 1.0 / 8), 1.0);
+}
+
+TEST(Disaggregation, PoolsServeAtTheSlowerOnesRate) {
+    const ChipSpec h200 = *load_chip("h200-sxm");
+    const ModelSpec m = *load_model("llama-3.1-70b");
+    Scenario s;
+    s.chips = 8;
+    s.prefill_chips = 2;
+    s.decode_chips = 6;
+    s.tp = s.pp = s.ep = s.attention_dp = 0;
+    s.batch = 0;
+    s.input_len = 1024;
+    s.output_len = 256;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    auto ev = evaluate(h200, m, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    const ServingResult& sv = ev->serving;
+    ASSERT_TRUE(sv.disaggregated);
+    EXPECT_EQ(sv.prefill_pool.chips, 2);
+    EXPECT_EQ(sv.decode_pool.chips, 6);
+    // Offline: the rate is the slower pool's capacity (or the KV transfer's); throughput = rate x output.
+    const double slower = std::min(sv.prefill_pool.capacity_requests_per_s, sv.decode_pool.capacity_requests_per_s);
+    EXPECT_LE(sv.requests_per_s, slower * (1 + 1e-9));
+    EXPECT_GE(sv.requests_per_s, slower * 0.99);
+    EXPECT_NEAR(sv.throughput_tokens_per_s, sv.requests_per_s * 256, 1e-6);
+    EXPECT_NEAR(sv.throughput_tokens_per_s_per_chip, sv.throughput_tokens_per_s / 8, 1e-9);
+    // A prompt's KV moves once: 1024 tokens x 80 layers x 2 x 8 heads x 128 x 1 B = 167.8 MB, over the
+    // NVLink of one 8-GPU domain; each chip of the prefill replica sends its share.
+    EXPECT_NEAR(sv.kv_transfer_gb_per_request, 1024.0 * 80 * 2 * 8 * 128 / 1e9, 1e-9);
+    const double share = 1024.0 * 80 * 2 * 8 * 128 / sv.prefill_pool.parallelism.chips();
+    EXPECT_NEAR(sv.kv_transfer_s, share / 360e9 + 3e-6, 1e-9);
+    // The decode pool runs decodes only.
+    EXPECT_DOUBLE_EQ(ev->decode.prefill_tokens, 0.0);
+    EXPECT_GT(ev->prefill.prefill_tokens, 0.0);
+}
+
+TEST(Disaggregation, TheBestSplitIsFound) {
+    const ChipSpec h200 = *load_chip("h200-sxm");
+    const ModelSpec m = *load_model("llama-3.1-8b");
+    Scenario s;
+    s.chips = 4;
+    s.prefill_chips = s.decode_chips = -1;
+    s.tp = s.pp = s.ep = s.attention_dp = 1;
+    s.batch = 0;
+    s.input_len = 2048;
+    s.output_len = 256;
+    auto best = evaluate(h200, m, s);
+    ASSERT_TRUE(best.ok()) << best.error().message;
+    for (int np = 1; np < 4; ++np) {
+        Scenario fixed = s;
+        fixed.prefill_chips = np;
+        fixed.decode_chips = 4 - np;
+        auto e = evaluate(h200, m, fixed);
+        ASSERT_TRUE(e.ok()) << e.error().message;
+        EXPECT_GE(best->serving.throughput_tokens_per_s, e->serving.throughput_tokens_per_s * (1 - 1e-9)) << np;
+    }
+}
