@@ -12,6 +12,7 @@
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
+#include "core/workload/scenario_keys.hpp"
 
 namespace scoville::store {
 
@@ -159,12 +160,56 @@ Status migrate5(QSqlDatabase& db) {
                        });
 }
 
+// 6: workloads key by key (core/workload/scenario_keys), so a new serving key needs no migration;
+//    filled from the columns of existing workloads. The columns stay and are still written.
+Status migrate6(QSqlDatabase& db) {
+    if (auto st = exec(db, QStringLiteral("CREATE TABLE workload_params ("
+                                          " workload_id INTEGER NOT NULL REFERENCES workloads(id) ON DELETE CASCADE,"
+                                          " key TEXT NOT NULL,"
+                                          " value TEXT NOT NULL,"
+                                          " PRIMARY KEY (workload_id, key))"));
+        !st)
+        return st;
+    QSqlQuery sel(db);
+    if (!sel.exec(QStringLiteral("SELECT id, batch, input_len, output_len, weight_precision, activation_precision,"
+                                 " kv_precision, chips, tp, pp, ep, ttft_slo_s, tpot_slo_s, input_len_cv,"
+                                 " output_len_cv FROM workloads")))
+        return Error{"schema 6: " + sel.lastError().text().toStdString()};
+    QSqlQuery ins(db);
+    ins.prepare(QStringLiteral("INSERT INTO workload_params (workload_id, key, value) VALUES (?, ?, ?)"));
+    while (sel.next()) {
+        Scenario s;
+        s.batch = sel.value(1).toInt();
+        s.input_len = sel.value(2).toInt();
+        s.output_len = sel.value(3).toInt();
+        for (auto [column, target] : {std::pair{4, &s.weight_precision}, std::pair{5, &s.activation_precision},
+                                      std::pair{6, &s.kv_precision}})
+            if (auto p = parse_precision(sel.value(column).toString().toStdString())) *target = *p;
+        s.chips = sel.value(7).toInt();
+        s.tp = sel.value(8).toInt();
+        s.pp = sel.value(9).toInt();
+        s.ep = sel.value(10).toInt();
+        if (!sel.value(11).isNull()) s.ttft_slo_s = sel.value(11).toDouble();
+        if (!sel.value(12).isNull()) s.tpot_slo_s = sel.value(12).toDouble();
+        s.input_len_cv = sel.value(13).toDouble();
+        s.output_len_cv = sel.value(14).toDouble();
+        for (const auto& k : workload_keys()) {
+            ins.addBindValue(sel.value(0));
+            ins.addBindValue(QString::fromUtf8(k.key.data(), static_cast<qsizetype>(k.key.size())));
+            ins.addBindValue(QString::fromStdString(k.get(s)));
+            if (!ins.exec()) return Error{"schema 6: " + ins.lastError().text().toStdString()};
+        }
+    }
+    return Ok{};
+}
+
 constexpr Migration kMigrations[] = {
     {1, "designs and edit history", &migrate1},
     {2, "notes and workloads", &migrate2},
     {3, "baselines, comparisons and sweeps", &migrate3},
     {4, "design parameters as key/value rows", &migrate4},
     {5, "spread of request lengths in workloads", &migrate5},
+    {6, "workloads key by key", &migrate6},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

@@ -18,6 +18,7 @@
 #include "core/hw/params.hpp"
 #include "core/library/library.hpp"
 #include "core/workload/model.hpp"
+#include "core/workload/scenario_keys.hpp"
 #include "store/schema.hpp"
 
 namespace scoville::store {
@@ -841,7 +842,7 @@ Result<WorkloadRecord> Session::workload(const QString& name) const {
     q.prepare(
         QStringLiteral("SELECT model_id, model_json, batch, input_len, output_len, weight_precision,"
                        " activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s, tpot_slo_s,"
-                       " input_len_cv, output_len_cv FROM workloads WHERE name = ?"));
+                       " input_len_cv, output_len_cv, id FROM workloads WHERE name = ?"));
     q.addBindValue(name);
     if (!q.exec())
         return Error{ss(describeSqlError(path_, QStringLiteral("reading workload"), q.lastError()))};
@@ -873,6 +874,19 @@ Result<WorkloadRecord> Session::workload(const QString& name) const {
     if (!q.value(13).isNull()) s.tpot_slo_s = q.value(13).toDouble();
     s.input_len_cv = q.value(14).toDouble();
     s.output_len_cv = q.value(15).toDouble();
+    // Key by key (schema 6): every scenario key the file holds; a key this build does not know is
+    // left alone, one it knows with a bad value is refused with the key named.
+    QSqlQuery kv(db());
+    kv.prepare(QStringLiteral("SELECT key, value FROM workload_params WHERE workload_id = ?"));
+    kv.addBindValue(q.value(16));
+    if (!kv.exec())
+        return Error{ss(describeSqlError(path_, QStringLiteral("reading workload"), kv.lastError()))};
+    while (kv.next()) {
+        const std::string key = ss(kv.value(0).toString());
+        if (!find_workload_key(key)) continue;
+        if (auto st = set_workload_text(s, key, ss(kv.value(1).toString())); !st)
+            return Error{ss(path_) + ": workload '" + ss(name) + "': " + st.error().message};
+    }
     return w;
 }
 
@@ -894,10 +908,20 @@ Status Session::saveWorkload(const WorkloadRecord& w) {
     const QString action = QStringLiteral("saving workload '%1'").arg(w.name);
     auto st = write(action, [&]() -> Status {
         QSqlQuery q(db());
-        q.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO workloads (name, model_id, model_json, batch, input_len, output_len,"
-            " weight_precision, activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s,"
-            " tpot_slo_s, input_len_cv, output_len_cv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        // The row keeps its id (the key/value rows hang off it): update in place, insert when new.
+        q.prepare(QStringLiteral("SELECT id FROM workloads WHERE name = ?"));
+        q.addBindValue(nn(w.name));
+        if (auto st2 = run(q, path_, action); !st2) return st2;
+        const QVariant id = q.next() ? q.value(0) : QVariant();
+        q.prepare(id.isValid()
+                      ? QStringLiteral("UPDATE workloads SET name = ?, model_id = ?, model_json = ?, batch = ?,"
+                                       " input_len = ?, output_len = ?, weight_precision = ?, activation_precision = ?,"
+                                       " kv_precision = ?, chips = ?, tp = ?, pp = ?, ep = ?, ttft_slo_s = ?,"
+                                       " tpot_slo_s = ?, input_len_cv = ?, output_len_cv = ? WHERE id = ?")
+                      : QStringLiteral("INSERT INTO workloads (name, model_id, model_json, batch, input_len, output_len,"
+                                       " weight_precision, activation_precision, kv_precision, chips, tp, pp, ep,"
+                                       " ttft_slo_s, tpot_slo_s, input_len_cv, output_len_cv)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const QVariant& v :
              {QVariant(nn(w.name)), QVariant(nn(w.modelId)), QVariant(nn(w.modelJson)), QVariant(s.batch),
               QVariant(s.input_len), QVariant(s.output_len), QVariant(qs(to_string(s.weight_precision))),
@@ -905,7 +929,17 @@ Status Session::saveWorkload(const WorkloadRecord& w) {
               QVariant(s.chips), QVariant(s.tp), QVariant(s.pp), QVariant(s.ep), optionalReal(s.ttft_slo_s),
               optionalReal(s.tpot_slo_s), QVariant(s.input_len_cv), QVariant(s.output_len_cv)})
             q.addBindValue(v);
-        return run(q, path_, action);
+        if (id.isValid()) q.addBindValue(id);
+        if (auto st2 = run(q, path_, action); !st2) return st2;
+        const QVariant rowId = id.isValid() ? id : q.lastInsertId();
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO workload_params (workload_id, key, value) VALUES (?, ?, ?)"));
+        for (const auto& k : workload_keys()) {
+            q.addBindValue(rowId);
+            q.addBindValue(qs(k.key));
+            q.addBindValue(QString::fromStdString(k.get(s)));
+            if (auto st2 = run(q, path_, action); !st2) return st2;
+        }
+        return Ok{};
     });
     if (st) emit workloadsChanged();
     return st;

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "core/hw/chip_json.hpp"
+#include "core/workload/scenario_keys.hpp"
 #include "store/schema.hpp"
 #include "store/session.hpp"
 #include "store_test_chips.hpp"
@@ -144,6 +145,22 @@ private slots:
             QVERIFY(migrate(d, 5).ok());
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 5);
             QCOMPARE(raw.scalar(QStringLiteral("SELECT output_len_cv FROM workloads")).toDouble(), 0.0);
+            QVERIFY(raw.exec(QStringLiteral("UPDATE workloads SET input_len_cv = 0.77")));
+            // 6: the workload key by key, filled from the columns; keys that did not exist read as their
+            // defaults.
+            QVERIFY(migrate(d, 6).ok());
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 6);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM workload_params WHERE key = 'tp'")).toString(),
+                     QStringLiteral("8"));
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM workload_params WHERE key = 'ttft_slo_s'")).toString(),
+                     QStringLiteral("0.5"));
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM workload_params WHERE key = 'tpot_slo_s'")).toString(),
+                     QString());
+            QCOMPARE(
+                raw.scalar(QStringLiteral("SELECT value FROM workload_params WHERE key = 'input_len_cv'")).toString(),
+                QStringLiteral("0.77"));
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM workload_params")).toInt(),
+                     static_cast<int>(workload_keys().size()));
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
         }
 
@@ -167,7 +184,9 @@ private slots:
         QCOMPARE(w->scenario.kv_precision, Precision::bf16);
         QCOMPARE(w->scenario.tp, 8);
         QCOMPARE(*w->scenario.ttft_slo_s, 0.5);
-        QCOMPARE(w->scenario.input_len_cv, 0.0);
+        QCOMPARE(w->scenario.input_len_cv, 0.77);
+        QCOMPARE(w->scenario.max_tokens_per_step, Scenario{}.max_tokens_per_step);
+        QCOMPARE(w->scenario.attention_dp, 1);
         QCOMPARE(w->scenario.output_len_cv, 0.0);
         QVERIFY(!w->scenario.tpot_slo_s.has_value());
         auto c = s.comparison(QStringLiteral("pinned"));

@@ -16,6 +16,7 @@
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
+#include "core/workload/scenario_keys.hpp"
 #include "core/library/library.hpp"
 #include "core/workload/model.hpp"
 #include "store/history_model.hpp"
@@ -62,6 +63,16 @@ WorkloadRecord chatWorkload() {
     w.scenario.output_len_cv = 0.79;
     w.scenario.ttft_slo_s = 0.75;
     w.scenario.tpot_slo_s = 0.04;
+    // The serving keys of schema 6 (stored key by key) round-trip too.
+    w.scenario.attention_dp = 1;
+    w.scenario.max_tokens_per_step = 4096;
+    w.scenario.max_batch = 896;
+    w.scenario.kv_allocation = KvAllocation::on_demand;
+    w.scenario.host_us_per_request = 9;
+    w.scenario.spec_tokens = 2;
+    w.scenario.spec_accept = 0.7;
+    w.scenario.expert_imbalance = 1.3;
+    w.scenario.comm_overlap = 0.5;
     return w;
 }
 
@@ -144,6 +155,21 @@ private slots:
         QCOMPARE(q.value(0).toDouble(), 1.83);
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM design_params")) && q.next());
         QCOMPARE(q.value(0).toInt(), static_cast<int>(chip_params().size()));
+        // Workloads are stored key by key: every workload key for each of the two workloads.
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM workload_params")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2 * static_cast<int>(workload_keys().size()));
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM workload_params WHERE key = 'kv_allocation'")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("on_demand"));
+        // A key this build does not know (written by a newer one) is left alone; a known key with a bad
+        // value is refused naming it.
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO workload_params SELECT id, 'future_key', '7' FROM workloads"
+                                      " WHERE name = 'chat'")));
+        QVERIFY(*s->workload(QStringLiteral("chat")) == chat);
+        QVERIFY(q.exec(QStringLiteral("UPDATE workload_params SET value = 'lazy' WHERE key = 'kv_allocation'")));
+        const auto bad = s->workload(QStringLiteral("chat"));
+        QVERIFY(!bad.ok());
+        QVERIFY2(QString::fromStdString(bad.error().message).contains(QStringLiteral("workload 'kv_allocation'")),
+                 bad.error().message.c_str());
     }
 
     void refusesBadWorkloadsNamingTheInput_data() {
