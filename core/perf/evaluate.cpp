@@ -91,6 +91,7 @@ struct Solution {
     double throughput = 0;  // output tokens/s, whole system
     double requests = 0;    // requests/s, whole system
     bool meets = true;
+    bool complete = false;  // every latency figure computed (not just the p99s a search needs)
 };
 
 struct Needs {
@@ -231,13 +232,22 @@ public:
         return true;
     }
 
-    Solution at(const Parallelism& par, const Fit& f, int batch, PhaseResult& out, PhaseResult& scratch) const {
+    // `full`: every latency figure; otherwise only the p99s the limits need (a search step).
+    Solution at(const Parallelism& par, const Fit& f, int batch, PhaseResult& out, PhaseResult& scratch,
+                bool full = true) const {
         Solution sol;
         sol.par = par;
         sol.fit = f;
         sol.batch = batch;
         sol.step = steady_step(par, f, batch, out, scratch);
-        sol.lat = stream_latencies(stream(par, batch, sol.step, f.max_batch));
+        StreamModel m = stream(par, batch, sol.step, f.max_batch);
+        if (!full) {
+            m.want_median = false;
+            m.want_ttft = s_.ttft_slo_s.has_value();
+            m.want_tpot = s_.tpot_slo_s.has_value();
+        }
+        sol.lat = stream_latencies(m);
+        sol.complete = full;
         const int replicas = chips_ / par.chips();
         sol.throughput = replicas * par.pp * batch * tau_ / sol.step.t;
         sol.requests = sol.throughput / s_.output_len;
@@ -259,7 +269,7 @@ public:
             return at(par, *f, s_.batch, out, scratch);
         }
         // A batch is sustainable when prompts do not arrive faster than steps take them.
-        auto stable = [&](int b) { return at(par, *f, b, out, scratch); };
+        auto stable = [&](int b) { return at(par, *f, b, out, scratch, false); };
         Solution top = stable(f->max_batch);
         if (!top.lat.stable) {
             int lo = 1, hi = f->max_batch;
@@ -271,14 +281,14 @@ public:
             top = stable(lo);
         }
         if (!s_.has_limits() || top.meets) return top;
-        Solution one = at(par, *f, 1, out, scratch);
+        Solution one = at(par, *f, 1, out, scratch, false);
         if (!one.meets) return one;
         int lo = 1, hi = f->max_batch;  // lo meets, hi misses
         while (hi - lo > 1) {
             const int mid = lo + (hi - lo) / 2;
-            (at(par, *f, mid, out, scratch).meets ? lo : hi) = mid;
+            (at(par, *f, mid, out, scratch, false).meets ? lo : hi) = mid;
         }
-        return at(par, *f, lo, out, scratch);
+        return at(par, *f, lo, out, scratch, false);
     }
 
 private:
@@ -346,7 +356,7 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
             if (best && s.has_limits() && s.batch == 0) {
                 auto f = engine.fit(par);
                 if (!f) continue;
-                const Solution bound = engine.at(par, *f, f->max_batch, out, scratch);
+                const Solution bound = engine.at(par, *f, f->max_batch, out, scratch, false);
                 if (best->meets && bound.throughput <= best->throughput) continue;
             }
             auto sol = engine.solve(par, out, scratch);
@@ -663,8 +673,8 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
         p.spec_tokens = 0;
         lower_step(model, s, pre.rates(), Phase::prefill, full, p, ev.prefill);
     }
-    dec.at(sp.decode.par, sp.decode.fit, sp.decode.batch, ev.decode, scratch);
-    fill_serving(dec, ds, sp.decode, ev);
+    const Solution decode = dec.at(sp.decode.par, sp.decode.fit, sp.decode.batch, ev.decode, scratch);
+    fill_serving(dec, ds, decode, ev);
     ServingResult& sv = ev.serving;
     sv.server = s.has_limits();
     sv.parallelism_auto = parallelism_open(s);
@@ -720,8 +730,11 @@ Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const 
         PhaseResult scratch;
         auto best = best_solution(engine, s, model, ev.decode, scratch);
         if (!best) return best.error();
-        // Lower the chosen step once more into the result (the search reused the buffers).
-        engine.at(best->par, best->fit, best->batch, ev.decode, scratch);
+        // Lower the chosen step once more into the result (the search reused the buffers), with every
+        // latency figure (the search computed only the p99s it was limited by). A fixed batch at a given
+        // parallelism was lowered last and in full already.
+        const bool single = s.batch > 0 && !parallelism_open(s) && best->complete;
+        if (!single) *best = engine.at(best->par, best->fit, best->batch, ev.decode, scratch);
         lower_one_prompt(model, s, engine, *best, ev.prefill);
         fill_serving(engine, s, *best, ev);
         if (!best->lat.stable)

@@ -460,16 +460,24 @@ void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase
     }
     out.templates.resize(b.used);
 
-    // One step runs every layer of the replica in order (pipeline stages one after another).
+    // One step runs every layer of the replica in order (pipeline stages one after another): each
+    // template's totals once, times the layers that use it.
     out.time_s = out.flops = out.bytes = out.network_bytes = 0;
-    for (int idx : out.layer_template) {
-        const LayerTemplate& t = out.templates[static_cast<size_t>(idx)];
-        out.time_s += t.time_s;
+    double uses[64] = {};
+    for (int idx : out.layer_template)
+        if (idx < 64) uses[idx] += 1;
+    for (size_t i = 0; i < out.templates.size() && i < 64; ++i) {
+        const LayerTemplate& t = out.templates[i];
+        double flops = 0, bytes = 0, net = 0;
         for (const auto& op : t.ops) {
-            out.flops += op.flops;
-            out.bytes += op.bytes();
-            out.network_bytes += op.network_bytes;
+            flops += op.flops;
+            bytes += op.bytes();
+            net += op.network_bytes;
         }
+        out.time_s += uses[i] * t.time_s;
+        out.flops += uses[i] * flops;
+        out.bytes += uses[i] * bytes;
+        out.network_bytes += uses[i] * net;
     }
     // Per chip: a chip holds 1/pp of the layers.
     out.flops /= plan.par.pp;

@@ -77,12 +77,16 @@ size_t length_points(double mean, double cv, Points& out) {
     return out.size();
 }
 
-// Bisection for the x where a decreasing survival function equals `tail`.
+// Bisection for the x where a decreasing survival function equals `tail`; `hint` is an upper bound
+// when the caller knows one (it is doubled until it is).
 template <typename F>
 double quantile_of(F survival, double tail, double hint) {
     double lo = 0, hi = std::max(hint, 1e-9);
-    for (int i = 0; i < 200 && survival(hi) > tail; ++i) hi *= 2;
-    for (int i = 0; i < 60 && hi - lo > 1e-6 * hi; ++i) {
+    for (int i = 0; i < 200 && survival(hi) > tail; ++i) {
+        lo = hi;
+        hi *= 2;
+    }
+    for (int i = 0; i < 60 && hi - lo > 2e-5 * hi; ++i) {
         const double mid = (lo + hi) / 2;
         (survival(mid) > tail ? lo : hi) = mid;
     }
@@ -157,35 +161,55 @@ Latencies stream_latencies(const StreamModel& m) {
         out.ttft_mean_s = out.ttft_p50_s = out.ttft_p99_s = std::numeric_limits<double>::infinity();
     } else {
         // P(W > w): 1 below 0, rho exp(-theta w) above; averaged over the residual R ~ U(0, t) of
-        // the running step: (1/t) x integral of P(W > w) for w in [u - t, u].
-        auto averaged = [&](double u) {
-            const double lo = u - t, hi = u;
-            double s = std::max(0.0, std::min(hi, 0.0) - lo);
-            const double a = std::max(lo, 0.0);
-            if (hi > a && rho > 0 && theta > 0) s += rho / theta * (std::exp(-theta * a) - std::exp(-theta * hi));
-            return s / t;
+        // the running step: (1/t) x integral of P(W > w) for w in [u - t, u], with u = x - c and c the
+        // rest of the latency (own prefill, transfer, slot wait). In closed form:
+        //   u <= 0: 1;   0 < u < t: (t - u + rho/theta (1 - e^-theta u)) / t;
+        //   u >= t: rho/theta e^-theta u (e^theta t - 1) / t.
+        // e^-theta u = e^-theta x e^theta c, so one exp per x serves every c.
+        struct Shift {
+            double c, weight, e_c;  // e_c = e^(theta c), or 0 when it would overflow (then computed per x)
         };
-        auto in_step = [&](double x) {
-            double s = 0;
-            for (size_t i = 0; i < n_in; ++i) s += in[i].weight * averaged(x - own[i] - m.extra_ttft_s);
-            return s;
+        std::array<Shift, (kEdges.size() - 1) * 17> shifts{};  // per length: itself and 16 slot waits
+        size_t n_shift = 0;
+        // The slot wait convolved by quadrature: equal-probability points of its exponential.
+        const int slot_points = p_slot > 1e-9 ? 16 : 0;
+        auto add = [&](double c, double w) {
+            const double e = theta * c;
+            shifts[n_shift++] = {c, w, e < 600 ? std::exp(e) : 0.0};
         };
-        // The slot wait convolved by quadrature: 16 equal-probability points of the exponential.
-        auto survival = [&](double x) {
-            if (p_slot <= 0) return in_step(x);
-            double waited = 0;
-            constexpr int kPoints = 16;
-            for (int i = 0; i < kPoints; ++i) {
-                const double u = (i + 0.5) / kPoints;
-                waited += in_step(x + std::log(1.0 - u) / slot_rate);
+        for (size_t i = 0; i < n_in; ++i) {
+            const double c = own[i] + m.extra_ttft_s;
+            add(c, in[i].weight * (1.0 - p_slot));
+            for (int k = 0; k < slot_points; ++k) {
+                const double u = (k + 0.5) / slot_points;
+                add(c - std::log(1.0 - u) / slot_rate, in[i].weight * p_slot / slot_points);
             }
-            return (1.0 - p_slot) * in_step(x) + p_slot * waited / kPoints;
+        }
+        const double scale = theta > 0 ? rho / theta : 0.0;
+        const double tail = theta > 0 ? std::expm1(theta * t) : 0.0;
+        auto survival = [&](double x) {
+            const double ex = theta > 0 ? std::exp(-theta * x) : 0.0;
+            double s = 0;
+            for (size_t j = 0; j < n_shift; ++j) {
+                const Shift& sh = shifts[j];
+                const double u = x - sh.c;
+                if (u <= 0) {
+                    s += sh.weight;
+                    continue;
+                }
+                const double e_u = theta > 0 ? (sh.e_c > 0 ? ex * sh.e_c : std::exp(-theta * u)) : 0.0;
+                const double v = u < t ? (t - u + scale * (1.0 - e_u)) : scale * e_u * tail;
+                s += sh.weight * v / t;
+            }
+            return s;
         };
         const double slot_mean = slot_rate > 0 ? p_slot / slot_rate : 0.0;
         const double hint = t + mean_own + wait_mean * 10 + m.extra_ttft_s + slot_mean * 10;
         out.ttft_mean_s = t / 2 + wait_mean + mean_own + m.extra_ttft_s + slot_mean;
-        out.ttft_p50_s = quantile_of(survival, 0.5, hint);
-        out.ttft_p99_s = quantile_of(survival, 0.01, hint);
+        if (m.want_ttft) {
+            if (m.want_median) out.ttft_p50_s = quantile_of(survival, 0.5, hint);
+            out.ttft_p99_s = quantile_of(survival, 0.01, hint);
+        }
     }
 
     // --- TPOT -------------------------------------------------------------------------------------
@@ -219,8 +243,24 @@ Latencies stream_latencies(const StreamModel& m) {
         }
         return s / total_w;
     };
-    out.tpot_p50_s = quantile_of(tpot_survival, 0.5, 2 * mu);
-    out.tpot_p99_s = quantile_of(tpot_survival, 0.01, 2 * mu);
+    if (m.want_tpot) {
+        size_t live = 0, only = 0;
+        double sigma_max = 0;
+        for (size_t j = 0; j < n_out; ++j)
+            if (weight[j] > 0) {
+                ++live;
+                only = j;
+                sigma_max = std::max(sigma_max, sigma[j]);
+            }
+        if (live == 1) {
+            // One output length: a normal, its quantiles in closed form.
+            out.tpot_p50_s = mu;
+            out.tpot_p99_s = mu + normal_quantile(0.99) * sigma[only];
+        } else {
+            if (m.want_median) out.tpot_p50_s = quantile_of(tpot_survival, 0.5, mu + 6 * sigma_max);
+            out.tpot_p99_s = quantile_of(tpot_survival, 0.01, mu + 6 * sigma_max);
+        }
+    }
     return out;
 }
 

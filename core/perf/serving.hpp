@@ -42,6 +42,8 @@ struct StreamModel {
     // replaced at once, as offline). holding_s: how long a request holds its slot.
     double slots = 0;
     double holding_s = 0;
+    // What to compute (a search for the batch needs only the p99s it is limited by).
+    bool want_ttft = true, want_tpot = true, want_median = true;
 };
 
 // Erlang C: the probability an arrival waits when `load` = arrivals x holding time erlangs are
