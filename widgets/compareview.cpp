@@ -33,9 +33,9 @@ const Metric kMetrics[] = {
      [](double v) { return formatSi(v); }},
     {QT_TRANSLATE_NOOP("CompareView", "$/M tokens"), false,
      [](const Evaluation& e) { return e.physical.cost_per_million_tokens_usd; }, &money},
-    {QT_TRANSLATE_NOOP("CompareView", "TTFT"), false, [](const Evaluation& e) { return e.serving.ttft_s; },
+    {QT_TRANSLATE_NOOP("CompareView", "TTFT p99"), false, [](const Evaluation& e) { return e.serving.ttft_p99_s; },
      [](double v) { return formatSeconds(v); }},
-    {QT_TRANSLATE_NOOP("CompareView", "TPOT"), false, [](const Evaluation& e) { return e.serving.tpot_s; },
+    {QT_TRANSLATE_NOOP("CompareView", "TPOT p99"), false, [](const Evaluation& e) { return e.serving.tpot_p99_s; },
      [](double v) { return formatSeconds(v); }},
 };
 constexpr int kMetricCount = static_cast<int>(std::size(kMetrics));

@@ -81,12 +81,12 @@ DesignState DesignDocument::defaultState(const ModelLibrary& library) {
     if (!modelId.empty()) {
         if (auto model = library.model(modelId)) s.model = model.value();
     }
-    // 70B at fp8 on one 8-chip tensor-parallel replica: the usual serving setup for this size.
+    // 70B at fp8 on an 8-chip system, each chip deployed the way it serves best (auto parallelism).
     s.scenario.weight_precision = Precision::fp8;
     s.scenario.activation_precision = Precision::fp8;
     s.scenario.kv_precision = Precision::fp8;
     s.scenario.chips = 8;
-    s.scenario.tp = 8;
+    s.scenario.tp = s.scenario.pp = s.scenario.ep = s.scenario.attention_dp = 0;
     s.scenario.batch = 0;  // auto, within the latency limits of an interactive service:
     // MLPerf Inference Llama-2-70B server scenario, TTFT <= 2 s and TPOT <= 200 ms.
     s.scenario.ttft_slo_s = 2.0;

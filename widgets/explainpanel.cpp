@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/perf/collective.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 
@@ -21,6 +22,51 @@ QString advice(Bound b) {
         return ExplainPanel::tr("more or faster scale-up links, lower collective latency or less tensor parallelism");
     }
     return {};
+}
+
+QString bytes(double b) { return formatSi(b, QStringLiteral("B")); }
+QString rate(double b) { return formatSi(b, QStringLiteral("B/s")); }
+QString us(double s) { return formatSeconds(s); }
+
+// The collective's algorithm and its alpha-beta cost with the chip's numbers plugged in.
+QString collectiveCost(const OpResult& op, const NetworkRates& r) {
+    const int n = op.group;
+    const double b = op.buffer_bytes;
+    const double a = r.alpha_s;
+    const QString alpha = us(a);
+    const QString n1 = QString::number(n - 1);
+    const QString ns = QString::number(n);
+    const std::string_view algo = op.algorithm;
+    QString f;
+    if (algo == "one-shot")
+        f = ExplainPanel::tr("one-shot (each chip sends its buffer to every peer and sums locally): (n−1)·B / bw + 2α "
+                             "= %1 × %2 / %3 + 2 × %4")
+                .arg(n1, bytes(b), rate(all_peers_bytes_s(n, r)), alpha);
+    else if (algo == "two-shot")
+        f = ExplainPanel::tr("two-shot (reduce-scatter, then all-gather): 2(n−1)/n·B / bw + 4α = 2 × %1/%2 × %3 / %4 + 4 × %5")
+                .arg(n1, ns, bytes(b), rate(all_peers_bytes_s(n, r)), alpha);
+    else if (algo == "ring")
+        f = ExplainPanel::tr("ring: 2(n−1)/n·B / bw + 2(n−1)α = 2 × %1/%2 × %3 / %4 + %5 × %6")
+                .arg(n1, ns, bytes(b), rate(ring_bytes_s(n, r)), QString::number(2 * (n - 1)), alpha);
+    else if (algo == "tree")
+        f = ExplainPanel::tr("tree: 2·B / bw + 2⌈log₂ n⌉α = 2 × %1 / %2 + %3 × %4")
+                .arg(bytes(b), rate(ring_bytes_s(n, r)), QString::number(2 * std::ceil(std::log2(n))), alpha);
+    else if (algo == "in-switch")
+        f = ExplainPanel::tr("in-switch (the switch sums in flight): 2(n−1)/n·B / (bw × gain) + 4α = 2 × %1/%2 × %3 / "
+                             "(%4 × %5) + 4 × %6")
+                .arg(n1, ns, bytes(b), rate(all_peers_bytes_s(n, r)), QString::number(r.switch_gain, 'g', 3), alpha);
+    else if (algo == "direct" && op.collective == "send/recv")
+        f = ExplainPanel::tr("send/recv: B / bw + α over the links to the next stage");
+    else if (algo == "direct")
+        f = ExplainPanel::tr("all-to-all, direct puts: bytes sent / bw + 2α = %1 / %2 + 2 × %3")
+                .arg(bytes(op.network_bytes), rate(all_peers_bytes_s(n, r)), alpha);
+    else if (algo == "hierarchical")
+        f = ExplainPanel::tr("hierarchical over %1 chips, more than the scale-up domain of %2: inside each domain over "
+                             "the links, across domains over the NICs at %3 per chip (α %4)")
+                .arg(ns, QString::number(r.domain), rate(r.nic_bytes_s), us(r.nic_alpha_s));
+    if (op.collective == "all-reduce" && algo != "hierarchical")
+        f += ExplainPanel::tr(" — the cheapest of one-shot, two-shot, ring, tree and in-switch at this size");
+    return f;
 }
 
 }  // namespace
@@ -84,7 +130,28 @@ void ExplainPanel::refresh() {
     }
     const LayerTemplate& layer = phase->layer(static_cast<size_t>(sel.layer));
     const double peakMemory = ev.memory_tb_s;
+    const NetworkRates net = network_rates(doc_->state().chip);
     QString html;
+    // How the system serves: the steady step, the latencies and the deployment, before the layer.
+    const ServingResult& sv = ev.serving;
+    html += tr("<p><b>Serving</b> (%1): %2 per replica (%3 replicas%4). Each step runs %5 decodes and %6 prompt tokens "
+               "in %7%8; %9 tokens/s.<br>TTFT p50 %10, p99 %11; TPOT p50 %12, p99 %13.</p>")
+                .arg(sv.server ? tr("server, the highest rate within the p99 limits")
+                               : tr("offline, as many requests in flight as fit"),
+                     tr("batch %1").arg(sv.batch), QString::number(sv.replicas),
+                     sv.parallelism_auto ? tr(", parallelism chosen") : QString(),
+                     formatNumber(sv.decode_tokens_per_step, 0), formatNumber(sv.prefill_tokens_per_step, 0),
+                     formatSeconds(sv.step_s),
+                     sv.host_s_per_step > 0 ? tr(" (host %1)").arg(formatSeconds(sv.host_s_per_step)) : QString(),
+                     formatSi(sv.throughput_tokens_per_s))
+                .arg(formatSeconds(sv.ttft_p50_s), formatSeconds(sv.ttft_p99_s), formatSeconds(sv.tpot_p50_s),
+                     formatSeconds(sv.tpot_p99_s));
+    if (sv.disaggregated)
+        html += tr("<p>Disaggregated: prefill on %1 × %2, decode on %3 × %4; each prompt's KV (%5) moves in %6.</p>")
+                    .arg(QString::number(sv.prefill_pool.chips), q(sv.prefill_pool.chip),
+                         QString::number(sv.decode_pool.chips), q(sv.decode_pool.chip),
+                         formatSi(sv.kv_transfer_gb_per_request * 1e9, QStringLiteral("B")),
+                         formatSeconds(sv.kv_transfer_s));
     html += tr("<h3>%1 layer %2 (%3)%4</h3>")
                 .arg(sel.phase == Phase::prefill ? tr("Prefill") : tr("Decode"))
                 .arg(sel.layer)
@@ -125,9 +192,13 @@ void ExplainPanel::refresh() {
                              formatSi(op.activation_bytes, QStringLiteral("B")), formatSi(op.kv_bytes, QStringLiteral("B")),
                              formatSi(op.bytes() / op.memory_s, QStringLiteral("B/s")), formatSeconds(op.memory_s),
                              formatSi(peakMemory * 1e12, QStringLiteral("B/s")));
-        if (op.network_bytes > 0)
-            html += tr("network = α–β %1 of %2 per chip = <b>%3</b><br>")
-                        .arg(q(op.collective), formatSi(op.network_bytes, QStringLiteral("B")), formatSeconds(op.network_s));
+        if (op.network_bytes > 0) {
+            html += tr("network = %1 of %2 over %3 chips, %4 sent per chip = <b>%5</b><br>")
+                        .arg(q(op.collective), bytes(op.buffer_bytes), QString::number(op.group),
+                             bytes(op.network_bytes), formatSeconds(op.network_s));
+            const QString cost = collectiveCost(op, net);
+            if (!cost.isEmpty()) html += QStringLiteral("&nbsp;&nbsp;") + cost + QStringLiteral("<br>");
+        }
         if (op.overhead_s > 0) html += tr("fixed per-op overhead %1<br>").arg(formatSeconds(op.overhead_s));
         const double sharpness = doc_->state().chip.efficiency.ridge_exponent;
         if (op.compute_s > 0 && op.memory_s > 0 && sharpness < 1000)

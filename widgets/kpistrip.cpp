@@ -22,6 +22,15 @@ void setTextIfChanged(QLabel* label, const QString& text) {
 const QColor kWorse(200, 40, 40);
 const QColor kWarning(200, 90, 0);
 
+// "TP 2", "TP 1 · DP 8 · EP 8", "TP 4 · PP 2": what one replica spans.
+QString parallelismText(const Parallelism& p) {
+    QStringList parts{QStringLiteral("TP %1").arg(p.tp)};
+    if (p.dp > 1) parts << QStringLiteral("DP %1").arg(p.dp);
+    if (p.pp > 1) parts << QStringLiteral("PP %1").arg(p.pp);
+    if (p.ep > 1) parts << QStringLiteral("EP %1").arg(p.ep);
+    return parts.join(QStringLiteral(" \u00b7 "));
+}
+
 QString money(double v) {
     if (!std::isfinite(v)) return QStringLiteral("n/a");
     return QStringLiteral("$") + (v >= 100 ? formatNumber(v, 0) : QString::number(v, 'f', v >= 1 ? 2 : 3));
@@ -39,9 +48,9 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : QFrame(parent), doc_(
         {"tokens_per_s_per_chip", tr("Tokens/s per chip"), true,
          [](const Evaluation& e) { return e.serving.throughput_tokens_per_s_per_chip; },
          [](double v) { return formatSi(v); }},
-        {"ttft", tr("TTFT"), false, [](const Evaluation& e) { return e.serving.ttft_s; },
+        {"ttft", tr("TTFT p99"), false, [](const Evaluation& e) { return e.serving.ttft_p99_s; },
          [](double v) { return formatSeconds(v); }},
-        {"tpot", tr("TPOT"), false, [](const Evaluation& e) { return e.serving.tpot_s; },
+        {"tpot", tr("TPOT p99"), false, [](const Evaluation& e) { return e.serving.tpot_p99_s; },
          [](double v) { return formatSeconds(v); }},
         {"tokens_per_joule", tr("Tokens/J"), true, [](const Evaluation& e) { return e.physical.tokens_per_joule; },
          [](double v) { return formatSi(v); }},
@@ -52,6 +61,8 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : QFrame(parent), doc_(
         {"power", tr("Power per chip"), false, [](const Evaluation& e) { return e.physical.power_w; },
          [](double v) { return formatNumber(v, 0) + QStringLiteral(" W"); }},
         {"batch", tr("Batch per replica"), true, [](const Evaluation& e) { return double(e.serving.batch); },
+         [](double v) { return formatNumber(v, 0); }},
+        {"parallelism", tr("Parallelism"), true, [](const Evaluation& e) { return double(e.serving.replicas); },
          [](double v) { return formatNumber(v, 0); }},
     };
     grid_ = new QGridLayout(this);
@@ -149,14 +160,33 @@ void KpiStrip::refresh() {
         if (eval.ok()) {
             const double v = k.value(eval.value());
             value = k.format(v);
+            const ServingResult& sv = eval->serving;
             if (std::strcmp(k.name, "batch") == 0) {
-                delta = tr("max %1%2").arg(formatNumber(eval->serving.max_batch, 0),
+                delta = tr("max %1%2").arg(formatNumber(sv.max_batch, 0),
                                            doc_->state().scenario.batch == 0 ? tr(", auto") : QString());
+            } else if (std::strcmp(k.name, "parallelism") == 0) {
+                value = parallelismText(sv.parallelism);
+                delta = (sv.replicas == 1 ? tr("1 replica") : tr("%1 replicas").arg(sv.replicas)) +
+                        (sv.parallelism_auto ? tr(", chosen") : QString());
             } else if (baseOk) {
                 const double b = k.value(base->value());
                 delta = formatDelta(v, b);
                 if (std::isfinite(v) && std::isfinite(b) && b != 0 && v != b) sign = ((v > b) == k.higherIsBetter) ? 1 : -1;
             }
+        }
+        const bool latency = std::strcmp(k.name, "ttft") == 0 || std::strcmp(k.name, "tpot") == 0;
+        if (latency && eval.ok()) {
+            // The card shows the p99 the limits apply to; mean and median on hover, or below when there
+            // is no baseline to compare with.
+            const ServingResult& sv = eval->serving;
+            const bool ttft = k.name[1] == 't';
+            const double p50 = ttft ? sv.ttft_p50_s : sv.tpot_p50_s;
+            k.label->setToolTip(tr("mean %1, p50 %2, p99 %3%4")
+                                    .arg(formatSeconds(ttft ? sv.ttft_s : sv.tpot_s), formatSeconds(p50),
+                                         formatSeconds(ttft ? sv.ttft_p99_s : sv.tpot_p99_s),
+                                         sv.server ? tr(" (server: the highest rate within the p99 limits)")
+                                                   : tr(" (offline: as many requests in flight as fit)")));
+            if (!baseOk) delta = tr("p50 %1").arg(formatSeconds(p50));
         }
         k.label->setText(value);
         k.delta->setText(delta.isEmpty() ? QStringLiteral(" ") : delta);

@@ -7,9 +7,11 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QToolButton>
+#include <QWidgetAction>
 #include <algorithm>
 
 #include "widgets/designdocument.hpp"
+#include "widgets/servingform.hpp"
 
 namespace scoville {
 namespace {
@@ -57,10 +59,21 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
                                 tr("Activation (GEMM compute) precision"));
     kv_ = addPrecision(QStringLiteral("workload:kv_precision"), tr("&KV"), tr("KV-cache precision"));
     addSeparator();
-    chips_ = addSpin(QStringLiteral("workload:chips"), tr("&Chips"), tr("Chips in the system; replicas = chips / (tp x pp)"), 1, 65536);
-    tp_ = addSpin(QStringLiteral("workload:tp"), tr("&TP"), tr("Tensor-parallel degree"), 1, 1024);
-    pp_ = addSpin(QStringLiteral("workload:pp"), tr("&PP"), tr("Pipeline-parallel degree"), 1, 1024);
-    ep_ = addSpin(QStringLiteral("workload:ep"), tr("&EP"), tr("Expert-parallel degree (divides TP)"), 1, 1024);
+    chips_ = addSpin(QStringLiteral("workload:chips"), tr("&Chips"),
+                     tr("Chips in the system; replicas = chips / (TP x DP x PP)"), 1, 65536);
+    // 0 is auto: the split with the best throughput within the limits (the KPI strip shows it).
+    tp_ = addSpin(QStringLiteral("workload:tp"), tr("&TP"),
+                  tr("Tensor-parallel degree of attention and dense layers; auto = the best within the limits"), 0, 1024);
+    dp_ = addSpin(QStringLiteral("workload:attention_dp"), tr("&DP"),
+                  tr("Attention data-parallel ranks, each with its own requests, that the MoE layers span (DeepSeek and "
+                     "Qwen3 deployments); auto = the best"),
+                  0, 1024);
+    pp_ = addSpin(QStringLiteral("workload:pp"), tr("&PP"), tr("Pipeline stages; auto = 1 unless the model only fits deeper"),
+                  0, 1024);
+    ep_ = addSpin(QStringLiteral("workload:ep"), tr("&EP"),
+                  tr("Expert-parallel degree: chips the routed experts spread over (divides TP x DP); auto = the best"),
+                  0, 1024);
+    for (QSpinBox* s : {tp_, dp_, pp_, ep_}) s->setSpecialValueText(tr("auto"));
 
     connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
         if (parts & DesignDocument::WorkloadPart) sync();
@@ -100,6 +113,7 @@ void WorkloadBar::commit() {
     s.kv_precision = static_cast<Precision>(kv_->currentData().toInt());
     s.chips = chips_->value();
     s.tp = tp_->value();
+    s.attention_dp = dp_->value();
     s.pp = pp_->value();
     s.ep = ep_->value();
     doc_->setScenario(s);
@@ -109,7 +123,7 @@ void WorkloadBar::sync() {
     const DesignState& st = doc_->state();
     const Scenario& s = st.scenario;
     const QSignalBlocker b0(model_), b2(batch_), b3(input_), b4(output_), b5(weights_), b6(activations_),
-        b7(kv_), b8(chips_), b9(tp_), b10(pp_), b11(ep_);
+        b7(kv_), b8(chips_), b9(tp_), b10(pp_), b11(ep_), b12(dp_);
     model_->setCurrentIndex(model_->findData(QString::fromStdString(st.model.id)));
     batch_->setValue(s.batch);
     input_->setValue(s.input_len);
@@ -119,6 +133,7 @@ void WorkloadBar::sync() {
     kv_->setCurrentIndex(kv_->findData(static_cast<int>(s.kv_precision)));
     chips_->setValue(s.chips);
     tp_->setValue(s.tp);
+    dp_->setValue(s.attention_dp);
     pp_->setValue(s.pp);
     ep_->setValue(s.ep);
 }
@@ -151,12 +166,29 @@ LatencyBar::LatencyBar(DesignDocument* doc, QWidget* parent)
                        "mean (0: every output alike). Long outputs hold their batch slot longer, so the mean "
                        "decode context and the KV per slot grow with 1 + spread\u00b2 (MLPerf OpenOrca: 0.79)"));
     addSeparator();
-    ttft_ = add("workload:ttft_slo", tr("TTFT \u2264"), tr(" s"), 3600, 2, 1, tr("none"),
-                tr("Time-to-first-token limit: with batch auto, the largest batch whose prefill meets it "
-                   "(MLPerf Inference Llama-2-70B server: 2 s); none = no limit"));
-    tpot_ = add("workload:tpot_slo", tr("TPOT \u2264"), tr(" ms"), 100000, 1, 1, tr("none"),
-                tr("Time-per-output-token limit: with batch auto, the largest batch whose decode step meets it "
-                   "(MLPerf Inference Llama-2-70B server: 200 ms); none = no limit"));
+    ttft_ = add("workload:ttft_slo", tr("TTFT p99 \u2264"), tr(" s"), 3600, 2, 1, tr("none"),
+                tr("p99 time-to-first-token limit: with batch auto, the server runs at the highest rate whose p99 "
+                   "TTFT (slot wait, queue for step room and the prompt's own steps) meets it (MLPerf Inference "
+                   "Llama-2-70B server: 2 s); none = no limit (offline)"));
+    tpot_ = add("workload:tpot_slo", tr("TPOT p99 \u2264"), tr(" ms"), 100000, 1, 1, tr("none"),
+                tr("p99 time-per-output-token limit: with batch auto, the server runs at the highest rate whose p99 "
+                   "TPOT meets it (MLPerf Inference Llama-2-70B server: 200 ms); none = no limit (offline)"));
+    addSeparator();
+    // The engine's settings in a drop-down form: the toolbar stays one row at 1366 px.
+    auto* engine = new QToolButton(this);
+    engine->setObjectName(QStringLiteral("servingEngineButton"));
+    engine->setText(tr("&Engine"));
+    engine->setToolTip(tr("Serving engine: token budget, batch limit, KV allocation, host time, speculative decoding, "
+                          "expert balance, communication overlap, prefill/decode disaggregation"));
+    engine->setPopupMode(QToolButton::InstantPopup);
+    engine->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* menu = new QMenu(engine);
+    menu->setObjectName(QStringLiteral("servingEngineMenu"));
+    auto* action = new QWidgetAction(menu);
+    action->setDefaultWidget(new ServingForm(doc_, menu));
+    menu->addAction(action);
+    engine->setMenu(menu);
+    addWidget(engine);
     connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
         if (parts & DesignDocument::WorkloadPart) sync();
     });

@@ -33,6 +33,7 @@ private:
     QComboBox* kv_ = nullptr;
     QSpinBox* chips_ = nullptr;
     QSpinBox* tp_ = nullptr;
+    QSpinBox* dp_ = nullptr;
     QSpinBox* pp_ = nullptr;
     QSpinBox* ep_ = nullptr;
 };

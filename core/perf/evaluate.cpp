@@ -280,7 +280,7 @@ public:
             f->max_batch = lo;
             top = stable(lo);
         }
-        if (!s_.has_limits() || top.meets) return top;
+        if (!s_.has_limits() || top.meets) return best_up_to(par, *f, top, out, scratch);
         Solution one = at(par, *f, 1, out, scratch, false);
         if (!one.meets) return one;
         int lo = 1, hi = f->max_batch;  // lo meets, hi misses
@@ -288,7 +288,42 @@ public:
             const int mid = lo + (hi - lo) / 2;
             (at(par, *f, mid, out, scratch, false).meets ? lo : hi) = mid;
         }
-        return at(par, *f, lo, out, scratch, false);
+        return best_up_to(par, *f, at(par, *f, lo, out, scratch, false), out, scratch);
+    }
+
+    // Throughput usually grows with the batch up to the largest allowed one, `top`; where it peaks
+    // earlier (activations spilling out of on-chip memory, prompt chunks crowding the budget) the
+    // peak is found by golden-section search below it. Latencies grow with the batch, so every
+    // batch below one that meets the limits meets them too.
+    Solution best_up_to(const Parallelism& par, const Fit& f, Solution top, PhaseResult& out, PhaseResult& scratch) const {
+        const int b_hi = top.batch;
+        if (b_hi < 8) return top;
+        const Solution near = at(par, f, static_cast<int>(std::lround(0.9 * b_hi)), out, scratch, false);
+        if (near.throughput <= top.throughput) return top;
+        constexpr double kGolden = 0.6180339887498949;
+        double a = 1, b = b_hi;
+        auto value = [&](double x) { return at(par, f, static_cast<int>(std::lround(x)), out, scratch, false); };
+        double x1 = b - kGolden * (b - a), x2 = a + kGolden * (b - a);
+        Solution s1 = value(x1), s2 = value(x2);
+        for (int i = 0; i < 40 && b - a > 2; ++i) {
+            if (s1.throughput < s2.throughput) {
+                a = x1;
+                x1 = x2;
+                s1 = s2;
+                x2 = a + kGolden * (b - a);
+                s2 = value(x2);
+            } else {
+                b = x2;
+                x2 = x1;
+                s2 = s1;
+                x1 = b - kGolden * (b - a);
+                s1 = value(x1);
+            }
+        }
+        Solution best = s1.throughput >= s2.throughput ? s1 : s2;
+        for (const Solution* c : {&near, static_cast<const Solution*>(&top)})
+            if (c->throughput > best.throughput) best = *c;
+        return best;
     }
 
 private:

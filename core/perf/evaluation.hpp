@@ -36,6 +36,8 @@ struct OpResult {
     double network_bytes = 0;    // bytes this chip sends in the op's collective
     std::string_view collective; // "all-reduce", "all-to-all", "send/recv" or ""
     std::string_view algorithm;  // the collective's algorithm: "one-shot", "two-shot", "ring", ... or ""
+    int group = 0;               // chips taking part in the collective
+    double buffer_bytes = 0;     // the buffer each holds (all-reduce) or sends (all-to-all, send/recv)
     double utilisation = 1.0;    // MAC-array shape utilisation (tile quantisation)
     double fixed_s = 0;          // time the kernel takes whatever its size, beyond the per-op overhead
     bool fused = false;          // runs inside the previous op's kernel: no launch of its own

@@ -81,20 +81,31 @@ void vec(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double
     op.activation_level = act_level(act_bytes, c.r);
 }
 
-void collective(std::vector<OpResult>& ops, std::string_view name, std::string_view what,
+// A collective of `chips` chips over `buffer` bytes (the buffer each holds, or each sends).
+void collective(std::vector<OpResult>& ops, std::string_view name, std::string_view what, double buffer, int chips,
                 const CollectiveCost& cost) {
     if (cost.algo == CollectiveAlgo::none) return;
     OpResult& op = push(ops, name, OpKind::collective);
     op.collective = what;
     op.algorithm = to_string(cost.algo);
+    op.group = chips;
+    op.buffer_bytes = buffer;
     op.network_bytes = cost.sent_bytes;
     op.network_s = cost.time_s;
+}
+
+void all_reduce_op(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double bytes, int chips) {
+    collective(ops, name, "all-reduce", bytes, chips, all_reduce(bytes, chips, c.r.net));
+}
+
+void all_to_all_op(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double bytes, int chips) {
+    collective(ops, name, "all-to-all", bytes, chips, all_to_all(bytes, chips, c.r.net));
 }
 
 // All-reduce of the attention rank's activations over its tp chips.
 void tp_allreduce(std::vector<OpResult>& ops, const Ctx& c, std::string_view name) {
     if (c.par.tp <= 1) return;
-    collective(ops, name, "all-reduce", all_reduce(c.t_a * c.m.hidden * kActBytes, c.par.tp, c.r.net));
+    all_reduce_op(ops, c, name, c.t_a * c.m.hidden * kActBytes, c.par.tp);
 }
 
 // One group of attention ops over `seqs` sequences with `queries` each, `keys` attended per query.
@@ -219,8 +230,7 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     const double remote_rows =
         p.dp > 1 ? all_tokens * token_reaches_group(p.ep, k) * (1.0 - 1.0 / p.dp) : 0.0;
     if (remote_rows > 0)
-        collective(ops, "ep_dispatch", "all-to-all",
-                   all_to_all(remote_rows * h * c.ab_in, p.group(), c.r.net));
+        all_to_all_op(ops, c, "ep_dispatch", remote_rows * h * c.ab_in, p.group());
     // The busiest expert group sets the pace: its share of the token-slots, times the imbalance.
     const double routed = all_tokens * k / p.ep * std::max(1.0, c.s.expert_imbalance);
     const double arrived = (p.dp > 1 ? t + remote_rows : t);
@@ -240,13 +250,13 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
         gemm(ops, c, "shared_down", t, t, h, fs, 1);
     }
     if (remote_rows > 0)
-        collective(ops, "ep_combine", "all-to-all", all_to_all(remote_rows * h * kActBytes, p.group(), c.r.net));
+        all_to_all_op(ops, c, "ep_combine", remote_rows * h * kActBytes, p.group());
     vec(ops, c, "moe_combine", 2.0 * routed * h, (routed + arrived) * h * kActBytes);
     // Partial sums (experts split over chips, shared experts over tp, token rows picked apart on
     // each chip) become the full output on every chip of the attention rank.
     if (p.dp == 1) {
         if (p.group() > 1)
-            collective(ops, "ffn_allreduce", "all-reduce", all_reduce(t * h * kActBytes, p.group(), c.r.net));
+            all_reduce_op(ops, c, "ffn_allreduce", t * h * kActBytes, p.group());
     } else {
         tp_allreduce(ops, c, "ffn_allreduce");
     }
@@ -264,7 +274,7 @@ void lm_head_block(std::vector<OpResult>& ops, const Ctx& c) {
         const bool cross = c.par.chips() > c.r.net.domain;
         CollectiveCost cost = send_recv(bytes, cross, c.r.net);
         cost.time_s *= c.par.pp - 1;
-        collective(ops, "pp_sendrecv", "send/recv", cost);
+        collective(ops, "pp_sendrecv", "send/recv", bytes, 2, cost);
     }
 }
 

@@ -23,6 +23,7 @@
 #include "app/mainwindow.hpp"
 #include "core/hw/params.hpp"
 #include "widgets/compareview.hpp"
+#include "core/workload/scenario_keys.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 #include "widgets/parameterpanel.hpp"
@@ -87,9 +88,19 @@ private slots:
         QCOMPARE(sc.ttft_slo_s.value_or(-1), 2.0);
         QCOMPARE(sc.tpot_slo_s.value_or(-1), 0.2);
         const ServingResult limited = doc_->evaluation()->serving;
-        QVERIFY(limited.ttft_s <= 2.0);
-        QVERIFY(limited.tpot_s <= 0.2);
-        QVERIFY(limited.batch < limited.max_batch);  // the limit, not memory, sets the batch
+        QVERIFY(limited.server);
+        QVERIFY(limited.ttft_p99_s <= 2.0);
+        QVERIFY(limited.tpot_p99_s <= 0.2);
+        QVERIFY(limited.batch < limited.max_batch);  // the limits, not memory, set the batch
+        // The KPI cards show the p99s the limits apply to, and the chosen parallelism.
+        auto* ttftCard = window_->findChild<QLabel*>(QStringLiteral("kpi:ttft"));
+        QVERIFY(ttftCard);
+        QCOMPARE(ttftCard->text(), formatSeconds(limited.ttft_p99_s));
+        QVERIFY(ttftCard->toolTip().contains(formatSeconds(limited.ttft_p50_s)));
+        auto* par = window_->findChild<QLabel*>(QStringLiteral("kpi:parallelism"));
+        QVERIFY(par);
+        QVERIFY2(par->text().startsWith(QStringLiteral("TP %1").arg(limited.parallelism.tp)), qPrintable(par->text()));
+        QVERIFY(window_->findChild<QLabel*>(QStringLiteral("kpi:parallelism:delta"))->text().contains(QStringLiteral("chosen")));
 
         auto* ttft = window_->findChild<QDoubleSpinBox*>(QStringLiteral("workload:ttft_slo"));
         auto* tpot = window_->findChild<QDoubleSpinBox*>(QStringLiteral("workload:tpot_slo"));
@@ -100,9 +111,11 @@ private slots:
         tpot->setValue(0);
         QCOMPARE(ttft->text(), QStringLiteral("none"));
         QVERIFY(!doc_->state().scenario.ttft_slo_s && !doc_->state().scenario.tpot_slo_s);
-        // Without limits auto fills memory: the batch is the largest that fits.
-        QCOMPARE(doc_->evaluation()->serving.batch, doc_->evaluation()->serving.max_batch);
-        QVERIFY(doc_->evaluation()->serving.ttft_s > 2.0);
+        // Without limits: offline, the batch with the most throughput that memory and the engine allow,
+        // at least what the limits allowed.
+        QVERIFY(!doc_->evaluation()->serving.server);
+        QVERIFY(doc_->evaluation()->serving.batch <= doc_->evaluation()->serving.max_batch);
+        QVERIFY(doc_->evaluation()->serving.throughput_tokens_per_s >= limited.throughput_tokens_per_s);
 
         doc_->undoStack()->undo();
         doc_->undoStack()->undo();
@@ -322,6 +335,62 @@ private slots:
         doc_->undoStack()->undo();
         QVERIFY(doc_->state().scenario == before);
         QCOMPARE(tp->value(), before.tp);
+    }
+
+    void parallelismDefaultsToAuto() {
+        // Every degree reads "auto" on first start; a given one is kept, auto again at 0.
+        for (const char* name : {"workload:tp", "workload:attention_dp", "workload:pp", "workload:ep"}) {
+            auto* spin = window_->findChild<QSpinBox*>(QLatin1String(name));
+            QVERIFY2(spin, name);
+            QCOMPARE(spin->value(), 0);
+            QCOMPARE(spin->text(), QStringLiteral("auto"));
+        }
+        QVERIFY(doc_->evaluation()->serving.parallelism_auto);
+    }
+
+    void theEngineFormEditsTheWorkloadKeys() {
+        // One row per workload key of the engine's groups, named after the key.
+        for (const WorkloadKey& k : workload_keys()) {
+            const bool engine = k.group == "Engine" || k.group == "Speculative decoding" ||
+                                k.group == "Mixture of experts" || k.group == "Disaggregation";
+            QWidget* field = window_->findChild<QWidget*>(QStringLiteral("workload:") + QString::fromUtf8(k.key.data(),
+                                                                                                  int(k.key.size())));
+            QVERIFY2(!engine || field, k.key.data());
+        }
+        auto* budget = window_->findChild<QSpinBox*>(QStringLiteral("workload:max_tokens_per_step"));
+        QVERIFY(budget);
+        QCOMPARE(budget->value(), 8192);
+        const Scenario before = doc_->state().scenario;
+        budget->setValue(2048);
+        QCOMPARE(doc_->state().scenario.max_tokens_per_step, 2048);
+        auto* kv = window_->findChild<QComboBox*>(QStringLiteral("workload:kv_allocation"));
+        QVERIFY(kv);
+        kv->setCurrentIndex(kv->findData(QStringLiteral("on_demand")));
+        emit kv->activated(kv->currentIndex());
+        QCOMPARE(doc_->state().scenario.kv_allocation, KvAllocation::on_demand);
+        auto* prefill = window_->findChild<QSpinBox*>(QStringLiteral("workload:prefill_chips"));
+        QVERIFY(prefill);
+        QCOMPARE(prefill->text(), QStringLiteral("off"));
+        QCOMPARE(window_->findChild<QSpinBox*>(QStringLiteral("workload:spec_tokens"))->text(), QStringLiteral("off"));
+        doc_->undoStack()->undo();
+        doc_->undoStack()->undo();
+        QVERIFY(doc_->state().scenario == before);
+        QCOMPARE(budget->value(), 8192);
+    }
+
+    void explainShowsServingAndCollectives() {
+        Scenario s = doc_->state().scenario;
+        s.tp = 8;
+        s.pp = s.ep = s.attention_dp = 1;
+        doc_->setScenario(s);
+        auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
+        window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
+        QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("Serving (server")));
+        const QString text = explain->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("TTFT p50")), qPrintable(text.left(400)));
+        // tp 8: each layer's all-reduce with its algorithm and alpha-beta cost.
+        QVERIFY2(text.contains(QStringLiteral("all-reduce of")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("the cheapest of one-shot, two-shot, ring, tree and in-switch")));
     }
 
     void aSpreadOfLengthsIsAWorkloadEdit() {

@@ -1,0 +1,167 @@
+#include "widgets/servingform.hpp"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "core/workload/scenario_keys.hpp"
+#include "widgets/designdocument.hpp"
+
+namespace scoville {
+namespace {
+
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+// A spin box whose special values read as words: its minimum ("off", "auto" or, at -1, "best
+// split") through the special value text, and 0 as "off" where the minimum is -1.
+class KeySpinBox : public QSpinBox {
+public:
+    KeySpinBox(const WorkloadKey& key, QWidget* parent) : QSpinBox(parent), key_(key) {
+        if (key.min < 0) setSpecialValueText(ServingForm::tr("best split"));
+        else if (key.zero_text == "auto") setSpecialValueText(ServingForm::tr("auto"));
+        else if (key.zero_text == "off") setSpecialValueText(ServingForm::tr("off"));
+    }
+
+protected:
+    QString textFromValue(int v) const override {
+        if (v == 0 && key_.min < 0) return ServingForm::tr("off");
+        return QSpinBox::textFromValue(v);
+    }
+    int valueFromText(const QString& text) const override {
+        if (key_.min < 0 && text == ServingForm::tr("off")) return 0;
+        return QSpinBox::valueFromText(text);
+    }
+    QValidator::State validate(QString& text, int& pos) const override {
+        if (key_.min < 0 && ServingForm::tr("off").startsWith(text) && !text.isEmpty()) return QValidator::Acceptable;
+        return QSpinBox::validate(text, pos);
+    }
+
+private:
+    const WorkloadKey& key_;
+};
+
+constexpr std::string_view kGroups[] = {"Engine", "Speculative decoding", "Mixture of experts", "Disaggregation"};
+
+QString groupTitle(std::string_view g) {
+    if (g == "Engine") return ServingForm::tr("Engine");
+    if (g == "Speculative decoding") return ServingForm::tr("Speculative decoding");
+    if (g == "Mixture of experts") return ServingForm::tr("Mixture of experts");
+    return ServingForm::tr("Prefill/decode disaggregation");
+}
+
+}  // namespace
+
+ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent), doc_(doc) {
+    setObjectName(QStringLiteral("servingForm"));
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(8, 6, 8, 6);
+    for (std::string_view group : kGroups) {
+        auto* box = new QGroupBox(groupTitle(group), this);
+        auto* form = new QFormLayout(box);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        for (const WorkloadKey& key : workload_keys()) {
+            if (key.group != group) continue;
+            Row row;
+            row.key = &key;
+            QWidget* field = nullptr;
+            const QString tip = q(key.description) + QStringLiteral("\n\n") + tr("Key: %1").arg(q(key.key));
+            switch (key.kind) {
+            case WorkloadKeyKind::integer: {
+                auto* spin = new KeySpinBox(key, box);
+                spin->setRange(static_cast<int>(key.min), static_cast<int>(std::min(key.max, 1e9)));
+                spin->setKeyboardTracking(false);
+                spin->setAccelerated(true);
+                if (!key.unit.empty()) spin->setSuffix(QLatin1Char(' ') + q(key.unit));
+                row.integer = spin;
+                field = spin;
+                break;
+            }
+            case WorkloadKeyKind::real:
+            case WorkloadKeyKind::limit: {
+                auto* spin = new QDoubleSpinBox(box);
+                spin->setRange(key.min, key.max);
+                spin->setDecimals(3);
+                spin->setSingleStep(key.max <= 1 ? 0.05 : 0.1);
+                spin->setKeyboardTracking(false);
+                if (!key.unit.empty()) spin->setSuffix(QLatin1Char(' ') + q(key.unit));
+                row.real = spin;
+                field = spin;
+                break;
+            }
+            case WorkloadKeyKind::choice: {
+                auto* combo = new QComboBox(box);
+                for (auto c : key.choices) combo->addItem(q(c), q(c));
+                row.choice = combo;
+                field = combo;
+                break;
+            }
+            case WorkloadKeyKind::text: {
+                // A text key names a model or a chip of the library; empty keeps the default.
+                auto* combo = new QComboBox(box);
+                if (key.key == "draft_model") {
+                    combo->addItem(tr("MTP layers of the target"), QString());
+                    for (const auto& m : doc_->library().models)
+                        combo->addItem(QString::fromStdString(m.name), QString::fromStdString(m.id));
+                } else {
+                    combo->addItem(tr("the design's chip"), QString());
+                    for (const auto& c : doc_->library().chips)
+                        combo->addItem(QString::fromStdString(c.name), QString::fromStdString(c.id));
+                }
+                row.choice = combo;
+                field = combo;
+                break;
+            }
+            }
+            field->setObjectName(QStringLiteral("workload:") + q(key.key));
+            field->setToolTip(tip);
+            form->addRow(q(key.label), field);
+            rows_.push_back(row);
+        }
+        outer->addWidget(box);
+    }
+    for (const Row& row : rows_) {
+        if (row.integer) connect(row.integer, &QSpinBox::valueChanged, this, [this, row] { commit(row); });
+        if (row.real) connect(row.real, &QDoubleSpinBox::valueChanged, this, [this, row] { commit(row); });
+        if (row.choice) connect(row.choice, &QComboBox::activated, this, [this, row] { commit(row); });
+    }
+    connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
+        if (parts & DesignDocument::WorkloadPart) sync();
+    });
+    sync();
+}
+
+void ServingForm::commit(const Row& row) {
+    QString text;
+    if (row.integer) text = QString::number(row.integer->value());
+    else if (row.real) text = QString::number(row.real->value(), 'g', 12);
+    else text = row.choice->currentData().toString();
+    Scenario s = doc_->state().scenario;
+    // The row's widget bounds what can be typed, so the text is always valid for the key.
+    if (set_workload_text(s, row.key->key, text.toStdString()).ok()) doc_->setScenario(s);
+    else sync();
+}
+
+void ServingForm::sync() {
+    const Scenario& s = doc_->state().scenario;
+    for (const Row& row : rows_) {
+        const QString text = QString::fromStdString(row.key->get(s));
+        if (row.integer) {
+            const QSignalBlocker b(row.integer);
+            row.integer->setValue(text.toInt());
+        } else if (row.real) {
+            const QSignalBlocker b(row.real);
+            row.real->setValue(text.toDouble());
+        } else {
+            const QSignalBlocker b(row.choice);
+            const int i = row.choice->findData(text);
+            row.choice->setCurrentIndex(i >= 0 ? i : 0);
+        }
+    }
+}
+
+}  // namespace scoville
