@@ -35,14 +35,6 @@ std::string ceiling_label(Precision p) {
     return s + " peak";
 }
 
-std::string describe(const Parallelism& p) {
-    std::string s = "tp " + std::to_string(p.tp);
-    if (p.dp > 1) s += " x attention-dp " + std::to_string(p.dp);
-    if (p.pp > 1) s += " x pp " + std::to_string(p.pp);
-    if (p.ep > 1) s += ", ep " + std::to_string(p.ep);
-    return s;
-}
-
 std::vector<int> divisors(int n) {
     std::vector<int> out;
     for (int d = 1; d <= n; ++d)
@@ -120,10 +112,10 @@ public:
 
     Result<Fit> fit(const Parallelism& par) const {
         if (par.chips() > 1 && rates_.net.links * rates_.net.link_bytes_s <= 0 && par.chips() <= rates_.net.domain)
-            return Error{"chip '" + chip_.id + "': " + describe(par) + " needs scale-up links, but link.count x "
+            return Error{"chip '" + chip_.id + "': " + to_string(par) + " needs scale-up links, but link.count x "
                          "link.gb_s is 0"};
         if (par.chips() > rates_.net.domain && !(rates_.net.nic_bytes_s > 0))
-            return Error{"network: a replica of " + std::to_string(par.chips()) + " chips (" + describe(par) +
+            return Error{"network: a replica of " + std::to_string(par.chips()) + " chips (" + to_string(par) +
                          ") spans more than the scale-up domain of " + std::to_string(rates_.net.domain) +
                          " chips of '" + chip_.id + "', and scaleout.nics x scaleout.gb_s is 0"};
         Fit f;
@@ -141,7 +133,7 @@ public:
         const double per_slot = f.kv_req * par.pp;
         const double per_rank = free_bytes / per_slot;
         if (!(per_rank >= 1.0))
-            return Error{"model '" + model_.id + "' does not fit on chip '" + chip_.id + "' at " + describe(par) +
+            return Error{"model '" + model_.id + "' does not fit on chip '" + chip_.id + "' at " + to_string(par) +
                          ": needs " + gb(f.weights + per_slot) + " per chip for one request (weights " +
                          gb(f.weights) + " + KV " + gb(per_slot) + "), " + gb(f.capacity) + " available"};
         constexpr double kMaxBatch = 1000000;
@@ -264,7 +256,7 @@ public:
             if (s_.batch > f->memory_batch)
                 return Error{"batch " + std::to_string(s_.batch) + " does not fit: model '" + model_.id +
                              "' on chip '" + chip_.id + "' holds at most " + std::to_string(f->memory_batch) +
-                             " requests per replica at " + describe(par) + " (" + gb(f->kv_req * par.pp) +
+                             " requests per replica at " + to_string(par) + " (" + gb(f->kv_req * par.pp) +
                              " KV each, " + gb(f->capacity - f->weights) + " free per chip)"};
             return at(par, *f, s_.batch, out, scratch);
         }

@@ -25,4 +25,12 @@ std::string_view to_string(MemLevel l) { return l == MemLevel::sram ? "sram" : "
 
 std::string_view to_string(Phase p) { return p == Phase::prefill ? "prefill" : "decode"; }
 
+std::string to_string(const Parallelism& p) {
+    std::string s = "tp " + std::to_string(p.tp);
+    if (p.dp > 1) s += ", attention-dp " + std::to_string(p.dp);
+    if (p.pp > 1) s += ", pp " + std::to_string(p.pp);
+    if (p.ep > 1) s += ", ep " + std::to_string(p.ep);
+    return s;
+}
+
 }  // namespace scoville

@@ -90,6 +90,9 @@ struct Parallelism {
     friend bool operator==(const Parallelism&, const Parallelism&) = default;
 };
 
+// "tp 2", "tp 1, attention-dp 8, ep 8": what one replica spans.
+std::string to_string(const Parallelism& p);
+
 struct Ceiling {
     std::string label;           // "BF16 peak", "HBM", "SRAM"
     double value = 0;            // TFLOP/s for compute ceilings, TB/s for memory ceilings

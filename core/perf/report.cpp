@@ -108,14 +108,6 @@ ordered_json pool_json(const PoolResult& p) {
     return j;
 }
 
-std::string describe(const Parallelism& p) {
-    std::string s = "tp " + std::to_string(p.tp);
-    if (p.dp > 1) s += ", attention-dp " + std::to_string(p.dp);
-    if (p.pp > 1) s += ", pp " + std::to_string(p.pp);
-    if (p.ep > 1) s += ", ep " + std::to_string(p.ep);
-    return s;
-}
-
 }  // namespace
 
 std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
@@ -245,7 +237,7 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
     const ServingResult& sv = ev.serving;
     std::string out;
     out += "chip " + chip.id + ", model " + model.id + ", " + std::to_string(s.chips) + " chips (" +
-           describe(sv.parallelism) + (sv.parallelism_auto ? ", chosen" : "") + "), " +
+           to_string(sv.parallelism) + (sv.parallelism_auto ? ", chosen" : "") + "), " +
            std::string(to_string(s.weight_precision)) + " weights, " + std::string(to_string(s.kv_precision)) +
            " KV, input " + std::to_string(s.input_len) + ", output " + std::to_string(s.output_len) +
            (s.input_len_cv > 0 || s.output_len_cv > 0
@@ -273,7 +265,7 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
     if (sv.disaggregated) {
         for (const PoolResult* p : {&sv.prefill_pool, &sv.decode_pool})
             out += std::string(p == &sv.prefill_pool ? "  prefill pool      " : "  decode pool       ") +
-                   std::to_string(p->chips) + " x " + p->chip + " (" + describe(p->parallelism) + ", " +
+                   std::to_string(p->chips) + " x " + p->chip + " (" + to_string(p->parallelism) + ", " +
                    std::to_string(p->replicas) + " replicas), capacity " + fmt("%.4g", p->capacity_requests_per_s) +
                    " requests/s, " + fmt("%.0f", p->utilisation * 100) + " % used\n";
         out += "  KV transfer       " + fmt("%.3g", sv.kv_transfer_gb_per_request) + " GB per request, " +
