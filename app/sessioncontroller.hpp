@@ -1,23 +1,21 @@
 #pragma once
-// Keeps the open session file (store::Session) and the design document in step: every committed
-// edit of the document is written to the session before the next one (autosave), undo and redo
-// move the design's stored undo position, and opening a session puts the design's stored history
-// back on the undo stack, so undo and redo continue across a restart.
-//
-// The document's undo stack stays the one source of undo; this object only mirrors it. For each
-// undo stack index it remembers the stored history position that index corresponds to.
+// Opens session files and switches designs. The document's undo history is the design's history:
+// each step the document records, undoes or redoes is journalled in the session file as it is
+// made (autosave), and opening a design puts its stored steps back on the undo stack, so undo and
+// redo of every kind of edit continue across a restart.
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <deque>
 #include <memory>
 #include <vector>
 
+#include "core/design/edit.hpp"
 #include "core/util/result.hpp"
 #include "core/workload/model.hpp"
 #include "store/session.hpp"
 
 class QTimer;
-class QUndoCommand;
 
 namespace scoville {
 
@@ -60,8 +58,8 @@ public:
     Status renameDesign(const QString& newName);
     // Removes the current design and shows another one; the last design cannot be removed.
     Status removeDesign();
-    // History panel: the chip at `position` becomes the design again, as a new undoable edit.
-    Status restoreHistory(int position);
+    // History panel: undo or redo to the end of step `step` (0 = the design as first saved).
+    Status goToStep(int step);
     Status setNotes(const QString& text);
     [[nodiscard]] QString notes() const;
 
@@ -81,43 +79,29 @@ signals:
     void notesChanged();
 
 private:
+    // One journal operation waiting to be written: writes happen in order, and what a failed write
+    // (locked file, full disk, read-only file) leaves is retried until it succeeds.
+    struct Pending {
+        enum Kind { record, replace, undo, redo } kind;
+        EditStep step;
+    };
+
     void adopt(std::unique_ptr<store::Session> session);
     Status showDesign(const QString& name);
-    [[nodiscard]] DesignState stateFor(const QString& name) const;
-    void onIndexChanged(int index);
-    // Remembers the undo stack's commands and index, to tell a new command from undo and redo.
-    void snapshot();
-    // Brings the stored design to the document's chip (when they differ) as one new edit.
-    void syncChip(const QString& label, bool merge);
-    void moveStored(int position);
-    // Writes the top command's merged edit (a slider drag in progress), at most every few frames.
-    void flushMerge();
-    // Workload, baseline and compared chips of the current design, written when they changed.
-    void persistContext(bool force = false);
+    [[nodiscard]] DesignState stateFor(const QString& name, const DesignValues& stored) const;
+    void enqueue(Pending op);
+    // Writes the pending operations, in order, until one fails.
+    void writePending();
     void noteResult(const Status& status);
-    [[nodiscard]] QString workloadName(const QString& design) const { return design; }
 
     DesignDocument* doc_;
     std::unique_ptr<store::Session> session_;
     store::HistoryModel* history_ = nullptr;
     QTimer* retry_ = nullptr;
     QTimer* mergeThrottle_ = nullptr;
-    bool mergePending_ = false;
     QString design_;
-    std::vector<int> positions_;  // stored undo position for each undo stack index
-    std::vector<const QUndoCommand*> commands_;
-    int prevIndex_ = 0;
-    bool loading_ = false;
-    bool failed_ = false;
+    std::deque<Pending> pending_;
     QString unsaved_;
-    struct Context {
-        std::string model_id;
-        Scenario scenario;
-        std::string baseline_id;
-        std::vector<std::string> reference_ids;
-        bool operator==(const Context&) const = default;
-    };
-    Context saved_;
 };
 
 }  // namespace scoville

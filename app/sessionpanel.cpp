@@ -19,15 +19,18 @@
 namespace scoville {
 namespace {
 
-// A stored value as a person reads it: 2.3000000000000003 shows as 2.3.
-QString readable(const QString& stored) {
-    bool ok = false;
-    const double v = stored.toDouble(&ok);
-    return ok ? QString::number(v, 'g', 6) : stored;
+// What kind of edit a step is, as the History list's second line names it.
+QString kindName(const QString& kind) {
+    if (kind == QLatin1String("chip")) return SessionPanel::tr("chip");
+    if (kind == QLatin1String("design")) return SessionPanel::tr("whole chip");
+    if (kind == QLatin1String("workload")) return SessionPanel::tr("workload");
+    if (kind == QLatin1String("baseline")) return SessionPanel::tr("baseline");
+    if (kind == QLatin1String("compared")) return SessionPanel::tr("compared chips");
+    return kind;
 }
 
-// One history row: what was done, the value change and when; undone steps (the redo branch) are
-// greyed, the current position is bold.
+// One history row: what was done, then its kind, size and time; undone steps (the redo branch)
+// are greyed, the current position is bold. The tooltip lists every edit of the step.
 class HistoryDelegate final : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
@@ -36,23 +39,19 @@ protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
         QStyledItemDelegate::initStyleOption(option, index);
         using R = store::HistoryModel::Role;
-        const QString key = index.data(R::KeyRole).toString();
-        // Two lines: what was done, then the value change and the time.
         QString text = QStringLiteral("%1. %2").arg(index.row()).arg(index.data(Qt::DisplayRole).toString());
         QString detail;
-        if (!key.isEmpty() && key != QLatin1String("*"))
-            detail = QStringLiteral("%1: %2 \u2192 %3")
-                         .arg(key, readable(index.data(R::OldValueRole).toString()),
-                              readable(index.data(R::NewValueRole).toString()));
-        else if (key == QLatin1String("*"))
-            detail = SessionPanel::tr("whole design");
-        else
+        if (index.row() == 0) {
             detail = SessionPanel::tr("before any edit");
-        const QDateTime time = index.data(R::TimeRole).toDateTime();
-        if (time.isValid())
-            detail += QStringLiteral("  %1").arg(time.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
-        if (!detail.isEmpty()) text += QChar(QChar::LineSeparator) + detail.trimmed();
-        option->text = text;
+        } else {
+            detail = kindName(index.data(R::KindRole).toString());
+            const int edits = index.data(R::EditCountRole).toInt();
+            if (edits > 1) detail += QStringLiteral(" \u00b7 ") + SessionPanel::tr("%n edits", nullptr, edits);
+            const QDateTime time = index.data(R::TimeRole).toDateTime();
+            if (time.isValid())
+                detail += QStringLiteral(" \u00b7 ") + time.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        }
+        option->text = text + QChar(QChar::LineSeparator) + detail;
         if (index.data(R::CurrentRole).toBool()) option->font.setBold(true);
         if (!index.data(R::AppliedRole).toBool()) {
             option->font.setItalic(true);
@@ -96,7 +95,7 @@ SessionPanel::SessionPanel(SessionController* controller, QWidget* parent)
     row->addStretch(1);
     layout->addLayout(row);
 
-    auto* historyLabel = new QLabel(tr("&History (click a step to go back):"), this);
+    auto* historyLabel = new QLabel(tr("&History (click a step to go to it):"), this);
     historyLabel->setWordWrap(true);
     layout->addWidget(historyLabel);
     history_ = new QListView(this);
@@ -105,9 +104,10 @@ SessionPanel::SessionPanel(SessionController* controller, QWidget* parent)
     history_->setItemDelegate(new HistoryDelegate(history_));
     history_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     history_->setUniformItemSizes(true);  // every row is two lines
-    history_->setWordWrap(true);
-    history_->setTextElideMode(Qt::ElideMiddle);
-    history_->setToolTip(tr("Every committed edit of this design, saved as it is made"));
+    history_->setWordWrap(false);  // each of the two lines is elided; the tooltip has it whole
+    history_->setTextElideMode(Qt::ElideRight);
+    history_->setToolTip(tr("Every step of this design's history, saved as it is made; click one to undo or "
+                            "redo to it"));
     historyLabel->setBuddy(history_);
     layout->addWidget(history_, 3);
 
@@ -128,7 +128,7 @@ SessionPanel::SessionPanel(SessionController* controller, QWidget* parent)
     });
 
     connect(history_, &QListView::activated, this, [this](const QModelIndex& index) {
-        if (auto st = controller_->restoreHistory(index.row()); !st)
+        if (auto st = controller_->goToStep(index.row()); !st)
             report(tr("Go back in history"), QString::fromStdString(st.error().message));
     });
     connect(history_, &QListView::clicked, history_, &QListView::activated);

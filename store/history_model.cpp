@@ -1,5 +1,8 @@
 #include "store/history_model.hpp"
 
+#include "store/edit_text.hpp"
+#include "store/qtext.hpp"
+
 namespace scoville::store {
 
 HistoryModel::HistoryModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -32,18 +35,20 @@ void HistoryModel::setDesign(const QString& design) {
 
 void HistoryModel::reload() {
     beginResetModel();
-    entries_.clear();
+    steps_.clear();
+    text_.clear();
     position_ = 0;
     if (session_ && session_->hasDesign(design_)) {
-        entries_ = session_->history(design_);
-        position_ = session_->undoPosition(design_);
+        steps_ = session_->steps(design_);
+        position_ = session_->stepPosition(design_);
+        for (const HistoryStep& st : steps_) text_ << describeStep(st.edits);
     }
     endResetModel();
 }
 
 int HistoryModel::rowCount(const QModelIndex& parent) const {
     if (parent.isValid() || !session_ || !session_->hasDesign(design_)) return 0;
-    return static_cast<int>(entries_.size()) + 1;
+    return static_cast<int>(steps_.size()) + 1;
 }
 
 QVariant HistoryModel::data(const QModelIndex& index, int role) const {
@@ -53,10 +58,13 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
         switch (role) {
             case Qt::DisplayRole:
                 return tr("Design as first saved");
+            case KindRole:
             case KeyRole:
             case OldValueRole:
             case NewValueRole:
                 return QString();
+            case EditCountRole:
+                return 0;
             case TimeRole:
                 return QDateTime();
             case AppliedRole:
@@ -67,23 +75,25 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
                 return {};
         }
     }
-    const HistoryEntry& e = entries_[row - 1];
+    const HistoryStep& st = steps_[row - 1];
+    const Edit& first = st.edits.front();
     switch (role) {
         case Qt::DisplayRole:
-            return e.label;
+            return text_.value(row - 1);
         case Qt::ToolTipRole:
-            if (e.key == QLatin1String("*"))
-                return tr("%1: whole design replaced").arg(e.time.toLocalTime().toString(Qt::ISODate));
-            return tr("%1: %2 %3 -> %4")
-                .arg(e.time.toLocalTime().toString(Qt::ISODate), e.key, e.oldValue, e.newValue);
+            return QStringLiteral("%1\n%2").arg(st.time.toLocalTime().toString(Qt::ISODate), describeStepInFull(st.edits));
         case TimeRole:
-            return e.time;
+            return st.time;
+        case KindRole:
+            return qtext(to_string(first.kind));
         case KeyRole:
-            return e.key;
+            return qtext(first.key);
         case OldValueRole:
-            return e.oldValue;
+            return qtext(first.old_value);
         case NewValueRole:
-            return e.newValue;
+            return qtext(first.new_value);
+        case EditCountRole:
+            return static_cast<int>(st.edits.size());
         case AppliedRole:
             return row <= position_;
         case CurrentRole:
@@ -96,9 +106,11 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> HistoryModel::roleNames() const {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     names.insert(TimeRole, "time");
+    names.insert(KindRole, "kind");
     names.insert(KeyRole, "key");
     names.insert(OldValueRole, "oldValue");
     names.insert(NewValueRole, "newValue");
+    names.insert(EditCountRole, "editCount");
     names.insert(AppliedRole, "applied");
     names.insert(CurrentRole, "current");
     return names;

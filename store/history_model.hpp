@@ -1,7 +1,8 @@
 #pragma once
 // The edit history of one design as a list model for a History panel: row 0 is the design as
-// first saved, row n is the state after edit n, so a row number is a history position
-// (Session::restoreTo(design, row)). Rows past the undo position are undone edits (redo branch).
+// first saved, row n is the state after step n, so a row number is a step position
+// (Session::goToStep(design, row), QUndoStack::setIndex(row)). Rows past the undo position are
+// undone steps (the redo branch). Each row describes itself in the user's language.
 #include <QAbstractListModel>
 #include <QPointer>
 
@@ -15,9 +16,11 @@ class HistoryModel : public QAbstractListModel {
 public:
     enum Role {
         TimeRole = Qt::UserRole + 1,  // QDateTime (UTC); invalid for row 0
-        KeyRole,                      // dotted key, "*" for a whole-chip replacement, "" for row 0
-        OldValueRole,
+        KindRole,                     // the first edit's kind: "chip", "design", "workload", ...; "" for row 0
+        KeyRole,                      // the first edit's key ("*" for a whole-chip replacement); "" for row 0
+        OldValueRole,                 // the first edit's old and new values
         NewValueRole,
+        EditCountRole,                // edits in the step
         AppliedRole,  // bool: row <= undo position
         CurrentRole,  // bool: row == undo position
     };
@@ -38,7 +41,8 @@ private:
 
     QPointer<Session> session_;
     QString design_;
-    QList<HistoryEntry> entries_;
+    QList<HistoryStep> steps_;
+    QStringList text_;  // each step's description, made once per reload
     int position_ = 0;
 };
 

@@ -7,26 +7,40 @@
 #include <string>
 #include <vector>
 
+#include "core/design/edit.hpp"
 #include "core/workload/model.hpp"
 
 namespace scoville::store {
 
-// One committed edit of a design. `key` is a dotted parameter key with old/new values in the
-// registry's text form, or "*" when the whole chip was replaced (values are design JSON).
+// One committed edit of a design (core/design/edit.hpp): its kind ("chip", "design", "workload",
+// "baseline", "compared"), key and old/new values in the registries' text form. Edits made together
+// share a step; undo and redo move a whole step.
 struct HistoryEntry {
     int seq = 0;     // 1-based position in the design's history
     QDateTime time;  // UTC, millisecond resolution
-    QString label;   // what the user did, for the History panel ("Clock 1.8 GHz")
+    QString label;   // a plain-English description, for SQL readers; views describe entries themselves
     QString key;
     QString oldValue;
     QString newValue;
+    QString kind = QStringLiteral("chip");
+    int step = 0;    // 1-based step number; entries of one step are consecutive
     friend bool operator==(const HistoryEntry&, const HistoryEntry&) = default;
+};
+
+// One undo step of a design: the edits made together, in order.
+struct HistoryStep {
+    int number = 0;  // 1-based; the design after this step is undo position `number`
+    QDateTime time;  // of its newest entry
+    EditStep edits;
+    friend bool operator==(const HistoryStep&, const HistoryStep&) = default;
 };
 
 struct DesignSummary {
     QString name;
-    int historyCount = 0;
+    int historyCount = 0;  // entries
     int undoPosition = 0;  // entries 1..undoPosition are applied
+    int stepCount = 0;     // undo steps
+    int stepPosition = 0;  // steps 1..stepPosition are applied
     QDateTime created;
     QDateTime modified;
     friend bool operator==(const DesignSummary&, const DesignSummary&) = default;

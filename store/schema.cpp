@@ -148,8 +148,7 @@ Status migrate4(QSqlDatabase& db) {
     }
     return exec(db,
                 QStringLiteral(
-                    "INSERT OR REPLACE INTO scoville_meta (key, value) VALUES ('min_reader_version', '%1')")
-                    .arg(kMinReaderVersion));
+                    "INSERT OR REPLACE INTO scoville_meta (key, value) VALUES ('min_reader_version', '4')"));
 }
 
 // 5: the spread of a workload's request lengths (coefficient of variation; 0 = uniform).
@@ -203,6 +202,21 @@ Status migrate6(QSqlDatabase& db) {
     return Ok{};
 }
 
+// 7: one history for every kind of edit: each entry has a kind (chip, design, workload, baseline,
+//    compared) and a step (entries made together undo together). Existing entries are chip edits,
+//    or design edits for whole-chip replacements, each its own step.
+Status migrate7(QSqlDatabase& db) {
+    return execAll(
+        db, {
+                QStringLiteral("ALTER TABLE history ADD COLUMN kind TEXT NOT NULL DEFAULT 'chip'"),
+                QStringLiteral("ALTER TABLE history ADD COLUMN step INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("UPDATE history SET step = seq,"
+                               " kind = CASE key WHEN '*' THEN 'design' ELSE 'chip' END"),
+                QStringLiteral("INSERT OR REPLACE INTO scoville_meta (key, value) VALUES ('min_reader_version', '%1')")
+                    .arg(kMinReaderVersion),
+            });
+}
+
 constexpr Migration kMigrations[] = {
     {1, "designs and edit history", &migrate1},
     {2, "notes and workloads", &migrate2},
@@ -210,6 +224,7 @@ constexpr Migration kMigrations[] = {
     {4, "design parameters as key/value rows", &migrate4},
     {5, "spread of request lengths in workloads", &migrate5},
     {6, "workloads key by key", &migrate6},
+    {7, "one history of every kind of edit, in steps", &migrate7},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

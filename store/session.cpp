@@ -19,6 +19,7 @@
 #include "core/library/library.hpp"
 #include "core/workload/model.hpp"
 #include "core/workload/scenario_keys.hpp"
+#include "store/qtext.hpp"
 #include "store/schema.hpp"
 
 namespace scoville::store {
@@ -30,10 +31,10 @@ QString nn(const QString& s) {
     return s.isNull() ? QStringLiteral("") : s;
 }
 QString qs(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+    return qtext(s);
 }
 std::string ss(const QString& s) {
-    return s.toStdString();
+    return stext(s);
 }
 qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
@@ -41,61 +42,10 @@ qint64 nowMs() {
 QDateTime fromMs(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
-const QString kWhole = QLatin1String(kWholeChipKey);
 
 // Design JSON as stored: compact, so a history entry stays one line.
 QString storedJson(const ChipSpec& chip) {
     return qs(chip_to_json(chip, -1));
-}
-
-Status applyValue(ChipSpec& chip, const QString& key, const QString& value) {
-    if (key == kWhole) {
-        auto parsed = chip_from_json(ss(value), "history");
-        if (!parsed) return parsed.error();
-        chip = std::move(*parsed);
-        return Ok{};
-    }
-    return set_param_text(chip, ss(key), ss(value));
-}
-
-QString joinNumbers(const std::vector<double>& values) {
-    QStringList parts;
-    parts.reserve(static_cast<qsizetype>(values.size()));
-    for (double v : values) parts << QString::number(v, 'g', 17);  // 17 digits: exact round trip
-    return QLatin1Char('[') + parts.join(QLatin1Char(',')) + QLatin1Char(']');
-}
-
-Result<std::vector<double>> splitNumbers(const QString& text) {
-    const QString inner = text.mid(1, text.size() - 2).trimmed();
-    std::vector<double> out;
-    if (!text.startsWith(QLatin1Char('[')) || !text.endsWith(QLatin1Char(']')))
-        return Error{"sweep row '" + ss(text.left(40)) + "' is not a JSON array"};
-    if (inner.isEmpty()) return out;
-    for (const QString& part : inner.split(QLatin1Char(','))) {
-        bool ok = false;
-        const double v = part.trimmed().toDouble(&ok);
-        if (!ok) return Error{"sweep row value '" + ss(part) + "' is not a number"};
-        out.push_back(v);
-    }
-    return out;
-}
-
-QString joinStrings(const QStringList& list) {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
-}
-
-QStringList splitStrings(const QString& text) {
-    QStringList out;
-    for (const auto& v : QJsonDocument::fromJson(text.toUtf8()).array()) out << v.toString();
-    return out;
-}
-
-QString defaultLabel(const std::string& key, const std::string& text) {
-    const ParamInfo* info = find_param(key);
-    if (!info) return qs(key) + QStringLiteral(" = ") + qs(text);
-    QString label = qs(info->label) + QStringLiteral(" = ") + qs(text);
-    if (!info->unit.empty()) label += QLatin1Char(' ') + qs(info->unit);
-    return label;
 }
 
 // Checks a chip can be stored and loaded back: the stored form is design JSON, and loading it
@@ -104,6 +54,25 @@ Status storable(const ChipSpec& chip, const QString& what) {
     auto back = chip_from_json(chip_to_json(chip, -1), ss(what));
     if (!back) return back.error();
     return Ok{};
+}
+
+// Baseline and comparison members are stored as references: "chip:ID" (or "design:NAME").
+const QLatin1String kChipRef("chip:");
+QString refOf(const std::string& id) {
+    if (id.empty()) return {};
+    return id.find(':') != std::string::npos ? qs(id) : kChipRef + qs(id);
+}
+std::string idOf(const QString& ref) {
+    return ss(ref.startsWith(kChipRef) ? ref.mid(kChipRef.size()) : ref);
+}
+
+bool isReferenceChip(const std::string& id) {
+    static const std::vector<std::string> ids = reference_chip_ids();
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+bool isReferenceModel(const std::string& id) {
+    static const std::vector<std::string> ids = reference_model_ids();
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
 }  // namespace
@@ -275,8 +244,12 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Option
 Status Session::loadDesigns() {
     designs_.clear();
     QSqlQuery q(db());
-    if (!q.exec(QStringLiteral("SELECT d.id, d.name, d.chip_json, d.undo_position,"
-                               " (SELECT COUNT(*) FROM history h WHERE h.design_id = d.id) FROM designs d")))
+    if (!q.exec(QStringLiteral(
+            "SELECT d.id, d.name, d.chip_json, d.undo_position,"
+            " (SELECT COUNT(*) FROM history h WHERE h.design_id = d.id),"
+            " (SELECT COALESCE(MAX(h.step), 0) FROM history h WHERE h.design_id = d.id),"
+            " (SELECT COALESCE(MAX(h.step), 0) FROM history h WHERE h.design_id = d.id AND h.seq <= d.undo_position)"
+            " FROM designs d")))
         return Error{ss(describeSqlError(path_, QStringLiteral("reading designs"), q.lastError()))};
     while (q.next()) {
         const QString name = q.value(1).toString();
@@ -288,12 +261,15 @@ Status Session::loadDesigns() {
         s.chip = std::move(*chip);
         s.undoPosition = q.value(3).toInt();
         s.historyCount = q.value(4).toInt();
+        s.stepCount = q.value(5).toInt();
+        s.stepPosition = q.value(6).toInt();
         designs_.insert(name, std::move(s));
     }
     if (q.lastError().isValid())
         return Error{ss(describeSqlError(path_, QStringLiteral("reading designs"), q.lastError()))};
     return Ok{};
 }
+
 
 // --- Writing -----------------------------------------------------------------------------------------
 
@@ -371,6 +347,47 @@ Status Session::writeDesignRow(qint64 id, const ChipSpec& chip, int undoPosition
     return Ok{};
 }
 
+Status Session::writeValues(qint64 id, const QString& design, const DesignValues* before, const DesignValues& after,
+                            int undoPosition) {
+    const QString action = QStringLiteral("saving design '%1'").arg(design);
+    if (auto st = writeDesignRow(id, after.chip, undoPosition, before ? &before->chip : nullptr); !st) return st;
+    QSqlQuery q(db());
+    const bool workloadChanged =
+        !before || before->model_id != after.model_id || !(before->scenario == after.scenario);
+    if (workloadChanged && after.model_id.empty()) {
+        // Back before the design had a workload (an undo): it has none again.
+        if (auto st = rows::deleteWorkload(db(), path_, design, action); !st) return st;
+        q.prepare(QStringLiteral("UPDATE designs SET workload = '' WHERE id = ?"));
+        q.addBindValue(id);
+        if (auto st = run(q, path_, action); !st) return st;
+    } else if (workloadChanged) {
+        // The design's own workload record carries its name.
+        WorkloadRecord w;
+        w.name = design;
+        w.modelId = qs(after.model_id);
+        w.scenario = after.scenario;
+        if (auto st = rows::writeWorkload(db(), path_, w, action); !st) return st;
+        q.prepare(QStringLiteral("UPDATE designs SET workload = ? WHERE id = ?"));
+        q.addBindValue(nn(design));
+        q.addBindValue(id);
+        if (auto st = run(q, path_, action); !st) return st;
+    }
+    if (!before || before->baseline_id != after.baseline_id || before->compared_ids != after.compared_ids) {
+        const QString baseline = refOf(after.baseline_id);
+        q.prepare(QStringLiteral("UPDATE designs SET baseline = ? WHERE id = ?"));
+        q.addBindValue(nn(baseline));
+        q.addBindValue(id);
+        if (auto st = run(q, path_, action); !st) return st;
+        Comparison c;
+        c.name = design;
+        for (const auto& m : after.compared_ids) c.members << refOf(m);
+        c.baseline = baseline;
+        c.workload = design;
+        if (auto st = rows::writeComparison(db(), path_, c, action); !st) return st;
+    }
+    return Ok{};
+}
+
 Status Session::checkUnchanged(const QString& design, const DesignState& state, const QString& action) {
     // Another program (or Session) may have edited this design since it was loaded; writing on
     // top of that would fork its history, so the edit is refused instead.
@@ -389,99 +406,126 @@ Status Session::checkUnchanged(const QString& design, const DesignState& state, 
     return Ok{};
 }
 
-Status Session::commitEdits(const QString& design, const std::vector<Edit>& edits, const QString& label,
-                            bool merge) {
+Status Session::checkValues(const QString& design, const DesignValues& before, const DesignValues& after) const {
+    const std::string where = ss(path_) + ": design '" + ss(design) + "': ";
+    if (!(before.chip == after.chip)) {
+        if (auto st = validate_chip(after.chip); !st) return Error{where + st.error().message};
+        if (auto st = storable(after.chip, QStringLiteral("design '%1'").arg(design)); !st)
+            return Error{where + st.error().message};
+    }
+    if (before.model_id != after.model_id || !(before.scenario == after.scenario)) {
+        if (after.model_id.empty())
+            return Error{where + "it has no workload yet: set workload.model first"};
+        if (!isReferenceModel(after.model_id))
+            return Error{where + "workload.model: '" + after.model_id + "' is not a model of the library"};
+        // Each key is in its range (set_edit_value checked it); whether the scenario suits the model
+        // (tp within the heads, enough chips) is the evaluation's to report, as the GUI shows it.
+    }
+    if (before.baseline_id != after.baseline_id && !after.baseline_id.empty() &&
+        after.baseline_id.find(':') == std::string::npos && !isReferenceChip(after.baseline_id))
+        return Error{where + "baseline: '" + after.baseline_id + "' is not a chip of the library"};
+    if (before.compared_ids != after.compared_ids)
+        for (const auto& id : after.compared_ids)
+            if (id.find(':') == std::string::npos && !isReferenceChip(id))
+                return Error{where + "compared: '" + id + "' is not a chip of the library"};
+    return Ok{};
+}
+
+Status Session::record(const QString& design, const EditStep& step, bool replaceNewest) {
     auto found = find(design);
     if (!found) return fail(found.error().message);
-    DesignState next = **found;
-    struct Row {
-        QString key, oldValue, newValue;
-    };
-    std::vector<Row> rows;
-    for (const Edit& e : edits) {
-        if (e.key == kWholeChipKey) {
-            auto chip = chip_from_json(e.newText, ss(QStringLiteral("design '%1'").arg(design)));
-            if (!chip) return fail(ss(path_) + ": " + chip.error().message);
-            const QString oldJson = storedJson(next.chip), newJson = storedJson(*chip);
-            if (oldJson != newJson) rows.push_back({kWhole, oldJson, newJson});
-            next.chip = std::move(*chip);
-            continue;
-        }
-        auto oldText = get_param_text(next.chip, e.key);
-        if (!oldText) return fail(ss(path_) + ": design '" + ss(design) + "': " + oldText.error().message);
-        if (auto st = set_param_text(next.chip, e.key, e.newText); !st)
-            return fail(ss(path_) + ": design '" + ss(design) + "': " + st.error().message);
-        const std::string newText = *get_param_text(next.chip, e.key);
-        if (newText != *oldText) rows.push_back({qs(e.key), qs(*oldText), qs(newText)});
+    const DesignState& cur = **found;
+    auto before = values(design);
+    if (!before) return fail(before.error().message);
+    // The values the step starts from: the current ones, or those before the newest step.
+    DesignValues base = *before;
+    int position = cur.undoPosition;
+    int stepNo = cur.stepPosition;
+    if (replaceNewest) {
+        if (cur.stepPosition == 0 || cur.undoPosition != cur.historyCount)
+            return fail(ss(QStringLiteral("%1: design '%2': there is no newest step to replace").arg(path_, design)));
+        const QList<HistoryStep> all = steps(design);
+        if (all.isEmpty() || all.last().number != cur.stepPosition)
+            return fail(ss(QStringLiteral("%1: design '%2': history could not be read").arg(path_, design)));
+        if (auto st = apply_step(base, all.last().edits, false); !st) return fail(ss(path_) + ": " + st.error().message);
+        auto end = stepEnd(cur.id, stepNo - 1);
+        if (!end) return fail(end.error().message);
+        position = *end;
+        --stepNo;
     }
-    if (rows.empty()) return Ok{};  // nothing changed: no history entry
-    if (auto st = validate_chip(next.chip); !st)
-        return fail(ss(path_) + ": design '" + ss(design) + "': " + st.error().message);
+    // The store is the authority on old values: each edit's old value is what it replaces.
+    DesignValues after = base;
+    EditStep entries;
+    for (const Edit& e : step) {
+        auto oldText = edit_value(after, e.kind, e.key);
+        if (!oldText) return fail(ss(path_) + ": design '" + ss(design) + "': " + oldText.error().message);
+        if (auto st = set_edit_value(after, e.kind, e.key, e.new_value); !st)
+            return fail(ss(path_) + ": design '" + ss(design) + "': " + st.error().message);
+        auto newText = edit_value(after, e.kind, e.key);
+        if (!newText) return fail(ss(path_) + ": design '" + ss(design) + "': " + newText.error().message);
+        if (*newText != *oldText) entries.push_back({e.kind, e.key, std::move(*oldText), std::move(*newText)});
+    }
+    if (entries.empty() && !replaceNewest) return Ok{};  // nothing changed: no history step
+    if (auto st = checkValues(design, base, after); !st) return fail(st.error().message);
 
-    QString entryLabel = label;
-    if (entryLabel.isEmpty())
-        entryLabel = rows.size() == 1 && rows[0].key != kWhole
-                         ? defaultLabel(ss(rows[0].key), ss(rows[0].newValue))
-                     : rows[0].key == kWhole ? QStringLiteral("Replace design")
-                                             : QStringLiteral("Set %1 parameters").arg(rows.size());
-    const QString action = QStringLiteral("saving edit '%1' of design '%2'").arg(entryLabel, design);
-    const qint64 id = next.id;
-    int position = next.undoPosition;
-    const int oldCount = next.historyCount;
-    bool merged = false;
-
+    const QString action = QStringLiteral("saving an edit of design '%1'").arg(design);
+    const qint64 id = cur.id;
+    const int newPosition = position + static_cast<int>(entries.size());
     Status st = write(action, [&]() -> Status {
-        if (auto s = checkUnchanged(design, **found, action); !s) return s;
+        if (auto c = checkUnchanged(design, cur, action); !c) return c;
         QSqlQuery q(db());
-        if (position < oldCount) {  // an edit after undo drops the redo branch, as QUndoStack does
-            q.prepare(QStringLiteral("DELETE FROM history WHERE design_id = ? AND seq > ?"));
+        // An edit after undo drops the redo branch, as QUndoStack does; a replaced step goes too.
+        q.prepare(QStringLiteral("DELETE FROM history WHERE design_id = ? AND seq > ?"));
+        q.addBindValue(id);
+        q.addBindValue(position);
+        if (auto r = run(q, path_, action); !r) return r;
+        q.prepare(QStringLiteral(
+            "INSERT INTO history (design_id, seq, time_ms, label, key, old_value, new_value, kind, step)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        const qint64 t = nowMs();
+        int seq = position;
+        for (const Edit& e : entries) {
             q.addBindValue(id);
-            q.addBindValue(position);
-            if (auto s = run(q, path_, action); !s) return s;
+            q.addBindValue(++seq);
+            q.addBindValue(t);
+            q.addBindValue(qs(describe_edit(e)));
+            q.addBindValue(qs(e.key));
+            q.addBindValue(qs(e.old_value));
+            q.addBindValue(qs(e.new_value));
+            q.addBindValue(qs(to_string(e.kind)));
+            q.addBindValue(stepNo + 1);
+            if (auto r = run(q, path_, action); !r) return r;
         }
-        if (merge && rows.size() == 1 && position > 0 && position == oldCount) {
-            q.prepare(QStringLiteral("SELECT key, label FROM history WHERE design_id = ? AND seq = ?"));
-            q.addBindValue(id);
-            q.addBindValue(position);
-            if (auto s = run(q, path_, action); !s) return s;
-            if (q.next() && q.value(0).toString() == rows[0].key && q.value(1).toString() == entryLabel) {
-                q.finish();
-                q.prepare(QStringLiteral(
-                    "UPDATE history SET new_value = ?, time_ms = ? WHERE design_id = ? AND seq = ?"));
-                q.addBindValue(nn(rows[0].newValue));
-                q.addBindValue(nowMs());
-                q.addBindValue(id);
-                q.addBindValue(position);
-                if (auto s = run(q, path_, action); !s) return s;
-                merged = true;
-            }
-            q.finish();
-        }
-        if (!merged) {
-            q.prepare(QStringLiteral(
-                "INSERT INTO history (design_id, seq, time_ms, label, key, old_value, new_value)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-            const qint64 t = nowMs();
-            for (const Row& r : rows) {
-                q.addBindValue(id);
-                q.addBindValue(++position);
-                q.addBindValue(t);
-                q.addBindValue(nn(entryLabel));
-                q.addBindValue(nn(r.key));
-                q.addBindValue(nn(r.oldValue));
-                q.addBindValue(nn(r.newValue));
-                if (auto s = run(q, path_, action); !s) return s;
-            }
-        }
-        return writeDesignRow(id, next.chip, position, &(*found)->chip);
+        return writeValues(id, design, &*before, after, newPosition);
     });
     if (!st) return st;
-    next.undoPosition = position;
-    next.historyCount = position;
+    DesignState next = cur;
+    next.chip = after.chip;
+    next.undoPosition = next.historyCount = newPosition;
+    next.stepPosition = next.stepCount = entries.empty() ? stepNo : stepNo + 1;
     designs_[design] = std::move(next);
     emit designChanged(design);
     emit historyChanged(design);
     return Ok{};
+}
+
+Status Session::adoptContext(const QString& design, const DesignValues& values) {
+    auto found = find(design);
+    if (!found) return fail(found.error().message);
+    auto before = this->values(design);
+    if (!before) return fail(before.error().message);
+    DesignValues after = *before;
+    after.model_id = values.model_id;
+    after.scenario = values.scenario;
+    after.baseline_id = values.baseline_id;
+    after.compared_ids = values.compared_ids;
+    if (after == *before) return Ok{};
+    if (auto st = checkValues(design, *before, after); !st) return fail(st.error().message);
+    const QString action = QStringLiteral("saving the workload of design '%1'").arg(design);
+    const DesignState cur = **found;
+    Status st = write(action, [&]() -> Status { return writeValues(cur.id, design, &*before, after, cur.undoPosition); });
+    if (st) emit designChanged(design);
+    return st;
 }
 
 // --- Designs ------------------------------------------------------------------------------------------
@@ -498,6 +542,31 @@ Result<ChipSpec> Session::chip(const QString& design) const {
     return (*s)->chip;
 }
 
+Result<DesignValues> Session::values(const QString& design) const {
+    auto s = find(design);
+    if (!s) return s.error();
+    DesignValues v;
+    v.chip = (*s)->chip;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT workload, baseline FROM designs WHERE id = ?"));
+    q.addBindValue((*s)->id);
+    if (!q.exec() || !q.next())
+        return Error{ss(describeSqlError(path_, QStringLiteral("reading design '%1'").arg(design), q.lastError()))};
+    const QString workload = q.value(0).toString();
+    v.baseline_id = idOf(q.value(1).toString());
+    if (!workload.isEmpty()) {
+        auto record = rows::readWorkload(db(), path_, workload);
+        if (!record && !workload.isEmpty()) return record.error();
+        if (!record->modelId.isEmpty()) {
+            v.model_id = ss(record->modelId);
+            v.scenario = record->scenario;
+        }
+    }
+    if (auto c = rows::readComparison(db(), path_, design))
+        for (const QString& m : c->members) v.compared_ids.push_back(idOf(m));
+    return v;
+}
+
 Result<DesignSummary> Session::summary(const QString& design) const {
     auto s = find(design);
     if (!s) return s.error();
@@ -505,6 +574,8 @@ Result<DesignSummary> Session::summary(const QString& design) const {
     out.name = design;
     out.historyCount = (*s)->historyCount;
     out.undoPosition = (*s)->undoPosition;
+    out.stepCount = (*s)->stepCount;
+    out.stepPosition = (*s)->stepPosition;
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT created_ms, modified_ms FROM designs WHERE id = ?"));
     q.addBindValue((*s)->id);
@@ -515,15 +586,14 @@ Result<DesignSummary> Session::summary(const QString& design) const {
     return out;
 }
 
-Status Session::saveDesign(const QString& name, const ChipSpec& chip, const QString& label) {
+Status Session::saveDesign(const QString& name, const ChipSpec& chip) {
     if (name.trimmed().isEmpty() || name != name.trimmed())
         return fail(ss(
             QStringLiteral("%1: design name '%2' is empty or has leading/trailing spaces").arg(path_, name)));
     if (auto st = storable(chip, QStringLiteral("design '%1'").arg(name)); !st)
         return fail(ss(path_) + ": " + st.error().message);
     if (designs_.contains(name))
-        return commitEdits(name, {{kWholeChipKey, chip_to_json(chip, -1)}},
-                           label.isEmpty() ? QStringLiteral("Replace design") : label, false);
+        return record(name, {{EditKind::design, std::string(kWholeChipKey), {}, chip_to_json(chip, -1)}});
 
     const QString action = QStringLiteral("saving new design '%1'").arg(name);
     qint64 id = 0;
@@ -552,23 +622,15 @@ Status Session::saveDesign(const QString& name, const ChipSpec& chip, const QStr
     return Ok{};
 }
 
-Status Session::updateDesign(const QString& name, const ChipSpec& chip, const QString& label, bool merge) {
-    const auto it = designs_.constFind(name);
-    if (it == designs_.constEnd()) return saveDesign(name, chip, label);
+Status Session::updateDesign(const QString& name, const ChipSpec& chip) {
+    if (!designs_.contains(name)) return saveDesign(name, chip);
     if (auto st = storable(chip, QStringLiteral("design '%1'").arg(name)); !st)
         return fail(ss(path_) + ": " + st.error().message);
-    const ChipSpec& current = it->chip;
-    std::vector<Edit> edits;
-    ChipSpec probe = current;
-    for (const auto& info : chip_params()) {
-        const std::string text = *get_param_text(chip, info.key);
-        if (*get_param_text(current, info.key) == text) continue;
-        edits.push_back({std::string(info.key), text});
-        info.set(probe, info.get(chip));
-    }
-    // Anything the parameter keys do not cover (identity, sources, notes) makes it a replacement.
-    if (!(probe == chip)) return commitEdits(name, {{kWholeChipKey, chip_to_json(chip, -1)}}, label, merge);
-    return commitEdits(name, edits, label, merge);
+    auto before = values(name);
+    if (!before) return fail(before.error().message);
+    DesignValues after = *before;
+    after.chip = chip;
+    return record(name, diff_values(*before, after));
 }
 
 Status Session::removeDesign(const QString& name) {
@@ -586,7 +648,10 @@ Status Session::removeDesign(const QString& name) {
         QSqlQuery q(db());
         q.prepare(QStringLiteral("DELETE FROM designs WHERE id = ?"));
         q.addBindValue(id);
-        return run(q, path_, action);
+        if (auto r = run(q, path_, action); !r) return r;
+        // The design's own workload and comparison carry its name.
+        if (auto r = rows::deleteComparison(db(), path_, name, action); !r) return r;
+        return rows::deleteWorkload(db(), path_, name, action);
     });
     if (!st) return st;
     designs_.remove(name);
@@ -606,7 +671,22 @@ Status Session::renameDesign(const QString& from, const QString& to) {
     const QString action = QStringLiteral("renaming design '%1' to '%2'").arg(from, to);
     Status st = write(action, [&]() -> Status {
         QSqlQuery q(db());
-        q.prepare(QStringLiteral("UPDATE designs SET name = ?, modified_ms = ? WHERE id = ?"));
+        // The design's own workload and comparison follow its name (a record already named `to`
+        // belongs to no design of that name and gives way).
+        if (auto r = rows::deleteComparison(db(), path_, to, action); !r) return r;
+        if (auto r = rows::deleteWorkload(db(), path_, to, action); !r) return r;
+        q.prepare(QStringLiteral("UPDATE workloads SET name = ? WHERE name = ?"));
+        q.addBindValue(nn(to));
+        q.addBindValue(nn(from));
+        if (auto r = run(q, path_, action); !r) return r;
+        q.prepare(QStringLiteral("UPDATE comparisons SET name = ?, workload = CASE workload WHEN ? THEN ? ELSE workload"
+                                 " END WHERE name = ?"));
+        for (const QString& v : {to, from, to, from}) q.addBindValue(nn(v));
+        if (auto r = run(q, path_, action); !r) return r;
+        q.prepare(QStringLiteral("UPDATE designs SET name = ?, workload = CASE workload WHEN ? THEN ? ELSE workload END,"
+                                 " modified_ms = ? WHERE id = ?"));
+        q.addBindValue(nn(to));
+        q.addBindValue(nn(from));
         q.addBindValue(nn(to));
         q.addBindValue(nowMs());
         q.addBindValue(id);
@@ -618,33 +698,31 @@ Status Session::renameDesign(const QString& from, const QString& to) {
     return Ok{};
 }
 
-Status Session::setParameter(const QString& design, const QString& key, double value, const QString& label,
-                             bool merge) {
+Status Session::setParameter(const QString& design, const QString& key, double value) {
     auto s = find(design);
     if (!s) return fail(s.error().message);
     ChipSpec probe = (*s)->chip;
     if (auto st = set_param(probe, ss(key), value); !st)
         return fail(ss(path_) + ": design '" + ss(design) + "': " + st.error().message);
-    return commitEdits(design, {{ss(key), *get_param_text(probe, ss(key))}}, label, merge);
+    return record(design, {{EditKind::chip, ss(key), {}, *get_param_text(probe, ss(key))}});
 }
 
-Status Session::setParameterText(const QString& design, const QString& key, const QString& text,
-                                 const QString& label, bool merge) {
-    if (key == kWhole) return fail(ss(path_) + ": '*' is not a parameter key");
-    return commitEdits(design, {{ss(key), ss(text)}}, label, merge);
+Status Session::setParameterText(const QString& design, const QString& key, const QString& text) {
+    if (!find_param(ss(key)))
+        return fail(ss(path_) + ": design '" + ss(design) + "': '" + ss(key) + "' is not a chip parameter");
+    return record(design, {{EditKind::chip, ss(key), {}, ss(text)}});
 }
 
-Status Session::applyAssignments(const QString& design, const QStringList& assignments,
-                                 const QString& label) {
-    std::vector<Edit> edits;
+Status Session::applyAssignments(const QString& design, const QStringList& assignments) {
+    EditStep step;
     for (const QString& a : assignments) {
         const qsizetype eq = a.indexOf(QLatin1Char('='));
         if (eq <= 0) return fail(ss(QStringLiteral("'%1': expected key=value").arg(a)));
-        const QString key = a.left(eq).trimmed();
-        if (key == kWhole) return fail(ss(path_) + ": '*' is not a parameter key");
-        edits.push_back({ss(key), ss(a.mid(eq + 1).trimmed())});
+        auto target = parse_edit_target(ss(a.left(eq).trimmed()));
+        if (!target) return fail(ss(path_) + ": design '" + ss(design) + "': " + target.error().message);
+        step.push_back({target->kind, target->key, {}, ss(a.mid(eq + 1).trimmed())});
     }
-    return commitEdits(design, edits, label, false);
+    return record(design, step);
 }
 
 // --- History -----------------------------------------------------------------------------------------
@@ -659,16 +737,38 @@ QList<HistoryEntry> Session::historyRange(qint64 id, int fromSeq, int toSeq) con
     QList<HistoryEntry> out;
     QSqlQuery q(db());
     q.prepare(
-        QStringLiteral("SELECT seq, time_ms, label, key, old_value, new_value FROM history"
+        QStringLiteral("SELECT seq, time_ms, label, key, old_value, new_value, kind, step FROM history"
                        " WHERE design_id = ? AND seq BETWEEN ? AND ? ORDER BY seq"));
     q.addBindValue(id);
     q.addBindValue(fromSeq);
     q.addBindValue(toSeq);
     if (!q.exec()) return out;
     while (q.next())
-        out.append({q.value(0).toInt(), fromMs(q.value(1).toLongLong()), q.value(2).toString(),
-                    q.value(3).toString(), q.value(4).toString(), q.value(5).toString()});
+        out.append({q.value(0).toInt(), fromMs(q.value(1).toLongLong()), q.value(2).toString(), q.value(3).toString(),
+                    q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toInt()});
     return out;
+}
+
+QList<HistoryStep> Session::steps(const QString& design) const {
+    QList<HistoryStep> out;
+    for (const HistoryEntry& e : history(design)) {
+        if (out.isEmpty() || out.last().number != e.step) out.append(HistoryStep{e.step, e.time, {}});
+        out.last().time = e.time;
+        out.last().edits.push_back(
+            {parse_edit_kind(ss(e.kind)).value_or(EditKind::chip), ss(e.key), ss(e.oldValue), ss(e.newValue)});
+    }
+    return out;
+}
+
+Result<int> Session::stepEnd(qint64 id, int step) const {
+    if (step <= 0) return 0;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM history WHERE design_id = ? AND step <= ?"));
+    q.addBindValue(id);
+    q.addBindValue(step);
+    if (!q.exec() || !q.next())
+        return Error{ss(describeSqlError(path_, QStringLiteral("reading history"), q.lastError()))};
+    return q.value(0).toInt();
 }
 
 int Session::undoPosition(const QString& design) const {
@@ -676,65 +776,108 @@ int Session::undoPosition(const QString& design) const {
     return it == designs_.constEnd() ? -1 : it->undoPosition;
 }
 
+int Session::stepPosition(const QString& design) const {
+    const auto it = designs_.constFind(design);
+    return it == designs_.constEnd() ? -1 : it->stepPosition;
+}
+
 bool Session::canUndo(const QString& design) const {
-    return undoPosition(design) > 0;
+    return stepPosition(design) > 0;
 }
 
 bool Session::canRedo(const QString& design) const {
     const auto it = designs_.constFind(design);
-    return it != designs_.constEnd() && it->undoPosition < it->historyCount;
+    return it != designs_.constEnd() && it->stepPosition < it->stepCount;
 }
 
 Status Session::undo(const QString& design) {
     if (!canUndo(design))
         return fail(ss(QStringLiteral("%1: design '%2': nothing to undo").arg(path_, design)));
-    return moveTo(design, undoPosition(design) - 1);
+    return goToStep(design, stepPosition(design) - 1);
 }
 
 Status Session::redo(const QString& design) {
     if (!canRedo(design))
         return fail(ss(QStringLiteral("%1: design '%2': nothing to redo").arg(path_, design)));
-    return moveTo(design, undoPosition(design) + 1);
+    return goToStep(design, stepPosition(design) + 1);
+}
+
+Status Session::goToStep(const QString& design, int step) {
+    auto s = find(design);
+    if (!s) return fail(s.error().message);
+    if (step < 0 || step > (*s)->stepCount)
+        return fail(ss(QStringLiteral("%1: design '%2': step %3 is outside 0..%4")
+                           .arg(path_, design)
+                           .arg(step)
+                           .arg((*s)->stepCount)));
+    auto end = stepEnd((*s)->id, step);
+    if (!end) return fail(end.error().message);
+    return moveTo(design, *end);
 }
 
 Status Session::restoreTo(const QString& design, int position) {
+    auto s = find(design);
+    if (!s) return fail(s.error().message);
+    if (position > 0 && position < (*s)->historyCount) {
+        const QList<HistoryEntry> pair = historyRange((*s)->id, position, position + 1);
+        if (pair.size() == 2 && pair[0].step == pair[1].step)
+            return fail(ss(QStringLiteral("%1: design '%2': history position %3 is inside step %4; undo moves whole "
+                                          "steps")
+                               .arg(path_, design)
+                               .arg(position)
+                               .arg(pair[0].step)));
+    }
     return moveTo(design, position);
 }
 
 Status Session::moveTo(const QString& design, int position) {
     auto s = find(design);
     if (!s) return fail(s.error().message);
-    DesignState next = **s;
-    if (position < 0 || position > next.historyCount)
+    const DesignState& cur = **s;
+    if (position < 0 || position > cur.historyCount)
         return fail(ss(QStringLiteral("%1: design '%2': history position %3 is outside 0..%4")
                            .arg(path_, design)
                            .arg(position)
-                           .arg(next.historyCount)));
-    if (position == next.undoPosition) return Ok{};
+                           .arg(cur.historyCount)));
+    if (position == cur.undoPosition) return Ok{};
+    auto before = values(design);
+    if (!before) return fail(before.error().message);
     // Walk from the current state: backwards applies old values, forwards applies new values.
-    // Only the entries between the two positions are read.
-    const int lo = std::min(position, next.undoPosition) + 1;
-    const int hi = std::max(position, next.undoPosition);
-    const QList<HistoryEntry> entries = historyRange(next.id, lo, hi);
-    if (entries.size() != hi - lo + 1)
+    // Only the entries between the two positions (and the one at the target, for its step) are read.
+    const int lo = std::min(position, cur.undoPosition) + 1;
+    const int hi = std::max(position, cur.undoPosition);
+    const QList<HistoryEntry> entries = historyRange(cur.id, std::max(1, lo - 1), hi);
+    if (entries.size() != hi - std::max(1, lo - 1) + 1)
         return fail(ss(QStringLiteral("%1: design '%2': history could not be read").arg(path_, design)));
-    if (position < next.undoPosition) {
+    DesignValues after = *before;
+    int stepAfter = 0;
+    for (const HistoryEntry& e : entries)
+        if (e.seq == position) stepAfter = e.step;
+    auto apply = [&](const HistoryEntry& e, const QString& text) -> Status {
+        const auto kind = parse_edit_kind(ss(e.kind));
+        if (!kind) return Error{"history entry " + std::to_string(e.seq) + " has an unknown kind '" + ss(e.kind) + "'"};
+        return set_edit_value(after, *kind, ss(e.key), ss(text));
+    };
+    if (position < cur.undoPosition) {
         for (auto it = entries.crbegin(); it != entries.crend(); ++it)
-            if (auto st = applyValue(next.chip, it->key, it->oldValue); !st)
-                return fail(ss(path_) + ": " + st.error().message);
+            if (it->seq >= lo)
+                if (auto st = apply(*it, it->oldValue); !st) return fail(ss(path_) + ": " + st.error().message);
     } else {
         for (const auto& e : entries)
-            if (auto st = applyValue(next.chip, e.key, e.newValue); !st)
-                return fail(ss(path_) + ": " + st.error().message);
+            if (e.seq >= lo)
+                if (auto st = apply(e, e.newValue); !st) return fail(ss(path_) + ": " + st.error().message);
     }
-    next.undoPosition = position;
     const QString action =
         QStringLiteral("moving design '%1' to history position %2").arg(design).arg(position);
     const auto body = [&]() -> Status {
-        if (auto c = checkUnchanged(design, **s, action); !c) return c;
-        return writeDesignRow(next.id, next.chip, position, &(*s)->chip);
+        if (auto c = checkUnchanged(design, cur, action); !c) return c;
+        return writeValues(cur.id, design, &*before, after, position);
     };
     if (auto st = write(action, body); !st) return st;
+    DesignState next = cur;
+    next.chip = after.chip;
+    next.undoPosition = position;
+    next.stepPosition = stepAfter;
     designs_[design] = std::move(next);
     emit designChanged(design);
     emit historyChanged(design);
@@ -754,15 +897,19 @@ Result<ChipSpec> Session::chipAt(const QString& design, int position) const {
     q.addBindValue((*s)->id);
     if (!q.exec() || !q.next())
         return Error{ss(describeSqlError(path_, QStringLiteral("reading history"), q.lastError()))};
+    DesignValues v;
     auto chip = chip_from_json(ss(q.value(0).toString()), ss(path_) + ": design '" + ss(design) + "'");
     if (!chip) return chip.error();
-    const QList<HistoryEntry> entries = history(design);
-    for (int i = 0; i < position && i < entries.size(); ++i)
-        if (auto st = applyValue(*chip, entries[i].key, entries[i].newValue); !st) return st.error();
-    return chip;
+    v.chip = std::move(*chip);
+    for (const HistoryEntry& e : historyRange((*s)->id, 1, position)) {
+        const auto kind = parse_edit_kind(ss(e.kind));
+        if (kind != EditKind::chip && kind != EditKind::design) continue;
+        if (auto st = set_edit_value(v, *kind, ss(e.key), ss(e.newValue)); !st) return st.error();
+    }
+    return v.chip;
 }
 
-// --- Notes, baseline, workload -------------------------------------------------------------------------
+// --- Notes ---------------------------------------------------------------------------------------------
 
 QString Session::designColumn(const QString& design, const char* column) const {
     auto s = find(design);
@@ -800,373 +947,6 @@ Status Session::setNotes(const QString& design, const QString& text) {
     return st;
 }
 
-QString Session::baseline(const QString& design) const {
-    return designColumn(design, "baseline");
-}
-Status Session::setBaseline(const QString& design, const QString& ref) {
-    auto st = setDesignColumn(design, "baseline", ref);
-    if (st) emit baselineChanged(design);
-    return st;
-}
-
-QString Session::designWorkload(const QString& design) const {
-    return designColumn(design, "workload");
-}
-Status Session::setDesignWorkload(const QString& design, const QString& workload) {
-    auto st = setDesignColumn(design, "workload", workload);
-    if (st) emit designWorkloadChanged(design);
-    return st;
-}
-
-// --- Workloads ------------------------------------------------------------------------------------------
-
-namespace {
-QStringList names(QSqlDatabase d, const QString& table) {
-    QStringList out;
-    QSqlQuery q(d);
-    if (q.exec(QStringLiteral("SELECT name FROM %1 ORDER BY name").arg(table)))
-        while (q.next()) out << q.value(0).toString();
-    return out;
-}
-QVariant optionalReal(const std::optional<double>& v) {
-    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Double));
-}
-}  // namespace
-
-QStringList Session::workloadNames() const {
-    return names(db(), QStringLiteral("workloads"));
-}
-
-Result<WorkloadRecord> Session::workload(const QString& name) const {
-    QSqlQuery q(db());
-    q.prepare(
-        QStringLiteral("SELECT model_id, model_json, batch, input_len, output_len, weight_precision,"
-                       " activation_precision, kv_precision, chips, tp, pp, ep, ttft_slo_s, tpot_slo_s,"
-                       " input_len_cv, output_len_cv, id FROM workloads WHERE name = ?"));
-    q.addBindValue(name);
-    if (!q.exec())
-        return Error{ss(describeSqlError(path_, QStringLiteral("reading workload"), q.lastError()))};
-    if (!q.next()) return Error{ss(QStringLiteral("%1: no workload '%2'").arg(path_, name))};
-    WorkloadRecord w;
-    w.name = name;
-    w.modelId = q.value(0).toString();
-    w.modelJson = q.value(1).toString();
-    Scenario& s = w.scenario;
-    s.batch = q.value(2).toInt();
-    s.input_len = q.value(3).toInt();
-    s.output_len = q.value(4).toInt();
-    const auto precision = [&](int column, Precision& out) -> Status {
-        auto p = parse_precision(ss(q.value(column).toString()));
-        if (!p)
-            return Error{ss(QStringLiteral("%1: workload '%2': unknown precision '%3'")
-                                .arg(path_, name, q.value(column).toString()))};
-        out = *p;
-        return Ok{};
-    };
-    if (auto st = precision(5, s.weight_precision); !st) return st.error();
-    if (auto st = precision(6, s.activation_precision); !st) return st.error();
-    if (auto st = precision(7, s.kv_precision); !st) return st.error();
-    s.chips = q.value(8).toInt();
-    s.tp = q.value(9).toInt();
-    s.pp = q.value(10).toInt();
-    s.ep = q.value(11).toInt();
-    if (!q.value(12).isNull()) s.ttft_slo_s = q.value(12).toDouble();
-    if (!q.value(13).isNull()) s.tpot_slo_s = q.value(13).toDouble();
-    s.input_len_cv = q.value(14).toDouble();
-    s.output_len_cv = q.value(15).toDouble();
-    // Key by key (schema 6): every scenario key the file holds; a key this build does not know is
-    // left alone, one it knows with a bad value is refused with the key named.
-    QSqlQuery kv(db());
-    kv.prepare(QStringLiteral("SELECT key, value FROM workload_params WHERE workload_id = ?"));
-    kv.addBindValue(q.value(16));
-    if (!kv.exec())
-        return Error{ss(describeSqlError(path_, QStringLiteral("reading workload"), kv.lastError()))};
-    while (kv.next()) {
-        const std::string key = ss(kv.value(0).toString());
-        if (!find_workload_key(key)) continue;
-        if (auto st = set_workload_text(s, key, ss(kv.value(1).toString())); !st)
-            return Error{ss(path_) + ": workload '" + ss(name) + "': " + st.error().message};
-    }
-    return w;
-}
-
-Status Session::saveWorkload(const WorkloadRecord& w) {
-    if (w.name.trimmed().isEmpty()) return fail(ss(path_) + ": a workload needs a name");
-    if (w.modelId.isEmpty() == w.modelJson.isEmpty())
-        return fail(ss(
-            QStringLiteral("%1: workload '%2': give either a model id or a model JSON").arg(path_, w.name)));
-    const Scenario& s = w.scenario;
-    // The model must resolve (a library id, or JSON that parses) and the scenario fit it, so a
-    // stored workload always evaluates; messages name the bad key.
-    auto model =
-        w.modelJson.isEmpty()
-            ? load_model(ss(w.modelId))
-            : model_from_json(ss(w.modelJson), ss(QStringLiteral("workload '%1' model").arg(w.name)));
-    if (!model) return fail(ss(path_) + ": workload '" + ss(w.name) + "': " + model.error().message);
-    if (auto st = validate_scenario(s, *model); !st)
-        return fail(ss(path_) + ": workload '" + ss(w.name) + "': " + st.error().message);
-    const QString action = QStringLiteral("saving workload '%1'").arg(w.name);
-    auto st = write(action, [&]() -> Status {
-        QSqlQuery q(db());
-        // The row keeps its id (the key/value rows hang off it): update in place, insert when new.
-        q.prepare(QStringLiteral("SELECT id FROM workloads WHERE name = ?"));
-        q.addBindValue(nn(w.name));
-        if (auto st2 = run(q, path_, action); !st2) return st2;
-        const QVariant id = q.next() ? q.value(0) : QVariant();
-        q.prepare(id.isValid()
-                      ? QStringLiteral("UPDATE workloads SET name = ?, model_id = ?, model_json = ?, batch = ?,"
-                                       " input_len = ?, output_len = ?, weight_precision = ?, activation_precision = ?,"
-                                       " kv_precision = ?, chips = ?, tp = ?, pp = ?, ep = ?, ttft_slo_s = ?,"
-                                       " tpot_slo_s = ?, input_len_cv = ?, output_len_cv = ? WHERE id = ?")
-                      : QStringLiteral("INSERT INTO workloads (name, model_id, model_json, batch, input_len, output_len,"
-                                       " weight_precision, activation_precision, kv_precision, chips, tp, pp, ep,"
-                                       " ttft_slo_s, tpot_slo_s, input_len_cv, output_len_cv)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (const QVariant& v :
-             {QVariant(nn(w.name)), QVariant(nn(w.modelId)), QVariant(nn(w.modelJson)), QVariant(s.batch),
-              QVariant(s.input_len), QVariant(s.output_len), QVariant(qs(to_string(s.weight_precision))),
-              QVariant(qs(to_string(s.activation_precision))), QVariant(qs(to_string(s.kv_precision))),
-              QVariant(s.chips), QVariant(s.tp), QVariant(s.pp), QVariant(s.ep), optionalReal(s.ttft_slo_s),
-              optionalReal(s.tpot_slo_s), QVariant(s.input_len_cv), QVariant(s.output_len_cv)})
-            q.addBindValue(v);
-        if (id.isValid()) q.addBindValue(id);
-        if (auto st2 = run(q, path_, action); !st2) return st2;
-        const QVariant rowId = id.isValid() ? id : q.lastInsertId();
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO workload_params (workload_id, key, value) VALUES (?, ?, ?)"));
-        for (const auto& k : workload_keys()) {
-            q.addBindValue(rowId);
-            q.addBindValue(qs(k.key));
-            q.addBindValue(QString::fromStdString(k.get(s)));
-            if (auto st2 = run(q, path_, action); !st2) return st2;
-        }
-        return Ok{};
-    });
-    if (st) emit workloadsChanged();
-    return st;
-}
-
-Status Session::removeWorkload(const QString& name) {
-    const QString action = QStringLiteral("removing workload '%1'").arg(name);
-    auto st = write(action, [&]() -> Status {
-        QSqlQuery q(db());
-        q.prepare(QStringLiteral("DELETE FROM workloads WHERE name = ?"));
-        q.addBindValue(name);
-        return run(q, path_, action);
-    });
-    if (st) emit workloadsChanged();
-    return st;
-}
-
-// --- Comparisons -------------------------------------------------------------------------------------------
-
-QStringList Session::comparisonNames() const {
-    return names(db(), QStringLiteral("comparisons"));
-}
-
-Result<Comparison> Session::comparison(const QString& name) const {
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT id, workload, baseline, created_ms FROM comparisons WHERE name = ?"));
-    q.addBindValue(name);
-    if (!q.exec())
-        return Error{ss(describeSqlError(path_, QStringLiteral("reading comparison"), q.lastError()))};
-    if (!q.next()) return Error{ss(QStringLiteral("%1: no comparison '%2'").arg(path_, name))};
-    Comparison c;
-    c.name = name;
-    const qint64 id = q.value(0).toLongLong();
-    c.workload = q.value(1).toString();
-    c.baseline = q.value(2).toString();
-    c.created = fromMs(q.value(3).toLongLong());
-    q.finish();
-    q.prepare(QStringLiteral("SELECT ref FROM comparison_members WHERE comparison_id = ? ORDER BY position"));
-    q.addBindValue(id);
-    if (!q.exec())
-        return Error{ss(describeSqlError(path_, QStringLiteral("reading comparison"), q.lastError()))};
-    while (q.next()) c.members << q.value(0).toString();
-    return c;
-}
-
-Status Session::saveComparison(const Comparison& c) {
-    if (c.name.trimmed().isEmpty()) return fail(ss(path_) + ": a comparison needs a name");
-    const QString action = QStringLiteral("saving comparison '%1'").arg(c.name);
-    auto st = write(action, [&]() -> Status {
-        QSqlQuery q(db());
-        q.prepare(QStringLiteral("SELECT id, created_ms FROM comparisons WHERE name = ?"));
-        q.addBindValue(c.name);
-        if (auto s = run(q, path_, action); !s) return s;
-        qint64 created = nowMs();
-        if (q.next()) {
-            created = q.value(1).toLongLong();
-            const qint64 old = q.value(0).toLongLong();
-            q.finish();
-            for (const char* sql : {"DELETE FROM comparison_members WHERE comparison_id = ?",
-                                    "DELETE FROM comparisons WHERE id = ?"}) {
-                q.prepare(QLatin1String(sql));
-                q.addBindValue(old);
-                if (auto s = run(q, path_, action); !s) return s;
-            }
-        }
-        q.finish();
-        q.prepare(QStringLiteral(
-            "INSERT INTO comparisons (name, workload, baseline, created_ms) VALUES (?, ?, ?, ?)"));
-        q.addBindValue(nn(c.name));
-        q.addBindValue(nn(c.workload));
-        q.addBindValue(nn(c.baseline));
-        q.addBindValue(created);
-        if (auto s = run(q, path_, action); !s) return s;
-        const qint64 id = q.lastInsertId().toLongLong();
-        q.prepare(
-            QStringLiteral("INSERT INTO comparison_members (comparison_id, position, ref) VALUES (?, ?, ?)"));
-        for (qsizetype i = 0; i < c.members.size(); ++i) {
-            q.addBindValue(id);
-            q.addBindValue(static_cast<int>(i));
-            q.addBindValue(nn(c.members[i]));
-            if (auto s = run(q, path_, action); !s) return s;
-        }
-        return Ok{};
-    });
-    if (st) emit comparisonsChanged();
-    return st;
-}
-
-Status Session::removeComparison(const QString& name) {
-    const QString action = QStringLiteral("removing comparison '%1'").arg(name);
-    auto st = write(action, [&]() -> Status {
-        QSqlQuery q(db());
-        q.prepare(
-            QStringLiteral("DELETE FROM comparison_members WHERE comparison_id IN"
-                           " (SELECT id FROM comparisons WHERE name = ?)"));
-        q.addBindValue(name);
-        if (auto s = run(q, path_, action); !s) return s;
-        q.prepare(QStringLiteral("DELETE FROM comparisons WHERE name = ?"));
-        q.addBindValue(name);
-        return run(q, path_, action);
-    });
-    if (st) emit comparisonsChanged();
-    return st;
-}
-
-// --- Sweeps
-// --------------------------------------------------------------------------------------------------
-
-QStringList Session::sweepNames() const {
-    return names(db(), QStringLiteral("sweeps"));
-}
-
-Result<SweepResult> Session::sweep(const QString& name) const {
-    QSqlQuery q(db());
-    q.prepare(
-        QStringLiteral("SELECT id, design, workload, spec, param_keys, objective_keys, created_ms FROM sweeps"
-                       " WHERE name = ?"));
-    q.addBindValue(name);
-    if (!q.exec()) return Error{ss(describeSqlError(path_, QStringLiteral("reading sweep"), q.lastError()))};
-    if (!q.next()) return Error{ss(QStringLiteral("%1: no sweep '%2'").arg(path_, name))};
-    SweepResult r;
-    r.name = name;
-    const qint64 id = q.value(0).toLongLong();
-    r.design = q.value(1).toString();
-    r.workload = q.value(2).toString();
-    r.spec = q.value(3).toString();
-    r.paramKeys = splitStrings(q.value(4).toString());
-    r.objectiveKeys = splitStrings(q.value(5).toString());
-    r.created = fromMs(q.value(6).toLongLong());
-    q.finish();
-    q.prepare(QStringLiteral(
-        "SELECT param_values, objective_values FROM sweep_rows WHERE sweep_id = ? ORDER BY row"));
-    q.addBindValue(id);
-    if (!q.exec()) return Error{ss(describeSqlError(path_, QStringLiteral("reading sweep"), q.lastError()))};
-    while (q.next()) {
-        auto p = splitNumbers(q.value(0).toString());
-        auto o = splitNumbers(q.value(1).toString());
-        if (!p || !o) return Error{ss(path_) + ": sweep '" + ss(name) + "': " + (!p ? p : o).error().message};
-        r.rows.push_back({std::move(*p), std::move(*o)});
-    }
-    return r;
-}
-
-Status Session::saveSweep(const SweepResult& r) {
-    if (r.name.trimmed().isEmpty()) return fail(ss(path_) + ": a sweep needs a name");
-    for (size_t i = 0; i < r.rows.size(); ++i) {
-        const SweepRow& row = r.rows[i];
-        if (row.params.size() != static_cast<size_t>(r.paramKeys.size()) ||
-            row.objectives.size() != static_cast<size_t>(r.objectiveKeys.size()))
-            return fail(
-                ss(QStringLiteral(
-                       "%1: sweep '%2': row %3 has %4 parameter and %5 objective values; expected %6 and %7")
-                       .arg(path_, r.name)
-                       .arg(i)
-                       .arg(row.params.size())
-                       .arg(row.objectives.size())
-                       .arg(r.paramKeys.size())
-                       .arg(r.objectiveKeys.size())));
-        for (double v : row.params)
-            if (!std::isfinite(v))
-                return fail(ss(QStringLiteral("%1: sweep '%2': row %3 has a value that is not finite")
-                                   .arg(path_, r.name)
-                                   .arg(i)));
-        for (double v : row.objectives)
-            if (!std::isfinite(v))
-                return fail(ss(QStringLiteral("%1: sweep '%2': row %3 has a value that is not finite")
-                                   .arg(path_, r.name)
-                                   .arg(i)));
-    }
-    const QString action = QStringLiteral("saving sweep '%1'").arg(r.name);
-    auto st = write(action, [&]() -> Status {
-        QSqlQuery q(db());
-        q.prepare(QStringLiteral("SELECT id, created_ms FROM sweeps WHERE name = ?"));
-        q.addBindValue(r.name);
-        if (auto s = run(q, path_, action); !s) return s;
-        qint64 created = nowMs();
-        if (q.next()) {
-            created = q.value(1).toLongLong();
-            const qint64 old = q.value(0).toLongLong();
-            q.finish();
-            for (const char* sql :
-                 {"DELETE FROM sweep_rows WHERE sweep_id = ?", "DELETE FROM sweeps WHERE id = ?"}) {
-                q.prepare(QLatin1String(sql));
-                q.addBindValue(old);
-                if (auto s = run(q, path_, action); !s) return s;
-            }
-        }
-        q.finish();
-        q.prepare(QStringLiteral(
-            "INSERT INTO sweeps (name, design, workload, spec, param_keys, objective_keys, created_ms)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        for (const QVariant& v :
-             {QVariant(nn(r.name)), QVariant(nn(r.design)), QVariant(nn(r.workload)), QVariant(nn(r.spec)),
-              QVariant(joinStrings(r.paramKeys)), QVariant(joinStrings(r.objectiveKeys)), QVariant(created)})
-            q.addBindValue(v);
-        if (auto s = run(q, path_, action); !s) return s;
-        const qint64 id = q.lastInsertId().toLongLong();
-        q.prepare(QStringLiteral(
-            "INSERT INTO sweep_rows (sweep_id, row, param_values, objective_values) VALUES (?, ?, ?, ?)"));
-        for (size_t i = 0; i < r.rows.size(); ++i) {
-            q.addBindValue(id);
-            q.addBindValue(static_cast<qint64>(i));
-            q.addBindValue(joinNumbers(r.rows[i].params));
-            q.addBindValue(joinNumbers(r.rows[i].objectives));
-            if (auto s = run(q, path_, action); !s) return s;
-        }
-        return Ok{};
-    });
-    if (st) emit sweepsChanged();
-    return st;
-}
-
-Status Session::removeSweep(const QString& name) {
-    const QString action = QStringLiteral("removing sweep '%1'").arg(name);
-    auto st = write(action, [&]() -> Status {
-        QSqlQuery q(db());
-        q.prepare(QStringLiteral(
-            "DELETE FROM sweep_rows WHERE sweep_id IN (SELECT id FROM sweeps WHERE name = ?)"));
-        q.addBindValue(name);
-        if (auto s = run(q, path_, action); !s) return s;
-        q.prepare(QStringLiteral("DELETE FROM sweeps WHERE name = ?"));
-        q.addBindValue(name);
-        return run(q, path_, action);
-    });
-    if (st) emit sweepsChanged();
-    return st;
-}
 
 // --- Design JSON
 // ---------------------------------------------------------------------------------------------
@@ -1181,7 +961,7 @@ Status Session::importDesignJson(const QString& name, const std::string& json, c
     auto chip = chip_from_json(
         json, ss(origin.isEmpty() ? QStringLiteral("imported design '%1'").arg(name) : origin));
     if (!chip) return fail(chip.error().message);
-    return saveDesign(name, *chip, QStringLiteral("Import design JSON"));
+    return saveDesign(name, *chip);
 }
 
 // --- Files

@@ -5,18 +5,13 @@
 #include <exception>
 #include <set>
 
+#include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
+#include "store/qtext.hpp"
 #include "widgets/undocommands.hpp"
 
 namespace scoville {
 namespace {
-
-ChipSpec& chipOf(DesignState& s) { return s.chip; }
-DesignState& whole(DesignState& s) { return s; }
-Scenario& scenarioOf(DesignState& s) { return s.scenario; }
-PhaseSelect& phaseOf(DesignState& s) { return s.phase; }
-std::string& baselineOf(DesignState& s) { return s.baseline_id; }
-std::vector<std::string>& referencesOf(DesignState& s) { return s.reference_ids; }
 
 // Merge ids: one per parameter key, so a drag on one slider is one step.
 int paramMergeId(const std::string& key) {
@@ -25,8 +20,6 @@ int paramMergeId(const std::string& key) {
         if (params[i].key == key) return 1000 + static_cast<int>(i);
     return -1;
 }
-
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
 Result<Evaluation> guardedEvaluate(const ModelLibrary& lib, const ChipSpec& chip, const ModelSpec& model,
                                    const Scenario& scenario) {
@@ -141,6 +134,76 @@ void DesignDocument::evaluateReferences(bool workloadChanged) {
     }
 }
 
+DesignValues DesignDocument::values() const {
+    return DesignValues{state_.chip, state_.model.id, state_.scenario, state_.baseline_id, state_.reference_ids};
+}
+
+unsigned DesignDocument::setValues(const DesignValues& v, bool designEdit) {
+    unsigned parts = 0;
+    if (v.model_id != state_.model.id) {
+        auto model = library_.model(v.model_id);
+        if (!model) {
+            emit editRefused(qtext(model.error().message));
+            return 0;
+        }
+        state_.model = std::move(model.value());
+        parts |= WorkloadPart;
+    }
+    if (!(v.chip == state_.chip)) {
+        state_.chip = v.chip;
+        parts |= ChipPart;
+    }
+    if (designEdit) {  // the chip came from elsewhere: it is the reset target too
+        state_.preset_id = state_.chip.id;
+        auto preset = library_.hasChip(state_.chip.id) ? library_.chip(state_.chip.id) : Result<ChipSpec>(state_.chip);
+        state_.preset = preset ? preset.value() : state_.chip;
+        parts |= ChipPart;
+    }
+    if (!(v.scenario == state_.scenario)) {
+        state_.scenario = v.scenario;
+        parts |= WorkloadPart;
+    }
+    if (v.baseline_id != state_.baseline_id) {
+        state_.baseline_id = v.baseline_id;
+        parts |= BaselinePart;
+    }
+    if (v.compared_ids != state_.reference_ids) {
+        state_.reference_ids = v.compared_ids;
+        parts |= ReferencesPart;
+    }
+    return parts;
+}
+
+void DesignDocument::applyStep(const EditStep& step, bool forward, bool journal) {
+    DesignValues v = values();
+    if (auto st = apply_step(v, step, forward); !st) {
+        emit editRefused(qtext(st.error().message));
+        return;
+    }
+    const bool designEdit =
+        std::any_of(step.begin(), step.end(), [](const Edit& e) { return e.kind == EditKind::design; });
+    const unsigned parts = setValues(v, designEdit);
+    if (loading_) return;
+    if (parts) changed(parts);
+    if (journal) forward ? emit stepRedone() : emit stepUndone();
+}
+
+void DesignDocument::pushStep(EditStep step, int mergeId) {
+    if (step.empty() || is_noop(step)) return;
+    const int before = undoStack_->index();
+    undoStack_->push(new EditCommand(this, std::move(step), mergeId, interaction_));
+    const int after = undoStack_->index();
+    // QUndoStack::push adds the command (index + 1), merges it into the top one (index kept), or
+    // merges it into nothing and drops the top one (index - 1).
+    const auto* top = after > 0 ? static_cast<const EditCommand*>(undoStack_->command(after - 1)) : nullptr;
+    if (after > before && top)
+        emit stepRecorded(top->step(), false);
+    else if (after == before && top)
+        emit stepRecorded(top->step(), true);
+    else
+        emit stepRecorded({}, true);
+}
+
 Status DesignDocument::setParam(const std::string& key, double value, bool continuing) {
     const ParamInfo* info = find_param(key);
     auto refuse = [&](const std::string& message) -> Status {
@@ -153,9 +216,8 @@ Status DesignDocument::setParam(const std::string& key, double value, bool conti
     info->set(next, value);
     if (auto ok = validate_chip(next); !ok) return refuse(ok.error().message);
     if (next == state_.chip) return Ok{};
-    undoStack_->push(new ChangeValue<ChipSpec>(this, &chipOf, std::move(next), ChipPart,
-                                               tr("Change %1").arg(q(info->label)),
-                                               continuing ? paramMergeId(key) : -1));
+    pushStep({{EditKind::chip, key, *get_param_text(state_.chip, key), *get_param_text(next, key)}},
+             continuing ? paramMergeId(key) : -1);
     return Ok{};
 }
 
@@ -175,14 +237,7 @@ Status DesignDocument::loadPreset(const std::string& chipId) {
         emit editRefused(QString::fromStdString(chip.error().message));
         return chip.error();
     }
-    DesignState next = state_;
-    next.chip = chip.value();
-    next.preset = chip.value();
-    next.preset_id = chipId;
-    if (next == state_) return Ok{};
-    push(ChipPart, tr("Start from %1").arg(QString::fromStdString(chip->name.empty() ? chipId : chip->name)),
-         std::move(next));
-    return Ok{};
+    return setDesign(chip.value());
 }
 
 Status DesignDocument::setDesign(const ChipSpec& chip) {
@@ -190,12 +245,9 @@ Status DesignDocument::setDesign(const ChipSpec& chip) {
         emit editRefused(QString::fromStdString(ok.error().message));
         return ok;
     }
-    DesignState next = state_;
-    next.chip = chip;
-    next.preset = chip;
-    next.preset_id = chip.id;
-    if (next == state_) return Ok{};
-    push(ChipPart, tr("Open %1").arg(QString::fromStdString(chip.name.empty() ? chip.id : chip.name)), std::move(next));
+    if (chip == state_.chip && chip.id == state_.preset_id) return Ok{};
+    finishInteraction();
+    pushStep({{EditKind::design, std::string(kWholeChipKey), chip_to_json(state_.chip, -1), chip_to_json(chip, -1)}});
     return Ok{};
 }
 
@@ -205,74 +257,60 @@ void DesignDocument::setModel(const std::string& modelId) {
         emit editRefused(QString::fromStdString(model.error().message));
         return;
     }
-    if (model.value() == state_.model) return;
-    DesignState next = state_;
-    next.model = model.value();
-    push(WorkloadPart, tr("Model %1").arg(QString::fromStdString(modelId)), std::move(next));
+    if (modelId == state_.model.id) return;
+    finishInteraction();
+    pushStep({{EditKind::workload, std::string(kModelKey), state_.model.id, modelId}});
 }
 
 void DesignDocument::setScenario(const Scenario& scenario) {
     if (scenario == state_.scenario) return;
-    undoStack_->push(new ChangeValue<Scenario>(this, &scenarioOf, scenario, WorkloadPart, tr("Change workload")));
+    DesignValues next = values();
+    next.scenario = scenario;
+    pushStep(diff_values(values(), next));
 }
 
 void DesignDocument::setPhase(PhaseSelect phase) {
     if (phase == state_.phase) return;
-    undoStack_->push(new ChangeValue<PhaseSelect>(this, &phaseOf, phase, PhasePart, tr("Change phase")));
+    state_.phase = phase;
+    changed(PhasePart);
 }
 
 void DesignDocument::setBaseline(const std::string& chipId) {
     if (chipId == state_.baseline_id) return;
-    undoStack_->push(new ChangeValue<std::string>(this, &baselineOf, chipId, BaselinePart,
-                                                  tr("Baseline %1").arg(QString::fromStdString(chipId))));
+    pushStep({{EditKind::baseline, std::string(kBaselineKey), state_.baseline_id, chipId}});
 }
 
 void DesignDocument::setReferences(const std::vector<std::string>& chipIds) {
     if (chipIds == state_.reference_ids) return;
-    undoStack_->push(new ChangeValue<std::vector<std::string>>(this, &referencesOf, chipIds, ReferencesPart,
-                                                               tr("Change compared chips")));
+    pushStep({{EditKind::compared, std::string(kComparedKey), join_ids(state_.reference_ids), join_ids(chipIds)}});
 }
 
-void DesignDocument::push(unsigned parts, const QString& text, DesignState next, int mergeId) {
-    undoStack_->push(new ChangeValue<DesignState>(this, &whole, std::move(next), parts, text, mergeId));
-}
-
-Status DesignDocument::setChip(const ChipSpec& chip, const QString& label) {
-    if (auto ok = validate_chip(chip); !ok) {
-        emit editRefused(QString::fromStdString(ok.error().message));
-        return ok;
-    }
-    if (chip == state_.chip) return Ok{};
-    finishInteraction();
-    undoStack_->push(new ChangeValue<ChipSpec>(this, &chipOf, chip, ChipPart, label));
-    return Ok{};
-}
-
-void DesignDocument::seedChipHistory(int count, int position, ChipAt chipAt,
-                                     const std::function<QString(int)>& label) {
-    storedChipAt_ = std::move(chipAt);
-    seeding_ = true;  // the state already is the chip at `position`: pushing changes nothing
-    for (int i = 1; i <= count; ++i) undoStack_->push(new StoredStep(this, i, label(i)));
-    undoStack_->setIndex(std::clamp(position, 0, count));
-    seeding_ = false;
-}
-
-void DesignDocument::goToStoredPosition(int position) {
-    if (seeding_ || !storedChipAt_) return;
-    auto chip = storedChipAt_(position);
-    if (!chip) {
-        emit editRefused(QString::fromStdString(chip.error().message));
-        return;
-    }
-    if (chip.value() == state_.chip) return;
-    state_.chip = std::move(chip.value());
-    changed(ChipPart);
-}
-
-void DesignDocument::replaceState(const DesignState& state) {
+void DesignDocument::loadHistory(const DesignState& state, const std::vector<EditStep>& steps, int position) {
+    position = std::clamp(position, 0, static_cast<int>(steps.size()));
+    loading_ = true;
     undoStack_->clear();
-    storedChipAt_ = {};
     state_ = state;
+    // Back to step 0 by undoing the applied steps on the values, then forward again through the
+    // undo stack, which ends at `position` having applied every step once each way.
+    DesignValues start = values();
+    Status ok = Ok{};
+    for (int i = position - 1; i >= 0 && ok; --i) ok = apply_step(start, steps[static_cast<size_t>(i)], false);
+    if (ok) {
+        setValues(start, false);
+        if (!(values() == start)) ok = Error{"a model of the history is unknown"};
+    }
+    if (ok) {
+        for (const EditStep& step : steps) undoStack_->push(new EditCommand(this, step, -1, -1));
+        undoStack_->setIndex(position);
+    }
+    const DesignValues expected{state.chip, state.model.id, state.scenario, state.baseline_id, state.reference_ids};
+    if (!ok || !(values() == expected)) {
+        undoStack_->clear();
+        emit editRefused(tr("The stored undo history does not lead back to this design (%1); it starts afresh here.")
+                             .arg(ok ? tr("its steps do not match") : qtext(ok.error().message)));
+    }
+    state_ = state;  // the stored state, with its reset target and view state
+    loading_ = false;
     selection_ = LayerSelection{};
     emit selectionChanged();
     changed(AllParts);

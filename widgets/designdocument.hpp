@@ -1,7 +1,9 @@
 #pragma once
 // The one object that owns what the user is editing: the chip design, the workload, the baseline
-// and the reference chips, the undo stack, and the latest evaluations. Views observe it through
-// its typed signals and never talk to each other (STYLE.md "State flows one way").
+// and the reference chips, the one undo history of typed edit steps (core/design/edit.hpp), and
+// the latest evaluations. Views observe it through its typed signals and never talk to each other
+// (STYLE.md "State flows one way"). Persistence listens to stepRecorded/stepUndone/stepRedone and
+// journals the same steps; it never looks inside the undo stack.
 #include <QObject>
 #include <QString>
 #include <functional>
@@ -10,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/design/edit.hpp"
 #include "core/hw/chip.hpp"
 #include "core/perf/evaluation.hpp"
 #include "core/util/result.hpp"
@@ -20,15 +23,15 @@ class QUndoStack;
 
 namespace scoville {
 
-// Everything an edit can change, as one value: a persistence layer saves it and restores it with
-// DesignDocument::replaceState().
+// Everything an edit can change, as one value (plus what the views show of it): a persistence
+// layer saves it and restores it with DesignDocument::loadHistory().
 struct DesignState {
     ChipSpec chip;                       // the design being edited
     std::string preset_id;               // the chip the design started from
     ChipSpec preset;                     // that chip's values: the target of "reset to preset"
     ModelSpec model;
     Scenario scenario;
-    PhaseSelect phase = PhaseSelect::both;  // which phase(s) the views show
+    PhaseSelect phase = PhaseSelect::both;  // which phase(s) the views show: view state, not undoable
     std::string baseline_id;             // reference chip the KPI deltas compare against
     std::vector<std::string> reference_ids;  // chips shown beside the design in Compare
     friend bool operator==(const DesignState&, const DesignState&) = default;
@@ -74,7 +77,9 @@ public:
         return referenceEvaluation(state_.baseline_id);
     }
 
-    // Edits: each one is an undo command. A refused edit returns the reason and changes nothing.
+    // Edits: each one is an undo step. A refused edit returns the reason and changes nothing.
+    // `continuing`: part of one interaction (a slider drag, arrow keys on a slider): merges with the
+    // previous edit of the same key until finishInteraction().
     Status setParam(const std::string& key, double value, bool continuing = false);
     Status resetParam(const std::string& key);
     Status loadPreset(const std::string& chipId);
@@ -82,31 +87,26 @@ public:
     Status setDesign(const ChipSpec& chip);
     void setModel(const std::string& modelId);
     void setScenario(const Scenario& scenario);
-    void setPhase(PhaseSelect phase);
     void setBaseline(const std::string& chipId);
     void setReferences(const std::vector<std::string>& chipIds);
+    // Which phase(s) the views show: view state, not an edit.
+    void setPhase(PhaseSelect phase);
     // Ends a continuous interaction (a slider drag): the next edit starts a new undo step.
     void finishInteraction() {
         ++interaction_;
         emit interactionFinished();
     }
 
-    // A chip from a design's stored history (History panel): one undoable edit; the reset target
-    // stays the preset.
-    Status setChip(const ChipSpec& chip, const QString& label);
+    // The values the history edits, as text-form parts.
+    [[nodiscard]] DesignValues values() const;
 
-    // Replaces the whole state (opening a session); clears the undo history.
-    void replaceState(const DesignState& state);
-
-    // The chip at a position of a stored edit history (0 = as first saved).
-    using ChipAt = std::function<Result<ChipSpec>(int position)>;
-    // Puts a stored history of `count` chip edits on the undo stack without changing the state,
-    // which must be the chip at `position`: steps 1..position can be undone, the rest redone, so
-    // undo and redo continue across a restart. Step i goes to chipAt(i) on redo, chipAt(i - 1) on
-    // undo. Call right after replaceState().
-    void seedChipHistory(int count, int position, ChipAt chipAt, const std::function<QString(int)>& label);
-    // Used by the stored-history undo commands.
-    void goToStoredPosition(int position);
+    // Shows `state` with an undo history of `steps`, of which the first `position` are applied
+    // (state is the result): undo and redo continue across a restart. The state at step 0 is found
+    // by undoing the steps; if they do not lead back consistently the history is dropped with a
+    // warning and the state kept. Nothing is journalled.
+    void loadHistory(const DesignState& state, const std::vector<EditStep>& steps, int position);
+    // Replaces the whole state with an empty history (a new session).
+    void replaceState(const DesignState& state) { loadHistory(state, {}, 0); }
     // The state shown on first start: jalapeno-est running llama-3.1-70b at fp8 against B200 and
     // TPU v7 (h100-sxm against b200 when the library lacks them).
     [[nodiscard]] static DesignState defaultState(const ModelLibrary& library);
@@ -114,12 +114,9 @@ public:
     [[nodiscard]] const LayerSelection& selection() const { return selection_; }
     void setSelection(const LayerSelection& selection);
 
-    // Used by the undo commands: swaps a part of the state and re-evaluates.
-    template <typename Value>
-    void swapValue(Value& (*access)(DesignState&), Value& value, unsigned parts) {
-        std::swap(access(state_), value);
-        changed(parts);
-    }
+    // Used by the undo command: applies a step forwards or backwards and re-evaluates; `journal`
+    // announces it as an undo or redo (false for the push itself and while a history is loaded).
+    void applyStep(const EditStep& step, bool forward, bool journal);
     [[nodiscard]] int interaction() const { return interaction_; }
 
 signals:
@@ -129,12 +126,22 @@ signals:
     void selectionChanged();
     void editRefused(const QString& message);
     void interactionFinished();           // a slider drag ended: its undo step is complete
+    // The history grew: a new step on top (replaced = false), or the newest step changed by an
+    // interaction that goes on (replaced = true; an empty step: it came back to where it began and
+    // is gone).
+    void stepRecorded(const scoville::EditStep& step, bool replaced);
+    void stepUndone();
+    void stepRedone();
 
 private:
     void changed(unsigned parts);
     void evaluateDesign();
     void evaluateReferences(bool workloadChanged);
-    void push(unsigned parts, const QString& text, DesignState next, int mergeId = -1);
+    // Pushes a step as one undo command (nothing when it changes nothing) and journals it.
+    void pushStep(EditStep step, int mergeId = -1);
+    // Puts `values` into the state; returns the parts that changed (0 and a refusal when the model
+    // id is unknown). A design edit also moves the reset target.
+    unsigned setValues(const DesignValues& values, bool designEdit);
 
     const ModelLibrary& library_;
     QUndoStack* undoStack_ = nullptr;
@@ -144,8 +151,7 @@ private:
     std::map<std::string, Result<Evaluation>> references_;
     LayerSelection selection_;
     int interaction_ = 0;
-    ChipAt storedChipAt_;
-    bool seeding_ = false;
+    bool loading_ = false;  // a stored history is being put on the stack: no evaluation, no journal
 };
 
 }  // namespace scoville

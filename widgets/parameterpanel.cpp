@@ -80,6 +80,9 @@ int ParameterPanel::decimalsFor(const ParamInfo& info) {
 
 ParameterPanel::ParameterPanel(DesignDocument* doc, QWidget* parent) : QWidget(parent), doc_(doc) {
     setObjectName(QStringLiteral("parameterPanel"));
+    keyRunIdle_.setSingleShot(true);
+    keyRunIdle_.setInterval(800);  // longer than the keyboard auto-repeat delay (250-660 ms)
+    connect(&keyRunIdle_, &QTimer::timeout, doc_, &DesignDocument::finishInteraction);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(4, 4, 4, 4);
 
@@ -197,8 +200,11 @@ void ParameterPanel::buildRow(Row& row, QWidget* parent) {
         row.slider->setToolTip(tip);
         row.slider->setFocusPolicy(Qt::StrongFocus);
         h->addWidget(row.slider, 1);
+        // A drag is one undo step, ended by the release; so is a run of arrow-key, page or wheel
+        // steps, ended by a pause (keyRunIdle_).
         connect(row.slider, &QSlider::valueChanged, this, [this, &row](int pos) {
-            edit(row, fromSlider(*row.info, pos), row.slider->isSliderDown());
+            if (!row.slider->isSliderDown()) keyRunIdle_.start();
+            edit(row, fromSlider(*row.info, pos), true);
         });
         connect(row.slider, &QSlider::sliderReleased, this, [this] { doc_->finishInteraction(); });
 
@@ -212,7 +218,10 @@ void ParameterPanel::buildRow(Row& row, QWidget* parent) {
             row.intSpin->setToolTip(tip);
             row.intSpin->setMinimumWidth(row.intSpin->fontMetrics().horizontalAdvance(QStringLiteral("0000000")) + 24);
             h->addWidget(row.intSpin);
-            connect(row.intSpin, &QSpinBox::valueChanged, this, [this, &row](int value) { edit(row, value, false); });
+            connect(row.intSpin, &QSpinBox::valueChanged, this, [this, &row](int value) {
+                keyRunIdle_.start();  // arrow presses in a run are one step, as on the slider
+                edit(row, value, true);
+            });
         } else {
             row.realSpin = new QDoubleSpinBox(row.container);
             row.realSpin->setObjectName(QStringLiteral("param:") + key + QStringLiteral(":spin"));
@@ -224,7 +233,10 @@ void ParameterPanel::buildRow(Row& row, QWidget* parent) {
             row.realSpin->setToolTip(tip);
             row.realSpin->setMinimumWidth(row.realSpin->fontMetrics().horizontalAdvance(QStringLiteral("0000.000")) + 24);
             h->addWidget(row.realSpin);
-            connect(row.realSpin, &QDoubleSpinBox::valueChanged, this, [this, &row](double value) { edit(row, value, false); });
+            connect(row.realSpin, &QDoubleSpinBox::valueChanged, this, [this, &row](double value) {
+                keyRunIdle_.start();
+                edit(row, value, true);
+            });
         }
         focusTarget = row.slider;
     }

@@ -2,6 +2,7 @@
 // Every chip parameter of the registry (core/hw/params.hpp), grouped, each a slider and a spin
 // box (or a combo box for choices) with its unit, range and basis; filterable; reset per
 // parameter to the chip the design started from.
+#include <QTimer>
 #include <QWidget>
 #include <vector>
 
@@ -61,6 +62,8 @@ private:
     QLineEdit* search_ = nullptr;
     std::vector<Row> rows_;
     std::vector<QGroupBox*> groups_;
+    // Ends a run of key, wheel or spin-arrow steps: one undo step per run, as a drag is one.
+    QTimer keyRunIdle_;
 };
 
 }  // namespace scoville

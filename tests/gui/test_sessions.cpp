@@ -1,11 +1,14 @@
-// The GUI on a session file: every edit is stored as it is made, undo and redo move the stored
-// history and continue after a restart, the History panel goes back to any step as a new edit,
-// designs are switchable and branchable, and a failed write is visible without losing the edit.
+// The GUI on a session file: every edit of every kind is stored as it is made, undo and redo move
+// the stored history and continue after a restart, the History panel goes to any step, designs are
+// switchable and branchable, the command line and the GUI share one history, and a failed write is
+// visible without losing the edit.
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QListView>
+#include <QProcess>
 #include <QSettings>
+#include <QSlider>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -140,7 +143,7 @@ private slots:
         QVERIFY(!doc()->undoStack()->canUndo());
     }
 
-    void clickingAHistoryStepGoesBackAsANewEdit() {
+    void clickingAHistoryStepGoesToIt() {
         const ChipSpec original = doc()->chip();
         QVERIFY(doc()->setParam("compute.clock_ghz", param(original, "compute.clock_ghz") + 0.2));
         QVERIFY(doc()->setParam("hbm.stacks", param(original, "hbm.stacks") - 1));
@@ -148,22 +151,123 @@ private slots:
 
         auto* list = window_->findChild<QListView*>(QStringLiteral("historyList"));
         QVERIFY(list);
-        QCOMPARE(list->model()->rowCount(), 3);  // as first saved + 2 edits
+        QCOMPARE(list->model()->rowCount(), 3);  // as first saved + 2 steps
         QVERIFY(list->model()->index(0, 0).data().toString().contains(QStringLiteral("first saved")));
         window_->findChild<QWidget*>(QStringLiteral("sessionDock"))->show();
         window_->findChild<QWidget*>(QStringLiteral("sessionDock"))->raise();
         QVERIFY(QTest::qWaitForWindowExposed(list));
-        const QRect row0 = list->visualRect(list->model()->index(0, 0));
-        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, row0.center());
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(list->model()->index(0, 0)).center());
 
+        // Back to the start through undo: the steps stay, as redo.
         QVERIFY(doc()->chip() == original);
-        QCOMPARE(doc()->undoStack()->count(), 3);  // the restore is one more undoable step
-        // Two keys changed back: two stored entries, nothing of the earlier history lost.
-        QCOMPARE(ctl()->session()->history(ctl()->currentDesign()).size(), 4);
+        QCOMPARE(doc()->undoStack()->count(), 2);
+        QCOMPARE(doc()->undoStack()->index(), 0);
+        QCOMPARE(ctl()->session()->stepPosition(ctl()->currentDesign()), 0);
         QVERIFY(ctl()->session()->chip(ctl()->currentDesign()).value() == original);
-        doc()->undoStack()->undo();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(list->model()->index(2, 0)).center());
         QVERIFY(doc()->chip() == edited);
         QVERIFY(ctl()->session()->chip(ctl()->currentDesign()).value() == edited);
+        QCOMPARE(ctl()->session()->stepPosition(ctl()->currentDesign()), 2);
+    }
+
+    // The Done-when of one history: a workload, a baseline and a chip change survive a restart and
+    // undo in order; the History list shows every kind.
+    void everyKindOfEditUndoesInOrderAfterARestart() {
+        const std::string model0 = doc()->state().model.id;
+        const std::string baseline0 = doc()->state().baseline_id;
+        const double clock0 = param(doc()->chip(), "compute.clock_ghz");
+        doc()->setModel("mixtral-8x7b");
+        doc()->setBaseline("h100-sxm");
+        QVERIFY(doc()->setParam("compute.clock_ghz", clock0 + 0.1));
+        QCOMPARE(doc()->undoStack()->undoText(), QStringLiteral("Clock %1 \u2192 %2 GHz")
+                                                     .arg(QString::number(clock0, 'g', 6), QString::number(clock0 + 0.1, 'g', 6)));
+
+        window_.reset();
+        open();
+        QCOMPARE(doc()->state().model.id, std::string("mixtral-8x7b"));
+        QCOMPARE(doc()->undoStack()->count(), 3);
+        auto* list = window_->findChild<QListView*>(QStringLiteral("historyList"));
+        QCOMPARE(list->model()->rowCount(), 4);
+        QCOMPARE(list->model()->index(1, 0).data().toString(),
+                 QStringLiteral("Model %1 \u2192 mixtral-8x7b").arg(QString::fromStdString(model0)));
+        QCOMPARE(list->model()->index(2, 0).data().toString(),
+                 QStringLiteral("Baseline %1 \u2192 h100-sxm").arg(QString::fromStdString(baseline0)));
+        QVERIFY(list->model()->index(3, 0).data().toString().startsWith(QStringLiteral("Clock ")));
+
+        doc()->undoStack()->undo();
+        QCOMPARE(param(doc()->chip(), "compute.clock_ghz"), clock0);
+        QCOMPARE(doc()->state().baseline_id, std::string("h100-sxm"));
+        doc()->undoStack()->undo();
+        QCOMPARE(doc()->state().baseline_id, baseline0);
+        QCOMPARE(doc()->state().model.id, std::string("mixtral-8x7b"));
+        doc()->undoStack()->undo();
+        QCOMPARE(doc()->state().model.id, model0);
+        QVERIFY(!doc()->undoStack()->canUndo());
+        // The file followed every undo.
+        const auto stored = ctl()->session()->values(ctl()->currentDesign());
+        QCOMPARE(stored->model_id, model0);
+        QCOMPARE(stored->baseline_id, baseline0);
+        QCOMPARE(ctl()->session()->stepPosition(ctl()->currentDesign()), 0);
+    }
+
+    // Arrow keys on a slider make one step per run of presses, like a drag.
+    void arrowKeysOnASliderMakeOneStep() {
+        auto* slider = window_->findChild<QSlider*>(QStringLiteral("param:compute.cores:slider"));
+        QVERIFY(slider);
+        const double cores0 = param(doc()->chip(), "compute.cores");
+        slider->setFocus();
+        for (int i = 0; i < 5; ++i) QTest::keyClick(slider, Qt::Key_PageUp);
+        QVERIFY(param(doc()->chip(), "compute.cores") > cores0);
+        QCOMPARE(doc()->undoStack()->count(), 1);
+        // Stored as one step too, with the run's last value once the run pauses.
+        const std::string last = std::to_string(static_cast<int>(param(doc()->chip(), "compute.cores")));
+        auto storedSteps = [&] { return ctl()->session()->steps(ctl()->currentDesign()); };
+        QTRY_VERIFY_WITH_TIMEOUT(storedSteps().size() == 1 && storedSteps().front().edits.front().new_value == last, 3000);
+        QCOMPARE(storedSteps().front().edits.size(), size_t(1));
+        // After a pause the next run is a new step.
+        QTest::qWait(1000);
+        QTest::keyClick(slider, Qt::Key_PageDown);
+        QCOMPARE(doc()->undoStack()->count(), 2);
+        doc()->undoStack()->undo();
+        doc()->undoStack()->undo();
+        QCOMPARE(param(doc()->chip(), "compute.cores"), cores0);
+    }
+
+    // One history for the command line and the GUI: an edit made with `scoville session edit`
+    // while the GUI is closed is undone in the GUI, and an edit made in the GUI is undone with
+    // `scoville session undo`.
+    void theCommandLineAndTheGuiShareOneHistory() {
+        const QString design = ctl()->currentDesign();
+        QVERIFY(doc()->setParam("compute.clock_ghz", param(doc()->chip(), "compute.clock_ghz") + 0.2));
+        const ChipSpec guiEdited = doc()->chip();
+        window_.reset();
+
+        QProcess cli;
+        cli.start(QStringLiteral(SCOVILLE_BINARY),
+                  {QStringLiteral("session"), QStringLiteral("edit"), file_, design, QStringLiteral("--set"),
+                   QStringLiteral("workload.model=llama-2-7b"), QStringLiteral("--set"), QStringLiteral("baseline=mi300x")});
+        QVERIFY(cli.waitForFinished(30000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+
+        open();
+        QCOMPARE(doc()->state().model.id, std::string("llama-2-7b"));
+        QCOMPARE(doc()->state().baseline_id, std::string("mi300x"));
+        QCOMPARE(doc()->undoStack()->count(), 2);
+        doc()->undoStack()->undo();  // the command line's step, whole
+        QCOMPARE(doc()->state().baseline_id, std::string("b200"));
+        QVERIFY(doc()->state().model.id != "llama-2-7b");
+        QVERIFY(doc()->chip() == guiEdited);
+        window_.reset();
+
+        cli.start(QStringLiteral(SCOVILLE_BINARY), {QStringLiteral("session"), QStringLiteral("undo"), file_, design});
+        QVERIFY(cli.waitForFinished(30000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        QVERIFY2(cli.readAllStandardOutput().contains("undid step 1"), "the GUI's clock edit is step 1");
+        open();
+        QVERIFY(!doc()->undoStack()->canUndo());
+        QCOMPARE(doc()->undoStack()->count(), 2);
+        doc()->undoStack()->redo();
+        QVERIFY(doc()->chip() == guiEdited);
     }
 
     void designsAreSwitchableAndBranchable() {
@@ -188,8 +292,8 @@ private slots:
         QVERIFY(ctl()->switchDesign(QStringLiteral("branch")));
         QCOMPARE(param(doc()->chip(), "compute.clock_ghz"), clock0 + 0.4);
         QCOMPARE(doc()->state().model.id, std::string("llama-2-7b"));
-        // The branch's own history: created, then the clock edit (the model is not a chip edit).
-        QCOMPARE(doc()->undoStack()->count(), 1);
+        // The branch's own history: the clock edit and the model edit.
+        QCOMPARE(doc()->undoStack()->count(), 2);
 
         QVERIFY(ctl()->renameDesign(QStringLiteral("branch b")));
         QCOMPARE(ctl()->designNames(), (QStringList{QStringLiteral("branch b"), first}));

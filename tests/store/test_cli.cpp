@@ -1,5 +1,8 @@
-// `scoville session list|show|export|save` through the same entry point main() uses.
+// `scoville session list|show|export|save|edit|undo|redo` through the same entry point main() uses.
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <sstream>
@@ -7,6 +10,7 @@
 
 #include "app/cli/cli.hpp"
 #include "core/hw/chip_json.hpp"
+#include "store/qtext.hpp"
 #include "store/session.hpp"
 #include "store_test_chips.hpp"
 
@@ -28,8 +32,9 @@ Run scovilleCli(const std::vector<std::string>& args) {
     return {outcome.exit_code, out.str(), err.str()};
 }
 
+using scoville::stext;
 std::string s(const QString& q) {
-    return q.toStdString();
+    return stext(q);
 }
 
 }  // namespace
@@ -80,8 +85,9 @@ private slots:
         QVERIFY2(r.code == 0, r.err.c_str());
         QVERIFY2(r.out.find("compute.cores = 132\n") != std::string::npos, r.out.c_str());
         QVERIFY2(r.out.find("compute.clock_ghz = 1.83 GHz\n") != std::string::npos, r.out.c_str());
-        QVERIFY2(r.out.find("history: 1 edits, at 1\n") != std::string::npos, r.out.c_str());
-        QVERIFY2(r.out.find("Saved from the command line") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("history: 1 steps, at 1\n") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find(" 1 20") != std::string::npos && r.out.find(" design Chip ") != std::string::npos,
+                 r.out.c_str());
         QVERIFY(*store::loadDesignChip(QString::fromStdString(session), QStringLiteral("mine")) ==
                 store_test::everyFieldChip());
     }
@@ -126,6 +132,101 @@ private slots:
             << QStringList{QStringLiteral("save"), QStringLiteral("@"),      QStringLiteral("--name"),
                            QStringLiteral("x"),    QStringLiteral("--chip"), QStringLiteral("no-such-chip")}
             << "no-such-chip";
+        QTest::newRow("edit an unknown key")
+            << QStringList{QStringLiteral("edit"), QStringLiteral("@"), QStringLiteral("d"), QStringLiteral("--set"),
+                           QStringLiteral("compute.warp=2")}
+            << "'compute.warp' is not an editable key";
+        QTest::newRow("edit a workload key out of range")
+            << QStringList{QStringLiteral("edit"), QStringLiteral("@"), QStringLiteral("d"), QStringLiteral("--set"),
+                           QStringLiteral("workload.model=llama-2-7b"), QStringLiteral("--set"),
+                           QStringLiteral("workload.output_len=0")}
+            << "workload 'output_len': 0 is out of range";
+        QTest::newRow("edit a workload the model cannot run")
+            << QStringList{QStringLiteral("edit"), QStringLiteral("@"), QStringLiteral("d"), QStringLiteral("--set"),
+                           QStringLiteral("workload.model=llama-2-7b"), QStringLiteral("--set"),
+                           QStringLiteral("workload.tp=64")}
+            << "tp";
+        QTest::newRow("edit a workload before its model")
+            << QStringList{QStringLiteral("edit"), QStringLiteral("@"), QStringLiteral("d"), QStringLiteral("--set"),
+                           QStringLiteral("workload.batch=8")}
+            << "set workload.model first";
+        QTest::newRow("edit an unknown baseline")
+            << QStringList{QStringLiteral("edit"), QStringLiteral("@"), QStringLiteral("d"), QStringLiteral("--set"),
+                           QStringLiteral("baseline=h900")}
+            << "'h900' is not a chip of the library";
+        QTest::newRow("undo with nothing to undo")
+            << QStringList{QStringLiteral("undo"), QStringLiteral("@"), QStringLiteral("d")} << "nothing to undo";
+        QTest::newRow("redo with nothing to redo")
+            << QStringList{QStringLiteral("redo"), QStringLiteral("@"), QStringLiteral("d")} << "nothing to redo";
+        QTest::newRow("edit a design that is not there")
+            << QStringList{QStringLiteral("edit"), QStringLiteral("@"), QStringLiteral("x"), QStringLiteral("--set"),
+                           QStringLiteral("baseline=b200")}
+            << "no design 'x'";
+    }
+
+    // Scripts edit a design with the same history the GUI keeps: one step per command, undo and
+    // redo by step, and the whole design as JSON.
+    void editUndoRedoAndShowJson() {
+        const std::string session = file("edit.scoville");
+        Run r = scovilleCli({"session", "save", session, "--name", "d", "--chip", "h100-sxm"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        r = scovilleCli({"session", "edit", session, "d", "--set", "workload.model=mixtral-8x7b", "--set",
+                         "workload.batch=32", "--set", "compute.clock_ghz=2.0"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        QVERIFY2(r.out.find("recorded step 1:\n") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("Clock (compute.clock_ghz) 1.83 -> 2 GHz") != std::string::npos, r.out.c_str());
+        r = scovilleCli({"session", "edit", session, "d", "--set", "baseline=b200", "--set", "compared=b200,tpu-v7"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+
+        auto json = [&] {
+            const Run shown = scovilleCli({"session", "show", session, "d", "--format", "json"});
+            return QJsonDocument::fromJson(QByteArray::fromStdString(shown.out)).object();
+        };
+        QJsonObject j = json();
+        QCOMPARE(j[QStringLiteral("chip")][QStringLiteral("compute.clock_ghz")].toDouble(), 2.0);
+        QCOMPARE(j[QStringLiteral("chip")][QStringLiteral("hbm.generation")].toString(), QStringLiteral("hbm3"));
+        QCOMPARE(j[QStringLiteral("workload")][QStringLiteral("model")].toString(), QStringLiteral("mixtral-8x7b"));
+        QCOMPARE(j[QStringLiteral("workload")][QStringLiteral("batch")].toDouble(), 32.0);
+        QCOMPARE(j[QStringLiteral("baseline")].toString(), QStringLiteral("b200"));
+        QCOMPARE(j[QStringLiteral("compared")].toArray().size(), 2);
+        QCOMPARE(j[QStringLiteral("undo_position")].toInt(), 2);
+        const QJsonArray history = j[QStringLiteral("history")].toArray();
+        QCOMPARE(history.size(), 5);  // model, batch, clock; baseline, compared
+        QCOMPARE(history[0][QStringLiteral("kind")].toString(), QStringLiteral("workload"));
+        QCOMPARE(history[0][QStringLiteral("key")].toString(), QStringLiteral("model"));
+        QCOMPARE(history[0][QStringLiteral("old")].toString(), QString());
+        QCOMPARE(history[0][QStringLiteral("new")].toString(), QStringLiteral("mixtral-8x7b"));
+        QCOMPARE(history[2][QStringLiteral("kind")].toString(), QStringLiteral("chip"));
+        QCOMPARE(history[2][QStringLiteral("old")].toString(), QStringLiteral("1.83"));  // h100-sxm.json: 1.83 GHz
+        QCOMPARE(history[3][QStringLiteral("kind")].toString(), QStringLiteral("baseline"));
+        QCOMPARE(history[4][QStringLiteral("step")].toInt(), 2);
+        QVERIFY(!history[0][QStringLiteral("time")].toString().isEmpty());
+
+        r = scovilleCli({"session", "undo", session, "d"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        QVERIFY2(r.out.find("undid step 2:\n  Baseline none -> b200\n") != std::string::npos, r.out.c_str());
+        j = json();
+        QVERIFY(j[QStringLiteral("baseline")].isNull());
+        QCOMPARE(j[QStringLiteral("compared")].toArray().size(), 0);
+        QVERIFY(j[QStringLiteral("history")].toArray()[4][QStringLiteral("applied")].toBool() == false);
+        r = scovilleCli({"session", "undo", session, "d"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        j = json();
+        QVERIFY(j[QStringLiteral("workload")][QStringLiteral("model")].isNull());
+        QCOMPARE(j[QStringLiteral("chip")][QStringLiteral("compute.clock_ghz")].toDouble(), 1.83);
+        r = scovilleCli({"session", "redo", session, "d"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        QVERIFY2(r.out.find("redid step 1:") != std::string::npos, r.out.c_str());
+        QCOMPARE(json()[QStringLiteral("workload")][QStringLiteral("batch")].toDouble(), 32.0);
+        // An edit after undo drops the redo branch.
+        r = scovilleCli({"session", "edit", session, "d", "--set", "workload.output_len=512"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        j = json();
+        QCOMPARE(j[QStringLiteral("steps")].toInt(), 2);
+        QCOMPARE(j[QStringLiteral("history")].toArray().size(), 4);
+        // Setting what is already there records nothing.
+        r = scovilleCli({"session", "edit", session, "d", "--set", "workload.output_len=512"});
+        QVERIFY2(r.code == 0 && r.out.find("nothing changed") != std::string::npos, r.out.c_str());
     }
     void errorsNameTheInput() {
         QFETCH(QStringList, args);

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "core/hw/chip_json.hpp"
+#include "core/hw/params.hpp"
 #include "core/workload/scenario_keys.hpp"
 #include "store/schema.hpp"
 #include "store/session.hpp"
@@ -140,7 +141,7 @@ private slots:
             QCOMPARE(
                 raw.scalar(QStringLiteral("SELECT value FROM scoville_meta WHERE key = 'min_reader_version'"))
                     .toInt(),
-                kMinReaderVersion);
+                4);
             // 5: a workload written before the spread existed reads as uniform lengths.
             QVERIFY(migrate(d, 5).ok());
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 5);
@@ -161,6 +162,15 @@ private slots:
                 QStringLiteral("0.77"));
             QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM workload_params")).toInt(),
                      static_cast<int>(workload_keys().size()));
+            // 7: every entry gets a kind and a step: a parameter edit is a chip edit, its own step.
+            QVERIFY(migrate(d, 7).ok());
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 7);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT kind FROM history")).toString(), QStringLiteral("chip"));
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT step FROM history")).toInt(), 1);
+            QCOMPARE(
+                raw.scalar(QStringLiteral("SELECT value FROM scoville_meta WHERE key = 'min_reader_version'"))
+                    .toInt(),
+                kMinReaderVersion);
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
         }
 
@@ -174,9 +184,14 @@ private slots:
         QVERIFY(s.undo(QStringLiteral("v1 design")).ok());
         QVERIFY(*s.chip(QStringLiteral("v1 design")) == chip);
         QCOMPARE(s.notes(QStringLiteral("v1 design")), QStringLiteral("written at v2"));
-        QCOMPARE(s.designWorkload(QStringLiteral("v1 design")), QStringLiteral("chat"));
-        QCOMPARE(s.baseline(QStringLiteral("v1 design")), QStringLiteral("chip:h100-sxm"));
-        auto w = s.workload(QStringLiteral("chat"));
+        // The design's workload (the shared "chat" record) and baseline, as its history edits them.
+        auto v = s.values(QStringLiteral("v1 design"));
+        QVERIFY(v.ok());
+        QCOMPARE(v->model_id, std::string("llama-2-70b"));
+        QCOMPARE(v->scenario.tp, 8);
+        QCOMPARE(v->baseline_id, std::string("h100-sxm"));
+        QCOMPARE(s.steps(QStringLiteral("v1 design")).size(), 1);
+        auto w = s.workloads().get(QStringLiteral("chat"));
         QVERIFY(w.ok());
         QCOMPARE(w->modelId, QStringLiteral("llama-2-70b"));
         QCOMPARE(w->scenario.batch, 0);
@@ -189,15 +204,93 @@ private slots:
         QCOMPARE(w->scenario.attention_dp, 1);
         QCOMPARE(w->scenario.output_len_cv, 0.0);
         QVERIFY(!w->scenario.tpot_slo_s.has_value());
-        auto c = s.comparison(QStringLiteral("pinned"));
+        auto c = s.comparisons().get(QStringLiteral("pinned"));
         QVERIFY(c.ok());
         QCOMPARE(c->members, (QStringList{QStringLiteral("design:v1 design"), QStringLiteral("chip:b200")}));
         QCOMPARE(c->baseline, QStringLiteral("chip:h100-sxm"));
-        auto sw = s.sweep(QStringLiteral("clock"));
+        auto sw = s.sweeps().get(QStringLiteral("clock"));
         QVERIFY(sw.ok());
         QCOMPARE(sw->paramKeys, QStringList{QStringLiteral("compute.clock_ghz")});
         QCOMPARE(sw->rows.size(), size_t(2));
         QCOMPARE(sw->rows[1].objectives[0], 0.125);
+    }
+
+    // A file written at any earlier schema opens with every design and its history: undo and redo
+    // walk the old entries, and the journal goes on with every kind of edit.
+    void opensEveryEarlierVersionKeepingHistory_data() {
+        QTest::addColumn<int>("version");
+        for (int v = 1; v < kSchemaVersion; ++v) QTest::newRow(qPrintable(QStringLiteral("schema %1").arg(v))) << v;
+    }
+    void opensEveryEarlierVersionKeepingHistory() {
+        QFETCH(int, version);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v.scoville"));
+        const ChipSpec first = store_test::numberedChip(1);
+        const ChipSpec replaced = store_test::numberedChip(2);
+        ChipSpec edited = replaced;
+        edited.compute.clock_ghz = 1.5;
+        {
+            RawDb raw(path);
+            QSqlDatabase d = raw.db();
+            QVERIFY(migrate(d, version).ok());
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("INSERT INTO designs (name, chip_json, base_json, undo_position, created_ms,"
+                                     " modified_ms) VALUES ('old', ?, ?, 2, 1000, 2000)"));
+            q.addBindValue(QString::fromStdString(chip_to_json(edited, -1)));
+            q.addBindValue(QString::fromStdString(chip_to_json(first, -1)));
+            QVERIFY(q.exec());
+            // Written as that version's build did: a whole-chip replacement, then one parameter.
+            q.prepare(QStringLiteral("INSERT INTO history (design_id, seq, time_ms, label, key, old_value, new_value)"
+                                     " VALUES (1, ?, ?, ?, ?, ?, ?)"));
+            for (const QVariant& v : {QVariant(1), QVariant(1500), QVariant(QStringLiteral("Replace design")),
+                                      QVariant(QStringLiteral("*")),
+                                      QVariant(QString::fromStdString(chip_to_json(first, -1))),
+                                      QVariant(QString::fromStdString(chip_to_json(replaced, -1)))})
+                q.addBindValue(v);
+            QVERIFY(q.exec());
+            const QString oldClock = QString::fromStdString(*get_param_text(replaced, "compute.clock_ghz"));
+            for (const QVariant& v : {QVariant(2), QVariant(1600), QVariant(QStringLiteral("Clock = 1.5 GHz")),
+                                      QVariant(QStringLiteral("compute.clock_ghz")), QVariant(oldClock),
+                                      QVariant(QStringLiteral("1.5"))})
+                q.addBindValue(v);
+            QVERIFY(q.exec());
+            if (version >= 4) {  // the parameter rows a version-4 build kept
+                for (const auto& info : chip_params()) {
+                    q.prepare(QStringLiteral("INSERT INTO design_params VALUES (1, ?, ?, ?)"));
+                    q.addBindValue(QString::fromUtf8(info.key.data(), static_cast<qsizetype>(info.key.size())));
+                    q.addBindValue(info.get(edited));
+                    q.addBindValue(QString::fromStdString(*get_param_text(edited, info.key)));
+                    QVERIFY(q.exec());
+                }
+            }
+        }
+        auto opened = Session::open(path);
+        QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().message.c_str());
+        Session& s = **opened;
+        const QString d = QStringLiteral("old");
+        QVERIFY(*s.chip(d) == edited);
+        const auto steps = s.steps(d);
+        QCOMPARE(steps.size(), 2);
+        QCOMPARE(steps[0].edits.front().kind, EditKind::design);
+        QCOMPARE(steps[1].edits.front().kind, EditKind::chip);
+        QCOMPARE(s.stepPosition(d), 2);
+        QVERIFY(s.undo(d).ok());
+        QVERIFY(*s.chip(d) == replaced);
+        QVERIFY(s.undo(d).ok());
+        QVERIFY(*s.chip(d) == first);
+        QVERIFY(s.redo(d).ok());
+        QVERIFY(s.redo(d).ok());
+        QVERIFY(*s.chip(d) == edited);
+        // The journal goes on: a workload and a baseline edit, one step, undone as one.
+        QVERIFY(s.applyAssignments(d, {QStringLiteral("workload.model=llama-2-7b"), QStringLiteral("baseline=b200")})
+                    .ok());
+        QCOMPARE(s.steps(d).size(), 3);
+        QCOMPARE(s.values(d)->model_id, std::string("llama-2-7b"));
+        const Status undone = s.undo(d);
+        QVERIFY2(undone.ok(), undone.ok() ? "" : undone.error().message.c_str());
+        QCOMPARE(s.values(d)->baseline_id, std::string());
+        QVERIFY(*s.chip(d) == edited);
+        QCOMPARE(checkFile(path).version, kSchemaVersion);
     }
 
     // A file left at an older version by an older build is upgraded on open.

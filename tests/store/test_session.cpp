@@ -115,12 +115,15 @@ private slots:
             QVERIFY(s->saveDesign(QStringLiteral("mine"), chip).ok());
             QVERIFY(s->setNotes(QStringLiteral("mine"), QStringLiteral("line one\nline two, with 'quotes'"))
                         .ok());
-            QVERIFY(s->setBaseline(QStringLiteral("mine"), QStringLiteral("chip:b200")).ok());
-            QVERIFY(s->setDesignWorkload(QStringLiteral("mine"), QStringLiteral("chat")).ok());
-            QVERIFY(s->saveWorkload(chat).ok());
-            QVERIFY(s->saveWorkload(custom).ok());
-            QVERIFY(s->saveComparison(cmp).ok());
-            QVERIFY(s->saveSweep(sweep).ok());
+            QVERIFY(s->workloads().save(chat).ok());
+            // The design's own workload, baseline and compared chips: one step of its history.
+            QVERIFY(s->applyAssignments(QStringLiteral("mine"),
+                                        {QStringLiteral("workload.model=mixtral-8x7b"), QStringLiteral("workload.ep=2"),
+                                         QStringLiteral("baseline=b200"), QStringLiteral("compared=b200,tpu-v7")})
+                        .ok());
+            QVERIFY(s->workloads().save(custom).ok());
+            QVERIFY(s->comparisons().save(cmp).ok());
+            QVERIFY(s->sweeps().save(sweep).ok());
         }
         // A session is an ordinary document: readable by group and others like any file SQLite
         // creates (0644 less the umask; the umask never removes the owner's read and write).
@@ -134,17 +137,27 @@ private slots:
         QCOMPARE(s->designNames(), QStringList{QStringLiteral("mine")});
         QVERIFY(*s->chip(QStringLiteral("mine")) == chip);
         QCOMPARE(s->notes(QStringLiteral("mine")), QStringLiteral("line one\nline two, with 'quotes'"));
-        QCOMPARE(s->baseline(QStringLiteral("mine")), QStringLiteral("chip:b200"));
-        QCOMPARE(s->designWorkload(QStringLiteral("mine")), QStringLiteral("chat"));
-        QCOMPARE(s->workloadNames(), (QStringList{QStringLiteral("chat"), QStringLiteral("custom model")}));
-        QVERIFY(*s->workload(QStringLiteral("chat")) == chat);
-        QVERIFY(*s->workload(QStringLiteral("custom model")) == custom);
-        auto c = s->comparison(QStringLiteral("vs hopper"));
+        const auto v = s->values(QStringLiteral("mine"));
+        QVERIFY(v.ok());
+        QCOMPARE(v->baseline_id, std::string("b200"));
+        QCOMPARE(v->model_id, std::string("mixtral-8x7b"));
+        QCOMPARE(v->scenario.ep, 2);
+        QCOMPARE(v->compared_ids, (std::vector<std::string>{"b200", "tpu-v7"}));
+        QCOMPARE(s->steps(QStringLiteral("mine")).size(), 1);
+        QCOMPARE(s->steps(QStringLiteral("mine"))[0].edits.size(), size_t(4));
+        // The design's workload and comparison are records named after it.
+        QCOMPARE(s->workloads().names(),
+                 (QStringList{QStringLiteral("chat"), QStringLiteral("custom model"), QStringLiteral("mine")}));
+        QCOMPARE(s->comparisons().get(QStringLiteral("mine"))->members,
+                 (QStringList{QStringLiteral("chip:b200"), QStringLiteral("chip:tpu-v7")}));
+        QVERIFY(*s->workloads().get(QStringLiteral("chat")) == chat);
+        QVERIFY(*s->workloads().get(QStringLiteral("custom model")) == custom);
+        auto c = s->comparisons().get(QStringLiteral("vs hopper"));
         QVERIFY(c.ok());
         QVERIFY(c->created.isValid());
         cmp.created = c->created;
         QVERIFY(*c == cmp);
-        auto sw = s->sweep(QStringLiteral("clock x stacks"));
+        auto sw = s->sweeps().get(QStringLiteral("clock x stacks"));
         QVERIFY(sw.ok());
         sweep.created = sw->created;
         QVERIFY(*sw == sweep);  // exact doubles: 1000/3 and 0.1/1.5 have no short decimal form
@@ -155,18 +168,18 @@ private slots:
         QCOMPARE(q.value(0).toDouble(), 1.83);
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM design_params")) && q.next());
         QCOMPARE(q.value(0).toInt(), static_cast<int>(chip_params().size()));
-        // Workloads are stored key by key: every workload key for each of the two workloads.
+        // Workloads are stored key by key: every workload key for each of the three workloads.
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM workload_params")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 2 * static_cast<int>(workload_keys().size()));
+        QCOMPARE(q.value(0).toInt(), 3 * static_cast<int>(workload_keys().size()));
         QVERIFY(q.exec(QStringLiteral("SELECT value FROM workload_params WHERE key = 'kv_allocation'")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("on_demand"));
         // A key this build does not know (written by a newer one) is left alone; a known key with a bad
         // value is refused naming it.
         QVERIFY(q.exec(QStringLiteral("INSERT INTO workload_params SELECT id, 'future_key', '7' FROM workloads"
                                       " WHERE name = 'chat'")));
-        QVERIFY(*s->workload(QStringLiteral("chat")) == chat);
+        QVERIFY(*s->workloads().get(QStringLiteral("chat")) == chat);
         QVERIFY(q.exec(QStringLiteral("UPDATE workload_params SET value = 'lazy' WHERE key = 'kv_allocation'")));
-        const auto bad = s->workload(QStringLiteral("chat"));
+        const auto bad = s->workloads().get(QStringLiteral("chat"));
         QVERIFY(!bad.ok());
         QVERIFY2(QString::fromStdString(bad.error().message).contains(QStringLiteral("workload 'kv_allocation'")),
                  bad.error().message.c_str());
@@ -203,10 +216,10 @@ private slots:
             w.modelId.clear();
             w.modelJson = QStringLiteral("{\"id\": \"x\", \"wings\": 2}");
         }
-        const Status st = s->saveWorkload(w);
+        const Status st = s->workloads().save(w);
         QVERIFY(!st.ok());
         QVERIFY2(message(st).contains(expected), qPrintable(message(st)));
-        QVERIFY(s->workloadNames().isEmpty());
+        QVERIFY(s->workloads().names().isEmpty());
     }
 
     void historyAndUndoSurviveRestart() {
@@ -221,9 +234,8 @@ private slots:
             QSignalSpy changed(s.get(), &Session::designChanged);
             QVERIFY(s->setParameter(d, QStringLiteral("compute.clock_ghz"), 1.25).ok());
             QVERIFY(s->setParameterText(d, QStringLiteral("hbm.generation"), QStringLiteral("hbm4")).ok());
-            QVERIFY(s->applyAssignments(
-                         d, {QStringLiteral("compute.cores=64"), QStringLiteral("link.topology=torus")},
-                         QStringLiteral("Shrink"))
+            // Two keys set together: one step of two entries.
+            QVERIFY(s->applyAssignments(d, {QStringLiteral("compute.cores=64"), QStringLiteral("link.topology=torus")})
                         .ok());
             QCOMPARE(changed.count(), 3);
             // A value equal to the current one records nothing.
@@ -239,29 +251,34 @@ private slots:
             c.link.topology = Topology::torus;
             states.push_back(c);
             QCOMPARE(s->undoPosition(d), 4);
+            QCOMPARE(s->stepPosition(d), 3);
             QVERIFY(*s->chip(d) == states[4]);
-            QVERIFY(s->undo(d).ok());
-            QVERIFY(s->undo(d).ok());
+            QVERIFY(s->undo(d).ok());  // the two-key step, whole
             QVERIFY(*s->chip(d) == states[2]);
+            QCOMPARE(s->undoPosition(d), 2);
         }
         auto s = openOrFail(path);
         QVERIFY(s);
         QCOMPARE(s->undoPosition(d), 2);
+        QCOMPARE(s->stepPosition(d), 2);
         QVERIFY(*s->chip(d) == states[2]);
         const auto h = s->history(d);
         QCOMPARE(h.size(), 4);
         QCOMPARE(h[0].key, QStringLiteral("compute.clock_ghz"));
+        QCOMPARE(h[0].kind, QStringLiteral("chip"));
         QCOMPARE(h[0].oldValue, QStringLiteral("1.03"));  // numberedChip(3): 1.0 + 3/100 GHz
         QCOMPARE(h[0].newValue, QStringLiteral("1.25"));
-        QCOMPARE(h[0].label, QStringLiteral("Clock = 1.25 GHz"));
+        // A plain-English line for SQL readers; views describe entries in the user's language.
+        QCOMPARE(h[0].label, QStringLiteral("Clock (compute.clock_ghz) 1.03 -> 1.25 GHz"));
         QCOMPARE(h[1].oldValue, QStringLiteral("hbm3e"));
         QCOMPARE(h[1].newValue, QStringLiteral("hbm4"));
-        QCOMPARE(h[2].label, QStringLiteral("Shrink"));
+        QCOMPARE(h[2].step, 3);
+        QCOMPARE(h[3].step, 3);
         QCOMPARE(h[3].key, QStringLiteral("link.topology"));
         QVERIFY(h[0].time.isValid() && h[0].time <= h[3].time);
         for (int i = 0; i <= 4; ++i) QVERIFY2(*s->chipAt(d, i) == states[i], qPrintable(QString::number(i)));
         QVERIFY(s->redo(d).ok());
-        QVERIFY(*s->chip(d) == states[3]);
+        QVERIFY(*s->chip(d) == states[4]);
         QVERIFY(s->restoreTo(d, 0).ok());
         QVERIFY(*s->chip(d) == base);
         QVERIFY(!s->canUndo(d));
@@ -281,21 +298,80 @@ private slots:
             QCOMPARE(rows, static_cast<int>(chip_params().size()));
         }
         QVERIFY(!s->restoreTo(d, 5).ok());
+        // Undo moves whole steps: a position inside one is refused, naming it.
+        const Status inside = s->restoreTo(d, 3);
+        QVERIFY(!inside.ok());
+        QVERIFY2(message(inside).contains(QStringLiteral("inside step 3")), qPrintable(message(inside)));
+        QVERIFY(s->goToStep(d, 1).ok());
+        QVERIFY(*s->chip(d) == states[1]);
         // An edit after undo drops the redo branch.
-        QVERIFY(s->restoreTo(d, 1).ok());
         QVERIFY(s->setParameter(d, QStringLiteral("sram.mb"), 128).ok());
         QCOMPARE(s->history(d).size(), 2);
         QVERIFY(!s->canRedo(d));
-        // Merged edits (a slider drag) become one entry holding the first old and the last new value.
-        for (double mb : {130.0, 140.0, 150.0})
-            QVERIFY(
-                s->setParameter(d, QStringLiteral("sram.mb"), mb, QStringLiteral("Drag SRAM"), true).ok());
+        // A slider drag replaces the newest step as it goes: one step from the first old value to
+        // the last new one.
+        QVERIFY(s->record(d, {{EditKind::chip, "sram.mb", {}, "130"}}).ok());
+        for (const char* mb : {"140", "150"}) QVERIFY(s->record(d, {{EditKind::chip, "sram.mb", {}, mb}}, true).ok());
         const auto merged = s->history(d);
         QCOMPARE(merged.size(), 3);
         QCOMPARE(merged[2].oldValue, QStringLiteral("128"));
         QCOMPARE(merged[2].newValue, QStringLiteral("150"));
-        QVERIFY(s->undo(d).ok());
+        // A drag back to where it began is no step at all.
+        QVERIFY(s->record(d, {{EditKind::chip, "sram.mb", {}, "128"}}, true).ok());
+        QCOMPARE(s->history(d).size(), 2);
         QCOMPARE(s->chip(d)->sram.mb, 128.0);
+        QVERIFY(s->undo(d).ok());
+        QCOMPARE(s->chip(d)->sram.mb, states[1].sram.mb);
+    }
+
+    // Every kind of edit is journalled and undone the same way, and survives a restart.
+    void everyKindOfEditUndoesAcrossRestart() {
+        const QString path = file("kinds.scoville");
+        const QString d = QStringLiteral("k");
+        {
+            auto s = openOrFail(path);
+            QVERIFY(s);
+            QVERIFY(s->saveDesign(d, store_test::numberedChip(2)).ok());
+            QVERIFY(s->applyAssignments(d, {QStringLiteral("workload.model=llama-3.1-70b"),
+                                            QStringLiteral("baseline=b200"), QStringLiteral("compared=b200")})
+                        .ok());
+            QVERIFY(s->applyAssignments(d, {QStringLiteral("workload.model=mixtral-8x7b")}).ok());
+            QVERIFY(s->applyAssignments(d, {QStringLiteral("baseline=h100-sxm")}).ok());
+            QVERIFY(s->applyAssignments(d, {QStringLiteral("compute.clock_ghz=1.9")}).ok());
+            QVERIFY(s->applyAssignments(d, {QStringLiteral("workload.batch=64"), QStringLiteral("compared=b200,tpu-v7")})
+                        .ok());
+        }
+        auto s = openOrFail(path);
+        QVERIFY(s);
+        QCOMPARE(s->stepPosition(d), 5);
+        auto v = *s->values(d);
+        QCOMPARE(v.scenario.batch, 64);
+        QCOMPARE(v.compared_ids.size(), size_t(2));
+        QVERIFY(s->undo(d).ok());
+        v = *s->values(d);
+        QCOMPARE(v.scenario.batch, Scenario{}.batch);
+        QCOMPARE(v.compared_ids, std::vector<std::string>{"b200"});
+        QVERIFY(s->undo(d).ok());
+        QCOMPARE(s->chip(d)->compute.clock_ghz, store_test::numberedChip(2).compute.clock_ghz);
+        QVERIFY(s->undo(d).ok());
+        QCOMPARE(s->values(d)->baseline_id, std::string("b200"));
+        QVERIFY(s->undo(d).ok());
+        QCOMPARE(s->values(d)->model_id, std::string("llama-3.1-70b"));
+        const auto kinds = s->steps(d);
+        QCOMPARE(kinds[0].edits[0].kind, EditKind::workload);
+        QCOMPARE(kinds[0].edits[1].kind, EditKind::baseline);
+        QCOMPARE(kinds[0].edits[2].kind, EditKind::compared);
+        // A bad value is refused naming the key, and nothing is written.
+        const Status bad = s->applyAssignments(d, {QStringLiteral("workload.batch=-3")});
+        QVERIFY(!bad.ok());
+        QVERIFY2(message(bad).contains(QStringLiteral("batch")), qPrintable(message(bad)));
+        const Status model = s->applyAssignments(d, {QStringLiteral("workload.model=gpt-9")});
+        QVERIFY(!model.ok());
+        QVERIFY2(message(model).contains(QStringLiteral("gpt-9")), qPrintable(message(model)));
+        const Status chip = s->applyAssignments(d, {QStringLiteral("baseline=no-such-chip")});
+        QVERIFY(!chip.ok());
+        QCOMPARE(s->steps(d).size(), 5);
+        QCOMPARE(s->stepPosition(d), 1);
     }
 
     // The GUI's document hands over whole chips; the store records what changed, key by key.
@@ -308,26 +384,19 @@ private slots:
         QCOMPARE(s->history(d).size(), 0);
         chip.compute.clock_ghz = 1.4;
         chip.hbm.stacks = 8;
-        QVERIFY(s->updateDesign(d, chip, QStringLiteral("Two keys")).ok());
+        QVERIFY(s->updateDesign(d, chip).ok());
         auto h = s->history(d);
         QCOMPARE(h.size(), 2);
         QCOMPARE(h[0].key, QStringLiteral("compute.clock_ghz"));
         QCOMPARE(h[0].oldValue, QStringLiteral("1.05"));  // numberedChip(5): 1.0 + 5/100 GHz
         QCOMPARE(h[1].key, QStringLiteral("hbm.stacks"));
         QCOMPARE(h[1].oldValue, QStringLiteral("6"));  // 1 + 5 % 8
-        // A drag: three steps of one key merge into one entry.
-        for (double ghz : {1.5, 1.6, 1.7}) {
-            chip.compute.clock_ghz = ghz;
-            QVERIFY(s->updateDesign(d, chip, QStringLiteral("Drag clock"), true).ok());
-        }
-        h = s->history(d);
-        QCOMPARE(h.size(), 3);
-        QCOMPARE(h[2].oldValue, QStringLiteral("1.4"));
-        QCOMPARE(h[2].newValue, QStringLiteral("1.7"));
+        QCOMPARE(s->steps(d).size(), 1);
         // Identity fields are outside the parameter keys: the whole chip is replaced.
         chip.name = QStringLiteral("Renamed chip").toStdString();
         QVERIFY(s->updateDesign(d, chip).ok());
         QCOMPARE(s->history(d).last().key, QStringLiteral("*"));
+        QCOMPARE(s->history(d).last().kind, QStringLiteral("design"));
         QVERIFY(*s->chip(d) == chip);
         QVERIFY(s->undo(d).ok());
         QCOMPARE(s->chip(d)->name, std::string("Numbered 5"));
@@ -419,7 +488,7 @@ private slots:
         QVERIFY(s);
         QVERIFY(s->saveDesign(QStringLiteral("x"), store_test::numberedChip(1)).ok());
         QVERIFY(s->setParameter(QStringLiteral("x"), QStringLiteral("compute.cores"), 10).ok());
-        QVERIFY(s->saveSweep({QStringLiteral("s"),
+        QVERIFY(s->sweeps().save({QStringLiteral("s"),
                               {},
                               {},
                               {},
@@ -440,7 +509,7 @@ private slots:
         QCOMPARE(old->chip(QStringLiteral("x"))->compute.cores, 10);
         QCOMPARE(copy->chip(QStringLiteral("x"))->compute.cores, 20);
         QCOMPARE(copy->history(QStringLiteral("x")).size(), 2);
-        QCOMPARE(copy->sweep(QStringLiteral("s"))->rows.size(), size_t(1));
+        QCOMPARE(copy->sweeps().get(QStringLiteral("s"))->rows.size(), size_t(1));
         QVERIFY(copy->integrityCheck().ok());
         QCOMPARE(checkFile(b).version, kSchemaVersion);
         // Copying over an existing file replaces it whole.
@@ -498,20 +567,20 @@ private slots:
         SweepResult big{QStringLiteral("big"), {}, {}, {}, {QStringLiteral("k")},
                         {QStringLiteral("o")}, {}, {}};
         for (int i = 0; i < 5000; ++i) big.rows.push_back({{double(i)}, {i / 7.0}});
-        const Status st = s->saveSweep(big);
+        const Status st = s->sweeps().save(big);
         QVERIFY(!st.ok());
         QVERIFY2(message(st).contains(QStringLiteral("disk is full")) &&
                      message(st).contains(QStringLiteral("nothing was changed")),
                  qPrintable(message(st)));
-        QVERIFY(s->sweepNames().isEmpty());
+        QVERIFY(s->sweeps().names().isEmpty());
         const Status design = s->saveDesign(QStringLiteral("e"), store_test::numberedChip(5));
         if (!design.ok()) QVERIFY(!s->hasDesign(QStringLiteral("e")));
         QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
         q.finish();
-        QVERIFY(s->saveSweep(big).ok());
+        QVERIFY(s->sweeps().save(big).ok());
         s.reset();
         auto again = openOrFail(path);
-        QCOMPARE(again->sweep(QStringLiteral("big"))->rows.size(), size_t(5000));
+        QCOMPARE(again->sweeps().get(QStringLiteral("big"))->rows.size(), size_t(5000));
         QVERIFY(again->integrityCheck().ok());
     }
 
@@ -658,7 +727,9 @@ private slots:
         QVERIFY(s->setParameter(d, QStringLiteral("compute.clock_ghz"), 1.5).ok());
         QVERIFY(s->setParameter(d, QStringLiteral("hbm.stacks"), 6).ok());
         QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.index(1).data().toString(), QStringLiteral("Clock = 1.5 GHz"));
+        // Each row describes its step from (key, old, new): numberedChip(1) runs at 1.01 GHz.
+        QCOMPARE(model.index(1).data().toString(), QStringLiteral("Clock 1.01 \u2192 1.5 GHz"));
+        QCOMPARE(model.index(2).data(HistoryModel::KindRole).toString(), QStringLiteral("chip"));
         QCOMPARE(model.index(2).data(HistoryModel::KeyRole).toString(), QStringLiteral("hbm.stacks"));
         QCOMPARE(model.index(2).data(HistoryModel::OldValueRole).toString(),
                  QStringLiteral("2"));  // numberedChip(1): 1 + 1 % 8
@@ -672,6 +743,14 @@ private slots:
         QCOMPARE(model.design(), QStringLiteral("e"));
         QVERIFY(s->setParameter(QStringLiteral("e"), QStringLiteral("sram.mb"), 64).ok());
         QCOMPARE(model.rowCount(), 2);  // the redo branch was dropped
+        // A step of several edits is one row, described by its first edit and a count.
+        QVERIFY(s->applyAssignments(QStringLiteral("e"), {QStringLiteral("baseline=b200"),
+                                                          QStringLiteral("workload.model=llama-2-7b")})
+                    .ok());
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(2).data(HistoryModel::EditCountRole).toInt(), 2);
+        QCOMPARE(model.index(2).data().toString(), QStringLiteral("Baseline none \u2192 b200 (and 1 more)"));
+        QVERIFY(model.index(2).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Model none \u2192 llama-2-7b")));
         QVERIFY(s->removeDesign(QStringLiteral("e")).ok());
         QCOMPARE(model.rowCount(), 0);
     }
