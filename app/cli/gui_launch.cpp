@@ -43,7 +43,8 @@ bool wants_ui_benchmark(int argc, const char* const* argv) {
 
 std::vector<fs::path> gui_executable_candidates(const fs::path& self) {
     const fs::path dir = self.parent_path();
-    return {dir / SCOVILLE_GUI_EXECUTABLE, (dir / SCOVILLE_GUI_INSTALL_DIR / SCOVILLE_GUI_EXECUTABLE).lexically_normal()};
+    return {dir / SCOVILLE_GUI_EXECUTABLE,
+            (dir / SCOVILLE_GUI_INSTALL_DIR / SCOVILLE_GUI_EXECUTABLE).lexically_normal()};
 }
 
 int exec_gui(char* const* argv, std::ostream& err) {

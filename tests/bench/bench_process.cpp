@@ -17,7 +17,9 @@ extern char** environ;
 
 namespace {
 
-double seconds(const timeval& tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6; }
+double seconds(const timeval& tv) {
+    return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6;
+}
 
 const char* binary() {
     const char* path = std::getenv("SCOVILLE_BENCH_BINARY");
@@ -61,7 +63,7 @@ BENCHMARK_CAPTURE(BM_Process, version, std::vector<std::string>{"scoville", "--v
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Process, eval_json,
-                  std::vector<std::string>{"scoville", "eval", "--chip", "h100-sxm", "--model", "llama-3.1-70b", "--chips", "8",
-                                           "--format", "json"})
+                  std::vector<std::string>{"scoville", "eval", "--chip", "h100-sxm", "--model",
+                                           "llama-3.1-70b", "--chips", "8", "--format", "json"})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
