@@ -1,25 +1,15 @@
-// scoville: the GUI with no arguments; a headless command line with a sub-command.
-#include <QApplication>
+// scoville: a headless command line with a sub-command; the GUI with no arguments, with a session
+// file, or with --benchmark-ui. This executable links the command line only (no Qt Widgets/Gui);
+// for the GUI it becomes scoville-gui (app/gui_main.cpp), see app/cli/gui_launch.cpp.
 #include <iostream>
 
 #include "app/cli/cli.hpp"
-#include "app/mainwindow.hpp"
-#include "app/uibenchmark.hpp"
+#include "app/cli/gui_launch.hpp"
 
 int main(int argc, char* argv[]) {
-    // Before the command-line dispatch: the benchmark needs a QApplication of its own.
-    if (scoville::isUiBenchmark(argc, argv)) return scoville::runUiBenchmark(argc, argv, std::cout, std::cerr);
-    const auto outcome = scoville::cli::run(argc, argv, std::cout, std::cerr);
-    if (outcome.mode == scoville::cli::Mode::done) return outcome.exit_code;
-
-    int qtArgc = 1;  // every argument was consumed by the command-line parser
-    QApplication app(qtArgc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Scoville"));
-    QApplication::setApplicationName(QStringLiteral("Scoville"));
-    QApplication::setApplicationVersion(QStringLiteral(SCOVILLE_VERSION));
-    scoville::MainWindow window;
-    if (outcome.session_file.empty() || !window.openSessionFile(QString::fromStdString(outcome.session_file), true))
-        window.openStartupSession();  // the last session, else the default one: work survives a crash
-    window.show();
-    return QApplication::exec();
+    using namespace scoville::cli;
+    if (wants_ui_benchmark(argc, argv)) return exec_gui(argv, std::cerr);
+    const auto outcome = run(argc, argv, std::cout, std::cerr);
+    if (outcome.mode == Mode::done) return outcome.exit_code;
+    return exec_gui(argv, std::cerr);  // argv unchanged: scoville-gui parses it again, session file included
 }
