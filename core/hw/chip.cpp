@@ -64,6 +64,8 @@ std::string_view to_string(HbmGeneration g) {
     return "none";
 }
 
+std::string_view to_string(EconMode m) { return m == EconMode::build ? "build" : "buy"; }
+
 std::string_view to_string(Topology t) {
     switch (t) {
     case Topology::switched: return "switch";

@@ -109,6 +109,32 @@ struct EfficiencySpec {
     friend bool operator==(const EfficiencySpec&, const EfficiencySpec&) = default;
 };
 
+// How the owner gets the chip: bought from a vendor at its price, or built in house (die, HBM,
+// package and test at cost, a design partner's margin, the design's NRE spread over the units).
+enum class EconMode { buy, build };
+
+// The owner's cost of a chip over its life (core/physical/cost.hpp). Every default is an
+// assumption with its basis in the parameter registry (core/hw/params.cpp, group "Economics").
+struct EconSpec {
+    EconMode mode = EconMode::buy;
+    double chip_price_usd = 0;            // buy: what one chip costs its owner; 0 = not priced
+    double units = 1e6;                   // build: chips made over the design's life (spreads the NRE)
+    double nre_usd = 390e6;               // build: design, IP, masks and bring-up
+    double partner_margin = 0.5;          // build: the design partner's margin on the manufacturing cost
+    double system_usd_per_chip = 4000;    // host CPUs, memory, NICs, chassis and power supplies
+    double network_usd_per_chip = 5000;   // scale-up switches, cables and optics; scale-out fabric share
+    double system_w_per_chip = 600;       // power of that share of host and network
+    double facility_usd_per_kw = 12000;   // data-centre capex per kW of IT load
+    double facility_years = 15;           // over which the building is paid off
+    double pue = 1.25;                    // facility power / IT power
+    double power_usd_per_kwh = 0.08;
+    double years = 5;                     // depreciation of chips, systems and network
+    double cost_of_capital = 0.09;        // per year
+    double utilisation = 0.7;             // fraction of hours the chip does useful work
+    double fleet_mw = 1000;               // a power budget: what it buys, in chips and tokens
+    friend bool operator==(const EconSpec&, const EconSpec&) = default;
+};
+
 struct ChipSpec {
     // Identity and provenance
     std::string id;
@@ -129,6 +155,7 @@ struct ChipSpec {
     TechSpec tech;
     PowerSpec power;
     EfficiencySpec efficiency;
+    EconSpec econ;
 
     friend bool operator==(const ChipSpec&, const ChipSpec&) = default;
 
@@ -147,5 +174,6 @@ struct ChipSpec {
 
 std::string_view to_string(HbmGeneration g);
 std::string_view to_string(Topology t);
+std::string_view to_string(EconMode m);
 
 }  // namespace scoville

@@ -19,6 +19,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 const std::vector<std::string_view> kHbmChoices{"none", "hbm2", "hbm2e", "hbm3", "hbm3e", "hbm4"};
 const std::vector<std::string_view> kTopologyChoices{"switch", "torus", "mesh"};
+const std::vector<std::string_view> kEconModeChoices{"buy", "build"};
 const std::vector<std::string_view> kNodeChoices{"n7", "n5", "n4", "n3", "n2"};
 const std::vector<std::string_view> kSramStyleChoices{"scratchpad", "gpu"};
 
@@ -159,6 +160,63 @@ std::vector<ParamInfo> build_params() {
          "Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); "
          "with efficiency.attention it reproduces decode-attention timings over sizes (H100: ~17 us, TensorRT-LLM).",
          SCV_REAL(efficiency.attention_overhead_us)});
+
+    // The owner's cost (core/physical/cost.hpp). Defaults: see the "Suggested defaults" basis text.
+    add({"econ.mode", "Economics", "Chip bought or built", "", ParamKind::choice, 0, 1, 0, 1, false, kEconModeChoices,
+         "buy: a merchant chip at econ.chip_price_usd; build: an in-house chip at its manufacturing cost (die, HBM, "
+         "package, test) plus the design partner's margin and the NRE spread over econ.units.",
+         [](const ChipSpec& c) { return static_cast<double>(c.econ.mode); },
+         [](ChipSpec& c, double v) { c.econ.mode = static_cast<EconMode>(std::lround(v)); }});
+    add({"econ.chip_price_usd", "Economics", "Chip price", "USD", ParamKind::real, 0, 1e7, 0, 80000, false, {},
+         "What the owner pays for one chip (buy), on its 8-way board without the host; each reference chip gives its "
+         "source in its notes (H100 25,000, B200 35,000 USD). 0 = not priced.",
+         SCV_REAL(econ.chip_price_usd)});
+    add({"econ.units", "Economics", "Units built", "chips", ParamKind::real, 1, 1e9, 1000, 1e7, true, {},
+         "Chips made over the design's life; the NRE is spread over them (build). Default 1 M: an estimate.", SCV_REAL(econ.units)});
+    add({"econ.nre_usd", "Economics", "Design NRE", "USD", ParamKind::real, 0, 1e11, 0, 2e9, false, {},
+         "Design, IP licences, masks and bring-up of an in-house chip (build). Default 390 M USD: an N3 design, "
+         "350 M USD of design (IBS 581 M as the high end, 2023; 30-100 M for lean start-ups) plus a 40 M USD mask "
+         "set (SemiAnalysis). N5: ~270 M, N7: ~160 M.", SCV_REAL(econ.nre_usd)});
+    add({"econ.partner_margin", "Economics", "Design-partner margin", "", ParamKind::real, 0, 10, 0, 1.5, false, {},
+         "Margin of the design partner on the manufacturing cost, as a fraction of it (build). Default 0.5: Broadcom- "
+         "or Marvell-type custom accelerators (Bernstein assumes a 50 % ASIC margin; range 0.35-0.65); turnkey "
+         "houses (Alchip, GUC) run 0.15-0.25.", SCV_REAL(econ.partner_margin)});
+    add({"econ.system_usd_per_chip", "Economics", "System per chip", "USD", ParamKind::real, 0, 1e7, 0, 50000, false, {},
+         "Host CPUs, memory, storage, NICs, chassis, board and power supplies, per chip. Default 4,000 USD: host "
+         "CPU, DRAM, NIC and storage per GPU of a DGX (2,600-6,000). Merchant GPU servers: ~0.4 x the GPU price "
+         "(an 8-way server costs ~1.4x its GPUs: SemiAnalysis; Epoch 1.64, 1.3-2.1).", SCV_REAL(econ.system_usd_per_chip)});
+    add({"econ.network_usd_per_chip", "Economics", "Network per chip", "USD", ParamKind::real, 0, 1e7, 0, 30000, false, {},
+         "Scale-up switches, cables and optics, and the chip's share of the scale-out fabric. Default 5,000 USD; "
+         "~15 % of the server cost in analyst models (Epoch: 19 % of cluster cost; range 8-30 %).",
+         SCV_REAL(econ.network_usd_per_chip)});
+    add({"econ.system_w_per_chip", "Economics", "System power per chip", "W", ParamKind::real, 0, 1e5, 0, 2000, false, {},
+         "Power of the chip's share of hosts and network, added to the chip's own power. Default 600 W; "
+         "SemiAnalysis all-in power per chip less its TDP: H100 670 W, B200 710 W, TPU v7 230 W.",
+         SCV_REAL(econ.system_w_per_chip)});
+    add({"econ.facility_usd_per_kw", "Economics", "Data-centre capex", "USD/kW", ParamKind::real, 0, 1e6, 0, 30000, false, {},
+         "Building, power and cooling per kW of IT load. Default 12,000 USD/kW: US average 11.7 M USD per MW of "
+         "critical load, 9.3-15.0 M by market (Cushman & Wakefield 2025); CBRE 10.7 M.", SCV_REAL(econ.facility_usd_per_kw)});
+    add({"econ.facility_years", "Economics", "Data-centre life", "years", ParamKind::real, 1, 100, 5, 30, false, {},
+         "Years over which the building is paid off. Default 15 (an estimate; 10-20).", SCV_REAL(econ.facility_years)});
+    add({"econ.pue", "Economics", "PUE", "", ParamKind::real, 1, 5, 1, 2, false, {},
+         "Facility power over IT power (cooling, conversion losses). Default 1.25 (Epoch for non-hyperscalers); "
+         "Google fleet 1.10 (2023); industry average 1.56 (Uptime Institute 2024).", SCV_REAL(econ.pue)});
+    add({"econ.power_usd_per_kwh", "Economics", "Electricity price", "USD/kWh", ParamKind::real, 0, 10, 0, 0.3, false, {},
+         "Price of the energy the facility draws. Default 0.08 USD/kWh: US industrial 7.7 (2024) to 8.3 cents (2025, "
+         "EIA); 0.055-0.15 by state.", SCV_REAL(econ.power_usd_per_kwh)});
+    add({"econ.years", "Economics", "Depreciation", "years", ParamKind::real, 0.5, 30, 1, 10, false, {},
+         "Years over which chips, systems and network are paid off. Default 5: hyperscaler server book lives 5-6 years "
+         "(Microsoft, Alphabet 6; Meta 5.5; Amazon 5 for part of its fleet, 2025 filings); Epoch 5.", SCV_REAL(econ.years)});
+    add({"econ.cost_of_capital", "Economics", "Cost of capital", "1/year", ParamKind::real, 0, 1, 0, 0.3, false, {},
+         "Yearly rate on the capital tied up (capital recovery factor). Default 9 %: between investment-grade "
+         "financing (~6 %) and neocloud debt (CoreWeave 7-15 %, 2025 10-Q); an estimate.", SCV_REAL(econ.cost_of_capital)});
+    add({"econ.utilisation", "Economics", "Utilisation", "", ParamKind::real, 0.01, 1, 0.05, 1, false, {},
+         "Fraction of hours the chip serves at the modelled throughput; idle hours cost capital and static power. "
+         "Default 0.7 (an estimate; ~70 % is where debt-financed GPU clouds break even, 0.4-0.9).",
+         SCV_REAL(econ.utilisation)});
+    add({"econ.fleet_mw", "Economics", "Fleet power budget", "MW", ParamKind::real, 0, 1e6, 0, 10000, false, {},
+         "Provisioned power of a fleet (chips + system share, times PUE): how many chips, what capital and what "
+         "tokens per day it buys. Default 1,000 MW (1 GW: the unit of today's deployments).", SCV_REAL(econ.fleet_mw)});
     // clang-format on
     return p;
 }

@@ -158,8 +158,19 @@ struct PhysicalResult {
     double package_cost_usd = 0;
     double yield = 0;
     double dies_per_wafer = 0;
-    double tco_usd_per_hour = 0;
-    double cost_per_million_tokens_usd = 0;
+    // The owner's cost of one chip (econ.*, core/physical/cost.hpp).
+    bool built = false;               // econ.mode = build
+    double chip_usd = 0;              // price paid, or built cost with the partner's margin
+    double nre_usd_per_chip = 0;      // build: the design's NRE spread over the units
+    double capex_usd_per_chip = 0;    // chip + NRE share + system + network + data centre
+    double tco_usd_per_hour = 0;      // per chip-hour: capital and energy
+    std::vector<Breakdown> cost_usd_per_hour;  // chip, NRE, system, network, data centre, power
+    double cost_per_million_tokens_usd = 0;    // at econ.utilisation
+    double tokens_per_s_per_mw = 0;            // per provisioned MW (chip + system, times PUE)
+    double fleet_chips = 0;                    // what econ.fleet_mw buys
+    double fleet_capex_usd = 0;
+    double fleet_usd_per_year = 0;
+    double fleet_tokens_per_day = 0;
 };
 
 struct Evaluation {

@@ -28,25 +28,58 @@ double capital_recovery_factor(double interest, double years) {
     return interest * g / (g - 1.0);
 }
 
+double harvested_yield(double die_mm2, double core_mm2, int cores, int spare, double d0_per_cm2, double alpha) {
+    const double whole = die_yield(die_mm2, d0_per_cm2, alpha);
+    if (spare <= 0 || cores <= 0 || !(core_mm2 > 0)) return whole;
+    const double y = die_yield(core_mm2, d0_per_cm2, alpha);  // one core free of defects
+    const double q = 1.0 - y;
+    if (!(q > 0)) return whole;
+    // sum_{k<=spare} C(n,k) q^k y^(n-k) / y^n = sum_{k<=spare} C(n,k) (q/y)^k
+    const double r = q / y;
+    double term = 1.0, sum = 1.0;
+    for (int k = 1; k <= std::min(spare, cores); ++k) {
+        term *= static_cast<double>(cores - k + 1) / k * r;
+        sum += term;
+    }
+    return std::min(1.0, whole * sum);
+}
+
 std::vector<Breakdown> CostBreakdown::items() const {
     return {{"silicon", silicon_usd}, {"test", test_usd}, {"packaging", packaging_usd}, {"HBM", hbm_usd}};
 }
 
-Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& area, double power_w,
+std::vector<Breakdown> CostBreakdown::per_hour() const {
+    std::vector<Breakdown> out{{"chip", chip_usd_per_hour}};
+    if (mode == EconMode::build) out.push_back({"NRE", nre_usd_per_hour});
+    out.insert(out.end(), {{"system", system_usd_per_hour},
+                           {"network", network_usd_per_hour},
+                           {"data centre", facility_usd_per_hour},
+                           {"power", power_usd_per_hour}});
+    return out;
+}
+
+Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& area, double power_w, double static_w,
                                     double tokens_per_s_per_chip, const TechLibrary& tech) {
     const TechNode* node = tech.node(chip.tech.node);
     if (!node) return Error{"tech.node: unknown process node '" + chip.tech.node + "'"};
     if (!std::isfinite(power_w) || power_w < 0)
         return Error{"power: average power must be a finite number >= 0"};
+    if (!std::isfinite(static_w) || static_w < 0) static_w = 0;
     if (!std::isfinite(tokens_per_s_per_chip) || tokens_per_s_per_chip < 0)
         return Error{"throughput: tokens per second must be a finite number >= 0"};
     const PhysicalParams& pp = tech.params;
+    const EconSpec& e = chip.econ;
     CostBreakdown c;
     c.dies_per_wafer = dies_per_wafer(area.die_mm2, pp);
     if (c.dies_per_wafer < 1.0)
         return Error{"die area: a " + std::to_string(static_cast<long>(area.die_mm2)) +
                      " mm2 die does not fit on a wafer (package.dies splits it)"};
-    c.yield = die_yield(area.die_mm2, node->d0_per_cm2, pp.cost_yield_alpha);
+    const int dies = std::max(1, area.dies);
+    const int cores_total = chip.compute.cores + chip.compute.spare_cores;
+    const int cores_per_die = cores_total / dies;
+    const double core_mm2 = cores_total > 0 ? area.compute_mm2() / cores_total : 0.0;
+    c.yield = harvested_yield(area.die_mm2, core_mm2, cores_per_die, chip.compute.spare_cores / dies,
+                              node->d0_per_cm2, pp.cost_yield_alpha);
     c.die_cost_usd = node->wafer_usd / (c.dies_per_wafer * c.yield);
     c.silicon_usd = c.die_cost_usd * area.dies;
     c.test_usd = c.silicon_usd * pp.cost_test_fraction;
@@ -58,14 +91,57 @@ Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& a
     c.hbm_usd = hbm ? chip.memory_gb() * pp.hbm_usd_per_gb[static_cast<size_t>(chip.hbm.generation)] : 0.0;
     c.package_cost_usd = c.silicon_usd + c.test_usd + c.packaging_usd + c.hbm_usd;
 
-    c.capex_usd = c.package_cost_usd * pp.cost_capex_multiplier;
-    c.capex_usd_per_hour =
-        c.capex_usd * capital_recovery_factor(pp.cost_interest, pp.cost_life_years) / 8760.0;
-    c.energy_usd_per_hour = power_w / 1000.0 * pp.cost_pue * pp.cost_electricity_usd_per_kwh;
-    c.tco_usd_per_hour = c.capex_usd_per_hour + c.energy_usd_per_hour;
-    if (tokens_per_s_per_chip > 0)
-        c.cost_per_million_tokens_usd = c.tco_usd_per_hour / (tokens_per_s_per_chip * 3600.0) * 1e6;
+    // The owner's cost.
+    c.mode = e.mode;
+    if (e.mode == EconMode::buy) {
+        if (!(e.chip_price_usd > 0))
+            return Error{"econ.chip_price_usd: '" + (chip.name.empty() ? chip.id : chip.name) +
+                         "' has no price; give one, or cost it as built (econ.mode = build)"};
+        c.chip_usd = e.chip_price_usd;
+    } else {
+        c.chip_usd = c.package_cost_usd * (1.0 + e.partner_margin);
+        c.nre_usd_per_chip = e.units > 0 ? e.nre_usd / e.units : 0.0;
+    }
+    c.it_kw = (chip.power.tdp_w + e.system_w_per_chip) / 1000.0;
+    const double facility_usd = e.facility_usd_per_kw * c.it_kw;
+    c.capex_usd = c.chip_usd + c.nre_usd_per_chip + e.system_usd_per_chip + e.network_usd_per_chip + facility_usd;
+    const double crf = capital_recovery_factor(e.cost_of_capital, e.years) / kHoursPerYear;
+    c.chip_usd_per_hour = c.chip_usd * crf;
+    c.nre_usd_per_hour = c.nre_usd_per_chip * crf;
+    c.system_usd_per_hour = e.system_usd_per_chip * crf;
+    c.network_usd_per_hour = e.network_usd_per_chip * crf;
+    c.facility_usd_per_hour = facility_usd * capital_recovery_factor(e.cost_of_capital, e.facility_years) / kHoursPerYear;
+    // Serving hours draw the workload's power, idle hours the static floor; hosts and network run
+    // throughout; the facility multiplies it all by its PUE.
+    const double chip_w = e.utilisation * power_w + (1.0 - e.utilisation) * std::min(static_w, power_w);
+    c.power_usd_per_hour = (chip_w + e.system_w_per_chip) / 1000.0 * e.pue * e.power_usd_per_kwh;
+    c.tco_usd_per_hour = c.chip_usd_per_hour + c.nre_usd_per_hour + c.system_usd_per_hour + c.network_usd_per_hour +
+                         c.facility_usd_per_hour + c.power_usd_per_hour;
+    const double useful_tokens_per_s = tokens_per_s_per_chip * e.utilisation;
+    if (useful_tokens_per_s > 0) c.cost_per_million_tokens_usd = c.tco_usd_per_hour / (useful_tokens_per_s * 3600.0) * 1e6;
+    const double provisioned_mw = c.it_kw * e.pue / 1000.0;
+    if (provisioned_mw > 0) {
+        c.tokens_per_s_per_mw = useful_tokens_per_s / provisioned_mw;
+        c.fleet_chips = std::floor(e.fleet_mw / provisioned_mw);
+        c.fleet_capex_usd = c.fleet_chips * c.capex_usd;
+        c.fleet_usd_per_year = c.fleet_chips * c.tco_usd_per_hour * kHoursPerYear;
+        c.fleet_tokens_per_day = c.fleet_chips * useful_tokens_per_s * 86400.0;
+    }
     return c;
+}
+
+std::optional<double> break_even_units(const ChipSpec& chip, const CostBreakdown& cost, double tokens_per_s_per_chip,
+                                       double target_usd_per_million) {
+    const EconSpec& e = chip.econ;
+    if (e.mode != EconMode::build || !(tokens_per_s_per_chip > 0) || !(target_usd_per_million > 0)) return std::nullopt;
+    // cost per M tokens = (rest + nre / N x crf) / (tokens per useful hour) x 1e6; solve for N.
+    const double useful_per_hour = tokens_per_s_per_chip * e.utilisation * 3600.0;
+    const double target_per_hour = target_usd_per_million * useful_per_hour / 1e6;
+    const double rest = cost.tco_usd_per_hour - cost.nre_usd_per_hour;
+    if (!(target_per_hour > rest)) return std::nullopt;
+    if (!(e.nre_usd > 0)) return 1.0;
+    const double crf = capital_recovery_factor(e.cost_of_capital, e.years) / kHoursPerYear;
+    return std::ceil(e.nre_usd * crf / (target_per_hour - rest));
 }
 
 }  // namespace scoville

@@ -138,15 +138,25 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
     ph.clock_ghz = clock;
     const double tok_s_chip = ev.serving.throughput_tokens_per_s_per_chip;
     ph.tokens_per_joule = ph.power_w > 0 ? tok_s_chip / ph.power_w : 0.0;
-    auto cost = estimate_cost(chip, *area, ph.power_w,
+    auto cost = estimate_cost(chip, *area, ph.power_w, best.power.static_w,
                               std::isfinite(tok_s_chip) ? std::max(0.0, tok_s_chip) : 0.0, tech);
     if (cost) {
         ph.die_cost_usd = cost->die_cost_usd;
         ph.package_cost_usd = cost->package_cost_usd;
         ph.yield = cost->yield;
         ph.dies_per_wafer = cost->dies_per_wafer;
+        ph.built = cost->mode == EconMode::build;
+        ph.chip_usd = cost->chip_usd;
+        ph.nre_usd_per_chip = cost->nre_usd_per_chip;
+        ph.capex_usd_per_chip = cost->capex_usd;
         ph.tco_usd_per_hour = cost->tco_usd_per_hour;
+        ph.cost_usd_per_hour = cost->per_hour();
         ph.cost_per_million_tokens_usd = cost->cost_per_million_tokens_usd;
+        ph.tokens_per_s_per_mw = cost->tokens_per_s_per_mw;
+        ph.fleet_chips = cost->fleet_chips;
+        ph.fleet_capex_usd = cost->fleet_capex_usd;
+        ph.fleet_usd_per_year = cost->fleet_usd_per_year;
+        ph.fleet_tokens_per_day = cost->fleet_tokens_per_day;
     }
 
     for (auto& w : area_warnings(chip, *area, tech)) ev.warnings.push_back(std::move(w));
