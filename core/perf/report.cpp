@@ -2,7 +2,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
+
+#include "core/perf/result_keys.hpp"
 
 namespace scoville {
 
@@ -95,6 +98,18 @@ ordered_json parallelism_json(const Parallelism& p) {
     return {{"tp", p.tp}, {"pp", p.pp}, {"ep", p.ep}, {"attention_dp", p.dp}, {"chips_per_replica", p.chips()}};
 }
 
+// The result keys of the given groups, in registry order; a key that does not apply reads 0.
+void put_results(ordered_json& j, const Evaluation& ev, std::initializer_list<std::string_view> groups) {
+    for (std::string_view g : groups) {
+        for (const ResultKey& k : result_keys()) {
+            if (k.group != g) continue;
+            const double v = k.value(ev).value_or(0.0);
+            if (k.kind == ResultKind::integer) j[std::string(k.key)] = static_cast<long long>(std::llround(v));
+            else j[std::string(k.key)] = v;
+        }
+    }
+}
+
 ordered_json pool_json(const PoolResult& p) {
     ordered_json j;
     j["chip"] = p.chip;
@@ -149,28 +164,11 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     }
     j["scenario"] = std::move(sc);
     j["mode"] = sv.server ? "server" : "offline";
-    j["throughput_tokens_per_s"] = num(sv.throughput_tokens_per_s);
-    j["throughput_tokens_per_s_per_chip"] = num(sv.throughput_tokens_per_s_per_chip);
-    j["requests_per_s"] = num(sv.requests_per_s);
-    j["ttft_s"] = num(sv.ttft_s);
-    j["ttft_p50_s"] = num(sv.ttft_p50_s);
-    j["ttft_p99_s"] = num(sv.ttft_p99_s);
-    j["tpot_s"] = num(sv.tpot_s);
-    j["tpot_p50_s"] = num(sv.tpot_p50_s);
-    j["tpot_p99_s"] = num(sv.tpot_p99_s);
-    j["batch"] = sv.batch;
-    j["max_batch"] = sv.max_batch;
-    j["replicas"] = sv.replicas;
-    j["sequences_in_flight_per_replica"] = sv.in_flight;
+    put_results(j, ev, {"Throughput", "Latency", "Batch"});
     ordered_json par = parallelism_json(sv.parallelism);
     par["chosen"] = sv.parallelism_auto ? "auto" : "given";
     j["parallelism"] = std::move(par);
-    j["step_s"] = num(sv.step_s);
-    j["host_s_per_step"] = num(sv.host_s_per_step);
-    j["prefill_tokens_per_step"] = num(sv.prefill_tokens_per_step);
-    j["decode_tokens_per_step"] = num(sv.decode_tokens_per_step);
-    j["tokens_per_step_per_request"] = num(sv.tokens_per_step_per_request);
-    j["prefill_utilisation"] = num(sv.prefill_utilisation);
+    put_results(j, ev, {"Engine"});
     if (sv.disaggregated) {
         ordered_json d;
         d["prefill"] = pool_json(sv.prefill_pool);
@@ -179,20 +177,11 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
         d["kv_transfer_gb_per_request"] = num(sv.kv_transfer_gb_per_request);
         j["disaggregated"] = std::move(d);
     }
-    j["weights_gb_per_chip"] = num(sv.weights_gb_per_chip);
-    j["kv_gb_per_request_per_chip"] = num(sv.kv_gb_per_request_per_chip);
-    j["memory_capacity_gb_per_chip"] = num(sv.memory_capacity_gb_per_chip);
-    j["power_w_per_chip"] = num(ph.power_w);
-    j["tokens_per_joule"] = num(ph.tokens_per_joule);
-    j["die_area_mm2"] = num(ph.die_area_mm2);
-    j["package_area_mm2"] = num(ph.package_area_mm2);
-    j["clock_ghz"] = num(ph.clock_ghz);
-    j["cost_per_million_tokens_usd"] = num(ph.cost_per_million_tokens_usd);
+    put_results(j, ev, {"Memory", "Physical"});
     ordered_json peaks;
     for (Precision p : kAllPrecisions) peaks[std::string(to_string(p))] = num(ev.peak_tflops[static_cast<size_t>(p)]);
     j["peak_tflops"] = std::move(peaks);
-    j["memory_tb_s"] = num(ev.memory_tb_s);
-    j["sram_tb_s"] = num(ev.sram_tb_s);
+    put_results(j, ev, {"Chip"});
     ordered_json area = ordered_json::object();
     for (const auto& b : ph.area_mm2) area[b.name] = num(b.value);
     j["area_mm2"] = std::move(area);
