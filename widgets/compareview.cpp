@@ -8,6 +8,7 @@
 #include <cmath>
 #include <qcustomplot.h>
 
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 #include "widgets/plotstyle.hpp"
@@ -121,19 +122,19 @@ void CompareView::refresh() {
         QColor color;
     };
     std::vector<Entry> entries;
-    entries.push_back({tr("Design (%1)").arg(QString::fromStdString(doc_->chip().name)), &doc_->evaluation(), designColor()});
+    entries.push_back({tr("Design (%1)").arg(qtext(doc_->chip().name)), &doc_->evaluation(), designColor()});
     int colorIndex = 0;
     for (const auto& id : doc_->state().reference_ids) {
         const ChipSpec* chip = doc_->referenceChip(id);
         const auto* eval = doc_->referenceEvaluation(id);
         if (!eval) continue;
-        entries.push_back({chip && !chip->name.empty() ? QString::fromStdString(chip->name) : QString::fromStdString(id), eval,
+        entries.push_back({chip && !chip->name.empty() ? qtext(chip->name) : qtext(id), eval,
                            seriesColor(colorIndex++)});
     }
     const auto* base = doc_->baselineEvaluation();
     const bool baseOk = base && base->ok();
     const ChipSpec* baseChip = doc_->referenceChip(doc_->state().baseline_id);
-    const QString baseName = baseChip ? QString::fromStdString(baseChip->name) : QString::fromStdString(doc_->state().baseline_id);
+    const QString baseName = baseChip ? qtext(baseChip->name) : qtext(doc_->state().baseline_id);
 
     while (bars_.size() > entries.size()) {
         plot_->removePlottable(bars_.back());
@@ -178,7 +179,7 @@ void CompareView::refresh() {
             }
             setCell(static_cast<int>(i), m + 1, cell);
         }
-        nameItem->setToolTip(e.eval->ok() ? QString() : QString::fromStdString(e.eval->error().message));
+        nameItem->setToolTip(e.eval->ok() ? QString() : qtext(e.eval->error().message));
         b->setData(keys, values, true);
     }
     plot_->yAxis->setLabel(baseOk ? tr("× %1").arg(baseName) : tr("no baseline result"));

@@ -3,13 +3,12 @@
 #include <cmath>
 
 #include "core/perf/collective.hpp"
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 
 namespace scoville {
 namespace {
-
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
 QString advice(Bound b) {
     switch (b) {
@@ -103,7 +102,7 @@ void ExplainPanel::refresh() {
     const auto& result = doc_->evaluation();
     if (!result.ok()) {
         shown_.clear();
-        setHtml(tr("<p><b>No result:</b> %1</p>").arg(QString::fromStdString(result.error().message).toHtmlEscaped()));
+        setHtml(tr("<p><b>No result:</b> %1</p>").arg(qtext(result.error().message).toHtmlEscaped()));
         return;
     }
     const Evaluation& ev = result.value();
@@ -148,24 +147,24 @@ void ExplainPanel::refresh() {
                      formatSeconds(sv.tpot_p99_s));
     if (sv.disaggregated)
         html += tr("<p>Disaggregated: prefill on %1 × %2, decode on %3 × %4; each prompt's KV (%5) moves in %6.</p>")
-                    .arg(QString::number(sv.prefill_pool.chips), q(sv.prefill_pool.chip),
-                         QString::number(sv.decode_pool.chips), q(sv.decode_pool.chip),
+                    .arg(QString::number(sv.prefill_pool.chips), qtext(sv.prefill_pool.chip),
+                         QString::number(sv.decode_pool.chips), qtext(sv.decode_pool.chip),
                          formatSi(sv.kv_transfer_gb_per_request * 1e9, QStringLiteral("B")),
                          formatSeconds(sv.kv_transfer_s));
     html += tr("<h3>%1 layer %2 (%3)%4</h3>")
                 .arg(sel.phase == Phase::prefill ? tr("Prefill") : tr("Decode"))
                 .arg(sel.layer)
-                .arg(q(layer.kind), automatic ? tr(" — the slowest; click a layer in the Layers view to choose")
+                .arg(qtext(layer.kind), automatic ? tr(" — the slowest; click a layer in the Layers view to choose")
                                              : QString());
     html += tr("<p>%1 tokens per step, batch %2, context %3. Layer time %4, %5-bound.</p>")
                 .arg(formatNumber(phase->tokens, 0), formatNumber(phase->batch, 0), formatNumber(phase->context, 0),
-                     formatSeconds(layer.time_s), q(to_string(layer.bound)));
+                     formatSeconds(layer.time_s), qtext(to_string(layer.bound)));
     for (const OpResult& op : layer.ops) {
         const auto p = static_cast<size_t>(op.precision);
         const double peak = ev.peak_tflops[p];
         html += QStringLiteral("<hr><p><b>%1</b> (%2, %3): <b>%4</b>, %5-bound</p><p style='margin-left:12px'>")
-                    .arg(q(op.name), q(to_string(op.kind)), q(to_string(op.precision)), formatSeconds(op.time_s),
-                         q(to_string(op.bound)));
+                    .arg(qtext(op.name), qtext(to_string(op.kind)), qtext(to_string(op.precision)), formatSeconds(op.time_s),
+                         qtext(to_string(op.bound)));
         if (op.m > 0)
             html += tr("FLOPs = 2·M·N·K = 2 × %1 × %2 × %3 = %4<br>")
                         .arg(formatNumber(op.m), formatNumber(op.n), formatNumber(op.k), formatSi(op.flops));
@@ -188,13 +187,13 @@ void ExplainPanel::refresh() {
         if (op.bytes() > 0 && op.memory_s > 0)
             html += tr("memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = <b>%6</b> "
                        "(HBM peak %7)<br>")
-                        .arg(formatSi(op.weight_bytes, QStringLiteral("B")), q(to_string(op.weight_level)),
+                        .arg(formatSi(op.weight_bytes, QStringLiteral("B")), qtext(to_string(op.weight_level)),
                              formatSi(op.activation_bytes, QStringLiteral("B")), formatSi(op.kv_bytes, QStringLiteral("B")),
                              formatSi(op.bytes() / op.memory_s, QStringLiteral("B/s")), formatSeconds(op.memory_s),
                              formatSi(peakMemory * 1e12, QStringLiteral("B/s")));
         if (op.network_bytes > 0) {
             html += tr("network = %1 of %2 over %3 chips, %4 sent per chip = <b>%5</b><br>")
-                        .arg(q(op.collective), bytes(op.buffer_bytes), QString::number(op.group),
+                        .arg(qtext(op.collective), bytes(op.buffer_bytes), QString::number(op.group),
                              bytes(op.network_bytes), formatSeconds(op.network_s));
             const QString cost = collectiveCost(op, net);
             if (!cost.isEmpty()) html += QStringLiteral("&nbsp;&nbsp;") + cost + QStringLiteral("<br>");

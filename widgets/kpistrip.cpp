@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 
@@ -149,9 +150,9 @@ void KpiStrip::refresh() {
     const auto& eval = doc_->evaluation();
     const auto* base = doc_->baselineEvaluation();
     const bool baseOk = base && base->ok();
-    QString baseName = QString::fromStdString(doc_->state().baseline_id);
+    QString baseName = qtext(doc_->state().baseline_id);
     if (const ChipSpec* chip = doc_->referenceChip(doc_->state().baseline_id); chip && !chip->name.empty())
-        baseName = QString::fromStdString(chip->name);
+        baseName = qtext(chip->name);
 
     for (auto& k : kpis_) {
         QString value = QStringLiteral("n/a");
@@ -202,11 +203,11 @@ void KpiStrip::refresh() {
     setTextIfChanged(baselineNote_, baseOk ? tr("<small>Changes against<br><b>%1</b><br>green: better</small>").arg(baseName.toHtmlEscaped())
                                   : tr("<small>No baseline<br>result</small>"));
     QStringList lines;
-    if (!eval.ok()) lines << QString::fromStdString(eval.error().message);
+    if (!eval.ok()) lines << qtext(eval.error().message);
     else
-        for (const auto& w : eval->warnings) lines << QString::fromStdString(w);
+        for (const auto& w : eval->warnings) lines << qtext(w);
     if (base && !base->ok())
-        lines << tr("baseline %1: %2").arg(baseName, QString::fromStdString(base->error().message));
+        lines << tr("baseline %1: %2").arg(baseName, qtext(base->error().message));
     if (lines.isEmpty()) {
         setTextIfChanged(warnings_, QStringLiteral("<small>%1</small>").arg(tr("No warnings.")));
     } else {

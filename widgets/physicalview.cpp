@@ -8,6 +8,7 @@
 #include <cmath>
 #include <qcustomplot.h>
 
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 #include "widgets/plotstyle.hpp"
@@ -114,7 +115,7 @@ void PhysicalView::refresh() {
     const auto* base = doc_->baselineEvaluation();
     const bool baseOk = base && base->ok();
     const ChipSpec* baseChip = doc_->referenceChip(doc_->state().baseline_id);
-    const QString baseName = baseChip ? QString::fromStdString(baseChip->name) : QString::fromStdString(doc_->state().baseline_id);
+    const QString baseName = baseChip ? qtext(baseChip->name) : qtext(doc_->state().baseline_id);
 
     // rows: (label, breakdown, scale applied to each component)
     struct Row {
@@ -154,7 +155,7 @@ void PhysicalView::refresh() {
                 values << v;
                 totals[r] += v;
             }
-            chart.bars[i]->setName(QString::fromStdString(names[i]));
+            chart.bars[i]->setName(qtext(names[i]));
             chart.bars[i]->setBrush(componentColor(i));
             chart.bars[i]->setData(keys, values, true);
         }
@@ -165,7 +166,7 @@ void PhysicalView::refresh() {
         for (size_t i = 0; i < names.size(); ++i) {
             if (i % columns == 0) legend += QStringLiteral("<tr>");
             legend += QStringLiteral("<td><span style='color:%1'>\u25A0</span>&nbsp;%2&nbsp;&nbsp;</td>")
-                          .arg(componentColor(i).name(), QString::fromStdString(names[i]).toHtmlEscaped());
+                          .arg(componentColor(i).name(), qtext(names[i]).toHtmlEscaped());
             if (i % columns == columns - 1 || i + 1 == names.size()) legend += QStringLiteral("</tr>");
         }
         legend += QStringLiteral("</table>");
