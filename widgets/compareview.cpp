@@ -43,7 +43,7 @@ constexpr int kMetricCount = static_cast<int>(std::size(kMetrics));
 
 }  // namespace
 
-CompareView::CompareView(DesignDocument* doc, QWidget* parent) : QWidget(parent), doc_(doc), plot_(new QCustomPlot) {
+CompareView::CompareView(DesignDocument* doc, QWidget* parent) : DocumentView(doc, parent), plot_(new QCustomPlot) {
     setObjectName(QStringLiteral("compareView"));
     plot_->setObjectName(QStringLiteral("comparePlot"));
     table_ = new QTableWidget(this);
@@ -94,28 +94,12 @@ CompareView::CompareView(DesignDocument* doc, QWidget* parent) : QWidget(parent)
     applyPalette(plot_);
     installExportMenu(plot_, QStringLiteral("compare"));
 
-    connect(doc_, &DesignDocument::stateChanged, this, [this] {
-        dirty_ = true;
-        if (isVisible()) refresh();
-    });
-    refresh();
-}
-
-void CompareView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (dirty_) refresh();
-}
-
-void CompareView::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyPalette(plot_, palette());
-        requestReplot(plot_);
-    }
+    setPlot(plot_);
+    refreshOn(&DesignDocument::stateChanged);
+    refreshNow();
 }
 
 void CompareView::refresh() {
-    dirty_ = false;
     struct Entry {
         QString name;
         const Result<Evaluation>* eval;

@@ -70,7 +70,7 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
 
 }  // namespace
 
-ExplainPanel::ExplainPanel(DesignDocument* doc, QWidget* parent) : QTextBrowser(parent), doc_(doc) {
+ExplainPanel::ExplainPanel(DesignDocument* doc, QWidget* parent) : DocumentView(doc, parent) {
     setObjectName(QStringLiteral("explainPanel"));
     setOpenLinks(false);
     // Laying out a page of text takes several ms of a 16 ms frame, so while a slider moves the
@@ -79,26 +79,17 @@ ExplainPanel::ExplainPanel(DesignDocument* doc, QWidget* parent) : QTextBrowser(
     throttle_.setSingleShot(true);
     throttle_.setInterval(150);
     connect(&throttle_, &QTimer::timeout, this, [this] {
-        if (dirty_ && isVisible()) refresh();
+        if (isDirty() && isVisible()) refreshNow();
     });
     connect(doc_, &DesignDocument::evaluationChanged, this, [this] {
-        dirty_ = true;
+        markDirty();
         throttle_.start();  // restarts: refreshed once the value rests
     });
-    connect(doc_, &DesignDocument::selectionChanged, this, [this] {
-        dirty_ = true;
-        if (isVisible()) refresh();
-    });
-    refresh();
-}
-
-void ExplainPanel::showEvent(QShowEvent* event) {
-    QTextBrowser::showEvent(event);
-    if (dirty_) refresh();
+    refreshOn(&DesignDocument::selectionChanged);
+    refreshNow();
 }
 
 void ExplainPanel::refresh() {
-    dirty_ = false;
     const auto& result = doc_->evaluation();
     if (!result.ok()) {
         shown_.clear();

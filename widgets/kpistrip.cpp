@@ -39,7 +39,7 @@ QString money(double v) {
 
 }  // namespace
 
-KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : QFrame(parent), doc_(doc) {
+KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, parent) {
     setObjectName(QStringLiteral("kpiStrip"));
     setFrameShape(QFrame::StyledPanel);
     kpis_ = {
@@ -111,9 +111,9 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : QFrame(parent), doc_(
     warnings_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     arrange(static_cast<int>(kpis_.size()) + 1);
 
-    connect(doc_, &DesignDocument::evaluationChanged, this, &KpiStrip::refresh);
-    connect(doc_, &DesignDocument::referencesChanged, this, &KpiStrip::refresh);
-    refresh();
+    refreshOn(&DesignDocument::evaluationChanged);
+    refreshOn(&DesignDocument::referencesChanged);
+    refreshNow();
 }
 
 // Cards flow into as many rows as the width needs, so the strip never forces the window wider.
@@ -137,7 +137,7 @@ void KpiStrip::arrange(int perRow) {
 }
 
 void KpiStrip::resizeEvent(QResizeEvent* event) {
-    QFrame::resizeEvent(event);
+    DocumentView::resizeEvent(event);
     const int cardWidth = fontMetrics().horizontalAdvance(QStringLiteral("Tokens/s per chip")) + 16;
     const int total = static_cast<int>(kpis_.size()) + 1;
     const int perRow = std::clamp(width() / std::max(cardWidth, 1), 3, total);

@@ -4,15 +4,16 @@
 #include <QFrame>
 #include <vector>
 
+#include "widgets/documentview.hpp"
+
 class QGridLayout;
 class QLabel;
 
 namespace scoville {
 
-class DesignDocument;
 struct Evaluation;
 
-class KpiStrip : public QFrame {
+class KpiStrip : public DocumentView<QFrame> {
     Q_OBJECT
 public:
     explicit KpiStrip(DesignDocument* doc, QWidget* parent = nullptr);
@@ -33,10 +34,9 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    void refresh();
+    void refresh() override;
     void arrange(int perRow);
 
-    DesignDocument* doc_;
     std::vector<Kpi> kpis_;
     QLabel* warnings_ = nullptr;
     QGridLayout* grid_ = nullptr;

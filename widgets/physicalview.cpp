@@ -33,7 +33,7 @@ QColor componentColor(size_t i) {
 }  // namespace
 
 PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
-    : QWidget(parent), doc_(doc), plot_(new QCustomPlot(this)) {
+    : DocumentView(doc, parent), plot_(new QCustomPlot(this)) {
     setObjectName(QStringLiteral("physicalView"));
     plot_->setObjectName(QStringLiteral("physicalPlot"));
     auto* layout = new QHBoxLayout(this);
@@ -89,28 +89,12 @@ PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
     applyPalette(plot_);
     installExportMenu(plot_, QStringLiteral("area-power"));
 
-    connect(doc_, &DesignDocument::stateChanged, this, [this] {
-        dirty_ = true;
-        if (isVisible()) refresh();
-    });
-    refresh();
-}
-
-void PhysicalView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (dirty_) refresh();
-}
-
-void PhysicalView::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyPalette(plot_, palette());
-        requestReplot(plot_);
-    }
+    setPlot(plot_);
+    refreshOn(&DesignDocument::stateChanged);
+    refreshNow();
 }
 
 void PhysicalView::refresh() {
-    dirty_ = false;
     const auto& result = doc_->evaluation();
     const auto* base = doc_->baselineEvaluation();
     const bool baseOk = base && base->ok();

@@ -33,7 +33,7 @@ bool positive(double v) { return std::isfinite(v) && v > 0; }
 }  // namespace
 
 RooflineView::RooflineView(DesignDocument* doc, QWidget* parent)
-    : QWidget(parent), doc_(doc), plot_(new QCustomPlot(this)) {
+    : DocumentView(doc, parent), plot_(new QCustomPlot(this)) {
     setObjectName(QStringLiteral("rooflineView"));
     plot_->setObjectName(QStringLiteral("rooflinePlot"));
     auto* layout = new QVBoxLayout(this);
@@ -101,36 +101,26 @@ RooflineView::RooflineView(DesignDocument* doc, QWidget* parent)
         menu.exec(plot_->mapToGlobal(pos));
     });
     connect(plot_, &QCustomPlot::mouseMove, this, &RooflineView::onMouseMove);
-    connect(doc_, &DesignDocument::stateChanged, this, [this] {
-        dirty_ = true;
-        if (isVisible()) refresh();
-    });
-    refresh();
+    setPlot(plot_);
+    refreshOn(&DesignDocument::stateChanged);
+    refreshNow();
 }
 
 void RooflineView::setShowReferences(bool show) {
     showReferences_ = show;
-    refresh();
+    refreshNow();
 }
 
-void RooflineView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (dirty_) refresh();
-}
-
-void RooflineView::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyPalette(plot_, palette());
-        refresh();
-    }
+// Ceiling labels take their colour from the palette.
+void RooflineView::paletteChanged() {
+    applyPalette(plot_, palette());
+    refreshNow();
 }
 
 // Ceiling labels are merged by their distance in pixels, which the size decides.
 void RooflineView::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    if (isVisible()) refresh();
-    else dirty_ = true;
+    DocumentView::resizeEvent(event);
+    refreshIfVisible();
 }
 
 QCPGraph* RooflineView::graphAt(int index) {
@@ -142,7 +132,6 @@ QCPGraph* RooflineView::graphAt(int index) {
 }
 
 void RooflineView::refresh() {
-    dirty_ = false;
     points_.clear();
     refPoints_.clear();
     const auto& result = doc_->evaluation();
