@@ -23,16 +23,12 @@ QString advice(Bound b) {
     return {};
 }
 
-QString bytes(double b) { return formatSi(b, QStringLiteral("B")); }
-QString rate(double b) { return formatSi(b, QStringLiteral("B/s")); }
-QString us(double s) { return formatSeconds(s); }
-
 // The collective's algorithm and its alpha-beta cost with the chip's numbers plugged in.
 QString collectiveCost(const OpResult& op, const NetworkRates& r) {
     const int n = op.group;
     const double b = op.buffer_bytes;
     const double a = r.alpha_s;
-    const QString alpha = us(a);
+    const QString alpha = formatSeconds(a);
     const QString n1 = QString::number(n - 1);
     const QString ns = QString::number(n);
     const std::string_view algo = op.algorithm;
@@ -40,29 +36,29 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
     if (algo == "one-shot")
         f = ExplainPanel::tr("one-shot (each chip sends its buffer to every peer and sums locally): (n−1)·B / bw + 2α "
                              "= %1 × %2 / %3 + 2 × %4")
-                .arg(n1, bytes(b), rate(all_peers_bytes_s(n, r)), alpha);
+                .arg(n1, formatBytes(b), formatBytesPerSecond(all_peers_bytes_s(n, r)), alpha);
     else if (algo == "two-shot")
         f = ExplainPanel::tr("two-shot (reduce-scatter, then all-gather): 2(n−1)/n·B / bw + 4α = 2 × %1/%2 × %3 / %4 + 4 × %5")
-                .arg(n1, ns, bytes(b), rate(all_peers_bytes_s(n, r)), alpha);
+                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(all_peers_bytes_s(n, r)), alpha);
     else if (algo == "ring")
         f = ExplainPanel::tr("ring: 2(n−1)/n·B / bw + 2(n−1)α = 2 × %1/%2 × %3 / %4 + %5 × %6")
-                .arg(n1, ns, bytes(b), rate(ring_bytes_s(n, r)), QString::number(2 * (n - 1)), alpha);
+                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(ring_bytes_s(n, r)), QString::number(2 * (n - 1)), alpha);
     else if (algo == "tree")
         f = ExplainPanel::tr("tree: 2·B / bw + 2⌈log₂ n⌉α = 2 × %1 / %2 + %3 × %4")
-                .arg(bytes(b), rate(ring_bytes_s(n, r)), QString::number(2 * std::ceil(std::log2(n))), alpha);
+                .arg(formatBytes(b), formatBytesPerSecond(ring_bytes_s(n, r)), QString::number(2 * std::ceil(std::log2(n))), alpha);
     else if (algo == "in-switch")
         f = ExplainPanel::tr("in-switch (the switch sums in flight): 2(n−1)/n·B / (bw × gain) + 4α = 2 × %1/%2 × %3 / "
                              "(%4 × %5) + 4 × %6")
-                .arg(n1, ns, bytes(b), rate(all_peers_bytes_s(n, r)), QString::number(r.switch_gain, 'g', 3), alpha);
+                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(all_peers_bytes_s(n, r)), QString::number(r.switch_gain, 'g', 3), alpha);
     else if (algo == "direct" && op.collective == "send/recv")
         f = ExplainPanel::tr("send/recv: B / bw + α over the links to the next stage");
     else if (algo == "direct")
         f = ExplainPanel::tr("all-to-all, direct puts: bytes sent / bw + 2α = %1 / %2 + 2 × %3")
-                .arg(bytes(op.network_bytes), rate(all_peers_bytes_s(n, r)), alpha);
+                .arg(formatBytes(op.network_bytes), formatBytesPerSecond(all_peers_bytes_s(n, r)), alpha);
     else if (algo == "hierarchical")
         f = ExplainPanel::tr("hierarchical over %1 chips, more than the scale-up domain of %2: inside each domain over "
                              "the links, across domains over the NICs at %3 per chip (α %4)")
-                .arg(ns, QString::number(r.domain), rate(r.nic_bytes_s), us(r.nic_alpha_s));
+                .arg(ns, QString::number(r.domain), formatBytesPerSecond(r.nic_bytes_s), formatSeconds(r.nic_alpha_s));
     if (op.collective == "all-reduce" && algo != "hierarchical")
         f += ExplainPanel::tr(" — the cheapest of one-shot, two-shot, ring, tree and in-switch at this size");
     return f;
@@ -140,7 +136,7 @@ void ExplainPanel::refresh() {
         html += tr("<p>Disaggregated: prefill on %1 × %2, decode on %3 × %4; each prompt's KV (%5) moves in %6.</p>")
                     .arg(QString::number(sv.prefill_pool.chips), qtext(sv.prefill_pool.chip),
                          QString::number(sv.decode_pool.chips), qtext(sv.decode_pool.chip),
-                         formatSi(sv.kv_transfer_gb_per_request * 1e9, QStringLiteral("B")),
+                         formatBytes(sv.kv_transfer_gb_per_request * 1e9),
                          formatSeconds(sv.kv_transfer_s));
     html += tr("<h3>%1 layer %2 (%3)%4</h3>")
                 .arg(sel.phase == Phase::prefill ? tr("Prefill") : tr("Decode"))
@@ -178,14 +174,14 @@ void ExplainPanel::refresh() {
         if (op.bytes() > 0 && op.memory_s > 0)
             html += tr("memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = <b>%6</b> "
                        "(HBM peak %7)<br>")
-                        .arg(formatSi(op.weight_bytes, QStringLiteral("B")), qtext(to_string(op.weight_level)),
-                             formatSi(op.activation_bytes, QStringLiteral("B")), formatSi(op.kv_bytes, QStringLiteral("B")),
-                             formatSi(op.bytes() / op.memory_s, QStringLiteral("B/s")), formatSeconds(op.memory_s),
-                             formatSi(peakMemory * 1e12, QStringLiteral("B/s")));
+                        .arg(formatBytes(op.weight_bytes), qtext(to_string(op.weight_level)),
+                             formatBytes(op.activation_bytes), formatBytes(op.kv_bytes),
+                             formatBytesPerSecond(op.bytes() / op.memory_s), formatSeconds(op.memory_s),
+                             formatBytesPerSecond(peakMemory * 1e12));
         if (op.network_bytes > 0) {
             html += tr("network = %1 of %2 over %3 chips, %4 sent per chip = <b>%5</b><br>")
-                        .arg(qtext(op.collective), bytes(op.buffer_bytes), QString::number(op.group),
-                             bytes(op.network_bytes), formatSeconds(op.network_s));
+                        .arg(qtext(op.collective), formatBytes(op.buffer_bytes), QString::number(op.group),
+                             formatBytes(op.network_bytes), formatSeconds(op.network_s));
             const QString cost = collectiveCost(op, net);
             if (!cost.isEmpty()) html += QStringLiteral("&nbsp;&nbsp;") + cost + QStringLiteral("<br>");
         }

@@ -11,7 +11,7 @@ class QLabel;
 
 namespace scoville {
 
-struct Evaluation;
+struct ResultKey;
 
 class KpiStrip : public DocumentView<QFrame> {
     Q_OBJECT
@@ -19,11 +19,10 @@ public:
     explicit KpiStrip(DesignDocument* doc, QWidget* parent = nullptr);
 
     struct Kpi {
-        const char* name;       // objectName "kpi:<name>"
+        const char* name = nullptr;      // objectName "kpi:<name>"
+        const ResultKey* key = nullptr;  // what the card shows: value, direction, format
         QString title;
-        bool higherIsBetter;
-        double (*value)(const Evaluation&);
-        QString (*format)(double);
+        QString tip;                     // the card's tooltip: what it shows, in full
         QWidget* card = nullptr;
         QLabel* label = nullptr;   // the value, objectName "kpi:<name>"
         QLabel* delta = nullptr;   // "kpi:<name>:delta"

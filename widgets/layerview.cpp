@@ -1,6 +1,5 @@
 #include "widgets/layerview.hpp"
 
-#include <QEvent>
 #include <QVBoxLayout>
 #include <cmath>
 #include <qcustomplot.h>

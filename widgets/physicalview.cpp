@@ -1,6 +1,5 @@
 #include "widgets/physicalview.hpp"
 
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>

@@ -1,6 +1,5 @@
 #include "widgets/rooflineview.hpp"
 
-#include <QEvent>
 #include <QFontMetricsF>
 #include <QMenu>
 #include <QToolTip>
@@ -245,7 +244,7 @@ void RooflineView::refresh() {
                     const double xEnd = peakMax > 0 ? peakMax / c.value : x1;
                     g->setData({x0, xEnd}, {c.value * x0, c.value * xEnd}, true);
                     label(x0 * 1.15, c.value * x0 * 1.15,
-                          tr("%1 %2").arg(qtext(c.label), formatSi(c.value * 1e12, QStringLiteral("B/s"))),
+                          tr("%1 %2").arg(qtext(c.label), formatBytesPerSecond(c.value * 1e12)),
                           text, Qt::AlignLeft | Qt::AlignBottom);
                 } else {
                     const double xStart = bwMax > 0 ? c.value / bwMax : x0;
@@ -339,9 +338,9 @@ void RooflineView::onMouseMove(QMouseEvent* event) {
            "time %14: compute %15, memory %16, network %17 → <b>%18-bound</b>")
             .arg(qtext(op.name), qtext(to_string(best->phase)), qtext(best->layerKind))
             .arg(best->layers)
-            .arg(shape, formatSi(op.flops), formatSi(op.bytes(), QStringLiteral("B")),
-                 formatSi(op.weight_bytes, QStringLiteral("B")), formatSi(op.activation_bytes, QStringLiteral("B")),
-                 formatSi(op.kv_bytes, QStringLiteral("B")))
+            .arg(shape, formatSi(op.flops), formatBytes(op.bytes()),
+                 formatBytes(op.weight_bytes), formatBytes(op.activation_bytes),
+                 formatBytes(op.kv_bytes))
             .arg(QString::number(best->intensity, 'g', 3), QString::number(best->tflops, 'g', 3), qtext(to_string(op.precision)),
                  formatSeconds(op.time_s), formatSeconds(op.compute_s), formatSeconds(op.memory_s),
                  formatSeconds(op.network_s), qtext(to_string(op.bound)));

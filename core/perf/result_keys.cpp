@@ -21,7 +21,7 @@ std::vector<ResultKey> build_keys() {
     using K = ResultKind;
     // clang-format off
     return {
-        {"throughput_tokens_per_s", "Throughput", "Output tokens per second, whole system", "Tokens/s (system)",
+        {"throughput_tokens_per_s", "Throughput", "Output tokens per second, whole system", "Tokens/s",
          "tokens/s", B::higher, K::si, SCV_SERVING(throughput_tokens_per_s)},
         {"throughput_tokens_per_s_per_chip", "Throughput", "Output tokens per second per chip", "Tokens/s per chip",
          "tokens/s", B::higher, K::si, SCV_SERVING(throughput_tokens_per_s_per_chip)},
@@ -72,7 +72,7 @@ std::vector<ResultKey> build_keys() {
          SCV_PHYSICAL(package_area_mm2)},
         {"clock_ghz", "Physical", "Compute clock after the TDP cap", "Clock", "GHz", B::higher, K::decimal,
          SCV_PHYSICAL(clock_ghz)},
-        {"cost_per_million_tokens_usd", "Physical", "Cost per million output tokens", "$ per M tokens", "USD",
+        {"cost_per_million_tokens_usd", "Physical", "Cost per million output tokens", "$/M tokens", "USD",
          B::lower, K::money,
          // 0 where there is no cost: no throughput, or a die that cannot be made (a warning says why)
          [](const Evaluation& e) -> std::optional<double> {
