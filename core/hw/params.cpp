@@ -2,10 +2,10 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 #include "core/physical/tech.hpp"
+#include "core/util/format.hpp"
 
 namespace scoville {
 namespace {
@@ -189,12 +189,6 @@ std::vector<ParamInfo> build_params() {
 
 #undef SCV_REAL
 #undef SCV_INT
-
-std::string format_number(double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.12g", v);
-    return buf;
-}
 
 }  // namespace
 

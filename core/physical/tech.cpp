@@ -1,12 +1,12 @@
 #include "core/physical/tech.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 #include <nlohmann/json.hpp>
 
 #include "core/library/resources.hpp"
+#include "core/util/format.hpp"
 
 namespace scoville {
 
@@ -96,17 +96,11 @@ const ParamSlot* find_slot(std::string_view key) {
     return nullptr;
 }
 
-std::string fmt(double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.12g", v);
-    return buf;
-}
-
 Status check_range(const std::string& key, double v, double lo, double hi) {
     if (!std::isfinite(v)) return Error{"parameter '" + key + "': value must be a finite number"};
     if (v < lo || v > hi)
-        return Error{"parameter '" + key + "': " + fmt(v) + " is out of range [" + fmt(lo) + ", " + fmt(hi) +
-                     "]"};
+        return Error{"parameter '" + key + "': " + format_number(v) + " is out of range [" +
+                     format_number(lo) + ", " + format_number(hi) + "]"};
     return Ok{};
 }
 
