@@ -6,6 +6,7 @@
 
 #include "core/physical/tech.hpp"
 #include "core/util/format.hpp"
+#include "core/util/registry.hpp"
 
 namespace scoville {
 namespace {
@@ -198,9 +199,7 @@ std::span<const ParamInfo> chip_params() {
 }
 
 const ParamInfo* find_param(std::string_view key) {
-    for (const auto& p : chip_params())
-        if (p.key == key) return &p;
-    return nullptr;
+    return find_by_key(chip_params(), key);
 }
 
 static Error unknown_key(std::string_view key) {

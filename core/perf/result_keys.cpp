@@ -3,6 +3,8 @@
 #include <cmath>
 #include <vector>
 
+#include "core/util/registry.hpp"
+
 namespace scoville {
 namespace {
 
@@ -110,9 +112,7 @@ std::span<const ResultKey> result_keys() {
 }
 
 const ResultKey* find_result_key(std::string_view key) {
-    for (const auto& k : result_keys())
-        if (k.key == key) return &k;
-    return nullptr;
+    return find_by_key(result_keys(), key);
 }
 
 std::string_view to_string(Better b) {

@@ -7,6 +7,7 @@
 
 #include "core/library/resources.hpp"
 #include "core/util/format.hpp"
+#include "core/util/json.hpp"
 
 namespace scoville {
 
@@ -154,14 +155,9 @@ const TechNode* TechLibrary::node(std::string_view id) const {
 
 Result<TechLibrary> tech_from_json(std::string_view text, std::string_view origin) {
     const std::string where = origin.empty() ? std::string("tech") : std::string(origin);
-    json j;
-    try {
-        j = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        return Error{where + ": malformed JSON at byte " + std::to_string(e.byte)};
-    } catch (const json::exception& e) {  // e.g. a number too large for a double
-        return Error{where + ": malformed JSON (" + e.what() + ")"};
-    }
+    auto parsed = parse_json<json>(text, where);
+    if (!parsed) return parsed.error();
+    json& j = *parsed;
     if (!j.is_object()) return Error{where + ": expected a JSON object"};
     TechLibrary lib;
     try {
