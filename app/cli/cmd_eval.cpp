@@ -25,6 +25,7 @@
 #include "core/perf/validation.hpp"
 #include "core/physical/design.hpp"
 #include "core/util/format.hpp"
+#include "store/qtext.hpp"
 #include "store/session.hpp"
 
 namespace scoville::cli {
@@ -90,7 +91,7 @@ Result<ChipSpec> load_source(const std::string& id, const std::string& session, 
         return chip;
     }
     if (!std::filesystem::is_regular_file(session)) return Error{"--session: " + session + ": no such file"};
-    auto chip = store::loadDesignChip(QString::fromStdString(session), QString::fromStdString(design));
+    auto chip = store::loadDesignChip(qtext(session), qtext(design));
     if (!chip) return Error{"--session: " + chip.error().message};
     return chip;
 }
