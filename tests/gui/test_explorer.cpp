@@ -298,6 +298,20 @@ private slots:
         QCOMPARE(table->rowCount(), 1);
     }
 
+    void hiddenViewsCatchUpWhenShown() {
+        // A hidden view does no work on a change; it refreshes when shown again.
+        auto* view = window_->findChild<CompareView*>(QStringLiteral("compareView"));
+        QVERIFY(view);
+        doc_->setReferences({});
+        QCOMPARE(view->table()->rowCount(), 1);
+        view->hide();
+        doc_->setReferences({"tpu-v7"});
+        QCOMPARE(view->table()->rowCount(), 1);
+        view->show();
+        QCOMPARE(view->table()->rowCount(), 2);
+        QCOMPARE(view->table()->item(1, 0)->text(), QString::fromStdString(doc_->referenceChip("tpu-v7")->name));
+    }
+
     void baselineChipNormalisesToOne() {
         // The baseline compared with itself is 1.0 on every metric.
         doc_->setReferences({"b200"});
