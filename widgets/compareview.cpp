@@ -54,8 +54,9 @@ CompareView::CompareView(DesignDocument* doc, QWidget* parent) : DocumentView(do
     group_ = new QCPBarsGroup(plot_);
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (int i = 0; i < kMetricCount; ++i)
-        ticker->addTick(i + 1, resultShortLabel(compared(i)) +
-                                   (compared(i).better == Better::higher ? QStringLiteral(" \u2191") : QStringLiteral(" \u2193")));
+        ticker->addTick(i + 1, resultShortLabel(compared(i)) + (compared(i).better == Better::higher
+                                                                     ? QStringLiteral(" \u2191")
+                                                                     : QStringLiteral(" \u2193")));
     plot_->xAxis->setTicker(ticker);
     plot_->xAxis->setTickLength(0, 0);
     plot_->xAxis->grid()->setVisible(false);

@@ -42,14 +42,17 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
                 .arg(n1, ns, formatBytes(b), formatBytesPerSecond(all_peers_bytes_s(n, r)), alpha);
     else if (algo == "ring")
         f = ExplainPanel::tr("ring: 2(n−1)/n·B / bw + 2(n−1)α = 2 × %1/%2 × %3 / %4 + %5 × %6")
-                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(ring_bytes_s(n, r)), QString::number(2 * (n - 1)), alpha);
+                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(ring_bytes_s(n, r)), QString::number(2 * (n - 1)),
+                     alpha);
     else if (algo == "tree")
         f = ExplainPanel::tr("tree: 2·B / bw + 2⌈log₂ n⌉α = 2 × %1 / %2 + %3 × %4")
-                .arg(formatBytes(b), formatBytesPerSecond(ring_bytes_s(n, r)), QString::number(2 * std::ceil(std::log2(n))), alpha);
+                .arg(formatBytes(b), formatBytesPerSecond(ring_bytes_s(n, r)),
+                     QString::number(2 * std::ceil(std::log2(n))), alpha);
     else if (algo == "in-switch")
         f = ExplainPanel::tr("in-switch (the switch sums in flight): 2(n−1)/n·B / (bw × gain) + 4α = 2 × %1/%2 × %3 / "
                              "(%4 × %5) + 4 × %6")
-                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(all_peers_bytes_s(n, r)), QString::number(r.switch_gain, 'g', 3), alpha);
+                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(all_peers_bytes_s(n, r)),
+                     QString::number(r.switch_gain, 'g', 3), alpha);
     else if (algo == "direct" && op.collective == "send/recv")
         f = ExplainPanel::tr("send/recv: B / bw + α over the links to the next stage");
     else if (algo == "direct")
@@ -150,8 +153,8 @@ void ExplainPanel::refresh() {
         const auto p = static_cast<size_t>(op.precision);
         const double peak = ev.peak_tflops[p];
         html += QStringLiteral("<hr><p><b>%1</b> (%2, %3): <b>%4</b>, %5-bound</p><p style='margin-left:12px'>")
-                    .arg(qtext(op.name), qtext(to_string(op.kind)), qtext(to_string(op.precision)), formatSeconds(op.time_s),
-                         qtext(to_string(op.bound)));
+                    .arg(qtext(op.name), qtext(to_string(op.kind)), qtext(to_string(op.precision)),
+                         formatSeconds(op.time_s), qtext(to_string(op.bound)));
         if (op.m > 0)
             html += tr("FLOPs = 2·M·N·K = 2 × %1 × %2 × %3 = %4<br>")
                         .arg(formatNumber(op.m), formatNumber(op.n), formatNumber(op.k), formatSi(op.flops));

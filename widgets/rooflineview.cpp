@@ -341,7 +341,8 @@ void RooflineView::onMouseMove(QMouseEvent* event) {
             .arg(shape, formatSi(op.flops), formatBytes(op.bytes()),
                  formatBytes(op.weight_bytes), formatBytes(op.activation_bytes),
                  formatBytes(op.kv_bytes))
-            .arg(QString::number(best->intensity, 'g', 3), QString::number(best->tflops, 'g', 3), qtext(to_string(op.precision)),
+            .arg(QString::number(best->intensity, 'g', 3), QString::number(best->tflops, 'g', 3),
+                 qtext(to_string(op.precision)),
                  formatSeconds(op.time_s), formatSeconds(op.compute_s), formatSeconds(op.memory_s),
                  formatSeconds(op.network_s), qtext(to_string(op.bound)));
     QToolTip::showText(event->globalPosition().toPoint(), text, plot_);
