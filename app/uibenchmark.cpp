@@ -16,6 +16,7 @@
 
 #include "app/mainwindow.hpp"
 #include "app/sessioncontroller.hpp"
+#include "store/qtext.hpp"
 #include "store/session.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/modellibrary.hpp"
@@ -79,7 +80,7 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     QTemporaryDir sessionDir;
     const QString sessionFile = sessionDir.filePath(QStringLiteral("benchmark.scoville"));
     if (!sessionDir.isValid() || !window.openSessionFile(sessionFile, false)) {
-        err << "--benchmark-ui: cannot create a session file in " << sessionDir.path().toStdString() << "\n";
+        err << "--benchmark-ui: cannot create a session file in " << stext(sessionDir.path()) << "\n";
         return 1;
     }
     window.resize(width, height);
@@ -95,7 +96,7 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
         err << "--benchmark-ui: the window could not be shown\n";
         return 1;
     }
-    auto* slider = window.findChild<QSlider*>(QStringLiteral("param:") + QString::fromStdString(key) + QStringLiteral(":slider"));
+    auto* slider = window.findChild<QSlider*>(QStringLiteral("param:") + qtext(key) + QStringLiteral(":slider"));
     if (!slider) {
         err << "--benchmark-ui: no slider for parameter '" << key << "'\n";
         return 2;
@@ -159,9 +160,9 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     out << "  CPU time of the GUI thread per step: median " << percentile(cpuMs, 0.5) << " ms, p95 "
         << percentile(cpuMs, 0.95) << " ms\n";
     out << "design evaluation alone: " << evalMs << " ms\n";
-    out << "autosave: every step written to " << sessionFile.toStdString() << "; the drag is " << history.size()
+    out << "autosave: every step written to " << stext(sessionFile) << "; the drag is " << history.size()
         << " history entr" << (history.size() == 1 ? "y" : "ies") << (unsaved.isEmpty() ? "" : ", NOT SAVED: ")
-        << unsaved.toStdString() << "\n";
+        << stext(unsaved) << "\n";
     out << "main window built, evaluated and shown: " << startupMs << " ms (after library loading)\n";
     window.close();
     return 0;

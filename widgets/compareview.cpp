@@ -1,13 +1,14 @@
 #include "widgets/compareview.hpp"
 
-#include <QEvent>
 #include <QHeaderView>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <cmath>
+#include <optional>
 #include <qcustomplot.h>
 
+#include "core/perf/result_keys.hpp"
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 #include "widgets/plotstyle.hpp"
@@ -15,34 +16,16 @@
 namespace scoville {
 namespace {
 
-struct Metric {
-    const char* title;
-    bool higherIsBetter;
-    double (*value)(const Evaluation&);
-    QString (*format)(double);
-};
+// The results compared, by key: labels, units, direction and format come from the registry.
+const std::string_view kMetricKeys[] = {"throughput_tokens_per_s", "tokens_per_joule", "cost_per_million_tokens_usd",
+                                        "ttft_p99_s", "tpot_p99_s"};
+constexpr int kMetricCount = static_cast<int>(std::size(kMetricKeys));
 
-QString money(double v) {
-    return std::isfinite(v) ? QStringLiteral("$") + QString::number(v, 'f', v >= 1 ? 2 : 3) : QStringLiteral("n/a");
-}
-
-const Metric kMetrics[] = {
-    {QT_TRANSLATE_NOOP("CompareView", "tokens/s"), true,
-     [](const Evaluation& e) { return e.serving.throughput_tokens_per_s; }, [](double v) { return formatSi(v); }},
-    {QT_TRANSLATE_NOOP("CompareView", "tokens/J"), true, [](const Evaluation& e) { return e.physical.tokens_per_joule; },
-     [](double v) { return formatSi(v); }},
-    {QT_TRANSLATE_NOOP("CompareView", "$/M tokens"), false,
-     [](const Evaluation& e) { return e.physical.cost_per_million_tokens_usd; }, &money},
-    {QT_TRANSLATE_NOOP("CompareView", "TTFT p99"), false, [](const Evaluation& e) { return e.serving.ttft_p99_s; },
-     [](double v) { return formatSeconds(v); }},
-    {QT_TRANSLATE_NOOP("CompareView", "TPOT p99"), false, [](const Evaluation& e) { return e.serving.tpot_p99_s; },
-     [](double v) { return formatSeconds(v); }},
-};
-constexpr int kMetricCount = static_cast<int>(std::size(kMetrics));
+const ResultKey& compared(int i) { return *find_result_key(kMetricKeys[static_cast<size_t>(i)]); }
 
 }  // namespace
 
-CompareView::CompareView(DesignDocument* doc, QWidget* parent) : QWidget(parent), doc_(doc), plot_(new QCustomPlot) {
+CompareView::CompareView(DesignDocument* doc, QWidget* parent) : DocumentView(doc, parent), plot_(new QCustomPlot) {
     setObjectName(QStringLiteral("compareView"));
     plot_->setObjectName(QStringLiteral("comparePlot"));
     table_ = new QTableWidget(this);
@@ -55,7 +38,7 @@ CompareView::CompareView(DesignDocument* doc, QWidget* parent) : QWidget(parent)
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     QStringList headers{tr("Chip")};
-    for (const auto& m : kMetrics) headers << tr(m.title);
+    for (int i = 0; i < kMetricCount; ++i) headers << resultShortLabel(compared(i));
     table_->setHorizontalHeaderLabels(headers);
 
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -71,7 +54,9 @@ CompareView::CompareView(DesignDocument* doc, QWidget* parent) : QWidget(parent)
     group_ = new QCPBarsGroup(plot_);
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (int i = 0; i < kMetricCount; ++i)
-        ticker->addTick(i + 1, tr(kMetrics[i].title) + (kMetrics[i].higherIsBetter ? QStringLiteral(" \u2191") : QStringLiteral(" \u2193")));
+        ticker->addTick(i + 1, resultShortLabel(compared(i)) + (compared(i).better == Better::higher
+                                                                     ? QStringLiteral(" \u2191")
+                                                                     : QStringLiteral(" \u2193")));
     plot_->xAxis->setTicker(ticker);
     plot_->xAxis->setTickLength(0, 0);
     plot_->xAxis->grid()->setVisible(false);
@@ -93,47 +78,31 @@ CompareView::CompareView(DesignDocument* doc, QWidget* parent) : QWidget(parent)
     applyPalette(plot_);
     installExportMenu(plot_, QStringLiteral("compare"));
 
-    connect(doc_, &DesignDocument::stateChanged, this, [this] {
-        dirty_ = true;
-        if (isVisible()) refresh();
-    });
-    refresh();
-}
-
-void CompareView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (dirty_) refresh();
-}
-
-void CompareView::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyPalette(plot_, palette());
-        requestReplot(plot_);
-    }
+    setPlot(plot_);
+    refreshOn(&DesignDocument::stateChanged);
+    refreshNow();
 }
 
 void CompareView::refresh() {
-    dirty_ = false;
     struct Entry {
         QString name;
         const Result<Evaluation>* eval;
         QColor color;
     };
     std::vector<Entry> entries;
-    entries.push_back({tr("Design (%1)").arg(QString::fromStdString(doc_->chip().name)), &doc_->evaluation(), designColor()});
+    entries.push_back({tr("Design (%1)").arg(qtext(doc_->chip().name)), &doc_->evaluation(), designColor()});
     int colorIndex = 0;
     for (const auto& id : doc_->state().reference_ids) {
         const ChipSpec* chip = doc_->referenceChip(id);
         const auto* eval = doc_->referenceEvaluation(id);
         if (!eval) continue;
-        entries.push_back({chip && !chip->name.empty() ? QString::fromStdString(chip->name) : QString::fromStdString(id), eval,
+        entries.push_back({chip && !chip->name.empty() ? qtext(chip->name) : qtext(id), eval,
                            seriesColor(colorIndex++)});
     }
     const auto* base = doc_->baselineEvaluation();
     const bool baseOk = base && base->ok();
     const ChipSpec* baseChip = doc_->referenceChip(doc_->state().baseline_id);
-    const QString baseName = baseChip ? QString::fromStdString(baseChip->name) : QString::fromStdString(doc_->state().baseline_id);
+    const QString baseName = baseChip ? qtext(baseChip->name) : qtext(doc_->state().baseline_id);
 
     while (bars_.size() > entries.size()) {
         plot_->removePlottable(bars_.back());
@@ -163,22 +132,19 @@ void CompareView::refresh() {
         };
         QTableWidgetItem* nameItem = setCell(static_cast<int>(i), 0, e.name);
         for (int m = 0; m < kMetricCount; ++m) {
-            QString cell = QStringLiteral("n/a");
+            std::optional<double> v;
             if (e.eval->ok()) {
-                const double v = kMetrics[m].value(e.eval->value());
-                cell = kMetrics[m].format(v);
-                if (baseOk) {
-                    const double bv = kMetrics[m].value(base->value());
-                    if (std::isfinite(v) && std::isfinite(bv) && bv > 0) {
-                        keys << m + 1;
-                        values << v / bv;
-                        maxRatio = std::max(maxRatio, v / bv);
-                    }
+                v = compared(m).value(e.eval->value());
+                const std::optional<double> bv = baseOk ? compared(m).value(base->value()) : std::nullopt;
+                if (v && bv && *bv > 0) {
+                    keys << m + 1;
+                    values << *v / *bv;
+                    maxRatio = std::max(maxRatio, *v / *bv);
                 }
             }
-            setCell(static_cast<int>(i), m + 1, cell);
+            setCell(static_cast<int>(i), m + 1, formatResult(compared(m), v));
         }
-        nameItem->setToolTip(e.eval->ok() ? QString() : QString::fromStdString(e.eval->error().message));
+        nameItem->setToolTip(e.eval->ok() ? QString() : qtext(e.eval->error().message));
         b->setData(keys, values, true);
     }
     plot_->yAxis->setLabel(baseOk ? tr("× %1").arg(baseName) : tr("no baseline result"));

@@ -3,13 +3,12 @@
 #include <cmath>
 
 #include "core/perf/collective.hpp"
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 
 namespace scoville {
 namespace {
-
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
 QString advice(Bound b) {
     switch (b) {
@@ -24,16 +23,12 @@ QString advice(Bound b) {
     return {};
 }
 
-QString bytes(double b) { return formatSi(b, QStringLiteral("B")); }
-QString rate(double b) { return formatSi(b, QStringLiteral("B/s")); }
-QString us(double s) { return formatSeconds(s); }
-
 // The collective's algorithm and its alpha-beta cost with the chip's numbers plugged in.
 QString collectiveCost(const OpResult& op, const NetworkRates& r) {
     const int n = op.group;
     const double b = op.buffer_bytes;
     const double a = r.alpha_s;
-    const QString alpha = us(a);
+    const QString alpha = formatSeconds(a);
     const QString n1 = QString::number(n - 1);
     const QString ns = QString::number(n);
     const std::string_view algo = op.algorithm;
@@ -41,29 +36,32 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
     if (algo == "one-shot")
         f = ExplainPanel::tr("one-shot (each chip sends its buffer to every peer and sums locally): (n−1)·B / bw + 2α "
                              "= %1 × %2 / %3 + 2 × %4")
-                .arg(n1, bytes(b), rate(all_peers_bytes_s(n, r)), alpha);
+                .arg(n1, formatBytes(b), formatBytesPerSecond(all_peers_bytes_s(n, r)), alpha);
     else if (algo == "two-shot")
         f = ExplainPanel::tr("two-shot (reduce-scatter, then all-gather): 2(n−1)/n·B / bw + 4α = 2 × %1/%2 × %3 / %4 + 4 × %5")
-                .arg(n1, ns, bytes(b), rate(all_peers_bytes_s(n, r)), alpha);
+                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(all_peers_bytes_s(n, r)), alpha);
     else if (algo == "ring")
         f = ExplainPanel::tr("ring: 2(n−1)/n·B / bw + 2(n−1)α = 2 × %1/%2 × %3 / %4 + %5 × %6")
-                .arg(n1, ns, bytes(b), rate(ring_bytes_s(n, r)), QString::number(2 * (n - 1)), alpha);
+                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(ring_bytes_s(n, r)), QString::number(2 * (n - 1)),
+                     alpha);
     else if (algo == "tree")
         f = ExplainPanel::tr("tree: 2·B / bw + 2⌈log₂ n⌉α = 2 × %1 / %2 + %3 × %4")
-                .arg(bytes(b), rate(ring_bytes_s(n, r)), QString::number(2 * std::ceil(std::log2(n))), alpha);
+                .arg(formatBytes(b), formatBytesPerSecond(ring_bytes_s(n, r)),
+                     QString::number(2 * std::ceil(std::log2(n))), alpha);
     else if (algo == "in-switch")
         f = ExplainPanel::tr("in-switch (the switch sums in flight): 2(n−1)/n·B / (bw × gain) + 4α = 2 × %1/%2 × %3 / "
                              "(%4 × %5) + 4 × %6")
-                .arg(n1, ns, bytes(b), rate(all_peers_bytes_s(n, r)), QString::number(r.switch_gain, 'g', 3), alpha);
+                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(all_peers_bytes_s(n, r)),
+                     QString::number(r.switch_gain, 'g', 3), alpha);
     else if (algo == "direct" && op.collective == "send/recv")
         f = ExplainPanel::tr("send/recv: B / bw + α over the links to the next stage");
     else if (algo == "direct")
         f = ExplainPanel::tr("all-to-all, direct puts: bytes sent / bw + 2α = %1 / %2 + 2 × %3")
-                .arg(bytes(op.network_bytes), rate(all_peers_bytes_s(n, r)), alpha);
+                .arg(formatBytes(op.network_bytes), formatBytesPerSecond(all_peers_bytes_s(n, r)), alpha);
     else if (algo == "hierarchical")
         f = ExplainPanel::tr("hierarchical over %1 chips, more than the scale-up domain of %2: inside each domain over "
                              "the links, across domains over the NICs at %3 per chip (α %4)")
-                .arg(ns, QString::number(r.domain), rate(r.nic_bytes_s), us(r.nic_alpha_s));
+                .arg(ns, QString::number(r.domain), formatBytesPerSecond(r.nic_bytes_s), formatSeconds(r.nic_alpha_s));
     if (op.collective == "all-reduce" && algo != "hierarchical")
         f += ExplainPanel::tr(" — the cheapest of one-shot, two-shot, ring, tree and in-switch at this size");
     return f;
@@ -71,7 +69,7 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
 
 }  // namespace
 
-ExplainPanel::ExplainPanel(DesignDocument* doc, QWidget* parent) : QTextBrowser(parent), doc_(doc) {
+ExplainPanel::ExplainPanel(DesignDocument* doc, QWidget* parent) : DocumentView(doc, parent) {
     setObjectName(QStringLiteral("explainPanel"));
     setOpenLinks(false);
     // Laying out a page of text takes several ms of a 16 ms frame, so while a slider moves the
@@ -80,30 +78,21 @@ ExplainPanel::ExplainPanel(DesignDocument* doc, QWidget* parent) : QTextBrowser(
     throttle_.setSingleShot(true);
     throttle_.setInterval(150);
     connect(&throttle_, &QTimer::timeout, this, [this] {
-        if (dirty_ && isVisible()) refresh();
+        if (isDirty() && isVisible()) refreshNow();
     });
     connect(doc_, &DesignDocument::evaluationChanged, this, [this] {
-        dirty_ = true;
+        markDirty();
         throttle_.start();  // restarts: refreshed once the value rests
     });
-    connect(doc_, &DesignDocument::selectionChanged, this, [this] {
-        dirty_ = true;
-        if (isVisible()) refresh();
-    });
-    refresh();
-}
-
-void ExplainPanel::showEvent(QShowEvent* event) {
-    QTextBrowser::showEvent(event);
-    if (dirty_) refresh();
+    refreshOn(&DesignDocument::selectionChanged);
+    refreshNow();
 }
 
 void ExplainPanel::refresh() {
-    dirty_ = false;
     const auto& result = doc_->evaluation();
     if (!result.ok()) {
         shown_.clear();
-        setHtml(tr("<p><b>No result:</b> %1</p>").arg(QString::fromStdString(result.error().message).toHtmlEscaped()));
+        setHtml(tr("<p><b>No result:</b> %1</p>").arg(qtext(result.error().message).toHtmlEscaped()));
         return;
     }
     const Evaluation& ev = result.value();
@@ -148,24 +137,24 @@ void ExplainPanel::refresh() {
                      formatSeconds(sv.tpot_p99_s));
     if (sv.disaggregated)
         html += tr("<p>Disaggregated: prefill on %1 × %2, decode on %3 × %4; each prompt's KV (%5) moves in %6.</p>")
-                    .arg(QString::number(sv.prefill_pool.chips), q(sv.prefill_pool.chip),
-                         QString::number(sv.decode_pool.chips), q(sv.decode_pool.chip),
-                         formatSi(sv.kv_transfer_gb_per_request * 1e9, QStringLiteral("B")),
+                    .arg(QString::number(sv.prefill_pool.chips), qtext(sv.prefill_pool.chip),
+                         QString::number(sv.decode_pool.chips), qtext(sv.decode_pool.chip),
+                         formatBytes(sv.kv_transfer_gb_per_request * 1e9),
                          formatSeconds(sv.kv_transfer_s));
     html += tr("<h3>%1 layer %2 (%3)%4</h3>")
                 .arg(sel.phase == Phase::prefill ? tr("Prefill") : tr("Decode"))
                 .arg(sel.layer)
-                .arg(q(layer.kind), automatic ? tr(" — the slowest; click a layer in the Layers view to choose")
+                .arg(qtext(layer.kind), automatic ? tr(" — the slowest; click a layer in the Layers view to choose")
                                              : QString());
     html += tr("<p>%1 tokens per step, batch %2, context %3. Layer time %4, %5-bound.</p>")
                 .arg(formatNumber(phase->tokens, 0), formatNumber(phase->batch, 0), formatNumber(phase->context, 0),
-                     formatSeconds(layer.time_s), q(to_string(layer.bound)));
+                     formatSeconds(layer.time_s), qtext(to_string(layer.bound)));
     for (const OpResult& op : layer.ops) {
         const auto p = static_cast<size_t>(op.precision);
         const double peak = ev.peak_tflops[p];
         html += QStringLiteral("<hr><p><b>%1</b> (%2, %3): <b>%4</b>, %5-bound</p><p style='margin-left:12px'>")
-                    .arg(q(op.name), q(to_string(op.kind)), q(to_string(op.precision)), formatSeconds(op.time_s),
-                         q(to_string(op.bound)));
+                    .arg(qtext(op.name), qtext(to_string(op.kind)), qtext(to_string(op.precision)),
+                         formatSeconds(op.time_s), qtext(to_string(op.bound)));
         if (op.m > 0)
             html += tr("FLOPs = 2·M·N·K = 2 × %1 × %2 × %3 = %4<br>")
                         .arg(formatNumber(op.m), formatNumber(op.n), formatNumber(op.k), formatSi(op.flops));
@@ -188,14 +177,14 @@ void ExplainPanel::refresh() {
         if (op.bytes() > 0 && op.memory_s > 0)
             html += tr("memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = <b>%6</b> "
                        "(HBM peak %7)<br>")
-                        .arg(formatSi(op.weight_bytes, QStringLiteral("B")), q(to_string(op.weight_level)),
-                             formatSi(op.activation_bytes, QStringLiteral("B")), formatSi(op.kv_bytes, QStringLiteral("B")),
-                             formatSi(op.bytes() / op.memory_s, QStringLiteral("B/s")), formatSeconds(op.memory_s),
-                             formatSi(peakMemory * 1e12, QStringLiteral("B/s")));
+                        .arg(formatBytes(op.weight_bytes), qtext(to_string(op.weight_level)),
+                             formatBytes(op.activation_bytes), formatBytes(op.kv_bytes),
+                             formatBytesPerSecond(op.bytes() / op.memory_s), formatSeconds(op.memory_s),
+                             formatBytesPerSecond(peakMemory * 1e12));
         if (op.network_bytes > 0) {
             html += tr("network = %1 of %2 over %3 chips, %4 sent per chip = <b>%5</b><br>")
-                        .arg(q(op.collective), bytes(op.buffer_bytes), QString::number(op.group),
-                             bytes(op.network_bytes), formatSeconds(op.network_s));
+                        .arg(qtext(op.collective), formatBytes(op.buffer_bytes), QString::number(op.group),
+                             formatBytes(op.network_bytes), formatSeconds(op.network_s));
             const QString cost = collectiveCost(op, net);
             if (!cost.isEmpty()) html += QStringLiteral("&nbsp;&nbsp;") + cost + QStringLiteral("<br>");
         }

@@ -2,24 +2,19 @@
 #include <QTextBrowser>
 #include <QTimer>
 
-namespace scoville {
+#include "widgets/documentview.hpp"
 
-class DesignDocument;
+namespace scoville {
 
 // For the selected layer (or, with none selected, the slowest decode layer): each op's formula
 // with the numbers plugged in, why it is compute-, memory- or network-bound and what would move it.
-class ExplainPanel : public QTextBrowser {
+class ExplainPanel : public DocumentView<QTextBrowser> {
     Q_OBJECT
 public:
     explicit ExplainPanel(DesignDocument* doc, QWidget* parent = nullptr);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
-    void refresh();
-    DesignDocument* doc_;
-    bool dirty_ = true;
+    void refresh() override;
     QTimer throttle_;
     QString shown_;
 };

@@ -1,12 +1,37 @@
 #include "widgets/format.hpp"
 
+#include <QCoreApplication>
 #include <QLocale>
+#include <QStringList>
 #include <cmath>
+#include <string>
+
+#include "core/perf/result_keys.hpp"
+#include "store/qtext.hpp"
 
 namespace scoville {
+namespace {
+
+const QString kNotAvailable = QStringLiteral("n/a");
+
+// `digits` significant digits of a value already scaled to its unit: 3 -> "123", "12.3", "1.23".
+QString significant(double scaled, int digits) {
+    const int intDigits = std::fabs(scaled) >= 100 ? 3 : (std::fabs(scaled) >= 10 ? 2 : 1);
+    return QString::number(scaled, 'f', std::max(0, digits - intDigits));
+}
+
+QString withUnit(const QString& number, const QString& unit) {
+    return unit.isEmpty() ? number : number + QLatin1Char(' ') + unit;
+}
+
+QString translated(std::string_view text) {
+    return QCoreApplication::translate("ResultKey", std::string(text).c_str());
+}
+
+}  // namespace
 
 QString formatSi(double value, const QString& unit, int digits) {
-    if (!std::isfinite(value)) return QStringLiteral("n/a");
+    if (!std::isfinite(value)) return kNotAvailable;
     static const struct {
         double scale;
         const char16_t* prefix;
@@ -28,28 +53,66 @@ QString formatSi(double value, const QString& unit, int digits) {
             prefix = QStringLiteral("p");
         }
     }
-    const double scaled = value / scale;
-    // Significant digits: 3 -> "123", "12.3", "1.23".
-    const int intDigits = std::fabs(scaled) >= 100 ? 3 : (std::fabs(scaled) >= 10 ? 2 : 1);
-    const int decimals = std::max(0, digits - intDigits);
-    QString text = QString::number(scaled, 'f', decimals);
-    QString suffix = prefix + unit;
-    return suffix.isEmpty() ? text : text + QLatin1Char(' ') + suffix;
+    return withUnit(significant(value / scale, digits), prefix + unit);
 }
 
 QString formatSeconds(double seconds) { return formatSi(seconds, QStringLiteral("s")); }
 
 QString formatNumber(double value, int decimals) {
-    if (!std::isfinite(value)) return QStringLiteral("n/a");
+    if (!std::isfinite(value)) return kNotAvailable;
     return QLocale(QLocale::English).toString(value, 'f', decimals);
 }
 
 QString formatDelta(double value, double base) {
-    if (!std::isfinite(value) || !std::isfinite(base) || base == 0) return QStringLiteral("n/a");
+    if (!std::isfinite(value) || !std::isfinite(base) || base == 0) return kNotAvailable;
     const double pct = (value / base - 1.0) * 100.0;
     const QString sign = pct > 0 ? QStringLiteral("+") : (pct < 0 ? QStringLiteral("\u2212") : QString());
     const double a = std::fabs(pct);
     return sign + QString::number(a, 'f', a >= 100 ? 0 : 1) + QStringLiteral(" %");
 }
+
+QString formatMoney(double usd) {
+    if (!std::isfinite(usd)) return kNotAvailable;
+    return QStringLiteral("$") + (std::fabs(usd) >= 100 ? formatNumber(usd, 0)
+                                                        : QString::number(usd, 'f', std::fabs(usd) >= 1 ? 2 : 3));
+}
+
+QString formatBytes(double bytes) { return formatSi(bytes, QStringLiteral("B")); }
+
+QString formatBytesPerSecond(double bytesPerSecond) { return formatSi(bytesPerSecond, QStringLiteral("B/s")); }
+
+QString formatParallelism(const Parallelism& p) {
+    QStringList parts{QStringLiteral("TP %1").arg(p.tp)};
+    if (p.dp > 1) parts << QStringLiteral("DP %1").arg(p.dp);
+    if (p.pp > 1) parts << QStringLiteral("PP %1").arg(p.pp);
+    if (p.ep > 1) parts << QStringLiteral("EP %1").arg(p.ep);
+    return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+QString displayUnit(std::string_view unit) {
+    if (unit == "mm2") return QStringLiteral("mm\u00B2");
+    if (unit == "us") return QStringLiteral("\u00B5s");
+    return qtext(unit);
+}
+
+QString formatResult(const ResultKey& key, std::optional<double> value) {
+    if (!value || !std::isfinite(*value)) return kNotAvailable;
+    const double v = *value;
+    switch (key.kind) {
+    case ResultKind::integer: return formatNumber(v, 0);
+    case ResultKind::si: return formatSi(v);
+    case ResultKind::seconds: return formatSeconds(v);
+    case ResultKind::money: return formatMoney(v);
+    case ResultKind::whole: return withUnit(formatNumber(v, 0), displayUnit(key.unit));
+    case ResultKind::decimal: return withUnit(significant(v, 3), displayUnit(key.unit));
+    case ResultKind::gigabytes: return formatBytes(v * 1e9);
+    case ResultKind::fraction: return QString::number(v * 100, 'f', 0) + QStringLiteral(" %");
+    }
+    return formatSi(v);
+}
+
+QString resultLabel(const ResultKey& key) { return translated(key.label); }
+
+QString resultShortLabel(const ResultKey& key) { return translated(key.short_label); }
 
 }  // namespace scoville

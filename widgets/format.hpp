@@ -1,8 +1,15 @@
 #pragma once
-// Number formatting for labels and tooltips: engineering prefixes, never "nan" or "inf".
+// Number formatting for labels, tables and tooltips, one function per kind of value: engineering
+// prefixes, money, bytes, results by their key's kind. Never "nan" or "inf": non-finite values and
+// results that do not apply read "n/a".
 #include <QString>
+#include <optional>
+#include <string_view>
 
 namespace scoville {
+
+struct Parallelism;
+struct ResultKey;
 
 // 12345 -> "12.3 k"; 0.00042 -> "420 µ". Non-finite values read "n/a".
 QString formatSi(double value, const QString& unit = {}, int digits = 3);
@@ -12,5 +19,20 @@ QString formatSeconds(double seconds);
 QString formatNumber(double value, int decimals = 0);
 // Relative change "+12.3 %" / "−4.0 %"; "n/a" when the base is zero or not finite.
 QString formatDelta(double value, double base);
+// US dollars: "$0.123", "$4.56", "$1,234".
+QString formatMoney(double usd);
+// Bytes and bytes per second with an SI prefix: "1.23 GB", "3.35 TB/s".
+QString formatBytes(double bytes);
+QString formatBytesPerSecond(double bytesPerSecond);
+// What one replica spans: "TP 2", "TP 1 · DP 8 · EP 8", "TP 4 · PP 2".
+QString formatParallelism(const Parallelism& p);
+
+// A unit as shown: "mm2" -> "mm²", "us" -> "µs"; others as they are.
+QString displayUnit(std::string_view unit);
+// A result as its key's kind reads: "12.3 k", "38.0 ms", "$1.23", "814 mm²"; nullopt reads "n/a".
+QString formatResult(const ResultKey& key, std::optional<double> value);
+// A result key's labels, translated (context "ResultKey").
+QString resultLabel(const ResultKey& key);
+QString resultShortLabel(const ResultKey& key);
 
 }  // namespace scoville

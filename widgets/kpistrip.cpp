@@ -5,9 +5,11 @@
 #include <QResizeEvent>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <cmath>
 #include <cstring>
+#include <optional>
 
+#include "core/perf/result_keys.hpp"
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 
@@ -15,56 +17,42 @@ namespace scoville {
 namespace {
 
 const QColor kBetter(0, 140, 70);
+const QColor kWorse(200, 40, 40);
+const QColor kWarning(200, 90, 0);
 
 void setTextIfChanged(QLabel* label, const QString& text) {
     if (label->text() != text) label->setText(text);
 }
-const QColor kWorse(200, 40, 40);
-const QColor kWarning(200, 90, 0);
-
-// "TP 2", "TP 1 · DP 8 · EP 8", "TP 4 · PP 2": what one replica spans.
-QString parallelismText(const Parallelism& p) {
-    QStringList parts{QStringLiteral("TP %1").arg(p.tp)};
-    if (p.dp > 1) parts << QStringLiteral("DP %1").arg(p.dp);
-    if (p.pp > 1) parts << QStringLiteral("PP %1").arg(p.pp);
-    if (p.ep > 1) parts << QStringLiteral("EP %1").arg(p.ep);
-    return parts.join(QStringLiteral(" \u00b7 "));
-}
-
-QString money(double v) {
-    if (!std::isfinite(v)) return QStringLiteral("n/a");
-    return QStringLiteral("$") + (v >= 100 ? formatNumber(v, 0) : QString::number(v, 'f', v >= 1 ? 2 : 3));
-}
 
 }  // namespace
 
-KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : QFrame(parent), doc_(doc) {
+KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, parent) {
     setObjectName(QStringLiteral("kpiStrip"));
     setFrameShape(QFrame::StyledPanel);
-    kpis_ = {
-        {"tokens_per_s", tr("Tokens/s (system)"), true,
-         [](const Evaluation& e) { return e.serving.throughput_tokens_per_s; },
-         [](double v) { return formatSi(v); }},
-        {"tokens_per_s_per_chip", tr("Tokens/s per chip"), true,
-         [](const Evaluation& e) { return e.serving.throughput_tokens_per_s_per_chip; },
-         [](double v) { return formatSi(v); }},
-        {"ttft", tr("TTFT p99"), false, [](const Evaluation& e) { return e.serving.ttft_p99_s; },
-         [](double v) { return formatSeconds(v); }},
-        {"tpot", tr("TPOT p99"), false, [](const Evaluation& e) { return e.serving.tpot_p99_s; },
-         [](double v) { return formatSeconds(v); }},
-        {"tokens_per_joule", tr("Tokens/J"), true, [](const Evaluation& e) { return e.physical.tokens_per_joule; },
-         [](double v) { return formatSi(v); }},
-        {"cost_per_million_tokens", tr("$ per M tokens"), false,
-         [](const Evaluation& e) { return e.physical.cost_per_million_tokens_usd; }, &money},
-        {"die_area", tr("Die area"), false, [](const Evaluation& e) { return e.physical.die_area_mm2; },
-         [](double v) { return formatNumber(v, 0) + QStringLiteral(" mm\u00B2"); }},
-        {"power", tr("Power per chip"), false, [](const Evaluation& e) { return e.physical.power_w; },
-         [](double v) { return formatNumber(v, 0) + QStringLiteral(" W"); }},
-        {"batch", tr("Batch per replica"), true, [](const Evaluation& e) { return double(e.serving.batch); },
-         [](double v) { return formatNumber(v, 0); }},
-        {"parallelism", tr("Parallelism"), true, [](const Evaluation& e) { return double(e.serving.replicas); },
-         [](double v) { return formatNumber(v, 0); }},
+    // Each card is a result key (objectName "kpi:<name>"); the last shows the chosen parallelism.
+    const std::pair<const char*, std::string_view> cards[] = {
+        {"tokens_per_s", "throughput_tokens_per_s"},
+        {"tokens_per_s_per_chip", "throughput_tokens_per_s_per_chip"},
+        {"ttft", "ttft_p99_s"},
+        {"tpot", "tpot_p99_s"},
+        {"tokens_per_joule", "tokens_per_joule"},
+        {"cost_per_million_tokens", "cost_per_million_tokens_usd"},
+        {"die_area", "die_area_mm2"},
+        {"power", "power_w_per_chip"},
+        {"batch", "batch"},
+        {"parallelism", "replicas"},
     };
+    for (const auto& [name, key] : cards) {
+        Kpi k;
+        k.name = name;
+        k.key = find_result_key(key);
+        Q_ASSERT(k.key);
+        const bool parallelism = std::strcmp(name, "parallelism") == 0;
+        k.title = parallelism ? tr("Parallelism") : resultShortLabel(*k.key);
+        k.tip = parallelism ? tr("How one replica is spread over chips, and the replicas in the system")
+                            : resultLabel(*k.key);
+        kpis_.push_back(k);
+    }
     grid_ = new QGridLayout(this);
     grid_->setContentsMargins(6, 4, 6, 4);
     grid_->setHorizontalSpacing(12);
@@ -80,6 +68,7 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : QFrame(parent), doc_(
         auto* v = new QVBoxLayout(k.card);
         v->setContentsMargins(0, 0, 0, 0);
         v->setSpacing(0);
+        k.card->setToolTip(k.tip);
         auto* title = new QLabel(k.title, k.card);
         title->setFont(small);
         title->setTextFormat(Qt::PlainText);
@@ -110,9 +99,9 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : QFrame(parent), doc_(
     warnings_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     arrange(static_cast<int>(kpis_.size()) + 1);
 
-    connect(doc_, &DesignDocument::evaluationChanged, this, &KpiStrip::refresh);
-    connect(doc_, &DesignDocument::referencesChanged, this, &KpiStrip::refresh);
-    refresh();
+    refreshOn(&DesignDocument::evaluationChanged);
+    refreshOn(&DesignDocument::referencesChanged);
+    refreshNow();
 }
 
 // Cards flow into as many rows as the width needs, so the strip never forces the window wider.
@@ -136,7 +125,7 @@ void KpiStrip::arrange(int perRow) {
 }
 
 void KpiStrip::resizeEvent(QResizeEvent* event) {
-    QFrame::resizeEvent(event);
+    DocumentView::resizeEvent(event);
     const int cardWidth = fontMetrics().horizontalAdvance(QStringLiteral("Tokens/s per chip")) + 16;
     const int total = static_cast<int>(kpis_.size()) + 1;
     const int perRow = std::clamp(width() / std::max(cardWidth, 1), 3, total);
@@ -149,29 +138,29 @@ void KpiStrip::refresh() {
     const auto& eval = doc_->evaluation();
     const auto* base = doc_->baselineEvaluation();
     const bool baseOk = base && base->ok();
-    QString baseName = QString::fromStdString(doc_->state().baseline_id);
+    QString baseName = qtext(doc_->state().baseline_id);
     if (const ChipSpec* chip = doc_->referenceChip(doc_->state().baseline_id); chip && !chip->name.empty())
-        baseName = QString::fromStdString(chip->name);
+        baseName = qtext(chip->name);
 
     for (auto& k : kpis_) {
         QString value = QStringLiteral("n/a");
         QString delta;
         int sign = 0;
         if (eval.ok()) {
-            const double v = k.value(eval.value());
-            value = k.format(v);
+            const std::optional<double> v = k.key->value(eval.value());
+            value = formatResult(*k.key, v);
             const ServingResult& sv = eval->serving;
             if (std::strcmp(k.name, "batch") == 0) {
                 delta = tr("max %1%2").arg(formatNumber(sv.max_batch, 0),
                                            doc_->state().scenario.batch == 0 ? tr(", auto") : QString());
             } else if (std::strcmp(k.name, "parallelism") == 0) {
-                value = parallelismText(sv.parallelism);
+                value = formatParallelism(sv.parallelism);
                 delta = (sv.replicas == 1 ? tr("1 replica") : tr("%1 replicas").arg(sv.replicas)) +
                         (sv.parallelism_auto ? tr(", chosen") : QString());
             } else if (baseOk) {
-                const double b = k.value(base->value());
-                delta = formatDelta(v, b);
-                if (std::isfinite(v) && std::isfinite(b) && b != 0 && v != b) sign = ((v > b) == k.higherIsBetter) ? 1 : -1;
+                const std::optional<double> b = k.key->value(base->value());
+                delta = v && b ? formatDelta(*v, *b) : QStringLiteral("n/a");
+                if (v && b && *b != 0) sign = k.key->compare(*v, *b);
             }
         }
         const bool latency = std::strcmp(k.name, "ttft") == 0 || std::strcmp(k.name, "tpot") == 0;
@@ -202,11 +191,11 @@ void KpiStrip::refresh() {
     setTextIfChanged(baselineNote_, baseOk ? tr("<small>Changes against<br><b>%1</b><br>green: better</small>").arg(baseName.toHtmlEscaped())
                                   : tr("<small>No baseline<br>result</small>"));
     QStringList lines;
-    if (!eval.ok()) lines << QString::fromStdString(eval.error().message);
+    if (!eval.ok()) lines << qtext(eval.error().message);
     else
-        for (const auto& w : eval->warnings) lines << QString::fromStdString(w);
+        for (const auto& w : eval->warnings) lines << qtext(w);
     if (base && !base->ok())
-        lines << tr("baseline %1: %2").arg(baseName, QString::fromStdString(base->error().message));
+        lines << tr("baseline %1: %2").arg(baseName, qtext(base->error().message));
     if (lines.isEmpty()) {
         setTextIfChanged(warnings_, QStringLiteral("<small>%1</small>").arg(tr("No warnings.")));
     } else {

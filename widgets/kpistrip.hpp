@@ -4,25 +4,25 @@
 #include <QFrame>
 #include <vector>
 
+#include "widgets/documentview.hpp"
+
 class QGridLayout;
 class QLabel;
 
 namespace scoville {
 
-class DesignDocument;
-struct Evaluation;
+struct ResultKey;
 
-class KpiStrip : public QFrame {
+class KpiStrip : public DocumentView<QFrame> {
     Q_OBJECT
 public:
     explicit KpiStrip(DesignDocument* doc, QWidget* parent = nullptr);
 
     struct Kpi {
-        const char* name;       // objectName "kpi:<name>"
+        const char* name = nullptr;      // objectName "kpi:<name>"
+        const ResultKey* key = nullptr;  // what the card shows: value, direction, format
         QString title;
-        bool higherIsBetter;
-        double (*value)(const Evaluation&);
-        QString (*format)(double);
+        QString tip;                     // the card's tooltip: what it shows, in full
         QWidget* card = nullptr;
         QLabel* label = nullptr;   // the value, objectName "kpi:<name>"
         QLabel* delta = nullptr;   // "kpi:<name>:delta"
@@ -33,10 +33,9 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    void refresh();
+    void refresh() override;
     void arrange(int perRow);
 
-    DesignDocument* doc_;
     std::vector<Kpi> kpis_;
     QLabel* warnings_ = nullptr;
     QGridLayout* grid_ = nullptr;

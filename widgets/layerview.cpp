@@ -1,6 +1,5 @@
 #include "widgets/layerview.hpp"
 
-#include <QEvent>
 #include <QVBoxLayout>
 #include <cmath>
 #include <qcustomplot.h>
@@ -25,7 +24,7 @@ std::pair<double, QString> timeUnit(double maxSeconds) {
 
 }  // namespace
 
-LayerView::LayerView(DesignDocument* doc, QWidget* parent) : QWidget(parent), doc_(doc), plot_(new QCustomPlot(this)) {
+LayerView::LayerView(DesignDocument* doc, QWidget* parent) : DocumentView(doc, parent), plot_(new QCustomPlot(this)) {
     setObjectName(QStringLiteral("layerView"));
     plot_->setObjectName(QStringLiteral("layerPlot"));
     auto* layout = new QVBoxLayout(this);
@@ -87,33 +86,17 @@ LayerView::LayerView(DesignDocument* doc, QWidget* parent) : QWidget(parent), do
     installExportMenu(plot_, QStringLiteral("layers"));
 
     connect(plot_, &QCustomPlot::mousePress, this, &LayerView::onMousePress);
-    connect(doc_, &DesignDocument::stateChanged, this, [this] {
-        dirty_ = true;
-        if (isVisible()) refresh();
-    });
+    setPlot(plot_);
+    refreshOn(&DesignDocument::stateChanged);
     connect(doc_, &DesignDocument::selectionChanged, this, &LayerView::refreshSelection);
-    refresh();
+    refreshNow();
 }
 
 QCPBars* LayerView::bars(Phase phase, int series) const {
     return phases_[static_cast<size_t>(phase)].bars[static_cast<size_t>(series)];
 }
 
-void LayerView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (dirty_) refresh();
-}
-
-void LayerView::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyPalette(plot_, palette());
-        requestReplot(plot_);
-    }
-}
-
 void LayerView::refresh() {
-    dirty_ = false;
     const auto& result = doc_->evaluation();
     const PhaseSelect select = doc_->state().phase;
     for (int p = 0; p < 2; ++p) {

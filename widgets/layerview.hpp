@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/perf/evaluation.hpp"
+#include "widgets/documentview.hpp"
 
 class QCustomPlot;
 class QCPAxisRect;
@@ -12,21 +13,15 @@ class QMouseEvent;
 
 namespace scoville {
 
-class DesignDocument;
-
 // Time of every layer (prefill and decode, one step), stacked by what bounds its ops: time in
 // compute-, memory- and network-bound ops plus fixed per-op overhead. Clicking a layer selects it.
-class LayerView : public QWidget {
+class LayerView : public DocumentView<QWidget> {
     Q_OBJECT
 public:
     explicit LayerView(DesignDocument* doc, QWidget* parent = nullptr);
     [[nodiscard]] QCustomPlot* plot() const { return plot_; }
     // Stacked series of one phase: 0..2 by Bound, 3 = overhead.
     [[nodiscard]] QCPBars* bars(Phase phase, int series) const;
-
-protected:
-    void showEvent(QShowEvent* event) override;
-    void changeEvent(QEvent* event) override;
 
 private:
     struct PhasePlot {
@@ -35,15 +30,13 @@ private:
         QCPItemRect* highlight = nullptr;
         double scale = 1e3;  // seconds -> axis unit
     };
-    void refresh();
+    void refresh() override;
     void refreshSelection();
     void placeHighlight();
     void onMousePress(QMouseEvent* event);
 
-    DesignDocument* doc_;
     QCustomPlot* plot_ = nullptr;
     std::array<PhasePlot, 2> phases_;  // indexed by Phase
-    bool dirty_ = true;
 };
 
 }  // namespace scoville

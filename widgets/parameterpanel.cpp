@@ -15,12 +15,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 
 namespace scoville {
 namespace {
-
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
 bool directIntegerSlider(const ParamInfo& info) {
     return info.kind == ParamKind::integer && !info.log_scale && info.slider_max - info.slider_min <= 1000;
@@ -31,10 +30,10 @@ constexpr int kSliderSteps = 1000;
 QString valueText(const ParamInfo& info, double value) {
     if (info.kind == ParamKind::choice) {
         const auto i = static_cast<size_t>(std::lround(value));
-        return i < info.choices.size() ? q(info.choices[i]) : QString::number(value);
+        return i < info.choices.size() ? qtext(info.choices[i]) : QString::number(value);
     }
     QString text = QString::number(value, 'g', 6);
-    if (!info.unit.empty()) text += QLatin1Char(' ') + q(info.unit);
+    if (!info.unit.empty()) text += QLatin1Char(' ') + qtext(info.unit);
     return text;
 }
 
@@ -128,10 +127,10 @@ ParameterPanel::ParameterPanel(DesignDocument* doc, QWidget* parent) : QWidget(p
             groupName = params[i].group;
             group = nullptr;
             for (QGroupBox* g : groups_)
-                if (g->title() == q(groupName)) group = g;
+                if (g->title() == qtext(groupName)) group = g;
             if (!group) {
-                group = new QGroupBox(q(groupName), content);
-                group->setObjectName(QStringLiteral("paramGroup:") + q(groupName));
+                group = new QGroupBox(qtext(groupName), content);
+                group->setObjectName(QStringLiteral("paramGroup:") + qtext(groupName));
                 new QVBoxLayout(group);
                 group->layout()->setContentsMargins(6, 4, 6, 4);
                 group->layout()->setSpacing(2);
@@ -149,7 +148,7 @@ ParameterPanel::ParameterPanel(DesignDocument* doc, QWidget* parent) : QWidget(p
 
     syncPresets();
     connect(presetCombo_, &QComboBox::activated, this, [this](int index) {
-        const std::string id = presetCombo_->itemData(index).toString().toStdString();
+        const std::string id = stext(presetCombo_->itemData(index).toString());
         if (!doc_->loadPreset(id)) syncPresets();
     });
     connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
@@ -163,19 +162,19 @@ ParameterPanel::ParameterPanel(DesignDocument* doc, QWidget* parent) : QWidget(p
 
 void ParameterPanel::buildRow(Row& row, QWidget* parent) {
     const ParamInfo& info = *row.info;
-    const QString key = q(info.key);
+    const QString key = qtext(info.key);
     row.container = new QWidget(parent);
     row.container->setObjectName(QStringLiteral("param:") + key);
     auto* v = new QVBoxLayout(row.container);
     v->setContentsMargins(0, 2, 0, 2);
     v->setSpacing(1);
-    QString labelText = q(info.label);
-    if (!info.unit.empty()) labelText += QStringLiteral(" (") + q(info.unit) + QLatin1Char(')');
+    QString labelText = qtext(info.label);
+    if (!info.unit.empty()) labelText += QStringLiteral(" (") + qtext(info.unit) + QLatin1Char(')');
     row.label = new QLabel(labelText, row.container);
     row.label->setObjectName(QStringLiteral("param:") + key + QStringLiteral(":label"));
     v->addWidget(row.label);
 
-    QString tip = q(info.description) + QStringLiteral("\n\n") + tr("Key: %1").arg(key);
+    QString tip = qtext(info.description) + QStringLiteral("\n\n") + tr("Key: %1").arg(key);
     if (info.kind != ParamKind::choice)
         tip += QLatin1Char('\n') + tr("Valid range: %1 to %2").arg(valueText(info, info.min), valueText(info, info.max));
     row.container->setToolTip(tip);
@@ -187,7 +186,7 @@ void ParameterPanel::buildRow(Row& row, QWidget* parent) {
     if (info.kind == ParamKind::choice) {
         row.combo = new QComboBox(row.container);
         row.combo->setObjectName(QStringLiteral("param:") + key + QStringLiteral(":combo"));
-        for (auto c : info.choices) row.combo->addItem(q(c));
+        for (auto c : info.choices) row.combo->addItem(qtext(c));
         row.combo->setToolTip(tip);
         h->addWidget(row.combo, 1);
         connect(row.combo, &QComboBox::activated, this, [this, &row](int index) { edit(row, index, false); });
@@ -264,9 +263,9 @@ void ParameterPanel::syncPresets() {
     if (presetCombo_->count() != static_cast<int>(lib.chips.size())) {
         presetCombo_->clear();
         for (const auto& c : lib.chips)
-            presetCombo_->addItem(QString::fromStdString(c.name), QString::fromStdString(c.id));
+            presetCombo_->addItem(qtext(c.name), qtext(c.id));
     }
-    presetCombo_->setCurrentIndex(presetCombo_->findData(QString::fromStdString(doc_->state().preset_id)));
+    presetCombo_->setCurrentIndex(presetCombo_->findData(qtext(doc_->state().preset_id)));
 }
 
 void ParameterPanel::syncFromDocument() {
@@ -281,7 +280,7 @@ void ParameterPanel::syncRow(Row& row, bool force) {
     if (!row.initialised || preset != row.preset) {
         row.preset = preset;
         row.reset->setToolTip(tr("Reset to %1 (the value of %2)")
-                                  .arg(valueText(info, preset), QString::fromStdString(doc_->state().preset_id)));
+                                  .arg(valueText(info, preset), qtext(doc_->state().preset_id)));
     }
     if (row.initialised && !force && value == row.shown) return;
     row.shown = value;
@@ -317,10 +316,10 @@ void ParameterPanel::setFilter(const QString& text) {
     const QString needle = text.trimmed();
     for (auto& row : rows_) {
         const ParamInfo& info = *row.info;
-        const bool match = needle.isEmpty() || q(info.label).contains(needle, Qt::CaseInsensitive) ||
-                           q(info.key).contains(needle, Qt::CaseInsensitive) ||
-                           q(info.group).contains(needle, Qt::CaseInsensitive) ||
-                           q(info.description).contains(needle, Qt::CaseInsensitive);
+        const bool match = needle.isEmpty() || qtext(info.label).contains(needle, Qt::CaseInsensitive) ||
+                           qtext(info.key).contains(needle, Qt::CaseInsensitive) ||
+                           qtext(info.group).contains(needle, Qt::CaseInsensitive) ||
+                           qtext(info.description).contains(needle, Qt::CaseInsensitive);
         row.container->setVisible(match);
     }
     for (QGroupBox* g : groups_) {

@@ -1,6 +1,5 @@
 #include "widgets/physicalview.hpp"
 
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -8,6 +7,7 @@
 #include <cmath>
 #include <qcustomplot.h>
 
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 #include "widgets/plotstyle.hpp"
@@ -32,7 +32,7 @@ QColor componentColor(size_t i) {
 }  // namespace
 
 PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
-    : QWidget(parent), doc_(doc), plot_(new QCustomPlot(this)) {
+    : DocumentView(doc, parent), plot_(new QCustomPlot(this)) {
     setObjectName(QStringLiteral("physicalView"));
     plot_->setObjectName(QStringLiteral("physicalPlot"));
     auto* layout = new QHBoxLayout(this);
@@ -88,33 +88,17 @@ PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
     applyPalette(plot_);
     installExportMenu(plot_, QStringLiteral("area-power"));
 
-    connect(doc_, &DesignDocument::stateChanged, this, [this] {
-        dirty_ = true;
-        if (isVisible()) refresh();
-    });
-    refresh();
-}
-
-void PhysicalView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (dirty_) refresh();
-}
-
-void PhysicalView::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyPalette(plot_, palette());
-        requestReplot(plot_);
-    }
+    setPlot(plot_);
+    refreshOn(&DesignDocument::stateChanged);
+    refreshNow();
 }
 
 void PhysicalView::refresh() {
-    dirty_ = false;
     const auto& result = doc_->evaluation();
     const auto* base = doc_->baselineEvaluation();
     const bool baseOk = base && base->ok();
     const ChipSpec* baseChip = doc_->referenceChip(doc_->state().baseline_id);
-    const QString baseName = baseChip ? QString::fromStdString(baseChip->name) : QString::fromStdString(doc_->state().baseline_id);
+    const QString baseName = baseChip ? qtext(baseChip->name) : qtext(doc_->state().baseline_id);
 
     // rows: (label, breakdown, scale applied to each component)
     struct Row {
@@ -154,7 +138,7 @@ void PhysicalView::refresh() {
                 values << v;
                 totals[r] += v;
             }
-            chart.bars[i]->setName(QString::fromStdString(names[i]));
+            chart.bars[i]->setName(qtext(names[i]));
             chart.bars[i]->setBrush(componentColor(i));
             chart.bars[i]->setData(keys, values, true);
         }
@@ -165,7 +149,7 @@ void PhysicalView::refresh() {
         for (size_t i = 0; i < names.size(); ++i) {
             if (i % columns == 0) legend += QStringLiteral("<tr>");
             legend += QStringLiteral("<td><span style='color:%1'>\u25A0</span>&nbsp;%2&nbsp;&nbsp;</td>")
-                          .arg(componentColor(i).name(), QString::fromStdString(names[i]).toHtmlEscaped());
+                          .arg(componentColor(i).name(), qtext(names[i]).toHtmlEscaped());
             if (i % columns == columns - 1 || i + 1 == names.size()) legend += QStringLiteral("</tr>");
         }
         legend += QStringLiteral("</table>");

@@ -2,6 +2,8 @@
 #include <QWidget>
 #include <vector>
 
+#include "widgets/documentview.hpp"
+
 class QCustomPlot;
 class QLabel;
 class QCPAxisRect;
@@ -11,11 +13,9 @@ class QCPItemText;
 
 namespace scoville {
 
-class DesignDocument;
-
 // Area per die and power per chip, each a stacked bar of its components, for the design and the
 // baseline chip; the reticle limit (858 mm² per die) and the design's TDP are drawn as lines.
-class PhysicalView : public QWidget {
+class PhysicalView : public DocumentView<QWidget> {
     Q_OBJECT
 public:
     explicit PhysicalView(DesignDocument* doc, QWidget* parent = nullptr);
@@ -25,10 +25,6 @@ public:
     // Stacked segments of one chart (0 = area, 1 = power), one per component.
     [[nodiscard]] const std::vector<QCPBars*>& segments(int chart) const { return chart == 0 ? area_.bars : power_.bars; }
 
-protected:
-    void showEvent(QShowEvent* event) override;
-    void changeEvent(QEvent* event) override;
-
 private:
     struct Chart {
         QCPAxisRect* rect = nullptr;
@@ -37,12 +33,10 @@ private:
         QCPItemStraightLine* limit = nullptr;
         QCPItemText* limitLabel = nullptr;
     };
-    void refresh();
+    void refresh() override;
 
-    DesignDocument* doc_;
     QCustomPlot* plot_ = nullptr;
     Chart area_, power_;
-    bool dirty_ = true;
 };
 
 }  // namespace scoville

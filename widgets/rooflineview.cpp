@@ -1,6 +1,5 @@
 #include "widgets/rooflineview.hpp"
 
-#include <QEvent>
 #include <QFontMetricsF>
 #include <QMenu>
 #include <QToolTip>
@@ -9,6 +8,7 @@
 #include <cmath>
 #include <qcustomplot.h>
 
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 #include "widgets/plotstyle.hpp"
@@ -20,7 +20,6 @@ constexpr int kOpGraphs = 6;         // {prefill, decode} x {compute, memory, ne
 constexpr int kReferenceGraph = 6;
 constexpr int kFirstCeilingGraph = 7;
 
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
 int opGraphIndex(Phase phase, Bound bound) { return (phase == Phase::prefill ? 0 : 3) + static_cast<int>(bound); }
 
@@ -33,7 +32,7 @@ bool positive(double v) { return std::isfinite(v) && v > 0; }
 }  // namespace
 
 RooflineView::RooflineView(DesignDocument* doc, QWidget* parent)
-    : QWidget(parent), doc_(doc), plot_(new QCustomPlot(this)) {
+    : DocumentView(doc, parent), plot_(new QCustomPlot(this)) {
     setObjectName(QStringLiteral("rooflineView"));
     plot_->setObjectName(QStringLiteral("rooflinePlot"));
     auto* layout = new QVBoxLayout(this);
@@ -68,7 +67,7 @@ RooflineView::RooflineView(DesignDocument* doc, QWidget* parent)
         g->setScatterStyle(QCPScatterStyle(phase == Phase::prefill ? QCPScatterStyle::ssTriangle : QCPScatterStyle::ssDisc,
                                            c, phase == Phase::prefill ? QColor(Qt::transparent) : c, 7));
         g->setPen(QPen(c, 1.5));
-        g->setName(tr("%1, %2").arg(q(to_string(bound)), q(to_string(phase))));
+        g->setName(tr("%1, %2").arg(qtext(to_string(bound)), qtext(to_string(phase))));
     }
     QCPGraph* refs = plot_->addGraph();
     refs->setLineStyle(QCPGraph::lsNone);
@@ -101,36 +100,26 @@ RooflineView::RooflineView(DesignDocument* doc, QWidget* parent)
         menu.exec(plot_->mapToGlobal(pos));
     });
     connect(plot_, &QCustomPlot::mouseMove, this, &RooflineView::onMouseMove);
-    connect(doc_, &DesignDocument::stateChanged, this, [this] {
-        dirty_ = true;
-        if (isVisible()) refresh();
-    });
-    refresh();
+    setPlot(plot_);
+    refreshOn(&DesignDocument::stateChanged);
+    refreshNow();
 }
 
 void RooflineView::setShowReferences(bool show) {
     showReferences_ = show;
-    refresh();
+    refreshNow();
 }
 
-void RooflineView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (dirty_) refresh();
-}
-
-void RooflineView::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyPalette(plot_, palette());
-        refresh();
-    }
+// Ceiling labels take their colour from the palette.
+void RooflineView::paletteChanged() {
+    applyPalette(plot_, palette());
+    refreshNow();
 }
 
 // Ceiling labels are merged by their distance in pixels, which the size decides.
 void RooflineView::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    if (isVisible()) refresh();
-    else dirty_ = true;
+    DocumentView::resizeEvent(event);
+    refreshIfVisible();
 }
 
 QCPGraph* RooflineView::graphAt(int index) {
@@ -142,7 +131,6 @@ QCPGraph* RooflineView::graphAt(int index) {
 }
 
 void RooflineView::refresh() {
-    dirty_ = false;
     points_.clear();
     refPoints_.clear();
     const auto& result = doc_->evaluation();
@@ -219,7 +207,7 @@ void RooflineView::refresh() {
                 rx.push_back(peak / bw);
                 ry.push_back(peak);
                 const ChipSpec* chip = doc_->referenceChip(id);
-                refPoints_.push_back({peak / bw, peak, QString::fromStdString(chip && !chip->name.empty() ? chip->name : id)});
+                refPoints_.push_back({peak / bw, peak, qtext(chip && !chip->name.empty() ? chip->name : id)});
                 extend(peak / bw, peak);
             }
             graphAt(kReferenceGraph)->setData(rx, ry, true);
@@ -234,7 +222,7 @@ void RooflineView::refresh() {
             std::vector<std::pair<double, QString>> computeLabels;
             for (const Ceiling& c : ev.ceilings) {
                 if (c.is_bandwidth || !positive(c.value)) continue;
-                QString name = QString::fromStdString(c.label);
+                QString name = qtext(c.label);
                 name.remove(QStringLiteral(" peak"));
                 auto same = std::find_if(computeLabels.begin(), computeLabels.end(),
                                          [&](const auto& l) { return std::fabs(l.first / c.value - 1) < 0.02; });
@@ -256,7 +244,7 @@ void RooflineView::refresh() {
                     const double xEnd = peakMax > 0 ? peakMax / c.value : x1;
                     g->setData({x0, xEnd}, {c.value * x0, c.value * xEnd}, true);
                     label(x0 * 1.15, c.value * x0 * 1.15,
-                          tr("%1 %2").arg(QString::fromStdString(c.label), formatSi(c.value * 1e12, QStringLiteral("B/s"))),
+                          tr("%1 %2").arg(qtext(c.label), formatBytesPerSecond(c.value * 1e12)),
                           text, Qt::AlignLeft | Qt::AlignBottom);
                 } else {
                     const double xStart = bwMax > 0 ? c.value / bwMax : x0;
@@ -332,7 +320,7 @@ void RooflineView::onMouseMove(QMouseEvent* event) {
                 QToolTip::showText(event->globalPosition().toPoint(),
                                    tr("<b>%1</b> ridge point: %2 FLOP/byte at %3 TFLOP/s (%4)")
                                        .arg(r.name, QString::number(r.intensity, 'g', 3), QString::number(r.tflops, 'g', 4),
-                                            q(to_string(doc_->state().scenario.activation_precision))),
+                                            qtext(to_string(doc_->state().scenario.activation_precision))),
                                    plot_);
                 return;
             }
@@ -348,14 +336,15 @@ void RooflineView::onMouseMove(QMouseEvent* event) {
            "FLOPs %6, bytes %7 (weights %8, activations %9, KV %10)<br>"
            "intensity %11 FLOP/byte, attained %12 TFLOP/s at %13<br>"
            "time %14: compute %15, memory %16, network %17 → <b>%18-bound</b>")
-            .arg(q(op.name), q(to_string(best->phase)), QString::fromStdString(best->layerKind))
+            .arg(qtext(op.name), qtext(to_string(best->phase)), qtext(best->layerKind))
             .arg(best->layers)
-            .arg(shape, formatSi(op.flops), formatSi(op.bytes(), QStringLiteral("B")),
-                 formatSi(op.weight_bytes, QStringLiteral("B")), formatSi(op.activation_bytes, QStringLiteral("B")),
-                 formatSi(op.kv_bytes, QStringLiteral("B")))
-            .arg(QString::number(best->intensity, 'g', 3), QString::number(best->tflops, 'g', 3), q(to_string(op.precision)),
+            .arg(shape, formatSi(op.flops), formatBytes(op.bytes()),
+                 formatBytes(op.weight_bytes), formatBytes(op.activation_bytes),
+                 formatBytes(op.kv_bytes))
+            .arg(QString::number(best->intensity, 'g', 3), QString::number(best->tflops, 'g', 3),
+                 qtext(to_string(op.precision)),
                  formatSeconds(op.time_s), formatSeconds(op.compute_s), formatSeconds(op.memory_s),
-                 formatSeconds(op.network_s), q(to_string(op.bound)));
+                 formatSeconds(op.network_s), qtext(to_string(op.bound)));
     QToolTip::showText(event->globalPosition().toPoint(), text, plot_);
 }
 

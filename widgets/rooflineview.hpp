@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/perf/evaluation.hpp"
+#include "widgets/documentview.hpp"
 
 class QCustomPlot;
 class QCPGraph;
@@ -12,12 +13,10 @@ class QMouseEvent;
 
 namespace scoville {
 
-class DesignDocument;
-
 // Log-log roofline: attainable TFLOP/s against arithmetic intensity (FLOP/byte), with the
 // design's ceilings per precision and memory level and every op of the shown phase(s) as a point
 // coloured by what bounds it. Reference chips' ridge points can be overlaid.
-class RooflineView : public QWidget {
+class RooflineView : public DocumentView<QWidget> {
     Q_OBJECT
 public:
     explicit RooflineView(DesignDocument* doc, QWidget* parent = nullptr);
@@ -37,16 +36,14 @@ public:
     [[nodiscard]] bool showReferences() const { return showReferences_; }
 
 protected:
-    void showEvent(QShowEvent* event) override;
-    void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void paletteChanged() override;
 
 private:
-    void refresh();
+    void refresh() override;
     void onMouseMove(QMouseEvent* event);
     QCPGraph* graphAt(int index);
 
-    DesignDocument* doc_;
     QCustomPlot* plot_ = nullptr;
     std::vector<Point> points_;
     std::vector<QCPItemText*> labels_;
@@ -56,7 +53,6 @@ private:
     };
     std::vector<RefPoint> refPoints_;
     bool showReferences_ = true;
-    bool dirty_ = true;
 };
 
 }  // namespace scoville

@@ -10,12 +10,11 @@
 #include <cmath>
 
 #include "core/workload/scenario_keys.hpp"
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 
 namespace scoville {
 namespace {
-
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
 // A spin box whose special values read as words: its minimum ("off", "auto" or, at -1, "best
 // split") through the special value text, and 0 as "off" where the minimum is -1.
@@ -69,14 +68,14 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
             Row row;
             row.key = &key;
             QWidget* field = nullptr;
-            const QString tip = q(key.description) + QStringLiteral("\n\n") + tr("Key: %1").arg(q(key.key));
+            const QString tip = qtext(key.description) + QStringLiteral("\n\n") + tr("Key: %1").arg(qtext(key.key));
             switch (key.kind) {
             case WorkloadKeyKind::integer: {
                 auto* spin = new KeySpinBox(key, box);
                 spin->setRange(static_cast<int>(key.min), static_cast<int>(std::min(key.max, 1e9)));
                 spin->setKeyboardTracking(false);
                 spin->setAccelerated(true);
-                if (!key.unit.empty()) spin->setSuffix(QLatin1Char(' ') + q(key.unit));
+                if (!key.unit.empty()) spin->setSuffix(QLatin1Char(' ') + qtext(key.unit));
                 row.integer = spin;
                 field = spin;
                 break;
@@ -88,14 +87,14 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
                 spin->setDecimals(3);
                 spin->setSingleStep(key.max <= 1 ? 0.05 : 0.1);
                 spin->setKeyboardTracking(false);
-                if (!key.unit.empty()) spin->setSuffix(QLatin1Char(' ') + q(key.unit));
+                if (!key.unit.empty()) spin->setSuffix(QLatin1Char(' ') + qtext(key.unit));
                 row.real = spin;
                 field = spin;
                 break;
             }
             case WorkloadKeyKind::choice: {
                 auto* combo = new QComboBox(box);
-                for (auto c : key.choices) combo->addItem(q(c), q(c));
+                for (auto c : key.choices) combo->addItem(qtext(c), qtext(c));
                 row.choice = combo;
                 field = combo;
                 break;
@@ -106,20 +105,20 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
                 if (key.key == "draft_model") {
                     combo->addItem(tr("MTP layers of the target"), QString());
                     for (const auto& m : doc_->library().models)
-                        combo->addItem(QString::fromStdString(m.name), QString::fromStdString(m.id));
+                        combo->addItem(qtext(m.name), qtext(m.id));
                 } else {
                     combo->addItem(tr("the design's chip"), QString());
                     for (const auto& c : doc_->library().chips)
-                        combo->addItem(QString::fromStdString(c.name), QString::fromStdString(c.id));
+                        combo->addItem(qtext(c.name), qtext(c.id));
                 }
                 row.choice = combo;
                 field = combo;
                 break;
             }
             }
-            field->setObjectName(QStringLiteral("workload:") + q(key.key));
+            field->setObjectName(QStringLiteral("workload:") + qtext(key.key));
             field->setToolTip(tip);
-            form->addRow(q(key.label), field);
+            form->addRow(qtext(key.label), field);
             rows_.push_back(row);
         }
         outer->addWidget(box);
@@ -142,14 +141,14 @@ void ServingForm::commit(const Row& row) {
     else text = row.choice->currentData().toString();
     Scenario s = doc_->state().scenario;
     // The row's widget bounds what can be typed, so the text is always valid for the key.
-    if (set_workload_text(s, row.key->key, text.toStdString()).ok()) doc_->setScenario(s);
+    if (set_workload_text(s, row.key->key, stext(text)).ok()) doc_->setScenario(s);
     else sync();
 }
 
 void ServingForm::sync() {
     const Scenario& s = doc_->state().scenario;
     for (const Row& row : rows_) {
-        const QString text = QString::fromStdString(row.key->get(s));
+        const QString text = qtext(row.key->get(s));
         if (row.integer) {
             const QSignalBlocker b(row.integer);
             row.integer->setValue(text.toInt());

@@ -10,13 +10,12 @@
 #include <QWidgetAction>
 #include <algorithm>
 
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/servingform.hpp"
 
 namespace scoville {
 namespace {
-
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
 // A control with its label (the label's mnemonic focuses the control).
 void addLabelled(QToolBar* bar, const QString& text, QWidget* control) {
@@ -38,11 +37,11 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
     model_->setObjectName(QStringLiteral("workload:model"));
     model_->setToolTip(tr("Model preset (resources/models)"));
     for (const auto& m : doc_->library().models)
-        model_->addItem(QString::fromStdString(m.name), QString::fromStdString(m.id));
+        model_->addItem(qtext(m.name), qtext(m.id));
     model_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     addLabelled(this, tr("&Model"), model_);
     connect(model_, &QComboBox::activated, this, [this](int i) {
-        doc_->setModel(model_->itemData(i).toString().toStdString());
+        doc_->setModel(stext(model_->itemData(i).toString()));
         sync();
     });
 
@@ -97,7 +96,7 @@ QComboBox* WorkloadBar::addPrecision(const QString& name, const QString& text, c
     auto* combo = new QComboBox(this);
     combo->setObjectName(name);
     combo->setToolTip(tip);
-    for (Precision p : kAllPrecisions) combo->addItem(q(to_string(p)), static_cast<int>(p));
+    for (Precision p : kAllPrecisions) combo->addItem(qtext(to_string(p)), static_cast<int>(p));
     addLabelled(this, text, combo);
     connect(combo, &QComboBox::activated, this, &WorkloadBar::commit);
     return combo;
@@ -124,7 +123,7 @@ void WorkloadBar::sync() {
     const Scenario& s = st.scenario;
     const QSignalBlocker b0(model_), b2(batch_), b3(input_), b4(output_), b5(weights_), b6(activations_),
         b7(kv_), b8(chips_), b9(tp_), b10(pp_), b11(ep_), b12(dp_);
-    model_->setCurrentIndex(model_->findData(QString::fromStdString(st.model.id)));
+    model_->setCurrentIndex(model_->findData(qtext(st.model.id)));
     batch_->setValue(s.batch);
     input_->setValue(s.input_len);
     output_->setValue(s.output_len);
@@ -220,10 +219,10 @@ CompareBar::CompareBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Comp
     baseline_->setObjectName(QStringLiteral("baselineCombo"));
     baseline_->setToolTip(tr("Reference chip the KPI deltas and the Compare view are relative to"));
     for (const auto& c : doc_->library().chips)
-        baseline_->addItem(QString::fromStdString(c.name), QString::fromStdString(c.id));
+        baseline_->addItem(qtext(c.name), qtext(c.id));
     addLabelled(this, tr("Base&line"), baseline_);
     connect(baseline_, &QComboBox::activated, this,
-            [this](int i) { doc_->setBaseline(baseline_->itemData(i).toString().toStdString()); });
+            [this](int i) { doc_->setBaseline(stext(baseline_->itemData(i).toString())); });
 
     references_ = new QToolButton(this);
     references_->setObjectName(QStringLiteral("referencesButton"));
@@ -234,9 +233,9 @@ CompareBar::CompareBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Comp
     auto* menu = new QMenu(references_);
     menu->setObjectName(QStringLiteral("referencesMenu"));
     for (const auto& c : doc_->library().chips) {
-        QAction* a = menu->addAction(QString::fromStdString(c.name));
-        a->setObjectName(QStringLiteral("reference:") + QString::fromStdString(c.id));
-        a->setData(QString::fromStdString(c.id));
+        QAction* a = menu->addAction(qtext(c.name));
+        a->setObjectName(QStringLiteral("reference:") + qtext(c.id));
+        a->setData(qtext(c.id));
         a->setCheckable(true);
         connect(a, &QAction::triggered, this, [this, id = c.id](bool on) {
             std::vector<std::string> ids = doc_->state().reference_ids;
@@ -269,9 +268,9 @@ void CompareBar::sync() {
     const DesignState& st = doc_->state();
     const QSignalBlocker b(baseline_), bp(phase_);
     phase_->setCurrentIndex(phase_->findData(static_cast<int>(st.phase)));
-    baseline_->setCurrentIndex(baseline_->findData(QString::fromStdString(st.baseline_id)));
+    baseline_->setCurrentIndex(baseline_->findData(qtext(st.baseline_id)));
     for (QAction* a : references_->menu()->actions()) {
-        const std::string id = a->data().toString().toStdString();
+        const std::string id = stext(a->data().toString());
         a->setChecked(std::find(st.reference_ids.begin(), st.reference_ids.end(), id) != st.reference_ids.end());
     }
     references_->setText(tr("Compare with (%1)").arg(st.reference_ids.size()));

@@ -24,6 +24,8 @@
 #include "core/perf/report.hpp"
 #include "core/perf/validation.hpp"
 #include "core/physical/design.hpp"
+#include "core/util/format.hpp"
+#include "store/qtext.hpp"
 #include "store/session.hpp"
 
 namespace scoville::cli {
@@ -75,12 +77,6 @@ int fail(CommandContext& ctx, int code, const std::string& message) {
     return code;
 }
 
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, std::isfinite(v) ? v : 0.0);
-    return buf;
-}
-
 // The chip named by --chip, or by --session and --design, exactly one of them.
 Result<ChipSpec> load_source(const std::string& id, const std::string& session, const std::string& design, int& code) {
     code = kUsage;
@@ -95,7 +91,7 @@ Result<ChipSpec> load_source(const std::string& id, const std::string& session, 
         return chip;
     }
     if (!std::filesystem::is_regular_file(session)) return Error{"--session: " + session + ": no such file"};
-    auto chip = store::loadDesignChip(QString::fromStdString(session), QString::fromStdString(design));
+    auto chip = store::loadDesignChip(qtext(session), qtext(design));
     if (!chip) return Error{"--session: " + chip.error().message};
     return chip;
 }
@@ -272,9 +268,11 @@ int run_kernel(const KernelOptions& o, bool gemm, CommandContext& ctx) {
         j["bound"] = std::string(to_string(op.bound));
         text = j.dump(2) + "\n";
     } else {
-        text = "time_s: " + fmt("%.6g", op.time_s) + "\n";
-        if (gemm) text += "achieved_tflops: " + fmt("%.6g", k->achieved_tflops) + "\n";
-        else text += "achieved_tb_s: " + fmt("%.6g", k->achieved_tb_s) + "\n";
+        text = "time_s: " + format_number("%.6g", op.time_s) + "\n";
+        if (gemm)
+            text += "achieved_tflops: " + format_number("%.6g", k->achieved_tflops) + "\n";
+        else
+            text += "achieved_tb_s: " + format_number("%.6g", k->achieved_tb_s) + "\n";
         text += "bound: " + std::string(to_string(op.bound)) + "\n";
     }
     ctx.out << text;
@@ -357,9 +355,10 @@ int run_validate(const std::string& data, const std::string& format, CommandCont
             const ValidationSummary v = summarise(results, serving);
             std::string s = serving ? "serving: " : "kernels: ";
             if (v.rows == 0) return s + "no rows" + (v.fits ? " beyond " + std::to_string(v.fits) + " fits" : "");
-            s += "median |error| " + fmt("%.1f", v.median_abs_error * 100) + " %, max " +
-                 fmt("%.1f", v.max_abs_error * 100) + " %, " + fmt("%.0f", v.within_35 * 100) +
-                 " % within +-35 % over " + std::to_string(v.rows) + " rows";
+            s += "median |error| " + format_number("%.1f", v.median_abs_error * 100) + " %, max " +
+                 format_number("%.1f", v.max_abs_error * 100) + " %, " +
+                 format_number("%.0f", v.within_35 * 100) + " % within +-35 % over " +
+                 std::to_string(v.rows) + " rows";
             if (v.fits) s += " (" + std::to_string(v.fits) + " fits left out)";
             return s;
         };

@@ -13,6 +13,7 @@
 #include "core/physical/area.hpp"
 #include "core/physical/roadmap.hpp"
 #include "core/physical/tech.hpp"
+#include "core/util/format.hpp"
 
 namespace scoville::cli {
 
@@ -41,9 +42,7 @@ std::string join(const std::vector<std::string>& v) {
 // A data-sheet peak, or "-" where the format is not native (it would run at a wider one).
 std::string peak_cell(const ChipSpec& c, Precision p) {
     if (c.rate(p) <= 0) return "-";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", c.peak_tflops(p));
-    return buf;
+    return format_number("%.0f", c.peak_tflops(p));
 }
 
 int run_chips(const std::string& format, CommandContext& ctx) {

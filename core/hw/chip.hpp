@@ -82,7 +82,7 @@ struct PackageSpec {
 };
 
 struct TechSpec {
-    std::string node = "n4";  // n7, n5, n4, n3, n2
+    std::string node = "n4";  // a node of resources/tech/nodes.json
     friend bool operator==(const TechSpec&, const TechSpec&) = default;
 };
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/hw/params.hpp"
+#include "core/util/json.hpp"
 
 namespace scoville {
 
@@ -13,14 +14,9 @@ std::string where(std::string_view origin) { return origin.empty() ? "chip" : st
 }  // namespace
 
 Result<ChipSpec> chip_from_json(std::string_view text, std::string_view origin) {
-    json j;
-    try {
-        j = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        return Error{where(origin) + ": malformed JSON at byte " + std::to_string(e.byte)};
-    } catch (const json::exception& e) {  // e.g. a number too large for a double (1e816)
-        return Error{where(origin) + ": malformed JSON (" + e.what() + ")"};
-    }
+    auto parsed = parse_json(text, where(origin));
+    if (!parsed) return parsed.error();
+    json& j = *parsed;
     if (!j.is_object()) return Error{where(origin) + ": expected a JSON object"};
 
     ChipSpec chip;

@@ -2,8 +2,11 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <limits>
+
+#include "core/physical/tech.hpp"
+#include "core/util/format.hpp"
+#include "core/util/registry.hpp"
 
 namespace scoville {
 namespace {
@@ -20,13 +23,34 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 const std::vector<std::string_view> kHbmChoices{"none", "hbm2", "hbm2e", "hbm3", "hbm3e", "hbm4"};
 const std::vector<std::string_view> kTopologyChoices{"switch", "torus", "mesh"};
 const std::vector<std::string_view> kEconModeChoices{"buy", "build"};
-const std::vector<std::string_view> kNodeChoices{"n7", "n5", "n4", "n3", "n2"};
 const std::vector<std::string_view> kSramStyleChoices{"scratchpad", "gpu"};
 
+const std::string& default_node() {
+    static const std::string id = ChipSpec{}.tech.node;
+    return id;
+}
+
+// Process nodes are those of resources/tech/nodes.json, in file order: adding a node there adds it
+// here. Should the file not load, the default chip's node is the only choice.
+const std::vector<std::string_view>& node_choices() {
+    static const std::vector<std::string_view> ids = [] {
+        std::vector<std::string_view> v;
+        if (const auto& tech = default_tech(); tech.ok())
+            for (const auto& n : tech->nodes) v.push_back(n.id);
+        if (v.empty()) v.push_back(default_node());
+        return v;
+    }();
+    return ids;
+}
+
+// An unknown node reads as the default chip's (the physical model names it as unknown).
 int node_index(const std::string& node) {
-    for (size_t i = 0; i < kNodeChoices.size(); ++i)
-        if (kNodeChoices[i] == node) return static_cast<int>(i);
-    return 2;
+    const auto& ids = node_choices();
+    for (size_t i = 0; i < ids.size(); ++i)
+        if (ids[i] == node) return static_cast<int>(i);
+    for (size_t i = 0; i < ids.size(); ++i)
+        if (ids[i] == default_node()) return static_cast<int>(i);
+    return 0;
 }
 
 std::vector<ParamInfo> build_params() {
@@ -129,10 +153,11 @@ std::vector<ParamInfo> build_params() {
          "Compute dies in one package.", SCV_INT(package.dies)});
     add({"package.d2d_tb_s", "Technology", "Die-to-die bandwidth", "TB/s", ParamKind::real, 0, 1000, 0, 20, false, {},
          "Bandwidth between dies of a multi-die package (NV-HBI: 10 TB/s).", SCV_REAL(package.d2d_tb_s)});
-    add({"tech.node", "Technology", "Process node", "", ParamKind::choice, 0, 4, 0, 4, false, kNodeChoices,
-         "Process node: sets logic and SRAM density, MAC energy, wafer price and defect density.",
+    const double last_node = static_cast<double>(node_choices().size() - 1);
+    add({"tech.node", "Technology", "Process node", "", ParamKind::choice, 0, last_node, 0, last_node, false, node_choices(),
+         "Process node (resources/tech/nodes.json): sets logic and SRAM density, MAC energy, wafer price and defect density.",
          [](const ChipSpec& c) { return static_cast<double>(node_index(c.tech.node)); },
-         [](ChipSpec& c, double v) { c.tech.node = std::string(kNodeChoices[static_cast<size_t>(std::lround(v))]); }});
+         [](ChipSpec& c, double v) { c.tech.node = std::string(node_choices()[static_cast<size_t>(std::lround(v))]); }});
     add({"power.tdp_w", "Technology", "TDP", "W", ParamKind::real, 1, 10000, 50, 2500, false, {},
          "Board/package power cap; above it the clock is lowered.", SCV_REAL(power.tdp_w)});
 
@@ -224,12 +249,6 @@ std::vector<ParamInfo> build_params() {
 #undef SCV_REAL
 #undef SCV_INT
 
-std::string format_number(double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.12g", v);
-    return buf;
-}
-
 }  // namespace
 
 std::span<const ParamInfo> chip_params() {
@@ -238,9 +257,7 @@ std::span<const ParamInfo> chip_params() {
 }
 
 const ParamInfo* find_param(std::string_view key) {
-    for (const auto& p : chip_params())
-        if (p.key == key) return &p;
-    return nullptr;
+    return find_by_key(chip_params(), key);
 }
 
 static Error unknown_key(std::string_view key) {

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 #include "core/hw/params.hpp"
 #include "core/perf/lower.hpp"
 #include "core/perf/roofline.hpp"
 #include "core/perf/serving.hpp"
+#include "core/util/format.hpp"
 
 namespace scoville {
 
@@ -18,15 +18,7 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 std::string gb(double bytes) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f GB", bytes / 1e9);
-    return buf;
-}
-
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3g", v);
-    return buf;
+    return format_number("%.1f", bytes / 1e9) + " GB";
 }
 
 std::string ceiling_label(Precision p) {
@@ -148,7 +140,7 @@ public:
         if (f.max_batch < 1)
             return Error{"max_tokens_per_step: " + std::to_string(s_.max_tokens_per_step) +
                          " tokens cannot hold one request's decode and prompt share per step (" +
-                         num(tokens_per_request) + " tokens)"};
+                         format_number("%.3g", tokens_per_request) + " tokens)"};
         return f;
     }
 
@@ -475,9 +467,10 @@ Status check_companions(const ModelSpec& model, const Scenario& s, const Compani
         if (!c.draft) return Error{"draft_model: '" + s.draft_model + "' is not loaded"};
         if (auto st = validate_model(*c.draft); !st) return Error{"draft_model: " + st.error().message};
         if (c.draft->parameters() >= model.parameters())
-            return Error{"draft_model: '" + c.draft->id + "' (" + num(c.draft->parameters() / 1e9) +
+            return Error{"draft_model: '" + c.draft->id + "' (" +
+                         format_number("%.3g", c.draft->parameters() / 1e9) +
                          "B parameters) is not smaller than the target '" + model.id + "' (" +
-                         num(model.parameters() / 1e9) + "B)"};
+                         format_number("%.3g", model.parameters() / 1e9) + "B)"};
         if (c.draft->vocab != model.vocab)
             return Error{"draft_model: '" + c.draft->id + "' has a vocabulary of " + std::to_string(c.draft->vocab) +
                          " tokens, the target '" + model.id + "' " + std::to_string(model.vocab) +

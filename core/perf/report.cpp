@@ -2,7 +2,11 @@
 
 #include <cmath>
 #include <cstdio>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
+
+#include "core/perf/result_keys.hpp"
+#include "core/util/format.hpp"
 
 namespace scoville {
 
@@ -82,17 +86,23 @@ ordered_json phase_json(const PhaseResult& ph) {
     return p;
 }
 
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, num(v));
-    return buf;
-}
-
 // 0 in a scenario's parallelism means auto.
 ordered_json auto_or(int v) { return v == 0 ? ordered_json("auto") : ordered_json(v); }
 
 ordered_json parallelism_json(const Parallelism& p) {
     return {{"tp", p.tp}, {"pp", p.pp}, {"ep", p.ep}, {"attention_dp", p.dp}, {"chips_per_replica", p.chips()}};
+}
+
+// The result keys of the given groups, in registry order; a key that does not apply reads 0.
+void put_results(ordered_json& j, const Evaluation& ev, std::initializer_list<std::string_view> groups) {
+    for (std::string_view g : groups) {
+        for (const ResultKey& k : result_keys()) {
+            if (k.group != g) continue;
+            const double v = k.value(ev).value_or(0.0);
+            if (k.kind == ResultKind::integer) j[std::string(k.key)] = static_cast<long long>(std::llround(v));
+            else j[std::string(k.key)] = v;
+        }
+    }
 }
 
 ordered_json pool_json(const PoolResult& p) {
@@ -149,28 +159,11 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     }
     j["scenario"] = std::move(sc);
     j["mode"] = sv.server ? "server" : "offline";
-    j["throughput_tokens_per_s"] = num(sv.throughput_tokens_per_s);
-    j["throughput_tokens_per_s_per_chip"] = num(sv.throughput_tokens_per_s_per_chip);
-    j["requests_per_s"] = num(sv.requests_per_s);
-    j["ttft_s"] = num(sv.ttft_s);
-    j["ttft_p50_s"] = num(sv.ttft_p50_s);
-    j["ttft_p99_s"] = num(sv.ttft_p99_s);
-    j["tpot_s"] = num(sv.tpot_s);
-    j["tpot_p50_s"] = num(sv.tpot_p50_s);
-    j["tpot_p99_s"] = num(sv.tpot_p99_s);
-    j["batch"] = sv.batch;
-    j["max_batch"] = sv.max_batch;
-    j["replicas"] = sv.replicas;
-    j["sequences_in_flight_per_replica"] = sv.in_flight;
+    put_results(j, ev, {"Throughput", "Latency", "Batch"});
     ordered_json par = parallelism_json(sv.parallelism);
     par["chosen"] = sv.parallelism_auto ? "auto" : "given";
     j["parallelism"] = std::move(par);
-    j["step_s"] = num(sv.step_s);
-    j["host_s_per_step"] = num(sv.host_s_per_step);
-    j["prefill_tokens_per_step"] = num(sv.prefill_tokens_per_step);
-    j["decode_tokens_per_step"] = num(sv.decode_tokens_per_step);
-    j["tokens_per_step_per_request"] = num(sv.tokens_per_step_per_request);
-    j["prefill_utilisation"] = num(sv.prefill_utilisation);
+    put_results(j, ev, {"Engine"});
     if (sv.disaggregated) {
         ordered_json d;
         d["prefill"] = pool_json(sv.prefill_pool);
@@ -179,20 +172,11 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
         d["kv_transfer_gb_per_request"] = num(sv.kv_transfer_gb_per_request);
         j["disaggregated"] = std::move(d);
     }
-    j["weights_gb_per_chip"] = num(sv.weights_gb_per_chip);
-    j["kv_gb_per_request_per_chip"] = num(sv.kv_gb_per_request_per_chip);
-    j["memory_capacity_gb_per_chip"] = num(sv.memory_capacity_gb_per_chip);
-    j["power_w_per_chip"] = num(ph.power_w);
-    j["tokens_per_joule"] = num(ph.tokens_per_joule);
-    j["die_area_mm2"] = num(ph.die_area_mm2);
-    j["package_area_mm2"] = num(ph.package_area_mm2);
-    j["clock_ghz"] = num(ph.clock_ghz);
-    j["cost_per_million_tokens_usd"] = num(ph.cost_per_million_tokens_usd);
+    put_results(j, ev, {"Memory", "Physical"});
     ordered_json peaks;
     for (Precision p : kAllPrecisions) peaks[std::string(to_string(p))] = num(ev.peak_tflops[static_cast<size_t>(p)]);
     j["peak_tflops"] = std::move(peaks);
-    j["memory_tb_s"] = num(ev.memory_tb_s);
-    j["sram_tb_s"] = num(ev.sram_tb_s);
+    put_results(j, ev, {"Chip"});
     ordered_json area = ordered_json::object();
     for (const auto& b : ph.area_mm2) area[b.name] = num(b.value);
     j["area_mm2"] = std::move(area);
@@ -236,65 +220,74 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                                 const Scenario& s) {
     const ServingResult& sv = ev.serving;
     std::string out;
-    out += "chip " + chip.id + ", model " + model.id + ", " + std::to_string(s.chips) + " chips (" +
-           to_string(sv.parallelism) + (sv.parallelism_auto ? ", chosen" : "") + "), " +
-           std::string(to_string(s.weight_precision)) + " weights, " + std::string(to_string(s.kv_precision)) +
-           " KV, input " + std::to_string(s.input_len) + ", output " + std::to_string(s.output_len) +
-           (s.input_len_cv > 0 || s.output_len_cv > 0
-                ? " (mean; cv " + fmt("%.2f", s.input_len_cv) + " / " + fmt("%.2f", s.output_len_cv) + ")"
-                : std::string()) +
-           "\n";
+    out +=
+        "chip " + chip.id + ", model " + model.id + ", " + std::to_string(s.chips) + " chips (" +
+        to_string(sv.parallelism) + (sv.parallelism_auto ? ", chosen" : "") + "), " +
+        std::string(to_string(s.weight_precision)) + " weights, " + std::string(to_string(s.kv_precision)) +
+        " KV, input " + std::to_string(s.input_len) + ", output " + std::to_string(s.output_len) +
+        (s.input_len_cv > 0 || s.output_len_cv > 0 ? " (mean; cv " + format_number("%.2f", s.input_len_cv) +
+                                                         " / " + format_number("%.2f", s.output_len_cv) + ")"
+                                                   : std::string()) +
+        "\n";
     const int pp = sv.parallelism.pp;
     out += "  mode              " + std::string(sv.server ? "server: the highest rate within the p99 limits"
                                                            : "offline: as many requests in flight as fit") + "\n";
-    out += "  throughput        " + fmt("%.1f", sv.throughput_tokens_per_s) + " tokens/s (" +
-           fmt("%.1f", sv.throughput_tokens_per_s_per_chip) + " per chip), " + fmt("%.4g", sv.requests_per_s) +
-           " requests/s\n";
+    out += "  throughput        " + format_number("%.1f", sv.throughput_tokens_per_s) + " tokens/s (" +
+           format_number("%.1f", sv.throughput_tokens_per_s_per_chip) + " per chip), " +
+           format_number("%.4g", sv.requests_per_s) + " requests/s\n";
     out += "  batch             " + std::to_string(sv.batch) + " in flight per replica (max " +
            std::to_string(sv.max_batch) + "), " + std::to_string(sv.replicas) + " replicas" +
            (pp > 1 ? ", " + std::to_string(sv.in_flight) + " in flight over " + std::to_string(pp) + " stages" : "") + "\n";
-    out += "  step              " + fmt("%.4g", sv.step_s * 1e3) + " ms: " + fmt("%.0f", sv.decode_tokens_per_step) +
-           " decode + " + fmt("%.0f", sv.prefill_tokens_per_step) + " prompt tokens" +
-           (sv.tokens_per_step_per_request > 1 ? ", " + fmt("%.2f", sv.tokens_per_step_per_request) +
-                                                     " tokens per request per step (speculative)"
-                                               : std::string()) + "\n";
-    out += "  TTFT              mean " + fmt("%.4g", sv.ttft_s) + " s, p50 " + fmt("%.4g", sv.ttft_p50_s) + " s, p99 " +
-           fmt("%.4g", sv.ttft_p99_s) + " s\n";
-    out += "  TPOT              mean " + fmt("%.4g", sv.tpot_s) + " s, p50 " + fmt("%.4g", sv.tpot_p50_s) + " s, p99 " +
-           fmt("%.4g", sv.tpot_p99_s) + " s\n";
+    out +=
+        "  step              " + format_number("%.4g", sv.step_s * 1e3) +
+        " ms: " + format_number("%.0f", sv.decode_tokens_per_step) + " decode + " +
+        format_number("%.0f", sv.prefill_tokens_per_step) + " prompt tokens" +
+        (sv.tokens_per_step_per_request > 1 ? ", " + format_number("%.2f", sv.tokens_per_step_per_request) +
+                                                  " tokens per request per step (speculative)"
+                                            : std::string()) +
+        "\n";
+    out += "  TTFT              mean " + format_number("%.4g", sv.ttft_s) + " s, p50 " +
+           format_number("%.4g", sv.ttft_p50_s) + " s, p99 " + format_number("%.4g", sv.ttft_p99_s) + " s\n";
+    out += "  TPOT              mean " + format_number("%.4g", sv.tpot_s) + " s, p50 " +
+           format_number("%.4g", sv.tpot_p50_s) + " s, p99 " + format_number("%.4g", sv.tpot_p99_s) + " s\n";
     if (sv.disaggregated) {
         for (const PoolResult* p : {&sv.prefill_pool, &sv.decode_pool})
             out += std::string(p == &sv.prefill_pool ? "  prefill pool      " : "  decode pool       ") +
                    std::to_string(p->chips) + " x " + p->chip + " (" + to_string(p->parallelism) + ", " +
-                   std::to_string(p->replicas) + " replicas), capacity " + fmt("%.4g", p->capacity_requests_per_s) +
-                   " requests/s, " + fmt("%.0f", p->utilisation * 100) + " % used\n";
-        out += "  KV transfer       " + fmt("%.3g", sv.kv_transfer_gb_per_request) + " GB per request, " +
-               fmt("%.4g", sv.kv_transfer_s * 1e3) + " ms\n";
+                   std::to_string(p->replicas) + " replicas), capacity " +
+                   format_number("%.4g", p->capacity_requests_per_s) + " requests/s, " +
+                   format_number("%.0f", p->utilisation * 100) + " % used\n";
+        out += "  KV transfer       " + format_number("%.3g", sv.kv_transfer_gb_per_request) +
+               " GB per request, " + format_number("%.4g", sv.kv_transfer_s * 1e3) + " ms\n";
     }
-    out += "  memory per chip   weights " + fmt("%.2f", sv.weights_gb_per_chip) + " GB, KV " +
-           fmt("%.4f", sv.kv_gb_per_request_per_chip) + " GB per request, capacity " +
-           fmt("%.1f", sv.memory_capacity_gb_per_chip) + " GB\n";
+    out += "  memory per chip   weights " + format_number("%.2f", sv.weights_gb_per_chip) + " GB, KV " +
+           format_number("%.4f", sv.kv_gb_per_request_per_chip) + " GB per request, capacity " +
+           format_number("%.1f", sv.memory_capacity_gb_per_chip) + " GB\n";
     out += "  peak              ";
     for (Precision p : kAllPrecisions) {
-        out += fmt("%.1f", ev.peak_tflops[static_cast<size_t>(p)]) + " " + std::string(to_string(p));
+        out +=
+            format_number("%.1f", ev.peak_tflops[static_cast<size_t>(p)]) + " " + std::string(to_string(p));
         if (chip.executed_precision(p) != p) out += " (runs at " + std::string(to_string(chip.executed_precision(p))) + ")";
         out += p == Precision::bf16 ? " TFLOP/s, " : ", ";
     }
-    out += "memory " + fmt("%.2f", ev.memory_tb_s) + " TB/s\n";
+    out += "memory " + format_number("%.2f", ev.memory_tb_s) + " TB/s\n";
     if (ev.physical.die_area_mm2 > 0)
-        out += "  physical          die " + fmt("%.0f", ev.physical.die_area_mm2) + " mm2, " +
-               fmt("%.0f", ev.physical.power_w) + " W per chip, " + fmt("%.3g", ev.physical.tokens_per_joule) +
-               " tokens/J, $" + fmt("%.3g", ev.physical.cost_per_million_tokens_usd) + " per million tokens\n";
+        out += "  physical          die " + format_number("%.0f", ev.physical.die_area_mm2) + " mm2, " +
+               format_number("%.0f", ev.physical.power_w) + " W per chip, " +
+               format_number("%.3g", ev.physical.tokens_per_joule) + " tokens/J, $" +
+               format_number("%.3g", ev.physical.cost_per_million_tokens_usd) + " per million tokens\n";
     for (const auto& w : ev.warnings) out += "  warning: " + w + "\n";
     for (const PhaseResult* ph : {&ev.prefill, &ev.decode}) {
-        out += "\n" + std::string(to_string(ph->phase)) + ": step " + fmt("%.4g", ph->time_s) + " s, " +
-               fmt("%.0f", ph->tokens) + " tokens, context " + fmt("%.0f", ph->context) + "\n";
+        out += "\n" + std::string(to_string(ph->phase)) + ": step " + format_number("%.4g", ph->time_s) +
+               " s, " + format_number("%.0f", ph->tokens) + " tokens, context " +
+               format_number("%.0f", ph->context) + "\n";
         for (size_t ti = 0; ti < ph->templates.size(); ++ti) {
             int count = 0;
             for (int idx : ph->layer_template) count += idx == static_cast<int>(ti) ? 1 : 0;
             const auto& t = ph->templates[ti];
-            out += "  " + std::string(t.kind) + " x " + std::to_string(count) + ": " + fmt("%.4g", t.time_s * 1e3) +
-                   " ms per layer, " + std::string(to_string(t.bound)) + "-bound\n";
+            out += "  " + std::string(t.kind) + " x " + std::to_string(count) + ": " +
+                   format_number("%.4g", t.time_s * 1e3) + " ms per layer, " +
+                   std::string(to_string(t.bound)) + "-bound\n";
             char head[200];
             std::snprintf(head, sizeof head, "    %-18s %12s %12s %12s %10s %10s %10s %6s  %s\n", "op", "GFLOP", "MB",
                           "net MB", "comp us", "mem us", "time us", "util", "bound");

@@ -2,19 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "core/hw/params.hpp"
+#include "core/util/format.hpp"
 
 namespace scoville {
-
-namespace {
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
-}
-}  // namespace
 
 double mac_cell_um2(const ChipSpec& chip, const TechNode& node) {
     // A cell that does rate_p MACs per cycle at precision p needs rate_p multipliers of that width;
@@ -95,23 +87,24 @@ std::vector<std::string> area_warnings(const ChipSpec& chip, const AreaBreakdown
     const PhysicalParams& pp = tech.params;
     if (a.die_mm2 > pp.area_reticle_mm2) {
         const int need = static_cast<int>(std::ceil(a.package_mm2 / pp.area_reticle_mm2));
-        w.push_back("reticle: die " + fmt("%.0f", a.die_mm2) + " mm2 exceeds the " +
-                    fmt("%.0f", pp.area_reticle_mm2) +
+        w.push_back("reticle: die " + format_number("%.0f", a.die_mm2) + " mm2 exceeds the " +
+                    format_number("%.0f", pp.area_reticle_mm2) +
                     " mm2 reticle limit; split the package into at least " + std::to_string(need) +
                     " dies (package.dies=" + std::to_string(need) + ") or shrink it");
     }
     if (a.hbm_sites > a.max_hbm_stacks) {
         w.push_back("hbm: " + std::to_string(a.hbm_sites) + " HBM sites need " +
-                    fmt("%.0f", a.hbm_sites * pp.hbm_shoreline_mm_per_stack) + " mm of die edge but " +
-                    std::to_string(a.dies) + " die(s) of " + fmt("%.0f", a.die_mm2) + " mm2 fit only " +
-                    std::to_string(a.max_hbm_stacks) + " stacks on their long edges");
+                    format_number("%.0f", a.hbm_sites * pp.hbm_shoreline_mm_per_stack) +
+                    " mm of die edge but " + std::to_string(a.dies) + " die(s) of " +
+                    format_number("%.0f", a.die_mm2) + " mm2 fit only " + std::to_string(a.max_hbm_stacks) +
+                    " stacks on their long edges");
     }
     const double density = chip.power.tdp_w / a.package_mm2;
     if (density > pp.power_density_limit_w_mm2) {
-        w.push_back("power density: TDP " + fmt("%.0f", chip.power.tdp_w) + " W over " +
-                    fmt("%.0f", a.package_mm2) + " mm2 of silicon is " + fmt("%.2f", density) +
-                    " W/mm2, above the " + fmt("%.2f", pp.power_density_limit_w_mm2) +
-                    " W/mm2 cooling limit");
+        w.push_back("power density: TDP " + format_number("%.0f", chip.power.tdp_w) + " W over " +
+                    format_number("%.0f", a.package_mm2) + " mm2 of silicon is " +
+                    format_number("%.2f", density) + " W/mm2, above the " +
+                    format_number("%.2f", pp.power_density_limit_w_mm2) + " W/mm2 cooling limit");
     }
     return w;
 }

@@ -2,23 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "core/perf/evaluate.hpp"
 #include "core/physical/area.hpp"
 #include "core/physical/cost.hpp"
 #include "core/physical/power.hpp"
 #include "core/physical/tech.hpp"
+#include "core/util/format.hpp"
 
 namespace scoville {
 
 namespace {
-
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
-}
 
 struct Point {
     Evaluation ev;
@@ -83,15 +77,16 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
         auto low = run_at(chip, model, scenario, companions, *area, tech, f_min);
         if (!low) {
             // E.g. a latency limit no lower clock can meet: keep the nominal point, say so.
-            power_warnings.push_back("power: " + fmt("%.0f", nominal_w) + " W exceeds the " +
-                                     fmt("%.0f", tdp) +
+            power_warnings.push_back("power: " + format_number("%.0f", nominal_w) + " W exceeds the " +
+                                     format_number("%.0f", tdp) +
                                      " W TDP, and the clock cannot be lowered: " + low.error().message);
         } else if (low->power.total_w > tdp) {
             best = std::move(*low);
             clock = f_min;
-            power_warnings.push_back("power: " + fmt("%.0f", best.power.total_w) + " W exceeds the " +
-                                     fmt("%.0f", tdp) + " W TDP even at the lowest clock " +
-                                     fmt("%.3g", f_min) + " GHz; raise power.tdp_w or shrink the design");
+            power_warnings.push_back("power: " + format_number("%.0f", best.power.total_w) +
+                                     " W exceeds the " + format_number("%.0f", tdp) +
+                                     " W TDP even at the lowest clock " + format_number("%.3g", f_min) +
+                                     " GHz; raise power.tdp_w or shrink the design");
         } else {
             // Bracketed false position with the Illinois correction: power is smooth in the
             // clock, so this lands within 0.5% under the cap in a few performance runs (sweeps
@@ -121,9 +116,10 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
                     side = 1;
                 }
             }
-            power_warnings.push_back("power: " + fmt("%.0f", nominal_w) + " W at " + fmt("%.3g", f_nom) +
-                                     " GHz exceeds the " + fmt("%.0f", tdp) + " W TDP; clock lowered to " +
-                                     fmt("%.3g", clock) + " GHz");
+            power_warnings.push_back("power: " + format_number("%.0f", nominal_w) + " W at " +
+                                     format_number("%.3g", f_nom) + " GHz exceeds the " +
+                                     format_number("%.0f", tdp) + " W TDP; clock lowered to " +
+                                     format_number("%.3g", clock) + " GHz");
         }
     }
 

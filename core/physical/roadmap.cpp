@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/library/resources.hpp"
+#include "core/util/json.hpp"
 
 namespace scoville {
 
@@ -10,14 +11,9 @@ using nlohmann::json;
 
 Result<std::vector<RoadmapEntry>> roadmap_from_json(std::string_view text, std::string_view origin) {
     const std::string where = origin.empty() ? std::string("roadmap") : std::string(origin);
-    json j;
-    try {
-        j = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        return Error{where + ": malformed JSON at byte " + std::to_string(e.byte)};
-    } catch (const json::exception& e) {  // e.g. a number too large for a double
-        return Error{where + ": malformed JSON (" + e.what() + ")"};
-    }
+    auto parsed = parse_json(text, where);
+    if (!parsed) return parsed.error();
+    json& j = *parsed;
     if (!j.is_object() || !j.contains("entries") || !j["entries"].is_array())
         return Error{where + ": expected an object with an 'entries' array"};
     std::vector<RoadmapEntry> out;

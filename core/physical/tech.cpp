@@ -1,12 +1,13 @@
 #include "core/physical/tech.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 #include <nlohmann/json.hpp>
 
 #include "core/library/resources.hpp"
+#include "core/util/format.hpp"
+#include "core/util/json.hpp"
 
 namespace scoville {
 
@@ -96,17 +97,11 @@ const ParamSlot* find_slot(std::string_view key) {
     return nullptr;
 }
 
-std::string fmt(double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.12g", v);
-    return buf;
-}
-
 Status check_range(const std::string& key, double v, double lo, double hi) {
     if (!std::isfinite(v)) return Error{"parameter '" + key + "': value must be a finite number"};
     if (v < lo || v > hi)
-        return Error{"parameter '" + key + "': " + fmt(v) + " is out of range [" + fmt(lo) + ", " + fmt(hi) +
-                     "]"};
+        return Error{"parameter '" + key + "': " + format_number(v) + " is out of range [" +
+                     format_number(lo) + ", " + format_number(hi) + "]"};
     return Ok{};
 }
 
@@ -160,14 +155,9 @@ const TechNode* TechLibrary::node(std::string_view id) const {
 
 Result<TechLibrary> tech_from_json(std::string_view text, std::string_view origin) {
     const std::string where = origin.empty() ? std::string("tech") : std::string(origin);
-    json j;
-    try {
-        j = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        return Error{where + ": malformed JSON at byte " + std::to_string(e.byte)};
-    } catch (const json::exception& e) {  // e.g. a number too large for a double
-        return Error{where + ": malformed JSON (" + e.what() + ")"};
-    }
+    auto parsed = parse_json<json>(text, where);
+    if (!parsed) return parsed.error();
+    json& j = *parsed;
     if (!j.is_object()) return Error{where + ": expected a JSON object"};
     TechLibrary lib;
     try {

@@ -14,7 +14,7 @@
 namespace scoville {
 
 struct TechNode {
-    std::string id;                // "n7", "n5", "n4", "n3", "n2"
+    std::string id;                // "n4": the ids chips name in tech.node
     double logic_mtr_mm2_hpc = 0;  // effective transistor density of real HPC dies
     double sram_mb_per_mm2 = 0;    // scratchpad macro density
     double sram_bitcell_um2 = 0;

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/util/json.hpp"
+
 namespace scoville {
 
 using nlohmann::json;
@@ -79,14 +81,9 @@ std::optional<KvAllocation> parse_kv_allocation(std::string_view s) {
 }
 
 Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin) {
-    json j;
-    try {
-        j = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        return Error{where(origin) + ": malformed JSON at byte " + std::to_string(e.byte)};
-    } catch (const json::exception& e) {  // e.g. a number too large for a double
-        return Error{where(origin) + ": malformed JSON (" + e.what() + ")"};
-    }
+    auto parsed = parse_json(text, where(origin));
+    if (!parsed) return parsed.error();
+    json& j = *parsed;
     if (!j.is_object()) return Error{where(origin) + ": expected a JSON object"};
 
     ModelSpec m;

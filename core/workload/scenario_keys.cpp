@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/util/registry.hpp"
+
 namespace scoville {
 
 namespace {
@@ -129,9 +131,7 @@ std::span<const WorkloadKey> workload_keys() {
 }
 
 const WorkloadKey* find_workload_key(std::string_view key) {
-    for (const auto& k : workload_keys())
-        if (k.key == key) return &k;
-    return nullptr;
+    return find_by_key(workload_keys(), key);
 }
 
 Result<std::string> get_workload_text(const Scenario& s, std::string_view key) {

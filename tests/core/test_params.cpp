@@ -6,6 +6,7 @@
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
+#include "core/physical/tech.hpp"
 #include "core/workload/scenario_keys.hpp"
 
 using namespace scoville;
@@ -60,6 +61,25 @@ TEST(ChipParams, RequiredKeysExist) {
                             "efficiency.compute", "efficiency.memory", "efficiency.network"}) {
         EXPECT_NE(find_param(key), nullptr) << key;
     }
+}
+
+TEST(ChipParams, ProcessNodesComeFromTheTechData) {
+    // tech.node offers exactly the nodes of resources/tech/nodes.json, in file order.
+    const auto& tech = default_tech();
+    ASSERT_TRUE(tech.ok());
+    const ParamInfo& node = *find_param("tech.node");
+    ASSERT_EQ(node.choices.size(), tech->nodes.size());
+    for (size_t i = 0; i < node.choices.size(); ++i) EXPECT_EQ(node.choices[i], tech->nodes[i].id);
+    EXPECT_EQ(node.max, static_cast<double>(tech->nodes.size() - 1));
+    ChipSpec c;
+    for (const auto& n : tech->nodes) {
+        ASSERT_TRUE(set_param_text(c, "tech.node", n.id).ok()) << n.id;
+        EXPECT_EQ(c.tech.node, n.id);
+        EXPECT_EQ(*get_param_text(c, "tech.node"), n.id);
+    }
+    const auto bad = set_param_text(c, "tech.node", "n6");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("n7, n5, n4, n3, n2"), std::string::npos) << bad.error().message;
 }
 
 TEST(ChipParams, BadValuesAreRefusedWithTheKeyNamed) {

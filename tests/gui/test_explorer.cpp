@@ -18,10 +18,13 @@
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
+#include <limits>
+#include <optional>
 #include <qcustomplot.h>
 
 #include "app/mainwindow.hpp"
 #include "core/hw/params.hpp"
+#include "core/perf/result_keys.hpp"
 #include "widgets/compareview.hpp"
 #include "core/workload/scenario_keys.hpp"
 #include "widgets/designdocument.hpp"
@@ -295,6 +298,20 @@ private slots:
         QCOMPARE(table->rowCount(), 1);
     }
 
+    void hiddenViewsCatchUpWhenShown() {
+        // A hidden view does no work on a change; it refreshes when shown again.
+        auto* view = window_->findChild<CompareView*>(QStringLiteral("compareView"));
+        QVERIFY(view);
+        doc_->setReferences({});
+        QCOMPARE(view->table()->rowCount(), 1);
+        view->hide();
+        doc_->setReferences({"tpu-v7"});
+        QCOMPARE(view->table()->rowCount(), 1);
+        view->show();
+        QCOMPARE(view->table()->rowCount(), 2);
+        QCOMPARE(view->table()->item(1, 0)->text(), QString::fromStdString(doc_->referenceChip("tpu-v7")->name));
+    }
+
     void baselineChipNormalisesToOne() {
         // The baseline compared with itself is 1.0 on every metric.
         doc_->setReferences({"b200"});
@@ -490,6 +507,38 @@ private slots:
         QCOMPARE(formatDelta(96, 100), QStringLiteral("\u22124.0 %"));
         QCOMPARE(formatSi(std::nan("")), QStringLiteral("n/a"));
         QCOMPARE(formatDelta(1, 0), QStringLiteral("n/a"));
+        QCOMPARE(formatMoney(0.0304), QStringLiteral("$0.030"));
+        QCOMPARE(formatMoney(4.567), QStringLiteral("$4.57"));
+        QCOMPARE(formatMoney(1234.4), QStringLiteral("$1,234"));
+        QCOMPARE(formatMoney(std::nan("")), QStringLiteral("n/a"));
+        QCOMPARE(formatBytes(1.5e9), QStringLiteral("1.50 GB"));
+        QCOMPARE(formatParallelism(Parallelism{1, 1, 8, 8}), QStringLiteral("TP 1 \u00b7 DP 8 \u00b7 EP 8"));
+    }
+
+    void resultsReadByTheirKind() {
+        // One formatter per kind of result, from the registry's hint; never NaN or inf.
+        auto text = [](const char* key, std::optional<double> v) { return formatResult(*find_result_key(key), v); };
+        QCOMPARE(text("throughput_tokens_per_s", 30312), QStringLiteral("30.3 k"));
+        QCOMPARE(text("ttft_p99_s", 0.935), QStringLiteral("935 ms"));
+        QCOMPARE(text("cost_per_million_tokens_usd", 0.0304), QStringLiteral("$0.030"));
+        QCOMPARE(text("die_area_mm2", 1440.6), QStringLiteral("1,441 mm\u00B2"));
+        QCOMPARE(text("power_w_per_chip", 462.2), QStringLiteral("462 W"));
+        QCOMPARE(text("batch", 715), QStringLiteral("715"));
+        QCOMPARE(text("clock_ghz", 1.98), QStringLiteral("1.98 GHz"));
+        QCOMPARE(text("memory_tb_s", 8), QStringLiteral("8.00 TB/s"));
+        QCOMPARE(text("weights_gb_per_chip", 17.5), QStringLiteral("17.5 GB"));
+        QCOMPARE(text("prefill_utilisation", 0.47), QStringLiteral("47 %"));
+        QCOMPARE(text("tpot_p99_s", std::nullopt), QStringLiteral("n/a"));
+        QCOMPARE(text("tpot_p99_s", std::numeric_limits<double>::infinity()), QStringLiteral("n/a"));
+        QCOMPARE(resultShortLabel(*find_result_key("ttft_p99_s")), QStringLiteral("TTFT p99"));
+        // The KPI cards and the comparison take their titles from the registry.
+        QCOMPARE(window_->findChild<QTableWidget*>(QStringLiteral("compareTable"))->horizontalHeaderItem(3)->text(),
+                 QStringLiteral("$/M tokens"));
+        auto* cost = window_->findChild<QLabel*>(QStringLiteral("kpi:cost_per_million_tokens"));
+        QCOMPARE(cost->text(),
+                 formatResult(*find_result_key("cost_per_million_tokens_usd"),
+                              doc_->evaluation()->physical.cost_per_million_tokens_usd));
+        QCOMPARE(cost->parentWidget()->toolTip(), QStringLiteral("Cost per million output tokens"));
     }
 
     void logSliderIsGeometric() {

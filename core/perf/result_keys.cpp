@@ -1,0 +1,127 @@
+#include "core/perf/result_keys.hpp"
+
+#include <cmath>
+#include <vector>
+
+#include "core/util/registry.hpp"
+
+namespace scoville {
+namespace {
+
+// A serving figure: every evaluation has one.
+#define SCV_SERVING(field) \
+    [](const Evaluation& e) -> std::optional<double> { return static_cast<double>(e.serving.field); }
+// A physical figure: only where the physical model ran (evaluate_design; evaluate() leaves it empty).
+#define SCV_PHYSICAL(field)                                                                         \
+    [](const Evaluation& e) -> std::optional<double> {                                              \
+        return e.physical.die_area_mm2 > 0 ? std::optional<double>(e.physical.field) : std::nullopt; \
+    }
+#define SCV_CHIP(field) [](const Evaluation& e) -> std::optional<double> { return e.field; }
+
+std::vector<ResultKey> build_keys() {
+    using B = Better;
+    using K = ResultKind;
+    // clang-format off
+    return {
+        {"throughput_tokens_per_s", "Throughput", "Output tokens per second, whole system", "Tokens/s",
+         "tokens/s", B::higher, K::si, SCV_SERVING(throughput_tokens_per_s)},
+        {"throughput_tokens_per_s_per_chip", "Throughput", "Output tokens per second per chip", "Tokens/s per chip",
+         "tokens/s", B::higher, K::si, SCV_SERVING(throughput_tokens_per_s_per_chip)},
+        {"requests_per_s", "Throughput", "Requests served per second, whole system", "Requests/s",
+         "requests/s", B::higher, K::si, SCV_SERVING(requests_per_s)},
+        {"ttft_s", "Latency", "Time to first token, mean", "TTFT mean", "s", B::lower, K::seconds, SCV_SERVING(ttft_s)},
+        {"ttft_p50_s", "Latency", "Time to first token, median", "TTFT p50", "s", B::lower, K::seconds,
+         SCV_SERVING(ttft_p50_s)},
+        {"ttft_p99_s", "Latency", "Time to first token, 99th percentile", "TTFT p99", "s", B::lower, K::seconds,
+         SCV_SERVING(ttft_p99_s)},
+        {"tpot_s", "Latency", "Time per output token, mean", "TPOT mean", "s", B::lower, K::seconds, SCV_SERVING(tpot_s)},
+        {"tpot_p50_s", "Latency", "Time per output token, median", "TPOT p50", "s", B::lower, K::seconds,
+         SCV_SERVING(tpot_p50_s)},
+        {"tpot_p99_s", "Latency", "Time per output token, 99th percentile", "TPOT p99", "s", B::lower, K::seconds,
+         SCV_SERVING(tpot_p99_s)},
+        {"batch", "Batch", "Requests in flight per replica and pipeline micro-batch", "Batch per replica", "",
+         B::none, K::integer, SCV_SERVING(batch)},
+        {"max_batch", "Batch", "Largest batch that memory, the engine limit and the token budget allow", "Largest batch",
+         "", B::higher, K::integer, SCV_SERVING(max_batch)},
+        {"replicas", "Batch", "Model replicas in the system", "Replicas", "", B::none, K::integer, SCV_SERVING(replicas)},
+        {"sequences_in_flight_per_replica", "Batch", "Requests in flight per replica, over all pipeline stages",
+         "In flight per replica", "", B::none, K::integer, SCV_SERVING(in_flight)},
+        {"step_s", "Engine", "One engine step (the decode pool's when disaggregated)", "Step", "s", B::none,
+         K::seconds, SCV_SERVING(step_s)},
+        {"host_s_per_step", "Engine", "Host work per step that the chips wait for", "Host per step", "s", B::lower,
+         K::seconds, SCV_SERVING(host_s_per_step)},
+        {"prefill_tokens_per_step", "Engine", "Prompt tokens per step and replica, mean", "Prompt tokens/step",
+         "tokens", B::none, K::si, SCV_SERVING(prefill_tokens_per_step)},
+        {"decode_tokens_per_step", "Engine", "Decode tokens per step and replica", "Decode tokens/step", "tokens",
+         B::none, K::si, SCV_SERVING(decode_tokens_per_step)},
+        {"tokens_per_step_per_request", "Engine", "Accepted tokens per step and request (above 1: speculative)",
+         "Tokens/step/request", "tokens", B::higher, K::decimal, SCV_SERVING(tokens_per_step_per_request)},
+        {"prefill_utilisation", "Engine", "Share of the steps' room for prompt tokens in use", "Prompt room used", "",
+         B::none, K::fraction, SCV_SERVING(prefill_utilisation)},
+        {"weights_gb_per_chip", "Memory", "Weights per chip", "Weights/chip", "GB", B::lower, K::gigabytes,
+         SCV_SERVING(weights_gb_per_chip)},
+        {"kv_gb_per_request_per_chip", "Memory", "KV cache per request per chip, at full context", "KV/request/chip",
+         "GB", B::lower, K::gigabytes, SCV_SERVING(kv_gb_per_request_per_chip)},
+        {"memory_capacity_gb_per_chip", "Memory", "Memory for weights and KV cache per chip", "Memory/chip", "GB",
+         B::higher, K::gigabytes, SCV_SERVING(memory_capacity_gb_per_chip)},
+        {"power_w_per_chip", "Physical", "Average power per chip on this workload", "Power per chip", "W", B::lower,
+         K::whole, SCV_PHYSICAL(power_w)},
+        {"tokens_per_joule", "Physical", "Output tokens per joule", "Tokens/J", "tokens/J", B::higher, K::si,
+         SCV_PHYSICAL(tokens_per_joule)},
+        {"die_area_mm2", "Physical", "Area of the largest die", "Die area", "mm2", B::lower, K::whole,
+         SCV_PHYSICAL(die_area_mm2)},
+        {"package_area_mm2", "Physical", "Area of all dies of the package", "Package area", "mm2", B::lower, K::whole,
+         SCV_PHYSICAL(package_area_mm2)},
+        {"clock_ghz", "Physical", "Compute clock after the TDP cap", "Clock", "GHz", B::higher, K::decimal,
+         SCV_PHYSICAL(clock_ghz)},
+        {"cost_per_million_tokens_usd", "Physical", "Cost per million output tokens", "$/M tokens", "USD",
+         B::lower, K::money,
+         // 0 where there is no cost: no throughput, or a die that cannot be made (a warning says why)
+         [](const Evaluation& e) -> std::optional<double> {
+             const double usd = e.physical.cost_per_million_tokens_usd;
+             return usd > 0 ? std::optional<double>(usd) : std::nullopt;
+         }},
+        {"memory_tb_s", "Chip", "Off-chip memory bandwidth", "Memory bandwidth", "TB/s", B::higher, K::decimal,
+         SCV_CHIP(memory_tb_s)},
+        {"sram_tb_s", "Chip", "On-chip SRAM bandwidth", "SRAM bandwidth", "TB/s", B::higher, K::decimal,
+         SCV_CHIP(sram_tb_s)},
+    };
+    // clang-format on
+}
+
+#undef SCV_SERVING
+#undef SCV_PHYSICAL
+#undef SCV_CHIP
+
+}  // namespace
+
+std::optional<double> ResultKey::value(const Evaluation& ev) const {
+    const auto v = get(ev);
+    if (!v || !std::isfinite(*v)) return std::nullopt;
+    return v;
+}
+
+int ResultKey::compare(double value, double base) const {
+    if (better == Better::none || !std::isfinite(value) || !std::isfinite(base) || value == base) return 0;
+    return (value > base) == (better == Better::higher) ? 1 : -1;
+}
+
+std::span<const ResultKey> result_keys() {
+    static const std::vector<ResultKey> keys = build_keys();
+    return keys;
+}
+
+const ResultKey* find_result_key(std::string_view key) {
+    return find_by_key(result_keys(), key);
+}
+
+std::string_view to_string(Better b) {
+    switch (b) {
+    case Better::higher: return "higher";
+    case Better::lower: return "lower";
+    case Better::none: return "none";
+    }
+    return "none";
+}
+
+}  // namespace scoville
