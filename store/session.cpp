@@ -30,12 +30,6 @@ namespace {
 QString nn(const QString& s) {
     return s.isNull() ? QStringLiteral("") : s;
 }
-QString qs(std::string_view s) {
-    return qtext(s);
-}
-std::string ss(const QString& s) {
-    return stext(s);
-}
 qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
 }
@@ -45,13 +39,13 @@ QDateTime fromMs(qint64 ms) {
 
 // Design JSON as stored: compact, so a history entry stays one line.
 QString storedJson(const ChipSpec& chip) {
-    return qs(chip_to_json(chip, -1));
+    return qtext(chip_to_json(chip, -1));
 }
 
 // Checks a chip can be stored and loaded back: the stored form is design JSON, and loading it
 // applies every range and consistency check.
 Status storable(const ChipSpec& chip, const QString& what) {
-    auto back = chip_from_json(chip_to_json(chip, -1), ss(what));
+    auto back = chip_from_json(chip_to_json(chip, -1), stext(what));
     if (!back) return back.error();
     return Ok{};
 }
@@ -60,10 +54,10 @@ Status storable(const ChipSpec& chip, const QString& what) {
 const QLatin1String kChipRef("chip:");
 QString refOf(const std::string& id) {
     if (id.empty()) return {};
-    return id.find(':') != std::string::npos ? qs(id) : kChipRef + qs(id);
+    return id.find(':') != std::string::npos ? qtext(id) : kChipRef + qtext(id);
 }
 std::string idOf(const QString& ref) {
-    return ss(ref.startsWith(kChipRef) ? ref.mid(kChipRef.size()) : ref);
+    return stext(ref.startsWith(kChipRef) ? ref.mid(kChipRef.size()) : ref);
 }
 
 bool isReferenceChip(const std::string& id) {
@@ -123,7 +117,7 @@ Result<QString> Session::openConnection(const QString& path, bool readOnly, int 
     }
     if (!error.isEmpty()) {
         QSqlDatabase::removeDatabase(name);
-        return Error{ss(error)};
+        return Error{stext(error)};
     }
     return name;
 }
@@ -142,7 +136,7 @@ Status createFile(const QString& path, bool replace) {
                            QStringLiteral(".new-XXXXXX"));
         if (!tmp.open())
             return Error{
-                ss(QStringLiteral("%1: cannot create the session file (%2)").arg(path, tmp.errorString()))};
+                stext(QStringLiteral("%1: cannot create the session file (%2)").arg(path, tmp.errorString()))};
         tmpPath = tmp.fileName();
     }
     const QString name = uniqueConnectionName("create");
@@ -151,7 +145,7 @@ Status createFile(const QString& path, bool replace) {
         QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         d.setDatabaseName(tmpPath);
         if (!d.open()) {
-            st = Error{ss(describeSqlError(path, QStringLiteral("creating"), d.lastError()))};
+            st = Error{stext(describeSqlError(path, QStringLiteral("creating"), d.lastError()))};
         } else {
             st = migrate(d);
             if (st) {
@@ -159,16 +153,16 @@ Status createFile(const QString& path, bool replace) {
                 // has no journal switch in which a crash could leave a hot rollback journal.
                 QSqlQuery wal(d);
                 if (!wal.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
-                    st = Error{ss(describeSqlError(path, QStringLiteral("creating"), wal.lastError()))};
+                    st = Error{stext(describeSqlError(path, QStringLiteral("creating"), wal.lastError()))};
             }
             if (st) {
                 QSqlQuery q(d);
                 if (!q.exec(QStringLiteral("INSERT OR REPLACE INTO scoville_meta (key, value) VALUES "
                                            "('created_by', 'Scoville %1')")
                                 .arg(QLatin1String(SCOVILLE_VERSION))))
-                    st = Error{ss(describeSqlError(path, QStringLiteral("creating"), q.lastError()))};
+                    st = Error{stext(describeSqlError(path, QStringLiteral("creating"), q.lastError()))};
             }
-            if (!st) st = Error{ss(path) + ": creating: " + st.error().message};
+            if (!st) st = Error{stext(path) + ": creating: " + st.error().message};
             d.close();
         }
     }
@@ -183,7 +177,7 @@ Status createFile(const QString& path, bool replace) {
             moved = QFile::rename(tmpPath, path) || QFileInfo::exists(path);
         }
         if (!moved)
-            st = Error{ss(QStringLiteral("%1: cannot create the session file (rename failed)").arg(path))};
+            st = Error{stext(QStringLiteral("%1: cannot create the session file (rename failed)").arg(path))};
     }
     QFile::remove(tmpPath);
     for (const char* suffix : {"-journal", "-wal", "-shm"}) QFile::remove(tmpPath + QLatin1String(suffix));
@@ -197,13 +191,13 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Option
     FileCheck check = checkFile(path, options.busyTimeoutMs);
     if (check.kind == FileKind::missing || check.kind == FileKind::empty) {
         if (wantReadOnly || !options.create)
-            return Error{ss(check.kind == FileKind::missing
+            return Error{stext(check.kind == FileKind::missing
                                 ? QStringLiteral("%1: no such session file").arg(path)
                                 : QStringLiteral("%1: empty file, not a session").arg(path))};
         if (auto st = createFile(path, check.kind == FileKind::empty); !st) return st.error();
         check = checkFile(path, options.busyTimeoutMs);
     }
-    if (check.kind != FileKind::session) return Error{ss(check.message)};
+    if (check.kind != FileKind::session) return Error{stext(check.message)};
 
     // A file or folder we may not write to is opened read-only: readable, and Save As works.
     const QFileInfo info(path);
@@ -214,7 +208,7 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Option
     if (readOnly && check.version < kSchemaVersion) {
         scratch = std::make_shared<QTemporaryDir>();
         if (!scratch->isValid())
-            return Error{ss(QStringLiteral("%1: cannot make a temporary copy to upgrade (%2)")
+            return Error{stext(QStringLiteral("%1: cannot make a temporary copy to upgrade (%2)")
                                 .arg(path, scratch->errorString()))};
         openPath = scratch->filePath(QStringLiteral("upgraded.scoville"));
         auto source = openConnection(path, true, options.busyTimeoutMs);
@@ -225,7 +219,7 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Option
         if (!upgrade) return upgrade.error();
         Session upgrader(path, *upgrade, false);
         QSqlDatabase d = upgrader.db();
-        if (auto st = migrate(d); !st) return Error{ss(path) + ": " + st.error().message};
+        if (auto st = migrate(d); !st) return Error{stext(path) + ": " + st.error().message};
     }
 
     auto connection = openConnection(openPath, readOnly, options.busyTimeoutMs);
@@ -235,7 +229,7 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Option
     session->busyTimeoutMs_ = options.busyTimeoutMs;
     if (!readOnly && check.version < kSchemaVersion) {
         QSqlDatabase d = session->db();
-        if (auto st = migrate(d); !st) return Error{ss(path) + ": " + st.error().message};
+        if (auto st = migrate(d); !st) return Error{stext(path) + ": " + st.error().message};
     }
     if (auto st = session->loadDesigns(); !st) return st.error();
     return session;
@@ -250,11 +244,11 @@ Status Session::loadDesigns() {
             " (SELECT COALESCE(MAX(h.step), 0) FROM history h WHERE h.design_id = d.id),"
             " (SELECT COALESCE(MAX(h.step), 0) FROM history h WHERE h.design_id = d.id AND h.seq <= d.undo_position)"
             " FROM designs d")))
-        return Error{ss(describeSqlError(path_, QStringLiteral("reading designs"), q.lastError()))};
+        return Error{stext(describeSqlError(path_, QStringLiteral("reading designs"), q.lastError()))};
     while (q.next()) {
         const QString name = q.value(1).toString();
-        auto chip = chip_from_json(ss(q.value(2).toString()),
-                                   ss(path_ + QStringLiteral(": design '") + name + QLatin1Char('\'')));
+        auto chip = chip_from_json(stext(q.value(2).toString()),
+                                   stext(path_ + QStringLiteral(": design '") + name + QLatin1Char('\'')));
         if (!chip) return chip.error();
         DesignState s;
         s.id = q.value(0).toLongLong();
@@ -266,7 +260,7 @@ Status Session::loadDesigns() {
         designs_.insert(name, std::move(s));
     }
     if (q.lastError().isValid())
-        return Error{ss(describeSqlError(path_, QStringLiteral("reading designs"), q.lastError()))};
+        return Error{stext(describeSqlError(path_, QStringLiteral("reading designs"), q.lastError()))};
     return Ok{};
 }
 
@@ -274,25 +268,25 @@ Status Session::loadDesigns() {
 // --- Writing -----------------------------------------------------------------------------------------
 
 Status Session::fail(const std::string& message) {
-    emit writeFailed(qs(message));
+    emit writeFailed(qtext(message));
     return Error{message};
 }
 
 Status Session::write(const QString& action, const std::function<Status()>& body) {
     if (readOnly_)
-        return fail(ss(QStringLiteral("%1: %2: the session is open read-only (use Save As to keep changes)")
+        return fail(stext(QStringLiteral("%1: %2: the session is open read-only (use Save As to keep changes)")
                            .arg(path_, action)));
     QSqlDatabase d = db();
     {
         QSqlQuery q(d);
         // IMMEDIATE takes the write lock up front, so a busy file fails here and not half-way.
         if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-            return fail(ss(describeSqlError(path_, action, q.lastError())) + "; nothing was changed");
+            return fail(stext(describeSqlError(path_, action, q.lastError())) + "; nothing was changed");
     }
     Status st = body();
     if (st) {
         QSqlQuery q(d);
-        if (!q.exec(QStringLiteral("COMMIT"))) st = Error{ss(describeSqlError(path_, action, q.lastError()))};
+        if (!q.exec(QStringLiteral("COMMIT"))) st = Error{stext(describeSqlError(path_, action, q.lastError()))};
     }
     if (!st) {
         QSqlQuery q(d);
@@ -306,7 +300,7 @@ namespace {
 // Runs a prepared query inside a write body; the error names the file and the action.
 Status run(QSqlQuery& q, const QString& file, const QString& action) {
     if (q.exec()) return Ok{};
-    return Error{ss(describeSqlError(file, action, q.lastError()))};
+    return Error{stext(describeSqlError(file, action, q.lastError()))};
 }
 }  // namespace
 
@@ -315,7 +309,7 @@ Result<const Session::DesignState*> Session::find(const QString& design) const {
     if (it == designs_.constEnd()) {
         QStringList names = designNames();
         return Error{
-            ss(QStringLiteral("%1: no design '%2' (designs: %3)")
+            stext(QStringLiteral("%1: no design '%2' (designs: %3)")
                    .arg(path_, design,
                         names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))))};
     }
@@ -339,9 +333,9 @@ Status Session::writeDesignRow(qint64 id, const ChipSpec& chip, int undoPosition
         const std::string text = *get_param_text(chip, info.key);
         if (previous && *get_param_text(*previous, info.key) == text) continue;
         q.addBindValue(id);
-        q.addBindValue(qs(info.key));
+        q.addBindValue(qtext(info.key));
         q.addBindValue(info.get(chip));
-        q.addBindValue(qs(text));
+        q.addBindValue(qtext(text));
         if (auto st = run(q, path_, action); !st) return st;
     }
     return Ok{};
@@ -364,7 +358,7 @@ Status Session::writeValues(qint64 id, const QString& design, const DesignValues
         // The design's own workload record carries its name.
         WorkloadRecord w;
         w.name = design;
-        w.modelId = qs(after.model_id);
+        w.modelId = qtext(after.model_id);
         w.scenario = after.scenario;
         if (auto st = rows::writeWorkload(db(), path_, w, action); !st) return st;
         q.prepare(QStringLiteral("UPDATE designs SET workload = ? WHERE id = ?"));
@@ -400,14 +394,14 @@ Status Session::checkUnchanged(const QString& design, const DesignState& state, 
     if (auto st = run(q, path_, action); !st) return st;
     if (!q.next() || q.value(0).toInt() != state.undoPosition || q.value(1).toInt() != state.historyCount)
         return Error{
-            ss(QStringLiteral("%1: %2: design '%3' was changed by another program since the session was "
+            stext(QStringLiteral("%1: %2: design '%3' was changed by another program since the session was "
                               "opened; reopen the session")
                    .arg(path_, action, design))};
     return Ok{};
 }
 
 Status Session::checkValues(const QString& design, const DesignValues& before, const DesignValues& after) const {
-    const std::string where = ss(path_) + ": design '" + ss(design) + "': ";
+    const std::string where = stext(path_) + ": design '" + stext(design) + "': ";
     if (!(before.chip == after.chip)) {
         if (auto st = validate_chip(after.chip); !st) return Error{where + st.error().message};
         if (auto st = storable(after.chip, QStringLiteral("design '%1'").arg(design)); !st)
@@ -443,11 +437,11 @@ Status Session::record(const QString& design, const EditStep& step, bool replace
     int stepNo = cur.stepPosition;
     if (replaceNewest) {
         if (cur.stepPosition == 0 || cur.undoPosition != cur.historyCount)
-            return fail(ss(QStringLiteral("%1: design '%2': there is no newest step to replace").arg(path_, design)));
+            return fail(stext(QStringLiteral("%1: design '%2': there is no newest step to replace").arg(path_, design)));
         const QList<HistoryStep> all = steps(design);
         if (all.isEmpty() || all.last().number != cur.stepPosition)
-            return fail(ss(QStringLiteral("%1: design '%2': history could not be read").arg(path_, design)));
-        if (auto st = apply_step(base, all.last().edits, false); !st) return fail(ss(path_) + ": " + st.error().message);
+            return fail(stext(QStringLiteral("%1: design '%2': history could not be read").arg(path_, design)));
+        if (auto st = apply_step(base, all.last().edits, false); !st) return fail(stext(path_) + ": " + st.error().message);
         auto end = stepEnd(cur.id, stepNo - 1);
         if (!end) return fail(end.error().message);
         position = *end;
@@ -458,11 +452,11 @@ Status Session::record(const QString& design, const EditStep& step, bool replace
     EditStep entries;
     for (const Edit& e : step) {
         auto oldText = edit_value(after, e.kind, e.key);
-        if (!oldText) return fail(ss(path_) + ": design '" + ss(design) + "': " + oldText.error().message);
+        if (!oldText) return fail(stext(path_) + ": design '" + stext(design) + "': " + oldText.error().message);
         if (auto st = set_edit_value(after, e.kind, e.key, e.new_value); !st)
-            return fail(ss(path_) + ": design '" + ss(design) + "': " + st.error().message);
+            return fail(stext(path_) + ": design '" + stext(design) + "': " + st.error().message);
         auto newText = edit_value(after, e.kind, e.key);
-        if (!newText) return fail(ss(path_) + ": design '" + ss(design) + "': " + newText.error().message);
+        if (!newText) return fail(stext(path_) + ": design '" + stext(design) + "': " + newText.error().message);
         if (*newText != *oldText) entries.push_back({e.kind, e.key, std::move(*oldText), std::move(*newText)});
     }
     if (entries.empty() && !replaceNewest) return Ok{};  // nothing changed: no history step
@@ -488,11 +482,11 @@ Status Session::record(const QString& design, const EditStep& step, bool replace
             q.addBindValue(id);
             q.addBindValue(++seq);
             q.addBindValue(t);
-            q.addBindValue(qs(describe_edit(e)));
-            q.addBindValue(qs(e.key));
-            q.addBindValue(qs(e.old_value));
-            q.addBindValue(qs(e.new_value));
-            q.addBindValue(qs(to_string(e.kind)));
+            q.addBindValue(qtext(describe_edit(e)));
+            q.addBindValue(qtext(e.key));
+            q.addBindValue(qtext(e.old_value));
+            q.addBindValue(qtext(e.new_value));
+            q.addBindValue(qtext(to_string(e.kind)));
             q.addBindValue(stepNo + 1);
             if (auto r = run(q, path_, action); !r) return r;
         }
@@ -551,14 +545,14 @@ Result<DesignValues> Session::values(const QString& design) const {
     q.prepare(QStringLiteral("SELECT workload, baseline FROM designs WHERE id = ?"));
     q.addBindValue((*s)->id);
     if (!q.exec() || !q.next())
-        return Error{ss(describeSqlError(path_, QStringLiteral("reading design '%1'").arg(design), q.lastError()))};
+        return Error{stext(describeSqlError(path_, QStringLiteral("reading design '%1'").arg(design), q.lastError()))};
     const QString workload = q.value(0).toString();
     v.baseline_id = idOf(q.value(1).toString());
     if (!workload.isEmpty()) {
         auto record = rows::readWorkload(db(), path_, workload);
         if (!record && !workload.isEmpty()) return record.error();
         if (!record->modelId.isEmpty()) {
-            v.model_id = ss(record->modelId);
+            v.model_id = stext(record->modelId);
             v.scenario = record->scenario;
         }
     }
@@ -588,10 +582,10 @@ Result<DesignSummary> Session::summary(const QString& design) const {
 
 Status Session::saveDesign(const QString& name, const ChipSpec& chip) {
     if (name.trimmed().isEmpty() || name != name.trimmed())
-        return fail(ss(
+        return fail(stext(
             QStringLiteral("%1: design name '%2' is empty or has leading/trailing spaces").arg(path_, name)));
     if (auto st = storable(chip, QStringLiteral("design '%1'").arg(name)); !st)
-        return fail(ss(path_) + ": " + st.error().message);
+        return fail(stext(path_) + ": " + st.error().message);
     if (designs_.contains(name))
         return record(name, {{EditKind::design, std::string(kWholeChipKey), {}, chip_to_json(chip, -1)}});
 
@@ -625,7 +619,7 @@ Status Session::saveDesign(const QString& name, const ChipSpec& chip) {
 Status Session::updateDesign(const QString& name, const ChipSpec& chip) {
     if (!designs_.contains(name)) return saveDesign(name, chip);
     if (auto st = storable(chip, QStringLiteral("design '%1'").arg(name)); !st)
-        return fail(ss(path_) + ": " + st.error().message);
+        return fail(stext(path_) + ": " + st.error().message);
     auto before = values(name);
     if (!before) return fail(before.error().message);
     DesignValues after = *before;
@@ -663,10 +657,10 @@ Status Session::renameDesign(const QString& from, const QString& to) {
     auto s = find(from);
     if (!s) return fail(s.error().message);
     if (to.trimmed().isEmpty() || to != to.trimmed())
-        return fail(ss(
+        return fail(stext(
             QStringLiteral("%1: design name '%2' is empty or has leading/trailing spaces").arg(path_, to)));
     if (designs_.contains(to))
-        return fail(ss(QStringLiteral("%1: a design named '%2' already exists").arg(path_, to)));
+        return fail(stext(QStringLiteral("%1: a design named '%2' already exists").arg(path_, to)));
     const qint64 id = (*s)->id;
     const QString action = QStringLiteral("renaming design '%1' to '%2'").arg(from, to);
     Status st = write(action, [&]() -> Status {
@@ -702,25 +696,25 @@ Status Session::setParameter(const QString& design, const QString& key, double v
     auto s = find(design);
     if (!s) return fail(s.error().message);
     ChipSpec probe = (*s)->chip;
-    if (auto st = set_param(probe, ss(key), value); !st)
-        return fail(ss(path_) + ": design '" + ss(design) + "': " + st.error().message);
-    return record(design, {{EditKind::chip, ss(key), {}, *get_param_text(probe, ss(key))}});
+    if (auto st = set_param(probe, stext(key), value); !st)
+        return fail(stext(path_) + ": design '" + stext(design) + "': " + st.error().message);
+    return record(design, {{EditKind::chip, stext(key), {}, *get_param_text(probe, stext(key))}});
 }
 
 Status Session::setParameterText(const QString& design, const QString& key, const QString& text) {
-    if (!find_param(ss(key)))
-        return fail(ss(path_) + ": design '" + ss(design) + "': '" + ss(key) + "' is not a chip parameter");
-    return record(design, {{EditKind::chip, ss(key), {}, ss(text)}});
+    if (!find_param(stext(key)))
+        return fail(stext(path_) + ": design '" + stext(design) + "': '" + stext(key) + "' is not a chip parameter");
+    return record(design, {{EditKind::chip, stext(key), {}, stext(text)}});
 }
 
 Status Session::applyAssignments(const QString& design, const QStringList& assignments) {
     EditStep step;
     for (const QString& a : assignments) {
         const qsizetype eq = a.indexOf(QLatin1Char('='));
-        if (eq <= 0) return fail(ss(QStringLiteral("'%1': expected key=value").arg(a)));
-        auto target = parse_edit_target(ss(a.left(eq).trimmed()));
-        if (!target) return fail(ss(path_) + ": design '" + ss(design) + "': " + target.error().message);
-        step.push_back({target->kind, target->key, {}, ss(a.mid(eq + 1).trimmed())});
+        if (eq <= 0) return fail(stext(QStringLiteral("'%1': expected key=value").arg(a)));
+        auto target = parse_edit_target(stext(a.left(eq).trimmed()));
+        if (!target) return fail(stext(path_) + ": design '" + stext(design) + "': " + target.error().message);
+        step.push_back({target->kind, target->key, {}, stext(a.mid(eq + 1).trimmed())});
     }
     return record(design, step);
 }
@@ -755,7 +749,7 @@ QList<HistoryStep> Session::steps(const QString& design) const {
         if (out.isEmpty() || out.last().number != e.step) out.append(HistoryStep{e.step, e.time, {}});
         out.last().time = e.time;
         out.last().edits.push_back(
-            {parse_edit_kind(ss(e.kind)).value_or(EditKind::chip), ss(e.key), ss(e.oldValue), ss(e.newValue)});
+            {parse_edit_kind(stext(e.kind)).value_or(EditKind::chip), stext(e.key), stext(e.oldValue), stext(e.newValue)});
     }
     return out;
 }
@@ -767,7 +761,7 @@ Result<int> Session::stepEnd(qint64 id, int step) const {
     q.addBindValue(id);
     q.addBindValue(step);
     if (!q.exec() || !q.next())
-        return Error{ss(describeSqlError(path_, QStringLiteral("reading history"), q.lastError()))};
+        return Error{stext(describeSqlError(path_, QStringLiteral("reading history"), q.lastError()))};
     return q.value(0).toInt();
 }
 
@@ -792,13 +786,13 @@ bool Session::canRedo(const QString& design) const {
 
 Status Session::undo(const QString& design) {
     if (!canUndo(design))
-        return fail(ss(QStringLiteral("%1: design '%2': nothing to undo").arg(path_, design)));
+        return fail(stext(QStringLiteral("%1: design '%2': nothing to undo").arg(path_, design)));
     return goToStep(design, stepPosition(design) - 1);
 }
 
 Status Session::redo(const QString& design) {
     if (!canRedo(design))
-        return fail(ss(QStringLiteral("%1: design '%2': nothing to redo").arg(path_, design)));
+        return fail(stext(QStringLiteral("%1: design '%2': nothing to redo").arg(path_, design)));
     return goToStep(design, stepPosition(design) + 1);
 }
 
@@ -806,7 +800,7 @@ Status Session::goToStep(const QString& design, int step) {
     auto s = find(design);
     if (!s) return fail(s.error().message);
     if (step < 0 || step > (*s)->stepCount)
-        return fail(ss(QStringLiteral("%1: design '%2': step %3 is outside 0..%4")
+        return fail(stext(QStringLiteral("%1: design '%2': step %3 is outside 0..%4")
                            .arg(path_, design)
                            .arg(step)
                            .arg((*s)->stepCount)));
@@ -821,7 +815,7 @@ Status Session::restoreTo(const QString& design, int position) {
     if (position > 0 && position < (*s)->historyCount) {
         const QList<HistoryEntry> pair = historyRange((*s)->id, position, position + 1);
         if (pair.size() == 2 && pair[0].step == pair[1].step)
-            return fail(ss(QStringLiteral("%1: design '%2': history position %3 is inside step %4; undo moves whole "
+            return fail(stext(QStringLiteral("%1: design '%2': history position %3 is inside step %4; undo moves whole "
                                           "steps")
                                .arg(path_, design)
                                .arg(position)
@@ -835,7 +829,7 @@ Status Session::moveTo(const QString& design, int position) {
     if (!s) return fail(s.error().message);
     const DesignState& cur = **s;
     if (position < 0 || position > cur.historyCount)
-        return fail(ss(QStringLiteral("%1: design '%2': history position %3 is outside 0..%4")
+        return fail(stext(QStringLiteral("%1: design '%2': history position %3 is outside 0..%4")
                            .arg(path_, design)
                            .arg(position)
                            .arg(cur.historyCount)));
@@ -848,24 +842,24 @@ Status Session::moveTo(const QString& design, int position) {
     const int hi = std::max(position, cur.undoPosition);
     const QList<HistoryEntry> entries = historyRange(cur.id, std::max(1, lo - 1), hi);
     if (entries.size() != hi - std::max(1, lo - 1) + 1)
-        return fail(ss(QStringLiteral("%1: design '%2': history could not be read").arg(path_, design)));
+        return fail(stext(QStringLiteral("%1: design '%2': history could not be read").arg(path_, design)));
     DesignValues after = *before;
     int stepAfter = 0;
     for (const HistoryEntry& e : entries)
         if (e.seq == position) stepAfter = e.step;
     auto apply = [&](const HistoryEntry& e, const QString& text) -> Status {
-        const auto kind = parse_edit_kind(ss(e.kind));
-        if (!kind) return Error{"history entry " + std::to_string(e.seq) + " has an unknown kind '" + ss(e.kind) + "'"};
-        return set_edit_value(after, *kind, ss(e.key), ss(text));
+        const auto kind = parse_edit_kind(stext(e.kind));
+        if (!kind) return Error{"history entry " + std::to_string(e.seq) + " has an unknown kind '" + stext(e.kind) + "'"};
+        return set_edit_value(after, *kind, stext(e.key), stext(text));
     };
     if (position < cur.undoPosition) {
         for (auto it = entries.crbegin(); it != entries.crend(); ++it)
             if (it->seq >= lo)
-                if (auto st = apply(*it, it->oldValue); !st) return fail(ss(path_) + ": " + st.error().message);
+                if (auto st = apply(*it, it->oldValue); !st) return fail(stext(path_) + ": " + st.error().message);
     } else {
         for (const auto& e : entries)
             if (e.seq >= lo)
-                if (auto st = apply(e, e.newValue); !st) return fail(ss(path_) + ": " + st.error().message);
+                if (auto st = apply(e, e.newValue); !st) return fail(stext(path_) + ": " + st.error().message);
     }
     const QString action =
         QStringLiteral("moving design '%1' to history position %2").arg(design).arg(position);
@@ -888,7 +882,7 @@ Result<ChipSpec> Session::chipAt(const QString& design, int position) const {
     auto s = find(design);
     if (!s) return s.error();
     if (position < 0 || position > (*s)->historyCount)
-        return Error{ss(QStringLiteral("%1: design '%2': history position %3 is outside 0..%4")
+        return Error{stext(QStringLiteral("%1: design '%2': history position %3 is outside 0..%4")
                             .arg(path_, design)
                             .arg(position)
                             .arg((*s)->historyCount))};
@@ -896,15 +890,15 @@ Result<ChipSpec> Session::chipAt(const QString& design, int position) const {
     q.prepare(QStringLiteral("SELECT base_json FROM designs WHERE id = ?"));
     q.addBindValue((*s)->id);
     if (!q.exec() || !q.next())
-        return Error{ss(describeSqlError(path_, QStringLiteral("reading history"), q.lastError()))};
+        return Error{stext(describeSqlError(path_, QStringLiteral("reading history"), q.lastError()))};
     DesignValues v;
-    auto chip = chip_from_json(ss(q.value(0).toString()), ss(path_) + ": design '" + ss(design) + "'");
+    auto chip = chip_from_json(stext(q.value(0).toString()), stext(path_) + ": design '" + stext(design) + "'");
     if (!chip) return chip.error();
     v.chip = std::move(*chip);
     for (const HistoryEntry& e : historyRange((*s)->id, 1, position)) {
-        const auto kind = parse_edit_kind(ss(e.kind));
+        const auto kind = parse_edit_kind(stext(e.kind));
         if (kind != EditKind::chip && kind != EditKind::design) continue;
-        if (auto st = set_edit_value(v, *kind, ss(e.key), ss(e.newValue)); !st) return st.error();
+        if (auto st = set_edit_value(v, *kind, stext(e.key), stext(e.newValue)); !st) return st.error();
     }
     return v.chip;
 }
@@ -959,7 +953,7 @@ Result<std::string> Session::exportDesignJson(const QString& design) const {
 
 Status Session::importDesignJson(const QString& name, const std::string& json, const QString& origin) {
     auto chip = chip_from_json(
-        json, ss(origin.isEmpty() ? QStringLiteral("imported design '%1'").arg(name) : origin));
+        json, stext(origin.isEmpty() ? QStringLiteral("imported design '%1'").arg(name) : origin));
     if (!chip) return fail(chip.error().message);
     return saveDesign(name, *chip);
 }
@@ -970,14 +964,14 @@ Status Session::importDesignJson(const QString& name, const std::string& json, c
 Status Session::copyTo(const QString& path) const {
     const QFileInfo target(path);
     if (target.exists() && target.canonicalFilePath() == QFileInfo(path_).canonicalFilePath())
-        return Error{ss(QStringLiteral("%1: cannot copy a session onto itself").arg(path))};
+        return Error{stext(QStringLiteral("%1: cannot copy a session onto itself").arg(path))};
     // VACUUM INTO needs a file that does not exist yet; the rename then replaces the target at once.
     QString tmpPath;
     {
         QTemporaryFile tmp(target.absolutePath() + QStringLiteral("/.") + target.fileName() +
                            QStringLiteral(".copy-XXXXXX"));
         if (!tmp.open())
-            return Error{ss(QStringLiteral("%1: cannot write there (%2)").arg(path, tmp.errorString()))};
+            return Error{stext(QStringLiteral("%1: cannot write there (%2)").arg(path, tmp.errorString()))};
         tmpPath = tmp.fileName();
     }  // removed again: only the unique name is kept
     QSqlQuery q(db());
@@ -986,11 +980,11 @@ Status Session::copyTo(const QString& path) const {
     if (!q.exec(QStringLiteral("VACUUM INTO '%1'").arg(quoted))) {
         const QString message = describeSqlError(path, QStringLiteral("saving a copy"), q.lastError());
         QFile::remove(tmpPath);
-        return Error{ss(message)};
+        return Error{stext(message)};
     }
     if (std::rename(QFile::encodeName(tmpPath).constData(), QFile::encodeName(path).constData()) != 0) {
         QFile::remove(tmpPath);
-        return Error{ss(QStringLiteral("%1: saving a copy: cannot replace the file").arg(path))};
+        return Error{stext(QStringLiteral("%1: saving a copy: cannot replace the file").arg(path))};
     }
     return Ok{};
 }
@@ -1027,10 +1021,10 @@ Status Session::saveAs(const QString& path) {
 Status Session::integrityCheck() const {
     QSqlQuery q(db());
     if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
-        return Error{ss(describeSqlError(path_, QStringLiteral("checking integrity"), q.lastError()))};
+        return Error{stext(describeSqlError(path_, QStringLiteral("checking integrity"), q.lastError()))};
     while (q.next())
         if (q.value(0).toString() != QStringLiteral("ok"))
-            return Error{ss(path_ + QStringLiteral(": integrity check: ") + q.value(0).toString())};
+            return Error{stext(path_ + QStringLiteral(": integrity check: ") + q.value(0).toString())};
     return Ok{};
 }
 

@@ -18,14 +18,12 @@ namespace scoville::store {
 namespace {
 
 QString nn(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
-QString qs(std::string_view s) { return qtext(s); }
-std::string ss(const QString& s) { return stext(s); }
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 QDateTime fromMs(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
 
 Status run(QSqlQuery& q, const QString& file, const QString& action) {
     if (q.exec()) return Ok{};
-    return Error{ss(describeSqlError(file, action, q.lastError()))};
+    return Error{stext(describeSqlError(file, action, q.lastError()))};
 }
 
 QString joinNumbers(const std::vector<double>& values) {
@@ -39,12 +37,12 @@ Result<std::vector<double>> splitNumbers(const QString& text) {
     const QString inner = text.mid(1, text.size() - 2).trimmed();
     std::vector<double> out;
     if (!text.startsWith(QLatin1Char('[')) || !text.endsWith(QLatin1Char(']')))
-        return Error{"sweep row '" + ss(text.left(40)) + "' is not a JSON array"};
+        return Error{"sweep row '" + stext(text.left(40)) + "' is not a JSON array"};
     if (inner.isEmpty()) return out;
     for (const QString& part : inner.split(QLatin1Char(','))) {
         bool ok = false;
         const double v = part.trimmed().toDouble(&ok);
-        if (!ok) return Error{"sweep row value '" + ss(part) + "' is not a number"};
+        if (!ok) return Error{"sweep row value '" + stext(part) + "' is not a number"};
         out.push_back(v);
     }
     return out;
@@ -93,8 +91,8 @@ Result<WorkloadRecord> rows::readWorkload(const QSqlDatabase& db, const QString&
                        " input_len_cv, output_len_cv, id FROM workloads WHERE name = ?"));
     q.addBindValue(name);
     if (!q.exec())
-        return Error{ss(describeSqlError(path, QStringLiteral("reading workload"), q.lastError()))};
-    if (!q.next()) return Error{ss(QStringLiteral("%1: no workload '%2'").arg(path, name))};
+        return Error{stext(describeSqlError(path, QStringLiteral("reading workload"), q.lastError()))};
+    if (!q.next()) return Error{stext(QStringLiteral("%1: no workload '%2'").arg(path, name))};
     WorkloadRecord w;
     w.name = name;
     w.modelId = q.value(0).toString();
@@ -104,9 +102,9 @@ Result<WorkloadRecord> rows::readWorkload(const QSqlDatabase& db, const QString&
     s.input_len = q.value(3).toInt();
     s.output_len = q.value(4).toInt();
     const auto precision = [&](int column, Precision& out) -> Status {
-        auto p = parse_precision(ss(q.value(column).toString()));
+        auto p = parse_precision(stext(q.value(column).toString()));
         if (!p)
-            return Error{ss(QStringLiteral("%1: workload '%2': unknown precision '%3'")
+            return Error{stext(QStringLiteral("%1: workload '%2': unknown precision '%3'")
                                 .arg(path, name, q.value(column).toString()))};
         out = *p;
         return Ok{};
@@ -128,31 +126,31 @@ Result<WorkloadRecord> rows::readWorkload(const QSqlDatabase& db, const QString&
     kv.prepare(QStringLiteral("SELECT key, value FROM workload_params WHERE workload_id = ?"));
     kv.addBindValue(q.value(16));
     if (!kv.exec())
-        return Error{ss(describeSqlError(path, QStringLiteral("reading workload"), kv.lastError()))};
+        return Error{stext(describeSqlError(path, QStringLiteral("reading workload"), kv.lastError()))};
     while (kv.next()) {
-        const std::string key = ss(kv.value(0).toString());
+        const std::string key = stext(kv.value(0).toString());
         if (!find_workload_key(key)) continue;
-        if (auto st = set_workload_text(s, key, ss(kv.value(1).toString())); !st)
-            return Error{ss(path) + ": workload '" + ss(name) + "': " + st.error().message};
+        if (auto st = set_workload_text(s, key, stext(kv.value(1).toString())); !st)
+            return Error{stext(path) + ": workload '" + stext(name) + "': " + st.error().message};
     }
     return w;
 }
 
 Status Workloads::save(const WorkloadRecord& w) {
-    if (w.name.trimmed().isEmpty()) return s_.fail(ss(s_.path_) + ": a workload needs a name");
+    if (w.name.trimmed().isEmpty()) return s_.fail(stext(s_.path_) + ": a workload needs a name");
     if (w.modelId.isEmpty() == w.modelJson.isEmpty())
-        return s_.fail(ss(
+        return s_.fail(stext(
             QStringLiteral("%1: workload '%2': give either a model id or a model JSON").arg(s_.path_, w.name)));
     const Scenario& s = w.scenario;
     // The model must resolve (a library id, or JSON that parses) and the scenario fit it, so a
     // stored workload always evaluates; messages name the bad key.
     auto model =
         w.modelJson.isEmpty()
-            ? load_model(ss(w.modelId))
-            : model_from_json(ss(w.modelJson), ss(QStringLiteral("workload '%1' model").arg(w.name)));
-    if (!model) return s_.fail(ss(s_.path_) + ": workload '" + ss(w.name) + "': " + model.error().message);
+            ? load_model(stext(w.modelId))
+            : model_from_json(stext(w.modelJson), stext(QStringLiteral("workload '%1' model").arg(w.name)));
+    if (!model) return s_.fail(stext(s_.path_) + ": workload '" + stext(w.name) + "': " + model.error().message);
     if (auto st = validate_scenario(s, *model); !st)
-        return s_.fail(ss(s_.path_) + ": workload '" + ss(w.name) + "': " + st.error().message);
+        return s_.fail(stext(s_.path_) + ": workload '" + stext(w.name) + "': " + st.error().message);
     const QString action = QStringLiteral("saving workload '%1'").arg(w.name);
     auto st = s_.write(action, [&]() -> Status { return rows::writeWorkload(s_.db(), s_.path_, w, action); });
     if (st) emit s_.workloadsChanged();
@@ -179,8 +177,8 @@ Status rows::writeWorkload(const QSqlDatabase& db, const QString& path, const Wo
                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant& v :
          {QVariant(nn(w.name)), QVariant(nn(w.modelId)), QVariant(nn(w.modelJson)), QVariant(s.batch),
-          QVariant(s.input_len), QVariant(s.output_len), QVariant(qs(to_string(s.weight_precision))),
-          QVariant(qs(to_string(s.activation_precision))), QVariant(qs(to_string(s.kv_precision))),
+          QVariant(s.input_len), QVariant(s.output_len), QVariant(qtext(to_string(s.weight_precision))),
+          QVariant(qtext(to_string(s.activation_precision))), QVariant(qtext(to_string(s.kv_precision))),
           QVariant(s.chips), QVariant(s.tp), QVariant(s.pp), QVariant(s.ep), optionalReal(s.ttft_slo_s),
           optionalReal(s.tpot_slo_s), QVariant(s.input_len_cv), QVariant(s.output_len_cv)})
         q.addBindValue(v);
@@ -190,7 +188,7 @@ Status rows::writeWorkload(const QSqlDatabase& db, const QString& path, const Wo
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO workload_params (workload_id, key, value) VALUES (?, ?, ?)"));
     for (const auto& k : workload_keys()) {
         q.addBindValue(rowId);
-        q.addBindValue(qs(k.key));
+        q.addBindValue(qtext(k.key));
         q.addBindValue(QString::fromStdString(k.get(s)));
         if (auto r = run(q, path, action); !r) return r;
     }
@@ -229,8 +227,8 @@ Result<Comparison> rows::readComparison(const QSqlDatabase& db, const QString& p
     q.prepare(QStringLiteral("SELECT id, workload, baseline, created_ms FROM comparisons WHERE name = ?"));
     q.addBindValue(name);
     if (!q.exec())
-        return Error{ss(describeSqlError(path, QStringLiteral("reading comparison"), q.lastError()))};
-    if (!q.next()) return Error{ss(QStringLiteral("%1: no comparison '%2'").arg(path, name))};
+        return Error{stext(describeSqlError(path, QStringLiteral("reading comparison"), q.lastError()))};
+    if (!q.next()) return Error{stext(QStringLiteral("%1: no comparison '%2'").arg(path, name))};
     Comparison c;
     c.name = name;
     const qint64 id = q.value(0).toLongLong();
@@ -241,13 +239,13 @@ Result<Comparison> rows::readComparison(const QSqlDatabase& db, const QString& p
     q.prepare(QStringLiteral("SELECT ref FROM comparison_members WHERE comparison_id = ? ORDER BY position"));
     q.addBindValue(id);
     if (!q.exec())
-        return Error{ss(describeSqlError(path, QStringLiteral("reading comparison"), q.lastError()))};
+        return Error{stext(describeSqlError(path, QStringLiteral("reading comparison"), q.lastError()))};
     while (q.next()) c.members << q.value(0).toString();
     return c;
 }
 
 Status Comparisons::save(const Comparison& c) {
-    if (c.name.trimmed().isEmpty()) return s_.fail(ss(s_.path_) + ": a comparison needs a name");
+    if (c.name.trimmed().isEmpty()) return s_.fail(stext(s_.path_) + ": a comparison needs a name");
     const QString action = QStringLiteral("saving comparison '%1'").arg(c.name);
     auto st = s_.write(action, [&]() -> Status { return rows::writeComparison(s_.db(), s_.path_, c, action); });
     if (st) emit s_.comparisonsChanged();
@@ -324,8 +322,8 @@ Result<SweepResult> Sweeps::get(const QString& name) const {
         QStringLiteral("SELECT id, design, workload, spec, param_keys, objective_keys, created_ms FROM sweeps"
                        " WHERE name = ?"));
     q.addBindValue(name);
-    if (!q.exec()) return Error{ss(describeSqlError(s_.path_, QStringLiteral("reading sweep"), q.lastError()))};
-    if (!q.next()) return Error{ss(QStringLiteral("%1: no sweep '%2'").arg(s_.path_, name))};
+    if (!q.exec()) return Error{stext(describeSqlError(s_.path_, QStringLiteral("reading sweep"), q.lastError()))};
+    if (!q.next()) return Error{stext(QStringLiteral("%1: no sweep '%2'").arg(s_.path_, name))};
     SweepResult r;
     r.name = name;
     const qint64 id = q.value(0).toLongLong();
@@ -339,24 +337,24 @@ Result<SweepResult> Sweeps::get(const QString& name) const {
     q.prepare(QStringLiteral(
         "SELECT param_values, objective_values FROM sweep_rows WHERE sweep_id = ? ORDER BY row"));
     q.addBindValue(id);
-    if (!q.exec()) return Error{ss(describeSqlError(s_.path_, QStringLiteral("reading sweep"), q.lastError()))};
+    if (!q.exec()) return Error{stext(describeSqlError(s_.path_, QStringLiteral("reading sweep"), q.lastError()))};
     while (q.next()) {
         auto p = splitNumbers(q.value(0).toString());
         auto o = splitNumbers(q.value(1).toString());
-        if (!p || !o) return Error{ss(s_.path_) + ": sweep '" + ss(name) + "': " + (!p ? p : o).error().message};
+        if (!p || !o) return Error{stext(s_.path_) + ": sweep '" + stext(name) + "': " + (!p ? p : o).error().message};
         r.rows.push_back({std::move(*p), std::move(*o)});
     }
     return r;
 }
 
 Status Sweeps::save(const SweepResult& r) {
-    if (r.name.trimmed().isEmpty()) return s_.fail(ss(s_.path_) + ": a sweep needs a name");
+    if (r.name.trimmed().isEmpty()) return s_.fail(stext(s_.path_) + ": a sweep needs a name");
     for (size_t i = 0; i < r.rows.size(); ++i) {
         const SweepRow& row = r.rows[i];
         if (row.params.size() != static_cast<size_t>(r.paramKeys.size()) ||
             row.objectives.size() != static_cast<size_t>(r.objectiveKeys.size()))
             return s_.fail(
-                ss(QStringLiteral(
+                stext(QStringLiteral(
                        "%1: sweep '%2': row %3 has %4 parameter and %5 objective values; expected %6 and %7")
                        .arg(s_.path_, r.name)
                        .arg(i)
@@ -366,12 +364,12 @@ Status Sweeps::save(const SweepResult& r) {
                        .arg(r.objectiveKeys.size())));
         for (double v : row.params)
             if (!std::isfinite(v))
-                return s_.fail(ss(QStringLiteral("%1: sweep '%2': row %3 has a value that is not finite")
+                return s_.fail(stext(QStringLiteral("%1: sweep '%2': row %3 has a value that is not finite")
                                    .arg(s_.path_, r.name)
                                    .arg(i)));
         for (double v : row.objectives)
             if (!std::isfinite(v))
-                return s_.fail(ss(QStringLiteral("%1: sweep '%2': row %3 has a value that is not finite")
+                return s_.fail(stext(QStringLiteral("%1: sweep '%2': row %3 has a value that is not finite")
                                    .arg(s_.path_, r.name)
                                    .arg(i)));
     }

@@ -33,9 +33,6 @@ Run scovilleCli(const std::vector<std::string>& args) {
 }
 
 using scoville::stext;
-std::string s(const QString& q) {
-    return stext(q);
-}
 
 }  // namespace
 
@@ -43,7 +40,7 @@ class TestCli : public QObject {
     Q_OBJECT
 private:
     QTemporaryDir dir_;
-    std::string file(const char* name) const { return s(dir_.filePath(QLatin1String(name))); }
+    std::string file(const char* name) const { return stext(dir_.filePath(QLatin1String(name))); }
 
 private slots:
     void saveListShowExport() {
@@ -245,13 +242,13 @@ private slots:
         std::vector<std::string> argv{"session"};
         for (const QString& a : args) {
             if (a == QStringLiteral("@"))
-                argv.push_back(s(session));
+                argv.push_back(stext(session));
             else if (a == QStringLiteral("@missing"))
-                argv.push_back(s(dir_.filePath(QStringLiteral("missing.scoville"))));
+                argv.push_back(stext(dir_.filePath(QStringLiteral("missing.scoville"))));
             else if (a == QStringLiteral("@text"))
-                argv.push_back(s(text));
+                argv.push_back(stext(text));
             else
-                argv.push_back(s(a));
+                argv.push_back(stext(a));
         }
         const Run r = scovilleCli(argv);
         QCOMPARE(r.code, 1);
