@@ -65,6 +65,20 @@ int fail(CommandContext& ctx, const std::string& message) {
     return 1;
 }
 
+// A design of a session file with its values (chip, workload, baseline, compared chips).
+struct OpenDesign {
+    std::unique_ptr<store::Session> session;
+    QString name;
+    DesignValues values;
+};
+Result<OpenDesign> openDesign(const std::string& file, const std::string& design, bool writable) {
+    auto session = writable ? openForWriting(file) : openReadOnly(file);
+    if (!session) return session.error();
+    auto values = (*session)->values(qtext(design));
+    if (!values) return values.error();
+    return OpenDesign{std::move(*session), qtext(design), std::move(*values)};
+}
+
 std::string iso(const QDateTime& t) {
     return stext(t.toUTC().toString(Qt::ISODate));
 }
@@ -141,12 +155,11 @@ int show(CommandContext& ctx, const SessionOptions& o) {
     if (o.format != "json" && o.format != "table")
         return fail(ctx, "--format: '" + o.format + "' is not one of json, table");
     AppScope scope;
-    auto session = openReadOnly(o.file);
-    if (!session) return fail(ctx, session.error().message);
-    store::Session& ss = **session;
-    const QString design = qtext(o.design);
-    auto values = ss.values(design);
-    if (!values) return fail(ctx, values.error().message);
+    auto opened = openDesign(o.file, o.design, false);
+    if (!opened) return fail(ctx, opened.error().message);
+    store::Session& ss = *opened->session;
+    const QString& design = opened->name;
+    const DesignValues* values = &opened->values;
     if (o.format == "json") {
         ctx.out << showJson(ss, design, *values).dump(2) << "\n";
         return 0;
@@ -226,12 +239,11 @@ void printStep(CommandContext& ctx, const std::string& what, int number, const E
 int edit(CommandContext& ctx, const SessionOptions& o) {
     if (o.sets.empty()) return fail(ctx, "edit: give at least one --set KEY=VALUE");
     AppScope scope;
-    auto session = openForWriting(o.file);
-    if (!session) return fail(ctx, session.error().message);
-    store::Session& ss = **session;
-    const QString design = qtext(o.design);
-    auto values = ss.values(design);
-    if (!values) return fail(ctx, values.error().message);
+    auto opened = openDesign(o.file, o.design, true);
+    if (!opened) return fail(ctx, opened.error().message);
+    store::Session& ss = *opened->session;
+    const QString& design = opened->name;
+    const DesignValues* values = &opened->values;
     // Checked here as a whole before anything is written: each key and value, then the workload
     // against its model, as `eval` would run it.
     DesignValues next = *values;
