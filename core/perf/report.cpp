@@ -173,6 +173,11 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
         j["disaggregated"] = std::move(d);
     }
     put_results(j, ev, {"Memory", "Physical"});
+    j["econ_mode"] = ph.built ? "build" : "buy";
+    put_results(j, ev, {"Economics"});
+    ordered_json cost = ordered_json::object();
+    for (const auto& b : ph.cost_usd_per_hour) cost[b.name] = num(b.value);
+    j["cost_breakdown_usd_per_chip_hour"] = std::move(cost);
     ordered_json peaks;
     for (Precision p : kAllPrecisions) peaks[std::string(to_string(p))] = num(ev.peak_tflops[static_cast<size_t>(p)]);
     j["peak_tflops"] = std::move(peaks);
@@ -276,6 +281,10 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                format_number("%.0f", ev.physical.power_w) + " W per chip, " +
                format_number("%.3g", ev.physical.tokens_per_joule) + " tokens/J, $" +
                format_number("%.3g", ev.physical.cost_per_million_tokens_usd) + " per million tokens\n";
+    if (ev.physical.tco_usd_per_hour > 0)
+        out += "  owner's cost      $" + format_number("%.3g", ev.physical.tco_usd_per_hour) + " per chip-hour (" +
+               (ev.physical.built ? "built" : "bought") + ", $" + format_number("%.0f", ev.physical.chip_usd) +
+               " per chip), " + format_number("%.3g", ev.physical.tokens_per_s_per_mw) + " tokens/s per MW\n";
     for (const auto& w : ev.warnings) out += "  warning: " + w + "\n";
     for (const PhaseResult* ph : {&ev.prefill, &ev.decode}) {
         out += "\n" + std::string(to_string(ph->phase)) + ": step " + format_number("%.4g", ph->time_s) +

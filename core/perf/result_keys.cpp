@@ -17,6 +17,11 @@ namespace {
         return e.physical.die_area_mm2 > 0 ? std::optional<double>(e.physical.field) : std::nullopt; \
     }
 #define SCV_CHIP(field) [](const Evaluation& e) -> std::optional<double> { return e.field; }
+// An owner's-cost figure: only where the cost model ran (a priced or built chip; a warning says why not).
+#define SCV_COST(field)                                                                                  \
+    [](const Evaluation& e) -> std::optional<double> {                                                   \
+        return e.physical.tco_usd_per_hour > 0 ? std::optional<double>(e.physical.field) : std::nullopt; \
+    }
 
 std::vector<ResultKey> build_keys() {
     using B = Better;
@@ -81,6 +86,24 @@ std::vector<ResultKey> build_keys() {
              const double usd = e.physical.cost_per_million_tokens_usd;
              return usd > 0 ? std::optional<double>(usd) : std::nullopt;
          }},
+        {"tco_usd_per_chip_hour", "Economics", "Owner's cost per chip-hour: capital and energy", "$/chip-hour", "USD/h",
+         B::lower, K::money, SCV_COST(tco_usd_per_hour)},
+        {"chip_usd", "Economics", "What one chip costs its owner: price paid, or built cost with the partner's margin",
+         "Chip cost", "USD", B::lower, K::money, SCV_COST(chip_usd)},
+        {"nre_usd_per_chip", "Economics", "Design NRE per chip built", "NRE per chip", "USD", B::lower, K::money,
+         SCV_COST(nre_usd_per_chip)},
+        {"capex_usd_per_chip", "Economics", "Capital per chip: chip, NRE share, system, network and data centre",
+         "Capex per chip", "USD", B::lower, K::money, SCV_COST(capex_usd_per_chip)},
+        {"tokens_per_s_per_mw", "Economics", "Output tokens per second per provisioned MW, at the utilisation",
+         "Tokens/s per MW", "tokens/s/MW", B::higher, K::si, SCV_COST(tokens_per_s_per_mw)},
+        {"fleet_chips", "Economics", "Chips the fleet's power budget provisions", "Fleet chips", "", B::none,
+         K::integer, SCV_COST(fleet_chips)},
+        {"fleet_capex_usd", "Economics", "Capital of the fleet", "Fleet capex", "USD", B::none, K::money,
+         SCV_COST(fleet_capex_usd)},
+        {"fleet_usd_per_year", "Economics", "Yearly cost of the fleet: capital recovery and energy", "Fleet cost/year",
+         "USD/year", B::none, K::money, SCV_COST(fleet_usd_per_year)},
+        {"fleet_tokens_per_day", "Economics", "Output tokens the fleet serves per day", "Fleet tokens/day", "tokens/day",
+         B::higher, K::si, SCV_COST(fleet_tokens_per_day)},
         {"memory_tb_s", "Chip", "Off-chip memory bandwidth", "Memory bandwidth", "TB/s", B::higher, K::decimal,
          SCV_CHIP(memory_tb_s)},
         {"sram_tb_s", "Chip", "On-chip SRAM bandwidth", "SRAM bandwidth", "TB/s", B::higher, K::decimal,
@@ -92,6 +115,7 @@ std::vector<ResultKey> build_keys() {
 #undef SCV_SERVING
 #undef SCV_PHYSICAL
 #undef SCV_CHIP
+#undef SCV_COST
 
 }  // namespace
 

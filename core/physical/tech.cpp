@@ -82,11 +82,6 @@ const ParamSlot kSlots[] = {
     SCV_SLOT("cost.cowos_l_usd", 0, 1e6, p.cost_cowos_l_usd),
     SCV_SLOT("cost.substrate_usd", 0, 1e6, p.cost_substrate_usd),
     SCV_SLOT("cost.test_fraction", 0, 10, p.cost_test_fraction),
-    SCV_SLOT("cost.capex_multiplier", 0, 100, p.cost_capex_multiplier),
-    SCV_SLOT("cost.electricity_usd_per_kwh", 0, 100, p.cost_electricity_usd_per_kwh),
-    SCV_SLOT("cost.pue", 1, 10, p.cost_pue),
-    SCV_SLOT("cost.interest", 0, 1, p.cost_interest),
-    SCV_SLOT("cost.life_years", 0.1, 100, p.cost_life_years),
 };
 // clang-format on
 #undef SCV_SLOT

@@ -67,17 +67,12 @@ struct PhysicalParams {
     double cost_cowos_l_usd = 0;
     double cost_substrate_usd = 0;
     double cost_test_fraction = 0;
-    double cost_capex_multiplier = 0;
-    double cost_electricity_usd_per_kwh = 0;
-    double cost_pue = 0;
-    double cost_interest = 0;
-    double cost_life_years = 0;
     friend bool operator==(const PhysicalParams&, const PhysicalParams&) = default;
 };
 
 // One row of the visible assumptions table.
 struct PhysParamInfo {
-    std::string key;  // "cost.pue", "node.n4.mac_pj.fp8"
+    std::string key;  // "cost.yield_alpha", "node.n4.mac_pj.fp8"
     std::string unit;
     double value = 0;
     std::string basis;
@@ -99,7 +94,7 @@ Result<TechLibrary> tech_from_json(std::string_view text, std::string_view origi
 // The embedded resources/tech/nodes.json (parsed once).
 const Result<TechLibrary>& default_tech();
 
-// Set one global parameter by key (e.g. "cost.pue"); range-checked, the message names the key.
+// Set one global parameter by key (e.g. "cost.yield_alpha"); range-checked, the message names the key.
 Status set_physical_param(TechLibrary& tech, std::string_view key, double value);
 
 // Every assumption with key, unit, value and basis: the global parameters, then each node's.

@@ -51,6 +51,15 @@ Evaluation known() {
     p.tokens_per_joule = 2.14;
     p.clock_ghz = 1.755;
     p.cost_per_million_tokens_usd = 0.62;
+    p.tco_usd_per_hour = 1.52;
+    p.chip_usd = 25000;
+    p.nre_usd_per_chip = 0;
+    p.capex_usd_per_chip = 56440;
+    p.tokens_per_s_per_mw = 5.5e5;
+    p.fleet_chips = 583000;
+    p.fleet_capex_usd = 3.29e10;
+    p.fleet_usd_per_year = 7.76e9;
+    p.fleet_tokens_per_day = 4.75e13;
     e.memory_tb_s = 3.35;
     e.sram_tb_s = 33;
     return e;
@@ -96,8 +105,17 @@ TEST(ResultKeys, GettersReadTheirFields) {
     EXPECT_EQ(get(e, "cost_per_million_tokens_usd"), 0.62);
     EXPECT_EQ(get(e, "memory_tb_s"), 3.35);
     EXPECT_EQ(get(e, "sram_tb_s"), 33);
+    EXPECT_EQ(get(e, "tco_usd_per_chip_hour"), 1.52);
+    EXPECT_EQ(get(e, "chip_usd"), 25000);
+    EXPECT_EQ(get(e, "nre_usd_per_chip"), 0);
+    EXPECT_EQ(get(e, "capex_usd_per_chip"), 56440);
+    EXPECT_EQ(get(e, "tokens_per_s_per_mw"), 5.5e5);
+    EXPECT_EQ(get(e, "fleet_chips"), 583000);
+    EXPECT_EQ(get(e, "fleet_capex_usd"), 3.29e10);
+    EXPECT_EQ(get(e, "fleet_usd_per_year"), 7.76e9);
+    EXPECT_EQ(get(e, "fleet_tokens_per_day"), 4.75e13);
     // Every key is tested above.
-    EXPECT_EQ(result_keys().size(), 30u);
+    EXPECT_EQ(result_keys().size(), 39u);
 }
 
 TEST(ResultKeys, NotApplicableIsNullopt) {
@@ -143,7 +161,9 @@ TEST(ResultKeys, EveryKeyEndsInItsUnit) {
     const std::map<std::string_view, std::string_view> spelled = {
         {"tokens/s", "tokens_per_s"}, {"requests/s", "requests_per_s"}, {"s", "_s"},     {"tokens", "tokens"},
         {"GB", "_gb"},                {"W", "_w"},                     {"tokens/J", "tokens_per_joule"},
-        {"mm2", "_mm2"},              {"GHz", "_ghz"},                 {"USD", "_usd"},  {"TB/s", "_tb_s"}};
+        {"mm2", "_mm2"},              {"GHz", "_ghz"},                 {"USD", "_usd"},  {"TB/s", "_tb_s"},
+        {"USD/h", "_usd_per_chip_hour"}, {"USD/year", "_usd_per_year"}, {"tokens/s/MW", "tokens_per_s_per_mw"},
+        {"tokens/day", "tokens_per_day"}};
     for (const ResultKey& k : result_keys()) {
         if (k.unit.empty()) {
             EXPECT_TRUE(k.kind == ResultKind::integer || k.kind == ResultKind::fraction) << k.key;

@@ -21,13 +21,14 @@ TEST(Tech, EmbeddedNodesLoad) {
     EXPECT_DOUBLE_EQ(t.node("n2")->d0_per_cm2, 0.12);
     EXPECT_DOUBLE_EQ(t.params.area_reticle_mm2, 858);
     EXPECT_DOUBLE_EQ(t.params.hbm_pj_per_bit[static_cast<size_t>(HbmGeneration::hbm2)], 3.9);
-    EXPECT_DOUBLE_EQ(t.params.cost_electricity_usd_per_kwh, 0.067);
+    EXPECT_DOUBLE_EQ(t.params.cost_test_fraction, 0.04);
 }
 
 TEST(Tech, EveryAssumptionHasUnitAndBasis) {
     const auto rows = physical_param_table(test::tech());
-    // 56 global parameters + 5 nodes x 15 values (3 densities, 4 MAC areas, 4 MAC energies, 4 more)
-    EXPECT_EQ(rows.size(), 56u + 5u * 15u);
+    // 51 global parameters + 5 nodes x 15 values (3 densities, 4 MAC areas, 4 MAC energies, 4 more);
+    // the owner's-cost assumptions are chip parameters (econ.*), not technology data.
+    EXPECT_EQ(rows.size(), 51u + 5u * 15u);
     for (const auto& r : rows) {
         EXPECT_FALSE(r.basis.empty()) << r.key;
         EXPECT_FALSE(r.key.empty());
@@ -53,12 +54,12 @@ TEST(Tech, NegativePriceRefusedWithKey) {
     EXPECT_NE(t.error().message.find("cost.cowos_s_usd"), std::string::npos) << t.error().message;
 
     TechLibrary lib = test::tech();
-    auto st = set_physical_param(lib, "cost.pue", 0.5);  // PUE below 1 is impossible
+    auto st = set_physical_param(lib, "cost.yield_alpha", 0.01);  // below its range (0.1-100)
     ASSERT_FALSE(st.ok());
-    EXPECT_NE(st.error().message.find("cost.pue"), std::string::npos);
+    EXPECT_NE(st.error().message.find("cost.yield_alpha"), std::string::npos);
     EXPECT_FALSE(set_physical_param(lib, "cost.no_such_thing", 1).ok());
-    ASSERT_TRUE(set_physical_param(lib, "cost.pue", 1.2).ok());
-    EXPECT_DOUBLE_EQ(lib.params.cost_pue, 1.2);
+    ASSERT_TRUE(set_physical_param(lib, "cost.yield_alpha", 5).ok());
+    EXPECT_DOUBLE_EQ(lib.params.cost_yield_alpha, 5);
 }
 
 TEST(Tech, NodeValuesAreChecked) {
@@ -71,9 +72,9 @@ TEST(Tech, NodeValuesAreChecked) {
 
 TEST(Tech, MissingParameterNamed) {
     std::string text = nodes_json();
-    replace(text, R"("cost.pue")", R"("cost.pue_typo")");
+    replace(text, R"("cost.yield_alpha")", R"("cost.yield_alpha_typo")");
     auto t = tech_from_json(text, "nodes.json");
     ASSERT_FALSE(t.ok());
-    EXPECT_NE(t.error().message.find("cost.pue_typo"), std::string::npos) << t.error().message;
+    EXPECT_NE(t.error().message.find("cost.yield_alpha_typo"), std::string::npos) << t.error().message;
     EXPECT_FALSE(tech_from_json("{not json", "x").ok());
 }
