@@ -23,6 +23,7 @@
 #include "core/perf/kernel.hpp"
 #include "core/perf/report.hpp"
 #include "core/perf/validation.hpp"
+#include "core/physical/cost.hpp"
 #include "core/physical/design.hpp"
 #include "core/util/format.hpp"
 #include "store/qtext.hpp"
@@ -52,6 +53,7 @@ struct EvalOptions {
     int prefill_chips = 0, decode_chips = 0;
     bool disaggregate = false;
     std::string prefill_chip;
+    std::string baseline;  // --baseline: a reference chip for the cost per token
     std::string precision = "bf16";
     std::string kv_precision;  // default: the weight precision, fp4 -> fp8
     int input_len = 1024, output_len = 256;
@@ -203,10 +205,23 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
 
     auto ev = evaluate_design(*chip, *model, s, companions);
     if (!ev) return fail(ctx, kFailed, ev.error().message);
+    // --baseline: the same workload on a reference chip, for the cost per token against it.
+    std::optional<CostComparison> against;
+    if (!o.baseline.empty()) {
+        auto bchip = load_chip(o.baseline);
+        if (!bchip) return fail(ctx, kFailed, "--baseline: " + bchip.error().message);
+        auto bev = evaluate_design(*bchip, *model, s, companions);
+        if (!bev) return fail(ctx, kFailed, "--baseline " + o.baseline + ": " + bev.error().message);
+        against = compare_cost(*chip, *ev, *bev, bchip->id);
+        if (!against)
+            return fail(ctx, kFailed, "--baseline " + o.baseline +
+                                          ": no cost per token to compare (see the warnings of 'eval' for either chip)");
+    }
+    const CostComparison* a = against ? &*against : nullptr;
     std::string text;
-    if (o.format == "json") text = evaluation_to_json(*ev, *chip, *model, s) + "\n";
+    if (o.format == "json") text = evaluation_to_json(*ev, *chip, *model, s, 2, a) + "\n";
     else if (o.format == "csv") text = evaluation_to_csv(*ev);
-    else text = evaluation_to_table(*ev, *chip, *model, s);
+    else text = evaluation_to_table(*ev, *chip, *model, s, a);
     ctx.out << text;
     return 0;
 }
@@ -420,6 +435,9 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     for (const auto& p : chip_params()) keys += (keys.empty() ? "" : ", ") + std::string(p.key);
     eval->add_option("--set", eo->sets, "Override a chip parameter, key=value (repeatable). Keys: " + keys);
     eval->add_option("--format", eo->format, "json|table|csv");
+    eval->add_option("--baseline", eo->baseline,
+                     "Reference chip to compare the cost per token with, on the same workload (break-even units for "
+                     "a chip built in house)");
     eval->callback([eo, &ctx] { ctx.exit_code = run_eval(*eo, ctx); });
 
     auto ko = std::make_shared<KernelOptions>();

@@ -2,6 +2,7 @@
 // What one evaluation produces: value types, no behaviour. Produced by evaluate() (perf/evaluate.hpp),
 // read by the CLI, the GUI views, sweeps and sessions.
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -171,6 +172,22 @@ struct PhysicalResult {
     double fleet_capex_usd = 0;
     double fleet_usd_per_year = 0;
     double fleet_tokens_per_day = 0;
+};
+
+// Why a design costs what it does per token against a baseline: cost per token is the owner's
+// cost per chip-hour over the tokens a chip serves in that hour, so their two ratios multiply
+// (core/physical/cost.hpp compare_cost).
+struct CostComparison {
+    std::string baseline;                 // the baseline chip's id
+    double usd_per_million = 0;           // the design's
+    double baseline_usd_per_million = 0;
+    double ratio = 0;                     // design / baseline, per token
+    double tco_ratio = 0;                 // per chip-hour
+    double useful_tokens_ratio = 0;       // tokens served per chip-hour (throughput x utilisation)
+    std::string driver;                   // the per-hour item that differs most ("chip", "power", ...)
+    double driver_usd_per_hour = 0;       // that item, design and baseline
+    double driver_baseline_usd_per_hour = 0;
+    std::optional<double> break_even_units;  // build: units at which the design matches the baseline
 };
 
 struct Evaluation {

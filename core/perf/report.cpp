@@ -121,7 +121,7 @@ ordered_json pool_json(const PoolResult& p) {
 }  // namespace
 
 std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
-                               const Scenario& s, int indent) {
+                               const Scenario& s, int indent, const CostComparison* against) {
     const ServingResult& sv = ev.serving;
     const PhysicalResult& ph = ev.physical;
     ordered_json j;
@@ -178,6 +178,20 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     ordered_json cost = ordered_json::object();
     for (const auto& b : ph.cost_usd_per_hour) cost[b.name] = num(b.value);
     j["cost_breakdown_usd_per_chip_hour"] = std::move(cost);
+    if (against) {
+        ordered_json a;
+        a["chip"] = against->baseline;
+        a["cost_per_million_tokens_usd"] = num(against->baseline_usd_per_million);
+        a["cost_ratio"] = num(against->ratio);
+        a["tco_ratio"] = num(against->tco_ratio);
+        a["tokens_per_chip_hour_ratio"] = num(against->useful_tokens_ratio);
+        a["largest_cost_difference"] = {{"item", against->driver},
+                                        {"usd_per_chip_hour", num(against->driver_usd_per_hour)},
+                                        {"baseline_usd_per_chip_hour", num(against->driver_baseline_usd_per_hour)}};
+        a["break_even_units"] =
+            against->break_even_units ? ordered_json(*against->break_even_units) : ordered_json(nullptr);
+        j["against_baseline"] = std::move(a);
+    }
     ordered_json peaks;
     for (Precision p : kAllPrecisions) peaks[std::string(to_string(p))] = num(ev.peak_tflops[static_cast<size_t>(p)]);
     j["peak_tflops"] = std::move(peaks);
@@ -222,7 +236,7 @@ std::string evaluation_to_csv(const Evaluation& ev) {
 }
 
 std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
-                                const Scenario& s) {
+                                const Scenario& s, const CostComparison* against) {
     const ServingResult& sv = ev.serving;
     std::string out;
     out +=
@@ -285,6 +299,18 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
         out += "  owner's cost      $" + format_number("%.3g", ev.physical.tco_usd_per_hour) + " per chip-hour (" +
                (ev.physical.built ? "built" : "bought") + ", $" + format_number("%.0f", ev.physical.chip_usd) +
                " per chip), " + format_number("%.3g", ev.physical.tokens_per_s_per_mw) + " tokens/s per MW\n";
+    if (against)
+        out += "  against " + against->baseline + "     " + format_number("%.3g", against->ratio) +
+               "x the cost per token ($" + format_number("%.3g", against->usd_per_million) + " vs $" +
+               format_number("%.3g", against->baseline_usd_per_million) + " per million): " +
+               format_number("%.3g", against->useful_tokens_ratio) + "x the tokens per chip-hour at " +
+               format_number("%.3g", against->tco_ratio) + "x the cost per chip-hour; largest difference: " +
+               against->driver + " ($" + format_number("%.3g", against->driver_usd_per_hour) + " vs $" +
+               format_number("%.3g", against->driver_baseline_usd_per_hour) + " per chip-hour)" +
+               (against->break_even_units
+                    ? "; breaks even from " + format_number("%.0f", *against->break_even_units) + " units built"
+                    : std::string()) +
+               "\n";
     for (const auto& w : ev.warnings) out += "  warning: " + w + "\n";
     for (const PhaseResult* ph : {&ev.prefill, &ev.decode}) {
         out += "\n" + std::string(to_string(ph->phase)) + ": step " + format_number("%.4g", ph->time_s) +

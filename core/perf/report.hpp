@@ -9,10 +9,11 @@
 
 namespace scoville {
 
+// `against`: the design's cost per token against a baseline chip (eval --baseline), or none.
 std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
-                               const Scenario& scenario, int indent = 2);
+                               const Scenario& scenario, int indent = 2, const CostComparison* against = nullptr);
 std::string evaluation_to_csv(const Evaluation& ev);
 std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
-                                const Scenario& scenario);
+                                const Scenario& scenario, const CostComparison* against = nullptr);
 
 }  // namespace scoville

@@ -130,18 +130,68 @@ Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& a
     return c;
 }
 
-std::optional<double> break_even_units(const ChipSpec& chip, const CostBreakdown& cost, double tokens_per_s_per_chip,
-                                       double target_usd_per_million) {
-    const EconSpec& e = chip.econ;
+namespace {
+
+std::optional<double> units_for(const EconSpec& e, double tco_usd_per_hour, double nre_usd_per_hour,
+                                double tokens_per_s_per_chip, double target_usd_per_million) {
     if (e.mode != EconMode::build || !(tokens_per_s_per_chip > 0) || !(target_usd_per_million > 0)) return std::nullopt;
     // cost per M tokens = (rest + nre / N x crf) / (tokens per useful hour) x 1e6; solve for N.
     const double useful_per_hour = tokens_per_s_per_chip * e.utilisation * 3600.0;
     const double target_per_hour = target_usd_per_million * useful_per_hour / 1e6;
-    const double rest = cost.tco_usd_per_hour - cost.nre_usd_per_hour;
+    const double rest = tco_usd_per_hour - nre_usd_per_hour;
     if (!(target_per_hour > rest)) return std::nullopt;
     if (!(e.nre_usd > 0)) return 1.0;
     const double crf = capital_recovery_factor(e.cost_of_capital, e.years) / kHoursPerYear;
     return std::ceil(e.nre_usd * crf / (target_per_hour - rest));
+}
+
+double item(const std::vector<Breakdown>& items, std::string_view name) {
+    for (const auto& b : items)
+        if (b.name == name) return b.value;
+    return 0.0;
+}
+
+}  // namespace
+
+std::optional<double> break_even_units(const ChipSpec& chip, const CostBreakdown& cost, double tokens_per_s_per_chip,
+                                       double target_usd_per_million) {
+    return units_for(chip.econ, cost.tco_usd_per_hour, cost.nre_usd_per_hour, tokens_per_s_per_chip,
+                     target_usd_per_million);
+}
+
+std::optional<double> break_even_units(const ChipSpec& chip, const PhysicalResult& ph, double tokens_per_s_per_chip,
+                                       double target_usd_per_million) {
+    return units_for(chip.econ, ph.tco_usd_per_hour, item(ph.cost_usd_per_hour, "NRE"), tokens_per_s_per_chip,
+                     target_usd_per_million);
+}
+
+std::optional<CostComparison> compare_cost(const ChipSpec& design, const Evaluation& ev, const Evaluation& baseline,
+                                           const std::string& baseline_id) {
+    const PhysicalResult& d = ev.physical;
+    const PhysicalResult& b = baseline.physical;
+    if (!(d.cost_per_million_tokens_usd > 0) || !(b.cost_per_million_tokens_usd > 0) || !(d.tco_usd_per_hour > 0) ||
+        !(b.tco_usd_per_hour > 0))
+        return std::nullopt;
+    CostComparison c;
+    c.baseline = baseline_id;
+    c.usd_per_million = d.cost_per_million_tokens_usd;
+    c.baseline_usd_per_million = b.cost_per_million_tokens_usd;
+    c.ratio = c.usd_per_million / c.baseline_usd_per_million;
+    c.tco_ratio = d.tco_usd_per_hour / b.tco_usd_per_hour;
+    c.useful_tokens_ratio = c.tco_ratio / c.ratio;  // (tco / tokens) ratio = tco ratio / tokens ratio
+    double largest = -1;
+    for (const char* name : {"chip", "NRE", "system", "network", "data centre", "power"}) {
+        const double dv = item(d.cost_usd_per_hour, name), bv = item(b.cost_usd_per_hour, name);
+        if (std::abs(dv - bv) > largest) {
+            largest = std::abs(dv - bv);
+            c.driver = name;
+            c.driver_usd_per_hour = dv;
+            c.driver_baseline_usd_per_hour = bv;
+        }
+    }
+    c.break_even_units =
+        break_even_units(design, d, ev.serving.throughput_tokens_per_s_per_chip, c.baseline_usd_per_million);
+    return c;
 }
 
 }  // namespace scoville

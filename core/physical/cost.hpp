@@ -78,5 +78,13 @@ Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& a
 // per token even with its NRE spread to nothing) or when the chip is bought.
 std::optional<double> break_even_units(const ChipSpec& chip, const CostBreakdown& cost, double tokens_per_s_per_chip,
                                        double target_usd_per_million);
+// The same from an evaluation's results (its per-hour breakdown holds the NRE share).
+std::optional<double> break_even_units(const ChipSpec& chip, const PhysicalResult& ph, double tokens_per_s_per_chip,
+                                       double target_usd_per_million);
+
+// Why a design costs what it does per token against a baseline (CostComparison, evaluation.hpp).
+// nullopt when either side has no cost (no throughput, an unpriced chip, a die that cannot be made).
+std::optional<CostComparison> compare_cost(const ChipSpec& design, const Evaluation& ev, const Evaluation& baseline,
+                                           const std::string& baseline_id);
 
 }  // namespace scoville

@@ -154,6 +154,56 @@ TEST(CliEval, BadInputs) {
     EXPECT_TRUE(missing.out.empty());
 }
 
+// The owner's cost: bought and built chips, the breakdown, the comparison with a baseline.
+TEST(CliEval, EconomicsKeysAndTheBaseline) {
+    const CliRun h = run({"eval", "--chip", "h100-sxm", "--model", "llama-3.1-70b", "--chips", "8", "--precision",
+                          "fp8", "--format", "json"});
+    ASSERT_EQ(h.code, 0) << h.err;
+    const auto hj = nlohmann::json::parse(h.out);
+    EXPECT_EQ(hj["econ_mode"], "buy");
+    EXPECT_EQ(hj["chip_usd"].get<double>(), 25000);  // h100-sxm.json econ.chip_price_usd
+    double sum = 0;
+    for (const auto& [name, v] : hj["cost_breakdown_usd_per_chip_hour"].items()) sum += v.get<double>();
+    EXPECT_NEAR(sum, hj["tco_usd_per_chip_hour"].get<double>(), 1e-9);
+    // cost per M tokens = TCO per chip-hour / (tokens/s per chip x 0.7 utilisation x 3600) x 1e6
+    EXPECT_NEAR(hj["cost_per_million_tokens_usd"].get<double>(),
+                hj["tco_usd_per_chip_hour"].get<double>() /
+                    (hj["throughput_tokens_per_s_per_chip"].get<double>() * 0.7 * 3600) * 1e6,
+                1e-9);
+    EXPECT_FALSE(hj.contains("against_baseline"));
+
+    // A built chip against a bought one: the cost ratio is the ratio of the two runs, and the units at
+    // which it breaks even are given.
+    const CliRun b = run({"eval", "--chip", "b200", "--model", "llama-3.1-70b", "--chips", "8", "--precision", "fp8",
+                          "--format", "json"});
+    ASSERT_EQ(b.code, 0) << b.err;
+    const double b200 = nlohmann::json::parse(b.out)["cost_per_million_tokens_usd"].get<double>();
+    const CliRun j = run({"eval", "--chip", "jalapeno-est", "--model", "llama-3.1-70b", "--chips", "8", "--precision",
+                          "fp8", "--baseline", "b200", "--format", "json"});
+    ASSERT_EQ(j.code, 0) << j.err;
+    const auto jj = nlohmann::json::parse(j.out);
+    EXPECT_EQ(jj["econ_mode"], "build");
+    const auto& a = jj["against_baseline"];
+    EXPECT_EQ(a["chip"], "b200");
+    EXPECT_NEAR(a["cost_per_million_tokens_usd"].get<double>(), b200, 1e-12);
+    EXPECT_NEAR(a["cost_ratio"].get<double>(), jj["cost_per_million_tokens_usd"].get<double>() / b200, 1e-12);
+    EXPECT_NEAR(a["cost_ratio"].get<double>(),
+                a["tco_ratio"].get<double>() / a["tokens_per_chip_hour_ratio"].get<double>(), 1e-12);
+    EXPECT_TRUE(a["break_even_units"].is_number());
+    // A bought chip has no break-even volume.
+    const CliRun hb = run({"eval", "--chip", "h100-sxm", "--model", "llama-3.1-70b", "--chips", "8", "--precision",
+                           "fp8", "--baseline", "b200", "--format", "json"});
+    ASSERT_EQ(hb.code, 0) << hb.err;
+    EXPECT_TRUE(nlohmann::json::parse(hb.out)["against_baseline"]["break_even_units"].is_null());
+    // Bad economics are refused naming the key.
+    expect_error(run(base_with({"--set", "econ.utilisation=0"})), 2, "econ.utilisation");
+    expect_error(run(base_with({"--set", "econ.utilisation=1.5"})), 2, "econ.utilisation");
+    expect_error(run(base_with({"--set", "econ.chip_price_usd=-1"})), 2, "econ.chip_price_usd");
+    expect_error(run(base_with({"--set", "econ.years=0"})), 2, "econ.years");
+    expect_error(run(base_with({"--set", "econ.mode=lease"})), 2, "econ.mode");
+    expect_error(run(base_with({"--baseline", "h900"})), 1, "--baseline: unknown chip 'h900'");
+}
+
 TEST(CliEval, ServingKeysAndTheChosenParallelism) {
     // No --tp: the parallelism is chosen (8 x H100 Llama-2-70B fp8: at least tp 2) and said so.
     const CliRun r = run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "8", "--precision", "fp8",

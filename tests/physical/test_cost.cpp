@@ -229,3 +229,37 @@ TEST(Cost, PackageCostNearAnalystAnchors) {
         EXPECT_NEAR(r->package_cost_usd, anchor, 0.4 * anchor) << id;
     }
 }
+
+TEST(Cost, ComparisonSplitsCostPerTokenIntoCostPerHourAndTokensPerHour) {
+    Evaluation design, base;
+    design.physical.tco_usd_per_hour = 1.0;
+    design.physical.cost_per_million_tokens_usd = 0.1;
+    design.physical.cost_usd_per_hour = {{"chip", 0.4}, {"NRE", 0.1}, {"system", 0.2}, {"power", 0.3}};
+    design.serving.throughput_tokens_per_s_per_chip = 3000;
+    base.physical.tco_usd_per_hour = 2.0;
+    base.physical.cost_per_million_tokens_usd = 0.3;
+    base.physical.cost_usd_per_hour = {{"chip", 1.0}, {"system", 0.5}, {"power", 0.5}};
+    ChipSpec chip = priced_chip();  // bought: no break-even
+    const auto c = compare_cost(chip, design, base, "b200");
+    ASSERT_TRUE(c.has_value());
+    EXPECT_EQ(c->baseline, "b200");
+    EXPECT_DOUBLE_EQ(c->ratio, 0.1 / 0.3);
+    EXPECT_DOUBLE_EQ(c->tco_ratio, 0.5);
+    // 0.5x the cost per hour for 1/3 the cost per token: 1.5x the tokens per chip-hour
+    EXPECT_DOUBLE_EQ(c->useful_tokens_ratio, 1.5);
+    // The chip differs most: 0.4 against 1.0 USD/h (system 0.3, power 0.2, NRE 0.1)
+    EXPECT_EQ(c->driver, "chip");
+    EXPECT_DOUBLE_EQ(c->driver_usd_per_hour, 0.4);
+    EXPECT_DOUBLE_EQ(c->driver_baseline_usd_per_hour, 1.0);
+    EXPECT_FALSE(c->break_even_units.has_value());
+    // Built: (1.0 - 0.1) USD/h without its NRE against 0.3 USD/M x (3000 x 0.5 x 3600 / 1e6) = 1.62 USD/h;
+    // N = 0 NRE -> any volume breaks even.
+    chip.econ.mode = EconMode::build;
+    EXPECT_EQ(compare_cost(chip, design, base, "b200")->break_even_units, std::optional<double>(1.0));
+    chip.econ.nre_usd = 100e6;
+    // N = 1e8 x 0.2504565 / 8760 / (1.62 - 0.9) = 3970.9 -> 3971
+    EXPECT_EQ(compare_cost(chip, design, base, "b200")->break_even_units, std::optional<double>(3971));
+    // No cost on either side: nothing to compare.
+    base.physical.cost_per_million_tokens_usd = 0;
+    EXPECT_FALSE(compare_cost(chip, design, base, "b200").has_value());
+}
