@@ -121,6 +121,12 @@ void MainWindow::createViews() {
     parameterDock_->setObjectName(QStringLiteral("parameterDock"));
     parameterDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     parameters_ = new ParameterPanel(doc_, parameterDock_);
+    // The cost line's "Cost assumptions" link: the economics group of the parameters, in view.
+    connect(kpis_, &KpiStrip::assumptionsRequested, this, [this] {
+        parameterDock_->show();
+        parameterDock_->raise();
+        parameters_->showMatching(QStringLiteral("econ."));
+    });
     parameterDock_->setWidget(parameters_);
     addDockWidget(Qt::LeftDockWidgetArea, parameterDock_);
 

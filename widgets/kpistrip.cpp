@@ -1,6 +1,7 @@
 #include "widgets/kpistrip.hpp"
 
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QResizeEvent>
 #include <QVBoxLayout>
@@ -9,6 +10,7 @@
 #include <optional>
 
 #include "core/perf/result_keys.hpp"
+#include "core/physical/cost.hpp"
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
@@ -23,6 +25,66 @@ const QColor kWarning(200, 90, 0);
 void setTextIfChanged(QLabel* label, const QString& text) {
     if (label->text() != text) label->setText(text);
 }
+
+// A cost item as the reader sees it (core names them in English: "chip", "data centre", ...).
+QString costItemName(const std::string& name) {
+    if (name == "chip") return KpiStrip::tr("chip");
+    if (name == "NRE") return KpiStrip::tr("design NRE");
+    if (name == "system") return KpiStrip::tr("hosts and systems");
+    if (name == "network") return KpiStrip::tr("network");
+    if (name == "data centre") return KpiStrip::tr("data centre");
+    if (name == "power") return KpiStrip::tr("electricity");
+    return qtext(name);
+}
+
+}  // namespace
+
+// The $/M tokens card's tooltip: what a chip-hour costs, item by item.
+QString KpiStrip::costBreakdownTip(const Result<Evaluation>& eval) const {
+    if (!eval.ok() || !(eval->physical.tco_usd_per_hour > 0)) return resultLabel(*find_result_key("cost_per_million_tokens_usd"));
+    const PhysicalResult& p = eval->physical;
+    QStringList lines;
+    lines << tr("%1 per chip-hour (%2), at %3 % utilisation:")
+                 .arg(formatMoney(p.tco_usd_per_hour), p.built ? tr("built") : tr("bought"))
+                 .arg(formatNumber(doc_->chip().econ.utilisation * 100, 0));
+    for (const auto& b : p.cost_usd_per_hour)
+        lines << QStringLiteral("  %1  %2").arg(costItemName(b.name), formatMoney(b.value));
+    lines << tr("capital per chip %1 (chip %2)").arg(formatMoney(p.capex_usd_per_chip), formatMoney(p.chip_usd));
+    return lines.join(QLatin1Char('\n'));
+}
+
+// "Per token, the design costs 71 % less than B200 ...": the answer the default session asks for.
+QString KpiStrip::costSentence(const Result<Evaluation>& eval, const Evaluation* base, const QString& baseName) const {
+    if (!eval.ok() || !base) return {};
+    const ChipSpec& chip = doc_->chip();
+    const ChipSpec* baseChip = doc_->referenceChip(doc_->state().baseline_id);
+    const auto c = compare_cost(chip, eval.value(), *base, doc_->state().baseline_id);
+    if (!c || !baseChip) return tr("No cost per token to compare with %1 (see the warnings).").arg(baseName);
+    const QString name = chip.name.empty() ? qtext(chip.id) : qtext(chip.name);
+    const QString how = chip.econ.mode == EconMode::build ? tr("built") : tr("bought");
+    const QString baseHow = baseChip->econ.mode == EconMode::build ? tr("built") : tr("bought");
+    const double change = (c->ratio - 1.0) * 100.0;
+    const QString which = std::abs(change) < 0.5 ? tr("the same as") : change < 0 ? tr("%1 % less than").arg(formatNumber(-change, 0))
+                                                                                 : tr("%1 % more than").arg(formatNumber(change, 0));
+    QString text = tr("Per token, %1 (%2) costs %3 %4 (%5): %6 against %7 per M tokens, serving %8\u00d7 the tokens per "
+                      "chip-hour at %9\u00d7 the cost per chip-hour; the largest difference is the %10 (%11 against %12 "
+                      "per chip-hour).")
+                       .arg(name, how, which, baseName, baseHow, formatMoney(c->usd_per_million),
+                            formatMoney(c->baseline_usd_per_million), formatNumber(c->useful_tokens_ratio, 2),
+                            formatNumber(c->tco_ratio, 2))
+                       .arg(costItemName(c->driver), formatMoney(c->driver_usd_per_hour),
+                            formatMoney(c->driver_baseline_usd_per_hour));
+    if (chip.econ.mode == EconMode::build)
+        text += QLatin1Char(' ') + (c->break_even_units
+                                        ? tr("Its NRE pays off against %1 from %2 chips built.")
+                                              .arg(baseName, formatNumber(*c->break_even_units, 0))
+                                        : tr("It does not reach %1's cost per token at any volume.").arg(baseName));
+    return text;
+}
+
+QString KpiStrip::costLine() const { return cost_->text(); }
+
+namespace {
 
 }  // namespace
 
@@ -92,6 +154,25 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     baselineNote_->setObjectName(QStringLiteral("kpi:baseline"));
     baselineNote_->setTextFormat(Qt::RichText);
     baselineNote_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // The cost line: a sentence that changes with every edit (plain text), and a fixed link to the
+    // economics assumptions.
+    costRow_ = new QWidget(this);
+    auto* costLayout = new QHBoxLayout(costRow_);
+    costLayout->setContentsMargins(0, 0, 0, 0);
+    cost_ = new QLabel(costRow_);
+    cost_->setObjectName(QStringLiteral("kpi:cost"));
+    cost_->setTextFormat(Qt::PlainText);
+    cost_->setWordWrap(true);
+    cost_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    cost_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto* assumptions = new QLabel(QStringLiteral("<a href=\"econ\">%1</a>").arg(tr("Cost assumptions\u2026")), costRow_);
+    assumptions->setObjectName(QStringLiteral("kpi:costAssumptions"));
+    assumptions->setTextFormat(Qt::RichText);
+    assumptions->setToolTip(tr("Show the economics parameters: chip price or build cost, systems, data centre, "
+                               "power, years, cost of capital, utilisation"));
+    connect(assumptions, &QLabel::linkActivated, this, &KpiStrip::assumptionsRequested);
+    costLayout->addWidget(cost_, 1);
+    costLayout->addWidget(assumptions, 0, Qt::AlignTop);
     warnings_ = new QLabel(this);
     warnings_->setObjectName(QStringLiteral("kpi:warnings"));
     warnings_->setWordWrap(true);
@@ -110,6 +191,7 @@ void KpiStrip::arrange(int perRow) {
     perRow_ = perRow;
     for (auto& k : kpis_) grid_->removeWidget(k.card);
     grid_->removeWidget(baselineNote_);
+    grid_->removeWidget(costRow_);
     grid_->removeWidget(warnings_);
     for (int c = 0; c < grid_->columnCount(); ++c) grid_->setColumnStretch(c, 0);
     int i = 0;
@@ -120,7 +202,8 @@ void KpiStrip::arrange(int perRow) {
     grid_->addWidget(baselineNote_, i / perRow, i % perRow);
     ++i;
     const int rows = (i + perRow - 1) / perRow;
-    grid_->addWidget(warnings_, rows, 0, 1, perRow);
+    grid_->addWidget(costRow_, rows, 0, 1, perRow);
+    grid_->addWidget(warnings_, rows + 1, 0, 1, perRow);
     for (int c = 0; c < perRow; ++c) grid_->setColumnStretch(c, 1);
 }
 
@@ -177,6 +260,7 @@ void KpiStrip::refresh() {
                                                    : tr(" (offline: as many requests in flight as fit)")));
             if (!baseOk) delta = tr("p50 %1").arg(formatSeconds(p50));
         }
+        if (std::strcmp(k.name, "cost_per_million_tokens") == 0) k.label->setToolTip(costBreakdownTip(eval));
         k.label->setText(value);
         k.delta->setText(delta.isEmpty() ? QStringLiteral(" ") : delta);
         if (sign != k.deltaSign) {
@@ -188,6 +272,7 @@ void KpiStrip::refresh() {
         }
     }
 
+    setTextIfChanged(cost_, costSentence(eval, baseOk ? &base->value() : nullptr, baseName));
     setTextIfChanged(baselineNote_, baseOk ? tr("<small>Changes against<br><b>%1</b><br>green: better</small>").arg(baseName.toHtmlEscaped())
                                   : tr("<small>No baseline<br>result</small>"));
     QStringList lines;

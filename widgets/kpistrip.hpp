@@ -4,6 +4,9 @@
 #include <QFrame>
 #include <vector>
 
+#include "core/perf/evaluation.hpp"
+#include "core/util/result.hpp"
+
 #include "widgets/documentview.hpp"
 
 class QGridLayout;
@@ -29,18 +32,31 @@ public:
         int deltaSign = 0;         // +1 better, -1 worse, 0 neutral: the colour last set
     };
 
+    // The one-line answer to "what does a token cost against the baseline, and why" (objectName
+    // "kpi:cost"); empty when either side has no cost.
+    [[nodiscard]] QString costLine() const;
+
+signals:
+    // The user asked to see the economics assumptions (the "Assumptions" link of the cost line).
+    void assumptionsRequested();
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
     void refresh() override;
     void arrange(int perRow);
+    [[nodiscard]] QString costBreakdownTip(const Result<Evaluation>& eval) const;
+    [[nodiscard]] QString costSentence(const Result<Evaluation>& eval, const Evaluation* base,
+                                       const QString& baseName) const;
 
     std::vector<Kpi> kpis_;
     QLabel* warnings_ = nullptr;
     QGridLayout* grid_ = nullptr;
     int perRow_ = 0;
     QLabel* baselineNote_ = nullptr;
+    QWidget* costRow_ = nullptr;
+    QLabel* cost_ = nullptr;
 };
 
 }  // namespace scoville

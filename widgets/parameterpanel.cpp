@@ -312,6 +312,11 @@ void ParameterPanel::syncRow(Row& row, bool force) {
     }
 }
 
+void ParameterPanel::showMatching(const QString& text) {
+    search_->setText(text);  // filters through textChanged
+    search_->setFocus();
+}
+
 void ParameterPanel::setFilter(const QString& text) {
     const QString needle = text.trimmed();
     for (auto& row : rows_) {

@@ -34,6 +34,8 @@ public:
     [[nodiscard]] static int decimalsFor(const ParamInfo& info);
 
     void setFilter(const QString& text);
+    // Shows only the parameters matching `text`, with the text in the filter box (to clear it).
+    void showMatching(const QString& text);
 
 private:
     struct Row {

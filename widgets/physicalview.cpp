@@ -43,9 +43,11 @@ PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
     layout->addLayout(legends);
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
-    for (Chart* chart : {&area_, &power_}) {
+    for (Chart* chart : {&area_, &power_, &cost_}) {
         chart->legend = new QLabel(this);
-        chart->legend->setObjectName(chart == &area_ ? QStringLiteral("areaLegend") : QStringLiteral("powerLegend"));
+        chart->legend->setObjectName(chart == &area_    ? QStringLiteral("areaLegend")
+                                     : chart == &power_ ? QStringLiteral("powerLegend")
+                                                        : QStringLiteral("costLegend"));
         chart->legend->setTextFormat(Qt::RichText);
         chart->legend->setFont(small);
         chart->legend->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -58,7 +60,7 @@ PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
     plot_->legend = nullptr;
     auto* margins = new QCPMarginGroup(plot_);
     int row = 0;
-    for (Chart* chart : {&area_, &power_}) {
+    for (Chart* chart : {&area_, &power_, &cost_}) {
         chart->rect = new QCPAxisRect(plot_);
         plot_->plotLayout()->addElement(row, 0, chart->rect);
         chart->rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
@@ -85,6 +87,7 @@ PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
     }
     area_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Area per die (mm\u00B2)"));
     power_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Power per chip on this workload (W)"));
+    cost_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Cost per million tokens (USD), owner's cost"));
     applyPalette(plot_);
     installExportMenu(plot_, QStringLiteral("area-power"));
 
@@ -167,7 +170,7 @@ void PhysicalView::refresh() {
             chart.limitLabel->setText(limitText + QLatin1Char(' '));
             maxTotal = std::max(maxTotal, limit);
         }
-        chart.rect->axis(QCPAxis::atBottom)->setRange(0, std::max(maxTotal * 1.08, 1.0));
+        chart.rect->axis(QCPAxis::atBottom)->setRange(0, maxTotal > 0 ? maxTotal * 1.08 : 1.0);
     };
 
     static const std::vector<Breakdown> kNone;
@@ -185,9 +188,19 @@ void PhysicalView::refresh() {
         }
         fill(area_, area, kReticleMm2, tr("reticle %1 mm\u00B2").arg(kReticleMm2));
         fill(power_, power, doc_->chip().power.tdp_w, tr("TDP %1 W").arg(doc_->chip().power.tdp_w));
+        // Each chip-hour item over the tokens the chip serves in that hour: the bars add up to $/M tokens.
+        auto perToken = [](const PhysicalResult& p) {
+            return p.tco_usd_per_hour > 0 ? p.cost_per_million_tokens_usd / p.tco_usd_per_hour : 0.0;
+        };
+        std::vector<Row> cost;
+        if (ph.cost_per_million_tokens_usd > 0) cost.push_back({tr("Design"), &ph.cost_usd_per_hour, perToken(ph)});
+        if (baseOk && base->value().physical.cost_per_million_tokens_usd > 0)
+            cost.push_back({baseName, &base->value().physical.cost_usd_per_hour, perToken(base->value().physical)});
+        fill(cost_, cost, 0, {});
     } else {
         fill(area_, {}, 0, {});
         fill(power_, {}, 0, {});
+        fill(cost_, {}, 0, {});
     }
     requestReplot(plot_);
 }

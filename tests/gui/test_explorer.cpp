@@ -140,6 +140,69 @@ private slots:
         }
     }
 
+    // The first screen answers the question it opens on: the Jalapeno estimate, built in house,
+    // against B200, bought, in dollars per million tokens, with the assumptions one click away.
+    void theFirstScreenAnswersWhatATokenCosts() {
+        QCOMPARE(doc_->chip().econ.mode, EconMode::build);
+        auto* line = window_->findChild<QLabel*>(QStringLiteral("kpi:cost"));
+        QVERIFY(line);
+        const QString text = line->text();
+        const auto* base = doc_->baselineEvaluation();
+        QVERIFY(base && base->ok());
+        const double design = doc_->evaluation()->physical.cost_per_million_tokens_usd;
+        const double b200 = base->value().physical.cost_per_million_tokens_usd;
+        QVERIFY(design > 0 && b200 > 0);
+        // The sentence names both chips, how each is had, and both costs as the cards format them.
+        for (const QString& part : {QStringLiteral("Jalapeno"), QStringLiteral("(built)"), QStringLiteral("B200"),
+                                    QStringLiteral("(bought)"), formatMoney(design), formatMoney(b200)})
+            QVERIFY2(text.contains(part), qPrintable(text + QStringLiteral(" lacks ") + part));
+        const QString way = design < b200 ? QStringLiteral("less than") : QStringLiteral("more than");
+        QVERIFY2(text.contains(way), qPrintable(text));
+        // The $/M tokens card: its value and, on hover, what a chip-hour costs item by item.
+        auto* card = window_->findChild<QLabel*>(QStringLiteral("kpi:cost_per_million_tokens"));
+        QCOMPARE(card->text(), formatMoney(design));
+        QVERIFY(card->toolTip().contains(QStringLiteral("per chip-hour")));
+        QVERIFY(card->toolTip().contains(QStringLiteral("electricity")));
+
+        // One click away: the link filters the parameters to the economics keys.
+        auto* link = window_->findChild<QLabel*>(QStringLiteral("kpi:costAssumptions"));
+        QVERIFY(link);
+        emit link->linkActivated(QStringLiteral("econ"));
+        auto* search = window_->findChild<QLineEdit*>(QStringLiteral("paramSearch"));
+        QCOMPARE(search->text(), QStringLiteral("econ."));
+        QVERIFY(window_->findChild<QWidget*>(QStringLiteral("param:econ.pue:spin"))->isVisibleTo(window_.get()));
+        QVERIFY(!window_->findChild<QWidget*>(QStringLiteral("param:compute.cores:spin"))->isVisibleTo(window_.get()));
+
+        // Dearer electricity: +0.10 USD/kWh raises the cost per token by exactly its share.
+        const PhysicalResult before = doc_->evaluation()->physical;
+        const double kwh = doc_->chip().econ.power_usd_per_kwh;
+        QVERIFY(doc_->setParam("econ.power_usd_per_kwh", kwh + 0.10));
+        const PhysicalResult after = doc_->evaluation()->physical;
+        const double energyShare = [&] {
+            for (const auto& b : before.cost_usd_per_hour)
+                if (b.name == "power") return b.value;
+            return 0.0;
+        }();
+        // power $/h scales with the price; nothing else moves
+        QVERIFY(std::abs((after.tco_usd_per_hour - before.tco_usd_per_hour) - energyShare * 0.10 / kwh) < 1e-9);
+        QVERIFY(after.cost_per_million_tokens_usd > before.cost_per_million_tokens_usd);
+        QCOMPARE(card->text(), formatMoney(after.cost_per_million_tokens_usd));
+
+        // Bought without a price: no cost, said in the warnings, never $0 or NaN.
+        QVERIFY(doc_->setParam("econ.mode", 0));
+        QCOMPARE(card->text(), QStringLiteral("n/a"));
+        auto* warnings = window_->findChild<QLabel*>(QStringLiteral("kpi:warnings"));
+        QVERIFY2(warnings->text().contains(QStringLiteral("econ.chip_price_usd")), qPrintable(warnings->text()));
+        QVERIFY(line->text().contains(QStringLiteral("No cost per token")));
+        // Refused inputs change nothing.
+        QVERIFY(!doc_->setParam("econ.utilisation", 0));
+        QVERIFY(!doc_->setParam("econ.years", 0));
+        doc_->undoStack()->undo();
+        doc_->undoStack()->undo();
+        QCOMPARE(doc_->chip().econ.power_usd_per_kwh, kwh);
+        QCOMPARE(card->text(), formatMoney(design));
+    }
+
     void everyParameterHasItsControls() {
         for (const ParamInfo& p : chip_params()) {
             const QString key = QStringLiteral("param:") + QString::fromUtf8(p.key.data(), static_cast<int>(p.key.size()));
