@@ -10,23 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "app/cli/cli.hpp"
+#include "support/cli_run.hpp"
 
 namespace {
 
-struct CliRun {
-    int code = -1;
-    std::string out, err;
-};
-
-CliRun run(std::vector<std::string> args) {
-    args.insert(args.begin(), "scoville");
-    std::vector<const char*> argv;
-    for (const auto& a : args) argv.push_back(a.c_str());
-    std::ostringstream out, err;
-    const auto outcome = scoville::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
-    return {outcome.exit_code, out.str(), err.str()};
-}
+using scoville::test::CliRun;
+CliRun run(std::vector<std::string> args) { return scoville::test::run_cli(std::move(args)); }
 
 const std::vector<std::string> kBase = {"eval", "--chip", "h100-sxm", "--model", "llama-2-70b",
                                         "--chips", "8", "--tp", "8", "--batch", "64"};

@@ -7,7 +7,7 @@
 
 #include "core/hw/params.hpp"
 #include "core/physical/area.hpp"
-#include "helpers.hpp"
+#include "support/physical.hpp"
 
 using namespace scoville;
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/library/resources.hpp"
-#include "helpers.hpp"
+#include "support/physical.hpp"
 
 using namespace scoville;
 

@@ -10,7 +10,7 @@
 #include "core/library/library.hpp"
 #include "core/physical/design.hpp"
 #include "core/physical/tech.hpp"
-#include "helpers.hpp"
+#include "support/physical.hpp"
 
 using namespace scoville;
 

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/physical/power.hpp"
-#include "helpers.hpp"
+#include "support/physical.hpp"
 
 using namespace scoville;
 

@@ -5,7 +5,7 @@
 
 #include "core/library/resources.hpp"
 #include "core/physical/tech.hpp"
-#include "helpers.hpp"
+#include "support/physical.hpp"
 
 using namespace scoville;
 

@@ -10,7 +10,7 @@
 #include <cstdio>
 
 #include "store/session.hpp"
-#include "store_test_chips.hpp"
+#include "support/test_chips.hpp"
 
 using scoville::store::Session;
 using scoville::store_test::numberedChip;

@@ -8,29 +8,18 @@
 #include <sstream>
 #include <vector>
 
-#include "app/cli/cli.hpp"
+#include "support/cli_run.hpp"
 #include "core/hw/chip_json.hpp"
 #include "store/qtext.hpp"
 #include "store/session.hpp"
-#include "store_test_chips.hpp"
+#include "support/test_chips.hpp"
 
 using namespace scoville;
 
 namespace {
 
-struct Run {
-    int code = 0;
-    std::string out;
-    std::string err;
-};
-
-Run scovilleCli(const std::vector<std::string>& args) {
-    std::vector<const char*> argv{"scoville"};
-    for (const auto& a : args) argv.push_back(a.c_str());
-    std::ostringstream out, err;
-    const auto outcome = cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
-    return {outcome.exit_code, out.str(), err.str()};
-}
+using Run = scoville::test::CliRun;
+Run scovilleCli(const std::vector<std::string>& args) { return scoville::test::run_cli(args); }
 
 using scoville::stext;
 

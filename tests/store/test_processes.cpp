@@ -8,7 +8,7 @@
 #include <QThread>
 
 #include "store/session.hpp"
-#include "store_test_chips.hpp"
+#include "support/test_chips.hpp"
 
 using namespace scoville;
 using namespace scoville::store;

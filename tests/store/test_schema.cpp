@@ -12,7 +12,7 @@
 #include "core/workload/scenario_keys.hpp"
 #include "store/schema.hpp"
 #include "store/session.hpp"
-#include "store_test_chips.hpp"
+#include "support/test_chips.hpp"
 
 using namespace scoville;
 using namespace scoville::store;

@@ -22,7 +22,7 @@
 #include "store/history_model.hpp"
 #include "store/schema.hpp"
 #include "store/session.hpp"
-#include "store_test_chips.hpp"
+#include "support/test_chips.hpp"
 
 using namespace scoville;
 using namespace scoville::store;
