@@ -9,9 +9,11 @@
 #include <QVariant>
 #include <algorithm>
 #include <atomic>
+#include <vector>
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
+#include "core/library/library.hpp"
 #include "core/workload/scenario_keys.hpp"
 
 namespace scoville::store {
@@ -202,19 +204,103 @@ Status migrate6(QSqlDatabase& db) {
     return Ok{};
 }
 
+// A chip stored before the owner's-cost keys existed (no "econ" section) takes them from the
+// reference chip it was made from, when there is one: a design started from jalapeno-est is still
+// built in house and a B200 still has its price. Other chips keep the defaults.
+Result<QString> withEconomics(const QString& json, const std::string& origin) {
+    const std::string text = json.toStdString();
+    if (text.find("\"econ\"") != std::string::npos) return json;
+    auto chip = chip_from_json(text, origin);
+    if (!chip) return chip.error();
+    static const std::vector<std::string> ids = reference_chip_ids();
+    if (std::find(ids.begin(), ids.end(), chip->id) != ids.end())
+        if (auto reference = load_chip(chip->id)) {
+            chip->econ = reference->econ;
+            for (const auto& key : reference->estimated)  // and which of them are estimates
+                if (key.starts_with("econ.") &&
+                    std::find(chip->estimated.begin(), chip->estimated.end(), key) == chip->estimated.end())
+                    chip->estimated.push_back(key);
+        }
+    return QString::fromStdString(chip_to_json(*chip, -1));
+}
+
 // 7: one history for every kind of edit: each entry has a kind (chip, design, workload, baseline,
 //    compared) and a step (entries made together undo together). Existing entries are chip edits,
-//    or design edits for whole-chip replacements, each its own step.
+//    or design edits for whole-chip replacements, each its own step. Stored chips gain the
+//    owner's-cost keys of their reference chip, and every design's parameter rows are complete.
 Status migrate7(QSqlDatabase& db) {
-    return execAll(
-        db, {
-                QStringLiteral("ALTER TABLE history ADD COLUMN kind TEXT NOT NULL DEFAULT 'chip'"),
-                QStringLiteral("ALTER TABLE history ADD COLUMN step INTEGER NOT NULL DEFAULT 0"),
-                QStringLiteral("UPDATE history SET step = seq,"
-                               " kind = CASE key WHEN '*' THEN 'design' ELSE 'chip' END"),
-                QStringLiteral("INSERT OR REPLACE INTO scoville_meta (key, value) VALUES ('min_reader_version', '%1')")
-                    .arg(kMinReaderVersion),
-            });
+    if (auto st = execAll(
+            db, {
+                    QStringLiteral("ALTER TABLE history ADD COLUMN kind TEXT NOT NULL DEFAULT 'chip'"),
+                    QStringLiteral("ALTER TABLE history ADD COLUMN step INTEGER NOT NULL DEFAULT 0"),
+                    QStringLiteral("UPDATE history SET step = seq,"
+                                   " kind = CASE key WHEN '*' THEN 'design' ELSE 'chip' END"),
+                    QStringLiteral("INSERT OR REPLACE INTO scoville_meta (key, value) VALUES ('min_reader_version', '%1')")
+                        .arg(kMinReaderVersion),
+                });
+        !st)
+        return st;
+    QSqlQuery sel(db);
+    if (!sel.exec(QStringLiteral("SELECT id, name, chip_json, base_json FROM designs")))
+        return Error{"schema 7: " + sel.lastError().text().toStdString()};
+    struct Row {
+        QVariant id;
+        QString chip, base;
+    };
+    std::vector<Row> rows;
+    while (sel.next()) {
+        const std::string origin = "design '" + sel.value(1).toString().toStdString() + "'";
+        auto chip = withEconomics(sel.value(2).toString(), origin);
+        auto base = withEconomics(sel.value(3).toString(), origin);
+        if (!chip) return chip.error();
+        if (!base) return base.error();
+        rows.push_back({sel.value(0), *chip, *base});
+    }
+    QSqlQuery up(db);
+    up.prepare(QStringLiteral("UPDATE designs SET chip_json = ?, base_json = ? WHERE id = ?"));
+    QSqlQuery params(db);
+    params.prepare(QStringLiteral("INSERT OR REPLACE INTO design_params (design_id, key, value, text) VALUES (?, ?, ?, ?)"));
+    for (const Row& r : rows) {
+        up.addBindValue(r.chip);
+        up.addBindValue(r.base);
+        up.addBindValue(r.id);
+        if (!up.exec()) return Error{"schema 7: " + up.lastError().text().toStdString()};
+        const auto chip = chip_from_json(r.chip.toStdString(), "design");
+        if (!chip) return chip.error();
+        for (const auto& info : chip_params()) {
+            params.addBindValue(r.id);
+            params.addBindValue(QString::fromUtf8(info.key.data(), static_cast<qsizetype>(info.key.size())));
+            params.addBindValue(info.get(*chip));
+            params.addBindValue(QString::fromStdString(*get_param_text(*chip, info.key)));
+            if (!params.exec()) return Error{"schema 7: " + params.lastError().text().toStdString()};
+        }
+    }
+    // Whole-chip history entries hold chips too.
+    QSqlQuery hist(db);
+    if (!hist.exec(QStringLiteral("SELECT design_id, seq, old_value, new_value FROM history WHERE key = '*'")))
+        return Error{"schema 7: " + hist.lastError().text().toStdString()};
+    struct Entry {
+        QVariant design, seq;
+        QString oldValue, newValue;
+    };
+    std::vector<Entry> entries;
+    while (hist.next()) {
+        auto o = withEconomics(hist.value(2).toString(), "history");
+        auto n = withEconomics(hist.value(3).toString(), "history");
+        if (!o) return o.error();
+        if (!n) return n.error();
+        entries.push_back({hist.value(0), hist.value(1), *o, *n});
+    }
+    QSqlQuery he(db);
+    he.prepare(QStringLiteral("UPDATE history SET old_value = ?, new_value = ? WHERE design_id = ? AND seq = ?"));
+    for (const Entry& e : entries) {
+        he.addBindValue(e.oldValue);
+        he.addBindValue(e.newValue);
+        he.addBindValue(e.design);
+        he.addBindValue(e.seq);
+        if (!he.exec()) return Error{"schema 7: " + he.lastError().text().toStdString()};
+    }
+    return Ok{};
 }
 
 constexpr Migration kMigrations[] = {

@@ -9,6 +9,7 @@
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
+#include "core/library/library.hpp"
 #include "core/workload/scenario_keys.hpp"
 #include "store/schema.hpp"
 #include "store/session.hpp"
@@ -291,6 +292,66 @@ private slots:
         QCOMPARE(s.values(d)->baseline_id, std::string());
         QVERIFY(*s.chip(d) == edited);
         QCOMPARE(checkFile(path).version, kSchemaVersion);
+    }
+
+    // Chips stored before the owner's-cost keys existed take them from their reference chip (a B200
+    // keeps its price, the Jalapeno estimate is still built in house); other chips keep the defaults.
+    void storedChipsGainTheirReferenceEconomics() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("econ.scoville"));
+        auto withoutEcon = [](const ChipSpec& c) {
+            std::string json = chip_to_json(c, -1);
+            const auto at = json.find(",\"econ\":");
+            const auto end = json.find('}', at);
+            json.erase(at, end - at + 1);
+            return QString::fromStdString(json);
+        };
+        const ChipSpec b200 = load_chip("b200").value();
+        const ChipSpec jalapeno = load_chip("jalapeno-est").value();
+        const ChipSpec own = store_test::numberedChip(4);
+        {
+            RawDb raw(path);
+            QSqlDatabase d = raw.db();
+            QVERIFY(migrate(d, 6).ok());
+            QSqlQuery q(d);
+            int id = 0;
+            for (const ChipSpec* c : {&b200, &jalapeno, &own}) {
+                const QString json = withoutEcon(*c);
+                QVERIFY(!json.contains(QStringLiteral("\"econ\":")));
+                q.prepare(QStringLiteral("INSERT INTO designs (id, name, chip_json, base_json, undo_position, created_ms,"
+                                         " modified_ms) VALUES (?, ?, ?, ?, 0, 1, 1)"));
+                q.addBindValue(++id);
+                q.addBindValue(QString::fromStdString(c->id));
+                q.addBindValue(json);
+                q.addBindValue(json);
+                QVERIFY(q.exec());
+            }
+            // A whole-chip history entry of the B200 design: from the Jalapeno to the B200.
+            q.prepare(QStringLiteral("INSERT INTO history (design_id, seq, time_ms, label, key, old_value, new_value)"
+                                     " VALUES (1, 1, 2, 'Replace', '*', ?, ?)"));
+            q.addBindValue(withoutEcon(jalapeno));
+            q.addBindValue(withoutEcon(b200));
+            QVERIFY(q.exec());
+            QVERIFY(raw.exec(QStringLiteral("UPDATE designs SET undo_position = 1 WHERE id = 1")));
+        }
+        auto opened = Session::open(path);
+        QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().message.c_str());
+        Session& s = **opened;
+        QVERIFY(s.chip(QStringLiteral("b200"))->econ == b200.econ);
+        QCOMPARE(s.chip(QStringLiteral("b200"))->econ.chip_price_usd, 35000.0);  // b200.json
+        QVERIFY(s.chip(QStringLiteral("jalapeno-est"))->econ == jalapeno.econ);
+        QCOMPARE(s.chip(QStringLiteral("jalapeno-est"))->econ.mode, EconMode::build);
+        const auto est = s.chip(QStringLiteral("jalapeno-est"))->estimated;
+        QVERIFY(std::find(est.begin(), est.end(), "econ.units") != est.end());  // marked as an estimate
+        QVERIFY(s.chip(QString::fromStdString(own.id))->econ == EconSpec{});
+        // Undoing the replacement brings back a Jalapeno that is still built.
+        QVERIFY(s.undo(QStringLiteral("b200")).ok());
+        QCOMPARE(s.chip(QStringLiteral("b200"))->econ.mode, EconMode::build);
+        // Every design has all its parameter rows, the new keys included.
+        QSqlQuery q(QSqlDatabase::database(s.connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT text FROM design_params WHERE design_id = 2 AND key = 'econ.mode'")) &&
+                q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("build"));
     }
 
     // A file left at an older version by an older build is upgraded on open.
