@@ -87,10 +87,11 @@ class Engine {
 public:
     // `prompts_in_steps`: steps also prefill the prompts of arriving requests (false: a disaggregated
     // decode pool, whose prompts arrive prefilled).
+    // `cache`: lowers through it (a sweep's workspace), so a step lowered before is only retimed.
     Engine(const ChipSpec& chip, const ModelSpec& model, const Scenario& s, const ModelSpec* draft, int chips,
-           bool prompts_in_steps = true)
+           bool prompts_in_steps = true, LoweringCache* cache = nullptr)
         : chip_(chip), model_(model), s_(s), draft_(draft), chips_(chips), prompts_(prompts_in_steps),
-          rates_(chip_rates(chip)) {
+          rates_(chip_rates(chip)), cache_(cache) {
         tau_ = spec_tokens_per_step(s.spec_tokens, s.spec_accept);
         tau_var_ = spec_tokens_variance(s.spec_tokens, s.spec_accept);
         queries_ = s.spec_tokens + 1;
@@ -99,6 +100,11 @@ public:
 
     const ChipSpec& chip() const { return chip_; }
     const ChipRates& rates() const { return rates_; }
+
+    void lower(Phase phase, const StepShape& shape, const StepPlan& plan, PhaseResult& out) const {
+        if (cache_) cache_->lower(model_, s_, rates_, phase, shape, plan, out);
+        else lower_step(model_, s_, rates_, phase, shape, plan, out);
+    }
     double tau() const { return tau_; }
     int chips() const { return chips_; }
 
@@ -168,7 +174,7 @@ public:
         sh.prefill_chunk = std::min<double>(s_.input_len, std::max(1.0, st.room_per_rank));
         st.prefill_per_rank = sh.prefill_tokens / dp;
         const StepPlan p = plan(par, f, batch);
-        lower_step(model_, s_, rates_, Phase::decode, sh, p, out);
+        lower(Phase::decode, sh, p, out);
         st.host = s_.host_us_per_request * 1e-6 * batch / dp;
         st.t = out.time_s + st.host;
         if (!prompts_) return st;
@@ -180,7 +186,7 @@ public:
         StepShape more = sh;
         more.prefill_tokens += extra * dp;
         more.prefill_seqs = more.prefill_tokens / s_.input_len;
-        lower_step(model_, s_, rates_, Phase::decode, more, p, scratch);
+        lower(Phase::decode, more, p, scratch);
         st.slope = std::max(0.0, (scratch.time_s + st.host - st.t) / extra);
         return st;
     }
@@ -321,6 +327,7 @@ private:
     double tau_ = 1, tau_var_ = 0;
     int queries_ = 1;
     double capacity_ = 0;
+    LoweringCache* cache_ = nullptr;
 };
 
 // Every deployment of `chips` the scenario leaves open (0 = auto), pp = 1 first.
@@ -395,10 +402,11 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
     return *best;
 }
 
-void fill_peaks(const ChipSpec& chip, Evaluation& ev) {
+void fill_peaks(const ChipSpec& chip, Evaluation& ev, bool ceilings) {
     for (Precision p : kAllPrecisions) ev.peak_tflops[static_cast<size_t>(p)] = chip.peak_tflops(p);
     ev.memory_tb_s = chip.memory_tb_s();
     ev.sram_tb_s = chip.sram.tb_s;
+    if (!ceilings) return;
     for (Precision p : kAllPrecisions)
         if (chip.rate(p) > 0) ev.ceilings.push_back({ceiling_label(p), chip.peak_tflops(p), false});
     if (ev.memory_tb_s > 0) ev.ceilings.push_back({"HBM", ev.memory_tb_s, true});
@@ -421,7 +429,7 @@ void precision_warnings(const ChipSpec& chip, const Scenario& s, Evaluation& ev)
 bool parallelism_open(const Scenario& s) { return s.tp == 0 || s.pp == 0 || s.ep == 0 || s.attention_dp == 0; }
 
 // The prompt of one request alone: what the explain panel shows for prefill.
-void lower_one_prompt(const ModelSpec& model, const Scenario& s, const Engine& e, const Solution& sol,
+void lower_one_prompt(const Scenario& s, const Engine& e, const Solution& sol,
                       PhaseResult& out) {
     // One prompt on every attention rank: each chip does one prompt's share.
     StepShape sh;
@@ -430,7 +438,7 @@ void lower_one_prompt(const ModelSpec& model, const Scenario& s, const Engine& e
     sh.prefill_chunk = std::min(s.input_len, s.max_tokens_per_step);
     StepPlan p = e.plan(sol.par, sol.fit, 1);
     p.spec_tokens = 0;
-    lower_step(model, s, e.rates(), Phase::prefill, sh, p, out);
+    e.lower(Phase::prefill, sh, p, out);
 }
 
 void fill_serving(const Engine& e, const Scenario& s, const Solution& sol, Evaluation& ev) {
@@ -733,21 +741,28 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
 }
 }  // namespace
 
-Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const Scenario& s,
-                            const Companions& companions) {
+Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenario& s, const Companions& companions,
+                     EvalWorkspace& ws) {
     if (auto st = check_chip(chip); !st) return st.error();
     if (auto st = validate_model(model); !st) return st.error();
     if (auto st = validate_scenario(s, model); !st) return st.error();
     if (auto st = check_companions(model, s, companions); !st) return st.error();
     const ModelSpec* draft = s.spec_tokens > 0 && companions.draft ? &*companions.draft : nullptr;
 
-    Evaluation ev;
-    fill_peaks(chip, ev);
+    // Everything but the phases' storage starts afresh (the lowering rewrites the phases whole).
+    Evaluation& ev = ws.ev;
+    ev.serving = {};
+    ev.peak_tflops = {};
+    ev.memory_tb_s = ev.sram_tb_s = 0;
+    ev.ceilings.clear();
+    ev.physical = {};
+    ev.warnings.clear();
+    fill_peaks(chip, ev, ws.views);
     precision_warnings(chip, s, ev);
 
     if (!s.disaggregated()) {
-        const Engine engine(chip, model, s, draft, s.chips);
-        PhaseResult scratch;
+        const Engine engine(chip, model, s, draft, s.chips, true, &ws.lowering);
+        PhaseResult& scratch = ws.scratch;
         auto best = best_solution(engine, s, model, ev.decode, scratch);
         if (!best) return best.error();
         // Lower the chosen step once more into the result (the search reused the buffers), with every
@@ -755,7 +770,13 @@ Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const 
         // parallelism was lowered last and in full already.
         const bool single = s.batch > 0 && !parallelism_open(s) && best->complete;
         if (!single) *best = engine.at(best->par, best->fit, best->batch, ev.decode, scratch);
-        lower_one_prompt(model, s, engine, *best, ev.prefill);
+        if (ws.views) {
+            lower_one_prompt(s, engine, *best, ev.prefill);
+        } else {
+            ev.prefill.templates.clear();
+            ev.prefill.layer_template.clear();
+            ev.prefill.time_s = ev.prefill.flops = ev.prefill.bytes = ev.prefill.network_bytes = 0;
+        }
         fill_serving(engine, s, *best, ev);
         if (!best->lat.stable)
             ev.warnings.push_back("serving: at batch " + std::to_string(best->batch) +
@@ -765,13 +786,23 @@ Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const 
             ev.warnings.push_back(s.batch > 0 ? "slo: batch " + std::to_string(s.batch) + " misses the latency limits"
                                               : "slo: the latency limits are missed even at batch 1");
     } else {
+        ev.prefill = {};
+        ev.decode = {};
+        ws.lowering.clear();
         auto st = evaluate_disaggregated(chip, model, s, companions, draft, ev);
         if (!st) return st.error();
     }
     ServingResult& sv = ev.serving;
     if (!std::isfinite(sv.throughput_tokens_per_s) || sv.throughput_tokens_per_s <= 0 || !std::isfinite(sv.tpot_s))
         return Error{"chip '" + chip.id + "', model '" + model.id + "': the evaluation produced a non-finite result"};
-    return ev;
+    return Ok{};
+}
+
+Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const Scenario& s,
+                            const Companions& companions) {
+    EvalWorkspace ws;
+    if (auto st = evaluate_into(chip, model, s, companions, ws); !st) return st.error();
+    return std::move(ws.ev);
 }
 
 }  // namespace scoville

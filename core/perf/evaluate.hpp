@@ -4,6 +4,7 @@
 
 #include "core/hw/chip.hpp"
 #include "core/perf/evaluation.hpp"
+#include "core/perf/lower.hpp"
 #include "core/util/result.hpp"
 #include "core/workload/model.hpp"
 
@@ -21,5 +22,22 @@ struct Companions {
 // Errors (bad scenario, model does not fit at any batch) name the input.
 Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
                             const Companions& companions = {});
+
+// What one thread reuses between evaluations (sweeps, analyses, the TDP cap's clock search): the
+// evaluation's storage and what each of its buffers was lowered from, so a point that changes only
+// chip keys retimes the lowered steps instead of lowering them again. One workspace serves one
+// thread and models that do not change while it is in use.
+struct EvalWorkspace {
+    // false: what only the views read is left empty: ev.prefill (one prompt alone, what the explain
+    // panel shows) and ev.ceilings (the roofline's). No result key reads them, so a sweep skips them.
+    bool views = true;
+    Evaluation ev;
+    PhaseResult scratch;
+    LoweringCache lowering;
+};
+
+// evaluate() into ws.ev: the same numbers, without rebuilding the buffers.
+Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
+                     const Companions& companions, EvalWorkspace& ws);
 
 }  // namespace scoville

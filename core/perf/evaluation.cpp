@@ -1,5 +1,7 @@
 #include "core/perf/evaluation.hpp"
 
+#include <algorithm>
+
 namespace scoville {
 
 std::string_view to_string(Bound b) {
@@ -31,6 +33,19 @@ std::string to_string(const Parallelism& p) {
     if (p.pp > 1) s += ", pp " + std::to_string(p.pp);
     if (p.ep > 1) s += ", ep " + std::to_string(p.ep);
     return s;
+}
+
+void PhaseResult::template_uses(double* uses, size_t n) const {
+    std::fill(uses, uses + n, 0.0);
+    // Layers come in runs of one template: count runs, not layers one by one.
+    size_t i = 0;
+    while (i < layer_template.size()) {
+        const int idx = layer_template[i];
+        size_t j = i + 1;
+        while (j < layer_template.size() && layer_template[j] == idx) ++j;
+        if (idx >= 0 && static_cast<size_t>(idx) < n) uses[idx] += static_cast<double>(j - i);
+        i = j;
+    }
 }
 
 }  // namespace scoville

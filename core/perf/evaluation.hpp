@@ -41,6 +41,7 @@ struct OpResult {
     double buffer_bytes = 0;     // the buffer each holds (all-reduce) or sends (all-to-all, send/recv)
     double utilisation = 1.0;    // MAC-array shape utilisation (tile quantisation)
     double fixed_s = 0;          // time the kernel takes whatever its size, beyond the per-op overhead
+    double attention_calls = 0;  // attention: kernel calls per step with a fixed cost (fixed_s follows)
     bool fused = false;          // runs inside the previous op's kernel: no launch of its own
     double compute_s = 0, memory_s = 0, network_s = 0, overhead_s = 0;
     double time_s = 0;
@@ -76,6 +77,8 @@ struct PhaseResult {
     double flops = 0, bytes = 0, network_bytes = 0;  // per chip, one step
 
     [[nodiscard]] const LayerTemplate& layer(size_t i) const { return templates[static_cast<size_t>(layer_template[i])]; }
+    // How many layers use each template: uses[i] for templates[i], i < n (the rest stay 0).
+    void template_uses(double* uses, size_t n) const;
     [[nodiscard]] size_t layer_count() const { return layer_template.size(); }
 };
 

@@ -7,6 +7,8 @@ namespace scoville {
 
 namespace {
 
+constexpr std::string_view kAllReduce = "all-reduce", kAllToAll = "all-to-all", kSendRecv = "send/recv";
+
 constexpr double kActBytes = 2.0;  // residual stream, GEMM outputs and collectives in bf16 (named assumption)
 
 // What one pass of one model computes on one chip.
@@ -34,6 +36,49 @@ MemLevel act_level(double bytes, const ChipRates& r) {
     return r.sram_bytes > 0 && bytes <= r.sram_bytes ? MemLevel::sram : MemLevel::hbm;
 }
 
+// The precision an op asks for (its executed precision follows the chip, finish_op): GEMMs at the
+// activations' format, attention at the KV cache's (never narrower than fp8), vector work in bf16.
+Precision requested_precision(OpKind kind, const Scenario& s) {
+    switch (kind) {
+    case OpKind::gemm: return s.activation_precision;
+    case OpKind::attention: return s.kv_precision == Precision::fp4 ? Precision::fp8 : s.kv_precision;
+    case OpKind::vector:
+    case OpKind::collective: break;
+    }
+    return Precision::bf16;
+}
+
+// What the chip's rates decide about an op whose shape is lowered: its executed precision, where
+// its activations live, how it fills the MAC array, its kernel's fixed time, its collective's
+// algorithm and time, and then its time. Lowering and retiming both go through here, so a step
+// retimed for other rates equals one lowered afresh.
+void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Parallelism& par) {
+    op.precision = requested_precision(op.kind, s);
+    if (op.kind == OpKind::collective) {
+        CollectiveCost cost;
+        if (op.collective == kAllReduce) {
+            cost = all_reduce(op.buffer_bytes, op.group, r.net);
+        } else if (op.collective == kAllToAll) {
+            cost = all_to_all(op.buffer_bytes, op.group, r.net);
+        } else {
+            // Activations cross each of the pp - 1 stage boundaries once per step.
+            cost = send_recv(op.buffer_bytes, par.chips() > r.net.domain, r.net);
+            cost.time_s *= par.pp - 1;
+        }
+        op.algorithm = to_string(cost.algo);
+        op.network_bytes = cost.sent_bytes;
+        op.network_s = cost.time_s;
+    } else {
+        op.activation_level = act_level(op.activation_bytes, r);
+        if (op.kind != OpKind::vector) op.utilisation = tile_utilisation(op.m, op.n, r.mac_rows, r.mac_cols);
+        // Attention kernels: a fixed cost per call (a prompt chunk's kernel also pays its launch,
+        // being fused with nothing before it).
+        if (op.attention_calls > 0)
+            op.fixed_s = op.attention_calls * (r.attention_overhead_s + (op.fused ? r.overhead_s : 0.0));
+    }
+    finish_op(op, r);
+}
+
 OpResult& push(std::vector<OpResult>& ops, std::string_view name, OpKind kind) {
     OpResult& op = ops.emplace_back();
     op.name = name;
@@ -54,8 +99,6 @@ void gemm(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, doubl
     op.weight_bytes = matrices * n * k * c.wb;
     op.activation_bytes = rows * k * c.ab_in + rows * n * kActBytes;
     op.weight_level = c.wl;
-    op.activation_level = act_level(op.activation_bytes, c.r);
-    op.utilisation = tile_utilisation(m_tile, n, c.r.mac_rows, c.r.mac_cols);
 }
 
 void attention(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double flops, double kv_bytes,
@@ -69,37 +112,31 @@ void attention(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, 
     op.kv_bytes = kv_bytes;
     op.activation_bytes = act_bytes;
     op.kv_level = c.kvl;
-    op.activation_level = act_level(act_bytes, c.r);
-    op.utilisation = tile_utilisation(m_tile, n_tile, c.r.mac_rows, c.r.mac_cols);
 }
 
-void vec(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double flops, double act_bytes) {
+void vec(std::vector<OpResult>& ops, const Ctx&, std::string_view name, double flops, double act_bytes) {
     OpResult& op = push(ops, name, OpKind::vector);
-    op.precision = Precision::bf16;
     op.flops = flops;
     op.activation_bytes = act_bytes;
-    op.activation_level = act_level(act_bytes, c.r);
 }
 
-// A collective of `chips` chips over `buffer` bytes (the buffer each holds, or each sends).
-void collective(std::vector<OpResult>& ops, std::string_view name, std::string_view what, double buffer, int chips,
-                const CollectiveCost& cost) {
-    if (cost.algo == CollectiveAlgo::none) return;
+// A collective of `chips` chips over `buffer` bytes (the buffer each holds, or each sends); none
+// for one chip or nothing to send. Its algorithm and time follow the rates (apply_rates).
+void collective(std::vector<OpResult>& ops, std::string_view name, std::string_view what, double buffer,
+                int chips) {
+    if (chips <= 1 || buffer <= 0) return;
     OpResult& op = push(ops, name, OpKind::collective);
     op.collective = what;
-    op.algorithm = to_string(cost.algo);
     op.group = chips;
     op.buffer_bytes = buffer;
-    op.network_bytes = cost.sent_bytes;
-    op.network_s = cost.time_s;
 }
 
-void all_reduce_op(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double bytes, int chips) {
-    collective(ops, name, "all-reduce", bytes, chips, all_reduce(bytes, chips, c.r.net));
+void all_reduce_op(std::vector<OpResult>& ops, const Ctx&, std::string_view name, double bytes, int chips) {
+    collective(ops, name, kAllReduce, bytes, chips);
 }
 
-void all_to_all_op(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double bytes, int chips) {
-    collective(ops, name, "all-to-all", bytes, chips, all_to_all(bytes, chips, c.r.net));
+void all_to_all_op(std::vector<OpResult>& ops, const Ctx&, std::string_view name, double bytes, int chips) {
+    collective(ops, name, kAllToAll, bytes, chips);
 }
 
 // All-reduce of the attention rank's activations over its tp chips.
@@ -170,7 +207,7 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         const double m_tile = group_heads * c.queries;
         attention(ops, c, "attn_score", 2.0 * hq * score_dim_dec * pairs, kv_bytes * k_read_share,
                   q * hq * score_dim_dec * kActBytes, m_tile, keys, score_dim_dec);
-        ops.back().fixed_s = c.r.attention_overhead_s;  // one kernel call: score, softmax and value
+        ops.back().attention_calls = 1;  // one kernel call: score, softmax and value
         vec(ops, c, "softmax", 5.0 * hq * pairs, 0.0);  // fused: scores never leave the chip
         attention(ops, c, "attn_value", 2.0 * hq * value_dim_dec * pairs, kv_bytes * (1.0 - k_read_share),
                   q * attn_out * kActBytes, m_tile, value_dim_dec, keys);
@@ -194,7 +231,7 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         // Prompt tokens averaged over steps may be a fraction of a chunk: only that fraction of the
         // steps launches the prompt-attention kernel at all.
         const double launched = chunked ? std::min(1.0, c.pre_a / chunk) : 1.0;
-        ops.back().fixed_s = launched * (c.r.attention_overhead_s + c.r.overhead_s);
+        ops.back().attention_calls = launched;
         ops.back().fused = true;
         vec(ops, c, chunked ? "chunk_softmax" : "softmax", 5.0 * hq * pairs, 0.0);
         attention(ops, c, chunked ? "chunk_attn_value" : "attn_value", 2.0 * hq * value_dim_pre * pairs,
@@ -271,19 +308,17 @@ void lm_head_block(std::vector<OpResult>& ops, const Ctx& c) {
     if (c.par.pp > 1) {
         // Activations cross each of the pp - 1 stage boundaries once per step.
         const double bytes = c.t_a * h * kActBytes;
-        const bool cross = c.par.chips() > c.r.net.domain;
-        CollectiveCost cost = send_recv(bytes, cross, c.r.net);
-        cost.time_s *= c.par.pp - 1;
-        collective(ops, "pp_sendrecv", "send/recv", bytes, 2, cost);
+        collective(ops, "pp_sendrecv", kSendRecv, bytes, 2);
     }
 }
 
-void finish_template(LayerTemplate& t, const ChipRates& r, double comm_overlap) {
+void finish_template(LayerTemplate& t, const Scenario& s, const ChipRates& r, const Parallelism& par) {
+    const double comm_overlap = s.comm_overlap;
     t.time_s = t.compute_s = t.memory_s = t.network_s = 0;
     double by_bound[3] = {0, 0, 0};
     double other_s = 0, comm_s = 0;
     for (auto& op : t.ops) {
-        finish_op(op, r);
+        apply_rates(op, s, r, par);
         t.time_s += op.time_s;
         t.compute_s += op.compute_s;
         t.memory_s += op.memory_s;
@@ -358,14 +393,14 @@ void add_pass(Builder& b, const Ctx& c, const std::string_view (&kinds)[5], int 
             LayerTemplate& t = b.next(kinds[kind]);
             attention_block(t.ops, c, (kind & 1) != 0);
             ffn_block(t.ops, c, (kind & 2) != 0);
-            finish_template(t, c.r, c.s.comm_overlap);
+            finish_template(t, c.s, c.r, c.par);
         }
         order.push_back(slot[kind]);
     }
     const int head = static_cast<int>(b.used);
     LayerTemplate& t = b.next(kinds[4]);
     lm_head_block(t.ops, c);
-    finish_template(t, c.r, c.s.comm_overlap);
+    finish_template(t, c.s, c.r, c.par);
     order.push_back(head);
     const size_t pass_len = order.size() - start;
     for (int i = 1; i < repeat; ++i)
@@ -432,6 +467,35 @@ double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, cons
     return per_token * tokens / par.pp;
 }
 
+namespace {
+
+// One step runs every layer of the replica in order (pipeline stages one after another): each
+// template's totals once, times the layers that use it.
+void total_step(PhaseResult& out, const Parallelism& par) {
+    out.time_s = out.flops = out.bytes = out.network_bytes = 0;
+    double uses[64];
+    out.template_uses(uses, 64);
+    for (size_t i = 0; i < out.templates.size() && i < 64; ++i) {
+        const LayerTemplate& t = out.templates[i];
+        double flops = 0, bytes = 0, net = 0;
+        for (const auto& op : t.ops) {
+            flops += op.flops;
+            bytes += op.bytes();
+            net += op.network_bytes;
+        }
+        out.time_s += uses[i] * t.time_s;
+        out.flops += uses[i] * flops;
+        out.bytes += uses[i] * bytes;
+        out.network_bytes += uses[i] * net;
+    }
+    // Per chip: a chip holds 1/pp of the layers.
+    out.flops /= par.pp;
+    out.bytes /= par.pp;
+    out.network_bytes /= par.pp;
+}
+
+}  // namespace
+
 void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase phase, const StepShape& shape,
                 const StepPlan& plan, PhaseResult& out) {
     const Ctx c = make_ctx(m, s, r, plan, shape);
@@ -469,30 +533,32 @@ void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase
         }
     }
     out.templates.resize(b.used);
+    total_step(out, plan.par);
+}
 
-    // One step runs every layer of the replica in order (pipeline stages one after another): each
-    // template's totals once, times the layers that use it.
-    out.time_s = out.flops = out.bytes = out.network_bytes = 0;
-    double uses[64] = {};
-    for (int idx : out.layer_template)
-        if (idx < 64) uses[idx] += 1;
-    for (size_t i = 0; i < out.templates.size() && i < 64; ++i) {
-        const LayerTemplate& t = out.templates[i];
-        double flops = 0, bytes = 0, net = 0;
-        for (const auto& op : t.ops) {
-            flops += op.flops;
-            bytes += op.bytes();
-            net += op.network_bytes;
+void retime_step(const Scenario& s, const ChipRates& r, const Parallelism& par, PhaseResult& out) {
+    for (LayerTemplate& t : out.templates) finish_template(t, s, r, par);
+    total_step(out, par);
+}
+
+void LoweringCache::lower(const ModelSpec& model, const Scenario& scenario, const ChipRates& rates, Phase phase,
+                          const StepShape& shape, const StepPlan& plan, PhaseResult& out) {
+    for (Entry& e : entries_) {
+        if (e.buffer != &out) continue;
+        if (e.model == &model && e.phase == phase && e.shape == shape && e.plan == plan && e.scenario == scenario) {
+            retime_step(scenario, rates, plan.par, out);
+            return;
         }
-        out.time_s += uses[i] * t.time_s;
-        out.flops += uses[i] * flops;
-        out.bytes += uses[i] * bytes;
-        out.network_bytes += uses[i] * net;
+        lower_step(model, scenario, rates, phase, shape, plan, out);
+        e.model = &model;
+        e.scenario = scenario;
+        e.phase = phase;
+        e.shape = shape;
+        e.plan = plan;
+        return;
     }
-    // Per chip: a chip holds 1/pp of the layers.
-    out.flops /= plan.par.pp;
-    out.bytes /= plan.par.pp;
-    out.network_bytes /= plan.par.pp;
+    lower_step(model, scenario, rates, phase, shape, plan, out);
+    entries_.push_back({&out, &model, scenario, phase, shape, plan});
 }
 
 }  // namespace scoville

@@ -17,6 +17,7 @@ namespace scoville {
 struct Placement {
     MemLevel weights = MemLevel::hbm;
     MemLevel kv = MemLevel::hbm;
+    friend bool operator==(const Placement&, const Placement&) = default;
 };
 
 // Per-chip work of one step of one replica. Counts are per replica (all attention ranks of one
@@ -27,6 +28,7 @@ struct StepShape {
     double prefill_tokens = 0;  // prompt tokens processed this step
     double prefill_seqs = 0;    // prompts whose last chunk runs this step (the LM head projects them)
     double prefill_chunk = 0;   // tokens of one prompt per step (0: the whole prompt at once)
+    friend bool operator==(const StepShape&, const StepShape&) = default;
 };
 
 // Weights one chip holds. Attention, dense FFNs, shared experts, embedding and LM head are split
@@ -71,11 +73,38 @@ struct StepPlan {
     // parallelism) or, when draft is null, from MTP modules (one layer of the target each).
     int spec_tokens = 0;
     const ModelSpec* draft = nullptr;
+    friend bool operator==(const StepPlan&, const StepPlan&) = default;
 };
 
 // Lower and time one step. Reuses out's storage (no allocation after the first call with the same
 // model). `phase` labels the result (prefill: a prompt-only step; decode: the engine's step).
 void lower_step(const ModelSpec& model, const Scenario& scenario, const ChipRates& rates, Phase phase,
                 const StepShape& shape, const StepPlan& plan, PhaseResult& out);
+
+// Re-times a step lowered before (same model, scenario, shape and plan) for other chip rates: the
+// ops' shapes stay; levels, tile utilisation, collective algorithms and times follow the rates.
+// Equal to lowering afresh (both go through the same per-op code).
+void retime_step(const Scenario& scenario, const ChipRates& rates, const Parallelism& par, PhaseResult& out);
+
+// Remembers what each buffer was last lowered from, so lowering the same step into it again (a
+// sweep point that changes only chip keys, the TDP cap's clock search) only retimes it. A model is
+// known by its address: one cache serves models that do not change while it is in use.
+class LoweringCache {
+public:
+    void lower(const ModelSpec& model, const Scenario& scenario, const ChipRates& rates, Phase phase,
+               const StepShape& shape, const StepPlan& plan, PhaseResult& out);
+    void clear() { entries_.clear(); }
+
+private:
+    struct Entry {
+        const PhaseResult* buffer = nullptr;
+        const ModelSpec* model = nullptr;
+        Scenario scenario;
+        Phase phase = Phase::decode;
+        StepShape shape;
+        StepPlan plan;
+    };
+    std::vector<Entry> entries_;
+};
 
 }  // namespace scoville

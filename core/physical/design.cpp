@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/perf/evaluate.hpp"
 #include "core/physical/area.hpp"
@@ -14,26 +15,22 @@ namespace scoville {
 
 namespace {
 
-struct Point {
-    Evaluation ev;
-    PowerBreakdown power;
-};
-
-// Performance and power with the compute clock at clock_ghz. On-chip SRAM runs on the core clock,
-// so its bandwidth follows; HBM and links keep their own clocks.
-Result<Point> run_at(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
-                     const Companions& companions, const AreaBreakdown& area, const TechLibrary& tech,
-                     double clock_ghz) {
-    ChipSpec c = chip;
-    const double k = clock_ghz / chip.compute.clock_ghz;
-    c.compute.clock_ghz = clock_ghz;
-    c.sram.tb_s = chip.sram.tb_s * k;
-    auto ev = evaluate(c, model, scenario, companions);
-    if (!ev) return ev.error();
+// Performance into ws.ev and power with the compute clock at clock_ghz. On-chip SRAM runs on the
+// core clock, so its bandwidth follows; HBM and links keep their own clocks.
+Result<PowerBreakdown> run_at(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
+                              const Companions& companions, const AreaBreakdown& area, const TechLibrary& tech,
+                              double clock_ghz, EvalWorkspace& ws) {
+    if (clock_ghz == chip.compute.clock_ghz) {
+        if (auto st = evaluate_into(chip, model, scenario, companions, ws); !st) return st.error();
+    } else {
+        ChipSpec c = chip;
+        const double k = clock_ghz / chip.compute.clock_ghz;
+        c.compute.clock_ghz = clock_ghz;
+        c.sram.tb_s = chip.sram.tb_s * k;
+        if (auto st = evaluate_into(c, model, scenario, companions, ws); !st) return st.error();
+    }
     // Voltage is relative to the nominal chip: pass the nominal spec with the lowered clock.
-    auto p = estimate_power(chip, area, workload_activity(*ev, scenario), clock_ghz, tech);
-    if (!p) return p.error();
-    return Point{std::move(*ev), *p};
+    return estimate_power(chip, area, workload_activity(ws.ev, scenario), clock_ghz, tech);
 }
 
 }  // namespace
@@ -45,45 +42,59 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
     return evaluate_design(chip, model, scenario, *tech, companions);
 }
 
-Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& given,
+Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
                                    const TechLibrary& tech, const Companions& companions) {
+    EvalWorkspace ws;
+    if (auto st = evaluate_design_into(chip, model, scenario, tech, companions, ws); !st) return st.error();
+    return std::move(ws.ev);
+}
+
+Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const Scenario& given,
+                            const TechLibrary& tech, const Companions& companions, EvalWorkspace& ws) {
     auto area = estimate_area(chip, tech);
     if (!area) return area.error();
     const double f_nom = chip.compute.clock_ghz;
-    auto nominal = run_at(chip, model, given, companions, *area, tech, f_nom);
+    auto nominal = run_at(chip, model, given, companions, *area, tech, f_nom, ws);
     if (!nominal) return nominal.error();
     // The deployment chosen at the nominal clock stays while the TDP cap lowers the clock: the
     // search for the parallelism runs once.
     Scenario scenario = given;
     if (!given.disaggregated()) {
-        const Parallelism& par = nominal->ev.serving.parallelism;
+        const Parallelism& par = ws.ev.serving.parallelism;
         scenario.tp = par.tp;
         scenario.pp = par.pp;
         scenario.ep = par.ep;
         scenario.attention_dp = par.dp;
     }
-    const bool chosen = nominal->ev.serving.parallelism_auto;
+    const bool chosen = ws.ev.serving.parallelism_auto;
 
-    Point best = std::move(*nominal);
+    // ws.ev holds the evaluation at `held` (NaN: a failed run); `best` is the clock kept.
+    PowerBreakdown best = *nominal;
     double clock = f_nom;
+    double held = f_nom;
     std::vector<std::string> power_warnings;
     const double tdp = chip.power.tdp_w;
-    if (best.power.total_w > tdp) {
+    auto run = [&](double f) {
+        auto p = run_at(chip, model, scenario, companions, *area, tech, f, ws);
+        held = p ? f : std::numeric_limits<double>::quiet_NaN();
+        return p;
+    };
+    if (best.total_w > tdp) {
         // TDP cap: find the highest clock whose power fits, by bisection (power falls with the
         // clock: V^2 on dynamic energy, V on the static floor). Each step re-runs the performance
         // model, so the cap shows up in throughput and latency.
-        const double nominal_w = best.power.total_w;
+        const double nominal_w = best.total_w;
         const double f_min = std::max(0.05, tech.params.power_dvfs_f_min_fraction * f_nom);
-        auto low = run_at(chip, model, scenario, companions, *area, tech, f_min);
+        auto low = run(f_min);
         if (!low) {
             // E.g. a latency limit no lower clock can meet: keep the nominal point, say so.
             power_warnings.push_back("power: " + format_number("%.0f", nominal_w) + " W exceeds the " +
                                      format_number("%.0f", tdp) +
                                      " W TDP, and the clock cannot be lowered: " + low.error().message);
-        } else if (low->power.total_w > tdp) {
-            best = std::move(*low);
+        } else if (low->total_w > tdp) {
+            best = *low;
             clock = f_min;
-            power_warnings.push_back("power: " + format_number("%.0f", best.power.total_w) +
+            power_warnings.push_back("power: " + format_number("%.0f", best.total_w) +
                                      " W exceeds the " + format_number("%.0f", tdp) +
                                      " W TDP even at the lowest clock " + format_number("%.3g", f_min) +
                                      " GHz; raise power.tdp_w or shrink the design");
@@ -91,27 +102,27 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
             // Bracketed false position with the Illinois correction: power is smooth in the
             // clock, so this lands within 0.5% under the cap in a few performance runs (sweeps
             // pay for each one), where plain bisection needs about ten.
-            double a = f_min, fa = low->power.total_w - tdp;  // <= 0: fits
-            double b = f_nom, fb = nominal_w - tdp;           // > 0: too hot
-            best = std::move(*low);
+            double a = f_min, fa = low->total_w - tdp;  // <= 0: fits
+            double b = f_nom, fb = nominal_w - tdp;     // > 0: too hot
+            best = *low;
             clock = f_min;
             int side = 0;
-            double headroom_w = tdp - best.power.total_w;  // fa is scaled by the correction; this is not
+            double headroom_w = tdp - best.total_w;  // fa is scaled by the correction; this is not
             for (int i = 0; i < 12 && (b - a) > 1e-3 * f_nom && headroom_w > 0.005 * tdp; ++i) {
                 double c = (a * fb - b * fa) / (fb - fa);
                 if (!(c > a && c < b)) c = 0.5 * (a + b);
-                auto p = run_at(chip, model, scenario, companions, *area, tech, c);
-                if (p && p->power.total_w <= tdp) {
+                auto p = run(c);
+                if (p && p->total_w <= tdp) {
                     a = c;
-                    fa = p->power.total_w - tdp;
+                    fa = p->total_w - tdp;
                     headroom_w = -fa;
-                    best = std::move(*p);
+                    best = *p;
                     clock = c;
                     if (side == -1) fb /= 2;
                     side = -1;
                 } else {
                     b = c;  // too hot, or a clock the performance model rejects
-                    if (p) fb = p->power.total_w - tdp;
+                    if (p) fb = p->total_w - tdp;
                     if (side == 1) fa /= 2;
                     side = 1;
                 }
@@ -122,19 +133,25 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
                                      format_number("%.3g", clock) + " GHz");
         }
     }
+    // Back to the clock kept when the search ended elsewhere (the same evaluation again: only the
+    // lowered steps' times are redone).
+    if (!(held == clock)) {
+        auto again = clock == f_nom ? run_at(chip, model, given, companions, *area, tech, f_nom, ws) : run(clock);
+        if (!again) return again.error();
+    }
 
-    Evaluation ev = std::move(best.ev);
+    Evaluation& ev = ws.ev;
     ev.serving.parallelism_auto = chosen;
     PhysicalResult& ph = ev.physical;
     ph.die_area_mm2 = area->die_mm2;
     ph.package_area_mm2 = area->package_mm2;
     ph.area_mm2 = area->items();
-    ph.power_w = best.power.total_w;
-    ph.power_w_breakdown = best.power.items();
+    ph.power_w = best.total_w;
+    ph.power_w_breakdown = best.items();
     ph.clock_ghz = clock;
     const double tok_s_chip = ev.serving.throughput_tokens_per_s_per_chip;
     ph.tokens_per_joule = ph.power_w > 0 ? tok_s_chip / ph.power_w : 0.0;
-    auto cost = estimate_cost(chip, *area, ph.power_w, best.power.static_w,
+    auto cost = estimate_cost(chip, *area, ph.power_w, best.static_w,
                               std::isfinite(tok_s_chip) ? std::max(0.0, tok_s_chip) : 0.0, tech);
     if (cost) {
         ph.die_cost_usd = cost->die_cost_usd;
@@ -160,7 +177,7 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
     // Performance and power stand even when the die cannot be made (larger than a wafer):
     // the cost fields stay 0 and the reason is a warning, so a sweep keeps the point.
     if (!cost) ev.warnings.push_back("cost: " + cost.error().message);
-    return ev;
+    return Ok{};
 }
 
 }  // namespace scoville

@@ -17,4 +17,8 @@ struct TechLibrary;
 Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
                                    const TechLibrary& tech, const Companions& companions = {});
 
+// Into ws.ev, reusing its buffers and lowered steps (sweeps): the same numbers.
+Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
+                            const TechLibrary& tech, const Companions& companions, EvalWorkspace& ws);
+
 }  // namespace scoville

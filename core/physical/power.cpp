@@ -54,13 +54,12 @@ Activity template_activity(const LayerTemplate& t) {
 }  // namespace
 
 Activity phase_activity(const PhaseResult& phase, int pp) {
-    std::vector<Activity> per_template;
-    per_template.reserve(phase.templates.size());
-    for (const auto& t : phase.templates) per_template.push_back(template_activity(t));
+    // Each template's activity once, times the layers that use it.
+    std::vector<double> uses(phase.templates.size(), 0.0);
+    phase.template_uses(uses.data(), uses.size());
     Activity a;
-    for (int idx : phase.layer_template)
-        if (idx >= 0 && static_cast<size_t>(idx) < per_template.size())
-            a += per_template[static_cast<size_t>(idx)];
+    for (size_t i = 0; i < uses.size(); ++i)
+        if (uses[i] > 0) a += template_activity(phase.templates[i]).scaled(uses[i]);
     // A chip holds 1/pp of the layers (the same convention as PhaseResult's per-chip totals).
     a = a.scaled(1.0 / std::max(1, pp));
     a.time_s = phase.time_s;
