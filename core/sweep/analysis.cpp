@@ -1,0 +1,349 @@
+#include "core/sweep/analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "core/physical/design.hpp"
+#include "core/physical/tech.hpp"
+#include "core/util/format.hpp"
+
+namespace scoville {
+
+namespace {
+
+// What an analysis reads from one evaluation.
+struct Reading {
+    double objective = 0;
+    double area_mm2 = 0, power_w = 0, capex_usd = 0;
+};
+
+class Evaluator {
+public:
+    Evaluator(const DesignPoint& d, const ResultKey& objective, const TechLibrary& tech)
+        : d_(d), objective_(objective), tech_(tech) {}
+
+    // The objective with `key` set to `v` (nullopt: the design does not evaluate there, or the
+    // objective does not apply).
+    std::optional<Reading> at(const SweepKey* key, double v) {
+        ChipSpec chip = d_.chip;
+        Scenario s = d_.scenario;
+        if (key && !key->set(chip, s, v)) return std::nullopt;
+        return read(chip, s);
+    }
+    std::optional<Reading> read(const ChipSpec& chip, const Scenario& s) {
+        ++count;
+        if (!evaluate_design_into(chip, d_.model, s, tech_, d_.companions, ws_)) return std::nullopt;
+        const auto y = objective_.value(ws_.ev);
+        if (!y) return std::nullopt;
+        const PhysicalResult& ph = ws_.ev.physical;
+        return Reading{*y, ph.die_area_mm2, ph.power_w, ph.capex_usd_per_chip};
+    }
+    const Evaluation& last() const { return ws_.ev; }
+    int count = 0;
+
+private:
+    const DesignPoint& d_;
+    const ResultKey& objective_;
+    const TechLibrary& tech_;
+    EvalWorkspace ws_;
+};
+
+// The bound that takes most of the decode step's time.
+Bound step_bound(const PhaseResult& phase) {
+    double by[3] = {0, 0, 0};
+    for (size_t i = 0; i < phase.layer_count(); ++i)
+        for (const OpResult& op : phase.layer(i).ops) by[static_cast<int>(op.bound)] += op.time_s;
+    return by[0] >= by[1] && by[0] >= by[2] ? Bound::compute : by[1] >= by[2] ? Bound::memory : Bound::network;
+}
+
+std::optional<double> ratio(double dy, double dx, double scale) {
+    if (!(std::abs(dx) > 1e-9 * std::max(1.0, std::abs(scale)))) return std::nullopt;
+    return dy / dx;
+}
+
+std::string number(double v) { return format_number("%.4g", v); }
+
+}  // namespace
+
+Result<Sensitivity> sensitivity(const DesignPoint& design, const ResultKey& objective, double step,
+                                const std::vector<SweepKey>& workload_keys) {
+    if (!(step > 0 && step < 1)) return Error{"sensitivity: step " + number(step) + " must be in (0, 1)"};
+    const auto& tech = default_tech();
+    if (!tech) return tech.error();
+    Evaluator ev(design, objective, *tech);
+    const auto base = ev.at(nullptr, 0);
+    if (!base) {
+        // Say why: the design's own error, or the objective that does not apply.
+        auto full = evaluate_design(design.chip, design.model, design.scenario, *tech, design.companions);
+        if (!full) return Error{"sensitivity: " + full.error().message};
+        return Error{"sensitivity: " + std::string(objective.key) + " does not apply to this design"};
+    }
+    Sensitivity out;
+    out.objective = &objective;
+    out.value = base->objective;
+    out.step = step;
+    out.bound = std::string(to_string(step_bound(ev.last().decode)));
+
+    std::vector<SweepKey> keys;
+    for (const ParamInfo& p : chip_params()) {
+        if (p.kind == ParamKind::choice) continue;
+        SweepKey k;
+        k.key = std::string(p.key);
+        k.chip = &p;
+        keys.push_back(std::move(k));
+    }
+    for (const SweepKey& k : workload_keys) keys.push_back(k);
+
+    for (const SweepKey& key : keys) {
+        const double v = key.get(design.chip, design.scenario);
+        if (!(v != 0) || !std::isfinite(v)) continue;
+        double lo = 0, hi = 0;
+        if (key.integer()) {
+            const double d = std::max(1.0, std::round(std::abs(v) * step));
+            lo = v - d;
+            hi = v + d;
+        } else {
+            lo = v * (1 - step);
+            hi = v * (1 + step);
+            if (lo > hi) std::swap(lo, hi);
+        }
+        lo = std::max(lo, key.min());
+        hi = std::min(hi, key.max());
+        if (!(hi > lo)) continue;
+        auto rl = lo == v ? base : ev.at(&key, lo);
+        auto rh = hi == v ? base : ev.at(&key, hi);
+        // One side that does not evaluate: a one-sided difference from the design.
+        if (!rl && !rh) continue;
+        if (!rl) {
+            rl = base;
+            lo = v;
+        }
+        if (!rh) {
+            rh = base;
+            hi = v;
+        }
+        if (!(hi > lo)) continue;
+        SensitivityRow row;
+        row.key = key;
+        row.value = v;
+        row.low = lo;
+        row.high = hi;
+        row.objective_low = rl->objective;
+        row.objective_high = rh->objective;
+        const double dy = rh->objective - rl->objective;
+        row.elasticity = out.value != 0 ? (dy / out.value) / ((hi - lo) / v) : 0.0;
+        if (!std::isfinite(row.elasticity)) continue;
+        row.per_mm2 = ratio(dy, rh->area_mm2 - rl->area_mm2, base->area_mm2);
+        row.per_w = ratio(dy, rh->power_w - rl->power_w, base->power_w);
+        row.per_usd = ratio(dy, rh->capex_usd - rl->capex_usd, base->capex_usd);
+        out.rows.push_back(std::move(row));
+    }
+    std::stable_sort(out.rows.begin(), out.rows.end(), [](const SensitivityRow& a, const SensitivityRow& b) {
+        return std::abs(a.elasticity) > std::abs(b.elasticity);
+    });
+    return out;
+}
+
+std::string describe_sensitivity(const Sensitivity& s) {
+    if (!s.objective) return "";
+    const std::string obj(s.objective->short_label);
+    if (s.rows.empty() || s.rows.front().elasticity == 0)
+        return obj + " does not move with any parameter within a " + number(s.step * 100) + " % step";
+    auto part = [&](const SensitivityRow& r) {
+        return std::string(r.key.label()) + " (" + r.key.key + "): +1 % gives " +
+               format_number("%+.2f", r.elasticity) + " %";
+    };
+    std::string text = obj + " (decode " + s.bound + "-bound) is most sensitive to " + part(s.rows.front());
+    if (s.rows.size() > 1 && s.rows[1].elasticity != 0) text += "; then " + part(s.rows[1]);
+    return text;
+}
+
+Result<SeekResult> seek(const DesignPoint& design, const SweepKey& key, const ResultKey& objective, double target,
+                        std::optional<double> lo_in, std::optional<double> hi_in) {
+    if (!std::isfinite(target)) return Error{"seek: the target must be a finite number"};
+    const auto& tech = default_tech();
+    if (!tech) return tech.error();
+    Evaluator ev(design, objective, *tech);
+    const double start = key.get(design.chip, design.scenario);
+    const auto base = ev.at(nullptr, 0);
+    if (!base) {
+        auto full = evaluate_design(design.chip, design.model, design.scenario, *tech, design.companions);
+        if (!full) return Error{"seek: " + full.error().message};
+        return Error{"seek: " + std::string(objective.key) + " does not apply to this design"};
+    }
+    double lo = lo_in.value_or(std::min(key.slider_min(), start));
+    double hi = hi_in.value_or(std::max(key.slider_max(), start));
+    if (lo_in && hi_in && *lo_in >= *hi_in)
+        return Error{"seek: the range " + number(*lo_in) + ":" + number(*hi_in) + " of " + key.key + " is empty"};
+    if (lo < key.min() || hi > key.max())
+        return Error{"seek: the range " + number(lo) + ":" + number(hi) + " of " + key.key +
+                     " leaves the key's valid range [" + number(key.min()) + ", " + number(key.max()) + "]"};
+    if (key.integer()) {
+        lo = std::ceil(lo);
+        hi = std::floor(hi);
+    }
+    if (!(hi > lo)) return Error{"seek: " + key.key + " has no range to search"};
+
+    SeekResult res;
+    res.start = start;
+    res.start_objective = base->objective;
+    const bool up = target >= base->objective;  // the objective must rise to the target
+    auto reached = [&](double y) { return up ? y >= target : y <= target; };
+    const double tol = 1e-3 * std::max(std::abs(target), 1e-300);
+    if (std::abs(base->objective - target) <= tol) {
+        res.value = start;
+        res.objective = base->objective;
+        res.evaluations = ev.count;
+        return res;
+    }
+
+    // Scan the range (geometric where the key's scale is), the design's value included.
+    constexpr int kScan = 32;
+    std::vector<double> xs;
+    const bool geometric = key.log_scale() && lo > 0;
+    for (int i = 0; i <= kScan; ++i) {
+        const double t = static_cast<double>(i) / kScan;
+        double x = geometric ? lo * std::pow(hi / lo, t) : lo + (hi - lo) * t;
+        if (key.integer()) x = std::round(x);
+        xs.push_back(x);
+    }
+    xs.push_back(start);
+    std::sort(xs.begin(), xs.end());
+    xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+    std::vector<std::pair<double, double>> pts;  // (x, objective) where it evaluates
+    for (double x : xs) {
+        const auto r = x == start ? base : ev.at(&key, x);
+        if (r) pts.emplace_back(x, r->objective);
+    }
+    // The crossing nearest the design's value: adjacent samples either side of the target, the one
+    // on the design's side not yet reaching it.
+    std::optional<std::pair<size_t, size_t>> bracket;
+    double best_distance = std::numeric_limits<double>::infinity();
+    for (size_t i = 0; i + 1 < pts.size(); ++i) {
+        for (auto [a, b] : {std::pair{i, i + 1}, std::pair{i + 1, i}}) {
+            if (reached(pts[a].second) || !reached(pts[b].second)) continue;
+            const double d = std::abs(pts[a].first - start);
+            if (d < best_distance) {
+                best_distance = d;
+                bracket = std::pair{a, b};
+            }
+        }
+    }
+    if (!bracket) {
+        double ymin = base->objective, ymax = base->objective;
+        for (const auto& p : pts) {
+            ymin = std::min(ymin, p.second);
+            ymax = std::max(ymax, p.second);
+        }
+        return Error{"seek: " + std::string(objective.key) + " = " + number(target) + " is unreachable within " +
+                     key.key + " in [" + number(lo) + ", " + number(hi) + "]: it ranges from " + number(ymin) +
+                     " to " + number(ymax) + " there (" + std::to_string(pts.size()) +
+                     " values scanned); widen the range or vary another key"};
+    }
+    // Bisection between a value that does not reach the target and one that does.
+    double xa = pts[bracket->first].first, xb = pts[bracket->second].first;
+    double yb = pts[bracket->second].second;
+    for (int i = 0; i < 80; ++i) {
+        if (std::abs(yb - target) <= tol) break;
+        double xm = 0.5 * (xa + xb);
+        if (key.integer()) {
+            if (std::abs(xb - xa) <= 1) break;
+            xm = std::round(xm);
+            if (xm == xa || xm == xb) break;
+        } else if (std::abs(xb - xa) <= 1e-12 * std::max(std::abs(xa), std::abs(xb))) {
+            break;
+        }
+        const auto r = ev.at(&key, xm);
+        if (!r) {
+            // No evaluation here: shrink from the side that does not evaluate.
+            xa = xm;
+            continue;
+        }
+        if (reached(r->objective)) {
+            xb = xm;
+            yb = r->objective;
+        } else {
+            xa = xm;
+        }
+    }
+    res.value = xb;
+    res.objective = yb;
+    res.evaluations = ev.count;
+    return res;
+}
+
+std::vector<const FrontierPoint*> Frontier::front() const {
+    std::vector<const FrontierPoint*> out;
+    for (const FrontierPoint& p : points)
+        if (p.on_front) out.push_back(&p);
+    std::sort(out.begin(), out.end(), [](const FrontierPoint* a, const FrontierPoint* b) {
+        return a->tokens_per_s_per_user < b->tokens_per_s_per_user;
+    });
+    return out;
+}
+
+Result<Frontier> interactivity_frontier(const DesignPoint& design, int per_octave) {
+    if (per_octave < 1 || per_octave > 16) return Error{"frontier: points per doubling must be in [1, 16]"};
+    const auto& tech = default_tech();
+    if (!tech) return tech.error();
+    if (design.scenario.disaggregated())
+        return Error{"frontier: a disaggregated deployment has no single batch to vary; evaluate its pools apart"};
+    Scenario base = design.scenario;
+    base.ttft_slo_s.reset();  // the frontier is the trade-off itself: no limits
+    base.tpot_slo_s.reset();
+    // Tensor-parallel degrees to draw: the one given, or every divisor of the chips the heads allow.
+    std::vector<int> tps;
+    if (base.tp > 0) {
+        tps.push_back(base.tp);
+    } else {
+        const int per_replica = base.pp > 0 ? base.chips / base.pp : base.chips;
+        for (int tp = 1; tp <= per_replica; ++tp)
+            if (per_replica % tp == 0 && tp <= design.model.heads) tps.push_back(tp);
+    }
+    Frontier out;
+    out.chip = design.chip.id;
+    EvalWorkspace ws;
+    std::string first_error;
+    for (int tp : tps) {
+        Scenario s = base;
+        s.tp = tp;
+        if (s.pp == 0) s.pp = 1;
+        s.batch = 0;
+        if (auto st = evaluate_design_into(design.chip, design.model, s, *tech, design.companions, ws); !st) {
+            if (first_error.empty()) first_error = st.error().message;
+            continue;
+        }
+        const int max_batch = ws.ev.serving.max_batch;
+        std::vector<int> batches;
+        for (int i = 0;; ++i) {
+            const int b = static_cast<int>(std::lround(std::pow(2.0, static_cast<double>(i) / per_octave)));
+            if (b > max_batch) break;
+            if (batches.empty() || b != batches.back()) batches.push_back(b);
+        }
+        if (batches.empty() || batches.back() != max_batch) batches.push_back(max_batch);
+        for (int b : batches) {
+            s.batch = b;
+            if (!evaluate_design_into(design.chip, design.model, s, *tech, design.companions, ws)) continue;
+            const ServingResult& sv = ws.ev.serving;
+            if (!(sv.tpot_s > 0)) continue;
+            FrontierPoint p;
+            p.parallelism = sv.parallelism;
+            p.batch = b;
+            p.tokens_per_s_per_user = 1.0 / sv.tpot_s;
+            p.tokens_per_s_per_chip = sv.throughput_tokens_per_s_per_chip;
+            p.ttft_p99_s = sv.ttft_p99_s;
+            out.points.push_back(p);
+        }
+    }
+    if (out.points.empty())
+        return Error{"frontier: " + (first_error.empty() ? "no deployment of the chips serves the model" : first_error)};
+    std::vector<std::vector<double>> pts;
+    for (const FrontierPoint& p : out.points) pts.push_back({p.tokens_per_s_per_user, p.tokens_per_s_per_chip});
+    const Better both[2] = {Better::higher, Better::higher};
+    for (size_t i : pareto_front(pts, both)) out.points[i].on_front = true;
+    return out;
+}
+
+}  // namespace scoville

@@ -1,0 +1,90 @@
+#pragma once
+// Questions about one design: what limits it (the elasticity of an objective to every parameter,
+// and what each resource buys per mm2, per W and per dollar), and what it would take (the value of
+// one key that reaches a target).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/perf/evaluate.hpp"
+#include "core/perf/result_keys.hpp"
+#include "core/sweep/sweep.hpp"
+
+namespace scoville {
+
+// The design an analysis starts from.
+struct DesignPoint {
+    ChipSpec chip;
+    ModelSpec model;
+    Scenario scenario;
+    Companions companions;
+};
+
+struct SensitivityRow {
+    SweepKey key;
+    double value = 0;              // the design's value
+    double low = 0, high = 0;      // the key's values either side (a step of `step` each way, within range)
+    double objective_low = 0, objective_high = 0;  // the objective there
+    // d ln(objective) / d ln(key) by central difference: +1 % of the key gives about `elasticity` %
+    // of the objective. 0 where the objective does not move.
+    double elasticity = 0;
+    // What the step buys per unit of the resource it costs: the objective's change over the change
+    // of die area, of average power per chip and of the capital per chip (capex_usd_per_chip).
+    // Empty where the key does not change that resource.
+    std::optional<double> per_mm2, per_w, per_usd;
+};
+
+struct Sensitivity {
+    const ResultKey* objective = nullptr;
+    double value = 0;       // the objective at the design
+    double step = 0;        // relative step used
+    std::vector<SensitivityRow> rows;  // by |elasticity|, largest first (ties in registry order)
+    std::string bound;      // what bounds the decode step: "memory", "compute" or "network"
+};
+
+// Every numeric chip and economics parameter whose value is not 0 (and any workload keys given),
+// stepped by `step` (relative; whole-number keys by at least 1) each way within its valid range.
+// Keys at which the design no longer evaluates are left out.
+Result<Sensitivity> sensitivity(const DesignPoint& design, const ResultKey& objective, double step = 0.05,
+                                const std::vector<SweepKey>& workload_keys = {});
+
+// "Tokens/s per chip is limited by HBM bandwidth per stack: +1 % gives +0.93 %; then ..." in plain
+// English (the GUI composes its own, translated, from the same rows).
+std::string describe_sensitivity(const Sensitivity& s);
+
+struct SeekResult {
+    double value = 0;        // the key's value that reaches the target
+    double objective = 0;    // the objective there
+    double start = 0;        // the key's value on the design
+    double start_objective = 0;
+    int evaluations = 0;
+};
+
+// The value of `key` within [lo, hi] (default: the key's slider range, widened to hold the design's
+// value) at which `objective` reaches `target`, to 0.1 % of the target (a whole-number key: the
+// smallest change from the design's value that reaches it). The range is scanned first, so the
+// crossing nearest the design's value is found even where the objective is not monotonic; refused
+// with the objective's range over the key's range when no value reaches the target.
+Result<SeekResult> seek(const DesignPoint& design, const SweepKey& key, const ResultKey& objective, double target,
+                        std::optional<double> lo = std::nullopt, std::optional<double> hi = std::nullopt);
+
+// The throughput-interactivity frontier: tokens/s per chip against tokens/s per user (1 / mean
+// TPOT) over the batch, for every parallelism of the scenario's chips that it leaves open (auto),
+// or the one it fixes. The industry's chart for comparing accelerators on one model.
+struct FrontierPoint {
+    Parallelism parallelism;
+    int batch = 0;
+    double tokens_per_s_per_user = 0;
+    double tokens_per_s_per_chip = 0;
+    double ttft_p99_s = 0;
+    bool on_front = false;  // no other point is faster per user and per chip at once
+};
+struct Frontier {
+    std::string chip;                 // chip id
+    std::vector<FrontierPoint> points;  // by parallelism, then batch
+    [[nodiscard]] std::vector<const FrontierPoint*> front() const;  // by tokens/s per user
+};
+// Batches 1, 2, 4, ... up to the largest that fits, `per_octave` points per doubling.
+Result<Frontier> interactivity_frontier(const DesignPoint& design, int per_octave = 2);
+
+}  // namespace scoville

@@ -1,0 +1,447 @@
+// Sweeps, Pareto fronts, sensitivity, goal seek and the throughput-interactivity frontier.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "core/hw/params.hpp"
+#include "core/library/library.hpp"
+#include "core/perf/evaluate.hpp"
+#include "core/physical/design.hpp"
+#include "core/sweep/analysis.hpp"
+#include "core/sweep/sweep.hpp"
+
+using namespace scoville;
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Llama-2-70B on 8 x H100 at tp 8 (the MLPerf deployment), a fixed batch unless given.
+SweepSpec base_spec(int batch = 64) {
+    SweepSpec spec;
+    spec.chip = load_chip("h100-sxm").value();
+    spec.model = load_model("llama-2-70b").value();
+    spec.scenario.chips = 8;
+    spec.scenario.tp = 8;
+    spec.scenario.batch = batch;
+    for (const char* k : {"throughput_tokens_per_s_per_chip", "tokens_per_joule", "cost_per_million_tokens_usd",
+                          "die_area_mm2", "ttft_p99_s"})
+        spec.objectives.push_back(find_result_key(k));
+    return spec;
+}
+
+DesignPoint design_of(const SweepSpec& spec) { return {spec.chip, spec.model, spec.scenario, spec.companions}; }
+
+Axis axis(const char* text) {
+    auto a = parse_axis(text);
+    EXPECT_TRUE(a.ok()) << text << ": " << (a ? "" : a.error().message);
+    return a.ok() ? *a : Axis{};
+}
+
+void expect_error(const Result<Axis>& r, const std::string& part) {
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find(part), std::string::npos) << r.error().message;
+}
+
+// Two sweeps' rows are the same, bit for bit.
+void expect_same_rows(const SweepRows& a, const SweepRows& b) {
+    ASSERT_EQ(a.size(), b.size());
+    EXPECT_EQ(a.point, b.point);
+    EXPECT_EQ(a.status, b.status);
+    EXPECT_EQ(a.note, b.note);
+    EXPECT_EQ(a.axes, b.axes);
+    ASSERT_EQ(a.objectives.size(), b.objectives.size());
+    for (size_t i = 0; i < a.objectives.size(); ++i) {
+        if (std::isnan(a.objectives[i])) {
+            EXPECT_TRUE(std::isnan(b.objectives[i])) << i;
+        } else {
+            EXPECT_EQ(a.objectives[i], b.objectives[i]) << i;
+        }
+    }
+}
+
+}  // namespace
+
+// --- Axes, constraints, shards ------------------------------------------------------------------
+
+TEST(SweepAxis, RangesListsAndChoices) {
+    // 1.0 : 2.0 in 5 steps: 1.0, 1.25, 1.5, 1.75, 2.0.
+    EXPECT_EQ(axis("compute.clock_ghz=1:2:5").values, (std::vector<double>{1.0, 1.25, 1.5, 1.75, 2.0}));
+    // log 1 : 100 in 3 steps: 1, 10, 100.
+    const auto log = axis("sram.mb=1:100:3:log").values;
+    ASSERT_EQ(log.size(), 3u);
+    EXPECT_DOUBLE_EQ(log[1], 10.0);
+    EXPECT_EQ(log[2], 100.0);
+    // Whole-number keys round and keep each value once: 4, 4.5, 5, 5.5, 6 -> 4, 5, 6 (4.5 and 5.5
+    // round away from zero to 5 and 6).
+    EXPECT_EQ(axis("hbm.stacks=4:6:5").values, (std::vector<double>{4, 5, 6}));
+    // A choice key by name: hbm3 and hbm3e are indices into hbm.generation's choices.
+    const Axis gen = axis("hbm.generation=hbm3,hbm3e");
+    ASSERT_EQ(gen.values.size(), 2u);
+    EXPECT_EQ(gen.key.value_text(gen.values[1]), "hbm3e");
+    // Workload keys are written workload.KEY.
+    EXPECT_EQ(axis("workload.batch=1,8,64").values, (std::vector<double>{1, 8, 64}));
+    EXPECT_EQ(axis("econ.utilisation=0.5:0.7:3").values.size(), 3u);
+}
+
+TEST(SweepAxis, BadInputIsRefusedByName) {
+    expect_error(parse_axis("compute.warp=1:2:3"), "compute.warp");
+    expect_error(parse_axis("compute.clock_ghz=1:2:0"), "steps must be at least 1");
+    expect_error(parse_axis("compute.clock_ghz=1:2:-3"), "steps must be at least 1");
+    expect_error(parse_axis("compute.clock_ghz=1.5:1.5:4"), "empty");
+    expect_error(parse_axis("sram.mb=0:100:3:log"), "log range");
+    expect_error(parse_axis("compute.clock_ghz=1:200:3"), "outside the key's range");
+    expect_error(parse_axis("batch=1:8:3"), "workload.batch");  // the hint names the right spelling
+    expect_error(parse_axis("compute.clock_ghz"), "KEY=START:STOP:STEPS");
+    expect_error(parse_axis("compute.clock_ghz=1:x:3"), "'x' is not a number");
+}
+
+TEST(SweepConstraint, ParsesAndChecks) {
+    auto c = parse_constraint("die_area_mm2<=800");
+    ASSERT_TRUE(c.ok());
+    EXPECT_EQ(c->op, Constraint::Op::le);
+    EXPECT_EQ(c->value, 800);
+    EXPECT_EQ(parse_constraint("ttft_p99_s < 2")->op, Constraint::Op::lt);
+    EXPECT_EQ(parse_constraint("fits_reticle")->op, Constraint::Op::fits_reticle);
+    auto bad = parse_constraint("area<=800");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("'area' is not a result key"), std::string::npos);
+    EXPECT_FALSE(parse_constraint("die_area_mm2<=big").ok());
+    EXPECT_FALSE(parse_constraint("die_area_mm2").ok());
+}
+
+TEST(SweepShard, SlicesCoverTheGridOnce) {
+    // 10 points in 3 shards: [0, 3), [3, 6), [6, 10) (floor(10 i / 3)).
+    EXPECT_EQ((Shard{0, 3}.begin(10)), 0u);
+    EXPECT_EQ((Shard{0, 3}.end(10)), 3u);
+    EXPECT_EQ((Shard{1, 3}.end(10)), 6u);
+    EXPECT_EQ((Shard{2, 3}.end(10)), 10u);
+    EXPECT_EQ(parse_shard("2/5")->index, 2u);
+    for (const char* bad : {"5/5", "1/0", "x/3", "3", "-1/3"}) EXPECT_FALSE(parse_shard(bad).ok()) << bad;
+}
+
+TEST(SweepSpecCheck, HugeGridsMustBeSharded) {
+    SweepSpec spec = base_spec();
+    // 2000 x 2000 x 1000 = 4e9 points: over the 1e9 one run takes.
+    spec.axes = {axis("compute.clock_ghz=1:2:2000"), axis("sram.mb=10:100:2000"), axis("sram.tb_s=10:30:1000")};
+    auto st = check_sweep(spec);
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("--shard"), std::string::npos) << st.error().message;
+    EXPECT_NE(st.error().message.find("N at least 4"), std::string::npos) << st.error().message;
+    EXPECT_TRUE(check_sweep(spec, {0, 8}).ok());
+    spec.objectives.clear();
+    EXPECT_FALSE(check_sweep(spec, {0, 8}).ok());
+}
+
+// --- Running ------------------------------------------------------------------------------------
+
+TEST(Sweep, GridEqualsPointByPoint) {
+    SweepSpec spec = base_spec();
+    spec.axes = {axis("compute.clock_ghz=1.4:2.2:3"), axis("hbm.stacks=4,6"), axis("sram.mb=20,200"),
+                 axis("compute.rate_fp8=0,2")};
+    spec.scenario.weight_precision = spec.scenario.activation_precision = Precision::fp8;
+    spec.constraints.push_back(parse_constraint("power_w_per_chip<=650").value());
+    auto rows = run_sweep(spec, {}, {1, nullptr});
+    ASSERT_TRUE(rows.ok()) << rows.error().message;
+    ASSERT_EQ(rows->size(), 24u);  // 3 x 2 x 2 x 2, the last axis fastest
+    size_t violating = 0;
+    for (size_t r = 0; r < rows->size(); ++r) {
+        ChipSpec chip = spec.chip;
+        for (size_t a = 0; a < spec.axes.size(); ++a)
+            ASSERT_TRUE(set_param(chip, spec.axes[a].key.key, rows->axis(r, a)).ok());
+        EXPECT_EQ(rows->point[r], r);
+        auto ev = evaluate_design(chip, spec.model, spec.scenario);
+        ASSERT_TRUE(ev.ok()) << ev.error().message;
+        for (size_t o = 0; o < spec.objectives.size(); ++o)
+            EXPECT_EQ(rows->objective(r, o), *spec.objectives[o]->value(*ev)) << "row " << r << " " << spec.objectives[o]->key;
+        const bool hot = ev->physical.power_w > 650;
+        EXPECT_EQ(rows->status[r], hot ? PointStatus::violates : PointStatus::ok) << r;
+        violating += hot;
+    }
+    // Row order: clock 1.4, 4 stacks, 20 MB, fp8 rate 0 first; then the rate, then the SRAM.
+    EXPECT_EQ(rows->axis(1, 3), 2.0);
+    EXPECT_EQ(rows->axis(2, 2), 200.0);
+    EXPECT_EQ(rows->axis(4, 1), 6.0);
+    EXPECT_GT(rows->size() - violating, 0u);
+}
+
+TEST(Sweep, WorkloadAndEconomicsKeysAndFailures) {
+    SweepSpec spec = base_spec(0);
+    // Batch 4096 does not fit on 8 x H100 at tp 8 (80 GB each, 70B in bf16): that point fails with
+    // the model's reason, the others evaluate.
+    spec.axes = {axis("workload.batch=1,64,4096"), axis("econ.utilisation=0.5,0.7")};
+    auto rows = run_sweep(spec, {}, {2, nullptr});
+    ASSERT_TRUE(rows.ok()) << rows.error().message;
+    ASSERT_EQ(rows->size(), 6u);
+    for (size_t r = 0; r < rows->size(); ++r) {
+        Scenario s = spec.scenario;
+        s.batch = static_cast<int>(rows->axis(r, 0));
+        ChipSpec chip = spec.chip;
+        chip.econ.utilisation = rows->axis(r, 1);
+        auto ev = evaluate_design(chip, spec.model, s);
+        if (!ev) {
+            EXPECT_EQ(rows->status[r], PointStatus::failed);
+            EXPECT_EQ(rows->note[r], ev.error().message);
+            continue;
+        }
+        for (size_t o = 0; o < spec.objectives.size(); ++o)
+            EXPECT_EQ(rows->objective(r, o), *spec.objectives[o]->value(*ev)) << r;
+    }
+    EXPECT_EQ(rows->status[4], PointStatus::failed);
+    EXPECT_NE(rows->note[4].find("does not fit"), std::string::npos) << rows->note[4];
+    // Utilisation does not change what a chip does while busy, only how many of its hours serve:
+    // the same tokens/s, and the cost per token falls to about 5/7 (1.4x the tokens per hour; the
+    // energy of the busier hours adds a little back).
+    EXPECT_EQ(rows->objective(1, 0), rows->objective(0, 0));
+    const double ratio = rows->objective(1, 2) / rows->objective(0, 2);
+    EXPECT_GT(ratio, 0.5 / 0.7);
+    EXPECT_LT(ratio, 0.5 / 0.7 * 1.02);
+}
+
+TEST(Sweep, OneAndTwoThreadsGiveIdenticalFiles) {
+    SweepSpec spec = base_spec(0);  // the batch searched at every point
+    spec.axes = {axis("compute.clock_ghz=1.2:2.2:6"), axis("hbm.tb_s_per_stack=0.5:1.5:5"), axis("hbm.stacks=4:6:3")};
+    auto one = run_sweep(spec, {}, {1, nullptr});
+    auto two = run_sweep(spec, {}, {2, nullptr});
+    ASSERT_TRUE(one.ok() && two.ok());
+    expect_same_rows(*one, *two);
+    EXPECT_EQ(sweep_csv_header(*one) + sweep_csv_rows(*one), sweep_csv_header(*two) + sweep_csv_rows(*two));
+}
+
+TEST(Sweep, ShardsUnionEqualsTheWhole) {
+    SweepSpec spec = base_spec();
+    spec.axes = {axis("compute.clock_ghz=1.2:2.2:7"), axis("sram.mb=20:100:5")};  // 35 points
+    spec.constraints.push_back(parse_constraint("die_area_mm2<=830").value());
+    auto whole = run_sweep(spec);
+    ASSERT_TRUE(whole.ok());
+    SweepRows joined;
+    joined.axis_keys = whole->axis_keys;
+    joined.objective_keys = whole->objective_keys;
+    joined.better = whole->better;
+    for (uint64_t i = 0; i < 4; ++i) {
+        auto part = run_sweep(spec, {i, 4}, {1, nullptr});
+        ASSERT_TRUE(part.ok());
+        // 35 points in 4 shards: 8, 9, 9, 9 (floor(35 i / 4) = 0, 8, 17, 26, 35).
+        EXPECT_EQ(part->size(), i == 0 ? 8u : 9u);
+        ASSERT_TRUE(joined.append(*part).ok());
+    }
+    expect_same_rows(joined, *whole);
+    // A part given twice or out of order is refused.
+    auto first = run_sweep(spec, {0, 4}, {1, nullptr});
+    EXPECT_FALSE(joined.append(*first).ok());
+}
+
+TEST(Sweep, CsvRoundTrips) {
+    SweepSpec spec = base_spec(0);
+    spec.axes = {axis("hbm.generation=hbm3,hbm3e"), axis("workload.batch=1,4096")};
+    spec.constraints.push_back(parse_constraint("die_area_mm2<=800").value());
+    auto rows = run_sweep(spec);
+    ASSERT_TRUE(rows.ok());
+    const std::string csv = sweep_csv_header(*rows) + sweep_csv_rows(*rows);
+    EXPECT_EQ(csv.substr(0, csv.find('\n')),
+              "hbm.generation,workload.batch,throughput_tokens_per_s_per_chip,tokens_per_joule,"
+              "cost_per_million_tokens_usd,die_area_mm2,ttft_p99_s,status,point");
+    EXPECT_NE(csv.find("\nhbm3e,"), std::string::npos);
+    auto back = parse_sweep_csv(csv, "rows.csv");
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    expect_same_rows(*back, *rows);
+    auto bad = parse_sweep_csv("a,b\n1,2\n", "bad.csv");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("bad.csv:1"), std::string::npos);
+}
+
+TEST(Sweep, CancelStopsTheRun) {
+    SweepSpec spec = base_spec();
+    spec.axes = {axis("compute.clock_ghz=1:2:100"), axis("sram.mb=10:100:100")};
+    SweepProgress progress;
+    progress.cancel = true;
+    auto rows = run_sweep(spec, {}, {1, &progress});
+    ASSERT_FALSE(rows.ok());
+    EXPECT_NE(rows.error().message.find("cancelled"), std::string::npos);
+    EXPECT_EQ(progress.done.load(), 0u);
+    SweepProgress counted;
+    spec.axes = {axis("compute.clock_ghz=1:2:10"), axis("sram.mb=10:100:13")};
+    ASSERT_TRUE(run_sweep(spec, {}, {2, &counted}).ok());
+    EXPECT_EQ(counted.done.load(), 130u);
+}
+
+// A step that is only retimed for another chip equals one lowered afresh: precision that becomes
+// native, activations that move into SRAM, a MAC array of another shape, a smaller scale-up domain.
+TEST(Sweep, RetimedEvaluationsEqualFreshOnes) {
+    const SweepSpec spec = base_spec();
+    EvalWorkspace ws;
+    Scenario s = spec.scenario;
+    s.weight_precision = s.activation_precision = Precision::fp8;
+    for (const char* change : {"", "compute.rate_fp8=0", "sram.mb=2000", "compute.mac_rows=128", "link.domain=4",
+                               "efficiency.attention_overhead_us=40", "compute.clock_ghz=1.1"}) {
+        ChipSpec chip = spec.chip;
+        if (*change) {
+            ASSERT_TRUE(apply_assignment(chip, change).ok()) << change;
+        }
+        ASSERT_TRUE(evaluate_into(chip, spec.model, s, {}, ws).ok()) << change;
+        auto fresh = evaluate(chip, spec.model, s);
+        ASSERT_TRUE(fresh.ok()) << change;
+        EXPECT_EQ(ws.ev.serving.throughput_tokens_per_s, fresh->serving.throughput_tokens_per_s) << change;
+        EXPECT_EQ(ws.ev.serving.ttft_p99_s, fresh->serving.ttft_p99_s) << change;
+        ASSERT_EQ(ws.ev.decode.templates.size(), fresh->decode.templates.size()) << change;
+        for (size_t t = 0; t < fresh->decode.templates.size(); ++t) {
+            const auto& a = ws.ev.decode.templates[t].ops;
+            const auto& b = fresh->decode.templates[t].ops;
+            ASSERT_EQ(a.size(), b.size());
+            for (size_t i = 0; i < a.size(); ++i) {
+                EXPECT_EQ(a[i].time_s, b[i].time_s) << change << " " << b[i].name;
+                EXPECT_EQ(a[i].precision, b[i].precision) << change << " " << b[i].name;
+                EXPECT_EQ(a[i].activation_level, b[i].activation_level) << change << " " << b[i].name;
+                EXPECT_EQ(a[i].utilisation, b[i].utilisation) << change << " " << b[i].name;
+                EXPECT_EQ(a[i].algorithm, b[i].algorithm) << change << " " << b[i].name;
+                EXPECT_EQ(a[i].fixed_s, b[i].fixed_s) << change << " " << b[i].name;
+            }
+        }
+        EXPECT_EQ(ws.ev.prefill.time_s, fresh->prefill.time_s) << change;
+    }
+}
+
+// --- Pareto fronts ------------------------------------------------------------------------------
+
+TEST(Pareto, ExactOnAHandMadeSet) {
+    // Two objectives, both higher-better. (4,1), (3,3), (1,4) trade off; (2,2) is dominated by
+    // (3,3); (3,3) twice: both kept; (1,4) vs (0,4): (0,4) is dominated; NaN never takes part.
+    const std::vector<std::vector<double>> pts = {{4, 1}, {2, 2}, {3, 3}, {1, 4}, {0, 4}, {3, 3}, {kNaN, 9}};
+    const Better hh[2] = {Better::higher, Better::higher};
+    EXPECT_EQ(pareto_front(pts, hh), (std::vector<size_t>{0, 2, 3, 5}));
+    // Second objective lower-better: (4,1) dominates every point with x <= 4 and y >= 1.
+    const Better hl[2] = {Better::higher, Better::lower};
+    EXPECT_EQ(pareto_front(pts, hl), (std::vector<size_t>{0}));
+    // Three objectives: (1,1,5) survives on the third; (1,1,1) does not.
+    const std::vector<std::vector<double>> p3 = {{3, 3, 1}, {1, 1, 5}, {1, 1, 1}, {2, 4, 0}};
+    const Better hhh[3] = {Better::higher, Better::higher, Better::higher};
+    EXPECT_EQ(pareto_front(p3, hhh), (std::vector<size_t>{0, 1, 3}));
+}
+
+TEST(Pareto, OverSweepRowsUsesOnlyFeasiblePoints) {
+    SweepRows rows;
+    rows.axis_keys = {"compute.clock_ghz"};
+    rows.objective_keys = {"throughput_tokens_per_s_per_chip", "cost_per_million_tokens_usd"};
+    rows.better = {Better::higher, Better::lower};
+    const double data[4][2] = {{100, 2}, {200, 1}, {300, 3}, {400, 0.5}};
+    for (size_t r = 0; r < 4; ++r) {
+        rows.point.push_back(r);
+        rows.axes.push_back(1.0 + r);
+        rows.objectives.insert(rows.objectives.end(), {data[r][0], data[r][1]});
+        rows.status.push_back(r == 3 ? PointStatus::violates : PointStatus::ok);
+        rows.note.emplace_back();
+    }
+    // Row 3 would dominate everything but violates a constraint; of the rest, (200, $1) dominates
+    // (100, $2) and (300, $3) trades off.
+    EXPECT_EQ(pareto_front(rows), (std::vector<size_t>{1, 2}));
+}
+
+// --- Sensitivity, seek, frontier ----------------------------------------------------------------
+
+TEST(Sensitivity, MemoryBoundDecodeIsLimitedByHbm) {
+    SweepSpec spec = base_spec(1);  // batch 1: every step streams the weights from HBM
+    const ResultKey& tps = *find_result_key("throughput_tokens_per_s_per_chip");
+    auto s = sensitivity(design_of(spec), tps);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    EXPECT_EQ(s->bound, "memory");
+    ASSERT_FALSE(s->rows.empty());
+    EXPECT_EQ(s->rows.front().key.key.rfind("hbm.", 0), 0u) << s->rows.front().key.key;
+    EXPECT_GT(s->rows.front().elasticity, 0.3);
+    // The MAC array barely matters when decode waits on memory.
+    for (const auto& r : s->rows) {
+        if (r.key.key == "compute.mac_rows" || r.key.key == "compute.rate_bf16") {
+            EXPECT_LT(std::abs(r.elasticity), 0.05);
+        }
+        // The elasticity is the central difference of the objective over the key, both relative.
+        EXPECT_NEAR(r.elasticity,
+                    (r.objective_high - r.objective_low) / s->value / ((r.high - r.low) / r.value), 1e-12);
+    }
+    // Economics keys move the cost, not the throughput.
+    const ResultKey& usd = *find_result_key("cost_per_million_tokens_usd");
+    auto c = sensitivity(design_of(spec), usd);
+    ASSERT_TRUE(c.ok());
+    bool utilisation_found = false;
+    for (const auto& r : c->rows) {
+        if (r.key.key != "econ.utilisation") continue;
+        utilisation_found = true;
+        // $/M tokens = cost per hour / (tokens per hour x u): elasticity -1 from the tokens (central
+        // difference of 1/u over +-5 %: (1/1.05 - 1/0.95) / 0.1 = -1.0025), less the energy a busier
+        // chip adds to the hour (a few per mille of its cost when bought).
+        EXPECT_LT(r.elasticity, -0.98);
+        EXPECT_GT(r.elasticity, -1.0025);
+    }
+    EXPECT_TRUE(utilisation_found);
+    EXPECT_NE(describe_sensitivity(*s).find("hbm."), std::string::npos) << describe_sensitivity(*s);
+}
+
+TEST(Seek, LandsOnTheTarget) {
+    SweepSpec spec = base_spec();
+    const ResultKey& tps = *find_result_key("throughput_tokens_per_s_per_chip");
+    auto base = evaluate_design(spec.chip, spec.model, spec.scenario);
+    ASSERT_TRUE(base.ok());
+    const double target = 1.15 * base->serving.throughput_tokens_per_s_per_chip;
+    const SweepKey key = resolve_sweep_key("hbm.tb_s_per_stack").value();
+    auto r = seek(design_of(spec), key, tps, target);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_NEAR(r->objective / target, 1.0, 0.01);
+    EXPECT_GT(r->value, spec.chip.hbm.tb_s_per_stack);
+    // The value found gives that objective when evaluated on its own.
+    ChipSpec chip = spec.chip;
+    chip.hbm.tb_s_per_stack = r->value;
+    EXPECT_EQ(evaluate_design(chip, spec.model, spec.scenario)->serving.throughput_tokens_per_s_per_chip, r->objective);
+
+    // A whole-number key: the fewest stacks that reach 1.1x.
+    const SweepKey stacks = resolve_sweep_key("hbm.stacks").value();
+    auto s = seek(design_of(spec), stacks, tps, 1.1 * base->serving.throughput_tokens_per_s_per_chip);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    EXPECT_EQ(s->value, std::round(s->value));
+    EXPECT_GE(s->objective, 1.1 * base->serving.throughput_tokens_per_s_per_chip);
+    ChipSpec one_less = spec.chip;
+    one_less.hbm.stacks = static_cast<int>(s->value) - 1;
+    auto less = evaluate_design(one_less, spec.model, spec.scenario);
+    ASSERT_TRUE(less.ok());
+    EXPECT_LT(less->serving.throughput_tokens_per_s_per_chip, 1.1 * base->serving.throughput_tokens_per_s_per_chip);
+
+    // Out of reach: 100x the throughput from HBM bandwidth alone.
+    auto far = seek(design_of(spec), key, tps, 100 * target);
+    ASSERT_FALSE(far.ok());
+    EXPECT_NE(far.error().message.find("unreachable"), std::string::npos) << far.error().message;
+    EXPECT_NE(far.error().message.find("hbm.tb_s_per_stack"), std::string::npos);
+}
+
+TEST(Frontier, FrontPointsAreNotDominatedAndMatchEvaluations) {
+    SweepSpec spec = base_spec();
+    spec.scenario.tp = 0;  // every tensor-parallel degree of 8 chips
+    spec.scenario.weight_precision = spec.scenario.activation_precision = spec.scenario.kv_precision = Precision::fp8;
+    auto f = interactivity_frontier(design_of(spec));
+    ASSERT_TRUE(f.ok()) << f.error().message;
+    ASSERT_FALSE(f->front().empty());
+    bool tps[9] = {};
+    for (const auto& p : f->points) {
+        tps[p.parallelism.tp] = true;
+        for (const auto& q : f->points) {
+            const bool dominates = q.tokens_per_s_per_user >= p.tokens_per_s_per_user &&
+                                   q.tokens_per_s_per_chip >= p.tokens_per_s_per_chip &&
+                                   (q.tokens_per_s_per_user > p.tokens_per_s_per_user ||
+                                    q.tokens_per_s_per_chip > p.tokens_per_s_per_chip);
+            if (p.on_front) {
+                EXPECT_FALSE(dominates);
+            }
+        }
+    }
+    EXPECT_TRUE(tps[1] && tps[2] && tps[4] && tps[8]);
+    // A point is the evaluation at its batch and parallelism: tokens/s per user = 1 / TPOT.
+    const FrontierPoint& p = *f->front().back();
+    Scenario s = spec.scenario;
+    s.tp = p.parallelism.tp;
+    s.pp = 1;
+    s.batch = p.batch;
+    auto ev = evaluate_design(spec.chip, spec.model, s);
+    ASSERT_TRUE(ev.ok());
+    EXPECT_EQ(p.tokens_per_s_per_chip, ev->serving.throughput_tokens_per_s_per_chip);
+    EXPECT_EQ(p.tokens_per_s_per_user, 1.0 / ev->serving.tpot_s);
+    // The fastest per user is tp 8 at batch 1.
+    EXPECT_EQ(f->front().back()->parallelism.tp, 8);
+    EXPECT_EQ(f->front().back()->batch, 1);
+}
