@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/cli/commands.hpp"
+#include "app/cli/design_options.hpp"
 #include "core/hw/params.hpp"
 #include "core/library/library.hpp"
 #include "core/perf/kernel.hpp"
@@ -33,34 +34,9 @@ namespace scoville::cli {
 
 namespace {
 
-constexpr int kUsage = 2;
-constexpr int kFailed = 1;
-
 struct EvalOptions {
-    std::string chip, model;
-    std::string session, design;  // instead of --chip: a design of a session file
-    int chips = 0;  // 0: tp x attention_dp x pp where given, else 1
-    std::string tp = "auto", pp = "auto", ep = "auto", attention_dp = "auto";
-    int max_tokens_per_step = Scenario{}.max_tokens_per_step;
-    int max_batch = Scenario{}.max_batch;
-    std::string kv_allocation = "reserve";
-    double host_us_per_request = Scenario{}.host_us_per_request;
-    int spec_tokens = 0;
-    double spec_accept = 0;
-    std::string draft_model;
-    double expert_imbalance = Scenario{}.expert_imbalance;
-    double comm_overlap = Scenario{}.comm_overlap;
-    int prefill_chips = 0, decode_chips = 0;
-    bool disaggregate = false;
-    std::string prefill_chip;
+    DesignOptions design;
     std::string baseline;  // --baseline: a reference chip for the cost per token
-    std::string precision = "bf16";
-    std::string kv_precision;  // default: the weight precision, fp4 -> fp8
-    int input_len = 1024, output_len = 256;
-    double input_len_cv = 0, output_len_cv = 0;
-    std::string batch = "auto";
-    std::optional<double> ttft_slo, tpot_slo;
-    std::vector<std::string> sets;
     std::string format = "table";
 };
 
@@ -79,130 +55,16 @@ int fail(CommandContext& ctx, int code, const std::string& message) {
     return code;
 }
 
-// The chip named by --chip, or by --session and --design, exactly one of them.
-Result<ChipSpec> load_source(const std::string& id, const std::string& session, const std::string& design, int& code) {
-    code = kUsage;
-    if (!id.empty() && !session.empty()) return Error{"--chip and --session: give one of them, not both"};
-    if (!design.empty() && session.empty()) return Error{"--design: needs --session FILE"};
-    if (!session.empty() && design.empty()) return Error{"--session: needs --design NAME"};
-    if (id.empty() && session.empty()) return Error{"--chip ID|FILE or --session FILE --design NAME is required"};
-    code = kFailed;
-    if (session.empty()) {
-        auto chip = load_chip(id);
-        if (!chip) return Error{"--chip: " + chip.error().message};
-        return chip;
-    }
-    if (!std::filesystem::is_regular_file(session)) return Error{"--session: " + session + ": no such file"};
-    auto chip = store::loadDesignChip(qtext(session), qtext(design));
-    if (!chip) return Error{"--session: " + chip.error().message};
-    return chip;
-}
-
-// Loads the chip and applies --set; the code says whether a failure is usage or input.
-Result<ChipSpec> chip_with_sets(const std::string& id, const std::string& session, const std::string& design,
-                                const std::vector<std::string>& sets, int& code) {
-    auto chip = load_source(id, session, design, code);
-    if (!chip) return chip;
-    for (const auto& s : sets) {
-        if (auto st = apply_assignment(*chip, s); !st) {
-            code = kUsage;
-            return Error{"--set: " + st.error().message};
-        }
-    }
-    if (auto st = validate_chip(*chip); !st) {
-        code = kUsage;
-        return Error{"--set: " + st.error().message};
-    }
-    return chip;
-}
-
-// "auto" (0) or a whole number >= 1.
-std::optional<int> parse_degree(const std::string& text) {
-    if (text == "auto") return 0;
-    int v = 0;
-    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || ec != std::errc() || p != text.data() + text.size() || v < 1) return std::nullopt;
-    return v;
-}
-
 int run_eval(const EvalOptions& o, CommandContext& ctx) {
     if (o.format != "json" && o.format != "table" && o.format != "csv")
         return fail(ctx, kUsage, "--format: '" + o.format + "' is not one of json, table, csv");
-    const auto precision = parse_precision(o.precision);
-    if (!precision) return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, fp4, int8");
-    std::optional<Precision> kv = precision == Precision::fp4 ? Precision::fp8 : *precision;
-    if (!o.kv_precision.empty()) {
-        kv = parse_precision(o.kv_precision);
-        if (!kv) return fail(ctx, kUsage, "--kv-precision: '" + o.kv_precision + "' is not one of bf16, fp8, fp4, int8");
-    }
-    Scenario s;
-    for (auto [flag, text, target] : {std::tuple{"--tp", &o.tp, &s.tp}, std::tuple{"--pp", &o.pp, &s.pp},
-                                      std::tuple{"--ep", &o.ep, &s.ep},
-                                      std::tuple{"--attention-dp", &o.attention_dp, &s.attention_dp}}) {
-        const auto v = parse_degree(*text);
-        if (!v) return fail(ctx, kUsage, std::string(flag) + ": '" + *text + "' is not a whole number >= 1 or 'auto'");
-        *target = *v;
-    }
-    s.chips = o.chips > 0 ? o.chips : std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
-    if (o.disaggregate) {
-        if (o.prefill_chips > 0 || o.decode_chips > 0)
-            return fail(ctx, kUsage, "--disaggregate: give it alone (the best split of --chips) or "
-                                     "--prefill-chips and --decode-chips, not both");
-        s.prefill_chips = s.decode_chips = -1;
-    } else {
-        s.prefill_chips = o.prefill_chips;
-        s.decode_chips = o.decode_chips;
-        if (o.chips == 0 && o.prefill_chips > 0 && o.decode_chips > 0) s.chips = o.prefill_chips + o.decode_chips;
-    }
-    s.prefill_chip = o.prefill_chip;
-    s.max_tokens_per_step = o.max_tokens_per_step;
-    s.max_batch = o.max_batch;
-    const auto kv_alloc = parse_kv_allocation(o.kv_allocation);
-    if (!kv_alloc)
-        return fail(ctx, kUsage, "--kv-allocation: '" + o.kv_allocation + "' is not one of reserve, on_demand");
-    s.kv_allocation = *kv_alloc;
-    s.host_us_per_request = o.host_us_per_request;
-    s.spec_tokens = o.spec_tokens;
-    s.spec_accept = o.spec_accept;
-    s.draft_model = o.draft_model;
-    s.expert_imbalance = o.expert_imbalance;
-    s.comm_overlap = o.comm_overlap;
-    s.weight_precision = s.activation_precision = *precision;
-    s.kv_precision = *kv;
-    s.input_len = o.input_len;
-    s.output_len = o.output_len;
-    s.input_len_cv = o.input_len_cv;
-    s.output_len_cv = o.output_len_cv;
-    if (o.batch == "auto") {
-        s.batch = 0;
-    } else {
-        int b = 0;
-        auto [p, ec] = std::from_chars(o.batch.data(), o.batch.data() + o.batch.size(), b);
-        if (o.batch.empty() || ec != std::errc() || p != o.batch.data() + o.batch.size() || b < 1)
-            return fail(ctx, kUsage, "--batch: '" + o.batch + "' is not a positive whole number or 'auto'");
-        s.batch = b;
-    }
-    s.ttft_slo_s = o.ttft_slo;
-    s.tpot_slo_s = o.tpot_slo;
-
     int code = kFailed;
-    auto chip = chip_with_sets(o.chip, o.session, o.design, o.sets, code);
-    if (!chip) return fail(ctx, code, chip.error().message);
-    auto model = load_model(o.model);
-    if (!model) return fail(ctx, kFailed, "--model: " + model.error().message);
-    if (auto st = validate_scenario(s, *model); !st) return fail(ctx, kUsage, st.error().message);
-    Companions companions;
-    if (!o.draft_model.empty()) {
-        auto draft = load_model(o.draft_model);
-        if (!draft) return fail(ctx, kFailed, "--draft-model: " + draft.error().message);
-        companions.draft = std::move(*draft);
-    }
-    if (!o.prefill_chip.empty()) {
-        auto pchip = load_chip(o.prefill_chip);
-        if (!pchip) return fail(ctx, kFailed, "--prefill-chip: " + pchip.error().message);
-        companions.prefill_chip = std::move(*pchip);
-    }
-
+    auto d = load_design(o.design, code);
+    if (!d) return fail(ctx, code, d.error().message);
+    const ChipSpec* chip = &d->chip;
+    const ModelSpec* model = &d->model;
+    const Scenario& s = d->scenario;
+    const Companions& companions = d->companions;
     auto ev = evaluate_design(*chip, *model, s, companions);
     if (!ev) return fail(ctx, kFailed, ev.error().message);
     // --baseline: the same workload on a reference chip, for the cost per token against it.
@@ -388,52 +250,7 @@ int run_validate(const std::string& data, const std::string& format, CommandCont
 void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     auto eo = std::make_shared<EvalOptions>();
     CLI::App* eval = app.add_subcommand("eval", "Evaluate a chip serving a model: throughput, latency, per-layer ops");
-    eval->add_option("--chip", eo->chip, "Chip id or JSON file (or --session and --design)");
-    eval->add_option("--session", eo->session, "Session file (*.scoville) holding the design to evaluate");
-    eval->add_option("--design", eo->design, "Design name in the --session file");
-    eval->add_option("--model", eo->model, "Model id or JSON file")->required();
-    eval->add_option("--chips", eo->chips,
-                     "Total chips (default: the product of the degrees given, else 1); "
-                     "replicas = chips / (tp x attention-dp x pp)");
-    eval->add_option("--tp", eo->tp, "Tensor-parallel degree of attention and dense layers, or auto (default)");
-    eval->add_option("--pp", eo->pp, "Pipeline stages, or auto (default)");
-    eval->add_option("--ep", eo->ep, "Expert-parallel degree (divides tp x attention-dp), or auto (default)");
-    eval->add_option("--attention-dp", eo->attention_dp,
-                     "Attention data-parallel ranks (each with its own requests; MoE layers span them), or auto");
-    eval->add_option("--max-tokens-per-step", eo->max_tokens_per_step,
-                     "Engine token budget per step and attention rank (prefill chunks + decodes; default 8192)");
-    eval->add_option("--max-batch", eo->max_batch, "Engine limit: requests in flight per attention rank (default 2048)");
-    eval->add_option("--kv-allocation", eo->kv_allocation,
-                     "reserve (a request's final KV at admission, TensorRT-LLM default) or on_demand (paged as "
-                     "tokens are made, vLLM)");
-    eval->add_option("--prefill-chips", eo->prefill_chips, "Disaggregated serving: chips of the prefill pool");
-    eval->add_option("--decode-chips", eo->decode_chips, "Disaggregated serving: chips of the decode pool");
-    eval->add_flag("--disaggregate", eo->disaggregate, "Disaggregated serving at the best split of --chips");
-    eval->add_option("--prefill-chip", eo->prefill_chip, "Chip id or JSON file of the prefill pool (default: --chip)");
-    eval->add_option("--host-us-per-request", eo->host_us_per_request,
-                     "Engine host time per step and request the chips wait for, us (default 1: vLLM V1)");
-    eval->add_option("--spec-tokens", eo->spec_tokens, "Speculative decoding: draft tokens per step (0: off)");
-    eval->add_option("--spec-accept", eo->spec_accept, "Speculative decoding: probability a draft token is accepted");
-    eval->add_option("--draft-model", eo->draft_model,
-                     "Speculative decoding: draft model id or JSON file (default: MTP layers of the target)");
-    eval->add_option("--expert-imbalance", eo->expert_imbalance,
-                     "MoE: busiest expert-parallel rank's load / mean (default 1.1)");
-    eval->add_option("--comm-overlap", eo->comm_overlap,
-                     "Fraction of collective time hidden behind compute (default 0)");
-    eval->add_option("--precision", eo->precision, "Weights and GEMMs: bf16|fp8|fp4|int8");
-    eval->add_option("--kv-precision", eo->kv_precision, "KV cache: bf16|fp8|fp4|int8 (default: --precision, fp4 -> fp8)");
-    eval->add_option("--input-len", eo->input_len, "Prompt tokens per request");
-    eval->add_option("--output-len", eo->output_len, "Generated tokens per request");
-    eval->add_option("--input-len-cv", eo->input_len_cv,
-                     "Spread of prompt lengths over the requests: std / mean (0: all equal; --input-len is the mean)");
-    eval->add_option("--output-len-cv", eo->output_len_cv,
-                     "Spread of output lengths over the requests: std / mean (0: all equal; --output-len is the mean)");
-    eval->add_option("--batch", eo->batch, "Sequences per replica, or auto (largest throughput within memory and SLOs)");
-    eval->add_option("--ttft-slo", eo->ttft_slo, "Time-to-first-token limit, seconds");
-    eval->add_option("--tpot-slo", eo->tpot_slo, "Time-per-output-token limit, seconds");
-    std::string keys;
-    for (const auto& p : chip_params()) keys += (keys.empty() ? "" : ", ") + std::string(p.key);
-    eval->add_option("--set", eo->sets, "Override a chip parameter, key=value (repeatable). Keys: " + keys);
+    add_design_options(eval, eo->design);
     eval->add_option("--format", eo->format, "json|table|csv");
     eval->add_option("--baseline", eo->baseline,
                      "Reference chip to compare the cost per token with, on the same workload (break-even units for "

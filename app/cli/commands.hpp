@@ -20,5 +20,6 @@ void register_commands(CLI::App& app, CommandContext& ctx);
 void register_eval_commands(CLI::App& app, CommandContext& ctx);     // eval, kernel, models (cmd_eval.cpp)
 void register_library_commands(CLI::App& app, CommandContext& ctx);  // chips (cmd_library.cpp)
 void register_session_commands(CLI::App& app, CommandContext& ctx);  // session (cmd_session.cpp)
+void register_sweep_commands(CLI::App& app, CommandContext& ctx);    // sweep, sensitivity, seek, frontier (cmd_sweep.cpp)
 
 }  // namespace scoville::cli

@@ -1,0 +1,488 @@
+// sweep, sweep merge, sensitivity, seek and frontier: what is best, what limits a design and what it
+// would take (DESIGN.md contract). Exit codes as eval: 2 a malformed command line, 1 inputs that fail.
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/cli/commands.hpp"
+#include "app/cli/design_options.hpp"
+#include "core/library/library.hpp"
+#include "core/physical/design.hpp"
+#include "core/sweep/analysis.hpp"
+#include "core/sweep/sweep.hpp"
+#include "core/util/format.hpp"
+
+namespace scoville::cli {
+
+namespace {
+
+int fail(CommandContext& ctx, int code, const std::string& message) {
+    ctx.err << "scoville: " << message << "\n";
+    return code;
+}
+
+struct SweepOptionsCli {
+    DesignOptions design;
+    std::vector<std::string> vary, objectives, constraints;
+    std::string out, front, shard;
+    int threads = 0;
+};
+
+struct MergeOptions {
+    std::vector<std::string> parts;
+    std::string out, front;
+    long long points = 0;  // 0: not checked
+};
+
+struct AnalysisOptions {
+    DesignOptions design;
+    std::string objective;
+    std::string format = "table";
+    double step = 0.05;             // sensitivity
+    std::string vary, range, target, baseline;  // seek
+    int per_octave = 2;             // frontier
+};
+
+Result<std::string> read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{"cannot read '" + path + "'"};
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// Writes through a temporary file renamed over the target, so a killed run leaves no half file;
+// "-" is standard output.
+Status write_file(const std::string& path, const std::string& text, CommandContext& ctx) {
+    if (path == "-") {
+        ctx.out << text;
+        return Ok{};
+    }
+    const std::string tmp = path + ".part";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) return Error{"cannot write '" + path + "'"};
+        out << text;
+        if (!out.flush()) return Error{"cannot write '" + path + "' (disk full?)"};
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) return Error{"cannot write '" + path + "': " + ec.message()};
+    return Ok{};
+}
+
+std::string rows_csv(const SweepRows& rows, const std::vector<size_t>* only = nullptr) {
+    std::string text = sweep_csv_header(rows);
+    if (!only) return text + sweep_csv_rows(rows);
+    for (size_t r : *only) text += sweep_csv_rows(rows, r, 1);
+    return text;
+}
+
+// The front over the objectives that have a better direction.
+Result<std::vector<size_t>> front_of(const SweepRows& rows) {
+    std::vector<size_t> cols;
+    for (size_t o = 0; o < rows.better.size(); ++o)
+        if (rows.better[o] != Better::none) cols.push_back(o);
+    if (cols.empty())
+        return Error{"--front: no objective has a better direction (higher or lower) to rank points by"};
+    return pareto_front(rows, cols);
+}
+
+// "12 ok, 3 violate a constraint, 1 failed (model 'x' does not fit ...)".
+std::string summary(const SweepRows& rows) {
+    size_t ok = 0, violates = 0, failed = 0;
+    std::map<std::string, size_t> reasons;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        switch (rows.status[r]) {
+        case PointStatus::ok: ++ok; break;
+        case PointStatus::violates: ++violates; break;
+        case PointStatus::failed:
+            ++failed;
+            ++reasons[rows.note[r]];
+            break;
+        }
+    }
+    std::string s = std::to_string(ok) + " ok, " + std::to_string(violates) + " violate a constraint, " +
+                    std::to_string(failed) + " failed";
+    if (!reasons.empty()) s += " (first reason: " + reasons.begin()->first + ")";
+    return s;
+}
+
+int run_sweep_cli(const SweepOptionsCli& o, CommandContext& ctx) {
+    if (o.out.empty()) return fail(ctx, kUsage, "--out FILE.csv is required (- for standard output)");
+    if (o.threads < 0) return fail(ctx, kUsage, "--threads: must be 0 (all cores) or more");
+    Shard shard;
+    if (!o.shard.empty()) {
+        auto sh = parse_shard(o.shard);
+        if (!sh) return fail(ctx, kUsage, sh.error().message);
+        shard = *sh;
+    }
+    SweepSpec spec;
+    for (const auto& v : o.vary) {
+        auto axis = parse_axis(v);
+        if (!axis) return fail(ctx, kUsage, axis.error().message);
+        spec.axes.push_back(std::move(*axis));
+    }
+    for (const auto& k : o.objectives) {
+        const ResultKey* key = find_result_key(k);
+        if (!key) return fail(ctx, kUsage, "--objective: '" + k + "' is not a result key (see eval --format json)");
+        spec.objectives.push_back(key);
+    }
+    for (const auto& c : o.constraints) {
+        auto con = parse_constraint(c);
+        if (!con) return fail(ctx, kUsage, con.error().message);
+        spec.constraints.push_back(std::move(*con));
+    }
+    if (auto st = check_sweep(spec, shard); !st) return fail(ctx, kUsage, st.error().message);
+    int code = kFailed;
+    auto d = load_design(o.design, code);
+    if (!d) return fail(ctx, code, d.error().message);
+    spec.chip = std::move(d->chip);
+    spec.model = std::move(d->model);
+    spec.scenario = d->scenario;
+    spec.companions = std::move(d->companions);
+    if (!o.front.empty() && shard.count > 1)
+        return fail(ctx, kUsage, "--front: a shard sees part of the grid; compute the front with 'sweep merge'");
+
+    const auto t0 = std::chrono::steady_clock::now();
+    SweepOptions options;
+    options.threads = o.threads;
+    auto rows = run_sweep(spec, shard, options);
+    if (!rows) return fail(ctx, kFailed, rows.error().message);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (auto st = write_file(o.out, rows_csv(*rows), ctx); !st) return fail(ctx, kFailed, "--out: " + st.error().message);
+    std::string front_note;
+    if (!o.front.empty()) {
+        auto front = front_of(*rows);
+        if (!front) return fail(ctx, kUsage, front.error().message);
+        if (auto st = write_file(o.front, rows_csv(*rows, &*front), ctx); !st)
+            return fail(ctx, kFailed, "--front: " + st.error().message);
+        front_note = "; front: " + std::to_string(front->size()) + " points";
+    }
+    const uint64_t total = point_count(spec);
+    ctx.err << "sweep: " << rows->size() << " points"
+            << (shard.count > 1 ? " (shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count) +
+                                      " of " + std::to_string(total) + ")"
+                                : std::string())
+            << ": " << summary(*rows) << front_note << "; " << format_number("%.3g", seconds) << " s, "
+            << format_number("%.3g", seconds > 0 ? static_cast<double>(rows->size()) / seconds : 0.0)
+            << " points/s\n";
+    return 0;
+}
+
+int run_merge(const MergeOptions& o, CommandContext& ctx) {
+    if (o.parts.empty()) return fail(ctx, kUsage, "sweep merge: give the part files (PART.csv ...)");
+    if (o.out.empty() && o.front.empty()) return fail(ctx, kUsage, "sweep merge: --out FILE and/or --front FILE");
+    std::vector<SweepRows> parts;
+    for (const auto& path : o.parts) {
+        auto text = read_file(path);
+        if (!text) return fail(ctx, kFailed, "sweep merge: " + text.error().message);
+        auto rows = parse_sweep_csv(*text, path);
+        if (!rows) return fail(ctx, kFailed, "sweep merge: " + rows.error().message);
+        parts.push_back(std::move(*rows));
+    }
+    // Shards in grid order whatever order the files came in (a shell sorts part_10 before part_2).
+    std::vector<size_t> order(parts.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const uint64_t pa = parts[a].size() ? parts[a].point.front() : UINT64_MAX;
+        const uint64_t pb = parts[b].size() ? parts[b].point.front() : UINT64_MAX;
+        return pa < pb;
+    });
+    SweepRows all;
+    all.axis_keys = parts[order[0]].axis_keys;
+    all.objective_keys = parts[order[0]].objective_keys;
+    all.better = parts[order[0]].better;
+    for (size_t i : order) {
+        if (auto st = all.append(parts[i]); !st) return fail(ctx, kFailed, "sweep merge: " + o.parts[i] + ": " + st.error().message);
+    }
+    // The union must be the grid: points 0, 1, 2, ... without a gap.
+    for (size_t r = 0; r < all.size(); ++r) {
+        if (all.point[r] != r)
+            return fail(ctx, kFailed, "sweep merge: points " + std::to_string(r) + " to " +
+                                          std::to_string(all.point[r] - 1) + " are missing (a shard not given?)");
+    }
+    if (o.points > 0 && all.size() != static_cast<size_t>(o.points))
+        return fail(ctx, kFailed, "sweep merge: the parts hold " + std::to_string(all.size()) + " points, --points says " +
+                                      std::to_string(o.points) + " (the last shard missing?)");
+    if (!o.out.empty())
+        if (auto st = write_file(o.out, rows_csv(all), ctx); !st) return fail(ctx, kFailed, "--out: " + st.error().message);
+    std::string front_note;
+    if (!o.front.empty()) {
+        auto front = front_of(all);
+        if (!front) return fail(ctx, kUsage, front.error().message);
+        if (auto st = write_file(o.front, rows_csv(all, &*front), ctx); !st)
+            return fail(ctx, kFailed, "--front: " + st.error().message);
+        front_note = "; front: " + std::to_string(front->size()) + " points";
+    }
+    ctx.err << "sweep merge: " << parts.size() << " parts, " << all.size() << " points: " << summary(all)
+            << front_note << "\n";
+    return 0;
+}
+
+const ResultKey* objective_key(const std::string& key, CommandContext& ctx, int& code) {
+    if (key.empty()) {
+        code = fail(ctx, kUsage, "--objective KEY is required (a result key of eval --format json)");
+        return nullptr;
+    }
+    const ResultKey* k = find_result_key(key);
+    if (!k) code = fail(ctx, kUsage, "--objective: '" + key + "' is not a result key (see eval --format json)");
+    return k;
+}
+
+nlohmann::ordered_json optional_number(const std::optional<double>& v) {
+    return v && std::isfinite(*v) ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+
+int run_sensitivity(const AnalysisOptions& o, CommandContext& ctx) {
+    if (o.format != "json" && o.format != "table")
+        return fail(ctx, kUsage, "--format: '" + o.format + "' is not one of json, table");
+    int code = 0;
+    const ResultKey* objective = objective_key(o.objective, ctx, code);
+    if (!objective) return code;
+    if (!(o.step > 0 && o.step < 1)) return fail(ctx, kUsage, "--step: must be in (0, 1), e.g. 0.05 for 5 %");
+    code = kFailed;
+    auto d = load_design(o.design, code);
+    if (!d) return fail(ctx, code, d.error().message);
+    auto s = sensitivity(*d, *objective, o.step);
+    if (!s) return fail(ctx, kFailed, s.error().message);
+    if (o.format == "json") {
+        nlohmann::ordered_json j;
+        j["objective"] = std::string(objective->key);
+        j["value"] = s->value;
+        j["step"] = s->step;
+        j["decode_bound"] = s->bound;
+        j["summary"] = describe_sensitivity(*s);
+        auto rows = nlohmann::ordered_json::array();
+        for (const auto& r : s->rows) {
+            nlohmann::ordered_json row;
+            row["key"] = r.key.key;
+            row["label"] = std::string(r.key.label());
+            row["unit"] = std::string(r.key.unit());
+            row["value"] = r.value;
+            row["low"] = r.low;
+            row["high"] = r.high;
+            row["objective_low"] = r.objective_low;
+            row["objective_high"] = r.objective_high;
+            row["elasticity"] = r.elasticity;
+            row["per_mm2"] = optional_number(r.per_mm2);
+            row["per_w"] = optional_number(r.per_w);
+            row["per_usd"] = optional_number(r.per_usd);
+            rows.push_back(std::move(row));
+        }
+        j["rows"] = std::move(rows);
+        ctx.out << j.dump(2) << "\n";
+        return 0;
+    }
+    std::string text = describe_sensitivity(*s) + "\n";
+    char line[256];
+    std::snprintf(line, sizeof line, "%-32s %12s %11s %12s %12s %12s\n", "key", "value", "elasticity", "per mm2",
+                  "per W", "per USD");
+    text += line;
+    auto num = [](const std::optional<double>& v) { return v ? format_number("%.4g", *v) : std::string("-"); };
+    for (const auto& r : s->rows) {
+        std::snprintf(line, sizeof line, "%-32s %12s %+11.4f %12s %12s %12s\n", r.key.key.c_str(),
+                      r.key.value_text(r.value).c_str(), r.elasticity, num(r.per_mm2).c_str(), num(r.per_w).c_str(),
+                      num(r.per_usd).c_str());
+        text += line;
+    }
+    ctx.out << text;
+    return 0;
+}
+
+int run_seek(const AnalysisOptions& o, CommandContext& ctx) {
+    if (o.format != "json" && o.format != "table")
+        return fail(ctx, kUsage, "--format: '" + o.format + "' is not one of json, table");
+    int code = 0;
+    const ResultKey* objective = objective_key(o.objective, ctx, code);
+    if (!objective) return code;
+    if (o.vary.empty()) return fail(ctx, kUsage, "--vary KEY is required: the key to change");
+    auto key = resolve_sweep_key(o.vary);
+    if (!key) return fail(ctx, kUsage, "--vary: " + key.error().message);
+    std::optional<double> lo, hi;
+    if (!o.range.empty()) {
+        auto axis = parse_axis(o.vary + "=" + o.range + ":2");
+        if (!axis) return fail(ctx, kUsage, "--range: expected LO:HI, " + axis.error().message);
+        lo = axis->values.front();
+        hi = axis->values.back();
+        if (!(*hi > *lo)) return fail(ctx, kUsage, "--range: LO must be below HI");
+    }
+    // --target V, or Nx: N times the design's value (or the baseline chip's, with --baseline).
+    if (o.target.empty()) return fail(ctx, kUsage, "--target VALUE or --target Nx is required");
+    const bool relative = o.target.back() == 'x';
+    double factor = 0;
+    try {
+        size_t used = 0;
+        const std::string num = relative ? o.target.substr(0, o.target.size() - 1) : o.target;
+        factor = std::stod(num, &used);
+        if (used != num.size() || !std::isfinite(factor)) throw std::invalid_argument(num);
+    } catch (const std::exception&) {
+        return fail(ctx, kUsage, "--target: '" + o.target + "' is not a number or a multiple like 1.3x");
+    }
+    if (!o.baseline.empty() && !relative)
+        return fail(ctx, kUsage, "--baseline: only with a relative --target (e.g. 0.5x the baseline's value)");
+    code = kFailed;
+    auto d = load_design(o.design, code);
+    if (!d) return fail(ctx, code, d.error().message);
+    double target = factor;
+    if (relative) {
+        const ChipSpec* ref = &d->chip;
+        ChipSpec base;
+        if (!o.baseline.empty()) {
+            auto b = load_chip(o.baseline);
+            if (!b) return fail(ctx, kFailed, "--baseline: " + b.error().message);
+            base = std::move(*b);
+            ref = &base;
+        }
+        auto ev = evaluate_design(*ref, d->model, d->scenario, d->companions);
+        if (!ev) return fail(ctx, kFailed, (o.baseline.empty() ? "" : "--baseline " + o.baseline + ": ") + ev.error().message);
+        const auto v = objective->value(*ev);
+        if (!v) return fail(ctx, kFailed, "--target: " + std::string(objective->key) + " does not apply to " + ref->id);
+        target = factor * *v;
+    }
+    auto r = seek(*d, *key, *objective, target, lo, hi);
+    if (!r) return fail(ctx, kFailed, r.error().message);
+    if (o.format == "json") {
+        nlohmann::ordered_json j;
+        j["key"] = key->key;
+        j["objective"] = std::string(objective->key);
+        j["target"] = target;
+        j["value"] = r->value;
+        j["value_text"] = key->value_text(r->value);
+        j["objective_value"] = r->objective;
+        j["start"] = r->start;
+        j["start_objective"] = r->start_objective;
+        j["evaluations"] = r->evaluations;
+        ctx.out << j.dump(2) << "\n";
+        return 0;
+    }
+    ctx.out << key->key << " = " << key->value_text(r->value) << (key->unit().empty() ? "" : " ") << key->unit()
+            << " (from " << key->value_text(r->start) << ") gives " << objective->key << " = "
+            << format_number("%.6g", r->objective) << " (target " << format_number("%.6g", target) << ", from "
+            << format_number("%.6g", r->start_objective) << "; " << r->evaluations << " evaluations)\n";
+    return 0;
+}
+
+int run_frontier(const AnalysisOptions& o, CommandContext& ctx) {
+    if (o.format != "json" && o.format != "csv" && o.format != "table")
+        return fail(ctx, kUsage, "--format: '" + o.format + "' is not one of json, csv, table");
+    if (o.per_octave < 1 || o.per_octave > 16) return fail(ctx, kUsage, "--per-octave: must be in [1, 16]");
+    int code = kFailed;
+    auto d = load_design(o.design, code);
+    if (!d) return fail(ctx, code, d.error().message);
+    auto f = interactivity_frontier(*d, o.per_octave);
+    if (!f) return fail(ctx, kFailed, f.error().message);
+    if (o.format == "json") {
+        nlohmann::ordered_json j;
+        j["chip"] = f->chip;
+        auto pts = nlohmann::ordered_json::array();
+        for (const auto& p : f->points) {
+            nlohmann::ordered_json row;
+            row["parallelism"] = to_string(p.parallelism);
+            row["tp"] = p.parallelism.tp;
+            row["pp"] = p.parallelism.pp;
+            row["batch"] = p.batch;
+            row["tokens_per_s_per_user"] = p.tokens_per_s_per_user;
+            row["tokens_per_s_per_chip"] = p.tokens_per_s_per_chip;
+            row["ttft_p99_s"] = p.ttft_p99_s;
+            row["on_front"] = p.on_front;
+            pts.push_back(std::move(row));
+        }
+        j["points"] = std::move(pts);
+        ctx.out << j.dump(2) << "\n";
+        return 0;
+    }
+    std::string text = o.format == "csv" ? "tp,pp,ep,attention_dp,batch,tokens_per_s_per_user,tokens_per_s_per_chip,ttft_p99_s,on_front\n"
+                                         : "";
+    char line[256];
+    if (o.format == "table") {
+        std::snprintf(line, sizeof line, "%-24s %7s %14s %14s %11s %s\n", "parallelism", "batch", "tok/s/user",
+                      "tok/s/chip", "TTFT p99", "front");
+        text += line;
+    }
+    for (const auto& p : f->points) {
+        if (o.format == "csv")
+            std::snprintf(line, sizeof line, "%d,%d,%d,%d,%d,%.9g,%.9g,%.9g,%d\n", p.parallelism.tp, p.parallelism.pp,
+                          p.parallelism.ep, p.parallelism.dp, p.batch, p.tokens_per_s_per_user,
+                          p.tokens_per_s_per_chip, p.ttft_p99_s, p.on_front ? 1 : 0);
+        else
+            std::snprintf(line, sizeof line, "%-24s %7d %14.4g %14.4g %11.4g %s\n", to_string(p.parallelism).c_str(),
+                          p.batch, p.tokens_per_s_per_user, p.tokens_per_s_per_chip, p.ttft_p99_s,
+                          p.on_front ? "*" : "");
+        text += line;
+    }
+    ctx.out << text;
+    return 0;
+}
+
+}  // namespace
+
+void register_sweep_commands(CLI::App& app, CommandContext& ctx) {
+    auto so = std::make_shared<SweepOptionsCli>();
+    CLI::App* sweep = app.add_subcommand(
+        "sweep", "Evaluate a grid of designs (OpenMP); CSV rows in grid order: varied keys, objectives, status, point");
+    add_design_options(sweep, so->design);
+    sweep->add_option("--vary", so->vary,
+                      "KEY=START:STOP:STEPS[:log] or KEY=V1,V2,... (repeatable): a chip, econ.* or workload.KEY key");
+    sweep->add_option("--objective", so->objectives, "Result key to record (repeatable; see eval --format json)");
+    sweep->add_option("--constraint", so->constraints,
+                      "KEY<=VALUE, KEY>=VALUE, KEY<VALUE, KEY>VALUE or fits_reticle (repeatable)");
+    sweep->add_option("--out", so->out, "CSV file to write (- for standard output)");
+    sweep->add_option("--front", so->front, "Also write the Pareto front over the objectives to this CSV file");
+    sweep->add_option("--shard", so->shard,
+                      "I/N: evaluate only shard I (0-based) of N contiguous slices of the grid (job arrays)");
+    sweep->add_option("--threads", so->threads, "OpenMP threads (default 0: OMP_NUM_THREADS or every core)");
+
+    auto mo = std::make_shared<MergeOptions>();
+    CLI::App* merge = sweep->add_subcommand("merge", "Join the parts of a sharded sweep and compute the Pareto front");
+    merge->add_option("parts", mo->parts, "PART.csv files of one sweep (any order)");
+    merge->add_option("--out", mo->out, "The whole sweep's CSV (identical to an unsharded run's --out)");
+    merge->add_option("--front", mo->front, "The Pareto front's CSV (identical to an unsharded run's --front)");
+    merge->add_option("--points", mo->points, "Points the grid has, to check that no shard is missing");
+    merge->callback([mo, &ctx] { ctx.exit_code = run_merge(*mo, ctx); });
+    sweep->callback([so, merge, &ctx] {
+        if (merge->parsed()) return;
+        ctx.exit_code = run_sweep_cli(*so, ctx);
+    });
+
+    auto ao = std::make_shared<AnalysisOptions>();
+    CLI::App* sens = app.add_subcommand(
+        "sensitivity", "Elasticity of an objective to every parameter, and its gain per mm2, per W and per dollar");
+    add_design_options(sens, ao->design);
+    sens->add_option("--objective", ao->objective, "Result key (see eval --format json)");
+    sens->add_option("--step", ao->step, "Relative step each way (default 0.05; whole-number keys at least 1)");
+    sens->add_option("--format", ao->format, "json|table");
+    sens->callback([ao, &ctx] { ctx.exit_code = run_sensitivity(*ao, ctx); });
+
+    auto ko = std::make_shared<AnalysisOptions>();
+    CLI::App* seek_cmd = app.add_subcommand("seek", "The value of one key at which an objective reaches a target");
+    add_design_options(seek_cmd, ko->design);
+    seek_cmd->add_option("--vary", ko->vary, "The key to change (chip, econ.* or workload.KEY)");
+    seek_cmd->add_option("--range", ko->range, "LO:HI to search (default: the key's slider range)");
+    seek_cmd->add_option("--objective", ko->objective, "Result key (see eval --format json)");
+    seek_cmd->add_option("--target", ko->target,
+                         "Value to reach, or Nx: N times the design's value (the baseline's with --baseline)");
+    seek_cmd->add_option("--baseline", ko->baseline, "Reference chip a relative target is measured against");
+    seek_cmd->add_option("--format", ko->format, "json|table");
+    seek_cmd->callback([ko, &ctx] { ctx.exit_code = run_seek(*ko, ctx); });
+
+    auto fo = std::make_shared<AnalysisOptions>();
+    CLI::App* frontier = app.add_subcommand(
+        "frontier", "Tokens/s per chip against tokens/s per user over the batch and tensor parallelism");
+    add_design_options(frontier, fo->design);
+    frontier->add_option("--per-octave", fo->per_octave, "Batches per doubling (default 2)");
+    frontier->add_option("--format", fo->format, "json|csv|table");
+    frontier->callback([fo, &ctx] { ctx.exit_code = run_frontier(*fo, ctx); });
+}
+
+}  // namespace scoville::cli

@@ -1,0 +1,198 @@
+#include "app/cli/design_options.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <charconv>
+#include <filesystem>
+#include <tuple>
+
+#include "core/hw/params.hpp"
+#include "core/library/library.hpp"
+#include "store/qtext.hpp"
+#include "store/session.hpp"
+
+namespace scoville::cli {
+
+namespace {
+
+// "auto" (0) or a whole number >= 1.
+std::optional<int> parse_degree(const std::string& text) {
+    if (text == "auto") return 0;
+    int v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || p != text.data() + text.size() || v < 1) return std::nullopt;
+    return v;
+}
+
+Error failed(int& code, int value, std::string message) {
+    code = value;
+    return Error{std::move(message)};
+}
+
+// The chip named by --chip, or by --session and --design, exactly one of them.
+Result<ChipSpec> load_source(const std::string& id, const std::string& session, const std::string& design, int& code) {
+    code = kUsage;
+    if (!id.empty() && !session.empty()) return Error{"--chip and --session: give one of them, not both"};
+    if (!design.empty() && session.empty()) return Error{"--design: needs --session FILE"};
+    if (!session.empty() && design.empty()) return Error{"--session: needs --design NAME"};
+    if (id.empty() && session.empty()) return Error{"--chip ID|FILE or --session FILE --design NAME is required"};
+    code = kFailed;
+    if (session.empty()) {
+        auto chip = load_chip(id);
+        if (!chip) return Error{"--chip: " + chip.error().message};
+        return chip;
+    }
+    if (!std::filesystem::is_regular_file(session)) return Error{"--session: " + session + ": no such file"};
+    auto chip = store::loadDesignChip(qtext(session), qtext(design));
+    if (!chip) return Error{"--session: " + chip.error().message};
+    return chip;
+}
+
+}  // namespace
+
+Result<ChipSpec> chip_with_sets(const std::string& id, const std::string& session, const std::string& design,
+                                const std::vector<std::string>& sets, int& code) {
+    auto chip = load_source(id, session, design, code);
+    if (!chip) return chip;
+    for (const auto& s : sets) {
+        if (auto st = apply_assignment(*chip, s); !st) {
+            code = kUsage;
+            return Error{"--set: " + st.error().message};
+        }
+    }
+    if (auto st = validate_chip(*chip); !st) {
+        code = kUsage;
+        return Error{"--set: " + st.error().message};
+    }
+    return chip;
+}
+
+void add_design_options(CLI::App* cmd, DesignOptions& o) {
+    cmd->add_option("--chip", o.chip, "Chip id or JSON file (or --session and --design)");
+    cmd->add_option("--session", o.session, "Session file (*.scoville) holding the design to evaluate");
+    cmd->add_option("--design", o.design, "Design name in the --session file");
+    cmd->add_option("--model", o.model, "Model id or JSON file (required)");
+    cmd->add_option("--chips", o.chips,
+                     "Total chips (default: the product of the degrees given, else 1); "
+                     "replicas = chips / (tp x attention-dp x pp)");
+    cmd->add_option("--tp", o.tp, "Tensor-parallel degree of attention and dense layers, or auto (default)");
+    cmd->add_option("--pp", o.pp, "Pipeline stages, or auto (default)");
+    cmd->add_option("--ep", o.ep, "Expert-parallel degree (divides tp x attention-dp), or auto (default)");
+    cmd->add_option("--attention-dp", o.attention_dp,
+                     "Attention data-parallel ranks (each with its own requests; MoE layers span them), or auto");
+    cmd->add_option("--max-tokens-per-step", o.max_tokens_per_step,
+                     "Engine token budget per step and attention rank (prefill chunks + decodes; default 8192)");
+    cmd->add_option("--max-batch", o.max_batch, "Engine limit: requests in flight per attention rank (default 2048)");
+    cmd->add_option("--kv-allocation", o.kv_allocation,
+                     "reserve (a request's final KV at admission, TensorRT-LLM default) or on_demand (paged as "
+                     "tokens are made, vLLM)");
+    cmd->add_option("--prefill-chips", o.prefill_chips, "Disaggregated serving: chips of the prefill pool");
+    cmd->add_option("--decode-chips", o.decode_chips, "Disaggregated serving: chips of the decode pool");
+    cmd->add_flag("--disaggregate", o.disaggregate, "Disaggregated serving at the best split of --chips");
+    cmd->add_option("--prefill-chip", o.prefill_chip, "Chip id or JSON file of the prefill pool (default: --chip)");
+    cmd->add_option("--host-us-per-request", o.host_us_per_request,
+                     "Engine host time per step and request the chips wait for, us (default 1: vLLM V1)");
+    cmd->add_option("--spec-tokens", o.spec_tokens, "Speculative decoding: draft tokens per step (0: off)");
+    cmd->add_option("--spec-accept", o.spec_accept, "Speculative decoding: probability a draft token is accepted");
+    cmd->add_option("--draft-model", o.draft_model,
+                     "Speculative decoding: draft model id or JSON file (default: MTP layers of the target)");
+    cmd->add_option("--expert-imbalance", o.expert_imbalance,
+                     "MoE: busiest expert-parallel rank's load / mean (default 1.1)");
+    cmd->add_option("--comm-overlap", o.comm_overlap,
+                     "Fraction of collective time hidden behind compute (default 0)");
+    cmd->add_option("--precision", o.precision, "Weights and GEMMs: bf16|fp8|fp4|int8");
+    cmd->add_option("--kv-precision", o.kv_precision, "KV cache: bf16|fp8|fp4|int8 (default: --precision, fp4 -> fp8)");
+    cmd->add_option("--input-len", o.input_len, "Prompt tokens per request");
+    cmd->add_option("--output-len", o.output_len, "Generated tokens per request");
+    cmd->add_option("--input-len-cv", o.input_len_cv,
+                     "Spread of prompt lengths over the requests: std / mean (0: all equal; --input-len is the mean)");
+    cmd->add_option("--output-len-cv", o.output_len_cv,
+                     "Spread of output lengths over the requests: std / mean (0: all equal; --output-len is the mean)");
+    cmd->add_option("--batch", o.batch, "Sequences per replica, or auto (largest throughput within memory and SLOs)");
+    cmd->add_option("--ttft-slo", o.ttft_slo, "Time-to-first-token limit, seconds");
+    cmd->add_option("--tpot-slo", o.tpot_slo, "Time-per-output-token limit, seconds");
+    std::string keys;
+    for (const auto& p : chip_params()) keys += (keys.empty() ? "" : ", ") + std::string(p.key);
+    cmd->add_option("--set", o.sets, "Override a chip parameter, key=value (repeatable). Keys: " + keys);
+}
+
+Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
+    const auto precision = parse_precision(o.precision);
+    if (!precision) return failed(code, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, fp4, int8");
+    std::optional<Precision> kv = precision == Precision::fp4 ? Precision::fp8 : *precision;
+    if (!o.kv_precision.empty()) {
+        kv = parse_precision(o.kv_precision);
+        if (!kv) return failed(code, kUsage, "--kv-precision: '" + o.kv_precision + "' is not one of bf16, fp8, fp4, int8");
+    }
+    Scenario s;
+    for (auto [flag, text, target] : {std::tuple{"--tp", &o.tp, &s.tp}, std::tuple{"--pp", &o.pp, &s.pp},
+                                      std::tuple{"--ep", &o.ep, &s.ep},
+                                      std::tuple{"--attention-dp", &o.attention_dp, &s.attention_dp}}) {
+        const auto v = parse_degree(*text);
+        if (!v) return failed(code, kUsage, std::string(flag) + ": '" + *text + "' is not a whole number >= 1 or 'auto'");
+        *target = *v;
+    }
+    s.chips = o.chips > 0 ? o.chips : std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
+    if (o.disaggregate) {
+        if (o.prefill_chips > 0 || o.decode_chips > 0)
+            return failed(code, kUsage, "--disaggregate: give it alone (the best split of --chips) or "
+                                     "--prefill-chips and --decode-chips, not both");
+        s.prefill_chips = s.decode_chips = -1;
+    } else {
+        s.prefill_chips = o.prefill_chips;
+        s.decode_chips = o.decode_chips;
+        if (o.chips == 0 && o.prefill_chips > 0 && o.decode_chips > 0) s.chips = o.prefill_chips + o.decode_chips;
+    }
+    s.prefill_chip = o.prefill_chip;
+    s.max_tokens_per_step = o.max_tokens_per_step;
+    s.max_batch = o.max_batch;
+    const auto kv_alloc = parse_kv_allocation(o.kv_allocation);
+    if (!kv_alloc)
+        return failed(code, kUsage, "--kv-allocation: '" + o.kv_allocation + "' is not one of reserve, on_demand");
+    s.kv_allocation = *kv_alloc;
+    s.host_us_per_request = o.host_us_per_request;
+    s.spec_tokens = o.spec_tokens;
+    s.spec_accept = o.spec_accept;
+    s.draft_model = o.draft_model;
+    s.expert_imbalance = o.expert_imbalance;
+    s.comm_overlap = o.comm_overlap;
+    s.weight_precision = s.activation_precision = *precision;
+    s.kv_precision = *kv;
+    s.input_len = o.input_len;
+    s.output_len = o.output_len;
+    s.input_len_cv = o.input_len_cv;
+    s.output_len_cv = o.output_len_cv;
+    if (o.batch == "auto") {
+        s.batch = 0;
+    } else {
+        int b = 0;
+        auto [p, ec] = std::from_chars(o.batch.data(), o.batch.data() + o.batch.size(), b);
+        if (o.batch.empty() || ec != std::errc() || p != o.batch.data() + o.batch.size() || b < 1)
+            return failed(code, kUsage, "--batch: '" + o.batch + "' is not a positive whole number or 'auto'");
+        s.batch = b;
+    }
+    s.ttft_slo_s = o.ttft_slo;
+    s.tpot_slo_s = o.tpot_slo;
+
+    if (o.model.empty()) return failed(code, kUsage, "--model ID|FILE is required");
+    auto chip = chip_with_sets(o.chip, o.session, o.design, o.sets, code);
+    if (!chip) return chip.error();
+    auto model = load_model(o.model);
+    if (!model) return failed(code, kFailed, "--model: " + model.error().message);
+    if (auto st = validate_scenario(s, *model); !st) return failed(code, kUsage, st.error().message);
+    Companions companions;
+    if (!o.draft_model.empty()) {
+        auto draft = load_model(o.draft_model);
+        if (!draft) return failed(code, kFailed, "--draft-model: " + draft.error().message);
+        companions.draft = std::move(*draft);
+    }
+    if (!o.prefill_chip.empty()) {
+        auto pchip = load_chip(o.prefill_chip);
+        if (!pchip) return failed(code, kFailed, "--prefill-chip: " + pchip.error().message);
+        companions.prefill_chip = std::move(*pchip);
+    }
+
+    return DesignPoint{std::move(*chip), std::move(*model), s, std::move(companions)};
+}
+
+}  // namespace scoville::cli

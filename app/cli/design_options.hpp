@@ -1,0 +1,57 @@
+#pragma once
+// The options that name a design and its workload, shared by eval, sweep, sensitivity, seek and
+// frontier: the chip (--chip, or --session and --design), --set overrides, the model and every
+// serving option. One place for their flags, help texts and checks.
+#include <string>
+#include <vector>
+
+#include "core/sweep/analysis.hpp"
+#include "core/util/result.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace scoville::cli {
+
+inline constexpr int kUsage = 2;   // a malformed command line (bad value, unknown key, out of range)
+inline constexpr int kFailed = 1;  // well-formed inputs that fail (unknown chip, unreadable file, does not fit)
+
+struct DesignOptions {
+    std::string chip, model;
+    std::string session, design;  // instead of --chip: a design of a session file
+    int chips = 0;  // 0: tp x attention_dp x pp where given, else 1
+    std::string tp = "auto", pp = "auto", ep = "auto", attention_dp = "auto";
+    int max_tokens_per_step = Scenario{}.max_tokens_per_step;
+    int max_batch = Scenario{}.max_batch;
+    std::string kv_allocation = "reserve";
+    double host_us_per_request = Scenario{}.host_us_per_request;
+    int spec_tokens = 0;
+    double spec_accept = 0;
+    std::string draft_model;
+    double expert_imbalance = Scenario{}.expert_imbalance;
+    double comm_overlap = Scenario{}.comm_overlap;
+    int prefill_chips = 0, decode_chips = 0;
+    bool disaggregate = false;
+    std::string prefill_chip;
+    std::string precision = "bf16";
+    std::string kv_precision;  // default: the weight precision, fp4 -> fp8
+    int input_len = 1024, output_len = 256;
+    double input_len_cv = 0, output_len_cv = 0;
+    std::string batch = "auto";
+    std::optional<double> ttft_slo, tpot_slo;
+    std::vector<std::string> sets;
+};
+
+// Registers the options on a sub-command (--model required).
+void add_design_options(CLI::App* cmd, DesignOptions& o);
+
+// The chip named by --chip, or by --session and --design, exactly one of them, with --set applied.
+// `code` says whether a failure is usage (kUsage) or input (kFailed).
+Result<ChipSpec> chip_with_sets(const std::string& id, const std::string& session, const std::string& design,
+                                const std::vector<std::string>& sets, int& code);
+
+// The whole design point: chip, model, scenario and the companions it names (draft model, prefill chip).
+Result<DesignPoint> load_design(const DesignOptions& o, int& code);
+
+}  // namespace scoville::cli
