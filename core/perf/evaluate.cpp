@@ -88,10 +88,12 @@ public:
     // `prompts_in_steps`: steps also prefill the prompts of arriving requests (false: a disaggregated
     // decode pool, whose prompts arrive prefilled).
     // `cache`: lowers through it (a sweep's workspace), so a step lowered before is only retimed.
+    // `latencies` false: at a fixed batch without limits, only the step and the throughput (and the
+    // mean TPOT) are computed, not the queueing latencies (a sweep that asks for none of them).
     Engine(const ChipSpec& chip, const ModelSpec& model, const Scenario& s, const ModelSpec* draft, int chips,
-           bool prompts_in_steps = true, LoweringCache* cache = nullptr)
+           bool prompts_in_steps = true, LoweringCache* cache = nullptr, bool latencies = true)
         : chip_(chip), model_(model), s_(s), draft_(draft), chips_(chips), prompts_(prompts_in_steps),
-          rates_(chip_rates(chip)), cache_(cache) {
+          rates_(chip_rates(chip)), cache_(cache), latencies_(latencies || s.batch == 0 || s.has_limits()) {
         tau_ = spec_tokens_per_step(s.spec_tokens, s.spec_accept);
         tau_var_ = spec_tokens_variance(s.spec_tokens, s.spec_accept);
         queries_ = s.spec_tokens + 1;
@@ -162,7 +164,8 @@ public:
     }
 
     // The steady step at `batch` requests per replica, lowered into `out` (`scratch` for the slope).
-    Step steady_step(const Parallelism& par, const Fit& f, double batch, PhaseResult& out, PhaseResult& scratch) const {
+    Step steady_step(const Parallelism& par, const Fit& f, double batch, PhaseResult& out, PhaseResult& scratch,
+                     bool slope = true) const {
         const double dp = par.dp;
         StepShape sh;
         sh.decode_seqs = batch;
@@ -177,7 +180,7 @@ public:
         lower(Phase::decode, sh, p, out);
         st.host = s_.host_us_per_request * 1e-6 * batch / dp;
         st.t = out.time_s + st.host;
-        if (!prompts_) return st;
+        if (!prompts_ || !slope) return st;
         // What one more prompt on every rank costs the step (up to the room left): the secant, not the
         // tangent, because a step's cost is not linear in its tokens (MoE layers read more experts
         // as tokens grow, until all are touched).
@@ -229,14 +232,22 @@ public:
         sol.par = par;
         sol.fit = f;
         sol.batch = batch;
-        sol.step = steady_step(par, f, batch, out, scratch);
-        StreamModel m = stream(par, batch, sol.step, f.max_batch);
-        if (!full) {
-            m.want_median = false;
-            m.want_ttft = s_.ttft_slo_s.has_value();
-            m.want_tpot = s_.tpot_slo_s.has_value();
+        sol.step = steady_step(par, f, batch, out, scratch, latencies_);
+        if (latencies_) {
+            StreamModel m = stream(par, batch, sol.step, f.max_batch);
+            if (!full) {
+                m.want_median = false;
+                m.want_ttft = s_.ttft_slo_s.has_value();
+                m.want_tpot = s_.tpot_slo_s.has_value();
+            }
+            sol.lat = stream_latencies(m);
+        } else {
+            // Not asked for: not a number, so no result key reports them (the mean TPOT is the step).
+            constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+            sol.lat.ttft_mean_s = sol.lat.ttft_p50_s = sol.lat.ttft_p99_s = nan;
+            sol.lat.tpot_p50_s = sol.lat.tpot_p99_s = sol.lat.prefill_utilisation = nan;
+            sol.lat.tpot_mean_s = sol.step.t / tau_;
         }
-        sol.lat = stream_latencies(m);
         sol.complete = full;
         const int replicas = chips_ / par.chips();
         sol.throughput = replicas * par.pp * batch * tau_ / sol.step.t;
@@ -328,6 +339,7 @@ private:
     int queries_ = 1;
     double capacity_ = 0;
     LoweringCache* cache_ = nullptr;
+    bool latencies_ = true;
 };
 
 // Every deployment of `chips` the scenario leaves open (0 = auto), pp = 1 first.
@@ -743,9 +755,17 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
 
 Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenario& s, const Companions& companions,
                      EvalWorkspace& ws) {
-    if (auto st = check_chip(chip); !st) return st.error();
-    if (auto st = validate_model(model); !st) return st.error();
-    if (auto st = validate_scenario(s, model); !st) return st.error();
+    if (ws.chip_checked != &chip)
+        if (auto st = check_chip(chip); !st) return st.error();
+    ws.chip_checked = nullptr;
+    // The model and the scenario are checked once while they stay the same (a sweep of chip keys).
+    if (ws.checked_model != &model || ws.checked_scenario != s) {
+        ws.checked_model = nullptr;
+        if (auto st = validate_model(model); !st) return st.error();
+        if (auto st = validate_scenario(s, model); !st) return st.error();
+        ws.checked_model = &model;
+        ws.checked_scenario = s;
+    }
     if (auto st = check_companions(model, s, companions); !st) return st.error();
     const ModelSpec* draft = s.spec_tokens > 0 && companions.draft ? &*companions.draft : nullptr;
 
@@ -761,7 +781,7 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
     precision_warnings(chip, s, ev);
 
     if (!s.disaggregated()) {
-        const Engine engine(chip, model, s, draft, s.chips, true, &ws.lowering);
+        const Engine engine(chip, model, s, draft, s.chips, true, &ws.lowering, ws.latencies);
         PhaseResult& scratch = ws.scratch;
         auto best = best_solution(engine, s, model, ev.decode, scratch);
         if (!best) return best.error();
@@ -775,6 +795,7 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
         } else {
             ev.prefill.templates.clear();
             ev.prefill.layer_template.clear();
+            ev.prefill.template_layers.clear();
             ev.prefill.time_s = ev.prefill.flops = ev.prefill.bytes = ev.prefill.network_bytes = 0;
         }
         fill_serving(engine, s, *best, ev);

@@ -31,9 +31,17 @@ struct EvalWorkspace {
     // false: what only the views read is left empty: ev.prefill (one prompt alone, what the explain
     // panel shows) and ev.ceilings (the roofline's). No result key reads them, so a sweep skips them.
     bool views = true;
+    // false: at a fixed batch without latency limits, the queueing latencies (TTFT, the TPOT
+    // percentiles, the prompt room used) are left NaN, so no result key reports them; the step,
+    // throughput, mean TPOT, power and cost are computed as ever. For sweeps that ask for none of
+    // them (ResultKey::latency).
+    bool latencies = true;
     Evaluation ev;
     PhaseResult scratch;
     LoweringCache lowering;
+    const ChipSpec* chip_checked = nullptr;    // set by a caller that checked this chip just before (once)
+    const ModelSpec* checked_model = nullptr;  // the model and scenario last found valid
+    Scenario checked_scenario;
 };
 
 // evaluate() into ws.ev: the same numbers, without rebuilding the buffers.

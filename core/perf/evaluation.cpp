@@ -35,15 +35,16 @@ std::string to_string(const Parallelism& p) {
     return s;
 }
 
-void PhaseResult::template_uses(double* uses, size_t n) const {
-    std::fill(uses, uses + n, 0.0);
+void PhaseResult::count_template_layers() {
+    template_layers.assign(templates.size(), 0.0);
     // Layers come in runs of one template: count runs, not layers one by one.
     size_t i = 0;
     while (i < layer_template.size()) {
         const int idx = layer_template[i];
         size_t j = i + 1;
         while (j < layer_template.size() && layer_template[j] == idx) ++j;
-        if (idx >= 0 && static_cast<size_t>(idx) < n) uses[idx] += static_cast<double>(j - i);
+        if (idx >= 0 && static_cast<size_t>(idx) < template_layers.size())
+            template_layers[static_cast<size_t>(idx)] += static_cast<double>(j - i);
         i = j;
     }
 }

@@ -72,13 +72,14 @@ struct PhaseResult {
     // One entry per layer run in order, index into templates: the model's layers and its LM head,
     // then any speculative-decoding passes (draft model or MTP layers, each with its head).
     std::vector<int> layer_template;
+    std::vector<double> template_layers;  // per template: how many entries of layer_template use it
     size_t main_layers = 0;      // entries of the target model (layers + LM head)
     double time_s = 0;           // one step of this phase, whole replica (all pipeline stages)
     double flops = 0, bytes = 0, network_bytes = 0;  // per chip, one step
 
     [[nodiscard]] const LayerTemplate& layer(size_t i) const { return templates[static_cast<size_t>(layer_template[i])]; }
-    // How many layers use each template: uses[i] for templates[i], i < n (the rest stay 0).
-    void template_uses(double* uses, size_t n) const;
+    // Counts template_layers from layer_template (lowering does, once per structure).
+    void count_template_layers();
     [[nodiscard]] size_t layer_count() const { return layer_template.size(); }
 };
 

@@ -473,9 +473,8 @@ namespace {
 // template's totals once, times the layers that use it.
 void total_step(PhaseResult& out, const Parallelism& par) {
     out.time_s = out.flops = out.bytes = out.network_bytes = 0;
-    double uses[64];
-    out.template_uses(uses, 64);
-    for (size_t i = 0; i < out.templates.size() && i < 64; ++i) {
+    const std::vector<double>& uses = out.template_layers;
+    for (size_t i = 0; i < out.templates.size() && i < uses.size(); ++i) {
         const LayerTemplate& t = out.templates[i];
         double flops = 0, bytes = 0, net = 0;
         for (const auto& op : t.ops) {
@@ -533,6 +532,7 @@ void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase
         }
     }
     out.templates.resize(b.used);
+    out.count_template_layers();
     total_step(out, plan.par);
 }
 

@@ -130,8 +130,16 @@ int ResultKey::compare(double value, double base) const {
     return (value > base) == (better == Better::higher) ? 1 : -1;
 }
 
+static std::vector<ResultKey> with_latency_marks() {
+    std::vector<ResultKey> keys = build_keys();
+    for (ResultKey& k : keys)
+        for (std::string_view q : {"ttft_s", "ttft_p50_s", "ttft_p99_s", "tpot_p50_s", "tpot_p99_s", "prefill_utilisation"})
+            if (k.key == q) k.latency = true;
+    return keys;
+}
+
 std::span<const ResultKey> result_keys() {
-    static const std::vector<ResultKey> keys = build_keys();
+    static const std::vector<ResultKey> keys = with_latency_marks();
     return keys;
 }
 

@@ -35,6 +35,7 @@ struct ResultKey {
     Better better = Better::none;
     ResultKind kind = ResultKind::si;
     std::optional<double> (*get)(const Evaluation&) = nullptr;  // nullopt: not applicable
+    bool latency = false;  // from the queueing model (EvalWorkspace::latencies)
 
     // The value on an evaluation; nullopt where the key does not apply or the value is not finite.
     [[nodiscard]] std::optional<double> value(const Evaluation& ev) const;

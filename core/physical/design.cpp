@@ -21,6 +21,7 @@ Result<PowerBreakdown> run_at(const ChipSpec& chip, const ModelSpec& model, cons
                               const Companions& companions, const AreaBreakdown& area, const TechLibrary& tech,
                               double clock_ghz, EvalWorkspace& ws) {
     if (clock_ghz == chip.compute.clock_ghz) {
+        ws.chip_checked = &chip;  // estimate_area checked it (validate_chip)
         if (auto st = evaluate_into(chip, model, scenario, companions, ws); !st) return st.error();
     } else {
         ChipSpec c = chip;

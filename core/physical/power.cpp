@@ -55,10 +55,17 @@ Activity template_activity(const LayerTemplate& t) {
 
 Activity phase_activity(const PhaseResult& phase, int pp) {
     // Each template's activity once, times the layers that use it.
-    std::vector<double> uses(phase.templates.size(), 0.0);
-    phase.template_uses(uses.data(), uses.size());
     Activity a;
-    for (size_t i = 0; i < uses.size(); ++i)
+    // Lowered phases carry their counts; a phase put together by hand is counted here.
+    PhaseResult counted;
+    if (phase.template_layers.size() != phase.templates.size()) {
+        counted.templates.resize(phase.templates.size());
+        counted.layer_template = phase.layer_template;
+        counted.count_template_layers();
+    }
+    const std::vector<double>& uses =
+        phase.template_layers.size() == phase.templates.size() ? phase.template_layers : counted.template_layers;
+    for (size_t i = 0; i < uses.size() && i < phase.templates.size(); ++i)
         if (uses[i] > 0) a += template_activity(phase.templates[i]).scaled(uses[i]);
     // A chip holds 1/pp of the layers (the same convention as PhaseResult's per-chip totals).
     a = a.scaled(1.0 / std::max(1, pp));

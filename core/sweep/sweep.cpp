@@ -408,6 +408,10 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
     rows.status.assign(static_cast<size_t>(n), PointStatus::ok);
     rows.note.assign(static_cast<size_t>(n), std::string());
 
+    // The queueing latencies only when an objective or a constraint reads one.
+    bool latencies = false;
+    for (const ResultKey* k : spec.objectives) latencies = latencies || k->latency;
+    for (const Constraint& c : spec.constraints) latencies = latencies || (c.key && c.key->latency);
     SweepProgress* progress = options.progress;
     const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
     // Points run in chunks handed out on demand; each row is written at its grid position, so the
@@ -418,6 +422,7 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
         Scenario scenario = spec.scenario;
         EvalWorkspace workspace;
         workspace.views = false;
+        workspace.latencies = latencies;
         std::vector<size_t> idx(A);
         uint64_t pending = 0;
 #pragma omp for schedule(dynamic, 64)
