@@ -166,6 +166,30 @@ TEST(Sweep, GridEqualsPointByPoint) {
     EXPECT_GT(rows->size() - violating, 0u);
 }
 
+// Without a latency objective a fixed-batch sweep skips the queueing model; what it reports is
+// still eval's, to the bit.
+TEST(Sweep, WithoutLatencyObjectivesTheValuesAreTheSame) {
+    SweepSpec spec = base_spec();
+    spec.objectives = {find_result_key("throughput_tokens_per_s_per_chip"), find_result_key("tokens_per_joule"),
+                       find_result_key("cost_per_million_tokens_usd"), find_result_key("tpot_s"),
+                       find_result_key("power_w_per_chip")};
+    spec.axes = {axis("compute.clock_ghz=1.2:2.6:4"), axis("hbm.tb_s_per_stack=0.5:1.5:3")};
+    auto rows = run_sweep(spec, {}, {1, nullptr});
+    ASSERT_TRUE(rows.ok());
+    for (size_t r = 0; r < rows->size(); ++r) {
+        ChipSpec chip = spec.chip;
+        chip.compute.clock_ghz = rows->axis(r, 0);
+        chip.hbm.tb_s_per_stack = rows->axis(r, 1);
+        auto ev = evaluate_design(chip, spec.model, spec.scenario);
+        ASSERT_TRUE(ev.ok());
+        for (size_t o = 0; o < spec.objectives.size(); ++o)
+            EXPECT_EQ(rows->objective(r, o), *spec.objectives[o]->value(*ev)) << r << " " << spec.objectives[o]->key;
+    }
+    // Asked for, a latency key makes the sweep run the queueing model.
+    EXPECT_TRUE(find_result_key("ttft_p99_s")->latency);
+    EXPECT_FALSE(find_result_key("tpot_s")->latency);
+}
+
 TEST(Sweep, WorkloadAndEconomicsKeysAndFailures) {
     SweepSpec spec = base_spec(0);
     // Batch 4096 does not fit on 8 x H100 at tp 8 (80 GB each, 70B in bf16): that point fails with
