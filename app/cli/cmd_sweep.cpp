@@ -41,7 +41,6 @@ struct SweepOptionsCli {
 struct MergeOptions {
     std::vector<std::string> parts;
     std::string out, front;
-    long long points = 0;  // 0: not checked
 };
 
 struct AnalysisOptions {
@@ -203,18 +202,18 @@ int run_merge(const MergeOptions& o, CommandContext& ctx) {
     all.axis_keys = parts[order[0]].axis_keys;
     all.objective_keys = parts[order[0]].objective_keys;
     all.better = parts[order[0]].better;
+    all.grid_points = parts[order[0]].grid_points;
     for (size_t i : order) {
         if (auto st = all.append(parts[i]); !st) return fail(ctx, kFailed, "sweep merge: " + o.parts[i] + ": " + st.error().message);
     }
-    // The union must be the grid: points 0, 1, 2, ... without a gap.
-    for (size_t r = 0; r < all.size(); ++r) {
-        if (all.point[r] != r)
-            return fail(ctx, kFailed, "sweep merge: points " + std::to_string(r) + " to " +
-                                          std::to_string(all.point[r] - 1) + " are missing (a shard not given?)");
+    // The union must be the grid: points 0, 1, ... grid_points - 1 without a gap.
+    for (size_t r = 0; r <= all.size(); ++r) {
+        const uint64_t next = r < all.size() ? all.point[r] : all.grid_points;
+        if (next != r)
+            return fail(ctx, kFailed, "sweep merge: points " + std::to_string(r) + " to " + std::to_string(next - 1) +
+                                          " of the grid's " + std::to_string(all.grid_points) +
+                                          " are missing (a shard not given?)");
     }
-    if (o.points > 0 && all.size() != static_cast<size_t>(o.points))
-        return fail(ctx, kFailed, "sweep merge: the parts hold " + std::to_string(all.size()) + " points, --points says " +
-                                      std::to_string(o.points) + " (the last shard missing?)");
     if (!o.out.empty())
         if (auto st = write_file(o.out, rows_csv(all), ctx); !st) return fail(ctx, kFailed, "--out: " + st.error().message);
     std::string front_note;
@@ -448,7 +447,6 @@ void register_sweep_commands(CLI::App& app, CommandContext& ctx) {
     merge->add_option("parts", mo->parts, "PART.csv files of one sweep (any order)");
     merge->add_option("--out", mo->out, "The whole sweep's CSV (identical to an unsharded run's --out)");
     merge->add_option("--front", mo->front, "The Pareto front's CSV (identical to an unsharded run's --front)");
-    merge->add_option("--points", mo->points, "Points the grid has, to check that no shard is missing");
     merge->callback([mo, &ctx] { ctx.exit_code = run_merge(*mo, ctx); });
     sweep->callback([so, merge, &ctx] {
         if (merge->parsed()) return;

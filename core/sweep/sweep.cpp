@@ -373,11 +373,14 @@ Status check_sweep(const SweepSpec& spec, const Shard& shard) {
 Status SweepRows::append(const SweepRows& part) {
     if (part.axis_keys != axis_keys || part.objective_keys != objective_keys)
         return Error{"the parts vary different keys or have different objectives"};
+    if (grid_points == 0) grid_points = part.grid_points;
+    if (part.grid_points != grid_points)
+        return Error{"the parts come from grids of " + std::to_string(grid_points) + " and " +
+                     std::to_string(part.grid_points) + " points: not one sweep"};
     for (size_t r = 0; r < part.size(); ++r) {
         if (!point.empty() && part.point[r] <= point.back())
             return Error{"point " + std::to_string(part.point[r]) +
-                         (part.point[r] == point.back() ? " appears twice" : " is out of order") +
-                         " (give the parts in shard order, each once)"};
+                         " is in two parts (a part given twice, or overlapping shards)"};
         point.push_back(part.point[r]);
         status.push_back(part.status[r]);
         note.push_back(part.note[r]);
@@ -397,6 +400,7 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
     const size_t A = spec.axes.size(), O = spec.objectives.size();
 
     SweepRows rows;
+    rows.grid_points = points;
     for (const Axis& a : spec.axes) rows.axis_keys.push_back(a.key.key);
     for (const ResultKey* k : spec.objectives) {
         rows.objective_keys.emplace_back(k->key);
@@ -539,7 +543,7 @@ std::string sweep_csv_header(const SweepRows& rows) {
     std::string h;
     for (const auto& k : rows.axis_keys) h += csv_field(k) + ",";
     for (const auto& k : rows.objective_keys) h += csv_field(k) + ",";
-    return h + "status,point\n";
+    return h + "status,point,grid_points\n";
 }
 
 std::string sweep_csv_rows(const SweepRows& rows, size_t first, size_t count) {
@@ -562,7 +566,7 @@ std::string sweep_csv_rows(const SweepRows& rows, size_t first, size_t count) {
         }
         std::string status(status_text(rows.status[r]));
         if (!rows.note[r].empty()) status += ": " + rows.note[r];
-        out += csv_field(status) + "," + std::to_string(rows.point[r]) + "\n";
+        out += csv_field(status) + "," + std::to_string(rows.point[r]) + "," + std::to_string(rows.grid_points) + "\n";
     }
     return out;
 }
@@ -583,17 +587,17 @@ Result<SweepRows> parse_sweep_csv(std::string_view text, std::string_view origin
         const auto f = csv_fields(line);
         const std::string at = where + ":" + std::to_string(line_no) + ": ";
         if (line_no == 1) {
-            if (f.size() < 4 || f[f.size() - 2] != "status" || f.back() != "point")
-                return Error{at + "not a sweep file (the header must end with status,point)"};
+            if (f.size() < 5 || f[f.size() - 3] != "status" || f[f.size() - 2] != "point" || f.back() != "grid_points")
+                return Error{at + "not a sweep file (the header must end with status,point,grid_points)"};
             size_t i = 0;
-            for (; i + 2 < f.size(); ++i) {
+            for (; i + 3 < f.size(); ++i) {
                 if (find_result_key(f[i])) break;
                 auto key = resolve_sweep_key(f[i]);
                 if (!key) return Error{at + key.error().message};
                 rows.axis_keys.push_back(f[i]);
                 keys.push_back(*key);
             }
-            for (; i + 2 < f.size(); ++i) {
+            for (; i + 3 < f.size(); ++i) {
                 const ResultKey* k = find_result_key(f[i]);
                 if (!k) return Error{at + "'" + f[i] + "' is not a result key"};
                 rows.objective_keys.push_back(f[i]);
@@ -604,8 +608,8 @@ Result<SweepRows> parse_sweep_csv(std::string_view text, std::string_view origin
             if (A == 0 || O == 0) return Error{at + "the header names no varied key or no objective"};
             continue;
         }
-        if (f.size() != A + O + 2)
-            return Error{at + std::to_string(f.size()) + " fields, the header has " + std::to_string(A + O + 2)};
+        if (f.size() != A + O + 3)
+            return Error{at + std::to_string(f.size()) + " fields, the header has " + std::to_string(A + O + 3)};
         for (size_t a = 0; a < A; ++a) {
             const auto v = value_of(keys[a], f[a]);
             if (!v) return Error{at + rows.axis_keys[a] + ": '" + f[a] + "' is not a value of the key"};
@@ -631,10 +635,15 @@ Result<SweepRows> parse_sweep_csv(std::string_view text, std::string_view origin
         else return Error{at + "status '" + word + "' is not ok, violates or failed"};
         rows.status.push_back(s);
         rows.note.push_back(colon == std::string::npos ? std::string() : st.substr(colon + 2));
-        const auto p = parse_count(f.back());
-        if (!p) return Error{at + "point '" + f.back() + "' is not a whole number"};
+        const auto p = parse_count(f[A + O + 1]);
+        if (!p) return Error{at + "point '" + f[A + O + 1] + "' is not a whole number"};
         if (!rows.point.empty() && *p <= rows.point.back())
-            return Error{at + "point " + f.back() + " is not after point " + std::to_string(rows.point.back())};
+            return Error{at + "point " + f[A + O + 1] + " is not after point " + std::to_string(rows.point.back())};
+        const auto g = parse_count(f.back());
+        if (!g || *g <= *p) return Error{at + "grid_points '" + f.back() + "' is not a whole number above the point"};
+        if (rows.point.empty()) rows.grid_points = *g;
+        else if (*g != rows.grid_points)
+            return Error{at + "grid_points " + f.back() + " differs from the file's " + std::to_string(rows.grid_points)};
         rows.point.push_back(*p);
     }
     if (line_no == 0) return Error{where + ": empty file, not a sweep"};

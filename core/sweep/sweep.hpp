@@ -117,11 +117,13 @@ struct SweepRows {
     std::vector<double> objectives;  // row-major, objective_keys.size() per row; NaN where not applicable
     std::vector<PointStatus> status;
     std::vector<std::string> note;   // the constraint missed or the error; "" when ok
+    uint64_t grid_points = 0;        // points in the whole grid (a shard holds some of them)
 
     [[nodiscard]] size_t size() const { return point.size(); }
     [[nodiscard]] double axis(size_t row, size_t a) const { return axes[row * axis_keys.size() + a]; }
     [[nodiscard]] double objective(size_t row, size_t o) const { return objectives[row * objective_keys.size() + o]; }
-    // Appends another part's rows (same keys); rows stay sorted by point, a repeated point is refused.
+    // Appends another part's rows (same keys and grid); rows stay sorted by point, a point in two
+    // parts is refused.
     Status append(const SweepRows& part);
 };
 
@@ -148,9 +150,11 @@ std::vector<size_t> pareto_front(const SweepRows& rows, std::span<const size_t> 
 // The same over plain points (one vector of values per point).
 std::vector<size_t> pareto_front(std::span<const std::vector<double>> points, std::span<const Better> better);
 
-// CSV: a header "KEY,...,OBJECTIVE,...,status,point" then one row per point. Values with full
-// precision (shortest exact decimal); choices by name; a missing objective is empty; status is ok,
-// violates or failed, the note follows it after ": " (quoted where it has a comma).
+// CSV: a header "KEY,...,OBJECTIVE,...,status,point,grid_points" then one row per point. Values
+// with full precision (shortest exact decimal); choices by name; a missing objective is empty;
+// status is ok, violates or failed, the note follows it after ": " (quoted where it has a comma);
+// point is the row's index in the grid and grid_points the grid's size, so the parts of a sharded
+// sweep show when one is missing.
 std::string sweep_csv_header(const SweepRows& rows);
 std::string sweep_csv_rows(const SweepRows& rows, size_t first = 0, size_t count = SIZE_MAX);
 Result<SweepRows> parse_sweep_csv(std::string_view text, std::string_view origin);

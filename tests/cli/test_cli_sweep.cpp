@@ -66,7 +66,7 @@ TEST_F(CliSweep, WholeRunWritesRowsInGridOrderAndTheFront) {
     const std::string csv = slurp(path("whole.csv"));
     EXPECT_EQ(csv.substr(0, csv.find('\n')),
               "compute.clock_ghz,hbm.stacks,sram.mb,throughput_tokens_per_s_per_chip,cost_per_million_tokens_usd,"
-              "status,point");
+              "status,point,grid_points");
     auto rows = scoville::parse_sweep_csv(csv, "whole.csv");
     ASSERT_TRUE(rows.ok()) << rows.error().message;
     ASSERT_EQ(rows->size(), 60u);  // 5 x 3 x 4
@@ -110,23 +110,27 @@ TEST_F(CliSweep, ShardsMergeToTheWholeRunByteForByte) {
         ASSERT_EQ(r.code, 0) << r.err;
         merge.push_back(path("part_" + std::to_string(i) + ".csv"));
     }
-    merge.insert(merge.end(), {"--out", path("merged.csv"), "--front", path("mfront.csv"), "--points", "60"});
+    merge.insert(merge.end(), {"--out", path("merged.csv"), "--front", path("mfront.csv")});
     const CliRun m = run(merge);
     ASSERT_EQ(m.code, 0) << m.err;
     EXPECT_EQ(slurp(path("merged.csv")), slurp(path("whole.csv")));
     EXPECT_EQ(slurp(path("mfront.csv")), slurp(path("front.csv")));
 
-    // A missing shard is found: in the middle by the gap, at the end by --points.
+    // A missing shard is found, in the middle or at the end (each row knows the grid's size).
     std::vector<std::string> gap = {"sweep", "merge", path("part_0.csv"), path("part_2.csv"), "--out", path("x.csv")};
     const CliRun g = run(gap);
     EXPECT_EQ(g.code, 1);
     EXPECT_NE(g.err.find("missing"), std::string::npos) << g.err;
-    std::vector<std::string> tail = {"sweep", "merge", path("part_0.csv"), path("part_1.csv"), "--out", path("x.csv"),
-                                     "--points", "60"};
-    EXPECT_EQ(run(tail).code, 1);
+    std::vector<std::string> tail = {"sweep", "merge", path("part_0.csv"), path("part_1.csv"), "--out", path("x.csv")};
+    const CliRun t = run(tail);
+    EXPECT_EQ(t.code, 1);
+    EXPECT_NE(t.err.find("points 20 to 59 of the grid's 60 are missing"), std::string::npos) << t.err;
     // The same part twice.
-    std::vector<std::string> twice = {"sweep", "merge", path("part_0.csv"), path("part_0.csv"), "--out", path("x.csv")};
-    EXPECT_EQ(run(twice).code, 1);
+    std::vector<std::string> twice = {"sweep", "merge", path("part_0.csv"), path("part_1.csv"), path("part_1.csv"),
+                                      "--out", path("x.csv")};
+    const CliRun d = run(twice);
+    EXPECT_EQ(d.code, 1);
+    EXPECT_NE(d.err.find("in two parts"), std::string::npos) << d.err;
 }
 
 TEST_F(CliSweep, BadInputIsRefusedWithTheReason) {

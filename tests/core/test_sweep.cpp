@@ -243,6 +243,7 @@ TEST(Sweep, ShardsUnionEqualsTheWhole) {
     joined.axis_keys = whole->axis_keys;
     joined.objective_keys = whole->objective_keys;
     joined.better = whole->better;
+    EXPECT_EQ(whole->grid_points, 35u);
     for (uint64_t i = 0; i < 4; ++i) {
         auto part = run_sweep(spec, {i, 4}, {1, nullptr});
         ASSERT_TRUE(part.ok());
@@ -265,7 +266,7 @@ TEST(Sweep, CsvRoundTrips) {
     const std::string csv = sweep_csv_header(*rows) + sweep_csv_rows(*rows);
     EXPECT_EQ(csv.substr(0, csv.find('\n')),
               "hbm.generation,workload.batch,throughput_tokens_per_s_per_chip,tokens_per_joule,"
-              "cost_per_million_tokens_usd,die_area_mm2,ttft_p99_s,status,point");
+              "cost_per_million_tokens_usd,die_area_mm2,ttft_p99_s,status,point,grid_points");
     EXPECT_NE(csv.find("\nhbm3e,"), std::string::npos);
     auto back = parse_sweep_csv(csv, "rows.csv");
     ASSERT_TRUE(back.ok()) << back.error().message;
