@@ -2,7 +2,7 @@
 PRESET ?= dev
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test asan bench fuzz clean
+.PHONY: all deps configure build run test test-cluster asan bench fuzz clean
 
 all: build
 
@@ -20,6 +20,10 @@ run: build
 
 test: build
 	ctest --preset $(PRESET) -j $(JOBS)
+
+test-cluster: build
+	@bash packaging/install-deps.sh --cluster
+	SCOVILLE=./build/$(PRESET)/app/scoville bash tests/cluster/run.sh
 
 asan:
 	@$(MAKE) --no-print-directory test PRESET=asan

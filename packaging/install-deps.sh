@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages Scoville needs to build and test, if any are missing.
 # Idempotent: prints nothing to install when everything is present.
 #   packaging/install-deps.sh          build + test dependencies
-#   packaging/install-deps.sh --fuzz   also clang and its fuzzer runtime
+#   packaging/install-deps.sh --fuzz      also clang and its fuzzer runtime
+#   packaging/install-deps.sh --cluster   also Slurm (controller, node daemon, client) and MUNGE
 set -euo pipefail
 
 packages=(
@@ -15,6 +16,9 @@ packages=(
 )
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
+fi
+if [[ "${1:-}" == "--cluster" ]]; then
+  packages+=(slurm-wlm slurmctld slurmd slurm-client munge)
 fi
 
 missing=()
