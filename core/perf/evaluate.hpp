@@ -29,7 +29,8 @@ Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const 
 // thread and models that do not change while it is in use.
 struct EvalWorkspace {
     // false: what only the views read is left empty: ev.prefill (one prompt alone, what the explain
-    // panel shows) and ev.ceilings (the roofline's). No result key reads them, so a sweep skips them.
+    // panel shows), ev.ceilings (the roofline's) and the area, power and cost breakdowns. No result
+    // key reads them, so a sweep skips them.
     bool views = true;
     // false: at a fixed batch without latency limits, the queueing latencies (TTFT, the TPOT
     // percentiles, the prompt room used) are left NaN, so no result key reports them; the step,

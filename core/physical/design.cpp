@@ -146,9 +146,9 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
     PhysicalResult& ph = ev.physical;
     ph.die_area_mm2 = area->die_mm2;
     ph.package_area_mm2 = area->package_mm2;
-    ph.area_mm2 = area->items();
+    if (ws.views) ph.area_mm2 = area->items();  // breakdowns: for the views (no result key reads them)
     ph.power_w = best.total_w;
-    ph.power_w_breakdown = best.items();
+    if (ws.views) ph.power_w_breakdown = best.items();
     ph.clock_ghz = clock;
     const double tok_s_chip = ev.serving.throughput_tokens_per_s_per_chip;
     ph.tokens_per_joule = ph.power_w > 0 ? tok_s_chip / ph.power_w : 0.0;
@@ -164,7 +164,7 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
         ph.nre_usd_per_chip = cost->nre_usd_per_chip;
         ph.capex_usd_per_chip = cost->capex_usd;
         ph.tco_usd_per_hour = cost->tco_usd_per_hour;
-        ph.cost_usd_per_hour = cost->per_hour();
+        if (ws.views) ph.cost_usd_per_hour = cost->per_hour();
         ph.cost_per_million_tokens_usd = cost->cost_per_million_tokens_usd;
         ph.tokens_per_s_per_mw = cost->tokens_per_s_per_mw;
         ph.fleet_chips = cost->fleet_chips;
