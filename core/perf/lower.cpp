@@ -462,8 +462,12 @@ double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, cons
     const double per_token = kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp);
     const double ctx = s.kv_allocation == KvAllocation::reserve ? reserved_context(s) : mean_decode_context(s);
     double tokens = 0;
-    for (int l = 0; l < m.layers; ++l)
-        tokens += is_sliding_layer(m, l) ? std::min(ctx, static_cast<double>(m.sliding_window)) : ctx;
+    if (m.sliding_window <= 0) {
+        tokens = ctx * m.layers;  // no sliding layers: every layer holds the whole context
+    } else {
+        for (int l = 0; l < m.layers; ++l)
+            tokens += is_sliding_layer(m, l) ? std::min(ctx, static_cast<double>(m.sliding_window)) : ctx;
+    }
     return per_token * tokens / par.pp;
 }
 
