@@ -17,6 +17,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -27,6 +28,7 @@
 #include "widgets/compareview.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/explainpanel.hpp"
+#include "widgets/frontierview.hpp"
 #include "widgets/kpistrip.hpp"
 #include "widgets/layerview.hpp"
 #include "widgets/modellibrary.hpp"
@@ -34,6 +36,9 @@
 #include "widgets/physicalview.hpp"
 #include "widgets/plotstyle.hpp"
 #include "widgets/rooflineview.hpp"
+#include "widgets/seekdialog.hpp"
+#include "widgets/sensitivityview.hpp"
+#include "widgets/sweepview.hpp"
 #include "widgets/workloadbar.hpp"
 
 namespace scoville {
@@ -72,6 +77,7 @@ MainWindow::MainWindow(const ModelLibrary& library, QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    sessions_->waitForSweeps();  // a sweep being stored is stored (the journal waits for it)
     sessions_->flush();  // a drag's last value, while the document still exists
 }
 
@@ -114,8 +120,33 @@ void MainWindow::createViews() {
     for (QWidget* w : {static_cast<QWidget*>(roofline_), static_cast<QWidget*>(layers_),
                        static_cast<QWidget*>(physical_), static_cast<QWidget*>(compare_)})
         w->setMinimumSize(260, 180);
-    layout->addWidget(rows, 1);
+    // The design's four views, and beside them the questions about the design space.
+    tabs_ = new QTabWidget(central);
+    tabs_->setObjectName(QStringLiteral("viewTabs"));
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(rows, tr("Desi&gn"));
+    sweep_ = new SweepView(doc_, tabs_);
+    tabs_->addTab(sweep_, tr("Sweep"));
+    sensitivity_ = new SensitivityView(doc_, tabs_);
+    tabs_->addTab(sensitivity_, tr("Se&nsitivity"));
+    frontier_ = new FrontierView(doc_, tabs_);
+    tabs_->addTab(frontier_, tr("F&rontier"));
+    layout->addWidget(tabs_, 1);
     setCentralWidget(central);
+
+    // Sweeps are stored in the session as they finish and can be reopened from it.
+    connect(sweep_, &SweepView::storeRequested, sessions_, &SessionController::storeSweep);
+    connect(sweep_, &SweepView::openRequested, sessions_, &SessionController::loadSweep);
+    connect(sweep_, &SweepView::removeRequested, this, [this](const QString& name) {
+        if (QMessageBox::question(this, tr("Delete sweep"), tr("Delete the stored sweep \u201c%1\u201d from the session?").arg(name)) !=
+            QMessageBox::Yes)
+            return;
+        if (auto st = sessions_->removeSweep(name); !st)
+            statusBar()->showMessage(tr("Not deleted: %1").arg(QString::fromStdString(st.error().message)), 8000);
+    });
+    connect(sessions_, &SessionController::sweepsChanged, sweep_, &SweepView::setStoredSweeps);
+    connect(sessions_, &SessionController::sweepStored, sweep_, &SweepView::storeFinished);
+    connect(sessions_, &SessionController::sweepLoaded, sweep_, &SweepView::showStoredSweep);
 
     parameterDock_ = new QDockWidget(tr("Parameters"), this);
     parameterDock_->setObjectName(QStringLiteral("parameterDock"));
@@ -222,6 +253,10 @@ void MainWindow::createActions() {
         {"actionExportLayers", tr("&Layers..."), layers_->plot(), "layers"},
         {"actionExportPhysical", tr("&Area and Power..."), physical_->plot(), "area-power"},
         {"actionExportCompare", tr("&Compare..."), compare_->plot(), "compare"},
+        {"actionExportSweep", tr("&Sweep Map..."), sweep_->mapPlot(), "sweep"},
+        {"actionExportPareto", tr("&Pareto Front..."), sweep_->paretoPlot(), "pareto"},
+        {"actionExportSensitivity", tr("Se&nsitivity..."), sensitivity_->plot(), "sensitivity"},
+        {"actionExportFrontier", tr("&Frontier..."), frontier_->plot(), "frontier"},
     };
     for (const auto& e : exports) {
         QCustomPlot* plot = e.plot;
@@ -230,10 +265,39 @@ void MainWindow::createActions() {
         a->setObjectName(QString::fromLatin1(e.name));
     }
 
+    QMenu* tools = menuBar()->addMenu(tr("Tool&s"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    QAction* seek = tools->addAction(tr("&Goal Seek..."), this, [this] { showGoalSeek(); });
+    seek->setObjectName(QStringLiteral("actionGoalSeek"));
+    seek->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    tools->addSeparator();
+    const struct {
+        const char* name;
+        QString text;
+        QWidget* tab;
+    } tabActions[] = {
+        {"actionShowSweep", tr("&Sweep"), sweep_},
+        {"actionShowSensitivity", tr("Se&nsitivity"), sensitivity_},
+        {"actionShowFrontier", tr("Throughput\u2013Interactivity &Frontier"), frontier_},
+    };
+    for (const auto& t : tabActions) {
+        QWidget* tab = t.tab;
+        QAction* a = tools->addAction(t.text, this, [this, tab] { tabs_->setCurrentWidget(tab); });
+        a->setObjectName(QString::fromLatin1(t.name));
+    }
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     QAction* about = help->addAction(tr("&About Scoville"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
+}
+
+SeekDialog* MainWindow::showGoalSeek() {
+    if (!seek_) seek_ = new SeekDialog(doc_, this);
+    seek_->show();
+    seek_->raise();
+    seek_->activateWindow();
+    return seek_;
 }
 
 // --- Sessions ------------------------------------------------------------------------------------
@@ -445,6 +509,7 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    sessions_->waitForSweeps();  // a sweep being stored is stored
     sessions_->flush();
     saveSettings();
     event->accept();

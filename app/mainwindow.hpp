@@ -7,6 +7,7 @@ class QSplitter;
 class QLabel;
 class QToolButton;
 class QMenu;
+class QTabWidget;
 
 namespace scoville {
 
@@ -22,6 +23,10 @@ class LayerView;
 class ParameterPanel;
 class PhysicalView;
 class RooflineView;
+class SeekDialog;
+class SensitivityView;
+class FrontierView;
+class SweepView;
 class WorkloadBar;
 struct ModelLibrary;
 
@@ -37,6 +42,13 @@ public:
     [[nodiscard]] DesignDocument* document() const { return doc_; }
     [[nodiscard]] QUndoStack* undoStack() const;
     [[nodiscard]] SessionController* sessionController() const { return sessions_; }
+    // The central tabs: the design's views, then the sweep, sensitivity and frontier.
+    [[nodiscard]] QTabWidget* viewTabs() const { return tabs_; }
+    [[nodiscard]] SweepView* sweepView() const { return sweep_; }
+    [[nodiscard]] SensitivityView* sensitivityView() const { return sensitivity_; }
+    [[nodiscard]] FrontierView* frontierView() const { return frontier_; }
+    // Tools > Goal Seek: the dialog, shown (not modal).
+    SeekDialog* showGoalSeek();
 
     // Opens a session file (created when missing); on failure a warning names the file and the
     // current session stays. Returns whether it opened.
@@ -79,6 +91,11 @@ private:
     LayerView* layers_ = nullptr;
     PhysicalView* physical_ = nullptr;
     CompareView* compare_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    SweepView* sweep_ = nullptr;
+    SensitivityView* sensitivity_ = nullptr;
+    FrontierView* frontier_ = nullptr;
+    SeekDialog* seek_ = nullptr;
     ExplainPanel* explain_ = nullptr;
     SessionController* sessions_ = nullptr;
     SessionPanel* sessionPanel_ = nullptr;

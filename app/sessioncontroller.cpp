@@ -1,5 +1,6 @@
 #include "app/sessioncontroller.hpp"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +14,7 @@
 #include "core/hw/params.hpp"
 #include "store/history_model.hpp"
 #include "store/qtext.hpp"
+#include "widgets/analysis.hpp"
 #include "widgets/designdocument.hpp"
 
 namespace scoville {
@@ -53,9 +55,12 @@ SessionController::SessionController(DesignDocument* doc, QObject* parent)
     mergeThrottle_->setInterval(250);
     connect(mergeThrottle_, &QTimer::timeout, this, &SessionController::writePending);
     connect(doc_, &DesignDocument::interactionFinished, this, &SessionController::flush);
+    sweepPool_.setMaxThreadCount(1);  // one at a time, in the order asked
 }
 
-SessionController::~SessionController() = default;
+SessionController::~SessionController() {
+    sweepPool_.waitForDone();  // a sweep being written is written
+}
 
 QString SessionController::path() const { return session_ ? session_->path() : QString(); }
 
@@ -140,7 +145,7 @@ Status SessionController::saveAs(const QString& path) {
     if (auto st = session_->saveAs(path); !st) return st;
     QSettings().setValue(lastDesignKey(path), design_);
     emit sessionChanged(session_->path());
-    flush();  // writes what the read-only file could not take, and clears its warning
+    settle();  // writes what the read-only file could not take, and clears its warning
     return Ok{};
 }
 
@@ -149,8 +154,13 @@ void SessionController::flush() {
     writePending();
 }
 
+void SessionController::settle() {
+    waitForSweeps();
+    flush();
+}
+
 void SessionController::adopt(std::unique_ptr<store::Session> session) {
-    flush();  // the last edits of the previous session
+    settle();  // the last edits of the previous session
     pending_.clear();
     design_.clear();
     history_->setSession(nullptr);
@@ -159,11 +169,13 @@ void SessionController::adopt(std::unique_ptr<store::Session> session) {
     connect(session_.get(), &store::Session::designAdded, this, &SessionController::designsChanged);
     connect(session_.get(), &store::Session::designRemoved, this, &SessionController::designsChanged);
     connect(session_.get(), &store::Session::designRenamed, this, &SessionController::designsChanged);
+    connect(session_.get(), &store::Session::sweepsChanged, this, [this] { emit sweepsChanged(sweepNames()); });
     unsaved_.clear();
     retry_->stop();
     emit saveStateChanged(unsaved_);
     emit sessionChanged(session_->path());
     emit designsChanged();
+    emit sweepsChanged(sweepNames());
 }
 
 // --- Designs -------------------------------------------------------------------------------------
@@ -193,7 +205,7 @@ DesignState SessionController::stateFor(const QString& name, const DesignValues&
 Status SessionController::showDesign(const QString& name) {
     if (!session_ || !session_->hasDesign(name))
         return Error{stext(tr("no design named '%1' in this session").arg(name))};
-    flush();  // the previous design's last edits
+    settle();  // the previous design's last edits
     auto stored = session_->values(name);
     if (!stored) return stored.error();
     const DesignState state = stateFor(name, *stored);
@@ -220,6 +232,7 @@ Status SessionController::newDesign(const QString& name) {
     if (!session_) return Error{"no session is open"};
     const DesignState def = DesignDocument::defaultState(doc_->library());
     if (session_->hasDesign(name)) return Error{stext(tr("a design named '%1' already exists").arg(name))};
+    waitForSweeps();
     if (auto st = session_->saveDesign(name, def.chip); !st) return st;
     return showDesign(name);
 }
@@ -228,7 +241,7 @@ Status SessionController::duplicateDesign(const QString& newName) {
     if (!session_ || design_.isEmpty()) return Error{"no session is open"};
     if (session_->hasDesign(newName)) return Error{stext(tr("a design named '%1' already exists").arg(newName))};
     const QString from = design_;
-    flush();
+    settle();
     if (auto st = session_->saveDesign(newName, doc_->chip()); !st) return st;
     if (const QString n = session_->notes(from); !n.isEmpty()) session_->setNotes(newName, n);
     return showDesign(newName);  // keeps the document's workload and comparison, then stores them
@@ -237,7 +250,7 @@ Status SessionController::duplicateDesign(const QString& newName) {
 Status SessionController::renameDesign(const QString& newName) {
     if (!session_ || design_.isEmpty()) return Error{"no session is open"};
     const QString from = design_;
-    flush();
+    settle();
     if (auto st = session_->renameDesign(from, newName); !st) return st;
     design_.clear();
     return showDesign(newName);
@@ -248,6 +261,7 @@ Status SessionController::removeDesign() {
     const QStringList names = session_->designNames();
     if (names.size() <= 1) return Error{stext(tr("'%1' is the only design of the session and cannot be removed").arg(design_))};
     const QString gone = design_;
+    waitForSweeps();
     pending_.clear();  // edits of a design about to go
     if (auto st = session_->removeDesign(gone); !st) return st;
     QString next;
@@ -279,6 +293,7 @@ QString SessionController::notes() const {
 Status SessionController::setNotes(const QString& text) {
     if (!session_ || design_.isEmpty()) return Error{"no session is open"};
     if (session_->notes(design_) == text) return Ok{};
+    waitForSweeps();
     Status st = session_->setNotes(design_, text);
     noteResult(st);
     if (st) emit notesChanged();
@@ -315,9 +330,92 @@ Result<QString> SessionController::importDesign(const QString& file) {
         return qtext(chip->name.empty() ? chip->id : chip->name);
     }
     const QString name = uniqueDesignName(qtext(chip->name.empty() ? chip->id : chip->name));
+    waitForSweeps();
     if (auto st = session_->importDesignJson(name, text, file); !st) return st.error();
     if (auto st = showDesign(name); !st) return st.error();
     return name;
+}
+
+// --- Sweeps --------------------------------------------------------------------------------------
+
+QStringList SessionController::sweepNames() const { return session_ ? session_->sweeps().names() : QStringList(); }
+
+void SessionController::storeSweep(std::shared_ptr<store::SweepResult> sweep) {
+    if (!sweep) return;
+    const QString name = sweep->name;
+    if (!session_ || session_->isReadOnly()) {
+        emit sweepStored(name, session_ ? tr("%1 is read-only").arg(session_->path()) : tr("no session file is open"));
+        return;
+    }
+    if (!design_.isEmpty()) sweep->design = design_;
+    const QString path = session_->path();
+    ++sweepWrites_;
+    // The session's own connection belongs to this thread: the worker opens one of its own.
+    std::function<QString()> work = [path, sweep = std::shared_ptr<const store::SweepResult>(std::move(sweep)), this] {
+        QString error;
+        {
+            store::Session::Options options;
+            options.create = false;
+            options.busyTimeoutMs = 10000;  // the window's journal waits for this write, not the reverse
+            auto session = store::Session::open(path, options);
+            if (!session)
+                error = qtext(session.error().message);
+            else if (auto st = session.value()->sweeps().save(*sweep); !st)
+                error = qtext(st.error().message);
+        }
+        --sweepWrites_;
+        return error;
+    };
+    std::function<void(QString&)> done = [this, name](QString& error) {
+        emit sweepStored(name, error);
+        emit sweepsChanged(sweepNames());
+        writePending();  // what the journal kept while the sweep was written
+    };
+    runInBackground<QString>(&sweepPool_, this, std::move(work), std::move(done));
+}
+
+void SessionController::loadSweep(const QString& name) {
+    if (!session_) {
+        emit sweepLoaded(name, nullptr, tr("no session file is open"));
+        return;
+    }
+    struct Loaded {
+        std::shared_ptr<const store::SweepResult> sweep;
+        QString error;
+    };
+    const QString path = session_->path();
+    std::function<Loaded()> work = [path, name] {
+        Loaded out;
+        store::Session::Options options;
+        options.mode = store::Session::Mode::readOnly;
+        options.create = false;
+        auto session = store::Session::open(path, options);
+        if (!session) {
+            out.error = qtext(session.error().message);
+            return out;
+        }
+        auto sweep = session.value()->sweeps().get(name);
+        if (sweep)
+            out.sweep = std::make_shared<const store::SweepResult>(std::move(sweep.value()));
+        else
+            out.error = qtext(sweep.error().message);
+        return out;
+    };
+    std::function<void(Loaded&)> done = [this, name](Loaded& loaded) { emit sweepLoaded(name, loaded.sweep, loaded.error); };
+    runInBackground<Loaded>(&sweepPool_, this, std::move(work), std::move(done));
+}
+
+Status SessionController::removeSweep(const QString& name) {
+    if (!session_) return Error{"no session is open"};
+    waitForSweeps();
+    Status st = session_->sweeps().remove(name);  // sweepsChanged follows from the session
+    noteResult(st);
+    return st;
+}
+
+void SessionController::waitForSweeps() {
+    sweepPool_.waitForDone();
+    QCoreApplication::sendPostedEvents(this);  // their results, before anything else is written
 }
 
 // --- Journal -------------------------------------------------------------------------------------
@@ -352,6 +450,7 @@ void SessionController::writePending() {
         return;
     }
     if (session_->isReadOnly()) return;  // kept until Save As gives them a writable file
+    if (sweepWrites_.load() > 0) return;  // written when the sweep is (storeSweep)
     while (!pending_.empty()) {
         const Pending& op = pending_.front();
         Status st = Ok{};

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <vector>
@@ -71,12 +73,29 @@ public:
     // A name not used by any design of the session: `base`, else "base 2", "base 3", ...
     [[nodiscard]] QString uniqueDesignName(const QString& base) const;
 
+    // Sweep results (store::Sweeps). A sweep of a million points takes seconds to write and to
+    // read, so both happen in a background thread on a connection of their own; the journal's
+    // writes wait meanwhile rather than block the window on the sweep's transaction.
+    [[nodiscard]] QStringList sweepNames() const;
+    // Stores a sweep under its name (replacing one of that name), recording the current design as
+    // the one it varied; sweepStored tells how it went.
+    void storeSweep(std::shared_ptr<store::SweepResult> sweep);
+    // Reads a stored sweep; sweepLoaded hands it over, or says why not.
+    void loadSweep(const QString& name);
+    Status removeSweep(const QString& name);
+    // Waits until the sweeps being written are written (closing, tests).
+    void waitForSweeps();
+
 signals:
     void sessionChanged(const QString& path);      // opened, created or saved as
     void designsChanged();                          // added, removed or renamed
     void currentDesignChanged(const QString& name);
     void saveStateChanged(const QString& unsavedReason);  // empty: everything is saved
     void notesChanged();
+    void sweepsChanged(const QStringList& names);
+    void sweepStored(const QString& name, const QString& error);  // error empty: stored
+    void sweepLoaded(const QString& name, std::shared_ptr<const scoville::store::SweepResult> sweep,
+                     const QString& error);
 
 private:
     // One journal operation waiting to be written: writes happen in order, and what a failed write
@@ -87,6 +106,9 @@ private:
     };
 
     void adopt(std::unique_ptr<store::Session> session);
+    // Before a change of design or session, or a write of its own: the sweeps being written are
+    // written (their transaction would hold this one up) and then the journal's pending steps.
+    void settle();
     Status showDesign(const QString& name);
     [[nodiscard]] DesignState stateFor(const QString& name, const DesignValues& stored) const;
     void enqueue(Pending op);
@@ -102,6 +124,8 @@ private:
     QString design_;
     std::deque<Pending> pending_;
     QString unsaved_;
+    std::atomic<int> sweepWrites_{0};  // sweeps being written in the background
+    QThreadPool sweepPool_;
 };
 
 }  // namespace scoville

@@ -269,6 +269,18 @@ void DesignDocument::setScenario(const Scenario& scenario) {
     pushStep(diff_values(values(), next));
 }
 
+Status DesignDocument::applyValues(const DesignValues& next) {
+    auto refuse = [&](const std::string& message) -> Status {
+        emit editRefused(qtext(message));
+        return Error{message};
+    };
+    if (auto ok = validate_chip(next.chip); !ok) return refuse(ok.error().message);
+    if (next.model_id != state_.model.id && !library_.model(next.model_id)) return refuse("unknown model '" + next.model_id + "'");
+    finishInteraction();
+    pushStep(diff_values(values(), next));
+    return Ok{};
+}
+
 void DesignDocument::setPhase(PhaseSelect phase) {
     if (phase == state_.phase) return;
     state_.phase = phase;

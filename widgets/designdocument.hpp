@@ -89,6 +89,10 @@ public:
     void setScenario(const Scenario& scenario);
     void setBaseline(const std::string& chipId);
     void setReferences(const std::vector<std::string>& chipIds);
+    // Several changes made together as one undo step (a sweep point, a goal seek's value): chip
+    // parameters and workload keys take the values of `next`. The chip is checked as a whole and
+    // the model must be known; a refused change returns the reason and changes nothing.
+    Status applyValues(const DesignValues& next);
     // Which phase(s) the views show: view state, not an edit.
     void setPhase(PhaseSelect phase);
     // Ends a continuous interaction (a slider drag): the next edit starts a new undo step.
