@@ -31,6 +31,7 @@ asan:
 bench: build
 	./build/$(PRESET)/tests/bench/scoville_bench
 	./build/$(PRESET)/app/scoville --benchmark-ui
+	QT_QPA_PLATFORM=offscreen ctest --test-dir build/$(PRESET) -L slow --output-on-failure -V | grep -E "points|gap|Run button|session file"
 
 fuzz: deps
 	@bash packaging/install-deps.sh --fuzz
