@@ -281,9 +281,15 @@ Result<std::string> get_param_text(const ChipSpec& chip, std::string_view key) {
     return std::string(buf, r.ptr);
 }
 
+namespace {
+// A whole number, for values already within a parameter's range (far below 2^53): a truncating
+// conversion, not a call into libm, as validate_chip runs for every point of a sweep.
+bool whole(double v) { return static_cast<double>(static_cast<long long>(v)) == v; }
+}  // namespace
+
 Status check_param(const ParamInfo& info, double value) {
     if (std::isfinite(value) && value >= info.min && value <= info.max &&
-        (info.kind == ParamKind::real || value == std::round(value)))
+        (info.kind == ParamKind::real || whole(value)))
         return Ok{};  // the common case, without building a message
     const std::string key(info.key);
     if (!std::isfinite(value)) return Error{"parameter '" + key + "': value must be a finite number"};
@@ -339,7 +345,7 @@ Status apply_assignment(ChipSpec& chip, std::string_view assignment) {
 Status validate_chip(const ChipSpec& chip) {
     for (const auto& info : chip_params()) {
         const double v = info.get(chip);
-        if (v >= info.min && v <= info.max && (info.kind == ParamKind::real || v == std::round(v))) continue;
+        if (v >= info.min && v <= info.max && (info.kind == ParamKind::real || whole(v))) continue;
         if (auto st = check_param(info, v); !st) return st;
     }
     if (chip.rate(Precision::bf16) <= 0 && chip.rate(Precision::fp8) <= 0 &&

@@ -345,6 +345,14 @@ private:
 // Every deployment of `chips` the scenario leaves open (0 = auto), pp = 1 first.
 std::vector<Parallelism> candidates(const Scenario& s, const ModelSpec& m, int chips, bool deep_pipelines) {
     std::vector<Parallelism> out;
+    // Everything given (a sweep's usual case): the one deployment, if it fits the checks below.
+    if (s.tp > 0 && s.pp > 0 && s.ep > 0 && s.attention_dp > 0) {
+        const int group = s.tp * s.attention_dp;
+        if (s.tp <= m.heads && chips % (group * s.pp) == 0 && group % s.ep == 0 &&
+            !(s.ep > 1 && s.ep > m.moe.experts))
+            out.push_back({s.tp, s.pp, s.ep, s.attention_dp});
+        return out;
+    }
     const auto tps = s.tp > 0 ? std::vector<int>{s.tp} : divisors(chips);
     for (int tp : tps) {
         if (tp > m.heads || chips % tp != 0) continue;

@@ -429,7 +429,7 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
         workspace.latencies = latencies;
         std::vector<size_t> idx(A);
         uint64_t pending = 0;
-#pragma omp for schedule(dynamic, 64)
+#pragma omp for schedule(dynamic, 512)
         for (int64_t i = 0; i < n; ++i) {
             if (progress && progress->cancel.load(std::memory_order_relaxed)) continue;
             const auto r = static_cast<size_t>(i);

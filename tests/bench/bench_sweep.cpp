@@ -18,7 +18,7 @@ SweepSpec chip_sweep(bool auto_batch) {
     spec.scenario.chips = 8;
     spec.scenario.tp = 8;
     spec.scenario.batch = auto_batch ? 0 : 64;
-    for (const char* axis : {"compute.clock_ghz=1.2:2.2:20", "hbm.tb_s_per_stack=0.6:1.4:25", "sram.mb=20:100:20"})
+    for (const char* axis : {"compute.clock_ghz=1.2:2.2:40", "hbm.tb_s_per_stack=0.6:1.4:50", "sram.mb=20:100:50"})
         spec.axes.push_back(*parse_axis(axis));
     for (const char* k : {"throughput_tokens_per_s_per_chip", "tokens_per_joule", "cost_per_million_tokens_usd",
                           "die_area_mm2"})
@@ -41,7 +41,7 @@ void run(benchmark::State& state, bool auto_batch) {
     state.counters["threads"] = static_cast<double>(options.threads);
 }
 
-// 20 x 25 x 20 = 10,000 points per run, batch 64.
+// 40 x 50 x 50 = 100,000 points per run, batch 64.
 void BM_SweepChipKeys(benchmark::State& state) { run(state, false); }
 BENCHMARK(BM_SweepChipKeys)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
