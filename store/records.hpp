@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/design/edit.hpp"
+#include "core/sweep/sweep.hpp"
 #include "core/workload/model.hpp"
 
 namespace scoville::store {
@@ -68,8 +69,13 @@ struct Comparison {
 // A sweep's results: one row per design point, parameter values then objective values.
 struct SweepRow {
     std::vector<double> params;
-    std::vector<double> objectives;
-    friend bool operator==(const SweepRow&, const SweepRow&) = default;
+    std::vector<double> objectives;  // NaN where the result does not apply (stored as null)
+    // How the point came out: within the constraints, missing one, or not evaluated; `note` names
+    // the constraint or the reason.
+    PointStatus status = PointStatus::ok;
+    QString note;
+    // NaN objectives compare equal to NaN (a stored row reads back equal to itself).
+    friend bool operator==(const SweepRow& a, const SweepRow& b);
 };
 
 struct SweepResult {

@@ -235,8 +235,7 @@ Status migrate7(QSqlDatabase& db) {
                     QStringLiteral("ALTER TABLE history ADD COLUMN step INTEGER NOT NULL DEFAULT 0"),
                     QStringLiteral("UPDATE history SET step = seq,"
                                    " kind = CASE key WHEN '*' THEN 'design' ELSE 'chip' END"),
-                    QStringLiteral("INSERT OR REPLACE INTO scoville_meta (key, value) VALUES ('min_reader_version', '%1')")
-                        .arg(kMinReaderVersion),
+                    QStringLiteral("INSERT OR REPLACE INTO scoville_meta (key, value) VALUES ('min_reader_version', '7')"),
                 });
         !st)
         return st;
@@ -303,6 +302,18 @@ Status migrate7(QSqlDatabase& db) {
     return Ok{};
 }
 
+// 8: sweep points keep how they came out: a status (ok, violates, failed) and its note; an
+//    objective that does not apply is null. Older readers would take a null for a bad number, so
+//    they are told to stop (min_reader_version 8).
+Status migrate8(QSqlDatabase& db) {
+    return execAll(db, {
+                           QStringLiteral("ALTER TABLE sweep_rows ADD COLUMN status TEXT NOT NULL DEFAULT 'ok'"),
+                           QStringLiteral("ALTER TABLE sweep_rows ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
+                           QStringLiteral("INSERT OR REPLACE INTO scoville_meta (key, value) VALUES "
+                                          "('min_reader_version', '8')"),
+                       });
+}
+
 constexpr Migration kMigrations[] = {
     {1, "designs and edit history", &migrate1},
     {2, "notes and workloads", &migrate2},
@@ -311,6 +322,7 @@ constexpr Migration kMigrations[] = {
     {5, "spread of request lengths in workloads", &migrate5},
     {6, "workloads key by key", &migrate6},
     {7, "one history of every kind of edit, in steps", &migrate7},
+    {8, "sweep points' status and note; objectives that do not apply as null", &migrate8},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

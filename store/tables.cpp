@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 #include <cmath>
+#include <limits>
 
 #include "core/library/library.hpp"
 #include "core/workload/scenario_keys.hpp"
@@ -26,20 +27,26 @@ Status run(QSqlQuery& q, const QString& file, const QString& action) {
     return Error{stext(describeSqlError(file, action, q.lastError()))};
 }
 
+// A JSON array of numbers; NaN (a result that does not apply) as null.
 QString joinNumbers(const std::vector<double>& values) {
     QStringList parts;
     parts.reserve(static_cast<qsizetype>(values.size()));
-    for (double v : values) parts << QString::number(v, 'g', 17);  // 17 digits: exact round trip
+    for (double v : values)
+        parts << (std::isnan(v) ? QStringLiteral("null") : QString::number(v, 'g', 17));  // 17 digits: exact
     return QLatin1Char('[') + parts.join(QLatin1Char(',')) + QLatin1Char(']');
 }
 
-Result<std::vector<double>> splitNumbers(const QString& text) {
+Result<std::vector<double>> splitNumbers(const QString& text, bool nulls) {
     const QString inner = text.mid(1, text.size() - 2).trimmed();
     std::vector<double> out;
     if (!text.startsWith(QLatin1Char('[')) || !text.endsWith(QLatin1Char(']')))
         return Error{"sweep row '" + stext(text.left(40)) + "' is not a JSON array"};
     if (inner.isEmpty()) return out;
     for (const QString& part : inner.split(QLatin1Char(','))) {
+        if (nulls && part.trimmed() == QLatin1String("null")) {
+            out.push_back(std::numeric_limits<double>::quiet_NaN());
+            continue;
+        }
         bool ok = false;
         const double v = part.trimmed().toDouble(&ok);
         if (!ok) return Error{"sweep row value '" + stext(part) + "' is not a number"};
@@ -312,6 +319,16 @@ Status rows::deleteComparison(const QSqlDatabase& db, const QString& path, const
 // --- Sweeps
 // --------------------------------------------------------------------------------------------------
 
+bool operator==(const SweepRow& a, const SweepRow& b) {
+    auto same = [](const std::vector<double>& x, const std::vector<double>& y) {
+        if (x.size() != y.size()) return false;
+        for (size_t i = 0; i < x.size(); ++i)
+            if (!(x[i] == y[i] || (std::isnan(x[i]) && std::isnan(y[i])))) return false;
+        return true;
+    };
+    return same(a.params, b.params) && same(a.objectives, b.objectives) && a.status == b.status && a.note == b.note;
+}
+
 QStringList Sweeps::names() const {
     return tableNames(s_.db(), QStringLiteral("sweeps"));
 }
@@ -335,14 +352,18 @@ Result<SweepResult> Sweeps::get(const QString& name) const {
     r.created = fromMs(q.value(6).toLongLong());
     q.finish();
     q.prepare(QStringLiteral(
-        "SELECT param_values, objective_values FROM sweep_rows WHERE sweep_id = ? ORDER BY row"));
+        "SELECT param_values, objective_values, status, note FROM sweep_rows WHERE sweep_id = ? ORDER BY row"));
     q.addBindValue(id);
     if (!q.exec()) return Error{stext(describeSqlError(s_.path_, QStringLiteral("reading sweep"), q.lastError()))};
     while (q.next()) {
-        auto p = splitNumbers(q.value(0).toString());
-        auto o = splitNumbers(q.value(1).toString());
+        auto p = splitNumbers(q.value(0).toString(), false);
+        auto o = splitNumbers(q.value(1).toString(), true);
         if (!p || !o) return Error{stext(s_.path_) + ": sweep '" + stext(name) + "': " + (!p ? p : o).error().message};
-        r.rows.push_back({std::move(*p), std::move(*o)});
+        const auto status = parse_point_status(stext(q.value(2).toString()));
+        if (!status)
+            return Error{stext(s_.path_) + ": sweep '" + stext(name) + "': status '" + stext(q.value(2).toString()) +
+                         "' is not ok, violates or failed"};
+        r.rows.push_back({std::move(*p), std::move(*o), *status, q.value(3).toString()});
     }
     return r;
 }
@@ -367,9 +388,9 @@ Status Sweeps::save(const SweepResult& r) {
                 return s_.fail(stext(QStringLiteral("%1: sweep '%2': row %3 has a value that is not finite")
                                    .arg(s_.path_, r.name)
                                    .arg(i)));
-        for (double v : row.objectives)
-            if (!std::isfinite(v))
-                return s_.fail(stext(QStringLiteral("%1: sweep '%2': row %3 has a value that is not finite")
+        for (double v : row.objectives)  // NaN: does not apply (null); infinities are not results
+            if (std::isinf(v))
+                return s_.fail(stext(QStringLiteral("%1: sweep '%2': row %3 has an infinite objective")
                                    .arg(s_.path_, r.name)
                                    .arg(i)));
     }
@@ -402,12 +423,15 @@ Status Sweeps::save(const SweepResult& r) {
         if (auto s = run(q, s_.path_, action); !s) return s;
         const qint64 id = q.lastInsertId().toLongLong();
         q.prepare(QStringLiteral(
-            "INSERT INTO sweep_rows (sweep_id, row, param_values, objective_values) VALUES (?, ?, ?, ?)"));
+            "INSERT INTO sweep_rows (sweep_id, row, param_values, objective_values, status, note)"
+            " VALUES (?, ?, ?, ?, ?, ?)"));
         for (size_t i = 0; i < r.rows.size(); ++i) {
             q.addBindValue(id);
             q.addBindValue(static_cast<qint64>(i));
             q.addBindValue(joinNumbers(r.rows[i].params));
             q.addBindValue(joinNumbers(r.rows[i].objectives));
+            q.addBindValue(qtext(to_string(r.rows[i].status)));
+            q.addBindValue(nn(r.rows[i].note));
             if (auto s = run(q, s_.path_, action); !s) return s;
         }
         return Ok{};

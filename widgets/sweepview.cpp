@@ -51,8 +51,6 @@ constexpr int kMaxSteps = 1000;  // per key: two keys make at most a million poi
 constexpr size_t kDotLimit = 10000;
 constexpr int kDensityColumns = 320, kDensityRows = 240;
 constexpr size_t kHoverLimit = 20000;  // points a hover looks at (a click looks at every one)
-const char* const kStatusKey = "status";
-const char* const kMissingKey = "missing";
 
 std::string shortest(double v) {
     char buf[64];
@@ -291,26 +289,19 @@ store::SweepResult sweepRecord(const SweepOutcome& o) {
     r.spec = sweepSpecText(o.axisTexts, o.objectives, o.constraints);
     for (const Axis& a : o.axes) r.paramKeys << qtext(a.key.key);
     for (const ResultKey* k : o.objectives) r.objectiveKeys << qtext(k->key);
-    r.objectiveKeys << QLatin1String(kStatusKey) << QLatin1String(kMissingKey);
     const size_t na = o.axes.size(), no = o.objectives.size();
     r.rows.resize(o.rows.size());
     for (size_t i = 0; i < o.rows.size(); ++i) {
         store::SweepRow& row = r.rows[i];
         row.params.resize(na);
         for (size_t a = 0; a < na; ++a) row.params[a] = o.rows.axis(i, a);
-        row.objectives.resize(no + 2);
-        int missing = 0;
+        row.objectives.resize(no);
         for (size_t k = 0; k < no; ++k) {
             const double v = o.rows.objective(i, k);
-            if (std::isfinite(v)) {
-                row.objectives[k] = v;
-            } else {
-                row.objectives[k] = 0;
-                missing |= 1 << k;
-            }
+            row.objectives[k] = std::isfinite(v) ? v : kNaN;  // stored as null: does not apply
         }
-        row.objectives[no] = static_cast<double>(o.rows.status[i]);
-        row.objectives[no + 1] = missing;
+        row.status = o.rows.status[i];
+        row.note = qtext(o.rows.note[i]);
     }
     return r;
 }
@@ -344,7 +335,6 @@ Result<SweepOutcome> sweepOutcomeFromRecord(const store::SweepResult& rec) {
     QStringList expectParams, expectObjectives;
     for (const Axis& a : o.axes) expectParams << qtext(a.key.key);
     for (const ResultKey* k : o.objectives) expectObjectives << qtext(k->key);
-    expectObjectives << QLatin1String(kStatusKey) << QLatin1String(kMissingKey);
     if (rec.paramKeys != expectParams || rec.objectiveKeys != expectObjectives)
         return Error{where + ": its columns do not match its spec"};
     const size_t na = o.axes.size(), no = o.objectives.size();
@@ -361,19 +351,16 @@ Result<SweepOutcome> sweepOutcomeFromRecord(const store::SweepResult& rec) {
     rows.objectives.resize(n * no);
     rows.status.resize(n);
     rows.note.resize(n);
+    rows.grid_points = n;
     for (size_t i = 0; i < n; ++i) {
         const store::SweepRow& r = rec.rows[i];
-        if (r.params.size() != na || r.objectives.size() != no + 2)
+        if (r.params.size() != na || r.objectives.size() != no)
             return Error{where + ": a row of the wrong width"};
         rows.point[i] = i;
         for (size_t a = 0; a < na; ++a) rows.axes[i * na + a] = r.params[a];
-        const int status = static_cast<int>(r.objectives[no]);
-        const int missing = static_cast<int>(r.objectives[no + 1]);
-        if (status < 0 || status > 2) return Error{where + ": a row with an unknown status"};
-        rows.status[i] = static_cast<PointStatus>(status);
-        for (size_t k = 0; k < no; ++k)
-            rows.objectives[i * no + k] =
-                (missing & (1 << k)) || rows.status[i] == PointStatus::failed ? kNaN : r.objectives[k];
+        rows.status[i] = r.status;
+        rows.note[i] = stext(r.note);
+        for (size_t k = 0; k < no; ++k) rows.objectives[i * no + k] = r.objectives[k];
     }
     return o;
 }

@@ -103,7 +103,9 @@ std::vector<std::string> csv_fields(std::string_view line) {
     return out;
 }
 
-std::string_view status_text(PointStatus s) {
+}  // namespace
+
+std::string_view to_string(PointStatus s) {
     switch (s) {
     case PointStatus::ok: return "ok";
     case PointStatus::violates: return "violates";
@@ -112,7 +114,11 @@ std::string_view status_text(PointStatus s) {
     return "failed";
 }
 
-}  // namespace
+std::optional<PointStatus> parse_point_status(std::string_view text) {
+    for (PointStatus s : {PointStatus::ok, PointStatus::violates, PointStatus::failed})
+        if (to_string(s) == text) return s;
+    return std::nullopt;
+}
 
 // --- Keys ---------------------------------------------------------------------------------------
 
@@ -564,7 +570,7 @@ std::string sweep_csv_rows(const SweepRows& rows, size_t first, size_t count) {
             if (std::isfinite(v)) out += exact(v);
             out += ',';
         }
-        std::string status(status_text(rows.status[r]));
+        std::string status(to_string(rows.status[r]));
         if (!rows.note[r].empty()) status += ": " + rows.note[r];
         out += csv_field(status) + "," + std::to_string(rows.point[r]) + "," + std::to_string(rows.grid_points) + "\n";
     }
@@ -628,12 +634,9 @@ Result<SweepRows> parse_sweep_csv(std::string_view text, std::string_view origin
         const std::string& st = f[A + O];
         const size_t colon = st.find(": ");
         const std::string word = st.substr(0, colon);
-        PointStatus s = PointStatus::ok;
-        if (word == "ok") s = PointStatus::ok;
-        else if (word == "violates") s = PointStatus::violates;
-        else if (word == "failed") s = PointStatus::failed;
-        else return Error{at + "status '" + word + "' is not ok, violates or failed"};
-        rows.status.push_back(s);
+        const auto s = parse_point_status(word);
+        if (!s) return Error{at + "status '" + word + "' is not ok, violates or failed"};
+        rows.status.push_back(*s);
         rows.note.push_back(colon == std::string::npos ? std::string() : st.substr(colon + 2));
         const auto p = parse_count(f[A + O + 1]);
         if (!p) return Error{at + "point '" + f[A + O + 1] + "' is not a whole number"};

@@ -107,6 +107,10 @@ enum class PointStatus : uint8_t {
     failed,    // does not evaluate (model does not fit, ...): the note is the reason
 };
 
+// "ok", "violates", "failed": the status column of sweep files and sessions.
+std::string_view to_string(PointStatus s);
+std::optional<PointStatus> parse_point_status(std::string_view text);
+
 // The rows of one run, in grid order.
 struct SweepRows {
     std::vector<std::string> axis_keys;

@@ -171,7 +171,19 @@ private slots:
             QCOMPARE(
                 raw.scalar(QStringLiteral("SELECT value FROM scoville_meta WHERE key = 'min_reader_version'"))
                     .toInt(),
+                7);
+            // 8: sweep points gain a status (the stored ones evaluated and met their constraints) and
+            // a note; older readers are told to stop, objectives may be null now.
+            QVERIFY(migrate(d, 8).ok());
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 8);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT status FROM sweep_rows WHERE row = 1")).toString(),
+                     QStringLiteral("ok"));
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT note FROM sweep_rows WHERE row = 1")).toString(), QString());
+            QCOMPARE(
+                raw.scalar(QStringLiteral("SELECT value FROM scoville_meta WHERE key = 'min_reader_version'"))
+                    .toInt(),
                 kMinReaderVersion);
+            QCOMPARE(kMinReaderVersion, 8);
             QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
         }
 
@@ -240,20 +252,33 @@ private slots:
             q.addBindValue(QString::fromStdString(chip_to_json(edited, -1)));
             q.addBindValue(QString::fromStdString(chip_to_json(first, -1)));
             QVERIFY(q.exec());
-            // Written as that version's build did: a whole-chip replacement, then one parameter.
-            q.prepare(QStringLiteral("INSERT INTO history (design_id, seq, time_ms, label, key, old_value, new_value)"
-                                     " VALUES (1, ?, ?, ?, ?, ?, ?)"));
+            // Written as that version's build did: a whole-chip replacement, then one parameter (from
+            // version 7 on, each entry with its kind and its step).
+            q.prepare(version >= 7
+                          ? QStringLiteral("INSERT INTO history (design_id, seq, time_ms, label, key, old_value,"
+                                           " new_value, kind, step) VALUES (1, ?, ?, ?, ?, ?, ?,"
+                                           " CASE ? WHEN '*' THEN 'design' ELSE 'chip' END, ?)")
+                          : QStringLiteral("INSERT INTO history (design_id, seq, time_ms, label, key, old_value,"
+                                           " new_value) VALUES (1, ?, ?, ?, ?, ?, ?)"));
             for (const QVariant& v : {QVariant(1), QVariant(1500), QVariant(QStringLiteral("Replace design")),
                                       QVariant(QStringLiteral("*")),
                                       QVariant(QString::fromStdString(chip_to_json(first, -1))),
                                       QVariant(QString::fromStdString(chip_to_json(replaced, -1)))})
                 q.addBindValue(v);
+            if (version >= 7) {
+                q.addBindValue(QStringLiteral("*"));
+                q.addBindValue(1);
+            }
             QVERIFY(q.exec());
             const QString oldClock = QString::fromStdString(*get_param_text(replaced, "compute.clock_ghz"));
             for (const QVariant& v : {QVariant(2), QVariant(1600), QVariant(QStringLiteral("Clock = 1.5 GHz")),
                                       QVariant(QStringLiteral("compute.clock_ghz")), QVariant(oldClock),
                                       QVariant(QStringLiteral("1.5"))})
                 q.addBindValue(v);
+            if (version >= 7) {
+                q.addBindValue(QStringLiteral("compute.clock_ghz"));
+                q.addBindValue(2);
+            }
             QVERIFY(q.exec());
             if (version >= 4) {  // the parameter rows a version-4 build kept
                 for (const auto& info : chip_params()) {

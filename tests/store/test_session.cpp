@@ -13,6 +13,8 @@
 #include <QTest>
 #include <QThread>
 #include <atomic>
+#include <cmath>
+#include <limits>
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
@@ -109,6 +111,12 @@ private slots:
         for (double clock : {1.0, 1.5, 2.0})
             for (double stacks : {4.0, 8.0})
                 sweep.rows.push_back({{clock, stacks}, {clock * stacks * 1000.0 / 3.0, 0.1 / clock}});
+        // A point that misses a constraint, and one that does not evaluate (no objective applies).
+        sweep.rows[1].status = PointStatus::violates;
+        sweep.rows[1].note = QStringLiteral("die_area_mm2<=800");
+        sweep.rows[2].status = PointStatus::failed;
+        sweep.rows[2].note = QStringLiteral("model 'x' does not fit on chip 'y', with a comma");
+        sweep.rows[2].objectives = {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
         {
             auto s = openOrFail(path);
             QVERIFY(s);
@@ -161,6 +169,15 @@ private slots:
         QVERIFY(sw.ok());
         sweep.created = sw->created;
         QVERIFY(*sw == sweep);  // exact doubles: 1000/3 and 0.1/1.5 have no short decimal form
+        QCOMPARE(sw->rows[1].status, PointStatus::violates);
+        QVERIFY(std::isnan(sw->rows[2].objectives[0]));
+        {
+            QSqlQuery nulls(QSqlDatabase::database(s->connectionName()));
+            QVERIFY(nulls.exec(QStringLiteral("SELECT objective_values, status FROM sweep_rows WHERE row = 2")) &&
+                    nulls.next());
+            QCOMPARE(nulls.value(0).toString(), QStringLiteral("[null,null]"));
+            QCOMPARE(nulls.value(1).toString(), QStringLiteral("failed"));
+        }
         // The key/value rows mirror the chip: 132 cores, 1.83 GHz.
         QSqlQuery q(QSqlDatabase::database(s->connectionName()));
         QVERIFY(q.exec(QStringLiteral("SELECT value FROM design_params WHERE key = 'compute.clock_ghz'")) &&
