@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/hw/chip_json.hpp"
+#include "core/hw/params.hpp"
 #include "core/library/library.hpp"
 #include "core/physical/roadmap.hpp"
 #include "core/physical/tech.hpp"
@@ -70,6 +71,21 @@ TEST(Library, EveryReferenceChipAndModelLoads) {
     EXPECT_EQ(model_ids.size(), 12u);
     EXPECT_EQ(reference_models().size(), model_ids.size());
     for (const auto& m : reference_models()) EXPECT_FALSE(m.source.empty()) << m.id;
+}
+
+// Chips built from the same silicon with the same software share every efficiency: only what
+// their data sheets say differs (clock, memory, power, scale-up domain) may differ. GB200 is B200
+// silicon; MI325X is MI300X silicon with HBM3e. (H200 is H100 silicon, but its decode attention and
+// per-op overhead were measured on H200 itself, so it is not listed.)
+TEST(Library, SharedSiliconSharesItsEfficiencies) {
+    const std::pair<const char*, const char*> pairs[] = {{"b200", "gb200"}, {"mi300x", "mi325x"}};
+    for (auto [a, b] : pairs) {
+        const ChipSpec x = load_chip(a).value(), y = load_chip(b).value();
+        for (const auto& info : chip_params()) {
+            if (!std::string_view(info.key).starts_with("efficiency.")) continue;
+            EXPECT_EQ(info.get(x), info.get(y)) << a << " and " << b << ": " << info.key;
+        }
+    }
 }
 
 TEST(Library, UnknownIdListsTheValidOnes) {
