@@ -243,14 +243,20 @@ nlohmann::ordered_json optional_number(const std::optional<double>& v) {
     return v && std::isfinite(*v) ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
 }
 
-int run_sensitivity(const AnalysisOptions& o, CommandContext& ctx) {
+// --format json|table and --objective, the checks sensitivity and seek share; 0 when both are good.
+int check_format_and_objective(const AnalysisOptions& o, CommandContext& ctx, const ResultKey*& objective) {
     if (o.format != "json" && o.format != "table")
         return fail(ctx, kUsage, "--format: '" + o.format + "' is not one of json, table");
     int code = 0;
-    const ResultKey* objective = objective_key(o.objective, ctx, code);
-    if (!objective) return code;
+    objective = objective_key(o.objective, ctx, code);
+    return code;
+}
+
+int run_sensitivity(const AnalysisOptions& o, CommandContext& ctx) {
+    const ResultKey* objective = nullptr;
+    if (int code = check_format_and_objective(o, ctx, objective); code != 0) return code;
     if (!(o.step > 0 && o.step < 1)) return fail(ctx, kUsage, "--step: must be in (0, 1), e.g. 0.05 for 5 %");
-    code = kFailed;
+    int code = kFailed;
     auto d = load_design(o.design, code);
     if (!d) return fail(ctx, code, d.error().message);
     auto s = sensitivity(*d, *objective, o.step);
@@ -300,11 +306,8 @@ int run_sensitivity(const AnalysisOptions& o, CommandContext& ctx) {
 }
 
 int run_seek(const AnalysisOptions& o, CommandContext& ctx) {
-    if (o.format != "json" && o.format != "table")
-        return fail(ctx, kUsage, "--format: '" + o.format + "' is not one of json, table");
-    int code = 0;
-    const ResultKey* objective = objective_key(o.objective, ctx, code);
-    if (!objective) return code;
+    const ResultKey* objective = nullptr;
+    if (int code = check_format_and_objective(o, ctx, objective); code != 0) return code;
     if (o.vary.empty()) return fail(ctx, kUsage, "--vary KEY is required: the key to change");
     auto key = resolve_sweep_key(o.vary);
     if (!key) return fail(ctx, kUsage, "--vary: " + key.error().message);
@@ -330,7 +333,7 @@ int run_seek(const AnalysisOptions& o, CommandContext& ctx) {
     }
     if (!o.baseline.empty() && !relative)
         return fail(ctx, kUsage, "--baseline: only with a relative --target (e.g. 0.5x the baseline's value)");
-    code = kFailed;
+    int code = kFailed;
     auto d = load_design(o.design, code);
     if (!d) return fail(ctx, code, d.error().message);
     double target = factor;
