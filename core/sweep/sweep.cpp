@@ -412,11 +412,12 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
         rows.objective_keys.emplace_back(k->key);
         rows.better.push_back(k->better);
     }
+    // Left uninitialised: every row is written whole by the thread that evaluates it.
     rows.point.resize(static_cast<size_t>(n));
-    rows.axes.assign(static_cast<size_t>(n) * A, 0.0);
-    rows.objectives.assign(static_cast<size_t>(n) * O, kNaN);
-    rows.status.assign(static_cast<size_t>(n), PointStatus::ok);
-    rows.note.assign(static_cast<size_t>(n), std::string());
+    rows.axes.resize(static_cast<size_t>(n) * A);
+    rows.objectives.resize(static_cast<size_t>(n) * O);
+    rows.status.resize(static_cast<size_t>(n));
+    rows.note.resize(static_cast<size_t>(n));
 
     // The queueing latencies only when an objective or a constraint reads one.
     bool latencies = false;
@@ -441,13 +442,12 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
             const auto r = static_cast<size_t>(i);
             const uint64_t p = first + static_cast<uint64_t>(i);
             rows.point[r] = p;
+            rows.status[r] = PointStatus::ok;
+            for (size_t o = 0; o < O; ++o) rows.objectives[r * O + o] = kNaN;
             point_indices(spec, p, idx);
+            for (size_t a = 0; a < A; ++a) rows.axes[r * A + a] = spec.axes[a].values[idx[a]];
             Status set = Ok{};
-            for (size_t a = 0; a < A && set; ++a) {
-                const double v = spec.axes[a].values[idx[a]];
-                rows.axes[r * A + a] = v;
-                set = spec.axes[a].key.set(chip, scenario, v);
-            }
+            for (size_t a = 0; a < A && set; ++a) set = spec.axes[a].key.set(chip, scenario, rows.axes[r * A + a]);
             if (!set) {
                 rows.status[r] = PointStatus::failed;
                 rows.note[r] = set.error().message;

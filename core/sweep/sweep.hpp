@@ -9,6 +9,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/hw/chip.hpp"
@@ -111,15 +113,35 @@ enum class PointStatus : uint8_t {
 std::string_view to_string(PointStatus s);
 std::optional<PointStatus> parse_point_status(std::string_view text);
 
+// A vector whose new elements are left uninitialised (default-initialised): a sweep's result
+// columns are written whole by the threads that evaluate their rows, so their memory is first
+// touched in parallel rather than by one thread zeroing it beforehand.
+template <class T>
+struct UninitializedAllocator : std::allocator<T> {
+    UninitializedAllocator() = default;
+    template <class U>
+    UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor)
+    template <class U>
+    void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <class U, class... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+template <class T>
+using Column = std::vector<T, UninitializedAllocator<T>>;
+
 // The rows of one run, in grid order.
 struct SweepRows {
     std::vector<std::string> axis_keys;
     std::vector<std::string> objective_keys;
     std::vector<Better> better;    // per objective
-    std::vector<uint64_t> point;   // grid index of each row
-    std::vector<double> axes;      // row-major, axis_keys.size() per row
-    std::vector<double> objectives;  // row-major, objective_keys.size() per row; NaN where not applicable
-    std::vector<PointStatus> status;
+    Column<uint64_t> point;        // grid index of each row
+    Column<double> axes;           // row-major, axis_keys.size() per row
+    Column<double> objectives;     // row-major, objective_keys.size() per row; NaN where not applicable
+    Column<PointStatus> status;
     std::vector<std::string> note;   // the constraint missed or the error; "" when ok
     uint64_t grid_points = 0;        // points in the whole grid (a shard holds some of them)
 
