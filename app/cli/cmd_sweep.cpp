@@ -2,6 +2,7 @@
 // would take (DESIGN.md contract). Exit codes as eval: 2 a malformed command line, 1 inputs that fail.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -21,6 +22,9 @@
 #include "core/sweep/analysis.hpp"
 #include "core/sweep/sweep.hpp"
 #include "core/util/format.hpp"
+#include "store/qtext.hpp"
+#include "store/session.hpp"
+#include "store/tables.hpp"
 
 namespace scoville::cli {
 
@@ -34,13 +38,13 @@ int fail(CommandContext& ctx, int code, const std::string& message) {
 struct SweepOptionsCli {
     DesignOptions design;
     std::vector<std::string> vary, objectives, constraints;
-    std::string out, front, shard;
+    std::string out, front, shard, name;
     int threads = 0;
 };
 
 struct MergeOptions {
     std::vector<std::string> parts;
-    std::string out, front;
+    std::string out, front, name;
 };
 
 struct AnalysisOptions {
@@ -78,6 +82,61 @@ Status write_file(const std::string& path, const std::string& text, CommandConte
     std::filesystem::rename(tmp, path, ec);
     if (ec) return Error{"cannot write '" + path + "': " + ec.message()};
     return Ok{};
+}
+
+// --out FILE.scoville (or .sqlite): the rows go into that session file, where the GUI's Sweep view
+// opens them, instead of a CSV file.
+bool is_session_file(const std::string& path) {
+    auto ends = [&](std::string_view tail) { return path.size() > tail.size() && path.ends_with(tail); };
+    return ends(".scoville") || ends(".sqlite");
+}
+
+// Stores the rows as sweep `name` in a session file (created if missing). `vary` are the axes as
+// --vary texts; the spec is written the way the command line takes it.
+Status store_sweep(const std::string& path, const std::string& name, const std::string& design,
+                   const SweepRows& rows, const std::vector<std::string>& vary,
+                   const std::vector<std::string>& constraints) {
+    if (name.empty()) return Error{"--name NAME is required with --out " + path + " (the sweep's name in the session)"};
+    auto session = store::Session::open(qtext(path));
+    if (!session) return Error{"--out: " + session.error().message};
+    store::SweepResult r;
+    r.name = qtext(name);
+    r.design = qtext(design);
+    QStringList spec;
+    for (const auto& v : vary) spec << QStringLiteral("--vary ") + qtext(v);
+    for (const auto& k : rows.objective_keys) spec << QStringLiteral("--objective ") + qtext(k);
+    for (const auto& c : constraints) spec << QStringLiteral("--constraint '%1'").arg(qtext(c));
+    r.spec = spec.join(QLatin1Char(' '));
+    for (const auto& k : rows.axis_keys) r.paramKeys << qtext(k);
+    for (const auto& k : rows.objective_keys) r.objectiveKeys << qtext(k);
+    const size_t A = rows.axis_keys.size(), O = rows.objective_keys.size();
+    r.rows.resize(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        store::SweepRow& row = r.rows[i];
+        for (size_t a = 0; a < A; ++a) row.params.push_back(rows.axis(i, a));
+        for (size_t o = 0; o < O; ++o) row.objectives.push_back(rows.objective(i, o));  // NaN: null
+        row.status = rows.status[i];
+        row.note = qtext(rows.note[i]);
+    }
+    if (auto st = (*session)->sweeps().save(r); !st) return Error{"--out: " + st.error().message};
+    return Ok{};
+}
+
+// A merged sweep's axes as list texts (KEY=V1,V2,...): each key's values in the order the grid
+// meets them.
+std::vector<std::string> axes_as_lists(const SweepRows& rows) {
+    std::vector<std::string> out;
+    for (size_t a = 0; a < rows.axis_keys.size(); ++a) {
+        auto key = resolve_sweep_key(rows.axis_keys[a]);
+        std::vector<double> seen;
+        for (size_t r = 0; r < rows.size(); ++r)
+            if (std::find(seen.begin(), seen.end(), rows.axis(r, a)) == seen.end()) seen.push_back(rows.axis(r, a));
+        std::string text = rows.axis_keys[a] + "=";
+        for (size_t i = 0; i < seen.size(); ++i)
+            text += (i ? "," : "") + (key ? key->value_text(seen[i]) : format_number(seen[i]));
+        out.push_back(std::move(text));
+    }
+    return out;
 }
 
 std::string rows_csv(const SweepRows& rows, const std::vector<size_t>* only = nullptr) {
@@ -119,6 +178,8 @@ std::string summary(const SweepRows& rows) {
 
 int run_sweep_cli(const SweepOptionsCli& o, CommandContext& ctx) {
     if (o.out.empty()) return fail(ctx, kUsage, "--out FILE.csv is required (- for standard output)");
+    if (is_session_file(o.out) && o.name.empty())
+        return fail(ctx, kUsage, "--name NAME is required with --out " + o.out + " (the sweep's name in the session)");
     if (o.threads < 0) return fail(ctx, kUsage, "--threads: must be 0 (all cores) or more");
     Shard shard;
     if (!o.shard.empty()) {
@@ -159,7 +220,13 @@ int run_sweep_cli(const SweepOptionsCli& o, CommandContext& ctx) {
     auto rows = run_sweep(spec, shard, options);
     if (!rows) return fail(ctx, kFailed, rows.error().message);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (auto st = write_file(o.out, rows_csv(*rows), ctx); !st) return fail(ctx, kFailed, "--out: " + st.error().message);
+    if (is_session_file(o.out)) {
+        const std::string design = o.design.session.empty() ? spec.chip.id : o.design.design;
+        if (auto st = store_sweep(o.out, o.name, design, *rows, o.vary, o.constraints); !st)
+            return fail(ctx, kFailed, st.error().message);
+    } else if (auto st = write_file(o.out, rows_csv(*rows), ctx); !st) {
+        return fail(ctx, kFailed, "--out: " + st.error().message);
+    }
     std::string front_note;
     if (!o.front.empty()) {
         auto front = front_of(*rows);
@@ -182,6 +249,8 @@ int run_sweep_cli(const SweepOptionsCli& o, CommandContext& ctx) {
 int run_merge(const MergeOptions& o, CommandContext& ctx) {
     if (o.parts.empty()) return fail(ctx, kUsage, "sweep merge: give the part files (PART.csv ...)");
     if (o.out.empty() && o.front.empty()) return fail(ctx, kUsage, "sweep merge: --out FILE and/or --front FILE");
+    if (is_session_file(o.out) && o.name.empty())
+        return fail(ctx, kUsage, "--name NAME is required with --out " + o.out + " (the sweep's name in the session)");
     std::vector<SweepRows> parts;
     for (const auto& path : o.parts) {
         auto text = read_file(path);
@@ -214,8 +283,12 @@ int run_merge(const MergeOptions& o, CommandContext& ctx) {
                                           " of the grid's " + std::to_string(all.grid_points) +
                                           " are missing (a shard not given?)");
     }
-    if (!o.out.empty())
+    if (is_session_file(o.out)) {
+        if (auto st = store_sweep(o.out, o.name, "", all, axes_as_lists(all), {}); !st)
+            return fail(ctx, kFailed, st.error().message);
+    } else if (!o.out.empty()) {
         if (auto st = write_file(o.out, rows_csv(all), ctx); !st) return fail(ctx, kFailed, "--out: " + st.error().message);
+    }
     std::string front_note;
     if (!o.front.empty()) {
         auto front = front_of(all);
@@ -439,7 +512,10 @@ void register_sweep_commands(CLI::App& app, CommandContext& ctx) {
     sweep->add_option("--objective", so->objectives, "Result key to record (repeatable; see eval --format json)");
     sweep->add_option("--constraint", so->constraints,
                       "KEY<=VALUE, KEY>=VALUE, KEY<VALUE, KEY>VALUE or fits_reticle (repeatable)");
-    sweep->add_option("--out", so->out, "CSV file to write (- for standard output)");
+    sweep->add_option("--out", so->out,
+                      "CSV file to write (- for standard output), or a session file (*.scoville) to store the "
+                      "sweep in for the GUI's Sweep view");
+    sweep->add_option("--name", so->name, "The sweep's name in the session (with --out FILE.scoville)");
     sweep->add_option("--front", so->front, "Also write the Pareto front over the objectives to this CSV file");
     sweep->add_option("--shard", so->shard,
                       "I/N: evaluate only shard I (0-based) of N contiguous slices of the grid (job arrays)");
@@ -448,7 +524,10 @@ void register_sweep_commands(CLI::App& app, CommandContext& ctx) {
     auto mo = std::make_shared<MergeOptions>();
     CLI::App* merge = sweep->add_subcommand("merge", "Join the parts of a sharded sweep and compute the Pareto front");
     merge->add_option("parts", mo->parts, "PART.csv files of one sweep (any order)");
-    merge->add_option("--out", mo->out, "The whole sweep's CSV (identical to an unsharded run's --out)");
+    merge->add_option("--out", mo->out,
+                      "The whole sweep's CSV (identical to an unsharded run's --out), or a session file "
+                      "(*.scoville) to store it in");
+    merge->add_option("--name", mo->name, "The sweep's name in the session (with --out FILE.scoville)");
     merge->add_option("--front", mo->front, "The Pareto front's CSV (identical to an unsharded run's --front)");
     merge->callback([mo, &ctx] { ctx.exit_code = run_merge(*mo, ctx); });
     sweep->callback([so, merge, &ctx] {

@@ -12,6 +12,8 @@
 #include "core/library/library.hpp"
 #include "core/physical/design.hpp"
 #include "core/sweep/sweep.hpp"
+#include "store/session.hpp"
+#include "store/tables.hpp"
 #include "support/cli_run.hpp"
 
 namespace {
@@ -167,6 +169,39 @@ TEST_F(CliSweep, BadInputIsRefusedWithTheReason) {
                                          "0/2", "--front", path("f.csv"), "--out", path("x.csv")}));
     EXPECT_EQ(f.code, 2);
     EXPECT_NE(f.err.find("sweep merge"), std::string::npos);
+}
+
+TEST_F(CliSweep, StoresIntoASessionFileForTheGui) {
+    std::vector<std::string> args = cmd({"sweep"}, kGrid);
+    args.insert(args.end(), {"--out", path("work.scoville")});
+    const CliRun unnamed = run(args);
+    EXPECT_EQ(unnamed.code, 2);
+    EXPECT_NE(unnamed.err.find("--name"), std::string::npos) << unnamed.err;
+    args.insert(args.end(), {"--name", "grid"});
+    const CliRun r = run(args);
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto session = scoville::store::Session::open(QString::fromStdString(path("work.scoville")));
+    ASSERT_TRUE(session.ok()) << session.error().message;
+    auto sweep = (*session)->sweeps().get(QStringLiteral("grid"));
+    ASSERT_TRUE(sweep.ok()) << sweep.error().message;
+    EXPECT_EQ(sweep->design, QStringLiteral("h100-sxm"));
+    EXPECT_EQ(sweep->spec.toStdString(),
+              "--vary compute.clock_ghz=1.2:2.0:5 --vary hbm.stacks=4:6:3 --vary sram.mb=25:100:4 --objective "
+              "throughput_tokens_per_s_per_chip --objective cost_per_million_tokens_usd --constraint "
+              "'die_area_mm2<=830'");
+    ASSERT_EQ(sweep->rows.size(), 60u);
+    // The same rows as the CSV run: values, statuses and notes.
+    std::vector<std::string> csv = cmd({"sweep"}, kGrid);
+    csv.insert(csv.end(), {"--out", path("grid.csv")});
+    ASSERT_EQ(run(csv).code, 0);
+    auto rows = scoville::parse_sweep_csv(slurp(path("grid.csv")), "grid.csv");
+    ASSERT_TRUE(rows.ok());
+    for (size_t i = 0; i < rows->size(); ++i) {
+        EXPECT_EQ(sweep->rows[i].params[2], rows->axis(i, 2));
+        EXPECT_EQ(sweep->rows[i].objectives[0], rows->objective(i, 0));
+        EXPECT_EQ(sweep->rows[i].status, rows->status[i]);
+        EXPECT_EQ(sweep->rows[i].note.toStdString(), rows->note[i]);
+    }
 }
 
 TEST(CliAnalysis, SensitivityJsonPutsHbmFirstForBatchOneDecode) {

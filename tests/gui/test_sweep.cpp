@@ -27,6 +27,8 @@
 #include <memory>
 
 #include "app/mainwindow.hpp"
+#include "core/library/library.hpp"
+#include "support/cli_run.hpp"
 #include "app/sessioncontroller.hpp"
 #include "core/hw/params.hpp"
 #include "core/sweep/analysis.hpp"
@@ -330,6 +332,59 @@ private slots:
         for (size_t r = 0; r < rows.size(); ++r)
             QVERIFY(same(cells->cell(static_cast<int>(r / 3), static_cast<int>(r % 3)),
                          rows.status[r] == PointStatus::ok ? rows.objective(r, 0) : NAN));
+    }
+
+    // A sweep run on the command line in shards and merged into a session file opens in the Sweep
+    // view: its keys as lists, its values, statuses and notes as computed.
+    void aSweepMergedOnTheCommandLineOpensInTheView() {
+        const QString file = dir_.filePath(QStringLiteral("cluster.scoville"));
+        std::vector<std::string> merge = {"sweep", "merge"};
+        const std::vector<std::string> design = {"--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "8",
+                                                  "--tp", "8", "--batch", "64", "--vary", "compute.clock_ghz=1.2:2.0:5",
+                                                  "--vary", "hbm.stacks=4:8:3", "--objective",
+                                                  "throughput_tokens_per_s_per_chip", "--objective", "die_area_mm2",
+                                                  "--constraint", "die_area_mm2<=830"};
+        for (int i = 0; i < 3; ++i) {
+            std::vector<std::string> args = {"sweep"};
+            args.insert(args.end(), design.begin(), design.end());
+            const std::string part = dir_.filePath(QStringLiteral("part_%1.csv").arg(i)).toStdString();
+            args.insert(args.end(), {"--shard", std::to_string(i) + "/3", "--out", part});
+            QCOMPARE(test::run_cli(args).code, 0);
+            merge.push_back(part);
+        }
+        merge.insert(merge.end(), {"--out", file.toStdString(), "--name", "cluster run"});
+        const auto merged = test::run_cli(merge);
+        QVERIFY2(merged.code == 0, merged.err.c_str());
+
+        QVERIFY(window_->openSessionFile(file, false));
+        SweepView* view = showSweep();
+        auto* list = window_->findChild<QComboBox*>(QStringLiteral("sweepStored"));
+        QTRY_VERIFY(list->findText(QStringLiteral("cluster run")) >= 0);
+        list->setCurrentIndex(list->findText(QStringLiteral("cluster run")));
+        QSignalSpy finished(view, &SweepView::sweepFinished);
+        QTest::mouseClick(window_->findChild<QPushButton*>(QStringLiteral("sweepOpen")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QVERIFY(finished.at(0).at(0).toBool());
+        auto opened = view->outcome();
+        QVERIFY(opened);
+        // 5 clocks x 3 stack counts, as one run computes them.
+        SweepSpec spec;
+        spec.chip = load_chip("h100-sxm").value();
+        spec.model = load_model("llama-2-70b").value();
+        spec.scenario.chips = 8;
+        spec.scenario.tp = 8;
+        spec.scenario.batch = 64;
+        spec.axes = {parse_axis("compute.clock_ghz=1.2:2.0:5").value(), parse_axis("hbm.stacks=4:8:3").value()};
+        spec.objectives = {find_result_key("throughput_tokens_per_s_per_chip"), find_result_key("die_area_mm2")};
+        spec.constraints = {parse_constraint("die_area_mm2<=830").value()};
+        auto whole = run_sweep(spec);
+        QVERIFY(whole.ok());
+        QCOMPARE(opened->rows.size(), size_t(15));
+        QVERIFY(opened->rows.axes == whole->axes);
+        QVERIFY(opened->rows.status == whole->status);
+        for (size_t i = 0; i < whole->objectives.size(); ++i)
+            QVERIFY(same(opened->rows.objectives[i], whole->objectives[i]));
+        for (size_t r = 0; r < whole->size(); ++r) QCOMPARE(opened->rows.note[r], whole->note[r]);
     }
 
     void aMemoryBoundDecodeIsLimitedByHbm() {
