@@ -319,6 +319,22 @@ Status rows::deleteComparison(const QSqlDatabase& db, const QString& path, const
 // --- Sweeps
 // --------------------------------------------------------------------------------------------------
 
+void setSweepRows(SweepResult& record, const SweepRows& rows) {
+    record.paramKeys.clear();
+    record.objectiveKeys.clear();
+    for (const auto& k : rows.axis_keys) record.paramKeys << qtext(k);
+    for (const auto& k : rows.objective_keys) record.objectiveKeys << qtext(k);
+    const size_t A = rows.axis_keys.size(), O = rows.objective_keys.size();
+    record.rows.assign(rows.size(), {});
+    for (size_t i = 0; i < rows.size(); ++i) {
+        SweepRow& row = record.rows[i];
+        for (size_t a = 0; a < A; ++a) row.params.push_back(rows.axis(i, a));
+        for (size_t o = 0; o < O; ++o) row.objectives.push_back(rows.objective(i, o));  // NaN: stored as null
+        row.status = rows.status[i];
+        row.note = qtext(rows.note[i]);
+    }
+}
+
 bool operator==(const SweepRow& a, const SweepRow& b) {
     auto same = [](const std::vector<double>& x, const std::vector<double>& y) {
         if (x.size() != y.size()) return false;

@@ -40,6 +40,9 @@ private:
     Session& s_;
 };
 
+// A sweep's keys and rows (values, statuses, notes) as a session stores them.
+void setSweepRows(SweepResult& record, const SweepRows& rows);
+
 // Sweep results, one row per design point.
 class Sweeps {
 public:

@@ -34,6 +34,7 @@
 
 #include "core/hw/params.hpp"
 #include "store/qtext.hpp"
+#include "store/tables.hpp"
 #include "widgets/analysis.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
@@ -271,38 +272,16 @@ std::optional<size_t> SweepOutcome::rowAt(std::span<const size_t> indices) const
     return static_cast<size_t>(it - rows.point.begin());
 }
 
-QString sweepSpecText(const std::vector<std::string>& axisTexts,
-                      const std::vector<const ResultKey*>& objectives,
-                      const std::vector<std::string>& constraints) {
-    QStringList parts;
-    for (const auto& a : axisTexts) parts << QStringLiteral("--vary ") + qtext(a);
-    for (const ResultKey* o : objectives) parts << QStringLiteral("--objective ") + qtext(o->key);
-    for (const auto& c : constraints) parts << QStringLiteral("--constraint '%1'").arg(qtext(c));
-    return parts.join(QLatin1Char(' '));
-}
-
 store::SweepResult sweepRecord(const SweepOutcome& o) {
     store::SweepResult r;
     r.name = o.name;
     r.design = o.design;
     r.workload = o.workload;
-    r.spec = sweepSpecText(o.axisTexts, o.objectives, o.constraints);
-    for (const Axis& a : o.axes) r.paramKeys << qtext(a.key.key);
-    for (const ResultKey* k : o.objectives) r.objectiveKeys << qtext(k->key);
-    const size_t na = o.axes.size(), no = o.objectives.size();
-    r.rows.resize(o.rows.size());
-    for (size_t i = 0; i < o.rows.size(); ++i) {
-        store::SweepRow& row = r.rows[i];
-        row.params.resize(na);
-        for (size_t a = 0; a < na; ++a) row.params[a] = o.rows.axis(i, a);
-        row.objectives.resize(no);
-        for (size_t k = 0; k < no; ++k) {
-            const double v = o.rows.objective(i, k);
-            row.objectives[k] = std::isfinite(v) ? v : kNaN;  // stored as null: does not apply
-        }
-        row.status = o.rows.status[i];
-        row.note = qtext(o.rows.note[i]);
-    }
+    std::vector<std::string> objectives;
+    for (const ResultKey* k : o.objectives) objectives.emplace_back(k->key);
+    // Read back by sweepOutcomeFromRecord below.
+    r.spec = qtext(sweep_spec_text(o.axisTexts, objectives, o.constraints));
+    store::setSweepRows(r, o.rows);
     return r;
 }
 

@@ -102,22 +102,8 @@ Status store_sweep(const std::string& path, const std::string& name, const std::
     store::SweepResult r;
     r.name = qtext(name);
     r.design = qtext(design);
-    QStringList spec;
-    for (const auto& v : vary) spec << QStringLiteral("--vary ") + qtext(v);
-    for (const auto& k : rows.objective_keys) spec << QStringLiteral("--objective ") + qtext(k);
-    for (const auto& c : constraints) spec << QStringLiteral("--constraint '%1'").arg(qtext(c));
-    r.spec = spec.join(QLatin1Char(' '));
-    for (const auto& k : rows.axis_keys) r.paramKeys << qtext(k);
-    for (const auto& k : rows.objective_keys) r.objectiveKeys << qtext(k);
-    const size_t A = rows.axis_keys.size(), O = rows.objective_keys.size();
-    r.rows.resize(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i) {
-        store::SweepRow& row = r.rows[i];
-        for (size_t a = 0; a < A; ++a) row.params.push_back(rows.axis(i, a));
-        for (size_t o = 0; o < O; ++o) row.objectives.push_back(rows.objective(i, o));  // NaN: null
-        row.status = rows.status[i];
-        row.note = qtext(rows.note[i]);
-    }
+    r.spec = qtext(sweep_spec_text(vary, rows.objective_keys, constraints));
+    store::setSweepRows(r, rows);
     if (auto st = (*session)->sweeps().save(r); !st) return Error{"--out: " + st.error().message};
     return Ok{};
 }

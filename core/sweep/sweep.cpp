@@ -543,6 +543,16 @@ std::vector<size_t> pareto_front(const SweepRows& rows, std::span<const size_t> 
     return front;
 }
 
+std::string sweep_spec_text(std::span<const std::string> axes, std::span<const std::string> objectives,
+                            std::span<const std::string> constraints) {
+    std::string out;
+    auto add = [&](const std::string& part) { out += (out.empty() ? "" : " ") + part; };
+    for (const auto& a : axes) add("--vary " + a);
+    for (const auto& o : objectives) add("--objective " + o);
+    for (const auto& c : constraints) add("--constraint '" + c + "'");
+    return out;
+}
+
 // --- CSV ----------------------------------------------------------------------------------------
 
 std::string sweep_csv_header(const SweepRows& rows) {

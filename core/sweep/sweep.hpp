@@ -176,6 +176,11 @@ std::vector<size_t> pareto_front(const SweepRows& rows, std::span<const size_t> 
 // The same over plain points (one vector of values per point).
 std::vector<size_t> pareto_front(std::span<const std::vector<double>> points, std::span<const Better> better);
 
+// How a sweep was asked for, as the command line takes it: "--vary A --vary B --objective K
+// --constraint 'C'". Sessions store it beside the rows; the GUI's Sweep view reads it back.
+std::string sweep_spec_text(std::span<const std::string> axes, std::span<const std::string> objectives,
+                            std::span<const std::string> constraints);
+
 // CSV: a header "KEY,...,OBJECTIVE,...,status,point,grid_points" then one row per point. Values
 // with full precision (shortest exact decimal); choices by name; a missing objective is empty;
 // status is ok, violates or failed, the note follows it after ": " (quoted where it has a comma);
