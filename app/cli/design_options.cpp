@@ -83,6 +83,9 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
     cmd->add_option("--max-tokens-per-step", o.max_tokens_per_step,
                      "Engine token budget per step and attention rank (prefill chunks + decodes; default 8192)");
     cmd->add_option("--max-batch", o.max_batch, "Engine limit: requests in flight per attention rank (default 2048)");
+    cmd->add_option("--requests", o.requests,
+                    "Requests issued at once and served to the last (a benchmark run); the throughput counts the "
+                    "tail in which the batch drains (default 0: a steady stream)");
     cmd->add_option("--kv-allocation", o.kv_allocation,
                      "reserve (a request's final KV at admission, TensorRT-LLM default) or on_demand (paged as "
                      "tokens are made, vLLM)");
@@ -146,6 +149,7 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     s.prefill_chip = o.prefill_chip;
     s.max_tokens_per_step = o.max_tokens_per_step;
     s.max_batch = o.max_batch;
+    s.requests = o.requests;
     const auto kv_alloc = parse_kv_allocation(o.kv_allocation);
     if (!kv_alloc)
         return failed(code, kUsage, "--kv-allocation: '" + o.kv_allocation + "' is not one of reserve, on_demand");

@@ -24,6 +24,7 @@ struct DesignOptions {
     std::string tp = "auto", pp = "auto", ep = "auto", attention_dp = "auto";
     int max_tokens_per_step = Scenario{}.max_tokens_per_step;
     int max_batch = Scenario{}.max_batch;
+    int requests = Scenario{}.requests;
     std::string kv_allocation = "reserve";
     double host_us_per_request = Scenario{}.host_us_per_request;
     int spec_tokens = 0;

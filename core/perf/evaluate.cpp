@@ -1,6 +1,7 @@
 #include "core/perf/evaluate.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <limits>
@@ -164,13 +165,14 @@ public:
     }
 
     // The steady step at `batch` requests per replica, lowered into `out` (`scratch` for the slope).
+    // `prompts` false: a step of decodes only (the queue is empty and the batch drains).
     Step steady_step(const Parallelism& par, const Fit& f, double batch, PhaseResult& out, PhaseResult& scratch,
-                     bool slope = true) const {
+                     bool slope = true, bool prompts = true) const {
         const double dp = par.dp;
         StepShape sh;
         sh.decode_seqs = batch;
         sh.decode_queries = queries_;
-        sh.prefill_tokens = prompts_ ? batch * tau_ * s_.input_len / s_.output_len : 0.0;
+        sh.prefill_tokens = prompts_ && prompts ? batch * tau_ * s_.input_len / s_.output_len : 0.0;
         sh.prefill_seqs = sh.prefill_tokens / s_.input_len;
         Step st;
         st.room_per_rank = std::max(0.0, s_.max_tokens_per_step - batch / dp * queries_);
@@ -180,7 +182,7 @@ public:
         lower(Phase::decode, sh, p, out);
         st.host = s_.host_us_per_request * 1e-6 * batch / dp;
         st.t = out.time_s + st.host;
-        if (!prompts_ || !slope) return st;
+        if (!prompts_ || !prompts || !slope) return st;
         // What one more prompt on every rank costs the step (up to the room left): the secant, not the
         // tangent, because a step's cost is not linear in its tokens (MoE layers read more experts
         // as tokens grow, until all are touched).
@@ -325,6 +327,79 @@ public:
         for (const Solution* c : {&near, static_cast<const Solution*>(&top)})
             if (c->throughput > best.throughput) best = *c;
         return best;
+    }
+
+    // The throughput of a run of s.requests requests issued at once and served to the last
+    // (offline only): every prompt's prefill, then the decode steps while the batch is full and
+    // while it drains. Equal lengths leave in waves of `slots` requests; spread lengths (a lognormal
+    // of the scenario's cv) leave one by one, so the run ends with the slots' residual lengths.
+    // Decode steps at a partial batch are lowered at halvings of the batch and interpolated.
+    double run_throughput(const Solution& sol, PhaseResult& scratch) const {
+        const int replicas = chips_ / sol.par.chips();
+        const double n = static_cast<double>(s_.requests) / replicas;  // requests per replica
+        const double pp = sol.par.pp;
+        const double slots = sol.batch * pp;                            // in flight per replica
+        if (!(n > 0) || s_.has_limits()) return sol.throughput;
+        // Decode-only step time with `x` requests in flight (x / pp per micro-batch).
+        std::array<double, 48> xs{}, ts{};
+        size_t levels = 0;
+        for (double x = slots; levels < xs.size(); x /= 2) {
+            const double b = std::max(x, 1.0) / pp;
+            xs[levels] = std::max(x, 1.0);
+            ts[levels] = steady_step(sol.par, sol.fit, std::max(b, 1.0 / pp), scratch, scratch, false, false).t;
+            ++levels;
+            if (x <= 1) break;
+        }
+        auto step_at = [&](double x) {  // xs falls from slots to 1
+            if (x >= xs[0]) return ts[0];
+            for (size_t j = 1; j < levels; ++j)
+                if (x >= xs[j]) return ts[j] + (ts[j - 1] - ts[j]) * (x - xs[j]) / (xs[j - 1] - xs[j]);
+            return ts[levels - 1];
+        };
+        const double full = ts[0];
+        // The cost of a prompt token: what the steady step's prompt share adds to a decode-only step.
+        const double prompt_tokens = sol.batch * tau_ * s_.input_len / s_.output_len;
+        const double per_prompt_token = prompts_ && prompt_tokens > 0 ? std::max(0.0, (sol.step.t - full) / prompt_tokens) : 0.0;
+        double t = n * s_.input_len * per_prompt_token;
+        const double steps_per_request = s_.output_len / tau_;
+        if (s_.output_len_cv <= 0) {
+            const double waves = std::floor(n / slots);
+            const double rest = n - waves * slots;
+            t += waves * steps_per_request * full + (rest >= 0.5 ? steps_per_request * step_at(rest) : 0.0);
+        } else {
+            // Lognormal lengths: sigma^2 = ln(1 + cv^2), mu = ln(mean) - sigma^2 / 2.
+            const double sigma = std::sqrt(std::log1p(s_.output_len_cv * s_.output_len_cv));
+            const double mu = std::log(static_cast<double>(s_.output_len)) - sigma * sigma / 2;
+            const double mean = s_.output_len;
+            auto phi = [](double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); };
+            const bool residual = n > slots;
+            const double n0 = residual ? slots : n;
+            if (residual) t += (n - slots) * steps_per_request * full / slots;
+            // Fraction of the n0 requests still running after `u` more tokens: the lengths themselves
+            // when all start together, their residuals (E[(L - u)+] / E[L]) when the queue just emptied.
+            auto still = [&](double u) {
+                if (u <= 0) return 1.0;
+                const double d2 = (mu - std::log(u)) / sigma;
+                if (!residual) return phi(d2);
+                return std::clamp(phi(d2 + sigma) - u / mean * phi(d2), 0.0, 1.0);
+            };
+            // The run ends when fewer than half a request is expected to remain.
+            double lo = 0, hi = mean;
+            while (n0 * still(hi) >= 0.5 && hi < mean * 1e6) hi *= 2;
+            for (int i = 0; i < 60; ++i) {
+                const double mid = (lo + hi) / 2;
+                (n0 * still(mid) >= 0.5 ? lo : hi) = mid;
+            }
+            constexpr int kPoints = 96;
+            double prev = step_at(n0);
+            for (int i = 1; i <= kPoints; ++i) {
+                const double u = hi * i / kPoints;
+                const double cur = step_at(std::max(n0 * still(u), 1.0));
+                t += (prev + cur) / 2 * (hi / kPoints) / tau_;
+                prev = cur;
+            }
+        }
+        return t > 0 ? replicas * n * s_.output_len / t : sol.throughput;
     }
 
 private:
@@ -807,6 +882,13 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
             ev.prefill.time_s = ev.prefill.flops = ev.prefill.bytes = ev.prefill.network_bytes = 0;
         }
         fill_serving(engine, s, *best, ev);
+        if (s.requests > 0 && !s.has_limits()) {
+            // A run of s.requests requests: the tail in which the batch drains counts.
+            ServingResult& sv = ev.serving;
+            sv.throughput_tokens_per_s = engine.run_throughput(*best, scratch);
+            sv.throughput_tokens_per_s_per_chip = sv.throughput_tokens_per_s / s.chips;
+            sv.requests_per_s = sv.throughput_tokens_per_s / s.output_len;
+        }
         if (!best->lat.stable)
             ev.warnings.push_back("serving: at batch " + std::to_string(best->batch) +
                                   " prompts arrive faster than the steps' token budget takes them; TTFT grows "

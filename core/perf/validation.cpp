@@ -196,6 +196,7 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
                 else if (key == "in_cv") ok = parse_number(value, s.input_len_cv) && s.input_len_cv >= 0;
                 else if (key == "out_cv") ok = parse_number(value, s.output_len_cv) && s.output_len_cv >= 0;
                 else if (key == "max_batch") ok = parse_number(value, s.max_batch) && s.max_batch >= 1;
+                else if (key == "requests") ok = parse_number(value, s.requests) && s.requests >= 1;
                 else if (key == "max_tokens") ok = parse_number(value, s.max_tokens_per_step) && s.max_tokens_per_step >= 1;
                 else if (key == "host_us") ok = parse_number(value, s.host_us_per_request) && s.host_us_per_request >= 0;
                 else if (key == "kv") {
@@ -205,7 +206,7 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
                 }
                 if (!ok)
                     return Error{"case '" + c.id + "': bad '" + std::string(item) + "' in '" + c.shape +
-                                 "' (serving: tp, pp, ep, dp, max_batch, max_tokens = whole numbers; in_cv, out_cv; "
+                                 "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
                                  "kv = reserve or on_demand; host_us = engine host time per request and step)"};
             }
             auto ev = evaluate_design(*chip, *model, s);

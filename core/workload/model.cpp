@@ -263,6 +263,7 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
         return Error{"scenario: ep (" + std::to_string(s.ep) + ") must divide chips (" + std::to_string(s.chips) + ")"};
     if (auto st = range("max_tokens_per_step", s.max_tokens_per_step, 1, 10000000); !st) return st;
     if (auto st = range("max_batch", s.max_batch, 1, 1000000); !st) return st;
+    if (auto st = range("requests", s.requests, 0, 1000000000); !st) return st;
     if (auto st = range("spec_tokens", s.spec_tokens, 0, 16); !st) return st;
     auto real = [](const char* key, double v, double lo, double hi, const char* meaning) -> Status {
         if (v >= lo && v <= hi) return Ok{};

@@ -103,6 +103,10 @@ struct Scenario {
     // Host (CPU) time per step and request the GPU waits for: scheduling, sampling and request
     // bookkeeping of the engine's loop (vLLM V1: ~1 us; TensorRT-LLM PyTorch backend: ~9 us).
     double host_us_per_request = 1.0;
+    // The run's length: requests issued at once and served to the last (a benchmark such as
+    // trtllm-bench or an MLPerf offline run); the throughput counts the tail in which the batch
+    // drains. 0 = a steady stream without end.
+    int requests = 0;
     // Speculative decoding: spec_tokens drafts per step, each accepted with probability spec_accept
     // (independently, until the first rejection); drafts from draft_model, or from MTP modules of
     // the target when draft_model is empty.

@@ -82,6 +82,10 @@ std::vector<WorkloadKey> build() {
          "CPU time per step and request the accelerator waits for: scheduling, sampling, bookkeeping (vLLM V1 "
          "update_from_output: 0.254 ms at batch 256, ~1 us; TensorRT-LLM PyTorch backend: ~580 us per step at "
          "64 requests, ~9 us, issue 13957).", SCV_REAL(host_us_per_request)});
+    add({"requests", "Engine", "Requests in the run", "requests", K::integer, 0, 1000000000, "steady", {},
+         "Requests issued at once and served to the last, as a benchmark runs them (trtllm-bench: 1,000-30,000 "
+         "by length; MLPerf offline: at least 600 s of samples); the throughput includes the tail in which the "
+         "batch drains. 0 = a steady stream.", SCV_INT(requests)});
     add({"spec_tokens", "Speculative decoding", "Draft tokens", "tokens", K::integer, 0, 16, "off", {},
          "Tokens drafted per step and verified in one pass of the target; 0 = off.", SCV_INT(spec_tokens)});
     add({"spec_accept", "Speculative decoding", "Acceptance", "", K::real, 0, 1, "", {},

@@ -155,7 +155,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "tpot_slo_s"), "");  // no limit
     EXPECT_EQ(*get_workload_text(s, "kv_allocation"), "on_demand");
     EXPECT_EQ(*get_workload_text(s, "input_len_cv"), "0.77");
-    EXPECT_EQ(workload_keys().size(), 27u);
+    EXPECT_EQ(workload_keys().size(), 28u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {

@@ -355,3 +355,71 @@ TEST(Disaggregation, TheBestSplitIsFound) {
         EXPECT_GE(best->serving.throughput_tokens_per_s, e->serving.throughput_tokens_per_s * (1 - 1e-9)) << np;
     }
 }
+
+// A run of a fixed number of requests (trtllm-bench, MLPerf offline): equal lengths leave in waves of
+// the batch. Whole waves take exactly the steady state's time: each request's prompt costs what its
+// share of the steady step's prompt tokens costs, and its decode steps run at the full batch.
+TEST(FiniteRun, WholeWavesEqualTheSteadyState) {
+    const auto chip = *load_chip("h100-sxm");
+    const auto model = *load_model("llama-3.1-8b");
+    Scenario s;
+    s.chips = 2;
+    s.tp = 1;
+    s.batch = 64;
+    s.input_len = 512;
+    s.output_len = 128;
+    auto steady = evaluate(chip, model, s);
+    ASSERT_TRUE(steady.ok()) << steady.error().message;
+    s.requests = 3 * 64 * 2;  // three waves on each of the two replicas
+    auto waves = evaluate(chip, model, s);
+    ASSERT_TRUE(waves.ok());
+    EXPECT_NEAR(waves->serving.throughput_tokens_per_s, steady->serving.throughput_tokens_per_s,
+                1e-9 * steady->serving.throughput_tokens_per_s);
+    // Half a wave more: those 32 requests per replica decode at batch 32, a step that costs more than
+    // half the full one (the weights are read whatever the batch), so the run is slower than steady
+    // but faster than a whole fourth wave would make it.
+    s.requests = 3 * 64 * 2 + 32 * 2;
+    auto tail = evaluate(chip, model, s);
+    ASSERT_TRUE(tail.ok());
+    const double steady_tps = steady->serving.throughput_tokens_per_s;
+    EXPECT_LT(tail->serving.throughput_tokens_per_s, steady_tps * (1 - 1e-3));
+    EXPECT_GT(tail->serving.throughput_tokens_per_s, steady_tps * 3.5 / 4);
+    // The latencies and the step are the steady state's; only the run's average throughput changes.
+    EXPECT_EQ(tail->serving.step_s, steady->serving.step_s);
+    EXPECT_EQ(tail->serving.batch, steady->serving.batch);
+}
+
+// Spread lengths: the run ends with the batch draining, so a short run loses more than a long one,
+// and a very long run approaches the steady state.
+TEST(FiniteRun, SpreadLengthsDrainAtTheEnd) {
+    const auto chip = *load_chip("h100-sxm");
+    const auto model = *load_model("llama-2-70b");
+    Scenario s;
+    s.chips = 8;
+    s.tp = 2;
+    s.batch = 0;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.input_len = 222;
+    s.output_len = 291;
+    s.input_len_cv = 0.77;
+    s.output_len_cv = 0.79;
+    auto steady = evaluate(chip, model, s);
+    ASSERT_TRUE(steady.ok()) << steady.error().message;
+    const double base = steady->serving.throughput_tokens_per_s;
+    double previous = 0;
+    for (int requests : {2000, 20000, 200000, 20000000}) {
+        s.requests = requests;
+        auto run = evaluate(chip, model, s);
+        ASSERT_TRUE(run.ok()) << run.error().message;
+        const double t = run->serving.throughput_tokens_per_s;
+        EXPECT_LT(t, base) << requests;
+        EXPECT_GT(t, previous) << requests;
+        previous = t;
+    }
+    EXPECT_GT(previous, base * 0.999);  // 20 million requests: the drain is lost in the run
+    // The requests key is refused when negative.
+    s.requests = -1;
+    auto bad = evaluate(chip, model, s);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("requests"), std::string::npos) << bad.error().message;
+}

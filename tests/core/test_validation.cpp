@@ -59,21 +59,35 @@ TEST(Validation, PublicCases) {
     const ValidationSummary serving = summarise(results, true);
     EXPECT_EQ(serving.rows, 11);
     EXPECT_EQ(serving.fits, 0);
-    EXPECT_LE(serving.median_abs_error, 0.30);
+    EXPECT_LE(serving.median_abs_error, 0.25);
     const ValidationSummary kernels = summarise(results, false);
     EXPECT_EQ(kernels.rows, 0);  // every kernel row of the public set set an efficiency
     EXPECT_EQ(kernels.fits, 5);
 }
 
-// MLPerf server runs hold p99 TTFT <= 2 s and TPOT <= 200 ms: each system's server throughput is at most
-// its offline throughput, in the model as measured (H100 0.88, H200 0.93, B200 0.98, MI300X 0.88).
-TEST(Validation, ServerNeverBeatsOffline) {
+// MLPerf server runs hold p99 TTFT <= 2 s and TPOT <= 200 ms: each system's server throughput is at
+// most what it sustains offline in a steady stream (the queue needs slack). The offline rows carry
+// their run length (requests=N), so they are evaluated again without it: a finite run's drain is not
+// the steady state the server is held against. (Measured server / offline-run: H100 0.88, H200 0.93,
+// B200 0.98, MI300X 0.88.)
+TEST(Validation, ServerNeverBeatsSteadyOffline) {
     const auto results = run_all(kPath, 16);
-    std::map<std::string, std::pair<double, double>> pairs;  // system -> (offline, server) predictions
+    std::map<std::string, std::pair<double, double>> pairs;  // system -> (steady offline, server) predictions
     for (const auto& r : results) {
         if (r.c.kind != "serving" || r.c.id.rfind("mlperf", 0) != 0) continue;
         const std::string system = r.c.id.substr(0, r.c.id.rfind('-'));
-        (r.c.scenario == "server" ? pairs[system].second : pairs[system].first) = r.predicted;
+        if (r.c.scenario == "server") {
+            pairs[system].second = r.predicted;
+            continue;
+        }
+        ValidationCase steady = r.c;
+        const auto at = steady.shape.find(" requests=");
+        ASSERT_NE(at, std::string::npos) << r.c.id << ": an offline MLPerf row gives its run length";
+        steady.shape.erase(at, steady.shape.find(' ', at + 1) - at);
+        auto s = run_validation_case(steady);
+        ASSERT_TRUE(s.ok()) << s.error().message;
+        EXPECT_GT(s->predicted, r.predicted) << r.c.id << ": the run's drain costs throughput";
+        pairs[system].first = s->predicted;
     }
     EXPECT_EQ(pairs.size(), 5u);
     for (const auto& [system, p] : pairs) {
@@ -102,7 +116,7 @@ TEST(Validation, ExtraMeasurements) {
     }
     const ValidationSummary serving = summarise(results, true);
     EXPECT_EQ(serving.rows, 214);
-    EXPECT_LE(serving.median_abs_error, 0.40);
+    EXPECT_LE(serving.median_abs_error, 0.35);
 }
 
 TEST(Validation, FixedParallelismIsParsedAndChecked) {
