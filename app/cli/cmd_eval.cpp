@@ -23,6 +23,7 @@
 #include "core/library/library.hpp"
 #include "core/perf/kernel.hpp"
 #include "core/perf/report.hpp"
+#include "core/sweep/ranges.hpp"
 #include "core/perf/validation.hpp"
 #include "core/physical/cost.hpp"
 #include "core/physical/design.hpp"
@@ -80,10 +81,13 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
                                           ": no cost per token to compare (see the warnings of 'eval' for either chip)");
     }
     const CostComparison* a = against ? &*against : nullptr;
+    // The headline results' ranges over the chip's uncertain parameters.
+    auto ranges = result_ranges(DesignPoint{*chip, *model, s, companions});
+    if (!ranges) return fail(ctx, kFailed, ranges.error().message);
     std::string text;
-    if (o.format == "json") text = evaluation_to_json(*ev, *chip, *model, s, 2, a) + "\n";
+    if (o.format == "json") text = evaluation_to_json(*ev, *chip, *model, s, 2, a, &*ranges) + "\n";
     else if (o.format == "csv") text = evaluation_to_csv(*ev);
-    else text = evaluation_to_table(*ev, *chip, *model, s, a);
+    else text = evaluation_to_table(*ev, *chip, *model, s, a, &*ranges);
     ctx.out << text;
     return 0;
 }

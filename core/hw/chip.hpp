@@ -135,6 +135,16 @@ struct EconSpec {
     friend bool operator==(const EconSpec&, const EconSpec&) = default;
 };
 
+// How far an uncertain parameter may be from its value: the plausible low and high as factors of
+// the value (low <= 1 <= high), so the band moves with the value when a design edits it. The chip
+// JSON writes it as absolute values: "ranges": {"efficiency.compute_fp8": [0.55, 0.70]}.
+struct KeyRange {
+    std::string key;  // a numeric parameter key
+    double low = 1.0;
+    double high = 1.0;
+    friend bool operator==(const KeyRange&, const KeyRange&) = default;
+};
+
 struct ChipSpec {
     // Identity and provenance
     std::string id;
@@ -144,6 +154,7 @@ struct ChipSpec {
     std::string confidence;               // A, B, C (see shared data) or "estimate"
     std::string source;
     std::vector<std::string> estimated;   // dotted keys whose values are estimates, not facts
+    std::vector<KeyRange> ranges;         // uncertainty of estimated (and measured) values
     std::string notes;
 
     ComputeSpec compute;

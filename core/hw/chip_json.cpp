@@ -1,8 +1,11 @@
 #include "core/hw/chip_json.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/hw/params.hpp"
+#include "core/util/format.hpp"
 #include "core/util/json.hpp"
 
 namespace scoville {
@@ -11,6 +14,33 @@ using nlohmann::json;
 
 namespace {
 std::string where(std::string_view origin) { return origin.empty() ? "chip" : std::string(origin); }
+
+// "ranges": {"KEY": [LOW, HIGH], ...} in the key's unit, around the chip's value of the key.
+Status read_ranges(const json& r, ChipSpec& chip, const std::string& origin) {
+    if (!r.is_object()) return Error{origin + ": 'ranges' must be an object of \"key\": [low, high]"};
+    for (auto it = r.begin(); it != r.end(); ++it) {
+        const std::string& key = it.key();
+        const std::string at = origin + ": ranges." + key;
+        const ParamInfo* info = find_param(key);
+        if (!info) return Error{at + ": unknown parameter key"};
+        if (info->kind == ParamKind::choice) return Error{at + ": a choice has no numeric range"};
+        const json& v = it.value();
+        if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number())
+            return Error{at + ": expected [low, high]"};
+        const double lo = v[0].get<double>(), hi = v[1].get<double>(), value = info->get(chip);
+        if (value <= 0) return Error{at + ": the value is " + format_number(value) + "; a range needs a positive value"};
+        if (!(lo <= value && value <= hi))
+            return Error{at + ": [" + format_number(lo) + ", " + format_number(hi) + "] does not hold the value " +
+                         format_number(value)};
+        if (lo < info->min || hi > info->max)
+            return Error{at + ": [" + format_number(lo) + ", " + format_number(hi) + "] leaves the valid range [" +
+                         format_number(info->min) + ", " + format_number(info->max) + "]"};
+        for (const KeyRange& e : chip.ranges)
+            if (e.key == key) return Error{at + ": given twice"};
+        chip.ranges.push_back({key, lo / value, hi / value});
+    }
+    return Ok{};
+}
 }  // namespace
 
 Result<ChipSpec> chip_from_json(std::string_view text, std::string_view origin) {
@@ -48,6 +78,8 @@ Result<ChipSpec> chip_from_json(std::string_view text, std::string_view origin) 
                         return Error{where(origin) + ": 'estimated' lists an unknown parameter key"};
                     chip.estimated.push_back(e.get<std::string>());
                 }
+            } else if (k == "ranges") {
+                continue;  // read once every value is known (below)
             } else if (v.is_object()) {
                 for (auto p = v.begin(); p != v.end(); ++p) {
                     const std::string key = k + "." + p.key();
@@ -69,6 +101,9 @@ Result<ChipSpec> chip_from_json(std::string_view text, std::string_view origin) 
                 return Error{where(origin) + ": unknown key '" + k + "'"};
             }
         }
+        if (auto r = j.find("ranges"); r != j.end()) {
+            if (auto st = read_ranges(*r, chip, where(origin)); !st) return st.error();
+        }
     } catch (const json::exception& e) {
         return Error{where(origin) + ": " + e.what()};
     }
@@ -85,6 +120,17 @@ std::string chip_to_json(const ChipSpec& chip, int indent) {
     j["confidence"] = chip.confidence;
     j["source"] = chip.source;
     j["estimated"] = chip.estimated;
+    if (!chip.ranges.empty()) {
+        json r = json::object();
+        for (const KeyRange& e : chip.ranges) {
+            const ParamInfo* info = find_param(e.key);
+            if (!info) continue;
+            // Within the key's valid range, so a design edited towards a limit still reads back.
+            const double v = info->get(chip);
+            r[e.key] = json::array({std::clamp(e.low * v, info->min, v), std::clamp(e.high * v, v, info->max)});
+        }
+        j["ranges"] = r;
+    }
     j["notes"] = chip.notes;
     for (const auto& info : chip_params()) {
         const std::string key(info.key);

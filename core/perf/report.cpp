@@ -121,7 +121,8 @@ ordered_json pool_json(const PoolResult& p) {
 }  // namespace
 
 std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
-                               const Scenario& s, int indent, const CostComparison* against) {
+                               const Scenario& s, int indent, const CostComparison* against,
+                               const Ranges* ranges) {
     const ServingResult& sv = ev.serving;
     const PhysicalResult& ph = ev.physical;
     ordered_json j;
@@ -145,6 +146,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["tpot_slo_s"] = s.tpot_slo_s ? ordered_json(*s.tpot_slo_s) : ordered_json(nullptr);
     sc["max_tokens_per_step"] = s.max_tokens_per_step;
     sc["max_batch"] = s.max_batch;
+    sc["requests"] = s.requests;
     sc["kv_allocation"] = to_string(s.kv_allocation);
     sc["host_us_per_request"] = s.host_us_per_request;
     sc["spec_tokens"] = s.spec_tokens;
@@ -178,6 +180,15 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     ordered_json cost = ordered_json::object();
     for (const auto& b : ph.cost_usd_per_hour) cost[b.name] = num(b.value);
     j["cost_breakdown_usd_per_chip_hour"] = std::move(cost);
+    if (ranges) {
+        ordered_json r = ordered_json::object(), why = ordered_json::object();
+        for (const ResultRange& x : ranges->results) {
+            r[std::string(x.key->key)] = ordered_json::array({num(x.low), num(x.high)});
+            why[std::string(x.key->key)] = x.widest.empty() ? ordered_json(nullptr) : ordered_json(x.widest);
+        }
+        j["ranges"] = std::move(r);
+        j["range_widest_parameter"] = std::move(why);
+    }
     if (against) {
         ordered_json a;
         a["chip"] = against->baseline;
@@ -236,7 +247,7 @@ std::string evaluation_to_csv(const Evaluation& ev) {
 }
 
 std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
-                                const Scenario& s, const CostComparison* against) {
+                                const Scenario& s, const CostComparison* against, const Ranges* ranges) {
     const ServingResult& sv = ev.serving;
     std::string out;
     out +=
@@ -311,6 +322,13 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                     ? "; breaks even from " + format_number("%.0f", *against->break_even_units) + " units built"
                     : std::string()) +
                "\n";
+    if (ranges && !ranges->results.empty()) {
+        out += "  ranges            over the chip's uncertain parameters (each end alone, root-sum-square):\n";
+        for (const ResultRange& r : ranges->results)
+            out += "    " + std::string(r.key->short_label) + ": " + format_number("%.4g", r.low) + " to " +
+                   format_number("%.4g", r.high) + (r.key->unit.empty() ? "" : " " + std::string(r.key->unit)) +
+                   (r.widest.empty() ? std::string() : " (most from " + r.widest + ")") + "\n";
+    }
     for (const auto& w : ev.warnings) out += "  warning: " + w + "\n";
     for (const PhaseResult* ph : {&ev.prefill, &ev.decode}) {
         out += "\n" + std::string(to_string(ph->phase)) + ": step " + format_number("%.4g", ph->time_s) +

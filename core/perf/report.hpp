@@ -5,15 +5,19 @@
 
 #include "core/hw/chip.hpp"
 #include "core/perf/evaluation.hpp"
+#include "core/perf/result_keys.hpp"
 #include "core/workload/model.hpp"
 
 namespace scoville {
 
 // `against`: the design's cost per token against a baseline chip (eval --baseline), or none.
+// `ranges`: the headline results' ranges over the chip's uncertain parameters, or none.
 std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
-                               const Scenario& scenario, int indent = 2, const CostComparison* against = nullptr);
+                               const Scenario& scenario, int indent = 2, const CostComparison* against = nullptr,
+                               const Ranges* ranges = nullptr);
 std::string evaluation_to_csv(const Evaluation& ev);
 std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
-                                const Scenario& scenario, const CostComparison* against = nullptr);
+                                const Scenario& scenario, const CostComparison* against = nullptr,
+                                const Ranges* ranges = nullptr);
 
 }  // namespace scoville

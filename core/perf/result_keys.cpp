@@ -156,4 +156,10 @@ std::string_view to_string(Better b) {
     return "none";
 }
 
+const ResultRange* Ranges::find(std::string_view key) const {
+    for (const ResultRange& r : results)
+        if (r.key && r.key->key == key) return &r;
+    return nullptr;
+}
+
 }  // namespace scoville

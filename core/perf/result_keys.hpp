@@ -4,6 +4,8 @@
 // (workload/scenario_keys). The keys are those of `scoville eval --format json`; the JSON, the
 // GUI's KPI cards and comparison, sweep objectives and report tables all name results through it.
 #include <optional>
+#include <string>
+#include <vector>
 #include <span>
 #include <string_view>
 
@@ -41,6 +43,22 @@ struct ResultKey {
     [[nodiscard]] std::optional<double> value(const Evaluation& ev) const;
     // +1 when `value` is better than `base`, -1 when worse, 0 when equal, not comparable or neither.
     [[nodiscard]] int compare(double value, double base) const;
+};
+
+// A result's range over the uncertainty of the chip's parameters (computed by sweep/ranges).
+struct ResultRange {
+    const ResultKey* key = nullptr;
+    double value = 0;          // on the design
+    double low = 0, high = 0;  // low <= value <= high
+    std::string widest;        // the parameter key that moves this result most ("" when none does)
+};
+
+struct Ranges {
+    std::vector<ResultRange> results;  // in the order asked for; results that do not apply are left out
+    int evaluations = 0;
+    std::vector<std::string> failed;   // "KEY=VALUE: why" for ends at which the design does not evaluate
+    // Two designs' results are within each other's uncertainty when their ranges overlap.
+    [[nodiscard]] const ResultRange* find(std::string_view key) const;
 };
 
 // Every key, in the order `eval --format json` prints them.

@@ -1,0 +1,105 @@
+#include "core/sweep/ranges.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "core/hw/params.hpp"
+#include "core/physical/design.hpp"
+#include "core/physical/tech.hpp"
+#include "core/util/format.hpp"
+
+namespace scoville {
+
+namespace {
+
+// One end of a parameter's range: the value, rounded for whole-number keys and kept in the valid range.
+double end_value(const ParamInfo& info, double value, double factor) {
+    double v = std::clamp(value * factor, info.min, info.max);
+    if (info.kind == ParamKind::integer) v = factor < 1 ? std::floor(v) : std::ceil(v);
+    return std::clamp(v, info.min, info.max);
+}
+
+}  // namespace
+
+std::span<const ResultKey* const> ranged_result_keys() {
+    static const std::array<const ResultKey*, 6> keys = {
+        find_result_key("throughput_tokens_per_s"), find_result_key("throughput_tokens_per_s_per_chip"),
+        find_result_key("tokens_per_joule"),        find_result_key("cost_per_million_tokens_usd"),
+        find_result_key("die_area_mm2"),            find_result_key("power_w_per_chip"),
+    };
+    return keys;
+}
+
+bool within_uncertainty(const ResultRange& a, const ResultRange& b) { return a.low <= b.high && b.low <= a.high; }
+
+Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKey* const> keys) {
+    if (keys.empty()) keys = ranged_result_keys();
+    const auto& tech = default_tech();
+    if (!tech) return tech.error();
+    EvalWorkspace ws;
+    if (auto st = evaluate_design_into(design.chip, design.model, design.scenario, *tech, design.companions, ws); !st)
+        return Error{"ranges: " + st.error().message};
+
+    Ranges out;
+    out.evaluations = 1;
+    struct Acc {
+        double down2 = 0, up2 = 0, widest = 0;
+        std::string widest_key;
+    };
+    std::vector<Acc> acc;
+    for (const ResultKey* k : keys) {
+        if (!k) continue;
+        const auto v = k->value(ws.ev);
+        if (!v) continue;
+        out.results.push_back({k, *v, *v, *v, {}});
+        acc.emplace_back();
+    }
+
+    // The parallelism stays as chosen: the uncertainty is the chip's, not the deployment's.
+    Scenario s = design.scenario;
+    if (!s.disaggregated()) {
+        const Parallelism& p = ws.ev.serving.parallelism;
+        s.tp = p.tp;
+        s.pp = p.pp;
+        s.ep = p.ep;
+        s.attention_dp = p.dp;
+    }
+    for (const KeyRange& range : design.chip.ranges) {
+        const ParamInfo* info = find_param(range.key);
+        if (!info || info->kind == ParamKind::choice) continue;
+        const double value = info->get(design.chip);
+        for (const double factor : {range.low, range.high}) {
+            if (factor == 1.0) continue;
+            const double end = end_value(*info, value, factor);
+            if (end == value) continue;
+            ChipSpec chip = design.chip;
+            info->set(chip, end);
+            ++out.evaluations;
+            if (auto st = evaluate_design_into(chip, design.model, s, *tech, design.companions, ws); !st) {
+                out.failed.push_back(std::string(range.key) + "=" + format_number(end) + ": " + st.error().message);
+                continue;
+            }
+            for (size_t i = 0; i < out.results.size(); ++i) {
+                const auto y = out.results[i].key->value(ws.ev);
+                if (!y) continue;
+                const double d = *y - out.results[i].value;
+                Acc& a = acc[i];
+                (d < 0 ? a.down2 : a.up2) += d * d;
+                if (std::abs(d) > a.widest) {
+                    a.widest = std::abs(d);
+                    a.widest_key = range.key;
+                }
+            }
+        }
+    }
+    for (size_t i = 0; i < out.results.size(); ++i) {
+        ResultRange& r = out.results[i];
+        r.low = r.value - std::sqrt(acc[i].down2);
+        r.high = r.value + std::sqrt(acc[i].up2);
+        r.widest = acc[i].widest_key;
+    }
+    return out;
+}
+
+}  // namespace scoville

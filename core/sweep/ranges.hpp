@@ -1,0 +1,26 @@
+#pragma once
+// How far to trust a result: the range of each headline result over the uncertainty of the chip's
+// parameters (ChipSpec::ranges). Each uncertain key is moved to its low and its high end alone, the
+// whole design is evaluated there, and each result's shifts are combined by root-sum-square (the
+// uncertainties taken as independent). The parallelism is held at the design's choice; the batch
+// and the rest of the serving solution follow the key, as they would on the real chip.
+#include <string>
+#include <vector>
+
+#include "core/perf/result_keys.hpp"
+#include "core/sweep/analysis.hpp"
+
+namespace scoville {
+
+// The results `eval` reports a range for: throughput (system and per chip), tokens per joule, cost
+// per million tokens, die area and power per chip.
+std::span<const ResultKey* const> ranged_result_keys();
+
+// Ranges of `keys` (default: ranged_result_keys()) for the design. A chip without ranges gives
+// every result low = high = value.
+Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKey* const> keys = {});
+
+// [a_low, a_high] and [b_low, b_high] overlap: the difference is within the uncertainty.
+bool within_uncertainty(const ResultRange& a, const ResultRange& b);
+
+}  // namespace scoville

@@ -1,0 +1,182 @@
+// Uncertainty: parameter ranges in the chip JSON, and the ranges of the headline results.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+#include <string>
+
+#include "core/hw/chip_json.hpp"
+#include "core/hw/params.hpp"
+#include "core/library/library.hpp"
+#include "core/physical/design.hpp"
+#include "core/sweep/ranges.hpp"
+
+using namespace scoville;
+
+namespace {
+
+const KeyRange* range_of(const ChipSpec& c, std::string_view key) {
+    for (const KeyRange& r : c.ranges)
+        if (r.key == key) return &r;
+    return nullptr;
+}
+
+DesignPoint decode_design(ChipSpec chip) {
+    DesignPoint d;
+    d.chip = std::move(chip);
+    d.model = *load_model("llama-3.1-8b");
+    d.scenario.batch = 1;
+    d.scenario.input_len = 1024;
+    d.scenario.output_len = 256;
+    return d;
+}
+
+double throughput(const DesignPoint& d, const ChipSpec& chip) {
+    auto ev = evaluate_design(chip, d.model, d.scenario);
+    EXPECT_TRUE(ev.ok()) << ev.error().message;
+    return ev ? ev->serving.throughput_tokens_per_s : 0.0;
+}
+
+}  // namespace
+
+TEST(Ranges, ReadAsFactorsOfTheValueAndWrittenBack) {
+    auto h100 = load_chip("h100-sxm");
+    ASSERT_TRUE(h100.ok());
+    // h100-sxm.json: "efficiency.compute_fp8": [0.627, 0.693] around 0.66 = 0.95x and 1.05x.
+    const KeyRange* r = range_of(*h100, "efficiency.compute_fp8");
+    ASSERT_NE(r, nullptr);
+    EXPECT_NEAR(r->low, 0.627 / 0.66, 1e-12);
+    EXPECT_NEAR(r->high, 0.693 / 0.66, 1e-12);
+    // The band moves with the value: at 0.5 it is [0.475, 0.525].
+    ChipSpec edited = *h100;
+    ASSERT_TRUE(set_param(edited, "efficiency.compute_fp8", 0.5).ok());
+    auto back = chip_from_json(chip_to_json(edited), "edited");
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    const KeyRange* moved = range_of(*back, "efficiency.compute_fp8");
+    ASSERT_NE(moved, nullptr);
+    EXPECT_NEAR(moved->low * 0.5, 0.475, 1e-12);
+    EXPECT_NEAR(moved->high * 0.5, 0.525, 1e-12);
+    EXPECT_EQ(back->ranges.size(), h100->ranges.size());
+    // Near a limit the written range is clipped to the valid range, so the file still reads back:
+    // 0.99 x 1.05 would pass the efficiency's maximum of 1.
+    ASSERT_TRUE(set_param(edited, "efficiency.compute_fp8", 0.99).ok());
+    auto clipped = chip_from_json(chip_to_json(edited), "edited");
+    ASSERT_TRUE(clipped.ok()) << clipped.error().message;
+}
+
+TEST(Ranges, BadRangesAreRefusedNamingTheKey) {
+    const std::string base = chip_to_json(*load_chip("h100-sxm"));
+    auto with = [&](const std::string& ranges) {
+        std::string text = base;
+        const auto at = text.find("\"ranges\"");
+        const auto end = text.find('}', at);
+        text.replace(at, end - at + 1, "\"ranges\": " + ranges);
+        return chip_from_json(text, "bad.json");
+    };
+    struct Case {
+        std::string ranges, message;
+    } cases[] = {
+        {R"({"efficiency.memory": [0.9, 0.95]})", "bad.json: ranges.efficiency.memory: [0.9, 0.95] does not hold the value 0.866"},
+        {R"({"efficiency.memry": [0.8, 0.9]})", "bad.json: ranges.efficiency.memry: unknown parameter key"},
+        {R"({"hbm.generation": [1, 2]})", "bad.json: ranges.hbm.generation: a choice has no numeric range"},
+        {R"({"efficiency.memory": 0.9})", "bad.json: ranges.efficiency.memory: expected [low, high]"},
+        {R"({"efficiency.memory": [0.5, 1.2]})", "leaves the valid range"},
+        {R"({"compute.rate_fp4": [0, 1]})", "the value is 0; a range needs a positive value"},
+    };
+    for (const Case& c : cases) {
+        auto r = with(c.ranges);
+        ASSERT_FALSE(r.ok()) << c.ranges;
+        EXPECT_NE(r.error().message.find(c.message), std::string::npos) << r.error().message;
+    }
+}
+
+// Every estimate of every reference chip carries a range, except the structure a data sheet fixes
+// through a product (the MAC array's split into rows and columns, the precisions' rates, stacks,
+// dies, the torus and the domain) and values of 0.
+TEST(Ranges, EveryEstimatedValueHasARange) {
+    const std::set<std::string> structural = {"compute.mac_rows",  "compute.mac_cols",  "compute.rate_bf16",
+                                              "compute.rate_fp8",  "compute.rate_fp4",  "compute.rate_int8",
+                                              "hbm.stacks",        "link.torus_dims",   "link.domain",
+                                              "package.dies"};
+    for (const std::string& id : reference_chip_ids()) {
+        auto chip = load_chip(id);
+        ASSERT_TRUE(chip.ok()) << id;
+        for (const std::string& key : chip->estimated) {
+            const ParamInfo* info = find_param(key);
+            ASSERT_NE(info, nullptr) << id << " " << key;
+            if (info->kind == ParamKind::choice || structural.contains(key) || info->get(*chip) == 0) continue;
+            const KeyRange* r = range_of(*chip, key);
+            ASSERT_NE(r, nullptr) << id << ": estimated " << key << " has no range";
+            // A band on at least one side (a value at its limit, such as an overlap of 1, has one side).
+            EXPECT_TRUE(r->low < 1.0 || r->high > 1.0) << id << " " << key;
+        }
+    }
+}
+
+TEST(Ranges, AChipWithoutRangesHasPointResults) {
+    ChipSpec chip = *load_chip("h100-sxm");
+    chip.ranges.clear();
+    auto r = result_ranges(decode_design(chip));
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->evaluations, 1);
+    ASSERT_EQ(r->results.size(), ranged_result_keys().size());
+    for (const ResultRange& x : r->results) {
+        EXPECT_EQ(x.low, x.value) << x.key->key;
+        EXPECT_EQ(x.high, x.value) << x.key->key;
+        EXPECT_TRUE(x.widest.empty());
+    }
+}
+
+// One uncertain key: the range is the design evaluated at the key's two ends. Two keys: the shifts
+// add as root-sum-square.
+TEST(Ranges, EndsAreEvaluatedAndCombinedByRootSumSquare) {
+    ChipSpec chip = *load_chip("h100-sxm");
+    chip.ranges = {{"efficiency.memory", 0.9, 1.05}};
+    const DesignPoint d = decode_design(chip);
+    auto one = result_ranges(d);
+    ASSERT_TRUE(one.ok()) << one.error().message;
+    EXPECT_EQ(one->evaluations, 3);
+    const ResultRange* tps = one->find("throughput_tokens_per_s");
+    ASSERT_NE(tps, nullptr);
+    ChipSpec lo = chip, hi = chip;
+    lo.efficiency.memory = chip.efficiency.memory * 0.9;
+    hi.efficiency.memory = chip.efficiency.memory * 1.05;
+    const double base = throughput(d, chip), t_lo = throughput(d, lo), t_hi = throughput(d, hi);
+    EXPECT_DOUBLE_EQ(tps->value, base);
+    EXPECT_NEAR(tps->low, t_lo, 1e-9 * base);  // batch-1 decode is memory-bound: slower memory, fewer tokens
+    EXPECT_NEAR(tps->high, t_hi, 1e-9 * base);
+    EXPECT_LT(tps->low, base);
+    EXPECT_GT(tps->high, base);
+    EXPECT_EQ(tps->widest, "efficiency.memory");
+
+    chip.ranges.push_back({"compute.clock_ghz", 0.9, 1.1});
+    const DesignPoint d2 = decode_design(chip);
+    auto two = result_ranges(d2);
+    ASSERT_TRUE(two.ok());
+    EXPECT_EQ(two->evaluations, 5);
+    ChipSpec c_lo = chip, c_hi = chip;
+    c_lo.compute.clock_ghz *= 0.9;
+    c_hi.compute.clock_ghz *= 1.1;
+    const double dc_lo = throughput(d2, c_lo) - base, dc_hi = throughput(d2, c_hi) - base;
+    // Each key's shifts below and above the value, squared and summed per side.
+    double down = (t_lo - base) * (t_lo - base), up = (t_hi - base) * (t_hi - base);
+    for (double dc : {dc_lo, dc_hi}) (dc < 0 ? down : up) += dc * dc;
+    const ResultRange* t2 = two->find("throughput_tokens_per_s");
+    ASSERT_NE(t2, nullptr);
+    EXPECT_NEAR(t2->low, base - std::sqrt(down), 1e-9 * base);
+    EXPECT_NEAR(t2->high, base + std::sqrt(up), 1e-9 * base);
+}
+
+TEST(Ranges, EstimatesWidenTheComparison) {
+    // The Jalapeno estimate's throughput range is wider, relative to its value, than the measured H100's.
+    auto width = [](const char* id) {
+        auto r = result_ranges(decode_design(*load_chip(id)));
+        EXPECT_TRUE(r.ok());
+        const ResultRange* t = r->find("throughput_tokens_per_s");
+        return (t->high - t->low) / t->value;
+    };
+    EXPECT_GT(width("jalapeno-est"), width("h100-sxm"));
+    ResultRange a{nullptr, 10, 8, 12, {}}, b{nullptr, 13, 11.5, 14, {}}, c{nullptr, 13, 12.5, 14, {}};
+    EXPECT_TRUE(within_uncertainty(a, b));
+    EXPECT_FALSE(within_uncertainty(a, c));
+}
