@@ -303,7 +303,7 @@ void LessonPanel::showStep() {
     const int steps = static_cast<int>(lesson.steps.size());
     back_->setEnabled(step_ >= 0);
     next_->setEnabled(step_ + 1 < steps);
-    next_->setText(step_ < 0 ? tr("S&tart") : tr("&Next step"));
+    next_->setText(step_ < 0 ? tr("S&tart") : tr("Ne&xt step"));
     if (step_ < 0) {
         title_->setText(qtext(lesson.title));
         text_->setVisible(true);
