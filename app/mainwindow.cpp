@@ -21,6 +21,7 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <qcustomplot.h>
 
 #include "app/sessioncontroller.hpp"
 #include "app/sessionpanel.hpp"
@@ -29,6 +30,8 @@
 #include "widgets/designdocument.hpp"
 #include "widgets/explainpanel.hpp"
 #include "widgets/frontierview.hpp"
+#include "widgets/highlight.hpp"
+#include "widgets/lessonpanel.hpp"
 #include "widgets/kpistrip.hpp"
 #include "widgets/layerview.hpp"
 #include "widgets/modellibrary.hpp"
@@ -39,6 +42,7 @@
 #include "widgets/seekdialog.hpp"
 #include "widgets/sensitivityview.hpp"
 #include "widgets/sweepview.hpp"
+#include "widgets/viewscale.hpp"
 #include "widgets/workloadbar.hpp"
 
 namespace scoville {
@@ -49,6 +53,9 @@ MainWindow::MainWindow(const ModelLibrary& library, QWidget* parent)
     : QMainWindow(parent), doc_(new DesignDocument(library, this)), sessions_(new SessionController(doc_, this)) {
     setObjectName(QStringLiteral("mainWindow"));
     createViews();
+    createLessons();
+    viewScale_ = new ViewScale(this, this);
+    connect(viewScale_, &ViewScale::presentationChanged, this, &MainWindow::setPresentationLayout);
     createActions();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->showMessage(tr("Ready"));
@@ -74,6 +81,7 @@ MainWindow::MainWindow(const ModelLibrary& library, QWidget* parent)
     connect(doc_, &DesignDocument::editRefused, this,
             [this](const QString& message) { statusBar()->showMessage(tr("Refused: %1").arg(message), 8000); });
     restoreSettings();
+    viewScale_->restore();
 }
 
 MainWindow::~MainWindow() {
@@ -241,6 +249,23 @@ void MainWindow::createActions() {
     view->addAction(compareBar_->toggleViewAction());
     view->addAction(latencyBar_->toggleViewAction());
     view->addSeparator();
+    QAction* presentation = view->addAction(tr("&Presentation"));
+    presentation->setObjectName(QStringLiteral("actionPresentation"));
+    presentation->setCheckable(true);
+    presentation->setShortcut(QKeySequence(Qt::Key_F5));
+    presentation->setToolTip(tr("Larger text and thicker plot lines for a projector; fewer panels"));
+    connect(presentation, &QAction::toggled, viewScale_, &ViewScale::setPresentation);
+    connect(viewScale_, &ViewScale::presentationChanged, presentation, &QAction::setChecked);
+    QAction* zoomIn = view->addAction(tr("Zoom &In"), viewScale_, &ViewScale::zoomIn);
+    zoomIn->setObjectName(QStringLiteral("actionZoomIn"));
+    zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
+    QAction* zoomOut = view->addAction(tr("Zoom &Out"), viewScale_, &ViewScale::zoomOut);
+    zoomOut->setObjectName(QStringLiteral("actionZoomOut"));
+    zoomOut->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut});
+    QAction* zoomReset = view->addAction(tr("&Actual Size"), viewScale_, &ViewScale::resetZoom);
+    zoomReset->setObjectName(QStringLiteral("actionZoomReset"));
+    zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
     QMenu* exportMenu = view->addMenu(tr("&Export Plot"));
     exportMenu->setObjectName(QStringLiteral("exportMenu"));
     const struct {
@@ -288,6 +313,18 @@ void MainWindow::createActions() {
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* lessons = help->addAction(tr("&Lessons"), this, [this] { showLessons(); });
+    lessons->setObjectName(QStringLiteral("actionLessons"));
+    lessons->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction* openLesson = help->addAction(tr("Open Lesson &File..."), this, [this] {
+        const QString name = QFileDialog::getOpenFileName(this, tr("Open lesson"), lessonFolder(),
+                                                          tr("Lesson (*.json);;All files (*)"));
+        if (name.isEmpty()) return;
+        showLessons();
+        lessons_->openLessonFile(name);
+    });
+    openLesson->setObjectName(QStringLiteral("actionOpenLesson"));
+    help->addSeparator();
     QAction* about = help->addAction(tr("&About Scoville"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
 }
@@ -298,6 +335,91 @@ SeekDialog* MainWindow::showGoalSeek() {
     seek_->raise();
     seek_->activateWindow();
     return seek_;
+}
+
+// --- Lessons and presentation --------------------------------------------------------------------
+
+QString MainWindow::lessonFolder() {
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty()) dir = QDir::homePath();
+    return QDir(dir).filePath(QStringLiteral("lessons"));
+}
+
+void MainWindow::createLessons() {
+    lessonDock_ = new QDockWidget(tr("Lesson"), this);
+    lessonDock_->setObjectName(QStringLiteral("lessonDock"));
+    lessons_ = new LessonPanel(doc_, lessonDock_);
+    lessons_->loadFolder(lessonFolder());
+    lessonDock_->setWidget(lessons_);
+    addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
+    lessonDock_->hide();
+    connect(lessons_, &LessonPanel::viewRequested, this, &MainWindow::showLessonView);
+}
+
+LessonPanel* MainWindow::showLessons() {
+    lessonDock_->show();
+    lessonDock_->raise();
+    return lessons_;
+}
+
+void MainWindow::showLessonView(const QString& view) {
+    QWidget* target = nullptr;
+    QWidget* tab = nullptr;
+    QDockWidget* dock = nullptr;
+    if (view == QLatin1String("summary")) {
+        target = kpis_;
+    } else if (view == QLatin1String("roofline")) {
+        target = roofline_;
+    } else if (view == QLatin1String("layers")) {
+        target = layers_;
+    } else if (view == QLatin1String("physical")) {
+        target = physical_;
+    } else if (view == QLatin1String("compare")) {
+        target = compare_;
+    } else if (view == QLatin1String("explain")) {
+        dock = explainDock_;
+        target = explain_;
+    } else if (view == QLatin1String("sweep")) {
+        tab = target = sweep_;
+    } else if (view == QLatin1String("pareto")) {
+        tab = sweep_;
+        target = sweep_->paretoPlot();
+    } else if (view == QLatin1String("sensitivity")) {
+        tab = target = sensitivity_;
+    } else if (view == QLatin1String("frontier")) {
+        tab = target = frontier_;
+    } else if (view == QLatin1String("parameters")) {
+        dock = parameterDock_;
+        target = parameters_;
+    } else if (view == QLatin1String("workload")) {
+        workloadBar_->show();
+        target = workloadBar_;
+    }
+    if (!target) return;
+    // The design's four views live on the first tab.
+    if (!tab && !dock && target != kpis_ && target != workloadBar_) tabs_->setCurrentIndex(0);
+    if (tab) tabs_->setCurrentWidget(tab);
+    if (dock) {
+        dock->show();
+        dock->raise();
+    }
+    flashHighlight(target);
+}
+
+void MainWindow::setPresentationLayout(bool on) {
+    // Fewer panels on a projector: the history, the comparison and limit bars go; the parameters,
+    // the workload and the lesson stay.
+    if (on) {
+        for (QWidget* w : {static_cast<QWidget*>(sessionDock_), static_cast<QWidget*>(compareBar_),
+                           static_cast<QWidget*>(latencyBar_)}) {
+            if (w->isHidden()) continue;
+            hiddenForPresentation_ << w;
+            w->hide();
+        }
+    } else {
+        for (QWidget* w : std::as_const(hiddenForPresentation_)) w->show();
+        hiddenForPresentation_.clear();
+    }
 }
 
 // --- Sessions ------------------------------------------------------------------------------------

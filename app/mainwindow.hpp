@@ -26,6 +26,8 @@ class RooflineView;
 class SeekDialog;
 class SensitivityView;
 class FrontierView;
+class LessonPanel;
+class ViewScale;
 class SweepView;
 class WorkloadBar;
 struct ModelLibrary;
@@ -49,6 +51,14 @@ public:
     [[nodiscard]] FrontierView* frontierView() const { return frontier_; }
     // Tools > Goal Seek: the dialog, shown (not modal).
     SeekDialog* showGoalSeek();
+    // Help > Lessons: the lesson dock, shown.
+    LessonPanel* showLessons();
+    [[nodiscard]] LessonPanel* lessonPanel() const { return lessons_; }
+    // Raises and frames the view a lesson step names (core/learn/lesson.hpp lesson_views()).
+    void showLessonView(const QString& view);
+    [[nodiscard]] ViewScale* viewScale() const { return viewScale_; }
+    // Where a user's own lessons are read from: "lessons" in the user's data folder.
+    [[nodiscard]] static QString lessonFolder();
 
     // Opens a session file (created when missing); on failure a warning names the file and the
     // current session stays. Returns whether it opened.
@@ -76,6 +86,8 @@ private:
     void fillRecentMenu();
     void addRecent(const QString& path);
     void updateTitle();
+    void createLessons();
+    void setPresentationLayout(bool on);
     void showSaveState(const QString& unsavedReason);
     [[nodiscard]] QString dialogFolder() const;
 
@@ -103,6 +115,11 @@ private:
     QMenu* recentMenu_ = nullptr;
     QToolButton* saveState_ = nullptr;
     QString designFolder_;
+    QDockWidget* lessonDock_ = nullptr;
+    LessonPanel* lessons_ = nullptr;
+    ViewScale* viewScale_ = nullptr;
+    // What presentation mode hid, shown again when it ends.
+    QList<QWidget*> hiddenForPresentation_;
 };
 
 }  // namespace scoville

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include <algorithm>
+
 #include "core/perf/collective.hpp"
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
@@ -10,17 +12,51 @@
 namespace scoville {
 namespace {
 
-QString advice(Bound b) {
+QString boundName(Bound b) {
     switch (b) {
-    case Bound::compute:
-        return ExplainPanel::tr("more MACs (cores, arrays, array size), a higher clock or a narrower precision");
-    case Bound::memory:
-        return ExplainPanel::tr("more memory bandwidth (HBM stacks, TB/s per stack), weights in SRAM, a larger batch "
-                                "(more FLOPs per weight byte) or narrower weights/KV");
-    case Bound::network:
-        return ExplainPanel::tr("more or faster scale-up links, lower collective latency or less tensor parallelism");
+    case Bound::compute: return ExplainPanel::tr("Compute-bound");
+    case Bound::memory: return ExplainPanel::tr("Memory-bound");
+    case Bound::network: return ExplainPanel::tr("Network-bound");
     }
     return {};
+}
+
+// "doubling the MACs": what was doubled, as the sentence names it.
+QString doubling(Resource r) {
+    switch (r) {
+    case Resource::macs: return ExplainPanel::tr("doubling the MACs");
+    case Resource::vector: return ExplainPanel::tr("doubling the vector lanes");
+    case Resource::hbm_bandwidth: return ExplainPanel::tr("doubling HBM bandwidth");
+    case Resource::sram: return ExplainPanel::tr("doubling SRAM");
+    case Resource::link_bandwidth: return ExplainPanel::tr("doubling link bandwidth");
+    }
+    return {};
+}
+
+// Changes smaller than this read as "changes nothing".
+constexpr double kNoChange = 0.005;
+
+// The sentence of what would move the layer: the largest cut first, then what changes nothing.
+QString movesSentence(const LayerMoves& m) {
+    std::vector<ResourceMove> moves = m.moves;
+    std::stable_sort(moves.begin(), moves.end(),
+                     [](const ResourceMove& a, const ResourceMove& b) { return a.layer_change < b.layer_change; });
+    QStringList parts;
+    QStringList nothing;
+    for (const ResourceMove& r : moves) {
+        if (std::fabs(r.layer_change) < kNoChange) {
+            nothing << doubling(r.resource);
+        } else if (r.layer_change < 0) {
+            parts << ExplainPanel::tr("%1 cuts this layer by %2 (the step by %3)")
+                         .arg(doubling(r.resource), ExplainPanel::percent(r.layer_change),
+                              ExplainPanel::percent(r.step_change));
+        } else {
+            parts << ExplainPanel::tr("%1 slows this layer by %2 (the clock falls to stay within the TDP)")
+                         .arg(doubling(r.resource), ExplainPanel::percent(r.layer_change));
+        }
+    }
+    if (!nothing.isEmpty()) parts << ExplainPanel::tr("%1 changes nothing").arg(nothing.join(ExplainPanel::tr(", ")));
+    return parts.join(QStringLiteral("; "));
 }
 
 // The collective's algorithm and its alpha-beta cost with the chip's numbers plugged in.
@@ -88,8 +124,14 @@ ExplainPanel::ExplainPanel(DesignDocument* doc, QWidget* parent) : DocumentView(
     refreshNow();
 }
 
+QString ExplainPanel::percent(double change) {
+    const double p = std::fabs(change) * 100;
+    return tr("%1 %").arg(QString::number(p, 'f', p < 10 ? 1 : 0));
+}
+
 void ExplainPanel::refresh() {
     const auto& result = doc_->evaluation();
+    moves_.reset();
     if (!result.ok()) {
         shown_.clear();
         setHtml(tr("<p><b>No result:</b> %1</p>").arg(qtext(result.error().message).toHtmlEscaped()));
@@ -120,7 +162,37 @@ void ExplainPanel::refresh() {
     const LayerTemplate& layer = phase->layer(static_cast<size_t>(sel.layer));
     const double peakMemory = ev.memory_tb_s;
     const NetworkRates net = network_rates(doc_->state().chip);
+    explained_ = sel;
     QString html;
+    html += tr("<h3>%1 layer %2 (%3)%4</h3>")
+                .arg(sel.phase == Phase::prefill ? tr("Prefill") : tr("Decode"))
+                .arg(sel.layer)
+                .arg(qtext(layer.kind), automatic ? tr(" — the slowest; click a layer in the Layers view to choose")
+                                             : QString());
+    // First what bounds the layer and which ops cause it, then what would move it.
+    const LayerCause cause = layer_cause(layer);
+    QStringList culprits;
+    for (size_t i : cause.ops) {
+        if (culprits.size() == 3) {
+            culprits << tr("%n more", nullptr, static_cast<int>(cause.ops.size()) - 3);
+            break;
+        }
+        culprits << qtext(layer.ops[i].name);
+    }
+    html += (cause.ops.size() == 1 ? tr("<p><b>%1</b>: %2 takes %3 of %4.</p>") : tr("<p><b>%1</b>: %2 take %3 of %4.</p>"))
+                .arg(boundName(cause.bound), culprits.join(tr(", ")), formatSeconds(cause.ops_s),
+                     formatSeconds(cause.layer_s));
+    auto moves = what_moves(doc_->state().chip, doc_->state().model, doc_->state().scenario, ev, sel.phase,
+                            static_cast<size_t>(sel.layer), doc_->library().evaluate);
+    if (moves) {
+        moves_ = *moves;
+        html += tr("<p><i>What would move it</i> (the model again, each resource doubled at the same batch and "
+                   "parallelism): %1.</p>")
+                    .arg(movesSentence(*moves));
+    } else {
+        html += tr("<p><i>What would move it</i> could not be worked out: %1</p>")
+                    .arg(qtext(moves.error().message).toHtmlEscaped());
+    }
     // How the system serves: the steady step, the latencies and the deployment, before the layer.
     const ServingResult& sv = ev.serving;
     html += tr("<p><b>Serving</b> (%1): %2 per replica (%3 replicas%4). Each step runs %5 decodes and %6 prompt tokens "
@@ -141,11 +213,6 @@ void ExplainPanel::refresh() {
                          QString::number(sv.decode_pool.chips), qtext(sv.decode_pool.chip),
                          formatBytes(sv.kv_transfer_gb_per_request * 1e9),
                          formatSeconds(sv.kv_transfer_s));
-    html += tr("<h3>%1 layer %2 (%3)%4</h3>")
-                .arg(sel.phase == Phase::prefill ? tr("Prefill") : tr("Decode"))
-                .arg(sel.layer)
-                .arg(qtext(layer.kind), automatic ? tr(" — the slowest; click a layer in the Layers view to choose")
-                                             : QString());
     html += tr("<p>%1 tokens per step, batch %2, context %3. Layer time %4, %5-bound.</p>")
                 .arg(formatNumber(phase->tokens, 0), formatNumber(phase->batch, 0), formatNumber(phase->context, 0),
                      formatSeconds(layer.time_s), qtext(to_string(layer.bound)));
@@ -200,7 +267,7 @@ void ExplainPanel::refresh() {
         if (op.bytes() > 0 && ridge > 0)
             html += tr("intensity %1 FLOP/byte vs ridge point %2 FLOP/byte (peak / HBM bandwidth).<br>")
                         .arg(QString::number(op.intensity(), 'g', 3), QString::number(ridge, 'g', 3));
-        html += tr("<i>Would move it:</i> %1.</p>").arg(advice(op.bound));
+        html += QStringLiteral("</p>");
     }
     if (html != shown_) {
         shown_ = html;

@@ -9,6 +9,97 @@
 namespace scoville {
 namespace {
 bool gImmediate = false;
+double gScale = 1.0;
+
+// Each scaled size is kept as two dynamic properties of the object that holds it: its design size
+// ("<name>0") and the size last set ("<name>1"). A size that is not the one last set was set by
+// the view since (a refresh re-styles a graph), and becomes the new design size: pens as they are
+// (their widths are never scaled by anything else), fonts over the scale they were made at (views
+// take them from the widget's font, which the application font already scales).
+enum class SizeKind { pen, font };
+
+double scaled(QObject* holder, const char* name, double current, SizeKind kind, double scale, double captureScale) {
+    const QByteArray base = QByteArray(name) + '0';
+    const QByteArray set = QByteArray(name) + '1';
+    const QVariant last = holder->property(set.constData());
+    double design = 0;
+    if (last.isValid() && qFuzzyCompare(last.toDouble(), current)) {
+        design = holder->property(base.constData()).toDouble();
+    } else {
+        design = kind == SizeKind::pen ? current : current / captureScale;
+        holder->setProperty(base.constData(), design);
+    }
+    const double value = design * scale;
+    holder->setProperty(set.constData(), value);
+    return value;
+}
+
+QPen scaledPen(QObject* holder, const char* name, QPen pen, double scale, double captureScale) {
+    if (pen.style() == Qt::NoPen) return pen;
+    pen.setWidthF(scaled(holder, name, pen.widthF(), SizeKind::pen, scale, captureScale));
+    return pen;
+}
+
+QFont scaledFont(QObject* holder, const char* name, QFont font, double scale, double captureScale) {
+    if (font.pointSizeF() <= 0) return font;
+    font.setPointSizeF(scaled(holder, name, font.pointSizeF(), SizeKind::font, scale, captureScale));
+    return font;
+}
+
+QCPScatterStyle scaledScatter(QObject* holder, const QCPScatterStyle& style, double scale, double captureScale) {
+    if (style.isNone()) return style;
+    QCPScatterStyle s = style;
+    s.setSize(scaled(holder, "scvScatter", style.size(), SizeKind::pen, scale, captureScale));
+    s.setPen(scaledPen(holder, "scvScatterPen", style.pen(), scale, captureScale));
+    return s;
+}
+
+// Sets every scaled size of the plot to its design size times `scale`; `captureScale` is the
+// scale fonts seen for the first time were made at.
+void scalePlot(QCustomPlot* plot, double scale, double captureScale) {
+    for (QCPAxisRect* rect : plot->axisRects()) {
+        for (QCPAxis* axis : rect->axes()) {
+            axis->setTickLabelFont(scaledFont(axis, "scvTickFont", axis->tickLabelFont(), scale, captureScale));
+            axis->setLabelFont(scaledFont(axis, "scvLabelFont", axis->labelFont(), scale, captureScale));
+            axis->setBasePen(scaledPen(axis, "scvBasePen", axis->basePen(), scale, captureScale));
+            axis->setTickPen(scaledPen(axis, "scvTickPen", axis->tickPen(), scale, captureScale));
+        }
+    }
+    if (plot->legend) {
+        plot->legend->setFont(scaledFont(plot->legend, "scvFont", plot->legend->font(), scale, captureScale));
+        for (int i = 0; i < plot->legend->itemCount(); ++i)
+            if (QCPAbstractLegendItem* item = plot->legend->item(i))
+                item->setFont(scaledFont(item, "scvFont", item->font(), scale, captureScale));
+    }
+    for (int i = 0; i < plot->plotLayout()->elementCount(); ++i)
+        if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i)))
+            title->setFont(scaledFont(title, "scvFont", title->font(), scale, captureScale));
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        QCPAbstractPlottable* p = plot->plottable(i);
+        p->setPen(scaledPen(p, "scvPen", p->pen(), scale, captureScale));
+        if (auto* g = qobject_cast<QCPGraph*>(p))
+            g->setScatterStyle(scaledScatter(g, g->scatterStyle(), scale, captureScale));
+        else if (auto* c = qobject_cast<QCPCurve*>(p))
+            c->setScatterStyle(scaledScatter(c, c->scatterStyle(), scale, captureScale));
+    }
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        QCPAbstractItem* item = plot->item(i);
+        if (auto* text = qobject_cast<QCPItemText*>(item)) {
+            text->setFont(scaledFont(text, "scvFont", text->font(), scale, captureScale));
+            text->setPen(scaledPen(text, "scvPen", text->pen(), scale, captureScale));
+        } else if (auto* line = qobject_cast<QCPItemLine*>(item)) {
+            line->setPen(scaledPen(line, "scvPen", line->pen(), scale, captureScale));
+        } else if (auto* straight = qobject_cast<QCPItemStraightLine*>(item)) {
+            straight->setPen(scaledPen(straight, "scvPen", straight->pen(), scale, captureScale));
+        } else if (auto* tracer = qobject_cast<QCPItemTracer*>(item)) {
+            tracer->setPen(scaledPen(tracer, "scvPen", tracer->pen(), scale, captureScale));
+            tracer->setSize(scaled(tracer, "scvSize", tracer->size(), SizeKind::pen, scale, captureScale));
+        } else if (auto* rect = qobject_cast<QCPItemRect*>(item)) {
+            rect->setPen(scaledPen(rect, "scvPen", rect->pen(), scale, captureScale));
+        }
+    }
+    plot->setProperty("scvScale", scale);
+}
 
 void styleAxis(QCPAxis* axis, const QPalette& pal) {
     const QColor text = pal.color(QPalette::WindowText);
@@ -75,7 +166,24 @@ QColor seriesColor(int index) {
     return colors[static_cast<size_t>(index) % std::size(colors)];
 }
 
+void setPlotScale(double scale) { gScale = scale; }
+double plotScale() { return gScale; }
+
+void captureScaleBase(QCustomPlot* plot) {
+    const QVariant applied = plot->property("scvScale");
+    const double at = applied.isValid() ? applied.toDouble() : 1.0;
+    scalePlot(plot, at, at);
+}
+
+void applyPlotScale(QCustomPlot* plot) {
+    // At the design scale a plot that was never scaled needs nothing (a slider step costs nothing).
+    const QVariant applied = plot->property("scvScale");
+    if (gScale == 1.0 && (!applied.isValid() || applied.toDouble() == 1.0)) return;
+    scalePlot(plot, gScale, gScale);
+}
+
 void requestReplot(QCustomPlot* plot) {
+    applyPlotScale(plot);
     plot->replot(gImmediate ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot);
 }
 void setImmediateReplot(bool immediate) { gImmediate = immediate; }

@@ -22,6 +22,16 @@ QColor designColor();
 // Colour of the i-th reference chip in every view.
 QColor seriesColor(int index);
 
+// Presentation scale of every plot (1 = as designed): fonts, line widths and marker sizes are
+// drawn at their design size times this. Applied by requestReplot(), so views keep setting their
+// pens and fonts as they always do; captureScaleBase() records the design sizes of what a plot
+// holds before the scale first changes.
+void setPlotScale(double scale);
+[[nodiscard]] double plotScale();
+void captureScaleBase(QCustomPlot* plot);
+// Brings the plot's fonts, pens and markers to the current scale (requestReplot calls it).
+void applyPlotScale(QCustomPlot* plot);
+
 // Views request a redraw through this: queued (coalesced into one redraw per event-loop pass)
 // in the app, immediate in the UI benchmark so it measures the real redraw.
 void requestReplot(QCustomPlot* plot);

@@ -504,6 +504,9 @@ void fill_peaks(const ChipSpec& chip, Evaluation& ev, bool ceilings) {
     if (!ceilings) return;
     for (Precision p : kAllPrecisions)
         if (chip.rate(p) > 0) ev.ceilings.push_back({ceiling_label(p), chip.peak_tflops(p), false});
+    // The vector units' roof: softmax, norms and activations run under it, not under the MACs'.
+    if (const double vector = chip_rates(chip).vector_flops / 1e12; vector > 0)
+        ev.ceilings.push_back({"Vector", vector, false});
     if (ev.memory_tb_s > 0) ev.ceilings.push_back({"HBM", ev.memory_tb_s, true});
     if (ev.sram_tb_s > 0) ev.ceilings.push_back({"SRAM", ev.sram_tb_s, true});
 }

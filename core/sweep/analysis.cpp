@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 
+#include "core/perf/explain.hpp"
 #include "core/physical/design.hpp"
 #include "core/physical/tech.hpp"
 #include "core/util/format.hpp"
@@ -49,14 +50,6 @@ private:
     const TechLibrary& tech_;
     EvalWorkspace ws_;
 };
-
-// The bound that takes most of the decode step's time.
-Bound step_bound(const PhaseResult& phase) {
-    double by[3] = {0, 0, 0};
-    for (size_t i = 0; i < phase.layer_count(); ++i)
-        for (const OpResult& op : phase.layer(i).ops) by[static_cast<int>(op.bound)] += op.time_s;
-    return by[0] >= by[1] && by[0] >= by[2] ? Bound::compute : by[1] >= by[2] ? Bound::memory : Bound::network;
-}
 
 std::optional<double> ratio(double dy, double dx, double scale) {
     if (!(std::abs(dx) > 1e-9 * std::max(1.0, std::abs(scale)))) return std::nullopt;
