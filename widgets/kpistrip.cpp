@@ -11,6 +11,8 @@
 
 #include "core/perf/result_keys.hpp"
 #include "core/physical/cost.hpp"
+#include "core/sweep/ranges.hpp"
+#include "widgets/analysis.hpp"
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
@@ -143,9 +145,15 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
         k.delta->setObjectName(QStringLiteral("kpi:") + QLatin1String(k.name) + QStringLiteral(":delta"));
         k.delta->setTextFormat(Qt::PlainText);
         k.delta->setFont(small);
+        k.range = new QLabel(k.card);
+        k.range->setObjectName(QStringLiteral("kpi:") + QLatin1String(k.name) + QStringLiteral(":range"));
+        k.range->setTextFormat(Qt::PlainText);
+        k.range->setFont(small);
+        k.range->setForegroundRole(QPalette::PlaceholderText);
         v->addWidget(title);
         v->addWidget(k.label);
         v->addWidget(k.delta);
+        v->addWidget(k.range);
         // Card widths do not follow their text, so a new value never re-lays out the window.
         k.card->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         k.card->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("Tokens/s per chip")));
@@ -180,9 +188,79 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     warnings_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     arrange(static_cast<int>(kpis_.size()) + 1);
 
+    pool_.setMaxThreadCount(1);
+    rangeTimer_.setSingleShot(true);
+    rangeTimer_.setInterval(kRangeDelayMs);
+    connect(&rangeTimer_, &QTimer::timeout, this, &KpiStrip::startRanges);
+
     refreshOn(&DesignDocument::evaluationChanged);
     refreshOn(&DesignDocument::referencesChanged);
     refreshNow();
+}
+
+KpiStrip::~KpiStrip() {
+    pool_.clear();
+    pool_.waitForDone();
+}
+
+// The ranges of the headline results over the chip's uncertain values take one evaluation per end
+// of each range, so they run on a background thread once the edits pause.
+void KpiStrip::startRanges() {
+    auto design = currentDesignPoint(*doc_);
+    if (!design) return;
+    std::optional<DesignPoint> base;
+    if (const ChipSpec* chip = doc_->referenceChip(doc_->state().baseline_id)) {
+        base = *design;
+        base->chip = *chip;
+    }
+    const int generation = ++generation_;
+    using Pair = std::pair<Result<Ranges>, Result<Ranges>>;
+    runInBackground<Pair>(
+        &pool_, this,
+        [d = std::move(design.value()), base]() -> Pair {
+            return {result_ranges(d), base ? result_ranges(*base) : Result<Ranges>(Error{"no baseline"})};
+        },
+        [this, generation](Pair& r) {
+            if (generation != generation_ || !r.first) return;
+            ranges_ = std::move(r.first.value());
+            baseRanges_ = r.second ? std::move(r.second.value()) : Ranges{};
+            rangesReady_ = true;
+            applyRanges();
+        });
+}
+
+namespace {
+// The parameter's label in the user's language ("HBM efficiency"), or its key when it has none.
+QString widestLabel(const std::string& key) {
+    if (key.empty()) return KpiStrip::tr("none");
+    const SweepKey* k = findSweepableKey(qtext(key));
+    return k ? sweepKeyLabel(*k) : qtext(key);
+}
+}  // namespace
+
+void KpiStrip::applyRanges() {
+    for (auto& k : kpis_) {
+        const ResultRange* r = rangesReady_ ? ranges_.find(k.key->key) : nullptr;
+        // A chip that states no uncertainty (one saved before ranges existed) shows none.
+        if (!r || std::strcmp(k.name, "parallelism") == 0 || doc_->chip().ranges.empty()) {
+            setTextIfChanged(k.range, QStringLiteral(" "));
+            continue;
+        }
+        if (r->low == r->high) {
+            setTextIfChanged(k.range, tr("exact"));
+            k.range->setToolTip(tr("No uncertain chip value moves this result"));
+        } else {
+            setTextIfChanged(k.range, tr("%1 to %2").arg(formatResult(*k.key, r->low), formatResult(*k.key, r->high)));
+            k.range->setToolTip(tr("Range over the chip's uncertain values (each at its low and high end, "
+                                   "combined as independent); most from %1")
+                                    .arg(widestLabel(r->widest)));
+        }
+        // Against the baseline: a difference inside both ranges is within the uncertainty.
+        const ResultRange* b = baseRanges_.find(k.key->key);
+        const bool overlap = b && k.deltaSign != 0 && within_uncertainty(*r, *b);
+        const QString delta = overlap ? k.deltaText + tr(" (within uncertainty)") : k.deltaText;
+        setTextIfChanged(k.delta, delta.isEmpty() ? QStringLiteral(" ") : delta);
+    }
 }
 
 // Cards flow into as many rows as the width needs, so the strip never forces the window wider.
@@ -262,6 +340,7 @@ void KpiStrip::refresh() {
         }
         if (std::strcmp(k.name, "cost_per_million_tokens") == 0) k.label->setToolTip(costBreakdownTip(eval));
         k.label->setText(value);
+        k.deltaText = delta;
         k.delta->setText(delta.isEmpty() ? QStringLiteral(" ") : delta);
         if (sign != k.deltaSign) {
             k.deltaSign = sign;
@@ -272,6 +351,11 @@ void KpiStrip::refresh() {
         }
     }
 
+    // The ranges belong to the design they were computed for: hidden until the new ones arrive.
+    rangesReady_ = false;
+    ++generation_;
+    applyRanges();
+    if (eval.ok()) rangeTimer_.start();
     setTextIfChanged(cost_, costSentence(eval, baseOk ? &base->value() : nullptr, baseName));
     setTextIfChanged(baselineNote_, baseOk ? tr("<small>Changes against<br><b>%1</b><br>green: better</small>").arg(baseName.toHtmlEscaped())
                                   : tr("<small>No baseline<br>result</small>"));

@@ -2,9 +2,12 @@
 // The summary figures of the design on the current workload, each with its change against the
 // baseline reference chip (green when better, red when worse), and the warnings of the model.
 #include <QFrame>
+#include <QThreadPool>
+#include <QTimer>
 #include <vector>
 
 #include "core/perf/evaluation.hpp"
+#include "core/perf/result_keys.hpp"
 #include "core/util/result.hpp"
 
 #include "widgets/documentview.hpp"
@@ -29,8 +32,17 @@ public:
         QWidget* card = nullptr;
         QLabel* label = nullptr;   // the value, objectName "kpi:<name>"
         QLabel* delta = nullptr;   // "kpi:<name>:delta"
+        QLabel* range = nullptr;   // "kpi:<name>:range": low to high over the chip's uncertain values
+        QString deltaText;         // the delta as refresh() set it, before any uncertainty note
         int deltaSign = 0;         // +1 better, -1 worse, 0 neutral: the colour last set
     };
+    ~KpiStrip() override;
+
+    // The ranges last computed for the design and the baseline (empty until the first arrives, and
+    // while an edit waits for its own).
+    [[nodiscard]] const Ranges* designRanges() const { return rangesReady_ ? &ranges_ : nullptr; }
+    // How long after the last edit the ranges are computed (on a background thread).
+    static constexpr int kRangeDelayMs = 250;
 
     // The one-line answer to "what does a token cost against the baseline, and why" (objectName
     // "kpi:cost"); empty when either side has no cost.
@@ -50,7 +62,16 @@ private:
     [[nodiscard]] QString costSentence(const Result<Evaluation>& eval, const Evaluation* base,
                                        const QString& baseName) const;
 
+    void startRanges();
+    void applyRanges();
+
     std::vector<Kpi> kpis_;
+    QThreadPool pool_;
+    QTimer rangeTimer_;
+    int generation_ = 0;
+    bool rangesReady_ = false;
+    Ranges ranges_, baseRanges_;
+    QString baseName_;
     QLabel* warnings_ = nullptr;
     QGridLayout* grid_ = nullptr;
     int perRow_ = 0;

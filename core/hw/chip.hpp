@@ -1,6 +1,8 @@
 #pragma once
 // One vocabulary for every chip: user designs and reference chips alike.
 // Every field is reachable by a dotted key ("compute.clock_ghz"); see params.hpp.
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -142,7 +144,12 @@ struct KeyRange {
     std::string key;  // a numeric parameter key
     double low = 1.0;
     double high = 1.0;
-    friend bool operator==(const KeyRange&, const KeyRange&) = default;
+    // Equal when they state the same band: the JSON's absolute values give back the factors only to
+    // the last bit or so.
+    friend bool operator==(const KeyRange& a, const KeyRange& b) {
+        auto same = [](double x, double y) { return std::abs(x - y) <= 1e-12 * std::max(std::abs(x), std::abs(y)); };
+        return a.key == b.key && same(a.low, b.low) && same(a.high, b.high);
+    }
 };
 
 struct ChipSpec {

@@ -184,7 +184,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
         ordered_json r = ordered_json::object(), why = ordered_json::object();
         for (const ResultRange& x : ranges->results) {
             r[std::string(x.key->key)] = ordered_json::array({num(x.low), num(x.high)});
-            why[std::string(x.key->key)] = x.widest.empty() ? ordered_json(nullptr) : ordered_json(x.widest);
+            if (!x.widest.empty()) why[std::string(x.key->key)] = x.widest;
         }
         j["ranges"] = std::move(r);
         j["range_widest_parameter"] = std::move(why);

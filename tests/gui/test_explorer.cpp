@@ -26,6 +26,8 @@
 #include "core/hw/params.hpp"
 #include "core/perf/result_keys.hpp"
 #include "widgets/compareview.hpp"
+#include "core/sweep/ranges.hpp"
+#include "widgets/analysis.hpp"
 #include "core/workload/scenario_keys.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
@@ -201,6 +203,44 @@ private slots:
         doc_->undoStack()->undo();
         QCOMPARE(doc_->chip().econ.power_usd_per_kwh, kwh);
         QCOMPARE(card->text(), formatMoney(design));
+    }
+
+    void kpiCardsShowTheModelsRanges() {
+        // Once edits pause, each ranged card shows the range core computes for the design (the
+        // Jalapeno estimate: wide), and a difference against the baseline inside both ranges says so.
+        auto* range = window_->findChild<QLabel*>(QStringLiteral("kpi:tokens_per_s_per_chip:range"));
+        QVERIFY(range);
+        QTRY_VERIFY_WITH_TIMEOUT(range->text().contains(QStringLiteral(" to ")), 20000);
+        auto design = currentDesignPoint(*doc_);
+        QVERIFY(design.ok());
+        auto expected = result_ranges(design.value());
+        QVERIFY(expected.ok());
+        const ResultRange* r = expected->find("throughput_tokens_per_s_per_chip");
+        QVERIFY(r && r->low < r->value && r->high > r->value);
+        const ResultKey& key = *find_result_key("throughput_tokens_per_s_per_chip");
+        QCOMPARE(range->text(), QStringLiteral("%1 to %2").arg(formatResult(key, r->low), formatResult(key, r->high)));
+        QVERIFY(range->toolTip().contains(QStringLiteral("most from")));
+        // An edit hides the ranges until the design's own arrive.
+        QVERIFY(doc_->setParam("compute.clock_ghz", doc_->chip().compute.clock_ghz * 1.1).ok());
+        QCOMPARE(range->text(), QStringLiteral(" "));
+        QTRY_VERIFY_WITH_TIMEOUT(range->text().contains(QStringLiteral(" to ")), 20000);
+        // Die area of a built chip: its uncertain values (cores, SRAM) give it a range too; within
+        // uncertainty is marked only where both ranges overlap.
+        auto base = design.value();
+        base.chip = *doc_->referenceChip(doc_->state().baseline_id);
+        auto baseRanges = result_ranges(base);
+        QVERIFY(baseRanges.ok());
+        design = currentDesignPoint(*doc_);
+        auto now = result_ranges(design.value());
+        for (const char* name : {"tokens_per_s_per_chip", "tokens_per_joule", "cost_per_million_tokens"}) {
+            auto* delta = window_->findChild<QLabel*>(QStringLiteral("kpi:") + QLatin1String(name) + QStringLiteral(":delta"));
+            QVERIFY(delta);
+            const std::string k = std::string(name) == "cost_per_million_tokens" ? "cost_per_million_tokens_usd"
+                                  : std::string(name) == "tokens_per_s_per_chip" ? "throughput_tokens_per_s_per_chip"
+                                                                                  : name;
+            const bool overlap = within_uncertainty(*now->find(k), *baseRanges->find(k));
+            QCOMPARE(delta->text().contains(QStringLiteral("within uncertainty")), overlap);
+        }
     }
 
     void everyParameterHasItsControls() {
