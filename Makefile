@@ -1,8 +1,10 @@
 # Quick start: `make run` (install what is missing, build, launch) and `make test`.
 PRESET ?= dev
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# make package: the .deb from a release build of the installed files only.
+PACKAGE_PRESET ?= package
 
-.PHONY: all deps configure build run test test-cluster asan bench fuzz clean
+.PHONY: all deps configure build run test test-cluster asan bench fuzz package test-package clean
 
 all: build
 
@@ -38,6 +40,16 @@ fuzz: deps
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
 	ctest --preset fuzz
+
+package: deps
+	@cmake --preset $(PACKAGE_PRESET) >/dev/null
+	@cmake --build --preset $(PACKAGE_PRESET) -j $(JOBS)
+	@rm -f build/$(PACKAGE_PRESET)/scoville_*.deb
+	@cd build/$(PACKAGE_PRESET) && cpack -G DEB
+	@echo "Package: $$(ls build/$(PACKAGE_PRESET)/scoville_*.deb)"
+
+test-package: package
+	bash packaging/test-package.sh build/$(PACKAGE_PRESET)/scoville_*.deb
 
 clean:
 	rm -rf build

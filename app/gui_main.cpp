@@ -3,6 +3,7 @@
 // arguments or a session file, the UI benchmark with --benchmark-ui, the command line with a
 // sub-command.
 #include <QApplication>
+#include <QIcon>
 #include <iostream>
 
 #include "app/cli/cli.hpp"
@@ -20,6 +21,8 @@ int main(int argc, char* argv[]) {
     QApplication::setOrganizationName(QStringLiteral("Scoville"));
     QApplication::setApplicationName(QStringLiteral("Scoville"));
     QApplication::setApplicationVersion(QStringLiteral(SCOVILLE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(SCOVILLE_APP_ID));  // Wayland's app id: the desktop file
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/scoville.svg")));
     scoville::MainWindow window;
     if (outcome.session_file.empty() || !window.openSessionFile(QString::fromStdString(outcome.session_file), true))
         window.openStartupSession();  // the last session, else the default one: work survives a crash

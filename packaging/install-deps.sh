@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Scoville needs to build and test, if any are missing.
+# Installs the Debian 12 packages Scoville needs to build, test and package, if any are missing
+# (desktop-file-utils and appstream validate the desktop file and metainfo; dpkg-dev and file
+# let CPack find the .deb's library dependencies).
 # Idempotent: prints nothing to install when everything is present.
-#   packaging/install-deps.sh          build + test dependencies
+#   packaging/install-deps.sh          build + test + package dependencies
 #   packaging/install-deps.sh --fuzz      also clang and its fuzzer runtime
 #   packaging/install-deps.sh --cluster   also Slurm (controller, node daemon, client) and MUNGE
 set -euo pipefail
@@ -13,6 +15,7 @@ packages=(
   libqcustomplot-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libbenchmark-dev libsqlite3-dev sqlite3
   fonts-dejavu-core
+  desktop-file-utils appstream dpkg-dev file
 )
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
