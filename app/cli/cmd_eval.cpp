@@ -27,6 +27,8 @@
 #include "core/perf/validation.hpp"
 #include "core/physical/cost.hpp"
 #include "core/physical/design.hpp"
+#include "core/physical/power.hpp"
+#include "core/physical/tech.hpp"
 #include "core/util/format.hpp"
 #include "store/qtext.hpp"
 #include "store/session.hpp"
@@ -127,6 +129,11 @@ int run_kernel(const KernelOptions& o, bool gemm, CommandContext& ctx) {
     }
     if (!k) return fail(ctx, kFailed, k.error().message);
     const OpResult& op = k->op;
+    // Board power while the kernel repeats at the nominal clock (above the TDP: the chip would clock down).
+    const auto& tech = default_tech();
+    if (!tech) return fail(ctx, kFailed, tech.error().message);
+    auto power = kernel_power(*chip, op, *tech);
+    if (!power) return fail(ctx, kFailed, power.error().message);
     std::string text;
     if (o.format == "json") {
         nlohmann::ordered_json j;
@@ -147,6 +154,8 @@ int run_kernel(const KernelOptions& o, bool gemm, CommandContext& ctx) {
         j["compute_s"] = op.compute_s;
         j["memory_s"] = op.memory_s;
         j["bound"] = std::string(to_string(op.bound));
+        j["power_w"] = power->total_w;
+        j["tdp_w"] = chip->power.tdp_w;
         text = j.dump(2) + "\n";
     } else {
         text = "time_s: " + format_number("%.6g", op.time_s) + "\n";
@@ -155,6 +164,8 @@ int run_kernel(const KernelOptions& o, bool gemm, CommandContext& ctx) {
         else
             text += "achieved_tb_s: " + format_number("%.6g", k->achieved_tb_s) + "\n";
         text += "bound: " + std::string(to_string(op.bound)) + "\n";
+        text += "power_w: " + format_number("%.4g", power->total_w) + " (TDP " + format_number("%.4g", chip->power.tdp_w) +
+                ")\n";
     }
     ctx.out << text;
     return 0;
@@ -269,12 +280,12 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     kernel->add_option("--set", ko->sets, "Override a chip parameter, key=value (repeatable)");
     kernel->add_option("--format", ko->format, "json|table");
     kernel->require_subcommand(1);
-    CLI::App* gemm = kernel->add_subcommand("gemm", "(M x K).(K x N): 2 M N K FLOPs; prints time_s, achieved_tflops");
+    CLI::App* gemm = kernel->add_subcommand("gemm", "(M x K).(K x N): 2 M N K FLOPs; prints time_s, achieved_tflops and the board power_w");
     gemm->add_option("shape", ko->shape, "MxNxK")->required();
     gemm->add_option("--precision", ko->precision, "bf16|fp8|fp4|int8");
     gemm->fallthrough();
     gemm->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, true, ctx); });
-    CLI::App* copy = kernel->add_subcommand("copy", "Read BYTES and write BYTES; prints time_s, achieved_tb_s");
+    CLI::App* copy = kernel->add_subcommand("copy", "Read BYTES and write BYTES; prints time_s, achieved_tb_s and the board power_w");
     copy->add_option("bytes", ko->bytes, "BYTES")->required();
     copy->fallthrough();
     copy->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, false, ctx); });

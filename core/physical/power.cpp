@@ -91,6 +91,19 @@ Activity workload_activity(const Evaluation& ev, const Scenario&) {
     return mix;
 }
 
+Result<PowerBreakdown> kernel_power(const ChipSpec& chip, const OpResult& op, const TechLibrary& tech, double time_s) {
+    auto area = estimate_area(chip, tech);
+    if (!area) return area.error();
+    Activity a;
+    if (op.kind == OpKind::gemm || op.kind == OpKind::attention) a.macs[static_cast<size_t>(op.precision)] = op.flops / 2.0;
+    else a.vector_flops = op.flops;
+    add_bytes(a, op.weight_bytes, op.weight_level);
+    add_bytes(a, op.activation_bytes, op.activation_level);
+    add_bytes(a, op.kv_bytes, op.kv_level);
+    a.time_s = time_s > 0 ? time_s : op.time_s;
+    return estimate_power(chip, *area, a, chip.compute.clock_ghz, tech);
+}
+
 std::vector<Breakdown> PowerBreakdown::items() const {
     return {{"matrix units", matrix_w}, {"vector units", vector_w}, {"SRAM + wires", sram_w}, {"HBM", hbm_w},
             {"links", link_w},          {"die-to-die", d2d_w},      {"static", static_w}};

@@ -57,4 +57,10 @@ double voltage_ratio(const ChipSpec& chip, double clock_ghz, const PhysicalParam
 Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown& area, const Activity& act,
                                       double clock_ghz, const TechLibrary& tech);
 
+// The chip's power while it repeats one kernel (a GEMM or a copy) at the nominal clock, taking
+// `time_s` each time (0: the kernel's modelled time): its MACs, its bytes in the level they live in,
+// and the static floor of the whole package. What a board power meter reads under a kernel loop.
+Result<PowerBreakdown> kernel_power(const ChipSpec& chip, const OpResult& op, const TechLibrary& tech,
+                                    double time_s = 0);
+
 }  // namespace scoville
