@@ -150,6 +150,9 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
         k.range->setTextFormat(Qt::PlainText);
         k.range->setFont(small);
         k.range->setForegroundRole(QPalette::PlaceholderText);
+        // Neither the change nor the range widens the card: the window keeps fitting small screens.
+        k.delta->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        k.range->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         v->addWidget(title);
         v->addWidget(k.label);
         v->addWidget(k.delta);
@@ -258,8 +261,10 @@ void KpiStrip::applyRanges() {
         // Against the baseline: a difference inside both ranges is within the uncertainty.
         const ResultRange* b = baseRanges_.find(k.key->key);
         const bool overlap = b && k.deltaSign != 0 && within_uncertainty(*r, *b);
-        const QString delta = overlap ? k.deltaText + tr(" (within uncertainty)") : k.deltaText;
+        const QString delta = overlap ? k.deltaText + QStringLiteral(" \u2248") : k.deltaText;
         setTextIfChanged(k.delta, delta.isEmpty() ? QStringLiteral(" ") : delta);
+        k.delta->setToolTip(overlap ? tr("Within uncertainty: the ranges of the design and of the baseline overlap")
+                                    : QString());
     }
 }
 
@@ -357,7 +362,7 @@ void KpiStrip::refresh() {
     applyRanges();
     if (eval.ok()) rangeTimer_.start();
     setTextIfChanged(cost_, costSentence(eval, baseOk ? &base->value() : nullptr, baseName));
-    setTextIfChanged(baselineNote_, baseOk ? tr("<small>Changes against<br><b>%1</b><br>green: better</small>").arg(baseName.toHtmlEscaped())
+    setTextIfChanged(baselineNote_, baseOk ? tr("<small>Changes against<br><b>%1</b><br>green: better, \u2248 within<br>uncertainty</small>").arg(baseName.toHtmlEscaped())
                                   : tr("<small>No baseline<br>result</small>"));
     QStringList lines;
     if (!eval.ok()) lines << qtext(eval.error().message);

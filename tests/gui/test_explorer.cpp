@@ -239,7 +239,8 @@ private slots:
                                   : std::string(name) == "tokens_per_s_per_chip" ? "throughput_tokens_per_s_per_chip"
                                                                                   : name;
             const bool overlap = within_uncertainty(*now->find(k), *baseRanges->find(k));
-            QCOMPARE(delta->text().contains(QStringLiteral("within uncertainty")), overlap);
+            QCOMPARE(delta->text().endsWith(QStringLiteral("\u2248")), overlap);
+            QCOMPARE(delta->toolTip().contains(QStringLiteral("Within uncertainty")), overlap);
         }
     }
 
