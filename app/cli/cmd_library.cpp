@@ -68,6 +68,13 @@ int run_chips(const std::string& format, CommandContext& ctx) {
             j["memory_tb_s"] = c.memory_tb_s();
             j["memory_gb"] = c.memory_gb();
             j["link_gb_s"] = c.link_gb_s();
+            nlohmann::ordered_json basis = nlohmann::ordered_json::object();
+            for (const EfficiencyBasis& b : efficiency_basis(c)) {
+                nlohmann::ordered_json e = {{"basis", b.basis}};
+                if (!b.from.empty()) e["from"] = b.from;
+                basis[b.key] = std::move(e);
+            }
+            j["efficiency_basis"] = std::move(basis);
             if (auto a = estimate_area(c, *tech)) {
                 j["model_die_area_mm2"] = a->die_mm2;
                 j["model_package_area_mm2"] = a->package_mm2;

@@ -1,9 +1,11 @@
 #include "core/library/library.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "core/hw/chip_json.hpp"
+#include "core/hw/params.hpp"
 #include "core/library/resources.hpp"
 
 namespace scoville {
@@ -86,6 +88,33 @@ std::vector<ModelSpec> reference_models() {
     for (const auto& id : reference_model_ids())
         if (auto m = load_model(id)) models.push_back(std::move(*m));
     return models;
+}
+
+std::vector<EfficiencyBasis> efficiency_basis(const ChipSpec& chip) {
+    static const std::vector<ChipSpec> library = reference_chips();
+    auto estimated = [](const ChipSpec& c, std::string_view key) {
+        return std::find(c.estimated.begin(), c.estimated.end(), key) != c.estimated.end();
+    };
+    std::vector<EfficiencyBasis> out;
+    for (const ParamInfo& p : chip_params()) {
+        if (!p.key.starts_with("efficiency.")) continue;
+        EfficiencyBasis b;
+        b.key = std::string(p.key);
+        if (!estimated(chip, p.key)) {
+            b.basis = "measured";
+        } else {
+            b.basis = "estimate";
+            const double v = p.get(chip);
+            for (const ChipSpec& other : library) {
+                if (other.id == chip.id || estimated(other, p.key) || p.get(other) != v) continue;
+                b.basis = "carried";
+                b.from = other.id;
+                break;
+            }
+        }
+        out.push_back(std::move(b));
+    }
+    return out;
 }
 
 }  // namespace scoville

@@ -21,4 +21,14 @@ Result<ModelSpec> load_model(std::string_view id_or_path);
 std::vector<ModelSpec> reference_models();
 std::vector<std::string> reference_model_ids();
 
+// Where each efficiency of a chip comes from: measured on the chip (not in its `estimated` list; the
+// sources are in its notes), carried over from a reference chip that measured the same value, or an
+// estimate of its own. Worked out from the library, so a claim of "carried over" is always true.
+struct EfficiencyBasis {
+    std::string key;     // "efficiency.compute_fp8"
+    std::string basis;   // "measured", "carried" or "estimate"
+    std::string from;    // for "carried": the reference chip id whose measured value it is
+};
+std::vector<EfficiencyBasis> efficiency_basis(const ChipSpec& chip);
+
 }  // namespace scoville

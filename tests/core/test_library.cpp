@@ -204,3 +204,31 @@ TEST(Library, NumbersTooLargeForADoubleAreRefusedNotThrown) {
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().message.find("roadmap.json: malformed JSON"), std::string::npos) << r.error().message;
 }
+
+// Each efficiency says where it comes from: measured on the chip, carried over from the chip that
+// measured the same value, or an estimate of its own.
+TEST(Library, EfficienciesSayWhereTheyComeFrom) {
+    auto basis = [](const char* chip, const char* key) {
+        for (const EfficiencyBasis& b : efficiency_basis(*load_chip(chip)))
+            if (b.key == key) return b;
+        return EfficiencyBasis{};
+    };
+    EXPECT_EQ(basis("h100-sxm", "efficiency.compute_fp8").basis, "measured");  // cuBLASLt 8192^3 on H100
+    EXPECT_EQ(basis("b300", "efficiency.compute_fp4").basis, "measured");      // TensorRT-LLM Linear on B300
+    const auto h200 = basis("h200-sxm", "efficiency.compute");                  // same compute silicon as H100
+    EXPECT_EQ(h200.basis, "carried");
+    EXPECT_EQ(h200.from, "h100-sxm");
+    const auto b300 = basis("b300", "efficiency.attention");                    // B200's decode attention
+    EXPECT_EQ(b300.basis, "carried");
+    EXPECT_EQ(b300.from, "b200");
+    EXPECT_EQ(basis("jalapeno-est", "efficiency.network").basis, "estimate");   // no chip measured 0.8 of its links
+    // Every efficiency of every chip has a basis, and a carried value equals its source's.
+    for (const ChipSpec& c : reference_chips()) {
+        const auto all = efficiency_basis(c);
+        EXPECT_EQ(all.size(), 10u) << c.id;
+        for (const EfficiencyBasis& b : all) {
+            if (b.basis != "carried") continue;
+            EXPECT_EQ(*get_param(c, b.key), *get_param(*load_chip(b.from), b.key)) << c.id << " " << b.key;
+        }
+    }
+}
