@@ -40,6 +40,7 @@ struct EvalWorkspace {
     Evaluation ev;
     PhaseResult scratch;
     LoweringCache lowering;
+    ChipSpec clocked;                          // the chip at a lowered clock (the TDP cap's search), reused
     const ChipSpec* chip_checked = nullptr;    // set by a caller that checked this chip just before (once)
     const ModelSpec* checked_model = nullptr;  // the model and scenario last found valid
     Scenario checked_scenario;

@@ -24,7 +24,9 @@ Result<PowerBreakdown> run_at(const ChipSpec& chip, const ModelSpec& model, cons
         ws.chip_checked = &chip;  // estimate_area checked it (validate_chip)
         if (auto st = evaluate_into(chip, model, scenario, companions, ws); !st) return st.error();
     } else {
-        ChipSpec c = chip;
+        // Copied into the workspace's chip, whose buffers (names, notes, ranges) are reused.
+        ChipSpec& c = ws.clocked;
+        c = chip;
         const double k = clock_ghz / chip.compute.clock_ghz;
         c.compute.clock_ghz = clock_ghz;
         c.sram.tb_s = chip.sram.tb_s * k;
