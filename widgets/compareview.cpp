@@ -4,10 +4,14 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <cmath>
+#include <limits>
 #include <optional>
 #include <qcustomplot.h>
 
 #include "core/perf/result_keys.hpp"
+#include "core/sweep/ranges.hpp"
+#include "widgets/analysis.hpp"
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
@@ -78,9 +82,69 @@ CompareView::CompareView(DesignDocument* doc, QWidget* parent) : DocumentView(do
     applyPalette(plot_);
     installExportMenu(plot_, QStringLiteral("compare"));
 
+    pool_.setMaxThreadCount(1);
+    rangeTimer_.setSingleShot(true);
+    rangeTimer_.setInterval(250);
+    connect(&rangeTimer_, &QTimer::timeout, this, &CompareView::startRanges);
+
     setPlot(plot_);
     refreshOn(&DesignDocument::stateChanged);
     refreshNow();
+}
+
+CompareView::~CompareView() {
+    pool_.clear();
+    pool_.waitForDone();
+}
+
+// The design's and every compared chip's ranges, in the bars' order, on a background thread.
+void CompareView::startRanges() {
+    auto design = currentDesignPoint(*doc_);
+    if (!design) return;
+    std::vector<DesignPoint> points{design.value()};
+    for (const auto& id : doc_->state().reference_ids) {
+        if (!doc_->referenceEvaluation(id)) continue;  // as refresh() lists them
+        const ChipSpec* chip = doc_->referenceChip(id);
+        if (!chip) return;
+        points.push_back(design.value());
+        points.back().chip = *chip;
+    }
+    if (points.size() != bars_.size()) return;
+    const int generation = ++generation_;
+    // The headline results that carry ranges (throughput, energy, cost); the latencies under limits
+    // follow the batch the limits choose, so they get none.
+    std::vector<const ResultKey*> keys;
+    for (int m = 0; m < kMetricCount; ++m)
+        for (const ResultKey* k : ranged_result_keys())
+            if (k == &compared(m)) keys.push_back(k);
+    using All = std::vector<Result<Ranges>>;
+    runInBackground<All>(
+        &pool_, this,
+        [points = std::move(points), keys]() {
+            All out;
+            for (const DesignPoint& p : points) out.push_back(result_ranges(p, keys));
+            return out;
+        },
+        [this, generation](All& all) {
+            if (generation != generation_ || all.size() != errors_.size()) return;
+            for (size_t i = 0; i < all.size(); ++i) {
+                QVector<double> minus, plus;
+                QCPBars* b = bars_[i];
+                for (auto it = b->data()->constBegin(); it != b->data()->constEnd(); ++it) {
+                    const int m = static_cast<int>(std::lround(it->key)) - 1;
+                    const ResultRange* r = all[i] ? all[i]->find(compared(m).key) : nullptr;
+                    const double base = m >= 0 && m < kMetricCount ? baseValues_[static_cast<size_t>(m)] : 0.0;
+                    // NaN: no error bar (no range, or one without width).
+                    const bool ok = r && base > 0 && r->high > r->low;
+                    constexpr double none = std::numeric_limits<double>::quiet_NaN();
+                    minus << (ok ? (r->value - r->low) / base : none);
+                    plus << (ok ? (r->high - r->value) / base : none);
+                }
+                errors_[i]->setData(minus, plus);
+            }
+            requestReplot(plot_);
+            emit rangesShown();
+        });
 }
 
 void CompareView::refresh() {
@@ -105,6 +169,8 @@ void CompareView::refresh() {
     const QString baseName = baseChip ? qtext(baseChip->name) : qtext(doc_->state().baseline_id);
 
     while (bars_.size() > entries.size()) {
+        plot_->removePlottable(errors_.back());
+        errors_.pop_back();
         plot_->removePlottable(bars_.back());
         bars_.pop_back();
     }
@@ -113,7 +179,17 @@ void CompareView::refresh() {
         b->setBarsGroup(group_);
         b->setPen(Qt::NoPen);
         bars_.push_back(b);
+        auto* e = new QCPErrorBars(plot_->xAxis, plot_->yAxis);
+        e->setDataPlottable(b);
+        e->removeFromLegend();
+        e->setWhiskerWidth(4);
+        e->setPen(QPen(palette().color(QPalette::WindowText), 1));
+        errors_.push_back(e);
     }
+    baseValues_.assign(kMetricCount, 0.0);
+    if (baseOk)
+        for (int m = 0; m < kMetricCount; ++m)
+            baseValues_[static_cast<size_t>(m)] = compared(m).value(base->value()).value_or(0.0);
     const double width = 0.8 / static_cast<double>(std::max<size_t>(entries.size(), 1));
     double maxRatio = 1.0;
     table_->setRowCount(static_cast<int>(entries.size()));
@@ -146,7 +222,10 @@ void CompareView::refresh() {
         }
         nameItem->setToolTip(e.eval->ok() ? QString() : qtext(e.eval->error().message));
         b->setData(keys, values, true);
+        errors_[i]->data()->clear();  // until this state's ranges arrive
     }
+    ++generation_;
+    rangeTimer_.start();
     plot_->yAxis->setLabel(baseOk ? tr("× %1").arg(baseName) : tr("no baseline result"));
     plot_->yAxis->setRange(0, maxRatio * 1.15);
     requestReplot(plot_);

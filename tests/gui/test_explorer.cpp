@@ -395,11 +395,42 @@ private slots:
         QCOMPARE(table->item(1, 0)->text(), QString::fromStdString(doc_->referenceChip("tpu-v7")->name));
         for (int c = 1; c < table->columnCount(); ++c) QVERIFY(table->item(1, c)->text() != QStringLiteral("n/a"));
         auto* plot = window_->findChild<QCustomPlot*>(QStringLiteral("comparePlot"));
-        QCOMPARE(plot->plottableCount(), 2);
-        QVERIFY(plot->plottable(1)->interface1D()->dataCount() == 5);  // five metrics against B200
+        QCOMPARE(plot->plottableCount(), 4);  // per chip, its bars and their error bars
+        auto* tpuBars = qobject_cast<QCPBars*>(plot->plottable(2));
+        QVERIFY(tpuBars);
+        QVERIFY(tpuBars->interface1D()->dataCount() == 5);  // five metrics against B200
         // Undo takes it away again.
         doc_->undoStack()->undo();
         QCOMPARE(table->rowCount(), 1);
+    }
+
+    void compareBarsCarryTheChipsRanges() {
+        // Each bar's error bar is the chip's own range (core result_ranges) over the baseline's value.
+        doc_->setReferences({"h100-sxm"});
+        auto* view = window_->findChild<CompareView*>(QStringLiteral("compareView"));
+        QVERIFY(view);
+        QSignalSpy shown(view, &CompareView::rangesShown);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(view->errorBars().size(), size_t{2});
+        auto design = currentDesignPoint(*doc_);
+        QVERIFY(design.ok());
+        DesignPoint h100 = design.value();
+        h100.chip = *doc_->referenceChip("h100-sxm");
+        const ResultKey* tps = find_result_key("throughput_tokens_per_s");
+        const std::vector<const ResultKey*> keys{tps};
+        const double base = tps->value(doc_->baselineEvaluation()->value()).value();
+        int i = 0;
+        for (const DesignPoint* p : {&design.value(), &h100}) {
+            auto r = result_ranges(*p, keys);
+            QVERIFY(r.ok());
+            const ResultRange& t = r->results.front();
+            const QCPErrorBarsData e = view->errorBars()[static_cast<size_t>(i++)]->data()->at(0);  // metric 1: tokens/s
+            QVERIFY(t.high > t.low);
+            QCOMPARE(e.errorMinus, (t.value - t.low) / base);
+            QCOMPARE(e.errorPlus, (t.high - t.value) / base);
+        }
+        // The Jalapeno estimate's bar is less certain than the measured H100's.
+        QVERIFY(view->errorBars()[0]->data()->at(0).errorPlus > view->errorBars()[1]->data()->at(0).errorPlus);
     }
 
     void hiddenViewsCatchUpWhenShown() {
@@ -420,7 +451,7 @@ private slots:
         // The baseline compared with itself is 1.0 on every metric.
         doc_->setReferences({"b200"});
         auto* plot = window_->findChild<QCustomPlot*>(QStringLiteral("comparePlot"));
-        auto* bars = qobject_cast<QCPBars*>(plot->plottable(1));
+        auto* bars = qobject_cast<QCPBars*>(plot->plottable(2));  // after the design's bars and their error bars
         QVERIFY(bars);
         QCOMPARE(bars->dataCount(), 5);
         for (int i = 0; i < bars->dataCount(); ++i) QCOMPARE(bars->data()->at(i)->value, 1.0);
