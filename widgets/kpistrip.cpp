@@ -18,7 +18,10 @@
 #include "widgets/format.hpp"
 
 namespace scoville {
+
 namespace {
+
+constexpr int kMinCardsPerRow = 3;
 
 const QColor kBetter(0, 140, 70);
 const QColor kWorse(200, 40, 40);
@@ -189,7 +192,10 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     warnings_->setWordWrap(true);
     warnings_->setTextFormat(Qt::RichText);
     warnings_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    arrange(static_cast<int>(kpis_.size()) + 1);
+    // Two rows until the first resize fits the row to the width: a window first shown on a small
+    // screen is neither widened by a one-row layout nor made taller by a narrow one.
+    const int total = static_cast<int>(kpis_.size()) + 1;
+    arrange(std::max(kMinCardsPerRow, (total + 1) / 2));
 
     pool_.setMaxThreadCount(1);
     rangeTimer_.setSingleShot(true);
@@ -294,7 +300,7 @@ void KpiStrip::resizeEvent(QResizeEvent* event) {
     DocumentView::resizeEvent(event);
     const int cardWidth = fontMetrics().horizontalAdvance(QStringLiteral("Tokens/s per chip")) + 16;
     const int total = static_cast<int>(kpis_.size()) + 1;
-    const int perRow = std::clamp(width() / std::max(cardWidth, 1), 3, total);
+    const int perRow = std::clamp(width() / std::max(cardWidth, 1), kMinCardsPerRow, total);
     // Even rows: 10 cards as 2 x 5 rather than 8 + 2.
     const int rows = (total + perRow - 1) / perRow;
     arrange((total + rows - 1) / rows);

@@ -49,6 +49,15 @@ private slots:
         QCOMPARE(w.findChild<QAction*>(QStringLiteral("actionUndo"))->shortcut(), QKeySequence(QKeySequence::Undo));
     }
 
+    // A 1366x768 laptop: the window as first built, before any resize has fitted the summary cards
+    // to the width, asks for no more than the screen, so it is not shown wider than the screen.
+    void theFirstWindowFitsALaptopScreen() {
+        MainWindow w;
+        const QSize min = w.minimumSizeHint();
+        QVERIFY2(min.width() <= 1366, qPrintable(QString::number(min.width())));
+        QVERIFY2(min.height() <= 768 - 40, qPrintable(QString::number(min.height())));  // room for a panel
+    }
+
     void rooflineIsLogLogWithUnits() {
         MainWindow w;
         auto* plot = w.findChild<QCustomPlot*>(QStringLiteral("rooflinePlot"));
