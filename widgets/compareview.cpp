@@ -10,8 +10,6 @@
 #include <qcustomplot.h>
 
 #include "core/perf/result_keys.hpp"
-#include "core/sweep/ranges.hpp"
-#include "widgets/analysis.hpp"
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
@@ -82,69 +80,34 @@ CompareView::CompareView(DesignDocument* doc, QWidget* parent) : DocumentView(do
     applyPalette(plot_);
     installExportMenu(plot_, QStringLiteral("compare"));
 
-    pool_.setMaxThreadCount(1);
-    rangeTimer_.setSingleShot(true);
-    rangeTimer_.setInterval(250);
-    connect(&rangeTimer_, &QTimer::timeout, this, &CompareView::startRanges);
-
     setPlot(plot_);
     refreshOn(&DesignDocument::stateChanged);
+    connect(doc_, &DesignDocument::rangesChanged, this, &CompareView::applyRanges);
     refreshNow();
 }
 
-CompareView::~CompareView() {
-    pool_.clear();
-    pool_.waitForDone();
-}
-
-// The design's and every compared chip's ranges, in the bars' order, on a background thread.
-void CompareView::startRanges() {
-    auto design = currentDesignPoint(*doc_);
-    if (!design) return;
-    std::vector<DesignPoint> points{design.value()};
-    for (const auto& id : doc_->state().reference_ids) {
-        if (!doc_->referenceEvaluation(id)) continue;  // as refresh() lists them
-        const ChipSpec* chip = doc_->referenceChip(id);
-        if (!chip) return;
-        points.push_back(design.value());
-        points.back().chip = *chip;
+// Each bar's error bar: its chip's range from the document, over the baseline's value; none until
+// the state's ranges arrive, for the latencies (under limits they follow the batch the limits choose)
+// and for a range without width.
+void CompareView::applyRanges() {
+    bool any = false;
+    for (size_t i = 0; i < errors_.size() && i < entryIds_.size(); ++i) {
+        QVector<double> minus, plus;
+        const Ranges* all = entryIds_[i].empty() ? doc_->designRanges() : doc_->referenceRanges(entryIds_[i]);
+        for (auto it = bars_[i]->data()->constBegin(); it != bars_[i]->data()->constEnd(); ++it) {
+            const int m = static_cast<int>(std::lround(it->key)) - 1;
+            const ResultRange* r = all && m >= 0 && m < kMetricCount ? all->find(compared(m).key) : nullptr;
+            const double base = r ? baseValues_[static_cast<size_t>(m)] : 0.0;
+            const bool ok = r && base > 0 && r->high > r->low;
+            constexpr double none = std::numeric_limits<double>::quiet_NaN();
+            minus << (ok ? (r->value - r->low) / base : none);
+            plus << (ok ? (r->high - r->value) / base : none);
+        }
+        any = any || all;
+        errors_[i]->setData(minus, plus);
     }
-    if (points.size() != bars_.size()) return;
-    const int generation = ++generation_;
-    // The headline results that carry ranges (throughput, energy, cost); the latencies under limits
-    // follow the batch the limits choose, so they get none.
-    std::vector<const ResultKey*> keys;
-    for (int m = 0; m < kMetricCount; ++m)
-        for (const ResultKey* k : ranged_result_keys())
-            if (k == &compared(m)) keys.push_back(k);
-    using All = std::vector<Result<Ranges>>;
-    runInBackground<All>(
-        &pool_, this,
-        [points = std::move(points), keys]() {
-            All out;
-            for (const DesignPoint& p : points) out.push_back(result_ranges(p, keys));
-            return out;
-        },
-        [this, generation](All& all) {
-            if (generation != generation_ || all.size() != errors_.size()) return;
-            for (size_t i = 0; i < all.size(); ++i) {
-                QVector<double> minus, plus;
-                QCPBars* b = bars_[i];
-                for (auto it = b->data()->constBegin(); it != b->data()->constEnd(); ++it) {
-                    const int m = static_cast<int>(std::lround(it->key)) - 1;
-                    const ResultRange* r = all[i] ? all[i]->find(compared(m).key) : nullptr;
-                    const double base = m >= 0 && m < kMetricCount ? baseValues_[static_cast<size_t>(m)] : 0.0;
-                    // NaN: no error bar (no range, or one without width).
-                    const bool ok = r && base > 0 && r->high > r->low;
-                    constexpr double none = std::numeric_limits<double>::quiet_NaN();
-                    minus << (ok ? (r->value - r->low) / base : none);
-                    plus << (ok ? (r->high - r->value) / base : none);
-                }
-                errors_[i]->setData(minus, plus);
-            }
-            requestReplot(plot_);
-            emit rangesShown();
-        });
+    requestReplot(plot_);
+    if (any) emit rangesShown();
 }
 
 void CompareView::refresh() {
@@ -155,6 +118,7 @@ void CompareView::refresh() {
     };
     std::vector<Entry> entries;
     entries.push_back({tr("Design (%1)").arg(qtext(doc_->chip().name)), &doc_->evaluation(), designColor()});
+    entryIds_ = {std::string()};
     int colorIndex = 0;
     for (const auto& id : doc_->state().reference_ids) {
         const ChipSpec* chip = doc_->referenceChip(id);
@@ -162,6 +126,7 @@ void CompareView::refresh() {
         if (!eval) continue;
         entries.push_back({chip && !chip->name.empty() ? qtext(chip->name) : qtext(id), eval,
                            seriesColor(colorIndex++)});
+        entryIds_.push_back(id);
     }
     const auto* base = doc_->baselineEvaluation();
     const bool baseOk = base && base->ok();
@@ -222,10 +187,8 @@ void CompareView::refresh() {
         }
         nameItem->setToolTip(e.eval->ok() ? QString() : qtext(e.eval->error().message));
         b->setData(keys, values, true);
-        errors_[i]->data()->clear();  // until this state's ranges arrive
     }
-    ++generation_;
-    rangeTimer_.start();
+    applyRanges();
     plot_->yAxis->setLabel(baseOk ? tr("× %1").arg(baseName) : tr("no baseline result"));
     plot_->yAxis->setRange(0, maxRatio * 1.15);
     requestReplot(plot_);

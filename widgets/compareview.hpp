@@ -1,11 +1,7 @@
 #pragma once
-#include <QThreadPool>
-#include <QTimer>
 #include <QWidget>
 #include <string>
 #include <vector>
-
-#include "core/perf/result_keys.hpp"
 
 #include "widgets/documentview.hpp"
 
@@ -25,17 +21,15 @@ public:
     explicit CompareView(DesignDocument* doc, QWidget* parent = nullptr);
     [[nodiscard]] QCustomPlot* plot() const { return plot_; }
     [[nodiscard]] QTableWidget* table() const { return table_; }
-    ~CompareView() override;
-
-    // Each bar's error bar: the chip's range over its uncertain values, as a ratio to the baseline's
-    // value (computed in the background once edits pause; empty until then).
+    // Each bar's error bar: the chip's range over its uncertain values (the document's), as a ratio
+    // to the baseline's value; none until the state's ranges arrive.
     [[nodiscard]] const std::vector<QCPErrorBars*>& errorBars() const { return errors_; }
-    // Fires when the error bars of the current state are in place.
+    // Fires when error bars of the current state are in place.
     Q_SIGNAL void rangesShown();
 
 private:
     void refresh() override;
-    void startRanges();
+    void applyRanges();
 
     QCustomPlot* plot_ = nullptr;
     QTableWidget* table_ = nullptr;
@@ -43,9 +37,7 @@ private:
     std::vector<QCPBars*> bars_;
     std::vector<QCPErrorBars*> errors_;
     std::vector<double> baseValues_;  // the baseline's value per metric (0: none), as the bars were drawn
-    QThreadPool pool_;
-    QTimer rangeTimer_;
-    int generation_ = 0;
+    std::vector<std::string> entryIds_;  // per bar: the reference chip id, "" for the design
 };
 
 }  // namespace scoville

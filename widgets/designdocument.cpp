@@ -7,7 +7,9 @@
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
+#include "core/sweep/ranges.hpp"
 #include "store/qtext.hpp"
+#include "widgets/analysis.hpp"
 #include "widgets/undocommands.hpp"
 
 namespace scoville {
@@ -36,6 +38,10 @@ Result<Evaluation> guardedEvaluate(const ModelLibrary& lib, const ChipSpec& chip
 DesignDocument::DesignDocument(const ModelLibrary& library, QObject* parent)
     : QObject(parent), library_(library), undoStack_(new QUndoStack(this)) {
     setObjectName(QStringLiteral("designDocument"));
+    rangesPool_.setMaxThreadCount(1);
+    rangesTimer_.setSingleShot(true);
+    rangesTimer_.setInterval(kRangesDelayMs);
+    connect(&rangesTimer_, &QTimer::timeout, this, &DesignDocument::startRanges);
     state_ = defaultState(library_);
     changed(AllParts);
 }
@@ -43,6 +49,50 @@ DesignDocument::DesignDocument(const ModelLibrary& library, QObject* parent)
 DesignDocument::~DesignDocument() {
     // The stack's clear() on destruction is not an edit: observers must not see it.
     undoStack_->blockSignals(true);
+    rangesPool_.clear();
+    rangesPool_.waitForDone();
+}
+
+const Ranges* DesignDocument::referenceRanges(const std::string& id) const {
+    if (!rangesReady_) return nullptr;
+    auto it = referenceRanges_.find(id);
+    return it == referenceRanges_.end() ? nullptr : &it->second;
+}
+
+// Each range takes two whole evaluations per uncertain key, so they run on a background thread for
+// the design and every reference chip at once, and views read them from here.
+void DesignDocument::startRanges() {
+    auto companions = resolveCompanions(library_, state_.scenario);
+    if (!companions) return;
+    struct Job {
+        std::string id;  // "" for the design
+        DesignPoint point;
+    };
+    std::vector<Job> jobs{{std::string(), DesignPoint{state_.chip, state_.model, state_.scenario, companions.value()}}};
+    for (const auto& [id, eval] : references_)
+        if (eval && referenceChips_.count(id))
+            jobs.push_back({id, DesignPoint{referenceChips_.at(id), state_.model, state_.scenario, companions.value()}});
+    const int generation = rangesGeneration_;
+    using Out = std::vector<std::pair<std::string, Result<Ranges>>>;
+    runInBackground<Out>(
+        &rangesPool_, this,
+        [jobs = std::move(jobs)]() {
+            Out out;
+            for (const Job& j : jobs) out.emplace_back(j.id, result_ranges(j.point));
+            return out;
+        },
+        [this, generation](Out& out) {
+            if (generation != rangesGeneration_) return;  // the state moved on
+            referenceRanges_.clear();
+            designRanges_ = {};
+            for (auto& [id, r] : out) {
+                if (!r) continue;
+                if (id.empty()) designRanges_ = std::move(r.value());
+                else referenceRanges_.emplace(id, std::move(r.value()));
+            }
+            rangesReady_ = true;
+            emit rangesChanged();
+        });
 }
 
 const Result<Evaluation>* DesignDocument::referenceEvaluation(const std::string& id) const {
@@ -104,6 +154,12 @@ void DesignDocument::changed(unsigned parts) {
             selection_ = LayerSelection{};
             emit selectionChanged();
         }
+    }
+    if (design || refs) {
+        // The ranges belong to the state they were computed for: gone until this state's arrive.
+        rangesReady_ = false;
+        ++rangesGeneration_;
+        rangesTimer_.start();
     }
     if (design) emit evaluationChanged();
     if (refs) emit referencesChanged();

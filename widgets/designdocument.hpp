@@ -6,6 +6,8 @@
 // journals the same steps; it never looks inside the undo stack.
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
+#include <QTimer>
 #include <functional>
 #include <map>
 #include <optional>
@@ -15,6 +17,7 @@
 #include "core/design/edit.hpp"
 #include "core/hw/chip.hpp"
 #include "core/perf/evaluation.hpp"
+#include "core/perf/result_keys.hpp"
 #include "core/util/result.hpp"
 #include "core/workload/model.hpp"
 #include "widgets/modellibrary.hpp"
@@ -73,6 +76,13 @@ public:
     }
     [[nodiscard]] const Result<Evaluation>* referenceEvaluation(const std::string& id) const;
     [[nodiscard]] const ChipSpec* referenceChip(const std::string& id) const;
+    // The headline results' ranges over each chip's uncertain values (core/sweep/ranges) on the current
+    // workload, for the design and every reference chip (the baseline included): computed once, on a
+    // background thread, kRangesDelayMs after the edits pause; null until then, and for a chip that
+    // does not evaluate. rangesChanged() says they arrived.
+    [[nodiscard]] const Ranges* designRanges() const { return rangesReady_ ? &designRanges_ : nullptr; }
+    [[nodiscard]] const Ranges* referenceRanges(const std::string& id) const;
+    static constexpr int kRangesDelayMs = 250;
     [[nodiscard]] const Result<Evaluation>* baselineEvaluation() const {
         return referenceEvaluation(state_.baseline_id);
     }
@@ -125,6 +135,7 @@ public:
 
 signals:
     void stateChanged(unsigned parts);    // after evaluation and reference evaluations are current
+    void rangesChanged();                 // the current state's ranges arrived
     void evaluationChanged();             // design evaluation replaced
     void referencesChanged();             // reference evaluations replaced
     void selectionChanged();
@@ -141,6 +152,7 @@ private:
     void changed(unsigned parts);
     void evaluateDesign();
     void evaluateReferences(bool workloadChanged);
+    void startRanges();
     // Pushes a step as one undo command (nothing when it changes nothing) and journals it.
     void pushStep(EditStep step, int mergeId = -1);
     // Puts `values` into the state; returns the parts that changed (0 and a refusal when the model
@@ -154,6 +166,12 @@ private:
     std::map<std::string, ChipSpec> referenceChips_;
     std::map<std::string, Result<Evaluation>> references_;
     LayerSelection selection_;
+    QThreadPool rangesPool_;
+    QTimer rangesTimer_;
+    int rangesGeneration_ = 0;
+    bool rangesReady_ = false;
+    Ranges designRanges_;
+    std::map<std::string, Ranges> referenceRanges_;
     int interaction_ = 0;
     bool loading_ = false;  // a stored history is being put on the stack: no evaluation, no journal
 };

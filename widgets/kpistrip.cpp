@@ -197,45 +197,10 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     const int total = static_cast<int>(kpis_.size()) + 1;
     arrange(std::max(kMinCardsPerRow, (total + 1) / 2));
 
-    pool_.setMaxThreadCount(1);
-    rangeTimer_.setSingleShot(true);
-    rangeTimer_.setInterval(kRangeDelayMs);
-    connect(&rangeTimer_, &QTimer::timeout, this, &KpiStrip::startRanges);
-
     refreshOn(&DesignDocument::evaluationChanged);
     refreshOn(&DesignDocument::referencesChanged);
+    connect(doc_, &DesignDocument::rangesChanged, this, &KpiStrip::applyRanges);
     refreshNow();
-}
-
-KpiStrip::~KpiStrip() {
-    pool_.clear();
-    pool_.waitForDone();
-}
-
-// The ranges of the headline results over the chip's uncertain values take one evaluation per end
-// of each range, so they run on a background thread once the edits pause.
-void KpiStrip::startRanges() {
-    auto design = currentDesignPoint(*doc_);
-    if (!design) return;
-    std::optional<DesignPoint> base;
-    if (const ChipSpec* chip = doc_->referenceChip(doc_->state().baseline_id)) {
-        base = *design;
-        base->chip = *chip;
-    }
-    const int generation = ++generation_;
-    using Pair = std::pair<Result<Ranges>, Result<Ranges>>;
-    runInBackground<Pair>(
-        &pool_, this,
-        [d = std::move(design.value()), base]() -> Pair {
-            return {result_ranges(d), base ? result_ranges(*base) : Result<Ranges>(Error{"no baseline"})};
-        },
-        [this, generation](Pair& r) {
-            if (generation != generation_ || !r.first) return;
-            ranges_ = std::move(r.first.value());
-            baseRanges_ = r.second ? std::move(r.second.value()) : Ranges{};
-            rangesReady_ = true;
-            applyRanges();
-        });
 }
 
 namespace {
@@ -249,7 +214,8 @@ QString widestLabel(const std::string& key) {
 
 void KpiStrip::applyRanges() {
     for (auto& k : kpis_) {
-        const ResultRange* r = rangesReady_ ? ranges_.find(k.key->key) : nullptr;
+        const Ranges* design = doc_->designRanges();
+        const ResultRange* r = design ? design->find(k.key->key) : nullptr;
         // A chip that states no uncertainty (one saved before ranges existed) shows none.
         if (!r || std::strcmp(k.name, "parallelism") == 0 || doc_->chip().ranges.empty()) {
             setTextIfChanged(k.range, QStringLiteral(" "));
@@ -265,7 +231,8 @@ void KpiStrip::applyRanges() {
                                     .arg(widestLabel(r->widest)));
         }
         // Against the baseline: a difference inside both ranges is within the uncertainty.
-        const ResultRange* b = baseRanges_.find(k.key->key);
+        const Ranges* base = doc_->referenceRanges(doc_->state().baseline_id);
+        const ResultRange* b = base ? base->find(k.key->key) : nullptr;
         const bool overlap = b && k.deltaSign != 0 && within_uncertainty(*r, *b);
         const QString delta = overlap ? k.deltaText + QStringLiteral(" \u2248") : k.deltaText;
         setTextIfChanged(k.delta, delta.isEmpty() ? QStringLiteral(" ") : delta);
@@ -362,11 +329,8 @@ void KpiStrip::refresh() {
         }
     }
 
-    // The ranges belong to the design they were computed for: hidden until the new ones arrive.
-    rangesReady_ = false;
-    ++generation_;
+    // The document's ranges of this state (hidden until they arrive).
     applyRanges();
-    if (eval.ok()) rangeTimer_.start();
     setTextIfChanged(cost_, costSentence(eval, baseOk ? &base->value() : nullptr, baseName));
     setTextIfChanged(baselineNote_, baseOk ? tr("<small>Changes against<br><b>%1</b><br>green: better, \u2248 within<br>uncertainty</small>").arg(baseName.toHtmlEscaped())
                                   : tr("<small>No baseline<br>result</small>"));

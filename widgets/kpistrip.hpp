@@ -2,12 +2,9 @@
 // The summary figures of the design on the current workload, each with its change against the
 // baseline reference chip (green when better, red when worse), and the warnings of the model.
 #include <QFrame>
-#include <QThreadPool>
-#include <QTimer>
 #include <vector>
 
 #include "core/perf/evaluation.hpp"
-#include "core/perf/result_keys.hpp"
 #include "core/util/result.hpp"
 
 #include "widgets/documentview.hpp"
@@ -36,13 +33,6 @@ public:
         QString deltaText;         // the delta as refresh() set it, before any uncertainty note
         int deltaSign = 0;         // +1 better, -1 worse, 0 neutral: the colour last set
     };
-    ~KpiStrip() override;
-
-    // The ranges last computed for the design and the baseline (empty until the first arrives, and
-    // while an edit waits for its own).
-    [[nodiscard]] const Ranges* designRanges() const { return rangesReady_ ? &ranges_ : nullptr; }
-    // How long after the last edit the ranges are computed (on a background thread).
-    static constexpr int kRangeDelayMs = 250;
 
     // The one-line answer to "what does a token cost against the baseline, and why" (objectName
     // "kpi:cost"); empty when either side has no cost.
@@ -62,16 +52,9 @@ private:
     [[nodiscard]] QString costSentence(const Result<Evaluation>& eval, const Evaluation* base,
                                        const QString& baseName) const;
 
-    void startRanges();
     void applyRanges();
 
     std::vector<Kpi> kpis_;
-    QThreadPool pool_;
-    QTimer rangeTimer_;
-    int generation_ = 0;
-    bool rangesReady_ = false;
-    Ranges ranges_, baseRanges_;
-    QString baseName_;
     QLabel* warnings_ = nullptr;
     QGridLayout* grid_ = nullptr;
     int perRow_ = 0;

@@ -839,6 +839,16 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
 }
 }  // namespace
 
+Scenario with_parallelism(const Scenario& scenario, const Parallelism& chosen) {
+    Scenario s = scenario;
+    if (s.disaggregated()) return s;
+    s.tp = chosen.tp;
+    s.pp = chosen.pp;
+    s.ep = chosen.ep;
+    s.attention_dp = chosen.dp;
+    return s;
+}
+
 Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenario& s, const Companions& companions,
                      EvalWorkspace& ws) {
     if (ws.chip_checked != &chip)

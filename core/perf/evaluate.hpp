@@ -46,6 +46,11 @@ struct EvalWorkspace {
     Scenario checked_scenario;
 };
 
+// The scenario with the deployment an evaluation chose (tp, pp, ep, attention_dp) given rather than
+// left to auto, so evaluating it again skips the search; a disaggregated scenario is returned as it is
+// (each pool's split is chosen afresh).
+Scenario with_parallelism(const Scenario& scenario, const Parallelism& chosen);
+
 // evaluate() into ws.ev: the same numbers, without rebuilding the buffers.
 Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
                      const Companions& companions, EvalWorkspace& ws);

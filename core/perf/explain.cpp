@@ -59,14 +59,9 @@ ChipSpec doubled(const ChipSpec& chip, Resource r) {
 }
 
 Scenario fixed_scenario(const Scenario& scenario, const Evaluation& ev) {
-    Scenario s = scenario;
-    if (ev.serving.disaggregated) return s;  // each pool's split is chosen afresh
-    const ServingResult& sv = ev.serving;
-    s.batch = sv.batch;
-    s.tp = sv.parallelism.tp;
-    s.pp = sv.parallelism.pp;
-    s.ep = sv.parallelism.ep;
-    s.attention_dp = sv.parallelism.dp;
+    if (ev.serving.disaggregated) return scenario;  // each pool's split is chosen afresh
+    Scenario s = with_parallelism(scenario, ev.serving.parallelism);
+    s.batch = ev.serving.batch;
     // The latency limits stay: a server runs its steps at the highest rate within them, which sets
     // the prompt tokens each step carries.
     return s;

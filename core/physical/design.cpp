@@ -61,14 +61,7 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
     if (!nominal) return nominal.error();
     // The deployment chosen at the nominal clock stays while the TDP cap lowers the clock: the
     // search for the parallelism runs once.
-    Scenario scenario = given;
-    if (!given.disaggregated()) {
-        const Parallelism& par = ws.ev.serving.parallelism;
-        scenario.tp = par.tp;
-        scenario.pp = par.pp;
-        scenario.ep = par.ep;
-        scenario.attention_dp = par.dp;
-    }
+    const Scenario scenario = with_parallelism(given, ws.ev.serving.parallelism);
     const bool chosen = ws.ev.serving.parallelism_auto;
 
     // ws.ev holds the evaluation at `held` (NaN: a failed run); `best` is the clock kept.

@@ -57,14 +57,7 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
     }
 
     // The parallelism stays as chosen: the uncertainty is the chip's, not the deployment's.
-    Scenario s = design.scenario;
-    if (!s.disaggregated()) {
-        const Parallelism& p = ws.ev.serving.parallelism;
-        s.tp = p.tp;
-        s.pp = p.pp;
-        s.ep = p.ep;
-        s.attention_dp = p.dp;
-    }
+    const Scenario s = with_parallelism(design.scenario, ws.ev.serving.parallelism);
     for (const KeyRange& range : design.chip.ranges) {
         const ParamInfo* info = find_param(range.key);
         if (!info || info->kind == ParamKind::choice) continue;

@@ -154,8 +154,9 @@ TEST(Explain, EveryOpSitsUnderTheRoofItRunsOn) {
                         EXPECT_LE(tflops, vector * (1 + 1e-9)) << chipId << " " << op.name;
                     }
                     EXPECT_LE(tflops, matrix * (1 + 1e-9)) << chipId << " " << op.name;
-                    if (op.bytes() > 0)
+                    if (op.bytes() > 0) {
                         EXPECT_LE(tflops, op.intensity() * bandwidth * (1 + 1e-9)) << chipId << " " << op.name;
+                    }
                 }
             }
         }
