@@ -54,7 +54,7 @@ DesignDocument::~DesignDocument() {
 }
 
 const Ranges* DesignDocument::referenceRanges(const std::string& id) const {
-    if (!rangesReady_) return nullptr;
+    if (!referenceRangesReady_) return nullptr;
     auto it = referenceRanges_.find(id);
     return it == referenceRanges_.end() ? nullptr : &it->second;
 }
@@ -68,10 +68,15 @@ void DesignDocument::startRanges() {
         std::string id;  // "" for the design
         DesignPoint point;
     };
-    std::vector<Job> jobs{{std::string(), DesignPoint{state_.chip, state_.model, state_.scenario, companions.value()}}};
-    for (const auto& [id, eval] : references_)
-        if (eval && referenceChips_.count(id))
-            jobs.push_back({id, DesignPoint{referenceChips_.at(id), state_.model, state_.scenario, companions.value()}});
+    // Only what the edits since the last ranges changed: the design, the reference chips, or both.
+    std::vector<Job> jobs;
+    if (!designRangesReady_)
+        jobs.push_back({std::string(), DesignPoint{state_.chip, state_.model, state_.scenario, companions.value()}});
+    if (!referenceRangesReady_)
+        for (const auto& [id, eval] : references_)
+            if (eval && referenceChips_.count(id))
+                jobs.push_back({id, DesignPoint{referenceChips_.at(id), state_.model, state_.scenario, companions.value()}});
+    const bool design = !designRangesReady_, references = !referenceRangesReady_;
     const int generation = rangesGeneration_;
     using Out = std::vector<std::pair<std::string, Result<Ranges>>>;
     runInBackground<Out>(
@@ -81,16 +86,16 @@ void DesignDocument::startRanges() {
             for (const Job& j : jobs) out.emplace_back(j.id, result_ranges(j.point));
             return out;
         },
-        [this, generation](Out& out) {
+        [this, generation, design, references](Out& out) {
             if (generation != rangesGeneration_) return;  // the state moved on
-            referenceRanges_.clear();
-            designRanges_ = {};
+            if (design) designRanges_ = {};
+            if (references) referenceRanges_.clear();
             for (auto& [id, r] : out) {
                 if (!r) continue;
                 if (id.empty()) designRanges_ = std::move(r.value());
                 else referenceRanges_.emplace(id, std::move(r.value()));
             }
-            rangesReady_ = true;
+            designRangesReady_ = referenceRangesReady_ = true;
             emit rangesChanged();
         });
 }
@@ -157,7 +162,8 @@ void DesignDocument::changed(unsigned parts) {
     }
     if (design || refs) {
         // The ranges belong to the state they were computed for: gone until this state's arrive.
-        rangesReady_ = false;
+        designRangesReady_ = designRangesReady_ && !design;
+        referenceRangesReady_ = referenceRangesReady_ && !refs;
         ++rangesGeneration_;
         rangesTimer_.start();
     }

@@ -80,7 +80,7 @@ public:
     // workload, for the design and every reference chip (the baseline included): computed once, on a
     // background thread, kRangesDelayMs after the edits pause; null until then, and for a chip that
     // does not evaluate. rangesChanged() says they arrived.
-    [[nodiscard]] const Ranges* designRanges() const { return rangesReady_ ? &designRanges_ : nullptr; }
+    [[nodiscard]] const Ranges* designRanges() const { return designRangesReady_ ? &designRanges_ : nullptr; }
     [[nodiscard]] const Ranges* referenceRanges(const std::string& id) const;
     static constexpr int kRangesDelayMs = 250;
     [[nodiscard]] const Result<Evaluation>* baselineEvaluation() const {
@@ -169,7 +169,8 @@ private:
     QThreadPool rangesPool_;
     QTimer rangesTimer_;
     int rangesGeneration_ = 0;
-    bool rangesReady_ = false;
+    bool designRangesReady_ = false;     // an edit of the chip alone keeps the reference chips' ranges
+    bool referenceRangesReady_ = false;
     Ranges designRanges_;
     std::map<std::string, Ranges> referenceRanges_;
     int interaction_ = 0;
