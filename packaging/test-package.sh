@@ -57,9 +57,10 @@ desktop_files=$(grep -E '^\./usr/share/applications/[^/]+\.desktop$' <<<"$conten
 app_id=$(basename "$desktop_files" .desktop)
 has "usr/share/metainfo/$app_id.metainfo.xml"
 has "usr/share/icons/hicolor/scalable/apps/$app_id.svg"
+has usr/share/doc/scoville/copyright
 sizes=(16 24 32 48 64 128 256)
 for s in "${sizes[@]}"; do has "usr/share/icons/hicolor/${s}x${s}/apps/$app_id.png"; done
-step "contents: executables, $app_id desktop file, metainfo and icon (scalable and ${sizes[*]} px)"
+step "contents: executables, copyright, $app_id desktop file, metainfo and icon (scalable and ${sizes[*]} px)"
 
 # --- Installed ------------------------------------------------------------------------------
 if dpkg-query -W -f='${Status}' scoville 2>/dev/null | grep -q "install ok installed"; then
