@@ -314,6 +314,76 @@ Status migrate8(QSqlDatabase& db) {
                        });
 }
 
+// A chip stored before chips carried the ranges of their uncertain values takes them from the
+// reference chip it was made from, when there is one (ranges are factors of the values, so they
+// follow the design's own values). Other chips stay without ranges.
+Result<QString> withRanges(const QString& json, const std::string& origin) {
+    const std::string text = json.toStdString();
+    if (text.find("\"ranges\"") != std::string::npos) return json;
+    auto chip = chip_from_json(text, origin);
+    if (!chip) return chip.error();
+    static const std::vector<std::string> ids = reference_chip_ids();
+    if (std::find(ids.begin(), ids.end(), chip->id) == ids.end()) return json;
+    auto reference = load_chip(chip->id);
+    if (!reference || reference->ranges.empty()) return json;
+    chip->ranges = reference->ranges;
+    return QString::fromStdString(chip_to_json(*chip, -1));
+}
+
+// 9: designs (their current chip, the chip they started from, and whole-chip history entries)
+//    saved before chips carried ranges gain their reference chip's ranges.
+Status migrate9(QSqlDatabase& db) {
+    QSqlQuery sel(db);
+    if (!sel.exec(QStringLiteral("SELECT id, name, chip_json, base_json FROM designs")))
+        return Error{"schema 9: " + sel.lastError().text().toStdString()};
+    struct Row {
+        QVariant id;
+        QString chip, base;
+    };
+    std::vector<Row> rows;
+    while (sel.next()) {
+        const std::string origin = "design '" + sel.value(1).toString().toStdString() + "'";
+        auto chip = withRanges(sel.value(2).toString(), origin);
+        auto base = withRanges(sel.value(3).toString(), origin);
+        if (!chip) return chip.error();
+        if (!base) return base.error();
+        rows.push_back({sel.value(0), *chip, *base});
+    }
+    QSqlQuery up(db);
+    up.prepare(QStringLiteral("UPDATE designs SET chip_json = ?, base_json = ? WHERE id = ?"));
+    for (const Row& r : rows) {
+        up.addBindValue(r.chip);
+        up.addBindValue(r.base);
+        up.addBindValue(r.id);
+        if (!up.exec()) return Error{"schema 9: " + up.lastError().text().toStdString()};
+    }
+    QSqlQuery hist(db);
+    if (!hist.exec(QStringLiteral("SELECT design_id, seq, old_value, new_value FROM history WHERE key = '*'")))
+        return Error{"schema 9: " + hist.lastError().text().toStdString()};
+    struct Entry {
+        QVariant design, seq;
+        QString oldValue, newValue;
+    };
+    std::vector<Entry> entries;
+    while (hist.next()) {
+        auto o = withRanges(hist.value(2).toString(), "history");
+        auto n = withRanges(hist.value(3).toString(), "history");
+        if (!o) return o.error();
+        if (!n) return n.error();
+        entries.push_back({hist.value(0), hist.value(1), *o, *n});
+    }
+    QSqlQuery he(db);
+    he.prepare(QStringLiteral("UPDATE history SET old_value = ?, new_value = ? WHERE design_id = ? AND seq = ?"));
+    for (const Entry& e : entries) {
+        he.addBindValue(e.oldValue);
+        he.addBindValue(e.newValue);
+        he.addBindValue(e.design);
+        he.addBindValue(e.seq);
+        if (!he.exec()) return Error{"schema 9: " + he.lastError().text().toStdString()};
+    }
+    return Ok{};
+}
+
 constexpr Migration kMigrations[] = {
     {1, "designs and edit history", &migrate1},
     {2, "notes and workloads", &migrate2},
@@ -323,6 +393,7 @@ constexpr Migration kMigrations[] = {
     {6, "workloads key by key", &migrate6},
     {7, "one history of every kind of edit, in steps", &migrate7},
     {8, "sweep points' status and note; objectives that do not apply as null", &migrate8},
+    {9, "ranges of reference chips' uncertain values in designs saved without them", &migrate9},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

@@ -11,7 +11,7 @@ namespace scoville::store {
 // 'SCOV' as a big-endian 32-bit integer: tells a session apart from any other SQLite file.
 inline constexpr int kApplicationId = 0x53434F56;
 // Newest schema this build writes; files with a larger user_version are refused.
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 // Oldest schema version able to read files written at kSchemaVersion (recorded in the file so a
 // future reader can tell whether an older build could still read it).
 inline constexpr int kMinReaderVersion = 8;

@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <tuple>
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
@@ -226,6 +227,62 @@ private slots:
         QCOMPARE(sw->paramKeys, QStringList{QStringLiteral("compute.clock_ghz")});
         QCOMPARE(sw->rows.size(), size_t(2));
         QCOMPARE(sw->rows[1].objectives[0], 0.125);
+    }
+
+    // 9: a design saved before chips carried ranges, started from a reference chip, gains that chip's
+    // ranges (as factors, so an edited value keeps its relative range), in its current chip, its
+    // starting chip and its whole-chip history entries; a chip of its own (no reference) stays
+    // without; the session then shows them.
+    void rangesReachDesignsSavedWithoutThem() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v8.scoville"));
+        auto reference = load_chip("h100-sxm");
+        QVERIFY(reference.ok());
+        QVERIFY(!reference->ranges.empty());
+        ChipSpec base = *reference;
+        base.ranges.clear();
+        ChipSpec edited = base;
+        edited.compute.clock_ghz = 2.0;
+        ChipSpec own = store_test::everyFieldChip();
+        own.ranges.clear();
+        {
+            RawDb raw(path);
+            QSqlDatabase d = raw.db();
+            QVERIFY(migrate(d, 8).ok());
+            QSqlQuery q(d);
+            q.prepare(QStringLiteral("INSERT INTO designs (name, chip_json, base_json, undo_position, created_ms,"
+                                     " modified_ms) VALUES (?, ?, ?, 1, 1000, 2000)"));
+            for (const auto& [name, chip, start] :
+                 {std::tuple{QStringLiteral("from h100"), edited, base}, std::tuple{QStringLiteral("own"), own, own}}) {
+                q.addBindValue(name);
+                q.addBindValue(QString::fromStdString(chip_to_json(chip, -1)));
+                q.addBindValue(QString::fromStdString(chip_to_json(start, -1)));
+                QVERIFY(q.exec());
+            }
+            q.prepare(QStringLiteral("INSERT INTO history (design_id, seq, time_ms, label, key, old_value,"
+                                     " new_value, kind, step) VALUES (1, 1, 1500, 'Start from H100', '*', ?, ?,"
+                                     " 'design', 1)"));
+            q.addBindValue(QString::fromStdString(chip_to_json(base, -1)));
+            q.addBindValue(QString::fromStdString(chip_to_json(edited, -1)));
+            QVERIFY(q.exec());
+            QVERIFY(migrate(d, 9).ok());
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 9);
+            const auto read = [&](const QString& sql) {
+                auto c = chip_from_json(raw.scalar(sql).toString().toStdString(), "test");
+                return c.ok() ? *c : ChipSpec{};
+            };
+            const ChipSpec chip = read(QStringLiteral("SELECT chip_json FROM designs WHERE name = 'from h100'"));
+            QVERIFY(chip.ranges == reference->ranges);
+            QCOMPARE(chip.compute.clock_ghz, 2.0);  // the values are the design's own
+            QVERIFY(read(QStringLiteral("SELECT base_json FROM designs WHERE name = 'from h100'")).ranges ==
+                    reference->ranges);
+            QVERIFY(read(QStringLiteral("SELECT old_value FROM history")).ranges == reference->ranges);
+            QVERIFY(read(QStringLiteral("SELECT new_value FROM history")).ranges == reference->ranges);
+            QVERIFY(read(QStringLiteral("SELECT chip_json FROM designs WHERE name = 'own'")).ranges.empty());
+        }
+        auto opened = Session::open(path);
+        QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().message.c_str());
+        QVERIFY((**opened).chip(QStringLiteral("from h100"))->ranges == reference->ranges);
     }
 
     // A file written at any earlier schema opens with every design and its history: undo and redo
