@@ -101,6 +101,9 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                      "Speculative decoding: draft model id or JSON file (default: MTP layers of the target)");
     cmd->add_option("--expert-imbalance", o.expert_imbalance,
                      "MoE: busiest expert-parallel rank's load / mean (default 1.1)");
+    cmd->add_option("--moe-pair-bytes", o.moe_pair_bytes,
+                     "MoE: bytes each routed token moves per hidden element outside the expert GEMMs (default 0: "
+                     "by precision, 4 bf16 / 8 fp8 / 20 fp4)");
     cmd->add_option("--comm-overlap", o.comm_overlap,
                      "Fraction of collective time hidden behind compute (default 0)");
     cmd->add_option("--precision", o.precision, "Weights and GEMMs: bf16|fp8|fp4|int8");
@@ -159,6 +162,7 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     s.spec_accept = o.spec_accept;
     s.draft_model = o.draft_model;
     s.expert_imbalance = o.expert_imbalance;
+    s.moe_pair_bytes = o.moe_pair_bytes;
     s.comm_overlap = o.comm_overlap;
     s.weight_precision = s.activation_precision = *precision;
     s.kv_precision = *kv;

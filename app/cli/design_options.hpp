@@ -31,6 +31,7 @@ struct DesignOptions {
     double spec_accept = 0;
     std::string draft_model;
     double expert_imbalance = Scenario{}.expert_imbalance;
+    double moe_pair_bytes = Scenario{}.moe_pair_bytes;
     double comm_overlap = Scenario{}.comm_overlap;
     int prefill_chips = 0, decode_chips = 0;
     bool disaggregate = false;

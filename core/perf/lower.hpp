@@ -59,6 +59,9 @@ bool is_moe_layer(const ModelSpec& model, int layer);
 // Expected number of distinct experts `tokens` token-slots touch among `experts` with top_k routing:
 // E x (1 - (1 - k/E)^tokens) (uniform routing).
 double expected_distinct_experts(double experts, double top_k, double tokens);
+// Bytes each routed copy of a token moves per hidden element outside the expert GEMMs (Scenario::
+// moe_pair_bytes when 0), by the GEMMs' precision.
+double moe_pair_bytes_default(Precision gemm_precision);
 // Probability that a token routed to top_k of the experts has at least one of them in a given group
 // of 1/ep of them: 1 - (1 - 1/ep)^k (the rows an expert-parallel dispatch sends, one per token and
 // destination).

@@ -280,6 +280,10 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
         return Error{"scenario: draft_model '" + s.draft_model + "' needs spec_tokens > 0"};
     if (auto st = real("expert_imbalance", s.expert_imbalance, 1.0, 64.0, "busiest expert rank's load / mean"); !st)
         return st;
+    if (auto st = real("moe_pair_bytes", s.moe_pair_bytes, 0.0, 256.0,
+                       "bytes per routed token and hidden element outside the expert GEMMs; 0 = by precision");
+        !st)
+        return st;
     if (auto st = real("comm_overlap", s.comm_overlap, 0.0, 1.0, "fraction of collective time hidden"); !st)
         return st;
     if (auto st = real("host_us_per_request", s.host_us_per_request, 0.0, 10000.0, "engine host time per request and step"); !st)

@@ -115,6 +115,10 @@ struct Scenario {
     std::string draft_model;
     // Mixture of experts: the busiest expert-parallel rank's routed tokens / the mean (1 = balanced).
     double expert_imbalance = 1.1;
+    // Mixture of experts: bytes each routed copy of a token moves per hidden element outside the
+    // expert GEMMs (expand into expert order, activation quantisation and its scales, the weighted
+    // sum back into token order); 0 = the default for the GEMM precision (moe_pair_bytes_default).
+    double moe_pair_bytes = 0.0;
     // Fraction of each layer's collective time hidden behind its other ops (0: engines run the
     // tensor-parallel all-reduce between GEMMs; ~0.5-0.9 with two-batch overlap or fused kernels).
     double comm_overlap = 0.0;

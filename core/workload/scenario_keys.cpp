@@ -96,6 +96,10 @@ std::vector<WorkloadKey> build() {
     add({"expert_imbalance", "Mixture of experts", "Expert imbalance", "x", K::real, 1, 64, "", {},
          "Routed load of the busiest expert-parallel rank / the mean (TensorRT-LLM DeepSeek-R1 at EP32: 1.11 "
          "with EPLB, 2.56 without).", SCV_REAL(expert_imbalance)});
+    add({"moe_pair_bytes", "Mixture of experts", "Traffic per routed token", "B", K::real, 0, 256, "auto", {},
+         "Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into "
+         "expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 8 at fp8 and int8, "
+         "20 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).", SCV_REAL(moe_pair_bytes)});
     add({"comm_overlap", "Engine", "Communication overlap", "", K::real, 0, 1, "", {},
          "Fraction of collective time hidden behind the layer's other ops (0: engines run the all-reduce between "
          "GEMMs; two-batch overlap hides most of an all-to-all).", SCV_REAL(comm_overlap)});

@@ -146,6 +146,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.prefill_chip = "b200";
     s.ttft_slo_s = 2.0;
     s.host_us_per_request = 9;
+    s.moe_pair_bytes = 12.5;
     Scenario copy;
     for (const auto& k : workload_keys()) {
         const std::string text = *get_workload_text(s, k.key);
@@ -155,7 +156,8 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "tpot_slo_s"), "");  // no limit
     EXPECT_EQ(*get_workload_text(s, "kv_allocation"), "on_demand");
     EXPECT_EQ(*get_workload_text(s, "input_len_cv"), "0.77");
-    EXPECT_EQ(workload_keys().size(), 28u);
+    EXPECT_EQ(*get_workload_text(s, "moe_pair_bytes"), "12.5");
+    EXPECT_EQ(workload_keys().size(), 29u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {

@@ -463,6 +463,72 @@ TEST(Lowering, ExpertParallelWithTensorParallelAttentionEndsInAnAllReduce) {
                 1.0);
 }
 
+TEST(Lowering, RoutedCopiesMoveMoreWhenQuantised) {
+    auto mix = *load_model("mixtral-8x7b");
+    Scenario s;
+    s.batch = 1;
+    s.expert_imbalance = 1.0;
+    // By precision: 4 B per hidden element (a bf16 read and write of each copy), 8 at fp8, 20 at fp4.
+    EXPECT_EQ(moe_pair_bytes_default(Precision::bf16), 4.0);
+    EXPECT_EQ(moe_pair_bytes_default(Precision::fp8), 8.0);
+    EXPECT_EQ(moe_pair_bytes_default(Precision::fp4), 20.0);
+    s.weight_precision = s.activation_precision = Precision::fp4;
+    s.kv_precision = Precision::fp8;
+    auto ph = lower(mix, s, Phase::decode);
+    // The token's row read once (4096 x 2 B), its 2 routed copies 20 B per hidden element, half on
+    // each side of the experts: 8192 + 2 x 4096 x 10 = 90,112 B.
+    EXPECT_DOUBLE_EQ(op(ph, 0, "moe_permute").activation_bytes, 8192.0 + 2 * 4096 * 10);
+    EXPECT_DOUBLE_EQ(op(ph, 0, "moe_combine").activation_bytes, 8192.0 + 2 * 4096 * 10);
+    // The user's value replaces the default: 6 B -> 8192 + 2 x 4096 x 3 = 32,768 B.
+    s.moe_pair_bytes = 6.0;
+    ph = lower(mix, s, Phase::decode);
+    EXPECT_DOUBLE_EQ(op(ph, 0, "moe_permute").activation_bytes, 8192.0 + 2 * 4096 * 3);
+    s.moe_pair_bytes = -1.0;
+    auto bad = validate_scenario(s, mix);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("moe_pair_bytes"), std::string::npos) << bad.error().message;
+}
+
+// Fits: the defaults above are set from these fused-MoE kernel timings (NVIDIA aiconfigurator
+// moe_perf, TensorRT-LLM 1.3.0rc20, Qwen3-235B experts at EP 8, 16,384 routed copies per GPU,
+// balanced): the model's MoE ops of one layer (permute, the two grouped GEMMs, SwiGLU, combine)
+// against the measured op, each within +-12 % (fit rows, so tight; they guard the fit, not the model).
+TEST(Lowering, FusedMoeOpMatchesItsKernelTimings) {
+    const ModelSpec qwen = *load_model("qwen3-235b-a22b");
+    struct Row {
+        const char* chip;
+        Precision p;
+        double measured_us;
+    };
+    for (const Row& r : {Row{"h100-sxm", Precision::fp8, 766}, Row{"h200-sxm", Precision::bf16, 997},
+                         Row{"h200-sxm", Precision::fp8, 714}, Row{"b200", Precision::bf16, 495},
+                         Row{"b200", Precision::fp8, 430}, Row{"b200", Precision::fp4, 447}}) {
+        Scenario s;
+        s.chips = 8;
+        s.tp = 1;
+        s.attention_dp = 8;
+        s.ep = 8;
+        // 8192 decoding requests and 8192 prompt tokens (lengths 16/16) a step: 16,384 tokens, top-8
+        // over 8 ranks = 16,384 routed copies on each.
+        s.batch = 8192;
+        s.input_len = s.output_len = 16;
+        s.max_batch = 8192;
+        s.max_tokens_per_step = 1000000;
+        s.expert_imbalance = 1.0;
+        s.weight_precision = s.activation_precision = r.p;
+        s.kv_precision = Precision::fp8;
+        auto ev = evaluate(*load_chip(r.chip), qwen, s);
+        ASSERT_TRUE(ev.ok()) << r.chip << ": " << ev.error().message;
+        ASSERT_DOUBLE_EQ(ev->decode.tokens, 16384.0);
+        double t = 0;
+        for (const auto& o : ev->decode.layer(0).ops)
+            if (o.name == "moe_permute" || o.name == "expert_gate_up" || o.name == "expert_act" ||
+                o.name == "expert_down" || o.name == "moe_combine")
+                t += o.time_s;
+        EXPECT_NEAR(t * 1e6, r.measured_us, 0.12 * r.measured_us) << r.chip << " " << to_string(r.p);
+    }
+}
+
 TEST(Lowering, ExpertParallelOverDataParallelAttentionDispatchesTokens) {
     const ModelSpec mix = *load_model("mixtral-8x7b");
     Scenario s;
