@@ -6,7 +6,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMouseEvent>
-#include <QSplitter>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -85,26 +85,28 @@ CompareView::CompareView(DesignDocument* doc, QWidget* parent) : DocumentView(do
                              "Tokens per joule and cost per token are the same either way."));
     connect(basisBox_, &QComboBox::currentIndexChanged, this,
             [this](int index) { setBasis(index == 1 ? Basis::perSystem : Basis::perChip); });
+    // The chart or the table of absolute values (latencies too): each gets the whole height, which
+    // in the design's four-view grid is small.
+    showBox_ = new QComboBox(this);
+    showBox_->setObjectName(QStringLiteral("compareShow"));
+    showBox_->addItem(tr("Chart"));
+    showBox_->addItem(tr("Table"));
+    showBox_->setToolTip(tr("Ratios to the baseline as a chart, or every chip's values as a table"));
+    stack_ = new QStackedWidget(this);
+    stack_->setObjectName(QStringLiteral("compareStack"));
+    stack_->addWidget(plot_);
+    stack_->addWidget(table_);
+    connect(showBox_, &QComboBox::currentIndexChanged, stack_, &QStackedWidget::setCurrentIndex);
     auto* head = new QHBoxLayout;
     head->setContentsMargins(4, 0, 4, 0);
     head->addWidget(caption_, 1);
     head->addWidget(basisBox_);
-    auto* top = new QWidget(this);
-    auto* topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->setSpacing(2);
-    topLayout->addLayout(head);
-    topLayout->addWidget(plot_, 1);
-
-    auto* split = new QSplitter(Qt::Vertical, this);
-    split->setChildrenCollapsible(false);
-    split->addWidget(top);
-    split->addWidget(table_);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    head->addWidget(showBox_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(split);
+    layout->setSpacing(2);
+    layout->addLayout(head);
+    layout->addWidget(stack_, 1);
 
     // Layout: the legend across the top, then two panels side by side, each under its title.
     higher_ = plot_->axisRect();
@@ -177,7 +179,8 @@ QString CompareView::basisText() const {
     const int chips = doc_->state().scenario.chips;
     return basis_ == Basis::perSystem
                ? tr("Tokens/s per system = per chip \u00d7 chips in its scale-up domain")
-               : tr("Tokens/s per chip, the workload on %1 chips").arg(chips);
+               : chips == 1 ? tr("Tokens/s per chip, the workload on one chip")
+                            : tr("Tokens/s per chip, the workload on %1 chips").arg(chips);
 }
 
 double CompareView::keyOf(size_t entry, int metric) const {
@@ -390,7 +393,8 @@ void CompareView::refresh() {
             bar.value = *v;
             bar.ratio = *v / baseValues_[m];
             const QString valueText = m == Throughput ? formatSi(*v, tr("tokens/s")) : formatResult(key, *v);
-            bar.label = QStringLiteral("%1 \u00b7 %2").arg(valueText, ratioText(bar.ratio));
+            // On the bar: the value as its key reads (the axis names the unit) and the ratio.
+            bar.label = QStringLiteral("%1 \u00b7 %2").arg(formatResult(key, *v), ratioText(bar.ratio));
             QString what = resultLabel(key);
             QString basisLine;
             if (m == Throughput) {
@@ -483,9 +487,12 @@ void CompareView::fitRanges() {
                 }
                 b.text->position->setCoords(b.text->position->key(), top);
                 upper = std::max(upper, top * 1.08);
+                // Room above the bar for its label; where the panel is too short for it the bar
+                // keeps its height and the value is on hover only.
                 const double label = fm.horizontalAdvance(b.label) + 6;
-                if (height - label > 8) upper = std::max(upper, top * height / (height - label));
-                else upper = std::max(upper, top * 4);
+                const bool fits = label < 0.6 * height;
+                b.text->setVisible(fits);
+                if (fits) upper = std::max(upper, top * height / (height - label));
             }
         }
         rect->axis(QCPAxis::atLeft)->setRange(0, upper);

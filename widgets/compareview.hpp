@@ -14,6 +14,7 @@ class QCPErrorBars;
 class QCPItemText;
 class QCPTextElement;
 class QLabel;
+class QStackedWidget;
 class QTableWidget;
 
 namespace scoville {
@@ -99,6 +100,8 @@ private:
     QCustomPlot* plot_ = nullptr;
     QTableWidget* table_ = nullptr;
     QComboBox* basisBox_ = nullptr;
+    QComboBox* showBox_ = nullptr;
+    QStackedWidget* stack_ = nullptr;
     QLabel* caption_ = nullptr;
     QCPAxisRect* higher_ = nullptr;
     QCPAxisRect* lower_ = nullptr;

@@ -149,6 +149,27 @@ private slots:
         }
     }
 
+    // With SCOVILLE_SHOT_DIR set, the comparison alone at the size it has in 1366x768 and 1920x1080
+    // windows, with a chip that cannot run, per chip and per system, for review.
+    void screenshots() {
+        const QString dir = qEnvironmentVariable("SCOVILLE_SHOT_DIR");
+        if (dir.isEmpty()) QSKIP("SCOVILLE_SHOT_DIR not set");
+        doc_->setReferences({"gb200", "tpu-v7", "tpu-v6e", "h200-sxm", "h100-sxm"});
+        Scenario s = doc_->state().scenario;
+        s.chips = 1;
+        s.tp = s.pp = s.ep = s.attention_dp = 0;
+        doc_->setScenario(s);
+        window_->resize(1366, 768);
+        QTest::qWait(200);
+        QVERIFY(view_->grab().save(dir + QStringLiteral("/compare-1366.png")));
+        window_->resize(1920, 1080);
+        QTest::qWait(200);
+        QVERIFY(view_->grab().save(dir + QStringLiteral("/compare-1920.png")));
+        view_->setBasis(CompareView::Basis::perSystem);
+        QTest::qWait(200);
+        QVERIFY(view_->grab().save(dir + QStringLiteral("/compare-1920-system.png")));
+    }
+
 private:
     std::unique_ptr<MainWindow> window_;
     DesignDocument* doc_ = nullptr;

@@ -55,7 +55,24 @@ private slots:
     }
     void cleanupTestCase() { window_.reset(); }
 
+    // With SCOVILLE_SHOT_DIR set, the window with the Record tab at both screen sizes, for review.
+    void screenshots() {
+        const QString dir = qEnvironmentVariable("SCOVILLE_SHOT_DIR");
+        if (dir.isEmpty()) QSKIP("SCOVILLE_SHOT_DIR not set");
+        QTRY_VERIFY_WITH_TIMEOUT(view_->evaluated(), 300000);
+        view_->setFilter(RecordView::Set::all, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
+        for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+            window_->resize(size);
+            QTest::qWait(200);
+            view_->plot()->replot();
+            QVERIFY(window_->grab().save(dir + QStringLiteral("/record-%1.png").arg(size.width())));
+        }
+        window_->resize(1366, 768);
+        QTest::qWait(100);
+    }
+
     void headlineEqualsCoresSummaryForThePublicSet() {
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
         const auto core = corePublicResults();
         QCOMPARE(static_cast<int>(core.size()), kPublicRows);
         QCOMPARE(static_cast<int>(view_->shownRows().size()), kPublicRows);
