@@ -27,6 +27,7 @@
 #include "app/sessionpanel.hpp"
 #include "core/hw/chip_json.hpp"
 #include "widgets/compareview.hpp"
+#include "widgets/recordview.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/explainpanel.hpp"
 #include "widgets/frontierview.hpp"
@@ -139,6 +140,9 @@ void MainWindow::createViews() {
     tabs_->addTab(sensitivity_, tr("Se&nsitivity"));
     frontier_ = new FrontierView(doc_, tabs_);
     tabs_->addTab(frontier_, tr("F&rontier"));
+    // The model's record against measured results: evaluated in the background when first shown.
+    record_ = new RecordView(doc_, tabs_);
+    tabs_->addTab(record_, tr("Rec&ord"));
     layout->addWidget(tabs_, 1);
     setCentralWidget(central);
 
@@ -304,6 +308,7 @@ void MainWindow::createActions() {
         {"actionShowSweep", tr("&Sweep"), sweep_},
         {"actionShowSensitivity", tr("Se&nsitivity"), sensitivity_},
         {"actionShowFrontier", tr("Throughput\u2013Interactivity &Frontier"), frontier_},
+        {"actionShowRecord", tr("Model's &Record"), record_},
     };
     for (const auto& t : tabActions) {
         QWidget* tab = t.tab;

@@ -26,6 +26,7 @@ class RooflineView;
 class SeekDialog;
 class SensitivityView;
 class FrontierView;
+class RecordView;
 class LessonPanel;
 class ViewScale;
 class SweepView;
@@ -49,6 +50,7 @@ public:
     [[nodiscard]] SweepView* sweepView() const { return sweep_; }
     [[nodiscard]] SensitivityView* sensitivityView() const { return sensitivity_; }
     [[nodiscard]] FrontierView* frontierView() const { return frontier_; }
+    [[nodiscard]] RecordView* recordView() const { return record_; }
     // Tools > Goal Seek: the dialog, shown (not modal).
     SeekDialog* showGoalSeek();
     // Help > Lessons: the lesson dock, shown.
@@ -107,6 +109,7 @@ private:
     SweepView* sweep_ = nullptr;
     SensitivityView* sensitivity_ = nullptr;
     FrontierView* frontier_ = nullptr;
+    RecordView* record_ = nullptr;
     SeekDialog* seek_ = nullptr;
     ExplainPanel* explain_ = nullptr;
     SessionController* sessions_ = nullptr;

@@ -1,11 +1,22 @@
 # Writes a C++ source that holds every resource file as a string literal, so the
 # core library (no Qt) finds its chips, models and technology data wherever it runs.
-# Usage: cmake -DOUTPUT=file.cpp -DROOT=dir -DFILES="a;b" -P embed.cmake
+# Usage: cmake -DOUTPUT=file.cpp -DROOT=dir -DFILES="a;b" [-DDATA="name=path;..."] -P embed.cmake
+# FILES lie under ROOT and keep their path relative to it; DATA files lie elsewhere (the measured
+# results in tests/data) and are embedded under the given name.
 set(body "// Generated from resources/ by resources/embed.cmake. Do not edit.\n")
 string(APPEND body "#include \"core/library/resources.hpp\"\n\nnamespace scoville {\nnamespace {\n")
 string(APPEND body "const EmbeddedFile kFiles[] = {\n")
+set(entries "")
 foreach(f IN LISTS FILES)
   file(RELATIVE_PATH rel "${ROOT}" "${f}")
+  list(APPEND entries "${rel}=${f}")
+endforeach()
+list(APPEND entries ${DATA})
+foreach(entry IN LISTS entries)
+  string(FIND "${entry}" "=" eq)
+  string(SUBSTRING "${entry}" 0 ${eq} rel)
+  math(EXPR start "${eq} + 1")
+  string(SUBSTRING "${entry}" ${start} -1 f)
   file(READ "${f}" content)
   string(FIND "${content}" ")SCVRES\"" bad)
   if(NOT bad EQUAL -1)

@@ -248,9 +248,9 @@ int run_validate(const std::string& data, const std::string& format, CommandCont
             std::string s = serving ? "serving: " : "kernels: ";
             if (v.rows == 0) return s + "no rows" + (v.fits ? " beyond " + std::to_string(v.fits) + " fits" : "");
             s += "median |error| " + format_number("%.1f", v.median_abs_error * 100) + " %, max " +
-                 format_number("%.1f", v.max_abs_error * 100) + " %, " +
-                 format_number("%.0f", v.within_35 * 100) + " % within +-35 % over " +
-                 std::to_string(v.rows) + " rows";
+                 format_number("%.1f", v.max_abs_error * 100) + " %, " + std::to_string(v.rows_within_25) +
+                 " within +-25 %, " + std::to_string(v.rows_within_35) + " within +-35 % (" +
+                 format_number("%.0f", v.within_35 * 100) + " %) over " + std::to_string(v.rows) + " rows";
             if (v.fits) s += " (" + std::to_string(v.fits) + " fits left out)";
             return s;
         };

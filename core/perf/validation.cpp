@@ -128,7 +128,63 @@ ValidationSummary summarise(const std::vector<ValidationResult>& results, bool s
     const size_t n = errors.size();
     s.median_abs_error = n % 2 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
     s.max_abs_error = errors.back();
-    s.within_35 = static_cast<double>(std::count_if(errors.begin(), errors.end(), [](double e) { return e <= 0.35; })) / n;
+    s.rows_within_25 = static_cast<int>(std::count_if(errors.begin(), errors.end(), [](double e) { return e <= 0.25; }));
+    s.rows_within_35 = static_cast<int>(std::count_if(errors.begin(), errors.end(), [](double e) { return e <= 0.35; }));
+    s.within_35 = static_cast<double>(s.rows_within_35) / static_cast<double>(n);
+    return s;
+}
+
+Result<Scenario> validation_scenario(const ValidationCase& c) {
+    if (c.kind != "serving") return Error{"case '" + c.id + "': a " + c.kind + " row has no workload"};
+    const auto p = parse_precision(c.precision);
+    if (!p) return Error{"case '" + c.id + "': unknown precision '" + c.precision + "'"};
+    Scenario s;
+    s.chips = c.chips;
+    s.input_len = c.input_len;
+    s.output_len = c.output_len;
+    s.weight_precision = s.activation_precision = *p;
+    s.kv_precision = (*p == Precision::fp8 || *p == Precision::fp4) ? Precision::fp8 : Precision::bf16;
+    s.batch = 0;
+    if (c.scenario == "server") {
+        s.ttft_slo_s = 2.0;
+        s.tpot_slo_s = 0.2;
+    } else if (c.scenario != "offline") {
+        return Error{"case '" + c.id + "': unknown scenario '" + c.scenario + "' (offline or server)"};
+    }
+    // A serving row's shape field may describe how it was measured, as space-separated
+    // key=value: tp, pp, ep, dp (attention data-parallel ranks), in_cv and out_cv (the spread
+    // of the request lengths, std / mean), max_batch and max_tokens (the engine's limits).
+    // Whatever the row leaves open is auto: the best deployment within the limits.
+    s.tp = s.pp = s.ep = s.attention_dp = 0;
+    for (std::string_view rest = c.shape; !rest.empty();) {
+        const auto sp = rest.find(' ');
+        const std::string_view item = rest.substr(0, sp);
+        rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
+        if (item.empty()) continue;
+        const auto eq = item.find('=');
+        const std::string_view key = item.substr(0, eq);
+        const std::string_view value = eq == std::string_view::npos ? std::string_view() : item.substr(eq + 1);
+        bool ok = false;
+        if (key == "tp") ok = parse_number(value, s.tp) && s.tp >= 1;
+        else if (key == "pp") ok = parse_number(value, s.pp) && s.pp >= 1;
+        else if (key == "ep") ok = parse_number(value, s.ep) && s.ep >= 1;
+        else if (key == "dp") ok = parse_number(value, s.attention_dp) && s.attention_dp >= 1;
+        else if (key == "in_cv") ok = parse_number(value, s.input_len_cv) && s.input_len_cv >= 0;
+        else if (key == "out_cv") ok = parse_number(value, s.output_len_cv) && s.output_len_cv >= 0;
+        else if (key == "max_batch") ok = parse_number(value, s.max_batch) && s.max_batch >= 1;
+        else if (key == "requests") ok = parse_number(value, s.requests) && s.requests >= 1;
+        else if (key == "max_tokens") ok = parse_number(value, s.max_tokens_per_step) && s.max_tokens_per_step >= 1;
+        else if (key == "host_us") ok = parse_number(value, s.host_us_per_request) && s.host_us_per_request >= 0;
+        else if (key == "kv") {
+            const auto a = parse_kv_allocation(value);
+            ok = a.has_value();
+            if (ok) s.kv_allocation = *a;
+        }
+        if (!ok)
+            return Error{"case '" + c.id + "': bad '" + std::string(item) + "' in '" + c.shape +
+                         "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
+                         "kv = reserve or on_demand; host_us = engine host time per request and step)"};
+    }
     return s;
 }
 
@@ -162,53 +218,9 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
         } else {
             auto model = load_model(c.model);
             if (!model) return Error{"case '" + c.id + "': " + model.error().message};
-            Scenario s;
-            s.chips = c.chips;
-            s.input_len = c.input_len;
-            s.output_len = c.output_len;
-            s.weight_precision = s.activation_precision = *p;
-            s.kv_precision = (*p == Precision::fp8 || *p == Precision::fp4) ? Precision::fp8 : Precision::bf16;
-            s.batch = 0;
-            if (c.scenario == "server") {
-                s.ttft_slo_s = 2.0;
-                s.tpot_slo_s = 0.2;
-            } else if (c.scenario != "offline") {
-                return Error{"case '" + c.id + "': unknown scenario '" + c.scenario + "' (offline or server)"};
-            }
-            // A serving row's shape field may describe how it was measured, as space-separated
-            // key=value: tp, pp, ep, dp (attention data-parallel ranks), in_cv and out_cv (the spread
-            // of the request lengths, std / mean), max_batch and max_tokens (the engine's limits).
-            // Whatever the row leaves open is auto: the best deployment within the limits.
-            s.tp = s.pp = s.ep = s.attention_dp = 0;
-            for (std::string_view rest = c.shape; !rest.empty();) {
-                const auto sp = rest.find(' ');
-                const std::string_view item = rest.substr(0, sp);
-                rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
-                if (item.empty()) continue;
-                const auto eq = item.find('=');
-                const std::string_view key = item.substr(0, eq);
-                const std::string_view value = eq == std::string_view::npos ? std::string_view() : item.substr(eq + 1);
-                bool ok = false;
-                if (key == "tp") ok = parse_number(value, s.tp) && s.tp >= 1;
-                else if (key == "pp") ok = parse_number(value, s.pp) && s.pp >= 1;
-                else if (key == "ep") ok = parse_number(value, s.ep) && s.ep >= 1;
-                else if (key == "dp") ok = parse_number(value, s.attention_dp) && s.attention_dp >= 1;
-                else if (key == "in_cv") ok = parse_number(value, s.input_len_cv) && s.input_len_cv >= 0;
-                else if (key == "out_cv") ok = parse_number(value, s.output_len_cv) && s.output_len_cv >= 0;
-                else if (key == "max_batch") ok = parse_number(value, s.max_batch) && s.max_batch >= 1;
-                else if (key == "requests") ok = parse_number(value, s.requests) && s.requests >= 1;
-                else if (key == "max_tokens") ok = parse_number(value, s.max_tokens_per_step) && s.max_tokens_per_step >= 1;
-                else if (key == "host_us") ok = parse_number(value, s.host_us_per_request) && s.host_us_per_request >= 0;
-                else if (key == "kv") {
-                    const auto a = parse_kv_allocation(value);
-                    ok = a.has_value();
-                    if (ok) s.kv_allocation = *a;
-                }
-                if (!ok)
-                    return Error{"case '" + c.id + "': bad '" + std::string(item) + "' in '" + c.shape +
-                                 "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
-                                 "kv = reserve or on_demand; host_us = engine host time per request and step)"};
-            }
+            auto scenario = validation_scenario(c);
+            if (!scenario) return scenario.error();
+            const Scenario& s = *scenario;
             auto ev = evaluate_design(*chip, *model, s);
             if (!ev) return Error{"case '" + c.id + "': " + ev.error().message};
             const bool slo_missed = std::any_of(ev->warnings.begin(), ev->warnings.end(),

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/util/result.hpp"
+#include "core/workload/model.hpp"
 
 namespace scoville {
 
@@ -52,12 +53,21 @@ struct ValidationSummary {
     double median_abs_error = 0;
     double max_abs_error = 0;
     double within_35 = 0;   // fraction of rows with |error| <= 35 %
+    int rows_within_25 = 0; // rows with |error| <= 25 %
+    int rows_within_35 = 0; // rows with |error| <= 35 %
 };
+// Over the serving rows (serving = true) or the kernel rows of `results`: the figures
+// `scoville validate` prints and the GUI's record view shows for the rows it lists.
 ValidationSummary summarise(const std::vector<ValidationResult>& results, bool serving);
 
 Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, std::string_view origin);
 Result<ValidationResult> run_validation_case(const ValidationCase& c);
-// The public set (a copy of tests/data/validation-public.csv).
+// The workload a serving row runs (the rules above): what run_validation_case evaluates, and what
+// the GUI loads when a row is chosen.
+Result<Scenario> validation_scenario(const ValidationCase& c);
+// The public set (tests/data/validation-public.csv, built in).
 std::string_view builtin_validation_csv();
+// The further measurements (tests/data/validation-extra.csv, built in).
+std::string_view builtin_validation_extra_csv();
 
 }  // namespace scoville

@@ -44,7 +44,32 @@ std::vector<ValidationResult> run_all(const std::string& path, size_t expected_r
 
 }  // namespace
 
-TEST(Validation, BuiltInCopyMatchesTheDataFile) { EXPECT_EQ(builtin_validation_csv(), read(kPath)); }
+TEST(Validation, BuiltInCopyMatchesTheDataFile) {
+    EXPECT_EQ(builtin_validation_csv(), read(kPath));
+    EXPECT_EQ(builtin_validation_extra_csv(), read(std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-extra.csv"));
+}
+
+TEST(Validation, SummaryCountsTheRowsWithinEachBand) {
+    // Serving errors 10 %, -20 %, 30 %, -40 % and a fit at 90 % (left out): median of |e| over the four
+    // = (20 + 30) / 2 = 25 %; within 25 %: 2; within 35 %: 3 (fraction 0.75); max 40 %.
+    std::vector<ValidationResult> rs;
+    for (double e : {0.10, -0.20, 0.30, -0.40, 0.90}) {
+        ValidationResult r;
+        r.c.kind = "serving";
+        r.c.fit = e > 0.8;
+        r.error = e;
+        rs.push_back(r);
+    }
+    const ValidationSummary s = summarise(rs, true);
+    EXPECT_EQ(s.rows, 4);
+    EXPECT_EQ(s.fits, 1);
+    EXPECT_DOUBLE_EQ(s.median_abs_error, 0.25);
+    EXPECT_EQ(s.rows_within_25, 2);
+    EXPECT_EQ(s.rows_within_35, 3);
+    EXPECT_DOUBLE_EQ(s.within_35, 0.75);
+    EXPECT_DOUBLE_EQ(s.max_abs_error, 0.40);
+    EXPECT_EQ(summarise(rs, false).rows, 0);  // no kernel rows
+}
 
 TEST(Validation, PublicCases) {
     const auto results = run_all(kPath, 16);

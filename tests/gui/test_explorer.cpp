@@ -18,6 +18,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
+#include <cmath>
 #include <limits>
 #include <optional>
 #include <qcustomplot.h>
@@ -395,10 +396,11 @@ private slots:
         QCOMPARE(table->item(1, 0)->text(), QString::fromStdString(doc_->referenceChip("tpu-v7")->name));
         for (int c = 1; c < table->columnCount(); ++c) QVERIFY(table->item(1, c)->text() != QStringLiteral("n/a"));
         auto* plot = window_->findChild<QCustomPlot*>(QStringLiteral("comparePlot"));
-        QCOMPARE(plot->plottableCount(), 4);  // per chip, its bars and their error bars
-        auto* tpuBars = qobject_cast<QCPBars*>(plot->plottable(2));
-        QVERIFY(tpuBars);
-        QVERIFY(tpuBars->interface1D()->dataCount() == 5);  // five metrics against B200
+        QCOMPARE(plot->plottableCount(), 8);  // per chip and panel, its bars and their error bars
+        auto* view = window_->findChild<CompareView*>(QStringLiteral("compareView"));
+        QCOMPARE(view->entryCount(), 2);
+        for (int m = 0; m < CompareView::MetricCount; ++m)  // three metrics against B200
+            QVERIFY(std::isfinite(view->barRatio(1, static_cast<CompareView::Metric>(m))));
         // Undo takes it away again.
         doc_->undoStack()->undo();
         QCOMPARE(table->rowCount(), 1);
@@ -450,11 +452,9 @@ private slots:
     void baselineChipNormalisesToOne() {
         // The baseline compared with itself is 1.0 on every metric.
         doc_->setReferences({"b200"});
-        auto* plot = window_->findChild<QCustomPlot*>(QStringLiteral("comparePlot"));
-        auto* bars = qobject_cast<QCPBars*>(plot->plottable(2));  // after the design's bars and their error bars
-        QVERIFY(bars);
-        QCOMPARE(bars->dataCount(), 5);
-        for (int i = 0; i < bars->dataCount(); ++i) QCOMPARE(bars->data()->at(i)->value, 1.0);
+        auto* view = window_->findChild<CompareView*>(QStringLiteral("compareView"));
+        for (int m = 0; m < CompareView::MetricCount; ++m)
+            QCOMPARE(view->barRatio(1, static_cast<CompareView::Metric>(m)), 1.0);
     }
 
     void resetReturnsToThePreset() {

@@ -1,0 +1,165 @@
+// The model's record in the app: the headline equals core's summary (what `scoville validate`
+// prints) for the same rows, fits stay out of it, and clicking a case loads its chip and workload.
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+#include <QUndoStack>
+#include <qcustomplot.h>
+
+#include "app/mainwindow.hpp"
+#include "core/perf/validation.hpp"
+#include "widgets/designdocument.hpp"
+#include "widgets/format.hpp"
+#include "widgets/recordview.hpp"
+
+using namespace scoville;
+
+namespace {
+
+// The public set, run by core alone.
+std::vector<ValidationResult> corePublicResults() {
+    auto cases = parse_validation_csv(builtin_validation_csv(), "public");
+    std::vector<ValidationResult> out;
+    if (!cases) return out;
+    for (const auto& c : *cases)
+        if (auto r = run_validation_case(c)) out.push_back(*r);
+    return out;
+}
+
+constexpr int kPublicRows = 16;  // tests/data/validation-public.csv: 11 serving rows and 5 kernel fits
+
+}  // namespace
+
+class TestRecord : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ScovilleTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("ScovilleRecordTest"));
+        QSettings().clear();
+        window_ = std::make_unique<MainWindow>();
+        window_->resize(1366, 768);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        doc_ = window_->document();
+        view_ = window_->recordView();
+        QVERIFY(view_);
+        QCOMPARE(view_->evaluatedCount(), 0);  // nothing runs until the view is shown
+        auto* tabs = window_->findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+        tabs->setCurrentWidget(view_);
+        // Evaluated in the background: the event loop keeps running while the public rows arrive.
+        QTRY_VERIFY_WITH_TIMEOUT(view_->evaluatedCount() >= kPublicRows, 120000);
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
+    }
+    void cleanupTestCase() { window_.reset(); }
+
+    // With SCOVILLE_SHOT_DIR set, the window with the Record tab at both screen sizes, for review.
+    void screenshots() {
+        const QString dir = qEnvironmentVariable("SCOVILLE_SHOT_DIR");
+        if (dir.isEmpty()) QSKIP("SCOVILLE_SHOT_DIR not set");
+        QTRY_VERIFY_WITH_TIMEOUT(view_->evaluated(), 300000);
+        view_->setFilter(RecordView::Set::all, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
+        for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+            window_->resize(size);
+            QTest::qWait(200);
+            view_->plot()->replot();
+            QVERIFY(window_->grab().save(dir + QStringLiteral("/record-%1.png").arg(size.width())));
+        }
+        window_->resize(1366, 768);
+        QTest::qWait(100);
+    }
+
+    void headlineEqualsCoresSummaryForThePublicSet() {
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
+        const auto core = corePublicResults();
+        QCOMPARE(static_cast<int>(core.size()), kPublicRows);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), kPublicRows);
+        for (bool serving : {true, false}) {
+            const ValidationSummary want = summarise(core, serving);
+            const ValidationSummary got = serving ? view_->servingSummary() : view_->kernelSummary();
+            QCOMPARE(got.rows, want.rows);
+            QCOMPARE(got.fits, want.fits);
+            QCOMPARE(got.median_abs_error, want.median_abs_error);
+            QCOMPARE(got.rows_within_25, want.rows_within_25);
+            QCOMPARE(got.rows_within_35, want.rows_within_35);
+        }
+        const ValidationSummary serving = summarise(core, true);
+        QCOMPARE(serving.rows, 11);
+        // The headline prints the median as `scoville validate` does (one decimal, in per cent).
+        const QString median = formatNumber(serving.median_abs_error * 100, 1) + QStringLiteral(" %");
+        QVERIFY2(view_->headline().contains(median), qPrintable(view_->headline()));
+        QVERIFY2(view_->headline().contains(QStringLiteral("%1 within \u00b125 %").arg(serving.rows_within_25)),
+                 qPrintable(view_->headline()));
+    }
+
+    void fitsAreLeftOutOfTheHeadline() {
+        // The public set's five kernel rows all set an efficiency: shown (hollow), never counted.
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::kernels,
+                         true);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 5);
+        QCOMPARE(view_->kernelSummary().rows, 0);
+        QCOMPARE(view_->kernelSummary().fits, 5);
+        QVERIFY2(view_->headline().contains(QStringLiteral("Kernels: no rows (5 fits left out)")),
+                 qPrintable(view_->headline()));
+        // Hidden, they are not shown at all; the serving figures do not change.
+        const ValidationSummary before = [&] {
+            view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
+            return view_->servingSummary();
+        }();
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, false);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 11);
+        QCOMPARE(view_->servingSummary().median_abs_error, before.median_abs_error);
+        // Filters: H100 alone has 4 serving rows (Llama-2-70B offline and server, Mixtral offline and
+        // server) in the public set; Mixtral is its only MoE model.
+        view_->setFilter(RecordView::Set::publicSet, "h100-sxm", {}, RecordView::Architecture::all,
+                         RecordView::Kind::serving, true);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 4);
+        view_->setFilter(RecordView::Set::publicSet, "h100-sxm", {}, RecordView::Architecture::moe,
+                         RecordView::Kind::serving, true);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 2);
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
+    }
+
+    void clickingACaseLoadsItsChipAndWorkload() {
+        // mlperf41-h100-l70-off: H100 x8, Llama-2-70B fp8 offline, input 222, output 291, tp=2,
+        // max_batch=896 (validation-public.csv).
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
+        int row = -1;
+        for (size_t i = 0; i < view_->rows().size(); ++i)
+            if (view_->rows()[i].c.id == "mlperf41-h100-l70-off") row = static_cast<int>(i);
+        QVERIFY(row >= 0);
+        const auto& c = view_->rows()[static_cast<size_t>(row)];
+        QVERIFY(c.result.has_value());
+        view_->plot()->replot();
+        const QPoint at(qRound(view_->plot()->xAxis->coordToPixel(c.c.measured)),
+                        qRound(view_->plot()->yAxis->coordToPixel(c.result->predicted)));
+        QCOMPARE(view_->rowAt(at), row);
+        const int steps = doc_->undoStack()->count();
+        const std::string before = doc_->chip().id;
+        QTest::mouseClick(view_->plot(), Qt::LeftButton, {}, at);
+        QCOMPARE(doc_->chip().id, std::string("h100-sxm"));
+        QCOMPARE(doc_->state().model.id, std::string("llama-2-70b"));
+        const Scenario& s = doc_->state().scenario;
+        QCOMPARE(s.chips, 8);
+        QCOMPARE(s.input_len, 222);
+        QCOMPARE(s.output_len, 291);
+        QCOMPARE(s.tp, 2);
+        QCOMPARE(s.max_batch, 896);
+        QCOMPARE(s.batch, 0);  // auto, as the case is evaluated
+        QCOMPARE(s.weight_precision, Precision::fp8);
+        // One undoable edit: undo brings the design back.
+        QCOMPARE(doc_->undoStack()->count(), steps + 1);
+        doc_->undoStack()->undo();
+        QCOMPARE(doc_->chip().id, before);
+    }
+
+private:
+    std::unique_ptr<MainWindow> window_;
+    DesignDocument* doc_ = nullptr;
+    RecordView* view_ = nullptr;
+};
+
+QTEST_MAIN(TestRecord)
+#include "test_record.moc"

@@ -1,0 +1,461 @@
+#include "widgets/recordview.hpp"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QThreadPool>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <qcustomplot.h>
+#include <set>
+
+#include "core/library/library.hpp"
+#include "store/qtext.hpp"
+#include "widgets/designdocument.hpp"
+#include "widgets/format.hpp"
+#include "widgets/plotstyle.hpp"
+
+namespace scoville {
+namespace {
+
+constexpr double kBand = 0.25;       // the band drawn around y = x
+constexpr int kChunk = 8;            // cases evaluated per report back to the view
+constexpr double kPickPixels = 8;    // how near the pointer a point must be to be hovered or clicked
+
+QString percent(double fraction) { return formatNumber(fraction * 100, 1) + QStringLiteral(" %"); }
+
+}  // namespace
+
+RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), doc_(doc), plot_(new QCustomPlot) {
+    setObjectName(QStringLiteral("recordView"));
+    plot_->setObjectName(QStringLiteral("recordPlot"));
+    plot_->setMouseTracking(true);
+    plot_->installEventFilter(this);
+
+    // The cases, as built into the binary: the public set, then the extra one.
+    const std::pair<std::string_view, Set> sets[] = {{builtin_validation_csv(), Set::publicSet},
+                                                     {builtin_validation_extra_csv(), Set::extraSet}};
+    std::map<std::string, bool> moe;  // per model id: a mixture of experts (each model read once)
+    for (const auto& [text, set] : sets) {
+        auto cases = parse_validation_csv(text, set == Set::publicSet ? "validation-public.csv" : "validation-extra.csv");
+        if (!cases) {
+            loadError_ += qtext(cases.error().message) + QLatin1Char('\n');
+            continue;
+        }
+        for (auto& c : *cases) {
+            Row row;
+            row.set = set;
+            if (c.kind == "serving") {
+                auto known = moe.find(c.model);
+                if (known == moe.end()) {
+                    const auto m = load_model(c.model);
+                    known = moe.emplace(c.model, m && m->is_moe()).first;
+                }
+                row.moe = known->second;
+            }
+            row.c = std::move(c);
+            rows_.push_back(std::move(row));
+        }
+    }
+
+    auto combo = [this](const char* name, const QString& tip) {
+        auto* box = new QComboBox(this);
+        box->setObjectName(QString::fromLatin1(name));
+        box->setToolTip(tip);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        return box;
+    };
+    setBox_ = combo("recordSet", tr("Which measured results: the public set or the extra one"));
+    setBox_->addItem(tr("Both sets"), static_cast<int>(Set::all));
+    setBox_->addItem(tr("Public set"), static_cast<int>(Set::publicSet));
+    setBox_->addItem(tr("Extra set"), static_cast<int>(Set::extraSet));
+    chipBox_ = combo("recordChip", tr("Only the cases measured on this chip"));
+    chipBox_->addItem(tr("All chips"), QString());
+    modelBox_ = combo("recordModel", tr("Only the cases of this model"));
+    modelBox_->addItem(tr("All models"), QString());
+    std::set<std::string> chips, models;
+    for (const Row& r : rows_) {
+        chips.insert(r.c.chip);
+        if (!r.c.model.empty()) models.insert(r.c.model);
+    }
+    for (const auto& id : chips) {
+        const auto chip = load_chip(id);
+        chipBox_->addItem(chip ? qtext(chip->name) : qtext(id), qtext(id));
+    }
+    for (const auto& id : models) {
+        const auto model = load_model(id);
+        modelBox_->addItem(model && !model->name.empty() ? qtext(model->name) : qtext(id), qtext(id));
+    }
+    archBox_ = combo("recordArchitecture", tr("Dense models or mixtures of experts (serving cases)"));
+    archBox_->addItem(tr("Dense and MoE"), static_cast<int>(Architecture::all));
+    archBox_->addItem(tr("Dense"), static_cast<int>(Architecture::dense));
+    archBox_->addItem(tr("MoE"), static_cast<int>(Architecture::moe));
+    kindBox_ = combo("recordKind", tr("Serving throughput, or single kernels (GEMM, memory copy)"));
+    kindBox_->addItem(tr("Serving and kernels"), static_cast<int>(Kind::all));
+    kindBox_->addItem(tr("Serving"), static_cast<int>(Kind::serving));
+    kindBox_->addItem(tr("Kernels"), static_cast<int>(Kind::kernels));
+    fitsBox_ = new QCheckBox(tr("Show fits"), this);
+    fitsBox_->setObjectName(QStringLiteral("recordShowFits"));
+    fitsBox_->setChecked(true);
+    fitsBox_->setToolTip(tr("Cases that set an efficiency of their chip (hollow squares). They match by "
+                            "construction, so the headline figures always leave them out."));
+    for (QComboBox* box : {setBox_, chipBox_, modelBox_, archBox_, kindBox_})
+        connect(box, &QComboBox::currentIndexChanged, this, &RecordView::readFilter);
+    connect(fitsBox_, &QCheckBox::toggled, this, &RecordView::readFilter);
+
+    auto* filters = new QHBoxLayout;
+    filters->setContentsMargins(0, 0, 0, 0);
+    for (QWidget* w : std::initializer_list<QWidget*>{setBox_, chipBox_, modelBox_, archBox_, kindBox_, fitsBox_})
+        filters->addWidget(w);
+    filters->addStretch(1);
+    headline_ = new QLabel(this);
+    headline_->setObjectName(QStringLiteral("recordHeadline"));
+    headline_->setTextFormat(Qt::PlainText);
+    headline_->setWordWrap(true);
+    status_ = new QLabel(this);
+    status_->setObjectName(QStringLiteral("recordStatus"));
+    status_->setTextFormat(Qt::PlainText);
+    status_->setWordWrap(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(filters);
+    layout->addWidget(headline_);
+    layout->addWidget(status_);
+    layout->addWidget(plot_, 1);
+
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
+        axis->setScaleType(QCPAxis::stLogarithmic);
+        auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
+        ticker->setSubTickCount(8);
+        axis->setTicker(ticker);
+        axis->setNumberFormat(QStringLiteral("eb"));
+        axis->setNumberPrecision(0);
+    }
+    plot_->xAxis->setLabel(tr("Measured (tokens/s for serving, TFLOP/s for GEMMs, TB/s for copies)"));
+    plot_->yAxis->setLabel(tr("Predicted by the model"));
+    plot_->legend->setVisible(true);
+    plot_->legend->setFont(font());
+    plot_->legend->setIconSize(10, 10);
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    applyPalette(plot_);
+    installExportMenu(plot_, QStringLiteral("record"));
+    rebuild();
+}
+
+RecordView::~RecordView() { cancel_->store(true); }
+
+void RecordView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    startEvaluation();
+}
+
+void RecordView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette(plot_, palette());
+        rebuild();
+    }
+}
+
+// The cases run on a pool thread, a few at a time; each batch comes back through a queued call on
+// the application object, guarded by a QPointer, so a closed view drops it. Never blocks the UI.
+void RecordView::startEvaluation() {
+    if (started_) return;
+    started_ = true;
+    std::vector<ValidationCase> cases;
+    cases.reserve(rows_.size());
+    for (const Row& r : rows_) cases.push_back(r.c);
+    QPointer<RecordView> self(this);
+    auto cancel = cancel_;
+    rebuild();
+    QThreadPool::globalInstance()->start([cases = std::move(cases), self, cancel] {
+        for (size_t first = 0; first < cases.size(); first += kChunk) {
+            if (cancel->load()) return;
+            std::vector<Result<ValidationResult>> results;
+            for (size_t i = first; i < std::min(cases.size(), first + kChunk); ++i)
+                results.push_back(run_validation_case(cases[i]));
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, first, results = std::move(results)]() mutable {
+                    if (self) self->take(static_cast<int>(first), std::move(results));
+                },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void RecordView::take(int first, std::vector<Result<ValidationResult>> results) {
+    for (size_t k = 0; k < results.size(); ++k) {
+        Row& row = rows_[static_cast<size_t>(first) + k];
+        if (results[k]) row.result = std::move(*results[k]);
+        else row.failure = qtext(results[k].error().message);
+        ++done_;
+    }
+    rebuild();
+    if (evaluated()) emit evaluationFinished();
+}
+
+void RecordView::setFilter(Set set, const std::string& chip, const std::string& model, Architecture arch, Kind kind,
+                           bool showFits) {
+    auto select = [](QComboBox* box, const QVariant& data) {
+        const int i = box->findData(data);
+        box->setCurrentIndex(std::max(0, i));
+    };
+    {
+        const QSignalBlocker b1(setBox_), b2(chipBox_), b3(modelBox_), b4(archBox_), b5(kindBox_), b6(fitsBox_);
+        select(setBox_, static_cast<int>(set));
+        select(chipBox_, qtext(chip));
+        select(modelBox_, qtext(model));
+        select(archBox_, static_cast<int>(arch));
+        select(kindBox_, static_cast<int>(kind));
+        fitsBox_->setChecked(showFits);
+    }
+    readFilter();
+}
+
+void RecordView::readFilter() {
+    set_ = static_cast<Set>(setBox_->currentData().toInt());
+    chip_ = chipBox_->currentData().toString().toStdString();
+    model_ = modelBox_->currentData().toString().toStdString();
+    arch_ = static_cast<Architecture>(archBox_->currentData().toInt());
+    kind_ = static_cast<Kind>(kindBox_->currentData().toInt());
+    showFits_ = fitsBox_->isChecked();
+    rebuild();
+}
+
+bool RecordView::accepts(const Row& row) const {
+    const ValidationCase& c = row.c;
+    const bool serving = c.kind == "serving";
+    if (set_ != Set::all && row.set != set_) return false;
+    if (!chip_.empty() && c.chip != chip_) return false;
+    if (!model_.empty() && c.model != model_) return false;
+    if (arch_ != Architecture::all && (!serving || row.moe != (arch_ == Architecture::moe))) return false;
+    if (kind_ != Kind::all && serving != (kind_ == Kind::serving)) return false;
+    if (!showFits_ && c.fit) return false;
+    return true;
+}
+
+std::vector<int> RecordView::shownRows() const {
+    std::vector<int> out;
+    for (size_t i = 0; i < rows_.size(); ++i)
+        if (rows_[i].result && accepts(rows_[i])) out.push_back(static_cast<int>(i));
+    return out;
+}
+
+std::vector<ValidationResult> RecordView::shownResults() const {
+    std::vector<ValidationResult> out;
+    for (int i : shownRows()) out.push_back(*rows_[static_cast<size_t>(i)].result);
+    return out;
+}
+
+ValidationSummary RecordView::servingSummary() const { return summarise(shownResults(), true); }
+ValidationSummary RecordView::kernelSummary() const { return summarise(shownResults(), false); }
+
+QString RecordView::headline() const { return headline_->text(); }
+
+void RecordView::rebuild() {
+    // Headline: serving and kernels apart, fits left out (core's summarise, as `scoville validate`).
+    auto line = [this](const ValidationSummary& s, bool serving) {
+        const QString what = serving ? tr("Serving") : tr("Kernels");
+        QString text;
+        if (s.rows == 0)
+            text = tr("%1: no rows").arg(what);
+        else
+            text = tr("%1: median |error| %2 over %3 rows; %4 within \u00b125 %, %5 within \u00b135 %; max %6")
+                       .arg(what, percent(s.median_abs_error))
+                       .arg(s.rows)
+                       .arg(s.rows_within_25)
+                       .arg(s.rows_within_35)
+                       .arg(percent(s.max_abs_error));
+        if (s.fits) text += QLatin1Char(' ') + tr("(%1 fits left out)").arg(s.fits);
+        return text;
+    };
+    const auto results = shownResults();
+    headline_->setText(line(summarise(results, true), true) + QStringLiteral("  \u00b7  ") +
+                       line(summarise(results, false), false));
+
+    QStringList notes;
+    if (!loadError_.isEmpty()) notes << tr("Measured results not read: %1").arg(loadError_.trimmed());
+    if (!started_) notes << tr("The cases are evaluated when this view is first shown.");
+    else if (done_ < static_cast<int>(rows_.size()))
+        notes << tr("Evaluating the cases: %1 of %2 done\u2026").arg(done_).arg(rows_.size());
+    int failed = 0;
+    QStringList failures;
+    for (const Row& r : rows_)
+        if (!r.failure.isEmpty() && accepts(r)) {
+            ++failed;
+            failures << r.failure;
+        }
+    if (failed) notes << tr("Cases that could not be evaluated: %1 (hover for why)").arg(failed);
+    status_->setText(notes.join(QLatin1Char(' ')));
+    status_->setToolTip(failures.join(QLatin1Char('\n')));
+    status_->setVisible(!notes.isEmpty());
+
+    // The plot: one scatter per chip (checks filled, fits hollow squares), y = x and the band.
+    plot_->clearGraphs();
+    const QColor text = palette().color(QPalette::WindowText);
+    double lo = 1e300, hi = 0;
+    std::map<std::string, int> chipIndex;
+    for (size_t i = 0; i < rows_.size(); ++i)
+        if (rows_[i].result) chipIndex.emplace(rows_[i].c.chip, 0);
+    int n = 0;
+    for (auto& [id, index] : chipIndex) index = n++;
+    for (const Row& r : rows_)
+        if (r.result) {
+            lo = std::min({lo, r.c.measured, r.result->predicted});
+            hi = std::max({hi, r.c.measured, r.result->predicted});
+        }
+    if (!(hi > 0)) {
+        lo = 1;
+        hi = 1e5;
+    }
+    lo /= 1.6;
+    hi *= 1.6;
+    auto* upper = plot_->addGraph();
+    auto* lower = plot_->addGraph();
+    auto* diagonal = plot_->addGraph();
+    QColor band = text;
+    band.setAlpha(30);
+    upper->setData({lo, hi}, {lo * (1 + kBand), hi * (1 + kBand)});
+    lower->setData({lo, hi}, {lo * (1 - kBand), hi * (1 - kBand)});
+    for (QCPGraph* g : {upper, lower}) {
+        QColor edge = text;
+        edge.setAlpha(70);
+        g->setPen(QPen(edge, 1, Qt::DashLine));
+    }
+    upper->setBrush(band);
+    upper->setChannelFillGraph(lower);
+    upper->setName(tr("\u00b125 % band"));
+    lower->removeFromLegend();
+    diagonal->setData({lo, hi}, {lo, hi});
+    diagonal->setPen(QPen(text, 1.2));
+    diagonal->setName(tr("y = x (prediction equals measurement)"));
+
+    std::map<std::string, std::pair<QCPGraph*, QCPGraph*>> graphs;  // chip -> (checks, fits)
+    for (int i : shownRows()) {
+        const Row& r = rows_[static_cast<size_t>(i)];
+        auto& [checks, fits] = graphs[r.c.chip];
+        const QColor color = seriesColor(chipIndex[r.c.chip]);
+        if (!checks) {
+            checks = plot_->addGraph();
+            checks->setLineStyle(QCPGraph::lsNone);
+            checks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 6));
+            const auto chip = load_chip(r.c.chip);
+            checks->setName(chip ? qtext(chip->name) : qtext(r.c.chip));
+            fits = plot_->addGraph();
+            fits->setLineStyle(QCPGraph::lsNone);
+            fits->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(color, 1.5), Qt::NoBrush, 8));
+            fits->removeFromLegend();
+        }
+        (r.c.fit ? fits : checks)->addData(r.c.measured, r.result->predicted);
+    }
+    if (showFits_) {
+        bool anyFit = false;
+        for (int i : shownRows()) anyFit = anyFit || rows_[static_cast<size_t>(i)].c.fit;
+        if (anyFit) {
+            // A legend entry for the hollow squares: it has no points of its own.
+            auto* key = plot_->addGraph();
+            key->setLineStyle(QCPGraph::lsNone);
+            key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(text, 1.5), Qt::NoBrush, 8));
+            key->setName(tr("Fit: set an efficiency (not in the headline)"));
+        }
+    }
+    plot_->xAxis->setRange(lo, hi);
+    plot_->yAxis->setRange(lo, hi);
+    requestReplot(plot_);
+}
+
+int RecordView::rowAt(const QPointF& pos) const {
+    int best = -1;
+    double bestDistance = kPickPixels;
+    for (int i : shownRows()) {
+        const Row& r = rows_[static_cast<size_t>(i)];
+        const double d = std::hypot(plot_->xAxis->coordToPixel(r.c.measured) - pos.x(),
+                                    plot_->yAxis->coordToPixel(r.result->predicted) - pos.y());
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = i;
+        }
+    }
+    return best;
+}
+
+QString RecordView::describe(const Row& row) const {
+    const ValidationCase& c = row.c;
+    QStringList lines;
+    lines << tr("%1 (%2 set, %3)")
+                 .arg(qtext(c.id), row.set == Set::publicSet ? tr("public") : tr("extra"),
+                      c.fit ? tr("fit: set an efficiency") : tr("check"));
+    if (c.kind == "serving")
+        lines << tr("%1 on %2 \u00d7 %3, %4, %5; input %6, output %7 tokens")
+                     .arg(qtext(c.model))
+                     .arg(c.chips)
+                     .arg(qtext(c.chip), qtext(c.precision), qtext(c.scenario))
+                     .arg(c.input_len)
+                     .arg(c.output_len);
+    else
+        lines << tr("%1 on %2 %3 %4").arg(qtext(c.kind), qtext(c.chip), qtext(c.precision), qtext(c.shape));
+    if (c.kind == "serving" && !c.shape.empty()) lines << tr("As measured: %1").arg(qtext(c.shape));
+    if (row.result) {
+        const ValidationResult& r = *row.result;
+        lines << tr("Measured %1, predicted %2 %3 (%4)")
+                     .arg(formatSi(c.measured), formatSi(r.predicted), qtext(c.metric),
+                          (r.error >= 0 ? QStringLiteral("+") : QString()) + percent(r.error));
+        lines << tr("Model's choice: %1").arg(qtext(r.detail));
+    }
+    lines << tr("Source: %1").arg(qtext(c.source));
+    lines << tr("Click to load this case's chip and workload");
+    return lines.join(QLatin1Char('\n'));
+}
+
+void RecordView::hovered(QMouseEvent* event) {
+    const int row = rowAt(event->position());
+    if (row < 0) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(event->globalPosition().toPoint(), describe(rows_[static_cast<size_t>(row)]), plot_);
+}
+
+Status RecordView::loadCase(int row) {
+    if (row < 0 || row >= static_cast<int>(rows_.size())) return Error{"no such case"};
+    const ValidationCase& c = rows_[static_cast<size_t>(row)].c;
+    auto refuse = [this](const std::string& message) -> Status {
+        emit doc_->editRefused(qtext(message));
+        return Error{message};
+    };
+    auto chip = doc_->library().chip(c.chip);
+    if (!chip) return refuse("case '" + c.id + "': " + chip.error().message);
+    DesignValues next = doc_->values();
+    next.chip = *chip;
+    if (c.kind == "serving") {
+        auto scenario = validation_scenario(c);
+        if (!scenario) return refuse(scenario.error().message);
+        next.model_id = c.model;
+        next.scenario = *scenario;
+    }
+    return doc_->applyValues(next);
+}
+
+bool RecordView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == plot_) {
+        if (event->type() == QEvent::MouseMove) {
+            hovered(static_cast<QMouseEvent*>(event));
+        } else if (event->type() == QEvent::MouseButtonRelease) {
+            auto* mouse = static_cast<QMouseEvent*>(event);
+            if (mouse->button() == Qt::LeftButton) {
+                const int row = rowAt(mouse->position());
+                if (row >= 0) loadCase(row);
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+}  // namespace scoville

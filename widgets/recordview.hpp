@@ -1,0 +1,107 @@
+#pragma once
+// The model's record: every measured case Scoville is checked against (the public and the extra
+// set, core/perf/validation), predicted against measured on log-log axes with the y = x line and a
+// ±25 % band, filterable, with the headline figures `scoville validate` prints for the rows shown.
+// Clicking a case loads its chip, model and workload into the document as one undoable edit.
+#include <QPointer>
+#include <QWidget>
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/perf/validation.hpp"
+#include "core/util/result.hpp"
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QMouseEvent;
+
+namespace scoville {
+
+class DesignDocument;
+
+class RecordView : public QWidget {
+    Q_OBJECT
+public:
+    enum class Set { all, publicSet, extraSet };
+    enum class Kind { all, serving, kernels };
+    enum class Architecture { all, dense, moe };
+
+    explicit RecordView(DesignDocument* doc, QWidget* parent = nullptr);
+    ~RecordView() override;
+
+    [[nodiscard]] QCustomPlot* plot() const { return plot_; }
+
+    // One measured case and, once evaluated, the model's prediction (or why there is none).
+    struct Row {
+        ValidationCase c;
+        Set set = Set::publicSet;
+        bool moe = false;
+        std::optional<ValidationResult> result;
+        QString failure;  // the case could not be evaluated
+    };
+    [[nodiscard]] const std::vector<Row>& rows() const { return rows_; }
+    // Starts evaluating the cases in the background (the first show does it); idempotent.
+    void startEvaluation();
+    [[nodiscard]] bool evaluated() const { return done_ == static_cast<int>(rows_.size()) && started_; }
+    // Cases evaluated so far (in rows() order: the public set comes first).
+    [[nodiscard]] int evaluatedCount() const { return done_; }
+    // Emitted when every case has been evaluated.
+    Q_SIGNAL void evaluationFinished();
+
+    // The filter; an empty chip or model accepts every one.
+    void setFilter(Set set, const std::string& chip, const std::string& model, Architecture arch, Kind kind,
+                   bool showFits);
+    // Indices into rows() of the evaluated cases the filter shows, as plotted.
+    [[nodiscard]] std::vector<int> shownRows() const;
+    // The headline figures over the shown rows (core's summarise, as `scoville validate` prints them).
+    [[nodiscard]] ValidationSummary servingSummary() const;
+    [[nodiscard]] ValidationSummary kernelSummary() const;
+    [[nodiscard]] QString headline() const;
+    // The row drawn nearest to a plot position, within a few pixels; -1 when none.
+    [[nodiscard]] int rowAt(const QPointF& pos) const;
+    // Loads a case's chip and (serving rows) its model and workload as one undoable edit.
+    Status loadCase(int row);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void take(int first, std::vector<Result<ValidationResult>> results);
+    void readFilter();
+    void rebuild();
+    void hovered(QMouseEvent* event);
+    [[nodiscard]] bool accepts(const Row& row) const;
+    [[nodiscard]] QString describe(const Row& row) const;
+    [[nodiscard]] std::vector<ValidationResult> shownResults() const;
+
+    DesignDocument* const doc_;
+    QCustomPlot* plot_ = nullptr;
+    QComboBox* setBox_ = nullptr;
+    QComboBox* chipBox_ = nullptr;
+    QComboBox* modelBox_ = nullptr;
+    QComboBox* archBox_ = nullptr;
+    QComboBox* kindBox_ = nullptr;
+    QCheckBox* fitsBox_ = nullptr;
+    QLabel* headline_ = nullptr;
+    QLabel* status_ = nullptr;
+    std::vector<Row> rows_;
+    QString loadError_;
+    int done_ = 0;
+    bool started_ = false;
+    std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
+
+    Set set_ = Set::all;
+    std::string chip_, model_;
+    Architecture arch_ = Architecture::all;
+    Kind kind_ = Kind::all;
+    bool showFits_ = true;
+};
+
+}  // namespace scoville
