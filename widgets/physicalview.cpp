@@ -141,7 +141,7 @@ void PhysicalView::refresh() {
                 values << v;
                 totals[r] += v;
             }
-            chart.bars[i]->setName(qtext(names[i]));
+            chart.bars[i]->setName(trCore("Breakdown", names[i]));
             chart.bars[i]->setBrush(componentColor(i));
             chart.bars[i]->setData(keys, values, true);
         }
