@@ -154,6 +154,66 @@
         <source>Vector</source>
         <translation>向量</translation>
     </message>
+    <message>
+        <source>dense</source>
+        <translation>稠密</translation>
+    </message>
+    <message>
+        <source>dense-sliding</source>
+        <translation>稠密-滑动窗口</translation>
+    </message>
+    <message>
+        <source>moe</source>
+        <translation>MoE</translation>
+    </message>
+    <message>
+        <source>moe-sliding</source>
+        <translation>MoE-滑动窗口</translation>
+    </message>
+    <message>
+        <source>lm_head</source>
+        <translation>LM 头</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>draft-sliding</source>
+        <translation>草稿-滑动窗口</translation>
+    </message>
+    <message>
+        <source>draft-moe</source>
+        <translation>草稿-MoE</translation>
+    </message>
+    <message>
+        <source>draft-moe-sliding</source>
+        <translation>草稿-MoE-滑动窗口</translation>
+    </message>
+    <message>
+        <source>draft-lm_head</source>
+        <translation>草稿-LM 头</translation>
+    </message>
+    <message>
+        <source>mtp</source>
+        <translation>MTP</translation>
+    </message>
+    <message>
+        <source>mtp-sliding</source>
+        <translation>MTP-滑动窗口</translation>
+    </message>
+    <message>
+        <source>mtp-moe</source>
+        <translation>MTP-MoE</translation>
+    </message>
+    <message>
+        <source>mtp-moe-sliding</source>
+        <translation>MTP-MoE-滑动窗口</translation>
+    </message>
+    <message>
+        <source>mtp-lm_head</source>
+        <translation>MTP-LM 头</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -3126,7 +3186,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>&amp;KV</source>
-        <translation>KV(&amp;K)</translation>
+        <translation>&amp;KV</translation>
     </message>
     <message>
         <source>KV-cache precision</source>
@@ -3142,7 +3202,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>&amp;TP</source>
-        <translation>TP(&amp;T)</translation>
+        <translation>&amp;TP</translation>
     </message>
     <message>
         <source>Tensor-parallel degree of attention and dense layers; auto = the best within the limits</source>
@@ -3150,7 +3210,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>&amp;DP</source>
-        <translation>DP(&amp;D)</translation>
+        <translation>&amp;DP</translation>
     </message>
     <message>
         <source>Attention data-parallel ranks, each with its own requests, that the MoE layers span (DeepSeek and Qwen3 deployments); auto = the best</source>
@@ -3158,7 +3218,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>&amp;PP</source>
-        <translation>PP(&amp;P)</translation>
+        <translation>&amp;PP</translation>
     </message>
     <message>
         <source>Pipeline stages; auto = 1 unless the model only fits deeper</source>
@@ -3166,7 +3226,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>&amp;EP</source>
-        <translation>EP(&amp;E)</translation>
+        <translation>&amp;EP</translation>
     </message>
     <message>
         <source>Expert-parallel degree: chips the routed experts spread over (divides TP x DP); auto = the best</source>

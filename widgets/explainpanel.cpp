@@ -167,7 +167,7 @@ void ExplainPanel::refresh() {
     html += tr("<h3>%1 layer %2 (%3)%4</h3>")
                 .arg(sel.phase == Phase::prefill ? tr("Prefill") : tr("Decode"))
                 .arg(sel.layer)
-                .arg(qtext(layer.kind), automatic ? tr(" — the slowest; click a layer in the Layers view to choose")
+                .arg(trCore("Model", layer.kind), automatic ? tr(" — the slowest; click a layer in the Layers view to choose")
                                              : QString());
     // First what bounds the layer and which ops cause it, then what would move it.
     const LayerCause cause = layer_cause(layer);

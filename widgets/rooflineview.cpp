@@ -336,7 +336,7 @@ void RooflineView::onMouseMove(QMouseEvent* event) {
            "FLOPs %6, bytes %7 (weights %8, activations %9, KV %10)<br>"
            "intensity %11 FLOP/byte, attained %12 TFLOP/s at %13<br>"
            "time %14: compute %15, memory %16, network %17 → <b>%18-bound</b>")
-            .arg(qtext(op.name), phaseText(best->phase), qtext(best->layerKind))
+            .arg(qtext(op.name), phaseText(best->phase), trCore("Model", best->layerKind))
             .arg(best->layers)
             .arg(shape, formatSi(op.flops), formatBytes(op.bytes()),
                  formatBytes(op.weight_bytes), formatBytes(op.activation_bytes),

@@ -22,6 +22,7 @@
 #include "app/preferencesdialog.hpp"
 #include "core/learn/lesson.hpp"
 #include "core/perf/evaluation.hpp"
+#include "core/perf/result_keys.hpp"
 #include "widgets/format.hpp"
 #include "widgets/language.hpp"
 #include "widgets/plotstyle.hpp"
