@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # make package: the .deb from a release build of the installed files only.
 PACKAGE_PRESET ?= package
 
-.PHONY: all deps configure build run test test-cluster asan bench fuzz package test-package clean
+.PHONY: all deps configure build run test test-cluster asan bench fuzz package test-package translations clean
 
 all: build
 
@@ -50,6 +50,11 @@ package: deps
 
 test-package: package
 	bash packaging/test-package.sh build/$(PACKAGE_PRESET)/scoville_*.deb
+
+# After adding or changing strings: brings translations/*.ts up to date with the sources (then
+# translate the new entries with `linguist translations/scoville_zh_CN.ts` and commit the .ts).
+translations: configure
+	@cmake --build --preset $(PRESET) --target update_translations
 
 clean:
 	rm -rf build

@@ -9,6 +9,7 @@
 #include "app/cli/cli.hpp"
 #include "app/mainwindow.hpp"
 #include "app/uibenchmark.hpp"
+#include "widgets/language.hpp"
 
 int main(int argc, char* argv[]) {
     // Before the command-line dispatch: the benchmark needs a QApplication of its own.
@@ -23,6 +24,8 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationVersion(QStringLiteral(SCOVILLE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(SCOVILLE_APP_ID));  // Wayland's app id: the desktop file
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/scoville.svg")));
+    // The interface's language: the one chosen in Edit > Preferences, else the system's.
+    scoville::installLanguage(&app, scoville::resolveLanguage(scoville::languageSetting()));
     scoville::MainWindow window;
     if (outcome.session_file.empty() || !window.openSessionFile(QString::fromStdString(outcome.session_file), true))
         window.openStartupSession();  // the last session, else the default one: work survives a crash

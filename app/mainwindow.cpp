@@ -23,6 +23,7 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "app/preferencesdialog.hpp"
 #include "app/sessioncontroller.hpp"
 #include "app/sessionpanel.hpp"
 #include "core/hw/chip_json.hpp"
@@ -236,6 +237,14 @@ void MainWindow::createActions() {
     });
     find->setObjectName(QStringLiteral("actionFindParameter"));
     find->setShortcut(QKeySequence::Find);
+    edit->addSeparator();
+    QAction* preferences = edit->addAction(tr("&Preferences..."), this, [this] {
+        PreferencesDialog dialog(this);
+        dialog.exec();
+    });
+    preferences->setObjectName(QStringLiteral("actionPreferences"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setShortcut(QKeySequence::Preferences);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));

@@ -17,8 +17,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Sessions are SQLite files read through Qt Sql's SQLite driver, a plugin.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
-# Without it the GUI runs on Wayland through XWayland.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland")
+# Without qt6-wayland the GUI runs on Wayland through XWayland; the Chinese interface needs a font
+# with CJK glyphs and takes Qt's own dialogs (file choosers, buttons) from qt6-translations-l10n.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "qt6-wayland, fonts-noto-cjk | fonts-wqy-microhei | fonts-droid-fallback, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 include(CPack)

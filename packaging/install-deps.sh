@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Scoville needs to build, test and package, if any are missing
 # (desktop-file-utils and appstream validate the desktop file and metainfo; dpkg-dev and file
-# let CPack find the .deb's library dependencies).
+# let CPack find the .deb's library dependencies; fonts-droid-fallback has the Chinese glyphs the
+# zh_CN tests and screenshots draw, qt6-translations-l10n Qt's own dialogs in Chinese).
 # Idempotent: prints nothing to install when everything is present.
 #   packaging/install-deps.sh          build + test + package dependencies
 #   packaging/install-deps.sh --fuzz      also clang and its fuzzer runtime
@@ -14,7 +15,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libqcustomplot-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libbenchmark-dev libsqlite3-dev sqlite3
-  fonts-dejavu-core
+  fonts-dejavu-core fonts-droid-fallback qt6-translations-l10n
   desktop-file-utils appstream dpkg-dev file
 )
 if [[ "${1:-}" == "--fuzz" ]]; then

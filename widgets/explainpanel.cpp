@@ -167,7 +167,7 @@ void ExplainPanel::refresh() {
     html += tr("<h3>%1 layer %2 (%3)%4</h3>")
                 .arg(sel.phase == Phase::prefill ? tr("Prefill") : tr("Decode"))
                 .arg(sel.layer)
-                .arg(qtext(layer.kind), automatic ? tr(" — the slowest; click a layer in the Layers view to choose")
+                .arg(trCore("Model", layer.kind), automatic ? tr(" — the slowest; click a layer in the Layers view to choose")
                                              : QString());
     // First what bounds the layer and which ops cause it, then what would move it.
     const LayerCause cause = layer_cause(layer);
@@ -215,13 +215,13 @@ void ExplainPanel::refresh() {
                          formatSeconds(sv.kv_transfer_s));
     html += tr("<p>%1 tokens per step, batch %2, context %3. Layer time %4, %5-bound.</p>")
                 .arg(formatNumber(phase->tokens, 0), formatNumber(phase->batch, 0), formatNumber(phase->context, 0),
-                     formatSeconds(layer.time_s), qtext(to_string(layer.bound)));
+                     formatSeconds(layer.time_s), boundText(layer.bound));
     for (const OpResult& op : layer.ops) {
         const auto p = static_cast<size_t>(op.precision);
         const double peak = ev.peak_tflops[p];
-        html += QStringLiteral("<hr><p><b>%1</b> (%2, %3): <b>%4</b>, %5-bound</p><p style='margin-left:12px'>")
-                    .arg(qtext(op.name), qtext(to_string(op.kind)), qtext(to_string(op.precision)),
-                         formatSeconds(op.time_s), qtext(to_string(op.bound)));
+        html += tr("<hr><p><b>%1</b> (%2, %3): <b>%4</b>, %5-bound</p><p style='margin-left:12px'>")
+                    .arg(qtext(op.name), opKindText(op.kind), qtext(to_string(op.precision)),
+                         formatSeconds(op.time_s), boundText(op.bound));
         if (op.m > 0)
             html += tr("FLOPs = 2·M·N·K = 2 × %1 × %2 × %3 = %4<br>")
                         .arg(formatNumber(op.m), formatNumber(op.n), formatNumber(op.k), formatSi(op.flops));
@@ -244,7 +244,7 @@ void ExplainPanel::refresh() {
         if (op.bytes() > 0 && op.memory_s > 0)
             html += tr("memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = <b>%6</b> "
                        "(HBM peak %7)<br>")
-                        .arg(formatBytes(op.weight_bytes), qtext(to_string(op.weight_level)),
+                        .arg(formatBytes(op.weight_bytes), memLevelText(op.weight_level),
                              formatBytes(op.activation_bytes), formatBytes(op.kv_bytes),
                              formatBytesPerSecond(op.bytes() / op.memory_s), formatSeconds(op.memory_s),
                              formatBytesPerSecond(peakMemory * 1e12));

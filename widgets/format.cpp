@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/perf/result_keys.hpp"
+#include "core/util/tr.hpp"
 #include "store/qtext.hpp"
 
 namespace scoville {
@@ -14,19 +15,24 @@ namespace {
 
 const QString kNotAvailable = QStringLiteral("n/a");
 
+// Numbers in the GUI follow the interface's locale (widgets/language.hpp sets the default); the C
+// locale (no LANG) writes them as English does. CSV, JSON and the command line never come here.
+QLocale uiLocale() {
+    const QLocale l;
+    return l.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : l;
+}
+
 // `digits` significant digits of a value already scaled to its unit: 3 -> "123", "12.3", "1.23".
 QString significant(double scaled, int digits) {
     const int intDigits = std::fabs(scaled) >= 100 ? 3 : (std::fabs(scaled) >= 10 ? 2 : 1);
-    return QString::number(scaled, 'f', std::max(0, digits - intDigits));
+    return uiLocale().toString(scaled, 'f', std::max(0, digits - intDigits));
 }
 
 QString withUnit(const QString& number, const QString& unit) {
     return unit.isEmpty() ? number : number + QLatin1Char(' ') + unit;
 }
 
-QString translated(std::string_view text) {
-    return QCoreApplication::translate("ResultKey", std::string(text).c_str());
-}
+QString translated(std::string_view text) { return trCore("ResultKey", text); }
 
 }  // namespace
 
@@ -60,7 +66,7 @@ QString formatSeconds(double seconds) { return formatSi(seconds, QStringLiteral(
 
 QString formatNumber(double value, int decimals) {
     if (!std::isfinite(value)) return kNotAvailable;
-    return QLocale(QLocale::English).toString(value, 'f', decimals);
+    return uiLocale().toString(value, 'f', decimals);
 }
 
 QString formatDelta(double value, double base) {
@@ -68,13 +74,13 @@ QString formatDelta(double value, double base) {
     const double pct = (value / base - 1.0) * 100.0;
     const QString sign = pct > 0 ? QStringLiteral("+") : (pct < 0 ? QStringLiteral("\u2212") : QString());
     const double a = std::fabs(pct);
-    return sign + QString::number(a, 'f', a >= 100 ? 0 : 1) + QStringLiteral(" %");
+    return sign + uiLocale().toString(a, 'f', a >= 100 ? 0 : 1) + QStringLiteral(" %");
 }
 
 QString formatMoney(double usd) {
     if (!std::isfinite(usd)) return kNotAvailable;
     return QStringLiteral("$") + (std::fabs(usd) >= 100 ? formatNumber(usd, 0)
-                                                        : QString::number(usd, 'f', std::fabs(usd) >= 1 ? 2 : 3));
+                                                        : uiLocale().toString(usd, 'f', std::fabs(usd) >= 1 ? 2 : 3));
 }
 
 QString formatBytes(double bytes) { return formatSi(bytes, QStringLiteral("B")); }
@@ -92,8 +98,66 @@ QString formatParallelism(const Parallelism& p) {
 QString displayUnit(std::string_view unit) {
     if (unit == "mm2") return QStringLiteral("mm\u00B2");
     if (unit == "us") return QStringLiteral("\u00B5s");
-    return qtext(unit);
+    return trCore("Unit", unit);
 }
+
+QString trCore(const char* context, std::string_view text) {
+    if (text.empty()) return {};
+    return QCoreApplication::translate(context, std::string(text).c_str());
+}
+
+QString trMessage(const Message& message) {
+    QString text = trCore(std::string(message.context).c_str(), message.pattern);
+    // Every %N at once, as Message::fill does: an argument's own text is never read as a placeholder.
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c == QLatin1Char('%') && i + 1 < text.size() && text[i + 1] >= QLatin1Char('1') &&
+            text[i + 1] <= QLatin1Char('9')) {
+            const auto n = static_cast<size_t>(text[i + 1].unicode() - u'1');
+            if (n < message.args.size()) {
+                out += qtext(message.args[n]);
+                ++i;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
+QString boundText(Bound bound) {
+    switch (bound) {
+    case Bound::compute: return QCoreApplication::translate("Model", "compute");
+    case Bound::memory: return QCoreApplication::translate("Model", "memory");
+    case Bound::network: return QCoreApplication::translate("Model", "network");
+    }
+    return qtext(to_string(bound));
+}
+
+QString phaseText(Phase phase) {
+    return phase == Phase::prefill ? QCoreApplication::translate("Model", "prefill")
+                                   : QCoreApplication::translate("Model", "decode");
+}
+
+QString opKindText(OpKind kind) {
+    switch (kind) {
+    case OpKind::gemm: return QCoreApplication::translate("Model", "gemm");
+    case OpKind::attention: return QCoreApplication::translate("Model", "attention");
+    case OpKind::vector: return QCoreApplication::translate("Model", "vector");
+    case OpKind::collective: return QCoreApplication::translate("Model", "collective");
+    }
+    return qtext(to_string(kind));
+}
+
+QString memLevelText(MemLevel level) {
+    return level == MemLevel::sram ? QCoreApplication::translate("Model", "SRAM")
+                                   : QCoreApplication::translate("Model", "HBM");
+}
+
+QString chipParamText(std::string_view text) { return trCore("scoville::ChipParams", text); }
+QString workloadKeyText(std::string_view text) { return trCore("scoville::WorkloadKeys", text); }
 
 QString formatResult(const ResultKey& key, std::optional<double> value) {
     if (!value || !std::isfinite(*value)) return kNotAvailable;
@@ -106,7 +170,7 @@ QString formatResult(const ResultKey& key, std::optional<double> value) {
     case ResultKind::whole: return withUnit(formatNumber(v, 0), displayUnit(key.unit));
     case ResultKind::decimal: return withUnit(significant(v, 3), displayUnit(key.unit));
     case ResultKind::gigabytes: return formatBytes(v * 1e9);
-    case ResultKind::fraction: return QString::number(v * 100, 'f', 0) + QStringLiteral(" %");
+    case ResultKind::fraction: return uiLocale().toString(v * 100, 'f', 0) + QStringLiteral(" %");
     }
     return formatSi(v);
 }

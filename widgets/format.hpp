@@ -6,8 +6,11 @@
 #include <optional>
 #include <string_view>
 
+#include "core/perf/evaluation.hpp"
+
 namespace scoville {
 
+struct Message;
 struct Parallelism;
 struct ResultKey;
 
@@ -27,8 +30,22 @@ QString formatBytesPerSecond(double bytesPerSecond);
 // What one replica spans: "TP 2", "TP 1 · DP 8 · EP 8", "TP 4 · PP 2".
 QString formatParallelism(const Parallelism& p);
 
-// A unit as shown: "mm2" -> "mm²", "us" -> "µs"; others as they are.
+// A unit as shown: "mm2" -> "mm²", "us" -> "µs"; then in the user's language (context "Unit").
 QString displayUnit(std::string_view unit);
+// Text core/ marks with SCV_TR(context, text) (core/util/tr.hpp), in the user's language.
+QString trCore(const char* context, std::string_view text);
+// A core message (a warning with its numbers): the pattern translated, the arguments filled in.
+QString trMessage(const Message& message);
+// The model's words for what bounds an op, the phases, op kinds and memory levels, in the user's
+// language ("memory", "decode", "gemm", "HBM"; context "Model").
+QString boundText(Bound bound);
+QString phaseText(Phase phase);
+QString opKindText(OpKind kind);
+QString memLevelText(MemLevel level);
+// Labels of the chip parameters and workload keys (contexts scoville::ChipParams and
+// scoville::WorkloadKeys): names, groups and descriptions.
+QString chipParamText(std::string_view text);
+QString workloadKeyText(std::string_view text);
 // A result as its key's kind reads: "12.3 k", "38.0 ms", "$1.23", "814 mm²"; nullopt reads "n/a".
 QString formatResult(const ResultKey& key, std::optional<double> value);
 // A result key's labels, translated (context "ResultKey").

@@ -337,7 +337,7 @@ void KpiStrip::refresh() {
     QStringList lines;
     if (!eval.ok()) lines << qtext(eval.error().message);
     else
-        for (const auto& w : eval->warnings) lines << qtext(w);
+        for (const auto& w : eval->warning_messages) lines << trMessage(w);
     if (base && !base->ok())
         lines << tr("baseline %1: %2").arg(baseName, qtext(base->error().message));
     if (lines.isEmpty()) {

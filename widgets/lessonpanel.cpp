@@ -13,6 +13,7 @@
 
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
+#include "widgets/language.hpp"
 
 namespace scoville {
 namespace {
@@ -22,18 +23,18 @@ QString viewLabel(const std::string& view) {
         const char* id;
         const char* label;
     } labels[] = {
-        {"summary", QT_TRANSLATE_NOOP("LessonPanel", "the summary figures")},
-        {"roofline", QT_TRANSLATE_NOOP("LessonPanel", "the Roofline")},
-        {"layers", QT_TRANSLATE_NOOP("LessonPanel", "the Layers view")},
-        {"physical", QT_TRANSLATE_NOOP("LessonPanel", "Area and Power")},
-        {"compare", QT_TRANSLATE_NOOP("LessonPanel", "the comparison with other chips")},
-        {"explain", QT_TRANSLATE_NOOP("LessonPanel", "the Explain panel")},
-        {"sweep", QT_TRANSLATE_NOOP("LessonPanel", "the Sweep tab")},
-        {"pareto", QT_TRANSLATE_NOOP("LessonPanel", "the sweep's Pareto front")},
-        {"sensitivity", QT_TRANSLATE_NOOP("LessonPanel", "the Sensitivity tab")},
-        {"frontier", QT_TRANSLATE_NOOP("LessonPanel", "the Frontier tab")},
-        {"parameters", QT_TRANSLATE_NOOP("LessonPanel", "the Parameters panel")},
-        {"workload", QT_TRANSLATE_NOOP("LessonPanel", "the workload bar")},
+        {"summary", QT_TRANSLATE_NOOP("scoville::LessonPanel", "the summary figures")},
+        {"roofline", QT_TRANSLATE_NOOP("scoville::LessonPanel", "the Roofline")},
+        {"layers", QT_TRANSLATE_NOOP("scoville::LessonPanel", "the Layers view")},
+        {"physical", QT_TRANSLATE_NOOP("scoville::LessonPanel", "Area and Power")},
+        {"compare", QT_TRANSLATE_NOOP("scoville::LessonPanel", "the comparison with other chips")},
+        {"explain", QT_TRANSLATE_NOOP("scoville::LessonPanel", "the Explain panel")},
+        {"sweep", QT_TRANSLATE_NOOP("scoville::LessonPanel", "the Sweep tab")},
+        {"pareto", QT_TRANSLATE_NOOP("scoville::LessonPanel", "the sweep's Pareto front")},
+        {"sensitivity", QT_TRANSLATE_NOOP("scoville::LessonPanel", "the Sensitivity tab")},
+        {"frontier", QT_TRANSLATE_NOOP("scoville::LessonPanel", "the Frontier tab")},
+        {"parameters", QT_TRANSLATE_NOOP("scoville::LessonPanel", "the Parameters panel")},
+        {"workload", QT_TRANSLATE_NOOP("scoville::LessonPanel", "the workload bar")},
     };
     for (const auto& l : labels)
         if (view == l.id) return LessonPanel::tr(l.label);
@@ -115,7 +116,7 @@ LessonPanel::LessonPanel(DesignDocument* doc, QWidget* parent) : QWidget(parent)
     connect(reveal_, &QPushButton::clicked, this, &LessonPanel::revealAnswer);
     connect(watch_, &QPushButton::clicked, this, &LessonPanel::showView);
 
-    auto builtin = builtin_lessons();
+    auto builtin = builtin_lessons(lessonLanguage());
     if (builtin)
         for (Lesson& l : *builtin) addLesson(std::move(l));
     else
@@ -158,7 +159,7 @@ QStringList LessonPanel::loadFolder(const QString& folder) {
         }
         const QByteArray bytes = file.readAll();
         auto lesson = parse_lesson(std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())),
-                                   QDir::toNativeSeparators(path).toStdString());
+                                   QDir::toNativeSeparators(path).toStdString(), lessonLanguage());
         if (!lesson) {
             found << qtext(lesson.error().message);
             continue;
@@ -181,7 +182,7 @@ bool LessonPanel::openLessonFile(const QString& path) {
     }
     const QByteArray bytes = file.readAll();
     auto lesson = parse_lesson(std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())),
-                               QDir::toNativeSeparators(path).toStdString());
+                               QDir::toNativeSeparators(path).toStdString(), lessonLanguage());
     if (!lesson) {
         problems_ << qtext(lesson.error().message);
         showProblems();

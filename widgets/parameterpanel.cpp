@@ -17,6 +17,7 @@
 
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
+#include "widgets/format.hpp"
 
 namespace scoville {
 namespace {
@@ -33,7 +34,7 @@ QString valueText(const ParamInfo& info, double value) {
         return i < info.choices.size() ? qtext(info.choices[i]) : QString::number(value);
     }
     QString text = QString::number(value, 'g', 6);
-    if (!info.unit.empty()) text += QLatin1Char(' ') + qtext(info.unit);
+    if (!info.unit.empty()) text += QLatin1Char(' ') + displayUnit(info.unit);
     return text;
 }
 
@@ -127,9 +128,9 @@ ParameterPanel::ParameterPanel(DesignDocument* doc, QWidget* parent) : QWidget(p
             groupName = params[i].group;
             group = nullptr;
             for (QGroupBox* g : groups_)
-                if (g->title() == qtext(groupName)) group = g;
+                if (g->objectName() == QStringLiteral("paramGroup:") + qtext(groupName)) group = g;
             if (!group) {
-                group = new QGroupBox(qtext(groupName), content);
+                group = new QGroupBox(chipParamText(groupName), content);
                 group->setObjectName(QStringLiteral("paramGroup:") + qtext(groupName));
                 new QVBoxLayout(group);
                 group->layout()->setContentsMargins(6, 4, 6, 4);
@@ -168,13 +169,13 @@ void ParameterPanel::buildRow(Row& row, QWidget* parent) {
     auto* v = new QVBoxLayout(row.container);
     v->setContentsMargins(0, 2, 0, 2);
     v->setSpacing(1);
-    QString labelText = qtext(info.label);
-    if (!info.unit.empty()) labelText += QStringLiteral(" (") + qtext(info.unit) + QLatin1Char(')');
+    QString labelText = chipParamText(info.label);
+    if (!info.unit.empty()) labelText += QStringLiteral(" (") + displayUnit(info.unit) + QLatin1Char(')');
     row.label = new QLabel(labelText, row.container);
     row.label->setObjectName(QStringLiteral("param:") + key + QStringLiteral(":label"));
     v->addWidget(row.label);
 
-    QString tip = qtext(info.description) + QStringLiteral("\n\n") + tr("Key: %1").arg(key);
+    QString tip = chipParamText(info.description) + QStringLiteral("\n\n") + tr("Key: %1").arg(key);
     if (info.kind != ParamKind::choice)
         tip += QLatin1Char('\n') + tr("Valid range: %1 to %2").arg(valueText(info, info.min), valueText(info, info.max));
     row.container->setToolTip(tip);

@@ -141,7 +141,7 @@ void PhysicalView::refresh() {
                 values << v;
                 totals[r] += v;
             }
-            chart.bars[i]->setName(qtext(names[i]));
+            chart.bars[i]->setName(trCore("Breakdown", names[i]));
             chart.bars[i]->setBrush(componentColor(i));
             chart.bars[i]->setData(keys, values, true);
         }
@@ -152,7 +152,7 @@ void PhysicalView::refresh() {
         for (size_t i = 0; i < names.size(); ++i) {
             if (i % columns == 0) legend += QStringLiteral("<tr>");
             legend += QStringLiteral("<td><span style='color:%1'>\u25A0</span>&nbsp;%2&nbsp;&nbsp;</td>")
-                          .arg(componentColor(i).name(), qtext(names[i]).toHtmlEscaped());
+                          .arg(componentColor(i).name(), trCore("Breakdown", names[i]).toHtmlEscaped());
             if (i % columns == columns - 1 || i + 1 == names.size()) legend += QStringLiteral("</tr>");
         }
         legend += QStringLiteral("</table>");

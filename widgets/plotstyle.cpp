@@ -6,6 +6,9 @@
 #include <QSvgGenerator>
 #include <qcustomplot.h>
 
+#include <cmath>
+#include <cstdlib>
+
 namespace scoville {
 namespace {
 bool gImmediate = false;
@@ -101,6 +104,41 @@ void scalePlot(QCustomPlot* plot, double scale, double captureScale) {
     plot->setProperty("scvScale", scale);
 }
 
+// A logarithmic ticker whose decades read as powers of ten with superscript exponents (10³, 10⁻²)
+// in every locale: QCustomPlot's "eb" format finds the exponent by the locale's exponent character
+// and falls back to "1E+04" where that is not "e" (zh_CN). Labels off the decades keep the
+// locale's number format.
+class PowerTicker : public QCPAxisTickerLog {
+protected:
+    QString getTickLabel(double tick, const QLocale& locale, QChar formatChar, int precision) override {
+        if (tick > 0 && std::fabs(logBase() - 10.0) < 1e-12) {
+            const double e = std::log10(tick);
+            const long n = std::lround(e);
+            if (std::fabs(e - static_cast<double>(n)) < 1e-9) return powerOfTenLabel(static_cast<int>(n));
+        }
+        return QCPAxisTickerLog::getTickLabel(tick, locale, formatChar == QLatin1Char('e') ? QLatin1Char('g') : formatChar,
+                                              precision);
+    }
+};
+
+// Log axes get the PowerTicker, whichever view made the axis (keeping its base and sub-ticks).
+void usePowerTicker(QCPAxis* axis) {
+    if (axis->scaleType() != QCPAxis::stLogarithmic) return;
+    auto log = axis->ticker().dynamicCast<QCPAxisTickerLog>();
+    if (!log || log.dynamicCast<PowerTicker>()) return;
+    auto power = QSharedPointer<PowerTicker>::create();
+    power->setLogBase(log->logBase());
+    power->setSubTickCount(log->subTickCount());
+    power->setTickCount(log->tickCount());
+    axis->setTicker(power);
+    axis->setNumberFormat(QStringLiteral("g"));
+}
+
+void usePowerTickers(QCustomPlot* plot) {
+    for (QCPAxisRect* rect : plot->axisRects())
+        for (QCPAxis* axis : rect->axes()) usePowerTicker(axis);
+}
+
 void styleAxis(QCPAxis* axis, const QPalette& pal) {
     const QColor text = pal.color(QPalette::WindowText);
     QColor grid = text;
@@ -134,7 +172,10 @@ void applyPalette(QCustomPlot* plot, const QPalette& pal) {
     plot->setAttribute(Qt::WA_OpaquePaintEvent);
     for (QCPAxisRect* rect : plot->axisRects()) {
         rect->setBackground(Qt::NoBrush);
-        for (QCPAxis* axis : rect->axes()) styleAxis(axis, pal);
+        for (QCPAxis* axis : rect->axes()) {
+            styleAxis(axis, pal);
+            usePowerTicker(axis);
+        }
     }
     if (plot->legend) {
         plot->legend->setBrush(pal.brush(QPalette::Base));
@@ -182,7 +223,17 @@ void applyPlotScale(QCustomPlot* plot) {
     scalePlot(plot, gScale, gScale);
 }
 
+QString powerOfTenLabel(int exponent) {
+    static const char16_t kDigits[] = u"\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079";
+    QString label = QStringLiteral("10");
+    if (exponent < 0) label += QChar(0x207B);  // superscript minus
+    const QString digits = QString::number(std::abs(exponent));
+    for (QChar d : digits) label += QChar(kDigits[d.digitValue()]);
+    return label;
+}
+
 void requestReplot(QCustomPlot* plot) {
+    usePowerTickers(plot);
     applyPlotScale(plot);
     plot->replot(gImmediate ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot);
 }

@@ -32,6 +32,10 @@ void captureScaleBase(QCustomPlot* plot);
 // Brings the plot's fonts, pens and markers to the current scale (requestReplot calls it).
 void applyPlotScale(QCustomPlot* plot);
 
+// Tick labels of logarithmic axes: decades as powers of ten with superscript exponents in every
+// locale ("10³", "10⁻²"), never "1E+04". applyPalette and requestReplot give every log axis this.
+QString powerOfTenLabel(int exponent);
+
 // Views request a redraw through this: queued (coalesced into one redraw per event-loop pass)
 // in the app, immediate in the UI benchmark so it measures the real redraw.
 void requestReplot(QCustomPlot* plot);

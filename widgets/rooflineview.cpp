@@ -67,7 +67,7 @@ RooflineView::RooflineView(DesignDocument* doc, QWidget* parent)
         g->setScatterStyle(QCPScatterStyle(phase == Phase::prefill ? QCPScatterStyle::ssTriangle : QCPScatterStyle::ssDisc,
                                            c, phase == Phase::prefill ? QColor(Qt::transparent) : c, 7));
         g->setPen(QPen(c, 1.5));
-        g->setName(tr("%1, %2").arg(qtext(to_string(bound)), qtext(to_string(phase))));
+        g->setName(tr("%1, %2").arg(boundText(bound), phaseText(phase)));
     }
     QCPGraph* refs = plot_->addGraph();
     refs->setLineStyle(QCPGraph::lsNone);
@@ -222,7 +222,7 @@ void RooflineView::refresh() {
             std::vector<std::pair<double, QString>> computeLabels;
             for (const Ceiling& c : ev.ceilings) {
                 if (c.is_bandwidth || !positive(c.value)) continue;
-                QString name = qtext(c.label);
+                QString name = trCore("Model", c.label);
                 name.remove(QStringLiteral(" peak"));
                 auto same = std::find_if(computeLabels.begin(), computeLabels.end(),
                                          [&](const auto& l) { return std::fabs(l.first / c.value - 1) < 0.02; });
@@ -244,7 +244,7 @@ void RooflineView::refresh() {
                     const double xEnd = peakMax > 0 ? peakMax / c.value : x1;
                     g->setData({x0, xEnd}, {c.value * x0, c.value * xEnd}, true);
                     label(x0 * 1.15, c.value * x0 * 1.15,
-                          tr("%1 %2").arg(qtext(c.label), formatBytesPerSecond(c.value * 1e12)),
+                          tr("%1 %2").arg(trCore("Model", c.label), formatBytesPerSecond(c.value * 1e12)),
                           text, Qt::AlignLeft | Qt::AlignBottom);
                 } else {
                     const double xStart = bwMax > 0 ? c.value / bwMax : x0;
@@ -336,7 +336,7 @@ void RooflineView::onMouseMove(QMouseEvent* event) {
            "FLOPs %6, bytes %7 (weights %8, activations %9, KV %10)<br>"
            "intensity %11 FLOP/byte, attained %12 TFLOP/s at %13<br>"
            "time %14: compute %15, memory %16, network %17 → <b>%18-bound</b>")
-            .arg(qtext(op.name), qtext(to_string(best->phase)), qtext(best->layerKind))
+            .arg(qtext(op.name), phaseText(best->phase), trCore("Model", best->layerKind))
             .arg(best->layers)
             .arg(shape, formatSi(op.flops), formatBytes(op.bytes()),
                  formatBytes(op.weight_bytes), formatBytes(op.activation_bytes),
@@ -344,7 +344,7 @@ void RooflineView::onMouseMove(QMouseEvent* event) {
             .arg(QString::number(best->intensity, 'g', 3), QString::number(best->tflops, 'g', 3),
                  qtext(to_string(op.precision)),
                  formatSeconds(op.time_s), formatSeconds(op.compute_s), formatSeconds(op.memory_s),
-                 formatSeconds(op.network_s), qtext(to_string(op.bound)));
+                 formatSeconds(op.network_s), boundText(op.bound));
     QToolTip::showText(event->globalPosition().toPoint(), text, plot_);
 }
 

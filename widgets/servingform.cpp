@@ -1,5 +1,6 @@
 #include "widgets/servingform.hpp"
 
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -12,9 +13,12 @@
 #include "core/workload/scenario_keys.hpp"
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
+#include "widgets/format.hpp"
 
 namespace scoville {
 namespace {
+
+QString offText() { return QCoreApplication::translate("scoville::ServingForm", "off"); }
 
 // A spin box whose special values read as words: its minimum ("off", "auto" or, at -1, "best
 // split") through the special value text, and 0 as "off" where the minimum is -1.
@@ -28,15 +32,15 @@ public:
 
 protected:
     QString textFromValue(int v) const override {
-        if (v == 0 && key_.min < 0) return ServingForm::tr("off");
+        if (v == 0 && key_.min < 0) return offText();
         return QSpinBox::textFromValue(v);
     }
     int valueFromText(const QString& text) const override {
-        if (key_.min < 0 && text == ServingForm::tr("off")) return 0;
+        if (key_.min < 0 && text == offText()) return 0;
         return QSpinBox::valueFromText(text);
     }
     QValidator::State validate(QString& text, int& pos) const override {
-        if (key_.min < 0 && ServingForm::tr("off").startsWith(text) && !text.isEmpty()) return QValidator::Acceptable;
+        if (key_.min < 0 && offText().startsWith(text) && !text.isEmpty()) return QValidator::Acceptable;
         return QSpinBox::validate(text, pos);
     }
 
@@ -68,14 +72,14 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
             Row row;
             row.key = &key;
             QWidget* field = nullptr;
-            const QString tip = qtext(key.description) + QStringLiteral("\n\n") + tr("Key: %1").arg(qtext(key.key));
+            const QString tip = workloadKeyText(key.description) + QStringLiteral("\n\n") + tr("Key: %1").arg(qtext(key.key));
             switch (key.kind) {
             case WorkloadKeyKind::integer: {
                 auto* spin = new KeySpinBox(key, box);
                 spin->setRange(static_cast<int>(key.min), static_cast<int>(std::min(key.max, 1e9)));
                 spin->setKeyboardTracking(false);
                 spin->setAccelerated(true);
-                if (!key.unit.empty()) spin->setSuffix(QLatin1Char(' ') + qtext(key.unit));
+                if (!key.unit.empty()) spin->setSuffix(QLatin1Char(' ') + displayUnit(key.unit));
                 row.integer = spin;
                 field = spin;
                 break;
@@ -87,7 +91,7 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
                 spin->setDecimals(3);
                 spin->setSingleStep(key.max <= 1 ? 0.05 : 0.1);
                 spin->setKeyboardTracking(false);
-                if (!key.unit.empty()) spin->setSuffix(QLatin1Char(' ') + qtext(key.unit));
+                if (!key.unit.empty()) spin->setSuffix(QLatin1Char(' ') + displayUnit(key.unit));
                 row.real = spin;
                 field = spin;
                 break;
@@ -118,7 +122,7 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
             }
             field->setObjectName(QStringLiteral("workload:") + qtext(key.key));
             field->setToolTip(tip);
-            form->addRow(qtext(key.label), field);
+            form->addRow(workloadKeyText(key.label), field);
             rows_.push_back(row);
         }
         outer->addWidget(box);

@@ -7,6 +7,7 @@
 #include "core/physical/tech.hpp"
 #include "core/util/format.hpp"
 #include "core/util/registry.hpp"
+#include "core/util/tr.hpp"
 
 namespace scoville {
 namespace {
@@ -57,191 +58,191 @@ std::vector<ParamInfo> build_params() {
     std::vector<ParamInfo> p;
     auto add = [&](ParamInfo info) { p.push_back(std::move(info)); };
     // clang-format off
-    add({"compute.cores", "Compute", "Cores", "", ParamKind::integer, 1, 100000, 1, 1024, true, {},
-         "Independent compute cores (SMs, TensorCores, NeuronCores). Derived peak = cores x arrays x rows x cols x rate x 2 x clock.",
+    add({"compute.cores", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "Cores"), "", ParamKind::integer, 1, 100000, 1, 1024, true, {},
+         SCV_TR("scoville::ChipParams", "Independent compute cores (SMs, TensorCores, NeuronCores). Derived peak = cores x arrays x rows x cols x rate x 2 x clock."),
          SCV_INT(compute.cores)});
-    add({"compute.arrays_per_core", "Compute", "Matrix units per core", "", ParamKind::integer, 1, 1024, 1, 16, false, {},
-         "Matrix (MAC) arrays in each core.", SCV_INT(compute.arrays_per_core)});
-    add({"compute.mac_rows", "Compute", "MAC array rows", "", ParamKind::integer, 1, 4096, 4, 512, true, {},
-         "Rows of one MAC array: the M tile. A batch-1 GEMV fills 1 of them.", SCV_INT(compute.mac_rows)});
-    add({"compute.mac_cols", "Compute", "MAC array columns", "", ParamKind::integer, 1, 4096, 4, 512, true, {},
-         "Columns of one MAC array: the N tile.", SCV_INT(compute.mac_cols)});
-    add({"compute.clock_ghz", "Compute", "Clock", "GHz", ParamKind::real, 0.05, 10, 0.3, 3.0, false, {},
-         "Sustained clock under load at which the data-sheet peak is quoted.", SCV_REAL(compute.clock_ghz)});
-    add({"compute.rate_bf16", "Compute", "BF16 rate", "MAC/cell/cycle", ParamKind::real, 0, 64, 0, 4, false, {},
-         "MACs per array cell per cycle at BF16/FP16; 0 = not supported.", SCV_REAL(compute.rate_bf16)});
-    add({"compute.rate_fp8", "Compute", "FP8 rate", "MAC/cell/cycle", ParamKind::real, 0, 64, 0, 8, false, {},
-         "MACs per array cell per cycle at FP8; 0 = runs at BF16.", SCV_REAL(compute.rate_fp8)});
-    add({"compute.rate_fp4", "Compute", "FP4 rate", "MAC/cell/cycle", ParamKind::real, 0, 64, 0, 16, false, {},
-         "MACs per array cell per cycle at FP4; 0 = runs at FP8 (or BF16).", SCV_REAL(compute.rate_fp4)});
-    add({"compute.rate_int8", "Compute", "INT8 rate", "MAC/cell/cycle", ParamKind::real, 0, 64, 0, 8, false, {},
-         "MACs per array cell per cycle at INT8; 0 = runs at BF16.", SCV_REAL(compute.rate_int8)});
-    add({"compute.vector_lanes_per_core", "Compute", "Vector lanes per core", "", ParamKind::integer, 0, 65536, 0, 1024, false, {},
-         "FP32 FMA lanes per core for softmax, norms and activations (H100 SM: 128).", SCV_INT(compute.vector_lanes_per_core)});
-    add({"compute.spare_cores", "Compute", "Spare cores", "", ParamKind::integer, 0, 100000, 0, 64, false, {},
-         "Cores on the die but fused off for yield: they cost area, not performance (GA100: 128 - 108 = 20; GH100: 144 - 132 = 12).",
+    add({"compute.arrays_per_core", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "Matrix units per core"), "", ParamKind::integer, 1, 1024, 1, 16, false, {},
+         SCV_TR("scoville::ChipParams", "Matrix (MAC) arrays in each core."), SCV_INT(compute.arrays_per_core)});
+    add({"compute.mac_rows", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "MAC array rows"), "", ParamKind::integer, 1, 4096, 4, 512, true, {},
+         SCV_TR("scoville::ChipParams", "Rows of one MAC array: the M tile. A batch-1 GEMV fills 1 of them."), SCV_INT(compute.mac_rows)});
+    add({"compute.mac_cols", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "MAC array columns"), "", ParamKind::integer, 1, 4096, 4, 512, true, {},
+         SCV_TR("scoville::ChipParams", "Columns of one MAC array: the N tile."), SCV_INT(compute.mac_cols)});
+    add({"compute.clock_ghz", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "Clock"), SCV_TR("Unit", "GHz"), ParamKind::real, 0.05, 10, 0.3, 3.0, false, {},
+         SCV_TR("scoville::ChipParams", "Sustained clock under load at which the data-sheet peak is quoted."), SCV_REAL(compute.clock_ghz)});
+    add({"compute.rate_bf16", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "BF16 rate"), SCV_TR("Unit", "MAC/cell/cycle"), ParamKind::real, 0, 64, 0, 4, false, {},
+         SCV_TR("scoville::ChipParams", "MACs per array cell per cycle at BF16/FP16; 0 = not supported."), SCV_REAL(compute.rate_bf16)});
+    add({"compute.rate_fp8", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "FP8 rate"), SCV_TR("Unit", "MAC/cell/cycle"), ParamKind::real, 0, 64, 0, 8, false, {},
+         SCV_TR("scoville::ChipParams", "MACs per array cell per cycle at FP8; 0 = runs at BF16."), SCV_REAL(compute.rate_fp8)});
+    add({"compute.rate_fp4", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "FP4 rate"), SCV_TR("Unit", "MAC/cell/cycle"), ParamKind::real, 0, 64, 0, 16, false, {},
+         SCV_TR("scoville::ChipParams", "MACs per array cell per cycle at FP4; 0 = runs at FP8 (or BF16)."), SCV_REAL(compute.rate_fp4)});
+    add({"compute.rate_int8", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "INT8 rate"), SCV_TR("Unit", "MAC/cell/cycle"), ParamKind::real, 0, 64, 0, 8, false, {},
+         SCV_TR("scoville::ChipParams", "MACs per array cell per cycle at INT8; 0 = runs at BF16."), SCV_REAL(compute.rate_int8)});
+    add({"compute.vector_lanes_per_core", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "Vector lanes per core"), "", ParamKind::integer, 0, 65536, 0, 1024, false, {},
+         SCV_TR("scoville::ChipParams", "FP32 FMA lanes per core for softmax, norms and activations (H100 SM: 128)."), SCV_INT(compute.vector_lanes_per_core)});
+    add({"compute.spare_cores", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "Spare cores"), "", ParamKind::integer, 0, 100000, 0, 64, false, {},
+         SCV_TR("scoville::ChipParams", "Cores on the die but fused off for yield: they cost area, not performance (GA100: 128 - 108 = 20; GH100: 144 - 132 = 12)."),
          SCV_INT(compute.spare_cores)});
-    add({"compute.local_sram_kb_per_core", "Compute", "Core-local SRAM", "KB", ParamKind::real, 0, 1e6, 0, 2048, false, {},
-         "Register file + L1/shared memory per core: area and energy, not counted in sram.mb (A100 SM: 256 KB RF + 192 KB L1).",
+    add({"compute.local_sram_kb_per_core", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "Core-local SRAM"), SCV_TR("Unit", "KB"), ParamKind::real, 0, 1e6, 0, 2048, false, {},
+         SCV_TR("scoville::ChipParams", "Register file + L1/shared memory per core: area and energy, not counted in sram.mb (A100 SM: 256 KB RF + 192 KB L1)."),
          SCV_REAL(compute.local_sram_kb_per_core)});
 
-    add({"sram.mb", "On-chip memory", "SRAM", "MB", ParamKind::real, 0, 1e6, 0, 1024, false, {},
-         "On-chip SRAM usable by the workload (L2 / scratchpad). Weights stay on chip when they fit.", SCV_REAL(sram.mb)});
-    add({"sram.tb_s", "On-chip memory", "SRAM bandwidth", "TB/s", ParamKind::real, 0, 1e4, 0, 200, false, {},
-         "Aggregate SRAM read bandwidth.", SCV_REAL(sram.tb_s)});
-    add({"sram.style", "On-chip memory", "SRAM style", "", ParamKind::choice, 0, 1, 0, 1, false, kSramStyleChoices,
-         "scratchpad: dense macros, operands passed between MAC cells (TPU-like); gpu: caches and register files with crossbars (~0.4 MB/mm2 at N7) and operand delivery through register files.",
+    add({"sram.mb", SCV_TR("scoville::ChipParams", "On-chip memory"), SCV_TR("scoville::ChipParams", "SRAM"), SCV_TR("Unit", "MB"), ParamKind::real, 0, 1e6, 0, 1024, false, {},
+         SCV_TR("scoville::ChipParams", "On-chip SRAM usable by the workload (L2 / scratchpad). Weights stay on chip when they fit."), SCV_REAL(sram.mb)});
+    add({"sram.tb_s", SCV_TR("scoville::ChipParams", "On-chip memory"), SCV_TR("scoville::ChipParams", "SRAM bandwidth"), SCV_TR("Unit", "TB/s"), ParamKind::real, 0, 1e4, 0, 200, false, {},
+         SCV_TR("scoville::ChipParams", "Aggregate SRAM read bandwidth."), SCV_REAL(sram.tb_s)});
+    add({"sram.style", SCV_TR("scoville::ChipParams", "On-chip memory"), SCV_TR("scoville::ChipParams", "SRAM style"), "", ParamKind::choice, 0, 1, 0, 1, false, kSramStyleChoices,
+         SCV_TR("scoville::ChipParams", "scratchpad: dense macros, operands passed between MAC cells (TPU-like); gpu: caches and register files with crossbars (~0.4 MB/mm2 at N7) and operand delivery through register files."),
          [](const ChipSpec& c) { return static_cast<double>(c.sram.style); },
          [](ChipSpec& c, double v) { c.sram.style = static_cast<SramStyle>(std::lround(v)); }});
-    add({"sram.spare_mb", "On-chip memory", "Spare SRAM", "MB", ParamKind::real, 0, 1e6, 0, 64, false, {},
-         "SRAM on the die but disabled (A100: 48 MB L2 on GA100, 40 MB enabled): area only.", SCV_REAL(sram.spare_mb)});
+    add({"sram.spare_mb", SCV_TR("scoville::ChipParams", "On-chip memory"), SCV_TR("scoville::ChipParams", "Spare SRAM"), SCV_TR("Unit", "MB"), ParamKind::real, 0, 1e6, 0, 64, false, {},
+         SCV_TR("scoville::ChipParams", "SRAM on the die but disabled (A100: 48 MB L2 on GA100, 40 MB enabled): area only."), SCV_REAL(sram.spare_mb)});
 
-    add({"hbm.generation", "HBM", "HBM generation", "", ParamKind::choice, 0, 5, 0, 5, false, kHbmChoices,
-         "Off-chip memory generation (sets PHY area and pJ/bit in the physical model).",
+    add({"hbm.generation", SCV_TR("scoville::ChipParams", "HBM"), SCV_TR("scoville::ChipParams", "HBM generation"), "", ParamKind::choice, 0, 5, 0, 5, false, kHbmChoices,
+         SCV_TR("scoville::ChipParams", "Off-chip memory generation (sets PHY area and pJ/bit in the physical model)."),
          [](const ChipSpec& c) { return static_cast<double>(c.hbm.generation); },
          [](ChipSpec& c, double v) { c.hbm.generation = static_cast<HbmGeneration>(std::lround(v)); }});
-    add({"hbm.stacks", "HBM", "HBM stacks", "", ParamKind::integer, 0, 32, 0, 16, false, {},
-         "HBM stacks per package.", SCV_INT(hbm.stacks)});
-    add({"hbm.gb_per_stack", "HBM", "Capacity per stack", "GB", ParamKind::real, 0, 512, 0, 64, false, {},
-         "HBM capacity per stack (HBM3e 12-high: 36 GB).", SCV_REAL(hbm.gb_per_stack)});
-    add({"hbm.tb_s_per_stack", "HBM", "Bandwidth per stack", "TB/s", ParamKind::real, 0, 20, 0, 3, false, {},
-         "HBM bandwidth per stack (HBM3e: ~1.0-1.2 TB/s; HBM4: ~2 TB/s).", SCV_REAL(hbm.tb_s_per_stack)});
-    add({"hbm.usable_fraction", "HBM", "Usable capacity", "", ParamKind::real, 0.05, 1, 0.5, 1, false, {},
-         "Fraction of capacity for weights and KV cache; the rest is runtime and activation workspace (vLLM default 0.9).",
+    add({"hbm.stacks", SCV_TR("scoville::ChipParams", "HBM"), SCV_TR("scoville::ChipParams", "HBM stacks"), "", ParamKind::integer, 0, 32, 0, 16, false, {},
+         SCV_TR("scoville::ChipParams", "HBM stacks per package."), SCV_INT(hbm.stacks)});
+    add({"hbm.gb_per_stack", SCV_TR("scoville::ChipParams", "HBM"), SCV_TR("scoville::ChipParams", "Capacity per stack"), SCV_TR("Unit", "GB"), ParamKind::real, 0, 512, 0, 64, false, {},
+         SCV_TR("scoville::ChipParams", "HBM capacity per stack (HBM3e 12-high: 36 GB)."), SCV_REAL(hbm.gb_per_stack)});
+    add({"hbm.tb_s_per_stack", SCV_TR("scoville::ChipParams", "HBM"), SCV_TR("scoville::ChipParams", "Bandwidth per stack"), SCV_TR("Unit", "TB/s"), ParamKind::real, 0, 20, 0, 3, false, {},
+         SCV_TR("scoville::ChipParams", "HBM bandwidth per stack (HBM3e: ~1.0-1.2 TB/s; HBM4: ~2 TB/s)."), SCV_REAL(hbm.tb_s_per_stack)});
+    add({"hbm.usable_fraction", SCV_TR("scoville::ChipParams", "HBM"), SCV_TR("scoville::ChipParams", "Usable capacity"), "", ParamKind::real, 0.05, 1, 0.5, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Fraction of capacity for weights and KV cache; the rest is runtime and activation workspace (vLLM default 0.9)."),
          SCV_REAL(hbm.usable_fraction)});
-    add({"hbm.spare_phys", "HBM", "Spare HBM PHYs", "", ParamKind::integer, 0, 32, 0, 4, false, {},
-         "HBM PHY + controller sites on the die without a stack (A100, H100 SXM: 6 sites, 5 stacks): area only.",
+    add({"hbm.spare_phys", SCV_TR("scoville::ChipParams", "HBM"), SCV_TR("scoville::ChipParams", "Spare HBM PHYs"), "", ParamKind::integer, 0, 32, 0, 4, false, {},
+         SCV_TR("scoville::ChipParams", "HBM PHY + controller sites on the die without a stack (A100, H100 SXM: 6 sites, 5 stacks): area only."),
          SCV_INT(hbm.spare_phys)});
 
-    add({"link.count", "Network", "Scale-up links", "", ParamKind::integer, 0, 4096, 0, 64, false, {},
-         "Scale-up links per chip (NVLink, ICI, Infinity Fabric).", SCV_INT(link.count)});
-    add({"link.gb_s", "Network", "Link bandwidth", "GB/s", ParamKind::real, 0, 1e4, 0, 400, false, {},
-         "Per link, bidirectional as data sheets quote it; one direction carries half.", SCV_REAL(link.gb_s)});
-    add({"link.topology", "Network", "Topology", "", ParamKind::choice, 0, 2, 0, 2, false, kTopologyChoices,
-         "switch: every chip reaches every other at full link bandwidth (NVSwitch); torus: links to neighbours along "
-         "link.torus_dims dimensions (TPU ICI); mesh: direct links to every other chip of the domain (MI300X).",
+    add({"link.count", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Scale-up links"), "", ParamKind::integer, 0, 4096, 0, 64, false, {},
+         SCV_TR("scoville::ChipParams", "Scale-up links per chip (NVLink, ICI, Infinity Fabric)."), SCV_INT(link.count)});
+    add({"link.gb_s", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Link bandwidth"), SCV_TR("Unit", "GB/s"), ParamKind::real, 0, 1e4, 0, 400, false, {},
+         SCV_TR("scoville::ChipParams", "Per link, bidirectional as data sheets quote it; one direction carries half."), SCV_REAL(link.gb_s)});
+    add({"link.topology", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Topology"), "", ParamKind::choice, 0, 2, 0, 2, false, kTopologyChoices,
+         SCV_TR("scoville::ChipParams", "switch: every chip reaches every other at full link bandwidth (NVSwitch); torus: links to neighbours along "
+         "link.torus_dims dimensions (TPU ICI); mesh: direct links to every other chip of the domain (MI300X)."),
          [](const ChipSpec& c) { return static_cast<double>(c.link.topology); },
          [](ChipSpec& c, double v) { c.link.topology = static_cast<Topology>(std::lround(v)); }});
-    add({"link.domain", "Network", "Scale-up domain", "chips", ParamKind::integer, 1, 1e6, 1, 1024, true, {},
-         "Chips reachable over scale-up links (NVL8, NVL72, TPU pod slice).", SCV_INT(link.domain)});
-    add({"link.latency_us", "Network", "Collective step latency", "us", ParamKind::real, 0, 1000, 0, 20, false, {},
-         "Alpha of the alpha-beta model: time per synchronisation step of a collective (one-shot all-reduce: 2 steps, "
-         "two-shot: 4, ring: 2(n-1)); 8xH100 one-shot all-reduce of 16-512 KB: 7-13 us (vLLM custom all-reduce).",
+    add({"link.domain", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Scale-up domain"), SCV_TR("Unit", "chips"), ParamKind::integer, 1, 1e6, 1, 1024, true, {},
+         SCV_TR("scoville::ChipParams", "Chips reachable over scale-up links (NVL8, NVL72, TPU pod slice)."), SCV_INT(link.domain)});
+    add({"link.latency_us", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Collective step latency"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 20, false, {},
+         SCV_TR("scoville::ChipParams", "Alpha of the alpha-beta model: time per synchronisation step of a collective (one-shot all-reduce: 2 steps, "
+         "two-shot: 4, ring: 2(n-1)); 8xH100 one-shot all-reduce of 16-512 KB: 7-13 us (vLLM custom all-reduce)."),
          SCV_REAL(link.latency_us)});
-    add({"link.torus_dims", "Network", "Torus dimensions", "", ParamKind::integer, 1, 3, 1, 3, false, {},
-         "Dimensions a torus spans (TPU v4, v5p: 3; v5e, v6e: 2); the links are shared equally among them. "
-         "Ignored by switch and mesh topologies.", SCV_INT(link.torus_dims)});
-    add({"link.switch_reduction_gain", "Network", "In-switch reduction gain", "x", ParamKind::real, 1, 4, 1, 2, false, {},
-         "All-reduce bus bandwidth when the switch sums the data in flight (NVLink SHARP, NVSwitch 3 and later) over "
+    add({"link.torus_dims", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Torus dimensions"), "", ParamKind::integer, 1, 3, 1, 3, false, {},
+         SCV_TR("scoville::ChipParams", "Dimensions a torus spans (TPU v4, v5p: 3; v5e, v6e: 2); the links are shared equally among them. "
+         "Ignored by switch and mesh topologies."), SCV_INT(link.torus_dims)});
+    add({"link.switch_reduction_gain", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "In-switch reduction gain"), SCV_TR("Unit", "x"), ParamKind::real, 1, 4, 1, 2, false, {},
+         SCV_TR("scoville::ChipParams", "All-reduce bus bandwidth when the switch sums the data in flight (NVLink SHARP, NVSwitch 3 and later) over "
          "the ring's; 1 = the switch cannot reduce (8xH100 NCCL: ~480 GB/s NVLS against ~370 GB/s ring = 1.3). "
-         "Needs topology switch.", SCV_REAL(link.switch_reduction_gain)});
+         "Needs topology switch."), SCV_REAL(link.switch_reduction_gain)});
 
-    add({"scaleout.nics", "Network", "Scale-out NICs", "", ParamKind::integer, 0, 64, 0, 16, false, {},
-         "NICs per chip that reach chips outside the scale-up domain (DGX H100/B200: 1 ConnectX-7 per GPU); "
-         "0 = a deployment cannot span domains.", SCV_INT(scaleout.nics)});
-    add({"scaleout.gb_s", "Network", "NIC bandwidth", "GB/s", ParamKind::real, 0, 1e4, 0, 200, false, {},
-         "Per NIC, each direction (400 Gb/s ConnectX-7: 50 GB/s; 800 Gb/s ConnectX-8: 100 GB/s).",
+    add({"scaleout.nics", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Scale-out NICs"), "", ParamKind::integer, 0, 64, 0, 16, false, {},
+         SCV_TR("scoville::ChipParams", "NICs per chip that reach chips outside the scale-up domain (DGX H100/B200: 1 ConnectX-7 per GPU); "
+         "0 = a deployment cannot span domains."), SCV_INT(scaleout.nics)});
+    add({"scaleout.gb_s", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "NIC bandwidth"), SCV_TR("Unit", "GB/s"), ParamKind::real, 0, 1e4, 0, 200, false, {},
+         SCV_TR("scoville::ChipParams", "Per NIC, each direction (400 Gb/s ConnectX-7: 50 GB/s; 800 Gb/s ConnectX-8: 100 GB/s)."),
          SCV_REAL(scaleout.gb_s)});
-    add({"scaleout.latency_us", "Network", "Scale-out step latency", "us", ParamKind::real, 0, 1000, 0, 50, false, {},
-         "Alpha of one collective step across the scale-out network (RDMA over InfiniBand: ~3-10 us).",
+    add({"scaleout.latency_us", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Scale-out step latency"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
+         SCV_TR("scoville::ChipParams", "Alpha of one collective step across the scale-out network (RDMA over InfiniBand: ~3-10 us)."),
          SCV_REAL(scaleout.latency_us)});
-    add({"link.lane_gbps", "Network", "SerDes lane rate", "Gb/s", ParamKind::real, 1, 1000, 10, 400, true, {},
-         "Data rate of one SerDes lane per direction; lanes = link.count x link.gb_s x 8 / (2 x rate) (NVLink3: 50, NVLink4: 100, NVLink5: 200).",
+    add({"link.lane_gbps", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "SerDes lane rate"), SCV_TR("Unit", "Gb/s"), ParamKind::real, 1, 1000, 10, 400, true, {},
+         SCV_TR("scoville::ChipParams", "Data rate of one SerDes lane per direction; lanes = link.count x link.gb_s x 8 / (2 x rate) (NVLink3: 50, NVLink4: 100, NVLink5: 200)."),
          SCV_REAL(link.lane_gbps)});
 
-    add({"package.dies", "Technology", "Dies per package", "", ParamKind::integer, 1, 64, 1, 8, false, {},
-         "Compute dies in one package.", SCV_INT(package.dies)});
-    add({"package.d2d_tb_s", "Technology", "Die-to-die bandwidth", "TB/s", ParamKind::real, 0, 1000, 0, 20, false, {},
-         "Bandwidth between dies of a multi-die package (NV-HBI: 10 TB/s).", SCV_REAL(package.d2d_tb_s)});
+    add({"package.dies", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "Dies per package"), "", ParamKind::integer, 1, 64, 1, 8, false, {},
+         SCV_TR("scoville::ChipParams", "Compute dies in one package."), SCV_INT(package.dies)});
+    add({"package.d2d_tb_s", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "Die-to-die bandwidth"), SCV_TR("Unit", "TB/s"), ParamKind::real, 0, 1000, 0, 20, false, {},
+         SCV_TR("scoville::ChipParams", "Bandwidth between dies of a multi-die package (NV-HBI: 10 TB/s)."), SCV_REAL(package.d2d_tb_s)});
     const double last_node = static_cast<double>(node_choices().size() - 1);
-    add({"tech.node", "Technology", "Process node", "", ParamKind::choice, 0, last_node, 0, last_node, false, node_choices(),
-         "Process node (resources/tech/nodes.json): sets logic and SRAM density, MAC energy, wafer price and defect density.",
+    add({"tech.node", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "Process node"), "", ParamKind::choice, 0, last_node, 0, last_node, false, node_choices(),
+         SCV_TR("scoville::ChipParams", "Process node (resources/tech/nodes.json): sets logic and SRAM density, MAC energy, wafer price and defect density."),
          [](const ChipSpec& c) { return static_cast<double>(node_index(c.tech.node)); },
          [](ChipSpec& c, double v) { c.tech.node = std::string(node_choices()[static_cast<size_t>(std::lround(v))]); }});
-    add({"power.tdp_w", "Technology", "TDP", "W", ParamKind::real, 1, 10000, 50, 2500, false, {},
-         "Board/package power cap; above it the clock is lowered.", SCV_REAL(power.tdp_w)});
+    add({"power.tdp_w", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "TDP"), SCV_TR("Unit", "W"), ParamKind::real, 1, 10000, 50, 2500, false, {},
+         SCV_TR("scoville::ChipParams", "Board/package power cap; above it the clock is lowered."), SCV_REAL(power.tdp_w)});
 
-    add({"efficiency.compute", "Efficiencies", "Compute efficiency (BF16/INT8)", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
-         "Achievable fraction of dense BF16 peak on large GEMMs (H100: 792/989 = 0.80, MAMF).", SCV_REAL(efficiency.compute)});
-    add({"efficiency.compute_fp8", "Efficiencies", "Compute efficiency (FP8)", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
-         "Achievable fraction of dense FP8 peak on large GEMMs (H100: 1290/1979 = 0.65, cuBLASLt).", SCV_REAL(efficiency.compute_fp8)});
-    add({"efficiency.compute_fp4", "Efficiencies", "Compute efficiency (FP4)", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
-         "Achievable fraction of dense FP4 peak on large GEMMs.", SCV_REAL(efficiency.compute_fp4)});
-    add({"efficiency.memory", "Efficiencies", "Memory efficiency", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
-         "Achievable fraction of memory bandwidth (H100 copy: 2.90/3.35 = 0.87).", SCV_REAL(efficiency.memory)});
-    add({"efficiency.attention", "Efficiencies", "Attention KV efficiency", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
-         "Achievable fraction of memory bandwidth when attention reads the paged KV cache (H100 decode "
-         "attention: ~1.8 of 3.35 TB/s = 0.55, FlashAttention-3 paged-KV benchmark).", SCV_REAL(efficiency.attention)});
-    add({"efficiency.network", "Efficiencies", "Network efficiency", "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
-         "Achievable fraction of link bandwidth in collectives (NCCL bus bandwidth ~0.8 of line rate).", SCV_REAL(efficiency.network)});
-    add({"efficiency.overlap", "Efficiencies", "Overlap", "", ParamKind::real, 0, 1, 0, 1, false, {},
-         "1: an op's compute, memory and network time overlap (time = max); 0: they add.", SCV_REAL(efficiency.overlap)});
-    add({"efficiency.ridge_exponent", "Efficiencies", "Ridge sharpness", "", ParamKind::real, 1, 1000, 1, 8, false, {},
-         "p in op time = (compute^p + memory^p)^(1/p): how sharply an op turns from memory- to compute-bound "
-         "(1000: ideal roofline, max; H100 GEMM sweeps over M: ~2).", SCV_REAL(efficiency.ridge_exponent)});
-    add({"efficiency.op_overhead_us", "Efficiencies", "Per-op overhead", "us", ParamKind::real, 0, 1000, 0, 20, false, {},
-         "Fixed time per op: kernel launch and synchronisation (CUDA graphs: ~1-3 us).", SCV_REAL(efficiency.op_overhead_us)});
-    add({"efficiency.attention_overhead_us", "Efficiencies", "Attention call overhead", "us", ParamKind::real, 0, 1000, 0, 50, false, {},
-         "Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); "
-         "with efficiency.attention it reproduces decode-attention timings over sizes (H100: ~17 us, TensorRT-LLM).",
+    add({"efficiency.compute", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Compute efficiency (BF16/INT8)"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Achievable fraction of dense BF16 peak on large GEMMs (H100: 792/989 = 0.80, MAMF)."), SCV_REAL(efficiency.compute)});
+    add({"efficiency.compute_fp8", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Compute efficiency (FP8)"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Achievable fraction of dense FP8 peak on large GEMMs (H100: 1290/1979 = 0.65, cuBLASLt)."), SCV_REAL(efficiency.compute_fp8)});
+    add({"efficiency.compute_fp4", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Compute efficiency (FP4)"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Achievable fraction of dense FP4 peak on large GEMMs."), SCV_REAL(efficiency.compute_fp4)});
+    add({"efficiency.memory", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Memory efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Achievable fraction of memory bandwidth (H100 copy: 2.90/3.35 = 0.87)."), SCV_REAL(efficiency.memory)});
+    add({"efficiency.attention", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention KV efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Achievable fraction of memory bandwidth when attention reads the paged KV cache (H100 decode "
+         "attention: ~1.8 of 3.35 TB/s = 0.55, FlashAttention-3 paged-KV benchmark)."), SCV_REAL(efficiency.attention)});
+    add({"efficiency.network", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Network efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Achievable fraction of link bandwidth in collectives (NCCL bus bandwidth ~0.8 of line rate)."), SCV_REAL(efficiency.network)});
+    add({"efficiency.overlap", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Overlap"), "", ParamKind::real, 0, 1, 0, 1, false, {},
+         SCV_TR("scoville::ChipParams", "1: an op's compute, memory and network time overlap (time = max); 0: they add."), SCV_REAL(efficiency.overlap)});
+    add({"efficiency.ridge_exponent", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Ridge sharpness"), "", ParamKind::real, 1, 1000, 1, 8, false, {},
+         SCV_TR("scoville::ChipParams", "p in op time = (compute^p + memory^p)^(1/p): how sharply an op turns from memory- to compute-bound "
+         "(1000: ideal roofline, max; H100 GEMM sweeps over M: ~2)."), SCV_REAL(efficiency.ridge_exponent)});
+    add({"efficiency.op_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Per-op overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 20, false, {},
+         SCV_TR("scoville::ChipParams", "Fixed time per op: kernel launch and synchronisation (CUDA graphs: ~1-3 us)."), SCV_REAL(efficiency.op_overhead_us)});
+    add({"efficiency.attention_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
+         SCV_TR("scoville::ChipParams", "Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); "
+         "with efficiency.attention it reproduces decode-attention timings over sizes (H100: ~17 us, TensorRT-LLM)."),
          SCV_REAL(efficiency.attention_overhead_us)});
 
     // The owner's cost (core/physical/cost.hpp). Defaults: see the "Suggested defaults" basis text.
-    add({"econ.mode", "Economics", "Chip bought or built", "", ParamKind::choice, 0, 1, 0, 1, false, kEconModeChoices,
-         "buy: a merchant chip at econ.chip_price_usd; build: an in-house chip at its manufacturing cost (die, HBM, "
-         "package, test) plus the design partner's margin and the NRE spread over econ.units.",
+    add({"econ.mode", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Chip bought or built"), "", ParamKind::choice, 0, 1, 0, 1, false, kEconModeChoices,
+         SCV_TR("scoville::ChipParams", "buy: a merchant chip at econ.chip_price_usd; build: an in-house chip at its manufacturing cost (die, HBM, "
+         "package, test) plus the design partner's margin and the NRE spread over econ.units."),
          [](const ChipSpec& c) { return static_cast<double>(c.econ.mode); },
          [](ChipSpec& c, double v) { c.econ.mode = static_cast<EconMode>(std::lround(v)); }});
-    add({"econ.chip_price_usd", "Economics", "Chip price", "USD", ParamKind::real, 0, 1e7, 0, 80000, false, {},
-         "What the owner pays for one chip (buy), on its 8-way board without the host; each reference chip gives its "
-         "source in its notes (H100 25,000, B200 35,000 USD). 0 = not priced.",
+    add({"econ.chip_price_usd", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Chip price"), SCV_TR("Unit", "USD"), ParamKind::real, 0, 1e7, 0, 80000, false, {},
+         SCV_TR("scoville::ChipParams", "What the owner pays for one chip (buy), on its 8-way board without the host; each reference chip gives its "
+         "source in its notes (H100 25,000, B200 35,000 USD). 0 = not priced."),
          SCV_REAL(econ.chip_price_usd)});
-    add({"econ.units", "Economics", "Units built", "chips", ParamKind::real, 1, 1e9, 1000, 1e7, true, {},
-         "Chips made over the design's life; the NRE is spread over them (build). Default 1 M: an estimate.", SCV_REAL(econ.units)});
-    add({"econ.nre_usd", "Economics", "Design NRE", "USD", ParamKind::real, 0, 1e11, 0, 2e9, false, {},
-         "Design, IP licences, masks and bring-up of an in-house chip (build). Default 390 M USD: an N3 design, "
+    add({"econ.units", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Units built"), SCV_TR("Unit", "chips"), ParamKind::real, 1, 1e9, 1000, 1e7, true, {},
+         SCV_TR("scoville::ChipParams", "Chips made over the design's life; the NRE is spread over them (build). Default 1 M: an estimate."), SCV_REAL(econ.units)});
+    add({"econ.nre_usd", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Design NRE"), SCV_TR("Unit", "USD"), ParamKind::real, 0, 1e11, 0, 2e9, false, {},
+         SCV_TR("scoville::ChipParams", "Design, IP licences, masks and bring-up of an in-house chip (build). Default 390 M USD: an N3 design, "
          "350 M USD of design (IBS 581 M as the high end, 2023; 30-100 M for lean start-ups) plus a 40 M USD mask "
-         "set (SemiAnalysis). N5: ~270 M, N7: ~160 M.", SCV_REAL(econ.nre_usd)});
-    add({"econ.partner_margin", "Economics", "Design-partner margin", "", ParamKind::real, 0, 10, 0, 1.5, false, {},
-         "Margin of the design partner on the manufacturing cost, as a fraction of it (build). Default 0.5: Broadcom- "
+         "set (SemiAnalysis). N5: ~270 M, N7: ~160 M."), SCV_REAL(econ.nre_usd)});
+    add({"econ.partner_margin", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Design-partner margin"), "", ParamKind::real, 0, 10, 0, 1.5, false, {},
+         SCV_TR("scoville::ChipParams", "Margin of the design partner on the manufacturing cost, as a fraction of it (build). Default 0.5: Broadcom- "
          "or Marvell-type custom accelerators (Bernstein assumes a 50 % ASIC margin; range 0.35-0.65); turnkey "
-         "houses (Alchip, GUC) run 0.15-0.25.", SCV_REAL(econ.partner_margin)});
-    add({"econ.system_usd_per_chip", "Economics", "System per chip", "USD", ParamKind::real, 0, 1e7, 0, 50000, false, {},
-         "Host CPUs, memory, storage, NICs, chassis, board and power supplies, per chip. Default 4,000 USD: host "
+         "houses (Alchip, GUC) run 0.15-0.25."), SCV_REAL(econ.partner_margin)});
+    add({"econ.system_usd_per_chip", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "System per chip"), SCV_TR("Unit", "USD"), ParamKind::real, 0, 1e7, 0, 50000, false, {},
+         SCV_TR("scoville::ChipParams", "Host CPUs, memory, storage, NICs, chassis, board and power supplies, per chip. Default 4,000 USD: host "
          "CPU, DRAM, NIC and storage per GPU of a DGX (2,600-6,000). Merchant GPU servers: ~0.4 x the GPU price "
-         "(an 8-way server costs ~1.4x its GPUs: SemiAnalysis; Epoch 1.64, 1.3-2.1).", SCV_REAL(econ.system_usd_per_chip)});
-    add({"econ.network_usd_per_chip", "Economics", "Network per chip", "USD", ParamKind::real, 0, 1e7, 0, 30000, false, {},
-         "Scale-up switches, cables and optics, and the chip's share of the scale-out fabric. Default 5,000 USD; "
-         "~15 % of the server cost in analyst models (Epoch: 19 % of cluster cost; range 8-30 %).",
+         "(an 8-way server costs ~1.4x its GPUs: SemiAnalysis; Epoch 1.64, 1.3-2.1)."), SCV_REAL(econ.system_usd_per_chip)});
+    add({"econ.network_usd_per_chip", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Network per chip"), SCV_TR("Unit", "USD"), ParamKind::real, 0, 1e7, 0, 30000, false, {},
+         SCV_TR("scoville::ChipParams", "Scale-up switches, cables and optics, and the chip's share of the scale-out fabric. Default 5,000 USD; "
+         "~15 % of the server cost in analyst models (Epoch: 19 % of cluster cost; range 8-30 %)."),
          SCV_REAL(econ.network_usd_per_chip)});
-    add({"econ.system_w_per_chip", "Economics", "System power per chip", "W", ParamKind::real, 0, 1e5, 0, 2000, false, {},
-         "Power of the chip's share of hosts and network, added to the chip's own power. Default 600 W; "
-         "SemiAnalysis all-in power per chip less its TDP: H100 670 W, B200 710 W, TPU v7 230 W.",
+    add({"econ.system_w_per_chip", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "System power per chip"), SCV_TR("Unit", "W"), ParamKind::real, 0, 1e5, 0, 2000, false, {},
+         SCV_TR("scoville::ChipParams", "Power of the chip's share of hosts and network, added to the chip's own power. Default 600 W; "
+         "SemiAnalysis all-in power per chip less its TDP: H100 670 W, B200 710 W, TPU v7 230 W."),
          SCV_REAL(econ.system_w_per_chip)});
-    add({"econ.facility_usd_per_kw", "Economics", "Data-centre capex", "USD/kW", ParamKind::real, 0, 1e6, 0, 30000, false, {},
-         "Building, power and cooling per kW of IT load. Default 12,000 USD/kW: US average 11.7 M USD per MW of "
-         "critical load, 9.3-15.0 M by market (Cushman & Wakefield 2025); CBRE 10.7 M.", SCV_REAL(econ.facility_usd_per_kw)});
-    add({"econ.facility_years", "Economics", "Data-centre life", "years", ParamKind::real, 1, 100, 5, 30, false, {},
-         "Years over which the building is paid off. Default 15 (an estimate; 10-20).", SCV_REAL(econ.facility_years)});
-    add({"econ.pue", "Economics", "PUE", "", ParamKind::real, 1, 5, 1, 2, false, {},
-         "Facility power over IT power (cooling, conversion losses). Default 1.25 (Epoch for non-hyperscalers); "
-         "Google fleet 1.10 (2023); industry average 1.56 (Uptime Institute 2024).", SCV_REAL(econ.pue)});
-    add({"econ.power_usd_per_kwh", "Economics", "Electricity price", "USD/kWh", ParamKind::real, 0, 10, 0, 0.3, false, {},
-         "Price of the energy the facility draws. Default 0.08 USD/kWh: US industrial 7.7 (2024) to 8.3 cents (2025, "
-         "EIA); 0.055-0.15 by state.", SCV_REAL(econ.power_usd_per_kwh)});
-    add({"econ.years", "Economics", "Depreciation", "years", ParamKind::real, 0.5, 30, 1, 10, false, {},
-         "Years over which chips, systems and network are paid off. Default 5: hyperscaler server book lives 5-6 years "
-         "(Microsoft, Alphabet 6; Meta 5.5; Amazon 5 for part of its fleet, 2025 filings); Epoch 5.", SCV_REAL(econ.years)});
-    add({"econ.cost_of_capital", "Economics", "Cost of capital", "1/year", ParamKind::real, 0, 1, 0, 0.3, false, {},
-         "Yearly rate on the capital tied up (capital recovery factor). Default 9 %: between investment-grade "
-         "financing (~6 %) and neocloud debt (CoreWeave 7-15 %, 2025 10-Q); an estimate.", SCV_REAL(econ.cost_of_capital)});
-    add({"econ.utilisation", "Economics", "Utilisation", "", ParamKind::real, 0.01, 1, 0.05, 1, false, {},
-         "Fraction of hours the chip serves at the modelled throughput; idle hours cost capital and static power. "
-         "Default 0.7 (an estimate; ~70 % is where debt-financed GPU clouds break even, 0.4-0.9).",
+    add({"econ.facility_usd_per_kw", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Data-centre capex"), SCV_TR("Unit", "USD/kW"), ParamKind::real, 0, 1e6, 0, 30000, false, {},
+         SCV_TR("scoville::ChipParams", "Building, power and cooling per kW of IT load. Default 12,000 USD/kW: US average 11.7 M USD per MW of "
+         "critical load, 9.3-15.0 M by market (Cushman & Wakefield 2025); CBRE 10.7 M."), SCV_REAL(econ.facility_usd_per_kw)});
+    add({"econ.facility_years", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Data-centre life"), SCV_TR("Unit", "years"), ParamKind::real, 1, 100, 5, 30, false, {},
+         SCV_TR("scoville::ChipParams", "Years over which the building is paid off. Default 15 (an estimate; 10-20)."), SCV_REAL(econ.facility_years)});
+    add({"econ.pue", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "PUE"), "", ParamKind::real, 1, 5, 1, 2, false, {},
+         SCV_TR("scoville::ChipParams", "Facility power over IT power (cooling, conversion losses). Default 1.25 (Epoch for non-hyperscalers); "
+         "Google fleet 1.10 (2023); industry average 1.56 (Uptime Institute 2024)."), SCV_REAL(econ.pue)});
+    add({"econ.power_usd_per_kwh", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Electricity price"), SCV_TR("Unit", "USD/kWh"), ParamKind::real, 0, 10, 0, 0.3, false, {},
+         SCV_TR("scoville::ChipParams", "Price of the energy the facility draws. Default 0.08 USD/kWh: US industrial 7.7 (2024) to 8.3 cents (2025, "
+         "EIA); 0.055-0.15 by state."), SCV_REAL(econ.power_usd_per_kwh)});
+    add({"econ.years", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Depreciation"), SCV_TR("Unit", "years"), ParamKind::real, 0.5, 30, 1, 10, false, {},
+         SCV_TR("scoville::ChipParams", "Years over which chips, systems and network are paid off. Default 5: hyperscaler server book lives 5-6 years "
+         "(Microsoft, Alphabet 6; Meta 5.5; Amazon 5 for part of its fleet, 2025 filings); Epoch 5."), SCV_REAL(econ.years)});
+    add({"econ.cost_of_capital", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Cost of capital"), SCV_TR("Unit", "1/year"), ParamKind::real, 0, 1, 0, 0.3, false, {},
+         SCV_TR("scoville::ChipParams", "Yearly rate on the capital tied up (capital recovery factor). Default 9 %: between investment-grade "
+         "financing (~6 %) and neocloud debt (CoreWeave 7-15 %, 2025 10-Q); an estimate."), SCV_REAL(econ.cost_of_capital)});
+    add({"econ.utilisation", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Utilisation"), "", ParamKind::real, 0.01, 1, 0.05, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Fraction of hours the chip serves at the modelled throughput; idle hours cost capital and static power. "
+         "Default 0.7 (an estimate; ~70 % is where debt-financed GPU clouds break even, 0.4-0.9)."),
          SCV_REAL(econ.utilisation)});
-    add({"econ.fleet_mw", "Economics", "Fleet power budget", "MW", ParamKind::real, 0, 1e6, 0, 10000, false, {},
-         "Provisioned power of a fleet (chips + system share, times PUE): how many chips, what capital and what "
-         "tokens per day it buys. Default 1,000 MW (1 GW: the unit of today's deployments).", SCV_REAL(econ.fleet_mw)});
+    add({"econ.fleet_mw", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Fleet power budget"), SCV_TR("Unit", "MW"), ParamKind::real, 0, 1e6, 0, 10000, false, {},
+         SCV_TR("scoville::ChipParams", "Provisioned power of a fleet (chips + system share, times PUE): how many chips, what capital and what "
+         "tokens per day it buys. Default 1,000 MW (1 GW: the unit of today's deployments)."), SCV_REAL(econ.fleet_mw)});
     // clang-format on
     return p;
 }

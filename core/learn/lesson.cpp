@@ -34,8 +34,17 @@ std::optional<double> parse_double(std::string_view text) {
     return v;
 }
 
-// Reads a string field; absent is "" unless required.
-Result<std::string> text_field(const Json& obj, const char* name, const std::string& where, bool required) {
+// Reads a string field; absent is "" unless required. With a language ("zh_CN"), the field's
+// translation NAME_LANGUAGE is read where the lesson gives one.
+Result<std::string> text_field(const Json& obj, const char* name, const std::string& where, bool required,
+                               std::string_view language = {}) {
+    if (!language.empty()) {
+        const std::string localized = std::string(name) + "_" + std::string(language);
+        if (auto t = obj.find(localized); t != obj.end()) {
+            if (!t->is_string()) return Error{where + "." + localized + ": must be text"};
+            return t->get<std::string>();
+        }
+    }
     auto it = obj.find(name);
     if (it == obj.end()) {
         if (required) return Error{where + ": '" + name + "' is missing"};
@@ -114,13 +123,14 @@ Result<LessonCheck> parse_check(const Json& obj, const std::string& where) {
     return c;
 }
 
-Result<LessonStep> parse_step(const Json& obj, const std::string& where, bool first) {
+Result<LessonStep> parse_step(const Json& obj, const std::string& where, bool first, std::string_view language) {
     if (!obj.is_object()) return Error{where + ": must be an object"};
     LessonStep s;
     for (auto [field, name, required] : {std::tuple{&s.title, "title", true}, {&s.text, "text", false},
                                          {&s.chip, "chip", false}, {&s.view, "view", true},
                                          {&s.question, "question", true}, {&s.answer, "answer", true}}) {
-        auto v = text_field(obj, name, where, required);
+        const bool people = field != &s.chip && field != &s.view;  // read by people, not by the program
+        auto v = text_field(obj, name, where, required, people ? language : std::string_view());
         if (!v) return v.error();
         *field = std::move(*v);
     }
@@ -191,7 +201,7 @@ std::string range_text(const LessonCheck& c) {
 
 std::span<const std::string_view> lesson_views() { return kViews; }
 
-Result<Lesson> parse_lesson(std::string_view text, std::string_view origin) {
+Result<Lesson> parse_lesson(std::string_view text, std::string_view origin, std::string_view language) {
     const std::string where(origin);
     auto json = parse_json<Json>(text, where);
     if (!json) return json.error();
@@ -200,28 +210,28 @@ Result<Lesson> parse_lesson(std::string_view text, std::string_view origin) {
     Lesson lesson;
     lesson.id = id_of(origin);
     lesson.origin = where;
-    auto title = text_field(root, "title", where, true);
+    auto title = text_field(root, "title", where, true, language);
     if (!title) return title.error();
     lesson.title = *title;
-    auto summary = text_field(root, "summary", where, false);
+    auto summary = text_field(root, "summary", where, false, language);
     if (!summary) return summary.error();
     lesson.summary = *summary;
     auto steps = root.find("steps");
     if (steps == root.end() || !steps->is_array() || steps->empty())
         return Error{where + ": 'steps' must be a list of at least one step"};
     for (size_t i = 0; i < steps->size(); ++i) {
-        auto step = parse_step((*steps)[i], where + ": steps[" + std::to_string(i) + "]", i == 0);
+        auto step = parse_step((*steps)[i], where + ": steps[" + std::to_string(i) + "]", i == 0, language);
         if (!step) return step.error();
         lesson.steps.push_back(std::move(*step));
     }
     return lesson;
 }
 
-Result<std::vector<Lesson>> builtin_lessons() {
+Result<std::vector<Lesson>> builtin_lessons(std::string_view language) {
     std::vector<Lesson> out;
     for (const auto& f : embedded_files()) {
         if (!f.path.starts_with(kLessonFolder) || !f.path.ends_with(".json")) continue;
-        auto lesson = parse_lesson(f.content, f.path);
+        auto lesson = parse_lesson(f.content, f.path, language);
         if (!lesson) return lesson.error();
         out.push_back(std::move(*lesson));
     }

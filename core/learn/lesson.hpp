@@ -65,9 +65,13 @@ struct Lesson {
 
 // Reads a lesson; an error names `origin` and the field at fault ("steps[2].set: 'compute.corez' is
 // not an editable key ..."). Targets, result keys and views are checked here, values when applied.
-Result<Lesson> parse_lesson(std::string_view text, std::string_view origin);
+// Translations live in the lesson itself: with `language` ("zh_CN"), each text a person reads
+// (title, summary, a step's title, text, question and answer) is taken from NAME_LANGUAGE
+// ("title_zh_CN") where the lesson has it, else from NAME, so a lesson without translations reads
+// in English in every language.
+Result<Lesson> parse_lesson(std::string_view text, std::string_view origin, std::string_view language = {});
 // The lessons compiled into the binary, in file-name order (a malformed one is an error).
-Result<std::vector<Lesson>> builtin_lessons();
+Result<std::vector<Lesson>> builtin_lessons(std::string_view language = {});
 
 using ChipLookup = std::function<Result<ChipSpec>(std::string_view id)>;
 using ModelLookup = std::function<Result<ModelSpec>(std::string_view id)>;

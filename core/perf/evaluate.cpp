@@ -11,6 +11,7 @@
 #include "core/perf/roofline.hpp"
 #include "core/perf/serving.hpp"
 #include "core/util/format.hpp"
+#include "core/util/tr.hpp"
 
 namespace scoville {
 
@@ -506,7 +507,7 @@ void fill_peaks(const ChipSpec& chip, Evaluation& ev, bool ceilings) {
         if (chip.rate(p) > 0) ev.ceilings.push_back({ceiling_label(p), chip.peak_tflops(p), false});
     // The vector units' roof: softmax, norms and activations run under it, not under the MACs'.
     if (const double vector = chip_rates(chip).vector_flops / 1e12; vector > 0)
-        ev.ceilings.push_back({"Vector", vector, false});
+        ev.ceilings.push_back({SCV_TR("Model", "Vector"), vector, false});
     if (ev.memory_tb_s > 0) ev.ceilings.push_back({"HBM", ev.memory_tb_s, true});
     if (ev.sram_tb_s > 0) ev.ceilings.push_back({"SRAM", ev.sram_tb_s, true});
 }
@@ -515,13 +516,16 @@ void precision_warnings(const ChipSpec& chip, const Scenario& s, Evaluation& ev)
     for (Precision p : {s.weight_precision, s.activation_precision, s.kv_precision}) {
         const Precision ex = chip.executed_precision(p);
         if (ex != p) {
-            const std::string w = "precision: " + std::string(to_string(p)) + " is not native on '" + chip.id +
-                                  "'; runs at " + std::string(to_string(ex));
-            if (std::find(ev.warnings.begin(), ev.warnings.end(), w) == ev.warnings.end()) ev.warnings.push_back(w);
+            Message w{"Warning", SCV_TR("Warning", "precision: %1 is not native on '%2'; runs at %3"),
+                      {std::string(to_string(p)), chip.id, std::string(to_string(ex))}};
+            if (std::find(ev.warning_messages.begin(), ev.warning_messages.end(), w) == ev.warning_messages.end())
+                ev.add_warning(std::move(w));
         }
     }
     if (chip.compute.vector_lanes_per_core == 0)
-        ev.warnings.push_back("compute: no vector lanes; softmax, norms and activations run on the matrix units");
+        ev.add_warning({"Warning",
+                        SCV_TR("Warning", "compute: no vector lanes; softmax, norms and activations run on the matrix units"),
+                        {}});
 }
 
 bool parallelism_open(const Scenario& s) { return s.tp == 0 || s.pp == 0 || s.ep == 0 || s.attention_dp == 0; }
@@ -833,8 +837,10 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
                           sp.decode.requests, sp.rate);
     sv.replicas = sv.decode_pool.replicas;
     if (!sp.meets)
-        ev.warnings.push_back(s.has_limits() ? "slo: the latency limits are missed at every rate of this split"
-                                             : "serving: the prefill queue does not settle at this split");
+        ev.add_warning({"Warning",
+                        s.has_limits() ? SCV_TR("Warning", "slo: the latency limits are missed at every rate of this split")
+                                       : SCV_TR("Warning", "serving: the prefill queue does not settle at this split"),
+                        {}});
     return Ok{};
 }
 }  // namespace
@@ -872,7 +878,7 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
     ev.memory_tb_s = ev.sram_tb_s = 0;
     ev.ceilings.clear();
     ev.physical = {};
-    ev.warnings.clear();
+    ev.clear_warnings();
     fill_peaks(chip, ev, ws.views);
     precision_warnings(chip, s, ev);
 
@@ -903,12 +909,17 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
             sv.requests_per_s = sv.throughput_tokens_per_s / s.output_len;
         }
         if (!best->lat.stable)
-            ev.warnings.push_back("serving: at batch " + std::to_string(best->batch) +
-                                  " prompts arrive faster than the steps' token budget takes them; TTFT grows "
-                                  "without bound (lower the batch or raise max_tokens_per_step)");
+            ev.add_warning({"Warning",
+                            SCV_TR("Warning", "serving: at batch %1 prompts arrive faster than the steps' token budget "
+                                              "takes them; TTFT grows without bound (lower the batch or raise "
+                                              "max_tokens_per_step)"),
+                            {std::to_string(best->batch)}});
         else if (s.has_limits() && !best->meets)
-            ev.warnings.push_back(s.batch > 0 ? "slo: batch " + std::to_string(s.batch) + " misses the latency limits"
-                                              : "slo: the latency limits are missed even at batch 1");
+            ev.add_warning(s.batch > 0 ? Message{"Warning", SCV_TR("Warning", "slo: batch %1 misses the latency limits"),
+                                                 {std::to_string(s.batch)}}
+                                       : Message{"Warning",
+                                                 SCV_TR("Warning", "slo: the latency limits are missed even at batch 1"),
+                                                 {}});
     } else {
         ev.prefill = {};
         ev.decode = {};

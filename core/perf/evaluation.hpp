@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/hw/precision.hpp"
+#include "core/util/tr.hpp"
 
 namespace scoville {
 
@@ -203,7 +204,20 @@ struct Evaluation {
     double sram_tb_s = 0;
     std::vector<Ceiling> ceilings;
     PhysicalResult physical;
-    std::vector<std::string> warnings;    // "name: message" (e.g. "reticle: die 912 mm2 exceeds 858 mm2")
+    // "name: message" in English (e.g. "reticle: die 912 mm2 exceeds 858 mm2"): what the command line,
+    // JSON and checks read. warning_messages holds the same warnings, in the same order, as
+    // translatable patterns with their arguments (what the GUI shows). add_warning writes both.
+    std::vector<std::string> warnings;
+    std::vector<Message> warning_messages;
+
+    void add_warning(Message m) {
+        warnings.push_back(m.text());
+        warning_messages.push_back(std::move(m));
+    }
+    void clear_warnings() {
+        warnings.clear();
+        warning_messages.clear();
+    }
 };
 
 }  // namespace scoville

@@ -1,4 +1,5 @@
 #include "core/perf/lower.hpp"
+#include "core/util/tr.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -339,10 +340,16 @@ void finish_template(LayerTemplate& t, const Scenario& s, const ChipRates& r, co
 }
 
 // Kinds by pass and layer type; index = (moe ? 2 : 0) + (sliding ? 1 : 0), then the LM head.
-constexpr std::string_view kTargetKinds[5] = {"dense", "dense-sliding", "moe", "moe-sliding", "lm_head"};
-constexpr std::string_view kDraftKinds[5] = {"draft", "draft-sliding", "draft-moe", "draft-moe-sliding",
-                                             "draft-lm_head"};
-constexpr std::string_view kMtpKinds[5] = {"mtp", "mtp-sliding", "mtp-moe", "mtp-moe-sliding", "mtp-lm_head"};
+// Layer kinds as people read them too (the explain panel and the roofline translate them).
+constexpr std::string_view kTargetKinds[5] = {SCV_TR("Model", "dense"), SCV_TR("Model", "dense-sliding"),
+                                              SCV_TR("Model", "moe"), SCV_TR("Model", "moe-sliding"),
+                                              SCV_TR("Model", "lm_head")};
+constexpr std::string_view kDraftKinds[5] = {SCV_TR("Model", "draft"), SCV_TR("Model", "draft-sliding"),
+                                             SCV_TR("Model", "draft-moe"), SCV_TR("Model", "draft-moe-sliding"),
+                                             SCV_TR("Model", "draft-lm_head")};
+constexpr std::string_view kMtpKinds[5] = {SCV_TR("Model", "mtp"), SCV_TR("Model", "mtp-sliding"),
+                                           SCV_TR("Model", "mtp-moe"), SCV_TR("Model", "mtp-moe-sliding"),
+                                           SCV_TR("Model", "mtp-lm_head")};
 
 struct Builder {
     PhaseResult& out;

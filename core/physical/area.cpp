@@ -5,6 +5,7 @@
 
 #include "core/hw/params.hpp"
 #include "core/util/format.hpp"
+#include "core/util/tr.hpp"
 
 namespace scoville {
 
@@ -68,43 +69,44 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
 }
 
 std::vector<Breakdown> AreaBreakdown::items() const {
-    return {{"matrix units", matrix_mm2},
-            {"vector units", vector_mm2},
-            {"core-local SRAM", local_sram_mm2},
-            {"core control", core_control_mm2},
-            {"SRAM", sram_mm2},
-            {"HBM PHY", hbm_phy_mm2},
-            {"HBM controller", hbm_ctrl_mm2},
-            {"link SerDes", serdes_mm2},
-            {"die-to-die PHY", d2d_mm2},
-            {"NoC", noc_mm2},
-            {"other", other_mm2}};
+    return {{SCV_TR("Breakdown", "matrix units"), matrix_mm2},
+            {SCV_TR("Breakdown", "vector units"), vector_mm2},
+            {SCV_TR("Breakdown", "core-local SRAM"), local_sram_mm2},
+            {SCV_TR("Breakdown", "core control"), core_control_mm2},
+            {SCV_TR("Breakdown", "SRAM"), sram_mm2},
+            {SCV_TR("Breakdown", "HBM PHY"), hbm_phy_mm2},
+            {SCV_TR("Breakdown", "HBM controller"), hbm_ctrl_mm2},
+            {SCV_TR("Breakdown", "link SerDes"), serdes_mm2},
+            {SCV_TR("Breakdown", "die-to-die PHY"), d2d_mm2},
+            {SCV_TR("Breakdown", "NoC"), noc_mm2},
+            {SCV_TR("Breakdown", "other"), other_mm2}};
 }
 
-std::vector<std::string> area_warnings(const ChipSpec& chip, const AreaBreakdown& a,
-                                       const TechLibrary& tech) {
-    std::vector<std::string> w;
+std::vector<Message> area_warnings(const ChipSpec& chip, const AreaBreakdown& a, const TechLibrary& tech) {
+    std::vector<Message> w;
     const PhysicalParams& pp = tech.params;
     if (a.die_mm2 > pp.area_reticle_mm2) {
         const int need = static_cast<int>(std::ceil(a.package_mm2 / pp.area_reticle_mm2));
-        w.push_back("reticle: die " + format_number("%.0f", a.die_mm2) + " mm2 exceeds the " +
-                    format_number("%.0f", pp.area_reticle_mm2) +
-                    " mm2 reticle limit; split the package into at least " + std::to_string(need) +
-                    " dies (package.dies=" + std::to_string(need) + ") or shrink it");
+        w.push_back({"Warning",
+                     SCV_TR("Warning", "reticle: die %1 mm2 exceeds the %2 mm2 reticle limit; split the package into "
+                                       "at least %3 dies (package.dies=%3) or shrink it"),
+                     {format_number("%.0f", a.die_mm2), format_number("%.0f", pp.area_reticle_mm2),
+                      std::to_string(need)}});
     }
     if (a.hbm_sites > a.max_hbm_stacks) {
-        w.push_back("hbm: " + std::to_string(a.hbm_sites) + " HBM sites need " +
-                    format_number("%.0f", a.hbm_sites * pp.hbm_shoreline_mm_per_stack) +
-                    " mm of die edge but " + std::to_string(a.dies) + " die(s) of " +
-                    format_number("%.0f", a.die_mm2) + " mm2 fit only " + std::to_string(a.max_hbm_stacks) +
-                    " stacks on their long edges");
+        w.push_back({"Warning",
+                     SCV_TR("Warning", "hbm: %1 HBM sites need %2 mm of die edge but %3 die(s) of %4 mm2 fit only %5 "
+                                       "stacks on their long edges"),
+                     {std::to_string(a.hbm_sites), format_number("%.0f", a.hbm_sites * pp.hbm_shoreline_mm_per_stack),
+                      std::to_string(a.dies), format_number("%.0f", a.die_mm2), std::to_string(a.max_hbm_stacks)}});
     }
     const double density = chip.power.tdp_w / a.package_mm2;
     if (density > pp.power_density_limit_w_mm2) {
-        w.push_back("power density: TDP " + format_number("%.0f", chip.power.tdp_w) + " W over " +
-                    format_number("%.0f", a.package_mm2) + " mm2 of silicon is " +
-                    format_number("%.2f", density) + " W/mm2, above the " +
-                    format_number("%.2f", pp.power_density_limit_w_mm2) + " W/mm2 cooling limit");
+        w.push_back({"Warning",
+                     SCV_TR("Warning", "power density: TDP %1 W over %2 mm2 of silicon is %3 W/mm2, above the %4 W/mm2 "
+                                       "cooling limit"),
+                     {format_number("%.0f", chip.power.tdp_w), format_number("%.0f", a.package_mm2),
+                      format_number("%.2f", density), format_number("%.2f", pp.power_density_limit_w_mm2)}});
     }
     return w;
 }

@@ -42,8 +42,7 @@ struct AreaBreakdown {
 Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tech);
 
 // "reticle: ...", "hbm: ..." warnings; the area itself is never clamped.
-std::vector<std::string> area_warnings(const ChipSpec& chip, const AreaBreakdown& area,
-                                       const TechLibrary& tech);
+std::vector<Message> area_warnings(const ChipSpec& chip, const AreaBreakdown& area, const TechLibrary& tech);
 
 // Area of one MAC cell: the widest requirement over the native precisions (rate x MAC area).
 double mac_cell_um2(const ChipSpec& chip, const TechNode& node);

@@ -1,4 +1,5 @@
 #include "core/physical/cost.hpp"
+#include "core/util/tr.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -45,16 +46,19 @@ double harvested_yield(double die_mm2, double core_mm2, int cores, int spare, do
 }
 
 std::vector<Breakdown> CostBreakdown::items() const {
-    return {{"silicon", silicon_usd}, {"test", test_usd}, {"packaging", packaging_usd}, {"HBM", hbm_usd}};
+    return {{SCV_TR("Breakdown", "silicon"), silicon_usd},
+            {SCV_TR("Breakdown", "test"), test_usd},
+            {SCV_TR("Breakdown", "packaging"), packaging_usd},
+            {SCV_TR("Breakdown", "HBM"), hbm_usd}};
 }
 
 std::vector<Breakdown> CostBreakdown::per_hour() const {
-    std::vector<Breakdown> out{{"chip", chip_usd_per_hour}};
-    if (mode == EconMode::build) out.push_back({"NRE", nre_usd_per_hour});
-    out.insert(out.end(), {{"system", system_usd_per_hour},
-                           {"network", network_usd_per_hour},
-                           {"data centre", facility_usd_per_hour},
-                           {"power", power_usd_per_hour}});
+    std::vector<Breakdown> out{{SCV_TR("Breakdown", "chip"), chip_usd_per_hour}};
+    if (mode == EconMode::build) out.push_back({SCV_TR("Breakdown", "NRE"), nre_usd_per_hour});
+    out.insert(out.end(), {{SCV_TR("Breakdown", "system"), system_usd_per_hour},
+                           {SCV_TR("Breakdown", "network"), network_usd_per_hour},
+                           {SCV_TR("Breakdown", "data centre"), facility_usd_per_hour},
+                           {SCV_TR("Breakdown", "power"), power_usd_per_hour}});
     return out;
 }
 
@@ -94,9 +98,15 @@ Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& a
     // The owner's cost.
     c.mode = e.mode;
     if (e.mode == EconMode::buy) {
-        if (!(e.chip_price_usd > 0))
-            return Error{"econ.chip_price_usd: '" + (chip.name.empty() ? chip.id : chip.name) +
-                         "' has no price; give one, or cost it as built (econ.mode = build)"};
+        if (!(e.chip_price_usd > 0)) {
+            const std::string name = chip.name.empty() ? chip.id : chip.name;
+            return Error{"econ.chip_price_usd: '" + name +
+                             "' has no price; give one, or cost it as built (econ.mode = build)",
+                         Message{"Warning",
+                                 SCV_TR("Warning", "cost: econ.chip_price_usd: '%1' has no price; give one, or cost "
+                                                   "it as built (econ.mode = build)"),
+                                 {name}}};
+        }
         c.chip_usd = e.chip_price_usd;
     } else {
         c.chip_usd = c.package_cost_usd * (1.0 + e.partner_margin);

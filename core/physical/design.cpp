@@ -68,7 +68,7 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
     PowerBreakdown best = *nominal;
     double clock = f_nom;
     double held = f_nom;
-    std::vector<std::string> power_warnings;
+    std::vector<Message> power_warnings;
     const double tdp = chip.power.tdp_w;
     auto run = [&](double f) {
         auto p = run_at(chip, model, scenario, companions, *area, tech, f, ws);
@@ -84,16 +84,17 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
         auto low = run(f_min);
         if (!low) {
             // E.g. a latency limit no lower clock can meet: keep the nominal point, say so.
-            power_warnings.push_back("power: " + format_number("%.0f", nominal_w) + " W exceeds the " +
-                                     format_number("%.0f", tdp) +
-                                     " W TDP, and the clock cannot be lowered: " + low.error().message);
+            power_warnings.push_back(
+                {"Warning", SCV_TR("Warning", "power: %1 W exceeds the %2 W TDP, and the clock cannot be lowered: %3"),
+                 {format_number("%.0f", nominal_w), format_number("%.0f", tdp), low.error().message}});
         } else if (low->total_w > tdp) {
             best = *low;
             clock = f_min;
-            power_warnings.push_back("power: " + format_number("%.0f", best.total_w) +
-                                     " W exceeds the " + format_number("%.0f", tdp) +
-                                     " W TDP even at the lowest clock " + format_number("%.3g", f_min) +
-                                     " GHz; raise power.tdp_w or shrink the design");
+            power_warnings.push_back(
+                {"Warning",
+                 SCV_TR("Warning", "power: %1 W exceeds the %2 W TDP even at the lowest clock %3 GHz; raise "
+                                   "power.tdp_w or shrink the design"),
+                 {format_number("%.0f", best.total_w), format_number("%.0f", tdp), format_number("%.3g", f_min)}});
         } else {
             // Bracketed false position with the Illinois correction: power is smooth in the
             // clock, so this lands within 0.5% under the cap in a few performance runs (sweeps
@@ -123,10 +124,10 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
                     side = 1;
                 }
             }
-            power_warnings.push_back("power: " + format_number("%.0f", nominal_w) + " W at " +
-                                     format_number("%.3g", f_nom) + " GHz exceeds the " +
-                                     format_number("%.0f", tdp) + " W TDP; clock lowered to " +
-                                     format_number("%.3g", clock) + " GHz");
+            power_warnings.push_back(
+                {"Warning", SCV_TR("Warning", "power: %1 W at %2 GHz exceeds the %3 W TDP; clock lowered to %4 GHz"),
+                 {format_number("%.0f", nominal_w), format_number("%.3g", f_nom), format_number("%.0f", tdp),
+                  format_number("%.3g", clock)}});
         }
     }
     // Back to the clock kept when the search ended elsewhere (the same evaluation again: only the
@@ -168,11 +169,13 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
         ph.fleet_tokens_per_day = cost->fleet_tokens_per_day;
     }
 
-    for (auto& w : area_warnings(chip, *area, tech)) ev.warnings.push_back(std::move(w));
-    for (auto& w : power_warnings) ev.warnings.push_back(std::move(w));
+    for (auto& w : area_warnings(chip, *area, tech)) ev.add_warning(std::move(w));
+    for (auto& w : power_warnings) ev.add_warning(std::move(w));
     // Performance and power stand even when the die cannot be made (larger than a wafer):
     // the cost fields stay 0 and the reason is a warning, so a sweep keeps the point.
-    if (!cost) ev.warnings.push_back("cost: " + cost.error().message);
+    if (!cost)
+        ev.add_warning(cost.error().warning ? *cost.error().warning
+                                            : Message{"Warning", SCV_TR("Warning", "cost: %1"), {cost.error().message}});
     return Ok{};
 }
 

@@ -1,4 +1,5 @@
 #include "core/physical/power.hpp"
+#include "core/util/tr.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -105,8 +106,13 @@ Result<PowerBreakdown> kernel_power(const ChipSpec& chip, const OpResult& op, co
 }
 
 std::vector<Breakdown> PowerBreakdown::items() const {
-    return {{"matrix units", matrix_w}, {"vector units", vector_w}, {"SRAM + wires", sram_w}, {"HBM", hbm_w},
-            {"links", link_w},          {"die-to-die", d2d_w},      {"static", static_w}};
+    return {{SCV_TR("Breakdown", "matrix units"), matrix_w},
+            {SCV_TR("Breakdown", "vector units"), vector_w},
+            {SCV_TR("Breakdown", "SRAM + wires"), sram_w},
+            {SCV_TR("Breakdown", "HBM"), hbm_w},
+            {SCV_TR("Breakdown", "links"), link_w},
+            {SCV_TR("Breakdown", "die-to-die"), d2d_w},
+            {SCV_TR("Breakdown", "static"), static_w}};
 }
 
 double voltage_ratio(const ChipSpec& chip, double clock_ghz, const PhysicalParams& pp) {

@@ -1,13 +1,19 @@
 #pragma once
 // A small result type: a value or an error naming the bad input.
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
+
+#include "core/util/tr.hpp"
 
 namespace scoville {
 
 struct Error {
     std::string message;  // one line: names the input and what is wrong
+    // Where an evaluation keeps going and shows this error as a warning: the warning, translatable
+    // (see core/util/tr.hpp); its text() is the warning's English text.
+    std::optional<Message> warning{};
 };
 
 template <typename T>

@@ -18,9 +18,9 @@ double item(const AreaBreakdown& a, const std::string& name) {
     ADD_FAILURE() << "no area item " << name;
     return 0;
 }
-bool has_warning(const std::vector<std::string>& w, const std::string& prefix) {
-    for (const auto& s : w)
-        if (s.rfind(prefix, 0) == 0) return true;
+bool has_warning(const std::vector<Message>& w, const std::string& prefix) {
+    for (const auto& m : w)
+        if (m.text().rfind(prefix, 0) == 0) return true;
     return false;
 }
 }  // namespace
@@ -92,8 +92,8 @@ TEST(Area, ReticleWarningSuggestsMoreDies) {
     EXPECT_GT(a->die_mm2, 858.0);
     const auto w = area_warnings(big, *a, test::tech());
     ASSERT_TRUE(has_warning(w, "reticle:"));
-    for (const auto& s : w)
-        if (s.rfind("reticle:", 0) == 0) {
+    for (const auto& m : w)
+        if (const std::string s = m.text(); s.rfind("reticle:", 0) == 0) {
             EXPECT_NE(s.find("package.dies=2"), std::string::npos) << s;
         }
     // Still computed, never clamped: the area is the model's, not 858.

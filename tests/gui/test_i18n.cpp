@@ -1,0 +1,226 @@
+// The interface in Simplified Chinese: menus, parameter names, warnings and lessons translated;
+// log axes read 10³, never 1E+04; numbers in the GUI follow the locale while the command line's CSV
+// and JSON do not; Edit ▸ Preferences stores the language.
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+#include <qcustomplot.h>
+#include <sstream>
+
+#include "app/cli/cli.hpp"
+#include "app/mainwindow.hpp"
+#include "app/preferencesdialog.hpp"
+#include "core/learn/lesson.hpp"
+#include "core/perf/evaluation.hpp"
+#include "core/perf/result_keys.hpp"
+#include "widgets/format.hpp"
+#include "widgets/language.hpp"
+#include "widgets/plotstyle.hpp"
+
+using namespace scoville;
+
+namespace {
+
+bool hasChinese(const QString& text) {
+    static const QRegularExpression cjk(QStringLiteral("[\\x{4E00}-\\x{9FFF}]"));
+    return cjk.match(text).hasMatch();
+}
+
+// `scoville ARGS...` in-process: its standard output.
+std::string runCli(std::vector<const char*> args) {
+    args.insert(args.begin(), "scoville");
+    std::ostringstream out, err;
+    const auto outcome = cli::run(static_cast<int>(args.size()), args.data(), out, err);
+    if (outcome.exit_code != 0) return "error: " + err.str();
+    return out.str();
+}
+
+}  // namespace
+
+class TestI18n : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ScovilleTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("ScovilleI18nTest"));
+        QSettings().clear();
+    }
+
+    void cleanup() { installLanguage(qApp, QStringLiteral("en")); }
+
+    void superscriptPowersOfTen() {
+        QCOMPARE(powerOfTenLabel(0), QStringLiteral("10\u2070"));
+        QCOMPARE(powerOfTenLabel(3), QStringLiteral("10\u00B3"));
+        QCOMPARE(powerOfTenLabel(4), QStringLiteral("10\u2074"));
+        QCOMPARE(powerOfTenLabel(12), QStringLiteral("10\u00B9\u00B2"));
+        QCOMPARE(powerOfTenLabel(-2), QStringLiteral("10\u207B\u00B2"));
+    }
+
+    void chineseMenusParametersAndAxes() {
+        QVERIFY(installLanguage(qApp, QStringLiteral("zh_CN")));
+        QCOMPARE(currentLanguage(), QStringLiteral("zh_CN"));
+        MainWindow w;
+        w.resize(1366, 768);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+        // Menu titles: 文件 (File), 编辑 (Edit), 视图 (View), 帮助 (Help).
+        auto* file = w.findChild<QMenu*>(QStringLiteral("fileMenu"));
+        QVERIFY(file);
+        QCOMPARE(file->title(), QStringLiteral("\u6587\u4EF6(&F)"));
+        for (const char* name : {"editMenu", "viewMenu", "helpMenu"}) {
+            auto* menu = w.findChild<QMenu*>(QLatin1String(name));
+            QVERIFY2(menu && hasChinese(menu->title()), name);
+        }
+        QVERIFY(hasChinese(w.findChild<QAction*>(QStringLiteral("actionPreferences"))->text()));
+
+        // A parameter's name (core/hw/params.cpp, marked with SCV_TR): Cores = 核心数.
+        auto* cores = w.findChild<QLabel*>(QStringLiteral("param:compute.cores:label"));
+        QVERIFY(cores);
+        QCOMPARE(cores->text(), QStringLiteral("\u6838\u5FC3\u6570"));
+        // With its unit's display name: Clock (GHz) = 时钟 (GHz).
+        auto* clock = w.findChild<QLabel*>(QStringLiteral("param:compute.clock_ghz:label"));
+        QVERIFY(clock);
+        QCOMPARE(clock->text(), QStringLiteral("\u65F6\u949F (GHz)"));
+        // A result label (core/perf/result_keys.cpp) and a unit.
+        QCOMPARE(resultShortLabel(*find_result_key("die_area_mm2")), QStringLiteral("\u88F8\u7247\u9762\u79EF"));
+        QCOMPARE(displayUnit("years"), QStringLiteral("\u5E74"));
+
+        // The roofline's log axes: decades as 10ⁿ, whatever the locale's exponent character.
+        auto* plot = w.findChild<QCustomPlot*>(QStringLiteral("rooflinePlot"));
+        QVERIFY(plot);
+        QCOMPARE(plot->xAxis->scaleType(), QCPAxis::stLogarithmic);
+        QVERIFY(hasChinese(plot->xAxis->label()));
+        plot->xAxis->setRange(1, 1e4);
+        plot->replot();
+        const QStringList labels = plot->xAxis->tickVectorLabels();
+        QVERIFY2(labels.contains(QStringLiteral("10\u2074")), qPrintable(labels.join(QLatin1Char(' '))));
+        QVERIFY2(labels.contains(QStringLiteral("10\u00B3")), qPrintable(labels.join(QLatin1Char(' '))));
+        for (const QString& l : labels)
+            QVERIFY2(!l.contains(QLatin1Char('E')) && !l.contains(QLatin1Char('e')), qPrintable(l));
+    }
+
+    void warningsAreTranslatedWithTheirNumbers() {
+        QVERIFY(installLanguage(qApp, QStringLiteral("zh_CN")));
+        // core/physical/area.cpp's reticle warning: the pattern translated, the numbers kept.
+        const Message m{"Warning",
+                        "reticle: die %1 mm2 exceeds the %2 mm2 reticle limit; split the package into at least %3 "
+                        "dies (package.dies=%3) or shrink it",
+                        {"912", "858", "2"}};
+        QCOMPARE(QString::fromStdString(m.text()),
+                 QStringLiteral("reticle: die 912 mm2 exceeds the 858 mm2 reticle limit; split the package into at "
+                                "least 2 dies (package.dies=2) or shrink it"));
+        const QString zh = trMessage(m);
+        QVERIFY2(hasChinese(zh), qPrintable(zh));
+        QVERIFY2(zh.contains(QStringLiteral("912")) && zh.contains(QStringLiteral("858")) &&
+                     zh.contains(QStringLiteral("package.dies=2")),
+                 qPrintable(zh));
+        // An argument is never read as a placeholder.
+        const Message odd{"Warning", "cost: %1", {"%2 stays"}};
+        QVERIFY(trMessage(odd).endsWith(QStringLiteral("%2 stays")));
+    }
+
+    void lessonsReadInChinese() {
+        auto en = builtin_lessons();
+        auto zh = builtin_lessons("zh_CN");
+        QVERIFY(en.ok() && zh.ok());
+        QCOMPARE(zh->size(), en->size());
+        QCOMPARE(QString::fromStdString(en->front().title), QStringLiteral("Why decode is memory-bound"));
+        QVERIFY(hasChinese(QString::fromStdString(zh->front().title)));
+        QVERIFY(hasChinese(QString::fromStdString(zh->front().steps.front().question)));
+        // What the program reads is the same in both: the steps' views and settings.
+        QCOMPARE(zh->front().steps.front().view, en->front().steps.front().view);
+        QCOMPARE(zh->front().steps.front().set.size(), en->front().steps.front().set.size());
+        // A teacher's lesson without translations reads in English under Chinese.
+        auto own = parse_lesson(R"({"title": "Mine", "steps": [{"title": "One", "view": "summary",
+                                    "question": "Q?", "answer": "A."}]})",
+                                "mine.json", "zh_CN");
+        QVERIFY(own.ok());
+        QCOMPARE(QString::fromStdString(own->title), QStringLiteral("Mine"));
+    }
+
+    void guiNumbersFollowTheLocaleCliOutputDoesNot() {
+        // The CLI's CSV and JSON under the default locale of a Chinese interface and of a locale with a
+        // decimal comma (German) are byte for byte what they are in the C locale.
+        const std::vector<const char*> json{"eval", "--chip", "h100-sxm", "--model", "llama-3.1-8b", "--chips", "1",
+                                            "--batch", "8", "--format", "json"};
+        const std::vector<const char*> csv{"eval", "--chip", "h100-sxm", "--model", "llama-3.1-8b", "--chips", "1",
+                                           "--batch", "8", "--format", "csv"};
+        QLocale::setDefault(QLocale::c());
+        const std::string jsonC = runCli(json), csvC = runCli(csv);
+        QVERIFY2(jsonC.find("\"ttft_s\"") != std::string::npos, jsonC.c_str());
+        QVERIFY(installLanguage(qApp, QStringLiteral("zh_CN")));
+        QCOMPARE(runCli(json), jsonC);
+        QCOMPARE(runCli(csv), csvC);
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QCOMPARE(runCli(json), jsonC);
+        QCOMPARE(runCli(csv), csvC);
+        // The GUI's numbers: 1234.5 with one decimal is "1.234,5" in German, "1,234.5" in Chinese.
+        QCOMPARE(formatNumber(1234.5, 1), QStringLiteral("1.234,5"));
+        QCOMPARE(formatSeconds(0.0125), QStringLiteral("12,5 ms"));
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        QCOMPARE(formatNumber(1234.5, 1), QStringLiteral("1,234.5"));
+        QCOMPARE(formatSeconds(0.0125), QStringLiteral("12.5 ms"));
+    }
+
+    void preferencesStoreTheLanguage() {
+        QSettings().remove(QStringLiteral("ui/language"));
+        QCOMPARE(languageSetting(), QString());
+        {
+            PreferencesDialog dialog;
+            auto* combo = dialog.findChild<QComboBox*>(QStringLiteral("preferences:language"));
+            QVERIFY(combo);
+            // System, English, 中文 (简体); the system's entry names the language it resolves to.
+            QCOMPARE(combo->count(), 3);
+            QCOMPARE(combo->currentIndex(), 0);
+            QCOMPARE(combo->itemData(2).toString(), QStringLiteral("zh_CN"));
+            QCOMPARE(combo->itemText(2), QStringLiteral("\u4E2D\u6587 (\u7B80\u4F53)"));
+            combo->setCurrentIndex(2);
+            auto* note = dialog.findChild<QLabel*>(QStringLiteral("preferences:restartNote"));
+            QVERIFY(note && !note->text().isEmpty());  // English now: Chinese comes with the next start
+            dialog.accept();
+        }
+        QCOMPARE(languageSetting(), QStringLiteral("zh_CN"));
+        QCOMPARE(resolveLanguage(languageSetting()), QStringLiteral("zh_CN"));
+        {
+            PreferencesDialog dialog;
+            auto* combo = dialog.findChild<QComboBox*>(QStringLiteral("preferences:language"));
+            QCOMPARE(combo->currentData().toString(), QStringLiteral("zh_CN"));  // the stored choice shows
+            combo->setCurrentIndex(0);
+            dialog.reject();  // Cancel keeps the stored choice
+        }
+        QCOMPARE(languageSetting(), QStringLiteral("zh_CN"));
+        {
+            PreferencesDialog dialog;
+            dialog.findChild<QComboBox*>(QStringLiteral("preferences:language"))->setCurrentIndex(0);
+            dialog.accept();
+        }
+        QCOMPARE(languageSetting(), QString());  // System: nothing stored, the locale decides
+        // The menu opens the dialog.
+        MainWindow w;
+        QAction* action = w.findChild<QAction*>(QStringLiteral("actionPreferences"));
+        QVERIFY(action);
+        QTimer::singleShot(0, [] {
+            auto* d = qApp->findChild<PreferencesDialog*>();
+            for (QWidget* top : QApplication::topLevelWidgets())
+                if (!d) d = qobject_cast<PreferencesDialog*>(top);
+            QVERIFY(d);
+            d->reject();
+        });
+        action->trigger();
+    }
+};
+
+QTEST_MAIN(TestI18n)
+#include "test_i18n.moc"

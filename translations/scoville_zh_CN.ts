@@ -1,0 +1,3495 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Breakdown</name>
+    <message>
+        <source>matrix units</source>
+        <translation>矩阵单元</translation>
+    </message>
+    <message>
+        <source>vector units</source>
+        <translation>向量单元</translation>
+    </message>
+    <message>
+        <source>core-local SRAM</source>
+        <translation>核心本地 SRAM</translation>
+    </message>
+    <message>
+        <source>core control</source>
+        <translation>核心控制</translation>
+    </message>
+    <message>
+        <source>SRAM</source>
+        <translation>SRAM</translation>
+    </message>
+    <message>
+        <source>HBM PHY</source>
+        <translation>HBM PHY</translation>
+    </message>
+    <message>
+        <source>HBM controller</source>
+        <translation>HBM 控制器</translation>
+    </message>
+    <message>
+        <source>link SerDes</source>
+        <translation>链路 SerDes</translation>
+    </message>
+    <message>
+        <source>die-to-die PHY</source>
+        <translation>裸片间 PHY</translation>
+    </message>
+    <message>
+        <source>NoC</source>
+        <translation>片上网络</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>silicon</source>
+        <translation>硅片</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>packaging</source>
+        <translation>封装</translation>
+    </message>
+    <message>
+        <source>HBM</source>
+        <translation>HBM</translation>
+    </message>
+    <message>
+        <source>chip</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>NRE</source>
+        <translation>NRE</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>data centre</source>
+        <translation>数据中心</translation>
+    </message>
+    <message>
+        <source>power</source>
+        <translation>电力</translation>
+    </message>
+    <message>
+        <source>SRAM + wires</source>
+        <translation>SRAM + 连线</translation>
+    </message>
+    <message>
+        <source>links</source>
+        <translation>链路</translation>
+    </message>
+    <message>
+        <source>die-to-die</source>
+        <translation>裸片间互连</translation>
+    </message>
+    <message>
+        <source>static</source>
+        <translation>静态</translation>
+    </message>
+</context>
+<context>
+    <name>Model</name>
+    <message>
+        <source>compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>prefill</source>
+        <translation>预填充</translation>
+    </message>
+    <message>
+        <source>decode</source>
+        <translation>解码</translation>
+    </message>
+    <message>
+        <source>gemm</source>
+        <translation>矩阵乘</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>vector</source>
+        <translation>向量</translation>
+    </message>
+    <message>
+        <source>collective</source>
+        <translation>集合通信</translation>
+    </message>
+    <message>
+        <source>SRAM</source>
+        <translation>SRAM</translation>
+    </message>
+    <message>
+        <source>HBM</source>
+        <translation>HBM</translation>
+    </message>
+    <message>
+        <source>Vector</source>
+        <translation>向量</translation>
+    </message>
+    <message>
+        <source>dense</source>
+        <translation>稠密</translation>
+    </message>
+    <message>
+        <source>dense-sliding</source>
+        <translation>稠密-滑动窗口</translation>
+    </message>
+    <message>
+        <source>moe</source>
+        <translation>MoE</translation>
+    </message>
+    <message>
+        <source>moe-sliding</source>
+        <translation>MoE-滑动窗口</translation>
+    </message>
+    <message>
+        <source>lm_head</source>
+        <translation>LM 头</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>draft-sliding</source>
+        <translation>草稿-滑动窗口</translation>
+    </message>
+    <message>
+        <source>draft-moe</source>
+        <translation>草稿-MoE</translation>
+    </message>
+    <message>
+        <source>draft-moe-sliding</source>
+        <translation>草稿-MoE-滑动窗口</translation>
+    </message>
+    <message>
+        <source>draft-lm_head</source>
+        <translation>草稿-LM 头</translation>
+    </message>
+    <message>
+        <source>mtp</source>
+        <translation>MTP</translation>
+    </message>
+    <message>
+        <source>mtp-sliding</source>
+        <translation>MTP-滑动窗口</translation>
+    </message>
+    <message>
+        <source>mtp-moe</source>
+        <translation>MTP-MoE</translation>
+    </message>
+    <message>
+        <source>mtp-moe-sliding</source>
+        <translation>MTP-MoE-滑动窗口</translation>
+    </message>
+    <message>
+        <source>mtp-lm_head</source>
+        <translation>MTP-LM 头</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: unknown export format (use .png, .pdf or .svg)</source>
+        <translation>%1：未知的导出格式（请使用 .png、.pdf 或 .svg）</translation>
+    </message>
+    <message>
+        <source>%1: could not be written</source>
+        <translation>%1：无法写入</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>ResultKey</name>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>Output tokens per second, whole system</source>
+        <translation>每秒输出词元数（整个系统）</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>词元/秒</translation>
+    </message>
+    <message>
+        <source>Output tokens per second per chip</source>
+        <translation>每芯片每秒输出词元数</translation>
+    </message>
+    <message>
+        <source>Tokens/s per chip</source>
+        <translation>每芯片词元/秒</translation>
+    </message>
+    <message>
+        <source>Requests served per second, whole system</source>
+        <translation>每秒服务请求数（整个系统）</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Time to first token, mean</source>
+        <translation>首词元时间，平均值</translation>
+    </message>
+    <message>
+        <source>TTFT mean</source>
+        <translation>TTFT 平均</translation>
+    </message>
+    <message>
+        <source>Time to first token, median</source>
+        <translation>首词元时间，中位数</translation>
+    </message>
+    <message>
+        <source>TTFT p50</source>
+        <translation>TTFT p50</translation>
+    </message>
+    <message>
+        <source>Time to first token, 99th percentile</source>
+        <translation>首词元时间，第 99 百分位</translation>
+    </message>
+    <message>
+        <source>TTFT p99</source>
+        <translation>TTFT p99</translation>
+    </message>
+    <message>
+        <source>Time per output token, mean</source>
+        <translation>每输出词元时间，平均值</translation>
+    </message>
+    <message>
+        <source>TPOT mean</source>
+        <translation>TPOT 平均</translation>
+    </message>
+    <message>
+        <source>Time per output token, median</source>
+        <translation>每输出词元时间，中位数</translation>
+    </message>
+    <message>
+        <source>TPOT p50</source>
+        <translation>TPOT p50</translation>
+    </message>
+    <message>
+        <source>Time per output token, 99th percentile</source>
+        <translation>每输出词元时间，第 99 百分位</translation>
+    </message>
+    <message>
+        <source>TPOT p99</source>
+        <translation>TPOT p99</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>Requests in flight per replica and pipeline micro-batch</source>
+        <translation>每个副本及每个流水线微批次中处理的请求数</translation>
+    </message>
+    <message>
+        <source>Batch per replica</source>
+        <translation>每副本批量</translation>
+    </message>
+    <message>
+        <source>Largest batch that memory, the engine limit and the token budget allow</source>
+        <translation>内存、引擎上限和词元预算所允许的最大批量</translation>
+    </message>
+    <message>
+        <source>Largest batch</source>
+        <translation>最大批量</translation>
+    </message>
+    <message>
+        <source>Model replicas in the system</source>
+        <translation>系统中的模型副本数</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>副本数</translation>
+    </message>
+    <message>
+        <source>Requests in flight per replica, over all pipeline stages</source>
+        <translation>每个副本在所有流水线级中处理的请求数</translation>
+    </message>
+    <message>
+        <source>In flight per replica</source>
+        <translation>每副本在途请求</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>One engine step (the decode pool&apos;s when disaggregated)</source>
+        <translation>一个引擎步（分离部署时为解码池的步）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步长时间</translation>
+    </message>
+    <message>
+        <source>Host work per step that the chips wait for</source>
+        <translation>每步中芯片需等待的主机工作</translation>
+    </message>
+    <message>
+        <source>Host per step</source>
+        <translation>每步主机时间</translation>
+    </message>
+    <message>
+        <source>Prompt tokens per step and replica, mean</source>
+        <translation>每步每副本的提示词元数，平均值</translation>
+    </message>
+    <message>
+        <source>Prompt tokens/step</source>
+        <translation>提示词元/步</translation>
+    </message>
+    <message>
+        <source>Decode tokens per step and replica</source>
+        <translation>每步每副本的解码词元数</translation>
+    </message>
+    <message>
+        <source>Decode tokens/step</source>
+        <translation>解码词元/步</translation>
+    </message>
+    <message>
+        <source>Accepted tokens per step and request (above 1: speculative)</source>
+        <translation>每步每请求接受的词元数（大于 1：推测解码）</translation>
+    </message>
+    <message>
+        <source>Tokens/step/request</source>
+        <translation>词元/步/请求</translation>
+    </message>
+    <message>
+        <source>Share of the steps&apos; room for prompt tokens in use</source>
+        <translation>各步提示词元容量的使用比例</translation>
+    </message>
+    <message>
+        <source>Prompt room used</source>
+        <translation>提示容量利用率</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Weights per chip</source>
+        <translation>每芯片权重</translation>
+    </message>
+    <message>
+        <source>Weights/chip</source>
+        <translation>权重/芯片</translation>
+    </message>
+    <message>
+        <source>KV cache per request per chip, at full context</source>
+        <translation>每请求每芯片的 KV 缓存（完整上下文）</translation>
+    </message>
+    <message>
+        <source>KV/request/chip</source>
+        <translation>KV/请求/芯片</translation>
+    </message>
+    <message>
+        <source>Memory for weights and KV cache per chip</source>
+        <translation>每芯片可用于权重和 KV 缓存的内存</translation>
+    </message>
+    <message>
+        <source>Memory/chip</source>
+        <translation>内存/芯片</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>物理</translation>
+    </message>
+    <message>
+        <source>Average power per chip on this workload</source>
+        <translation>此负载下每芯片平均功耗</translation>
+    </message>
+    <message>
+        <source>Power per chip</source>
+        <translation>每芯片功耗</translation>
+    </message>
+    <message>
+        <source>Output tokens per joule</source>
+        <translation>每焦耳输出词元数</translation>
+    </message>
+    <message>
+        <source>Tokens/J</source>
+        <translation>词元/焦耳</translation>
+    </message>
+    <message>
+        <source>Area of the largest die</source>
+        <translation>最大裸片的面积</translation>
+    </message>
+    <message>
+        <source>Die area</source>
+        <translation>裸片面积</translation>
+    </message>
+    <message>
+        <source>Area of all dies of the package</source>
+        <translation>封装内所有裸片的面积</translation>
+    </message>
+    <message>
+        <source>Package area</source>
+        <translation>封装面积</translation>
+    </message>
+    <message>
+        <source>Compute clock after the TDP cap</source>
+        <translation>TDP 限制后的计算时钟</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>Cost per million output tokens</source>
+        <translation>每百万输出词元成本</translation>
+    </message>
+    <message>
+        <source>$/M tokens</source>
+        <translation>$/百万词元</translation>
+    </message>
+    <message>
+        <source>Economics</source>
+        <translation>经济性</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s cost per chip-hour: capital and energy</source>
+        <translation>每芯片小时的拥有成本：资本与能源</translation>
+    </message>
+    <message>
+        <source>$/chip-hour</source>
+        <translation>$/芯片小时</translation>
+    </message>
+    <message>
+        <source>What one chip costs its owner: price paid, or built cost with the partner&apos;s margin</source>
+        <translation>一颗芯片对拥有者的成本：购买价格，或含设计伙伴利润的自制成本</translation>
+    </message>
+    <message>
+        <source>Chip cost</source>
+        <translation>芯片成本</translation>
+    </message>
+    <message>
+        <source>Design NRE per chip built</source>
+        <translation>每颗芯片分摊的设计 NRE</translation>
+    </message>
+    <message>
+        <source>NRE per chip</source>
+        <translation>每芯片 NRE</translation>
+    </message>
+    <message>
+        <source>Capital per chip: chip, NRE share, system, network and data centre</source>
+        <translation>每芯片资本支出：芯片、NRE 分摊、系统、网络和数据中心</translation>
+    </message>
+    <message>
+        <source>Capex per chip</source>
+        <translation>每芯片资本支出</translation>
+    </message>
+    <message>
+        <source>Output tokens per second per provisioned MW, at the utilisation</source>
+        <translation>每兆瓦供电容量每秒输出词元数（按利用率）</translation>
+    </message>
+    <message>
+        <source>Tokens/s per MW</source>
+        <translation>词元/秒/兆瓦</translation>
+    </message>
+    <message>
+        <source>Chips the fleet&apos;s power budget provisions</source>
+        <translation>机群功率预算可供电的芯片数</translation>
+    </message>
+    <message>
+        <source>Fleet chips</source>
+        <translation>机群芯片数</translation>
+    </message>
+    <message>
+        <source>Capital of the fleet</source>
+        <translation>机群的资本支出</translation>
+    </message>
+    <message>
+        <source>Fleet capex</source>
+        <translation>机群资本支出</translation>
+    </message>
+    <message>
+        <source>Yearly cost of the fleet: capital recovery and energy</source>
+        <translation>机群年成本：资本回收与能源</translation>
+    </message>
+    <message>
+        <source>Fleet cost/year</source>
+        <translation>机群成本/年</translation>
+    </message>
+    <message>
+        <source>Output tokens the fleet serves per day</source>
+        <translation>机群每天服务的输出词元数</translation>
+    </message>
+    <message>
+        <source>Fleet tokens/day</source>
+        <translation>机群词元/天</translation>
+    </message>
+    <message>
+        <source>Chip</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>Off-chip memory bandwidth</source>
+        <translation>片外内存带宽</translation>
+    </message>
+    <message>
+        <source>Memory bandwidth</source>
+        <translation>内存带宽</translation>
+    </message>
+    <message>
+        <source>On-chip SRAM bandwidth</source>
+        <translation>片上 SRAM 带宽</translation>
+    </message>
+    <message>
+        <source>SRAM bandwidth</source>
+        <translation>SRAM 带宽</translation>
+    </message>
+</context>
+<context>
+    <name>Unit</name>
+    <message>
+        <source>GHz</source>
+        <translation>GHz</translation>
+    </message>
+    <message>
+        <source>MAC/cell/cycle</source>
+        <translation>MAC/单元/周期</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>KB</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>TB/s</source>
+        <translation>TB/s</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>GB/s</source>
+        <translation>GB/s</translation>
+    </message>
+    <message>
+        <source>chips</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>us</source>
+        <translation>µs</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Gb/s</source>
+        <translation>Gb/s</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation>美元</translation>
+    </message>
+    <message>
+        <source>USD/kW</source>
+        <translation>美元/kW</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>USD/kWh</source>
+        <translation>美元/kWh</translation>
+    </message>
+    <message>
+        <source>1/year</source>
+        <translation>1/年</translation>
+    </message>
+    <message>
+        <source>MW</source>
+        <translation>MW</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>词元/秒</translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>tokens/J</source>
+        <translation>词元/焦耳</translation>
+    </message>
+    <message>
+        <source>mm2</source>
+        <translation>mm²</translation>
+    </message>
+    <message>
+        <source>USD/h</source>
+        <translation>美元/小时</translation>
+    </message>
+    <message>
+        <source>tokens/s/MW</source>
+        <translation>词元/秒/MW</translation>
+    </message>
+    <message>
+        <source>USD/year</source>
+        <translation>美元/年</translation>
+    </message>
+    <message>
+        <source>tokens/day</source>
+        <translation>词元/天</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>请求</translation>
+    </message>
+</context>
+<context>
+    <name>Warning</name>
+    <message>
+        <source>precision: %1 is not native on &apos;%2&apos;; runs at %3</source>
+        <translation>精度：%1 在“%2”上不是原生支持的精度，以 %3 运行</translation>
+    </message>
+    <message>
+        <source>compute: no vector lanes; softmax, norms and activations run on the matrix units</source>
+        <translation>计算：没有向量通道；softmax、归一化和激活函数在矩阵单元上运行</translation>
+    </message>
+    <message>
+        <source>slo: the latency limits are missed at every rate of this split</source>
+        <translation>SLO：此划分在任何请求速率下都无法满足延迟限制</translation>
+    </message>
+    <message>
+        <source>serving: the prefill queue does not settle at this split</source>
+        <translation>服务：此划分下预填充队列无法稳定</translation>
+    </message>
+    <message>
+        <source>serving: at batch %1 prompts arrive faster than the steps&apos; token budget takes them; TTFT grows without bound (lower the batch or raise max_tokens_per_step)</source>
+        <translation>服务：批量为 %1 时，提示到达速度超过各步词元预算的处理速度；TTFT 将无限增长（请降低批量或提高 max_tokens_per_step）</translation>
+    </message>
+    <message>
+        <source>slo: batch %1 misses the latency limits</source>
+        <translation>SLO：批量 %1 无法满足延迟限制</translation>
+    </message>
+    <message>
+        <source>slo: the latency limits are missed even at batch 1</source>
+        <translation>SLO：即使批量为 1 也无法满足延迟限制</translation>
+    </message>
+    <message>
+        <source>reticle: die %1 mm2 exceeds the %2 mm2 reticle limit; split the package into at least %3 dies (package.dies=%3) or shrink it</source>
+        <translation>光罩：裸片 %1 mm² 超过 %2 mm² 的光罩极限；请将封装拆分为至少 %3 个裸片（package.dies=%3）或缩小设计</translation>
+    </message>
+    <message>
+        <source>hbm: %1 HBM sites need %2 mm of die edge but %3 die(s) of %4 mm2 fit only %5 stacks on their long edges</source>
+        <translation>HBM：%1 个 HBM 位置需要 %2 mm 的裸片边长，但 %3 个 %4 mm² 的裸片在长边上只能容纳 %5 个堆栈</translation>
+    </message>
+    <message>
+        <source>power density: TDP %1 W over %2 mm2 of silicon is %3 W/mm2, above the %4 W/mm2 cooling limit</source>
+        <translation>功率密度：TDP %1 W 分布在 %2 mm² 硅片上，为 %3 W/mm²，超过 %4 W/mm² 的散热极限</translation>
+    </message>
+    <message>
+        <source>cost: econ.chip_price_usd: &apos;%1&apos; has no price; give one, or cost it as built (econ.mode = build)</source>
+        <translation>成本：econ.chip_price_usd：“%1”没有价格；请给出价格，或按自制芯片计算成本（econ.mode = build）</translation>
+    </message>
+    <message>
+        <source>power: %1 W exceeds the %2 W TDP, and the clock cannot be lowered: %3</source>
+        <translation>功耗：%1 W 超过 %2 W 的 TDP，且无法降低时钟：%3</translation>
+    </message>
+    <message>
+        <source>power: %1 W exceeds the %2 W TDP even at the lowest clock %3 GHz; raise power.tdp_w or shrink the design</source>
+        <translation>功耗：即使在最低时钟 %3 GHz 下，%1 W 仍超过 %2 W 的 TDP；请提高 power.tdp_w 或缩小设计</translation>
+    </message>
+    <message>
+        <source>power: %1 W at %2 GHz exceeds the %3 W TDP; clock lowered to %4 GHz</source>
+        <translation>功耗：%2 GHz 下 %1 W 超过 %3 W 的 TDP；时钟降至 %4 GHz</translation>
+    </message>
+    <message>
+        <source>cost: %1</source>
+        <translation>成本：%1</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::ChipParams</name>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>核心数</translation>
+    </message>
+    <message>
+        <source>Independent compute cores (SMs, TensorCores, NeuronCores). Derived peak = cores x arrays x rows x cols x rate x 2 x clock.</source>
+        <translation>独立计算核心（SM、TensorCore、NeuronCore）。推导峰值 = 核心数 × 阵列数 × 行数 × 列数 × 速率 × 2 × 时钟。</translation>
+    </message>
+    <message>
+        <source>Matrix units per core</source>
+        <translation>每核心矩阵单元数</translation>
+    </message>
+    <message>
+        <source>Matrix (MAC) arrays in each core.</source>
+        <translation>每个核心中的矩阵（MAC）阵列数。</translation>
+    </message>
+    <message>
+        <source>MAC array rows</source>
+        <translation>MAC 阵列行数</translation>
+    </message>
+    <message>
+        <source>Rows of one MAC array: the M tile. A batch-1 GEMV fills 1 of them.</source>
+        <translation>一个 MAC 阵列的行数：即 M 分块。批量为 1 的 GEMV 只能填满其中 1 行。</translation>
+    </message>
+    <message>
+        <source>MAC array columns</source>
+        <translation>MAC 阵列列数</translation>
+    </message>
+    <message>
+        <source>Columns of one MAC array: the N tile.</source>
+        <translation>一个 MAC 阵列的列数：即 N 分块。</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>Sustained clock under load at which the data-sheet peak is quoted.</source>
+        <translation>数据手册峰值所对应的负载下持续时钟。</translation>
+    </message>
+    <message>
+        <source>BF16 rate</source>
+        <translation>BF16 速率</translation>
+    </message>
+    <message>
+        <source>MACs per array cell per cycle at BF16/FP16; 0 = not supported.</source>
+        <translation>BF16/FP16 下每个阵列单元每周期的 MAC 数；0 = 不支持。</translation>
+    </message>
+    <message>
+        <source>FP8 rate</source>
+        <translation>FP8 速率</translation>
+    </message>
+    <message>
+        <source>MACs per array cell per cycle at FP8; 0 = runs at BF16.</source>
+        <translation>FP8 下每个阵列单元每周期的 MAC 数；0 = 以 BF16 运行。</translation>
+    </message>
+    <message>
+        <source>FP4 rate</source>
+        <translation>FP4 速率</translation>
+    </message>
+    <message>
+        <source>MACs per array cell per cycle at FP4; 0 = runs at FP8 (or BF16).</source>
+        <translation>FP4 下每个阵列单元每周期的 MAC 数；0 = 以 FP8（或 BF16）运行。</translation>
+    </message>
+    <message>
+        <source>INT8 rate</source>
+        <translation>INT8 速率</translation>
+    </message>
+    <message>
+        <source>MACs per array cell per cycle at INT8; 0 = runs at BF16.</source>
+        <translation>INT8 下每个阵列单元每周期的 MAC 数；0 = 以 BF16 运行。</translation>
+    </message>
+    <message>
+        <source>Vector lanes per core</source>
+        <translation>每核心向量通道数</translation>
+    </message>
+    <message>
+        <source>FP32 FMA lanes per core for softmax, norms and activations (H100 SM: 128).</source>
+        <translation>每核心用于 softmax、归一化和激活函数的 FP32 FMA 通道数（H100 SM：128）。</translation>
+    </message>
+    <message>
+        <source>Spare cores</source>
+        <translation>备用核心</translation>
+    </message>
+    <message>
+        <source>Cores on the die but fused off for yield: they cost area, not performance (GA100: 128 - 108 = 20; GH100: 144 - 132 = 12).</source>
+        <translation>裸片上存在但为良率而熔断关闭的核心：占用面积，不贡献性能（GA100：128 - 108 = 20；GH100：144 - 132 = 12）。</translation>
+    </message>
+    <message>
+        <source>Core-local SRAM</source>
+        <translation>核心本地 SRAM</translation>
+    </message>
+    <message>
+        <source>Register file + L1/shared memory per core: area and energy, not counted in sram.mb (A100 SM: 256 KB RF + 192 KB L1).</source>
+        <translation>每核心的寄存器堆 + L1/共享内存：计入面积和能耗，不计入 sram.mb（A100 SM：256 KB 寄存器堆 + 192 KB L1）。</translation>
+    </message>
+    <message>
+        <source>On-chip memory</source>
+        <translation>片上内存</translation>
+    </message>
+    <message>
+        <source>SRAM</source>
+        <translation>SRAM</translation>
+    </message>
+    <message>
+        <source>On-chip SRAM usable by the workload (L2 / scratchpad). Weights stay on chip when they fit.</source>
+        <translation>负载可用的片上 SRAM（L2 / 暂存器）。权重能放下时保留在片上。</translation>
+    </message>
+    <message>
+        <source>SRAM bandwidth</source>
+        <translation>SRAM 带宽</translation>
+    </message>
+    <message>
+        <source>Aggregate SRAM read bandwidth.</source>
+        <translation>SRAM 总读带宽。</translation>
+    </message>
+    <message>
+        <source>SRAM style</source>
+        <translation>SRAM 类型</translation>
+    </message>
+    <message>
+        <source>scratchpad: dense macros, operands passed between MAC cells (TPU-like); gpu: caches and register files with crossbars (~0.4 MB/mm2 at N7) and operand delivery through register files.</source>
+        <translation>scratchpad：高密度宏单元，操作数在 MAC 单元之间传递（类 TPU）；gpu：带交叉开关的缓存和寄存器堆（N7 下约 0.4 MB/mm²），操作数经寄存器堆送达。</translation>
+    </message>
+    <message>
+        <source>Spare SRAM</source>
+        <translation>备用 SRAM</translation>
+    </message>
+    <message>
+        <source>SRAM on the die but disabled (A100: 48 MB L2 on GA100, 40 MB enabled): area only.</source>
+        <translation>裸片上存在但被禁用的 SRAM（A100：GA100 上有 48 MB L2，启用 40 MB）：仅计面积。</translation>
+    </message>
+    <message>
+        <source>HBM</source>
+        <translation>HBM</translation>
+    </message>
+    <message>
+        <source>HBM generation</source>
+        <translation>HBM 代际</translation>
+    </message>
+    <message>
+        <source>Off-chip memory generation (sets PHY area and pJ/bit in the physical model).</source>
+        <translation>片外内存代际（决定物理模型中的 PHY 面积和 pJ/bit）。</translation>
+    </message>
+    <message>
+        <source>HBM stacks</source>
+        <translation>HBM 堆栈数</translation>
+    </message>
+    <message>
+        <source>HBM stacks per package.</source>
+        <translation>每个封装的 HBM 堆栈数。</translation>
+    </message>
+    <message>
+        <source>Capacity per stack</source>
+        <translation>每堆栈容量</translation>
+    </message>
+    <message>
+        <source>HBM capacity per stack (HBM3e 12-high: 36 GB).</source>
+        <translation>每个堆栈的 HBM 容量（HBM3e 12 层：36 GB）。</translation>
+    </message>
+    <message>
+        <source>Bandwidth per stack</source>
+        <translation>每堆栈带宽</translation>
+    </message>
+    <message>
+        <source>HBM bandwidth per stack (HBM3e: ~1.0-1.2 TB/s; HBM4: ~2 TB/s).</source>
+        <translation>每个堆栈的 HBM 带宽（HBM3e：约 1.0-1.2 TB/s；HBM4：约 2 TB/s）。</translation>
+    </message>
+    <message>
+        <source>Usable capacity</source>
+        <translation>可用容量</translation>
+    </message>
+    <message>
+        <source>Fraction of capacity for weights and KV cache; the rest is runtime and activation workspace (vLLM default 0.9).</source>
+        <translation>可用于权重和 KV 缓存的容量比例；其余用于运行时和激活工作区（vLLM 默认 0.9）。</translation>
+    </message>
+    <message>
+        <source>Spare HBM PHYs</source>
+        <translation>备用 HBM PHY</translation>
+    </message>
+    <message>
+        <source>HBM PHY + controller sites on the die without a stack (A100, H100 SXM: 6 sites, 5 stacks): area only.</source>
+        <translation>裸片上没有堆栈的 HBM PHY + 控制器位置（A100、H100 SXM：6 个位置，5 个堆栈）：仅计面积。</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Scale-up links</source>
+        <translation>纵向扩展链路</translation>
+    </message>
+    <message>
+        <source>Scale-up links per chip (NVLink, ICI, Infinity Fabric).</source>
+        <translation>每芯片的纵向扩展链路数（NVLink、ICI、Infinity Fabric）。</translation>
+    </message>
+    <message>
+        <source>Link bandwidth</source>
+        <translation>链路带宽</translation>
+    </message>
+    <message>
+        <source>Per link, bidirectional as data sheets quote it; one direction carries half.</source>
+        <translation>每条链路的双向带宽（按数据手册口径）；单方向承载一半。</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>拓扑</translation>
+    </message>
+    <message>
+        <source>switch: every chip reaches every other at full link bandwidth (NVSwitch); torus: links to neighbours along link.torus_dims dimensions (TPU ICI); mesh: direct links to every other chip of the domain (MI300X).</source>
+        <translation>switch：每颗芯片以全链路带宽到达其他任一芯片（NVSwitch）；torus：沿 link.torus_dims 个维度连接相邻芯片（TPU ICI）；mesh：直接连接域内其他每颗芯片（MI300X）。</translation>
+    </message>
+    <message>
+        <source>Scale-up domain</source>
+        <translation>纵向扩展域</translation>
+    </message>
+    <message>
+        <source>Chips reachable over scale-up links (NVL8, NVL72, TPU pod slice).</source>
+        <translation>通过纵向扩展链路可达的芯片数（NVL8、NVL72、TPU pod 切片）。</translation>
+    </message>
+    <message>
+        <source>Collective step latency</source>
+        <translation>集合通信步延迟</translation>
+    </message>
+    <message>
+        <source>Alpha of the alpha-beta model: time per synchronisation step of a collective (one-shot all-reduce: 2 steps, two-shot: 4, ring: 2(n-1)); 8xH100 one-shot all-reduce of 16-512 KB: 7-13 us (vLLM custom all-reduce).</source>
+        <translation>alpha-beta 模型中的 alpha：集合通信每个同步步的时间（one-shot all-reduce：2 步，two-shot：4 步，环形：2(n-1) 步）；8×H100 对 16-512 KB 的 one-shot all-reduce：7-13 µs（vLLM 自定义 all-reduce）。</translation>
+    </message>
+    <message>
+        <source>Torus dimensions</source>
+        <translation>环面维数</translation>
+    </message>
+    <message>
+        <source>Dimensions a torus spans (TPU v4, v5p: 3; v5e, v6e: 2); the links are shared equally among them. Ignored by switch and mesh topologies.</source>
+        <translation>环面跨越的维数（TPU v4、v5p：3；v5e、v6e：2）；链路在各维之间平均分配。switch 和 mesh 拓扑忽略此项。</translation>
+    </message>
+    <message>
+        <source>In-switch reduction gain</source>
+        <translation>交换机内归约增益</translation>
+    </message>
+    <message>
+        <source>All-reduce bus bandwidth when the switch sums the data in flight (NVLink SHARP, NVSwitch 3 and later) over the ring&apos;s; 1 = the switch cannot reduce (8xH100 NCCL: ~480 GB/s NVLS against ~370 GB/s ring = 1.3). Needs topology switch.</source>
+        <translation>交换机在传输中对数据求和时（NVLink SHARP、NVSwitch 3 及以后）all-reduce 总线带宽相对环形算法的倍数；1 = 交换机不能归约（8×H100 NCCL：NVLS 约 480 GB/s 对比环形约 370 GB/s = 1.3）。需要 switch 拓扑。</translation>
+    </message>
+    <message>
+        <source>Scale-out NICs</source>
+        <translation>横向扩展网卡</translation>
+    </message>
+    <message>
+        <source>NICs per chip that reach chips outside the scale-up domain (DGX H100/B200: 1 ConnectX-7 per GPU); 0 = a deployment cannot span domains.</source>
+        <translation>每芯片可到达纵向扩展域外芯片的网卡数（DGX H100/B200：每 GPU 1 块 ConnectX-7）；0 = 部署不能跨域。</translation>
+    </message>
+    <message>
+        <source>NIC bandwidth</source>
+        <translation>网卡带宽</translation>
+    </message>
+    <message>
+        <source>Per NIC, each direction (400 Gb/s ConnectX-7: 50 GB/s; 800 Gb/s ConnectX-8: 100 GB/s).</source>
+        <translation>每块网卡每方向的带宽（400 Gb/s ConnectX-7：50 GB/s；800 Gb/s ConnectX-8：100 GB/s）。</translation>
+    </message>
+    <message>
+        <source>Scale-out step latency</source>
+        <translation>横向扩展步延迟</translation>
+    </message>
+    <message>
+        <source>Alpha of one collective step across the scale-out network (RDMA over InfiniBand: ~3-10 us).</source>
+        <translation>跨横向扩展网络的一个集合通信步的 alpha（基于 InfiniBand 的 RDMA：约 3-10 µs）。</translation>
+    </message>
+    <message>
+        <source>SerDes lane rate</source>
+        <translation>SerDes 通道速率</translation>
+    </message>
+    <message>
+        <source>Data rate of one SerDes lane per direction; lanes = link.count x link.gb_s x 8 / (2 x rate) (NVLink3: 50, NVLink4: 100, NVLink5: 200).</source>
+        <translation>每方向一条 SerDes 通道的数据速率；通道数 = link.count × link.gb_s × 8 / (2 × 速率)（NVLink3：50，NVLink4：100，NVLink5：200）。</translation>
+    </message>
+    <message>
+        <source>Technology</source>
+        <translation>工艺与封装</translation>
+    </message>
+    <message>
+        <source>Dies per package</source>
+        <translation>每封装裸片数</translation>
+    </message>
+    <message>
+        <source>Compute dies in one package.</source>
+        <translation>一个封装中的计算裸片数。</translation>
+    </message>
+    <message>
+        <source>Die-to-die bandwidth</source>
+        <translation>裸片间带宽</translation>
+    </message>
+    <message>
+        <source>Bandwidth between dies of a multi-die package (NV-HBI: 10 TB/s).</source>
+        <translation>多裸片封装中裸片之间的带宽（NV-HBI：10 TB/s）。</translation>
+    </message>
+    <message>
+        <source>Process node</source>
+        <translation>工艺节点</translation>
+    </message>
+    <message>
+        <source>Process node (resources/tech/nodes.json): sets logic and SRAM density, MAC energy, wafer price and defect density.</source>
+        <translation>工艺节点（resources/tech/nodes.json）：决定逻辑和 SRAM 密度、MAC 能耗、晶圆价格和缺陷密度。</translation>
+    </message>
+    <message>
+        <source>TDP</source>
+        <translation>TDP</translation>
+    </message>
+    <message>
+        <source>Board/package power cap; above it the clock is lowered.</source>
+        <translation>板卡/封装功耗上限；超过时降低时钟。</translation>
+    </message>
+    <message>
+        <source>Efficiencies</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <source>Compute efficiency (BF16/INT8)</source>
+        <translation>计算效率（BF16/INT8）</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of dense BF16 peak on large GEMMs (H100: 792/989 = 0.80, MAMF).</source>
+        <translation>大型 GEMM 上可达到的稠密 BF16 峰值比例（H100：792/989 = 0.80，MAMF）。</translation>
+    </message>
+    <message>
+        <source>Compute efficiency (FP8)</source>
+        <translation>计算效率（FP8）</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of dense FP8 peak on large GEMMs (H100: 1290/1979 = 0.65, cuBLASLt).</source>
+        <translation>大型 GEMM 上可达到的稠密 FP8 峰值比例（H100：1290/1979 = 0.65，cuBLASLt）。</translation>
+    </message>
+    <message>
+        <source>Compute efficiency (FP4)</source>
+        <translation>计算效率（FP4）</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of dense FP4 peak on large GEMMs.</source>
+        <translation>大型 GEMM 上可达到的稠密 FP4 峰值比例。</translation>
+    </message>
+    <message>
+        <source>Memory efficiency</source>
+        <translation>内存效率</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of memory bandwidth (H100 copy: 2.90/3.35 = 0.87).</source>
+        <translation>可达到的内存带宽比例（H100 拷贝：2.90/3.35 = 0.87）。</translation>
+    </message>
+    <message>
+        <source>Attention KV efficiency</source>
+        <translation>注意力 KV 效率</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of memory bandwidth when attention reads the paged KV cache (H100 decode attention: ~1.8 of 3.35 TB/s = 0.55, FlashAttention-3 paged-KV benchmark).</source>
+        <translation>注意力读取分页 KV 缓存时可达到的内存带宽比例（H100 解码注意力：约 1.8 / 3.35 TB/s = 0.55，FlashAttention-3 分页 KV 基准）。</translation>
+    </message>
+    <message>
+        <source>Network efficiency</source>
+        <translation>网络效率</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of link bandwidth in collectives (NCCL bus bandwidth ~0.8 of line rate).</source>
+        <translation>集合通信中可达到的链路带宽比例（NCCL 总线带宽约为线速的 0.8）。</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>重叠</translation>
+    </message>
+    <message>
+        <source>1: an op&apos;s compute, memory and network time overlap (time = max); 0: they add.</source>
+        <translation>1：算子的计算、内存和网络时间相互重叠（时间 = 最大值）；0：三者相加。</translation>
+    </message>
+    <message>
+        <source>Ridge sharpness</source>
+        <translation>拐点锐度</translation>
+    </message>
+    <message>
+        <source>p in op time = (compute^p + memory^p)^(1/p): how sharply an op turns from memory- to compute-bound (1000: ideal roofline, max; H100 GEMM sweeps over M: ~2).</source>
+        <translation>算子时间 = (计算^p + 内存^p)^(1/p) 中的 p：算子从内存受限转为计算受限的陡峭程度（1000：理想屋顶线，即取最大值；H100 GEMM 沿 M 扫描：约 2）。</translation>
+    </message>
+    <message>
+        <source>Per-op overhead</source>
+        <translation>每算子开销</translation>
+    </message>
+    <message>
+        <source>Fixed time per op: kernel launch and synchronisation (CUDA graphs: ~1-3 us).</source>
+        <translation>每个算子的固定时间：内核启动与同步（CUDA graphs：约 1-3 µs）。</translation>
+    </message>
+    <message>
+        <source>Attention call overhead</source>
+        <translation>注意力调用开销</translation>
+    </message>
+    <message>
+        <source>Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); with efficiency.attention it reproduces decode-attention timings over sizes (H100: ~17 us, TensorRT-LLM).</source>
+        <translation>一次注意力内核调用在每算子开销之外的固定时间（split-KV 归约、页表遍历）；与 efficiency.attention 一起重现不同规模下的解码注意力耗时（H100：约 17 µs，TensorRT-LLM）。</translation>
+    </message>
+    <message>
+        <source>Economics</source>
+        <translation>经济性</translation>
+    </message>
+    <message>
+        <source>Chip bought or built</source>
+        <translation>购买或自制芯片</translation>
+    </message>
+    <message>
+        <source>buy: a merchant chip at econ.chip_price_usd; build: an in-house chip at its manufacturing cost (die, HBM, package, test) plus the design partner&apos;s margin and the NRE spread over econ.units.</source>
+        <translation>buy：以 econ.chip_price_usd 购买的商用芯片；build：自研芯片，按制造成本（裸片、HBM、封装、测试）加设计伙伴利润，并将 NRE 分摊到 econ.units 上。</translation>
+    </message>
+    <message>
+        <source>Chip price</source>
+        <translation>芯片价格</translation>
+    </message>
+    <message>
+        <source>What the owner pays for one chip (buy), on its 8-way board without the host; each reference chip gives its source in its notes (H100 25,000, B200 35,000 USD). 0 = not priced.</source>
+        <translation>拥有者购买一颗芯片（buy）的价格，按 8 路板卡计、不含主机；每颗参考芯片在其备注中给出来源（H100 25,000 美元，B200 35,000 美元）。0 = 未定价。</translation>
+    </message>
+    <message>
+        <source>Units built</source>
+        <translation>生产数量</translation>
+    </message>
+    <message>
+        <source>Chips made over the design&apos;s life; the NRE is spread over them (build). Default 1 M: an estimate.</source>
+        <translation>设计生命周期内生产的芯片数；NRE 分摊到这些芯片上（build）。默认 100 万：估计值。</translation>
+    </message>
+    <message>
+        <source>Design NRE</source>
+        <translation>设计 NRE</translation>
+    </message>
+    <message>
+        <source>Design, IP licences, masks and bring-up of an in-house chip (build). Default 390 M USD: an N3 design, 350 M USD of design (IBS 581 M as the high end, 2023; 30-100 M for lean start-ups) plus a 40 M USD mask set (SemiAnalysis). N5: ~270 M, N7: ~160 M.</source>
+        <translation>自研芯片的设计、IP 授权、掩模和流片调试费用（build）。默认 3.9 亿美元：一款 N3 设计，其中设计费 3.5 亿美元（IBS 2023 年给出的上限为 5.81 亿；精简的初创公司为 3000 万至 1 亿）加 4000 万美元的掩模组（SemiAnalysis）。N5：约 2.7 亿，N7：约 1.6 亿。</translation>
+    </message>
+    <message>
+        <source>Design-partner margin</source>
+        <translation>设计伙伴利润率</translation>
+    </message>
+    <message>
+        <source>Margin of the design partner on the manufacturing cost, as a fraction of it (build). Default 0.5: Broadcom- or Marvell-type custom accelerators (Bernstein assumes a 50 % ASIC margin; range 0.35-0.65); turnkey houses (Alchip, GUC) run 0.15-0.25.</source>
+        <translation>设计伙伴在制造成本上的利润，以制造成本的比例表示（build）。默认 0.5：博通或 Marvell 类定制加速器（Bernstein 假设 ASIC 利润率为 50 %；范围 0.35-0.65）；交钥匙设计公司（世芯、创意电子）为 0.15-0.25。</translation>
+    </message>
+    <message>
+        <source>System per chip</source>
+        <translation>每芯片系统成本</translation>
+    </message>
+    <message>
+        <source>Host CPUs, memory, storage, NICs, chassis, board and power supplies, per chip. Default 4,000 USD: host CPU, DRAM, NIC and storage per GPU of a DGX (2,600-6,000). Merchant GPU servers: ~0.4 x the GPU price (an 8-way server costs ~1.4x its GPUs: SemiAnalysis; Epoch 1.64, 1.3-2.1).</source>
+        <translation>每芯片分摊的主机 CPU、内存、存储、网卡、机箱、主板和电源。默认 4,000 美元：DGX 中每 GPU 的主机 CPU、DRAM、网卡和存储（2,600-6,000）。商用 GPU 服务器：约为 GPU 价格的 0.4 倍（8 路服务器约为其 GPU 价格的 1.4 倍：SemiAnalysis；Epoch 1.64，1.3-2.1）。</translation>
+    </message>
+    <message>
+        <source>Network per chip</source>
+        <translation>每芯片网络成本</translation>
+    </message>
+    <message>
+        <source>Scale-up switches, cables and optics, and the chip&apos;s share of the scale-out fabric. Default 5,000 USD; ~15 % of the server cost in analyst models (Epoch: 19 % of cluster cost; range 8-30 %).</source>
+        <translation>纵向扩展交换机、线缆和光模块，以及该芯片在横向扩展网络中的份额。默认 5,000 美元；分析师模型中约为服务器成本的 15 %（Epoch：集群成本的 19 %；范围 8-30 %）。</translation>
+    </message>
+    <message>
+        <source>System power per chip</source>
+        <translation>每芯片系统功耗</translation>
+    </message>
+    <message>
+        <source>Power of the chip&apos;s share of hosts and network, added to the chip&apos;s own power. Default 600 W; SemiAnalysis all-in power per chip less its TDP: H100 670 W, B200 710 W, TPU v7 230 W.</source>
+        <translation>该芯片分摊的主机和网络功耗，加在芯片自身功耗之上。默认 600 W；SemiAnalysis 每芯片总功耗减去其 TDP：H100 670 W，B200 710 W，TPU v7 230 W。</translation>
+    </message>
+    <message>
+        <source>Data-centre capex</source>
+        <translation>数据中心资本支出</translation>
+    </message>
+    <message>
+        <source>Building, power and cooling per kW of IT load. Default 12,000 USD/kW: US average 11.7 M USD per MW of critical load, 9.3-15.0 M by market (Cushman &amp; Wakefield 2025); CBRE 10.7 M.</source>
+        <translation>每 kW IT 负载的建筑、供电和冷却费用。默认 12,000 美元/kW：美国平均每 MW 关键负载 1170 万美元，各市场 930 万至 1500 万（Cushman &amp; Wakefield 2025）；CBRE 1070 万。</translation>
+    </message>
+    <message>
+        <source>Data-centre life</source>
+        <translation>数据中心寿命</translation>
+    </message>
+    <message>
+        <source>Years over which the building is paid off. Default 15 (an estimate; 10-20).</source>
+        <translation>建筑的折旧年限。默认 15（估计值；10-20）。</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>Facility power over IT power (cooling, conversion losses). Default 1.25 (Epoch for non-hyperscalers); Google fleet 1.10 (2023); industry average 1.56 (Uptime Institute 2024).</source>
+        <translation>设施总功耗与 IT 功耗之比（冷却、转换损耗）。默认 1.25（Epoch 对非超大规模运营商的取值）；Google 机群 1.10（2023）；行业平均 1.56（Uptime Institute 2024）。</translation>
+    </message>
+    <message>
+        <source>Electricity price</source>
+        <translation>电价</translation>
+    </message>
+    <message>
+        <source>Price of the energy the facility draws. Default 0.08 USD/kWh: US industrial 7.7 (2024) to 8.3 cents (2025, EIA); 0.055-0.15 by state.</source>
+        <translation>设施用电的价格。默认 0.08 美元/kWh：美国工业电价 7.7（2024）至 8.3 美分（2025，EIA）；各州 0.055-0.15。</translation>
+    </message>
+    <message>
+        <source>Depreciation</source>
+        <translation>折旧年限</translation>
+    </message>
+    <message>
+        <source>Years over which chips, systems and network are paid off. Default 5: hyperscaler server book lives 5-6 years (Microsoft, Alphabet 6; Meta 5.5; Amazon 5 for part of its fleet, 2025 filings); Epoch 5.</source>
+        <translation>芯片、系统和网络的折旧年限。默认 5：超大规模运营商的服务器账面寿命为 5-6 年（微软、Alphabet 6；Meta 5.5；亚马逊部分机群 5，2025 年财报）；Epoch 5。</translation>
+    </message>
+    <message>
+        <source>Cost of capital</source>
+        <translation>资本成本</translation>
+    </message>
+    <message>
+        <source>Yearly rate on the capital tied up (capital recovery factor). Default 9 %: between investment-grade financing (~6 %) and neocloud debt (CoreWeave 7-15 %, 2025 10-Q); an estimate.</source>
+        <translation>占用资本的年利率（资本回收系数）。默认 9 %：介于投资级融资（约 6 %）和新兴云厂商债务（CoreWeave 7-15 %，2025 年 10-Q）之间；估计值。</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Fraction of hours the chip serves at the modelled throughput; idle hours cost capital and static power. Default 0.7 (an estimate; ~70 % is where debt-financed GPU clouds break even, 0.4-0.9).</source>
+        <translation>芯片以模型吞吐量提供服务的时间比例；空闲时间同样产生资本和静态功耗成本。默认 0.7（估计值；约 70 % 是债务融资 GPU 云的盈亏平衡点，0.4-0.9）。</translation>
+    </message>
+    <message>
+        <source>Fleet power budget</source>
+        <translation>机群功率预算</translation>
+    </message>
+    <message>
+        <source>Provisioned power of a fleet (chips + system share, times PUE): how many chips, what capital and what tokens per day it buys. Default 1,000 MW (1 GW: the unit of today&apos;s deployments).</source>
+        <translation>机群的供电容量（芯片 + 系统分摊，乘以 PUE）：可购买多少芯片、多少资本支出、每天多少词元。默认 1,000 MW（1 GW：当今部署的规模单位）。</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::CompareBar</name>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Reference chip the KPI deltas and the Compare view are relative to</source>
+        <translation>KPI 差值和对比视图所参照的参考芯片</translation>
+    </message>
+    <message>
+        <source>Base&amp;line</source>
+        <translation>基准(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>对比对象</translation>
+    </message>
+    <message>
+        <source>Reference chips shown beside the design</source>
+        <translation>与设计并列显示的参考芯片</translation>
+    </message>
+    <message>
+        <source>Phase shown in the roofline and layer views</source>
+        <translation>屋顶线和层视图中显示的阶段</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>两者</translation>
+    </message>
+    <message>
+        <source>prefill</source>
+        <translation>预填充</translation>
+    </message>
+    <message>
+        <source>decode</source>
+        <translation>解码</translation>
+    </message>
+    <message>
+        <source>S&amp;how phase</source>
+        <translation>显示阶段(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Compare with (%1)</source>
+        <translation>对比对象（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::CompareView</name>
+    <message>
+        <source>Chip</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>Design (%1)</source>
+        <translation>设计（%1）</translation>
+    </message>
+    <message>
+        <source>× %1</source>
+        <translation>× %1</translation>
+    </message>
+    <message>
+        <source>no baseline result</source>
+        <translation>无基准结果</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::DesignDocument</name>
+    <message>
+        <source>The stored undo history does not lead back to this design (%1); it starts afresh here.</source>
+        <translation>存储的撤销历史无法回溯到此设计（%1）；从此处重新开始。</translation>
+    </message>
+    <message>
+        <source>its steps do not match</source>
+        <translation>其步骤不匹配</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::ExplainPanel</name>
+    <message>
+        <source>Compute-bound</source>
+        <translation>计算受限</translation>
+    </message>
+    <message>
+        <source>Memory-bound</source>
+        <translation>内存受限</translation>
+    </message>
+    <message>
+        <source>Network-bound</source>
+        <translation>网络受限</translation>
+    </message>
+    <message>
+        <source>doubling the MACs</source>
+        <translation>MAC 数量加倍</translation>
+    </message>
+    <message>
+        <source>doubling the vector lanes</source>
+        <translation>向量通道加倍</translation>
+    </message>
+    <message>
+        <source>doubling HBM bandwidth</source>
+        <translation>HBM 带宽加倍</translation>
+    </message>
+    <message>
+        <source>doubling SRAM</source>
+        <translation>SRAM 加倍</translation>
+    </message>
+    <message>
+        <source>doubling link bandwidth</source>
+        <translation>链路带宽加倍</translation>
+    </message>
+    <message>
+        <source>%1 cuts this layer by %2 (the step by %3)</source>
+        <translation>%1 使此层缩短 %2（整步缩短 %3）</translation>
+    </message>
+    <message>
+        <source>%1 slows this layer by %2 (the clock falls to stay within the TDP)</source>
+        <translation>%1 使此层变慢 %2（为保持在 TDP 内时钟下降）</translation>
+    </message>
+    <message>
+        <source>%1 changes nothing</source>
+        <translation>%1 没有影响</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>one-shot (each chip sends its buffer to every peer and sums locally): (n−1)·B / bw + 2α = %1 × %2 / %3 + 2 × %4</source>
+        <translation>one-shot（每颗芯片把缓冲区发给所有对端并在本地求和）：(n−1)·B / bw + 2α = %1 × %2 / %3 + 2 × %4</translation>
+    </message>
+    <message>
+        <source>two-shot (reduce-scatter, then all-gather): 2(n−1)/n·B / bw + 4α = 2 × %1/%2 × %3 / %4 + 4 × %5</source>
+        <translation>two-shot（reduce-scatter 后 all-gather）：2(n−1)/n·B / bw + 4α = 2 × %1/%2 × %3 / %4 + 4 × %5</translation>
+    </message>
+    <message>
+        <source>ring: 2(n−1)/n·B / bw + 2(n−1)α = 2 × %1/%2 × %3 / %4 + %5 × %6</source>
+        <translation>环形：2(n−1)/n·B / bw + 2(n−1)α = 2 × %1/%2 × %3 / %4 + %5 × %6</translation>
+    </message>
+    <message>
+        <source>tree: 2·B / bw + 2⌈log₂ n⌉α = 2 × %1 / %2 + %3 × %4</source>
+        <translation>树形：2·B / bw + 2⌈log₂ n⌉α = 2 × %1 / %2 + %3 × %4</translation>
+    </message>
+    <message>
+        <source>in-switch (the switch sums in flight): 2(n−1)/n·B / (bw × gain) + 4α = 2 × %1/%2 × %3 / (%4 × %5) + 4 × %6</source>
+        <translation>交换机内归约（交换机在传输中求和）：2(n−1)/n·B / (bw × 增益) + 4α = 2 × %1/%2 × %3 / (%4 × %5) + 4 × %6</translation>
+    </message>
+    <message>
+        <source>send/recv: B / bw + α over the links to the next stage</source>
+        <translation>send/recv：经链路发往下一级的 B / bw + α</translation>
+    </message>
+    <message>
+        <source>all-to-all, direct puts: bytes sent / bw + 2α = %1 / %2 + 2 × %3</source>
+        <translation>all-to-all，直接写入：发送字节数 / bw + 2α = %1 / %2 + 2 × %3</translation>
+    </message>
+    <message>
+        <source>hierarchical over %1 chips, more than the scale-up domain of %2: inside each domain over the links, across domains over the NICs at %3 per chip (α %4)</source>
+        <translation>分层，跨 %1 颗芯片，超过 %2 颗的纵向扩展域：域内经链路，域间经网卡，每芯片 %3（α %4）</translation>
+    </message>
+    <message>
+        <source> — the cheapest of one-shot, two-shot, ring, tree and in-switch at this size</source>
+        <translation> — 在此数据量下 one-shot、two-shot、环形、树形和交换机内归约中代价最小者</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No result:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;无结果：&lt;/b&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The evaluation has no layers.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;此评估没有层。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1 layer %2 (%3)%4&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;%1 第 %2 层（%3）%4&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Prefill</source>
+        <translation>预填充</translation>
+    </message>
+    <message>
+        <source>Decode</source>
+        <translation>解码</translation>
+    </message>
+    <message>
+        <source> — the slowest; click a layer in the Layers view to choose</source>
+        <translation> — 最慢的一层；在层视图中单击某层以选择</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: %2 takes %3 of %4.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;：%2 占 %4 中的 %3。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: %2 take %3 of %4.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;：%2 占 %4 中的 %3。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;What would move it&lt;/i&gt; (the model again, each resource doubled at the same batch and parallelism): %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;什么能改变它&lt;/i&gt;（重新运行模型，在相同批量和并行方式下逐一将各资源加倍）：%1。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;What would move it&lt;/i&gt; could not be worked out: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;无法计算&lt;i&gt;什么能改变它&lt;/i&gt;：%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Serving&lt;/b&gt; (%1): %2 per replica (%3 replicas%4). Each step runs %5 decodes and %6 prompt tokens in %7%8; %9 tokens/s.&lt;br&gt;TTFT p50 %10, p99 %11; TPOT p50 %12, p99 %13.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;服务&lt;/b&gt;（%1）：每副本 %2（%3 个副本%4）。每步在 %7%8 内运行 %5 个解码和 %6 个提示词元；%9 词元/秒。&lt;br&gt;TTFT p50 %10，p99 %11；TPOT p50 %12，p99 %13。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>server, the highest rate within the p99 limits</source>
+        <translation>在线服务，满足 p99 限制的最高速率</translation>
+    </message>
+    <message>
+        <source>offline, as many requests in flight as fit</source>
+        <translation>离线，同时处理尽可能多的请求</translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>批量 %1</translation>
+    </message>
+    <message>
+        <source>, parallelism chosen</source>
+        <translation>，已选并行方式</translation>
+    </message>
+    <message>
+        <source> (host %1)</source>
+        <translation>（主机 %1）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Disaggregated: prefill on %1 × %2, decode on %3 × %4; each prompt&apos;s KV (%5) moves in %6.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;分离部署：预填充在 %1 × %2 上，解码在 %3 × %4 上；每个提示的 KV（%5）在 %6 内传输。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 tokens per step, batch %2, context %3. Layer time %4, %5-bound.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每步 %1 个词元，批量 %2，上下文 %3。层时间 %4，%5受限。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>FLOPs = 2·M·N·K = 2 × %1 × %2 × %3 = %4&lt;br&gt;</source>
+        <translation>FLOPs = 2·M·N·K = 2 × %1 × %2 × %3 = %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>FLOPs = %1&lt;br&gt;</source>
+        <translation>FLOPs = %1&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>compute = FLOPs / (peak × efficiency × utilisation) = %1 / (%2 × %3 × %4) = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</source>
+        <translation>计算 = FLOPs / (峰值 × 效率 × 利用率) = %1 / (%2 × %3 × %4) = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>compute = FLOPs / vector throughput = %1 / %2 = &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;</source>
+        <translation>计算 = FLOPs / 向量吞吐量 = %1 / %2 = &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = &lt;b&gt;%6&lt;/b&gt; (HBM peak %7)&lt;br&gt;</source>
+        <translation>内存 = 字节数 / 带宽 = (权重 %1，位于 %2 + 激活 %3 + KV %4) / %5 = &lt;b&gt;%6&lt;/b&gt;（HBM 峰值 %7）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>network = %1 of %2 over %3 chips, %4 sent per chip = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</source>
+        <translation>网络 = %2 上的 %1，跨 %3 颗芯片，每芯片发送 %4 = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>fixed per-op overhead %1&lt;br&gt;</source>
+        <translation>每算子固定开销 %1&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>time = (compute&lt;sup&gt;p&lt;/sup&gt; + memory&lt;sup&gt;p&lt;/sup&gt;)&lt;sup&gt;1/p&lt;/sup&gt;%1%2 = &lt;b&gt;%3&lt;/b&gt; (p = %4, ridge sharpness: near the ridge neither overlaps the other fully)&lt;br&gt;</source>
+        <translation>时间 = (计算&lt;sup&gt;p&lt;/sup&gt; + 内存&lt;sup&gt;p&lt;/sup&gt;)&lt;sup&gt;1/p&lt;/sup&gt;%1%2 = &lt;b&gt;%3&lt;/b&gt;（p = %4，拐点锐度：在拐点附近两者都不能完全相互重叠）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source> with network</source>
+        <translation> 含网络</translation>
+    </message>
+    <message>
+        <source> + overhead</source>
+        <translation> + 开销</translation>
+    </message>
+    <message>
+        <source>intensity %1 FLOP/byte vs ridge point %2 FLOP/byte (peak / HBM bandwidth).&lt;br&gt;</source>
+        <translation>算术强度 %1 FLOP/字节，拐点为 %2 FLOP/字节（峰值 / HBM 带宽）。&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;hr&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2, %3): &lt;b&gt;%4&lt;/b&gt;, %5-bound&lt;/p&gt;&lt;p style=&apos;margin-left:12px&apos;&gt;</source>
+        <translation>&lt;hr&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;（%2，%3）：&lt;b&gt;%4&lt;/b&gt;，%5受限&lt;/p&gt;&lt;p style=&apos;margin-left:12px&apos;&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::FrontierView</name>
+    <message>
+        <source>Tokens/s per user (1 / mean TPOT) → more interactive</source>
+        <translation>每用户词元/秒（1 / 平均 TPOT）→ 交互性更强</translation>
+    </message>
+    <message>
+        <source>Tokens/s per chip</source>
+        <translation>每芯片词元/秒</translation>
+    </message>
+    <message>
+        <source>Design now</source>
+        <translation>当前设计</translation>
+    </message>
+    <message>
+        <source>Each chip&apos;s front: the most tokens/s per chip at each speed per user, over the batch and the parallelisms the workload leaves open.</source>
+        <translation>每颗芯片的前沿：在工作负载未限定的批量和并行方式中，每种单用户速度下每芯片的最高词元/秒。</translation>
+    </message>
+    <message>
+        <source>No frontier: %1</source>
+        <translation>无前沿：%1</translation>
+    </message>
+    <message>
+        <source>Design (%1)</source>
+        <translation>设计（%1）</translation>
+    </message>
+    <message>
+        <source>Each chip&apos;s front: the most tokens/s per chip at each speed per user, over the batch and the parallelisms the workload leaves open; faint dots: the design&apos;s other deployments.</source>
+        <translation>每颗芯片的前沿：在工作负载未限定的批量和并行方式中，每种单用户速度下每芯片的最高词元/秒；浅色点：设计的其他部署方式。</translation>
+    </message>
+    <message>
+        <source>No frontier for %1.</source>
+        <translation>%1 没有前沿。</translation>
+    </message>
+    <message>
+        <source>%1
+%2, batch %3
+%4 tokens/s per user, %5 tokens/s per chip
+TTFT p99 %6</source>
+        <translation>%1
+%2，批量 %3
+每用户 %4 词元/秒，每芯片 %5 词元/秒
+TTFT p99 %6</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::KpiStrip</name>
+    <message>
+        <source>chip</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>design NRE</source>
+        <translation>设计 NRE</translation>
+    </message>
+    <message>
+        <source>hosts and systems</source>
+        <translation>主机与系统</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>data centre</source>
+        <translation>数据中心</translation>
+    </message>
+    <message>
+        <source>electricity</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>%1 per chip-hour (%2), at %3 % utilisation:</source>
+        <translation>每芯片小时 %1（%2），利用率 %3 %：</translation>
+    </message>
+    <message>
+        <source>built</source>
+        <translation>自制</translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>capital per chip %1 (chip %2)</source>
+        <translation>每芯片资本 %1（芯片 %2）</translation>
+    </message>
+    <message>
+        <source>No cost per token to compare with %1 (see the warnings).</source>
+        <translation>没有可与 %1 比较的每词元成本（见警告）。</translation>
+    </message>
+    <message>
+        <source>the same as</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <source>%1 % less than</source>
+        <translation>低 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 % more than</source>
+        <translation>高 %1 %</translation>
+    </message>
+    <message>
+        <source>Per token, %1 (%2) costs %3 %4 (%5): %6 against %7 per M tokens, serving %8× the tokens per chip-hour at %9× the cost per chip-hour; the largest difference is the %10 (%11 against %12 per chip-hour).</source>
+        <translation>按每词元计，%1（%2）的成本相对于 %4（%5）%3：每百万词元 %6 对比 %7；每芯片小时服务的词元是其 %8 倍，每芯片小时成本是其 %9 倍；差异最大的是%10（每芯片小时 %11 对比 %12）。</translation>
+    </message>
+    <message>
+        <source>Its NRE pays off against %1 from %2 chips built.</source>
+        <translation>在生产 %2 颗芯片后，其 NRE 相对 %1 可收回。</translation>
+    </message>
+    <message>
+        <source>It does not reach %1&apos;s cost per token at any volume.</source>
+        <translation>在任何产量下都达不到 %1 的每词元成本。</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>并行</translation>
+    </message>
+    <message>
+        <source>How one replica is spread over chips, and the replicas in the system</source>
+        <translation>一个副本如何分布在芯片上，以及系统中的副本数</translation>
+    </message>
+    <message>
+        <source>Cost assumptions…</source>
+        <translation>成本假设…</translation>
+    </message>
+    <message>
+        <source>Show the economics parameters: chip price or build cost, systems, data centre, power, years, cost of capital, utilisation</source>
+        <translation>显示经济性参数：芯片价格或制造成本、系统、数据中心、电力、年限、资本成本、利用率</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <source>No uncertain chip value moves this result</source>
+        <translation>没有不确定的芯片参数会影响此结果</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Range over the chip&apos;s uncertain values (each at its low and high end, combined as independent); most from %1</source>
+        <translation>在芯片不确定参数上的范围（各取其低端和高端，按相互独立合成）；影响最大的是 %1</translation>
+    </message>
+    <message>
+        <source>Within uncertainty: the ranges of the design and of the baseline overlap</source>
+        <translation>在不确定度以内：设计与基准的范围相互重叠</translation>
+    </message>
+    <message>
+        <source>max %1%2</source>
+        <translation>最大 %1%2</translation>
+    </message>
+    <message>
+        <source>, auto</source>
+        <translation>，自动</translation>
+    </message>
+    <message>
+        <source>1 replica</source>
+        <translation>1 个副本</translation>
+    </message>
+    <message>
+        <source>%1 replicas</source>
+        <translation>%1 个副本</translation>
+    </message>
+    <message>
+        <source>, chosen</source>
+        <translation>，已选</translation>
+    </message>
+    <message>
+        <source>mean %1, p50 %2, p99 %3%4</source>
+        <translation>平均 %1，p50 %2，p99 %3%4</translation>
+    </message>
+    <message>
+        <source> (server: the highest rate within the p99 limits)</source>
+        <translation>（在线服务：满足 p99 限制的最高速率）</translation>
+    </message>
+    <message>
+        <source> (offline: as many requests in flight as fit)</source>
+        <translation>（离线：同时处理尽可能多的请求）</translation>
+    </message>
+    <message>
+        <source>p50 %1</source>
+        <translation>p50 %1</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Changes against&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;green: better, ≈ within&lt;br&gt;uncertainty&lt;/small&gt;</source>
+        <translation>&lt;small&gt;相对于&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;的变化&lt;br&gt;绿色：更好，≈ 在&lt;br&gt;不确定度以内&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;No baseline&lt;br&gt;result&lt;/small&gt;</source>
+        <translation>&lt;small&gt;无基准&lt;br&gt;结果&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>baseline %1: %2</source>
+        <translation>基准 %1：%2</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>无警告。</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::LatencyBar</name>
+    <message>
+        <source>Request mix and latency limits</source>
+        <translation>请求分布与延迟限制</translation>
+    </message>
+    <message>
+        <source>Spread: in ±</source>
+        <translation>离散度：输入 ±</translation>
+    </message>
+    <message>
+        <source>Spread of prompt lengths over the requests: standard deviation / mean; In is the mean (0: every prompt has the mean length; MLPerf OpenOrca: 0.77)</source>
+        <translation>各请求提示长度的离散度：标准差 / 平均值；输入为平均值（0：每个提示都为平均长度；MLPerf OpenOrca：0.77）</translation>
+    </message>
+    <message>
+        <source>out ±</source>
+        <translation>输出 ±</translation>
+    </message>
+    <message>
+        <source>Spread of output lengths over the requests: standard deviation / mean; Out is the mean (0: every output alike). Long outputs hold their batch slot longer, so the mean decode context and the KV per slot grow with 1 + spread² (MLPerf OpenOrca: 0.79)</source>
+        <translation>各请求输出长度的离散度：标准差 / 平均值；输出为平均值（0：所有输出相同）。较长的输出占用批量槽位更久，因此平均解码上下文和每槽位 KV 按 1 + 离散度² 增长（MLPerf OpenOrca：0.79）</translation>
+    </message>
+    <message>
+        <source>TTFT p99 ≤</source>
+        <translation>TTFT p99 ≤</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>p99 time-to-first-token limit: with batch auto, the server runs at the highest rate whose p99 TTFT (slot wait, queue for step room and the prompt&apos;s own steps) meets it (MLPerf Inference Llama-2-70B server: 2 s); none = no limit (offline)</source>
+        <translation>p99 首词元时间限制：批量为 auto 时，服务以 p99 TTFT（槽位等待、排队等待步容量以及提示自身的步）满足该限制的最高速率运行（MLPerf Inference Llama-2-70B 在线服务：2 秒）；无 = 不限制（离线）</translation>
+    </message>
+    <message>
+        <source>TPOT p99 ≤</source>
+        <translation>TPOT p99 ≤</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>p99 time-per-output-token limit: with batch auto, the server runs at the highest rate whose p99 TPOT meets it (MLPerf Inference Llama-2-70B server: 200 ms); none = no limit (offline)</source>
+        <translation>p99 每输出词元时间限制：批量为 auto 时，服务以 p99 TPOT 满足该限制的最高速率运行（MLPerf Inference Llama-2-70B 在线服务：200 毫秒）；无 = 不限制（离线）</translation>
+    </message>
+    <message>
+        <source>&amp;Engine</source>
+        <translation>引擎(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Serving engine: token budget, batch limit, KV allocation, host time, speculative decoding, expert balance, communication overlap, prefill/decode disaggregation</source>
+        <translation>服务引擎：词元预算、批量上限、KV 分配、主机时间、推测解码、专家均衡、通信重叠、预填充/解码分离</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::LayerView</name>
+    <message>
+        <source>compute-bound ops</source>
+        <translation>计算受限算子</translation>
+    </message>
+    <message>
+        <source>memory-bound ops</source>
+        <translation>内存受限算子</translation>
+    </message>
+    <message>
+        <source>network-bound ops</source>
+        <translation>网络受限算子</translation>
+    </message>
+    <message>
+        <source>per-op overhead</source>
+        <translation>每算子开销</translation>
+    </message>
+    <message>
+        <source>Layer (last: LM head)</source>
+        <translation>层（最后：LM 头）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Prefill</source>
+        <translation>预填充</translation>
+    </message>
+    <message>
+        <source>Decode</source>
+        <translation>解码</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::LessonPanel</name>
+    <message>
+        <source>Bring the view this step is about into sight again</source>
+        <translation>重新显示此步骤所涉及的视图</translation>
+    </message>
+    <message>
+        <source>Show the &amp;answer</source>
+        <translation>显示答案(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>Not loaded:
+%1</source>
+        <translation>未加载：
+%1</translation>
+    </message>
+    <message>
+        <source>This step cannot be applied (%1, step %2): %3</source>
+        <translation>无法应用此步骤（%1，第 %2 步）：%3</translation>
+    </message>
+    <message>
+        <source>✓ The model agrees with this answer for the design as it is now.</source>
+        <translation>✓ 对于当前设计，模型与此答案一致。</translation>
+    </message>
+    <message>
+        <source>✗ For the design as it is now the model disagrees: %1</source>
+        <translation>✗ 对于当前设计，模型与此答案不一致：%1</translation>
+    </message>
+    <message>
+        <source>No lessons</source>
+        <translation>没有课程</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>开始(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt step</source>
+        <translation>下一步(&amp;X)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s).</source>
+        <translation>
+            <numerusform>%n 个步骤。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message>
+        <source>Watch %1</source>
+        <translation>查看%1</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>the summary figures</source>
+        <translation>摘要数据</translation>
+    </message>
+    <message>
+        <source>the Roofline</source>
+        <translation>屋顶线</translation>
+    </message>
+    <message>
+        <source>the Layers view</source>
+        <translation>层视图</translation>
+    </message>
+    <message>
+        <source>Area and Power</source>
+        <translation>面积与功耗</translation>
+    </message>
+    <message>
+        <source>the comparison with other chips</source>
+        <translation>与其他芯片的对比</translation>
+    </message>
+    <message>
+        <source>the Explain panel</source>
+        <translation>解释面板</translation>
+    </message>
+    <message>
+        <source>the Sweep tab</source>
+        <translation>扫描标签页</translation>
+    </message>
+    <message>
+        <source>the sweep&apos;s Pareto front</source>
+        <translation>扫描的帕累托前沿</translation>
+    </message>
+    <message>
+        <source>the Sensitivity tab</source>
+        <translation>敏感性标签页</translation>
+    </message>
+    <message>
+        <source>the Frontier tab</source>
+        <translation>前沿标签页</translation>
+    </message>
+    <message>
+        <source>the Parameters panel</source>
+        <translation>参数面板</translation>
+    </message>
+    <message>
+        <source>the workload bar</source>
+        <translation>工作负载栏</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::MainWindow</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Desi&amp;gn</source>
+        <translation>设计(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Se&amp;nsitivity</source>
+        <translation>敏感性(&amp;N)</translation>
+    </message>
+    <message>
+        <source>F&amp;rontier</source>
+        <translation>前沿(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Delete sweep</source>
+        <translation>删除扫描</translation>
+    </message>
+    <message>
+        <source>Delete the stored sweep “%1” from the session?</source>
+        <translation>从会话中删除已存储的扫描“%1”？</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>未删除：%1</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>Designs and History</source>
+        <translation>设计与历史</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Session...</source>
+        <translation>新建会话(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Session...</source>
+        <translation>打开会话(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Every edit is saved to the session file as it is made; this writes anything still pending</source>
+        <translation>每次编辑都会即时保存到会话文件；此操作写入尚未保存的内容</translation>
+    </message>
+    <message>
+        <source>Save Session &amp;As...</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Design (JSON)...</source>
+        <translation>导入设计 (JSON)(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Design (JSON)...</source>
+        <translation>导出设计 (JSON)(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Parameter</source>
+        <translation>查找参数(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Larger text and thicker plot lines for a projector; fewer panels</source>
+        <translation>为投影仪放大文字、加粗曲线；减少面板</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Plot</source>
+        <translation>导出图表(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Roofline...</source>
+        <translation>屋顶线(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Layers...</source>
+        <translation>层(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Area and Power...</source>
+        <translation>面积与功耗(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare...</source>
+        <translation>对比(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sweep Map...</source>
+        <translation>扫描图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pareto Front...</source>
+        <translation>帕累托前沿(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Se&amp;nsitivity...</source>
+        <translation>敏感性(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Frontier...</source>
+        <translation>前沿(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Tool&amp;s</source>
+        <translation>工具(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Goal Seek...</source>
+        <translation>目标搜索(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sweep</source>
+        <translation>扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Throughput–Interactivity &amp;Frontier</source>
+        <translation>吞吐量–交互性前沿(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open Lesson &amp;File...</source>
+        <translation>打开课程文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Lesson (*.json);;All files (*)</source>
+        <translation>课程 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;About Scoville</source>
+        <translation>关于 Scoville(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Not opened: %1</source>
+        <translation>未打开：%1</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>新建会话</translation>
+    </message>
+    <message>
+        <source>Scoville session (*.scoville)</source>
+        <translation>Scoville 会话 (*.scoville)</translation>
+    </message>
+    <message>
+        <source>%1 exists and cannot be replaced</source>
+        <translation>%1 已存在且无法替换</translation>
+    </message>
+    <message>
+        <source>Scoville session (*.scoville);;All files (*)</source>
+        <translation>Scoville 会话 (*.scoville);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save session as</source>
+        <translation>会话另存为</translation>
+    </message>
+    <message>
+        <source>Saved as %1; edits now go to that file</source>
+        <translation>已另存为 %1；之后的编辑保存到该文件</translation>
+    </message>
+    <message>
+        <source>All edits are saved in %1 (every edit is saved as it is made)</source>
+        <translation>所有编辑都已保存在 %1 中（每次编辑即时保存）</translation>
+    </message>
+    <message>
+        <source>Import design</source>
+        <translation>导入设计</translation>
+    </message>
+    <message>
+        <source>Chip design (*.json);;All files (*)</source>
+        <translation>芯片设计 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported %1 as design &apos;%2&apos;</source>
+        <translation>已将 %1 导入为设计“%2”</translation>
+    </message>
+    <message>
+        <source>Export design</source>
+        <translation>导出设计</translation>
+    </message>
+    <message>
+        <source>Chip design (*.json)</source>
+        <translation>芯片设计 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported %1; evaluate it headless with: scoville eval --chip %1</source>
+        <translation>已导出 %1；可在命令行中评估：scoville eval --chip %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Scoville</source>
+        <translation>Scoville</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Scoville</source>
+        <translation>%1 — %2 — Scoville</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>No session file</source>
+        <translation>无会话文件</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Edits are kept in memory only</source>
+        <translation>编辑仅保存在内存中</translation>
+    </message>
+    <message>
+        <source>Every edit is saved to %1; click for the designs and history</source>
+        <translation>每次编辑都保存到 %1；单击查看设计与历史</translation>
+    </message>
+    <message>
+        <source>About Scoville</source>
+        <translation>关于 Scoville</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Scoville %1&lt;/h3&gt;&lt;p&gt;Design-space explorer for LLM-inference accelerators: an analytical model of compute, memory and networking with a roofline engine.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Scoville %1&lt;/h3&gt;&lt;p&gt;面向 LLM 推理加速器的设计空间探索工具：包含屋顶线引擎的计算、内存和网络分析模型。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::ParameterPanel</name>
+    <message>
+        <source>Start from</source>
+        <translation>起始芯片</translation>
+    </message>
+    <message>
+        <source>Load a reference chip&apos;s parameters as the design (undoable); &quot;reset&quot; buttons return to its values.</source>
+        <translation>将参考芯片的参数载入为设计（可撤销）；“重置”按钮恢复到其取值。</translation>
+    </message>
+    <message>
+        <source>Filter parameters (name, key or basis)</source>
+        <translation>筛选参数（名称、键或依据）</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>键：%1</translation>
+    </message>
+    <message>
+        <source>Valid range: %1 to %2</source>
+        <translation>有效范围：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Reset to %1 (the value of %2)</source>
+        <translation>重置为 %1（%2 的取值）</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::PhysicalView</name>
+    <message>
+        <source>Area per die (mm²)</source>
+        <translation>每裸片面积 (mm²)</translation>
+    </message>
+    <message>
+        <source>Power per chip on this workload (W)</source>
+        <translation>此负载下每芯片功耗 (W)</translation>
+    </message>
+    <message>
+        <source>Cost per million tokens (USD), owner&apos;s cost</source>
+        <translation>每百万词元成本（美元），拥有成本</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <source>reticle %1 mm²</source>
+        <translation>光罩极限 %1 mm²</translation>
+    </message>
+    <message>
+        <source>TDP %1 W</source>
+        <translation>TDP %1 W</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>跟随系统（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The interface changes to %1 when Scoville starts again.</source>
+        <translation>重新启动 Scoville 后界面将切换为%1。</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::RooflineView</name>
+    <message>
+        <source>Arithmetic intensity (FLOP/byte)</source>
+        <translation>算术强度 (FLOP/字节)</translation>
+    </message>
+    <message>
+        <source>Attained TFLOP/s</source>
+        <translation>实际 TFLOP/s</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>reference ridges</source>
+        <translation>参考拐点</translation>
+    </message>
+    <message>
+        <source>Show reference ridge points</source>
+        <translation>显示参考芯片的拐点</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; ridge point: %2 FLOP/byte at %3 TFLOP/s (%4)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 拐点：%2 FLOP/字节，%3 TFLOP/s（%4）</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;shape (M×K)·(K×N): M=%1 N=%2 K=%3</source>
+        <translation>&lt;br&gt;形状 (M×K)·(K×N)：M=%1 N=%2 K=%3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3 layer (×%4)%5&lt;br&gt;FLOPs %6, bytes %7 (weights %8, activations %9, KV %10)&lt;br&gt;intensity %11 FLOP/byte, attained %12 TFLOP/s at %13&lt;br&gt;time %14: compute %15, memory %16, network %17 → &lt;b&gt;%18-bound&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2，%3 层（×%4）%5&lt;br&gt;FLOPs %6，字节 %7（权重 %8，激活 %9，KV %10）&lt;br&gt;算术强度 %11 FLOP/字节，在 %13 下实际 %12 TFLOP/s&lt;br&gt;时间 %14：计算 %15，内存 %16，网络 %17 → &lt;b&gt;%18受限&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::SeekDialog</name>
+    <message>
+        <source>Goal Seek</source>
+        <translation>目标搜索</translation>
+    </message>
+    <message>
+        <source>× the value now</source>
+        <translation>× 当前值</translation>
+    </message>
+    <message>
+        <source>absolute</source>
+        <translation>绝对值</translation>
+    </message>
+    <message>
+        <source>Search only between</source>
+        <translation>仅在以下范围内搜索</translation>
+    </message>
+    <message>
+        <source>Without a range the key&apos;s slider range is searched, widened to hold the design&apos;s value</source>
+        <translation>不指定范围时搜索该键的滑块范围，并扩展到包含设计的当前值</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>改变</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>直到</translation>
+    </message>
+    <message>
+        <source>reaches</source>
+        <translation>达到</translation>
+    </message>
+    <message>
+        <source>Seek</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Seek finds the value of the key at which the objective reaches the target, starting from the design.</source>
+        <translation>目标搜索从当前设计出发，求出使目标达到目标值的键取值。</translation>
+    </message>
+    <message>
+        <source>%1 now: %2, with %3 at %4</source>
+        <translation>当前 %1：%2，%3 为 %4</translation>
+    </message>
+    <message>
+        <source>the design does not evaluate now: %1</source>
+        <translation>当前设计无法评估：%1</translation>
+    </message>
+    <message>
+        <source>The inputs or the design changed: seek again.</source>
+        <translation>输入或设计已更改：请重新搜索。</translation>
+    </message>
+    <message>
+        <source>Cannot seek: %1</source>
+        <translation>无法搜索：%1</translation>
+    </message>
+    <message>
+        <source>Cannot seek: the objective has no value on the design now.</source>
+        <translation>无法搜索：目标在当前设计上没有值。</translation>
+    </message>
+    <message>
+        <source>Seeking %1 = %2…</source>
+        <translation>正在搜索 %1 = %2…</translation>
+    </message>
+    <message>
+        <source>The inputs or the design changed during the search: seek again.</source>
+        <translation>搜索期间输入或设计已更改：请重新搜索。</translation>
+    </message>
+    <message>
+        <source>Not reachable: %1</source>
+        <translation>无法达到：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 = %2 gives %3 %4 (target %5); the design has %6, giving %7. %n evaluations.</source>
+        <translation>
+            <numerusform>%1 = %2 时得到 %3 %4（目标 %5）；当前设计为 %6，得到 %7。共 %n 次评估。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message>
+        <source>Applied: %1 = %2 (Undo takes it back).</source>
+        <translation>已应用：%1 = %2（可撤销）。</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::SensitivityView</name>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Elasticity</source>
+        <translation>弹性</translation>
+    </message>
+    <message>
+        <source>Per mm²</source>
+        <translation>每 mm²</translation>
+    </message>
+    <message>
+        <source>Per W</source>
+        <translation>每 W</translation>
+    </message>
+    <message>
+        <source>Per $</source>
+        <translation>每 $</translation>
+    </message>
+    <message>
+        <source>The objective&apos;s change, in %, for +1 % of the key</source>
+        <translation>键增加 1 % 时目标的变化（%）</translation>
+    </message>
+    <message>
+        <source>The objective&apos;s change over the change of die area when the key steps up</source>
+        <translation>键增大一步时目标变化与裸片面积变化之比</translation>
+    </message>
+    <message>
+        <source>The objective&apos;s change over the change of average power per chip when the key steps up</source>
+        <translation>键增大一步时目标变化与每芯片平均功耗变化之比</translation>
+    </message>
+    <message>
+        <source>The objective&apos;s change over the change of the chip&apos;s cost to its owner when the key steps up</source>
+        <translation>键增大一步时目标变化与芯片拥有成本变化之比</translation>
+    </message>
+    <message>
+        <source>%1 more of the key improves the objective &amp;nbsp; %2 more of it makes the objective worse</source>
+        <translation>%1 增加该键会改善目标 &amp;nbsp; %2 增加该键会使目标变差</translation>
+    </message>
+    <message>
+        <source>choose an objective</source>
+        <translation>请选择一个目标</translation>
+    </message>
+    <message>
+        <source>No parameter moves %1 by a measurable amount here.</source>
+        <translation>此处没有参数能使 %1 产生可测量的变化。</translation>
+    </message>
+    <message>
+        <source>memory-bound</source>
+        <translation>内存受限</translation>
+    </message>
+    <message>
+        <source>compute-bound</source>
+        <translation>计算受限</translation>
+    </message>
+    <message>
+        <source>network-bound</source>
+        <translation>网络受限</translation>
+    </message>
+    <message>
+        <source>%1 is limited most by %2 (+1 % gives %3).</source>
+        <translation>%1 受 %2 限制最大（+1 % 带来 %3）。</translation>
+    </message>
+    <message>
+        <source>%1 is limited most by %2 (+1 % gives %3); the decode step is %4.</source>
+        <translation>%1 受 %2 限制最大（+1 % 带来 %3）；解码步为%4。</translation>
+    </message>
+    <message>
+        <source>%1 is limited most by %2 (+1 % gives %3), then by %4 (%5).</source>
+        <translation>%1 受 %2 限制最大（+1 % 带来 %3），其次是 %4（%5）。</translation>
+    </message>
+    <message>
+        <source>%1 is limited most by %2 (+1 % gives %3), then by %4 (%5); the decode step is %6.</source>
+        <translation>%1 受 %2 限制最大（+1 % 带来 %3），其次是 %4（%5）；解码步为%6。</translation>
+    </message>
+    <message>
+        <source>No sensitivity: %1</source>
+        <translation>无敏感性结果：%1</translation>
+    </message>
+    <message>
+        <source>%1 now: %2; each key stepped by ±%3 %</source>
+        <translation>当前 %1：%2；每个键按 ±%3 % 步进</translation>
+    </message>
+    <message>
+        <source>Change of %1 for +1 % of the key (%)</source>
+        <translation>键增加 1 % 时 %1 的变化（%）</translation>
+    </message>
+    <message>
+        <source>Per mm²
+%1</source>
+        <translation>每 mm²
+%1</translation>
+    </message>
+    <message>
+        <source>Per W
+%1</source>
+        <translation>每 W
+%1</translation>
+    </message>
+    <message>
+        <source>Per $
+%1</source>
+        <translation>每 $
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::ServingForm</name>
+    <message>
+        <source>best split</source>
+        <translation>最优划分</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Speculative decoding</source>
+        <translation>推测解码</translation>
+    </message>
+    <message>
+        <source>Mixture of experts</source>
+        <translation>混合专家</translation>
+    </message>
+    <message>
+        <source>Prefill/decode disaggregation</source>
+        <translation>预填充/解码分离</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>键：%1</translation>
+    </message>
+    <message>
+        <source>MTP layers of the target</source>
+        <translation>目标模型的 MTP 层</translation>
+    </message>
+    <message>
+        <source>the design&apos;s chip</source>
+        <translation>设计的芯片</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::SessionController</name>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: changes are kept in memory only (use Save As)</source>
+        <translation>%1 为只读：更改仅保存在内存中（请使用另存为）</translation>
+    </message>
+    <message>
+        <source>%1: the session has no designs and is read-only</source>
+        <translation>%1：会话中没有设计且为只读</translation>
+    </message>
+    <message>
+        <source>%1 already exists; open it, or choose another name for the new session</source>
+        <translation>%1 已存在；请打开它，或为新会话选择其他名称</translation>
+    </message>
+    <message>
+        <source>no design named &apos;%1&apos; in this session</source>
+        <translation>此会话中没有名为“%1”的设计</translation>
+    </message>
+    <message>
+        <source>a design named &apos;%1&apos; already exists</source>
+        <translation>名为“%1”的设计已存在</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the only design of the session and cannot be removed</source>
+        <translation>“%1”是会话中唯一的设计，无法删除</translation>
+    </message>
+    <message>
+        <source>step %1 is outside the history (0 to %2)</source>
+        <translation>第 %1 步不在历史范围内（0 至 %2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation>%1 为只读</translation>
+    </message>
+    <message>
+        <source>no session file is open</source>
+        <translation>没有打开的会话文件</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::SessionPanel</name>
+    <message>
+        <source>chip</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>whole chip</source>
+        <translation>整颗芯片</translation>
+    </message>
+    <message>
+        <source>workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>compared chips</source>
+        <translation>对比芯片</translation>
+    </message>
+    <message>
+        <source>before any edit</source>
+        <translation>任何编辑之前</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edits</source>
+        <translation>
+            <numerusform>%n 次编辑</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The designs of this session; choose one to edit it</source>
+        <translation>此会话中的设计；选择一个进行编辑</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>A new design from the default chip</source>
+        <translation>基于默认芯片新建设计</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>分支</translation>
+    </message>
+    <message>
+        <source>Duplicate this design to try another direction</source>
+        <translation>复制此设计以尝试另一个方向</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Rename this design</source>
+        <translation>重命名此设计</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete this design from the session</source>
+        <translation>从会话中删除此设计</translation>
+    </message>
+    <message>
+        <source>&amp;History (click a step to go to it):</source>
+        <translation>历史(&amp;H)（单击某步跳转）：</translation>
+    </message>
+    <message>
+        <source>Every step of this design&apos;s history, saved as it is made; click one to undo or redo to it</source>
+        <translation>此设计历史中的每一步，即时保存；单击某步以撤销或重做到该步</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Free-text notes about this design, saved with the session</source>
+        <translation>关于此设计的自由文本备注，随会话保存</translation>
+    </message>
+    <message>
+        <source>Go back in history</source>
+        <translation>回到历史</translation>
+    </message>
+    <message>
+        <source>Switch design</source>
+        <translation>切换设计</translation>
+    </message>
+    <message>
+        <source>No session file: edits are not saved</source>
+        <translation>无会话文件：编辑不会保存</translation>
+    </message>
+    <message>
+        <source>Session: %1</source>
+        <translation>会话：%1</translation>
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <source>New design</source>
+        <translation>新建设计</translation>
+    </message>
+    <message>
+        <source>Name of the new design:</source>
+        <translation>新设计的名称：</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <source>Branch design</source>
+        <translation>分支设计</translation>
+    </message>
+    <message>
+        <source>Name of the copy:</source>
+        <translation>副本的名称：</translation>
+    </message>
+    <message>
+        <source>Rename design</source>
+        <translation>重命名设计</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Delete design</source>
+        <translation>删除设计</translation>
+    </message>
+    <message>
+        <source>Delete the design &apos;%1&apos; and its history from this session?</source>
+        <translation>从此会话中删除设计“%1”及其历史？</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::SweepView</name>
+    <message>
+        <source>%1 misses a constraint &amp;nbsp; %2 does not evaluate &amp;nbsp; %3 the design now &amp;nbsp; click a point to load it into the design</source>
+        <translation>%1 不满足约束 &amp;nbsp; %2 无法评估 &amp;nbsp; %3 当前设计 &amp;nbsp; 单击某点将其载入设计</translation>
+    </message>
+    <message>
+        <source>First key</source>
+        <translation>第一个键</translation>
+    </message>
+    <message>
+        <source>Second key</source>
+        <translation>第二个键</translation>
+    </message>
+    <message>
+        <source>Two keys give a heat map, one a line</source>
+        <translation>两个键生成热图，一个键生成曲线</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>The first value</source>
+        <translation>第一个值</translation>
+    </message>
+    <message>
+        <source>The last value</source>
+        <translation>最后一个值</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Values of the key, both ends included (at most %1)</source>
+        <translation>键的取值，包含两端（最多 %1 个）</translation>
+    </message>
+    <message>
+        <source>log</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>Geometric steps: each value a fixed factor above the one before</source>
+        <translation>几何步长：每个值是前一个值的固定倍数</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Pareto with</source>
+        <translation>帕累托对比</translation>
+    </message>
+    <message>
+        <source>e.g. die_area_mm2&lt;=858; fits_reticle</source>
+        <translation>例如 die_area_mm2&lt;=858; fits_reticle</translation>
+    </message>
+    <message>
+        <source>Conditions every point must meet, separated by semicolons: a result key, &lt;=, &gt;=, &lt; or &gt; and a value (ttft_p99_s&lt;=2), or fits_reticle. Points that miss one are greyed.</source>
+        <translation>每个点都必须满足的条件，以分号分隔：结果键、&lt;=、&gt;=、&lt; 或 &gt; 加一个值（ttft_p99_s&lt;=2），或 fits_reticle。不满足的点显示为灰色。</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>约束</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run the sweep (%1)</source>
+        <translation>运行扫描（%1）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stored sweeps</source>
+        <translation>已存储的扫描</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Opening “%1”…</source>
+        <translation>正在打开“%1”…</translation>
+    </message>
+    <message>
+        <source>Choose keys and an objective, then Run</source>
+        <translation>选择键和目标，然后运行</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <source>A second objective gives a Pareto front here</source>
+        <translation>再选一个目标可在此显示帕累托前沿</translation>
+    </message>
+    <message>
+        <source>Cannot sweep: %1</source>
+        <translation>无法扫描：%1</translation>
+    </message>
+    <message>
+        <source>choose a key</source>
+        <translation>请选择一个键</translation>
+    </message>
+    <message>
+        <source>%1 needs at least two values</source>
+        <translation>%1 至少需要两个值</translation>
+    </message>
+    <message>
+        <source>choose two different keys</source>
+        <translation>请选择两个不同的键</translation>
+    </message>
+    <message>
+        <source>unknown objective %1</source>
+        <translation>未知目标 %1</translation>
+    </message>
+    <message>
+        <source>choose an objective</source>
+        <translation>请选择一个目标</translation>
+    </message>
+    <message>
+        <source>Sweeping %1 points on %2 threads…</source>
+        <translation>正在 %2 个线程上扫描 %1 个点…</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 points.</source>
+        <translation>已在 %2 个点中的第 %1 个后取消。</translation>
+    </message>
+    <message>
+        <source>The sweep did not run: %1</source>
+        <translation>扫描未运行：%1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 points…</source>
+        <translation>%1 / %2 个点…</translation>
+    </message>
+    <message>
+        <source>%1 points: %2 meet the constraints, %3 miss one, %4 do not evaluate.</source>
+        <translation>%1 个点：%2 个满足约束，%3 个不满足，%4 个无法评估。</translation>
+    </message>
+    <message>
+        <source>%1 s (%2 points/s).</source>
+        <translation>%1 秒（每秒 %2 个点）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on the Pareto front.</source>
+        <translation>
+            <numerusform>%n 个点在帕累托前沿上。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Misses a constraint</source>
+        <translation>不满足约束</translation>
+    </message>
+    <message>
+        <source>Does not evaluate</source>
+        <translation>无法评估</translation>
+    </message>
+    <message>
+        <source>That point does not evaluate%1; the design is unchanged.</source>
+        <translation>该点无法评估%1；设计未改变。</translation>
+    </message>
+    <message>
+        <source>Not loaded: %1</source>
+        <translation>未载入：%1</translation>
+    </message>
+    <message>
+        <source>Loaded %1 into the design (Undo takes it back).</source>
+        <translation>已将 %1 载入设计（可撤销）。</translation>
+    </message>
+    <message>
+        <source>Could not open “%1”: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Stored sweep “%1” of %2. %3</source>
+        <translation>已存储的扫描“%1”（%2）。%3</translation>
+    </message>
+    <message>
+        <source>%1 Stored in the session.</source>
+        <translation>%1 已存储在会话中。</translation>
+    </message>
+    <message>
+        <source>%1 Not stored: %2</source>
+        <translation>%1 未存储：%2</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::WorkloadBar</name>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Model preset (resources/models)</source>
+        <translation>模型预设（resources/models）</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>批量(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Concurrent sequences per replica; auto = the largest batch that fits memory and meets the latency limits</source>
+        <translation>每个副本的并发序列数；auto = 内存能容纳且满足延迟限制的最大批量</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>&amp;In</source>
+        <translation>输入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Prompt tokens per request (the mean over the requests)</source>
+        <translation>每个请求的提示词元数（所有请求的平均值）</translation>
+    </message>
+    <message>
+        <source>&amp;Out</source>
+        <translation>输出(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Generated tokens per request (the mean over the requests)</source>
+        <translation>每个请求生成的词元数（所有请求的平均值）</translation>
+    </message>
+    <message>
+        <source>&amp;Weights</source>
+        <translation>权重(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Weight precision</source>
+        <translation>权重精度</translation>
+    </message>
+    <message>
+        <source>&amp;Act</source>
+        <translation>激活(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Activation (GEMM compute) precision</source>
+        <translation>激活（GEMM 计算）精度</translation>
+    </message>
+    <message>
+        <source>&amp;KV</source>
+        <translation>&amp;KV</translation>
+    </message>
+    <message>
+        <source>KV-cache precision</source>
+        <translation>KV 缓存精度</translation>
+    </message>
+    <message>
+        <source>&amp;Chips</source>
+        <translation>芯片(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Chips in the system; replicas = chips / (TP x DP x PP)</source>
+        <translation>系统中的芯片数；副本数 = 芯片数 / (TP × DP × PP)</translation>
+    </message>
+    <message>
+        <source>&amp;TP</source>
+        <translation>&amp;TP</translation>
+    </message>
+    <message>
+        <source>Tensor-parallel degree of attention and dense layers; auto = the best within the limits</source>
+        <translation>注意力和稠密层的张量并行度；auto = 限制内的最优值</translation>
+    </message>
+    <message>
+        <source>&amp;DP</source>
+        <translation>&amp;DP</translation>
+    </message>
+    <message>
+        <source>Attention data-parallel ranks, each with its own requests, that the MoE layers span (DeepSeek and Qwen3 deployments); auto = the best</source>
+        <translation>注意力数据并行秩数，每个秩有自己的请求，MoE 层跨越这些秩（DeepSeek 和 Qwen3 部署）；auto = 最优值</translation>
+    </message>
+    <message>
+        <source>&amp;PP</source>
+        <translation>&amp;PP</translation>
+    </message>
+    <message>
+        <source>Pipeline stages; auto = 1 unless the model only fits deeper</source>
+        <translation>流水线级数；auto = 1，除非模型只有更多级才能放下</translation>
+    </message>
+    <message>
+        <source>&amp;EP</source>
+        <translation>&amp;EP</translation>
+    </message>
+    <message>
+        <source>Expert-parallel degree: chips the routed experts spread over (divides TP x DP); auto = the best</source>
+        <translation>专家并行度：路由专家分布的芯片数（整除 TP × DP）；auto = 最优值</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::WorkloadKeys</name>
+    <message>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>Requests in flight per replica; auto = the most memory and the engine allow (offline) or the most that meet the p99 latency limits (server).</source>
+        <translation>每个副本中处理的请求数；auto = 内存和引擎允许的最大值（离线）或满足 p99 延迟限制的最大值（在线服务）。</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Prompt tokens per request (the mean over the requests).</source>
+        <translation>每个请求的提示词元数（所有请求的平均值）。</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Generated tokens per request (the mean over the requests).</source>
+        <translation>每个请求生成的词元数（所有请求的平均值）。</translation>
+    </message>
+    <message>
+        <source>Prompt spread</source>
+        <translation>提示长度离散度</translation>
+    </message>
+    <message>
+        <source>Standard deviation / mean of the prompt lengths (MLPerf OpenOrca: 0.77).</source>
+        <translation>提示长度的标准差 / 平均值（MLPerf OpenOrca：0.77）。</translation>
+    </message>
+    <message>
+        <source>Output spread</source>
+        <translation>输出长度离散度</translation>
+    </message>
+    <message>
+        <source>Standard deviation / mean of the output lengths (MLPerf OpenOrca: 0.79).</source>
+        <translation>输出长度的标准差 / 平均值（MLPerf OpenOrca：0.79）。</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Number format of the weights.</source>
+        <translation>权重的数值格式。</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <source>Number format the GEMMs compute in.</source>
+        <translation>GEMM 计算所用的数值格式。</translation>
+    </message>
+    <message>
+        <source>KV cache</source>
+        <translation>KV 缓存</translation>
+    </message>
+    <message>
+        <source>Number format of the KV cache.</source>
+        <translation>KV 缓存的数值格式。</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>并行</translation>
+    </message>
+    <message>
+        <source>Chips</source>
+        <translation>芯片数</translation>
+    </message>
+    <message>
+        <source>Chips in the system; replicas = chips / (tp x attention_dp x pp).</source>
+        <translation>系统中的芯片数；副本数 = 芯片数 / (tp × attention_dp × pp)。</translation>
+    </message>
+    <message>
+        <source>Tensor parallel</source>
+        <translation>张量并行</translation>
+    </message>
+    <message>
+        <source>Tensor-parallel degree of attention, dense FFNs and the LM head; auto = the best within the limits.</source>
+        <translation>注意力、稠密 FFN 和 LM 头的张量并行度；auto = 限制内的最优值。</translation>
+    </message>
+    <message>
+        <source>Pipeline stages</source>
+        <translation>流水线级数</translation>
+    </message>
+    <message>
+        <source>Pipeline stages; auto = 1 unless the model only fits deeper.</source>
+        <translation>流水线级数；auto = 1，除非模型只有更多级才能放下。</translation>
+    </message>
+    <message>
+        <source>Expert parallel</source>
+        <translation>专家并行</translation>
+    </message>
+    <message>
+        <source>Chips the routed experts are spread over (divides tp x attention_dp); auto = the best.</source>
+        <translation>路由专家分布的芯片数（整除 tp × attention_dp）；auto = 最优值。</translation>
+    </message>
+    <message>
+        <source>Attention data parallel</source>
+        <translation>注意力数据并行</translation>
+    </message>
+    <message>
+        <source>Attention ranks, each with its own requests, that MoE layers span (DeepSeek and Qwen3 deployments).</source>
+        <translation>注意力秩数，每个秩有自己的请求，MoE 层跨越这些秩（DeepSeek 和 Qwen3 部署）。</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Token budget per step</source>
+        <translation>每步词元预算</translation>
+    </message>
+    <message>
+        <source>Decode and prompt-chunk tokens one step of an attention rank takes (TensorRT-LLM max_num_tokens: 8192).</source>
+        <translation>注意力秩一步所处理的解码和提示分块词元数（TensorRT-LLM max_num_tokens：8192）。</translation>
+    </message>
+    <message>
+        <source>Engine batch limit</source>
+        <translation>引擎批量上限</translation>
+    </message>
+    <message>
+        <source>Requests in flight per attention rank the engine allows (TensorRT-LLM max_batch_size: 2048).</source>
+        <translation>引擎允许每个注意力秩同时处理的请求数（TensorRT-LLM max_batch_size：2048）。</translation>
+    </message>
+    <message>
+        <source>KV allocation</source>
+        <translation>KV 分配</translation>
+    </message>
+    <message>
+        <source>reserve: a request&apos;s final KV is set aside when it is admitted (TensorRT-LLM default); on_demand: pages as tokens are made (vLLM, TensorRT-LLM max utilisation), so more requests fit.</source>
+        <translation>reserve：请求被接纳时预留其最终 KV（TensorRT-LLM 默认）；on_demand：随词元生成按页分配（vLLM、TensorRT-LLM 最大利用率模式），可容纳更多请求。</translation>
+    </message>
+    <message>
+        <source>Host time per request</source>
+        <translation>每请求主机时间</translation>
+    </message>
+    <message>
+        <source>CPU time per step and request the accelerator waits for: scheduling, sampling, bookkeeping (vLLM V1 update_from_output: 0.254 ms at batch 256, ~1 us; TensorRT-LLM PyTorch backend: ~580 us per step at 64 requests, ~9 us, issue 13957).</source>
+        <translation>加速器在每步每请求上等待的 CPU 时间：调度、采样、记账（vLLM V1 update_from_output：批量 256 时 0.254 ms，约 1 µs；TensorRT-LLM PyTorch 后端：64 个请求时每步约 580 µs，约 9 µs，issue 13957）。</translation>
+    </message>
+    <message>
+        <source>Requests in the run</source>
+        <translation>运行中的请求数</translation>
+    </message>
+    <message>
+        <source>Requests issued at once and served to the last, as a benchmark runs them (trtllm-bench: 1,000-30,000 by length; MLPerf offline: at least 600 s of samples); the throughput includes the tail in which the batch drains. 0 = a steady stream.</source>
+        <translation>一次性发出并服务到最后一个的请求数，与基准测试的运行方式相同（trtllm-bench：按长度 1,000-30,000；MLPerf 离线：至少 600 秒的样本）；吞吐量包含批量逐渐排空的尾段。0 = 稳定的请求流。</translation>
+    </message>
+    <message>
+        <source>Speculative decoding</source>
+        <translation>推测解码</translation>
+    </message>
+    <message>
+        <source>Draft tokens</source>
+        <translation>草稿词元数</translation>
+    </message>
+    <message>
+        <source>Tokens drafted per step and verified in one pass of the target; 0 = off.</source>
+        <translation>每步起草并由目标模型一次验证的词元数；0 = 关闭。</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>接受率</translation>
+    </message>
+    <message>
+        <source>Probability a drafted token is accepted (DeepSeek-V3 MTP: 0.85-0.9 for the second token).</source>
+        <translation>草稿词元被接受的概率（DeepSeek-V3 MTP：第二个词元为 0.85-0.9）。</translation>
+    </message>
+    <message>
+        <source>Draft model</source>
+        <translation>草稿模型</translation>
+    </message>
+    <message>
+        <source>Model id of a separate draft model; empty = MTP layers of the target.</source>
+        <translation>独立草稿模型的模型 ID；为空 = 目标模型的 MTP 层。</translation>
+    </message>
+    <message>
+        <source>Mixture of experts</source>
+        <translation>混合专家</translation>
+    </message>
+    <message>
+        <source>Expert imbalance</source>
+        <translation>专家负载不均衡度</translation>
+    </message>
+    <message>
+        <source>Routed load of the busiest expert-parallel rank / the mean (TensorRT-LLM DeepSeek-R1 at EP32: 1.11 with EPLB, 2.56 without).</source>
+        <translation>最繁忙的专家并行秩的路由负载 / 平均值（TensorRT-LLM DeepSeek-R1 在 EP32 下：使用 EPLB 时 1.11，不使用时 2.56）。</translation>
+    </message>
+    <message>
+        <source>Communication overlap</source>
+        <translation>通信重叠</translation>
+    </message>
+    <message>
+        <source>Fraction of collective time hidden behind the layer&apos;s other ops (0: engines run the all-reduce between GEMMs; two-batch overlap hides most of an all-to-all).</source>
+        <translation>集合通信时间被该层其他算子隐藏的比例（0：引擎在 GEMM 之间运行 all-reduce；双批次重叠可隐藏大部分 all-to-all）。</translation>
+    </message>
+    <message>
+        <source>Disaggregation</source>
+        <translation>预填充/解码分离</translation>
+    </message>
+    <message>
+        <source>Prefill chips</source>
+        <translation>预填充芯片数</translation>
+    </message>
+    <message>
+        <source>Chips of the prefill pool (with decode_chips); 0 = one pool does both; -1 = the best split of chips.</source>
+        <translation>预填充池的芯片数（与 decode_chips 一起使用）；0 = 一个池同时完成两者；-1 = 最优的芯片划分。</translation>
+    </message>
+    <message>
+        <source>Decode chips</source>
+        <translation>解码芯片数</translation>
+    </message>
+    <message>
+        <source>Chips of the decode pool (prefill_chips + decode_chips = chips); -1 with prefill_chips -1.</source>
+        <translation>解码池的芯片数（prefill_chips + decode_chips = chips）；与 prefill_chips 同为 -1。</translation>
+    </message>
+    <message>
+        <source>Prefill chip</source>
+        <translation>预填充芯片</translation>
+    </message>
+    <message>
+        <source>Chip id of the prefill pool; empty = the design&apos;s chip.</source>
+        <translation>预填充池的芯片 ID；为空 = 设计的芯片。</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <source>TTFT p99 limit</source>
+        <translation>TTFT p99 限制</translation>
+    </message>
+    <message>
+        <source>p99 time-to-first-token limit; empty = none (MLPerf Llama-2-70B server: 2 s).</source>
+        <translation>p99 首词元时间限制；为空 = 无（MLPerf Llama-2-70B 在线服务：2 秒）。</translation>
+    </message>
+    <message>
+        <source>TPOT p99 limit</source>
+        <translation>TPOT p99 限制</translation>
+    </message>
+    <message>
+        <source>p99 time-per-output-token limit; empty = none (MLPerf Llama-2-70B server: 0.2 s).</source>
+        <translation>p99 每输出词元时间限制；为空 = 无（MLPerf Llama-2-70B 在线服务：0.2 秒）。</translation>
+    </message>
+</context>
+</TS>
