@@ -326,7 +326,9 @@ private slots:
         QCOMPARE(slider->value(), ParameterPanel::toSlider(*find_param("compute.clock_ghz"), before.compute.clock_ghz));
 
         window_->findChild<QAction*>(QStringLiteral("actionRedo"))->trigger();
-        QCOMPARE(doc_->chip().compute.clock_ghz, slider->value() == 900 ? 0.3 + 0.9 * 2.7 : 0.3 + 0.8 * 2.7);
+        // Position 900: 0.3 + 0.9 x 2.7 = 2.73 GHz, snapped to the slider's 0.05 GHz step (2.7 / 50 =
+        // 0.054, the 1-2-5 step below it) = 2.75; position 800: 2.46 -> 2.45.
+        QCOMPARE(doc_->chip().compute.clock_ghz, slider->value() == 900 ? 2.75 : 2.45);
     }
 
     void aSliderDragIsOneUndoStep() {
@@ -338,7 +340,7 @@ private slots:
         slider->setSliderDown(true);
         for (int pos : {100, 200, 300, 400}) slider->setValue(pos);
         slider->setSliderDown(false);  // release
-        QCOMPARE(doc_->chip().compute.clock_ghz, 0.3 + 0.4 * 2.7);  // 1.38 GHz
+        QCOMPARE(doc_->chip().compute.clock_ghz, 1.4);  // 0.3 + 0.4 x 2.7 = 1.38 GHz, in 0.05 GHz steps
         QCOMPARE(stack->count(), steps + 1);
         // A second drag of the same slider is a step of its own.
         slider->setSliderDown(true);
@@ -346,7 +348,7 @@ private slots:
         slider->setSliderDown(false);
         QCOMPARE(stack->count(), steps + 2);
         stack->undo();
-        QCOMPARE(doc_->chip().compute.clock_ghz, 0.3 + 0.4 * 2.7);
+        QCOMPARE(doc_->chip().compute.clock_ghz, 1.4);
         stack->undo();
         QCOMPARE(doc_->chip().compute.clock_ghz, clock);
     }
