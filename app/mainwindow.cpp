@@ -121,7 +121,7 @@ void MainWindow::createViews() {
         w->setMinimumSize(260, 180);
     viewGrid_ = new ViewGrid({ViewGrid::View{roofline_, tr("Roofline")}, ViewGrid::View{layers_, tr("Layers")},
                               ViewGrid::View{physical_, tr("Area, Power, Cost")}, ViewGrid::View{compare_, tr("Compare")}},
-                             QSize(440, 270), central);
+                             QSize(440, 300), central);
     // The design's four views, and beside them the questions about the design space.
     tabs_ = new QTabWidget(central);
     tabs_->setObjectName(QStringLiteral("viewTabs"));

@@ -196,7 +196,7 @@ ParameterPanel::ParameterPanel(DesignDocument* doc, QWidget* parent) : QWidget(p
 
     search_ = new QLineEdit(this);
     search_->setObjectName(QStringLiteral("paramSearch"));
-    search_->setPlaceholderText(tr("Filter parameters (name, key or basis)"));
+    search_->setPlaceholderText(tr("Filter: name, key or basis"));
     search_->setClearButtonEnabled(true);
     // The panel is never narrower than its filter's hint (with the clear button beside it).
     search_->setMinimumWidth(search_->fontMetrics().horizontalAdvance(search_->placeholderText()) + 40);

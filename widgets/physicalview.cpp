@@ -122,13 +122,16 @@ void PhysicalView::styleLegends() {
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     for (Chart* chart : {&area_, &power_, &cost_}) {
+        if (!chart->legend) return;  // a font change while the view is being built
         chart->legend->setBrush(Qt::NoBrush);
         chart->legend->setBorderPen(Qt::NoPen);
         chart->legend->setTextColor(text);
         chart->legend->setFont(small);
         for (int i = 0; i < chart->legend->itemCount(); ++i) {
-            chart->legend->item(i)->setTextColor(text);
-            chart->legend->item(i)->setFont(small);
+            QCPAbstractLegendItem* item = chart->legend->item(i);  // a wrapped grid has empty cells
+            if (!item) continue;
+            item->setTextColor(text);
+            item->setFont(small);
         }
         chart->note->setColor(text);
     }
@@ -136,7 +139,7 @@ void PhysicalView::styleLegends() {
 
 void PhysicalView::changeEvent(QEvent* event) {
     DocumentView::changeEvent(event);
-    if (event->type() == QEvent::FontChange) {
+    if (event->type() == QEvent::FontChange && area_.legend) {
         styleLegends();
         placeLegends();
         fitTicks();
@@ -169,8 +172,15 @@ void PhysicalView::placeLegends() {
     const int width = std::max(1, plot_->width());
     auto columnsBeside = [](const Chart& c) { return c.legendNames.size() > 6 ? 2 : 1; };
     int besideWidth = 0;
-    for (Chart* chart : {&area_, &power_, &cost_}) besideWidth = std::max(besideWidth, columnsBeside(*chart) * itemWidth);
-    const bool beside = besideWidth <= width * 2 / 5;
+    int belowHeight = 0;  // three charts (ticks, a bar each, the axis title) with their legends below
+    const int belowColumns = std::max(1, (width - 16) / std::max(1, itemWidth));
+    for (Chart* chart : {&area_, &power_, &cost_}) {
+        besideWidth = std::max(besideWidth, columnsBeside(*chart) * itemWidth);
+        const int rows = (static_cast<int>(chart->legendNames.size()) + belowColumns - 1) / belowColumns;
+        belowHeight += rows * fm.height() + 4 * QFontMetrics(font()).height() + 20;
+    }
+    // Below the charts on a narrow view; beside them when there is not the height for that either.
+    const bool beside = besideWidth <= width * 2 / 5 || (belowHeight > plot_->height() && besideWidth <= width / 2);
     QCPLayoutGrid* layout = plot_->plotLayout();
     if (beside != legendsBeside_) {
         legendsBeside_ = beside;
@@ -190,7 +200,7 @@ void PhysicalView::placeLegends() {
         if (beside) layout->setColumnStretchFactor(1, 0.001);
     }
     for (Chart* chart : {&area_, &power_, &cost_}) {
-        const int columns = beside ? columnsBeside(*chart) : std::max(1, (width - 16) / std::max(1, itemWidth));
+        const int columns = beside ? columnsBeside(*chart) : belowColumns;
         if (chart->legend->wrap() != columns) {
             chart->legend->setWrap(columns);
             chart->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // re-flows the items

@@ -206,6 +206,10 @@ void RooflineView::refresh() {
                 const QPointF c(plot_->xAxis->coordToPixel(pt.intensity), plot_->yAxis->coordToPixel(pt.tflops));
                 if (r.adjusted(-4, -4, 4, 4).contains(c)) return false;
             }
+            for (const auto& ref : refPoints_) {
+                const QPointF c(plot_->xAxis->coordToPixel(ref.intensity), plot_->yAxis->coordToPixel(ref.tflops));
+                if (r.adjusted(-5, -5, 5, 5).contains(c)) return false;
+            }
             return true;
         };
         Place chosen = places.front();
