@@ -180,7 +180,7 @@ void PhysicalView::placeLegends() {
         belowHeight += rows * fm.height() + 4 * QFontMetrics(font()).height() + 20;
     }
     // Below the charts on a narrow view; beside them when there is not the height for that either.
-    const bool beside = besideWidth <= width * 2 / 5 || (belowHeight > plot_->height() && besideWidth <= width / 2);
+    const bool beside = besideWidth <= width * 2 / 5 || (belowHeight > plot_->height() && besideWidth <= width * 3 / 5);
     QCPLayoutGrid* layout = plot_->plotLayout();
     if (beside != legendsBeside_) {
         legendsBeside_ = beside;
