@@ -18,6 +18,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -44,6 +45,7 @@
 #include "widgets/seekdialog.hpp"
 #include "widgets/sensitivityview.hpp"
 #include "widgets/sweepview.hpp"
+#include "widgets/viewgrid.hpp"
 #include "widgets/viewscale.hpp"
 #include "widgets/workloadbar.hpp"
 
@@ -110,31 +112,23 @@ void MainWindow::createViews() {
     kpis_ = new KpiStrip(doc_, central);
     layout->addWidget(kpis_);
 
-    // Four views tiled, so every one follows a slider drag.
+    // Four views tiled, so every one follows a slider drag; tabbed where the window is too small
+    // for four readable plots (a plot with its legend, axis titles and tick labels needs the cell).
     roofline_ = new RooflineView(doc_, central);
     layers_ = new LayerView(doc_, central);
     physical_ = new PhysicalView(doc_, central);
     compare_ = new CompareView(doc_, central);
-    auto* rows = new QSplitter(Qt::Vertical, central);
-    rows->setObjectName(QStringLiteral("viewSplitter"));
-    auto* top = new QSplitter(Qt::Horizontal, rows);
-    auto* bottom = new QSplitter(Qt::Horizontal, rows);
-    top->addWidget(roofline_);
-    top->addWidget(layers_);
-    bottom->addWidget(physical_);
-    bottom->addWidget(compare_);
-    for (QSplitter* s : {rows, top, bottom}) {
-        s->setChildrenCollapsible(false);
-        s->setSizes({1000, 1000});  // equal shares
-    }
     for (QWidget* w : {static_cast<QWidget*>(roofline_), static_cast<QWidget*>(layers_),
                        static_cast<QWidget*>(physical_), static_cast<QWidget*>(compare_)})
         w->setMinimumSize(260, 180);
+    viewGrid_ = new ViewGrid({ViewGrid::View{roofline_, tr("Roofline")}, ViewGrid::View{layers_, tr("Layers")},
+                              ViewGrid::View{physical_, tr("Area, Power, Cost")}, ViewGrid::View{compare_, tr("Compare")}},
+                             QSize(440, 300), central);
     // The design's four views, and beside them the questions about the design space.
     tabs_ = new QTabWidget(central);
     tabs_->setObjectName(QStringLiteral("viewTabs"));
     tabs_->setDocumentMode(true);
-    tabs_->addTab(rows, tr("Desi&gn"));
+    tabs_->addTab(viewGrid_, tr("Desi&gn"));
     sweep_ = new SweepView(doc_, tabs_);
     tabs_->addTab(sweep_, tr("Sweep"));
     sensitivity_ = new SensitivityView(doc_, tabs_);
@@ -177,6 +171,8 @@ void MainWindow::createViews() {
     explainDock_ = new QDockWidget(tr("Explain"), this);
     explainDock_->setObjectName(QStringLiteral("explainDock"));
     explain_ = new ExplainPanel(doc_, explainDock_);
+    // Narrower, the sentences break after every word.
+    explain_->setMinimumWidth(explain_->fontMetrics().averageCharWidth() * 32);
     explainDock_->setWidget(explain_);
     addDockWidget(Qt::RightDockWidgetArea, explainDock_);
 
@@ -254,10 +250,21 @@ void MainWindow::createActions() {
     QAction* toggleExplain = explainDock_->toggleViewAction();
     toggleExplain->setObjectName(QStringLiteral("actionToggleExplain"));
     view->addAction(toggleExplain);
-    QAction* toggleSession = sessionDock_->toggleViewAction();
+    // Ctrl+H brings the dock to the front when it is hidden or behind another tab (Explain), and
+    // hides it only when it is the one shown; the dock's own toggle action would hide it instead.
+    QAction* toggleSession = view->addAction(sessionDock_->windowTitle());
     toggleSession->setObjectName(QStringLiteral("actionToggleSession"));
+    toggleSession->setCheckable(true);
     toggleSession->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    view->addAction(toggleSession);
+    connect(sessionDock_, &QDockWidget::visibilityChanged, toggleSession, &QAction::setChecked);
+    connect(toggleSession, &QAction::triggered, this, [this] {
+        if (sessionDock_->isVisible() && !sessionDock_->visibleRegion().isEmpty()) {
+            sessionDock_->hide();
+            return;
+        }
+        sessionDock_->show();
+        sessionDock_->raise();
+    });
     view->addAction(workloadBar_->toggleViewAction());
     view->addAction(compareBar_->toggleViewAction());
     view->addAction(latencyBar_->toggleViewAction());
@@ -411,7 +418,10 @@ void MainWindow::showLessonView(const QString& view) {
     }
     if (!target) return;
     // The design's four views live on the first tab.
-    if (!tab && !dock && target != kpis_ && target != workloadBar_) tabs_->setCurrentIndex(0);
+    if (!tab && !dock && target != kpis_ && target != workloadBar_) {
+        tabs_->setCurrentIndex(0);
+        viewGrid_->reveal(target);
+    }
     if (tab) tabs_->setCurrentWidget(tab);
     if (dock) {
         dock->show();
@@ -597,9 +607,13 @@ void MainWindow::showSaveState(const QString& unsavedReason) {
         saveState_->setText(tr("Not saved"));
         saveState_->setToolTip(unsavedReason);
         saveState_->setStyleSheet(QStringLiteral("QToolButton { color: white; background: #c62828; padding: 0 6px; }"));
-        statusBar()->showMessage(tr("Not saved: %1").arg(unsavedReason), 15000);
+        notSavedMessage_ = tr("Not saved: %1").arg(unsavedReason);
+        statusBar()->showMessage(notSavedMessage_, 15000);
         return;
     }
+    // Written after all: the status bar no longer says otherwise beside "Saved".
+    if (!notSavedMessage_.isEmpty() && statusBar()->currentMessage() == notSavedMessage_) statusBar()->clearMessage();
+    notSavedMessage_.clear();
     saveState_->setStyleSheet(QString());
     const QString path = sessions_->path();
     saveState_->setText(path.isEmpty() ? tr("No session file") : tr("Saved"));
@@ -615,9 +629,19 @@ void MainWindow::showAbout() {
                            .arg(QStringLiteral(SCOVILLE_VERSION)));
 }
 
+QString MainWindow::screenBucket() const {
+    // Layouts are kept per screen size: a dock width right on a 2560 px monitor is wrong on a laptop.
+    const QScreen* s = screen();
+    const QSize size = s ? s->size() : QSize(1920, 1080);
+    return QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+}
+
 void MainWindow::restoreSettings() {
     QSettings settings;
-    const QByteArray geometry = settings.value(QStringLiteral("mainWindow/geometry")).toByteArray();
+    const QString bucket = QStringLiteral("mainWindow/") + screenBucket() + QLatin1Char('/');
+    // A screen size seen before has its own layout; otherwise the last one of any screen.
+    const QString prefix = settings.contains(bucket + QStringLiteral("state")) ? bucket : QStringLiteral("mainWindow/");
+    const QByteArray geometry = settings.value(prefix + QStringLiteral("geometry")).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry)) {
         // First start: most of the screen, never larger than it.
         QSize size(1280, 800);
@@ -631,17 +655,43 @@ void MainWindow::restoreSettings() {
             sessionDock_->setVisible(avail.width() >= 1600);
         }
         resize(size);
-        resizeDocks({parameterDock_}, {310}, Qt::Horizontal);
-        if (explainDock_->isVisible()) resizeDocks({explainDock_}, {380}, Qt::Horizontal);
         if (sessionDock_->isVisible()) explainDock_->raise();
+        // Dock sizes set before the window is shown do not hold: applied once it is.
+        dockWidths_ = {{parameterDock_, kParameterWidth}, {explainDock_, kExplainWidth}};
     }
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    restoreState(settings.value(prefix + QStringLiteral("state")).toByteArray());
+    // The dock widths as they were: restoreState sizes them against the window as it is now,
+    // before it is shown at its size, so they are applied again once it is.
+    const QVariantMap widths = settings.value(prefix + QStringLiteral("dockWidths")).toMap();
+    if (!widths.isEmpty()) dockWidths_.clear();
+    for (QDockWidget* dock : {parameterDock_, explainDock_, sessionDock_, lessonDock_})
+        if (const int w = widths.value(dock->objectName()).toInt(); w > 0) dockWidths_.append({dock, w});
+}
+
+void MainWindow::applyDockWidths() {
+    // One dock at a time: a call naming docks of both sides can leave them as they were.
+    for (const auto& [dock, width] : std::as_const(dockWidths_))
+        if (!dock->isHidden() && !dock->isFloating())
+            resizeDocks({dock}, {std::max(width, dock->minimumSizeHint().width())}, Qt::Horizontal);
+    dockWidths_.clear();
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    // Once the window has its size and its layout has run.
+    if (!dockWidths_.isEmpty()) QTimer::singleShot(0, this, &MainWindow::applyDockWidths);
 }
 
 void MainWindow::saveSettings() const {
     QSettings settings;
-    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    QVariantMap widths;
+    for (QDockWidget* dock : {parameterDock_, explainDock_, sessionDock_, lessonDock_})
+        if (dock->isVisible() && !dock->isFloating()) widths.insert(dock->objectName(), dock->width());
+    for (const QString& prefix : {QStringLiteral("mainWindow/"), QStringLiteral("mainWindow/") + screenBucket() + QLatin1Char('/')}) {
+        settings.setValue(prefix + QStringLiteral("geometry"), saveGeometry());
+        settings.setValue(prefix + QStringLiteral("state"), saveState());
+        settings.setValue(prefix + QStringLiteral("dockWidths"), widths);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -28,6 +28,7 @@ class SensitivityView;
 class FrontierView;
 class RecordView;
 class LessonPanel;
+class ViewGrid;
 class ViewScale;
 class SweepView;
 class WorkloadBar;
@@ -47,6 +48,8 @@ public:
     [[nodiscard]] SessionController* sessionController() const { return sessions_; }
     // The central tabs: the design's views, then the sweep, sensitivity and frontier.
     [[nodiscard]] QTabWidget* viewTabs() const { return tabs_; }
+    // The design's four views: a grid, or tabs on a small window.
+    [[nodiscard]] ViewGrid* viewGrid() const { return viewGrid_; }
     [[nodiscard]] SweepView* sweepView() const { return sweep_; }
     [[nodiscard]] SensitivityView* sensitivityView() const { return sensitivity_; }
     [[nodiscard]] FrontierView* frontierView() const { return frontier_; }
@@ -70,14 +73,23 @@ public:
     // The session file used when no other was chosen.
     [[nodiscard]] static QString defaultSessionPath();
 
+    // The key under which window layouts are kept for the screen the window is on ("1366x768").
+    [[nodiscard]] QString screenBucket() const;
+    // Widths the panels start at on a first start (px): the parameter filter's placeholder and a
+    // slider with its spin box fit; the explain text reads in lines, not words.
+    static constexpr int kParameterWidth = 310;
+    static constexpr int kExplainWidth = 380;
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void createViews();
     void createActions();
     void restoreSettings();
     void saveSettings() const;
+    void applyDockWidths();
     void showAbout();
     void newSession();
     void openSession();
@@ -105,6 +117,7 @@ private:
     LayerView* layers_ = nullptr;
     PhysicalView* physical_ = nullptr;
     CompareView* compare_ = nullptr;
+    ViewGrid* viewGrid_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     SweepView* sweep_ = nullptr;
     SensitivityView* sensitivity_ = nullptr;
@@ -117,12 +130,15 @@ private:
     QDockWidget* sessionDock_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QToolButton* saveState_ = nullptr;
+    QString notSavedMessage_;  // the status bar's "Not saved: ..." while it may still show
     QString designFolder_;
     QDockWidget* lessonDock_ = nullptr;
     LessonPanel* lessons_ = nullptr;
     ViewScale* viewScale_ = nullptr;
     // What presentation mode hid, shown again when it ends.
     QList<QWidget*> hiddenForPresentation_;
+    // Dock widths read from the settings, applied when the window is first shown.
+    QList<QPair<QDockWidget*, int>> dockWidths_;
 };
 
 }  // namespace scoville

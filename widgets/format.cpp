@@ -69,9 +69,21 @@ QString formatNumber(double value, int decimals) {
     return uiLocale().toString(value, 'f', decimals);
 }
 
+namespace {
+// The percentage formatDelta shows, rounded to its digits (one decimal below 100 %).
+double shownDeltaPercent(double value, double base) {
+    const double pct = (value / base - 1.0) * 100.0;
+    return std::fabs(pct) >= 100 ? std::round(pct) : std::round(pct * 10.0) / 10.0;
+}
+}  // namespace
+
+bool deltaShownAsZero(double value, double base) {
+    return std::isfinite(value) && std::isfinite(base) && base != 0 && shownDeltaPercent(value, base) == 0;
+}
+
 QString formatDelta(double value, double base) {
     if (!std::isfinite(value) || !std::isfinite(base) || base == 0) return kNotAvailable;
-    const double pct = (value / base - 1.0) * 100.0;
+    const double pct = shownDeltaPercent(value, base);
     const QString sign = pct > 0 ? QStringLiteral("+") : (pct < 0 ? QStringLiteral("\u2212") : QString());
     const double a = std::fabs(pct);
     return sign + uiLocale().toString(a, 'f', a >= 100 ? 0 : 1) + QStringLiteral(" %");

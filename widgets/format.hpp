@@ -20,8 +20,11 @@ QString formatSi(double value, const QString& unit = {}, int digits = 3);
 QString formatSeconds(double seconds);
 // Plain number with thousands grouping and `decimals` digits: "12,345".
 QString formatNumber(double value, int decimals = 0);
-// Relative change "+12.3 %" / "−4.0 %"; "n/a" when the base is zero or not finite.
+// Relative change "+12.3 %" / "−4.0 %"; "n/a" when the base is zero or not finite; "0.0 %"
+// (no sign) when the change rounds to zero at the digits shown.
 QString formatDelta(double value, double base);
+// Whether formatDelta shows the change as zero: such a change is neither better nor worse.
+bool deltaShownAsZero(double value, double base);
 // US dollars: "$0.123", "$4.56", "$1,234".
 QString formatMoney(double usd);
 // Bytes and bytes per second with an SI prefix: "1.23 GB", "3.35 TB/s".

@@ -1,5 +1,6 @@
 #include "widgets/kpistrip.hpp"
 
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -192,6 +193,14 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     warnings_->setWordWrap(true);
     warnings_->setTextFormat(Qt::RichText);
     warnings_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Two lines always: a warning that appears never pushes the plots down (the rest on hover).
+    {
+        QFont bold = font();
+        bold.setBold(true);
+        warnings_->setFixedHeight(QFontMetrics(bold).lineSpacing() * kWarningLines + 2);
+        warnings_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        warnings_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    }
     // Two rows until the first resize fits the row to the width: a window first shown on a small
     // screen is neither widened by a one-row layout nor made taller by a narrow one.
     const int total = static_cast<int>(kpis_.size()) + 1;
@@ -263,8 +272,17 @@ void KpiStrip::arrange(int perRow) {
     for (int c = 0; c < perRow; ++c) grid_->setColumnStretch(c, 1);
 }
 
+// As narrow as the fewest cards per row: the cards re-flow into more rows when the window gives
+// the strip less width (a wider panel beside it), rather than holding the panels back.
+QSize KpiStrip::minimumSizeHint() const {
+    const QSize laidOut = DocumentView::minimumSizeHint();
+    const int cardWidth = fontMetrics().horizontalAdvance(QStringLiteral("Tokens/s per chip")) + 16;
+    return {std::min(laidOut.width(), kMinCardsPerRow * cardWidth + 12), laidOut.height()};
+}
+
 void KpiStrip::resizeEvent(QResizeEvent* event) {
     DocumentView::resizeEvent(event);
+    if (!warningLines_.isEmpty()) showWarnings();
     const int cardWidth = fontMetrics().horizontalAdvance(QStringLiteral("Tokens/s per chip")) + 16;
     const int total = static_cast<int>(kpis_.size()) + 1;
     const int perRow = std::clamp(width() / std::max(cardWidth, 1), kMinCardsPerRow, total);
@@ -299,7 +317,8 @@ void KpiStrip::refresh() {
             } else if (baseOk) {
                 const std::optional<double> b = k.key->value(base->value());
                 delta = v && b ? formatDelta(*v, *b) : QStringLiteral("n/a");
-                if (v && b && *b != 0) sign = k.key->compare(*v, *b);
+                // A change shown as 0.0 % is neutral, whichever way the unrounded values differ.
+                if (v && b && *b != 0 && !deltaShownAsZero(*v, *b)) sign = k.key->compare(*v, *b);
             }
         }
         const bool latency = std::strcmp(k.name, "ttft") == 0 || std::strcmp(k.name, "tpot") == 0;
@@ -340,14 +359,29 @@ void KpiStrip::refresh() {
         for (const auto& w : eval->warning_messages) lines << trMessage(w);
     if (base && !base->ok())
         lines << tr("baseline %1: %2").arg(baseName, qtext(base->error().message));
-    if (lines.isEmpty()) {
+    warningLines_ = lines;
+    showWarnings();
+}
+
+void KpiStrip::showWarnings() {
+    if (warningLines_.isEmpty()) {
         setTextIfChanged(warnings_, QStringLiteral("<small>%1</small>").arg(tr("No warnings.")));
-    } else {
-        QStringList escaped;
-        for (const auto& l : lines) escaped << l.toHtmlEscaped();
-        setTextIfChanged(warnings_, QStringLiteral("<span style='color:%1'><b>\u26A0 %2</b></span>")
-                               .arg(kWarning.name(), escaped.join(QStringLiteral(" &nbsp;\u2022&nbsp; "))));
+        warnings_->setToolTip(QString());
+        return;
     }
+    // What fits in the reserved lines; the whole list on hover.
+    const QString all = QStringLiteral("\u26A0 ") + warningLines_.join(QStringLiteral("  \u2022  "));
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics fm(bold);
+    // Word wrapping leaves part of each line empty: budget a little less than the lines' width.
+    const int budget = std::max(1, warnings_->width() * kWarningLines - fm.averageCharWidth() * 12 * kWarningLines);
+    const QString shown = fm.horizontalAdvance(all) > budget ? fm.elidedText(all, Qt::ElideRight, budget) : all;
+    setTextIfChanged(warnings_, QStringLiteral("<span style='color:%1'><b>%2</b></span>")
+                                    .arg(kWarning.name(), shown.toHtmlEscaped()));
+    QStringList escaped;
+    for (const auto& l : warningLines_) escaped << l.toHtmlEscaped();
+    warnings_->setToolTip(shown == all ? QString() : escaped.join(QStringLiteral("<br>")));
 }
 
 }  // namespace scoville

@@ -2,6 +2,7 @@
 // The summary figures of the design on the current workload, each with its change against the
 // baseline reference chip (green when better, red when worse), and the warnings of the model.
 #include <QFrame>
+#include <QStringList>
 #include <vector>
 
 #include "core/perf/evaluation.hpp"
@@ -37,6 +38,7 @@ public:
     // The one-line answer to "what does a token cost against the baseline, and why" (objectName
     // "kpi:cost"); empty when either side has no cost.
     [[nodiscard]] QString costLine() const;
+    [[nodiscard]] QSize minimumSizeHint() const override;
 
 signals:
     // The user asked to see the economics assumptions (the "Assumptions" link of the cost line).
@@ -53,9 +55,12 @@ private:
                                        const QString& baseName) const;
 
     void applyRanges();
+    void showWarnings();
+    static constexpr int kWarningLines = 2;
 
     std::vector<Kpi> kpis_;
     QLabel* warnings_ = nullptr;
+    QStringList warningLines_;  // the model's warnings, shown elided to the reserved lines
     QGridLayout* grid_ = nullptr;
     int perRow_ = 0;
     QLabel* baselineNote_ = nullptr;

@@ -62,6 +62,10 @@ LayerView::LayerView(DesignDocument* doc, QWidget* parent) : DocumentView(doc, p
         pp.highlight->setClipAxisRect(pp.rect);
         pp.highlight->topLeft->setAxes(pp.rect->axis(QCPAxis::atBottom), pp.rect->axis(QCPAxis::atLeft));
         pp.highlight->bottomRight->setAxes(pp.rect->axis(QCPAxis::atBottom), pp.rect->axis(QCPAxis::atLeft));
+        // The ratio coordinate is of the position's own axis rect, which is the first one (prefill)
+        // unless set: without this the decode highlight is drawn over the prefill chart.
+        pp.highlight->topLeft->setAxisRect(pp.rect);
+        pp.highlight->bottomRight->setAxisRect(pp.rect);
         pp.highlight->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
         pp.highlight->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
         pp.highlight->setVisible(false);

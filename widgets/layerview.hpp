@@ -22,6 +22,8 @@ public:
     [[nodiscard]] QCustomPlot* plot() const { return plot_; }
     // Stacked series of one phase: 0..2 by Bound, 3 = overhead.
     [[nodiscard]] QCPBars* bars(Phase phase, int series) const;
+    // The rectangle marking the selected layer on a phase's chart.
+    [[nodiscard]] QCPItemRect* highlight(Phase phase) const { return phases_[static_cast<size_t>(phase)].highlight; }
 
 private:
     struct PhasePlot {

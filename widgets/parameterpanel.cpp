@@ -3,6 +3,8 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
+#include <QGuiApplication>
+#include <QMouseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,6 +29,78 @@ bool directIntegerSlider(const ParamInfo& info) {
 }
 
 constexpr int kSliderSteps = 1000;
+
+// The largest of 1, 2, 5 x 10^k not above x (x > 0).
+double floor125(double x) {
+    const double decade = std::pow(10.0, std::floor(std::log10(x)));
+    const double m = x / decade;
+    return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * decade;
+}
+
+// Linear sliders snap to multiples of this.
+double linearStep(const ParamInfo& info, bool fine) {
+    const double span = info.slider_max - info.slider_min;
+    if (!(span > 0)) return 0;
+    const double step = floor125(span / (fine ? 500.0 : 50.0));
+    return info.kind == ParamKind::integer ? std::max(1.0, std::round(step)) : step;
+}
+
+double roundTo(double value, double step) {
+    if (!(step > 0)) return value;
+    const double snapped = std::round(value / step) * step;
+    // Decimals of the step, so 0.05 steps give 1.25 and not 1.2500000000000002.
+    const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
+    const double scale = std::pow(10.0, decimals);
+    return std::round(snapped * scale) / scale;
+}
+
+// Nearest member of the R''10 preferred-number series (ISO 497), geometrically.
+double nearestPreferred(double value) {
+    static constexpr double kSeries[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
+    const double decade = std::pow(10.0, std::floor(std::log10(value)));
+    const double m = value / decade;
+    double best = kSeries[0];
+    for (double c : kSeries)
+        if (std::fabs(std::log(m / c)) < std::fabs(std::log(m / best))) best = c;
+    return roundTo(best * decade, decade / 10);
+}
+
+// A slider that moves a tenth as fast while Shift is held during a drag.
+class FineSlider : public QSlider {
+public:
+    using QSlider::QSlider;
+    [[nodiscard]] bool fine() const { return fine_; }
+
+protected:
+    void mouseMoveEvent(QMouseEvent* event) override {
+        if (isSliderDown() && (event->modifiers() & Qt::ShiftModifier)) {
+            const double x = orientation() == Qt::Horizontal ? event->position().x() : event->position().y();
+            if (!fine_) {
+                fine_ = true;
+                anchorPixel_ = x;
+                anchorPosition_ = sliderPosition();
+            }
+            const int length = std::max(1, orientation() == Qt::Horizontal ? width() : height());
+            const double perPixel = double(maximum() - minimum()) / length / kFineFactor;
+            setSliderPosition(std::clamp(anchorPosition_ + static_cast<int>(std::lround((x - anchorPixel_) * perPixel)),
+                                         minimum(), maximum()));
+            event->accept();
+            return;
+        }
+        fine_ = false;
+        QSlider::mouseMoveEvent(event);
+    }
+    void mouseReleaseEvent(QMouseEvent* event) override {
+        QSlider::mouseReleaseEvent(event);
+        fine_ = false;
+    }
+
+private:
+    static constexpr double kFineFactor = 10;
+    bool fine_ = false;
+    double anchorPixel_ = 0;
+    int anchorPosition_ = 0;
+};
 
 QString valueText(const ParamInfo& info, double value) {
     if (info.kind == ParamKind::choice) {
@@ -70,6 +144,28 @@ double ParameterPanel::fromSlider(const ParamInfo& info, int position) {
     return std::clamp(std::round(v * scale) / scale, info.min, info.max);
 }
 
+double ParameterPanel::snapSliderValue(const ParamInfo& info, double value, bool fine) {
+    if (info.kind == ParamKind::choice || !std::isfinite(value)) return value;
+    double v = value;
+    if (info.log_scale && info.slider_min > 0 && value > 0) {
+        if (!fine) v = nearestPreferred(value);
+        else if (info.kind != ParamKind::integer) v = roundTo(value, std::pow(10.0, std::floor(std::log10(value)) - 1));
+    } else {
+        v = roundTo(value, linearStep(info, fine));
+    }
+    if (info.kind == ParamKind::integer) v = std::round(v);
+    return std::clamp(v, info.min, info.max);
+}
+
+int ParameterPanel::sliderSingleStep(const ParamInfo& info) {
+    const double lo = info.slider_min, hi = info.slider_max;
+    if (info.log_scale && lo > 0 && hi > lo)  // a tenth of a decade, the spacing of R''10
+        return std::max(1, static_cast<int>(std::lround(kSliderSteps / (10 * std::log10(hi / lo)))));
+    const double step = linearStep(info, false);
+    if (directIntegerSlider(info)) return std::max(1, static_cast<int>(std::lround(step)));
+    return hi > lo ? std::max(1, static_cast<int>(std::lround(step / (hi - lo) * kSliderSteps))) : 1;
+}
+
 int ParameterPanel::decimalsFor(const ParamInfo& info) {
     const double span = info.slider_max - info.slider_min;
     if (span <= 5) return 3;
@@ -101,9 +197,23 @@ ParameterPanel::ParameterPanel(DesignDocument* doc, QWidget* parent) : QWidget(p
 
     search_ = new QLineEdit(this);
     search_->setObjectName(QStringLiteral("paramSearch"));
-    search_->setPlaceholderText(tr("Filter parameters (name, key or basis)"));
+    search_->setPlaceholderText(tr("Filter: name, key or basis"));
     search_->setClearButtonEnabled(true);
+    // The panel is never narrower than its filter's hint (with the clear button beside it).
+    search_->setMinimumWidth(search_->fontMetrics().horizontalAdvance(search_->placeholderText()) + 40);
     outer->addWidget(search_);
+    // What the italic names mean (syncRow sets them).
+    auto* italicNote = new QLabel(tr("<i>Italic</i>: an estimated value, not a published figure; "
+                                     "hover a parameter for its basis"),
+                                  this);
+    italicNote->setObjectName(QStringLiteral("paramItalicNote"));
+    italicNote->setWordWrap(true);
+    italicNote->setTextFormat(Qt::RichText);
+    italicNote->setForegroundRole(QPalette::PlaceholderText);
+    QFont small = italicNote->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    italicNote->setFont(small);
+    outer->addWidget(italicNote);
     connect(search_, &QLineEdit::textChanged, this, &ParameterPanel::setFilter);
 
     auto* scroll = new QScrollArea(this);
@@ -193,18 +303,23 @@ void ParameterPanel::buildRow(Row& row, QWidget* parent) {
         connect(row.combo, &QComboBox::activated, this, [this, &row](int index) { edit(row, index, false); });
         focusTarget = row.combo;
     } else {
-        row.slider = new QSlider(Qt::Horizontal, row.container);
+        auto* slider = new FineSlider(Qt::Horizontal, row.container);
+        row.slider = slider;
         row.slider->setObjectName(QStringLiteral("param:") + key + QStringLiteral(":slider"));
         row.slider->setRange(0, sliderSteps(info));
-        row.slider->setPageStep(std::max(1, sliderSteps(info) / 20));
+        row.slider->setSingleStep(sliderSingleStep(info));
+        row.slider->setPageStep(std::max(2 * sliderSingleStep(info), sliderSteps(info) / 20));
         row.slider->setToolTip(tip);
         row.slider->setFocusPolicy(Qt::StrongFocus);
         h->addWidget(row.slider, 1);
         // A drag is one undo step, ended by the release; so is a run of arrow-key, page or wheel
         // steps, ended by a pause (keyRunIdle_).
-        connect(row.slider, &QSlider::valueChanged, this, [this, &row](int pos) {
+        connect(row.slider, &QSlider::valueChanged, this, [this, &row, slider](int pos) {
             if (!row.slider->isSliderDown()) keyRunIdle_.start();
-            edit(row, fromSlider(*row.info, pos), true);
+            const bool fine = slider->fine() || (QGuiApplication::keyboardModifiers() & Qt::ShiftModifier);
+            const double value = snapSliderValue(*row.info, fromSlider(*row.info, pos), fine);
+            // A step that snaps back to the value shown changes nothing (and records nothing).
+            if (value != row.shown) edit(row, value, true);
         });
         connect(row.slider, &QSlider::sliderReleased, this, [this] { doc_->finishInteraction(); });
 
@@ -293,9 +408,9 @@ void ParameterPanel::syncRow(Row& row, bool force) {
     }
     {
         const QSignalBlocker b(row.slider);
-        // While the user drags, the slider already sits where the value came from.
-        if (!row.slider->isSliderDown() && fromSlider(info, row.slider->value()) != value)
-            row.slider->setValue(toSlider(info, value));
+        // While the user drags, the slider already sits where the value came from; otherwise it
+        // moves to the (snapped) value, so arrow-key steps start from it.
+        if (!row.slider->isSliderDown()) row.slider->setValue(toSlider(info, value));
     }
     if (row.intSpin) {
         const QSignalBlocker b(row.intSpin);

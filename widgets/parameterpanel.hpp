@@ -32,6 +32,13 @@ public:
     [[nodiscard]] static int toSlider(const ParamInfo& info, double value);
     [[nodiscard]] static double fromSlider(const ParamInfo& info, int position);
     [[nodiscard]] static int decimalsFor(const ParamInfo& info);
+    // What a slider sets: `value` (from fromSlider) rounded to a round number. Linear keys: a
+    // multiple of a 1-2-5 step of about a 50th of the slider's span (a 500th when `fine`: Shift held);
+    // whole numbers for counts. Log keys: the ISO 497 R''10 series 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8
+    // per decade (fine: two significant digits, or whole numbers for counts). Typed values stay exact.
+    [[nodiscard]] static double snapSliderValue(const ParamInfo& info, double value, bool fine);
+    // Slider positions for one arrow-key press: one snapping step.
+    [[nodiscard]] static int sliderSingleStep(const ParamInfo& info);
 
     void setFilter(const QString& text);
     // Shows only the parameters matching `text`, with the text in the filter box (to clear it).

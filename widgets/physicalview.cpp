@@ -1,12 +1,14 @@
 #include "widgets/physicalview.hpp"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
-#include <QLabel>
-#include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <qcustomplot.h>
 
+#include "core/physical/area.hpp"
+#include "core/physical/tech.hpp"
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
@@ -29,6 +31,22 @@ QColor componentColor(size_t i) {
     return i < std::size(base) ? c : c.lighter(140);
 }
 
+const QColor kLimitColor(200, 40, 40);
+
+// A chip's area without a workload: the same estimate the evaluation makes (default technology).
+struct Area {
+    std::vector<Breakdown> items;
+    double perDie = 1.0;  // die / package
+};
+std::optional<Area> areaOf(const ChipSpec* chip) {
+    if (!chip) return std::nullopt;
+    const auto& tech = default_tech();
+    if (!tech) return std::nullopt;
+    auto a = estimate_area(*chip, *tech);
+    if (!a) return std::nullopt;
+    return Area{a->items(), a->package_mm2 > 0 ? a->die_mm2 / a->package_mm2 : 1.0};
+}
+
 }  // namespace
 
 PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
@@ -37,23 +55,9 @@ PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
     plot_->setObjectName(QStringLiteral("physicalPlot"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
     layout->addWidget(plot_, 1);
-    auto* legends = new QVBoxLayout;
-    layout->addLayout(legends);
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
-    for (Chart* chart : {&area_, &power_, &cost_}) {
-        chart->legend = new QLabel(this);
-        chart->legend->setObjectName(chart == &area_    ? QStringLiteral("areaLegend")
-                                     : chart == &power_ ? QStringLiteral("powerLegend")
-                                                        : QStringLiteral("costLegend"));
-        chart->legend->setTextFormat(Qt::RichText);
-        chart->legend->setFont(small);
-        chart->legend->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-        chart->legend->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
-        legends->addWidget(chart->legend, 1);
-    }
 
     plot_->plotLayout()->clear();
     plot_->setAutoAddPlottableToLegend(false);
@@ -74,26 +78,147 @@ PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
         chart->limit->setClipAxisRect(chart->rect);
         chart->limit->point1->setAxes(chart->rect->axis(QCPAxis::atBottom), key);
         chart->limit->point2->setAxes(chart->rect->axis(QCPAxis::atBottom), key);
-        chart->limit->setPen(QPen(QColor(200, 40, 40), 1.5, Qt::DashLine));
-        chart->limitLabel = new QCPItemText(plot_);
-        chart->limitLabel->setClipAxisRect(chart->rect);
-        chart->limitLabel->setClipToAxisRect(true);
-        chart->limitLabel->position->setAxes(chart->rect->axis(QCPAxis::atBottom), key);
-        chart->limitLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        chart->limitLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
-        chart->limitLabel->setColor(QColor(200, 40, 40));
-        chart->limitLabel->setFont(font());
+        chart->limit->setPen(QPen(kLimitColor, 1.5, Qt::DashLine));
+        // The line's legend entry: a graph without data, drawn in the legend with the line's pen.
+        chart->limitKey = new QCPGraph(chart->rect->axis(QCPAxis::atBottom), key);
+        chart->limitKey->setPen(chart->limit->pen());
+        chart->limitKey->setLineStyle(QCPGraph::lsLine);
+        chart->note = new QCPItemText(plot_);
+        chart->note->setClipAxisRect(chart->rect);
+        chart->note->position->setAxisRect(chart->rect);
+        chart->note->position->setType(QCPItemPosition::ptAxisRectRatio);
+        chart->note->position->setCoords(0.5, 0.5);
+        chart->note->setPositionAlignment(Qt::AlignCenter);
+        chart->note->setVisible(false);
+        // The legend beside the chart (below it on a narrow view: placeLegends).
+        chart->legend = new QCPLegend;
+        plot_->plotLayout()->addElement(row, 1, chart->legend);
+        chart->legend->setLayer(QStringLiteral("legend"));
+        chart->legend->setFont(small);
+        chart->legend->setIconSize(10, 8);
+        chart->legend->setRowSpacing(0);
+        chart->legend->setColumnSpacing(6);
+        chart->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+        chart->legend->setMargins(QMargins(4, 2, 2, 2));
         ++row;
     }
+    plot_->plotLayout()->setColumnStretchFactor(1, 0.001);
+    legendsBeside_ = true;
     area_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Area per die (mm\u00B2)"));
     power_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Power per chip on this workload (W)"));
     cost_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Cost per million tokens (USD), owner's cost"));
     applyPalette(plot_);
+    styleLegends();
     installExportMenu(plot_, QStringLiteral("area-power"));
 
     setPlot(plot_);
     refreshOn(&DesignDocument::stateChanged);
     refreshNow();
+}
+
+void PhysicalView::styleLegends() {
+    // Colours from the palette, fonts from the widget's (which zoom and presentation scale).
+    const QColor text = palette().color(QPalette::WindowText);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    for (Chart* chart : {&area_, &power_, &cost_}) {
+        if (!chart->legend) return;  // a font change while the view is being built
+        chart->legend->setBrush(Qt::NoBrush);
+        chart->legend->setBorderPen(Qt::NoPen);
+        chart->legend->setTextColor(text);
+        chart->legend->setFont(small);
+        for (int i = 0; i < chart->legend->itemCount(); ++i) {
+            QCPAbstractLegendItem* item = chart->legend->item(i);  // a wrapped grid has empty cells
+            if (!item) continue;
+            item->setTextColor(text);
+            item->setFont(small);
+        }
+        chart->note->setColor(text);
+    }
+}
+
+void PhysicalView::changeEvent(QEvent* event) {
+    DocumentView::changeEvent(event);
+    if (event->type() == QEvent::FontChange && area_.legend) {
+        styleLegends();
+        placeLegends();
+        fitTicks();
+        requestReplot(plot_);
+    }
+}
+
+void PhysicalView::paletteChanged() {
+    DocumentView::paletteChanged();
+    styleLegends();
+    requestReplot(plot_);
+}
+
+void PhysicalView::resizeEvent(QResizeEvent* event) {
+    DocumentView::resizeEvent(event);
+    placeLegends();
+    fitTicks();
+    requestReplot(plot_);
+}
+
+void PhysicalView::placeLegends() {
+    // Beside the charts while they keep at least 60 % of the width; below them otherwise.
+    int widest = 0;
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    const QFontMetrics fm(small);
+    for (Chart* chart : {&area_, &power_, &cost_})
+        for (const QString& name : std::as_const(chart->legendNames)) widest = std::max(widest, fm.horizontalAdvance(name));
+    const int itemWidth = widest + 10 + 6 + 8;  // icon, its gap, the column gap
+    const int width = std::max(1, plot_->width());
+    auto columnsBeside = [](const Chart& c) { return c.legendNames.size() > 6 ? 2 : 1; };
+    int besideWidth = 0;
+    int belowHeight = 0;  // three charts (ticks, a bar each, the axis title) with their legends below
+    const int belowColumns = std::max(1, (width - 16) / std::max(1, itemWidth));
+    for (Chart* chart : {&area_, &power_, &cost_}) {
+        besideWidth = std::max(besideWidth, columnsBeside(*chart) * itemWidth);
+        const int rows = (static_cast<int>(chart->legendNames.size()) + belowColumns - 1) / belowColumns;
+        belowHeight += rows * fm.height() + 4 * QFontMetrics(font()).height() + 20;
+    }
+    // Below the charts on a narrow view; beside them when there is not the height for that either.
+    const bool beside = besideWidth <= width * 2 / 5 || (belowHeight > plot_->height() && besideWidth <= width * 3 / 5);
+    QCPLayoutGrid* layout = plot_->plotLayout();
+    if (beside != legendsBeside_) {
+        legendsBeside_ = beside;
+        for (Chart* chart : {&area_, &power_, &cost_}) {
+            layout->take(chart->legend);
+            layout->take(chart->rect);
+        }
+        layout->simplify();
+        int row = 0;
+        for (Chart* chart : {&area_, &power_, &cost_}) {
+            layout->addElement(row, 0, chart->rect);
+            layout->addElement(beside ? row : row + 1, beside ? 1 : 0, chart->legend);
+            layout->setRowStretchFactor(row, 1);
+            if (!beside) layout->setRowStretchFactor(row + 1, 0.001);
+            row += beside ? 1 : 2;
+        }
+        if (beside) layout->setColumnStretchFactor(1, 0.001);
+    }
+    for (Chart* chart : {&area_, &power_, &cost_}) {
+        const int columns = beside ? columnsBeside(*chart) : belowColumns;
+        if (chart->legend->wrap() != columns) {
+            chart->legend->setWrap(columns);
+            chart->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // re-flows the items
+        }
+    }
+}
+
+void PhysicalView::fitTicks() {
+    // About one tick label per four label widths of axis: QCustomPlot's readable steps can place up
+    // to twice the asked count, and the labels keep a gap of at least their own width.
+    for (Chart* chart : {&area_, &power_, &cost_}) {
+        QCPAxis* axis = chart->rect->axis(QCPAxis::atBottom);
+        const QFontMetrics fm(axis->tickLabelFont());
+        const QString widest = QString::number(std::max(std::fabs(axis->range().lower), std::fabs(axis->range().upper)), 'g', 4);
+        const int label = fm.horizontalAdvance(widest) + fm.averageCharWidth();
+        const int length = chart->rect->width() > 0 ? chart->rect->width() : plot_->width() * 2 / 3;
+        axis->ticker()->setTickCount(std::clamp(length / std::max(1, 4 * label), 2, 6));
+    }
 }
 
 void PhysicalView::refresh() {
@@ -109,11 +234,17 @@ void PhysicalView::refresh() {
         const std::vector<Breakdown>* items;
         double scale;
     };
-    auto fill = [&](Chart& chart, const std::vector<Row>& rows, double limit, const QString& limitText) {
+    auto fill = [&](Chart& chart, const std::vector<Row>& rows, double limit, const QString& limitText,
+                    const QString& note) {
         std::vector<std::string> names;
         for (const auto& r : rows)
             for (const auto& b : *r.items)
                 if (std::find(names.begin(), names.end(), b.name) == names.end()) names.push_back(b.name);
+        QStringList legendNames;
+        for (const auto& n : names) legendNames << trCore("Breakdown", n);
+        if (limit > 0) legendNames << limitText;
+        const bool relist = legendNames != chart.legendNames;
+        if (relist) chart.legend->clearItems();  // before any bar it names is removed
         while (chart.bars.size() > names.size()) {
             plot_->removePlottable(chart.bars.back());
             chart.bars.pop_back();
@@ -146,34 +277,30 @@ void PhysicalView::refresh() {
             chart.bars[i]->setData(keys, values, true);
         }
         for (double t : totals) maxTotal = std::max(maxTotal, t);
-        // Two columns once the list is long, so it fits beside a short chart.
-        const size_t columns = names.size() > 6 ? 2 : 1;
-        QString legend = QStringLiteral("<table cellspacing='0' cellpadding='0'>");
-        for (size_t i = 0; i < names.size(); ++i) {
-            if (i % columns == 0) legend += QStringLiteral("<tr>");
-            legend += QStringLiteral("<td><span style='color:%1'>\u25A0</span>&nbsp;%2&nbsp;&nbsp;</td>")
-                          .arg(componentColor(i).name(), trCore("Breakdown", names[i]).toHtmlEscaped());
-            if (i % columns == columns - 1 || i + 1 == names.size()) legend += QStringLiteral("</tr>");
+        chart.limitKey->setName(limitText);
+        if (relist) {
+            chart.legendNames = legendNames;
+            for (QCPBars* b : chart.bars) chart.legend->addItem(new QCPPlottableLegendItem(chart.legend, b));
+            if (limit > 0) chart.legend->addItem(new QCPPlottableLegendItem(chart.legend, chart.limitKey));
+            styleLegends();
         }
-        legend += QStringLiteral("</table>");
-        if (chart.legend->text() != legend) chart.legend->setText(legend);
         auto ticker = qSharedPointerCast<QCPAxisTickerText>(chart.rect->axis(QCPAxis::atLeft)->ticker());
         ticker->clear();
         ticker->addTicks(keys, labels);
-        chart.rect->axis(QCPAxis::atLeft)->setRange(0.4, static_cast<double>(rows.size()) + 0.6);
+        chart.rect->axis(QCPAxis::atLeft)->setRange(0.4, static_cast<double>(std::max<size_t>(rows.size(), 1)) + 0.6);
         chart.limit->setVisible(limit > 0);
-        chart.limitLabel->setVisible(limit > 0);
         if (limit > 0) {
             chart.limit->point1->setCoords(limit, 0);
             chart.limit->point2->setCoords(limit, 1);
-            chart.limitLabel->position->setCoords(limit, 0.0);
-            chart.limitLabel->setText(limitText + QLatin1Char(' '));
             maxTotal = std::max(maxTotal, limit);
         }
+        chart.note->setVisible(!note.isEmpty());
+        if (!note.isEmpty()) chart.note->setText(note);
         chart.rect->axis(QCPAxis::atBottom)->setRange(0, maxTotal > 0 ? maxTotal * 1.08 : 1.0);
     };
 
-    static const std::vector<Breakdown> kNone;
+    const QString reticleText = tr("reticle limit %1 mm\u00B2").arg(kReticleMm2);
+    const QString tdpText = tr("TDP %1 W").arg(doc_->chip().power.tdp_w);
     if (result.ok()) {
         const PhysicalResult& ph = result->physical;
         // Package components scaled to the largest die, so one reticle line applies to every bar.
@@ -186,8 +313,8 @@ void PhysicalView::refresh() {
             area.push_back({baseName, &base->value().physical.area_mm2, perDie(base->value().physical)});
             power.push_back({baseName, &base->value().physical.power_w_breakdown, 1.0});
         }
-        fill(area_, area, kReticleMm2, tr("reticle %1 mm\u00B2").arg(kReticleMm2));
-        fill(power_, power, doc_->chip().power.tdp_w, tr("TDP %1 W").arg(doc_->chip().power.tdp_w));
+        fill(area_, area, kReticleMm2, reticleText, {});
+        fill(power_, power, doc_->chip().power.tdp_w, tdpText, {});
         // Each chip-hour item over the tokens the chip serves in that hour: the bars add up to $/M tokens.
         auto perToken = [](const PhysicalResult& p) {
             return p.tco_usd_per_hour > 0 ? p.cost_per_million_tokens_usd / p.tco_usd_per_hour : 0.0;
@@ -196,12 +323,21 @@ void PhysicalView::refresh() {
         if (ph.cost_per_million_tokens_usd > 0) cost.push_back({tr("Design"), &ph.cost_usd_per_hour, perToken(ph)});
         if (baseOk && base->value().physical.cost_per_million_tokens_usd > 0)
             cost.push_back({baseName, &base->value().physical.cost_usd_per_hour, perToken(base->value().physical)});
-        fill(cost_, cost, 0, {});
+        fill(cost_, cost, 0, {}, cost.empty() ? tr("No cost per token: no tokens served") : QString());
     } else {
-        fill(area_, {}, 0, {});
-        fill(power_, {}, 0, {});
-        fill(cost_, {}, 0, {});
+        // Die area does not depend on the workload: both chips' areas from their parameters.
+        const auto designArea = areaOf(&doc_->chip());
+        const auto baseArea = areaOf(baseChip);
+        std::vector<Row> area;
+        if (designArea) area.push_back({tr("Design"), &designArea->items, designArea->perDie});
+        if (baseArea) area.push_back({baseName, &baseArea->items, baseArea->perDie});
+        fill(area_, area, kReticleMm2, reticleText, area.empty() ? tr("The chip's area cannot be estimated") : QString());
+        const QString why = tr("The workload does not run on the design: no power or cost to show");
+        fill(power_, {}, doc_->chip().power.tdp_w, tdpText, why);
+        fill(cost_, {}, 0, {}, why);
     }
+    placeLegends();
+    fitTicks();
     requestReplot(plot_);
 }
 

@@ -1,21 +1,26 @@
 #pragma once
+#include <QStringList>
 #include <QWidget>
 #include <vector>
 
 #include "widgets/documentview.hpp"
 
 class QCustomPlot;
-class QLabel;
+class QCPAxis;
 class QCPAxisRect;
 class QCPBars;
+class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
+class QCPLegend;
 
 namespace scoville {
 
 // Area per die, power per chip and cost per million tokens, each a stacked bar of its components,
 // for the design and the baseline chip; the reticle limit (858 mm² per die) and the design's TDP
-// are drawn as lines.
+// are drawn as lines. Each chart has its legend beside it in the plot (so an export carries it),
+// the limit line among its entries. Die area does not depend on the workload: it is shown when the
+// workload does not run, and power and cost say why they are missing.
 class PhysicalView : public DocumentView<QWidget> {
     Q_OBJECT
 public:
@@ -27,19 +32,35 @@ public:
     [[nodiscard]] const std::vector<QCPBars*>& segments(int chart) const {
         return chart == 0 ? area_.bars : chart == 1 ? power_.bars : cost_.bars;
     }
+    // The legend beside a chart, and the note shown in it when it has nothing to draw.
+    [[nodiscard]] QCPLegend* legend(int chart) const { return chartAt(chart).legend; }
+    [[nodiscard]] QCPItemText* note(int chart) const { return chartAt(chart).note; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void paletteChanged() override;
+    void changeEvent(QEvent* event) override;
 
 private:
     struct Chart {
         QCPAxisRect* rect = nullptr;
-        QLabel* legend = nullptr;  // a widget: its text is laid out only when the components change
+        QCPLegend* legend = nullptr;
         std::vector<QCPBars*> bars;
+        QStringList legendNames;  // what the legend lists: rebuilt only when this changes
         QCPItemStraightLine* limit = nullptr;
-        QCPItemText* limitLabel = nullptr;
+        QCPGraph* limitKey = nullptr;  // no data: the limit line's entry in the legend
+        QCPItemText* note = nullptr;   // why the chart is empty
     };
     void refresh() override;
+    void styleLegends();
+    void placeLegends();
+    // Tick counts from the axis length, so tick labels never run together.
+    void fitTicks();
+    [[nodiscard]] const Chart& chartAt(int chart) const { return chart == 0 ? area_ : chart == 1 ? power_ : cost_; }
 
     QCustomPlot* plot_ = nullptr;
     Chart area_, power_, cost_;
+    bool legendsBeside_ = true;  // else each below its chart
 };
 
 }  // namespace scoville

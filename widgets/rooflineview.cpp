@@ -39,10 +39,9 @@ RooflineView::RooflineView(DesignDocument* doc, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
 
-    auto logTicker = QSharedPointer<QCPAxisTickerLog>::create();
     for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
         axis->setScaleType(QCPAxis::stLogarithmic);
-        axis->setTicker(logTicker);
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());  // one each: their counts differ
         axis->setNumberFormat(QStringLiteral("eb"));
         axis->setNumberPrecision(0);
     }
@@ -75,10 +74,10 @@ RooflineView::RooflineView(DesignDocument* doc, QWidget* parent)
     refs->setName(tr("reference ridges"));
 
     // Legend above the plot, wrapped in rows, so it never hides points.
-    auto* legendRow = new QCPLayoutGrid;
+    legendRow_ = new QCPLayoutGrid;
     plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(0, 0, legendRow);
-    legendRow->addElement(0, 0, plot_->legend);
+    plot_->plotLayout()->addElement(0, 0, legendRow_);
+    legendRow_->addElement(0, 0, plot_->legend);
     plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot_->legend->setWrap(3);
     plot_->legend->setLayer(QStringLiteral("legend"));
@@ -99,6 +98,13 @@ RooflineView::RooflineView(DesignDocument* doc, QWidget* parent)
         menu.addAction(tr("Export..."), this, [this] { exportPlotInteractive(plot_, QStringLiteral("roofline"), this); });
         menu.exec(plot_->mapToGlobal(pos));
     });
+    note_ = new QCPItemText(plot_);
+    note_->setObjectName(QStringLiteral("rooflineNote"));
+    note_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note_->position->setCoords(0.5, 0.5);
+    note_->setPositionAlignment(Qt::AlignCenter);
+    note_->setFont(font());
+    note_->setVisible(false);
     connect(plot_, &QCustomPlot::mouseMove, this, &RooflineView::onMouseMove);
     setPlot(plot_);
     refreshOn(&DesignDocument::stateChanged);
@@ -116,10 +122,31 @@ void RooflineView::paletteChanged() {
     refreshNow();
 }
 
+// Log axes: a label per decade while they fit, else every second or third decade.
+void RooflineView::fitTicks() {
+    const QFontMetrics fm(plot_->xAxis->tickLabelFont());
+    // A label's room: its widest form ("1e+04") and a gap; one and a half lines high. The log
+    // ticker rounds its decade step down, so it may place half again as many ticks as asked.
+    const double labelWidth = (fm.horizontalAdvance(QStringLiteral("1e+00")) + fm.averageCharWidth() * 2) * 1.5;
+    const double labelHeight = fm.height() * 1.5 * 1.5;
+    const QRect r = plot_->axisRect()->rect();
+    const int width = r.width() > 0 ? r.width() : plot_->width() * 3 / 4;
+    const int height = r.height() > 0 ? r.height() : plot_->height() * 3 / 4;
+    plot_->xAxis->ticker()->setTickCount(std::clamp(static_cast<int>(width / labelWidth), 1, 10));
+    plot_->yAxis->ticker()->setTickCount(std::clamp(static_cast<int>(height / labelHeight), 1, 10));
+}
+
 // Ceiling labels are merged by their distance in pixels, which the size decides.
 void RooflineView::resizeEvent(QResizeEvent* event) {
     DocumentView::resizeEvent(event);
     refreshIfVisible();
+}
+
+std::vector<QCPItemText*> RooflineView::ceilingLabels() const {
+    std::vector<QCPItemText*> shown;
+    for (QCPItemText* t : labels_)
+        if (t->visible()) shown.push_back(t);
+    return shown;
 }
 
 QCPGraph* RooflineView::graphAt(int index) {
@@ -146,7 +173,14 @@ void RooflineView::refresh() {
 
     int ceilingGraphs = 0;
     int labelCount = 0;
-    auto label = [&](double x, double y, const QString& text, const QColor& color, Qt::Alignment align) {
+    // Ceiling labels go to the first of their candidate places where they cover no op point, no
+    // other label and stay inside the plot (pixel positions: the axis rect is laid out first).
+    std::vector<QRectF> taken;
+    struct Place {
+        double x, y;
+        Qt::Alignment align;
+    };
+    auto label = [&](const std::vector<Place>& places, const QString& text, const QColor& color) {
         if (labelCount >= static_cast<int>(labels_.size())) {
             auto* item = new QCPItemText(plot_);
             item->setClipToAxisRect(true);
@@ -154,9 +188,40 @@ void RooflineView::refresh() {
             labels_.push_back(item);
         }
         QCPItemText* item = labels_[static_cast<size_t>(labelCount++)];
+        const QFontMetricsF fm(item->font());
+        const QSizeF size(fm.horizontalAdvance(text) + 4, fm.height());
+        const QRectF inside = QRectF(plot_->axisRect()->rect());
+        auto rectAt = [&](const Place& p) {
+            const QPointF at(plot_->xAxis->coordToPixel(p.x), plot_->yAxis->coordToPixel(p.y));
+            QRectF r(at, size);
+            if (p.align & Qt::AlignRight) r.moveRight(at.x());
+            if (p.align & Qt::AlignBottom) r.moveBottom(at.y());
+            return r;
+        };
+        auto clear = [&](const QRectF& r) {
+            if (!inside.contains(r)) return false;
+            for (const QRectF& t : taken)
+                if (t.intersects(r)) return false;
+            for (const auto& pt : points_) {
+                const QPointF c(plot_->xAxis->coordToPixel(pt.intensity), plot_->yAxis->coordToPixel(pt.tflops));
+                if (r.adjusted(-4, -4, 4, 4).contains(c)) return false;
+            }
+            for (const auto& ref : refPoints_) {
+                const QPointF c(plot_->xAxis->coordToPixel(ref.intensity), plot_->yAxis->coordToPixel(ref.tflops));
+                if (r.adjusted(-5, -5, 5, 5).contains(c)) return false;
+            }
+            return true;
+        };
+        Place chosen = places.front();
+        for (const Place& p : places)
+            if (clear(rectAt(p))) {
+                chosen = p;
+                break;
+            }
+        taken.push_back(rectAt(chosen));
         item->setVisible(true);
-        item->position->setCoords(x, y);
-        item->setPositionAlignment(align);
+        item->position->setCoords(chosen.x, chosen.y);
+        item->setPositionAlignment(chosen.align);
         item->setText(text);
         item->setColor(color);
     };
@@ -219,7 +284,7 @@ void RooflineView::refresh() {
             const double x0 = xmin / 3, x1 = xmax * 3;
             const QColor text = palette().color(QPalette::WindowText);
             // Ceilings of equal height (FP8 and INT8 on most chips) share one label.
-            std::vector<std::pair<double, QString>> computeLabels;
+            std::vector<std::pair<double, QString>> computeLabels, bandwidthLabels;
             for (const Ceiling& c : ev.ceilings) {
                 if (c.is_bandwidth || !positive(c.value)) continue;
                 QString name = trCore("Model", c.label);
@@ -243,9 +308,7 @@ void RooflineView::refresh() {
                 if (c.is_bandwidth) {
                     const double xEnd = peakMax > 0 ? peakMax / c.value : x1;
                     g->setData({x0, xEnd}, {c.value * x0, c.value * xEnd}, true);
-                    label(x0 * 1.15, c.value * x0 * 1.15,
-                          tr("%1 %2").arg(trCore("Model", c.label), formatBytesPerSecond(c.value * 1e12)),
-                          text, Qt::AlignLeft | Qt::AlignBottom);
+                    bandwidthLabels.emplace_back(c.value, tr("%1 %2").arg(trCore("Model", c.label), formatBytesPerSecond(c.value * 1e12)));
                 } else {
                     const double xStart = bwMax > 0 ? c.value / bwMax : x0;
                     g->setData({xStart, x1}, {c.value, c.value}, true);
@@ -253,38 +316,68 @@ void RooflineView::refresh() {
             }
             plot_->xAxis->setRange(x0, x1);
             plot_->yAxis->setRange(ymin / 3, ymax * 3);
-            // Roofs closer than a line of text share one label, so labels never overprint.
-            std::sort(computeLabels.begin(), computeLabels.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+            // Roofs and slopes closer than a line of text share one label, so labels never overprint.
+            auto byValue = [](const auto& a, const auto& b) { return a.first > b.first; };
+            std::sort(computeLabels.begin(), computeLabels.end(), byValue);
+            std::sort(bandwidthLabels.begin(), bandwidthLabels.end(), byValue);
             const double lineHeight = QFontMetricsF(font()).height();
-            if (computeLabels.size() > 1) {
-                // Pixel distances need the axis rect at the new ranges (tick labels set the margins).
-                plot_->plotLayout()->setOuterRect(plot_->viewport());
-                for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
-                    plot_->plotLayout()->update(phase);
-            }
-            double lastPixel = -1e9;
-            QString pending;
-            double pendingValue = 0;
-            auto flush = [&] {
-                if (!pending.isEmpty())
-                    label(x1 / 1.1, pendingValue, pending + QStringLiteral(" PFLOP/s"), text, Qt::AlignRight | Qt::AlignBottom);
-            };
-            for (const auto& [value, name] : computeLabels) {
-                const double py = plot_->yAxis->coordToPixel(value);
-                const QString part = name + QLatin1Char(' ') + QString::number(value / 1000, 'f', value >= 10000 ? 1 : 2);
-                if (!pending.isEmpty() && std::fabs(py - lastPixel) < lineHeight) {
-                    pending += QStringLiteral(", ") + part;
-                    continue;
+            fitTicks();
+            // Pixel distances need the axis rect at the new ranges (tick labels set the margins).
+            plot_->plotLayout()->setOuterRect(plot_->viewport());
+            for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+                plot_->plotLayout()->update(phase);
+            for (const bool bandwidth : {false, true}) {
+                const auto& labels = bandwidth ? bandwidthLabels : computeLabels;
+                // Slopes are compared where their labels sit, at the left edge.
+                const double xAt = x0 * 1.15;
+                double lastPixel = -1e9;
+                QString pending;
+                double pendingValue = 0;
+                auto flush = [&] {
+                    if (pending.isEmpty()) return;
+                    if (bandwidth) {
+                        const double y = pendingValue * xAt;
+                        // Above the slope at its left end; else further along it; else below it.
+                        label({{xAt, y, Qt::AlignLeft | Qt::AlignBottom},
+                               {xAt * 3, pendingValue * xAt * 3, Qt::AlignLeft | Qt::AlignBottom},
+                               {xAt * 1.5, pendingValue * xAt * 1.5, Qt::AlignLeft | Qt::AlignTop}},
+                              pending, text);
+                    } else {
+                        const QString t = pending + QStringLiteral(" PFLOP/s");
+                        const double ridge = bwMax > 0 ? pendingValue / bwMax : x0;
+                        // Above the roof at the right; below it at the right; above it by the ridge.
+                        label({{x1 / 1.1, pendingValue, Qt::AlignRight | Qt::AlignBottom},
+                               {x1 / 1.1, pendingValue, Qt::AlignRight | Qt::AlignTop},
+                               {ridge * 1.3, pendingValue, Qt::AlignLeft | Qt::AlignBottom},
+                               {ridge * 1.3, pendingValue, Qt::AlignLeft | Qt::AlignTop}},
+                              t, text);
+                    }
+                };
+                for (const auto& [value, name] : labels) {
+                    const double py = plot_->yAxis->coordToPixel(bandwidth ? value * xAt : value);
+                    const QString part = bandwidth ? name
+                                                   : name + QLatin1Char(' ') + QString::number(value / 1000, 'f', value >= 10000 ? 1 : 2);
+                    if (!pending.isEmpty() && std::fabs(py - lastPixel) < lineHeight) {
+                        pending += QStringLiteral(", ") + part;
+                        continue;
+                    }
+                    flush();
+                    pending = part;
+                    pendingValue = value;
+                    lastPixel = py;
                 }
                 flush();
-                pending = part;
-                pendingValue = value;
-                lastPixel = py;
             }
-            flush();
         }
     } else {
         graphAt(kReferenceGraph)->data()->clear();
+    }
+    // Without a result the axes stay, readable, with the reason in the middle.
+    note_->setVisible(!result.ok());
+    if (!result.ok()) {
+        note_->setText(tr("No roofline: the workload does not run on the design"));
+        note_->setColor(palette().color(QPalette::WindowText));
+        fitTicks();
     }
     for (int g = 0; g < kOpGraphs; ++g) {
         plot_->graph(g)->setData(xs[g], ys[g], true);
@@ -294,6 +387,19 @@ void RooflineView::refresh() {
     }
     if (plot_->graph(kReferenceGraph)->dataCount() == 0) plot_->graph(kReferenceGraph)->removeFromLegend();
     else plot_->graph(kReferenceGraph)->addToLegend();
+    // An empty legend would cap the column's width at its margins and squeeze the plot to a strip:
+    // with nothing to list, its row leaves the layout.
+    const bool listed = plot_->legend->itemCount() > 0;
+    if (listed != (legendRow_->layout() != nullptr)) {
+        if (listed) {
+            plot_->plotLayout()->insertRow(0);
+            plot_->plotLayout()->addElement(0, 0, legendRow_);
+            plot_->plotLayout()->setRowStretchFactor(0, 0.001);
+        } else {
+            plot_->plotLayout()->take(legendRow_);
+            plot_->plotLayout()->simplify();
+        }
+    }
     for (int g = kFirstCeilingGraph + ceilingGraphs; g < plot_->graphCount(); ++g) plot_->graph(g)->setVisible(false);
     for (size_t i = static_cast<size_t>(labelCount); i < labels_.size(); ++i) labels_[i]->setVisible(false);
     requestReplot(plot_);

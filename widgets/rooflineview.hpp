@@ -9,6 +9,7 @@
 class QCustomPlot;
 class QCPGraph;
 class QCPItemText;
+class QCPLayoutGrid;
 class QMouseEvent;
 
 namespace scoville {
@@ -33,6 +34,8 @@ public:
     // The op points currently plotted (for tests and the explain tooltip).
     [[nodiscard]] const std::vector<Point>& points() const { return points_; }
     void setShowReferences(bool show);
+    // The ceiling labels drawn now (for tests: they must not overlap).
+    [[nodiscard]] std::vector<QCPItemText*> ceilingLabels() const;
     [[nodiscard]] bool showReferences() const { return showReferences_; }
 
 protected:
@@ -41,12 +44,15 @@ protected:
 
 private:
     void refresh() override;
+    void fitTicks();
     void onMouseMove(QMouseEvent* event);
     QCPGraph* graphAt(int index);
 
     QCustomPlot* plot_ = nullptr;
     std::vector<Point> points_;
     std::vector<QCPItemText*> labels_;
+    QCPItemText* note_ = nullptr;  // why there is nothing to draw
+    QCPLayoutGrid* legendRow_ = nullptr;  // above the plot while the legend lists something
     struct RefPoint {
         double intensity, tflops;
         QString name;
