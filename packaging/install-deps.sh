@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Scoville needs to build, test and package, if any are missing
 # (desktop-file-utils and appstream validate the desktop file and metainfo; dpkg-dev and file
-# let CPack find the .deb's library dependencies).
+# let CPack find the .deb's library dependencies; poppler-utils reads the report PDFs in the tests).
 # Idempotent: prints nothing to install when everything is present.
 #   packaging/install-deps.sh          build + test + package dependencies
 #   packaging/install-deps.sh --fuzz      also clang and its fuzzer runtime
@@ -16,6 +16,7 @@ packages=(
   libgtest-dev libbenchmark-dev libsqlite3-dev sqlite3
   fonts-dejavu-core
   desktop-file-utils appstream dpkg-dev file
+  poppler-utils
 )
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
