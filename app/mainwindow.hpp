@@ -26,6 +26,7 @@ class RooflineView;
 class SeekDialog;
 class SensitivityView;
 class FrontierView;
+class RoadmapView;
 class LessonPanel;
 class ViewScale;
 class SweepView;
@@ -44,11 +45,12 @@ public:
     [[nodiscard]] DesignDocument* document() const { return doc_; }
     [[nodiscard]] QUndoStack* undoStack() const;
     [[nodiscard]] SessionController* sessionController() const { return sessions_; }
-    // The central tabs: the design's views, then the sweep, sensitivity and frontier.
+    // The central tabs: the design's views, then the sweep, sensitivity, frontier and roadmap.
     [[nodiscard]] QTabWidget* viewTabs() const { return tabs_; }
     [[nodiscard]] SweepView* sweepView() const { return sweep_; }
     [[nodiscard]] SensitivityView* sensitivityView() const { return sensitivity_; }
     [[nodiscard]] FrontierView* frontierView() const { return frontier_; }
+    [[nodiscard]] RoadmapView* roadmapView() const { return roadmap_; }
     // Tools > Goal Seek: the dialog, shown (not modal).
     SeekDialog* showGoalSeek();
     // Help > Lessons: the lesson dock, shown.
@@ -83,6 +85,9 @@ private:
     void saveNow();
     void importDesign();
     void exportDesign();
+    // File > Export Report: the one-page report (PDF or PNG) of the design on screen.
+    void exportReport();
+    void updateRoadmapDesigns();
     void fillRecentMenu();
     void addRecent(const QString& path);
     void updateTitle();
@@ -107,6 +112,7 @@ private:
     SweepView* sweep_ = nullptr;
     SensitivityView* sensitivity_ = nullptr;
     FrontierView* frontier_ = nullptr;
+    RoadmapView* roadmap_ = nullptr;
     SeekDialog* seek_ = nullptr;
     ExplainPanel* explain_ = nullptr;
     SessionController* sessions_ = nullptr;
