@@ -5,6 +5,8 @@
 // caption. With SCOVILLE_SHOT_DIR set, the roadmap tab is also saved there at 1366x768 and
 // 1920x1080 for a person to look at.
 #include <QDate>
+#include <QElapsedTimer>
+#include <algorithm>
 #include <QDir>
 #include <QRegularExpression>
 #include <QFile>
@@ -184,6 +186,30 @@ private slots:
         // Twice the plot's size, and taller by the caption's three lines.
         QCOMPARE(image.width(), 2 * tab->plot()->width());
         QVERIFY(image.height() > 2 * tab->plot()->height() + 3 * 2 * QFontMetrics(tab->plot()->font()).height());
+    }
+
+    // A slider step with the roadmap shown redraws only the design's point and the plot: the time
+    // per step is printed (never asserted; the budget is one 60 Hz frame).
+    void sliderStepWithTheRoadmapShown() {
+        MainWindow w;
+        w.resize(1366, 768);
+        w.viewTabs()->setCurrentWidget(w.roadmapView());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.roadmapView()->isComplete(), 120000);
+        setImmediateReplot(true);
+        std::vector<qint64> ns;
+        for (int i = 0; i < 21; ++i) {
+            QElapsedTimer t;
+            t.start();
+            QVERIFY(w.document()->setParam("compute.clock_ghz", 1.6 + 0.02 * i, true).ok());
+            ns.push_back(t.nsecsElapsed());
+        }
+        setImmediateReplot(false);
+        std::sort(ns.begin(), ns.end());
+        qInfo("slider step with the roadmap shown: median %.2f ms, worst %.2f ms", ns[ns.size() / 2] / 1e6,
+              ns.back() / 1e6);
+        QVERIFY(w.roadmapView()->isComplete());  // a chip edit does not evaluate the roadmap's chips again
     }
 
     // `scoville report`: one A4 page with the design's name, the workload, the date and the KPIs as
