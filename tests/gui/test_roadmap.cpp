@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QElapsedTimer>
 #include <algorithm>
+#include <map>
 #include <QDir>
 #include <QRegularExpression>
 #include <QFile>
@@ -186,6 +187,30 @@ private slots:
         // Twice the plot's size, and taller by the caption's three lines.
         QCOMPARE(image.width(), 2 * tab->plot()->width());
         QVERIFY(image.height() > 2 * tab->plot()->height() + 3 * 2 * QFontMetrics(tab->plot()->font()).height());
+    }
+
+    // The session's other designs follow the current one: two years later, then yearly.
+    void otherDesignsAsLaterGenerations() {
+        QTemporaryDir tmp;
+        MainWindow w;
+        QVERIFY(w.openSessionFile(tmp.filePath(QStringLiteral("s.scoville")), false));
+        SessionController* sessions = w.sessionController();
+        const QString first = sessions->currentDesign();
+        QVERIFY(sessions->newDesign(QStringLiteral("zz later")).ok());
+        QVERIFY(sessions->switchDesign(first).ok());
+        RoadmapView* view = w.roadmapView();
+        view->setShowOtherDesigns(true);
+        view->update_now();
+        QTRY_VERIFY_WITH_TIMEOUT(view->isComplete(), 120000);
+        std::map<std::string, int> years;
+        for (const auto& s : view->shown())
+            if (s.design) years[s.point.name] = s.point.year;
+        QCOMPARE(years.size(), size_t(2));
+        QCOMPARE(years[first.toStdString()], 2026);
+        QCOMPARE(years["zz later"], 2028);
+        const auto* later = find(*view, "zz later");
+        QVERIFY(later);
+        QCOMPARE(later->value.source, RoadmapValueSource::model);  // evaluated with the roadmap's chips
     }
 
     // A slider step with the roadmap shown redraws only the design's point and the plot: the time
