@@ -32,6 +32,7 @@
 #include "widgets/recordview.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/explainpanel.hpp"
+#include "widgets/format.hpp"
 #include "widgets/frontierview.hpp"
 #include "widgets/highlight.hpp"
 #include "widgets/lessonpanel.hpp"
@@ -41,6 +42,8 @@
 #include "widgets/parameterpanel.hpp"
 #include "widgets/physicalview.hpp"
 #include "widgets/plotstyle.hpp"
+#include "widgets/reportwriter.hpp"
+#include "widgets/roadmapview.hpp"
 #include "widgets/rooflineview.hpp"
 #include "widgets/seekdialog.hpp"
 #include "widgets/sensitivityview.hpp"
@@ -138,6 +141,8 @@ void MainWindow::createViews() {
     // The model's record against measured results: evaluated in the background when first shown.
     record_ = new RecordView(doc_, tabs_);
     tabs_->addTab(record_, tr("Rec&ord"));
+    roadmap_ = new RoadmapView(doc_, tabs_);
+    tabs_->addTab(roadmap_, tr("Road&map"));
     layout->addWidget(tabs_, 1);
     setCentralWidget(central);
 
@@ -154,6 +159,10 @@ void MainWindow::createViews() {
     connect(sessions_, &SessionController::sweepsChanged, sweep_, &SweepView::setStoredSweeps);
     connect(sessions_, &SessionController::sweepStored, sweep_, &SweepView::storeFinished);
     connect(sessions_, &SessionController::sweepLoaded, sweep_, &SweepView::showStoredSweep);
+    // The session's other designs can be placed on the roadmap as later generations.
+    connect(sessions_, &SessionController::designsChanged, this, &MainWindow::updateRoadmapDesigns);
+    connect(sessions_, &SessionController::sessionChanged, this, &MainWindow::updateRoadmapDesigns);
+    connect(sessions_, &SessionController::currentDesignChanged, this, &MainWindow::updateRoadmapDesigns);
 
     parameterDock_ = new QDockWidget(tr("Parameters"), this);
     parameterDock_->setObjectName(QStringLiteral("parameterDock"));
@@ -211,6 +220,8 @@ void MainWindow::createActions() {
     QAction* exportDesign = file->addAction(tr("&Export Design (JSON)..."), this, &MainWindow::exportDesign);
     exportDesign->setObjectName(QStringLiteral("actionExportDesign"));
     exportDesign->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction* exportReport = file->addAction(tr("Export &Report..."), this, &MainWindow::exportReport);
+    exportReport->setObjectName(QStringLiteral("actionExportReport"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -302,13 +313,23 @@ void MainWindow::createActions() {
         {"actionExportPareto", tr("&Pareto Front..."), sweep_->paretoPlot(), "pareto"},
         {"actionExportSensitivity", tr("Se&nsitivity..."), sensitivity_->plot(), "sensitivity"},
         {"actionExportFrontier", tr("&Frontier..."), frontier_->plot(), "frontier"},
+        {"actionExportRoadmap", tr("Road&map..."), roadmap_->plot(), "roadmap"},
     };
     for (const auto& e : exports) {
         QCustomPlot* plot = e.plot;
         const QString base = QString::fromLatin1(e.file);
+        // The chart's title in its exported image: the action's text without its mnemonic and dots.
+        plot->setProperty("scvTitle", QString(e.text).remove(QLatin1Char('&')).remove(QStringLiteral("...")));
         QAction* a = exportMenu->addAction(e.text, this, [this, plot, base] { exportPlotInteractive(plot, base, this); });
         a->setObjectName(QString::fromLatin1(e.name));
     }
+
+    // Every exported chart carries its title, the workload and the chips.
+    setExportCaption([this](QCustomPlot* plot) {
+        QString title = plot->property("scvTitle").toString();
+        if (plot == roadmap_->plot()) title = tr("%1: %2").arg(title, resultShortLabel(roadmap_->metric()));
+        return QStringList{title, tr("Workload: %1").arg(workloadSummary(*doc_)), chipsSummary(*doc_)};
+    });
 
     QMenu* tools = menuBar()->addMenu(tr("Tool&s"));
     tools->setObjectName(QStringLiteral("toolsMenu"));
@@ -325,6 +346,7 @@ void MainWindow::createActions() {
         {"actionShowSensitivity", tr("Se&nsitivity"), sensitivity_},
         {"actionShowFrontier", tr("Throughput\u2013Interactivity &Frontier"), frontier_},
         {"actionShowRecord", tr("Model's &Record"), record_},
+        {"actionShowRoadmap", tr("Road&map"), roadmap_},
     };
     for (const auto& t : tabActions) {
         QWidget* tab = t.tab;
@@ -561,6 +583,40 @@ void MainWindow::exportDesign() {
     }
     designFolder_ = QFileInfo(name).absolutePath();
     statusBar()->showMessage(tr("Exported %1; evaluate it headless with: scoville eval --chip %1").arg(name), 8000);
+}
+
+void MainWindow::exportReport() {
+    const QString design = sessions_->currentDesign().isEmpty() ? QString::fromStdString(doc_->chip().id)
+                                                                : sessions_->currentDesign();
+    QString name = QFileDialog::getSaveFileName(this, tr("Export report"),
+                                                QDir(dialogFolder()).filePath(design + tr("-report") + QStringLiteral(".pdf")),
+                                                tr("PDF document (*.pdf);;PNG image (*.png)"));
+    if (name.isEmpty()) return;
+    if (QFileInfo(name).suffix().isEmpty()) name += QStringLiteral(".pdf");
+    ReportOptions options;
+    options.designName = design;
+    options.roadmapMetric = std::string(roadmap_->metric().key);
+    options.designYear = roadmap_->designYear();
+    statusBar()->showMessage(tr("Writing the report\u2026"));
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Status st = writeReport(doc_, name, options);
+    QApplication::restoreOverrideCursor();
+    if (!st) {
+        statusBar()->clearMessage();
+        QMessageBox::warning(this, tr("Export report"), QString::fromStdString(st.error().message));
+        return;
+    }
+    designFolder_ = QFileInfo(name).absolutePath();
+    statusBar()->showMessage(tr("Wrote the report %1").arg(name), 8000);
+}
+
+void MainWindow::updateRoadmapDesigns() {
+    std::vector<RoadmapView::OtherDesign> designs;
+    if (const store::Session* session = sessions_->session())
+        for (const QString& name : session->designNames())
+            if (name != sessions_->currentDesign())
+                if (auto chip = session->chip(name)) designs.push_back({name, chip.value()});
+    roadmap_->setOtherDesigns(std::move(designs), sessions_->currentDesign());
 }
 
 void MainWindow::addRecent(const QString& path) {

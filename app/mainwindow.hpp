@@ -27,6 +27,7 @@ class SeekDialog;
 class SensitivityView;
 class FrontierView;
 class RecordView;
+class RoadmapView;
 class LessonPanel;
 class ViewGrid;
 class ViewScale;
@@ -46,7 +47,7 @@ public:
     [[nodiscard]] DesignDocument* document() const { return doc_; }
     [[nodiscard]] QUndoStack* undoStack() const;
     [[nodiscard]] SessionController* sessionController() const { return sessions_; }
-    // The central tabs: the design's views, then the sweep, sensitivity and frontier.
+    // The central tabs: the design's views, then the sweep, sensitivity, frontier and roadmap.
     [[nodiscard]] QTabWidget* viewTabs() const { return tabs_; }
     // The design's four views: a grid, or tabs on a small window.
     [[nodiscard]] ViewGrid* viewGrid() const { return viewGrid_; }
@@ -54,6 +55,7 @@ public:
     [[nodiscard]] SensitivityView* sensitivityView() const { return sensitivity_; }
     [[nodiscard]] FrontierView* frontierView() const { return frontier_; }
     [[nodiscard]] RecordView* recordView() const { return record_; }
+    [[nodiscard]] RoadmapView* roadmapView() const { return roadmap_; }
     // Tools > Goal Seek: the dialog, shown (not modal).
     SeekDialog* showGoalSeek();
     // Help > Lessons: the lesson dock, shown.
@@ -97,6 +99,9 @@ private:
     void saveNow();
     void importDesign();
     void exportDesign();
+    // File > Export Report: the one-page report (PDF or PNG) of the design on screen.
+    void exportReport();
+    void updateRoadmapDesigns();
     void fillRecentMenu();
     void addRecent(const QString& path);
     void updateTitle();
@@ -123,6 +128,7 @@ private:
     SensitivityView* sensitivity_ = nullptr;
     FrontierView* frontier_ = nullptr;
     RecordView* record_ = nullptr;
+    RoadmapView* roadmap_ = nullptr;
     SeekDialog* seek_ = nullptr;
     ExplainPanel* explain_ = nullptr;
     SessionController* sessions_ = nullptr;

@@ -181,11 +181,15 @@ void SessionController::adopt(std::unique_ptr<store::Session> session) {
 // --- Designs -------------------------------------------------------------------------------------
 
 DesignState SessionController::stateFor(const QString& name, const DesignValues& stored) const {
-    const ModelLibrary& lib = doc_->library();
-    DesignState st = doc_->state();  // what the design has not stored stays as it is now
+    return designStateFor(doc_->library(), doc_->state(), *session_, name, stored);
+}
+
+DesignState designStateFor(const ModelLibrary& lib, const DesignState& base, const store::Session& session,
+                           const QString& name, const DesignValues& stored) {
+    DesignState st = base;  // what the design has not stored stays as it is
     st.chip = stored.chip;
     st.preset_id = st.chip.id;
-    if (auto preset = lib.hasChip(st.chip.id) ? lib.chip(st.chip.id) : session_->chipAt(name, 0))
+    if (auto preset = lib.hasChip(st.chip.id) ? lib.chip(st.chip.id) : session.chipAt(name, 0))
         st.preset = preset.value();
     else
         st.preset = st.chip;

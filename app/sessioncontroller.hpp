@@ -23,6 +23,7 @@ namespace scoville {
 
 class DesignDocument;
 struct DesignState;
+struct ModelLibrary;
 
 namespace store {
 class HistoryModel;
@@ -127,5 +128,10 @@ private:
     std::atomic<int> sweepWrites_{0};  // sweeps being written in the background
     QThreadPool sweepPool_;
 };
+
+// The document state that shows design `name` of `session`: its stored values over `base` (what a
+// design has not stored, such as an older file's workload, stays as `base` has it).
+DesignState designStateFor(const ModelLibrary& library, const DesignState& base, const store::Session& session,
+                           const QString& name, const DesignValues& stored);
 
 }  // namespace scoville

@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages Scoville needs to build, test and package, if any are missing
 # (desktop-file-utils and appstream validate the desktop file and metainfo; dpkg-dev and file
 # let CPack find the .deb's library dependencies; fonts-droid-fallback has the Chinese glyphs the
-# zh_CN tests and screenshots draw, qt6-translations-l10n Qt's own dialogs in Chinese).
+# zh_CN tests and screenshots draw, qt6-translations-l10n Qt's own dialogs in Chinese; poppler-utils
+# reads the report PDFs in the tests).
 # Idempotent: prints nothing to install when everything is present.
 #   packaging/install-deps.sh          build + test + package dependencies
 #   packaging/install-deps.sh --fuzz      also clang and its fuzzer runtime
@@ -17,6 +18,7 @@ packages=(
   libgtest-dev libbenchmark-dev libsqlite3-dev sqlite3
   fonts-dejavu-core fonts-droid-fallback qt6-translations-l10n
   desktop-file-utils appstream dpkg-dev file
+  poppler-utils
 )
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)

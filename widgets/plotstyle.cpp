@@ -3,6 +3,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
+#include <QPdfWriter>
+#include <memory>
 #include <QSvgGenerator>
 #include <qcustomplot.h>
 
@@ -13,6 +15,10 @@ namespace scoville {
 namespace {
 bool gImmediate = false;
 double gScale = 1.0;
+std::function<QStringList(QCustomPlot*)>& gCaption() {
+    static std::function<QStringList(QCustomPlot*)> caption;
+    return caption;
+}
 
 // Each scaled size is kept as two dynamic properties of the object that holds it: its design size
 // ("<name>0") and the size last set ("<name>1"). A size that is not the one last set was set by
@@ -239,23 +245,81 @@ void requestReplot(QCustomPlot* plot) {
 }
 void setImmediateReplot(bool immediate) { gImmediate = immediate; }
 
+void setExportCaption(std::function<QStringList(QCustomPlot*)> caption) { gCaption() = std::move(caption); }
+
+QStringList exportCaption(QCustomPlot* plot) {
+    QStringList lines;
+    if (gCaption()) lines = gCaption()(plot);
+    lines.removeAll(QString());
+    return lines;
+}
+
+namespace {
+// The caption's lines above the plot: the first (the chart's title) in bold.
+void drawCaption(QPainter& painter, const QStringList& lines, const QFont& font, int width, int lineHeight,
+                 const QColor& text) {
+    painter.save();
+    painter.setPen(text);
+    for (int i = 0; i < lines.size(); ++i) {
+        QFont f = font;
+        f.setBold(i == 0);
+        painter.setFont(f);
+        painter.drawText(QRect(8, 4 + i * lineHeight, width - 16, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                         QFontMetrics(f).elidedText(lines[i], Qt::ElideRight, width - 16));
+    }
+    painter.restore();
+}
+}  // namespace
+
 bool exportPlot(QCustomPlot* plot, const QString& fileName, QString* error) {
     const QString suffix = QFileInfo(fileName).suffix().toLower();
+    const QStringList caption = exportCaption(plot);
+    const QFont font = plot->font();
+    const int lineHeight = QFontMetrics(font).height() + 4;
+    const int captionHeight = caption.isEmpty() ? 0 : static_cast<int>(caption.size()) * lineHeight + 8;
+    const QColor text = plot->palette().color(QPalette::WindowText);
+    const QBrush background = plot->palette().brush(QPalette::Base);
+    const int w = plot->width(), h = plot->height();
     bool ok = false;
     if (suffix == QLatin1String("png")) {
-        ok = plot->savePng(fileName, 0, 0, 2.0);  // twice the on-screen resolution, for slides
-    } else if (suffix == QLatin1String("pdf")) {
-        ok = plot->savePdf(fileName);
-    } else if (suffix == QLatin1String("svg")) {
-        QSvgGenerator generator;
-        generator.setFileName(fileName);
-        generator.setSize(plot->size());
-        generator.setViewBox(QRect(QPoint(0, 0), plot->size()));
-        generator.setTitle(plot->objectName());
+        const double scale = 2.0;  // twice the on-screen resolution, for slides
+        QImage image(static_cast<int>(w * scale), static_cast<int>((h + captionHeight) * scale), QImage::Format_ARGB32);
+        image.fill(background.color());
+        QCPPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        painter.scale(scale, scale);
+        drawCaption(painter, caption, font, w, lineHeight, text);
+        painter.drawPixmap(QRectF(0, captionHeight, w, h), plot->toPixmap(w, h, scale), QRectF());
+        painter.end();
+        ok = image.save(fileName, "PNG");
+    } else if (suffix == QLatin1String("pdf") || suffix == QLatin1String("svg")) {
+        std::unique_ptr<QPaintDevice> device;
+        if (suffix == QLatin1String("pdf")) {
+            auto pdf = std::make_unique<QPdfWriter>(fileName);
+            pdf->setPageMargins(QMarginsF(0, 0, 0, 0));
+            pdf->setPageSize(QPageSize(QSizeF(w, h + captionHeight), QPageSize::Point));
+            pdf->setResolution(72);
+            pdf->setTitle(caption.isEmpty() ? plot->objectName() : caption.join(QStringLiteral(" \u2014 ")));
+            pdf->setCreator(QStringLiteral("Scoville"));
+            device = std::move(pdf);
+        } else {
+            auto svg = std::make_unique<QSvgGenerator>();
+            svg->setFileName(fileName);
+            svg->setSize(QSize(w, h + captionHeight));
+            svg->setViewBox(QRect(0, 0, w, h + captionHeight));
+            svg->setTitle(caption.isEmpty() ? plot->objectName() : caption.join(QStringLiteral(" \u2014 ")));
+            device = std::move(svg);
+        }
         QCPPainter painter;
-        ok = painter.begin(&generator);
+        ok = painter.begin(device.get());
         if (ok) {
-            plot->toPainter(&painter, plot->width(), plot->height());
+            painter.setMode(QCPPainter::pmVectorized);
+            painter.setMode(QCPPainter::pmNoCaching);
+            painter.fillRect(QRect(0, 0, w, h + captionHeight), background);
+            drawCaption(painter, caption, font, w, lineHeight, text);
+            painter.translate(0, captionHeight);
+            plot->toPainter(&painter, w, h);
             painter.end();
         }
     } else {

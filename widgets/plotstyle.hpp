@@ -4,6 +4,8 @@
 #include <QColor>
 #include <QPalette>
 #include <QString>
+#include <QStringList>
+#include <functional>
 
 #include "core/perf/evaluation.hpp"
 
@@ -41,7 +43,13 @@ QString powerOfTenLabel(int exponent);
 void requestReplot(QCustomPlot* plot);
 void setImmediateReplot(bool immediate);
 
-// Writes the plot to PNG, PDF or SVG (by the file's suffix); false with a message on failure.
+// What an exported chart carries above it, one line each: its title, the workload, the chips. The
+// main window sets it; exportPlot() draws it above the plot in the file (nothing when empty).
+void setExportCaption(std::function<QStringList(QCustomPlot*)> caption);
+[[nodiscard]] QStringList exportCaption(QCustomPlot* plot);
+
+// Writes the plot to PNG, PDF or SVG (by the file's suffix), under its caption; false with a
+// message on failure.
 bool exportPlot(QCustomPlot* plot, const QString& fileName, QString* error = nullptr);
 // Adds "Export as PNG/PDF/SVG..." to the plot's context menu.
 void installExportMenu(QCustomPlot* plot, const QString& baseName);

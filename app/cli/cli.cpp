@@ -41,6 +41,7 @@ Outcome run(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         return {Mode::done, 2};
     }
     if (app.get_subcommands().empty()) return {Mode::gui, 0, session_file};
+    if (ctx.report && ctx.exit_code == 0) return {Mode::report, 0, {}, *ctx.report};
     return {Mode::done, ctx.exit_code};
 }
 

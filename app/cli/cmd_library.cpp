@@ -121,6 +121,9 @@ int run_roadmap(const std::string& format, CommandContext& ctx) {
             j["confidence"] = e.confidence;
             j["source"] = e.source;
             j["chips"] = e.chip_ids;
+            nlohmann::ordered_json announced = nlohmann::ordered_json::object();
+            for (const auto& [key, value] : e.announced) announced[key] = value;
+            j["announced"] = std::move(announced);  // the headline's figures by result key
             arr.push_back(std::move(j));
         }
         text = arr.dump(2) + "\n";

@@ -9,6 +9,7 @@ void register_commands(CLI::App& app, CommandContext& ctx) {
     register_library_commands(app, ctx);
     register_session_commands(app, ctx);
     register_sweep_commands(app, ctx);
+    register_report_commands(app, ctx);
 }
 
 }  // namespace scoville::cli

@@ -1,6 +1,9 @@
 #pragma once
 // Sub-commands register themselves on the CLI11 app; each sets ctx.exit_code from its callback.
+#include <optional>
 #include <ostream>
+
+#include "app/cli/cli.hpp"
 
 namespace CLI {
 class App;
@@ -12,6 +15,7 @@ struct CommandContext {
     std::ostream& out;
     std::ostream& err;
     int exit_code = 0;
+    std::optional<ReportRequest> report;  // a checked `report` for the GUI executable to draw
 };
 
 void register_commands(CLI::App& app, CommandContext& ctx);
@@ -21,5 +25,6 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx);     // eval, ke
 void register_library_commands(CLI::App& app, CommandContext& ctx);  // chips (cmd_library.cpp)
 void register_session_commands(CLI::App& app, CommandContext& ctx);  // session (cmd_session.cpp)
 void register_sweep_commands(CLI::App& app, CommandContext& ctx);    // sweep, sensitivity, seek, frontier (cmd_sweep.cpp)
+void register_report_commands(CLI::App& app, CommandContext& ctx);   // report (cmd_report.cpp)
 
 }  // namespace scoville::cli

@@ -501,7 +501,10 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
 void fill_peaks(const ChipSpec& chip, Evaluation& ev, bool ceilings) {
     for (Precision p : kAllPrecisions) ev.peak_tflops[static_cast<size_t>(p)] = chip.peak_tflops(p);
     ev.memory_tb_s = chip.memory_tb_s();
+    ev.memory_gb = chip.memory_gb();
     ev.sram_tb_s = chip.sram.tb_s;
+    ev.native_fp8_tflops = chip.rate(Precision::fp8) > 0 ? chip.peak_tflops(Precision::fp8) : 0.0;
+    ev.native_fp4_tflops = chip.rate(Precision::fp4) > 0 ? chip.peak_tflops(Precision::fp4) : 0.0;
     if (!ceilings) return;
     for (Precision p : kAllPrecisions)
         if (chip.rate(p) > 0) ev.ceilings.push_back({ceiling_label(p), chip.peak_tflops(p), false});
@@ -875,7 +878,8 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
     Evaluation& ev = ws.ev;
     ev.serving = {};
     ev.peak_tflops = {};
-    ev.memory_tb_s = ev.sram_tb_s = 0;
+    ev.memory_tb_s = ev.memory_gb = ev.sram_tb_s = 0;
+    ev.native_fp8_tflops = ev.native_fp4_tflops = 0;
     ev.ceilings.clear();
     ev.physical = {};
     ev.clear_warnings();

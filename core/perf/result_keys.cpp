@@ -18,6 +18,8 @@ namespace {
         return e.physical.die_area_mm2 > 0 ? std::optional<double>(e.physical.field) : std::nullopt; \
     }
 #define SCV_CHIP(field) [](const Evaluation& e) -> std::optional<double> { return e.field; }
+#define SCV_POSITIVE(field) \
+    [](const Evaluation& e) -> std::optional<double> { return e.field > 0 ? std::optional<double>(e.field) : std::nullopt; }
 // An owner's-cost figure: only where the cost model ran (a priced or built chip; a warning says why not).
 #define SCV_COST(field)                                                                                  \
     [](const Evaluation& e) -> std::optional<double> {                                                   \
@@ -109,6 +111,13 @@ std::vector<ResultKey> build_keys() {
          SCV_CHIP(memory_tb_s)},
         {"sram_tb_s", SCV_TR("ResultKey", "Chip"), SCV_TR("ResultKey", "On-chip SRAM bandwidth"), SCV_TR("ResultKey", "SRAM bandwidth"), SCV_TR("Unit", "TB/s"), B::higher, K::decimal,
          SCV_CHIP(sram_tb_s)},
+        {"memory_gb", "Chip", "Off-chip memory (HBM) capacity per chip", "HBM capacity", "GB", B::higher,
+         K::gigabytes, SCV_CHIP(memory_gb)},
+        // Only where the chip runs the precision natively: a chip that runs FP8 at BF16 has no FP8 peak.
+        {"peak_fp8_tflops", "Chip", "Dense peak at FP8, where the chip runs FP8 natively", "Peak FP8", "TFLOP/s",
+         B::higher, K::whole, SCV_POSITIVE(native_fp8_tflops)},
+        {"peak_fp4_tflops", "Chip", "Dense peak at FP4, where the chip runs FP4 natively", "Peak FP4", "TFLOP/s",
+         B::higher, K::whole, SCV_POSITIVE(native_fp4_tflops)},
     };
     // clang-format on
 }
@@ -116,6 +125,7 @@ std::vector<ResultKey> build_keys() {
 #undef SCV_SERVING
 #undef SCV_PHYSICAL
 #undef SCV_CHIP
+#undef SCV_POSITIVE
 #undef SCV_COST
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/library/resources.hpp"
+#include "core/perf/result_keys.hpp"
 #include "core/util/json.hpp"
 
 namespace scoville {
@@ -43,9 +44,27 @@ Result<std::vector<RoadmapEntry>> roadmap_from_json(std::string_view text, std::
                 r.chip_ids.push_back(c.get<std::string>());
             }
         }
+        if (e.contains("announced")) {
+            const std::string what = at + " (" + r.name + "): 'announced'";
+            if (!e["announced"].is_object()) return Error{what + " must be an object of result keys and values"};
+            for (const auto& [key, value] : e["announced"].items()) {
+                const ResultKey* k = find_result_key(key);
+                if (!k || k->group != "Chip")
+                    return Error{what + ": '" + key + "' is not a chip result key (memory_gb, memory_tb_s, peak_fp8_tflops, ...)"};
+                if (!value.is_number() || !(value.get<double>() > 0))
+                    return Error{what + ": '" + key + "' must be a positive number"};
+                r.announced.emplace_back(key, value.get<double>());
+            }
+        }
         out.push_back(std::move(r));
     }
     return out;
+}
+
+std::optional<double> RoadmapEntry::announced_value(std::string_view key) const {
+    for (const auto& [k, v] : announced)
+        if (k == key) return v;
+    return std::nullopt;
 }
 
 const Result<std::vector<RoadmapEntry>>& default_roadmap() {

@@ -61,6 +61,8 @@ Evaluation known() {
     p.fleet_usd_per_year = 7.76e9;
     p.fleet_tokens_per_day = 4.75e13;
     e.memory_tb_s = 3.35;
+    e.memory_gb = 80;
+    e.native_fp8_tflops = 1979;
     e.sram_tb_s = 33;
     return e;
 }
@@ -114,8 +116,12 @@ TEST(ResultKeys, GettersReadTheirFields) {
     EXPECT_EQ(get(e, "fleet_capex_usd"), 3.29e10);
     EXPECT_EQ(get(e, "fleet_usd_per_year"), 7.76e9);
     EXPECT_EQ(get(e, "fleet_tokens_per_day"), 4.75e13);
+    EXPECT_EQ(get(e, "memory_gb"), 80);
+    EXPECT_EQ(get(e, "peak_fp8_tflops"), 1979);
+    // No native FP4 (H100): no FP4 peak, rather than the FP8 one it runs FP4 at.
+    EXPECT_FALSE(find_result_key("peak_fp4_tflops")->value(e));
     // Every key is tested above.
-    EXPECT_EQ(result_keys().size(), 39u);
+    EXPECT_EQ(result_keys().size(), 42u);
 }
 
 TEST(ResultKeys, NotApplicableIsNullopt) {
@@ -163,7 +169,7 @@ TEST(ResultKeys, EveryKeyEndsInItsUnit) {
         {"GB", "_gb"},                {"W", "_w"},                     {"tokens/J", "tokens_per_joule"},
         {"mm2", "_mm2"},              {"GHz", "_ghz"},                 {"USD", "_usd"},  {"TB/s", "_tb_s"},
         {"USD/h", "_usd_per_chip_hour"}, {"USD/year", "_usd_per_year"}, {"tokens/s/MW", "tokens_per_s_per_mw"},
-        {"tokens/day", "tokens_per_day"}};
+        {"tokens/day", "tokens_per_day"}, {"TFLOP/s", "_tflops"}};
     for (const ResultKey& k : result_keys()) {
         if (k.unit.empty()) {
             EXPECT_TRUE(k.kind == ResultKind::integer || k.kind == ResultKind::fraction) << k.key;

@@ -64,9 +64,20 @@ TEST(CliRoadmap, JsonAndTable) {
     const CliRun j = run({"roadmap", "--format", "json"});
     ASSERT_EQ(j.code, 0) << j.err;
     const auto arr = nlohmann::json::parse(j.out);
-    ASSERT_EQ(arr.size(), 19u);
-    EXPECT_EQ(arr[0]["name"], "H100");
-    EXPECT_EQ(arr[0]["chips"][0], "h100-sxm");
+    ASSERT_EQ(arr.size(), 23u);
+    EXPECT_EQ(arr[0]["name"], "A100");
+    EXPECT_EQ(arr[0]["chips"][0], "a100-sxm");
+    EXPECT_TRUE(arr[0]["announced"].empty());
+    // MI400: "40 PF FP4; 432 GB HBM4 19.6 TB/s" as result keys.
+    bool mi400 = false;
+    for (const auto& e : arr) {
+        if (e["name"] != "MI400 (MI455X)") continue;
+        mi400 = true;
+        EXPECT_EQ(e["announced"]["memory_gb"], 432);
+        EXPECT_EQ(e["announced"]["peak_fp4_tflops"], 40000);
+        EXPECT_EQ(e["announced"]["memory_tb_s"], 19.6);
+    }
+    EXPECT_TRUE(mi400);
     const CliRun t = run({"roadmap"});
     ASSERT_EQ(t.code, 0);
     EXPECT_NE(t.out.find("Ironwood"), std::string::npos);
