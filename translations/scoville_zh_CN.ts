@@ -707,6 +707,10 @@
         <source>requests</source>
         <translation>请求</translation>
     </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
 </context>
 <context>
     <name>Warning</name>
@@ -1368,8 +1372,100 @@
         <translation>× %1</translation>
     </message>
     <message>
-        <source>no baseline result</source>
-        <translation>无基准结果</translation>
+        <source>Per chip</source>
+        <translation>每芯片</translation>
+    </message>
+    <message>
+        <source>Per system</source>
+        <translation>每系统</translation>
+    </message>
+    <message>
+        <source>Throughput per chip, or per system: per chip × the chips of the chip&apos;s scale-up domain (GB200 NVL72: 72; a TPU pod), or the workload&apos;s chips where it names none. Tokens per joule and cost per token are the same either way.</source>
+        <translation>吞吐按每芯片或每系统计：每芯片 × 该芯片纵向扩展域内的芯片数（GB200 NVL72：72；TPU pod），若芯片未给出则取负载的芯片数。每焦耳 token 数与每 token 成本两种方式相同。</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Ratios to the baseline as a chart, or every chip&apos;s values as a table</source>
+        <translation>以图表显示相对基线的比值，或以表格显示每个芯片的数值</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>Tokens/s per system = per chip × chips in its scale-up domain</source>
+        <translation>每系统 token/s = 每芯片 × 纵向扩展域内的芯片数</translation>
+    </message>
+    <message>
+        <source>Tokens/s per chip, the workload on one chip</source>
+        <translation>每芯片 token/s，负载运行于 1 个芯片</translation>
+    </message>
+    <message>
+        <source>Tokens/s per chip, the workload on %1 chips</source>
+        <translation>每芯片 token/s，负载运行于 %1 个芯片</translation>
+    </message>
+    <message>
+        <source>Tokens/s per system</source>
+        <translation>每系统 token/s</translation>
+    </message>
+    <message>
+        <source>%1 cannot run this workload: %2</source>
+        <translation>%1 无法运行此负载：%2</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>token/s</translation>
+    </message>
+    <message>
+        <source>Output tokens per second per system</source>
+        <translation>每系统每秒输出 token 数</translation>
+    </message>
+    <message>
+        <source>%1 per chip × %2 chips per system (the chip&apos;s scale-up domain), as this workload runs on %3 chips</source>
+        <translation>每芯片 %1 × 每系统 %2 个芯片（该芯片的纵向扩展域），此负载运行于 %3 个芯片</translation>
+    </message>
+    <message>
+        <source>The workload&apos;s throughput over its %1 chips, per chip</source>
+        <translation>负载在其 %1 个芯片上的吞吐，按每芯片计</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3
+%4 %5 (%6)</source>
+        <translation>%1
+%2：%3
+%4 %5（%6）</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>Ratios to %1 (= 1)</source>
+        <translation>相对 %1 的比值（= 1）</translation>
+    </message>
+    <message>
+        <source>No ratios: the baseline %1 has no result (%2)</source>
+        <translation>无比值：基线 %1 没有结果（%2）</translation>
+    </message>
+    <message>
+        <source>not evaluated</source>
+        <translation>未评估</translation>
     </message>
 </context>
 <context>
@@ -2347,6 +2443,70 @@ TTFT p99 %6</translation>
         <source>&amp;Preferences...</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
+    <message>
+        <source>Roofline</source>
+        <translation>屋顶线</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Area, Power, Cost</source>
+        <translation>面积、功耗、成本</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Rec&amp;ord</source>
+        <translation>记录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Road&amp;map</source>
+        <translation>路线图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report...</source>
+        <translation>导出报告(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Road&amp;map...</source>
+        <translation>路线图(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Workload: %1</source>
+        <translation>负载：%1</translation>
+    </message>
+    <message>
+        <source>Model&apos;s &amp;Record</source>
+        <translation>模型记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>-report</source>
+        <translation>-报告</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;PNG image (*.png)</source>
+        <translation>PDF 文档 (*.pdf);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在写入报告…</translation>
+    </message>
+    <message>
+        <source>Wrote the report %1</source>
+        <translation>已写入报告 %1</translation>
+    </message>
 </context>
 <context>
     <name>scoville::ParameterPanel</name>
@@ -2359,10 +2519,6 @@ TTFT p99 %6</translation>
         <translation>将参考芯片的参数载入为设计（可撤销）；“重置”按钮恢复到其取值。</translation>
     </message>
     <message>
-        <source>Filter parameters (name, key or basis)</source>
-        <translation>筛选参数（名称、键或依据）</translation>
-    </message>
-    <message>
         <source>Key: %1</source>
         <translation>键：%1</translation>
     </message>
@@ -2373,6 +2529,14 @@ TTFT p99 %6</translation>
     <message>
         <source>Reset to %1 (the value of %2)</source>
         <translation>重置为 %1（%2 的取值）</translation>
+    </message>
+    <message>
+        <source>Filter: name, key or basis</source>
+        <translation>筛选：名称、键或依据</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Italic&lt;/i&gt;: an estimated value, not a published figure; hover a parameter for its basis</source>
+        <translation>&lt;i&gt;斜体&lt;/i&gt;：估计值，而非公开数据；悬停参数可查看其依据</translation>
     </message>
 </context>
 <context>
@@ -2394,12 +2558,24 @@ TTFT p99 %6</translation>
         <translation>设计</translation>
     </message>
     <message>
-        <source>reticle %1 mm²</source>
+        <source>TDP %1 W</source>
+        <translation>TDP %1 W</translation>
+    </message>
+    <message>
+        <source>reticle limit %1 mm²</source>
         <translation>光罩极限 %1 mm²</translation>
     </message>
     <message>
-        <source>TDP %1 W</source>
-        <translation>TDP %1 W</translation>
+        <source>No cost per token: no tokens served</source>
+        <translation>无每 token 成本：未服务任何 token</translation>
+    </message>
+    <message>
+        <source>The chip&apos;s area cannot be estimated</source>
+        <translation>无法估算该芯片的面积</translation>
+    </message>
+    <message>
+        <source>The workload does not run on the design: no power or cost to show</source>
+        <translation>负载无法在此设计上运行：没有功耗或成本可显示</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +2595,467 @@ TTFT p99 %6</translation>
     <message>
         <source>The interface changes to %1 when Scoville starts again.</source>
         <translation>重新启动 Scoville 后界面将切换为%1。</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::RecordView</name>
+    <message>
+        <source>Which measured results: the public set or the extra one</source>
+        <translation>使用哪组实测结果：公开集或额外集</translation>
+    </message>
+    <message>
+        <source>Both sets</source>
+        <translation>两组</translation>
+    </message>
+    <message>
+        <source>Public set</source>
+        <translation>公开集</translation>
+    </message>
+    <message>
+        <source>Extra set</source>
+        <translation>额外集</translation>
+    </message>
+    <message>
+        <source>Only the cases measured on this chip</source>
+        <translation>仅在此芯片上测得的案例</translation>
+    </message>
+    <message>
+        <source>All chips</source>
+        <translation>所有芯片</translation>
+    </message>
+    <message>
+        <source>Only the cases of this model</source>
+        <translation>仅此模型的案例</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <source>Dense models or mixtures of experts (serving cases)</source>
+        <translation>稠密模型或混合专家（服务案例）</translation>
+    </message>
+    <message>
+        <source>Dense and MoE</source>
+        <translation>稠密与 MoE</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>稠密</translation>
+    </message>
+    <message>
+        <source>MoE</source>
+        <translation>MoE</translation>
+    </message>
+    <message>
+        <source>Serving throughput, or single kernels (GEMM, memory copy)</source>
+        <translation>服务吞吐，或单个内核（GEMM、内存拷贝）</translation>
+    </message>
+    <message>
+        <source>Serving and kernels</source>
+        <translation>服务与内核</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Kernels</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>Show fits</source>
+        <translation>显示拟合</translation>
+    </message>
+    <message>
+        <source>Cases that set an efficiency of their chip (hollow squares). They match by construction, so the headline figures always leave them out.</source>
+        <translation>用于设定其芯片某项效率的案例（空心方块）。它们按构造吻合，因此标题数字总是不计入它们。</translation>
+    </message>
+    <message>
+        <source>Measured (tokens/s for serving, TFLOP/s for GEMMs, TB/s for copies)</source>
+        <translation>实测（服务为 token/s，GEMM 为 TFLOP/s，拷贝为 TB/s）</translation>
+    </message>
+    <message>
+        <source>Predicted by the model</source>
+        <translation>模型预测</translation>
+    </message>
+    <message>
+        <source>%1: no rows</source>
+        <translation>%1：无数据行</translation>
+    </message>
+    <message>
+        <source>(%1 fits left out)</source>
+        <translation>（不计 %1 个拟合）</translation>
+    </message>
+    <message>
+        <source>Measured results not read: %1</source>
+        <translation>未读取实测结果：%1</translation>
+    </message>
+    <message>
+        <source>The cases are evaluated when this view is first shown.</source>
+        <translation>首次显示此视图时评估这些案例。</translation>
+    </message>
+    <message>
+        <source>Evaluating the cases: %1 of %2 done…</source>
+        <translation>正在评估案例：已完成 %1 / %2…</translation>
+    </message>
+    <message>
+        <source>Cases that could not be evaluated: %1 (hover for why)</source>
+        <translation>无法评估的案例：%1（悬停查看原因）</translation>
+    </message>
+    <message>
+        <source>y = x (prediction equals measurement)</source>
+        <translation>y = x（预测等于实测）</translation>
+    </message>
+    <message>
+        <source>Fit: set an efficiency (not in the headline)</source>
+        <translation>拟合：设定一项效率（不计入标题数字）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 set, %3)</source>
+        <translation>%1（%2 集，%3）</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>extra</source>
+        <translation>额外</translation>
+    </message>
+    <message>
+        <source>fit: set an efficiency</source>
+        <translation>拟合：设定一项效率</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>%1 on %2 × %3, %4, %5; input %6, output %7 tokens</source>
+        <translation>%1 运行于 %2 × %3，%4，%5；输入 %6，输出 %7 个 token</translation>
+    </message>
+    <message>
+        <source>%1 on %2 %3 %4</source>
+        <translation>%1 运行于 %2 %3 %4</translation>
+    </message>
+    <message>
+        <source>As measured: %1</source>
+        <translation>实测条件：%1</translation>
+    </message>
+    <message>
+        <source>Measured %1, predicted %2 %3 (%4)</source>
+        <translation>实测 %1，预测 %2 %3（%4）</translation>
+    </message>
+    <message>
+        <source>Model&apos;s choice: %1</source>
+        <translation>模型的选择：%1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Click to load this case&apos;s chip and workload</source>
+        <translation>点击以载入此案例的芯片与负载</translation>
+    </message>
+    <message>
+        <source>%1: median |error| %2 over %3 rows; %4 within ±25 %, %5 within ±35 %; max %6</source>
+        <translation>%1：%3 行的 |误差| 中位数 %2；%4 行在 ±25 % 以内，%5 行在 ±35 % 以内；最大 %6</translation>
+    </message>
+    <message>
+        <source>±25 % band</source>
+        <translation>±25 % 带</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::Report</name>
+    <message>
+        <source>Workload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Parallelism chosen</source>
+        <translation>所选并行方式</translation>
+    </message>
+    <message>
+        <source>Efficiencies</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <source>Economics</source>
+        <translation>经济参数</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Design report: %1</source>
+        <translation>设计报告：%1</translation>
+    </message>
+    <message>
+        <source>Workload: %1</source>
+        <translation>负载：%1</translation>
+    </message>
+    <message>
+        <source>Against the baseline and the compared chips</source>
+        <translation>相对基线与对比芯片</translation>
+    </message>
+    <message>
+        <source>Roadmap: %1</source>
+        <translation>路线图：%1</translation>
+    </message>
+    <message>
+        <source>Area per die, power per chip, cost per million tokens</source>
+        <translation>每裸片面积、每芯片功耗、每百万 token 成本</translation>
+    </message>
+    <message>
+        <source>Scoville %1 · analytical model: values are estimates; a range is the result over the chip&apos;s uncertain parameters; roadmap points without a chip spec show announced figures only.</source>
+        <translation>Scoville %1 · 解析模型：数值均为估计；范围是在芯片不确定参数上的结果；没有芯片规格的路线图点仅显示公布数据。</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>vs %1</source>
+        <translation>相对 %1</translation>
+    </message>
+    <message>
+        <source>vs baseline</source>
+        <translation>相对基线</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>The design does not evaluate on this workload: %1</source>
+        <translation>该设计无法在此负载上评估：%1</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s cost per chip-hour</source>
+        <translation>每芯片小时的持有成本</translation>
+    </message>
+    <message>
+        <source>No cost: the design has no throughput or cannot be made (see the warnings).</source>
+        <translation>无成本：该设计没有吞吐或无法制造（见警告）。</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1 (%2) per chip; %3 per million tokens at %4 % utilisation.</source>
+        <translation>每芯片 %1（%2）；利用率 %4 % 时每百万 token %3。</translation>
+    </message>
+    <message>
+        <source>built</source>
+        <translation>自建</translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>Key assumptions</source>
+        <translation>关键假设</translation>
+    </message>
+    <message>
+        <source>%1 · weights %2, KV cache %3 · %4 chips · prompt %5, output %6 tokens</source>
+        <translation>%1 · 权重 %2，KV 缓存 %3 · %4 个芯片 · 提示 %5，输出 %6 个 token</translation>
+    </message>
+    <message>
+        <source>Design: %1</source>
+        <translation>设计：%1</translation>
+    </message>
+    <message>
+        <source> · baseline %1</source>
+        <translation> · 基线 %1</translation>
+    </message>
+    <message>
+        <source> · compared: %1</source>
+        <translation> · 对比：%1</translation>
+    </message>
+    <message>
+        <source>%1: a report is written as .pdf or .png</source>
+        <translation>%1：报告须写为 .pdf 或 .png</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>Scoville design report: %1</source>
+        <translation>Scoville 设计报告：%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 运行于 %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot start the PDF</source>
+        <translation>%1：无法开始写入 PDF</translation>
+    </message>
+    <message>
+        <source>%1: the image could not be written</source>
+        <translation>%1：无法写入图像</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::RoadmapView</name>
+    <message>
+        <source>shipping</source>
+        <translation>已出货</translation>
+    </message>
+    <message>
+        <source>announced</source>
+        <translation>已公布</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>估计</translation>
+    </message>
+    <message>
+        <source>not modelled: no chip spec</source>
+        <translation>未建模：无芯片规格</translation>
+    </message>
+    <message>
+        <source>being evaluated</source>
+        <translation>正在评估</translation>
+    </message>
+    <message>
+        <source>does not apply to this chip</source>
+        <translation>不适用于此芯片</translation>
+    </message>
+    <message>
+        <source>The result each generation is placed at, on the current workload</source>
+        <translation>每代芯片所处的结果指标，基于当前负载</translation>
+    </message>
+    <message>
+        <source>The year your design is placed in, as its first generation</source>
+        <translation>你的设计作为第一代所在的年份</translation>
+    </message>
+    <message>
+        <source>Other designs as later generations</source>
+        <translation>其他设计作为后续代</translation>
+    </message>
+    <message>
+        <source>The session&apos;s other designs, in name order: the second two years after the first, then one a year</source>
+        <translation>会话中的其他设计，按名称排序：第二个比第一个晚两年，之后每年一个</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>指标(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Your design in &amp;year:</source>
+        <translation>你的设计所在年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>× %1: %2</source>
+        <translation>× %1：%2</translation>
+    </message>
+    <message>
+        <source>not modelled</source>
+        <translation>未建模</translation>
+    </message>
+    <message>
+        <source>%1 (announced)</source>
+        <translation>%1（已公布）</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>已出货</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>已公布</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>估计</translation>
+    </message>
+    <message>
+        <source>Announced figure</source>
+        <translation>公布数据</translation>
+    </message>
+    <message>
+        <source>Your design</source>
+        <translation>你的设计</translation>
+    </message>
+    <message>
+        <source>Evaluating the roadmap&apos;s chips on this workload…</source>
+        <translation>正在此负载上评估路线图中的芯片…</translation>
+    </message>
+    <message>
+        <source>Computing each chip&apos;s range over its uncertain values…</source>
+        <translation>正在计算每个芯片在其不确定参数上的范围…</translation>
+    </message>
+    <message>
+        <source>Hover a point for its value, range, confidence and source.</source>
+        <translation>悬停某点可查看其数值、范围、可信度与来源。</translation>
+    </message>
+    <message>
+        <source>Not modelled (no chip spec, no announced %1): %2.</source>
+        <translation>未建模（无芯片规格，也未公布 %1）：%2。</translation>
+    </message>
+    <message>
+        <source>%1 (your design), %2</source>
+        <translation>%1（你的设计），%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (model)</source>
+        <translation>%1：%2（模型）</translation>
+    </message>
+    <message>
+        <source>range %1 to %2 over the chip&apos;s uncertain values</source>
+        <translation>在芯片不确定参数上的范围 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (as announced; not modelled)</source>
+        <translation>%1：%2（按公布值；未建模）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Status: %1; confidence %2</source>
+        <translation>状态：%1；可信度 %2</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Announced: %1</source>
+        <translation>公布：%1</translation>
     </message>
 </context>
 <context>
@@ -2462,6 +3099,10 @@ TTFT p99 %6</translation>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3 layer (×%4)%5&lt;br&gt;FLOPs %6, bytes %7 (weights %8, activations %9, KV %10)&lt;br&gt;intensity %11 FLOP/byte, attained %12 TFLOP/s at %13&lt;br&gt;time %14: compute %15, memory %16, network %17 → &lt;b&gt;%18-bound&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2，%3 层（×%4）%5&lt;br&gt;FLOPs %6，字节 %7（权重 %8，激活 %9，KV %10）&lt;br&gt;算术强度 %11 FLOP/字节，在 %13 下实际 %12 TFLOP/s&lt;br&gt;时间 %14：计算 %15，内存 %16，网络 %17 → &lt;b&gt;%18受限&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No roofline: the workload does not run on the design</source>
+        <translation>无屋顶线：负载无法在此设计上运行</translation>
     </message>
 </context>
 <context>
@@ -3490,6 +4131,14 @@ TTFT p99 %6</translation>
     <message>
         <source>p99 time-per-output-token limit; empty = none (MLPerf Llama-2-70B server: 0.2 s).</source>
         <translation>p99 每输出词元时间限制；为空 = 无（MLPerf Llama-2-70B 在线服务：0.2 秒）。</translation>
+    </message>
+    <message>
+        <source>Traffic per routed token</source>
+        <translation>每个路由 token 的流量</translation>
+    </message>
+    <message>
+        <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 8 at fp8 and int8, 20 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
+        <translation>每个 token 的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 8，fp4 为 20，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
     </message>
 </context>
 </TS>

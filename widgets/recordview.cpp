@@ -267,7 +267,7 @@ void RecordView::rebuild() {
         if (s.rows == 0)
             text = tr("%1: no rows").arg(what);
         else
-            text = tr("%1: median |error| %2 over %3 rows; %4 within \u00b125 %, %5 within \u00b135 %; max %6")
+            text = tr("%1: median |error| %2 over %3 rows; %4 within ±25 %, %5 within ±35 %; max %6")
                        .arg(what, percent(s.median_abs_error))
                        .arg(s.rows)
                        .arg(s.rows_within_25)
@@ -331,7 +331,7 @@ void RecordView::rebuild() {
     }
     upper->setBrush(band);
     upper->setChannelFillGraph(lower);
-    upper->setName(tr("\u00b125 % band"));
+    upper->setName(tr("±25 % band"));
     lower->removeFromLegend();
     diagonal->setData({lo, hi}, {lo, hi});
     diagonal->setPen(QPen(text, 1.2));
