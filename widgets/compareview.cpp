@@ -501,14 +501,14 @@ void CompareView::fitRanges() {
 }
 
 // As many legend columns as the plot's width holds without names running into each other.
-void CompareView::fitLegend() {
+void CompareView::fitLegend(int width) {
     QCPLegend* legend = plot_->legend;
     const int count = legend->itemCount();
     if (count == 0) return;
     std::vector<double> widths;
     for (int i = 0; i < count; ++i)
         if (QCPAbstractLegendItem* item = legend->item(i)) widths.push_back(item->minimumOuterSizeHint().width());
-    const double available = plot_->width() - legend->margins().left() - legend->margins().right() - 8;
+    const double available = (width > 0 ? width : plot_->width()) - legend->margins().left() - legend->margins().right() - 8;
     int wrap = 1;
     for (int w = static_cast<int>(widths.size()); w >= 1; --w) {
         double total = legend->columnSpacing() * (w - 1);

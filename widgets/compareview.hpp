@@ -65,6 +65,11 @@ public:
     // Fires when error bars of the current state are in place.
     Q_SIGNAL void rangesShown();
 
+public:
+    // As many legend columns as a plot `width` px wide holds (0: the plot's own width); a report
+    // draws the chart at its own size.
+    void fitLegend(int width = 0);
+
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
@@ -91,7 +96,6 @@ private:
     void paletteChanged() override;
     void applyRanges();
     void fitRanges();
-    void fitLegend();
     void showToolTip(QMouseEvent* event);
     [[nodiscard]] QString basisText() const;
     [[nodiscard]] double keyOf(size_t entry, int metric) const;

@@ -160,7 +160,14 @@ void PhysicalView::resizeEvent(QResizeEvent* event) {
     requestReplot(plot_);
 }
 
-void PhysicalView::placeLegends() {
+void PhysicalView::fitTo(QSize size) {
+    placeLegends(size);
+    plot_->plotLayout()->setOuterRect(QRect(QPoint(0, 0), size));
+    plot_->plotLayout()->update(QCPLayoutElement::upLayout);
+    fitTicks(size.width());
+}
+
+void PhysicalView::placeLegends(QSize size) {
     // Beside the charts while they keep at least 60 % of the width; below them otherwise.
     int widest = 0;
     QFont small = font();
@@ -169,7 +176,8 @@ void PhysicalView::placeLegends() {
     for (Chart* chart : {&area_, &power_, &cost_})
         for (const QString& name : std::as_const(chart->legendNames)) widest = std::max(widest, fm.horizontalAdvance(name));
     const int itemWidth = widest + 10 + 6 + 8;  // icon, its gap, the column gap
-    const int width = std::max(1, plot_->width());
+    if (size.isEmpty()) size = plot_->size();
+    const int width = std::max(1, size.width());
     auto columnsBeside = [](const Chart& c) { return c.legendNames.size() > 6 ? 2 : 1; };
     int besideWidth = 0;
     int belowHeight = 0;  // three charts (ticks, a bar each, the axis title) with their legends below
@@ -180,7 +188,7 @@ void PhysicalView::placeLegends() {
         belowHeight += rows * fm.height() + 4 * QFontMetrics(font()).height() + 20;
     }
     // Below the charts on a narrow view; beside them when there is not the height for that either.
-    const bool beside = besideWidth <= width * 2 / 5 || (belowHeight > plot_->height() && besideWidth <= width * 3 / 5);
+    const bool beside = besideWidth <= width * 2 / 5 || (belowHeight > size.height() && besideWidth <= width * 3 / 5);
     QCPLayoutGrid* layout = plot_->plotLayout();
     if (beside != legendsBeside_) {
         legendsBeside_ = beside;
@@ -208,7 +216,7 @@ void PhysicalView::placeLegends() {
     }
 }
 
-void PhysicalView::fitTicks() {
+void PhysicalView::fitTicks(int width) {
     // About one tick label per four label widths of axis: QCustomPlot's readable steps can place up
     // to twice the asked count, and the labels keep a gap of at least their own width.
     for (Chart* chart : {&area_, &power_, &cost_}) {
@@ -216,7 +224,7 @@ void PhysicalView::fitTicks() {
         const QFontMetrics fm(axis->tickLabelFont());
         const QString widest = QString::number(std::max(std::fabs(axis->range().lower), std::fabs(axis->range().upper)), 'g', 4);
         const int label = fm.horizontalAdvance(widest) + fm.averageCharWidth();
-        const int length = chart->rect->width() > 0 ? chart->rect->width() : plot_->width() * 2 / 3;
+        const int length = width > 0 ? width * 2 / 3 : chart->rect->width() > 0 ? chart->rect->width() : plot_->width() * 2 / 3;
         axis->ticker()->setTickCount(std::clamp(length / std::max(1, 4 * label), 2, 6));
     }
 }

@@ -35,6 +35,8 @@ public:
     // The legend beside a chart, and the note shown in it when it has nothing to draw.
     [[nodiscard]] QCPLegend* legend(int chart) const { return chartAt(chart).legend; }
     [[nodiscard]] QCPItemText* note(int chart) const { return chartAt(chart).note; }
+    // Lays the legends and ticks out for the plot drawn at `size` (a report draws it at its own).
+    void fitTo(QSize size);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -53,9 +55,11 @@ private:
     };
     void refresh() override;
     void styleLegends();
-    void placeLegends();
-    // Tick counts from the axis length, so tick labels never run together.
-    void fitTicks();
+    // For the plot at `size` (empty: as it is on screen).
+    void placeLegends(QSize size = {});
+    // Tick counts from the axis length (the chart's, else two thirds of `width`), so tick labels
+    // never run together.
+    void fitTicks(int width = 0);
     [[nodiscard]] const Chart& chartAt(int chart) const { return chart == 0 ? area_ : chart == 1 ? power_ : cost_; }
 
     QCustomPlot* plot_ = nullptr;

@@ -237,6 +237,9 @@ private:
         p_.drawText(QRectF(rect.left(), rect.top(), rect.width(), 18), Qt::AlignLeft | Qt::AlignVCenter, title);
         const QRectF area(rect.left(), rect.top() + 20, rect.width(), rect.height() - 20);
         if (plot == roadmap_.plot()) roadmap_.fitLegend(static_cast<int>(area.width() * 1.15));
+        if (plot == compare_.plot()) compare_.fitLegend(static_cast<int>(area.width() * 1.15));
+        if (plot == physical_.plot())
+            physical_.fitTo(QSize(static_cast<int>(area.width() * 1.15), static_cast<int>(area.height() * 1.15)));
         const QPixmap pix = plot->toPixmap(static_cast<int>(area.width() * 1.15), static_cast<int>(area.height() * 1.15), 2.5);
         p_.drawPixmap(area, pix, QRectF(pix.rect()));
         p_.setPen(QColor(200, 200, 200));
