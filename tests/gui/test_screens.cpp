@@ -214,6 +214,37 @@ private slots:
         QVERIFY(area->layout() == view->plot()->plotLayout());
     }
 
+    // A report draws the chart of a view that is never shown at its own size: fitted to that size,
+    // each legend sits inside the drawing and clear of its chart (laid out for the hidden view's
+    // size instead, the legends were squeezed into the charts).
+    void aHiddenViewFitsItsLegendsToTheReportsSize() {
+        MainWindow w;
+        // As the report makes it: a view of the document that is never shown.
+        PhysicalView view(w.document());
+        view.setAttribute(Qt::WA_DontShowOnScreen);
+        view.resize(560, 360);
+        QCoreApplication::processEvents();
+        QVERIFY(!view.isVisible());
+        QVERIFY(view.legend(0)->itemCount() > 6);  // the area chart's components, beside it in two columns
+        // The report's chart (reportwriter.cpp): 64 % of the page's text width by 230 units, x 1.15.
+        const QSize size(683, 264);
+        view.fitTo(size);
+        view.plot()->toPixmap(size.width(), size.height());
+        const QRect drawing = QRect(QPoint(0, 0), size).adjusted(-2, -2, 2, 2);  // the layout rounds
+        for (int chart = 0; chart < 3; ++chart) {
+            const QRect legend = view.legend(chart)->outerRect();
+            const QRect rect = view.plot()->axisRects().at(chart)->rect();
+            const QString where = QStringLiteral("chart %1: legend %2x%3 at %4,%5, its hint %6 high; chart %7 high")
+                                      .arg(chart).arg(legend.width()).arg(legend.height()).arg(legend.x())
+                                      .arg(legend.y()).arg(view.legend(chart)->minimumOuterSizeHint().height())
+                                      .arg(rect.height());
+            QVERIFY2(drawing.contains(legend), qPrintable(where));
+            QVERIFY2(!legend.intersects(rect), qPrintable(where));
+            QVERIFY2(legend.height() >= view.legend(chart)->minimumOuterSizeHint().height(), qPrintable(where));
+            QVERIFY2(rect.height() > 20, qPrintable(where));
+        }
+    }
+
     // At the width the physical view gets beside two docks on a 1366 px screen (about 330 px),
     // the power axis's numbers do not run together; nor do the roofline's at a small size.
     void tickLabelsDoNotOverlap() {
