@@ -185,10 +185,17 @@ void PhysicalView::placeLegends(QSize size) {
     for (Chart* chart : {&area_, &power_, &cost_}) {
         besideWidth = std::max(besideWidth, columnsBeside(*chart) * itemWidth);
         const int rows = (static_cast<int>(chart->legendNames.size()) + belowColumns - 1) / belowColumns;
-        belowHeight += rows * fm.height() + 4 * QFontMetrics(font()).height() + 20;
+        // A legend row is as tall as its items are (icon or text, with their margins), plus the
+        // legend's row spacing; the legend adds its own margins.
+        const QCPLegend* legend = chart->legend;
+        const int rowHeight = legend->itemCount() > 0
+                                  ? legend->item(0)->minimumOuterSizeHint().height() + legend->rowSpacing()
+                                  : fm.height();
+        belowHeight += rows * rowHeight + legend->margins().top() + legend->margins().bottom() +
+                       4 * QFontMetrics(font()).height() + 20;
     }
     // Below the charts on a narrow view; beside them when there is not the height for that either.
-    const bool beside = besideWidth <= width * 2 / 5 || (belowHeight > size.height() && besideWidth <= width * 3 / 5);
+    const bool beside = besideWidth <= width * 2 / 5 || (belowHeight * 5 / 4 > size.height() && besideWidth <= width * 3 / 5);
     QCPLayoutGrid* layout = plot_->plotLayout();
     if (beside != legendsBeside_) {
         legendsBeside_ = beside;

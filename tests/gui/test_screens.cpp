@@ -214,6 +214,24 @@ private slots:
         QVERIFY(area->layout() == view->plot()->plotLayout());
     }
 
+    // In the pane the physical view gets on a 1366 x 768 screen (476 x 363 px) every legend keeps the
+    // height its rows need (below the charts they did not fit it, and each row's text was cut).
+    void legendsKeepTheirRowsInALaptopPane() {
+        MainWindow w;
+        auto* view = w.findChild<PhysicalView*>(QStringLiteral("physicalView"));
+        view->setParent(nullptr);
+        view->resize(476, 363);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        view->plot()->replot();
+        for (int chart = 0; chart < 3; ++chart) {
+            QCPLegend* legend = view->legend(chart);
+            QVERIFY2(legend->outerRect().height() >= legend->minimumOuterSizeHint().height(),
+                     qPrintable(QStringLiteral("chart %1: %2 px of %3").arg(chart)
+                                    .arg(legend->outerRect().height()).arg(legend->minimumOuterSizeHint().height())));
+        }
+    }
+
     // A report draws the chart of a view that is never shown at its own size: fitted to that size,
     // each legend sits inside the drawing and clear of its chart (laid out for the hidden view's
     // size instead, the legends were squeezed into the charts).
