@@ -588,6 +588,30 @@
         <source>SRAM bandwidth</source>
         <translation>SRAM 带宽</translation>
     </message>
+    <message>
+        <source>Off-chip memory (HBM) capacity per chip</source>
+        <translation>每芯片片外内存（HBM）容量</translation>
+    </message>
+    <message>
+        <source>HBM capacity</source>
+        <translation>HBM 容量</translation>
+    </message>
+    <message>
+        <source>Dense peak at FP8, where the chip runs FP8 natively</source>
+        <translation>FP8 稠密峰值（仅芯片原生支持 FP8 时）</translation>
+    </message>
+    <message>
+        <source>Peak FP8</source>
+        <translation>FP8 峰值</translation>
+    </message>
+    <message>
+        <source>Dense peak at FP4, where the chip runs FP4 natively</source>
+        <translation>FP4 稠密峰值（仅芯片原生支持 FP4 时）</translation>
+    </message>
+    <message>
+        <source>Peak FP4</source>
+        <translation>FP4 峰值</translation>
+    </message>
 </context>
 <context>
     <name>Unit</name>
@@ -710,6 +734,10 @@
     <message>
         <source>B</source>
         <translation>B</translation>
+    </message>
+    <message>
+        <source>TFLOP/s</source>
+        <translation>TFLOP/s</translation>
     </message>
 </context>
 <context>

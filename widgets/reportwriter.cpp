@@ -261,7 +261,7 @@ private:
         }
         const PhysicalResult& ph = ev->physical;
         for (const auto& b : ph.cost_usd_per_hour) {
-            p_.drawText(QRectF(rect.left(), y, rect.width() * 0.6, 17), Qt::AlignLeft | Qt::AlignVCenter, qtext(b.name));
+            p_.drawText(QRectF(rect.left(), y, rect.width() * 0.6, 17), Qt::AlignLeft | Qt::AlignVCenter, trCore("Breakdown", b.name));
             p_.drawText(QRectF(rect.left(), y, rect.width(), 17), Qt::AlignRight | Qt::AlignVCenter, formatMoney(b.value));
             y += 17;
         }

@@ -111,12 +111,12 @@ std::vector<ResultKey> build_keys() {
          SCV_CHIP(memory_tb_s)},
         {"sram_tb_s", SCV_TR("ResultKey", "Chip"), SCV_TR("ResultKey", "On-chip SRAM bandwidth"), SCV_TR("ResultKey", "SRAM bandwidth"), SCV_TR("Unit", "TB/s"), B::higher, K::decimal,
          SCV_CHIP(sram_tb_s)},
-        {"memory_gb", "Chip", "Off-chip memory (HBM) capacity per chip", "HBM capacity", "GB", B::higher,
+        {"memory_gb", SCV_TR("ResultKey", "Chip"), SCV_TR("ResultKey", "Off-chip memory (HBM) capacity per chip"), SCV_TR("ResultKey", "HBM capacity"), SCV_TR("Unit", "GB"), B::higher,
          K::gigabytes, SCV_CHIP(memory_gb)},
         // Only where the chip runs the precision natively: a chip that runs FP8 at BF16 has no FP8 peak.
-        {"peak_fp8_tflops", "Chip", "Dense peak at FP8, where the chip runs FP8 natively", "Peak FP8", "TFLOP/s",
+        {"peak_fp8_tflops", SCV_TR("ResultKey", "Chip"), SCV_TR("ResultKey", "Dense peak at FP8, where the chip runs FP8 natively"), SCV_TR("ResultKey", "Peak FP8"), SCV_TR("Unit", "TFLOP/s"),
          B::higher, K::whole, SCV_POSITIVE(native_fp8_tflops)},
-        {"peak_fp4_tflops", "Chip", "Dense peak at FP4, where the chip runs FP4 natively", "Peak FP4", "TFLOP/s",
+        {"peak_fp4_tflops", SCV_TR("ResultKey", "Chip"), SCV_TR("ResultKey", "Dense peak at FP4, where the chip runs FP4 natively"), SCV_TR("ResultKey", "Peak FP4"), SCV_TR("Unit", "TFLOP/s"),
          B::higher, K::whole, SCV_POSITIVE(native_fp4_tflops)},
     };
     // clang-format on
