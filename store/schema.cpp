@@ -224,6 +224,61 @@ Result<QString> withEconomics(const QString& json, const std::string& origin) {
     return QString::fromStdString(chip_to_json(*chip, -1));
 }
 
+// Rewrites every stored chip through `transform`: each design's current chip and the chip it started
+// from, and the chips of whole-chip history entries. Gives the designs' ids and rewritten chips.
+struct StoredDesign {
+    QVariant id;
+    QString chip, base;
+};
+Result<std::vector<StoredDesign>> rewriteStoredChips(QSqlDatabase& db, const std::string& schema,
+                                                      Result<QString> (*transform)(const QString&, const std::string&)) {
+    QSqlQuery sel(db);
+    if (!sel.exec(QStringLiteral("SELECT id, name, chip_json, base_json FROM designs")))
+        return Error{schema + ": " + sel.lastError().text().toStdString()};
+    std::vector<StoredDesign> rows;
+    while (sel.next()) {
+        const std::string origin = "design '" + sel.value(1).toString().toStdString() + "'";
+        auto chip = transform(sel.value(2).toString(), origin);
+        auto base = transform(sel.value(3).toString(), origin);
+        if (!chip) return chip.error();
+        if (!base) return base.error();
+        rows.push_back({sel.value(0), *chip, *base});
+    }
+    QSqlQuery up(db);
+    up.prepare(QStringLiteral("UPDATE designs SET chip_json = ?, base_json = ? WHERE id = ?"));
+    for (const StoredDesign& r : rows) {
+        up.addBindValue(r.chip);
+        up.addBindValue(r.base);
+        up.addBindValue(r.id);
+        if (!up.exec()) return Error{schema + ": " + up.lastError().text().toStdString()};
+    }
+    QSqlQuery hist(db);
+    if (!hist.exec(QStringLiteral("SELECT design_id, seq, old_value, new_value FROM history WHERE key = '*'")))
+        return Error{schema + ": " + hist.lastError().text().toStdString()};
+    struct Entry {
+        QVariant design, seq;
+        QString oldValue, newValue;
+    };
+    std::vector<Entry> entries;
+    while (hist.next()) {
+        auto o = transform(hist.value(2).toString(), "history");
+        auto n = transform(hist.value(3).toString(), "history");
+        if (!o) return o.error();
+        if (!n) return n.error();
+        entries.push_back({hist.value(0), hist.value(1), *o, *n});
+    }
+    QSqlQuery he(db);
+    he.prepare(QStringLiteral("UPDATE history SET old_value = ?, new_value = ? WHERE design_id = ? AND seq = ?"));
+    for (const Entry& e : entries) {
+        he.addBindValue(e.oldValue);
+        he.addBindValue(e.newValue);
+        he.addBindValue(e.design);
+        he.addBindValue(e.seq);
+        if (!he.exec()) return Error{schema + ": " + he.lastError().text().toStdString()};
+    }
+    return rows;
+}
+
 // 7: one history for every kind of edit: each entry has a kind (chip, design, workload, baseline,
 //    compared) and a step (entries made together undo together). Existing entries are chip edits,
 //    or design edits for whole-chip replacements, each its own step. Stored chips gain the
@@ -239,31 +294,11 @@ Status migrate7(QSqlDatabase& db) {
                 });
         !st)
         return st;
-    QSqlQuery sel(db);
-    if (!sel.exec(QStringLiteral("SELECT id, name, chip_json, base_json FROM designs")))
-        return Error{"schema 7: " + sel.lastError().text().toStdString()};
-    struct Row {
-        QVariant id;
-        QString chip, base;
-    };
-    std::vector<Row> rows;
-    while (sel.next()) {
-        const std::string origin = "design '" + sel.value(1).toString().toStdString() + "'";
-        auto chip = withEconomics(sel.value(2).toString(), origin);
-        auto base = withEconomics(sel.value(3).toString(), origin);
-        if (!chip) return chip.error();
-        if (!base) return base.error();
-        rows.push_back({sel.value(0), *chip, *base});
-    }
-    QSqlQuery up(db);
-    up.prepare(QStringLiteral("UPDATE designs SET chip_json = ?, base_json = ? WHERE id = ?"));
+    auto rows = rewriteStoredChips(db, "schema 7", &withEconomics);
+    if (!rows) return rows.error();
     QSqlQuery params(db);
     params.prepare(QStringLiteral("INSERT OR REPLACE INTO design_params (design_id, key, value, text) VALUES (?, ?, ?, ?)"));
-    for (const Row& r : rows) {
-        up.addBindValue(r.chip);
-        up.addBindValue(r.base);
-        up.addBindValue(r.id);
-        if (!up.exec()) return Error{"schema 7: " + up.lastError().text().toStdString()};
+    for (const StoredDesign& r : *rows) {
         const auto chip = chip_from_json(r.chip.toStdString(), "design");
         if (!chip) return chip.error();
         for (const auto& info : chip_params()) {
@@ -273,31 +308,6 @@ Status migrate7(QSqlDatabase& db) {
             params.addBindValue(QString::fromStdString(*get_param_text(*chip, info.key)));
             if (!params.exec()) return Error{"schema 7: " + params.lastError().text().toStdString()};
         }
-    }
-    // Whole-chip history entries hold chips too.
-    QSqlQuery hist(db);
-    if (!hist.exec(QStringLiteral("SELECT design_id, seq, old_value, new_value FROM history WHERE key = '*'")))
-        return Error{"schema 7: " + hist.lastError().text().toStdString()};
-    struct Entry {
-        QVariant design, seq;
-        QString oldValue, newValue;
-    };
-    std::vector<Entry> entries;
-    while (hist.next()) {
-        auto o = withEconomics(hist.value(2).toString(), "history");
-        auto n = withEconomics(hist.value(3).toString(), "history");
-        if (!o) return o.error();
-        if (!n) return n.error();
-        entries.push_back({hist.value(0), hist.value(1), *o, *n});
-    }
-    QSqlQuery he(db);
-    he.prepare(QStringLiteral("UPDATE history SET old_value = ?, new_value = ? WHERE design_id = ? AND seq = ?"));
-    for (const Entry& e : entries) {
-        he.addBindValue(e.oldValue);
-        he.addBindValue(e.newValue);
-        he.addBindValue(e.design);
-        he.addBindValue(e.seq);
-        if (!he.exec()) return Error{"schema 7: " + he.lastError().text().toStdString()};
     }
     return Ok{};
 }
@@ -333,54 +343,8 @@ Result<QString> withRanges(const QString& json, const std::string& origin) {
 // 9: designs (their current chip, the chip they started from, and whole-chip history entries)
 //    saved before chips carried ranges gain their reference chip's ranges.
 Status migrate9(QSqlDatabase& db) {
-    QSqlQuery sel(db);
-    if (!sel.exec(QStringLiteral("SELECT id, name, chip_json, base_json FROM designs")))
-        return Error{"schema 9: " + sel.lastError().text().toStdString()};
-    struct Row {
-        QVariant id;
-        QString chip, base;
-    };
-    std::vector<Row> rows;
-    while (sel.next()) {
-        const std::string origin = "design '" + sel.value(1).toString().toStdString() + "'";
-        auto chip = withRanges(sel.value(2).toString(), origin);
-        auto base = withRanges(sel.value(3).toString(), origin);
-        if (!chip) return chip.error();
-        if (!base) return base.error();
-        rows.push_back({sel.value(0), *chip, *base});
-    }
-    QSqlQuery up(db);
-    up.prepare(QStringLiteral("UPDATE designs SET chip_json = ?, base_json = ? WHERE id = ?"));
-    for (const Row& r : rows) {
-        up.addBindValue(r.chip);
-        up.addBindValue(r.base);
-        up.addBindValue(r.id);
-        if (!up.exec()) return Error{"schema 9: " + up.lastError().text().toStdString()};
-    }
-    QSqlQuery hist(db);
-    if (!hist.exec(QStringLiteral("SELECT design_id, seq, old_value, new_value FROM history WHERE key = '*'")))
-        return Error{"schema 9: " + hist.lastError().text().toStdString()};
-    struct Entry {
-        QVariant design, seq;
-        QString oldValue, newValue;
-    };
-    std::vector<Entry> entries;
-    while (hist.next()) {
-        auto o = withRanges(hist.value(2).toString(), "history");
-        auto n = withRanges(hist.value(3).toString(), "history");
-        if (!o) return o.error();
-        if (!n) return n.error();
-        entries.push_back({hist.value(0), hist.value(1), *o, *n});
-    }
-    QSqlQuery he(db);
-    he.prepare(QStringLiteral("UPDATE history SET old_value = ?, new_value = ? WHERE design_id = ? AND seq = ?"));
-    for (const Entry& e : entries) {
-        he.addBindValue(e.oldValue);
-        he.addBindValue(e.newValue);
-        he.addBindValue(e.design);
-        he.addBindValue(e.seq);
-        if (!he.exec()) return Error{"schema 9: " + he.lastError().text().toStdString()};
-    }
+    auto rows = rewriteStoredChips(db, "schema 9", &withRanges);
+    if (!rows) return rows.error();
     return Ok{};
 }
 
