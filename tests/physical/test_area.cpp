@@ -73,6 +73,24 @@ TEST(Area, H100MatchesGh100) {
     EXPECT_FALSE(has_warning(area_warnings(h100, *a, test::tech()), "reticle:"));
 }
 
+TEST(Area, B200DiesAreReticleSized) {
+    // Blackwell's SM holds 768 KB: 256 KB registers, 256 KB L1/shared and 256 KB tensor memory
+    // (128 lanes x 512 columns x 4 B; PTX ISA). Per die: 80 SMs x 768 KB = 60 MB at 2.9 x 0.18 MB/mm2 -> 115 mm2.
+    const ChipSpec b200 = test::embedded_chip("b200");
+    ASSERT_EQ(b200.compute.local_sram_kb_per_core, 768.0);
+    auto a = estimate_area(b200, test::tech());
+    ASSERT_TRUE(a.ok()) << a.error().message;
+    EXPECT_NEAR(a->local_sram_mm2 / a->dies, 80 * 768.0 / 1024.0 / (2.9 * 0.18), 0.01);
+    // NVIDIA: two reticle-limited dies (104 B transistors each); about 800 mm2 per die in press estimates,
+    // within +-15%, and under the 858 mm2 reticle.
+    EXPECT_NEAR(a->die_mm2, 800.0, 0.15 * 800.0);
+    EXPECT_LT(a->die_mm2, 858.0);
+    // GB200 is the same silicon: the same dies.
+    auto g = estimate_area(test::embedded_chip("gb200"), test::tech());
+    ASSERT_TRUE(g.ok());
+    EXPECT_DOUBLE_EQ(g->die_mm2, a->die_mm2);
+}
+
 TEST(Area, Maia100ScratchpadAnchor) {
     // The scratchpad control overhead (1.1) is fitted to this chip: TSMC N5, 820 mm2, 500 MB SRAM
     // (chips.csv, press). Its core structure is an estimate, so this guards the fit, not the physics.
