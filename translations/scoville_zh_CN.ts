@@ -103,6 +103,10 @@
         <source>static</source>
         <translation>静态</translation>
     </message>
+    <message>
+        <source>I/O die base</source>
+        <translation>I/O 裸片基底</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
@@ -461,10 +465,6 @@
         <translation>词元/焦耳</translation>
     </message>
     <message>
-        <source>Area of the largest die</source>
-        <translation>最大裸片的面积</translation>
-    </message>
-    <message>
         <source>Die area</source>
         <translation>裸片面积</translation>
     </message>
@@ -611,6 +611,18 @@
     <message>
         <source>Peak FP4</source>
         <translation>FP4 峰值</translation>
+    </message>
+    <message>
+        <source>Area of one compute die</source>
+        <translation>单个计算裸片面积</translation>
+    </message>
+    <message>
+        <source>Area of one I/O die (packages with separate I/O dies)</source>
+        <translation>单个 I/O 裸片面积（带独立 I/O 裸片的封装）</translation>
+    </message>
+    <message>
+        <source>I/O die area</source>
+        <translation>I/O 裸片面积</translation>
     </message>
 </context>
 <context>
@@ -801,6 +813,10 @@
     <message>
         <source>cost: %1</source>
         <translation>成本：%1</translation>
+    </message>
+    <message>
+        <source>reticle: I/O die %1 mm2 exceeds the %2 mm2 reticle limit; use more I/O dies (package.io_dies) or shrink them</source>
+        <translation>光罩：I/O 裸片 %1 mm2 超过 %2 mm2 的光罩上限；请增加 I/O 裸片数（package.io_dies）或缩小其面积</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1352,30 @@
     <message>
         <source>Provisioned power of a fleet (chips + system share, times PUE): how many chips, what capital and what tokens per day it buys. Default 1,000 MW (1 GW: the unit of today&apos;s deployments).</source>
         <translation>机群的供电容量（芯片 + 系统分摊，乘以 PUE）：可购买多少芯片、多少资本支出、每天多少词元。默认 1,000 MW（1 GW：当今部署的规模单位）。</translation>
+    </message>
+    <message>
+        <source>I/O dies per package</source>
+        <translation>每封装 I/O 裸片数</translation>
+    </message>
+    <message>
+        <source>Separate I/O dies holding the global SRAM, HBM PHYs and controllers, link SerDes and die-to-die PHYs, on their own process node (MI300X: 4). 0: all of it on the compute dies.</source>
+        <translation>独立的 I/O 裸片，承载全局 SRAM、HBM PHY 与控制器、链路 SerDes 和裸片间 PHY，采用其自身的工艺节点（MI300X：4 个）。0：全部位于计算裸片上。</translation>
+    </message>
+    <message>
+        <source>I/O die placement</source>
+        <translation>I/O 裸片布局</translation>
+    </message>
+    <message>
+        <source>beside: I/O dies next to the compute dies on the interposer; under: compute dies stacked on the I/O dies, which must then be at least as large as the dies they carry plus their edge PHYs (MI300X).</source>
+        <translation>beside：I/O 裸片与计算裸片并排放置在中介层上；under：计算裸片堆叠在 I/O 裸片之上，此时 I/O 裸片面积至少为其承载的裸片面积加上边缘 PHY 面积（MI300X）。</translation>
+    </message>
+    <message>
+        <source>I/O die process node</source>
+        <translation>I/O 裸片工艺节点</translation>
+    </message>
+    <message>
+        <source>Process node of the I/O dies (used when package.io_dies &gt; 0): sets their SRAM density, wafer price and defect density.</source>
+        <translation>I/O 裸片的工艺节点（package.io_dies &gt; 0 时使用）：决定其 SRAM 密度、晶圆价格和缺陷密度。</translation>
     </message>
 </context>
 <context>
@@ -2604,6 +2644,10 @@ TTFT p99 %6</translation>
     <message>
         <source>The workload does not run on the design: no power or cost to show</source>
         <translation>负载无法在此设计上运行：没有功耗或成本可显示</translation>
+    </message>
+    <message>
+        <source>%1 I/O die</source>
+        <translation>%1 I/O 裸片</translation>
     </message>
 </context>
 <context>

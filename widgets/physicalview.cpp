@@ -34,9 +34,10 @@ QColor componentColor(size_t i) {
 const QColor kLimitColor(200, 40, 40);
 
 // A chip's area without a workload: the same estimate the evaluation makes (default technology).
+// One compute die and, where the package has them, one I/O die: each die against the reticle.
 struct Area {
-    std::vector<Breakdown> items;
-    double perDie = 1.0;  // die / package
+    std::vector<Breakdown> die;
+    std::vector<Breakdown> ioDie;  // empty without separate I/O dies
 };
 std::optional<Area> areaOf(const ChipSpec* chip) {
     if (!chip) return std::nullopt;
@@ -44,7 +45,7 @@ std::optional<Area> areaOf(const ChipSpec* chip) {
     if (!tech) return std::nullopt;
     auto a = estimate_area(*chip, *tech);
     if (!a) return std::nullopt;
-    return Area{a->items(), a->package_mm2 > 0 ? a->die_mm2 / a->package_mm2 : 1.0};
+    return Area{a->die_items(false), a->die_items(true)};
 }
 
 }  // namespace
@@ -316,19 +317,26 @@ void PhysicalView::refresh() {
 
     const QString reticleText = tr("reticle limit %1 mm\u00B2").arg(kReticleMm2);
     const QString tdpText = tr("TDP %1 W").arg(doc_->chip().power.tdp_w);
+    // Die area does not depend on the workload: both chips' dies from their parameters, one bar per die
+    // kind, so one reticle line applies to every bar.
+    const auto designArea = areaOf(&doc_->chip());
+    const auto baseArea = areaOf(baseChip);
+    auto fillArea = [&] {
+        std::vector<Row> area;
+        auto add = [&](const QString& name, const std::optional<Area>& a) {
+            if (!a) return;
+            area.push_back({name, &a->die, 1.0});
+            if (!a->ioDie.empty()) area.push_back({tr("%1 I/O die").arg(name), &a->ioDie, 1.0});
+        };
+        add(tr("Design"), designArea);
+        add(baseName, baseArea);
+        fill(area_, area, kReticleMm2, reticleText, area.empty() ? tr("The chip's area cannot be estimated") : QString());
+    };
     if (result.ok()) {
         const PhysicalResult& ph = result->physical;
-        // Package components scaled to the largest die, so one reticle line applies to every bar.
-        auto perDie = [](const PhysicalResult& p) {
-            return p.package_area_mm2 > 0 ? p.die_area_mm2 / p.package_area_mm2 : 1.0;
-        };
-        std::vector<Row> area{{tr("Design"), &ph.area_mm2, perDie(ph)}};
         std::vector<Row> power{{tr("Design"), &ph.power_w_breakdown, 1.0}};
-        if (baseOk) {
-            area.push_back({baseName, &base->value().physical.area_mm2, perDie(base->value().physical)});
-            power.push_back({baseName, &base->value().physical.power_w_breakdown, 1.0});
-        }
-        fill(area_, area, kReticleMm2, reticleText, {});
+        if (baseOk) power.push_back({baseName, &base->value().physical.power_w_breakdown, 1.0});
+        fillArea();
         fill(power_, power, doc_->chip().power.tdp_w, tdpText, {});
         // Each chip-hour item over the tokens the chip serves in that hour: the bars add up to $/M tokens.
         auto perToken = [](const PhysicalResult& p) {
@@ -340,13 +348,7 @@ void PhysicalView::refresh() {
             cost.push_back({baseName, &base->value().physical.cost_usd_per_hour, perToken(base->value().physical)});
         fill(cost_, cost, 0, {}, cost.empty() ? tr("No cost per token: no tokens served") : QString());
     } else {
-        // Die area does not depend on the workload: both chips' areas from their parameters.
-        const auto designArea = areaOf(&doc_->chip());
-        const auto baseArea = areaOf(baseChip);
-        std::vector<Row> area;
-        if (designArea) area.push_back({tr("Design"), &designArea->items, designArea->perDie});
-        if (baseArea) area.push_back({baseName, &baseArea->items, baseArea->perDie});
-        fill(area_, area, kReticleMm2, reticleText, area.empty() ? tr("The chip's area cannot be estimated") : QString());
+        fillArea();
         const QString why = tr("The workload does not run on the design: no power or cost to show");
         fill(power_, {}, doc_->chip().power.tdp_w, tdpText, why);
         fill(cost_, {}, 0, {}, why);

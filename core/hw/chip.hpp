@@ -77,14 +77,21 @@ struct ScaleOutSpec {
     friend bool operator==(const ScaleOutSpec&, const ScaleOutSpec&) = default;
 };
 
+enum class IoPlacement { beside, under };
+
 struct PackageSpec {
     int dies = 1;
     double d2d_tb_s = 0.0;  // die-to-die bandwidth (multi-die packages)
+    // Separate I/O dies hold the global SRAM, HBM PHYs and controllers, link SerDes and die-to-die PHYs
+    // (0: all on the compute dies). `under`: the compute dies are stacked on them (MI300X).
+    int io_dies = 0;
+    IoPlacement io_placement = IoPlacement::beside;
     friend bool operator==(const PackageSpec&, const PackageSpec&) = default;
 };
 
 struct TechSpec {
-    std::string node = "n4";  // a node of resources/tech/nodes.json
+    std::string node = "n4";     // a node of resources/tech/nodes.json
+    std::string io_node = "n7";  // the I/O dies' node (package.io_dies > 0)
     friend bool operator==(const TechSpec&, const TechSpec&) = default;
 };
 

@@ -25,6 +25,7 @@ const std::vector<std::string_view> kHbmChoices{"none", "hbm2", "hbm2e", "hbm3",
 const std::vector<std::string_view> kTopologyChoices{"switch", "torus", "mesh"};
 const std::vector<std::string_view> kEconModeChoices{"buy", "build"};
 const std::vector<std::string_view> kSramStyleChoices{"scratchpad", "gpu"};
+const std::vector<std::string_view> kIoPlacementChoices{"beside", "under"};
 
 const std::string& default_node() {
     static const std::string id = ChipSpec{}.tech.node;
@@ -154,11 +155,21 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Compute dies in one package."), SCV_INT(package.dies)});
     add({"package.d2d_tb_s", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "Die-to-die bandwidth"), SCV_TR("Unit", "TB/s"), ParamKind::real, 0, 1000, 0, 20, false, {},
          SCV_TR("scoville::ChipParams", "Bandwidth between dies of a multi-die package (NV-HBI: 10 TB/s)."), SCV_REAL(package.d2d_tb_s)});
+    add({"package.io_dies", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "I/O dies per package"), "", ParamKind::integer, 0, 16, 0, 8, false, {},
+         SCV_TR("scoville::ChipParams", "Separate I/O dies holding the global SRAM, HBM PHYs and controllers, link SerDes and die-to-die PHYs, on their own process node (MI300X: 4). 0: all of it on the compute dies."), SCV_INT(package.io_dies)});
+    add({"package.io_placement", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "I/O die placement"), "", ParamKind::choice, 0, 1, 0, 1, false, kIoPlacementChoices,
+         SCV_TR("scoville::ChipParams", "beside: I/O dies next to the compute dies on the interposer; under: compute dies stacked on the I/O dies, which must then be at least as large as the dies they carry plus their edge PHYs (MI300X)."),
+         [](const ChipSpec& c) { return static_cast<double>(c.package.io_placement); },
+         [](ChipSpec& c, double v) { c.package.io_placement = static_cast<IoPlacement>(std::lround(v)); }});
     const double last_node = static_cast<double>(node_choices().size() - 1);
     add({"tech.node", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "Process node"), "", ParamKind::choice, 0, last_node, 0, last_node, false, node_choices(),
          SCV_TR("scoville::ChipParams", "Process node (resources/tech/nodes.json): sets logic and SRAM density, MAC energy, wafer price and defect density."),
          [](const ChipSpec& c) { return static_cast<double>(node_index(c.tech.node)); },
          [](ChipSpec& c, double v) { c.tech.node = std::string(node_choices()[static_cast<size_t>(std::lround(v))]); }});
+    add({"tech.io_node", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "I/O die process node"), "", ParamKind::choice, 0, last_node, 0, last_node, false, node_choices(),
+         SCV_TR("scoville::ChipParams", "Process node of the I/O dies (used when package.io_dies > 0): sets their SRAM density, wafer price and defect density."),
+         [](const ChipSpec& c) { return static_cast<double>(node_index(c.tech.io_node)); },
+         [](ChipSpec& c, double v) { c.tech.io_node = std::string(node_choices()[static_cast<size_t>(std::lround(v))]); }});
     add({"power.tdp_w", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "TDP"), SCV_TR("Unit", "W"), ParamKind::real, 1, 10000, 50, 2500, false, {},
          SCV_TR("scoville::ChipParams", "Board/package power cap; above it the clock is lowered."), SCV_REAL(power.tdp_w)});
 

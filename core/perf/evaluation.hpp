@@ -153,7 +153,8 @@ struct Breakdown {
 };
 
 struct PhysicalResult {
-    double die_area_mm2 = 0;     // largest die
+    double die_area_mm2 = 0;     // one compute die
+    double io_die_area_mm2 = 0;  // one I/O die (0: none)
     double package_area_mm2 = 0; // all dies
     std::vector<Breakdown> area_mm2;      // per component, whole package
     double power_w = 0;          // average power per chip for the evaluated workload

@@ -76,8 +76,12 @@ std::vector<ResultKey> build_keys() {
          K::whole, SCV_PHYSICAL(power_w)},
         {"tokens_per_joule", SCV_TR("ResultKey", "Physical"), SCV_TR("ResultKey", "Output tokens per joule"), SCV_TR("ResultKey", "Tokens/J"), SCV_TR("Unit", "tokens/J"), B::higher, K::si,
          SCV_PHYSICAL(tokens_per_joule)},
-        {"die_area_mm2", SCV_TR("ResultKey", "Physical"), SCV_TR("ResultKey", "Area of the largest die"), SCV_TR("ResultKey", "Die area"), SCV_TR("Unit", "mm2"), B::lower, K::whole,
+        {"die_area_mm2", SCV_TR("ResultKey", "Physical"), SCV_TR("ResultKey", "Area of one compute die"), SCV_TR("ResultKey", "Die area"), SCV_TR("Unit", "mm2"), B::lower, K::whole,
          SCV_PHYSICAL(die_area_mm2)},
+        {"io_die_area_mm2", SCV_TR("ResultKey", "Physical"), SCV_TR("ResultKey", "Area of one I/O die (packages with separate I/O dies)"), SCV_TR("ResultKey", "I/O die area"), SCV_TR("Unit", "mm2"), B::lower, K::whole,
+         [](const Evaluation& e) -> std::optional<double> {
+             return e.physical.io_die_area_mm2 > 0 ? std::optional<double>(e.physical.io_die_area_mm2) : std::nullopt;
+         }},
         {"package_area_mm2", SCV_TR("ResultKey", "Physical"), SCV_TR("ResultKey", "Area of all dies of the package"), SCV_TR("ResultKey", "Package area"), SCV_TR("Unit", "mm2"), B::lower, K::whole,
          SCV_PHYSICAL(package_area_mm2)},
         {"clock_ghz", SCV_TR("ResultKey", "Physical"), SCV_TR("ResultKey", "Compute clock after the TDP cap"), SCV_TR("ResultKey", "Clock"), SCV_TR("Unit", "GHz"), B::higher, K::decimal,

@@ -42,6 +42,15 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
             : (a.matrix_mm2 + a.vector_mm2 + a.local_sram_mm2) * pp.area_core_overhead_scratchpad;
     a.sram_mm2 = (chip.sram.mb + chip.sram.spare_mb) / sram_density;
 
+    const TechNode* io_node = chip.package.io_dies > 0 ? tech.node(chip.tech.io_node) : nullptr;
+    if (chip.package.io_dies > 0) {
+        if (!io_node) return Error{"tech.io_node: unknown process node '" + chip.tech.io_node + "'"};
+        a.io_dies = chip.package.io_dies;
+        // The global SRAM sits on the I/O dies, at their node's density.
+        a.sram_mm2 = (chip.sram.mb + chip.sram.spare_mb) /
+                     (io_node->sram_mb_per_mm2 * (gpu ? pp.sram_gpu_density_factor : 1.0));
+    }
+
     const auto gen = static_cast<size_t>(chip.hbm.generation);
     a.hbm_sites = chip.hbm.generation == HbmGeneration::none ? 0 : chip.hbm.stacks + chip.hbm.spare_phys;
     a.hbm_phy_mm2 = a.hbm_sites * pp.hbm_phy_mm2[gen];
@@ -50,21 +59,40 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
     // Bidirectional GB/s x 8 bit / (2 directions x Gb/s per lane) = lanes (TX+RX pairs).
     a.serdes_lanes = chip.link_gb_s() * 8.0 / (2.0 * chip.link.lane_gbps);
     a.serdes_mm2 = a.serdes_lanes * pp.serdes_mm2_per_lane;
-    a.d2d_mm2 = a.dies > 1 ? chip.package.d2d_tb_s * pp.d2d_mm2_per_tb_s : 0.0;
+    a.d2d_mm2 = a.dies + a.io_dies > 1 ? chip.package.d2d_tb_s * pp.d2d_mm2_per_tb_s : 0.0;
 
-    // NoC and other are fractions of the finished die (GA100 die-shot shares).
-    const double listed =
-        a.compute_mm2() + a.sram_mm2 + a.hbm_phy_mm2 + a.hbm_ctrl_mm2 + a.serdes_mm2 + a.d2d_mm2;
-    const double total = listed / (1.0 - pp.area_noc_fraction - pp.area_other_fraction);
+    // NoC and other are fractions of each finished die (GA100 die-shot shares).
+    const double finished = 1.0 / (1.0 - pp.area_noc_fraction - pp.area_other_fraction);
+    const double io_listed = a.sram_mm2 + a.hbm_phy_mm2 + a.hbm_ctrl_mm2 + a.serdes_mm2 + a.d2d_mm2;
+    double compute_total = a.compute_mm2() * finished;
+    double io_total = 0;
+    if (a.io_dies > 0) {
+        io_total = io_listed * finished;
+        if (chip.package.io_placement == IoPlacement::under) {
+            // Stacked compute dies need their footprint on the I/O dies, with the HBM PHYs and SerDes
+            // at the I/O dies' edges beside them; what their own contents leave is base silicon
+            // (through-silicon vias, power delivery, routing).
+            const double footprint = compute_total + a.hbm_phy_mm2 + a.serdes_mm2;
+            a.io_base_mm2 = std::max(0.0, footprint - io_total);
+            io_total += a.io_base_mm2;
+        }
+        a.io_noc_mm2 = io_listed * finished * pp.area_noc_fraction;
+        a.io_other_mm2 = io_listed * finished * pp.area_other_fraction;
+    } else {
+        compute_total = (a.compute_mm2() + io_listed) * finished;
+    }
+    const double total = compute_total + (a.io_dies > 0 ? io_listed * finished : 0.0);
     a.noc_mm2 = total * pp.area_noc_fraction;
     a.other_mm2 = total * pp.area_other_fraction;
-    a.package_mm2 = listed + a.noc_mm2 + a.other_mm2;
-    a.die_mm2 = a.package_mm2 / a.dies;
+    a.package_mm2 = compute_total + io_total;
+    a.die_mm2 = compute_total / a.dies;
+    a.io_die_mm2 = a.io_dies > 0 ? io_total / a.io_dies : 0.0;
 
-    // HBM stacks line the two long edges of each die: long edge = sqrt(area x aspect).
-    const double long_edge_mm = std::sqrt(a.die_mm2 * pp.area_die_aspect);
+    // HBM stacks line the two long edges of the dies that hold their PHYs: long edge = sqrt(area x aspect).
+    const int edge_dies = a.io_dies > 0 ? a.io_dies : a.dies;
+    const double long_edge_mm = std::sqrt((a.io_dies > 0 ? a.io_die_mm2 : a.die_mm2) * pp.area_die_aspect);
     a.max_hbm_stacks =
-        a.dies * static_cast<int>(std::floor(2.0 * long_edge_mm / pp.hbm_shoreline_mm_per_stack));
+        edge_dies * static_cast<int>(std::floor(2.0 * long_edge_mm / pp.hbm_shoreline_mm_per_stack));
     return a;
 }
 
@@ -79,14 +107,50 @@ std::vector<Breakdown> AreaBreakdown::items() const {
             {SCV_TR("Breakdown", "link SerDes"), serdes_mm2},
             {SCV_TR("Breakdown", "die-to-die PHY"), d2d_mm2},
             {SCV_TR("Breakdown", "NoC"), noc_mm2},
-            {SCV_TR("Breakdown", "other"), other_mm2}};
+            {SCV_TR("Breakdown", "other"), other_mm2},
+            {SCV_TR("Breakdown", "I/O die base"), io_base_mm2}};
+}
+
+std::vector<Breakdown> AreaBreakdown::die_items(bool io) const {
+    if (io) {
+        if (io_dies <= 0) return {};
+        const double n = io_dies;
+        std::vector<Breakdown> v{{SCV_TR("Breakdown", "SRAM"), sram_mm2 / n},
+                                 {SCV_TR("Breakdown", "HBM PHY"), hbm_phy_mm2 / n},
+                                 {SCV_TR("Breakdown", "HBM controller"), hbm_ctrl_mm2 / n},
+                                 {SCV_TR("Breakdown", "link SerDes"), serdes_mm2 / n},
+                                 {SCV_TR("Breakdown", "die-to-die PHY"), d2d_mm2 / n},
+                                 {SCV_TR("Breakdown", "NoC"), io_noc_mm2 / n},
+                                 {SCV_TR("Breakdown", "other"), io_other_mm2 / n}};
+        if (io_base_mm2 > 0) v.push_back({SCV_TR("Breakdown", "I/O die base"), io_base_mm2 / n});
+        return v;
+    }
+    const double n = std::max(1, dies);
+    if (io_dies <= 0) {
+        std::vector<Breakdown> v = items();
+        v.pop_back();  // no I/O die base
+        for (Breakdown& b : v) b.value /= n;
+        return v;
+    }
+    return {{SCV_TR("Breakdown", "matrix units"), matrix_mm2 / n},
+            {SCV_TR("Breakdown", "vector units"), vector_mm2 / n},
+            {SCV_TR("Breakdown", "core-local SRAM"), local_sram_mm2 / n},
+            {SCV_TR("Breakdown", "core control"), core_control_mm2 / n},
+            {SCV_TR("Breakdown", "NoC"), (noc_mm2 - io_noc_mm2) / n},
+            {SCV_TR("Breakdown", "other"), (other_mm2 - io_other_mm2) / n}};
 }
 
 std::vector<Message> area_warnings(const ChipSpec& chip, const AreaBreakdown& a, const TechLibrary& tech) {
     std::vector<Message> w;
     const PhysicalParams& pp = tech.params;
+    if (a.io_die_mm2 > pp.area_reticle_mm2) {
+        w.push_back({"Warning",
+                     SCV_TR("Warning", "reticle: I/O die %1 mm2 exceeds the %2 mm2 reticle limit; use more I/O dies "
+                                       "(package.io_dies) or shrink them"),
+                     {format_number("%.0f", a.io_die_mm2), format_number("%.0f", pp.area_reticle_mm2)}});
+    }
     if (a.die_mm2 > pp.area_reticle_mm2) {
-        const int need = static_cast<int>(std::ceil(a.package_mm2 / pp.area_reticle_mm2));
+        const int need = static_cast<int>(std::ceil(a.die_mm2 * a.dies / pp.area_reticle_mm2));
         w.push_back({"Warning",
                      SCV_TR("Warning", "reticle: die %1 mm2 exceeds the %2 mm2 reticle limit; split the package into "
                                        "at least %3 dies (package.dies=%3) or shrink it"),
@@ -98,7 +162,8 @@ std::vector<Message> area_warnings(const ChipSpec& chip, const AreaBreakdown& a,
                      SCV_TR("Warning", "hbm: %1 HBM sites need %2 mm of die edge but %3 die(s) of %4 mm2 fit only %5 "
                                        "stacks on their long edges"),
                      {std::to_string(a.hbm_sites), format_number("%.0f", a.hbm_sites * pp.hbm_shoreline_mm_per_stack),
-                      std::to_string(a.dies), format_number("%.0f", a.die_mm2), std::to_string(a.max_hbm_stacks)}});
+                      std::to_string(a.io_dies > 0 ? a.io_dies : a.dies),
+                      format_number("%.0f", a.io_dies > 0 ? a.io_die_mm2 : a.die_mm2), std::to_string(a.max_hbm_stacks)}});
     }
     const double density = chip.power.tdp_w / a.package_mm2;
     if (density > pp.power_density_limit_w_mm2) {

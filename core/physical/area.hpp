@@ -23,9 +23,16 @@ struct AreaBreakdown {
     double d2d_mm2 = 0;      // die-to-die PHYs
     double noc_mm2 = 0;      // on-chip interconnect
     double other_mm2 = 0;    // PCIe, misc I/O, fuses
+    double io_base_mm2 = 0;  // I/O-die silicon under stacked compute dies beyond the I/O dies' own contents
     double package_mm2 = 0;  // sum of the above
-    double die_mm2 = 0;      // package / dies
-    int dies = 1;
+    double die_mm2 = 0;      // one compute die
+    int dies = 1;            // compute dies
+    // Separate I/O dies (package.io_dies > 0): SRAM, HBM PHY and controller, SerDes, die-to-die PHYs and the
+    // base are theirs, with their share of NoC and other; everything else is on the compute dies.
+    int io_dies = 0;
+    double io_die_mm2 = 0;    // one I/O die
+    double io_noc_mm2 = 0;    // part of noc_mm2 on the I/O dies
+    double io_other_mm2 = 0;  // part of other_mm2 on the I/O dies
     double serdes_lanes = 0;  // lanes (TX+RX pairs) from link bandwidth and lane rate
     int hbm_sites = 0;        // stacks + spare PHYs
     int max_hbm_stacks = 0;   // what the dies' long edges can hold
@@ -36,6 +43,8 @@ struct AreaBreakdown {
     }
     // Named components for display ("matrix units", "SRAM", ...), whole package.
     [[nodiscard]] std::vector<Breakdown> items() const;
+    // One die's components: a compute die, or (io) an I/O die; only the components that die holds.
+    [[nodiscard]] std::vector<Breakdown> die_items(bool io) const;
 };
 
 // Errors: an invalid chip (the key is named) or an unknown tech.node.

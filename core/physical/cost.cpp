@@ -86,11 +86,23 @@ Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& a
                               node->d0_per_cm2, pp.cost_yield_alpha);
     c.die_cost_usd = node->wafer_usd / (c.dies_per_wafer * c.yield);
     c.silicon_usd = c.die_cost_usd * area.dies;
+    if (area.io_dies > 0) {
+        // I/O dies carry no spare cores: a defect anywhere loses the die.
+        const TechNode* io_node = tech.node(chip.tech.io_node);
+        if (!io_node) return Error{"tech.io_node: unknown process node '" + chip.tech.io_node + "'"};
+        const double io_per_wafer = dies_per_wafer(area.io_die_mm2, pp);
+        if (io_per_wafer < 1.0)
+            return Error{"die area: a " + std::to_string(static_cast<long>(area.io_die_mm2)) +
+                         " mm2 I/O die does not fit on a wafer (package.io_dies splits it)"};
+        c.io_die_cost_usd =
+            io_node->wafer_usd / (io_per_wafer * die_yield(area.io_die_mm2, io_node->d0_per_cm2, pp.cost_yield_alpha));
+        c.silicon_usd += c.io_die_cost_usd * area.io_dies;
+    }
     c.test_usd = c.silicon_usd * pp.cost_test_fraction;
     const bool hbm = chip.hbm.generation != HbmGeneration::none && chip.hbm.stacks > 0;
     // HBM needs an interposer: CoWoS-S for one die, CoWoS-L (bridges) for multi-die packages.
     c.packaging_usd = !hbm            ? pp.cost_substrate_usd
-                      : area.dies > 1 ? pp.cost_cowos_l_usd
+                      : area.dies + area.io_dies > 1 ? pp.cost_cowos_l_usd
                                       : pp.cost_cowos_s_usd;
     c.hbm_usd = hbm ? chip.memory_gb() * pp.hbm_usd_per_gb[static_cast<size_t>(chip.hbm.generation)] : 0.0;
     c.package_cost_usd = c.silicon_usd + c.test_usd + c.packaging_usd + c.hbm_usd;

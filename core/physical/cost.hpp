@@ -33,7 +33,8 @@ struct CostBreakdown {
     // Manufacturing, one package.
     double dies_per_wafer = 0;
     double yield = 0;         // with spare-core harvesting
-    double die_cost_usd = 0;  // one good die
+    double die_cost_usd = 0;  // one good compute die
+    double io_die_cost_usd = 0;  // one good I/O die (package.io_dies > 0), at tech.io_node
     double silicon_usd = 0;   // all dies of the package
     double test_usd = 0;
     double packaging_usd = 0;  // interposer (CoWoS-S / -L) or substrate

@@ -141,6 +141,7 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
     ev.serving.parallelism_auto = chosen;
     PhysicalResult& ph = ev.physical;
     ph.die_area_mm2 = area->die_mm2;
+    ph.io_die_area_mm2 = area->io_die_mm2;
     ph.package_area_mm2 = area->package_mm2;
     if (ws.views) ph.area_mm2 = area->items();  // breakdowns: for the views (no result key reads them)
     ph.power_w = best.total_w;

@@ -46,6 +46,7 @@ Evaluation known() {
     s.memory_capacity_gb_per_chip = 126;
     PhysicalResult& p = e.physical;
     p.die_area_mm2 = 814;
+    p.io_die_area_mm2 = 370;
     p.package_area_mm2 = 1628;
     p.power_w = 700;
     p.tokens_per_joule = 2.14;
@@ -102,6 +103,7 @@ TEST(ResultKeys, GettersReadTheirFields) {
     EXPECT_EQ(get(e, "power_w_per_chip"), 700);
     EXPECT_EQ(get(e, "tokens_per_joule"), 2.14);
     EXPECT_EQ(get(e, "die_area_mm2"), 814);
+    EXPECT_EQ(get(e, "io_die_area_mm2"), 370);
     EXPECT_EQ(get(e, "package_area_mm2"), 1628);
     EXPECT_EQ(get(e, "clock_ghz"), 1.755);
     EXPECT_EQ(get(e, "cost_per_million_tokens_usd"), 0.62);
@@ -120,8 +122,12 @@ TEST(ResultKeys, GettersReadTheirFields) {
     EXPECT_EQ(get(e, "peak_fp8_tflops"), 1979);
     // No native FP4 (H100): no FP4 peak, rather than the FP8 one it runs FP4 at.
     EXPECT_FALSE(find_result_key("peak_fp4_tflops")->value(e));
+    // A package without I/O dies has no I/O die area.
+    Evaluation monolithic = e;
+    monolithic.physical.io_die_area_mm2 = 0;
+    EXPECT_FALSE(find_result_key("io_die_area_mm2")->value(monolithic));
     // Every key is tested above.
-    EXPECT_EQ(result_keys().size(), 42u);
+    EXPECT_EQ(result_keys().size(), 43u);
 }
 
 TEST(ResultKeys, NotApplicableIsNullopt) {

@@ -91,6 +91,57 @@ TEST(Area, B200DiesAreReticleSized) {
     EXPECT_DOUBLE_EQ(g->die_mm2, a->die_mm2);
 }
 
+TEST(Area, Mi300xComputeDiesSitOnIoDies) {
+    const ChipSpec mi300x = test::embedded_chip("mi300x");
+    ASSERT_EQ(mi300x.package.io_dies, 4);
+    auto a = estimate_area(mi300x, test::tech());
+    ASSERT_TRUE(a.ok()) << a.error().message;
+    const double finished = 1.0 / (1.0 - 0.093 - 0.049);  // NoC and other shares of each die
+    // Compute dies hold the CUs only: (304 + 16) CUs' matrix, vector, local SRAM and control over 8 XCDs.
+    EXPECT_NEAR(a->die_mm2, a->compute_mm2() * finished / 8, 1e-9);
+    // Infinity Cache on the I/O dies at N7 GPU-cache density: 256 MB / (2.2 x 0.18) MB/mm2 = 646.5 mm2.
+    EXPECT_NEAR(a->sram_mm2, 256.0 / (2.2 * 0.18), 0.01);
+    // Under the XCDs: each I/O die is at least its two XCDs plus its edge PHYs (HBM PHY, SerDes).
+    EXPECT_NEAR(a->io_die_mm2 * 4, a->die_mm2 * 8 + a->hbm_phy_mm2 + a->serdes_mm2, 1e-6);
+    EXPECT_GT(a->io_base_mm2, 0);
+    // AMD (ISSCC 2024 coverage): XCDs ~115 mm2 on N5, I/O dies ~370 mm2 on N6; the whole package
+    // (8 XCDs + 4 I/O dies) ~2,400 mm2. The CU model is sized on GA100 and GH100 SMs: XCDs within
+    // +-25 %, the I/O dies and the package within +-20 %.
+    EXPECT_NEAR(a->die_mm2, 115.0, 0.25 * 115.0);
+    EXPECT_NEAR(a->io_die_mm2, 370.0, 0.20 * 370.0);
+    EXPECT_NEAR(a->package_mm2, 8 * 115.0 + 4 * 370.0, 0.20 * 2400.0);
+    // Each die kind's items add up to that die.
+    double die = 0, io = 0;
+    for (const auto& b : a->die_items(false)) die += b.value;
+    for (const auto& b : a->die_items(true)) io += b.value;
+    EXPECT_NEAR(die, a->die_mm2, 1e-9);
+    EXPECT_NEAR(io, a->io_die_mm2, 1e-9);
+    EXPECT_NEAR(8 * die + 4 * io, a->package_mm2, 1e-6);
+    // Eight HBM3 stacks on four I/O dies' edges: no shoreline warning, and no reticle warning.
+    EXPECT_TRUE(area_warnings(mi300x, *a, test::tech()).empty());
+}
+
+TEST(Area, IoDiesBesideHoldOnlyTheirContents) {
+    // The same chip with its I/O dies beside the compute dies (2.5D): no base silicon, the I/O dies are
+    // their contents, and the compute dies are unchanged.
+    ChipSpec beside = test::embedded_chip("mi300x");
+    ASSERT_TRUE(apply_assignment(beside, "package.io_placement=beside").ok());
+    auto a = estimate_area(beside, test::tech());
+    auto u = estimate_area(test::embedded_chip("mi300x"), test::tech());
+    ASSERT_TRUE(a.ok() && u.ok());
+    EXPECT_DOUBLE_EQ(a->io_base_mm2, 0);
+    EXPECT_DOUBLE_EQ(a->die_mm2, u->die_mm2);
+    const double finished = 1.0 / (1.0 - 0.093 - 0.049);
+    EXPECT_NEAR(a->io_die_mm2 * 4,
+                (a->sram_mm2 + a->hbm_phy_mm2 + a->hbm_ctrl_mm2 + a->serdes_mm2 + a->d2d_mm2) * finished, 1e-6);
+    // An unknown I/O node is refused by name.
+    ChipSpec bad = test::embedded_chip("mi300x");
+    bad.tech.io_node = "n9";
+    auto e = estimate_area(bad, test::tech());
+    ASSERT_FALSE(e.ok());
+    EXPECT_NE(e.error().message.find("tech.io_node"), std::string::npos);
+}
+
 TEST(Area, Maia100ScratchpadAnchor) {
     // The scratchpad control overhead (1.1) is fitted to this chip: TSMC N5, 820 mm2, 500 MB SRAM
     // (chips.csv, press). Its core structure is an estimate, so this guards the fit, not the physics.

@@ -104,6 +104,24 @@ TEST(Cost, PackageByHand) {
     EXPECT_DOUBLE_EQ(none->hbm_usd, 0);
 }
 
+
+TEST(Cost, IoDiesOnTheirOwnNodeByHand) {
+    ChipSpec c = priced_chip();
+    c.tech.io_node = "n7";
+    AreaBreakdown a = one_die(814);
+    a.io_dies = 2;
+    a.io_die_mm2 = 100;
+    a.package_mm2 = 1014;
+    auto r = estimate_cost(c, a, 350.0, 100.0, 1000.0, test::tech());
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    // I/O die at N7: 9346 USD / (588.48 dies x (1 + 1 cm2 x 0.09 / 3)^-3 = 0.91514) = 17.35 USD
+    EXPECT_NEAR(r->io_die_cost_usd, 9346.0 / (588.48 * std::pow(1.0 + 0.09 / 3.0, -3.0)), 0.01);
+    EXPECT_NEAR(r->io_die_cost_usd, 17.35, 0.01);
+    // Silicon: one compute die (621.5 USD, as above) + two I/O dies; three dies need CoWoS-L.
+    EXPECT_NEAR(r->silicon_usd, r->die_cost_usd + 2 * r->io_die_cost_usd, 1e-9);
+    EXPECT_NEAR(r->silicon_usd, 621.5 + 34.7, 0.2);
+    EXPECT_DOUBLE_EQ(r->packaging_usd, 1100);
+}
 TEST(Cost, OwnersCostPerChipHourByHand) {
     const ChipSpec c = priced_chip();
     auto r = estimate_cost(c, one_die(814), 350.0, 100.0, 1000.0, test::tech());
