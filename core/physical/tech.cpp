@@ -69,6 +69,7 @@ const ParamSlot kSlots[] = {
     SCV_SLOT("area.die_aspect", 1, 10, p.area_die_aspect),
     SCV_SLOT("power.density_limit_w_mm2", 0.01, 100, p.power_density_limit_w_mm2),
     SCV_SLOT("power.static_w_per_mm2", 0, 10, p.power_static_w_per_mm2),
+    SCV_SLOT("power.static_w_per_mm2_scratchpad", 0, 10, p.power_static_w_per_mm2_scratchpad),
     SCV_SLOT("power.operand_overhead_gpu", 0, 100, p.power_operand_overhead_gpu),
     SCV_SLOT("power.operand_overhead_scratchpad", 0, 100, p.power_operand_overhead_scratchpad),
     SCV_SLOT("power.vector_pj_per_flop_bf16_macs", 0, 100, p.power_vector_pj_per_flop_bf16_macs),

@@ -53,7 +53,8 @@ struct PhysicalParams {
     double area_reticle_mm2 = 0;
     double area_die_aspect = 1;
     double power_density_limit_w_mm2 = 0;
-    double power_static_w_per_mm2 = 0;
+    double power_static_w_per_mm2 = 0;             // GPU-style chips (sram.style gpu)
+    double power_static_w_per_mm2_scratchpad = 0;  // systolic / scratchpad chips
     double power_operand_overhead_gpu = 0;
     double power_operand_overhead_scratchpad = 0;
     double power_vector_pj_per_flop_bf16_macs = 0;

@@ -142,6 +142,8 @@ TEST(Power, ScratchpadAndDiesAndZeroTime) {
     EXPECT_NEAR(p->matrix_w, 44.2, 1e-6);
     // Half of 2.2e9 B crosses the die boundary: 1.1e9 x 8 x 0.5 pJ = 4.4 mJ -> 0.44 W
     EXPECT_NEAR(p->d2d_w, 0.44, 1e-9);
+    // A systolic chip's floor: 0.17 W/mm2 x 814 mm2 = 138.38 W (a GPU's is 0.331 W/mm2).
+    EXPECT_NEAR(p->static_w, 138.38, 1e-9);
     a.time_s = 0;  // nothing evaluated: only the static floor, never inf
     p = estimate_power(c, area, a, c.compute.clock_ghz, test::tech());
     ASSERT_TRUE(p.ok());
