@@ -167,9 +167,14 @@ Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown&
     }
     // Leakage, clock trees and idle I/O: a floor per mm2 of silicon, roughly proportional to V.
     // Tied to silicon, not to the TDP, so a lower power cap does not shrink it.
-    // Base silicon under stacked dies (vias, power delivery, routing) holds no clocked logic of its own.
+    // I/O dies hold no cores (SRAM, PHYs, fabric): they take the systolic floor, without a GPU's
+    // register files and schedulers. Base silicon under stacked dies (vias, power delivery, routing)
+    // holds no clocked logic of its own.
     const double static_w_per_mm2 = gpu ? pp.power_static_w_per_mm2 : pp.power_static_w_per_mm2_scratchpad;
-    p.static_w = static_w_per_mm2 * (area.package_mm2 - area.io_base_mm2) * p.voltage_ratio;
+    const double io_mm2 = area.io_die_mm2 * area.io_dies - area.io_base_mm2;
+    p.static_w = (static_w_per_mm2 * (area.package_mm2 - area.io_die_mm2 * area.io_dies) +
+                  pp.power_static_w_per_mm2_scratchpad * io_mm2) *
+                 p.voltage_ratio;
     p.total_w = p.matrix_w + p.vector_w + p.sram_w + p.hbm_w + p.link_w + p.d2d_w + p.static_w;
     return p;
 }

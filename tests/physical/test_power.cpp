@@ -109,6 +109,23 @@ TEST(Power, BreakdownByHand) {
     EXPECT_NEAR(p->total_w, 130.22 + 0.50556 + p->sram_w + 4.8 + 0.088 + 269.434, 1e-9);
 }
 
+TEST(Power, IoDiesTakeTheCorelessFloor) {
+    const ChipSpec c = gpu_n4();
+    AreaBreakdown area;
+    area.dies = 1;
+    area.die_mm2 = 814;
+    area.io_dies = 2;
+    area.io_die_mm2 = 100;
+    area.io_base_mm2 = 20;  // under stacked dies: no floor
+    area.package_mm2 = 1014;
+    Activity a = phase_activity(two_layer_phase(), 1);
+    a.time_s = 0;
+    auto p = estimate_power(c, area, a, c.compute.clock_ghz, test::tech());
+    ASSERT_TRUE(p.ok());
+    // GPU compute die 0.331 x 814 = 269.434 W; I/O dies 0.17 x (200 - 20) = 30.6 W
+    EXPECT_NEAR(p->static_w, 269.434 + 30.6, 1e-9);
+}
+
 TEST(Power, LowerClockLowersVoltage) {
     const ChipSpec c = gpu_n4();
     AreaBreakdown area;
