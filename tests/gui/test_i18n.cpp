@@ -12,7 +12,10 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSpinBox>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTimer>
 #include <qcustomplot.h>
 #include <sstream>
@@ -58,6 +61,43 @@ private slots:
     }
 
     void cleanup() { installLanguage(qApp, QStringLiteral("en")); }
+
+    // On a 1366 x 768 screen, maximised or in the 1280 px window it first opens with, every control
+    // of the workload bar is on the bar, in English and in Chinese (whose labels are wider): none
+    // is left to the toolbar's overflow menu.
+    void theWorkloadBarFitsA1366Screen_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QSize>("window");
+        for (const char* language : {"en", "zh_CN"})
+            for (const QSize window : {QSize(1280, 730), QSize(1366, 768)})
+                QTest::addRow("%s %dx%d", language, window.width(), window.height())
+                    << QString::fromLatin1(language) << window;
+    }
+    void theWorkloadBarFitsA1366Screen() {
+        QFETCH(QString, language);
+        QFETCH(QSize, window);
+        QVERIFY(installLanguage(qApp, language));
+        MainWindow w;
+        w.resize(window);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* bar = w.findChild<QToolBar*>(QStringLiteral("workloadBar"));
+        QVERIFY(bar);
+        QCOMPARE(bar->orientation(), Qt::Horizontal);
+        int controls = 0;
+        for (QAction* action : bar->actions()) {
+            if (action->isSeparator()) continue;
+            QWidget* widget = bar->widgetForAction(action);
+            QVERIFY(widget);
+            ++controls;
+            const QString name = widget->objectName().isEmpty() ? widget->property("text").toString() : widget->objectName();
+            QVERIFY2(widget->isVisible(), qPrintable(name + QStringLiteral(" is in the overflow menu")));
+            QVERIFY2(bar->rect().contains(widget->geometry()), qPrintable(name));
+        }
+        QCOMPARE(controls, 24);  // model, batch, in, out, 3 precisions, chips, TP, DP, PP, EP: each with its label
+        auto* more = bar->findChild<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"));
+        QVERIFY(!more || !more->isVisible());
+    }
 
     void superscriptPowersOfTen() {
         QCOMPARE(powerOfTenLabel(0), QStringLiteral("10\u2070"));
