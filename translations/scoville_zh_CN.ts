@@ -105,6 +105,189 @@
     </message>
 </context>
 <context>
+    <name>Error</name>
+    <message>
+        <source>parameter &apos;%1&apos;: value must be a finite number</source>
+        <translation>参数“%1”：值必须是有限数</translation>
+    </message>
+    <message>
+        <source>parameter &apos;%1&apos;: %2 is out of range [%3, %4]</source>
+        <translation>参数“%1”：%2 超出范围 [%3, %4]</translation>
+    </message>
+    <message>
+        <source>parameter &apos;%1&apos;: %2 is out of range [%3, %4] %5</source>
+        <translation>参数“%1”：%2 超出范围 [%3, %4] %5</translation>
+    </message>
+    <message>
+        <source>parameter &apos;%1&apos;: %2 must be a whole number</source>
+        <translation>参数“%1”：%2 必须是整数</translation>
+    </message>
+    <message>
+        <source>parameter &apos;%1&apos;: &apos;%2&apos; is not one of %3</source>
+        <translation>参数“%1”：“%2”不是以下之一：%3</translation>
+    </message>
+    <message>
+        <source>parameter &apos;%1&apos;: &apos;%2&apos; is not a number</source>
+        <translation>参数“%1”：“%2”不是数字</translation>
+    </message>
+    <message>
+        <source>chip &apos;%1&apos;: no precision has a non-zero compute rate (compute.rate_*)</source>
+        <translation>芯片“%1”：没有任何精度的计算速率非零（compute.rate_*）</translation>
+    </message>
+    <message>
+        <source>chip &apos;%1&apos;: no memory bandwidth (hbm.tb_s_per_stack x hbm.stacks and sram.tb_s are 0)</source>
+        <translation>芯片“%1”：没有内存带宽（hbm.tb_s_per_stack x hbm.stacks 与 sram.tb_s 均为 0）</translation>
+    </message>
+    <message>
+        <source>chip &apos;%1&apos;: no memory capacity (hbm.gb_per_stack x hbm.stacks and sram.mb are 0)</source>
+        <translation>芯片“%1”：没有内存容量（hbm.gb_per_stack x hbm.stacks 与 sram.mb 均为 0）</translation>
+    </message>
+    <message>
+        <source>sensitivity: step %1 must be in (0, 1)</source>
+        <translation>敏感度：步长 %1 必须在 (0, 1) 之内</translation>
+    </message>
+    <message>
+        <source>sensitivity: %1</source>
+        <translation>敏感度：%1</translation>
+    </message>
+    <message>
+        <source>sensitivity: %1 does not apply to this design</source>
+        <translation>敏感度：%1 不适用于此设计</translation>
+    </message>
+    <message>
+        <source>seek: the target must be a finite number</source>
+        <translation>目标搜索：目标值必须是有限数</translation>
+    </message>
+    <message>
+        <source>seek: %1</source>
+        <translation>目标搜索：%1</translation>
+    </message>
+    <message>
+        <source>seek: %1 does not apply to this design</source>
+        <translation>目标搜索：%1 不适用于此设计</translation>
+    </message>
+    <message>
+        <source>seek: the range %1:%2 of %3 is empty</source>
+        <translation>目标搜索：%3 的范围 %1:%2 为空</translation>
+    </message>
+    <message>
+        <source>seek: the range %1:%2 of %3 leaves the key&apos;s valid range [%4, %5]</source>
+        <translation>目标搜索：%3 的范围 %1:%2 超出了该键的有效范围 [%4, %5]</translation>
+    </message>
+    <message>
+        <source>seek: %1 has no range to search</source>
+        <translation>目标搜索：%1 没有可搜索的范围</translation>
+    </message>
+    <message>
+        <source>seek: %1 = %2 is unreachable within %3 in [%4, %5]: it ranges from %6 to %7 there (%8 values scanned); widen the range or vary another key</source>
+        <translation>目标搜索：在 %3 ∈ [%4, %5] 内无法达到 %1 = %2：该范围内它在 %6 到 %7 之间（扫描了 %8 个值）；请扩大范围或改变其他键</translation>
+    </message>
+    <message>
+        <source>scenario: %1 = %2 is out of range [%3, %4]</source>
+        <translation>场景：%1 = %2 超出范围 [%3, %4]</translation>
+    </message>
+    <message>
+        <source>scenario: %1 = %2 is out of range [0, 10] (standard deviation / mean of the length)</source>
+        <translation>场景：%1 = %2 超出范围 [0, 10]（长度的标准差 / 均值）</translation>
+    </message>
+    <message>
+        <source>scenario: tp = %1 exceeds the %2 attention heads of &apos;%3&apos; (a chip would hold less than one head)</source>
+        <translation>场景：tp = %1 超过“%3”的 %2 个注意力头（每个芯片将分不到一个头）</translation>
+    </message>
+    <message>
+        <source>scenario: chips (%1) must be a multiple of tp x attention_dp x pp (%2)</source>
+        <translation>场景：chips（%1）必须是 tp x attention_dp x pp（%2）的整数倍</translation>
+    </message>
+    <message>
+        <source>scenario: ep = %1 needs a mixture-of-experts model (&apos;%2&apos; is dense)</source>
+        <translation>场景：ep = %1 需要混合专家模型（“%2”是稠密模型）</translation>
+    </message>
+    <message>
+        <source>scenario: ep (%1) exceeds the model&apos;s experts (%2)</source>
+        <translation>场景：ep（%1）超过模型的专家数（%2）</translation>
+    </message>
+    <message>
+        <source>scenario: ep (%1) must divide tp x attention_dp (%2), the chips of a pipeline stage</source>
+        <translation>场景：ep（%1）必须整除 tp x attention_dp（%2），即一个流水线级的芯片数</translation>
+    </message>
+    <message>
+        <source>scenario: ep (%1) must divide chips (%2)</source>
+        <translation>场景：ep（%1）必须整除 chips（%2）</translation>
+    </message>
+    <message>
+        <source>scenario: %1 = %2 is out of range [%3, %4] (%5)</source>
+        <translation>场景：%1 = %2 超出范围 [%3, %4]（%5）</translation>
+    </message>
+    <message>
+        <source>probability that a drafted token is accepted</source>
+        <translation>草稿词元被接受的概率</translation>
+    </message>
+    <message>
+        <source>scenario: spec_tokens = %1 needs spec_accept &gt; 0 (the probability that a drafted token is accepted)</source>
+        <translation>场景：spec_tokens = %1 需要 spec_accept &gt; 0（草稿词元被接受的概率）</translation>
+    </message>
+    <message>
+        <source>scenario: draft_model &apos;%1&apos; needs spec_tokens &gt; 0</source>
+        <translation>场景：draft_model“%1”需要 spec_tokens &gt; 0</translation>
+    </message>
+    <message>
+        <source>busiest expert rank&apos;s load / mean</source>
+        <translation>最忙专家分组的负载 / 平均负载</translation>
+    </message>
+    <message>
+        <source>bytes per routed token and hidden element outside the expert GEMMs; 0 = by precision</source>
+        <translation>专家 GEMM 之外每个路由词元、每个隐藏维元素的字节数；0 = 按精度</translation>
+    </message>
+    <message>
+        <source>fraction of collective time hidden</source>
+        <translation>被隐藏的集合通信时间比例</translation>
+    </message>
+    <message>
+        <source>engine host time per request and step</source>
+        <translation>每个请求每步的引擎主机时间</translation>
+    </message>
+    <message>
+        <source>scenario: prefill_chips = -1 (the best split) needs decode_chips = -1</source>
+        <translation>场景：prefill_chips = -1（最优划分）需要 decode_chips = -1</translation>
+    </message>
+    <message>
+        <source>scenario: a disaggregated split needs at least 2 chips</source>
+        <translation>场景：预填充/解码分离部署至少需要 2 个芯片</translation>
+    </message>
+    <message>
+        <source>scenario: prefill_chips (%1) and decode_chips (%2) must both be at least 1</source>
+        <translation>场景：prefill_chips（%1）和 decode_chips（%2）都必须至少为 1</translation>
+    </message>
+    <message>
+        <source>scenario: prefill_chips + decode_chips (%1 + %2) must equal chips (%3)</source>
+        <translation>场景：prefill_chips + decode_chips（%1 + %2）必须等于 chips（%3）</translation>
+    </message>
+    <message>
+        <source>scenario: prefill_chip &apos;%1&apos; needs prefill_chips and decode_chips</source>
+        <translation>场景：prefill_chip“%1”需要同时设置 prefill_chips 和 decode_chips</translation>
+    </message>
+    <message>
+        <source>scenario: %1 must be a positive number of seconds</source>
+        <translation>场景：%1 必须是正的秒数</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; is not one of %3</source>
+        <translation>工作负载“%1”：“%2”不是以下之一：%3</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; is not a number</source>
+        <translation>工作负载“%1”：“%2”不是数字</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: %2 is out of range %3</source>
+        <translation>工作负载“%1”：%2 超出范围 %3</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: %2 must be a whole number</source>
+        <translation>工作负载“%1”：%2 必须是整数</translation>
+    </message>
+</context>
+<context>
     <name>Model</name>
     <message>
         <source>compute</source>

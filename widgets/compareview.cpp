@@ -351,7 +351,7 @@ void CompareView::refresh() {
         Entry& e = entries_[i];
         e.id = s.id;
         e.name = s.name;
-        e.failure = s.eval->ok() ? QString() : qtext(s.eval->error().message);
+        e.failure = s.eval->ok() ? QString() : errorText(s.eval->error());
         e.systemSize = s.chip && s.chip->link.domain > 0 ? s.chip->link.domain : st.scenario.chips;
         e.perChipFactor = 1;
         if (s.eval->ok()) {
@@ -443,7 +443,7 @@ void CompareView::refresh() {
     for (QCPTextElement* title : {higherTitle_, lowerTitle_}) title->setTextColor(textColor);
     caption_->setText(baseOk ? tr("Ratios to %1 (= 1)").arg(baseName)
                              : tr("No ratios: the baseline %1 has no result (%2)")
-                                   .arg(baseName, base ? qtext(base->error().message) : tr("not evaluated")));
+                                   .arg(baseName, base ? errorText(base->error()) : tr("not evaluated")));
     caption_->setToolTip(caption_->text());
     higher_->axis(QCPAxis::atLeft)->setLabel(baseOk ? tr("\u00d7 %1").arg(baseName) : QString());
     applyRanges();

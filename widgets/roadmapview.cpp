@@ -151,7 +151,7 @@ RoadmapView::RoadmapView(DesignDocument* doc, QWidget* parent) : DocumentView(do
             if (!p.chip_id.empty() && lib.chip)
                 if (auto c = lib.chip(p.chip_id)) chips_.emplace(p.chip_id, c.value());
     } else {
-        status_->setText(qtext(roadmap.error().message));
+        status_->setText(errorText(roadmap.error()));
     }
 
     connect(metricBox_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
@@ -239,7 +239,7 @@ void RoadmapView::startEvaluations() {
     auto companions = resolveCompanions(doc_->library(), doc_->state().scenario);
     if (!companions) {
         evaluated_ = rangesDone_ = true;
-        status_->setText(qtext(companions.error().message));
+        status_->setText(errorText(companions.error()));
         return;
     }
     std::vector<ChipSpec> chips;
