@@ -130,6 +130,10 @@ private slots:
         text.remove(QStringLiteral("tp"));
         text.remove(QStringLiteral("B200 (HGX)"));  // the baseline chip's name
         QVERIFY2(!text.contains(QRegularExpression(QStringLiteral("[A-Za-z]{2,}"))), qPrintable(text));
+        // A wrapped error (a seek refused because the design does not evaluate) reads in Chinese
+        // as a whole: 目标搜索：场景：tp = 8 超出范围 [0, 1]
+        const Error seek = Error::of({"Error", "seek: %1", {}, {error.as_message()}});
+        QCOMPARE(errorText(seek), QStringLiteral("\u76EE\u6807\u641C\u7D22\uFF1A") + shown);
         // The command line's message is the English one.
         const std::string cli = runCli({"eval", "--chip", "h100-sxm", "--model", "llama-3.1-8b", "--chips", "1",
                                         "--tp", "8"});
