@@ -25,6 +25,9 @@
 namespace scoville {
 namespace {
 
+// Pixels between a bar (or its error bar's cap) and the value written above it.
+constexpr int kLabelGap = 4;
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The table's results, by key: labels, units, direction and format come from the registry.
@@ -236,6 +239,7 @@ QCPItemText* CompareView::takeText(size_t& used, std::vector<QCPItemText*>& pool
         t->position->setAxisRect(rect);
         t->setRotation(-90);
         t->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        t->setPadding(QMargins(kLabelGap, 0, 0, 0));  // clear of the error bar's cap it starts at
         t->setSelectable(false);
         pool.push_back(t);
     }
@@ -489,7 +493,7 @@ void CompareView::fitRanges() {
                 upper = std::max(upper, top * 1.08);
                 // Room above the bar for its label; where the panel is too short for it the bar
                 // keeps its height and the value is on hover only.
-                const double label = fm.horizontalAdvance(b.label) + 6;
+                const double label = fm.horizontalAdvance(b.label) + kLabelGap + 6;
                 const bool fits = label < 0.6 * height;
                 b.text->setVisible(fits);
                 if (fits) upper = std::max(upper, top * height / (height - label));
