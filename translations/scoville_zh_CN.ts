@@ -1592,7 +1592,7 @@
     </message>
     <message>
         <source>Throughput per chip, or per system: per chip × the chips of the chip&apos;s scale-up domain (GB200 NVL72: 72; a TPU pod), or the workload&apos;s chips where it names none. Tokens per joule and cost per token are the same either way.</source>
-        <translation>吞吐按每芯片或每系统计：每芯片 × 该芯片纵向扩展域内的芯片数（GB200 NVL72：72；TPU pod），若芯片未给出则取负载的芯片数。每焦耳 token 数与每 token 成本两种方式相同。</translation>
+        <translation>吞吐按每芯片或每系统计：每芯片 × 该芯片纵向扩展域内的芯片数（GB200 NVL72：72；TPU pod），若芯片未给出则取负载的芯片数。每焦耳词元数与每词元成本两种方式相同。</translation>
     </message>
     <message>
         <source>Chart</source>
@@ -1616,19 +1616,19 @@
     </message>
     <message>
         <source>Tokens/s per system = per chip × chips in its scale-up domain</source>
-        <translation>每系统 token/s = 每芯片 × 纵向扩展域内的芯片数</translation>
+        <translation>每系统词元/秒 = 每芯片 × 纵向扩展域内的芯片数</translation>
     </message>
     <message>
         <source>Tokens/s per chip, the workload on one chip</source>
-        <translation>每芯片 token/s，负载运行于 1 个芯片</translation>
+        <translation>每芯片词元/秒，负载运行于 1 个芯片</translation>
     </message>
     <message>
         <source>Tokens/s per chip, the workload on %1 chips</source>
-        <translation>每芯片 token/s，负载运行于 %1 个芯片</translation>
+        <translation>每芯片词元/秒，负载运行于 %1 个芯片</translation>
     </message>
     <message>
         <source>Tokens/s per system</source>
-        <translation>每系统 token/s</translation>
+        <translation>每系统词元/秒</translation>
     </message>
     <message>
         <source>%1 cannot run this workload: %2</source>
@@ -1636,11 +1636,11 @@
     </message>
     <message>
         <source>tokens/s</source>
-        <translation>token/s</translation>
+        <translation>词元/秒</translation>
     </message>
     <message>
         <source>Output tokens per second per system</source>
-        <translation>每系统每秒输出 token 数</translation>
+        <translation>每系统每秒输出词元数</translation>
     </message>
     <message>
         <source>%1 per chip × %2 chips per system (the chip&apos;s scale-up domain), as this workload runs on %3 chips</source>
@@ -2778,7 +2778,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>No cost per token: no tokens served</source>
-        <translation>无每 token 成本：未服务任何 token</translation>
+        <translation>无每词元成本：未服务任何词元</translation>
     </message>
     <message>
         <source>The chip&apos;s area cannot be estimated</source>
@@ -2884,7 +2884,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>Measured (tokens/s for serving, TFLOP/s for GEMMs, TB/s for copies)</source>
-        <translation>实测（服务为 token/s，GEMM 为 TFLOP/s，拷贝为 TB/s）</translation>
+        <translation>实测（服务为词元/秒，GEMM 为 TFLOP/s，拷贝为 TB/s）</translation>
     </message>
     <message>
         <source>Predicted by the model</source>
@@ -2944,7 +2944,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>%1 on %2 × %3, %4, %5; input %6, output %7 tokens</source>
-        <translation>%1 运行于 %2 × %3，%4，%5；输入 %6，输出 %7 个 token</translation>
+        <translation>%1 运行于 %2 × %3，%4，%5；输入 %6，输出 %7 个词元</translation>
     </message>
     <message>
         <source>%1 on %2 %3 %4</source>
@@ -3027,7 +3027,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>Area per die, power per chip, cost per million tokens</source>
-        <translation>每裸片面积、每芯片功耗、每百万 token 成本</translation>
+        <translation>每裸片面积、每芯片功耗、每百万词元成本</translation>
     </message>
     <message>
         <source>Scoville %1 · analytical model: values are estimates; a range is the result over the chip&apos;s uncertain parameters; roadmap points without a chip spec show announced figures only.</source>
@@ -3075,7 +3075,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>%1 (%2) per chip; %3 per million tokens at %4 % utilisation.</source>
-        <translation>每芯片 %1（%2）；利用率 %4 % 时每百万 token %3。</translation>
+        <translation>每芯片 %1（%2）；利用率 %4 % 时每百万词元 %3。</translation>
     </message>
     <message>
         <source>built</source>
@@ -3091,7 +3091,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>%1 · weights %2, KV cache %3 · %4 chips · prompt %5, output %6 tokens</source>
-        <translation>%1 · 权重 %2，KV 缓存 %3 · %4 个芯片 · 提示 %5，输出 %6 个 token</translation>
+        <translation>%1 · 权重 %2，KV 缓存 %3 · %4 个芯片 · 提示 %5，输出 %6 个词元</translation>
     </message>
     <message>
         <source>Design: %1</source>
@@ -4345,11 +4345,11 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>Traffic per routed token</source>
-        <translation>每个路由 token 的流量</translation>
+        <translation>每个路由词元的流量</translation>
     </message>
     <message>
         <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 8 at fp8 and int8, 20 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
-        <translation>每个 token 的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 8，fp4 为 20，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
+        <translation>每个词元的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 8，fp4 为 20，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
     </message>
 </context>
 </TS>
