@@ -2,6 +2,7 @@
 
 #include <QFontMetrics>
 #include <QHBoxLayout>
+#include <QRegularExpression>
 #include <QTextLayout>
 #include <algorithm>
 #include <cmath>
@@ -34,9 +35,9 @@ QColor componentColor(size_t i) {
 
 const QColor kLimitColor(200, 40, 40);
 
-// `text` in lines no wider than `width` (broken where the language allows: between words, or
+// `text` in lines no wider than `width`, broken where the language allows (between words, or
 // between Chinese characters); one line when it fits.
-QString wrapped(const QString& text, const QFont& font, int width) {
+QStringList wrappedLines(const QString& text, const QFont& font, int width) {
     QTextLayout layout(text, font);
     QTextOption option;
     option.setWrapMode(QTextOption::WordWrap);
@@ -48,6 +49,23 @@ QString wrapped(const QString& text, const QFont& font, int width) {
         lines << text.mid(line.textStart(), line.textLength()).trimmed();
     }
     layout.endLayout();
+    return lines;
+}
+
+// The same, breaking after a comma first ("Cost per million tokens (USD),| owner's cost"), so a
+// phrase is not split where a clause break would do.
+QString wrapped(const QString& text, const QFont& font, int width) {
+    static const QRegularExpression comma(QStringLiteral("(?<=[,\u3001\uFF0C])\\s*"));
+    const QFontMetrics fm(font);
+    QStringList lines;
+    for (const QString& clause : text.split(comma, Qt::SkipEmptyParts)) {
+        if (!lines.isEmpty() && fm.horizontalAdvance(lines.last() + QLatin1Char(' ') + clause) <= width) {
+            const bool latin = clause.front().unicode() < 0x2E80;
+            lines.last() += (latin ? QStringLiteral(" ") : QString()) + clause;
+        } else {
+            lines << wrappedLines(clause, font, width);
+        }
+    }
     return lines.join(QLatin1Char('\n'));
 }
 
