@@ -154,7 +154,7 @@ void MainWindow::createViews() {
             QMessageBox::Yes)
             return;
         if (auto st = sessions_->removeSweep(name); !st)
-            statusBar()->showMessage(tr("Not deleted: %1").arg(QString::fromStdString(st.error().message)), 8000);
+            statusBar()->showMessage(tr("Not deleted: %1").arg(errorText(st.error())), 8000);
     });
     connect(sessions_, &SessionController::sweepsChanged, sweep_, &SweepView::setStoredSweeps);
     connect(sessions_, &SessionController::sweepStored, sweep_, &SweepView::storeFinished);
@@ -485,7 +485,7 @@ QString MainWindow::dialogFolder() const {
 
 bool MainWindow::openSessionFile(const QString& path, bool interactive) {
     if (auto st = sessions_->openSession(path); !st) {
-        const QString message = QString::fromStdString(st.error().message);
+        const QString message = errorText(st.error());
         if (interactive) QMessageBox::warning(this, tr("Open session"), message);
         statusBar()->showMessage(tr("Not opened: %1").arg(message), 10000);
         return false;
@@ -513,7 +513,7 @@ void MainWindow::newSession() {
         return;
     }
     if (auto st = sessions_->newSession(name); !st) {
-        QMessageBox::warning(this, tr("New session"), QString::fromStdString(st.error().message));
+        QMessageBox::warning(this, tr("New session"), errorText(st.error()));
         return;
     }
     designFolder_ = QFileInfo(name).absolutePath();
@@ -533,7 +533,7 @@ void MainWindow::saveSessionAs() {
     if (name.isEmpty()) return;
     if (QFileInfo(name).suffix().isEmpty()) name += QStringLiteral(".scoville");
     if (auto st = sessions_->saveAs(name); !st) {
-        QMessageBox::warning(this, tr("Save session as"), QString::fromStdString(st.error().message));
+        QMessageBox::warning(this, tr("Save session as"), errorText(st.error()));
         return;
     }
     designFolder_ = QFileInfo(name).absolutePath();
@@ -562,7 +562,7 @@ void MainWindow::importDesign() {
     if (name.isEmpty()) return;
     auto imported = sessions_->importDesign(name);
     if (!imported) {
-        QMessageBox::warning(this, tr("Import design"), QString::fromStdString(imported.error().message));
+        QMessageBox::warning(this, tr("Import design"), errorText(imported.error()));
         return;
     }
     designFolder_ = QFileInfo(name).absolutePath();
@@ -578,7 +578,7 @@ void MainWindow::exportDesign() {
     if (name.isEmpty()) return;
     if (QFileInfo(name).suffix().isEmpty()) name += QStringLiteral(".json");
     if (auto st = sessions_->exportDesign(name); !st) {
-        QMessageBox::warning(this, tr("Export design"), QString::fromStdString(st.error().message));
+        QMessageBox::warning(this, tr("Export design"), errorText(st.error()));
         return;
     }
     designFolder_ = QFileInfo(name).absolutePath();
@@ -603,7 +603,7 @@ void MainWindow::exportReport() {
     QApplication::restoreOverrideCursor();
     if (!st) {
         statusBar()->clearMessage();
-        QMessageBox::warning(this, tr("Export report"), QString::fromStdString(st.error().message));
+        QMessageBox::warning(this, tr("Export report"), errorText(st.error()));
         return;
     }
     designFolder_ = QFileInfo(name).absolutePath();

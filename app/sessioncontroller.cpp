@@ -16,6 +16,7 @@
 #include "store/qtext.hpp"
 #include "widgets/analysis.hpp"
 #include "widgets/designdocument.hpp"
+#include "widgets/format.hpp"
 
 namespace scoville {
 namespace {
@@ -363,9 +364,9 @@ void SessionController::storeSweep(std::shared_ptr<store::SweepResult> sweep) {
             options.busyTimeoutMs = 10000;  // the window's journal waits for this write, not the reverse
             auto session = store::Session::open(path, options);
             if (!session)
-                error = qtext(session.error().message);
+                error = errorText(session.error());
             else if (auto st = session.value()->sweeps().save(*sweep); !st)
-                error = qtext(st.error().message);
+                error = errorText(st.error());
         }
         --sweepWrites_;
         return error;
@@ -395,14 +396,14 @@ void SessionController::loadSweep(const QString& name) {
         options.create = false;
         auto session = store::Session::open(path, options);
         if (!session) {
-            out.error = qtext(session.error().message);
+            out.error = errorText(session.error());
             return out;
         }
         auto sweep = session.value()->sweeps().get(name);
         if (sweep)
             out.sweep = std::make_shared<const store::SweepResult>(std::move(sweep.value()));
         else
-            out.error = qtext(sweep.error().message);
+            out.error = errorText(sweep.error());
         return out;
     };
     std::function<void(Loaded&)> done = [this, name](Loaded& loaded) { emit sweepLoaded(name, loaded.sweep, loaded.error); };
@@ -487,7 +488,7 @@ void SessionController::writePending() {
 
 void SessionController::noteResult(const Status& status) {
     if (status) return;
-    unsaved_ = QString::fromStdString(status.error().message);
+    unsaved_ = errorText(status.error());
     if (!retry_->isActive()) retry_->start();
     emit saveStateChanged(unsaved_);
 }

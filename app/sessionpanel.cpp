@@ -15,6 +15,7 @@
 
 #include "app/sessioncontroller.hpp"
 #include "store/history_model.hpp"
+#include "widgets/format.hpp"
 
 namespace scoville {
 namespace {
@@ -129,13 +130,13 @@ SessionPanel::SessionPanel(SessionController* controller, QWidget* parent)
 
     connect(history_, &QListView::activated, this, [this](const QModelIndex& index) {
         if (auto st = controller_->goToStep(index.row()); !st)
-            report(tr("Go back in history"), QString::fromStdString(st.error().message));
+            report(tr("Go back in history"), errorText(st.error()));
     });
     connect(history_, &QListView::clicked, history_, &QListView::activated);
     connect(designs_, &QComboBox::activated, this, [this](int i) {
         saveNotes();
         if (auto st = controller_->switchDesign(designs_->itemText(i)); !st)
-            report(tr("Switch design"), QString::fromStdString(st.error().message));
+            report(tr("Switch design"), errorText(st.error()));
     });
     connect(new_, &QToolButton::clicked, this, &SessionPanel::askNewDesign);
     connect(duplicate_, &QToolButton::clicked, this, &SessionPanel::askDuplicate);
@@ -182,7 +183,7 @@ void SessionPanel::saveNotes() {
     notesTimer_.stop();
     if (controller_->currentDesign().isEmpty()) return;
     if (auto st = controller_->setNotes(notes_->toPlainText()); !st)
-        report(tr("Save notes"), QString::fromStdString(st.error().message));
+        report(tr("Save notes"), errorText(st.error()));
 }
 
 void SessionPanel::askNewDesign() {
@@ -192,7 +193,7 @@ void SessionPanel::askNewDesign() {
     if (!ok) return;
     saveNotes();
     if (auto st = controller_->newDesign(name.trimmed()); !st)
-        report(tr("New design"), QString::fromStdString(st.error().message));
+        report(tr("New design"), errorText(st.error()));
 }
 
 void SessionPanel::askDuplicate() {
@@ -203,7 +204,7 @@ void SessionPanel::askDuplicate() {
     if (!ok) return;
     saveNotes();
     if (auto st = controller_->duplicateDesign(name.trimmed()); !st)
-        report(tr("Branch design"), QString::fromStdString(st.error().message));
+        report(tr("Branch design"), errorText(st.error()));
 }
 
 void SessionPanel::askRename() {
@@ -213,7 +214,7 @@ void SessionPanel::askRename() {
     if (!ok || name.trimmed() == controller_->currentDesign()) return;
     saveNotes();
     if (auto st = controller_->renameDesign(name.trimmed()); !st)
-        report(tr("Rename design"), QString::fromStdString(st.error().message));
+        report(tr("Rename design"), errorText(st.error()));
 }
 
 void SessionPanel::askRemove() {
@@ -224,7 +225,7 @@ void SessionPanel::askRemove() {
         return;
     notesTimer_.stop();
     if (auto st = controller_->removeDesign(); !st)
-        report(tr("Delete design"), QString::fromStdString(st.error().message));
+        report(tr("Delete design"), errorText(st.error()));
 }
 
 void SessionPanel::report(const QString& action, const QString& message) {

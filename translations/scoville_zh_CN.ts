@@ -109,6 +109,189 @@
     </message>
 </context>
 <context>
+    <name>Error</name>
+    <message>
+        <source>parameter &apos;%1&apos;: value must be a finite number</source>
+        <translation>参数“%1”：值必须是有限数</translation>
+    </message>
+    <message>
+        <source>parameter &apos;%1&apos;: %2 is out of range [%3, %4]</source>
+        <translation>参数“%1”：%2 超出范围 [%3, %4]</translation>
+    </message>
+    <message>
+        <source>parameter &apos;%1&apos;: %2 is out of range [%3, %4] %5</source>
+        <translation>参数“%1”：%2 超出范围 [%3, %4] %5</translation>
+    </message>
+    <message>
+        <source>parameter &apos;%1&apos;: %2 must be a whole number</source>
+        <translation>参数“%1”：%2 必须是整数</translation>
+    </message>
+    <message>
+        <source>parameter &apos;%1&apos;: &apos;%2&apos; is not one of %3</source>
+        <translation>参数“%1”：“%2”不是以下之一：%3</translation>
+    </message>
+    <message>
+        <source>parameter &apos;%1&apos;: &apos;%2&apos; is not a number</source>
+        <translation>参数“%1”：“%2”不是数字</translation>
+    </message>
+    <message>
+        <source>chip &apos;%1&apos;: no precision has a non-zero compute rate (compute.rate_*)</source>
+        <translation>芯片“%1”：没有任何精度的计算速率非零（compute.rate_*）</translation>
+    </message>
+    <message>
+        <source>chip &apos;%1&apos;: no memory bandwidth (hbm.tb_s_per_stack x hbm.stacks and sram.tb_s are 0)</source>
+        <translation>芯片“%1”：没有内存带宽（hbm.tb_s_per_stack x hbm.stacks 与 sram.tb_s 均为 0）</translation>
+    </message>
+    <message>
+        <source>chip &apos;%1&apos;: no memory capacity (hbm.gb_per_stack x hbm.stacks and sram.mb are 0)</source>
+        <translation>芯片“%1”：没有内存容量（hbm.gb_per_stack x hbm.stacks 与 sram.mb 均为 0）</translation>
+    </message>
+    <message>
+        <source>sensitivity: step %1 must be in (0, 1)</source>
+        <translation>敏感度：步长 %1 必须在 (0, 1) 之内</translation>
+    </message>
+    <message>
+        <source>sensitivity: %1</source>
+        <translation>敏感度：%1</translation>
+    </message>
+    <message>
+        <source>sensitivity: %1 does not apply to this design</source>
+        <translation>敏感度：%1 不适用于此设计</translation>
+    </message>
+    <message>
+        <source>seek: the target must be a finite number</source>
+        <translation>目标搜索：目标值必须是有限数</translation>
+    </message>
+    <message>
+        <source>seek: %1</source>
+        <translation>目标搜索：%1</translation>
+    </message>
+    <message>
+        <source>seek: %1 does not apply to this design</source>
+        <translation>目标搜索：%1 不适用于此设计</translation>
+    </message>
+    <message>
+        <source>seek: the range %1:%2 of %3 is empty</source>
+        <translation>目标搜索：%3 的范围 %1:%2 为空</translation>
+    </message>
+    <message>
+        <source>seek: the range %1:%2 of %3 leaves the key&apos;s valid range [%4, %5]</source>
+        <translation>目标搜索：%3 的范围 %1:%2 超出了该键的有效范围 [%4, %5]</translation>
+    </message>
+    <message>
+        <source>seek: %1 has no range to search</source>
+        <translation>目标搜索：%1 没有可搜索的范围</translation>
+    </message>
+    <message>
+        <source>seek: %1 = %2 is unreachable within %3 in [%4, %5]: it ranges from %6 to %7 there (%8 values scanned); widen the range or vary another key</source>
+        <translation>目标搜索：在 %3 ∈ [%4, %5] 内无法达到 %1 = %2：该范围内它在 %6 到 %7 之间（扫描了 %8 个值）；请扩大范围或改变其他键</translation>
+    </message>
+    <message>
+        <source>scenario: %1 = %2 is out of range [%3, %4]</source>
+        <translation>场景：%1 = %2 超出范围 [%3, %4]</translation>
+    </message>
+    <message>
+        <source>scenario: %1 = %2 is out of range [0, 10] (standard deviation / mean of the length)</source>
+        <translation>场景：%1 = %2 超出范围 [0, 10]（长度的标准差 / 均值）</translation>
+    </message>
+    <message>
+        <source>scenario: tp = %1 exceeds the %2 attention heads of &apos;%3&apos; (a chip would hold less than one head)</source>
+        <translation>场景：tp = %1 超过“%3”的 %2 个注意力头（每个芯片将分不到一个头）</translation>
+    </message>
+    <message>
+        <source>scenario: chips (%1) must be a multiple of tp x attention_dp x pp (%2)</source>
+        <translation>场景：chips（%1）必须是 tp x attention_dp x pp（%2）的整数倍</translation>
+    </message>
+    <message>
+        <source>scenario: ep = %1 needs a mixture-of-experts model (&apos;%2&apos; is dense)</source>
+        <translation>场景：ep = %1 需要混合专家模型（“%2”是稠密模型）</translation>
+    </message>
+    <message>
+        <source>scenario: ep (%1) exceeds the model&apos;s experts (%2)</source>
+        <translation>场景：ep（%1）超过模型的专家数（%2）</translation>
+    </message>
+    <message>
+        <source>scenario: ep (%1) must divide tp x attention_dp (%2), the chips of a pipeline stage</source>
+        <translation>场景：ep（%1）必须整除 tp x attention_dp（%2），即一个流水线级的芯片数</translation>
+    </message>
+    <message>
+        <source>scenario: ep (%1) must divide chips (%2)</source>
+        <translation>场景：ep（%1）必须整除 chips（%2）</translation>
+    </message>
+    <message>
+        <source>scenario: %1 = %2 is out of range [%3, %4] (%5)</source>
+        <translation>场景：%1 = %2 超出范围 [%3, %4]（%5）</translation>
+    </message>
+    <message>
+        <source>probability that a drafted token is accepted</source>
+        <translation>草稿词元被接受的概率</translation>
+    </message>
+    <message>
+        <source>scenario: spec_tokens = %1 needs spec_accept &gt; 0 (the probability that a drafted token is accepted)</source>
+        <translation>场景：spec_tokens = %1 需要 spec_accept &gt; 0（草稿词元被接受的概率）</translation>
+    </message>
+    <message>
+        <source>scenario: draft_model &apos;%1&apos; needs spec_tokens &gt; 0</source>
+        <translation>场景：draft_model“%1”需要 spec_tokens &gt; 0</translation>
+    </message>
+    <message>
+        <source>busiest expert rank&apos;s load / mean</source>
+        <translation>最忙专家分组的负载 / 平均负载</translation>
+    </message>
+    <message>
+        <source>bytes per routed token and hidden element outside the expert GEMMs; 0 = by precision</source>
+        <translation>专家 GEMM 之外每个路由词元、每个隐藏维元素的字节数；0 = 按精度</translation>
+    </message>
+    <message>
+        <source>fraction of collective time hidden</source>
+        <translation>被隐藏的集合通信时间比例</translation>
+    </message>
+    <message>
+        <source>engine host time per request and step</source>
+        <translation>每个请求每步的引擎主机时间</translation>
+    </message>
+    <message>
+        <source>scenario: prefill_chips = -1 (the best split) needs decode_chips = -1</source>
+        <translation>场景：prefill_chips = -1（最优划分）需要 decode_chips = -1</translation>
+    </message>
+    <message>
+        <source>scenario: a disaggregated split needs at least 2 chips</source>
+        <translation>场景：预填充/解码分离部署至少需要 2 个芯片</translation>
+    </message>
+    <message>
+        <source>scenario: prefill_chips (%1) and decode_chips (%2) must both be at least 1</source>
+        <translation>场景：prefill_chips（%1）和 decode_chips（%2）都必须至少为 1</translation>
+    </message>
+    <message>
+        <source>scenario: prefill_chips + decode_chips (%1 + %2) must equal chips (%3)</source>
+        <translation>场景：prefill_chips + decode_chips（%1 + %2）必须等于 chips（%3）</translation>
+    </message>
+    <message>
+        <source>scenario: prefill_chip &apos;%1&apos; needs prefill_chips and decode_chips</source>
+        <translation>场景：prefill_chip“%1”需要同时设置 prefill_chips 和 decode_chips</translation>
+    </message>
+    <message>
+        <source>scenario: %1 must be a positive number of seconds</source>
+        <translation>场景：%1 必须是正的秒数</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; is not one of %3</source>
+        <translation>工作负载“%1”：“%2”不是以下之一：%3</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; is not a number</source>
+        <translation>工作负载“%1”：“%2”不是数字</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: %2 is out of range %3</source>
+        <translation>工作负载“%1”：%2 超出范围 %3</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: %2 must be a whole number</source>
+        <translation>工作负载“%1”：%2 必须是整数</translation>
+    </message>
+</context>
+<context>
     <name>Model</name>
     <message>
         <source>compute</source>
@@ -1449,7 +1632,7 @@
     </message>
     <message>
         <source>Throughput per chip, or per system: per chip × the chips of the chip&apos;s scale-up domain (GB200 NVL72: 72; a TPU pod), or the workload&apos;s chips where it names none. Tokens per joule and cost per token are the same either way.</source>
-        <translation>吞吐按每芯片或每系统计：每芯片 × 该芯片纵向扩展域内的芯片数（GB200 NVL72：72；TPU pod），若芯片未给出则取负载的芯片数。每焦耳 token 数与每 token 成本两种方式相同。</translation>
+        <translation>吞吐按每芯片或每系统计：每芯片 × 该芯片纵向扩展域内的芯片数（GB200 NVL72：72；TPU pod），若芯片未给出则取负载的芯片数。每焦耳词元数与每词元成本两种方式相同。</translation>
     </message>
     <message>
         <source>Chart</source>
@@ -1473,19 +1656,19 @@
     </message>
     <message>
         <source>Tokens/s per system = per chip × chips in its scale-up domain</source>
-        <translation>每系统 token/s = 每芯片 × 纵向扩展域内的芯片数</translation>
+        <translation>每系统词元/秒 = 每芯片 × 纵向扩展域内的芯片数</translation>
     </message>
     <message>
         <source>Tokens/s per chip, the workload on one chip</source>
-        <translation>每芯片 token/s，负载运行于 1 个芯片</translation>
+        <translation>每芯片词元/秒，负载运行于 1 个芯片</translation>
     </message>
     <message>
         <source>Tokens/s per chip, the workload on %1 chips</source>
-        <translation>每芯片 token/s，负载运行于 %1 个芯片</translation>
+        <translation>每芯片词元/秒，负载运行于 %1 个芯片</translation>
     </message>
     <message>
         <source>Tokens/s per system</source>
-        <translation>每系统 token/s</translation>
+        <translation>每系统词元/秒</translation>
     </message>
     <message>
         <source>%1 cannot run this workload: %2</source>
@@ -1493,11 +1676,11 @@
     </message>
     <message>
         <source>tokens/s</source>
-        <translation>token/s</translation>
+        <translation>词元/秒</translation>
     </message>
     <message>
         <source>Output tokens per second per system</source>
-        <translation>每系统每秒输出 token 数</translation>
+        <translation>每系统每秒输出词元数</translation>
     </message>
     <message>
         <source>%1 per chip × %2 chips per system (the chip&apos;s scale-up domain), as this workload runs on %3 chips</source>
@@ -2635,7 +2818,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>No cost per token: no tokens served</source>
-        <translation>无每 token 成本：未服务任何 token</translation>
+        <translation>无每词元成本：未服务任何词元</translation>
     </message>
     <message>
         <source>The chip&apos;s area cannot be estimated</source>
@@ -2745,7 +2928,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>Measured (tokens/s for serving, TFLOP/s for GEMMs, TB/s for copies)</source>
-        <translation>实测（服务为 token/s，GEMM 为 TFLOP/s，拷贝为 TB/s）</translation>
+        <translation>实测（服务为词元/秒，GEMM 为 TFLOP/s，拷贝为 TB/s）</translation>
     </message>
     <message>
         <source>Predicted by the model</source>
@@ -2805,7 +2988,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>%1 on %2 × %3, %4, %5; input %6, output %7 tokens</source>
-        <translation>%1 运行于 %2 × %3，%4，%5；输入 %6，输出 %7 个 token</translation>
+        <translation>%1 运行于 %2 × %3，%4，%5；输入 %6，输出 %7 个词元</translation>
     </message>
     <message>
         <source>%1 on %2 %3 %4</source>
@@ -2888,7 +3071,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>Area per die, power per chip, cost per million tokens</source>
-        <translation>每裸片面积、每芯片功耗、每百万 token 成本</translation>
+        <translation>每裸片面积、每芯片功耗、每百万词元成本</translation>
     </message>
     <message>
         <source>Scoville %1 · analytical model: values are estimates; a range is the result over the chip&apos;s uncertain parameters; roadmap points without a chip spec show announced figures only.</source>
@@ -2936,7 +3119,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>%1 (%2) per chip; %3 per million tokens at %4 % utilisation.</source>
-        <translation>每芯片 %1（%2）；利用率 %4 % 时每百万 token %3。</translation>
+        <translation>每芯片 %1（%2）；利用率 %4 % 时每百万词元 %3。</translation>
     </message>
     <message>
         <source>built</source>
@@ -2952,7 +3135,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>%1 · weights %2, KV cache %3 · %4 chips · prompt %5, output %6 tokens</source>
-        <translation>%1 · 权重 %2，KV 缓存 %3 · %4 个芯片 · 提示 %5，输出 %6 个 token</translation>
+        <translation>%1 · 权重 %2，KV 缓存 %3 · %4 个芯片 · 提示 %5，输出 %6 个词元</translation>
     </message>
     <message>
         <source>Design: %1</source>
@@ -4206,11 +4389,11 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>Traffic per routed token</source>
-        <translation>每个路由 token 的流量</translation>
+        <translation>每个路由词元的流量</translation>
     </message>
     <message>
         <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 8 at fp8 and int8, 20 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
-        <translation>每个 token 的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 8，fp4 为 20，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
+        <translation>每个词元的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 8，fp4 为 20，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
     </message>
 </context>
 </TS>

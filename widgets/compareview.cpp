@@ -25,6 +25,9 @@
 namespace scoville {
 namespace {
 
+// Pixels between a bar (or its error bar's cap) and the value written above it.
+constexpr int kLabelGap = 4;
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The table's results, by key: labels, units, direction and format come from the registry.
@@ -236,6 +239,7 @@ QCPItemText* CompareView::takeText(size_t& used, std::vector<QCPItemText*>& pool
         t->position->setAxisRect(rect);
         t->setRotation(-90);
         t->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        t->setPadding(QMargins(kLabelGap, 0, 0, 0));  // clear of the error bar's cap it starts at
         t->setSelectable(false);
         pool.push_back(t);
     }
@@ -351,7 +355,7 @@ void CompareView::refresh() {
         Entry& e = entries_[i];
         e.id = s.id;
         e.name = s.name;
-        e.failure = s.eval->ok() ? QString() : qtext(s.eval->error().message);
+        e.failure = s.eval->ok() ? QString() : errorText(s.eval->error());
         e.systemSize = s.chip && s.chip->link.domain > 0 ? s.chip->link.domain : st.scenario.chips;
         e.perChipFactor = 1;
         if (s.eval->ok()) {
@@ -443,7 +447,7 @@ void CompareView::refresh() {
     for (QCPTextElement* title : {higherTitle_, lowerTitle_}) title->setTextColor(textColor);
     caption_->setText(baseOk ? tr("Ratios to %1 (= 1)").arg(baseName)
                              : tr("No ratios: the baseline %1 has no result (%2)")
-                                   .arg(baseName, base ? qtext(base->error().message) : tr("not evaluated")));
+                                   .arg(baseName, base ? errorText(base->error()) : tr("not evaluated")));
     caption_->setToolTip(caption_->text());
     higher_->axis(QCPAxis::atLeft)->setLabel(baseOk ? tr("\u00d7 %1").arg(baseName) : QString());
     applyRanges();
@@ -489,7 +493,7 @@ void CompareView::fitRanges() {
                 upper = std::max(upper, top * 1.08);
                 // Room above the bar for its label; where the panel is too short for it the bar
                 // keeps its height and the value is on hover only.
-                const double label = fm.horizontalAdvance(b.label) + 6;
+                const double label = fm.horizontalAdvance(b.label) + kLabelGap + 6;
                 const bool fits = label < 0.6 * height;
                 b.text->setVisible(fits);
                 if (fits) upper = std::max(upper, top * height / (height - label));

@@ -10,6 +10,7 @@
 #include "core/sweep/ranges.hpp"
 #include "store/qtext.hpp"
 #include "widgets/analysis.hpp"
+#include "widgets/format.hpp"
 #include "widgets/undocommands.hpp"
 
 namespace scoville {
@@ -205,7 +206,7 @@ unsigned DesignDocument::setValues(const DesignValues& v, bool designEdit) {
     if (v.model_id != state_.model.id) {
         auto model = library_.model(v.model_id);
         if (!model) {
-            emit editRefused(qtext(model.error().message));
+            emit editRefused(errorText(model.error()));
             return 0;
         }
         state_.model = std::move(model.value());
@@ -239,7 +240,7 @@ unsigned DesignDocument::setValues(const DesignValues& v, bool designEdit) {
 void DesignDocument::applyStep(const EditStep& step, bool forward, bool journal) {
     DesignValues v = values();
     if (auto st = apply_step(v, step, forward); !st) {
-        emit editRefused(qtext(st.error().message));
+        emit editRefused(errorText(st.error()));
         return;
     }
     const bool designEdit =
@@ -268,15 +269,15 @@ void DesignDocument::pushStep(EditStep step, int mergeId) {
 
 Status DesignDocument::setParam(const std::string& key, double value, bool continuing) {
     const ParamInfo* info = find_param(key);
-    auto refuse = [&](const std::string& message) -> Status {
-        emit editRefused(QString::fromStdString(message));
-        return Error{message};
+    auto refuse = [&](const Error& error) -> Status {
+        emit editRefused(errorText(error));
+        return error;
     };
-    if (!info) return refuse("unknown parameter '" + key + "'");
-    if (auto ok = check_param(*info, value); !ok) return refuse(ok.error().message);
+    if (!info) return refuse(Error{"unknown parameter '" + key + "'"});
+    if (auto ok = check_param(*info, value); !ok) return refuse(ok.error());
     ChipSpec next = state_.chip;
     info->set(next, value);
-    if (auto ok = validate_chip(next); !ok) return refuse(ok.error().message);
+    if (auto ok = validate_chip(next); !ok) return refuse(ok.error());
     if (next == state_.chip) return Ok{};
     pushStep({{EditKind::chip, key, *get_param_text(state_.chip, key), *get_param_text(next, key)}},
              continuing ? paramMergeId(key) : -1);
@@ -286,7 +287,7 @@ Status DesignDocument::setParam(const std::string& key, double value, bool conti
 Status DesignDocument::resetParam(const std::string& key) {
     auto value = get_param(state_.preset, key);
     if (!value) {
-        emit editRefused(QString::fromStdString(value.error().message));
+        emit editRefused(errorText(value.error()));
         return value.error();
     }
     finishInteraction();
@@ -296,7 +297,7 @@ Status DesignDocument::resetParam(const std::string& key) {
 Status DesignDocument::loadPreset(const std::string& chipId) {
     auto chip = library_.chip(chipId);
     if (!chip) {
-        emit editRefused(QString::fromStdString(chip.error().message));
+        emit editRefused(errorText(chip.error()));
         return chip.error();
     }
     return setDesign(chip.value());
@@ -304,7 +305,7 @@ Status DesignDocument::loadPreset(const std::string& chipId) {
 
 Status DesignDocument::setDesign(const ChipSpec& chip) {
     if (auto ok = validate_chip(chip); !ok) {
-        emit editRefused(QString::fromStdString(ok.error().message));
+        emit editRefused(errorText(ok.error()));
         return ok;
     }
     if (chip == state_.chip && chip.id == state_.preset_id) return Ok{};
@@ -316,7 +317,7 @@ Status DesignDocument::setDesign(const ChipSpec& chip) {
 void DesignDocument::setModel(const std::string& modelId) {
     auto model = library_.model(modelId);
     if (!model) {
-        emit editRefused(QString::fromStdString(model.error().message));
+        emit editRefused(errorText(model.error()));
         return;
     }
     if (modelId == state_.model.id) return;
@@ -332,12 +333,13 @@ void DesignDocument::setScenario(const Scenario& scenario) {
 }
 
 Status DesignDocument::applyValues(const DesignValues& next) {
-    auto refuse = [&](const std::string& message) -> Status {
-        emit editRefused(qtext(message));
-        return Error{message};
+    auto refuse = [&](const Error& error) -> Status {
+        emit editRefused(errorText(error));
+        return error;
     };
-    if (auto ok = validate_chip(next.chip); !ok) return refuse(ok.error().message);
-    if (next.model_id != state_.model.id && !library_.model(next.model_id)) return refuse("unknown model '" + next.model_id + "'");
+    if (auto ok = validate_chip(next.chip); !ok) return refuse(ok.error());
+    if (next.model_id != state_.model.id && !library_.model(next.model_id))
+        return refuse(Error{"unknown model '" + next.model_id + "'"});
     finishInteraction();
     pushStep(diff_values(values(), next));
     return Ok{};
@@ -381,7 +383,7 @@ void DesignDocument::loadHistory(const DesignState& state, const std::vector<Edi
     if (!ok || !(values() == expected)) {
         undoStack_->clear();
         emit editRefused(tr("The stored undo history does not lead back to this design (%1); it starts afresh here.")
-                             .arg(ok ? tr("its steps do not match") : qtext(ok.error().message)));
+                             .arg(ok ? tr("its steps do not match") : errorText(ok.error())));
     }
     state_ = state;  // the stored state, with its reset target and view state
     loading_ = false;

@@ -134,7 +134,7 @@ void ExplainPanel::refresh() {
     moves_.reset();
     if (!result.ok()) {
         shown_.clear();
-        setHtml(tr("<p><b>No result:</b> %1</p>").arg(qtext(result.error().message).toHtmlEscaped()));
+        setHtml(tr("<p><b>No result:</b> %1</p>").arg(errorText(result.error()).toHtmlEscaped()));
         return;
     }
     const Evaluation& ev = result.value();
@@ -191,7 +191,7 @@ void ExplainPanel::refresh() {
                     .arg(movesSentence(*moves));
     } else {
         html += tr("<p><i>What would move it</i> could not be worked out: %1</p>")
-                    .arg(qtext(moves.error().message).toHtmlEscaped());
+                    .arg(errorText(moves.error()).toHtmlEscaped());
     }
     // How the system serves: the steady step, the latencies and the deployment, before the layer.
     const ServingResult& sv = ev.serving;

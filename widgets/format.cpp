@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/perf/result_keys.hpp"
+#include "core/util/result.hpp"
 #include "core/util/tr.hpp"
 #include "store/qtext.hpp"
 
@@ -133,11 +134,18 @@ QString trMessage(const Message& message) {
                 ++i;
                 continue;
             }
+            if (n - message.args.size() < message.inner.size()) {
+                out += trMessage(message.inner[n - message.args.size()]);
+                ++i;
+                continue;
+            }
         }
         out += c;
     }
     return out;
 }
+
+QString errorText(const Error& error) { return error.text ? trMessage(*error.text) : qtext(error.message); }
 
 QString boundText(Bound bound) {
     switch (bound) {

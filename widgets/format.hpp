@@ -10,6 +10,7 @@
 
 namespace scoville {
 
+struct Error;
 struct Message;
 struct Parallelism;
 struct ResultKey;
@@ -39,6 +40,8 @@ QString displayUnit(std::string_view unit);
 QString trCore(const char* context, std::string_view text);
 // A core message (a warning with its numbers): the pattern translated, the arguments filled in.
 QString trMessage(const Message& message);
+// A core error as the user reads it: translated when core made it with Error::of, else as written.
+QString errorText(const Error& error);
 // The model's words for what bounds an op, the phases, op kinds and memory levels, in the user's
 // language ("memory", "decode", "gemm", "HBM"; context "Model").
 QString boundText(Bound bound);

@@ -117,7 +117,7 @@ void FrontierView::start() {
     }
     auto design = currentDesignPoint(*doc_);
     if (!design) {
-        status_->setText(tr("No frontier: %1").arg(qtext(design.error().message)));
+        status_->setText(tr("No frontier: %1").arg(errorText(design.error())));
         return;
     }
     std::vector<Input> inputs;
@@ -145,7 +145,7 @@ void FrontierView::start() {
             if (f)
                 line.frontier = std::move(f.value());
             else
-                line.error = qtext(f.error().message);
+                line.error = errorText(f.error());
             out.push_back(std::move(line));
         }
         return out;

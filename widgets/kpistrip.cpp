@@ -354,11 +354,11 @@ void KpiStrip::refresh() {
     setTextIfChanged(baselineNote_, baseOk ? tr("<small>Changes against<br><b>%1</b><br>green: better, \u2248 within<br>uncertainty</small>").arg(baseName.toHtmlEscaped())
                                   : tr("<small>No baseline<br>result</small>"));
     QStringList lines;
-    if (!eval.ok()) lines << qtext(eval.error().message);
+    if (!eval.ok()) lines << errorText(eval.error());
     else
         for (const auto& w : eval->warning_messages) lines << trMessage(w);
     if (base && !base->ok())
-        lines << tr("baseline %1: %2").arg(baseName, qtext(base->error().message));
+        lines << tr("baseline %1: %2").arg(baseName, errorText(base->error()));
     warningLines_ = lines;
     showWarnings();
 }

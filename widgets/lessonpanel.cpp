@@ -14,6 +14,7 @@
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/language.hpp"
+#include "widgets/format.hpp"
 
 namespace scoville {
 namespace {
@@ -120,7 +121,7 @@ LessonPanel::LessonPanel(DesignDocument* doc, QWidget* parent) : QWidget(parent)
     if (builtin)
         for (Lesson& l : *builtin) addLesson(std::move(l));
     else
-        problems_ << qtext(builtin.error().message);
+        problems_ << errorText(builtin.error());
     fillChooser();
     selectLesson(lessons_.empty() ? -1 : 0);
     showProblems();
@@ -161,7 +162,7 @@ QStringList LessonPanel::loadFolder(const QString& folder) {
         auto lesson = parse_lesson(std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())),
                                    QDir::toNativeSeparators(path).toStdString(), lessonLanguage());
         if (!lesson) {
-            found << qtext(lesson.error().message);
+            found << errorText(lesson.error());
             continue;
         }
         addLesson(std::move(*lesson));
@@ -184,7 +185,7 @@ bool LessonPanel::openLessonFile(const QString& path) {
     auto lesson = parse_lesson(std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())),
                                QDir::toNativeSeparators(path).toStdString(), lessonLanguage());
     if (!lesson) {
-        problems_ << qtext(lesson.error().message);
+        problems_ << errorText(lesson.error());
         showProblems();
         return false;
     }
@@ -224,7 +225,7 @@ bool LessonPanel::nextStep() {
         verdict_->setText(tr("This step cannot be applied (%1, step %2): %3")
                               .arg(qtext(lesson.origin))
                               .arg(step_ + 2)
-                              .arg(qtext(applied.error().message)));
+                              .arg(errorText(applied.error())));
         verdict_->setVisible(true);
         return false;
     }
@@ -267,7 +268,7 @@ void LessonPanel::revealAnswer() {
                                [&library](std::string_view id) { return library.model(id); }, library.evaluate);
     QStringList failed;
     if (!outcomes) {
-        failed << qtext(outcomes.error().message);
+        failed << errorText(outcomes.error());
     } else {
         for (const CheckOutcome& o : *outcomes)
             if (!o.ok) failed << qtext(o.message);

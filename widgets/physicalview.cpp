@@ -2,6 +2,8 @@
 
 #include <QFontMetrics>
 #include <QHBoxLayout>
+#include <QRegularExpression>
+#include <QTextLayout>
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -32,6 +34,40 @@ QColor componentColor(size_t i) {
 }
 
 const QColor kLimitColor(200, 40, 40);
+
+// `text` in lines no wider than `width`, broken where the language allows (between words, or
+// between Chinese characters); one line when it fits.
+QStringList wrappedLines(const QString& text, const QFont& font, int width) {
+    QTextLayout layout(text, font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WordWrap);
+    layout.setTextOption(option);
+    QStringList lines;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(std::max(1, width));
+        lines << text.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    return lines;
+}
+
+// The same, breaking after a comma first ("Cost per million tokens (USD),| owner's cost"), so a
+// phrase is not split where a clause break would do.
+QString wrapped(const QString& text, const QFont& font, int width) {
+    static const QRegularExpression comma(QStringLiteral("(?<=[,\u3001\uFF0C])\\s*"));
+    const QFontMetrics fm(font);
+    QStringList lines;
+    for (const QString& clause : text.split(comma, Qt::SkipEmptyParts)) {
+        if (!lines.isEmpty() && fm.horizontalAdvance(lines.last() + QLatin1Char(' ') + clause) <= width) {
+            const bool latin = clause.front().unicode() < 0x2E80;
+            lines.last() += (latin ? QStringLiteral(" ") : QString()) + clause;
+        } else {
+            lines << wrappedLines(clause, font, width);
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
 
 // A chip's area without a workload: the same estimate the evaluation makes (default technology).
 // One compute die and, where the package has them, one I/O die: each die against the reticle.
@@ -105,9 +141,17 @@ PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
     }
     plot_->plotLayout()->setColumnStretchFactor(1, 0.001);
     legendsBeside_ = true;
-    area_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Area per die (mm\u00B2)"));
-    power_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Power per chip on this workload (W)"));
-    cost_.rect->axis(QCPAxis::atBottom)->setLabel(tr("Cost per million tokens (USD), owner's cost"));
+    area_.title = tr("Area per die (mm\u00B2)");
+    power_.title = tr("Power per chip on this workload (W)");
+    cost_.title = tr("Cost per million tokens (USD), owner's cost");
+    for (Chart* chart : {&area_, &power_, &cost_}) chart->rect->axis(QCPAxis::atBottom)->setLabel(chart->title);
+    // The titles follow the charts' widths as laid out: wrapped, then laid out again in the same
+    // redraw (the charts' widths do not depend on their titles, so one more pass settles it).
+    connect(plot_, &QCustomPlot::afterLayout, this, [this] {
+        if (!fitTitles()) return;
+        for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+            plot_->plotLayout()->update(phase);
+    });
     applyPalette(plot_);
     styleLegends();
     installExportMenu(plot_, QStringLiteral("area-power"));
@@ -166,6 +210,25 @@ void PhysicalView::fitTo(QSize size) {
     plot_->plotLayout()->setOuterRect(QRect(QPoint(0, 0), size));
     plot_->plotLayout()->update(QCPLayoutElement::upLayout);
     fitTicks(size.width());
+    if (fitTitles()) {
+        for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+            plot_->plotLayout()->update(phase);
+    }
+}
+
+bool PhysicalView::fitTitles() {
+    bool changed = false;
+    for (Chart* chart : {&area_, &power_, &cost_}) {
+        QCPAxis* axis = chart->rect->axis(QCPAxis::atBottom);
+        const int available = chart->rect->width();
+        if (available <= 0) continue;
+        const QString label = wrapped(chart->title, axis->labelFont(), available);
+        if (label != axis->label()) {
+            axis->setLabel(label);
+            changed = true;
+        }
+    }
+    return changed;
 }
 
 void PhysicalView::placeLegends(QSize size) {

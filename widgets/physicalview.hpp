@@ -52,6 +52,7 @@ private:
         QCPItemStraightLine* limit = nullptr;
         QCPGraph* limitKey = nullptr;  // no data: the limit line's entry in the legend
         QCPItemText* note = nullptr;   // why the chart is empty
+        QString title;                 // the value axis's title, unwrapped
     };
     void refresh() override;
     void styleLegends();
@@ -60,6 +61,9 @@ private:
     // Tick counts from the axis length (the chart's, else two thirds of `width`), so tick labels
     // never run together.
     void fitTicks(int width = 0);
+    // Each value axis's title wrapped to its chart's width, so it never runs under the legend
+    // beside the chart; true when a title changed (the layout then needs another pass).
+    bool fitTitles();
     [[nodiscard]] const Chart& chartAt(int chart) const { return chart == 0 ? area_ : chart == 1 ? power_ : cost_; }
 
     QCustomPlot* plot_ = nullptr;

@@ -45,7 +45,7 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     for (const auto& [text, set] : sets) {
         auto cases = parse_validation_csv(text, set == Set::publicSet ? "validation-public.csv" : "validation-extra.csv");
         if (!cases) {
-            loadError_ += qtext(cases.error().message) + QLatin1Char('\n');
+            loadError_ += errorText(cases.error()) + QLatin1Char('\n');
             continue;
         }
         for (auto& c : *cases) {
@@ -194,7 +194,7 @@ void RecordView::take(int first, std::vector<Result<ValidationResult>> results) 
     for (size_t k = 0; k < results.size(); ++k) {
         Row& row = rows_[static_cast<size_t>(first) + k];
         if (results[k]) row.result = std::move(*results[k]);
-        else row.failure = qtext(results[k].error().message);
+        else row.failure = errorText(results[k].error());
         ++done_;
     }
     rebuild();

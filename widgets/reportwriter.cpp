@@ -216,7 +216,7 @@ private:
             p_.setPen(QColor(180, 30, 30));
             p_.setFont(font(11));
             p_.drawText(QRectF(x, y + perCol * rowH, kPageW - 2 * x, rowH), Qt::AlignLeft | Qt::AlignVCenter,
-                        Report::tr("The design does not evaluate on this workload: %1").arg(qtext(ev.error().message)));
+                        Report::tr("The design does not evaluate on this workload: %1").arg(errorText(ev.error())));
             return y + (perCol + 1) * rowH;
         }
         return y + perCol * rowH;

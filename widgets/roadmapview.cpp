@@ -151,7 +151,7 @@ RoadmapView::RoadmapView(DesignDocument* doc, QWidget* parent) : DocumentView(do
             if (!p.chip_id.empty() && lib.chip)
                 if (auto c = lib.chip(p.chip_id)) chips_.emplace(p.chip_id, c.value());
     } else {
-        status_->setText(qtext(roadmap.error().message));
+        status_->setText(errorText(roadmap.error()));
     }
 
     connect(metricBox_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
@@ -239,7 +239,7 @@ void RoadmapView::startEvaluations() {
     auto companions = resolveCompanions(doc_->library(), doc_->state().scenario);
     if (!companions) {
         evaluated_ = rangesDone_ = true;
-        status_->setText(qtext(companions.error().message));
+        status_->setText(errorText(companions.error()));
         return;
     }
     std::vector<ChipSpec> chips;
@@ -489,7 +489,7 @@ void RoadmapView::rebuild() {
 }
 
 // Beside each marker where it fits (right, left, above, below, then the diagonals), clear of the
-// other markers and labels and inside the plot; a label that fits nowhere is left out (the hover
+// other markers and labels and inside the plot, and clear of the lines and error bars where it can be; a label that fits nowhere is left out (the hover
 // still names the point). Generations without a value sit in rows along the bottom.
 void RoadmapView::placeLabels() {
     if (labels_.size() != shown_.size()) return;
@@ -504,6 +504,41 @@ void RoadmapView::placeLabels() {
     auto fits = [&](const QRectF& r) {
         if (!QRectF(area).contains(r)) return false;
         return std::none_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(r); });
+    };
+    // What a label had better not cover either: the error bars and the lines joining a vendor's
+    // generations (a label over them reads as struck through).
+    std::vector<QRectF> bars;
+    for (QCPErrorBars* e : errors_) {
+        auto* g = qobject_cast<QCPGraph*>(e->dataPlottable());
+        if (!g || g->data()->isEmpty() || e->dataCount() == 0) continue;
+        const auto& d = *g->data()->constBegin();
+        const QCPErrorBarsData err = e->data()->at(0);
+        const double x = plot_->xAxis->coordToPixel(d.key);
+        const double top = plot_->yAxis->coordToPixel(d.value + err.errorPlus);
+        const double bottom = plot_->yAxis->coordToPixel(d.value - err.errorMinus);
+        bars.emplace_back(x - 4, std::min(top, bottom), 8, std::abs(bottom - top));
+    }
+    std::vector<QLineF> segments;
+    for (int k = 0; k < plot_->graphCount(); ++k) {
+        QCPGraph* g = plot_->graph(k);
+        if (g->lineStyle() == QCPGraph::lsNone || g->data()->size() < 2) continue;
+        for (auto it = g->data()->constBegin(); std::next(it) != g->data()->constEnd(); ++it) {
+            const auto next = std::next(it);
+            segments.emplace_back(plot_->xAxis->coordToPixel(it->key), plot_->yAxis->coordToPixel(it->value),
+                                  plot_->xAxis->coordToPixel(next->key), plot_->yAxis->coordToPixel(next->value));
+        }
+    }
+    auto crosses = [](const QRectF& r, const QLineF& l) {
+        if (r.contains(l.p1()) || r.contains(l.p2())) return true;
+        const QLineF edges[] = {{r.topLeft(), r.topRight()}, {r.topRight(), r.bottomRight()},
+                                {r.bottomRight(), r.bottomLeft()}, {r.bottomLeft(), r.topLeft()}};
+        return std::any_of(std::begin(edges), std::end(edges),
+                           [&](const QLineF& e) { return l.intersects(e) == QLineF::BoundedIntersection; });
+    };
+    // How much of the lines and error bars a label at `r` would cover (0: none).
+    auto covered = [&](const QRectF& r) {
+        return std::count_if(bars.begin(), bars.end(), [&](const QRectF& b) { return b.intersects(r); }) +
+               std::count_if(segments.begin(), segments.end(), [&](const QLineF& l) { return crosses(r, l); });
     };
     // The designs first, then by year: the newest generations are what a reader looks for.
     std::vector<size_t> order(shown_.size());
@@ -530,14 +565,24 @@ void RoadmapView::placeLabels() {
                               {{p.x() + gap, p.y() - h / 2}, {p.x() - gap - w, p.y() - h / 2}, {p.x() - w / 2, p.y() - gap - h},
                                {p.x() - w / 2, p.y() + gap}, {p.x() + gap, p.y() - gap - h}, {p.x() + gap, p.y() + gap},
                                {p.x() - gap - w, p.y() - gap - h}, {p.x() - gap - w, p.y() + gap}});
-        bool placed = false;
+        // Of the places clear of the markers and the other labels, the first that covers the
+        // fewest lines and error bars.
+        std::optional<QRectF> best;
+        long bestCovered = 0;
         for (const QPointF& c : candidates) {
             const QRectF r(c, size);
             if (!fits(r)) continue;
-            label->position->setCoords(c.x() + 2, c.y() + 1);
-            taken.push_back(r);
-            placed = true;
-            break;
+            const long n = static_cast<long>(covered(r));
+            if (!best || n < bestCovered) {
+                best = r;
+                bestCovered = n;
+            }
+            if (n == 0) break;
+        }
+        const bool placed = best.has_value();
+        if (placed) {
+            label->position->setCoords(best->left() + 2, best->top() + 1);
+            taken.push_back(*best);
         }
         label->setVisible(placed);
         if (!placed) s.label.clear();

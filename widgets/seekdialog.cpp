@@ -183,7 +183,7 @@ void SeekDialog::updateNow() {
                       ? tr("%1 now: %2, with %3 at %4")
                             .arg(resultShortLabel(*obj), formatResult(*obj, obj->value(ev.value())),
                                  sweepKeyLabel(*key), sweepKeyValueText(*key, key->get(st.chip, st.scenario)))
-                      : tr("the design does not evaluate now: %1").arg(qtext(ev.error().message)));
+                      : tr("the design does not evaluate now: %1").arg(errorText(ev.error())));
 }
 
 void SeekDialog::inputsChanged() {
@@ -210,7 +210,7 @@ bool SeekDialog::seek() {
     auto design = currentDesignPoint(*doc_);
     const auto goal = target();
     if (!key || !obj || !design || !goal) {
-        result_label_->setText(!design ? tr("Cannot seek: %1").arg(qtext(design.error().message))
+        result_label_->setText(!design ? tr("Cannot seek: %1").arg(errorText(design.error()))
                                        : tr("Cannot seek: the objective has no value on the design now."));
         return false;
     }
@@ -235,7 +235,7 @@ bool SeekDialog::seek() {
         if (r)
             job.result = r.value();
         else
-            job.error = qtext(r.error().message);
+            job.error = errorText(r.error());
         return job;
     };
     std::function<void(Job&)> done = [this, gen](Job& job) {
@@ -271,13 +271,13 @@ Status SeekDialog::apply() {
     if (!result_ || !resultKey_) return Error{"nothing found to apply"};
     DesignValues next = doc_->values();
     if (auto st = resultKey_->set(next.chip, next.scenario, result_->value); !st) {
-        result_label_->setText(tr("Not applied: %1").arg(qtext(st.error().message)));
+        result_label_->setText(tr("Not applied: %1").arg(errorText(st.error())));
         return st;
     }
     const SeekResult applied = *result_;
     const SweepKey& key = *resultKey_;
     if (auto st = doc_->applyValues(next); !st) {
-        result_label_->setText(tr("Not applied: %1").arg(qtext(st.error().message)));
+        result_label_->setText(tr("Not applied: %1").arg(errorText(st.error())));
         return st;
     }
     // The design changed, which cleared the result: say what was applied instead.

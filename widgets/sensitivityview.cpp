@@ -193,11 +193,11 @@ void SensitivityView::start() {
     const ResultKey* objective = find_result_key(stext(objective_->currentData().toString()));
     auto design = currentDesignPoint(*doc_);
     if (!objective || !design) {
-        showResult(nullptr, design ? tr("choose an objective") : qtext(design.error().message));
+        showResult(nullptr, design ? tr("choose an objective") : errorText(design.error()));
         return;
     }
     if (!doc_->evaluation().ok()) {
-        showResult(nullptr, qtext(doc_->evaluation().error().message));
+        showResult(nullptr, errorText(doc_->evaluation().error()));
         return;
     }
     busy_ = true;
@@ -209,7 +209,7 @@ void SensitivityView::start() {
         if (s)
             job.result = std::make_shared<const Sensitivity>(std::move(s.value()));
         else
-            job.error = qtext(s.error().message);
+            job.error = errorText(s.error());
         return job;
     };
     std::function<void(Job&)> done = [this, gen](Job& job) {

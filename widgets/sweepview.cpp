@@ -1015,7 +1015,7 @@ bool SweepView::run() {
         return false;
     };
     auto design = currentDesignPoint(*doc_);
-    if (!design) return refuse(qtext(design.error().message));
+    if (!design) return refuse(errorText(design.error()));
     SweepSpec spec;
     spec.chip = design->chip;
     spec.model = design->model;
@@ -1030,7 +1030,7 @@ bool SweepView::run() {
         const std::string text = axisText(*key, c.start->value(), c.stop->value(), c.steps->value(),
                                           c.log->isChecked() && c.log->isEnabled());
         auto axis = parse_axis(text);
-        if (!axis) return refuse(qtext(axis.error().message));
+        if (!axis) return refuse(errorText(axis.error()));
         if (count == 2 && axis->values.size() < 2)
             return refuse(tr("%1 needs at least two values").arg(sweepKeyLabel(*key)));
         spec.axes.push_back(std::move(axis.value()));
@@ -1053,7 +1053,7 @@ bool SweepView::run() {
         const std::string text = stext(part.trimmed());
         if (text.empty()) continue;
         auto c = parse_constraint(text);
-        if (!c) return refuse(qtext(c.error().message));
+        if (!c) return refuse(errorText(c.error()));
         spec.constraints.push_back(c.value());
         constraintTexts.push_back(text);
     }
@@ -1528,14 +1528,14 @@ Status SweepView::applyRow(size_t row) {
     for (size_t a = 0; a < o.axes.size(); ++a) {
         const double v = o.rows.axis(row, a);
         if (auto st = o.axes[a].key.set(next.chip, next.scenario, v); !st) {
-            setStatus(tr("Not loaded: %1").arg(qtext(st.error().message)));
+            setStatus(tr("Not loaded: %1").arg(errorText(st.error())));
             return st;
         }
         set << QStringLiteral("%1 = %2").arg(sweepKeyLabel(o.axes[a].key),
                                              sweepKeyValueText(o.axes[a].key, v));
     }
     if (auto st = doc_->applyValues(next); !st) {
-        setStatus(tr("Not loaded: %1").arg(qtext(st.error().message)));
+        setStatus(tr("Not loaded: %1").arg(errorText(st.error())));
         return st;
     }
     setStatus(tr("Loaded %1 into the design (Undo takes it back).").arg(set.join(QStringLiteral(", "))));

@@ -21,7 +21,7 @@ namespace {
 void addLabelled(QToolBar* bar, const QString& text, QWidget* control) {
     auto* l = new QLabel(text, bar);
     l->setBuddy(control);
-    l->setContentsMargins(6, 0, 2, 0);
+    l->setContentsMargins(3, 0, 1, 0);
     bar->addWidget(l);
     bar->addWidget(control);
 }
@@ -73,6 +73,9 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
                   tr("Expert-parallel degree: chips the routed experts spread over (divides TP x DP); auto = the best"),
                   0, 1024);
     for (QSpinBox* s : {tp_, dp_, pp_, ep_}) s->setSpecialValueText(tr("auto"));
+    // Typed counts without step arrows (the wheel and the arrow keys still step them): the bar
+    // keeps every control on one row from a 1280 px window up, in English and in Chinese.
+    for (QSpinBox* s : {input_, output_, chips_}) s->setButtonSymbols(QAbstractSpinBox::NoButtons);
 
     connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
         if (parts & DesignDocument::WorkloadPart) sync();

@@ -304,14 +304,19 @@ Status check_param(const ParamInfo& info, double value) {
         (info.kind == ParamKind::real || whole(value)))
         return Ok{};  // the common case, without building a message
     const std::string key(info.key);
-    if (!std::isfinite(value)) return Error{"parameter '" + key + "': value must be a finite number"};
+    // The GUI shows these translated (Error::of); the command line in English.
+    if (!std::isfinite(value))
+        return Error::of({"Error", SCV_TR("Error", "parameter '%1': value must be a finite number"), {key}});
     if (value < info.min || value > info.max) {
-        return Error{"parameter '" + key + "': " + format_number(value) + " is out of range [" +
-                     format_number(info.min) + ", " + format_number(info.max) + "]" +
-                     (info.unit.empty() ? "" : " " + std::string(info.unit))};
+        std::vector<std::string> args{key, format_number(value), format_number(info.min), format_number(info.max)};
+        if (info.unit.empty())
+            return Error::of({"Error", SCV_TR("Error", "parameter '%1': %2 is out of range [%3, %4]"), std::move(args)});
+        args.emplace_back(info.unit);
+        return Error::of({"Error", SCV_TR("Error", "parameter '%1': %2 is out of range [%3, %4] %5"), std::move(args)});
     }
     if (info.kind != ParamKind::real && value != std::round(value))
-        return Error{"parameter '" + key + "': " + format_number(value) + " must be a whole number"};
+        return Error::of(
+            {"Error", SCV_TR("Error", "parameter '%1': %2 must be a whole number"), {key, format_number(value)}});
     return Ok{};
 }
 
@@ -335,15 +340,16 @@ Status set_param_text(ChipSpec& chip, std::string_view key, std::string_view tex
         }
         std::string allowed;
         for (auto c : info->choices) allowed += (allowed.empty() ? "" : ", ") + std::string(c);
-        return Error{"parameter '" + std::string(key) + "': '" + std::string(text) +
-                     "' is not one of " + allowed};
+        return Error::of({"Error", SCV_TR("Error", "parameter '%1': '%2' is not one of %3"),
+                          {std::string(key), std::string(text), allowed}});
     }
     double v = 0.0;
     const char* first = text.data();
     const char* last = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(first, last, v);
     if (text.empty() || ec != std::errc() || ptr != last)
-        return Error{"parameter '" + std::string(key) + "': '" + std::string(text) + "' is not a number"};
+        return Error::of(
+            {"Error", SCV_TR("Error", "parameter '%1': '%2' is not a number"), {std::string(key), std::string(text)}});
     return set_param(chip, key, v);
 }
 
@@ -362,11 +368,18 @@ Status validate_chip(const ChipSpec& chip) {
     }
     if (chip.rate(Precision::bf16) <= 0 && chip.rate(Precision::fp8) <= 0 &&
         chip.rate(Precision::fp4) <= 0 && chip.rate(Precision::int8) <= 0)
-        return Error{"chip '" + chip.id + "': no precision has a non-zero compute rate (compute.rate_*)"};
+        return Error::of(
+            {"Error", SCV_TR("Error", "chip '%1': no precision has a non-zero compute rate (compute.rate_*)"), {chip.id}});
     if (chip.memory_tb_s() <= 0 && chip.sram.tb_s <= 0)
-        return Error{"chip '" + chip.id + "': no memory bandwidth (hbm.tb_s_per_stack x hbm.stacks and sram.tb_s are 0)"};
+        return Error::of({"Error",
+                          SCV_TR("Error", "chip '%1': no memory bandwidth (hbm.tb_s_per_stack x hbm.stacks and "
+                                          "sram.tb_s are 0)"),
+                          {chip.id}});
     if (chip.memory_gb() <= 0 && chip.sram.mb <= 0)
-        return Error{"chip '" + chip.id + "': no memory capacity (hbm.gb_per_stack x hbm.stacks and sram.mb are 0)"};
+        return Error::of({"Error",
+                          SCV_TR("Error", "chip '%1': no memory capacity (hbm.gb_per_stack x hbm.stacks and sram.mb "
+                                          "are 0)"),
+                          {chip.id}});
     return Ok{};
 }
 

@@ -62,7 +62,8 @@ std::string number(double v) { return format_number("%.4g", v); }
 
 Result<Sensitivity> sensitivity(const DesignPoint& design, const ResultKey& objective, double step,
                                 const std::vector<SweepKey>& workload_keys) {
-    if (!(step > 0 && step < 1)) return Error{"sensitivity: step " + number(step) + " must be in (0, 1)"};
+    if (!(step > 0 && step < 1))
+        return Error::of({"Error", SCV_TR("Error", "sensitivity: step %1 must be in (0, 1)"), {number(step)}});
     const auto& tech = default_tech();
     if (!tech) return tech.error();
     Evaluator ev(design, objective, *tech);
@@ -70,8 +71,9 @@ Result<Sensitivity> sensitivity(const DesignPoint& design, const ResultKey& obje
     if (!base) {
         // Say why: the design's own error, or the objective that does not apply.
         auto full = evaluate_design(design.chip, design.model, design.scenario, *tech, design.companions);
-        if (!full) return Error{"sensitivity: " + full.error().message};
-        return Error{"sensitivity: " + std::string(objective.key) + " does not apply to this design"};
+        if (!full) return Error::of({"Error", SCV_TR("Error", "sensitivity: %1"), {}, {full.error().as_message()}});
+        return Error::of({"Error", SCV_TR("Error", "sensitivity: %1 does not apply to this design"),
+                          {std::string(objective.key)}});
     }
     Sensitivity out;
     out.objective = &objective;
@@ -155,7 +157,8 @@ std::string describe_sensitivity(const Sensitivity& s) {
 
 Result<SeekResult> seek(const DesignPoint& design, const SweepKey& key, const ResultKey& objective, double target,
                         std::optional<double> lo_in, std::optional<double> hi_in) {
-    if (!std::isfinite(target)) return Error{"seek: the target must be a finite number"};
+    // The GUI shows these translated (Error::of); the command line in English.
+    if (!std::isfinite(target)) return Error::of({"Error", SCV_TR("Error", "seek: the target must be a finite number"), {}});
     const auto& tech = default_tech();
     if (!tech) return tech.error();
     Evaluator ev(design, objective, *tech);
@@ -163,21 +166,23 @@ Result<SeekResult> seek(const DesignPoint& design, const SweepKey& key, const Re
     const auto base = ev.at(nullptr, 0);
     if (!base) {
         auto full = evaluate_design(design.chip, design.model, design.scenario, *tech, design.companions);
-        if (!full) return Error{"seek: " + full.error().message};
-        return Error{"seek: " + std::string(objective.key) + " does not apply to this design"};
+        if (!full) return Error::of({"Error", SCV_TR("Error", "seek: %1"), {}, {full.error().as_message()}});
+        return Error::of(
+            {"Error", SCV_TR("Error", "seek: %1 does not apply to this design"), {std::string(objective.key)}});
     }
     double lo = lo_in.value_or(std::min(key.slider_min(), start));
     double hi = hi_in.value_or(std::max(key.slider_max(), start));
     if (lo_in && hi_in && *lo_in >= *hi_in)
-        return Error{"seek: the range " + number(*lo_in) + ":" + number(*hi_in) + " of " + key.key + " is empty"};
+        return Error::of({"Error", SCV_TR("Error", "seek: the range %1:%2 of %3 is empty"),
+                          {number(*lo_in), number(*hi_in), key.key}});
     if (lo < key.min() || hi > key.max())
-        return Error{"seek: the range " + number(lo) + ":" + number(hi) + " of " + key.key +
-                     " leaves the key's valid range [" + number(key.min()) + ", " + number(key.max()) + "]"};
+        return Error::of({"Error", SCV_TR("Error", "seek: the range %1:%2 of %3 leaves the key's valid range [%4, %5]"),
+                          {number(lo), number(hi), key.key, number(key.min()), number(key.max())}});
     if (key.integer()) {
         lo = std::ceil(lo);
         hi = std::floor(hi);
     }
-    if (!(hi > lo)) return Error{"seek: " + key.key + " has no range to search"};
+    if (!(hi > lo)) return Error::of({"Error", SCV_TR("Error", "seek: %1 has no range to search"), {key.key}});
 
     SeekResult res;
     res.start = start;
@@ -230,10 +235,11 @@ Result<SeekResult> seek(const DesignPoint& design, const SweepKey& key, const Re
             ymin = std::min(ymin, p.second);
             ymax = std::max(ymax, p.second);
         }
-        return Error{"seek: " + std::string(objective.key) + " = " + number(target) + " is unreachable within " +
-                     key.key + " in [" + number(lo) + ", " + number(hi) + "]: it ranges from " + number(ymin) +
-                     " to " + number(ymax) + " there (" + std::to_string(pts.size()) +
-                     " values scanned); widen the range or vary another key"};
+        return Error::of({"Error",
+                          SCV_TR("Error", "seek: %1 = %2 is unreachable within %3 in [%4, %5]: it ranges from %6 to "
+                                          "%7 there (%8 values scanned); widen the range or vary another key"),
+                          {std::string(objective.key), number(target), key.key, number(lo), number(hi), number(ymin),
+                           number(ymax), std::to_string(pts.size())}});
     }
     // Bisection between a value that does not reach the target and one that does.
     double xa = pts[bracket->first].first, xb = pts[bracket->second].first;

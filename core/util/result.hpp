@@ -14,6 +14,17 @@ struct Error {
     // Where an evaluation keeps going and shows this error as a warning: the warning, translatable
     // (see core/util/tr.hpp); its text() is the warning's English text.
     std::optional<Message> warning{};
+    // The message itself, translatable (its text() is `message`); absent: shown as written.
+    std::optional<Message> text{};
+
+    // An error whose message the GUI can translate: the pattern's English text is the message.
+    static Error of(Message m) {
+        std::string english = m.text();
+        return Error{std::move(english), std::nullopt, std::move(m)};
+    }
+    // The message as a Message, to wrap in another (Message::inner): the translatable one, else
+    // the text as it is.
+    [[nodiscard]] Message as_message() const { return text ? *text : Message{"", "%1", {message}}; }
 };
 
 template <typename T>

@@ -2,6 +2,13 @@
 
 namespace scoville {
 
+std::string Message::text() const {
+    if (inner.empty()) return fill(pattern, args);
+    std::vector<std::string> all = args;
+    for (const Message& m : inner) all.push_back(m.text());
+    return fill(pattern, all);
+}
+
 std::string Message::fill(std::string_view pattern, const std::vector<std::string>& args) {
     std::string out;
     out.reserve(pattern.size() + 16 * args.size());

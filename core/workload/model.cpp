@@ -221,10 +221,15 @@ Status validate_model(const ModelSpec& m) {
 }
 
 Status validate_scenario(const Scenario& s, const ModelSpec& m) {
+    // Messages name the key; the GUI shows them translated (Error::of), the command line in English.
+    using std::to_string;
+    auto fail = [](std::string_view pattern, std::vector<std::string> args) {
+        return Error::of(Message{"Error", pattern, std::move(args)});
+    };
     auto range = [&](const char* key, long long v, long long lo, long long hi) -> Status {
         if (v < lo || v > hi)
-            return Error{std::string("scenario: ") + key + " = " + std::to_string(v) + " is out of range [" +
-                         std::to_string(lo) + ", " + std::to_string(hi) + "]"};
+            return fail(SCV_TR("Error", "scenario: %1 = %2 is out of range [%3, %4]"),
+                        {key, to_string(v), to_string(lo), to_string(hi)});
         return Ok{};
     };
     if (auto st = range("batch", s.batch, 0, 1000000); !st) return st;
@@ -234,8 +239,9 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
         if (!(v >= 0.0 && v <= 10.0)) {
             char text[32];
             std::snprintf(text, sizeof text, "%.6g", v);
-            return Error{std::string("scenario: ") + key + " = " + text +
-                         " is out of range [0, 10] (standard deviation / mean of the length)"};
+            return fail(SCV_TR("Error", "scenario: %1 = %2 is out of range [0, 10] (standard deviation / mean of the "
+                                        "length)"),
+                        {key, text});
         }
     if (auto st = range("chips", s.chips, 1, 1000000); !st) return st;
     // Parallelism: 0 is auto; what is given must fit the chips and the model.
@@ -244,67 +250,83 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     if (auto st = range("ep", s.ep, 0, s.chips); !st) return st;
     if (auto st = range("attention_dp", s.attention_dp, 0, s.chips); !st) return st;
     if (s.tp > m.heads)
-        return Error{"scenario: tp = " + std::to_string(s.tp) + " exceeds the " + std::to_string(m.heads) +
-                     " attention heads of '" + m.id + "' (a chip would hold less than one head)"};
+        return fail(SCV_TR("Error", "scenario: tp = %1 exceeds the %2 attention heads of '%3' (a chip would hold less "
+                                    "than one head)"),
+                    {to_string(s.tp), to_string(m.heads), m.id});
     const int given = std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
     if (s.chips % given != 0)
-        return Error{"scenario: chips (" + std::to_string(s.chips) + ") must be a multiple of tp x attention_dp x pp (" +
-                     std::to_string(given) + ")"};
+        return fail(SCV_TR("Error", "scenario: chips (%1) must be a multiple of tp x attention_dp x pp (%2)"),
+                    {to_string(s.chips), to_string(given)});
     if (s.ep > 1 && !m.is_moe())
-        return Error{"scenario: ep = " + std::to_string(s.ep) + " needs a mixture-of-experts model ('" + m.id +
-                     "' is dense)"};
+        return fail(SCV_TR("Error", "scenario: ep = %1 needs a mixture-of-experts model ('%2' is dense)"),
+                    {to_string(s.ep), m.id});
     if (s.ep > 1 && s.ep > m.moe.experts)
-        return Error{"scenario: ep (" + std::to_string(s.ep) + ") exceeds the model's experts (" +
-                     std::to_string(m.moe.experts) + ")"};
+        return fail(SCV_TR("Error", "scenario: ep (%1) exceeds the model's experts (%2)"),
+                    {to_string(s.ep), to_string(m.moe.experts)});
     if (s.ep > 1 && s.tp > 0 && s.attention_dp > 0 && (s.tp * s.attention_dp) % s.ep != 0)
-        return Error{"scenario: ep (" + std::to_string(s.ep) + ") must divide tp x attention_dp (" +
-                     std::to_string(s.tp * s.attention_dp) + "), the chips of a pipeline stage"};
+        return fail(SCV_TR("Error", "scenario: ep (%1) must divide tp x attention_dp (%2), the chips of a pipeline "
+                                    "stage"),
+                    {to_string(s.ep), to_string(s.tp * s.attention_dp)});
     if (s.ep > 1 && s.chips % s.ep != 0)
-        return Error{"scenario: ep (" + std::to_string(s.ep) + ") must divide chips (" + std::to_string(s.chips) + ")"};
+        return fail(SCV_TR("Error", "scenario: ep (%1) must divide chips (%2)"), {to_string(s.ep), to_string(s.chips)});
     if (auto st = range("max_tokens_per_step", s.max_tokens_per_step, 1, 10000000); !st) return st;
     if (auto st = range("max_batch", s.max_batch, 1, 1000000); !st) return st;
     if (auto st = range("requests", s.requests, 0, 1000000000); !st) return st;
     if (auto st = range("spec_tokens", s.spec_tokens, 0, 16); !st) return st;
-    auto real = [](const char* key, double v, double lo, double hi, const char* meaning) -> Status {
+    // `meaning` is marked where it is passed, so it reads in the user's language too.
+    auto real = [&](const char* key, double v, double lo, double hi, std::string_view meaning) -> Status {
         if (v >= lo && v <= hi) return Ok{};
-        char text[96];
-        std::snprintf(text, sizeof text, " = %.6g is out of range [%g, %g]", v, lo, hi);
-        return Error{std::string("scenario: ") + key + text + " (" + meaning + ")"};
+        char value[32], low[32], high[32];
+        std::snprintf(value, sizeof value, "%.6g", v);
+        std::snprintf(low, sizeof low, "%g", lo);
+        std::snprintf(high, sizeof high, "%g", hi);
+        return Error::of(Message{"Error", SCV_TR("Error", "scenario: %1 = %2 is out of range [%3, %4] (%5)"),
+                                 {key, value, low, high},
+                                 {Message{"Error", meaning, {}}}});
     };
-    if (auto st = real("spec_accept", s.spec_accept, 0.0, 1.0, "probability that a drafted token is accepted"); !st)
-        return st;
-    if (s.spec_tokens > 0 && s.spec_accept <= 0)
-        return Error{"scenario: spec_tokens = " + std::to_string(s.spec_tokens) +
-                     " needs spec_accept > 0 (the probability that a drafted token is accepted)"};
-    if (!s.draft_model.empty() && s.spec_tokens == 0)
-        return Error{"scenario: draft_model '" + s.draft_model + "' needs spec_tokens > 0"};
-    if (auto st = real("expert_imbalance", s.expert_imbalance, 1.0, 64.0, "busiest expert rank's load / mean"); !st)
-        return st;
-    if (auto st = real("moe_pair_bytes", s.moe_pair_bytes, 0.0, 256.0,
-                       "bytes per routed token and hidden element outside the expert GEMMs; 0 = by precision");
+    if (auto st = real("spec_accept", s.spec_accept, 0.0, 1.0,
+                       SCV_TR("Error", "probability that a drafted token is accepted"));
         !st)
         return st;
-    if (auto st = real("comm_overlap", s.comm_overlap, 0.0, 1.0, "fraction of collective time hidden"); !st)
+    if (s.spec_tokens > 0 && s.spec_accept <= 0)
+        return fail(SCV_TR("Error", "scenario: spec_tokens = %1 needs spec_accept > 0 (the probability that a drafted "
+                                    "token is accepted)"),
+                    {to_string(s.spec_tokens)});
+    if (!s.draft_model.empty() && s.spec_tokens == 0)
+        return fail(SCV_TR("Error", "scenario: draft_model '%1' needs spec_tokens > 0"), {s.draft_model});
+    if (auto st = real("expert_imbalance", s.expert_imbalance, 1.0, 64.0,
+                       SCV_TR("Error", "busiest expert rank's load / mean"));
+        !st)
         return st;
-    if (auto st = real("host_us_per_request", s.host_us_per_request, 0.0, 10000.0, "engine host time per request and step"); !st)
+    if (auto st = real("moe_pair_bytes", s.moe_pair_bytes, 0.0, 256.0,
+                       SCV_TR("Error", "bytes per routed token and hidden element outside the expert GEMMs; 0 = by "
+                                       "precision"));
+        !st)
+        return st;
+    if (auto st = real("comm_overlap", s.comm_overlap, 0.0, 1.0, SCV_TR("Error", "fraction of collective time hidden"));
+        !st)
+        return st;
+    if (auto st = real("host_us_per_request", s.host_us_per_request, 0.0, 10000.0,
+                       SCV_TR("Error", "engine host time per request and step"));
+        !st)
         return st;
     if (s.prefill_chips < 0) {
         if (s.prefill_chips != -1 || s.decode_chips != -1)
-            return Error{"scenario: prefill_chips = -1 (the best split) needs decode_chips = -1"};
-        if (s.chips < 2) return Error{"scenario: a disaggregated split needs at least 2 chips"};
+            return fail(SCV_TR("Error", "scenario: prefill_chips = -1 (the best split) needs decode_chips = -1"), {});
+        if (s.chips < 2) return fail(SCV_TR("Error", "scenario: a disaggregated split needs at least 2 chips"), {});
     } else if (s.prefill_chips > 0 || s.decode_chips > 0) {
         if (s.prefill_chips < 1 || s.decode_chips < 1)
-            return Error{"scenario: prefill_chips (" + std::to_string(s.prefill_chips) + ") and decode_chips (" +
-                         std::to_string(s.decode_chips) + ") must both be at least 1"};
+            return fail(SCV_TR("Error", "scenario: prefill_chips (%1) and decode_chips (%2) must both be at least 1"),
+                        {to_string(s.prefill_chips), to_string(s.decode_chips)});
         if (s.prefill_chips + s.decode_chips != s.chips)
-            return Error{"scenario: prefill_chips + decode_chips (" + std::to_string(s.prefill_chips) + " + " +
-                         std::to_string(s.decode_chips) + ") must equal chips (" + std::to_string(s.chips) + ")"};
+            return fail(SCV_TR("Error", "scenario: prefill_chips + decode_chips (%1 + %2) must equal chips (%3)"),
+                        {to_string(s.prefill_chips), to_string(s.decode_chips), to_string(s.chips)});
     } else if (!s.prefill_chip.empty()) {
-        return Error{"scenario: prefill_chip '" + s.prefill_chip + "' needs prefill_chips and decode_chips"};
+        return fail(SCV_TR("Error", "scenario: prefill_chip '%1' needs prefill_chips and decode_chips"), {s.prefill_chip});
     }
     for (const auto& [key, slo] : {std::pair{"ttft_slo", s.ttft_slo_s}, std::pair{"tpot_slo", s.tpot_slo_s}}) {
         if (slo && (!std::isfinite(*slo) || *slo <= 0))
-            return Error{std::string("scenario: ") + key + " must be a positive number of seconds"};
+            return fail(SCV_TR("Error", "scenario: %1 must be a positive number of seconds"), {key});
     }
     return Ok{};
 }

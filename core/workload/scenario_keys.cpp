@@ -166,7 +166,8 @@ Status set_workload_text(Scenario& s, std::string_view key, std::string_view tex
             }
             allowed += (allowed.empty() ? "" : ", ") + std::string(k->choices[i]);
         }
-        return Error{"workload '" + name + "': '" + std::string(text) + "' is not one of " + allowed};
+        return Error::of({"Error", SCV_TR("Error", "workload '%1': '%2' is not one of %3"),
+                          {name, std::string(text), allowed}});
     }
     if (k->kind == WorkloadKeyKind::limit && (text.empty() || text == k->zero_text)) {
         k->set(s, 0, text);
@@ -180,16 +181,19 @@ Status set_workload_text(Scenario& s, std::string_view key, std::string_view tex
     } else {
         auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
         if (text.empty() || ec != std::errc() || p != text.data() + text.size() || !std::isfinite(v))
-            return Error{"workload '" + name + "': '" + std::string(text) + "' is not a number"};
+            return Error::of(
+                {"Error", SCV_TR("Error", "workload '%1': '%2' is not a number"), {name, std::string(text)}});
     }
     const double lo = k->kind == WorkloadKeyKind::limit ? 0.0 : k->min;
     if (v < lo || v > k->max || (k->kind == WorkloadKeyKind::limit && v <= 0)) {
         char range[96];
         std::snprintf(range, sizeof range, "[%g, %g]", lo, k->max);
-        return Error{"workload '" + name + "': " + std::string(text) + " is out of range " + range};
+        return Error::of(
+            {"Error", SCV_TR("Error", "workload '%1': %2 is out of range %3"), {name, std::string(text), range}});
     }
     if (k->kind == WorkloadKeyKind::integer && v != std::round(v))
-        return Error{"workload '" + name + "': " + std::string(text) + " must be a whole number"};
+        return Error::of(
+            {"Error", SCV_TR("Error", "workload '%1': %2 must be a whole number"), {name, std::string(text)}});
     k->set(s, v, text);
     return Ok{};
 }

@@ -232,3 +232,39 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
         }
     }
 }
+
+// Scenario errors are translatable patterns (Error::of) whose English text is exactly what the
+// command line printed before they were: the pattern filled with the key and the numbers.
+TEST(Workload, ScenarioErrorsAreTranslatablePatterns) {
+    auto m = *load_model("llama-2-70b");
+    Scenario s;
+    s.chips = 1;
+    s.tp = 8;
+    const Error e = validate_scenario(s, m).error();
+    EXPECT_EQ(e.message, "scenario: tp = 8 is out of range [0, 1]");
+    ASSERT_TRUE(e.text.has_value());
+    EXPECT_EQ(e.text->context, "Error");
+    EXPECT_EQ(e.text->pattern, "scenario: %1 = %2 is out of range [%3, %4]");
+    EXPECT_EQ(e.text->args, (std::vector<std::string>{"tp", "8", "0", "1"}));
+    EXPECT_EQ(e.text->text(), e.message);
+
+    // A meaning in parentheses is a message of its own (translated on its own in the GUI).
+    s = Scenario{};
+    s.comm_overlap = 1.5;
+    const Error overlap = validate_scenario(s, m).error();
+    EXPECT_EQ(overlap.message, "scenario: comm_overlap = 1.5 is out of range [0, 1] (fraction of collective time hidden)");
+    ASSERT_TRUE(overlap.text.has_value());
+    ASSERT_EQ(overlap.text->inner.size(), 1U);
+    EXPECT_EQ(overlap.text->inner[0].pattern, "fraction of collective time hidden");
+    EXPECT_EQ(overlap.text->text(), overlap.message);
+}
+
+// An error wrapped in another keeps its own pattern: "seek: %1" with the inner one as %1.
+TEST(Workload, WrappedErrorsKeepTheirPattern) {
+    const Error inner = Error::of({"Error", "scenario: %1 must be a positive number of seconds", {"ttft_slo"}});
+    const Error outer = Error::of({"Error", "seek: %1", {}, {inner.as_message()}});
+    EXPECT_EQ(outer.message, "seek: scenario: ttft_slo must be a positive number of seconds");
+    // An error without a pattern is carried as its text.
+    const Error plain{"disk full"};
+    EXPECT_EQ(Error::of({"Error", "seek: %1", {}, {plain.as_message()}}).message, "seek: disk full");
+}

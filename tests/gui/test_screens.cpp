@@ -263,6 +263,46 @@ private slots:
         }
     }
 
+    // In a 1280 x 720 and a 1366 x 768 window the value axes' titles ("Cost per million tokens
+    // (USD), owner's cost" is wider than its chart there) wrap within their charts: none runs into
+    // the legend beside it (the cost title ran under the last entry, "power").
+    void axisTitlesClearTheLegends_data() {
+        QTest::addColumn<QSize>("window");
+        QTest::newRow("1280x720") << QSize(1280, 720);
+        QTest::newRow("1366x768") << QSize(1366, 768);
+    }
+    void axisTitlesClearTheLegends() {
+        QFETCH(QSize, window);
+        MainWindow w;
+        w.resize(window);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* view = w.findChild<PhysicalView*>(QStringLiteral("physicalView"));
+        w.viewGrid()->reveal(view);
+        QTRY_VERIFY(view->isVisible());
+        view->plot()->replot();
+        QVERIFY(view->plot()->width() < 600);  // the pane of a laptop screen, where the titles do not fit one line
+        for (int chart = 0; chart < 3; ++chart) {
+            QCPAxisRect* rect = view->plot()->axisRects().at(chart);
+            QCPAxis* axis = rect->axis(QCPAxis::atBottom);
+            // The title as QCustomPlot draws it: centred under the chart, in the margin below it.
+            const QRect text = QFontMetrics(axis->labelFont()).boundingRect(QRect(), Qt::TextDontClip, axis->label());
+            const QRect title(rect->left() + (rect->width() - text.width()) / 2, rect->bottom(), text.width(),
+                              rect->outerRect().bottom() - rect->bottom());
+            QVERIFY2(text.width() <= rect->width(), qPrintable(axis->label()));
+            for (int other = 0; other < 3; ++other) {
+                QCPLegend* legend = view->legend(other);
+                for (int i = 0; i < legend->itemCount(); ++i) {
+                    QCPAbstractLegendItem* item = legend->item(i);
+                    if (!item) continue;
+                    QVERIFY2(!title.intersects(item->outerRect()),
+                             qPrintable(QStringLiteral("chart %1's title \"%2\" runs into legend %3's item %4")
+                                            .arg(chart).arg(axis->label()).arg(other).arg(i)));
+                }
+            }
+        }
+    }
+
     // At the width the physical view gets beside two docks on a 1366 px screen (about 330 px),
     // the power axis's numbers do not run together; nor do the roofline's at a small size.
     void tickLabelsDoNotOverlap() {
