@@ -167,14 +167,14 @@ Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown&
     }
     // Leakage, clock trees and idle I/O: a floor per mm2 of silicon, roughly proportional to V.
     // Tied to silicon, not to the TDP, so a lower power cap does not shrink it.
-    // I/O dies hold no cores (SRAM, PHYs, fabric): they take the systolic floor, without a GPU's
-    // register files and schedulers. Base silicon under stacked dies (vias, power delivery, routing)
-    // holds no clocked logic of its own.
-    const double static_w_per_mm2 = gpu ? pp.power_static_w_per_mm2 : pp.power_static_w_per_mm2_scratchpad;
+    // The busy floor: leakage and the clock trees of silicon that is running, per mm2 and per GHz
+    // (a GPU and a systolic chip agree on it: H200 at 1.83 GHz, TPU v4 at 1.05 GHz). I/O dies run
+    // their fabric and caches at their own clock, not the compute clock. Base silicon under stacked
+    // dies (vias, power delivery, routing) holds no clocked logic of its own.
     const double io_mm2 = area.io_die_mm2 * area.io_dies - area.io_base_mm2;
-    p.static_w = (static_w_per_mm2 * (area.package_mm2 - area.io_die_mm2 * area.io_dies) +
-                  pp.power_static_w_per_mm2_scratchpad * io_mm2) *
-                 p.voltage_ratio;
+    const double compute_mm2 = area.package_mm2 - area.io_die_mm2 * area.io_dies;
+    p.static_w = pp.power_static_w_per_mm2_ghz *
+                 (compute_mm2 * clock_ghz + io_mm2 * pp.power_io_static_clock_ghz) * p.voltage_ratio;
     p.total_w = p.matrix_w + p.vector_w + p.sram_w + p.hbm_w + p.link_w + p.d2d_w + p.static_w;
     return p;
 }

@@ -53,8 +53,8 @@ struct PhysicalParams {
     double area_reticle_mm2 = 0;
     double area_die_aspect = 1;
     double power_density_limit_w_mm2 = 0;
-    double power_static_w_per_mm2 = 0;             // GPU-style chips (sram.style gpu)
-    double power_static_w_per_mm2_scratchpad = 0;  // systolic / scratchpad chips
+    double power_static_w_per_mm2_ghz = 0;  // busy floor per mm2 and GHz of the compute clock
+    double power_io_static_clock_ghz = 0;   // the clock the I/O dies' floor is taken at
     double power_operand_overhead_gpu = 0;
     double power_operand_overhead_scratchpad = 0;
     double power_vector_pj_per_flop_bf16_macs = 0;

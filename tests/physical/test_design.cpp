@@ -127,12 +127,12 @@ TEST(Design, TdpCapLowersClockAndThroughput) {
     EXPECT_NEAR(capped->peak_tflops[static_cast<size_t>(Precision::fp8)],
                 chip->peak_tflops(Precision::fp8) * capped->physical.clock_ghz / 1.83, 1e-6);
 
-    // A cap below the static floor (0.23 W/mm2 x ~810 mm2 x 0.65 V at the lowest clock = ~121 W)
-    // cannot be met: the lowest clock, with a warning.
-    capped_chip.power.tdp_w = 100;
+    // A cap below the static floor at the lowest clock (0.181 W/(mm2 GHz) x ~809 mm2 x 0.4575 GHz x
+    // 0.65 V = ~43.6 W) cannot be met: the lowest clock, with a warning.
+    capped_chip.power.tdp_w = 40;
     auto hopeless = evaluate_design(capped_chip, *model, fp8(256));
     ASSERT_TRUE(hopeless.ok());
-    EXPECT_GT(hopeless->physical.power_w, 100.0);
+    EXPECT_GT(hopeless->physical.power_w, 40.0);
     EXPECT_NEAR(hopeless->physical.clock_ghz, 0.25 * 1.83, 1e-9);
     EXPECT_TRUE(has_warning(*hopeless, "power:"));
     EXPECT_TRUE(std::isfinite(hopeless->physical.cost_per_million_tokens_usd));
@@ -154,12 +154,13 @@ TEST(Design, BadInputsNamed) {
     EXPECT_NE(r.error().message.find("compute.cores"), std::string::npos) << r.error().message;
     // Edited assumptions flow through the explicit-tech overload.
     TechLibrary t = test::tech();
-    ASSERT_TRUE(set_physical_param(t, "power.static_w_per_mm2", 0.1).ok());
+    ASSERT_TRUE(set_physical_param(t, "power.static_w_per_mm2_ghz", 0.1).ok());
     auto lean = evaluate_design(*chip, *model, fp8(1), t);
     auto normal = evaluate_design(*chip, *model, fp8(1));
     ASSERT_TRUE(lean.ok() && normal.ok());
-    // Static floor 0.331 -> 0.1 W/mm2: 0.231 W/mm2 x the package area less.
-    EXPECT_NEAR(normal->physical.power_w - lean->physical.power_w, 0.231 * normal->physical.package_area_mm2,
+    // Floor 0.181 -> 0.1 W/(mm2 GHz): 0.081 x the package area x the clock less.
+    EXPECT_NEAR(normal->physical.power_w - lean->physical.power_w,
+                0.081 * normal->physical.package_area_mm2 * normal->physical.clock_ghz,
                 1e-6);
 }
 
