@@ -188,7 +188,7 @@ TEST(Power, ScratchpadAndDiesAndZeroTime) {
 // rows; the H200 decode-attention median over rows with >= 256 MB of KV). The model runs each kernel
 // at its measured rate. The H200 attention row is a fit: with the H100 FP8 GEMM at its 700 W cap it
 // sets power.static_w_per_mm2_ghz and power.operand_overhead_gpu (nodes.json). The six GEMM rows check the
-// model; all but GB200 FP4 ran at their board's power limit. The bands are centred on zero.
+// model; all six read within 5 % of their board's power limit. The bands are centred on zero.
 TEST(Power, KernelsDrawTheMeasuredBoardPower) {
     const auto& tech = *default_tech();
     struct Row {
