@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <qcustomplot.h>
 
 #include "store/qtext.hpp"
@@ -149,6 +150,12 @@ std::vector<QCPItemText*> RooflineView::ceilingLabels() const {
     return shown;
 }
 
+std::vector<QPointF> RooflineView::referencePoints() const {
+    std::vector<QPointF> shown;
+    for (const auto& r : refPoints_) shown.emplace_back(r.intensity, r.tflops);
+    return shown;
+}
+
 QCPGraph* RooflineView::graphAt(int index) {
     while (plot_->graphCount() <= index) {
         QCPGraph* g = plot_->addGraph();
@@ -198,26 +205,33 @@ void RooflineView::refresh() {
             if (p.align & Qt::AlignBottom) r.moveBottom(at.y());
             return r;
         };
-        auto clear = [&](const QRectF& r) {
-            if (!inside.contains(r)) return false;
-            for (const QRectF& t : taken)
-                if (t.intersects(r)) return false;
+        // What a place covers: a point (an op or a reference chip's ridge) weighs most, then another
+        // label, then leaving the plot; the first place that covers nothing wins, else the least bad.
+        auto cost = [&](const QRectF& r) {
+            int c = 0;
             for (const auto& pt : points_) {
-                const QPointF c(plot_->xAxis->coordToPixel(pt.intensity), plot_->yAxis->coordToPixel(pt.tflops));
-                if (r.adjusted(-4, -4, 4, 4).contains(c)) return false;
+                const QPointF at(plot_->xAxis->coordToPixel(pt.intensity), plot_->yAxis->coordToPixel(pt.tflops));
+                if (r.adjusted(-4, -4, 4, 4).contains(at)) c += 100;
             }
             for (const auto& ref : refPoints_) {
-                const QPointF c(plot_->xAxis->coordToPixel(ref.intensity), plot_->yAxis->coordToPixel(ref.tflops));
-                if (r.adjusted(-5, -5, 5, 5).contains(c)) return false;
+                const QPointF at(plot_->xAxis->coordToPixel(ref.intensity), plot_->yAxis->coordToPixel(ref.tflops));
+                if (r.adjusted(-5, -5, 5, 5).contains(at)) c += 100;
             }
-            return true;
+            for (const QRectF& t : taken)
+                if (t.intersects(r)) c += 10;
+            if (!inside.contains(r)) c += 1;
+            return c;
         };
         Place chosen = places.front();
-        for (const Place& p : places)
-            if (clear(rectAt(p))) {
+        int best = std::numeric_limits<int>::max();
+        for (const Place& p : places) {
+            const int c = cost(rectAt(p));
+            if (c < best) {
+                best = c;
                 chosen = p;
-                break;
             }
+            if (c == 0) break;
+        }
         taken.push_back(rectAt(chosen));
         item->setVisible(true);
         item->position->setCoords(chosen.x, chosen.y);
@@ -338,19 +352,28 @@ void RooflineView::refresh() {
                     if (bandwidth) {
                         const double y = pendingValue * xAt;
                         // Above the slope at its left end; else further along it; else below it.
-                        label({{xAt, y, Qt::AlignLeft | Qt::AlignBottom},
-                               {xAt * 3, pendingValue * xAt * 3, Qt::AlignLeft | Qt::AlignBottom},
-                               {xAt * 1.5, pendingValue * xAt * 1.5, Qt::AlignLeft | Qt::AlignTop}},
-                              pending, text);
+                        std::vector<Place> places{{xAt, y, Qt::AlignLeft | Qt::AlignBottom},
+                                                  {xAt * 3, pendingValue * xAt * 3, Qt::AlignLeft | Qt::AlignBottom},
+                                                  {xAt * 1.5, pendingValue * xAt * 1.5, Qt::AlignLeft | Qt::AlignTop}};
+                        // Then further along the slope, below the ridge, above and below it.
+                        const double ridgeX = peakMax > 0 ? peakMax / pendingValue : x1;
+                        for (double x = xAt * 6; x < ridgeX / 3; x *= 2)
+                            for (const Qt::Alignment v : {Qt::AlignBottom, Qt::AlignTop})
+                                places.push_back({x, pendingValue * x, Qt::AlignLeft | v});
+                        label(places, pending, text);
                     } else {
                         const QString t = pending + QStringLiteral(" PFLOP/s");
                         const double ridge = bwMax > 0 ? pendingValue / bwMax : x0;
-                        // Above the roof at the right; below it at the right; above it by the ridge.
-                        label({{x1 / 1.1, pendingValue, Qt::AlignRight | Qt::AlignBottom},
-                               {x1 / 1.1, pendingValue, Qt::AlignRight | Qt::AlignTop},
-                               {ridge * 1.3, pendingValue, Qt::AlignLeft | Qt::AlignBottom},
-                               {ridge * 1.3, pendingValue, Qt::AlignLeft | Qt::AlignTop}},
-                              t, text);
+                        // Above the roof at the right; below it at the right; above it by the ridge;
+                        // then along the roof, right to left, above and below.
+                        std::vector<Place> places{{x1 / 1.1, pendingValue, Qt::AlignRight | Qt::AlignBottom},
+                                                  {x1 / 1.1, pendingValue, Qt::AlignRight | Qt::AlignTop},
+                                                  {ridge * 1.3, pendingValue, Qt::AlignLeft | Qt::AlignBottom},
+                                                  {ridge * 1.3, pendingValue, Qt::AlignLeft | Qt::AlignTop}};
+                        for (double x = x1 / 2.2; x > ridge * 1.3; x /= 2)
+                            for (const Qt::Alignment v : {Qt::AlignBottom, Qt::AlignTop})
+                                places.push_back({x, pendingValue, Qt::AlignRight | v});
+                        label(places, t, text);
                     }
                 };
                 for (const auto& [value, name] : labels) {

@@ -37,6 +37,8 @@ public:
     // The ceiling labels drawn now (for tests: they must not overlap).
     [[nodiscard]] std::vector<QCPItemText*> ceilingLabels() const;
     [[nodiscard]] bool showReferences() const { return showReferences_; }
+    // The reference chips' ridge points plotted now: x is FLOP/byte, y TFLOP/s (for tests).
+    [[nodiscard]] std::vector<QPointF> referencePoints() const;
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

@@ -26,8 +26,10 @@
 #include "app/mainwindow.hpp"
 #include "app/sessioncontroller.hpp"
 #include "core/hw/params.hpp"
+#include "core/library/library.hpp"
 #include "core/physical/area.hpp"
 #include "core/physical/tech.hpp"
+#include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 #include "widgets/layerview.hpp"
@@ -353,6 +355,52 @@ private slots:
                              qPrintable(roofline->ceilingLabels()[i]->text() + QStringLiteral(" / ") +
                                         roofline->ceilingLabels()[j]->text()));
             }
+        }
+    }
+
+    // Ceiling labels ("FP8/INT8 2.29 PFLOP/s") never sit over a reference chip's ridge diamond or
+    // one of the design's op points, for the default design and for MI300X. In a 440 x 270 pane
+    // the roof labels' first places (right end, by the ridge) both hold a ridge diamond (B200's at
+    // about 600 FLOP/byte for the default design), so the label must move along the roof.
+    void rooflineCeilingLabelsClearThePoints_data() {
+        QTest::addColumn<QString>("chip");
+        QTest::addColumn<QSize>("size");
+        for (const char* chip : {"", "mi300x"})
+            for (const QSize size : {QSize(440, 270), QSize(700, 450), QSize(1000, 640)})
+                QTest::newRow(qPrintable(QStringLiteral("%1 %2x%3").arg(*chip ? chip : "default").arg(size.width()).arg(size.height())))
+                    << QString::fromLatin1(chip) << size;
+    }
+    void rooflineCeilingLabelsClearThePoints() {
+        QFETCH(QString, chip);
+        QFETCH(QSize, size);
+        MainWindow w;
+        DesignDocument* doc = w.document();
+        if (!chip.isEmpty()) {
+            const auto spec = load_chip(chip.toStdString());
+            QVERIFY(spec.ok());
+            QVERIFY(doc->setDesign(spec.value()).ok());
+        }
+        auto* roofline = w.findChild<RooflineView*>(QStringLiteral("rooflineView"));
+        roofline->setParent(nullptr);
+        roofline->resize(size);
+        roofline->show();
+        QVERIFY(QTest::qWaitForWindowExposed(roofline));
+        roofline->plot()->replot();
+        QCustomPlot* plot = roofline->plot();
+        auto pixel = [&](double x, double y) { return QPointF(plot->xAxis->coordToPixel(x), plot->yAxis->coordToPixel(y)); };
+        const auto refs = roofline->referencePoints();
+        QCOMPARE(int(refs.size()), int(doc->state().reference_ids.size()));  // b200, gb200, tpu-v7, tpu-v6e, h200
+        QVERIFY(!roofline->points().empty());
+        QVERIFY(roofline->ceilingLabels().size() >= 2);
+        for (QCPItemText* t : roofline->ceilingLabels()) {
+            const QRectF r(t->topLeft->pixelPosition(), t->bottomRight->pixelPosition());
+            for (const QPointF& ref : refs)
+                QVERIFY2(!r.contains(pixel(ref.x(), ref.y())),
+                         qPrintable(QStringLiteral("\"%1\" covers the ridge point at %2 FLOP/byte, %3 TFLOP/s")
+                                        .arg(t->text()).arg(ref.x()).arg(ref.y())));
+            for (const auto& p : roofline->points())
+                QVERIFY2(!r.contains(pixel(p.intensity, p.tflops)),
+                         qPrintable(QStringLiteral("\"%1\" covers the op %2").arg(t->text(), qtext(p.op.name))));
         }
     }
 
