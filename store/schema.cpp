@@ -15,6 +15,7 @@
 #include "core/hw/params.hpp"
 #include "core/library/library.hpp"
 #include "core/workload/scenario_keys.hpp"
+#include "store/qtext.hpp"
 
 namespace scoville::store {
 
@@ -405,36 +406,49 @@ QString uniqueConnectionName(const char* purpose) {
     return QStringLiteral("scoville-%1-%2").arg(QLatin1String(purpose)).arg(++counter);
 }
 
-QString describeSqlError(const QString& file, const QString& action, const QSqlError& error) {
+Message storeMessage(std::string_view pattern, const QStringList& args, std::vector<Message> inner) {
+    Message m{"Store", pattern, {}, std::move(inner)};
+    for (const QString& a : args) m.args.push_back(stext(a));
+    return m;
+}
+
+Message sqlErrorMessage(const QString& file, const Message& action, const QSqlError& error) {
     const int code = error.nativeErrorCode().toInt() & 0xff;  // primary SQLite result code
-    QString what;
+    std::string_view what;
     switch (code) {
         case 5:  // SQLITE_BUSY
         case 6:  // SQLITE_LOCKED
-            what = QStringLiteral("the file is locked by another program");
+            what = SCV_TR("Store", "the file is locked by another program");
             break;
         case 8:  // SQLITE_READONLY
-            what = QStringLiteral("the file or its folder is read-only");
+            what = SCV_TR("Store", "the file or its folder is read-only");
             break;
         case 13:  // SQLITE_FULL
-            what = QStringLiteral("the disk is full");
+            what = SCV_TR("Store", "the disk is full");
             break;
         case 10:  // SQLITE_IOERR
-            what = QStringLiteral("a disk read or write failed");
+            what = SCV_TR("Store", "a disk read or write failed");
             break;
         case 11:  // SQLITE_CORRUPT
         case 26:  // SQLITE_NOTADB
-            what = QStringLiteral("the file is corrupt");
+            what = SCV_TR("Store", "the file is corrupt");
             break;
         case 14:  // SQLITE_CANTOPEN
-            what = QStringLiteral("the file cannot be opened");
+            what = SCV_TR("Store", "the file cannot be opened");
             break;
         default:
-            what = QStringLiteral("database error");
+            what = SCV_TR("Store", "database error");
             break;
     }
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    return QStringLiteral("%1: %2: %3 (%4)").arg(file, action, what, detail);
+    // The file and SQLite's own words as they are; the action and the plain words translated
+    // (%1 file, %2 SQLite's words, %3 action, %4 what went wrong).
+    return Message{"Store", SCV_TR("Store", "%1: %3: %4 (%2)"), {stext(file), stext(detail)},
+                   {action, storeMessage(what, {})}};
+}
+
+QString describeSqlError(const QString& file, const QString& action, const QSqlError& error) {
+    return qtext(sqlErrorMessage(file, Message{"", "%1", {stext(action)}}, error).text());  // English
 }
 
 namespace {
@@ -499,7 +513,9 @@ SqliteProbe probeFile(const QString& path, bool readWrite, int busyTimeoutMs) {
 
 }  // namespace
 
-FileCheck checkFile(const QString& path, int busyTimeoutMs) {
+namespace {
+
+FileCheck inspectFile(const QString& path, int busyTimeoutMs) {
     FileCheck check;
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -509,7 +525,7 @@ FileCheck checkFile(const QString& path, int busyTimeoutMs) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         check.kind = FileKind::unreadable;
-        check.message = QStringLiteral("%1: cannot be read (%2)").arg(path, f.errorString());
+        check.text = storeMessage(SCV_TR("Store", "%1: cannot be read (%2)"), {path, f.errorString()});
         return check;
     }
     const QByteArray header = f.read(100);
@@ -521,7 +537,7 @@ FileCheck checkFile(const QString& path, int busyTimeoutMs) {
     static const QByteArray kMagic("SQLite format 3\0", 16);
     if (header.size() < 100 || !header.startsWith(kMagic)) {
         check.kind = FileKind::notSqlite;
-        check.message = QStringLiteral("%1: not a Scoville session (not an SQLite file)").arg(path);
+        check.text = storeMessage(SCV_TR("Store", "%1: not a Scoville session (not an SQLite file)"), {path});
         return check;
     }
 
@@ -545,47 +561,47 @@ FileCheck checkFile(const QString& path, int busyTimeoutMs) {
 
     if (!probe.ok && headerAppId != kApplicationId) {
         check.kind = FileKind::foreign;
-        check.message = QStringLiteral(
-                            "%1: not a Scoville session (an SQLite file of another program, "
-                            "application_id %2)")
-                            .arg(path)
-                            .arg(headerAppId);
+        check.text = storeMessage(
+            SCV_TR("Store", "%1: not a Scoville session (an SQLite file of another program, application_id %2)"),
+            {path, QString::number(headerAppId)});
     } else if (!probe.ok) {
         const int code = probe.code & 0xff;
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
             check.kind = FileKind::locked;
-            check.message =
-                QStringLiteral("%1: the file is locked by another program (%2)").arg(path, probe.error);
+            check.text = storeMessage(SCV_TR("Store", "%1: the file is locked by another program (%2)"), {path, probe.error});
         } else if (code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_READONLY) {
             check.kind = FileKind::unreadable;
-            check.message = QStringLiteral("%1: cannot be opened (%2)").arg(path, probe.error);
+            check.text = storeMessage(SCV_TR("Store", "%1: cannot be opened (%2)"), {path, probe.error});
         } else {
             check.kind = FileKind::corrupt;
-            check.message = QStringLiteral("%1: corrupt session file (%2)").arg(path, probe.error);
+            check.text = storeMessage(SCV_TR("Store", "%1: corrupt session file (%2)"), {path, probe.error});
         }
     } else if (probe.applicationId != kApplicationId) {
         check.kind = FileKind::foreign;
-        check.message = QStringLiteral(
-                            "%1: not a Scoville session (an SQLite file of another program, "
-                            "application_id %2)")
-                            .arg(path)
-                            .arg(probe.applicationId);
+        check.text = storeMessage(
+            SCV_TR("Store", "%1: not a Scoville session (an SQLite file of another program, application_id %2)"),
+            {path, QString::number(probe.applicationId)});
     } else if (probe.userVersion > kSchemaVersion) {
         check.kind = FileKind::newer;
         check.version = probe.userVersion;
-        check.message = QStringLiteral(
-                            "%1: written by a newer Scoville (session schema %2; this build "
-                            "reads up to %3)")
-                            .arg(path)
-                            .arg(probe.userVersion)
-                            .arg(kSchemaVersion);
+        check.text = storeMessage(
+            SCV_TR("Store", "%1: written by a newer Scoville (session schema %2; this build reads up to %3)"),
+            {path, QString::number(probe.userVersion), QString::number(kSchemaVersion)});
     } else if (!probe.quickCheck.isEmpty()) {
         check.kind = FileKind::corrupt;
-        check.message = QStringLiteral("%1: corrupt session file (%2)").arg(path, probe.quickCheck);
+        check.text = storeMessage(SCV_TR("Store", "%1: corrupt session file (%2)"), {path, probe.quickCheck});
     } else {
         check.kind = FileKind::session;
         check.version = probe.userVersion;
     }
+    return check;
+}
+
+}  // namespace
+
+FileCheck checkFile(const QString& path, int busyTimeoutMs) {
+    FileCheck check = inspectFile(path, busyTimeoutMs);
+    if (!check.text.pattern.empty()) check.message = qtext(check.text.text());
     return check;
 }
 

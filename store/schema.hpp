@@ -3,6 +3,7 @@
 // numbered migrations, each applied in its own transaction (Mixxx style).
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include "core/util/result.hpp"
 
@@ -39,6 +40,7 @@ struct FileCheck {
     FileKind kind = FileKind::missing;
     int version = 0;  // user_version when kind is session or newer
     QString message;  // one line naming the file and what is wrong (empty when usable)
+    Message text{};   // the same, translatable (the GUI shows it in the user's language)
 };
 
 // Inspects `path` read-only: SQLite magic, application_id, user_version, PRAGMA quick_check.
@@ -48,7 +50,16 @@ FileCheck checkFile(const QString& path, int busyTimeoutMs = 2000);
 // Unique connection names, so several sessions (and threads) can hold the same file open.
 QString uniqueConnectionName(const char* purpose);
 
-// "FILE: <what> (<sqlite message>)" from a failed query, mapping busy/full/read-only to plain words.
+// A message of the store the GUI translates (context "Store", patterns marked with SCV_TR) and the
+// command line prints in English: `args` fill %1.., then each of `inner`, translated on its own.
+Message storeMessage(std::string_view pattern, const QStringList& args, std::vector<Message> inner = {});
+inline Error storeError(std::string_view pattern, const QStringList& args, std::vector<Message> inner = {}) {
+    return Error::of(storeMessage(pattern, args, std::move(inner)));
+}
+
+// "FILE: <action>: <what> (<sqlite message>)" from a failed query, mapping busy/full/read-only to
+// plain words; translatable where the action is.
+Message sqlErrorMessage(const QString& file, const Message& action, const class QSqlError& error);
 QString describeSqlError(const QString& file, const QString& action, const class QSqlError& error);
 
 }  // namespace scoville::store

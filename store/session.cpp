@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
@@ -90,7 +91,7 @@ QSqlDatabase Session::db() const {
 
 Result<QString> Session::openConnection(const QString& path, bool readOnly, int busyTimeoutMs) {
     const QString name = uniqueConnectionName("session");
-    QString error;
+    std::optional<Message> error;
     {
         QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         d.setDatabaseName(path);
@@ -98,26 +99,26 @@ Result<QString> Session::openConnection(const QString& path, bool readOnly, int 
         if (readOnly) options += QStringLiteral(";QSQLITE_OPEN_READONLY");
         d.setConnectOptions(options);
         if (!d.open()) {
-            error = describeSqlError(path, QStringLiteral("opening"), d.lastError());
+            error = sqlErrorMessage(path, storeMessage(SCV_TR("Store", "opening"), {}), d.lastError());
         } else if (!readOnly) {
             QSqlQuery q(d);
             // WAL: readers never block the writer and a crash loses at most the transaction in
             // flight; synchronous=FULL makes each committed edit durable before the call returns.
             if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()) {
-                error = describeSqlError(path, QStringLiteral("switching to WAL"), q.lastError());
+                error = sqlErrorMessage(path, storeMessage(SCV_TR("Store", "switching to WAL"), {}), q.lastError());
             } else if (q.value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0) {
-                error = QStringLiteral("%1: opening: the file cannot use WAL journaling (journal mode %2)")
-                            .arg(path, q.value(0).toString());
+                error = storeMessage(SCV_TR("Store", "%1: opening: the file cannot use WAL journaling (journal mode %2)"),
+                                     {path, q.value(0).toString()});
             } else if (!q.exec(QStringLiteral("PRAGMA synchronous=FULL")) ||
                        !q.exec(QStringLiteral("PRAGMA foreign_keys=ON"))) {
-                error = describeSqlError(path, QStringLiteral("opening"), q.lastError());
+                error = sqlErrorMessage(path, storeMessage(SCV_TR("Store", "opening"), {}), q.lastError());
             }
         }
-        if (!error.isEmpty()) d.close();
+        if (error) d.close();
     }
-    if (!error.isEmpty()) {
+    if (error) {
         QSqlDatabase::removeDatabase(name);
-        return Error{stext(error)};
+        return Error::of(*error);
     }
     return name;
 }
@@ -135,17 +136,17 @@ Status createFile(const QString& path, bool replace) {
         QTemporaryFile tmp(info.absolutePath() + QStringLiteral("/.") + info.fileName() +
                            QStringLiteral(".new-XXXXXX"));
         if (!tmp.open())
-            return Error{
-                stext(QStringLiteral("%1: cannot create the session file (%2)").arg(path, tmp.errorString()))};
+            return storeError(SCV_TR("Store", "%1: cannot create the session file (%2)"), {path, tmp.errorString()});
         tmpPath = tmp.fileName();
     }
     const QString name = uniqueConnectionName("create");
     Status st = Ok{};
+    const Message creating = storeMessage(SCV_TR("Store", "creating"), {});
     {
         QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         d.setDatabaseName(tmpPath);
         if (!d.open()) {
-            st = Error{stext(describeSqlError(path, QStringLiteral("creating"), d.lastError()))};
+            st = Error::of(sqlErrorMessage(path, creating, d.lastError()));
         } else {
             st = migrate(d);
             if (st) {
@@ -153,16 +154,16 @@ Status createFile(const QString& path, bool replace) {
                 // has no journal switch in which a crash could leave a hot rollback journal.
                 QSqlQuery wal(d);
                 if (!wal.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
-                    st = Error{stext(describeSqlError(path, QStringLiteral("creating"), wal.lastError()))};
+                    st = Error::of(sqlErrorMessage(path, creating, wal.lastError()));
             }
             if (st) {
                 QSqlQuery q(d);
                 if (!q.exec(QStringLiteral("INSERT OR REPLACE INTO scoville_meta (key, value) VALUES "
                                            "('created_by', 'Scoville %1')")
                                 .arg(QLatin1String(SCOVILLE_VERSION))))
-                    st = Error{stext(describeSqlError(path, QStringLiteral("creating"), q.lastError()))};
+                    st = Error::of(sqlErrorMessage(path, creating, q.lastError()));
             }
-            if (!st) st = Error{stext(path) + ": creating: " + st.error().message};
+            if (!st) st = Error::of(Message{"", "%1: %2: %3", {stext(path)}, {creating, st.error().as_message()}});
             d.close();
         }
     }
@@ -177,7 +178,7 @@ Status createFile(const QString& path, bool replace) {
             moved = QFile::rename(tmpPath, path) || QFileInfo::exists(path);
         }
         if (!moved)
-            st = Error{stext(QStringLiteral("%1: cannot create the session file (rename failed)").arg(path))};
+            st = storeError(SCV_TR("Store", "%1: cannot create the session file (rename failed)"), {path});
     }
     QFile::remove(tmpPath);
     for (const char* suffix : {"-journal", "-wal", "-shm"}) QFile::remove(tmpPath + QLatin1String(suffix));
@@ -191,13 +192,12 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Option
     FileCheck check = checkFile(path, options.busyTimeoutMs);
     if (check.kind == FileKind::missing || check.kind == FileKind::empty) {
         if (wantReadOnly || !options.create)
-            return Error{stext(check.kind == FileKind::missing
-                                ? QStringLiteral("%1: no such session file").arg(path)
-                                : QStringLiteral("%1: empty file, not a session").arg(path))};
+            return check.kind == FileKind::missing ? storeError(SCV_TR("Store", "%1: no such session file"), {path})
+                                                   : storeError(SCV_TR("Store", "%1: empty file, not a session"), {path});
         if (auto st = createFile(path, check.kind == FileKind::empty); !st) return st.error();
         check = checkFile(path, options.busyTimeoutMs);
     }
-    if (check.kind != FileKind::session) return Error{stext(check.message)};
+    if (check.kind != FileKind::session) return Error::of(check.text);
 
     // A file or folder we may not write to is opened read-only: readable, and Save As works.
     const QFileInfo info(path);
@@ -208,8 +208,8 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Option
     if (readOnly && check.version < kSchemaVersion) {
         scratch = std::make_shared<QTemporaryDir>();
         if (!scratch->isValid())
-            return Error{stext(QStringLiteral("%1: cannot make a temporary copy to upgrade (%2)")
-                                .arg(path, scratch->errorString()))};
+            return storeError(SCV_TR("Store", "%1: cannot make a temporary copy to upgrade (%2)"),
+                              {path, scratch->errorString()});
         openPath = scratch->filePath(QStringLiteral("upgraded.scoville"));
         auto source = openConnection(path, true, options.busyTimeoutMs);
         if (!source) return source.error();
@@ -219,7 +219,7 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Option
         if (!upgrade) return upgrade.error();
         Session upgrader(path, *upgrade, false);
         QSqlDatabase d = upgrader.db();
-        if (auto st = migrate(d); !st) return Error{stext(path) + ": " + st.error().message};
+        if (auto st = migrate(d); !st) return Error::of(Message{"", "%1: %2", {stext(path)}, {st.error().as_message()}});
     }
 
     auto connection = openConnection(openPath, readOnly, options.busyTimeoutMs);
@@ -229,7 +229,7 @@ Result<std::unique_ptr<Session>> Session::open(const QString& path, const Option
     session->busyTimeoutMs_ = options.busyTimeoutMs;
     if (!readOnly && check.version < kSchemaVersion) {
         QSqlDatabase d = session->db();
-        if (auto st = migrate(d); !st) return Error{stext(path) + ": " + st.error().message};
+        if (auto st = migrate(d); !st) return Error::of(Message{"", "%1: %2", {stext(path)}, {st.error().as_message()}});
     }
     if (auto st = session->loadDesigns(); !st) return st.error();
     return session;

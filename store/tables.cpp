@@ -99,7 +99,7 @@ Result<WorkloadRecord> rows::readWorkload(const QSqlDatabase& db, const QString&
     q.addBindValue(name);
     if (!q.exec())
         return Error{stext(describeSqlError(path, QStringLiteral("reading workload"), q.lastError()))};
-    if (!q.next()) return Error{stext(QStringLiteral("%1: no workload '%2'").arg(path, name))};
+    if (!q.next()) return storeError(SCV_TR("Store", "%1: no workload '%2'"), {path, name});
     WorkloadRecord w;
     w.name = name;
     w.modelId = q.value(0).toString();
@@ -235,7 +235,7 @@ Result<Comparison> rows::readComparison(const QSqlDatabase& db, const QString& p
     q.addBindValue(name);
     if (!q.exec())
         return Error{stext(describeSqlError(path, QStringLiteral("reading comparison"), q.lastError()))};
-    if (!q.next()) return Error{stext(QStringLiteral("%1: no comparison '%2'").arg(path, name))};
+    if (!q.next()) return storeError(SCV_TR("Store", "%1: no comparison '%2'"), {path, name});
     Comparison c;
     c.name = name;
     const qint64 id = q.value(0).toLongLong();
@@ -356,7 +356,7 @@ Result<SweepResult> Sweeps::get(const QString& name) const {
                        " WHERE name = ?"));
     q.addBindValue(name);
     if (!q.exec()) return Error{stext(describeSqlError(s_.path_, QStringLiteral("reading sweep"), q.lastError()))};
-    if (!q.next()) return Error{stext(QStringLiteral("%1: no sweep '%2'").arg(s_.path_, name))};
+    if (!q.next()) return storeError(SCV_TR("Store", "%1: no sweep '%2'"), {s_.path_, name});
     SweepResult r;
     r.name = name;
     const qint64 id = q.value(0).toLongLong();

@@ -809,6 +809,117 @@
     </message>
 </context>
 <context>
+    <name>Store</name>
+    <message>
+        <source>the file is locked by another program</source>
+        <translation>文件已被另一个程序锁定</translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation>文件或其所在文件夹为只读</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>a disk read or write failed</source>
+        <translation>磁盘读写失败</translation>
+    </message>
+    <message>
+        <source>the file is corrupt</source>
+        <translation>文件已损坏</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>无法打开该文件</translation>
+    </message>
+    <message>
+        <source>database error</source>
+        <translation>数据库错误</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not a Scoville session (not an SQLite file)</source>
+        <translation>%1：不是 Scoville 会话（不是 SQLite 文件）</translation>
+    </message>
+    <message>
+        <source>%1: not a Scoville session (an SQLite file of another program, application_id %2)</source>
+        <translation>%1：不是 Scoville 会话（是另一个程序的 SQLite 文件，application_id %2）</translation>
+    </message>
+    <message>
+        <source>%1: the file is locked by another program (%2)</source>
+        <translation>%1：文件已被另一个程序锁定（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot be opened (%2)</source>
+        <translation>%1：无法打开（%2）</translation>
+    </message>
+    <message>
+        <source>%1: corrupt session file (%2)</source>
+        <translation>%1：会话文件已损坏（%2）</translation>
+    </message>
+    <message>
+        <source>%1: written by a newer Scoville (session schema %2; this build reads up to %3)</source>
+        <translation>%1：由较新版本的 Scoville 写入（会话架构 %2；此版本最高只能读取 %3）</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>switching to WAL</source>
+        <translation>切换到 WAL</translation>
+    </message>
+    <message>
+        <source>%1: opening: the file cannot use WAL journaling (journal mode %2)</source>
+        <translation>%1：打开：该文件无法使用 WAL 日志（日志模式 %2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the session file (%2)</source>
+        <translation>%1：无法创建会话文件（%2）</translation>
+    </message>
+    <message>
+        <source>creating</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the session file (rename failed)</source>
+        <translation>%1：无法创建会话文件（重命名失败）</translation>
+    </message>
+    <message>
+        <source>%1: no such session file</source>
+        <translation>%1：会话文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: empty file, not a session</source>
+        <translation>%1：空文件，不是会话</translation>
+    </message>
+    <message>
+        <source>%1: cannot make a temporary copy to upgrade (%2)</source>
+        <translation>%1：无法创建用于升级的临时副本（%2）</translation>
+    </message>
+    <message>
+        <source>%1: no workload &apos;%2&apos;</source>
+        <translation>%1：没有工作负载“%2”</translation>
+    </message>
+    <message>
+        <source>%1: no comparison &apos;%2&apos;</source>
+        <translation>%1：没有对比“%2”</translation>
+    </message>
+    <message>
+        <source>%1: no sweep &apos;%2&apos;</source>
+        <translation>%1：没有扫描“%2”</translation>
+    </message>
+    <message>
+        <source>%1: %3: %4 (%2)</source>
+        <translation>%1：%3：%4（%2）</translation>
+    </message>
+</context>
+<context>
     <name>Unit</name>
     <message>
         <source>GHz</source>
@@ -1728,6 +1839,45 @@
     <message>
         <source>its steps do not match</source>
         <translation>其步骤不匹配</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::EditText</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>a chip</source>
+        <translation>某芯片</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3%4</source>
+        <translation>%1 %2 → %3%4</translation>
+    </message>
+    <message>
+        <source>Chip %1 → %2</source>
+        <translation>芯片 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Model %1 → %2</source>
+        <translation>模型 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Baseline %1 → %2</source>
+        <translation>基准 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Compared chips %1 → %2</source>
+        <translation>对比芯片 %1 → %2</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>%1 (and %2 more)</source>
+        <translation>%1（另有 %2 项）</translation>
     </message>
 </context>
 <context>
@@ -4394,6 +4544,13 @@ TTFT p99 %6</translation>
     <message>
         <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 8 at fp8 and int8, 20 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
         <translation>每个词元的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 8，fp4 为 20，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::store::HistoryModel</name>
+    <message>
+        <source>Design as first saved</source>
+        <translation>首次保存时的设计</translation>
     </message>
 </context>
 </TS>

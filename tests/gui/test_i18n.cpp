@@ -11,6 +11,10 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSqlError>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QSpinBox>
 #include <QTest>
@@ -26,6 +30,9 @@
 #include "core/learn/lesson.hpp"
 #include "core/perf/evaluation.hpp"
 #include "core/perf/result_keys.hpp"
+#include "store/qtext.hpp"
+#include "store/schema.hpp"
+#include "store/session.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 #include "widgets/language.hpp"
@@ -138,6 +145,43 @@ private slots:
         const std::string cli = runCli({"eval", "--chip", "h100-sxm", "--model", "llama-3.1-8b", "--chips", "1",
                                         "--tp", "8"});
         QVERIFY2(cli.find("scenario: tp = 8 is out of range [0, 1]") != std::string::npos, cli.c_str());
+    }
+
+    // Opening a file that is not a session: the store's message reads in Chinese behind its path,
+    // in the status bar, while the message itself (and so the command line) stays English.
+    void aStoreErrorReadsInChinese() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(200, 'x'));  // 200 bytes, no "SQLite format 3" header
+        file.close();
+        const auto opened = store::Session::open(path);
+        QVERIFY(!opened);
+        QCOMPARE(QString::fromStdString(opened.error().message),
+                 path + QStringLiteral(": not a Scoville session (not an SQLite file)"));
+
+        QVERIFY(installLanguage(qApp, QStringLiteral("zh_CN")));
+        // %1：不是 Scoville 会话（不是 SQLite 文件）
+        const QString shown = path + QStringLiteral("\uFF1A\u4E0D\u662F Scoville \u4F1A\u8BDD\uFF08\u4E0D\u662F SQLite \u6587\u4EF6\uFF09");
+        QCOMPARE(errorText(opened.error()), shown);
+        MainWindow w;
+        QVERIFY(!w.openSessionFile(path, false));
+        // 未打开：...
+        QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("\u672A\u6253\u5F00\uFF1A") + shown);
+        // Apart from the path and the names Scoville and SQLite, no Latin word is left.
+        QString text = w.statusBar()->currentMessage();
+        text.remove(path).remove(QStringLiteral("Scoville")).remove(QStringLiteral("SQLite"));
+        QVERIFY2(!text.contains(QRegularExpression(QStringLiteral("[A-Za-z]{2,}"))), qPrintable(text));
+
+        // An SQLite error behind an action: the action and the plain words translate, SQLite's
+        // own text stays as SQLite wrote it: %1：打开：文件已损坏（file is not a database）
+        const Message sql = store::sqlErrorMessage(path, store::storeMessage(SCV_TR("Store", "opening"), {}),
+                                                   QSqlError(QString(), QStringLiteral("file is not a database"),
+                                                             QSqlError::ConnectionError, QStringLiteral("26")));
+        QCOMPARE(qtext(sql.text()), path + QStringLiteral(": opening: the file is corrupt (file is not a database)"));
+        QCOMPARE(trMessage(sql), path + QStringLiteral("\uFF1A\u6253\u5F00\uFF1A\u6587\u4EF6\u5DF2\u635F\u574F\uFF08file is not a database\uFF09"));
     }
 
     void superscriptPowersOfTen() {
