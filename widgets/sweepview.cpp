@@ -33,6 +33,7 @@
 #endif
 
 #include "core/hw/params.hpp"
+#include "core/physical/design.hpp"
 #include "store/qtext.hpp"
 #include "store/tables.hpp"
 #include "widgets/analysis.hpp"
@@ -540,7 +541,7 @@ struct JobResult {
     std::shared_ptr<const SweepOutcome> outcome;
     std::shared_ptr<SweepView::PlotData> plots;
     std::shared_ptr<store::SweepResult> record;  // to store (a new run only)
-    std::string error;
+    QString error;  // in the user's language
     bool cancelled = false;
     uint64_t done = 0;
 };
@@ -1090,16 +1091,17 @@ bool SweepView::run() {
         JobResult r;
         const auto t0 = std::chrono::steady_clock::now();
         if (auto st = check_sweep(spec); !st) {
-            r.error = st.error().message;
+            r.error = errorText(st.error());
             return r;
         }
         SweepOptions options;
         options.threads = sweepThreads();
         options.progress = progress.get();
+        outcome->spec = std::make_shared<const SweepSpec>(spec);
         auto rows = run_sweep(spec, {}, options);
         r.done = progress->done.load();
         if (!rows) {
-            r.error = rows.error().message;
+            r.error = errorText(rows.error());
             r.cancelled = progress->cancel.load();
             return r;
         }
@@ -1124,7 +1126,7 @@ bool SweepView::run() {
             setStatus(r.cancelled ? tr("Cancelled after %1 of %2 points.")
                                         .arg(formatNumber(static_cast<double>(r.done)),
                                              formatNumber(static_cast<double>(jobPoints_)))
-                                  : tr("The sweep did not run: %1").arg(qtext(r.error)));
+                                  : tr("The sweep did not run: %1").arg(r.error));
             emit sweepFinished(false);
             return;
         }
@@ -1488,15 +1490,34 @@ QString SweepView::rowText(size_t row) const {
         case PointStatus::violates:
             lines << tr("Misses a constraint") + (o.rows.note[row].empty()
                                                       ? QString()
-                                                      : QStringLiteral(": ") + qtext(o.rows.note[row]));
+                                                      : QStringLiteral(": ") + noteText(row));
             break;
         case PointStatus::failed:
             lines << tr("Does not evaluate") + (o.rows.note[row].empty()
                                                     ? QString()
-                                                    : QStringLiteral(": ") + qtext(o.rows.note[row]));
+                                                    : QStringLiteral(": ") + noteText(row));
             break;
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+QString SweepView::noteText(size_t row) const {
+    const SweepOutcome& o = *outcome_;
+    const std::string& note = o.rows.note[row];
+    if (note.empty() || o.rows.status[row] != PointStatus::failed || !o.spec) return qtext(note);
+    // The point again (one evaluation): the same error, now with its translatable pattern. Only
+    // when it is the recorded one (its English text) is the translation shown.
+    const SweepSpec& spec = *o.spec;
+    ChipSpec chip = spec.chip;
+    Scenario scenario = spec.scenario;
+    Status st = Ok{};
+    for (size_t a = 0; a < spec.axes.size() && st; ++a) st = spec.axes[a].key.set(chip, scenario, o.rows.axis(row, a));
+    if (st) {
+        auto ev = evaluate_design(chip, spec.model, scenario, spec.companions);
+        if (!ev) st = ev.error();
+    }
+    if (!st && st.error().message == note) return errorText(st.error());
+    return qtext(note);
 }
 
 void SweepView::plotHovered(QCustomPlot* plot, QMouseEvent* event) {
@@ -1520,7 +1541,7 @@ Status SweepView::applyRow(size_t row) {
     if (o.rows.status[row] == PointStatus::failed) {
         setStatus(tr("That point does not evaluate%1; the design is unchanged.")
                       .arg(o.rows.note[row].empty() ? QString()
-                                                    : QStringLiteral(" (%1)").arg(qtext(o.rows.note[row]))));
+                                                    : QStringLiteral(" (%1)").arg(noteText(row))));
         return Error{"the point does not evaluate"};
     }
     DesignValues next = doc_->values();
@@ -1573,7 +1594,7 @@ void SweepView::showStoredSweep(const QString& name, std::shared_ptr<const store
         JobResult r;
         auto o = sweepOutcomeFromRecord(*sweep);
         if (!o) {
-            r.error = o.error().message;
+            r.error = errorText(o.error());
             return r;
         }
         auto outcome = std::make_shared<SweepOutcome>(std::move(o.value()));
@@ -1588,7 +1609,7 @@ void SweepView::showStoredSweep(const QString& name, std::shared_ptr<const store
         running_ = false;
         updateEnabled();
         if (!r.outcome) {
-            setStatus(tr("Could not open \u201c%1\u201d: %2").arg(name, qtext(r.error)));
+            setStatus(tr("Could not open \u201c%1\u201d: %2").arg(name, r.error));
             emit sweepFinished(false);
             return;
         }

@@ -56,6 +56,9 @@ struct SweepOutcome {
     };
     std::vector<Reference> references;  // the baseline and compared chips on the sweep's workload
     double seconds = 0;                 // the run's time (0 for a stored sweep)
+    // What a new run varied (absent for a stored sweep): lets a failed point's error be made again,
+    // translatable, when it is shown.
+    std::shared_ptr<const SweepSpec> spec;
 
     [[nodiscard]] uint64_t pointCount() const;
     // Whether axis `a` steps geometrically (":log").
@@ -146,6 +149,8 @@ private:
     // `exhaustive`: every point, not only the front and a sample (a click, not a hover).
     [[nodiscard]] std::optional<size_t> paretoRowAt(const QPointF& pos, bool exhaustive) const;
     [[nodiscard]] QString rowText(size_t row) const;
+    // A row's note (its error or the constraint it misses) in the user's language where it can be.
+    [[nodiscard]] QString noteText(size_t row) const;
     void plotClicked(QCustomPlot* plot, QMouseEvent* event);
     void plotHovered(QCustomPlot* plot, QMouseEvent* event);
 

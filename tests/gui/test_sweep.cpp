@@ -20,6 +20,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -38,6 +39,7 @@
 #include "widgets/frontierview.hpp"
 #include "widgets/seekdialog.hpp"
 #include "widgets/sensitivityview.hpp"
+#include "widgets/language.hpp"
 #include "widgets/sweepview.hpp"
 
 using namespace scoville;
@@ -279,6 +281,38 @@ private slots:
         QVERIFY(view->applyRow(row));
         QCOMPARE(doc_->undoStack()->count(), steps + 1);
         QCOMPARE(static_cast<double>(doc_->state().scenario.input_len), outcome->rows.axis(row, 0));
+    }
+
+    // Points whose tensor parallelism exceeds the chips do not evaluate; under zh_CN their error
+    // reads in Chinese when shown (场景：tp = 16 超出范围 [0, 8]), while the row keeps the English
+    // text the command line and the session store.
+    void aFailedPointsErrorReadsInChinese() {
+        QVERIFY(installLanguage(qApp, QStringLiteral("zh_CN")));
+        auto english = qScopeGuard([] { installLanguage(qApp, QStringLiteral("en")); });
+        SweepView* view = showSweep();
+        setAxis(1, "workload.tp", 8, 64, 8);  // 8, 16, ..., 64
+        window_->findChild<QGroupBox*>(QStringLiteral("sweepAxisBox2"))->setChecked(false);
+        setObjectives("throughput_tokens_per_s_per_chip", "");
+        runAndWait(view);
+        auto outcome = view->outcome();
+        const int chips = doc_->state().scenario.chips;
+        size_t row = outcome->rows.size();
+        for (size_t r = 0; r < outcome->rows.size(); ++r)
+            if (outcome->rows.axis(r, 0) > chips) {
+                row = r;
+                break;
+            }
+        QVERIFY(row < outcome->rows.size());
+        QCOMPARE(outcome->rows.status[row], PointStatus::failed);
+        const int tp = static_cast<int>(outcome->rows.axis(row, 0));
+        QCOMPARE(QString::fromStdString(outcome->rows.note[row]),
+                 QStringLiteral("scenario: tp = %1 is out of range [0, %2]").arg(tp).arg(chips));
+        QVERIFY(!view->applyRow(row));
+        const QString status = window_->findChild<QLabel*>(QStringLiteral("sweepStatus"))->text();
+        // 场景：tp = %1 超出范围 [0, %2]
+        const QString chinese = QStringLiteral("\u573A\u666F\uFF1Atp = %1 \u8D85\u51FA\u8303\u56F4 [0, %2]").arg(tp).arg(chips);
+        QVERIFY2(status.contains(chinese), qPrintable(status));
+        QVERIFY2(!status.contains(QStringLiteral("out of range")), qPrintable(status));
     }
 
     void aStoredSweepReopensWithItsSession() {
