@@ -329,7 +329,8 @@ Result<QString> SessionController::importDesign(const QString& file) {
     const std::string text(bytes.constData(), static_cast<size_t>(bytes.size()));
     auto chip = chip_from_json(text, stext(file));
     if (!chip) return chip.error();
-    if (auto ok = validate_chip(chip.value()); !ok) return Error{stext(file) + ": " + ok.error().message};
+    if (auto ok = validate_chip(chip.value()); !ok)
+        return Error::of(Message{"", "%1: %2", {stext(file)}, {ok.error().as_message()}});  // translatable
     if (!session_ || session_->isReadOnly()) {
         if (auto st = doc_->setDesign(chip.value()); !st) return st.error();
         return qtext(chip->name.empty() ? chip->id : chip->name);
