@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "core/hw/params.hpp"
 #include "core/util/format.hpp"
@@ -40,16 +41,16 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
     a.core_control_mm2 =
         gpu ? cores * pp.area_core_control_mtr_gpu / node->logic_mtr_mm2_hpc
             : (a.matrix_mm2 + a.vector_mm2 + a.local_sram_mm2) * pp.area_core_overhead_scratchpad;
-    a.sram_mm2 = (chip.sram.mb + chip.sram.spare_mb) / sram_density;
 
-    const TechNode* io_node = chip.package.io_dies > 0 ? tech.node(chip.tech.io_node) : nullptr;
+    // The global SRAM sits on the I/O dies where there are any, at their node's density.
+    const TechNode* sram_node = node;
     if (chip.package.io_dies > 0) {
-        if (!io_node) return Error{"tech.io_node: unknown process node '" + chip.tech.io_node + "'"};
+        sram_node = tech.node(chip.tech.io_node);
+        if (!sram_node) return Error{"tech.io_node: unknown process node '" + chip.tech.io_node + "'"};
         a.io_dies = chip.package.io_dies;
-        // The global SRAM sits on the I/O dies, at their node's density.
-        a.sram_mm2 = (chip.sram.mb + chip.sram.spare_mb) /
-                     (io_node->sram_mb_per_mm2 * (gpu ? pp.sram_gpu_density_factor : 1.0));
     }
+    a.sram_mm2 = (chip.sram.mb + chip.sram.spare_mb) /
+                 (sram_node->sram_mb_per_mm2 * (gpu ? pp.sram_gpu_density_factor : 1.0));
 
     const auto gen = static_cast<size_t>(chip.hbm.generation);
     a.hbm_sites = chip.hbm.generation == HbmGeneration::none ? 0 : chip.hbm.stacks + chip.hbm.spare_phys;
@@ -96,48 +97,49 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
     return a;
 }
 
+namespace {
+// Each component of the package, the part of it on the I/O dies, and which die kinds list it.
+struct Part {
+    std::string name;
+    double total, io;
+    bool on_compute, on_io;
+};
+std::vector<Part> parts(const AreaBreakdown& a) {
+    const bool split = a.io_dies > 0;
+    auto core = [](std::string n, double v) { return Part{std::move(n), v, 0, true, false}; };
+    // Global SRAM and I/O: on the I/O dies when there are any, else on the compute dies.
+    auto io = [&](std::string n, double v) { return Part{std::move(n), v, split ? v : 0, !split, split}; };
+    // Shares of every finished die.
+    auto shared = [&](std::string n, double v, double on_io) { return Part{std::move(n), v, on_io, true, split}; };
+    return {core(SCV_TR("Breakdown", "matrix units"), a.matrix_mm2),
+            core(SCV_TR("Breakdown", "vector units"), a.vector_mm2),
+            core(SCV_TR("Breakdown", "core-local SRAM"), a.local_sram_mm2),
+            core(SCV_TR("Breakdown", "core control"), a.core_control_mm2),
+            io(SCV_TR("Breakdown", "SRAM"), a.sram_mm2),
+            io(SCV_TR("Breakdown", "HBM PHY"), a.hbm_phy_mm2),
+            io(SCV_TR("Breakdown", "HBM controller"), a.hbm_ctrl_mm2),
+            io(SCV_TR("Breakdown", "link SerDes"), a.serdes_mm2),
+            io(SCV_TR("Breakdown", "die-to-die PHY"), a.d2d_mm2),
+            shared(SCV_TR("Breakdown", "NoC"), a.noc_mm2, a.io_noc_mm2),
+            shared(SCV_TR("Breakdown", "other"), a.other_mm2, a.io_other_mm2),
+            // Only where stacked compute dies need more I/O-die silicon than its contents.
+            Part{SCV_TR("Breakdown", "I/O die base"), a.io_base_mm2, a.io_base_mm2, false, a.io_base_mm2 > 0}};
+}
+}  // namespace
+
 std::vector<Breakdown> AreaBreakdown::items() const {
-    return {{SCV_TR("Breakdown", "matrix units"), matrix_mm2},
-            {SCV_TR("Breakdown", "vector units"), vector_mm2},
-            {SCV_TR("Breakdown", "core-local SRAM"), local_sram_mm2},
-            {SCV_TR("Breakdown", "core control"), core_control_mm2},
-            {SCV_TR("Breakdown", "SRAM"), sram_mm2},
-            {SCV_TR("Breakdown", "HBM PHY"), hbm_phy_mm2},
-            {SCV_TR("Breakdown", "HBM controller"), hbm_ctrl_mm2},
-            {SCV_TR("Breakdown", "link SerDes"), serdes_mm2},
-            {SCV_TR("Breakdown", "die-to-die PHY"), d2d_mm2},
-            {SCV_TR("Breakdown", "NoC"), noc_mm2},
-            {SCV_TR("Breakdown", "other"), other_mm2},
-            {SCV_TR("Breakdown", "I/O die base"), io_base_mm2}};
+    std::vector<Breakdown> v;
+    for (Part& p : parts(*this)) v.push_back({std::move(p.name), p.total});
+    return v;
 }
 
 std::vector<Breakdown> AreaBreakdown::die_items(bool io) const {
-    if (io) {
-        if (io_dies <= 0) return {};
-        const double n = io_dies;
-        std::vector<Breakdown> v{{SCV_TR("Breakdown", "SRAM"), sram_mm2 / n},
-                                 {SCV_TR("Breakdown", "HBM PHY"), hbm_phy_mm2 / n},
-                                 {SCV_TR("Breakdown", "HBM controller"), hbm_ctrl_mm2 / n},
-                                 {SCV_TR("Breakdown", "link SerDes"), serdes_mm2 / n},
-                                 {SCV_TR("Breakdown", "die-to-die PHY"), d2d_mm2 / n},
-                                 {SCV_TR("Breakdown", "NoC"), io_noc_mm2 / n},
-                                 {SCV_TR("Breakdown", "other"), io_other_mm2 / n}};
-        if (io_base_mm2 > 0) v.push_back({SCV_TR("Breakdown", "I/O die base"), io_base_mm2 / n});
-        return v;
-    }
-    const double n = std::max(1, dies);
-    if (io_dies <= 0) {
-        std::vector<Breakdown> v = items();
-        v.pop_back();  // no I/O die base
-        for (Breakdown& b : v) b.value /= n;
-        return v;
-    }
-    return {{SCV_TR("Breakdown", "matrix units"), matrix_mm2 / n},
-            {SCV_TR("Breakdown", "vector units"), vector_mm2 / n},
-            {SCV_TR("Breakdown", "core-local SRAM"), local_sram_mm2 / n},
-            {SCV_TR("Breakdown", "core control"), core_control_mm2 / n},
-            {SCV_TR("Breakdown", "NoC"), (noc_mm2 - io_noc_mm2) / n},
-            {SCV_TR("Breakdown", "other"), (other_mm2 - io_other_mm2) / n}};
+    if (io && io_dies <= 0) return {};
+    const double n = io ? io_dies : std::max(1, dies);
+    std::vector<Breakdown> v;
+    for (Part& p : parts(*this))
+        if (io ? p.on_io : p.on_compute) v.push_back({std::move(p.name), (io ? p.io : p.total - p.io) / n});
+    return v;
 }
 
 std::vector<Message> area_warnings(const ChipSpec& chip, const AreaBreakdown& a, const TechLibrary& tech) {

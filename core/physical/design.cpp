@@ -143,7 +143,7 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
     ph.die_area_mm2 = area->die_mm2;
     ph.io_die_area_mm2 = area->io_die_mm2;
     ph.package_area_mm2 = area->package_mm2;
-    if (ws.views) ph.area_mm2 = area->items();  // breakdowns: for the views (no result key reads them)
+    if (ws.views) ph.area_mm2 = area->items();  // the package breakdown: for eval's JSON (no result key reads it)
     ph.power_w = best.total_w;
     if (ws.views) ph.power_w_breakdown = best.items();
     ph.clock_ghz = clock;
