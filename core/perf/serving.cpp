@@ -77,8 +77,35 @@ size_t length_points(double mean, double cv, Points& out) {
     return out.size();
 }
 
-// Bisection for the x where a decreasing survival function equals `tail`; `hint` is an upper bound
-// when the caller knows one (it is doubled until it is).
+// The x in [lo, hi] where a decreasing survival function equals `tail`, when it is known to lie
+// there: regula falsi with the Illinois step (a few evaluations where bisection takes twenty).
+template <typename F>
+double root_between(F survival, double tail, double lo, double hi) {
+    double f_lo = survival(lo) - tail, f_hi = survival(hi) - tail;
+    if (!(f_lo > 0)) return lo;
+    if (!(f_hi < 0)) return hi;
+    int side = 0;
+    for (int i = 0; i < 100 && hi - lo > 2e-5 * hi; ++i) {
+        const double x = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+        const double f = survival(x) - tail;
+        if (f == 0) return x;
+        if (f > 0) {
+            lo = x;
+            f_lo = f;
+            if (side == 1) f_hi /= 2;
+            side = 1;
+        } else {
+            hi = x;
+            f_hi = f;
+            if (side == -1) f_lo /= 2;
+            side = -1;
+        }
+    }
+    return (lo + hi) / 2;
+}
+
+// The x where a decreasing survival function equals `tail`: `hint` is doubled until the survival
+// there is below the tail, then the bracket is closed by root_between.
 template <typename F>
 double quantile_of(F survival, double tail, double hint) {
     double lo = 0, hi = std::max(hint, 1e-9);
@@ -86,11 +113,7 @@ double quantile_of(F survival, double tail, double hint) {
         lo = hi;
         hi *= 2;
     }
-    for (int i = 0; i < 60 && hi - lo > 2e-5 * hi; ++i) {
-        const double mid = (lo + hi) / 2;
-        (survival(mid) > tail ? lo : hi) = mid;
-    }
-    return (lo + hi) / 2;
+    return root_between(survival, tail, lo, hi);
 }
 
 double upper_normal(double z) { return 0.5 * std::erfc(z / std::sqrt(2.0)); }
@@ -252,13 +275,17 @@ Latencies stream_latencies(const StreamModel& m) {
                 only = j;
                 sigma_max = std::max(sigma_max, sigma[j]);
             }
+        // Every length's TPOT is a normal centred on mu, so the median is mu, and the p99 lies between
+        // the p99s of the narrowest and the widest of them (a survival mixing them is bracketed by theirs).
+        out.tpot_p50_s = mu;
+        const double z99 = normal_quantile(0.99);
         if (live == 1) {
-            // One output length: a normal, its quantiles in closed form.
-            out.tpot_p50_s = mu;
-            out.tpot_p99_s = mu + normal_quantile(0.99) * sigma[only];
+            out.tpot_p99_s = mu + z99 * sigma[only];
         } else {
-            if (m.want_median) out.tpot_p50_s = quantile_of(tpot_survival, 0.5, mu + 6 * sigma_max);
-            out.tpot_p99_s = quantile_of(tpot_survival, 0.01, mu + 6 * sigma_max);
+            double sigma_min = sigma_max;
+            for (size_t j = 0; j < n_out; ++j)
+                if (weight[j] > 0) sigma_min = std::min(sigma_min, sigma[j]);
+            out.tpot_p99_s = root_between(tpot_survival, 0.01, mu + z99 * sigma_min, mu + z99 * sigma_max);
         }
     }
     return out;
