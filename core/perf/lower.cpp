@@ -538,6 +538,9 @@ void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase
     out.context = shape.decode_seqs > 0 ? mean_decode_context(s) : static_cast<double>(s.input_len);
     out.layer_template.clear();
     out.main_layers = static_cast<size_t>(m.layers) + 1;
+    // The target's layers and head, and as many again for drafts or MTP passes, without regrowing.
+    out.layer_template.reserve(out.main_layers * (plan.spec_tokens > 0 ? 2 : 1) + 8);
+    out.templates.reserve(8);
 
     Builder b{out};
     add_pass(b, c, kTargetKinds, 1, -1);
