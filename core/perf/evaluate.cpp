@@ -54,6 +54,7 @@ Status check_chip(const ChipSpec& chip) {
 struct Fit {
     double weights = 0;   // bytes per chip, target and draft
     double kv_req = 0;    // bytes per request per chip at its reserved context, target and draft
+    double kv_read_s = 0; // a decoding request's KV reads in one step (every stage), seconds
     double capacity = 0;  // usable bytes per chip
     int max_batch = 0;    // requests per replica (per micro-batch): memory, engine limit, token budget
     int memory_batch = 0; // what memory alone holds
@@ -128,6 +129,14 @@ public:
             f.weights += weight_bytes_per_chip(*draft_, s_.weight_precision, par);
             f.kv_req += kv_bytes_per_request_per_chip(*draft_, s_, par);
         }
+        if (s_.has_limits()) {
+            // A step reads a request's KV at its current context, whatever is reserved.
+            const double ctx = mean_decode_context(s_);
+            double kv_read = kv_bytes_at_context(model_, s_.kv_precision, par, ctx);
+            if (draft_) kv_read += kv_bytes_at_context(*draft_, s_.kv_precision, par, ctx);
+            const double kv_rate = rates_.has_hbm ? rates_.hbm_bytes_s * rates_.kv_scale : rates_.sram_bytes_s;
+            f.kv_read_s = kv_rate > 0 ? kv_read * par.pp / kv_rate : 0.0;
+        }
         const double free_bytes = f.capacity - f.weights;
         // With pp stages a replica keeps pp micro-batches in flight (one per stage, TensorRT-LLM
         // style), so every chip holds the KV of pp x batch requests of its attention rank for its
@@ -197,7 +206,7 @@ public:
         return st;
     }
 
-    StreamModel stream(const Parallelism& par, double batch, const Step& st, double slots) const {
+    StreamModel stream(const Parallelism& par, double batch, const Step& st, const Fit& f) const {
         StreamModel m;
         m.step_s = st.t;
         m.prefill_slope_s = st.slope;
@@ -215,8 +224,9 @@ public:
         // A server's arrivals queue for a slot when every one is taken (an open loop); offline, a
         // finished request is replaced at once.
         if (s_.has_limits()) {
-            m.slots = slots / par.dp;
+            m.slots = f.max_batch / static_cast<double>(par.dp);
             m.holding_s = s_.output_len / tau_ * st.t;
+            m.decode_slope_s = st.slope + f.kv_read_s + s_.host_us_per_request * 1e-6;
         }
         return m;
     }
@@ -237,7 +247,7 @@ public:
         sol.batch = batch;
         sol.step = steady_step(par, f, batch, out, scratch, latencies_);
         if (latencies_) {
-            StreamModel m = stream(par, batch, sol.step, f.max_batch);
+            StreamModel m = stream(par, batch, sol.step, f);
             if (!full) {
                 m.want_median = false;
                 m.want_ttft = s_.ttft_slo_s.has_value();

@@ -486,8 +486,12 @@ double prefill_keys_per_token(const Scenario& s, double window) {
 }
 
 double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
-    const double per_token = kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp);
     const double ctx = s.kv_allocation == KvAllocation::reserve ? reserved_context(s) : mean_decode_context(s);
+    return kv_bytes_at_context(m, s.kv_precision, par, ctx);
+}
+
+double kv_bytes_at_context(const ModelSpec& m, Precision kv, const Parallelism& par, double ctx) {
+    const double per_token = kv_bytes_per_token_per_layer(m, kv, par.tp);
     double tokens = 0;
     if (m.sliding_window <= 0) {
         tokens = ctx * m.layers;  // no sliding layers: every layer holds the whole context

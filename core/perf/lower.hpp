@@ -49,6 +49,8 @@ double prefill_keys_per_token(const Scenario& scenario, double window);
 // on_demand) at the mean context of the requests in flight; sliding layers hold at most their
 // window (the chips of the request's attention rank, 1/pp of the layers each).
 double kv_bytes_per_request_per_chip(const ModelSpec& model, const Scenario& scenario, const Parallelism& par);
+// The same at a given context (tokens).
+double kv_bytes_at_context(const ModelSpec& model, Precision kv, const Parallelism& par, double context);
 // KV bytes per token of one layer on one chip (GQA heads sharded over tp, at least one head; MLA: the
 // latent, copied on every chip of the tp group).
 double kv_bytes_per_token_per_layer(const ModelSpec& model, Precision kv, int tp);

@@ -241,6 +241,15 @@ Latencies stream_latencies(const StreamModel& m) {
     Points outp{};
     const size_t n_out = length_points(m.output_len, m.output_cv, outp);
     const double e_i2 = m.input_len * m.input_len * (1.0 + m.input_cv * m.input_cv);
+    // Requests in flight (open loop): their variance and correlation time, amplified by t / a.
+    double flight_var = 0, flight_tc = 0;
+    if (m.slots > 0 && m.holding_s > 0 && m.decode_slope_s > 0) {
+        const double in_flight = m.arrivals_per_s * m.holding_s;
+        const double fixed = t - m.decode_slope_s * in_flight;
+        const double gain = fixed > 0 ? std::min(t / fixed, 1.0 + in_flight) : 1.0 + in_flight;
+        flight_var = in_flight * gain;
+        flight_tc = m.holding_s * gain;
+    }
     std::array<double, kEdges.size()> sigma{};
     std::array<double, kEdges.size()> weight{};
     double total_w = 0;
@@ -251,7 +260,13 @@ Latencies stream_latencies(const StreamModel& m) {
         total_w += weight[j];
         const double steps = std::max(1.0, later / tau);
         const double prefill_sd = m.prefill_slope_s * std::sqrt(m.arrivals_per_s * steps * t * e_i2) / steps;
-        const double rel2 = (prefill_sd / t) * (prefill_sd / t) + m.tokens_per_step_var / (tau * tau * steps);
+        double rel2 = (prefill_sd / t) * (prefill_sd / t) + m.tokens_per_step_var / (tau * tau * steps);
+        if (flight_var > 0) {
+            const double y = steps * t / flight_tc;
+            const double g = y > 1e-6 ? 2.0 * (y - 1.0 + std::exp(-y)) / (y * y) : 1.0;
+            const double flight_sd = m.decode_slope_s * std::sqrt(flight_var * g);
+            rel2 += (flight_sd / t) * (flight_sd / t);
+        }
         sigma[j] = mu * std::sqrt(rel2);
     }
     if (total_w <= 0) {  // every request makes one token: no TPOT spread to speak of

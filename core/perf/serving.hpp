@@ -42,6 +42,10 @@ struct StreamModel {
     // replaced at once, as offline). holding_s: how long a request holds its slot.
     double slots = 0;
     double holding_s = 0;
+    // Step time per extra request in flight (its token's share of the GEMMs, its KV reads, its host
+    // work). With slots (an open loop) the requests in flight vary around their mean, and a step's
+    // time with them; offline the batch is held full and does not.
+    double decode_slope_s = 0;
     // What to compute (a search for the batch needs only the p99s it is limited by).
     bool want_ttft = true, want_tpot = true, want_median = true;
 };
@@ -62,7 +66,12 @@ struct Latencies {
 // room in a step (M/G/1 with the prompt tokens as work, exponential tail
 // P(W > w) = rho exp(-rho w / E[W])) + the request's own prefill steps.
 // TPOT = a request's mean step time over its output / tokens per step; it varies with the prompt
-// tokens that arrive during the request's life (Poisson) and with the accepted drafts.
+// tokens that arrive during the request's life (Poisson), with the accepted drafts, and (open loop)
+// with the requests in flight: N arrives at rate lambda and leaves at N / hold(N), and a step slows
+// with N (t = a + b N), so N relaxes more slowly than the requests turn over. Linearised about the
+// mean L (an Ornstein-Uhlenbeck process), Var N = L t / a and the correlation time is hold x t / a;
+// both at most those of a processor-sharing queue (a = 0), Var N = L (1 + L). A request's mean over
+// its life D averages N with g(D / tc) = 2 (y - 1 + e^-y) / y^2 of that variance.
 // Both over the request mix (lognormal lengths with the given spread).
 Latencies stream_latencies(const StreamModel& m);
 

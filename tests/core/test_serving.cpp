@@ -87,6 +87,36 @@ TEST(Stream, TpotSpreadsWithPromptsArrivingDuringARequest) {
     EXPECT_NEAR(normal_quantile(0.99), 2.326348, 1e-6);
 }
 
+TEST(Stream, TpotSpreadsWithTheRequestsInFlightOfAnOpenLoop) {
+    // 500 requests in flight on average (50/s held 10 s each: 100 steps of 0.1 s), every one adding
+    // 0.1 ms to a step: the step's fixed part is a = 0.1 - 500 x 1e-4 = 0.05 s, so the count relaxes
+    // t / a = 2 times more slowly than requests turn over: Var N = 500 x 2 = 1000, correlation time
+    // 10 x 2 = 20 s. A request's 99 later steps last 9.9 s: y = 9.9 / 20 = 0.495, and its mean N keeps
+    // g = 2 (y - 1 + e^-y) / y^2 of the variance. TPOT sd = 1e-4 x sqrt(1000 g).
+    StreamModel m;
+    m.step_s = 0.1;
+    m.prefill_room = 1000;
+    m.arrivals_per_s = 50;
+    m.input_len = 1;
+    m.output_len = 100;
+    m.slots = 1000;
+    m.holding_s = 10;
+    m.decode_slope_s = 1e-4;
+    const double y = 9.9 / 20, g = 2 * (y - 1 + std::exp(-y)) / (y * y);
+    EXPECT_NEAR(g, 0.85355, 1e-5);
+    const Latencies open = stream_latencies(m);
+    EXPECT_NEAR(open.tpot_p99_s, 0.1 + normal_quantile(0.99) * 1e-4 * std::sqrt(1000 * g), 1e-6);
+    EXPECT_NEAR(open.tpot_p50_s, 0.1, 1e-12);
+    // A step with no fixed part (2e-4 x 500 = 0.1 s): N drifts as in a processor-sharing queue,
+    // Var N = 500 x 501, correlation time 10 x 501 s.
+    m.decode_slope_s = 2e-4;
+    const double y_ps = 9.9 / 5010, g_ps = 2 * (y_ps - 1 + std::exp(-y_ps)) / (y_ps * y_ps);
+    EXPECT_NEAR(stream_latencies(m).tpot_p99_s, 0.1 + normal_quantile(0.99) * 2e-4 * std::sqrt(500 * 501 * g_ps), 1e-6);
+    // Closed loop (offline: a finished request is replaced at once): the batch does not vary.
+    m.slots = m.holding_s = 0;
+    EXPECT_NEAR(stream_latencies(m).tpot_p99_s, 0.1, 1e-12);
+}
+
 TEST(Speculative, AcceptedTokensPerStep) {
     // K = 3 drafts accepted with 0.8 each until the first miss, plus the verify pass's own token:
     // P(1) = 0.2, P(2) = 0.16, P(3) = 0.128, P(4) = 0.512: mean (1 - 0.8^4) / 0.2 = 2.952,
