@@ -51,7 +51,22 @@ struct KernelOptions {
     std::string shape;
     std::string precision = "bf16";
     std::string bytes;
+    std::string stream_op = "copy";
+    int chips = 8;
+    std::string algorithm = "auto";
 };
+
+enum class KernelKind { gemm, copy, stream, allreduce };
+
+constexpr std::string_view kernel_name(KernelKind k) {
+    switch (k) {
+    case KernelKind::gemm: return "gemm";
+    case KernelKind::copy: return "copy";
+    case KernelKind::stream: return "stream";
+    case KernelKind::allreduce: return "allreduce";
+    }
+    return "";
+}
 
 int fail(CommandContext& ctx, int code, const std::string& message) {
     ctx.err << "scoville: " << message << "\n";
@@ -94,12 +109,13 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
     return 0;
 }
 
-int run_kernel(const KernelOptions& o, bool gemm, CommandContext& ctx) {
+int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
     if (o.format != "json" && o.format != "table")
         return fail(ctx, kUsage, "--format: '" + o.format + "' is not one of json, table");
     int code = kFailed;
     auto chip = chip_with_sets(o.chip, o.session, o.design, o.sets, code);
     if (!chip) return fail(ctx, code, chip.error().message);
+    const bool gemm = kind == KernelKind::gemm;
     Result<KernelResult> k = Error{""};
     if (gemm) {
         const auto p = parse_precision(o.precision);
@@ -120,12 +136,30 @@ int run_kernel(const KernelOptions& o, bool gemm, CommandContext& ctx) {
         if (!ok) return fail(ctx, kUsage, "gemm: shape '" + o.shape + "' is not MxNxK with whole numbers in [1, 1e9]");
         k = gemm_kernel(*chip, dims[0], dims[1], dims[2], *p);
     } else {
+        const std::string_view name = kernel_name(kind);
         double bytes = 0;
         auto [ptr, ec] = std::from_chars(o.bytes.data(), o.bytes.data() + o.bytes.size(), bytes);
         if (o.bytes.empty() || ec != std::errc() || ptr != o.bytes.data() + o.bytes.size() || !std::isfinite(bytes) ||
             bytes < 1 || bytes > 1e15)
-            return fail(ctx, kUsage, "copy: BYTES '" + o.bytes + "' is not a number in [1, 1e15]");
-        k = copy_kernel(*chip, bytes);
+            return fail(ctx, kUsage, std::string(name) + ": BYTES '" + o.bytes + "' is not a number in [1, 1e15]");
+        if (kind == KernelKind::copy) {
+            k = copy_kernel(*chip, bytes);
+        } else if (kind == KernelKind::stream) {
+            const auto op = stream_op(o.stream_op);
+            if (!op) return fail(ctx, kUsage, "--op: '" + o.stream_op + "' is not one of copy, mul, add, triad, dot");
+            k = stream_kernel(*chip, *op, bytes);
+        } else {
+            CollectiveAlgo algo = CollectiveAlgo::none;
+            if (o.algorithm != "auto") {
+                const auto a = parse_allreduce_algo(o.algorithm);
+                if (!a)
+                    return fail(ctx, kUsage,
+                                "--algorithm: '" + o.algorithm + "' is not one of auto, one-shot, two-shot, ring, tree, in-switch");
+                algo = *a;
+            }
+            if (o.chips < 2) return fail(ctx, kUsage, "--chips: " + std::to_string(o.chips) + " is not a whole number >= 2");
+            k = allreduce_kernel(*chip, bytes, o.chips, algo);
+        }
     }
     if (!k) return fail(ctx, kFailed, k.error().message);
     const OpResult& op = k->op;
@@ -138,7 +172,7 @@ int run_kernel(const KernelOptions& o, bool gemm, CommandContext& ctx) {
     if (o.format == "json") {
         nlohmann::ordered_json j;
         j["chip"] = chip->id;
-        j["kernel"] = gemm ? "gemm" : "copy";
+        j["kernel"] = std::string(kernel_name(kind));
         if (gemm) {
             j["m"] = op.m;
             j["n"] = op.n;
@@ -146,9 +180,21 @@ int run_kernel(const KernelOptions& o, bool gemm, CommandContext& ctx) {
             j["precision"] = std::string(to_string(op.precision));
             j["flops"] = op.flops;
         }
-        j["bytes"] = op.bytes();
+        if (kind == KernelKind::stream) {
+            j["op"] = o.stream_op;
+            j["array_bytes"] = std::stod(o.bytes);
+        }
+        if (kind == KernelKind::allreduce) {
+            j["chips"] = o.chips;
+            j["algorithm"] = op.algorithm;
+            j["buffer_bytes"] = op.buffer_bytes;
+            j["network_bytes"] = op.network_bytes;
+        } else {
+            j["bytes"] = op.bytes();
+        }
         j["time_s"] = op.time_s;
         if (gemm) j["achieved_tflops"] = k->achieved_tflops;
+        else if (kind == KernelKind::allreduce) j["busbw_gb_s"] = k->busbw_gb_s;
         else j["achieved_tb_s"] = k->achieved_tb_s;
         j["utilisation"] = op.utilisation;
         j["compute_s"] = op.compute_s;
@@ -161,6 +207,8 @@ int run_kernel(const KernelOptions& o, bool gemm, CommandContext& ctx) {
         text = "time_s: " + format_number("%.6g", op.time_s) + "\n";
         if (gemm)
             text += "achieved_tflops: " + format_number("%.6g", k->achieved_tflops) + "\n";
+        else if (kind == KernelKind::allreduce)
+            text += "algorithm: " + std::string(op.algorithm) + "\nbusbw_gb_s: " + format_number("%.6g", k->busbw_gb_s) + "\n";
         else
             text += "achieved_tb_s: " + format_number("%.6g", k->achieved_tb_s) + "\n";
         text += "bound: " + std::string(to_string(op.bound)) + "\n";
@@ -255,6 +303,16 @@ int run_validate(const std::string& data, const std::string& format, CommandCont
             return s;
         };
         out += summary(true) + "; " + summary(false) + "\n";
+        // Kernels by kind: a GEMM, a memory stream and a collective test different parts of the model.
+        std::string kinds;
+        for (std::string_view kind : kKernelKinds) {
+            const ValidationSummary v = summarise_kind(results, kind);
+            if (v.rows == 0) continue;
+            kinds += (kinds.empty() ? "kernels by kind: " : "; ") + std::string(kind) + " median |error| " +
+                     format_number("%.1f", v.median_abs_error * 100) + " % over " + std::to_string(v.rows) + " rows (" +
+                     std::to_string(v.rows_within_25) + " within +-25 %)";
+        }
+        if (!kinds.empty()) out += kinds + "\n";
     }
     ctx.out << out;
     return 0;
@@ -273,7 +331,7 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     eval->callback([eo, &ctx] { ctx.exit_code = run_eval(*eo, ctx); });
 
     auto ko = std::make_shared<KernelOptions>();
-    CLI::App* kernel = app.add_subcommand("kernel", "Model one kernel: a GEMM or a memory copy");
+    CLI::App* kernel = app.add_subcommand("kernel", "Model one kernel: a GEMM, a memory copy, a STREAM operation or an all-reduce");
     kernel->add_option("--chip", ko->chip, "Chip id or JSON file (or --session and --design)");
     kernel->add_option("--session", ko->session, "Session file (*.scoville) holding the design");
     kernel->add_option("--design", ko->design, "Design name in the --session file");
@@ -284,11 +342,24 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     gemm->add_option("shape", ko->shape, "MxNxK")->required();
     gemm->add_option("--precision", ko->precision, "bf16|fp8|fp4|int8");
     gemm->fallthrough();
-    gemm->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, true, ctx); });
+    gemm->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::gemm, ctx); });
     CLI::App* copy = kernel->add_subcommand("copy", "Read BYTES and write BYTES; prints time_s, achieved_tb_s and the board power_w");
     copy->add_option("bytes", ko->bytes, "BYTES")->required();
     copy->fallthrough();
-    copy->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, false, ctx); });
+    copy->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::copy, ctx); });
+    CLI::App* stream = kernel->add_subcommand(
+        "stream", "A STREAM operation over arrays of BYTES each (BabelStream): time_s, achieved_tb_s as STREAM counts it");
+    stream->add_option("bytes", ko->bytes, "BYTES per array")->required();
+    stream->add_option("--op", ko->stream_op, "copy|mul (2 arrays), add|triad (3), dot (reads 2)");
+    stream->fallthrough();
+    stream->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::stream, ctx); });
+    CLI::App* allreduce = kernel->add_subcommand(
+        "allreduce", "All-reduce of BYTES per chip over --chips: time_s, the algorithm, busbw_gb_s as nccl-tests reports it");
+    allreduce->add_option("bytes", ko->bytes, "BYTES per chip")->required();
+    allreduce->add_option("--chips", ko->chips, "Chips taking part (default 8)");
+    allreduce->add_option("--algorithm", ko->algorithm, "auto|one-shot|two-shot|ring|tree|in-switch (auto: the cheapest)");
+    allreduce->fallthrough();
+    allreduce->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::allreduce, ctx); });
 
     auto models_format = std::make_shared<std::string>("table");
     CLI::App* models = app.add_subcommand("models", "Reference models with their sources");

@@ -134,9 +134,9 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Dimensions a torus spans (TPU v4, v5p: 3; v5e, v6e: 2); the links are shared equally among them. "
          "Ignored by switch and mesh topologies."), SCV_INT(link.torus_dims)});
     add({"link.switch_reduction_gain", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "In-switch reduction gain"), SCV_TR("Unit", "x"), ParamKind::real, 1, 4, 1, 2, false, {},
-         SCV_TR("scoville::ChipParams", "All-reduce bus bandwidth when the switch sums the data in flight (NVLink SHARP, NVSwitch 3 and later) over "
-         "the ring's; 1 = the switch cannot reduce (8xH100 NCCL: ~480 GB/s NVLS against ~370 GB/s ring = 1.3). "
-         "Needs topology switch."), SCV_REAL(link.switch_reduction_gain)});
+         SCV_TR("scoville::ChipParams", "All-reduce bus bandwidth of 8 chips when the switch sums the data in flight (NVLink SHARP, NVSwitch 3 and "
+         "later) over the ring's; 1 = the switch cannot reduce (8xH100 NCCL: ~480 GB/s NVLS against ~370 GB/s ring = 1.3). "
+         "Each chip sends and receives its buffer once, so smaller groups gain less (2 chips: nothing). Needs topology switch."), SCV_REAL(link.switch_reduction_gain)});
 
     add({"scaleout.nics", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Scale-out NICs"), "", ParamKind::integer, 0, 64, 0, 16, false, {},
          SCV_TR("scoville::ChipParams", "NICs per chip that reach chips outside the scale-up domain (DGX H100/B200: 1 ConnectX-7 per GPU); "

@@ -62,6 +62,13 @@ std::string_view to_string(CollectiveAlgo a) {
     return "";
 }
 
+std::optional<CollectiveAlgo> parse_allreduce_algo(std::string_view name) {
+    for (CollectiveAlgo a : {CollectiveAlgo::one_shot, CollectiveAlgo::two_shot, CollectiveAlgo::ring, CollectiveAlgo::tree,
+                             CollectiveAlgo::in_switch})
+        if (to_string(a) == name) return a;
+    return std::nullopt;
+}
+
 NetworkRates network_rates(const ChipSpec& chip) {
     NetworkRates r;
     r.topology = chip.link.topology;
@@ -152,12 +159,14 @@ CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const Ne
         c.time_s = c.sent_bytes / ring_bytes_s(n, r) + 2.0 * log2_ceil(n) * r.alpha_s;
         return c;
     case CollectiveAlgo::in_switch:
-        // The switch sums what each chip sends and multicasts the result: in principle each chip sends
-        // and receives the buffer once; measured, NVLS runs at link.switch_reduction_gain x the ring's
-        // bus bandwidth, which is what is used.
+        // The switch sums what each chip sends and multicasts the result: each chip sends and receives
+        // the buffer once, whatever the group, so the time does not fall with n as the ring's bus
+        // bandwidth term does. link.switch_reduction_gain is measured at 8 chips (NVLS bus bandwidth
+        // over the ring's), which sets that time: 2 x 7/8 B / (bw x gain). Two chips gain nothing over
+        // a direct exchange (each sends B either way); 4 chips get 6/7 of the 8-chip gain.
         if (!(r.switch_gain > 1.0) || bw_all <= 0) return c;
         c.sent_bytes = bytes;
-        c.time_s = 2.0 * (n - 1) / n * bytes / (bw_all * r.switch_gain) + 4.0 * r.alpha_s;
+        c.time_s = 2.0 * 7.0 / 8.0 * bytes / (bw_all * r.switch_gain) + 4.0 * r.alpha_s;
         return c;
     default: return c;
     }

@@ -5,6 +5,7 @@
 //
 // Conventions: `bytes` is the buffer each chip holds (all-reduce) or sends in total (all-to-all,
 // send/recv); times in seconds; bandwidths per chip, one direction, achieved (x efficiency.network).
+#include <optional>
 #include <string_view>
 
 #include "core/hw/chip.hpp"
@@ -13,6 +14,8 @@ namespace scoville {
 
 enum class CollectiveAlgo { none, one_shot, two_shot, ring, tree, in_switch, direct, hierarchical };
 std::string_view to_string(CollectiveAlgo a);
+// The all-reduce algorithm a name (as to_string writes it) stands for; nullopt for any other name.
+std::optional<CollectiveAlgo> parse_allreduce_algo(std::string_view name);
 
 struct NetworkRates {
     Topology topology = Topology::switched;
@@ -47,7 +50,8 @@ double ring_bytes_s(int n, const NetworkRates& r);
 //              2 (n-1)/n B / bw_all
 //   ring:      2 (n-1) steps, 2 (n-1)/n B / bw_ring (torus: one bidirectional ring per dimension)
 //   tree:      double binary tree: 2 log2(n) steps, 2 B / bw_ring
-//   in-switch: the switch reduces in flight (NVLS): 4 steps, 2 (n-1)/n B / (bw_all x link.switch_reduction_gain)
+//   in-switch: the switch reduces in flight (NVLS): 4 steps; each chip sends and receives B once, at the
+//              rate an 8-chip group measures: 2 x 7/8 B / (bw_all x link.switch_reduction_gain), any n
 CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const NetworkRates& r);
 
 // The cheapest algorithm for this size and group; n > domain: reduce-scatter inside each domain,

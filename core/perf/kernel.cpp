@@ -38,18 +38,74 @@ Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, doubl
     return kr;
 }
 
+namespace {
+// Moves `moved` bytes through the level they fit in.
+KernelResult memory_op(const ChipRates& r, std::string_view name, double moved) {
+    KernelResult kr;
+    OpResult& op = kr.op;
+    op.name = name;
+    op.kind = OpKind::vector;
+    op.activation_bytes = moved;
+    op.activation_level = level_for(moved, r);
+    finish_op(op, r);
+    kr.achieved_tb_s = moved / op.time_s / 1e12;
+    return kr;
+}
+}  // namespace
+
 Result<KernelResult> copy_kernel(const ChipSpec& chip, double bytes) {
     if (auto st = validate_chip(chip); !st) return st.error();
     if (!std::isfinite(bytes) || bytes < 1 || bytes > 1e15) return Error{"copy: BYTES must be in [1, 1e15]"};
+    return memory_op(chip_rates(chip), "copy", 2.0 * bytes);
+}
+
+std::optional<StreamOp> stream_op(std::string_view name) {
+    static constexpr StreamOp kOps[] = {{"copy", 1, 1}, {"mul", 1, 1}, {"add", 2, 1}, {"triad", 2, 1}, {"dot", 2, 0}};
+    for (const StreamOp& op : kOps)
+        if (op.name == name) return op;
+    return std::nullopt;
+}
+
+Result<KernelResult> stream_kernel(const ChipSpec& chip, const StreamOp& s, double array_bytes) {
+    if (auto st = validate_chip(chip); !st) return st.error();
+    if (!std::isfinite(array_bytes) || array_bytes < 1 || array_bytes > 1e15)
+        return Error{"stream: the array size must be in [1, 1e15] bytes"};
+    return memory_op(chip_rates(chip), s.name, (s.reads + s.writes) * array_bytes);
+}
+
+Result<KernelResult> allreduce_kernel(const ChipSpec& chip, double bytes, int chips, CollectiveAlgo algo) {
+    if (auto st = validate_chip(chip); !st) return st.error();
+    if (!std::isfinite(bytes) || bytes < 1 || bytes > 1e15) return Error{"all-reduce: BYTES must be in [1, 1e15]"};
+    if (chips < 2 || chips > 1000000) return Error{"all-reduce: --chips must be a whole number in [2, 1e6]"};
     const ChipRates r = chip_rates(chip);
+    if (chips <= r.net.domain && r.net.links * r.net.link_bytes_s <= 0)
+        return Error{"all-reduce: chip '" + chip.id + "' has no scale-up bandwidth (link.count x link.gb_s is 0)"};
+    if (chips > r.net.domain && !(r.net.nic_bytes_s > 0))
+        return Error{"all-reduce: " + std::to_string(chips) + " chips span more than the scale-up domain of " +
+                     std::to_string(r.net.domain) + ", and scaleout.nics x scaleout.gb_s is 0"};
+    CollectiveCost cost;
+    if (algo == CollectiveAlgo::none) {
+        cost = all_reduce(bytes, chips, r.net);
+    } else {
+        if (chips > r.net.domain)
+            return Error{"all-reduce: --algorithm " + std::string(to_string(algo)) + " runs inside one scale-up domain (" +
+                         std::to_string(r.net.domain) + " chips of '" + chip.id + "')"};
+        cost = allreduce_with(algo, bytes, chips, r.net);
+        if (!std::isfinite(cost.time_s))
+            return Error{"all-reduce: the " + std::string(to_string(chip.link.topology)) + " topology of '" + chip.id +
+                         "' cannot run " + std::string(to_string(algo)) + " (in-switch needs link.switch_reduction_gain > 1; one-shot and two-shot a switch or full mesh)"};
+    }
     KernelResult kr;
     OpResult& op = kr.op;
-    op.name = "copy";
-    op.kind = OpKind::vector;
-    op.activation_bytes = 2.0 * bytes;
-    op.activation_level = level_for(2.0 * bytes, r);
+    op.name = "all-reduce";
+    op.kind = OpKind::collective;
+    op.group = chips;
+    op.buffer_bytes = bytes;
+    op.algorithm = to_string(cost.algo);
+    op.network_bytes = cost.sent_bytes;
+    op.network_s = cost.time_s;
     finish_op(op, r);
-    kr.achieved_tb_s = op.activation_bytes / op.time_s / 1e12;
+    kr.busbw_gb_s = bytes / op.time_s * 2.0 * (chips - 1) / chips / 1e9;
     return kr;
 }
 

@@ -2,8 +2,11 @@
 // Single-kernel models: one matrix product and one memory copy, through the same roofline engine
 // as the full evaluation. Used by `scoville kernel` and for checking against microbenchmarks.
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "core/hw/chip.hpp"
+#include "core/perf/collective.hpp"
 #include "core/perf/evaluation.hpp"
 #include "core/util/result.hpp"
 
@@ -13,11 +16,25 @@ struct KernelResult {
     OpResult op;
     double achieved_tflops = 0;  // gemm: flops / time
     double achieved_tb_s = 0;    // copy: (read + write bytes) / time
+    double busbw_gb_s = 0;       // all-reduce: bytes / time x 2 (n - 1) / n, as nccl-tests reports it
 };
+
+// The STREAM operations (BabelStream): arrays each reads and writes per element. Copy c = a and
+// Mul b = s c move two arrays, Add c = a + b and Triad a = b + s c three, Dot sum a b reads two.
+struct StreamOp {
+    std::string_view name;
+    int reads = 0, writes = 0;
+};
+std::optional<StreamOp> stream_op(std::string_view name);
 
 // (M x K) . (K x N) at precision p: 2 M N K FLOPs; reads both inputs at p, writes the output in bf16.
 Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, double k, Precision p);
 // Reads `bytes` and writes `bytes` at the achieved bandwidth of the level the buffers fit in.
 Result<KernelResult> copy_kernel(const ChipSpec& chip, double bytes);
+// A STREAM operation over arrays of `array_bytes` each; achieved_tb_s counts the bytes as STREAM does.
+Result<KernelResult> stream_kernel(const ChipSpec& chip, const StreamOp& op, double array_bytes);
+// An all-reduce of `bytes` per chip over `chips` chips, by `algo` (none: the cheapest for the size, as
+// the lowering picks); time = the collective's alpha-beta cost + the kernel launch.
+Result<KernelResult> allreduce_kernel(const ChipSpec& chip, double bytes, int chips, CollectiveAlgo algo);
 
 }  // namespace scoville

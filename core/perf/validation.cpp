@@ -8,6 +8,7 @@
 #include "core/perf/evaluate.hpp"
 #include "core/perf/kernel.hpp"
 #include "core/physical/design.hpp"
+#include "core/util/format.hpp"
 
 namespace scoville {
 
@@ -102,8 +103,8 @@ Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, 
         if (c.kind == "serving") {
             if (!parse_number(at(7), c.input_len) || c.input_len < 1) return bad("input_len");
             if (!parse_number(at(8), c.output_len) || c.output_len < 1) return bad("output_len");
-        } else if (c.kind != "gemm" && c.kind != "copy") {
-            return bad("kind (serving, gemm or copy)");
+        } else if (c.kind != "gemm" && c.kind != "copy" && c.kind != "allreduce") {
+            return bad("kind (serving, gemm, copy or allreduce)");
         }
         cases.push_back(std::move(c));
     }
@@ -111,11 +112,13 @@ Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, 
     return cases;
 }
 
-ValidationSummary summarise(const std::vector<ValidationResult>& results, bool serving) {
+namespace {
+template <typename Keep>
+ValidationSummary summarise_if(const std::vector<ValidationResult>& results, Keep keep) {
     ValidationSummary s;
     std::vector<double> errors;
     for (const auto& r : results) {
-        if ((r.c.kind == "serving") != serving) continue;
+        if (!keep(r.c)) continue;
         if (r.c.fit) {
             ++s.fits;
             continue;
@@ -132,6 +135,15 @@ ValidationSummary summarise(const std::vector<ValidationResult>& results, bool s
     s.rows_within_35 = static_cast<int>(std::count_if(errors.begin(), errors.end(), [](double e) { return e <= 0.35; }));
     s.within_35 = static_cast<double>(s.rows_within_35) / static_cast<double>(n);
     return s;
+}
+}  // namespace
+
+ValidationSummary summarise(const std::vector<ValidationResult>& results, bool serving) {
+    return summarise_if(results, [serving](const ValidationCase& c) { return (c.kind == "serving") == serving; });
+}
+
+ValidationSummary summarise_kind(const std::vector<ValidationResult>& results, std::string_view kind) {
+    return summarise_if(results, [kind](const ValidationCase& c) { return c.kind == kind; });
 }
 
 Result<Scenario> validation_scenario(const ValidationCase& c) {
@@ -194,11 +206,43 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
     auto chip = load_chip(c.chip);
     if (!chip) return Error{"case '" + c.id + "': " + chip.error().message};
     if (c.kind == "copy") {
-        constexpr double kBytes = 4.0 * 1024 * 1024 * 1024;
-        auto k = copy_kernel(*chip, kBytes);
+        // BabelStream's default arrays: 1,308,622,848 doubles each.
+        constexpr double kArrayBytes = 1308622848.0 * 8;
+        const auto op = stream_op(c.shape.empty() ? std::string_view("copy") : std::string_view(c.shape));
+        if (!op) return Error{"case '" + c.id + "': bad shape '" + c.shape + "' (copy, mul, add, triad or dot)"};
+        auto k = stream_kernel(*chip, *op, kArrayBytes);
         if (!k) return Error{"case '" + c.id + "': " + k.error().message};
         out.predicted = k->achieved_tb_s;
-        out.detail = "copy 4 GiB";
+        out.detail = "stream " + std::string(op->name) + ", 10.5 GB arrays";
+    } else if (c.kind == "allreduce") {
+        // shape: bytes=<buffer per chip> [algo=<one-shot|two-shot|ring|tree|in-switch|auto>]
+        double bytes = 0;
+        CollectiveAlgo algo = CollectiveAlgo::none;
+        for (std::string_view rest = c.shape; !rest.empty();) {
+            const auto sp = rest.find(' ');
+            const std::string_view item = rest.substr(0, sp);
+            rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
+            if (item.empty()) continue;
+            const auto eq = item.find('=');
+            const std::string_view key = item.substr(0, eq);
+            const std::string_view value = eq == std::string_view::npos ? std::string_view() : item.substr(eq + 1);
+            bool ok = false;
+            if (key == "bytes") ok = parse_number(value, bytes) && bytes >= 1;
+            else if (key == "algo") {
+                const auto a = value == "auto" ? std::optional<CollectiveAlgo>(CollectiveAlgo::none) : parse_allreduce_algo(value);
+                ok = a.has_value();
+                if (ok) algo = *a;
+            }
+            if (!ok)
+                return Error{"case '" + c.id + "': bad '" + std::string(item) + "' in '" + c.shape +
+                             "' (allreduce: bytes = the buffer per chip; algo = one-shot, two-shot, ring, tree, in-switch or auto)"};
+        }
+        if (!(bytes >= 1)) return Error{"case '" + c.id + "': an allreduce row needs bytes=<buffer per chip> in its shape"};
+        auto k = allreduce_kernel(*chip, bytes, c.chips, algo);
+        if (!k) return Error{"case '" + c.id + "': " + k.error().message};
+        out.predicted = k->busbw_gb_s;
+        out.detail = "all-reduce " + format_number("%.4g", bytes) + " B x " + std::to_string(c.chips) + ", " +
+                     std::string(k->op.algorithm);
     } else {
         const auto p = parse_precision(c.precision);
         if (!p) return Error{"case '" + c.id + "': unknown precision '" + c.precision + "'"};

@@ -59,6 +59,10 @@ struct ValidationSummary {
 // Over the serving rows (serving = true) or the kernel rows of `results`: the figures
 // `scoville validate` prints and the GUI's record view shows for the rows it lists.
 ValidationSummary summarise(const std::vector<ValidationResult>& results, bool serving);
+// The rows of one kind alone ("gemm", "copy", "allreduce", "serving").
+ValidationSummary summarise_kind(const std::vector<ValidationResult>& results, std::string_view kind);
+// The kernel kinds, in the order reports list them.
+inline constexpr std::string_view kKernelKinds[] = {"gemm", "copy", "allreduce"};
 
 Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, std::string_view origin);
 Result<ValidationResult> run_validation_case(const ValidationCase& c);

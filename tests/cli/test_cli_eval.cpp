@@ -268,6 +268,29 @@ TEST(CliKernel, GemmAndCopy) {
     expect_error(run({"kernel", "--chip", "h100-sxm", "copy", "-5"}), 2, "BYTES");
 }
 
+TEST(CliKernel, StreamAndAllReduce) {
+    // H200 triad over BabelStream's 1 GiB arrays: 4.8 TB/s x 0.871 = 4.18 TB/s (Azure ND_H200_v5 BabelStream).
+    const CliRun t = run({"kernel", "--chip", "h200-sxm", "--format", "json", "stream", "1073741824", "--op", "triad"});
+    ASSERT_EQ(t.code, 0) << t.err;
+    const auto tj = nlohmann::json::parse(t.out);
+    EXPECT_EQ(tj["op"], "triad");
+    EXPECT_NEAR(tj["achieved_tb_s"].get<double>(), 4.18, 0.01);
+    // 8 x H100, 1 GiB: the switch reduces in flight; bus bandwidth 2 x 7/8 x B / t with
+    // t = 1.75 B / (360 GB/s x 1.3) + 16 us = 4.031 ms -> 466 GB/s (nccl-tests NVLS: ~480).
+    const CliRun a = run({"kernel", "--chip", "h100-sxm", "--format", "json", "allreduce", "1073741824"});
+    ASSERT_EQ(a.code, 0) << a.err;
+    const auto aj = nlohmann::json::parse(a.out);
+    EXPECT_EQ(aj["algorithm"], "in-switch");
+    EXPECT_EQ(aj["chips"], 8);
+    EXPECT_NEAR(aj["busbw_gb_s"].get<double>(), 466.1, 0.5);
+    expect_error(run({"kernel", "--chip", "h100-sxm", "stream", "1000", "--op", "scale"}), 2, "--op: 'scale'");
+    expect_error(run({"kernel", "--chip", "h100-sxm", "allreduce", "1000", "--algorithm", "nvls"}), 2,
+                 "--algorithm: 'nvls'");
+    expect_error(run({"kernel", "--chip", "h100-sxm", "allreduce", "1000", "--chips", "1"}), 2, "--chips: 1");
+    expect_error(run({"kernel", "--chip", "h100-sxm", "allreduce", "1e9", "--chips", "16", "--algorithm", "in-switch"}),
+                 1, "scale-up domain (8 chips");
+}
+
 TEST(CliModels, ListsEveryPreset) {
     const CliRun j = run({"models", "--format", "json"});
     ASSERT_EQ(j.code, 0) << j.err;
@@ -287,13 +310,19 @@ TEST(CliModels, ListsEveryPreset) {
 TEST(CliValidate, PrintsEveryCase) {
     const CliRun r = run({"validate", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 17);  // header + 16 cases
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 204);  // header + 203 cases
     EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,fit,tflops,792,"), std::string::npos);
     const CliRun t = run({"validate"});
     ASSERT_EQ(t.code, 0) << t.err;
     // The summary keeps serving and kernels apart and leaves the fits out.
     EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
-    EXPECT_NE(t.out.find("over 11 rows; kernels: no rows beyond 5 fits"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("over 11 rows; kernels: median |error| "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("over 187 rows (5 fits left out)"), std::string::npos) << t.out;
+    // and the kernels by kind: 50 GEMMs, 17 STREAM operations, 120 all-reduce sizes
+    EXPECT_NE(t.out.find("kernels by kind: gemm median |error| "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 50 rows"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("; copy median |error| "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 120 rows"), std::string::npos) << t.out;
     expect_error(run({"validate", "--data", "/nonexistent.csv"}), 1, "--data");
 }
 

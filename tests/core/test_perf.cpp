@@ -348,10 +348,10 @@ TEST(Serving, BatchOneDecodeOfLlama70bOnH200IsWeightBandwidth) {
     s.batch = 1;
     auto ev = evaluate(h200, *load_model("llama-2-70b"), s);
     ASSERT_TRUE(ev.ok()) << ev.error().message;
-    // First principles: 68.98e9 x 2 B / (4.8 TB/s x 0.865) = 33.2 ms per token of weights, plus the
+    // First principles: 68.98e9 x 2 B / (4.8 TB/s x 0.871) = 33.2 ms per token of weights, plus the
     // fixed costs of 80 layers: 4 GEMMs and an attention call at 4 us each, the attention call's 16 us
     // more: 80 x 36 us = 2.9 ms (the prompt chunk of every 256th step, the KV and the norms add little).
-    const double expected = 68.98e9 * 2 / (4.8e12 * 0.865) + 80 * 36e-6;
+    const double expected = 68.98e9 * 2 / (4.8e12 * 0.871) + 80 * 36e-6;
     EXPECT_NEAR(ev->serving.tpot_s, expected, 0.03 * expected);
     EXPECT_EQ(ev->decode.layer(0).bound, Bound::memory);
 }
@@ -613,4 +613,52 @@ TEST(Serving, PipelineKeepsOneMicroBatchPerStageInFlight) {
     const double kv_full = 80.0 * 1280 * 2 * 8 * 128 * 2;  // one sequence, every layer, bf16
     const double free_bytes = 141e9 * 0.9 - m.parameters() * 2 / 2;
     EXPECT_EQ(ev->serving.max_batch, static_cast<int>(free_bytes / kv_full));
+}
+
+TEST(Roofline, StreamOperationsMoveTheirArrays) {
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    ASSERT_TRUE(stream_op("triad").has_value());
+    EXPECT_EQ(stream_op("dot")->reads, 2);
+    EXPECT_EQ(stream_op("dot")->writes, 0);
+    EXPECT_FALSE(stream_op("scale").has_value());  // BabelStream calls it mul
+    // Triad a = b + s c over three 1 GiB arrays: 3 x 1,073,741,824 B from HBM at 3.35 TB/s x 0.866
+    // = 2.901 TB/s -> 1.110 ms (a streaming kernel carries no per-op overhead, like the fused vector ops);
+    // STREAM counts the 3 arrays, so it reports the 2.901 TB/s.
+    const double gib = 1073741824.0;
+    auto triad = stream_kernel(h100, *stream_op("triad"), gib);
+    ASSERT_TRUE(triad.ok()) << triad.error().message;
+    EXPECT_NEAR(triad->op.time_s, 3 * gib / (3.35e12 * 0.866), 1e-9);
+    EXPECT_NEAR(triad->achieved_tb_s, 3.35 * 0.866, 1e-6);
+    // Dot moves two arrays: two thirds of triad's bytes and time.
+    auto dot = stream_kernel(h100, *stream_op("dot"), gib);
+    EXPECT_NEAR(dot->op.time_s, triad->op.time_s * 2 / 3, 1e-9);
+    EXPECT_FALSE(stream_kernel(h100, *stream_op("copy"), 0).ok());
+}
+
+TEST(Roofline, AllReduceKernelReportsBusBandwidthAsNcclTestsDoes) {
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    // 8 x H100 in-switch (NVLS), 1 GiB: each chip's 18 links x 25 GB/s x 0.8 = 360 GB/s, x 1.3 switch gain;
+    // t = 2 x 7/8 x B / (360e9 x 1.3) + 4 x 3 us + 4 us launch = 4.015 ms + 16 us;
+    // bus bandwidth = B / t x 2 x 7/8 = 466 GB/s (nccl-tests NVLS on 8xH100: ~480).
+    const double b = 1073741824.0;
+    auto nvls = allreduce_kernel(h100, b, 8, CollectiveAlgo::in_switch);
+    ASSERT_TRUE(nvls.ok()) << nvls.error().message;
+    const double t = 1.75 * b / (360e9 * 1.3) + 12e-6 + 4e-6;
+    EXPECT_NEAR(nvls->op.time_s, t, 1e-9);
+    EXPECT_NEAR(nvls->busbw_gb_s, b / t * 1.75 / 1e9, 1e-6);
+    EXPECT_NEAR(nvls->busbw_gb_s, 466, 2);
+    // The ring at 8 chips: 2 x 7/8 B / 360e9 + 2 x 7 x 3 us + 4 us; bus bandwidth ~ 359 GB/s.
+    auto ring = allreduce_kernel(h100, b, 8, CollectiveAlgo::ring);
+    EXPECT_NEAR(ring->op.time_s, 1.75 * b / 360e9 + 42e-6 + 4e-6, 1e-9);
+    // Left to choose, a large message takes the switch; two chips gain nothing from it, so a direct
+    // exchange wins there: one-shot sends B once, 2.98 ms + 2 x 3 us, against in-switch's 4.0 ms.
+    EXPECT_EQ(allreduce_kernel(h100, b, 8, CollectiveAlgo::none)->op.algorithm, "in-switch");
+    EXPECT_NE(allreduce_kernel(h100, b, 2, CollectiveAlgo::none)->op.algorithm, "in-switch");
+    // Bad input is refused, naming it.
+    EXPECT_FALSE(allreduce_kernel(h100, b, 1, CollectiveAlgo::none).ok());
+    auto beyond = allreduce_kernel(h100, b, 16, CollectiveAlgo::in_switch);
+    ASSERT_FALSE(beyond.ok());
+    EXPECT_NE(beyond.error().message.find("scale-up domain (8 chips"), std::string::npos) << beyond.error().message;
+    EXPECT_EQ(parse_allreduce_algo("two-shot"), CollectiveAlgo::two_shot);
+    EXPECT_FALSE(parse_allreduce_algo("nvls").has_value());
 }

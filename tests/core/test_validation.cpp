@@ -72,13 +72,18 @@ TEST(Validation, SummaryCountsTheRowsWithinEachBand) {
 }
 
 TEST(Validation, PublicCases) {
-    const auto results = run_all(kPath, 16);
+    const auto results = run_all(kPath, 203);
     for (const auto& r : results) {
         if (r.c.fit) {
             // A fit reproduces the microbenchmark it was set from.
             EXPECT_LE(std::fabs(r.error), 0.02) << r.c.id;
-        } else {
+        } else if (r.c.kind == "serving") {
             EXPECT_LE(std::fabs(r.error), 0.50) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
+        } else {
+            // Kernels: small GEMMs and small all-reduces are far off (launch and protocol costs the model does
+            // not carry: MI300X's 1024^3 GEMM is +189 %, nccl-tests' 1 KiB all-reduce on MI300X +627 %);
+            // held within 8x either way so a broken row shows, the medians below say how far the rest is.
+            EXPECT_LE(std::fabs(r.error), 8.0) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         }
     }
     const ValidationSummary serving = summarise(results, true);
@@ -86,8 +91,28 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(serving.fits, 0);
     EXPECT_LE(serving.median_abs_error, 0.25);
     const ValidationSummary kernels = summarise(results, false);
-    EXPECT_EQ(kernels.rows, 0);  // every kernel row of the public set set an efficiency
+    EXPECT_EQ(kernels.rows, 187);
     EXPECT_EQ(kernels.fits, 5);
+    // By kind (Azure AI-benchmarking-guide): 50 GEMMs, 17 STREAM operations, 120 all-reduce sizes.
+    const ValidationSummary gemm = summarise_kind(results, "gemm"), copy = summarise_kind(results, "copy"),
+                            allreduce = summarise_kind(results, "allreduce");
+    EXPECT_EQ(gemm.rows, 50);
+    EXPECT_EQ(copy.rows, 17);
+    EXPECT_EQ(allreduce.rows, 120);
+    EXPECT_LE(gemm.median_abs_error, 0.15);
+    EXPECT_LE(copy.median_abs_error, 0.06);
+    EXPECT_LE(allreduce.median_abs_error, 0.65);
+    for (const auto& r : results) {
+        // Where a kernel is pure throughput the model's efficiencies hold: GEMMs of 4096 and more in every
+        // dimension at fp8 or bf16, and all-reduces of 256 MiB and more (the network's bandwidth).
+        if (r.c.kind == "gemm" && r.c.precision != "fp4" && r.c.shape.rfind("1024x", 0) != 0 &&
+            r.c.shape.rfind("2048x", 0) != 0 && r.c.shape.rfind("802816x", 0) != 0)
+            EXPECT_LE(std::fabs(r.error), 0.25) << r.c.id << ": predicted " << r.predicted;
+        const auto bytes_at = r.c.shape.find("bytes=");
+        if (r.c.kind == "allreduce" && bytes_at != std::string::npos &&
+            std::stod(r.c.shape.substr(bytes_at + 6)) >= 268435456.0)
+            EXPECT_LE(std::fabs(r.error), 0.25) << r.c.id << ": predicted " << r.predicted;
+    }
 }
 
 // MLPerf server runs hold p99 TTFT <= 2 s and TPOT <= 200 ms: each system's server throughput is at
@@ -96,7 +121,7 @@ TEST(Validation, PublicCases) {
 // the steady state the server is held against. (Measured server / offline-run: H100 0.88, H200 0.93,
 // B200 0.98, MI300X 0.88.)
 TEST(Validation, ServerNeverBeatsSteadyOffline) {
-    const auto results = run_all(kPath, 16);
+    const auto results = run_all(kPath, 203);
     std::map<std::string, std::pair<double, double>> pairs;  // system -> (steady offline, server) predictions
     for (const auto& r : results) {
         if (r.c.kind != "serving" || r.c.id.rfind("mlperf", 0) != 0) continue;
@@ -130,18 +155,20 @@ TEST(Validation, ServerNeverBeatsSteadyOffline) {
 // that so any further drift shows.
 TEST(Validation, ExtraMeasurements) {
     const std::string path = std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-extra.csv";
-    const auto results = run_all(path, 214);
+    const auto results = run_all(path, 280);
     for (const auto& r : results) {
         const ModelSpec m = *load_model(r.c.model);
-        const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 2.5 : 0.50;
+        // The Azure guide's engines (TensorRT-LLM v0.15, December 2024; vLLM on ROCm, November 2024) run
+        // 15-100 % below what the model's engine does with the same chips.
+        const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 2.5 : r.c.id.rfind("azure", 0) == 0 ? 1.1 : 0.50;
         EXPECT_LE(std::fabs(r.error), band) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         if (r.c.shape.rfind("tp=", 0) == 0)  // measured at a given parallelism: only that one is run
             EXPECT_EQ(r.detail.rfind("tp " + r.c.shape.substr(3, r.c.shape.find(' ') - 3), 0), 0u)
                 << r.c.id << ": " << r.detail;
     }
     const ValidationSummary serving = summarise(results, true);
-    EXPECT_EQ(serving.rows, 214);
-    EXPECT_LE(serving.median_abs_error, 0.35);
+    EXPECT_EQ(serving.rows, 280);
+    EXPECT_LE(serving.median_abs_error, 0.40);
 }
 
 TEST(Validation, FixedParallelismIsParsedAndChecked) {
@@ -175,12 +202,14 @@ TEST(Validation, FixedParallelismIsParsedAndChecked) {
     ASSERT_TRUE(spread.ok()) << spread.error().message;
     EXPECT_LT(spread->predicted, tp4->predicted);
     // Paging the KV cache on demand fits more requests than reserving each one's final length.
-    // (at tp 2 memory bounds the batch: 37.5 GB of KV room holds 782 requests at their final 585 tokens,
-    // 1034 at the mean context of 442)
-    auto reserved = run("tp=2");
-    auto paged = run("tp=2 kv=on_demand");
+    // (at tp 1 memory bounds the batch: 72.0 - 68.98 = 3.02 GB of KV room, 0.0958 GB per request at its
+    // final 585 tokens holds 31; at the mean context of 442 tokens, 0.0724 GB each, 41)
+    auto reserved = run("tp=1");
+    auto paged = run("tp=1 kv=on_demand");
     ASSERT_TRUE(reserved.ok() && paged.ok());
-    EXPECT_GT(paged->predicted, reserved->predicted);
+    EXPECT_NE(reserved->detail.find("batch 31"), std::string::npos) << reserved->detail;
+    EXPECT_NE(paged->detail.find("batch 41"), std::string::npos) << paged->detail;
+    EXPECT_GT(paged->predicted, reserved->predicted * 1.2);
     // Expert parallelism beyond tensor parallelism: attention data-parallel ranks.
     auto moe = parse_validation_csv(head + "m,serving,h100-sxm,8,mixtral-8x7b,fp8,offline,427,145,tp=1 dp=8 ep=8,"
                                            "tokens_per_s,50000,6250,src\n",
