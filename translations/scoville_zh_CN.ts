@@ -1670,6 +1670,14 @@
         <source>All-reduce bus bandwidth of 8 chips when the switch sums the data in flight (NVLink SHARP, NVSwitch 3 and later) over the ring's; 1 = the switch cannot reduce (8xH100 NCCL: ~480 GB/s NVLS against ~370 GB/s ring = 1.3). Each chip sends and receives its buffer once, so smaller groups gain less (2 chips: nothing). Needs topology switch.</source>
         <translation>交换机在传输中完成求和时（NVLink SHARP，NVSwitch 3 及以后）8 颗芯片的全归约总线带宽与环形算法之比；1 = 交换机不能归约（8×H100 NCCL：NVLS 约 480 GB/s，环形约 370 GB/s，即 1.3）。每颗芯片只收发一次自己的缓冲区，因此较小的组增益较小（2 颗芯片：无增益）。需要拓扑为 switch。</translation>
     </message>
+    <message>
+        <source>Collective library latency</source>
+        <translation>集合通信库延迟</translation>
+    </message>
+    <message>
+        <source>Fixed cost of one all-reduce call in the vendor's collective library (NCCL, RCCL) beyond the kernel launch, as nccl-tests measures it at its smallest message (8xH100 NVLS, 1 KiB: 25.6 us less the 4 us launch). Serving engines run their own one-shot and two-shot kernels for small messages (link.latency_us), so it applies to library calls only: scoville kernel allreduce --library and the nccl-tests checks.</source>
+        <translation>厂商集合通信库（NCCL、RCCL）中一次全归约调用在内核启动之外的固定开销，按 nccl-tests 在最小消息上的测量值（8×H100 NVLS，1 KiB：25.6 us 减去 4 us 启动）。推理服务引擎对小消息使用自己的 one-shot 和 two-shot 内核（link.latency_us），因此它只用于库调用：scoville kernel allreduce --library 以及 nccl-tests 校验。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>

@@ -54,6 +54,7 @@ struct KernelOptions {
     std::string stream_op = "copy";
     int chips = 8;
     std::string algorithm = "auto";
+    bool library = false;
 };
 
 enum class KernelKind { gemm, copy, stream, allreduce };
@@ -158,7 +159,8 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
                 algo = *a;
             }
             if (o.chips < 2) return fail(ctx, kUsage, "--chips: " + std::to_string(o.chips) + " is not a whole number >= 2");
-            k = allreduce_kernel(*chip, bytes, o.chips, algo);
+            k = allreduce_kernel(*chip, bytes, o.chips, algo,
+                                 o.library ? AllReduceRunner::library : AllReduceRunner::engine);
         }
     }
     if (!k) return fail(ctx, kFailed, k.error().message);
@@ -187,6 +189,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         if (kind == KernelKind::allreduce) {
             j["chips"] = o.chips;
             j["algorithm"] = op.algorithm;
+            j["runner"] = o.library ? "library" : "engine";
             j["buffer_bytes"] = op.buffer_bytes;
             j["network_bytes"] = op.network_bytes;
         } else {
@@ -358,6 +361,9 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     allreduce->add_option("bytes", ko->bytes, "BYTES per chip")->required();
     allreduce->add_option("--chips", ko->chips, "Chips taking part (default 8)");
     allreduce->add_option("--algorithm", ko->algorithm, "auto|one-shot|two-shot|ring|tree|in-switch (auto: the cheapest)");
+    allreduce->add_flag("--library", ko->library,
+                        "As the vendor library runs it under nccl-tests (link.library_latency_us per call) instead of a "
+                        "serving engine's own kernels");
     allreduce->fallthrough();
     allreduce->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::allreduce, ctx); });
 

@@ -61,6 +61,9 @@ struct LinkSpec {
     Topology topology = Topology::switched;
     int domain = 8;             // chips in one scale-up domain
     double latency_us = 2.0;    // alpha: per-step latency of a collective
+    // Fixed cost of one all-reduce call in the vendor's collective library (NCCL, RCCL) beyond the kernel
+    // launch, as nccl-tests measures it at its smallest message; engines' own kernels avoid it.
+    double library_latency_us = 20.0;
     double lane_gbps = 100.0;   // SerDes lane rate per direction (sets lanes -> SerDes area)
     int torus_dims = 2;         // torus dimensions the links span (TPU v4/v5p: 3, v5e/v6e: 2)
     // All-reduce bus bandwidth with the switch summing data in flight (NVLink SHARP / NVLS) over the ring's;

@@ -130,6 +130,12 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Alpha of the alpha-beta model: time per synchronisation step of a collective (one-shot all-reduce: 2 steps, "
          "two-shot: 4, ring: 2(n-1)); 8xH100 one-shot all-reduce of 16-512 KB: 7-13 us (vLLM custom all-reduce)."),
          SCV_REAL(link.latency_us)});
+    add({"link.library_latency_us", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Collective library latency"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 100, false, {},
+         SCV_TR("scoville::ChipParams", "Fixed cost of one all-reduce call in the vendor's collective library (NCCL, RCCL) beyond the kernel launch, "
+         "as nccl-tests measures it at its smallest message (8xH100 NVLS, 1 KiB: 25.6 us less the 4 us launch). Serving engines run "
+         "their own one-shot and two-shot kernels for small messages (link.latency_us), so it applies to library calls only: "
+         "scoville kernel allreduce --library and the nccl-tests checks."),
+         SCV_REAL(link.library_latency_us)});
     add({"link.torus_dims", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Torus dimensions"), "", ParamKind::integer, 1, 3, 1, 3, false, {},
          SCV_TR("scoville::ChipParams", "Dimensions a torus spans (TPU v4, v5p: 3; v5e, v6e: 2); the links are shared equally among them. "
          "Ignored by switch and mesh topologies."), SCV_INT(link.torus_dims)});

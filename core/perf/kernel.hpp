@@ -33,8 +33,14 @@ Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, doubl
 Result<KernelResult> copy_kernel(const ChipSpec& chip, double bytes);
 // A STREAM operation over arrays of `array_bytes` each; achieved_tb_s counts the bytes as STREAM does.
 Result<KernelResult> stream_kernel(const ChipSpec& chip, const StreamOp& op, double array_bytes);
+// Who runs an all-reduce: the serving engine's own kernels (one-shot and two-shot for small messages,
+// link.latency_us per step, as the lowering models it) or the vendor library as nccl-tests calls it
+// (link.library_latency_us per call, then each algorithm's bandwidth term).
+enum class AllReduceRunner { engine, library };
+
 // An all-reduce of `bytes` per chip over `chips` chips, by `algo` (none: the cheapest for the size, as
-// the lowering picks); time = the collective's alpha-beta cost + the kernel launch.
-Result<KernelResult> allreduce_kernel(const ChipSpec& chip, double bytes, int chips, CollectiveAlgo algo);
+// the lowering picks); time = the collective's cost + the kernel launch.
+Result<KernelResult> allreduce_kernel(const ChipSpec& chip, double bytes, int chips, CollectiveAlgo algo,
+                                      AllReduceRunner runner = AllReduceRunner::engine);
 
 }  // namespace scoville

@@ -216,8 +216,10 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
         out.detail = "stream " + std::string(op->name) + ", 10.5 GB arrays";
     } else if (c.kind == "allreduce") {
         // shape: bytes=<buffer per chip> [algo=<one-shot|two-shot|ring|tree|in-switch|auto>]
+        //        [lib=<nccl|rccl|engine>]: the vendor library, as nccl-tests calls it, or an engine's own kernels
         double bytes = 0;
         CollectiveAlgo algo = CollectiveAlgo::none;
+        AllReduceRunner runner = AllReduceRunner::engine;
         for (std::string_view rest = c.shape; !rest.empty();) {
             const auto sp = rest.find(' ');
             const std::string_view item = rest.substr(0, sp);
@@ -232,17 +234,21 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
                 const auto a = value == "auto" ? std::optional<CollectiveAlgo>(CollectiveAlgo::none) : parse_allreduce_algo(value);
                 ok = a.has_value();
                 if (ok) algo = *a;
+            } else if (key == "lib") {
+                ok = value == "nccl" || value == "rccl" || value == "engine";
+                runner = value == "engine" ? AllReduceRunner::engine : AllReduceRunner::library;
             }
             if (!ok)
                 return Error{"case '" + c.id + "': bad '" + std::string(item) + "' in '" + c.shape +
-                             "' (allreduce: bytes = the buffer per chip; algo = one-shot, two-shot, ring, tree, in-switch or auto)"};
+                             "' (allreduce: bytes = the buffer per chip; algo = one-shot, two-shot, ring, tree, in-switch or auto; "
+                             "lib = nccl, rccl or engine)"};
         }
         if (!(bytes >= 1)) return Error{"case '" + c.id + "': an allreduce row needs bytes=<buffer per chip> in its shape"};
-        auto k = allreduce_kernel(*chip, bytes, c.chips, algo);
+        auto k = allreduce_kernel(*chip, bytes, c.chips, algo, runner);
         if (!k) return Error{"case '" + c.id + "': " + k.error().message};
         out.predicted = k->busbw_gb_s;
         out.detail = "all-reduce " + format_number("%.4g", bytes) + " B x " + std::to_string(c.chips) + ", " +
-                     std::string(k->op.algorithm);
+                     std::string(k->op.algorithm) + (runner == AllReduceRunner::library ? ", library" : "");
     } else {
         const auto p = parse_precision(c.precision);
         if (!p) return Error{"case '" + c.id + "': unknown precision '" + c.precision + "'"};

@@ -659,6 +659,24 @@ TEST(Roofline, AllReduceKernelReportsBusBandwidthAsNcclTestsDoes) {
     auto beyond = allreduce_kernel(h100, b, 16, CollectiveAlgo::in_switch);
     ASSERT_FALSE(beyond.ok());
     EXPECT_NE(beyond.error().message.find("scale-up domain (8 chips"), std::string::npos) << beyond.error().message;
+    // Run as nccl-tests calls the library: one fixed cost per call (H100: 21.6 us) instead of the engine
+    // kernels' per-step latencies, then the algorithm's bandwidth term. 1 KiB in-switch: 21.6 + 4 us launch +
+    // 1.75 x 1024 / (360e9 x 1.3) = 25.60 us -> bus bandwidth 1.75 x 1024 / 25.6 us = 0.070 GB/s (Azure: 0.07).
+    auto small = allreduce_kernel(h100, 1024, 8, CollectiveAlgo::none, AllReduceRunner::library);
+    ASSERT_TRUE(small.ok());
+    EXPECT_EQ(small->op.algorithm, "in-switch");
+    EXPECT_NEAR(small->op.time_s, 21.6e-6 + 4e-6 + 1.75 * 1024 / (360e9 * 1.3), 1e-12);
+    EXPECT_NEAR(small->busbw_gb_s, 0.070, 0.0005);
+    // The engine's kernels are faster at small sizes (one-shot: 2 x 3 us + 4 us launch + 7 KiB / 360 GB/s).
+    EXPECT_LT(allreduce_kernel(h100, 1024, 8, CollectiveAlgo::none)->op.time_s, small->op.time_s);
+    // Over MI300X's full mesh RCCL's rings use every link: the bandwidth term is a two-shot exchange's,
+    // 1.75 B / (7 links x 64 GB/s x efficiency.network), not a single ring's over one link per neighbour.
+    const ChipSpec mi300x = *load_chip("mi300x");
+    auto big = allreduce_kernel(mi300x, b, 8, CollectiveAlgo::none, AllReduceRunner::library);
+    ASSERT_TRUE(big.ok());
+    EXPECT_EQ(big->op.algorithm, "two-shot");
+    const double mesh_bytes_s = 7 * 64e9 * mi300x.efficiency.network;
+    EXPECT_NEAR(big->op.time_s, 1.75 * b / mesh_bytes_s + 44e-6 + mi300x.efficiency.op_overhead_us * 1e-6, 1e-9);
     EXPECT_EQ(parse_allreduce_algo("two-shot"), CollectiveAlgo::two_shot);
     EXPECT_FALSE(parse_allreduce_algo("nvls").has_value());
 }

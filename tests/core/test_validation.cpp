@@ -80,10 +80,11 @@ TEST(Validation, PublicCases) {
         } else if (r.c.kind == "serving") {
             EXPECT_LE(std::fabs(r.error), 0.50) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         } else {
-            // Kernels: small GEMMs and small all-reduces are far off (launch and protocol costs the model does
-            // not carry: MI300X's 1024^3 GEMM is +189 %, nccl-tests' 1 KiB all-reduce on MI300X +627 %);
-            // held within 8x either way so a broken row shows, the medians below say how far the rest is.
-            EXPECT_LE(std::fabs(r.error), 8.0) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
+            // Kernels: small GEMMs are far off (launch costs the model does not carry: MI300X's 1024^3 GEMM
+            // is +189 %), and so are mid-size all-reduces (2-32 MiB: the libraries' pipelines are still filling,
+            // up to +78 % on GB200); held within 3x either way so a broken row shows, the medians below say
+            // how far the rest is.
+            EXPECT_LE(std::fabs(r.error), 3.0) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         }
     }
     const ValidationSummary serving = summarise(results, true);
@@ -91,17 +92,19 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(serving.fits, 0);
     EXPECT_LE(serving.median_abs_error, 0.25);
     const ValidationSummary kernels = summarise(results, false);
-    EXPECT_EQ(kernels.rows, 187);
-    EXPECT_EQ(kernels.fits, 5);
-    // By kind (Azure AI-benchmarking-guide): 50 GEMMs, 17 STREAM operations, 120 all-reduce sizes.
+    EXPECT_EQ(kernels.rows, 182);
+    EXPECT_EQ(kernels.fits, 10);
+    EXPECT_LE(kernels.median_abs_error, 0.12);
+    // By kind (Azure AI-benchmarking-guide): 50 GEMMs, 17 STREAM operations, 115 all-reduce sizes (the
+    // 1 KiB one of each of the five systems sets its library latency).
     const ValidationSummary gemm = summarise_kind(results, "gemm"), copy = summarise_kind(results, "copy"),
                             allreduce = summarise_kind(results, "allreduce");
     EXPECT_EQ(gemm.rows, 50);
     EXPECT_EQ(copy.rows, 17);
-    EXPECT_EQ(allreduce.rows, 120);
+    EXPECT_EQ(allreduce.rows, 115);
     EXPECT_LE(gemm.median_abs_error, 0.15);
     EXPECT_LE(copy.median_abs_error, 0.06);
-    EXPECT_LE(allreduce.median_abs_error, 0.65);
+    EXPECT_LE(allreduce.median_abs_error, 0.12);
     for (const auto& r : results) {
         // Where a kernel is pure throughput the model's efficiencies hold: GEMMs of 4096 and more in every
         // dimension at fp8 or bf16, and all-reduces of 256 MiB and more (the network's bandwidth).
