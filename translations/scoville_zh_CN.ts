@@ -3080,14 +3080,6 @@ TTFT p99 %6</translation>
         <translation>显示拟合</translation>
     </message>
     <message>
-        <source>Cases that set an efficiency of their chip (hollow squares). They match by construction, so the headline figures always leave them out.</source>
-        <translation>用于设定其芯片某项效率的案例（空心方块）。它们按构造吻合，因此标题数字总是不计入它们。</translation>
-    </message>
-    <message>
-        <source>Measured (tokens/s for serving, TFLOP/s for GEMMs, TB/s for copies)</source>
-        <translation>实测（服务为词元/秒，GEMM 为 TFLOP/s，拷贝为 TB/s）</translation>
-    </message>
-    <message>
         <source>Predicted by the model</source>
         <translation>模型预测</translation>
     </message>
@@ -3120,10 +3112,6 @@ TTFT p99 %6</translation>
         <translation>y = x（预测等于实测）</translation>
     </message>
     <message>
-        <source>Fit: set an efficiency (not in the headline)</source>
-        <translation>拟合：设定一项效率（不计入标题数字）</translation>
-    </message>
-    <message>
         <source>%1 (%2 set, %3)</source>
         <translation>%1（%2 集，%3）</translation>
     </message>
@@ -3134,10 +3122,6 @@ TTFT p99 %6</translation>
     <message>
         <source>extra</source>
         <translation>额外</translation>
-    </message>
-    <message>
-        <source>fit: set an efficiency</source>
-        <translation>拟合：设定一项效率</translation>
     </message>
     <message>
         <source>check</source>
@@ -3178,6 +3162,22 @@ TTFT p99 %6</translation>
     <message>
         <source>±25 % band</source>
         <translation>±25 % 带</translation>
+    </message>
+    <message>
+        <source>Measured (tokens/s for serving, TFLOP/s for GEMMs, TB/s for STREAM, GB/s bus bandwidth for all-reduces)</source>
+        <translation>实测（服务为词元/秒，GEMM 为 TFLOP/s，STREAM 为 TB/s，全归约为总线带宽 GB/s）</translation>
+    </message>
+    <message>
+        <source>Fit: sets a chip parameter (not in the headline)</source>
+        <translation>拟合：设定一项芯片参数（不计入标题数字）</translation>
+    </message>
+    <message>
+        <source>Cases that set a parameter of their chip, an efficiency or a latency (hollow squares). They match by construction, so the headline figures always leave them out.</source>
+        <translation>用于设定其芯片某项参数（效率或延迟）的案例（空心方块）。它们按构造吻合，因此标题数字总是不计入它们。</translation>
+    </message>
+    <message>
+        <source>fit: sets a chip parameter</source>
+        <translation>拟合：设定一项芯片参数</translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,7 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     fitsBox_ = new QCheckBox(tr("Show fits"), this);
     fitsBox_->setObjectName(QStringLiteral("recordShowFits"));
     fitsBox_->setChecked(true);
-    fitsBox_->setToolTip(tr("Cases that set an efficiency of their chip (hollow squares). They match by "
+    fitsBox_->setToolTip(tr("Cases that set a parameter of their chip, an efficiency or a latency (hollow squares). They match by "
                             "construction, so the headline figures always leave them out."));
     for (QComboBox* box : {setBox_, chipBox_, modelBox_, archBox_, kindBox_})
         connect(box, &QComboBox::currentIndexChanged, this, &RecordView::readFilter);
@@ -137,7 +137,7 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
         axis->setNumberFormat(QStringLiteral("eb"));
         axis->setNumberPrecision(0);
     }
-    plot_->xAxis->setLabel(tr("Measured (tokens/s for serving, TFLOP/s for GEMMs, TB/s for copies)"));
+    plot_->xAxis->setLabel(tr("Measured (tokens/s for serving, TFLOP/s for GEMMs, TB/s for STREAM, GB/s bus bandwidth for all-reduces)"));
     plot_->yAxis->setLabel(tr("Predicted by the model"));
     plot_->legend->setVisible(true);
     plot_->legend->setFont(font());
@@ -363,7 +363,7 @@ void RecordView::rebuild() {
             auto* key = plot_->addGraph();
             key->setLineStyle(QCPGraph::lsNone);
             key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(text, 1.5), Qt::NoBrush, 8));
-            key->setName(tr("Fit: set an efficiency (not in the headline)"));
+            key->setName(tr("Fit: sets a chip parameter (not in the headline)"));
         }
     }
     plot_->xAxis->setRange(lo, hi);
@@ -391,7 +391,7 @@ QString RecordView::describe(const Row& row) const {
     QStringList lines;
     lines << tr("%1 (%2 set, %3)")
                  .arg(qtext(c.id), row.set == Set::publicSet ? tr("public") : tr("extra"),
-                      c.fit ? tr("fit: set an efficiency") : tr("check"));
+                      c.fit ? tr("fit: sets a chip parameter") : tr("check"));
     if (c.kind == "serving")
         lines << tr("%1 on %2 \u00d7 %3, %4, %5; input %6, output %7 tokens")
                      .arg(qtext(c.model))
