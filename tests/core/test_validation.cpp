@@ -72,13 +72,13 @@ TEST(Validation, SummaryCountsTheRowsWithinEachBand) {
 }
 
 TEST(Validation, PublicCases) {
-    const auto results = run_all(kPath, 203);
+    const auto results = run_all(kPath, 277);
     for (const auto& r : results) {
         if (r.c.fit) {
             // A fit reproduces the microbenchmark it was set from.
             EXPECT_LE(std::fabs(r.error), 0.02) << r.c.id;
         } else if (r.c.kind == "serving") {
-            EXPECT_LE(std::fabs(r.error), 0.50) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
+            EXPECT_LE(std::fabs(r.error), 0.45) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         } else {
             // Kernels: small GEMMs are far off (launch costs the model does not carry: MI300X's 1024^3 GEMM
             // is +178 %), and so are mid-size all-reduces (2-32 MiB: the libraries' pipelines are still filling,
@@ -88,9 +88,11 @@ TEST(Validation, PublicCases) {
         }
     }
     const ValidationSummary serving = summarise(results, true);
-    EXPECT_EQ(serving.rows, 11);
+    // 11 rows of MLPerf v4.1, v5.1 (NVIDIA B200, AMD MI300X) and TensorRT-LLM, and the 74 other MLPerf v5.1
+    // Llama-2-70B rows of systems whose chips are in the library.
+    EXPECT_EQ(serving.rows, 85);
     EXPECT_EQ(serving.fits, 0);
-    EXPECT_LE(serving.median_abs_error, 0.25);
+    EXPECT_LE(serving.median_abs_error, 0.12);
     const ValidationSummary kernels = summarise(results, false);
     EXPECT_EQ(kernels.rows, 181);
     EXPECT_EQ(kernels.fits, 11);
@@ -121,34 +123,56 @@ TEST(Validation, PublicCases) {
 // MLPerf server runs hold p99 TTFT <= 2 s and TPOT <= 200 ms: each system's server throughput is at
 // most what it sustains offline in a steady stream (the queue needs slack). The offline rows carry
 // their run length (requests=N), so they are evaluated again without it: a finite run's drain is not
-// the steady state the server is held against. (Measured server / offline-run: H100 0.88, H200 0.93,
-// B200 0.98, MI300X 0.88.)
+// the steady state the server is held against. Systems whose two runs used different parallelism
+// (Cisco's H100s: offline tp 1 pp 2, server tp 2) or that published no server run are not pairs.
+// (Measured server / offline-run: H100 0.88 in v4.1 and 0.98 in v5.1, H200 0.93 in v4.1 and 0.94-0.98
+// in v5.1, B200 0.97-1.00 (Google's 1.26 beside its low offline run), GB200 0.88-0.99, MI300X 0.88-0.91,
+// MI325X 0.88-0.96.)
 TEST(Validation, ServerNeverBeatsSteadyOffline) {
-    const auto results = run_all(kPath, 203);
-    std::map<std::string, std::pair<double, double>> pairs;  // system -> (steady offline, server) predictions
+    const auto results = run_all(kPath, 277);
+    struct Pair {
+        double offline = 0, server = 0;
+        std::string offline_par, server_par;
+    };
+    std::map<std::string, Pair> pairs;  // system -> steady offline and server predictions
+    auto parallelism = [](const std::string& shape) {
+        std::string out;
+        for (const char* key : {"tp=", "pp="}) {
+            const auto at = shape.find(key);
+            out += at == std::string::npos ? std::string(key) + "?" : shape.substr(at, shape.find(' ', at) - at);
+            out += ' ';
+        }
+        return out;
+    };
     for (const auto& r : results) {
         if (r.c.kind != "serving" || r.c.id.rfind("mlperf", 0) != 0) continue;
         const std::string system = r.c.id.substr(0, r.c.id.rfind('-'));
         if (r.c.scenario == "server") {
-            pairs[system].second = r.predicted;
+            pairs[system].server = r.predicted;
+            pairs[system].server_par = parallelism(r.c.shape);
             continue;
         }
         ValidationCase steady = r.c;
-        const auto at = steady.shape.find(" requests=");
+        const auto at = (" " + steady.shape).find(" requests=");
         ASSERT_NE(at, std::string::npos) << r.c.id << ": an offline MLPerf row gives its run length";
-        steady.shape.erase(at, steady.shape.find(' ', at + 1) - at);
+        steady.shape.erase(at, steady.shape.find(' ', at) - at + 1);
         auto s = run_validation_case(steady);
         ASSERT_TRUE(s.ok()) << s.error().message;
         EXPECT_GT(s->predicted, r.predicted) << r.c.id << ": the run's drain costs throughput";
-        pairs[system].first = s->predicted;
+        pairs[system].offline = s->predicted;
+        pairs[system].offline_par = parallelism(r.c.shape);
     }
-    EXPECT_EQ(pairs.size(), 5u);
+    int compared = 0;
     for (const auto& [system, p] : pairs) {
-        ASSERT_GT(p.first, 0) << system;
-        ASSERT_GT(p.second, 0) << system;
-        EXPECT_LE(p.second, p.first * 1.01) << system;
-        EXPECT_GE(p.second, p.first * 0.5) << system;
+        ASSERT_GT(p.offline, 0) << system << ": a server run without its offline run";
+        if (p.server == 0 || p.server_par != p.offline_par) continue;
+        ++compared;
+        EXPECT_LE(p.server, p.offline * 1.01) << system;
+        EXPECT_GE(p.server, p.offline * 0.5) << system;
     }
+    // 43 systems: 2 without a server run, 2 (Cisco H100 x16 and x32) with different parallelism.
+    EXPECT_EQ(pairs.size(), 43u);
+    EXPECT_EQ(compared, 39);
 }
 
 // Further measurements (tests/data/validation-extra.csv): every B200, GB200, H100 and H200 row of the

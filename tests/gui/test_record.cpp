@@ -27,9 +27,9 @@ std::vector<ValidationResult> corePublicResults() {
     return out;
 }
 
-// tests/data/validation-public.csv: 11 serving rows, 11 kernel fits and 181 kernel checks (the Azure guide's 49
+// tests/data/validation-public.csv: 85 serving rows, 11 kernel fits and 181 kernel checks (the Azure guide's 49
 // GEMMs, 17 STREAM operations and 115 all-reduce sizes beyond its fits).
-constexpr int kPublicRows = 203;
+constexpr int kPublicRows = 277;
 
 }  // namespace
 
@@ -88,7 +88,7 @@ private slots:
             QCOMPARE(got.rows_within_35, want.rows_within_35);
         }
         const ValidationSummary serving = summarise(core, true);
-        QCOMPARE(serving.rows, 11);
+        QCOMPARE(serving.rows, 85);
         // The headline prints the median as `scoville validate` does (one decimal, in per cent).
         const QString median = formatNumber(serving.median_abs_error * 100, 1) + QStringLiteral(" %");
         QVERIFY2(view_->headline().contains(median), qPrintable(view_->headline()));
@@ -110,14 +110,15 @@ private slots:
             return view_->servingSummary();
         }();
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, false);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 11 + 181);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 85 + 181);
         QCOMPARE(view_->servingSummary().median_abs_error, before.median_abs_error);
         QCOMPARE(view_->kernelSummary().fits, 0);
-        // Filters: H100 alone has 4 serving rows (Llama-2-70B offline and server, Mixtral offline and
-        // server) in the public set; Mixtral is its only MoE model.
+        // Filters: H100 alone has 8 serving rows (MLPerf v4.1 Llama-2-70B and Mixtral offline and server,
+        // Cisco's 16- and 32-GPU v5.1 Llama-2-70B offline and server) in the public set; Mixtral is its
+        // only MoE model.
         view_->setFilter(RecordView::Set::publicSet, "h100-sxm", {}, RecordView::Architecture::all,
                          RecordView::Kind::serving, true);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 4);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 8);
         view_->setFilter(RecordView::Set::publicSet, "h100-sxm", {}, RecordView::Architecture::moe,
                          RecordView::Kind::serving, true);
         QCOMPARE(static_cast<int>(view_->shownRows().size()), 2);
