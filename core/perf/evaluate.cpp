@@ -368,8 +368,9 @@ public:
             return ts[levels - 1];
         };
         const double full = ts[0];
-        // The cost of a prompt token: what the steady step's prompt share adds to a decode-only step.
-        const double prompt_tokens = sol.batch * tau_ * s_.input_len / s_.output_len;
+        // The cost of a prompt token: what the steady step's prompt share adds to a decode-only step,
+        // over the prompt tokens of all pp micro-batches, which the stages work on at once.
+        const double prompt_tokens = slots * tau_ * s_.input_len / s_.output_len;
         const double per_prompt_token = prompts_ && prompt_tokens > 0 ? std::max(0.0, (sol.step.t - full) / prompt_tokens) : 0.0;
         double t = n * s_.input_len * per_prompt_token;
         const double steps_per_request = s_.output_len / tau_;

@@ -419,6 +419,29 @@ TEST(FiniteRun, WholeWavesEqualTheSteadyState) {
     EXPECT_EQ(tail->serving.batch, steady->serving.batch);
 }
 
+// With pipeline stages the replica holds pp micro-batches in flight, and the stages work on all of
+// them at once, their prompts included: whole waves of pp x batch requests still take exactly the
+// steady state's time (each prompt token costs the step's prompt share over all pp micro-batches).
+TEST(FiniteRun, WholeWavesOfPipelineStagesEqualTheSteadyState) {
+    const auto chip = *load_chip("h100-sxm");
+    const auto model = *load_model("llama-2-70b");
+    Scenario s;
+    s.chips = 2;
+    s.tp = 1;
+    s.pp = 2;
+    s.batch = 64;  // per micro-batch: 128 in flight on the replica
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.input_len = 222;
+    s.output_len = 128;
+    auto steady = evaluate(chip, model, s);
+    ASSERT_TRUE(steady.ok()) << steady.error().message;
+    s.requests = 5 * 128;  // five waves of the replica's 2 x 64 requests
+    auto waves = evaluate(chip, model, s);
+    ASSERT_TRUE(waves.ok()) << waves.error().message;
+    EXPECT_NEAR(waves->serving.throughput_tokens_per_s, steady->serving.throughput_tokens_per_s,
+                1e-9 * steady->serving.throughput_tokens_per_s);
+}
+
 // Spread lengths: the run ends with the batch draining, so a short run loses more than a long one,
 // and a very long run approaches the steady state.
 TEST(FiniteRun, SpreadLengthsDrainAtTheEnd) {
