@@ -298,8 +298,9 @@ TEST(Roofline, BatchOneGemvIsMemoryBoundAndBigGemmComputeBound) {
     EXPECT_NEAR(big->achieved_tflops, 792, 792 * 0.01);
     auto fp8 = gemm_kernel(h100, 8192, 8192, 8192, Precision::fp8);
     EXPECT_NEAR(fp8->achieved_tflops, 1290, 1290 * 0.01);  // Azure cuBLASLt
-    // MI300X: 2614.9 TFLOP/s fp8 x 0.469 = 1226.4, less the 1 us launch over 0.9 ms; Azure hipBLASLt 1222.9.
-    EXPECT_NEAR(gemm_kernel(*load_chip("mi300x"), 8192, 8192, 8192, Precision::fp8)->achieved_tflops, 1222.9, 1222.9 * 0.01);
+    // MI300X: 2614.9 TFLOP/s fp8 x 0.437 = 1142.7, less the 1 us launch over 29 ms at 32768^3; the median of
+    // Azure's five large hipBLASLt GEMMs, 1142.4 (32768^3).
+    EXPECT_NEAR(gemm_kernel(*load_chip("mi300x"), 32768, 32768, 32768, Precision::fp8)->achieved_tflops, 1142.4, 1142.4 * 0.01);
     auto copy = copy_kernel(h100, 4e9);
     EXPECT_NEAR(copy->achieved_tb_s, 2.90, 0.01);  // Azure HBM copy
 }
