@@ -310,13 +310,13 @@ TEST(CliModels, ListsEveryPreset) {
 TEST(CliValidate, PrintsEveryCase) {
     const CliRun r = run({"validate", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 278);  // header + 277 cases
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 376);  // header + 375 cases
     EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,fit,tflops,792,"), std::string::npos);
     const CliRun t = run({"validate"});
     ASSERT_EQ(t.code, 0) << t.err;
     // The summary keeps serving and kernels apart and leaves the fits out.
     EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
-    EXPECT_NE(t.out.find("over 85 rows; kernels: median |error| "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("over 183 rows; kernels: median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("over 177 rows (15 fits left out)"), std::string::npos) << t.out;
     // and the kernels by kind: 45 GEMMs, 17 STREAM operations, 115 all-reduce sizes
     EXPECT_NE(t.out.find("kernels by kind: gemm median |error| "), std::string::npos) << t.out;

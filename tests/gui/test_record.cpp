@@ -27,9 +27,9 @@ std::vector<ValidationResult> corePublicResults() {
     return out;
 }
 
-// tests/data/validation-public.csv: 85 serving rows, 15 kernel fits and 177 kernel checks (the Azure guide's 45
+// tests/data/validation-public.csv: 183 serving rows, 15 kernel fits and 177 kernel checks (the Azure guide's 45
 // GEMMs, 17 STREAM operations and 115 all-reduce sizes beyond its fits).
-constexpr int kPublicRows = 277;
+constexpr int kPublicRows = 375;
 
 }  // namespace
 
@@ -88,7 +88,7 @@ private slots:
             QCOMPARE(got.rows_within_35, want.rows_within_35);
         }
         const ValidationSummary serving = summarise(core, true);
-        QCOMPARE(serving.rows, 85);
+        QCOMPARE(serving.rows, 183);
         // The headline prints the median as `scoville validate` does (one decimal, in per cent).
         const QString median = formatNumber(serving.median_abs_error * 100, 1) + QStringLiteral(" %");
         QVERIFY2(view_->headline().contains(median), qPrintable(view_->headline()));
@@ -110,28 +110,29 @@ private slots:
             return view_->servingSummary();
         }();
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, false);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 85 + 177);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 183 + 177);
         QCOMPARE(view_->servingSummary().median_abs_error, before.median_abs_error);
         QCOMPARE(view_->kernelSummary().fits, 0);
-        // Filters: H100 alone has 8 serving rows (MLPerf v4.1 Llama-2-70B and Mixtral offline and server,
-        // Cisco's 16- and 32-GPU v5.1 Llama-2-70B offline and server) in the public set; Mixtral is its
-        // only MoE model.
+        // Filters: H100 alone has 54 serving rows in the public set (MLPerf v4.1 Llama-2-70B 30 and Mixtral
+        // 20, v5.1 Llama-2-70B 4); Mixtral is its only MoE model.
         view_->setFilter(RecordView::Set::publicSet, "h100-sxm", {}, RecordView::Architecture::all,
                          RecordView::Kind::serving, true);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 8);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 54);
         view_->setFilter(RecordView::Set::publicSet, "h100-sxm", {}, RecordView::Architecture::moe,
                          RecordView::Kind::serving, true);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 2);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 20);
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
     }
 
     void clickingACaseLoadsItsChipAndWorkload() {
-        // mlperf41-h100-l70-off: H100 x8, Llama-2-70B fp8 offline, input 222, output 291, tp=2,
-        // max_batch=896 (validation-public.csv).
-        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
+        // mlperf51-cisco-hgx-h100-h100-sxm-80gbx16-l70-off: 16 x H100, Llama-2-70B fp8 offline, input 222,
+        // output 291, tp=1 pp=2, max_batch=1024 (validation-public.csv); shown with the other H100 rows, where
+        // no other point covers it (the many 8-GPU v4.1 runs of one configuration overlap each other).
+        view_->setFilter(RecordView::Set::publicSet, "h100-sxm", {}, RecordView::Architecture::all,
+                         RecordView::Kind::serving, true);
         int row = -1;
         for (size_t i = 0; i < view_->rows().size(); ++i)
-            if (view_->rows()[i].c.id == "mlperf41-h100-l70-off") row = static_cast<int>(i);
+            if (view_->rows()[i].c.id == "mlperf51-cisco-hgx-h100-h100-sxm-80gbx16-l70-off") row = static_cast<int>(i);
         QVERIFY(row >= 0);
         const auto& c = view_->rows()[static_cast<size_t>(row)];
         QVERIFY(c.result.has_value());
@@ -145,11 +146,12 @@ private slots:
         QCOMPARE(doc_->chip().id, std::string("h100-sxm"));
         QCOMPARE(doc_->state().model.id, std::string("llama-2-70b"));
         const Scenario& s = doc_->state().scenario;
-        QCOMPARE(s.chips, 8);
+        QCOMPARE(s.chips, 16);
         QCOMPARE(s.input_len, 222);
         QCOMPARE(s.output_len, 291);
-        QCOMPARE(s.tp, 2);
-        QCOMPARE(s.max_batch, 896);
+        QCOMPARE(s.tp, 1);
+        QCOMPARE(s.pp, 2);
+        QCOMPARE(s.max_batch, 1024);
         QCOMPARE(s.batch, 0);  // auto, as the case is evaluated
         QCOMPARE(s.weight_precision, Precision::fp8);
         // One undoable edit: undo brings the design back.
