@@ -434,6 +434,7 @@ Status RecordView::loadCase(int row) {
     if (!chip) return refuse("case '" + c.id + "': " + chip.error().message);
     DesignValues next = doc_->values();
     next.chip = *chip;
+    if (auto st = apply_validation_conditions(c, next.chip); !st) return refuse(st.error().message);
     if (c.kind == "serving") {
         auto scenario = validation_scenario(c);
         if (!scenario) return refuse(scenario.error().message);

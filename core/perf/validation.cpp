@@ -146,6 +146,24 @@ ValidationSummary summarise_kind(const std::vector<ValidationResult>& results, s
     return summarise_if(results, [kind](const ValidationCase& c) { return c.kind == kind; });
 }
 
+namespace {
+// A power limit in watts, or 0 when `value` is not one.
+double power_cap_of(std::string_view value) {
+    double w = 0;
+    return parse_number(value, w) && std::isfinite(w) && w >= 1 && w <= 100000 ? w : 0;
+}
+}  // namespace
+
+Status apply_validation_conditions(const ValidationCase& c, ChipSpec& chip) {
+    const auto at = (" " + c.shape).find(" power_cap_w=");
+    if (at == std::string::npos) return Ok{};
+    const std::string value = c.shape.substr(at + 12, c.shape.find(' ', at) - (at + 12));
+    const double w = power_cap_of(value);
+    if (!(w > 0)) return Error{"case '" + c.id + "': bad 'power_cap_w=" + value + "' (a board power limit in W)"};
+    chip.power.tdp_w = std::min(chip.power.tdp_w, w);
+    return Ok{};
+}
+
 Result<Scenario> validation_scenario(const ValidationCase& c) {
     if (c.kind != "serving") return Error{"case '" + c.id + "': a " + c.kind + " row has no workload"};
     const auto p = parse_precision(c.precision);
@@ -187,6 +205,7 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
         else if (key == "requests") ok = parse_number(value, s.requests) && s.requests >= 1;
         else if (key == "max_tokens") ok = parse_number(value, s.max_tokens_per_step) && s.max_tokens_per_step >= 1;
         else if (key == "host_us") ok = parse_number(value, s.host_us_per_request) && s.host_us_per_request >= 0;
+        else if (key == "power_cap_w") ok = power_cap_of(value) > 0;  // applied to the chip: validation_chip
         else if (key == "kv") {
             const auto a = parse_kv_allocation(value);
             ok = a.has_value();
@@ -195,7 +214,8 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
         if (!ok)
             return Error{"case '" + c.id + "': bad '" + std::string(item) + "' in '" + c.shape +
                          "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
-                         "kv = reserve or on_demand; host_us = engine host time per request and step)"};
+                         "kv = reserve or on_demand; host_us = engine host time per request and step; power_cap_w = the "
+                         "board power limit the run was held to)"};
     }
     return s;
 }
@@ -205,6 +225,7 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
     out.c = c;
     auto chip = load_chip(c.chip);
     if (!chip) return Error{"case '" + c.id + "': " + chip.error().message};
+    if (auto st = apply_validation_conditions(c, *chip); !st) return st.error();
     if (c.kind == "copy") {
         // BabelStream's default arrays: 1,308,622,848 doubles each.
         constexpr double kArrayBytes = 1308622848.0 * 8;

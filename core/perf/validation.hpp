@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/hw/chip.hpp"
 #include "core/util/result.hpp"
 #include "core/workload/model.hpp"
 
@@ -69,6 +70,9 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c);
 // The workload a serving row runs (the rules above): what run_validation_case evaluates, and what
 // the GUI loads when a row is chosen.
 Result<Scenario> validation_scenario(const ValidationCase& c);
+// What a serving row's shape says of the chip it ran on: power_cap_w = the board power limit the
+// run was held to (MLPerf MaxQ systems), which lowers the chip's power.tdp_w for the case.
+Status apply_validation_conditions(const ValidationCase& c, ChipSpec& chip);
 // The public set (tests/data/validation-public.csv, built in).
 std::string_view builtin_validation_csv();
 // The further measurements (tests/data/validation-extra.csv, built in).
