@@ -1044,6 +1044,10 @@
         <source>TFLOP/s</source>
         <translation>TFLOP/s</translation>
     </message>
+    <message>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
 </context>
 <context>
     <name>Warning</name>
@@ -4551,6 +4555,14 @@ TTFT p99 %6</translation>
     <message>
         <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 8 at fp8 and int8, 20 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
         <translation>每个词元的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 8，fp4 为 20，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
+    </message>
+    <message>
+        <source>Steps per scheduling block</source>
+        <translation>每个调度块的步数</translation>
+    </message>
+    <message>
+        <source>New requests join the batch only between blocks of this many steps (vLLM num_scheduler_steps, multi-step scheduling: AMD's MLPerf v5.1 server runs use 9), so an arrival first waits for the rest of the running block; 1 = at every step (TensorRT-LLM).</source>
+        <translation>新请求只能在每隔这么多步的调度块之间加入批次（vLLM num_scheduler_steps，多步调度：AMD 的 MLPerf v5.1 服务器场景运行使用 9），因此新到达的请求要先等待当前调度块的剩余部分；1 = 每一步都可加入（TensorRT-LLM）。</translation>
     </message>
 </context>
 <context>

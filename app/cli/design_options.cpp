@@ -95,6 +95,9 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
     cmd->add_option("--prefill-chip", o.prefill_chip, "Chip id or JSON file of the prefill pool (default: --chip)");
     cmd->add_option("--host-us-per-request", o.host_us_per_request,
                      "Engine host time per step and request the chips wait for, us (default 1: vLLM V1)");
+    cmd->add_option("--admit-every-steps", o.admit_every_steps,
+                     "Steps per scheduling block: new requests join only between blocks (vLLM num_scheduler_steps; "
+                     "default 1)");
     cmd->add_option("--spec-tokens", o.spec_tokens, "Speculative decoding: draft tokens per step (0: off)");
     cmd->add_option("--spec-accept", o.spec_accept, "Speculative decoding: probability a draft token is accepted");
     cmd->add_option("--draft-model", o.draft_model,
@@ -158,6 +161,7 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
         return failed(code, kUsage, "--kv-allocation: '" + o.kv_allocation + "' is not one of reserve, on_demand");
     s.kv_allocation = *kv_alloc;
     s.host_us_per_request = o.host_us_per_request;
+    s.admit_every_steps = o.admit_every_steps;
     s.spec_tokens = o.spec_tokens;
     s.spec_accept = o.spec_accept;
     s.draft_model = o.draft_model;

@@ -27,6 +27,7 @@ struct DesignOptions {
     int requests = Scenario{}.requests;
     std::string kv_allocation = "reserve";
     double host_us_per_request = Scenario{}.host_us_per_request;
+    int admit_every_steps = Scenario{}.admit_every_steps;
     int spec_tokens = 0;
     double spec_accept = 0;
     std::string draft_model;

@@ -221,6 +221,7 @@ public:
         m.output_cv = s_.output_len_cv;
         m.tokens_per_step = tau_;
         m.tokens_per_step_var = tau_var_;
+        m.admit_steps = s_.admit_every_steps;
         // A server's arrivals queue for a slot when every one is taken (an open loop); offline, a
         // finished request is replaced at once.
         if (s_.has_limits()) {

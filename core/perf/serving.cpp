@@ -183,11 +183,12 @@ Latencies stream_latencies(const StreamModel& m) {
     if (!out.stable) {
         out.ttft_mean_s = out.ttft_p50_s = out.ttft_p99_s = std::numeric_limits<double>::infinity();
     } else {
-        // P(W > w): 1 below 0, rho exp(-theta w) above; averaged over the residual R ~ U(0, t) of
-        // the running step: (1/t) x integral of P(W > w) for w in [u - t, u], with u = x - c and c the
-        // rest of the latency (own prefill, transfer, slot wait). In closed form:
-        //   u <= 0: 1;   0 < u < t: (t - u + rho/theta (1 - e^-theta u)) / t;
-        //   u >= t: rho/theta e^-theta u (e^theta t - 1) / t.
+        // P(W > w): 1 below 0, rho exp(-theta w) above; averaged over the residual R ~ U(0, r) of
+        // the running step (r = t) or scheduling block (r = admit_steps x t): (1/r) x integral of
+        // P(W > w) for w in [u - r, u], with u = x - c and c the rest of the latency (own prefill,
+        // transfer, slot wait). In closed form:
+        //   u <= 0: 1;   0 < u < r: (r - u + rho/theta (1 - e^-theta u)) / r;
+        //   u >= r: rho/theta e^-theta u (e^theta r - 1) / r.
         // e^-theta u = e^-theta x e^theta c, so one exp per x serves every c.
         struct Shift {
             double c, weight, e_c;  // e_c = e^(theta c), or 0 when it would overflow (then computed per x)
@@ -208,8 +209,9 @@ Latencies stream_latencies(const StreamModel& m) {
                 add(c - std::log(1.0 - u) / slot_rate, in[i].weight * p_slot / slot_points);
             }
         }
+        const double r = t * std::max(1.0, m.admit_steps);
         const double scale = theta > 0 ? rho / theta : 0.0;
-        const double tail = theta > 0 ? std::expm1(theta * t) : 0.0;
+        const double tail = theta > 0 ? std::expm1(theta * r) : 0.0;
         auto survival = [&](double x) {
             const double ex = theta > 0 ? std::exp(-theta * x) : 0.0;
             double s = 0;
@@ -221,14 +223,14 @@ Latencies stream_latencies(const StreamModel& m) {
                     continue;
                 }
                 const double e_u = theta > 0 ? (sh.e_c > 0 ? ex * sh.e_c : std::exp(-theta * u)) : 0.0;
-                const double v = u < t ? (t - u + scale * (1.0 - e_u)) : scale * e_u * tail;
-                s += sh.weight * v / t;
+                const double v = u < r ? (r - u + scale * (1.0 - e_u)) : scale * e_u * tail;
+                s += sh.weight * v / r;
             }
             return s;
         };
         const double slot_mean = slot_rate > 0 ? p_slot / slot_rate : 0.0;
-        const double hint = t + mean_own + wait_mean * 10 + m.extra_ttft_s + slot_mean * 10;
-        out.ttft_mean_s = t / 2 + wait_mean + mean_own + m.extra_ttft_s + slot_mean;
+        const double hint = r + mean_own + wait_mean * 10 + m.extra_ttft_s + slot_mean * 10;
+        out.ttft_mean_s = r / 2 + wait_mean + mean_own + m.extra_ttft_s + slot_mean;
         if (m.want_ttft) {
             if (m.want_median) out.ttft_p50_s = quantile_of(survival, 0.5, hint);
             out.ttft_p99_s = quantile_of(survival, 0.01, hint);

@@ -37,6 +37,9 @@ struct StreamModel {
     double tokens_per_step = 1;   // per request (speculative decoding: > 1)
     double tokens_per_step_var = 0;
     double extra_ttft_s = 0;      // added to every TTFT (disaggregation: the KV transfer)
+    // Steps per scheduling block: an arrival joins at the end of the running block (multi-step
+    // scheduling), so it waits for a residual of U(0, admit_steps x step) instead of U(0, step).
+    double admit_steps = 1;
     // Slots: requests the stream can hold (its engine limit, memory or token budget); an arrival
     // that finds them all taken waits for one to free (0: a closed loop, a finished request is
     // replaced at once, as offline). holding_s: how long a request holds its slot.

@@ -272,6 +272,7 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     if (auto st = range("max_tokens_per_step", s.max_tokens_per_step, 1, 10000000); !st) return st;
     if (auto st = range("max_batch", s.max_batch, 1, 1000000); !st) return st;
     if (auto st = range("requests", s.requests, 0, 1000000000); !st) return st;
+    if (auto st = range("admit_every_steps", s.admit_every_steps, 1, 1000); !st) return st;
     if (auto st = range("spec_tokens", s.spec_tokens, 0, 16); !st) return st;
     // `meaning` is marked where it is passed, so it reads in the user's language too.
     auto real = [&](const char* key, double v, double lo, double hi, std::string_view meaning) -> Status {

@@ -103,6 +103,9 @@ struct Scenario {
     // Host (CPU) time per step and request the GPU waits for: scheduling, sampling and request
     // bookkeeping of the engine's loop (vLLM V1: ~1 us; TensorRT-LLM PyTorch backend: ~9 us).
     double host_us_per_request = 1.0;
+    // Steps in a scheduling block: new requests join the batch only between blocks (vLLM
+    // num_scheduler_steps, multi-step scheduling); 1 = at every step, as TensorRT-LLM does.
+    int admit_every_steps = 1;
     // The run's length: requests issued at once and served to the last (a benchmark such as
     // trtllm-bench or an MLPerf offline run); the throughput counts the tail in which the batch
     // drains. 0 = a steady stream without end.

@@ -83,6 +83,11 @@ std::vector<WorkloadKey> build() {
          SCV_TR("scoville::WorkloadKeys", "CPU time per step and request the accelerator waits for: scheduling, sampling, bookkeeping (vLLM V1 "
          "update_from_output: 0.254 ms at batch 256, ~1 us; TensorRT-LLM PyTorch backend: ~580 us per step at "
          "64 requests, ~9 us, issue 13957)."), SCV_REAL(host_us_per_request)});
+    add({"admit_every_steps", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Steps per scheduling block"), SCV_TR("Unit", "steps"), K::integer, 1, 1000, "", {},
+         SCV_TR("scoville::WorkloadKeys", "New requests join the batch only between blocks of this many steps (vLLM num_scheduler_steps, "
+         "multi-step scheduling: AMD's MLPerf v5.1 server runs use 9), so an arrival first waits for the rest of the running "
+         "block; 1 = at every step (TensorRT-LLM)."),
+         SCV_INT(admit_every_steps)});
     add({"requests", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Requests in the run"), SCV_TR("Unit", "requests"), K::integer, 0, 1000000000, "steady", {},
          SCV_TR("scoville::WorkloadKeys", "Requests issued at once and served to the last, as a benchmark runs them (trtllm-bench: 1,000-30,000 "
          "by length; MLPerf offline: at least 600 s of samples); the throughput includes the tail in which the "

@@ -146,6 +146,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.prefill_chip = "b200";
     s.ttft_slo_s = 2.0;
     s.host_us_per_request = 9;
+    s.admit_every_steps = 9;
     s.moe_pair_bytes = 12.5;
     Scenario copy;
     for (const auto& k : workload_keys()) {
@@ -157,7 +158,8 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "kv_allocation"), "on_demand");
     EXPECT_EQ(*get_workload_text(s, "input_len_cv"), "0.77");
     EXPECT_EQ(*get_workload_text(s, "moe_pair_bytes"), "12.5");
-    EXPECT_EQ(workload_keys().size(), 29u);
+    EXPECT_EQ(*get_workload_text(s, "admit_every_steps"), "9");
+    EXPECT_EQ(workload_keys().size(), 30u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
@@ -165,6 +167,8 @@ TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
     EXPECT_NE(set_workload_text(s, "max_batch", "0").error().message.find("workload 'max_batch': 0 is out of range"),
               std::string::npos);
     EXPECT_NE(set_workload_text(s, "tp", "2.5").error().message.find("must be a whole number"), std::string::npos);
+    EXPECT_NE(set_workload_text(s, "admit_every_steps", "0").error().message.find("workload 'admit_every_steps': 0 is out of range"),
+              std::string::npos);
     EXPECT_NE(set_workload_text(s, "kv_allocation", "lazy").error().message.find("not one of reserve, on_demand"),
               std::string::npos);
     EXPECT_NE(set_workload_text(s, "spec_accept", "x").error().message.find("'x' is not a number"), std::string::npos);

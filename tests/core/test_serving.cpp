@@ -442,6 +442,29 @@ TEST(FiniteRun, WholeWavesOfPipelineStagesEqualTheSteadyState) {
                 1e-9 * steady->serving.throughput_tokens_per_s);
 }
 
+// Multi-step scheduling (vLLM num_scheduler_steps): an arrival joins at the end of the running block
+// of k steps, so it first waits for a residual of U(0, k x step) instead of U(0, step). With arrivals
+// too sparse to queue (rho -> 0, no slot limit), the mean TTFT grows by (k - 1) x step / 2 exactly and
+// the p99 of the wait alone is 0.99 x k x step.
+TEST(Stream, ScheduleBlocksDelayTheFirstToken) {
+    StreamModel m;
+    m.step_s = 0.1;
+    m.prefill_room = 1000;
+    m.prefill_per_step = 0;
+    m.arrivals_per_s = 1e-9;
+    m.input_len = 100;
+    m.output_len = 100;
+    const Latencies one = stream_latencies(m);
+    m.admit_steps = 9;
+    const Latencies nine = stream_latencies(m);
+    ASSERT_TRUE(one.stable && nine.stable);
+    EXPECT_NEAR(nine.ttft_mean_s - one.ttft_mean_s, 8 * 0.1 / 2, 1e-9);
+    // own prefill: one step of 0.1 s (the slope is 0); the wait: U(0, 0.9 s), p99 0.891 s.
+    EXPECT_NEAR(nine.ttft_p99_s, 0.1 + 0.99 * 0.9, 1e-4);
+    EXPECT_NEAR(one.ttft_p99_s, 0.1 + 0.99 * 0.1, 1e-4);
+    EXPECT_DOUBLE_EQ(nine.tpot_mean_s, one.tpot_mean_s);  // the steps themselves are unchanged
+}
+
 // Spread lengths: the run ends with the batch draining, so a short run loses more than a long one,
 // and a very long run approaches the steady state.
 TEST(FiniteRun, SpreadLengthsDrainAtTheEnd) {
