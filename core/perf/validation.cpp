@@ -152,15 +152,33 @@ double power_cap_of(std::string_view value) {
     double w = 0;
     return parse_number(value, w) && std::isfinite(w) && w >= 1 && w <= 100000 ? w : 0;
 }
+
+// Calls take(item, key, value) for each space-separated key=value item of a row's shape (value empty
+// when there is no '='); stops at the first item take refuses and returns it, or empty when all pass.
+template <typename Take>
+std::string_view first_refused_item(std::string_view shape, Take take) {
+    for (std::string_view rest = shape; !rest.empty();) {
+        const auto sp = rest.find(' ');
+        const std::string_view item = rest.substr(0, sp);
+        rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
+        if (item.empty()) continue;
+        const auto eq = item.find('=');
+        const std::string_view value = eq == std::string_view::npos ? std::string_view() : item.substr(eq + 1);
+        if (!take(item.substr(0, eq), value)) return item;
+    }
+    return {};
+}
 }  // namespace
 
 Status apply_validation_conditions(const ValidationCase& c, ChipSpec& chip) {
-    const auto at = (" " + c.shape).find(" power_cap_w=");
-    if (at == std::string::npos) return Ok{};
-    const std::string value = c.shape.substr(at + 12, c.shape.find(' ', at) - (at + 12));
-    const double w = power_cap_of(value);
-    if (!(w > 0)) return Error{"case '" + c.id + "': bad 'power_cap_w=" + value + "' (a board power limit in W)"};
-    chip.power.tdp_w = std::min(chip.power.tdp_w, w);
+    double cap = 0;
+    const std::string_view bad = first_refused_item(c.shape, [&](std::string_view key, std::string_view value) {
+        if (key != "power_cap_w") return true;
+        cap = power_cap_of(value);
+        return cap > 0;
+    });
+    if (!bad.empty()) return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' (a board power limit in W)"};
+    if (cap > 0) chip.power.tdp_w = std::min(chip.power.tdp_w, cap);
     return Ok{};
 }
 
@@ -186,14 +204,7 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
     // of the request lengths, std / mean), max_batch and max_tokens (the engine's limits).
     // Whatever the row leaves open is auto: the best deployment within the limits.
     s.tp = s.pp = s.ep = s.attention_dp = 0;
-    for (std::string_view rest = c.shape; !rest.empty();) {
-        const auto sp = rest.find(' ');
-        const std::string_view item = rest.substr(0, sp);
-        rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
-        if (item.empty()) continue;
-        const auto eq = item.find('=');
-        const std::string_view key = item.substr(0, eq);
-        const std::string_view value = eq == std::string_view::npos ? std::string_view() : item.substr(eq + 1);
+    const std::string_view bad = first_refused_item(c.shape, [&s](std::string_view key, std::string_view value) {
         bool ok = false;
         if (key == "tp") ok = parse_number(value, s.tp) && s.tp >= 1;
         else if (key == "pp") ok = parse_number(value, s.pp) && s.pp >= 1;
@@ -212,13 +223,13 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
             ok = a.has_value();
             if (ok) s.kv_allocation = *a;
         }
-        if (!ok)
-            return Error{"case '" + c.id + "': bad '" + std::string(item) + "' in '" + c.shape +
-                         "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
-                         "kv = reserve or on_demand; host_us = engine host time per request and step; admit_steps = steps per "
-                         "scheduling block; power_cap_w = the "
-                         "board power limit the run was held to)"};
-    }
+        return ok;
+    });
+    if (!bad.empty())
+        return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' in '" + c.shape +
+                     "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
+                     "kv = reserve or on_demand; host_us = engine host time per request and step; admit_steps = steps per "
+                     "scheduling block; power_cap_w = the board power limit the run was held to)"};
     return s;
 }
 
@@ -243,29 +254,23 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
         double bytes = 0;
         CollectiveAlgo algo = CollectiveAlgo::none;
         AllReduceRunner runner = AllReduceRunner::engine;
-        for (std::string_view rest = c.shape; !rest.empty();) {
-            const auto sp = rest.find(' ');
-            const std::string_view item = rest.substr(0, sp);
-            rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
-            if (item.empty()) continue;
-            const auto eq = item.find('=');
-            const std::string_view key = item.substr(0, eq);
-            const std::string_view value = eq == std::string_view::npos ? std::string_view() : item.substr(eq + 1);
-            bool ok = false;
-            if (key == "bytes") ok = parse_number(value, bytes) && bytes >= 1;
-            else if (key == "algo") {
+        const std::string_view bad = first_refused_item(c.shape, [&](std::string_view key, std::string_view value) {
+            if (key == "bytes") return parse_number(value, bytes) && bytes >= 1;
+            if (key == "algo") {
                 const auto a = value == "auto" ? std::optional<CollectiveAlgo>(CollectiveAlgo::none) : parse_allreduce_algo(value);
-                ok = a.has_value();
-                if (ok) algo = *a;
-            } else if (key == "lib") {
-                ok = value == "nccl" || value == "rccl" || value == "engine";
-                runner = value == "engine" ? AllReduceRunner::engine : AllReduceRunner::library;
+                if (a) algo = *a;
+                return a.has_value();
             }
-            if (!ok)
-                return Error{"case '" + c.id + "': bad '" + std::string(item) + "' in '" + c.shape +
-                             "' (allreduce: bytes = the buffer per chip; algo = one-shot, two-shot, ring, tree, in-switch or auto; "
-                             "lib = nccl, rccl or engine)"};
-        }
+            if (key == "lib") {
+                runner = value == "engine" ? AllReduceRunner::engine : AllReduceRunner::library;
+                return value == "nccl" || value == "rccl" || value == "engine";
+            }
+            return false;
+        });
+        if (!bad.empty())
+            return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' in '" + c.shape +
+                         "' (allreduce: bytes = the buffer per chip; algo = one-shot, two-shot, ring, tree, in-switch or auto; "
+                         "lib = nccl, rccl or engine)"};
         if (!(bytes >= 1)) return Error{"case '" + c.id + "': an allreduce row needs bytes=<buffer per chip> in its shape"};
         auto k = allreduce_kernel(*chip, bytes, c.chips, algo, runner);
         if (!k) return Error{"case '" + c.id + "': " + k.error().message};
