@@ -1682,6 +1682,14 @@
         <source>Fixed cost of one all-reduce call in the vendor's collective library (NCCL, RCCL) beyond the kernel launch, as nccl-tests measures it at its smallest message (8xH100 NVLS, 1 KiB: 25.6 us less the 4 us launch). Serving engines run their own one-shot and two-shot kernels for small messages (link.latency_us), so it applies to library calls only: scoville kernel allreduce --library and the nccl-tests checks.</source>
         <translation>厂商集合通信库（NCCL、RCCL）中一次全归约调用在内核启动之外的固定开销，按 nccl-tests 在最小消息上的测量值（8×H100 NVLS，1 KiB：25.6 us 减去 4 us 启动）。推理服务引擎对小消息使用自己的 one-shot 和 two-shot 内核（link.latency_us），因此它只用于库调用：scoville kernel allreduce --library 以及 nccl-tests 校验。</translation>
     </message>
+    <message>
+        <source>Collective library window</source>
+        <translation>集合通信库窗口</translation>
+    </message>
+    <message>
+        <source>Bytes each chip sends before the collective library's pipeline streams at full rate: an all-reduce that sends s bytes per chip takes its bandwidth term times 1 + W / (s + W), about twice the data time well below the window and once far above it (the pipeline fills and drains in chunks that grow with the buffer). Set from one mid-size nccl-tests row per system (8xH200 NVLS, 32 MiB: 298 GB/s bus bandwidth). Applies to library calls only, like the library latency.</source>
+        <translation>每个芯片在集合通信库的流水线达到满速之前发送的字节数：每芯片发送 s 字节的 all-reduce，其带宽项乘以 1 + W / (s + W)；远小于窗口时数据时间约计两次，远大于窗口时只计一次（流水线以随缓冲区增大的分块填充和排空）。由每个系统的一条中等大小 nccl-tests 数据设定（8×H200 NVLS，32 MiB：总线带宽 298 GB/s）。与库延迟一样，只适用于库调用。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>

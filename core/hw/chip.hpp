@@ -64,6 +64,10 @@ struct LinkSpec {
     // Fixed cost of one all-reduce call in the vendor's collective library (NCCL, RCCL) beyond the kernel
     // launch, as nccl-tests measures it at its smallest message; engines' own kernels avoid it.
     double library_latency_us = 20.0;
+    // Bytes each chip sends (MB) before the library's pipeline streams at full rate: below it the data
+    // time is paid about twice (the pipeline fills and drains in chunks that grow with the buffer), far
+    // above it once. 0 = no fill. As nccl-tests measures it between 1 MiB and 128 MiB.
+    double library_window_mb = 0.0;
     double lane_gbps = 100.0;   // SerDes lane rate per direction (sets lanes -> SerDes area)
     int torus_dims = 2;         // torus dimensions the links span (TPU v4/v5p: 3, v5e/v6e: 2)
     // All-reduce bus bandwidth with the switch summing data in flight (NVLink SHARP / NVLS) over the ring's;

@@ -136,6 +136,13 @@ std::vector<ParamInfo> build_params() {
          "their own one-shot and two-shot kernels for small messages (link.latency_us), so it applies to library calls only: "
          "scoville kernel allreduce --library and the nccl-tests checks."),
          SCV_REAL(link.library_latency_us)});
+    add({"link.library_window_mb", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Collective library window"), SCV_TR("Unit", "MB"), ParamKind::real, 0, 100000, 0, 500, false, {},
+         SCV_TR("scoville::ChipParams", "Bytes each chip sends before the collective library's pipeline streams at full rate: an "
+         "all-reduce that sends s bytes per chip takes its bandwidth term times 1 + W / (s + W), about twice the data time "
+         "well below the window and once far above it (the pipeline fills and drains in chunks that grow with the buffer). "
+         "Set from one mid-size nccl-tests row per system (8xH200 NVLS, 32 MiB: 298 GB/s bus bandwidth). Applies to library "
+         "calls only, like the library latency."),
+         SCV_REAL(link.library_window_mb)});
     add({"link.torus_dims", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Torus dimensions"), "", ParamKind::integer, 1, 3, 1, 3, false, {},
          SCV_TR("scoville::ChipParams", "Dimensions a torus spans (TPU v4, v5p: 3; v5e, v6e: 2); the links are shared equally among them. "
          "Ignored by switch and mesh topologies."), SCV_INT(link.torus_dims)});

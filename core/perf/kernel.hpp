@@ -35,7 +35,8 @@ Result<KernelResult> copy_kernel(const ChipSpec& chip, double bytes);
 Result<KernelResult> stream_kernel(const ChipSpec& chip, const StreamOp& op, double array_bytes);
 // Who runs an all-reduce: the serving engine's own kernels (one-shot and two-shot for small messages,
 // link.latency_us per step, as the lowering models it) or the vendor library as nccl-tests calls it
-// (link.library_latency_us per call, then each algorithm's bandwidth term).
+// (link.library_latency_us per call, then each algorithm's bandwidth term, paid about twice while the
+// buffer is below the library's pipeline window, link.library_window_mb).
 enum class AllReduceRunner { engine, library };
 
 // An all-reduce of `bytes` per chip over `chips` chips, by `algo` (none: the cheapest for the size, as

@@ -75,10 +75,18 @@ TEST(Validation, PublicCases) {
     const auto results = run_all(kPath, 375);
     // Fits by what they set (chip, kind, precision): one row is reproduced; several set the value by
     // their median, which is reproduced, each within the spread of the set.
+    // What each fit sets, as the file's header says: an all-reduce's 1 KiB row the library latency and its
+    // 32 MiB row the library window; MI300X's 1024x2145x1024 GEMM its per-op overhead; the rest an efficiency.
+    auto sets = [](const ValidationCase& c) -> std::string {
+        if (c.kind == "allreduce") return c.shape.rfind("bytes=1024 ", 0) == 0 ? "library latency" : "library window";
+        if (c.kind == "gemm" && c.shape == "1024x2145x1024") return "per-op overhead";
+        return "efficiency";
+    };
     std::map<std::string, std::vector<double>> fit_sets;
     for (const auto& r : results)
-        if (r.c.fit) fit_sets[r.c.chip + " " + r.c.kind + " " + r.c.precision].push_back(r.error);
-    EXPECT_EQ(fit_sets.size(), 11u);  // 2 H100 GEMMs, 3 memory, MI300X FP8 GEMM, 5 all-reduce latencies
+        if (r.c.fit) fit_sets[r.c.chip + " " + r.c.kind + " " + r.c.precision + " " + sets(r.c)].push_back(r.error);
+    // 2 H100 GEMMs, 3 memory, MI300X's FP8 GEMM efficiency and per-op overhead, 5 library latencies and windows
+    EXPECT_EQ(fit_sets.size(), 17u);
     for (auto& [what, errors] : fit_sets) {
         std::sort(errors.begin(), errors.end());
         EXPECT_LE(std::fabs(errors[errors.size() / 2]), 0.02) << what;
@@ -92,10 +100,10 @@ TEST(Validation, PublicCases) {
             // 2025-2026 kernel timings; Dell's 4-GPU H100 server, +69 %, the most): held within +-70 %.
             EXPECT_LE(std::fabs(r.error), 0.70) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         } else {
-            // Kernels: small GEMMs are far off (launch costs the model does not carry: MI300X's 1024^3 GEMM
-            // is +178 %), and so are mid-size all-reduces (2-32 MiB: the libraries' pipelines are still filling,
-            // up to +78 % on GB200); held within 3x either way so a broken row shows, the medians below say
-            // how far the rest is.
+            // Kernels: some small GEMMs are far off (A100's 1024^3 bf16 +69 %, GB200's FP4 ones +57..+63 %,
+            // where the per-op overhead measured on H100 and B200 is too small for those runs) and so are
+            // all-reduces of 2-4 MiB on GB200 (+35 %); held within 3x either way so a broken row shows, the
+            // medians below say how far the rest is.
             EXPECT_LE(std::fabs(r.error), 3.0) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         }
     }
@@ -114,19 +122,20 @@ TEST(Validation, PublicCases) {
     EXPECT_LE(newest.median_abs_error, 0.10);
     EXPECT_EQ(newest.rows_within_35, 78);
     const ValidationSummary kernels = summarise(results, false);
-    EXPECT_EQ(kernels.rows, 177);
-    EXPECT_EQ(kernels.fits, 15);
-    EXPECT_LE(kernels.median_abs_error, 0.12);
-    // By kind (Azure AI-benchmarking-guide): 45 GEMMs (MI300X's five large ones set its FP8 efficiency), 17 STREAM
-    // operations, 115 all-reduce sizes (the 1 KiB one of each of the five systems sets its library latency).
+    EXPECT_EQ(kernels.rows, 171);
+    EXPECT_EQ(kernels.fits, 21);
+    EXPECT_LE(kernels.median_abs_error, 0.06);
+    // By kind (Azure AI-benchmarking-guide): 44 GEMMs (MI300X's five large ones set its FP8 efficiency and its
+    // 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 110 all-reduce sizes (the 1 KiB and 32 MiB
+    // ones of each of the five systems set its library latency and window).
     const ValidationSummary gemm = summarise_kind(results, "gemm"), copy = summarise_kind(results, "copy"),
                             allreduce = summarise_kind(results, "allreduce");
-    EXPECT_EQ(gemm.rows, 45);
+    EXPECT_EQ(gemm.rows, 44);
     EXPECT_EQ(copy.rows, 17);
-    EXPECT_EQ(allreduce.rows, 115);
-    EXPECT_LE(gemm.median_abs_error, 0.15);
+    EXPECT_EQ(allreduce.rows, 110);
+    EXPECT_LE(gemm.median_abs_error, 0.12);
     EXPECT_LE(copy.median_abs_error, 0.06);
-    EXPECT_LE(allreduce.median_abs_error, 0.12);
+    EXPECT_LE(allreduce.median_abs_error, 0.06);
     for (const auto& r : results) {
         // Where a kernel is pure throughput the model's efficiencies hold: GEMMs of 4096 and more in every
         // dimension at fp8 or bf16, and all-reduces of 256 MiB and more (the network's bandwidth).
@@ -137,6 +146,11 @@ TEST(Validation, PublicCases) {
         if (r.c.kind == "allreduce" && bytes_at != std::string::npos &&
             std::stod(r.c.shape.substr(bytes_at + 6)) >= 268435456.0)
             EXPECT_LE(std::fabs(r.error), 0.25) << r.c.id << ": predicted " << r.predicted;
+        // From 8 MiB up the library's pipeline window carries the ramp to full bandwidth (one 32 MiB row per
+        // system sets it): every size from 8 MiB to 8 GiB on all five systems within +-10 % (-8.5 to +8.9 %).
+        if (r.c.kind == "allreduce" && !r.c.fit && bytes_at != std::string::npos &&
+            std::stod(r.c.shape.substr(bytes_at + 6)) >= 8388608.0)
+            EXPECT_LE(std::fabs(r.error), 0.10) << r.c.id << ": predicted " << r.predicted;
     }
 }
 
