@@ -289,6 +289,10 @@
         <source>workload '%1': %2 must be a whole number</source>
         <translation>工作负载“%1”：%2 必须是整数</translation>
     </message>
+    <message>
+        <source>the largest all-reduce the engine's own kernels take, MB</source>
+        <translation>引擎自身内核可承担的最大 all-reduce（MB）</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
@@ -4571,6 +4575,14 @@ TTFT p99 %6</translation>
     <message>
         <source>New requests join the batch only between blocks of this many steps (vLLM num_scheduler_steps, multi-step scheduling: AMD's MLPerf v5.1 server runs use 9), so an arrival first waits for the rest of the running block; 1 = at every step (TensorRT-LLM).</source>
         <translation>新请求只能在每隔这么多步的调度块之间加入批次（vLLM num_scheduler_steps，多步调度：AMD 的 MLPerf v5.1 服务器场景运行使用 9），因此新到达的请求要先等待当前调度块的剩余部分；1 = 每一步都可加入（TensorRT-LLM）。</translation>
+    </message>
+    <message>
+        <source>Engine all-reduce limit</source>
+        <translation>引擎 all-reduce 上限</translation>
+    </message>
+    <message>
+        <source>The largest all-reduce the engine runs with its own one-shot and two-shot kernels, its workspace (TensorRT-LLM: 16 MB at TP &lt;= 2, 8 MB above; vLLM: 8 MiB); a larger one goes to the vendor library (NCCL, RCCL), which pays the chip's collective library latency and window. 0 = every all-reduce through the library.</source>
+        <translation>引擎用自身 one-shot 和 two-shot 内核执行的最大 all-reduce，即其工作区大小（TensorRT-LLM：TP ≤ 2 时 16 MB，更大时 8 MB；vLLM：8 MiB）；更大的交给厂商通信库（NCCL、RCCL），需付出芯片的集合通信库延迟和窗口开销。0 = 所有 all-reduce 都经由通信库。</translation>
     </message>
 </context>
 <context>

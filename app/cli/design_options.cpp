@@ -98,6 +98,9 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
     cmd->add_option("--admit-every-steps", o.admit_every_steps,
                      "Steps per scheduling block: new requests join only between blocks (vLLM num_scheduler_steps; "
                      "default 1)");
+    cmd->add_option("--custom-allreduce-mb", o.custom_allreduce_mb,
+                     "The largest all-reduce the engine's own kernels take, MB; larger ones go to the vendor library "
+                     "(default 8: vLLM, and TensorRT-LLM above TP 2; TensorRT-LLM at TP <= 2: 16)");
     cmd->add_option("--spec-tokens", o.spec_tokens, "Speculative decoding: draft tokens per step (0: off)");
     cmd->add_option("--spec-accept", o.spec_accept, "Speculative decoding: probability a draft token is accepted");
     cmd->add_option("--draft-model", o.draft_model,
@@ -162,6 +165,7 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     s.kv_allocation = *kv_alloc;
     s.host_us_per_request = o.host_us_per_request;
     s.admit_every_steps = o.admit_every_steps;
+    s.custom_allreduce_mb = o.custom_allreduce_mb;
     s.spec_tokens = o.spec_tokens;
     s.spec_accept = o.spec_accept;
     s.draft_model = o.draft_model;

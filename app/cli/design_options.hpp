@@ -28,6 +28,7 @@ struct DesignOptions {
     std::string kv_allocation = "reserve";
     double host_us_per_request = Scenario{}.host_us_per_request;
     int admit_every_steps = Scenario{}.admit_every_steps;
+    double custom_allreduce_mb = Scenario{}.custom_allreduce_mb;
     int spec_tokens = 0;
     double spec_accept = 0;
     std::string draft_model;

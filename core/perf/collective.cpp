@@ -81,6 +81,8 @@ NetworkRates network_rates(const ChipSpec& chip) {
     r.alpha_s = chip.link.latency_us * 1e-6;
     r.nic_bytes_s = chip.scaleout_gb_s() * 1e9 * chip.efficiency.network;
     r.nic_alpha_s = chip.scaleout.latency_us * 1e-6;
+    r.library_s = chip.link.library_latency_us * 1e-6;
+    r.library_window_bytes = chip.link.library_window_mb * 1e6;
     return r;
 }
 
@@ -197,6 +199,31 @@ CollectiveCost all_reduce(double bytes, int n, const NetworkRates& r) {
     c.algo = CollectiveAlgo::hierarchical;
     c.time_s = inner.time_s + std::min(ring_out, tree_out);
     c.sent_bytes = inner.sent_bytes + (ring_out <= tree_out ? 2.0 * (m - 1) / m * share : 2.0 * share);
+    return c;
+}
+
+CollectiveCost library_all_reduce(double bytes, int n, const NetworkRates& r, CollectiveAlgo algo) {
+    if (n <= 1 || bytes <= 0) return {0, 0, CollectiveAlgo::none};
+    NetworkRates lib = r;
+    lib.alpha_s = 0;  // the call's fixed cost replaces the per-step latencies inside the domain
+    if (n > r.domain) {
+        CollectiveCost c = algo == CollectiveAlgo::none ? all_reduce(bytes, n, lib) : CollectiveCost{kInf, 0, algo};
+        c.time_s += r.library_s;
+        return c;
+    }
+    auto through_window = [&](CollectiveCost c) {
+        if (r.library_window_bytes > 0 && std::isfinite(c.time_s))
+            c.time_s *= 1.0 + r.library_window_bytes / (c.sent_bytes + r.library_window_bytes);
+        return c;
+    };
+    CollectiveCost c{kInf, 0, algo};
+    if (algo != CollectiveAlgo::none) {
+        c = through_window(allreduce_with(algo, bytes, n, lib));
+    } else {
+        for (CollectiveAlgo a : {CollectiveAlgo::ring, CollectiveAlgo::tree, CollectiveAlgo::in_switch, CollectiveAlgo::two_shot})
+            if (CollectiveCost t = through_window(allreduce_with(a, bytes, n, lib)); t.time_s < c.time_s) c = t;
+    }
+    c.time_s += r.library_s;
     return c;
 }
 

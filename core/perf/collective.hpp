@@ -27,6 +27,8 @@ struct NetworkRates {
     double alpha_s = 0;          // per synchronisation step, scale-up
     double nic_bytes_s = 0;      // all NICs of a chip, one direction, achieved
     double nic_alpha_s = 0;      // per step across the scale-out network
+    double library_s = 0;        // the vendor library's fixed cost per call (link.library_latency_us)
+    double library_window_bytes = 0;  // bytes a chip sends before the library streams at full rate
 };
 
 NetworkRates network_rates(const ChipSpec& chip);
@@ -57,6 +59,15 @@ CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const Ne
 // The cheapest algorithm for this size and group; n > domain: reduce-scatter inside each domain,
 // all-reduce of bytes/domain across domains over the NICs (ring or tree), all-gather inside.
 CollectiveCost all_reduce(double bytes, int n, const NetworkRates& r);
+
+// As the vendor library (NCCL, RCCL) runs an all-reduce: one fixed cost per call (library_s) in place of
+// the per-step latencies inside the scale-up domain, and there a pipeline that streams at full rate only
+// once the bytes a chip sends pass its window: the data time counts 1 + W / (sent + W) times. `algo`
+// none = the library's own choice, the fastest of ring, tree, in-switch (NVLS) and, over a full mesh,
+// rings along every link (a two-shot exchange's traffic). Groups beyond the domain go hierarchical, the
+// scale-out steps keeping their latency. time_s = +inf where the topology cannot run `algo`.
+CollectiveCost library_all_reduce(double bytes, int n, const NetworkRates& r,
+                                  CollectiveAlgo algo = CollectiveAlgo::none);
 // `sent_bytes` leave each chip, spread evenly over the other n - 1 (expert dispatch and combine).
 // Switch and mesh: direct puts; torus: each byte crosses the mean hop count. Past the domain the
 // share for other domains goes over the NICs at the same time.

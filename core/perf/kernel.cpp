@@ -79,43 +79,22 @@ Result<KernelResult> allreduce_kernel(const ChipSpec& chip, double bytes, int ch
     if (auto st = validate_chip(chip); !st) return st.error();
     if (!std::isfinite(bytes) || bytes < 1 || bytes > 1e15) return Error{"all-reduce: BYTES must be in [1, 1e15]"};
     if (chips < 2 || chips > 1000000) return Error{"all-reduce: --chips must be a whole number in [2, 1e6]"};
-    ChipRates r = chip_rates(chip);
-    // The library's fixed cost replaces the per-step latencies inside the scale-up domain; the steps
-    // across the scale-out network keep theirs.
-    const double library_s = runner == AllReduceRunner::library ? chip.link.library_latency_us * 1e-6 : 0.0;
-    if (runner == AllReduceRunner::library) r.net.alpha_s = 0;
+    const ChipRates r = chip_rates(chip);
     if (chips <= r.net.domain && r.net.links * r.net.link_bytes_s <= 0)
         return Error{"all-reduce: chip '" + chip.id + "' has no scale-up bandwidth (link.count x link.gb_s is 0)"};
     if (chips > r.net.domain && !(r.net.nic_bytes_s > 0))
         return Error{"all-reduce: " + std::to_string(chips) + " chips span more than the scale-up domain of " +
                      std::to_string(r.net.domain) + ", and scaleout.nics x scaleout.gb_s is 0"};
-    // Inside the scale-up domain the library streams through a pipeline: until the buffer fills its
-    // window, the chunks are small and the data time is paid about twice (link.library_window_mb).
-    const double window_bytes = chip.link.library_window_mb * 1e6;
-    auto through_library_pipeline = [&](CollectiveCost c) {
-        if (runner == AllReduceRunner::library && chips <= r.net.domain && window_bytes > 0 && std::isfinite(c.time_s))
-            c.time_s *= 1.0 + window_bytes / (c.sent_bytes + window_bytes);
-        return c;
-    };
+    if (algo != CollectiveAlgo::none && chips > r.net.domain)
+        return Error{"all-reduce: --algorithm " + std::string(to_string(algo)) + " runs inside one scale-up domain (" +
+                     std::to_string(r.net.domain) + " chips of '" + chip.id + "')"};
     CollectiveCost cost;
-    if (algo == CollectiveAlgo::none && runner == AllReduceRunner::library && chips <= r.net.domain) {
-        // The library's own algorithms, the fastest for the size: NCCL's ring, tree and NVLS; over a full
-        // mesh RCCL lays rings along every link, which moves data as a two-shot exchange with all peers does.
-        cost.time_s = std::numeric_limits<double>::infinity();
-        for (CollectiveAlgo a : {CollectiveAlgo::ring, CollectiveAlgo::tree, CollectiveAlgo::in_switch, CollectiveAlgo::two_shot})
-            if (CollectiveCost c = through_library_pipeline(allreduce_with(a, bytes, chips, r.net)); c.time_s < cost.time_s)
-                cost = c;
-    } else if (algo == CollectiveAlgo::none) {
-        cost = all_reduce(bytes, chips, r.net);
-    } else {
-        if (chips > r.net.domain)
-            return Error{"all-reduce: --algorithm " + std::string(to_string(algo)) + " runs inside one scale-up domain (" +
-                         std::to_string(r.net.domain) + " chips of '" + chip.id + "')"};
-        cost = through_library_pipeline(allreduce_with(algo, bytes, chips, r.net));
-        if (!std::isfinite(cost.time_s))
-            return Error{"all-reduce: the " + std::string(to_string(chip.link.topology)) + " topology of '" + chip.id +
-                         "' cannot run " + std::string(to_string(algo)) + " (in-switch needs link.switch_reduction_gain > 1; one-shot and two-shot a switch or full mesh)"};
-    }
+    if (runner == AllReduceRunner::library) cost = library_all_reduce(bytes, chips, r.net, algo);
+    else if (algo == CollectiveAlgo::none) cost = all_reduce(bytes, chips, r.net);
+    else cost = allreduce_with(algo, bytes, chips, r.net);
+    if (!std::isfinite(cost.time_s))
+        return Error{"all-reduce: the " + std::string(to_string(chip.link.topology)) + " topology of '" + chip.id +
+                     "' cannot run " + std::string(to_string(algo)) + " (in-switch needs link.switch_reduction_gain > 1; one-shot and two-shot a switch or full mesh)"};
     KernelResult kr;
     OpResult& op = kr.op;
     op.name = "all-reduce";
@@ -124,7 +103,7 @@ Result<KernelResult> allreduce_kernel(const ChipSpec& chip, double bytes, int ch
     op.buffer_bytes = bytes;
     op.algorithm = to_string(cost.algo);
     op.network_bytes = cost.sent_bytes;
-    op.network_s = cost.time_s + library_s;
+    op.network_s = cost.time_s;
     finish_op(op, r);
     kr.busbw_gb_s = bytes / op.time_s * 2.0 * (chips - 1) / chips / 1e9;
     return kr;

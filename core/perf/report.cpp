@@ -150,6 +150,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["kv_allocation"] = to_string(s.kv_allocation);
     sc["host_us_per_request"] = s.host_us_per_request;
     sc["admit_every_steps"] = s.admit_every_steps;
+    sc["custom_allreduce_mb"] = s.custom_allreduce_mb;
     sc["spec_tokens"] = s.spec_tokens;
     sc["spec_accept"] = s.spec_accept;
     if (!s.draft_model.empty()) sc["draft_model"] = s.draft_model;

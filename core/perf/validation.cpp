@@ -217,6 +217,7 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
         else if (key == "max_tokens") ok = parse_number(value, s.max_tokens_per_step) && s.max_tokens_per_step >= 1;
         else if (key == "host_us") ok = parse_number(value, s.host_us_per_request) && s.host_us_per_request >= 0;
         else if (key == "admit_steps") ok = parse_number(value, s.admit_every_steps) && s.admit_every_steps >= 1;
+        else if (key == "custom_ar_mb") ok = parse_number(value, s.custom_allreduce_mb) && s.custom_allreduce_mb >= 0;
         else if (key == "power_cap_w") ok = power_cap_of(value) > 0;  // applied to the chip: validation_chip
         else if (key == "kv") {
             const auto a = parse_kv_allocation(value);
@@ -229,7 +230,8 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
         return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' in '" + c.shape +
                      "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
                      "kv = reserve or on_demand; host_us = engine host time per request and step; admit_steps = steps per "
-                     "scheduling block; power_cap_w = the board power limit the run was held to)"};
+                     "scheduling block; custom_ar_mb = the largest all-reduce the engine's own kernels take, MB; "
+                     "power_cap_w = the board power limit the run was held to)"};
     return s;
 }
 

@@ -311,6 +311,10 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                        SCV_TR("Error", "engine host time per request and step"));
         !st)
         return st;
+    if (auto st = real("custom_allreduce_mb", s.custom_allreduce_mb, 0.0, 1e6,
+                       SCV_TR("Error", "the largest all-reduce the engine's own kernels take, MB"));
+        !st)
+        return st;
     if (s.prefill_chips < 0) {
         if (s.prefill_chips != -1 || s.decode_chips != -1)
             return fail(SCV_TR("Error", "scenario: prefill_chips = -1 (the best split) needs decode_chips = -1"), {});

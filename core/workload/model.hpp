@@ -106,6 +106,10 @@ struct Scenario {
     // Steps in a scheduling block: new requests join the batch only between blocks (vLLM
     // num_scheduler_steps, multi-step scheduling); 1 = at every step, as TensorRT-LLM does.
     int admit_every_steps = 1;
+    // The engine's own all-reduce kernels (one-shot, two-shot) take messages up to this size, its
+    // workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); larger ones go to the vendor
+    // library (NCCL, RCCL), which pays link.library_latency_us per call and its pipeline window.
+    double custom_allreduce_mb = 8.0;
     // The run's length: requests issued at once and served to the last (a benchmark such as
     // trtllm-bench or an MLPerf offline run); the throughput counts the tail in which the batch
     // drains. 0 = a steady stream without end.

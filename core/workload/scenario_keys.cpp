@@ -88,6 +88,11 @@ std::vector<WorkloadKey> build() {
          "multi-step scheduling: AMD's MLPerf v5.1 server runs use 9), so an arrival first waits for the rest of the running "
          "block; 1 = at every step (TensorRT-LLM)."),
          SCV_INT(admit_every_steps)});
+    add({"custom_allreduce_mb", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Engine all-reduce limit"), SCV_TR("Unit", "MB"), K::real, 0, 1000000, "", {},
+         SCV_TR("scoville::WorkloadKeys", "The largest all-reduce the engine runs with its own one-shot and two-shot kernels, its "
+         "workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); a larger one goes to the vendor library (NCCL, "
+         "RCCL), which pays the chip's collective library latency and window. 0 = every all-reduce through the library."),
+         SCV_REAL(custom_allreduce_mb)});
     add({"requests", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Requests in the run"), SCV_TR("Unit", "requests"), K::integer, 0, 1000000000, "steady", {},
          SCV_TR("scoville::WorkloadKeys", "Requests issued at once and served to the last, as a benchmark runs them (trtllm-bench: 1,000-30,000 "
          "by length; MLPerf offline: at least 600 s of samples); the throughput includes the tail in which the "

@@ -147,6 +147,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.ttft_slo_s = 2.0;
     s.host_us_per_request = 9;
     s.admit_every_steps = 9;
+    s.custom_allreduce_mb = 16;
     s.moe_pair_bytes = 12.5;
     Scenario copy;
     for (const auto& k : workload_keys()) {
@@ -159,7 +160,8 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "input_len_cv"), "0.77");
     EXPECT_EQ(*get_workload_text(s, "moe_pair_bytes"), "12.5");
     EXPECT_EQ(*get_workload_text(s, "admit_every_steps"), "9");
-    EXPECT_EQ(workload_keys().size(), 30u);
+    EXPECT_EQ(*get_workload_text(s, "custom_allreduce_mb"), "16");
+    EXPECT_EQ(workload_keys().size(), 31u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
@@ -168,6 +170,8 @@ TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
               std::string::npos);
     EXPECT_NE(set_workload_text(s, "tp", "2.5").error().message.find("must be a whole number"), std::string::npos);
     EXPECT_NE(set_workload_text(s, "admit_every_steps", "0").error().message.find("workload 'admit_every_steps': 0 is out of range"),
+              std::string::npos);
+    EXPECT_NE(set_workload_text(s, "custom_allreduce_mb", "-1").error().message.find("workload 'custom_allreduce_mb': -1 is out of range"),
               std::string::npos);
     EXPECT_NE(set_workload_text(s, "kv_allocation", "lazy").error().message.find("not one of reserve, on_demand"),
               std::string::npos);

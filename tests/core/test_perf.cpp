@@ -266,6 +266,44 @@ TEST(Collectives, OneShotGivesWayToTwoShotAndInSwitchAsMessagesGrow) {
     EXPECT_NEAR(all_reduce(1e8, 8, nvls).time_s, 1.75e8 / (360e9 * 1.3) + 12e-6, 1e-12);
 }
 
+// Past its workspace an engine hands the all-reduce to the vendor library. 2 x H100, 24 MB: the library's
+// best is a two-shot exchange or ring, each chip sending 24 MB at 360 GB/s = 66.7 us, through the 20.5 MB
+// window: x (1 + 20.5 / (24 + 20.5)) = 97.4 us, + 21.6 us per call = 119.0 us; the engine's one-shot would
+// take 66.7 us + 2 x 3 us = 72.7 us.
+TEST(Collectives, PastTheEngineWorkspaceTheLibraryRunsIt) {
+    const NetworkRates r = network_rates(*load_chip("h100-sxm"));
+    EXPECT_NEAR(all_reduce(24e6, 2, r).time_s, 24e6 / 360e9 + 6e-6, 1e-12);
+    const CollectiveCost lib = library_all_reduce(24e6, 2, r);
+    EXPECT_NEAR(lib.time_s, 24e6 / 360e9 * (1 + 20.5e6 / (24e6 + 20.5e6)) + 21.6e-6, 1e-12);
+    // Llama-2-70B at TP 2, 800 decodes of MLPerf's lengths with their prompt chunks (222 / 291 x 800): each
+    // all-reduce carries the step's 1,410 tokens x 8192 x 2 B = 23 MB, over 16 MB. With TensorRT-LLM's 16 MB workspace it goes to NCCL; with a larger one it
+    // stays on the engine's kernel.
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    const ModelSpec llama = *load_model("llama-2-70b");
+    Scenario s;
+    s.chips = s.tp = 2;
+    s.batch = 800;
+    s.input_len = 222;
+    s.output_len = 291;
+    s.kv_allocation = KvAllocation::on_demand;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.custom_allreduce_mb = 16;
+    auto ev = evaluate(h100, llama, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    const OpResult* ar = nullptr;
+    for (const auto& o : ev->decode.layer(0).ops)
+        if (o.name == "attn_allreduce") ar = &o;
+    ASSERT_NE(ar, nullptr);
+    ASSERT_GT(ar->buffer_bytes, 16e6);
+    EXPECT_NEAR(ar->network_s, library_all_reduce(ar->buffer_bytes, 2, r).time_s, 1e-12);
+    s.custom_allreduce_mb = 1000;
+    auto engine = evaluate(h100, llama, s);
+    ASSERT_TRUE(engine.ok());
+    for (const auto& o : engine->decode.layer(0).ops)
+        if (o.name == "attn_allreduce") EXPECT_NEAR(o.network_s, all_reduce(o.buffer_bytes, 2, r).time_s, 1e-12);
+    EXPECT_GT(engine->serving.throughput_tokens_per_s, ev->serving.throughput_tokens_per_s);
+}
+
 TEST(Collectives, PastTheDomainTheNicsCarryTheRest) {
     const NetworkRates r = network_rates(*load_chip("h100-sxm"));  // domain 8, 1 NIC x 50 GB/s x 0.8
     EXPECT_NEAR(r.nic_bytes_s, 40e9, 1);

@@ -139,6 +139,7 @@ TEST(Speculative, ADraftModelStepVerifiesAllDraftsInOnePass) {
     s.spec_tokens = 3;
     s.spec_accept = 0.8;
     s.draft_model = "llama-3.1-8b";
+    s.custom_allreduce_mb = 16;  // TensorRT-LLM's own all-reduce at TP 2 (the step's 8.3 MB stays off NCCL)
     auto ev = evaluate(h200, target, s, with);
     ASSERT_TRUE(ev.ok()) << ev.error().message;
     // The step: the target's 80 layers + head, then 3 passes of the 8B draft's 32 layers + head.
