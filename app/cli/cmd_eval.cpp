@@ -362,8 +362,8 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     allreduce->add_option("--chips", ko->chips, "Chips taking part (default 8)");
     allreduce->add_option("--algorithm", ko->algorithm, "auto|one-shot|two-shot|ring|tree|in-switch (auto: the cheapest)");
     allreduce->add_flag("--library", ko->library,
-                        "As the vendor library runs it under nccl-tests (link.library_latency_us per call) instead of a "
-                        "serving engine's own kernels");
+                        "As the vendor library runs it under nccl-tests (link.library_latency_us per call, streaming through "
+                        "link.library_window_mb) instead of a serving engine's own kernels");
     allreduce->fallthrough();
     allreduce->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::allreduce, ctx); });
 
