@@ -2119,6 +2119,14 @@
         <source>&lt;hr&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2, %3): &lt;b&gt;%4&lt;/b&gt;, %5-bound&lt;/p&gt;&lt;p style='margin-left:12px'&gt;</source>
         <translation>&lt;hr&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;（%2，%3）：&lt;b&gt;%4&lt;/b&gt;，%5受限&lt;/p&gt;&lt;p style='margin-left:12px'&gt;</translation>
     </message>
+    <message>
+        <source>, in the vendor library (NCCL, RCCL; past the engine's all-reduce limit): + %1 per call</source>
+        <translation>，由厂商通信库执行（NCCL、RCCL；超出引擎的 all-reduce 上限）：每次调用 + %1</translation>
+    </message>
+    <message>
+        <source>%1 in the vendor library (NCCL, RCCL; past the engine's all-reduce limit): latency per call + data time × (1 + W / (sent + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) — the fastest of ring, tree, in-switch and a two-shot exchange at this size</source>
+        <translation>%1 由厂商通信库执行（NCCL、RCCL；超出引擎的 all-reduce 上限）：每次调用延迟 + 数据时间 × (1 + W / (发送量 + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) —— 此大小下 ring、tree、交换机内归约与 two-shot 交换中最快者</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>

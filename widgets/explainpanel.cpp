@@ -98,6 +98,20 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
         f = ExplainPanel::tr("hierarchical over %1 chips, more than the scale-up domain of %2: inside each domain over "
                              "the links, across domains over the NICs at %3 per chip (α %4)")
                 .arg(ns, QString::number(r.domain), formatBytesPerSecond(r.nic_bytes_s), formatSeconds(r.nic_alpha_s));
+    if (op.library && algo == "hierarchical")
+        return f + ExplainPanel::tr(", in the vendor library (NCCL, RCCL; past the engine's all-reduce limit): + %1 per call")
+                       .arg(formatSeconds(r.library_s));
+    if (op.library) {
+        // Past the engine's workspace the vendor library runs it: no per-step latencies inside the domain,
+        // one fixed cost per call, and the data time through the library's pipeline window.
+        const double w = r.library_window_bytes, s = op.network_bytes;
+        const double fill = w > 0 ? 1.0 + w / (s + w) : 1.0;
+        const double data = std::max(0.0, op.network_s - r.library_s) / fill;
+        return ExplainPanel::tr("%1 in the vendor library (NCCL, RCCL; past the engine's all-reduce limit): latency per "
+                                "call + data time × (1 + W / (sent + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) — the fastest "
+                                "of ring, tree, in-switch and a two-shot exchange at this size")
+            .arg(qtext(algo), formatSeconds(r.library_s), formatSeconds(data), formatBytes(w), formatBytes(s));
+    }
     if (op.collective == "all-reduce" && algo != "hierarchical")
         f += ExplainPanel::tr(" — the cheapest of one-shot, two-shot, ring, tree and in-switch at this size");
     return f;

@@ -39,6 +39,8 @@ struct OpResult {
     std::string_view collective; // "all-reduce", "all-to-all", "send/recv" or ""
     std::string_view algorithm;  // the collective's algorithm: "one-shot", "two-shot", "ring", ... or ""
     int group = 0;               // chips taking part in the collective
+    bool library = false;        // the collective runs in the vendor library (NCCL, RCCL): its latency per
+                                 // call and pipeline window, past the engine's own kernels' workspace
     double buffer_bytes = 0;     // the buffer each holds (all-reduce) or sends (all-to-all, send/recv)
     double utilisation = 1.0;    // MAC-array shape utilisation (tile quantisation)
     double fixed_s = 0;          // time the kernel takes whatever its size, beyond the per-op overhead

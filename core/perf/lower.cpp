@@ -57,10 +57,12 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
     op.precision = requested_precision(op.kind, s);
     if (op.kind == OpKind::collective) {
         CollectiveCost cost;
+        op.library = false;
         if (op.collective == kAllReduce) {
             // The engine's own kernels up to their workspace; beyond it the vendor library.
-            cost = op.buffer_bytes > s.custom_allreduce_mb * 1e6 ? library_all_reduce(op.buffer_bytes, op.group, r.net)
-                                                                 : all_reduce(op.buffer_bytes, op.group, r.net);
+            op.library = op.buffer_bytes > s.custom_allreduce_mb * 1e6;
+            cost = op.library ? library_all_reduce(op.buffer_bytes, op.group, r.net)
+                              : all_reduce(op.buffer_bytes, op.group, r.net);
         } else if (op.collective == kAllToAll) {
             cost = all_to_all(op.buffer_bytes, op.group, r.net);
         } else {

@@ -36,6 +36,7 @@ ordered_json op_json(const OpResult& op) {
     o["network_bytes"] = num(op.network_bytes);
     o["collective"] = op.collective;
     o["algorithm"] = op.algorithm;
+    o["library"] = op.library;
     o["intensity_flops_per_byte"] = num(op.intensity());
     o["utilisation"] = num(op.utilisation);
     o["compute_s"] = num(op.compute_s);
@@ -349,11 +350,12 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
             out += head;
             for (const auto& op : t.ops) {
                 char row[240];
-                std::snprintf(row, sizeof row, "    %-18s %12.4g %12.4g %12.4g %10.4g %10.4g %10.4g %6.2f  %s%s%s\n",
+                std::snprintf(row, sizeof row, "    %-18s %12.4g %12.4g %12.4g %10.4g %10.4g %10.4g %6.2f  %s%s%s%s\n",
                               std::string(op.name).c_str(), num(op.flops) / 1e9, num(op.bytes()) / 1e6,
                               num(op.network_bytes) / 1e6, num(op.compute_s) * 1e6, num(op.memory_s) * 1e6,
                               num(op.time_s) * 1e6, num(op.utilisation), std::string(to_string(op.bound)).c_str(),
-                              op.algorithm.empty() ? "" : " ", std::string(op.algorithm).c_str());
+                              op.algorithm.empty() ? "" : " ", std::string(op.algorithm).c_str(),
+                              op.library ? ", library" : "");
                 out += row;
             }
         }

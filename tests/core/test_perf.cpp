@@ -295,12 +295,16 @@ TEST(Collectives, PastTheEngineWorkspaceTheLibraryRunsIt) {
         if (o.name == "attn_allreduce") ar = &o;
     ASSERT_NE(ar, nullptr);
     ASSERT_GT(ar->buffer_bytes, 16e6);
+    EXPECT_TRUE(ar->library);
     EXPECT_NEAR(ar->network_s, library_all_reduce(ar->buffer_bytes, 2, r).time_s, 1e-12);
     s.custom_allreduce_mb = 1000;
     auto engine = evaluate(h100, llama, s);
     ASSERT_TRUE(engine.ok());
     for (const auto& o : engine->decode.layer(0).ops)
-        if (o.name == "attn_allreduce") EXPECT_NEAR(o.network_s, all_reduce(o.buffer_bytes, 2, r).time_s, 1e-12);
+        if (o.name == "attn_allreduce") {
+            EXPECT_NEAR(o.network_s, all_reduce(o.buffer_bytes, 2, r).time_s, 1e-12);
+            EXPECT_FALSE(o.library);
+        }
     EXPECT_GT(engine->serving.throughput_tokens_per_s, ev->serving.throughput_tokens_per_s);
 }
 

@@ -538,6 +538,7 @@ private slots:
         Scenario s = doc_->state().scenario;
         s.tp = 8;
         s.pp = s.ep = s.attention_dp = 1;
+        s.custom_allreduce_mb = 1e6;  // every all-reduce on the engine's own kernels
         doc_->setScenario(s);
         auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
         window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
@@ -547,6 +548,13 @@ private slots:
         // tp 8: each layer's all-reduce with its algorithm and alpha-beta cost.
         QVERIFY2(text.contains(QStringLiteral("all-reduce of")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("the cheapest of one-shot, two-shot, ring, tree and in-switch")));
+        // With no engine all-reduce kernels every all-reduce goes to the library, and the text says so with
+        // its latency and pipeline window.
+        s.custom_allreduce_mb = 0;
+        doc_->setScenario(s);
+        QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("in the vendor library (NCCL, RCCL")));
+        const QString lib = explain->toPlainText();
+        QVERIFY(lib.contains(QStringLiteral("data time \u00d7 (1 + W / (sent + W))")));
     }
 
     void aSpreadOfLengthsIsAWorkloadEdit() {
