@@ -105,8 +105,7 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
         // Past the engine's workspace the vendor library runs it: no per-step latencies inside the domain,
         // one fixed cost per call, and the data time through the library's pipeline window.
         const double w = r.library_window_bytes, s = op.network_bytes;
-        const double fill = w > 0 ? 1.0 + w / (s + w) : 1.0;
-        const double data = std::max(0.0, op.network_s - r.library_s) / fill;
+        const double data = std::max(0.0, op.network_s - r.library_s) / library_window_factor(s, r);
         return ExplainPanel::tr("%1 in the vendor library (NCCL, RCCL; past the engine's all-reduce limit): latency per "
                                 "call + data time × (1 + W / (sent + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) — the fastest "
                                 "of ring, tree, in-switch and a two-shot exchange at this size")

@@ -202,6 +202,11 @@ CollectiveCost all_reduce(double bytes, int n, const NetworkRates& r) {
     return c;
 }
 
+double library_window_factor(double sent_bytes, const NetworkRates& r) {
+    const double w = r.library_window_bytes;
+    return w > 0 ? 1.0 + w / (sent_bytes + w) : 1.0;
+}
+
 CollectiveCost library_all_reduce(double bytes, int n, const NetworkRates& r, CollectiveAlgo algo) {
     if (n <= 1 || bytes <= 0) return {0, 0, CollectiveAlgo::none};
     NetworkRates lib = r;
@@ -212,8 +217,7 @@ CollectiveCost library_all_reduce(double bytes, int n, const NetworkRates& r, Co
         return c;
     }
     auto through_window = [&](CollectiveCost c) {
-        if (r.library_window_bytes > 0 && std::isfinite(c.time_s))
-            c.time_s *= 1.0 + r.library_window_bytes / (c.sent_bytes + r.library_window_bytes);
+        if (std::isfinite(c.time_s)) c.time_s *= library_window_factor(c.sent_bytes, r);
         return c;
     };
     CollectiveCost c{kInf, 0, algo};

@@ -68,6 +68,9 @@ CollectiveCost all_reduce(double bytes, int n, const NetworkRates& r);
 // scale-out steps keeping their latency. time_s = +inf where the topology cannot run `algo`.
 CollectiveCost library_all_reduce(double bytes, int n, const NetworkRates& r,
                                   CollectiveAlgo algo = CollectiveAlgo::none);
+// The library pipeline's factor on a data time when each chip sends `sent_bytes`: 1 + W / (sent + W)
+// (W = library_window_bytes; 1 without a window).
+double library_window_factor(double sent_bytes, const NetworkRates& r);
 // `sent_bytes` leave each chip, spread evenly over the other n - 1 (expert dispatch and combine).
 // Switch and mesh: direct puts; torus: each byte crosses the mean hop count. Past the domain the
 // share for other domains goes over the NICs at the same time.

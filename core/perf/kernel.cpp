@@ -1,7 +1,6 @@
 #include "core/perf/kernel.hpp"
 
 #include <cmath>
-#include <limits>
 
 #include "core/hw/params.hpp"
 #include "core/perf/roofline.hpp"
