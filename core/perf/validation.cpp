@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/hw/params.hpp"
 #include "core/library/library.hpp"
 #include "core/perf/evaluate.hpp"
 #include "core/perf/kernel.hpp"
@@ -172,12 +173,21 @@ std::string_view first_refused_item(std::string_view shape, Take take) {
 
 Status apply_validation_conditions(const ValidationCase& c, ChipSpec& chip) {
     double cap = 0;
+    std::string why;
     const std::string_view bad = first_refused_item(c.shape, [&](std::string_view key, std::string_view value) {
-        if (key != "power_cap_w") return true;
-        cap = power_cap_of(value);
-        return cap > 0;
+        if (key == "power_cap_w") {
+            cap = power_cap_of(value);
+            why = "a board power limit in W";
+            return cap > 0;
+        }
+        // A chip key: the system the row ran on differs from the chip's data sheet in it (e.g. a
+        // four-GPU board wired as a mesh where the chip's file describes an eight-GPU switch).
+        if (!find_param(key)) return true;
+        const Status st = set_param_text(chip, key, value);
+        if (!st) why = st.error().message;
+        return st.ok();
     });
-    if (!bad.empty()) return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' (a board power limit in W)"};
+    if (!bad.empty()) return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' (" + why + ")"};
     if (cap > 0) chip.power.tdp_w = std::min(chip.power.tdp_w, cap);
     return Ok{};
 }
@@ -218,7 +228,8 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
         else if (key == "host_us") ok = parse_number(value, s.host_us_per_request) && s.host_us_per_request >= 0;
         else if (key == "admit_steps") ok = parse_number(value, s.admit_every_steps) && s.admit_every_steps >= 1;
         else if (key == "custom_ar_mb") ok = parse_number(value, s.custom_allreduce_mb) && s.custom_allreduce_mb >= 0;
-        else if (key == "power_cap_w") ok = power_cap_of(value) > 0;  // applied to the chip: validation_chip
+        else if (key == "power_cap_w") ok = power_cap_of(value) > 0;  // applied to the chip: apply_validation_conditions
+        else if (find_param(key)) ok = true;                           // a chip key, applied there too
         else if (key == "kv") {
             const auto a = parse_kv_allocation(value);
             ok = a.has_value();
@@ -231,7 +242,8 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
                      "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
                      "kv = reserve or on_demand; host_us = engine host time per request and step; admit_steps = steps per "
                      "scheduling block; custom_ar_mb = the largest all-reduce the engine's own kernels take, MB; "
-                     "power_cap_w = the board power limit the run was held to)"};
+                     "power_cap_w = the board power limit the run was held to; a chip key such as link.topology = how the "
+                     "system differs from the chip's file)"};
     return s;
 }
 

@@ -71,7 +71,9 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c);
 // the GUI loads when a row is chosen.
 Result<Scenario> validation_scenario(const ValidationCase& c);
 // What a serving row's shape says of the chip it ran on: power_cap_w = the board power limit the
-// run was held to (MLPerf MaxQ systems), which lowers the chip's power.tdp_w for the case.
+// run was held to (MLPerf MaxQ systems), which lowers the chip's power.tdp_w for the case; a chip
+// key (link.topology=mesh, link.domain=4) = how the system differs from the chip's file, set for
+// the case within the key's range.
 Status apply_validation_conditions(const ValidationCase& c, ChipSpec& chip);
 // The public set (tests/data/validation-public.csv, built in).
 std::string_view builtin_validation_csv();

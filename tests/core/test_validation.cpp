@@ -262,8 +262,17 @@ TEST(Validation, FixedParallelismIsParsedAndChecked) {
     auto loose = run("tp=4 power_cap_w=5000");  // above the 700 W TDP: nothing changes
     ASSERT_TRUE(loose.ok());
     EXPECT_DOUBLE_EQ(loose->predicted, tp4->predicted);
+    // A system wired differently from the chip's file says so with chip keys: a four-GPU HGX H100
+    // board has no NVSwitch and each GPU's 18 links go 6 to each peer, so a pair of chips has a third
+    // of the bandwidth the switch gives it and the TP-4 group's all-reduces take longer.
+    auto board = run("tp=4 link.topology=mesh link.domain=4");
+    ASSERT_TRUE(board.ok()) << board.error().message;
+    EXPECT_LT(board->predicted, tp4->predicted);
+    auto same = run("tp=4 link.topology=switch");  // what the file already says: nothing changes
+    ASSERT_TRUE(same.ok());
+    EXPECT_DOUBLE_EQ(same->predicted, tp4->predicted);
     for (const char* bad : {"tp=0", "tp=x", "8", "tp", "in_cv=-1", "out_cv=nan", "speed=2", "kv=paged", "host_us=-1",
-                            "power_cap_w=0", "power_cap_w=x"}) {
+                            "power_cap_w=0", "power_cap_w=x", "link.topology=ring", "link.domain=0"}) {
         auto r = run(bad);
         ASSERT_FALSE(r.ok()) << bad;
         EXPECT_NE(r.error().message.find("bad '" + std::string(bad) + "'"), std::string::npos) << r.error().message;
