@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Breakdown</name>
@@ -110,39 +111,39 @@
 <context>
     <name>Error</name>
     <message>
-        <source>parameter '%1': value must be a finite number</source>
+        <source>parameter &apos;%1&apos;: value must be a finite number</source>
         <translation>参数“%1”：值必须是有限数</translation>
     </message>
     <message>
-        <source>parameter '%1': %2 is out of range [%3, %4]</source>
+        <source>parameter &apos;%1&apos;: %2 is out of range [%3, %4]</source>
         <translation>参数“%1”：%2 超出范围 [%3, %4]</translation>
     </message>
     <message>
-        <source>parameter '%1': %2 is out of range [%3, %4] %5</source>
+        <source>parameter &apos;%1&apos;: %2 is out of range [%3, %4] %5</source>
         <translation>参数“%1”：%2 超出范围 [%3, %4] %5</translation>
     </message>
     <message>
-        <source>parameter '%1': %2 must be a whole number</source>
+        <source>parameter &apos;%1&apos;: %2 must be a whole number</source>
         <translation>参数“%1”：%2 必须是整数</translation>
     </message>
     <message>
-        <source>parameter '%1': '%2' is not one of %3</source>
+        <source>parameter &apos;%1&apos;: &apos;%2&apos; is not one of %3</source>
         <translation>参数“%1”：“%2”不是以下之一：%3</translation>
     </message>
     <message>
-        <source>parameter '%1': '%2' is not a number</source>
+        <source>parameter &apos;%1&apos;: &apos;%2&apos; is not a number</source>
         <translation>参数“%1”：“%2”不是数字</translation>
     </message>
     <message>
-        <source>chip '%1': no precision has a non-zero compute rate (compute.rate_*)</source>
+        <source>chip &apos;%1&apos;: no precision has a non-zero compute rate (compute.rate_*)</source>
         <translation>芯片“%1”：没有任何精度的计算速率非零（compute.rate_*）</translation>
     </message>
     <message>
-        <source>chip '%1': no memory bandwidth (hbm.tb_s_per_stack x hbm.stacks and sram.tb_s are 0)</source>
+        <source>chip &apos;%1&apos;: no memory bandwidth (hbm.tb_s_per_stack x hbm.stacks and sram.tb_s are 0)</source>
         <translation>芯片“%1”：没有内存带宽（hbm.tb_s_per_stack x hbm.stacks 与 sram.tb_s 均为 0）</translation>
     </message>
     <message>
-        <source>chip '%1': no memory capacity (hbm.gb_per_stack x hbm.stacks and sram.mb are 0)</source>
+        <source>chip &apos;%1&apos;: no memory capacity (hbm.gb_per_stack x hbm.stacks and sram.mb are 0)</source>
         <translation>芯片“%1”：没有内存容量（hbm.gb_per_stack x hbm.stacks 与 sram.mb 均为 0）</translation>
     </message>
     <message>
@@ -174,7 +175,7 @@
         <translation>目标搜索：%3 的范围 %1:%2 为空</translation>
     </message>
     <message>
-        <source>seek: the range %1:%2 of %3 leaves the key's valid range [%4, %5]</source>
+        <source>seek: the range %1:%2 of %3 leaves the key&apos;s valid range [%4, %5]</source>
         <translation>目标搜索：%3 的范围 %1:%2 超出了该键的有效范围 [%4, %5]</translation>
     </message>
     <message>
@@ -194,7 +195,7 @@
         <translation>场景：%1 = %2 超出范围 [0, 10]（长度的标准差 / 均值）</translation>
     </message>
     <message>
-        <source>scenario: tp = %1 exceeds the %2 attention heads of '%3' (a chip would hold less than one head)</source>
+        <source>scenario: tp = %1 exceeds the %2 attention heads of &apos;%3&apos; (a chip would hold less than one head)</source>
         <translation>场景：tp = %1 超过“%3”的 %2 个注意力头（每个芯片将分不到一个头）</translation>
     </message>
     <message>
@@ -202,11 +203,11 @@
         <translation>场景：chips（%1）必须是 tp x attention_dp x pp（%2）的整数倍</translation>
     </message>
     <message>
-        <source>scenario: ep = %1 needs a mixture-of-experts model ('%2' is dense)</source>
+        <source>scenario: ep = %1 needs a mixture-of-experts model (&apos;%2&apos; is dense)</source>
         <translation>场景：ep = %1 需要混合专家模型（“%2”是稠密模型）</translation>
     </message>
     <message>
-        <source>scenario: ep (%1) exceeds the model's experts (%2)</source>
+        <source>scenario: ep (%1) exceeds the model&apos;s experts (%2)</source>
         <translation>场景：ep（%1）超过模型的专家数（%2）</translation>
     </message>
     <message>
@@ -230,11 +231,11 @@
         <translation>场景：spec_tokens = %1 需要 spec_accept &gt; 0（草稿词元被接受的概率）</translation>
     </message>
     <message>
-        <source>scenario: draft_model '%1' needs spec_tokens &gt; 0</source>
+        <source>scenario: draft_model &apos;%1&apos; needs spec_tokens &gt; 0</source>
         <translation>场景：draft_model“%1”需要 spec_tokens &gt; 0</translation>
     </message>
     <message>
-        <source>busiest expert rank's load / mean</source>
+        <source>busiest expert rank&apos;s load / mean</source>
         <translation>最忙专家分组的负载 / 平均负载</translation>
     </message>
     <message>
@@ -266,7 +267,7 @@
         <translation>场景：prefill_chips + decode_chips（%1 + %2）必须等于 chips（%3）</translation>
     </message>
     <message>
-        <source>scenario: prefill_chip '%1' needs prefill_chips and decode_chips</source>
+        <source>scenario: prefill_chip &apos;%1&apos; needs prefill_chips and decode_chips</source>
         <translation>场景：prefill_chip“%1”需要同时设置 prefill_chips 和 decode_chips</translation>
     </message>
     <message>
@@ -274,23 +275,23 @@
         <translation>场景：%1 必须是正的秒数</translation>
     </message>
     <message>
-        <source>workload '%1': '%2' is not one of %3</source>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; is not one of %3</source>
         <translation>工作负载“%1”：“%2”不是以下之一：%3</translation>
     </message>
     <message>
-        <source>workload '%1': '%2' is not a number</source>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; is not a number</source>
         <translation>工作负载“%1”：“%2”不是数字</translation>
     </message>
     <message>
-        <source>workload '%1': %2 is out of range %3</source>
+        <source>workload &apos;%1&apos;: %2 is out of range %3</source>
         <translation>工作负载“%1”：%2 超出范围 %3</translation>
     </message>
     <message>
-        <source>workload '%1': %2 must be a whole number</source>
+        <source>workload &apos;%1&apos;: %2 must be a whole number</source>
         <translation>工作负载“%1”：%2 必须是整数</translation>
     </message>
     <message>
-        <source>the largest all-reduce the engine's own kernels take, MB</source>
+        <source>the largest all-reduce the engine&apos;s own kernels take, MB</source>
         <translation>引擎自身内核可承担的最大 all-reduce（MB）</translation>
     </message>
 </context>
@@ -555,7 +556,7 @@
         <translation>引擎</translation>
     </message>
     <message>
-        <source>One engine step (the decode pool's when disaggregated)</source>
+        <source>One engine step (the decode pool&apos;s when disaggregated)</source>
         <translation>一个引擎步（分离部署时为解码池的步）</translation>
     </message>
     <message>
@@ -595,7 +596,7 @@
         <translation>词元/步/请求</translation>
     </message>
     <message>
-        <source>Share of the steps' room for prompt tokens in use</source>
+        <source>Share of the steps&apos; room for prompt tokens in use</source>
         <translation>各步提示词元容量的使用比例</translation>
     </message>
     <message>
@@ -683,7 +684,7 @@
         <translation>经济性</translation>
     </message>
     <message>
-        <source>Owner's cost per chip-hour: capital and energy</source>
+        <source>Owner&apos;s cost per chip-hour: capital and energy</source>
         <translation>每芯片小时的拥有成本：资本与能源</translation>
     </message>
     <message>
@@ -691,7 +692,7 @@
         <translation>$/芯片小时</translation>
     </message>
     <message>
-        <source>What one chip costs its owner: price paid, or built cost with the partner's margin</source>
+        <source>What one chip costs its owner: price paid, or built cost with the partner&apos;s margin</source>
         <translation>一颗芯片对拥有者的成本：购买价格，或含设计伙伴利润的自制成本</translation>
     </message>
     <message>
@@ -723,7 +724,7 @@
         <translation>词元/秒/兆瓦</translation>
     </message>
     <message>
-        <source>Chips the fleet's power budget provisions</source>
+        <source>Chips the fleet&apos;s power budget provisions</source>
         <translation>机群功率预算可供电的芯片数</translation>
     </message>
     <message>
@@ -906,15 +907,15 @@
         <translation>%1：无法创建用于升级的临时副本（%2）</translation>
     </message>
     <message>
-        <source>%1: no workload '%2'</source>
+        <source>%1: no workload &apos;%2&apos;</source>
         <translation>%1：没有工作负载“%2”</translation>
     </message>
     <message>
-        <source>%1: no comparison '%2'</source>
+        <source>%1: no comparison &apos;%2&apos;</source>
         <translation>%1：没有对比“%2”</translation>
     </message>
     <message>
-        <source>%1: no sweep '%2'</source>
+        <source>%1: no sweep &apos;%2&apos;</source>
         <translation>%1：没有扫描“%2”</translation>
     </message>
     <message>
@@ -1052,11 +1053,31 @@
         <source>steps</source>
         <translation>步</translation>
     </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>chip</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
 </context>
 <context>
     <name>Warning</name>
     <message>
-        <source>precision: %1 is not native on '%2'; runs at %3</source>
+        <source>precision: %1 is not native on &apos;%2&apos;; runs at %3</source>
         <translation>精度：%1 在“%2”上不是原生支持的精度，以 %3 运行</translation>
     </message>
     <message>
@@ -1072,7 +1093,7 @@
         <translation>服务：此划分下预填充队列无法稳定</translation>
     </message>
     <message>
-        <source>serving: at batch %1 prompts arrive faster than the steps' token budget takes them; TTFT grows without bound (lower the batch or raise max_tokens_per_step)</source>
+        <source>serving: at batch %1 prompts arrive faster than the steps&apos; token budget takes them; TTFT grows without bound (lower the batch or raise max_tokens_per_step)</source>
         <translation>服务：批量为 %1 时，提示到达速度超过各步词元预算的处理速度；TTFT 将无限增长（请降低批量或提高 max_tokens_per_step）</translation>
     </message>
     <message>
@@ -1096,7 +1117,7 @@
         <translation>功率密度：TDP %1 W 分布在 %2 mm² 硅片上，为 %3 W/mm²，超过 %4 W/mm² 的散热极限</translation>
     </message>
     <message>
-        <source>cost: econ.chip_price_usd: '%1' has no price; give one, or cost it as built (econ.mode = build)</source>
+        <source>cost: econ.chip_price_usd: &apos;%1&apos; has no price; give one, or cost it as built (econ.mode = build)</source>
         <translation>成本：econ.chip_price_usd：“%1”没有价格；请给出价格，或按自制芯片计算成本（econ.mode = build）</translation>
     </message>
     <message>
@@ -1491,7 +1512,7 @@
         <translation>重叠</translation>
     </message>
     <message>
-        <source>1: an op's compute, memory and network time overlap (time = max); 0: they add.</source>
+        <source>1: an op&apos;s compute, memory and network time overlap (time = max); 0: they add.</source>
         <translation>1：算子的计算、内存和网络时间相互重叠（时间 = 最大值）；0：三者相加。</translation>
     </message>
     <message>
@@ -1527,7 +1548,7 @@
         <translation>购买或自制芯片</translation>
     </message>
     <message>
-        <source>buy: a merchant chip at econ.chip_price_usd; build: an in-house chip at its manufacturing cost (die, HBM, package, test) plus the design partner's margin and the NRE spread over econ.units.</source>
+        <source>buy: a merchant chip at econ.chip_price_usd; build: an in-house chip at its manufacturing cost (die, HBM, package, test) plus the design partner&apos;s margin and the NRE spread over econ.units.</source>
         <translation>buy：以 econ.chip_price_usd 购买的商用芯片；build：自研芯片，按制造成本（裸片、HBM、封装、测试）加设计伙伴利润，并将 NRE 分摊到 econ.units 上。</translation>
     </message>
     <message>
@@ -1543,7 +1564,7 @@
         <translation>生产数量</translation>
     </message>
     <message>
-        <source>Chips made over the design's life; the NRE is spread over them (build). Default 1 M: an estimate.</source>
+        <source>Chips made over the design&apos;s life; the NRE is spread over them (build). Default 1 M: an estimate.</source>
         <translation>设计生命周期内生产的芯片数；NRE 分摊到这些芯片上（build）。默认 100 万：估计值。</translation>
     </message>
     <message>
@@ -1575,7 +1596,7 @@
         <translation>每芯片网络成本</translation>
     </message>
     <message>
-        <source>Scale-up switches, cables and optics, and the chip's share of the scale-out fabric. Default 5,000 USD; ~15 % of the server cost in analyst models (Epoch: 19 % of cluster cost; range 8-30 %).</source>
+        <source>Scale-up switches, cables and optics, and the chip&apos;s share of the scale-out fabric. Default 5,000 USD; ~15 % of the server cost in analyst models (Epoch: 19 % of cluster cost; range 8-30 %).</source>
         <translation>纵向扩展交换机、线缆和光模块，以及该芯片在横向扩展网络中的份额。默认 5,000 美元；分析师模型中约为服务器成本的 15 %（Epoch：集群成本的 19 %；范围 8-30 %）。</translation>
     </message>
     <message>
@@ -1583,7 +1604,7 @@
         <translation>每芯片系统功耗</translation>
     </message>
     <message>
-        <source>Power of the chip's share of hosts and network, added to the chip's own power. Default 600 W; SemiAnalysis all-in power per chip less its TDP: H100 670 W, B200 710 W, TPU v7 230 W.</source>
+        <source>Power of the chip&apos;s share of hosts and network, added to the chip&apos;s own power. Default 600 W; SemiAnalysis all-in power per chip less its TDP: H100 670 W, B200 710 W, TPU v7 230 W.</source>
         <translation>该芯片分摊的主机和网络功耗，加在芯片自身功耗之上。默认 600 W；SemiAnalysis 每芯片总功耗减去其 TDP：H100 670 W，B200 710 W，TPU v7 230 W。</translation>
     </message>
     <message>
@@ -1647,7 +1668,7 @@
         <translation>机群功率预算</translation>
     </message>
     <message>
-        <source>Provisioned power of a fleet (chips + system share, times PUE): how many chips, what capital and what tokens per day it buys. Default 1,000 MW (1 GW: the unit of today's deployments).</source>
+        <source>Provisioned power of a fleet (chips + system share, times PUE): how many chips, what capital and what tokens per day it buys. Default 1,000 MW (1 GW: the unit of today&apos;s deployments).</source>
         <translation>机群的供电容量（芯片 + 系统分摊，乘以 PUE）：可购买多少芯片、多少资本支出、每天多少词元。默认 1,000 MW（1 GW：当今部署的规模单位）。</translation>
     </message>
     <message>
@@ -1675,7 +1696,7 @@
         <translation>I/O 裸片的工艺节点（package.io_dies &gt; 0 时使用）：决定其 SRAM 密度、晶圆价格和缺陷密度。</translation>
     </message>
     <message>
-        <source>All-reduce bus bandwidth of 8 chips when the switch sums the data in flight (NVLink SHARP, NVSwitch 3 and later) over the ring's; 1 = the switch cannot reduce (8xH100 NCCL: ~480 GB/s NVLS against ~370 GB/s ring = 1.3). Each chip sends and receives its buffer once, so smaller groups gain less (2 chips: nothing). Needs topology switch.</source>
+        <source>All-reduce bus bandwidth of 8 chips when the switch sums the data in flight (NVLink SHARP, NVSwitch 3 and later) over the ring&apos;s; 1 = the switch cannot reduce (8xH100 NCCL: ~480 GB/s NVLS against ~370 GB/s ring = 1.3). Each chip sends and receives its buffer once, so smaller groups gain less (2 chips: nothing). Needs topology switch.</source>
         <translation>交换机在传输中完成求和时（NVLink SHARP，NVSwitch 3 及以后）8 颗芯片的全归约总线带宽与环形算法之比；1 = 交换机不能归约（8×H100 NCCL：NVLS 约 480 GB/s，环形约 370 GB/s，即 1.3）。每颗芯片只收发一次自己的缓冲区，因此较小的组增益较小（2 颗芯片：无增益）。需要拓扑为 switch。</translation>
     </message>
     <message>
@@ -1683,7 +1704,7 @@
         <translation>集合通信库延迟</translation>
     </message>
     <message>
-        <source>Fixed cost of one all-reduce call in the vendor's collective library (NCCL, RCCL) beyond the kernel launch, as nccl-tests measures it at its smallest message (8xH100 NVLS, 1 KiB: 25.6 us less the 4 us launch). Serving engines run their own one-shot and two-shot kernels for small messages (link.latency_us), so it applies to library calls only: scoville kernel allreduce --library and the nccl-tests checks.</source>
+        <source>Fixed cost of one all-reduce call in the vendor&apos;s collective library (NCCL, RCCL) beyond the kernel launch, as nccl-tests measures it at its smallest message (8xH100 NVLS, 1 KiB: 25.6 us less the 4 us launch). Serving engines run their own one-shot and two-shot kernels for small messages (link.latency_us), so it applies to library calls only: scoville kernel allreduce --library and the nccl-tests checks.</source>
         <translation>厂商集合通信库（NCCL、RCCL）中一次全归约调用在内核启动之外的固定开销，按 nccl-tests 在最小消息上的测量值（8×H100 NVLS，1 KiB：25.6 us 减去 4 us 启动）。推理服务引擎对小消息使用自己的 one-shot 和 two-shot 内核（link.latency_us），因此它只用于库调用：scoville kernel allreduce --library 以及 nccl-tests 校验。</translation>
     </message>
     <message>
@@ -1691,7 +1712,7 @@
         <translation>集合通信库窗口</translation>
     </message>
     <message>
-        <source>Bytes each chip sends before the collective library's pipeline streams at full rate: an all-reduce that sends s bytes per chip takes its bandwidth term times 1 + W / (s + W), about twice the data time well below the window and once far above it (the pipeline fills and drains in chunks that grow with the buffer). Set from one mid-size nccl-tests row per system (8xH200 NVLS, 32 MiB: 298 GB/s bus bandwidth). Applies to library calls only, like the library latency.</source>
+        <source>Bytes each chip sends before the collective library&apos;s pipeline streams at full rate: an all-reduce that sends s bytes per chip takes its bandwidth term times 1 + W / (s + W), about twice the data time well below the window and once far above it (the pipeline fills and drains in chunks that grow with the buffer). Set from one mid-size nccl-tests row per system (8xH200 NVLS, 32 MiB: 298 GB/s bus bandwidth). Applies to library calls only, like the library latency.</source>
         <translation>每个芯片在集合通信库的流水线达到满速之前发送的字节数：每芯片发送 s 字节的 all-reduce，其带宽项乘以 1 + W / (s + W)；远小于窗口时数据时间约计两次，远大于窗口时只计一次（流水线以随缓冲区增大的分块填充和排空）。由每个系统的一条中等大小 nccl-tests 数据设定（8×H200 NVLS，32 MiB：总线带宽 298 GB/s）。与库延迟一样，只适用于库调用。</translation>
     </message>
 </context>
@@ -1765,7 +1786,7 @@
         <translation>每系统</translation>
     </message>
     <message>
-        <source>Throughput per chip, or per system: per chip × the chips of the chip's scale-up domain (GB200 NVL72: 72; a TPU pod), or the workload's chips where it names none. Tokens per joule and cost per token are the same either way.</source>
+        <source>Throughput per chip, or per system: per chip × the chips of the chip&apos;s scale-up domain (GB200 NVL72: 72; a TPU pod), or the workload&apos;s chips where it names none. Tokens per joule and cost per token are the same either way.</source>
         <translation>吞吐按每芯片或每系统计：每芯片 × 该芯片纵向扩展域内的芯片数（GB200 NVL72：72；TPU pod），若芯片未给出则取负载的芯片数。每焦耳词元数与每词元成本两种方式相同。</translation>
     </message>
     <message>
@@ -1777,7 +1798,7 @@
         <translation>表格</translation>
     </message>
     <message>
-        <source>Ratios to the baseline as a chart, or every chip's values as a table</source>
+        <source>Ratios to the baseline as a chart, or every chip&apos;s values as a table</source>
         <translation>以图表显示相对基线的比值，或以表格显示每个芯片的数值</translation>
     </message>
     <message>
@@ -1817,11 +1838,11 @@
         <translation>每系统每秒输出词元数</translation>
     </message>
     <message>
-        <source>%1 per chip × %2 chips per system (the chip's scale-up domain), as this workload runs on %3 chips</source>
+        <source>%1 per chip × %2 chips per system (the chip&apos;s scale-up domain), as this workload runs on %3 chips</source>
         <translation>每芯片 %1 × 每系统 %2 个芯片（该芯片的纵向扩展域），此负载运行于 %3 个芯片</translation>
     </message>
     <message>
-        <source>The workload's throughput over its %1 chips, per chip</source>
+        <source>The workload&apos;s throughput over its %1 chips, per chip</source>
         <translation>负载在其 %1 个芯片上的吞吐，按每芯片计</translation>
     </message>
     <message>
@@ -2064,7 +2085,7 @@
         <translation>（主机 %1）</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Disaggregated: prefill on %1 × %2, decode on %3 × %4; each prompt's KV (%5) moves in %6.&lt;/p&gt;</source>
+        <source>&lt;p&gt;Disaggregated: prefill on %1 × %2, decode on %3 × %4; each prompt&apos;s KV (%5) moves in %6.&lt;/p&gt;</source>
         <translation>&lt;p&gt;分离部署：预填充在 %1 × %2 上，解码在 %3 × %4 上；每个提示的 KV（%5）在 %6 内传输。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2116,15 +2137,15 @@
         <translation>算术强度 %1 FLOP/字节，拐点为 %2 FLOP/字节（峰值 / HBM 带宽）。&lt;br&gt;</translation>
     </message>
     <message>
-        <source>&lt;hr&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2, %3): &lt;b&gt;%4&lt;/b&gt;, %5-bound&lt;/p&gt;&lt;p style='margin-left:12px'&gt;</source>
-        <translation>&lt;hr&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;（%2，%3）：&lt;b&gt;%4&lt;/b&gt;，%5受限&lt;/p&gt;&lt;p style='margin-left:12px'&gt;</translation>
+        <source>&lt;hr&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2, %3): &lt;b&gt;%4&lt;/b&gt;, %5-bound&lt;/p&gt;&lt;p style=&apos;margin-left:12px&apos;&gt;</source>
+        <translation>&lt;hr&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;（%2，%3）：&lt;b&gt;%4&lt;/b&gt;，%5受限&lt;/p&gt;&lt;p style=&apos;margin-left:12px&apos;&gt;</translation>
     </message>
     <message>
-        <source>, in the vendor library (NCCL, RCCL; past the engine's all-reduce limit): + %1 per call</source>
+        <source>, in the vendor library (NCCL, RCCL; past the engine&apos;s all-reduce limit): + %1 per call</source>
         <translation>，由厂商通信库执行（NCCL、RCCL；超出引擎的 all-reduce 上限）：每次调用 + %1</translation>
     </message>
     <message>
-        <source>%1 in the vendor library (NCCL, RCCL; past the engine's all-reduce limit): latency per call + data time × (1 + W / (sent + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) — the fastest of ring, tree, in-switch and a two-shot exchange at this size</source>
+        <source>%1 in the vendor library (NCCL, RCCL; past the engine&apos;s all-reduce limit): latency per call + data time × (1 + W / (sent + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) — the fastest of ring, tree, in-switch and a two-shot exchange at this size</source>
         <translation>%1 由厂商通信库执行（NCCL、RCCL；超出引擎的 all-reduce 上限）：每次调用延迟 + 数据时间 × (1 + W / (发送量 + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) —— 此大小下 ring、tree、交换机内归约与 two-shot 交换中最快者</translation>
     </message>
 </context>
@@ -2143,7 +2164,7 @@
         <translation>当前设计</translation>
     </message>
     <message>
-        <source>Each chip's front: the most tokens/s per chip at each speed per user, over the batch and the parallelisms the workload leaves open.</source>
+        <source>Each chip&apos;s front: the most tokens/s per chip at each speed per user, over the batch and the parallelisms the workload leaves open.</source>
         <translation>每颗芯片的前沿：在工作负载未限定的批量和并行方式中，每种单用户速度下每芯片的最高词元/秒。</translation>
     </message>
     <message>
@@ -2155,7 +2176,7 @@
         <translation>设计（%1）</translation>
     </message>
     <message>
-        <source>Each chip's front: the most tokens/s per chip at each speed per user, over the batch and the parallelisms the workload leaves open; faint dots: the design's other deployments.</source>
+        <source>Each chip&apos;s front: the most tokens/s per chip at each speed per user, over the batch and the parallelisms the workload leaves open; faint dots: the design&apos;s other deployments.</source>
         <translation>每颗芯片的前沿：在工作负载未限定的批量和并行方式中，每种单用户速度下每芯片的最高词元/秒；浅色点：设计的其他部署方式。</translation>
     </message>
     <message>
@@ -2240,7 +2261,7 @@ TTFT p99 %6</translation>
         <translation>在生产 %2 颗芯片后，其 NRE 相对 %1 可收回。</translation>
     </message>
     <message>
-        <source>It does not reach %1's cost per token at any volume.</source>
+        <source>It does not reach %1&apos;s cost per token at any volume.</source>
         <translation>在任何产量下都达不到 %1 的每词元成本。</translation>
     </message>
     <message>
@@ -2276,7 +2297,7 @@ TTFT p99 %6</translation>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <source>Range over the chip's uncertain values (each at its low and high end, combined as independent); most from %1</source>
+        <source>Range over the chip&apos;s uncertain values (each at its low and high end, combined as independent); most from %1</source>
         <translation>在芯片不确定参数上的范围（各取其低端和高端，按相互独立合成）；影响最大的是 %1</translation>
     </message>
     <message>
@@ -2371,7 +2392,7 @@ TTFT p99 %6</translation>
         <translation>无</translation>
     </message>
     <message>
-        <source>p99 time-to-first-token limit: with batch auto, the server runs at the highest rate whose p99 TTFT (slot wait, queue for step room and the prompt's own steps) meets it (MLPerf Inference Llama-2-70B server: 2 s); none = no limit (offline)</source>
+        <source>p99 time-to-first-token limit: with batch auto, the server runs at the highest rate whose p99 TTFT (slot wait, queue for step room and the prompt&apos;s own steps) meets it (MLPerf Inference Llama-2-70B server: 2 s); none = no limit (offline)</source>
         <translation>p99 首词元时间限制：批量为 auto 时，服务以 p99 TTFT（槽位等待、排队等待步容量以及提示自身的步）满足该限制的最高速率运行（MLPerf Inference Llama-2-70B 在线服务：2 秒）；无 = 不限制（离线）</translation>
     </message>
     <message>
@@ -2529,7 +2550,7 @@ TTFT p99 %6</translation>
         <translation>扫描标签页</translation>
     </message>
     <message>
-        <source>the sweep's Pareto front</source>
+        <source>the sweep&apos;s Pareto front</source>
         <translation>扫描的帕累托前沿</translation>
     </message>
     <message>
@@ -2808,7 +2829,7 @@ TTFT p99 %6</translation>
         <translation>芯片设计 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Imported %1 as design '%2'</source>
+        <source>Imported %1 as design &apos;%2&apos;</source>
         <translation>已将 %1 导入为设计“%2”</translation>
     </message>
     <message>
@@ -2916,7 +2937,7 @@ TTFT p99 %6</translation>
         <translation>负载：%1</translation>
     </message>
     <message>
-        <source>Model's &amp;Record</source>
+        <source>Model&apos;s &amp;Record</source>
         <translation>模型记录(&amp;R)</translation>
     </message>
     <message>
@@ -2947,7 +2968,7 @@ TTFT p99 %6</translation>
         <translation>起始芯片</translation>
     </message>
     <message>
-        <source>Load a reference chip's parameters as the design (undoable); "reset" buttons return to its values.</source>
+        <source>Load a reference chip&apos;s parameters as the design (undoable); &quot;reset&quot; buttons return to its values.</source>
         <translation>将参考芯片的参数载入为设计（可撤销）；“重置”按钮恢复到其取值。</translation>
     </message>
     <message>
@@ -2982,7 +3003,7 @@ TTFT p99 %6</translation>
         <translation>此负载下每芯片功耗 (W)</translation>
     </message>
     <message>
-        <source>Cost per million tokens (USD), owner's cost</source>
+        <source>Cost per million tokens (USD), owner&apos;s cost</source>
         <translation>每百万词元成本（美元），拥有成本</translation>
     </message>
     <message>
@@ -3002,7 +3023,7 @@ TTFT p99 %6</translation>
         <translation>无每词元成本：未服务任何词元</translation>
     </message>
     <message>
-        <source>The chip's area cannot be estimated</source>
+        <source>The chip&apos;s area cannot be estimated</source>
         <translation>无法估算该芯片的面积</translation>
     </message>
     <message>
@@ -3168,7 +3189,7 @@ TTFT p99 %6</translation>
         <translation>实测 %1，预测 %2 %3（%4）</translation>
     </message>
     <message>
-        <source>Model's choice: %1</source>
+        <source>Model&apos;s choice: %1</source>
         <translation>模型的选择：%1</translation>
     </message>
     <message>
@@ -3176,7 +3197,7 @@ TTFT p99 %6</translation>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <source>Click to load this case's chip and workload</source>
+        <source>Click to load this case&apos;s chip and workload</source>
         <translation>点击以载入此案例的芯片与负载</translation>
     </message>
     <message>
@@ -3255,7 +3276,7 @@ TTFT p99 %6</translation>
         <translation>每裸片面积、每芯片功耗、每百万词元成本</translation>
     </message>
     <message>
-        <source>Scoville %1 · analytical model: values are estimates; a range is the result over the chip's uncertain parameters; roadmap points without a chip spec show announced figures only.</source>
+        <source>Scoville %1 · analytical model: values are estimates; a range is the result over the chip&apos;s uncertain parameters; roadmap points without a chip spec show announced figures only.</source>
         <translation>Scoville %1 · 解析模型：数值均为估计；范围是在芯片不确定参数上的结果；没有芯片规格的路线图点仅显示公布数据。</translation>
     </message>
     <message>
@@ -3287,7 +3308,7 @@ TTFT p99 %6</translation>
         <translation>该设计无法在此负载上评估：%1</translation>
     </message>
     <message>
-        <source>Owner's cost per chip-hour</source>
+        <source>Owner&apos;s cost per chip-hour</source>
         <translation>每芯片小时的持有成本</translation>
     </message>
     <message>
@@ -3394,7 +3415,7 @@ TTFT p99 %6</translation>
         <translation>其他设计作为后续代</translation>
     </message>
     <message>
-        <source>The session's other designs, in name order: the second two years after the first, then one a year</source>
+        <source>The session&apos;s other designs, in name order: the second two years after the first, then one a year</source>
         <translation>会话中的其他设计，按名称排序：第二个比第一个晚两年，之后每年一个</translation>
     </message>
     <message>
@@ -3442,11 +3463,11 @@ TTFT p99 %6</translation>
         <translation>你的设计</translation>
     </message>
     <message>
-        <source>Evaluating the roadmap's chips on this workload…</source>
+        <source>Evaluating the roadmap&apos;s chips on this workload…</source>
         <translation>正在此负载上评估路线图中的芯片…</translation>
     </message>
     <message>
-        <source>Computing each chip's range over its uncertain values…</source>
+        <source>Computing each chip&apos;s range over its uncertain values…</source>
         <translation>正在计算每个芯片在其不确定参数上的范围…</translation>
     </message>
     <message>
@@ -3470,7 +3491,7 @@ TTFT p99 %6</translation>
         <translation>%1：%2（模型）</translation>
     </message>
     <message>
-        <source>range %1 to %2 over the chip's uncertain values</source>
+        <source>range %1 to %2 over the chip&apos;s uncertain values</source>
         <translation>在芯片不确定参数上的范围 %1 至 %2</translation>
     </message>
     <message>
@@ -3560,7 +3581,7 @@ TTFT p99 %6</translation>
         <translation>仅在以下范围内搜索</translation>
     </message>
     <message>
-        <source>Without a range the key's slider range is searched, widened to hold the design's value</source>
+        <source>Without a range the key&apos;s slider range is searched, widened to hold the design&apos;s value</source>
         <translation>不指定范围时搜索该键的滑块范围，并扩展到包含设计的当前值</translation>
     </message>
     <message>
@@ -3669,19 +3690,19 @@ TTFT p99 %6</translation>
         <translation>每 $</translation>
     </message>
     <message>
-        <source>The objective's change, in %, for +1 % of the key</source>
+        <source>The objective&apos;s change, in %, for +1 % of the key</source>
         <translation>键增加 1 % 时目标的变化（%）</translation>
     </message>
     <message>
-        <source>The objective's change over the change of die area when the key steps up</source>
+        <source>The objective&apos;s change over the change of die area when the key steps up</source>
         <translation>键增大一步时目标变化与裸片面积变化之比</translation>
     </message>
     <message>
-        <source>The objective's change over the change of average power per chip when the key steps up</source>
+        <source>The objective&apos;s change over the change of average power per chip when the key steps up</source>
         <translation>键增大一步时目标变化与每芯片平均功耗变化之比</translation>
     </message>
     <message>
-        <source>The objective's change over the change of the chip's cost to its owner when the key steps up</source>
+        <source>The objective&apos;s change over the change of the chip&apos;s cost to its owner when the key steps up</source>
         <translation>键增大一步时目标变化与芯片拥有成本变化之比</translation>
     </message>
     <message>
@@ -3794,8 +3815,12 @@ TTFT p99 %6</translation>
         <translation>目标模型的 MTP 层</translation>
     </message>
     <message>
-        <source>the design's chip</source>
+        <source>the design&apos;s chip</source>
         <translation>设计的芯片</translation>
+    </message>
+    <message>
+        <source>steady stream</source>
+        <translation>稳定请求流</translation>
     </message>
 </context>
 <context>
@@ -3817,15 +3842,15 @@ TTFT p99 %6</translation>
         <translation>%1 已存在；请打开它，或为新会话选择其他名称</translation>
     </message>
     <message>
-        <source>no design named '%1' in this session</source>
+        <source>no design named &apos;%1&apos; in this session</source>
         <translation>此会话中没有名为“%1”的设计</translation>
     </message>
     <message>
-        <source>a design named '%1' already exists</source>
+        <source>a design named &apos;%1&apos; already exists</source>
         <translation>名为“%1”的设计已存在</translation>
     </message>
     <message>
-        <source>'%1' is the only design of the session and cannot be removed</source>
+        <source>&apos;%1&apos; is the only design of the session and cannot be removed</source>
         <translation>“%1”是会话中唯一的设计，无法删除</translation>
     </message>
     <message>
@@ -3922,7 +3947,7 @@ TTFT p99 %6</translation>
         <translation>历史(&amp;H)（单击某步跳转）：</translation>
     </message>
     <message>
-        <source>Every step of this design's history, saved as it is made; click one to undo or redo to it</source>
+        <source>Every step of this design&apos;s history, saved as it is made; click one to undo or redo to it</source>
         <translation>此设计历史中的每一步，即时保存；单击某步以撤销或重做到该步</translation>
     </message>
     <message>
@@ -3986,7 +4011,7 @@ TTFT p99 %6</translation>
         <translation>删除设计</translation>
     </message>
     <message>
-        <source>Delete the design '%1' and its history from this session?</source>
+        <source>Delete the design &apos;%1&apos; and its history from this session?</source>
         <translation>从此会话中删除设计“%1”及其历史？</translation>
     </message>
 </context>
@@ -4453,7 +4478,7 @@ TTFT p99 %6</translation>
         <translation>KV 分配</translation>
     </message>
     <message>
-        <source>reserve: a request's final KV is set aside when it is admitted (TensorRT-LLM default); on_demand: pages as tokens are made (vLLM, TensorRT-LLM max utilisation), so more requests fit.</source>
+        <source>reserve: a request&apos;s final KV is set aside when it is admitted (TensorRT-LLM default); on_demand: pages as tokens are made (vLLM, TensorRT-LLM max utilisation), so more requests fit.</source>
         <translation>reserve：请求被接纳时预留其最终 KV（TensorRT-LLM 默认）；on_demand：随词元生成按页分配（vLLM、TensorRT-LLM 最大利用率模式），可容纳更多请求。</translation>
     </message>
     <message>
@@ -4517,7 +4542,7 @@ TTFT p99 %6</translation>
         <translation>通信重叠</translation>
     </message>
     <message>
-        <source>Fraction of collective time hidden behind the layer's other ops (0: engines run the all-reduce between GEMMs; two-batch overlap hides most of an all-to-all).</source>
+        <source>Fraction of collective time hidden behind the layer&apos;s other ops (0: engines run the all-reduce between GEMMs; two-batch overlap hides most of an all-to-all).</source>
         <translation>集合通信时间被该层其他算子隐藏的比例（0：引擎在 GEMM 之间运行 all-reduce；双批次重叠可隐藏大部分 all-to-all）。</translation>
     </message>
     <message>
@@ -4545,7 +4570,7 @@ TTFT p99 %6</translation>
         <translation>预填充芯片</translation>
     </message>
     <message>
-        <source>Chip id of the prefill pool; empty = the design's chip.</source>
+        <source>Chip id of the prefill pool; empty = the design&apos;s chip.</source>
         <translation>预填充池的芯片 ID；为空 = 设计的芯片。</translation>
     </message>
     <message>
@@ -4581,7 +4606,7 @@ TTFT p99 %6</translation>
         <translation>每个调度块的步数</translation>
     </message>
     <message>
-        <source>New requests join the batch only between blocks of this many steps (vLLM num_scheduler_steps, multi-step scheduling: AMD's MLPerf v5.1 server runs use 9), so an arrival first waits for the rest of the running block; 1 = at every step (TensorRT-LLM).</source>
+        <source>New requests join the batch only between blocks of this many steps (vLLM num_scheduler_steps, multi-step scheduling: AMD&apos;s MLPerf v5.1 server runs use 9), so an arrival first waits for the rest of the running block; 1 = at every step (TensorRT-LLM).</source>
         <translation>新请求只能在每隔这么多步的调度块之间加入批次（vLLM num_scheduler_steps，多步调度：AMD 的 MLPerf v5.1 服务器场景运行使用 9），因此新到达的请求要先等待当前调度块的剩余部分；1 = 每一步都可加入（TensorRT-LLM）。</translation>
     </message>
     <message>
@@ -4589,7 +4614,7 @@ TTFT p99 %6</translation>
         <translation>引擎 all-reduce 上限</translation>
     </message>
     <message>
-        <source>The largest all-reduce the engine runs with its own one-shot and two-shot kernels, its workspace (TensorRT-LLM: 16 MB at TP &lt;= 2, 8 MB above; vLLM: 8 MiB); a larger one goes to the vendor library (NCCL, RCCL), which pays the chip's collective library latency and window. 0 = every all-reduce through the library.</source>
+        <source>The largest all-reduce the engine runs with its own one-shot and two-shot kernels, its workspace (TensorRT-LLM: 16 MB at TP &lt;= 2, 8 MB above; vLLM: 8 MiB); a larger one goes to the vendor library (NCCL, RCCL), which pays the chip&apos;s collective library latency and window. 0 = every all-reduce through the library.</source>
         <translation>引擎用自身 one-shot 和 two-shot 内核执行的最大 all-reduce，即其工作区大小（TensorRT-LLM：TP ≤ 2 时 16 MB，更大时 8 MB；vLLM：8 MiB）；更大的交给厂商通信库（NCCL、RCCL），需付出芯片的集合通信库延迟和窗口开销。0 = 所有 all-reduce 都经由通信库。</translation>
     </message>
 </context>

@@ -114,6 +114,17 @@ QString displayUnit(std::string_view unit) {
     return trCore("Unit", unit);
 }
 
+QString displayUnit(std::string_view unit, double value) {
+    if (value == 1) {
+        if (unit == "steps") return QCoreApplication::translate("Unit", "step");
+        if (unit == "requests") return QCoreApplication::translate("Unit", "request");
+        if (unit == "tokens") return QCoreApplication::translate("Unit", "token");
+        if (unit == "chips") return QCoreApplication::translate("Unit", "chip");
+        if (unit == "years") return QCoreApplication::translate("Unit", "year");
+    }
+    return displayUnit(unit);
+}
+
 QString trCore(const char* context, std::string_view text) {
     if (text.empty()) return {};
     return QCoreApplication::translate(context, std::string(text).c_str());

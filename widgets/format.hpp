@@ -36,6 +36,9 @@ QString formatParallelism(const Parallelism& p);
 
 // A unit as shown: "mm2" -> "mm²", "us" -> "µs"; then in the user's language (context "Unit").
 QString displayUnit(std::string_view unit);
+// The unit after a count of `value`: a counted unit ("steps", "requests", "tokens", "chips",
+// "years") takes its singular after exactly 1 ("1 step"); any other unit as displayUnit.
+QString displayUnit(std::string_view unit, double value);
 // Text core/ marks with SCV_TR(context, text) (core/util/tr.hpp), in the user's language.
 QString trCore(const char* context, std::string_view text);
 // A core message (a warning with its numbers): the pattern translated, the arguments filled in.

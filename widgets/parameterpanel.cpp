@@ -108,7 +108,7 @@ QString valueText(const ParamInfo& info, double value) {
         return i < info.choices.size() ? qtext(info.choices[i]) : QString::number(value);
     }
     QString text = QString::number(value, 'g', 6);
-    if (!info.unit.empty()) text += QLatin1Char(' ') + displayUnit(info.unit);
+    if (!info.unit.empty()) text += QLatin1Char(' ') + displayUnit(info.unit, value);
     return text;
 }
 

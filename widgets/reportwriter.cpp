@@ -46,7 +46,9 @@ QString paramLabel(const ParamInfo& p) {
     return QCoreApplication::translate("scoville::ChipParams", label.c_str());
 }
 QString withUnit(const QString& value, std::string_view unit) {
-    const QString u = displayUnit(unit);
+    bool number = false;
+    const double v = value.toDouble(&number);
+    const QString u = number ? displayUnit(unit, v) : displayUnit(unit);
     return u.isEmpty() ? value : value + QLatin1Char(' ') + u;
 }
 

@@ -28,23 +28,39 @@ public:
         if (key.min < 0) setSpecialValueText(ServingForm::tr("best split"));
         else if (key.zero_text == "auto") setSpecialValueText(ServingForm::tr("auto"));
         else if (key.zero_text == "off") setSpecialValueText(ServingForm::tr("off"));
+        else if (key.zero_text == "steady") setSpecialValueText(ServingForm::tr("steady stream"));
     }
 
 protected:
+    // The unit follows the count ("1 step", "2 steps"), so it is part of the text, not a fixed suffix.
     QString textFromValue(int v) const override {
         if (v == 0 && key_.min < 0) return offText();
-        return QSpinBox::textFromValue(v);
+        QString text = QSpinBox::textFromValue(v);
+        if (!key_.unit.empty()) text += QLatin1Char(' ') + displayUnit(key_.unit, v);
+        return text;
     }
     int valueFromText(const QString& text) const override {
         if (key_.min < 0 && text == offText()) return 0;
-        return QSpinBox::valueFromText(text);
+        return QSpinBox::valueFromText(number(text));
     }
     QValidator::State validate(QString& text, int& pos) const override {
         if (key_.min < 0 && offText().startsWith(text) && !text.isEmpty()) return QValidator::Acceptable;
-        return QSpinBox::validate(text, pos);
+        QString digits = number(text);
+        int at = std::min(pos, static_cast<int>(digits.size()));
+        return QSpinBox::validate(digits, at);
     }
 
 private:
+    // A shown or typed text without the unit after its number (either form of it).
+    QString number(const QString& text) const {
+        if (key_.unit.empty()) return text;
+        for (const QString& unit : {displayUnit(key_.unit, 1), displayUnit(key_.unit, 2)}) {
+            const QString tail = QLatin1Char(' ') + unit;
+            if (text.endsWith(tail)) return text.chopped(tail.size());
+        }
+        return text;
+    }
+
     const WorkloadKey& key_;
 };
 
@@ -79,7 +95,6 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
                 spin->setRange(static_cast<int>(key.min), static_cast<int>(std::min(key.max, 1e9)));
                 spin->setKeyboardTracking(false);
                 spin->setAccelerated(true);
-                if (!key.unit.empty()) spin->setSuffix(QLatin1Char(' ') + displayUnit(key.unit));
                 row.integer = spin;
                 field = spin;
                 break;

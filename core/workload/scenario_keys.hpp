@@ -21,7 +21,7 @@ struct WorkloadKey {
     std::string_view unit;         // "tokens", "s", "" for counts and fractions
     WorkloadKeyKind kind = WorkloadKeyKind::integer;
     double min = 0, max = 0;       // integer and real kinds (limit: > 0; empty = none)
-    std::string_view zero_text;    // what 0 means when it is special ("auto", "off"); "" otherwise
+    std::string_view zero_text;    // what 0 means when it is special ("auto", "off", "steady"); "" otherwise
     std::vector<std::string_view> choices;  // choice kind
     std::string_view description;
     std::string (*get)(const Scenario&) = nullptr;

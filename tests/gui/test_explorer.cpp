@@ -528,6 +528,19 @@ private slots:
         QVERIFY(prefill);
         QCOMPARE(prefill->text(), QStringLiteral("off"));
         QCOMPARE(window_->findChild<QSpinBox*>(QStringLiteral("workload:spec_tokens"))->text(), QStringLiteral("off"));
+        // A count's unit agrees with it, and what is shown reads back as the number.
+        QCOMPARE(budget->text(), QStringLiteral("2048 tokens"));
+        auto* block = window_->findChild<QSpinBox*>(QStringLiteral("workload:admit_every_steps"));
+        QVERIFY(block);
+        QCOMPARE(block->text(), QStringLiteral("1 step"));
+        QCOMPARE(window_->findChild<QSpinBox*>(QStringLiteral("workload:requests"))->text(), QStringLiteral("steady stream"));
+        block->findChild<QLineEdit*>()->selectAll();
+        QTest::keyClicks(block, QStringLiteral("4"));
+        QTest::keyClick(block, Qt::Key_Enter);
+        QCOMPARE(block->text(), QStringLiteral("4 steps"));
+        QCOMPARE(doc_->state().scenario.admit_every_steps, 4);
+        doc_->undoStack()->undo();
+        doc_->undoStack()->undo();
         doc_->undoStack()->undo();
         doc_->undoStack()->undo();
         QVERIFY(doc_->state().scenario == before);
