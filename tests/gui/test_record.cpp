@@ -1,6 +1,7 @@
 // The model's record in the app: the headline equals core's summary (what `scoville validate`
 // prints) for the same rows, fits stay out of it, and clicking a case loads its chip and workload.
 #include <QSettings>
+#include <algorithm>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
@@ -158,6 +159,23 @@ private slots:
         QCOMPARE(doc_->undoStack()->count(), steps + 1);
         doc_->undoStack()->undo();
         QCOMPARE(doc_->chip().id, before);
+    }
+
+    void aCaseOnADifferentBoardLoadsItsWiring() {
+        // mlperf41-dell-xe8640-h100-sxm-80gbx4-l70-off: a four-GPU HGX H100 board (link.topology=mesh
+        // link.domain=4 in its shape): the loaded chip is H100 wired as that board, 18 links in all.
+        const auto& rows = view_->rows();
+        auto it = std::find_if(rows.begin(), rows.end(), [](const auto& r) {
+            return r.c.id == "mlperf41-dell-xe8640-h100-sxm-80gbx4-l70-off";
+        });
+        QVERIFY(it != rows.end());
+        QVERIFY(view_->loadCase(static_cast<int>(it - rows.begin())).ok());
+        QCOMPARE(doc_->chip().id, std::string("h100-sxm"));
+        QCOMPARE(doc_->chip().link.topology, Topology::mesh);
+        QCOMPARE(doc_->chip().link.domain, 4);
+        QCOMPARE(doc_->chip().link.count, 18);
+        QCOMPARE(doc_->state().scenario.tp, 2);
+        doc_->undoStack()->undo();
     }
 
 private:
