@@ -235,10 +235,6 @@
         <translation>场景：draft_model“%1”需要 spec_tokens &gt; 0</translation>
     </message>
     <message>
-        <source>busiest expert rank&apos;s load / mean</source>
-        <translation>最忙专家分组的负载 / 平均负载</translation>
-    </message>
-    <message>
         <source>bytes per routed token and hidden element outside the expert GEMMs; 0 = by precision</source>
         <translation>专家 GEMM 之外每个路由词元、每个隐藏维元素的字节数；0 = 按精度</translation>
     </message>
@@ -293,6 +289,10 @@
     <message>
         <source>the largest all-reduce the engine&apos;s own kernels take, MB</source>
         <translation>引擎自身内核可承担的最大 all-reduce（MB）</translation>
+    </message>
+    <message>
+        <source>busiest expert rank&apos;s load / mean; 0 = from the model&apos;s routing</source>
+        <translation>最忙专家分组的负载 / 平均负载；0 = 由模型的路由偏斜得出</translation>
     </message>
 </context>
 <context>
@@ -4534,10 +4534,6 @@ TTFT p99 %6</translation>
         <translation>专家负载不均衡度</translation>
     </message>
     <message>
-        <source>Routed load of the busiest expert-parallel rank / the mean (TensorRT-LLM DeepSeek-R1 at EP32: 1.11 with EPLB, 2.56 without).</source>
-        <translation>最繁忙的专家并行秩的路由负载 / 平均值（TensorRT-LLM DeepSeek-R1 在 EP32 下：使用 EPLB 时 1.11，不使用时 2.56）。</translation>
-    </message>
-    <message>
         <source>Communication overlap</source>
         <translation>通信重叠</translation>
     </message>
@@ -4616,6 +4612,10 @@ TTFT p99 %6</translation>
     <message>
         <source>The largest all-reduce the engine runs with its own one-shot and two-shot kernels, its workspace (TensorRT-LLM: 16 MB at TP &lt;= 2, 8 MB above; vLLM: 8 MiB); a larger one goes to the vendor library (NCCL, RCCL), which pays the chip&apos;s collective library latency and window. 0 = every all-reduce through the library.</source>
         <translation>引擎用自身 one-shot 和 two-shot 内核执行的最大 all-reduce，即其工作区大小（TensorRT-LLM：TP ≤ 2 时 16 MB，更大时 8 MB；vLLM：8 MiB）；更大的交给厂商通信库（NCCL、RCCL），需付出芯片的集合通信库延迟和窗口开销。0 = 所有 all-reduce 都经由通信库。</translation>
+    </message>
+    <message>
+        <source>Routed load of the busiest expert-parallel rank / the mean (TensorRT-LLM DeepSeek-R1 at EP32: 1.11 with EPLB, 2.56 without). auto: 1 at EP 1; above, from the model&apos;s routing skew (moe.routing_alpha: the power law of tokens per expert, as aiconfigurator draws MoE workloads; Qwen3-235B at EP 8: about 2), or 1.1 where the model&apos;s skew is not known.</source>
+        <translation>最繁忙的专家并行秩的路由负载 / 平均值（TensorRT-LLM DeepSeek-R1 在 EP32 下：使用 EPLB 时 1.11，不使用时 2.56）。自动：EP 1 时为 1；更大时由模型的路由偏斜得出（moe.routing_alpha：每个专家所得词元数的幂律，与 aiconfigurator 生成 MoE 负载的方式相同；Qwen3-235B 在 EP 8 时约为 2），模型偏斜未知时为 1.1。</translation>
     </message>
 </context>
 <context>

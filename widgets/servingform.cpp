@@ -107,6 +107,7 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
                 spin->setSingleStep(key.max <= 1 ? 0.05 : 0.1);
                 spin->setKeyboardTracking(false);
                 if (!key.unit.empty()) spin->setSuffix(QLatin1Char(' ') + displayUnit(key.unit));
+                if (key.zero_text == "auto" && key.min == 0) spin->setSpecialValueText(tr("auto"));
                 row.real = spin;
                 field = spin;
                 break;

@@ -2,6 +2,10 @@
 #include "core/util/tr.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <utility>
+#include <vector>
 #include <cmath>
 
 namespace scoville {
@@ -274,7 +278,9 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     if (remote_rows > 0)
         all_to_all_op(ops, c, "ep_dispatch", remote_rows * h * c.ab_in, p.group());
     // The busiest expert group sets the pace: its share of the token-slots, times the imbalance.
-    const double routed = all_tokens * k / p.ep * std::max(1.0, c.s.expert_imbalance);
+    const double imbalance = c.s.expert_imbalance > 0 ? std::max(1.0, c.s.expert_imbalance)
+                                                     : busiest_expert_rank_load(m.moe, p.ep, all_tokens);
+    const double routed = all_tokens * k / p.ep * imbalance;
     const double arrived = (p.dp > 1 ? t + remote_rows : t);
     // Each token's row is copied once per chosen expert into expert order (the grouped GEMM's input)
     // and, after the experts, the k outputs are weighted and summed back into token order: the
@@ -455,6 +461,88 @@ double moe_pair_bytes_default(Precision p) {
 double expected_distinct_experts(double experts, double top_k, double tokens) {
     if (experts <= 0 || top_k <= 0 || tokens <= 0) return 0.0;
     return experts * (1.0 - std::pow(1.0 - top_k / experts, tokens));
+}
+
+namespace {
+// The busiest rank's load over the mean at exactly `tokens` tokens (the draws behind
+// busiest_expert_rank_load; deterministic: a fixed seed).
+double busiest_rank_draws(double alpha, int experts, int top_k, int ep, double tokens) {
+    constexpr int kDraws = 128;
+    std::uint64_t state = 0x9E3779B97F4A7C15ull;
+    auto uniform = [&state] {  // splitmix64, 53 bits
+        state += 0x9E3779B97F4A7C15ull;
+        std::uint64_t z = state;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        z ^= z >> 31;
+        return static_cast<double>(z >> 11) * 0x1.0p-53;
+    };
+    const double slots = tokens * top_k;
+    const bool many = slots > experts;
+    const double lo = many ? 1.0 : 0.01, hi = many ? std::max(1.0, 0.8 * tokens) : 2.0;
+    const int per_rank = (experts + ep - 1) / ep;
+    std::vector<double> load(static_cast<size_t>(experts));
+    double sum_ratio = 0;
+    for (int d = 0; d < kDraws; ++d) {
+        double total = 0;
+        for (double& x : load) {
+            const double u = uniform();
+            // Inverse CDF of the power law on [lo, hi] (alpha = 1: the log-uniform limit).
+            x = std::fabs(alpha - 1.0) < 1e-9
+                    ? lo * std::pow(hi / lo, u)
+                    : std::pow((std::pow(hi, 1 - alpha) - std::pow(lo, 1 - alpha)) * u + std::pow(lo, 1 - alpha),
+                               1 / (1 - alpha));
+            total += x;
+        }
+        for (double& x : load) x *= slots / total;
+        // No expert takes more than every token once: the excess goes to the others in proportion.
+        for (int pass = 0; pass < 8; ++pass) {
+            double excess = 0, room = 0;
+            for (double& x : load) {
+                if (x > tokens) {
+                    excess += x - tokens;
+                    x = tokens;
+                } else if (x < tokens) {
+                    room += x;
+                }
+            }
+            if (excess <= 0 || room <= 0) break;
+            for (double& x : load)
+                if (x < tokens) x += excess * x / room;
+        }
+        double busiest = 0;
+        for (int r = 0; r < ep; ++r) {
+            double rank = 0;
+            for (int i = r * per_rank; i < std::min(experts, (r + 1) * per_rank); ++i) rank += load[static_cast<size_t>(i)];
+            busiest = std::max(busiest, rank);
+        }
+        sum_ratio += busiest / (slots / ep);
+    }
+    return sum_ratio / kDraws;
+}
+}  // namespace
+
+double busiest_expert_rank_load(const MoeSpec& moe, int ep, double tokens) {
+    if (ep <= 1 || moe.experts <= 0 || moe.top_k <= 0) return 1.0;
+    if (!(moe.routing_alpha > 0)) return kDefaultExpertImbalance;
+    // Drawn at whole powers of two of the tokens and interpolated in log2 between them; the draws
+    // for each power are kept per thread (a few thousand power-law samples each time).
+    const double lg = std::log2(std::max(1.0, tokens));
+    const int below = static_cast<int>(std::floor(lg));
+    thread_local std::vector<std::pair<std::array<double, 5>, double>> cache;
+    auto at = [&](int power) {
+        const std::array<double, 5> key{moe.routing_alpha, double(moe.experts), double(moe.top_k), double(ep), double(power)};
+        for (const auto& [k, v] : cache)
+            if (k == key) return v;
+        const double v = busiest_rank_draws(moe.routing_alpha, moe.experts, moe.top_k, ep, std::ldexp(1.0, power));
+        if (cache.size() >= 256) cache.erase(cache.begin());
+        cache.emplace_back(key, v);
+        return v;
+    };
+    const double a = at(below);
+    if (lg == below) return a;
+    const double w = lg - below;
+    return a * (1 - w) + at(below + 1) * w;
 }
 
 double token_reaches_group(double ep, double top_k) {

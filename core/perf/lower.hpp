@@ -69,6 +69,16 @@ double moe_pair_bytes_default(Precision gemm_precision);
 // destination).
 double token_reaches_group(double ep, double top_k);
 
+// The routed load of the busiest of `ep` expert-parallel ranks over the mean, when `tokens` tokens
+// pick top_k of the experts with the model's routing skew (MoeSpec::routing_alpha): each expert's
+// share drawn from a power law x^-alpha over [1, 0.8 x tokens] (over [0.01, 2] when the token-slots
+// are fewer than the experts), scaled to tokens x top_k slots, none over `tokens` (a token picks an
+// expert at most once), the experts in contiguous groups per rank; the mean over 128 seeded draws,
+// as NVIDIA's aiconfigurator draws MoE workloads. 1 at ep 1 (one rank holds every expert);
+// kDefaultExpertImbalance where the model's skew is not known (alpha 0).
+inline constexpr double kDefaultExpertImbalance = 1.1;
+double busiest_expert_rank_load(const MoeSpec& moe, int ep, double tokens);
+
 // How the step is lowered beyond its shape: the deployment, where data lives and the speculative
 // decoding passes that run with it.
 struct StepPlan {

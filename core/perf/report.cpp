@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 
+#include "core/perf/lower.hpp"
 #include "core/perf/result_keys.hpp"
 #include "core/util/format.hpp"
 
@@ -90,6 +91,13 @@ ordered_json phase_json(const PhaseResult& ph) {
 // 0 in a scenario's parallelism means auto.
 ordered_json auto_or(int v) { return v == 0 ? ordered_json("auto") : ordered_json(v); }
 
+// The busiest expert rank's load / mean the decode step ran with: the scenario's, or the one its
+// auto (0) resolves to at the step's expert parallelism and tokens.
+double expert_imbalance_used(const Evaluation& ev, const ModelSpec& model, const Scenario& s) {
+    if (s.expert_imbalance > 0) return s.expert_imbalance;
+    return busiest_expert_rank_load(model.moe, ev.serving.parallelism.ep, ev.decode.tokens);
+}
+
 ordered_json parallelism_json(const Parallelism& p) {
     return {{"tp", p.tp}, {"pp", p.pp}, {"ep", p.ep}, {"attention_dp", p.dp}, {"chips_per_replica", p.chips()}};
 }
@@ -155,7 +163,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["spec_tokens"] = s.spec_tokens;
     sc["spec_accept"] = s.spec_accept;
     if (!s.draft_model.empty()) sc["draft_model"] = s.draft_model;
-    sc["expert_imbalance"] = s.expert_imbalance;
+    sc["expert_imbalance"] = s.expert_imbalance > 0 ? ordered_json(s.expert_imbalance) : ordered_json("auto");
     sc["comm_overlap"] = s.comm_overlap;
     if (s.disaggregated()) {
         sc["prefill_chips"] = s.prefill_chips < 0 ? ordered_json("auto") : ordered_json(s.prefill_chips);
@@ -167,6 +175,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     put_results(j, ev, {"Throughput", "Latency", "Batch"});
     ordered_json par = parallelism_json(sv.parallelism);
     par["chosen"] = sv.parallelism_auto ? "auto" : "given";
+    if (model.is_moe()) par["expert_imbalance"] = num(expert_imbalance_used(ev, model, s));
     j["parallelism"] = std::move(par);
     put_results(j, ev, {"Engine"});
     if (sv.disaggregated) {
@@ -255,7 +264,11 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
     std::string out;
     out +=
         "chip " + chip.id + ", model " + model.id + ", " + std::to_string(s.chips) + " chips (" +
-        to_string(sv.parallelism) + (sv.parallelism_auto ? ", chosen" : "") + "), " +
+        to_string(sv.parallelism) + (sv.parallelism_auto ? ", chosen" : "") +
+        (model.is_moe() && sv.parallelism.ep > 1
+             ? ", busiest expert rank " + format_number("%.2f", expert_imbalance_used(ev, model, s)) + "x"
+             : "") +
+        "), " +
         std::string(to_string(s.weight_precision)) + " weights, " + std::string(to_string(s.kv_precision)) +
         " KV, input " + std::to_string(s.input_len) + ", output " + std::to_string(s.output_len) +
         (s.input_len_cv > 0 || s.output_len_cv > 0 ? " (mean; cv " + format_number("%.2f", s.input_len_cv) +

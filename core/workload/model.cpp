@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/util/format.hpp"
 #include "core/util/json.hpp"
 
 namespace scoville {
@@ -110,6 +111,12 @@ Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin
                 if (!v.is_object()) return Error{where(origin) + ": '" + k + "' must be an object"};
                 for (auto p = v.begin(); p != v.end(); ++p) {
                     const std::string key = k + "." + p.key();
+                    if (k == "moe" && p.key() == "routing_alpha") {
+                        if (!p.value().is_number())
+                            return Error{where(origin) + ": '" + key + "' must be a number"};
+                        m.moe.routing_alpha = p.value().get<double>();
+                        continue;
+                    }
                     int* target = nullptr;
                     if (k == "moe") {
                         if (p.key() == "experts") target = &m.moe.experts;
@@ -170,7 +177,8 @@ std::string model_to_json(const ModelSpec& m, int indent) {
                 {"shared_experts", m.moe.shared_experts},
                 {"expert_ffn", m.moe.expert_ffn},
                 {"first_dense_layers", m.moe.first_dense_layers},
-                {"every", m.moe.every}};
+                {"every", m.moe.every},
+                {"routing_alpha", m.moe.routing_alpha}};
     j["mla"] = {{"q_lora_rank", m.mla.q_lora_rank},
                 {"kv_lora_rank", m.mla.kv_lora_rank},
                 {"qk_nope_head_dim", m.mla.qk_nope_head_dim},
@@ -209,6 +217,10 @@ Status validate_model(const ModelSpec& m) {
         if (auto st = range("moe.shared_experts", m.moe.shared_experts, 0, 1024); !st) return st;
         if (auto st = range("moe.first_dense_layers", m.moe.first_dense_layers, 0, m.layers); !st) return st;
         if (auto st = range("moe.every", m.moe.every, 1, m.layers); !st) return st;
+        // Power-law exponents past 3 put nearly every token on one expert; NaN is refused too.
+        if (!(m.moe.routing_alpha >= 0 && m.moe.routing_alpha <= 3))
+            return Error{name() + ": 'moe.routing_alpha' = " + format_number("%g", m.moe.routing_alpha) +
+                         " is out of range [0, 3]"};
     }
     if (m.is_mla() || m.mla.q_lora_rank != 0 || m.mla.v_head_dim != 0 || m.mla.qk_nope_head_dim != 0) {
         if (auto st = range("mla.kv_lora_rank", m.mla.kv_lora_rank, 1, 1 << 16); !st) return st;
@@ -295,10 +307,11 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                     {to_string(s.spec_tokens)});
     if (!s.draft_model.empty() && s.spec_tokens == 0)
         return fail(SCV_TR("Error", "scenario: draft_model '%1' needs spec_tokens > 0"), {s.draft_model});
-    if (auto st = real("expert_imbalance", s.expert_imbalance, 1.0, 64.0,
-                       SCV_TR("Error", "busiest expert rank's load / mean"));
-        !st)
-        return st;
+    if (s.expert_imbalance != 0)  // 0: from the model's routing skew
+        if (auto st = real("expert_imbalance", s.expert_imbalance, 1.0, 64.0,
+                           SCV_TR("Error", "busiest expert rank's load / mean; 0 = from the model's routing"));
+            !st)
+            return st;
     if (auto st = real("moe_pair_bytes", s.moe_pair_bytes, 0.0, 256.0,
                        SCV_TR("Error", "bytes per routed token and hidden element outside the expert GEMMs; 0 = by "
                                        "precision"));

@@ -16,6 +16,9 @@ struct MoeSpec {
     int expert_ffn = 0;          // intermediate size of one expert
     int first_dense_layers = 0;  // leading layers with a dense FFN (DeepSeek-V3: 3)
     int every = 1;               // after those, every n-th layer is MoE, the others dense (Llama 4 Maverick: 2)
+    // Routing skew: the power-law exponent of the tokens each expert receives (aiconfigurator's MoE
+    // workload model: Qwen3-235B 1.2, DeepSeek-V3 1.01); 0 = not known.
+    double routing_alpha = 0;
     friend bool operator==(const MoeSpec&, const MoeSpec&) = default;
 };
 
@@ -120,8 +123,10 @@ struct Scenario {
     int spec_tokens = 0;
     double spec_accept = 0.0;
     std::string draft_model;
-    // Mixture of experts: the busiest expert-parallel rank's routed tokens / the mean (1 = balanced).
-    double expert_imbalance = 1.1;
+    // Mixture of experts: the busiest expert-parallel rank's routed tokens / the mean (1 = balanced);
+    // 0 = from the model's routing skew at the step's expert parallelism and tokens
+    // (busiest_expert_rank_load).
+    double expert_imbalance = 0;
     // Mixture of experts: bytes each routed copy of a token moves per hidden element outside the
     // expert GEMMs (expand into expert order, activation quantisation and its scales, the weighted
     // sum back into token order); 0 = the default for the GEMM precision (moe_pair_bytes_default).

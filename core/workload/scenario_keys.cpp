@@ -104,9 +104,11 @@ std::vector<WorkloadKey> build() {
          SCV_REAL(spec_accept)});
     add({"draft_model", SCV_TR("scoville::WorkloadKeys", "Speculative decoding"), SCV_TR("scoville::WorkloadKeys", "Draft model"), "", K::text, 0, 0, "", {},
          SCV_TR("scoville::WorkloadKeys", "Model id of a separate draft model; empty = MTP layers of the target."), SCV_TEXT(draft_model)});
-    add({"expert_imbalance", SCV_TR("scoville::WorkloadKeys", "Mixture of experts"), SCV_TR("scoville::WorkloadKeys", "Expert imbalance"), SCV_TR("Unit", "x"), K::real, 1, 64, "", {},
+    add({"expert_imbalance", SCV_TR("scoville::WorkloadKeys", "Mixture of experts"), SCV_TR("scoville::WorkloadKeys", "Expert imbalance"), SCV_TR("Unit", "x"), K::real, 0, 64, "auto", {},
          SCV_TR("scoville::WorkloadKeys", "Routed load of the busiest expert-parallel rank / the mean (TensorRT-LLM DeepSeek-R1 at EP32: 1.11 "
-         "with EPLB, 2.56 without)."), SCV_REAL(expert_imbalance)});
+         "with EPLB, 2.56 without). auto: 1 at EP 1; above, from the model's routing skew (moe.routing_alpha: the "
+         "power law of tokens per expert, as aiconfigurator draws MoE workloads; Qwen3-235B at EP 8: about 2), or 1.1 "
+         "where the model's skew is not known."), SCV_REAL(expert_imbalance)});
     add({"moe_pair_bytes", SCV_TR("scoville::WorkloadKeys", "Mixture of experts"), SCV_TR("scoville::WorkloadKeys", "Traffic per routed token"), SCV_TR("Unit", "B"), K::real, 0, 256, "auto", {},
          SCV_TR("scoville::WorkloadKeys", "Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into "
          "expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 8 at fp8 and int8, "

@@ -169,6 +169,15 @@ TEST(Workload, JsonRoundTripAndRefusals) {
     const char* topk = R"({"layers": 2, "hidden": 64, "heads": 4, "kv_heads": 4, "head_dim": 16, "ffn": 128, "vocab": 10,
                            "moe": {"experts": 4, "top_k": 5, "expert_ffn": 32}})";
     EXPECT_NE(model_from_json(topk, "f.json").error().message.find("moe.top_k"), std::string::npos);
+    // The routing skew is a power-law exponent in [0, 3], a number.
+    const char* skew = R"({"layers": 2, "hidden": 64, "heads": 4, "kv_heads": 4, "head_dim": 16, "ffn": 128, "vocab": 10,
+                           "moe": {"experts": 4, "top_k": 2, "expert_ffn": 32, "routing_alpha": 3.5}})";
+    EXPECT_NE(model_from_json(skew, "f.json").error().message.find("'moe.routing_alpha' = 3.5 is out of range [0, 3]"),
+              std::string::npos);
+    const char* text = R"({"layers": 2, "hidden": 64, "heads": 4, "kv_heads": 4, "head_dim": 16, "ffn": 128, "vocab": 10,
+                           "moe": {"experts": 4, "top_k": 2, "expert_ffn": 32, "routing_alpha": "high"}})";
+    EXPECT_NE(model_from_json(text, "f.json").error().message.find("'moe.routing_alpha' must be a number"),
+              std::string::npos);
 }
 
 TEST(Workload, ScenarioChecks) {
