@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <utility>
 #include <vector>
-#include <cmath>
 
 namespace scoville {
 
@@ -278,9 +278,7 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     if (remote_rows > 0)
         all_to_all_op(ops, c, "ep_dispatch", remote_rows * h * c.ab_in, p.group());
     // The busiest expert group sets the pace: its share of the token-slots, times the imbalance.
-    const double imbalance = c.s.expert_imbalance > 0 ? std::max(1.0, c.s.expert_imbalance)
-                                                     : busiest_expert_rank_load(m.moe, p.ep, all_tokens);
-    const double routed = all_tokens * k / p.ep * imbalance;
+    const double routed = all_tokens * k / p.ep * expert_imbalance_used(c.s, m.moe, p.ep, all_tokens);
     const double arrived = (p.dp > 1 ? t + remote_rows : t);
     // Each token's row is copied once per chosen expert into expert order (the grouped GEMM's input)
     // and, after the experts, the k outputs are weighted and summed back into token order: the
@@ -481,17 +479,16 @@ double busiest_rank_draws(double alpha, int experts, int top_k, int ep, double t
     const bool many = slots > experts;
     const double lo = many ? 1.0 : 0.01, hi = many ? std::max(1.0, 0.8 * tokens) : 2.0;
     const int per_rank = (experts + ep - 1) / ep;
+    // Inverse CDF of the power law on [lo, hi] (alpha = 1: the log-uniform limit).
+    const bool log_uniform = std::fabs(alpha - 1.0) < 1e-9;
+    const double lo_t = std::pow(lo, 1 - alpha), span_t = std::pow(hi, 1 - alpha) - lo_t, inv = 1 / (1 - alpha);
     std::vector<double> load(static_cast<size_t>(experts));
     double sum_ratio = 0;
     for (int d = 0; d < kDraws; ++d) {
         double total = 0;
         for (double& x : load) {
             const double u = uniform();
-            // Inverse CDF of the power law on [lo, hi] (alpha = 1: the log-uniform limit).
-            x = std::fabs(alpha - 1.0) < 1e-9
-                    ? lo * std::pow(hi / lo, u)
-                    : std::pow((std::pow(hi, 1 - alpha) - std::pow(lo, 1 - alpha)) * u + std::pow(lo, 1 - alpha),
-                               1 / (1 - alpha));
+            x = log_uniform ? lo * std::pow(hi / lo, u) : std::pow(span_t * u + lo_t, inv);
             total += x;
         }
         for (double& x : load) x *= slots / total;
@@ -543,6 +540,10 @@ double busiest_expert_rank_load(const MoeSpec& moe, int ep, double tokens) {
     if (lg == below) return a;
     const double w = lg - below;
     return a * (1 - w) + at(below + 1) * w;
+}
+
+double expert_imbalance_used(const Scenario& s, const MoeSpec& moe, int ep, double tokens) {
+    return s.expert_imbalance > 0 ? std::max(1.0, s.expert_imbalance) : busiest_expert_rank_load(moe, ep, tokens);
 }
 
 double token_reaches_group(double ep, double top_k) {

@@ -78,6 +78,9 @@ double token_reaches_group(double ep, double top_k);
 // kDefaultExpertImbalance where the model's skew is not known (alpha 0).
 inline constexpr double kDefaultExpertImbalance = 1.1;
 double busiest_expert_rank_load(const MoeSpec& moe, int ep, double tokens);
+// The imbalance a step runs with: the scenario's expert_imbalance when given (at least 1), else
+// (0 = auto) busiest_expert_rank_load at the step's expert parallelism and tokens.
+double expert_imbalance_used(const Scenario& s, const MoeSpec& moe, int ep, double tokens);
 
 // How the step is lowered beyond its shape: the deployment, where data lives and the speculative
 // decoding passes that run with it.

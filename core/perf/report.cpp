@@ -91,11 +91,9 @@ ordered_json phase_json(const PhaseResult& ph) {
 // 0 in a scenario's parallelism means auto.
 ordered_json auto_or(int v) { return v == 0 ? ordered_json("auto") : ordered_json(v); }
 
-// The busiest expert rank's load / mean the decode step ran with: the scenario's, or the one its
-// auto (0) resolves to at the step's expert parallelism and tokens.
-double expert_imbalance_used(const Evaluation& ev, const ModelSpec& model, const Scenario& s) {
-    if (s.expert_imbalance > 0) return s.expert_imbalance;
-    return busiest_expert_rank_load(model.moe, ev.serving.parallelism.ep, ev.decode.tokens);
+// The busiest expert rank's load / mean the decode step ran with.
+double decode_expert_imbalance(const Evaluation& ev, const ModelSpec& model, const Scenario& s) {
+    return expert_imbalance_used(s, model.moe, ev.serving.parallelism.ep, ev.decode.tokens);
 }
 
 ordered_json parallelism_json(const Parallelism& p) {
@@ -175,7 +173,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     put_results(j, ev, {"Throughput", "Latency", "Batch"});
     ordered_json par = parallelism_json(sv.parallelism);
     par["chosen"] = sv.parallelism_auto ? "auto" : "given";
-    if (model.is_moe()) par["expert_imbalance"] = num(expert_imbalance_used(ev, model, s));
+    if (model.is_moe()) par["expert_imbalance"] = num(decode_expert_imbalance(ev, model, s));
     j["parallelism"] = std::move(par);
     put_results(j, ev, {"Engine"});
     if (sv.disaggregated) {
@@ -266,7 +264,7 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
         "chip " + chip.id + ", model " + model.id + ", " + std::to_string(s.chips) + " chips (" +
         to_string(sv.parallelism) + (sv.parallelism_auto ? ", chosen" : "") +
         (model.is_moe() && sv.parallelism.ep > 1
-             ? ", busiest expert rank " + format_number("%.2f", expert_imbalance_used(ev, model, s)) + "x"
+             ? ", busiest expert rank " + format_number("%.2f", decode_expert_imbalance(ev, model, s)) + "x"
              : "") +
         "), " +
         std::string(to_string(s.weight_precision)) + " weights, " + std::string(to_string(s.kv_precision)) +
