@@ -1715,6 +1715,14 @@
         <source>Bytes each chip sends before the collective library&apos;s pipeline streams at full rate: an all-reduce that sends s bytes per chip takes its bandwidth term times 1 + W / (s + W), about twice the data time well below the window and once far above it (the pipeline fills and drains in chunks that grow with the buffer). Set from one mid-size nccl-tests row per system (8xH200 NVLS, 32 MiB: 298 GB/s bus bandwidth). Applies to library calls only, like the library latency.</source>
         <translation>每个芯片在集合通信库的流水线达到满速之前发送的字节数：每芯片发送 s 字节的 all-reduce，其带宽项乘以 1 + W / (s + W)；远小于窗口时数据时间约计两次，远大于窗口时只计一次（流水线以随缓冲区增大的分块填充和排空）。由每个系统的一条中等大小 nccl-tests 数据设定（8×H200 NVLS，32 MiB：总线带宽 298 GB/s）。与库延迟一样，只适用于库调用。</translation>
     </message>
+    <message>
+        <source>MoE call overhead</source>
+        <translation>MoE 调用开销</translation>
+    </message>
+    <message>
+        <source>Fixed time of one fused MoE layer call beyond its two grouped GEMMs&apos; per-op overhead (routing, sorting, expand, activation and finalise kernels); what an MoE layer costs however few tokens it routes (H200: 24.6 us, TensorRT-LLM&apos;s fused MoE).</source>
+        <translation>一次融合 MoE 层调用在其两个分组 GEMM 的每算子开销之外的固定时间（路由、排序、展开、激活与收尾内核）；无论路由多少词元，一个 MoE 层都要付出的代价（H200：24.6 us，TensorRT-LLM 融合 MoE）。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>
@@ -3089,10 +3097,6 @@ TTFT p99 %6</translation>
         <translation>所有模型</translation>
     </message>
     <message>
-        <source>Dense models or mixtures of experts (serving cases)</source>
-        <translation>稠密模型或混合专家（服务案例）</translation>
-    </message>
-    <message>
         <source>Dense and MoE</source>
         <translation>稠密与 MoE</translation>
     </message>
@@ -3103,10 +3107,6 @@ TTFT p99 %6</translation>
     <message>
         <source>MoE</source>
         <translation>MoE</translation>
-    </message>
-    <message>
-        <source>Serving throughput, or single kernels (GEMM, memory copy)</source>
-        <translation>服务吞吐，或单个内核（GEMM、内存拷贝）</translation>
     </message>
     <message>
         <source>Serving and kernels</source>
@@ -3209,10 +3209,6 @@ TTFT p99 %6</translation>
         <translation>±25 % 带</translation>
     </message>
     <message>
-        <source>Measured (tokens/s for serving, TFLOP/s for GEMMs, TB/s for STREAM, GB/s bus bandwidth for all-reduces)</source>
-        <translation>实测（服务为词元/秒，GEMM 为 TFLOP/s，STREAM 为 TB/s，全归约为总线带宽 GB/s）</translation>
-    </message>
-    <message>
         <source>Fit: sets a chip parameter (not in the headline)</source>
         <translation>拟合：设定一项芯片参数（不计入标题数字）</translation>
     </message>
@@ -3223,6 +3219,30 @@ TTFT p99 %6</translation>
     <message>
         <source>fit: sets a chip parameter</source>
         <translation>拟合：设定一项芯片参数</translation>
+    </message>
+    <message>
+        <source>Dense models or mixtures of experts (serving cases and MoE layers)</source>
+        <translation>稠密模型或混合专家模型（服务案例与 MoE 层）</translation>
+    </message>
+    <message>
+        <source>Serving throughput, or single kernels (GEMM, memory copy, all-reduce, one layer&apos;s fused MoE op)</source>
+        <translation>服务吞吐量，或单个内核（GEMM、内存拷贝、all-reduce、单层融合 MoE 算子）</translation>
+    </message>
+    <message>
+        <source>MoE layers</source>
+        <translation>MoE 层</translation>
+    </message>
+    <message>
+        <source>One layer&apos;s fused MoE op of %1 on %2 %3, %4</source>
+        <translation>%1 的单层融合 MoE 算子，运行于 %2 %3，%4</translation>
+    </message>
+    <message>
+        <source>Measured (tokens/s for serving and through an MoE layer, TFLOP/s for GEMMs, TB/s for STREAM, GB/s bus bandwidth for all-reduces)</source>
+        <translation>实测值（服务与 MoE 层为 tokens/s，GEMM 为 TFLOP/s，STREAM 为 TB/s，all-reduce 为总线带宽 GB/s）</translation>
+    </message>
+    <message>
+        <source>One layer&apos;s fused MoE op (tokens/s through it)</source>
+        <translation>单层融合 MoE 算子（通过它的 tokens/s）</translation>
     </message>
 </context>
 <context>
@@ -4594,10 +4614,6 @@ TTFT p99 %6</translation>
         <translation>每个路由词元的流量</translation>
     </message>
     <message>
-        <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 8 at fp8 and int8, 20 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
-        <translation>每个词元的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 8，fp4 为 20，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
-    </message>
-    <message>
         <source>Steps per scheduling block</source>
         <translation>每个调度块的步数</translation>
     </message>
@@ -4616,6 +4632,10 @@ TTFT p99 %6</translation>
     <message>
         <source>Routed load of the busiest expert-parallel rank / the mean (TensorRT-LLM DeepSeek-R1 at EP32: 1.11 with EPLB, 2.56 without). auto: 1 at EP 1; above, from the model&apos;s routing skew (moe.routing_alpha: the power law of tokens per expert, as aiconfigurator draws MoE workloads; Qwen3-235B at EP 8: about 2), or 1.1 where the model&apos;s skew is not known.</source>
         <translation>最繁忙的专家并行秩的路由负载 / 平均值（TensorRT-LLM DeepSeek-R1 在 EP32 下：使用 EPLB 时 1.11，不使用时 2.56）。自动：EP 1 时为 1；更大时由模型的路由偏斜得出（moe.routing_alpha：每个专家所得词元数的幂律，与 aiconfigurator 生成 MoE 负载的方式相同；Qwen3-235B 在 EP 8 时约为 2），模型偏斜未知时为 1.1。</translation>
+    </message>
+    <message>
+        <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 5.2 at fp8 and int8, 16 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
+        <translation>每个词元的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 5.2，fp4 为 16，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
     </message>
 </context>
 <context>

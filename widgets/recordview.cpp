@@ -51,7 +51,7 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
         for (auto& c : *cases) {
             Row row;
             row.set = set;
-            if (c.kind == "serving") {
+            if (c.kind == "serving" || c.kind == "moe") {
                 auto known = moe.find(c.model);
                 if (known == moe.end()) {
                     const auto m = load_model(c.model);
@@ -92,14 +92,16 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
         const auto model = load_model(id);
         modelBox_->addItem(model && !model->name.empty() ? qtext(model->name) : qtext(id), qtext(id));
     }
-    archBox_ = combo("recordArchitecture", tr("Dense models or mixtures of experts (serving cases)"));
+    archBox_ = combo("recordArchitecture", tr("Dense models or mixtures of experts (serving cases and MoE layers)"));
     archBox_->addItem(tr("Dense and MoE"), static_cast<int>(Architecture::all));
     archBox_->addItem(tr("Dense"), static_cast<int>(Architecture::dense));
     archBox_->addItem(tr("MoE"), static_cast<int>(Architecture::moe));
-    kindBox_ = combo("recordKind", tr("Serving throughput, or single kernels (GEMM, memory copy)"));
+    kindBox_ = combo("recordKind", tr("Serving throughput, or single kernels (GEMM, memory copy, all-reduce, one layer's "
+                                      "fused MoE op)"));
     kindBox_->addItem(tr("Serving and kernels"), static_cast<int>(Kind::all));
     kindBox_->addItem(tr("Serving"), static_cast<int>(Kind::serving));
     kindBox_->addItem(tr("Kernels"), static_cast<int>(Kind::kernels));
+    kindBox_->addItem(tr("MoE layers"), static_cast<int>(Kind::moeLayers));
     fitsBox_ = new QCheckBox(tr("Show fits"), this);
     fitsBox_->setObjectName(QStringLiteral("recordShowFits"));
     fitsBox_->setChecked(true);
@@ -137,7 +139,8 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
         axis->setNumberFormat(QStringLiteral("eb"));
         axis->setNumberPrecision(0);
     }
-    plot_->xAxis->setLabel(tr("Measured (tokens/s for serving, TFLOP/s for GEMMs, TB/s for STREAM, GB/s bus bandwidth for all-reduces)"));
+    plot_->xAxis->setLabel(tr("Measured (tokens/s for serving and through an MoE layer, TFLOP/s for GEMMs, TB/s for STREAM, GB/s bus "
+                              "bandwidth for all-reduces)"));
     plot_->yAxis->setLabel(tr("Predicted by the model"));
     plot_->legend->setVisible(true);
     plot_->legend->setFont(font());
@@ -235,8 +238,13 @@ bool RecordView::accepts(const Row& row) const {
     if (set_ != Set::all && row.set != set_) return false;
     if (!chip_.empty() && c.chip != chip_) return false;
     if (!model_.empty() && c.model != model_) return false;
-    if (arch_ != Architecture::all && (!serving || row.moe != (arch_ == Architecture::moe))) return false;
-    if (kind_ != Kind::all && serving != (kind_ == Kind::serving)) return false;
+    const bool has_model = serving || c.kind == "moe";
+    if (arch_ != Architecture::all && (!has_model || row.moe != (arch_ == Architecture::moe))) return false;
+    if (kind_ == Kind::moeLayers) {
+        if (c.kind != "moe") return false;
+    } else if (kind_ != Kind::all && serving != (kind_ == Kind::serving)) {
+        return false;
+    }
     if (!showFits_ && c.fit) return false;
     return true;
 }
@@ -297,7 +305,7 @@ void RecordView::rebuild() {
     status_->setToolTip(failures.join(QLatin1Char('\n')));
     status_->setVisible(!notes.isEmpty());
 
-    // The plot: one scatter per chip (checks filled, fits hollow squares), y = x and the band.
+    // The plot: one scatter per chip (checks filled, fits hollow squares, fused MoE layers crosses), y = x and the band.
     plot_->clearGraphs();
     const QColor text = palette().color(QPalette::WindowText);
     double lo = 1e300, hi = 0;
@@ -337,10 +345,14 @@ void RecordView::rebuild() {
     diagonal->setPen(QPen(text, 1.2));
     diagonal->setName(tr("y = x (prediction equals measurement)"));
 
-    std::map<std::string, std::pair<QCPGraph*, QCPGraph*>> graphs;  // chip -> (checks, fits)
+    struct ChipGraphs {
+        QCPGraph *checks = nullptr, *fits = nullptr, *layers = nullptr;  // layers: fused MoE layers (checks)
+    };
+    std::map<std::string, ChipGraphs> graphs;
+    bool anyLayer = false;
     for (int i : shownRows()) {
         const Row& r = rows_[static_cast<size_t>(i)];
-        auto& [checks, fits] = graphs[r.c.chip];
+        auto& [checks, fits, layers] = graphs[r.c.chip];
         const QColor color = seriesColor(chipIndex[r.c.chip]);
         if (!checks) {
             checks = plot_->addGraph();
@@ -352,8 +364,21 @@ void RecordView::rebuild() {
             fits->setLineStyle(QCPGraph::lsNone);
             fits->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(color, 1.5), Qt::NoBrush, 8));
             fits->removeFromLegend();
+            layers = plot_->addGraph();
+            layers->setLineStyle(QCPGraph::lsNone);
+            layers->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(color, 1.2), Qt::NoBrush, 5));
+            layers->removeFromLegend();
         }
-        (r.c.fit ? fits : checks)->addData(r.c.measured, r.result->predicted);
+        const bool layer = r.c.kind == "moe" && !r.c.fit;
+        anyLayer = anyLayer || layer;
+        (r.c.fit ? fits : layer ? layers : checks)->addData(r.c.measured, r.result->predicted);
+    }
+    if (anyLayer) {
+        // A legend entry for the crosses, as for the fits below.
+        auto* key = plot_->addGraph();
+        key->setLineStyle(QCPGraph::lsNone);
+        key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(text, 1.2), Qt::NoBrush, 5));
+        key->setName(tr("One layer's fused MoE op (tokens/s through it)"));
     }
     if (showFits_) {
         bool anyFit = false;
@@ -399,6 +424,8 @@ QString RecordView::describe(const Row& row) const {
                      .arg(qtext(c.chip), qtext(c.precision), qtext(c.scenario))
                      .arg(c.input_len)
                      .arg(c.output_len);
+    else if (c.kind == "moe")
+        lines << tr("One layer's fused MoE op of %1 on %2 %3, %4").arg(qtext(c.model), qtext(c.chip), qtext(c.precision), qtext(c.shape));
     else
         lines << tr("%1 on %2 %3 %4").arg(qtext(c.kind), qtext(c.chip), qtext(c.precision), qtext(c.shape));
     if (c.kind == "serving" && !c.shape.empty()) lines << tr("As measured: %1").arg(qtext(c.shape));
@@ -440,6 +467,8 @@ Status RecordView::loadCase(int row) {
         if (!scenario) return refuse(scenario.error().message);
         next.model_id = c.model;
         next.scenario = *scenario;
+    } else if (c.kind == "moe") {
+        next.model_id = c.model;  // the layer's model; the workload stays the user's
     }
     return doc_->applyValues(next);
 }

@@ -55,9 +55,13 @@ struct KernelOptions {
     int chips = 8;
     std::string algorithm = "auto";
     bool library = false;
+    std::string model;
+    double tokens = 0;
+    int ep = 1;
+    double imbalance = 1.0;
 };
 
-enum class KernelKind { gemm, copy, stream, allreduce };
+enum class KernelKind { gemm, copy, stream, allreduce, moe };
 
 constexpr std::string_view kernel_name(KernelKind k) {
     switch (k) {
@@ -65,6 +69,7 @@ constexpr std::string_view kernel_name(KernelKind k) {
     case KernelKind::copy: return "copy";
     case KernelKind::stream: return "stream";
     case KernelKind::allreduce: return "allreduce";
+    case KernelKind::moe: return "moe";
     }
     return "";
 }
@@ -117,8 +122,16 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
     auto chip = chip_with_sets(o.chip, o.session, o.design, o.sets, code);
     if (!chip) return fail(ctx, code, chip.error().message);
     const bool gemm = kind == KernelKind::gemm;
+    const bool moe = kind == KernelKind::moe;
     Result<KernelResult> k = Error{""};
-    if (gemm) {
+    if (moe) {
+        const auto p = parse_precision(o.precision);
+        if (!p) return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, fp4, int8");
+        if (o.model.empty()) return fail(ctx, kUsage, "moe: --model is required (an MoE model id or JSON file)");
+        auto model = load_model(o.model);
+        if (!model) return fail(ctx, kFailed, model.error().message);
+        k = moe_kernel(*chip, *model, o.tokens, o.ep, *p, o.imbalance);
+    } else if (gemm) {
         const auto p = parse_precision(o.precision);
         if (!p) return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, fp4, int8");
         double dims[3] = {0, 0, 0};
@@ -175,6 +188,14 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         nlohmann::ordered_json j;
         j["chip"] = chip->id;
         j["kernel"] = std::string(kernel_name(kind));
+        if (moe) {
+            j["model"] = o.model;
+            j["tokens"] = o.tokens;
+            j["ep"] = o.ep;
+            j["imbalance"] = o.imbalance;
+            j["precision"] = std::string(to_string(op.precision));
+            j["flops"] = op.flops;
+        }
         if (gemm) {
             j["m"] = op.m;
             j["n"] = op.n;
@@ -196,7 +217,8 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
             j["bytes"] = op.bytes();
         }
         j["time_s"] = op.time_s;
-        if (gemm) j["achieved_tflops"] = k->achieved_tflops;
+        if (moe) j["tokens_per_s"] = o.tokens / op.time_s;
+        if (gemm || moe) j["achieved_tflops"] = k->achieved_tflops;
         else if (kind == KernelKind::allreduce) j["busbw_gb_s"] = k->busbw_gb_s;
         else j["achieved_tb_s"] = k->achieved_tb_s;
         j["utilisation"] = op.utilisation;
@@ -208,7 +230,10 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         text = j.dump(2) + "\n";
     } else {
         text = "time_s: " + format_number("%.6g", op.time_s) + "\n";
-        if (gemm)
+        if (moe)
+            text += "tokens_per_s: " + format_number("%.6g", o.tokens / op.time_s) + "\nachieved_tflops: " +
+                    format_number("%.6g", k->achieved_tflops) + " (expert GEMMs)\n";
+        else if (gemm)
             text += "achieved_tflops: " + format_number("%.6g", k->achieved_tflops) + "\n";
         else if (kind == KernelKind::allreduce)
             text += "algorithm: " + std::string(op.algorithm) + "\nbusbw_gb_s: " + format_number("%.6g", k->busbw_gb_s) + "\n";
@@ -334,7 +359,7 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     eval->callback([eo, &ctx] { ctx.exit_code = run_eval(*eo, ctx); });
 
     auto ko = std::make_shared<KernelOptions>();
-    CLI::App* kernel = app.add_subcommand("kernel", "Model one kernel: a GEMM, a memory copy, a STREAM operation or an all-reduce");
+    CLI::App* kernel = app.add_subcommand("kernel", "Model one kernel: a GEMM, a memory copy, a STREAM operation, an all-reduce or a fused MoE layer");
     kernel->add_option("--chip", ko->chip, "Chip id or JSON file (or --session and --design)");
     kernel->add_option("--session", ko->session, "Session file (*.scoville) holding the design");
     kernel->add_option("--design", ko->design, "Design name in the --session file");
@@ -366,6 +391,16 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
                         "link.library_window_mb) instead of a serving engine's own kernels");
     allreduce->fallthrough();
     allreduce->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::allreduce, ctx); });
+    CLI::App* moe = kernel->add_subcommand(
+        "moe", "One layer's fused MoE op (routing, expand, two grouped GEMMs, finalise) on one of --ep ranks holding all "
+               "TOKENS: time_s, tokens_per_s, achieved_tflops");
+    moe->add_option("tokens", ko->tokens, "TOKENS in the step (every rank holds them all)")->required();
+    moe->add_option("--model", ko->model, "MoE model id or JSON file")->required();
+    moe->add_option("--ep", ko->ep, "Expert-parallel ranks (divides the experts; default 1)");
+    moe->add_option("--precision", ko->precision, "bf16|fp8|fp4|int8");
+    moe->add_option("--imbalance", ko->imbalance, "The busiest rank's load over the mean (default 1: balanced)");
+    moe->fallthrough();
+    moe->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::moe, ctx); });
 
     auto models_format = std::make_shared<std::string>("table");
     CLI::App* models = app.add_subcommand("models", "Reference models with their sources");

@@ -110,7 +110,7 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                      "model's routing skew moe.routing_alpha, or 1.1 where it is not known)");
     cmd->add_option("--moe-pair-bytes", o.moe_pair_bytes,
                      "MoE: bytes each routed token moves per hidden element outside the expert GEMMs (default 0: "
-                     "by precision, 4 bf16 / 8 fp8 / 20 fp4)");
+                     "by precision, 4 bf16 / 5.2 fp8 / 16 fp4)");
     cmd->add_option("--comm-overlap", o.comm_overlap,
                      "Fraction of collective time hidden behind compute (default 0)");
     cmd->add_option("--precision", o.precision, "Weights and GEMMs: bf16|fp8|fp4|int8");

@@ -122,6 +122,10 @@ struct EfficiencySpec {
     // Fixed time of one attention kernel call beyond op_overhead_us (split-KV reduction, page-table
     // walk): what a decode-attention call costs however little KV it reads.
     double attention_overhead_us = 0.0;
+    // Fixed time of one fused MoE call beyond the two grouped GEMMs' op_overhead_us (the routing,
+    // sorting, expand, activation and finalise kernels and the waits between them): what an MoE layer
+    // costs however few tokens it routes.
+    double moe_overhead_us = 0.0;
     friend bool operator==(const EfficiencySpec&, const EfficiencySpec&) = default;
 };
 

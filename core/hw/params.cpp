@@ -210,6 +210,11 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); "
          "with efficiency.attention it reproduces decode-attention timings over sizes (H100: ~17 us, TensorRT-LLM)."),
          SCV_REAL(efficiency.attention_overhead_us)});
+    add({"efficiency.moe_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "MoE call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 80, false, {},
+         SCV_TR("scoville::ChipParams", "Fixed time of one fused MoE layer call beyond its two grouped GEMMs' per-op overhead (routing, "
+         "sorting, expand, activation and finalise kernels); what an MoE layer costs however few tokens it routes (H200: 24.6 us, "
+         "TensorRT-LLM's fused MoE)."),
+         SCV_REAL(efficiency.moe_overhead_us)});
 
     // The owner's cost (core/physical/cost.hpp). Defaults: see the "Suggested defaults" basis text.
     add({"econ.mode", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Chip bought or built"), "", ParamKind::choice, 0, 1, 0, 1, false, kEconModeChoices,

@@ -45,6 +45,7 @@ struct OpResult {
     double utilisation = 1.0;    // MAC-array shape utilisation (tile quantisation)
     double fixed_s = 0;          // time the kernel takes whatever its size, beyond the per-op overhead
     double attention_calls = 0;  // attention: kernel calls per step with a fixed cost (fixed_s follows)
+    double moe_calls = 0;        // fused MoE op: calls per step with its fixed cost (fixed_s follows)
     bool fused = false;          // runs inside the previous op's kernel: no launch of its own
     double compute_s = 0, memory_s = 0, network_s = 0, overhead_s = 0;
     double time_s = 0;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/hw/params.hpp"
+#include "core/perf/lower.hpp"
 #include "core/perf/roofline.hpp"
 
 namespace scoville {
@@ -106,6 +107,62 @@ Result<KernelResult> allreduce_kernel(const ChipSpec& chip, double bytes, int ch
     finish_op(op, r);
     kr.busbw_gb_s = bytes / op.time_s * 2.0 * (chips - 1) / chips / 1e9;
     return kr;
+}
+
+Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, double tokens, int ep, Precision p,
+                                double imbalance) {
+    if (auto st = validate_chip(chip); !st) return st.error();
+    if (!model.is_moe()) return Error{"moe: model '" + model.id + "' has no routed experts"};
+    if (!valid_dim(tokens) || tokens != std::floor(tokens))
+        return Error{"moe: tokens must be a whole number in [1, 1e9]"};
+    if (ep < 1 || ep > model.moe.experts || model.moe.experts % ep != 0)
+        return Error{"moe: ep " + std::to_string(ep) + " does not divide the " + std::to_string(model.moe.experts) +
+                     " experts of model '" + model.id + "'"};
+    if (!(imbalance >= 1.0) || !std::isfinite(imbalance))
+        return Error{"moe: imbalance must be at least 1 (the busiest rank's load over the mean)"};
+    const ChipRates r = chip_rates(chip);
+    // Every rank holds every token (one attention rank over ep chips): each picks its experts' rows.
+    Scenario s;
+    s.chips = s.tp = s.ep = ep;
+    s.attention_dp = s.pp = 1;
+    s.weight_precision = s.activation_precision = p;
+    s.kv_precision = Precision::bf16;
+    s.expert_imbalance = imbalance;
+    StepShape shape;
+    shape.decode_seqs = tokens;
+    StepPlan plan;
+    plan.par = Parallelism{ep, 1, ep, 1};
+    PhaseResult phase;
+    lower_step(model, s, r, Phase::decode, shape, plan, phase);
+    for (size_t i = 0; i < phase.layer_count(); ++i) {
+        const LayerTemplate& layer = phase.layer(i);
+        if (layer.kind != "moe") continue;
+        KernelResult kr;
+        OpResult& sum = kr.op;
+        sum.name = "moe";
+        sum.kind = OpKind::gemm;
+        double gemm_flops = 0;
+        for (const OpResult& op : layer.ops) {
+            if (op.name != "moe_permute" && op.name != "expert_gate_up" && op.name != "expert_act" &&
+                op.name != "expert_down" && op.name != "moe_combine")
+                continue;
+            if (op.kind == OpKind::gemm) {
+                gemm_flops += op.flops;
+                sum.precision = op.precision;
+            }
+            sum.flops += op.flops;
+            sum.weight_bytes += op.weight_bytes;
+            sum.activation_bytes += op.activation_bytes;
+            sum.compute_s += op.compute_s;
+            sum.memory_s += op.memory_s;
+            sum.overhead_s += op.overhead_s;
+            sum.time_s += op.time_s;
+        }
+        sum.bound = sum.compute_s >= sum.memory_s ? Bound::compute : Bound::memory;
+        kr.achieved_tflops = sum.time_s > 0 ? gemm_flops / sum.time_s / 1e12 : 0.0;
+        return kr;
+    }
+    return Error{"moe: model '" + model.id + "' has no MoE layer"};
 }
 
 }  // namespace scoville

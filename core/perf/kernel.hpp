@@ -9,6 +9,7 @@
 #include "core/perf/collective.hpp"
 #include "core/perf/evaluation.hpp"
 #include "core/util/result.hpp"
+#include "core/workload/model.hpp"
 
 namespace scoville {
 
@@ -43,5 +44,14 @@ enum class AllReduceRunner { engine, library };
 // the lowering picks); time = the collective's cost + the kernel launch.
 Result<KernelResult> allreduce_kernel(const ChipSpec& chip, double bytes, int chips, CollectiveAlgo algo,
                                       AllReduceRunner runner = AllReduceRunner::engine);
+
+// The fused MoE op of one layer as an engine runs it (routing, expanding each token into its experts'
+// order, the two grouped GEMMs with the activation between, finalising the weighted sums), on one of
+// `ep` expert-parallel ranks that each hold all `tokens` tokens (no dispatch: how kernel benchmarks
+// time it), with the busiest rank's load `imbalance` x the mean (1: balanced routing). op sums the
+// lowering's MoE ops of one layer (moe_permute, expert_gate_up, expert_act, expert_down, moe_combine);
+// achieved_tflops is the expert GEMMs' FLOPs over its time.
+Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, double tokens, int ep, Precision p,
+                                double imbalance = 1.0);
 
 }  // namespace scoville

@@ -84,6 +84,8 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
         // being fused with nothing before it).
         if (op.attention_calls > 0)
             op.fixed_s = op.attention_calls * (r.attention_overhead_s + (op.fused ? r.overhead_s : 0.0));
+        else if (op.moe_calls > 0)
+            op.fixed_s = op.moe_calls * r.moe_overhead_s;
     }
     finish_op(op, r);
 }
@@ -286,6 +288,9 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     // element on the way (half before the experts, half after).
     const double pair_bytes = c.s.moe_pair_bytes > 0 ? c.s.moe_pair_bytes : moe_pair_bytes_default(c.gemm_p);
     vec(ops, c, "moe_permute", 0.0, arrived * h * kActBytes + routed * h * pair_bytes / 2);
+    // The fused op's own kernels beyond its two GEMMs (routing, sorting, expand, activation, finalise)
+    // cost a fixed time per call: carried here, on the op that opens the call.
+    ops.back().moe_calls = 1;
     const double fe = static_cast<double>(m.moe.expert_ffn) / p.moe_tp();
     const double touched = std::min(e / p.ep, expected_distinct_experts(e, k, all_tokens) / p.ep);
     const double per_expert = touched > 0 ? routed / touched : routed;
@@ -442,16 +447,16 @@ bool is_moe_layer(const ModelSpec& m, int layer) {
 double moe_pair_bytes_default(Precision p) {
     // TensorRT-LLM's fused MoE op (routing, activation quantisation, expand, two grouped GEMMs,
     // SwiGLU, finalise) on the Qwen3-235B expert shape (H 4096, I 1536, 128 experts, top-8, EP 8,
-    // 16,384 tokens: 16,384 routed copies per GPU), balanced routing; NVIDIA aiconfigurator moe_perf,
-    // TensorRT-LLM 1.3.0rc20 (ai-dynamo/aiconfigurator 095f58a5). Measured, us: H100 fp8 766; H200
-    // bf16 997, fp8 714; B200 bf16 495, fp8 430, fp4 447. With a bf16 read and write of each copy
-    // (4 B) this model gives 974, 652, 739, 544, 381 and 288: bf16 is met, and the quantised paths
-    // move more per copy (quantising each copy, its scale factors): fp8 5-9 B (median 8) and fp4 20 B
-    // bring each to its measurement.
+    // 16,384 tokens on every rank: 16,384 routed copies per GPU), balanced routing; NVIDIA
+    // aiconfigurator moe_perf, TensorRT-LLM 1.3.0rc20 (ai-dynamo/aiconfigurator 095f58a5). Measured,
+    // us: H100 fp8 766; H200 bf16 997, fp8 714; B200 bf16 495, fp8 430, fp4 447. bf16 moves a read
+    // and a write of each copy, 4 B (moe_kernel with the chip's fused-MoE fixed cost: H200 1016, B200
+    // 580 us). The quantised paths move more per copy (quantising it, its scale factors): fp8 needs
+    // 2.7, 5.2 and 8.0 B on H100, H200 and B200 (the median, 5.2, is used) and fp4 16 B on B200.
     switch (p) {
-        case Precision::fp4: return 20.0;
+        case Precision::fp4: return 16.0;
         case Precision::fp8:
-        case Precision::int8: return 8.0;
+        case Precision::int8: return 5.2;
         default: return 4.0;
     }
 }

@@ -27,6 +27,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.ridge_exponent = chip.efficiency.ridge_exponent;
     r.overhead_s = chip.efficiency.op_overhead_us * 1e-6;
     r.attention_overhead_s = chip.efficiency.attention_overhead_us * 1e-6;
+    r.moe_overhead_s = chip.efficiency.moe_overhead_us * 1e-6;
     r.mac_rows = std::max(1, chip.compute.mac_rows);
     r.mac_cols = std::max(1, chip.compute.mac_cols);
     return r;

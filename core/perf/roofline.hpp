@@ -21,6 +21,7 @@ struct ChipRates {
     double ridge_exponent = 1000;   // compute and memory combine as (c^p + m^p)^(1/p)
     double overhead_s = 0;
     double attention_overhead_s = 0;  // per attention kernel call
+    double moe_overhead_s = 0;        // per fused MoE call, beyond its two GEMMs' overhead_s
     double mac_rows = 1, mac_cols = 1;
 };
 

@@ -104,8 +104,8 @@ Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, 
         if (c.kind == "serving") {
             if (!parse_number(at(7), c.input_len) || c.input_len < 1) return bad("input_len");
             if (!parse_number(at(8), c.output_len) || c.output_len < 1) return bad("output_len");
-        } else if (c.kind != "gemm" && c.kind != "copy" && c.kind != "allreduce") {
-            return bad("kind (serving, gemm, copy or allreduce)");
+        } else if (c.kind != "gemm" && c.kind != "copy" && c.kind != "allreduce" && c.kind != "moe") {
+            return bad("kind (serving, gemm, copy, allreduce or moe)");
         }
         cases.push_back(std::move(c));
     }
@@ -294,7 +294,28 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
     } else {
         const auto p = parse_precision(c.precision);
         if (!p) return Error{"case '" + c.id + "': unknown precision '" + c.precision + "'"};
-        if (c.kind == "gemm") {
+        if (c.kind == "moe") {
+            // shape: tokens=<held by every rank> ep=<expert-parallel ranks> [imbalance=<busiest / mean>]
+            double tokens = 0, imbalance = 1;
+            int ep = 1;
+            const std::string_view bad = first_refused_item(c.shape, [&](std::string_view key, std::string_view value) {
+                if (key == "tokens") return parse_number(value, tokens) && tokens >= 1;
+                if (key == "ep") return parse_number(value, ep) && ep >= 1;
+                if (key == "imbalance") return parse_number(value, imbalance) && imbalance >= 1;
+                return false;
+            });
+            if (!bad.empty() || !(tokens >= 1))
+                return Error{"case '" + c.id + "': bad '" + std::string(bad.empty() ? c.shape : bad) + "' in '" + c.shape +
+                             "' (moe: tokens = the tokens every rank holds, a whole number >= 1; ep = expert-parallel ranks; "
+                             "imbalance = the busiest rank's load over the mean, >= 1)"};
+            auto model = load_model(c.model);
+            if (!model) return Error{"case '" + c.id + "': " + model.error().message};
+            auto k = moe_kernel(*chip, *model, tokens, ep, *p, imbalance);
+            if (!k) return Error{"case '" + c.id + "': " + k.error().message};
+            out.predicted = tokens / k->op.time_s;
+            out.detail = "moe layer " + format_number("%.4g", k->op.time_s * 1e6) + " us, " + std::string(to_string(k->op.bound)) +
+                         "-bound";
+        } else if (c.kind == "gemm") {
             double dims[3] = {0, 0, 0};
             std::string_view s = c.shape;
             for (int i = 0; i < 3; ++i) {

@@ -12,6 +12,9 @@
 //   (std / mean; input_len and output_len are the means).
 // - gemm: the kernel model at the row's M x N x K and precision; predicted TFLOP/s.
 // - copy: the kernel model copying 4 GiB (read + write bytes / time); predicted TB/s.
+// - moe: one layer's fused MoE op of the row's model at its precision (moe_kernel), shape
+//   tokens=N ep=E [imbalance=X]: N tokens held by each of E expert-parallel ranks; predicted tokens/s
+//   (N / the op's time), so a positive error is a model faster than measured, as for the other kinds.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,7 +27,7 @@ namespace scoville {
 
 struct ValidationCase {
     std::string id;
-    std::string kind;       // serving, gemm, copy
+    std::string kind;       // serving, gemm, copy, allreduce, moe
     std::string chip;
     int chips = 1;
     std::string model;
@@ -60,10 +63,10 @@ struct ValidationSummary {
 // Over the serving rows (serving = true) or the kernel rows of `results`: the figures
 // `scoville validate` prints and the GUI's record view shows for the rows it lists.
 ValidationSummary summarise(const std::vector<ValidationResult>& results, bool serving);
-// The rows of one kind alone ("gemm", "copy", "allreduce", "serving").
+// The rows of one kind alone ("gemm", "copy", "allreduce", "moe", "serving").
 ValidationSummary summarise_kind(const std::vector<ValidationResult>& results, std::string_view kind);
 // The kernel kinds, in the order reports list them.
-inline constexpr std::string_view kKernelKinds[] = {"gemm", "copy", "allreduce"};
+inline constexpr std::string_view kKernelKinds[] = {"gemm", "copy", "allreduce", "moe"};
 
 Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, std::string_view origin);
 Result<ValidationResult> run_validation_case(const ValidationCase& c);

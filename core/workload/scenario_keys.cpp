@@ -111,8 +111,8 @@ std::vector<WorkloadKey> build() {
          "where the model's skew is not known."), SCV_REAL(expert_imbalance)});
     add({"moe_pair_bytes", SCV_TR("scoville::WorkloadKeys", "Mixture of experts"), SCV_TR("scoville::WorkloadKeys", "Traffic per routed token"), SCV_TR("Unit", "B"), K::real, 0, 256, "auto", {},
          SCV_TR("scoville::WorkloadKeys", "Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into "
-         "expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 8 at fp8 and int8, "
-         "20 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200)."), SCV_REAL(moe_pair_bytes)});
+         "expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 5.2 at fp8 and int8, "
+         "16 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200)."), SCV_REAL(moe_pair_bytes)});
     add({"comm_overlap", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Communication overlap"), "", K::real, 0, 1, "", {},
          SCV_TR("scoville::WorkloadKeys", "Fraction of collective time hidden behind the layer's other ops (0: engines run the all-reduce between "
          "GEMMs; two-batch overlap hides most of an all-to-all)."), SCV_REAL(comm_overlap)});

@@ -291,6 +291,28 @@ TEST(CliKernel, StreamAndAllReduce) {
                  1, "scale-up domain (8 chips");
 }
 
+// One layer's fused MoE op: Mixtral on H200 at 1 token, EP 1, bf16 = its 2 experts' 704.6 MB at
+// 4.18 TB/s (168.5 us) + the two GEMMs' 4 us + the call's 24.6 us = 201 us (aiconfigurator: 190.75 us).
+TEST(CliKernel, FusedMoeLayer) {
+    const CliRun m = run({"kernel", "--chip", "h200-sxm", "--format", "json", "moe", "1", "--model", "mixtral-8x7b"});
+    ASSERT_EQ(m.code, 0) << m.err;
+    const auto j = nlohmann::json::parse(m.out);
+    EXPECT_EQ(j["kernel"], "moe");
+    EXPECT_EQ(j["ep"], 1);
+    EXPECT_NEAR(j["time_s"].get<double>() * 1e6, 201.8, 1.0);
+    EXPECT_NEAR(j["tokens_per_s"].get<double>(), 1.0 / j["time_s"].get<double>(), 1e-6);
+    EXPECT_EQ(j["bound"], "memory");
+    const CliRun t = run({"kernel", "--chip", "b200", "moe", "16384", "--model", "qwen3-235b-a22b", "--ep", "8",
+                          "--precision", "fp8"});
+    ASSERT_EQ(t.code, 0) << t.err;
+    EXPECT_NE(t.out.find("tokens_per_s: "), std::string::npos) << t.out;
+    expect_error(run({"kernel", "--chip", "h200-sxm", "moe", "16", "--model", "llama-2-7b"}), 1, "no routed experts");
+    expect_error(run({"kernel", "--chip", "h200-sxm", "moe", "16", "--model", "mixtral-8x7b", "--ep", "3"}), 1,
+                 "ep 3 does not divide the 8 experts");
+    expect_error(run({"kernel", "--chip", "h200-sxm", "moe", "16", "--model", "mixtral-8x7b", "--precision", "fp6"}), 2,
+                 "--precision: 'fp6'");
+}
+
 TEST(CliModels, ListsEveryPreset) {
     const CliRun j = run({"models", "--format", "json"});
     ASSERT_EQ(j.code, 0) << j.err;
@@ -310,19 +332,22 @@ TEST(CliModels, ListsEveryPreset) {
 TEST(CliValidate, PrintsEveryCase) {
     const CliRun r = run({"validate", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 376);  // header + 375 cases
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2812);  // header + 375 cases + 2436 MoE layers
     EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,fit,tflops,792,"), std::string::npos);
     const CliRun t = run({"validate"});
     ASSERT_EQ(t.code, 0) << t.err;
     // The summary keeps serving and kernels apart and leaves the fits out.
     EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
     EXPECT_NE(t.out.find("over 183 rows; kernels: median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find("over 165 rows (27 fits left out)"), std::string::npos) << t.out;
-    // and the kernels by kind: 39 GEMMs, 17 STREAM operations, 109 all-reduce sizes (fits left out)
+    EXPECT_NE(t.out.find("over 2333 rows (295 fits left out)"), std::string::npos) << t.out;
+    // and the kernels by kind: 39 GEMMs, 17 STREAM operations, 109 all-reduce sizes, 2168 fused MoE layers
+    // (fits left out)
     EXPECT_NE(t.out.find("kernels by kind: gemm median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 39 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; copy median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 109 rows"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("; moe median |error| "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 2168 rows"), std::string::npos) << t.out;
     expect_error(run({"validate", "--data", "/nonexistent.csv"}), 1, "--data");
 }
 

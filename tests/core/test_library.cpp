@@ -231,10 +231,16 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(b300.basis, "carried");
     EXPECT_EQ(b300.from, "b200");
     EXPECT_EQ(basis("jalapeno-est", "efficiency.network").basis, "estimate");   // no chip measured 0.8 of its links
+    // The fused MoE call's fixed cost: measured on H100, H200 and the B200 silicon (aiconfigurator), carried
+    // to the rest.
+    EXPECT_EQ(basis("h200-sxm", "efficiency.moe_overhead_us").basis, "measured");
+    EXPECT_EQ(basis("gb200", "efficiency.moe_overhead_us").basis, "measured");
+    EXPECT_EQ(basis("b300", "efficiency.moe_overhead_us").from, "b200");
+    EXPECT_EQ(basis("mi325x", "efficiency.moe_overhead_us").from, "h100-sxm");
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 10u) << c.id;
+        EXPECT_EQ(all.size(), 11u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             EXPECT_EQ(*get_param(c, b.key), *get_param(*load_chip(b.from), b.key)) << c.id << " " << b.key;

@@ -29,8 +29,9 @@ std::vector<ValidationResult> corePublicResults() {
 }
 
 // tests/data/validation-public.csv: 183 serving rows, 27 kernel fits and 165 kernel checks (the Azure guide's 39
-// GEMMs, 17 STREAM operations and 109 all-reduce sizes beyond its fits).
-constexpr int kPublicRows = 375;
+// GEMMs, 17 STREAM operations and 109 all-reduce sizes beyond its fits), and 2436 fused MoE layers
+// (aiconfigurator; 268 of them fits).
+constexpr int kPublicRows = 2811;
 
 }  // namespace
 
@@ -98,20 +99,31 @@ private slots:
     }
 
     void fitsAreLeftOutOfTheHeadline() {
-        // Twenty-seven of the public set's 192 kernel rows set a chip parameter: shown (hollow), never counted.
+        // 295 of the public set's 2628 kernel rows set a chip parameter: shown (hollow), never counted.
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::kernels,
                          true);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 192);
-        QCOMPARE(view_->kernelSummary().rows, 165);
-        QCOMPARE(view_->kernelSummary().fits, 27);
-        QVERIFY2(view_->headline().contains(QStringLiteral("(27 fits left out)")), qPrintable(view_->headline()));
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 192 + 2436);
+        QCOMPARE(view_->kernelSummary().rows, 165 + 2168);
+        QCOMPARE(view_->kernelSummary().fits, 27 + 268);
+        QVERIFY2(view_->headline().contains(QStringLiteral("(295 fits left out)")), qPrintable(view_->headline()));
+        // The fused MoE layers alone; they belong to the MoE architecture, as Mixtral's 46 serving rows do.
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::moeLayers,
+                         true);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 2436);
+        QCOMPARE(view_->kernelSummary().rows, 2168);
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::moe, RecordView::Kind::all, true);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 46 + 2436);
+        view_->setFilter(RecordView::Set::publicSet, {}, "qwen3-30b-a3b", RecordView::Architecture::all,
+                         RecordView::Kind::all, true);
+        // 7 token counts x 8 EP sizes x (bf16 and fp8 on H100 and H200; bf16, fp8 and fp4 on B200 and GB200)
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 7 * 8 * (2 + 2 + 3 + 3));
         // Hidden, they are not shown at all; the serving figures do not change.
         const ValidationSummary before = [&] {
             view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
             return view_->servingSummary();
         }();
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, false);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 183 + 165);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 183 + 165 + 2168);
         QCOMPARE(view_->servingSummary().median_abs_error, before.median_abs_error);
         QCOMPARE(view_->kernelSummary().fits, 0);
         // Filters: H100 alone has 54 serving rows in the public set (MLPerf v4.1 Llama-2-70B 30 and Mixtral
@@ -159,6 +171,21 @@ private slots:
         QCOMPARE(doc_->undoStack()->count(), steps + 1);
         doc_->undoStack()->undo();
         QCOMPARE(doc_->chip().id, before);
+    }
+
+    void aFusedMoeLayerLoadsItsChipAndModel() {
+        // aic-moe-gb200-qwen3-30b-a3b-fp8-ep8-1024: the chip and the layer's model load; the workload stays.
+        const auto& rows = view_->rows();
+        auto it = std::find_if(rows.begin(), rows.end(),
+                               [](const auto& r) { return r.c.id == "aic-moe-gb200-qwen3-30b-a3b-fp8-ep8-1024"; });
+        QVERIFY(it != rows.end());
+        QVERIFY(it->moe);
+        const int input = doc_->state().scenario.input_len;
+        QVERIFY(view_->loadCase(static_cast<int>(it - rows.begin())).ok());
+        QCOMPARE(doc_->chip().id, std::string("gb200"));
+        QCOMPARE(doc_->state().model.id, std::string("qwen3-30b-a3b"));
+        QCOMPARE(doc_->state().scenario.input_len, input);
+        doc_->undoStack()->undo();
     }
 
     void aCaseOnADifferentBoardLoadsItsWiring() {
