@@ -2156,6 +2156,14 @@
         <source>%1 in the vendor library (NCCL, RCCL; past the engine&apos;s all-reduce limit): latency per call + data time × (1 + W / (sent + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) — the fastest of ring, tree, in-switch and a two-shot exchange at this size</source>
         <translation>%1 由厂商通信库执行（NCCL、RCCL；超出引擎的 all-reduce 上限）：每次调用延迟 + 数据时间 × (1 + W / (发送量 + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) —— 此大小下 ring、tree、交换机内归约与 two-shot 交换中最快者</translation>
     </message>
+    <message>
+        <source>%1 in the vendor library (NCCL, RCCL) over %2 chips, more than the scale-up domain of %3: inside each domain over the links, across domains over the NICs at %4 per chip, + %5 per call</source>
+        <translation>在厂商通信库（NCCL、RCCL）中执行的 %1，跨 %2 个芯片，超出 %3 个芯片的纵向扩展域：域内经链路，域间经网卡（每芯片 %4），每次调用另加 %5</translation>
+    </message>
+    <message>
+        <source>%1 in the vendor library (NCCL, RCCL), each chip&apos;s share to every peer: latency per call + bytes sent / bw × (1 + W / (sent + W)) = %2 + %3 / %4 × (1 + %5 / (%3 + %5))</source>
+        <translation>在厂商通信库（NCCL、RCCL）中执行的 %1，每个芯片把自己的份额发给每个对端：每次调用的延迟 + 发送字节 / 带宽 × (1 + W / (发送量 + W)) = %2 + %3 / %4 × (1 + %5 / (%3 + %5))</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>
@@ -4636,6 +4644,14 @@ TTFT p99 %6</translation>
     <message>
         <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 5.2 at fp8 and int8, 16 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
         <translation>每个词元的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 5.2，fp4 为 16，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
+    </message>
+    <message>
+        <source>Token exchange</source>
+        <translation>词元交换</translation>
+    </message>
+    <message>
+        <source>How tokens of several attention ranks reach the experts. allgather: every rank gathers all the group&apos;s tokens, runs the MoE op on each of them and returns the sums by a reduce-scatter (TensorRT-LLM on 8-GPU nodes, vLLM); alltoall: only the rows routed to a rank travel (DeepEP; TensorRT-LLM on NVL72). auto: all-to-all where the scale-up domain holds 72 chips or more and the experts are not split, or the group spans several domains; all-gather otherwise (NVIDIA aiconfigurator&apos;s rule for TensorRT-LLM).</source>
+        <translation>多个注意力秩的词元如何到达专家。allgather：每个秩收集组内全部词元，对每个词元运行 MoE 算子，再以 reduce-scatter 返回求和结果（8 卡节点上的 TensorRT-LLM、vLLM）；alltoall：只有路由到某个秩的行才会传输（DeepEP；NVL72 上的 TensorRT-LLM）。auto：纵向扩展域不少于 72 个芯片且专家未被切分时，或组跨越多个域时用 all-to-all；其余情况用 all-gather（NVIDIA aiconfigurator 对 TensorRT-LLM 的规则）。</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,20 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
     const QString ns = QString::number(n);
     const std::string_view algo = op.algorithm;
     QString f;
+    if (op.collective == "all-gather" || op.collective == "reduce-scatter") {
+        // The engines call the vendor library for the MoE layer's token exchange across attention ranks.
+        const double s = op.network_bytes;
+        if (algo == "hierarchical")
+            return ExplainPanel::tr("%1 in the vendor library (NCCL, RCCL) over %2 chips, more than the scale-up domain of %3: "
+                                    "inside each domain over the links, across domains over the NICs at %4 per chip, + %5 "
+                                    "per call")
+                .arg(qtext(op.collective), ns, QString::number(r.domain), formatBytesPerSecond(r.nic_bytes_s),
+                     formatSeconds(r.library_s));
+        return ExplainPanel::tr("%1 in the vendor library (NCCL, RCCL), each chip's share to every peer: latency per call + "
+                                "bytes sent / bw × (1 + W / (sent + W)) = %2 + %3 / %4 × (1 + %5 / (%3 + %5))")
+            .arg(qtext(op.collective), formatSeconds(r.library_s), formatBytes(s), formatBytesPerSecond(all_peers_bytes_s(n, r)),
+                 formatBytes(r.library_window_bytes));
+    }
     if (algo == "one-shot")
         f = ExplainPanel::tr("one-shot (each chip sends its buffer to every peer and sums locally): (n−1)·B / bw + 2α "
                              "= %1 × %2 / %3 + 2 × %4")

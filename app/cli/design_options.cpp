@@ -111,6 +111,9 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
     cmd->add_option("--moe-pair-bytes", o.moe_pair_bytes,
                      "MoE: bytes each routed token moves per hidden element outside the expert GEMMs (default 0: "
                      "by precision, 4 bf16 / 5.2 fp8 / 16 fp4)");
+    cmd->add_option("--moe-dispatch", o.moe_dispatch,
+                     "MoE over attention ranks: auto (default), allgather (every rank gathers every token, then a "
+                     "reduce-scatter: TensorRT-LLM on 8-GPU nodes, vLLM) or alltoall (only routed rows travel: DeepEP, NVL72)");
     cmd->add_option("--comm-overlap", o.comm_overlap,
                      "Fraction of collective time hidden behind compute (default 0)");
     cmd->add_option("--precision", o.precision, "Weights and GEMMs: bf16|fp8|fp4|int8");
@@ -172,6 +175,10 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     s.draft_model = o.draft_model;
     s.expert_imbalance = o.expert_imbalance;
     s.moe_pair_bytes = o.moe_pair_bytes;
+    const auto dispatch = parse_moe_dispatch(o.moe_dispatch);
+    if (!dispatch)
+        return failed(code, kUsage, "--moe-dispatch: '" + o.moe_dispatch + "' is not one of auto, allgather, alltoall");
+    s.moe_dispatch = *dispatch;
     s.comm_overlap = o.comm_overlap;
     s.weight_precision = s.activation_precision = *precision;
     s.kv_precision = *kv;

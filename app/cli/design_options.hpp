@@ -34,6 +34,7 @@ struct DesignOptions {
     std::string draft_model;
     double expert_imbalance = Scenario{}.expert_imbalance;
     double moe_pair_bytes = Scenario{}.moe_pair_bytes;
+    std::string moe_dispatch = "auto";
     double comm_overlap = Scenario{}.comm_overlap;
     int prefill_chips = 0, decode_chips = 0;
     bool disaggregate = false;

@@ -266,6 +266,16 @@ CollectiveCost all_to_all(double sent_bytes, int n, const NetworkRates& r) {
     return {std::max(inner.time_s, out), sent_bytes, CollectiveAlgo::hierarchical};
 }
 
+CollectiveCost library_all_gather(double sent_bytes, int n, const NetworkRates& r) {
+    if (n <= 1 || sent_bytes <= 0) return {0, 0, CollectiveAlgo::none};
+    NetworkRates lib = r;
+    lib.alpha_s = 0;
+    CollectiveCost c = all_to_all(sent_bytes, n, lib);
+    if (n <= r.domain && std::isfinite(c.time_s)) c.time_s *= library_window_factor(sent_bytes, r);
+    c.time_s += r.library_s;
+    return c;
+}
+
 CollectiveCost send_recv(double bytes, bool cross_domain, const NetworkRates& r) {
     if (bytes <= 0) return {0, 0, CollectiveAlgo::none};
     if (cross_domain)

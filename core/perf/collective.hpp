@@ -75,6 +75,11 @@ double library_window_factor(double sent_bytes, const NetworkRates& r);
 // Switch and mesh: direct puts; torus: each byte crosses the mean hop count. Past the domain the
 // share for other domains goes over the NICs at the same time.
 CollectiveCost all_to_all(double sent_bytes, int n, const NetworkRates& r);
+// An all-gather or a reduce-scatter as the vendor library (NCCL, RCCL) runs it: `sent_bytes` leave each
+// chip (its share, to each of the n - 1 others), the exchange of all_to_all with one library call's
+// fixed cost (library_s) in place of the per-step latencies inside the domain, and there the data time
+// through the library's pipeline window.
+CollectiveCost library_all_gather(double sent_bytes, int n, const NetworkRates& r);
 // One transfer to a neighbour (pipeline stages); across domains when `cross_domain`.
 CollectiveCost send_recv(double bytes, bool cross_domain, const NetworkRates& r);
 

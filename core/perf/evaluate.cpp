@@ -171,6 +171,7 @@ public:
         if (!rates_.has_hbm || f.weights + f.kv_req * batch / par.dp * par.pp <= sram) p.placement.kv = MemLevel::sram;
         p.spec_tokens = s_.spec_tokens;
         p.draft = draft_;
+        p.moe_dispatch = moe_dispatch_for(s_, par, rates_.net);
         return p;
     }
 

@@ -12,7 +12,8 @@ namespace scoville {
 
 namespace {
 
-constexpr std::string_view kAllReduce = "all-reduce", kAllToAll = "all-to-all", kSendRecv = "send/recv";
+constexpr std::string_view kAllReduce = "all-reduce", kAllToAll = "all-to-all", kSendRecv = "send/recv",
+                           kAllGather = "all-gather", kReduceScatter = "reduce-scatter";
 
 constexpr double kActBytes = 2.0;  // residual stream, GEMM outputs and collectives in bf16 (named assumption)
 
@@ -34,6 +35,7 @@ struct Ctx {
     Precision attn_p = Precision::bf16;
     MemLevel wl = MemLevel::hbm, kvl = MemLevel::hbm;
     bool mixed = false;      // decodes and prompt chunks share the step
+    MoeDispatch dispatch = MoeDispatch::allgather;  // resolved (StepPlan::moe_dispatch)
 };
 
 MemLevel act_level(double bytes, const ChipRates& r) {
@@ -69,6 +71,9 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
                               : all_reduce(op.buffer_bytes, op.group, r.net);
         } else if (op.collective == kAllToAll) {
             cost = all_to_all(op.buffer_bytes, op.group, r.net);
+        } else if (op.collective == kAllGather || op.collective == kReduceScatter) {
+            op.library = true;  // the engines call the vendor library for both (NCCL, RCCL)
+            cost = library_all_gather(op.buffer_bytes, op.group, r.net);
         } else {
             // Activations cross each of the pp - 1 stage boundaries once per step.
             cost = send_recv(op.buffer_bytes, par.chips() > r.net.domain, r.net);
@@ -148,6 +153,11 @@ void all_reduce_op(std::vector<OpResult>& ops, const Ctx&, std::string_view name
 
 void all_to_all_op(std::vector<OpResult>& ops, const Ctx&, std::string_view name, double bytes, int chips) {
     collective(ops, name, kAllToAll, bytes, chips);
+}
+
+// An all-gather or a reduce-scatter over `chips`: `bytes` leave each chip (its share, to every peer).
+void gather_op(std::vector<OpResult>& ops, std::string_view name, std::string_view what, double bytes, int chips) {
+    collective(ops, name, what, bytes, chips);
 }
 
 // All-reduce of the attention rank's activations over its tp chips.
@@ -272,16 +282,21 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     gemm(ops, c, "moe_router", t, t, e, h, 1);
     // Tokens live on their attention rank (copied on its tp chips). The experts are spread over ep
     // groups of tp x dp / ep chips. With one attention rank every chip already holds every token and
-    // picks its experts' rows; with several, each token travels to the groups its experts live in
-    // (one row per destination) and its outputs travel back.
+    // picks its experts' rows. With several, either every chip gathers every token of the group
+    // (all-gather, at the experts' input format) and each returns its partial sums by a reduce-scatter
+    // (bf16), or each token travels only to the groups its experts live in (one row per destination,
+    // an all-to-all) and its outputs travel back.
     const double all_tokens = c.tokens;
+    const bool gather = p.dp > 1 && c.dispatch == MoeDispatch::allgather;
     const double remote_rows =
-        p.dp > 1 ? all_tokens * token_reaches_group(p.ep, k) * (1.0 - 1.0 / p.dp) : 0.0;
+        p.dp > 1 && !gather ? all_tokens * token_reaches_group(p.ep, k) * (1.0 - 1.0 / p.dp) : 0.0;
+    const double others = 1.0 - 1.0 / p.group();  // the share of the group's tokens on other chips
+    if (gather) gather_op(ops, "ep_dispatch", kAllGather, all_tokens * others * h * c.ab_in, p.group());
     if (remote_rows > 0)
         all_to_all_op(ops, c, "ep_dispatch", remote_rows * h * c.ab_in, p.group());
     // The busiest expert group sets the pace: its share of the token-slots, times the imbalance.
     const double routed = all_tokens * k / p.ep * expert_imbalance_used(c.s, m.moe, p.ep, all_tokens);
-    const double arrived = (p.dp > 1 ? t + remote_rows : t);
+    const double arrived = gather ? all_tokens : (p.dp > 1 ? t + remote_rows : t);
     // Each token's row is copied once per chosen expert into expert order (the grouped GEMM's input)
     // and, after the experts, the k outputs are weighted and summed back into token order: the
     // arrived rows are read once and written once; each routed copy moves pair_bytes per hidden
@@ -303,6 +318,7 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
         vec(ops, c, "shared_act", 4.0 * t * fs, (gates + 1.0) * t * fs * kActBytes);
         gemm(ops, c, "shared_down", t, t, h, fs, 1);
     }
+    if (gather) gather_op(ops, "ep_combine", kReduceScatter, all_tokens * others * h * kActBytes, p.group());
     if (remote_rows > 0)
         all_to_all_op(ops, c, "ep_combine", remote_rows * h * kActBytes, p.group());
     vec(ops, c, "moe_combine", 2.0 * routed * h, routed * h * pair_bytes / 2 + arrived * h * kActBytes);
@@ -397,6 +413,7 @@ Ctx make_ctx(const ModelSpec& m, const Scenario& s, const ChipRates& r, const St
     c.attn_p = s.kv_precision == Precision::fp4 ? Precision::fp8 : s.kv_precision;
     c.wl = plan.placement.weights;
     c.kvl = plan.placement.kv;
+    c.dispatch = plan.moe_dispatch;
     return c;
 }
 
@@ -545,6 +562,12 @@ double busiest_expert_rank_load(const MoeSpec& moe, int ep, double tokens) {
     if (lg == below) return a;
     const double w = lg - below;
     return a * (1 - w) + at(below + 1) * w;
+}
+
+MoeDispatch moe_dispatch_for(const Scenario& s, const Parallelism& par, const NetworkRates& net) {
+    if (s.moe_dispatch != MoeDispatch::automatic) return s.moe_dispatch;
+    if (par.group() > net.domain) return MoeDispatch::alltoall;
+    return net.domain >= 72 && par.moe_tp() == 1 ? MoeDispatch::alltoall : MoeDispatch::allgather;
 }
 
 double expert_imbalance_used(const Scenario& s, const MoeSpec& moe, int ep, double tokens) {

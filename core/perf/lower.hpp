@@ -82,6 +82,13 @@ double busiest_expert_rank_load(const MoeSpec& moe, int ep, double tokens);
 // (0 = auto) busiest_expert_rank_load at the step's expert parallelism and tokens.
 double expert_imbalance_used(const Scenario& s, const MoeSpec& moe, int ep, double tokens);
 
+// The token exchange an MoE layer runs with: the scenario's, or (automatic) the engines' rule as NVIDIA's
+// aiconfigurator gives it for TensorRT-LLM: all-to-all where the chip's scale-up domain holds 72 chips or
+// more and each expert lives whole on one chip (NVL72: its MNNVL all-to-all), or where the group spans
+// more than one domain (wide expert parallelism runs DeepEP-style all-to-all); an all-gather and a
+// reduce-scatter otherwise (TensorRT-LLM on 8-GPU nodes; vLLM's default).
+MoeDispatch moe_dispatch_for(const Scenario& scenario, const Parallelism& par, const NetworkRates& net);
+
 // How the step is lowered beyond its shape: the deployment, where data lives and the speculative
 // decoding passes that run with it.
 struct StepPlan {
@@ -91,6 +98,8 @@ struct StepPlan {
     // parallelism) or, when draft is null, from MTP modules (one layer of the target each).
     int spec_tokens = 0;
     const ModelSpec* draft = nullptr;
+    // How an MoE layer's tokens cross attention ranks (moe_dispatch_for: never automatic here).
+    MoeDispatch moe_dispatch = MoeDispatch::allgather;
     friend bool operator==(const StepPlan&, const StepPlan&) = default;
 };
 

@@ -91,6 +91,12 @@ ordered_json phase_json(const PhaseResult& ph) {
 // 0 in a scenario's parallelism means auto.
 ordered_json auto_or(int v) { return v == 0 ? ordered_json("auto") : ordered_json(v); }
 
+// How the MoE layers exchanged tokens across attention ranks ("all-gather", "all-to-all"; "" with none).
+std::string_view token_exchange(const ServingResult& sv, const ModelSpec& model, const Scenario& s, const ChipSpec& chip) {
+    if (!model.is_moe() || sv.parallelism.dp <= 1) return "";
+    return moe_dispatch_for(s, sv.parallelism, network_rates(chip)) == MoeDispatch::allgather ? "all-gather" : "all-to-all";
+}
+
 // The busiest expert rank's load / mean the decode step ran with.
 double decode_expert_imbalance(const Evaluation& ev, const ModelSpec& model, const Scenario& s) {
     return expert_imbalance_used(s, model.moe, ev.serving.parallelism.ep, ev.decode.tokens);
@@ -162,6 +168,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["spec_accept"] = s.spec_accept;
     if (!s.draft_model.empty()) sc["draft_model"] = s.draft_model;
     sc["expert_imbalance"] = s.expert_imbalance > 0 ? ordered_json(s.expert_imbalance) : ordered_json("auto");
+    sc["moe_dispatch"] = to_string(s.moe_dispatch);
     sc["comm_overlap"] = s.comm_overlap;
     if (s.disaggregated()) {
         sc["prefill_chips"] = s.prefill_chips < 0 ? ordered_json("auto") : ordered_json(s.prefill_chips);
@@ -174,6 +181,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     ordered_json par = parallelism_json(sv.parallelism);
     par["chosen"] = sv.parallelism_auto ? "auto" : "given";
     if (model.is_moe()) par["expert_imbalance"] = num(decode_expert_imbalance(ev, model, s));
+    if (const auto x = token_exchange(sv, model, s, chip); !x.empty()) par["token_exchange"] = std::string(x);
     j["parallelism"] = std::move(par);
     put_results(j, ev, {"Engine"});
     if (sv.disaggregated) {
@@ -266,6 +274,8 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
         (model.is_moe() && sv.parallelism.ep > 1
              ? ", busiest expert rank " + format_number("%.2f", decode_expert_imbalance(ev, model, s)) + "x"
              : "") +
+        (token_exchange(sv, model, s, chip).empty() ? std::string()
+                                                    : ", tokens by " + std::string(token_exchange(sv, model, s, chip))) +
         "), " +
         std::string(to_string(s.weight_precision)) + " weights, " + std::string(to_string(s.kv_precision)) +
         " KV, input " + std::to_string(s.input_len) + ", output " + std::to_string(s.output_len) +

@@ -228,6 +228,11 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
         else if (key == "host_us") ok = parse_number(value, s.host_us_per_request) && s.host_us_per_request >= 0;
         else if (key == "admit_steps") ok = parse_number(value, s.admit_every_steps) && s.admit_every_steps >= 1;
         else if (key == "custom_ar_mb") ok = parse_number(value, s.custom_allreduce_mb) && s.custom_allreduce_mb >= 0;
+        else if (key == "dispatch") {
+            const auto d = parse_moe_dispatch(value);
+            ok = d.has_value();
+            if (ok) s.moe_dispatch = *d;
+        }
         else if (key == "power_cap_w") ok = power_cap_of(value) > 0;  // applied to the chip: apply_validation_conditions
         else if (find_param(key)) ok = true;                           // a chip key, applied there too
         else if (key == "kv") {
@@ -242,6 +247,7 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
                      "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
                      "kv = reserve or on_demand; host_us = engine host time per request and step; admit_steps = steps per "
                      "scheduling block; custom_ar_mb = the largest all-reduce the engine's own kernels take, MB; "
+                     "dispatch = auto, allgather or alltoall, how MoE tokens cross attention ranks; "
                      "power_cap_w = the board power limit the run was held to; a chip key such as link.topology = how the "
                      "system differs from the chip's file)"};
     return s;

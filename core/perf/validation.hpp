@@ -9,7 +9,8 @@
 //   replicas = chips / tp, batch = auto) and the best throughput is the prediction. A row's shape field
 //   may say how it was measured (space-separated key=value): tp=N runs only that tensor-parallel
 //   degree, ep=M expert parallelism within it, in_cv / out_cv the spread of the request lengths
-//   (std / mean; input_len and output_len are the means).
+//   (std / mean; input_len and output_len are the means), dispatch=allgather|alltoall how MoE tokens
+//   cross attention ranks (default auto).
 // - gemm: the kernel model at the row's M x N x K and precision; predicted TFLOP/s.
 // - copy: the kernel model copying 4 GiB (read + write bytes / time); predicted TB/s.
 // - moe: one layer's fused MoE op of the row's model at its precision (moe_kernel), shape

@@ -81,6 +81,22 @@ std::optional<KvAllocation> parse_kv_allocation(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view to_string(MoeDispatch d) {
+    switch (d) {
+    case MoeDispatch::allgather: return "allgather";
+    case MoeDispatch::alltoall: return "alltoall";
+    case MoeDispatch::automatic: break;
+    }
+    return "auto";
+}
+
+std::optional<MoeDispatch> parse_moe_dispatch(std::string_view s) {
+    if (s == "auto") return MoeDispatch::automatic;
+    if (s == "allgather") return MoeDispatch::allgather;
+    if (s == "alltoall") return MoeDispatch::alltoall;
+    return std::nullopt;
+}
+
 Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin) {
     auto parsed = parse_json(text, where(origin));
     if (!parsed) return parsed.error();

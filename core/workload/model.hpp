@@ -81,6 +81,16 @@ enum class KvAllocation { reserve, on_demand };
 std::string_view to_string(KvAllocation a);
 std::optional<KvAllocation> parse_kv_allocation(std::string_view s);
 
+// How the tokens of several attention ranks reach the expert-parallel ranks of an MoE layer and come
+// back. allgather: every rank gathers every token of the group (an all-gather, quantised as the
+// experts' inputs), runs the MoE op on all of them and returns the sums by a reduce-scatter (bf16):
+// TensorRT-LLM on 8-GPU nodes, vLLM. alltoall: only the rows routed to a rank's experts travel, there
+// and back (DeepEP; TensorRT-LLM on NVL72-class domains). automatic: the engines' rule
+// (moe_dispatch_for, core/perf/lower.hpp).
+enum class MoeDispatch { automatic, allgather, alltoall };
+std::string_view to_string(MoeDispatch d);
+std::optional<MoeDispatch> parse_moe_dispatch(std::string_view s);
+
 struct Scenario {
     int batch = 1;               // requests in flight per replica (per pipeline micro-batch); 0 = auto
     int input_len = 1024;        // prompt tokens per request
@@ -131,6 +141,8 @@ struct Scenario {
     // expert GEMMs (expand into expert order, activation quantisation and its scales, the weighted
     // sum back into token order); 0 = the default for the GEMM precision (moe_pair_bytes_default).
     double moe_pair_bytes = 0.0;
+    // Mixture of experts over several attention ranks: how tokens reach the experts and come back.
+    MoeDispatch moe_dispatch = MoeDispatch::automatic;
     // Fraction of each layer's collective time hidden behind its other ops (0: engines run the
     // tensor-parallel all-reduce between GEMMs; ~0.5-0.9 with two-batch overlap or fused kernels).
     double comm_overlap = 0.0;

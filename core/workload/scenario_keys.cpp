@@ -113,6 +113,14 @@ std::vector<WorkloadKey> build() {
          SCV_TR("scoville::WorkloadKeys", "Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into "
          "expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 5.2 at fp8 and int8, "
          "16 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200)."), SCV_REAL(moe_pair_bytes)});
+    add({"moe_dispatch", SCV_TR("scoville::WorkloadKeys", "Mixture of experts"), SCV_TR("scoville::WorkloadKeys", "Token exchange"), "", K::choice, 0, 2, "", {"auto", "allgather", "alltoall"},
+         SCV_TR("scoville::WorkloadKeys", "How tokens of several attention ranks reach the experts. allgather: every rank gathers all the "
+         "group's tokens, runs the MoE op on each of them and returns the sums by a reduce-scatter (TensorRT-LLM on 8-GPU nodes, "
+         "vLLM); alltoall: only the rows routed to a rank travel (DeepEP; TensorRT-LLM on NVL72). auto: all-to-all where the "
+         "scale-up domain holds 72 chips or more and the experts are not split, or the group spans several domains; "
+         "all-gather otherwise (NVIDIA aiconfigurator's rule for TensorRT-LLM)."),
+         [](const Scenario& s) { return std::string(to_string(s.moe_dispatch)); },
+         [](Scenario& s, double v, std::string_view) { s.moe_dispatch = static_cast<MoeDispatch>(std::lround(v)); }});
     add({"comm_overlap", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Communication overlap"), "", K::real, 0, 1, "", {},
          SCV_TR("scoville::WorkloadKeys", "Fraction of collective time hidden behind the layer's other ops (0: engines run the all-reduce between "
          "GEMMs; two-batch overlap hides most of an all-to-all)."), SCV_REAL(comm_overlap)});

@@ -313,6 +313,29 @@ TEST(CliKernel, FusedMoeLayer) {
                  "--precision: 'fp6'");
 }
 
+// MoE over attention ranks: on an 8-GPU switch the engines gather every token of the group (auto), which
+// costs more than sending only the routed rows; the JSON says which exchange ran.
+TEST(CliEval, MoeTokenExchange) {
+    auto with = [](std::vector<std::string> extra) {
+        std::vector<std::string> a = {"eval", "--chip", "h200-sxm", "--model", "qwen3-235b-a22b", "--chips", "8", "--tp", "1",
+                                      "--attention-dp", "8", "--ep", "8", "--precision", "fp8", "--batch", "256",
+                                      "--format", "json"};
+        a.insert(a.end(), extra.begin(), extra.end());
+        return a;
+    };
+    const CliRun gather = run(with({}));
+    ASSERT_EQ(gather.code, 0) << gather.err;
+    const auto g = nlohmann::json::parse(gather.out);
+    EXPECT_EQ(g["scenario"]["moe_dispatch"], "auto");
+    EXPECT_EQ(g["parallelism"]["token_exchange"], "all-gather");
+    const CliRun a2a = run(with({"--moe-dispatch", "alltoall"}));
+    ASSERT_EQ(a2a.code, 0) << a2a.err;
+    const auto a = nlohmann::json::parse(a2a.out);
+    EXPECT_EQ(a["parallelism"]["token_exchange"], "all-to-all");
+    EXPECT_LT(g["throughput_tokens_per_s"].get<double>(), a["throughput_tokens_per_s"].get<double>());
+    expect_error(run(with({"--moe-dispatch", "deepep"})), 2, "--moe-dispatch: 'deepep' is not one of auto, allgather, alltoall");
+}
+
 TEST(CliModels, ListsEveryPreset) {
     const CliRun j = run({"models", "--format", "json"});
     ASSERT_EQ(j.code, 0) << j.err;

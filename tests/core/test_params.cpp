@@ -149,6 +149,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.admit_every_steps = 9;
     s.custom_allreduce_mb = 16;
     s.moe_pair_bytes = 12.5;
+    s.moe_dispatch = MoeDispatch::alltoall;
     Scenario copy;
     for (const auto& k : workload_keys()) {
         const std::string text = *get_workload_text(s, k.key);
@@ -161,7 +162,9 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "moe_pair_bytes"), "12.5");
     EXPECT_EQ(*get_workload_text(s, "admit_every_steps"), "9");
     EXPECT_EQ(*get_workload_text(s, "custom_allreduce_mb"), "16");
-    EXPECT_EQ(workload_keys().size(), 31u);
+    EXPECT_EQ(*get_workload_text(s, "moe_dispatch"), "alltoall");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "moe_dispatch"), "auto");
+    EXPECT_EQ(workload_keys().size(), 32u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
@@ -174,6 +177,9 @@ TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
     EXPECT_NE(set_workload_text(s, "custom_allreduce_mb", "-1").error().message.find("workload 'custom_allreduce_mb': -1 is out of range"),
               std::string::npos);
     EXPECT_NE(set_workload_text(s, "kv_allocation", "lazy").error().message.find("not one of reserve, on_demand"),
+              std::string::npos);
+    EXPECT_NE(set_workload_text(s, "moe_dispatch", "deepep").error().message.find(
+                  "workload 'moe_dispatch': 'deepep' is not one of auto, allgather, alltoall"),
               std::string::npos);
     EXPECT_NE(set_workload_text(s, "spec_accept", "x").error().message.find("'x' is not a number"), std::string::npos);
     EXPECT_NE(set_workload_text(s, "warp", "1").error().message.find("unknown workload key 'warp'"), std::string::npos);

@@ -59,6 +59,7 @@ PhaseResult lower(const ModelSpec& m, const Scenario& s, Phase phase) {
     }
     StepPlan plan;
     plan.par = par_of(s);
+    plan.moe_dispatch = moe_dispatch_for(s, plan.par, r.net);
     PhaseResult ph;
     lower_step(m, s, r, phase, sh, plan, ph);
     return ph;
@@ -611,6 +612,7 @@ TEST(Lowering, ExpertParallelOverDataParallelAttentionDispatchesTokens) {
     s.chips = s.attention_dp = s.ep = 2;
     s.tp = 1;
     s.expert_imbalance = 1.0;
+    s.moe_dispatch = MoeDispatch::alltoall;
     const auto ph = lower(mix, s, Phase::decode);
     // Each attention rank holds its own 4 tokens. A token's 2 experts miss a given half of the experts with
     // probability (1/2)^2, so it reaches the other chip's half with 1 - 0.25 = 0.75: 8 tokens x 0.75 x
@@ -626,6 +628,44 @@ TEST(Lowering, ExpertParallelOverDataParallelAttentionDispatchesTokens) {
     EXPECT_DOUBLE_EQ(op(ph, 0, "moe_permute").activation_bytes, (4 + 3 + 8) * 4096.0 * 2);
     // At ep 8 of 128 experts with top-8 (Qwen3-235B) a token reaches 1 - (7/8)^8 = 65.6 % of the groups.
     EXPECT_NEAR(token_reaches_group(8, 8), 1 - std::pow(7.0 / 8, 8), 1e-12);
+}
+
+// Engines on 8-GPU nodes exchange an MoE layer's tokens across attention ranks by an all-gather and a
+// reduce-scatter (TensorRT-LLM, vLLM): every chip runs the MoE op on every token of the group.
+TEST(Lowering, ExpertParallelOverDataParallelAttentionGathersEveryToken) {
+    const ModelSpec mix = *load_model("mixtral-8x7b");
+    Scenario s;
+    s.batch = 8;
+    s.chips = s.attention_dp = s.ep = 2;
+    s.tp = 1;
+    s.expert_imbalance = 1.0;
+    const NetworkRates h100 = chip_rates(*load_chip("h100-sxm")).net;
+    ASSERT_EQ(moe_dispatch_for(s, par_of(s), h100), MoeDispatch::allgather);  // auto on an 8-GPU switch
+    const auto ph = lower(mix, s, Phase::decode);
+    // Each chip sends its 4 tokens' rows (bf16, 4096 x 2 B) to the other: 32 KiB, through NCCL (21.6 us a
+    // call on H100, window 20.5 MB): 21.6 us + 32768 / 360 GB/s x (1 + W / (32768 + W)).
+    const OpResult& gather = op(ph, 0, "ep_dispatch");
+    EXPECT_EQ(gather.collective, "all-gather");
+    EXPECT_TRUE(gather.library);
+    EXPECT_DOUBLE_EQ(gather.network_bytes, 4.0 * 4096 * 2);
+    const double w = 20.5e6;
+    EXPECT_NEAR(gather.network_s, 21.6e-6 + 32768 / 360e9 * (1 + w / (32768 + w)), 1e-12);
+    // The MoE op reads all 8 tokens on each chip (not its 4 and the 3 that would reach it by an
+    // all-to-all), and each chip returns the other's 4 partial sums in bf16 by a reduce-scatter.
+    EXPECT_DOUBLE_EQ(op(ph, 0, "moe_permute").activation_bytes, 8 * 4096.0 * 2 + 8 * 4096.0 * 4 / 2);
+    EXPECT_EQ(op(ph, 0, "ep_combine").collective, "reduce-scatter");
+    EXPECT_DOUBLE_EQ(op(ph, 0, "ep_combine").network_bytes, 4.0 * 4096 * 2);
+    // The rule: all-to-all where a domain of 72 or more holds whole experts (NVL72) or the group spans
+    // domains; the scenario's own choice wins.
+    NetworkRates nvl72 = h100;
+    nvl72.domain = 72;
+    EXPECT_EQ(moe_dispatch_for(s, par_of(s), nvl72), MoeDispatch::alltoall);
+    EXPECT_EQ(moe_dispatch_for(s, Parallelism{2, 1, 2, 2}, nvl72), MoeDispatch::allgather);  // experts split over 2
+    EXPECT_EQ(moe_dispatch_for(s, Parallelism{1, 1, 16, 16}, h100), MoeDispatch::alltoall);  // 16 chips > 8
+    s.moe_dispatch = MoeDispatch::alltoall;
+    EXPECT_EQ(moe_dispatch_for(s, par_of(s), h100), MoeDispatch::alltoall);
+    s.moe_dispatch = MoeDispatch::allgather;
+    EXPECT_EQ(moe_dispatch_for(s, Parallelism{1, 1, 16, 16}, h100), MoeDispatch::allgather);
 }
 
 // The busiest rank's load from the model's routing skew (power-law draws of tokens per expert, as
