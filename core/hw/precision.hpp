@@ -14,7 +14,7 @@ constexpr double bytes_per_element(Precision p) {
     switch (p) {
     case Precision::bf16: return 2.0;
     case Precision::fp8: return 1.0;
-    case Precision::fp4: return 0.5;  // block scales add ~1/16 more; ignored (named assumption)
+    case Precision::fp4: return 0.5625;  // NVFP4: 4-bit E2M1 values and one E4M3 scale per 16 (4.5 bits)
     case Precision::int8: return 1.0;
     }
     return 2.0;

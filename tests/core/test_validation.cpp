@@ -196,7 +196,7 @@ TEST(Validation, FusedMoeLayers) {
         by_precision[p].push_back(r);
         // Llama 4's top-1 routing runs far slower than its bytes in many of these timings (Scout at EP 1
         // and 16 tokens on H200: 10x the model, while EP 2 runs close to it): its rows are held within 12x
-        // so that a broken row still shows; every other row lies between -39 % and +228 % (fp4 at few
+        // so that a broken row still shows; every other row lies between -39 % and +204 % (fp4 at few
         // tokens on B200 and GB200, where the quantised path adds kernels the model does not count).
         const bool top1 = r.c.model.rfind("llama-4", 0) == 0;
         EXPECT_LE(std::fabs(r.error), top1 ? 11.0 : 2.5) << r.c.id << ": predicted " << r.predicted;
@@ -210,10 +210,10 @@ TEST(Validation, FusedMoeLayers) {
     const ValidationSummary all = summarise_kind(moe, "moe");
     EXPECT_EQ(all.rows, 2168);
     EXPECT_EQ(all.fits, 268);
-    EXPECT_LE(all.median_abs_error, 0.17);
+    EXPECT_LE(all.median_abs_error, 0.16);
     // By precision: bf16 within a few per cent in the median (signed +0.9 %), fp8 faster than measured
-    // (+8 %), fp4 faster still (+37 %: NVFP4's activation quantisation and scale factors cost more than the
-    // bytes the model gives them).
+    // (+8 %), fp4 faster still (+32 %: NVFP4's activation quantisation runs kernels the model does not
+    // count).
     auto signed_median = [](const std::vector<ValidationResult>& rs) {
         std::vector<double> e;
         for (const auto& r : rs) e.push_back(r.error);
@@ -225,7 +225,7 @@ TEST(Validation, FusedMoeLayers) {
     EXPECT_EQ(by_precision[2].size(), 587u);
     EXPECT_LE(std::fabs(signed_median(by_precision[0])), 0.05);
     EXPECT_LE(std::fabs(signed_median(by_precision[1])), 0.12);
-    EXPECT_LE(std::fabs(signed_median(by_precision[2])), 0.40);
+    EXPECT_LE(std::fabs(signed_median(by_precision[2])), 0.35);
     EXPECT_LE(summarise_kind(by_precision[0], "moe").median_abs_error, 0.12);
 }
 
@@ -304,19 +304,19 @@ TEST(Validation, ExtraMeasurements) {
     }
     const ValidationSummary serving = summarise(results, true);
     EXPECT_EQ(serving.rows, 278);
-    EXPECT_LE(serving.median_abs_error, 0.25);
-    EXPECT_GE(serving.rows_within_35, 190);
+    EXPECT_LE(serving.median_abs_error, 0.23);
+    EXPECT_GE(serving.rows_within_35, 195);
     // The rows with attention data parallelism (Qwen3-235B, Llama 4 on H100/H200/B200: 70): the engine
     // gathers every token of the group on each rank and returns the sums by a reduce-scatter (8-GPU nodes);
     // with only the routed rows travelling (and without the fused MoE call's fixed cost) their median was
-    // 51 %; now 32 %.
+    // 51 %; now 30 %.
     std::vector<ValidationResult> dp;
     for (const auto& r : results) {
         const auto at = (" " + r.c.shape).find(" dp=");
         if (at != std::string::npos && std::stoi(r.c.shape.substr(at + 3)) > 1) dp.push_back(r);
     }
     EXPECT_EQ(dp.size(), 70u);
-    EXPECT_LE(summarise(dp, true).median_abs_error, 0.35);
+    EXPECT_LE(summarise(dp, true).median_abs_error, 0.33);
     for (const auto& r : dp) EXPECT_NE(r.detail.find(" dp "), std::string::npos) << r.c.id << ": " << r.detail;
 }
 
