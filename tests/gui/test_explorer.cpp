@@ -568,6 +568,16 @@ private slots:
         QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("in the vendor library (NCCL, RCCL")));
         const QString lib = explain->toPlainText();
         QVERIFY(lib.contains(QStringLiteral("data time \u00d7 (1 + W / (sent + W))")));
+        // An MoE model over attention ranks on an 8-GPU switch: the tokens cross by an all-gather and a
+        // reduce-scatter in the library, each with its cost.
+        const std::string model = doc_->state().model.id;
+        doc_->setModel("qwen3-30b-a3b");
+        s.tp = 1;
+        s.attention_dp = s.ep = 8;
+        doc_->setScenario(s);
+        QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("all-gather in the vendor library (NCCL, RCCL), each chip")));
+        QVERIFY(explain->toPlainText().contains(QStringLiteral("reduce-scatter in the vendor library")));
+        doc_->setModel(model);
     }
 
     void aSpreadOfLengthsIsAWorkloadEdit() {
