@@ -294,6 +294,10 @@
         <source>busiest expert rank&apos;s load / mean; 0 = from the model&apos;s routing</source>
         <translation>最忙专家分组的负载 / 平均负载；0 = 由模型的路由偏斜得出</translation>
     </message>
+    <message>
+        <source>the share of the weights kept at 16 bits, 0 to 1</source>
+        <translation>保留为 16 位的权重份额，取值 0 到 1</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
@@ -4652,6 +4656,14 @@ TTFT p99 %6</translation>
     <message>
         <source>How tokens of several attention ranks reach the experts. allgather: every rank gathers all the group&apos;s tokens, runs the MoE op on each of them and returns the sums by a reduce-scatter (TensorRT-LLM on 8-GPU nodes, vLLM); alltoall: only the rows routed to a rank travel (DeepEP; TensorRT-LLM on NVL72). auto: all-to-all where the scale-up domain holds 72 chips or more and the experts are not split, or the group spans several domains; all-gather otherwise (NVIDIA aiconfigurator&apos;s rule for TensorRT-LLM).</source>
         <translation>多个注意力秩的词元如何到达专家。allgather：每个秩收集组内全部词元，对每个词元运行 MoE 算子，再以 reduce-scatter 返回求和结果（8 卡节点上的 TensorRT-LLM、vLLM）；alltoall：只有路由到某个秩的行才会传输（DeepEP；NVL72 上的 TensorRT-LLM）。auto：纵向扩展域不少于 72 个芯片且专家未被切分时，或组跨越多个域时用 all-to-all；其余情况用 all-gather（NVIDIA aiconfigurator 对 TensorRT-LLM 的规则）。</translation>
+    </message>
+    <message>
+        <source>16-bit weight share</source>
+        <translation>16 位权重份额</translation>
+    </message>
+    <message>
+        <source>Share of the weights, and of each weight GEMM&apos;s work, a mixed-precision checkpoint keeps at 16 bits where the weights are narrower (ModelOpt auto_quantize at effective_bits 8.75 over fp8 and 16-bit layers: (8.75 - 8) / 8 = 0.094, MLPerf v5.1 Mixtral on H200). 0 = every weight at its precision.</source>
+        <translation>混合精度检查点在权重精度更窄时保留为 16 位的权重份额，以及每个权重 GEMM 中相应的计算份额（ModelOpt auto_quantize 在 fp8 与 16 位层之间以 effective_bits 8.75 量化：(8.75 - 8) / 8 = 0.094，H200 上的 MLPerf v5.1 Mixtral）。0 = 所有权重都按其精度。</translation>
     </message>
 </context>
 <context>

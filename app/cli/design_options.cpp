@@ -117,6 +117,8 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
     cmd->add_option("--comm-overlap", o.comm_overlap,
                      "Fraction of collective time hidden behind compute (default 0)");
     cmd->add_option("--precision", o.precision, "Weights and GEMMs: bf16|fp8|fp4|int8");
+    cmd->add_option("--weights-16bit-share", o.weights_16bit_share,
+                     "Share of the weights a mixed-precision checkpoint keeps at 16 bits (0-1; default 0)");
     cmd->add_option("--kv-precision", o.kv_precision, "KV cache: bf16|fp8|fp4|int8 (default: --precision, fp4 -> fp8)");
     cmd->add_option("--input-len", o.input_len, "Prompt tokens per request");
     cmd->add_option("--output-len", o.output_len, "Generated tokens per request");
@@ -181,6 +183,7 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     s.moe_dispatch = *dispatch;
     s.comm_overlap = o.comm_overlap;
     s.weight_precision = s.activation_precision = *precision;
+    s.weights_16bit_share = o.weights_16bit_share;
     s.kv_precision = *kv;
     s.input_len = o.input_len;
     s.output_len = o.output_len;

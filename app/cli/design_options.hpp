@@ -35,6 +35,7 @@ struct DesignOptions {
     double expert_imbalance = Scenario{}.expert_imbalance;
     double moe_pair_bytes = Scenario{}.moe_pair_bytes;
     std::string moe_dispatch = "auto";
+    double weights_16bit_share = 0.0;
     double comm_overlap = Scenario{}.comm_overlap;
     int prefill_chips = 0, decode_chips = 0;
     bool disaggregate = false;

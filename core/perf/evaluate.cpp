@@ -123,10 +123,10 @@ public:
                          " chips of '" + chip_.id + "', and scaleout.nics x scaleout.gb_s is 0"};
         Fit f;
         f.capacity = capacity_;
-        f.weights = weight_bytes_per_chip(model_, s_.weight_precision, par);
+        f.weights = weight_bytes_per_chip(model_, weight_bytes_per_element(s_), par);
         f.kv_req = kv_bytes_per_request_per_chip(model_, s_, par);
         if (draft_) {
-            f.weights += weight_bytes_per_chip(*draft_, s_.weight_precision, par);
+            f.weights += weight_bytes_per_chip(*draft_, weight_bytes_per_element(s_), par);
             f.kv_req += kv_bytes_per_request_per_chip(*draft_, s_, par);
         }
         if (s_.has_limits()) {

@@ -85,6 +85,12 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
     } else {
         op.activation_level = act_level(op.activation_bytes, r);
         if (op.kind != OpKind::vector) op.utilisation = tile_utilisation(op.m, op.n, r.mac_rows, r.mac_cols);
+        // A mixed-precision checkpoint runs its 16-bit share of each weight GEMM at the bf16 rate.
+        if (op.kind == OpKind::gemm && s.weights_16bit_share > 0 && bytes_per_element(s.weight_precision) < 2) {
+            const double narrow = r.achieved_flops[static_cast<size_t>(op.precision)];
+            const double wide = r.achieved_flops[static_cast<size_t>(Precision::bf16)];
+            if (narrow > 0 && wide > 0) op.utilisation /= 1.0 - s.weights_16bit_share + s.weights_16bit_share * narrow / wide;
+        }
         // Attention kernels: a fixed cost per call (a prompt chunk's kernel also pays its launch,
         // being fused with nothing before it).
         if (op.attention_calls > 0)
@@ -405,7 +411,7 @@ Ctx make_ctx(const ModelSpec& m, const Scenario& s, const ChipRates& r, const St
     c.t_a = c.tokens / dp;
     c.dec_a = sh.decode_seqs / dp;
     c.pre_a = sh.prefill_tokens / dp;
-    c.wb = bytes_per_element(s.weight_precision);
+    c.wb = weight_bytes_per_element(s);
     c.ab_in = bytes_per_element(s.activation_precision);
     c.kvb = bytes_per_element(s.kv_precision);
     c.gemm_p = s.activation_precision;
@@ -579,11 +585,20 @@ double token_reaches_group(double ep, double top_k) {
     return 1.0 - std::pow(1.0 - 1.0 / ep, top_k);
 }
 
-double weight_bytes_per_chip(const ModelSpec& m, Precision weights, const Parallelism& par) {
+double weight_bytes_per_element(const Scenario& s) {
+    const double b = bytes_per_element(s.weight_precision);
+    return b < 2.0 ? b + s.weights_16bit_share * (2.0 - b) : b;
+}
+
+double weight_bytes_per_chip(const ModelSpec& m, double bytes_per_weight, const Parallelism& par) {
     const ParameterCounts n = m.parameter_counts();
     const double per_tp = n.attention + n.dense_ffn + n.shared_experts + n.embedding + n.lm_head + n.norms;
     const double spread = n.routed_experts / par.group();
-    return (per_tp / par.tp + spread + n.routers) * bytes_per_element(weights) / par.pp;
+    return (per_tp / par.tp + spread + n.routers) * bytes_per_weight / par.pp;
+}
+
+double weight_bytes_per_chip(const ModelSpec& m, Precision weights, const Parallelism& par) {
+    return weight_bytes_per_chip(m, bytes_per_element(weights), par);
 }
 
 double kv_bytes_per_token_per_layer(const ModelSpec& m, Precision kv, int tp) {

@@ -35,6 +35,11 @@ struct StepShape {
 // over tp and copied on every attention rank; routed experts are split over all tp x dp chips of a
 // stage (ep groups, each expert sharded over tp x dp / ep chips); every chip holds 1/pp of the layers.
 double weight_bytes_per_chip(const ModelSpec& model, Precision weights, const Parallelism& par);
+// The same at `bytes_per_weight` bytes each (weight_bytes_per_element).
+double weight_bytes_per_chip(const ModelSpec& model, double bytes_per_weight, const Parallelism& par);
+// Bytes a weight takes on average: its precision's, with Scenario::weights_16bit_share of the weights
+// at 2 B where the precision is narrower (a mixed-precision checkpoint).
+double weight_bytes_per_element(const Scenario& scenario);
 // Decode context of the requests in flight, averaged over time: input + output (1 + cv^2) / 2.
 // A batch slot holds each request for its output length, so long outputs are over-represented
 // (length-biased: E[o^2] / (2 E[o]) = mean (1 + cv^2) / 2); cv = 0 gives input + output / 2.

@@ -154,6 +154,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["output_len_cv"] = s.output_len_cv;
     sc["weight_precision"] = to_string(s.weight_precision);
     sc["activation_precision"] = to_string(s.activation_precision);
+    sc["weights_16bit_share"] = s.weights_16bit_share;
     sc["kv_precision"] = to_string(s.kv_precision);
     sc["ttft_slo_s"] = s.ttft_slo_s ? ordered_json(*s.ttft_slo_s) : ordered_json(nullptr);
     sc["tpot_slo_s"] = s.tpot_slo_s ? ordered_json(*s.tpot_slo_s) : ordered_json(nullptr);

@@ -228,6 +228,8 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
         else if (key == "host_us") ok = parse_number(value, s.host_us_per_request) && s.host_us_per_request >= 0;
         else if (key == "admit_steps") ok = parse_number(value, s.admit_every_steps) && s.admit_every_steps >= 1;
         else if (key == "custom_ar_mb") ok = parse_number(value, s.custom_allreduce_mb) && s.custom_allreduce_mb >= 0;
+        else if (key == "w16") ok = parse_number(value, s.weights_16bit_share) && s.weights_16bit_share >= 0 &&
+                                    s.weights_16bit_share <= 1;
         else if (key == "dispatch") {
             const auto d = parse_moe_dispatch(value);
             ok = d.has_value();
@@ -247,7 +249,8 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
                      "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
                      "kv = reserve or on_demand; host_us = engine host time per request and step; admit_steps = steps per "
                      "scheduling block; custom_ar_mb = the largest all-reduce the engine's own kernels take, MB; "
-                     "dispatch = auto, allgather or alltoall, how MoE tokens cross attention ranks; "
+                     "dispatch = auto, allgather or alltoall, how MoE tokens cross attention ranks; w16 = the share of "
+                     "the weights kept at 16 bits; "
                      "power_cap_w = the board power limit the run was held to; a chip key such as link.topology = how the "
                      "system differs from the chip's file)"};
     return s;

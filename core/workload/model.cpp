@@ -328,6 +328,10 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                            SCV_TR("Error", "busiest expert rank's load / mean; 0 = from the model's routing"));
             !st)
             return st;
+    if (auto st = real("weights_16bit_share", s.weights_16bit_share, 0.0, 1.0,
+                       SCV_TR("Error", "the share of the weights kept at 16 bits, 0 to 1"));
+        !st)
+        return st;
     if (auto st = real("moe_pair_bytes", s.moe_pair_bytes, 0.0, 256.0,
                        SCV_TR("Error", "bytes per routed token and hidden element outside the expert GEMMs; 0 = by "
                                        "precision"));

@@ -101,6 +101,10 @@ struct Scenario {
     double input_len_cv = 0.0;
     double output_len_cv = 0.0;
     Precision weight_precision = Precision::bf16;
+    // Share of the weights (and of each weight GEMM's FLOPs) kept at 16 bits where the weight precision
+    // is narrower: a mixed-precision checkpoint (ModelOpt auto_quantize with effective_bits 8.75 over
+    // fp8 and 16-bit layers keeps (8.75 - 8) / 8 = 9.4 % of them at 16 bits). 0 = none.
+    double weights_16bit_share = 0.0;
     Precision activation_precision = Precision::bf16;  // GEMM compute precision
     Precision kv_precision = Precision::bf16;
     int chips = 1;               // total; a replica spans tp x attention_dp x pp chips

@@ -79,6 +79,11 @@ std::vector<WorkloadKey> build() {
          "as tokens are made (vLLM, TensorRT-LLM max utilisation), so more requests fit."),
          [](const Scenario& s) { return std::string(to_string(s.kv_allocation)); },
          [](Scenario& s, double v, std::string_view) { s.kv_allocation = static_cast<KvAllocation>(std::lround(v)); }});
+    add({"weights_16bit_share", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "16-bit weight share"), "", K::real, 0, 1, "", {},
+         SCV_TR("scoville::WorkloadKeys", "Share of the weights, and of each weight GEMM's work, a mixed-precision checkpoint keeps at 16 "
+         "bits where the weights are narrower (ModelOpt auto_quantize at effective_bits 8.75 over fp8 and 16-bit layers: "
+         "(8.75 - 8) / 8 = 0.094, MLPerf v5.1 Mixtral on H200). 0 = every weight at its precision."),
+         SCV_REAL(weights_16bit_share)});
     add({"host_us_per_request", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Host time per request"), SCV_TR("Unit", "us"), K::real, 0, 10000, "", {},
          SCV_TR("scoville::WorkloadKeys", "CPU time per step and request the accelerator waits for: scheduling, sampling, bookkeeping (vLLM V1 "
          "update_from_output: 0.254 ms at batch 256, ~1 us; TensorRT-LLM PyTorch backend: ~580 us per step at "

@@ -150,6 +150,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.custom_allreduce_mb = 16;
     s.moe_pair_bytes = 12.5;
     s.moe_dispatch = MoeDispatch::alltoall;
+    s.weights_16bit_share = 0.094;
     Scenario copy;
     for (const auto& k : workload_keys()) {
         const std::string text = *get_workload_text(s, k.key);
@@ -164,7 +165,8 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "custom_allreduce_mb"), "16");
     EXPECT_EQ(*get_workload_text(s, "moe_dispatch"), "alltoall");
     EXPECT_EQ(*get_workload_text(Scenario{}, "moe_dispatch"), "auto");
-    EXPECT_EQ(workload_keys().size(), 32u);
+    EXPECT_EQ(*get_workload_text(s, "weights_16bit_share"), "0.094");
+    EXPECT_EQ(workload_keys().size(), 33u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
@@ -177,6 +179,9 @@ TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
     EXPECT_NE(set_workload_text(s, "custom_allreduce_mb", "-1").error().message.find("workload 'custom_allreduce_mb': -1 is out of range"),
               std::string::npos);
     EXPECT_NE(set_workload_text(s, "kv_allocation", "lazy").error().message.find("not one of reserve, on_demand"),
+              std::string::npos);
+    EXPECT_NE(set_workload_text(s, "weights_16bit_share", "1.5").error().message.find(
+                  "workload 'weights_16bit_share': 1.5 is out of range"),
               std::string::npos);
     EXPECT_NE(set_workload_text(s, "moe_dispatch", "deepep").error().message.find(
                   "workload 'moe_dispatch': 'deepep' is not one of auto, allgather, alltoall"),

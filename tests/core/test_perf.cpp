@@ -539,6 +539,34 @@ TEST(Lowering, RoutedCopiesMoveMoreWhenQuantised) {
     EXPECT_NE(bad.error().message.find("moe_pair_bytes"), std::string::npos) << bad.error().message;
 }
 
+// A mixed-precision checkpoint keeps a share of its weights at 16 bits: those bytes count twice at fp8
+// and that share of each weight GEMM runs at the bf16 rate. Llama-2-7B at fp8 with a quarter kept:
+// 1 + 0.25 x (2 - 1) = 1.25 B a weight; on H100 the fp8 and bf16 rates are 1979 x 0.66 and 989 x 0.8
+// TFLOP/s, so the GEMMs' compute time grows by 0.75 + 0.25 x 1306.1 / 791.2 = 1.1627.
+TEST(Lowering, MixedPrecisionCheckpointKeepsAShareAt16Bits) {
+    const ModelSpec m = *load_model("llama-2-7b");
+    Scenario s;
+    s.batch = 512;
+    s.weight_precision = s.activation_precision = Precision::fp8;
+    s.kv_precision = Precision::fp8;
+    const auto plain = lower(m, s, Phase::decode);
+    s.weights_16bit_share = 0.25;
+    EXPECT_DOUBLE_EQ(weight_bytes_per_element(s), 1.25);
+    const auto mixed = lower(m, s, Phase::decode);
+    const OpResult &a = op(plain, 0, "ffn_gate_up"), &b = op(mixed, 0, "ffn_gate_up");
+    EXPECT_DOUBLE_EQ(b.weight_bytes, 1.25 * a.weight_bytes);
+    EXPECT_NEAR(b.compute_s / a.compute_s, 0.75 + 0.25 * (1979.0 * 0.66) / (989.0 * 0.8), 1e-3);
+    EXPECT_EQ(b.precision, a.precision);
+    // Weights at 16 bits already have nothing to keep.
+    s.weight_precision = s.activation_precision = Precision::bf16;
+    EXPECT_DOUBLE_EQ(weight_bytes_per_element(s), 2.0);
+    // Out of range is refused, naming the key.
+    s.weights_16bit_share = 1.5;
+    auto bad = validate_scenario(s, m);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("weights_16bit_share"), std::string::npos) << bad.error().message;
+}
+
 // Fits: moe_pair_bytes_default's quantised values are set from these fused-MoE kernel timings (NVIDIA
 // aiconfigurator moe_perf, TensorRT-LLM 1.3.0rc20, Qwen3-235B experts at EP 8, 16,384 tokens on every
 // rank: 16,384 routed copies per GPU, balanced): fp8 by the median of three chips (each within its

@@ -120,8 +120,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(serving.rows, 183);
     EXPECT_EQ(serving.fits, 0);
     EXPECT_LE(serving.median_abs_error, 0.17);
-    // 42 rows are outside: 32 Mixtral (over-predicted in both rounds), the other 10 Llama-2-70B of v4.1.
-    EXPECT_GE(serving.rows_within_35, 141);
+    // 40 rows are outside: 30 Mixtral (over-predicted in both rounds), the other 10 Llama-2-70B of v4.1.
+    EXPECT_GE(serving.rows_within_35, 143);
     // The newest round, Llama-2-70B (78 rows, 2025 engines): the model's own software generation.
     std::vector<ValidationResult> v51;
     for (const auto& r : results)
