@@ -336,6 +336,20 @@ TEST(CliEval, MoeTokenExchange) {
     expect_error(run(with({"--moe-dispatch", "deepep"})), 2, "--moe-dispatch: 'deepep' is not one of auto, allgather, alltoall");
 }
 
+// A mixed-precision checkpoint: Mixtral at fp8 with 9.4 % of its weights at 16 bits holds
+// 46.70 GB x 1.094 = 51.09 GB per chip; a share outside 0-1 is refused, naming the key.
+TEST(CliEval, WeightsKeptAt16Bits) {
+    const CliRun r = run({"eval", "--chip", "h200-sxm", "--model", "mixtral-8x7b", "--precision", "fp8",
+                          "--weights-16bit-share", "0.094", "--format", "json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_DOUBLE_EQ(j["scenario"]["weights_16bit_share"].get<double>(), 0.094);
+    EXPECT_NEAR(j["weights_gb_per_chip"].get<double>(), 46.70 * 1.094, 0.02);
+    expect_error(run({"eval", "--chip", "h200-sxm", "--model", "mixtral-8x7b", "--precision", "fp8",
+                      "--weights-16bit-share", "1.5"}),
+                 2, "weights_16bit_share = 1.5 is out of range [0, 1]");
+}
+
 TEST(CliModels, ListsEveryPreset) {
     const CliRun j = run({"models", "--format", "json"});
     ASSERT_EQ(j.code, 0) << j.err;
