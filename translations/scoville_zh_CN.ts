@@ -4646,10 +4646,6 @@ TTFT p99 %6</translation>
         <translation>最繁忙的专家并行秩的路由负载 / 平均值（TensorRT-LLM DeepSeek-R1 在 EP32 下：使用 EPLB 时 1.11，不使用时 2.56）。自动：EP 1 时为 1；更大时由模型的路由偏斜得出（moe.routing_alpha：每个专家所得词元数的幂律，与 aiconfigurator 生成 MoE 负载的方式相同；Qwen3-235B 在 EP 8 时约为 2），模型偏斜未知时为 1.1。</translation>
     </message>
     <message>
-        <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 5.2 at fp8 and int8, 16 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
-        <translation>每个词元的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 5.2，fp4 为 16，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
-    </message>
-    <message>
         <source>Token exchange</source>
         <translation>词元交换</translation>
     </message>
@@ -4664,6 +4660,10 @@ TTFT p99 %6</translation>
     <message>
         <source>Share of the weights, and of each weight GEMM&apos;s work, a mixed-precision checkpoint keeps at 16 bits where the weights are narrower (ModelOpt auto_quantize at effective_bits 8.75 over fp8 and 16-bit layers: (8.75 - 8) / 8 = 0.094, MLPerf v5.1 Mixtral on H200). 0 = every weight at its precision.</source>
         <translation>混合精度检查点在权重精度更窄时保留为 16 位的权重份额，以及每个权重 GEMM 中相应的计算份额（ModelOpt auto_quantize 在 fp8 与 16 位层之间以 effective_bits 8.75 量化：(8.75 - 8) / 8 = 0.094，H200 上的 MLPerf v5.1 Mixtral）。0 = 所有权重都按其精度。</translation>
+    </message>
+    <message>
+        <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 5.2 at fp8 and int8, 14.9 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
+        <translation>每个词元的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 5.2，fp4 为 14.9，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
     </message>
 </context>
 <context>

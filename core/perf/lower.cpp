@@ -17,6 +17,11 @@ constexpr std::string_view kAllReduce = "all-reduce", kAllToAll = "all-to-all", 
 
 constexpr double kActBytes = 2.0;  // residual stream, GEMM outputs and collectives in bf16 (named assumption)
 
+// NVFP4 activations are quantised, with their block scales laid out for the GEMMs, in kernels of their own
+// inside a fused MoE call: 3 launches beyond the fp8 and bf16 paths' (the median of aiconfigurator's
+// 1-token fp4 rows on B200 and GB200 beyond the chip's efficiency.moe_overhead_us: 3.0 op overheads).
+constexpr double kFp4MoeLaunches = 3.0;
+
 // What one pass of one model computes on one chip.
 struct Ctx {
     const ModelSpec& m;
@@ -96,7 +101,8 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
         if (op.attention_calls > 0)
             op.fixed_s = op.attention_calls * (r.attention_overhead_s + (op.fused ? r.overhead_s : 0.0));
         else if (op.moe_calls > 0)
-            op.fixed_s = op.moe_calls * r.moe_overhead_s;
+            op.fixed_s = op.moe_calls * (r.moe_overhead_s +
+                                         (s.activation_precision == Precision::fp4 ? kFp4MoeLaunches * r.overhead_s : 0.0));
     }
     finish_op(op, r);
 }
@@ -475,9 +481,10 @@ double moe_pair_bytes_default(Precision p) {
     // us: H100 fp8 766; H200 bf16 997, fp8 714; B200 bf16 495, fp8 430, fp4 447. bf16 moves a read
     // and a write of each copy, 4 B (moe_kernel with the chip's fused-MoE fixed cost: H200 1016, B200
     // 580 us). The quantised paths move more per copy (quantising it, its scale factors): fp8 needs
-    // 2.7, 5.2 and 8.0 B on H100, H200 and B200 (the median, 5.2, is used) and fp4 16 B on B200.
+    // 2.7, 5.2 and 8.0 B on H100, H200 and B200 (the median, 5.2, is used) and fp4 14.9 B on B200 (with
+    // NVFP4's 3 launches of its own, kFp4MoeLaunches, and its 4.5-bit elements).
     switch (p) {
-        case Precision::fp4: return 16.0;
+        case Precision::fp4: return 14.9;
         case Precision::fp8:
         case Precision::int8: return 5.2;
         default: return 4.0;

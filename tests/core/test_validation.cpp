@@ -131,7 +131,7 @@ TEST(Validation, PublicCases) {
     EXPECT_LE(newest.median_abs_error, 0.10);
     EXPECT_EQ(newest.rows_within_35, 78);
     // Kernels of one operation each (GEMM, STREAM, all-reduce) apart from the fused MoE layers, which are
-    // held in FusedMoeLayers below; all kernels together: 2333 rows and 295 fits.
+    // held in FusedMoeLayers below; all kernels together: 2249 rows and 379 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (r.c.kind != "moe") single.push_back(r);
@@ -139,8 +139,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 2333);
-    EXPECT_EQ(summarise(results, false).fits, 295);
+    EXPECT_EQ(summarise(results, false).rows, 2249);
+    EXPECT_EQ(summarise(results, false).fits, 379);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -174,8 +174,8 @@ TEST(Validation, PublicCases) {
 // One layer's fused MoE op against TensorRT-LLM's (NVIDIA aiconfigurator moe_perf, 1.3.0rc20): 2436 rows
 // of six expert shapes, bf16/fp8/fp4, every expert-parallel size, 1 to 16384 tokens, on H100, H200, B200
 // and GB200. The 1-token bf16 and fp8 rows set each chip's efficiency.moe_overhead_us by their median
-// (B200 and GB200 together: one silicon); Qwen3-235B at EP 8 and 16384 tokens sets moe_pair_bytes at fp8
-// (the median of three chips) and fp4.
+// (B200 and GB200 together: one silicon), the 1-token fp4 rows the launches NVFP4 adds to a call;
+// Qwen3-235B at EP 8 and 16384 tokens sets moe_pair_bytes at fp8 (the median of three chips) and fp4.
 TEST(Validation, FusedMoeLayers) {
     const auto results = run_all(kPath, 2811);
     std::map<std::string, std::vector<double>> overhead_fits;
@@ -185,7 +185,8 @@ TEST(Validation, FusedMoeLayers) {
         moe.push_back(r);
         if (r.c.fit) {
             if (r.c.shape.rfind("tokens=1 ", 0) == 0) {
-                overhead_fits[r.c.chip == "gb200" ? "b200" : r.c.chip].push_back(r.error);
+                overhead_fits[(r.c.chip == "gb200" ? "b200" : r.c.chip) + (r.c.precision == "fp4" ? " fp4" : "")]
+                    .push_back(r.error);
             } else {  // moe_pair_bytes: fp8 by the median of three chips, each within +-8 %; fp4 reproduced
                 EXPECT_EQ(r.c.shape, "tokens=16384 ep=8") << r.c.id;
                 EXPECT_LE(std::fabs(r.error), r.c.precision == "fp4" ? 0.02 : 0.08) << r.c.id;
@@ -196,24 +197,23 @@ TEST(Validation, FusedMoeLayers) {
         by_precision[p].push_back(r);
         // Llama 4's top-1 routing runs far slower than its bytes in many of these timings (Scout at EP 1
         // and 16 tokens on H200: 10x the model, while EP 2 runs close to it): its rows are held within 12x
-        // so that a broken row still shows; every other row lies between -39 % and +204 % (fp4 at few
-        // tokens on B200 and GB200, where the quantised path adds kernels the model does not count).
+        // so that a broken row still shows; every other row lies between -39 % and +175 % (Qwen3-30B at
+        // EP 64-128 and 16384 tokens, where each rank routes and finalises every token).
         const bool top1 = r.c.model.rfind("llama-4", 0) == 0;
         EXPECT_LE(std::fabs(r.error), top1 ? 11.0 : 2.5) << r.c.id << ": predicted " << r.predicted;
     }
-    ASSERT_EQ(overhead_fits.size(), 3u);
+    ASSERT_EQ(overhead_fits.size(), 4u);
     for (auto& [chip, errors] : overhead_fits) {
         std::sort(errors.begin(), errors.end());
-        EXPECT_EQ(errors.size(), chip == "b200" ? 132u : 66u) << chip;
+        EXPECT_EQ(errors.size(), chip == "b200" ? 132u : chip == "b200 fp4" ? 84u : 66u) << chip;
         EXPECT_LE(std::fabs(errors[errors.size() / 2]), 0.02) << chip << ": the median 1-token row is reproduced";
     }
     const ValidationSummary all = summarise_kind(moe, "moe");
-    EXPECT_EQ(all.rows, 2168);
-    EXPECT_EQ(all.fits, 268);
-    EXPECT_LE(all.median_abs_error, 0.16);
+    EXPECT_EQ(all.rows, 2084);
+    EXPECT_EQ(all.fits, 352);
+    EXPECT_LE(all.median_abs_error, 0.15);
     // By precision: bf16 within a few per cent in the median (signed +0.9 %), fp8 faster than measured
-    // (+8 %), fp4 faster still (+32 %: NVFP4's activation quantisation runs kernels the model does not
-    // count).
+    // (+8 %), fp4 faster still (+15 %; +32 % before NVFP4's own launches were counted).
     auto signed_median = [](const std::vector<ValidationResult>& rs) {
         std::vector<double> e;
         for (const auto& r : rs) e.push_back(r.error);
@@ -222,10 +222,10 @@ TEST(Validation, FusedMoeLayers) {
     };
     EXPECT_EQ(by_precision[0].size(), 792u);
     EXPECT_EQ(by_precision[1].size(), 789u);
-    EXPECT_EQ(by_precision[2].size(), 587u);
+    EXPECT_EQ(by_precision[2].size(), 503u);
     EXPECT_LE(std::fabs(signed_median(by_precision[0])), 0.05);
     EXPECT_LE(std::fabs(signed_median(by_precision[1])), 0.12);
-    EXPECT_LE(std::fabs(signed_median(by_precision[2])), 0.35);
+    EXPECT_LE(std::fabs(signed_median(by_precision[2])), 0.20);
     EXPECT_LE(summarise_kind(by_precision[0], "moe").median_abs_error, 0.12);
 }
 
@@ -305,7 +305,7 @@ TEST(Validation, ExtraMeasurements) {
     const ValidationSummary serving = summarise(results, true);
     EXPECT_EQ(serving.rows, 278);
     EXPECT_LE(serving.median_abs_error, 0.23);
-    EXPECT_GE(serving.rows_within_35, 195);
+    EXPECT_GE(serving.rows_within_35, 197);
     // The rows with attention data parallelism (Qwen3-235B, Llama 4 on H100/H200/B200: 70): the engine
     // gathers every token of the group on each rank and returns the sums by a reduce-scatter (8-GPU nodes);
     // with only the routed rows travelling (and without the fused MoE call's fixed cost) their median was
