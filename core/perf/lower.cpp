@@ -91,10 +91,10 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
         op.activation_level = act_level(op.activation_bytes, r);
         if (op.kind != OpKind::vector) op.utilisation = tile_utilisation(op.m, op.n, r.mac_rows, r.mac_cols);
         // A mixed-precision checkpoint runs its 16-bit share of each weight GEMM at the bf16 rate.
-        if (op.kind == OpKind::gemm && s.weights_16bit_share > 0 && bytes_per_element(s.weight_precision) < 2) {
+        if (const double kept = weights_kept_at_16bit(s); op.kind == OpKind::gemm && kept > 0) {
             const double narrow = r.achieved_flops[static_cast<size_t>(op.precision)];
             const double wide = r.achieved_flops[static_cast<size_t>(Precision::bf16)];
-            if (narrow > 0 && wide > 0) op.utilisation /= 1.0 - s.weights_16bit_share + s.weights_16bit_share * narrow / wide;
+            if (narrow > 0 && wide > 0) op.utilisation /= 1.0 - kept + kept * narrow / wide;
         }
         // Attention kernels: a fixed cost per call (a prompt chunk's kernel also pays its launch,
         // being fused with nothing before it).
@@ -167,10 +167,6 @@ void all_to_all_op(std::vector<OpResult>& ops, const Ctx&, std::string_view name
     collective(ops, name, kAllToAll, bytes, chips);
 }
 
-// An all-gather or a reduce-scatter over `chips`: `bytes` leave each chip (its share, to every peer).
-void gather_op(std::vector<OpResult>& ops, std::string_view name, std::string_view what, double bytes, int chips) {
-    collective(ops, name, what, bytes, chips);
-}
 
 // All-reduce of the attention rank's activations over its tp chips.
 void tp_allreduce(std::vector<OpResult>& ops, const Ctx& c, std::string_view name) {
@@ -303,7 +299,7 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     const double remote_rows =
         p.dp > 1 && !gather ? all_tokens * token_reaches_group(p.ep, k) * (1.0 - 1.0 / p.dp) : 0.0;
     const double others = 1.0 - 1.0 / p.group();  // the share of the group's tokens on other chips
-    if (gather) gather_op(ops, "ep_dispatch", kAllGather, all_tokens * others * h * c.ab_in, p.group());
+    if (gather) collective(ops, "ep_dispatch", kAllGather, all_tokens * others * h * c.ab_in, p.group());
     if (remote_rows > 0)
         all_to_all_op(ops, c, "ep_dispatch", remote_rows * h * c.ab_in, p.group());
     // The busiest expert group sets the pace: its share of the token-slots, times the imbalance.
@@ -330,7 +326,7 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
         vec(ops, c, "shared_act", 4.0 * t * fs, (gates + 1.0) * t * fs * kActBytes);
         gemm(ops, c, "shared_down", t, t, h, fs, 1);
     }
-    if (gather) gather_op(ops, "ep_combine", kReduceScatter, all_tokens * others * h * kActBytes, p.group());
+    if (gather) collective(ops, "ep_combine", kReduceScatter, all_tokens * others * h * kActBytes, p.group());
     if (remote_rows > 0)
         all_to_all_op(ops, c, "ep_combine", remote_rows * h * kActBytes, p.group());
     vec(ops, c, "moe_combine", 2.0 * routed * h, routed * h * pair_bytes / 2 + arrived * h * kActBytes);
@@ -592,9 +588,13 @@ double token_reaches_group(double ep, double top_k) {
     return 1.0 - std::pow(1.0 - 1.0 / ep, top_k);
 }
 
+double weights_kept_at_16bit(const Scenario& s) {
+    return bytes_per_element(s.weight_precision) < 2.0 ? s.weights_16bit_share : 0.0;
+}
+
 double weight_bytes_per_element(const Scenario& s) {
     const double b = bytes_per_element(s.weight_precision);
-    return b < 2.0 ? b + s.weights_16bit_share * (2.0 - b) : b;
+    return b + weights_kept_at_16bit(s) * (2.0 - b);
 }
 
 double weight_bytes_per_chip(const ModelSpec& m, double bytes_per_weight, const Parallelism& par) {

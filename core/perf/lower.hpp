@@ -40,6 +40,9 @@ double weight_bytes_per_chip(const ModelSpec& model, double bytes_per_weight, co
 // Bytes a weight takes on average: its precision's, with Scenario::weights_16bit_share of the weights
 // at 2 B where the precision is narrower (a mixed-precision checkpoint).
 double weight_bytes_per_element(const Scenario& scenario);
+// The share of the weights that runs at 16 bits beyond the precision's own: weights_16bit_share where the
+// weight precision is narrower than 16 bits, else 0.
+double weights_kept_at_16bit(const Scenario& scenario);
 // Decode context of the requests in flight, averaged over time: input + output (1 + cv^2) / 2.
 // A batch slot holds each request for its output length, so long outputs are over-represented
 // (length-biased: E[o^2] / (2 E[o]) = mean (1 + cv^2) / 2); cv = 0 gives input + output / 2.

@@ -268,6 +268,7 @@ std::string evaluation_to_csv(const Evaluation& ev) {
 std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
                                 const Scenario& s, const CostComparison* against, const Ranges* ranges) {
     const ServingResult& sv = ev.serving;
+    const std::string_view exchange = token_exchange(sv, model, s, chip);
     std::string out;
     out +=
         "chip " + chip.id + ", model " + model.id + ", " + std::to_string(s.chips) + " chips (" +
@@ -275,8 +276,7 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
         (model.is_moe() && sv.parallelism.ep > 1
              ? ", busiest expert rank " + format_number("%.2f", decode_expert_imbalance(ev, model, s)) + "x"
              : "") +
-        (token_exchange(sv, model, s, chip).empty() ? std::string()
-                                                    : ", tokens by " + std::string(token_exchange(sv, model, s, chip))) +
+        (exchange.empty() ? std::string() : ", tokens by " + std::string(exchange)) +
         "), " +
         std::string(to_string(s.weight_precision)) + " weights, " + std::string(to_string(s.kv_precision)) +
         " KV, input " + std::to_string(s.input_len) + ", output " + std::to_string(s.output_len) +
