@@ -3256,6 +3256,14 @@ TTFT p99 %6</translation>
         <source>One layer&apos;s fused MoE op (tokens/s through it)</source>
         <translation>单层融合 MoE 算子（通过它的 tokens/s）</translation>
     </message>
+    <message>
+        <source>Only the cases of this publication (engines of different years run the same chips at different speeds)</source>
+        <translation>只看该出处的案例（不同年份的引擎在同一芯片上速度不同）</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>全部出处</translation>
+    </message>
 </context>
 <context>
     <name>scoville::Report</name>

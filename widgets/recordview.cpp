@@ -59,6 +59,7 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
                 }
                 row.moe = known->second;
             }
+            row.source = source_family(c.source);
             row.c = std::move(c);
             rows_.push_back(std::move(row));
         }
@@ -102,12 +103,19 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     kindBox_->addItem(tr("Serving"), static_cast<int>(Kind::serving));
     kindBox_->addItem(tr("Kernels"), static_cast<int>(Kind::kernels));
     kindBox_->addItem(tr("MoE layers"), static_cast<int>(Kind::moeLayers));
+    sourceBox_ = combo("recordSource", tr("Only the cases of this publication (engines of different years run the same "
+                                          "chips at different speeds)"));
+    sourceBox_->addItem(tr("All sources"), QString());
+    std::vector<std::string> sources;
+    for (const Row& r : rows_)
+        if (std::find(sources.begin(), sources.end(), r.source) == sources.end()) sources.push_back(r.source);
+    for (const auto& family : sources) sourceBox_->addItem(qtext(family), qtext(family));
     fitsBox_ = new QCheckBox(tr("Show fits"), this);
     fitsBox_->setObjectName(QStringLiteral("recordShowFits"));
     fitsBox_->setChecked(true);
     fitsBox_->setToolTip(tr("Cases that set a parameter of their chip, an efficiency or a latency (hollow squares). They match by "
                             "construction, so the headline figures always leave them out."));
-    for (QComboBox* box : {setBox_, chipBox_, modelBox_, archBox_, kindBox_})
+    for (QComboBox* box : {setBox_, chipBox_, modelBox_, archBox_, kindBox_, sourceBox_})
         connect(box, &QComboBox::currentIndexChanged, this, &RecordView::readFilter);
     connect(fitsBox_, &QCheckBox::toggled, this, &RecordView::readFilter);
 
@@ -116,6 +124,11 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     for (QWidget* w : std::initializer_list<QWidget*>{setBox_, chipBox_, modelBox_, archBox_, kindBox_, fitsBox_})
         filters->addWidget(w);
     filters->addStretch(1);
+    // The publication on a row of its own, so the filters do not widen the window.
+    auto* sourceRow = new QHBoxLayout;
+    sourceRow->setContentsMargins(0, 0, 0, 0);
+    sourceRow->addWidget(sourceBox_);
+    sourceRow->addStretch(1);
     headline_ = new QLabel(this);
     headline_->setObjectName(QStringLiteral("recordHeadline"));
     headline_->setTextFormat(Qt::PlainText);
@@ -127,6 +140,7 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
+    layout->addLayout(sourceRow);
     layout->addWidget(headline_);
     layout->addWidget(status_);
     layout->addWidget(plot_, 1);
@@ -205,18 +219,20 @@ void RecordView::take(int first, std::vector<Result<ValidationResult>> results) 
 }
 
 void RecordView::setFilter(Set set, const std::string& chip, const std::string& model, Architecture arch, Kind kind,
-                           bool showFits) {
+                           bool showFits, const std::string& source) {
     auto select = [](QComboBox* box, const QVariant& data) {
         const int i = box->findData(data);
         box->setCurrentIndex(std::max(0, i));
     };
     {
-        const QSignalBlocker b1(setBox_), b2(chipBox_), b3(modelBox_), b4(archBox_), b5(kindBox_), b6(fitsBox_);
+        const QSignalBlocker b1(setBox_), b2(chipBox_), b3(modelBox_), b4(archBox_), b5(kindBox_), b6(fitsBox_),
+            b7(sourceBox_);
         select(setBox_, static_cast<int>(set));
         select(chipBox_, qtext(chip));
         select(modelBox_, qtext(model));
         select(archBox_, static_cast<int>(arch));
         select(kindBox_, static_cast<int>(kind));
+        select(sourceBox_, qtext(source));
         fitsBox_->setChecked(showFits);
     }
     readFilter();
@@ -228,6 +244,7 @@ void RecordView::readFilter() {
     model_ = modelBox_->currentData().toString().toStdString();
     arch_ = static_cast<Architecture>(archBox_->currentData().toInt());
     kind_ = static_cast<Kind>(kindBox_->currentData().toInt());
+    source_ = sourceBox_->currentData().toString().toStdString();
     showFits_ = fitsBox_->isChecked();
     rebuild();
 }
@@ -238,6 +255,7 @@ bool RecordView::accepts(const Row& row) const {
     if (set_ != Set::all && row.set != set_) return false;
     if (!chip_.empty() && c.chip != chip_) return false;
     if (!model_.empty() && c.model != model_) return false;
+    if (!source_.empty() && row.source != source_) return false;
     const bool has_model = serving || c.kind == "moe";
     if (arch_ != Architecture::all && (!has_model || row.moe != (arch_ == Architecture::moe))) return false;
     if (kind_ == Kind::moeLayers) {

@@ -41,6 +41,7 @@ public:
         ValidationCase c;
         Set set = Set::publicSet;
         bool moe = false;
+        std::string source;  // the publication (core's source_family)
         std::optional<ValidationResult> result;
         QString failure;  // the case could not be evaluated
     };
@@ -53,9 +54,9 @@ public:
     // Emitted when every case has been evaluated.
     Q_SIGNAL void evaluationFinished();
 
-    // The filter; an empty chip or model accepts every one.
+    // The filter; an empty chip, model or source (a publication, source_family) accepts every one.
     void setFilter(Set set, const std::string& chip, const std::string& model, Architecture arch, Kind kind,
-                   bool showFits);
+                   bool showFits, const std::string& source = {});
     // Indices into rows() of the evaluated cases the filter shows, as plotted.
     [[nodiscard]] std::vector<int> shownRows() const;
     // The headline figures over the shown rows (core's summarise, as `scoville validate` prints them).
@@ -88,6 +89,7 @@ private:
     QComboBox* modelBox_ = nullptr;
     QComboBox* archBox_ = nullptr;
     QComboBox* kindBox_ = nullptr;
+    QComboBox* sourceBox_ = nullptr;
     QCheckBox* fitsBox_ = nullptr;
     QLabel* headline_ = nullptr;
     QLabel* status_ = nullptr;
@@ -98,7 +100,7 @@ private:
     std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
 
     Set set_ = Set::all;
-    std::string chip_, model_;
+    std::string chip_, model_, source_;
     Architecture arch_ = Architecture::all;
     Kind kind_ = Kind::all;
     bool showFits_ = true;

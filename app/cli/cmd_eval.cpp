@@ -341,6 +341,17 @@ int run_validate(const std::string& data, const std::string& format, CommandCont
                      std::to_string(v.rows_within_25) + " within +-25 %)";
         }
         if (!kinds.empty()) out += kinds + "\n";
+        // Serving by publication: engines of different years run the same chips at different speeds.
+        std::string sources;
+        for (const std::string& family : source_families(results, true)) {
+            const ValidationSummary v = summarise_source(results, true, family);
+            if (v.rows == 0) continue;
+            sources += (sources.empty() ? "serving by source: " : "; ") + family + " median |error| " +
+                       format_number("%.1f", v.median_abs_error * 100) + " % over " + std::to_string(v.rows) +
+                       (v.rows == 1 ? " row (" : " rows (") + std::to_string(v.rows_within_25) + " within +-25 %, " +
+                       std::to_string(v.rows_within_35) + " within +-35 %)";
+        }
+        if (!sources.empty()) out += sources + "\n";
     }
     ctx.out << out;
     return 0;

@@ -1,6 +1,7 @@
 #include "core/perf/validation.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -145,6 +146,38 @@ ValidationSummary summarise(const std::vector<ValidationResult>& results, bool s
 
 ValidationSummary summarise_kind(const std::vector<ValidationResult>& results, std::string_view kind) {
     return summarise_if(results, [kind](const ValidationCase& c) { return c.kind == kind; });
+}
+
+ValidationSummary summarise_source(const std::vector<ValidationResult>& results, bool serving, std::string_view family) {
+    return summarise_if(results, [serving, family](const ValidationCase& c) {
+        return (c.kind == "serving") == serving && source_family(c.source) == family;
+    });
+}
+
+std::string source_family(std::string_view source) {
+    std::string out;
+    for (std::string_view rest = source; !rest.empty();) {
+        const auto sp = rest.find(' ');
+        const std::string_view word = rest.substr(0, sp);
+        rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
+        if (word.empty()) continue;
+        const bool version = word.size() > 1 && word[0] == 'v' && std::isdigit(static_cast<unsigned char>(word[1]));
+        if (!out.empty() && !version && word.find_first_of("/(_:;0123456789") != std::string_view::npos) break;
+        if (!out.empty()) out += ' ';
+        out += word;
+        if (version) break;
+    }
+    return out;
+}
+
+std::vector<std::string> source_families(const std::vector<ValidationResult>& results, bool serving) {
+    std::vector<std::string> out;
+    for (const auto& r : results) {
+        if ((r.c.kind == "serving") != serving) continue;
+        std::string f = source_family(r.c.source);
+        if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(std::move(f));
+    }
+    return out;
 }
 
 namespace {

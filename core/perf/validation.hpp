@@ -66,6 +66,15 @@ struct ValidationSummary {
 ValidationSummary summarise(const std::vector<ValidationResult>& results, bool serving);
 // The rows of one kind alone ("gemm", "copy", "allreduce", "moe", "serving").
 ValidationSummary summarise_kind(const std::vector<ValidationResult>& results, std::string_view kind);
+// The rows whose source is `family` (source_family) alone.
+ValidationSummary summarise_source(const std::vector<ValidationResult>& results, bool serving, std::string_view family);
+// The publication a case comes from, e.g. "MLPerf Inference v5.1", "TensorRT-LLM perf-overview",
+// "Azure AI-benchmarking-guide", "aiconfigurator": the source's leading words, through a version
+// word ("v4.1") or up to the first word naming a file, a system, a number or a note (holding '/', '(',
+// '_', ':', ';' or a digit).
+std::string source_family(std::string_view source);
+// The families of `results` (serving or kernel rows), in the order they first appear.
+std::vector<std::string> source_families(const std::vector<ValidationResult>& results, bool serving);
 // The kernel kinds, in the order reports list them.
 inline constexpr std::string_view kKernelKinds[] = {"gemm", "copy", "allreduce", "moe"};
 

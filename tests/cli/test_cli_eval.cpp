@@ -385,6 +385,13 @@ TEST(CliValidate, PrintsEveryCase) {
     EXPECT_NE(t.out.find(" % over 109 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; moe median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 2084 rows"), std::string::npos) << t.out;
+    // and serving by publication: MLPerf v4.1 (84 rows), v5.1 (98) and the TensorRT-LLM perf-overview row
+    EXPECT_NE(t.out.find("serving by source: MLPerf Inference v4.1 median |error| "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 84 rows ("), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("; MLPerf Inference v5.1 median |error| "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 98 rows ("), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("; TensorRT-LLM perf-overview median |error| "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 1 row ("), std::string::npos) << t.out;
     expect_error(run({"validate", "--data", "/nonexistent.csv"}), 1, "--data");
 }
 

@@ -71,6 +71,35 @@ TEST(Validation, SummaryCountsTheRowsWithinEachBand) {
     EXPECT_EQ(summarise(rs, false).rows, 0);  // no kernel rows
 }
 
+// A row's publication is its source's leading words: through a version, or up to the first word that
+// names a file, a system or a note.
+TEST(Validation, SourceFamilies) {
+    EXPECT_EQ(source_family("MLPerf Inference v5.1 closed Nebius H200-SXM-141GBx8_TRT (results/x)"), "MLPerf Inference v5.1");
+    EXPECT_EQ(source_family("MLPerf Inference v4.1 closed NVIDIA DGX-H100 x8 TensorRT"), "MLPerf Inference v4.1");
+    EXPECT_EQ(source_family("Azure AI-benchmarking-guide Azure_Results/ND_H100_v5_results.md@bf209ab"),
+              "Azure AI-benchmarking-guide");
+    EXPECT_EQ(source_family("TensorRT-LLM perf-overview (trtllm-bench max throughput; Llama-3.3-70B)"),
+              "TensorRT-LLM perf-overview");
+    EXPECT_EQ(source_family("aiconfigurator h100_sxm trtllm 1.3.0rc20 moe_perf: 261.5 us"), "aiconfigurator");
+    EXPECT_EQ(source_family("aiconfigurator gb200 trtllm 1.3.0rc20 moe_perf: 44.2 us"), "aiconfigurator");
+    EXPECT_EQ(source_family("ml-engineering MAMF table (best achievable bf16 matmul)"), "ml-engineering MAMF table");
+    EXPECT_EQ(source_family(""), "");
+    // The public set's serving rows come from three publications, in file order, every row in one of them.
+    const auto results = run_all(kPath, 2811);
+    const auto families = source_families(results, true);
+    ASSERT_EQ(families.size(), 3u);
+    EXPECT_EQ(families[0], "MLPerf Inference v4.1");
+    EXPECT_EQ(families[1], "MLPerf Inference v5.1");
+    EXPECT_EQ(families[2], "TensorRT-LLM perf-overview");
+    int rows = 0;
+    for (const auto& f : families) rows += summarise_source(results, true, f).rows;
+    EXPECT_EQ(rows, summarise(results, true).rows);
+    EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v4.1").rows, 84);
+    EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").rows, 98);
+    EXPECT_EQ(summarise_source(results, false, "aiconfigurator").rows + summarise_source(results, false, "aiconfigurator").fits,
+              2436);
+}
+
 TEST(Validation, PublicCases) {
     const auto results = run_all(kPath, 2811);
     // Fits by what they set (chip, kind, precision): one row is reproduced; several set the value by
