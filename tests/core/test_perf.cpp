@@ -633,13 +633,19 @@ TEST(Lowering, FusedMoeCallHasAFixedCost) {
     EXPECT_FALSE(moe_kernel(h200, mix, 16, 1, Precision::bf16, 0.9).ok());
 }
 
-TEST(Lowering, ExpertParallelOverDataParallelAttentionDispatchesTokens) {
-    const ModelSpec mix = *load_model("mixtral-8x7b");
+// Mixtral decoding 8 tokens over two attention ranks, one half of the experts on each chip, routing even.
+Scenario mixtral_over_two_attention_ranks() {
     Scenario s;
     s.batch = 8;
     s.chips = s.attention_dp = s.ep = 2;
     s.tp = 1;
     s.expert_imbalance = 1.0;
+    return s;
+}
+
+TEST(Lowering, ExpertParallelOverDataParallelAttentionDispatchesTokens) {
+    const ModelSpec mix = *load_model("mixtral-8x7b");
+    Scenario s = mixtral_over_two_attention_ranks();
     s.moe_dispatch = MoeDispatch::alltoall;
     const auto ph = lower(mix, s, Phase::decode);
     // Each attention rank holds its own 4 tokens. A token's 2 experts miss a given half of the experts with
@@ -662,11 +668,7 @@ TEST(Lowering, ExpertParallelOverDataParallelAttentionDispatchesTokens) {
 // reduce-scatter (TensorRT-LLM, vLLM): every chip runs the MoE op on every token of the group.
 TEST(Lowering, ExpertParallelOverDataParallelAttentionGathersEveryToken) {
     const ModelSpec mix = *load_model("mixtral-8x7b");
-    Scenario s;
-    s.batch = 8;
-    s.chips = s.attention_dp = s.ep = 2;
-    s.tp = 1;
-    s.expert_imbalance = 1.0;
+    Scenario s = mixtral_over_two_attention_ranks();
     const NetworkRates h100 = chip_rates(*load_chip("h100-sxm")).net;
     ASSERT_EQ(moe_dispatch_for(s, par_of(s), h100), MoeDispatch::allgather);  // auto on an 8-GPU switch
     const auto ph = lower(mix, s, Phase::decode);
@@ -753,11 +755,7 @@ TEST(Lowering, RoutingSkewSetsTheBusiestExpertRank) {
 
 TEST(Lowering, TheBusiestExpertRankSetsThePace) {
     const ModelSpec mix = *load_model("mixtral-8x7b");
-    Scenario s;
-    s.batch = 8;
-    s.chips = s.attention_dp = s.ep = 2;
-    s.tp = 1;
-    s.expert_imbalance = 1.0;
+    Scenario s = mixtral_over_two_attention_ranks();
     const auto even = lower(mix, s, Phase::decode);
     s.expert_imbalance = 1.5;
     const auto skewed = lower(mix, s, Phase::decode);
