@@ -1376,10 +1376,6 @@
         <translation>集合通信步延迟</translation>
     </message>
     <message>
-        <source>Alpha of the alpha-beta model: time per synchronisation step of a collective (one-shot all-reduce: 2 steps, two-shot: 4, ring: 2(n-1)); 8xH100 one-shot all-reduce of 16-512 KB: 7-13 us (vLLM custom all-reduce).</source>
-        <translation>alpha-beta 模型中的 alpha：集合通信每个同步步的时间（one-shot all-reduce：2 步，two-shot：4 步，环形：2(n-1) 步）；8×H100 对 16-512 KB 的 one-shot all-reduce：7-13 µs（vLLM 自定义 all-reduce）。</translation>
-    </message>
-    <message>
         <source>Torus dimensions</source>
         <translation>环面维数</translation>
     </message>
@@ -1500,10 +1496,6 @@
         <translation>注意力 KV 效率</translation>
     </message>
     <message>
-        <source>Achievable fraction of memory bandwidth when attention reads the paged KV cache (H100 decode attention: ~1.8 of 3.35 TB/s = 0.55, FlashAttention-3 paged-KV benchmark).</source>
-        <translation>注意力读取分页 KV 缓存时可达到的内存带宽比例（H100 解码注意力：约 1.8 / 3.35 TB/s = 0.55，FlashAttention-3 分页 KV 基准）。</translation>
-    </message>
-    <message>
         <source>Network efficiency</source>
         <translation>网络效率</translation>
     </message>
@@ -1530,10 +1522,6 @@
     <message>
         <source>Per-op overhead</source>
         <translation>每算子开销</translation>
-    </message>
-    <message>
-        <source>Fixed time per op: kernel launch and synchronisation (CUDA graphs: ~1-3 us).</source>
-        <translation>每个算子的固定时间：内核启动与同步（CUDA graphs：约 1-3 µs）。</translation>
     </message>
     <message>
         <source>Attention call overhead</source>
@@ -1708,10 +1696,6 @@
         <translation>集合通信库延迟</translation>
     </message>
     <message>
-        <source>Fixed cost of one all-reduce call in the vendor&apos;s collective library (NCCL, RCCL) beyond the kernel launch, as nccl-tests measures it at its smallest message (8xH100 NVLS, 1 KiB: 25.6 us less the 4 us launch). Serving engines run their own one-shot and two-shot kernels for small messages (link.latency_us), so it applies to library calls only: scoville kernel allreduce --library and the nccl-tests checks.</source>
-        <translation>厂商集合通信库（NCCL、RCCL）中一次全归约调用在内核启动之外的固定开销，按 nccl-tests 在最小消息上的测量值（8×H100 NVLS，1 KiB：25.6 us 减去 4 us 启动）。推理服务引擎对小消息使用自己的 one-shot 和 two-shot 内核（link.latency_us），因此它只用于库调用：scoville kernel allreduce --library 以及 nccl-tests 校验。</translation>
-    </message>
-    <message>
         <source>Collective library window</source>
         <translation>集合通信库窗口</translation>
     </message>
@@ -1726,6 +1710,30 @@
     <message>
         <source>Fixed time of one fused MoE layer call beyond its two grouped GEMMs&apos; per-op overhead (routing, sorting, expand, activation and finalise kernels); what an MoE layer costs however few tokens it routes (H200: 24.6 us, TensorRT-LLM&apos;s fused MoE).</source>
         <translation>一次融合 MoE 层调用在其两个分组 GEMM 的每算子开销之外的固定时间（路由、排序、展开、激活与收尾内核）；无论路由多少词元，一个 MoE 层都要付出的代价（H200：24.6 us，TensorRT-LLM 融合 MoE）。</translation>
+    </message>
+    <message>
+        <source>Alpha of the alpha-beta model: time per synchronisation step of a collective, its launch included (one-shot all-reduce: 2 steps, two-shot: 4, ring: 2(n-1)); H100: 1.4 us, half of TensorRT-LLM&apos;s custom all-reduce of 256 B (2.7-3.2 us on 2-8 GPUs).</source>
+        <translation>alpha-beta 模型中的 alpha：集合通信每个同步步骤的时间，含内核启动（one-shot all-reduce：2 步，two-shot：4 步，ring：2(n-1) 步）；H100：1.4 us，即 TensorRT-LLM 自带 all-reduce 处理 256 B 所用时间的一半（2-8 个 GPU 上 2.7-3.2 us）。</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of memory bandwidth when attention reads the paged KV cache, beyond each call&apos;s fixed cost (H100: 0.92, TensorRT-LLM decode attention).</source>
+        <translation>注意力读取分页 KV 缓存时可达到的内存带宽比例，不计每次调用的固定开销（H100：0.92，TensorRT-LLM 解码注意力）。</translation>
+    </message>
+    <message>
+        <source>Engine all-reduce efficiency</source>
+        <translation>引擎 all-reduce 效率</translation>
+    </message>
+    <message>
+        <source>Fixed time per op beyond its bytes and FLOPs: launch, pipeline fill and drain (H100: 4 us, TensorRT-LLM Linear layers under CUDA graphs). Collectives carry their own fixed cost instead (link.latency_us, link.library_latency_us).</source>
+        <translation>每个算子在字节与 FLOPs 之外的固定时间：启动、流水线填充与排空（H100：4 us，CUDA graphs 下的 TensorRT-LLM Linear 层）。集合通信改用其自身的固定开销（link.latency_us、link.library_latency_us）。</translation>
+    </message>
+    <message>
+        <source>Fixed cost of one collective call in the vendor&apos;s collective library (NCCL, RCCL) beyond the kernel launch (efficiency.op_overhead_us), as nccl-tests measures it at its smallest message (8xH100 NVLS, 1 KiB: 25.6 us less the 4 us launch). Serving engines call the library for all-gathers and reduce-scatters, and for an all-reduce past their workspace or where it beats their own one-shot kernel (link.latency_us).</source>
+        <translation>厂商集合通信库（NCCL、RCCL）中一次集合通信调用在内核启动（efficiency.op_overhead_us）之外的固定开销，按 nccl-tests 在最小消息下的测量（8xH100 NVLS，1 KiB：25.6 us 减去 4 us 启动）。推理引擎的 all-gather 与 reduce-scatter 调用该库；all-reduce 在超出其工作区或比自带 one-shot 内核（link.latency_us）更快时也调用该库。</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of link bandwidth in a serving engine&apos;s own all-reduce kernels (one-shot; two-shot when asked for), which move the data with the chip&apos;s cores (H100: 0.70, TensorRT-LLM&apos;s custom all-reduce between two GPUs). The engine takes the faster of its one-shot kernel and the vendor library.</source>
+        <translation>推理引擎自带 all-reduce 内核（one-shot；指定时为 two-shot）可达到的链路带宽比例，这些内核用芯片的计算核心搬运数据（H100：0.70，两个 GPU 之间的 TensorRT-LLM 自定义 all-reduce）。引擎在其 one-shot 内核与厂商库中取较快者。</translation>
     </message>
 </context>
 <context>
@@ -2019,10 +2027,6 @@
         <translation>分层，跨 %1 颗芯片，超过 %2 颗的纵向扩展域：域内经链路，域间经网卡，每芯片 %3（α %4）</translation>
     </message>
     <message>
-        <source> — the cheapest of one-shot, two-shot, ring, tree and in-switch at this size</source>
-        <translation> — 在此数据量下 one-shot、two-shot、环形、树形和交换机内归约中代价最小者</translation>
-    </message>
-    <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -2153,20 +2157,28 @@
         <translation>&lt;hr&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;（%2，%3）：&lt;b&gt;%4&lt;/b&gt;，%5受限&lt;/p&gt;&lt;p style=&apos;margin-left:12px&apos;&gt;</translation>
     </message>
     <message>
-        <source>, in the vendor library (NCCL, RCCL; past the engine&apos;s all-reduce limit): + %1 per call</source>
-        <translation>，由厂商通信库执行（NCCL、RCCL；超出引擎的 all-reduce 上限）：每次调用 + %1</translation>
-    </message>
-    <message>
-        <source>%1 in the vendor library (NCCL, RCCL; past the engine&apos;s all-reduce limit): latency per call + data time × (1 + W / (sent + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) — the fastest of ring, tree, in-switch and a two-shot exchange at this size</source>
-        <translation>%1 由厂商通信库执行（NCCL、RCCL；超出引擎的 all-reduce 上限）：每次调用延迟 + 数据时间 × (1 + W / (发送量 + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) —— 此大小下 ring、tree、交换机内归约与 two-shot 交换中最快者</translation>
-    </message>
-    <message>
         <source>%1 in the vendor library (NCCL, RCCL) over %2 chips, more than the scale-up domain of %3: inside each domain over the links, across domains over the NICs at %4 per chip, + %5 per call</source>
         <translation>在厂商通信库（NCCL、RCCL）中执行的 %1，跨 %2 个芯片，超出 %3 个芯片的纵向扩展域：域内经链路，域间经网卡（每芯片 %4），每次调用另加 %5</translation>
     </message>
     <message>
         <source>%1 in the vendor library (NCCL, RCCL), each chip&apos;s share to every peer: latency per call + bytes sent / bw × (1 + W / (sent + W)) = %2 + %3 / %4 × (1 + %5 / (%3 + %5))</source>
         <translation>在厂商通信库（NCCL、RCCL）中执行的 %1，每个芯片把自己的份额发给每个对端：每次调用的延迟 + 发送字节 / 带宽 × (1 + W / (发送量 + W)) = %2 + %3 / %4 × (1 + %5 / (%3 + %5))</translation>
+    </message>
+    <message>
+        <source>, in the vendor library (NCCL, RCCL: past the engine&apos;s all-reduce limit, or faster than its one-shot kernel): + %1 per call</source>
+        <translation>，在厂商库中（NCCL、RCCL：超出引擎的 all-reduce 上限，或比其 one-shot 内核更快）：每次调用 + %1</translation>
+    </message>
+    <message>
+        <source>%1 in the vendor library (NCCL, RCCL: past the engine&apos;s all-reduce limit, or faster than its one-shot kernel): latency per call + data time × (1 + W / (sent + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) — the fastest of ring, tree, in-switch and a two-shot exchange at this size</source>
+        <translation>%1 在厂商库中（NCCL、RCCL：超出引擎的 all-reduce 上限，或比其 one-shot 内核更快）：每次调用延迟 + 数据时间 × (1 + W / (sent + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) —— 在此大小下 ring、tree、in-switch 与 two-shot 交换中最快者</translation>
+    </message>
+    <message>
+        <source> — the engine&apos;s own kernel, faster than the vendor library at this size</source>
+        <translation> —— 引擎自带内核，在此大小下比厂商库更快</translation>
+    </message>
+    <message>
+        <source> — the cheaper of ring and tree at this size</source>
+        <translation> —— 在此大小下 ring 与 tree 中开销较小者</translation>
     </message>
 </context>
 <context>

@@ -86,10 +86,10 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
     if (algo == "one-shot")
         f = ExplainPanel::tr("one-shot (each chip sends its buffer to every peer and sums locally): (n−1)·B / bw + 2α "
                              "= %1 × %2 / %3 + 2 × %4")
-                .arg(n1, formatBytes(b), formatBytesPerSecond(all_peers_bytes_s(n, r)), alpha);
+                .arg(n1, formatBytes(b), formatBytesPerSecond(op.library ? all_peers_bytes_s(n, r) : engine_peers_bytes_s(n, r)), alpha);
     else if (algo == "two-shot")
         f = ExplainPanel::tr("two-shot (reduce-scatter, then all-gather): 2(n−1)/n·B / bw + 4α = 2 × %1/%2 × %3 / %4 + 4 × %5")
-                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(all_peers_bytes_s(n, r)), alpha);
+                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(op.library ? all_peers_bytes_s(n, r) : engine_peers_bytes_s(n, r)), alpha);
     else if (algo == "ring")
         f = ExplainPanel::tr("ring: 2(n−1)/n·B / bw + 2(n−1)α = 2 × %1/%2 × %3 / %4 + %5 × %6")
                 .arg(n1, ns, formatBytes(b), formatBytesPerSecond(ring_bytes_s(n, r)), QString::number(2 * (n - 1)),
@@ -113,20 +113,23 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
                              "the links, across domains over the NICs at %3 per chip (α %4)")
                 .arg(ns, QString::number(r.domain), formatBytesPerSecond(r.nic_bytes_s), formatSeconds(r.nic_alpha_s));
     if (op.library && algo == "hierarchical")
-        return f + ExplainPanel::tr(", in the vendor library (NCCL, RCCL; past the engine's all-reduce limit): + %1 per call")
+        return f + ExplainPanel::tr(", in the vendor library (NCCL, RCCL: past the engine's all-reduce limit, or faster than "
+                                    "its one-shot kernel): + %1 per call")
                        .arg(formatSeconds(r.library_s));
     if (op.library) {
         // Past the engine's workspace the vendor library runs it: no per-step latencies inside the domain,
         // one fixed cost per call, and the data time through the library's pipeline window.
         const double w = r.library_window_bytes, s = op.network_bytes;
         const double data = std::max(0.0, op.network_s - r.library_s) / library_window_factor(s, r);
-        return ExplainPanel::tr("%1 in the vendor library (NCCL, RCCL; past the engine's all-reduce limit): latency per "
-                                "call + data time × (1 + W / (sent + W)) = %2 + %3 × (1 + %4 / (%5 + %4)) — the fastest "
-                                "of ring, tree, in-switch and a two-shot exchange at this size")
+        return ExplainPanel::tr("%1 in the vendor library (NCCL, RCCL: past the engine's all-reduce limit, or faster than "
+                                "its one-shot kernel): latency per call + data time × (1 + W / (sent + W)) = %2 + %3 × (1 + %4 / "
+                                "(%5 + %4)) — the fastest of ring, tree, in-switch and a two-shot exchange at this size")
             .arg(qtext(algo), formatSeconds(r.library_s), formatSeconds(data), formatBytes(w), formatBytes(s));
     }
-    if (op.collective == "all-reduce" && algo != "hierarchical")
-        f += ExplainPanel::tr(" — the cheapest of one-shot, two-shot, ring, tree and in-switch at this size");
+    if (op.collective == "all-reduce" && algo == "one-shot")
+        f += ExplainPanel::tr(" — the engine's own kernel, faster than the vendor library at this size");
+    else if (op.collective == "all-reduce" && algo != "hierarchical")
+        f += ExplainPanel::tr(" — the cheaper of ring and tree at this size");
     return f;
 }
 

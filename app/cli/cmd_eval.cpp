@@ -210,7 +210,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         if (kind == KernelKind::allreduce) {
             j["chips"] = o.chips;
             j["algorithm"] = op.algorithm;
-            j["runner"] = o.library ? "library" : "engine";
+            j["runner"] = op.library ? "library" : "engine";  // what ran it: an engine may hand it to the library
             j["buffer_bytes"] = op.buffer_bytes;
             j["network_bytes"] = op.network_bytes;
         } else {
@@ -236,7 +236,8 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         else if (gemm)
             text += "achieved_tflops: " + format_number("%.6g", k->achieved_tflops) + "\n";
         else if (kind == KernelKind::allreduce)
-            text += "algorithm: " + std::string(op.algorithm) + "\nbusbw_gb_s: " + format_number("%.6g", k->busbw_gb_s) + "\n";
+            text += "algorithm: " + std::string(op.algorithm) + (op.library ? " (vendor library)" : " (engine kernel)") +
+                    "\nbusbw_gb_s: " + format_number("%.6g", k->busbw_gb_s) + "\n";
         else
             text += "achieved_tb_s: " + format_number("%.6g", k->achieved_tb_s) + "\n";
         text += "bound: " + std::string(to_string(op.bound)) + "\n";
@@ -399,7 +400,8 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     allreduce->add_option("--algorithm", ko->algorithm, "auto|one-shot|two-shot|ring|tree|in-switch (auto: the cheapest)");
     allreduce->add_flag("--library", ko->library,
                         "As the vendor library runs it under nccl-tests (link.library_latency_us per call, streaming through "
-                        "link.library_window_mb) instead of a serving engine's own kernels");
+                        "link.library_window_mb) instead of as a serving engine does (its own one-shot kernel or the library, "
+                        "whichever is faster)");
     allreduce->fallthrough();
     allreduce->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::allreduce, ctx); });
     CLI::App* moe = kernel->add_subcommand(

@@ -114,6 +114,9 @@ struct EfficiencySpec {
     double memory = 0.85;       // achievable fraction of HBM/SRAM bandwidth (copy benchmarks)
     double attention = 0.55;    // same, when attention streams the (paged) KV cache
     double network = 0.8;       // achievable fraction of link bandwidth in collectives
+    // Achievable fraction of link bandwidth in an engine's own all-reduce kernels (one-shot, two-shot:
+    // TensorRT-LLM's and vLLM's custom all-reduce), which move data with the chip's cores.
+    double engine_network = 0.7;
     double overlap = 1.0;       // 1: compute, memory and network fully overlap (max); 0: they add
     // How sharply an op turns from memory- to compute-bound at the ridge point: compute and memory
     // time combine as (c^p + m^p)^(1/p). 1000 is the ideal roofline (max); 1 adds them.

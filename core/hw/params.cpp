@@ -127,14 +127,15 @@ std::vector<ParamInfo> build_params() {
     add({"link.domain", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Scale-up domain"), SCV_TR("Unit", "chips"), ParamKind::integer, 1, 1e6, 1, 1024, true, {},
          SCV_TR("scoville::ChipParams", "Chips reachable over scale-up links (NVL8, NVL72, TPU pod slice)."), SCV_INT(link.domain)});
     add({"link.latency_us", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Collective step latency"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 20, false, {},
-         SCV_TR("scoville::ChipParams", "Alpha of the alpha-beta model: time per synchronisation step of a collective (one-shot all-reduce: 2 steps, "
-         "two-shot: 4, ring: 2(n-1)); 8xH100 one-shot all-reduce of 16-512 KB: 7-13 us (vLLM custom all-reduce)."),
+         SCV_TR("scoville::ChipParams", "Alpha of the alpha-beta model: time per synchronisation step of a collective, its launch included (one-shot "
+         "all-reduce: 2 steps, two-shot: 4, ring: 2(n-1)); H100: 1.4 us, half of TensorRT-LLM's custom all-reduce of 256 B "
+         "(2.7-3.2 us on 2-8 GPUs)."),
          SCV_REAL(link.latency_us)});
     add({"link.library_latency_us", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Collective library latency"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 100, false, {},
-         SCV_TR("scoville::ChipParams", "Fixed cost of one all-reduce call in the vendor's collective library (NCCL, RCCL) beyond the kernel launch, "
-         "as nccl-tests measures it at its smallest message (8xH100 NVLS, 1 KiB: 25.6 us less the 4 us launch). Serving engines run "
-         "their own one-shot and two-shot kernels for small messages (link.latency_us), so it applies to library calls only: "
-         "scoville kernel allreduce --library and the nccl-tests checks."),
+         SCV_TR("scoville::ChipParams", "Fixed cost of one collective call in the vendor's collective library (NCCL, RCCL) beyond the kernel launch "
+         "(efficiency.op_overhead_us), as nccl-tests measures it at its smallest message (8xH100 NVLS, 1 KiB: 25.6 us less the 4 us "
+         "launch). Serving engines call the library for all-gathers and reduce-scatters, and for an all-reduce past their "
+         "workspace or where it beats their own one-shot kernel (link.latency_us)."),
          SCV_REAL(link.library_latency_us)});
     add({"link.library_window_mb", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Collective library window"), SCV_TR("Unit", "MB"), ParamKind::real, 0, 100000, 0, 500, false, {},
          SCV_TR("scoville::ChipParams", "Bytes each chip sends before the collective library's pipeline streams at full rate: an "
@@ -195,17 +196,23 @@ std::vector<ParamInfo> build_params() {
     add({"efficiency.memory", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Memory efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
          SCV_TR("scoville::ChipParams", "Achievable fraction of memory bandwidth (H100 copy: 2.90/3.35 = 0.87)."), SCV_REAL(efficiency.memory)});
     add({"efficiency.attention", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention KV efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
-         SCV_TR("scoville::ChipParams", "Achievable fraction of memory bandwidth when attention reads the paged KV cache (H100 decode "
-         "attention: ~1.8 of 3.35 TB/s = 0.55, FlashAttention-3 paged-KV benchmark)."), SCV_REAL(efficiency.attention)});
+         SCV_TR("scoville::ChipParams", "Achievable fraction of memory bandwidth when attention reads the paged KV cache, beyond each call's "
+         "fixed cost (H100: 0.92, TensorRT-LLM decode attention)."), SCV_REAL(efficiency.attention)});
     add({"efficiency.network", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Network efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
          SCV_TR("scoville::ChipParams", "Achievable fraction of link bandwidth in collectives (NCCL bus bandwidth ~0.8 of line rate)."), SCV_REAL(efficiency.network)});
+    add({"efficiency.engine_network", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Engine all-reduce efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Achievable fraction of link bandwidth in a serving engine's own all-reduce kernels (one-shot; two-shot "
+         "when asked for), which move the data with the chip's cores (H100: 0.70, TensorRT-LLM's custom all-reduce between two "
+         "GPUs). The engine takes the faster of its one-shot kernel and the vendor library."), SCV_REAL(efficiency.engine_network)});
     add({"efficiency.overlap", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Overlap"), "", ParamKind::real, 0, 1, 0, 1, false, {},
          SCV_TR("scoville::ChipParams", "1: an op's compute, memory and network time overlap (time = max); 0: they add."), SCV_REAL(efficiency.overlap)});
     add({"efficiency.ridge_exponent", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Ridge sharpness"), "", ParamKind::real, 1, 1000, 1, 8, false, {},
          SCV_TR("scoville::ChipParams", "p in op time = (compute^p + memory^p)^(1/p): how sharply an op turns from memory- to compute-bound "
          "(1000: ideal roofline, max; H100 GEMM sweeps over M: ~2)."), SCV_REAL(efficiency.ridge_exponent)});
     add({"efficiency.op_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Per-op overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 20, false, {},
-         SCV_TR("scoville::ChipParams", "Fixed time per op: kernel launch and synchronisation (CUDA graphs: ~1-3 us)."), SCV_REAL(efficiency.op_overhead_us)});
+         SCV_TR("scoville::ChipParams", "Fixed time per op beyond its bytes and FLOPs: launch, pipeline fill and drain (H100: 4 us, TensorRT-LLM "
+         "Linear layers under CUDA graphs). Collectives carry their own fixed cost instead (link.latency_us, "
+         "link.library_latency_us)."), SCV_REAL(efficiency.op_overhead_us)});
     add({"efficiency.attention_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
          SCV_TR("scoville::ChipParams", "Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); "
          "with efficiency.attention it reproduces decode-attention timings over sizes (H100: ~17 us, TensorRT-LLM)."),

@@ -75,13 +75,15 @@ NetworkRates network_rates(const ChipSpec& chip) {
     r.links = chip.link.count;
     // Data sheets quote link bandwidth both ways together; one direction carries half.
     r.link_bytes_s = chip.link.gb_s * 1e9 / 2.0 * chip.efficiency.network;
+    r.engine_link_bytes_s = chip.link.gb_s * 1e9 / 2.0 * chip.efficiency.engine_network;
     r.domain = std::max(1, chip.link.domain);
     r.torus_dims = std::clamp(chip.link.torus_dims, 1, 3);
     r.switch_gain = chip.link.topology == Topology::switched ? std::max(1.0, chip.link.switch_reduction_gain) : 1.0;
     r.alpha_s = chip.link.latency_us * 1e-6;
     r.nic_bytes_s = chip.scaleout_gb_s() * 1e9 * chip.efficiency.network;
     r.nic_alpha_s = chip.scaleout.latency_us * 1e-6;
-    r.library_s = chip.link.library_latency_us * 1e-6;
+    // A library call's fixed cost: its latency as nccl-tests measures it, less the launch, and the launch.
+    r.library_s = (chip.link.library_latency_us + chip.efficiency.op_overhead_us) * 1e-6;
     r.library_window_bytes = chip.link.library_window_mb * 1e6;
     return r;
 }
@@ -123,6 +125,12 @@ double all_peers_bytes_s(int n, const NetworkRates& r) {
     return r.links * r.link_bytes_s;
 }
 
+double engine_peers_bytes_s(int n, const NetworkRates& r) {
+    NetworkRates e = r;
+    if (r.engine_link_bytes_s > 0) e.link_bytes_s = r.engine_link_bytes_s;
+    return all_peers_bytes_s(n, e);
+}
+
 double ring_bytes_s(int n, const NetworkRates& r) {
     switch (r.topology) {
     case Topology::switched: return r.links * r.link_bytes_s;
@@ -138,16 +146,17 @@ CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const Ne
     if (n <= 1 || bytes <= 0) return {0, 0, CollectiveAlgo::none};
     const double direct_ok = r.topology != Topology::torus;
     const double bw_all = all_peers_bytes_s(n, r);
+    const double bw_engine = engine_peers_bytes_s(n, r);
     switch (algo) {
     case CollectiveAlgo::one_shot:
-        if (!direct_ok || bw_all <= 0) return c;
+        if (!direct_ok || bw_engine <= 0) return c;
         c.sent_bytes = (n - 1.0) * bytes;
-        c.time_s = c.sent_bytes / bw_all + 2.0 * r.alpha_s;
+        c.time_s = c.sent_bytes / bw_engine + 2.0 * r.alpha_s;
         return c;
     case CollectiveAlgo::two_shot:
-        if (!direct_ok || bw_all <= 0) return c;
+        if (!direct_ok || bw_engine <= 0) return c;
         c.sent_bytes = 2.0 * (n - 1) / n * bytes;
-        c.time_s = c.sent_bytes / bw_all + 4.0 * r.alpha_s;
+        c.time_s = c.sent_bytes / bw_engine + 4.0 * r.alpha_s;
         return c;
     case CollectiveAlgo::ring:
         if (r.topology == Topology::torus) return torus_ring(bytes, n, r);
@@ -175,23 +184,31 @@ CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const Ne
 }
 
 namespace {
-CollectiveCost in_domain_allreduce(double bytes, int n, const NetworkRates& r) {
-    return best_of({allreduce_with(CollectiveAlgo::one_shot, bytes, n, r),
-                    allreduce_with(CollectiveAlgo::two_shot, bytes, n, r),
-                    allreduce_with(CollectiveAlgo::ring, bytes, n, r),
-                    allreduce_with(CollectiveAlgo::tree, bytes, n, r),
+// What a serving engine runs inside one domain (see all_reduce).
+CollectiveCost engine_in_domain(double bytes, int n, const NetworkRates& r) {
+    if (r.topology == Topology::torus)
+        return best_of({allreduce_with(CollectiveAlgo::ring, bytes, n, r), allreduce_with(CollectiveAlgo::tree, bytes, n, r)});
+    // TensorRT-LLM's strategy table, tuned by timing each kernel, goes from its one-shot kernel
+    // straight to NCCL on 2-8 GPUs (aiconfigurator's timings sit on one or the other at every size).
+    const CollectiveCost own = allreduce_with(CollectiveAlgo::one_shot, bytes, n, r);
+    const CollectiveCost lib = library_all_reduce(bytes, n, r);
+    return lib.time_s < own.time_s ? lib : own;
+}
+
+// The cheapest of every algorithm inside one domain, at rates without per-step latency: the library's
+// part of a call across domains (its fixed cost is counted once per call).
+CollectiveCost library_in_domain(double bytes, int n, const NetworkRates& r) {
+    return best_of({allreduce_with(CollectiveAlgo::one_shot, bytes, n, r), allreduce_with(CollectiveAlgo::two_shot, bytes, n, r),
+                    allreduce_with(CollectiveAlgo::ring, bytes, n, r), allreduce_with(CollectiveAlgo::tree, bytes, n, r),
                     allreduce_with(CollectiveAlgo::in_switch, bytes, n, r)});
 }
-}  // namespace
 
-CollectiveCost all_reduce(double bytes, int n, const NetworkRates& r) {
-    if (n <= 1 || bytes <= 0) return {0, 0, CollectiveAlgo::none};
-    if (n <= r.domain) return in_domain_allreduce(bytes, n, r);
+// n > domain: `inner` inside each domain of r.domain chips, then each chip's 1/domain share of the
+// buffer across the domains over its own NICs (ring or tree).
+CollectiveCost across_domains(double bytes, int n, const NetworkRates& r, const CollectiveCost& inner) {
+    if (!(r.nic_bytes_s > 0)) return {kInf, 0, CollectiveAlgo::hierarchical};
     const int d = r.domain;
     const int m = (n + d - 1) / d;
-    CollectiveCost inner = d > 1 ? in_domain_allreduce(bytes, d, r) : CollectiveCost{};
-    if (!(r.nic_bytes_s > 0)) return {kInf, 0, CollectiveAlgo::hierarchical};
-    // Each chip carries its 1/d share of the buffer across the domains over its own NICs.
     const double share = bytes / d;
     const double ring_out = 2.0 * (m - 1) / m * share / r.nic_bytes_s + 2.0 * (m - 1) * r.nic_alpha_s;
     const double tree_out = 2.0 * share / r.nic_bytes_s + 2.0 * log2_ceil(m) * r.nic_alpha_s;
@@ -200,6 +217,13 @@ CollectiveCost all_reduce(double bytes, int n, const NetworkRates& r) {
     c.time_s = inner.time_s + std::min(ring_out, tree_out);
     c.sent_bytes = inner.sent_bytes + (ring_out <= tree_out ? 2.0 * (m - 1) / m * share : 2.0 * share);
     return c;
+}
+}  // namespace
+
+CollectiveCost all_reduce(double bytes, int n, const NetworkRates& r) {
+    if (n <= 1 || bytes <= 0) return {0, 0, CollectiveAlgo::none};
+    if (n <= r.domain) return engine_in_domain(bytes, n, r);
+    return across_domains(bytes, n, r, r.domain > 1 ? engine_in_domain(bytes, r.domain, r) : CollectiveCost{});
 }
 
 double library_window_factor(double sent_bytes, const NetworkRates& r) {
@@ -211,9 +235,13 @@ CollectiveCost library_all_reduce(double bytes, int n, const NetworkRates& r, Co
     if (n <= 1 || bytes <= 0) return {0, 0, CollectiveAlgo::none};
     NetworkRates lib = r;
     lib.alpha_s = 0;  // the call's fixed cost replaces the per-step latencies inside the domain
+    lib.engine_link_bytes_s = r.link_bytes_s;  // its direct exchanges run at the library's rate
     if (n > r.domain) {
-        CollectiveCost c = algo == CollectiveAlgo::none ? all_reduce(bytes, n, lib) : CollectiveCost{kInf, 0, algo};
+        CollectiveCost c = algo == CollectiveAlgo::none
+                               ? across_domains(bytes, n, lib, r.domain > 1 ? library_in_domain(bytes, r.domain, lib) : CollectiveCost{})
+                               : CollectiveCost{kInf, 0, algo};
         c.time_s += r.library_s;
+        c.library = true;
         return c;
     }
     auto through_window = [&](CollectiveCost c) {
@@ -228,6 +256,7 @@ CollectiveCost library_all_reduce(double bytes, int n, const NetworkRates& r, Co
             if (CollectiveCost t = through_window(allreduce_with(a, bytes, n, lib)); t.time_s < c.time_s) c = t;
     }
     c.time_s += r.library_s;
+    c.library = true;
     return c;
 }
 

@@ -20,14 +20,15 @@ std::optional<CollectiveAlgo> parse_allreduce_algo(std::string_view name);
 struct NetworkRates {
     Topology topology = Topology::switched;
     int links = 0;               // scale-up links per chip
-    double link_bytes_s = 0;     // one link, one direction, achieved
+    double link_bytes_s = 0;     // one link, one direction, achieved by the vendor library
+    double engine_link_bytes_s = 0;  // the same by an engine's own all-reduce kernels (one-shot, two-shot)
     int domain = 1;              // chips one scale-up domain holds
     int torus_dims = 1;
     double switch_gain = 1;      // in-switch reduction: all-reduce bandwidth over the ring's (1 = none)
     double alpha_s = 0;          // per synchronisation step, scale-up
     double nic_bytes_s = 0;      // all NICs of a chip, one direction, achieved
     double nic_alpha_s = 0;      // per step across the scale-out network
-    double library_s = 0;        // the vendor library's fixed cost per call (link.library_latency_us)
+    double library_s = 0;        // the vendor library's fixed cost per call, its launch included
     double library_window_bytes = 0;  // bytes a chip sends before the library streams at full rate
 };
 
@@ -37,27 +38,34 @@ struct CollectiveCost {
     double time_s = 0;
     double sent_bytes = 0;       // bytes this chip puts on its links
     CollectiveAlgo algo = CollectiveAlgo::none;
+    bool library = false;        // run by the vendor library (its fixed cost per call and pipeline window)
 };
 
 // Per-chip bandwidth (one direction) a group of n chips inside one domain can use when every chip
 // talks to every other at once (one-shot, two-shot, all-to-all), and along a ring.
 double all_peers_bytes_s(int n, const NetworkRates& r);
 double ring_bytes_s(int n, const NetworkRates& r);
+// all_peers_bytes_s at the rate an engine's own all-reduce kernels reach (engine_link_bytes_s; the
+// library's rate where that is not set).
+double engine_peers_bytes_s(int n, const NetworkRates& r);
 
 // Single algorithms inside one scale-up domain (n <= domain); time_s = +inf where the topology
 // cannot run the algorithm (one-shot on a torus, in-switch without switch reduction).
 //   one-shot:  every chip sends its whole buffer to every peer and sums locally: 2 steps,
-//              (n-1) B / bw_all
+//              (n-1) B / bw_all, at the engine kernels' rate (engine_peers_bytes_s)
 //   two-shot:  reduce-scatter then all-gather, each one direct exchange: 4 steps,
-//              2 (n-1)/n B / bw_all
+//              2 (n-1)/n B / bw_all, at the engine kernels' rate
 //   ring:      2 (n-1) steps, 2 (n-1)/n B / bw_ring (torus: one bidirectional ring per dimension)
 //   tree:      double binary tree: 2 log2(n) steps, 2 B / bw_ring
 //   in-switch: the switch reduces in flight (NVLS): 4 steps; each chip sends and receives B once, at the
 //              rate an 8-chip group measures: 2 x 7/8 B / (bw_all x link.switch_reduction_gain), any n
 CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const NetworkRates& r);
 
-// The cheapest algorithm for this size and group; n > domain: reduce-scatter inside each domain,
-// all-reduce of bytes/domain across domains over the NICs (ring or tree), all-gather inside.
+// An all-reduce as a serving engine runs it: inside a switched or fully meshed domain the faster of its
+// own one-shot kernel and the vendor library (TensorRT-LLM's automatic strategy, vLLM's custom
+// all-reduce falling back to NCCL); over a torus the cheapest of ring and tree. n > domain:
+// reduce-scatter inside each domain, all-reduce of bytes/domain across domains over the NICs (ring or
+// tree), all-gather inside.
 CollectiveCost all_reduce(double bytes, int n, const NetworkRates& r);
 
 // As the vendor library (NCCL, RCCL) runs an all-reduce: one fixed cost per call (library_s) in place of

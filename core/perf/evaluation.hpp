@@ -14,6 +14,10 @@ namespace scoville {
 
 enum class Bound { compute, memory, network };
 enum class OpKind { gemm, attention, vector, collective };
+
+// A collective op's name (OpResult::collective): one id each, shown as is in tables and JSON.
+inline constexpr std::string_view kAllReduce = "all-reduce", kAllToAll = "all-to-all", kSendRecv = "send/recv",
+                                  kAllGather = "all-gather", kReduceScatter = "reduce-scatter";
 enum class MemLevel { sram, hbm };
 enum class Phase { prefill, decode };
 

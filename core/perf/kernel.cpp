@@ -97,8 +97,10 @@ Result<KernelResult> allreduce_kernel(const ChipSpec& chip, double bytes, int ch
                      "' cannot run " + std::string(to_string(algo)) + " (in-switch needs link.switch_reduction_gain > 1; one-shot and two-shot a switch or full mesh)"};
     KernelResult kr;
     OpResult& op = kr.op;
-    op.name = "all-reduce";
+    op.name = kAllReduce;
     op.kind = OpKind::collective;
+    op.collective = kAllReduce;
+    op.library = cost.library;
     op.group = chips;
     op.buffer_bytes = bytes;
     op.algorithm = to_string(cost.algo);

@@ -12,9 +12,6 @@ namespace scoville {
 
 namespace {
 
-constexpr std::string_view kAllReduce = "all-reduce", kAllToAll = "all-to-all", kSendRecv = "send/recv",
-                           kAllGather = "all-gather", kReduceScatter = "reduce-scatter";
-
 constexpr double kActBytes = 2.0;  // residual stream, GEMM outputs and collectives in bf16 (named assumption)
 
 // NVFP4 activations are quantised, with their block scales laid out for the GEMMs, in kernels of their own
@@ -71,9 +68,9 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
         op.library = false;
         if (op.collective == kAllReduce) {
             // The engine's own kernels up to their workspace; beyond it the vendor library.
-            op.library = op.buffer_bytes > s.custom_allreduce_mb * 1e6;
-            cost = op.library ? library_all_reduce(op.buffer_bytes, op.group, r.net)
-                              : all_reduce(op.buffer_bytes, op.group, r.net);
+            cost = op.buffer_bytes > s.custom_allreduce_mb * 1e6 ? library_all_reduce(op.buffer_bytes, op.group, r.net)
+                                                                 : all_reduce(op.buffer_bytes, op.group, r.net);
+            op.library = cost.library;
         } else if (op.collective == kAllToAll) {
             cost = all_to_all(op.buffer_bytes, op.group, r.net);
         } else if (op.collective == kAllGather || op.collective == kReduceScatter) {

@@ -75,7 +75,10 @@ void finish_op(OpResult& op, const ChipRates& r) {
     double cm = ridge_combine(op.compute_s, op.memory_s, r.ridge_exponent);
     cm += lost * (op.compute_s + op.memory_s - cm);
     // Norms, activations and softmax are fused into their neighbouring kernels: no launch of their own.
-    op.overhead_s = (op.kind == OpKind::vector || op.fused ? 0.0 : r.overhead_s) + op.fixed_s;
+    // A collective carries its whole fixed cost in its own terms, measured on collectives: the steps'
+    // latency of an engine's kernels (link.latency_us) or the library's cost per call with its launch.
+    const bool own_fixed_cost = op.kind == OpKind::vector || op.kind == OpKind::collective || op.fused;
+    op.overhead_s = (own_fixed_cost ? 0.0 : r.overhead_s) + op.fixed_s;
     op.time_s = std::max(cm, op.network_s) + lost * std::min(cm, op.network_s) + op.overhead_s;
     op.bound = parts[0] >= parts[1] && parts[0] >= parts[2] ? Bound::compute
                : parts[1] >= parts[2]                       ? Bound::memory

@@ -332,7 +332,7 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
         if (!k) return Error{"case '" + c.id + "': " + k.error().message};
         out.predicted = k->busbw_gb_s;
         out.detail = "all-reduce " + format_number("%.4g", bytes) + " B x " + std::to_string(c.chips) + ", " +
-                     std::string(k->op.algorithm) + (runner == AllReduceRunner::library ? ", library" : "");
+                     std::string(k->op.algorithm) + (k->op.library ? ", library" : "");
     } else {
         const auto p = parse_precision(c.precision);
         if (!p) return Error{"case '" + c.id + "': unknown precision '" + c.precision + "'"};

@@ -275,14 +275,23 @@ TEST(CliKernel, StreamAndAllReduce) {
     const auto tj = nlohmann::json::parse(t.out);
     EXPECT_EQ(tj["op"], "triad");
     EXPECT_NEAR(tj["achieved_tb_s"].get<double>(), 4.18, 0.01);
-    // 8 x H100, 1 GiB: the switch reduces in flight; bus bandwidth 2 x 7/8 x B / t with
-    // t = 1.75 B / (360 GB/s x 1.3) + 16 us = 4.031 ms -> 466 GB/s (nccl-tests NVLS: ~480).
+    // 8 x H100, 1 GiB: the engine hands it to the library, where the switch reduces in flight; bus bandwidth
+    // 2 x 7/8 x B / t with t = 1.75 B / (360 GB/s x 1.3) = 4.015 ms through the 20.5 MB window (x 1.0187)
+    // + 25.6 us per call = 4.116 ms -> 456.5 GB/s (nccl-tests NVLS: ~480; TensorRT-LLM measures 469).
     const CliRun a = run({"kernel", "--chip", "h100-sxm", "--format", "json", "allreduce", "1073741824"});
     ASSERT_EQ(a.code, 0) << a.err;
     const auto aj = nlohmann::json::parse(a.out);
     EXPECT_EQ(aj["algorithm"], "in-switch");
+    EXPECT_EQ(aj["runner"], "library");
     EXPECT_EQ(aj["chips"], 8);
-    EXPECT_NEAR(aj["busbw_gb_s"].get<double>(), 466.1, 0.5);
+    EXPECT_NEAR(aj["busbw_gb_s"].get<double>(), 456.5, 0.5);
+    // 16 KiB: the engine's one-shot kernel, 7 x 16384 / 315 GB/s + 2 x 1.4 us = 3.16 us (TensorRT-LLM: 3.6 us).
+    const CliRun s = run({"kernel", "--chip", "h100-sxm", "--format", "json", "allreduce", "16384"});
+    ASSERT_EQ(s.code, 0) << s.err;
+    const auto sj = nlohmann::json::parse(s.out);
+    EXPECT_EQ(sj["algorithm"], "one-shot");
+    EXPECT_EQ(sj["runner"], "engine");
+    EXPECT_NEAR(sj["time_s"].get<double>(), 7 * 16384 / 315e9 + 2.8e-6, 1e-9);
     expect_error(run({"kernel", "--chip", "h100-sxm", "stream", "1000", "--op", "scale"}), 2, "--op: 'scale'");
     expect_error(run({"kernel", "--chip", "h100-sxm", "allreduce", "1000", "--algorithm", "nvls"}), 2,
                  "--algorithm: 'nvls'");
@@ -369,20 +378,21 @@ TEST(CliModels, ListsEveryPreset) {
 TEST(CliValidate, PrintsEveryCase) {
     const CliRun r = run({"validate", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2812);  // header + 375 cases + 2436 MoE layers
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3203);  // header + 375 cases + 2436 MoE layers + 391 all-reduces
     EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,fit,tflops,792,"), std::string::npos);
     const CliRun t = run({"validate"});
     ASSERT_EQ(t.code, 0) << t.err;
     // The summary keeps serving and kernels apart and leaves the fits out.
     EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
     EXPECT_NE(t.out.find("over 183 rows; kernels: median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find("over 2249 rows (379 fits left out)"), std::string::npos) << t.out;
-    // and the kernels by kind: 39 GEMMs, 17 STREAM operations, 109 all-reduce sizes, 2084 fused MoE layers
+    EXPECT_NE(t.out.find("over 2605 rows (414 fits left out)"), std::string::npos) << t.out;
+    // and the kernels by kind: 39 GEMMs, 17 STREAM operations, 465 all-reduces (109 nccl-tests, 356 engine
+    // timings), 2084 fused MoE layers
     // (fits left out)
     EXPECT_NE(t.out.find("kernels by kind: gemm median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 39 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; copy median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find(" % over 109 rows"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 465 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; moe median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 2084 rows"), std::string::npos) << t.out;
     // and serving by publication: MLPerf v4.1 (84 rows), v5.1 (98) and the TensorRT-LLM perf-overview row

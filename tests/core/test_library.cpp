@@ -237,10 +237,15 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("gb200", "efficiency.moe_overhead_us").basis, "measured");
     EXPECT_EQ(basis("b300", "efficiency.moe_overhead_us").from, "b200");
     EXPECT_EQ(basis("mi325x", "efficiency.moe_overhead_us").from, "h100-sxm");
+    // The engine's own all-reduce kernels: measured on the NVIDIA chips aiconfigurator times (TensorRT-LLM's
+    // custom all-reduce), carried from H100 to the rest.
+    for (const char* c : {"a100-sxm", "h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
+        EXPECT_EQ(basis(c, "efficiency.engine_network").basis, "measured") << c;
+    EXPECT_EQ(basis("mi300x", "efficiency.engine_network").from, "h100-sxm");
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 11u) << c.id;
+        EXPECT_EQ(all.size(), 12u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             EXPECT_EQ(*get_param(c, b.key), *get_param(*load_chip(b.from), b.key)) << c.id << " " << b.key;

@@ -223,8 +223,10 @@ TEST(Collectives, RingOnASwitchAndATorus) {
     // One link one way: 50 GB/s / 2 x 0.8 = 20 GB/s; a switch gives a ring all 18: 360 GB/s
     EXPECT_NEAR(r.link_bytes_s, 20e9, 1);
     EXPECT_NEAR(ring_bytes_s(8, r), 360e9, 1);
-    // 8 chips, 100 MB: 2 x 7/8 x 1e8 / 360e9 + 2 x 7 x 3 us = 486.1 us + 42 us
-    EXPECT_NEAR(allreduce_with(CollectiveAlgo::ring, 1e8, 8, r).time_s, 1.75e8 / 360e9 + 42e-6, 1e-12);
+    // The engine's own kernels reach 0.7 of the links: 18 x 25 GB/s x 0.7 = 315 GB/s to all peers.
+    EXPECT_NEAR(engine_peers_bytes_s(8, r), 315e9, 1);
+    // 8 chips, 100 MB: 2 x 7/8 x 1e8 / 360e9 + 2 x 7 x 1.4 us = 486.1 us + 19.6 us
+    EXPECT_NEAR(allreduce_with(CollectiveAlgo::ring, 1e8, 8, r).time_s, 1.75e8 / 360e9 + 19.6e-6, 1e-12);
     EXPECT_EQ(all_reduce(1e8, 1, r).time_s, 0.0);
     ChipSpec torus = *load_chip("h100-sxm");
     torus.link.topology = Topology::torus;
@@ -233,10 +235,11 @@ TEST(Collectives, RingOnASwitchAndATorus) {
     // 18 links over 2 dimensions: 9 per dimension, 9 x 20 GB/s = 180 GB/s along a ring
     EXPECT_NEAR(ring_bytes_s(8, t), 180e9, 1);
     // 8 chips on a 2-D torus: 4 x 2. Reduce-scatter and all-gather along 4 on 1e8 B, then along 2 on 2.5e7 B:
-    // 2 x 3/4 x 1e8 / 180e9 + 2 x 3 x 3 us + 2 x 1/2 x 2.5e7 / 180e9 + 2 x 1 x 3 us
-    const double expect = 1.5e8 / 180e9 + 18e-6 + 2.5e7 / 180e9 + 6e-6;
+    // 2 x 3/4 x 1e8 / 180e9 + 2 x 3 x 1.4 us + 2 x 1/2 x 2.5e7 / 180e9 + 2 x 1 x 1.4 us
+    const double expect = 1.5e8 / 180e9 + 8.4e-6 + 2.5e7 / 180e9 + 2.8e-6;
     EXPECT_NEAR(all_reduce(1e8, 8, t).time_s, expect, 1e-12);
     EXPECT_EQ(all_reduce(1e8, 8, t).algo, CollectiveAlgo::ring);  // a torus has no direct exchange
+    EXPECT_FALSE(all_reduce(1e8, 8, t).library);                   // over a torus the engine runs its rings
     int f[3];
     torus_factors(8, 3, f);
     EXPECT_EQ(f[0] * 100 + f[1] * 10 + f[2], 222);
@@ -244,38 +247,53 @@ TEST(Collectives, RingOnASwitchAndATorus) {
     EXPECT_EQ(f[0] * 10 + f[1], 42);
 }
 
-TEST(Collectives, OneShotGivesWayToTwoShotAndInSwitchAsMessagesGrow) {
+// An engine's all-reduce on a switch: its own one-shot kernel while the message is small, the vendor
+// library once that is faster (TensorRT-LLM's automatic strategy). 8 x H100: one-shot 7 B / 315 GB/s +
+// 2 x 1.4 us; the library 25.6 us per call (21.6 us + the 4 us launch) + its best data time through the
+// 20.5 MB window.
+TEST(Collectives, OneShotGivesWayToTheLibraryAsMessagesGrow) {
     ChipSpec chip = *load_chip("h100-sxm");
     chip.link.switch_reduction_gain = 1.0;
     const NetworkRates r = network_rates(chip);
-    // 8 chips, 360 GB/s each way, alpha 3 us. One-shot: 7 B / bw + 2 alpha; two-shot: 1.75 B / bw + 4 alpha.
-    // Equal where 5.25 B / bw = 2 alpha: B = 2 x 3e-6 x 360e9 / 5.25 = 411,429 bytes.
-    const double cross = 2 * 3e-6 * 360e9 / 5.25;
-    EXPECT_EQ(all_reduce(cross * 0.9, 8, r).algo, CollectiveAlgo::one_shot);
-    EXPECT_EQ(all_reduce(cross * 1.1, 8, r).algo, CollectiveAlgo::two_shot);
-    EXPECT_NEAR(all_reduce(16384, 8, r).time_s, 7 * 16384 / 360e9 + 6e-6, 1e-12);  // a decode step's 16 KB
-    // The ring never wins on a switch: the same bandwidth as two-shot, more steps.
-    EXPECT_GT(allreduce_with(CollectiveAlgo::ring, 1e9, 8, r).time_s, all_reduce(1e9, 8, r).time_s);
-    // In-switch reduction (NVLS) at 1.3 x the ring's bus bandwidth: 1.75 B / (1.3 bw) + 4 alpha. It beats
-    // two-shot at every size and takes over from one-shot where (7 - 1.75 / 1.3) B / bw = 2 alpha:
-    // B = 6e-6 x 360e9 / 5.6538 = 382 KB.
+    EXPECT_NEAR(r.library_s, 25.6e-6, 1e-12);
+    // A decode step's 16 KB: 7 x 16384 / 315e9 + 2.8 us = 3.16 us (TensorRT-LLM measures 3.6 us on 8 H100s).
+    const CollectiveCost small = all_reduce(16384, 8, r);
+    EXPECT_EQ(small.algo, CollectiveAlgo::one_shot);
+    EXPECT_FALSE(small.library);
+    EXPECT_NEAR(small.time_s, 7 * 16384 / 315e9 + 2.8e-6, 1e-12);
+    // 1 MB: one-shot 22.2 + 2.8 = 25.0 us; the library's ring 1.75e6 / 360e9 = 4.86 us x (1 + 20.5 / (1.75 +
+    // 20.5)) = 9.34 us + 25.6 us = 34.9 us. The one-shot kernel.
+    EXPECT_EQ(all_reduce(1e6, 8, r).algo, CollectiveAlgo::one_shot);
+    // 4 MB: one-shot 88.9 + 2.8 = 91.7 us; the library's ring 19.4 us x (1 + 20.5 / (7 + 20.5)) = 33.9 us +
+    // 25.6 us = 59.5 us. The library.
+    const CollectiveCost mid = all_reduce(4e6, 8, r);
+    EXPECT_TRUE(mid.library);
+    EXPECT_EQ(mid.algo, CollectiveAlgo::ring);
+    EXPECT_NEAR(mid.time_s, 1.75 * 4e6 / 360e9 * (1 + 20.5e6 / (7e6 + 20.5e6)) + 25.6e-6, 1e-12);
+    // The engine never runs its two-shot or ring kernels on a switch (TensorRT-LLM goes from one-shot to NCCL).
+    for (double b : {1e3, 1e5, 1e7, 1e9}) {
+        const CollectiveAlgo a = all_reduce(b, 8, r).algo;
+        EXPECT_TRUE(a == CollectiveAlgo::one_shot || all_reduce(b, 8, r).library) << b;
+    }
+    // In-switch reduction (NVLS) in the library at 1.3 x the ring's bus bandwidth: at 4 MB 1.75 x 4e6 /
+    // (1.3 x 360e9) = 14.96 us x (1 + 20.5 / (4 + 20.5)) = 27.5 us + 25.6 us = 53.1 us.
     chip.link.switch_reduction_gain = 1.3;
     const NetworkRates nvls = network_rates(chip);
-    const double nvls_cross = 6e-6 * 360e9 / (7 - 1.75 / 1.3);
-    EXPECT_EQ(all_reduce(nvls_cross * 0.9, 8, nvls).algo, CollectiveAlgo::one_shot);
-    EXPECT_EQ(all_reduce(nvls_cross * 1.1, 8, nvls).algo, CollectiveAlgo::in_switch);
-    EXPECT_NEAR(all_reduce(1e8, 8, nvls).time_s, 1.75e8 / (360e9 * 1.3) + 12e-6, 1e-12);
+    const CollectiveCost in_switch = all_reduce(4e6, 8, nvls);
+    EXPECT_EQ(in_switch.algo, CollectiveAlgo::in_switch);
+    EXPECT_TRUE(in_switch.library);
+    EXPECT_NEAR(in_switch.time_s, 1.75 * 4e6 / (1.3 * 360e9) * (1 + 20.5e6 / (4e6 + 20.5e6)) + 25.6e-6, 1e-12);
 }
 
 // Past its workspace an engine hands the all-reduce to the vendor library. 2 x H100, 24 MB: the library's
 // best is a two-shot exchange or ring, each chip sending 24 MB at 360 GB/s = 66.7 us, through the 20.5 MB
-// window: x (1 + 20.5 / (24 + 20.5)) = 97.4 us, + 21.6 us per call = 119.0 us; the engine's one-shot would
-// take 66.7 us + 2 x 3 us = 72.7 us.
+// window: x (1 + 20.5 / (24 + 20.5)) = 97.4 us, + 25.6 us per call = 123.0 us; the engine's one-shot
+// kernel takes 24 MB / 315 GB/s + 2 x 1.4 us = 79.0 us.
 TEST(Collectives, PastTheEngineWorkspaceTheLibraryRunsIt) {
     const NetworkRates r = network_rates(*load_chip("h100-sxm"));
-    EXPECT_NEAR(all_reduce(24e6, 2, r).time_s, 24e6 / 360e9 + 6e-6, 1e-12);
+    EXPECT_NEAR(all_reduce(24e6, 2, r).time_s, 24e6 / 315e9 + 2.8e-6, 1e-12);
     const CollectiveCost lib = library_all_reduce(24e6, 2, r);
-    EXPECT_NEAR(lib.time_s, 24e6 / 360e9 * (1 + 20.5e6 / (24e6 + 20.5e6)) + 21.6e-6, 1e-12);
+    EXPECT_NEAR(lib.time_s, 24e6 / 360e9 * (1 + 20.5e6 / (24e6 + 20.5e6)) + 25.6e-6, 1e-12);
     // Llama-2-70B at TP 2, 800 decodes of MLPerf's lengths with their prompt chunks (222 / 291 x 800): each
     // all-reduce carries the step's 1,410 tokens x 8192 x 2 B = 23 MB, over 16 MB. With TensorRT-LLM's 16 MB workspace it goes to NCCL; with a larger one it
     // stays on the engine's kernel.
@@ -298,6 +316,7 @@ TEST(Collectives, PastTheEngineWorkspaceTheLibraryRunsIt) {
     ASSERT_GT(ar->buffer_bytes, 16e6);
     EXPECT_TRUE(ar->library);
     EXPECT_NEAR(ar->network_s, library_all_reduce(ar->buffer_bytes, 2, r).time_s, 1e-12);
+    EXPECT_NEAR(ar->time_s, ar->network_s, 1e-12);  // a collective pays no per-op overhead on top
     s.custom_allreduce_mb = 1000;
     auto engine = evaluate(h100, llama, s);
     ASSERT_TRUE(engine.ok());
@@ -312,15 +331,17 @@ TEST(Collectives, PastTheEngineWorkspaceTheLibraryRunsIt) {
 TEST(Collectives, PastTheDomainTheNicsCarryTheRest) {
     const NetworkRates r = network_rates(*load_chip("h100-sxm"));  // domain 8, 1 NIC x 50 GB/s x 0.8
     EXPECT_NEAR(r.nic_bytes_s, 40e9, 1);
-    // 16 chips = 2 domains of 8, 64 MB: in-domain all-reduce (in-switch: 1.75 x 64e6 / (1.3 x 360e9) + 4 x 3 us),
-    // then across the 2 domains each chip's 8 MB share: ring 2 x 1/2 x 8e6 / 40e9 + 2 x 5 us (tree: 2 x 8e6 / 40e9
-    // + 10 us).
+    // 16 chips = 2 domains of 8, 64 MB: in-domain all-reduce (the library's in-switch: 1.75 x 64e6 / (1.3 x
+    // 360e9) = 239.3 us x (1 + 20.5 / (64 + 20.5)) = 297.4 us + 25.6 us, against one-shot's 1,425 us),
+    // then across the 2 domains each chip's 8 MB share: ring 2 x 1/2 x 8e6 / 40e9 + 2 x 5 us (tree: 2 x 8e6 /
+    // 40e9 + 10 us).
     const CollectiveCost c = all_reduce(64e6, 16, r);
     EXPECT_EQ(c.algo, CollectiveAlgo::hierarchical);
-    EXPECT_NEAR(c.time_s, 1.75 * 64e6 / (1.3 * 360e9) + 12e-6 + 8e6 / 40e9 + 10e-6, 1e-12);
+    const double inner = 1.75 * 64e6 / (1.3 * 360e9) * (1 + 20.5e6 / (64e6 + 20.5e6)) + 25.6e-6;
+    EXPECT_NEAR(c.time_s, inner + 8e6 / 40e9 + 10e-6, 1e-12);
     // All-to-all over 16: 8 of the 15 peers sit across the NICs, 7 inside; both run at once.
     const CollectiveCost a = all_to_all(15e6, 16, r);
-    EXPECT_NEAR(a.time_s, std::max(7e6 / 360e9 + 6e-6, 8e6 / 40e9 + 10e-6), 1e-12);
+    EXPECT_NEAR(a.time_s, std::max(7e6 / 360e9 + 2.8e-6, 8e6 / 40e9 + 10e-6), 1e-12);
     ChipSpec no_nic = *load_chip("h100-sxm");
     no_nic.scaleout.nics = 0;
     EXPECT_FALSE(std::isfinite(all_reduce(64e6, 16, network_rates(no_nic)).time_s));
@@ -502,10 +523,10 @@ TEST(Lowering, ExpertParallelWithTensorParallelAttentionEndsInAnAllReduce) {
     const auto ph = lower(mix, s, Phase::decode);
     // Attention tp 2 leaves every token on both chips: each picks its experts' rows, nothing is dispatched,
     // and the partial outputs are summed by an all-reduce of 4 tokens x 4096 x 2 B = 32 KB over the 2 chips
-    // (one-shot on NVSwitch: 32768 / 360 GB/s + 2 x 3 us).
+    // (the engine's one-shot kernel on NVSwitch: 32768 / 315 GB/s + 2 x 1.4 us).
     for (const auto& o : ph.layer(0).ops) EXPECT_EQ(o.name.find("ep_"), std::string::npos) << o.name;
     EXPECT_EQ(op(ph, 0, "ffn_allreduce").algorithm, "one-shot");
-    EXPECT_NEAR(op(ph, 0, "ffn_allreduce").network_s, 32768 / 360e9 + 6e-6, 1e-12);
+    EXPECT_NEAR(op(ph, 0, "ffn_allreduce").network_s, 32768 / 315e9 + 2.8e-6, 1e-12);
     // Each chip's 4 experts take 4 tokens x top-2 / ep 2 = 4 rows; 4 tokens touch 8 (1 - 0.75^4) = 5.47 of
     // the 8 experts, 2.73 of them on this chip.
     EXPECT_NEAR(op(ph, 0, "expert_gate_up").flops, 2.0 * 4 * (2 * 14336) * 4096, 1.0);
@@ -654,7 +675,7 @@ TEST(Lowering, ExpertParallelOverDataParallelAttentionDispatchesTokens) {
     EXPECT_DOUBLE_EQ(token_reaches_group(2, 2), 0.75);
     EXPECT_EQ(op(ph, 0, "ep_dispatch").collective, "all-to-all");
     EXPECT_DOUBLE_EQ(op(ph, 0, "ep_dispatch").network_bytes, 3.0 * 4096 * 2);
-    EXPECT_NEAR(op(ph, 0, "ep_dispatch").network_s, 24576 / 360e9 + 6e-6, 1e-12);
+    EXPECT_NEAR(op(ph, 0, "ep_dispatch").network_s, 24576 / 360e9 + 2.8e-6, 1e-12);  // + 2 x 1.4 us
     EXPECT_DOUBLE_EQ(op(ph, 0, "ep_combine").network_bytes, op(ph, 0, "ep_dispatch").network_bytes);
     // No all-reduce: attention is not split, the combine brings each token's outputs home.
     for (const auto& o : ph.layer(0).ops) EXPECT_NE(o.name, "ffn_allreduce");
@@ -673,13 +694,14 @@ TEST(Lowering, ExpertParallelOverDataParallelAttentionGathersEveryToken) {
     ASSERT_EQ(moe_dispatch_for(s, par_of(s), h100), MoeDispatch::allgather);  // auto on an 8-GPU switch
     const auto ph = lower(mix, s, Phase::decode);
     // Each chip sends its 4 tokens' rows (bf16, 4096 x 2 B) to the other: 32 KiB, through NCCL (21.6 us a
-    // call on H100, window 20.5 MB): 21.6 us + 32768 / 360 GB/s x (1 + W / (32768 + W)).
+    // call on H100 and the 4 us launch, window 20.5 MB): 25.6 us + 32768 / 360 GB/s x (1 + W / (32768 + W)).
     const OpResult& gather = op(ph, 0, "ep_dispatch");
     EXPECT_EQ(gather.collective, "all-gather");
     EXPECT_TRUE(gather.library);
     EXPECT_DOUBLE_EQ(gather.network_bytes, 4.0 * 4096 * 2);
     const double w = 20.5e6;
-    EXPECT_NEAR(gather.network_s, 21.6e-6 + 32768 / 360e9 * (1 + w / (32768 + w)), 1e-12);
+    EXPECT_NEAR(gather.network_s, 25.6e-6 + 32768 / 360e9 * (1 + w / (32768 + w)), 1e-12);
+    EXPECT_NEAR(gather.time_s, gather.network_s, 1e-12);  // the launch is in the library's cost, not added again
     // The MoE op reads all 8 tokens on each chip (not its 4 and the 3 that would reach it by an
     // all-to-all), and each chip returns the other's 4 partial sums in bf16 by a reduce-scatter.
     EXPECT_DOUBLE_EQ(op(ph, 0, "moe_permute").activation_bytes, 8 * 4096.0 * 2 + 8 * 4096.0 * 4 / 2);
@@ -834,21 +856,23 @@ TEST(Roofline, StreamOperationsMoveTheirArrays) {
 TEST(Roofline, AllReduceKernelReportsBusBandwidthAsNcclTestsDoes) {
     const ChipSpec h100 = *load_chip("h100-sxm");
     // 8 x H100 in-switch (NVLS), 1 GiB: each chip's 18 links x 25 GB/s x 0.8 = 360 GB/s, x 1.3 switch gain;
-    // t = 2 x 7/8 x B / (360e9 x 1.3) + 4 x 3 us + 4 us launch = 4.015 ms + 16 us;
-    // bus bandwidth = B / t x 2 x 7/8 = 466 GB/s (nccl-tests NVLS on 8xH100: ~480).
+    // t = 2 x 7/8 x B / (360e9 x 1.3) + 4 x 1.4 us (each step's latency, the launch included) = 4.015 ms
+    // + 5.6 us; bus bandwidth = B / t x 2 x 7/8 = 467 GB/s (nccl-tests NVLS on 8xH100: ~480).
     const double b = 1073741824.0;
     auto nvls = allreduce_kernel(h100, b, 8, CollectiveAlgo::in_switch);
     ASSERT_TRUE(nvls.ok()) << nvls.error().message;
-    const double t = 1.75 * b / (360e9 * 1.3) + 12e-6 + 4e-6;
+    const double t = 1.75 * b / (360e9 * 1.3) + 5.6e-6;
     EXPECT_NEAR(nvls->op.time_s, t, 1e-9);
     EXPECT_NEAR(nvls->busbw_gb_s, b / t * 1.75 / 1e9, 1e-6);
     EXPECT_NEAR(nvls->busbw_gb_s, 466, 2);
-    // The ring at 8 chips: 2 x 7/8 B / 360e9 + 2 x 7 x 3 us + 4 us; bus bandwidth ~ 359 GB/s.
+    // The ring at 8 chips: 2 x 7/8 B / 360e9 + 2 x 7 x 1.4 us; bus bandwidth ~ 359 GB/s.
     auto ring = allreduce_kernel(h100, b, 8, CollectiveAlgo::ring);
-    EXPECT_NEAR(ring->op.time_s, 1.75 * b / 360e9 + 42e-6 + 4e-6, 1e-9);
-    // Left to choose, a large message takes the switch; two chips gain nothing from it, so a direct
-    // exchange wins there: one-shot sends B once, 2.98 ms + 2 x 3 us, against in-switch's 4.0 ms.
-    EXPECT_EQ(allreduce_kernel(h100, b, 8, CollectiveAlgo::none)->op.algorithm, "in-switch");
+    EXPECT_NEAR(ring->op.time_s, 1.75 * b / 360e9 + 19.6e-6, 1e-9);
+    // Left to choose, a large message goes to the library, which takes the switch; two chips gain nothing
+    // from it, so a direct exchange wins there: B once at 360 GB/s, 2.98 ms, against in-switch's 4.0 ms.
+    auto chosen = allreduce_kernel(h100, b, 8, CollectiveAlgo::none);
+    EXPECT_EQ(chosen->op.algorithm, "in-switch");
+    EXPECT_TRUE(chosen->op.library);
     EXPECT_NE(allreduce_kernel(h100, b, 2, CollectiveAlgo::none)->op.algorithm, "in-switch");
     // Bad input is refused, naming it.
     EXPECT_FALSE(allreduce_kernel(h100, b, 1, CollectiveAlgo::none).ok());
@@ -864,8 +888,10 @@ TEST(Roofline, AllReduceKernelReportsBusBandwidthAsNcclTestsDoes) {
     // Far below the library's 20.5 MB window the data time counts twice: x (1 + 20.5e6 / (1024 + 20.5e6)).
     EXPECT_NEAR(small->op.time_s, 21.6e-6 + 4e-6 + 1.75 * 1024 / (360e9 * 1.3) * (1 + 20.5e6 / (1024 + 20.5e6)), 1e-12);
     EXPECT_NEAR(small->busbw_gb_s, 0.070, 0.0005);
-    // The engine's kernels are faster at small sizes (one-shot: 2 x 3 us + 4 us launch + 7 KiB / 360 GB/s).
-    EXPECT_LT(allreduce_kernel(h100, 1024, 8, CollectiveAlgo::none)->op.time_s, small->op.time_s);
+    // The engine's one-shot kernel is faster at small sizes: 2 x 1.4 us + 7 KiB / 315 GB/s = 2.82 us.
+    auto own = allreduce_kernel(h100, 1024, 8, CollectiveAlgo::none);
+    EXPECT_FALSE(own->op.library);
+    EXPECT_NEAR(own->op.time_s, 2.8e-6 + 7 * 1024 / 315e9, 1e-12);
     // Over MI300X's full mesh RCCL's rings use every link: the bandwidth term is a two-shot exchange's,
     // 1.75 B / (7 links x 64 GB/s x efficiency.network), not a single ring's over one link per neighbour.
     const ChipSpec mi300x = *load_chip("mi300x");
@@ -888,8 +914,8 @@ TEST(Roofline, AllReduceKernelReportsBusBandwidthAsNcclTestsDoes) {
     const double data_s = 1.75 * mid / (360e9 * 1.3);
     EXPECT_NEAR(piped->op.time_s, data_s * (1 + 16.6e6 / (mid + 16.6e6)) + 26e-6 + 4e-6, 1e-10);
     EXPECT_NEAR(piped->busbw_gb_s, 298.1, 1.0);
-    // The window is the library's: the engine's own kernels stream at once.
-    EXPECT_NEAR(allreduce_kernel(h200, mid, 8, CollectiveAlgo::in_switch)->op.time_s, data_s + 12e-6 + 4e-6, 1e-10);
+    // The window is the library's: the engine's own kernels stream at once (4 steps of 1.4 us on H200).
+    EXPECT_NEAR(allreduce_kernel(h200, mid, 8, CollectiveAlgo::in_switch)->op.time_s, data_s + 5.6e-6, 1e-10);
     EXPECT_EQ(parse_allreduce_algo("two-shot"), CollectiveAlgo::two_shot);
     EXPECT_FALSE(parse_allreduce_algo("nvls").has_value());
 }

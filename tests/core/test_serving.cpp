@@ -359,7 +359,7 @@ TEST(Disaggregation, PoolsServeAtTheSlowerOnesRate) {
     // NVLink of one 8-GPU domain; each chip of the prefill replica sends its share.
     EXPECT_NEAR(sv.kv_transfer_gb_per_request, 1024.0 * 80 * 2 * 8 * 128 / 1e9, 1e-9);
     const double share = 1024.0 * 80 * 2 * 8 * 128 / sv.prefill_pool.parallelism.chips();
-    EXPECT_NEAR(sv.kv_transfer_s, share / 360e9 + 3e-6, 1e-9);
+    EXPECT_NEAR(sv.kv_transfer_s, share / 360e9 + 1.4e-6, 1e-9);  // + one step of H100's link latency
     // The decode pool runs decodes only.
     EXPECT_DOUBLE_EQ(ev->decode.prefill_tokens, 0.0);
     EXPECT_GT(ev->prefill.prefill_tokens, 0.0);
