@@ -378,23 +378,23 @@ TEST(CliModels, ListsEveryPreset) {
 TEST(CliValidate, PrintsEveryCase) {
     const CliRun r = run({"validate", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3203);  // header + 375 cases + 2436 MoE layers + 391 all-reduces
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3959);  // header + 375 cases + 3192 MoE layers + 391 all-reduces
     EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,fit,tflops,792,"), std::string::npos);
     const CliRun t = run({"validate"});
     ASSERT_EQ(t.code, 0) << t.err;
     // The summary keeps serving and kernels apart and leaves the fits out.
     EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
     EXPECT_NE(t.out.find("over 183 rows; kernels: median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find("over 2605 rows (414 fits left out)"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("over 3295 rows (480 fits left out)"), std::string::npos) << t.out;
     // and the kernels by kind: 39 GEMMs, 17 STREAM operations, 465 all-reduces (109 nccl-tests, 356 engine
-    // timings), 2084 fused MoE layers
+    // timings), 2774 fused MoE layers
     // (fits left out)
     EXPECT_NE(t.out.find("kernels by kind: gemm median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 39 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; copy median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 465 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; moe median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find(" % over 2084 rows"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 2774 rows"), std::string::npos) << t.out;
     // and serving by publication: MLPerf v4.1 (84 rows), v5.1 (98) and the TensorRT-LLM perf-overview row
     EXPECT_NE(t.out.find("serving by source: MLPerf Inference v4.1 median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 84 rows ("), std::string::npos) << t.out;

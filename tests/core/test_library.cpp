@@ -227,15 +227,18 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     const auto h200 = basis("h200-sxm", "efficiency.compute");                  // same compute silicon as H100
     EXPECT_EQ(h200.basis, "carried");
     EXPECT_EQ(h200.from, "h100-sxm");
-    const auto b300 = basis("b300", "efficiency.attention");                    // B200's decode attention
-    EXPECT_EQ(b300.basis, "carried");
-    EXPECT_EQ(b300.from, "b200");
+    EXPECT_EQ(basis("b300", "efficiency.attention").basis, "measured");         // B300's own decode attention
+    EXPECT_EQ(basis("a100-sxm", "efficiency.compute").basis, "measured");       // TensorRT-LLM Linear on A100
+    const auto a100 = basis("a100-sxm", "efficiency.attention");                // A100's timings exceed its HBM
+    EXPECT_EQ(a100.basis, "carried");
+    EXPECT_EQ(a100.from, "h100-sxm");
     EXPECT_EQ(basis("jalapeno-est", "efficiency.network").basis, "estimate");   // no chip measured 0.8 of its links
-    // The fused MoE call's fixed cost: measured on H100, H200 and the B200 silicon (aiconfigurator), carried
-    // to the rest.
+    // The fused MoE call's fixed cost: measured on H100, H200, the B200 silicon and B300 (aiconfigurator),
+    // carried to the rest.
     EXPECT_EQ(basis("h200-sxm", "efficiency.moe_overhead_us").basis, "measured");
     EXPECT_EQ(basis("gb200", "efficiency.moe_overhead_us").basis, "measured");
-    EXPECT_EQ(basis("b300", "efficiency.moe_overhead_us").from, "b200");
+    EXPECT_EQ(basis("b300", "efficiency.moe_overhead_us").basis, "measured");
+    EXPECT_EQ(basis("a100-sxm", "efficiency.moe_overhead_us").from, "h100-sxm");
     EXPECT_EQ(basis("mi325x", "efficiency.moe_overhead_us").from, "h100-sxm");
     // The engine's own all-reduce kernels: measured on the NVIDIA chips aiconfigurator times (TensorRT-LLM's
     // custom all-reduce), carried from H100 to the rest.

@@ -85,7 +85,7 @@ TEST(Validation, SourceFamilies) {
     EXPECT_EQ(source_family("ml-engineering MAMF table (best achievable bf16 matmul)"), "ml-engineering MAMF table");
     EXPECT_EQ(source_family(""), "");
     // The public set's serving rows come from three publications, in file order, every row in one of them.
-    const auto results = run_all(kPath, 3202);
+    const auto results = run_all(kPath, 3958);
     const auto families = source_families(results, true);
     ASSERT_EQ(families.size(), 3u);
     EXPECT_EQ(families[0], "MLPerf Inference v4.1");
@@ -96,13 +96,13 @@ TEST(Validation, SourceFamilies) {
     EXPECT_EQ(rows, summarise(results, true).rows);
     EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v4.1").rows, 84);
     EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").rows, 98);
-    // aiconfigurator: 2436 fused MoE layers and 391 all-reduces.
+    // aiconfigurator: 3192 fused MoE layers and 391 all-reduces.
     EXPECT_EQ(summarise_source(results, false, "aiconfigurator").rows + summarise_source(results, false, "aiconfigurator").fits,
-              2827);
+              3583);
 }
 
 TEST(Validation, PublicCases) {
-    const auto results = run_all(kPath, 3202);
+    const auto results = run_all(kPath, 3958);
     // Fits by what they set (chip, kind, precision): one row is reproduced; several set the value by
     // their median, which is reproduced, each within the spread of the set.
     // What each fit sets, as the file's header says: an all-reduce's 1 KiB row the library latency, its
@@ -164,7 +164,7 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(newest.rows_within_35, 78);
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers and EngineAllReduces below); all kernels together:
-    // 2605 rows and 414 fits.
+    // 3295 rows and 480 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (!timed_by_aiconfigurator(r)) single.push_back(r);
@@ -172,8 +172,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 2605);
-    EXPECT_EQ(summarise(results, false).fits, 414);
+    EXPECT_EQ(summarise(results, false).rows, 3295);
+    EXPECT_EQ(summarise(results, false).fits, 480);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -211,7 +211,7 @@ TEST(Validation, PublicCases) {
 // efficiency.engine_network (B200 and GB200 together). The model runs the engine's one-shot kernel or
 // the library, whichever is faster.
 TEST(Validation, EngineAllReduces) {
-    const auto results = run_all(kPath, 3202);
+    const auto results = run_all(kPath, 3958);
     std::map<std::string, std::vector<double>> fits;
     std::vector<ValidationResult> checks;
     for (const auto& r : results) {
@@ -257,15 +257,22 @@ TEST(Validation, EngineAllReduces) {
     }
 }
 
-// One layer's fused MoE op against TensorRT-LLM's (NVIDIA aiconfigurator moe_perf, 1.3.0rc20): 2436 rows
-// of six expert shapes, bf16/fp8/fp4, every expert-parallel size, 1 to 16384 tokens, on H100, H200, B200
-// and GB200. The 1-token bf16 and fp8 rows set each chip's efficiency.moe_overhead_us by their median
-// (B200 and GB200 together: one silicon), the 1-token fp4 rows the launches NVFP4 adds to a call;
-// Qwen3-235B at EP 8 and 16384 tokens sets moe_pair_bytes at fp8 (the median of three chips) and fp4.
+// One layer's fused MoE op against TensorRT-LLM's (NVIDIA aiconfigurator moe_perf, 1.3.0rc20): 3192 rows
+// of six expert shapes, bf16/fp8/fp4, every expert-parallel size, 1 to 16384 tokens, on H100, H200, B200,
+// GB200 and B300. The 1-token bf16 and fp8 rows set each chip's efficiency.moe_overhead_us by their median
+// (B200 and GB200 together: one silicon), B200's and GB200's 1-token fp4 rows the launches NVFP4 adds to a
+// call; Qwen3-235B at EP 8 and 16384 tokens sets moe_pair_bytes at fp8 (the median of three chips) and fp4.
 TEST(Validation, FusedMoeLayers) {
-    const auto results = run_all(kPath, 3202);
+    const auto results = run_all(kPath, 3958);
     std::map<std::string, std::vector<double>> overhead_fits;
     std::vector<ValidationResult> moe, by_precision[3];
+    // A timing slower than the same layer's with four times the tokens is erratic (B300 DeepSeek-V3 fp4 at
+    // EP 32: 540 us at 64 tokens, 73 us at 256): measured time by layer and token count, to find them.
+    std::map<std::string, std::map<double, double>> times;
+    auto layer_of = [](const ValidationCase& c) { return c.chip + " " + c.model + " " + c.precision + " " + std::to_string(c.chips); };
+    auto tokens_of = [](const ValidationCase& c) { return std::stod(c.shape.substr(c.shape.find("tokens=") + 7)); };
+    for (const auto& r : results)
+        if (r.c.kind == "moe") times[layer_of(r.c)][tokens_of(r.c)] = tokens_of(r.c) / r.c.measured;
     for (const auto& r : results) {
         if (r.c.kind != "moe") continue;
         moe.push_back(r);
@@ -282,33 +289,37 @@ TEST(Validation, FusedMoeLayers) {
         const int p = r.c.precision == "bf16" ? 0 : r.c.precision == "fp8" ? 1 : 2;
         by_precision[p].push_back(r);
         // Llama 4's top-1 routing runs far slower than its bytes in many of these timings (Scout at EP 1
-        // and 16 tokens on H200: 10x the model, while EP 2 runs close to it): its rows are held within 12x
-        // so that a broken row still shows; every other row lies between -39 % and +175 % (Qwen3-30B at
-        // EP 64-128 and 16384 tokens, where each rank routes and finalises every token).
+        // and 16 tokens on H200: 10x the model, while EP 2 runs close to it), and so do the erratic timings
+        // above: those rows are held within 12x so that a broken row still shows; every other row lies
+        // between -39 % and +242 % (Qwen3-30B at EP 64-128 and 16384 tokens, where each rank routes and
+        // finalises every token).
+        const auto& layer = times[layer_of(r.c)];
+        const auto later = layer.find(4 * tokens_of(r.c));
+        const bool erratic = later != layer.end() && tokens_of(r.c) / r.c.measured > later->second;
         const bool top1 = r.c.model.rfind("llama-4", 0) == 0;
-        EXPECT_LE(std::fabs(r.error), top1 ? 11.0 : 2.5) << r.c.id << ": predicted " << r.predicted;
+        EXPECT_LE(std::fabs(r.error), top1 || erratic ? 11.0 : 2.5) << r.c.id << ": predicted " << r.predicted;
     }
-    ASSERT_EQ(overhead_fits.size(), 4u);
+    ASSERT_EQ(overhead_fits.size(), 5u);
     for (auto& [chip, errors] : overhead_fits) {
         std::sort(errors.begin(), errors.end());
         EXPECT_EQ(errors.size(), chip == "b200" ? 132u : chip == "b200 fp4" ? 84u : 66u) << chip;
         EXPECT_LE(std::fabs(errors[errors.size() / 2]), 0.02) << chip << ": the median 1-token row is reproduced";
     }
     const ValidationSummary all = summarise_kind(moe, "moe");
-    EXPECT_EQ(all.rows, 2084);
-    EXPECT_EQ(all.fits, 352);
+    EXPECT_EQ(all.rows, 2774);
+    EXPECT_EQ(all.fits, 418);
     EXPECT_LE(all.median_abs_error, 0.15);
-    // By precision: bf16 within a few per cent in the median (signed +0.9 %), fp8 faster than measured
-    // (+8 %), fp4 faster still (+15 %; +32 % before NVFP4's own launches were counted).
+    // By precision: bf16 within a few per cent in the median (signed +1.4 %), fp8 faster than measured
+    // (+9 %), fp4 faster still (+10 %; B200 and GB200 +15 %, +32 % before NVFP4's own launches were counted).
     auto signed_median = [](const std::vector<ValidationResult>& rs) {
         std::vector<double> e;
         for (const auto& r : rs) e.push_back(r.error);
         std::sort(e.begin(), e.end());
         return e[e.size() / 2];
     };
-    EXPECT_EQ(by_precision[0].size(), 792u);
-    EXPECT_EQ(by_precision[1].size(), 789u);
-    EXPECT_EQ(by_precision[2].size(), 503u);
+    EXPECT_EQ(by_precision[0].size(), 990u);
+    EXPECT_EQ(by_precision[1].size(), 987u);
+    EXPECT_EQ(by_precision[2].size(), 797u);
     EXPECT_LE(std::fabs(signed_median(by_precision[0])), 0.05);
     EXPECT_LE(std::fabs(signed_median(by_precision[1])), 0.12);
     EXPECT_LE(std::fabs(signed_median(by_precision[2])), 0.20);
@@ -324,7 +335,7 @@ TEST(Validation, FusedMoeLayers) {
 // in v5.1, B200 0.97-1.00 (Google's 1.26 beside its low offline run), GB200 0.88-0.99, MI300X 0.88-0.91,
 // MI325X 0.88-0.96.)
 TEST(Validation, ServerNeverBeatsSteadyOffline) {
-    const auto results = run_all(kPath, 3202);
+    const auto results = run_all(kPath, 3958);
     struct Pair {
         double offline = 0, server = 0;
         std::string offline_par, server_par;

@@ -31,8 +31,8 @@ std::vector<ValidationResult> corePublicResults() {
 
 // tests/data/validation-public.csv: 183 serving rows, 27 kernel fits and 165 kernel checks (the Azure guide's 39
 // GEMMs, 17 STREAM operations and 109 all-reduce sizes beyond its fits), 391 engine all-reduces (aiconfigurator;
-// 35 of them fits) and 2436 fused MoE layers (aiconfigurator; 352 of them fits).
-constexpr int kPublicRows = 3202;
+// 35 of them fits) and 3192 fused MoE layers (aiconfigurator; 418 of them fits).
+constexpr int kPublicRows = 3958;
 
 }  // namespace
 
@@ -100,31 +100,31 @@ private slots:
     }
 
     void fitsAreLeftOutOfTheHeadline() {
-        // 414 of the public set's 3019 kernel rows set a chip parameter: shown (hollow), never counted.
+        // 480 of the public set's 3775 kernel rows set a chip parameter: shown (hollow), never counted.
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::kernels,
                          true);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 192 + 391 + 2436);
-        QCOMPARE(view_->kernelSummary().rows, 165 + 356 + 2084);
-        QCOMPARE(view_->kernelSummary().fits, 27 + 35 + 352);
-        QVERIFY2(view_->headline().contains(QStringLiteral("(414 fits left out)")), qPrintable(view_->headline()));
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 192 + 391 + 3192);
+        QCOMPARE(view_->kernelSummary().rows, 165 + 356 + 2774);
+        QCOMPARE(view_->kernelSummary().fits, 27 + 35 + 418);
+        QVERIFY2(view_->headline().contains(QStringLiteral("(480 fits left out)")), qPrintable(view_->headline()));
         // The fused MoE layers alone; they belong to the MoE architecture, as Mixtral's 46 serving rows do.
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::moeLayers,
                          true);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 2436);
-        QCOMPARE(view_->kernelSummary().rows, 2084);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 3192);
+        QCOMPARE(view_->kernelSummary().rows, 2774);
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::moe, RecordView::Kind::all, true);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 46 + 2436);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 46 + 3192);
         view_->setFilter(RecordView::Set::publicSet, {}, "qwen3-30b-a3b", RecordView::Architecture::all,
                          RecordView::Kind::all, true);
-        // 7 token counts x 8 EP sizes x (bf16 and fp8 on H100 and H200; bf16, fp8 and fp4 on B200 and GB200)
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 7 * 8 * (2 + 2 + 3 + 3));
+        // 7 token counts x 8 EP sizes x (bf16 and fp8 on H100 and H200; bf16, fp8 and fp4 on B200, GB200 and B300)
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 7 * 8 * (2 + 2 + 3 + 3 + 3));
         // Hidden, they are not shown at all; the serving figures do not change.
         const ValidationSummary before = [&] {
             view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
             return view_->servingSummary();
         }();
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, false);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 183 + 165 + 356 + 2084);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 183 + 165 + 356 + 2774);
         QCOMPARE(view_->servingSummary().median_abs_error, before.median_abs_error);
         QCOMPARE(view_->kernelSummary().fits, 0);
         // Filters: H100 alone has 54 serving rows in the public set (MLPerf v4.1 Llama-2-70B 30 and Mixtral
