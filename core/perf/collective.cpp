@@ -191,6 +191,7 @@ CollectiveCost engine_in_domain(double bytes, int n, const NetworkRates& r) {
     // TensorRT-LLM's strategy table, tuned by timing each kernel, goes from its one-shot kernel
     // straight to NCCL on 2-8 GPUs (aiconfigurator's timings sit on one or the other at every size).
     const CollectiveCost own = allreduce_with(CollectiveAlgo::one_shot, bytes, n, r);
+    if (own.time_s <= r.library_s) return own;  // the library's fixed cost alone is no faster
     const CollectiveCost lib = library_all_reduce(bytes, n, r);
     return lib.time_s < own.time_s ? lib : own;
 }
