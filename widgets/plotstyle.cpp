@@ -207,9 +207,10 @@ QColor boundColor(Bound bound) {
 QColor overheadColor() { return QColor(153, 153, 153); }
 QColor designColor() { return QColor(213, 94, 0); }  // vermillion: the design stands out
 QColor seriesColor(int index) {
+    // Eight before a colour repeats: the record view shows eight chips.
     static const QColor colors[] = {QColor(0, 114, 178), QColor(0, 158, 115), QColor(86, 180, 233),
                                     QColor(204, 121, 167), QColor(230, 159, 0), QColor(120, 120, 120),
-                                    QColor(160, 110, 60)};
+                                    QColor(160, 110, 60), QColor(110, 40, 140)};
     return colors[static_cast<size_t>(index) % std::size(colors)];
 }
 
