@@ -126,9 +126,9 @@ double all_peers_bytes_s(int n, const NetworkRates& r) {
 }
 
 double engine_peers_bytes_s(int n, const NetworkRates& r) {
-    NetworkRates e = r;
-    if (r.engine_link_bytes_s > 0) e.link_bytes_s = r.engine_link_bytes_s;
-    return all_peers_bytes_s(n, e);
+    // all_peers_bytes_s is linear in the per-link rate.
+    const double all = all_peers_bytes_s(n, r);
+    return r.engine_link_bytes_s > 0 && r.link_bytes_s > 0 ? all * (r.engine_link_bytes_s / r.link_bytes_s) : all;
 }
 
 double ring_bytes_s(int n, const NetworkRates& r) {
@@ -145,19 +145,21 @@ CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const Ne
     CollectiveCost c{kInf, 0, algo};
     if (n <= 1 || bytes <= 0) return {0, 0, CollectiveAlgo::none};
     const double direct_ok = r.topology != Topology::torus;
-    const double bw_all = all_peers_bytes_s(n, r);
-    const double bw_engine = engine_peers_bytes_s(n, r);
     switch (algo) {
-    case CollectiveAlgo::one_shot:
+    case CollectiveAlgo::one_shot: {
+        const double bw_engine = engine_peers_bytes_s(n, r);
         if (!direct_ok || bw_engine <= 0) return c;
         c.sent_bytes = (n - 1.0) * bytes;
         c.time_s = c.sent_bytes / bw_engine + 2.0 * r.alpha_s;
         return c;
-    case CollectiveAlgo::two_shot:
+    }
+    case CollectiveAlgo::two_shot: {
+        const double bw_engine = engine_peers_bytes_s(n, r);
         if (!direct_ok || bw_engine <= 0) return c;
         c.sent_bytes = 2.0 * (n - 1) / n * bytes;
         c.time_s = c.sent_bytes / bw_engine + 4.0 * r.alpha_s;
         return c;
+    }
     case CollectiveAlgo::ring:
         if (r.topology == Topology::torus) return torus_ring(bytes, n, r);
         if (ring_bytes_s(n, r) <= 0) return c;
@@ -169,16 +171,18 @@ CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const Ne
         c.sent_bytes = 2.0 * bytes;
         c.time_s = c.sent_bytes / ring_bytes_s(n, r) + 2.0 * log2_ceil(n) * r.alpha_s;
         return c;
-    case CollectiveAlgo::in_switch:
+    case CollectiveAlgo::in_switch: {
         // The switch sums what each chip sends and multicasts the result: each chip sends and receives
         // the buffer once, whatever the group, so the time does not fall with n as the ring's bus
         // bandwidth term does. link.switch_reduction_gain is measured at 8 chips (NVLS bus bandwidth
         // over the ring's), which sets that time: 2 x 7/8 B / (bw x gain). Two chips gain nothing over
         // a direct exchange (each sends B either way); 4 chips get 6/7 of the 8-chip gain.
+        const double bw_all = all_peers_bytes_s(n, r);
         if (!(r.switch_gain > 1.0) || bw_all <= 0) return c;
         c.sent_bytes = bytes;
         c.time_s = 2.0 * 7.0 / 8.0 * bytes / (bw_all * r.switch_gain) + 4.0 * r.alpha_s;
         return c;
+    }
     default: return c;
     }
 }
