@@ -68,6 +68,8 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
     const QString n1 = QString::number(n - 1);
     const QString ns = QString::number(n);
     const std::string_view algo = op.algorithm;
+    // A direct exchange runs at the engine kernels' rate, or at the library's when the library runs it.
+    const QString direct_bw = formatBytesPerSecond(op.library ? all_peers_bytes_s(n, r) : engine_peers_bytes_s(n, r));
     QString f;
     if (op.collective == "all-gather" || op.collective == "reduce-scatter") {
         // The engines call the vendor library for the MoE layer's token exchange across attention ranks.
@@ -86,10 +88,10 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
     if (algo == "one-shot")
         f = ExplainPanel::tr("one-shot (each chip sends its buffer to every peer and sums locally): (n−1)·B / bw + 2α "
                              "= %1 × %2 / %3 + 2 × %4")
-                .arg(n1, formatBytes(b), formatBytesPerSecond(op.library ? all_peers_bytes_s(n, r) : engine_peers_bytes_s(n, r)), alpha);
+                .arg(n1, formatBytes(b), direct_bw, alpha);
     else if (algo == "two-shot")
         f = ExplainPanel::tr("two-shot (reduce-scatter, then all-gather): 2(n−1)/n·B / bw + 4α = 2 × %1/%2 × %3 / %4 + 4 × %5")
-                .arg(n1, ns, formatBytes(b), formatBytesPerSecond(op.library ? all_peers_bytes_s(n, r) : engine_peers_bytes_s(n, r)), alpha);
+                .arg(n1, ns, formatBytes(b), direct_bw, alpha);
     else if (algo == "ring")
         f = ExplainPanel::tr("ring: 2(n−1)/n·B / bw + 2(n−1)α = 2 × %1/%2 × %3 / %4 + %5 × %6")
                 .arg(n1, ns, formatBytes(b), formatBytesPerSecond(ring_bytes_s(n, r)), QString::number(2 * (n - 1)),

@@ -307,6 +307,7 @@ CollectiveCost library_all_gather(double sent_bytes, int n, const NetworkRates& 
     CollectiveCost c = all_to_all(sent_bytes, n, lib);
     if (n <= r.domain && std::isfinite(c.time_s)) c.time_s *= library_window_factor(sent_bytes, r);
     c.time_s += r.library_s;
+    c.library = true;
     return c;
 }
 

@@ -65,22 +65,20 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
     op.precision = requested_precision(op.kind, s);
     if (op.kind == OpKind::collective) {
         CollectiveCost cost;
-        op.library = false;
         if (op.collective == kAllReduce) {
             // The engine's own kernels up to their workspace; beyond it the vendor library.
             cost = op.buffer_bytes > s.custom_allreduce_mb * 1e6 ? library_all_reduce(op.buffer_bytes, op.group, r.net)
                                                                  : all_reduce(op.buffer_bytes, op.group, r.net);
-            op.library = cost.library;
         } else if (op.collective == kAllToAll) {
             cost = all_to_all(op.buffer_bytes, op.group, r.net);
         } else if (op.collective == kAllGather || op.collective == kReduceScatter) {
-            op.library = true;  // the engines call the vendor library for both (NCCL, RCCL)
-            cost = library_all_gather(op.buffer_bytes, op.group, r.net);
+            cost = library_all_gather(op.buffer_bytes, op.group, r.net);  // the engines call NCCL, RCCL for both
         } else {
             // Activations cross each of the pp - 1 stage boundaries once per step.
             cost = send_recv(op.buffer_bytes, par.chips() > r.net.domain, r.net);
             cost.time_s *= par.pp - 1;
         }
+        op.library = cost.library;
         op.algorithm = to_string(cost.algo);
         op.network_bytes = cost.sent_bytes;
         op.network_s = cost.time_s;

@@ -42,6 +42,14 @@ std::vector<ValidationResult> run_all(const std::string& path, size_t expected_r
     return out;
 }
 
+// The data file's columns without a role, and one row under them parsed as a case.
+const std::string kHeader = "case,kind,chip,chips,model,precision,scenario,input_len,output_len,shape,metric,value,per_chip,source\n";
+ValidationCase one_case(const std::string& row) {
+    auto cases = parse_validation_csv(kHeader + row, "x.csv");
+    EXPECT_TRUE(cases.ok()) << (cases.ok() ? "" : cases.error().message);
+    return cases.ok() && !cases->empty() ? cases->front() : ValidationCase{};
+}
+
 }  // namespace
 
 TEST(Validation, BuiltInCopyMatchesTheDataFile) {
@@ -429,14 +437,9 @@ TEST(Validation, ExtraMeasurements) {
 }
 
 TEST(Validation, FixedParallelismIsParsedAndChecked) {
-    const std::string head =
-        "case,kind,chip,chips,model,precision,scenario,input_len,output_len,shape,metric,value,per_chip,source\n";
-    auto run = [&](const std::string& shape) {
-        auto cs = parse_validation_csv(head + "a,serving,h100-sxm,8,llama-2-70b,fp8,offline,300,285," + shape +
-                                           ",tokens_per_s,20000,2500,src\n",
-                                       "x.csv");
-        EXPECT_TRUE(cs.ok());
-        return run_validation_case(cs->front());
+    auto run = [](const std::string& shape) {
+        return run_validation_case(
+            one_case("a,serving,h100-sxm,8,llama-2-70b,fp8,offline,300,285," + shape + ",tokens_per_s,20000,2500,src\n"));
     };
     auto tp4 = run("tp=4");
     ASSERT_TRUE(tp4.ok()) << tp4.error().message;
@@ -486,11 +489,8 @@ TEST(Validation, FixedParallelismIsParsedAndChecked) {
     EXPECT_NE(paged->detail.find("batch 41"), std::string::npos) << paged->detail;
     EXPECT_GT(paged->predicted, reserved->predicted * 1.2);
     // Expert parallelism beyond tensor parallelism: attention data-parallel ranks.
-    auto moe = parse_validation_csv(head + "m,serving,h100-sxm,8,mixtral-8x7b,fp8,offline,427,145,tp=1 dp=8 ep=8,"
-                                           "tokens_per_s,50000,6250,src\n",
-                                    "x.csv");
-    ASSERT_TRUE(moe.ok());
-    auto ep = run_validation_case(moe->front());
+    auto ep = run_validation_case(
+        one_case("m,serving,h100-sxm,8,mixtral-8x7b,fp8,offline,427,145,tp=1 dp=8 ep=8,tokens_per_s,50000,6250,src\n"));
     ASSERT_TRUE(ep.ok()) << ep.error().message;
     EXPECT_EQ(ep->detail.rfind("tp 1 dp 8 ep 8, batch", 0), 0u) << ep->detail;
     // A role column marks fits.
@@ -507,14 +507,9 @@ TEST(Validation, FixedParallelismIsParsedAndChecked) {
 // requested_server_ttft_latency and _tpot_latency), where the server scenario allows 2 s and 200 ms: the
 // same system serves less under it. An unknown scenario is refused, naming it.
 TEST(Validation, InteractiveIsAServerHeldToTighterLimits) {
-    const std::string head =
-        "case,kind,chip,chips,model,precision,scenario,input_len,output_len,shape,metric,value,per_chip,source\n";
-    auto one = [&](const std::string& scenario) {
-        auto cs = parse_validation_csv(head + "a,serving,h200-sxm,8,llama-2-70b,fp8," + scenario +
-                                           ",222,291,tp=1 pp=1 kv=on_demand in_cv=0.77 out_cv=0.79,tokens_per_s,20000,2500,src\n",
-                                       "x.csv");
-        EXPECT_TRUE(cs.ok());
-        return cs->front();
+    auto one = [](const std::string& scenario) {
+        return one_case("a,serving,h200-sxm,8,llama-2-70b,fp8," + scenario +
+                        ",222,291,tp=1 pp=1 kv=on_demand in_cv=0.77 out_cv=0.79,tokens_per_s,20000,2500,src\n");
     };
     auto limits = validation_scenario(one("interactive"));
     ASSERT_TRUE(limits.ok()) << limits.error().message;
@@ -531,18 +526,12 @@ TEST(Validation, InteractiveIsAServerHeldToTighterLimits) {
 
 TEST(Validation, RefusesMalformedData) {
     EXPECT_FALSE(parse_validation_csv("nonsense\n", "x.csv").ok());
-    auto bad = parse_validation_csv("case,kind,chip,chips,model,precision,scenario,input_len,output_len,shape,metric,value,per_chip,source\n"
-                                    "a,serving,h100-sxm,8,llama-2-70b,fp8,offline,300,285,,tokens_per_s,abc,1,src\n",
+    auto bad = parse_validation_csv(kHeader + "a,serving,h100-sxm,8,llama-2-70b,fp8,offline,300,285,,tokens_per_s,abc,1,src\n",
                                     "x.csv");
     ASSERT_FALSE(bad.ok());
     EXPECT_NE(bad.error().message.find("x.csv:2: case 'a': bad value"), std::string::npos);
     // A fused MoE row names what is wrong in its shape, its model or its expert-parallel size.
-    const std::string head = "case,kind,chip,chips,model,precision,scenario,input_len,output_len,shape,metric,value,per_chip,source\n";
-    auto run_one = [&](const std::string& row) {
-        auto cases = parse_validation_csv(head + row, "x.csv");
-        EXPECT_TRUE(cases.ok()) << cases.error().message;
-        return run_validation_case(cases->front());
-    };
+    auto run_one = [](const std::string& row) { return run_validation_case(one_case(row)); };
     auto ok = run_one("m,moe,h200-sxm,8,mixtral-8x7b,fp8,,,,tokens=16384 ep=8,tokens_per_s,1e7,1e7,src\n");
     ASSERT_TRUE(ok.ok()) << ok.error().message;
     EXPECT_NE(ok->detail.find("moe layer "), std::string::npos) << ok->detail;
