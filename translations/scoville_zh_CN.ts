@@ -4685,6 +4685,14 @@ TTFT p99 %6</translation>
         <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 5.2 at fp8 and int8, 14.9 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
         <translation>每个词元的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 5.2，fp4 为 14.9，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
     </message>
+    <message>
+        <source>Offline admission</source>
+        <translation>离线准入</translation>
+    </message>
+    <message>
+        <source>How an offline batch comes about. best: the requests in flight with the highest throughput within memory and the engine batch limit (a tuned deployment); fill: the engine admits queued requests until memory or its batch limit stops it (TensorRT-LLM and vLLM schedulers). A server&apos;s requests in flight follow from its arrival rate.</source>
+        <translation>离线批次如何形成。best：在内存和引擎批次上限之内吞吐量最高的在途请求数（经过调优的部署）；fill：引擎不断接纳排队的请求，直到内存或其批次上限阻止（TensorRT-LLM 和 vLLM 的调度器）。服务器场景的在途请求数由其到达速率决定。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::store::HistoryModel</name>

@@ -89,6 +89,9 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
     cmd->add_option("--kv-allocation", o.kv_allocation,
                      "reserve (a request's final KV at admission, TensorRT-LLM default) or on_demand (paged as "
                      "tokens are made, vLLM)");
+    cmd->add_option("--admission", o.admission,
+                     "Offline batch: best (the requests in flight with the highest throughput within the limits; default) "
+                     "or fill (the engine admits requests until memory or --max-batch stops it, as TensorRT-LLM and vLLM do)");
     cmd->add_option("--prefill-chips", o.prefill_chips, "Disaggregated serving: chips of the prefill pool");
     cmd->add_option("--decode-chips", o.decode_chips, "Disaggregated serving: chips of the decode pool");
     cmd->add_flag("--disaggregate", o.disaggregate, "Disaggregated serving at the best split of --chips");
@@ -169,6 +172,9 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     if (!kv_alloc)
         return failed(code, kUsage, "--kv-allocation: '" + o.kv_allocation + "' is not one of reserve, on_demand");
     s.kv_allocation = *kv_alloc;
+    const auto admission = parse_admission(o.admission);
+    if (!admission) return failed(code, kUsage, "--admission: '" + o.admission + "' is not one of best, fill");
+    s.admission = *admission;
     s.host_us_per_request = o.host_us_per_request;
     s.admit_every_steps = o.admit_every_steps;
     s.custom_allreduce_mb = o.custom_allreduce_mb;

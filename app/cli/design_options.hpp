@@ -26,6 +26,7 @@ struct DesignOptions {
     int max_batch = Scenario{}.max_batch;
     int requests = Scenario{}.requests;
     std::string kv_allocation = "reserve";
+    std::string admission = "best";
     double host_us_per_request = Scenario{}.host_us_per_request;
     int admit_every_steps = Scenario{}.admit_every_steps;
     double custom_allreduce_mb = Scenario{}.custom_allreduce_mb;

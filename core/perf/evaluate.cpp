@@ -296,6 +296,8 @@ public:
             f->max_batch = lo;
             top = stable(lo);
         }
+        // Offline, an engine that fills its batch runs at the largest one its limits allow.
+        if (!s_.has_limits() && s_.admission == Admission::fill) return top;
         if (!s_.has_limits() || top.meets) return best_up_to(par, *f, top, out, scratch);
         Solution one = at(par, *f, 1, out, scratch, false);
         if (!one.meets) return one;

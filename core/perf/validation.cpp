@@ -252,7 +252,8 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
     // of the request lengths, std / mean), max_batch and max_tokens (the engine's limits).
     // Whatever the row leaves open is auto: the best deployment within the limits.
     s.tp = s.pp = s.ep = s.attention_dp = 0;
-    const std::string_view bad = first_refused_item(c.shape, [&s](std::string_view key, std::string_view value) {
+    bool engine_limit = false, admission_given = false;
+    const std::string_view bad = first_refused_item(c.shape, [&](std::string_view key, std::string_view value) {
         bool ok = false;
         if (key == "tp") ok = parse_number(value, s.tp) && s.tp >= 1;
         else if (key == "pp") ok = parse_number(value, s.pp) && s.pp >= 1;
@@ -260,7 +261,7 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
         else if (key == "dp") ok = parse_number(value, s.attention_dp) && s.attention_dp >= 1;
         else if (key == "in_cv") ok = parse_number(value, s.input_len_cv) && s.input_len_cv >= 0;
         else if (key == "out_cv") ok = parse_number(value, s.output_len_cv) && s.output_len_cv >= 0;
-        else if (key == "max_batch") ok = parse_number(value, s.max_batch) && s.max_batch >= 1;
+        else if (key == "max_batch") ok = engine_limit = parse_number(value, s.max_batch) && s.max_batch >= 1;
         else if (key == "requests") ok = parse_number(value, s.requests) && s.requests >= 1;
         else if (key == "max_tokens") ok = parse_number(value, s.max_tokens_per_step) && s.max_tokens_per_step >= 1;
         else if (key == "host_us") ok = parse_number(value, s.host_us_per_request) && s.host_us_per_request >= 0;
@@ -279,18 +280,26 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
             const auto a = parse_kv_allocation(value);
             ok = a.has_value();
             if (ok) s.kv_allocation = *a;
+        } else if (key == "admission") {
+            const auto a = parse_admission(value);
+            ok = admission_given = a.has_value();
+            if (ok) s.admission = *a;
         }
         return ok;
     });
     if (!bad.empty())
         return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' in '" + c.shape +
                      "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
-                     "kv = reserve or on_demand; host_us = engine host time per request and step; admit_steps = steps per "
+                     "kv = reserve or on_demand; admission = best or fill; host_us = engine host time per request and step; admit_steps = steps per "
                      "scheduling block; custom_ar_mb = the largest all-reduce the engine's own kernels take, MB; "
                      "dispatch = auto, allgather or alltoall, how MoE tokens cross attention ranks; w16 = the share of "
                      "the weights kept at 16 bits; "
                      "power_cap_w = the board power limit the run was held to; a chip key such as link.topology = how the "
                      "system differs from the chip's file)"};
+    // A row that publishes its engine's batch limit ran that engine: offline, its scheduler admits
+    // queued requests until memory or that limit stops it, and the model does not look below it for a
+    // throughput peak the engine would not seek.
+    if (engine_limit && !admission_given) s.admission = Admission::fill;
     return s;
 }
 

@@ -81,6 +81,14 @@ std::optional<KvAllocation> parse_kv_allocation(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view to_string(Admission a) { return a == Admission::fill ? "fill" : "best"; }
+
+std::optional<Admission> parse_admission(std::string_view s) {
+    if (s == "best") return Admission::best;
+    if (s == "fill") return Admission::fill;
+    return std::nullopt;
+}
+
 std::string_view to_string(MoeDispatch d) {
     switch (d) {
     case MoeDispatch::allgather: return "allgather";

@@ -81,6 +81,15 @@ enum class KvAllocation { reserve, on_demand };
 std::string_view to_string(KvAllocation a);
 std::optional<KvAllocation> parse_kv_allocation(std::string_view s);
 
+// How an offline run's batch comes about. best: the batch (requests in flight) with the highest
+// throughput within memory and the engine's limits, as a tuned deployment would pick it. fill: the
+// engine admits queued requests until memory or its max_batch stops it, as TensorRT-LLM and vLLM
+// schedulers do under a full queue; a throughput peak below that limit is not sought. A server's
+// requests in flight follow from its arrival rate either way.
+enum class Admission { best, fill };
+std::string_view to_string(Admission a);
+std::optional<Admission> parse_admission(std::string_view s);
+
 // How the tokens of several attention ranks reach the expert-parallel ranks of an MoE layer and come
 // back. allgather: every rank gathers every token of the group (an all-gather, quantised as the
 // experts' inputs), runs the MoE op on all of them and returns the sums by a reduce-scatter (bf16):
@@ -117,6 +126,7 @@ struct Scenario {
     int max_tokens_per_step = 8192;  // token budget of one step per attention rank (TensorRT-LLM max_num_tokens)
     int max_batch = 2048;            // requests in flight per attention rank (TensorRT-LLM max_batch_size)
     KvAllocation kv_allocation = KvAllocation::reserve;
+    Admission admission = Admission::best;  // offline batch: best throughput, or filled to the limits
     // Host (CPU) time per step and request the GPU waits for: scheduling, sampling and request
     // bookkeeping of the engine's loop (vLLM V1: ~1 us; TensorRT-LLM PyTorch backend: ~9 us).
     double host_us_per_request = 1.0;

@@ -79,6 +79,12 @@ std::vector<WorkloadKey> build() {
          "as tokens are made (vLLM, TensorRT-LLM max utilisation), so more requests fit."),
          [](const Scenario& s) { return std::string(to_string(s.kv_allocation)); },
          [](Scenario& s, double v, std::string_view) { s.kv_allocation = static_cast<KvAllocation>(std::lround(v)); }});
+    add({"admission", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Offline admission"), "", K::choice, 0, 1, "", {"best", "fill"},
+         SCV_TR("scoville::WorkloadKeys", "How an offline batch comes about. best: the requests in flight with the highest throughput within "
+         "memory and the engine batch limit (a tuned deployment); fill: the engine admits queued requests until memory or its batch "
+         "limit stops it (TensorRT-LLM and vLLM schedulers). A server's requests in flight follow from its arrival rate."),
+         [](const Scenario& s) { return std::string(to_string(s.admission)); },
+         [](Scenario& s, double v, std::string_view) { s.admission = static_cast<Admission>(std::lround(v)); }});
     add({"weights_16bit_share", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "16-bit weight share"), "", K::real, 0, 1, "", {},
          SCV_TR("scoville::WorkloadKeys", "Share of the weights, and of each weight GEMM's work, a mixed-precision checkpoint keeps at 16 "
          "bits where the weights are narrower (ModelOpt auto_quantize at effective_bits 8.75 over fp8 and 16-bit layers: "

@@ -60,6 +60,7 @@ TEST(CliEval, JsonHasTheContractKeys) {
     EXPECT_EQ(j["batch"], 64);
     EXPECT_EQ(j["scenario"]["input_len_cv"], 0.0);  // uniform lengths unless asked
     EXPECT_EQ(j["scenario"]["output_len_cv"], 0.0);
+    EXPECT_EQ(j["scenario"]["admission"], "best");
     // A spread of output lengths: long requests hold their slot longer, so the mean decode context
     // grows from input + output / 2 to input + output (1 + cv^2) / 2 and throughput falls.
     const CliRun spread = run(base_with({"--format", "json", "--output-len-cv", "0.8"}));
@@ -249,6 +250,7 @@ TEST(CliEval, BadServingInputs) {
                  "is not smaller than the target");
     expect_error(run(with({"--tp", "two"})), 2, "--tp: 'two'");
     expect_error(run(with({"--kv-allocation", "lazy"})), 2, "--kv-allocation");
+    expect_error(run(with({"--admission", "greedy"})), 2, "--admission: 'greedy' is not one of best, fill");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--chips", "64", "--tp", "64"}), 2,
                  "tp = 64 exceeds the 32 attention heads of 'llama-2-7b'");
     expect_error(run(with({"--prefill-chips", "2", "--decode-chips", "6", "--prefill-chip", "h900"})), 1,

@@ -139,6 +139,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.input_len_cv = 0.77;
     s.kv_precision = Precision::fp8;
     s.kv_allocation = KvAllocation::on_demand;
+    s.admission = Admission::fill;
     s.spec_tokens = 3;
     s.spec_accept = 0.8;
     s.draft_model = "llama-3.1-8b";
@@ -166,7 +167,9 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "moe_dispatch"), "alltoall");
     EXPECT_EQ(*get_workload_text(Scenario{}, "moe_dispatch"), "auto");
     EXPECT_EQ(*get_workload_text(s, "weights_16bit_share"), "0.094");
-    EXPECT_EQ(workload_keys().size(), 33u);
+    EXPECT_EQ(*get_workload_text(s, "admission"), "fill");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "admission"), "best");
+    EXPECT_EQ(workload_keys().size(), 34u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {

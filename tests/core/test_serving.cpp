@@ -254,6 +254,63 @@ TEST(ContinuousBatching, TheTokenBudgetBoundsTheBatch) {
     EXPECT_EQ(evaluate(*load_chip("h200-sxm"), *load_model("llama-3.1-8b"), s)->serving.max_batch, 100);
 }
 
+TEST(ContinuousBatching, AFillingEngineRunsAtItsLimitNotAtAThroughputPeak) {
+    // Llama-2-70B fp8 on H100 at TP 2, as MLPerf v4.1's TensorRT-LLM ran it: the engine's own all-reduce
+    // takes messages up to its 16 MB workspace, larger ones go to NCCL. A step of T tokens all-reduces
+    // T x 8192 x 2 bytes, so past 16e6 / 16384 = 976 tokens a step pays the library's slower ring, and
+    // throughput falls back before it climbs again: it peaks below the engine's 896-request limit.
+    Scenario s;
+    s.chips = 8;
+    s.tp = 2;
+    s.pp = 1;
+    s.batch = 0;
+    s.input_len = 222;
+    s.output_len = 291;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.max_batch = 896;
+    s.max_tokens_per_step = 4096;
+    s.kv_allocation = KvAllocation::on_demand;
+    s.custom_allreduce_mb = 16;
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    const ModelSpec llama = *load_model("llama-2-70b");
+    auto best = evaluate(h100, llama, s);
+    ASSERT_TRUE(best.ok()) << best.error().message;
+    // Memory holds more than the limit: (72 GB - 34.5 GB of weights) / 37.5 MB of KV per request per chip
+    // = 999 requests, so the engine's 896 bounds the batch.
+    EXPECT_EQ(best->serving.max_batch, 896);
+    // best: the peak, where a step's all-reduce still fits the workspace.
+    const double step_tokens = best->serving.batch + best->serving.prefill_tokens_per_step;
+    EXPECT_LE(step_tokens * 8192 * 2, 16e6);
+    EXPECT_LT(best->serving.batch, 896);
+    s.admission = Admission::fill;
+    auto fill = evaluate(h100, llama, s);
+    ASSERT_TRUE(fill.ok());
+    EXPECT_EQ(fill->serving.batch, 896);  // the scheduler admits requests until its limit stops it
+    EXPECT_LT(fill->serving.throughput_tokens_per_s, best->serving.throughput_tokens_per_s);
+    // Where throughput grows all the way to the limit the two agree (H200 at TP 1 reserving each
+    // request's final KV: memory bounds the batch below the engine's limit).
+    Scenario h200 = s;
+    h200.chips = h200.tp = 1;
+    h200.custom_allreduce_mb = 8;
+    h200.kv_allocation = KvAllocation::reserve;
+    auto filled = evaluate(*load_chip("h200-sxm"), llama, h200);
+    h200.admission = Admission::best;
+    auto tuned = evaluate(*load_chip("h200-sxm"), llama, h200);
+    ASSERT_TRUE(filled.ok() && tuned.ok());
+    EXPECT_EQ(filled->serving.batch, tuned->serving.batch);
+    EXPECT_EQ(filled->serving.batch, filled->serving.max_batch);
+    EXPECT_LT(filled->serving.max_batch, 896);
+    // A server's requests in flight follow from its arrival rate: admission does not change it.
+    Scenario server = s;
+    server.ttft_slo_s = 2.0;
+    server.tpot_slo_s = 0.2;
+    auto srv_fill = evaluate(h100, llama, server);
+    server.admission = Admission::best;
+    auto srv_best = evaluate(h100, llama, server);
+    ASSERT_TRUE(srv_fill.ok() && srv_best.ok());
+    EXPECT_EQ(srv_fill->serving.batch, srv_best->serving.batch);
+}
+
 TEST(Parallelism, AutoPicksTheBestSplitAndSaysWhich) {
     // H100 Llama-2-70B fp8 on 8 chips: 8 replicas of TP1 are memory-starved (70 GB of weights on an
     // 80 GB chip), TP2 x 4 is more than twice as fast. Auto finds it (or better) and reports the choice.

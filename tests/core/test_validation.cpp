@@ -348,7 +348,7 @@ TEST(Validation, FusedMoeLayers) {
 // MLPerf server runs hold p99 TTFT <= 2 s and TPOT <= 200 ms: each system's server throughput is at
 // most what it sustains offline in a steady stream (the queue needs slack). The offline rows carry
 // their run length (requests=N), so they are evaluated again without it: a finite run's drain is not
-// the steady state the server is held against. Systems whose two runs used different parallelism
+// the steady state the server is held against, and at the batch with the best throughput (admission=best). Systems whose two runs used different parallelism
 // (Cisco's H100s: offline tp 1 pp 2, server tp 2) or that published no server run are not pairs.
 // (Measured server / offline-run: H100 0.88 in v4.1 and 0.98 in v5.1, H200 0.93 in v4.1 and 0.94-0.98
 // in v5.1, B200 0.97-1.00 (Google's 1.26 beside its low offline run), GB200 0.88-0.99, MI300X 0.88-0.91,
@@ -381,6 +381,9 @@ TEST(Validation, ServerNeverBeatsSteadyOffline) {
         const auto at = (" " + steady.shape).find(" requests=");
         ASSERT_NE(at, std::string::npos) << r.c.id << ": an offline MLPerf row gives its run length";
         steady.shape.erase(at, steady.shape.find(' ', at) - at + 1);
+        // The best steady state: an engine filling its batch may run past a throughput peak that a
+        // server's arrival rate can hold it at.
+        steady.shape += " admission=best";
         auto s = run_validation_case(steady);
         ASSERT_TRUE(s.ok()) << s.error().message;
         EXPECT_GT(s->predicted, r.predicted) << r.c.id << ": the run's drain costs throughput";
