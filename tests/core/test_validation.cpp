@@ -209,17 +209,20 @@ TEST(Validation, PublicCases) {
         // Where a kernel is pure throughput the model's efficiencies hold: GEMMs of 4096 and more in every
         // dimension at fp8 or bf16, and all-reduces of 256 MiB and more (the network's bandwidth).
         if (r.c.kind == "gemm" && r.c.precision != "fp4" && r.c.shape.rfind("1024x", 0) != 0 &&
-            r.c.shape.rfind("2048x", 0) != 0 && r.c.shape.rfind("802816x", 0) != 0)
+            r.c.shape.rfind("2048x", 0) != 0 && r.c.shape.rfind("802816x", 0) != 0) {
             EXPECT_LE(std::fabs(r.error), 0.25) << r.c.id << ": predicted " << r.predicted;
+        }
         const auto bytes_at = r.c.shape.find("bytes=");
         if (r.c.kind == "allreduce" && bytes_at != std::string::npos &&
-            std::stod(r.c.shape.substr(bytes_at + 6)) >= 268435456.0)
+            std::stod(r.c.shape.substr(bytes_at + 6)) >= 268435456.0) {
             EXPECT_LE(std::fabs(r.error), 0.25) << r.c.id << ": predicted " << r.predicted;
+        }
         // From 8 MiB up the library's pipeline window carries the ramp to full bandwidth (one 32 MiB row per
         // system sets it): every size from 8 MiB to 8 GiB on all five systems within +-10 % (-8.5 to +8.9 %).
         if (r.c.kind == "allreduce" && !r.c.fit && bytes_at != std::string::npos &&
-            std::stod(r.c.shape.substr(bytes_at + 6)) >= 8388608.0)
+            std::stod(r.c.shape.substr(bytes_at + 6)) >= 8388608.0) {
             EXPECT_LE(std::fabs(r.error), 0.10) << r.c.id << ": predicted " << r.predicted;
+        }
     }
 }
 
@@ -247,7 +250,9 @@ TEST(Validation, EngineAllReduces) {
             continue;
         }
         const bool latency = r.c.shape.rfind("bytes=256 ", 0) == 0;
-        if (!latency) EXPECT_EQ(r.c.chips, 2) << r.c.id;
+        if (!latency) {
+            EXPECT_EQ(r.c.chips, 2) << r.c.id;
+        }
         const std::string silicon = r.c.chip == "gb200" ? "b200" : r.c.chip;
         fits[(latency ? r.c.chip : silicon) + (latency ? " step latency" : " engine efficiency")].push_back(r.error);
     }
@@ -271,8 +276,9 @@ TEST(Validation, EngineAllReduces) {
     // (B300 on 8 GPUs the farthest, +26..+28 % at 4-16 KiB: its steps take longer as the group grows).
     for (const auto& r : checks) {
         const double bytes = std::stod(r.c.shape.substr(r.c.shape.find("bytes=") + 6));
-        if (bytes <= 65536 && r.c.chip != "a100-sxm")
+        if (bytes <= 65536 && r.c.chip != "a100-sxm") {
             EXPECT_LE(std::fabs(r.error), 0.30) << r.c.id << ": predicted " << r.predicted;
+        }
     }
 }
 
@@ -417,9 +423,10 @@ TEST(Validation, ExtraMeasurements) {
         // 15-100 % below what the model's engine does with the same chips.
         const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 1.3 : r.c.id.rfind("azure", 0) == 0 ? 1.1 : 0.50;
         EXPECT_LE(std::fabs(r.error), band) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
-        if (r.c.shape.rfind("tp=", 0) == 0)  // measured at a given parallelism: only that one is run
+        if (r.c.shape.rfind("tp=", 0) == 0) {  // measured at a given parallelism: only that one is run
             EXPECT_EQ(r.detail.rfind("tp " + r.c.shape.substr(3, r.c.shape.find(' ') - 3), 0), 0u)
                 << r.c.id << ": " << r.detail;
+        }
     }
     const ValidationSummary serving = summarise(results, true);
     EXPECT_EQ(serving.rows, 278);
