@@ -4398,10 +4398,6 @@ TTFT p99 %6</translation>
         <translation>批量</translation>
     </message>
     <message>
-        <source>Requests in flight per replica; auto = the most memory and the engine allow (offline) or the most that meet the p99 latency limits (server).</source>
-        <translation>每个副本中处理的请求数；auto = 内存和引擎允许的最大值（离线）或满足 p99 延迟限制的最大值（在线服务）。</translation>
-    </message>
-    <message>
         <source>Prompt</source>
         <translation>提示</translation>
     </message>
@@ -4692,6 +4688,10 @@ TTFT p99 %6</translation>
     <message>
         <source>How an offline batch comes about. best: the requests in flight with the highest throughput within memory and the engine batch limit (a tuned deployment); fill: the engine admits queued requests until memory or its batch limit stops it (TensorRT-LLM and vLLM schedulers). A server&apos;s requests in flight follow from its arrival rate.</source>
         <translation>离线批次如何形成。best：在内存和引擎批次上限之内吞吐量最高的在途请求数（经过调优的部署）；fill：引擎不断接纳排队的请求，直到内存或其批次上限阻止（TensorRT-LLM 和 vLLM 的调度器）。服务器场景的在途请求数由其到达速率决定。</translation>
+    </message>
+    <message>
+        <source>Requests in flight per replica; auto = offline, as the offline admission says (best: the highest throughput within memory and the engine batch limit; fill: as many as those allow); server, the most that meet the p99 latency limits.</source>
+        <translation>每个副本中处理的请求数；auto = 离线时由离线准入决定（best：在内存和引擎批次上限之内吞吐量最高的值；fill：两者允许的最大值）；在线服务时为满足 p99 延迟限制的最大值。</translation>
     </message>
 </context>
 <context>

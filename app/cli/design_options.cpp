@@ -129,7 +129,7 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                      "Spread of prompt lengths over the requests: std / mean (0: all equal; --input-len is the mean)");
     cmd->add_option("--output-len-cv", o.output_len_cv,
                      "Spread of output lengths over the requests: std / mean (0: all equal; --output-len is the mean)");
-    cmd->add_option("--batch", o.batch, "Sequences per replica, or auto (largest throughput within memory and SLOs)");
+    cmd->add_option("--batch", o.batch, "Sequences per replica, or auto (offline: as --admission says; server: the highest rate within the SLOs)");
     cmd->add_option("--ttft-slo", o.ttft_slo, "Time-to-first-token limit, seconds");
     cmd->add_option("--tpot-slo", o.tpot_slo, "Time-per-output-token limit, seconds");
     std::string keys;

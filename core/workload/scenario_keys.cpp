@@ -40,8 +40,8 @@ std::vector<WorkloadKey> build() {
     using K = WorkloadKeyKind;
     // clang-format off
     add({"batch", SCV_TR("scoville::WorkloadKeys", "Requests"), SCV_TR("scoville::WorkloadKeys", "Batch"), SCV_TR("Unit", "requests"), K::integer, 0, 1000000, "auto", {},
-         SCV_TR("scoville::WorkloadKeys", "Requests in flight per replica; auto = the most memory and the engine allow (offline) or the most that "
-         "meet the p99 latency limits (server)."), SCV_INT(batch)});
+         SCV_TR("scoville::WorkloadKeys", "Requests in flight per replica; auto = offline, as the offline admission says (best: the highest "
+         "throughput within memory and the engine batch limit; fill: as many as those allow); server, the most that meet the p99 latency limits."), SCV_INT(batch)});
     add({"input_len", SCV_TR("scoville::WorkloadKeys", "Requests"), SCV_TR("scoville::WorkloadKeys", "Prompt"), SCV_TR("Unit", "tokens"), K::integer, 1, 10000000, "", {},
          SCV_TR("scoville::WorkloadKeys", "Prompt tokens per request (the mean over the requests)."), SCV_INT(input_len)});
     add({"output_len", SCV_TR("scoville::WorkloadKeys", "Requests"), SCV_TR("scoville::WorkloadKeys", "Output"), SCV_TR("Unit", "tokens"), K::integer, 1, 10000000, "", {},
