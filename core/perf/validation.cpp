@@ -252,7 +252,8 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
     // of the request lengths, std / mean), max_batch and max_tokens (the engine's limits).
     // Whatever the row leaves open is auto: the best deployment within the limits.
     s.tp = s.pp = s.ep = s.attention_dp = 0;
-    bool engine_limit = false, admission_given = false;
+    bool engine_limit = false;
+    std::optional<Admission> admission;  // as the row says; else fill where it gives the engine's limit
     const std::string_view bad = first_refused_item(c.shape, [&](std::string_view key, std::string_view value) {
         bool ok = false;
         if (key == "tp") ok = parse_number(value, s.tp) && s.tp >= 1;
@@ -281,9 +282,8 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
             ok = a.has_value();
             if (ok) s.kv_allocation = *a;
         } else if (key == "admission") {
-            const auto a = parse_admission(value);
-            ok = admission_given = a.has_value();
-            if (ok) s.admission = *a;
+            admission = parse_admission(value);
+            ok = admission.has_value();
         }
         return ok;
     });
@@ -299,7 +299,7 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
     // A row that publishes its engine's batch limit ran that engine: offline, its scheduler admits
     // queued requests until memory or that limit stops it, and the model does not look below it for a
     // throughput peak the engine would not seek.
-    if (engine_limit && !admission_given) s.admission = Admission::fill;
+    s.admission = admission.value_or(engine_limit ? Admission::fill : Admission::best);
     return s;
 }
 
