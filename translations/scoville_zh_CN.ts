@@ -4678,8 +4678,8 @@ TTFT p99 %6</translation>
         <translation>混合精度检查点在权重精度更窄时保留为 16 位的权重份额，以及每个权重 GEMM 中相应的计算份额（ModelOpt auto_quantize 在 fp8 与 16 位层之间以 effective_bits 8.75 量化：(8.75 - 8) / 8 = 0.094，H200 上的 MLPerf v5.1 Mixtral）。0 = 所有权重都按其精度。</translation>
     </message>
     <message>
-        <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 5.2 at fp8 and int8, 14.9 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
-        <translation>每个词元的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 5.2，fp4 为 14.9，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
+        <source>Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 5.2 at fp8 and int8, 16.3 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200).</source>
+        <translation>每个词元的每份路由副本在专家 GEMM 之外、每个隐藏维元素所搬运的字节数：按专家顺序展开、激活量化及加权求和回写（自动：bf16 为 4，fp8 与 int8 为 5.2，fp4 为 16.3，依据 TensorRT-LLM 融合 MoE 内核在 H100、H200 与 B200 上的计时）。</translation>
     </message>
     <message>
         <source>Offline admission</source>

@@ -1,6 +1,7 @@
 #include "core/perf/kernel.hpp"
 
 #include <cmath>
+#include <optional>
 
 #include "core/hw/params.hpp"
 #include "core/perf/lower.hpp"
@@ -16,7 +17,23 @@ MemLevel level_for(double bytes, const ChipRates& r) {
 bool valid_dim(double v) { return std::isfinite(v) && v >= 1 && v <= 1e9; }
 }  // namespace
 
-Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, double k, Precision p) {
+std::string_view to_string(ActQuant q) {
+    switch (q) {
+    case ActQuant::none: return "none";
+    case ActQuant::static_scale: return "static";
+    case ActQuant::dynamic_scale: return "dynamic";
+    }
+    return "none";
+}
+
+std::optional<ActQuant> parse_act_quant(std::string_view name) {
+    for (const ActQuant q : {ActQuant::none, ActQuant::static_scale, ActQuant::dynamic_scale})
+        if (name == to_string(q)) return q;
+    return std::nullopt;
+}
+
+Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, double k, Precision p,
+                                 const GemmOptions& options) {
     if (auto st = validate_chip(chip); !st) return st.error();
     if (!valid_dim(m) || !valid_dim(n) || !valid_dim(k))
         return Error{"gemm: each of M, N, K must be a whole number in [1, 1e9]"};
@@ -33,9 +50,31 @@ Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, doubl
     op.weight_bytes = k * n * bytes_per_element(p);
     op.activation_bytes = m * k * bytes_per_element(p) + m * n * 2.0;
     op.weight_level = op.activation_level = level_for(op.weight_bytes + op.activation_bytes, r);
+    if (options.weights_from_hbm && r.has_hbm) {
+        op.weight_level = MemLevel::hbm;
+        op.activation_level = level_for(op.activation_bytes, r);
+    }
     op.utilisation = tile_utilisation(m, n, r.mac_rows, r.mac_cols);
     finish_op(op, r);
-    kr.achieved_tflops = op.flops / op.time_s / 1e12;
+    // Activation quantisation: separate kernels over the M x K bf16 activations, each with its launch.
+    const double narrow = bytes_per_element(p);
+    if (options.act_quant != ActQuant::none && narrow < 2.0) {
+        const auto pass = [&](double moved) {
+            OpResult q;
+            q.kind = OpKind::vector;
+            q.activation_bytes = moved;
+            q.activation_level = level_for(moved, r);
+            q.fixed_s = r.overhead_s;
+            finish_op(q, r);
+            return q.time_s;
+        };
+        const double activations = m * k * 2.0;
+        // Written at the GEMM's precision; NVFP4 adds one 1-byte scale per 16 elements.
+        const double written = m * k * (narrow + (p == Precision::fp4 ? 1.0 / 16.0 : 0.0));
+        if (options.act_quant == ActQuant::dynamic_scale) kr.prologue_s += pass(activations);  // the max-reduction
+        kr.prologue_s += pass(activations + written);
+    }
+    kr.achieved_tflops = op.flops / kr.time_s() / 1e12;
     return kr;
 }
 

@@ -15,9 +15,11 @@ namespace scoville {
 
 struct KernelResult {
     OpResult op;
-    double achieved_tflops = 0;  // gemm: flops / time
+    double prologue_s = 0;       // gemm: the kernels that quantise its activations before it (GemmOptions::act_quant)
+    double achieved_tflops = 0;  // gemm: flops / time_s()
     double achieved_tb_s = 0;    // copy: (read + write bytes) / time
     double busbw_gb_s = 0;       // all-reduce: bytes / time x 2 (n - 1) / n, as nccl-tests reports it
+    double time_s() const { return prologue_s + op.time_s; }
 };
 
 // The STREAM operations (BabelStream): arrays each reads and writes per element. Copy c = a and
@@ -28,8 +30,25 @@ struct StreamOp {
 };
 std::optional<StreamOp> stream_op(std::string_view name);
 
-// (M x K) . (K x N) at precision p: 2 M N K FLOPs; reads both inputs at p, writes the output in bf16.
-Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, double k, Precision p);
+// How a narrow GEMM's activations arrive. none: already at its precision (the op before writes them so,
+// with a fixed scale: serving engines with static scales); static_scale: a kernel of their own reads them in
+// bf16 and writes them at the GEMM's precision with a known scale (NVFP4 with its per-16 block scales);
+// dynamic_scale: a max-reduction kernel over them first finds the scale (per-tensor dynamic FP8).
+enum class ActQuant { none, static_scale, dynamic_scale };
+std::string_view to_string(ActQuant q);
+std::optional<ActQuant> parse_act_quant(std::string_view name);  // none, static, dynamic
+
+struct GemmOptions {
+    // The weights come from HBM on every call, however small: a benchmark that cycles through copies larger
+    // than the on-chip cache, as a model's layers do one after another. Otherwise they are where they fit.
+    bool weights_from_hbm = false;
+    ActQuant act_quant = ActQuant::none;  // wider precisions than the activations' bf16 have nothing to quantise
+};
+
+// (M x K) . (K x N) at precision p: 2 M N K FLOPs; reads both inputs at p, writes the output in bf16;
+// with options.act_quant, the activation-quantisation kernels run first, each with its own launch.
+Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, double k, Precision p,
+                                 const GemmOptions& options = {});
 // Reads `bytes` and writes `bytes` at the achieved bandwidth of the level the buffers fit in.
 Result<KernelResult> copy_kernel(const ChipSpec& chip, double bytes);
 // A STREAM operation over arrays of `array_bytes` each; achieved_tb_s counts the bytes as STREAM does.

@@ -472,10 +472,10 @@ double moe_pair_bytes_default(Precision p) {
     // us: H100 fp8 766; H200 bf16 997, fp8 714; B200 bf16 495, fp8 430, fp4 447. bf16 moves a read
     // and a write of each copy, 4 B (moe_kernel with the chip's fused-MoE fixed cost: H200 1016, B200
     // 580 us). The quantised paths move more per copy (quantising it, its scale factors): fp8 needs
-    // 2.7, 5.2 and 8.0 B on H100, H200 and B200 (the median, 5.2, is used) and fp4 14.9 B on B200 (with
+    // 2.7, 5.2 and 8.0 B on H100, H200 and B200 (the median, 5.2, is used) and fp4 16.3 B on B200 (with
     // NVFP4's 3 launches of its own, kFp4MoeLaunches, and its 4.5-bit elements).
     switch (p) {
-        case Precision::fp4: return 14.9;
+        case Precision::fp4: return 16.3;
         case Precision::fp8:
         case Precision::int8: return 5.2;
         default: return 4.0;

@@ -372,15 +372,33 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
             out.detail = "moe layer " + format_number("%.4g", k->op.time_s * 1e6) + " us, " + std::string(to_string(k->op.bound)) +
                          "-bound";
         } else if (c.kind == "gemm") {
+            // shape: MxNxK [weights=hbm] [quant=none|static|dynamic]
             double dims[3] = {0, 0, 0};
-            std::string_view s = c.shape;
+            const std::string_view whole = c.shape;
+            const auto space = whole.find(' ');
+            std::string_view s = whole.substr(0, space);
             for (int i = 0; i < 3; ++i) {
                 const auto x = s.find('x');
                 if ((i < 2) == (x == std::string_view::npos) || !parse_number(s.substr(0, x), dims[i]))
                     return Error{"case '" + c.id + "': bad shape '" + c.shape + "' (expected MxNxK)"};
                 if (x != std::string_view::npos) s.remove_prefix(x + 1);
             }
-            auto k = gemm_kernel(*chip, dims[0], dims[1], dims[2], *p);
+            GemmOptions options;
+            const std::string_view rest = space == std::string_view::npos ? std::string_view{} : whole.substr(space + 1);
+            const std::string_view bad = first_refused_item(rest, [&](std::string_view key, std::string_view value) {
+                if (key == "weights") return (options.weights_from_hbm = value == "hbm");
+                if (key == "quant") {
+                    const auto q = parse_act_quant(value);
+                    if (q) options.act_quant = *q;
+                    return q.has_value();
+                }
+                return false;
+            });
+            if (!bad.empty())
+                return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' in '" + c.shape +
+                             "' (gemm: MxNxK, then weights=hbm: the weights come from HBM on every call; quant = none, "
+                             "static or dynamic: the kernels that quantise the activations first)"};
+            auto k = gemm_kernel(*chip, dims[0], dims[1], dims[2], *p, options);
             if (!k) return Error{"case '" + c.id + "': " + k.error().message};
             out.predicted = k->achieved_tflops;
             out.detail = "gemm " + c.shape;

@@ -123,7 +123,7 @@ std::vector<WorkloadKey> build() {
     add({"moe_pair_bytes", SCV_TR("scoville::WorkloadKeys", "Mixture of experts"), SCV_TR("scoville::WorkloadKeys", "Traffic per routed token"), SCV_TR("Unit", "B"), K::real, 0, 256, "auto", {},
          SCV_TR("scoville::WorkloadKeys", "Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into "
          "expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 5.2 at fp8 and int8, "
-         "14.9 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200)."), SCV_REAL(moe_pair_bytes)});
+         "16.3 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200)."), SCV_REAL(moe_pair_bytes)});
     add({"moe_dispatch", SCV_TR("scoville::WorkloadKeys", "Mixture of experts"), SCV_TR("scoville::WorkloadKeys", "Token exchange"), "", K::choice, 0, 2, "", {"auto", "allgather", "alltoall"},
          SCV_TR("scoville::WorkloadKeys", "How tokens of several attention ranks reach the experts. allgather: every rank gathers all the "
          "group's tokens, runs the MoE op on each of them and returns the sums by a reduce-scatter (TensorRT-LLM on 8-GPU nodes, "

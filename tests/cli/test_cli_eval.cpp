@@ -381,19 +381,19 @@ TEST(CliModels, ListsEveryPreset) {
 TEST(CliValidate, PrintsEveryCase) {
     const CliRun r = run({"validate", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3979);  // header + 395 cases + 3192 MoE layers + 391 all-reduces
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 9702);  // header + 395 cases + 3192 MoE layers + 391 all-reduces + 5723 Linear layers
     EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,fit,tflops,792,"), std::string::npos);
     const CliRun t = run({"validate"});
     ASSERT_EQ(t.code, 0) << t.err;
     // The summary keeps serving and kernels apart and leaves the fits out.
     EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
     EXPECT_NE(t.out.find("over 203 rows; kernels: median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find("over 3295 rows (480 fits left out)"), std::string::npos) << t.out;
-    // and the kernels by kind: 39 GEMMs, 17 STREAM operations, 465 all-reduces (109 nccl-tests, 356 engine
-    // timings), 2774 fused MoE layers
+    EXPECT_NE(t.out.find("over 8662 rows (836 fits left out)"), std::string::npos) << t.out;
+    // and the kernels by kind: 5406 GEMMs (39 bare, 5367 engine Linear layers), 17 STREAM operations, 465
+    // all-reduces (109 nccl-tests, 356 engine timings), 2774 fused MoE layers
     // (fits left out)
     EXPECT_NE(t.out.find("kernels by kind: gemm median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find(" % over 39 rows"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 5406 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; copy median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 465 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; moe median |error| "), std::string::npos) << t.out;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -23,6 +24,13 @@ std::string read(const std::string& path) {
     return ss.str();
 }
 const std::string kPath = std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-public.csv";
+
+// The median of a set of fits' errors (the mean of the middle two for an even count, as the fits are set).
+double median_of(std::vector<double> errors) {
+    std::sort(errors.begin(), errors.end());
+    const size_t n = errors.size();
+    return n % 2 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
+}
 
 std::vector<ValidationResult> run_all(const std::string& path, size_t expected_rows) {
     auto cases = parse_validation_csv(read(path), path);
@@ -93,7 +101,7 @@ TEST(Validation, SourceFamilies) {
     EXPECT_EQ(source_family("ml-engineering MAMF table (best achievable bf16 matmul)"), "ml-engineering MAMF table");
     EXPECT_EQ(source_family(""), "");
     // The public set's serving rows come from three publications, in file order, every row in one of them.
-    const auto results = run_all(kPath, 3978);
+    const auto results = run_all(kPath, 9701);
     const auto families = source_families(results, true);
     ASSERT_EQ(families.size(), 3u);
     EXPECT_EQ(families[0], "MLPerf Inference v4.1");
@@ -104,13 +112,13 @@ TEST(Validation, SourceFamilies) {
     EXPECT_EQ(rows, summarise(results, true).rows);
     EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v4.1").rows, 84);
     EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").rows, 118);
-    // aiconfigurator: 3192 fused MoE layers and 391 all-reduces.
+    // aiconfigurator: 3192 fused MoE layers, 391 all-reduces and 5723 Linear layers.
     EXPECT_EQ(summarise_source(results, false, "aiconfigurator").rows + summarise_source(results, false, "aiconfigurator").fits,
-              3583);
+              9306);
 }
 
 TEST(Validation, PublicCases) {
-    const auto results = run_all(kPath, 3978);
+    const auto results = run_all(kPath, 9701);
     // Fits by what they set (chip, kind, precision): one row is reproduced; several set the value by
     // their median, which is reproduced, each within the spread of the set.
     // What each fit sets, as the file's header says: an all-reduce's 1 KiB row the library latency, its
@@ -124,7 +132,7 @@ TEST(Validation, PublicCases) {
         if (c.kind == "gemm" && c.shape == "1024x2145x1024") return "per-op overhead";
         return "efficiency";
     };
-    // (aiconfigurator's fused MoE layers and engine all-reduces have tests of their own below.)
+    // (aiconfigurator's fused MoE layers, engine all-reduces and Linear layers have tests of their own below.)
     auto timed_by_aiconfigurator = [](const ValidationResult& r) { return source_family(r.c.source) == "aiconfigurator"; };
     std::map<std::string, std::vector<double>> fit_sets;
     for (const auto& r : results)
@@ -145,9 +153,12 @@ TEST(Validation, PublicCases) {
             // MLPerf v4.1 (2024 engines): the model is up to 64 % above those runs (its efficiencies come from
             // 2025-2026 kernel timings; NVIDIA's H200 MaxQ Mixtral server, held to 500 W, +64 %, the most):
             // held within +-65 %. v5.1's interactive runs of MI300X (vLLM scheduling whole prompts ahead of the
-            // decodes, in blocks of 8 steps, under a 40 ms TPOT limit) are +136 and +147 %: held within 1.5x.
-            const bool mi300x_interactive = r.c.scenario == "interactive" && r.c.chip == "mi300x";
-            EXPECT_LE(std::fabs(r.error), mi300x_interactive ? 1.5 : 0.65)
+            // decodes, in blocks of 8 steps, under a 40 ms TPOT limit) are +136 and +147 %: held within 1.5x;
+            // those of B200 and GB200 +42..+71 % (their engine's step at about 450 tokens is some 8 ms longer
+            // than its GEMMs, which the model matches at that size, and its attention add up to): within +-75 %.
+            const bool interactive = r.c.scenario == "interactive";
+            const bool mi300x_interactive = interactive && r.c.chip == "mi300x";
+            EXPECT_LE(std::fabs(r.error), mi300x_interactive ? 1.5 : interactive ? 0.75 : 0.65)
                 << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         } else {
             // Kernels: some small GEMMs are far off (A100's 1024^3 bf16 +69 %, GB200's FP4 ones +57..+63 %,
@@ -162,9 +173,9 @@ TEST(Validation, PublicCases) {
     // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row.
     EXPECT_EQ(serving.rows, 203);
     EXPECT_EQ(serving.fits, 0);
-    EXPECT_LE(serving.median_abs_error, 0.18);  // 17.7 %
-    // 53 rows are outside: 30 Mixtral (over-predicted in both rounds), 9 Llama-2-70B of v4.1 and 14 interactive.
-    EXPECT_GE(serving.rows_within_35, 150);
+    EXPECT_LE(serving.median_abs_error, 0.16);  // 15.4 %
+    // 54 rows are outside: 30 Mixtral (over-predicted in both rounds), 9 Llama-2-70B of v4.1 and 15 interactive.
+    EXPECT_GE(serving.rows_within_35, 149);
     // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
     std::vector<ValidationResult> v51, interactive;
     for (const auto& r : results) {
@@ -176,14 +187,14 @@ TEST(Validation, PublicCases) {
     EXPECT_LE(newest.median_abs_error, 0.10);
     EXPECT_EQ(newest.rows_within_35, 78);
     // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows): the model serves more than they did
-    // at small batches (median +38.5 %: B200's FP4 Linear layers cost more than their bytes below a few
-    // hundred tokens, MI300X's vLLM runs whole prompts between blocks of decodes).
+    // at small batches (median +44.5 %: the engines' steps of a few hundred tokens take longer than their
+    // kernels add up to; MI300X's vLLM runs whole prompts between blocks of decodes).
     const ValidationSummary tight = summarise(interactive, true);
     EXPECT_EQ(tight.rows, 20);
-    EXPECT_LE(tight.median_abs_error, 0.40);
+    EXPECT_LE(tight.median_abs_error, 0.45);
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
-    // aiconfigurator's engine timings (FusedMoeLayers and EngineAllReduces below); all kernels together:
-    // 3295 rows and 480 fits.
+    // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces and EngineLinearLayers below); all
+    // kernels together: 8662 rows and 836 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (!timed_by_aiconfigurator(r)) single.push_back(r);
@@ -191,8 +202,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 3295);
-    EXPECT_EQ(summarise(results, false).fits, 480);
+    EXPECT_EQ(summarise(results, false).rows, 8662);
+    EXPECT_EQ(summarise(results, false).fits, 836);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -233,7 +244,7 @@ TEST(Validation, PublicCases) {
 // efficiency.engine_network (B200 and GB200 together). The model runs the engine's one-shot kernel or
 // the library, whichever is faster.
 TEST(Validation, EngineAllReduces) {
-    const auto results = run_all(kPath, 3978);
+    const auto results = run_all(kPath, 9701);
     std::map<std::string, std::vector<double>> fits;
     std::vector<ValidationResult> checks;
     for (const auto& r : results) {
@@ -258,11 +269,8 @@ TEST(Validation, EngineAllReduces) {
     }
     // 6 chips' step latencies and 5 silicons' kernel efficiencies, each set by the median of its rows.
     EXPECT_EQ(fits.size(), 11u);
-    for (auto& [what, errors] : fits) {
-        std::sort(errors.begin(), errors.end());
-        const size_t n = errors.size();
-        const double median = n % 2 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
-        EXPECT_LE(std::fabs(median), 0.02) << what;
+    for (const auto& [what, errors] : fits) {
+        EXPECT_LE(std::fabs(median_of(errors)), 0.02) << what;
         for (double e : errors) EXPECT_LE(std::fabs(e), 0.16) << what;
     }
     const ValidationSummary all = summarise_kind(checks, "allreduce");
@@ -288,7 +296,7 @@ TEST(Validation, EngineAllReduces) {
 // (B200 and GB200 together: one silicon), B200's and GB200's 1-token fp4 rows the launches NVFP4 adds to a
 // call; Qwen3-235B at EP 8 and 16384 tokens sets moe_pair_bytes at fp8 (the median of three chips) and fp4.
 TEST(Validation, FusedMoeLayers) {
-    const auto results = run_all(kPath, 3978);
+    const auto results = run_all(kPath, 9701);
     std::map<std::string, std::vector<double>> overhead_fits;
     std::vector<ValidationResult> moe, by_precision[3];
     // A timing slower than the same layer's with four times the tokens is erratic (B300 DeepSeek-V3 fp4 at
@@ -351,6 +359,83 @@ TEST(Validation, FusedMoeLayers) {
     EXPECT_LE(summarise_kind(by_precision[0], "moe").median_abs_error, 0.12);
 }
 
+// TensorRT-LLM's Linear layer as an engine runs it (NVIDIA aiconfigurator gemm_perf): bf16 activations in, CUDA
+// graphs, weights rotated out of L2 so each call reads its own from HBM; fp8 finds its scale by a
+// max-reduction and quantises the activations first, nvfp4 quantises them with its block scales. 5723 rows:
+// the dense projections of the library's models at TP 1-8 (59 shapes), 1 to 16384 tokens, bf16/fp8/fp4, on
+// A100, H100, H200, B200, GB200 and B300. The bf16 rows at M = 64, N = K = 4096 set each chip's per-op
+// overhead (A100: also N = 7168, K = 2048, at M = 1-64; and its M = 1 rows of 8-300 MB its memory
+// efficiency); those with M >= 2048 and N, K >= 4096 set the compute efficiencies of B200 (bf16, fp4), B300
+// (bf16, fp8, fp4) and A100 (bf16), each by the median over every measured shape of that size, of which
+// these rows are a selection.
+TEST(Validation, EngineLinearLayers) {
+    const auto results = run_all(kPath, 9701);
+    std::map<std::string, std::vector<double>> fits;
+    std::vector<ValidationResult> checks;
+    std::map<std::string, std::vector<ValidationResult>> by_silicon;  // "h100-sxm fp8", ...
+    for (const auto& r : results) {
+        if (r.c.kind != "gemm" || source_family(r.c.source) != "aiconfigurator") continue;
+        double m = 0, n = 0, k = 0;
+        ASSERT_EQ(std::sscanf(r.c.shape.c_str(), "%lfx%lfx%lf", &m, &n, &k), 3) << r.c.id;
+        EXPECT_NE(r.c.shape.find(" weights=hbm"), std::string::npos) << r.c.id;
+        const char* quant = r.c.precision == "fp8" ? " quant=dynamic" : r.c.precision == "fp4" ? " quant=static" : nullptr;
+        EXPECT_EQ(r.c.shape.find(" quant=") != std::string::npos, quant != nullptr) << r.c.id;
+        if (quant) {
+            EXPECT_NE(r.c.shape.find(quant), std::string::npos) << r.c.id;
+        }
+        if (r.c.fit) {
+            const bool overhead_shape = (n == 4096 && k == 4096) || (n == 7168 && k == 2048);
+            const std::string what = m >= 2048                                           ? " compute"
+                                     : r.c.chip == "a100-sxm" && m == 1 && !overhead_shape ? " memory"
+                                                                                          : " overhead";
+            fits[r.c.chip + " " + r.c.precision + what].push_back(r.error);
+            continue;
+        }
+        checks.push_back(r);
+        by_silicon[(r.c.chip == "gb200" ? "b200" : r.c.chip) + " " + r.c.precision].push_back(r);
+        // NVFP4 on Blackwell below a few hundred tokens takes up to 2.5x the model (its time grows with K
+        // alone, about 2 ns per element of K whatever N); held within +150 % / -55 % so a broken row shows.
+        EXPECT_LE(r.error, 1.5) << r.c.id << ": predicted " << r.predicted;
+        EXPECT_GE(r.error, -0.55) << r.c.id << ": predicted " << r.predicted;
+    }
+    // 12 sets: A100's compute, memory and overhead; B200 bf16 compute and overhead, fp4 compute; B300 bf16
+    // compute and overhead, fp8 and fp4 compute; H100's and H200's overhead. Each median within 5 % (these
+    // rows are a selection of the shapes that set the value), each row within 45 %.
+    EXPECT_EQ(fits.size(), 12u);
+    for (const auto& [what, errors] : fits) {
+        EXPECT_LE(std::fabs(median_of(errors)), 0.05) << what;
+        for (double e : errors) EXPECT_LE(std::fabs(e), 0.45) << what;
+    }
+    const ValidationSummary all = summarise_kind(checks, "gemm");
+    EXPECT_EQ(all.rows, 5367);
+    // With the 13 GEMM fits of the Azure guide and the ML Engineering MAMF table.
+    EXPECT_EQ(summarise_kind(results, "gemm").fits, 356 + 13);
+    EXPECT_LE(all.median_abs_error, 0.11);  // 10.9 %
+    auto medians = [](const std::vector<ValidationResult>& rs) {
+        std::vector<double> e, a;
+        for (const auto& r : rs) {
+            e.push_back(r.error);
+            a.push_back(std::fabs(r.error));
+        }
+        std::sort(e.begin(), e.end());
+        std::sort(a.begin(), a.end());
+        return std::pair{e[e.size() / 2], a[a.size() / 2]};
+    };
+    // Hopper from bare-GEMM efficiencies and the quantising kernels: bf16 and fp8 within 6.5 % in the median
+    // (signed -1.8..+4.9 %).
+    for (const char* hopper : {"h100-sxm bf16", "h100-sxm fp8", "h200-sxm bf16", "h200-sxm fp8"}) {
+        const auto [signed_median, abs_median] = medians(by_silicon[hopper]);
+        EXPECT_LE(abs_median, 0.065) << hopper;
+        EXPECT_LE(std::fabs(signed_median), 0.05) << hopper;
+    }
+    // Blackwell: bf16 within 12.5 % (signed -7 %); fp8 +17..+19 % (B200's efficiency is the bare cuBLASLt GEMM's,
+    // faster than the Linear layer's own FP8 kernel), fp4 +23..+33 % (its K-bound time at small M).
+    for (const char* blackwell : {"b200 bf16", "b300 bf16"}) EXPECT_LE(medians(by_silicon[blackwell]).second, 0.125) << blackwell;
+    for (const char* narrow : {"b200 fp8", "b300 fp8"}) EXPECT_LE(std::fabs(medians(by_silicon[narrow]).first), 0.20) << narrow;
+    for (const char* narrow : {"b200 fp4", "b300 fp4"}) EXPECT_LE(std::fabs(medians(by_silicon[narrow]).first), 0.35) << narrow;
+    EXPECT_LE(medians(by_silicon["a100-sxm bf16"]).second, 0.08);
+}
+
 // MLPerf server runs hold p99 TTFT <= 2 s and TPOT <= 200 ms: each system's server throughput is at
 // most what it sustains offline in a steady stream (the queue needs slack). The offline rows carry
 // their run length (requests=N), so they are evaluated again without it: a finite run's drain is not
@@ -360,7 +445,7 @@ TEST(Validation, FusedMoeLayers) {
 // in v5.1, B200 0.97-1.00 (Google's 1.26 beside its low offline run), GB200 0.88-0.99, MI300X 0.88-0.91,
 // MI325X 0.88-0.96.)
 TEST(Validation, ServerNeverBeatsSteadyOffline) {
-    const auto results = run_all(kPath, 3978);
+    const auto results = run_all(kPath, 9701);
     struct Pair {
         double offline = 0, server = 0;
         std::string offline_par, server_par;
