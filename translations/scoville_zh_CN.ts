@@ -1077,6 +1077,10 @@
         <source>year</source>
         <translation>年</translation>
     </message>
+    <message>
+        <source>ns</source>
+        <translation>ns</translation>
+    </message>
 </context>
 <context>
     <name>Warning</name>
@@ -1734,6 +1738,14 @@
     <message>
         <source>Achievable fraction of link bandwidth in a serving engine&apos;s own all-reduce kernels (one-shot; two-shot when asked for), which move the data with the chip&apos;s cores (H100: 0.70, TensorRT-LLM&apos;s custom all-reduce between two GPUs). The engine takes the faster of its one-shot kernel and the vendor library.</source>
         <translation>推理引擎自带 all-reduce 内核（one-shot；指定时为 two-shot）可达到的链路带宽比例，这些内核用芯片的计算核心搬运数据（H100：0.70，两个 GPU 之间的 TensorRT-LLM 自定义 all-reduce）。引擎在其 one-shot 内核与厂商库中取较快者。</translation>
+    </message>
+    <message>
+        <source>FP4 time per K element</source>
+        <translation>FP4 每个 K 元素的时间</translation>
+    </message>
+    <message>
+        <source>Time an NVFP4 GEMM tile&apos;s main loop takes per element of K it walks: the GEMM takes at least K x this however few its tokens, since a few tiles cannot share K among the cores (B200: 1.34 ns, TensorRT-LLM&apos;s NVFP4 Linear layer at one token, whatever N). 0: no such floor.</source>
+        <translation>NVFP4 GEMM 分块的主循环沿 K 维每推进一个元素所需的时间：无论词元多少，GEMM 至少需要 K × 该值，因为少量分块无法把 K 分给各个核心（B200：1.34 ns，TensorRT-LLM 的 NVFP4 Linear 层在单个词元时的计时，与 N 无关）。0：没有这一下限。</translation>
     </message>
 </context>
 <context>

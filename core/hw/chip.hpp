@@ -129,6 +129,9 @@ struct EfficiencySpec {
     // sorting, expand, activation and finalise kernels and the waits between them): what an MoE layer
     // costs however few tokens it routes.
     double moe_overhead_us = 0.0;
+    // Time an NVFP4 GEMM tile's main loop takes per element of K it walks: a floor of K x this under the
+    // GEMM's time, which binds where the tiles are too few to share K among the cores (small M). 0: none.
+    double fp4_k_step_ns = 0.0;
     friend bool operator==(const EfficiencySpec&, const EfficiencySpec&) = default;
 };
 

@@ -222,6 +222,11 @@ std::vector<ParamInfo> build_params() {
          "sorting, expand, activation and finalise kernels); what an MoE layer costs however few tokens it routes (H200: 24.6 us, "
          "TensorRT-LLM's fused MoE)."),
          SCV_REAL(efficiency.moe_overhead_us)});
+    add({"efficiency.fp4_k_step_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "FP4 time per K element"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 100, 0, 5, false, {},
+         SCV_TR("scoville::ChipParams", "Time an NVFP4 GEMM tile's main loop takes per element of K it walks: the GEMM takes at least K x this "
+         "however few its tokens, since a few tiles cannot share K among the cores (B200: 1.34 ns, TensorRT-LLM's NVFP4 Linear "
+         "layer at one token, whatever N). 0: no such floor."),
+         SCV_REAL(efficiency.fp4_k_step_ns)});
 
     // The owner's cost (core/physical/cost.hpp). Defaults: see the "Suggested defaults" basis text.
     add({"econ.mode", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Chip bought or built"), "", ParamKind::choice, 0, 1, 0, 1, false, kEconModeChoices,

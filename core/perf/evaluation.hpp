@@ -51,6 +51,7 @@ struct OpResult {
     double attention_calls = 0;  // attention: kernel calls per step with a fixed cost (fixed_s follows)
     double moe_calls = 0;        // fused MoE op: calls per step with its fixed cost (fixed_s follows)
     bool fused = false;          // runs inside the previous op's kernel: no launch of its own
+    bool grouped = false;        // a grouped GEMM over experts inside a fused MoE op (its own kernel timings)
     double compute_s = 0, memory_s = 0, network_s = 0, overhead_s = 0;
     double time_s = 0;
     Bound bound = Bound::compute;

@@ -17,7 +17,7 @@ constexpr double kActBytes = 2.0;  // residual stream, GEMM outputs and collecti
 // NVFP4 activations are quantised, with their block scales laid out for the GEMMs, in kernels of their own
 // inside a fused MoE call: 3 launches beyond the fp8 and bf16 paths' (the median of aiconfigurator's
 // 1-token fp4 rows on B200 and GB200 beyond the chip's efficiency.moe_overhead_us: 3.0 op overheads).
-constexpr double kFp4MoeLaunches = 3.0;
+constexpr double kFp4MoeLaunches = 3;
 
 // What one pass of one model computes on one chip.
 struct Ctx {
@@ -313,8 +313,10 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     const double touched = std::min(e / p.ep, expected_distinct_experts(e, k, all_tokens) / p.ep);
     const double per_expert = touched > 0 ? routed / touched : routed;
     gemm(ops, c, "expert_gate_up", routed, per_expert, gates * fe, h, touched);
+    ops.back().grouped = true;
     vec(ops, c, "expert_act", 4.0 * routed * fe, (gates + 1.0) * routed * fe * kActBytes);
     gemm(ops, c, "expert_down", routed, per_expert, h, fe, touched);
+    ops.back().grouped = true;
     if (m.moe.shared_experts > 0) {
         const double fs = static_cast<double>(m.moe.shared_experts) * m.moe.expert_ffn / p.tp;
         gemm(ops, c, "shared_gate_up", t, t, gates * fs, h, 1);

@@ -28,6 +28,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.overhead_s = chip.efficiency.op_overhead_us * 1e-6;
     r.attention_overhead_s = chip.efficiency.attention_overhead_us * 1e-6;
     r.moe_overhead_s = chip.efficiency.moe_overhead_us * 1e-6;
+    r.fp4_k_step_s = chip.efficiency.fp4_k_step_ns * 1e-9;
     r.mac_rows = std::max(1, chip.compute.mac_rows);
     r.mac_cols = std::max(1, chip.compute.mac_cols);
     return r;
@@ -65,6 +66,11 @@ void finish_op(OpResult& op, const ChipRates& r) {
     } else if (op.flops > 0) {
         op.compute_s = op.flops / (r.achieved_flops[pi] * op.utilisation);
     }
+    // An NVFP4 GEMM's tiles walk K one step after another: with few rows, too few tiles to share K among
+    // the cores, its compute takes K x the step time however few its FLOPs. (A fused MoE op's grouped
+    // GEMMs follow their own timings: the launches NVFP4 adds to the call, kFp4MoeLaunches, carry them.)
+    if (op.kind == OpKind::gemm && r.executed[pi] == Precision::fp4 && !op.grouped)
+        op.compute_s = std::max(op.compute_s, op.k * r.fp4_k_step_s);
     op.precision = r.executed[pi];
     op.memory_s = op.weight_bytes / level_rate(op.weight_level, r) +
                   op.activation_bytes / level_rate(op.activation_level, r) +

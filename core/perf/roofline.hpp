@@ -22,6 +22,7 @@ struct ChipRates {
     double overhead_s = 0;
     double attention_overhead_s = 0;  // per attention kernel call
     double moe_overhead_s = 0;        // per fused MoE call, beyond its two GEMMs' overhead_s
+    double fp4_k_step_s = 0;          // an NVFP4 GEMM's floor per element of K (efficiency.fp4_k_step_ns)
     double mac_rows = 1, mac_cols = 1;
 };
 

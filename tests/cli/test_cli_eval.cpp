@@ -388,12 +388,12 @@ TEST(CliValidate, PrintsEveryCase) {
     // The summary keeps serving and kernels apart and leaves the fits out.
     EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
     EXPECT_NE(t.out.find("over 203 rows; kernels: median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find("over 8662 rows (836 fits left out)"), std::string::npos) << t.out;
-    // and the kernels by kind: 5406 GEMMs (39 bare, 5367 engine Linear layers), 17 STREAM operations, 465
+    EXPECT_NE(t.out.find("over 8544 rows (954 fits left out)"), std::string::npos) << t.out;
+    // and the kernels by kind: 5288 GEMMs (39 bare, 5249 engine Linear layers), 17 STREAM operations, 465
     // all-reduces (109 nccl-tests, 356 engine timings), 2774 fused MoE layers
     // (fits left out)
     EXPECT_NE(t.out.find("kernels by kind: gemm median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find(" % over 5406 rows"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 5288 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; copy median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 465 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; moe median |error| "), std::string::npos) << t.out;

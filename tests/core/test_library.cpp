@@ -245,10 +245,16 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     for (const char* c : {"a100-sxm", "h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
         EXPECT_EQ(basis(c, "efficiency.engine_network").basis, "measured") << c;
     EXPECT_EQ(basis("mi300x", "efficiency.engine_network").from, "h100-sxm");
+    // An NVFP4 GEMM's time per element of K: measured on the B200 silicon and on B300 (TensorRT-LLM's Linear
+    // layer at one token), carried to Rubin, an estimate (none) elsewhere.
+    EXPECT_EQ(basis("gb200", "efficiency.fp4_k_step_ns").basis, "measured");
+    EXPECT_EQ(basis("b300", "efficiency.fp4_k_step_ns").basis, "measured");
+    EXPECT_EQ(basis("vera-rubin", "efficiency.fp4_k_step_ns").from, "b200");
+    EXPECT_EQ(basis("mi355x", "efficiency.fp4_k_step_ns").basis, "estimate");
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 12u) << c.id;
+        EXPECT_EQ(all.size(), 13u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             EXPECT_EQ(*get_param(c, b.key), *get_param(*load_chip(b.from), b.key)) << c.id << " " << b.key;

@@ -418,6 +418,40 @@ TEST(Roofline, LinearLayerQuantisesItsActivationsInKernelsOfTheirOwn) {
     EXPECT_FALSE(parse_act_quant("per-token").has_value());
 }
 
+// An NVFP4 GEMM's tiles walk K one step after another: with few tokens the tiles are too few to share K
+// among the cores, so its compute takes K x efficiency.fp4_k_step_ns however few its FLOPs. B200, one
+// token, N = 4096, K = 8192, weights from HBM: its 18.9 MB take 2.84 us, the walk 8192 x 1.34 ns =
+// 10.98 us; at the ridge sqrt(10.98^2 + 2.84^2) = 11.34 us, + the 4 us launch = 15.34 us, and the 4 us
+// quantising kernel: 19.34 us (TensorRT-LLM: 21.8 us; without the walk the model said 10.9). At 1024
+// tokens the GEMM's 68.7 GFLOP take 17.9 us: the walk is hidden.
+// A fused MoE op's grouped GEMMs keep their own timings (the launches NVFP4 adds to the call).
+TEST(Roofline, Fp4GemmWalksKAtFewTokens) {
+    const ChipSpec b200 = *load_chip("b200");
+    EXPECT_DOUBLE_EQ(b200.efficiency.fp4_k_step_ns, 1.34);
+    GemmOptions linear;
+    linear.weights_from_hbm = true;
+    linear.act_quant = ActQuant::static_scale;
+    auto one = gemm_kernel(b200, 1, 4096, 8192, Precision::fp4, linear);
+    ASSERT_TRUE(one.ok());
+    EXPECT_NEAR(one->op.compute_s, 8192 * 1.34e-9, 1e-12);
+    EXPECT_NEAR(one->op.time_s, std::hypot(8192 * 1.34e-9, one->op.memory_s) + 4e-6, 1e-12);
+    EXPECT_EQ(one->op.bound, Bound::compute);
+    EXPECT_NEAR(one->time_s(), 19.34e-6, 0.01e-6);
+    ChipSpec no_walk = b200;
+    no_walk.efficiency.fp4_k_step_ns = 0;
+    EXPECT_NEAR(gemm_kernel(no_walk, 1, 4096, 8192, Precision::fp4, linear)->time_s(), 10.86e-6, 0.01e-6);
+    // Compute-bound at 1024 tokens: the same with or without the walk.
+    EXPECT_DOUBLE_EQ(gemm_kernel(b200, 1024, 4096, 8192, Precision::fp4, linear)->time_s(),
+                     gemm_kernel(no_walk, 1024, 4096, 8192, Precision::fp4, linear)->time_s());
+    // fp8 GEMMs do not walk: the key is NVFP4's.
+    EXPECT_DOUBLE_EQ(gemm_kernel(b200, 1, 4096, 8192, Precision::fp8, linear)->time_s(),
+                     gemm_kernel(no_walk, 1, 4096, 8192, Precision::fp8, linear)->time_s());
+    // The fused MoE op is unchanged by it.
+    const ModelSpec qwen = *load_model("qwen3-235b-a22b");
+    EXPECT_DOUBLE_EQ(moe_kernel(b200, qwen, 1, 8, Precision::fp4)->op.time_s,
+                     moe_kernel(no_walk, qwen, 1, 8, Precision::fp4)->op.time_s);
+}
+
 TEST(Roofline, ComputeAndMemoryMeetAtTheRidge) {
     // p = 2: sqrt(3^2 + 4^2) = 5; equal parts give sqrt(2) x either; p = 1 adds; p >= 1000 is the max.
     EXPECT_DOUBLE_EQ(ridge_combine(3, 4, 2), 5);

@@ -194,7 +194,7 @@ TEST(Validation, PublicCases) {
     EXPECT_LE(tight.median_abs_error, 0.45);
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces and EngineLinearLayers below); all
-    // kernels together: 8662 rows and 836 fits.
+    // kernels together: 8544 rows and 954 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (!timed_by_aiconfigurator(r)) single.push_back(r);
@@ -202,8 +202,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 8662);
-    EXPECT_EQ(summarise(results, false).fits, 836);
+    EXPECT_EQ(summarise(results, false).rows, 8544);
+    EXPECT_EQ(summarise(results, false).fits, 954);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -367,7 +367,7 @@ TEST(Validation, FusedMoeLayers) {
 // overhead (A100: also N = 7168, K = 2048, at M = 1-64; and its M = 1 rows of 8-300 MB its memory
 // efficiency); those with M >= 2048 and N, K >= 4096 set the compute efficiencies of B200 (bf16, fp4), B300
 // (bf16, fp8, fp4) and A100 (bf16), each by the median over every measured shape of that size, of which
-// these rows are a selection.
+// these rows are a selection; the one-token fp4 rows of B200 and B300 set efficiency.fp4_k_step_ns.
 TEST(Validation, EngineLinearLayers) {
     const auto results = run_all(kPath, 9701);
     std::map<std::string, std::vector<double>> fits;
@@ -386,6 +386,7 @@ TEST(Validation, EngineLinearLayers) {
         if (r.c.fit) {
             const bool overhead_shape = (n == 4096 && k == 4096) || (n == 7168 && k == 2048);
             const std::string what = m >= 2048                                           ? " compute"
+                                     : r.c.precision == "fp4"                              ? " k step"
                                      : r.c.chip == "a100-sxm" && m == 1 && !overhead_shape ? " memory"
                                                                                           : " overhead";
             fits[r.c.chip + " " + r.c.precision + what].push_back(r.error);
@@ -393,24 +394,26 @@ TEST(Validation, EngineLinearLayers) {
         }
         checks.push_back(r);
         by_silicon[(r.c.chip == "gb200" ? "b200" : r.c.chip) + " " + r.c.precision].push_back(r);
-        // NVFP4 on Blackwell below a few hundred tokens takes up to 2.5x the model (its time grows with K
-        // alone, about 2 ns per element of K whatever N); held within +150 % / -55 % so a broken row shows.
-        EXPECT_LE(r.error, 1.5) << r.c.id << ": predicted " << r.predicted;
+        // Held within +130 % / -55 % so a broken row shows: the farthest are B300's NVFP4 layers with a short
+        // K (512-1024) at 4096-16384 tokens, at half the model's rate (+98..+125 %).
+        EXPECT_LE(r.error, 1.3) << r.c.id << ": predicted " << r.predicted;
         EXPECT_GE(r.error, -0.55) << r.c.id << ": predicted " << r.predicted;
     }
-    // 12 sets: A100's compute, memory and overhead; B200 bf16 compute and overhead, fp4 compute; B300 bf16
-    // compute and overhead, fp8 and fp4 compute; H100's and H200's overhead. Each median within 5 % (these
-    // rows are a selection of the shapes that set the value), each row within 45 %.
-    EXPECT_EQ(fits.size(), 12u);
+    // 14 sets: A100's compute, memory and overhead; B200 bf16 compute and overhead, fp4 compute and K step;
+    // B300 bf16 compute and overhead, fp8 and fp4 compute, fp4 K step; H100's and H200's overhead. Each
+    // median within 5 % (the compute rows are a selection of the shapes that set the value), each row within
+    // 45 %, but for the K steps' largest matrix, 1 x 16384 x 16384 (B200 +85 %, B300 +59 %: twice the others'
+    // time per element of K).
+    EXPECT_EQ(fits.size(), 14u);
     for (const auto& [what, errors] : fits) {
         EXPECT_LE(std::fabs(median_of(errors)), 0.05) << what;
-        for (double e : errors) EXPECT_LE(std::fabs(e), 0.45) << what;
+        for (double e : errors) EXPECT_LE(std::fabs(e), what.ends_with("k step") ? 0.9 : 0.45) << what;
     }
     const ValidationSummary all = summarise_kind(checks, "gemm");
-    EXPECT_EQ(all.rows, 5367);
+    EXPECT_EQ(all.rows, 5249);
     // With the 13 GEMM fits of the Azure guide and the ML Engineering MAMF table.
-    EXPECT_EQ(summarise_kind(results, "gemm").fits, 356 + 13);
-    EXPECT_LE(all.median_abs_error, 0.11);  // 10.9 %
+    EXPECT_EQ(summarise_kind(results, "gemm").fits, 474 + 13);
+    EXPECT_LE(all.median_abs_error, 0.10);  // 9.4 %
     auto medians = [](const std::vector<ValidationResult>& rs) {
         std::vector<double> e, a;
         for (const auto& r : rs) {
@@ -429,10 +432,13 @@ TEST(Validation, EngineLinearLayers) {
         EXPECT_LE(std::fabs(signed_median), 0.05) << hopper;
     }
     // Blackwell: bf16 within 12.5 % (signed -7 %); fp8 +17..+19 % (B200's efficiency is the bare cuBLASLt GEMM's,
-    // faster than the Linear layer's own FP8 kernel), fp4 +23..+33 % (its K-bound time at small M).
+    // faster than the Linear layer's own FP8 kernel); fp4, with its time per element of K, within 10 % on B200
+    // and GB200 (signed +3 %), B300 +19 % (its short-K layers at many tokens, above).
     for (const char* blackwell : {"b200 bf16", "b300 bf16"}) EXPECT_LE(medians(by_silicon[blackwell]).second, 0.125) << blackwell;
     for (const char* narrow : {"b200 fp8", "b300 fp8"}) EXPECT_LE(std::fabs(medians(by_silicon[narrow]).first), 0.20) << narrow;
-    for (const char* narrow : {"b200 fp4", "b300 fp4"}) EXPECT_LE(std::fabs(medians(by_silicon[narrow]).first), 0.35) << narrow;
+    EXPECT_LE(medians(by_silicon["b200 fp4"]).second, 0.10);
+    EXPECT_LE(std::fabs(medians(by_silicon["b200 fp4"]).first), 0.05);
+    EXPECT_LE(medians(by_silicon["b300 fp4"]).second, 0.20);
     EXPECT_LE(medians(by_silicon["a100-sxm bf16"]).second, 0.08);
 }
 
