@@ -3261,10 +3261,6 @@ TTFT p99 %6</translation>
         <translation>稠密模型或混合专家模型（服务案例与 MoE 层）</translation>
     </message>
     <message>
-        <source>Serving throughput, or single kernels (GEMM, memory copy, all-reduce, one layer&apos;s fused MoE op)</source>
-        <translation>服务吞吐量，或单个内核（GEMM、内存拷贝、all-reduce、单层融合 MoE 算子）</translation>
-    </message>
-    <message>
         <source>MoE layers</source>
         <translation>MoE 层</translation>
     </message>
@@ -3287,6 +3283,14 @@ TTFT p99 %6</translation>
     <message>
         <source>All sources</source>
         <translation>全部出处</translation>
+    </message>
+    <message>
+        <source>Serving throughput, or single kernels (GEMM, memory copy, all-reduce, one layer&apos;s fused MoE op); GEMMs: bare GEMMs and engines&apos; Linear layers alone</source>
+        <translation>服务吞吐量，或单个内核（GEMM、内存拷贝、all-reduce、单层融合 MoE 算子）；GEMM：仅看裸 GEMM 与推理引擎的 Linear 层</translation>
+    </message>
+    <message>
+        <source>GEMMs</source>
+        <translation>GEMM</translation>
     </message>
 </context>
 <context>

@@ -98,11 +98,12 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     archBox_->addItem(tr("Dense"), static_cast<int>(Architecture::dense));
     archBox_->addItem(tr("MoE"), static_cast<int>(Architecture::moe));
     kindBox_ = combo("recordKind", tr("Serving throughput, or single kernels (GEMM, memory copy, all-reduce, one layer's "
-                                      "fused MoE op)"));
+                                      "fused MoE op); GEMMs: bare GEMMs and engines' Linear layers alone"));
     kindBox_->addItem(tr("Serving and kernels"), static_cast<int>(Kind::all));
     kindBox_->addItem(tr("Serving"), static_cast<int>(Kind::serving));
     kindBox_->addItem(tr("Kernels"), static_cast<int>(Kind::kernels));
     kindBox_->addItem(tr("MoE layers"), static_cast<int>(Kind::moeLayers));
+    kindBox_->addItem(tr("GEMMs"), static_cast<int>(Kind::gemms));
     sourceBox_ = combo("recordSource", tr("Only the cases of this publication (engines of different years run the same "
                                           "chips at different speeds)"));
     sourceBox_->addItem(tr("All sources"), QString());
@@ -258,8 +259,8 @@ bool RecordView::accepts(const Row& row) const {
     if (!source_.empty() && row.source != source_) return false;
     const bool has_model = serving || c.kind == "moe";
     if (arch_ != Architecture::all && (!has_model || row.moe != (arch_ == Architecture::moe))) return false;
-    if (kind_ == Kind::moeLayers) {
-        if (c.kind != "moe") return false;
+    if (kind_ == Kind::moeLayers || kind_ == Kind::gemms) {
+        if (c.kind != (kind_ == Kind::moeLayers ? "moe" : "gemm")) return false;
     } else if (kind_ != Kind::all && serving != (kind_ == Kind::serving)) {
         return false;
     }

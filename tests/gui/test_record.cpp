@@ -108,6 +108,11 @@ private slots:
         QCOMPARE(view_->kernelSummary().rows, 165 + 356 + 2774 + 5249);
         QCOMPARE(view_->kernelSummary().fits, 27 + 35 + 418 + 474);
         QVERIFY2(view_->headline().contains(QStringLiteral("(954 fits left out)")), qPrintable(view_->headline()));
+        // The GEMMs alone: the Azure guide's 52 and aiconfigurator's 5723 Linear layers (39 + 5249 checks).
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::gemms, true);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 52 + 5723);
+        QCOMPARE(view_->kernelSummary().rows, 39 + 5249);
+        QCOMPARE(view_->servingSummary().rows, 0);
         // The fused MoE layers alone; they belong to the MoE architecture, as Mixtral's 46 serving rows do.
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::moeLayers,
                          true);
