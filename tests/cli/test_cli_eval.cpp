@@ -268,6 +268,16 @@ TEST(CliKernel, GemmAndCopy) {
     EXPECT_NEAR(nlohmann::json::parse(c.out)["achieved_tb_s"].get<double>(), 2.90, 0.01);  // Azure copy
     expect_error(run({"kernel", "--chip", "h100-sxm", "gemm", "8192x8192"}), 2, "MxNxK");
     expect_error(run({"kernel", "--chip", "h100-sxm", "copy", "-5"}), 2, "BYTES");
+    // A Linear layer as an engine benchmark times it: weights from HBM, the dynamic FP8 scale found first
+    // (a max-reduction and a quantising pass, 4 us each at one token): 27.2 + 8.0 us (Roofline tests).
+    const CliRun l = run({"kernel", "--chip", "h100-sxm", "--format", "json", "gemm", "1x8192x8192", "--precision", "fp8",
+                          "--cold-weights", "--act-quant", "dynamic"});
+    ASSERT_EQ(l.code, 0) << l.err;
+    const auto lj = nlohmann::json::parse(l.out);
+    EXPECT_NEAR(lj["act_quant_s"].get<double>(), 8.0e-6, 0.01e-6);
+    EXPECT_NEAR(lj["time_s"].get<double>(), 35.2e-6, 0.05e-6);
+    expect_error(run({"kernel", "--chip", "h100-sxm", "gemm", "1x8x8", "--act-quant", "per-token"}), 2,
+                 "--act-quant: 'per-token' is not one of none, static, dynamic");
 }
 
 TEST(CliKernel, StreamAndAllReduce) {
