@@ -60,6 +60,7 @@ struct KernelOptions {
     int ep = 1;
     double imbalance = 1.0;
     std::string act_quant = "none";
+    std::string routing = "random";
     bool cold_weights = false;
 };
 
@@ -132,7 +133,9 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         if (o.model.empty()) return fail(ctx, kUsage, "moe: --model is required (an MoE model id or JSON file)");
         auto model = load_model(o.model);
         if (!model) return fail(ctx, kFailed, model.error().message);
-        k = moe_kernel(*chip, *model, o.tokens, o.ep, *p, o.imbalance);
+        const auto routing = parse_moe_routing(o.routing);
+        if (!routing) return fail(ctx, kUsage, "--routing: '" + o.routing + "' is not one of random, balanced");
+        k = moe_kernel(*chip, *model, o.tokens, o.ep, *p, o.imbalance, *routing);
     } else if (gemm) {
         const auto p = parse_precision(o.precision);
         if (!p) return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, fp4, int8");
@@ -200,6 +203,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
             j["tokens"] = o.tokens;
             j["ep"] = o.ep;
             j["imbalance"] = o.imbalance;
+            j["routing"] = o.routing;
             j["precision"] = std::string(to_string(op.precision));
             j["flops"] = op.flops;
         }
@@ -426,6 +430,9 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     moe->add_option("--ep", ko->ep, "Expert-parallel ranks (divides the experts; default 1)");
     moe->add_option("--precision", ko->precision, "bf16|fp8|fp4|int8");
     moe->add_option("--imbalance", ko->imbalance, "The busiest rank's load over the mean (default 1: balanced)");
+    moe->add_option("--routing", ko->routing,
+                    "random (default: each token picks its experts at random, as in serving) or balanced (tokens spread "
+                    "evenly over the experts, as kernel benchmarks route them: T tokens touch min(E, T x top_k) experts)");
     moe->fallthrough();
     moe->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::moe, ctx); });
 

@@ -150,8 +150,16 @@ Result<KernelResult> allreduce_kernel(const ChipSpec& chip, double bytes, int ch
     return kr;
 }
 
+std::string_view to_string(MoeRouting r) { return r == MoeRouting::balanced ? "balanced" : "random"; }
+
+std::optional<MoeRouting> parse_moe_routing(std::string_view name) {
+    for (const MoeRouting r : {MoeRouting::random, MoeRouting::balanced})
+        if (name == to_string(r)) return r;
+    return std::nullopt;
+}
+
 Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, double tokens, int ep, Precision p,
-                                double imbalance) {
+                                double imbalance, MoeRouting routing) {
     if (auto st = validate_chip(chip); !st) return st.error();
     if (!model.is_moe()) return Error{"moe: model '" + model.id + "' has no routed experts"};
     if (!valid_dim(tokens) || tokens != std::floor(tokens))
@@ -173,6 +181,7 @@ Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, do
     shape.decode_seqs = tokens;
     StepPlan plan;
     plan.par = Parallelism{ep, 1, ep, 1};
+    plan.balanced_routing = routing == MoeRouting::balanced;
     PhaseResult phase;
     lower_step(model, s, r, Phase::decode, shape, plan, phase);
     for (size_t i = 0; i < phase.layer_count(); ++i) {

@@ -70,7 +70,12 @@ Result<KernelResult> allreduce_kernel(const ChipSpec& chip, double bytes, int ch
 // time it), with the busiest rank's load `imbalance` x the mean (1: balanced routing). op sums the
 // lowering's MoE ops of one layer (moe_permute, expert_gate_up, expert_act, expert_down, moe_combine);
 // achieved_tflops is the expert GEMMs' FLOPs over its time.
+// How the tokens pick their experts: each at random (T tokens touch E (1 - (1 - k/E)^T) distinct experts,
+// as in serving) or spread evenly over them (a kernel benchmark's balanced routing: min(E, T k) experts).
+enum class MoeRouting { random, balanced };
+std::string_view to_string(MoeRouting r);
+std::optional<MoeRouting> parse_moe_routing(std::string_view name);  // random, balanced
 Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, double tokens, int ep, Precision p,
-                                double imbalance = 1.0);
+                                double imbalance = 1.0, MoeRouting routing = MoeRouting::random);
 
 }  // namespace scoville

@@ -38,6 +38,7 @@ struct Ctx {
     MemLevel wl = MemLevel::hbm, kvl = MemLevel::hbm;
     bool mixed = false;      // decodes and prompt chunks share the step
     MoeDispatch dispatch = MoeDispatch::allgather;  // resolved (StepPlan::moe_dispatch)
+    bool balanced_routing = false;                   // StepPlan::balanced_routing
 };
 
 MemLevel act_level(double bytes, const ChipRates& r) {
@@ -310,7 +311,8 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     // cost a fixed time per call: carried here, on the op that opens the call.
     ops.back().moe_calls = 1;
     const double fe = static_cast<double>(m.moe.expert_ffn) / p.moe_tp();
-    const double touched = std::min(e / p.ep, expected_distinct_experts(e, k, all_tokens) / p.ep);
+    const double distinct = c.balanced_routing ? std::min(e, all_tokens * k) : expected_distinct_experts(e, k, all_tokens);
+    const double touched = std::min(e / p.ep, distinct / p.ep);
     const double per_expert = touched > 0 ? routed / touched : routed;
     gemm(ops, c, "expert_gate_up", routed, per_expert, gates * fe, h, touched);
     ops.back().grouped = true;
@@ -419,6 +421,7 @@ Ctx make_ctx(const ModelSpec& m, const Scenario& s, const ChipRates& r, const St
     c.wl = plan.placement.weights;
     c.kvl = plan.placement.kv;
     c.dispatch = plan.moe_dispatch;
+    c.balanced_routing = plan.balanced_routing;
     return c;
 }
 

@@ -108,6 +108,9 @@ struct StepPlan {
     const ModelSpec* draft = nullptr;
     // How an MoE layer's tokens cross attention ranks (moe_dispatch_for: never automatic here).
     MoeDispatch moe_dispatch = MoeDispatch::allgather;
+    // Tokens routed to spread evenly over the experts (a kernel benchmark's balanced routing: T tokens
+    // touch min(E, T x top_k) experts) instead of each choosing at random (expected_distinct_experts).
+    bool balanced_routing = false;
     friend bool operator==(const StepPlan&, const StepPlan&) = default;
 };
 

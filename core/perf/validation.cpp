@@ -352,21 +352,28 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
         if (!p) return Error{"case '" + c.id + "': unknown precision '" + c.precision + "'"};
         if (c.kind == "moe") {
             // shape: tokens=<held by every rank> ep=<expert-parallel ranks> [imbalance=<busiest / mean>]
+            //        [routing=random|balanced]
             double tokens = 0, imbalance = 1;
+            MoeRouting routing = MoeRouting::random;
             int ep = 1;
             const std::string_view bad = first_refused_item(c.shape, [&](std::string_view key, std::string_view value) {
                 if (key == "tokens") return parse_number(value, tokens) && tokens >= 1;
                 if (key == "ep") return parse_number(value, ep) && ep >= 1;
                 if (key == "imbalance") return parse_number(value, imbalance) && imbalance >= 1;
+                if (key == "routing") {
+                    const auto r = parse_moe_routing(value);
+                    if (r) routing = *r;
+                    return r.has_value();
+                }
                 return false;
             });
             if (!bad.empty() || !(tokens >= 1))
                 return Error{"case '" + c.id + "': bad '" + std::string(bad.empty() ? c.shape : bad) + "' in '" + c.shape +
                              "' (moe: tokens = the tokens every rank holds, a whole number >= 1; ep = expert-parallel ranks; "
-                             "imbalance = the busiest rank's load over the mean, >= 1)"};
+                             "imbalance = the busiest rank's load over the mean, >= 1; routing = random or balanced)"};
             auto model = load_model(c.model);
             if (!model) return Error{"case '" + c.id + "': " + model.error().message};
-            auto k = moe_kernel(*chip, *model, tokens, ep, *p, imbalance);
+            auto k = moe_kernel(*chip, *model, tokens, ep, *p, imbalance, routing);
             if (!k) return Error{"case '" + c.id + "': " + k.error().message};
             out.predicted = tokens / k->op.time_s;
             out.detail = "moe layer " + format_number("%.4g", k->op.time_s * 1e6) + " us, " + std::string(to_string(k->op.bound)) +

@@ -333,6 +333,13 @@ TEST(CliKernel, FusedMoeLayer) {
                  "ep 3 does not divide the 8 experts");
     expect_error(run({"kernel", "--chip", "h200-sxm", "moe", "16", "--model", "mixtral-8x7b", "--precision", "fp6"}), 2,
                  "--precision: 'fp6'");
+    // Routed as kernel benchmarks route: 16 tokens of Qwen3-30B spread over all 128 experts (Lowering tests).
+    const CliRun b = run({"kernel", "--chip", "h200-sxm", "--format", "json", "moe", "16", "--model", "qwen3-30b-a3b",
+                          "--routing", "balanced"});
+    ASSERT_EQ(b.code, 0) << b.err;
+    EXPECT_EQ(nlohmann::json::parse(b.out)["routing"], "balanced");
+    expect_error(run({"kernel", "--chip", "h200-sxm", "moe", "16", "--model", "mixtral-8x7b", "--routing", "skewed"}), 2,
+                 "--routing: 'skewed' is not one of random, balanced");
 }
 
 // MoE over attention ranks: on an 8-GPU switch the engines gather every token of the group (auto), which
