@@ -15,6 +15,18 @@ MemLevel level_for(double bytes, const ChipRates& r) {
     return r.sram_bytes > 0 && bytes <= r.sram_bytes ? MemLevel::sram : MemLevel::hbm;
 }
 bool valid_dim(double v) { return std::isfinite(v) && v >= 1 && v <= 1e9; }
+// Moves `moved` bytes through the level they fit in.
+KernelResult memory_op(const ChipRates& r, std::string_view name, double moved) {
+    KernelResult kr;
+    OpResult& op = kr.op;
+    op.name = name;
+    op.kind = OpKind::vector;
+    op.activation_bytes = moved;
+    op.activation_level = level_for(moved, r);
+    finish_op(op, r);
+    kr.achieved_tb_s = moved / op.time_s / 1e12;
+    return kr;
+}
 }  // namespace
 
 std::string_view to_string(ActQuant q) {
@@ -59,15 +71,7 @@ Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, doubl
     // Activation quantisation: separate kernels over the M x K bf16 activations, each with its launch.
     const double narrow = bytes_per_element(p);
     if (options.act_quant != ActQuant::none && narrow < 2.0) {
-        const auto pass = [&](double moved) {
-            OpResult q;
-            q.kind = OpKind::vector;
-            q.activation_bytes = moved;
-            q.activation_level = level_for(moved, r);
-            q.fixed_s = r.overhead_s;
-            finish_op(q, r);
-            return q.time_s;
-        };
+        const auto pass = [&](double moved) { return memory_op(r, "act_quant", moved).op.time_s + r.overhead_s; };
         const double activations = m * k * 2.0;
         // Written at the GEMM's precision; NVFP4 adds one 1-byte scale per 16 elements.
         const double written = m * k * (narrow + (p == Precision::fp4 ? 1.0 / 16.0 : 0.0));
@@ -78,20 +82,6 @@ Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, doubl
     return kr;
 }
 
-namespace {
-// Moves `moved` bytes through the level they fit in.
-KernelResult memory_op(const ChipRates& r, std::string_view name, double moved) {
-    KernelResult kr;
-    OpResult& op = kr.op;
-    op.name = name;
-    op.kind = OpKind::vector;
-    op.activation_bytes = moved;
-    op.activation_level = level_for(moved, r);
-    finish_op(op, r);
-    kr.achieved_tb_s = moved / op.time_s / 1e12;
-    return kr;
-}
-}  // namespace
 
 Result<KernelResult> copy_kernel(const ChipSpec& chip, double bytes) {
     if (auto st = validate_chip(chip); !st) return st.error();
