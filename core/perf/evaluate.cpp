@@ -311,16 +311,26 @@ public:
 
     // Throughput usually grows with the batch up to the largest allowed one, `top`; where it peaks
     // earlier (activations spilling out of on-chip memory, prompt chunks crowding the budget) the
-    // peak is found by golden-section search below it. Latencies grow with the batch, so every
-    // batch below one that meets the limits meets them too.
+    // peak is found by golden-section search below it. A spill is a step down in throughput, so the
+    // curve may rise again after it: the search starts from the best of a grid over the batches.
+    // Latencies grow with the batch, so every batch below one that meets the limits meets them too.
     Solution best_up_to(const Parallelism& par, const Fit& f, Solution top, PhaseResult& out, PhaseResult& scratch) const {
         const int b_hi = top.batch;
         if (b_hi < 8) return top;
-        const Solution near = at(par, f, static_cast<int>(std::lround(0.9 * b_hi)), out, scratch, false);
-        if (near.throughput <= top.throughput) return top;
-        constexpr double kGolden = 0.6180339887498949;
-        double a = 1, b = b_hi;
         auto value = [&](double x) { return at(par, f, static_cast<int>(std::lround(x)), out, scratch, false); };
+        constexpr int kGrid = 8;  // batches b_hi x i / kGrid
+        Solution near = top;
+        int peak = kGrid;
+        for (int i = kGrid - 1; i >= 1; --i) {
+            const Solution s = value(static_cast<double>(b_hi) * i / kGrid);
+            if (s.throughput > near.throughput) {
+                near = s;
+                peak = i;
+            }
+        }
+        if (peak == kGrid) return top;
+        constexpr double kGolden = 0.6180339887498949;
+        double a = std::max(1.0, static_cast<double>(b_hi) * (peak - 1) / kGrid), b = static_cast<double>(b_hi) * (peak + 1) / kGrid;
         double x1 = b - kGolden * (b - a), x2 = a + kGolden * (b - a);
         Solution s1 = value(x1), s2 = value(x2);
         for (int i = 0; i < 40 && b - a > 2; ++i) {
@@ -339,7 +349,7 @@ public:
             }
         }
         Solution best = s1.throughput >= s2.throughput ? s1 : s2;
-        for (const Solution* c : {&near, static_cast<const Solution*>(&top)})
+        for (const Solution* c : {static_cast<const Solution*>(&near), static_cast<const Solution*>(&top)})
             if (c->throughput > best.throughput) best = *c;
         return best;
     }
