@@ -1532,10 +1532,6 @@
         <translation>注意力调用开销</translation>
     </message>
     <message>
-        <source>Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); with efficiency.attention it reproduces decode-attention timings over sizes (H100: ~17 us, TensorRT-LLM).</source>
-        <translation>一次注意力内核调用在每算子开销之外的固定时间（split-KV 归约、页表遍历）；与 efficiency.attention 一起重现不同规模下的解码注意力耗时（H100：约 17 µs，TensorRT-LLM）。</translation>
-    </message>
-    <message>
         <source>Economics</source>
         <translation>经济性</translation>
     </message>
@@ -1720,10 +1716,6 @@
         <translation>alpha-beta 模型中的 alpha：集合通信每个同步步骤的时间，含内核启动（one-shot all-reduce：2 步，two-shot：4 步，ring：2(n-1) 步）；H100：1.4 us，即 TensorRT-LLM 自带 all-reduce 处理 256 B 所用时间的一半（2-8 个 GPU 上 2.7-3.2 us）。</translation>
     </message>
     <message>
-        <source>Achievable fraction of memory bandwidth when attention reads the paged KV cache, beyond each call&apos;s fixed cost (H100: 0.92, TensorRT-LLM decode attention).</source>
-        <translation>注意力读取分页 KV 缓存时可达到的内存带宽比例，不计每次调用的固定开销（H100：0.92，TensorRT-LLM 解码注意力）。</translation>
-    </message>
-    <message>
         <source>Engine all-reduce efficiency</source>
         <translation>引擎 all-reduce 效率</translation>
     </message>
@@ -1746,6 +1738,22 @@
     <message>
         <source>Time an NVFP4 GEMM tile&apos;s main loop takes per element of K it walks: the GEMM takes at least K x this however few its tokens, since a few tiles cannot share K among the cores (B200: 1.34 ns, TensorRT-LLM&apos;s NVFP4 Linear layer at one token, whatever N). 0: no such floor.</source>
         <translation>NVFP4 GEMM 分块的主循环沿 K 维每推进一个元素所需的时间：无论词元多少，GEMM 至少需要 K × 该值，因为少量分块无法把 K 分给各个核心（B200：1.34 ns，TensorRT-LLM 的 NVFP4 Linear 层在单个词元时的计时，与 N 无关）。0：没有这一下限。</translation>
+    </message>
+    <message>
+        <source>Attention time per request and KV head</source>
+        <translation>注意力每请求每 KV 头时间</translation>
+    </message>
+    <message>
+        <source>Time a decode-attention kernel spends on each (request, KV head) pair beyond the KV it streams: one thread block&apos;s queries, softmax reductions and output. The kernel computes for at least pairs x this, which meets its KV bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 10.4 ns, TensorRT-LLM decode attention with an FP8 KV cache). 0: no such floor.</source>
+        <translation>解码注意力内核在每个（请求，KV 头）对上、超出其流式读取 KV 之外所花的时间：一个线程块的查询、softmax 归约和输出。内核的计算时间至少为对数 × 此值，并在屋脊处与其 KV 字节相遇，因此短上下文的大批量比其字节数更费时（H200：10.4 ns，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力）。0：无此下限。</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of memory bandwidth when attention reads the paged KV cache, beyond each call&apos;s fixed cost and its per-request work (H100: 0.82, TensorRT-LLM decode attention with an FP8 KV cache).</source>
+        <translation>注意力读取分页 KV 缓存时可达到的内存带宽比例，不计每次调用的固定开销及其每请求工作（H100：0.82，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力）。</translation>
+    </message>
+    <message>
+        <source>Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 2.8 us, TensorRT-LLM).</source>
+        <translation>一次注意力内核调用超出每算子开销的固定时间（split-KV 归约、页表遍历）；与 efficiency.attention 和 efficiency.attention_pair_ns 一起，它在各种规模上重现解码注意力的计时（H100：2.8 us，TensorRT-LLM）。</translation>
     </message>
 </context>
 <context>
@@ -3269,10 +3277,6 @@ TTFT p99 %6</translation>
         <translation>%1 的单层融合 MoE 算子，运行于 %2 %3，%4</translation>
     </message>
     <message>
-        <source>Measured (tokens/s for serving and through an MoE layer, TFLOP/s for GEMMs, TB/s for STREAM, GB/s bus bandwidth for all-reduces)</source>
-        <translation>实测值（服务与 MoE 层为 tokens/s，GEMM 为 TFLOP/s，STREAM 为 TB/s，all-reduce 为总线带宽 GB/s）</translation>
-    </message>
-    <message>
         <source>One layer&apos;s fused MoE op (tokens/s through it)</source>
         <translation>单层融合 MoE 算子（通过它的 tokens/s）</translation>
     </message>
@@ -3285,12 +3289,24 @@ TTFT p99 %6</translation>
         <translation>全部出处</translation>
     </message>
     <message>
-        <source>Serving throughput, or single kernels (GEMM, memory copy, all-reduce, one layer&apos;s fused MoE op); GEMMs: bare GEMMs and engines&apos; Linear layers alone</source>
-        <translation>服务吞吐量，或单个内核（GEMM、内存拷贝、all-reduce、单层融合 MoE 算子）；GEMM：仅看裸 GEMM 与推理引擎的 Linear 层</translation>
-    </message>
-    <message>
         <source>GEMMs</source>
         <translation>GEMM</translation>
+    </message>
+    <message>
+        <source>Serving throughput, or single kernels (GEMM, memory copy, all-reduce, one layer&apos;s fused MoE op or decode attention); GEMMs: bare GEMMs and engines&apos; Linear layers alone</source>
+        <translation>服务吞吐量，或单个内核（GEMM、内存拷贝、all-reduce、一层的融合 MoE 算子或解码注意力）；GEMM：仅裸 GEMM 与引擎的 Linear 层</translation>
+    </message>
+    <message>
+        <source>Decode attention</source>
+        <translation>解码注意力</translation>
+    </message>
+    <message>
+        <source>One layer&apos;s decode attention of %1 on %2, KV cache %3, %4</source>
+        <translation>%1 一层的解码注意力，在 %2 上，KV 缓存 %3，%4</translation>
+    </message>
+    <message>
+        <source>Measured (tokens/s for serving and through an MoE or attention layer, TFLOP/s for GEMMs, TB/s for STREAM, GB/s bus bandwidth for all-reduces)</source>
+        <translation>实测值（服务与 MoE 或注意力层为 tokens/s，GEMM 为 TFLOP/s，STREAM 为 TB/s，all-reduce 为总线带宽 GB/s）</translation>
     </message>
 </context>
 <context>

@@ -98,12 +98,13 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     archBox_->addItem(tr("Dense"), static_cast<int>(Architecture::dense));
     archBox_->addItem(tr("MoE"), static_cast<int>(Architecture::moe));
     kindBox_ = combo("recordKind", tr("Serving throughput, or single kernels (GEMM, memory copy, all-reduce, one layer's "
-                                      "fused MoE op); GEMMs: bare GEMMs and engines' Linear layers alone"));
+                                      "fused MoE op or decode attention); GEMMs: bare GEMMs and engines' Linear layers alone"));
     kindBox_->addItem(tr("Serving and kernels"), static_cast<int>(Kind::all));
     kindBox_->addItem(tr("Serving"), static_cast<int>(Kind::serving));
     kindBox_->addItem(tr("Kernels"), static_cast<int>(Kind::kernels));
     kindBox_->addItem(tr("MoE layers"), static_cast<int>(Kind::moeLayers));
     kindBox_->addItem(tr("GEMMs"), static_cast<int>(Kind::gemms));
+    kindBox_->addItem(tr("Decode attention"), static_cast<int>(Kind::attention));
     sourceBox_ = combo("recordSource", tr("Only the cases of this publication (engines of different years run the same "
                                           "chips at different speeds)"));
     sourceBox_->addItem(tr("All sources"), QString());
@@ -154,8 +155,8 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
         axis->setNumberFormat(QStringLiteral("eb"));
         axis->setNumberPrecision(0);
     }
-    plot_->xAxis->setLabel(tr("Measured (tokens/s for serving and through an MoE layer, TFLOP/s for GEMMs, TB/s for STREAM, GB/s bus "
-                              "bandwidth for all-reduces)"));
+    plot_->xAxis->setLabel(tr("Measured (tokens/s for serving and through an MoE or attention layer, TFLOP/s for GEMMs, TB/s for "
+                              "STREAM, GB/s bus bandwidth for all-reduces)"));
     plot_->yAxis->setLabel(tr("Predicted by the model"));
     plot_->legend->setVisible(true);
     plot_->legend->setFont(font());
@@ -259,8 +260,8 @@ bool RecordView::accepts(const Row& row) const {
     if (!source_.empty() && row.source != source_) return false;
     const bool has_model = serving || c.kind == "moe";
     if (arch_ != Architecture::all && (!has_model || row.moe != (arch_ == Architecture::moe))) return false;
-    if (kind_ == Kind::moeLayers || kind_ == Kind::gemms) {
-        if (c.kind != (kind_ == Kind::moeLayers ? "moe" : "gemm")) return false;
+    if (kind_ == Kind::moeLayers || kind_ == Kind::gemms || kind_ == Kind::attention) {
+        if (c.kind != (kind_ == Kind::moeLayers ? "moe" : kind_ == Kind::gemms ? "gemm" : "attention")) return false;
     } else if (kind_ != Kind::all && serving != (kind_ == Kind::serving)) {
         return false;
     }
@@ -445,6 +446,9 @@ QString RecordView::describe(const Row& row) const {
                      .arg(c.output_len);
     else if (c.kind == "moe")
         lines << tr("One layer's fused MoE op of %1 on %2 %3, %4").arg(qtext(c.model), qtext(c.chip), qtext(c.precision), qtext(c.shape));
+    else if (c.kind == "attention")
+        lines << tr("One layer's decode attention of %1 on %2, KV cache %3, %4")
+                     .arg(qtext(c.model), qtext(c.chip), qtext(c.precision), qtext(c.shape));
     else
         lines << tr("%1 on %2 %3 %4").arg(qtext(c.kind), qtext(c.chip), qtext(c.precision), qtext(c.shape));
     if (c.kind == "serving" && !c.shape.empty()) lines << tr("As measured: %1").arg(qtext(c.shape));
@@ -486,7 +490,7 @@ Status RecordView::loadCase(int row) {
         if (!scenario) return refuse(scenario.error().message);
         next.model_id = c.model;
         next.scenario = *scenario;
-    } else if (c.kind == "moe") {
+    } else if (c.kind == "moe" || c.kind == "attention") {
         next.model_id = c.model;  // the layer's model; the workload stays the user's
     }
     return doc_->applyValues(next);

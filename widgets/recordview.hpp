@@ -28,7 +28,7 @@ class RecordView : public QWidget {
     Q_OBJECT
 public:
     enum class Set { all, publicSet, extraSet };
-    enum class Kind { all, serving, kernels, moeLayers, gemms };
+    enum class Kind { all, serving, kernels, moeLayers, gemms, attention };
     enum class Architecture { all, dense, moe };
 
     explicit RecordView(DesignDocument* doc, QWidget* parent = nullptr);

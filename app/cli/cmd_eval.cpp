@@ -62,9 +62,12 @@ struct KernelOptions {
     std::string act_quant = "none";
     std::string routing = "random";
     bool cold_weights = false;
+    int tp = 1;
+    double context = 1024;
+    bool sliding = false;
 };
 
-enum class KernelKind { gemm, copy, stream, allreduce, moe };
+enum class KernelKind { gemm, copy, stream, allreduce, moe, attention };
 
 constexpr std::string_view kernel_name(KernelKind k) {
     switch (k) {
@@ -73,6 +76,7 @@ constexpr std::string_view kernel_name(KernelKind k) {
     case KernelKind::stream: return "stream";
     case KernelKind::allreduce: return "allreduce";
     case KernelKind::moe: return "moe";
+    case KernelKind::attention: return "attention";
     }
     return "";
 }
@@ -126,8 +130,17 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
     if (!chip) return fail(ctx, code, chip.error().message);
     const bool gemm = kind == KernelKind::gemm;
     const bool moe = kind == KernelKind::moe;
+    const bool attention = kind == KernelKind::attention;
     Result<KernelResult> k = Error{""};
-    if (moe) {
+    if (attention) {
+        const auto p = parse_precision(o.precision);
+        if (!p || *p == Precision::fp4)
+            return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, int8 (the KV cache's)");
+        if (o.model.empty()) return fail(ctx, kUsage, "attention: --model is required (a model id or JSON file)");
+        auto model = load_model(o.model);
+        if (!model) return fail(ctx, kFailed, model.error().message);
+        k = attention_kernel(*chip, *model, o.tp, o.tokens, o.context, *p, o.sliding);
+    } else if (moe) {
         const auto p = parse_precision(o.precision);
         if (!p) return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, fp4, int8");
         if (o.model.empty()) return fail(ctx, kUsage, "moe: --model is required (an MoE model id or JSON file)");
@@ -207,6 +220,16 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
             j["precision"] = std::string(to_string(op.precision));
             j["flops"] = op.flops;
         }
+        if (attention) {
+            j["model"] = o.model;
+            j["tp"] = o.tp;
+            j["requests"] = o.tokens;
+            j["context"] = o.context;
+            j["sliding"] = o.sliding;
+            j["precision"] = std::string(to_string(op.precision));
+            j["flops"] = op.flops;
+            j["attention_pairs"] = op.attention_pairs;
+        }
         if (gemm) {
             j["m"] = op.m;
             j["n"] = op.n;
@@ -229,7 +252,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         }
         if (gemm) j["act_quant_s"] = k->prologue_s;
         j["time_s"] = k->time_s();
-        if (moe) j["tokens_per_s"] = o.tokens / k->time_s();
+        if (moe || attention) j["tokens_per_s"] = o.tokens / k->time_s();
         if (gemm || moe) j["achieved_tflops"] = k->achieved_tflops;
         else if (kind == KernelKind::allreduce) j["busbw_gb_s"] = k->busbw_gb_s;
         else j["achieved_tb_s"] = k->achieved_tb_s;
@@ -248,6 +271,9 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
                     format_number("%.6g", k->achieved_tflops) + " (expert GEMMs)\n";
         else if (gemm)
             text += "achieved_tflops: " + format_number("%.6g", k->achieved_tflops) + "\n";
+        else if (attention)
+            text += "tokens_per_s: " + format_number("%.6g", o.tokens / k->time_s()) + "\nachieved_tb_s: " +
+                    format_number("%.6g", k->achieved_tb_s) + " (KV cache)\n";
         else if (kind == KernelKind::allreduce)
             text += "algorithm: " + std::string(op.algorithm) + (op.library ? " (vendor library)" : " (engine kernel)") +
                     "\nbusbw_gb_s: " + format_number("%.6g", k->busbw_gb_s) + "\n";
@@ -384,7 +410,7 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     eval->callback([eo, &ctx] { ctx.exit_code = run_eval(*eo, ctx); });
 
     auto ko = std::make_shared<KernelOptions>();
-    CLI::App* kernel = app.add_subcommand("kernel", "Model one kernel: a GEMM, a memory copy, a STREAM operation, an all-reduce or a fused MoE layer");
+    CLI::App* kernel = app.add_subcommand("kernel", "Model one kernel: a GEMM, a memory copy, a STREAM operation, an all-reduce, a fused MoE layer or a decode-attention call");
     kernel->add_option("--chip", ko->chip, "Chip id or JSON file (or --session and --design)");
     kernel->add_option("--session", ko->session, "Session file (*.scoville) holding the design");
     kernel->add_option("--design", ko->design, "Design name in the --session file");
@@ -435,6 +461,17 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
                     "evenly over the experts, as kernel benchmarks route them: T tokens touch min(E, T x top_k) experts)");
     moe->fallthrough();
     moe->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::moe, ctx); });
+    CLI::App* attention = kernel->add_subcommand(
+        "attention", "One layer's decode-attention kernel on one chip of --tp: REQUESTS each with --context tokens cached "
+                     "attend them and their new token: time_s, tokens_per_s, achieved_tb_s (KV bytes over time)");
+    attention->add_option("requests", ko->tokens, "REQUESTS decoding in the step")->required();
+    attention->add_option("--model", ko->model, "Model id or JSON file")->required();
+    attention->add_option("--tp", ko->tp, "Tensor-parallel degree: the chip holds heads / tp query heads (default 1)");
+    attention->add_option("--context", ko->context, "Tokens in each request's KV cache (default 1024)");
+    attention->add_option("--precision", ko->precision, "The KV cache's: bf16|fp8|int8");
+    attention->add_flag("--sliding", ko->sliding, "A sliding-window layer of the model (its window caps the keys read)");
+    attention->fallthrough();
+    attention->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::attention, ctx); });
 
     auto models_format = std::make_shared<std::string>("table");
     CLI::App* models = app.add_subcommand("models", "Reference models with their sources");

@@ -125,6 +125,10 @@ struct EfficiencySpec {
     // Fixed time of one attention kernel call beyond op_overhead_us (split-KV reduction, page-table
     // walk): what a decode-attention call costs however little KV it reads.
     double attention_overhead_us = 0.0;
+    // Time a decode-attention kernel spends on each (request, KV head) pair it serves, beyond the KV it
+    // streams: the work of one thread block (loading the group's queries, the softmax reductions, writing
+    // the output). A floor under the kernel's compute: pairs x this meets the KV bytes at the ridge. 0: none.
+    double attention_pair_ns = 0.0;
     // Fixed time of one fused MoE call beyond the two grouped GEMMs' op_overhead_us (the routing,
     // sorting, expand, activation and finalise kernels and the waits between them): what an MoE layer
     // costs however few tokens it routes.

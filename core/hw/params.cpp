@@ -197,7 +197,7 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Achievable fraction of memory bandwidth (H100 copy: 2.90/3.35 = 0.87)."), SCV_REAL(efficiency.memory)});
     add({"efficiency.attention", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention KV efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
          SCV_TR("scoville::ChipParams", "Achievable fraction of memory bandwidth when attention reads the paged KV cache, beyond each call's "
-         "fixed cost (H100: 0.92, TensorRT-LLM decode attention)."), SCV_REAL(efficiency.attention)});
+         "fixed cost and its per-request work (H100: 0.82, TensorRT-LLM decode attention with an FP8 KV cache)."), SCV_REAL(efficiency.attention)});
     add({"efficiency.network", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Network efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
          SCV_TR("scoville::ChipParams", "Achievable fraction of link bandwidth in collectives (NCCL bus bandwidth ~0.8 of line rate)."), SCV_REAL(efficiency.network)});
     add({"efficiency.engine_network", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Engine all-reduce efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
@@ -215,8 +215,15 @@ std::vector<ParamInfo> build_params() {
          "link.library_latency_us)."), SCV_REAL(efficiency.op_overhead_us)});
     add({"efficiency.attention_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
          SCV_TR("scoville::ChipParams", "Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); "
-         "with efficiency.attention it reproduces decode-attention timings over sizes (H100: ~17 us, TensorRT-LLM)."),
+         "with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 2.8 us, "
+         "TensorRT-LLM)."),
          SCV_REAL(efficiency.attention_overhead_us)});
+    add({"efficiency.attention_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention time per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 40, false, {},
+         SCV_TR("scoville::ChipParams", "Time a decode-attention kernel spends on each (request, KV head) pair beyond the KV it streams: one "
+         "thread block's queries, softmax reductions and output. The kernel computes for at least pairs x this, which meets its KV "
+         "bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 10.4 ns, TensorRT-LLM decode "
+         "attention with an FP8 KV cache). 0: no such floor."),
+         SCV_REAL(efficiency.attention_pair_ns)});
     add({"efficiency.moe_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "MoE call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 80, false, {},
          SCV_TR("scoville::ChipParams", "Fixed time of one fused MoE layer call beyond its two grouped GEMMs' per-op overhead (routing, "
          "sorting, expand, activation and finalise kernels); what an MoE layer costs however few tokens it routes (H200: 24.6 us, "

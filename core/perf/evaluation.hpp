@@ -49,6 +49,7 @@ struct OpResult {
     double utilisation = 1.0;    // MAC-array shape utilisation (tile quantisation)
     double fixed_s = 0;          // time the kernel takes whatever its size, beyond the per-op overhead
     double attention_calls = 0;  // attention: kernel calls per step with a fixed cost (fixed_s follows)
+    double attention_pairs = 0;  // decode attention: (request, KV head) pairs whose per-pair work this op carries
     double moe_calls = 0;        // fused MoE op: calls per step with its fixed cost (fixed_s follows)
     bool fused = false;          // runs inside the previous op's kernel: no launch of its own
     bool grouped = false;        // a grouped GEMM over experts inside a fused MoE op (its own kernel timings)

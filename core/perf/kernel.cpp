@@ -1,6 +1,8 @@
 #include "core/perf/kernel.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <optional>
 
 #include "core/hw/params.hpp"
@@ -25,6 +27,33 @@ KernelResult memory_op(const ChipRates& r, std::string_view name, double moved) 
     op.activation_level = level_for(moved, r);
     finish_op(op, r);
     kr.achieved_tb_s = moved / op.time_s / 1e12;
+    return kr;
+}
+
+// The ops of one lowered layer named in `names`, summed into one kernel; `gemm_flops` gets their GEMMs' FLOPs.
+template <size_t N>
+KernelResult sum_ops(const LayerTemplate& layer, std::string_view name, OpKind kind,
+                     const std::string_view (&names)[N], double& gemm_flops) {
+    KernelResult kr;
+    OpResult& sum = kr.op;
+    sum.name = name;
+    sum.kind = kind;
+    gemm_flops = 0;
+    for (const OpResult& op : layer.ops) {
+        if (std::find(std::begin(names), std::end(names), op.name) == std::end(names)) continue;
+        if (op.kind == OpKind::gemm) gemm_flops += op.flops;
+        if (op.kind == kind) sum.precision = op.precision;
+        sum.flops += op.flops;
+        sum.weight_bytes += op.weight_bytes;
+        sum.activation_bytes += op.activation_bytes;
+        sum.kv_bytes += op.kv_bytes;
+        sum.attention_pairs += op.attention_pairs;
+        sum.compute_s += op.compute_s;
+        sum.memory_s += op.memory_s;
+        sum.overhead_s += op.overhead_s;
+        sum.time_s += op.time_s;
+    }
+    sum.bound = sum.compute_s >= sum.memory_s ? Bound::compute : Bound::memory;
     return kr;
 }
 }  // namespace
@@ -177,32 +206,55 @@ Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, do
     for (size_t i = 0; i < phase.layer_count(); ++i) {
         const LayerTemplate& layer = phase.layer(i);
         if (layer.kind != "moe") continue;
-        KernelResult kr;
-        OpResult& sum = kr.op;
-        sum.name = "moe";
-        sum.kind = OpKind::gemm;
+        static constexpr std::string_view kMoeOps[] = {"moe_permute", "expert_gate_up", "expert_act", "expert_down",
+                                                       "moe_combine"};
         double gemm_flops = 0;
-        for (const OpResult& op : layer.ops) {
-            if (op.name != "moe_permute" && op.name != "expert_gate_up" && op.name != "expert_act" &&
-                op.name != "expert_down" && op.name != "moe_combine")
-                continue;
-            if (op.kind == OpKind::gemm) {
-                gemm_flops += op.flops;
-                sum.precision = op.precision;
-            }
-            sum.flops += op.flops;
-            sum.weight_bytes += op.weight_bytes;
-            sum.activation_bytes += op.activation_bytes;
-            sum.compute_s += op.compute_s;
-            sum.memory_s += op.memory_s;
-            sum.overhead_s += op.overhead_s;
-            sum.time_s += op.time_s;
-        }
-        sum.bound = sum.compute_s >= sum.memory_s ? Bound::compute : Bound::memory;
-        kr.achieved_tflops = sum.time_s > 0 ? gemm_flops / sum.time_s / 1e12 : 0.0;
+        KernelResult kr = sum_ops(layer, "moe", OpKind::gemm, kMoeOps, gemm_flops);
+        kr.achieved_tflops = kr.op.time_s > 0 ? gemm_flops / kr.op.time_s / 1e12 : 0.0;
         return kr;
     }
     return Error{"moe: model '" + model.id + "' has no MoE layer"};
+}
+
+Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& model, int tp, double requests,
+                                      double context, Precision kv, bool sliding) {
+    if (auto st = validate_chip(chip); !st) return st.error();
+    if (!valid_dim(requests) || requests != std::floor(requests))
+        return Error{"attention: requests must be a whole number in [1, 1e9]"};
+    if (!valid_dim(context) || context != std::floor(context))
+        return Error{"attention: context must be a whole number of cached tokens in [1, 1e9]"};
+    if (tp < 1 || model.heads % tp != 0)
+        return Error{"attention: tp " + std::to_string(tp) + " does not divide the " + std::to_string(model.heads) +
+                     " heads of model '" + model.id + "'"};
+    if (sliding && model.sliding_window <= 0)
+        return Error{"attention: model '" + model.id + "' has no sliding-window layers"};
+    const ChipRates r = chip_rates(chip);
+    // `requests` decoding requests on one chip of tp, each with `context` tokens cached: a two-token output
+    // makes the lowering's mean context context + 1, the cached tokens and the new one.
+    Scenario s;
+    s.chips = s.tp = tp;
+    s.ep = s.attention_dp = s.pp = 1;
+    s.weight_precision = s.activation_precision = Precision::bf16;
+    s.kv_precision = kv;
+    s.input_len = static_cast<int>(context);
+    s.output_len = 2;
+    s.input_len_cv = s.output_len_cv = 0;
+    StepShape shape;
+    shape.decode_seqs = requests;
+    StepPlan plan;
+    plan.par = Parallelism{tp, 1, 1, 1};
+    PhaseResult phase;
+    lower_step(model, s, r, Phase::decode, shape, plan, phase);
+    for (size_t i = 0; i < phase.layer_count(); ++i) {
+        const LayerTemplate& layer = phase.layer(i);
+        if (layer.kind == "embedding" || layer.kind == "lm_head" || layer.kind.ends_with("sliding") != sliding) continue;
+        static constexpr std::string_view kAttentionOps[] = {"attn_score", "softmax", "attn_value"};
+        double gemm_flops = 0;
+        KernelResult kr = sum_ops(layer, "attention", OpKind::attention, kAttentionOps, gemm_flops);
+        kr.achieved_tb_s = kr.op.time_s > 0 ? kr.op.kv_bytes / kr.op.time_s / 1e12 : 0.0;
+        return kr;
+    }
+    return Error{"attention: model '" + model.id + "' has no " + (sliding ? "sliding-window" : "full-attention") + " layer"};
 }
 
 }  // namespace scoville

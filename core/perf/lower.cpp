@@ -189,7 +189,7 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
     const double window = sliding ? m.sliding_window : 0.0;
     const double hq = static_cast<double>(m.heads) / c.par.tp;
     double score_dim_pre = 0, value_dim_pre = 0, score_dim_dec = 0, value_dim_dec = 0, kv_token = 0;
-    double k_read_share = 0.5, attn_out = 0, group_heads = 1;
+    double k_read_share = 0.5, attn_out = 0, group_heads = 1, kv_heads = 1;
     if (m.is_mla()) {
         const double nope = m.mla.qk_nope_head_dim, rope = m.mla.qk_rope_head_dim;
         const double lora = m.mla.kv_lora_rank, v = m.mla.v_head_dim;
@@ -219,6 +219,7 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         value_dim_pre = value_dim_dec = hd;
         kv_token = 2.0 * hkv * hd * c.kvb;
         group_heads = static_cast<double>(m.heads) / m.kv_heads;  // a GQA group shares K/V: fills M
+        kv_heads = hkv;
         attn_out = hq * hd;
     }
 
@@ -230,13 +231,19 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         const double pairs = q * keys;
         const double kv_bytes = (c.dec_a * keys + q) * kv_token;  // read the context, write the new tokens
         const double m_tile = group_heads * c.queries;
+        // The kernel's thread blocks each serve one request's KV head (an MLA latent is one head); their
+        // per-block work is shared between the two ops as the KV bytes are, so the ops' ridges add up
+        // to the kernel's.
+        const double blocks = c.dec_a * kv_heads;
         attention(ops, c, "attn_score", 2.0 * hq * score_dim_dec * pairs, kv_bytes * k_read_share,
                   q * hq * score_dim_dec * kActBytes, m_tile, keys, score_dim_dec);
         ops.back().attention_calls = 1;  // one kernel call: score, softmax and value
+        ops.back().attention_pairs = blocks * k_read_share;
         vec(ops, c, "softmax", 5.0 * hq * pairs, 0.0);  // fused: scores never leave the chip
         attention(ops, c, "attn_value", 2.0 * hq * value_dim_dec * pairs, kv_bytes * (1.0 - k_read_share),
                   q * attn_out * kActBytes, m_tile, value_dim_dec, keys);
         ops.back().fused = true;
+        ops.back().attention_pairs = blocks * (1.0 - k_read_share);
     }
     // Prompt tokens: causal attention over their own prompt. A prompt longer than the step's chunk
     // re-reads its earlier chunks' KV once per later chunk (flash attention keeps a query block's

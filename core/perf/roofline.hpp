@@ -21,6 +21,7 @@ struct ChipRates {
     double ridge_exponent = 1000;   // compute and memory combine as (c^p + m^p)^(1/p)
     double overhead_s = 0;
     double attention_overhead_s = 0;  // per attention kernel call
+    double attention_pair_s = 0;      // per (request, KV head) pair of a decode-attention kernel (efficiency.attention_pair_ns)
     double moe_overhead_s = 0;        // per fused MoE call, beyond its two GEMMs' overhead_s
     double fp4_k_step_s = 0;          // an NVFP4 GEMM's floor per element of K (efficiency.fp4_k_step_ns)
     double mac_rows = 1, mac_cols = 1;

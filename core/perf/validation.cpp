@@ -105,8 +105,9 @@ Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, 
         if (c.kind == "serving") {
             if (!parse_number(at(7), c.input_len) || c.input_len < 1) return bad("input_len");
             if (!parse_number(at(8), c.output_len) || c.output_len < 1) return bad("output_len");
-        } else if (c.kind != "gemm" && c.kind != "copy" && c.kind != "allreduce" && c.kind != "moe") {
-            return bad("kind (serving, gemm, copy, allreduce or moe)");
+        } else if (c.kind != "gemm" && c.kind != "copy" && c.kind != "allreduce" && c.kind != "moe" &&
+                   c.kind != "attention") {
+            return bad("kind (serving, gemm, copy, allreduce, moe or attention)");
         }
         cases.push_back(std::move(c));
     }
@@ -350,7 +351,33 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
     } else {
         const auto p = parse_precision(c.precision);
         if (!p) return Error{"case '" + c.id + "': unknown precision '" + c.precision + "'"};
-        if (c.kind == "moe") {
+        if (c.kind == "attention") {
+            // shape: tp=<chips sharing the heads> requests=<decoding> context=<tokens cached> [layer=full|sliding]
+            int tp = 1;
+            double requests = 0, context = 0;
+            bool sliding = false;
+            const std::string_view bad = first_refused_item(c.shape, [&](std::string_view key, std::string_view value) {
+                if (key == "tp") return parse_number(value, tp) && tp >= 1;
+                if (key == "requests") return parse_number(value, requests) && requests >= 1;
+                if (key == "context") return parse_number(value, context) && context >= 1;
+                if (key == "layer") {
+                    sliding = value == "sliding";
+                    return sliding || value == "full";
+                }
+                return false;
+            });
+            if (!bad.empty() || !(requests >= 1) || !(context >= 1))
+                return Error{"case '" + c.id + "': bad '" + std::string(bad.empty() ? c.shape : bad) + "' in '" + c.shape +
+                             "' (attention: tp = chips sharing the heads; requests = requests decoding, >= 1; context = "
+                             "tokens in each one's KV cache, >= 1; layer = full or sliding)"};
+            auto model = load_model(c.model);
+            if (!model) return Error{"case '" + c.id + "': " + model.error().message};
+            auto k = attention_kernel(*chip, *model, tp, requests, context, *p, sliding);
+            if (!k) return Error{"case '" + c.id + "': " + k.error().message};
+            out.predicted = requests / k->op.time_s;
+            out.detail = "decode attention " + format_number("%.4g", k->op.time_s * 1e6) + " us, " +
+                         std::string(to_string(k->op.bound)) + "-bound";
+        } else if (c.kind == "moe") {
             // shape: tokens=<held by every rank> ep=<expert-parallel ranks> [imbalance=<busiest / mean>]
             //        [routing=random|balanced]
             double tokens = 0, imbalance = 1;

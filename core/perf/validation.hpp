@@ -19,6 +19,9 @@
 //   tokens=N ep=E [imbalance=X] [routing=random|balanced]: N tokens held by each of E expert-parallel
 //   ranks, routed at random or spread evenly over the experts; predicted tokens/s
 //   (N / the op's time), so a positive error is a model faster than measured, as for the other kinds.
+// - attention: one layer's decode-attention kernel of the row's model with its KV cache at the row's
+//   precision (attention_kernel), shape tp=T requests=B context=S [layer=full|sliding]: B requests on one
+//   chip of T, each with S tokens cached; predicted tokens/s (B / the kernel's time).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +34,7 @@ namespace scoville {
 
 struct ValidationCase {
     std::string id;
-    std::string kind;       // serving, gemm, copy, allreduce, moe
+    std::string kind;       // serving, gemm, copy, allreduce, moe, attention
     std::string chip;
     int chips = 1;
     std::string model;
@@ -79,7 +82,7 @@ std::string source_family(std::string_view source);
 // The families of `results` (serving or kernel rows), in the order they first appear.
 std::vector<std::string> source_families(const std::vector<ValidationResult>& results, bool serving);
 // The kernel kinds, in the order reports list them.
-inline constexpr std::string_view kKernelKinds[] = {"gemm", "copy", "allreduce", "moe"};
+inline constexpr std::string_view kKernelKinds[] = {"gemm", "copy", "allreduce", "moe", "attention"};
 
 Result<std::vector<ValidationCase>> parse_validation_csv(std::string_view text, std::string_view origin);
 Result<ValidationResult> run_validation_case(const ValidationCase& c);

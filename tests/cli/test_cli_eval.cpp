@@ -342,6 +342,37 @@ TEST(CliKernel, FusedMoeLayer) {
                  "--routing: 'skewed' is not one of random, balanced");
 }
 
+// One layer's decode-attention call: 1024 requests of Llama-3.1-8B with 15 tokens cached on one H200, fp8 KV:
+// 8192 (request, KV head) blocks x 10.36 ns meet 35.7 MB of KV at the ridge, + 6.61 us per call = 92.3 us
+// (the Roofline test's arithmetic; TensorRT-LLM 92.1 us).
+TEST(CliKernel, DecodeAttention) {
+    const CliRun r = run({"kernel", "--chip", "h200-sxm", "--format", "json", "attention", "1024", "--model", "llama-3.1-8b",
+                          "--context", "15", "--precision", "fp8"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["kernel"], "attention");
+    EXPECT_EQ(j["requests"], 1024);
+    EXPECT_EQ(j["context"], 15);
+    EXPECT_DOUBLE_EQ(j["attention_pairs"].get<double>(), 8192);
+    EXPECT_NEAR(j["time_s"].get<double>(), 92.3e-6, 0.1e-6);
+    EXPECT_NEAR(j["tokens_per_s"].get<double>(), 1024 / 92.3e-6, 1024 / 92.3e-6 * 0.002);
+    EXPECT_EQ(j["bound"], "compute");
+    // A sliding layer of gpt-oss at TP 8 reads its 128-token window whatever the context.
+    const CliRun w = run({"kernel", "--chip", "h200-sxm", "attention", "16", "--model", "gpt-oss-120b", "--tp", "8",
+                          "--context", "65535", "--sliding"});
+    ASSERT_EQ(w.code, 0) << w.err;
+    EXPECT_NE(w.out.find("achieved_tb_s: "), std::string::npos) << w.out;
+    expect_error(run({"kernel", "--chip", "h200-sxm", "attention", "16", "--model", "llama-3.1-8b", "--tp", "3"}), 1,
+                 "tp 3 does not divide the 32 heads");
+    expect_error(run({"kernel", "--chip", "h200-sxm", "attention", "16", "--model", "llama-3.1-8b", "--sliding"}), 1,
+                 "has no sliding-window layers");
+    expect_error(run({"kernel", "--chip", "h200-sxm", "attention", "16", "--model", "llama-3.1-8b", "--precision", "fp4"}), 2,
+                 "--precision: 'fp4' is not one of bf16, fp8, int8 (the KV cache's)");
+    expect_error(run({"kernel", "--chip", "h200-sxm", "attention", "0", "--model", "llama-3.1-8b"}), 1,
+                 "attention: requests must be a whole number");
+    expect_error(run({"kernel", "--chip", "h200-sxm", "attention", "16"}), 2, "--model");
+}
+
 // MoE over attention ranks: on an 8-GPU switch the engines gather every token of the group (auto), which
 // costs more than sending only the routed rows; the JSON says which exchange ran.
 TEST(CliEval, MoeTokenExchange) {
@@ -398,16 +429,17 @@ TEST(CliModels, ListsEveryPreset) {
 TEST(CliValidate, PrintsEveryCase) {
     const CliRun r = run({"validate", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 9702);  // header + 395 cases + 3192 MoE layers + 391 all-reduces + 5723 Linear layers
+    // header + 395 cases + 3192 MoE layers + 391 all-reduces + 5723 Linear layers + 7290 decode-attention calls
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 16992);
     EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,fit,tflops,792,"), std::string::npos);
     const CliRun t = run({"validate"});
     ASSERT_EQ(t.code, 0) << t.err;
     // The summary keeps serving and kernels apart and leaves the fits out.
     EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
     EXPECT_NE(t.out.find("over 203 rows; kernels: median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find("over 8544 rows (954 fits left out)"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("over 15354 rows (1434 fits left out)"), std::string::npos) << t.out;
     // and the kernels by kind: 5288 GEMMs (39 bare, 5249 engine Linear layers), 17 STREAM operations, 465
-    // all-reduces (109 nccl-tests, 356 engine timings), 2774 fused MoE layers
+    // all-reduces (109 nccl-tests, 356 engine timings), 2774 fused MoE layers, 6810 decode-attention calls
     // (fits left out)
     EXPECT_NE(t.out.find("kernels by kind: gemm median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 5288 rows"), std::string::npos) << t.out;
@@ -415,6 +447,8 @@ TEST(CliValidate, PrintsEveryCase) {
     EXPECT_NE(t.out.find(" % over 465 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; moe median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 2774 rows"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("; attention median |error| "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 6810 rows"), std::string::npos) << t.out;
     // and serving by publication: MLPerf v4.1 (84 rows), v5.1 (118) and the TensorRT-LLM perf-overview row
     EXPECT_NE(t.out.find("serving by source: MLPerf Inference v4.1 median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 84 rows ("), std::string::npos) << t.out;

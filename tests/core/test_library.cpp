@@ -251,10 +251,16 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("b300", "efficiency.fp4_k_step_ns").basis, "measured");
     EXPECT_EQ(basis("vera-rubin", "efficiency.fp4_k_step_ns").from, "b200");
     EXPECT_EQ(basis("mi355x", "efficiency.fp4_k_step_ns").basis, "estimate");
+    // Decode attention's time per (request, KV head): measured on H100, H200, the B200 silicon and B300
+    // (TensorRT-LLM's generation attention), carried from H100 to the rest.
+    for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
+        EXPECT_EQ(basis(c, "efficiency.attention_pair_ns").basis, "measured") << c;
+    EXPECT_EQ(basis("a100-sxm", "efficiency.attention_pair_ns").from, "h100-sxm");
+    EXPECT_EQ(basis("mi300x", "efficiency.attention_pair_ns").from, "h100-sxm");
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 13u) << c.id;
+        EXPECT_EQ(all.size(), 14u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             EXPECT_EQ(*get_param(c, b.key), *get_param(*load_chip(b.from), b.key)) << c.id << " " << b.key;

@@ -32,12 +32,25 @@ double median_of(std::vector<double> errors) {
     return n % 2 ? errors[n / 2] : (errors[n / 2 - 1] + errors[n / 2]) / 2;
 }
 
+// The signed and the absolute median error of a set of rows.
+std::pair<double, double> medians(const std::vector<ValidationResult>& rs) {
+    std::vector<double> e, a;
+    for (const auto& r : rs) {
+        e.push_back(r.error);
+        a.push_back(std::fabs(r.error));
+    }
+    return {median_of(e), median_of(a)};
+}
+
 std::vector<ValidationResult> run_all(const std::string& path, size_t expected_rows) {
     auto cases = parse_validation_csv(read(path), path);
     EXPECT_TRUE(cases.ok()) << cases.error().message;
     if (!cases.ok()) return {};
     EXPECT_EQ(cases->size(), expected_rows);
-    std::vector<ValidationResult> out;
+    // The tests of one file share its results (each row is evaluated, and printed, once per run).
+    static std::map<std::string, std::vector<ValidationResult>> done;
+    if (const auto it = done.find(path); it != done.end()) return it->second;
+    std::vector<ValidationResult>& out = done[path];
     for (const auto& c : *cases) {
         auto r = run_validation_case(c);
         EXPECT_TRUE(r.ok()) << r.error().message;
@@ -101,7 +114,7 @@ TEST(Validation, SourceFamilies) {
     EXPECT_EQ(source_family("ml-engineering MAMF table (best achievable bf16 matmul)"), "ml-engineering MAMF table");
     EXPECT_EQ(source_family(""), "");
     // The public set's serving rows come from three publications, in file order, every row in one of them.
-    const auto results = run_all(kPath, 9701);
+    const auto results = run_all(kPath, 16991);
     const auto families = source_families(results, true);
     ASSERT_EQ(families.size(), 3u);
     EXPECT_EQ(families[0], "MLPerf Inference v4.1");
@@ -112,13 +125,13 @@ TEST(Validation, SourceFamilies) {
     EXPECT_EQ(rows, summarise(results, true).rows);
     EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v4.1").rows, 84);
     EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").rows, 118);
-    // aiconfigurator: 3192 fused MoE layers, 391 all-reduces and 5723 Linear layers.
+    // aiconfigurator: 3192 fused MoE layers, 391 all-reduces, 5723 Linear layers and 7290 decode-attention calls.
     EXPECT_EQ(summarise_source(results, false, "aiconfigurator").rows + summarise_source(results, false, "aiconfigurator").fits,
-              9306);
+              16596);
 }
 
 TEST(Validation, PublicCases) {
-    const auto results = run_all(kPath, 9701);
+    const auto results = run_all(kPath, 16991);
     // Fits by what they set (chip, kind, precision): one row is reproduced; several set the value by
     // their median, which is reproduced, each within the spread of the set.
     // What each fit sets, as the file's header says: an all-reduce's 1 KiB row the library latency, its
@@ -153,12 +166,12 @@ TEST(Validation, PublicCases) {
             // MLPerf v4.1 (2024 engines): the model is up to 64 % above those runs (its efficiencies come from
             // 2025-2026 kernel timings; NVIDIA's H200 MaxQ Mixtral server, held to 500 W, +64 %, the most):
             // held within +-65 %. v5.1's interactive runs of MI300X (vLLM scheduling whole prompts ahead of the
-            // decodes, in blocks of 8 steps, under a 40 ms TPOT limit) are +136 and +147 %: held within 1.5x;
+            // decodes, in blocks of 8 steps, under a 40 ms TPOT limit) are +159 and +171 %: held within 1.8x;
             // those of B200 and GB200 +42..+71 % (their engine's step at about 450 tokens is some 8 ms longer
             // than its GEMMs, which the model matches at that size, and its attention add up to): within +-75 %.
             const bool interactive = r.c.scenario == "interactive";
             const bool mi300x_interactive = interactive && r.c.chip == "mi300x";
-            EXPECT_LE(std::fabs(r.error), mi300x_interactive ? 1.5 : interactive ? 0.75 : 0.65)
+            EXPECT_LE(std::fabs(r.error), mi300x_interactive ? 1.8 : interactive ? 0.75 : 0.65)
                 << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         } else {
             // Kernels: some small GEMMs are far off (A100's 1024^3 bf16 +69 %, GB200's FP4 ones +57..+63 %,
@@ -173,7 +186,7 @@ TEST(Validation, PublicCases) {
     // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row.
     EXPECT_EQ(serving.rows, 203);
     EXPECT_EQ(serving.fits, 0);
-    EXPECT_LE(serving.median_abs_error, 0.16);  // 15.4 %
+    EXPECT_LE(serving.median_abs_error, 0.15);  // 14.7 %
     // 54 rows are outside: 30 Mixtral (over-predicted in both rounds), 9 Llama-2-70B of v4.1 and 15 interactive.
     EXPECT_GE(serving.rows_within_35, 149);
     // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
@@ -187,14 +200,14 @@ TEST(Validation, PublicCases) {
     EXPECT_LE(newest.median_abs_error, 0.10);
     EXPECT_EQ(newest.rows_within_35, 78);
     // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows): the model serves more than they did
-    // at small batches (median +44.5 %: the engines' steps of a few hundred tokens take longer than their
+    // at small batches (median +45.9 %: the engines' steps of a few hundred tokens take longer than their
     // kernels add up to; MI300X's vLLM runs whole prompts between blocks of decodes).
     const ValidationSummary tight = summarise(interactive, true);
     EXPECT_EQ(tight.rows, 20);
-    EXPECT_LE(tight.median_abs_error, 0.45);
+    EXPECT_LE(tight.median_abs_error, 0.47);  // 45.9 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
-    // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces and EngineLinearLayers below); all
-    // kernels together: 8544 rows and 954 fits.
+    // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
+    // DecodeAttentionLayers below); all kernels together: 15354 rows and 1434 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (!timed_by_aiconfigurator(r)) single.push_back(r);
@@ -202,8 +215,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 8544);
-    EXPECT_EQ(summarise(results, false).fits, 954);
+    EXPECT_EQ(summarise(results, false).rows, 15354);
+    EXPECT_EQ(summarise(results, false).fits, 1434);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -244,7 +257,7 @@ TEST(Validation, PublicCases) {
 // efficiency.engine_network (B200 and GB200 together). The model runs the engine's one-shot kernel or
 // the library, whichever is faster.
 TEST(Validation, EngineAllReduces) {
-    const auto results = run_all(kPath, 9701);
+    const auto results = run_all(kPath, 16991);
     std::map<std::string, std::vector<double>> fits;
     std::vector<ValidationResult> checks;
     for (const auto& r : results) {
@@ -296,7 +309,7 @@ TEST(Validation, EngineAllReduces) {
 // (B200 and GB200 together: one silicon), B200's and GB200's 1-token fp4 rows the launches NVFP4 adds to a
 // call; Qwen3-235B at EP 8 and 16384 tokens sets moe_pair_bytes at fp8 (the median of three chips) and fp4.
 TEST(Validation, FusedMoeLayers) {
-    const auto results = run_all(kPath, 9701);
+    const auto results = run_all(kPath, 16991);
     std::map<std::string, std::vector<double>> overhead_fits;
     std::vector<ValidationResult> moe, by_precision[3];
     // A timing slower than the same layer's with four times the tokens is erratic (B300 DeepSeek-V3 fp4 at
@@ -369,7 +382,7 @@ TEST(Validation, FusedMoeLayers) {
 // (bf16, fp8, fp4) and A100 (bf16), each by the median over every measured shape of that size, of which
 // these rows are a selection; the one-token fp4 rows of B200 and B300 set efficiency.fp4_k_step_ns.
 TEST(Validation, EngineLinearLayers) {
-    const auto results = run_all(kPath, 9701);
+    const auto results = run_all(kPath, 16991);
     std::map<std::string, std::vector<double>> fits;
     std::vector<ValidationResult> checks;
     std::map<std::string, std::vector<ValidationResult>> by_silicon;  // "h100-sxm fp8", ...
@@ -414,16 +427,6 @@ TEST(Validation, EngineLinearLayers) {
     // With the 13 GEMM fits of the Azure guide and the ML Engineering MAMF table.
     EXPECT_EQ(summarise_kind(results, "gemm").fits, 474 + 13);
     EXPECT_LE(all.median_abs_error, 0.10);  // 9.4 %
-    auto medians = [](const std::vector<ValidationResult>& rs) {
-        std::vector<double> e, a;
-        for (const auto& r : rs) {
-            e.push_back(r.error);
-            a.push_back(std::fabs(r.error));
-        }
-        std::sort(e.begin(), e.end());
-        std::sort(a.begin(), a.end());
-        return std::pair{e[e.size() / 2], a[a.size() / 2]};
-    };
     // Hopper from bare-GEMM efficiencies and the quantising kernels: bf16 and fp8 within 6.5 % in the median
     // (signed -1.8..+4.9 %).
     for (const char* hopper : {"h100-sxm bf16", "h100-sxm fp8", "h200-sxm bf16", "h200-sxm fp8"}) {
@@ -451,7 +454,7 @@ TEST(Validation, EngineLinearLayers) {
 // in v5.1, B200 0.97-1.00 (Google's 1.26 beside its low offline run), GB200 0.88-0.99, MI300X 0.88-0.91,
 // MI325X 0.88-0.96.)
 TEST(Validation, ServerNeverBeatsSteadyOffline) {
-    const auto results = run_all(kPath, 9701);
+    const auto results = run_all(kPath, 16991);
     struct Pair {
         double offline = 0, server = 0;
         std::string offline_par, server_par;
@@ -535,6 +538,82 @@ TEST(Validation, ExtraMeasurements) {
     EXPECT_EQ(dp.size(), 70u);
     EXPECT_LE(summarise(dp, true).median_abs_error, 0.33);
     for (const auto& r : dp) EXPECT_NE(r.detail.find(" dp "), std::string::npos) << r.c.id << ": " << r.detail;
+}
+
+// TensorRT-LLM's attention op in a decode step (NVIDIA aiconfigurator generation_attention_perf): a paged KV
+// cache in bf16 or fp8, the heads per chip of every library model with standard attention at TP 1-8 (32
+// layouts, full and sliding layers), 1-1024 requests with 15-65535 tokens cached, on H100, H200, B200, GB200
+// and B300: 7290 rows. Each chip's fp8 rows (B200 and GB200 together) set three keys, each by the median of
+// its set: one request at 15 tokens efficiency.attention_overhead_us, 1024 requests at 15 tokens
+// efficiency.attention_pair_ns, the long full-attention rows efficiency.attention.
+TEST(Validation, DecodeAttentionLayers) {
+    const auto results = run_all(kPath, 16991);
+    std::map<std::string, std::vector<double>> fits;                 // "h100-sxm pair", ...
+    std::map<std::string, std::vector<ValidationResult>> by_family;  // "hopper fp8", "blackwell bf16", ...
+    std::vector<ValidationResult> checks;
+    for (const auto& r : results) {
+        if (r.c.kind != "attention") continue;
+        int tp = 0;
+        double requests = 0, context = 0;
+        ASSERT_EQ(std::sscanf(r.c.shape.c_str(), "tp=%d requests=%lf context=%lf", &tp, &requests, &context), 3) << r.c.id;
+        EXPECT_EQ(r.c.shape.find("layer=sliding") != std::string::npos, r.c.id.find("-swa-") != std::string::npos) << r.c.id;
+        const bool hopper = r.c.chip == "h100-sxm" || r.c.chip == "h200-sxm";
+        if (r.c.fit) {
+            EXPECT_EQ(r.c.precision, "fp8") << r.c.id;
+            const std::string what = context > 15 ? " kv" : requests == 1 ? " overhead" : " pair";
+            fits[(r.c.chip == "gb200" ? "b200" : r.c.chip) + what].push_back(r.error);
+            continue;
+        }
+        checks.push_back(r);
+        by_family[std::string(hopper ? "hopper " : "blackwell ") + r.c.precision].push_back(r);
+        // Held within bands wide enough that only a broken row leaves them: Hopper's 16-bit-KV kernels run up
+        // to 4.8x the model's time (sliding-window layers of gpt-oss, whose bf16 kernel walks the whole
+        // context on Hopper where fp8 and Blackwell read the window alone), Hopper's fp8 ones up to 2.7x (one
+        // to four requests with long contexts, whose KV streams well below the rate of many), Blackwell's
+        // within 2.3x.
+        EXPECT_LE(r.error, !hopper ? 1.3 : r.c.precision == "bf16" ? 4.0 : 1.8) << r.c.id << ": predicted " << r.predicted;
+        EXPECT_GE(r.error, -0.45) << r.c.id << ": predicted " << r.predicted;
+    }
+    // 12 sets: 3 keys on each of H100, H200, the B200 silicon and B300; each median reproduced.
+    EXPECT_EQ(fits.size(), 12u);
+    for (const auto& [what, errors] : fits) {
+        EXPECT_EQ(errors.size(), what.starts_with("b200") ? 64u : 32u) << what;
+        EXPECT_LE(std::fabs(median_of(errors)), 0.01) << what;
+    }
+    const ValidationSummary all = summarise_kind(checks, "attention");
+    EXPECT_EQ(all.rows, 6810);
+    EXPECT_EQ(summarise_kind(results, "attention").fits, 480);
+    EXPECT_LE(all.median_abs_error, 0.095);  // 9.0 %
+    // Blackwell within 5.5 % in the median with either KV format (signed -1..0 %).
+    for (const char* f : {"blackwell bf16", "blackwell fp8"}) {
+        EXPECT_LE(medians(by_family[f]).second, 0.055) << f;
+        EXPECT_LE(std::fabs(medians(by_family[f]).first), 0.03) << f;
+    }
+    // Hopper with an fp8 KV cache: 17-20 % (few requests with mid-length contexts stream their KV below the
+    // rate of the long rows that set efficiency.attention); with bf16 the grouped-query kernels take about
+    // three times as long per request and KV head (+34..+49 %).
+    EXPECT_LE(medians(by_family["hopper fp8"]).second, 0.20);
+    EXPECT_LE(medians(by_family["hopper bf16"]).second, 0.45);
+    EXPECT_EQ(by_family["hopper fp8"].size() + by_family["hopper bf16"].size() + by_family["blackwell fp8"].size() +
+                  by_family["blackwell bf16"].size(),
+              6810u);
+    // A malformed row is refused naming the item.
+    auto run = [](const std::string& shape) {
+        return run_validation_case(
+            one_case("a,attention,h200-sxm,1,llama-3.1-8b,fp8,,,," + shape + ",tokens_per_s,1.1e7,1.1e7,src\n"));
+    };
+    auto good = run("tp=1 requests=1024 context=15");
+    ASSERT_TRUE(good.ok()) << good.error().message;
+    EXPECT_NEAR(good->predicted, 1024 / 92.3e-6, 1024 / 92.3e-6 * 0.005);  // the Roofline test's 92.3 us
+    for (const char* bad : {"tp=1 requests=0 context=15", "tp=1 requests=4 context=x", "tp=1 requests=4 context=15 layer=half",
+                            "tp=1 requests=4 context=15 speed=2"}) {
+        auto r = run(bad);
+        ASSERT_FALSE(r.ok()) << bad;
+        EXPECT_NE(r.error().message.find("attention: tp = chips sharing the heads"), std::string::npos) << r.error().message;
+    }
+    auto swa = run("tp=1 requests=4 context=15 layer=sliding");  // Llama-3.1-8B has no sliding window
+    ASSERT_FALSE(swa.ok());
+    EXPECT_NE(swa.error().message.find("no sliding-window"), std::string::npos) << swa.error().message;
 }
 
 // A GEMM row says how its benchmark ran: weights from HBM on every call, the activations quantised first.

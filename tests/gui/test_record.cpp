@@ -32,8 +32,8 @@ std::vector<ValidationResult> corePublicResults() {
 // tests/data/validation-public.csv: 203 serving rows, 27 kernel fits and 165 kernel checks (the Azure guide's 39
 // GEMMs, 17 STREAM operations and 109 all-reduce sizes beyond its fits), 391 engine all-reduces (aiconfigurator;
 // 35 of them fits), 3192 fused MoE layers (aiconfigurator; 418 of them fits) and 5723 engine Linear layers
-// (aiconfigurator; 474 of them fits).
-constexpr int kPublicRows = 9701;
+// (aiconfigurator; 474 of them fits) and 7290 decode-attention calls (aiconfigurator; 480 of them fits).
+constexpr int kPublicRows = 16991;
 
 }  // namespace
 
@@ -66,12 +66,16 @@ private slots:
         const QString dir = qEnvironmentVariable("SCOVILLE_SHOT_DIR");
         if (dir.isEmpty()) QSKIP("SCOVILLE_SHOT_DIR not set");
         QTRY_VERIFY_WITH_TIMEOUT(view_->evaluated(), 300000);
-        view_->setFilter(RecordView::Set::all, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
-        for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
-            window_->resize(size);
-            QTest::qWait(200);
-            view_->plot()->replot();
-            QVERIFY(window_->grab().save(dir + QStringLiteral("/record-%1.png").arg(size.width())));
+        // Every case, then the decode-attention calls alone.
+        for (const auto& [kind, name] : {std::pair{RecordView::Kind::all, QStringLiteral("record")},
+                                         std::pair{RecordView::Kind::attention, QStringLiteral("record-attention")}}) {
+            view_->setFilter(RecordView::Set::all, {}, {}, RecordView::Architecture::all, kind, true);
+            for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+                window_->resize(size);
+                QTest::qWait(200);
+                view_->plot()->replot();
+                QVERIFY(window_->grab().save(dir + QStringLiteral("/%1-%2.png").arg(name).arg(size.width())));
+            }
         }
         window_->resize(1366, 768);
         QTest::qWait(100);
@@ -101,13 +105,20 @@ private slots:
     }
 
     void fitsAreLeftOutOfTheHeadline() {
-        // 954 of the public set's 9498 kernel rows set a chip parameter: shown (hollow), never counted.
+        // 1434 of the public set's 16788 kernel rows set a chip parameter: shown (hollow), never counted.
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::kernels,
                          true);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 192 + 391 + 3192 + 5723);
-        QCOMPARE(view_->kernelSummary().rows, 165 + 356 + 2774 + 5249);
-        QCOMPARE(view_->kernelSummary().fits, 27 + 35 + 418 + 474);
-        QVERIFY2(view_->headline().contains(QStringLiteral("(954 fits left out)")), qPrintable(view_->headline()));
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 192 + 391 + 3192 + 5723 + 7290);
+        QCOMPARE(view_->kernelSummary().rows, 165 + 356 + 2774 + 5249 + 6810);
+        QCOMPARE(view_->kernelSummary().fits, 27 + 35 + 418 + 474 + 480);
+        QVERIFY2(view_->headline().contains(QStringLiteral("(1434 fits left out)")), qPrintable(view_->headline()));
+        // The decode-attention calls alone: 7290, 480 of them fits.
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::attention,
+                         true);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 7290);
+        QCOMPARE(view_->kernelSummary().rows, 6810);
+        QCOMPARE(view_->kernelSummary().fits, 480);
+        QCOMPARE(view_->servingSummary().rows, 0);
         // The GEMMs alone: the Azure guide's 52 and aiconfigurator's 5723 Linear layers (39 + 5249 checks).
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::gemms, true);
         QCOMPARE(static_cast<int>(view_->shownRows().size()), 52 + 5723);
@@ -130,7 +141,7 @@ private slots:
             return view_->servingSummary();
         }();
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, false);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 203 + 165 + 356 + 2774 + 5249);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 203 + 165 + 356 + 2774 + 5249 + 6810);
         QCOMPARE(view_->servingSummary().median_abs_error, before.median_abs_error);
         QCOMPARE(view_->kernelSummary().fits, 0);
         // Filters: H100 alone has 54 serving rows in the public set (MLPerf v4.1 Llama-2-70B 30 and Mixtral
