@@ -318,9 +318,10 @@ public:
         const int b_hi = top.batch;
         if (b_hi < 8) return top;
         auto value = [&](double x) { return at(par, f, static_cast<int>(std::lround(x)), out, scratch, false); };
+        Solution near = value(0.9 * b_hi);
+        if (near.throughput <= top.throughput) return top;
         constexpr int kGrid = 8;  // batches b_hi x i / kGrid
-        Solution near = top;
-        int peak = kGrid;
+        int peak = kGrid;         // the grid point at or below the best batch so far
         for (int i = kGrid - 1; i >= 1; --i) {
             const Solution s = value(static_cast<double>(b_hi) * i / kGrid);
             if (s.throughput > near.throughput) {
@@ -328,9 +329,9 @@ public:
                 peak = i;
             }
         }
-        if (peak == kGrid) return top;
         constexpr double kGolden = 0.6180339887498949;
-        double a = std::max(1.0, static_cast<double>(b_hi) * (peak - 1) / kGrid), b = static_cast<double>(b_hi) * (peak + 1) / kGrid;
+        double a = std::max(1.0, static_cast<double>(b_hi) * (peak - 1) / kGrid);
+        double b = std::min(static_cast<double>(b_hi), static_cast<double>(b_hi) * (peak + 1) / kGrid);
         double x1 = b - kGolden * (b - a), x2 = a + kGolden * (b - a);
         Solution s1 = value(x1), s2 = value(x2);
         for (int i = 0; i < 40 && b - a > 2; ++i) {

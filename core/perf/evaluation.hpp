@@ -39,23 +39,23 @@ struct OpResult {
     MemLevel weight_level = MemLevel::hbm;
     MemLevel activation_level = MemLevel::hbm;
     MemLevel kv_level = MemLevel::hbm;
+    Bound bound = Bound::compute;
     double network_bytes = 0;    // bytes this chip sends in the op's collective
     std::string_view collective; // "all-reduce", "all-to-all", "send/recv" or ""
     std::string_view algorithm;  // the collective's algorithm: "one-shot", "two-shot", "ring", ... or ""
     int group = 0;               // chips taking part in the collective
     bool library = false;        // the collective runs in the vendor library (NCCL, RCCL): its latency per
                                  // call and pipeline window, past the engine's own kernels' workspace
+    bool fused = false;          // runs inside the previous op's kernel: no launch of its own
+    bool grouped = false;        // a grouped GEMM over experts inside a fused MoE op (its own kernel timings)
     double buffer_bytes = 0;     // the buffer each holds (all-reduce) or sends (all-to-all, send/recv)
     double utilisation = 1.0;    // MAC-array shape utilisation (tile quantisation)
     double fixed_s = 0;          // time the kernel takes whatever its size, beyond the per-op overhead
     double attention_calls = 0;  // attention: kernel calls per step with a fixed cost (fixed_s follows)
     double attention_pairs = 0;  // decode attention: (request, KV head) pairs whose per-pair work this op carries
     double moe_calls = 0;        // fused MoE op: calls per step with its fixed cost (fixed_s follows)
-    bool fused = false;          // runs inside the previous op's kernel: no launch of its own
-    bool grouped = false;        // a grouped GEMM over experts inside a fused MoE op (its own kernel timings)
     double compute_s = 0, memory_s = 0, network_s = 0, overhead_s = 0;
     double time_s = 0;
-    Bound bound = Bound::compute;
 
     [[nodiscard]] double bytes() const { return weight_bytes + activation_bytes + kv_bytes; }
     [[nodiscard]] double intensity() const { return bytes() > 0 ? flops / bytes() : 0.0; }
