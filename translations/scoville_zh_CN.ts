@@ -1755,6 +1755,14 @@
         <source>Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 2.8 us, TensorRT-LLM).</source>
         <translation>一次注意力内核调用超出每算子开销的固定时间（split-KV 归约、页表遍历）；与 efficiency.attention 和 efficiency.attention_pair_ns 一起，它在各种规模上重现解码注意力的计时（H100：2.8 us，TensorRT-LLM）。</translation>
     </message>
+    <message>
+        <source>Prompt attention time per token and head</source>
+        <translation>提示注意力每词元每头时间</translation>
+    </message>
+    <message>
+        <source>Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs, added to its compute: short prompts cost more than their FLOPs (B200: 0.38 ns, TensorRT-LLM context attention at 16 prompts of 512 tokens). 0: none.</source>
+        <translation>提示注意力内核在每个（提示词元，查询头）上、超出其 FLOPs 之外所花的时间，计入其计算时间：短提示的开销高于其 FLOPs（B200：0.38 ns，TensorRT-LLM 上下文注意力，16 个 512 词元的提示）。0：无。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>
@@ -3293,20 +3301,24 @@ TTFT p99 %6</translation>
         <translation>GEMM</translation>
     </message>
     <message>
-        <source>Serving throughput, or single kernels (GEMM, memory copy, all-reduce, one layer&apos;s fused MoE op or decode attention); GEMMs: bare GEMMs and engines&apos; Linear layers alone</source>
-        <translation>服务吞吐量，或单个内核（GEMM、内存拷贝、all-reduce、一层的融合 MoE 算子或解码注意力）；GEMM：仅裸 GEMM 与引擎的 Linear 层</translation>
-    </message>
-    <message>
-        <source>Decode attention</source>
-        <translation>解码注意力</translation>
-    </message>
-    <message>
         <source>One layer&apos;s decode attention of %1 on %2, KV cache %3, %4</source>
         <translation>%1 一层的解码注意力，在 %2 上，KV 缓存 %3，%4</translation>
     </message>
     <message>
         <source>Measured (tokens/s for serving and through an MoE or attention layer, TFLOP/s for GEMMs, TB/s for STREAM, GB/s bus bandwidth for all-reduces)</source>
         <translation>实测值（服务与 MoE 或注意力层为 tokens/s，GEMM 为 TFLOP/s，STREAM 为 TB/s，all-reduce 为总线带宽 GB/s）</translation>
+    </message>
+    <message>
+        <source>Serving throughput, or single kernels (GEMM, memory copy, all-reduce, one layer&apos;s fused MoE op, its attention in a decode or prefill step); GEMMs: bare GEMMs and engines&apos; Linear layers alone</source>
+        <translation>服务吞吐量，或单个内核（GEMM、内存拷贝、all-reduce、一层的融合 MoE 算子、解码或预填充步中的注意力）；GEMM：仅裸 GEMM 与引擎的 Linear 层</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>One layer&apos;s prompt attention of %1 on %2, KV cache %3, %4</source>
+        <translation>%1 一层的提示注意力，在 %2 上，KV 缓存 %3，%4</translation>
     </message>
 </context>
 <context>

@@ -98,13 +98,13 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     archBox_->addItem(tr("Dense"), static_cast<int>(Architecture::dense));
     archBox_->addItem(tr("MoE"), static_cast<int>(Architecture::moe));
     kindBox_ = combo("recordKind", tr("Serving throughput, or single kernels (GEMM, memory copy, all-reduce, one layer's "
-                                      "fused MoE op or decode attention); GEMMs: bare GEMMs and engines' Linear layers alone"));
+                                      "fused MoE op, its attention in a decode or prefill step); GEMMs: bare GEMMs and engines' Linear layers alone"));
     kindBox_->addItem(tr("Serving and kernels"), static_cast<int>(Kind::all));
     kindBox_->addItem(tr("Serving"), static_cast<int>(Kind::serving));
     kindBox_->addItem(tr("Kernels"), static_cast<int>(Kind::kernels));
     kindBox_->addItem(tr("MoE layers"), static_cast<int>(Kind::moeLayers));
     kindBox_->addItem(tr("GEMMs"), static_cast<int>(Kind::gemms));
-    kindBox_->addItem(tr("Decode attention"), static_cast<int>(Kind::attention));
+    kindBox_->addItem(tr("Attention"), static_cast<int>(Kind::attention));
     sourceBox_ = combo("recordSource", tr("Only the cases of this publication (engines of different years run the same "
                                           "chips at different speeds)"));
     sourceBox_->addItem(tr("All sources"), QString());
@@ -446,6 +446,9 @@ QString RecordView::describe(const Row& row) const {
                      .arg(c.output_len);
     else if (c.kind == "moe")
         lines << tr("One layer's fused MoE op of %1 on %2 %3, %4").arg(qtext(c.model), qtext(c.chip), qtext(c.precision), qtext(c.shape));
+    else if (c.kind == "attention" && c.shape.find("phase=prefill") != std::string::npos)
+        lines << tr("One layer's prompt attention of %1 on %2, KV cache %3, %4")
+                     .arg(qtext(c.model), qtext(c.chip), qtext(c.precision), qtext(c.shape));
     else if (c.kind == "attention")
         lines << tr("One layer's decode attention of %1 on %2, KV cache %3, %4")
                      .arg(qtext(c.model), qtext(c.chip), qtext(c.precision), qtext(c.shape));

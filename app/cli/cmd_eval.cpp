@@ -65,6 +65,7 @@ struct KernelOptions {
     int tp = 1;
     double context = 1024;
     bool sliding = false;
+    bool prefill = false;
 };
 
 enum class KernelKind { gemm, copy, stream, allreduce, moe, attention };
@@ -139,7 +140,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         if (o.model.empty()) return fail(ctx, kUsage, "attention: --model is required (a model id or JSON file)");
         auto model = load_model(o.model);
         if (!model) return fail(ctx, kFailed, model.error().message);
-        k = attention_kernel(*chip, *model, o.tp, o.tokens, o.context, *p, o.sliding);
+        k = attention_kernel(*chip, *model, o.tp, o.tokens, o.context, *p, o.sliding, o.prefill ? Phase::prefill : Phase::decode);
     } else if (moe) {
         const auto p = parse_precision(o.precision);
         if (!p) return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, fp4, int8");
@@ -226,9 +227,11 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
             j["requests"] = o.tokens;
             j["context"] = o.context;
             j["sliding"] = o.sliding;
+            j["phase"] = o.prefill ? "prefill" : "decode";
             j["precision"] = std::string(to_string(op.precision));
             j["flops"] = op.flops;
             j["attention_pairs"] = op.attention_pairs;
+            j["prompt_token_heads"] = op.prompt_token_heads;
         }
         if (gemm) {
             j["m"] = op.m;
@@ -252,7 +255,8 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         }
         if (gemm) j["act_quant_s"] = k->prologue_s;
         j["time_s"] = k->time_s();
-        if (moe || attention) j["tokens_per_s"] = o.tokens / k->time_s();
+        if (moe) j["tokens_per_s"] = o.tokens / k->time_s();
+        if (attention) j["tokens_per_s"] = o.tokens * (o.prefill ? o.context : 1.0) / k->time_s();
         if (gemm || moe) j["achieved_tflops"] = k->achieved_tflops;
         else if (kind == KernelKind::allreduce) j["busbw_gb_s"] = k->busbw_gb_s;
         else j["achieved_tb_s"] = k->achieved_tb_s;
@@ -272,7 +276,8 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         else if (gemm)
             text += "achieved_tflops: " + format_number("%.6g", k->achieved_tflops) + "\n";
         else if (attention)
-            text += "tokens_per_s: " + format_number("%.6g", o.tokens / k->time_s()) + "\nachieved_tb_s: " +
+            text += "tokens_per_s: " + format_number("%.6g", o.tokens * (o.prefill ? o.context : 1.0) / k->time_s()) +
+                    "\nachieved_tb_s: " +
                     format_number("%.6g", k->achieved_tb_s) + " (KV cache)\n";
         else if (kind == KernelKind::allreduce)
             text += "algorithm: " + std::string(op.algorithm) + (op.library ? " (vendor library)" : " (engine kernel)") +
@@ -462,12 +467,14 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     moe->fallthrough();
     moe->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::moe, ctx); });
     CLI::App* attention = kernel->add_subcommand(
-        "attention", "One layer's decode-attention kernel on one chip of --tp: REQUESTS each with --context tokens cached "
-                     "attend them and their new token: time_s, tokens_per_s, achieved_tb_s (KV bytes over time)");
-    attention->add_option("requests", ko->tokens, "REQUESTS decoding in the step")->required();
+        "attention", "One layer's attention call on one chip of --tp: REQUESTS each with --context tokens cached attend them "
+                     "and their new token (decode), or with --prefill REQUESTS prompts of --context tokens attend their own "
+                     "prompt: time_s, tokens_per_s (new tokens), achieved_tb_s (KV bytes over time)");
+    attention->add_option("requests", ko->tokens, "REQUESTS decoding in the step (prompts with --prefill)")->required();
     attention->add_option("--model", ko->model, "Model id or JSON file")->required();
     attention->add_option("--tp", ko->tp, "Tensor-parallel degree: the chip holds heads / tp query heads (default 1)");
-    attention->add_option("--context", ko->context, "Tokens in each request's KV cache (default 1024)");
+    attention->add_option("--context", ko->context, "Tokens in each request's KV cache, or each prompt's with --prefill (default 1024)");
+    attention->add_flag("--prefill", ko->prefill, "Prompts: each token attends the ones before it (causal), as a prefill step runs them");
     attention->add_option("--precision", ko->precision, "The KV cache's: bf16|fp8|int8");
     attention->add_flag("--sliding", ko->sliding, "A sliding-window layer of the model (its window caps the keys read)");
     attention->fallthrough();

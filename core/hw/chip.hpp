@@ -129,6 +129,10 @@ struct EfficiencySpec {
     // streams: the work of one thread block (loading the group's queries, the softmax reductions, writing
     // the output). A floor under the kernel's compute: pairs x this meets the KV bytes at the ridge. 0: none.
     double attention_pair_ns = 0.0;
+    // Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs: loading
+    // the token's query tile, its softmax statistics and output over its keys. Added to the kernel's
+    // compute, so short prompts cost more than their FLOPs. 0: none.
+    double prefill_token_ns = 0.0;
     // Fixed time of one fused MoE call beyond the two grouped GEMMs' op_overhead_us (the routing,
     // sorting, expand, activation and finalise kernels and the waits between them): what an MoE layer
     // costs however few tokens it routes.

@@ -224,6 +224,11 @@ std::vector<ParamInfo> build_params() {
          "bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 10.4 ns, TensorRT-LLM decode "
          "attention with an FP8 KV cache). 0: no such floor."),
          SCV_REAL(efficiency.attention_pair_ns)});
+    add({"efficiency.prefill_token_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Prompt attention time per token and head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 100, 0, 2, false, {},
+         SCV_TR("scoville::ChipParams", "Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs, added to "
+         "its compute: short prompts cost more than their FLOPs (B200: 0.38 ns, TensorRT-LLM context attention at 16 prompts of "
+         "512 tokens). 0: none."),
+         SCV_REAL(efficiency.prefill_token_ns)});
     add({"efficiency.moe_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "MoE call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 80, false, {},
          SCV_TR("scoville::ChipParams", "Fixed time of one fused MoE layer call beyond its two grouped GEMMs' per-op overhead (routing, "
          "sorting, expand, activation and finalise kernels); what an MoE layer costs however few tokens it routes (H200: 24.6 us, "

@@ -48,6 +48,7 @@ KernelResult sum_ops(const LayerTemplate& layer, std::string_view name, OpKind k
         sum.activation_bytes += op.activation_bytes;
         sum.kv_bytes += op.kv_bytes;
         sum.attention_pairs += op.attention_pairs;
+        sum.prompt_token_heads += op.prompt_token_heads;
         sum.compute_s += op.compute_s;
         sum.memory_s += op.memory_s;
         sum.overhead_s += op.overhead_s;
@@ -217,20 +218,21 @@ Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, do
 }
 
 Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& model, int tp, double requests,
-                                      double context, Precision kv, bool sliding) {
+                                      double context, Precision kv, bool sliding, Phase step) {
     if (auto st = validate_chip(chip); !st) return st.error();
     if (!valid_dim(requests) || requests != std::floor(requests))
         return Error{"attention: requests must be a whole number in [1, 1e9]"};
     if (!valid_dim(context) || context != std::floor(context))
-        return Error{"attention: context must be a whole number of cached tokens in [1, 1e9]"};
+        return Error{"attention: context must be a whole number of tokens in [1, 1e9] (cached, or the prompt's)"};
     if (tp < 1 || model.heads % tp != 0)
         return Error{"attention: tp " + std::to_string(tp) + " does not divide the " + std::to_string(model.heads) +
                      " heads of model '" + model.id + "'"};
     if (sliding && model.sliding_window <= 0)
         return Error{"attention: model '" + model.id + "' has no sliding-window layers"};
     const ChipRates r = chip_rates(chip);
-    // `requests` decoding requests on one chip of tp, each with `context` tokens cached: a two-token output
-    // makes the lowering's mean context context + 1, the cached tokens and the new one.
+    // Decode: `requests` requests on one chip of tp, each with `context` tokens cached: a two-token output
+    // makes the lowering's mean context context + 1, the cached tokens and the new one. Prefill: `requests`
+    // whole prompts of `context` tokens in one step.
     Scenario s;
     s.chips = s.tp = tp;
     s.ep = s.attention_dp = s.pp = 1;
@@ -240,11 +242,16 @@ Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& mod
     s.output_len = 2;
     s.input_len_cv = s.output_len_cv = 0;
     StepShape shape;
-    shape.decode_seqs = requests;
+    if (step == Phase::decode) {
+        shape.decode_seqs = requests;
+    } else {
+        shape.prefill_tokens = requests * context;
+        shape.prefill_seqs = requests;
+    }
     StepPlan plan;
     plan.par = Parallelism{tp, 1, 1, 1};
     PhaseResult phase;
-    lower_step(model, s, r, Phase::decode, shape, plan, phase);
+    lower_step(model, s, r, step, shape, plan, phase);
     for (size_t i = 0; i < phase.layer_count(); ++i) {
         const LayerTemplate& layer = phase.layer(i);
         if (layer.kind == "embedding" || layer.kind == "lm_head" || layer.kind.ends_with("sliding") != sliding) continue;

@@ -78,11 +78,12 @@ std::optional<MoeRouting> parse_moe_routing(std::string_view name);  // random, 
 Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, double tokens, int ep, Precision p,
                                 double imbalance = 1.0, MoeRouting routing = MoeRouting::random);
 
-// One layer's decode-attention kernel (score, softmax and value in one call) on one chip of tp: `requests`
+// One layer's attention call (score, softmax and value in one kernel) on one chip of tp. Decode: `requests`
 // requests, each with `context` tokens in its KV cache (at precision kv) and one new token attending them
-// all (up to the window on a sliding layer: `sliding` picks one of the model's sliding-window layers).
+// all; prefill: `requests` prompts of `context` tokens each, every token attending the ones before it (both
+// up to the window on a sliding layer: `sliding` picks one of the model's sliding-window layers).
 // op sums the lowering's attn_score, softmax and attn_value; achieved_tb_s is its KV bytes over its time.
 Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& model, int tp, double requests,
-                                      double context, Precision kv, bool sliding = false);
+                                      double context, Precision kv, bool sliding = false, Phase step = Phase::decode);
 
 }  // namespace scoville

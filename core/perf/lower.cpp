@@ -92,10 +92,11 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
             const double wide = r.achieved_flops[static_cast<size_t>(Precision::bf16)];
             if (narrow > 0 && wide > 0) op.utilisation /= 1.0 - kept + kept * narrow / wide;
         }
-        // Attention kernels: a fixed cost per call (a prompt chunk's kernel also pays its launch,
-        // being fused with nothing before it).
+        // Attention kernels: a fixed cost per call (a prompt chunk's kernel also pays its launch, being
+        // fused with nothing before it, and the launch of the kernel that ropes its queries and keys and
+        // writes them to the KV cache first; a decode call's fixed cost, measured whole, holds that).
         if (op.attention_calls > 0)
-            op.fixed_s = op.attention_calls * (r.attention_overhead_s + (op.fused ? r.overhead_s : 0.0));
+            op.fixed_s = op.attention_calls * (r.attention_overhead_s + (op.fused ? 2.0 * r.overhead_s : 0.0));
         else if (op.moe_calls > 0)
             op.fixed_s = op.moe_calls * (r.moe_overhead_s +
                                          (s.activation_precision == Precision::fp4 ? kFp4MoeLaunches * r.overhead_s : 0.0));
@@ -265,10 +266,12 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         const double launched = chunked ? std::min(1.0, c.pre_a / chunk) : 1.0;
         ops.back().attention_calls = launched;
         ops.back().fused = true;
+        ops.back().prompt_token_heads = c.pre_a * hq * k_read_share;  // shared with the value op as the KV bytes are
         vec(ops, c, chunked ? "chunk_softmax" : "softmax", 5.0 * hq * pairs, 0.0);
         attention(ops, c, chunked ? "chunk_attn_value" : "attn_value", 2.0 * hq * value_dim_pre * pairs,
                   kv_bytes * (1.0 - k_read_share), c.pre_a * attn_out * kActBytes, m_tile, value_dim_pre, keys);
         ops.back().fused = true;
+        ops.back().prompt_token_heads = c.pre_a * hq * (1.0 - k_read_share);
     }
     gemm(ops, c, "o_proj", t, t, h, attn_out, 1);
     tp_allreduce(ops, c, "attn_allreduce");

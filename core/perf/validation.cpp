@@ -352,10 +352,12 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
         const auto p = parse_precision(c.precision);
         if (!p) return Error{"case '" + c.id + "': unknown precision '" + c.precision + "'"};
         if (c.kind == "attention") {
-            // shape: tp=<chips sharing the heads> requests=<decoding> context=<tokens cached> [layer=full|sliding]
+            // shape: tp=<chips sharing the heads> requests=<decoding, or prompts> context=<tokens cached, or each
+            //        prompt's> [layer=full|sliding] [phase=decode|prefill]
             int tp = 1;
             double requests = 0, context = 0;
             bool sliding = false;
+            Phase step = Phase::decode;
             const std::string_view bad = first_refused_item(c.shape, [&](std::string_view key, std::string_view value) {
                 if (key == "tp") return parse_number(value, tp) && tp >= 1;
                 if (key == "requests") return parse_number(value, requests) && requests >= 1;
@@ -364,19 +366,24 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
                     sliding = value == "sliding";
                     return sliding || value == "full";
                 }
+                if (key == "phase") {
+                    step = value == "prefill" ? Phase::prefill : Phase::decode;
+                    return value == "prefill" || value == "decode";
+                }
                 return false;
             });
             if (!bad.empty() || !(requests >= 1) || !(context >= 1))
                 return Error{"case '" + c.id + "': bad '" + std::string(bad.empty() ? c.shape : bad) + "' in '" + c.shape +
-                             "' (attention: tp = chips sharing the heads; requests = requests decoding, >= 1; context = "
-                             "tokens in each one's KV cache, >= 1; layer = full or sliding)"};
+                             "' (attention: tp = chips sharing the heads; requests = requests decoding or prompts, >= 1; context = "
+                             "tokens in each one's KV cache or prompt, >= 1; layer = full or sliding; phase = decode or prefill)"};
             auto model = load_model(c.model);
             if (!model) return Error{"case '" + c.id + "': " + model.error().message};
-            auto k = attention_kernel(*chip, *model, tp, requests, context, *p, sliding);
+            auto k = attention_kernel(*chip, *model, tp, requests, context, *p, sliding, step);
             if (!k) return Error{"case '" + c.id + "': " + k.error().message};
-            out.predicted = requests / k->op.time_s;
-            out.detail = "decode attention " + format_number("%.4g", k->op.time_s * 1e6) + " us, " +
-                         std::string(to_string(k->op.bound)) + "-bound";
+            // New tokens through the layer: one per decoding request, a whole prompt per prompt.
+            out.predicted = requests * (step == Phase::prefill ? context : 1.0) / k->op.time_s;
+            out.detail = std::string(step == Phase::prefill ? "prompt" : "decode") + " attention " +
+                         format_number("%.4g", k->op.time_s * 1e6) + " us, " + std::string(to_string(k->op.bound)) + "-bound";
         } else if (c.kind == "moe") {
             // shape: tokens=<held by every rank> ep=<expert-parallel ranks> [imbalance=<busiest / mean>]
             //        [routing=random|balanced]

@@ -371,6 +371,17 @@ TEST(CliKernel, DecodeAttention) {
     expect_error(run({"kernel", "--chip", "h200-sxm", "attention", "0", "--model", "llama-3.1-8b"}), 1,
                  "attention: requests must be a whole number");
     expect_error(run({"kernel", "--chip", "h200-sxm", "attention", "16"}), 2, "--model");
+    // A prefill step's attention: 16 prompts of 512 tokens on B200 (TensorRT-LLM: 269.4 us); the JSON counts the
+    // prompt tokens through the layer.
+    const CliRun p = run({"kernel", "--chip", "b200", "--format", "json", "attention", "16", "--model", "llama-2-70b",
+                          "--context", "512", "--precision", "bf16", "--prefill"});
+    ASSERT_EQ(p.code, 0) << p.err;
+    const auto pj = nlohmann::json::parse(p.out);
+    EXPECT_EQ(pj["phase"], "prefill");
+    EXPECT_DOUBLE_EQ(pj["prompt_token_heads"].get<double>(), 16.0 * 512 * 64);
+    EXPECT_DOUBLE_EQ(pj["attention_pairs"].get<double>(), 0);
+    EXPECT_NEAR(pj["time_s"].get<double>(), 269.4e-6, 0.15 * 269.4e-6);
+    EXPECT_NEAR(pj["tokens_per_s"].get<double>(), 16 * 512 / pj["time_s"].get<double>(), 1);
 }
 
 // MoE over attention ranks: on an 8-GPU switch the engines gather every token of the group (auto), which
@@ -429,17 +440,17 @@ TEST(CliModels, ListsEveryPreset) {
 TEST(CliValidate, PrintsEveryCase) {
     const CliRun r = run({"validate", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
-    // header + 395 cases + 3192 MoE layers + 391 all-reduces + 5723 Linear layers + 7290 decode-attention calls
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 16992);
+    // header + 395 cases + 3192 MoE layers + 391 all-reduces + 5723 Linear layers + 7290 decode and 3680 prompt attention calls
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 20672);
     EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,fit,tflops,792,"), std::string::npos);
     const CliRun t = run({"validate"});
     ASSERT_EQ(t.code, 0) << t.err;
     // The summary keeps serving and kernels apart and leaves the fits out.
     EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
     EXPECT_NE(t.out.find("over 203 rows; kernels: median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find("over 15354 rows (1434 fits left out)"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("over 18804 rows (1664 fits left out)"), std::string::npos) << t.out;
     // and the kernels by kind: 5288 GEMMs (39 bare, 5249 engine Linear layers), 17 STREAM operations, 465
-    // all-reduces (109 nccl-tests, 356 engine timings), 2774 fused MoE layers, 6810 decode-attention calls
+    // all-reduces (109 nccl-tests, 356 engine timings), 2774 fused MoE layers, 10260 attention calls
     // (fits left out)
     EXPECT_NE(t.out.find("kernels by kind: gemm median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 5288 rows"), std::string::npos) << t.out;
@@ -448,7 +459,7 @@ TEST(CliValidate, PrintsEveryCase) {
     EXPECT_NE(t.out.find("; moe median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 2774 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; attention median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find(" % over 6810 rows"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 10260 rows"), std::string::npos) << t.out;
     // and serving by publication: MLPerf v4.1 (84 rows), v5.1 (118) and the TensorRT-LLM perf-overview row
     EXPECT_NE(t.out.find("serving by source: MLPerf Inference v4.1 median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 84 rows ("), std::string::npos) << t.out;

@@ -257,10 +257,14 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
         EXPECT_EQ(basis(c, "efficiency.attention_pair_ns").basis, "measured") << c;
     EXPECT_EQ(basis("a100-sxm", "efficiency.attention_pair_ns").from, "h100-sxm");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_pair_ns").from, "h100-sxm");
+    // And prompt attention's time per token and query head, the same way.
+    for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
+        EXPECT_EQ(basis(c, "efficiency.prefill_token_ns").basis, "measured") << c;
+    EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_token_ns").from, "h100-sxm");
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 14u) << c.id;
+        EXPECT_EQ(all.size(), 15u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             EXPECT_EQ(*get_param(c, b.key), *get_param(*load_chip(b.from), b.key)) << c.id << " " << b.key;

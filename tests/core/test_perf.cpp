@@ -493,6 +493,29 @@ TEST(Roofline, DecodeAttentionPaysPerRequestAndKvHead) {
     EXPECT_NE(attention_kernel(h200, llama, 1, 0, 15, Precision::fp8).error().message.find("requests"), std::string::npos);
 }
 
+// A prompt-attention kernel spends efficiency.prefill_token_ns on each (prompt token, query head) beyond its FLOPs,
+// and a prefill call pays two launches (the kernel that ropes and caches the keys, then the attention kernel)
+// besides efficiency.attention_overhead_us. B200, Llama-2-70B at TP 1 (64 query heads), bf16: 16 prompts of 512
+// tokens carry 16 x 512 x 64 = 524288 token-heads x 0.379 ns = 198.7 us more compute than their FLOPs; one prompt
+// of one token costs the call's fixed 7.04 + 2 x 4 = 15.04 us (TensorRT-LLM: 15.1 us).
+TEST(Roofline, PromptAttentionPaysPerTokenAndHead) {
+    ChipSpec b200 = *load_chip("b200");
+    EXPECT_DOUBLE_EQ(b200.efficiency.prefill_token_ns, 0.379);
+    const ModelSpec llama = *load_model("llama-2-70b");
+    auto k = attention_kernel(b200, llama, 1, 16, 512, Precision::bf16, false, Phase::prefill);
+    ASSERT_TRUE(k.ok()) << k.error().message;
+    EXPECT_DOUBLE_EQ(k->op.prompt_token_heads, 16.0 * 512 * 64);
+    EXPECT_DOUBLE_EQ(k->op.attention_pairs, 0.0);
+    auto one = attention_kernel(b200, llama, 1, 1, 1, Precision::bf16, false, Phase::prefill);
+    EXPECT_NEAR(one->op.overhead_s, 7.04e-6 + 2 * 4e-6, 1e-12);
+    ChipSpec bare = b200;
+    bare.efficiency.prefill_token_ns = 0;
+    auto k0 = attention_kernel(bare, llama, 1, 16, 512, Precision::bf16, false, Phase::prefill);
+    EXPECT_NEAR(k->op.compute_s - k0->op.compute_s, 524288 * 0.379e-9, 1e-12);
+    // Decode attention carries none of it.
+    EXPECT_DOUBLE_EQ(attention_kernel(b200, llama, 1, 16, 512, Precision::bf16)->op.prompt_token_heads, 0.0);
+}
+
 // An NVFP4 GEMM's tiles walk K one step after another: with few tokens the tiles are too few to share K
 // among the cores, so its compute takes K x efficiency.fp4_k_step_ns however few its FLOPs. B200, one
 // token, N = 4096, K = 8192, weights from HBM: its 18.9 MB take 2.84 us, the walk 8192 x 1.34 ns =

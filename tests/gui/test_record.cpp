@@ -32,8 +32,9 @@ std::vector<ValidationResult> corePublicResults() {
 // tests/data/validation-public.csv: 203 serving rows, 27 kernel fits and 165 kernel checks (the Azure guide's 39
 // GEMMs, 17 STREAM operations and 109 all-reduce sizes beyond its fits), 391 engine all-reduces (aiconfigurator;
 // 35 of them fits), 3192 fused MoE layers (aiconfigurator; 418 of them fits) and 5723 engine Linear layers
-// (aiconfigurator; 474 of them fits) and 7290 decode-attention calls (aiconfigurator; 480 of them fits).
-constexpr int kPublicRows = 16991;
+// (aiconfigurator; 474 of them fits), 7290 decode-attention calls (aiconfigurator; 480 of them fits) and 3680
+// prompt-attention calls (aiconfigurator; 230 of them fits).
+constexpr int kPublicRows = 20671;
 
 }  // namespace
 
@@ -66,7 +67,7 @@ private slots:
         const QString dir = qEnvironmentVariable("SCOVILLE_SHOT_DIR");
         if (dir.isEmpty()) QSKIP("SCOVILLE_SHOT_DIR not set");
         QTRY_VERIFY_WITH_TIMEOUT(view_->evaluated(), 300000);
-        // Every case, then the decode-attention calls alone.
+        // Every case, then the attention calls alone.
         for (const auto& [kind, name] : {std::pair{RecordView::Kind::all, QStringLiteral("record")},
                                          std::pair{RecordView::Kind::attention, QStringLiteral("record-attention")}}) {
             view_->setFilter(RecordView::Set::all, {}, {}, RecordView::Architecture::all, kind, true);
@@ -105,19 +106,19 @@ private slots:
     }
 
     void fitsAreLeftOutOfTheHeadline() {
-        // 1434 of the public set's 16788 kernel rows set a chip parameter: shown (hollow), never counted.
+        // 1664 of the public set's 20468 kernel rows set a chip parameter: shown (hollow), never counted.
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::kernels,
                          true);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 192 + 391 + 3192 + 5723 + 7290);
-        QCOMPARE(view_->kernelSummary().rows, 165 + 356 + 2774 + 5249 + 6810);
-        QCOMPARE(view_->kernelSummary().fits, 27 + 35 + 418 + 474 + 480);
-        QVERIFY2(view_->headline().contains(QStringLiteral("(1434 fits left out)")), qPrintable(view_->headline()));
-        // The decode-attention calls alone: 7290, 480 of them fits.
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 192 + 391 + 3192 + 5723 + 7290 + 3680);
+        QCOMPARE(view_->kernelSummary().rows, 165 + 356 + 2774 + 5249 + 6810 + 3450);
+        QCOMPARE(view_->kernelSummary().fits, 27 + 35 + 418 + 474 + 480 + 230);
+        QVERIFY2(view_->headline().contains(QStringLiteral("(1664 fits left out)")), qPrintable(view_->headline()));
+        // The attention calls alone, decode and prompt: 10970, 710 of them fits.
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::attention,
                          true);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 7290);
-        QCOMPARE(view_->kernelSummary().rows, 6810);
-        QCOMPARE(view_->kernelSummary().fits, 480);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 7290 + 3680);
+        QCOMPARE(view_->kernelSummary().rows, 6810 + 3450);
+        QCOMPARE(view_->kernelSummary().fits, 480 + 230);
         QCOMPARE(view_->servingSummary().rows, 0);
         // The GEMMs alone: the Azure guide's 52 and aiconfigurator's 5723 Linear layers (39 + 5249 checks).
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::gemms, true);
@@ -141,7 +142,7 @@ private slots:
             return view_->servingSummary();
         }();
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, false);
-        QCOMPARE(static_cast<int>(view_->shownRows().size()), 203 + 165 + 356 + 2774 + 5249 + 6810);
+        QCOMPARE(static_cast<int>(view_->shownRows().size()), 203 + 165 + 356 + 2774 + 5249 + 6810 + 3450);
         QCOMPARE(view_->servingSummary().median_abs_error, before.median_abs_error);
         QCOMPARE(view_->kernelSummary().fits, 0);
         // Filters: H100 alone has 54 serving rows in the public set (MLPerf v4.1 Llama-2-70B 30 and Mixtral
