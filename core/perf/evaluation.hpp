@@ -2,6 +2,7 @@
 // What one evaluation produces: value types, no behaviour. Produced by evaluate() (perf/evaluate.hpp),
 // read by the CLI, the GUI views, sweeps and sessions.
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,13 +13,14 @@
 
 namespace scoville {
 
-enum class Bound { compute, memory, network };
-enum class OpKind { gemm, attention, vector, collective };
+// One byte each: an evaluation copies thousands of ops, whose small fields share one word.
+enum class Bound : std::uint8_t { compute, memory, network };
+enum class OpKind : std::uint8_t { gemm, attention, vector, collective };
 
 // A collective op's name (OpResult::collective): one id each, shown as is in tables and JSON.
 inline constexpr std::string_view kAllReduce = "all-reduce", kAllToAll = "all-to-all", kSendRecv = "send/recv",
                                   kAllGather = "all-gather", kReduceScatter = "reduce-scatter";
-enum class MemLevel { sram, hbm };
+enum class MemLevel : std::uint8_t { sram, hbm };
 enum class Phase { prefill, decode };
 
 std::string_view to_string(Bound b);
@@ -30,24 +32,24 @@ std::string_view to_string(Phase p);
 struct OpResult {
     std::string_view name;       // static names: "qkv_proj", "attn_score", "ffn_down", "tp_allreduce", ...
     OpKind kind = OpKind::gemm;
+    MemLevel weight_level = MemLevel::hbm;
+    MemLevel activation_level = MemLevel::hbm;
+    MemLevel kv_level = MemLevel::hbm;
+    Bound bound = Bound::compute;
+    bool library = false;        // the collective runs in the vendor library (NCCL, RCCL): its latency per
+                                 // call and pipeline window, past the engine's own kernels' workspace
+    bool fused = false;          // runs inside the previous op's kernel: no launch of its own
+    bool grouped = false;        // a grouped GEMM over experts inside a fused MoE op (its own kernel timings)
     Precision precision = Precision::bf16;  // executed precision
+    int group = 0;               // chips taking part in the collective
     double m = 0, n = 0, k = 0;  // GEMM shape (M x K)(K x N); 0 where not a GEMM
     double flops = 0;
     double weight_bytes = 0;
     double activation_bytes = 0;
     double kv_bytes = 0;
-    MemLevel weight_level = MemLevel::hbm;
-    MemLevel activation_level = MemLevel::hbm;
-    MemLevel kv_level = MemLevel::hbm;
-    Bound bound = Bound::compute;
     double network_bytes = 0;    // bytes this chip sends in the op's collective
     std::string_view collective; // "all-reduce", "all-to-all", "send/recv" or ""
     std::string_view algorithm;  // the collective's algorithm: "one-shot", "two-shot", "ring", ... or ""
-    int group = 0;               // chips taking part in the collective
-    bool library = false;        // the collective runs in the vendor library (NCCL, RCCL): its latency per
-                                 // call and pipeline window, past the engine's own kernels' workspace
-    bool fused = false;          // runs inside the previous op's kernel: no launch of its own
-    bool grouped = false;        // a grouped GEMM over experts inside a fused MoE op (its own kernel timings)
     double buffer_bytes = 0;     // the buffer each holds (all-reduce) or sends (all-to-all, send/recv)
     double utilisation = 1.0;    // MAC-array shape utilisation (tile quantisation)
     double fixed_s = 0;          // time the kernel takes whatever its size, beyond the per-op overhead
