@@ -48,6 +48,7 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
             loadError_ += errorText(cases.error()) + QLatin1Char('\n');
             continue;
         }
+        rows_.reserve(rows_.size() + cases->size());  // some 20,000 rows: moved once, not at every growth
         for (auto& c : *cases) {
             Row row;
             row.set = set;

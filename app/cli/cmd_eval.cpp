@@ -202,6 +202,8 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
     }
     if (!k) return fail(ctx, kFailed, k.error().message);
     const OpResult& op = k->op;
+    // Tokens through the layer per second: MoE's routed tokens, attention's new tokens (a whole prompt each with --prefill).
+    const double tokens_per_s = o.tokens * (attention && o.prefill ? o.context : 1.0) / k->time_s();
     // Board power while the kernel repeats at the nominal clock (above the TDP: the chip would clock down).
     const auto& tech = default_tech();
     if (!tech) return fail(ctx, kFailed, tech.error().message);
@@ -255,8 +257,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         }
         if (gemm) j["act_quant_s"] = k->prologue_s;
         j["time_s"] = k->time_s();
-        if (moe) j["tokens_per_s"] = o.tokens / k->time_s();
-        if (attention) j["tokens_per_s"] = o.tokens * (o.prefill ? o.context : 1.0) / k->time_s();
+        if (moe || attention) j["tokens_per_s"] = tokens_per_s;
         if (gemm || moe) j["achieved_tflops"] = k->achieved_tflops;
         else if (kind == KernelKind::allreduce) j["busbw_gb_s"] = k->busbw_gb_s;
         else j["achieved_tb_s"] = k->achieved_tb_s;
@@ -271,13 +272,12 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         text = "time_s: " + format_number("%.6g", k->time_s()) + "\n";
         if (gemm && k->prologue_s > 0) text += "act_quant_s: " + format_number("%.6g", k->prologue_s) + "\n";
         if (moe)
-            text += "tokens_per_s: " + format_number("%.6g", o.tokens / k->time_s()) + "\nachieved_tflops: " +
+            text += "tokens_per_s: " + format_number("%.6g", tokens_per_s) + "\nachieved_tflops: " +
                     format_number("%.6g", k->achieved_tflops) + " (expert GEMMs)\n";
         else if (gemm)
             text += "achieved_tflops: " + format_number("%.6g", k->achieved_tflops) + "\n";
         else if (attention)
-            text += "tokens_per_s: " + format_number("%.6g", o.tokens * (o.prefill ? o.context : 1.0) / k->time_s()) +
-                    "\nachieved_tb_s: " +
+            text += "tokens_per_s: " + format_number("%.6g", tokens_per_s) + "\nachieved_tb_s: " +
                     format_number("%.6g", k->achieved_tb_s) + " (KV cache)\n";
         else if (kind == KernelKind::allreduce)
             text += "algorithm: " + std::string(op.algorithm) + (op.library ? " (vendor library)" : " (engine kernel)") +
