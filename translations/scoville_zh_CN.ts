@@ -298,6 +298,10 @@
         <source>the share of the weights kept at 16 bits, 0 to 1</source>
         <translation>保留为 16 位的权重份额，取值 0 到 1</translation>
     </message>
+    <message>
+        <source>engine host time per step</source>
+        <translation>每步引擎主机时间</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
@@ -1080,6 +1084,10 @@
     <message>
         <source>ns</source>
         <translation>ns</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
     </message>
 </context>
 <context>
@@ -4736,6 +4744,14 @@ TTFT p99 %6</translation>
     <message>
         <source>Requests in flight per replica; auto = offline, as the offline admission says (best: the highest throughput within memory and the engine batch limit; fill: as many as those allow); server, the most that meet the p99 latency limits.</source>
         <translation>每个副本中处理的请求数；auto = 离线时由离线准入决定（best：在内存和引擎批次上限之内吞吐量最高的值；fill：两者允许的最大值）；在线服务时为满足 p99 延迟限制的最大值。</translation>
+    </message>
+    <message>
+        <source>Host time per step</source>
+        <translation>每步主机时间</translation>
+    </message>
+    <message>
+        <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 9 ms, the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs (B200 9.2 ms, GB200 8.9 ms; other submitters&apos; runs 5.4-12.1 ms). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
+        <translation>每步加速器都要等待的 CPU 时间，与批次大小无关：引擎循环既不从 CUDA graph 重放该步，也不让调度与该步重叠。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：9 ms，即 NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测的一步（在途请求数下的 TPOT p50）减去模型的内核时间（B200 9.2 ms，GB200 8.9 ms；其他提交者的运行为 5.4-12.1 ms）。0 = 隐藏在该步之后（CUDA graph、重叠调度）。</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ struct DesignOptions {
     std::string kv_allocation = "reserve";
     std::string admission = "best";
     double host_us_per_request = Scenario{}.host_us_per_request;
+    double host_ms_per_step = Scenario{}.host_ms_per_step;
     int admit_every_steps = Scenario{}.admit_every_steps;
     double custom_allreduce_mb = Scenario{}.custom_allreduce_mb;
     int spec_tokens = 0;

@@ -191,7 +191,7 @@ public:
         st.prefill_per_rank = sh.prefill_tokens / dp;
         const StepPlan p = plan(par, f, batch);
         lower(Phase::decode, sh, p, out);
-        st.host = s_.host_us_per_request * 1e-6 * batch / dp;
+        st.host = s_.host_ms_per_step * 1e-3 + s_.host_us_per_request * 1e-6 * batch / dp;
         st.t = out.time_s + st.host;
         if (!prompts_ || !prompts || !slope) return st;
         // What one more prompt on every rank costs the step (up to the room left): the secant, not the

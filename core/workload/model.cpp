@@ -352,6 +352,10 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                        SCV_TR("Error", "engine host time per request and step"));
         !st)
         return st;
+    if (auto st = real("host_ms_per_step", s.host_ms_per_step, 0.0, 10000.0,
+                       SCV_TR("Error", "engine host time per step"));
+        !st)
+        return st;
     if (auto st = real("custom_allreduce_mb", s.custom_allreduce_mb, 0.0, 1e6,
                        SCV_TR("Error", "the largest all-reduce the engine's own kernels take, MB"));
         !st)

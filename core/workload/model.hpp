@@ -130,6 +130,10 @@ struct Scenario {
     // Host (CPU) time per step and request the GPU waits for: scheduling, sampling and request
     // bookkeeping of the engine's loop (vLLM V1: ~1 us; TensorRT-LLM PyTorch backend: ~9 us).
     double host_us_per_request = 1.0;
+    // Host time per step the chips wait for whatever the batch: the loop of an engine that neither
+    // replays the step from a CUDA graph nor overlaps its scheduling with the step (TensorRT-LLM's
+    // C++ executor as NVIDIA's MLPerf harness runs it, use_graphs off: ~9 ms); 0 = hidden.
+    double host_ms_per_step = 0.0;
     // Steps in a scheduling block: new requests join the batch only between blocks (vLLM
     // num_scheduler_steps, multi-step scheduling); 1 = at every step, as TensorRT-LLM does.
     int admit_every_steps = 1;

@@ -147,6 +147,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.prefill_chip = "b200";
     s.ttft_slo_s = 2.0;
     s.host_us_per_request = 9;
+    s.host_ms_per_step = 9;
     s.admit_every_steps = 9;
     s.custom_allreduce_mb = 16;
     s.moe_pair_bytes = 12.5;
@@ -163,13 +164,15 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "input_len_cv"), "0.77");
     EXPECT_EQ(*get_workload_text(s, "moe_pair_bytes"), "12.5");
     EXPECT_EQ(*get_workload_text(s, "admit_every_steps"), "9");
+    EXPECT_EQ(*get_workload_text(s, "host_ms_per_step"), "9");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "host_ms_per_step"), "0");
     EXPECT_EQ(*get_workload_text(s, "custom_allreduce_mb"), "16");
     EXPECT_EQ(*get_workload_text(s, "moe_dispatch"), "alltoall");
     EXPECT_EQ(*get_workload_text(Scenario{}, "moe_dispatch"), "auto");
     EXPECT_EQ(*get_workload_text(s, "weights_16bit_share"), "0.094");
     EXPECT_EQ(*get_workload_text(s, "admission"), "fill");
     EXPECT_EQ(*get_workload_text(Scenario{}, "admission"), "best");
-    EXPECT_EQ(workload_keys().size(), 34u);
+    EXPECT_EQ(workload_keys().size(), 35u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/library/library.hpp"
+#include "core/perf/evaluate.hpp"
 #include "core/perf/kernel.hpp"
 #include "core/perf/validation.hpp"
 
@@ -125,7 +126,9 @@ TEST(Validation, SourceFamilies) {
     for (const auto& f : families) rows += summarise_source(results, true, f).rows;
     EXPECT_EQ(rows, summarise(results, true).rows);
     EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v4.1").rows, 84);
-    EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").rows, 118);
+    // (v5.1: 118 rows, of which NVIDIA's own B200 and GB200 interactive runs set the harness's host time per step.)
+    EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").rows, 116);
+    EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").fits, 2);
     // aiconfigurator: 3192 fused MoE layers, 391 all-reduces, 5723 Linear layers, 7290 decode-attention calls and 3680
     // prompt-attention calls.
     EXPECT_EQ(summarise_source(results, false, "aiconfigurator").rows + summarise_source(results, false, "aiconfigurator").fits,
@@ -150,8 +153,9 @@ TEST(Validation, PublicCases) {
     // (aiconfigurator's fused MoE layers, engine all-reduces and Linear layers have tests of their own below.)
     auto timed_by_aiconfigurator = [](const ValidationResult& r) { return source_family(r.c.source) == "aiconfigurator"; };
     std::map<std::string, std::vector<double>> fit_sets;
+    // (The two serving fits set the engine's host time per step from their logs' steps: EngineHostTimePerStep.)
     for (const auto& r : results)
-        if (r.c.fit && !timed_by_aiconfigurator(r))
+        if (r.c.fit && !timed_by_aiconfigurator(r) && r.c.kind != "serving")
             fit_sets[r.c.chip + " " + r.c.kind + " " + r.c.precision + " " + sets(r.c)].push_back(r.error);
     // 2 H100 GEMMs, 3 memory, MI300X's FP8 GEMM efficiency and per-op overhead, GB200's FP8 GEMM and network
     // efficiencies, 5 library latencies and windows
@@ -165,15 +169,17 @@ TEST(Validation, PublicCases) {
         if (r.c.fit || timed_by_aiconfigurator(r)) {
             continue;
         } else if (r.c.kind == "serving") {
-            // MLPerf v4.1 (2024 engines): the model is up to 59 % above those runs (its efficiencies come from
-            // 2025-2026 kernel timings; NVIDIA's H200 MaxQ Mixtral server, held to 500 W, +59 %, the most):
-            // held within +-65 %. v5.1's interactive runs of MI300X (vLLM scheduling whole prompts ahead of the
+            // MLPerf v4.1 (2024 engines): the model is up to 50 % above those runs (its efficiencies come from
+            // 2025-2026 kernel timings; NVIDIA's H200 MaxQ Mixtral server, held to 500 W, +50 %, the most):
+            // held within +-55 %. v5.1's interactive runs of MI300X (vLLM scheduling whole prompts ahead of the
             // decodes, in blocks of 8 steps, under a 40 ms TPOT limit) are +143 and +154 %: held within 1.6x;
-            // those of B200 and GB200 +38..+66 % (their engine's step at about 450 tokens is some 8 ms longer
-            // than its GEMMs, which the model matches at that size, and its attention add up to): within +-75 %.
+            // those of MI325X +37..+66 %: within +-70 %; those of TensorRT-LLM's harness -22..+8 %.
             const bool interactive = r.c.scenario == "interactive";
-            const bool mi300x_interactive = interactive && r.c.chip == "mi300x";
-            EXPECT_LE(std::fabs(r.error), mi300x_interactive ? 1.6 : interactive ? 0.75 : 0.65)
+            const bool amd = r.c.chip == "mi300x" || r.c.chip == "mi325x";
+            EXPECT_LE(std::fabs(r.error), interactive && r.c.chip == "mi300x" ? 1.6
+                                          : interactive && amd               ? 0.70
+                                          : interactive                      ? 0.25
+                                                                             : 0.55)
                 << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         } else {
             // Kernels: some small GEMMs are far off (A100's 1024^3 bf16 +69 %, GB200's FP4 ones +57..+63 %,
@@ -185,12 +191,13 @@ TEST(Validation, PublicCases) {
     }
     const ValidationSummary serving = summarise(results, true);
     // Every MLPerf v4.1 (Llama-2-70B, Mixtral) and v5.1 (Llama-2-70B offline, server and interactive, Mixtral)
-    // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row.
-    EXPECT_EQ(serving.rows, 203);
-    EXPECT_EQ(serving.fits, 0);
-    EXPECT_LE(serving.median_abs_error, 0.14);  // 13.5 %
-    // 42 rows are outside: 19 Mixtral (over-predicted in both rounds), 8 Llama-2-70B of v4.1 and 15 interactive.
-    EXPECT_GE(serving.rows_within_35, 161);
+    // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row; two of them fits.
+    EXPECT_EQ(serving.rows, 201);
+    EXPECT_EQ(serving.fits, 2);
+    EXPECT_LE(serving.median_abs_error, 0.11);  // 10.8 %
+    // 16 rows are outside: 14 of AMD chips (8 interactive, 4 Mixtral server, 2 v4.1 Llama-2-70B server) and
+    // NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1.
+    EXPECT_GE(serving.rows_within_35, 185);
     // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
     std::vector<ValidationResult> v51, interactive;
     for (const auto& r : results) {
@@ -199,14 +206,15 @@ TEST(Validation, PublicCases) {
     }
     const ValidationSummary newest = summarise(v51, true);
     EXPECT_EQ(newest.rows, 78);
-    EXPECT_LE(newest.median_abs_error, 0.10);
+    EXPECT_LE(newest.median_abs_error, 0.06);  // 5.0 %
     EXPECT_EQ(newest.rows_within_35, 78);
-    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows): the model serves more than they did
-    // at small batches (median +44.0 %: the engines' steps of a few hundred tokens take longer than their
-    // kernels add up to; MI300X's vLLM runs whole prompts between blocks of decodes).
+    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 2 fits): TensorRT-LLM's within
+    // -22..+8 % (median |error| 8.1 % over 10), AMD's vLLM runs +37..+154 % (whole prompts between blocks of
+    // decodes on MI300X): 21.7 % over the 18.
     const ValidationSummary tight = summarise(interactive, true);
-    EXPECT_EQ(tight.rows, 20);
-    EXPECT_LE(tight.median_abs_error, 0.45);  // 44.0 %
+    EXPECT_EQ(tight.rows, 18);
+    EXPECT_EQ(tight.fits, 2);
+    EXPECT_LE(tight.median_abs_error, 0.22);  // 21.7 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
     // DecodeAttentionLayers below); all kernels together: 18804 rows and 1664 fits.
@@ -455,6 +463,65 @@ TEST(Validation, EngineLinearLayers) {
 // (Measured server / offline-run: H100 0.88 in v4.1 and 0.98 in v5.1, H200 0.93 in v4.1 and 0.94-0.98
 // in v5.1, B200 0.97-1.00 (Google's 1.26 beside its low offline run), GB200 0.88-0.99, MI300X 0.88-0.91,
 // MI325X 0.88-0.96.)
+TEST(Validation, EngineHostTimePerStep) {
+    // NVIDIA's MLPerf harness runs TensorRT-LLM with use_graphs False, and its rows carry host_ms=9: the C++
+    // executor's loop the GPU waits for each step. Each v5.1 Interactive Llama-2-70B run's log gives the step,
+    // TPOT p50, at the requests in flight per GPU (result_completed_samples_per_sec x result_mean_latency_ns /
+    // GPUs, Little's law). The model's step at that batch with the row's settings, its kernels plus 9 ms, against
+    // it: NVIDIA's own B200 and GB200 runs set the 9 ms (kernels 25.3 and 21.7 ms: 9.2 and 8.9 ms short), so
+    // they hold within 2 %; the other submitters' ten runs check it.
+    struct Log {
+        const char* id;
+        int in_flight;  // per GPU
+        double tpot_p50_ms;
+        bool fit;
+    };
+    const Log logs[] = {
+        {"mlperf51-nvidia-b200-sxm-180gbx8-l70-int", 255, 34.47, true},  // 218.82 x 9.336 s / 8
+        {"mlperf51-nvidia-gb200-nvl72-gb200-186gb-aarch64x4-l70-int", 228, 30.62, true},  // 109.3 x 8.35 / 4
+        {"mlperf51-dell-xe9680l-b200-sxm-180gbx8-l70-int", 244, 32.09, false},
+        {"mlperf51-gigacomputing-g894-sd1-b200-sxm-180gbx8-l70-int", 250, 31.62, false},
+        {"mlperf51-google-b200-sxm-180gbx8-l70-int", 230, 35.24, false},
+        {"mlperf51-nebius-b200-sxm-180gbx8-l70-int", 266, 35.79, false},
+        {"mlperf51-supermicro-sys-422gs-nbrt-lcc-b200-sxm-180gbx8-l70-int", 243, 32.07, false},
+        {"mlperf51-cisco-c885-h200x8-l70-int", 86, 34.84, false},
+        {"mlperf51-dell-xe9680-h200-sxm-141gbx8-l70-int", 103, 37.21, false},
+        {"mlperf51-google-h200-sxm-141gbx8-l70-int", 84, 33.96, false},
+        {"mlperf51-hpe-hpe-cray-xd670-h200-sxm-141gbx8-l70-int", 90, 35.23, false},
+        {"mlperf51-nebius-h200-sxm-141gbx8-l70-int", 108, 37.12, false},
+    };
+    auto cases = parse_validation_csv(read(kPath), kPath);
+    ASSERT_TRUE(cases.ok()) << cases.error().message;
+    std::vector<double> checks;
+    for (const Log& log : logs) {
+        const auto c = std::find_if(cases->begin(), cases->end(), [&](const ValidationCase& v) { return v.id == log.id; });
+        ASSERT_NE(c, cases->end()) << log.id;
+        EXPECT_EQ(c->fit, log.fit) << log.id;
+        auto s = validation_scenario(*c);
+        ASSERT_TRUE(s.ok()) << s.error().message;
+        EXPECT_EQ(s->host_ms_per_step, 9.0) << log.id;
+        // One replica at the run's batch, no limits. (GB200's run published no config: TP 1, as the model
+        // chooses for it and as every other of these runs set.)
+        for (int* degree : {&s->tp, &s->pp, &s->ep, &s->attention_dp})
+            if (*degree == 0) *degree = 1;
+        s->chips = s->tp * s->pp;
+        s->batch = log.in_flight;
+        s->ttft_slo_s.reset();
+        s->tpot_slo_s.reset();
+        ChipSpec chip = *load_chip(c->chip);
+        ASSERT_TRUE(apply_validation_conditions(*c, chip).ok());
+        auto ev = evaluate(chip, *load_model(c->model), *s);
+        ASSERT_TRUE(ev.ok()) << log.id << ": " << ev.error().message;
+        const double error = ev->serving.step_s * 1e3 / log.tpot_p50_ms - 1;
+        EXPECT_LE(std::fabs(error), log.fit ? 0.02 : 0.12) << log.id << ": step " << ev->serving.step_s * 1e3 << " ms";
+        if (!log.fit) checks.push_back(error);
+    }
+    // The ten checks: B200 -9..+6 %, H200 +6..+10 % (their steps are 5.4-6.7 ms longer than the model's kernels
+    // where NVIDIA's B200 and GB200 are 9 ms longer; aiconfigurator's Linear rows put H200's FP8 GEMMs at 150
+    // tokens 5 % faster than the model's, B200's FP4 ones at 500 tokens 12 % slower): median +6.4 %.
+    EXPECT_LE(std::fabs(median_of(checks)), 0.07);
+}
+
 TEST(Validation, ServerNeverBeatsSteadyOffline) {
     const auto results = run_all(kPath, 20671);
     struct Pair {
