@@ -126,9 +126,10 @@ TEST(Validation, SourceFamilies) {
     for (const auto& f : families) rows += summarise_source(results, true, f).rows;
     EXPECT_EQ(rows, summarise(results, true).rows);
     EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v4.1").rows, 84);
-    // (v5.1: 118 rows, of which NVIDIA's own B200 and GB200 interactive runs set the harness's host time per step.)
-    EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").rows, 116);
-    EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").fits, 2);
+    // (v5.1: 118 rows, of which NVIDIA's own B200 and GB200 interactive runs and AMD's own MI300X and MI325X ones
+    // set their harnesses' host time per step.)
+    EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").rows, 114);
+    EXPECT_EQ(summarise_source(results, true, "MLPerf Inference v5.1").fits, 4);
     // aiconfigurator: 3192 fused MoE layers, 391 all-reduces, 5723 Linear layers, 7290 decode-attention calls and 3680
     // prompt-attention calls.
     EXPECT_EQ(summarise_source(results, false, "aiconfigurator").rows + summarise_source(results, false, "aiconfigurator").fits,
@@ -171,13 +172,11 @@ TEST(Validation, PublicCases) {
         } else if (r.c.kind == "serving") {
             // MLPerf v4.1 (2024 engines): the model is up to 50 % above those runs (its efficiencies come from
             // 2025-2026 kernel timings; NVIDIA's H200 MaxQ Mixtral server, held to 500 W, +50 %, the most):
-            // held within +-55 %. v5.1's interactive runs of MI300X (vLLM scheduling whole prompts ahead of the
-            // decodes, in blocks of 8 steps, under a 40 ms TPOT limit) are +143 and +154 %: held within 1.6x;
-            // those of MI325X +37..+66 %: within +-70 %; those of TensorRT-LLM's harness -22..+8 %.
+            // held within +-55 %. v5.1's interactive run of MI300X on Dell's system (vLLM scheduling whole
+            // prompts ahead of the decodes, in blocks of 8 steps, under a 40 ms TPOT limit) is +84 %: held within
+            // +-90 %; the other interactive runs are within -22..+24 %.
             const bool interactive = r.c.scenario == "interactive";
-            const bool amd = r.c.chip == "mi300x" || r.c.chip == "mi325x";
-            EXPECT_LE(std::fabs(r.error), interactive && r.c.chip == "mi300x" ? 1.6
-                                          : interactive && amd               ? 0.70
+            EXPECT_LE(std::fabs(r.error), interactive && r.c.chip == "mi300x" ? 0.90
                                           : interactive                      ? 0.25
                                                                              : 0.55)
                 << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
@@ -191,13 +190,13 @@ TEST(Validation, PublicCases) {
     }
     const ValidationSummary serving = summarise(results, true);
     // Every MLPerf v4.1 (Llama-2-70B, Mixtral) and v5.1 (Llama-2-70B offline, server and interactive, Mixtral)
-    // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row; two of them fits.
-    EXPECT_EQ(serving.rows, 201);
-    EXPECT_EQ(serving.fits, 2);
-    EXPECT_LE(serving.median_abs_error, 0.11);  // 10.8 %
-    // 16 rows are outside: 14 of AMD chips (8 interactive, 4 Mixtral server, 2 v4.1 Llama-2-70B server) and
-    // NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1.
-    EXPECT_GE(serving.rows_within_35, 185);
+    // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row; four of them fits.
+    EXPECT_EQ(serving.rows, 199);
+    EXPECT_EQ(serving.fits, 4);
+    EXPECT_LE(serving.median_abs_error, 0.105);  // 10.2 %
+    // 8 rows are outside: MI300X's Dell interactive run, its v4.1 Llama-2-70B server runs (3) and v5.1 Mixtral
+    // server runs (2), and NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1.
+    EXPECT_GE(serving.rows_within_35, 191);
     // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
     std::vector<ValidationResult> v51, interactive;
     for (const auto& r : results) {
@@ -208,13 +207,12 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(newest.rows, 78);
     EXPECT_LE(newest.median_abs_error, 0.06);  // 5.0 %
     EXPECT_EQ(newest.rows_within_35, 78);
-    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 2 fits): TensorRT-LLM's within
-    // -22..+8 % (median |error| 8.1 % over 10), AMD's vLLM runs +37..+154 % (whole prompts between blocks of
-    // decodes on MI300X): 21.7 % over the 18.
+    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): within -22..+24 % but MI300X
+    // on Dell's system, +84 % (whole prompts between blocks of decodes): 7.1 % over the 16.
     const ValidationSummary tight = summarise(interactive, true);
-    EXPECT_EQ(tight.rows, 18);
-    EXPECT_EQ(tight.fits, 2);
-    EXPECT_LE(tight.median_abs_error, 0.22);  // 21.7 %
+    EXPECT_EQ(tight.rows, 16);
+    EXPECT_EQ(tight.fits, 4);
+    EXPECT_LE(tight.median_abs_error, 0.08);  // 7.1 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
     // DecodeAttentionLayers below); all kernels together: 18804 rows and 1664 fits.
@@ -465,20 +463,31 @@ TEST(Validation, EngineLinearLayers) {
 // MI325X 0.88-0.96.)
 TEST(Validation, EngineHostTimePerStep) {
     // NVIDIA's MLPerf harness runs TensorRT-LLM with use_graphs False, and its rows carry host_ms=9: the C++
-    // executor's loop the GPU waits for each step. Each v5.1 Interactive Llama-2-70B run's log gives the step,
-    // TPOT p50, at the requests in flight per GPU (result_completed_samples_per_sec x result_mean_latency_ns /
-    // GPUs, Little's law). The model's step at that batch with the row's settings, its kernels plus 9 ms, against
-    // it: NVIDIA's own B200 and GB200 runs set the 9 ms (kernels 25.3 and 21.7 ms: 9.2 and 8.9 ms short), so
-    // they hold within 2 %; the other submitters' ten runs check it.
+    // executor's loop the GPU waits for each step. AMD's runs vLLM with enforce_eager True, and its rows carry
+    // host_ms=7.4. Each v5.1 Interactive Llama-2-70B run's log gives the step, TPOT p50, at the requests in
+    // flight per GPU (result_completed_samples_per_sec x result_mean_latency_ns / GPUs, Little's law). The
+    // model's step at that batch with the row's settings, its kernels plus the host time, against it. NVIDIA's own
+    // B200 and GB200 runs set the 9 ms (kernels 25.3 and 21.7 ms: 9.2 and 8.9 ms short), so they hold within 2 %;
+    // AMD's own MI300X and MI325X runs set the 7.4 ms as the mean of 9.1 and 5.7 ms, so within 7 %; the other
+    // submitters' sixteen runs check them.
     struct Log {
         const char* id;
         int in_flight;  // per GPU
         double tpot_p50_ms;
         bool fit;
+        double host_ms = 9;
     };
     const Log logs[] = {
         {"mlperf51-nvidia-b200-sxm-180gbx8-l70-int", 255, 34.47, true},  // 218.82 x 9.336 s / 8
         {"mlperf51-nvidia-gb200-nvl72-gb200-186gb-aarch64x4-l70-int", 228, 30.62, true},  // 109.3 x 8.35 / 4
+        {"mlperf51-amd-8xmi300x-2xepyc-9575f-l70-int", 36, 31.92, true, 7.4},    // 29.42 x 9.72 / 8
+        {"mlperf51-amd-8xmi325x-2xepyc-9575f-2-l70-int", 82, 35.30, true, 7.4},  // 61.2 x 10.67 / 8
+        {"mlperf51-dell-xe9680-mi300x-192gbx8-l70-int", 34, 32.1, false, 7.4},
+        {"mlperf51-asustek-esc-a8a-mi325x-256gbx8-l70-int", 69, 34.9, false, 7.4},
+        {"mlperf51-gigacomputing-8xmi325x-2xepyc-9575f-l70-int", 83, 34.9, false, 7.4},
+        {"mlperf51-mitac-8xmi325x-2xepyc-9755-l70-int", 81, 34.3, false, 7.4},
+        {"mlperf51-quanta-cloud-technology-d75t-7u-8xmi325x-l70-int", 78, 35.1, false, 7.4},
+        {"mlperf51-vultr-8xmi325x-2xepyc-9554-l70-int", 77, 34.7, false, 7.4},
         {"mlperf51-dell-xe9680l-b200-sxm-180gbx8-l70-int", 244, 32.09, false},
         {"mlperf51-gigacomputing-g894-sd1-b200-sxm-180gbx8-l70-int", 250, 31.62, false},
         {"mlperf51-google-b200-sxm-180gbx8-l70-int", 230, 35.24, false},
@@ -499,7 +508,7 @@ TEST(Validation, EngineHostTimePerStep) {
         EXPECT_EQ(c->fit, log.fit) << log.id;
         auto s = validation_scenario(*c);
         ASSERT_TRUE(s.ok()) << s.error().message;
-        EXPECT_EQ(s->host_ms_per_step, 9.0) << log.id;
+        EXPECT_EQ(s->host_ms_per_step, log.host_ms) << log.id;
         // One replica at the run's batch, no limits. (GB200's run published no config: TP 1, as the model
         // chooses for it and as every other of these runs set.)
         for (int* degree : {&s->tp, &s->pp, &s->ep, &s->attention_dp})
@@ -513,13 +522,15 @@ TEST(Validation, EngineHostTimePerStep) {
         auto ev = evaluate(chip, *load_model(c->model), *s);
         ASSERT_TRUE(ev.ok()) << log.id << ": " << ev.error().message;
         const double error = ev->serving.step_s * 1e3 / log.tpot_p50_ms - 1;
-        EXPECT_LE(std::fabs(error), log.fit ? 0.02 : 0.12) << log.id << ": step " << ev->serving.step_s * 1e3 << " ms";
+        EXPECT_LE(std::fabs(error), !log.fit ? 0.12 : log.host_ms == 9 ? 0.02 : 0.07)
+            << log.id << ": step " << ev->serving.step_s * 1e3 << " ms";
         if (!log.fit) checks.push_back(error);
     }
-    // The ten checks: B200 -9..+6 %, H200 +6..+10 % (their steps are 5.4-6.7 ms longer than the model's kernels
-    // where NVIDIA's B200 and GB200 are 9 ms longer; aiconfigurator's Linear rows put H200's FP8 GEMMs at 150
-    // tokens 5 % faster than the model's, B200's FP4 ones at 500 tokens 12 % slower): median +6.4 %.
-    EXPECT_LE(std::fabs(median_of(checks)), 0.07);
+    // The sixteen checks: B200 -9..+6 %, H200 +6..+10 % (their steps are 5.4-6.7 ms longer than the model's
+    // kernels where NVIDIA's B200 and GB200 are 9 ms longer; aiconfigurator's Linear rows put H200's FP8 GEMMs at
+    // 150 tokens 5 % faster than the model's, B200's FP4 ones at 500 tokens 12 % slower), MI300X -7 %, MI325X
+    // -3..+6 %: median +3.2 %.
+    EXPECT_LE(std::fabs(median_of(checks)), 0.05);
 }
 
 TEST(Validation, ServerNeverBeatsSteadyOffline) {
