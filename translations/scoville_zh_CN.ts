@@ -4698,10 +4698,6 @@ TTFT p99 %6</translation>
         <translation>每个调度块的步数</translation>
     </message>
     <message>
-        <source>New requests join the batch only between blocks of this many steps (vLLM num_scheduler_steps, multi-step scheduling: AMD&apos;s MLPerf v5.1 server runs use 9), so an arrival first waits for the rest of the running block; 1 = at every step (TensorRT-LLM).</source>
-        <translation>新请求只能在每隔这么多步的调度块之间加入批次（vLLM num_scheduler_steps，多步调度：AMD 的 MLPerf v5.1 服务器场景运行使用 9），因此新到达的请求要先等待当前调度块的剩余部分；1 = 每一步都可加入（TensorRT-LLM）。</translation>
-    </message>
-    <message>
         <source>Engine all-reduce limit</source>
         <translation>引擎 all-reduce 上限</translation>
     </message>
@@ -4750,8 +4746,12 @@ TTFT p99 %6</translation>
         <translation>每步主机时间</translation>
     </message>
     <message>
-        <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 9 ms, the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs (B200 9.2 ms, GB200 8.9 ms; other submitters&apos; runs 5.4-12.1 ms). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
-        <translation>每步加速器都要等待的 CPU 时间，与批次大小无关：引擎循环既不从 CUDA graph 重放该步，也不让调度与该步重叠。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：9 ms，即 NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测的一步（在途请求数下的 TPOT p50）减去模型的内核时间（B200 9.2 ms，GB200 8.9 ms；其他提交者的运行为 5.4-12.1 ms）。0 = 隐藏在该步之后（CUDA graph、重叠调度）。</translation>
+        <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 9 ms, the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs (B200 9.2 ms, GB200 8.9 ms; other submitters&apos; runs 5.4-12.1 ms). vLLM with enforce_eager in AMD&apos;s MLPerf harness: 7.4 ms (its MI300X and MI325X runs: 9.1 and 5.7 ms). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
+        <translation>每步加速器都要等待的 CPU 时间，与批次大小无关：引擎循环既不从 CUDA graph 重放该步，也不让调度与该步重叠。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：9 ms，即 NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测的一步（在途请求数下的 TPOT p50）减去模型的内核时间（B200 9.2 ms，GB200 8.9 ms；其他提交者的运行为 5.4-12.1 ms）。AMD MLPerf 测试框架中启用 enforce_eager 的 vLLM：7.4 ms（其 MI300X 与 MI325X 运行：9.1 与 5.7 ms）。0 = 隐藏在该步之后（CUDA graph、重叠调度）。</translation>
+    </message>
+    <message>
+        <source>New requests join the batch only between blocks of this many steps (vLLM num_scheduler_steps, multi-step scheduling: AMD&apos;s MLPerf v5.1 server runs use 9), so an arrival first waits for the rest of the running block, and the block hands its tokens back at its end, so a request finishing within it waits for that end; 1 = at every step (TensorRT-LLM).</source>
+        <translation>新请求只能在每块这么多步之间加入批次（vLLM num_scheduler_steps，多步调度：AMD 的 MLPerf v5.1 在线服务运行使用 9），因此新到达的请求先要等待当前块的剩余部分；块在结束时才交回其生成的 token，因此在块内完成的请求要等到块结束；1 = 每步都可加入（TensorRT-LLM）。</translation>
     </message>
 </context>
 <context>

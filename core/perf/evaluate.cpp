@@ -227,7 +227,9 @@ public:
         // finished request is replaced at once.
         if (s_.has_limits()) {
             m.slots = f.max_batch / static_cast<double>(par.dp);
-            m.holding_s = s_.output_len / tau_ * st.t;
+            // (A block of several steps hands its tokens back at its end: a finished request holds its
+            // slot for (k - 1) / 2 steps more on average.)
+            m.holding_s = (s_.output_len / tau_ + (s_.admit_every_steps - 1) / 2.0) * st.t;
             m.decode_slope_s = st.slope + f.kv_read_s + s_.host_us_per_request * 1e-6;
         }
         return m;

@@ -239,7 +239,6 @@ Latencies stream_latencies(const StreamModel& m) {
 
     // --- TPOT -------------------------------------------------------------------------------------
     const double mu = t / tau;
-    out.tpot_mean_s = mu;
     Points outp{};
     const size_t n_out = length_points(m.output_len, m.output_cv, outp);
     const double e_i2 = m.input_len * m.input_len * (1.0 + m.input_cv * m.input_cv);
@@ -254,7 +253,20 @@ Latencies stream_latencies(const StreamModel& m) {
     }
     std::array<double, kEdges.size()> sigma{};
     std::array<double, kEdges.size()> weight{};
-    double total_w = 0;
+    std::array<double, kEdges.size()> late{};  // of a length's TPOT: the block end's share per wasted step
+    // Blocks of k steps (multi-step scheduling) hand their tokens back at the block's end: a request that
+    // joined at a block's start and finishes after s steps is done at ceil(s / k) x k, e = k - 1 - ((s - 1) mod
+    // k) steps later, uniform over 0..k-1 across the requests of one length bin. Its TPOT is
+    // mu (1 + e / s); the mixture over e is taken at up to kLatePoints equal-probability points.
+    const double block = std::max(1.0, std::round(m.admit_steps));
+    constexpr int kLatePoints = 4;
+    const int late_points = block > 1 ? static_cast<int>(std::min<double>(kLatePoints, block)) : 1;
+    std::array<double, kLatePoints> wasted{};  // steps
+    for (int i = 0; i < late_points; ++i)
+        wasted[i] = late_points == block ? i : (block - 1) * (i + 0.5) / late_points;
+    double mean_wasted = 0;
+    for (int i = 0; i < late_points; ++i) mean_wasted += wasted[i] / late_points;
+    double total_w = 0, mean_tpot = 0;
     for (size_t j = 0; j < n_out; ++j) {
         // TPOT counts the tokens after the first: (latency - TTFT) / (output - 1), as MLPerf does.
         const double later = outp[j].value - 1.0;
@@ -270,16 +282,26 @@ Latencies stream_latencies(const StreamModel& m) {
             rel2 += (flight_sd / t) * (flight_sd / t);
         }
         sigma[j] = mu * std::sqrt(rel2);
+        late[j] = mu / steps;
+        mean_tpot += weight[j] * mu * (1.0 + mean_wasted / steps);
     }
     if (total_w <= 0) {  // every request makes one token: no TPOT spread to speak of
         weight[0] = total_w = 1;
         sigma[0] = 0;
+        late[0] = 0;
+        mean_tpot = mu;
     }
+    out.tpot_mean_s = mean_tpot / total_w;
     auto tpot_survival = [&](double x) {
         double s = 0;
         for (size_t j = 0; j < n_out; ++j) {
             if (weight[j] <= 0) continue;
-            s += weight[j] * (sigma[j] > 0 ? upper_normal((x - mu) / sigma[j]) : (x < mu ? 1.0 : 0.0));
+            double sj = 0;
+            for (int i = 0; i < late_points; ++i) {
+                const double centre = mu + late[j] * wasted[i];
+                sj += sigma[j] > 0 ? upper_normal((x - centre) / sigma[j]) : (x < centre ? 1.0 : 0.0);
+            }
+            s += weight[j] * sj / late_points;
         }
         return s / total_w;
     };
@@ -292,17 +314,28 @@ Latencies stream_latencies(const StreamModel& m) {
                 only = j;
                 sigma_max = std::max(sigma_max, sigma[j]);
             }
-        // Every length's TPOT is a normal centred on mu, so the median is mu, and the p99 lies between
-        // the p99s of the narrowest and the widest of them (a survival mixing them is bracketed by theirs).
-        out.tpot_p50_s = mu;
         const double z99 = normal_quantile(0.99);
-        if (live == 1) {
-            out.tpot_p99_s = mu + z99 * sigma[only];
+        if (late_points == 1) {
+            // Every length's TPOT is a normal centred on mu, so the median is mu, and the p99 lies between
+            // the p99s of the narrowest and the widest of them (a survival mixing them is bracketed by theirs).
+            out.tpot_p50_s = mu;
+            if (live == 1) {
+                out.tpot_p99_s = mu + z99 * sigma[only];
+            } else {
+                double sigma_min = sigma_max;
+                for (size_t j = 0; j < n_out; ++j)
+                    if (weight[j] > 0) sigma_min = std::min(sigma_min, sigma[j]);
+                out.tpot_p99_s = root_between(tpot_survival, 0.01, mu + z99 * sigma_min, mu + z99 * sigma_max);
+            }
         } else {
-            double sigma_min = sigma_max;
+            // Normals centred from mu to mu + the latest block end of the shortest length: both quantiles
+            // lie between mu - z99 sigma_max and that centre + z99 sigma_max.
+            double late_max = 0;
             for (size_t j = 0; j < n_out; ++j)
-                if (weight[j] > 0) sigma_min = std::min(sigma_min, sigma[j]);
-            out.tpot_p99_s = root_between(tpot_survival, 0.01, mu + z99 * sigma_min, mu + z99 * sigma_max);
+                if (weight[j] > 0) late_max = std::max(late_max, late[j] * wasted[late_points - 1]);
+            const double lo = std::max(0.0, mu - z99 * sigma_max), hi = mu + late_max + z99 * sigma_max + 1e-12;
+            if (m.want_median) out.tpot_p50_s = root_between(tpot_survival, 0.5, lo, hi);
+            out.tpot_p99_s = root_between(tpot_survival, 0.01, lo, hi);
         }
     }
     return out;

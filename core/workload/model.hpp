@@ -132,10 +132,12 @@ struct Scenario {
     double host_us_per_request = 1.0;
     // Host time per step the chips wait for whatever the batch: the loop of an engine that neither
     // replays the step from a CUDA graph nor overlaps its scheduling with the step (TensorRT-LLM's
-    // C++ executor as NVIDIA's MLPerf harness runs it, use_graphs off: ~9 ms); 0 = hidden.
+    // C++ executor as NVIDIA's MLPerf harness runs it, use_graphs off: ~9 ms; vLLM with enforce_eager
+    // in AMD's: ~7.4 ms); 0 = hidden.
     double host_ms_per_step = 0.0;
-    // Steps in a scheduling block: new requests join the batch only between blocks (vLLM
-    // num_scheduler_steps, multi-step scheduling); 1 = at every step, as TensorRT-LLM does.
+    // Steps in a scheduling block: new requests join the batch only between blocks, and a block hands
+    // its tokens back at its end (vLLM num_scheduler_steps, multi-step scheduling); 1 = at every step,
+    // as TensorRT-LLM does.
     int admit_every_steps = 1;
     // The engine's own all-reduce kernels (one-shot, two-shot) take messages up to this size, its
     // workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); larger ones go to the vendor

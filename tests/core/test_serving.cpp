@@ -520,7 +520,35 @@ TEST(Stream, ScheduleBlocksDelayTheFirstToken) {
     // own prefill: one step of 0.1 s (the slope is 0); the wait: U(0, 0.9 s), p99 0.891 s.
     EXPECT_NEAR(nine.ttft_p99_s, 0.1 + 0.99 * 0.9, 1e-4);
     EXPECT_NEAR(one.ttft_p99_s, 0.1 + 0.99 * 0.1, 1e-4);
-    EXPECT_DOUBLE_EQ(nine.tpot_mean_s, one.tpot_mean_s);  // the steps themselves are unchanged
+    // The steps themselves are unchanged, but a block hands its tokens back at its end: a request finishing
+    // after 99 steps waits e more, uniform over 0..8, mean 4 (taken at the four points 1, 3, 5, 7 steps).
+    EXPECT_NEAR(nine.tpot_mean_s, one.tpot_mean_s * (1 + 4.0 / 99), 1e-12);
+}
+
+TEST(Stream, ScheduleBlocksHandTokensBackAtTheirEnd) {
+    // Blocks of 4 steps of 10 ms, every request 101 tokens (100 after the first, one step each), nothing else
+    // varying. A request joins at a block's start, so one finishing at step 100 is done at once, at 101 one step
+    // later, ...: it waits e = 0, 1, 2 or 3 steps, a quarter of the requests each, and its TPOT is
+    // 10 ms x (100 + e) / 100: 10, 10.1, 10.2 and 10.3 ms.
+    StreamModel m;
+    m.step_s = 0.01;
+    m.prefill_room = 1000;
+    m.arrivals_per_s = 1e-9;
+    m.input_len = 100;
+    m.output_len = 101;
+    m.admit_steps = 4;
+    const Latencies l = stream_latencies(m);
+    ASSERT_TRUE(l.stable);
+    EXPECT_NEAR(l.tpot_mean_s, 0.01 * 1.015, 1e-12);
+    // Half of them take 10.2 ms or more, half 10.1 or less: the median lies between; the slowest quarter 10.3.
+    EXPECT_GE(l.tpot_p50_s, 0.0101 - 1e-12);
+    EXPECT_LE(l.tpot_p50_s, 0.0102 + 1e-12);
+    EXPECT_NEAR(l.tpot_p99_s, 0.0103, 1e-7);
+    // One step a block: no wait, the TPOT is the step.
+    m.admit_steps = 1;
+    const Latencies each = stream_latencies(m);
+    EXPECT_DOUBLE_EQ(each.tpot_mean_s, 0.01);
+    EXPECT_DOUBLE_EQ(each.tpot_p99_s, 0.01);
 }
 
 // Spread lengths: the run ends with the batch draining, so a short run loses more than a long one,

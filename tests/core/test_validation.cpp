@@ -173,10 +173,10 @@ TEST(Validation, PublicCases) {
             // MLPerf v4.1 (2024 engines): the model is up to 50 % above those runs (its efficiencies come from
             // 2025-2026 kernel timings; NVIDIA's H200 MaxQ Mixtral server, held to 500 W, +50 %, the most):
             // held within +-55 %. v5.1's interactive run of MI300X on Dell's system (vLLM scheduling whole
-            // prompts ahead of the decodes, in blocks of 8 steps, under a 40 ms TPOT limit) is +84 %: held within
-            // +-90 %; the other interactive runs are within -22..+24 %.
+            // prompts ahead of the decodes, in blocks of 8 steps, under a 40 ms TPOT limit) is +74 %: held within
+            // +-80 %; the other interactive runs are within -22..+24 %.
             const bool interactive = r.c.scenario == "interactive";
-            EXPECT_LE(std::fabs(r.error), interactive && r.c.chip == "mi300x" ? 0.90
+            EXPECT_LE(std::fabs(r.error), interactive && r.c.chip == "mi300x" ? 0.80
                                           : interactive                      ? 0.25
                                                                              : 0.55)
                 << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
@@ -194,8 +194,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(serving.rows, 199);
     EXPECT_EQ(serving.fits, 4);
     EXPECT_LE(serving.median_abs_error, 0.105);  // 10.2 %
-    // 8 rows are outside: MI300X's Dell interactive run, its v4.1 Llama-2-70B server runs (3) and v5.1 Mixtral
-    // server runs (2), and NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1.
+    // 8 rows are outside: MI300X's Dell interactive run (+74 %), its v4.1 Llama-2-70B server runs (3, +41..+49 %)
+    // and v5.1 Mixtral server runs (2, +36 %), and NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1.
     EXPECT_GE(serving.rows_within_35, 191);
     // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
     std::vector<ValidationResult> v51, interactive;
@@ -208,7 +208,7 @@ TEST(Validation, PublicCases) {
     EXPECT_LE(newest.median_abs_error, 0.06);  // 5.0 %
     EXPECT_EQ(newest.rows_within_35, 78);
     // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): within -22..+24 % but MI300X
-    // on Dell's system, +84 % (whole prompts between blocks of decodes): 7.1 % over the 16.
+    // on Dell's system, +74 % (whole prompts between blocks of decodes): 7.1 % over the 16.
     const ValidationSummary tight = summarise(interactive, true);
     EXPECT_EQ(tight.rows, 16);
     EXPECT_EQ(tight.fits, 4);
