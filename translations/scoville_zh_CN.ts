@@ -1771,6 +1771,22 @@
         <source>Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs, added to its compute: short prompts cost more than their FLOPs (B200: 0.38 ns, TensorRT-LLM context attention at 16 prompts of 512 tokens). 0: none.</source>
         <translation>提示注意力内核在每个（提示词元，查询头）上、超出其 FLOPs 之外所花的时间，计入其计算时间：短提示的开销高于其 FLOPs（B200：0.38 ns，TensorRT-LLM 上下文注意力，16 个 512 词元的提示）。0：无。</translation>
     </message>
+    <message>
+        <source>16-bit KV attention call overhead</source>
+        <translation>16 位 KV 注意力调用开销</translation>
+    </message>
+    <message>
+        <source>16-bit KV attention time per request and KV head</source>
+        <translation>16 位 KV 注意力每请求每 KV 头时间</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.46 us against 2.61 with an FP8 cache, TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us.</source>
+        <translation>efficiency.attention_overhead_us 在 16 位 KV 缓存且采用分组查询头时的取值：引擎为此运行单独的内核（H200：4.46 us，FP8 缓存为 2.61；TensorRT-LLM 的 FP8 内核在一个线程块中处理一个查询组）。0：与 efficiency.attention_overhead_us 相同。</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with grouped-query heads (H200: 36 ns per request and KV head against 10.4 with an FP8 cache, TensorRT-LLM). 0: as efficiency.attention_pair_ns.</source>
+        <translation>efficiency.attention_pair_ns 在 16 位 KV 缓存且采用分组查询头时的取值（H200：每请求每 KV 头 36 ns，FP8 缓存为 10.4；TensorRT-LLM）。0：与 efficiency.attention_pair_ns 相同。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>

@@ -72,6 +72,7 @@ int run_chips(const std::string& format, CommandContext& ctx) {
             for (const EfficiencyBasis& b : efficiency_basis(c)) {
                 nlohmann::ordered_json e = {{"basis", b.basis}};
                 if (!b.from.empty()) e["from"] = b.from;
+                if (!b.as.empty()) e["as"] = b.as;
                 basis[b.key] = std::move(e);
             }
             j["efficiency_basis"] = std::move(basis);

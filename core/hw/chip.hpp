@@ -129,6 +129,11 @@ struct EfficiencySpec {
     // streams: the work of one thread block (loading the group's queries, the softmax reductions, writing
     // the output). A floor under the kernel's compute: pairs x this meets the KV bytes at the ridge. 0: none.
     double attention_pair_ns = 0.0;
+    // The same two costs for a decode-attention call over a 16-bit KV cache with grouped-query heads,
+    // where the chip's engine runs such calls in a kernel of their own (Hopper: TensorRT-LLM serves an
+    // FP8 cache's query groups in one thread block, a 16-bit cache's heads one by one). 0: as the two above.
+    double attention_16bit_overhead_us = 0.0;
+    double attention_16bit_pair_ns = 0.0;
     // Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs: loading
     // the token's query tile, its softmax statistics and output over its keys. Added to the kernel's
     // compute, so short prompts cost more than their FLOPs. 0: none.

@@ -28,6 +28,7 @@ struct ParamInfo {
     std::string_view description;  // meaning and basis, one or two lines
     double (*get)(const ChipSpec&) = nullptr;
     void (*set)(ChipSpec&, double) = nullptr;
+    std::string_view zero_as;      // a key whose 0 means "as this other key" ("" where 0 is a value)
 };
 
 // All parameters, in display order.

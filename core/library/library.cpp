@@ -96,10 +96,14 @@ std::vector<EfficiencyBasis> efficiency_basis(const ChipSpec& chip) {
         return std::find(c.estimated.begin(), c.estimated.end(), key) != c.estimated.end();
     };
     std::vector<EfficiencyBasis> out;
-    for (const ParamInfo& p : chip_params()) {
-        if (!p.key.starts_with("efficiency.")) continue;
+    for (const ParamInfo& key : chip_params()) {
+        if (!key.key.starts_with("efficiency.")) continue;
         EfficiencyBasis b;
-        b.key = std::string(p.key);
+        b.key = std::string(key.key);
+        // A key left 0 that follows another takes that one's value, and its basis.
+        const ParamInfo* followed = !key.zero_as.empty() && key.get(chip) == 0 ? find_param(key.zero_as) : nullptr;
+        if (followed) b.as = std::string(key.zero_as);
+        const ParamInfo& p = followed ? *followed : key;
         if (!estimated(chip, p.key)) {
             b.basis = "measured";
         } else {

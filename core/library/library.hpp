@@ -28,6 +28,8 @@ struct EfficiencyBasis {
     std::string key;     // "efficiency.compute_fp8"
     std::string basis;   // "measured", "carried" or "estimate"
     std::string from;    // for "carried": the reference chip id whose measured value it is
+    std::string as;      // a key left 0 that means "as another key" (ParamInfo::zero_as): that key, whose
+                         // basis this is
 };
 std::vector<EfficiencyBasis> efficiency_basis(const ChipSpec& chip);
 

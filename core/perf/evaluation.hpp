@@ -40,6 +40,7 @@ struct OpResult {
                                  // call and pipeline window, past the engine's own kernels' workspace
     bool fused = false;          // runs inside the previous op's kernel: no launch of its own
     bool grouped = false;        // a grouped GEMM over experts inside a fused MoE op (its own kernel timings)
+    bool wide_kv_groups = false; // decode attention over a 16-bit KV cache with grouped-query heads (its own kernel)
     Precision precision = Precision::bf16;  // executed precision
     int group = 0;               // chips taking part in the collective
     double m = 0, n = 0, k = 0;  // GEMM shape (M x K)(K x N); 0 where not a GEMM

@@ -96,7 +96,8 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
         // fused with nothing before it, and the launch of the kernel that ropes its queries and keys and
         // writes them to the KV cache first; a decode call's fixed cost, measured whole, holds that).
         if (op.attention_calls > 0)
-            op.fixed_s = op.attention_calls * (r.attention_overhead_s + (op.fused ? 2.0 * r.overhead_s : 0.0));
+            op.fixed_s = op.attention_calls * ((op.wide_kv_groups ? r.attention_16bit_overhead_s : r.attention_overhead_s) +
+                                               (op.fused ? 2.0 * r.overhead_s : 0.0));
         else if (op.moe_calls > 0)
             op.fixed_s = op.moe_calls * (r.moe_overhead_s +
                                          (s.activation_precision == Precision::fp4 ? kFp4MoeLaunches * r.overhead_s : 0.0));
@@ -236,15 +237,19 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         // per-block work is shared between the two ops as the KV bytes are, so the ops' ridges add up
         // to the kernel's.
         const double blocks = c.dec_a * kv_heads;
+        // A 16-bit cache with grouped-query heads runs in a kernel of its own on some chips.
+        const bool wide_groups = c.kvb >= 2.0 && group_heads > 1 && !m.is_mla();
         attention(ops, c, "attn_score", 2.0 * hq * score_dim_dec * pairs, kv_bytes * k_read_share,
                   q * hq * score_dim_dec * kActBytes, m_tile, keys, score_dim_dec);
         ops.back().attention_calls = 1;  // one kernel call: score, softmax and value
         ops.back().attention_pairs = blocks * k_read_share;
+        ops.back().wide_kv_groups = wide_groups;
         vec(ops, c, "softmax", 5.0 * hq * pairs, 0.0);  // fused: scores never leave the chip
         attention(ops, c, "attn_value", 2.0 * hq * value_dim_dec * pairs, kv_bytes * (1.0 - k_read_share),
                   q * attn_out * kActBytes, m_tile, value_dim_dec, keys);
         ops.back().fused = true;
         ops.back().attention_pairs = blocks * (1.0 - k_read_share);
+        ops.back().wide_kv_groups = wide_groups;
     }
     // Prompt tokens: causal attention over their own prompt. A prompt longer than the step's chunk
     // re-reads its earlier chunks' KV once per later chunk (flash attention keeps a query block's

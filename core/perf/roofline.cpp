@@ -28,6 +28,9 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.overhead_s = chip.efficiency.op_overhead_us * 1e-6;
     r.attention_overhead_s = chip.efficiency.attention_overhead_us * 1e-6;
     r.attention_pair_s = chip.efficiency.attention_pair_ns * 1e-9;
+    const EfficiencySpec& e = chip.efficiency;
+    r.attention_16bit_overhead_s = (e.attention_16bit_overhead_us > 0 ? e.attention_16bit_overhead_us : e.attention_overhead_us) * 1e-6;
+    r.attention_16bit_pair_s = (e.attention_16bit_pair_ns > 0 ? e.attention_16bit_pair_ns : e.attention_pair_ns) * 1e-9;
     r.prefill_token_s = chip.efficiency.prefill_token_ns * 1e-9;
     r.moe_overhead_s = chip.efficiency.moe_overhead_us * 1e-6;
     r.fp4_k_step_s = chip.efficiency.fp4_k_step_ns * 1e-9;
@@ -77,7 +80,8 @@ void finish_op(OpResult& op, const ChipRates& r) {
     // (its queries, the softmax reductions, its output) is a floor under the kernel's compute.
     // A prompt-attention kernel spends a time on each (prompt token, query head) beyond its FLOPs.
     if (op.kind == OpKind::attention)
-        op.compute_s = std::max(op.compute_s, op.attention_pairs * r.attention_pair_s) + op.prompt_token_heads * r.prefill_token_s;
+        op.compute_s = std::max(op.compute_s, op.attention_pairs * (op.wide_kv_groups ? r.attention_16bit_pair_s : r.attention_pair_s)) +
+                       op.prompt_token_heads * r.prefill_token_s;
     op.precision = r.executed[pi];
     op.memory_s = op.weight_bytes / level_rate(op.weight_level, r) +
                   op.activation_bytes / level_rate(op.activation_level, r) +

@@ -22,6 +22,8 @@ struct ChipRates {
     double overhead_s = 0;
     double attention_overhead_s = 0;  // per attention kernel call
     double attention_pair_s = 0;      // per (request, KV head) pair of a decode-attention kernel (efficiency.attention_pair_ns)
+    double attention_16bit_overhead_s = 0;  // the two above over a 16-bit KV cache with grouped-query heads
+    double attention_16bit_pair_s = 0;
     double prefill_token_s = 0;       // per (prompt token, query head) of a prompt-attention kernel (efficiency.prefill_token_ns)
     double moe_overhead_s = 0;        // per fused MoE call, beyond its two GEMMs' overhead_s
     double fp4_k_step_s = 0;          // an NVFP4 GEMM's floor per element of K (efficiency.fp4_k_step_ns)

@@ -261,13 +261,25 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
         EXPECT_EQ(basis(c, "efficiency.prefill_token_ns").basis, "measured") << c;
     EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_token_ns").from, "h100-sxm");
+    // Decode attention over a 16-bit KV cache with grouped-query heads: a kernel of its own on Hopper,
+    // measured there; elsewhere the keys are 0 and follow the 8-bit ones, with their basis.
+    for (const char* c : {"h100-sxm", "h200-sxm"}) {
+        EXPECT_EQ(basis(c, "efficiency.attention_16bit_pair_ns").basis, "measured") << c;
+        EXPECT_EQ(basis(c, "efficiency.attention_16bit_pair_ns").as, "") << c;
+        EXPECT_EQ(basis(c, "efficiency.attention_16bit_overhead_us").basis, "measured") << c;
+    }
+    EXPECT_EQ(basis("b200", "efficiency.attention_16bit_pair_ns").as, "efficiency.attention_pair_ns");
+    EXPECT_EQ(basis("b200", "efficiency.attention_16bit_pair_ns").basis, "measured");
+    EXPECT_EQ(basis("mi300x", "efficiency.attention_16bit_overhead_us").as, "efficiency.attention_overhead_us");
+    EXPECT_EQ(basis("mi300x", "efficiency.attention_16bit_overhead_us").from, "h100-sxm");
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 15u) << c.id;
+        EXPECT_EQ(all.size(), 17u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
-            EXPECT_EQ(*get_param(c, b.key), *get_param(*load_chip(b.from), b.key)) << c.id << " " << b.key;
+            const std::string& key = b.as.empty() ? b.key : b.as;
+            EXPECT_EQ(*get_param(c, key), *get_param(*load_chip(b.from), key)) << c.id << " " << b.key;
         }
     }
 }

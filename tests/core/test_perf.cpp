@@ -138,13 +138,28 @@ TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
     // Decode attention reads the paged KV cache at efficiency.attention of peak (H100: 0.818 beyond a
     // fixed cost per call, TensorRT-LLM generation-attention timings), other bytes at efficiency.memory
     // (0.866, copy). attn_score of the tiny model: 1408 B of KV from HBM at 3.35 x 0.818 TB/s, its
-    // activations from the 50 MB L2 at 12 x 0.866 TB/s; the call costs 4 us launch + 2.8 us more.
+    // activations from the 50 MB L2 at 12 x 0.866 TB/s. Its 4 query heads share 2 KV heads of a 16-bit
+    // cache, which H100 runs in a kernel of their own: the call costs the 4 us launch + 4.67 us more
+    // (efficiency.attention_16bit_overhead_us, TensorRT-LLM timings).
     const PhaseResult ph = lower(tiny(), small_scenario(), Phase::decode);
     const OpResult& a = op(ph, 0, "attn_score");
     ASSERT_EQ(a.kv_bytes, 1408);
     EXPECT_NEAR(a.memory_s, 1408 / (3.35e12 * 0.818) + a.activation_bytes / (12e12 * 0.866), 1e-18);
-    EXPECT_NEAR(a.overhead_s, 4e-6 + 2.8e-6, 1e-15);
+    EXPECT_TRUE(a.wide_kv_groups);
+    EXPECT_NEAR(a.overhead_s, 4e-6 + 4.67e-6, 1e-15);
     EXPECT_DOUBLE_EQ(op(ph, 0, "attn_value").overhead_s, 0.0);  // the same kernel
+    // An FP8 cache's query groups run in one thread block each: 2.8 us more (efficiency.attention_overhead_us);
+    // heads that each have their own KV head (multi-head attention) run that way whatever the cache.
+    Scenario narrow = small_scenario();
+    narrow.kv_precision = Precision::fp8;
+    const PhaseResult fp8_ph = lower(tiny(), narrow, Phase::decode);
+    const OpResult& f = op(fp8_ph, 0, "attn_score");
+    EXPECT_FALSE(f.wide_kv_groups);
+    EXPECT_NEAR(f.overhead_s, 4e-6 + 2.8e-6, 1e-15);
+    const PhaseResult mha_ph = lower(tiny(4), small_scenario(), Phase::decode);
+    const OpResult& mha = op(mha_ph, 0, "attn_score");
+    EXPECT_FALSE(mha.wide_kv_groups);
+    EXPECT_NEAR(mha.overhead_s, 4e-6 + 2.8e-6, 1e-15);
     // GEMMs are unaffected: weights stream at the copy rate.
     const OpResult& g = op(ph, 0, "qkv_proj");
     EXPECT_NEAR(g.memory_s, g.weight_bytes / (3.35e12 * 0.866) + g.activation_bytes / (12e12 * 0.866), 1e-18);

@@ -215,7 +215,7 @@ TEST(Validation, PublicCases) {
     EXPECT_LE(tight.median_abs_error, 0.08);  // 7.1 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
-    // DecodeAttentionLayers below); all kernels together: 18804 rows and 1664 fits.
+    // DecodeAttentionLayers below); all kernels together: 18692 rows and 1776 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (!timed_by_aiconfigurator(r)) single.push_back(r);
@@ -223,8 +223,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 18804);
-    EXPECT_EQ(summarise(results, false).fits, 1664);
+    EXPECT_EQ(summarise(results, false).rows, 18692);
+    EXPECT_EQ(summarise(results, false).fits, 1776);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -639,44 +639,47 @@ TEST(Validation, DecodeAttentionLayers) {
         EXPECT_EQ(r.c.shape.find("layer=sliding") != std::string::npos, r.c.id.find("-swa-") != std::string::npos) << r.c.id;
         const bool hopper = r.c.chip == "h100-sxm" || r.c.chip == "h200-sxm";
         if (r.c.fit) {
-            EXPECT_EQ(r.c.precision, "fp8") << r.c.id;
+            // fp8 rows set the three keys; on Hopper, bf16 rows of grouped-query layouts the 16-bit kernel's two.
+            EXPECT_TRUE(r.c.precision == "fp8" || (hopper && context == 15)) << r.c.id;
             const std::string what = context > 15 ? " kv" : requests == 1 ? " overhead" : " pair";
-            fits[(r.c.chip == "gb200" ? "b200" : r.c.chip) + what].push_back(r.error);
+            fits[(r.c.chip == "gb200" ? "b200" : r.c.chip) + what + (r.c.precision == "bf16" ? " 16-bit" : "")].push_back(r.error);
             continue;
         }
         checks.push_back(r);
         by_family[std::string(hopper ? "hopper " : "blackwell ") + r.c.precision].push_back(r);
         // Held within bands wide enough that only a broken row leaves them: Hopper's 16-bit-KV kernels run up
-        // to 4.8x the model's time (sliding-window layers of gpt-oss, whose bf16 kernel walks the whole
+        // to 3.6x the model's time (sliding-window layers of gpt-oss, whose bf16 kernel walks the whole
         // context on Hopper where fp8 and Blackwell read the window alone), Hopper's fp8 ones up to 2.7x (one
         // to four requests with long contexts, whose KV streams well below the rate of many), Blackwell's
         // within 2.3x.
-        EXPECT_LE(r.error, !hopper ? 1.3 : r.c.precision == "bf16" ? 4.0 : 1.8) << r.c.id << ": predicted " << r.predicted;
+        EXPECT_LE(r.error, !hopper ? 1.3 : r.c.precision == "bf16" ? 3.0 : 1.8) << r.c.id << ": predicted " << r.predicted;
         EXPECT_GE(r.error, -0.45) << r.c.id << ": predicted " << r.predicted;
     }
-    // 12 sets: 3 keys on each of H100, H200, the B200 silicon and B300; each median reproduced.
-    EXPECT_EQ(fits.size(), 12u);
+    // 16 sets: 3 keys on each of H100, H200, the B200 silicon and B300, and the 16-bit kernel's 2 on H100 and
+    // H200 (28 grouped-query layouts each); each median reproduced.
+    EXPECT_EQ(fits.size(), 16u);
     for (const auto& [what, errors] : fits) {
-        EXPECT_EQ(errors.size(), what.starts_with("b200") ? 64u : 32u) << what;
+        EXPECT_EQ(errors.size(), what.ends_with("16-bit") ? 28u : what.starts_with("b200") ? 64u : 32u) << what;
         EXPECT_LE(std::fabs(median_of(errors)), 0.01) << what;
     }
     const ValidationSummary all = summarise_kind(checks, "attention");
-    EXPECT_EQ(all.rows, 6810);
-    EXPECT_EQ(summarise_kind(results, "attention").fits, 480 + 230);  // with the prompt-attention fits below
-    EXPECT_LE(all.median_abs_error, 0.095);  // 9.0 %
+    EXPECT_EQ(all.rows, 6698);
+    EXPECT_EQ(summarise_kind(results, "attention").fits, 480 + 112 + 230);  // with the prompt-attention fits below
+    EXPECT_LE(all.median_abs_error, 0.08);  // 7.8 %
     // Blackwell within 5.5 % in the median with either KV format (signed -1..0 %).
     for (const char* f : {"blackwell bf16", "blackwell fp8"}) {
         EXPECT_LE(medians(by_family[f]).second, 0.055) << f;
         EXPECT_LE(std::fabs(medians(by_family[f]).first), 0.03) << f;
     }
-    // Hopper with an fp8 KV cache: 17-20 % (few requests with mid-length contexts stream their KV below the
-    // rate of the long rows that set efficiency.attention); with bf16 the grouped-query kernels take about
-    // three times as long per request and KV head (+34..+49 %).
-    EXPECT_LE(medians(by_family["hopper fp8"]).second, 0.20);
-    EXPECT_LE(medians(by_family["hopper bf16"]).second, 0.45);
+    // Hopper with an fp8 KV cache: 18.3 % (few requests with mid-length contexts stream their KV below the
+    // rate of the long rows that set efficiency.attention); with bf16, its own kernel's keys set, 18.4 %
+    // (it was 43.8 % with the fp8 kernel's: three times the time per request and KV head), 17.2 % over the
+    // full-attention layers and 23.8 % over gpt-oss's sliding ones, whose whole context that kernel reads.
+    EXPECT_LE(medians(by_family["hopper fp8"]).second, 0.19);
+    EXPECT_LE(medians(by_family["hopper bf16"]).second, 0.19);
     EXPECT_EQ(by_family["hopper fp8"].size() + by_family["hopper bf16"].size() + by_family["blackwell fp8"].size() +
                   by_family["blackwell bf16"].size(),
-              6810u);
+              6698u);
     // A malformed row is refused naming the item.
     auto run = [](const std::string& shape) {
         return run_validation_case(
