@@ -1776,7 +1776,7 @@
         <translation>16 位 KV 注意力调用开销</translation>
     </message>
     <message>
-        <source>16-bit KV attention time per request and KV head</source>
+        <source>16-bit KV attention per request and KV head</source>
         <translation>16 位 KV 注意力每请求每 KV 头时间</translation>
     </message>
     <message>

@@ -229,7 +229,7 @@ std::vector<ParamInfo> build_params() {
          "grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.46 us against 2.61 with an FP8 cache, "
          "TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us."),
          SCV_REAL(efficiency.attention_16bit_overhead_us), "efficiency.attention_overhead_us"});
-    add({"efficiency.attention_16bit_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention time per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 80, false, {},
+    add({"efficiency.attention_16bit_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 80, false, {},
          SCV_TR("scoville::ChipParams", "efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with "
          "grouped-query heads (H200: 36 ns per request and KV head against 10.4 with an FP8 cache, TensorRT-LLM). 0: as "
          "efficiency.attention_pair_ns."),
