@@ -1,11 +1,13 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
 namespace scoville {
 
-// Number formats the model knows. fp16 runs at the bf16 rate and is accepted as an alias.
-enum class Precision { bf16, fp8, fp4, int8 };
+// Number formats the model knows. fp16 runs at the bf16 rate and is accepted as an alias. One byte:
+// it shares a word with an op's other small fields.
+enum class Precision : std::uint8_t { bf16, fp8, fp4, int8 };
 
 inline constexpr Precision kAllPrecisions[] = {Precision::bf16, Precision::fp8, Precision::fp4,
                                                Precision::int8};
