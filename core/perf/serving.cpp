@@ -282,20 +282,26 @@ Latencies stream_latencies(const StreamModel& m) {
             rel2 += (flight_sd / t) * (flight_sd / t);
         }
         sigma[j] = mu * std::sqrt(rel2);
-        late[j] = mu / steps;
-        mean_tpot += weight[j] * mu * (1.0 + mean_wasted / steps);
+        if (late_points > 1) {
+            late[j] = mu / steps;
+            mean_tpot += weight[j] * mu * (1.0 + mean_wasted / steps);
+        }
     }
     if (total_w <= 0) {  // every request makes one token: no TPOT spread to speak of
         weight[0] = total_w = 1;
         sigma[0] = 0;
         late[0] = 0;
-        mean_tpot = mu;
+        mean_tpot = mu;  // (the wait for a block's end needs a token after the first)
     }
-    out.tpot_mean_s = mean_tpot / total_w;
+    out.tpot_mean_s = late_points > 1 ? mean_tpot / total_w : mu;
     auto tpot_survival = [&](double x) {
         double s = 0;
         for (size_t j = 0; j < n_out; ++j) {
             if (weight[j] <= 0) continue;
+            if (late_points == 1) {
+                s += weight[j] * (sigma[j] > 0 ? upper_normal((x - mu) / sigma[j]) : (x < mu ? 1.0 : 0.0));
+                continue;
+            }
             double sj = 0;
             for (int i = 0; i < late_points; ++i) {
                 const double centre = mu + late[j] * wasted[i];
