@@ -266,6 +266,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         j["memory_s"] = op.memory_s;
         j["bound"] = std::string(to_string(op.bound));
         j["power_w"] = power->total_w;
+        for (const Breakdown& b : power->items()) j["power_w_breakdown"][b.name] = b.value;
         j["tdp_w"] = chip->power.tdp_w;
         text = j.dump(2) + "\n";
     } else {

@@ -92,7 +92,8 @@ Activity workload_activity(const Evaluation& ev, const Scenario&) {
     return mix;
 }
 
-Result<PowerBreakdown> kernel_power(const ChipSpec& chip, const OpResult& op, const TechLibrary& tech, double time_s) {
+Result<PowerBreakdown> kernel_power(const ChipSpec& chip, const OpResult& op, const TechLibrary& tech, double time_s,
+                                    double clock_ghz) {
     auto area = estimate_area(chip, tech);
     if (!area) return area.error();
     Activity a;
@@ -102,7 +103,7 @@ Result<PowerBreakdown> kernel_power(const ChipSpec& chip, const OpResult& op, co
     add_bytes(a, op.activation_bytes, op.activation_level);
     add_bytes(a, op.kv_bytes, op.kv_level);
     a.time_s = time_s > 0 ? time_s : op.time_s;
-    return estimate_power(chip, *area, a, chip.compute.clock_ghz, tech);
+    return estimate_power(chip, *area, a, clock_ghz > 0 ? clock_ghz : chip.compute.clock_ghz, tech);
 }
 
 std::vector<Breakdown> PowerBreakdown::items() const {
@@ -117,7 +118,9 @@ std::vector<Breakdown> PowerBreakdown::items() const {
 
 double voltage_ratio(const ChipSpec& chip, double clock_ghz, const PhysicalParams& pp) {
     const double f = chip.compute.clock_ghz > 0 ? clock_ghz / chip.compute.clock_ghz : 1.0;
-    return std::clamp(f, pp.power_dvfs_v_min_fraction, 1.0);
+    // The voltage-frequency curve near nominal: V falls by power.dvfs_v_slope of the clock's relative fall.
+    const double v = 1.0 - pp.power_dvfs_v_slope * (1.0 - f);
+    return std::clamp(v, pp.power_dvfs_v_min_fraction, 1.0);
 }
 
 Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown& area, const Activity& act,

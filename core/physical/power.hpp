@@ -48,8 +48,9 @@ struct PowerBreakdown {
     [[nodiscard]] std::vector<Breakdown> items() const;
 };
 
-// V / Vnom at clock_ghz for a chip whose nominal clock is chip.compute.clock_ghz: V follows f down
-// to power.dvfs_v_min_fraction (and never rises above nominal).
+// V / Vnom at clock_ghz for a chip whose nominal clock is chip.compute.clock_ghz: V falls by
+// power.dvfs_v_slope of the clock's relative fall, down to power.dvfs_v_min_fraction (and never rises
+// above nominal).
 double voltage_ratio(const ChipSpec& chip, double clock_ghz, const PhysicalParams& pp);
 
 // Average power per chip for `act` at clock_ghz (the nominal clock is chip.compute.clock_ghz).
@@ -57,10 +58,10 @@ double voltage_ratio(const ChipSpec& chip, double clock_ghz, const PhysicalParam
 Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown& area, const Activity& act,
                                       double clock_ghz, const TechLibrary& tech);
 
-// The chip's power while it repeats one kernel (a GEMM or a copy) at the nominal clock, taking
-// `time_s` each time (0: the kernel's modelled time): its MACs, its bytes in the level they live in,
-// and the static floor of the whole package. What a board power meter reads under a kernel loop.
+// The chip's power while it repeats one kernel (a GEMM or a copy) at clock_ghz (0: the nominal clock),
+// taking `time_s` each time (0: the kernel's modelled time): its MACs, its bytes in the level they live
+// in, and the static floor of the whole package. What a board power meter reads under a kernel loop.
 Result<PowerBreakdown> kernel_power(const ChipSpec& chip, const OpResult& op, const TechLibrary& tech,
-                                    double time_s = 0);
+                                    double time_s = 0, double clock_ghz = 0);
 
 }  // namespace scoville

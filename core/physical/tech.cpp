@@ -73,6 +73,7 @@ const ParamSlot kSlots[] = {
     SCV_SLOT("power.operand_overhead_gpu", 0, 100, p.power_operand_overhead_gpu),
     SCV_SLOT("power.operand_overhead_scratchpad", 0, 100, p.power_operand_overhead_scratchpad),
     SCV_SLOT("power.vector_pj_per_flop_bf16_macs", 0, 100, p.power_vector_pj_per_flop_bf16_macs),
+    SCV_SLOT("power.dvfs_v_slope", 0, 2, p.power_dvfs_v_slope),
     SCV_SLOT("power.dvfs_v_min_fraction", 0.1, 1, p.power_dvfs_v_min_fraction),
     SCV_SLOT("power.dvfs_f_min_fraction", 0.01, 1, p.power_dvfs_f_min_fraction),
     SCV_SLOT("cost.wafer_diameter_mm", 50, 1000, p.cost_wafer_diameter_mm),

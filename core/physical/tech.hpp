@@ -58,6 +58,7 @@ struct PhysicalParams {
     double power_operand_overhead_gpu = 0;
     double power_operand_overhead_scratchpad = 0;
     double power_vector_pj_per_flop_bf16_macs = 0;
+    double power_dvfs_v_slope = 1;  // (1 - V/Vnom) / (1 - f/fnom) near nominal
     double power_dvfs_v_min_fraction = 0;
     double power_dvfs_f_min_fraction = 0;
     double cost_wafer_diameter_mm = 0;

@@ -49,8 +49,10 @@ TEST(Explain, DoublingOneResourceChangesOnlyIt) {
 }
 
 // Fixing what the evaluation chose (batch, parallelism) reproduces the step, so the doubled designs
-// are compared on the same layers: exactly on H100 and the Jalapeno estimate, within 0.2 % on B200,
-// whose server solve at the fixed batch lands on a slightly different rate.
+// are compared on the same layers: exactly on H100 and the Jalapeno estimate, within 0.3 % on B200,
+// which its TDP holds below the nominal clock: the search for the clock stops within 0.5 % of the TDP
+// in power, and power goes about as the clock squared near the cap (f x V^2, V falling by 0.51 of the
+// clock's fall), so the two solves may land 0.25 % apart in clock.
 TEST(Explain, TheFixedScenarioReproducesTheStep) {
     for (const char* chipId : {"h100-sxm", "b200", "jalapeno-est"}) {
         const ChipSpec chip = load_chip(chipId).value();
@@ -64,7 +66,7 @@ TEST(Explain, TheFixedScenarioReproducesTheStep) {
         ASSERT_TRUE(again.ok()) << again.error().message;
         ASSERT_EQ(again->decode.layer_count(), ev->decode.layer_count());
         const size_t l = slowest_layer(ev->decode);
-        const double tolerance = std::string(chipId) == "b200" ? 2e-3 : 1e-9;
+        const double tolerance = std::string(chipId) == "b200" ? 3e-3 : 1e-9;
         EXPECT_NEAR(again->decode.layer(l).time_s, ev->decode.layer(l).time_s, tolerance * ev->decode.layer(l).time_s)
             << chipId;
         EXPECT_NEAR(again->decode.time_s, ev->decode.time_s, tolerance * ev->decode.time_s) << chipId;

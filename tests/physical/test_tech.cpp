@@ -26,9 +26,9 @@ TEST(Tech, EmbeddedNodesLoad) {
 
 TEST(Tech, EveryAssumptionHasUnitAndBasis) {
     const auto rows = physical_param_table(test::tech());
-    // 52 global parameters + 5 nodes x 15 values (3 densities, 4 MAC areas, 4 MAC energies, 4 more);
+    // 53 global parameters + 5 nodes x 15 values (3 densities, 4 MAC areas, 4 MAC energies, 4 more);
     // the owner's-cost assumptions are chip parameters (econ.*), not technology data.
-    EXPECT_EQ(rows.size(), 52u + 5u * 15u);
+    EXPECT_EQ(rows.size(), 53u + 5u * 15u);
     for (const auto& r : rows) {
         EXPECT_FALSE(r.basis.empty()) << r.key;
         EXPECT_FALSE(r.key.empty());
