@@ -1787,6 +1787,14 @@
         <source>efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with grouped-query heads (H200: 36 ns per request and KV head against 10.4 with an FP8 cache, TensorRT-LLM). 0: as efficiency.attention_pair_ns.</source>
         <translation>efficiency.attention_pair_ns 在 16 位 KV 缓存且采用分组查询头时的取值（H200：每请求每 KV 头 36 ns，FP8 缓存为 10.4；TensorRT-LLM）。0：与 efficiency.attention_pair_ns 相同。</translation>
     </message>
+    <message>
+        <source>FP8 dynamic-scale overhead</source>
+        <translation>FP8 动态缩放开销</translation>
+    </message>
+    <message>
+        <source>Time an FP8 GEMM layer that quantises its activations with a dynamic per-tensor scale takes per call beyond the max-reduction and quantising kernels and its own launch: what one token&apos;s such layer costs beyond its weights and launches (B200: 3.05 us, H100: 0.66 us, TensorRT-LLM&apos;s FP8 Linear layer without an input scale). A bare FP8 GEMM, or one with a static scale fused into the op before (as serving engines run), does not pay it. 0: none.</source>
+        <translation>以动态逐张量缩放量化其激活值的 FP8 GEMM 层，每次调用在最大值归约与量化内核及其自身启动之外多花的时间：单个 token 的此类层在权重与启动之外的开销（B200：3.05 us，H100：0.66 us；TensorRT-LLM 无输入缩放的 FP8 Linear 层）。裸 FP8 GEMM，或静态缩放已融合进前一算子（服务引擎的做法）的 GEMM 不付此开销。0：无。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>

@@ -145,6 +145,11 @@ struct EfficiencySpec {
     // Time an NVFP4 GEMM tile's main loop takes per element of K it walks: a floor of K x this under the
     // GEMM's time, which binds where the tiles are too few to share K among the cores (small M). 0: none.
     double fp4_k_step_ns = 0.0;
+    // Time an FP8 GEMM layer whose activations are quantised with a dynamic per-tensor scale takes per
+    // call beyond its max-reduction and quantising kernels and its own launch (the scale's handling
+    // between them). A bare FP8 GEMM, or one whose scale is static and fused into the op before, does not
+    // pay it. 0: none.
+    double fp8_dynamic_scale_us = 0.0;
     friend bool operator==(const EfficiencySpec&, const EfficiencySpec&) = default;
 };
 

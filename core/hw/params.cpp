@@ -249,6 +249,12 @@ std::vector<ParamInfo> build_params() {
          "however few its tokens, since a few tiles cannot share K among the cores (B200: 1.34 ns, TensorRT-LLM's NVFP4 Linear "
          "layer at one token, whatever N). 0: no such floor."),
          SCV_REAL(efficiency.fp4_k_step_ns)});
+    add({"efficiency.fp8_dynamic_scale_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "FP8 dynamic-scale overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 10, false, {},
+         SCV_TR("scoville::ChipParams", "Time an FP8 GEMM layer that quantises its activations with a dynamic per-tensor scale takes per call "
+         "beyond the max-reduction and quantising kernels and its own launch: what one token's such layer costs beyond its weights "
+         "and launches (B200: 3.05 us, H100: 0.66 us, TensorRT-LLM's FP8 Linear layer without an input scale). A bare FP8 GEMM, "
+         "or one with a static scale fused into the op before (as serving engines run), does not pay it. 0: none."),
+         SCV_REAL(efficiency.fp8_dynamic_scale_us)});
 
     // The owner's cost (core/physical/cost.hpp). Defaults: see the "Suggested defaults" basis text.
     add({"econ.mode", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Chip bought or built"), "", ParamKind::choice, 0, 1, 0, 1, false, kEconModeChoices,

@@ -107,6 +107,9 @@ Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, doubl
         const double written = m * k * (narrow + (p == Precision::fp4 ? 1.0 / 16.0 : 0.0));
         if (options.act_quant == ActQuant::dynamic_scale) kr.prologue_s += pass(activations);  // the max-reduction
         kr.prologue_s += pass(activations + written);
+        // The dynamic scale's handling between those kernels and the GEMM, per call.
+        if (options.act_quant == ActQuant::dynamic_scale && r.executed[static_cast<size_t>(p)] == Precision::fp8)
+            kr.prologue_s += chip.efficiency.fp8_dynamic_scale_us * 1e-6;
     }
     kr.achieved_tflops = op.flops / kr.time_s() / 1e12;
     return kr;

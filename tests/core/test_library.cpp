@@ -272,10 +272,16 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("b200", "efficiency.attention_16bit_pair_ns").basis, "measured");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_16bit_overhead_us").as, "efficiency.attention_overhead_us");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_16bit_overhead_us").from, "h100-sxm");
+    // An FP8 layer's dynamic-scale overhead: measured on Hopper, the B200 silicon and B300 (TensorRT-LLM's FP8
+    // Linear layer at one token), carried to Rubin, an estimate (none) elsewhere.
+    for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
+        EXPECT_EQ(basis(c, "efficiency.fp8_dynamic_scale_us").basis, "measured") << c;
+    EXPECT_EQ(basis("vera-rubin", "efficiency.fp8_dynamic_scale_us").from, "b200");
+    EXPECT_EQ(basis("mi300x", "efficiency.fp8_dynamic_scale_us").basis, "estimate");
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 17u) << c.id;
+        EXPECT_EQ(all.size(), 18u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;
