@@ -1089,6 +1089,10 @@
         <source>ms</source>
         <translation>ms</translation>
     </message>
+    <message>
+        <source>ps</source>
+        <translation>ps</translation>
+    </message>
 </context>
 <context>
     <name>Warning</name>
@@ -1794,6 +1798,14 @@
     <message>
         <source>Time an FP8 GEMM layer that quantises its activations with a dynamic per-tensor scale takes per call beyond the max-reduction and quantising kernels and its own launch: what one token&apos;s such layer costs beyond its weights and launches (B200: 3.05 us, H100: 0.66 us, TensorRT-LLM&apos;s FP8 Linear layer without an input scale). A bare FP8 GEMM, or one with a static scale fused into the op before (as serving engines run), does not pay it. 0: none.</source>
         <translation>以动态逐张量缩放量化其激活值的 FP8 GEMM 层，每次调用在最大值归约与量化内核及其自身启动之外多花的时间：单个 token 的此类层在权重与启动之外的开销（B200：3.05 us，H100：0.66 us；TensorRT-LLM 无输入缩放的 FP8 Linear 层）。裸 FP8 GEMM，或静态缩放已融合进前一算子（服务引擎的做法）的 GEMM 不付此开销。0：无。</translation>
+    </message>
+    <message>
+        <source>Prompt attention softmax per score</source>
+        <translation>提示注意力每个分数的 softmax 时间</translation>
+    </message>
+    <message>
+        <source>Time a prompt-attention kernel spends on each score&apos;s softmax (one query token, one key, one query head) that its matmuls do not hide, added to the kernel; it does not shrink with a narrower format, so FP8 prompt attention gains less over bf16 than its matmuls (H100: TensorRT-LLM context attention over 16 prompts of 8192 tokens). 0: at the vector lanes&apos; rate.</source>
+        <translation>提示注意力内核在每个分数（一个查询 token、一个键、一个查询头）的 softmax 上所花、未被其矩阵乘法掩盖的时间，计入内核；它不随更窄的格式缩短，因此 FP8 提示注意力相对 bf16 的提速小于其矩阵乘法（H100：TensorRT-LLM 上下文注意力，16 个 8192 token 的提示）。0：按向量单元的速率。</translation>
     </message>
 </context>
 <context>

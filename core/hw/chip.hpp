@@ -138,6 +138,11 @@ struct EfficiencySpec {
     // the token's query tile, its softmax statistics and output over its keys. Added to the kernel's
     // compute, so short prompts cost more than their FLOPs. 0: none.
     double prefill_token_ns = 0.0;
+    // Time a prompt-attention kernel spends on each score's softmax (one query token, one key, one query
+    // head: its maximum, exponential, sum and rescale) that its matmuls do not hide; added to the kernel.
+    // Unlike the matmuls it does not speed up with a narrower format. 0: at the vector lanes' rate
+    // (kSoftmaxFlopsPerScore each).
+    double prefill_softmax_ps = 0.0;
     // Fixed time of one fused MoE call beyond the two grouped GEMMs' op_overhead_us (the routing,
     // sorting, expand, activation and finalise kernels and the waits between them): what an MoE layer
     // costs however few tokens it routes.

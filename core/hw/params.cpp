@@ -239,6 +239,12 @@ std::vector<ParamInfo> build_params() {
          "its compute: short prompts cost more than their FLOPs (B200: 0.38 ns, TensorRT-LLM context attention at 16 prompts of "
          "512 tokens). 0: none."),
          SCV_REAL(efficiency.prefill_token_ns)});
+    add({"efficiency.prefill_softmax_ps", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Prompt attention softmax per score"), SCV_TR("Unit", "ps"), ParamKind::real, 0, 100, 0, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Time a prompt-attention kernel spends on each score's softmax (one query token, one key, one query "
+         "head) that its matmuls do not hide, added to the kernel; it does not shrink with a narrower format, so FP8 prompt "
+         "attention gains less over bf16 than its matmuls (H100: TensorRT-LLM context attention over 16 prompts of 8192 tokens). "
+         "0: at the vector lanes' rate."),
+         SCV_REAL(efficiency.prefill_softmax_ps)});
     add({"efficiency.moe_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "MoE call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 80, false, {},
          SCV_TR("scoville::ChipParams", "Fixed time of one fused MoE layer call beyond its two grouped GEMMs' per-op overhead (routing, "
          "sorting, expand, activation and finalise kernels); what an MoE layer costs however few tokens it routes (H200: 24.6 us, "

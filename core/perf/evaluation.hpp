@@ -29,6 +29,9 @@ std::string_view to_string(MemLevel l);
 std::string_view to_string(Phase p);
 
 // One op of one layer, per chip (after sharding).
+// An attention score's softmax work: its maximum, subtraction, exponential, sum and rescale.
+inline constexpr double kSoftmaxFlopsPerScore = 5.0;
+
 struct OpResult {
     std::string_view name;       // static names: "qkv_proj", "attn_score", "ffn_down", "tp_allreduce", ...
     OpKind kind = OpKind::gemm;
@@ -41,6 +44,7 @@ struct OpResult {
     bool fused = false;          // runs inside the previous op's kernel: no launch of its own
     bool grouped = false;        // a grouped GEMM over experts inside a fused MoE op (its own kernel timings)
     bool wide_kv_groups = false; // decode attention over a 16-bit KV cache with grouped-query heads (its own kernel)
+    bool prompt = false;         // prompt attention's softmax: timed per score where the chip measures it
     Precision precision = Precision::bf16;  // executed precision
     int group = 0;               // chips taking part in the collective
     double m = 0, n = 0, k = 0;  // GEMM shape (M x K)(K x N); 0 where not a GEMM

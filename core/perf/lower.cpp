@@ -244,7 +244,7 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         ops.back().attention_calls = 1;  // one kernel call: score, softmax and value
         ops.back().attention_pairs = blocks * k_read_share;
         ops.back().wide_kv_groups = wide_groups;
-        vec(ops, c, "softmax", 5.0 * hq * pairs, 0.0);  // fused: scores never leave the chip
+        vec(ops, c, "softmax", kSoftmaxFlopsPerScore * hq * pairs, 0.0);  // fused: scores never leave the chip
         attention(ops, c, "attn_value", 2.0 * hq * value_dim_dec * pairs, kv_bytes * (1.0 - k_read_share),
                   q * attn_out * kActBytes, m_tile, value_dim_dec, keys);
         ops.back().fused = true;
@@ -272,7 +272,8 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         ops.back().attention_calls = launched;
         ops.back().fused = true;
         ops.back().prompt_token_heads = c.pre_a * hq * k_read_share;  // shared with the value op as the KV bytes are
-        vec(ops, c, chunked ? "chunk_softmax" : "softmax", 5.0 * hq * pairs, 0.0);
+        vec(ops, c, chunked ? "chunk_softmax" : "softmax", kSoftmaxFlopsPerScore * hq * pairs, 0.0);
+        ops.back().prompt = true;
         attention(ops, c, chunked ? "chunk_attn_value" : "attn_value", 2.0 * hq * value_dim_pre * pairs,
                   kv_bytes * (1.0 - k_read_share), c.pre_a * attn_out * kActBytes, m_tile, value_dim_pre, keys);
         ops.back().fused = true;

@@ -32,6 +32,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.attention_16bit_overhead_s = (e.attention_16bit_overhead_us > 0 ? e.attention_16bit_overhead_us : e.attention_overhead_us) * 1e-6;
     r.attention_16bit_pair_s = (e.attention_16bit_pair_ns > 0 ? e.attention_16bit_pair_ns : e.attention_pair_ns) * 1e-9;
     r.prefill_token_s = chip.efficiency.prefill_token_ns * 1e-9;
+    r.prefill_score_s = chip.efficiency.prefill_softmax_ps * 1e-12;
     r.moe_overhead_s = chip.efficiency.moe_overhead_us * 1e-6;
     r.fp4_k_step_s = chip.efficiency.fp4_k_step_ns * 1e-9;
     r.mac_rows = std::max(1, chip.compute.mac_rows);
@@ -68,6 +69,9 @@ void finish_op(OpResult& op, const ChipRates& r) {
     const auto pi = static_cast<size_t>(op.precision);
     if (op.kind == OpKind::vector) {
         op.compute_s = op.flops > 0 ? op.flops / r.vector_flops : 0.0;
+        // A prompt-attention kernel's softmax as the chip measures it, per (query token, key, query head)
+        // score (its exponentials may run on units of their own, faster or slower than the vector lanes).
+        if (op.prompt && r.prefill_score_s > 0) op.compute_s = op.flops / kSoftmaxFlopsPerScore * r.prefill_score_s;
     } else if (op.flops > 0) {
         op.compute_s = op.flops / (r.achieved_flops[pi] * op.utilisation);
     }

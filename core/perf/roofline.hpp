@@ -25,6 +25,7 @@ struct ChipRates {
     double attention_16bit_overhead_s = 0;  // the two above over a 16-bit KV cache with grouped-query heads
     double attention_16bit_pair_s = 0;
     double prefill_token_s = 0;       // per (prompt token, query head) of a prompt-attention kernel (efficiency.prefill_token_ns)
+    double prefill_score_s = 0;       // per score of a prompt-attention kernel's softmax (efficiency.prefill_softmax_ps; 0: vector lanes)
     double moe_overhead_s = 0;        // per fused MoE call, beyond its two GEMMs' overhead_s
     double fp4_k_step_s = 0;          // an NVFP4 GEMM's floor per element of K (efficiency.fp4_k_step_ns)
     double mac_rows = 1, mac_cols = 1;

@@ -261,6 +261,10 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
         EXPECT_EQ(basis(c, "efficiency.prefill_token_ns").basis, "measured") << c;
     EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_token_ns").from, "h100-sxm");
+    // and the softmax per score that its matmuls do not hide.
+    for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
+        EXPECT_EQ(basis(c, "efficiency.prefill_softmax_ps").basis, "measured") << c;
+    EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_softmax_ps").basis, "estimate");  // 0: its vector lanes
     // Decode attention over a 16-bit KV cache with grouped-query heads: a kernel of its own on Hopper,
     // measured there; elsewhere the keys are 0 and follow the 8-bit ones, with their basis.
     for (const char* c : {"h100-sxm", "h200-sxm"}) {
@@ -281,7 +285,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 18u) << c.id;
+        EXPECT_EQ(all.size(), 19u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

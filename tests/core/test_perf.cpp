@@ -517,11 +517,11 @@ TEST(Roofline, DecodeAttentionPaysPerRequestAndKvHead) {
 // A prompt-attention kernel spends efficiency.prefill_token_ns on each (prompt token, query head) beyond its FLOPs,
 // and a prefill call pays two launches (the kernel that ropes and caches the keys, then the attention kernel)
 // besides efficiency.attention_overhead_us. B200, Llama-2-70B at TP 1 (64 query heads), bf16: 16 prompts of 512
-// tokens carry 16 x 512 x 64 = 524288 token-heads x 0.379 ns = 198.7 us more compute than their FLOPs; one prompt
+// tokens carry 16 x 512 x 64 = 524288 token-heads x 0.373 ns = 195.6 us more compute than their FLOPs; one prompt
 // of one token costs the call's fixed 7.04 + 2 x 4 = 15.04 us (TensorRT-LLM: 15.1 us).
 TEST(Roofline, PromptAttentionPaysPerTokenAndHead) {
     ChipSpec b200 = *load_chip("b200");
-    EXPECT_DOUBLE_EQ(b200.efficiency.prefill_token_ns, 0.379);
+    EXPECT_DOUBLE_EQ(b200.efficiency.prefill_token_ns, 0.373);
     const ModelSpec llama = *load_model("llama-2-70b");
     auto k = attention_kernel(b200, llama, 1, 16, 512, Precision::bf16, false, Phase::prefill);
     ASSERT_TRUE(k.ok()) << k.error().message;
@@ -532,9 +532,37 @@ TEST(Roofline, PromptAttentionPaysPerTokenAndHead) {
     ChipSpec bare = b200;
     bare.efficiency.prefill_token_ns = 0;
     auto k0 = attention_kernel(bare, llama, 1, 16, 512, Precision::bf16, false, Phase::prefill);
-    EXPECT_NEAR(k->op.compute_s - k0->op.compute_s, 524288 * 0.379e-9, 1e-12);
+    EXPECT_NEAR(k->op.compute_s - k0->op.compute_s, 524288 * 0.373e-9, 1e-12);
     // Decode attention carries none of it.
     EXPECT_DOUBLE_EQ(attention_kernel(b200, llama, 1, 16, 512, Precision::bf16)->op.prompt_token_heads, 0.0);
+}
+
+// A prompt-attention kernel's softmax takes efficiency.prefill_softmax_ps per score (query token, key, query head)
+// that its matmuls do not hide, whatever the format, where the chip measures it (0: its vector lanes' rate). B200,
+// Llama-2-70B at TP 1, 16 causal prompts of 512 tokens: 64 heads x 16 x 512 x 513 / 2 = 134,479,872 scores x
+// 0.091 ps = 12.24 us, where the lanes (5 FLOPs a score at 148 x 128 x 2 x 1.856 GHz = 70.3 TFLOP/s) take 9.56 us;
+// B300 measures 0.040 ps (5.38 us), faster than its lanes.
+TEST(Roofline, PromptSoftmaxTakesItsMeasuredTimePerScore) {
+    const ModelSpec llama = *load_model("llama-2-70b");
+    const double scores = 64.0 * 16 * 512 * 513 / 2;
+    for (const char* id : {"b200", "b300"}) {
+        const ChipSpec chip = *load_chip(id);
+        ChipSpec lanes = chip;
+        lanes.efficiency.prefill_softmax_ps = 0;
+        const double by_lanes = kSoftmaxFlopsPerScore * scores / (chip.vector_tflops() * 1e12);
+        const double measured = scores * chip.efficiency.prefill_softmax_ps * 1e-12;
+        for (Precision p : {Precision::bf16, Precision::fp8}) {
+            const double with = attention_kernel(chip, llama, 1, 16, 512, p, false, Phase::prefill)->time_s();
+            const double without = attention_kernel(lanes, llama, 1, 16, 512, p, false, Phase::prefill)->time_s();
+            EXPECT_NEAR(with - without, measured - by_lanes, 1e-12) << id;
+        }
+        if (std::string(id) == "b200") {
+            EXPECT_NEAR(measured, 12.24e-6, 0.01e-6);
+            EXPECT_NEAR(by_lanes, 9.56e-6, 0.01e-6);
+        } else {
+            EXPECT_NEAR(measured, 5.38e-6, 0.01e-6);
+        }
+    }
 }
 
 // An NVFP4 GEMM's tiles walk K one step after another: with few tokens the tiles are too few to share K
