@@ -2252,6 +2252,10 @@
         <source> — the cheaper of ring and tree at this size</source>
         <translation> —— 在此大小下 ring 与 tree 中开销较小者</translation>
     </message>
+    <message>
+        <source>compute = scores × softmax time per score = %1 × %2 ps = &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;</source>
+        <translation>计算 = 分数数 × 每个分数的 softmax 时间 = %1 × %2 ps = &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>

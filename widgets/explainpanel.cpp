@@ -268,6 +268,12 @@ void ExplainPanel::refresh() {
                             .arg(formatSi(op.flops), formatSi(peak * 1e12, QStringLiteral("FLOP/s")),
                                  QString::number(eff, 'f', 2), QString::number(op.utilisation, 'f', 2),
                                  formatSeconds(op.compute_s));
+            } else if (op.prompt && doc_->state().chip.efficiency.prefill_softmax_ps > 0) {
+                // A prompt-attention softmax the chip times per score (efficiency.prefill_softmax_ps).
+                html += tr("compute = scores × softmax time per score = %1 × %2 ps = <b>%3</b><br>")
+                            .arg(formatSi(op.flops / kSoftmaxFlopsPerScore),
+                                 QString::number(doc_->state().chip.efficiency.prefill_softmax_ps, 'g', 3),
+                                 formatSeconds(op.compute_s));
             } else {
                 html += tr("compute = FLOPs / vector throughput = %1 / %2 = <b>%3</b><br>")
                             .arg(formatSi(op.flops), formatSi(achieved, QStringLiteral("FLOP/s")), formatSeconds(op.compute_s));

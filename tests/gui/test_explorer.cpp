@@ -580,6 +580,16 @@ private slots:
         QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("all-gather in the vendor library (NCCL, RCCL), each chip")));
         QVERIFY(explain->toPlainText().contains(QStringLiteral("reduce-scatter in the vendor library")));
         doc_->setModel(model);
+        // A chip that times prompt attention's softmax per score says so for the step's prompt chunk: the
+        // slowest layer of the default step carries it (its decodes and prompt chunks share the step).
+        s.tp = 8;
+        s.attention_dp = s.ep = 1;
+        doc_->setScenario(s);
+        QVERIFY(doc_->setParam("efficiency.prefill_softmax_ps", 0.235));
+        QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("scores × softmax time per score")));
+        QVERIFY2(explain->toPlainText().contains(QStringLiteral("× 0.235 ps = ")), qPrintable(explain->toPlainText()));
+        QVERIFY(doc_->setParam("efficiency.prefill_softmax_ps", 0));
+        QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("softmax time per score")));
     }
 
     void aSpreadOfLengthsIsAWorkloadEdit() {
