@@ -222,6 +222,12 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
             if (b.key == key) return b;
         return EfficiencyBasis{};
     };
+    // The chips whose engine kernels NVIDIA's aiconfigurator times (TensorRT-LLM 1.3): keys set from those
+    // timings are measured on each of them.
+    auto measured_where_timed = [&](const char* key) {
+        for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
+            EXPECT_EQ(basis(c, key).basis, "measured") << c << " " << key;
+    };
     EXPECT_EQ(basis("h100-sxm", "efficiency.compute_fp8").basis, "measured");  // cuBLASLt 8192^3 on H100
     EXPECT_EQ(basis("b300", "efficiency.compute_fp4").basis, "measured");      // TensorRT-LLM Linear on B300
     const auto h200 = basis("h200-sxm", "efficiency.compute");                  // same compute silicon as H100
@@ -253,17 +259,14 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("mi355x", "efficiency.fp4_k_step_ns").basis, "estimate");
     // Decode attention's time per (request, KV head): measured on H100, H200, the B200 silicon and B300
     // (TensorRT-LLM's generation attention), carried from H100 to the rest.
-    for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
-        EXPECT_EQ(basis(c, "efficiency.attention_pair_ns").basis, "measured") << c;
+    measured_where_timed("efficiency.attention_pair_ns");
     EXPECT_EQ(basis("a100-sxm", "efficiency.attention_pair_ns").from, "h100-sxm");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_pair_ns").from, "h100-sxm");
     // And prompt attention's time per token and query head, the same way.
-    for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
-        EXPECT_EQ(basis(c, "efficiency.prefill_token_ns").basis, "measured") << c;
+    measured_where_timed("efficiency.prefill_token_ns");
     EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_token_ns").from, "h100-sxm");
     // and the softmax per score that its matmuls do not hide.
-    for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
-        EXPECT_EQ(basis(c, "efficiency.prefill_softmax_ps").basis, "measured") << c;
+    measured_where_timed("efficiency.prefill_softmax_ps");
     EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_softmax_ps").basis, "estimate");  // 0: its vector lanes
     // Decode attention over a 16-bit KV cache with grouped-query heads: a kernel of its own on Hopper,
     // measured there; elsewhere the keys are 0 and follow the 8-bit ones, with their basis.
@@ -278,8 +281,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("mi300x", "efficiency.attention_16bit_overhead_us").from, "h100-sxm");
     // An FP8 layer's dynamic-scale overhead: measured on Hopper, the B200 silicon and B300 (TensorRT-LLM's FP8
     // Linear layer at one token), carried to Rubin, an estimate (none) elsewhere.
-    for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
-        EXPECT_EQ(basis(c, "efficiency.fp8_dynamic_scale_us").basis, "measured") << c;
+    measured_where_timed("efficiency.fp8_dynamic_scale_us");
     EXPECT_EQ(basis("vera-rubin", "efficiency.fp8_dynamic_scale_us").from, "b200");
     EXPECT_EQ(basis("mi300x", "efficiency.fp8_dynamic_scale_us").basis, "estimate");
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
