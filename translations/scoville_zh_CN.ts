@@ -1764,10 +1764,6 @@
         <translation>注意力读取分页 KV 缓存时可达到的内存带宽比例，不计每次调用的固定开销及其每请求工作（H100：0.82，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力）。</translation>
     </message>
     <message>
-        <source>Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 2.8 us, TensorRT-LLM).</source>
-        <translation>一次注意力内核调用超出每算子开销的固定时间（split-KV 归约、页表遍历）；与 efficiency.attention 和 efficiency.attention_pair_ns 一起，它在各种规模上重现解码注意力的计时（H100：2.8 us，TensorRT-LLM）。</translation>
-    </message>
-    <message>
         <source>Prompt attention time per token and head</source>
         <translation>提示注意力每词元每头时间</translation>
     </message>
@@ -1782,10 +1778,6 @@
     <message>
         <source>16-bit KV attention per request and KV head</source>
         <translation>16 位 KV 注意力每请求每 KV 头时间</translation>
-    </message>
-    <message>
-        <source>efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.46 us against 2.61 with an FP8 cache, TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us.</source>
-        <translation>efficiency.attention_overhead_us 在 16 位 KV 缓存且采用分组查询头时的取值：引擎为此运行单独的内核（H200：4.46 us，FP8 缓存为 2.61；TensorRT-LLM 的 FP8 内核在一个线程块中处理一个查询组）。0：与 efficiency.attention_overhead_us 相同。</translation>
     </message>
     <message>
         <source>efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with grouped-query heads (H200: 36 ns per request and KV head against 10.4 with an FP8 cache, TensorRT-LLM). 0: as efficiency.attention_pair_ns.</source>
@@ -1806,6 +1798,30 @@
     <message>
         <source>Time a prompt-attention kernel spends on each score&apos;s softmax (one query token, one key, one query head) that its matmuls do not hide, added to the kernel; it does not shrink with a narrower format, so FP8 prompt attention gains less over bf16 than its matmuls (H100: TensorRT-LLM context attention over 16 prompts of 8192 tokens). 0: at the vector lanes&apos; rate.</source>
         <translation>提示注意力内核在每个分数（一个查询 token、一个键、一个查询头）的 softmax 上所花、未被其矩阵乘法掩盖的时间，计入内核；它不随更窄的格式缩短，因此 FP8 提示注意力相对 bf16 的提速小于其矩阵乘法（H100：TensorRT-LLM 上下文注意力，16 个 8192 token 的提示）。0：按向量单元的速率。</translation>
+    </message>
+    <message>
+        <source>Attention: one pair&apos;s 1024 tokens alone</source>
+        <translation>注意力：单个配对独处时 1024 个词元的时间</translation>
+    </message>
+    <message>
+        <source>Attention: one pair&apos;s time per token</source>
+        <translation>注意力：单个配对每个词元的时间</translation>
+    </message>
+    <message>
+        <source>Least time per cached token of one (request, KV head) pair in a decode-attention kernel: the kernel splits a pair&apos;s context over a capped number of thread blocks, so a pair alone takes its tokens x this however idle the bandwidth (B200: 251 ps, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_1k_us the slower binds. 0: none.</source>
+        <translation>解码注意力内核中单个（请求，KV 头）配对每个缓存词元的最短时间：内核把一个配对的上下文分给数量有上限的线程块，因此独处的配对需要其词元数 × 此值，无论带宽有多空闲（B200：251 ps，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_1k_us 一起时取较慢者。0：无。</translation>
+    </message>
+    <message>
+        <source>Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 2.62 us, TensorRT-LLM).</source>
+        <translation>一次注意力内核调用超出每算子开销的固定时间（split-KV 归约、页表遍历）；与 efficiency.attention 和 efficiency.attention_pair_ns 一起，它在各种规模上重现解码注意力的计时（H100：2.62 us，TensorRT-LLM）。</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.31 us against 2.38 with an FP8 cache, TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us.</source>
+        <translation>efficiency.attention_overhead_us 在 16 位 KV 缓存且采用分组查询头时的取值：引擎为此运行单独的内核（H200：4.31 us，FP8 缓存为 2.38；TensorRT-LLM 的 FP8 内核在一个线程块中处理一个查询组）。0：与 efficiency.attention_overhead_us 相同。</translation>
+    </message>
+    <message>
+        <source>Time one (request, KV head) pair&apos;s first 1024 cached tokens take in a decode-attention kernel when the pair is alone: the kernel splits a pair&apos;s context over thread blocks whose number grows as the square root of its length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth (H100: 1.90 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_token_ps the slower binds. 0: none.</source>
+        <translation>单个（请求，KV 头）配对独处时，解码注意力内核处理其前 1024 个缓存词元所需的时间：内核把一个配对的上下文分给若干线程块，其数量随长度的平方根增长（每次切分都要合并一次部分结果），因此 C 个词元需要此值 × sqrt(C / 1024)，无论带宽有多空闲（H100：1.90 us，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_token_ps 一起时取较慢者。0：无。</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2271,10 @@
     <message>
         <source>compute = scores × softmax time per score = %1 × %2 ps = &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;</source>
         <translation>计算 = 分数数 × 每个分数的 softmax 时间 = %1 × %2 ps = &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>compute = one (request, KV head) pair alone over %1 tokens × this op&apos;s share = %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</source>
+        <translation>计算 = 单个（请求，KV 头）配对独处时处理 %1 个词元的时间 × 本算子的份额 = %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</translation>
     </message>
 </context>
 <context>

@@ -134,6 +134,14 @@ struct EfficiencySpec {
     // FP8 cache's query groups in one thread block, a 16-bit cache's heads one by one). 0: as the two above.
     double attention_16bit_overhead_us = 0.0;
     double attention_16bit_pair_ns = 0.0;
+    // How long one (request, KV head) pair's context takes when the pair is alone: the kernel splits a pair's
+    // cached tokens over several thread blocks and merges their partial results, so a pair's time grows with
+    // its context even where the chip's bandwidth is idle. Two laws, the slower binds: a number of splits
+    // that grows as the square root of the context (each adds a merge), so C tokens take
+    // attention_pair_1k_us x sqrt(C / 1024); and a capped number of splits, so each token costs at least
+    // attention_pair_token_ps. A floor under the kernel's compute, like attention_pair_ns. 0: none.
+    double attention_pair_1k_us = 0.0;
+    double attention_pair_token_ps = 0.0;
     // Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs: loading
     // the token's query tile, its softmax statistics and output over its keys. Added to the kernel's
     // compute, so short prompts cost more than their FLOPs. 0: none.

@@ -215,7 +215,7 @@ std::vector<ParamInfo> build_params() {
          "link.library_latency_us)."), SCV_REAL(efficiency.op_overhead_us)});
     add({"efficiency.attention_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
          SCV_TR("scoville::ChipParams", "Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); "
-         "with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 2.8 us, "
+         "with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 2.62 us, "
          "TensorRT-LLM)."),
          SCV_REAL(efficiency.attention_overhead_us)});
     add({"efficiency.attention_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention time per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 40, false, {},
@@ -226,7 +226,7 @@ std::vector<ParamInfo> build_params() {
          SCV_REAL(efficiency.attention_pair_ns)});
     add({"efficiency.attention_16bit_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
          SCV_TR("scoville::ChipParams", "efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with "
-         "grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.46 us against 2.61 with an FP8 cache, "
+         "grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.31 us against 2.38 with an FP8 cache, "
          "TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us."),
          SCV_REAL(efficiency.attention_16bit_overhead_us), "efficiency.attention_overhead_us"});
     add({"efficiency.attention_16bit_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 80, false, {},
@@ -234,6 +234,19 @@ std::vector<ParamInfo> build_params() {
          "grouped-query heads (H200: 36 ns per request and KV head against 10.4 with an FP8 cache, TensorRT-LLM). 0: as "
          "efficiency.attention_pair_ns."),
          SCV_REAL(efficiency.attention_16bit_pair_ns), "efficiency.attention_pair_ns"});
+    add({"efficiency.attention_pair_1k_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: one pair's 1024 tokens alone"), SCV_TR("Unit", "us"), ParamKind::real, 0, 100, 0, 10, false, {},
+         SCV_TR("scoville::ChipParams", "Time one (request, KV head) pair's first 1024 cached tokens take in a decode-attention kernel when "
+         "the pair is alone: the kernel splits a pair's context over thread blocks whose number grows as the square root of its "
+         "length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth "
+         "(H100: 1.90 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; "
+         "with efficiency.attention_pair_token_ps the slower binds. 0: none."),
+         SCV_REAL(efficiency.attention_pair_1k_us)});
+    add({"efficiency.attention_pair_token_ps", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: one pair's time per token"), SCV_TR("Unit", "ps"), ParamKind::real, 0, 10000, 0, 1000, false, {},
+         SCV_TR("scoville::ChipParams", "Least time per cached token of one (request, KV head) pair in a decode-attention kernel: the kernel "
+         "splits a pair's context over a capped number of thread blocks, so a pair alone takes its tokens x this however idle the "
+         "bandwidth (B200: 251 ps, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; with "
+         "efficiency.attention_pair_1k_us the slower binds. 0: none."),
+         SCV_REAL(efficiency.attention_pair_token_ps)});
     add({"efficiency.prefill_token_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Prompt attention time per token and head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 100, 0, 2, false, {},
          SCV_TR("scoville::ChipParams", "Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs, added to "
          "its compute: short prompts cost more than their FLOPs (B200: 0.38 ns, TensorRT-LLM context attention at 16 prompts of "

@@ -60,6 +60,8 @@ struct OpResult {
     double fixed_s = 0;          // time the kernel takes whatever its size, beyond the per-op overhead
     double attention_calls = 0;  // attention: kernel calls per step with a fixed cost (fixed_s follows)
     double attention_pairs = 0;  // decode attention: (request, KV head) pairs whose per-pair work this op carries
+    double pair_keys = 0;        // decode attention: cached tokens each (request, KV head) pair reads
+    double pair_share = 0;       // decode attention: this op's share of its kernel's time per pair alone (K or V side)
     double prompt_token_heads = 0;  // prompt attention: (prompt token, query head) pairs whose work this op carries
     double moe_calls = 0;        // fused MoE op: calls per step with its fixed cost (fixed_s follows)
     double compute_s = 0, memory_s = 0, network_s = 0, overhead_s = 0;

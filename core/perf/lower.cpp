@@ -243,12 +243,16 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
                   q * hq * score_dim_dec * kActBytes, m_tile, keys, score_dim_dec);
         ops.back().attention_calls = 1;  // one kernel call: score, softmax and value
         ops.back().attention_pairs = blocks * k_read_share;
+        ops.back().pair_keys = keys;
+        ops.back().pair_share = k_read_share;
         ops.back().wide_kv_groups = wide_groups;
         vec(ops, c, "softmax", kSoftmaxFlopsPerScore * hq * pairs, 0.0);  // fused: scores never leave the chip
         attention(ops, c, "attn_value", 2.0 * hq * value_dim_dec * pairs, kv_bytes * (1.0 - k_read_share),
                   q * attn_out * kActBytes, m_tile, value_dim_dec, keys);
         ops.back().fused = true;
         ops.back().attention_pairs = blocks * (1.0 - k_read_share);
+        ops.back().pair_keys = keys;
+        ops.back().pair_share = 1.0 - k_read_share;
         ops.back().wide_kv_groups = wide_groups;
     }
     // Prompt tokens: causal attention over their own prompt. A prompt longer than the step's chunk

@@ -25,6 +25,8 @@ struct ChipRates {
     double attention_16bit_overhead_s = 0;  // the two above over a 16-bit KV cache with grouped-query heads
     double attention_16bit_pair_s = 0;
     double prefill_token_s = 0;       // per (prompt token, query head) of a prompt-attention kernel (efficiency.prefill_token_ns)
+    double attention_pair_1k_s = 0;     // one pair's 1024 cached tokens alone (efficiency.attention_pair_1k_us)
+    double attention_pair_token_s = 0;  // one pair's least time per cached token (efficiency.attention_pair_token_ps)
     double prefill_score_s = 0;       // per score of a prompt-attention kernel's softmax (efficiency.prefill_softmax_ps; 0: vector lanes)
     double moe_overhead_s = 0;        // per fused MoE call, beyond its two GEMMs' overhead_s
     double fp4_k_step_s = 0;          // an NVFP4 GEMM's floor per element of K (efficiency.fp4_k_step_ns)
@@ -36,6 +38,10 @@ ChipRates chip_rates(const ChipSpec& chip);
 // Fraction of the MAC array an M x N output tile fills: M over mac_rows, N over mac_cols.
 // (A batch-1 GEMV, M = 1, uses 1/mac_rows of the rows.)
 double tile_utilisation(double m, double n, double mac_rows, double mac_cols);
+
+// The time one decode-attention (request, KV head) pair with `keys` cached tokens takes when it is alone
+// (efficiency.attention_pair_1k_us and attention_pair_token_ps: the slower law binds).
+double attention_pair_time(double keys, const ChipRates& r);
 
 // Compute and memory time of one op combined: (c^p + m^p)^(1/p); p >= 1000 is max(c, m).
 // At the ridge (c = m) and p = 2 the op takes sqrt(2) x either; far from it, the larger one.

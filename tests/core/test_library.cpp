@@ -262,6 +262,20 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     measured_where_timed("efficiency.attention_pair_ns");
     EXPECT_EQ(basis("a100-sxm", "efficiency.attention_pair_ns").from, "h100-sxm");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_pair_ns").from, "h100-sxm");
+    // A pair's time alone: Hopper's square-root law measured on H100 and H200, carried from H100 wherever
+    // the decode-attention keys are; Blackwell's per-token law measured on the B200 silicon and B300, none
+    // elsewhere. Each chip's other law is an estimate (0: not seen on it).
+    for (const char* c : {"h100-sxm", "h200-sxm"}) {
+        EXPECT_EQ(basis(c, "efficiency.attention_pair_1k_us").basis, "measured") << c;
+        EXPECT_EQ(basis(c, "efficiency.attention_pair_token_ps").basis, "estimate") << c;
+    }
+    for (const char* c : {"b200", "gb200", "b300"}) {
+        EXPECT_EQ(basis(c, "efficiency.attention_pair_token_ps").basis, "measured") << c;
+        EXPECT_EQ(basis(c, "efficiency.attention_pair_1k_us").basis, "estimate") << c;
+    }
+    EXPECT_EQ(basis("mi300x", "efficiency.attention_pair_1k_us").from, "h100-sxm");
+    EXPECT_EQ(basis("vera-rubin", "efficiency.attention_pair_1k_us").from, "h100-sxm");
+    EXPECT_EQ(basis("mi300x", "efficiency.attention_pair_token_ps").basis, "estimate");
     // And prompt attention's time per token and query head, the same way.
     measured_where_timed("efficiency.prefill_token_ns");
     EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_token_ns").from, "h100-sxm");
@@ -287,7 +301,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 19u) << c.id;
+        EXPECT_EQ(all.size(), 21u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

@@ -135,31 +135,31 @@ TEST(Lowering, ASpreadOfLengthsWeighsTheLongRequests) {
 }
 
 TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
-    // Decode attention reads the paged KV cache at efficiency.attention of peak (H100: 0.818 beyond a
+    // Decode attention reads the paged KV cache at efficiency.attention of peak (H100: 0.822 beyond a
     // fixed cost per call, TensorRT-LLM generation-attention timings), other bytes at efficiency.memory
-    // (0.866, copy). attn_score of the tiny model: 1408 B of KV from HBM at 3.35 x 0.818 TB/s, its
+    // (0.866, copy). attn_score of the tiny model: 1408 B of KV from HBM at 3.35 x 0.822 TB/s, its
     // activations from the 50 MB L2 at 12 x 0.866 TB/s. Its 4 query heads share 2 KV heads of a 16-bit
-    // cache, which H100 runs in a kernel of their own: the call costs the 4 us launch + 4.67 us more
+    // cache, which H100 runs in a kernel of their own: the call costs the 4 us launch + 4.58 us more
     // (efficiency.attention_16bit_overhead_us, TensorRT-LLM timings).
     const PhaseResult ph = lower(tiny(), small_scenario(), Phase::decode);
     const OpResult& a = op(ph, 0, "attn_score");
     ASSERT_EQ(a.kv_bytes, 1408);
-    EXPECT_NEAR(a.memory_s, 1408 / (3.35e12 * 0.818) + a.activation_bytes / (12e12 * 0.866), 1e-18);
+    EXPECT_NEAR(a.memory_s, 1408 / (3.35e12 * 0.822) + a.activation_bytes / (12e12 * 0.866), 1e-18);
     EXPECT_TRUE(a.wide_kv_groups);
-    EXPECT_NEAR(a.overhead_s, 4e-6 + 4.67e-6, 1e-15);
+    EXPECT_NEAR(a.overhead_s, 4e-6 + 4.58e-6, 1e-15);
     EXPECT_DOUBLE_EQ(op(ph, 0, "attn_value").overhead_s, 0.0);  // the same kernel
-    // An FP8 cache's query groups run in one thread block each: 2.8 us more (efficiency.attention_overhead_us);
+    // An FP8 cache's query groups run in one thread block each: 2.62 us more (efficiency.attention_overhead_us);
     // heads that each have their own KV head (multi-head attention) run that way whatever the cache.
     Scenario narrow = small_scenario();
     narrow.kv_precision = Precision::fp8;
     const PhaseResult fp8_ph = lower(tiny(), narrow, Phase::decode);
     const OpResult& f = op(fp8_ph, 0, "attn_score");
     EXPECT_FALSE(f.wide_kv_groups);
-    EXPECT_NEAR(f.overhead_s, 4e-6 + 2.8e-6, 1e-15);
+    EXPECT_NEAR(f.overhead_s, 4e-6 + 2.62e-6, 1e-15);
     const PhaseResult mha_ph = lower(tiny(4), small_scenario(), Phase::decode);
     const OpResult& mha = op(mha_ph, 0, "attn_score");
     EXPECT_FALSE(mha.wide_kv_groups);
-    EXPECT_NEAR(mha.overhead_s, 4e-6 + 2.8e-6, 1e-15);
+    EXPECT_NEAR(mha.overhead_s, 4e-6 + 2.62e-6, 1e-15);
     // GEMMs are unaffected: weights stream at the copy rate.
     const OpResult& g = op(ph, 0, "qkv_proj");
     EXPECT_NEAR(g.memory_s, g.weight_bytes / (3.35e12 * 0.866) + g.activation_bytes / (12e12 * 0.866), 1e-18);
@@ -469,8 +469,8 @@ TEST(Roofline, LinearLayerQuantisesItsActivationsInKernelsOfTheirOwn) {
 // (its queries, the softmax reductions, its output) takes efficiency.attention_pair_ns whatever the context.
 // H200, Llama-3.1-8B at TP 1 (32 query heads, 8 KV heads of 128), fp8 KV, 1024 requests with 15 tokens
 // cached: 1024 x 8 = 8192 blocks x 10.36 ns = 84.87 us of compute, half carried by each of the kernel's two
-// ops as the KV bytes are; the KV, 1024 x (16 + 1) tokens x 2 x 8 x 128 B = 35.7 MB, streams in 10.0 us at
-// 4.8 TB/s x 0.744. At the ridge sqrt(84.87^2 + memory^2), + the 4 us launch and 2.61 us per call: 92.3 us
+// ops as the KV bytes are; the KV, 1024 x (16 + 1) tokens x 2 x 8 x 128 B = 35.7 MB, streams in 9.9 us at
+// 4.8 TB/s x 0.751. At the ridge sqrt(84.87^2 + memory^2), + the 4 us launch and 2.38 us per call: 92.1 us
 // (TensorRT-LLM: 92.1 us, aiconfigurator generation_attention_perf). One request: 8 blocks, 0.08 us.
 TEST(Roofline, DecodeAttentionPaysPerRequestAndKvHead) {
     const ChipSpec h200 = *load_chip("h200-sxm");
@@ -482,17 +482,18 @@ TEST(Roofline, DecodeAttentionPaysPerRequestAndKvHead) {
     EXPECT_NEAR(k->op.kv_bytes, 1024.0 * 17 * 2 * 8 * 128, 1);
     // (and the fused softmax's 0.04 us on the vector units)
     EXPECT_NEAR(k->op.compute_s, 8192 * 10.36e-9, 0.05e-6);
-    EXPECT_NEAR(k->op.time_s, std::hypot(8192 * 10.36e-9, k->op.memory_s) + 4e-6 + 2.61e-6, 0.05e-6);
+    EXPECT_NEAR(k->op.time_s, std::hypot(8192 * 10.36e-9, k->op.memory_s) + 4e-6 + 2.38e-6, 0.05e-6);
     EXPECT_EQ(k->op.bound, Bound::compute);
     EXPECT_NEAR(k->op.time_s, 92.1e-6, 0.1 * 92.1e-6);
     // Without the key the kernel is its bytes alone, a third of the measured time.
     ChipSpec bare = h200;
     bare.efficiency.attention_pair_ns = 0;
     EXPECT_LT(attention_kernel(bare, llama, 1, 1024, 15, Precision::fp8)->op.time_s, 25e-6);
-    // One request: 8 blocks, 0.08 us; the call's fixed cost, 6.61 us, dominates (TensorRT-LLM: 5.7 us).
+    // One request: 8 blocks, 0.08 us, below a pair's own time over its 16 keys (15 cached and the new one),
+    // 2.13 us x sqrt(16 / 1024) = 0.2663 us; the call's fixed cost, 6.38 us, dominates (TensorRT-LLM: 5.7 us).
     auto one = attention_kernel(h200, llama, 1, 1, 15, Precision::fp8);
-    EXPECT_NEAR(one->op.compute_s, 8 * 10.36e-9, 0.001e-6);
-    EXPECT_NEAR(one->op.time_s, 6.61e-6 + 0.08e-6, 0.02e-6);
+    EXPECT_NEAR(one->op.compute_s, 2.13e-6 * std::sqrt(16.0 / 1024), 0.001e-6);
+    EXPECT_NEAR(one->op.time_s, 6.38e-6 + 0.2663e-6, 0.02e-6);
     // Prompt attention has no per-request blocks of this kind: a prefill step's attention carries none.
     Scenario s;
     s.chips = s.tp = 1;
@@ -535,6 +536,58 @@ TEST(Roofline, PromptAttentionPaysPerTokenAndHead) {
     EXPECT_NEAR(k->op.compute_s - k0->op.compute_s, 524288 * 0.373e-9, 1e-12);
     // Decode attention carries none of it.
     EXPECT_DOUBLE_EQ(attention_kernel(b200, llama, 1, 16, 512, Precision::bf16)->op.prompt_token_heads, 0.0);
+}
+
+// One (request, KV head) pair alone: its time grows with its context whatever the bandwidth left idle.
+// Llama-3.1-8B at TP 8 holds one KV head per chip; one request of 65535 tokens cached reads 65536 keys
+// (with the new one) and writes the new token: 65537 x 2 x 128 B = 16.78 MB of fp8 KV.
+// H100 (Hopper, the square-root law): 1.90 us x sqrt(65536 / 1024) = 15.2 us of compute against the KV's
+// 16.78 MB / (3.35 TB/s x 0.822) = 6.09 us: sqrt(15.2^2 + 6.09^2) = 16.38 us, + 4 us launch + 2.62 us per
+// call = 23.0 us, with the fused softmax's 0.02 us on the vector lanes (TensorRT-LLM: 22.79 us; 12.75 us
+// without the key).
+// B200 (the per-token law): 65536 x 251 ps = 16.45 us against 16.78 MB / (8.0 TB/s x 0.892) = 2.35 us:
+// sqrt(16.45^2 + 2.35^2) = 16.62 us, + 4 + 7.04 us = 27.66 us (TensorRT-LLM: 25.51 us).
+// With 8 KV heads (TP 1) the pairs run side by side: 8 x 16.78 MB = 134.2 MB take 48.74 us on H100, and
+// the pair's 15.2 us only adds at the ridge: sqrt(48.74^2 + 15.2^2) = 51.06 us, + 6.62 us and the softmax's
+// 0.17 us (32 query heads) = 57.85 us (TensorRT-LLM: 64.6 us).
+TEST(Roofline, DecodeAttentionPairAloneGrowsWithItsContext) {
+    const ModelSpec llama = *load_model("llama-3.1-8b");
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    EXPECT_DOUBLE_EQ(h100.efficiency.attention_pair_1k_us, 1.90);
+    EXPECT_DOUBLE_EQ(h100.efficiency.attention_pair_token_ps, 0);
+    const ChipRates hr = chip_rates(h100);
+    EXPECT_NEAR(attention_pair_time(65536, hr), 15.2e-6, 0.001e-6);
+    EXPECT_NEAR(attention_pair_time(1024, hr), 1.90e-6, 1e-12);
+    EXPECT_DOUBLE_EQ(attention_pair_time(0, hr), 0);
+    auto h = attention_kernel(h100, llama, 8, 1, 65535, Precision::fp8);
+    ASSERT_TRUE(h.ok()) << h.error().message;
+    EXPECT_NEAR(h->op.kv_bytes, 65537.0 * 2 * 128, 1);
+    EXPECT_NEAR(h->op.memory_s, 6.09e-6, 0.01e-6);
+    EXPECT_NEAR(h->op.compute_s, 15.2e-6 + 0.02e-6, 0.01e-6);
+    EXPECT_NEAR(h->op.time_s, 23.0e-6, 0.02e-6);
+    ChipSpec bare = h100;
+    bare.efficiency.attention_pair_1k_us = 0;
+    EXPECT_NEAR(attention_kernel(bare, llama, 8, 1, 65535, Precision::fp8)->op.time_s, 12.75e-6, 0.02e-6);
+    // Eight pairs side by side: the bytes bind, the pair's time adds at the ridge only.
+    auto eight = attention_kernel(h100, llama, 1, 1, 65535, Precision::fp8);
+    EXPECT_NEAR(eight->op.memory_s, 48.74e-6, 0.02e-6);
+    EXPECT_NEAR(eight->op.time_s, 57.85e-6, 0.02e-6);
+    // Blackwell: the per-token law.
+    const ChipSpec b200 = *load_chip("b200");
+    EXPECT_DOUBLE_EQ(b200.efficiency.attention_pair_1k_us, 0);
+    EXPECT_DOUBLE_EQ(b200.efficiency.attention_pair_token_ps, 251);
+    const ChipRates br = chip_rates(b200);
+    EXPECT_NEAR(attention_pair_time(65536, br), 16.45e-6, 0.001e-6);
+    auto b = attention_kernel(b200, llama, 8, 1, 65535, Precision::fp8);
+    ASSERT_TRUE(b.ok()) << b.error().message;
+    EXPECT_NEAR(b->op.time_s, 27.66e-6, 0.02e-6);
+    // The slower law binds where a chip has both: at 1024 tokens 1.90 us against 1024 x 251 ps = 0.26 us,
+    // at 65536 tokens 16.45 us against 15.2.
+    ChipSpec both = h100;
+    both.efficiency.attention_pair_token_ps = 251;
+    const ChipRates r2 = chip_rates(both);
+    EXPECT_NEAR(attention_pair_time(1024, r2), 1.90e-6, 1e-12);
+    EXPECT_NEAR(attention_pair_time(65536, r2), 16.45e-6, 0.001e-6);
 }
 
 // A prompt-attention kernel's softmax takes efficiency.prefill_softmax_ps per score (query token, key, query head)
