@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/perf/collective.hpp"
+#include "core/perf/roofline.hpp"
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
@@ -194,6 +195,7 @@ void ExplainPanel::refresh() {
     const LayerTemplate& layer = phase->layer(static_cast<size_t>(sel.layer));
     const double peakMemory = ev.memory_tb_s;
     const NetworkRates net = network_rates(doc_->state().chip);
+    const ChipRates rates = chip_rates(doc_->state().chip);
     explained_ = sel;
     QString html;
     html += tr("<h3>%1 layer %2 (%3)%4</h3>")
@@ -261,7 +263,14 @@ void ExplainPanel::refresh() {
             html += tr("FLOPs = %1<br>").arg(formatSi(op.flops));
         if (op.flops > 0 && op.compute_s > 0) {
             const double achieved = op.flops / op.compute_s;  // FLOP/s
-            if (op.kind == OpKind::gemm || op.kind == OpKind::attention) {
+            // A decode-attention op whose compute is one (request, KV head) pair's own time over its context
+            // (efficiency.attention_pair_1k_us, attention_pair_token_ps), its share of the kernel's.
+            const double alone = op.kind == OpKind::attention ? op.pair_share * attention_pair_time(op.pair_keys, rates) : 0.0;
+            if (alone > 0 && std::fabs(op.compute_s - alone) <= 1e-9 * op.compute_s) {
+                html += tr("compute = one (request, KV head) pair alone over %1 tokens × this op's share = %2 × %3 = <b>%4</b><br>")
+                            .arg(formatNumber(op.pair_keys, 0), formatSeconds(attention_pair_time(op.pair_keys, rates)),
+                                 QString::number(op.pair_share, 'g', 3), formatSeconds(op.compute_s));
+            } else if (op.kind == OpKind::gemm || op.kind == OpKind::attention) {
                 // The efficiency the engine applied, recovered from its own numbers.
                 const double eff = peak > 0 && op.utilisation > 0 ? achieved / (peak * 1e12 * op.utilisation) : 0;
                 html += tr("compute = FLOPs / (peak × efficiency × utilisation) = %1 / (%2 × %3 × %4) = <b>%5</b><br>")

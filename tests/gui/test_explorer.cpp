@@ -5,6 +5,7 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -590,6 +591,35 @@ private slots:
         QVERIFY2(explain->toPlainText().contains(QStringLiteral("× 0.235 ps = ")), qPrintable(explain->toPlainText()));
         QVERIFY(doc_->setParam("efficiency.prefill_softmax_ps", 0));
         QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("softmax time per score")));
+        // One request with a long context on a chip that times a pair alone: the decode attention's compute
+        // is that pair's own time, and the text says so with its tokens (the default model's one KV head per
+        // chip at TP 8).
+        Scenario one = s;
+        one.batch = 1;
+        one.input_len = 65536;
+        one.output_len = 64;  // 1024 prompt tokens a step: within the 8192-token budget
+        doc_->setScenario(one);
+        QVERIFY(doc_->setParam("efficiency.attention_pair_1k_us", 1.9));
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("one (request, KV head) pair alone over")),
+                     qPrintable(explain->toPlainText()));
+        QVERIFY(!explain->toPlainText().contains(QStringLiteral("No result")));
+        // With SCOVILLE_SHOT_DIR set, the window with that line in view at both screen sizes, for review.
+        if (const QString dir = qEnvironmentVariable("SCOVILLE_SHOT_DIR"); !dir.isEmpty()) {
+            const QSize was = window_->size();
+            for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+                window_->resize(size);
+                QTest::qWait(300);
+                QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("pair alone over")), qPrintable(explain->toPlainText().left(3000)));
+                explain->moveCursor(QTextCursor::Start);
+                QVERIFY(explain->find(QStringLiteral("pair alone over")));
+                QTest::qWait(100);
+                window_->grab().save(dir + QStringLiteral("/explain-pair-alone-%1x%2.png").arg(size.width()).arg(size.height()));
+            }
+            window_->resize(was);
+        }
+        QVERIFY(doc_->setParam("efficiency.attention_pair_1k_us", 0));
+        QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("pair alone over")));
+        doc_->setScenario(s);
     }
 
     void aSpreadOfLengthsIsAWorkloadEdit() {
