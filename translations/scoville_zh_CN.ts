@@ -1823,6 +1823,14 @@
         <source>Time one (request, KV head) pair&apos;s first 1024 cached tokens take in a decode-attention kernel when the pair is alone: the kernel splits a pair&apos;s context over thread blocks whose number grows as the square root of its length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth (H100: 1.90 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_token_ps the slower binds. 0: none.</source>
         <translation>单个（请求，KV 头）配对独处时，解码注意力内核处理其前 1024 个缓存词元所需的时间：内核把一个配对的上下文分给若干线程块，其数量随长度的平方根增长（每次切分都要合并一次部分结果），因此 C 个词元需要此值 × sqrt(C / 1024)，无论带宽有多空闲（H100：1.90 us，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_token_ps 一起时取较慢者。0：无。</translation>
     </message>
+    <message>
+        <source>Attention: tokens per split block</source>
+        <translation>注意力：每个切分块的词元数</translation>
+    </message>
+    <message>
+        <source>Cached tokens per thread block below which a decode-attention kernel does not split a (request, KV head) pair&apos;s context over another block; a split pair pays efficiency.attention_pair_ns once per block. The kernel takes one block per this many tokens, at most round(sqrt(8 x that)), and fewer where the pairs&apos; blocks would fill more than 8 waves of the cores (H100: 128, TensorRT-LLM&apos;s XQA kernel, decoderXQAImplCommon.h computeMultiBlockCount). 0: one block per pair.</source>
+        <translation>缓存词元数低于此值时，解码注意力内核不会把一个（请求，KV 头）配对的上下文再分给另一个线程块；被切分的配对每个块都要付出一次 efficiency.attention_pair_ns。内核每这么多个词元用一个块，至多 round(sqrt(8 × 该数))，且当所有配对的块会超过核心的 8 轮时再减少（H100：128，TensorRT-LLM 的 XQA 内核，decoderXQAImplCommon.h computeMultiBlockCount）。0：每个配对一个块。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>

@@ -142,6 +142,11 @@ struct EfficiencySpec {
     // attention_pair_token_ps. A floor under the kernel's compute, like attention_pair_ns. 0: none.
     double attention_pair_1k_us = 0.0;
     double attention_pair_token_ps = 0.0;
+    // Cached tokens per thread block below which a decode-attention kernel does not split a pair's context
+    // over another block (TensorRT-LLM's XQA kernel on Hopper: 128). A split pair runs as several blocks, each
+    // paying attention_pair_ns, so mid-length contexts cost more blocks than pairs (attention_splits). 0: one
+    // block per pair.
+    double attention_split_tokens = 0.0;
     // Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs: loading
     // the token's query tile, its softmax statistics and output over its keys. Added to the kernel's
     // compute, so short prompts cost more than their FLOPs. 0: none.

@@ -247,6 +247,13 @@ std::vector<ParamInfo> build_params() {
          "bandwidth (B200: 251 ps, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; with "
          "efficiency.attention_pair_1k_us the slower binds. 0: none."),
          SCV_REAL(efficiency.attention_pair_token_ps)});
+    add({"efficiency.attention_split_tokens", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: tokens per split block"), SCV_TR("Unit", "tokens"), ParamKind::real, 0, 100000, 0, 1024, false, {},
+         SCV_TR("scoville::ChipParams", "Cached tokens per thread block below which a decode-attention kernel does not split a (request, KV "
+         "head) pair's context over another block; a split pair pays efficiency.attention_pair_ns once per block. The kernel "
+         "takes one block per this many tokens, at most round(sqrt(8 x that)), and fewer where the pairs' blocks would fill "
+         "more than 8 waves of the cores (H100: 128, TensorRT-LLM's XQA kernel, decoderXQAImplCommon.h "
+         "computeMultiBlockCount). 0: one block per pair."),
+         SCV_REAL(efficiency.attention_split_tokens)});
     add({"efficiency.prefill_token_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Prompt attention time per token and head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 100, 0, 2, false, {},
          SCV_TR("scoville::ChipParams", "Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs, added to "
          "its compute: short prompts cost more than their FLOPs (B200: 0.38 ns, TensorRT-LLM context attention at 16 prompts of "

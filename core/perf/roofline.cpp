@@ -33,6 +33,8 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.attention_16bit_pair_s = (e.attention_16bit_pair_ns > 0 ? e.attention_16bit_pair_ns : e.attention_pair_ns) * 1e-9;
     r.attention_pair_1k_s = e.attention_pair_1k_us * 1e-6;
     r.attention_pair_token_s = e.attention_pair_token_ps * 1e-12;
+    r.attention_split_tokens = e.attention_split_tokens;
+    r.cores = std::max(1, chip.compute.cores);
     r.prefill_token_s = chip.efficiency.prefill_token_ns * 1e-9;
     r.prefill_score_s = chip.efficiency.prefill_softmax_ps * 1e-12;
     r.moe_overhead_s = chip.efficiency.moe_overhead_us * 1e-6;
@@ -45,6 +47,15 @@ ChipRates chip_rates(const ChipSpec& chip) {
 double attention_pair_time(double keys, const ChipRates& r) {
     if (keys <= 0) return 0.0;
     return std::max(r.attention_pair_1k_s * std::sqrt(keys / 1024.0), r.attention_pair_token_s * keys);
+}
+
+double attention_splits(double pairs, double keys, const ChipRates& r) {
+    if (r.attention_split_tokens <= 0 || pairs <= 0 || keys <= 0) return 1.0;
+    double n = std::floor(keys / r.attention_split_tokens);
+    n = std::max(1.0, std::min(n, std::round(std::sqrt(kAttentionSplitSqrtFactor * n))));
+    const double waves = pairs * n / r.cores;
+    if (waves > kAttentionTargetWaves) n = std::floor(n * kAttentionTargetWaves / waves);
+    return std::max(n, 1.0);
 }
 
 double tile_utilisation(double m, double n, double mac_rows, double mac_cols) {
@@ -90,12 +101,16 @@ void finish_op(OpResult& op, const ChipRates& r) {
     // A decode-attention kernel's thread blocks each serve one (request, KV head) pair: each block's own work
     // (its queries, the softmax reductions, its output) is a floor under the kernel's compute.
     // A prompt-attention kernel spends a time on each (prompt token, query head) beyond its FLOPs.
-    // A pair alone takes a time that grows with its context (attention_pair_time): the kernel's pairs run side
-    // by side, so its compute takes at least one pair's, this op's share of it.
-    if (op.kind == OpKind::attention)
-        op.compute_s = std::max({op.compute_s, op.attention_pairs * (op.wide_kv_groups ? r.attention_16bit_pair_s : r.attention_pair_s),
+    // A pair split over several blocks pays each block's work (attention_splits). A pair alone takes a time that
+    // grows with its context (attention_pair_time): the kernel's pairs run side by side, so its compute takes at
+    // least one pair's, this op's share of it.
+    if (op.kind == OpKind::attention) {
+        const double splits = op.pair_share > 0 ? attention_splits(op.attention_pairs / op.pair_share, op.pair_keys, r) : 1.0;
+        op.compute_s = std::max({op.compute_s,
+                                 splits * op.attention_pairs * (op.wide_kv_groups ? r.attention_16bit_pair_s : r.attention_pair_s),
                                  op.pair_share * attention_pair_time(op.pair_keys, r)}) +
                        op.prompt_token_heads * r.prefill_token_s;
+    }
     op.precision = r.executed[pi];
     op.memory_s = op.weight_bytes / level_rate(op.weight_level, r) +
                   op.activation_bytes / level_rate(op.activation_level, r) +

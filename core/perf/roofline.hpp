@@ -27,6 +27,8 @@ struct ChipRates {
     double prefill_token_s = 0;       // per (prompt token, query head) of a prompt-attention kernel (efficiency.prefill_token_ns)
     double attention_pair_1k_s = 0;     // one pair's 1024 cached tokens alone (efficiency.attention_pair_1k_us)
     double attention_pair_token_s = 0;  // one pair's least time per cached token (efficiency.attention_pair_token_ps)
+    double attention_split_tokens = 0;  // cached tokens per block before a pair splits (efficiency.attention_split_tokens)
+    double cores = 1;                   // compute.cores: thread blocks running side by side, one per core
     double prefill_score_s = 0;       // per score of a prompt-attention kernel's softmax (efficiency.prefill_softmax_ps; 0: vector lanes)
     double moe_overhead_s = 0;        // per fused MoE call, beyond its two GEMMs' overhead_s
     double fp4_k_step_s = 0;          // an NVFP4 GEMM's floor per element of K (efficiency.fp4_k_step_ns)
@@ -42,6 +44,15 @@ double tile_utilisation(double m, double n, double mac_rows, double mac_cols);
 // The time one decode-attention (request, KV head) pair with `keys` cached tokens takes when it is alone
 // (efficiency.attention_pair_1k_us and attention_pair_token_ps: the slower law binds).
 double attention_pair_time(double keys, const ChipRates& r);
+
+// Thread blocks per (request, KV head) pair of a decode-attention kernel with `pairs` pairs of `keys` cached
+// tokens each, as TensorRT-LLM's XQA kernel chooses them (decoderXQAImplCommon.h, computeMultiBlockCount): one
+// per efficiency.attention_split_tokens tokens, at most round(sqrt(8 x that)) so the final merge does not
+// dominate, then cut so that all pairs' blocks fill at most kAttentionTargetWaves waves of the chip's cores;
+// at least 1. 1 where the chip does not split (attention_split_tokens 0).
+inline constexpr double kAttentionSplitSqrtFactor = 8.0;
+inline constexpr double kAttentionTargetWaves = 8.0;
+double attention_splits(double pairs, double keys, const ChipRates& r);
 
 // Compute and memory time of one op combined: (c^p + m^p)^(1/p); p >= 1000 is max(c, m).
 // At the ridge (c = m) and p = 2 the op takes sqrt(2) x either; far from it, the larger one.

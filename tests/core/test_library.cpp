@@ -276,6 +276,11 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("mi300x", "efficiency.attention_pair_1k_us").from, "h100-sxm");
     EXPECT_EQ(basis("vera-rubin", "efficiency.attention_pair_1k_us").from, "h100-sxm");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_pair_token_ps").basis, "estimate");
+    // The split of a pair over thread blocks: TensorRT-LLM's XQA rule on Hopper (the engine's, not the silicon's:
+    // not carried), not set elsewhere.
+    for (const char* c : {"h100-sxm", "h200-sxm"}) EXPECT_EQ(basis(c, "efficiency.attention_split_tokens").basis, "measured") << c;
+    EXPECT_EQ(basis("mi300x", "efficiency.attention_split_tokens").basis, "estimate");
+    EXPECT_EQ(basis("b200", "efficiency.attention_split_tokens").basis, "estimate");
     // And prompt attention's time per token and query head, the same way.
     measured_where_timed("efficiency.prefill_token_ns");
     EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_token_ns").from, "h100-sxm");
@@ -301,7 +306,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 21u) << c.id;
+        EXPECT_EQ(all.size(), 22u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

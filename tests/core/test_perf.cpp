@@ -543,8 +543,8 @@ TEST(Roofline, PromptAttentionPaysPerTokenAndHead) {
 // (with the new one) and writes the new token: 65537 x 2 x 128 B = 16.78 MB of fp8 KV.
 // H100 (Hopper, the square-root law): 1.90 us x sqrt(65536 / 1024) = 15.2 us of compute against the KV's
 // 16.78 MB / (3.35 TB/s x 0.822) = 6.09 us: sqrt(15.2^2 + 6.09^2) = 16.38 us, + 4 us launch + 2.62 us per
-// call = 23.0 us, with the fused softmax's 0.02 us on the vector lanes (TensorRT-LLM: 22.79 us; 12.75 us
-// without the key).
+// call = 23.0 us, with the fused softmax's 0.02 us on the vector lanes (TensorRT-LLM: 22.79 us; 12.77 us
+// without the key, where the pair's 64 blocks x 10.66 ns = 0.68 us meet the KV's 6.09 us at the ridge).
 // B200 (the per-token law): 65536 x 251 ps = 16.45 us against 16.78 MB / (8.0 TB/s x 0.892) = 2.35 us:
 // sqrt(16.45^2 + 2.35^2) = 16.62 us, + 4 + 7.04 us = 27.66 us (TensorRT-LLM: 25.51 us).
 // With 8 KV heads (TP 1) the pairs run side by side: 8 x 16.78 MB = 134.2 MB take 48.74 us on H100, and
@@ -567,7 +567,7 @@ TEST(Roofline, DecodeAttentionPairAloneGrowsWithItsContext) {
     EXPECT_NEAR(h->op.time_s, 23.0e-6, 0.02e-6);
     ChipSpec bare = h100;
     bare.efficiency.attention_pair_1k_us = 0;
-    EXPECT_NEAR(attention_kernel(bare, llama, 8, 1, 65535, Precision::fp8)->op.time_s, 12.75e-6, 0.02e-6);
+    EXPECT_NEAR(attention_kernel(bare, llama, 8, 1, 65535, Precision::fp8)->op.time_s, 12.77e-6, 0.02e-6);
     // Eight pairs side by side: the bytes bind, the pair's time adds at the ridge only.
     auto eight = attention_kernel(h100, llama, 1, 1, 65535, Precision::fp8);
     EXPECT_NEAR(eight->op.memory_s, 48.74e-6, 0.02e-6);
@@ -588,6 +588,39 @@ TEST(Roofline, DecodeAttentionPairAloneGrowsWithItsContext) {
     const ChipRates r2 = chip_rates(both);
     EXPECT_NEAR(attention_pair_time(1024, r2), 1.90e-6, 1e-12);
     EXPECT_NEAR(attention_pair_time(65536, r2), 16.45e-6, 0.001e-6);
+}
+
+// A pair's context split over thread blocks (TensorRT-LLM's XQA rule, efficiency.attention_split_tokens 128 on
+// H100's 132 SMs): one block per 128 tokens, at most round(sqrt(8 n)), cut to fill at most 8 waves.
+//   1 pair of 65536 tokens: 512 blocks' worth, sqrt(8 x 512) = 64 -> 64.
+//   128 pairs of 1024 tokens: 8, sqrt(64) = 8; 128 x 8 / 132 = 7.76 waves -> 8.
+//   512 pairs of 1024 tokens: 31.0 waves -> floor(8 x 8 / 31.03) = 2.    8 pairs of 16 tokens: 1.
+// Llama-2-70B at TP 4 (16 query heads, 2 KV heads per chip), 64 requests of 1023 tokens, fp8 KV: 128 pairs x
+// 8 blocks x 10.66 ns = 10.92 us of blocks against 34.1 MB of KV (1024 keys read and the new token written,
+// 33.6 MB, and the queries and outputs) in 12.25 us: sqrt(10.92^2 + 12.25^2) = 16.41 us, + 6.62 us per call
+// and the softmax's 0.085 us = 23.11 us (TensorRT-LLM: 23.56 us; 19.10 us with one block a pair).
+TEST(Roofline, DecodeAttentionSplitsAPairOverBlocks) {
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    EXPECT_DOUBLE_EQ(h100.efficiency.attention_split_tokens, 128);
+    const ChipRates r = chip_rates(h100);
+    EXPECT_DOUBLE_EQ(attention_splits(1, 65536, r), 64);
+    EXPECT_DOUBLE_EQ(attention_splits(128, 1024, r), 8);
+    EXPECT_DOUBLE_EQ(attention_splits(512, 1024, r), 2);
+    EXPECT_DOUBLE_EQ(attention_splits(8, 16, r), 1);
+    EXPECT_DOUBLE_EQ(attention_splits(8192, 16, r), 1);
+    const ModelSpec llama = *load_model("llama-2-70b");
+    auto k = attention_kernel(h100, llama, 4, 64, 1023, Precision::fp8);
+    ASSERT_TRUE(k.ok()) << k.error().message;
+    EXPECT_DOUBLE_EQ(k->op.attention_pairs, 128);
+    EXPECT_NEAR(k->op.memory_s, 12.25e-6, 0.01e-6);
+    EXPECT_NEAR(k->op.compute_s, 128 * 8 * 10.66e-9 + 0.085e-6, 0.01e-6);
+    EXPECT_NEAR(k->op.time_s, 23.11e-6, 0.02e-6);
+    // A chip that does not split (0) serves each pair in one block.
+    ChipSpec whole = h100;
+    whole.efficiency.attention_split_tokens = 0;
+    const ChipRates w = chip_rates(whole);
+    EXPECT_DOUBLE_EQ(attention_splits(1, 65536, w), 1);
+    EXPECT_NEAR(attention_kernel(whole, llama, 4, 64, 1023, Precision::fp8)->op.time_s, 19.10e-6, 0.02e-6);
 }
 
 // A prompt-attention kernel's softmax takes efficiency.prefill_softmax_ps per score (query token, key, query head)

@@ -405,7 +405,7 @@ TEST(Seek, LandsOnTheTarget) {
     const ResultKey& tps = *find_result_key("throughput_tokens_per_s_per_chip");
     auto base = evaluate_design(spec.chip, spec.model, spec.scenario);
     ASSERT_TRUE(base.ok());
-    const double target = 1.12 * base->serving.throughput_tokens_per_s_per_chip;  // HBM alone reaches 1.14x
+    const double target = 1.1 * base->serving.throughput_tokens_per_s_per_chip;  // HBM alone reaches 1.12x
     const SweepKey key = resolve_sweep_key("hbm.tb_s_per_stack").value();
     auto r = seek(design_of(spec), key, tps, target);
     ASSERT_TRUE(r.ok()) << r.error().message;
