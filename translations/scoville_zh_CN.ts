@@ -2284,6 +2284,10 @@
         <source>compute = one (request, KV head) pair alone over %1 tokens × this op&apos;s share = %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</source>
         <translation>计算 = 单个（请求，KV 头）配对独处时处理 %1 个词元的时间 × 本算子的份额 = %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</translation>
     </message>
+    <message>
+        <source>compute = (request, KV head) pairs × thread blocks a pair × time per block = %1 × %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</source>
+        <translation>计算 = （请求，KV 头）配对数 × 每个配对的线程块数 × 每块时间 = %1 × %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>

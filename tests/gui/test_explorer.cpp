@@ -603,22 +603,40 @@ private slots:
         QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("one (request, KV head) pair alone over")),
                      qPrintable(explain->toPlainText()));
         QVERIFY(!explain->toPlainText().contains(QStringLiteral("No result")));
-        // With SCOVILLE_SHOT_DIR set, the window with that line in view at both screen sizes, for review.
-        if (const QString dir = qEnvironmentVariable("SCOVILLE_SHOT_DIR"); !dir.isEmpty()) {
+        // With SCOVILLE_SHOT_DIR set, the window with such a line in view at both screen sizes, for review.
+        const auto shoot = [&](const QString& name, const QString& line) {
+            const QString dir = qEnvironmentVariable("SCOVILLE_SHOT_DIR");
+            if (dir.isEmpty()) return;
             const QSize was = window_->size();
             for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
                 window_->resize(size);
                 QTest::qWait(300);
-                QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("pair alone over")), qPrintable(explain->toPlainText().left(3000)));
+                QTRY_VERIFY(explain->toPlainText().contains(line));
                 explain->moveCursor(QTextCursor::Start);
-                QVERIFY(explain->find(QStringLiteral("pair alone over")));
+                QVERIFY(explain->find(line));
                 QTest::qWait(100);
-                window_->grab().save(dir + QStringLiteral("/explain-pair-alone-%1x%2.png").arg(size.width()).arg(size.height()));
+                window_->grab().save(dir + QStringLiteral("/%1-%2x%3.png").arg(name).arg(size.width()).arg(size.height()));
             }
             window_->resize(was);
-        }
+        };
+        shoot(QStringLiteral("explain-pair-alone"), QStringLiteral("pair alone over"));
         QVERIFY(doc_->setParam("efficiency.attention_pair_1k_us", 0));
         QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("pair alone over")));
+        // Many requests of short contexts: the thread blocks' own work (efficiency.attention_pair_ns a block) is
+        // the decode attention's compute, and the text counts them; without that key it is the FLOPs again.
+        Scenario many = s;
+        many.batch = 256;
+        many.input_len = 16;
+        many.output_len = 16;
+        doc_->setScenario(many);
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("thread blocks a pair × time per block")),
+                     qPrintable(explain->toPlainText()));
+        QVERIFY(!explain->toPlainText().contains(QStringLiteral("No result")));
+        shoot(QStringLiteral("explain-blocks"), QStringLiteral("thread blocks a pair"));
+        const double per_block = doc_->state().chip.efficiency.attention_pair_ns;
+        QVERIFY(doc_->setParam("efficiency.attention_pair_ns", 0));
+        QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("thread blocks a pair")));
+        QVERIFY(doc_->setParam("efficiency.attention_pair_ns", per_block));
         doc_->setScenario(s);
     }
 
