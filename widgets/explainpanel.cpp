@@ -263,23 +263,18 @@ void ExplainPanel::refresh() {
             html += tr("FLOPs = %1<br>").arg(formatSi(op.flops));
         if (op.flops > 0 && op.compute_s > 0) {
             const double achieved = op.flops / op.compute_s;  // FLOP/s
-            // A decode-attention op whose compute is one (request, KV head) pair's own time over its context
-            // (efficiency.attention_pair_1k_us, attention_pair_token_ps), its share of the kernel's.
-            const double alone = op.kind == OpKind::attention ? op.pair_share * attention_pair_time(op.pair_keys, rates) : 0.0;
-            // Or its thread blocks' own work: pairs x blocks a pair (attention_splits) x the time per block
-            // (efficiency.attention_pair_ns, or the 16-bit kernel's).
-            const double pairs = op.pair_share > 0 ? op.attention_pairs / op.pair_share : 0.0;
-            const double splits = pairs > 0 ? attention_splits(pairs, op.pair_keys, rates) : 1.0;
-            const double per_block = op.wide_kv_groups ? rates.attention_16bit_pair_s : rates.attention_pair_s;
-            const double blocks = op.kind == OpKind::attention ? splits * op.attention_pairs * per_block : 0.0;
-            if (alone > 0 && std::fabs(op.compute_s - alone) <= 1e-9 * op.compute_s) {
+            // An attention op whose compute is one of its floors (attention_floors): one (request, KV head) pair
+            // alone over its context, or its thread blocks' own work.
+            const AttentionFloors floors = op.kind == OpKind::attention ? attention_floors(op, rates) : AttentionFloors{};
+            const auto binds = [&](double floor) { return floor > 0 && std::fabs(op.compute_s - floor) <= 1e-9 * op.compute_s; };
+            if (binds(floors.alone_s)) {
                 html += tr("compute = one (request, KV head) pair alone over %1 tokens × this op's share = %2 × %3 = <b>%4</b><br>")
-                            .arg(formatNumber(op.pair_keys, 0), formatSeconds(attention_pair_time(op.pair_keys, rates)),
+                            .arg(formatNumber(op.pair_keys, 0), formatSeconds(floors.pair_alone_s),
                                  QString::number(op.pair_share, 'g', 3), formatSeconds(op.compute_s));
-            } else if (blocks > 0 && op.prompt_token_heads <= 0 && std::fabs(op.compute_s - blocks) <= 1e-9 * op.compute_s) {
+            } else if (op.prompt_token_heads <= 0 && binds(floors.blocks_s)) {
                 html += tr("compute = (request, KV head) pairs × thread blocks a pair × time per block = %1 × %2 × %3 = <b>%4</b><br>")
-                            .arg(formatNumber(op.attention_pairs, 1), formatNumber(splits, 0),
-                                 formatSeconds(per_block), formatSeconds(op.compute_s));
+                            .arg(formatNumber(op.attention_pairs, 1), formatNumber(floors.splits, 0),
+                                 formatSeconds(floors.block_s), formatSeconds(op.compute_s));
             } else if (op.kind == OpKind::gemm || op.kind == OpKind::attention) {
                 // The efficiency the engine applied, recovered from its own numbers.
                 const double eff = peak > 0 && op.utilisation > 0 ? achieved / (peak * 1e12 * op.utilisation) : 0;

@@ -239,21 +239,23 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         const double blocks = c.dec_a * kv_heads;
         // A 16-bit cache with grouped-query heads runs in a kernel of its own on some chips.
         const bool wide_groups = c.kvb >= 2.0 && group_heads > 1 && !m.is_mla();
+        // The op just pushed carries `share` of the kernel's per-pair work (the K or V side, as its KV bytes).
+        const auto carry_pairs = [&](double share) {
+            OpResult& op = ops.back();
+            op.attention_pairs = blocks * share;
+            op.pair_keys = keys;
+            op.pair_share = share;
+            op.wide_kv_groups = wide_groups;
+        };
         attention(ops, c, "attn_score", 2.0 * hq * score_dim_dec * pairs, kv_bytes * k_read_share,
                   q * hq * score_dim_dec * kActBytes, m_tile, keys, score_dim_dec);
         ops.back().attention_calls = 1;  // one kernel call: score, softmax and value
-        ops.back().attention_pairs = blocks * k_read_share;
-        ops.back().pair_keys = keys;
-        ops.back().pair_share = k_read_share;
-        ops.back().wide_kv_groups = wide_groups;
+        carry_pairs(k_read_share);
         vec(ops, c, "softmax", kSoftmaxFlopsPerScore * hq * pairs, 0.0);  // fused: scores never leave the chip
         attention(ops, c, "attn_value", 2.0 * hq * value_dim_dec * pairs, kv_bytes * (1.0 - k_read_share),
                   q * attn_out * kActBytes, m_tile, value_dim_dec, keys);
         ops.back().fused = true;
-        ops.back().attention_pairs = blocks * (1.0 - k_read_share);
-        ops.back().pair_keys = keys;
-        ops.back().pair_share = 1.0 - k_read_share;
-        ops.back().wide_kv_groups = wide_groups;
+        carry_pairs(1.0 - k_read_share);
     }
     // Prompt tokens: causal attention over their own prompt. A prompt longer than the step's chunk
     // re-reads its earlier chunks' KV once per later chunk (flash attention keeps a query block's

@@ -58,6 +58,16 @@ double attention_splits(double pairs, double keys, const ChipRates& r) {
     return std::max(n, 1.0);
 }
 
+AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
+    AttentionFloors f;
+    if (op.pair_share > 0) f.splits = attention_splits(op.attention_pairs / op.pair_share, op.pair_keys, r);
+    f.block_s = op.wide_kv_groups ? r.attention_16bit_pair_s : r.attention_pair_s;
+    f.blocks_s = f.splits * op.attention_pairs * f.block_s;
+    f.pair_alone_s = attention_pair_time(op.pair_keys, r);
+    f.alone_s = op.pair_share * f.pair_alone_s;
+    return f;
+}
+
 double tile_utilisation(double m, double n, double mac_rows, double mac_cols) {
     if (m <= 0 || n <= 0) return 1.0;
     const double um = m / (std::ceil(m / mac_rows) * mac_rows);
@@ -105,11 +115,8 @@ void finish_op(OpResult& op, const ChipRates& r) {
     // grows with its context (attention_pair_time): the kernel's pairs run side by side, so its compute takes at
     // least one pair's, this op's share of it.
     if (op.kind == OpKind::attention) {
-        const double splits = op.pair_share > 0 ? attention_splits(op.attention_pairs / op.pair_share, op.pair_keys, r) : 1.0;
-        op.compute_s = std::max({op.compute_s,
-                                 splits * op.attention_pairs * (op.wide_kv_groups ? r.attention_16bit_pair_s : r.attention_pair_s),
-                                 op.pair_share * attention_pair_time(op.pair_keys, r)}) +
-                       op.prompt_token_heads * r.prefill_token_s;
+        const AttentionFloors f = attention_floors(op, r);
+        op.compute_s = std::max({op.compute_s, f.blocks_s, f.alone_s}) + op.prompt_token_heads * r.prefill_token_s;
     }
     op.precision = r.executed[pi];
     op.memory_s = op.weight_bytes / level_rate(op.weight_level, r) +

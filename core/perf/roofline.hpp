@@ -54,6 +54,17 @@ inline constexpr double kAttentionSplitSqrtFactor = 8.0;
 inline constexpr double kAttentionTargetWaves = 8.0;
 double attention_splits(double pairs, double keys, const ChipRates& r);
 
+// The floors under an attention op's compute (finish_op; the Explain panel shows the one that binds): its thread
+// blocks' own work, and one (request, KV head) pair alone over its context, each the op's share of the kernel's.
+struct AttentionFloors {
+    double splits = 1;        // thread blocks a pair (attention_splits)
+    double block_s = 0;       // time per block: efficiency.attention_pair_ns, or the 16-bit kernel's
+    double blocks_s = 0;      // splits x the op's pairs x block_s
+    double pair_alone_s = 0;  // one pair alone over its keys (attention_pair_time)
+    double alone_s = 0;       // the op's share of it
+};
+AttentionFloors attention_floors(const OpResult& op, const ChipRates& r);
+
 // Compute and memory time of one op combined: (c^p + m^p)^(1/p); p >= 1000 is max(c, m).
 // At the ridge (c = m) and p = 2 the op takes sqrt(2) x either; far from it, the larger one.
 double ridge_combine(double compute_s, double memory_s, double p);
