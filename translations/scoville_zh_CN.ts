@@ -1093,6 +1093,10 @@
         <source>ps</source>
         <translation>ps</translation>
     </message>
+    <message>
+        <source>blocks</source>
+        <translation>块</translation>
+    </message>
 </context>
 <context>
     <name>Warning</name>
@@ -1831,6 +1835,22 @@
         <source>Cached tokens per thread block below which a decode-attention kernel does not split a (request, KV head) pair&apos;s context over another block; a split pair pays efficiency.attention_pair_ns once per block. The kernel takes one block per this many tokens, at most round(sqrt(8 x that)), and fewer where the pairs&apos; blocks would fill more than 8 waves of the cores (H100: 128, TensorRT-LLM&apos;s XQA kernel, decoderXQAImplCommon.h computeMultiBlockCount). 0: one block per pair.</source>
         <translation>缓存词元数低于此值时，解码注意力内核不会把一个（请求，KV 头）配对的上下文再分给另一个线程块；被切分的配对每个块都要付出一次 efficiency.attention_pair_ns。内核每这么多个词元用一个块，至多 round(sqrt(8 × 该数))，且当所有配对的块会超过核心的 8 轮时再减少（H100：128，TensorRT-LLM 的 XQA 内核，decoderXQAImplCommon.h computeMultiBlockCount）。0：每个配对一个块。</translation>
     </message>
+    <message>
+        <source>Attention: blocks within the call&apos;s fixed time</source>
+        <translation>注意力：调用固定时间内的线程块数</translation>
+    </message>
+    <message>
+        <source>16-bit KV attention: blocks within the fixed time</source>
+        <translation>16 位 KV 注意力：固定时间内的线程块数</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_wave_blocks for a decode-attention call over a 16-bit KV cache with grouped-query heads, where the engine runs those in a kernel of their own. 0: as efficiency.attention_wave_blocks.</source>
+        <translation>在 16 位 KV 缓存且采用分组查询头的解码注意力调用中的 efficiency.attention_wave_blocks，引擎为此使用单独的内核。0：与 efficiency.attention_wave_blocks 相同。</translation>
+    </message>
+    <message>
+        <source>Thread blocks of a decode-attention call that cost nothing beyond its fixed time: its first wave runs side by side in the time one block takes, which a one-request call already pays (efficiency.attention_overhead_us), so only the blocks beyond these add efficiency.attention_pair_ns each (H100: 220, about 1.7 per SM, fitted with efficiency.attention_pair_ns to TensorRT-LLM decode attention at 15 cached tokens, where 16 requests take hardly longer than one). 0: every block adds.</source>
+        <translation>解码注意力调用中除固定时间外不再增加耗时的线程块数：第一波线程块在单个线程块所需的时间内并行运行，而单请求调用已经支付了这段时间（efficiency.attention_overhead_us），因此只有超出这些的线程块各增加 efficiency.attention_pair_ns（H100：220，约每个 SM 1.7 个，与 efficiency.attention_pair_ns 一起拟合 TensorRT-LLM 在 15 个缓存词元下的解码注意力，其中 16 个请求几乎不比 1 个请求更慢）。0：每个线程块都增加耗时。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>
@@ -2285,8 +2305,8 @@
         <translation>计算 = 单个（请求，KV 头）配对独处时处理 %1 个词元的时间 × 本算子的份额 = %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</translation>
     </message>
     <message>
-        <source>compute = (request, KV head) pairs × thread blocks a pair × time per block = %1 × %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</source>
-        <translation>计算 = （请求，KV 头）配对数 × 每个配对的线程块数 × 每块时间 = %1 × %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</translation>
+        <source>compute = ((request, KV head) pairs × thread blocks a pair − blocks of the first wave) × time per block = (%1 × %2 − %3) × %4 = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</source>
+        <translation>计算 = （（请求，KV 头）配对数 × 每个配对的线程块数 − 第一波线程块数）× 每块时间 = (%1 × %2 − %3) × %4 = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</translation>
     </message>
 </context>
 <context>

@@ -272,9 +272,13 @@ void ExplainPanel::refresh() {
                             .arg(formatNumber(op.pair_keys, 0), formatSeconds(floors.pair_alone_s),
                                  QString::number(op.pair_share, 'g', 3), formatSeconds(op.compute_s));
             } else if (op.prompt_token_heads <= 0 && binds(floors.blocks_s)) {
-                html += tr("compute = (request, KV head) pairs × thread blocks a pair × time per block = %1 × %2 × %3 = <b>%4</b><br>")
+                // The first wave's blocks run within the call's fixed time (efficiency.attention_wave_blocks), this
+                // op's share of them.
+                html += tr("compute = ((request, KV head) pairs × thread blocks a pair − blocks of the first wave) × time per "
+                           "block = (%1 × %2 − %3) × %4 = <b>%5</b><br>")
                             .arg(formatNumber(op.attention_pairs, 1), formatNumber(floors.splits, 0),
-                                 formatSeconds(floors.block_s), formatSeconds(op.compute_s));
+                                 formatNumber(op.pair_share * floors.wave_blocks, 1), formatSeconds(floors.block_s),
+                                 formatSeconds(op.compute_s));
             } else if (op.kind == OpKind::gemm || op.kind == OpKind::attention) {
                 // The efficiency the engine applied, recovered from its own numbers.
                 const double eff = peak > 0 && op.utilisation > 0 ? achieved / (peak * 1e12 * op.utilisation) : 0;

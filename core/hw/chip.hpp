@@ -134,6 +134,12 @@ struct EfficiencySpec {
     // FP8 cache's query groups in one thread block, a 16-bit cache's heads one by one). 0: as the two above.
     double attention_16bit_overhead_us = 0.0;
     double attention_16bit_pair_ns = 0.0;
+    // Thread blocks of a decode-attention call that run within its fixed time: the first wave of blocks runs
+    // side by side in the time one block takes, which a one-request call (attention_overhead_us) already pays,
+    // so only the blocks beyond it add attention_pair_ns each. 0: every block adds. The 16-bit kernel's own
+    // (0: as attention_wave_blocks).
+    double attention_wave_blocks = 0.0;
+    double attention_16bit_wave_blocks = 0.0;
     // How long one (request, KV head) pair's context takes when the pair is alone: the kernel splits a pair's
     // cached tokens over several thread blocks and merges their partial results, so a pair's time grows with
     // its context even where the chip's bandwidth is idle. Two laws, the slower binds: a number of splits

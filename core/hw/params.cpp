@@ -234,6 +234,17 @@ std::vector<ParamInfo> build_params() {
          "grouped-query heads (H200: 36 ns per request and KV head against 10.4 with an FP8 cache, TensorRT-LLM). 0: as "
          "efficiency.attention_pair_ns."),
          SCV_REAL(efficiency.attention_16bit_pair_ns), "efficiency.attention_pair_ns"});
+    add({"efficiency.attention_wave_blocks", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: blocks within the call's fixed time"), SCV_TR("Unit", "blocks"), ParamKind::real, 0, 100000, 0, 512, false, {},
+         SCV_TR("scoville::ChipParams", "Thread blocks of a decode-attention call that cost nothing beyond its fixed time: its first wave "
+         "runs side by side in the time one block takes, which a one-request call already pays (efficiency.attention_overhead_us), "
+         "so only the blocks beyond these add efficiency.attention_pair_ns each (H100: 220, about 1.7 per SM, fitted with "
+         "efficiency.attention_pair_ns to TensorRT-LLM decode attention at 15 cached tokens, where 16 requests take hardly "
+         "longer than one). 0: every block adds."),
+         SCV_REAL(efficiency.attention_wave_blocks)});
+    add({"efficiency.attention_16bit_wave_blocks", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention: blocks within the fixed time"), SCV_TR("Unit", "blocks"), ParamKind::real, 0, 100000, 0, 512, false, {},
+         SCV_TR("scoville::ChipParams", "efficiency.attention_wave_blocks for a decode-attention call over a 16-bit KV cache with "
+         "grouped-query heads, where the engine runs those in a kernel of their own. 0: as efficiency.attention_wave_blocks."),
+         SCV_REAL(efficiency.attention_16bit_wave_blocks), "efficiency.attention_wave_blocks"});
     add({"efficiency.attention_pair_1k_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: one pair's 1024 tokens alone"), SCV_TR("Unit", "us"), ParamKind::real, 0, 100, 0, 10, false, {},
          SCV_TR("scoville::ChipParams", "Time one (request, KV head) pair's first 1024 cached tokens take in a decode-attention kernel when "
          "the pair is alone: the kernel splits a pair's context over thread blocks whose number grows as the square root of its "

@@ -31,6 +31,8 @@ ChipRates chip_rates(const ChipSpec& chip) {
     const EfficiencySpec& e = chip.efficiency;
     r.attention_16bit_overhead_s = (e.attention_16bit_overhead_us > 0 ? e.attention_16bit_overhead_us : e.attention_overhead_us) * 1e-6;
     r.attention_16bit_pair_s = (e.attention_16bit_pair_ns > 0 ? e.attention_16bit_pair_ns : e.attention_pair_ns) * 1e-9;
+    r.attention_wave_blocks = e.attention_wave_blocks;
+    r.attention_16bit_wave_blocks = e.attention_16bit_wave_blocks > 0 ? e.attention_16bit_wave_blocks : e.attention_wave_blocks;
     r.attention_pair_1k_s = e.attention_pair_1k_us * 1e-6;
     r.attention_pair_token_s = e.attention_pair_token_ps * 1e-12;
     r.attention_split_tokens = e.attention_split_tokens;
@@ -62,7 +64,10 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     AttentionFloors f;
     if (op.pair_share > 0) f.splits = attention_splits(op.attention_pairs / op.pair_share, op.pair_keys, r);
     f.block_s = op.wide_kv_groups ? r.attention_16bit_pair_s : r.attention_pair_s;
-    f.blocks_s = f.splits * op.attention_pairs * f.block_s;
+    f.wave_blocks = op.wide_kv_groups ? r.attention_16bit_wave_blocks : r.attention_wave_blocks;
+    // The kernel's blocks beyond its first wave, this op's share of them.
+    if (op.pair_share > 0)
+        f.blocks_s = op.pair_share * std::max(0.0, f.splits * op.attention_pairs / op.pair_share - f.wave_blocks) * f.block_s;
     f.pair_alone_s = attention_pair_time(op.pair_keys, r);
     f.alone_s = op.pair_share * f.pair_alone_s;
     return f;

@@ -24,6 +24,8 @@ struct ChipRates {
     double attention_pair_s = 0;      // per (request, KV head) pair of a decode-attention kernel (efficiency.attention_pair_ns)
     double attention_16bit_overhead_s = 0;  // the two above over a 16-bit KV cache with grouped-query heads
     double attention_16bit_pair_s = 0;
+    double attention_wave_blocks = 0;        // blocks a decode-attention call runs within its fixed time
+    double attention_16bit_wave_blocks = 0;  // (efficiency.attention_wave_blocks, and the 16-bit kernel's)
     double prefill_token_s = 0;       // per (prompt token, query head) of a prompt-attention kernel (efficiency.prefill_token_ns)
     double attention_pair_1k_s = 0;     // one pair's 1024 cached tokens alone (efficiency.attention_pair_1k_us)
     double attention_pair_token_s = 0;  // one pair's least time per cached token (efficiency.attention_pair_token_ps)
@@ -59,7 +61,8 @@ double attention_splits(double pairs, double keys, const ChipRates& r);
 struct AttentionFloors {
     double splits = 1;        // thread blocks a pair (attention_splits)
     double block_s = 0;       // time per block: efficiency.attention_pair_ns, or the 16-bit kernel's
-    double blocks_s = 0;      // splits x the op's pairs x block_s
+    double wave_blocks = 0;   // blocks the call's fixed time covers (efficiency.attention_wave_blocks)
+    double blocks_s = 0;      // the op's share of (splits x the kernel's pairs - wave_blocks) x block_s
     double pair_alone_s = 0;  // one pair alone over its keys (attention_pair_time)
     double alone_s = 0;       // the op's share of it
 };

@@ -298,6 +298,15 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("b200", "efficiency.attention_16bit_pair_ns").basis, "measured");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_16bit_overhead_us").as, "efficiency.attention_overhead_us");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_16bit_overhead_us").from, "h100-sxm");
+    // The blocks a decode-attention call runs within its fixed time: measured on the five chips with
+    // TensorRT-LLM timings (their 64-request rows at 15 tokens), H100's carried elsewhere; Hopper's 16-bit kernel
+    // has its own, other chips follow the main key.
+    for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
+        EXPECT_EQ(basis(c, "efficiency.attention_wave_blocks").basis, "measured") << c;
+    EXPECT_EQ(basis("mi300x", "efficiency.attention_wave_blocks").basis, "carried");
+    EXPECT_EQ(basis("mi300x", "efficiency.attention_wave_blocks").from, "h100-sxm");
+    EXPECT_EQ(basis("h200-sxm", "efficiency.attention_16bit_wave_blocks").as, "");
+    EXPECT_EQ(basis("b300", "efficiency.attention_16bit_wave_blocks").as, "efficiency.attention_wave_blocks");
     // An FP8 layer's dynamic-scale overhead: measured on Hopper, the B200 silicon and B300 (TensorRT-LLM's FP8
     // Linear layer at one token), carried to Rubin, an estimate (none) elsewhere.
     measured_where_timed("efficiency.fp8_dynamic_scale_us");
@@ -306,7 +315,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 22u) << c.id;
+        EXPECT_EQ(all.size(), 24u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

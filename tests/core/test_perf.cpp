@@ -466,34 +466,45 @@ TEST(Roofline, LinearLayerQuantisesItsActivationsInKernelsOfTheirOwn) {
 }
 
 // A decode-attention kernel's thread blocks each serve one (request, KV head) pair, and each block's own work
-// (its queries, the softmax reductions, its output) takes efficiency.attention_pair_ns whatever the context.
+// (its queries, the softmax reductions, its output) takes efficiency.attention_pair_ns whatever the context;
+// the first efficiency.attention_wave_blocks blocks run side by side within the call's fixed time.
 // H200, Llama-3.1-8B at TP 1 (32 query heads, 8 KV heads of 128), fp8 KV, 1024 requests with 15 tokens
-// cached: 1024 x 8 = 8192 blocks x 10.36 ns = 84.87 us of compute, half carried by each of the kernel's two
-// ops as the KV bytes are; the KV, 1024 x (16 + 1) tokens x 2 x 8 x 128 B = 35.7 MB, streams in 9.9 us at
-// 4.8 TB/s x 0.751. At the ridge sqrt(84.87^2 + memory^2), + the 4 us launch and 2.38 us per call: 92.1 us
-// (TensorRT-LLM: 92.1 us, aiconfigurator generation_attention_perf). One request: 8 blocks, 0.08 us.
+// cached: 1024 x 8 = 8192 blocks, (8192 - 178) x 10.88 ns = 87.19 us of compute, half carried by each of the
+// kernel's two ops as the KV bytes are; the KV, 1024 x (16 + 1) tokens x 2 x 8 x 128 B = 35.7 MB, streams in
+// 9.9 us at 4.8 TB/s x 0.752. At the ridge sqrt(87.19^2 + memory^2), + the 4 us launch and 2.37 us per call:
+// 94.4 us (TensorRT-LLM: 92.1 us, aiconfigurator generation_attention_perf). One request: 8 blocks, all
+// within the first wave: no compute of their own. 64 requests: (512 - 178) x 10.88 ns = 3.63 us.
 TEST(Roofline, DecodeAttentionPaysPerRequestAndKvHead) {
     const ChipSpec h200 = *load_chip("h200-sxm");
-    EXPECT_DOUBLE_EQ(h200.efficiency.attention_pair_ns, 10.36);
+    EXPECT_DOUBLE_EQ(h200.efficiency.attention_pair_ns, 10.88);
+    EXPECT_DOUBLE_EQ(h200.efficiency.attention_wave_blocks, 178);
     const ModelSpec llama = *load_model("llama-3.1-8b");
     auto k = attention_kernel(h200, llama, 1, 1024, 15, Precision::fp8);
     ASSERT_TRUE(k.ok()) << k.error().message;
     EXPECT_DOUBLE_EQ(k->op.attention_pairs, 8192);
     EXPECT_NEAR(k->op.kv_bytes, 1024.0 * 17 * 2 * 8 * 128, 1);
     // (and the fused softmax's 0.04 us on the vector units)
-    EXPECT_NEAR(k->op.compute_s, 8192 * 10.36e-9, 0.05e-6);
-    EXPECT_NEAR(k->op.time_s, std::hypot(8192 * 10.36e-9, k->op.memory_s) + 4e-6 + 2.38e-6, 0.05e-6);
+    EXPECT_NEAR(k->op.compute_s, (8192 - 178) * 10.88e-9, 0.05e-6);
+    EXPECT_NEAR(k->op.time_s, std::hypot((8192 - 178) * 10.88e-9, k->op.memory_s) + 4e-6 + 2.37e-6, 0.05e-6);
     EXPECT_EQ(k->op.bound, Bound::compute);
     EXPECT_NEAR(k->op.time_s, 92.1e-6, 0.1 * 92.1e-6);
     // Without the key the kernel is its bytes alone, a third of the measured time.
     ChipSpec bare = h200;
     bare.efficiency.attention_pair_ns = 0;
     EXPECT_LT(attention_kernel(bare, llama, 1, 1024, 15, Precision::fp8)->op.time_s, 25e-6);
-    // One request: 8 blocks, 0.08 us, below a pair's own time over its 16 keys (15 cached and the new one),
-    // 2.13 us x sqrt(16 / 1024) = 0.2663 us; the call's fixed cost, 6.38 us, dominates (TensorRT-LLM: 5.7 us).
+    // One request: 8 blocks within the first wave; a pair's own time over its 16 keys (15 cached and the new
+    // one), 2.13 us x sqrt(16 / 1024) = 0.2663 us, binds; the call's fixed cost, 6.37 us, dominates
+    // (TensorRT-LLM: 5.7 us).
     auto one = attention_kernel(h200, llama, 1, 1, 15, Precision::fp8);
     EXPECT_NEAR(one->op.compute_s, 2.13e-6 * std::sqrt(16.0 / 1024), 0.001e-6);
-    EXPECT_NEAR(one->op.time_s, 6.38e-6 + 0.2663e-6, 0.02e-6);
+    EXPECT_NEAR(one->op.time_s, 6.37e-6 + 0.2663e-6, 0.02e-6);
+    // 64 requests: 512 blocks, the 334 beyond the first wave at 10.88 ns = 3.63 us (5.57 us if every block
+    // added: efficiency.attention_wave_blocks 0).
+    auto mid = attention_kernel(h200, llama, 1, 64, 15, Precision::fp8);
+    EXPECT_NEAR(mid->op.compute_s, (512 - 178) * 10.88e-9, 0.01e-6);
+    ChipSpec no_wave = h200;
+    no_wave.efficiency.attention_wave_blocks = 0;
+    EXPECT_NEAR(attention_kernel(no_wave, llama, 1, 64, 15, Precision::fp8)->op.compute_s, 512 * 10.88e-9, 0.01e-6);
     // Prompt attention has no per-request blocks of this kind: a prefill step's attention carries none.
     Scenario s;
     s.chips = s.tp = 1;
@@ -519,7 +530,7 @@ TEST(Roofline, DecodeAttentionPaysPerRequestAndKvHead) {
 // and a prefill call pays two launches (the kernel that ropes and caches the keys, then the attention kernel)
 // besides efficiency.attention_overhead_us. B200, Llama-2-70B at TP 1 (64 query heads), bf16: 16 prompts of 512
 // tokens carry 16 x 512 x 64 = 524288 token-heads x 0.373 ns = 195.6 us more compute than their FLOPs; one prompt
-// of one token costs the call's fixed 7.04 + 2 x 4 = 15.04 us (TensorRT-LLM: 15.1 us).
+// of one token costs the call's fixed 7.07 + 2 x 4 = 15.07 us (TensorRT-LLM: 15.1 us).
 TEST(Roofline, PromptAttentionPaysPerTokenAndHead) {
     ChipSpec b200 = *load_chip("b200");
     EXPECT_DOUBLE_EQ(b200.efficiency.prefill_token_ns, 0.373);
@@ -529,7 +540,7 @@ TEST(Roofline, PromptAttentionPaysPerTokenAndHead) {
     EXPECT_DOUBLE_EQ(k->op.prompt_token_heads, 16.0 * 512 * 64);
     EXPECT_DOUBLE_EQ(k->op.attention_pairs, 0.0);
     auto one = attention_kernel(b200, llama, 1, 1, 1, Precision::bf16, false, Phase::prefill);
-    EXPECT_NEAR(one->op.overhead_s, 7.04e-6 + 2 * 4e-6, 1e-12);
+    EXPECT_NEAR(one->op.overhead_s, 7.07e-6 + 2 * 4e-6, 1e-12);
     ChipSpec bare = b200;
     bare.efficiency.prefill_token_ns = 0;
     auto k0 = attention_kernel(bare, llama, 1, 16, 512, Precision::bf16, false, Phase::prefill);
@@ -543,10 +554,10 @@ TEST(Roofline, PromptAttentionPaysPerTokenAndHead) {
 // (with the new one) and writes the new token: 65537 x 2 x 128 B = 16.78 MB of fp8 KV.
 // H100 (Hopper, the square-root law): 1.90 us x sqrt(65536 / 1024) = 15.2 us of compute against the KV's
 // 16.78 MB / (3.35 TB/s x 0.822) = 6.09 us: sqrt(15.2^2 + 6.09^2) = 16.38 us, + 4 us launch + 2.62 us per
-// call = 23.0 us, with the fused softmax's 0.02 us on the vector lanes (TensorRT-LLM: 22.79 us; 12.77 us
-// without the key, where the pair's 64 blocks x 10.66 ns = 0.68 us meet the KV's 6.09 us at the ridge).
-// B200 (the per-token law): 65536 x 251 ps = 16.45 us against 16.78 MB / (8.0 TB/s x 0.892) = 2.35 us:
-// sqrt(16.45^2 + 2.35^2) = 16.62 us, + 4 + 7.04 us = 27.66 us (TensorRT-LLM: 25.51 us).
+// call = 23.0 us, with the fused softmax's 0.02 us on the vector lanes (TensorRT-LLM: 22.79 us; 12.75 us
+// without the key, where the pair's 64 blocks run within the call's fixed time and the KV's 6.09 us binds).
+// B200 (the per-token law): 65536 x 251 ps = 16.45 us against 16.78 MB / (8.0 TB/s x 0.896) = 2.34 us:
+// sqrt(16.45^2 + 2.34^2) = 16.62 us, + 4 + 7.07 us = 27.70 us (TensorRT-LLM: 25.51 us).
 // With 8 KV heads (TP 1) the pairs run side by side: 8 x 16.78 MB = 134.2 MB take 48.74 us on H100, and
 // the pair's 15.2 us only adds at the ridge: sqrt(48.74^2 + 15.2^2) = 51.06 us, + 6.62 us and the softmax's
 // 0.17 us (32 query heads) = 57.85 us (TensorRT-LLM: 64.6 us).
@@ -567,7 +578,7 @@ TEST(Roofline, DecodeAttentionPairAloneGrowsWithItsContext) {
     EXPECT_NEAR(h->op.time_s, 23.0e-6, 0.02e-6);
     ChipSpec bare = h100;
     bare.efficiency.attention_pair_1k_us = 0;
-    EXPECT_NEAR(attention_kernel(bare, llama, 8, 1, 65535, Precision::fp8)->op.time_s, 12.77e-6, 0.02e-6);
+    EXPECT_NEAR(attention_kernel(bare, llama, 8, 1, 65535, Precision::fp8)->op.time_s, 12.75e-6, 0.02e-6);
     // Eight pairs side by side: the bytes bind, the pair's time adds at the ridge only.
     auto eight = attention_kernel(h100, llama, 1, 1, 65535, Precision::fp8);
     EXPECT_NEAR(eight->op.memory_s, 48.74e-6, 0.02e-6);
@@ -580,7 +591,7 @@ TEST(Roofline, DecodeAttentionPairAloneGrowsWithItsContext) {
     EXPECT_NEAR(attention_pair_time(65536, br), 16.45e-6, 0.001e-6);
     auto b = attention_kernel(b200, llama, 8, 1, 65535, Precision::fp8);
     ASSERT_TRUE(b.ok()) << b.error().message;
-    EXPECT_NEAR(b->op.time_s, 27.66e-6, 0.02e-6);
+    EXPECT_NEAR(b->op.time_s, 27.70e-6, 0.02e-6);
     // The slower law binds where a chip has both: at 1024 tokens 1.90 us against 1024 x 251 ps = 0.26 us,
     // at 65536 tokens 16.45 us against 15.2.
     ChipSpec both = h100;
@@ -596,9 +607,10 @@ TEST(Roofline, DecodeAttentionPairAloneGrowsWithItsContext) {
 //   128 pairs of 1024 tokens: 8, sqrt(64) = 8; 128 x 8 / 132 = 7.76 waves -> 8.
 //   512 pairs of 1024 tokens: 31.0 waves -> floor(8 x 8 / 31.03) = 2.    8 pairs of 16 tokens: 1.
 // Llama-2-70B at TP 4 (16 query heads, 2 KV heads per chip), 64 requests of 1023 tokens, fp8 KV: 128 pairs x
-// 8 blocks x 10.66 ns = 10.92 us of blocks against 34.1 MB of KV (1024 keys read and the new token written,
-// 33.6 MB, and the queries and outputs) in 12.25 us: sqrt(10.92^2 + 12.25^2) = 16.41 us, + 6.62 us per call
-// and the softmax's 0.085 us = 23.11 us (TensorRT-LLM: 23.56 us; 19.10 us with one block a pair).
+// 8 blocks = 1024, the 804 beyond the first wave of 220 x 11.64 ns = 9.36 us of blocks against 34.1 MB of KV
+// (1024 keys read and the new token written, 33.6 MB, and the queries and outputs) in 12.25 us:
+// sqrt(9.36^2 + 12.25^2) = 15.42 us, + 6.62 us per call and the softmax's 0.085 us = 22.12 us (TensorRT-LLM:
+// 23.56 us; 19.10 us with one block a pair, its 128 blocks all in the first wave).
 TEST(Roofline, DecodeAttentionSplitsAPairOverBlocks) {
     const ChipSpec h100 = *load_chip("h100-sxm");
     EXPECT_DOUBLE_EQ(h100.efficiency.attention_split_tokens, 128);
@@ -613,8 +625,8 @@ TEST(Roofline, DecodeAttentionSplitsAPairOverBlocks) {
     ASSERT_TRUE(k.ok()) << k.error().message;
     EXPECT_DOUBLE_EQ(k->op.attention_pairs, 128);
     EXPECT_NEAR(k->op.memory_s, 12.25e-6, 0.01e-6);
-    EXPECT_NEAR(k->op.compute_s, 128 * 8 * 10.66e-9 + 0.085e-6, 0.01e-6);
-    EXPECT_NEAR(k->op.time_s, 23.11e-6, 0.02e-6);
+    EXPECT_NEAR(k->op.compute_s, (128 * 8 - 220) * 11.64e-9 + 0.085e-6, 0.01e-6);
+    EXPECT_NEAR(k->op.time_s, 22.12e-6, 0.02e-6);
     // A chip that does not split (0) serves each pair in one block.
     ChipSpec whole = h100;
     whole.efficiency.attention_split_tokens = 0;

@@ -629,8 +629,14 @@ private slots:
         many.input_len = 16;
         many.output_len = 16;
         doc_->setScenario(many);
-        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("thread blocks a pair × time per block")),
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("thread blocks a pair − blocks of the first wave) × time per block")),
                      qPrintable(explain->toPlainText()));
+        // H100's first wave, 220 blocks, half carried by each of the kernel's two ops.
+        {
+            const QString text = explain->toPlainText();
+            const qsizetype at = text.indexOf(QStringLiteral("blocks of the first wave"));
+            QVERIFY2(text.mid(at, 160).contains(QStringLiteral(" − 110.0) × ")), qPrintable(text.mid(at, 160)));
+        }
         QVERIFY(!explain->toPlainText().contains(QStringLiteral("No result")));
         shoot(QStringLiteral("explain-blocks"), QStringLiteral("thread blocks a pair"));
         const double per_block = doc_->state().chip.efficiency.attention_pair_ns;
