@@ -1760,10 +1760,6 @@
         <translation>注意力每请求每 KV 头时间</translation>
     </message>
     <message>
-        <source>Time a decode-attention kernel spends on each (request, KV head) pair beyond the KV it streams: one thread block&apos;s queries, softmax reductions and output. The kernel computes for at least pairs x this, which meets its KV bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 10.4 ns, TensorRT-LLM decode attention with an FP8 KV cache). 0: no such floor.</source>
-        <translation>解码注意力内核在每个（请求，KV 头）对上、超出其流式读取 KV 之外所花的时间：一个线程块的查询、softmax 归约和输出。内核的计算时间至少为对数 × 此值，并在屋脊处与其 KV 字节相遇，因此短上下文的大批量比其字节数更费时（H200：10.4 ns，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力）。0：无此下限。</translation>
-    </message>
-    <message>
         <source>Achievable fraction of memory bandwidth when attention reads the paged KV cache, beyond each call&apos;s fixed cost and its per-request work (H100: 0.82, TensorRT-LLM decode attention with an FP8 KV cache).</source>
         <translation>注意力读取分页 KV 缓存时可达到的内存带宽比例，不计每次调用的固定开销及其每请求工作（H100：0.82，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力）。</translation>
     </message>
@@ -1772,20 +1768,12 @@
         <translation>提示注意力每词元每头时间</translation>
     </message>
     <message>
-        <source>Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs, added to its compute: short prompts cost more than their FLOPs (B200: 0.38 ns, TensorRT-LLM context attention at 16 prompts of 512 tokens). 0: none.</source>
-        <translation>提示注意力内核在每个（提示词元，查询头）上、超出其 FLOPs 之外所花的时间，计入其计算时间：短提示的开销高于其 FLOPs（B200：0.38 ns，TensorRT-LLM 上下文注意力，16 个 512 词元的提示）。0：无。</translation>
-    </message>
-    <message>
         <source>16-bit KV attention call overhead</source>
         <translation>16 位 KV 注意力调用开销</translation>
     </message>
     <message>
         <source>16-bit KV attention per request and KV head</source>
         <translation>16 位 KV 注意力每请求每 KV 头时间</translation>
-    </message>
-    <message>
-        <source>efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with grouped-query heads (H200: 36 ns per request and KV head against 10.4 with an FP8 cache, TensorRT-LLM). 0: as efficiency.attention_pair_ns.</source>
-        <translation>efficiency.attention_pair_ns 在 16 位 KV 缓存且采用分组查询头时的取值（H200：每请求每 KV 头 36 ns，FP8 缓存为 10.4；TensorRT-LLM）。0：与 efficiency.attention_pair_ns 相同。</translation>
     </message>
     <message>
         <source>FP8 dynamic-scale overhead</source>
@@ -1812,22 +1800,6 @@
         <translation>注意力：单个配对每个词元的时间</translation>
     </message>
     <message>
-        <source>Least time per cached token of one (request, KV head) pair in a decode-attention kernel: the kernel splits a pair&apos;s context over a capped number of thread blocks, so a pair alone takes its tokens x this however idle the bandwidth (B200: 251 ps, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_1k_us the slower binds. 0: none.</source>
-        <translation>解码注意力内核中单个（请求，KV 头）配对每个缓存词元的最短时间：内核把一个配对的上下文分给数量有上限的线程块，因此独处的配对需要其词元数 × 此值，无论带宽有多空闲（B200：251 ps，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_1k_us 一起时取较慢者。0：无。</translation>
-    </message>
-    <message>
-        <source>Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 2.62 us, TensorRT-LLM).</source>
-        <translation>一次注意力内核调用超出每算子开销的固定时间（split-KV 归约、页表遍历）；与 efficiency.attention 和 efficiency.attention_pair_ns 一起，它在各种规模上重现解码注意力的计时（H100：2.62 us，TensorRT-LLM）。</translation>
-    </message>
-    <message>
-        <source>efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.31 us against 2.38 with an FP8 cache, TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us.</source>
-        <translation>efficiency.attention_overhead_us 在 16 位 KV 缓存且采用分组查询头时的取值：引擎为此运行单独的内核（H200：4.31 us，FP8 缓存为 2.38；TensorRT-LLM 的 FP8 内核在一个线程块中处理一个查询组）。0：与 efficiency.attention_overhead_us 相同。</translation>
-    </message>
-    <message>
-        <source>Time one (request, KV head) pair&apos;s first 1024 cached tokens take in a decode-attention kernel when the pair is alone: the kernel splits a pair&apos;s context over thread blocks whose number grows as the square root of its length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth (H100: 1.90 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_token_ps the slower binds. 0: none.</source>
-        <translation>单个（请求，KV 头）配对独处时，解码注意力内核处理其前 1024 个缓存词元所需的时间：内核把一个配对的上下文分给若干线程块，其数量随长度的平方根增长（每次切分都要合并一次部分结果），因此 C 个词元需要此值 × sqrt(C / 1024)，无论带宽有多空闲（H100：1.90 us，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_token_ps 一起时取较慢者。0：无。</translation>
-    </message>
-    <message>
         <source>Attention: tokens per split block</source>
         <translation>注意力：每个切分块的词元数</translation>
     </message>
@@ -1848,8 +1820,60 @@
         <translation>在 16 位 KV 缓存且采用分组查询头的解码注意力调用中的 efficiency.attention_wave_blocks，引擎为此使用单独的内核。0：与 efficiency.attention_wave_blocks 相同。</translation>
     </message>
     <message>
-        <source>Thread blocks of a decode-attention call that cost nothing beyond its fixed time: its first wave runs side by side in the time one block takes, which a one-request call already pays (efficiency.attention_overhead_us), so only the blocks beyond these add efficiency.attention_pair_ns each (H100: 220, about 1.7 per SM, fitted with efficiency.attention_pair_ns to TensorRT-LLM decode attention at 15 cached tokens, where 16 requests take hardly longer than one). 0: every block adds.</source>
-        <translation>解码注意力调用中除固定时间外不再增加耗时的线程块数：第一波线程块在单个线程块所需的时间内并行运行，而单请求调用已经支付了这段时间（efficiency.attention_overhead_us），因此只有超出这些的线程块各增加 efficiency.attention_pair_ns（H100：220，约每个 SM 1.7 个，与 efficiency.attention_pair_ns 一起拟合 TensorRT-LLM 在 15 个缓存词元下的解码注意力，其中 16 个请求几乎不比 1 个请求更慢）。0：每个线程块都增加耗时。</translation>
+        <source>Attention time per query head a block serves</source>
+        <translation>注意力：线程块每个查询头的时间</translation>
+    </message>
+    <message>
+        <source>Attention call time per query head</source>
+        <translation>注意力：调用每个查询头的时间</translation>
+    </message>
+    <message>
+        <source>Prompt attention call overhead</source>
+        <translation>提示注意力调用开销</translation>
+    </message>
+    <message>
+        <source>Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 1.25 us, TensorRT-LLM, and 103 ns more a query head of a block&apos;s group: efficiency.attention_head_overhead_ns).</source>
+        <translation>一次注意力内核调用在每算子开销之外的固定时间（split-KV 归约、页表遍历）；与 efficiency.attention 和 efficiency.attention_pair_ns 一起复现各规模的解码注意力时间（H100：1.25 us，TensorRT-LLM；线程块所服务的组中每个查询头再加 103 ns：efficiency.attention_head_overhead_ns）。</translation>
+    </message>
+    <message>
+        <source>Time a decode-attention kernel spends on each (request, KV head) pair beyond the KV it streams: one thread block&apos;s queries, softmax reductions and output. The kernel computes for at least pairs x this, which meets its KV bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 7.19 ns, TensorRT-LLM decode attention with an FP8 KV cache, and 0.68 ns more a query head of the block&apos;s group). 0: no such floor.</source>
+        <translation>解码注意力内核在每个（请求，KV 头）配对上、超出其读取的 KV 之外所花的时间：一个线程块的查询、softmax 归约和输出。内核的计算时间至少为配对数 × 此值，并在屋脊点与其 KV 字节数相遇，因此大批量的短上下文开销高于其字节数（H200：7.19 ns，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力；线程块所服务的组中每个查询头再加 0.68 ns）。0：无此下限。</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.3 us against 1.12 with an FP8 cache, TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us.</source>
+        <translation>efficiency.attention_overhead_us 在 16 位 KV 缓存且采用分组查询头时的取值：引擎为此运行单独的内核（H200：4.3 us，FP8 缓存为 1.12；TensorRT-LLM 的 FP8 内核在一个线程块中处理一个查询组）。0：与 efficiency.attention_overhead_us 相同。</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with grouped-query heads (H200: 37 ns per request and KV head against 7.19 with an FP8 cache, TensorRT-LLM). 0: as efficiency.attention_pair_ns.</source>
+        <translation>efficiency.attention_pair_ns 在 16 位 KV 缓存且采用分组查询头时的取值（H200：每请求每 KV 头 37 ns，FP8 缓存为 7.19；TensorRT-LLM）。0：与 efficiency.attention_pair_ns 相同。</translation>
+    </message>
+    <message>
+        <source>Thread blocks of a decode-attention call that cost nothing beyond its fixed time: its first wave runs side by side in the time one block takes, which a one-request call already pays (efficiency.attention_overhead_us), so only the blocks beyond these add efficiency.attention_pair_ns each (H100: 153, about 1.2 per SM, fitted with efficiency.attention_pair_ns to TensorRT-LLM decode attention at 15 cached tokens, where 16 requests take hardly longer than one). 0: every block adds.</source>
+        <translation>解码注意力调用中除固定时间外不再增加耗时的线程块数：第一波线程块在单个线程块所需的时间内并行运行，而单请求调用已经支付了这段时间（efficiency.attention_overhead_us），因此只有超出这些的线程块各增加 efficiency.attention_pair_ns（H100：153，约每个 SM 1.2 个，与 efficiency.attention_pair_ns 一起拟合 TensorRT-LLM 在 15 个缓存词元下的解码注意力，其中 16 个请求几乎不比 1 个请求更慢）。0：每个线程块都增加耗时。</translation>
+    </message>
+    <message>
+        <source>What each query head of the group a decode-attention thread block serves adds to the block&apos;s time beyond efficiency.attention_pair_ns (its queries&apos; softmax and output rows), on every block beyond the first wave (H100: 0.81 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: 1024 requests at 15 tokens take 11 ns a block with 4 query heads a KV head, 22 with 16). Not on a 16-bit cache&apos;s kernel, whose blocks cost the same whatever the group. 0: none.</source>
+        <translation>解码注意力线程块所服务的组中每个查询头在 efficiency.attention_pair_ns 之外为该线程块增加的时间（其查询的 softmax 和输出行），作用于第一波之外的每个线程块（H100：0.81 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：1024 个请求、15 个词元时，每 KV 头 4 个查询头的线程块需 11 ns，16 个需 22 ns）。不作用于 16 位缓存的内核，其线程块无论组大小耗时相同。0：无。</translation>
+    </message>
+    <message>
+        <source>What each query head of the group a decode-attention thread block serves adds to the call&apos;s fixed time, which holds one block&apos;s latency (H100: 103 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: one request at 15 tokens takes 5.8 us with 4 query heads a KV head, 7.0 with 16). Not on a 16-bit cache&apos;s kernel. 0: none.</source>
+        <translation>解码注意力线程块所服务的组中每个查询头为调用固定时间增加的时间，固定时间中包含一个线程块的延迟（H100：103 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：一个请求、15 个词元时，每 KV 头 4 个查询头需 5.8 us，16 个需 7.0 us）。不作用于 16 位缓存的内核。0：无。</translation>
+    </message>
+    <message>
+        <source>Time one (request, KV head) pair&apos;s first 1024 cached tokens take in a decode-attention kernel when the pair is alone: the kernel splits a pair&apos;s context over thread blocks whose number grows as the square root of its length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth (H100: 1.96 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_token_ps the slower binds. 0: none.</source>
+        <translation>单个（请求，KV 头）配对独处时，解码注意力内核处理其前 1024 个缓存词元所需的时间：内核把一个配对的上下文分给若干线程块，其数量随长度的平方根增长（每次切分都要合并一次部分结果），因此 C 个词元需要此值 × sqrt(C / 1024)，无论带宽有多空闲（H100：1.96 us，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_token_ps 一起时取较慢者。0：无。</translation>
+    </message>
+    <message>
+        <source>Least time per cached token of one (request, KV head) pair in a decode-attention kernel: the kernel splits a pair&apos;s context over a capped number of thread blocks, so a pair alone takes its tokens x this however idle the bandwidth (B200: 252 ps, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_1k_us the slower binds. 0: none.</source>
+        <translation>解码注意力内核中单个（请求，KV 头）配对每个缓存词元的最短时间：内核把一个配对的上下文分给数量有上限的线程块，因此独处的配对需要其词元数 × 此值，无论带宽有多空闲（B200：252 ps，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_1k_us 一起时取较慢者。0：无。</translation>
+    </message>
+    <message>
+        <source>Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs, added to its compute: short prompts cost more than their FLOPs (B200: 0.37 ns, TensorRT-LLM context attention at 16 prompts of 512 tokens). 0: none.</source>
+        <translation>提示注意力内核在每个（提示词元，查询头）上、超出其 FLOPs 之外所花的时间，计入其计算时间：短提示的开销高于其 FLOPs（B200：0.37 ns，TensorRT-LLM 上下文注意力，16 个 512 词元的提示）。0：无。</translation>
+    </message>
+    <message>
+        <source>Fixed time of one prompt-attention call beyond its two launches (the kernel that ropes and caches the keys, then the attention kernel): what one short prompt costs however few its FLOPs (H100: 6.7 us, TensorRT-LLM context attention at one prompt of 128 tokens, against 1.25 us for a decode call). 0: as efficiency.attention_overhead_us.</source>
+        <translation>一次提示注意力调用在其两次启动（对键做旋转位置编码并写入缓存的内核，以及注意力内核）之外的固定时间：一个短提示无论 FLOPs 多少都要付出的开销（H100：6.7 us，TensorRT-LLM 上下文注意力，一个 128 词元的提示；解码调用为 1.25 us）。0：与 efficiency.attention_overhead_us 相同。</translation>
     </message>
 </context>
 <context>

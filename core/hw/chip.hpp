@@ -140,6 +140,14 @@ struct EfficiencySpec {
     // (0: as attention_wave_blocks).
     double attention_wave_blocks = 0.0;
     double attention_16bit_wave_blocks = 0.0;
+    // What each query head of the group a block serves adds (the 8-bit kernel; the 16-bit one's blocks cost
+    // the same whatever the group): to every block beyond the first wave, and to the call's fixed time, which
+    // holds one block's. 0: none.
+    double attention_head_ns = 0.0;
+    double attention_head_overhead_ns = 0.0;
+    // Fixed time of one prompt-attention call beyond its two launches (the kernel that ropes and caches the
+    // keys, then the attention kernel). 0: as attention_overhead_us.
+    double prefill_overhead_us = 0.0;
     // How long one (request, KV head) pair's context takes when the pair is alone: the kernel splits a pair's
     // cached tokens over several thread blocks and merges their partial results, so a pair's time grows with
     // its context even where the chip's bandwidth is idle. Two laws, the slower binds: a number of splits

@@ -215,29 +215,29 @@ std::vector<ParamInfo> build_params() {
          "link.library_latency_us)."), SCV_REAL(efficiency.op_overhead_us)});
     add({"efficiency.attention_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
          SCV_TR("scoville::ChipParams", "Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); "
-         "with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 2.62 us, "
-         "TensorRT-LLM)."),
+         "with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 1.25 us, "
+         "TensorRT-LLM, and 103 ns more a query head of a block's group: efficiency.attention_head_overhead_ns)."),
          SCV_REAL(efficiency.attention_overhead_us)});
     add({"efficiency.attention_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention time per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 40, false, {},
          SCV_TR("scoville::ChipParams", "Time a decode-attention kernel spends on each (request, KV head) pair beyond the KV it streams: one "
          "thread block's queries, softmax reductions and output. The kernel computes for at least pairs x this, which meets its KV "
-         "bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 10.4 ns, TensorRT-LLM decode "
-         "attention with an FP8 KV cache). 0: no such floor."),
+         "bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 7.19 ns, TensorRT-LLM decode "
+         "attention with an FP8 KV cache, and 0.68 ns more a query head of the block's group). 0: no such floor."),
          SCV_REAL(efficiency.attention_pair_ns)});
     add({"efficiency.attention_16bit_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
          SCV_TR("scoville::ChipParams", "efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with "
-         "grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.31 us against 2.38 with an FP8 cache, "
+         "grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.3 us against 1.12 with an FP8 cache, "
          "TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us."),
          SCV_REAL(efficiency.attention_16bit_overhead_us), "efficiency.attention_overhead_us"});
     add({"efficiency.attention_16bit_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 80, false, {},
          SCV_TR("scoville::ChipParams", "efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with "
-         "grouped-query heads (H200: 36 ns per request and KV head against 10.4 with an FP8 cache, TensorRT-LLM). 0: as "
+         "grouped-query heads (H200: 37 ns per request and KV head against 7.19 with an FP8 cache, TensorRT-LLM). 0: as "
          "efficiency.attention_pair_ns."),
          SCV_REAL(efficiency.attention_16bit_pair_ns), "efficiency.attention_pair_ns"});
     add({"efficiency.attention_wave_blocks", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: blocks within the call's fixed time"), SCV_TR("Unit", "blocks"), ParamKind::real, 0, 100000, 0, 512, false, {},
          SCV_TR("scoville::ChipParams", "Thread blocks of a decode-attention call that cost nothing beyond its fixed time: its first wave "
          "runs side by side in the time one block takes, which a one-request call already pays (efficiency.attention_overhead_us), "
-         "so only the blocks beyond these add efficiency.attention_pair_ns each (H100: 220, about 1.7 per SM, fitted with "
+         "so only the blocks beyond these add efficiency.attention_pair_ns each (H100: 153, about 1.2 per SM, fitted with "
          "efficiency.attention_pair_ns to TensorRT-LLM decode attention at 15 cached tokens, where 16 requests take hardly "
          "longer than one). 0: every block adds."),
          SCV_REAL(efficiency.attention_wave_blocks)});
@@ -245,17 +245,33 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "efficiency.attention_wave_blocks for a decode-attention call over a 16-bit KV cache with "
          "grouped-query heads, where the engine runs those in a kernel of their own. 0: as efficiency.attention_wave_blocks."),
          SCV_REAL(efficiency.attention_16bit_wave_blocks), "efficiency.attention_wave_blocks"});
+    add({"efficiency.attention_head_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention time per query head a block serves"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 10, false, {},
+         SCV_TR("scoville::ChipParams", "What each query head of the group a decode-attention thread block serves adds to the block's "
+         "time beyond efficiency.attention_pair_ns (its queries' softmax and output rows), on every block beyond the first wave "
+         "(H100: 0.81 ns, TensorRT-LLM's XQA kernel with an FP8 cache: 1024 requests at 15 tokens take 11 ns a block with 4 query "
+         "heads a KV head, 22 with 16). Not on a 16-bit cache's kernel, whose blocks cost the same whatever the group. 0: none."),
+         SCV_REAL(efficiency.attention_head_ns)});
+    add({"efficiency.attention_head_overhead_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention call time per query head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 10000, 0, 500, false, {},
+         SCV_TR("scoville::ChipParams", "What each query head of the group a decode-attention thread block serves adds to the call's "
+         "fixed time, which holds one block's latency (H100: 103 ns, TensorRT-LLM's XQA kernel with an FP8 cache: one request at "
+         "15 tokens takes 5.8 us with 4 query heads a KV head, 7.0 with 16). Not on a 16-bit cache's kernel. 0: none."),
+         SCV_REAL(efficiency.attention_head_overhead_ns)});
+    add({"efficiency.prefill_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Prompt attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
+         SCV_TR("scoville::ChipParams", "Fixed time of one prompt-attention call beyond its two launches (the kernel that ropes and caches "
+         "the keys, then the attention kernel): what one short prompt costs however few its FLOPs (H100: 6.7 us, TensorRT-LLM "
+         "context attention at one prompt of 128 tokens, against 1.25 us for a decode call). 0: as efficiency.attention_overhead_us."),
+         SCV_REAL(efficiency.prefill_overhead_us), "efficiency.attention_overhead_us"});
     add({"efficiency.attention_pair_1k_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: one pair's 1024 tokens alone"), SCV_TR("Unit", "us"), ParamKind::real, 0, 100, 0, 10, false, {},
          SCV_TR("scoville::ChipParams", "Time one (request, KV head) pair's first 1024 cached tokens take in a decode-attention kernel when "
          "the pair is alone: the kernel splits a pair's context over thread blocks whose number grows as the square root of its "
          "length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth "
-         "(H100: 1.90 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; "
+         "(H100: 1.96 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; "
          "with efficiency.attention_pair_token_ps the slower binds. 0: none."),
          SCV_REAL(efficiency.attention_pair_1k_us)});
     add({"efficiency.attention_pair_token_ps", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: one pair's time per token"), SCV_TR("Unit", "ps"), ParamKind::real, 0, 10000, 0, 1000, false, {},
          SCV_TR("scoville::ChipParams", "Least time per cached token of one (request, KV head) pair in a decode-attention kernel: the kernel "
          "splits a pair's context over a capped number of thread blocks, so a pair alone takes its tokens x this however idle the "
-         "bandwidth (B200: 251 ps, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; with "
+         "bandwidth (B200: 252 ps, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; with "
          "efficiency.attention_pair_1k_us the slower binds. 0: none."),
          SCV_REAL(efficiency.attention_pair_token_ps)});
     add({"efficiency.attention_split_tokens", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: tokens per split block"), SCV_TR("Unit", "tokens"), ParamKind::real, 0, 100000, 0, 1024, false, {},
@@ -267,7 +283,7 @@ std::vector<ParamInfo> build_params() {
          SCV_REAL(efficiency.attention_split_tokens)});
     add({"efficiency.prefill_token_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Prompt attention time per token and head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 100, 0, 2, false, {},
          SCV_TR("scoville::ChipParams", "Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs, added to "
-         "its compute: short prompts cost more than their FLOPs (B200: 0.38 ns, TensorRT-LLM context attention at 16 prompts of "
+         "its compute: short prompts cost more than their FLOPs (B200: 0.37 ns, TensorRT-LLM context attention at 16 prompts of "
          "512 tokens). 0: none."),
          SCV_REAL(efficiency.prefill_token_ns)});
     add({"efficiency.prefill_softmax_ps", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Prompt attention softmax per score"), SCV_TR("Unit", "ps"), ParamKind::real, 0, 100, 0, 1, false, {},

@@ -31,6 +31,9 @@ ChipRates chip_rates(const ChipSpec& chip) {
     const EfficiencySpec& e = chip.efficiency;
     r.attention_16bit_overhead_s = (e.attention_16bit_overhead_us > 0 ? e.attention_16bit_overhead_us : e.attention_overhead_us) * 1e-6;
     r.attention_16bit_pair_s = (e.attention_16bit_pair_ns > 0 ? e.attention_16bit_pair_ns : e.attention_pair_ns) * 1e-9;
+    r.prefill_overhead_s = (e.prefill_overhead_us > 0 ? e.prefill_overhead_us : e.attention_overhead_us) * 1e-6;
+    r.attention_head_s = e.attention_head_ns * 1e-9;
+    r.attention_head_overhead_s = e.attention_head_overhead_ns * 1e-9;
     r.attention_wave_blocks = e.attention_wave_blocks;
     r.attention_16bit_wave_blocks = e.attention_16bit_wave_blocks > 0 ? e.attention_16bit_wave_blocks : e.attention_wave_blocks;
     r.attention_pair_1k_s = e.attention_pair_1k_us * 1e-6;
@@ -63,7 +66,7 @@ double attention_splits(double pairs, double keys, const ChipRates& r) {
 AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     AttentionFloors f;
     if (op.pair_share > 0) f.splits = attention_splits(op.attention_pairs / op.pair_share, op.pair_keys, r);
-    f.block_s = op.wide_kv_groups ? r.attention_16bit_pair_s : r.attention_pair_s;
+    f.block_s = op.wide_kv_groups ? r.attention_16bit_pair_s : r.attention_pair_s + op.m * r.attention_head_s;
     f.wave_blocks = op.wide_kv_groups ? r.attention_16bit_wave_blocks : r.attention_wave_blocks;
     // The kernel's blocks beyond its first wave, this op's share of them.
     if (op.pair_share > 0)

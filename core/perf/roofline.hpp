@@ -26,6 +26,9 @@ struct ChipRates {
     double attention_16bit_pair_s = 0;
     double attention_wave_blocks = 0;        // blocks a decode-attention call runs within its fixed time
     double attention_16bit_wave_blocks = 0;  // (efficiency.attention_wave_blocks, and the 16-bit kernel's)
+    double attention_head_s = 0;             // per query head a block serves (efficiency.attention_head_ns)
+    double attention_head_overhead_s = 0;    // and in the call's fixed time (efficiency.attention_head_overhead_ns)
+    double prefill_overhead_s = 0;           // per prompt-attention call (efficiency.prefill_overhead_us, or the above)
     double prefill_token_s = 0;       // per (prompt token, query head) of a prompt-attention kernel (efficiency.prefill_token_ns)
     double attention_pair_1k_s = 0;     // one pair's 1024 cached tokens alone (efficiency.attention_pair_1k_us)
     double attention_pair_token_s = 0;  // one pair's least time per cached token (efficiency.attention_pair_token_ps)

@@ -307,6 +307,12 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("mi300x", "efficiency.attention_wave_blocks").from, "h100-sxm");
     EXPECT_EQ(basis("h200-sxm", "efficiency.attention_16bit_wave_blocks").as, "");
     EXPECT_EQ(basis("b300", "efficiency.attention_16bit_wave_blocks").as, "efficiency.attention_wave_blocks");
+    // The query heads of a block's group and a prompt call's own fixed cost: measured on the same five chips,
+    // H100's carried elsewhere.
+    for (const char* key : {"efficiency.attention_head_ns", "efficiency.attention_head_overhead_ns", "efficiency.prefill_overhead_us"}) {
+        for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"}) EXPECT_EQ(basis(c, key).basis, "measured") << c << key;
+        EXPECT_EQ(basis("tpu-v7", key).from, "h100-sxm") << key;
+    }
     // An FP8 layer's dynamic-scale overhead: measured on Hopper, the B200 silicon and B300 (TensorRT-LLM's FP8
     // Linear layer at one token), carried to Rubin, an estimate (none) elsewhere.
     measured_where_timed("efficiency.fp8_dynamic_scale_us");
@@ -315,7 +321,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 24u) << c.id;
+        EXPECT_EQ(all.size(), 27u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

@@ -215,7 +215,7 @@ TEST(Validation, PublicCases) {
     EXPECT_LE(tight.median_abs_error, 0.08);  // 7.1 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
-    // DecodeAttentionLayers below); all kernels together: 17941 rows and 2527 fits.
+    // DecodeAttentionLayers below); all kernels together: 17711 rows and 2757 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (!timed_by_aiconfigurator(r)) single.push_back(r);
@@ -223,8 +223,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 17941);
-    EXPECT_EQ(summarise(results, false).fits, 2527);
+    EXPECT_EQ(summarise(results, false).rows, 17711);
+    EXPECT_EQ(summarise(results, false).fits, 2757);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -683,9 +683,9 @@ TEST(Validation, DecodeAttentionLayers) {
     }
     const ValidationSummary all = summarise_kind(checks, "attention");
     EXPECT_EQ(all.rows, 6432);
-    EXPECT_EQ(summarise_kind(results, "attention").fits, 746 + 112 + 420);  // with the prompt-attention fits below
-    EXPECT_LE(all.median_abs_error, 0.065);  // 5.7 %
-    // Blackwell within 4 % in the median with either KV format (3.7 and 3.5 %, signed -1..0 %).
+    EXPECT_EQ(summarise_kind(results, "attention").fits, 746 + 112 + 650);  // with the prompt-attention fits below
+    EXPECT_LE(all.median_abs_error, 0.06);  // 5.5 %
+    // Blackwell within 4 % in the median with either KV format (3.9 and 3.4 %, signed -1..+1 %).
     for (const char* f : {"blackwell bf16", "blackwell fp8"}) {
         EXPECT_LE(medians(by_family[f]).second, 0.04) << f;
         EXPECT_LE(std::fabs(medians(by_family[f]).first), 0.03) << f;
@@ -693,12 +693,13 @@ TEST(Validation, DecodeAttentionLayers) {
     // Hopper with an fp8 KV cache: 13.2 % (18.3 % before a pair's time alone and its split over thread blocks:
     // one to four requests with long contexts were up to 62 % fast, 16-256 requests of 1023 tokens 10-40 %;
     // 13.9 % before the first wave of blocks ran within the call's fixed time, when 16-64 requests of short
-    // contexts ran 10-25 % faster than the model); with bf16, its own kernel's keys set, 10.7 % (12.3 % before
-    // the first wave)
+    // contexts ran 10-25 % faster than the model; 13.2 % before each query head of a block's group cost its own
+    // time, when Llama-3.1-8B's 4 query heads a KV head ran 15 % faster than the model and Llama-3.1-405B's 16 up
+    // to 38 % slower: 10.5 % now); with bf16, its own kernel's keys set, 10.7 % (12.3 % before the first wave)
     // (it was 43.8 % with the fp8 kernel's:
     // three times the time per request and KV head), gpt-oss's sliding layers the worst, whose whole context
     // that kernel reads.
-    EXPECT_LE(medians(by_family["hopper fp8"]).second, 0.14);
+    EXPECT_LE(medians(by_family["hopper fp8"]).second, 0.115);
     EXPECT_LE(medians(by_family["hopper bf16"]).second, 0.115);
     EXPECT_EQ(by_family["hopper fp8"].size() + by_family["hopper bf16"].size() + by_family["blackwell fp8"].size() +
                   by_family["blackwell bf16"].size(),
@@ -710,7 +711,7 @@ TEST(Validation, DecodeAttentionLayers) {
     };
     auto good = run("tp=1 requests=1024 context=15");
     ASSERT_TRUE(good.ok()) << good.error().message;
-    EXPECT_NEAR(good->predicted, 1024 / 94.36e-6, 1024 / 94.36e-6 * 0.005);  // the Roofline test's 94.36 us
+    EXPECT_NEAR(good->predicted, 1024 / 86.66e-6, 1024 / 86.66e-6 * 0.005);  // the Roofline test's 86.66 us
     for (const char* bad : {"tp=1 requests=0 context=15", "tp=1 requests=4 context=x", "tp=1 requests=4 context=15 layer=half",
                             "tp=1 requests=4 context=15 speed=2"}) {
         auto r = run(bad);
@@ -724,9 +725,10 @@ TEST(Validation, DecodeAttentionLayers) {
 
 // TensorRT-LLM's attention op in a prefill step (aiconfigurator context_attention_perf): B prompts of S tokens, each
 // token attending the ones before it, the same 32 layouts, bf16 or fp8 attention and KV, 1-16 prompts of 128-8192
-// tokens, on H100, H200, B200, GB200 and B300: 3680 rows. Each chip's full-attention rows of 16 prompts of 512 tokens
-// set efficiency.prefill_token_ns (B200 and GB200 together) by their median, and its rows of 16 prompts of 8192 tokens
-// efficiency.prefill_softmax_ps (the two fitted together).
+// tokens, on H100, H200, B200, GB200 and B300: 3680 rows. Each chip's full-attention rows of one prompt of 128 tokens
+// set efficiency.prefill_overhead_us (B200 and GB200 together) by their median, its rows of 16 prompts of 512 tokens
+// efficiency.prefill_token_ns, and its rows of 16 prompts of 8192 tokens efficiency.prefill_softmax_ps (the three
+// fitted together).
 TEST(Validation, PromptAttentionLayers) {
     const auto results = run_all(kPath, 20671);
     std::map<std::string, std::vector<double>> fits;
@@ -739,9 +741,9 @@ TEST(Validation, PromptAttentionLayers) {
         ASSERT_EQ(std::sscanf(r.c.shape.c_str(), "tp=%d requests=%lf context=%lf", &tp, &prompts, &length), 3) << r.c.id;
         const bool hopper = r.c.chip == "h100-sxm" || r.c.chip == "h200-sxm";
         if (r.c.fit) {
-            EXPECT_EQ(prompts, 16) << r.c.id;
-            EXPECT_TRUE(length == 512 || length == 8192) << r.c.id;
-            fits[(r.c.chip == "gb200" ? "b200" : r.c.chip) + (length == 512 ? " token" : " softmax")].push_back(r.error);
+            EXPECT_TRUE((prompts == 16 && (length == 512 || length == 8192)) || (prompts == 1 && length == 128)) << r.c.id;
+            fits[(r.c.chip == "gb200" ? "b200" : r.c.chip) +
+                 (length == 128 ? " overhead" : length == 512 ? " token" : " softmax")].push_back(r.error);
             continue;
         }
         checks.push_back(r);
@@ -754,19 +756,19 @@ TEST(Validation, PromptAttentionLayers) {
         EXPECT_GE(r.error, -0.45) << r.c.id << ": predicted " << r.predicted;
     }
     // Each set reproduced within 2 % in the median (fitted together, each with the other's final value).
-    ASSERT_EQ(fits.size(), 8u);
+    ASSERT_EQ(fits.size(), 12u);
     for (const auto& [what, errors] : fits) {
-        const bool b200 = what.starts_with("b200"), token = what.ends_with("token");
-        EXPECT_EQ(errors.size(), (token ? 46u : 38u) * (b200 ? 2 : 1)) << what;
+        const bool b200 = what.starts_with("b200"), softmax = what.ends_with("softmax");
+        EXPECT_EQ(errors.size(), (softmax ? 38u : 46u) * (b200 ? 2 : 1)) << what;
         EXPECT_LE(std::fabs(median_of(errors)), 0.02) << what;
     }
     const ValidationSummary all = summarise_kind(checks, "attention");
-    EXPECT_EQ(all.rows, 3260);
-    EXPECT_LE(all.median_abs_error, 0.12);  // 11.2 %
-    // Blackwell within 11 % in the median (signed +4..+8 % on B200 and GB200, -3 % on B300); Hopper 16-24 %, the model
-    // faster at long prompts (+16 % bf16, +23 % fp8 signed: its FP8 attention is not twice its bf16).
-    for (const char* f : {"blackwell bf16", "blackwell fp8"}) EXPECT_LE(medians(by_family[f]).second, 0.11) << f;
-    for (const char* f : {"hopper bf16", "hopper fp8"}) EXPECT_LE(medians(by_family[f]).second, 0.25) << f;
+    EXPECT_EQ(all.rows, 3030);
+    EXPECT_LE(all.median_abs_error, 0.08);  // 7.6 %
+    // Blackwell within 9 % in the median (8.6 % fp8, 7.5 % bf16); Hopper within 8 % (7.6 % fp8, 6.4 % bf16: 14.1 %
+    // and 10.5 % when a prompt call paid a decode call's fixed cost, a third of its own on Hopper).
+    for (const char* f : {"blackwell bf16", "blackwell fp8"}) EXPECT_LE(medians(by_family[f]).second, 0.09) << f;
+    for (const char* f : {"hopper bf16", "hopper fp8"}) EXPECT_LE(medians(by_family[f]).second, 0.08) << f;
     // Without the key the prompts' attention ran at its FLOPs alone: the model was 2-3x too fast at 512 tokens.
     ChipSpec h200 = *load_chip("h200-sxm");
     const ModelSpec llama = *load_model("llama-2-70b");

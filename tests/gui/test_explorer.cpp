@@ -635,18 +635,21 @@ private slots:
         doc_->setScenario(many);
         QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("thread blocks a pair − blocks of the first wave) × time per block")),
                      qPrintable(explain->toPlainText()));
-        // H100's first wave, 220 blocks, half carried by each of the kernel's two ops.
+        // H100's first wave (which this estimate carries), 153 blocks, half carried by each of the kernel's two ops.
         {
             const QString text = explain->toPlainText();
             const qsizetype at = text.indexOf(QStringLiteral("blocks of the first wave"));
-            QVERIFY2(text.mid(at, 160).contains(QStringLiteral(" − 110.0) × ")), qPrintable(text.mid(at, 160)));
+            QVERIFY2(text.mid(at, 160).contains(QStringLiteral(" − 76.5) × ")), qPrintable(text.mid(at, 160)));
         }
         QVERIFY(!explain->toPlainText().contains(QStringLiteral("No result")));
         shoot(QStringLiteral("explain-blocks"), QStringLiteral("thread blocks a pair"));
         const double per_block = doc_->state().chip.efficiency.attention_pair_ns;
+        const double per_head = doc_->state().chip.efficiency.attention_head_ns;
         QVERIFY(doc_->setParam("efficiency.attention_pair_ns", 0));
+        QVERIFY(doc_->setParam("efficiency.attention_head_ns", 0));
         QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("thread blocks a pair")));
         QVERIFY(doc_->setParam("efficiency.attention_pair_ns", per_block));
+        QVERIFY(doc_->setParam("efficiency.attention_head_ns", per_head));
         doc_->setScenario(s);
     }
 
