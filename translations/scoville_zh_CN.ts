@@ -2332,6 +2332,14 @@
         <source>compute = ((request, KV head) pairs × thread blocks a pair − blocks of the first wave) × time per block = (%1 × %2 − %3) × %4 = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</source>
         <translation>计算 = （（请求，KV 头）配对数 × 每个配对的线程块数 − 第一波线程块数）× 每块时间 = (%1 × %2 − %3) × %4 = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</translation>
     </message>
+    <message>
+        <source>fixed per-op overhead = launch + call + query heads a block × time per head = %1 + %2 + %3 × %4 = %5&lt;br&gt;</source>
+        <translation>每算子固定开销 = 启动 + 调用 + 每线程块查询头数 × 每个头的时间 = %1 + %2 + %3 × %4 = %5&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>fixed per-op overhead = prompt call + 2 launches = %1 + 2 × %2 = %3&lt;br&gt;</source>
+        <translation>每算子固定开销 = 提示调用 + 2 次启动 = %1 + 2 × %2 = %3&lt;br&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>

@@ -640,7 +640,22 @@ private slots:
             const QString text = explain->toPlainText();
             const qsizetype at = text.indexOf(QStringLiteral("blocks of the first wave"));
             QVERIFY2(text.mid(at, 160).contains(QStringLiteral(" − 76.5) × ")), qPrintable(text.mid(at, 160)));
+            // The call's fixed time part by part: the estimate's 1 us launch, H100's 1.25 us call and 103 ns for
+            // each of Llama-3.1-70B's 8 query heads a KV head.
+            const qsizetype fixed = text.indexOf(QStringLiteral("query heads a block × time per head = "));
+            QVERIFY2(fixed > 0, qPrintable(text));
+            QVERIFY2(text.mid(fixed, 120).contains(QStringLiteral("+ 8 × 103 ns = 3.07")), qPrintable(text.mid(fixed, 120)));
         }
+        // A prefill layer's prompt-attention call: its own fixed cost (H100's 6.7 us, carried) and two launches.
+        doc_->setSelection(LayerSelection{Phase::prefill, 0});
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("prompt call + 2 launches = ")), qPrintable(explain->toPlainText()));
+        {
+            const QString text = explain->toPlainText();
+            const qsizetype at = text.indexOf(QStringLiteral("prompt call + 2 launches = "));
+            QVERIFY2(text.mid(at, 80).contains(QStringLiteral("6.70 µs + 2 × 1.00 µs = 8.70 µs")), qPrintable(text.mid(at, 80)));
+        }
+        shoot(QStringLiteral("explain-prompt-call"), QStringLiteral("prompt call + 2 launches"));
+        doc_->setSelection(LayerSelection{Phase::decode, -1});
         QVERIFY(!explain->toPlainText().contains(QStringLiteral("No result")));
         shoot(QStringLiteral("explain-blocks"), QStringLiteral("thread blocks a pair"));
         const double per_block = doc_->state().chip.efficiency.attention_pair_ns;
