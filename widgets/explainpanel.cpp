@@ -311,22 +311,18 @@ void ExplainPanel::refresh() {
             const QString cost = collectiveCost(op, net);
             if (!cost.isEmpty()) html += QStringLiteral("&nbsp;&nbsp;") + cost + QStringLiteral("<br>");
         }
-        // An attention call's fixed time, part by part where the chip's keys give it whole: a decode call's launch,
-        // its own cost and its query heads a block (efficiency.attention_head_overhead_ns); a prompt call's own cost
-        // and its two launches.
-        const auto same = [&](double parts) { return std::fabs(parts - op.overhead_s) <= 1e-9 * op.overhead_s; };
-        const bool decode_call = op.kind == OpKind::attention && op.attention_calls == 1 && !op.fused && !op.wide_kv_groups;
-        const bool prompt_call = op.kind == OpKind::attention && op.attention_calls == 1 && op.fused && op.prompt_token_heads > 0;
-        if (decode_call && rates.attention_head_overhead_s > 0 &&
-            same(rates.overhead_s + rates.attention_overhead_s + op.m * rates.attention_head_overhead_s)) {
+        // An attention call's fixed time part by part (attention_call_cost): a decode call's launch, its own cost
+        // and its query heads a block; a prompt call's own cost and its two launches.
+        const AttentionCallCost call = op.kind == OpKind::attention && op.attention_calls == 1
+                                           ? attention_call_cost(op, rates)
+                                           : AttentionCallCost{};
+        if (call.heads > 0 && call.head_s > 0) {
             html += tr("fixed per-op overhead = launch + call + query heads a block × time per head = %1 + %2 + %3 × %4 = %5<br>")
-                        .arg(formatSeconds(rates.overhead_s), formatSeconds(rates.attention_overhead_s),
-                             formatNumber(op.m, 0), formatSeconds(rates.attention_head_overhead_s),
-                             formatSeconds(op.overhead_s));
-        } else if (prompt_call && same(rates.prefill_overhead_s + 2.0 * rates.overhead_s)) {
+                        .arg(formatSeconds(rates.overhead_s), formatSeconds(call.call_s), formatNumber(call.heads, 0),
+                             formatSeconds(call.head_s), formatSeconds(op.overhead_s));
+        } else if (call.launches > 0) {
             html += tr("fixed per-op overhead = prompt call + 2 launches = %1 + 2 × %2 = %3<br>")
-                        .arg(formatSeconds(rates.prefill_overhead_s), formatSeconds(rates.overhead_s),
-                             formatSeconds(op.overhead_s));
+                        .arg(formatSeconds(call.call_s), formatSeconds(call.launch_s), formatSeconds(op.overhead_s));
         } else if (op.overhead_s > 0) {
             html += tr("fixed per-op overhead %1<br>").arg(formatSeconds(op.overhead_s));
         }

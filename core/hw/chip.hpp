@@ -129,7 +129,7 @@ struct EfficiencySpec {
     // streams: the work of one thread block (loading the group's queries, the softmax reductions, writing
     // the output). A floor under the kernel's compute: pairs x this meets the KV bytes at the ridge. 0: none.
     double attention_pair_ns = 0.0;
-    // The same two costs for a decode-attention call over a 16-bit KV cache with grouped-query heads,
+    // The same costs for a decode-attention call over a 16-bit KV cache with grouped-query heads,
     // where the chip's engine runs such calls in a kernel of their own (Hopper: TensorRT-LLM serves an
     // FP8 cache's query groups in one thread block, a 16-bit cache's heads one by one). 0: as the two above.
     double attention_16bit_overhead_us = 0.0;

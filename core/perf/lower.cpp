@@ -92,16 +92,11 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
             const double wide = r.achieved_flops[static_cast<size_t>(Precision::bf16)];
             if (narrow > 0 && wide > 0) op.utilisation /= 1.0 - kept + kept * narrow / wide;
         }
-        // Attention kernels: a fixed cost per call (a prompt chunk's kernel also pays its launch, being
-        // fused with nothing before it, and the launch of the kernel that ropes its queries and keys and
-        // writes them to the KV cache first; a decode call's fixed cost, measured whole, holds that).
-        // A decode call's fixed time holds one thread block's, longer by each query head of the group it serves
-        // (op.m: the group's query rows); a prompt call has its own.
-        if (op.attention_calls > 0 && op.fused)
-            op.fixed_s = op.attention_calls * (r.prefill_overhead_s + 2.0 * r.overhead_s);
-        else if (op.attention_calls > 0)
-            op.fixed_s = op.attention_calls * (op.wide_kv_groups ? r.attention_16bit_overhead_s
-                                                                 : r.attention_overhead_s + op.m * r.attention_head_overhead_s);
+        // Attention kernels: a fixed cost per call (attention_call_cost; a prompt chunk's kernel also pays its
+        // launch, being fused with nothing before it, and the launch of the kernel that ropes its queries and
+        // keys and writes them to the KV cache first; a decode call's fixed cost, measured whole, holds that).
+        if (op.attention_calls > 0)
+            op.fixed_s = op.attention_calls * attention_call_cost(op, r).total_s();
         else if (op.moe_calls > 0)
             op.fixed_s = op.moe_calls * (r.moe_overhead_s +
                                          (s.activation_precision == Precision::fp4 ? kFp4MoeLaunches * r.overhead_s : 0.0));

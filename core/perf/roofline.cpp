@@ -76,6 +76,22 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     return f;
 }
 
+AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r) {
+    AttentionCallCost c;
+    c.launch_s = r.overhead_s;
+    if (op.fused) {
+        c.call_s = r.prefill_overhead_s;
+        c.launches = 2;
+    } else if (op.wide_kv_groups) {
+        c.call_s = r.attention_16bit_overhead_s;
+    } else {
+        c.call_s = r.attention_overhead_s;
+        c.heads = op.m;
+        c.head_s = r.attention_head_overhead_s;
+    }
+    return c;
+}
+
 double tile_utilisation(double m, double n, double mac_rows, double mac_cols) {
     if (m <= 0 || n <= 0) return 1.0;
     const double um = m / (std::ceil(m / mac_rows) * mac_rows);

@@ -71,6 +71,20 @@ struct AttentionFloors {
 };
 AttentionFloors attention_floors(const OpResult& op, const ChipRates& r);
 
+// The fixed time of one attention call (apply_rates; the Explain panel shows its parts). A decode call's holds one
+// thread block's, longer by each query head of the group it serves (op.m: the group's query rows; the 8-bit
+// kernel's efficiency.attention_head_overhead_ns); a prompt call pays its own cost and two launches (the kernel
+// that ropes and caches the keys, then the attention kernel). A decode call's launch is its op's, not in here.
+struct AttentionCallCost {
+    double call_s = 0;     // efficiency.attention_overhead_us, the 16-bit kernel's, or efficiency.prefill_overhead_us
+    double heads = 0;      // query heads a block that add head_s each
+    double head_s = 0;
+    double launches = 0;   // launches the call pays itself, launch_s each
+    double launch_s = 0;
+    [[nodiscard]] double total_s() const { return call_s + heads * head_s + launches * launch_s; }
+};
+AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r);
+
 // Compute and memory time of one op combined: (c^p + m^p)^(1/p); p >= 1000 is max(c, m).
 // At the ridge (c = m) and p = 2 the op takes sqrt(2) x either; far from it, the larger one.
 double ridge_combine(double compute_s, double memory_s, double p);
