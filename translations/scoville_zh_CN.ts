@@ -819,6 +819,22 @@
         <source>I/O die area</source>
         <translation>I/O 裸片面积</translation>
     </message>
+    <message>
+        <source>A step of prompts alone, host work included (engines that run prompts in steps of their own; 0 otherwise)</source>
+        <translation>只含提示词的一步，含主机工作（提示词单独成步的引擎；否则为 0）</translation>
+    </message>
+    <message>
+        <source>Prompt step</source>
+        <translation>提示词步</translation>
+    </message>
+    <message>
+        <source>Prompt steps of their own per decode step, mean (0: prompts ride the decode steps)</source>
+        <translation>每个解码步平均对应的独立提示词步数（0：提示词随解码步一起运行）</translation>
+    </message>
+    <message>
+        <source>Prompt steps/step</source>
+        <translation>提示词步/步</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
@@ -2339,6 +2355,10 @@
     <message>
         <source>fixed per-op overhead = prompt call + 2 launches = %1 + 2 × %2 = %3&lt;br&gt;</source>
         <translation>每算子固定开销 = 提示调用 + 2 次启动 = %1 + 2 × %2 = %3&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Prompts run in steps of their own, which every decode waits for: a prompt step of %1 tokens takes %2, and %3 of them run per decode step of %4, so a step averages %5.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;提示词在单独的步中运行，所有解码都要等待它：一个 %1 个 token 的提示词步耗时 %2，每个 %4 的解码步平均对应 %3 个这样的步，因此平均每步 %5。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -4870,12 +4890,20 @@ TTFT p99 %6</translation>
         <translation>每步主机时间</translation>
     </message>
     <message>
-        <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 9 ms, the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs (B200 9.2 ms, GB200 8.9 ms; other submitters&apos; runs 5.4-12.1 ms). vLLM with enforce_eager in AMD&apos;s MLPerf harness: 7.4 ms (its MI300X and MI325X runs: 9.1 and 5.7 ms). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
-        <translation>每步加速器都要等待的 CPU 时间，与批次大小无关：引擎循环既不从 CUDA graph 重放该步，也不让调度与该步重叠。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：9 ms，即 NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测的一步（在途请求数下的 TPOT p50）减去模型的内核时间（B200 9.2 ms，GB200 8.9 ms；其他提交者的运行为 5.4-12.1 ms）。AMD MLPerf 测试框架中启用 enforce_eager 的 vLLM：7.4 ms（其 MI300X 与 MI325X 运行：9.1 与 5.7 ms）。0 = 隐藏在该步之后（CUDA graph、重叠调度）。</translation>
-    </message>
-    <message>
         <source>New requests join the batch only between blocks of this many steps (vLLM num_scheduler_steps, multi-step scheduling: AMD&apos;s MLPerf v5.1 server runs use 9), so an arrival first waits for the rest of the running block, and the block hands its tokens back at its end, so a request finishing within it waits for that end; 1 = at every step (TensorRT-LLM).</source>
         <translation>新请求只能在每块这么多步之间加入批次（vLLM num_scheduler_steps，多步调度：AMD 的 MLPerf v5.1 在线服务运行使用 9），因此新到达的请求先要等待当前块的剩余部分；块在结束时才交回其生成的 token，因此在块内完成的请求要等到块结束；1 = 每步都可加入（TensorRT-LLM）。</translation>
+    </message>
+    <message>
+        <source>Prompt steps</source>
+        <translation>提示词步</translation>
+    </message>
+    <message>
+        <source>Where prompts run. mixed: in chunks inside the decode steps, within the token budget (chunked prefill: TensorRT-LLM, vLLM V1, SGLang); separate: whenever requests wait at the end of a scheduling block, one step of prompts alone runs and every decode waits for it (vLLM V0 with enable_chunked_prefill off, as AMD&apos;s MLPerf v5.1 offline and server runs and its MI300X interactive run).</source>
+        <translation>提示词在哪里运行。mixed：按块放入解码步中，受每步 token 预算限制（分块预填充：TensorRT-LLM、vLLM V1、SGLang）；separate：每当调度块结束时有请求在等待，就运行一个只含提示词的步，所有解码都等待它（关闭 enable_chunked_prefill 的 vLLM V0，如 AMD 的 MLPerf v5.1 离线与服务器运行及其 MI300X 交互式运行）。</translation>
+    </message>
+    <message>
+        <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 9 ms, the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs (B200 9.2 ms, GB200 8.9 ms; other submitters&apos; runs 5.4-12.1 ms). vLLM with enforce_eager in AMD&apos;s MLPerf harness: 5.5 ms (its MI300X and MI325X runs: 5.4 and 5.7 ms, MI300X&apos;s with its prompts in steps of their own). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
+        <translation>无论批大小，加速器每步都要等待的 CPU 时间：既不从 CUDA 图重放步、也不把调度与步重叠的引擎循环。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：9 ms，即 NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测步（在途请求数下的 TPOT p50）减去模型的内核时间（B200 9.2 ms，GB200 8.9 ms；其他提交者的运行 5.4-12.1 ms）。AMD MLPerf 测试框架中启用 enforce_eager 的 vLLM：5.5 ms（其 MI300X 与 MI325X 运行：5.4 与 5.7 ms，MI300X 的提示词单独成步）。0 = 隐藏在步之后（CUDA 图、重叠调度）。</translation>
     </message>
 </context>
 <context>

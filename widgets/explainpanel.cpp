@@ -241,6 +241,12 @@ void ExplainPanel::refresh() {
                      formatSi(sv.throughput_tokens_per_s))
                 .arg(formatSeconds(sv.ttft_p50_s), formatSeconds(sv.ttft_p99_s), formatSeconds(sv.tpot_p50_s),
                      formatSeconds(sv.tpot_p99_s));
+    if (sv.prompt_steps_per_step > 0)
+        html += tr("<p>Prompts run in steps of their own, which every decode waits for: a prompt step of %1 tokens "
+                   "takes %2, and %3 of them run per decode step of %4, so a step averages %5.</p>")
+                    .arg(formatNumber(sv.prompt_tokens_per_prompt_step, 0), formatSeconds(sv.prompt_step_s),
+                         formatNumber(sv.prompt_steps_per_step, 3), formatSeconds(sv.decode_step_s),
+                         formatSeconds(sv.step_s));
     if (sv.disaggregated)
         html += tr("<p>Disaggregated: prefill on %1 × %2, decode on %3 × %4; each prompt's KV (%5) moves in %6.</p>")
                     .arg(QString::number(sv.prefill_pool.chips), qtext(sv.prefill_pool.chip),

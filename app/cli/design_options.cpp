@@ -104,6 +104,10 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
     cmd->add_option("--admit-every-steps", o.admit_every_steps,
                      "Steps per scheduling block: new requests join only between blocks (vLLM num_scheduler_steps; "
                      "default 1)");
+    cmd->add_option("--prefill-steps", o.prefill_steps,
+                     "Where prompts run: mixed (in chunks inside the decode steps: TensorRT-LLM, vLLM V1, SGLang; "
+                     "default) or separate (steps of prompts alone that pause the decodes: vLLM V0 without chunked "
+                     "prefill)");
     cmd->add_option("--custom-allreduce-mb", o.custom_allreduce_mb,
                      "The largest all-reduce the engine's own kernels take, MB; larger ones go to the vendor library "
                      "(default 8: vLLM, and TensorRT-LLM above TP 2; TensorRT-LLM at TP <= 2: 16)");
@@ -181,6 +185,10 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     s.host_us_per_request = o.host_us_per_request;
     s.host_ms_per_step = o.host_ms_per_step;
     s.admit_every_steps = o.admit_every_steps;
+    const auto prefill_steps = parse_prefill_steps(o.prefill_steps);
+    if (!prefill_steps)
+        return failed(code, kUsage, "--prefill-steps: '" + o.prefill_steps + "' is not one of mixed, separate");
+    s.prefill_steps = *prefill_steps;
     s.custom_allreduce_mb = o.custom_allreduce_mb;
     s.spec_tokens = o.spec_tokens;
     s.spec_accept = o.spec_accept;

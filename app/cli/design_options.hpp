@@ -27,6 +27,7 @@ struct DesignOptions {
     int requests = Scenario{}.requests;
     std::string kv_allocation = "reserve";
     std::string admission = "best";
+    std::string prefill_steps = "mixed";
     double host_us_per_request = Scenario{}.host_us_per_request;
     double host_ms_per_step = Scenario{}.host_ms_per_step;
     int admit_every_steps = Scenario{}.admit_every_steps;

@@ -67,6 +67,15 @@ struct Step {
     double prefill_per_rank = 0;  // mean prompt tokens per rank and step
     double room_per_rank = 0;     // prompt tokens a rank's step can take
     double host = 0;              // of t: the engine's host work the chips wait for
+    // Prompts in steps of their own (PrefillSteps::separate); t is then a decode step with the
+    // prompt steps spread over the decode steps of a scheduling block.
+    double decode_t = 0;          // a decode step alone
+    double prompt_step = 0;       // a prompt step at the prompt tokens it carries when one runs
+    double prompt_fixed = 0;      // of it: the part that does not grow with its tokens
+    double prompt_slope = 0;      // per prompt token of one rank in a prompt step
+    double prompt_busy = 0;       // probability a scheduling block ends with prompts waiting
+    double prompt_steps = 0;      // prompt steps when one runs (more than one past the token budget)
+    double prompt_tokens = 0;     // prompt tokens of one rank in each of them
 };
 
 struct Solution {
@@ -100,6 +109,7 @@ public:
         tau_ = spec_tokens_per_step(s.spec_tokens, s.spec_accept);
         tau_var_ = spec_tokens_variance(s.spec_tokens, s.spec_accept);
         queries_ = s.spec_tokens + 1;
+        separate_ = s.prefill_steps == PrefillSteps::separate;
         capacity_ = rates_.has_hbm ? chip.memory_gb() * 1e9 * chip.hbm.usable_fraction : rates_.sram_bytes;
     }
 
@@ -190,6 +200,7 @@ public:
         sh.prefill_chunk = std::min<double>(s_.input_len, std::max(1.0, st.room_per_rank));
         st.prefill_per_rank = sh.prefill_tokens / dp;
         const StepPlan p = plan(par, f, batch);
+        if (separate_ && sh.prefill_tokens > 0) return separate_step(par, batch, p, out, scratch, slope);
         lower(Phase::decode, sh, p, out);
         st.host = s_.host_ms_per_step * 1e-3 + s_.host_us_per_request * 1e-6 * batch / dp;
         st.t = out.time_s + st.host;
@@ -204,6 +215,67 @@ public:
         more.prefill_seqs = more.prefill_tokens / s_.input_len;
         lower(Phase::decode, more, p, scratch);
         st.slope = std::max(0.0, (scratch.time_s + st.host - st.t) / extra);
+        return st;
+    }
+
+    // A step of prompts alone, `per_rank` prompt tokens on every attention rank.
+    void lower_prompt_step(const Parallelism& par, const StepPlan& p, double per_rank, PhaseResult& into) const {
+        StepShape q;
+        q.prefill_tokens = per_rank * par.dp;
+        q.prefill_seqs = q.prefill_tokens / s_.input_len;
+        q.prefill_chunk = std::min<double>(s_.input_len, s_.max_tokens_per_step);
+        lower(Phase::prefill, q, p, into);
+    }
+    // The prompt step of a solution whose engine runs prompts in steps of their own.
+    void lower_prompt_step(const Solution& sol, PhaseResult& into) const {
+        lower_prompt_step(sol.par, plan(sol.par, sol.fit, sol.batch), sol.step.prompt_tokens, into);
+    }
+
+    // The steady step of an engine that runs prompts in steps of their own. Each scheduling block
+    // of k decode steps ends, when requests have arrived during it, with a step of their prompts
+    // (Poisson arrivals: at least one with probability 1 - e^-n, n = arrivals per block), which
+    // every decode waits for; past the token budget the prompts take several such steps.
+    Step separate_step(const Parallelism& par, double batch, const StepPlan& p, PhaseResult& out,
+                       PhaseResult& scratch, bool slope) const {
+        const double dp = par.dp;
+        Step st;
+        StepShape d;
+        d.decode_seqs = batch;
+        d.decode_queries = queries_;
+        lower(Phase::decode, d, p, out);
+        st.host = s_.host_ms_per_step * 1e-3 + s_.host_us_per_request * 1e-6 * batch / dp;
+        st.decode_t = out.time_s + st.host;
+        const double k = s_.admit_every_steps;
+        const double arrivals = batch / dp * tau_ * k / s_.output_len;  // per rank and block
+        st.prompt_busy = -std::expm1(-arrivals);
+        const double budget = s_.max_tokens_per_step;
+        const double tokens = arrivals * s_.input_len / st.prompt_busy;  // when a prompt step runs
+        st.prompt_steps = std::max(1.0, tokens / budget);
+        const double per_step = tokens / st.prompt_steps;
+        st.prompt_tokens = per_step;
+        auto prompt_step = [&](double per_rank, PhaseResult& into) {
+            lower_prompt_step(par, p, per_rank, into);
+            return into.time_s + s_.host_ms_per_step * 1e-3 + s_.host_us_per_request * 1e-6 * per_rank / s_.input_len;
+        };
+        // (`out` keeps the decode step; the prompt steps are lowered into `scratch`.)
+        st.prompt_step = prompt_step(per_step, scratch);
+        st.prefill_per_rank = arrivals * s_.input_len / k;
+        st.room_per_rank = budget;
+        st.t = st.decode_t + st.prompt_busy * st.prompt_steps * st.prompt_step / k;
+        if (!slope) return st;
+        // One prompt more or less in the prompt step (the secant), and one more request's token in
+        // a decode step, which the requests in flight vary by.
+        const double one = std::min<double>(s_.input_len, per_step);
+        const double with = per_step + one <= budget ? prompt_step(per_step + one, scratch) : st.prompt_step;
+        const double without = per_step + one <= budget ? st.prompt_step : prompt_step(per_step - one, scratch);
+        st.prompt_slope = one > 0 ? std::max(0.0, (with - without) / one) : 0.0;
+        st.prompt_fixed = std::max(0.0, st.prompt_step - st.prompt_slope * per_step);
+        StepShape more = d;
+        more.prefill_tokens = one * dp;
+        more.prefill_seqs = more.prefill_tokens / s_.input_len;
+        more.prefill_chunk = one;
+        lower(Phase::decode, more, p, scratch);
+        st.slope = one > 0 ? std::max(0.0, (scratch.time_s + st.host - st.decode_t) / one) : 0.0;
         return st;
     }
 
@@ -223,6 +295,11 @@ public:
         m.tokens_per_step = tau_;
         m.tokens_per_step_var = tau_var_;
         m.admit_steps = s_.admit_every_steps;
+        if (separate_ && st.decode_t > 0) {
+            m.separate_prefill = true;
+            m.prompt_step_fixed_s = st.prompt_fixed;
+            m.prompt_step_slope_s = st.prompt_slope;
+        }
         // A server's arrivals queue for a slot when every one is taken (an open loop); offline, a
         // finished request is replaced at once.
         if (s_.has_limits()) {
@@ -438,6 +515,7 @@ private:
     const ModelSpec* draft_;
     int chips_;
     bool prompts_ = true;
+    bool separate_ = false;  // prompts in steps of their own
     ChipRates rates_;
     double tau_ = 1, tau_var_ = 0;
     int queries_ = 1;
@@ -595,7 +673,12 @@ void fill_serving(const Engine& e, const Scenario& s, const Solution& sol, Evalu
     sv.requests_per_s = sol.requests;
     sv.step_s = sol.step.t;
     sv.host_s_per_step = sol.step.host;
-    sv.prefill_tokens_per_step = ev.decode.prefill_tokens;
+    sv.prompt_step_s = sol.step.prompt_step;
+    sv.prompt_steps_per_step = sol.step.prompt_busy * sol.step.prompt_steps / s.admit_every_steps;
+    sv.prompt_tokens_per_prompt_step = sol.step.prompt_tokens * sol.par.dp;
+    sv.decode_step_s = sol.step.decode_t;
+    // (Prompts in steps of their own: the prompt tokens per decode step, on average.)
+    sv.prefill_tokens_per_step = sol.step.decode_t > 0 ? sol.step.prefill_per_rank * sol.par.dp : ev.decode.prefill_tokens;
     sv.decode_tokens_per_step = ev.decode.decode_seqs * ev.decode.queries_per_seq;
     sv.tokens_per_step_per_request = e.tau();
     sv.weights_gb_per_chip = sol.fit.weights / 1e9;
@@ -932,6 +1015,10 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
             ev.prefill.template_layers.clear();
             ev.prefill.time_s = ev.prefill.flops = ev.prefill.bytes = ev.prefill.network_bytes = 0;
         }
+        if (s.prefill_steps == PrefillSteps::separate && best->step.decode_t > 0)
+            engine.lower_prompt_step(*best, ev.prompt_step);
+        else
+            ev.prompt_step = {};
         fill_serving(engine, s, *best, ev);
         if (s.requests > 0 && !s.has_limits()) {
             // A run of s.requests requests: the tail in which the batch drains counts.

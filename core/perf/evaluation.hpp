@@ -149,6 +149,12 @@ struct ServingResult {
     double requests_per_s = 0;                   // whole system
     double step_s = 0;                           // one engine step (decode pool when disaggregated)
     double host_s_per_step = 0;                  // of step_s: the engine's host work the chips wait for
+    // Prompts in steps of their own (PrefillSteps::separate; all 0 otherwise): step_s is then a
+    // decode step (decode_step_s) with its share of the prompt steps.
+    double decode_step_s = 0;
+    double prompt_step_s = 0;                    // one prompt step, its host work included
+    double prompt_steps_per_step = 0;            // prompt steps per decode step, on average
+    double prompt_tokens_per_prompt_step = 0;    // replica
     double prefill_tokens_per_step = 0;          // per replica, mean
     double decode_tokens_per_step = 0;           // per replica
     double tokens_per_step_per_request = 1;      // accepted tokens per step (speculative decoding: > 1)
@@ -218,6 +224,9 @@ struct CostComparison {
 struct Evaluation {
     PhaseResult prefill;
     PhaseResult decode;
+    // An engine that runs prompts in steps of their own (PrefillSteps::separate): the prompt step of
+    // the steady state (empty otherwise); serving.prompt_steps_per_step of them run per decode step.
+    PhaseResult prompt_step;
     ServingResult serving;
     std::array<double, 4> peak_tflops{};  // indexed by Precision
     double memory_tb_s = 0;

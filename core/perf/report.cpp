@@ -166,6 +166,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["host_us_per_request"] = s.host_us_per_request;
     sc["host_ms_per_step"] = s.host_ms_per_step;
     sc["admit_every_steps"] = s.admit_every_steps;
+    sc["prefill_steps"] = to_string(s.prefill_steps);
     sc["custom_allreduce_mb"] = s.custom_allreduce_mb;
     sc["spec_tokens"] = s.spec_tokens;
     sc["spec_accept"] = s.spec_accept;
@@ -303,6 +304,11 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                                                   " tokens per request per step (speculative)"
                                             : std::string()) +
         "\n";
+    if (sv.prompt_steps_per_step > 0)
+        out += "  prompt steps      a decode step " + format_number("%.4g", sv.decode_step_s * 1e3) +
+               " ms; prompts run in steps of their own, " + format_number("%.4g", sv.prompt_step_s * 1e3) + " ms for " +
+               format_number("%.0f", sv.prompt_tokens_per_prompt_step) + " tokens, " +
+               format_number("%.3g", sv.prompt_steps_per_step) + " per decode step\n";
     out += "  TTFT              mean " + format_number("%.4g", sv.ttft_s) + " s, p50 " +
            format_number("%.4g", sv.ttft_p50_s) + " s, p99 " + format_number("%.4g", sv.ttft_p99_s) + " s\n";
     out += "  TPOT              mean " + format_number("%.4g", sv.tpot_s) + " s, p50 " +

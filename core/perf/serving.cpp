@@ -146,8 +146,17 @@ Latencies stream_latencies(const StreamModel& m) {
     const double tau = std::max(1.0, m.tokens_per_step);
 
     // --- TTFT -------------------------------------------------------------------------------------
+    // Prompt steps of their own: the prompts that arrived during a block (n on average) run in one
+    // step at its end (several past the token budget).
+    const double block_s = t * std::max(1.0, m.admit_steps);
+    const double block_prompts = m.arrivals_per_s * block_s;
+    const double budget = std::max(m.prefill_room, 1e-9);
+    auto prompt_step = [&](double tokens) {
+        return std::max(1.0, tokens / budget) * m.prompt_step_fixed_s + m.prompt_step_slope_s * tokens;
+    };
     const double room = std::max(m.prefill_room, 1e-9);
-    const double t_full = t + m.prefill_slope_s * std::max(0.0, room - m.prefill_per_step);
+    const double t_full = m.separate_prefill ? prompt_step(budget)
+                                             : t + m.prefill_slope_s * std::max(0.0, room - m.prefill_per_step);
     const double capacity = room / t_full;  // prompt tokens per second when prompts queue
     const double rho = m.arrivals_per_s * m.input_len / capacity;
     out.prefill_utilisation = rho;
@@ -157,7 +166,10 @@ Latencies stream_latencies(const StreamModel& m) {
     std::array<double, kEdges.size()> own{};
     for (size_t i = 0; i < n_in; ++i) {
         const double len = in[i].value;
-        own[i] = std::max(t + m.prefill_slope_s * std::max(0.0, len - m.prefill_per_step), len / capacity);
+        // Separate: the step of its prompt and of the others that arrived in its block.
+        own[i] = m.separate_prefill
+                     ? prompt_step(block_prompts * m.input_len + len)
+                     : std::max(t + m.prefill_slope_s * std::max(0.0, len - m.prefill_per_step), len / capacity);
         mean_own += in[i].weight * own[i];
     }
     double wait_mean = 0, theta = 0;
@@ -242,6 +254,16 @@ Latencies stream_latencies(const StreamModel& m) {
     Points outp{};
     const size_t n_out = length_points(m.output_len, m.output_cv, outp);
     const double e_i2 = m.input_len * m.input_len * (1.0 + m.input_cv * m.input_cv);
+    // Separate prompt steps: a block's prompt time X = fixed x [N >= 1] + slope x (the N prompts' tokens),
+    // N Poisson with mean n: Var X = fixed^2 q (1 - q) + slope^2 n E[L^2] + 2 fixed slope n E[L] (1 - q),
+    // q = 1 - e^-n.
+    double block_var = 0;
+    if (m.separate_prefill) {
+        const double q = -std::expm1(-block_prompts);
+        const double fixed = m.prompt_step_fixed_s, slope = m.prompt_step_slope_s;
+        block_var = fixed * fixed * q * (1 - q) + slope * slope * block_prompts * e_i2 +
+                    2 * fixed * slope * block_prompts * m.input_len * (1 - q);
+    }
     // Requests in flight (open loop): their variance and correlation time, amplified by t / a.
     double flight_var = 0, flight_tc = 0;
     if (m.slots > 0 && m.holding_s > 0 && m.decode_slope_s > 0) {
@@ -273,7 +295,11 @@ Latencies stream_latencies(const StreamModel& m) {
         weight[j] = later >= 1.0 ? outp[j].weight : 0.0;
         total_w += weight[j];
         const double steps = std::max(1.0, later / tau);
-        const double prefill_sd = m.prefill_slope_s * std::sqrt(m.arrivals_per_s * steps * t * e_i2) / steps;
+        // The prompt tokens arriving during the request spread its steps: in its own steps (mixed), or
+        // in the prompt steps at the ends of its blocks, which also run or not (separate).
+        const double prefill_sd = m.separate_prefill
+                                      ? std::sqrt(steps / std::max(1.0, m.admit_steps) * block_var) / steps
+                                      : m.prefill_slope_s * std::sqrt(m.arrivals_per_s * steps * t * e_i2) / steps;
         double rel2 = (prefill_sd / t) * (prefill_sd / t) + m.tokens_per_step_var / (tau * tau * steps);
         if (flight_var > 0) {
             const double y = steps * t / flight_tc;

@@ -40,6 +40,14 @@ struct StreamModel {
     // Steps per scheduling block: an arrival joins at the end of the running block (multi-step
     // scheduling), so it waits for a residual of U(0, admit_steps x step) instead of U(0, step).
     double admit_steps = 1;
+    // Prompts in steps of their own (an engine without chunked prefill): at the end of a block, when
+    // requests have arrived during it, one step (or several past the token budget) prefills them all
+    // and every decode waits for it. Such a step takes prompt_step_fixed_s + prompt_step_slope_s x
+    // its prompt tokens; step_s is then the mean decode step with the prompt steps spread over it, and
+    // prefill_slope_s, prefill_per_step and prefill_room are not used.
+    bool separate_prefill = false;
+    double prompt_step_fixed_s = 0;
+    double prompt_step_slope_s = 0;
     // Slots: requests the stream can hold (its engine limit, memory or token budget); an arrival
     // that finds them all taken waits for one to free (0: a closed loop, a finished request is
     // replaced at once, as offline). holding_s: how long a request holds its slot.

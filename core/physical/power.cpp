@@ -77,6 +77,12 @@ Activity phase_activity(const PhaseResult& phase, int pp) {
 Activity workload_activity(const Evaluation& ev, const Scenario&) {
     const ServingResult& sv = ev.serving;
     Activity a = phase_activity(ev.decode, sv.parallelism.pp);
+    // Prompt steps of their own: their share of them per decode step.
+    if (sv.prompt_steps_per_step > 0 && !ev.prompt_step.templates.empty()) {
+        const double time = a.time_s;
+        a += phase_activity(ev.prompt_step, sv.parallelism.pp).scaled(sv.prompt_steps_per_step);
+        a.time_s = time;
+    }
     // The chips idle while the engine's host work for the step runs.
     if (sv.step_s > a.time_s) a.time_s = sv.step_s;
     if (!sv.disaggregated || sv.prefill_pool.chip != sv.decode_pool.chip || sv.decode_pool.chips <= 0) return a;

@@ -89,6 +89,14 @@ std::optional<Admission> parse_admission(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view to_string(PrefillSteps p) { return p == PrefillSteps::separate ? "separate" : "mixed"; }
+
+std::optional<PrefillSteps> parse_prefill_steps(std::string_view s) {
+    if (s == "mixed") return PrefillSteps::mixed;
+    if (s == "separate") return PrefillSteps::separate;
+    return std::nullopt;
+}
+
 std::string_view to_string(MoeDispatch d) {
     switch (d) {
     case MoeDispatch::allgather: return "allgather";

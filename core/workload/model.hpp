@@ -90,6 +90,14 @@ enum class Admission { best, fill };
 std::string_view to_string(Admission a);
 std::optional<Admission> parse_admission(std::string_view s);
 
+// Where an engine runs the prompts of arriving requests. mixed: in chunks inside the decode steps,
+// within the token budget (chunked prefill: TensorRT-LLM in-flight batching, vLLM V1, SGLang);
+// separate: in steps of their own, which pause every decode (vLLM V0 with enable_chunked_prefill
+// off): whenever requests wait at the end of a scheduling block, one step prefills them all.
+enum class PrefillSteps { mixed, separate };
+std::string_view to_string(PrefillSteps p);
+std::optional<PrefillSteps> parse_prefill_steps(std::string_view s);
+
 // How the tokens of several attention ranks reach the expert-parallel ranks of an MoE layer and come
 // back. allgather: every rank gathers every token of the group (an all-gather, quantised as the
 // experts' inputs), runs the MoE op on all of them and returns the sums by a reduce-scatter (bf16):
@@ -139,6 +147,7 @@ struct Scenario {
     // its tokens back at its end (vLLM num_scheduler_steps, multi-step scheduling); 1 = at every step,
     // as TensorRT-LLM does.
     int admit_every_steps = 1;
+    PrefillSteps prefill_steps = PrefillSteps::mixed;
     // The engine's own all-reduce kernels (one-shot, two-shot) take messages up to this size, its
     // workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); larger ones go to the vendor
     // library (NCCL, RCCL), which pays link.library_latency_us per call and its pipeline window.

@@ -99,7 +99,8 @@ std::vector<WorkloadKey> build() {
          "replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM's C++ executor in NVIDIA's MLPerf "
          "harness (use_graphs off): 9 ms, the measured step (TPOT p50 at the requests in flight) less the model's kernels on "
          "NVIDIA's own v5.1 Interactive Llama-2-70B runs (B200 9.2 ms, GB200 8.9 ms; other submitters' runs 5.4-12.1 ms). vLLM "
-         "with enforce_eager in AMD's MLPerf harness: 7.4 ms (its MI300X and MI325X runs: 9.1 and 5.7 ms). "
+         "with enforce_eager in AMD's MLPerf harness: 5.5 ms (its MI300X and MI325X runs: 5.4 and 5.7 ms, MI300X's with its "
+         "prompts in steps of their own). "
          "0 = hidden behind the step (CUDA graphs, overlapped scheduling)."), SCV_REAL(host_ms_per_step)});
     add({"admit_every_steps", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Steps per scheduling block"), SCV_TR("Unit", "steps"), K::integer, 1, 1000, "", {},
          SCV_TR("scoville::WorkloadKeys", "New requests join the batch only between blocks of this many steps (vLLM num_scheduler_steps, "
@@ -107,6 +108,13 @@ std::vector<WorkloadKey> build() {
          "block, and the block hands its tokens back at its end, so a request finishing within it waits for that end; "
          "1 = at every step (TensorRT-LLM)."),
          SCV_INT(admit_every_steps)});
+    add({"prefill_steps", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Prompt steps"), "", K::choice, 0, 1, "", {"mixed", "separate"},
+         SCV_TR("scoville::WorkloadKeys", "Where prompts run. mixed: in chunks inside the decode steps, within the token budget "
+         "(chunked prefill: TensorRT-LLM, vLLM V1, SGLang); separate: whenever requests wait at the end of a scheduling block, one "
+         "step of prompts alone runs and every decode waits for it (vLLM V0 with enable_chunked_prefill off, as AMD's MLPerf "
+         "v5.1 offline and server runs and its MI300X interactive run)."),
+         [](const Scenario& s) { return std::string(to_string(s.prefill_steps)); },
+         [](Scenario& s, double v, std::string_view) { s.prefill_steps = static_cast<PrefillSteps>(std::lround(v)); }});
     add({"custom_allreduce_mb", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Engine all-reduce limit"), SCV_TR("Unit", "MB"), K::real, 0, 1000000, "", {},
          SCV_TR("scoville::WorkloadKeys", "The largest all-reduce the engine runs with its own one-shot and two-shot kernels, its "
          "workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); a larger one goes to the vendor library (NCCL, "

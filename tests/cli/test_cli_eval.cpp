@@ -251,6 +251,8 @@ TEST(CliEval, BadServingInputs) {
     expect_error(run(with({"--tp", "two"})), 2, "--tp: 'two'");
     expect_error(run(with({"--kv-allocation", "lazy"})), 2, "--kv-allocation");
     expect_error(run(with({"--admission", "greedy"})), 2, "--admission: 'greedy' is not one of best, fill");
+    expect_error(run(with({"--prefill-steps", "chunked"})), 2,
+                 "--prefill-steps: 'chunked' is not one of mixed, separate");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--chips", "64", "--tp", "64"}), 2,
                  "tp = 64 exceeds the 32 attention heads of 'llama-2-7b'");
     expect_error(run(with({"--prefill-chips", "2", "--decode-chips", "6", "--prefill-chip", "h900"})), 1,

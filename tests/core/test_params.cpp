@@ -149,6 +149,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.host_us_per_request = 9;
     s.host_ms_per_step = 9;
     s.admit_every_steps = 9;
+    s.prefill_steps = PrefillSteps::separate;
     s.custom_allreduce_mb = 16;
     s.moe_pair_bytes = 12.5;
     s.moe_dispatch = MoeDispatch::alltoall;
@@ -172,7 +173,9 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "weights_16bit_share"), "0.094");
     EXPECT_EQ(*get_workload_text(s, "admission"), "fill");
     EXPECT_EQ(*get_workload_text(Scenario{}, "admission"), "best");
-    EXPECT_EQ(workload_keys().size(), 35u);
+    EXPECT_EQ(*get_workload_text(s, "prefill_steps"), "separate");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "prefill_steps"), "mixed");
+    EXPECT_EQ(workload_keys().size(), 36u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {

@@ -8,6 +8,7 @@
 #include "core/perf/kernel.hpp"
 #include "core/perf/lower.hpp"
 #include "core/perf/roofline.hpp"
+#include "core/physical/power.hpp"
 
 using namespace scoville;
 
@@ -822,6 +823,56 @@ TEST(Serving, HostTimePerStepAddsToEveryStep) {
     auto bad = evaluate(h100, l70, s);
     ASSERT_FALSE(bad.ok());
     EXPECT_NE(bad.error().message.find("host_ms_per_step"), std::string::npos) << bad.error().message;
+}
+
+TEST(Serving, PromptStepsOfTheirOwnPauseTheDecodes) {
+    // vLLM V0 without chunked prefill, in blocks of 8 steps (AMD's MLPerf MI300X runs): MI300X, Llama-2-70B
+    // at fp8, 36 requests of 222 + 291 tokens in flight. n = 36 x 8 / 291 = 0.990 prompts arrive during a
+    // block; a prompt step of all of them ends q = 1 - e^-0.990 = 62.8 % of the blocks, carrying
+    // 0.990 x 222 / q = 349.8 tokens when it runs, and every decode waits for it.
+    const ChipSpec mi300x = *load_chip("mi300x");
+    const ModelSpec l70 = *load_model("llama-2-70b");
+    Scenario s;
+    s.batch = 36;
+    s.input_len = 222;
+    s.output_len = 291;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.admit_every_steps = 8;
+    s.host_ms_per_step = 5.5;
+    auto mixed = evaluate(mi300x, l70, s);
+    s.prefill_steps = PrefillSteps::separate;
+    auto separate = evaluate(mi300x, l70, s);
+    ASSERT_TRUE(mixed.ok() && separate.ok());
+    const ServingResult& sv = separate->serving;
+    const double n = 36.0 * 8 / 291, q = -std::expm1(-n);
+    EXPECT_NEAR(q, 0.6284, 1e-4);
+    EXPECT_NEAR(sv.prompt_tokens_per_prompt_step, n * 222 / q, 1e-9);
+    EXPECT_NEAR(sv.prompt_steps_per_step, q / 8, 1e-12);
+    EXPECT_NEAR(sv.step_s, sv.decode_step_s + q / 8 * sv.prompt_step_s, 1e-12);
+    EXPECT_NEAR(sv.throughput_tokens_per_s, 36 / sv.step_s, 1e-6);
+    // The decode step carries no prompt tokens, and reads the weights (69 GB at 5.3 TB/s x the memory
+    // efficiency) and waits for the host's 5.5 ms once; the prompt step reads them again, computes 350
+    // tokens and waits for the host once more.
+    EXPECT_DOUBLE_EQ(separate->decode.prefill_tokens, 0.0);
+    EXPECT_GT(sv.prompt_step_s, 69e9 / 5.3e12 + 5.5e-3);
+    // At 36 requests a mixed step takes the block's 0.990 x 222 / 8 = 27 prompt tokens almost for free
+    // (the step is bound by the weights); a step of their own reads the weights again: slower.
+    EXPECT_GT(sv.step_s, mixed->serving.step_s);
+    EXPECT_LT(sv.decode_step_s, mixed->serving.step_s);
+    // Mixed results carry none of it.
+    EXPECT_DOUBLE_EQ(mixed->serving.prompt_step_s, 0.0);
+    EXPECT_TRUE(mixed->prompt_step.templates.empty());
+    // The chips work in the prompt steps too: a step's activity is the decode step's and q / 8 of a prompt
+    // step's, over the mean step (before, power saw only the decode step, idle for the rest).
+    ASSERT_FALSE(separate->prompt_step.templates.empty());
+    const Activity a = workload_activity(*separate, s);
+    const Activity d = phase_activity(separate->decode, 1), p = phase_activity(separate->prompt_step, 1);
+    const auto fp8 = static_cast<size_t>(Precision::fp8);
+    EXPECT_NEAR(a.macs[fp8], d.macs[fp8] + q / 8 * p.macs[fp8], 1e-6 * a.macs[fp8]);
+    EXPECT_NEAR(a.hbm_bytes, d.hbm_bytes + q / 8 * p.hbm_bytes, 1e-6 * a.hbm_bytes);
+    EXPECT_DOUBLE_EQ(a.time_s, sv.step_s);
+    // A prompt step's 350 tokens: 2 x 69e9 x 350 FLOPs of weights, far more than the decode step's 36 tokens.
+    EXPECT_GT(p.macs[fp8], 9 * d.macs[fp8]);
 }
 
 TEST(Serving, AutoBatchRespectsLimitsAndMemory) {

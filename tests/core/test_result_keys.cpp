@@ -127,7 +127,7 @@ TEST(ResultKeys, GettersReadTheirFields) {
     monolithic.physical.io_die_area_mm2 = 0;
     EXPECT_FALSE(find_result_key("io_die_area_mm2")->value(monolithic));
     // Every key is tested above.
-    EXPECT_EQ(result_keys().size(), 43u);
+    EXPECT_EQ(result_keys().size(), 45u);
 }
 
 TEST(ResultKeys, NotApplicableIsNullopt) {

@@ -87,6 +87,43 @@ TEST(Stream, TpotSpreadsWithPromptsArrivingDuringARequest) {
     EXPECT_NEAR(normal_quantile(0.99), 2.326348, 1e-6);
 }
 
+TEST(Stream, PromptStepsOfTheirOwn) {
+    // An engine that runs prompts in steps of their own: 100-token prompts arrive at 2/s over 0.1 s decode
+    // steps, so n = 0.2 arrive during a step, and a prompt step follows q = 1 - e^-0.2 = 18.1 % of them; it
+    // takes 20 ms + 0.1 ms a prompt token.
+    StreamModel m;
+    m.step_s = 0.1;
+    m.prefill_room = 1000;
+    m.arrivals_per_s = 2;
+    m.input_len = 100;
+    m.output_len = 100;
+    m.separate_prefill = true;
+    m.prompt_step_fixed_s = 0.02;
+    m.prompt_step_slope_s = 1e-4;
+    const Latencies l = stream_latencies(m);
+    // TTFT: the rest of the running step (0.05 s on average), then the prompt step of its own prompt and
+    // the 0.2 x 100 tokens of the others that arrived in the step: 0.02 + 1e-4 x 120 = 0.032 s. A full
+    // prompt step (1000 tokens, 0.12 s) takes 8333 prompt tokens a second: rho = 200 / 8333 = 0.024, and
+    // the M/G/1 wait for room is 2 x (100 / 8333)^2 / (2 x 0.976) = 0.148 ms.
+    const double capacity = 1000 / 0.12, rho = 200 / capacity;
+    const double wait = 2 * (100 / capacity) * (100 / capacity) / (2 * (1 - rho));
+    EXPECT_NEAR(l.prefill_utilisation, 0.024, 1e-12);
+    EXPECT_NEAR(l.ttft_mean_s, 0.05 + wait + 0.032, 1e-9);
+    // TPOT: a step's prompt time X = 0.02 [N >= 1] + 1e-4 x 100 N, N Poisson(0.2): Var X = 0.02^2 q (1 - q)
+    // + 1e-8 x 0.2 x 100^2 + 2 x 0.02 x 1e-4 x 0.2 x 100 x (1 - q) = 1.4486e-4 s^2. A request's 99 later
+    // steps average it: sd = sqrt(99 Var X) / 99 = 1.210 ms; p99 = 0.1 + 2.326 sd. (The mean step, prompt
+    // steps included, is the caller's step_s.)
+    const double q = -std::expm1(-0.2);
+    const double var = 0.02 * 0.02 * q * (1 - q) + 1e-8 * 0.2 * 1e4 + 2 * 0.02 * 1e-4 * 0.2 * 100 * (1 - q);
+    EXPECT_NEAR(var, 1.4486e-4, 1e-8);
+    EXPECT_NEAR(l.tpot_p50_s, 0.1, 1e-9);
+    EXPECT_NEAR(l.tpot_p99_s, 0.1 + normal_quantile(0.99) * std::sqrt(var / 99), 1e-7);
+    // Alone, a 2000-token prompt is past the 1000-token budget: two prompt steps' 20 ms, and 0.2 s for its tokens.
+    m.input_len = 2000;
+    m.arrivals_per_s = 1e-12;
+    EXPECT_NEAR(stream_latencies(m).ttft_mean_s, 0.05 + 1.0 * 0.02 * (2000 / 1000.0) + 1e-4 * 2000, 1e-6);
+}
+
 TEST(Stream, TpotSpreadsWithTheRequestsInFlightOfAnOpenLoop) {
     // 500 requests in flight on average (50/s held 10 s each: 100 steps of 0.1 s), every one adding
     // 0.1 ms to a step: the step's fixed part is a = 0.1 - 500 x 1e-4 = 0.05 s, so the count relaxes

@@ -172,12 +172,13 @@ TEST(Validation, PublicCases) {
         } else if (r.c.kind == "serving") {
             // MLPerf v4.1 (2024 engines): the model is up to 50 % above those runs (its efficiencies come from
             // 2025-2026 kernel timings; NVIDIA's H200 MaxQ Mixtral server, held to 500 W, +50 %, the most):
-            // held within +-55 %. v5.1's interactive run of MI300X on Dell's system (vLLM scheduling whole
-            // prompts ahead of the decodes, in blocks of 8 steps, under a 40 ms TPOT limit) is +74 %: held within
-            // +-80 %; the other interactive runs are within -22..+24 %.
+            // held within +-55 %. v5.1's interactive run of MI300X on Dell's system (vLLM V0 running whole
+            // prompts in steps of their own between blocks of 8 decode steps, under a 40 ms TPOT limit) is +50 %:
+            // its p99 TPOT is 1.24 times its p50, the model's 1.10; the other interactive runs are within
+            // -22..+31 % (ASUSTeK's MI325X run, 15 % below AMD's with the same config, +31 %).
             const bool interactive = r.c.scenario == "interactive";
-            EXPECT_LE(std::fabs(r.error), interactive && r.c.chip == "mi300x" ? 0.80
-                                          : interactive                      ? 0.25
+            EXPECT_LE(std::fabs(r.error), interactive && r.c.chip == "mi300x" ? 0.55
+                                          : interactive                      ? 0.35
                                                                              : 0.55)
                 << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         } else {
@@ -193,10 +194,10 @@ TEST(Validation, PublicCases) {
     // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row; four of them fits.
     EXPECT_EQ(serving.rows, 199);
     EXPECT_EQ(serving.fits, 4);
-    EXPECT_LE(serving.median_abs_error, 0.105);  // 10.2 %
-    // 8 rows are outside: MI300X's Dell interactive run (+74 %), its v4.1 Llama-2-70B server runs (3, +41..+49 %)
-    // and v5.1 Mixtral server runs (2, +36 %), and NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1.
-    EXPECT_GE(serving.rows_within_35, 191);
+    EXPECT_LE(serving.median_abs_error, 0.105);  // 10.4 %
+    // 4 rows are outside: MI300X's Dell interactive run (+50 %), its v4.1 Llama-2-70B server run on Dell's
+    // system (+36 %), and NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1 (+39 %, +46 %).
+    EXPECT_GE(serving.rows_within_35, 195);
     // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
     std::vector<ValidationResult> v51, interactive;
     for (const auto& r : results) {
@@ -207,12 +208,14 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(newest.rows, 78);
     EXPECT_LE(newest.median_abs_error, 0.06);  // 5.0 %
     EXPECT_EQ(newest.rows_within_35, 78);
-    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): within -22..+24 % but MI300X
-    // on Dell's system, +74 % (whole prompts between blocks of decodes): 7.1 % over the 16.
+    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): within -22..+31 % but MI300X
+    // on Dell's system, +50 % (whole prompts between blocks of decodes): 10.2 % over the 16. (With AMD's host
+    // time at 7.4 ms, set before its MI300X run's prompt steps were counted, they were 7.1 %: that longer step
+    // made up for the TPOT spread the model lacks there.)
     const ValidationSummary tight = summarise(interactive, true);
     EXPECT_EQ(tight.rows, 16);
     EXPECT_EQ(tight.fits, 4);
-    EXPECT_LE(tight.median_abs_error, 0.08);  // 7.1 %
+    EXPECT_LE(tight.median_abs_error, 0.11);  // 10.2 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
     // DecodeAttentionLayers below); all kernels together: 17711 rows and 2757 fits.
@@ -471,11 +474,14 @@ TEST(Validation, EngineLinearLayers) {
 TEST(Validation, EngineHostTimePerStep) {
     // NVIDIA's MLPerf harness runs TensorRT-LLM with use_graphs False, and its rows carry host_ms=9: the C++
     // executor's loop the GPU waits for each step. AMD's runs vLLM with enforce_eager True, and its rows carry
-    // host_ms=7.4. Each v5.1 Interactive Llama-2-70B run's log gives the step, TPOT p50, at the requests in
+    // host_ms=5.5. Each v5.1 Interactive Llama-2-70B run's log gives the step, TPOT p50, at the requests in
     // flight per GPU (result_completed_samples_per_sec x result_mean_latency_ns / GPUs, Little's law). The
     // model's step at that batch with the row's settings, its kernels plus the host time, against it. NVIDIA's own
-    // B200 and GB200 runs set the 9 ms (kernels 25.3 and 21.7 ms: 9.2 and 8.9 ms short), so they hold within 2 %;
-    // AMD's own MI300X and MI325X runs set the 7.4 ms as the mean of 9.1 and 5.7 ms, so within 7 %; the other
+    // B200 and GB200 runs set the 9 ms (kernels 25.3 and 21.7 ms: 9.2 and 8.9 ms short), so they hold within 2 %.
+    // AMD's own MI300X and MI325X runs set the 5.5 ms, the mean of 5.4 and 5.7 ms: MI300X's vLLM V0 runs its
+    // prompts in steps of their own (prefill=separate), and its mean step, 26.2 ms of kernels at 36 requests a
+    // GPU with a prompt step after 63 % of its 8-step blocks, takes 1.053 host times a step: (31.92 - 26.23) /
+    // 1.053 = 5.4 ms; MI325X's vLLM V1 mixes them (35.30 - 29.63 = 5.7 ms). They hold within 2 % too; the other
     // submitters' sixteen runs check them.
     struct Log {
         const char* id;
@@ -487,14 +493,14 @@ TEST(Validation, EngineHostTimePerStep) {
     const Log logs[] = {
         {"mlperf51-nvidia-b200-sxm-180gbx8-l70-int", 255, 34.47, true},  // 218.82 x 9.336 s / 8
         {"mlperf51-nvidia-gb200-nvl72-gb200-186gb-aarch64x4-l70-int", 228, 30.62, true},  // 109.3 x 8.35 / 4
-        {"mlperf51-amd-8xmi300x-2xepyc-9575f-l70-int", 36, 31.92, true, 7.4},    // 29.42 x 9.72 / 8
-        {"mlperf51-amd-8xmi325x-2xepyc-9575f-2-l70-int", 82, 35.30, true, 7.4},  // 61.2 x 10.67 / 8
-        {"mlperf51-dell-xe9680-mi300x-192gbx8-l70-int", 34, 32.1, false, 7.4},
-        {"mlperf51-asustek-esc-a8a-mi325x-256gbx8-l70-int", 69, 34.9, false, 7.4},
-        {"mlperf51-gigacomputing-8xmi325x-2xepyc-9575f-l70-int", 83, 34.9, false, 7.4},
-        {"mlperf51-mitac-8xmi325x-2xepyc-9755-l70-int", 81, 34.3, false, 7.4},
-        {"mlperf51-quanta-cloud-technology-d75t-7u-8xmi325x-l70-int", 78, 35.1, false, 7.4},
-        {"mlperf51-vultr-8xmi325x-2xepyc-9554-l70-int", 77, 34.7, false, 7.4},
+        {"mlperf51-amd-8xmi300x-2xepyc-9575f-l70-int", 36, 31.92, true, 5.5},    // 29.42 x 9.72 / 8
+        {"mlperf51-amd-8xmi325x-2xepyc-9575f-2-l70-int", 82, 35.30, true, 5.5},  // 61.2 x 10.67 / 8
+        {"mlperf51-dell-xe9680-mi300x-192gbx8-l70-int", 34, 32.1, false, 5.5},
+        {"mlperf51-asustek-esc-a8a-mi325x-256gbx8-l70-int", 69, 34.9, false, 5.5},
+        {"mlperf51-gigacomputing-8xmi325x-2xepyc-9575f-l70-int", 83, 34.9, false, 5.5},
+        {"mlperf51-mitac-8xmi325x-2xepyc-9755-l70-int", 81, 34.3, false, 5.5},
+        {"mlperf51-quanta-cloud-technology-d75t-7u-8xmi325x-l70-int", 78, 35.1, false, 5.5},
+        {"mlperf51-vultr-8xmi325x-2xepyc-9554-l70-int", 77, 34.7, false, 5.5},
         {"mlperf51-dell-xe9680l-b200-sxm-180gbx8-l70-int", 244, 32.09, false},
         {"mlperf51-gigacomputing-g894-sd1-b200-sxm-180gbx8-l70-int", 250, 31.62, false},
         {"mlperf51-google-b200-sxm-180gbx8-l70-int", 230, 35.24, false},
@@ -529,14 +535,14 @@ TEST(Validation, EngineHostTimePerStep) {
         auto ev = evaluate(chip, *load_model(c->model), *s);
         ASSERT_TRUE(ev.ok()) << log.id << ": " << ev.error().message;
         const double error = ev->serving.step_s * 1e3 / log.tpot_p50_ms - 1;
-        EXPECT_LE(std::fabs(error), !log.fit ? 0.12 : log.host_ms == 9 ? 0.02 : 0.07)
+        EXPECT_LE(std::fabs(error), log.fit ? 0.02 : 0.12)
             << log.id << ": step " << ev->serving.step_s * 1e3 << " ms";
         if (!log.fit) checks.push_back(error);
     }
     // The sixteen checks: B200 -9..+6 %, H200 +6..+10 % (their steps are 5.4-6.7 ms longer than the model's
     // kernels where NVIDIA's B200 and GB200 are 9 ms longer; aiconfigurator's Linear rows put H200's FP8 GEMMs at
-    // 150 tokens 5 % faster than the model's, B200's FP4 ones at 500 tokens 12 % slower), MI300X -7 %, MI325X
-    // -3..+6 %: median +3.2 %.
+    // 150 tokens 5 % faster than the model's, B200's FP4 ones at 500 tokens 12 % slower), MI300X -3 %, MI325X
+    // -9..+1 %: median +1.8 %.
     EXPECT_LE(std::fabs(median_of(checks)), 0.05);
 }
 

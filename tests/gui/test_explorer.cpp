@@ -541,6 +541,25 @@ private slots:
         QTest::keyClick(block, Qt::Key_Enter);
         QCOMPARE(block->text(), QStringLiteral("4 steps"));
         QCOMPARE(doc_->state().scenario.admit_every_steps, 4);
+        // Prompts in steps of their own: the result carries the prompt step, and the Explain panel says what
+        // it costs and how often it runs.
+        auto* prompts = window_->findChild<QComboBox*>(QStringLiteral("workload:prefill_steps"));
+        QVERIFY(prompts);
+        QCOMPARE(prompts->currentData().toString(), QStringLiteral("mixed"));
+        prompts->setCurrentIndex(prompts->findData(QStringLiteral("separate")));
+        emit prompts->activated(prompts->currentIndex());
+        QCOMPARE(doc_->state().scenario.prefill_steps, PrefillSteps::separate);
+        QTRY_VERIFY(doc_->evaluation() && doc_->evaluation()->serving.prompt_steps_per_step > 0);
+        const ServingResult& sv = doc_->evaluation()->serving;
+        QVERIFY(std::isfinite(sv.prompt_step_s) && sv.prompt_step_s > 0);
+        QCOMPARE(sv.step_s, sv.decode_step_s + sv.prompt_steps_per_step * sv.prompt_step_s);
+        window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
+        auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("Prompts run in steps of their own")),
+                     qPrintable(explain->toPlainText().left(600)));
+        doc_->undoStack()->undo();
+        QCOMPARE(doc_->state().scenario.prefill_steps, PrefillSteps::mixed);
+        QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("Prompts run in steps of their own")));
         doc_->undoStack()->undo();
         doc_->undoStack()->undo();
         doc_->undoStack()->undo();
