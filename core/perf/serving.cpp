@@ -181,14 +181,25 @@ Latencies stream_latencies(const StreamModel& m) {
         wait_mean = m.arrivals_per_s * es2 / (2.0 * (1.0 - rho));
         theta = wait_mean > 0 ? rho / wait_mean : 0;
     }
-    // Waiting for a slot: with probability P_wait (Erlang C) an exponential wait of rate (c - A) / hold.
+    // Requests in flight (open loop): a step slows with them (t = a + b N), so their count varies
+    // `gain` = t / a times more than the arrivals alone make it, and relaxes that much more slowly.
+    const double flight_gain = [&] {
+        if (!(m.slots > 0 && m.holding_s > 0 && m.decode_slope_s > 0)) return 1.0;
+        const double in_flight = m.arrivals_per_s * m.holding_s;
+        const double fixed = t - m.decode_slope_s * in_flight;
+        return fixed > 0 ? std::min(t / fixed, 1.0 + in_flight) : 1.0 + in_flight;
+    }();
+    // Waiting for a slot: with probability P_wait an exponential wait. Erlang C (M/M/c) where the count
+    // varies as the arrivals make it; with the gain g, the count's spread about the load A is sqrt(g) times
+    // wider and it drifts back g times more slowly: Erlang C of c / g servers at A / g erlangs (the same
+    // (c - A) / sqrt(g A) in the Halfin-Whitt sense), and a wait of rate (c - A) / (g hold).
     double p_slot = 0, slot_rate = 0;
     if (m.slots > 0 && m.holding_s > 0) {
         const double load = m.arrivals_per_s * m.holding_s;
         if (load >= m.slots) out.stable = false;
         else {
-            p_slot = erlang_c(m.slots, load);
-            slot_rate = (m.slots - load) / m.holding_s;
+            p_slot = erlang_c(m.slots / flight_gain, load / flight_gain);
+            slot_rate = (m.slots - load) / (m.holding_s * flight_gain);
         }
     }
     out.slot_wait_probability = p_slot;
@@ -267,11 +278,8 @@ Latencies stream_latencies(const StreamModel& m) {
     // Requests in flight (open loop): their variance and correlation time, amplified by t / a.
     double flight_var = 0, flight_tc = 0;
     if (m.slots > 0 && m.holding_s > 0 && m.decode_slope_s > 0) {
-        const double in_flight = m.arrivals_per_s * m.holding_s;
-        const double fixed = t - m.decode_slope_s * in_flight;
-        const double gain = fixed > 0 ? std::min(t / fixed, 1.0 + in_flight) : 1.0 + in_flight;
-        flight_var = in_flight * gain;
-        flight_tc = m.holding_s * gain;
+        flight_var = m.arrivals_per_s * m.holding_s * flight_gain;
+        flight_tc = m.holding_s * flight_gain;
     }
     std::array<double, kEdges.size()> sigma{};
     std::array<double, kEdges.size()> weight{};

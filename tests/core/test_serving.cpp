@@ -124,6 +124,31 @@ TEST(Stream, PromptStepsOfTheirOwn) {
     EXPECT_NEAR(stream_latencies(m).ttft_mean_s, 0.05 + 1.0 * 0.02 * (2000 / 1000.0) + 1e-4 * 2000, 1e-6);
 }
 
+TEST(Stream, SlotsFillAsOftenAsTheRequestsInFlightVary) {
+    // 100 slots, 80 requests in flight on average (8/s held 10 s). A step of 0.1 s whose fixed part is half
+    // of it (a = 0.1 - 80 x 6.25e-4 = 0.05 s) makes the count vary g = t / a = 2 times more than the
+    // arrivals alone and drift back 2 times more slowly: an arrival finds every slot taken with Erlang C of
+    // 50 servers at 40 erlangs, 8.70 %, where a step that does not slow with the count gives Erlang C(100, 80),
+    // 1.96 %; and a wait for a slot then lasts 1 / ((100 - 80) / (2 x 10 s)) = 1 s on average.
+    StreamModel m;
+    m.step_s = 0.1;
+    m.prefill_room = 1000;
+    m.arrivals_per_s = 8;
+    m.input_len = 1;
+    m.output_len = 100;
+    m.slots = 100;
+    m.holding_s = 10;
+    m.decode_slope_s = 6.25e-4;
+    const Latencies varied = stream_latencies(m);
+    EXPECT_NEAR(varied.slot_wait_probability, 0.0869525, 1e-6);
+    EXPECT_NEAR(erlang_c(50, 40), 0.0869525, 1e-6);
+    m.decode_slope_s = 0;
+    const Latencies steady = stream_latencies(m);
+    EXPECT_NEAR(steady.slot_wait_probability, 0.0196464, 1e-6);
+    // The mean TTFT carries P_wait x the mean wait: 0.0870 x 1 s against 0.0196 x 0.5 s.
+    EXPECT_NEAR(varied.ttft_mean_s - steady.ttft_mean_s, 0.0869525 * 1.0 - 0.0196464 * 0.5, 1e-6);
+}
+
 TEST(Stream, TpotSpreadsWithTheRequestsInFlightOfAnOpenLoop) {
     // 500 requests in flight on average (50/s held 10 s each: 100 steps of 0.1 s), every one adding
     // 0.1 ms to a step: the step's fixed part is a = 0.1 - 500 x 1e-4 = 0.05 s, so the count relaxes
