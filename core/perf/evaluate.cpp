@@ -202,7 +202,7 @@ public:
         const StepPlan p = plan(par, f, batch);
         if (separate_ && sh.prefill_tokens > 0) return separate_step(par, batch, p, out, scratch, slope);
         lower(Phase::decode, sh, p, out);
-        st.host = s_.host_ms_per_step * 1e-3 + s_.host_us_per_request * 1e-6 * batch / dp;
+        st.host = host_s(batch / dp);
         st.t = out.time_s + st.host;
         if (!prompts_ || !prompts || !slope) return st;
         // What one more prompt on every rank costs the step (up to the room left): the secant, not the
@@ -216,6 +216,11 @@ public:
         lower(Phase::decode, more, p, scratch);
         st.slope = std::max(0.0, (scratch.time_s + st.host - st.t) / extra);
         return st;
+    }
+
+    // The engine's host work a step waits for, with `requests` requests of one attention rank in it.
+    double host_s(double requests) const {
+        return s_.host_ms_per_step * 1e-3 + s_.host_us_per_request * 1e-6 * requests;
     }
 
     // A step of prompts alone, `per_rank` prompt tokens on every attention rank.
@@ -243,7 +248,7 @@ public:
         d.decode_seqs = batch;
         d.decode_queries = queries_;
         lower(Phase::decode, d, p, out);
-        st.host = s_.host_ms_per_step * 1e-3 + s_.host_us_per_request * 1e-6 * batch / dp;
+        st.host = host_s(batch / dp);
         st.decode_t = out.time_s + st.host;
         const double k = s_.admit_every_steps;
         const double arrivals = batch / dp * tau_ * k / s_.output_len;  // per rank and block
@@ -255,7 +260,7 @@ public:
         st.prompt_tokens = per_step;
         auto prompt_step = [&](double per_rank, PhaseResult& into) {
             lower_prompt_step(par, p, per_rank, into);
-            return into.time_s + s_.host_ms_per_step * 1e-3 + s_.host_us_per_request * 1e-6 * per_rank / s_.input_len;
+            return into.time_s + host_s(per_rank / s_.input_len);
         };
         // (`out` keeps the decode step; the prompt steps are lowered into `scratch`.)
         st.prompt_step = prompt_step(per_step, scratch);
@@ -643,13 +648,9 @@ bool parallelism_open(const Scenario& s) { return s.tp == 0 || s.pp == 0 || s.ep
 void lower_one_prompt(const Scenario& s, const Engine& e, const Solution& sol,
                       PhaseResult& out) {
     // One prompt on every attention rank: each chip does one prompt's share.
-    StepShape sh;
-    sh.prefill_seqs = sol.par.dp;
-    sh.prefill_tokens = static_cast<double>(s.input_len) * sol.par.dp;
-    sh.prefill_chunk = std::min(s.input_len, s.max_tokens_per_step);
     StepPlan p = e.plan(sol.par, sol.fit, 1);
     p.spec_tokens = 0;
-    e.lower(Phase::prefill, sh, p, out);
+    e.lower_prompt_step(sol.par, p, s.input_len, out);
 }
 
 void fill_serving(const Engine& e, const Scenario& s, const Solution& sol, Evaluation& ev) {
@@ -1017,7 +1018,7 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
         }
         if (s.prefill_steps == PrefillSteps::separate && best->step.decode_t > 0)
             engine.lower_prompt_step(*best, ev.prompt_step);
-        else
+        else if (!ev.prompt_step.templates.empty())
             ev.prompt_step = {};
         fill_serving(engine, s, *best, ev);
         if (s.requests > 0 && !s.has_limits()) {

@@ -150,12 +150,11 @@ Latencies stream_latencies(const StreamModel& m) {
     // step at its end (several past the token budget).
     const double block_s = t * std::max(1.0, m.admit_steps);
     const double block_prompts = m.arrivals_per_s * block_s;
-    const double budget = std::max(m.prefill_room, 1e-9);
+    const double room = std::max(m.prefill_room, 1e-9);  // separate: the token budget of a prompt step
     auto prompt_step = [&](double tokens) {
-        return std::max(1.0, tokens / budget) * m.prompt_step_fixed_s + m.prompt_step_slope_s * tokens;
+        return std::max(1.0, tokens / room) * m.prompt_step_fixed_s + m.prompt_step_slope_s * tokens;
     };
-    const double room = std::max(m.prefill_room, 1e-9);
-    const double t_full = m.separate_prefill ? prompt_step(budget)
+    const double t_full = m.separate_prefill ? prompt_step(room)
                                              : t + m.prefill_slope_s * std::max(0.0, room - m.prefill_per_step);
     const double capacity = room / t_full;  // prompt tokens per second when prompts queue
     const double rho = m.arrivals_per_s * m.input_len / capacity;
