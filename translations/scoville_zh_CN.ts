@@ -1891,6 +1891,14 @@
         <source>Fixed time of one prompt-attention call beyond its two launches (the kernel that ropes and caches the keys, then the attention kernel): what one short prompt costs however few its FLOPs (H100: 6.7 us, TensorRT-LLM context attention at one prompt of 128 tokens, against 1.25 us for a decode call). 0: as efficiency.attention_overhead_us.</source>
         <translation>一次提示注意力调用在其两次启动（对键做旋转位置编码并写入缓存的内核，以及注意力内核）之外的固定时间：一个短提示无论 FLOPs 多少都要付出的开销（H100：6.7 us，TensorRT-LLM 上下文注意力，一个 128 词元的提示；解码调用为 1.25 us）。0：与 efficiency.attention_overhead_us 相同。</translation>
     </message>
+    <message>
+        <source>Quantising-pass efficiency</source>
+        <translation>量化遍效率</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of HBM bandwidth in the kernels that quantise a GEMM layer&apos;s bf16 activations (FP8: a max-reduction pass and a quantising pass; NVFP4: one pass writing the block scales), which stream them at this rate wherever the cache holds them (TensorRT-LLM&apos;s FP8 Linear layer without an input scale: H100 0.92, H200 0.80, B200 0.67). Serving engines fuse the quantisation into the op before and do not pay it. 0: as efficiency.memory.</source>
+        <translation>对 GEMM 层的 bf16 激活进行量化的内核可达到的 HBM 带宽比例（FP8：一遍求最大值归约与一遍量化；NVFP4：一遍量化并写出块缩放因子），无论缓存是否持有这些激活，都以此速率流式读写（TensorRT-LLM 未给定输入缩放的 FP8 Linear 层：H100 0.92，H200 0.80，B200 0.67）。服务引擎把量化融合进前一个算子，不付出这部分开销。0：与 efficiency.memory 相同。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>
@@ -4902,8 +4910,8 @@ TTFT p99 %6</translation>
         <translation>提示词在哪里运行。mixed：按块放入解码步中，受每步 token 预算限制（分块预填充：TensorRT-LLM、vLLM V1、SGLang）；separate：每当调度块结束时有请求在等待，就运行一个只含提示词的步，所有解码都等待它（关闭 enable_chunked_prefill 的 vLLM V0，如 AMD 的 MLPerf v5.1 离线与服务器运行及其 MI300X 交互式运行）。</translation>
     </message>
     <message>
-        <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 9 ms, the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs (B200 9.2 ms, GB200 8.9 ms; other submitters&apos; runs 5.4-12.1 ms). vLLM with enforce_eager in AMD&apos;s MLPerf harness: 5.5 ms (its MI300X and MI325X runs: 5.4 and 5.7 ms, MI300X&apos;s with its prompts in steps of their own). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
-        <translation>无论批大小，加速器每步都要等待的 CPU 时间：既不从 CUDA 图重放步、也不把调度与步重叠的引擎循环。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：9 ms，即 NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测步（在途请求数下的 TPOT p50）减去模型的内核时间（B200 9.2 ms，GB200 8.9 ms；其他提交者的运行 5.4-12.1 ms）。AMD MLPerf 测试框架中启用 enforce_eager 的 vLLM：5.5 ms（其 MI300X 与 MI325X 运行：5.4 与 5.7 ms，MI300X 的提示词单独成步）。0 = 隐藏在步之后（CUDA 图、重叠调度）。</translation>
+        <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 9.5 ms, the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs (B200 9.7 ms, GB200 9.3 ms; other submitters&apos; runs 5.3-12.6 ms). vLLM with enforce_eager in AMD&apos;s MLPerf harness: 5.5 ms (its MI300X and MI325X runs: 5.4 and 5.7 ms, MI300X&apos;s with its prompts in steps of their own). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
+        <translation>无论批大小，加速器每步都要等待的 CPU 时间：既不从 CUDA 图重放步、也不把调度与步重叠的引擎循环。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：9.5 ms，即 NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测步（在途请求数下的 TPOT p50）减去模型的内核时间（B200 9.7 ms，GB200 9.3 ms；其他提交者的运行 5.3-12.6 ms）。AMD MLPerf 测试框架中启用 enforce_eager 的 vLLM：5.5 ms（其 MI300X 与 MI325X 运行：5.4 与 5.7 ms，MI300X 的提示词单独成步）。0 = 隐藏在步之后（CUDA 图、重叠调度）。</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,11 @@ struct EfficiencySpec {
     // between them). A bare FP8 GEMM, or one whose scale is static and fused into the op before, does not
     // pay it. 0: none.
     double fp8_dynamic_scale_us = 0.0;
+    // Share of the HBM bandwidth the kernels that quantise a GEMM layer's activations reach (fp8: a
+    // max-reduction pass and a quantising pass; NVFP4: one pass writing the block scales). They stream the
+    // activations at that rate wherever the cache holds them. Serving engines fuse the quantisation into
+    // the op before, so only a layer that quantises its own input pays them. 0: as memory.
+    double quant_memory = 0.0;
     friend bool operator==(const EfficiencySpec&, const EfficiencySpec&) = default;
 };
 

@@ -308,6 +308,13 @@ std::vector<ParamInfo> build_params() {
          "and launches (B200: 3.05 us, H100: 0.66 us, TensorRT-LLM's FP8 Linear layer without an input scale). A bare FP8 GEMM, "
          "or one with a static scale fused into the op before (as serving engines run), does not pay it. 0: none."),
          SCV_REAL(efficiency.fp8_dynamic_scale_us)});
+    add({"efficiency.quant_memory", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Quantising-pass efficiency"), "", ParamKind::real, 0, 1, 0, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Achievable fraction of HBM bandwidth in the kernels that quantise a GEMM layer's bf16 activations "
+         "(FP8: a max-reduction pass and a quantising pass; NVFP4: one pass writing the block scales), which stream them at this rate "
+         "wherever the cache holds them (TensorRT-LLM's FP8 Linear layer without an input scale: H100 0.92, H200 0.80, B200 0.67). "
+         "Serving engines fuse "
+         "the quantisation into the op before and do not pay it. 0: as efficiency.memory."),
+         SCV_REAL(efficiency.quant_memory), "efficiency.memory"});
 
     // The owner's cost (core/physical/cost.hpp). Defaults: see the "Suggested defaults" basis text.
     add({"econ.mode", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Chip bought or built"), "", ParamKind::choice, 0, 1, 0, 1, false, kEconModeChoices,

@@ -98,10 +98,11 @@ Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, doubl
     }
     op.utilisation = tile_utilisation(m, n, r.mac_rows, r.mac_cols);
     finish_op(op, r);
-    // Activation quantisation: separate kernels over the M x K bf16 activations, each with its launch.
+    // Activation quantisation: separate kernels over the M x K bf16 activations, each with its launch, streaming
+    // at their own rate (efficiency.quant_memory) wherever the cache holds the activations.
     const double narrow = bytes_per_element(p);
     if (options.act_quant != ActQuant::none && narrow < 2.0) {
-        const auto pass = [&](double moved) { return memory_op(r, "act_quant", moved).op.time_s + r.overhead_s; };
+        const auto pass = [&](double moved) { return moved / r.quant_bytes_s + r.overhead_s; };
         const double activations = m * k * 2.0;
         // Written at the GEMM's precision; NVFP4 adds one 1-byte scale per 16 elements.
         const double written = m * k * (narrow + (p == Precision::fp4 ? 1.0 / 16.0 : 0.0));

@@ -44,6 +44,9 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.prefill_score_s = chip.efficiency.prefill_softmax_ps * 1e-12;
     r.moe_overhead_s = chip.efficiency.moe_overhead_us * 1e-6;
     r.fp4_k_step_s = chip.efficiency.fp4_k_step_ns * 1e-9;
+    // Quantising kernels stream at their own share of the HBM rate (a chip without HBM: of its SRAM's).
+    const double quant_eff = e.quant_memory > 0 ? e.quant_memory : e.memory;
+    r.quant_bytes_s = (r.has_hbm ? chip.memory_tb_s() : chip.sram.tb_s) * 1e12 * quant_eff;
     r.mac_rows = std::max(1, chip.compute.mac_rows);
     r.mac_cols = std::max(1, chip.compute.mac_cols);
     return r;

@@ -36,6 +36,7 @@ struct ChipRates {
     double cores = 1;                   // compute.cores: thread blocks running side by side, one per core
     double prefill_score_s = 0;       // per score of a prompt-attention kernel's softmax (efficiency.prefill_softmax_ps; 0: vector lanes)
     double moe_overhead_s = 0;        // per fused MoE call, beyond its two GEMMs' overhead_s
+    double quant_bytes_s = 0;         // the activation-quantising kernels' streaming rate (efficiency.quant_memory)
     double fp4_k_step_s = 0;          // an NVFP4 GEMM's floor per element of K (efficiency.fp4_k_step_ns)
     double mac_rows = 1, mac_cols = 1;
 };

@@ -140,8 +140,8 @@ struct Scenario {
     double host_us_per_request = 1.0;
     // Host time per step the chips wait for whatever the batch: the loop of an engine that neither
     // replays the step from a CUDA graph nor overlaps its scheduling with the step (TensorRT-LLM's
-    // C++ executor as NVIDIA's MLPerf harness runs it, use_graphs off: ~9 ms; vLLM with enforce_eager
-    // in AMD's: ~7.4 ms); 0 = hidden.
+    // C++ executor as NVIDIA's MLPerf harness runs it, use_graphs off: ~9.5 ms; vLLM with enforce_eager
+    // in AMD's: ~5.5 ms); 0 = hidden.
     double host_ms_per_step = 0.0;
     // Steps in a scheduling block: new requests join the batch only between blocks, and a block hands
     // its tokens back at its end (vLLM num_scheduler_steps, multi-step scheduling); 1 = at every step,

@@ -318,10 +318,18 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     measured_where_timed("efficiency.fp8_dynamic_scale_us");
     EXPECT_EQ(basis("vera-rubin", "efficiency.fp8_dynamic_scale_us").from, "b200");
     EXPECT_EQ(basis("mi300x", "efficiency.fp8_dynamic_scale_us").basis, "estimate");
+    // The rate of the kernels that quantise a layer's activations: measured on Hopper and the B200 silicon
+    // against their bare-GEMM efficiencies, carried from B200 to B300 (no bare GEMM of its own to separate
+    // the two); elsewhere the chip's copy efficiency.
+    for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200"})
+        EXPECT_EQ(basis(c, "efficiency.quant_memory").basis, "measured") << c;
+    EXPECT_EQ(basis("b300", "efficiency.quant_memory").basis, "carried");
+    EXPECT_EQ(basis("b300", "efficiency.quant_memory").from, "b200");
+    EXPECT_EQ(basis("mi300x", "efficiency.quant_memory").as, "efficiency.memory");
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 27u) << c.id;
+        EXPECT_EQ(all.size(), 28u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

@@ -421,10 +421,11 @@ TEST(Roofline, BatchOneGemvIsMemoryBoundAndBigGemmComputeBound) {
 // its 33.55 MB from HBM: 33.55 MB / (3.35 x 0.866 TB/s) = 11.57 us + the 4 us per-op overhead = 15.6 us
 // (measured 16.6 us); left where they fit (50 MB of L2) they would take 7.3 us.
 // An fp8 layer whose weights carry no input scale first finds one: a max-reduction over the bf16
-// activations, then a quantising pass, two kernels of their own at 4 us each (their 40 KB at M = 1 add
-// 4 ns): 8192^2 at M = 1 is 67.1 MB / 2.901 TB/s = 23.13 us + 4 us, + 8 us = 35.2 us (measured 37.4 us).
-// NVFP4, given its scale, quantises in one pass. Unquantised (scales fused into the op before, as serving
-// engines run FP8) the GEMM alone is 27.2 us.
+// activations, then a quantising pass, two kernels of their own at 4 us each, streaming at
+// efficiency.quant_memory of the HBM rate (H100: 3.35 x 0.918 = 3.075 TB/s) wherever the cache holds the
+// activations (their 40 KB at M = 1 add 13 ns): 8192^2 at M = 1 is 67.1 MB / 2.901 TB/s = 23.13 us + 4 us,
+// + 8 us = 35.2 us (measured 37.4 us). NVFP4, given its scale, quantises in one pass. Unquantised (scales
+// fused into the op before, as serving engines run FP8) the GEMM alone is 27.2 us.
 TEST(Roofline, LinearLayerQuantisesItsActivationsInKernelsOfTheirOwn) {
     const ChipSpec h100 = *load_chip("h100-sxm");
     GemmOptions cold;
@@ -445,23 +446,37 @@ TEST(Roofline, LinearLayerQuantisesItsActivationsInKernelsOfTheirOwn) {
     auto fused = gemm_kernel(h100, 1, 8192, 8192, Precision::fp8, cold);
     ASSERT_TRUE(fp8.ok() && fused.ok());
     EXPECT_NEAR(fused->time_s(), 27.2e-6, 0.05e-6);  // the weights, 4 us, and 0.06 us for the activations
-    // Two passes of 4 us each and the dynamic scale's handling, efficiency.fp8_dynamic_scale_us 0.66 us.
-    EXPECT_NEAR(fp8->prologue_s, 8.66e-6, 0.01e-6);
-    EXPECT_NEAR(fp8->time_s(), 35.86e-6, 0.05e-6);
+    // Two passes of 4 us each, their 40 KB, and the dynamic scale's handling, efficiency.fp8_dynamic_scale_us
+    // 0.66 us.
+    EXPECT_DOUBLE_EQ(h100.efficiency.quant_memory, 0.918);
+    const double quant = 3.35e12 * 0.918;
+    EXPECT_NEAR(fp8->prologue_s, 8.66e-6 + 40960 / quant, 0.001e-6);  // 8.673 us
+    EXPECT_NEAR(fp8->time_s(), 35.87e-6, 0.05e-6);
     EXPECT_NEAR(fp8->achieved_tflops, 2.0 * 8192 * 8192 / fp8->time_s() / 1e12, 1e-9);
     GemmOptions once = cold;
     once.act_quant = ActQuant::static_scale;
-    EXPECT_NEAR(gemm_kernel(h100, 1, 8192, 8192, Precision::fp8, once)->prologue_s, 4.0e-6, 0.01e-6);
+    EXPECT_NEAR(gemm_kernel(h100, 1, 8192, 8192, Precision::fp8, once)->prologue_s, 4.0e-6 + 24576 / quant, 0.001e-6);
     // At M = 4096, K = 8192 the passes move their bytes: the max-reduction reads 67.1 MB of bf16, the
-    // quantising pass reads them again and writes 33.6 MB, from HBM (100 MB > 50 MB of L2).
+    // quantising pass reads them again and writes 33.6 MB: 21.8 + 4 + 32.7 + 4 + 0.66 = 63.2 us.
     auto big = gemm_kernel(h100, 4096, 8192, 8192, Precision::fp8, dynamic);
     const double acts = 4096.0 * 8192 * 2;
-    EXPECT_NEAR(big->prologue_s, acts / hbm + 4e-6 + (acts + acts / 2) / hbm + 4e-6 + 0.66e-6, 0.01e-6);
-    // B200's dynamic FP8 scale costs 3.05 us per call; a static scale, none.
+    EXPECT_NEAR(big->prologue_s, acts / quant + 4e-6 + (acts + acts / 2) / quant + 4e-6 + 0.66e-6, 0.01e-6);
+    EXPECT_NEAR(big->prologue_s, 63.2e-6, 0.1e-6);
+    // The same rate where the 50 MB L2 holds the activations (M = 256: 4.2 MB), not the cache's: 4.2 MB /
+    // 3.075 TB/s + 4 us + 6.3 MB / 3.075 TB/s + 4 us + 0.66 us = 12.07 us.
+    auto cached = gemm_kernel(h100, 256, 8192, 8192, Precision::fp8, dynamic);
+    EXPECT_NEAR(cached->prologue_s, 2.5 * 256 * 8192 * 2 / quant + 8.66e-6, 0.01e-6);
+    EXPECT_NEAR(cached->prologue_s, 12.07e-6, 0.01e-6);
+    // B200's dynamic FP8 scale costs 3.05 us per call; a static scale, none. Its passes stream at 8 x 0.666 TB/s.
     const ChipSpec b200 = *load_chip("b200");
     EXPECT_NEAR(gemm_kernel(b200, 1, 8192, 8192, Precision::fp8, dynamic)->prologue_s -
                     gemm_kernel(b200, 1, 8192, 8192, Precision::fp8, once)->prologue_s,
-                4.0e-6 + 8192 * 2 / (8e12 * 0.83) + 3.05e-6, 0.01e-6);  // the max-reduction pass and the scale
+                4.0e-6 + 8192 * 2 / (8e12 * 0.666) + 3.05e-6, 0.01e-6);  // the max-reduction pass and the scale
+    // A chip without a measured rate (0) streams them at its copy efficiency.
+    ChipSpec copy_rate = h100;
+    copy_rate.efficiency.quant_memory = 0;
+    EXPECT_NEAR(gemm_kernel(copy_rate, 4096, 8192, 8192, Precision::fp8, dynamic)->prologue_s,
+                2.5 * acts / hbm + 8.66e-6, 0.01e-6);
     EXPECT_EQ(parse_act_quant("dynamic"), ActQuant::dynamic_scale);
     EXPECT_EQ(parse_act_quant("static"), ActQuant::static_scale);
     EXPECT_FALSE(parse_act_quant("per-token").has_value());

@@ -194,9 +194,9 @@ TEST(Validation, PublicCases) {
     // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row; four of them fits.
     EXPECT_EQ(serving.rows, 199);
     EXPECT_EQ(serving.fits, 4);
-    EXPECT_LE(serving.median_abs_error, 0.11);  // 10.6 %
+    EXPECT_LE(serving.median_abs_error, 0.10);  // 9.3 %
     // 4 rows are outside: MI300X's Dell interactive run (+50 %), its v4.1 Llama-2-70B server run on Dell's
-    // system (+36 %), and NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1 (+39 %, +46 %).
+    // system (+36 %), and NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1 (+39 %, +45 %).
     EXPECT_GE(serving.rows_within_35, 195);
     // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
     std::vector<ValidationResult> v51, interactive;
@@ -206,19 +206,21 @@ TEST(Validation, PublicCases) {
     }
     const ValidationSummary newest = summarise(v51, true);
     EXPECT_EQ(newest.rows, 78);
-    EXPECT_LE(newest.median_abs_error, 0.06);  // 5.0 %
+    EXPECT_LE(newest.median_abs_error, 0.06);  // 4.9 %
     EXPECT_EQ(newest.rows_within_35, 78);
-    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): within -22..+31 % but MI300X
-    // on Dell's system, +50 % (whole prompts between blocks of decodes): 10.2 % over the 16. (With AMD's host
+    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): within -24..+31 % but MI300X
+    // on Dell's system, +50 % (whole prompts between blocks of decodes): 11.4 % over the 16. (With AMD's host
     // time at 7.4 ms, set before its MI300X run's prompt steps were counted, they were 7.1 %: that longer step
-    // made up for the TPOT spread the model lacks there.)
+    // made up for the TPOT spread the model lacks there. With NVIDIA's host time refitted to 9.5 ms, after the
+    // B200 silicon's FP4 GEMMs were set apart from its quantising kernels, H200's went from -8..-22 % to
+    // -9..-23 % and B200's stayed at +1..+22 %: 10.2 % to 11.4 %.)
     const ValidationSummary tight = summarise(interactive, true);
     EXPECT_EQ(tight.rows, 16);
     EXPECT_EQ(tight.fits, 4);
-    EXPECT_LE(tight.median_abs_error, 0.11);  // 10.2 %
+    EXPECT_LE(tight.median_abs_error, 0.12);  // 11.4 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
-    // DecodeAttentionLayers below); all kernels together: 17711 rows and 2757 fits.
+    // DecodeAttentionLayers below); all kernels together: 17475 rows and 2993 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (!timed_by_aiconfigurator(r)) single.push_back(r);
@@ -226,8 +228,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 17711);
-    EXPECT_EQ(summarise(results, false).fits, 2757);
+    EXPECT_EQ(summarise(results, false).rows, 17475);
+    EXPECT_EQ(summarise(results, false).fits, 2993);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -410,6 +412,12 @@ TEST(Validation, EngineLinearLayers) {
         }
         if (r.c.fit) {
             const bool overhead_shape = (n == 4096 && k == 4096) || (n == 7168 && k == 2048);
+            // The quantising kernels' rate: the fp8 rows at 16384 tokens of the chips with a bare-GEMM fp8
+            // efficiency, B200 and GB200 together (one silicon).
+            if (r.c.precision == "fp8" && m == 16384 && r.c.chip != "b300") {
+                fits[(r.c.chip == "gb200" ? "b200" : r.c.chip) + " quant"].push_back(r.error);
+                continue;
+            }
             const std::string what = m >= 2048                                           ? " compute"
                                      : r.c.precision == "fp4"                              ? " k step"
                                      : r.c.precision == "fp8"                              ? " dynamic scale"
@@ -431,27 +439,33 @@ TEST(Validation, EngineLinearLayers) {
     // median within 5 % (the compute rows are a selection of the shapes that set the value), each row within
     // 45 %, but for the K steps' largest matrix, 1 x 16384 x 16384 (B200 +85 %, B300 +59 %: twice the others'
     // time per element of K).
-    EXPECT_EQ(fits.size(), 19u);
+    // And 3 sets of the quantising kernels' rate (efficiency.quant_memory: H100 0.918, H200 0.80, the B200
+    // silicon 0.666), each median within 0.5 %.
+    EXPECT_EQ(fits.size(), 22u);
     for (const auto& [what, errors] : fits) {
-        EXPECT_LE(std::fabs(median_of(errors)), 0.05) << what;
+        EXPECT_LE(std::fabs(median_of(errors)), what.ends_with("quant") ? 0.005 : 0.05) << what;
         for (double e : errors) EXPECT_LE(std::fabs(e), what.ends_with("k step") ? 0.9 : 0.45) << what;
     }
+    EXPECT_EQ(fits["h100-sxm quant"].size(), 59u);
+    EXPECT_EQ(fits["b200 quant"].size(), 118u);
     const ValidationSummary all = summarise_kind(checks, "gemm");
-    EXPECT_EQ(all.rows, 4954);
+    EXPECT_EQ(all.rows, 4718);
     // With the 13 GEMM fits of the Azure guide and the ML Engineering MAMF table.
-    EXPECT_EQ(summarise_kind(results, "gemm").fits, 769 + 13);
-    EXPECT_LE(all.median_abs_error, 0.08);  // 7.2 %
+    EXPECT_EQ(summarise_kind(results, "gemm").fits, 1005 + 13);
+    // 6.3 % (7.2 % when the quantising kernels ran at the cache's rate where it held the activations; over the
+    // same rows, those now fits left out, 7.3 % against 6.3 %).
+    EXPECT_LE(all.median_abs_error, 0.07);
     // Hopper from bare-GEMM efficiencies and the quantising kernels: bf16 and fp8 within 6.5 % in the median
-    // (signed -1.8..+2.3 %).
+    // (signed -1.8..-0.1 %; fp8 3.6-3.7 %).
     for (const char* hopper : {"h100-sxm bf16", "h100-sxm fp8", "h200-sxm bf16", "h200-sxm fp8"}) {
         const auto [signed_median, abs_median] = medians(by_silicon[hopper]);
         EXPECT_LE(abs_median, 0.065) << hopper;
         EXPECT_LE(std::fabs(signed_median), 0.05) << hopper;
     }
-    // Blackwell: bf16 within 12.5 % (signed -6 %); fp8, with its dynamic scale's 3.05 / 2.7 us per call, within
-    // 8 % (signed +4..+6 %: B200's efficiency is the bare cuBLASLt GEMM's, a little faster than the Linear
-    // layer's own at 1024-4096 tokens); fp4, with its time per element of K, within 10 % on B200 and GB200
-    // (signed +3.5 %), B300 +16 % (its short-K layers at many tokens, above).
+    // Blackwell: bf16 within 12.5 % (signed -6 %); fp8, with its dynamic scale's 3.05 / 2.7 us per call and
+    // its quantising kernels at 0.666 of the HBM rate, within 8 % (4.4-4.5 %, signed +0.5..+1.4 %); fp4, with its
+    // time per element of K, within 10 % on B200 and GB200 (7.4 %, signed +1.4 %), B300 +14 % (its short-K
+    // layers at many tokens, above).
     for (const char* blackwell : {"b200 bf16", "b300 bf16"}) EXPECT_LE(medians(by_silicon[blackwell]).second, 0.125) << blackwell;
     for (const char* narrow : {"b200 fp8", "b300 fp8"}) {
         EXPECT_LE(medians(by_silicon[narrow]).second, 0.08) << narrow;
@@ -472,12 +486,12 @@ TEST(Validation, EngineLinearLayers) {
 // in v5.1, B200 0.97-1.00 (Google's 1.26 beside its low offline run), GB200 0.88-0.99, MI300X 0.88-0.91,
 // MI325X 0.88-0.96.)
 TEST(Validation, EngineHostTimePerStep) {
-    // NVIDIA's MLPerf harness runs TensorRT-LLM with use_graphs False, and its rows carry host_ms=9: the C++
+    // NVIDIA's MLPerf harness runs TensorRT-LLM with use_graphs False, and its rows carry host_ms=9.5: the C++
     // executor's loop the GPU waits for each step. AMD's runs vLLM with enforce_eager True, and its rows carry
     // host_ms=5.5. Each v5.1 Interactive Llama-2-70B run's log gives the step, TPOT p50, at the requests in
     // flight per GPU (result_completed_samples_per_sec x result_mean_latency_ns / GPUs, Little's law). The
     // model's step at that batch with the row's settings, its kernels plus the host time, against it. NVIDIA's own
-    // B200 and GB200 runs set the 9 ms (kernels 25.3 and 21.7 ms: 9.2 and 8.9 ms short), so they hold within 2 %.
+    // B200 and GB200 runs set the 9.5 ms (kernels 24.75 and 21.32 ms: 9.7 and 9.3 ms short), so they hold within 2 %.
     // AMD's own MI300X and MI325X runs set the 5.5 ms, the mean of 5.4 and 5.7 ms: MI300X's vLLM V0 runs its
     // prompts in steps of their own (prefill=separate), and its mean step, 26.2 ms of kernels at 36 requests a
     // GPU with a prompt step after 63 % of its 8-step blocks, takes 1.053 host times a step: (31.92 - 26.23) /
@@ -488,7 +502,7 @@ TEST(Validation, EngineHostTimePerStep) {
         int in_flight;  // per GPU
         double tpot_p50_ms;
         bool fit;
-        double host_ms = 9;
+        double host_ms = 9.5;
     };
     const Log logs[] = {
         {"mlperf51-nvidia-b200-sxm-180gbx8-l70-int", 255, 34.47, true},  // 218.82 x 9.336 s / 8
@@ -539,10 +553,9 @@ TEST(Validation, EngineHostTimePerStep) {
             << log.id << ": step " << ev->serving.step_s * 1e3 << " ms";
         if (!log.fit) checks.push_back(error);
     }
-    // The sixteen checks: B200 -9..+6 %, H200 +6..+10 % (their steps are 5.4-6.7 ms longer than the model's
-    // kernels where NVIDIA's B200 and GB200 are 9 ms longer; aiconfigurator's Linear rows put H200's FP8 GEMMs at
-    // 150 tokens 5 % faster than the model's, B200's FP4 ones at 500 tokens 12 % slower), MI300X -3 %, MI325X
-    // -9..+1 %: median +1.8 %.
+    // The sixteen checks: B200 -9..+6 %, H200 +8..+11 % (their steps are 5.3-6.7 ms longer than the model's
+    // kernels where NVIDIA's B200 and GB200 are 9.3-9.7 ms longer; aiconfigurator's Linear rows put H200's FP8
+    // GEMMs at 150 tokens 5 % faster than the model's), MI300X -3 %, MI325X -9..+1 %: median +1.75 %.
     EXPECT_LE(std::fabs(median_of(checks)), 0.05);
 }
 
