@@ -312,8 +312,7 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Achievable fraction of HBM bandwidth in the kernels that quantise a GEMM layer's bf16 activations "
          "(FP8: a max-reduction pass and a quantising pass; NVFP4: one pass writing the block scales), which stream them at this rate "
          "wherever the cache holds them (TensorRT-LLM's FP8 Linear layer without an input scale: H100 0.92, H200 0.80, B200 0.67). "
-         "Serving engines fuse "
-         "the quantisation into the op before and do not pay it. 0: as efficiency.memory."),
+         "Serving engines fuse the quantisation into the op before and do not pay it. 0: as efficiency.memory."),
          SCV_REAL(efficiency.quant_memory), "efficiency.memory"});
 
     // The owner's cost (core/physical/cost.hpp). Defaults: see the "Suggested defaults" basis text.

@@ -124,21 +124,30 @@ TEST(Stream, PromptStepsOfTheirOwn) {
     EXPECT_NEAR(stream_latencies(m).ttft_mean_s, 0.05 + 1.0 * 0.02 * (2000 / 1000.0) + 1e-4 * 2000, 1e-6);
 }
 
+namespace {
+// An open loop of 0.1 s steps with room for 1000 prompt tokens: one-token prompts arrive at `arrivals_per_s`
+// for 100 tokens each, held 10 s, in `slots` slots, each request in flight adding `decode_slope_s` to a step.
+StreamModel open_loop(double arrivals_per_s, double slots, double decode_slope_s) {
+    StreamModel m;
+    m.step_s = 0.1;
+    m.prefill_room = 1000;
+    m.arrivals_per_s = arrivals_per_s;
+    m.input_len = 1;
+    m.output_len = 100;
+    m.slots = slots;
+    m.holding_s = 10;
+    m.decode_slope_s = decode_slope_s;
+    return m;
+}
+}  // namespace
+
 TEST(Stream, SlotsFillAsOftenAsTheRequestsInFlightVary) {
     // 100 slots, 80 requests in flight on average (8/s held 10 s). A step of 0.1 s whose fixed part is half
     // of it (a = 0.1 - 80 x 6.25e-4 = 0.05 s) makes the count vary g = t / a = 2 times more than the
     // arrivals alone and drift back 2 times more slowly: an arrival finds every slot taken with Erlang C of
     // 50 servers at 40 erlangs, 8.70 %, where a step that does not slow with the count gives Erlang C(100, 80),
     // 1.96 %; and a wait for a slot then lasts 1 / ((100 - 80) / (2 x 10 s)) = 1 s on average.
-    StreamModel m;
-    m.step_s = 0.1;
-    m.prefill_room = 1000;
-    m.arrivals_per_s = 8;
-    m.input_len = 1;
-    m.output_len = 100;
-    m.slots = 100;
-    m.holding_s = 10;
-    m.decode_slope_s = 6.25e-4;
+    StreamModel m = open_loop(8, 100, 6.25e-4);
     const Latencies varied = stream_latencies(m);
     EXPECT_NEAR(varied.slot_wait_probability, 0.0869525, 1e-6);
     EXPECT_NEAR(erlang_c(50, 40), 0.0869525, 1e-6);
@@ -155,15 +164,7 @@ TEST(Stream, TpotSpreadsWithTheRequestsInFlightOfAnOpenLoop) {
     // t / a = 2 times more slowly than requests turn over: Var N = 500 x 2 = 1000, correlation time
     // 10 x 2 = 20 s. A request's 99 later steps last 9.9 s: y = 9.9 / 20 = 0.495, and its mean N keeps
     // g = 2 (y - 1 + e^-y) / y^2 of the variance. TPOT sd = 1e-4 x sqrt(1000 g).
-    StreamModel m;
-    m.step_s = 0.1;
-    m.prefill_room = 1000;
-    m.arrivals_per_s = 50;
-    m.input_len = 1;
-    m.output_len = 100;
-    m.slots = 1000;
-    m.holding_s = 10;
-    m.decode_slope_s = 1e-4;
+    StreamModel m = open_loop(50, 1000, 1e-4);
     const double y = 9.9 / 20, g = 2 * (y - 1 + std::exp(-y)) / (y * y);
     EXPECT_NEAR(g, 0.85355, 1e-5);
     const Latencies open = stream_latencies(m);

@@ -28,6 +28,9 @@ std::string read(const std::string& path) {
 const std::string kPath = std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-public.csv";
 
 // The median of a set of fits' errors (the mean of the middle two for an even count, as the fits are set).
+// The silicon a row ran on: GB200 is B200 silicon, and the two share their fitted efficiencies.
+std::string silicon_of(const ValidationCase& c) { return c.chip == "gb200" ? "b200" : c.chip; }
+
 double median_of(std::vector<double> errors) {
     std::sort(errors.begin(), errors.end());
     const size_t n = errors.size();
@@ -290,7 +293,7 @@ TEST(Validation, EngineAllReduces) {
         if (!latency) {
             EXPECT_EQ(r.c.chips, 2) << r.c.id;
         }
-        const std::string silicon = r.c.chip == "gb200" ? "b200" : r.c.chip;
+        const std::string silicon = silicon_of(r.c);
         fits[(latency ? r.c.chip : silicon) + (latency ? " step latency" : " engine efficiency")].push_back(r.error);
     }
     // 6 chips' step latencies and 5 silicons' kernel efficiencies, each set by the median of its rows.
@@ -337,7 +340,7 @@ TEST(Validation, FusedMoeLayers) {
         moe.push_back(r);
         if (r.c.fit) {
             if (r.c.shape.rfind("tokens=1 ", 0) == 0) {
-                overhead_fits[(r.c.chip == "gb200" ? "b200" : r.c.chip) + (r.c.precision == "fp4" ? " fp4" : "")]
+                overhead_fits[silicon_of(r.c) + (r.c.precision == "fp4" ? " fp4" : "")]
                     .push_back(r.error);
             } else {  // moe_pair_bytes: fp8 by the median of three chips, each within +-8 %; fp4 reproduced
                 EXPECT_EQ(r.c.shape, "tokens=16384 ep=8 routing=balanced") << r.c.id;
@@ -415,7 +418,7 @@ TEST(Validation, EngineLinearLayers) {
             // The quantising kernels' rate: the fp8 rows at 16384 tokens of the chips with a bare-GEMM fp8
             // efficiency, B200 and GB200 together (one silicon).
             if (r.c.precision == "fp8" && m == 16384 && r.c.chip != "b300") {
-                fits[(r.c.chip == "gb200" ? "b200" : r.c.chip) + " quant"].push_back(r.error);
+                fits[silicon_of(r.c) + " quant"].push_back(r.error);
                 continue;
             }
             const std::string what = m >= 2048                                           ? " compute"
@@ -427,7 +430,7 @@ TEST(Validation, EngineLinearLayers) {
             continue;
         }
         checks.push_back(r);
-        by_silicon[(r.c.chip == "gb200" ? "b200" : r.c.chip) + " " + r.c.precision].push_back(r);
+        by_silicon[silicon_of(r.c) + " " + r.c.precision].push_back(r);
         // Held within +130 % / -55 % so a broken row shows: the farthest are B300's NVFP4 layers with a short
         // K (512-1024) at 4096-16384 tokens, at half the model's rate (+98..+125 %).
         EXPECT_LE(r.error, 1.3) << r.c.id << ": predicted " << r.predicted;
@@ -677,7 +680,7 @@ TEST(Validation, DecodeAttentionLayers) {
                                      : requests == 1   ? " overhead"
                                      : requests == 64 ? " wave"
                                                        : " pair";
-            fits[(r.c.chip == "gb200" ? "b200" : r.c.chip) + what + (r.c.precision == "bf16" && !alone ? " 16-bit" : "")]
+            fits[silicon_of(r.c) + what + (r.c.precision == "bf16" && !alone ? " 16-bit" : "")]
                 .push_back(r.error);
             continue;
         }
@@ -761,7 +764,7 @@ TEST(Validation, PromptAttentionLayers) {
         const bool hopper = r.c.chip == "h100-sxm" || r.c.chip == "h200-sxm";
         if (r.c.fit) {
             EXPECT_TRUE((prompts == 16 && (length == 512 || length == 8192)) || (prompts == 1 && length == 128)) << r.c.id;
-            fits[(r.c.chip == "gb200" ? "b200" : r.c.chip) +
+            fits[silicon_of(r.c) +
                  (length == 128 ? " overhead" : length == 512 ? " token" : " softmax")].push_back(r.error);
             continue;
         }
