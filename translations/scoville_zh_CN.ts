@@ -1776,10 +1776,6 @@
         <translation>注意力每请求每 KV 头时间</translation>
     </message>
     <message>
-        <source>Achievable fraction of memory bandwidth when attention reads the paged KV cache, beyond each call&apos;s fixed cost and its per-request work (H100: 0.82, TensorRT-LLM decode attention with an FP8 KV cache).</source>
-        <translation>注意力读取分页 KV 缓存时可达到的内存带宽比例，不计每次调用的固定开销及其每请求工作（H100：0.82，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力）。</translation>
-    </message>
-    <message>
         <source>Prompt attention time per token and head</source>
         <translation>提示注意力每词元每头时间</translation>
     </message>
@@ -1848,36 +1844,12 @@
         <translation>提示注意力调用开销</translation>
     </message>
     <message>
-        <source>Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 1.25 us, TensorRT-LLM, and 103 ns more a query head of a block&apos;s group: efficiency.attention_head_overhead_ns).</source>
-        <translation>一次注意力内核调用在每算子开销之外的固定时间（split-KV 归约、页表遍历）；与 efficiency.attention 和 efficiency.attention_pair_ns 一起复现各规模的解码注意力时间（H100：1.25 us，TensorRT-LLM；线程块所服务的组中每个查询头再加 103 ns：efficiency.attention_head_overhead_ns）。</translation>
-    </message>
-    <message>
-        <source>Time a decode-attention kernel spends on each (request, KV head) pair beyond the KV it streams: one thread block&apos;s queries, softmax reductions and output. The kernel computes for at least pairs x this, which meets its KV bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 7.19 ns, TensorRT-LLM decode attention with an FP8 KV cache, and 0.68 ns more a query head of the block&apos;s group). 0: no such floor.</source>
-        <translation>解码注意力内核在每个（请求，KV 头）配对上、超出其读取的 KV 之外所花的时间：一个线程块的查询、softmax 归约和输出。内核的计算时间至少为配对数 × 此值，并在屋脊点与其 KV 字节数相遇，因此大批量的短上下文开销高于其字节数（H200：7.19 ns，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力；线程块所服务的组中每个查询头再加 0.68 ns）。0：无此下限。</translation>
-    </message>
-    <message>
-        <source>efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.3 us against 1.12 with an FP8 cache, TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us.</source>
-        <translation>efficiency.attention_overhead_us 在 16 位 KV 缓存且采用分组查询头时的取值：引擎为此运行单独的内核（H200：4.3 us，FP8 缓存为 1.12；TensorRT-LLM 的 FP8 内核在一个线程块中处理一个查询组）。0：与 efficiency.attention_overhead_us 相同。</translation>
-    </message>
-    <message>
-        <source>efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with grouped-query heads (H200: 37 ns per request and KV head against 7.19 with an FP8 cache, TensorRT-LLM). 0: as efficiency.attention_pair_ns.</source>
-        <translation>efficiency.attention_pair_ns 在 16 位 KV 缓存且采用分组查询头时的取值（H200：每请求每 KV 头 37 ns，FP8 缓存为 7.19；TensorRT-LLM）。0：与 efficiency.attention_pair_ns 相同。</translation>
-    </message>
-    <message>
-        <source>Thread blocks of a decode-attention call that cost nothing beyond its fixed time: its first wave runs side by side in the time one block takes, which a one-request call already pays (efficiency.attention_overhead_us), so only the blocks beyond these add efficiency.attention_pair_ns each (H100: 153, about 1.2 per SM, fitted with efficiency.attention_pair_ns to TensorRT-LLM decode attention at 15 cached tokens, where 16 requests take hardly longer than one). 0: every block adds.</source>
-        <translation>解码注意力调用中除固定时间外不再增加耗时的线程块数：第一波线程块在单个线程块所需的时间内并行运行，而单请求调用已经支付了这段时间（efficiency.attention_overhead_us），因此只有超出这些的线程块各增加 efficiency.attention_pair_ns（H100：153，约每个 SM 1.2 个，与 efficiency.attention_pair_ns 一起拟合 TensorRT-LLM 在 15 个缓存词元下的解码注意力，其中 16 个请求几乎不比 1 个请求更慢）。0：每个线程块都增加耗时。</translation>
-    </message>
-    <message>
         <source>What each query head of the group a decode-attention thread block serves adds to the block&apos;s time beyond efficiency.attention_pair_ns (its queries&apos; softmax and output rows), on every block beyond the first wave (H100: 0.81 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: 1024 requests at 15 tokens take 11 ns a block with 4 query heads a KV head, 22 with 16). Not on a 16-bit cache&apos;s kernel, whose blocks cost the same whatever the group. 0: none.</source>
         <translation>解码注意力线程块所服务的组中每个查询头在 efficiency.attention_pair_ns 之外为该线程块增加的时间（其查询的 softmax 和输出行），作用于第一波之外的每个线程块（H100：0.81 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：1024 个请求、15 个词元时，每 KV 头 4 个查询头的线程块需 11 ns，16 个需 22 ns）。不作用于 16 位缓存的内核，其线程块无论组大小耗时相同。0：无。</translation>
     </message>
     <message>
         <source>What each query head of the group a decode-attention thread block serves adds to the call&apos;s fixed time, which holds one block&apos;s latency (H100: 103 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: one request at 15 tokens takes 5.8 us with 4 query heads a KV head, 7.0 with 16). Not on a 16-bit cache&apos;s kernel. 0: none.</source>
         <translation>解码注意力线程块所服务的组中每个查询头为调用固定时间增加的时间，固定时间中包含一个线程块的延迟（H100：103 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：一个请求、15 个词元时，每 KV 头 4 个查询头需 5.8 us，16 个需 7.0 us）。不作用于 16 位缓存的内核。0：无。</translation>
-    </message>
-    <message>
-        <source>Time one (request, KV head) pair&apos;s first 1024 cached tokens take in a decode-attention kernel when the pair is alone: the kernel splits a pair&apos;s context over thread blocks whose number grows as the square root of its length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth (H100: 1.96 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_token_ps the slower binds. 0: none.</source>
-        <translation>单个（请求，KV 头）配对独处时，解码注意力内核处理其前 1024 个缓存词元所需的时间：内核把一个配对的上下文分给若干线程块，其数量随长度的平方根增长（每次切分都要合并一次部分结果），因此 C 个词元需要此值 × sqrt(C / 1024)，无论带宽有多空闲（H100：1.96 us，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_token_ps 一起时取较慢者。0：无。</translation>
     </message>
     <message>
         <source>Least time per cached token of one (request, KV head) pair in a decode-attention kernel: the kernel splits a pair&apos;s context over a capped number of thread blocks, so a pair alone takes its tokens x this however idle the bandwidth (B200: 252 ps, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_1k_us the slower binds. 0: none.</source>
@@ -1898,6 +1870,66 @@
     <message>
         <source>Achievable fraction of HBM bandwidth in the kernels that quantise a GEMM layer&apos;s bf16 activations (FP8: a max-reduction pass and a quantising pass; NVFP4: one pass writing the block scales), which stream them at this rate wherever the cache holds them (TensorRT-LLM&apos;s FP8 Linear layer without an input scale: H100 0.92, H200 0.80, B200 0.67). Serving engines fuse the quantisation into the op before and do not pay it. 0: as efficiency.memory.</source>
         <translation>对 GEMM 层的 bf16 激活进行量化的内核可达到的 HBM 带宽比例（FP8：一遍求最大值归约与一遍量化；NVFP4：一遍量化并写出块缩放因子），无论缓存是否持有这些激活，都以此速率流式读写（TensorRT-LLM 未给定输入缩放的 FP8 Linear 层：H100 0.92，H200 0.80，B200 0.67）。服务引擎把量化融合进前一个算子，不付出这部分开销。0：与 efficiency.memory 相同。</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of memory bandwidth when attention reads the paged KV cache, beyond each call&apos;s fixed cost and its per-request work (H100: 0.83, TensorRT-LLM decode attention with an FP8 KV cache).</source>
+        <translation>注意力读取分页 KV 缓存时可达到的内存带宽比例，不计每次调用的固定开销及其每请求工作（H100：0.83，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力）。</translation>
+    </message>
+    <message>
+        <source>Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 1.16 us, TensorRT-LLM, and 103 ns more a query head of a block&apos;s group: efficiency.attention_head_overhead_ns).</source>
+        <translation>一次注意力内核调用在每算子开销之外的固定时间（split-KV 归约、页表遍历）；与 efficiency.attention 和 efficiency.attention_pair_ns 一起复现各规模的解码注意力时间（H100：1.16 us，TensorRT-LLM；线程块所服务的组中每个查询头再加 103 ns：efficiency.attention_head_overhead_ns）。</translation>
+    </message>
+    <message>
+        <source>Time a decode-attention kernel spends on each (request, KV head) pair beyond the KV it streams: one thread block&apos;s queries, softmax reductions and output. The kernel computes for at least pairs x this, which meets its KV bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 6.45 ns, TensorRT-LLM decode attention with an FP8 KV cache, and 0.68 ns more a query head of the block&apos;s group). 0: no such floor.</source>
+        <translation>解码注意力内核在每个（请求，KV 头）配对上、超出其读取的 KV 之外所花的时间：一个线程块的查询、softmax 归约和输出。内核的计算时间至少为配对数 × 此值，并在屋脊点与其 KV 字节数相遇，因此大批量的短上下文开销高于其字节数（H200：6.45 ns，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力；线程块所服务的组中每个查询头再加 0.68 ns）。0：无此下限。</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.3 us against 1.06 with an FP8 cache, TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us.</source>
+        <translation>efficiency.attention_overhead_us 在 16 位 KV 缓存且采用分组查询头时的取值：引擎为此运行单独的内核（H200：4.3 us，FP8 缓存为 1.06；TensorRT-LLM 的 FP8 内核在一个线程块中处理一个查询组）。0：与 efficiency.attention_overhead_us 相同。</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with grouped-query heads (H200: 37 ns per request and KV head against 6.45 with an FP8 cache, TensorRT-LLM). 0: as efficiency.attention_pair_ns.</source>
+        <translation>efficiency.attention_pair_ns 在 16 位 KV 缓存且采用分组查询头时的取值（H200：每请求每 KV 头 37 ns，FP8 缓存为 6.45；TensorRT-LLM）。0：与 efficiency.attention_pair_ns 相同。</translation>
+    </message>
+    <message>
+        <source>Thread blocks of a decode-attention call that cost nothing beyond its fixed time: its first wave runs side by side in the time one block takes, which a one-request call already pays (efficiency.attention_overhead_us), so only the blocks beyond these add efficiency.attention_pair_ns each (H100: 111, about 0.8 per SM, fitted with efficiency.attention_pair_ns to TensorRT-LLM decode attention at 15 cached tokens, where 16 requests take hardly longer than one). 0: every block adds.</source>
+        <translation>解码注意力调用中除固定时间外不再增加耗时的线程块数：第一波线程块在单个线程块所需的时间内并行运行，而单请求调用已经支付了这段时间（efficiency.attention_overhead_us），因此只有超出这些的线程块各增加 efficiency.attention_pair_ns（H100：111，约每个 SM 0.8 个，与 efficiency.attention_pair_ns 一起拟合 TensorRT-LLM 在 15 个缓存词元下的解码注意力，其中 16 个请求几乎不比 1 个请求更慢）。0：每个线程块都增加耗时。</translation>
+    </message>
+    <message>
+        <source>Multi-head attention KV efficiency</source>
+        <translation>多头注意力 KV 效率</translation>
+    </message>
+    <message>
+        <source>efficiency.attention for a decode-attention call over an 8-bit KV cache whose query heads each have a KV head of their own (multi-head attention), where the engine runs those in a kernel of its own that converts each element before its math (H100: 0.758 and H200: 0.577, about 2.5-2.8 T elements/s, TensorRT-LLM&apos;s masked multi-head attention kernel, against 0.83 in its grouped-query XQA kernel). A 16-bit cache streams at efficiency.attention. 0: as efficiency.attention.</source>
+        <translation>efficiency.attention 在 8 位 KV 缓存、且每个查询头都有自己的 KV 头（多头注意力）时的解码注意力调用中的取值：引擎为此运行单独的内核，该内核在计算前逐元素转换数据（H100：0.758，H200：0.577，约每秒 2.5-2.8 T 个元素；TensorRT-LLM 的 masked multi-head attention 内核，其分组查询 XQA 内核为 0.83）。16 位缓存按 efficiency.attention 读取。0：与 efficiency.attention 相同。</translation>
+    </message>
+    <message>
+        <source>Multi-head attention call overhead</source>
+        <translation>多头注意力调用开销</translation>
+    </message>
+    <message>
+        <source>Multi-head attention per request and KV head</source>
+        <translation>多头注意力每请求每 KV 头时间</translation>
+    </message>
+    <message>
+        <source>Multi-head attention: blocks within the fixed time</source>
+        <translation>多头注意力：固定时间内的线程块数</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_wave_blocks for a decode-attention call whose query heads each have a KV head of their own (H100: 381 blocks, TensorRT-LLM&apos;s masked multi-head attention kernel). 0: as efficiency.attention_wave_blocks.</source>
+        <translation>efficiency.attention_wave_blocks 在每个查询头都有自己的 KV 头时的解码注意力调用中的取值（H100：381 个线程块，TensorRT-LLM 的 masked multi-head attention 内核）。0：与 efficiency.attention_wave_blocks 相同。</translation>
+    </message>
+    <message>
+        <source>Time one (request, KV head) pair&apos;s first 1024 cached tokens take in a decode-attention kernel when the pair is alone: the kernel splits a pair&apos;s context over thread blocks whose number grows as the square root of its length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth (H100: 1.98 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_token_ps the slower binds. 0: none.</source>
+        <translation>单个（请求，KV 头）配对独处时，解码注意力内核处理其前 1024 个缓存词元所需的时间：内核把一个配对的上下文分给若干线程块，其数量随长度的平方根增长（每次切分都要合并一次部分结果），因此 C 个词元需要此值 × sqrt(C / 1024)，无论带宽有多空闲（H100：1.98 us，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_token_ps 一起时取较慢者。0：无。</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_overhead_us for a decode-attention call whose query heads each have a KV head of their own, where the engine runs those in a kernel of its own (H100: 4.90 us against 1.16 in the grouped-query kernel, with efficiency.attention_head_overhead_ns for its one query head, TensorRT-LLM). 0: as efficiency.attention_overhead_us.</source>
+        <translation>efficiency.attention_overhead_us 在每个查询头都有自己的 KV 头时的解码注意力调用中的取值：引擎为此运行单独的内核（H100：4.90 us，分组查询内核为 1.16；其唯一的查询头另加 efficiency.attention_head_overhead_ns；TensorRT-LLM）。0：与 efficiency.attention_overhead_us 相同。</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_pair_ns for a decode-attention call whose query heads each have a KV head of their own: one thread block a head (H100: 13.26 ns and efficiency.attention_head_ns, TensorRT-LLM&apos;s masked multi-head attention kernel). 0: as efficiency.attention_pair_ns.</source>
+        <translation>efficiency.attention_pair_ns 在每个查询头都有自己的 KV 头时的解码注意力调用中的取值：每个头一个线程块（H100：13.26 ns 加 efficiency.attention_head_ns，TensorRT-LLM 的 masked multi-head attention 内核）。0：与 efficiency.attention_pair_ns 相同。</translation>
     </message>
 </context>
 <context>

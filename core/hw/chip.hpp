@@ -140,6 +140,14 @@ struct EfficiencySpec {
     // (0: as attention_wave_blocks).
     double attention_wave_blocks = 0.0;
     double attention_16bit_wave_blocks = 0.0;
+    // The same costs, and the KV share of the HBM bandwidth (efficiency.attention), for a decode-attention
+    // call whose query heads each have a KV head of their own (multi-head attention), where the chip's engine
+    // runs those in a kernel of their own (Hopper: TensorRT-LLM's masked multi-head attention kernel, one
+    // thread block a head, where grouped heads go to its XQA kernels). 0: as the grouped-query kernel's.
+    double attention_mha = 0.0;
+    double attention_mha_overhead_us = 0.0;
+    double attention_mha_pair_ns = 0.0;
+    double attention_mha_wave_blocks = 0.0;
     // What each query head of the group a block serves adds (the 8-bit kernel; the 16-bit one's blocks cost
     // the same whatever the group): to every block beyond the first wave, and to the call's fixed time, which
     // holds one block's. 0: none.

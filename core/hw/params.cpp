@@ -197,7 +197,7 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Achievable fraction of memory bandwidth (H100 copy: 2.90/3.35 = 0.87)."), SCV_REAL(efficiency.memory)});
     add({"efficiency.attention", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention KV efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
          SCV_TR("scoville::ChipParams", "Achievable fraction of memory bandwidth when attention reads the paged KV cache, beyond each call's "
-         "fixed cost and its per-request work (H100: 0.82, TensorRT-LLM decode attention with an FP8 KV cache)."), SCV_REAL(efficiency.attention)});
+         "fixed cost and its per-request work (H100: 0.83, TensorRT-LLM decode attention with an FP8 KV cache)."), SCV_REAL(efficiency.attention)});
     add({"efficiency.network", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Network efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
          SCV_TR("scoville::ChipParams", "Achievable fraction of link bandwidth in collectives (NCCL bus bandwidth ~0.8 of line rate)."), SCV_REAL(efficiency.network)});
     add({"efficiency.engine_network", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Engine all-reduce efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
@@ -215,29 +215,29 @@ std::vector<ParamInfo> build_params() {
          "link.library_latency_us)."), SCV_REAL(efficiency.op_overhead_us)});
     add({"efficiency.attention_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
          SCV_TR("scoville::ChipParams", "Fixed time of one attention kernel call beyond the per-op overhead (split-KV reduction, page-table walk); "
-         "with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 1.25 us, "
+         "with efficiency.attention and efficiency.attention_pair_ns it reproduces decode-attention timings over sizes (H100: 1.16 us, "
          "TensorRT-LLM, and 103 ns more a query head of a block's group: efficiency.attention_head_overhead_ns)."),
          SCV_REAL(efficiency.attention_overhead_us)});
     add({"efficiency.attention_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention time per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 40, false, {},
          SCV_TR("scoville::ChipParams", "Time a decode-attention kernel spends on each (request, KV head) pair beyond the KV it streams: one "
          "thread block's queries, softmax reductions and output. The kernel computes for at least pairs x this, which meets its KV "
-         "bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 7.19 ns, TensorRT-LLM decode "
+         "bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 6.45 ns, TensorRT-LLM decode "
          "attention with an FP8 KV cache, and 0.68 ns more a query head of the block's group). 0: no such floor."),
          SCV_REAL(efficiency.attention_pair_ns)});
     add({"efficiency.attention_16bit_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
          SCV_TR("scoville::ChipParams", "efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with "
-         "grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.3 us against 1.12 with an FP8 cache, "
+         "grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.3 us against 1.06 with an FP8 cache, "
          "TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us."),
          SCV_REAL(efficiency.attention_16bit_overhead_us), "efficiency.attention_overhead_us"});
     add({"efficiency.attention_16bit_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 80, false, {},
          SCV_TR("scoville::ChipParams", "efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with "
-         "grouped-query heads (H200: 37 ns per request and KV head against 7.19 with an FP8 cache, TensorRT-LLM). 0: as "
+         "grouped-query heads (H200: 37 ns per request and KV head against 6.45 with an FP8 cache, TensorRT-LLM). 0: as "
          "efficiency.attention_pair_ns."),
          SCV_REAL(efficiency.attention_16bit_pair_ns), "efficiency.attention_pair_ns"});
     add({"efficiency.attention_wave_blocks", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: blocks within the call's fixed time"), SCV_TR("Unit", "blocks"), ParamKind::real, 0, 100000, 0, 512, false, {},
          SCV_TR("scoville::ChipParams", "Thread blocks of a decode-attention call that cost nothing beyond its fixed time: its first wave "
          "runs side by side in the time one block takes, which a one-request call already pays (efficiency.attention_overhead_us), "
-         "so only the blocks beyond these add efficiency.attention_pair_ns each (H100: 153, about 1.2 per SM, fitted with "
+         "so only the blocks beyond these add efficiency.attention_pair_ns each (H100: 111, about 0.8 per SM, fitted with "
          "efficiency.attention_pair_ns to TensorRT-LLM decode attention at 15 cached tokens, where 16 requests take hardly "
          "longer than one). 0: every block adds."),
          SCV_REAL(efficiency.attention_wave_blocks)});
@@ -245,6 +245,27 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "efficiency.attention_wave_blocks for a decode-attention call over a 16-bit KV cache with "
          "grouped-query heads, where the engine runs those in a kernel of their own. 0: as efficiency.attention_wave_blocks."),
          SCV_REAL(efficiency.attention_16bit_wave_blocks), "efficiency.attention_wave_blocks"});
+    add({"efficiency.attention_mha", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Multi-head attention KV efficiency"), "", ParamKind::real, 0, 1, 0, 1, false, {},
+         SCV_TR("scoville::ChipParams", "efficiency.attention for a decode-attention call over an 8-bit KV cache whose query heads each have a KV head of "
+         "their own (multi-head attention), where the engine runs those in a kernel of its own that converts each element before "
+         "its math (H100: 0.758 and H200: 0.577, about 2.5-2.8 T elements/s, TensorRT-LLM's masked multi-head attention kernel, "
+         "against 0.83 in its grouped-query XQA kernel). A 16-bit cache streams at efficiency.attention. 0: as efficiency.attention."),
+         SCV_REAL(efficiency.attention_mha), "efficiency.attention"});
+    add({"efficiency.attention_mha_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Multi-head attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
+         SCV_TR("scoville::ChipParams", "efficiency.attention_overhead_us for a decode-attention call whose query heads each have a KV head "
+         "of their own, where the engine runs those in a kernel of its own (H100: 4.90 us against 1.16 in the grouped-query "
+         "kernel, with efficiency.attention_head_overhead_ns for its one query head, TensorRT-LLM). 0: as "
+         "efficiency.attention_overhead_us."),
+         SCV_REAL(efficiency.attention_mha_overhead_us), "efficiency.attention_overhead_us"});
+    add({"efficiency.attention_mha_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Multi-head attention per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 80, false, {},
+         SCV_TR("scoville::ChipParams", "efficiency.attention_pair_ns for a decode-attention call whose query heads each have a KV head of "
+         "their own: one thread block a head (H100: 13.26 ns and efficiency.attention_head_ns, TensorRT-LLM's masked multi-head attention kernel). 0: as "
+         "efficiency.attention_pair_ns."),
+         SCV_REAL(efficiency.attention_mha_pair_ns), "efficiency.attention_pair_ns"});
+    add({"efficiency.attention_mha_wave_blocks", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Multi-head attention: blocks within the fixed time"), SCV_TR("Unit", "blocks"), ParamKind::real, 0, 100000, 0, 1024, false, {},
+         SCV_TR("scoville::ChipParams", "efficiency.attention_wave_blocks for a decode-attention call whose query heads each have a KV head "
+         "of their own (H100: 381 blocks, TensorRT-LLM's masked multi-head attention kernel). 0: as efficiency.attention_wave_blocks."),
+         SCV_REAL(efficiency.attention_mha_wave_blocks), "efficiency.attention_wave_blocks"});
     add({"efficiency.attention_head_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention time per query head a block serves"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 10, false, {},
          SCV_TR("scoville::ChipParams", "What each query head of the group a decode-attention thread block serves adds to the block's "
          "time beyond efficiency.attention_pair_ns (its queries' softmax and output rows), on every block beyond the first wave "
@@ -265,7 +286,7 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Time one (request, KV head) pair's first 1024 cached tokens take in a decode-attention kernel when "
          "the pair is alone: the kernel splits a pair's context over thread blocks whose number grows as the square root of its "
          "length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth "
-         "(H100: 1.96 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; "
+         "(H100: 1.98 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; "
          "with efficiency.attention_pair_token_ps the slower binds. 0: none."),
          SCV_REAL(efficiency.attention_pair_1k_us)});
     add({"efficiency.attention_pair_token_ps", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: one pair's time per token"), SCV_TR("Unit", "ps"), ParamKind::real, 0, 10000, 0, 1000, false, {},

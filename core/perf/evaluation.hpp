@@ -32,6 +32,12 @@ std::string_view to_string(Phase p);
 // An attention score's softmax work: its maximum, subtraction, exponential, sum and rescale.
 inline constexpr double kSoftmaxFlopsPerScore = 5.0;
 
+// The decode-attention kernels an engine may run apart, each with its own costs: query groups over an 8-bit
+// cache (and the chip's general attention keys), query groups over a 16-bit cache, and heads that each have a
+// KV head of their own (multi-head attention) over a 16-bit or an 8-bit cache (one kernel, whose KV rate
+// differs: it converts each 8-bit element before its math).
+enum class DecodeKernel : std::uint8_t { grouped, grouped_16bit, per_head, per_head_8bit };
+
 struct OpResult {
     std::string_view name;       // static names: "qkv_proj", "attn_score", "ffn_down", "tp_allreduce", ...
     OpKind kind = OpKind::gemm;
@@ -43,7 +49,7 @@ struct OpResult {
                                  // call and pipeline window, past the engine's own kernels' workspace
     bool fused = false;          // runs inside the previous op's kernel: no launch of its own
     bool grouped = false;        // a grouped GEMM over experts inside a fused MoE op (its own kernel timings)
-    bool wide_kv_groups = false; // decode attention over a 16-bit KV cache with grouped-query heads (its own kernel)
+    DecodeKernel decode_kernel = DecodeKernel::grouped;  // decode attention: which of the engine's kernels runs it
     bool prompt = false;         // prompt attention's softmax: timed per score where the chip measures it
     Precision precision = Precision::bf16;  // executed precision
     int group = 0;               // chips taking part in the collective

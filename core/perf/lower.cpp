@@ -236,15 +236,15 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         // per-block work is shared between the two ops as the KV bytes are, so the ops' ridges add up
         // to the kernel's.
         const double blocks = c.dec_a * kv_heads;
-        // A 16-bit cache with grouped-query heads runs in a kernel of its own on some chips.
-        const bool wide_groups = c.kvb >= 2.0 && group_heads > 1 && !m.is_mla();
+        // A 16-bit cache with grouped-query heads, and heads with a KV head each, run in kernels of their own on some chips.
+        const DecodeKernel kernel = decode_kernel(group_heads, m.is_mla(), c.kvb);
         // The op just pushed carries `share` of the kernel's per-pair work (the K or V side, as its KV bytes).
         const auto carry_pairs = [&](double share) {
             OpResult& op = ops.back();
             op.attention_pairs = blocks * share;
             op.pair_keys = keys;
             op.pair_share = share;
-            op.wide_kv_groups = wide_groups;
+            op.decode_kernel = kernel;
         };
         attention(ops, c, "attn_score", 2.0 * hq * score_dim_dec * pairs, kv_bytes * k_read_share,
                   q * hq * score_dim_dec * kActBytes, m_tile, keys, score_dim_dec);

@@ -20,7 +20,9 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.has_hbm = chip.memory_tb_s() > 0 && chip.memory_gb() > 0;
     r.hbm_bytes_s = chip.memory_tb_s() * 1e12 * chip.efficiency.memory;
     r.sram_bytes_s = chip.sram.tb_s * 1e12 * chip.efficiency.memory;
+    const double mha_kv = chip.efficiency.attention_mha > 0 ? chip.efficiency.attention_mha : chip.efficiency.attention;
     r.kv_scale = chip.efficiency.memory > 0 ? chip.efficiency.attention / chip.efficiency.memory : 1.0;
+    r.kv_scale_per_head = chip.efficiency.memory > 0 ? mha_kv / chip.efficiency.memory : 1.0;
     r.sram_bytes = chip.sram.mb * 1e6;
     r.net = network_rates(chip);
     r.overlap = chip.efficiency.overlap;
@@ -36,6 +38,9 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.attention_head_overhead_s = e.attention_head_overhead_ns * 1e-9;
     r.attention_wave_blocks = e.attention_wave_blocks;
     r.attention_16bit_wave_blocks = e.attention_16bit_wave_blocks > 0 ? e.attention_16bit_wave_blocks : e.attention_wave_blocks;
+    r.attention_mha_overhead_s = (e.attention_mha_overhead_us > 0 ? e.attention_mha_overhead_us : e.attention_overhead_us) * 1e-6;
+    r.attention_mha_pair_s = (e.attention_mha_pair_ns > 0 ? e.attention_mha_pair_ns : e.attention_pair_ns) * 1e-9;
+    r.attention_mha_wave_blocks = e.attention_mha_wave_blocks > 0 ? e.attention_mha_wave_blocks : e.attention_wave_blocks;
     r.attention_pair_1k_s = e.attention_pair_1k_us * 1e-6;
     r.attention_pair_token_s = e.attention_pair_token_ps * 1e-12;
     r.attention_split_tokens = e.attention_split_tokens;
@@ -50,6 +55,16 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.mac_rows = std::max(1, chip.compute.mac_rows);
     r.mac_cols = std::max(1, chip.compute.mac_cols);
     return r;
+}
+
+DecodeKernel decode_kernel(double query_heads_per_kv_head, bool latent, double kv_bytes_per_element) {
+    if (latent) return DecodeKernel::grouped;  // an MLA latent is one KV head every query head reads
+    if (query_heads_per_kv_head <= 1) return kv_bytes_per_element >= 2.0 ? DecodeKernel::per_head : DecodeKernel::per_head_8bit;
+    return kv_bytes_per_element >= 2.0 ? DecodeKernel::grouped_16bit : DecodeKernel::grouped;
+}
+
+double kv_scale(const ChipRates& r, DecodeKernel kernel) {
+    return kernel == DecodeKernel::per_head_8bit ? r.kv_scale_per_head : r.kv_scale;
 }
 
 double attention_pair_time(double keys, const ChipRates& r) {
@@ -69,8 +84,21 @@ double attention_splits(double pairs, double keys, const ChipRates& r) {
 AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     AttentionFloors f;
     if (op.pair_share > 0) f.splits = attention_splits(op.attention_pairs / op.pair_share, op.pair_keys, r);
-    f.block_s = op.wide_kv_groups ? r.attention_16bit_pair_s : r.attention_pair_s + op.m * r.attention_head_s;
-    f.wave_blocks = op.wide_kv_groups ? r.attention_16bit_wave_blocks : r.attention_wave_blocks;
+    switch (op.decode_kernel) {
+    case DecodeKernel::grouped:
+        f.block_s = r.attention_pair_s + op.m * r.attention_head_s;
+        f.wave_blocks = r.attention_wave_blocks;
+        break;
+    case DecodeKernel::grouped_16bit:
+        f.block_s = r.attention_16bit_pair_s;
+        f.wave_blocks = r.attention_16bit_wave_blocks;
+        break;
+    case DecodeKernel::per_head:
+    case DecodeKernel::per_head_8bit:  // a block serves one query head (m = 1), whose time the head terms add as they do for a group
+        f.block_s = r.attention_mha_pair_s + op.m * r.attention_head_s;
+        f.wave_blocks = r.attention_mha_wave_blocks;
+        break;
+    }
     // The kernel's blocks beyond its first wave, this op's share of them.
     if (op.pair_share > 0)
         f.blocks_s = op.pair_share * std::max(0.0, f.splits * op.attention_pairs / op.pair_share - f.wave_blocks) * f.block_s;
@@ -85,10 +113,11 @@ AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r) {
     if (op.fused) {
         c.call_s = r.prefill_overhead_s;
         c.launches = 2;
-    } else if (op.wide_kv_groups) {
+    } else if (op.decode_kernel == DecodeKernel::grouped_16bit) {
         c.call_s = r.attention_16bit_overhead_s;
     } else {
-        c.call_s = r.attention_overhead_s;
+        const bool per_head = op.decode_kernel == DecodeKernel::per_head || op.decode_kernel == DecodeKernel::per_head_8bit;
+        c.call_s = per_head ? r.attention_mha_overhead_s : r.attention_overhead_s;
         c.heads = op.m;
         c.head_s = r.attention_head_overhead_s;
     }
@@ -148,7 +177,7 @@ void finish_op(OpResult& op, const ChipRates& r) {
     op.precision = r.executed[pi];
     op.memory_s = op.weight_bytes / level_rate(op.weight_level, r) +
                   op.activation_bytes / level_rate(op.activation_level, r) +
-                  op.kv_bytes / (level_rate(op.kv_level, r) * r.kv_scale);
+                  op.kv_bytes / (level_rate(op.kv_level, r) * kv_scale(r, op.decode_kernel));
     const double parts[3] = {op.compute_s, op.memory_s, op.network_s};
     // Compute and memory meet at the ridge (p-norm); overlap < 1 moves each pairing towards the sum.
     const double lost = 1.0 - r.overlap;

@@ -13,6 +13,7 @@ struct ChipRates {
     double vector_flops = 0;        // FLOP/s of the vector units
     double hbm_bytes_s = 0;         // achieved (x efficiency.memory)
     double kv_scale = 1;            // efficiency.attention / efficiency.memory: KV-cache streams vs copies
+    double kv_scale_per_head = 1;   // the same in the multi-head kernel (efficiency.attention_mha)
     double sram_bytes_s = 0;
     double sram_bytes = 0;          // capacity
     bool has_hbm = false;
@@ -26,6 +27,9 @@ struct ChipRates {
     double attention_16bit_pair_s = 0;
     double attention_wave_blocks = 0;        // blocks a decode-attention call runs within its fixed time
     double attention_16bit_wave_blocks = 0;  // (efficiency.attention_wave_blocks, and the 16-bit kernel's)
+    double attention_mha_overhead_s = 0;     // the multi-head kernel's call, block and wave (efficiency.attention_mha_*)
+    double attention_mha_pair_s = 0;
+    double attention_mha_wave_blocks = 0;
     double attention_head_s = 0;             // per query head a block serves (efficiency.attention_head_ns)
     double attention_head_overhead_s = 0;    // and in the call's fixed time (efficiency.attention_head_overhead_ns)
     double prefill_overhead_s = 0;           // per prompt-attention call (efficiency.prefill_overhead_us, or the above)
@@ -42,6 +46,13 @@ struct ChipRates {
 };
 
 ChipRates chip_rates(const ChipSpec& chip);
+
+// The decode-attention kernel a model's layers run in, by its heads and the cache's bytes per element.
+DecodeKernel decode_kernel(double query_heads_per_kv_head, bool latent, double kv_bytes_per_element);
+
+// The KV cache's streaming rate in a decode-attention kernel over the copy rate (efficiency.attention, or the
+// multi-head kernel's efficiency.attention_mha, over efficiency.memory).
+double kv_scale(const ChipRates& r, DecodeKernel kernel);
 
 // Fraction of the MAC array an M x N output tile fills: M over mac_rows, N over mac_cols.
 // (A batch-1 GEMV, M = 1, uses 1/mac_rows of the rows.)

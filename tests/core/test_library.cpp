@@ -326,10 +326,22 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("b300", "efficiency.quant_memory").basis, "carried");
     EXPECT_EQ(basis("b300", "efficiency.quant_memory").from, "b200");
     EXPECT_EQ(basis("mi300x", "efficiency.quant_memory").as, "efficiency.memory");
+    // Multi-head decode attention: a kernel of its own on Hopper (TensorRT-LLM's masked multi-head attention,
+    // Llama-2-7B's rows), measured there; elsewhere the four keys are 0 and follow the grouped-query kernel's.
+    for (const char* c : {"h100-sxm", "h200-sxm"})
+        for (const char* key : {"efficiency.attention_mha", "efficiency.attention_mha_overhead_us",
+                                "efficiency.attention_mha_pair_ns", "efficiency.attention_mha_wave_blocks"}) {
+            EXPECT_EQ(basis(c, key).basis, "measured") << c << " " << key;
+            EXPECT_EQ(basis(c, key).as, "") << c << " " << key;
+        }
+    EXPECT_EQ(basis("b200", "efficiency.attention_mha").as, "efficiency.attention");
+    EXPECT_EQ(basis("b200", "efficiency.attention_mha_pair_ns").basis, "measured");
+    EXPECT_EQ(basis("mi300x", "efficiency.attention_mha_overhead_us").as, "efficiency.attention_overhead_us");
+    EXPECT_EQ(basis("mi300x", "efficiency.attention_mha_overhead_us").from, "h100-sxm");
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 28u) << c.id;
+        EXPECT_EQ(all.size(), 32u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

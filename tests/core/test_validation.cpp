@@ -197,7 +197,7 @@ TEST(Validation, PublicCases) {
     // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row; four of them fits.
     EXPECT_EQ(serving.rows, 199);
     EXPECT_EQ(serving.fits, 4);
-    EXPECT_LE(serving.median_abs_error, 0.10);  // 9.3 %
+    EXPECT_LE(serving.median_abs_error, 0.10);  // 9.5 %
     // 4 rows are outside: MI300X's Dell interactive run (+50 %), its v4.1 Llama-2-70B server run on Dell's
     // system (+36 %), and NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1 (+39 %, +45 %).
     EXPECT_GE(serving.rows_within_35, 195);
@@ -680,7 +680,11 @@ TEST(Validation, DecodeAttentionLayers) {
                                      : requests == 1   ? " overhead"
                                      : requests == 64 ? " wave"
                                                        : " pair";
-            fits[silicon_of(r.c) + what + (r.c.precision == "bf16" && !alone ? " 16-bit" : "")]
+            // On Hopper a layout whose query heads each have a KV head (Llama-2-7B) runs in a kernel of its own,
+            // whose four keys its fp8 rows set.
+            const ModelSpec layout = *load_model(r.c.model);
+            const bool per_head = hopper && layout.heads == layout.kv_heads;
+            fits[silicon_of(r.c) + what + (r.c.precision == "bf16" && !alone ? " 16-bit" : per_head ? " multi-head" : "")]
                 .push_back(r.error);
             continue;
         }
@@ -694,19 +698,26 @@ TEST(Validation, DecodeAttentionLayers) {
         EXPECT_LE(r.error, !hopper ? 1.3 : r.c.precision == "bf16" ? 3.0 : 1.8) << r.c.id << ": predicted " << r.predicted;
         EXPECT_GE(r.error, -0.45) << r.c.id << ": predicted " << r.predicted;
     }
-    // 26 sets: 5 keys on each of H100, H200, the B200 silicon and B300, and the 16-bit kernel's 3 on H100 and
-    // H200 (28 grouped-query layouts each); a pair alone: 5 layouts with one KV head per chip x 2 formats
-    // (B200 and GB200: 20); each median reproduced.
-    EXPECT_EQ(fits.size(), 26u);
+    // 34 sets: 5 keys on each of H100, H200, the B200 silicon and B300, the 16-bit kernel's 3 and the multi-head
+    // kernel's 4 on H100 and H200; a pair alone: 5 layouts with one KV head per chip x 2 formats (B200 and GB200:
+    // 20); each median reproduced. Hopper's grouped-query fp8 sets hold 28 rows (7 layouts x 4 TP sizes; the long
+    // ones 27), its multi-head ones Llama-2-7B's 4 (the long one 5), the rest 32 (B200 and GB200: 64).
+    EXPECT_EQ(fits.size(), 34u);
     for (const auto& [what, errors] : fits) {
         const size_t silicon = what.starts_with("b200") ? 2 : 1;
-        EXPECT_EQ(errors.size(), what.ends_with("16-bit") ? 28u : what.ends_with("alone") ? 10 * silicon : 32 * silicon) << what;
+        const bool hopper = what.starts_with("h100") || what.starts_with("h200");
+        const size_t rows = what.ends_with("16-bit")        ? 28u
+                            : what.ends_with("alone")       ? 10 * silicon
+                            : what.ends_with("multi-head")  ? (what.find(" kv ") != std::string::npos ? 5u : 4u)
+                            : hopper                        ? (what.ends_with(" kv") ? 27u : 28u)
+                                                            : 32 * silicon;
+        EXPECT_EQ(errors.size(), rows) << what;
         EXPECT_LE(std::fabs(median_of(errors)), 0.01) << what;
     }
     const ValidationSummary all = summarise_kind(checks, "attention");
     EXPECT_EQ(all.rows, 6432);
     EXPECT_EQ(summarise_kind(results, "attention").fits, 746 + 112 + 650);  // with the prompt-attention fits below
-    EXPECT_LE(all.median_abs_error, 0.06);  // 5.5 %
+    EXPECT_LE(all.median_abs_error, 0.06);  // 5.4 %
     // Blackwell within 4 % in the median with either KV format (3.9 and 3.4 %, signed -1..+1 %).
     for (const char* f : {"blackwell bf16", "blackwell fp8"}) {
         EXPECT_LE(medians(by_family[f]).second, 0.04) << f;
@@ -717,12 +728,15 @@ TEST(Validation, DecodeAttentionLayers) {
     // 13.9 % before the first wave of blocks ran within the call's fixed time, when 16-64 requests of short
     // contexts ran 10-25 % faster than the model; 13.2 % before each query head of a block's group cost its own
     // time, when Llama-3.1-8B's 4 query heads a KV head ran 15 % faster than the model and Llama-3.1-405B's 16 up
-    // to 38 % slower: 10.5 % now); with bf16, its own kernel's keys set, 10.7 % (12.3 % before the first wave)
+    // to 38 % slower: 10.5 %; 8.5 % since Llama-2-7B, whose query heads each have a KV head, runs in the multi-head
+    // kernel's keys: its rows were +61 % in the median, +36 % with bf16, and 9.0 % and 9.1 % now, the farthest one
+    // to four requests of 1023-65535 tokens, up to +76 %, which that kernel spreads over fewer blocks); with bf16,
+    // its own kernel's keys set, 9.8 % (10.7 % before the multi-head kernel, 12.3 % before the first wave)
     // (it was 43.8 % with the fp8 kernel's:
     // three times the time per request and KV head), gpt-oss's sliding layers the worst, whose whole context
     // that kernel reads.
-    EXPECT_LE(medians(by_family["hopper fp8"]).second, 0.115);
-    EXPECT_LE(medians(by_family["hopper bf16"]).second, 0.115);
+    EXPECT_LE(medians(by_family["hopper fp8"]).second, 0.09);
+    EXPECT_LE(medians(by_family["hopper bf16"]).second, 0.105);
     EXPECT_EQ(by_family["hopper fp8"].size() + by_family["hopper bf16"].size() + by_family["blackwell fp8"].size() +
                   by_family["blackwell bf16"].size(),
               6432u);
@@ -733,7 +747,7 @@ TEST(Validation, DecodeAttentionLayers) {
     };
     auto good = run("tp=1 requests=1024 context=15");
     ASSERT_TRUE(good.ok()) << good.error().message;
-    EXPECT_NEAR(good->predicted, 1024 / 86.66e-6, 1024 / 86.66e-6 * 0.005);  // the Roofline test's 86.66 us
+    EXPECT_NEAR(good->predicted, 1024 / 80.89e-6, 1024 / 80.89e-6 * 0.005);  // the Roofline test's 80.89 us
     for (const char* bad : {"tp=1 requests=0 context=15", "tp=1 requests=4 context=x", "tp=1 requests=4 context=15 layer=half",
                             "tp=1 requests=4 context=15 speed=2"}) {
         auto r = run(bad);
