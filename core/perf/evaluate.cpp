@@ -144,9 +144,8 @@ public:
             const double ctx = mean_decode_context(s_);
             double kv_read = kv_bytes_at_context(model_, s_.kv_precision, par, ctx);
             if (draft_) kv_read += kv_bytes_at_context(*draft_, s_.kv_precision, par, ctx);
-            const DecodeKernel kernel = decode_kernel(static_cast<double>(model_.heads) / std::max(1, model_.kv_heads),
-                                                      model_.is_mla(), bytes_per_element(s_.kv_precision));
-            const double kv_rate = rates_.has_hbm ? rates_.hbm_bytes_s * kv_scale(rates_, kernel) : rates_.sram_bytes_s;
+            const double kv_rate =
+                rates_.has_hbm ? rates_.hbm_bytes_s * kv_scale(rates_, decode_kernel(model_, s_.kv_precision)) : rates_.sram_bytes_s;
             f.kv_read_s = kv_rate > 0 ? kv_read * par.pp / kv_rate : 0.0;
         }
         const double free_bytes = f.capacity - f.weights;

@@ -37,6 +37,7 @@ inline constexpr double kSoftmaxFlopsPerScore = 5.0;
 // KV head of their own (multi-head attention) over a 16-bit or an 8-bit cache (one kernel, whose KV rate
 // differs: it converts each 8-bit element before its math).
 enum class DecodeKernel : std::uint8_t { grouped, grouped_16bit, per_head, per_head_8bit };
+inline bool runs_per_head(DecodeKernel k) { return k == DecodeKernel::per_head || k == DecodeKernel::per_head_8bit; }
 
 struct OpResult {
     std::string_view name;       // static names: "qkv_proj", "attn_score", "ffn_down", "tp_allreduce", ...

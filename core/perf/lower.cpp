@@ -237,7 +237,7 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         // to the kernel's.
         const double blocks = c.dec_a * kv_heads;
         // A 16-bit cache with grouped-query heads, and heads with a KV head each, run in kernels of their own on some chips.
-        const DecodeKernel kernel = decode_kernel(group_heads, m.is_mla(), c.kvb);
+        const DecodeKernel kernel = decode_kernel(m, c.s.kv_precision);
         // The op just pushed carries `share` of the kernel's per-pair work (the K or V side, as its KV bytes).
         const auto carry_pairs = [&](double share) {
             OpResult& op = ops.back();
@@ -664,6 +664,13 @@ double kv_bytes_at_context(const ModelSpec& m, Precision kv, const Parallelism& 
             tokens += is_sliding_layer(m, l) ? std::min(ctx, static_cast<double>(m.sliding_window)) : ctx;
     }
     return per_token * tokens / par.pp;
+}
+
+DecodeKernel decode_kernel(const ModelSpec& m, Precision kv) {
+    if (m.is_mla()) return DecodeKernel::grouped;  // a latent is one KV head every query head reads
+    const bool wide = bytes_per_element(kv) >= 2.0;
+    if (m.heads <= m.kv_heads) return wide ? DecodeKernel::per_head : DecodeKernel::per_head_8bit;
+    return wide ? DecodeKernel::grouped_16bit : DecodeKernel::grouped;
 }
 
 namespace {

@@ -59,6 +59,9 @@ double prefill_keys_per_token(const Scenario& scenario, double window);
 double kv_bytes_per_request_per_chip(const ModelSpec& model, const Scenario& scenario, const Parallelism& par);
 // The same at a given context (tokens).
 double kv_bytes_at_context(const ModelSpec& model, Precision kv, const Parallelism& par, double context);
+
+// The decode-attention kernel a model's layers run in, by its query heads per KV head and the cache's format.
+DecodeKernel decode_kernel(const ModelSpec& model, Precision kv);
 // KV bytes per token of one layer on one chip (GQA heads sharded over tp, at least one head; MLA: the
 // latent, copied on every chip of the tp group).
 double kv_bytes_per_token_per_layer(const ModelSpec& model, Precision kv, int tp);

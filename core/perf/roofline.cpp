@@ -20,9 +20,11 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.has_hbm = chip.memory_tb_s() > 0 && chip.memory_gb() > 0;
     r.hbm_bytes_s = chip.memory_tb_s() * 1e12 * chip.efficiency.memory;
     r.sram_bytes_s = chip.sram.tb_s * 1e12 * chip.efficiency.memory;
-    const double mha_kv = chip.efficiency.attention_mha > 0 ? chip.efficiency.attention_mha : chip.efficiency.attention;
-    r.kv_scale = chip.efficiency.memory > 0 ? chip.efficiency.attention / chip.efficiency.memory : 1.0;
-    r.kv_scale_per_head = chip.efficiency.memory > 0 ? mha_kv / chip.efficiency.memory : 1.0;
+    const EfficiencySpec& e = chip.efficiency;
+    // A key left 0 follows another (the params table's zero_as).
+    const auto or_else = [](double key, double followed) { return key > 0 ? key : followed; };
+    r.kv_scale = e.memory > 0 ? e.attention / e.memory : 1.0;
+    r.kv_scale_per_head = e.memory > 0 ? or_else(e.attention_mha, e.attention) / e.memory : 1.0;
     r.sram_bytes = chip.sram.mb * 1e6;
     r.net = network_rates(chip);
     r.overlap = chip.efficiency.overlap;
@@ -30,17 +32,16 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.overhead_s = chip.efficiency.op_overhead_us * 1e-6;
     r.attention_overhead_s = chip.efficiency.attention_overhead_us * 1e-6;
     r.attention_pair_s = chip.efficiency.attention_pair_ns * 1e-9;
-    const EfficiencySpec& e = chip.efficiency;
-    r.attention_16bit_overhead_s = (e.attention_16bit_overhead_us > 0 ? e.attention_16bit_overhead_us : e.attention_overhead_us) * 1e-6;
-    r.attention_16bit_pair_s = (e.attention_16bit_pair_ns > 0 ? e.attention_16bit_pair_ns : e.attention_pair_ns) * 1e-9;
-    r.prefill_overhead_s = (e.prefill_overhead_us > 0 ? e.prefill_overhead_us : e.attention_overhead_us) * 1e-6;
+    r.attention_16bit_overhead_s = or_else(e.attention_16bit_overhead_us, e.attention_overhead_us) * 1e-6;
+    r.attention_16bit_pair_s = or_else(e.attention_16bit_pair_ns, e.attention_pair_ns) * 1e-9;
+    r.prefill_overhead_s = or_else(e.prefill_overhead_us, e.attention_overhead_us) * 1e-6;
     r.attention_head_s = e.attention_head_ns * 1e-9;
     r.attention_head_overhead_s = e.attention_head_overhead_ns * 1e-9;
     r.attention_wave_blocks = e.attention_wave_blocks;
-    r.attention_16bit_wave_blocks = e.attention_16bit_wave_blocks > 0 ? e.attention_16bit_wave_blocks : e.attention_wave_blocks;
-    r.attention_mha_overhead_s = (e.attention_mha_overhead_us > 0 ? e.attention_mha_overhead_us : e.attention_overhead_us) * 1e-6;
-    r.attention_mha_pair_s = (e.attention_mha_pair_ns > 0 ? e.attention_mha_pair_ns : e.attention_pair_ns) * 1e-9;
-    r.attention_mha_wave_blocks = e.attention_mha_wave_blocks > 0 ? e.attention_mha_wave_blocks : e.attention_wave_blocks;
+    r.attention_16bit_wave_blocks = or_else(e.attention_16bit_wave_blocks, e.attention_wave_blocks);
+    r.attention_mha_overhead_s = or_else(e.attention_mha_overhead_us, e.attention_overhead_us) * 1e-6;
+    r.attention_mha_pair_s = or_else(e.attention_mha_pair_ns, e.attention_pair_ns) * 1e-9;
+    r.attention_mha_wave_blocks = or_else(e.attention_mha_wave_blocks, e.attention_wave_blocks);
     r.attention_pair_1k_s = e.attention_pair_1k_us * 1e-6;
     r.attention_pair_token_s = e.attention_pair_token_ps * 1e-12;
     r.attention_split_tokens = e.attention_split_tokens;
@@ -50,17 +51,10 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.moe_overhead_s = chip.efficiency.moe_overhead_us * 1e-6;
     r.fp4_k_step_s = chip.efficiency.fp4_k_step_ns * 1e-9;
     // Quantising kernels stream at their own share of the HBM rate (a chip without HBM: of its SRAM's).
-    const double quant_eff = e.quant_memory > 0 ? e.quant_memory : e.memory;
-    r.quant_bytes_s = (r.has_hbm ? chip.memory_tb_s() : chip.sram.tb_s) * 1e12 * quant_eff;
+    r.quant_bytes_s = (r.has_hbm ? chip.memory_tb_s() : chip.sram.tb_s) * 1e12 * or_else(e.quant_memory, e.memory);
     r.mac_rows = std::max(1, chip.compute.mac_rows);
     r.mac_cols = std::max(1, chip.compute.mac_cols);
     return r;
-}
-
-DecodeKernel decode_kernel(double query_heads_per_kv_head, bool latent, double kv_bytes_per_element) {
-    if (latent) return DecodeKernel::grouped;  // an MLA latent is one KV head every query head reads
-    if (query_heads_per_kv_head <= 1) return kv_bytes_per_element >= 2.0 ? DecodeKernel::per_head : DecodeKernel::per_head_8bit;
-    return kv_bytes_per_element >= 2.0 ? DecodeKernel::grouped_16bit : DecodeKernel::grouped;
 }
 
 double kv_scale(const ChipRates& r, DecodeKernel kernel) {
@@ -116,8 +110,7 @@ AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r) {
     } else if (op.decode_kernel == DecodeKernel::grouped_16bit) {
         c.call_s = r.attention_16bit_overhead_s;
     } else {
-        const bool per_head = op.decode_kernel == DecodeKernel::per_head || op.decode_kernel == DecodeKernel::per_head_8bit;
-        c.call_s = per_head ? r.attention_mha_overhead_s : r.attention_overhead_s;
+        c.call_s = runs_per_head(op.decode_kernel) ? r.attention_mha_overhead_s : r.attention_overhead_s;
         c.heads = op.m;
         c.head_s = r.attention_head_overhead_s;
     }

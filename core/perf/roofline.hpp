@@ -47,9 +47,6 @@ struct ChipRates {
 
 ChipRates chip_rates(const ChipSpec& chip);
 
-// The decode-attention kernel a model's layers run in, by its heads and the cache's bytes per element.
-DecodeKernel decode_kernel(double query_heads_per_kv_head, bool latent, double kv_bytes_per_element);
-
 // The KV cache's streaming rate in a decode-attention kernel over the copy rate (efficiency.attention, or the
 // multi-head kernel's efficiency.attention_mha, over efficiency.memory).
 double kv_scale(const ChipRates& r, DecodeKernel kernel);
