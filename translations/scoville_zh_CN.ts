@@ -1844,10 +1844,6 @@
         <translation>提示注意力调用开销</translation>
     </message>
     <message>
-        <source>What each query head of the group a decode-attention thread block serves adds to the block&apos;s time beyond efficiency.attention_pair_ns (its queries&apos; softmax and output rows), on every block beyond the first wave (H100: 0.81 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: 1024 requests at 15 tokens take 11 ns a block with 4 query heads a KV head, 22 with 16). Not on a 16-bit cache&apos;s kernel, whose blocks cost the same whatever the group. 0: none.</source>
-        <translation>解码注意力线程块所服务的组中每个查询头在 efficiency.attention_pair_ns 之外为该线程块增加的时间（其查询的 softmax 和输出行），作用于第一波之外的每个线程块（H100：0.81 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：1024 个请求、15 个词元时，每 KV 头 4 个查询头的线程块需 11 ns，16 个需 22 ns）。不作用于 16 位缓存的内核，其线程块无论组大小耗时相同。0：无。</translation>
-    </message>
-    <message>
         <source>What each query head of the group a decode-attention thread block serves adds to the call&apos;s fixed time, which holds one block&apos;s latency (H100: 103 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: one request at 15 tokens takes 5.8 us with 4 query heads a KV head, 7.0 with 16). Not on a 16-bit cache&apos;s kernel. 0: none.</source>
         <translation>解码注意力线程块所服务的组中每个查询头为调用固定时间增加的时间，固定时间中包含一个线程块的延迟（H100：103 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：一个请求、15 个词元时，每 KV 头 4 个查询头需 5.8 us，16 个需 7.0 us）。不作用于 16 位缓存的内核。0：无。</translation>
     </message>
@@ -1930,6 +1926,10 @@
     <message>
         <source>efficiency.attention_pair_ns for a decode-attention call whose query heads each have a KV head of their own: one thread block a head (H100: 13.26 ns and efficiency.attention_head_ns, TensorRT-LLM&apos;s masked multi-head attention kernel). 0: as efficiency.attention_pair_ns.</source>
         <translation>efficiency.attention_pair_ns 在每个查询头都有自己的 KV 头时的解码注意力调用中的取值：每个头一个线程块（H100：13.26 ns 加 efficiency.attention_head_ns，TensorRT-LLM 的 masked multi-head attention 内核）。0：与 efficiency.attention_pair_ns 相同。</translation>
+    </message>
+    <message>
+        <source>What each query head of the group a decode-attention thread block serves adds to the block&apos;s time beyond efficiency.attention_pair_ns (its queries&apos; softmax and output rows), on every block beyond the first wave (H100: 0.81 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: 1024 requests at 15 tokens take 11 ns a block with 4 query heads a KV head, 22 with 16), for 128-wide heads: a head of another width adds this x width / 128 (gpt-oss&apos;s 64-wide heads: 1024 requests take 77 us on H100 where Llama-2-70B&apos;s groups of 8 take 113). Not on a 16-bit cache&apos;s kernel, whose blocks cost the same whatever the group. 0: none.</source>
+        <translation>解码注意力线程块所服务的组中每个查询头在 efficiency.attention_pair_ns 之外为该线程块增加的时间（其查询的 softmax 和输出行），作用于第一波之外的每个线程块（H100：0.81 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：1024 个请求、15 个词元时，每 KV 头 4 个查询头的线程块需 11 ns，16 个需 22 ns），按 128 宽的头计：其他宽度的头增加此值 × 宽度 / 128（gpt-oss 的 64 宽的头：1024 个请求在 H100 上需 77 us，而 Llama-2-70B 每组 8 个查询头需 113 us）。不作用于 16 位缓存的内核，其线程块无论组大小耗时相同。0：无。</translation>
     </message>
 </context>
 <context>

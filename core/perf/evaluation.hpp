@@ -38,6 +38,10 @@ inline constexpr double kSoftmaxFlopsPerScore = 5.0;
 // differs: it converts each 8-bit element before its math).
 enum class DecodeKernel : std::uint8_t { grouped, grouped_16bit, per_head, per_head_8bit };
 inline bool runs_per_head(DecodeKernel k) { return k == DecodeKernel::per_head || k == DecodeKernel::per_head_8bit; }
+// The width of the query heads a decode-attention block's per-head time (efficiency.attention_head_ns) is
+// measured on: a query head's own work in a block (its scores against the block's keys, its values' sum, its
+// output row) grows with its width, so other widths scale it by width / this.
+inline constexpr double kAttentionHeadDimMeasured = 128.0;
 
 struct OpResult {
     std::string_view name;       // static names: "qkv_proj", "attn_score", "ffn_down", "tp_allreduce", ...
@@ -69,6 +73,7 @@ struct OpResult {
     double attention_pairs = 0;  // decode attention: (request, KV head) pairs whose per-pair work this op carries
     double pair_keys = 0;        // decode attention: cached tokens each (request, KV head) pair reads
     double pair_share = 0;       // decode attention: this op's share of its kernel's time per pair alone (K or V side)
+    double head_width = 1.0;     // decode attention: its query heads' width / kAttentionHeadDimMeasured
     double prompt_token_heads = 0;  // prompt attention: (prompt token, query head) pairs whose work this op carries
     double moe_calls = 0;        // fused MoE op: calls per step with its fixed cost (fixed_s follows)
     double compute_s = 0, memory_s = 0, network_s = 0, overhead_s = 0;

@@ -245,6 +245,8 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
             op.pair_keys = keys;
             op.pair_share = share;
             op.decode_kernel = kernel;
+            // An MLA latent's absorbed heads keep the per-head time as measured: no MLA timings set it.
+            op.head_width = m.is_mla() ? 1.0 : score_dim_dec / kAttentionHeadDimMeasured;
         };
         attention(ops, c, "attn_score", 2.0 * hq * score_dim_dec * pairs, kv_bytes * k_read_share,
                   q * hq * score_dim_dec * kActBytes, m_tile, keys, score_dim_dec);

@@ -80,7 +80,7 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     if (op.pair_share > 0) f.splits = attention_splits(op.attention_pairs / op.pair_share, op.pair_keys, r);
     switch (op.decode_kernel) {
     case DecodeKernel::grouped:
-        f.block_s = r.attention_pair_s + op.m * r.attention_head_s;
+        f.block_s = r.attention_pair_s + op.m * op.head_width * r.attention_head_s;
         f.wave_blocks = r.attention_wave_blocks;
         break;
     case DecodeKernel::grouped_16bit:
@@ -89,7 +89,7 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
         break;
     case DecodeKernel::per_head:
     case DecodeKernel::per_head_8bit:  // a block serves one query head (m = 1), whose time the head terms add as they do for a group
-        f.block_s = r.attention_mha_pair_s + op.m * r.attention_head_s;
+        f.block_s = r.attention_mha_pair_s + op.m * op.head_width * r.attention_head_s;
         f.wave_blocks = r.attention_mha_wave_blocks;
         break;
     }

@@ -72,7 +72,8 @@ double attention_splits(double pairs, double keys, const ChipRates& r);
 // blocks' own work, and one (request, KV head) pair alone over its context, each the op's share of the kernel's.
 struct AttentionFloors {
     double splits = 1;        // thread blocks a pair (attention_splits)
-    double block_s = 0;       // time per block: efficiency.attention_pair_ns, or the 16-bit kernel's
+    double block_s = 0;       // time per block: efficiency.attention_pair_ns, or the 16-bit kernel's; plus the
+                              // group's query heads' efficiency.attention_head_ns each, scaled by their width (op.head_width)
     double wave_blocks = 0;   // blocks the call's fixed time covers (efficiency.attention_wave_blocks)
     double blocks_s = 0;      // the op's share of (splits x the kernel's pairs - wave_blocks) x block_s
     double pair_alone_s = 0;  // one pair alone over its keys (attention_pair_time)

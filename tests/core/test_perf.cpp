@@ -502,9 +502,14 @@ TEST(Roofline, LinearLayerQuantisesItsActivationsInKernelsOfTheirOwn) {
 // tokens x 2 x 8 x 128 B = 35.7 MB, streams in 9.7 us at 4.8 TB/s x 0.765. At the ridge sqrt(74.56^2 +
 // memory^2), + the 4 us launch and 1.06 + 4 x 0.094 = 1.436 us per call: 80.9 us (TensorRT-LLM: 92.1 us,
 // aiconfigurator generation_attention_perf: 12 % longer. The per-block time is the median over the grouped
-// layouts' 1024-request rows, where gpt-oss's blocks of 64-wide heads take a quarter less than the model and
-// Llama-3.1-8B's groups of 4 up to 15 % more.) One request: 8 blocks, all within the first wave: no compute of
-// their own. 64 requests: (512 - 61) x 9.17 ns = 4.14 us.
+// layouts' 1024-request rows, where Llama-3.1-8B's groups of 4 take up to 15 % more.) One request: 8 blocks, all
+// within the first wave: no compute of their own. 64 requests: (512 - 61) x 9.17 ns = 4.14 us.
+// A query head's time in a block grows with its width (efficiency.attention_head_ns is for 128-wide heads):
+// gpt-oss-120b at TP 1 (64 query heads, 8 KV heads of 64: 8 query heads a block), same requests: 8192 blocks of
+// 6.45 + 8 x 0.68 x 64 / 128 = 9.17 ns, the same 74.56 us as Llama-3.1-8B's groups of 4 (as 128-wide heads:
+// 6.45 + 8 x 0.68 = 11.89 ns, 96.7 us), and the fused softmax's 0.09 us (64 query heads); its KV, 1024 x 17 x 2 x
+// 8 x 64 B = 17.8 MB, with its query and output rows streams in 6.46 us. At the ridge 74.84 us, + the softmax,
+// 4 us and 1.06 + 8 x 0.094 = 1.812 us per call: 80.74 us (TensorRT-LLM: 75.6 us; 102.8 us as 128-wide heads).
 TEST(Roofline, DecodeAttentionPaysPerRequestAndKvHead) {
     const ChipSpec h200 = *load_chip("h200-sxm");
     EXPECT_DOUBLE_EQ(h200.efficiency.attention_pair_ns, 6.45);
@@ -526,6 +531,13 @@ TEST(Roofline, DecodeAttentionPaysPerRequestAndKvHead) {
     bare.efficiency.attention_pair_ns = 0;
     bare.efficiency.attention_head_ns = 0;
     EXPECT_LT(attention_kernel(bare, llama, 1, 1024, 15, Precision::fp8)->op.time_s, 25e-6);
+    const ModelSpec oss_wide = *load_model("gpt-oss-120b");
+    auto narrow = attention_kernel(h200, oss_wide, 1, 1024, 15, Precision::fp8);
+    ASSERT_TRUE(narrow.ok()) << narrow.error().message;
+    EXPECT_NEAR(narrow->op.compute_s, (8192 - 61) * 9.17e-9 + 0.09e-6, 0.05e-6);
+    EXPECT_NEAR(narrow->op.memory_s, 6.46e-6, 0.01e-6);
+    EXPECT_NEAR(narrow->op.time_s, std::hypot((8192 - 61) * 9.17e-9, 6.46e-6) + 0.09e-6 + 4e-6 + 1.812e-6, 0.05e-6);
+    EXPECT_NEAR(narrow->op.time_s, 75.6e-6, 0.1 * 75.6e-6);
     // One request: 8 blocks within the first wave; a pair's own time over its 16 keys (15 cached and the new
     // one), 2.17 us x sqrt(16 / 1024) = 0.271 us, binds; the call's fixed cost, 5.436 us, dominates
     // (TensorRT-LLM: 5.7 us).

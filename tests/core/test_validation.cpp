@@ -717,8 +717,8 @@ TEST(Validation, DecodeAttentionLayers) {
     const ValidationSummary all = summarise_kind(checks, "attention");
     EXPECT_EQ(all.rows, 6432);
     EXPECT_EQ(summarise_kind(results, "attention").fits, 746 + 112 + 650);  // with the prompt-attention fits below
-    EXPECT_LE(all.median_abs_error, 0.06);  // 5.4 %
-    // Blackwell within 4 % in the median with either KV format (3.9 and 3.4 %, signed -1..+1 %).
+    EXPECT_LE(all.median_abs_error, 0.055);  // 5.2 % (5.4 % before a query head's block time scaled with its width)
+    // Blackwell within 4 % in the median with either KV format (3.9 and 3.3 %, signed -1..+1 %).
     for (const char* f : {"blackwell bf16", "blackwell fp8"}) {
         EXPECT_LE(medians(by_family[f]).second, 0.04) << f;
         EXPECT_LE(std::fabs(medians(by_family[f]).first), 0.03) << f;
@@ -730,12 +730,15 @@ TEST(Validation, DecodeAttentionLayers) {
     // time, when Llama-3.1-8B's 4 query heads a KV head ran 15 % faster than the model and Llama-3.1-405B's 16 up
     // to 38 % slower: 10.5 %; 8.5 % since Llama-2-7B, whose query heads each have a KV head, runs in the multi-head
     // kernel's keys: its rows were +61 % in the median, +36 % with bf16, and 9.0 % and 9.1 % now, the farthest one
-    // to four requests of 1023-65535 tokens, up to +76 %, which that kernel spreads over fewer blocks); with bf16,
+    // to four requests of 1023-65535 tokens, up to +76 %, which that kernel spreads over fewer blocks); 7.9 % since
+    // a query head's time in a block scales with its width (gpt-oss's 64-wide heads: its 256- and 1024-request rows
+    // were -19..-32 % on H100, -4..-15 % now; its one to 64 requests, whose call takes 2 us more than the other
+    // layouts' on Hopper with fp8, still +24..+33 %, gpt-oss's fp8 rows +28 % in the median); with bf16,
     // its own kernel's keys set, 9.8 % (10.7 % before the multi-head kernel, 12.3 % before the first wave)
     // (it was 43.8 % with the fp8 kernel's:
     // three times the time per request and KV head), gpt-oss's sliding layers the worst, whose whole context
     // that kernel reads.
-    EXPECT_LE(medians(by_family["hopper fp8"]).second, 0.09);
+    EXPECT_LE(medians(by_family["hopper fp8"]).second, 0.085);
     EXPECT_LE(medians(by_family["hopper bf16"]).second, 0.105);
     EXPECT_EQ(by_family["hopper fp8"].size() + by_family["hopper bf16"].size() + by_family["blackwell fp8"].size() +
                   by_family["blackwell bf16"].size(),
