@@ -1931,6 +1931,14 @@
         <source>What each query head of the group a decode-attention thread block serves adds to the block&apos;s time beyond efficiency.attention_pair_ns (its queries&apos; softmax and output rows), on every block beyond the first wave (H100: 0.81 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: 1024 requests at 15 tokens take 11 ns a block with 4 query heads a KV head, 22 with 16), for 128-wide heads: a head of another width adds this x width / 128 (gpt-oss&apos;s 64-wide heads: 1024 requests take 77 us on H100 where Llama-2-70B&apos;s groups of 8 take 113). Not on a 16-bit cache&apos;s kernel, whose blocks cost the same whatever the group. 0: none.</source>
         <translation>解码注意力线程块所服务的组中每个查询头在 efficiency.attention_pair_ns 之外为该线程块增加的时间（其查询的 softmax 和输出行），作用于第一波之外的每个线程块（H100：0.81 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：1024 个请求、15 个词元时，每 KV 头 4 个查询头的线程块需 11 ns，16 个需 22 ns），按 128 宽的头计：其他宽度的头增加此值 × 宽度 / 128（gpt-oss 的 64 宽的头：1024 个请求在 H100 上需 77 us，而 Llama-2-70B 每组 8 个查询头需 113 us）。不作用于 16 位缓存的内核，其线程块无论组大小耗时相同。0：无。</translation>
     </message>
+    <message>
+        <source>Prompt attention query tile</source>
+        <translation>提示注意力查询分块</translation>
+    </message>
+    <message>
+        <source>Query tokens each thread block of a prompt-attention kernel takes. A causal prompt&apos;s last tile walks all its keys, and the blocks start in order, longest first: with few prompts and query heads a chip the cores wait on those tiles, so the matmuls and softmax run below the chip&apos;s rate (H100: 128; TensorRT-LLM context attention, one prompt of 2048 tokens with 4 query heads a chip takes 43 us where 32 heads take 125). 0: every core busy.</source>
+        <translation>提示注意力内核的每个线程块处理的查询词元数。因果提示的最后一个分块要遍历其全部键，且线程块按顺序启动、最长的先行：每芯片提示和查询头较少时，核心要等待这些分块，矩阵乘和 softmax 低于芯片速率运行（H100：128；TensorRT-LLM 上下文注意力，每芯片 4 个查询头、一个 2048 词元的提示需 43 us，32 个头需 125 us）。0：所有核心都忙。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>
@@ -2399,6 +2407,10 @@
     <message>
         <source>&lt;p&gt;Prompts run in steps of their own, which every decode waits for: a prompt step of %1 tokens takes %2, and %3 of them run per decode step of %4, so a step averages %5.&lt;/p&gt;</source>
         <translation>&lt;p&gt;提示词在单独的步中运行，所有解码都要等待它：一个 %1 个 token 的提示词步耗时 %2，每个 %4 的解码步平均对应 %3 个这样的步，因此平均每步 %5。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>thread blocks: %1 (prompt, query head) pairs × %2 blocks of %3 query tokens on %4 cores, busy %5 % of the kernel&apos;s time: its matmuls and softmax take 1 / %6 as long (in the compute above)&lt;br&gt;</source>
+        <translation>线程块：%1 个（提示，查询头）对 × %2 个 %3 查询词元的线程块，运行于 %4 个核心，忙碌时间占内核时间的 %5 %：其矩阵乘和 softmax 耗时为 1 / %6 倍（已计入上面的计算）&lt;br&gt;</translation>
     </message>
 </context>
 <context>

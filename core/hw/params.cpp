@@ -315,6 +315,12 @@ std::vector<ParamInfo> build_params() {
          "attention gains less over bf16 than its matmuls (H100: TensorRT-LLM context attention over 16 prompts of 8192 tokens). "
          "0: at the vector lanes' rate."),
          SCV_REAL(efficiency.prefill_softmax_ps)});
+    add({"efficiency.prefill_tile_tokens", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Prompt attention query tile"), SCV_TR("Unit", "tokens"), ParamKind::real, 0, 4096, 0, 512, false, {},
+         SCV_TR("scoville::ChipParams", "Query tokens each thread block of a prompt-attention kernel takes. A causal prompt's last tile "
+         "walks all its keys, and the blocks start in order, longest first: with few prompts and query heads a chip the cores "
+         "wait on those tiles, so the matmuls and softmax run below the chip's rate (H100: 128; TensorRT-LLM context attention, "
+         "one prompt of 2048 tokens with 4 query heads a chip takes 43 us where 32 heads take 125). 0: every core busy."),
+         SCV_REAL(efficiency.prefill_tile_tokens)});
     add({"efficiency.moe_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "MoE call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 80, false, {},
          SCV_TR("scoville::ChipParams", "Fixed time of one fused MoE layer call beyond its two grouped GEMMs' per-op overhead (routing, "
          "sorting, expand, activation and finalise kernels); what an MoE layer costs however few tokens it routes (H200: 24.6 us, "

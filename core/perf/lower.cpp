@@ -271,6 +271,14 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         const double kv_bytes = c.pre_a * (1.0 + rereads) * kv_token + c.pre_a * kv_token;
         const double m_tile = std::min(chunk, c.pre_a);
         const bool chunked = c.dec_a > 0;  // named apart only when decodes share the step
+        // The kernel's thread blocks (prompt_block_utilisation): a launched call holds at least one chunk; a chunk
+        // attends, besides its own tokens, the half of the prompt before it on average.
+        const auto blocks_of = [&](OpResult& op) {
+            op.prompt_pairs = std::max(1.0, c.pre_a / chunk) * hq;
+            op.prompt_chunk = chunk;
+            op.prompt_prefix = std::max(0.0, (c.s.input_len - chunk) / 2.0);
+            op.prompt_window = window;
+        };
         attention(ops, c, chunked ? "chunk_attn_score" : "attn_score", 2.0 * hq * score_dim_pre * pairs,
                   kv_bytes * k_read_share, c.pre_a * hq * score_dim_pre * kActBytes, m_tile, keys, score_dim_pre);
         // Prompt tokens averaged over steps may be a fraction of a chunk: only that fraction of the
@@ -279,12 +287,15 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         ops.back().attention_calls = launched;
         ops.back().fused = true;
         ops.back().prompt_token_heads = c.pre_a * hq * k_read_share;  // shared with the value op as the KV bytes are
+        blocks_of(ops.back());
         vec(ops, c, chunked ? "chunk_softmax" : "softmax", kSoftmaxFlopsPerScore * hq * pairs, 0.0);
         ops.back().prompt = true;
+        blocks_of(ops.back());
         attention(ops, c, chunked ? "chunk_attn_value" : "attn_value", 2.0 * hq * value_dim_pre * pairs,
                   kv_bytes * (1.0 - k_read_share), c.pre_a * attn_out * kActBytes, m_tile, value_dim_pre, keys);
         ops.back().fused = true;
         ops.back().prompt_token_heads = c.pre_a * hq * (1.0 - k_read_share);
+        blocks_of(ops.back());
     }
     gemm(ops, c, "o_proj", t, t, h, attn_out, 1);
     tp_allreduce(ops, c, "attn_allreduce");

@@ -48,6 +48,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.cores = std::max(1, chip.compute.cores);
     r.prefill_token_s = chip.efficiency.prefill_token_ns * 1e-9;
     r.prefill_score_s = chip.efficiency.prefill_softmax_ps * 1e-12;
+    r.prefill_tile_tokens = chip.efficiency.prefill_tile_tokens;
     r.moe_overhead_s = chip.efficiency.moe_overhead_us * 1e-6;
     r.fp4_k_step_s = chip.efficiency.fp4_k_step_ns * 1e-9;
     // Quantising kernels stream at their own share of the HBM rate (a chip without HBM: of its SRAM's).
@@ -101,6 +102,27 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     return f;
 }
 
+double prompt_block_utilisation(const OpResult& op, const ChipRates& r) {
+    const double tile = r.prefill_tile_tokens;
+    if (tile <= 0 || op.prompt_pairs <= 0 || op.prompt_chunk <= 0) return 1.0;
+    const double blocks = std::ceil(op.prompt_chunk / tile);  // a pair's
+    const double prefix = op.prompt_prefix / tile;
+    // Block i (1..blocks) walks prefix + i tiles, at most the window's cap; the first `below` stay under it.
+    double per_pair = 0, longest = prefix + blocks;
+    if (op.prompt_window > 0) {
+        const double cap = op.prompt_window / tile + 1.0;
+        const double below = std::clamp(std::floor(cap - prefix), 0.0, blocks);
+        per_pair = below * prefix + below * (below + 1) / 2 + (blocks - below) * cap;
+        longest = std::min(longest, cap);
+    } else {
+        per_pair = blocks * prefix + blocks * (blocks + 1) / 2;
+    }
+    const double cores = r.cores;
+    const double work = op.prompt_pairs * per_pair;
+    const double span = op.prompt_pairs * blocks <= cores ? longest : std::max(longest, work / cores + longest / 2);
+    return span > 0 ? std::clamp(work / (cores * span), 1e-6, 1.0) : 1.0;
+}
+
 AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r) {
     AttentionCallCost c;
     c.launch_s = r.overhead_s;
@@ -152,6 +174,8 @@ void finish_op(OpResult& op, const ChipRates& r) {
     } else if (op.flops > 0) {
         op.compute_s = op.flops / (r.achieved_flops[pi] * op.utilisation);
     }
+    // A prompt-attention kernel's matmuls and softmax run in its thread blocks, which may leave cores idle.
+    if (op.prompt_pairs > 0) op.compute_s /= prompt_block_utilisation(op, r);
     // An NVFP4 GEMM's tiles walk K one step after another: with few rows, too few tiles to share K among
     // the cores, its compute takes K x the step time however few its FLOPs. (A fused MoE op's grouped
     // GEMMs follow their own timings: the launches NVFP4 adds to the call, kFp4MoeLaunches, carry them.)

@@ -38,6 +38,7 @@ struct ChipRates {
     double attention_pair_token_s = 0;  // one pair's least time per cached token (efficiency.attention_pair_token_ps)
     double attention_split_tokens = 0;  // cached tokens per block before a pair splits (efficiency.attention_split_tokens)
     double cores = 1;                   // compute.cores: thread blocks running side by side, one per core
+    double prefill_tile_tokens = 0;   // query tokens a prompt-attention thread block takes (0: cores all busy)
     double prefill_score_s = 0;       // per score of a prompt-attention kernel's softmax (efficiency.prefill_softmax_ps; 0: vector lanes)
     double moe_overhead_s = 0;        // per fused MoE call, beyond its two GEMMs' overhead_s
     double quant_bytes_s = 0;         // the activation-quantising kernels' streaming rate (efficiency.quant_memory)
@@ -80,6 +81,14 @@ struct AttentionFloors {
     double alone_s = 0;       // the op's share of it
 };
 AttentionFloors attention_floors(const OpResult& op, const ChipRates& r);
+
+// The share of a prompt-attention kernel's time its cores are busy; finish_op divides the kernel's matmuls and
+// softmax by it. Each (prompt chunk, query head) pair is a staircase of ceil(chunk / tile) thread blocks
+// (efficiency.prefill_tile_tokens), block i walking the prefix and i tiles of keys (at most the window's): W tiles of
+// work in all, the longest block L. The blocks start in order, each pair's longest first: when they all fit on
+// the cores at once the kernel takes L, else about W / cores + L / 2 (the last pairs' long blocks start as the
+// first pairs' short ones end). Utilisation = W / (cores x that). 1 where the chip sets no tile.
+double prompt_block_utilisation(const OpResult& op, const ChipRates& r);
 
 // The fixed time of one attention call (apply_rates; the Explain panel shows its parts). A decode call's holds one
 // thread block's, longer by each query head of the group it serves (op.m: the group's query rows; the 8-bit

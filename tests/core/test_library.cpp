@@ -286,6 +286,10 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_token_ns").from, "h100-sxm");
     // and the softmax per score that its matmuls do not hide.
     measured_where_timed("efficiency.prefill_softmax_ps");
+    // and the query tokens each of its thread blocks takes (128 on Hopper, 256 on the B200 silicon and B300).
+    measured_where_timed("efficiency.prefill_tile_tokens");
+    EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_tile_tokens").from, "h100-sxm");
+    EXPECT_EQ(basis("mi300x", "efficiency.prefill_tile_tokens").basis, "carried");
     EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_softmax_ps").basis, "estimate");  // 0: its vector lanes
     // Decode attention over a 16-bit KV cache with grouped-query heads: a kernel of its own on Hopper,
     // measured there; elsewhere the keys are 0 and follow the 8-bit ones, with their basis.
@@ -341,7 +345,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 32u) << c.id;
+        EXPECT_EQ(all.size(), 33u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

@@ -787,12 +787,11 @@ TEST(Validation, PromptAttentionLayers) {
         }
         checks.push_back(r);
         by_family[std::string(hopper ? "hopper " : "blackwell ") + r.c.precision].push_back(r);
-        // Held within -45..+140 % so that a broken row shows: the farthest are one prompt of 512-2048 tokens over
-        // the 4-8 query heads a chip holds at TP 8 on Hopper (+95..+132 %: too few thread blocks to fill its
-        // cores, which the model does not count), then Hopper's long prompts, whose attention runs at a smaller
-        // share of the tensor rate than the model's GEMM efficiency gives it.
-        EXPECT_LE(r.error, 1.4) << r.c.id << ": predicted " << r.predicted;
-        EXPECT_GE(r.error, -0.45) << r.c.id << ": predicted " << r.predicted;
+        // Held within +-90 % so that a broken row shows: the farthest are gpt-oss's sliding-window layers with an
+        // fp8 cache on Hopper at TP 4-8 (+62..+81 %), then B300's one long bf16 prompt at TP 8 (-23..-32 %). One
+        // prompt of 512-2048 tokens over the 4-8 query heads a chip holds at TP 8 was up to +63 % on Hopper (-10..+10 %
+        // now) before the kernel's thread blocks were counted (efficiency.prefill_tile_tokens: too few to fill the cores).
+        EXPECT_LE(std::fabs(r.error), 0.9) << r.c.id << ": predicted " << r.predicted;
     }
     // Each set reproduced within 2 % in the median (fitted together, each with the other's final value).
     ASSERT_EQ(fits.size(), 12u);
@@ -803,11 +802,12 @@ TEST(Validation, PromptAttentionLayers) {
     }
     const ValidationSummary all = summarise_kind(checks, "attention");
     EXPECT_EQ(all.rows, 3030);
-    EXPECT_LE(all.median_abs_error, 0.08);  // 7.6 %
-    // Blackwell within 9 % in the median (8.6 % fp8, 7.5 % bf16); Hopper within 8 % (7.6 % fp8, 6.4 % bf16: 14.1 %
-    // and 10.5 % when a prompt call paid a decode call's fixed cost, a third of its own on Hopper).
-    for (const char* f : {"blackwell bf16", "blackwell fp8"}) EXPECT_LE(medians(by_family[f]).second, 0.09) << f;
-    for (const char* f : {"hopper bf16", "hopper fp8"}) EXPECT_LE(medians(by_family[f]).second, 0.08) << f;
+    EXPECT_LE(all.median_abs_error, 0.05);  // 4.8 % (7.6 % before the thread blocks' idle cores were counted)
+    // Blackwell within 6 % in the median (4.0 % fp8, 5.8 % bf16; 8.9 % and 7.5 % before the blocks); Hopper within
+    // 5.5 % (4.6 % fp8, 5.2 % bf16; 7.6 % and 6.4 % before; 14.1 % and 10.5 % when a prompt call paid a decode
+    // call's fixed cost, a third of its own on Hopper).
+    for (const char* f : {"blackwell bf16", "blackwell fp8"}) EXPECT_LE(medians(by_family[f]).second, 0.06) << f;
+    for (const char* f : {"hopper bf16", "hopper fp8"}) EXPECT_LE(medians(by_family[f]).second, 0.055) << f;
     // Without the key the prompts' attention ran at its FLOPs alone: the model was 2-3x too fast at 512 tokens.
     ChipSpec h200 = *load_chip("h200-sxm");
     const ModelSpec llama = *load_model("llama-2-70b");

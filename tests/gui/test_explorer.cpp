@@ -665,13 +665,27 @@ private slots:
             QVERIFY2(fixed > 0, qPrintable(text));
             QVERIFY2(text.mid(fixed, 120).contains(QStringLiteral("+ 8 × 103 ns = 2.98")), qPrintable(text.mid(fixed, 120)));
         }
-        // A prefill layer's prompt-attention call: its own fixed cost (H100's 6.7 us, carried) and two launches.
+        // A prefill layer's prompt-attention call: its own fixed cost (H100's 5.89 us, carried) and two launches.
         doc_->setSelection(LayerSelection{Phase::prefill, 0});
         QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("prompt call + 2 launches = ")), qPrintable(explain->toPlainText()));
         {
             const QString text = explain->toPlainText();
             const qsizetype at = text.indexOf(QStringLiteral("prompt call + 2 launches = "));
-            QVERIFY2(text.mid(at, 80).contains(QStringLiteral("6.70 µs + 2 × 1.00 µs = 8.70 µs")), qPrintable(text.mid(at, 80)));
+            QVERIFY2(text.mid(at, 80).contains(QStringLiteral("5.89 µs + 2 × 1.00 µs = 7.89 µs")), qPrintable(text.mid(at, 80)));
+        }
+        // A long prompt's blocks leave cores idle while its longest ones run: 8 query heads a chip x 64 blocks of
+        // 128 tokens on the estimate's 8 cores, 8 x 64 x 65 / 2 = 16640 tiles over 8 x (16640 / 8 + 64 / 2): 98 %.
+        {
+            const Scenario before = doc_->state().scenario;
+            Scenario longer = before;
+            longer.input_len = 8192;
+            doc_->setScenario(longer);
+            doc_->setSelection(LayerSelection{Phase::prefill, 0});
+            QTRY_VERIFY2(explain->toPlainText().contains(
+                             QStringLiteral("thread blocks: 8 (prompt, query head) pairs × 64 blocks of 128 query tokens on 8 cores, busy 98 %")),
+                         qPrintable(explain->toPlainText()));
+            doc_->setScenario(before);
+            doc_->setSelection(LayerSelection{Phase::prefill, 0});
         }
         shoot(QStringLiteral("explain-prompt-call"), QStringLiteral("prompt call + 2 launches"));
         doc_->setSelection(LayerSelection{Phase::decode, -1});
