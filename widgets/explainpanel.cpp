@@ -303,16 +303,13 @@ void ExplainPanel::refresh() {
                             .arg(formatSi(op.flops), formatSi(achieved, QStringLiteral("FLOP/s")), formatSeconds(op.compute_s));
             }
         }
-        // A prompt-attention kernel whose thread blocks leave cores idle (prompt_block_utilisation).
-        if (op.prompt_pairs > 0) {
-            const double busy = prompt_block_utilisation(op, rates);
-            if (busy < 1.0)
-                html += tr("thread blocks: %1 (prompt, query head) pairs × %2 blocks of %3 query tokens on %4 cores, busy "
-                           "%5 % of the kernel's time: its matmuls and softmax take 1 / %6 as long (in the compute above)<br>")
-                            .arg(formatNumber(op.prompt_pairs, 0), formatNumber(std::ceil(op.prompt_chunk / rates.prefill_tile_tokens), 0),
-                                 formatNumber(rates.prefill_tile_tokens, 0), QString::number(rates.cores),
-                                 QString::number(100.0 * busy, 'f', 0), QString::number(busy, 'f', 2));
-        }
+        // A prompt-attention kernel whose thread blocks leave cores idle (prompt_blocks).
+        if (const PromptBlocks blocks = prompt_blocks(op, rates); blocks.busy < 0.995)
+            html += tr("thread blocks: %1 (prompt, query head) pairs × %2 blocks of %3 query tokens on %4 cores, busy "
+                       "%5 % of the kernel's time: its matmuls and softmax take 1 / %6 as long (in the compute above)<br>")
+                        .arg(formatNumber(op.prompt_pairs, 0), formatNumber(blocks.per_pair, 0),
+                             formatNumber(rates.prefill_tile_tokens, 0), QString::number(rates.cores),
+                             QString::number(100.0 * blocks.busy, 'f', 0), QString::number(blocks.busy, 'f', 2));
         if (op.bytes() > 0 && op.memory_s > 0)
             html += tr("memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = <b>%6</b> "
                        "(HBM peak %7)<br>")

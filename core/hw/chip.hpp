@@ -181,7 +181,7 @@ struct EfficiencySpec {
     // Query tokens a prompt-attention thread block takes (its query tile): each block walks its tile's keys,
     // the last tile of a causal prompt the longest. The blocks start in order and the longest tiles come first,
     // so few (prompt, query head) pairs leave cores idle while their longest tiles run
-    // (prompt_block_utilisation). 0: the kernel keeps every core busy.
+    // (prompt_blocks). 0: the kernel keeps every core busy.
     double prefill_tile_tokens = 0.0;
     // Fixed time of one fused MoE call beyond the two grouped GEMMs' op_overhead_us (the routing,
     // sorting, expand, activation and finalise kernels and the waits between them): what an MoE layer

@@ -271,7 +271,7 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         const double kv_bytes = c.pre_a * (1.0 + rereads) * kv_token + c.pre_a * kv_token;
         const double m_tile = std::min(chunk, c.pre_a);
         const bool chunked = c.dec_a > 0;  // named apart only when decodes share the step
-        // The kernel's thread blocks (prompt_block_utilisation): a launched call holds at least one chunk; a chunk
+        // The kernel's thread blocks (prompt_blocks): a launched call holds at least one chunk; a chunk
         // attends, besides its own tokens, the half of the prompt before it on average.
         const auto blocks_of = [&](OpResult& op) {
             op.prompt_pairs = std::max(1.0, c.pre_a / chunk) * hq;

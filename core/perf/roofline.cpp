@@ -102,9 +102,9 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     return f;
 }
 
-double prompt_block_utilisation(const OpResult& op, const ChipRates& r) {
+PromptBlocks prompt_blocks(const OpResult& op, const ChipRates& r) {
     const double tile = r.prefill_tile_tokens;
-    if (tile <= 0 || op.prompt_pairs <= 0 || op.prompt_chunk <= 0) return 1.0;
+    if (tile <= 0 || op.prompt_pairs <= 0 || op.prompt_chunk <= 0) return {};
     const double blocks = std::ceil(op.prompt_chunk / tile);  // a pair's
     const double prefix = op.prompt_prefix / tile;
     // Block i (1..blocks) walks prefix + i tiles, at most the window's cap; the first `below` stay under it.
@@ -120,7 +120,7 @@ double prompt_block_utilisation(const OpResult& op, const ChipRates& r) {
     const double cores = r.cores;
     const double work = op.prompt_pairs * per_pair;
     const double span = op.prompt_pairs * blocks <= cores ? longest : std::max(longest, work / cores + longest / 2);
-    return span > 0 ? std::clamp(work / (cores * span), 1e-6, 1.0) : 1.0;
+    return {blocks, span > 0 ? std::clamp(work / (cores * span), 1e-6, 1.0) : 1.0};
 }
 
 AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r) {
@@ -175,7 +175,7 @@ void finish_op(OpResult& op, const ChipRates& r) {
         op.compute_s = op.flops / (r.achieved_flops[pi] * op.utilisation);
     }
     // A prompt-attention kernel's matmuls and softmax run in its thread blocks, which may leave cores idle.
-    if (op.prompt_pairs > 0) op.compute_s /= prompt_block_utilisation(op, r);
+    if (op.prompt_pairs > 0) op.compute_s /= prompt_blocks(op, r).busy;
     // An NVFP4 GEMM's tiles walk K one step after another: with few rows, too few tiles to share K among
     // the cores, its compute takes K x the step time however few its FLOPs. (A fused MoE op's grouped
     // GEMMs follow their own timings: the launches NVFP4 adds to the call, kFp4MoeLaunches, carry them.)

@@ -82,13 +82,17 @@ struct AttentionFloors {
 };
 AttentionFloors attention_floors(const OpResult& op, const ChipRates& r);
 
-// The share of a prompt-attention kernel's time its cores are busy; finish_op divides the kernel's matmuls and
+// A prompt-attention kernel's thread blocks and the share of its time its cores are busy; finish_op divides the kernel's matmuls and
 // softmax by it. Each (prompt chunk, query head) pair is a staircase of ceil(chunk / tile) thread blocks
 // (efficiency.prefill_tile_tokens), block i walking the prefix and i tiles of keys (at most the window's): W tiles of
 // work in all, the longest block L. The blocks start in order, each pair's longest first: when they all fit on
 // the cores at once the kernel takes L, else about W / cores + L / 2 (the last pairs' long blocks start as the
-// first pairs' short ones end). Utilisation = W / (cores x that). 1 where the chip sets no tile.
-double prompt_block_utilisation(const OpResult& op, const ChipRates& r);
+// first pairs' short ones end). Busy = W / (cores x that). 1 where the chip sets no tile.
+struct PromptBlocks {
+    double per_pair = 0;  // thread blocks a (prompt chunk, query head) pair
+    double busy = 1;      // the share of the kernel's time its cores are busy
+};
+PromptBlocks prompt_blocks(const OpResult& op, const ChipRates& r);
 
 // The fixed time of one attention call (apply_rates; the Explain panel shows its parts). A decode call's holds one
 // thread block's, longer by each query head of the group it serves (op.m: the group's query rows; the 8-bit

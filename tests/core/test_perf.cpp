@@ -620,22 +620,23 @@ TEST(Roofline, PromptAttentionBlocksLeaveCoresIdle) {
     OpResult op;
     op.prompt_pairs = 4;
     op.prompt_chunk = 2048;
-    EXPECT_NEAR(prompt_block_utilisation(op, r), 544.0 / (132 * 16), 1e-12);
+    EXPECT_DOUBLE_EQ(prompt_blocks(op, r).per_pair, 16);
+    EXPECT_NEAR(prompt_blocks(op, r).busy, 544.0 / (132 * 16), 1e-12);
     op.prompt_chunk = 8192;
-    EXPECT_NEAR(prompt_block_utilisation(op, r), 8320.0 / (132 * (8320.0 / 132 + 32)), 1e-12);
-    EXPECT_NEAR(prompt_block_utilisation(op, r), 0.663, 0.001);
+    EXPECT_NEAR(prompt_blocks(op, r).busy, 8320.0 / (132 * (8320.0 / 132 + 32)), 1e-12);
+    EXPECT_NEAR(prompt_blocks(op, r).busy, 0.663, 0.001);
     op.prompt_pairs = 16 * 32;
-    EXPECT_NEAR(prompt_block_utilisation(op, r), 0.996, 0.001);
+    EXPECT_NEAR(prompt_blocks(op, r).busy, 0.996, 0.001);
     op.prompt_pairs = 4;
     op.prompt_window = 128;
-    EXPECT_NEAR(prompt_block_utilisation(op, r), 4 * 127.0 / (132 * (4 * 127.0 / 132 + 1)), 1e-12);
+    EXPECT_NEAR(prompt_blocks(op, r).busy, 4 * 127.0 / (132 * (4 * 127.0 / 132 + 1)), 1e-12);
     op.prompt_window = 0;
     op.prompt_chunk = 2048;
     op.prompt_prefix = 3072;
-    EXPECT_NEAR(prompt_block_utilisation(op, r), 4 * 520.0 / (132 * 40), 1e-12);
+    EXPECT_NEAR(prompt_blocks(op, r).busy, 4 * 520.0 / (132 * 40), 1e-12);
     ChipRates untiled = r;
     untiled.prefill_tile_tokens = 0;
-    EXPECT_DOUBLE_EQ(prompt_block_utilisation(op, untiled), 1.0);
+    EXPECT_DOUBLE_EQ(prompt_blocks(op, untiled).busy, 1.0);
     // The kernel: Llama-3.1-8B at TP 8, one prompt of 2048 tokens, bf16.
     const ModelSpec llama = *load_model("llama-3.1-8b");
     auto k = attention_kernel(h100, llama, 8, 1, 2048, Precision::bf16, false, Phase::prefill);
@@ -739,7 +740,7 @@ TEST(Roofline, DecodeAttentionSplitsAPairOverBlocks) {
 // Llama-2-70B at TP 1, 16 causal prompts of 512 tokens: 64 heads x 16 x 512 x 513 / 2 = 134,479,872 scores x
 // 0.090 ps = 12.10 us, where the lanes (5 FLOPs a score at 148 x 128 x 2 x 1.856 GHz = 70.3 TFLOP/s) take 9.56 us;
 // B300 measures 0.042 ps (5.65 us), faster than its lanes. The softmax runs in the kernel's thread blocks, which
-// keep the cores busy 0.954 of the time on B200 and 0.951 on B300 (prompt_block_utilisation: 1024 prompt-head
+// keep the cores busy 0.954 of the time on B200 and 0.951 on B300 (prompt_blocks: 1024 prompt-head
 // pairs x 2 blocks of 256 query tokens, 3 tiles of work each: 3072 / (148 x (3072 / 148 + 2 / 2)); on B300's 160
 // SMs 3072 / (160 x (3072 / 160 + 1))), so either takes 1 / that as long.
 TEST(Roofline, PromptSoftmaxTakesItsMeasuredTimePerScore) {
