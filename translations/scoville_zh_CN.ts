@@ -1939,6 +1939,22 @@
         <source>Query tokens each thread block of a prompt-attention kernel takes. A causal prompt&apos;s last tile walks all its keys, and the blocks start in order, longest first: with few prompts and query heads a chip the cores wait on those tiles, so the matmuls and softmax run below the chip&apos;s rate (H100: 128; TensorRT-LLM context attention, one prompt of 2048 tokens with 4 query heads a chip takes 43 us where 32 heads take 125). 0: every core busy.</source>
         <translation>提示注意力内核的每个线程块处理的查询词元数。因果提示的最后一个分块要遍历其全部键，且线程块按顺序启动、最长的先行：每芯片提示和查询头较少时，核心要等待这些分块，矩阵乘和 softmax 低于芯片速率运行（H100：128；TensorRT-LLM 上下文注意力，每芯片 4 个查询头、一个 2048 词元的提示需 43 us，32 个头需 125 us）。0：所有核心都忙。</translation>
     </message>
+    <message>
+        <source>Attention fallback kernel: time per token</source>
+        <translation>注意力回退内核：每个 token 的时间</translation>
+    </message>
+    <message>
+        <source>Attention fallback kernel: merge</source>
+        <translation>注意力回退内核：合并</translation>
+    </message>
+    <message>
+        <source>Time a thread block of the engine&apos;s fallback decode-attention kernel spends on each cached token it walks, one after another, at most 128 a block. The kernel runs heads that each have a KV head of their own, and a 16-bit cache&apos;s grouped-query heads where (request, KV head) pairs x their 128-token blocks x 4 stay below the cores (H100: 17.1 ns, TensorRT-LLM&apos;s masked multi-head attention, one request of 127 tokens). A floor under the kernel&apos;s compute. 0: no fallback.</source>
+        <translation>引擎的回退解码注意力内核中，一个线程块逐个遍历其缓存 token 时每个 token 所花的时间，每块至多 128 个。该内核运行每个查询头各有自己 KV 头的布局，以及 16 位缓存的分组查询头在（请求，KV 头）对数 × 其 128 token 块数 × 4 仍少于核心数时的情形（H100：17.1 ns，TensorRT-LLM 的 masked multi-head attention，一个请求、127 个 token）。内核计算时间的下限。0：无回退。</translation>
+    </message>
+    <message>
+        <source>Time the engine&apos;s fallback decode-attention kernel adds when it splits a context of more than 128 tokens over several thread blocks and merges their partial results (H100: 5.0 us, TensorRT-LLM&apos;s masked multi-head attention, one request of 1023 tokens). 0: none.</source>
+        <translation>引擎的回退解码注意力内核把超过 128 个 token 的上下文拆分到多个线程块并合并其部分结果时增加的时间（H100：5.0 us，TensorRT-LLM 的 masked multi-head attention，一个请求、1023 个 token）。0：无。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>
@@ -2411,6 +2427,14 @@
     <message>
         <source>thread blocks: %1 (prompt, query head) pairs × %2 blocks of %3 query tokens on %4 cores, busy %5 % of the kernel&apos;s time: its matmuls and softmax take 1 / %6 as long (in the compute above)&lt;br&gt;</source>
         <translation>线程块：%1 个（提示，查询头）对 × %2 个 %3 查询词元的线程块，运行于 %4 个核心，忙碌时间占内核时间的 %5 %：其矩阵乘和 softmax 耗时为 1 / %6 倍（已计入上面的计算）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>compute = the engine&apos;s fallback kernel (too few (request, KV head) pairs for its grouped kernel): (keys a block walks × time per key + merge) × this op&apos;s share = (%1 × %2 + %3) × %4 = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</source>
+        <translation>计算 = 引擎的回退内核（（请求，KV 头）对太少，不用其分组内核）：（每块遍历的键数 × 每键时间 + 合并）× 本算子份额 = (%1 × %2 + %3) × %4 = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>compute = the engine&apos;s fallback kernel (too few (request, KV head) pairs for its grouped kernel): keys a block walks × time per key × this op&apos;s share = %1 × %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</source>
+        <translation>计算 = 引擎的回退内核（（请求，KV 头）对太少，不用其分组内核）：每块遍历的键数 × 每键时间 × 本算子份额 = %1 × %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</translation>
     </message>
 </context>
 <context>

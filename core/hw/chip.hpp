@@ -169,6 +169,14 @@ struct EfficiencySpec {
     // paying attention_pair_ns, so mid-length contexts cost more blocks than pairs (attention_splits). 0: one
     // block per pair.
     double attention_split_tokens = 0.0;
+    // The engine's fallback decode-attention kernel (TensorRT-LLM's masked multi-head attention on Hopper): one
+    // thread block per (request, query head) walks its share of the context one token after another, at most
+    // kFallbackTokensPerBlock each, and a context split over several blocks pays a merge of their partial
+    // results. It runs heads that each have a KV head of their own, and a 16-bit cache's grouped heads where
+    // too few blocks would fill the cores (fallback_decode_attention). A floor under the kernel's compute:
+    // attention_fallback_token_ns per token a block walks, plus attention_fallback_merge_us when split. 0: none.
+    double attention_fallback_token_ns = 0.0;
+    double attention_fallback_merge_us = 0.0;
     // Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs: loading
     // the token's query tile, its softmax statistics and output over its keys. Added to the kernel's
     // compute, so short prompts cost more than their FLOPs. 0: none.

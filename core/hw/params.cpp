@@ -304,6 +304,18 @@ std::vector<ParamInfo> build_params() {
          "more than 8 waves of the cores (H100: 128, TensorRT-LLM's XQA kernel, decoderXQAImplCommon.h "
          "computeMultiBlockCount). 0: one block per pair."),
          SCV_REAL(efficiency.attention_split_tokens)});
+    add({"efficiency.attention_fallback_token_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention fallback kernel: time per token"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 100, false, {},
+         SCV_TR("scoville::ChipParams", "Time a thread block of the engine's fallback decode-attention kernel spends on each cached token it "
+         "walks, one after another, at most 128 a block. The kernel runs heads that each have a KV head of their own, and a 16-bit "
+         "cache's grouped-query heads where (request, KV head) pairs x their 128-token blocks x 4 stay below the cores (H100: "
+         "17.1 ns, TensorRT-LLM's masked multi-head attention, one request of 127 tokens). A floor under the kernel's compute. 0: "
+         "no fallback."),
+         SCV_REAL(efficiency.attention_fallback_token_ns)});
+    add({"efficiency.attention_fallback_merge_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention fallback kernel: merge"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 20, false, {},
+         SCV_TR("scoville::ChipParams", "Time the engine's fallback decode-attention kernel adds when it splits a context of more than 128 "
+         "tokens over several thread blocks and merges their partial results (H100: 5.0 us, TensorRT-LLM's masked multi-head "
+         "attention, one request of 1023 tokens). 0: none."),
+         SCV_REAL(efficiency.attention_fallback_merge_us)});
     add({"efficiency.prefill_token_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Prompt attention time per token and head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 100, 0, 2, false, {},
          SCV_TR("scoville::ChipParams", "Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs, added to "
          "its compute: short prompts cost more than their FLOPs (B200: 0.37 ns, TensorRT-LLM context attention at 16 prompts of "

@@ -45,6 +45,8 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.attention_pair_1k_s = e.attention_pair_1k_us * 1e-6;
     r.attention_pair_token_s = e.attention_pair_token_ps * 1e-12;
     r.attention_split_tokens = e.attention_split_tokens;
+    r.attention_fallback_token_s = e.attention_fallback_token_ns * 1e-9;
+    r.attention_fallback_merge_s = e.attention_fallback_merge_us * 1e-6;
     r.cores = std::max(1, chip.compute.cores);
     r.prefill_token_s = chip.efficiency.prefill_token_ns * 1e-9;
     r.prefill_score_s = chip.efficiency.prefill_softmax_ps * 1e-12;
@@ -76,6 +78,18 @@ double attention_splits(double pairs, double keys, const ChipRates& r) {
     return std::max(n, 1.0);
 }
 
+bool fallback_decode_attention(DecodeKernel kernel, double pairs, double keys, const ChipRates& r) {
+    if (r.attention_fallback_token_s <= 0 || pairs <= 0) return false;
+    switch (kernel) {
+    case DecodeKernel::grouped: return false;
+    case DecodeKernel::per_head:
+    case DecodeKernel::per_head_8bit: return true;
+    case DecodeKernel::grouped_16bit:
+        return pairs * std::max(1.0, std::floor(keys / kXqaTokensPerBlock)) * kXqaMinBlockFactor < r.cores;
+    }
+    return false;
+}
+
 AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     AttentionFloors f;
     if (op.pair_share > 0) f.splits = attention_splits(op.attention_pairs / op.pair_share, op.pair_keys, r);
@@ -99,6 +113,14 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
         f.blocks_s = op.pair_share * std::max(0.0, f.splits * op.attention_pairs / op.pair_share - f.wave_blocks) * f.block_s;
     f.pair_alone_s = attention_pair_time(op.pair_keys, r);
     f.alone_s = op.pair_share * f.pair_alone_s;
+    // The fallback kernel's blocks walk their keys one after another (the new token's among them), a context
+    // longer than one block's share split over several, whose partial results are merged.
+    if (op.pair_share > 0 && fallback_decode_attention(op.decode_kernel, op.attention_pairs / op.pair_share, op.pair_keys, r)) {
+        const double tokens = op.pair_keys;
+        f.fallback = true;
+        f.fallback_s = op.pair_share * (std::min(tokens, kFallbackTokensPerBlock) * r.attention_fallback_token_s +
+                                        (tokens > kFallbackTokensPerBlock ? r.attention_fallback_merge_s : 0.0));
+    }
     return f;
 }
 
@@ -189,7 +211,7 @@ void finish_op(OpResult& op, const ChipRates& r) {
     // least one pair's, this op's share of it.
     if (op.kind == OpKind::attention) {
         const AttentionFloors f = attention_floors(op, r);
-        op.compute_s = std::max({op.compute_s, f.blocks_s, f.alone_s}) + op.prompt_token_heads * r.prefill_token_s;
+        op.compute_s = std::max({op.compute_s, f.blocks_s, f.alone_s, f.fallback_s}) + op.prompt_token_heads * r.prefill_token_s;
     }
     op.precision = r.executed[pi];
     op.memory_s = op.weight_bytes / level_rate(op.weight_level, r) +

@@ -37,6 +37,8 @@ struct ChipRates {
     double attention_pair_1k_s = 0;     // one pair's 1024 cached tokens alone (efficiency.attention_pair_1k_us)
     double attention_pair_token_s = 0;  // one pair's least time per cached token (efficiency.attention_pair_token_ps)
     double attention_split_tokens = 0;  // cached tokens per block before a pair splits (efficiency.attention_split_tokens)
+    double attention_fallback_token_s = 0;  // the fallback kernel's time per token a block walks (efficiency.attention_fallback_token_ns)
+    double attention_fallback_merge_s = 0;  // its merge of a split context's blocks (efficiency.attention_fallback_merge_us)
     double cores = 1;                   // compute.cores: thread blocks running side by side, one per core
     double prefill_tile_tokens = 0;   // query tokens a prompt-attention thread block takes (0: cores all busy)
     double prefill_score_s = 0;       // per score of a prompt-attention kernel's softmax (efficiency.prefill_softmax_ps; 0: vector lanes)
@@ -67,6 +69,15 @@ double attention_pair_time(double keys, const ChipRates& r);
 // at least 1. 1 where the chip does not split (attention_split_tokens 0).
 inline constexpr double kAttentionSplitSqrtFactor = 8.0;
 inline constexpr double kAttentionTargetWaves = 8.0;
+// TensorRT-LLM sends a decode-attention call to its grouped-query kernel (XQA) only where that kernel's blocks,
+// one per kXqaTokensPerBlock cached tokens of each (request, KV head) pair (at least one), times
+// kXqaMinBlockFactor reach the chip's cores; otherwise to its masked multi-head kernel, whose blocks each
+// walk at most kFallbackTokensPerBlock tokens (decoderXQAImplJIT.cpp mayHavePerfGain: kMinHistoryTokensPerBlock
+// 128, kEnableMinBlockFactor 4; decoderMaskedMultiheadAttentionLaunch.h multi_block_grid_setup: a block's
+// 256 threads, 16 per 128-wide bf16 head, 8 keys each per loop).
+inline constexpr double kXqaTokensPerBlock = 128.0;
+inline constexpr double kXqaMinBlockFactor = 4.0;
+inline constexpr double kFallbackTokensPerBlock = 128.0;
 double attention_splits(double pairs, double keys, const ChipRates& r);
 
 // The floors under an attention op's compute (finish_op; the Explain panel shows the one that binds): its thread
@@ -79,8 +90,15 @@ struct AttentionFloors {
     double blocks_s = 0;      // the op's share of (splits x the kernel's pairs - wave_blocks) x block_s
     double pair_alone_s = 0;  // one pair alone over its keys (attention_pair_time)
     double alone_s = 0;       // the op's share of it
+    bool fallback = false;    // the engine runs the call in its fallback kernel (fallback_decode_attention)
+    double fallback_s = 0;    // the op's share of that kernel's walk: tokens a block x the token time, plus the merge
 };
 AttentionFloors attention_floors(const OpResult& op, const ChipRates& r);
+// Whether the engine runs a decode-attention call of `pairs` (request, KV head) pairs over `keys` cached tokens
+// in its fallback kernel on this chip: heads with a KV head each always; a 16-bit cache's grouped heads where
+// pairs x max(1, floor(keys / kXqaTokensPerBlock)) x kXqaMinBlockFactor < cores; never without the chip's
+// fallback keys, or for an 8-bit cache's grouped heads.
+bool fallback_decode_attention(DecodeKernel kernel, double pairs, double keys, const ChipRates& r);
 
 // A prompt-attention kernel's thread blocks and the share of its time its cores are busy; finish_op divides the kernel's matmuls and
 // softmax by it. Each (prompt chunk, query head) pair is a staircase of ceil(chunk / tile) thread blocks

@@ -342,10 +342,18 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("b200", "efficiency.attention_mha_pair_ns").basis, "measured");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_mha_overhead_us").as, "efficiency.attention_overhead_us");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_mha_overhead_us").from, "h100-sxm");
+    // The engine's fallback decode-attention kernel (TensorRT-LLM's MMHA on Hopper): measured on H100 and H200;
+    // elsewhere 0, an estimate (no fallback seen: the B200 silicon's and B300's one to four pairs at 1023 tokens
+    // take what more pairs do).
+    for (const char* c : {"h100-sxm", "h200-sxm"})
+        for (const char* key : {"efficiency.attention_fallback_token_ns", "efficiency.attention_fallback_merge_us"})
+            EXPECT_EQ(basis(c, key).basis, "measured") << c << " " << key;
+    for (const char* c : {"b200", "b300", "mi300x", "tpu-v7"})
+        EXPECT_EQ(basis(c, "efficiency.attention_fallback_token_ns").basis, "estimate") << c;
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 33u) << c.id;
+        EXPECT_EQ(all.size(), 35u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

@@ -510,6 +510,46 @@ TEST(Roofline, LinearLayerQuantisesItsActivationsInKernelsOfTheirOwn) {
 // 6.45 + 8 x 0.68 = 11.89 ns, 96.7 us), and the fused softmax's 0.09 us (64 query heads); its KV, 1024 x 17 x 2 x
 // 8 x 64 B = 17.8 MB, with its query and output rows streams in 6.46 us. At the ridge 74.84 us, + the softmax,
 // 4 us and 1.06 + 8 x 0.094 = 1.812 us per call: 80.74 us (TensorRT-LLM: 75.6 us; 102.8 us as 128-wide heads).
+// TensorRT-LLM sends a decode-attention call to its XQA kernel only where (request, KV head) pairs x
+// max(1, floor(keys / 128)) x 4 reach the SMs, else (and always for heads with a KV head each) to its masked
+// multi-head kernel (MMHA), whose blocks walk at most 128 keys one after another and merge a longer context's
+// blocks. H100 takes efficiency.attention_fallback_token_ns 17.07 ns a key and attention_fallback_merge_us 5.0 us.
+TEST(Roofline, DecodeAttentionFallsBackToTheMultiHeadKernel) {
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    EXPECT_DOUBLE_EQ(h100.efficiency.attention_fallback_token_ns, 17.07);
+    EXPECT_DOUBLE_EQ(h100.efficiency.attention_fallback_merge_us, 5.0);
+    const ChipRates r = chip_rates(h100);
+    // Llama-3.1-8B at TP 8: one KV head a chip. One request of 1023 tokens cached has 1024 keys: 1 x 8 x 4 = 32
+    // blocks' worth < 132 SMs, the fallback; 8 pairs (TP 1): 8 x 8 x 4 = 256, XQA; 127 tokens: 33 pairs x 1 x 4 =
+    // 132, XQA, 32 pairs the fallback. An 8-bit cache's grouped heads never fall back, heads with a KV head each always.
+    EXPECT_TRUE(fallback_decode_attention(DecodeKernel::grouped_16bit, 1, 1024, r));
+    EXPECT_FALSE(fallback_decode_attention(DecodeKernel::grouped_16bit, 8, 1024, r));
+    EXPECT_TRUE(fallback_decode_attention(DecodeKernel::grouped_16bit, 32, 128, r));
+    EXPECT_FALSE(fallback_decode_attention(DecodeKernel::grouped_16bit, 33, 128, r));
+    EXPECT_FALSE(fallback_decode_attention(DecodeKernel::grouped, 1, 1024, r));
+    EXPECT_TRUE(fallback_decode_attention(DecodeKernel::per_head, 4096, 65536, r));
+    EXPECT_FALSE(fallback_decode_attention(DecodeKernel::per_head, 1, 1024, chip_rates(*load_chip("b200"))));
+    const ModelSpec llama = *load_model("llama-3.1-8b");
+    // 128 keys: one block walks them all, 128 x 17.07 ns = 2.185 us, no merge (the fused softmax adds 0.01 us).
+    auto short_ctx = attention_kernel(h100, llama, 8, 1, 127, Precision::bf16);
+    ASSERT_TRUE(short_ctx.ok()) << short_ctx.error().message;
+    EXPECT_NEAR(short_ctx->op.compute_s, 128 * 17.07e-9, 0.02e-6);
+    // 1024 keys: eight blocks of 128 side by side, then the merge: 2.185 + 5.0 = 7.185 us. With the call's
+    // fixed cost (4 + 4.58 us) and the KV stream the kernel takes 15.8 us; TensorRT-LLM 16.0 (10.6 before).
+    auto long_ctx = attention_kernel(h100, llama, 8, 1, 1023, Precision::bf16);
+    ASSERT_TRUE(long_ctx.ok());
+    EXPECT_NEAR(long_ctx->op.compute_s, 128 * 17.07e-9 + 5.0e-6, 0.02e-6);
+    EXPECT_NEAR(long_ctx->op.time_s, 16.03e-6, 0.05 * 16.03e-6);
+    // Eight pairs run in XQA: no floor of this kind (TensorRT-LLM 12.6 us where one pair takes 16.0).
+    auto xqa = attention_kernel(h100, llama, 1, 1, 1023, Precision::bf16);
+    EXPECT_LT(xqa->op.compute_s, 3e-6);
+    EXPECT_NEAR(xqa->op.time_s, 12.62e-6, 0.15 * 12.62e-6);
+    // Without the keys there is no fallback: the call takes what XQA would.
+    ChipSpec bare = h100;
+    bare.efficiency.attention_fallback_token_ns = 0;
+    EXPECT_LT(attention_kernel(bare, llama, 8, 1, 1023, Precision::bf16)->op.time_s, 11e-6);
+}
+
 TEST(Roofline, DecodeAttentionPaysPerRequestAndKvHead) {
     const ChipSpec h200 = *load_chip("h200-sxm");
     EXPECT_DOUBLE_EQ(h200.efficiency.attention_pair_ns, 6.45);

@@ -223,7 +223,7 @@ TEST(Validation, PublicCases) {
     EXPECT_LE(tight.median_abs_error, 0.12);  // 11.4 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
-    // DecodeAttentionLayers below); all kernels together: 17475 rows and 2993 fits.
+    // DecodeAttentionLayers below); all kernels together: 17429 rows and 3039 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (!timed_by_aiconfigurator(r)) single.push_back(r);
@@ -231,8 +231,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 17475);
-    EXPECT_EQ(summarise(results, false).fits, 2993);
+    EXPECT_EQ(summarise(results, false).rows, 17429);
+    EXPECT_EQ(summarise(results, false).fits, 3039);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -672,9 +672,15 @@ TEST(Validation, DecodeAttentionLayers) {
         const bool hopper = r.c.chip == "h100-sxm" || r.c.chip == "h200-sxm";
         if (r.c.fit) {
             // fp8 rows set the four keys; on Hopper, bf16 rows of grouped-query layouts the 16-bit kernel's three;
-            // one request of 65535 tokens in either format a pair's time alone.
+            // one request of 65535 tokens in either format a pair's time alone; on Hopper one request of 127 and
+            // of 1023 tokens in the fallback kernel (MMHA) its time per token and its merge.
             const bool alone = requests == 1 && context == 65535;
-            EXPECT_TRUE(r.c.precision == "fp8" || (hopper && context == 15) || alone) << r.c.id;
+            const bool fallback = hopper && requests == 1 && (context == 127 || context == 1023);
+            EXPECT_TRUE(r.c.precision == "fp8" || (hopper && context == 15) || alone || fallback) << r.c.id;
+            if (fallback) {
+                fits[silicon_of(r.c) + (context == 127 ? " fallback token" : " fallback merge")].push_back(r.error);
+                continue;
+            }
             const std::string what = alone           ? " alone"
                                      : context > 15    ? " kv"
                                      : requests == 1   ? " overhead"
@@ -698,15 +704,19 @@ TEST(Validation, DecodeAttentionLayers) {
         EXPECT_LE(r.error, !hopper ? 1.3 : r.c.precision == "bf16" ? 3.0 : 1.8) << r.c.id << ": predicted " << r.predicted;
         EXPECT_GE(r.error, -0.45) << r.c.id << ": predicted " << r.predicted;
     }
-    // 34 sets: 5 keys on each of H100, H200, the B200 silicon and B300, the 16-bit kernel's 3 and the multi-head
-    // kernel's 4 on H100 and H200; a pair alone: 5 layouts with one KV head per chip x 2 formats (B200 and GB200:
-    // 20); each median reproduced. Hopper's grouped-query fp8 sets hold 28 rows (7 layouts x 4 TP sizes; the long
-    // ones 27), its multi-head ones Llama-2-7B's 4 (the long one 5), the rest 32 (B200 and GB200: 64).
-    EXPECT_EQ(fits.size(), 34u);
+    // 38 sets: 5 keys on each of H100, H200, the B200 silicon and B300, the 16-bit kernel's 3, the multi-head
+    // kernel's 4 and the fallback kernel's 2 on H100 and H200; a pair alone: 5 layouts with one KV head per chip x
+    // 2 formats (B200 and GB200: 20); each median reproduced. Hopper's grouped-query fp8 sets hold 28 rows (7
+    // layouts x 4 TP sizes; the long ones 27), its multi-head ones Llama-2-7B's 4 (the long one 5), its fallback
+    // ones 12 at 127 tokens (Llama-3.1-8B's bf16 and Llama-2-7B's bf16 and fp8 at 4 TP sizes) and 11 at 1023
+    // (Llama-3.1-8B at TP 1 has 8 pairs: XQA), the rest 32 (B200 and GB200: 64).
+    EXPECT_EQ(fits.size(), 38u);
     for (const auto& [what, errors] : fits) {
         const size_t silicon = what.starts_with("b200") ? 2 : 1;
         const bool hopper = what.starts_with("h100") || what.starts_with("h200");
-        const size_t rows = what.ends_with("16-bit")        ? 28u
+        const size_t rows = what.ends_with("fallback token") ? 12u
+                            : what.ends_with("fallback merge") ? 11u
+                            : what.ends_with("16-bit")        ? 28u
                             : what.ends_with("alone")       ? 10 * silicon
                             : what.ends_with("multi-head")  ? (what.find(" kv ") != std::string::npos ? 5u : 4u)
                             : hopper                        ? (what.ends_with(" kv") ? 27u : 28u)
@@ -715,9 +725,10 @@ TEST(Validation, DecodeAttentionLayers) {
         EXPECT_LE(std::fabs(median_of(errors)), 0.01) << what;
     }
     const ValidationSummary all = summarise_kind(checks, "attention");
-    EXPECT_EQ(all.rows, 6432);
-    EXPECT_EQ(summarise_kind(results, "attention").fits, 746 + 112 + 650);  // with the prompt-attention fits below
-    EXPECT_LE(all.median_abs_error, 0.055);  // 5.2 % (5.4 % before a query head's block time scaled with its width)
+    EXPECT_EQ(all.rows, 6386);
+    EXPECT_EQ(summarise_kind(results, "attention").fits, 792 + 112 + 650);  // with the prompt-attention fits below
+    // 4.9 % (5.4 % before a query head's block time scaled with its width, 5.2 % before the fallback kernel)
+    EXPECT_LE(all.median_abs_error, 0.05);
     // Blackwell within 4 % in the median with either KV format (3.9 and 3.3 %, signed -1..+1 %).
     for (const char* f : {"blackwell bf16", "blackwell fp8"}) {
         EXPECT_LE(medians(by_family[f]).second, 0.04) << f;
@@ -738,11 +749,15 @@ TEST(Validation, DecodeAttentionLayers) {
     // (it was 43.8 % with the fp8 kernel's:
     // three times the time per request and KV head), gpt-oss's sliding layers the worst, whose whole context
     // that kernel reads.
-    EXPECT_LE(medians(by_family["hopper fp8"]).second, 0.085);
-    EXPECT_LE(medians(by_family["hopper bf16"]).second, 0.105);
+    // Since the engine's fallback kernel (MMHA) is modelled where TensorRT-LLM sends a call to it: fp8 7.5 %
+    // (Llama-2-7B's one to 16 requests of 127 tokens were +5.5 % in the median, now 0..2 %), bf16 7.4 % (one to 16
+    // requests of grouped-query layouts at 127 tokens were +20 % in the median, one to four pairs at 1023 tokens
+    // +53 %; now +3..+5 % and +4 %).
+    EXPECT_LE(medians(by_family["hopper fp8"]).second, 0.08);
+    EXPECT_LE(medians(by_family["hopper bf16"]).second, 0.08);
     EXPECT_EQ(by_family["hopper fp8"].size() + by_family["hopper bf16"].size() + by_family["blackwell fp8"].size() +
                   by_family["blackwell bf16"].size(),
-              6432u);
+              6386u);
     // A malformed row is refused naming the item.
     auto run = [](const std::string& shape) {
         return run_validation_case(

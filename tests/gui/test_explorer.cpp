@@ -645,6 +645,31 @@ private slots:
         shoot(QStringLiteral("explain-pair-alone"), QStringLiteral("pair alone over"));
         QVERIFY(doc_->setParam("efficiency.attention_pair_1k_us", 0));
         QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("pair alone over")));
+        // One request of a short context with a 16-bit cache, on a chip with the engine's fallback kernel: one
+        // pair x floor(about 108 keys / 128), at least 1, x 4 stays below the estimate's 8 cores, so the decode
+        // attention's compute is that kernel's walk of the keys, and the text says so.
+        Scenario few = s;
+        few.batch = 1;
+        few.input_len = 100;
+        few.output_len = 16;
+        few.kv_precision = Precision::bf16;
+        doc_->setScenario(few);
+        QVERIFY(doc_->setParam("efficiency.attention_fallback_token_ns", 17.07));
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("the engine's fallback kernel")),
+                     qPrintable(explain->toPlainText()));
+        // 108 keys x 17.1 ns x the score op's half of the kernel = 922 ns.
+        QVERIFY2(explain->toPlainText().contains(QStringLiteral("keys a block walks × time per key × this op's share = 108 × 17.1 ns × 0.5 = 922 ns")),
+                 qPrintable(explain->toPlainText()));
+        // A longer context, about 208 keys: its blocks walk 128 keys each, then merge (H100's 5.0 us).
+        QVERIFY(doc_->setParam("efficiency.attention_fallback_merge_us", 5.0));
+        few.input_len = 200;
+        doc_->setScenario(few);
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("+ merge) × this op's share = (128 × 17.1 ns + 5.00 µs) × 0.5 = ")),
+                     qPrintable(explain->toPlainText()));
+        shoot(QStringLiteral("explain-fallback"), QStringLiteral("the engine's fallback kernel"));
+        QVERIFY(doc_->setParam("efficiency.attention_fallback_token_ns", 0));
+        QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("the engine's fallback kernel")));
+        doc_->setScenario(one);
         // Many requests of short contexts: the thread blocks' own work (efficiency.attention_pair_ns a block) is
         // the decode attention's compute, and the text counts them; without that key it is the FLOPs again.
         Scenario many = s;
