@@ -277,10 +277,9 @@ void ExplainPanel::refresh() {
                 html += tr("compute = one (request, KV head) pair alone over %1 tokens × this op's share = %2 × %3 = <b>%4</b><br>")
                             .arg(formatNumber(op.pair_keys, 0), formatSeconds(floors.pair_alone_s),
                                  QString::number(op.pair_share, 'g', 3), formatSeconds(op.compute_s));
-            } else if (floors.fallback && binds(floors.fallback_s)) {
-                // The engine's fallback kernel: its blocks walk at most kFallbackTokensPerBlock keys each, then merge.
-                const double walked = std::min(op.pair_keys, kFallbackTokensPerBlock);
-                const double merge = op.pair_keys > kFallbackTokensPerBlock ? rates.attention_fallback_merge_s : 0.0;
+            } else if (floors.fallback_keys > 0 && binds(floors.fallback_s)) {
+                // The engine's fallback kernel: its blocks walk their keys, then merge a split context's blocks.
+                const double walked = floors.fallback_keys, merge = floors.fallback_merge_s;
                 if (merge > 0)
                     html += tr("compute = the engine's fallback kernel (too few (request, KV head) pairs for its grouped "
                                "kernel): (keys a block walks × time per key + merge) × this op's share = (%1 × %2 + %3) × %4 = "

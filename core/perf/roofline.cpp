@@ -116,10 +116,9 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     // The fallback kernel's blocks walk their keys one after another (the new token's among them), a context
     // longer than one block's share split over several, whose partial results are merged.
     if (op.pair_share > 0 && fallback_decode_attention(op.decode_kernel, op.attention_pairs / op.pair_share, op.pair_keys, r)) {
-        const double tokens = op.pair_keys;
-        f.fallback = true;
-        f.fallback_s = op.pair_share * (std::min(tokens, kFallbackTokensPerBlock) * r.attention_fallback_token_s +
-                                        (tokens > kFallbackTokensPerBlock ? r.attention_fallback_merge_s : 0.0));
+        f.fallback_keys = std::min(op.pair_keys, kFallbackTokensPerBlock);
+        f.fallback_merge_s = op.pair_keys > kFallbackTokensPerBlock ? r.attention_fallback_merge_s : 0.0;
+        f.fallback_s = op.pair_share * (f.fallback_keys * r.attention_fallback_token_s + f.fallback_merge_s);
     }
     return f;
 }

@@ -90,8 +90,12 @@ struct AttentionFloors {
     double blocks_s = 0;      // the op's share of (splits x the kernel's pairs - wave_blocks) x block_s
     double pair_alone_s = 0;  // one pair alone over its keys (attention_pair_time)
     double alone_s = 0;       // the op's share of it
-    bool fallback = false;    // the engine runs the call in its fallback kernel (fallback_decode_attention)
-    double fallback_s = 0;    // the op's share of that kernel's walk: tokens a block x the token time, plus the merge
+    // Where the engine runs the call in its fallback kernel (fallback_decode_attention): the keys each of its blocks
+    // walks (0: no fallback), the merge of a split context's blocks (0: not split), and the op's share of
+    // keys x the time per key plus the merge.
+    double fallback_keys = 0;
+    double fallback_merge_s = 0;
+    double fallback_s = 0;
 };
 AttentionFloors attention_floors(const OpResult& op, const ChipRates& r);
 // Whether the engine runs a decode-attention call of `pairs` (request, KV head) pairs over `keys` cached tokens
