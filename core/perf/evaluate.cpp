@@ -23,10 +23,18 @@ std::string gb(double bytes) {
     return format_number("%.1f", bytes / 1e9) + " GB";
 }
 
-std::string ceiling_label(Precision p) {
-    std::string s(to_string(p));
-    for (auto& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    return s + " peak";
+// "BF16 peak", ...: the precision's name in capitals (made once).
+const std::string& ceiling_label(Precision p) {
+    static const auto labels = [] {
+        std::array<std::string, std::size(kAllPrecisions)> out;
+        for (Precision q : kAllPrecisions) {
+            std::string s(to_string(q));
+            for (auto& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            out[static_cast<size_t>(q)] = s + " peak";
+        }
+        return out;
+    }();
+    return labels[static_cast<size_t>(p)];
 }
 
 std::vector<int> divisors(int n) {
@@ -38,9 +46,19 @@ std::vector<int> divisors(int n) {
 
 // validate_chip() builds a message string per key; on the hot path only a failure needs one.
 Status check_chip(const ChipSpec& chip) {
-    for (const auto& info : chip_params()) {
-        const double v = info.get(chip);
-        if (!(v >= info.min && v <= info.max)) return validate_chip(chip);
+    // The parameters' getters and ranges, packed (the parameter table's labels and help stay out of the cache).
+    struct Range {
+        double (*get)(const ChipSpec&);
+        double min, max;
+    };
+    static const std::vector<Range> ranges = [] {
+        std::vector<Range> out;
+        for (const auto& info : chip_params()) out.push_back({info.get, info.min, info.max});
+        return out;
+    }();
+    for (const Range& range : ranges) {
+        const double v = range.get(chip);
+        if (!(v >= range.min && v <= range.max)) return validate_chip(chip);
     }
     if (chip.rate(Precision::bf16) <= 0 && chip.rate(Precision::fp8) <= 0 && chip.rate(Precision::fp4) <= 0 &&
         chip.rate(Precision::int8) <= 0)
@@ -610,18 +628,20 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
     return *best;
 }
 
-void fill_peaks(const ChipSpec& chip, Evaluation& ev, bool ceilings) {
+void fill_peaks(const ChipSpec& chip, const ChipRates& rates, Evaluation& ev, bool ceilings) {
     for (Precision p : kAllPrecisions) ev.peak_tflops[static_cast<size_t>(p)] = chip.peak_tflops(p);
+    auto peak = [&ev](Precision p) { return ev.peak_tflops[static_cast<size_t>(p)]; };
     ev.memory_tb_s = chip.memory_tb_s();
     ev.memory_gb = chip.memory_gb();
     ev.sram_tb_s = chip.sram.tb_s;
-    ev.native_fp8_tflops = chip.rate(Precision::fp8) > 0 ? chip.peak_tflops(Precision::fp8) : 0.0;
-    ev.native_fp4_tflops = chip.rate(Precision::fp4) > 0 ? chip.peak_tflops(Precision::fp4) : 0.0;
+    ev.native_fp8_tflops = chip.rate(Precision::fp8) > 0 ? peak(Precision::fp8) : 0.0;
+    ev.native_fp4_tflops = chip.rate(Precision::fp4) > 0 ? peak(Precision::fp4) : 0.0;
     if (!ceilings) return;
+    ev.ceilings.reserve(std::size(kAllPrecisions) + 3);  // a precision each, the vector units, HBM and SRAM
     for (Precision p : kAllPrecisions)
-        if (chip.rate(p) > 0) ev.ceilings.push_back({ceiling_label(p), chip.peak_tflops(p), false});
+        if (chip.rate(p) > 0) ev.ceilings.push_back({ceiling_label(p), peak(p), false});
     // The vector units' roof: softmax, norms and activations run under it, not under the MACs'.
-    if (const double vector = chip_rates(chip).vector_flops / 1e12; vector > 0)
+    if (const double vector = rates.vector_flops / 1e12; vector > 0)
         ev.ceilings.push_back({SCV_TR("Model", "Vector"), vector, false});
     if (ev.memory_tb_s > 0) ev.ceilings.push_back({"HBM", ev.memory_tb_s, true});
     if (ev.sram_tb_s > 0) ev.ceilings.push_back({"SRAM", ev.sram_tb_s, true});
@@ -996,11 +1016,11 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
     ev.ceilings.clear();
     ev.physical = {};
     ev.clear_warnings();
-    fill_peaks(chip, ev, ws.views);
     precision_warnings(chip, s, ev);
 
     if (!s.disaggregated()) {
         const Engine engine(chip, model, s, draft, s.chips, true, &ws.lowering, ws.latencies);
+        fill_peaks(chip, engine.rates(), ev, ws.views);
         PhaseResult& scratch = ws.scratch;
         auto best = best_solution(engine, s, model, ev.decode, scratch);
         if (!best) return best.error();
@@ -1042,6 +1062,7 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
                                                  SCV_TR("Warning", "slo: the latency limits are missed even at batch 1"),
                                                  {}});
     } else {
+        fill_peaks(chip, chip_rates(chip), ev, ws.views);
         ev.prefill = {};
         ev.decode = {};
         ws.lowering.clear();
@@ -1057,7 +1078,12 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
 Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const Scenario& s,
                             const Companions& companions) {
     EvalWorkspace ws;
-    if (auto st = evaluate_into(chip, model, s, companions, ws); !st) return st.error();
+    // The search's scratch step is not returned: its storage stays with the thread for the next call.
+    thread_local PhaseResult spare_scratch;
+    std::swap(ws.scratch, spare_scratch);
+    auto st = evaluate_into(chip, model, s, companions, ws);
+    std::swap(ws.scratch, spare_scratch);
+    if (!st) return st.error();
     return std::move(ws.ev);
 }
 

@@ -62,11 +62,22 @@ Precision requested_precision(OpKind kind, const Scenario& s) {
 // its activations live, how it fills the MAC array, its kernel's fixed time, its collective's
 // algorithm and time, and then its time. Lowering and retiming both go through here, so a step
 // retimed for other rates equals one lowered afresh.
-void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Parallelism& par) {
+// The last collective a layer timed: a layer's all-reduces after attention and after the FFN move the
+// same buffer over the same chips, so the second takes the first's cost.
+struct CollectiveMemo {
+    std::string_view collective;
+    double buffer_bytes = -1;
+    int group = 0;
+    CollectiveCost cost;
+};
+
+void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Parallelism& par, CollectiveMemo& memo) {
     op.precision = requested_precision(op.kind, s);
     if (op.kind == OpKind::collective) {
         CollectiveCost cost;
-        if (op.collective == kAllReduce) {
+        if (op.collective == memo.collective && op.buffer_bytes == memo.buffer_bytes && op.group == memo.group) {
+            cost = memo.cost;
+        } else if (op.collective == kAllReduce) {
             // The engine's own kernels up to their workspace; beyond it the vendor library.
             cost = op.buffer_bytes > s.custom_allreduce_mb * 1e6 ? library_all_reduce(op.buffer_bytes, op.group, r.net)
                                                                  : all_reduce(op.buffer_bytes, op.group, r.net);
@@ -79,6 +90,7 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
             cost = send_recv(op.buffer_bytes, par.chips() > r.net.domain, r.net);
             cost.time_s *= par.pp - 1;
         }
+        memo = {op.collective, op.buffer_bytes, op.group, cost};
         op.library = cost.library;
         op.algorithm = to_string(cost.algo);
         op.network_bytes = cost.sent_bytes;
@@ -391,8 +403,9 @@ void finish_template(LayerTemplate& t, const Scenario& s, const ChipRates& r, co
     t.time_s = t.compute_s = t.memory_s = t.network_s = 0;
     double by_bound[3] = {0, 0, 0};
     double other_s = 0, comm_s = 0;
+    CollectiveMemo memo;
     for (auto& op : t.ops) {
-        apply_rates(op, s, r, par);
+        apply_rates(op, s, r, par, memo);
         t.time_s += op.time_s;
         t.compute_s += op.compute_s;
         t.memory_s += op.memory_s;
@@ -426,6 +439,8 @@ struct Builder {
     size_t used = 0;
     LayerTemplate& next(std::string_view kind) {
         if (out.templates.size() <= used) out.templates.emplace_back();
+        if (out.template_layers.size() <= used) out.template_layers.resize(used + 1);
+        out.template_layers[used] = 0;
         LayerTemplate& t = out.templates[used++];
         t.kind = kind;
         t.ops.clear();
@@ -468,7 +483,18 @@ void add_pass(Builder& b, const Ctx& c, const std::string_view (&kinds)[5], int 
     const int last = only_layer >= 0 ? only_layer + 1 : m.layers;
     std::vector<int>& order = b.out.layer_template;
     const size_t start = order.size();
-    for (int l = first; l < last; ++l) {
+    if (!m.is_moe() && m.sliding_window <= 0) {
+        // Every layer is dense and global: one template, repeated.
+        const int slot0 = static_cast<int>(b.used);
+        LayerTemplate& t = b.next(kinds[0]);
+        attention_block(t.ops, c, false);
+        ffn_block(t.ops, c, false);
+        finish_template(t, c.s, c.r, c.par);
+        order.insert(order.end(), static_cast<size_t>(last - first), slot0);
+        b.out.template_layers[static_cast<size_t>(slot0)] = repeat * (last - first);
+    }
+    int uses[4] = {0, 0, 0, 0};  // layers of each kind in one pass
+    for (int l = first; l < last && (m.is_moe() || m.sliding_window > 0); ++l) {
         const int kind = (is_moe_layer(m, l) ? 2 : 0) + (is_sliding_layer(m, l) ? 1 : 0);
         if (slot[kind] < 0) {
             slot[kind] = static_cast<int>(b.used);
@@ -478,12 +504,16 @@ void add_pass(Builder& b, const Ctx& c, const std::string_view (&kinds)[5], int 
             finish_template(t, c.s, c.r, c.par);
         }
         order.push_back(slot[kind]);
+        ++uses[kind];
     }
+    for (int kind = 0; kind < 4; ++kind)
+        if (slot[kind] >= 0) b.out.template_layers[static_cast<size_t>(slot[kind])] = repeat * uses[kind];
     const int head = static_cast<int>(b.used);
     LayerTemplate& t = b.next(kinds[4]);
     lm_head_block(t.ops, c);
     finish_template(t, c.s, c.r, c.par);
     order.push_back(head);
+    b.out.template_layers[static_cast<size_t>(head)] = repeat;
     const size_t pass_len = order.size() - start;
     for (int i = 1; i < repeat; ++i)
         for (size_t j = 0; j < pass_len; ++j) order.push_back(order[start + j]);
@@ -729,6 +759,7 @@ void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase
     // The target's layers and head, and as many again for drafts or MTP passes, without regrowing.
     out.layer_template.reserve(out.main_layers * (plan.spec_tokens > 0 ? 2 : 1) + 8);
     out.templates.reserve(8);
+    out.template_layers.reserve(8);
 
     Builder b{out};
     add_pass(b, c, kTargetKinds, 1, -1);
@@ -754,7 +785,7 @@ void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase
         }
     }
     out.templates.resize(b.used);
-    out.count_template_layers();
+    out.template_layers.resize(b.used);  // counted as the passes were added
     total_step(out, plan.par);
 }
 
@@ -780,6 +811,7 @@ void LoweringCache::lower(const ModelSpec& model, const Scenario& scenario, cons
         return;
     }
     lower_step(model, scenario, rates, phase, shape, plan, out);
+    if (entries_.empty()) entries_.reserve(4);  // an evaluation lowers into up to four buffers
     entries_.push_back({&out, &model, scenario, phase, shape, plan});
 }
 

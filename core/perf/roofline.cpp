@@ -181,7 +181,7 @@ double ridge_combine(double compute_s, double memory_s, double p) {
     if (hi <= 0 || lo <= 0) return hi;
     const double x = lo / hi;  // <= 1
     if (p >= 1000) return hi;
-    if (p == 2.0) return hi * std::sqrt(1.0 + x * x);
+    if (p == 2.0) return std::sqrt(hi * hi + lo * lo);  // hi sqrt(1 + x^2), without the division
     return hi * std::pow(1.0 + std::pow(x, p), 1.0 / p);
 }
 
@@ -213,13 +213,16 @@ void finish_op(OpResult& op, const ChipRates& r) {
         op.compute_s = std::max({op.compute_s, f.blocks_s, f.alone_s, f.fallback_s}) + op.prompt_token_heads * r.prefill_token_s;
     }
     op.precision = r.executed[pi];
-    op.memory_s = op.weight_bytes / level_rate(op.weight_level, r) +
-                  op.activation_bytes / level_rate(op.activation_level, r) +
-                  op.kv_bytes / (level_rate(op.kv_level, r) * kv_scale(r, op.decode_kernel));
+    // (Most ops move one or two of the three: no division for the others.)
+    op.memory_s = (op.weight_bytes > 0 ? op.weight_bytes / level_rate(op.weight_level, r) : 0.0) +
+                  (op.activation_bytes > 0 ? op.activation_bytes / level_rate(op.activation_level, r) : 0.0) +
+                  (op.kv_bytes > 0 ? op.kv_bytes / (level_rate(op.kv_level, r) * kv_scale(r, op.decode_kernel)) : 0.0);
     const double parts[3] = {op.compute_s, op.memory_s, op.network_s};
     // Compute and memory meet at the ridge (p-norm); overlap < 1 moves each pairing towards the sum.
     const double lost = 1.0 - r.overlap;
-    double cm = ridge_combine(op.compute_s, op.memory_s, r.ridge_exponent);
+    double cm = r.ridge_exponent == 2.0 && op.compute_s > 0 && op.memory_s > 0
+                    ? std::sqrt(op.compute_s * op.compute_s + op.memory_s * op.memory_s)  // ridge_combine at p = 2
+                    : ridge_combine(op.compute_s, op.memory_s, r.ridge_exponent);
     cm += lost * (op.compute_s + op.memory_s - cm);
     // Norms, activations and softmax are fused into their neighbouring kernels: no launch of their own.
     // A collective carries its whole fixed cost in its own terms, measured on collectives: the steps'

@@ -104,16 +104,35 @@ double root_between(F survival, double tail, double lo, double hi) {
     return (lo + hi) / 2;
 }
 
-// The x where a decreasing survival function equals `tail`: `hint` is doubled until the survival
-// there is below the tail, then the bracket is closed by root_between.
+// The x where a decreasing survival function equals `tail`, given with its slope ({S(x), S'(x)}):
+// `hint` is doubled until the survival there is below the tail, then Newton's steps close in, kept
+// inside the bracket (a step that leaves it halves the bracket instead), a few evaluations in all.
+struct Slope {
+    double value, slope;
+};
 template <typename F>
-double quantile_of(F survival, double tail, double hint) {
+double quantile_by_newton(F survival, double tail, double hint) {
     double lo = 0, hi = std::max(hint, 1e-9);
-    for (int i = 0; i < 200 && survival(hi) > tail; ++i) {
+    Slope at = survival(hi);
+    for (int i = 0; i < 200 && at.value > tail; ++i) {
         lo = hi;
         hi *= 2;
+        at = survival(hi);
     }
-    return root_between(survival, tail, lo, hi);
+    if (at.value > tail) return hi;
+    double x = hi;
+    for (int i = 0; i < 100; ++i) {
+        const double f = at.value - tail;
+        if (f == 0) return x;
+        if (f > 0) lo = x;
+        else hi = x;
+        double next = at.slope < 0 ? x - f / at.slope : (lo + hi) / 2;
+        if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+        if (std::fabs(next - x) <= 1e-7 * next || hi - lo <= 1e-7 * hi) return next;
+        x = next;
+        at = survival(x);
+    }
+    return x;
 }
 
 double upper_normal(double z) { return 0.5 * std::erfc(z / std::sqrt(2.0)); }
@@ -215,7 +234,8 @@ Latencies stream_latencies(const StreamModel& m) {
         struct Shift {
             double c, weight, e_c;  // e_c = e^(theta c), or 0 when it would overflow (then computed per x)
         };
-        std::array<Shift, (kEdges.size() - 1) * 17> shifts{};  // per length: itself and 16 slot waits
+        // Per length: itself and 16 slot waits (only the first n_shift are written and read).
+        std::array<Shift, (kEdges.size() - 1) * 17> shifts;
         size_t n_shift = 0;
         // The slot wait convolved by quadrature: equal-probability points of its exponential.
         const int slot_points = p_slot > 1e-9 ? 16 : 0;
@@ -234,9 +254,11 @@ Latencies stream_latencies(const StreamModel& m) {
         const double r = t * std::max(1.0, m.admit_steps);
         const double scale = theta > 0 ? rho / theta : 0.0;
         const double tail = theta > 0 ? std::expm1(theta * r) : 0.0;
+        // With its slope: -1 + scale theta e^-theta u inside the residual's span, -theta scale e^-theta u
+        // (e^theta r - 1) beyond it, 0 before it.
         auto survival = [&](double x) {
             const double ex = theta > 0 ? std::exp(-theta * x) : 0.0;
-            double s = 0;
+            double s = 0, ds = 0;
             for (size_t j = 0; j < n_shift; ++j) {
                 const Shift& sh = shifts[j];
                 const double u = x - sh.c;
@@ -245,17 +267,22 @@ Latencies stream_latencies(const StreamModel& m) {
                     continue;
                 }
                 const double e_u = theta > 0 ? (sh.e_c > 0 ? ex * sh.e_c : std::exp(-theta * u)) : 0.0;
-                const double v = u < r ? (r - u + scale * (1.0 - e_u)) : scale * e_u * tail;
-                s += sh.weight * v / r;
+                if (u < r) {
+                    s += sh.weight * (r - u + scale * (1.0 - e_u)) / r;
+                    ds += sh.weight * (scale * theta * e_u - 1.0) / r;
+                } else {
+                    s += sh.weight * scale * e_u * tail / r;
+                    ds -= sh.weight * theta * scale * e_u * tail / r;
+                }
             }
-            return s;
+            return Slope{s, ds};
         };
         const double slot_mean = slot_rate > 0 ? p_slot / slot_rate : 0.0;
         const double hint = r + mean_own + wait_mean * 10 + m.extra_ttft_s + slot_mean * 10;
         out.ttft_mean_s = r / 2 + wait_mean + mean_own + m.extra_ttft_s + slot_mean;
         if (m.want_ttft) {
-            if (m.want_median) out.ttft_p50_s = quantile_of(survival, 0.5, hint);
-            out.ttft_p99_s = quantile_of(survival, 0.01, hint);
+            if (m.want_median) out.ttft_p50_s = quantile_by_newton(survival, 0.5, hint);
+            out.ttft_p99_s = quantile_by_newton(survival, 0.01, hint);
         }
     }
 

@@ -214,6 +214,42 @@ TEST(Lowering, SlidingWindowLayersAttendAtMostTheWindow) {
     EXPECT_EQ(kv_bytes_per_request_per_chip(oss, s, par_of(s)), (18 * 1200 + 18 * 128) * 2048.0);
 }
 
+// Identical layers share a template; each template knows how many layers of the step run it, as the layer
+// order counts them.
+TEST(Lowering, EachTemplateCountsTheLayersThatRunIt) {
+    auto expect_counts = [](const PhaseResult& ph, const std::vector<std::pair<std::string_view, double>>& want) {
+        ASSERT_EQ(ph.templates.size(), want.size());
+        for (size_t i = 0; i < want.size(); ++i) {
+            EXPECT_EQ(ph.templates[i].kind, want[i].first);
+            EXPECT_EQ(ph.template_layers[i], want[i].second) << want[i].first;
+        }
+        PhaseResult recount = ph;
+        recount.count_template_layers();
+        EXPECT_EQ(recount.template_layers, ph.template_layers);
+    };
+    Scenario s;
+    s.batch = 4;
+    // Llama-2-70B: 80 dense layers and the LM head.
+    expect_counts(lower(*load_model("llama-2-70b"), s, Phase::decode), {{"dense", 80}, {"lm_head", 1}});
+    // gpt-oss-120b: 36 MoE layers, every other one with a sliding window, starting with one.
+    expect_counts(lower(*load_model("gpt-oss-120b"), s, Phase::decode),
+                  {{"moe-sliding", 18}, {"moe", 18}, {"lm_head", 1}});
+    // DeepSeek-V3 with two MTP drafts a step: 3 dense layers, 58 MoE, the head; then its MTP module (one MoE
+    // layer and a head) twice.
+    const ChipRates r = chip_rates(*load_chip("h100-sxm"));
+    const ModelSpec ds = *load_model("deepseek-v3");
+    s.spec_tokens = 2;
+    StepShape sh;
+    sh.decode_seqs = 4;
+    sh.decode_queries = 3;
+    StepPlan plan;
+    plan.spec_tokens = 2;
+    PhaseResult ph;
+    lower_step(ds, s, r, Phase::decode, sh, plan, ph);
+    expect_counts(ph, {{"dense", 3}, {"moe", 58}, {"lm_head", 1}, {"mtp-moe", 2}, {"mtp-lm_head", 2}});
+    EXPECT_EQ(ph.layer_count(), 62u + 4u);
+}
+
 TEST(Lowering, MoeTouchesTheExpectedDistinctExperts) {
     // E (1 - (1 - k/E)^T): 8 experts top-2: T = 1 -> 2; T = 2 -> 8 (1 - 0.75^2) = 3.5
     EXPECT_DOUBLE_EQ(expected_distinct_experts(8, 2, 1), 2.0);
