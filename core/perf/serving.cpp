@@ -63,16 +63,22 @@ struct Point {
 constexpr std::array<double, 10> kEdges = {0.0, 0.5, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995, 0.999, 1.0};
 using Points = std::array<Point, kEdges.size() - 1>;
 
-size_t length_points(double mean, double cv, Points& out) {
+// Output lengths: finer towards both tails (the shortest requests' TPOT spreads most).
+constexpr std::array<double, 17> kOutputEdges = {0.0,  0.001, 0.005, 0.01, 0.025, 0.05,  0.1,   0.2,  0.5,
+                                                 0.8,  0.9,   0.95,  0.975, 0.99, 0.995, 0.999, 1.0};
+using OutputPoints = std::array<Point, kOutputEdges.size() - 1>;
+
+template <size_t N>
+size_t length_points(double mean, double cv, const std::array<double, N>& edges, std::array<Point, N - 1>& out) {
     if (cv <= 0) {
         out[0] = {mean, 1.0};
         return 1;
     }
     const double s2 = std::log(1.0 + cv * cv);
     const double mu = std::log(mean) - s2 / 2, sigma = std::sqrt(s2);
-    for (size_t i = 0; i + 1 < kEdges.size(); ++i) {
-        const double mid = (kEdges[i] + kEdges[i + 1]) / 2;
-        out[i] = {std::exp(mu + sigma * normal_quantile(mid)), kEdges[i + 1] - kEdges[i]};
+    for (size_t i = 0; i + 1 < edges.size(); ++i) {
+        const double mid = (edges[i] + edges[i + 1]) / 2;
+        out[i] = {std::exp(mu + sigma * normal_quantile(mid)), edges[i + 1] - edges[i]};
     }
     return out.size();
 }
@@ -179,7 +185,7 @@ Latencies stream_latencies(const StreamModel& m) {
     const double rho = m.arrivals_per_s * m.input_len / capacity;
     out.prefill_utilisation = rho;
     Points in{};
-    const size_t n_in = length_points(m.input_len, m.input_cv, in);
+    const size_t n_in = length_points(m.input_len, m.input_cv, kEdges, in);
     double mean_own = 0;
     std::array<double, kEdges.size()> own{};
     for (size_t i = 0; i < n_in; ++i) {
@@ -288,8 +294,8 @@ Latencies stream_latencies(const StreamModel& m) {
 
     // --- TPOT -------------------------------------------------------------------------------------
     const double mu = t / tau;
-    Points outp{};
-    const size_t n_out = length_points(m.output_len, m.output_cv, outp);
+    OutputPoints outp{};
+    const size_t n_out = length_points(m.output_len, m.output_cv, kOutputEdges, outp);
     const double e_i2 = m.input_len * m.input_len * (1.0 + m.input_cv * m.input_cv);
     // Separate prompt steps: a block's prompt time X = fixed x [N >= 1] + slope x (the N prompts' tokens),
     // N Poisson with mean n: Var X = fixed^2 q (1 - q) + slope^2 n E[L^2] + 2 fixed slope n E[L] (1 - q),
@@ -307,9 +313,9 @@ Latencies stream_latencies(const StreamModel& m) {
         flight_var = m.arrivals_per_s * m.holding_s * flight_gain;
         flight_tc = m.holding_s * flight_gain;
     }
-    std::array<double, kEdges.size()> sigma{};
-    std::array<double, kEdges.size()> weight{};
-    std::array<double, kEdges.size()> late{};  // of a length's TPOT: the block end's share per wasted step
+    std::array<double, kOutputEdges.size()> sigma{};
+    std::array<double, kOutputEdges.size()> weight{};
+    std::array<double, kOutputEdges.size()> late{};  // of a length's TPOT: the block end's share per wasted step
     // Blocks of k steps (multi-step scheduling) hand their tokens back at the block's end: a request that
     // joined at a block's start and finishes after s steps is done at ceil(s / k) x k, e = k - 1 - ((s - 1) mod
     // k) steps later, uniform over 0..k-1 across the requests of one length bin. Its TPOT is
