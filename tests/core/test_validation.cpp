@@ -176,11 +176,11 @@ TEST(Validation, PublicCases) {
             // MLPerf v4.1 (2024 engines): the model is up to 50 % above those runs (its efficiencies come from
             // 2025-2026 kernel timings; NVIDIA's H200 MaxQ Mixtral server, held to 500 W, +50 %, the most):
             // held within +-55 %. v5.1's interactive run of MI300X on Dell's system (vLLM V0 running whole
-            // prompts in steps of their own between blocks of 8 decode steps, under a 40 ms TPOT limit) is +50 %:
-            // its p99 TPOT is 1.24 times its p50, the model's 1.10; the other interactive runs are within
-            // -22..+31 % (ASUSTeK's MI325X run, 15 % below AMD's with the same config, +31 %).
+            // prompts in steps of their own between blocks of 8 decode steps, under a 40 ms TPOT limit) is +40 %:
+            // its p99 TPOT is 1.24 times its p50, the model's 1.125; the other interactive runs are within
+            // -24..+27 % (ASUSTeK's MI325X run, 15 % below AMD's with the same config, +27 %).
             const bool interactive = r.c.scenario == "interactive";
-            EXPECT_LE(std::fabs(r.error), interactive && r.c.chip == "mi300x" ? 0.55
+            EXPECT_LE(std::fabs(r.error), interactive && r.c.chip == "mi300x" ? 0.45
                                           : interactive                      ? 0.35
                                                                              : 0.55)
                 << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
@@ -197,8 +197,8 @@ TEST(Validation, PublicCases) {
     // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row; four of them fits.
     EXPECT_EQ(serving.rows, 199);
     EXPECT_EQ(serving.fits, 4);
-    EXPECT_LE(serving.median_abs_error, 0.10);  // 9.5 %
-    // 4 rows are outside: MI300X's Dell interactive run (+50 %), its v4.1 Llama-2-70B server run on Dell's
+    EXPECT_LE(serving.median_abs_error, 0.10);  // 9.6 %
+    // 4 rows are outside: MI300X's Dell interactive run (+40 %), its v4.1 Llama-2-70B server run on Dell's
     // system (+36 %), and NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1 (+39 %, +45 %).
     EXPECT_GE(serving.rows_within_35, 195);
     // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
@@ -209,10 +209,11 @@ TEST(Validation, PublicCases) {
     }
     const ValidationSummary newest = summarise(v51, true);
     EXPECT_EQ(newest.rows, 78);
-    EXPECT_LE(newest.median_abs_error, 0.06);  // 4.9 %
+    EXPECT_LE(newest.median_abs_error, 0.06);  // 4.7 %
     EXPECT_EQ(newest.rows_within_35, 78);
-    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): within -24..+31 % but MI300X
-    // on Dell's system, +50 % (whole prompts between blocks of decodes): 11.4 % over the 16. (With AMD's host
+    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): within -24..+27 % but MI300X
+    // on Dell's system, +40 % (whole prompts between blocks of decodes): 10.9 % over the 16 (11.4 % before the
+    // output lengths' lower tail was resolved, which took the vLLM runs' TPOT p99 up and H200's a point down). (With AMD's host
     // time at 7.4 ms, set before its MI300X run's prompt steps were counted, they were 7.1 %: that longer step
     // made up for the TPOT spread the model lacks there. With NVIDIA's host time refitted to 9.5 ms, after the
     // B200 silicon's FP4 GEMMs were set apart from its quantising kernels, H200's went from -8..-22 % to
@@ -220,7 +221,7 @@ TEST(Validation, PublicCases) {
     const ValidationSummary tight = summarise(interactive, true);
     EXPECT_EQ(tight.rows, 16);
     EXPECT_EQ(tight.fits, 4);
-    EXPECT_LE(tight.median_abs_error, 0.12);  // 11.4 %
+    EXPECT_LE(tight.median_abs_error, 0.12);  // 10.9 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
     // DecodeAttentionLayers below); all kernels together: 17429 rows and 3039 fits.
