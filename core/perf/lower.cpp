@@ -434,17 +434,21 @@ constexpr std::string_view kMtpKinds[5] = {SCV_TR("Model", "mtp"), SCV_TR("Model
                                            SCV_TR("Model", "mtp-moe"), SCV_TR("Model", "mtp-moe-sliding"),
                                            SCV_TR("Model", "mtp-lm_head")};
 
+constexpr size_t kLayerOps = 28;  // the largest layer (MLA + MoE, shared experts, EP, chunked prefill) has 28 ops
+constexpr size_t kHeadOps = 3;    // the final norm, the LM head and a pipeline send
+
 struct Builder {
     PhaseResult& out;
     size_t used = 0;
-    LayerTemplate& next(std::string_view kind) {
+    // `ops`: room for the template's ops, so they are never moved as it grows.
+    LayerTemplate& next(std::string_view kind, size_t ops = kLayerOps) {
         if (out.templates.size() <= used) out.templates.emplace_back();
         if (out.template_layers.size() <= used) out.template_layers.resize(used + 1);
         out.template_layers[used] = 0;
         LayerTemplate& t = out.templates[used++];
         t.kind = kind;
         t.ops.clear();
-        t.ops.reserve(28);  // the largest layer (MLA + MoE, shared experts, EP, chunked prefill) has 28 ops
+        t.ops.reserve(ops);
         return t;
     }
 };
@@ -509,7 +513,7 @@ void add_pass(Builder& b, const Ctx& c, const std::string_view (&kinds)[5], int 
     for (int kind = 0; kind < 4; ++kind)
         if (slot[kind] >= 0) b.out.template_layers[static_cast<size_t>(slot[kind])] = repeat * uses[kind];
     const int head = static_cast<int>(b.used);
-    LayerTemplate& t = b.next(kinds[4]);
+    LayerTemplate& t = b.next(kinds[4], kHeadOps);
     lm_head_block(t.ops, c);
     finish_template(t, c.s, c.r, c.par);
     order.push_back(head);
