@@ -175,16 +175,6 @@ double level_rate(MemLevel level, const ChipRates& r) {
 }
 }  // namespace
 
-double ridge_combine(double compute_s, double memory_s, double p) {
-    const double hi = std::max(compute_s, memory_s);
-    const double lo = std::min(compute_s, memory_s);
-    if (hi <= 0 || lo <= 0) return hi;
-    const double x = lo / hi;  // <= 1
-    if (p >= 1000) return hi;
-    if (p == 2.0) return std::sqrt(hi * hi + lo * lo);  // hi sqrt(1 + x^2), without the division
-    return hi * std::pow(1.0 + std::pow(x, p), 1.0 / p);
-}
-
 void finish_op(OpResult& op, const ChipRates& r) {
     const auto pi = static_cast<size_t>(op.precision);
     if (op.kind == OpKind::vector) {
@@ -220,9 +210,7 @@ void finish_op(OpResult& op, const ChipRates& r) {
     const double parts[3] = {op.compute_s, op.memory_s, op.network_s};
     // Compute and memory meet at the ridge (p-norm); overlap < 1 moves each pairing towards the sum.
     const double lost = 1.0 - r.overlap;
-    double cm = r.ridge_exponent == 2.0 && op.compute_s > 0 && op.memory_s > 0
-                    ? std::sqrt(op.compute_s * op.compute_s + op.memory_s * op.memory_s)  // ridge_combine at p = 2
-                    : ridge_combine(op.compute_s, op.memory_s, r.ridge_exponent);
+    double cm = ridge_combine(op.compute_s, op.memory_s, r.ridge_exponent);
     cm += lost * (op.compute_s + op.memory_s - cm);
     // Norms, activations and softmax are fused into their neighbouring kernels: no launch of their own.
     // A collective carries its whole fixed cost in its own terms, measured on collectives: the steps'

@@ -1,5 +1,8 @@
 #pragma once
 // The roofline engine: per-op compute, memory and network time on one chip.
+#include <algorithm>
+#include <cmath>
+
 #include "core/hw/chip.hpp"
 #include "core/perf/collective.hpp"
 #include "core/perf/evaluation.hpp"
@@ -132,7 +135,15 @@ AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r);
 
 // Compute and memory time of one op combined: (c^p + m^p)^(1/p); p >= 1000 is max(c, m).
 // At the ridge (c = m) and p = 2 the op takes sqrt(2) x either; far from it, the larger one.
-double ridge_combine(double compute_s, double memory_s, double p);
+inline double ridge_combine(double compute_s, double memory_s, double p) {
+    const double hi = std::max(compute_s, memory_s);
+    const double lo = std::min(compute_s, memory_s);
+    if (hi <= 0 || lo <= 0) return hi;
+    if (p >= 1000) return hi;
+    if (p == 2.0) return std::sqrt(hi * hi + lo * lo);  // hi sqrt(1 + x^2), without the division
+    const double x = lo / hi;  // <= 1
+    return hi * std::pow(1.0 + std::pow(x, p), 1.0 / p);
+}
 
 // Fills compute_s, memory_s, overhead_s, time_s and bound from the op's flops, bytes and levels.
 // network_s must already be set (collectives).
