@@ -487,19 +487,9 @@ void add_pass(Builder& b, const Ctx& c, const std::string_view (&kinds)[5], int 
     const int last = only_layer >= 0 ? only_layer + 1 : m.layers;
     std::vector<int>& order = b.out.layer_template;
     const size_t start = order.size();
-    if (!m.is_moe() && m.sliding_window <= 0) {
-        // Every layer is dense and global: one template, repeated.
-        const int slot0 = static_cast<int>(b.used);
-        LayerTemplate& t = b.next(kinds[0]);
-        attention_block(t.ops, c, false);
-        ffn_block(t.ops, c, false);
-        finish_template(t, c.s, c.r, c.par);
-        order.insert(order.end(), static_cast<size_t>(last - first), slot0);
-        b.out.template_layers[static_cast<size_t>(slot0)] = repeat * (last - first);
-    }
     int uses[4] = {0, 0, 0, 0};  // layers of each kind in one pass
-    for (int l = first; l < last && (m.is_moe() || m.sliding_window > 0); ++l) {
-        const int kind = (is_moe_layer(m, l) ? 2 : 0) + (is_sliding_layer(m, l) ? 1 : 0);
+    // A layer kind's template, built the first time a layer of that kind comes.
+    auto slot_of = [&](int kind) {
         if (slot[kind] < 0) {
             slot[kind] = static_cast<int>(b.used);
             LayerTemplate& t = b.next(kinds[kind]);
@@ -507,8 +497,18 @@ void add_pass(Builder& b, const Ctx& c, const std::string_view (&kinds)[5], int 
             ffn_block(t.ops, c, (kind & 2) != 0);
             finish_template(t, c.s, c.r, c.par);
         }
-        order.push_back(slot[kind]);
-        ++uses[kind];
+        return slot[kind];
+    };
+    if (!m.is_moe() && m.sliding_window <= 0) {
+        // Every layer is dense and global: one template, repeated, without asking each layer its kind.
+        order.insert(order.end(), static_cast<size_t>(last - first), slot_of(0));
+        uses[0] = last - first;
+    } else {
+        for (int l = first; l < last; ++l) {
+            const int kind = (is_moe_layer(m, l) ? 2 : 0) + (is_sliding_layer(m, l) ? 1 : 0);
+            order.push_back(slot_of(kind));
+            ++uses[kind];
+        }
     }
     for (int kind = 0; kind < 4; ++kind)
         if (slot[kind] >= 0) b.out.template_layers[static_cast<size_t>(slot[kind])] = repeat * uses[kind];
