@@ -62,6 +62,7 @@ struct KernelOptions {
     std::string act_quant = "none";
     std::string routing = "random";
     bool cold_weights = false;
+    int weight_copies = 0;
     int tp = 1;
     double context = 1024;
     bool sliding = false;
@@ -169,6 +170,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         if (!ok) return fail(ctx, kUsage, "gemm: shape '" + o.shape + "' is not MxNxK with whole numbers in [1, 1e9]");
         GemmOptions options;
         options.weights_from_hbm = o.cold_weights;
+        options.weight_copies = o.weight_copies;
         const auto q = parse_act_quant(o.act_quant);
         if (!q) return fail(ctx, kUsage, "--act-quant: '" + o.act_quant + "' is not one of none, static, dynamic");
         options.act_quant = *q;
@@ -431,6 +433,10 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
                      "(one kernel quantises them with a known scale) or dynamic (a max-reduction kernel finds the scale first)");
     gemm->add_flag("--cold-weights", ko->cold_weights,
                    "Weights come from HBM on every call, however small (a model's layers in turn; default: where they fit)");
+    gemm->add_option("--weight-copies", ko->weight_copies,
+                     "A benchmark's rotation: up to N copies of the layer called in turn, as many as span the on-chip cache; "
+                     "the weights stay on chip when those copies fit it, else come from HBM (aiconfigurator: 5; default 0: off)")
+        ->check(CLI::Range(0, 1000));
     gemm->fallthrough();
     gemm->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::gemm, ctx); });
     CLI::App* copy = kernel->add_subcommand("copy", "Read BYTES and write BYTES; prints time_s, achieved_tb_s and the board power_w");

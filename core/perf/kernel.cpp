@@ -96,6 +96,12 @@ Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, doubl
         op.weight_level = MemLevel::hbm;
         op.activation_level = level_for(op.activation_bytes, r);
     }
+    if (options.weight_copies > 0 && r.has_hbm) {
+        const double copies = std::min(static_cast<double>(options.weight_copies), std::ceil(r.sram_bytes / op.weight_bytes));
+        const bool resident = r.sram_bytes > 0 && copies * op.weight_bytes + op.activation_bytes < r.sram_bytes;
+        op.weight_level = resident ? MemLevel::sram : MemLevel::hbm;
+        op.activation_level = level_for(op.activation_bytes, r);
+    }
     op.utilisation = tile_utilisation(m, n, r.mac_rows, r.mac_cols);
     finish_op(op, r);
     // Activation quantisation: separate kernels over the M x K bf16 activations, each with its launch, streaming

@@ -42,6 +42,11 @@ struct GemmOptions {
     // The weights come from HBM on every call, however small: a benchmark that cycles through copies larger
     // than the on-chip cache, as a model's layers do one after another. Otherwise they are where they fit.
     bool weights_from_hbm = false;
+    // The benchmark calls at most this many distinct copies of the layer in turn, as many as span the on-chip
+    // cache: min(weight_copies, ceil(cache / weight bytes)) (NVIDIA aiconfigurator's GEMM collector: 5). When
+    // those copies and one call's activations fit the cache, the weights stay on chip from one call to the next;
+    // otherwise each call streams its own from HBM. 0: not rotated (weights_from_hbm or where they fit).
+    int weight_copies = 0;
     ActQuant act_quant = ActQuant::none;  // wider precisions than the activations' bf16 have nothing to quantise
 };
 

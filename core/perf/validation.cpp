@@ -418,7 +418,7 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
             out.detail = "moe layer " + format_number("%.4g", k->op.time_s * 1e6) + " us, " + std::string(to_string(k->op.bound)) +
                          "-bound";
         } else if (c.kind == "gemm") {
-            // shape: MxNxK [weights=hbm] [quant=none|static|dynamic]
+            // shape: MxNxK [weights=hbm] [copies=C] [quant=none|static|dynamic]
             double dims[3] = {0, 0, 0};
             const std::string_view whole = c.shape;
             const auto space = whole.find(' ');
@@ -433,6 +433,12 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
             const std::string_view rest = space == std::string_view::npos ? std::string_view{} : whole.substr(space + 1);
             const std::string_view bad = first_refused_item(rest, [&](std::string_view key, std::string_view value) {
                 if (key == "weights") return (options.weights_from_hbm = value == "hbm");
+                if (key == "copies") {
+                    double copies = 0;
+                    if (!parse_number(value, copies) || copies < 1 || copies > 1000 || copies != std::floor(copies)) return false;
+                    options.weight_copies = static_cast<int>(copies);
+                    return true;
+                }
                 if (key == "quant") {
                     const auto q = parse_act_quant(value);
                     if (q) options.act_quant = *q;
@@ -442,7 +448,8 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
             });
             if (!bad.empty())
                 return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' in '" + c.shape +
-                             "' (gemm: MxNxK, then weights=hbm: the weights come from HBM on every call; quant = none, "
+                             "' (gemm: MxNxK, then weights=hbm: the weights come from HBM on every call; copies = C, a whole number >= 1: "
+                             "the benchmark rotates up to C copies of the weights, which stay on chip when they fit the cache; quant = none, "
                              "static or dynamic: the kernels that quantise the activations first)"};
             auto k = gemm_kernel(*chip, dims[0], dims[1], dims[2], *p, options);
             if (!k) return Error{"case '" + c.id + "': " + k.error().message};
