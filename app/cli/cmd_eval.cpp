@@ -257,7 +257,10 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         } else {
             j["bytes"] = op.bytes();
         }
-        if (gemm) j["act_quant_s"] = k->prologue_s;
+        if (gemm) {
+            j["act_quant_s"] = k->prologue_s;
+            j["weight_level"] = std::string(to_string(op.weight_level));  // where the weights are read from
+        }
         j["time_s"] = k->time_s();
         if (moe || attention) j["tokens_per_s"] = tokens_per_s;
         if (gemm || moe) j["achieved_tflops"] = k->achieved_tflops;
@@ -278,7 +281,8 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
             text += "tokens_per_s: " + format_number("%.6g", tokens_per_s) + "\nachieved_tflops: " +
                     format_number("%.6g", k->achieved_tflops) + " (expert GEMMs)\n";
         else if (gemm)
-            text += "achieved_tflops: " + format_number("%.6g", k->achieved_tflops) + "\n";
+            text += "achieved_tflops: " + format_number("%.6g", k->achieved_tflops) + "\nweight_level: " +
+                    std::string(to_string(op.weight_level)) + "\n";
         else if (attention)
             text += "tokens_per_s: " + format_number("%.6g", tokens_per_s) + "\nachieved_tb_s: " +
                     format_number("%.6g", k->achieved_tb_s) + " (KV cache)\n";
@@ -425,7 +429,7 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     kernel->add_option("--set", ko->sets, "Override a chip parameter, key=value (repeatable)");
     kernel->add_option("--format", ko->format, "json|table");
     kernel->require_subcommand(1);
-    CLI::App* gemm = kernel->add_subcommand("gemm", "(M x K).(K x N): 2 M N K FLOPs; prints time_s, achieved_tflops and the board power_w");
+    CLI::App* gemm = kernel->add_subcommand("gemm", "(M x K).(K x N): 2 M N K FLOPs; prints time_s, achieved_tflops, weight_level (where the weights are read from) and the board power_w");
     gemm->add_option("shape", ko->shape, "MxNxK")->required();
     gemm->add_option("--precision", ko->precision, "bf16|fp8|fp4|int8");
     gemm->add_option("--act-quant", ko->act_quant,

@@ -286,7 +286,10 @@ TEST(CliKernel, GemmAndCopy) {
         if (value) args.emplace_back(value);
         const CliRun g = run(args);
         EXPECT_EQ(g.code, 0) << g.err;
-        return g.code == 0 ? nlohmann::json::parse(g.out)["time_s"].get<double>() : 0.0;
+        if (g.code != 0) return 0.0;
+        const auto gj = nlohmann::json::parse(g.out);
+        EXPECT_EQ(gj["weight_level"], value ? "sram" : "hbm") << flag;  // the L2 holds the five copies
+        return gj["time_s"].get<double>();
     };
     const double rotated = gemm_time("--weight-copies", "5"), streamed = gemm_time("--cold-weights", nullptr);
     EXPECT_NEAR(streamed - rotated, (2048.0 * 2048 * 2) * (1 / (3.35e12 * 0.866) - 1 / (12e12 * 0.866)), 0.3e-6);
