@@ -463,9 +463,10 @@ TEST(Roofline, BatchOneGemvIsMemoryBoundAndBigGemmComputeBound) {
 }
 
 // A Linear layer as an engine benchmark times it (NVIDIA aiconfigurator gemm_perf, TensorRT-LLM 1.3.0rc20,
-// H100). Its weights are rotated through copies larger than the L2 cache, so even 1 x 4096 x 4096 bf16 reads
-// its 33.55 MB from HBM: 33.55 MB / (3.35 x 0.866 TB/s) = 11.57 us + the 4 us per-op overhead = 15.6 us
-// (measured 16.6 us); left where they fit (50 MB of L2) they would take 7.3 us.
+// H100). Its collector rotates ceil(50 / 33.55) = 2 copies of a 1 x 4096 x 4096 bf16 layer, 67 MB, more
+// than the 50 MB of L2, so each call reads its 33.55 MB from HBM (weights_from_hbm here):
+// 33.55 MB / (3.35 x 0.866 TB/s) = 11.57 us + the 4 us per-op overhead = 15.6 us (measured 16.6 us); left
+// where they fit (one copy in the L2) they would take 7.3 us.
 // An fp8 layer whose weights carry no input scale first finds one: a max-reduction over the bf16
 // activations, then a quantising pass, two kernels of their own at 4 us each, streaming at
 // efficiency.quant_memory of the HBM rate (H100: 3.35 x 0.918 = 3.075 TB/s) wherever the cache holds the
