@@ -92,13 +92,13 @@ Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, doubl
     op.weight_bytes = k * n * bytes_per_element(p);
     op.activation_bytes = m * k * bytes_per_element(p) + m * n * 2.0;
     op.weight_level = op.activation_level = level_for(op.weight_bytes + op.activation_bytes, r);
-    if (options.weights_from_hbm && r.has_hbm) {
-        op.weight_level = MemLevel::hbm;
-        op.activation_level = level_for(op.activation_bytes, r);
-    }
-    if (options.weight_copies > 0 && r.has_hbm) {
-        const double copies = std::min(static_cast<double>(options.weight_copies), std::ceil(r.sram_bytes / op.weight_bytes));
-        const bool resident = r.sram_bytes > 0 && copies * op.weight_bytes + op.activation_bytes < r.sram_bytes;
+    // A benchmark's weights: from HBM on every call, or rotated through copies that stay on chip when they fit.
+    if (r.has_hbm && (options.weights_from_hbm || options.weight_copies > 0)) {
+        bool resident = false;
+        if (options.weight_copies > 0) {
+            const double copies = std::min<double>(options.weight_copies, std::ceil(r.sram_bytes / op.weight_bytes));
+            resident = r.sram_bytes > 0 && copies * op.weight_bytes + op.activation_bytes < r.sram_bytes;
+        }
         op.weight_level = resident ? MemLevel::sram : MemLevel::hbm;
         op.activation_level = level_for(op.activation_bytes, r);
     }

@@ -433,12 +433,9 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
             const std::string_view rest = space == std::string_view::npos ? std::string_view{} : whole.substr(space + 1);
             const std::string_view bad = first_refused_item(rest, [&](std::string_view key, std::string_view value) {
                 if (key == "weights") return (options.weights_from_hbm = value == "hbm");
-                if (key == "copies") {
-                    double copies = 0;
-                    if (!parse_number(value, copies) || copies < 1 || copies > 1000 || copies != std::floor(copies)) return false;
-                    options.weight_copies = static_cast<int>(copies);
-                    return true;
-                }
+                if (key == "copies")
+                    return parse_number(value, options.weight_copies) && options.weight_copies >= 1 &&
+                           options.weight_copies <= 1000;
                 if (key == "quant") {
                     const auto q = parse_act_quant(value);
                     if (q) options.act_quant = *q;
