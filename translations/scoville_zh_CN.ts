@@ -302,6 +302,10 @@
         <source>engine host time per step</source>
         <translation>每步引擎主机时间</translation>
     </message>
+    <message>
+        <source>engine host time per streamed token (request and step of a server)</source>
+        <translation>每个流式令牌的引擎主机时间（服务器的每请求每步）</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
@@ -4978,8 +4982,16 @@ TTFT p99 %6</translation>
         <translation>提示词在哪里运行。mixed：按块放入解码步中，受每步 token 预算限制（分块预填充：TensorRT-LLM、vLLM V1、SGLang）；separate：每当调度块结束时有请求在等待，就运行一个只含提示词的步，所有解码都等待它（关闭 enable_chunked_prefill 的 vLLM V0，如 AMD 的 MLPerf v5.1 离线与服务器运行及其 MI300X 交互式运行）。</translation>
     </message>
     <message>
-        <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 9.5 ms, the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs (B200 9.7 ms, GB200 9.3 ms; other submitters&apos; runs 5.3-12.6 ms). vLLM with enforce_eager in AMD&apos;s MLPerf harness: 5.5 ms (its MI300X and MI325X runs: 5.4 and 5.7 ms, MI300X&apos;s with its prompts in steps of their own). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
-        <translation>无论批大小，加速器每步都要等待的 CPU 时间：既不从 CUDA 图重放步、也不把调度与步重叠的引擎循环。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：9.5 ms，即 NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测步（在途请求数下的 TPOT p50）减去模型的内核时间（B200 9.7 ms，GB200 9.3 ms；其他提交者的运行 5.3-12.6 ms）。AMD MLPerf 测试框架中启用 enforce_eager 的 vLLM：5.5 ms（其 MI300X 与 MI325X 运行：5.4 与 5.7 ms，MI300X 的提示词单独成步）。0 = 隐藏在步之后（CUDA 图、重叠调度）。</translation>
+        <source>Host time per streamed token</source>
+        <translation>每个流式令牌的主机时间</translation>
+    </message>
+    <message>
+        <source>CPU time per step and request the accelerator waits for to hand the request&apos;s new token to its client: a response per request and step where the clients stream. Paid by a server (latency limits given: TTFT is the first streamed token); offline returns whole responses. NVIDIA&apos;s and AMD&apos;s MLPerf harnesses stream in every scenario but Offline: 15 us, set with the host time per step from NVIDIA&apos;s own v5.1 Interactive runs (B200 at 255 requests a GPU, GB200 at 228); an estimate, as the other submitters&apos; server runs spread it over 3-30 us. 0 = handed over off the step&apos;s path.</source>
+        <translation>加速器在每步每请求上为把该请求的新令牌交给其客户端而等待的 CPU 时间：客户端以流式接收时，每请求每步一个响应。由服务器承担（给定延迟限制：TTFT 即第一个流式令牌）；离线运行返回完整响应。NVIDIA 与 AMD 的 MLPerf 测试框架在除 Offline 外的所有场景中都以流式返回：15 µs，与每步主机时间一起由 NVIDIA 自己的 v5.1 Interactive 运行确定（B200 每 GPU 255 个请求，GB200 228 个）；这是估计值，其他提交者的服务器运行给出 3-30 µs。0 = 在步的路径之外交付。</translation>
+    </message>
+    <message>
+        <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 5.8 ms, with 15 us per request for its streamed tokens (stream_us_per_token): the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs leaves 9.93 ms at 255 requests a GPU (B200) and 9.49 ms at 228 (GB200). vLLM with enforce_eager in AMD&apos;s MLPerf harness: 4.9 ms with the same streamed 15 us (its MI300X and MI325X runs: 5.4 and 4.4 ms, MI300X&apos;s with its prompts in steps of their own). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
+        <translation>无论批大小，加速器每步都要等待的 CPU 时间：既不从 CUDA 图重放步、也不把调度与步重叠的引擎循环。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：5.8 ms，另加其流式令牌每请求 15 µs（stream_us_per_token）：NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测步（在途请求数下的 TPOT p50）减去模型的内核时间，在每 GPU 255 个请求时余 9.93 ms（B200），在 228 个时余 9.49 ms（GB200）。AMD MLPerf 测试框架中启用 enforce_eager 的 vLLM：4.9 ms，另加同样的流式 15 µs（其 MI300X 与 MI325X 运行：5.4 与 4.4 ms，MI300X 的提示词单独成步）。0 = 隐藏在步之后（CUDA 图、重叠调度）。</translation>
     </message>
 </context>
 <context>

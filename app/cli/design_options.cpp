@@ -98,9 +98,13 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
     cmd->add_option("--prefill-chip", o.prefill_chip, "Chip id or JSON file of the prefill pool (default: --chip)");
     cmd->add_option("--host-us-per-request", o.host_us_per_request,
                      "Engine host time per step and request the chips wait for, us (default 1: vLLM V1)");
+    cmd->add_option("--stream-us-per-token", o.stream_us_per_token,
+                     "Engine host time per request and step to stream its token to the client, us; paid by a server "
+                     "(with --ttft-slo or --tpot-slo), whose clients stream; offline returns whole responses (default 0: "
+                     "off the step's path; NVIDIA's and AMD's MLPerf harnesses: 15)");
     cmd->add_option("--host-ms-per-step", o.host_ms_per_step,
                      "Engine host time per step the chips wait for whatever the batch, ms (default 0: hidden behind the "
-                     "step; TensorRT-LLM's C++ executor without CUDA graphs, as in NVIDIA's MLPerf harness: 9.5)");
+                     "step; TensorRT-LLM's C++ executor without CUDA graphs, as in NVIDIA's MLPerf harness: 5.7)");
     cmd->add_option("--admit-every-steps", o.admit_every_steps,
                      "Steps per scheduling block: new requests join only between blocks (vLLM num_scheduler_steps; "
                      "default 1)");
@@ -183,6 +187,7 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     if (!admission) return failed(code, kUsage, "--admission: '" + o.admission + "' is not one of best, fill");
     s.admission = *admission;
     s.host_us_per_request = o.host_us_per_request;
+    s.stream_us_per_token = o.stream_us_per_token;
     s.host_ms_per_step = o.host_ms_per_step;
     s.admit_every_steps = o.admit_every_steps;
     const auto prefill_steps = parse_prefill_steps(o.prefill_steps);

@@ -29,6 +29,7 @@ struct DesignOptions {
     std::string admission = "best";
     std::string prefill_steps = "mixed";
     double host_us_per_request = Scenario{}.host_us_per_request;
+    double stream_us_per_token = Scenario{}.stream_us_per_token;
     double host_ms_per_step = Scenario{}.host_ms_per_step;
     int admit_every_steps = Scenario{}.admit_every_steps;
     double custom_allreduce_mb = Scenario{}.custom_allreduce_mb;

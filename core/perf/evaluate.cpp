@@ -239,7 +239,7 @@ public:
 
     // The engine's host work a step waits for, with `requests` requests of one attention rank in it.
     double host_s(double requests) const {
-        return s_.host_ms_per_step * 1e-3 + s_.host_us_per_request * 1e-6 * requests;
+        return s_.host_ms_per_step * 1e-3 + s_.request_host_us() * 1e-6 * requests;
     }
 
     // A step of prompts alone, `per_rank` prompt tokens on every attention rank.
@@ -331,7 +331,7 @@ public:
             // (A block of several steps hands its tokens back at its end: a finished request holds its
             // slot for (k - 1) / 2 steps more on average.)
             m.holding_s = (s_.output_len / tau_ + (s_.admit_every_steps - 1) / 2.0) * st.t;
-            m.decode_slope_s = st.slope + f.kv_read_s + s_.host_us_per_request * 1e-6;
+            m.decode_slope_s = st.slope + f.kv_read_s + s_.request_host_us() * 1e-6;
         }
         return m;
     }
@@ -807,6 +807,8 @@ Result<Split> plan_split(const Engine& pre, const Engine& dec, const Scenario& s
     sp.prefill = *p;
     // The decode pool decodes only: no prompt tokens in its steps.
     Scenario ds = s;
+    ds.host_us_per_request = s.request_host_us();  // its clients still stream when only a TTFT limit is left behind
+    ds.stream_us_per_token = 0;
     ds.ttft_slo_s.reset();
     auto d = best_solution(dec, ds, m, out, scratch);
     if (!d) return Error{"decode pool: " + d.error().message};

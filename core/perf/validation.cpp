@@ -267,6 +267,7 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
         else if (key == "requests") ok = parse_number(value, s.requests) && s.requests >= 1;
         else if (key == "max_tokens") ok = parse_number(value, s.max_tokens_per_step) && s.max_tokens_per_step >= 1;
         else if (key == "host_us") ok = parse_number(value, s.host_us_per_request) && s.host_us_per_request >= 0;
+        else if (key == "stream_us") ok = parse_number(value, s.stream_us_per_token) && s.stream_us_per_token >= 0;
         else if (key == "host_ms") ok = parse_number(value, s.host_ms_per_step) && s.host_ms_per_step >= 0;
         else if (key == "admit_steps") ok = parse_number(value, s.admit_every_steps) && s.admit_every_steps >= 1;
         else if (key == "custom_ar_mb") ok = parse_number(value, s.custom_allreduce_mb) && s.custom_allreduce_mb >= 0;
@@ -296,7 +297,7 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
     if (!bad.empty())
         return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' in '" + c.shape +
                      "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
-                     "kv = reserve or on_demand; admission = best or fill; host_us = engine host time per request and step; host_ms = engine host time per step; prefill = mixed or separate (prompt steps); admit_steps = steps per "
+                     "kv = reserve or on_demand; admission = best or fill; host_us = engine host time per request and step; stream_us = engine host time per streamed token (server and interactive rows); host_ms = engine host time per step; prefill = mixed or separate (prompt steps); admit_steps = steps per "
                      "scheduling block; custom_ar_mb = the largest all-reduce the engine's own kernels take, MB; "
                      "dispatch = auto, allgather or alltoall, how MoE tokens cross attention ranks; w16 = the share of "
                      "the weights kept at 16 bits; "

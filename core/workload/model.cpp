@@ -360,6 +360,10 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                        SCV_TR("Error", "engine host time per request and step"));
         !st)
         return st;
+    if (auto st = real("stream_us_per_token", s.stream_us_per_token, 0.0, 10000.0,
+                       SCV_TR("Error", "engine host time per streamed token (request and step of a server)"));
+        !st)
+        return st;
     if (auto st = real("host_ms_per_step", s.host_ms_per_step, 0.0, 10000.0,
                        SCV_TR("Error", "engine host time per step"));
         !st)

@@ -148,6 +148,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.ttft_slo_s = 2.0;
     s.host_us_per_request = 9;
     s.host_ms_per_step = 9;
+    s.stream_us_per_token = 15;
     s.admit_every_steps = 9;
     s.prefill_steps = PrefillSteps::separate;
     s.custom_allreduce_mb = 16;
@@ -167,6 +168,8 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "admit_every_steps"), "9");
     EXPECT_EQ(*get_workload_text(s, "host_ms_per_step"), "9");
     EXPECT_EQ(*get_workload_text(Scenario{}, "host_ms_per_step"), "0");
+    EXPECT_EQ(*get_workload_text(s, "stream_us_per_token"), "15");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "stream_us_per_token"), "0");
     EXPECT_EQ(*get_workload_text(s, "custom_allreduce_mb"), "16");
     EXPECT_EQ(*get_workload_text(s, "moe_dispatch"), "alltoall");
     EXPECT_EQ(*get_workload_text(Scenario{}, "moe_dispatch"), "auto");
@@ -175,7 +178,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(Scenario{}, "admission"), "best");
     EXPECT_EQ(*get_workload_text(s, "prefill_steps"), "separate");
     EXPECT_EQ(*get_workload_text(Scenario{}, "prefill_steps"), "mixed");
-    EXPECT_EQ(workload_keys().size(), 36u);
+    EXPECT_EQ(workload_keys().size(), 37u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {

@@ -1021,6 +1021,31 @@ TEST(Serving, HostTimePerStepAddsToEveryStep) {
     EXPECT_NE(bad.error().message.find("host_ms_per_step"), std::string::npos) << bad.error().message;
 }
 
+TEST(Serving, StreamedTokensCostAServerOnly) {
+    // A server's clients receive each token as it is made (TTFT is the first streamed one): 15 us per request
+    // and step on top of the engine's 1 us, so at 64 requests 64 x 16 us = 1.024 ms of host time a step. The
+    // same engine offline returns whole responses: 64 x 1 us = 0.064 ms.
+    Scenario s;
+    s.chips = 8;
+    s.tp = 8;
+    s.batch = 64;
+    s.stream_us_per_token = 15;
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    const ModelSpec l70 = *load_model("llama-2-70b");
+    auto offline = evaluate(h100, l70, s);
+    s.tpot_slo_s = 0.2;
+    auto server = evaluate(h100, l70, s);
+    ASSERT_TRUE(offline.ok() && server.ok());
+    EXPECT_NEAR(offline->serving.host_s_per_step, 64e-6, 1e-15);
+    EXPECT_NEAR(server->serving.host_s_per_step, 64 * 16e-6, 1e-15);
+    EXPECT_NEAR(server->serving.step_s - offline->serving.step_s, 64 * 15e-6, 1e-12);
+    // Refused below zero, with the key named.
+    s.stream_us_per_token = -1;
+    auto bad = evaluate(h100, l70, s);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("stream_us_per_token"), std::string::npos) << bad.error().message;
+}
+
 TEST(Serving, PromptStepsOfTheirOwnPauseTheDecodes) {
     // vLLM V0 without chunked prefill, in blocks of 8 steps (AMD's MLPerf MI300X runs): MI300X, Llama-2-70B
     // at fp8, 36 requests of 222 + 291 tokens in flight. n = 36 x 8 / 291 = 0.990 prompts arrive during a

@@ -490,35 +490,40 @@ TEST(Validation, EngineLinearLayers) {
 // in v5.1, B200 0.97-1.00 (Google's 1.26 beside its low offline run), GB200 0.88-0.99, MI300X 0.88-0.91,
 // MI325X 0.88-0.96.)
 TEST(Validation, EngineHostTimePerStep) {
-    // NVIDIA's MLPerf harness runs TensorRT-LLM with use_graphs False, and its rows carry host_ms=9.5: the C++
+    // NVIDIA's MLPerf harness runs TensorRT-LLM with use_graphs False, and its rows carry host_ms=5.8: the C++
     // executor's loop the GPU waits for each step. AMD's runs vLLM with enforce_eager True, and its rows carry
-    // host_ms=5.5. Each v5.1 Interactive Llama-2-70B run's log gives the step, TPOT p50, at the requests in
+    // host_ms=4.9. Both stream each request's tokens to LoadGen in every scenario but Offline (NVIDIA:
+    // main_llm.cc in v4.1, `streaming &= scenario != Offline` in v5.1's llmlib/config.py), a response per
+    // request and step, and their server and interactive rows carry stream_us=15 on top of the 1 us per request
+    // every row has. Each v5.1 Interactive Llama-2-70B run's log gives the step, TPOT p50, at the requests in
     // flight per GPU (result_completed_samples_per_sec x result_mean_latency_ns / GPUs, Little's law). The
-    // model's step at that batch with the row's settings, its kernels plus the host time, against it. NVIDIA's own
-    // B200 and GB200 runs set the 9.5 ms (kernels 24.75 and 21.32 ms: 9.7 and 9.3 ms short), so they hold within 2 %.
-    // AMD's own MI300X and MI325X runs set the 5.5 ms, the mean of 5.4 and 5.7 ms: MI300X's vLLM V0 runs its
-    // prompts in steps of their own (prefill=separate), and its mean step, 26.2 ms of kernels at 36 requests a
-    // GPU with a prompt step after 63 % of its 8-step blocks, takes 1.053 host times a step: (31.92 - 26.23) /
-    // 1.053 = 5.4 ms; MI325X's vLLM V1 mixes them (35.30 - 29.63 = 5.7 ms). They hold within 2 % too; the other
-    // submitters' sixteen runs check them.
+    // model's step at that batch with the row's settings, its kernels plus the host time, against it. NVIDIA's
+    // own B200 and GB200 runs set both NVIDIA values: kernels 24.54 ms at 255 requests and 21.13 ms at 228
+    // leave 9.93 and 9.49 ms, so (9.93 - 9.49) / (255 - 228) = 16.2 us per request (15 streamed + 1) and
+    // 9.93 - 255 x 16 us = 5.85 ms, 9.49 - 228 x 16 us = 5.84 ms a step: 5.8 ms; they hold within 2 %.
+    // AMD's own MI300X and MI325X runs set 4.9 ms with the streamed 15 us carried from NVIDIA's: MI300X's vLLM
+    // V0 runs its prompts in steps of their own (prefill=separate), and its mean step, 25.80 ms of kernels at 36
+    // requests a GPU, waits for the host 1.022 times a step: (31.92 - 25.80 - 36 x 16 us) / 1.022 = 5.4 ms;
+    // MI325X's vLLM V1 mixes them: 35.30 - 29.56 - 82 x 16 us = 4.4 ms; the mean 4.9 ms. They hold within 4 %;
+    // the other submitters' sixteen runs check them.
     struct Log {
         const char* id;
         int in_flight;  // per GPU
         double tpot_p50_ms;
         bool fit;
-        double host_ms = 9.5;
+        double host_ms = 5.8;
     };
     const Log logs[] = {
         {"mlperf51-nvidia-b200-sxm-180gbx8-l70-int", 255, 34.47, true},  // 218.82 x 9.336 s / 8
         {"mlperf51-nvidia-gb200-nvl72-gb200-186gb-aarch64x4-l70-int", 228, 30.62, true},  // 109.3 x 8.35 / 4
-        {"mlperf51-amd-8xmi300x-2xepyc-9575f-l70-int", 36, 31.92, true, 5.5},    // 29.42 x 9.72 / 8
-        {"mlperf51-amd-8xmi325x-2xepyc-9575f-2-l70-int", 82, 35.30, true, 5.5},  // 61.2 x 10.67 / 8
-        {"mlperf51-dell-xe9680-mi300x-192gbx8-l70-int", 34, 32.1, false, 5.5},
-        {"mlperf51-asustek-esc-a8a-mi325x-256gbx8-l70-int", 69, 34.9, false, 5.5},
-        {"mlperf51-gigacomputing-8xmi325x-2xepyc-9575f-l70-int", 83, 34.9, false, 5.5},
-        {"mlperf51-mitac-8xmi325x-2xepyc-9755-l70-int", 81, 34.3, false, 5.5},
-        {"mlperf51-quanta-cloud-technology-d75t-7u-8xmi325x-l70-int", 78, 35.1, false, 5.5},
-        {"mlperf51-vultr-8xmi325x-2xepyc-9554-l70-int", 77, 34.7, false, 5.5},
+        {"mlperf51-amd-8xmi300x-2xepyc-9575f-l70-int", 36, 31.92, true, 4.9},    // 29.42 x 9.72 / 8
+        {"mlperf51-amd-8xmi325x-2xepyc-9575f-2-l70-int", 82, 35.30, true, 4.9},  // 61.2 x 10.67 / 8
+        {"mlperf51-dell-xe9680-mi300x-192gbx8-l70-int", 34, 32.1, false, 4.9},
+        {"mlperf51-asustek-esc-a8a-mi325x-256gbx8-l70-int", 69, 34.9, false, 4.9},
+        {"mlperf51-gigacomputing-8xmi325x-2xepyc-9575f-l70-int", 83, 34.9, false, 4.9},
+        {"mlperf51-mitac-8xmi325x-2xepyc-9755-l70-int", 81, 34.3, false, 4.9},
+        {"mlperf51-quanta-cloud-technology-d75t-7u-8xmi325x-l70-int", 78, 35.1, false, 4.9},
+        {"mlperf51-vultr-8xmi325x-2xepyc-9554-l70-int", 77, 34.7, false, 4.9},
         {"mlperf51-dell-xe9680l-b200-sxm-180gbx8-l70-int", 244, 32.09, false},
         {"mlperf51-gigacomputing-g894-sd1-b200-sxm-180gbx8-l70-int", 250, 31.62, false},
         {"mlperf51-google-b200-sxm-180gbx8-l70-int", 230, 35.24, false},
@@ -540,26 +545,25 @@ TEST(Validation, EngineHostTimePerStep) {
         auto s = validation_scenario(*c);
         ASSERT_TRUE(s.ok()) << s.error().message;
         EXPECT_EQ(s->host_ms_per_step, log.host_ms) << log.id;
-        // One replica at the run's batch, no limits. (GB200's run published no config: TP 1, as the model
+        EXPECT_EQ(s->stream_us_per_token, 15.0) << log.id;
+        // One replica at the run's batch, its latency limits kept (its clients stream). (GB200's run published no config: TP 1, as the model
         // chooses for it and as every other of these runs set.)
         for (int* degree : {&s->tp, &s->pp, &s->ep, &s->attention_dp})
             if (*degree == 0) *degree = 1;
         s->chips = s->tp * s->pp;
         s->batch = log.in_flight;
-        s->ttft_slo_s.reset();
-        s->tpot_slo_s.reset();
         ChipSpec chip = *load_chip(c->chip);
         ASSERT_TRUE(apply_validation_conditions(*c, chip).ok());
         auto ev = evaluate(chip, *load_model(c->model), *s);
         ASSERT_TRUE(ev.ok()) << log.id << ": " << ev.error().message;
         const double error = ev->serving.step_s * 1e3 / log.tpot_p50_ms - 1;
-        EXPECT_LE(std::fabs(error), log.fit ? 0.02 : 0.12)
+        EXPECT_LE(std::fabs(error), log.fit ? 0.04 : 0.12)
             << log.id << ": step " << ev->serving.step_s * 1e3 << " ms";
         if (!log.fit) checks.push_back(error);
     }
-    // The sixteen checks: B200 -9..+6 %, H200 +8..+11 % (their steps are 5.3-6.7 ms longer than the model's
-    // kernels where NVIDIA's B200 and GB200 are 9.3-9.7 ms longer; aiconfigurator's Linear rows put H200's FP8
-    // GEMMs at 150 tokens 5 % faster than the model's), MI300X -3 %, MI325X -9..+1 %: median +1.75 %.
+    // The sixteen checks: B200 -9..+7 %, H200 +1..+6 %, MI300X -2 %, MI325X -8..+3 %: median +1.5 %. (With the
+    // whole host time per step, 9.5 ms, and no streamed tokens, H200's runs at 84-108 requests came out +8..+11 %:
+    // the per-request share is what set them apart from B200's at 230-266.)
     EXPECT_LE(std::fabs(median_of(checks)), 0.05);
 }
 
@@ -611,6 +615,37 @@ TEST(Validation, ServerNeverBeatsSteadyOffline) {
     // 92 systems: 2 without a server run, 2 (Cisco H100 x16 and x32) with different parallelism.
     EXPECT_EQ(pairs.size(), 92u);
     EXPECT_EQ(compared, 88);
+}
+
+// A server streams each request's tokens to its client and an offline run does not (NVIDIA's harness:
+// main_llm.cc in v4.1, llmlib/config.py in v5.1; the rows' stream_us=15), so a server's steps are longer at the
+// same requests in flight. The rows' own ratios, server / offline as published: NVIDIA's v4.1 DGX-H100
+// Llama-2-70B ran 21,606 / 24,525 = 0.881 of its offline run; the model's, within 8 % of that. Over the 90
+// systems with both rows, the median of the model's ratio over the measured one is within 5 % of 1 (0.98;
+// before the streamed tokens were counted, 1.05: the server rows were 5.5 points more optimistic than their
+// offline twins).
+TEST(Validation, ServerShareOfOfflineAsMeasured) {
+    const auto results = run_all(kPath, 20671);
+    std::map<std::string, std::pair<const ValidationResult*, const ValidationResult*>> pairs;  // offline, server
+    for (const auto& r : results) {
+        if (r.c.kind != "serving" || r.c.id.rfind("mlperf", 0) != 0) continue;
+        const std::string system = r.c.id.substr(0, r.c.id.rfind('-'));
+        if (r.c.scenario == "offline") pairs[system].first = &r;
+        else if (r.c.scenario == "server") pairs[system].second = &r;
+    }
+    std::vector<double> ratios;
+    for (const auto& [system, p] : pairs) {
+        if (!p.first || !p.second) continue;
+        const double predicted = p.second->predicted / p.first->predicted;
+        const double measured = p.second->c.measured / p.first->c.measured;
+        ratios.push_back(predicted / measured);
+        if (system == "mlperf41-h100-l70") {
+            EXPECT_NEAR(measured, 0.881, 0.001);
+            EXPECT_NEAR(predicted / measured, 1.0, 0.08) << "predicted server / offline " << predicted;
+        }
+    }
+    EXPECT_EQ(ratios.size(), 90u);
+    EXPECT_NEAR(median_of(ratios), 1.0, 0.05);
 }
 
 // Further measurements (tests/data/validation-extra.csv): every B200, GB200, H100 and H200 row of the
