@@ -231,6 +231,21 @@ TEST(CliEval, ServingKeysAndTheChosenParallelism) {
                              "llama-3.1-8b", "--batch", "16", "--format", "json"});
     ASSERT_EQ(spec.code, 0) << spec.err;
     EXPECT_NEAR(nlohmann::json::parse(spec.out)["tokens_per_step_per_request"].get<double>(), 2.952, 1e-9);
+
+    // Streamed tokens cost a server 15 us per request and step: at 64 requests 64 x (1 + 15) us = 1.024 ms of
+    // host time a step; offline, the 1 us of bookkeeping alone, 0.064 ms.
+    auto host_ms = [&](bool server) {
+        std::vector<std::string> a = {"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "8", "--tp", "8",
+                                      "--batch", "64", "--stream-us-per-token", "15", "--format", "json"};
+        if (server) a.insert(a.end(), {"--tpot-slo", "0.2"});
+        const CliRun sr = run(a);
+        EXPECT_EQ(sr.code, 0) << sr.err;
+        const auto js = nlohmann::json::parse(sr.out);
+        EXPECT_EQ(js["scenario"]["stream_us_per_token"].get<double>(), 15.0);
+        return js["host_s_per_step"].get<double>() * 1e3;
+    };
+    EXPECT_NEAR(host_ms(true), 1.024, 1e-9);
+    EXPECT_NEAR(host_ms(false), 0.064, 1e-9);
 }
 
 TEST(CliEval, BadServingInputs) {
@@ -253,6 +268,7 @@ TEST(CliEval, BadServingInputs) {
     expect_error(run(with({"--admission", "greedy"})), 2, "--admission: 'greedy' is not one of best, fill");
     expect_error(run(with({"--prefill-steps", "chunked"})), 2,
                  "--prefill-steps: 'chunked' is not one of mixed, separate");
+    expect_error(run(with({"--stream-us-per-token", "-1"})), 2, "stream_us_per_token = -1");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--chips", "64", "--tp", "64"}), 2,
                  "tp = 64 exceeds the 32 attention heads of 'llama-2-7b'");
     expect_error(run(with({"--prefill-chips", "2", "--decode-chips", "6", "--prefill-chip", "h900"})), 1,
