@@ -1,9 +1,16 @@
 #include "widgets/workloadbar.hpp"
 
+#include <QAbstractSpinBox>
 #include <QComboBox>
+#include <QApplication>
+#include <QEvent>
+#include <QWheelEvent>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QMenu>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QToolButton>
@@ -140,6 +147,40 @@ void WorkloadBar::sync() {
     ep_->setValue(s.ep);
 }
 
+namespace {
+// A form that scrolls: the wheel over a field it has not been clicked into scrolls the form instead
+// of changing the field's value.
+class FormScroll : public QScrollArea {
+public:
+    using QScrollArea::QScrollArea;
+    void guardFields() {
+        if (!widget()) return;
+        for (QWidget* field : widget()->findChildren<QWidget*>()) {
+            if (!qobject_cast<QAbstractSpinBox*>(field) && !qobject_cast<QComboBox*>(field)) continue;
+            field->setFocusPolicy(Qt::StrongFocus);
+            field->installEventFilter(this);
+        }
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        auto* field = qobject_cast<QWidget*>(watched);
+        if (event->type() == QEvent::Wheel && field && !field->hasFocus()) {
+            // Scrolled here, not re-sent: Qt would deliver a re-sent wheel event to the field again.
+            const auto* wheel = static_cast<QWheelEvent*>(event);
+            QScrollBar* bar = verticalScrollBar();
+            const QPoint pixels = wheel->pixelDelta();
+            const int by = !pixels.isNull() ? pixels.y()
+                                            : wheel->angleDelta().y() / 120 * QApplication::wheelScrollLines() *
+                                                  bar->singleStep();
+            bar->setValue(bar->value() - by);
+            return true;
+        }
+        return QScrollArea::eventFilter(watched, event);
+    }
+};
+}  // namespace
+
 LatencyBar::LatencyBar(DesignDocument* doc, QWidget* parent)
     : QToolBar(tr("Request mix and latency limits"), parent), doc_(doc) {
     setObjectName(QStringLiteral("latencyBar"));
@@ -187,8 +228,28 @@ LatencyBar::LatencyBar(DesignDocument* doc, QWidget* parent)
     auto* menu = new QMenu(engine);
     menu->setObjectName(QStringLiteral("servingEngineMenu"));
     auto* action = new QWidgetAction(menu);
-    action->setDefaultWidget(new ServingForm(doc_, menu));
+    // The form is taller than a 768-px screen: it scrolls inside a box that fits the screen the
+    // menu opens on.
+    auto* scroll = new FormScroll(menu);
+    scroll->setObjectName(QStringLiteral("servingEngineScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidgetResizable(true);
+    auto* form = new ServingForm(doc_, scroll);
+    scroll->setWidget(form);
+    action->setDefaultWidget(scroll);
     menu->addAction(action);
+    connect(menu, &QMenu::aboutToShow, scroll, [engine, scroll, form] {
+        const QScreen* screen = engine->screen();
+        const QSize want = form->sizeHint();
+        // Room below the button (the menu opens there), less a margin for the menu's own frame.
+        const int below = engine->mapToGlobal(QPoint(0, engine->height())).y();
+        const int room = screen ? screen->availableGeometry().bottom() - below - 16 : want.height();
+        const int height = std::max(120, std::min(want.height(), room));
+        const int bar = height < want.height() ? scroll->verticalScrollBar()->sizeHint().width() : 0;
+        scroll->setFixedSize(want.width() + bar, height);
+        scroll->guardFields();
+    });
     engine->setMenu(menu);
     addWidget(engine);
     connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {

@@ -16,7 +16,10 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QScrollArea>
 #include <QScrollBar>
+#include <QScreen>
+#include <QWheelEvent>
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
@@ -504,6 +507,36 @@ private slots:
             QCOMPARE(spin->text(), QStringLiteral("auto"));
         }
         QVERIFY(doc_->evaluation()->serving.parallelism_auto);
+    }
+
+    void theEngineMenuFitsItsScreenAndScrolls() {
+        // The engine's form is taller than a 768-px screen (and than the offscreen one here): its menu opens
+        // within the screen and the form scrolls inside it; the wheel over a field not clicked into scrolls
+        // the form and leaves the field's value as it was.
+        auto* button = window_->findChild<QToolButton*>(QStringLiteral("servingEngineButton"));
+        auto* menu = window_->findChild<QMenu*>(QStringLiteral("servingEngineMenu"));
+        auto* scroll = window_->findChild<QScrollArea*>(QStringLiteral("servingEngineScroll"));
+        QVERIFY(button && menu && scroll);
+        menu->popup(button->mapToGlobal(QPoint(0, button->height())));
+        QTRY_VERIFY(menu->isVisible());
+        const QRect screen = button->screen()->availableGeometry();
+        QVERIFY2(scroll->widget()->sizeHint().height() > screen.height(), "the form fits: nothing to scroll");
+        QVERIFY2(screen.contains(menu->geometry()), qPrintable(QStringLiteral("menu %1,%2 %3x%4 on a %5x%6 screen")
+                                                                   .arg(menu->x()).arg(menu->y()).arg(menu->width())
+                                                                   .arg(menu->height()).arg(screen.width())
+                                                                   .arg(screen.height())));
+        QScrollBar* bar = scroll->verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+        auto* draft = window_->findChild<QComboBox*>(QStringLiteral("workload:draft_model"));
+        QVERIFY(draft && !draft->hasFocus());
+        const int index = draft->currentIndex(), top = bar->value();
+        const QPoint at(draft->width() / 2, draft->height() / 2);
+        QWheelEvent wheel(at, draft->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(draft, &wheel);
+        QCOMPARE(draft->currentIndex(), index);
+        QVERIFY(bar->value() > top);
+        menu->hide();
     }
 
     void theEngineFormEditsTheWorkloadKeys() {
