@@ -2440,6 +2440,10 @@
         <source>compute = the engine&apos;s fallback kernel (too few (request, KV head) pairs for its grouped kernel): keys a block walks × time per key × this op&apos;s share = %1 × %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</source>
         <translation>计算 = 引擎的回退内核（（请求，KV 头）对太少，不用其分组内核）：每块遍历的键数 × 每键时间 × 本算子份额 = %1 × %2 × %3 = &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;</translation>
     </message>
+    <message>
+        <source> (host %1, %2 of it streaming tokens to the clients)</source>
+        <translation>（主机 %1，其中 %2 用于向客户端流式发送令牌）</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>

@@ -229,6 +229,19 @@ void ExplainPanel::refresh() {
     }
     // How the system serves: the steady step, the latencies and the deployment, before the layer.
     const ServingResult& sv = ev.serving;
+    // The engine's host time, and the share of it a server spends streaming tokens to its clients.
+    const Scenario& scenario = doc_->state().scenario;
+    QString hostText;
+    if (sv.host_s_per_step > 0) {
+        const double per_request_us = scenario.request_host_us();
+        const double streamed = sv.server && scenario.stream_us_per_token > 0 && per_request_us > 0
+                                    ? (sv.host_s_per_step - scenario.host_ms_per_step * 1e-3) *
+                                          scenario.stream_us_per_token / per_request_us
+                                    : 0.0;
+        hostText = streamed > 0 ? tr(" (host %1, %2 of it streaming tokens to the clients)")
+                                      .arg(formatSeconds(sv.host_s_per_step), formatSeconds(streamed))
+                                : tr(" (host %1)").arg(formatSeconds(sv.host_s_per_step));
+    }
     html += tr("<p><b>Serving</b> (%1): %2 per replica (%3 replicas%4). Each step runs %5 decodes and %6 prompt tokens "
                "in %7%8; %9 tokens/s.<br>TTFT p50 %10, p99 %11; TPOT p50 %12, p99 %13.</p>")
                 .arg(sv.server ? tr("server, the highest rate within the p99 limits")
@@ -237,7 +250,7 @@ void ExplainPanel::refresh() {
                      sv.parallelism_auto ? tr(", parallelism chosen") : QString(),
                      formatNumber(sv.decode_tokens_per_step, 0), formatNumber(sv.prefill_tokens_per_step, 0),
                      formatSeconds(sv.step_s),
-                     sv.host_s_per_step > 0 ? tr(" (host %1)").arg(formatSeconds(sv.host_s_per_step)) : QString(),
+                     hostText,
                      formatSi(sv.throughput_tokens_per_s))
                 .arg(formatSeconds(sv.ttft_p50_s), formatSeconds(sv.ttft_p99_s), formatSeconds(sv.tpot_p50_s),
                      formatSeconds(sv.tpot_p99_s));

@@ -539,6 +539,30 @@ private slots:
         menu->hide();
     }
 
+    void theExplainPanelSaysWhatStreamingCosts() {
+        // The start-up workload is a server (TTFT and TPOT limits): with 15 us per streamed token, the Explain
+        // panel's serving line gives the host time and the streamed share of it, requests x 15 us.
+        window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
+        auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
+        Scenario s = doc_->state().scenario;
+        QVERIFY(s.has_limits());
+        QVERIFY(!explain->toPlainText().contains(QStringLiteral("streaming tokens")));
+        auto* field = window_->findChild<QDoubleSpinBox*>(QStringLiteral("workload:stream_us_per_token"));
+        QVERIFY(field);
+        field->setValue(15);
+        QCOMPARE(doc_->state().scenario.stream_us_per_token, 15.0);
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("streaming tokens to the clients")),
+                     qPrintable(explain->toPlainText().left(800)));
+        // Offline (no limits): nothing is streamed, and the line says so by leaving it out.
+        s = doc_->state().scenario;
+        s.ttft_slo_s.reset();
+        s.tpot_slo_s.reset();
+        doc_->setScenario(s);
+        QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("streaming tokens")));
+        doc_->undoStack()->undo();
+        doc_->undoStack()->undo();
+    }
+
     void theEngineFormEditsTheWorkloadKeys() {
         // One row per workload key of the engine's groups, named after the key.
         for (const WorkloadKey& k : workload_keys()) {
