@@ -504,7 +504,7 @@ TEST(Validation, EngineHostTimePerStep) {
     // AMD's own MI300X and MI325X runs set 4.9 ms with the streamed 15 us carried from NVIDIA's: MI300X's vLLM
     // V0 runs its prompts in steps of their own (prefill=separate), and its mean step, 25.80 ms of kernels at 36
     // requests a GPU, waits for the host 1.022 times a step: (31.92 - 25.80 - 36 x 16 us) / 1.022 = 5.4 ms;
-    // MI325X's vLLM V1 mixes them: 35.30 - 29.56 - 82 x 16 us = 4.4 ms; the mean 4.9 ms. They hold within 4 %;
+    // MI325X's vLLM V1 mixes them: 35.30 - 29.56 - 82 x 16 us = 4.4 ms; the mean 4.9 ms. They hold within 3 % (MI300X -2.1 %);
     // the other submitters' sixteen runs check them.
     struct Log {
         const char* id;
@@ -557,7 +557,7 @@ TEST(Validation, EngineHostTimePerStep) {
         auto ev = evaluate(chip, *load_model(c->model), *s);
         ASSERT_TRUE(ev.ok()) << log.id << ": " << ev.error().message;
         const double error = ev->serving.step_s * 1e3 / log.tpot_p50_ms - 1;
-        EXPECT_LE(std::fabs(error), log.fit ? 0.04 : 0.12)
+        EXPECT_LE(std::fabs(error), log.fit ? 0.03 : 0.12)
             << log.id << ": step " << ev->serving.step_s * 1e3 << " ms";
         if (!log.fit) checks.push_back(error);
     }
