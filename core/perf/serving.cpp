@@ -150,9 +150,17 @@ double erlang_c(double servers, double load) {
     if (load >= servers) return 1.0;
     // Erlang B by its stable recursion over whole servers, then C = c B / (c - A (1 - B)); a
     // fractional server count is interpolated between its neighbours.
+    // Below k0 = A - 8 sqrt(A) servers nearly all are busy and B(k) is 1 - k / A; the recursion forgets
+    // where it started by a factor k / A a step, e^-32 by k = A, so it starts there: O(sqrt(A) + c - A) steps
+    // instead of O(c), the same result in double precision for the c > A asked here.
     auto blocking = [load](int c) {
+        int k = 0;
         double b = 1.0;
-        for (int k = 1; k <= c; ++k) b = load * b / (k + load * b);
+        if (const double start = load - 8.0 * std::sqrt(load); start > 1.0 && start < c) {
+            k = static_cast<int>(start);
+            b = 1.0 - k / load;
+        }
+        for (++k; k <= c; ++k) b = load * b / (k + load * b);
         return b;
     };
     auto wait = [&](int c) {

@@ -169,6 +169,18 @@ TEST(Stream, SlotsFillAsOftenAsTheRequestsInFlightVary) {
     const Latencies varied = stream_latencies(m);
     EXPECT_NEAR(varied.slot_wait_probability, 0.0869525, 1e-6);
     EXPECT_NEAR(erlang_c(50, 40), 0.0869525, 1e-6);
+    // Erlang C against the Erlang B recursion run from B(0) = 1, for loads where erlang_c starts it near the
+    // load (A - 8 sqrt(A)): M/M/c tables (Kleinrock) and the recursion agree; so must the shortcut.
+    auto from_zero = [](int c, double load) {
+        double b = 1.0;
+        for (int k = 1; k <= c; ++k) b = load * b / (k + load * b);
+        return c * b / (c - load * (1.0 - b));
+    };
+    for (const auto& [c, load] : {std::pair{900, 850.0}, {1000, 990.0}, {1200, 1000.0}, {3000, 2900.0}, {120, 100.0},
+                                  {12, 10.0}})
+        EXPECT_NEAR(erlang_c(c, load), from_zero(c, load), 1e-13 * from_zero(c, load)) << c << " servers, " << load;
+    // M/M/2 at one erlang: P(wait) = (A^2 / 2!) c / (c - A) / (1 + A + (A^2 / 2!) c / (c - A)) = 1 / (1 + 1 + 1).
+    EXPECT_NEAR(erlang_c(2, 1), 1.0 / 3.0, 1e-15);
     m.decode_slope_s = 0;
     const Latencies steady = stream_latencies(m);
     EXPECT_NEAR(steady.slot_wait_probability, 0.0196464, 1e-6);
