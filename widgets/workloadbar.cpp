@@ -1,11 +1,10 @@
 #include "widgets/workloadbar.hpp"
 
 #include <QAbstractSpinBox>
-#include <QComboBox>
 #include <QApplication>
-#include <QEvent>
-#include <QWheelEvent>
+#include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QScreen>
@@ -14,6 +13,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QToolButton>
+#include <QWheelEvent>
 #include <QWidgetAction>
 #include <algorithm>
 
@@ -170,9 +170,10 @@ protected:
             const auto* wheel = static_cast<QWheelEvent*>(event);
             QScrollBar* bar = verticalScrollBar();
             const QPoint pixels = wheel->pixelDelta();
+            // A notch is 120 eighths of a degree; a fine wheel sends fractions of one.
             const int by = !pixels.isNull() ? pixels.y()
-                                            : wheel->angleDelta().y() / 120 * QApplication::wheelScrollLines() *
-                                                  bar->singleStep();
+                                            : qRound(wheel->angleDelta().y() / 120.0 * QApplication::wheelScrollLines() *
+                                                     bar->singleStep());
             bar->setValue(bar->value() - by);
             return true;
         }
