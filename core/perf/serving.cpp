@@ -149,28 +149,28 @@ double erlang_c(double servers, double load) {
     if (load <= 0) return 0.0;
     if (load >= servers) return 1.0;
     // Erlang B by its stable recursion over whole servers, then C = c B / (c - A (1 - B)); a
-    // fractional server count is interpolated between its neighbours.
+    // fractional server count is interpolated between its neighbours (the recursion's last step gives
+    // the upper one).
     // Below k0 = A - 8 sqrt(A) servers nearly all are busy and B(k) is 1 - k / A; the recursion forgets
     // where it started by a factor k / A a step, e^-32 by k = A, so it starts there: O(sqrt(A) + c - A) steps
-    // instead of O(c), the same result in double precision for the c > A asked here.
-    auto blocking = [load](int c) {
-        int k = 0;
-        double b = 1.0;
-        if (const double start = load - 8.0 * std::sqrt(load); start > 1.0 && start < c) {
-            k = static_cast<int>(start);
-            b = 1.0 - k / load;
-        }
-        for (++k; k <= c; ++k) b = load * b / (k + load * b);
-        return b;
-    };
-    auto wait = [&](int c) {
-        if (load >= c) return 1.0;
-        const double b = blocking(c);
-        return c * b / (c - load * (1.0 - b));
-    };
+    // instead of O(c), the same result in double precision for the c > A asked here. Once B is below
+    // 1e-30 an arrival all but never waits, and the rest of the recursion is not run.
     const int lo = static_cast<int>(std::floor(servers));
     const double f = servers - lo;
-    return f > 0 ? (1 - f) * wait(lo) + f * wait(lo + 1) : wait(lo);
+    int k = 0;
+    double b = 1.0;
+    if (const double start = load - 8.0 * std::sqrt(load); start > 1.0 && start < lo + 1) {
+        k = static_cast<int>(start);
+        b = 1.0 - k / load;
+    }
+    for (++k; k <= lo; ++k) {
+        b = load * b / (k + load * b);
+        if (b < 1e-30) return 0.0;
+    }
+    auto wait = [load](int c, double bc) { return load >= c ? 1.0 : c * bc / (c - load * (1.0 - bc)); };
+    if (!(f > 0)) return wait(lo, b);
+    const double next = load * b / (lo + 1 + load * b);
+    return (1 - f) * wait(lo, b) + f * wait(lo + 1, next);
 }
 
 Latencies stream_latencies(const StreamModel& m) {

@@ -179,6 +179,12 @@ TEST(Stream, SlotsFillAsOftenAsTheRequestsInFlightVary) {
     for (const auto& [c, load] : {std::pair{900, 850.0}, {1000, 990.0}, {1200, 1000.0}, {3000, 2900.0}, {120, 100.0},
                                   {12, 10.0}})
         EXPECT_NEAR(erlang_c(c, load), from_zero(c, load), 1e-13 * from_zero(c, load)) << c << " servers, " << load;
+    // A fractional server count is the interpolation of its neighbours; far below its servers a load all but
+    // never waits (Erlang B under 1e-30 on the way: 0).
+    EXPECT_NEAR(erlang_c(900.5, 850), (from_zero(900, 850) + from_zero(901, 850)) / 2, 1e-13);
+    EXPECT_NEAR(erlang_c(10.25, 9.5), 0.75 * from_zero(10, 9.5) + 0.25 * from_zero(11, 9.5), 1e-13);
+    EXPECT_LT(from_zero(2000, 100), 1e-300);
+    EXPECT_EQ(erlang_c(2000, 100), 0.0);
     // M/M/2 at one erlang: P(wait) = (A^2 / 2!) c / (c - A) / (1 + A + (A^2 / 2!) c / (c - A)) = 1 / (1 + 1 + 1).
     EXPECT_NEAR(erlang_c(2, 1), 1.0 / 3.0, 1e-15);
     m.decode_slope_s = 0;
