@@ -238,6 +238,7 @@ LatencyBar::LatencyBar(DesignDocument* doc, QWidget* parent)
     scroll->setWidgetResizable(true);
     auto* form = new ServingForm(doc_, scroll);
     scroll->setWidget(form);
+    scroll->guardFields();  // the form builds its fields once, here
     action->setDefaultWidget(scroll);
     menu->addAction(action);
     connect(menu, &QMenu::aboutToShow, scroll, [engine, scroll, form] {
@@ -249,7 +250,6 @@ LatencyBar::LatencyBar(DesignDocument* doc, QWidget* parent)
         const int height = std::max(120, std::min(want.height(), room));
         const int bar = height < want.height() ? scroll->verticalScrollBar()->sizeHint().width() : 0;
         scroll->setFixedSize(want.width() + bar, height);
-        scroll->guardFields();
     });
     engine->setMenu(menu);
     addWidget(engine);

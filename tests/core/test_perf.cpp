@@ -997,53 +997,55 @@ TEST(Serving, FullEvaluationListsEveryLayerAndStaysFinite) {
     EXPECT_FALSE(ev->ceilings.empty());
 }
 
+// Llama-2-70B on 8 x H100 at TP 8, 64 requests a step: the engine host-time tests' workload.
+struct HostTimeCase {
+    Scenario s;
+    ChipSpec h100 = *load_chip("h100-sxm");
+    ModelSpec l70 = *load_model("llama-2-70b");
+    HostTimeCase() {
+        s.chips = 8;
+        s.tp = 8;
+        s.batch = 64;
+    }
+    // A value below zero is refused, with the key named.
+    void expect_refused(const char* key) const {
+        auto bad = evaluate(h100, l70, s);
+        ASSERT_FALSE(bad.ok());
+        EXPECT_NE(bad.error().message.find(key), std::string::npos) << bad.error().message;
+    }
+};
+
 TEST(Serving, HostTimePerStepAddsToEveryStep) {
     // An engine whose loop the chips wait for every step, whatever the batch (TensorRT-LLM's C++ executor
     // without CUDA graphs): 9 ms more per step; with 1 us per request at 64 requests, 9.064 ms in all.
-    Scenario s;
-    s.chips = 8;
-    s.tp = 8;
-    s.batch = 64;
-    const ChipSpec h100 = *load_chip("h100-sxm");
-    const ModelSpec l70 = *load_model("llama-2-70b");
-    auto hidden = evaluate(h100, l70, s);
-    s.host_ms_per_step = 9;
-    auto waited = evaluate(h100, l70, s);
+    HostTimeCase c;
+    auto hidden = evaluate(c.h100, c.l70, c.s);
+    c.s.host_ms_per_step = 9;
+    auto waited = evaluate(c.h100, c.l70, c.s);
     ASSERT_TRUE(hidden.ok() && waited.ok());
     EXPECT_NEAR(waited->serving.host_s_per_step, 9e-3 + 64e-6, 1e-15);
     EXPECT_NEAR(waited->serving.step_s - hidden->serving.step_s, 9e-3, 1e-12);
     // The same 64 tokens a step: throughput 64 / (step + 9 ms).
     EXPECT_NEAR(waited->serving.throughput_tokens_per_s, 64.0 / (hidden->serving.step_s + 9e-3), 1e-6);
-    // Refused below zero, with the key named.
-    s.host_ms_per_step = -1;
-    auto bad = evaluate(h100, l70, s);
-    ASSERT_FALSE(bad.ok());
-    EXPECT_NE(bad.error().message.find("host_ms_per_step"), std::string::npos) << bad.error().message;
+    c.s.host_ms_per_step = -1;
+    c.expect_refused("host_ms_per_step");
 }
 
 TEST(Serving, StreamedTokensCostAServerOnly) {
     // A server's clients receive each token as it is made (TTFT is the first streamed one): 15 us per request
     // and step on top of the engine's 1 us, so at 64 requests 64 x 16 us = 1.024 ms of host time a step. The
     // same engine offline returns whole responses: 64 x 1 us = 0.064 ms.
-    Scenario s;
-    s.chips = 8;
-    s.tp = 8;
-    s.batch = 64;
-    s.stream_us_per_token = 15;
-    const ChipSpec h100 = *load_chip("h100-sxm");
-    const ModelSpec l70 = *load_model("llama-2-70b");
-    auto offline = evaluate(h100, l70, s);
-    s.tpot_slo_s = 0.2;
-    auto server = evaluate(h100, l70, s);
+    HostTimeCase c;
+    c.s.stream_us_per_token = 15;
+    auto offline = evaluate(c.h100, c.l70, c.s);
+    c.s.tpot_slo_s = 0.2;
+    auto server = evaluate(c.h100, c.l70, c.s);
     ASSERT_TRUE(offline.ok() && server.ok());
     EXPECT_NEAR(offline->serving.host_s_per_step, 64e-6, 1e-15);
     EXPECT_NEAR(server->serving.host_s_per_step, 64 * 16e-6, 1e-15);
     EXPECT_NEAR(server->serving.step_s - offline->serving.step_s, 64 * 15e-6, 1e-12);
-    // Refused below zero, with the key named.
-    s.stream_us_per_token = -1;
-    auto bad = evaluate(h100, l70, s);
-    ASSERT_FALSE(bad.ok());
-    EXPECT_NE(bad.error().message.find("stream_us_per_token"), std::string::npos) << bad.error().message;
+    c.s.stream_us_per_token = -1;
+    c.expect_refused("stream_us_per_token");
 }
 
 TEST(Serving, PromptStepsOfTheirOwnPauseTheDecodes) {
