@@ -1952,6 +1952,14 @@
         <translation>注意力回退内核：合并</translation>
     </message>
     <message>
+        <source>Attention: RoPE pass of its own</source>
+        <translation>注意力：单独的 RoPE 处理</translation>
+    </message>
+    <message>
+        <source>Time a decode-attention call over an 8-bit cache with grouped-query heads adds where its kernel cannot rope the queries and keys itself, so a kernel of its own does it first: a model whose RoPE is YaRN (gpt-oss, DeepSeek-V3; its model key rope). H100: 1.98 us, TensorRT-LLM&apos;s Hopper XQA kernel ropes NeoX, GPT-J and LongRoPE in-kernel, others in a preprocessing kernel (gpt-oss-120b at one request of 15 tokens: 7.8-8.1 us against 5.7-7.2 for the Llama layouts). 0: none.</source>
+        <translation>在分组查询头、8 位缓存的解码注意力调用中，若内核无法自行对查询和键做 RoPE 旋转，需先由单独的内核完成，所增加的时间：RoPE 为 YaRN 的模型（gpt-oss、DeepSeek-V3；其模型键 rope）。H100：1.98 us，TensorRT-LLM 的 Hopper XQA 内核在内核中完成 NeoX、GPT-J 和 LongRoPE，其他方式由预处理内核完成（gpt-oss-120b 单个请求 15 个词元：7.8-8.1 us，Llama 布局为 5.7-7.2）。0：无。</translation>
+    </message>
+    <message>
         <source>Time a thread block of the engine&apos;s fallback decode-attention kernel spends on each cached token it walks, one after another, at most 128 a block. The kernel runs heads that each have a KV head of their own, and a 16-bit cache&apos;s grouped-query heads where (request, KV head) pairs x their 128-token blocks x 4 stay below the cores (H100: 17.1 ns, TensorRT-LLM&apos;s masked multi-head attention, one request of 127 tokens). A floor under the kernel&apos;s compute. 0: no fallback.</source>
         <translation>引擎的回退解码注意力内核中，一个线程块逐个遍历其缓存 token 时每个 token 所花的时间，每块至多 128 个。该内核运行每个查询头各有自己 KV 头的布局，以及 16 位缓存的分组查询头在（请求，KV 头）对数 × 其 128 token 块数 × 4 仍少于核心数时的情形（H100：17.1 ns，TensorRT-LLM 的 masked multi-head attention，一个请求、127 个 token）。内核计算时间的下限。0：无回退。</translation>
     </message>
@@ -2419,6 +2427,10 @@
     <message>
         <source>fixed per-op overhead = launch + call + query heads a block × time per head = %1 + %2 + %3 × %4 = %5&lt;br&gt;</source>
         <translation>每算子固定开销 = 启动 + 调用 + 每线程块查询头数 × 每个头的时间 = %1 + %2 + %3 × %4 = %5&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>fixed per-op overhead = launch + call + query heads a block × time per head + RoPE pass = %1 + %2 + %3 × %4 + %5 = %6&lt;br&gt;</source>
+        <translation>每算子固定开销 = 启动 + 调用 + 每线程块查询头数 × 每个头的时间 + RoPE 处理 = %1 + %2 + %3 × %4 + %5 = %6&lt;br&gt;</translation>
     </message>
     <message>
         <source>fixed per-op overhead = prompt call + 2 launches = %1 + 2 × %2 = %3&lt;br&gt;</source>

@@ -356,7 +356,12 @@ void ExplainPanel::refresh() {
         const AttentionCallCost call = op.kind == OpKind::attention && op.attention_calls == 1
                                            ? attention_call_cost(op, rates)
                                            : AttentionCallCost{};
-        if (call.heads > 0 && call.head_s > 0) {
+        if (call.heads > 0 && call.head_s > 0 && call.rope_s > 0) {
+            html += tr("fixed per-op overhead = launch + call + query heads a block × time per head + RoPE pass = "
+                       "%1 + %2 + %3 × %4 + %5 = %6<br>")
+                        .arg(formatSeconds(rates.overhead_s), formatSeconds(call.call_s), formatNumber(call.heads, 0),
+                             formatSeconds(call.head_s), formatSeconds(call.rope_s), formatSeconds(op.overhead_s));
+        } else if (call.heads > 0 && call.head_s > 0) {
             html += tr("fixed per-op overhead = launch + call + query heads a block × time per head = %1 + %2 + %3 × %4 = %5<br>")
                         .arg(formatSeconds(rates.overhead_s), formatSeconds(call.call_s), formatNumber(call.heads, 0),
                              formatSeconds(call.head_s), formatSeconds(op.overhead_s));

@@ -177,6 +177,9 @@ struct EfficiencySpec {
     // attention_fallback_token_ns per token a block walks, plus attention_fallback_merge_us when split. 0: none.
     double attention_fallback_token_ns = 0.0;
     double attention_fallback_merge_us = 0.0;
+    // A pass of its own that ropes a decode call's queries and keys where the engine's grouped-query kernel
+    // over an 8-bit cache cannot (a model whose RoPE is YaRN, ModelSpec::rope), added to the call. 0: none.
+    double attention_rope_pass_us = 0.0;
     // Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs: loading
     // the token's query tile, its softmax statistics and output over its keys. Added to the kernel's
     // compute, so short prompts cost more than their FLOPs. 0: none.

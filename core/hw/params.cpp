@@ -316,6 +316,13 @@ std::vector<ParamInfo> build_params() {
          "tokens over several thread blocks and merges their partial results (H100: 5.0 us, TensorRT-LLM's masked multi-head "
          "attention, one request of 1023 tokens). 0: none."),
          SCV_REAL(efficiency.attention_fallback_merge_us)});
+    add({"efficiency.attention_rope_pass_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: RoPE pass of its own"), SCV_TR("Unit", "us"), ParamKind::real, 0, 100, 0, 10, false, {},
+         SCV_TR("scoville::ChipParams", "Time a decode-attention call over an 8-bit cache with grouped-query heads adds where its kernel "
+         "cannot rope the queries and keys itself, so a kernel of its own does it first: a model whose RoPE is YaRN (gpt-oss, "
+         "DeepSeek-V3; its model key rope). H100: 1.98 us, TensorRT-LLM's Hopper XQA kernel ropes NeoX, GPT-J and LongRoPE "
+         "in-kernel, others in a preprocessing kernel (gpt-oss-120b at one request of 15 tokens: 7.8-8.1 us against 5.7-7.2 "
+         "for the Llama layouts). 0: none."),
+         SCV_REAL(efficiency.attention_rope_pass_us)});
     add({"efficiency.prefill_token_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Prompt attention time per token and head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 100, 0, 2, false, {},
          SCV_TR("scoville::ChipParams", "Time a prompt-attention kernel spends on each (prompt token, query head) beyond its FLOPs, added to "
          "its compute: short prompts cost more than their FLOPs (B200: 0.37 ns, TensorRT-LLM context attention at 16 prompts of "

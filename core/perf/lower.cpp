@@ -257,6 +257,7 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
             op.pair_keys = keys;
             op.pair_share = share;
             op.decode_kernel = kernel;
+            op.rope_pass = m.rope == RopeKind::yarn && !m.is_mla();
             // An MLA latent's absorbed heads keep the per-head time as measured: no MLA timings set it.
             op.head_width = m.is_mla() ? 1.0 : score_dim_dec / kAttentionHeadDimMeasured;
         };

@@ -47,6 +47,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.attention_split_tokens = e.attention_split_tokens;
     r.attention_fallback_token_s = e.attention_fallback_token_ns * 1e-9;
     r.attention_fallback_merge_s = e.attention_fallback_merge_us * 1e-6;
+    r.attention_rope_pass_s = e.attention_rope_pass_us * 1e-6;
     r.cores = std::max(1, chip.compute.cores);
     r.prefill_token_s = chip.efficiency.prefill_token_ns * 1e-9;
     r.prefill_score_s = chip.efficiency.prefill_softmax_ps * 1e-12;
@@ -156,6 +157,7 @@ AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r) {
         c.call_s = runs_per_head(op.decode_kernel) ? r.attention_mha_overhead_s : r.attention_overhead_s;
         c.heads = op.m;
         c.head_s = r.attention_head_overhead_s;
+        if (op.rope_pass && op.decode_kernel == DecodeKernel::grouped) c.rope_s = r.attention_rope_pass_s;
     }
     return c;
 }

@@ -41,6 +41,7 @@ struct ChipRates {
     double attention_pair_token_s = 0;  // one pair's least time per cached token (efficiency.attention_pair_token_ps)
     double attention_split_tokens = 0;  // cached tokens per block before a pair splits (efficiency.attention_split_tokens)
     double attention_fallback_token_s = 0;  // the fallback kernel's time per token a block walks (efficiency.attention_fallback_token_ns)
+    double attention_rope_pass_s = 0;       // a decode call's RoPE pass of its own (efficiency.attention_rope_pass_us)
     double attention_fallback_merge_s = 0;  // its merge of a split context's blocks (efficiency.attention_fallback_merge_us)
     double cores = 1;                   // compute.cores: thread blocks running side by side, one per core
     double prefill_tile_tokens = 0;   // query tokens a prompt-attention thread block takes (0: cores all busy)
@@ -129,7 +130,8 @@ struct AttentionCallCost {
     double head_s = 0;
     double launches = 0;   // launches the call pays itself, launch_s each
     double launch_s = 0;
-    [[nodiscard]] double total_s() const { return call_s + heads * head_s + launches * launch_s; }
+    double rope_s = 0;     // the RoPE pass of its own before a decode call (efficiency.attention_rope_pass_us)
+    [[nodiscard]] double total_s() const { return call_s + heads * head_s + launches * launch_s + rope_s; }
 };
 AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r);
 

@@ -113,6 +113,14 @@ std::optional<MoeDispatch> parse_moe_dispatch(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view to_string(RopeKind r) { return r == RopeKind::yarn ? "yarn" : "standard"; }
+
+std::optional<RopeKind> parse_rope_kind(std::string_view name) {
+    for (const RopeKind r : {RopeKind::standard, RopeKind::yarn})
+        if (name == to_string(r)) return r;
+    return std::nullopt;
+}
+
 Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin) {
     auto parsed = parse_json(text, where(origin));
     if (!parsed) return parsed.error();
@@ -139,6 +147,10 @@ Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin
             } else if (k == "gated_ffn") {
                 if (!v.is_boolean()) return Error{where(origin) + ": 'gated_ffn' must be true or false"};
                 m.gated_ffn = v.get<bool>();
+            } else if (k == "rope") {
+                const auto r = v.is_string() ? parse_rope_kind(v.get<std::string>()) : std::nullopt;
+                if (!r) return Error{where(origin) + ": 'rope' must be \"standard\" or \"yarn\""};
+                m.rope = *r;
             } else if (k == "moe" || k == "mla") {
                 if (!v.is_object()) return Error{where(origin) + ": '" + k + "' must be an object"};
                 for (auto p = v.begin(); p != v.end(); ++p) {
@@ -204,6 +216,7 @@ std::string model_to_json(const ModelSpec& m, int indent) {
     j["vocab"] = m.vocab;
     j["sliding_window"] = m.sliding_window;
     j["sliding_window_every"] = m.sliding_window_every;
+    j["rope"] = std::string(to_string(m.rope));
     j["moe"] = {{"experts", m.moe.experts},
                 {"top_k", m.moe.top_k},
                 {"shared_experts", m.moe.shared_experts},

@@ -1,5 +1,6 @@
 #pragma once
 // Decoder-only transformer descriptions (dense, GQA/MQA, MoE, MLA) and the serving scenario.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,14 @@ struct ParameterCounts {
     }
 };
 
+// How the model rotates its queries and keys: a RoPE whose frequencies are fixed per dimension before the
+// run (the original, linear, Llama 3's and LongRoPE scalings), which an engine's attention kernel may apply
+// itself, or YaRN (gpt-oss, DeepSeek-V3: config rope_scaling type "yarn"), which some kernels leave to a
+// kernel of their own.
+enum class RopeKind : std::uint8_t { standard, yarn };
+std::string_view to_string(RopeKind r);
+std::optional<RopeKind> parse_rope_kind(std::string_view name);  // standard, yarn
+
 struct ModelSpec {
     std::string id;
     std::string name;
@@ -60,6 +69,7 @@ struct ModelSpec {
     int vocab = 0;
     int sliding_window = 0;      // tokens; 0 = full attention everywhere
     int sliding_window_every = 0;  // every n-th layer is full attention, the rest sliding (gpt-oss: 2)
+    RopeKind rope = RopeKind::standard;  // JSON "rope"
     MoeSpec moe;
     MlaSpec mla;
     friend bool operator==(const ModelSpec&, const ModelSpec&) = default;

@@ -178,6 +178,16 @@ TEST(Workload, JsonRoundTripAndRefusals) {
                            "moe": {"experts": 4, "top_k": 2, "expert_ffn": 32, "routing_alpha": "high"}})";
     EXPECT_NE(model_from_json(text, "f.json").error().message.find("'moe.routing_alpha' must be a number"),
               std::string::npos);
+    // The RoPE: "standard" (the default) or "yarn", by name; it round-trips through the model's JSON.
+    const char* yarn = R"({"layers": 2, "hidden": 64, "heads": 4, "kv_heads": 2, "head_dim": 16, "ffn": 128, "vocab": 10,
+                           "rope": "yarn"})";
+    ASSERT_TRUE(model_from_json(yarn, "f.json").ok());
+    EXPECT_EQ(model_from_json(yarn, "f.json")->rope, RopeKind::yarn);
+    EXPECT_EQ(model_from_json(model_to_json(*model_from_json(yarn, "f.json")), "g.json")->rope, RopeKind::yarn);
+    const char* odd = R"({"layers": 2, "hidden": 64, "heads": 4, "kv_heads": 2, "head_dim": 16, "ffn": 128, "vocab": 10,
+                          "rope": "ntk"})";
+    EXPECT_NE(model_from_json(odd, "f.json").error().message.find("'rope' must be \"standard\" or \"yarn\""),
+              std::string::npos);
 }
 
 TEST(Workload, ScenarioChecks) {
@@ -350,10 +360,18 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
             EXPECT_EQ(basis(c, key).basis, "measured") << c << " " << key;
     for (const char* c : {"b200", "b300", "mi300x", "tpu-v7"})
         EXPECT_EQ(basis(c, "efficiency.attention_fallback_token_ns").basis, "estimate") << c;
+    // A decode call's RoPE pass of its own (YaRN on Hopper's FP8 kernel): measured on Hopper, measured 0 on the
+    // B200 silicon and B300, carried from B200 elsewhere.
+    for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
+        EXPECT_EQ(basis(c, "efficiency.attention_rope_pass_us").basis, "measured") << c;
+    for (const char* c : {"a100-sxm", "mi300x", "tpu-v7", "jalapeno-est"}) {
+        EXPECT_EQ(basis(c, "efficiency.attention_rope_pass_us").basis, "carried") << c;
+        EXPECT_EQ(basis(c, "efficiency.attention_rope_pass_us").from, "b200") << c;
+    }
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 35u) << c.id;
+        EXPECT_EQ(all.size(), 36u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

@@ -741,11 +741,28 @@ private slots:
             const QString text = explain->toPlainText();
             const qsizetype at = text.indexOf(QStringLiteral("blocks of the first wave"));
             QVERIFY2(text.mid(at, 160).contains(QStringLiteral(" − 55.5) × ")), qPrintable(text.mid(at, 160)));
-            // The call's fixed time part by part: the estimate's 1 us launch, H100's 1.16 us call and 103 ns for
+            // The call's fixed time part by part: the estimate's 1 us launch, H100's 1.04 us call and 103 ns for
             // each of Llama-3.1-70B's 8 query heads a KV head.
             const qsizetype fixed = text.indexOf(QStringLiteral("query heads a block × time per head = "));
             QVERIFY2(fixed > 0, qPrintable(text));
-            QVERIFY2(text.mid(fixed, 120).contains(QStringLiteral("+ 8 × 103 ns = 2.98")), qPrintable(text.mid(fixed, 120)));
+            QVERIFY2(text.mid(fixed, 120).contains(QStringLiteral("+ 8 × 103 ns = 2.86")), qPrintable(text.mid(fixed, 120)));
+        }
+        // A model whose RoPE is YaRN on a chip whose kernel leaves it to a kernel of its own (H100's 1.98 us): the
+        // pass joins the sum. gpt-oss-120b at TP 8 has 8 query heads a KV head: 1 us launch + 1.04 us call +
+        // 8 x 103 ns + 1.98 us = 4.84 us.
+        {
+            const std::string was = doc_->state().model.id;
+            QVERIFY(doc_->setParam("efficiency.attention_rope_pass_us", 1.98));
+            doc_->setModel("gpt-oss-120b");
+            doc_->setSelection(LayerSelection{Phase::decode, 0});
+            QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("+ RoPE pass = ")), qPrintable(explain->toPlainText()));
+            const QString text = explain->toPlainText();
+            const qsizetype fixed = text.indexOf(QStringLiteral("+ RoPE pass = "));
+            QVERIFY2(text.mid(fixed, 120).contains(QStringLiteral("+ 8 × 103 ns + 1.98 µs = 4.84 µs")), qPrintable(text.mid(fixed, 120)));
+            shoot(QStringLiteral("explain-rope-pass"), QStringLiteral("+ RoPE pass = "));
+            doc_->setModel(was);
+            QVERIFY(doc_->setParam("efficiency.attention_rope_pass_us", 0));
+            QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("+ RoPE pass = ")));
         }
         // A prefill layer's prompt-attention call: its own fixed cost (H100's 5.89 us, carried) and two launches.
         doc_->setSelection(LayerSelection{Phase::prefill, 0});
