@@ -73,6 +73,7 @@ struct OpResult {
     double attention_calls = 0;  // attention: kernel calls per step with a fixed cost (fixed_s follows)
     double attention_pairs = 0;  // decode attention: (request, KV head) pairs whose per-pair work this op carries
     double pair_keys = 0;        // decode attention: cached tokens each (request, KV head) pair reads
+    double split_keys = 0;       // decode attention: the context its kernel sizes its split of a pair by (0: pair_keys)
     double pair_share = 0;       // decode attention: this op's share of its kernel's time per pair alone (K or V side)
     double head_width = 1.0;     // decode attention: its query heads' width / kAttentionHeadDimMeasured
     double prompt_token_heads = 0;  // prompt attention: (prompt token, query head) pairs whose work this op carries

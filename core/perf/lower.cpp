@@ -255,6 +255,9 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
             OpResult& op = ops.back();
             op.attention_pairs = blocks * share;
             op.pair_keys = keys;
+            // Hopper's 16-bit kernel sizes its split of a pair, and its choice against the fallback kernel, by the
+            // request's whole context, also on a sliding layer whose window alone it reads.
+            op.split_keys = kernel == DecodeKernel::grouped_16bit ? ctx : keys;
             op.pair_share = share;
             op.decode_kernel = kernel;
             op.rope_pass = m.rope == RopeKind::yarn && !m.is_mla();

@@ -93,7 +93,8 @@ bool fallback_decode_attention(DecodeKernel kernel, double pairs, double keys, c
 
 AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     AttentionFloors f;
-    if (op.pair_share > 0) f.splits = attention_splits(op.attention_pairs / op.pair_share, op.pair_keys, r);
+    const double split_keys = op.split_keys > 0 ? op.split_keys : op.pair_keys;
+    if (op.pair_share > 0) f.splits = attention_splits(op.attention_pairs / op.pair_share, split_keys, r);
     switch (op.decode_kernel) {
     case DecodeKernel::grouped:
         f.block_s = r.attention_pair_s + op.m * op.head_width * r.attention_head_s;

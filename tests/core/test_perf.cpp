@@ -548,6 +548,30 @@ TEST(Roofline, LinearLayerQuantisesItsActivationsInKernelsOfTheirOwn) {
 // 8 x 64 B = 17.8 MB, with its query and output rows streams in 6.46 us. At the ridge 74.62 us, + the softmax,
 // 4 us, 1.00 + 8 x 0.094 = 1.752 us per call and the 2.02 us pass that ropes its YaRN queries and keys first
 // (efficiency.attention_rope_pass_us): 82.48 us (TensorRT-LLM: 75.6 us; 104.5 us as 128-wide heads).
+// Hopper's 16-bit decode-attention kernel sizes its split of a (request, KV head) pair by the request's whole
+// context (TensorRT-LLM's XQA computeMultiBlockCount takes the history length), also on a sliding layer whose
+// 128-token window alone it reads; the FP8 kernel's split follows the window. gpt-oss-120b at TP 1 on H100,
+// 16 requests, bf16 KV, a sliding layer: 128 pairs. At 127 tokens cached the window holds them all: one block a
+// pair, 128 blocks, within the first 79 of the 16-bit kernel's wave. At 1023 and 8191 tokens: floor(1024 / 128)
+// = 8 splits a pair (8191: 64, at most round(sqrt(8 x 64)) = 23, cut to floor(23 x 8 / 22.3) = 8 to stay within
+// 8 waves of 132 SMs): 1024 blocks, the 945 beyond the wave at efficiency.attention_16bit_pair_ns 37.2 ns =
+// 35.15 us of compute whatever the context (TensorRT-LLM: 32.4 us a call at both, its extra blocks reading
+// nothing; 9.7 us at 127 tokens), where the window alone would leave the call at its fixed cost.
+TEST(Roofline, SlidingLayersSplitByTheWholeContextInHoppers16BitKernel) {
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    const ModelSpec oss = *load_model("gpt-oss-120b");
+    EXPECT_DOUBLE_EQ(h100.efficiency.attention_16bit_pair_ns, 37.2);
+    EXPECT_DOUBLE_EQ(h100.efficiency.attention_16bit_wave_blocks, 79);
+    const auto at = [&](double context, Precision kv) { return attention_kernel(h100, oss, 1, 16, context, kv, true)->op; };
+    const OpResult in_window = at(127, Precision::bf16), c1k = at(1023, Precision::bf16), c8k = at(8191, Precision::bf16);
+    EXPECT_DOUBLE_EQ(c1k.kv_bytes, c8k.kv_bytes);  // the window's keys alone
+    EXPECT_NEAR(c1k.compute_s, (1024 - 79) * 37.2e-9, 0.02e-6);
+    EXPECT_NEAR(c8k.compute_s, (1024 - 79) * 37.2e-9, 0.02e-6);
+    EXPECT_LT(in_window.compute_s, 2e-6);
+    // The FP8 kernel: one block a pair over the window, all within its wave of 111; no split compute.
+    EXPECT_LT(at(8191, Precision::fp8).compute_s, 2e-6);
+}
+
 // A RoPE the attention kernel does not apply runs in a kernel of its own first. TensorRT-LLM's Hopper XQA kernel
 // over an FP8 cache ropes NeoX, GPT-J and LongRoPE queries and keys itself and leaves YaRN (gpt-oss-120b,
 // DeepSeek-V3) to its preprocessing kernel: efficiency.attention_rope_pass_us 1.98 us on H100, the median of
