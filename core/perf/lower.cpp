@@ -255,12 +255,13 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
             OpResult& op = ops.back();
             op.attention_pairs = blocks * share;
             op.pair_keys = keys;
-            // Hopper's 16-bit kernel sizes its split of a pair, and its choice against the fallback kernel, by the
-            // request's whole context, also on a sliding layer whose window alone it reads.
+            // Hopper's 16-bit kernel sizes its split of a pair by the request's whole context, also on a sliding
+            // layer whose window alone it reads (its choice against the fallback kernel follows the window).
             op.split_keys = kernel == DecodeKernel::grouped_16bit ? ctx : keys;
             op.pair_share = share;
             op.decode_kernel = kernel;
-            op.rope_pass = m.rope == RopeKind::yarn && !m.is_mla();
+            // The 8-bit grouped-query kernel leaves a YaRN RoPE to a pass of its own (efficiency.attention_rope_pass_us).
+            op.rope_pass = kernel == DecodeKernel::grouped && m.rope == RopeKind::yarn && !m.is_mla();
             // An MLA latent's absorbed heads keep the per-head time as measured: no MLA timings set it.
             op.head_width = m.is_mla() ? 1.0 : score_dim_dec / kAttentionHeadDimMeasured;
         };

@@ -158,7 +158,7 @@ AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r) {
         c.call_s = runs_per_head(op.decode_kernel) ? r.attention_mha_overhead_s : r.attention_overhead_s;
         c.heads = op.m;
         c.head_s = r.attention_head_overhead_s;
-        if (op.rope_pass && op.decode_kernel == DecodeKernel::grouped) c.rope_s = r.attention_rope_pass_s;
+        if (op.rope_pass) c.rope_s = r.attention_rope_pass_s;
     }
     return c;
 }

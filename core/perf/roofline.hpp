@@ -41,8 +41,8 @@ struct ChipRates {
     double attention_pair_token_s = 0;  // one pair's least time per cached token (efficiency.attention_pair_token_ps)
     double attention_split_tokens = 0;  // cached tokens per block before a pair splits (efficiency.attention_split_tokens)
     double attention_fallback_token_s = 0;  // the fallback kernel's time per token a block walks (efficiency.attention_fallback_token_ns)
-    double attention_rope_pass_s = 0;       // a decode call's RoPE pass of its own (efficiency.attention_rope_pass_us)
     double attention_fallback_merge_s = 0;  // its merge of a split context's blocks (efficiency.attention_fallback_merge_us)
+    double attention_rope_pass_s = 0;       // a decode call's RoPE pass of its own (efficiency.attention_rope_pass_us)
     double cores = 1;                   // compute.cores: thread blocks running side by side, one per core
     double prefill_tile_tokens = 0;   // query tokens a prompt-attention thread block takes (0: cores all busy)
     double prefill_score_s = 0;       // per score of a prompt-attention kernel's softmax (efficiency.prefill_softmax_ps; 0: vector lanes)
