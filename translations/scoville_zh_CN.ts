@@ -306,6 +306,34 @@
         <source>engine host time per streamed token (request and step of a server)</source>
         <translation>每个流式令牌的引擎主机时间（服务器的每请求每步）</translation>
     </message>
+    <message>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; is not probability:tokens</source>
+        <translation>工作负载 &apos;%1&apos;：&apos;%2&apos; 不是 概率:词元数 的形式</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; needs a probability strictly between 0 and 1</source>
+        <translation>工作负载 &apos;%1&apos;：&apos;%2&apos; 的概率须严格介于 0 和 1 之间</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; needs a length of 1 to 1e7 tokens</source>
+        <translation>工作负载 &apos;%1&apos;：&apos;%2&apos; 的长度须为 1 到 1e7 个词元</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; must follow a lower probability</source>
+        <translation>工作负载 &apos;%1&apos;：&apos;%2&apos; 须排在更低的概率之后</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; is shorter than the quantile before it</source>
+        <translation>工作负载 &apos;%1&apos;：&apos;%2&apos; 比前一个分位数更短</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; is one quantile too many (64 at most)</source>
+        <translation>工作负载 &apos;%1&apos;：&apos;%2&apos; 超出分位数上限（最多 64 个）</translation>
+    </message>
+    <message>
+        <source>workload &apos;%1&apos;: &apos;%2&apos; needs at least two quantiles</source>
+        <translation>工作负载 &apos;%1&apos;：&apos;%2&apos; 至少需要两个分位数</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
@@ -4166,6 +4194,14 @@ TTFT p99 %6</translation>
         <source>steady stream</source>
         <translation>稳定请求流</translation>
     </message>
+    <message>
+        <source>Request lengths</source>
+        <translation>请求长度</translation>
+    </message>
+    <message>
+        <source>lognormal of the spread</source>
+        <translation>按离散度的对数正态分布</translation>
+    </message>
 </context>
 <context>
     <name>scoville::SessionController</name>
@@ -5008,6 +5044,14 @@ TTFT p99 %6</translation>
     <message>
         <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 5.8 ms, with 15 us per request for its streamed tokens (stream_us_per_token): the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs leaves 9.93 ms at 255 requests a GPU (B200) and 9.49 ms at 228 (GB200). vLLM with enforce_eager in AMD&apos;s MLPerf harness: 4.9 ms with the same streamed 15 us (its MI300X and MI325X runs: 5.4 and 4.4 ms, MI300X&apos;s with its prompts in steps of their own). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
         <translation>无论批大小，加速器每步都要等待的 CPU 时间：既不从 CUDA 图重放步、也不把调度与步重叠的引擎循环。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：5.8 ms，另加其流式令牌每请求 15 µs（stream_us_per_token）：NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测步（在途请求数下的 TPOT p50）减去模型的内核时间，在每 GPU 255 个请求时余 9.93 ms（B200），在 228 个时余 9.49 ms（GB200）。AMD MLPerf 测试框架中启用 enforce_eager 的 vLLM：4.9 ms，另加同样的流式 15 µs（其 MI300X 与 MI325X 运行：5.4 与 4.4 ms，MI300X 的提示词单独成步）。0 = 隐藏在步之后（CUDA 图、重叠调度）。</translation>
+    </message>
+    <message>
+        <source>Output quantiles</source>
+        <translation>输出长度分位数</translation>
+    </message>
+    <message>
+        <source>Measured output lengths as probability:tokens pairs (MLPerf Llama-2-70B: 0.01:23 0.5:251 0.99:922 ...). Scaled to the mean output, they replace the lognormal of the output spread in the time per output token&apos;s percentiles. Empty = the lognormal.</source>
+        <translation>实测的输出长度，以 概率:词元数 对给出（MLPerf Llama-2-70B：0.01:23 0.5:251 0.99:922 ……）。按平均输出长度缩放后，在每输出词元时间的百分位数中取代输出离散度的对数正态分布。留空 = 对数正态分布。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -64,12 +66,14 @@ private:
     const WorkloadKey& key_;
 };
 
-constexpr std::string_view kGroups[] = {"Engine", "Speculative decoding", "Mixture of experts", "Disaggregation"};
+constexpr std::string_view kGroups[] = {"Engine", "Speculative decoding", "Mixture of experts", "Disaggregation",
+                                        "Requests"};
 
 QString groupTitle(std::string_view g) {
     if (g == "Engine") return ServingForm::tr("Engine");
     if (g == "Speculative decoding") return ServingForm::tr("Speculative decoding");
     if (g == "Mixture of experts") return ServingForm::tr("Mixture of experts");
+    if (g == "Requests") return ServingForm::tr("Request lengths");
     return ServingForm::tr("Prefill/decode disaggregation");
 }
 
@@ -85,6 +89,8 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
         for (const WorkloadKey& key : workload_keys()) {
             if (key.group != group) continue;
+            // Of the request keys, the workload bar holds the numbers; this form the measured lengths.
+            if (group == "Requests" && key.kind != WorkloadKeyKind::text) continue;
             Row row;
             row.key = &key;
             QWidget* field = nullptr;
@@ -120,6 +126,19 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
                 break;
             }
             case WorkloadKeyKind::text: {
+                if (key.check) {  // free text in a form of its own, refused with the reason shown under it
+                    auto* line = new QLineEdit(box);
+                    line->setPlaceholderText(tr("lognormal of the spread"));
+                    line->setClearButtonEnabled(true);
+                    row.line = line;
+                    row.problem = new QLabel(box);
+                    row.problem->setObjectName(QStringLiteral("problem:") + qtext(key.key));
+                    row.problem->setWordWrap(true);
+                    row.problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+                    row.problem->hide();
+                    field = line;
+                    break;
+                }
                 // A text key names a model or a chip of the library; empty keeps the default.
                 auto* combo = new QComboBox(box);
                 if (key.key == "draft_model") {
@@ -139,6 +158,7 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
             field->setObjectName(QStringLiteral("workload:") + qtext(key.key));
             field->setToolTip(tip);
             form->addRow(workloadKeyText(key.label), field);
+            if (row.problem) form->addRow(QString(), row.problem);
             rows_.push_back(row);
         }
         outer->addWidget(box);
@@ -147,6 +167,7 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
         if (row.integer) connect(row.integer, &QSpinBox::valueChanged, this, [this, row] { commit(row); });
         if (row.real) connect(row.real, &QDoubleSpinBox::valueChanged, this, [this, row] { commit(row); });
         if (row.choice) connect(row.choice, &QComboBox::activated, this, [this, row] { commit(row); });
+        if (row.line) connect(row.line, &QLineEdit::editingFinished, this, [this, row] { commit(row); });
     }
     connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
         if (parts & DesignDocument::WorkloadPart) sync();
@@ -158,11 +179,21 @@ void ServingForm::commit(const Row& row) {
     QString text;
     if (row.integer) text = QString::number(row.integer->value());
     else if (row.real) text = QString::number(row.real->value(), 'g', 12);
+    else if (row.line) text = row.line->text().trimmed();
     else text = row.choice->currentData().toString();
     Scenario s = doc_->state().scenario;
-    // The row's widget bounds what can be typed, so the text is always valid for the key.
-    if (set_workload_text(s, row.key->key, stext(text)).ok()) doc_->setScenario(s);
-    else sync();
+    // A spin box or a list bounds what can be chosen; free text may be refused: the reason shows under
+    // it, the text stays for the user to mend, and the design keeps its last good value.
+    const Status st = set_workload_text(s, row.key->key, stext(text));
+    if (row.problem) {
+        row.problem->setVisible(!st.ok());
+        if (!st.ok()) row.problem->setText(errorText(st.error()));
+    }
+    if (st.ok()) {
+        if (!(s == doc_->state().scenario)) doc_->setScenario(s);
+    } else if (!row.line) {
+        sync();
+    }
 }
 
 void ServingForm::sync() {
@@ -175,6 +206,10 @@ void ServingForm::sync() {
         } else if (row.real) {
             const QSignalBlocker b(row.real);
             row.real->setValue(text.toDouble());
+        } else if (row.line) {
+            if (row.problem && !row.problem->isHidden()) continue;  // the refused text stays until mended
+            const QSignalBlocker b(row.line);
+            row.line->setText(text);
         } else {
             const QSignalBlocker b(row.choice);
             const int i = row.choice->findData(text);

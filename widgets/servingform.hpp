@@ -1,6 +1,7 @@
 #pragma once
 // The serving engine's settings: token budget, batch limit, KV allocation, host time, speculative
-// decoding, mixture-of-experts balance, communication overlap and prefill/decode disaggregation.
+// decoding, mixture-of-experts balance, communication overlap, prefill/decode disaggregation, and the
+// measured request lengths (the workload bar holds the other request keys).
 // One row per workload key of those groups (core/workload/scenario_keys), so a new key shows here
 // without code; every change is an undoable edit of the document.
 #include <QWidget>
@@ -8,6 +9,8 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
 class QSpinBox;
 
 namespace scoville {
@@ -26,6 +29,8 @@ private:
         QSpinBox* integer = nullptr;
         QDoubleSpinBox* real = nullptr;
         QComboBox* choice = nullptr;  // choices, and the ids a text key may name
+        QLineEdit* line = nullptr;    // a text key with a form of its own (length quantiles)
+        QLabel* problem = nullptr;    // under it: why the typed text was refused
     };
     void sync();
     void commit(const Row& row);

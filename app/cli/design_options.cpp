@@ -140,6 +140,9 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                      "Spread of prompt lengths over the requests: std / mean (0: all equal; --input-len is the mean)");
     cmd->add_option("--output-len-cv", o.output_len_cv,
                      "Spread of output lengths over the requests: std / mean (0: all equal; --output-len is the mean)");
+    cmd->add_option("--output-len-quantiles", o.output_len_quantiles,
+                    "Measured output lengths as probability:tokens pairs, e.g. '0.01:23 0.5:251 0.99:922': scaled to "
+                    "--output-len, they replace the lognormal of --output-len-cv in the TPOT percentiles");
     cmd->add_option("--batch", o.batch, "Sequences per replica, or auto (offline: as --admission says; server: the highest rate within the SLOs)");
     cmd->add_option("--ttft-slo", o.ttft_slo, "Time-to-first-token limit, seconds");
     cmd->add_option("--tpot-slo", o.tpot_slo, "Time-per-output-token limit, seconds");
@@ -212,6 +215,11 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     s.output_len = o.output_len;
     s.input_len_cv = o.input_len_cv;
     s.output_len_cv = o.output_len_cv;
+    if (!o.output_len_quantiles.empty()) {
+        auto q = parse_length_quantiles(o.output_len_quantiles, "output_len_quantiles");
+        if (!q) return failed(code, kUsage, "--output-len-quantiles: " + q.error().message);
+        s.output_len_quantiles = std::move(*q);
+    }
     if (o.batch == "auto") {
         s.batch = 0;
     } else {

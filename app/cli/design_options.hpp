@@ -48,6 +48,7 @@ struct DesignOptions {
     std::string kv_precision;  // default: the weight precision, fp4 -> fp8
     int input_len = 1024, output_len = 256;
     double input_len_cv = 0, output_len_cv = 0;
+    std::string output_len_quantiles;
     std::string batch = "auto";
     std::optional<double> ttft_slo, tpot_slo;
     std::vector<std::string> sets;

@@ -316,6 +316,7 @@ public:
         m.input_cv = s_.input_len_cv;
         m.output_len = s_.output_len;
         m.output_cv = s_.output_len_cv;
+        m.output_quantiles = &s_.output_len_quantiles;
         m.tokens_per_step = tau_;
         m.tokens_per_step_var = tau_var_;
         m.admit_steps = s_.admit_every_steps;
@@ -845,6 +846,7 @@ void serve_split(Split& sp, const Scenario& s, int prefill_replicas_total) {
         pm.input_cv = s.input_len_cv;
         pm.output_len = s.output_len;
         pm.output_cv = s.output_len_cv;
+        pm.output_quantiles = &s.output_len_quantiles;
         pm.extra_ttft_s = sp.transfer_s;
         Latencies l = stream_latencies(pm);
         l.tpot_mean_s = d.lat.tpot_mean_s;

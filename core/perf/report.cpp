@@ -152,6 +152,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["output_len_tokens"] = s.output_len;
     sc["input_len_cv"] = s.input_len_cv;
     sc["output_len_cv"] = s.output_len_cv;
+    sc["output_len_quantiles"] = to_string(s.output_len_quantiles);
     sc["weight_precision"] = to_string(s.weight_precision);
     sc["activation_precision"] = to_string(s.activation_precision);
     sc["weights_16bit_share"] = s.weights_16bit_share;
@@ -287,6 +288,7 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
         (s.input_len_cv > 0 || s.output_len_cv > 0 ? " (mean; cv " + format_number("%.2f", s.input_len_cv) +
                                                          " / " + format_number("%.2f", s.output_len_cv) + ")"
                                                    : std::string()) +
+        (s.output_len_quantiles.empty() ? std::string() : ", output lengths at measured quantiles") +
         "\n";
     const int pp = sv.parallelism.pp;
     out += "  mode              " + std::string(sv.server ? "server: the highest rate within the p99 limits"

@@ -83,6 +83,32 @@ size_t length_points(double mean, double cv, const std::array<double, N>& edges,
     return out.size();
 }
 
+// The same bins at measured quantiles: each bin's middle probability, its length interpolated between the
+// quantiles around it (linearly in log length; held at the first and the last beyond them), the whole
+// scaled so the points' mean is `mean`.
+template <size_t N>
+size_t quantile_points(double mean, const LengthQuantiles& q, const std::array<double, N>& edges,
+                       std::array<Point, N - 1>& out) {
+    double sum = 0;
+    size_t j = 0;
+    for (size_t i = 0; i + 1 < edges.size(); ++i) {
+        const double mid = (edges[i] + edges[i + 1]) / 2;
+        while (j + 1 < q.size() && q[j + 1].p < mid) ++j;
+        double v = q.front().tokens;
+        if (mid >= q.back().p) {
+            v = q.back().tokens;
+        } else if (mid > q.front().p) {
+            const LengthQuantile &a = q[j], &b = q[j + 1];
+            v = std::exp(std::log(a.tokens) +
+                         (mid - a.p) / (b.p - a.p) * (std::log(b.tokens) - std::log(a.tokens)));
+        }
+        out[i] = {v, edges[i + 1] - edges[i]};
+        sum += v * out[i].weight;
+    }
+    for (size_t i = 0; i + 1 < edges.size(); ++i) out[i].value *= mean / sum;
+    return out.size();
+}
+
 // The x in [lo, hi] where a decreasing survival function equals `tail`, when it is known to lie
 // there: regula falsi with the Illinois step (a few evaluations where bisection takes twenty).
 template <typename F>
@@ -303,7 +329,9 @@ Latencies stream_latencies(const StreamModel& m) {
     // --- TPOT -------------------------------------------------------------------------------------
     const double mu = t / tau;
     OutputPoints outp{};
-    const size_t n_out = length_points(m.output_len, m.output_cv, kOutputEdges, outp);
+    const size_t n_out = m.output_quantiles && m.output_quantiles->size() >= 2
+                             ? quantile_points(m.output_len, *m.output_quantiles, kOutputEdges, outp)
+                             : length_points(m.output_len, m.output_cv, kOutputEdges, outp);
     const double e_i2 = m.input_len * m.input_len * (1.0 + m.input_cv * m.input_cv);
     // Separate prompt steps: a block's prompt time X = fixed x [N >= 1] + slope x (the N prompts' tokens),
     // N Poisson with mean n: Var X = fixed^2 q (1 - q) + slope^2 n E[L^2] + 2 fixed slope n E[L] (1 - q),

@@ -34,6 +34,9 @@ struct StreamModel {
     double arrivals_per_s = 0;    // requests arriving
     double input_len = 0, input_cv = 0;
     double output_len = 0, output_cv = 0;
+    // Measured output-length quantiles (Scenario::output_len_quantiles), in place of the lognormal of
+    // output_cv when given; null or empty = the lognormal.
+    const LengthQuantiles* output_quantiles = nullptr;
     double tokens_per_step = 1;   // per request (speculative decoding: > 1)
     double tokens_per_step_var = 0;
     double extra_ttft_s = 0;      // added to every TTFT (disaggregation: the KV transfer)

@@ -255,6 +255,11 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
     s.tp = s.pp = s.ep = s.attention_dp = 0;
     bool engine_limit = false;
     std::optional<Admission> admission;  // as the row says; else fill where it gives the engine's limit
+    auto quantiles = [&](std::string_view text) {
+        auto q = parse_length_quantiles(text, "out_q");
+        if (q) s.output_len_quantiles = std::move(*q);
+        return q.ok();
+    };
     const std::string_view bad = first_refused_item(c.shape, [&](std::string_view key, std::string_view value) {
         bool ok = false;
         if (key == "tp") ok = parse_number(value, s.tp) && s.tp >= 1;
@@ -263,6 +268,7 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
         else if (key == "dp") ok = parse_number(value, s.attention_dp) && s.attention_dp >= 1;
         else if (key == "in_cv") ok = parse_number(value, s.input_len_cv) && s.input_len_cv >= 0;
         else if (key == "out_cv") ok = parse_number(value, s.output_len_cv) && s.output_len_cv >= 0;
+        else if (key == "out_q") ok = quantiles(value);
         else if (key == "max_batch") ok = engine_limit = parse_number(value, s.max_batch) && s.max_batch >= 1;
         else if (key == "requests") ok = parse_number(value, s.requests) && s.requests >= 1;
         else if (key == "max_tokens") ok = parse_number(value, s.max_tokens_per_step) && s.max_tokens_per_step >= 1;

@@ -1,5 +1,6 @@
 #include "core/workload/model.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -277,6 +278,64 @@ Status validate_model(const ModelSpec& m) {
     return Ok{};
 }
 
+Result<LengthQuantiles> parse_length_quantiles(std::string_view text, std::string_view key) {
+    LengthQuantiles out;
+    const std::string name(key);
+    auto bad = [&](std::string_view item, std::string_view pattern) {
+        return Error::of({"Error", pattern, {name, std::string(item)}});
+    };
+    const auto is_separator = [](char c) { return c == ' ' || c == ',' || c == ';' || c == '\t'; };
+    size_t i = 0;
+    while (i < text.size()) {
+        if (is_separator(text[i])) {
+            ++i;
+            continue;
+        }
+        size_t end = i;
+        while (end < text.size() && !is_separator(text[end])) ++end;
+        const std::string_view item = text.substr(i, end - i);
+        i = end;
+        const size_t colon = item.find(':');
+        LengthQuantile q;
+        const auto number = [](std::string_view t, double& v) {
+            const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+            return !t.empty() && ec == std::errc() && ptr == t.data() + t.size() && std::isfinite(v);
+        };
+        if (colon == std::string_view::npos || !number(item.substr(0, colon), q.p) ||
+            !number(item.substr(colon + 1), q.tokens))
+            return bad(item, SCV_TR("Error", "workload '%1': '%2' is not probability:tokens"));
+        if (!(q.p > 0 && q.p < 1))
+            return bad(item,
+                       SCV_TR("Error", "workload '%1': '%2' needs a probability strictly between 0 and 1"));
+        if (!(q.tokens >= 1 && q.tokens <= 1e7))
+            return bad(item, SCV_TR("Error", "workload '%1': '%2' needs a length of 1 to 1e7 tokens"));
+        if (!out.empty() && q.p <= out.back().p)
+            return bad(item, SCV_TR("Error", "workload '%1': '%2' must follow a lower probability"));
+        if (!out.empty() && q.tokens < out.back().tokens)
+            return bad(item, SCV_TR("Error", "workload '%1': '%2' is shorter than the quantile before it"));
+        if (out.size() >= kMaxLengthQuantiles)
+            return bad(item, SCV_TR("Error", "workload '%1': '%2' is one quantile too many (64 at most)"));
+        out.push_back(q);
+    }
+    if (out.size() == 1)
+        return bad(text, SCV_TR("Error", "workload '%1': '%2' needs at least two quantiles"));
+    return out;
+}
+
+std::string to_string(const LengthQuantiles& q) {
+    std::string out;
+    char buf[64];
+    for (const LengthQuantile& x : q) {
+        if (!out.empty()) out += ' ';
+        auto r = std::to_chars(buf, buf + sizeof buf, x.p);
+        out.append(buf, r.ptr);
+        out += ':';
+        r = std::to_chars(buf, buf + sizeof buf, x.tokens);
+        out.append(buf, r.ptr);
+    }
+    return out;
+}
+
 Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     // Messages name the key; the GUI shows them translated (Error::of), the command line in English.
     using std::to_string;
@@ -300,6 +359,10 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                                         "length)"),
                         {key, text});
         }
+    // Quantiles set in code rather than parsed are held to the same rules.
+    if (!s.output_len_quantiles.empty())
+        if (auto q = parse_length_quantiles(to_string(s.output_len_quantiles), "output_len_quantiles"); !q)
+            return q.error();
     if (auto st = range("chips", s.chips, 1, 1000000); !st) return st;
     // Parallelism: 0 is auto; what is given must fit the chips and the model.
     if (auto st = range("tp", s.tp, 0, s.chips); !st) return st;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/hw/precision.hpp"
 #include "core/util/result.hpp"
@@ -118,6 +119,18 @@ enum class MoeDispatch { automatic, allgather, alltoall };
 std::string_view to_string(MoeDispatch d);
 std::optional<MoeDispatch> parse_moe_dispatch(std::string_view s);
 
+// Measured request lengths as quantiles: at probability p, a share p of the requests are at most
+// `tokens` long. Probabilities rise strictly within (0, 1), lengths do not fall.
+struct LengthQuantile {
+    double p = 0, tokens = 0;
+    friend bool operator==(const LengthQuantile&, const LengthQuantile&) = default;
+};
+using LengthQuantiles = std::vector<LengthQuantile>;
+inline constexpr size_t kMaxLengthQuantiles = 64;
+// "p:tokens" pairs separated by spaces, commas or semicolons ("0.01:23 0.5:251 0.99:922"); errors name `key`.
+Result<LengthQuantiles> parse_length_quantiles(std::string_view text, std::string_view key);
+std::string to_string(const LengthQuantiles& q);  // the same form, space-separated; "" when empty
+
 struct Scenario {
     int batch = 1;               // requests in flight per replica (per pipeline micro-batch); 0 = auto
     int input_len = 1024;        // prompt tokens per request
@@ -127,6 +140,10 @@ struct Scenario {
     // output_len are the means. (MLPerf OpenOrca and Mixtral sets: ~0.77 and ~0.79.)
     double input_len_cv = 0.0;
     double output_len_cv = 0.0;
+    // The output lengths' measured shape, when known: its quantiles, scaled to the mean output_len,
+    // replace the lognormal of output_len_cv in the spread of the time per output token (each request's
+    // steps, the end of its multi-step block). Empty = the lognormal.
+    LengthQuantiles output_len_quantiles;
     Precision weight_precision = Precision::bf16;
     // Share of the weights (and of each weight GEMM's FLOPs) kept at 16 bits where the weight precision
     // is narrower: a mixed-precision checkpoint (ModelOpt auto_quantize with effective_bits 8.75 over

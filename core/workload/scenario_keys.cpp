@@ -50,6 +50,18 @@ std::vector<WorkloadKey> build() {
          SCV_TR("scoville::WorkloadKeys", "Standard deviation / mean of the prompt lengths (MLPerf OpenOrca: 0.77)."), SCV_REAL(input_len_cv)});
     add({"output_len_cv", SCV_TR("scoville::WorkloadKeys", "Requests"), SCV_TR("scoville::WorkloadKeys", "Output spread"), "", K::real, 0, 10, "", {},
          SCV_TR("scoville::WorkloadKeys", "Standard deviation / mean of the output lengths (MLPerf OpenOrca: 0.79)."), SCV_REAL(output_len_cv)});
+    add({"output_len_quantiles", SCV_TR("scoville::WorkloadKeys", "Requests"), SCV_TR("scoville::WorkloadKeys", "Output quantiles"), "", K::text, 0, 0, "", {},
+         SCV_TR("scoville::WorkloadKeys", "Measured output lengths as probability:tokens pairs (MLPerf Llama-2-70B: 0.01:23 0.5:251 0.99:922 ...). "
+         "Scaled to the mean output, they replace the lognormal of the output spread in the time per output token's percentiles. Empty = the lognormal."),
+         [](const Scenario& s) { return to_string(s.output_len_quantiles); },
+         [](Scenario& s, double, std::string_view t) {
+             auto q = parse_length_quantiles(t, "output_len_quantiles");
+             if (q) s.output_len_quantiles = std::move(*q);
+         },
+         [](std::string_view t) -> Status {
+             if (auto q = parse_length_quantiles(t, "output_len_quantiles"); !q) return q.error();
+             return Ok{};
+         }});
     add({"weight_precision", SCV_TR("scoville::WorkloadKeys", "Precision"), SCV_TR("scoville::WorkloadKeys", "Weights"), "", K::choice, 0, 3, "", kPrecisions,
          SCV_TR("scoville::WorkloadKeys", "Number format of the weights."), SCV_PRECISION(weight_precision)});
     add({"activation_precision", SCV_TR("scoville::WorkloadKeys", "Precision"), SCV_TR("scoville::WorkloadKeys", "Activations"), "", K::choice, 0, 3, "", kPrecisions,
@@ -210,6 +222,8 @@ Status set_workload_text(Scenario& s, std::string_view key, std::string_view tex
     if (!k) return unknown(key);
     const std::string name(key);
     if (k->kind == WorkloadKeyKind::text) {
+        if (k->check)
+            if (auto st = k->check(text); !st) return st;
         k->set(s, 0, text);
         return Ok{};
     }

@@ -26,6 +26,8 @@ struct WorkloadKey {
     std::string_view description;
     std::string (*get)(const Scenario&) = nullptr;
     void (*set)(Scenario&, double value, std::string_view text) = nullptr;
+    // A text key whose text has a form of its own: the check that refuses a bad one, naming the key.
+    Status (*check)(std::string_view text) = nullptr;
 };
 
 // Every key, in display order.

@@ -155,6 +155,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.moe_pair_bytes = 12.5;
     s.moe_dispatch = MoeDispatch::alltoall;
     s.weights_16bit_share = 0.094;
+    s.output_len_quantiles = {{0.01, 23}, {0.5, 251}, {0.99, 922}};
     Scenario copy;
     for (const auto& k : workload_keys()) {
         const std::string text = *get_workload_text(s, k.key);
@@ -178,7 +179,9 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(Scenario{}, "admission"), "best");
     EXPECT_EQ(*get_workload_text(s, "prefill_steps"), "separate");
     EXPECT_EQ(*get_workload_text(Scenario{}, "prefill_steps"), "mixed");
-    EXPECT_EQ(workload_keys().size(), 37u);
+    EXPECT_EQ(*get_workload_text(s, "output_len_quantiles"), "0.01:23 0.5:251 0.99:922");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "output_len_quantiles"), "");
+    EXPECT_EQ(workload_keys().size(), 38u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
@@ -205,4 +208,24 @@ TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
     EXPECT_TRUE(set_workload_text(s, "ttft_slo_s", "").ok());
     EXPECT_FALSE(s.ttft_slo_s.has_value());
     EXPECT_FALSE(set_workload_text(s, "ttft_slo_s", "-1").ok());
+    // Measured length quantiles: probability:tokens, rising, separated by spaces, commas or semicolons.
+    const auto refused = [&](std::string_view text) {
+        const Scenario before = s;
+        const auto st = set_workload_text(s, "output_len_quantiles", text);
+        EXPECT_TRUE(s == before) << text;  // a refused text changes nothing
+        return st.ok() ? std::string() : st.error().message;
+    };
+    EXPECT_EQ(refused("0.5"), "workload 'output_len_quantiles': '0.5' is not probability:tokens");
+    EXPECT_EQ(refused("0.5:100 1:300"), "workload 'output_len_quantiles': '1:300' needs a probability strictly between 0 and 1");
+    EXPECT_EQ(refused("0.5:100 0.4:300"), "workload 'output_len_quantiles': '0.4:300' must follow a lower probability");
+    EXPECT_EQ(refused("0.5:100 0.9:50"), "workload 'output_len_quantiles': '0.9:50' is shorter than the quantile before it");
+    EXPECT_EQ(refused("0.5:0.5 0.9:50"), "workload 'output_len_quantiles': '0.5:0.5' needs a length of 1 to 1e7 tokens");
+    EXPECT_EQ(refused("0.5:100"), "workload 'output_len_quantiles': '0.5:100' needs at least two quantiles");
+    EXPECT_EQ(refused("0.1:x 0.9:50"), "workload 'output_len_quantiles': '0.1:x' is not probability:tokens");
+    EXPECT_TRUE(set_workload_text(s, "output_len_quantiles", "0.1:20, 0.5:100;0.9:400").ok());
+    ASSERT_EQ(s.output_len_quantiles.size(), 3u);
+    EXPECT_EQ(s.output_len_quantiles[1].p, 0.5);
+    EXPECT_EQ(s.output_len_quantiles[2].tokens, 400);
+    EXPECT_TRUE(set_workload_text(s, "output_len_quantiles", "").ok());  // back to the lognormal
+    EXPECT_TRUE(s.output_len_quantiles.empty());
 }

@@ -175,14 +175,12 @@ TEST(Validation, PublicCases) {
         } else if (r.c.kind == "serving") {
             // MLPerf v4.1 (2024 engines): the model is up to 50 % above those runs (its efficiencies come from
             // 2025-2026 kernel timings; NVIDIA's H200 MaxQ Mixtral server, held to 500 W, +50 %, the most):
-            // held within +-55 %. v5.1's interactive run of MI300X on Dell's system (vLLM V0 running whole
-            // prompts in steps of their own between blocks of 8 decode steps, under a 40 ms TPOT limit) is +40 %:
-            // its p99 TPOT is 1.24 times its p50, the model's 1.125; the other interactive runs are within
-            // -24..+27 % (ASUSTeK's MI325X run, 15 % below AMD's with the same config, +27 %).
+            // held within +-55 %. v5.1's interactive runs are within -24..+27 % (ASUSTeK's MI325X run, 15 % below
+            // AMD's with the same config, +27 %; MI300X on Dell's system, vLLM V0 running whole prompts in steps of
+            // their own between blocks of 8 decode steps under a 40 ms TPOT limit, +25 %, +37 % before the
+            // generated lengths' measured quantiles set its TPOT tail: MultiStepTpotTailAsMeasured).
             const bool interactive = r.c.scenario == "interactive";
-            EXPECT_LE(std::fabs(r.error), interactive && r.c.chip == "mi300x" ? 0.45
-                                          : interactive                      ? 0.35
-                                                                             : 0.55)
+            EXPECT_LE(std::fabs(r.error), interactive ? 0.35 : 0.55)
                 << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         } else {
             // Kernels: some small GEMMs are far off (A100's 1024^3 bf16 +69 %, GB200's FP4 ones +57..+63 %,
@@ -197,10 +195,9 @@ TEST(Validation, PublicCases) {
     // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row; four of them fits.
     EXPECT_EQ(serving.rows, 199);
     EXPECT_EQ(serving.fits, 4);
-    EXPECT_LE(serving.median_abs_error, 0.10);  // 9.6 %
-    // 4 rows are outside: MI300X's Dell interactive run (+40 %), its v4.1 Llama-2-70B server run on Dell's
-    // system (+36 %), and NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1 (+39 %, +45 %).
-    EXPECT_GE(serving.rows_within_35, 195);
+    EXPECT_LE(serving.median_abs_error, 0.10);  // 8.3 %
+    // 2 rows are outside: NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1 (+41 %, +36 %).
+    EXPECT_GE(serving.rows_within_35, 197);
     // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
     std::vector<ValidationResult> v51, interactive;
     for (const auto& r : results) {
@@ -211,17 +208,12 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(newest.rows, 78);
     EXPECT_LE(newest.median_abs_error, 0.06);  // 4.7 %
     EXPECT_EQ(newest.rows_within_35, 78);
-    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): within -24..+27 % but MI300X
-    // on Dell's system, +40 % (whole prompts between blocks of decodes): 10.9 % over the 16 (11.4 % before the
-    // output lengths' lower tail was resolved, which took the vLLM runs' TPOT p99 up and H200's a point down). (With AMD's host
-    // time at 7.4 ms, set before its MI300X run's prompt steps were counted, they were 7.1 %: that longer step
-    // made up for the TPOT spread the model lacks there. With NVIDIA's host time refitted to 9.5 ms, after the
-    // B200 silicon's FP4 GEMMs were set apart from its quantising kernels, H200's went from -8..-22 % to
-    // -9..-23 % and B200's stayed at +1..+22 %: 10.2 % to 11.4 %.)
+    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): 4.4 % over the 16, from -17 %
+    // (Nebius's H200) to +25 % (MI300X on Dell's system, whole prompts between blocks of decodes).
     const ValidationSummary tight = summarise(interactive, true);
     EXPECT_EQ(tight.rows, 16);
     EXPECT_EQ(tight.fits, 4);
-    EXPECT_LE(tight.median_abs_error, 0.12);  // 10.9 %
+    EXPECT_LE(tight.median_abs_error, 0.06);  // 4.4 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
     // DecodeAttentionLayers below); all kernels together: 17429 rows and 3039 fits.
@@ -565,6 +557,73 @@ TEST(Validation, EngineHostTimePerStep) {
     // whole host time per step, 9.5 ms, and no streamed tokens, H200's runs at 84-108 requests came out +8..+11 %:
     // the per-request share is what set them apart from B200's at 230-266.)
     EXPECT_LE(std::fabs(median_of(checks)), 0.05);
+}
+
+TEST(Validation, MultiStepTpotTailAsMeasured) {
+    // vLLM's multi-step scheduling (AMD's harness: num_scheduler_steps 7-10, the rows' admit_steps) hands a
+    // block's tokens back at its end, so a request finishing mid-block waits up to k - 1 steps more, which
+    // weighs on short outputs' TPOT: the logs' TPOT p99 is 1.13-1.32 times their p50. Every v5.1 server and
+    // interactive run with such blocks, at its requests in flight per GPU (result_completed_samples_per_sec x
+    // result_mean_latency_ns / GPUs): the model's p99 / p50 against the log's. The rows carry the generated
+    // lengths' measured quantiles (out_q, from the TEST06 logs: 1 % of Llama-2-70B's outputs at 23 tokens or
+    // fewer); with the lognormal of out_cv in their place the model's ratio is 1.14 for Llama-2-70B and the
+    // median error -7 %.
+    struct Log {
+        const char* id;
+        int in_flight;  // per GPU
+        double tpot_p50_ms, tpot_p99_ms;
+    };
+    const Log logs[] = {
+        {"mlperf51-mi300x-l70-srv", 445, 151.04, 193.38},                         // 81.68 x 43.580 s / 8; k = 9
+        {"mlperf51-amd-8xmi325x-2xepyc-9575f-1-l70-srv", 597, 161.65, 198.31},    // 106.28 x 44.905 s / 8; k = 9
+        {"mlperf51-asustek-esc-a8a-mi325x-256gbx8-l70-srv", 573, 158.03, 194.27}, // 103.75 x 44.180 s / 8; k = 9
+        {"mlperf51-dell-xe9680-mi300x-192gbx8-l70-srv", 452, 146.73, 189.90},     // 82.24 x 43.984 s / 8; k = 9
+        {"mlperf51-gigacomputing-8xmi325x-2xepyc-9575f-l70-srv", 582, 157.19, 193.68},  // 106.97 x 43.529 s / 8; k = 9
+        {"mlperf51-mitac-8xmi325x-2xepyc-9755-l70-srv", 592, 158.42, 194.82},     // 105.47 x 44.920 s / 8; k = 9
+        {"mlperf51-quanta-cloud-technology-d75t-7u-8xmi325x-l70-srv", 568, 156.43, 191.70},  // 104.43 x 43.529 s / 8
+        {"mlperf51-vultr-8xmi325x-2xepyc-9554-l70-srv", 437, 120.00, 135.71},     // 101.00 x 34.642 s / 8; k = 9
+        {"mlperf51-amd-8xmi300x-2xepyc-9575f-l70-int", 36, 31.89, 39.51},         // 29.41 x 9.717 s / 8; k = 8
+        {"mlperf51-dell-xe9680-mi300x-192gbx8-l70-int", 34, 32.15, 39.07},        // 28.13 x 9.788 s / 8; k = 8
+        {"mlperf51-amd-8xmi300x-2xepyc-9575f-mixtral-srv", 765, 125.41, 151.78},  // 333.12 x 18.381 s / 8; k = 8
+        {"mlperf51-amd-8xmi325x-2xepyc-9575f-1-mixtral-srv", 1136, 150.16, 194.61},    // 415.76 x 21.856 s / 8; k = 10
+        {"mlperf51-asustek-esc-a8a-mi325x-256gbx8-mixtral-srv", 899, 128.51, 159.71},  // 387.96 x 18.529 s / 8; k = 10
+        {"mlperf51-dell-xe9680-mi300x-192gbx8-mixtral-srv", 860, 141.40, 170.22},      // 332.90 x 20.662 s / 8; k = 8
+        {"mlperf51-gigacomputing-8xmi325x-2xepyc-9575f-mixtral-srv", 1090, 145.68, 192.69},  // 401.48 x 21.713 s / 8
+        {"mlperf51-mitac-8xmi325x-2xepyc-9755-mixtral-srv", 860, 118.14, 147.86},      // 397.31 x 17.306 s / 8; k = 10
+        {"mlperf51-quanta-cloud-technology-d75t-7u-8xmi325x-mixtral-srv", 1127, 150.42, 195.10},  // 410.95 x 21.934 s / 8
+        {"mlperf51-vultr-8xmi325x-2xepyc-9575f-mixtral-srv", 911, 127.20, 145.89},     // 390.85 x 18.638 s / 8; k = 7
+    };
+    auto cases = parse_validation_csv(read(kPath), kPath);
+    ASSERT_TRUE(cases.ok()) << cases.error().message;
+    int blocked = 0;
+    for (const auto& c : *cases)
+        if (c.id.rfind("mlperf51", 0) == 0 && c.kind == "serving" && c.scenario != "offline" &&
+            c.shape.find("admit_steps=") != std::string::npos && c.shape.find("admit_steps=1 ") == std::string::npos)
+            ++blocked;
+    EXPECT_EQ(blocked, static_cast<int>(std::size(logs)));  // every such run of the set is here
+    std::vector<double> errors;
+    for (const Log& log : logs) {
+        const auto c = std::find_if(cases->begin(), cases->end(), [&](const ValidationCase& v) { return v.id == log.id; });
+        ASSERT_NE(c, cases->end()) << log.id;
+        auto s = validation_scenario(*c);
+        ASSERT_TRUE(s.ok()) << s.error().message;
+        EXPECT_GE(s->admit_every_steps, 7) << log.id;
+        EXPECT_FALSE(s->output_len_quantiles.empty()) << log.id;
+        for (int* degree : {&s->tp, &s->pp, &s->ep, &s->attention_dp})
+            if (*degree == 0) *degree = 1;
+        s->chips = s->tp * s->pp;
+        s->batch = log.in_flight;
+        ChipSpec chip = *load_chip(c->chip);
+        ASSERT_TRUE(apply_validation_conditions(*c, chip).ok());
+        auto ev = evaluate(chip, *load_model(c->model), *s);
+        ASSERT_TRUE(ev.ok()) << log.id << ": " << ev.error().message;
+        const double ratio = ev->serving.tpot_p99_s / ev->serving.tpot_p50_s;
+        const double error = ratio / (log.tpot_p99_ms / log.tpot_p50_ms) - 1;
+        // From -7.8 % (Gigacomputing's MI325X Mixtral run, 1.32 measured) to +7.6 % (Vultr's Llama-2-70B, 1.13).
+        EXPECT_LE(std::fabs(error), 0.10) << log.id << ": p99 / p50 " << ratio << " vs " << log.tpot_p99_ms / log.tpot_p50_ms;
+        errors.push_back(error);
+    }
+    EXPECT_LE(std::fabs(median_of(errors)), 0.04);  // -2.5 %
 }
 
 TEST(Validation, ServerNeverBeatsSteadyOffline) {

@@ -625,6 +625,50 @@ private slots:
         QCOMPARE(budget->value(), 8192);
     }
 
+    void theEngineFormTakesMeasuredOutputLengths() {
+        // Free text in a form of its own: a refused text shows why under the field and changes nothing; a good
+        // one is an undoable edit whose quantiles shape the TPOT tail.
+        auto* line = window_->findChild<QLineEdit*>(QStringLiteral("workload:output_len_quantiles"));
+        auto* problem = window_->findChild<QLabel*>(QStringLiteral("problem:output_len_quantiles"));
+        QVERIFY(line && problem);
+        QVERIFY(line->text().isEmpty());
+        QVERIFY(problem->isHidden());
+        const Scenario before = doc_->state().scenario;
+        const int undoBefore = doc_->undoStack()->index();
+        line->setText(QStringLiteral("0.5:100 0.4:50"));
+        emit line->editingFinished();
+        QVERIFY(!problem->isHidden());
+        QVERIFY2(problem->text().contains(QStringLiteral("must follow a lower probability")), qPrintable(problem->text()));
+        QVERIFY(doc_->state().scenario == before);
+        QCOMPARE(doc_->undoStack()->index(), undoBefore);
+        QCOMPARE(line->text(), QStringLiteral("0.5:100 0.4:50"));  // kept, to mend
+        // A server with blocks of 8 steps: MLPerf's short outputs lengthen the TPOT p99 (blocks hand tokens back
+        // at their end, and a short request's TPOT carries more of the wait).
+        Scenario s = before;
+        s.tpot_slo_s = 1.0;
+        s.ttft_slo_s = 100.0;
+        s.batch = 0;
+        s.admit_every_steps = 8;
+        s.output_len = 291;
+        s.output_len_cv = 0.79;
+        doc_->setScenario(s);
+        QTRY_VERIFY(doc_->evaluation().ok());
+        const double lognormal = doc_->evaluation()->serving.tpot_p99_s / doc_->evaluation()->serving.tpot_p50_s;
+        line->setText(QStringLiteral("0.001:11 0.01:23 0.05:50 0.1:90 0.5:251 0.9:530 0.99:922 0.999:1025"));
+        emit line->editingFinished();
+        QVERIFY(problem->isHidden());
+        QCOMPARE(doc_->state().scenario.output_len_quantiles.size(), size_t(8));
+        QTRY_VERIFY(doc_->evaluation().ok() && doc_->state().scenario.output_len_quantiles.size() == 8);
+        const double measured = doc_->evaluation()->serving.tpot_p99_s / doc_->evaluation()->serving.tpot_p50_s;
+        QVERIFY2(std::isfinite(measured) && measured > lognormal + 0.02,
+                 qPrintable(QStringLiteral("p99/p50 %1 against %2").arg(measured).arg(lognormal)));
+        doc_->undoStack()->undo();
+        QVERIFY(doc_->state().scenario.output_len_quantiles.empty());
+        QCOMPARE(line->text(), QString());
+        doc_->undoStack()->undo();
+        QVERIFY(doc_->state().scenario == before);
+    }
+
     void explainShowsServingAndCollectives() {
         Scenario s = doc_->state().scenario;
         s.tp = 8;
