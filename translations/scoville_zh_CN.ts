@@ -2484,6 +2484,10 @@
         <source> (host %1, %2 of it streaming tokens to the clients)</source>
         <translation>（主机 %1，其中 %2 用于向客户端流式发送令牌）</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;The TPOT percentiles take the output lengths at %1 measured quantiles (%2 tokens at %3 % up to %4 at %5 %), scaled to the mean output of %6, in place of a lognormal.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;TPOT 百分位数按 %1 个实测分位数取输出长度（从 %3 % 处的 %2 个词元到 %5 % 处的 %4 个），按平均输出 %6 缩放，取代对数正态分布。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>

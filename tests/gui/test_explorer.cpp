@@ -662,9 +662,17 @@ private slots:
         const double measured = doc_->evaluation()->serving.tpot_p99_s / doc_->evaluation()->serving.tpot_p50_s;
         QVERIFY2(std::isfinite(measured) && measured > lognormal + 0.02,
                  qPrintable(QStringLiteral("p99/p50 %1 against %2").arg(measured).arg(lognormal)));
+        // The Explain panel says where the TPOT tail comes from.
+        window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
+        auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral(
+                         "The TPOT percentiles take the output lengths at 8 measured quantiles (11 tokens at 0.1 % up to "
+                         "1,025 at 99.9 %), scaled to the mean output of 291")),
+                     qPrintable(explain->toPlainText().left(900)));
         doc_->undoStack()->undo();
         QVERIFY(doc_->state().scenario.output_len_quantiles.empty());
         QCOMPARE(line->text(), QString());
+        QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("measured quantiles")));
         doc_->undoStack()->undo();
         QVERIFY(doc_->state().scenario == before);
     }
