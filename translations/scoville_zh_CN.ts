@@ -2485,8 +2485,8 @@
         <translation>（主机 %1，其中 %2 用于向客户端流式发送令牌）</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The TPOT percentiles take the output lengths at %1 measured quantiles (%2 tokens at %3 % up to %4 at %5 %), scaled to the mean output of %6, in place of a lognormal.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;TPOT 百分位数按 %1 个实测分位数取输出长度（从 %3 % 处的 %2 个词元到 %5 % 处的 %4 个），按平均输出 %6 缩放，取代对数正态分布。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The output lengths follow %1 measured quantiles (%2 tokens at %3 % up to %4 at %5 %), scaled to the mean output of %6, in place of a lognormal: they set the TPOT percentiles.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;输出长度遵循 %1 个实测分位数（从 %3 % 处的 %2 个词元到 %5 % 处的 %4 个），按平均输出 %6 缩放，取代对数正态分布：TPOT 百分位数由它们决定。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -5054,8 +5054,8 @@ TTFT p99 %6</translation>
         <translation>输出长度分位数</translation>
     </message>
     <message>
-        <source>Measured output lengths as probability:tokens pairs (MLPerf Llama-2-70B: 0.01:23 0.5:251 0.99:922 ...). Scaled to the mean output, they replace the lognormal of the output spread in the time per output token&apos;s percentiles. Empty = the lognormal.</source>
-        <translation>实测的输出长度，以 概率:词元数 对给出（MLPerf Llama-2-70B：0.01:23 0.5:251 0.99:922 ……）。按平均输出长度缩放后，在每输出词元时间的百分位数中取代输出离散度的对数正态分布。留空 = 对数正态分布。</translation>
+        <source>Measured output lengths as probability:tokens pairs (MLPerf Llama-2-70B: 0.01:23 0.5:251 0.99:922 ...). Scaled to the mean output, they stand for the output lengths in place of the lognormal of the output spread: the time per output token&apos;s percentiles, the requests&apos; mean context in flight, the end of a finite run. Empty = the lognormal.</source>
+        <translation>实测的输出长度，以 概率:词元数 对给出（MLPerf Llama-2-70B：0.01:23 0.5:251 0.99:922 ……）。按平均输出长度缩放后，以它们代替输出离散度的对数正态分布：用于每输出词元时间的百分位数、在途请求的平均上下文以及有限运行的收尾。留空 = 对数正态分布。</translation>
     </message>
 </context>
 <context>

@@ -255,8 +255,8 @@ void ExplainPanel::refresh() {
                 .arg(formatSeconds(sv.ttft_p50_s), formatSeconds(sv.ttft_p99_s), formatSeconds(sv.tpot_p50_s),
                      formatSeconds(sv.tpot_p99_s));
     if (const LengthQuantiles& q = scenario.output_len_quantiles; sv.server && q.size() >= 2)
-        html += tr("<p>The TPOT percentiles take the output lengths at %1 measured quantiles (%2 tokens at %3 % up to "
-                   "%4 at %5 %), scaled to the mean output of %6, in place of a lognormal.</p>")
+        html += tr("<p>The output lengths follow %1 measured quantiles (%2 tokens at %3 % up to %4 at %5 %), scaled "
+                   "to the mean output of %6, in place of a lognormal: they set the TPOT percentiles.</p>")
                     .arg(QString::number(q.size()), formatNumber(q.front().tokens, 0), QString::number(q.front().p * 100, 'g', 4),
                          formatNumber(q.back().tokens, 0), QString::number(q.back().p * 100, 'g', 4),
                          formatNumber(scenario.output_len, 0));

@@ -142,7 +142,7 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                      "Spread of output lengths over the requests: std / mean (0: all equal; --output-len is the mean)");
     cmd->add_option("--output-len-quantiles", o.output_len_quantiles,
                     "Measured output lengths as probability:tokens pairs, e.g. '0.01:23 0.5:251 0.99:922': scaled to "
-                    "--output-len, they replace the lognormal of --output-len-cv in the TPOT percentiles");
+                    "--output-len, they stand for the output lengths in place of the lognormal of --output-len-cv");
     cmd->add_option("--batch", o.batch, "Sequences per replica, or auto (offline: as --admission says; server: the highest rate within the SLOs)");
     cmd->add_option("--ttft-slo", o.ttft_slo, "Time-to-first-token limit, seconds");
     cmd->add_option("--tpot-slo", o.tpot_slo, "Time-per-output-token limit, seconds");

@@ -462,7 +462,8 @@ public:
     // The throughput of a run of s.requests requests issued at once and served to the last
     // (offline only): every prompt's prefill, then the decode steps while the batch is full and
     // while it drains. Equal lengths leave in waves of `slots` requests; spread lengths (a lognormal
-    // of the scenario's cv) leave one by one, so the run ends with the slots' residual lengths.
+    // of the scenario's cv, or its measured quantiles) leave one by one, so the run ends with the
+    // slots' residual lengths.
     // Decode steps at a partial batch are lowered at halvings of the batch and interpolated.
     double run_throughput(const Solution& sol, PhaseResult& scratch) const {
         const int replicas = chips_ / sol.par.chips();
@@ -493,7 +494,9 @@ public:
         const double per_prompt_token = prompts_ && prompt_tokens > 0 ? std::max(0.0, (sol.step.t - full) / prompt_tokens) : 0.0;
         double t = n * s_.input_len * per_prompt_token;
         const double steps_per_request = s_.output_len / tau_;
-        if (s_.output_len_cv <= 0) {
+        const LengthQuantiles& measured = s_.output_len_quantiles;
+        const bool quantiles = measured.size() >= 2;
+        if (s_.output_len_cv <= 0 && !quantiles) {
             const double waves = std::floor(n / slots);
             const double rest = n - waves * slots;
             t += waves * steps_per_request * full + (rest >= 0.5 ? steps_per_request * step_at(rest) : 0.0);
@@ -505,11 +508,24 @@ public:
             auto phi = [](double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); };
             const bool residual = n > slots;
             const double n0 = residual ? slots : n;
-            if (residual) t += (n - slots) * steps_per_request * full / slots;
+            // While the queue lasts the batch is full: every token but the residual work of the requests
+            // in flight when it empties runs at the full batch's step. Those residuals (length-biased:
+            // E[L^2] / (2 E[L]) = mean x (1 + spread^2) / 2 a request) drain below.
+            if (residual) {
+                const double spread = s_.output_spread();
+                const double drained = n0 * (1.0 + spread * spread) / 2.0;  // in requests' mean lengths
+                t += std::max(0.0, n - drained) * steps_per_request * full / slots;
+            }
+            // Measured quantiles in place of the lognormal: scaled so their mean is the output length.
+            const double table_mean = quantiles ? quantiles_mean(measured) : 0.0;
+            const double scale = quantiles ? mean / table_mean : 1.0;
             // Fraction of the n0 requests still running after `u` more tokens: the lengths themselves
             // when all start together, their residuals (E[(L - u)+] / E[L]) when the queue just emptied.
             auto still = [&](double u) {
                 if (u <= 0) return 1.0;
+                if (quantiles)
+                    return residual ? std::clamp(quantiles_excess(measured, u / scale) / table_mean, 0.0, 1.0)
+                                    : quantiles_above(measured, u / scale);
                 const double d2 = (mu - std::log(u)) / sigma;
                 if (!residual) return phi(d2);
                 return std::clamp(phi(d2 + sigma) - u / mean * phi(d2), 0.0, 1.0);

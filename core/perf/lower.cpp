@@ -688,7 +688,8 @@ double kv_bytes_per_token_per_layer(const ModelSpec& m, Precision kv, int tp) {
 }
 
 double reserved_context(const Scenario& s) {
-    return s.input_len + s.output_len * (1.0 + s.output_len_cv * s.output_len_cv);
+    const double spread = s.output_spread();
+    return s.input_len + s.output_len * (1.0 + spread * spread);
 }
 
 double mean_decode_context(const Scenario& s) {

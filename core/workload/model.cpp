@@ -336,6 +336,53 @@ std::string to_string(const LengthQuantiles& q) {
     return out;
 }
 
+namespace {
+// Integral over [x, y] of Q(p)^power (power 1 or 2), Q the quantile function the quantiles give.
+double quantiles_integral(const LengthQuantiles& q, double x, double y, int power) {
+    double sum = 0;
+    const auto flat = [&](double from, double to, double len) {
+        if (to > from) sum += (to - from) * (power == 2 ? len * len : len);
+    };
+    flat(x, std::min(y, q.front().p), q.front().tokens);
+    for (size_t i = 0; i + 1 < q.size(); ++i) {
+        const double a = std::max(x, q[i].p), b = std::min(y, q[i + 1].p);
+        if (b <= a) continue;
+        const double slope = std::log(q[i + 1].tokens / q[i].tokens) / (q[i + 1].p - q[i].p) * power;
+        const double start = std::pow(q[i].tokens, power);
+        sum += slope > 0 ? start * (std::exp(slope * (b - q[i].p)) - std::exp(slope * (a - q[i].p))) / slope
+                         : start * (b - a);
+    }
+    flat(std::max(x, q.back().p), y, q.back().tokens);
+    return sum;
+}
+
+// The probability p at which Q(p) first exceeds x: the share of lengths at most x.
+double quantiles_at_most(const LengthQuantiles& q, double x) {
+    if (x < q.front().tokens) return 0.0;
+    if (x >= q.back().tokens) return 1.0;
+    for (size_t i = 0; i + 1 < q.size(); ++i) {
+        if (x >= q[i + 1].tokens) continue;
+        // q[i].tokens <= x < q[i + 1].tokens: the segment rises through x.
+        return q[i].p + std::log(x / q[i].tokens) / std::log(q[i + 1].tokens / q[i].tokens) * (q[i + 1].p - q[i].p);
+    }
+    return 1.0;
+}
+}  // namespace
+
+double quantiles_mean(const LengthQuantiles& q) { return quantiles_integral(q, 0, 1, 1); }
+
+double quantiles_spread(const LengthQuantiles& q) {
+    const double mean = quantiles_mean(q);
+    return std::sqrt(std::max(0.0, quantiles_integral(q, 0, 1, 2) / (mean * mean) - 1.0));
+}
+
+double quantiles_above(const LengthQuantiles& q, double x) { return 1.0 - quantiles_at_most(q, x); }
+
+double quantiles_excess(const LengthQuantiles& q, double x) {
+    const double from = quantiles_at_most(q, x);
+    return std::max(0.0, quantiles_integral(q, from, 1, 1) - x * (1.0 - from));
+}
+
 Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     // Messages name the key; the GUI shows them translated (Error::of), the command line in English.
     using std::to_string;

@@ -130,6 +130,13 @@ inline constexpr size_t kMaxLengthQuantiles = 64;
 // "p:tokens" pairs separated by spaces, commas or semicolons ("0.01:23 0.5:251 0.99:922"); errors name `key`.
 Result<LengthQuantiles> parse_length_quantiles(std::string_view text, std::string_view key);
 std::string to_string(const LengthQuantiles& q);  // the same form, space-separated; "" when empty
+// The distribution the quantiles give: its quantile function log-linear between them and held beyond the
+// first and the last (an atom at each end). Its mean, its spread (standard deviation / mean), the share of
+// lengths above x and the mean excess E[(L - x)+], all in the quantiles' own tokens. (At least two quantiles.)
+double quantiles_mean(const LengthQuantiles& q);
+double quantiles_spread(const LengthQuantiles& q);
+double quantiles_above(const LengthQuantiles& q, double x);
+double quantiles_excess(const LengthQuantiles& q, double x);
 
 struct Scenario {
     int batch = 1;               // requests in flight per replica (per pipeline micro-batch); 0 = auto
@@ -140,9 +147,10 @@ struct Scenario {
     // output_len are the means. (MLPerf OpenOrca and Mixtral sets: ~0.77 and ~0.79.)
     double input_len_cv = 0.0;
     double output_len_cv = 0.0;
-    // The output lengths' measured shape, when known: its quantiles, scaled to the mean output_len,
-    // replace the lognormal of output_len_cv in the spread of the time per output token (each request's
-    // steps, the end of its multi-step block). Empty = the lognormal.
+    // The output lengths' measured shape, when known: its quantiles, scaled to the mean output_len, stand
+    // for the lengths in place of the lognormal of output_len_cv: the spread of the time per output token
+    // (each request's steps, the end of its multi-step block), the requests' mean context in flight and
+    // the end of a finite run. Empty = the lognormal.
     LengthQuantiles output_len_quantiles;
     Precision weight_precision = Precision::bf16;
     // Share of the weights (and of each weight GEMM's FLOPs) kept at 16 bits where the weight precision
@@ -217,6 +225,10 @@ struct Scenario {
     std::optional<double> tpot_slo_s;  // p99 time per output token limit
     friend bool operator==(const Scenario&, const Scenario&) = default;
 
+    // The output lengths' spread: the measured quantiles' when given, else output_len_cv.
+    [[nodiscard]] double output_spread() const {
+        return output_len_quantiles.size() >= 2 ? quantiles_spread(output_len_quantiles) : output_len_cv;
+    }
     [[nodiscard]] bool disaggregated() const { return prefill_chips != 0 || decode_chips != 0; }
     [[nodiscard]] bool has_limits() const { return ttft_slo_s.has_value() || tpot_slo_s.has_value(); }
     // The engine's host time per request and step the chips wait for in this run: its bookkeeping,

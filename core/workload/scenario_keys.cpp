@@ -52,7 +52,8 @@ std::vector<WorkloadKey> build() {
          SCV_TR("scoville::WorkloadKeys", "Standard deviation / mean of the output lengths (MLPerf OpenOrca: 0.79)."), SCV_REAL(output_len_cv)});
     add({"output_len_quantiles", SCV_TR("scoville::WorkloadKeys", "Requests"), SCV_TR("scoville::WorkloadKeys", "Output quantiles"), "", K::text, 0, 0, "", {},
          SCV_TR("scoville::WorkloadKeys", "Measured output lengths as probability:tokens pairs (MLPerf Llama-2-70B: 0.01:23 0.5:251 0.99:922 ...). "
-         "Scaled to the mean output, they replace the lognormal of the output spread in the time per output token's percentiles. Empty = the lognormal."),
+         "Scaled to the mean output, they stand for the output lengths in place of the lognormal of the output spread: the time per output token's "
+         "percentiles, the requests' mean context in flight, the end of a finite run. Empty = the lognormal."),
          [](const Scenario& s) { return to_string(s.output_len_quantiles); },
          [](Scenario& s, double, std::string_view t) {
              auto q = parse_length_quantiles(t, "output_len_quantiles");

@@ -175,8 +175,8 @@ TEST(Validation, PublicCases) {
         } else if (r.c.kind == "serving") {
             // MLPerf v4.1 (2024 engines): the model is up to 41 % above those runs (its efficiencies come from
             // 2025-2026 kernel timings; NVIDIA's H200 MaxQ Mixtral offline, held to 500 W, the most): held within
-            // +-55 %. v5.1's interactive runs are within -17..+25 % (MI300X on Dell's system, vLLM V0 running whole
-            // prompts in steps of their own between blocks of 8 decode steps under a 40 ms TPOT limit, +25 %: +37 %
+            // +-55 %. v5.1's interactive runs are within -17..+28 % (MI300X on Dell's system, vLLM V0 running whole
+            // prompts in steps of their own between blocks of 8 decode steps under a 40 ms TPOT limit, +28 %: +37 %
             // before the generated lengths' measured quantiles set its TPOT tail, MultiStepTpotTailAsMeasured).
             const bool interactive = r.c.scenario == "interactive";
             EXPECT_LE(std::fabs(r.error), interactive ? 0.35 : 0.55)
@@ -194,7 +194,7 @@ TEST(Validation, PublicCases) {
     // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row; four of them fits.
     EXPECT_EQ(serving.rows, 199);
     EXPECT_EQ(serving.fits, 4);
-    EXPECT_LE(serving.median_abs_error, 0.10);  // 8.3 %
+    EXPECT_LE(serving.median_abs_error, 0.10);  // 8.4 %
     // 2 rows are outside: NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1 (+41 %, +36 %).
     EXPECT_GE(serving.rows_within_35, 197);
     // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
@@ -205,10 +205,10 @@ TEST(Validation, PublicCases) {
     }
     const ValidationSummary newest = summarise(v51, true);
     EXPECT_EQ(newest.rows, 78);
-    EXPECT_LE(newest.median_abs_error, 0.06);  // 4.7 %
+    EXPECT_LE(newest.median_abs_error, 0.06);  // 4.3 %
     EXPECT_EQ(newest.rows_within_35, 78);
-    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): 4.4 % over the 16, from -17 %
-    // (Nebius's H200) to +25 % (MI300X on Dell's system, whole prompts between blocks of decodes).
+    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): 4.8 % over the 16, from -16 %
+    // (Nebius's H200) to +28 % (MI300X on Dell's system, whole prompts between blocks of decodes).
     const ValidationSummary tight = summarise(interactive, true);
     EXPECT_EQ(tight.rows, 16);
     EXPECT_EQ(tight.fits, 4);
@@ -565,8 +565,8 @@ TEST(Validation, MultiStepTpotTailAsMeasured) {
     // interactive run with such blocks, at its requests in flight per GPU (result_completed_samples_per_sec x
     // result_mean_latency_ns / GPUs): the model's p99 / p50 against the log's. The rows carry the generated
     // lengths' measured quantiles (out_q, from the TEST06 logs: 1 % of Llama-2-70B's outputs at 23 tokens or
-    // fewer); with the lognormal of out_cv in their place the model's ratio is 1.14 for Llama-2-70B and the
-    // median error -7 %.
+    // fewer); with the lognormal of spread 0.79 they carried before (out_cv), the model's ratio is 1.14 for
+    // Llama-2-70B and the median error -7.1 %.
     struct Log {
         const char* id;
         int in_flight;  // per GPU
@@ -618,11 +618,11 @@ TEST(Validation, MultiStepTpotTailAsMeasured) {
         ASSERT_TRUE(ev.ok()) << log.id << ": " << ev.error().message;
         const double ratio = ev->serving.tpot_p99_s / ev->serving.tpot_p50_s;
         const double error = ratio / (log.tpot_p99_ms / log.tpot_p50_ms) - 1;
-        // From -7.8 % (Gigacomputing's MI325X Mixtral run, 1.32 measured) to +7.6 % (Vultr's Llama-2-70B, 1.13).
+        // From -8.7 % to +7.6 % (Vultr's Llama-2-70B run, 1.13 measured).
         EXPECT_LE(std::fabs(error), 0.10) << log.id << ": p99 / p50 " << ratio << " vs " << log.tpot_p99_ms / log.tpot_p50_ms;
         errors.push_back(error);
     }
-    EXPECT_LE(std::fabs(median_of(errors)), 0.04);  // -2.5 %
+    EXPECT_LE(std::fabs(median_of(errors)), 0.04);  // -2.3 %
 }
 
 TEST(Validation, ServerNeverBeatsSteadyOffline) {

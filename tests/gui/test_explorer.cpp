@@ -666,8 +666,8 @@ private slots:
         window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
         auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
         QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral(
-                         "The TPOT percentiles take the output lengths at 8 measured quantiles (11 tokens at 0.1 % up to "
-                         "1,025 at 99.9 %), scaled to the mean output of 291")),
+                         "The output lengths follow 8 measured quantiles (11 tokens at 0.1 % up to 1,025 at 99.9 %), "
+                         "scaled to the mean output of 291")),
                      qPrintable(explain->toPlainText().left(900)));
         doc_->undoStack()->undo();
         QVERIFY(doc_->state().scenario.output_len_quantiles.empty());
