@@ -2755,6 +2755,10 @@ TTFT p99 %6</translation>
         <source>Serving engine: token budget, batch limit, KV allocation, host time, speculative decoding, expert balance, communication overlap, prefill/decode disaggregation</source>
         <translation>服务引擎：词元预算、批量上限、KV 分配、主机时间、推测解码、专家均衡、通信重叠、预填充/解码分离</translation>
     </message>
+    <message>
+        <source>The output lengths follow their measured quantiles (Engine → Request lengths): this is their spread. Clear them there to set a spread here.</source>
+        <translation>输出长度遵循其实测分位数（引擎 → 请求长度）：此处为它们的离散度。在那里清除它们后才能在此设置离散度。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::LayerView</name>

@@ -205,10 +205,10 @@ LatencyBar::LatencyBar(DesignDocument* doc, QWidget* parent)
     inputCv_ = add("workload:input_len_cv", tr("Spread: in \u00b1"), QString(), 10, 2, 0.05, QString(),
                    tr("Spread of prompt lengths over the requests: standard deviation / mean; In is the "
                       "mean (0: every prompt has the mean length; MLPerf OpenOrca: 0.77)"));
-    outputCv_ = add("workload:output_len_cv", tr("out \u00b1"), QString(), 10, 2, 0.05, QString(),
-                    tr("Spread of output lengths over the requests: standard deviation / mean; Out is the "
-                       "mean (0: every output alike). Long outputs hold their batch slot longer, so the mean "
-                       "decode context and the KV per slot grow with 1 + spread\u00b2 (MLPerf OpenOrca: 0.79)"));
+    outputCvTip_ = tr("Spread of output lengths over the requests: standard deviation / mean; Out is the "
+                      "mean (0: every output alike). Long outputs hold their batch slot longer, so the mean "
+                      "decode context and the KV per slot grow with 1 + spread\u00b2 (MLPerf OpenOrca: 0.79)");
+    outputCv_ = add("workload:output_len_cv", tr("out \u00b1"), QString(), 10, 2, 0.05, QString(), outputCvTip_);
     addSeparator();
     ttft_ = add("workload:ttft_slo", tr("TTFT p99 \u2264"), tr(" s"), 3600, 2, 1, tr("none"),
                 tr("p99 time-to-first-token limit: with batch auto, the server runs at the highest rate whose p99 "
@@ -264,7 +264,8 @@ void LatencyBar::commit() {
     s.ttft_slo_s = ttft_->value() > 0 ? std::optional<double>(ttft_->value()) : std::nullopt;
     s.tpot_slo_s = tpot_->value() > 0 ? std::optional<double>(tpot_->value() / 1000.0) : std::nullopt;
     s.input_len_cv = inputCv_->value();
-    s.output_len_cv = outputCv_->value();
+    // With measured quantiles the field shows their spread and is not edited: the scenario's own cv stays.
+    if (s.output_len_quantiles.size() < 2) s.output_len_cv = outputCv_->value();
     doc_->setScenario(s);
 }
 
@@ -272,7 +273,13 @@ void LatencyBar::sync() {
     const Scenario& s = doc_->state().scenario;
     const QSignalBlocker b0(ttft_), b1(tpot_), b2(inputCv_), b3(outputCv_);
     inputCv_->setValue(s.input_len_cv);
-    outputCv_->setValue(s.output_len_cv);
+    // Measured output quantiles stand in place of the spread: the field shows theirs, read-only.
+    const bool measured = s.output_len_quantiles.size() >= 2;
+    outputCv_->setValue(s.output_spread());
+    outputCv_->setEnabled(!measured);
+    outputCv_->setToolTip(measured ? tr("The output lengths follow their measured quantiles (Engine → Request "
+                                        "lengths): this is their spread. Clear them there to set a spread here.")
+                                   : outputCvTip_);
     ttft_->setValue(s.ttft_slo_s.value_or(0.0));
     tpot_->setValue(s.tpot_slo_s.value_or(0.0) * 1000.0);
 }

@@ -53,6 +53,7 @@ private:
     QDoubleSpinBox* tpot_ = nullptr;  // ms; 0 = no limit
     QDoubleSpinBox* inputCv_ = nullptr;   // spread of prompt lengths (std / mean)
     QDoubleSpinBox* outputCv_ = nullptr;  // spread of output lengths
+    QString outputCvTip_;                   // its tooltip while no measured quantiles stand in its place
 };
 
 class CompareBar : public QToolBar {

@@ -662,6 +662,18 @@ private slots:
         const double measured = doc_->evaluation()->serving.tpot_p99_s / doc_->evaluation()->serving.tpot_p50_s;
         QVERIFY2(std::isfinite(measured) && measured > lognormal + 0.02,
                  qPrintable(QStringLiteral("p99/p50 %1 against %2").arg(measured).arg(lognormal)));
+        // The workload bar's output spread shows the quantiles' own, read-only; an edit of the bar beside it
+        // leaves the scenario's cv as it was.
+        auto* spread = window_->findChild<QDoubleSpinBox*>(QStringLiteral("workload:output_len_cv"));
+        QVERIFY(spread);
+        QVERIFY(!spread->isEnabled());
+        QCOMPARE(spread->value(), std::round(quantiles_spread(doc_->state().scenario.output_len_quantiles) * 100) / 100);
+        auto* ttft = window_->findChild<QDoubleSpinBox*>(QStringLiteral("workload:ttft_slo"));
+        QVERIFY(ttft);
+        ttft->setValue(90.0);
+        QCOMPARE(doc_->state().scenario.output_len_cv, 0.79);
+        QCOMPARE(doc_->state().scenario.ttft_slo_s.value_or(0), 90.0);
+        doc_->undoStack()->undo();
         // The Explain panel says where the TPOT tail comes from.
         window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
         auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
@@ -673,6 +685,8 @@ private slots:
         QVERIFY(doc_->state().scenario.output_len_quantiles.empty());
         QCOMPARE(line->text(), QString());
         QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("measured quantiles")));
+        QVERIFY(spread->isEnabled());
+        QCOMPARE(spread->value(), 0.79);
         doc_->undoStack()->undo();
         QVERIFY(doc_->state().scenario == before);
     }
