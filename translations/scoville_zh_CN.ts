@@ -3755,6 +3755,14 @@ TTFT p99 %6</translation>
         <source>%1: the image could not be written</source>
         <translation>%1：无法写入图像</translation>
     </message>
+    <message>
+        <source>%2–%3 tokens (%1)</source>
+        <translation>%2–%3 个词元（%1 个分位数）</translation>
+    </message>
+    <message>
+        <source>%1 (the quantiles&apos;)</source>
+        <translation>%1（来自分位数）</translation>
+    </message>
 </context>
 <context>
     <name>scoville::RoadmapView</name>

@@ -72,7 +72,13 @@ std::vector<Section> assumptions(const DesignDocument& doc) {
         if (!k.get) continue;
         std::string text = k.get(s);
         QString value;
-        if (text.empty()) value = Report::tr("none");
+        const LengthQuantiles& q = s.output_len_quantiles;
+        if (q.size() >= 2 && k.key == "output_len_quantiles")  // the table in a line: its size and its ends
+            value = Report::tr("%2\u2013%3 tokens (%1)")
+                        .arg(QString::number(q.size()), formatNumber(q.front().tokens, 0), formatNumber(q.back().tokens, 0));
+        else if (q.size() >= 2 && k.key == "output_len_cv")  // the quantiles stand in its place
+            value = Report::tr("%1 (the quantiles')").arg(formatNumber(s.output_spread(), 2));
+        else if (text.empty()) value = Report::tr("none");
         else if (!k.zero_text.empty() && text == "0") value = qtext(k.zero_text);
         else value = withUnit(qtext(text), k.unit);
         work.rows.push_back({workloadLabel(k), value});

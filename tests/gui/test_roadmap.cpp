@@ -249,7 +249,9 @@ private slots:
             const auto chip = load_chip("jalapeno-est");
             QVERIFY((*session)->saveDesign(design, *chip).ok());
             const DesignState def = DesignDocument::defaultState(builtin_library());
-            QVERIFY((*session)->adoptContext(design, DesignValues{*chip, def.model.id, def.scenario, def.baseline_id,
+            Scenario scenario = def.scenario;  // with measured output lengths, which the assumptions summarise
+            scenario.output_len_quantiles = {{0.01, 23}, {0.5, 251}, {0.99, 922}};
+            QVERIFY((*session)->adoptContext(design, DesignValues{*chip, def.model.id, scenario, def.baseline_id,
                                                                   def.reference_ids})
                         .ok());
         }
@@ -296,6 +298,10 @@ private slots:
         QVERIFY2(t.contains(costText), qPrintable(costText + QStringLiteral(" not in: ") + t));
         for (const char* heading : {"Key assumptions", "Economics", "Efficiencies", "Electricity price", "Roadmap"})
             QVERIFY2(t.contains(QLatin1String(heading)), heading);
+        // The quantiles in a line (how many, their ends), and the spread they stand in place of, as theirs.
+        QVERIFY2(t.contains(QStringLiteral("23\u2013922 tokens (3)")), qPrintable(t));
+        const QString spread = formatNumber(quantiles_spread(doc.state().scenario.output_len_quantiles), 2);
+        QVERIFY2(t.contains(spread + QStringLiteral(" (the quantiles')")), qPrintable(spread));
 
         const QString png = tmp.filePath(QStringLiteral("report.png"));
         const Run r2 = run(QStringLiteral(SCOVILLE_BINARY),
