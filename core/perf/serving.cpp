@@ -83,27 +83,15 @@ size_t length_points(double mean, double cv, const std::array<double, N>& edges,
     return out.size();
 }
 
-// The same bins at measured quantiles: each bin's middle probability, its length interpolated between the
-// quantiles around it (linearly in log length; held at the first and the last beyond them), the whole
-// scaled so the points' mean is `mean`.
+// The same bins at measured quantiles: each bin at its middle probability on their quantile function
+// (quantiles_at), the whole scaled so the points' mean is `mean`.
 template <size_t N>
 size_t quantile_points(double mean, const LengthQuantiles& q, const std::array<double, N>& edges,
                        std::array<Point, N - 1>& out) {
     double sum = 0;
-    size_t j = 0;
     for (size_t i = 0; i + 1 < edges.size(); ++i) {
-        const double mid = (edges[i] + edges[i + 1]) / 2;
-        while (j + 1 < q.size() && q[j + 1].p < mid) ++j;
-        double v = q.front().tokens;
-        if (mid >= q.back().p) {
-            v = q.back().tokens;
-        } else if (mid > q.front().p) {
-            const LengthQuantile &a = q[j], &b = q[j + 1];
-            v = std::exp(std::log(a.tokens) +
-                         (mid - a.p) / (b.p - a.p) * (std::log(b.tokens) - std::log(a.tokens)));
-        }
-        out[i] = {v, edges[i + 1] - edges[i]};
-        sum += v * out[i].weight;
+        out[i] = {quantiles_at(q, (edges[i] + edges[i + 1]) / 2), edges[i + 1] - edges[i]};
+        sum += out[i].value * out[i].weight;
     }
     for (size_t i = 0; i + 1 < edges.size(); ++i) out[i].value *= mean / sum;
     return out.size();

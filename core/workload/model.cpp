@@ -278,13 +278,41 @@ Status validate_model(const ModelSpec& m) {
     return Ok{};
 }
 
+Status validate_length_quantiles(const LengthQuantiles& q, std::string_view key) {
+    const std::string name(key);
+    char buf[64];
+    auto bad = [&](const LengthQuantile& x, std::string_view pattern) {
+        auto r = std::to_chars(buf, buf + sizeof buf, x.p);
+        std::string item(buf, r.ptr);
+        item += ':';
+        r = std::to_chars(buf, buf + sizeof buf, x.tokens);
+        item.append(buf, r.ptr);
+        return Error::of({"Error", pattern, {name, item}});
+    };
+    for (size_t i = 0; i < q.size(); ++i) {
+        const LengthQuantile& x = q[i];
+        if (!(x.p > 0 && x.p < 1))
+            return bad(x, SCV_TR("Error", "workload '%1': '%2' needs a probability strictly between 0 and 1"));
+        if (!(x.tokens >= 1 && x.tokens <= 1e7))
+            return bad(x, SCV_TR("Error", "workload '%1': '%2' needs a length of 1 to 1e7 tokens"));
+        if (i > 0 && x.p <= q[i - 1].p)
+            return bad(x, SCV_TR("Error", "workload '%1': '%2' must follow a lower probability"));
+        if (i > 0 && x.tokens < q[i - 1].tokens)
+            return bad(x, SCV_TR("Error", "workload '%1': '%2' is shorter than the quantile before it"));
+        if (i >= kMaxLengthQuantiles)
+            return bad(x, SCV_TR("Error", "workload '%1': '%2' is one quantile too many (64 at most)"));
+    }
+    if (q.size() == 1) return bad(q[0], SCV_TR("Error", "workload '%1': '%2' needs at least two quantiles"));
+    return Ok{};
+}
+
 Result<LengthQuantiles> parse_length_quantiles(std::string_view text, std::string_view key) {
     LengthQuantiles out;
-    const std::string name(key);
-    auto bad = [&](std::string_view item, std::string_view pattern) {
-        return Error::of({"Error", pattern, {name, std::string(item)}});
-    };
     const auto is_separator = [](char c) { return c == ' ' || c == ',' || c == ';' || c == '\t'; };
+    const auto number = [](std::string_view t, double& v) {
+        const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+        return !t.empty() && ec == std::errc() && ptr == t.data() + t.size() && std::isfinite(v);
+    };
     size_t i = 0;
     while (i < text.size()) {
         if (is_separator(text[i])) {
@@ -297,28 +325,13 @@ Result<LengthQuantiles> parse_length_quantiles(std::string_view text, std::strin
         i = end;
         const size_t colon = item.find(':');
         LengthQuantile q;
-        const auto number = [](std::string_view t, double& v) {
-            const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-            return !t.empty() && ec == std::errc() && ptr == t.data() + t.size() && std::isfinite(v);
-        };
         if (colon == std::string_view::npos || !number(item.substr(0, colon), q.p) ||
             !number(item.substr(colon + 1), q.tokens))
-            return bad(item, SCV_TR("Error", "workload '%1': '%2' is not probability:tokens"));
-        if (!(q.p > 0 && q.p < 1))
-            return bad(item,
-                       SCV_TR("Error", "workload '%1': '%2' needs a probability strictly between 0 and 1"));
-        if (!(q.tokens >= 1 && q.tokens <= 1e7))
-            return bad(item, SCV_TR("Error", "workload '%1': '%2' needs a length of 1 to 1e7 tokens"));
-        if (!out.empty() && q.p <= out.back().p)
-            return bad(item, SCV_TR("Error", "workload '%1': '%2' must follow a lower probability"));
-        if (!out.empty() && q.tokens < out.back().tokens)
-            return bad(item, SCV_TR("Error", "workload '%1': '%2' is shorter than the quantile before it"));
-        if (out.size() >= kMaxLengthQuantiles)
-            return bad(item, SCV_TR("Error", "workload '%1': '%2' is one quantile too many (64 at most)"));
+            return Error::of({"Error", SCV_TR("Error", "workload '%1': '%2' is not probability:tokens"),
+                              {std::string(key), std::string(item)}});
         out.push_back(q);
     }
-    if (out.size() == 1)
-        return bad(text, SCV_TR("Error", "workload '%1': '%2' needs at least two quantiles"));
+    if (auto st = validate_length_quantiles(out, key); !st) return st.error();
     return out;
 }
 
@@ -369,6 +382,15 @@ double quantiles_at_most(const LengthQuantiles& q, double x) {
 }
 }  // namespace
 
+double quantiles_at(const LengthQuantiles& q, double p) {
+    if (p <= q.front().p) return q.front().tokens;
+    if (p >= q.back().p) return q.back().tokens;
+    size_t j = 0;
+    while (j + 2 < q.size() && q[j + 1].p < p) ++j;
+    const LengthQuantile &a = q[j], &b = q[j + 1];
+    return std::exp(std::log(a.tokens) + (p - a.p) / (b.p - a.p) * (std::log(b.tokens) - std::log(a.tokens)));
+}
+
 double quantiles_mean(const LengthQuantiles& q) { return quantiles_integral(q, 0, 1, 1); }
 
 double quantiles_spread(const LengthQuantiles& q) {
@@ -408,8 +430,7 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
         }
     // Quantiles set in code rather than parsed are held to the same rules.
     if (!s.output_len_quantiles.empty())
-        if (auto q = parse_length_quantiles(to_string(s.output_len_quantiles), "output_len_quantiles"); !q)
-            return q.error();
+        if (auto st = validate_length_quantiles(s.output_len_quantiles, "output_len_quantiles"); !st) return st;
     if (auto st = range("chips", s.chips, 1, 1000000); !st) return st;
     // Parallelism: 0 is auto; what is given must fit the chips and the model.
     if (auto st = range("tp", s.tp, 0, s.chips); !st) return st;

@@ -129,10 +129,14 @@ using LengthQuantiles = std::vector<LengthQuantile>;
 inline constexpr size_t kMaxLengthQuantiles = 64;
 // "p:tokens" pairs separated by spaces, commas or semicolons ("0.01:23 0.5:251 0.99:922"); errors name `key`.
 Result<LengthQuantiles> parse_length_quantiles(std::string_view text, std::string_view key);
+// Probabilities rising strictly within (0, 1), lengths of 1 to 1e7 tokens not falling, 2 to 64 of them
+// (or none); the message names `key` and the pair.
+Status validate_length_quantiles(const LengthQuantiles& q, std::string_view key);
 std::string to_string(const LengthQuantiles& q);  // the same form, space-separated; "" when empty
 // The distribution the quantiles give: its quantile function log-linear between them and held beyond the
 // first and the last (an atom at each end). Its mean, its spread (standard deviation / mean), the share of
 // lengths above x and the mean excess E[(L - x)+], all in the quantiles' own tokens. (At least two quantiles.)
+double quantiles_at(const LengthQuantiles& q, double p);  // the quantile function: the length at probability p
 double quantiles_mean(const LengthQuantiles& q);
 double quantiles_spread(const LengthQuantiles& q);
 double quantiles_above(const LengthQuantiles& q, double x);

@@ -31,6 +31,19 @@ StreamModel idle_stream(double input_len, double room, double slope) {
     return m;
 }
 
+// Blocks of 4 steps of 10 ms, every request 101 tokens (100 after the first, one step each), nothing else
+// varying (ScheduleBlocksHandTokensBackAtTheirEnd).
+StreamModel four_step_blocks() {
+    StreamModel m;
+    m.step_s = 0.01;
+    m.prefill_room = 1000;
+    m.arrivals_per_s = 1e-9;
+    m.input_len = 100;
+    m.output_len = 101;
+    m.admit_steps = 4;
+    return m;
+}
+
 }  // namespace
 
 TEST(Stream, ChunkedPrefillTtftOfAnIdleServer) {
@@ -181,14 +194,8 @@ TEST(Lengths, MeasuredQuantilesAsADistribution) {
 TEST(Stream, MeasuredOutputQuantilesSetTheTpotTail) {
     // Every request 101 tokens, given as quantiles (all at 101): the fixed-length case of
     // ScheduleBlocksHandTokensBackAtTheirEnd, blocks of 4 steps of 10 ms: the slowest quarter 10.3 ms.
-    StreamModel m;
-    m.step_s = 0.01;
-    m.prefill_room = 1000;
-    m.arrivals_per_s = 1e-9;
-    m.input_len = 100;
-    m.output_len = 101;
+    StreamModel m = four_step_blocks();
     m.output_cv = 0.79;  // not used: the quantiles stand in its place
-    m.admit_steps = 4;
     const LengthQuantiles fixed{{0.25, 101}, {0.75, 101}};
     m.output_quantiles = &fixed;
     EXPECT_NEAR(stream_latencies(m).tpot_p99_s, 0.0103, 1e-7);
@@ -703,13 +710,7 @@ TEST(Stream, ScheduleBlocksHandTokensBackAtTheirEnd) {
     // varying. A request joins at a block's start, so one finishing at step 100 is done at once, at 101 one step
     // later, ...: it waits e = 0, 1, 2 or 3 steps, a quarter of the requests each, and its TPOT is
     // 10 ms x (100 + e) / 100: 10, 10.1, 10.2 and 10.3 ms.
-    StreamModel m;
-    m.step_s = 0.01;
-    m.prefill_room = 1000;
-    m.arrivals_per_s = 1e-9;
-    m.input_len = 100;
-    m.output_len = 101;
-    m.admit_steps = 4;
+    StreamModel m = four_step_blocks();
     const Latencies l = stream_latencies(m);
     ASSERT_TRUE(l.stable);
     EXPECT_NEAR(l.tpot_mean_s, 0.01 * 1.015, 1e-12);

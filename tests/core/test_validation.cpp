@@ -76,6 +76,19 @@ ValidationCase one_case(const std::string& row) {
     return cases.ok() && !cases->empty() ? cases->front() : ValidationCase{};
 }
 
+
+// One replica of a validation row's run at `in_flight` requests per GPU, its latency limits kept (its clients
+// stream): the deployment the row leaves open taken as 1 (TP 1 where a run published no config, as the model
+// chooses for it and as the others set), on the row's chip under its conditions.
+Result<Evaluation> evaluate_in_flight(const ValidationCase& c, Scenario s, int in_flight) {
+    for (int* degree : {&s.tp, &s.pp, &s.ep, &s.attention_dp})
+        if (*degree == 0) *degree = 1;
+    s.chips = s.tp * s.pp;
+    s.batch = in_flight;
+    ChipSpec chip = *load_chip(c.chip);
+    if (auto st = apply_validation_conditions(c, chip); !st) return st.error();
+    return evaluate(chip, *load_model(c.model), s);
+}
 }  // namespace
 
 TEST(Validation, BuiltInCopyMatchesTheDataFile) {
@@ -537,15 +550,8 @@ TEST(Validation, EngineHostTimePerStep) {
         ASSERT_TRUE(s.ok()) << s.error().message;
         EXPECT_EQ(s->host_ms_per_step, log.host_ms) << log.id;
         EXPECT_EQ(s->stream_us_per_token, 15.0) << log.id;
-        // One replica at the run's batch, its latency limits kept (its clients stream). (GB200's run published no config: TP 1, as the model
-        // chooses for it and as every other of these runs set.)
-        for (int* degree : {&s->tp, &s->pp, &s->ep, &s->attention_dp})
-            if (*degree == 0) *degree = 1;
-        s->chips = s->tp * s->pp;
-        s->batch = log.in_flight;
-        ChipSpec chip = *load_chip(c->chip);
-        ASSERT_TRUE(apply_validation_conditions(*c, chip).ok());
-        auto ev = evaluate(chip, *load_model(c->model), *s);
+        // One replica at the run's batch (GB200's run published no config: TP 1).
+        auto ev = evaluate_in_flight(*c, *s, log.in_flight);
         ASSERT_TRUE(ev.ok()) << log.id << ": " << ev.error().message;
         const double error = ev->serving.step_s * 1e3 / log.tpot_p50_ms - 1;
         EXPECT_LE(std::fabs(error), log.fit ? 0.03 : 0.12)
@@ -608,13 +614,7 @@ TEST(Validation, MultiStepTpotTailAsMeasured) {
         ASSERT_TRUE(s.ok()) << s.error().message;
         EXPECT_GE(s->admit_every_steps, 7) << log.id;
         EXPECT_FALSE(s->output_len_quantiles.empty()) << log.id;
-        for (int* degree : {&s->tp, &s->pp, &s->ep, &s->attention_dp})
-            if (*degree == 0) *degree = 1;
-        s->chips = s->tp * s->pp;
-        s->batch = log.in_flight;
-        ChipSpec chip = *load_chip(c->chip);
-        ASSERT_TRUE(apply_validation_conditions(*c, chip).ok());
-        auto ev = evaluate(chip, *load_model(c->model), *s);
+        auto ev = evaluate_in_flight(*c, *s, log.in_flight);
         ASSERT_TRUE(ev.ok()) << log.id << ": " << ev.error().message;
         const double ratio = ev->serving.tpot_p99_s / ev->serving.tpot_p50_s;
         const double error = ratio / (log.tpot_p99_ms / log.tpot_p50_ms) - 1;
