@@ -154,17 +154,21 @@ int run_tech(const std::string& format, CommandContext& ctx) {
     std::string text;
     if (format == "json") {
         nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-        for (const auto& r : rows)
-            arr.push_back({{"key", r.key}, {"unit", r.unit}, {"value", r.value}, {"basis", r.basis}});
+        for (const auto& r : rows) {
+            nlohmann::ordered_json row = {{"key", r.key}, {"unit", r.unit}, {"value", r.value}};
+            if (r.ranged) row["range"] = {r.low, r.high};
+            row["basis"] = r.basis;
+            arr.push_back(std::move(row));
+        }
         text = arr.dump(2) + "\n";
     } else {
         char line[1024];
         std::snprintf(line, sizeof line, "%-38s %12s %-18s %s\n", "key", "value", "unit", "basis");
         text += line;
         for (const auto& r : rows) {
-            std::snprintf(line, sizeof line, "%-38s %12.6g %-18s %s\n", r.key.c_str(), r.value,
-                          r.unit.c_str(), r.basis.c_str());
-            text += line;
+            const std::string spread = r.ranged ? " (range " + format_number(r.low) + "-" + format_number(r.high) + ")" : "";
+            std::snprintf(line, sizeof line, "%-38s %12.6g %-18s ", r.key.c_str(), r.value, r.unit.c_str());
+            text += line + r.basis + spread + "\n";
         }
     }
     ctx.out << text;

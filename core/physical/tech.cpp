@@ -186,6 +186,20 @@ Result<TechLibrary> tech_from_json(std::string_view text, std::string_view origi
             if (!e.contains("basis") || !e["basis"].is_string() || e["basis"].get<std::string>().empty())
                 return Error{where + ": parameter '" + it.key() + "' has no 'basis'"};
             info.basis = e["basis"].get<std::string>();
+            if (e.contains("range")) {
+                const json& r = e["range"];
+                if (!r.is_array() || r.size() != 2 || !r[0].is_number() || !r[1].is_number())
+                    return Error{where + ": parameter '" + it.key() + "': 'range' must be [low, high]"};
+                info.low = r[0].get<double>();
+                info.high = r[1].get<double>();
+                if (!(info.low <= v && v <= info.high))
+                    return Error{where + ": parameter '" + it.key() + "': range [" + format_number(info.low) + ", " +
+                                 format_number(info.high) + "] must hold its value " + format_number(v)};
+                for (const double end : {info.low, info.high})
+                    if (auto st = check_range(it.key(), end, slot->min, slot->max); !st)
+                        return Error{where + ": range of " + st.error().message};
+                info.ranged = true;
+            }
             lib.global_info.push_back(std::move(info));
         }
         for (const auto& s : kSlots) {

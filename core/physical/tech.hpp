@@ -78,6 +78,10 @@ struct PhysParamInfo {
     std::string unit;
     double value = 0;
     std::string basis;
+    // A fitted parameter's measured spread ("range": [low, high] in nodes.json, absolute values): the
+    // headline results' ranges follow it (result_ranges). ranged = false: no stated range.
+    bool ranged = false;
+    double low = 0, high = 0;
     friend bool operator==(const PhysParamInfo&, const PhysParamInfo&) = default;
 };
 

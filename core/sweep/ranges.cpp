@@ -58,6 +58,20 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
 
     // The parallelism stays as chosen: the uncertainty is the chip's, not the deployment's.
     const Scenario s = with_parallelism(design.scenario, ws.ev.serving.parallelism);
+    // Each result's shift with one key at one end, kept for the root-sum-square.
+    auto take = [&](std::string_view key) {
+        for (size_t i = 0; i < out.results.size(); ++i) {
+            const auto y = out.results[i].key->value(ws.ev);
+            if (!y) continue;
+            const double d = *y - out.results[i].value;
+            Acc& a = acc[i];
+            (d < 0 ? a.down2 : a.up2) += d * d;
+            if (std::abs(d) > a.widest) {
+                a.widest = std::abs(d);
+                a.widest_key = key;
+            }
+        }
+    };
     for (const KeyRange& range : design.chip.ranges) {
         const ParamInfo* info = find_param(range.key);
         if (!info || info->kind == ParamKind::choice) continue;
@@ -73,17 +87,26 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
                 out.failed.push_back(std::string(range.key) + "=" + format_number(end) + ": " + st.error().message);
                 continue;
             }
-            for (size_t i = 0; i < out.results.size(); ++i) {
-                const auto y = out.results[i].key->value(ws.ev);
-                if (!y) continue;
-                const double d = *y - out.results[i].value;
-                Acc& a = acc[i];
-                (d < 0 ? a.down2 : a.up2) += d * d;
-                if (std::abs(d) > a.widest) {
-                    a.widest = std::abs(d);
-                    a.widest_key = range.key;
-                }
+            take(range.key);
+        }
+    }
+    // The physical model's fitted parameters with a measured spread (nodes.json "range"): the same
+    // design under the power model at each end (power, tokens per joule and the energy in the cost).
+    for (const PhysParamInfo& p : tech->global_info) {
+        if (!p.ranged) continue;
+        for (const double end : {p.low, p.high}) {
+            if (end == p.value) continue;
+            TechLibrary moved = *tech;
+            if (auto st = set_physical_param(moved, p.key, end); !st) {
+                out.failed.push_back(p.key + "=" + format_number(end) + ": " + st.error().message);
+                continue;
             }
+            ++out.evaluations;
+            if (auto st = evaluate_design_into(design.chip, design.model, s, moved, design.companions, ws); !st) {
+                out.failed.push_back(p.key + "=" + format_number(end) + ": " + st.error().message);
+                continue;
+            }
+            take(p.key);
         }
     }
     for (size_t i = 0; i < out.results.size(); ++i) {
@@ -91,6 +114,11 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
         r.low = r.value - std::sqrt(acc[i].down2);
         r.high = r.value + std::sqrt(acc[i].up2);
         r.widest = acc[i].widest_key;
+        // The TDP cap lowers the clock until the power fits, so no end draws more than the TDP (or the
+        // design's own power where even the lowest clock does not fit); the root-sum-square of several
+        // keys' shifts can add up past it.
+        if (r.key->key == "power_w_per_chip" && design.chip.power.tdp_w > 0)
+            r.high = std::min(r.high, std::max(r.value, design.chip.power.tdp_w));
     }
     return out;
 }

@@ -1,8 +1,9 @@
 #pragma once
 // How far to trust a result: the range of each headline result over the uncertainty of the chip's
-// parameters (ChipSpec::ranges). Each uncertain key is moved to its low and its high end alone, the
-// whole design is evaluated there, and each result's shifts are combined by root-sum-square (the
-// uncertainties taken as independent). The parallelism is held at the design's choice; the batch
+// parameters (ChipSpec::ranges) and of the physical model's fitted ones that state a measured spread
+// (PhysParamInfo::ranged: the power model's busy floor). Each uncertain key is moved to its low and its
+// high end alone, the whole design is evaluated there, and each result's shifts are combined by
+// root-sum-square (the uncertainties taken as independent). The parallelism is held at the design's choice; the batch
 // and the rest of the serving solution follow the key, as they would on the real chip.
 #include <string>
 #include <vector>

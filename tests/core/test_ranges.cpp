@@ -113,18 +113,44 @@ TEST(Ranges, EveryEstimatedValueHasARange) {
     }
 }
 
-TEST(Ranges, AChipWithoutRangesHasPointResults) {
+// A chip without ranges: only the power model's busy floor (power.static_w_per_mm2_ghz 0.181, range
+// 0.157-0.270 in nodes.json) moves anything. Throughput and area stay exact; the power per chip moves
+// by the floor's own watts at each end (batch-1 decode on H100 stays far below the 700 W TDP, so the
+// clock and the work do not change): +(0.270 / 0.181 - 1) = +49.2 % and -(1 - 0.157 / 0.181) = -13.3 %
+// of the floor; tokens per joule moves the other way.
+TEST(Ranges, AChipWithoutRangesHasOnlyThePowerFloorsRange) {
     ChipSpec chip = *load_chip("h100-sxm");
     chip.ranges.clear();
-    auto r = result_ranges(decode_design(chip));
+    const DesignPoint d = decode_design(chip);
+    auto r = result_ranges(d);
     ASSERT_TRUE(r.ok()) << r.error().message;
-    EXPECT_EQ(r->evaluations, 1);
+    EXPECT_EQ(r->evaluations, 3);  // the design, and the floor at its two ends
+    EXPECT_TRUE(r->failed.empty());
     ASSERT_EQ(r->results.size(), ranged_result_keys().size());
-    for (const ResultRange& x : r->results) {
-        EXPECT_EQ(x.low, x.value) << x.key->key;
-        EXPECT_EQ(x.high, x.value) << x.key->key;
-        EXPECT_TRUE(x.widest.empty());
+    for (const char* exact : {"throughput_tokens_per_s", "throughput_tokens_per_s_per_chip", "die_area_mm2"}) {
+        const ResultRange* x = r->find(exact);
+        ASSERT_NE(x, nullptr) << exact;
+        EXPECT_EQ(x->low, x->value) << exact;
+        EXPECT_EQ(x->high, x->value) << exact;
+        EXPECT_TRUE(x->widest.empty()) << exact;
     }
+    auto ev = evaluate_design(chip, d.model, d.scenario);
+    ASSERT_TRUE(ev.ok());
+    ASSERT_FALSE(ev->physical.power_w_breakdown.empty());
+    const double floor_w = ev->physical.power_w_breakdown.back().value;  // the last item: static
+    ASSERT_GT(floor_w, 200);  // 0.181 x 814 mm2 x 1.83 GHz ~ 270 W
+    ASSERT_LT(ev->physical.power_w + floor_w, 700);  // the TDP never binds at either end
+    const ResultRange* w = r->find("power_w_per_chip");
+    ASSERT_NE(w, nullptr);
+    EXPECT_NEAR(w->value, ev->physical.power_w, 1e-9 * w->value);
+    EXPECT_NEAR(w->high - w->value, floor_w * (0.270 / 0.181 - 1), 1e-6 * w->value);
+    EXPECT_NEAR(w->value - w->low, floor_w * (1 - 0.157 / 0.181), 1e-6 * w->value);
+    EXPECT_EQ(w->widest, "power.static_w_per_mm2_ghz");
+    const ResultRange* tpj = r->find("tokens_per_joule");
+    ASSERT_NE(tpj, nullptr);
+    // Tokens per joule = tokens/s per chip / watts: its ends are the power's ends.
+    EXPECT_NEAR(tpj->low, tpj->value * w->value / w->high, 1e-6 * tpj->value);
+    EXPECT_NEAR(tpj->high, tpj->value * w->value / w->low, 1e-6 * tpj->value);
 }
 
 // One uncertain key: the range is the design evaluated at the key's two ends. Two keys: the shifts
@@ -135,7 +161,7 @@ TEST(Ranges, EndsAreEvaluatedAndCombinedByRootSumSquare) {
     const DesignPoint d = decode_design(chip);
     auto one = result_ranges(d);
     ASSERT_TRUE(one.ok()) << one.error().message;
-    EXPECT_EQ(one->evaluations, 3);
+    EXPECT_EQ(one->evaluations, 5);  // the design, the key's two ends and the power floor's two (nodes.json)
     const ResultRange* tps = one->find("throughput_tokens_per_s");
     ASSERT_NE(tps, nullptr);
     ChipSpec lo = chip, hi = chip;
@@ -153,7 +179,7 @@ TEST(Ranges, EndsAreEvaluatedAndCombinedByRootSumSquare) {
     const DesignPoint d2 = decode_design(chip);
     auto two = result_ranges(d2);
     ASSERT_TRUE(two.ok());
-    EXPECT_EQ(two->evaluations, 5);
+    EXPECT_EQ(two->evaluations, 7);
     ChipSpec c_lo = chip, c_hi = chip;
     c_lo.compute.clock_ghz *= 0.9;
     c_hi.compute.clock_ghz *= 1.1;
@@ -165,6 +191,31 @@ TEST(Ranges, EndsAreEvaluatedAndCombinedByRootSumSquare) {
     ASSERT_NE(t2, nullptr);
     EXPECT_NEAR(t2->low, base - std::sqrt(down), 1e-9 * base);
     EXPECT_NEAR(t2->high, base + std::sqrt(up), 1e-9 * base);
+}
+
+// Near its TDP a design's power range stops at the TDP: every end is evaluated with the cap, which
+// lowers the clock until the power fits, but the shifts of several keys added as root-sum-square would
+// pass it. The Jalapeno estimate (650 W TDP) serving Llama-3.1-70B on 8 chips under the p99 limits
+// draws about 600 W; its floor's high end alone would take it to the cap.
+TEST(Ranges, PowerStopsAtTheTdp) {
+    DesignPoint d;
+    d.chip = *load_chip("jalapeno-est");
+    d.model = *load_model("llama-3.1-70b");
+    d.scenario.chips = 8;
+    d.scenario.weight_precision = d.scenario.activation_precision = d.scenario.kv_precision = Precision::fp8;
+    d.scenario.input_len = 1024;
+    d.scenario.output_len = 256;
+    d.scenario.ttft_slo_s = 2.0;
+    d.scenario.tpot_slo_s = 0.2;
+    auto r = result_ranges(d);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    const ResultRange* w = r->find("power_w_per_chip");
+    ASSERT_NE(w, nullptr);
+    EXPECT_DOUBLE_EQ(d.chip.power.tdp_w, 650);
+    EXPECT_LT(w->value, 650);
+    EXPECT_GT(w->value, 500);
+    EXPECT_DOUBLE_EQ(w->high, 650);  // the root-sum-square reaches past it: held at the TDP
+    EXPECT_LT(w->low, w->value);
 }
 
 TEST(Ranges, EstimatesWidenTheComparison) {
