@@ -2625,20 +2625,24 @@ TTFT p99 %6</translation>
         <translation>无</translation>
     </message>
     <message>
+        <source>power model: %1</source>
+        <translation>功耗模型：%1</translation>
+    </message>
+    <message>
         <source>exact</source>
         <translation>精确</translation>
     </message>
     <message>
-        <source>No uncertain chip value moves this result</source>
-        <translation>没有不确定的芯片参数会影响此结果</translation>
+        <source>No uncertain value of the chip or of the power model moves this result</source>
+        <translation>没有芯片或功耗模型的不确定参数会影响此结果</translation>
     </message>
     <message>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <source>Range over the chip&apos;s uncertain values (each at its low and high end, combined as independent); most from %1</source>
-        <translation>在芯片不确定参数上的范围（各取其低端和高端，按相互独立合成）；影响最大的是 %1</translation>
+        <source>Range over the uncertain values of the chip and of the power model (each at its low and high end, combined as independent); most from %1</source>
+        <translation>在芯片与功耗模型不确定参数上的范围（各取其低端和高端，按相互独立合成）；影响最大的是 %1</translation>
     </message>
     <message>
         <source>Within uncertainty: the ranges of the design and of the baseline overlap</source>
@@ -3656,8 +3660,8 @@ TTFT p99 %6</translation>
         <translation>每裸片面积、每芯片功耗、每百万词元成本</translation>
     </message>
     <message>
-        <source>Scoville %1 · analytical model: values are estimates; a range is the result over the chip&apos;s uncertain parameters; roadmap points without a chip spec show announced figures only.</source>
-        <translation>Scoville %1 · 解析模型：数值均为估计；范围是在芯片不确定参数上的结果；没有芯片规格的路线图点仅显示公布数据。</translation>
+        <source>Scoville %1 · analytical model: values are estimates; a range spans the uncertain values of the chip and power model; roadmap points without a chip spec show announced figures only.</source>
+        <translation>Scoville %1 · 解析模型：数值均为估计；范围是在芯片与功耗模型不确定参数上的结果；没有芯片规格的路线图点仅显示公布数据。</translation>
     </message>
     <message>
         <source>Result</source>
@@ -3879,8 +3883,8 @@ TTFT p99 %6</translation>
         <translation>%1：%2（模型）</translation>
     </message>
     <message>
-        <source>range %1 to %2 over the chip&apos;s uncertain values</source>
-        <translation>在芯片不确定参数上的范围 %1 至 %2</translation>
+        <source>range %1 to %2 over the uncertain values of the chip and of the power model</source>
+        <translation>在芯片与功耗模型不确定参数上的范围 %1 至 %2</translation>
     </message>
     <message>
         <source>%1: %2 (as announced; not modelled)</source>

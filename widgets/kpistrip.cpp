@@ -12,6 +12,7 @@
 
 #include "core/perf/result_keys.hpp"
 #include "core/physical/cost.hpp"
+#include "core/physical/tech.hpp"
 #include "core/sweep/ranges.hpp"
 #include "widgets/analysis.hpp"
 #include "store/qtext.hpp"
@@ -213,11 +214,15 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
 }
 
 namespace {
-// The parameter's label in the user's language ("HBM efficiency"), or its key when it has none.
+// The parameter's label in the user's language ("HBM efficiency"); a physical-model parameter (the
+// power model's busy floor) by its key, said to be the power model's; else the key.
 QString widestLabel(const std::string& key) {
     if (key.empty()) return KpiStrip::tr("none");
-    const SweepKey* k = findSweepableKey(qtext(key));
-    return k ? sweepKeyLabel(*k) : qtext(key);
+    if (const SweepKey* k = findSweepableKey(qtext(key))) return sweepKeyLabel(*k);
+    if (const auto& tech = default_tech())
+        for (const PhysParamInfo& p : tech->global_info)
+            if (p.key == key) return KpiStrip::tr("power model: %1").arg(qtext(key));
+    return qtext(key);
 }
 }  // namespace
 
@@ -232,10 +237,10 @@ void KpiStrip::applyRanges() {
         }
         if (r->low == r->high) {
             setTextIfChanged(k.range, tr("exact"));
-            k.range->setToolTip(tr("No uncertain chip value moves this result"));
+            k.range->setToolTip(tr("No uncertain value of the chip or of the power model moves this result"));
         } else {
             setTextIfChanged(k.range, tr("%1 to %2").arg(formatResult(*k.key, r->low), formatResult(*k.key, r->high)));
-            k.range->setToolTip(tr("Range over the chip's uncertain values (each at its low and high end, "
+            k.range->setToolTip(tr("Range over the uncertain values of the chip and of the power model (each at its low and high end, "
                                    "combined as independent); most from %1")
                                     .arg(widestLabel(r->widest)));
         }

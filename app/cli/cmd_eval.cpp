@@ -113,7 +113,7 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
                                           ": no cost per token to compare (see the warnings of 'eval' for either chip)");
     }
     const CostComparison* a = against ? &*against : nullptr;
-    // The headline results' ranges over the chip's uncertain parameters.
+    // The headline results' ranges over the uncertain parameters of the chip and of the power model.
     auto ranges = result_ranges(DesignPoint{*chip, *model, s, companions});
     if (!ranges) return fail(ctx, kFailed, ranges.error().message);
     std::string text;
