@@ -10,6 +10,7 @@
 
 #include "core/library/library.hpp"
 #include "core/perf/kernel.hpp"
+#include "core/perf/validation.hpp"
 #include "core/physical/area.hpp"
 #include "core/physical/design.hpp"
 #include "core/physical/power.hpp"
@@ -323,4 +324,58 @@ TEST(Power, ServingDrawsTheMeasuredGpuPower) {
     ASSERT_FALSE(errors.empty());
     const double median = errors[errors.size() / 2];
     EXPECT_LE(median, 0.15) << "median over " << errors.size() << " rows (" << refused << " do not fit)";
+}
+
+// MLPerf Inference's power division measures the whole system at the wall (tests/data/
+// validation-mlperf-power.csv: every closed Llama-2-70B and Mixtral-8x7B power result of v4.1 and v5.1 on
+// chips in the library, NVIDIA's H200 x8 MaxQ held to 500 W a GPU and Lenovo's 8 x B200). Each run is
+// evaluated as its validation-public.csv row (scenario, engine settings, power cap); the wall less the
+// model's GPUs is the rest of the node (host CPUs, memory, fans, NICs, switches, power supplies), which the
+// model does not hold, so what is checked is the GPUs' share. The model's GPUs, 8 x 500 W under the MaxQ
+// cap and 8 x 996 W for B200 offline at its TDP, take 3.97 kW of the 4.25 kW by which the B200 node's wall
+// exceeds the H200 MaxQ node's: the rest is 2.15-2.45 kW on both nodes' offline runs and H200's server
+// runs, within 15 % of the median (a B200 drawing 850 W in the model would leave 3.6 kW, +57 %). The B200
+// server pair leaves 3.1 kW (+37 %): the model serves it 19 % below the measured rate (its streamed
+// tokens' host time, validation-public.csv), so its GPUs draw 915 W where the offline run's draw 996.
+// Every row within 40 %, the median rest within 1.5-3.5 kW (a two-socket host with its fans and NICs).
+TEST(Power, MlperfWallPowerLeavesTheSameRestOfNode) {
+    std::ifstream in(std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-mlperf-power.csv");
+    ASSERT_TRUE(in.good());
+    auto cases = parse_validation_csv(builtin_validation_csv(), "validation-public.csv");
+    ASSERT_TRUE(cases.ok()) << cases.error().message;
+    std::string line;
+    std::vector<double> rest;
+    std::vector<std::string> ids;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#' || line.rfind("id,", 0) == 0) continue;
+        std::vector<std::string> f;
+        std::stringstream ss(line);
+        for (std::string cell; std::getline(ss, cell, ',');) f.push_back(cell);
+        ASSERT_GE(f.size(), 7u) << line;
+        const auto it = std::find_if(cases->begin(), cases->end(), [&](const ValidationCase& c) { return c.id == f[1]; });
+        ASSERT_NE(it, cases->end()) << f[1];
+        // The same run as the row (B200's 99.9 server run is its own: 99,204 against 99,159 tokens/s).
+        EXPECT_NEAR(it->measured, std::stod(f[5]), 1e-3 * it->measured) << f[0];
+        ChipSpec chip = *load_chip(it->chip);
+        ASSERT_TRUE(apply_validation_conditions(*it, chip).ok()) << f[0];
+        auto s = validation_scenario(*it);
+        ASSERT_TRUE(s.ok()) << f[0];
+        auto ev = evaluate_design(chip, *load_model(it->model), *s);
+        ASSERT_TRUE(ev.ok()) << f[0] << ": " << ev.error().message;
+        rest.push_back(std::stod(f[3]) - std::stoi(f[2]) * ev->physical.power_w);
+        ids.push_back(f[0]);
+    }
+    ASSERT_EQ(rest.size(), 10u);  // every row of the file
+    std::vector<double> sorted = rest;
+    std::sort(sorted.begin(), sorted.end());
+    const double median = (sorted[4] + sorted[5]) / 2;
+    EXPECT_GE(median, 1500);
+    EXPECT_LE(median, 3500);
+    int within = 0;
+    for (size_t i = 0; i < rest.size(); ++i) {
+        const double e = rest[i] / median - 1;
+        EXPECT_LE(std::fabs(e), 0.40) << ids[i] << ": " << rest[i] << " W beside the GPUs, median " << median;
+        within += std::fabs(e) <= 0.15;
+    }
+    EXPECT_GE(within, 8);
 }
