@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
 #include "core/hw/params.hpp"
 #include "core/physical/design.hpp"
@@ -92,22 +93,24 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
     }
     // The physical model's fitted parameters with a measured spread (nodes.json "range"): the same
     // design under the power model at each end (power, tokens per joule and the energy in the cost).
+    std::optional<TechLibrary> moved;  // copied once, for the first ranged parameter; each is set back after its ends
     for (const PhysParamInfo& p : tech->global_info) {
         if (!p.ranged) continue;
+        if (!moved) moved = *tech;
         for (const double end : {p.low, p.high}) {
             if (end == p.value) continue;
-            TechLibrary moved = *tech;
-            if (auto st = set_physical_param(moved, p.key, end); !st) {
+            if (auto st = set_physical_param(*moved, p.key, end); !st) {
                 out.failed.push_back(p.key + "=" + format_number(end) + ": " + st.error().message);
                 continue;
             }
             ++out.evaluations;
-            if (auto st = evaluate_design_into(design.chip, design.model, s, moved, design.companions, ws); !st) {
+            if (auto st = evaluate_design_into(design.chip, design.model, s, *moved, design.companions, ws); !st) {
                 out.failed.push_back(p.key + "=" + format_number(end) + ": " + st.error().message);
                 continue;
             }
             take(p.key);
         }
+        if (auto st = set_physical_param(*moved, p.key, p.value); !st) return Error{"ranges: " + st.error().message};
     }
     for (size_t i = 0; i < out.results.size(); ++i) {
         ResultRange& r = out.results[i];

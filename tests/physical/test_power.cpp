@@ -57,6 +57,20 @@ ChipSpec gpu_n4() {
     c.power.tdp_w = 700;
     return c;
 }
+
+// The data rows of a CSV under tests/data (comments and the header line left out), split at commas.
+std::vector<std::vector<std::string>> data_rows(const std::string& file) {
+    std::vector<std::vector<std::string>> rows;
+    std::ifstream in(std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/" + file);
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line[0] == '#' || line.rfind("id,", 0) == 0) continue;
+        std::vector<std::string> f;
+        std::stringstream ss(line);
+        for (std::string cell; std::getline(ss, cell, ',');) f.push_back(cell);
+        rows.push_back(std::move(f));
+    }
+    return rows;
+}
 }  // namespace
 
 TEST(Power, ActivityFromPhase) {
@@ -282,17 +296,10 @@ TEST(Power, PowerLimitedClockMatchesMaxQ) {
 // third of the GPU's rate: the host, not the GPU, sets the pace) the rows are reported and counted
 // in the median, which holds for every evaluated row.
 TEST(Power, ServingDrawsTheMeasuredGpuPower) {
-    std::ifstream in(std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-power.csv");
-    ASSERT_TRUE(in.good());
-    std::string line;
     std::vector<double> errors;
     int rows = 0, refused = 0, busy = 0;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#' || line.rfind("id,", 0) == 0) continue;
-        std::vector<std::string> f;
-        std::stringstream ss(line);
-        for (std::string cell; std::getline(ss, cell, ',');) f.push_back(cell);
-        ASSERT_GE(f.size(), 11u) << line;
+    for (const auto& f : data_rows("validation-power.csv")) {
+        ASSERT_GE(f.size(), 11u) << f[0];
         ++rows;
         const ChipSpec chip = *load_chip(f[1]);
         const ModelSpec model = *load_model(f[4]);
@@ -339,19 +346,12 @@ TEST(Power, ServingDrawsTheMeasuredGpuPower) {
 // tokens' host time, validation-public.csv), so its GPUs draw 915 W where the offline run's draw 996.
 // Every row within 40 %, the median rest within 1.5-3.5 kW (a two-socket host with its fans and NICs).
 TEST(Power, MlperfWallPowerLeavesTheSameRestOfNode) {
-    std::ifstream in(std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-mlperf-power.csv");
-    ASSERT_TRUE(in.good());
     auto cases = parse_validation_csv(builtin_validation_csv(), "validation-public.csv");
     ASSERT_TRUE(cases.ok()) << cases.error().message;
-    std::string line;
     std::vector<double> rest;
     std::vector<std::string> ids;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#' || line.rfind("id,", 0) == 0) continue;
-        std::vector<std::string> f;
-        std::stringstream ss(line);
-        for (std::string cell; std::getline(ss, cell, ',');) f.push_back(cell);
-        ASSERT_GE(f.size(), 7u) << line;
+    for (const auto& f : data_rows("validation-mlperf-power.csv")) {
+        ASSERT_GE(f.size(), 7u) << f[0];
         const auto it = std::find_if(cases->begin(), cases->end(), [&](const ValidationCase& c) { return c.id == f[1]; });
         ASSERT_NE(it, cases->end()) << f[1];
         // The same run as the row (B200's 99.9 server run is its own: 99,204 against 99,159 tokens/s).
