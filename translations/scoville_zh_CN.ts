@@ -1928,10 +1928,6 @@
         <translation>多头注意力 KV 效率</translation>
     </message>
     <message>
-        <source>efficiency.attention for a decode-attention call over an 8-bit KV cache whose query heads each have a KV head of their own (multi-head attention), where the engine runs those in a kernel of its own that converts each element before its math (H100: 0.758 and H200: 0.577, about 2.5-2.8 T elements/s, TensorRT-LLM&apos;s masked multi-head attention kernel, against 0.83 in its grouped-query XQA kernel). A 16-bit cache streams at efficiency.attention. 0: as efficiency.attention.</source>
-        <translation>efficiency.attention 在 8 位 KV 缓存、且每个查询头都有自己的 KV 头（多头注意力）时的解码注意力调用中的取值：引擎为此运行单独的内核，该内核在计算前逐元素转换数据（H100：0.758，H200：0.577，约每秒 2.5-2.8 T 个元素；TensorRT-LLM 的 masked multi-head attention 内核，其分组查询 XQA 内核为 0.83）。16 位缓存按 efficiency.attention 读取。0：与 efficiency.attention 相同。</translation>
-    </message>
-    <message>
         <source>Multi-head attention call overhead</source>
         <translation>多头注意力调用开销</translation>
     </message>
@@ -1946,10 +1942,6 @@
     <message>
         <source>efficiency.attention_wave_blocks for a decode-attention call whose query heads each have a KV head of their own (H100: 381 blocks, TensorRT-LLM&apos;s masked multi-head attention kernel). 0: as efficiency.attention_wave_blocks.</source>
         <translation>efficiency.attention_wave_blocks 在每个查询头都有自己的 KV 头时的解码注意力调用中的取值（H100：381 个线程块，TensorRT-LLM 的 masked multi-head attention 内核）。0：与 efficiency.attention_wave_blocks 相同。</translation>
-    </message>
-    <message>
-        <source>Time one (request, KV head) pair&apos;s first 1024 cached tokens take in a decode-attention kernel when the pair is alone: the kernel splits a pair&apos;s context over thread blocks whose number grows as the square root of its length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth (H100: 1.98 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_token_ps the slower binds. 0: none.</source>
-        <translation>单个（请求，KV 头）配对独处时，解码注意力内核处理其前 1024 个缓存词元所需的时间：内核把一个配对的上下文分给若干线程块，其数量随长度的平方根增长（每次切分都要合并一次部分结果），因此 C 个词元需要此值 × sqrt(C / 1024)，无论带宽有多空闲（H100：1.98 us，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_token_ps 一起时取较慢者。0：无。</translation>
     </message>
     <message>
         <source>efficiency.attention_overhead_us for a decode-attention call whose query heads each have a KV head of their own, where the engine runs those in a kernel of its own (H100: 4.90 us against 1.16 in the grouped-query kernel, with efficiency.attention_head_overhead_ns for its one query head, TensorRT-LLM). 0: as efficiency.attention_overhead_us.</source>
@@ -1994,6 +1986,22 @@
     <message>
         <source>Time the engine&apos;s fallback decode-attention kernel adds when it splits a context of more than 128 tokens over several thread blocks and merges their partial results (H100: 5.0 us, TensorRT-LLM&apos;s masked multi-head attention, one request of 1023 tokens). 0: none.</source>
         <translation>引擎的回退解码注意力内核把超过 128 个 token 的上下文拆分到多个线程块并合并其部分结果时增加的时间（H100：5.0 us，TensorRT-LLM 的 masked multi-head attention，一个请求、1023 个 token）。0：无。</translation>
+    </message>
+    <message>
+        <source>16-bit KV attention KV efficiency</source>
+        <translation>16 位 KV 注意力 KV 效率</translation>
+    </message>
+    <message>
+        <source>efficiency.attention for a decode-attention call over a 16-bit KV cache, where the engine runs those in kernels of their own (H100: 0.89 and H200: 0.855 of the HBM peak, TensorRT-LLM&apos;s kernels for a 16-bit cache, grouped-query and multi-head, against 0.833 and 0.765 with an FP8 cache). 0: as efficiency.attention.</source>
+        <translation>efficiency.attention 在 16 位 KV 缓存的解码注意力调用中的取值：引擎为此运行单独的内核（H100：0.89，H200：0.855，相对 HBM 峰值；TensorRT-LLM 用于 16 位缓存的分组查询与多头内核，FP8 缓存时为 0.833 和 0.765）。0：与 efficiency.attention 相同。</translation>
+    </message>
+    <message>
+        <source>efficiency.attention for a decode-attention call over an 8-bit KV cache whose query heads each have a KV head of their own (multi-head attention), where the engine runs those in a kernel of its own that converts each element before its math (H100: 0.758 and H200: 0.577, about 2.5-2.8 T elements/s, TensorRT-LLM&apos;s masked multi-head attention kernel, against 0.83 in its grouped-query XQA kernel). A 16-bit cache streams at efficiency.attention_16bit. 0: as efficiency.attention.</source>
+        <translation>efficiency.attention 在 8 位 KV 缓存、且每个查询头都有自己的 KV 头（多头注意力）时的解码注意力调用中的取值：引擎为此运行单独的内核，该内核在计算前逐元素转换数据（H100：0.758，H200：0.577，约每秒 2.5-2.8 T 个元素；TensorRT-LLM 的 masked multi-head attention 内核，其分组查询 XQA 内核为 0.83）。16 位缓存按 efficiency.attention_16bit 读取。0：与 efficiency.attention 相同。</translation>
+    </message>
+    <message>
+        <source>Time one (request, KV head) pair&apos;s first 1024 cached tokens take in a decode-attention kernel when the pair is alone: the kernel splits a pair&apos;s context over thread blocks whose number grows as the square root of its length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth (H100: 2.02 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_token_ps the slower binds. 0: none.</source>
+        <translation>单个（请求，KV 头）配对独处时，解码注意力内核处理其前 1024 个缓存词元所需的时间：内核把一个配对的上下文分给若干线程块，其数量随长度的平方根增长（每次切分都要合并一次部分结果），因此 C 个词元需要此值 × sqrt(C / 1024)，无论带宽有多空闲（H100：2.02 us，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_token_ps 一起时取较慢者。0：无。</translation>
     </message>
 </context>
 <context>

@@ -134,6 +134,10 @@ struct EfficiencySpec {
     // FP8 cache's query groups in one thread block, a 16-bit cache's heads one by one). 0: as the two above.
     double attention_16bit_overhead_us = 0.0;
     double attention_16bit_pair_ns = 0.0;
+    // The KV share of the HBM bandwidth (efficiency.attention) where a decode-attention kernel streams a 16-bit
+    // cache: Hopper's grouped-query kernel for it and its multi-head one read 2-byte elements without converting
+    // them. 0: as efficiency.attention.
+    double attention_16bit = 0.0;
     // Thread blocks of a decode-attention call that run within its fixed time: the first wave of blocks runs
     // side by side in the time one block takes, which a one-request call (attention_overhead_us) already pays,
     // so only the blocks beyond it add attention_pair_ns each. 0: every block adds. The 16-bit kernel's own

@@ -234,6 +234,11 @@ std::vector<ParamInfo> build_params() {
          "grouped-query heads (H200: 37 ns per request and KV head against 6.45 with an FP8 cache, TensorRT-LLM). 0: as "
          "efficiency.attention_pair_ns."),
          SCV_REAL(efficiency.attention_16bit_pair_ns), "efficiency.attention_pair_ns"});
+    add({"efficiency.attention_16bit", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention KV efficiency"), "", ParamKind::real, 0, 1, 0, 1, false, {},
+         SCV_TR("scoville::ChipParams", "efficiency.attention for a decode-attention call over a 16-bit KV cache, where the engine runs "
+         "those in kernels of their own (H100: 0.89 and H200: 0.855 of the HBM peak, TensorRT-LLM's kernels for a 16-bit cache, "
+         "grouped-query and multi-head, against 0.833 and 0.765 with an FP8 cache). 0: as efficiency.attention."),
+         SCV_REAL(efficiency.attention_16bit), "efficiency.attention"});
     add({"efficiency.attention_wave_blocks", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: blocks within the call's fixed time"), SCV_TR("Unit", "blocks"), ParamKind::real, 0, 100000, 0, 512, false, {},
          SCV_TR("scoville::ChipParams", "Thread blocks of a decode-attention call that cost nothing beyond its fixed time: its first wave "
          "runs side by side in the time one block takes, which a one-request call already pays (efficiency.attention_overhead_us), "
@@ -249,7 +254,7 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "efficiency.attention for a decode-attention call over an 8-bit KV cache whose query heads each have a KV head of "
          "their own (multi-head attention), where the engine runs those in a kernel of its own that converts each element before "
          "its math (H100: 0.758 and H200: 0.577, about 2.5-2.8 T elements/s, TensorRT-LLM's masked multi-head attention kernel, "
-         "against 0.83 in its grouped-query XQA kernel). A 16-bit cache streams at efficiency.attention. 0: as efficiency.attention."),
+         "against 0.83 in its grouped-query XQA kernel). A 16-bit cache streams at efficiency.attention_16bit. 0: as efficiency.attention."),
          SCV_REAL(efficiency.attention_mha), "efficiency.attention"});
     add({"efficiency.attention_mha_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Multi-head attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
          SCV_TR("scoville::ChipParams", "efficiency.attention_overhead_us for a decode-attention call whose query heads each have a KV head "
@@ -288,7 +293,7 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Time one (request, KV head) pair's first 1024 cached tokens take in a decode-attention kernel when "
          "the pair is alone: the kernel splits a pair's context over thread blocks whose number grows as the square root of its "
          "length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth "
-         "(H100: 1.98 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; "
+         "(H100: 2.02 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; "
          "with efficiency.attention_pair_token_ps the slower binds. 0: none."),
          SCV_REAL(efficiency.attention_pair_1k_us)});
     add({"efficiency.attention_pair_token_ps", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: one pair's time per token"), SCV_TR("Unit", "ps"), ParamKind::real, 0, 10000, 0, 1000, false, {},

@@ -25,6 +25,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     const auto or_else = [](double key, double followed) { return key > 0 ? key : followed; };
     r.kv_scale = e.memory > 0 ? e.attention / e.memory : 1.0;
     r.kv_scale_per_head = e.memory > 0 ? or_else(e.attention_mha, e.attention) / e.memory : 1.0;
+    r.kv_scale_16bit = e.memory > 0 ? or_else(e.attention_16bit, e.attention) / e.memory : 1.0;
     r.sram_bytes = chip.sram.mb * 1e6;
     r.net = network_rates(chip);
     r.overlap = chip.efficiency.overlap;
@@ -62,7 +63,13 @@ ChipRates chip_rates(const ChipSpec& chip) {
 }
 
 double kv_scale(const ChipRates& r, DecodeKernel kernel) {
-    return kernel == DecodeKernel::per_head_8bit ? r.kv_scale_per_head : r.kv_scale;
+    switch (kernel) {
+    case DecodeKernel::grouped: return r.kv_scale;
+    case DecodeKernel::per_head_8bit: return r.kv_scale_per_head;
+    case DecodeKernel::grouped_16bit:
+    case DecodeKernel::per_head: return r.kv_scale_16bit;
+    }
+    return r.kv_scale;
 }
 
 double attention_pair_time(double keys, const ChipRates& r) {

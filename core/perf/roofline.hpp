@@ -17,6 +17,7 @@ struct ChipRates {
     double hbm_bytes_s = 0;         // achieved (x efficiency.memory)
     double kv_scale = 1;            // efficiency.attention / efficiency.memory: KV-cache streams vs copies
     double kv_scale_per_head = 1;   // the same in the multi-head kernel (efficiency.attention_mha)
+    double kv_scale_16bit = 1;      // the same over a 16-bit cache (efficiency.attention_16bit)
     double sram_bytes_s = 0;
     double sram_bytes = 0;          // capacity
     bool has_hbm = false;

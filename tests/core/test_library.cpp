@@ -308,6 +308,14 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
         EXPECT_EQ(basis(c, "efficiency.attention_16bit_pair_ns").as, "") << c;
         EXPECT_EQ(basis(c, "efficiency.attention_16bit_overhead_us").basis, "measured") << c;
     }
+    // Their KV share of the bandwidth too: measured on Hopper, the 8-bit kernel's (efficiency.attention) elsewhere.
+    for (const char* c : {"h100-sxm", "h200-sxm"}) {
+        EXPECT_EQ(basis(c, "efficiency.attention_16bit").basis, "measured") << c;
+        EXPECT_EQ(basis(c, "efficiency.attention_16bit").as, "") << c;
+    }
+    EXPECT_EQ(basis("b200", "efficiency.attention_16bit").as, "efficiency.attention");
+    EXPECT_EQ(basis("b200", "efficiency.attention_16bit").basis, "measured");
+    EXPECT_EQ(basis("tpu-v7", "efficiency.attention_16bit").as, "efficiency.attention");
     EXPECT_EQ(basis("b200", "efficiency.attention_16bit_pair_ns").as, "efficiency.attention_pair_ns");
     EXPECT_EQ(basis("b200", "efficiency.attention_16bit_pair_ns").basis, "measured");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_16bit_overhead_us").as, "efficiency.attention_overhead_us");
@@ -371,7 +379,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 36u) << c.id;
+        EXPECT_EQ(all.size(), 37u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

@@ -136,16 +136,17 @@ TEST(Lowering, ASpreadOfLengthsWeighsTheLongRequests) {
 }
 
 TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
-    // Decode attention reads the paged KV cache at efficiency.attention of peak (H100: 0.833 beyond a
-    // fixed cost per call, TensorRT-LLM generation-attention timings), other bytes at efficiency.memory
-    // (0.866, copy). attn_score of the tiny model: 1408 B of KV from HBM at 3.35 x 0.833 TB/s, its
-    // activations from the 50 MB L2 at 12 x 0.866 TB/s. Its 4 query heads share 2 KV heads of a 16-bit
-    // cache, which H100 runs in a kernel of their own: the call costs the 4 us launch + 4.58 us more
-    // (efficiency.attention_16bit_overhead_us, TensorRT-LLM timings).
+    // Decode attention reads the paged KV cache at its own share of the peak beyond a fixed cost per call
+    // (H100, TensorRT-LLM generation-attention timings: efficiency.attention 0.833 for an FP8 cache's kernel,
+    // efficiency.attention_16bit 0.89 for a 16-bit cache's), other bytes at efficiency.memory (0.866, copy).
+    // attn_score of the tiny model: 1408 B of a 16-bit KV cache from HBM at 3.35 x 0.89 TB/s, its activations
+    // from the 50 MB L2 at 12 x 0.866 TB/s. Its 4 query heads share 2 KV heads of that cache, which H100 runs
+    // in a kernel of their own: the call costs the 4 us launch + 4.58 us more (efficiency.attention_16bit_overhead_us,
+    // TensorRT-LLM timings).
     const PhaseResult ph = lower(tiny(), small_scenario(), Phase::decode);
     const OpResult& a = op(ph, 0, "attn_score");
     ASSERT_EQ(a.kv_bytes, 1408);
-    EXPECT_NEAR(a.memory_s, 1408 / (3.35e12 * 0.833) + a.activation_bytes / (12e12 * 0.866), 1e-18);
+    EXPECT_NEAR(a.memory_s, 1408 / (3.35e12 * 0.89) + a.activation_bytes / (12e12 * 0.866), 1e-18);
     EXPECT_EQ(a.decode_kernel, DecodeKernel::grouped_16bit);
     EXPECT_NEAR(a.overhead_s, 4e-6 + 4.58e-6, 1e-15);
     EXPECT_DOUBLE_EQ(op(ph, 0, "attn_value").overhead_s, 0.0);  // the same kernel
@@ -157,16 +158,19 @@ TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
     const OpResult& f = op(fp8_ph, 0, "attn_score");
     EXPECT_EQ(f.decode_kernel, DecodeKernel::grouped);
     EXPECT_NEAR(f.overhead_s, 4e-6 + 1.04e-6 + 2 * 103e-9, 1e-15);
+    // Its 704 B stream at efficiency.attention: 3.35 x 0.833 TB/s.
+    ASSERT_EQ(f.kv_bytes, 704);
+    EXPECT_NEAR(f.memory_s, 704 / (3.35e12 * 0.833) + f.activation_bytes / (12e12 * 0.866), 1e-18);
     // Heads that each have their own KV head (multi-head attention) run in a kernel of their own whatever the
     // cache, one thread block a head: 4.90 us more (efficiency.attention_mha_overhead_us, TensorRT-LLM's masked
-    // multi-head attention kernel) and 103 ns for its one query head. Its 16-bit cache streams at efficiency.attention
-    // (0.833); an 8-bit one, whose elements the kernel converts before its math, at efficiency.attention_mha
-    // (0.758): attn_score's 2816 B at 3.35 x 0.758 TB/s.
+    // multi-head attention kernel) and 103 ns for its one query head. Its 16-bit cache streams at
+    // efficiency.attention_16bit (0.89), as the grouped heads' does; an 8-bit one, whose elements the kernel
+    // converts before its math, at efficiency.attention_mha (0.758): attn_score's 2816 B at 3.35 x 0.758 TB/s.
     const PhaseResult mha_ph = lower(tiny(4), small_scenario(), Phase::decode);
     const OpResult& mha = op(mha_ph, 0, "attn_score");
     EXPECT_EQ(mha.decode_kernel, DecodeKernel::per_head);
     EXPECT_NEAR(mha.overhead_s, 4e-6 + 4.90e-6 + 103e-9, 1e-15);
-    EXPECT_NEAR(mha.memory_s, mha.kv_bytes / (3.35e12 * 0.833) + mha.activation_bytes / (12e12 * 0.866), 1e-18);
+    EXPECT_NEAR(mha.memory_s, mha.kv_bytes / (3.35e12 * 0.89) + mha.activation_bytes / (12e12 * 0.866), 1e-18);
     const PhaseResult mha8_ph = lower(tiny(4), narrow, Phase::decode);
     const OpResult& mha8 = op(mha8_ph, 0, "attn_score");
     EXPECT_EQ(mha8.decode_kernel, DecodeKernel::per_head_8bit);
@@ -175,6 +179,14 @@ TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
     // GEMMs are unaffected: weights stream at the copy rate.
     const OpResult& g = op(ph, 0, "qkv_proj");
     EXPECT_NEAR(g.memory_s, g.weight_bytes / (3.35e12 * 0.866) + g.activation_bytes / (12e12 * 0.866), 1e-18);
+    // A chip whose 16-bit kernels measure nothing of their own (efficiency.attention_16bit 0) streams a 16-bit
+    // cache at efficiency.attention: the same call with H100's 0.833 there.
+    ChipSpec same = *load_chip("h100-sxm");
+    same.efficiency.attention_16bit = 0;
+    EXPECT_NEAR(kv_scale(chip_rates(same), DecodeKernel::grouped_16bit), 0.833 / 0.866, 1e-15);
+    EXPECT_NEAR(kv_scale(chip_rates(same), DecodeKernel::per_head), 0.833 / 0.866, 1e-15);
+    EXPECT_NEAR(kv_scale(chip_rates(*load_chip("h100-sxm")), DecodeKernel::grouped_16bit), 0.89 / 0.866, 1e-15);
+    EXPECT_DOUBLE_EQ(load_chip("b200")->efficiency.attention_16bit, 0);
 }
 
 TEST(Lowering, GqaKeepsFewerKvBytesThanMha) {
@@ -786,38 +798,38 @@ TEST(Roofline, PromptAttentionBlocksLeaveCoresIdle) {
 // One (request, KV head) pair alone: its time grows with its context whatever the bandwidth left idle.
 // Llama-3.1-8B at TP 8 holds one KV head per chip; one request of 65535 tokens cached reads 65536 keys
 // (with the new one) and writes the new token: 65537 x 2 x 128 B = 16.78 MB of fp8 KV.
-// H100 (Hopper, the square-root law): 1.98 us x sqrt(65536 / 1024) = 15.84 us of compute against the KV's
-// 16.78 MB / (3.35 TB/s x 0.833) = 6.01 us: sqrt(15.84^2 + 6.01^2) = 16.94 us, + 4 us launch + 1.04 us per
-// call + 4 query heads x 103 ns = 22.39 us, and the fused softmax's 0.02 us on the vector lanes: 22.41 us
+// H100 (Hopper, the square-root law): 2.02 us x sqrt(65536 / 1024) = 16.16 us of compute against the KV's
+// 16.78 MB / (3.35 TB/s x 0.833) = 6.01 us: sqrt(16.16^2 + 6.01^2) = 17.24 us, + 4 us launch + 1.04 us per
+// call + 4 query heads x 103 ns = 22.69 us, and the fused softmax's 0.02 us on the vector lanes: 22.71 us
 // (TensorRT-LLM: 22.79 us; 11.48 us without the key, where the pair's 64 blocks run within the call's fixed
 // time and the KV's 6.01 us binds).
 // B200 (the per-token law): 65536 x 252 ps = 16.52 us against 16.78 MB / (8.0 TB/s x 0.896) = 2.34 us:
 // sqrt(16.52^2 + 2.34^2) = 16.68 us, + 4 + 6.97 + 4 x 0.011 us = 27.71 us (TensorRT-LLM: 25.51 us).
 // With 8 KV heads (TP 1) the pairs run side by side: 8 x 16.78 MB = 134.2 MB take 48.10 us on H100, and
-// the pair's 15.84 us only adds at the ridge: sqrt(48.10^2 + 15.84^2) = 50.64 us, + 5.45 us and the softmax's
-// 0.17 us (32 query heads) = 56.26 us (TensorRT-LLM: 64.6 us).
+// the pair's 16.16 us only adds at the ridge: sqrt(48.10^2 + 16.16^2) = 50.74 us, + 5.45 us and the softmax's
+// 0.17 us (32 query heads) = 56.36 us (TensorRT-LLM: 64.6 us).
 TEST(Roofline, DecodeAttentionPairAloneGrowsWithItsContext) {
     const ModelSpec llama = *load_model("llama-3.1-8b");
     const ChipSpec h100 = *load_chip("h100-sxm");
-    EXPECT_DOUBLE_EQ(h100.efficiency.attention_pair_1k_us, 1.98);
+    EXPECT_DOUBLE_EQ(h100.efficiency.attention_pair_1k_us, 2.02);
     EXPECT_DOUBLE_EQ(h100.efficiency.attention_pair_token_ps, 0);
     const ChipRates hr = chip_rates(h100);
-    EXPECT_NEAR(attention_pair_time(65536, hr), 15.84e-6, 0.001e-6);
-    EXPECT_NEAR(attention_pair_time(1024, hr), 1.98e-6, 1e-12);
+    EXPECT_NEAR(attention_pair_time(65536, hr), 16.16e-6, 0.001e-6);
+    EXPECT_NEAR(attention_pair_time(1024, hr), 2.02e-6, 1e-12);
     EXPECT_DOUBLE_EQ(attention_pair_time(0, hr), 0);
     auto h = attention_kernel(h100, llama, 8, 1, 65535, Precision::fp8);
     ASSERT_TRUE(h.ok()) << h.error().message;
     EXPECT_NEAR(h->op.kv_bytes, 65537.0 * 2 * 128, 1);
     EXPECT_NEAR(h->op.memory_s, 6.01e-6, 0.01e-6);
-    EXPECT_NEAR(h->op.compute_s, 15.84e-6 + 0.02e-6, 0.01e-6);
-    EXPECT_NEAR(h->op.time_s, 22.41e-6, 0.02e-6);
+    EXPECT_NEAR(h->op.compute_s, 16.16e-6 + 0.02e-6, 0.01e-6);
+    EXPECT_NEAR(h->op.time_s, 22.71e-6, 0.02e-6);
     ChipSpec bare = h100;
     bare.efficiency.attention_pair_1k_us = 0;
     EXPECT_NEAR(attention_kernel(bare, llama, 8, 1, 65535, Precision::fp8)->op.time_s, 11.48e-6, 0.02e-6);
     // Eight pairs side by side: the bytes bind, the pair's time adds at the ridge only.
     auto eight = attention_kernel(h100, llama, 1, 1, 65535, Precision::fp8);
     EXPECT_NEAR(eight->op.memory_s, 48.10e-6, 0.02e-6);
-    EXPECT_NEAR(eight->op.time_s, 56.26e-6, 0.02e-6);
+    EXPECT_NEAR(eight->op.time_s, 56.36e-6, 0.02e-6);
     // Blackwell: the per-token law.
     const ChipSpec b200 = *load_chip("b200");
     EXPECT_DOUBLE_EQ(b200.efficiency.attention_pair_1k_us, 0);
@@ -827,12 +839,12 @@ TEST(Roofline, DecodeAttentionPairAloneGrowsWithItsContext) {
     auto b = attention_kernel(b200, llama, 8, 1, 65535, Precision::fp8);
     ASSERT_TRUE(b.ok()) << b.error().message;
     EXPECT_NEAR(b->op.time_s, 27.71e-6, 0.02e-6);
-    // The slower law binds where a chip has both: at 1024 tokens 1.98 us against 1024 x 251 ps = 0.26 us,
-    // at 65536 tokens 16.45 us against 15.84.
+    // The slower law binds where a chip has both: at 1024 tokens 2.02 us against 1024 x 251 ps = 0.26 us,
+    // at 65536 tokens 16.45 us against 16.16.
     ChipSpec both = h100;
     both.efficiency.attention_pair_token_ps = 251;
     const ChipRates r2 = chip_rates(both);
-    EXPECT_NEAR(attention_pair_time(1024, r2), 1.98e-6, 1e-12);
+    EXPECT_NEAR(attention_pair_time(1024, r2), 2.02e-6, 1e-12);
     EXPECT_NEAR(attention_pair_time(65536, r2), 16.45e-6, 0.001e-6);
 }
 

@@ -228,7 +228,7 @@ TEST(Validation, PublicCases) {
     EXPECT_LE(tight.median_abs_error, 0.06);  // 4.4 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
-    // DecodeAttentionLayers below); all kernels together: 17429 rows and 3039 fits.
+    // DecodeAttentionLayers below); all kernels together: 17365 rows and 3103 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (!timed_by_aiconfigurator(r)) single.push_back(r);
@@ -236,8 +236,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 17429);
-    EXPECT_EQ(summarise(results, false).fits, 3039);
+    EXPECT_EQ(summarise(results, false).rows, 17365);
+    EXPECT_EQ(summarise(results, false).fits, 3103);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -753,7 +753,9 @@ TEST(Validation, ExtraMeasurements) {
 // efficiency.attention_pair_ns and efficiency.attention_wave_blocks (fitted together), the long full-attention
 // rows efficiency.attention; and its rows of one request
 // of 65535 tokens with one KV head per chip, both formats, the time of a pair alone (Hopper
-// efficiency.attention_pair_1k_us, Blackwell efficiency.attention_pair_token_ps).
+// efficiency.attention_pair_1k_us, Blackwell efficiency.attention_pair_token_ps). On Hopper a 16-bit cache runs
+// in kernels of their own: its bf16 rows set their keys the same way (the long full-attention rows of every
+// layout efficiency.attention_16bit, the KV share of the bandwidth of both).
 TEST(Validation, DecodeAttentionLayers) {
     const auto results = run_all(kPath, 20671);
     std::map<std::string, std::vector<double>> fits;                 // "h100-sxm pair", ...
@@ -767,12 +769,14 @@ TEST(Validation, DecodeAttentionLayers) {
         EXPECT_EQ(r.c.shape.find("layer=sliding") != std::string::npos, r.c.id.find("-swa-") != std::string::npos) << r.c.id;
         const bool hopper = r.c.chip == "h100-sxm" || r.c.chip == "h200-sxm";
         if (r.c.fit) {
-            // fp8 rows set the four keys; on Hopper, bf16 rows of grouped-query layouts the 16-bit kernel's three;
-            // one request of 65535 tokens in either format a pair's time alone; on Hopper one request of 127 and
-            // of 1023 tokens in the fallback kernel (MMHA) its time per token and its merge.
+            // fp8 rows set the four keys; on Hopper, bf16 rows of grouped-query layouts the 16-bit kernel's three,
+            // and the long bf16 rows of every layout the 16-bit kernels' KV share of the bandwidth; one request of
+            // 65535 tokens in either format a pair's time alone; on Hopper one request of 127 and of 1023 tokens in
+            // the fallback kernel (MMHA) its time per token and its merge.
             const bool alone = requests == 1 && context == 65535;
             const bool fallback = hopper && requests == 1 && (context == 127 || context == 1023);
-            EXPECT_TRUE(r.c.precision == "fp8" || (hopper && context == 15) || alone || fallback) << r.c.id;
+            const bool long16 = hopper && r.c.precision == "bf16" && context >= 8191 && requests * context >= 64 * 8191;
+            EXPECT_TRUE(r.c.precision == "fp8" || (hopper && context == 15) || alone || fallback || long16) << r.c.id;
             if (fallback) {
                 fits[silicon_of(r.c) + (context == 127 ? " fallback token" : " fallback merge")].push_back(r.error);
                 continue;
@@ -800,18 +804,20 @@ TEST(Validation, DecodeAttentionLayers) {
         EXPECT_LE(r.error, !hopper ? 1.3 : r.c.precision == "bf16" ? 3.0 : 1.8) << r.c.id << ": predicted " << r.predicted;
         EXPECT_GE(r.error, -0.45) << r.c.id << ": predicted " << r.predicted;
     }
-    // 38 sets: 5 keys on each of H100, H200, the B200 silicon and B300, the 16-bit kernel's 3, the multi-head
+    // 40 sets: 5 keys on each of H100, H200, the B200 silicon and B300, the 16-bit kernels' 4, the multi-head
     // kernel's 4 and the fallback kernel's 2 on H100 and H200; a pair alone: 5 layouts with one KV head per chip x
     // 2 formats (B200 and GB200: 20); each median reproduced. Hopper's grouped-query fp8 sets hold 28 rows (7
     // layouts x 4 TP sizes; the long ones 27), its multi-head ones Llama-2-7B's 4 (the long one 5), its fallback
     // ones 12 at 127 tokens (Llama-3.1-8B's bf16 and Llama-2-7B's bf16 and fp8 at 4 TP sizes) and 11 at 1023
-    // (Llama-3.1-8B at TP 1 has 8 pairs: XQA), the rest 32 (B200 and GB200: 64).
-    EXPECT_EQ(fits.size(), 38u);
+    // (Llama-3.1-8B at TP 1 has 8 pairs: XQA), its long 16-bit ones 32 (every layout), the rest 32 (B200 and
+    // GB200: 64).
+    EXPECT_EQ(fits.size(), 40u);
     for (const auto& [what, errors] : fits) {
         const size_t silicon = what.starts_with("b200") ? 2 : 1;
         const bool hopper = what.starts_with("h100") || what.starts_with("h200");
         const size_t rows = what.ends_with("fallback token") ? 12u
                             : what.ends_with("fallback merge") ? 11u
+                            : what.ends_with(" kv 16-bit")    ? 32u
                             : what.ends_with("16-bit")        ? 28u
                             : what.ends_with("alone")       ? 10 * silicon
                             : what.ends_with("multi-head")  ? (what.find(" kv ") != std::string::npos ? 5u : 4u)
@@ -821,9 +827,9 @@ TEST(Validation, DecodeAttentionLayers) {
         EXPECT_LE(std::fabs(median_of(errors)), 0.01) << what;
     }
     const ValidationSummary all = summarise_kind(checks, "attention");
-    EXPECT_EQ(all.rows, 6386);
-    EXPECT_EQ(summarise_kind(results, "attention").fits, 792 + 112 + 650);  // with the prompt-attention fits below
-    // 4.9 % (5.4 % before a query head's block time scaled with its width, 5.2 % before the fallback kernel)
+    EXPECT_EQ(all.rows, 6322);
+    EXPECT_EQ(summarise_kind(results, "attention").fits, 856 + 112 + 650);  // with the prompt-attention fits below
+    // 4.6 % (5.4 % before a query head's block time scaled with its width, 5.2 % before the fallback kernel)
     EXPECT_LE(all.median_abs_error, 0.05);
     // Blackwell within 4 % in the median with either KV format (3.9 and 3.3 %, signed -1..+1 %).
     for (const char* f : {"blackwell bf16", "blackwell fp8"}) {
@@ -849,12 +855,15 @@ TEST(Validation, DecodeAttentionLayers) {
     // Since the engine's fallback kernel (MMHA) is modelled where TensorRT-LLM sends a call to it: fp8 7.5 %
     // (Llama-2-7B's one to 16 requests of 127 tokens were +5.5 % in the median, now 0..2 %), bf16 7.4 % (one to 16
     // requests of grouped-query layouts at 127 tokens were +20 % in the median, one to four pairs at 1023 tokens
-    // +53 %; now +3..+5 % and +4 %).
+    // +53 %; now +3..+5 % and +4 %). Since a 16-bit cache streams at its kernels' own share of the bandwidth
+    // (efficiency.attention_16bit, its long rows' fit; it was efficiency.attention's, where those rows were -6 % on
+    // H100 and -9 % on H200 in the median): bf16 7.3 % (7.2 %, with those rows among the checks), +2.5 % signed
+    // (+0.8 %), 32 more of its checks within 5 %.
     EXPECT_LE(medians(by_family["hopper fp8"]).second, 0.08);
     EXPECT_LE(medians(by_family["hopper bf16"]).second, 0.08);
     EXPECT_EQ(by_family["hopper fp8"].size() + by_family["hopper bf16"].size() + by_family["blackwell fp8"].size() +
                   by_family["blackwell bf16"].size(),
-              6386u);
+              6322u);
     // A malformed row is refused naming the item.
     auto run = [](const std::string& shape) {
         return run_validation_case(
