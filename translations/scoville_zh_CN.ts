@@ -1776,10 +1776,6 @@
         <translation>一次融合 MoE 层调用在其两个分组 GEMM 的每算子开销之外的固定时间（路由、排序、展开、激活与收尾内核）；无论路由多少词元，一个 MoE 层都要付出的代价（H200：24.6 us，TensorRT-LLM 融合 MoE）。</translation>
     </message>
     <message>
-        <source>Alpha of the alpha-beta model: time per synchronisation step of a collective, its launch included (one-shot all-reduce: 2 steps, two-shot: 4, ring: 2(n-1)); H100: 1.4 us, half of TensorRT-LLM&apos;s custom all-reduce of 256 B (2.7-3.2 us on 2-8 GPUs).</source>
-        <translation>alpha-beta 模型中的 alpha：集合通信每个同步步骤的时间，含内核启动（one-shot all-reduce：2 步，two-shot：4 步，ring：2(n-1) 步）；H100：1.4 us，即 TensorRT-LLM 自带 all-reduce 处理 256 B 所用时间的一半（2-8 个 GPU 上 2.7-3.2 us）。</translation>
-    </message>
-    <message>
         <source>Engine all-reduce efficiency</source>
         <translation>引擎 all-reduce 效率</translation>
     </message>
@@ -1790,10 +1786,6 @@
     <message>
         <source>Fixed cost of one collective call in the vendor&apos;s collective library (NCCL, RCCL) beyond the kernel launch (efficiency.op_overhead_us), as nccl-tests measures it at its smallest message (8xH100 NVLS, 1 KiB: 25.6 us less the 4 us launch). Serving engines call the library for all-gathers and reduce-scatters, and for an all-reduce past their workspace or where it beats their own one-shot kernel (link.latency_us).</source>
         <translation>厂商集合通信库（NCCL、RCCL）中一次集合通信调用在内核启动（efficiency.op_overhead_us）之外的固定开销，按 nccl-tests 在最小消息下的测量（8xH100 NVLS，1 KiB：25.6 us 减去 4 us 启动）。推理引擎的 all-gather 与 reduce-scatter 调用该库；all-reduce 在超出其工作区或比自带 one-shot 内核（link.latency_us）更快时也调用该库。</translation>
-    </message>
-    <message>
-        <source>Achievable fraction of link bandwidth in a serving engine&apos;s own all-reduce kernels (one-shot; two-shot when asked for), which move the data with the chip&apos;s cores (H100: 0.70, TensorRT-LLM&apos;s custom all-reduce between two GPUs). The engine takes the faster of its one-shot kernel and the vendor library.</source>
-        <translation>推理引擎自带 all-reduce 内核（one-shot；指定时为 two-shot）可达到的链路带宽比例，这些内核用芯片的计算核心搬运数据（H100：0.70，两个 GPU 之间的 TensorRT-LLM 自定义 all-reduce）。引擎在其 one-shot 内核与厂商库中取较快者。</translation>
     </message>
     <message>
         <source>FP4 time per K element</source>
@@ -2002,6 +1994,22 @@
     <message>
         <source>Time one (request, KV head) pair&apos;s first 1024 cached tokens take in a decode-attention kernel when the pair is alone: the kernel splits a pair&apos;s context over thread blocks whose number grows as the square root of its length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth (H100: 2.02 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_token_ps the slower binds. 0: none.</source>
         <translation>单个（请求，KV 头）配对独处时，解码注意力内核处理其前 1024 个缓存词元所需的时间：内核把一个配对的上下文分给若干线程块，其数量随长度的平方根增长（每次切分都要合并一次部分结果），因此 C 个词元需要此值 × sqrt(C / 1024)，无论带宽有多空闲（H100：2.02 us，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_token_ps 一起时取较慢者。0：无。</translation>
+    </message>
+    <message>
+        <source>Alpha of the alpha-beta model: time per synchronisation step of a collective, its launch included (one-shot all-reduce: 2 steps, two-shot: 4, ring: 2(n-1)); H100: 1.27 us, half the intercept of TensorRT-LLM&apos;s custom all-reduce of 256 B over the GPU count (2.7-3.2 us on 2-8 GPUs; its slope per peer is link.peer_latency_us).</source>
+        <translation>alpha-beta 模型中的 alpha：集合通信每个同步步骤的时间，含内核启动（one-shot all-reduce：2 步，two-shot：4 步，ring：2(n-1) 步）；H100：1.27 us，即 TensorRT-LLM 自带 all-reduce 处理 256 B 的时间随 GPU 数拟合直线的截距的一半（2-8 个 GPU 上 2.7-3.2 us；其每个对端的斜率为 link.peer_latency_us）。</translation>
+    </message>
+    <message>
+        <source>Collective latency per peer</source>
+        <translation>集合通信每个对端的延迟</translation>
+    </message>
+    <message>
+        <source>What an engine&apos;s own all-reduce kernel adds per peer in each round of direct exchange (one-shot: one round, two-shot: two), beyond link.latency_us: the flags it sets and waits on, the partial sums it reads from each peer. H100: 0.10 us, the slope of TensorRT-LLM&apos;s custom all-reduce of 256 B over 2, 4 and 8 GPUs (2.66, 2.80 and 3.23 us).</source>
+        <translation>推理引擎自带 all-reduce 内核在每一轮直接交换（one-shot：一轮，two-shot：两轮）中每个对端额外增加的时间，在 link.latency_us 之外：它设置并等待的标志，以及从每个对端读取的部分和。H100：0.10 us，即 TensorRT-LLM 自带 all-reduce 处理 256 B 在 2、4、8 个 GPU 上（2.66、2.80、3.23 us）的斜率。</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of link bandwidth in a serving engine&apos;s own all-reduce kernels (one-shot; two-shot when asked for), which move the data with the chip&apos;s cores (H100: 0.62, TensorRT-LLM&apos;s custom all-reduce between two GPUs). The engine takes the faster of its one-shot kernel and the vendor library.</source>
+        <translation>推理引擎自带 all-reduce 内核（one-shot；指定时为 two-shot）可达到的链路带宽比例，这些内核用芯片的计算核心搬运数据（H100：0.62，两个 GPU 之间的 TensorRT-LLM 自定义 all-reduce）。引擎在其 one-shot 内核与厂商库中取较快者。</translation>
     </message>
 </context>
 <context>
@@ -2263,14 +2271,6 @@
         <translation>，</translation>
     </message>
     <message>
-        <source>one-shot (each chip sends its buffer to every peer and sums locally): (n−1)·B / bw + 2α = %1 × %2 / %3 + 2 × %4</source>
-        <translation>one-shot（每颗芯片把缓冲区发给所有对端并在本地求和）：(n−1)·B / bw + 2α = %1 × %2 / %3 + 2 × %4</translation>
-    </message>
-    <message>
-        <source>two-shot (reduce-scatter, then all-gather): 2(n−1)/n·B / bw + 4α = 2 × %1/%2 × %3 / %4 + 4 × %5</source>
-        <translation>two-shot（reduce-scatter 后 all-gather）：2(n−1)/n·B / bw + 4α = 2 × %1/%2 × %3 / %4 + 4 × %5</translation>
-    </message>
-    <message>
         <source>ring: 2(n−1)/n·B / bw + 2(n−1)α = 2 × %1/%2 × %3 / %4 + %5 × %6</source>
         <translation>环形：2(n−1)/n·B / bw + 2(n−1)α = 2 × %1/%2 × %3 / %4 + %5 × %6</translation>
     </message>
@@ -2495,6 +2495,14 @@
     <message>
         <source>&lt;p&gt;The output lengths follow %1 measured quantiles (%2 tokens at %3 % up to %4 at %5 %), scaled to the mean output of %6, in place of a lognormal: they set the TPOT percentiles.&lt;/p&gt;</source>
         <translation>&lt;p&gt;输出长度遵循 %1 个实测分位数（从 %3 % 处的 %2 个词元到 %5 % 处的 %4 个），按平均输出 %6 缩放，取代对数正态分布：TPOT 百分位数由它们决定。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>one-shot (each chip sends its buffer to every peer and sums locally): (n−1)·B / bw + 2α + (n−1)·αₚ = %1 × %2 / %3 + 2 × %4 + %1 × %5</source>
+        <translation>one-shot（每颗芯片把缓冲区发给所有对端并在本地求和）：(n−1)·B / bw + 2α + (n−1)·αₚ = %1 × %2 / %3 + 2 × %4 + %1 × %5</translation>
+    </message>
+    <message>
+        <source>two-shot (reduce-scatter, then all-gather): 2(n−1)/n·B / bw + 4α + 2(n−1)·αₚ = 2 × %1/%2 × %3 / %4 + 4 × %5 + 2 × %1 × %6</source>
+        <translation>two-shot（reduce-scatter 后 all-gather）：2(n−1)/n·B / bw + 4α + 2(n−1)·αₚ = 2 × %1/%2 × %3 / %4 + 4 × %5 + 2 × %1 × %6</translation>
     </message>
 </context>
 <context>

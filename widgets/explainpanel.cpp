@@ -87,12 +87,13 @@ QString collectiveCost(const OpResult& op, const NetworkRates& r) {
                  formatBytes(r.library_window_bytes));
     }
     if (algo == "one-shot")
-        f = ExplainPanel::tr("one-shot (each chip sends its buffer to every peer and sums locally): (n−1)·B / bw + 2α "
-                             "= %1 × %2 / %3 + 2 × %4")
-                .arg(n1, formatBytes(b), direct_bw, alpha);
+        f = ExplainPanel::tr("one-shot (each chip sends its buffer to every peer and sums locally): (n−1)·B / bw + 2α + "
+                             "(n−1)·αₚ = %1 × %2 / %3 + 2 × %4 + %1 × %5")
+                .arg(n1, formatBytes(b), direct_bw, alpha, formatSeconds(r.peer_alpha_s));
     else if (algo == "two-shot")
-        f = ExplainPanel::tr("two-shot (reduce-scatter, then all-gather): 2(n−1)/n·B / bw + 4α = 2 × %1/%2 × %3 / %4 + 4 × %5")
-                .arg(n1, ns, formatBytes(b), direct_bw, alpha);
+        f = ExplainPanel::tr("two-shot (reduce-scatter, then all-gather): 2(n−1)/n·B / bw + 4α + 2(n−1)·αₚ = 2 × %1/%2 × %3 / "
+                             "%4 + 4 × %5 + 2 × %1 × %6")
+                .arg(n1, ns, formatBytes(b), direct_bw, alpha, formatSeconds(r.peer_alpha_s));
     else if (algo == "ring")
         f = ExplainPanel::tr("ring: 2(n−1)/n·B / bw + 2(n−1)α = 2 × %1/%2 × %3 / %4 + %5 × %6")
                 .arg(n1, ns, formatBytes(b), formatBytesPerSecond(ring_bytes_s(n, r)), QString::number(2 * (n - 1)),

@@ -61,6 +61,9 @@ struct LinkSpec {
     Topology topology = Topology::switched;
     int domain = 8;             // chips in one scale-up domain
     double latency_us = 2.0;    // alpha: per-step latency of a collective
+    // What an engine's own direct all-reduce kernel (one-shot, two-shot) adds for each peer it exchanges with
+    // in a round: the flags it sets and waits on, the peer's partial sums it reads. 0 = none.
+    double peer_latency_us = 0.0;
     // Fixed cost of one all-reduce call in the vendor's collective library (NCCL, RCCL) beyond the kernel
     // launch, as nccl-tests measures it at its smallest message; engines' own kernels avoid it.
     double library_latency_us = 20.0;

@@ -128,9 +128,14 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Chips reachable over scale-up links (NVL8, NVL72, TPU pod slice)."), SCV_INT(link.domain)});
     add({"link.latency_us", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Collective step latency"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 20, false, {},
          SCV_TR("scoville::ChipParams", "Alpha of the alpha-beta model: time per synchronisation step of a collective, its launch included (one-shot "
-         "all-reduce: 2 steps, two-shot: 4, ring: 2(n-1)); H100: 1.4 us, half of TensorRT-LLM's custom all-reduce of 256 B "
-         "(2.7-3.2 us on 2-8 GPUs)."),
+         "all-reduce: 2 steps, two-shot: 4, ring: 2(n-1)); H100: 1.27 us, half the intercept of TensorRT-LLM's custom all-reduce of "
+         "256 B over the GPU count (2.7-3.2 us on 2-8 GPUs; its slope per peer is link.peer_latency_us)."),
          SCV_REAL(link.latency_us)});
+    add({"link.peer_latency_us", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Collective latency per peer"), SCV_TR("Unit", "us"), ParamKind::real, 0, 100, 0, 2, false, {},
+         SCV_TR("scoville::ChipParams", "What an engine's own all-reduce kernel adds per peer in each round of direct exchange (one-shot: one "
+         "round, two-shot: two), beyond link.latency_us: the flags it sets and waits on, the partial sums it reads from each peer. "
+         "H100: 0.10 us, the slope of TensorRT-LLM's custom all-reduce of 256 B over 2, 4 and 8 GPUs (2.66, 2.80 and 3.23 us)."),
+         SCV_REAL(link.peer_latency_us)});
     add({"link.library_latency_us", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Collective library latency"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 100, false, {},
          SCV_TR("scoville::ChipParams", "Fixed cost of one collective call in the vendor's collective library (NCCL, RCCL) beyond the kernel launch "
          "(efficiency.op_overhead_us), as nccl-tests measures it at its smallest message (8xH100 NVLS, 1 KiB: 25.6 us less the 4 us "
@@ -202,7 +207,7 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Achievable fraction of link bandwidth in collectives (NCCL bus bandwidth ~0.8 of line rate)."), SCV_REAL(efficiency.network)});
     add({"efficiency.engine_network", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Engine all-reduce efficiency"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
          SCV_TR("scoville::ChipParams", "Achievable fraction of link bandwidth in a serving engine's own all-reduce kernels (one-shot; two-shot "
-         "when asked for), which move the data with the chip's cores (H100: 0.70, TensorRT-LLM's custom all-reduce between two "
+         "when asked for), which move the data with the chip's cores (H100: 0.62, TensorRT-LLM's custom all-reduce between two "
          "GPUs). The engine takes the faster of its one-shot kernel and the vendor library."), SCV_REAL(efficiency.engine_network)});
     add({"efficiency.overlap", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Overlap"), "", ParamKind::real, 0, 1, 0, 1, false, {},
          SCV_TR("scoville::ChipParams", "1: an op's compute, memory and network time overlap (time = max); 0: they add."), SCV_REAL(efficiency.overlap)});

@@ -80,6 +80,7 @@ NetworkRates network_rates(const ChipSpec& chip) {
     r.torus_dims = std::clamp(chip.link.torus_dims, 1, 3);
     r.switch_gain = chip.link.topology == Topology::switched ? std::max(1.0, chip.link.switch_reduction_gain) : 1.0;
     r.alpha_s = chip.link.latency_us * 1e-6;
+    r.peer_alpha_s = chip.link.peer_latency_us * 1e-6;
     r.nic_bytes_s = chip.scaleout_gb_s() * 1e9 * chip.efficiency.network;
     r.nic_alpha_s = chip.scaleout.latency_us * 1e-6;
     // A library call's fixed cost: its latency as nccl-tests measures it, less the launch, and the launch.
@@ -150,14 +151,14 @@ CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const Ne
         const double bw_engine = engine_peers_bytes_s(n, r);
         if (!direct_ok || bw_engine <= 0) return c;
         c.sent_bytes = (n - 1.0) * bytes;
-        c.time_s = c.sent_bytes / bw_engine + 2.0 * r.alpha_s;
+        c.time_s = c.sent_bytes / bw_engine + 2.0 * r.alpha_s + (n - 1) * r.peer_alpha_s;
         return c;
     }
     case CollectiveAlgo::two_shot: {
         const double bw_engine = engine_peers_bytes_s(n, r);
         if (!direct_ok || bw_engine <= 0) return c;
         c.sent_bytes = 2.0 * (n - 1) / n * bytes;
-        c.time_s = c.sent_bytes / bw_engine + 4.0 * r.alpha_s;
+        c.time_s = c.sent_bytes / bw_engine + 4.0 * r.alpha_s + 2.0 * (n - 1) * r.peer_alpha_s;
         return c;
     }
     case CollectiveAlgo::ring:
@@ -239,7 +240,7 @@ double library_window_factor(double sent_bytes, const NetworkRates& r) {
 CollectiveCost library_all_reduce(double bytes, int n, const NetworkRates& r, CollectiveAlgo algo) {
     if (n <= 1 || bytes <= 0) return {0, 0, CollectiveAlgo::none};
     NetworkRates lib = r;
-    lib.alpha_s = 0;  // the call's fixed cost replaces the per-step latencies inside the domain
+    lib.alpha_s = lib.peer_alpha_s = 0;  // the call's fixed cost replaces the per-step latencies inside the domain
     lib.engine_link_bytes_s = r.link_bytes_s;  // its direct exchanges run at the library's rate
     if (n > r.domain) {
         CollectiveCost c = algo == CollectiveAlgo::none
@@ -303,7 +304,7 @@ CollectiveCost all_to_all(double sent_bytes, int n, const NetworkRates& r) {
 CollectiveCost library_all_gather(double sent_bytes, int n, const NetworkRates& r) {
     if (n <= 1 || sent_bytes <= 0) return {0, 0, CollectiveAlgo::none};
     NetworkRates lib = r;
-    lib.alpha_s = 0;
+    lib.alpha_s = lib.peer_alpha_s = 0;
     CollectiveCost c = all_to_all(sent_bytes, n, lib);
     if (n <= r.domain && std::isfinite(c.time_s)) c.time_s *= library_window_factor(sent_bytes, r);
     c.time_s += r.library_s;

@@ -26,6 +26,7 @@ struct NetworkRates {
     int torus_dims = 1;
     double switch_gain = 1;      // in-switch reduction: all-reduce bandwidth over the ring's (1 = none)
     double alpha_s = 0;          // per synchronisation step, scale-up
+    double peer_alpha_s = 0;     // per peer and round of an engine's direct exchange (one-shot, two-shot)
     double nic_bytes_s = 0;      // all NICs of a chip, one direction, achieved
     double nic_alpha_s = 0;      // per step across the scale-out network
     double library_s = 0;        // the vendor library's fixed cost per call, its launch included
@@ -51,10 +52,10 @@ double engine_peers_bytes_s(int n, const NetworkRates& r);
 
 // Single algorithms inside one scale-up domain (n <= domain); time_s = +inf where the topology
 // cannot run the algorithm (one-shot on a torus, in-switch without switch reduction).
-//   one-shot:  every chip sends its whole buffer to every peer and sums locally: 2 steps,
-//              (n-1) B / bw_all, at the engine kernels' rate (engine_peers_bytes_s)
-//   two-shot:  reduce-scatter then all-gather, each one direct exchange: 4 steps,
-//              2 (n-1)/n B / bw_all, at the engine kernels' rate
+//   one-shot:  every chip sends its whole buffer to every peer and sums locally: 2 steps and one
+//              round of n-1 peers, (n-1) B / bw_all, at the engine kernels' rate (engine_peers_bytes_s)
+//   two-shot:  reduce-scatter then all-gather, each one direct exchange: 4 steps and two rounds of
+//              n-1 peers, 2 (n-1)/n B / bw_all, at the engine kernels' rate
 //   ring:      2 (n-1) steps, 2 (n-1)/n B / bw_ring (torus: one bidirectional ring per dimension)
 //   tree:      double binary tree: 2 log2(n) steps, 2 B / bw_ring
 //   in-switch: the switch reduces in flight (NVLS): 4 steps; each chip sends and receives B once, at the

@@ -324,10 +324,10 @@ TEST(Collectives, RingOnASwitchAndATorus) {
     // One link one way: 50 GB/s / 2 x 0.8 = 20 GB/s; a switch gives a ring all 18: 360 GB/s
     EXPECT_NEAR(r.link_bytes_s, 20e9, 1);
     EXPECT_NEAR(ring_bytes_s(8, r), 360e9, 1);
-    // The engine's own kernels reach 0.7 of the links: 18 x 25 GB/s x 0.7 = 315 GB/s to all peers.
-    EXPECT_NEAR(engine_peers_bytes_s(8, r), 315e9, 1);
-    // 8 chips, 100 MB: 2 x 7/8 x 1e8 / 360e9 + 2 x 7 x 1.4 us = 486.1 us + 19.6 us
-    EXPECT_NEAR(allreduce_with(CollectiveAlgo::ring, 1e8, 8, r).time_s, 1.75e8 / 360e9 + 19.6e-6, 1e-12);
+    // The engine's own kernels reach 0.62 of the links: 18 x 25 GB/s x 0.62 = 279 GB/s to all peers.
+    EXPECT_NEAR(engine_peers_bytes_s(8, r), 279e9, 1);
+    // 8 chips, 100 MB: 2 x 7/8 x 1e8 / 360e9 + 2 x 7 x 1.27 us = 486.1 us + 17.78 us
+    EXPECT_NEAR(allreduce_with(CollectiveAlgo::ring, 1e8, 8, r).time_s, 1.75e8 / 360e9 + 17.78e-6, 1e-12);
     EXPECT_EQ(all_reduce(1e8, 1, r).time_s, 0.0);
     ChipSpec torus = *load_chip("h100-sxm");
     torus.link.topology = Topology::torus;
@@ -336,8 +336,8 @@ TEST(Collectives, RingOnASwitchAndATorus) {
     // 18 links over 2 dimensions: 9 per dimension, 9 x 20 GB/s = 180 GB/s along a ring
     EXPECT_NEAR(ring_bytes_s(8, t), 180e9, 1);
     // 8 chips on a 2-D torus: 4 x 2. Reduce-scatter and all-gather along 4 on 1e8 B, then along 2 on 2.5e7 B:
-    // 2 x 3/4 x 1e8 / 180e9 + 2 x 3 x 1.4 us + 2 x 1/2 x 2.5e7 / 180e9 + 2 x 1 x 1.4 us
-    const double expect = 1.5e8 / 180e9 + 8.4e-6 + 2.5e7 / 180e9 + 2.8e-6;
+    // 2 x 3/4 x 1e8 / 180e9 + 2 x 3 x 1.27 us + 2 x 1/2 x 2.5e7 / 180e9 + 2 x 1 x 1.27 us
+    const double expect = 1.5e8 / 180e9 + 7.62e-6 + 2.5e7 / 180e9 + 2.54e-6;
     EXPECT_NEAR(all_reduce(1e8, 8, t).time_s, expect, 1e-12);
     EXPECT_EQ(all_reduce(1e8, 8, t).algo, CollectiveAlgo::ring);  // a torus has no direct exchange
     EXPECT_FALSE(all_reduce(1e8, 8, t).library);                   // over a torus the engine runs its rings
@@ -349,23 +349,24 @@ TEST(Collectives, RingOnASwitchAndATorus) {
 }
 
 // An engine's all-reduce on a switch: its own one-shot kernel while the message is small, the vendor
-// library once that is faster (TensorRT-LLM's automatic strategy). 8 x H100: one-shot 7 B / 315 GB/s +
-// 2 x 1.4 us; the library 25.6 us per call (21.6 us + the 4 us launch) + its best data time through the
-// 20.5 MB window.
+// library once that is faster (TensorRT-LLM's automatic strategy). 8 x H100: one-shot 7 B / 279 GB/s +
+// 2 x 1.27 us + 7 peers x 0.097 us; the library 25.6 us per call (21.6 us + the 4 us launch) + its best data
+// time through the 20.5 MB window.
 TEST(Collectives, OneShotGivesWayToTheLibraryAsMessagesGrow) {
     ChipSpec chip = *load_chip("h100-sxm");
     chip.link.switch_reduction_gain = 1.0;
     const NetworkRates r = network_rates(chip);
     EXPECT_NEAR(r.library_s, 25.6e-6, 1e-12);
-    // A decode step's 16 KB: 7 x 16384 / 315e9 + 2.8 us = 3.16 us (TensorRT-LLM measures 3.6 us on 8 H100s).
+    // A decode step's 16 KB: 7 x 16384 / 279e9 + 2.54 us + 0.679 us = 3.63 us (TensorRT-LLM measures 3.6 us on
+    // 8 H100s).
     const CollectiveCost small = all_reduce(16384, 8, r);
     EXPECT_EQ(small.algo, CollectiveAlgo::one_shot);
     EXPECT_FALSE(small.library);
-    EXPECT_NEAR(small.time_s, 7 * 16384 / 315e9 + 2.8e-6, 1e-12);
-    // 1 MB: one-shot 22.2 + 2.8 = 25.0 us; the library's ring 1.75e6 / 360e9 = 4.86 us x (1 + 20.5 / (1.75 +
+    EXPECT_NEAR(small.time_s, 7 * 16384 / 279e9 + 2.54e-6 + 7 * 0.097e-6, 1e-12);
+    // 1 MB: one-shot 25.1 + 3.2 = 28.3 us; the library's ring 1.75e6 / 360e9 = 4.86 us x (1 + 20.5 / (1.75 +
     // 20.5)) = 9.34 us + 25.6 us = 34.9 us. The one-shot kernel.
     EXPECT_EQ(all_reduce(1e6, 8, r).algo, CollectiveAlgo::one_shot);
-    // 4 MB: one-shot 88.9 + 2.8 = 91.7 us; the library's ring 19.4 us x (1 + 20.5 / (7 + 20.5)) = 33.9 us +
+    // 4 MB: one-shot 100.4 + 3.2 = 103.6 us; the library's ring 19.4 us x (1 + 20.5 / (7 + 20.5)) = 33.9 us +
     // 25.6 us = 59.5 us. The library.
     const CollectiveCost mid = all_reduce(4e6, 8, r);
     EXPECT_TRUE(mid.library);
@@ -389,10 +390,10 @@ TEST(Collectives, OneShotGivesWayToTheLibraryAsMessagesGrow) {
 // Past its workspace an engine hands the all-reduce to the vendor library. 2 x H100, 24 MB: the library's
 // best is a two-shot exchange or ring, each chip sending 24 MB at 360 GB/s = 66.7 us, through the 20.5 MB
 // window: x (1 + 20.5 / (24 + 20.5)) = 97.4 us, + 25.6 us per call = 123.0 us; the engine's one-shot
-// kernel takes 24 MB / 315 GB/s + 2 x 1.4 us = 79.0 us.
+// kernel takes 24 MB / 279 GB/s + 2 x 1.27 us + 0.097 us (one peer) = 88.7 us.
 TEST(Collectives, PastTheEngineWorkspaceTheLibraryRunsIt) {
     const NetworkRates r = network_rates(*load_chip("h100-sxm"));
-    EXPECT_NEAR(all_reduce(24e6, 2, r).time_s, 24e6 / 315e9 + 2.8e-6, 1e-12);
+    EXPECT_NEAR(all_reduce(24e6, 2, r).time_s, 24e6 / 279e9 + 2.54e-6 + 0.097e-6, 1e-12);
     const CollectiveCost lib = library_all_reduce(24e6, 2, r);
     EXPECT_NEAR(lib.time_s, 24e6 / 360e9 * (1 + 20.5e6 / (24e6 + 20.5e6)) + 25.6e-6, 1e-12);
     // Llama-2-70B at TP 2, 800 decodes of MLPerf's lengths with their prompt chunks (222 / 291 x 800): each
@@ -442,7 +443,7 @@ TEST(Collectives, PastTheDomainTheNicsCarryTheRest) {
     EXPECT_NEAR(c.time_s, inner + 8e6 / 40e9 + 10e-6, 1e-12);
     // All-to-all over 16: 8 of the 15 peers sit across the NICs, 7 inside; both run at once.
     const CollectiveCost a = all_to_all(15e6, 16, r);
-    EXPECT_NEAR(a.time_s, std::max(7e6 / 360e9 + 2.8e-6, 8e6 / 40e9 + 10e-6), 1e-12);
+    EXPECT_NEAR(a.time_s, std::max(7e6 / 360e9 + 2.54e-6, 8e6 / 40e9 + 10e-6), 1e-12);
     ChipSpec no_nic = *load_chip("h100-sxm");
     no_nic.scaleout.nics = 0;
     EXPECT_FALSE(std::isfinite(all_reduce(64e6, 16, network_rates(no_nic)).time_s));
@@ -1231,10 +1232,10 @@ TEST(Lowering, ExpertParallelWithTensorParallelAttentionEndsInAnAllReduce) {
     const auto ph = lower(mix, s, Phase::decode);
     // Attention tp 2 leaves every token on both chips: each picks its experts' rows, nothing is dispatched,
     // and the partial outputs are summed by an all-reduce of 4 tokens x 4096 x 2 B = 32 KB over the 2 chips
-    // (the engine's one-shot kernel on NVSwitch: 32768 / 315 GB/s + 2 x 1.4 us).
+    // (the engine's one-shot kernel on NVSwitch: 32768 / 279 GB/s + 2 x 1.27 us + one peer's 0.097 us).
     for (const auto& o : ph.layer(0).ops) EXPECT_EQ(o.name.find("ep_"), std::string::npos) << o.name;
     EXPECT_EQ(op(ph, 0, "ffn_allreduce").algorithm, "one-shot");
-    EXPECT_NEAR(op(ph, 0, "ffn_allreduce").network_s, 32768 / 315e9 + 2.8e-6, 1e-12);
+    EXPECT_NEAR(op(ph, 0, "ffn_allreduce").network_s, 32768 / 279e9 + 2.54e-6 + 0.097e-6, 1e-12);
     // Each chip's 4 experts take 4 tokens x top-2 / ep 2 = 4 rows; 4 tokens touch 8 (1 - 0.75^4) = 5.47 of
     // the 8 experts, 2.73 of them on this chip.
     EXPECT_NEAR(op(ph, 0, "expert_gate_up").flops, 2.0 * 4 * (2 * 14336) * 4096, 1.0);
@@ -1383,7 +1384,7 @@ TEST(Lowering, ExpertParallelOverDataParallelAttentionDispatchesTokens) {
     EXPECT_DOUBLE_EQ(token_reaches_group(2, 2), 0.75);
     EXPECT_EQ(op(ph, 0, "ep_dispatch").collective, "all-to-all");
     EXPECT_DOUBLE_EQ(op(ph, 0, "ep_dispatch").network_bytes, 3.0 * 4096 * 2);
-    EXPECT_NEAR(op(ph, 0, "ep_dispatch").network_s, 24576 / 360e9 + 2.8e-6, 1e-12);  // + 2 x 1.4 us
+    EXPECT_NEAR(op(ph, 0, "ep_dispatch").network_s, 24576 / 360e9 + 2.54e-6, 1e-12);  // + 2 x 1.27 us
     EXPECT_DOUBLE_EQ(op(ph, 0, "ep_combine").network_bytes, op(ph, 0, "ep_dispatch").network_bytes);
     // No all-reduce: attention is not split, the combine brings each token's outputs home.
     for (const auto& o : ph.layer(0).ops) EXPECT_NE(o.name, "ffn_allreduce");
@@ -1564,18 +1565,18 @@ TEST(Roofline, StreamOperationsMoveTheirArrays) {
 TEST(Roofline, AllReduceKernelReportsBusBandwidthAsNcclTestsDoes) {
     const ChipSpec h100 = *load_chip("h100-sxm");
     // 8 x H100 in-switch (NVLS), 1 GiB: each chip's 18 links x 25 GB/s x 0.8 = 360 GB/s, x 1.3 switch gain;
-    // t = 2 x 7/8 x B / (360e9 x 1.3) + 4 x 1.4 us (each step's latency, the launch included) = 4.015 ms
-    // + 5.6 us; bus bandwidth = B / t x 2 x 7/8 = 467 GB/s (nccl-tests NVLS on 8xH100: ~480).
+    // t = 2 x 7/8 x B / (360e9 x 1.3) + 4 x 1.27 us (each step's latency, the launch included) = 4.015 ms
+    // + 5.08 us; bus bandwidth = B / t x 2 x 7/8 = 467 GB/s (nccl-tests NVLS on 8xH100: ~480).
     const double b = 1073741824.0;
     auto nvls = allreduce_kernel(h100, b, 8, CollectiveAlgo::in_switch);
     ASSERT_TRUE(nvls.ok()) << nvls.error().message;
-    const double t = 1.75 * b / (360e9 * 1.3) + 5.6e-6;
+    const double t = 1.75 * b / (360e9 * 1.3) + 5.08e-6;
     EXPECT_NEAR(nvls->op.time_s, t, 1e-9);
     EXPECT_NEAR(nvls->busbw_gb_s, b / t * 1.75 / 1e9, 1e-6);
     EXPECT_NEAR(nvls->busbw_gb_s, 466, 2);
-    // The ring at 8 chips: 2 x 7/8 B / 360e9 + 2 x 7 x 1.4 us; bus bandwidth ~ 359 GB/s.
+    // The ring at 8 chips: 2 x 7/8 B / 360e9 + 2 x 7 x 1.27 us; bus bandwidth ~ 359 GB/s.
     auto ring = allreduce_kernel(h100, b, 8, CollectiveAlgo::ring);
-    EXPECT_NEAR(ring->op.time_s, 1.75 * b / 360e9 + 19.6e-6, 1e-9);
+    EXPECT_NEAR(ring->op.time_s, 1.75 * b / 360e9 + 17.78e-6, 1e-9);
     // Left to choose, a large message goes to the library, which takes the switch; two chips gain nothing
     // from it, so a direct exchange wins there: B once at 360 GB/s, 2.98 ms, against in-switch's 4.0 ms.
     auto chosen = allreduce_kernel(h100, b, 8, CollectiveAlgo::none);
@@ -1596,10 +1597,11 @@ TEST(Roofline, AllReduceKernelReportsBusBandwidthAsNcclTestsDoes) {
     // Far below the library's 20.5 MB window the data time counts twice: x (1 + 20.5e6 / (1024 + 20.5e6)).
     EXPECT_NEAR(small->op.time_s, 21.6e-6 + 4e-6 + 1.75 * 1024 / (360e9 * 1.3) * (1 + 20.5e6 / (1024 + 20.5e6)), 1e-12);
     EXPECT_NEAR(small->busbw_gb_s, 0.070, 0.0005);
-    // The engine's one-shot kernel is faster at small sizes: 2 x 1.4 us + 7 KiB / 315 GB/s = 2.82 us.
+    // The engine's one-shot kernel is faster at small sizes: 2 x 1.27 us + 7 peers x 0.097 us + 7 KiB / 279 GB/s
+    // = 3.25 us (TensorRT-LLM: 3.17 us).
     auto own = allreduce_kernel(h100, 1024, 8, CollectiveAlgo::none);
     EXPECT_FALSE(own->op.library);
-    EXPECT_NEAR(own->op.time_s, 2.8e-6 + 7 * 1024 / 315e9, 1e-12);
+    EXPECT_NEAR(own->op.time_s, 2.54e-6 + 7 * 0.097e-6 + 7 * 1024 / 279e9, 1e-12);
     // Over MI300X's full mesh RCCL's rings use every link: the bandwidth term is a two-shot exchange's,
     // 1.75 B / (7 links x 64 GB/s x efficiency.network), not a single ring's over one link per neighbour.
     const ChipSpec mi300x = *load_chip("mi300x");
@@ -1622,8 +1624,8 @@ TEST(Roofline, AllReduceKernelReportsBusBandwidthAsNcclTestsDoes) {
     const double data_s = 1.75 * mid / (360e9 * 1.3);
     EXPECT_NEAR(piped->op.time_s, data_s * (1 + 16.6e6 / (mid + 16.6e6)) + 26e-6 + 4e-6, 1e-10);
     EXPECT_NEAR(piped->busbw_gb_s, 298.1, 1.0);
-    // The window is the library's: the engine's own kernels stream at once (4 steps of 1.4 us on H200).
-    EXPECT_NEAR(allreduce_kernel(h200, mid, 8, CollectiveAlgo::in_switch)->op.time_s, data_s + 5.6e-6, 1e-10);
+    // The window is the library's: the engine's own kernels stream at once (4 steps of 1.29 us on H200).
+    EXPECT_NEAR(allreduce_kernel(h200, mid, 8, CollectiveAlgo::in_switch)->op.time_s, data_s + 5.16e-6, 1e-10);
     EXPECT_EQ(parse_allreduce_algo("two-shot"), CollectiveAlgo::two_shot);
     EXPECT_FALSE(parse_allreduce_algo("nvls").has_value());
 }

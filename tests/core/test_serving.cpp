@@ -437,8 +437,9 @@ TEST(ContinuousBatching, TheTokenBudgetBoundsTheBatch) {
 TEST(ContinuousBatching, AFillingEngineRunsAtItsLimitNotAtAThroughputPeak) {
     // Llama-2-70B fp8 on H100 at TP 2, as MLPerf v4.1's TensorRT-LLM ran it: the engine's own all-reduce
     // takes messages up to its 16 MB workspace, larger ones go to NCCL. A step of T tokens all-reduces
-    // T x 8192 x 2 bytes, so past 16e6 / 16384 = 976 tokens a step pays the library's slower ring, and
-    // throughput falls back before it climbs again: it peaks below the engine's 896-request limit.
+    // T x 8192 x 2 bytes, so past 16e6 / 16384 = 976 tokens a step pays the library's ring and its fixed cost
+    // per call, and throughput climbs more slowly from there; the steps' GEMMs round up to whole tiles and
+    // waves, so it peaks below the engine's 896-request limit (853 requests: 28.5k tokens/s against 28.1k).
     Scenario s;
     s.chips = 8;
     s.tp = 2;
@@ -458,9 +459,9 @@ TEST(ContinuousBatching, AFillingEngineRunsAtItsLimitNotAtAThroughputPeak) {
     // Memory holds more than the limit: (72 GB - 34.5 GB of weights) / 37.5 MB of KV per request per chip
     // = 999 requests, so the engine's 896 bounds the batch.
     EXPECT_EQ(best->serving.max_batch, 896);
-    // best: the peak, where a step's all-reduce still fits the workspace.
+    // best: the peak, its steps' all-reduces past the workspace.
     const double step_tokens = best->serving.batch + best->serving.prefill_tokens_per_step;
-    EXPECT_LE(step_tokens * 8192 * 2, 16e6);
+    EXPECT_GT(step_tokens * 8192 * 2, 16e6);
     EXPECT_LT(best->serving.batch, 896);
     s.admission = Admission::fill;
     auto fill = evaluate(h100, llama, s);
@@ -596,7 +597,7 @@ TEST(Disaggregation, PoolsServeAtTheSlowerOnesRate) {
     // NVLink of one 8-GPU domain; each chip of the prefill replica sends its share.
     EXPECT_NEAR(sv.kv_transfer_gb_per_request, 1024.0 * 80 * 2 * 8 * 128 / 1e9, 1e-9);
     const double share = 1024.0 * 80 * 2 * 8 * 128 / sv.prefill_pool.parallelism.chips();
-    EXPECT_NEAR(sv.kv_transfer_s, share / 360e9 + 1.4e-6, 1e-9);  // + one step of H100's link latency
+    EXPECT_NEAR(sv.kv_transfer_s, share / 360e9 + 1.29e-6, 1e-9);  // + one step of H200's link latency
     // The decode pool runs decodes only.
     EXPECT_DOUBLE_EQ(ev->decode.prefill_tokens, 0.0);
     EXPECT_GT(ev->prefill.prefill_tokens, 0.0);

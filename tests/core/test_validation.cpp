@@ -274,8 +274,9 @@ TEST(Validation, PublicCases) {
 // All-reduces as a serving engine runs them, against TensorRT-LLM's AllReduce op (NVIDIA aiconfigurator
 // custom_allreduce_perf: its automatic strategy, bf16, CUDA graphs): 391 rows, 128 to 2^29 elements on 2, 4
 // and 8 GPUs of H100, H200, B200, B300 and A100 and 2 and 4 of GB200. Each chip's 256 B rows set its
-// link.latency_us (half their median), its one-shot rows between two GPUs at 256 KiB - 1 MiB its
-// efficiency.engine_network (B200 and GB200 together). The model runs the engine's one-shot kernel or
+// link.latency_us and link.peer_latency_us (half the intercept and the slope per peer of a least-squares line
+// over the GPU count), its one-shot rows between two GPUs at 256 KiB - 1 MiB its efficiency.engine_network
+// (B200 and GB200 together). The model runs the engine's one-shot kernel or
 // the library, whichever is faster.
 TEST(Validation, EngineAllReduces) {
     const auto results = run_all(kPath, 20671);
@@ -309,17 +310,18 @@ TEST(Validation, EngineAllReduces) {
     }
     const ValidationSummary all = summarise_kind(checks, "allreduce");
     EXPECT_EQ(all.rows, 356);
-    EXPECT_LE(all.median_abs_error, 0.10);  // 8.6 %
+    EXPECT_LE(all.median_abs_error, 0.10);  // 8.4 % (8.6 % before the per-peer latency)
     std::vector<double> signed_errors;
     for (const auto& r : checks) signed_errors.push_back(r.error);
     std::sort(signed_errors.begin(), signed_errors.end());
-    EXPECT_LE(std::fabs(signed_errors[signed_errors.size() / 2]), 0.08);  // +6.6 %
-    // Small messages are the steps' latency: up to 64 KiB on the Hopper and Blackwell chips within +-30 %
-    // (B300 on 8 GPUs the farthest, +26..+28 % at 4-16 KiB: its steps take longer as the group grows).
+    EXPECT_LE(std::fabs(signed_errors[signed_errors.size() / 2]), 0.08);  // +4.4 % (+6.6 %)
+    // Small messages are the steps' latency: up to 64 KiB on the Hopper and Blackwell chips within +-25 %
+    // (B300 and GB200 between two GPUs the farthest, +17..+20 % at 16-64 KiB; 8 GPUs reached +28 % before each
+    // peer's share of the latency).
     for (const auto& r : checks) {
         const double bytes = std::stod(r.c.shape.substr(r.c.shape.find("bytes=") + 6));
         if (bytes <= 65536 && r.c.chip != "a100-sxm") {
-            EXPECT_LE(std::fabs(r.error), 0.30) << r.c.id << ": predicted " << r.predicted;
+            EXPECT_LE(std::fabs(r.error), 0.25) << r.c.id << ": predicted " << r.predicted;
         }
     }
 }
