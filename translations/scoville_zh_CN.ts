@@ -1145,6 +1145,10 @@
         <source>blocks</source>
         <translation>块</translation>
     </message>
+    <message>
+        <source>W/(mm2 GHz)</source>
+        <translation>W/(mm2 GHz)</translation>
+    </message>
 </context>
 <context>
     <name>Warning</name>
@@ -2010,6 +2014,22 @@
     <message>
         <source>Achievable fraction of link bandwidth in a serving engine&apos;s own all-reduce kernels (one-shot; two-shot when asked for), which move the data with the chip&apos;s cores (H100: 0.62, TensorRT-LLM&apos;s custom all-reduce between two GPUs). The engine takes the faster of its one-shot kernel and the vendor library.</source>
         <translation>推理引擎自带 all-reduce 内核（one-shot；指定时为 two-shot）可达到的链路带宽比例，这些内核用芯片的计算核心搬运数据（H100：0.62，两个 GPU 之间的 TensorRT-LLM 自定义 all-reduce）。引擎在其 one-shot 内核与厂商库中取较快者。</translation>
+    </message>
+    <message>
+        <source>Busy power floor</source>
+        <translation>运行功耗底线</translation>
+    </message>
+    <message>
+        <source>Power of running silicon beyond its operations (leakage, clock trees, instruction issue) per mm2 of compute die and GHz of its clock, where readings of this chip set it; 0: the tech library&apos;s power.static_w_per_mm2_ghz. H100 and H200: 0.275, H200&apos;s board power over 1-1.5 ms decode-attention calls (572 W at 4.00 TB/s of KV).</source>
+        <translation>运行中的硅片在运算之外的功耗（漏电、时钟树、指令发射），按每 mm2 计算芯片面积和每 GHz 时钟计，由该芯片自身的读数确定；0：采用技术库的 power.static_w_per_mm2_ghz。H100 和 H200：0.275，来自 H200 在 1-1.5 ms 解码注意力调用中的板卡功耗（KV 带宽 4.00 TB/s 时 572 W）。</translation>
+    </message>
+    <message>
+        <source>Operand energy per MAC</source>
+        <translation>每次 MAC 的操作数能耗</translation>
+    </message>
+    <message>
+        <source>Energy of delivering a MAC&apos;s operands (register files, control, clocking) as a multiple of the datapath&apos;s, where readings of this chip set it; 0: the tech library&apos;s power.operand_overhead_gpu or _scratchpad. H100 and H200: 1.57, with the busy floor: H100&apos;s dense FP8 GEMM at 1290 TFLOP/s draws its 700 W limit.</source>
+        <translation>为一次 MAC 提供操作数（寄存器堆、控制、时钟）的能耗，以数据通路能耗的倍数表示，由该芯片自身的读数确定；0：采用技术库的 power.operand_overhead_gpu 或 _scratchpad。H100 和 H200：1.57，与运行功耗底线一同拟合：H100 的稠密 FP8 GEMM 在 1290 TFLOP/s 时达到其 700 W 功耗上限。</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,10 @@ struct TechSpec {
 
 struct PowerSpec {
     double tdp_w = 700.0;
+    // The chip's own power fits, where readings of its silicon set them; 0: the tech library's
+    // power.static_w_per_mm2_ghz and power.operand_overhead_gpu / _scratchpad.
+    double floor_w_per_mm2_ghz = 0;
+    double operand_overhead = 0;
     friend bool operator==(const PowerSpec&, const PowerSpec&) = default;
 };
 

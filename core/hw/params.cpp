@@ -191,6 +191,16 @@ std::vector<ParamInfo> build_params() {
          [](ChipSpec& c, double v) { c.tech.io_node = std::string(node_choices()[static_cast<size_t>(std::lround(v))]); }});
     add({"power.tdp_w", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "TDP"), SCV_TR("Unit", "W"), ParamKind::real, 1, 10000, 50, 2500, false, {},
          SCV_TR("scoville::ChipParams", "Board/package power cap; above it the clock is lowered."), SCV_REAL(power.tdp_w)});
+    add({"power.floor_w_per_mm2_ghz", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "Busy power floor"), SCV_TR("Unit", "W/(mm2 GHz)"), ParamKind::real, 0, 10, 0, 0.6, false, {},
+         SCV_TR("scoville::ChipParams", "Power of running silicon beyond its operations (leakage, clock trees, instruction issue) per mm2 of "
+         "compute die and GHz of its clock, where readings of this chip set it; 0: the tech library's power.static_w_per_mm2_ghz. "
+         "H100 and H200: 0.275, H200's board power over 1-1.5 ms decode-attention calls (572 W at 4.00 TB/s of KV)."),
+         SCV_REAL(power.floor_w_per_mm2_ghz)});
+    add({"power.operand_overhead", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "Operand energy per MAC"), "", ParamKind::real, 0, 100, 0, 5, false, {},
+         SCV_TR("scoville::ChipParams", "Energy of delivering a MAC's operands (register files, control, clocking) as a multiple of the "
+         "datapath's, where readings of this chip set it; 0: the tech library's power.operand_overhead_gpu or _scratchpad. "
+         "H100 and H200: 1.57, with the busy floor: H100's dense FP8 GEMM at 1290 TFLOP/s draws its 700 W limit."),
+         SCV_REAL(power.operand_overhead)});
 
     add({"efficiency.compute", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Compute efficiency (BF16/INT8)"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},
          SCV_TR("scoville::ChipParams", "Achievable fraction of dense BF16 peak on large GEMMs (H100: 792/989 = 0.80, MAMF)."), SCV_REAL(efficiency.compute)});

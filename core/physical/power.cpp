@@ -138,7 +138,9 @@ Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown&
     p.voltage_ratio = voltage_ratio(chip, clock_ghz, pp);
     const double v2 = p.voltage_ratio * p.voltage_ratio;  // dynamic CV^2 energy on the core rail
     const bool gpu = chip.sram.style == SramStyle::gpu;
-    const double operand = 1.0 + (gpu ? pp.power_operand_overhead_gpu : pp.power_operand_overhead_scratchpad);
+    const double operand = 1.0 + (chip.power.operand_overhead > 0 ? chip.power.operand_overhead
+                                  : gpu                            ? pp.power_operand_overhead_gpu
+                                                                   : pp.power_operand_overhead_scratchpad);
     constexpr double kPj = 1e-12;
 
     double mac_j = 0;
@@ -182,7 +184,8 @@ Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown&
     // dies (vias, power delivery, routing) holds no clocked logic of its own.
     const double io_mm2 = area.io_die_mm2 * area.io_dies - area.io_base_mm2;
     const double compute_mm2 = area.package_mm2 - area.io_die_mm2 * area.io_dies;
-    p.static_w = pp.power_static_w_per_mm2_ghz *
+    const double floor = chip.power.floor_w_per_mm2_ghz > 0 ? chip.power.floor_w_per_mm2_ghz : pp.power_static_w_per_mm2_ghz;
+    p.static_w = floor *
                  (compute_mm2 * clock_ghz + io_mm2 * pp.power_io_static_clock_ghz) * p.voltage_ratio;
     p.total_w = p.matrix_w + p.vector_w + p.sram_w + p.hbm_w + p.link_w + p.d2d_w + p.static_w;
     return p;

@@ -51,7 +51,7 @@ TEST(Explain, DoublingOneResourceChangesOnlyIt) {
 // Fixing what the evaluation chose (batch, parallelism) reproduces the step, so the doubled designs
 // are compared on the same layers: exactly on H100 and the Jalapeno estimate, within 0.3 % on B200,
 // which its TDP holds below the nominal clock: the search for the clock stops within 0.5 % of the TDP
-// in power, and power goes about as the clock squared near the cap (f x V^2, V falling by 0.51 of the
+// in power, and power goes about as the clock squared near the cap (f x V^2, V falling by 0.58 of the
 // clock's fall), so the two solves may land 0.25 % apart in clock.
 TEST(Explain, TheFixedScenarioReproducesTheStep) {
     for (const char* chipId : {"h100-sxm", "b200", "jalapeno-est"}) {
