@@ -207,9 +207,27 @@ TEST(Validation, PublicCases) {
     // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row; four of them fits.
     EXPECT_EQ(serving.rows, 199);
     EXPECT_EQ(serving.fits, 4);
-    EXPECT_LE(serving.median_abs_error, 0.10);  // 8.4 %
-    // 2 rows are outside: NVIDIA's H200 MaxQ Mixtral pair (held to 500 W per GPU) of v4.1 (+41 %, +36 %).
-    EXPECT_GE(serving.rows_within_35, 197);
+    EXPECT_LE(serving.median_abs_error, 0.10);  // 8.5 %
+    // 1 row is outside: NVIDIA's H200 MaxQ Mixtral offline run (held to 500 W per GPU) of v4.1, +37.9 % (its
+    // server run +31.2 %).
+    EXPECT_GE(serving.rows_within_35, 198);
+    // MaxQ against MaxP: NVIDIA's H200 x8 of v4.1 held to 500 W per GPU kept 0.79-0.83 of what the same
+    // system served at its 700 W (Llama-2-70B offline 0.807, server 0.791; Mixtral 0.830, 0.796). The model
+    // keeps 0.86-0.91 of its own (+5.0, +6.7, +10.8 and +14.0 %): still too little throttling, and less
+    // than with the library's power defaults in place of H200's own fits (+7.5..+17.8 %, median +10.9 %).
+    auto predicted_over_measured = [&](const std::string& id) {
+        for (const auto& r : results)
+            if (r.c.id == id) return r.predicted / r.c.measured;
+        ADD_FAILURE() << id;
+        return 0.0;
+    };
+    std::vector<double> keep_errors;
+    for (const char* run : {"l70-off", "l70-srv", "mixtral-off", "mixtral-srv"})
+        keep_errors.push_back(predicted_over_measured("mlperf41-nvidia-h200-sxm-141gbx8-trt-maxq-" + std::string(run)) /
+                                  predicted_over_measured("mlperf41-h200-" + std::string(run)) -
+                              1);
+    std::sort(keep_errors.begin(), keep_errors.end());
+    EXPECT_LE(std::fabs((keep_errors[1] + keep_errors[2]) / 2), 0.10);
     // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
     std::vector<ValidationResult> v51, interactive;
     for (const auto& r : results) {
