@@ -261,10 +261,10 @@ TEST(Power, KernelsDrawTheMeasuredBoardPower) {
     h100_default.power.operand_overhead = 0;
     auto k = gemm_kernel(h100, 8192, 8192, 8192, Precision::fp8);
     ASSERT_TRUE(k.ok());
-    for (const ChipSpec* chip : {&h100, static_cast<const ChipSpec*>(&h100_default)}) {
-        auto g = kernel_power(*chip, k->op, tech, 2.0 * 8192.0 * 8192.0 * 8192.0 / 1290e12);
+    for (const ChipSpec& chip : {h100, h100_default}) {
+        auto g = kernel_power(chip, k->op, tech, 2.0 * 8192.0 * 8192.0 * 8192.0 / 1290e12);
         ASSERT_TRUE(g.ok());
-        EXPECT_NEAR(g->total_w, 700, 0.01 * 700) << "the fit, floor " << chip->power.floor_w_per_mm2_ghz;
+        EXPECT_NEAR(g->total_w, 700, 0.01 * 700) << "the fit, floor " << chip.power.floor_w_per_mm2_ghz;
     }
     std::sort(errors.begin(), errors.end());
     EXPECT_LE((errors[2] + errors[3]) / 2, 0.15);  // the median of the six checks
