@@ -3529,10 +3529,6 @@ TTFT p99 %6</translation>
         <translation>无法评估的案例：%1（悬停查看原因）</translation>
     </message>
     <message>
-        <source>y = x (prediction equals measurement)</source>
-        <translation>y = x（预测等于实测）</translation>
-    </message>
-    <message>
         <source>%1 (%2 set, %3)</source>
         <translation>%1（%2 集，%3）</translation>
     </message>
@@ -3585,10 +3581,6 @@ TTFT p99 %6</translation>
         <translation>±25 % 带</translation>
     </message>
     <message>
-        <source>Fit: sets a chip parameter (not in the headline)</source>
-        <translation>拟合：设定一项芯片参数（不计入标题数字）</translation>
-    </message>
-    <message>
         <source>Cases that set a parameter of their chip, an efficiency or a latency (hollow squares). They match by construction, so the headline figures always leave them out.</source>
         <translation>用于设定其芯片某项参数（效率或延迟）的案例（空心方块）。它们按构造吻合，因此标题数字总是不计入它们。</translation>
     </message>
@@ -3607,10 +3599,6 @@ TTFT p99 %6</translation>
     <message>
         <source>One layer&apos;s fused MoE op of %1 on %2 %3, %4</source>
         <translation>%1 的单层融合 MoE 算子，运行于 %2 %3，%4</translation>
-    </message>
-    <message>
-        <source>One layer&apos;s fused MoE op (tokens/s through it)</source>
-        <translation>单层融合 MoE 算子（通过它的 tokens/s）</translation>
     </message>
     <message>
         <source>Only the cases of this publication (engines of different years run the same chips at different speeds)</source>
@@ -3643,6 +3631,18 @@ TTFT p99 %6</translation>
     <message>
         <source>One layer&apos;s prompt attention of %1 on %2, KV cache %3, %4</source>
         <translation>%1 一层的提示注意力，在 %2 上，KV 缓存 %3，%4</translation>
+    </message>
+    <message>
+        <source>prediction = measurement</source>
+        <translation>预测 = 实测</translation>
+    </message>
+    <message>
+        <source>Fused MoE layer</source>
+        <translation>融合 MoE 层</translation>
+    </message>
+    <message>
+        <source>Fit (not in the headline)</source>
+        <translation>拟合（不计入标题数字）</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QThreadPool>
+#include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -26,6 +27,7 @@ namespace {
 
 constexpr double kBand = 0.25;       // the band drawn around y = x
 constexpr int kChunk = 8;            // cases evaluated per report back to the view
+constexpr int kRefreshMs = 250;      // while cases come in, the view redraws at most this often
 constexpr double kPickPixels = 8;    // how near the pointer a point must be to be hovered or clicked
 
 QString percent(double fraction) { return formatNumber(fraction * 100, 1) + QStringLiteral(" %"); }
@@ -162,9 +164,19 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     plot_->legend->setVisible(true);
     plot_->legend->setFont(font());
     plot_->legend->setIconSize(10, 10);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    // Two columns of short entries in the lower right corner, off the points along y = x (the axis
+    // labels, the Show fits tip and each point's hover text say the rest).
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setWrap(2);
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     applyPalette(plot_);
     installExportMenu(plot_, QStringLiteral("record"));
+    // Redrawing all the shown points for every few cases evaluated would take the evaluation's
+    // time many times over: while they come in, the view redraws on this timer.
+    refresh_ = new QTimer(this);
+    refresh_->setSingleShot(true);
+    refresh_->setInterval(kRefreshMs);
+    connect(refresh_, &QTimer::timeout, this, &RecordView::rebuild);
     rebuild();
 }
 
@@ -217,8 +229,13 @@ void RecordView::take(int first, std::vector<Result<ValidationResult>> results) 
         else row.failure = errorText(results[k].error());
         ++done_;
     }
-    rebuild();
-    if (evaluated()) emit evaluationFinished();
+    if (evaluated()) {
+        refresh_->stop();
+        rebuild();
+        emit evaluationFinished();
+    } else if (!refresh_->isActive()) {
+        refresh_->start();
+    }
 }
 
 void RecordView::setFilter(Set set, const std::string& chip, const std::string& model, Architecture arch, Kind kind,
@@ -364,7 +381,7 @@ void RecordView::rebuild() {
     lower->removeFromLegend();
     diagonal->setData({lo, hi}, {lo, hi});
     diagonal->setPen(QPen(text, 1.2));
-    diagonal->setName(tr("y = x (prediction equals measurement)"));
+    diagonal->setName(tr("prediction = measurement"));
 
     struct ChipGraphs {
         QCPGraph *checks = nullptr, *fits = nullptr, *layers = nullptr;  // layers: fused MoE layers (checks)
@@ -399,7 +416,7 @@ void RecordView::rebuild() {
         auto* key = plot_->addGraph();
         key->setLineStyle(QCPGraph::lsNone);
         key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(text, 1.2), Qt::NoBrush, 5));
-        key->setName(tr("One layer's fused MoE op (tokens/s through it)"));
+        key->setName(tr("Fused MoE layer"));
     }
     if (showFits_) {
         bool anyFit = false;
@@ -409,7 +426,7 @@ void RecordView::rebuild() {
             auto* key = plot_->addGraph();
             key->setLineStyle(QCPGraph::lsNone);
             key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(text, 1.5), Qt::NoBrush, 8));
-            key->setName(tr("Fit: sets a chip parameter (not in the headline)"));
+            key->setName(tr("Fit (not in the headline)"));
         }
     }
     plot_->xAxis->setRange(lo, hi);

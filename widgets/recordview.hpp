@@ -19,6 +19,7 @@ class QComboBox;
 class QCustomPlot;
 class QLabel;
 class QMouseEvent;
+class QTimer;
 
 namespace scoville {
 
@@ -93,6 +94,7 @@ private:
     QCheckBox* fitsBox_ = nullptr;
     QLabel* headline_ = nullptr;
     QLabel* status_ = nullptr;
+    QTimer* refresh_ = nullptr;  // coalesces the redraws while the cases come in
     std::vector<Row> rows_;
     QString loadError_;
     int done_ = 0;

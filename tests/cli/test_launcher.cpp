@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -243,6 +244,12 @@ private slots:
                           guiEnvironment(home.path()));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("value change to all views redrawn")), qPrintable(r.out));
+        // Then the Record view's time, with every measured case evaluated (not cut short).
+        const auto record =
+            QRegularExpression(QStringLiteral("record view: (\\d+) of (\\d+) measured cases evaluated")).match(r.out);
+        QVERIFY2(record.hasMatch(), qPrintable(r.out));
+        QVERIFY(record.captured(2).toInt() > 20000);
+        QCOMPARE(record.captured(1), record.captured(2));
     }
 };
 

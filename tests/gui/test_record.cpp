@@ -242,6 +242,30 @@ private slots:
         doc_->undoStack()->undo();
     }
 
+    void theLegendCoversNoCase() {
+        // Every case of both sets, at the smaller screen: the legend sits where no point is drawn (in
+        // its upper left corner it hid the GEMMs' 1-2000 TFLOP/s and the copies' TB/s).
+        QTRY_VERIFY_WITH_TIMEOUT(view_->evaluated(), 300000);
+        view_->setFilter(RecordView::Set::all, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
+        window_->resize(1366, 768);
+        QTest::qWait(100);
+        QCustomPlot* plot = view_->plot();
+        plot->replot();
+        const QRect legend = plot->legend->outerRect();
+        QVERIFY(legend.width() > 0 && legend.height() > 0);
+        QVERIFY(plot->axisRect()->rect().contains(legend));
+        int covered = 0;
+        QString first;
+        for (int i : view_->shownRows()) {
+            const auto& r = view_->rows()[static_cast<size_t>(i)];
+            const QPoint at(qRound(plot->xAxis->coordToPixel(r.c.measured)),
+                            qRound(plot->yAxis->coordToPixel(r.result->predicted)));
+            if (legend.contains(at) && covered++ == 0) first = QString::fromStdString(r.c.id);
+        }
+        QVERIFY2(covered == 0, qPrintable(QStringLiteral("%1 cases under the legend, e.g. %2").arg(covered).arg(first)));
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
+    }
+
 private:
     std::unique_ptr<MainWindow> window_;
     DesignDocument* doc_ = nullptr;
