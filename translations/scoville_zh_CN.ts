@@ -334,6 +334,10 @@
         <source>workload &apos;%1&apos;: &apos;%2&apos; needs at least two quantiles</source>
         <translation>工作负载 &apos;%1&apos;：&apos;%2&apos; 至少需要两个分位数</translation>
     </message>
+    <message>
+        <source>scenario: tp = %1 does not split the %2 attention heads and %3 KV heads of &apos;%4&apos; evenly (engines give every tensor-parallel rank the same heads: tp must divide the heads, and divide the KV heads or be a multiple of them)</source>
+        <translation>场景：tp = %1 不能均分“%4”的 %2 个注意力头和 %3 个 KV 头（推理引擎让每个张量并行 rank 持有相同的头：tp 须整除注意力头数，并整除 KV 头数或为其整数倍）</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>

@@ -571,14 +571,14 @@ std::vector<Parallelism> candidates(const Scenario& s, const ModelSpec& m, int c
     // Everything given (a sweep's usual case): the one deployment, if it fits the checks below.
     if (s.tp > 0 && s.pp > 0 && s.ep > 0 && s.attention_dp > 0) {
         const int group = s.tp * s.attention_dp;
-        if (s.tp <= m.heads && chips % (group * s.pp) == 0 && group % s.ep == 0 &&
+        if (tp_splits_heads(m, s.tp) && chips % (group * s.pp) == 0 && group % s.ep == 0 &&
             !(s.ep > 1 && s.ep > m.moe.experts))
             out.push_back({s.tp, s.pp, s.ep, s.attention_dp});
         return out;
     }
     const auto tps = s.tp > 0 ? std::vector<int>{s.tp} : divisors(chips);
     for (int tp : tps) {
-        if (tp > m.heads || chips % tp != 0) continue;
+        if (!tp_splits_heads(m, tp) || chips % tp != 0) continue;
         // Data-parallel attention only matters when MoE layers span the ranks; for a dense model
         // it is the same as more replicas.
         const auto dps = s.attention_dp > 0 ? std::vector<int>{s.attention_dp}
@@ -639,7 +639,7 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
     if (!best) {
         if (first_error.empty())
             return Error{"scenario: no parallelism of " + std::to_string(engine.chips()) + " chips fits model '" +
-                         m.id + "' (tp at most " + std::to_string(m.heads) + " heads)"};
+                         m.id + "' (tp must divide its " + std::to_string(m.heads) + " heads)"};
         return Error{first_error};
     }
     return *best;

@@ -292,14 +292,14 @@ Result<Frontier> interactivity_frontier(const DesignPoint& design, int per_octav
     Scenario base = design.scenario;
     base.ttft_slo_s.reset();  // the frontier is the trade-off itself: no limits
     base.tpot_slo_s.reset();
-    // Tensor-parallel degrees to draw: the one given, or every divisor of the chips the heads allow.
+    // Tensor-parallel degrees to draw: the one given, or every divisor of the chips that splits the heads.
     std::vector<int> tps;
     if (base.tp > 0) {
         tps.push_back(base.tp);
     } else {
         const int per_replica = base.pp > 0 ? base.chips / base.pp : base.chips;
         for (int tp = 1; tp <= per_replica; ++tp)
-            if (per_replica % tp == 0 && tp <= design.model.heads) tps.push_back(tp);
+            if (per_replica % tp == 0 && tp_splits_heads(design.model, tp)) tps.push_back(tp);
     }
     Frontier out;
     out.chip = design.chip.id;

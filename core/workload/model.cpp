@@ -405,6 +405,12 @@ double quantiles_excess(const LengthQuantiles& q, double x) {
     return std::max(0.0, quantiles_integral(q, from, 1, 1) - x * (1.0 - from));
 }
 
+bool tp_splits_heads(const ModelSpec& m, int tp) {
+    if (tp < 1 || m.heads < tp || m.heads % tp != 0) return false;
+    if (m.is_mla() || m.kv_heads <= 0) return true;
+    return tp <= m.kv_heads ? m.kv_heads % tp == 0 : tp % m.kv_heads == 0;
+}
+
 Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     // Messages name the key; the GUI shows them translated (Error::of), the command line in English.
     using std::to_string;
@@ -445,6 +451,11 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     if (s.chips % given != 0)
         return fail(SCV_TR("Error", "scenario: chips (%1) must be a multiple of tp x attention_dp x pp (%2)"),
                     {to_string(s.chips), to_string(given)});
+    if (s.tp > 0 && !tp_splits_heads(m, s.tp))
+        return fail(SCV_TR("Error", "scenario: tp = %1 does not split the %2 attention heads and %3 KV heads of '%4' "
+                                    "evenly (engines give every tensor-parallel rank the same heads: tp must divide the "
+                                    "heads, and divide the KV heads or be a multiple of them)"),
+                    {to_string(s.tp), to_string(m.heads), to_string(m.kv_heads), m.id});
     if (s.ep > 1 && !m.is_moe())
         return fail(SCV_TR("Error", "scenario: ep = %1 needs a mixture-of-experts model ('%2' is dense)"),
                     {to_string(s.ep), m.id});

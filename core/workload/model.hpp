@@ -247,4 +247,10 @@ std::string model_to_json(const ModelSpec& model, int indent = 2);
 Status validate_model(const ModelSpec& model);
 Status validate_scenario(const Scenario& scenario, const ModelSpec& model);
 
+// Whether `tp` tensor-parallel ranks split the model's attention as engines do (vLLM, TensorRT-LLM,
+// SGLang): every rank holds the same number of query heads, and an even share of the KV heads or,
+// with more ranks than KV heads, a copy of one (tp a multiple of them). A latent KV cache (MLA)
+// has no KV heads to split.
+bool tp_splits_heads(const ModelSpec& model, int tp);
+
 }  // namespace scoville

@@ -550,6 +550,42 @@ TEST(Parallelism, RefusesSplitsTheModelCannotTake) {
               std::string::npos);
 }
 
+TEST(Parallelism, TensorParallelRanksGetTheSameHeads) {
+    // Engines give every tensor-parallel rank the same query heads and an even share of the KV heads
+    // (or, past them, a copy of one): Llama-2-70B's 64 heads and 8 KV heads take TP 1, 2, 4, 8, 16,
+    // 32 and 64; TP 3 leaves 21.3 heads per rank. Llama 4 Scout's 40 heads take TP 5, but its 8 KV
+    // heads do not (1.6 per rank). Qwen3-235B (64 heads, 4 KV heads) takes TP 8: each KV head on two.
+    const ModelSpec llama = *load_model("llama-2-70b");
+    const ModelSpec scout = *load_model("llama-4-scout");
+    const ModelSpec qwen = *load_model("qwen3-235b-a22b");
+    for (int tp : {1, 2, 4, 8, 16, 32, 64}) EXPECT_TRUE(tp_splits_heads(llama, tp)) << tp;
+    for (int tp : {0, 3, 5, 6, 12, 128}) EXPECT_FALSE(tp_splits_heads(llama, tp)) << tp;
+    EXPECT_FALSE(tp_splits_heads(scout, 5));
+    EXPECT_TRUE(tp_splits_heads(scout, 8));
+    EXPECT_TRUE(tp_splits_heads(qwen, 8));
+    EXPECT_TRUE(tp_splits_heads(*load_model("deepseek-v3"), 32));  // a latent KV cache: no KV heads to split
+    Scenario s;
+    s.chips = 3;
+    s.tp = 3;
+    auto r = validate_scenario(s, llama);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("tp = 3 does not split the 64 attention heads and 8 KV heads of 'llama-2-70b'"),
+              std::string::npos)
+        << r.error().message;
+    s.chips = s.tp = 5;
+    EXPECT_NE(validate_scenario(s, scout).error().message.find("tp = 5 does not split"), std::string::npos);
+    // Left to choose on 3 H100s, Llama-2-70B in bf16 (138 GB of weights, 72 GB a chip) takes three
+    // pipeline stages of one chip (46 GB each), not the TP 3 no engine runs.
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    Scenario three;
+    three.chips = 3;
+    three.tp = three.pp = three.ep = three.attention_dp = 0;
+    auto e = evaluate(h100, llama, three);
+    ASSERT_TRUE(e.ok()) << e.error().message;
+    EXPECT_EQ(e->serving.parallelism.tp, 1);
+    EXPECT_EQ(e->serving.parallelism.pp, 3);
+}
+
 TEST(Parallelism, AttentionDataParallelHoldsEachRequestsKvOnce) {
     // Qwen3-235B has 4 KV heads: at attention tp 8 every chip keeps a copy of one head per request
     // (half wasted); 8 attention ranks keep each request's 4 heads on one chip. 94 layers x 2 x 4 x 128 x 1 B
