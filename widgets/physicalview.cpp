@@ -2,8 +2,6 @@
 
 #include <QFontMetrics>
 #include <QHBoxLayout>
-#include <QRegularExpression>
-#include <QTextLayout>
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -34,40 +32,6 @@ QColor componentColor(size_t i) {
 }
 
 const QColor kLimitColor(200, 40, 40);
-
-// `text` in lines no wider than `width`, broken where the language allows (between words, or
-// between Chinese characters); one line when it fits.
-QStringList wrappedLines(const QString& text, const QFont& font, int width) {
-    QTextLayout layout(text, font);
-    QTextOption option;
-    option.setWrapMode(QTextOption::WordWrap);
-    layout.setTextOption(option);
-    QStringList lines;
-    layout.beginLayout();
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(std::max(1, width));
-        lines << text.mid(line.textStart(), line.textLength()).trimmed();
-    }
-    layout.endLayout();
-    return lines;
-}
-
-// The same, breaking after a comma first ("Cost per million tokens (USD),| owner's cost"), so a
-// phrase is not split where a clause break would do.
-QString wrapped(const QString& text, const QFont& font, int width) {
-    static const QRegularExpression comma(QStringLiteral("(?<=[,\u3001\uFF0C])\\s*"));
-    const QFontMetrics fm(font);
-    QStringList lines;
-    for (const QString& clause : text.split(comma, Qt::SkipEmptyParts)) {
-        if (!lines.isEmpty() && fm.horizontalAdvance(lines.last() + QLatin1Char(' ') + clause) <= width) {
-            const bool latin = clause.front().unicode() < 0x2E80;
-            lines.last() += (latin ? QStringLiteral(" ") : QString()) + clause;
-        } else {
-            lines << wrappedLines(clause, font, width);
-        }
-    }
-    return lines.join(QLatin1Char('\n'));
-}
 
 // A chip's area without a workload: the same estimate the evaluation makes (default technology).
 // One compute die and, where the package has them, one I/O die: each die against the reticle.
@@ -222,7 +186,7 @@ bool PhysicalView::fitTitles() {
         QCPAxis* axis = chart->rect->axis(QCPAxis::atBottom);
         const int available = chart->rect->width();
         if (available <= 0) continue;
-        const QString label = wrapped(chart->title, axis->labelFont(), available);
+        const QString label = wrappedText(chart->title, axis->labelFont(), available);
         if (label != axis->label()) {
             axis->setLabel(label);
             changed = true;
@@ -288,15 +252,9 @@ void PhysicalView::placeLegends(QSize size) {
 }
 
 void PhysicalView::fitTicks(int width) {
-    // About one tick label per four label widths of axis: QCustomPlot's readable steps can place up
-    // to twice the asked count, and the labels keep a gap of at least their own width.
     for (Chart* chart : {&area_, &power_, &cost_}) {
-        QCPAxis* axis = chart->rect->axis(QCPAxis::atBottom);
-        const QFontMetrics fm(axis->tickLabelFont());
-        const QString widest = QString::number(std::max(std::fabs(axis->range().lower), std::fabs(axis->range().upper)), 'g', 4);
-        const int label = fm.horizontalAdvance(widest) + fm.averageCharWidth();
         const int length = width > 0 ? width * 2 / 3 : chart->rect->width() > 0 ? chart->rect->width() : plot_->width() * 2 / 3;
-        axis->ticker()->setTickCount(std::clamp(length / std::max(1, 4 * label), 2, 6));
+        fitLinearTicks(chart->rect->axis(QCPAxis::atBottom), length);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "widgets/plotstyle.hpp"
 
+#include <QRegularExpression>
+#include <QTextLayout>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -8,6 +10,7 @@
 #include <QSvgGenerator>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -228,6 +231,50 @@ void applyPlotScale(QCustomPlot* plot) {
     const QVariant applied = plot->property("scvScale");
     if (gScale == 1.0 && (!applied.isValid() || applied.toDouble() == 1.0)) return;
     scalePlot(plot, gScale, gScale);
+}
+
+// `text` in lines no wider than `width`, broken where the language allows (between words, or
+// between Chinese characters); one line when it fits.
+namespace {
+QStringList wrappedLines(const QString& text, const QFont& font, int width) {
+    QTextLayout layout(text, font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WordWrap);
+    layout.setTextOption(option);
+    QStringList lines;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(std::max(1, width));
+        lines << text.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    return lines;
+}
+
+}  // namespace
+
+// The same, breaking after a comma first ("Cost per million tokens (USD),| owner's cost"), so a
+// phrase is not split where a clause break would do.
+QString wrappedText(const QString& text, const QFont& font, int width) {
+    static const QRegularExpression comma(QStringLiteral("(?<=[,\u3001\uFF0C])\\s*"));
+    const QFontMetrics fm(font);
+    QStringList lines;
+    for (const QString& clause : text.split(comma, Qt::SkipEmptyParts)) {
+        if (!lines.isEmpty() && fm.horizontalAdvance(lines.last() + QLatin1Char(' ') + clause) <= width) {
+            const bool latin = clause.front().unicode() < 0x2E80;
+            lines.last() += (latin ? QStringLiteral(" ") : QString()) + clause;
+        } else {
+            lines << wrappedLines(clause, font, width);
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void fitLinearTicks(QCPAxis* axis, int length, int fewest) {
+    const QFontMetrics fm(axis->tickLabelFont());
+    const QString widest = QString::number(std::max(std::fabs(axis->range().lower), std::fabs(axis->range().upper)), 'g', 4);
+    const int label = fm.horizontalAdvance(widest) + fm.averageCharWidth();
+    axis->ticker()->setTickCount(std::clamp(length / std::max(1, 4 * label), fewest, std::max(fewest, 6)));
 }
 
 QString powerOfTenLabel(int exponent) {

@@ -9,6 +9,8 @@
 
 #include "core/perf/evaluation.hpp"
 
+class QCPAxis;
+class QFont;
 class QCustomPlot;
 class QWidget;
 
@@ -33,6 +35,16 @@ void setPlotScale(double scale);
 void captureScaleBase(QCustomPlot* plot);
 // Brings the plot's fonts, pens and markers to the current scale (requestReplot calls it).
 void applyPlotScale(QCustomPlot* plot);
+
+// `text` in lines no wider than `width`, broken after a comma first ("Cost per million tokens
+// (USD),| owner's cost"), then where the language allows (between words, or between Chinese
+// characters); one line when it fits.
+QString wrappedText(const QString& text, const QFont& font, int width);
+
+// A linear axis's tick count for `length` pixels of it: about one label per four label widths
+// (QCustomPlot's readable steps can place up to twice the count asked, and the labels keep a gap of
+// at least their own width), between `fewest` and 6.
+void fitLinearTicks(QCPAxis* axis, int length, int fewest = 2);
 
 // Tick labels of logarithmic axes: decades as powers of ten with superscript exponents in every
 // locale ("10³", "10⁻²"), never "1E+04". applyPalette and requestReplot give every log axis this.

@@ -40,7 +40,11 @@ public:
 signals:
     void updated();  // a new analysis (or its failure) is shown
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    bool fitAxis();  // true when the ticks or the title changed
     void refresh() override;
     void paletteChanged() override;
     void start();
@@ -51,6 +55,7 @@ private:
     QLabel* limit_ = nullptr;
     QLabel* legend_ = nullptr;
     QCustomPlot* plot_ = nullptr;
+    QString axisTitle_;  // the tornado's axis title, unwrapped
     QCPBars* helps_ = nullptr;
     QCPBars* hurts_ = nullptr;
     QTableWidget* table_ = nullptr;

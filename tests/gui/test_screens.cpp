@@ -36,6 +36,7 @@
 #include "widgets/parameterpanel.hpp"
 #include "widgets/physicalview.hpp"
 #include "widgets/rooflineview.hpp"
+#include "widgets/sensitivityview.hpp"
 #include "widgets/viewgrid.hpp"
 
 using namespace scoville;
@@ -330,6 +331,31 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(roofline));
             roofline->plot()->replot();
             QVERIFY(!overlaps(tickLabelSpans(roofline->plot()->yAxis)));
+        }
+        // The sensitivity tornado's axis, beside the keys' names and the table: at a 1366 px window's
+        // view (about 950 x 400) it had seven labels in 140 px, "-0.75-0.5-0.25" run together.
+        auto* sensitivity = w.findChild<SensitivityView*>(QStringLiteral("sensitivityView"));
+        QVERIFY(sensitivity);
+        sensitivity->setParent(nullptr);
+        for (const QSize size : {QSize(950, 400), QSize(1400, 600)}) {
+            sensitivity->resize(size);
+            sensitivity->show();
+            QVERIFY(QTest::qWaitForWindowExposed(sensitivity));
+            QTRY_VERIFY_WITH_TIMEOUT(sensitivity->sensitivity() && !sensitivity->isComputing(), 20000);
+            sensitivity->plot()->replot();
+            sensitivity->plot()->replot();
+            const auto spans = tickLabelSpans(sensitivity->plot()->xAxis);
+            QVERIFY2(spans.size() >= 2, qPrintable(QString::number(spans.size())));
+            QVERIFY2(!overlaps(spans), qPrintable(QStringLiteral("%1 px: %2 labels")
+                                                      .arg(sensitivity->plot()->axisRect()->width())
+                                                      .arg(spans.size())));
+            // Its title, centred under the axis, stays inside the chart (it ran off its right edge).
+            QCPAxis* axis = sensitivity->plot()->xAxis;
+            const int centre = sensitivity->plot()->axisRect()->rect().center().x();
+            const int room = 2 * std::min(centre, sensitivity->plot()->width() - centre);
+            const QFontMetrics fm(axis->labelFont());
+            for (const QString& line : axis->label().split(QLatin1Char('\n')))
+                QVERIFY2(fm.horizontalAdvance(line) <= room, qPrintable(QStringLiteral("\"%1\" in %2 px").arg(line).arg(room)));
         }
     }
 
