@@ -140,6 +140,8 @@ public:
     }
     double tau() const { return tau_; }
     int chips() const { return chips_; }
+    // Bytes a chip holds for weights and KV (the usable HBM, or the SRAM of a chip without HBM).
+    double capacity() const { return capacity_; }
 
     Result<Fit> fit(const Parallelism& par) const {
         if (par.chips() > 1 && rates_.net.links * rates_.net.link_bytes_s <= 0 && par.chips() <= rates_.net.domain)
@@ -640,6 +642,12 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
         if (first_error.empty())
             return Error{"scenario: no parallelism of " + std::to_string(engine.chips()) + " chips fits model '" +
                          m.id + "' (tp must divide its " + std::to_string(m.heads) + " heads)"};
+        // Where the weights alone outgrow the chips, say how many it takes at least: the next input to change.
+        const double weights = weight_bytes_per_chip(m, weight_bytes_per_element(s), Parallelism{1, 1, 1, 1});
+        const double least = engine.capacity() > 0 ? std::ceil(weights / engine.capacity()) : 0.0;
+        if (least > engine.chips() && least <= 1e6)
+            first_error += "; its weights alone need at least " + format_number("%.0f", least) +
+                           " chips of this one (--chips, workload.chips)";
         return Error{first_error};
     }
     return *best;

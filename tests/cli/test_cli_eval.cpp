@@ -137,6 +137,10 @@ TEST(CliEval, BadInputs) {
                  "multiple of tp x attention_dp x pp");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-3.1-405b"}), 1,
                  "'llama-3.1-405b' does not fit on chip 'h100-sxm'");
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-3.1-405b"}), 1,
+                 "need at least 12 chips of this one (--chips");
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "3", "--tp", "3"}), 2,
+                 "tp = 3 does not split the 64 attention heads");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--batch", "100000"}), 1,
                  "batch 100000 does not fit");
     const CliRun missing = run({"eval", "--chip", "h100-sxm"});

@@ -1206,6 +1206,15 @@ TEST(Serving, RefusalsAndWarnings) {
     ASSERT_FALSE(big.ok());
     EXPECT_NE(big.error().message.find("'llama-3.1-405b' does not fit on chip 'h100-sxm'"), std::string::npos);
     EXPECT_NE(big.error().message.find("GB available"), std::string::npos);
+    // And the input to change: 811.7 GB of bf16 weights (405.9 B parameters x 2 B) over 72.0 GB a chip is 11.3: 12 chips.
+    EXPECT_NE(big.error().message.find("its weights alone need at least 12 chips of this one (--chips"), std::string::npos)
+        << big.error().message;
+    // Eight chips hold 576 GB: still short, still 12; the hint is left out where the weights fit.
+    s.chips = 8;
+    auto eight = evaluate(h100, *load_model("llama-3.1-405b"), s);
+    ASSERT_FALSE(eight.ok());
+    EXPECT_NE(eight.error().message.find("at least 12 chips"), std::string::npos) << eight.error().message;
+    s.chips = 1;
     s.batch = 100000;
     auto too_many = evaluate(h100, *load_model("llama-2-7b"), s);
     ASSERT_FALSE(too_many.ok());
