@@ -5042,10 +5042,6 @@ TTFT p99 %6</translation>
         <translation>引擎用自身 one-shot 和 two-shot 内核执行的最大 all-reduce，即其工作区大小（TensorRT-LLM：TP ≤ 2 时 16 MB，更大时 8 MB；vLLM：8 MiB）；更大的交给厂商通信库（NCCL、RCCL），需付出芯片的集合通信库延迟和窗口开销。0 = 所有 all-reduce 都经由通信库。</translation>
     </message>
     <message>
-        <source>Routed load of the busiest expert-parallel rank / the mean (TensorRT-LLM DeepSeek-R1 at EP32: 1.11 with EPLB, 2.56 without). auto: 1 at EP 1; above, from the model&apos;s routing skew (moe.routing_alpha: the power law of tokens per expert, as aiconfigurator draws MoE workloads; Qwen3-235B at EP 8: about 2), or 1.1 where the model&apos;s skew is not known.</source>
-        <translation>最繁忙的专家并行秩的路由负载 / 平均值（TensorRT-LLM DeepSeek-R1 在 EP32 下：使用 EPLB 时 1.11，不使用时 2.56）。自动：EP 1 时为 1；更大时由模型的路由偏斜得出（moe.routing_alpha：每个专家所得词元数的幂律，与 aiconfigurator 生成 MoE 负载的方式相同；Qwen3-235B 在 EP 8 时约为 2），模型偏斜未知时为 1.1。</translation>
-    </message>
-    <message>
         <source>Token exchange</source>
         <translation>词元交换</translation>
     </message>
@@ -5112,6 +5108,10 @@ TTFT p99 %6</translation>
     <message>
         <source>Measured output lengths as probability:tokens pairs (MLPerf Llama-2-70B: 0.01:23 0.5:251 0.99:922 ...). Scaled to the mean output, they stand for the output lengths in place of the lognormal of the output spread: the time per output token&apos;s percentiles, the requests&apos; mean context in flight, the end of a finite run. Empty = the lognormal.</source>
         <translation>实测的输出长度，以 概率:词元数 对给出（MLPerf Llama-2-70B：0.01:23 0.5:251 0.99:922 ……）。按平均输出长度缩放后，以它们代替输出离散度的对数正态分布：用于每输出词元时间的百分位数、在途请求的平均上下文以及有限运行的收尾。留空 = 对数正态分布。</translation>
+    </message>
+    <message>
+        <source>Routed load of the busiest expert-parallel rank / the mean (TensorRT-LLM DeepSeek-R1 at EP32: 1.11 with EPLB, 2.56 without). auto: 1 at EP 1; above, from the model&apos;s routing skew (moe.routing_alpha: the power law of tokens per expert, as aiconfigurator draws MoE workloads; Qwen3-235B at EP 8: about 2), or 1.1 where the model&apos;s skew is not known, times the busiest rank&apos;s extra expert where EP does not divide the experts (Mixtral&apos;s 8 over EP 6: 2 on the busiest against 1.33 on average).</source>
+        <translation>最繁忙的专家并行秩的路由负载 / 平均值（TensorRT-LLM DeepSeek-R1 在 EP32 下：使用 EPLB 时 1.11，不使用时 2.56）。自动：EP 1 时为 1；更大时由模型的路由偏斜得出（moe.routing_alpha：每个专家所得词元数的幂律，与 aiconfigurator 生成 MoE 负载的方式相同；Qwen3-235B 在 EP 8 时约为 2），模型偏斜未知时为 1.1，在 EP 不能整除专家数时再乘以最繁忙秩多持有的专家（Mixtral 的 8 个专家分到 EP 6：最繁忙秩 2 个，平均 1.33 个）。</translation>
     </message>
 </context>
 <context>

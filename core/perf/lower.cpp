@@ -14,6 +14,13 @@ namespace {
 
 constexpr double kActBytes = 2.0;  // residual stream, GEMM outputs and collectives in bf16 (named assumption)
 
+// The routed experts the busiest of ep expert-parallel groups holds: experts / ep where ep divides
+// them, else one more than some others (ceil): experts are whole (vLLM's expert map spreads the
+// remainder; TensorRT-LLM and SGLang take only an ep that divides them).
+double busiest_group_experts(const MoeSpec& moe, int ep) {
+    return std::ceil(static_cast<double>(moe.experts) / std::max(1, ep));
+}
+
 // NVFP4 activations are quantised, with their block scales laid out for the GEMMs, in kernels of their own
 // inside a fused MoE call: 3 launches beyond the fp8 and bf16 paths' (the median of aiconfigurator's
 // 1-token fp4 rows on B200 and GB200 beyond the chip's efficiency.moe_overhead_us: 3.0 op overheads).
@@ -349,7 +356,9 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     if (gather) collective(ops, "ep_dispatch", kAllGather, all_tokens * others * h * c.ab_in, p.group());
     if (remote_rows > 0)
         all_to_all_op(ops, c, "ep_dispatch", remote_rows * h * c.ab_in, p.group());
-    // The busiest expert group sets the pace: its share of the token-slots, times the imbalance.
+    // The busiest expert group sets the pace: its share of the token-slots, times the imbalance (which
+    // counts the expert it holds beyond the others' where ep does not divide the experts).
+    const double held = busiest_group_experts(m.moe, p.ep);
     const double routed = all_tokens * k / p.ep * expert_imbalance_used(c.s, m.moe, p.ep, all_tokens);
     const double arrived = gather ? all_tokens : (p.dp > 1 ? t + remote_rows : t);
     // Each token's row is copied once per chosen expert into expert order (the grouped GEMM's input)
@@ -363,7 +372,7 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     ops.back().moe_calls = 1;
     const double fe = static_cast<double>(m.moe.expert_ffn) / p.moe_tp();
     const double distinct = c.balanced_routing ? std::min(e, all_tokens * k) : expected_distinct_experts(e, k, all_tokens);
-    const double touched = std::min(e / p.ep, distinct / p.ep);
+    const double touched = std::min(held, distinct * held / e);
     const double per_expert = touched > 0 ? routed / touched : routed;
     gemm(ops, c, "expert_gate_up", routed, per_expert, gates * fe, h, touched);
     ops.back().grouped = true;
@@ -625,7 +634,10 @@ double busiest_rank_draws(double alpha, int experts, int top_k, int ep, double t
 
 double busiest_expert_rank_load(const MoeSpec& moe, int ep, double tokens) {
     if (ep <= 1 || moe.experts <= 0 || moe.top_k <= 0) return 1.0;
-    if (!(moe.routing_alpha > 0)) return kDefaultExpertImbalance;
+    // Without a known skew: the default, times the busiest group's share of the experts over the mean
+    // share (1 where ep divides them; Mixtral's 8 over 6 groups: 2 / 1.33 = 1.5). The draws below
+    // place whole experts on each group.
+    if (!(moe.routing_alpha > 0)) return kDefaultExpertImbalance * busiest_group_experts(moe, ep) * ep / moe.experts;
     // Drawn at whole powers of two of the tokens and interpolated in log2 between them; the draws
     // for each power are kept per thread (a few thousand power-law samples each time).
     const double lg = std::log2(std::max(1.0, tokens));
@@ -673,7 +685,11 @@ double weight_bytes_per_element(const Scenario& s) {
 double weight_bytes_per_chip(const ModelSpec& m, double bytes_per_weight, const Parallelism& par) {
     const ParameterCounts n = m.parameter_counts();
     const double per_tp = n.attention + n.dense_ffn + n.shared_experts + n.embedding + n.lm_head + n.norms;
-    const double spread = n.routed_experts / par.group();
+    // The busiest expert group's experts, split over its moe_tp chips (n.routed_experts / group where
+    // ep divides the experts).
+    const double spread = m.moe.experts > 0
+                              ? n.routed_experts * busiest_group_experts(m.moe, par.ep) / m.moe.experts / par.moe_tp()
+                              : n.routed_experts / par.group();
     return (per_tp / par.tp + spread + n.routers) * bytes_per_weight / par.pp;
 }
 

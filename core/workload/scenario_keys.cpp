@@ -157,7 +157,8 @@ std::vector<WorkloadKey> build() {
          SCV_TR("scoville::WorkloadKeys", "Routed load of the busiest expert-parallel rank / the mean (TensorRT-LLM DeepSeek-R1 at EP32: 1.11 "
          "with EPLB, 2.56 without). auto: 1 at EP 1; above, from the model's routing skew (moe.routing_alpha: the "
          "power law of tokens per expert, as aiconfigurator draws MoE workloads; Qwen3-235B at EP 8: about 2), or 1.1 "
-         "where the model's skew is not known."), SCV_REAL(expert_imbalance)});
+         "where the model's skew is not known, times the busiest rank's extra expert where EP does not divide the "
+         "experts (Mixtral's 8 over EP 6: 2 on the busiest against 1.33 on average)."), SCV_REAL(expert_imbalance)});
     add({"moe_pair_bytes", SCV_TR("scoville::WorkloadKeys", "Mixture of experts"), SCV_TR("scoville::WorkloadKeys", "Traffic per routed token"), SCV_TR("Unit", "B"), K::real, 0, 256, "auto", {},
          SCV_TR("scoville::WorkloadKeys", "Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into "
          "expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 5.2 at fp8 and int8, "

@@ -586,6 +586,30 @@ TEST(Parallelism, TensorParallelRanksGetTheSameHeads) {
     EXPECT_EQ(e->serving.parallelism.pp, 3);
 }
 
+TEST(Parallelism, AnUnevenExpertSplitLoadsTheBusiestGroup) {
+    // Mixtral's 8 experts over 6 expert-parallel groups: experts are whole, so the busiest group holds
+    // 2 (vLLM's expert map), as over 4 groups, not 8 / 6 = 1.33. Its weights are EP 4's: one expert a
+    // layer more than at EP 8, 32 layers x 3 x 4096 x 14336 = 5,637,144,576 weights (1 B each here).
+    const ModelSpec mix = *load_model("mixtral-8x7b");
+    const Parallelism ep4{1, 1, 4, 4}, ep6{1, 1, 6, 6}, ep8{1, 1, 8, 8};
+    EXPECT_DOUBLE_EQ(weight_bytes_per_chip(mix, 1.0, ep6), weight_bytes_per_chip(mix, 1.0, ep4));
+    EXPECT_NEAR(weight_bytes_per_chip(mix, 1.0, ep6) - weight_bytes_per_chip(mix, 1.0, ep8), 5637144576.0, 1.0);
+    // And its tokens: the skew used where the model gives none (1.1) times 2 / 1.33 = 1.65.
+    EXPECT_DOUBLE_EQ(busiest_expert_rank_load(mix.moe, 4, 1000), kDefaultExpertImbalance);
+    EXPECT_DOUBLE_EQ(busiest_expert_rank_load(mix.moe, 6, 1000), kDefaultExpertImbalance * 2 * 6 / 8);
+    // So EP 6 on 6 chips serves less per chip than EP 4 on 4 (the same busiest group, more chips).
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    Scenario s;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.tp = s.pp = 1;
+    s.chips = s.attention_dp = s.ep = 4;
+    auto four = evaluate(h100, mix, s);
+    s.chips = s.attention_dp = s.ep = 6;
+    auto six = evaluate(h100, mix, s);
+    ASSERT_TRUE(four.ok() && six.ok());
+    EXPECT_LT(six->serving.throughput_tokens_per_s_per_chip, four->serving.throughput_tokens_per_s_per_chip);
+}
+
 TEST(Parallelism, AttentionDataParallelHoldsEachRequestsKvOnce) {
     // Qwen3-235B has 4 KV heads: at attention tp 8 every chip keeps a copy of one head per request
     // (half wasted); 8 attention ranks keep each request's 4 heads on one chip. 94 layers x 2 x 4 x 128 x 1 B
