@@ -1,13 +1,13 @@
 #include "widgets/plotstyle.hpp"
 
-#include <QRegularExpression>
-#include <QTextLayout>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QPdfWriter>
 #include <memory>
+#include <QRegularExpression>
 #include <QSvgGenerator>
+#include <QTextLayout>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -233,9 +233,9 @@ void applyPlotScale(QCustomPlot* plot) {
     scalePlot(plot, gScale, gScale);
 }
 
+namespace {
 // `text` in lines no wider than `width`, broken where the language allows (between words, or
 // between Chinese characters); one line when it fits.
-namespace {
 QStringList wrappedLines(const QString& text, const QFont& font, int width) {
     QTextLayout layout(text, font);
     QTextOption option;
@@ -250,10 +250,9 @@ QStringList wrappedLines(const QString& text, const QFont& font, int width) {
     layout.endLayout();
     return lines;
 }
-
 }  // namespace
 
-// The same, breaking after a comma first ("Cost per million tokens (USD),| owner's cost"), so a
+// Those lines, broken after a comma first ("Cost per million tokens (USD),| owner's cost"), so a
 // phrase is not split where a clause break would do.
 QString wrappedText(const QString& text, const QFont& font, int width) {
     static const QRegularExpression comma(QStringLiteral("(?<=[,\u3001\uFF0C])\\s*"));
