@@ -234,9 +234,10 @@ Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& mod
         return Error{"attention: requests must be a whole number in [1, 1e9]"};
     if (!valid_dim(context) || context != std::floor(context))
         return Error{"attention: context must be a whole number of tokens in [1, 1e9] (cached, or the prompt's)"};
-    if (tp < 1 || model.heads % tp != 0)
-        return Error{"attention: tp " + std::to_string(tp) + " does not divide the " + std::to_string(model.heads) +
-                     " heads of model '" + model.id + "'"};
+    if (!tp_splits_heads(model, tp))
+        return Error{"attention: tp " + std::to_string(tp) + " does not split the " + std::to_string(model.heads) +
+                     " heads and " + std::to_string(model.kv_heads) + " KV heads of model '" + model.id +
+                     "' evenly (tp must divide the heads, and divide the KV heads or be a multiple of them)"};
     if (sliding && model.sliding_window <= 0)
         return Error{"attention: model '" + model.id + "' has no sliding-window layers"};
     const ChipRates r = chip_rates(chip);

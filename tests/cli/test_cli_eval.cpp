@@ -429,7 +429,7 @@ TEST(CliKernel, DecodeAttention) {
     ASSERT_EQ(w.code, 0) << w.err;
     EXPECT_NE(w.out.find("achieved_tb_s: "), std::string::npos) << w.out;
     expect_error(run({"kernel", "--chip", "h200-sxm", "attention", "16", "--model", "llama-3.1-8b", "--tp", "3"}), 1,
-                 "tp 3 does not divide the 32 heads");
+                 "tp 3 does not split the 32 heads");
     expect_error(run({"kernel", "--chip", "h200-sxm", "attention", "16", "--model", "llama-3.1-8b", "--sliding"}), 1,
                  "has no sliding-window layers");
     expect_error(run({"kernel", "--chip", "h200-sxm", "attention", "16", "--model", "llama-3.1-8b", "--precision", "fp4"}), 2,

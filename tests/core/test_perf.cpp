@@ -716,7 +716,12 @@ TEST(Roofline, DecodeAttentionPaysPerRequestAndKvHead) {
     EXPECT_NEAR(swa->op.kv_bytes, 16.0 * (128 + 1) * 2 * 1 * 64, 1);  // window 128 keys + the new token
     EXPECT_NE(attention_kernel(h200, llama, 1, 1, 15, Precision::fp8, true).error().message.find("no sliding-window"),
               std::string::npos);
-    EXPECT_NE(attention_kernel(h200, llama, 3, 1, 15, Precision::fp8).error().message.find("tp 3 does not divide the 32 heads"),
+    EXPECT_NE(attention_kernel(h200, llama, 3, 1, 15, Precision::fp8).error().message.find("tp 3 does not split the 32 heads"),
+              std::string::npos);
+    // The serving rule (tp_splits_heads): Llama 4 Scout's 40 heads split over TP 5, its 8 KV heads do not.
+    EXPECT_NE(attention_kernel(h200, *load_model("llama-4-scout"), 5, 1, 15, Precision::fp8)
+                  .error()
+                  .message.find("tp 5 does not split the 40 heads and 8 KV heads"),
               std::string::npos);
     EXPECT_NE(attention_kernel(h200, llama, 1, 0, 15, Precision::fp8).error().message.find("requests"), std::string::npos);
 }
