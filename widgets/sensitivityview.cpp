@@ -175,22 +175,14 @@ bool SensitivityView::debounce_timer_active() const {
     return debounce_->isActive();
 }
 
-void SensitivityView::resizeEvent(QResizeEvent* event) {
-    DocumentView::resizeEvent(event);
-    fitAxis();
-    requestReplot(plot_);
-}
-
 // The tornado's axis is narrow beside its keys' names (about 140 px in a 1366 px window): as few
 // ticks as keep their labels apart, and three at least, a label on each side of zero; its title,
 // centred under it, in lines that stay inside the chart.
 bool SensitivityView::fitAxis() {
-    const QRect rect = plot_->axisRect()->rect();
-    const int width = rect.width() > 0 ? rect.width() : plot_->width() / 2;
+    const QRect rect = plot_->axisRect()->rect();  // as just laid out (afterLayout)
     const int ticks = plot_->xAxis->ticker()->tickCount();
-    fitLinearTicks(plot_->xAxis, width, 3);
-    const int centre = rect.width() > 0 ? rect.center().x() : plot_->width() * 3 / 4;
-    const int room = 2 * std::min(centre, plot_->width() - centre) - 8;
+    fitLinearTicks(plot_->xAxis, rect.width(), 3);
+    const int room = 2 * std::min(rect.center().x(), plot_->width() - rect.center().x()) - 8;
     const QString title = wrappedText(axisTitle_, plot_->xAxis->labelFont(), std::max(room, 60));
     const bool changed = title != plot_->xAxis->label() || ticks != plot_->xAxis->ticker()->tickCount();
     plot_->xAxis->setLabel(title);
@@ -309,8 +301,7 @@ void SensitivityView::showResult(std::shared_ptr<const Sensitivity> s, const QSt
         if (extent <= 0) extent = 1;
         plot_->xAxis->setRange(-extent * 1.1, extent * 1.1);
         plot_->yAxis->setRange(0.4, bars + 0.6);
-        axisTitle_ = tr("Change of %1 for +1 % of the key (%)").arg(resultShortLabel(obj));
-        fitAxis();
+        axisTitle_ = tr("Change of %1 for +1 % of the key (%)").arg(resultShortLabel(obj));  // fitted at the redraw
 
         // The units in the headers, the cells numbers only: the table stays narrow.
         const QString perMm2 = perUnit(obj, QStringLiteral("mm\u00b2"));

@@ -40,11 +40,8 @@ public:
 signals:
     void updated();  // a new analysis (or its failure) is shown
 
-protected:
-    void resizeEvent(QResizeEvent* event) override;
-
 private:
-    bool fitAxis();  // true when the ticks or the title changed
+    bool fitAxis();  // after each layout; true when the ticks or the title changed
     void refresh() override;
     void paletteChanged() override;
     void start();
