@@ -2035,6 +2035,14 @@
         <source>Energy of delivering a MAC&apos;s operands (register files, control, clocking) as a multiple of the datapath&apos;s, where readings of this chip set it; 0: the tech library&apos;s power.operand_overhead_gpu or _scratchpad. H100 and H200: 1.57, with the busy floor: H100&apos;s dense FP8 GEMM at 1290 TFLOP/s draws its 700 W limit.</source>
         <translation>为一次 MAC 提供操作数（寄存器堆、控制、时钟）的能耗，以数据通路能耗的倍数表示，由该芯片自身的读数确定；0：采用技术库的 power.operand_overhead_gpu 或 _scratchpad。H100 和 H200：1.57，与运行功耗底线一同拟合：H100 的稠密 FP8 GEMM 在 1290 TFLOP/s 时达到其 700 W 功耗上限。</translation>
     </message>
+    <message>
+        <source>FP4 time per output</source>
+        <translation>FP4 每个输出元素的时间</translation>
+    </message>
+    <message>
+        <source>Time an NVFP4 GEMM spends on each element of its output beyond its main loop, which the main loop does not hide (its tiles&apos; epilogues): what its time over K extrapolates to at K = 0, per output (B200: 0.25 ps, TensorRT-LLM&apos;s NVFP4 Linear layer at 16384 tokens, N = 4096). 0: none.</source>
+        <translation>NVFP4 GEMM 在主循环之外为每个输出元素花费、且主循环无法掩盖的时间（其分块的收尾阶段 epilogue）：其耗时随 K 变化的直线外推到 K = 0 处、按每个输出计（B200：0.25 ps，TensorRT-LLM 的 NVFP4 Linear 层，16384 个 token，N = 4096）。0：无。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>
@@ -5094,14 +5102,6 @@ TTFT p99 %6</translation>
         <translation>每个流式令牌的主机时间</translation>
     </message>
     <message>
-        <source>CPU time per step and request the accelerator waits for to hand the request&apos;s new token to its client: a response per request and step where the clients stream. Paid by a server (latency limits given: TTFT is the first streamed token); offline returns whole responses. NVIDIA&apos;s and AMD&apos;s MLPerf harnesses stream in every scenario but Offline: 15 us, set with the host time per step from NVIDIA&apos;s own v5.1 Interactive runs (B200 at 255 requests a GPU, GB200 at 228); an estimate, as the other submitters&apos; server runs spread it over 3-30 us. 0 = handed over off the step&apos;s path.</source>
-        <translation>加速器在每步每请求上为把该请求的新令牌交给其客户端而等待的 CPU 时间：客户端以流式接收时，每请求每步一个响应。由服务器承担（给定延迟限制：TTFT 即第一个流式令牌）；离线运行返回完整响应。NVIDIA 与 AMD 的 MLPerf 测试框架在除 Offline 外的所有场景中都以流式返回：15 µs，与每步主机时间一起由 NVIDIA 自己的 v5.1 Interactive 运行确定（B200 每 GPU 255 个请求，GB200 228 个）；这是估计值，其他提交者的服务器运行给出 3-30 µs。0 = 在步的路径之外交付。</translation>
-    </message>
-    <message>
-        <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 5.8 ms, with 15 us per request for its streamed tokens (stream_us_per_token): the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs leaves 9.93 ms at 255 requests a GPU (B200) and 9.49 ms at 228 (GB200). vLLM with enforce_eager in AMD&apos;s MLPerf harness: 4.9 ms with the same streamed 15 us (its MI300X and MI325X runs: 5.4 and 4.4 ms, MI300X&apos;s with its prompts in steps of their own). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
-        <translation>无论批大小，加速器每步都要等待的 CPU 时间：既不从 CUDA 图重放步、也不把调度与步重叠的引擎循环。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：5.8 ms，另加其流式令牌每请求 15 µs（stream_us_per_token）：NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测步（在途请求数下的 TPOT p50）减去模型的内核时间，在每 GPU 255 个请求时余 9.93 ms（B200），在 228 个时余 9.49 ms（GB200）。AMD MLPerf 测试框架中启用 enforce_eager 的 vLLM：4.9 ms，另加同样的流式 15 µs（其 MI300X 与 MI325X 运行：5.4 与 4.4 ms，MI300X 的提示词单独成步）。0 = 隐藏在步之后（CUDA 图、重叠调度）。</translation>
-    </message>
-    <message>
         <source>Output quantiles</source>
         <translation>输出长度分位数</translation>
     </message>
@@ -5112,6 +5112,14 @@ TTFT p99 %6</translation>
     <message>
         <source>Routed load of the busiest expert-parallel rank / the mean (TensorRT-LLM DeepSeek-R1 at EP32: 1.11 with EPLB, 2.56 without). auto: 1 at EP 1; above, from the model&apos;s routing skew (moe.routing_alpha: the power law of tokens per expert, as aiconfigurator draws MoE workloads; Qwen3-235B at EP 8: about 2), or 1.1 where the model&apos;s skew is not known, times the busiest rank&apos;s extra expert where EP does not divide the experts (Mixtral&apos;s 8 over EP 6: 2 on the busiest against 1.33 on average).</source>
         <translation>最繁忙的专家并行秩的路由负载 / 平均值（TensorRT-LLM DeepSeek-R1 在 EP32 下：使用 EPLB 时 1.11，不使用时 2.56）。自动：EP 1 时为 1；更大时由模型的路由偏斜得出（moe.routing_alpha：每个专家所得词元数的幂律，与 aiconfigurator 生成 MoE 负载的方式相同；Qwen3-235B 在 EP 8 时约为 2），模型偏斜未知时为 1.1，在 EP 不能整除专家数时再乘以最繁忙秩多持有的专家（Mixtral 的 8 个专家分到 EP 6：最繁忙秩 2 个，平均 1.33 个）。</translation>
+    </message>
+    <message>
+        <source>CPU time per step and request the accelerator waits for to hand the request&apos;s new token to its client: a response per request and step where the clients stream. Paid by a server (latency limits given: TTFT is the first streamed token); offline returns whole responses. NVIDIA&apos;s and AMD&apos;s MLPerf harnesses stream in every scenario but Offline: 15 us, an estimate: the submitters&apos; server runs spread it over 3-30 us, and NVIDIA&apos;s own two v5.1 Interactive runs (B200 at 255 requests a GPU, GB200 at 228) are too close in batch to tell it from the host time per step. 0 = handed over off the step&apos;s path.</source>
+        <translation>加速器在每步每请求上为把该请求的新令牌交给其客户端而等待的 CPU 时间：客户端以流式接收时，每请求每步一个响应。由服务器承担（给定延迟限制：TTFT 即第一个流式令牌）；离线运行返回完整响应。NVIDIA 与 AMD 的 MLPerf 测试框架在除 Offline 外的所有场景中都以流式返回：15 µs，这是估计值：各提交者的服务器运行给出 3-30 µs，而 NVIDIA 自己的两次 v5.1 Interactive 运行（B200 每 GPU 255 个请求，GB200 228 个）批大小过于接近，无法把它与每步主机时间区分开。0 = 在步的路径之外交付。</translation>
+    </message>
+    <message>
+        <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 6.5 ms, beside 16 us per request (15 for its streamed tokens, stream_us_per_token, and 1 of bookkeeping): the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs leaves 10.70 ms at 255 requests a GPU (B200) and 10.05 ms at 228 (GB200), 6.62 and 6.40 ms beyond their requests. vLLM with enforce_eager in AMD&apos;s MLPerf harness: 4.9 ms with the same streamed 15 us (its MI300X and MI325X runs: 5.4 and 4.4 ms, MI300X&apos;s with its prompts in steps of their own). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
+        <translation>无论批大小，加速器每步都要等待的 CPU 时间：既不从 CUDA 图重放步、也不把调度与步重叠的引擎循环。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：6.5 ms，另加每请求 16 µs（其中 15 µs 用于流式令牌，即 stream_us_per_token，1 µs 为簿记）：NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测步（在途请求数下的 TPOT p50）减去模型的内核时间，在每 GPU 255 个请求时余 10.70 ms（B200），在 228 个时余 10.05 ms（GB200），扣除请求部分后为 6.62 与 6.40 ms。AMD MLPerf 测试框架中启用 enforce_eager 的 vLLM：4.9 ms，另加同样的流式 15 µs（其 MI300X 与 MI325X 运行：5.4 与 4.4 ms，MI300X 的提示词单独成步）。0 = 隐藏在步之后（CUDA 图、重叠调度）。</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,7 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                      "off the step's path; NVIDIA's and AMD's MLPerf harnesses: 15)");
     cmd->add_option("--host-ms-per-step", o.host_ms_per_step,
                      "Engine host time per step the chips wait for whatever the batch, ms (default 0: hidden behind the "
-                     "step; TensorRT-LLM's C++ executor without CUDA graphs, as in NVIDIA's MLPerf harness: 5.8)");
+                     "step; TensorRT-LLM's C++ executor without CUDA graphs, as in NVIDIA's MLPerf harness: 6.5)");
     cmd->add_option("--admit-every-steps", o.admit_every_steps,
                      "Steps per scheduling block: new requests join only between blocks (vLLM num_scheduler_steps; "
                      "default 1)");

@@ -212,6 +212,10 @@ struct EfficiencySpec {
     // Time an NVFP4 GEMM tile's main loop takes per element of K it walks: a floor of K x this under the
     // GEMM's time, which binds where the tiles are too few to share K among the cores (small M). 0: none.
     double fp4_k_step_ns = 0.0;
+    // Time an NVFP4 GEMM spends on each element of its output beyond its main loop, which the main loop does
+    // not hide: its tiles' epilogues (reading the accumulators, scaling, converting and storing them), the
+    // intercept of its time over K at many tokens. 0: none.
+    double fp4_output_ps = 0.0;
     // Time an FP8 GEMM layer whose activations are quantised with a dynamic per-tensor scale takes per
     // call beyond its max-reduction and quantising kernels and its own launch (the scale's handling
     // between them). A bare FP8 GEMM, or one whose scale is static and fused into the op before, does not

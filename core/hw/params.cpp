@@ -370,6 +370,11 @@ std::vector<ParamInfo> build_params() {
          "however few its tokens, since a few tiles cannot share K among the cores (B200: 1.34 ns, TensorRT-LLM's NVFP4 Linear "
          "layer at one token, whatever N). 0: no such floor."),
          SCV_REAL(efficiency.fp4_k_step_ns)});
+    add({"efficiency.fp4_output_ps", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "FP4 time per output"), SCV_TR("Unit", "ps"), ParamKind::real, 0, 100, 0, 5, false, {},
+         SCV_TR("scoville::ChipParams", "Time an NVFP4 GEMM spends on each element of its output beyond its main loop, which the main loop "
+         "does not hide (its tiles' epilogues): what its time over K extrapolates to at K = 0, per output (B200: 0.25 ps, "
+         "TensorRT-LLM's NVFP4 Linear layer at 16384 tokens, N = 4096). 0: none."),
+         SCV_REAL(efficiency.fp4_output_ps)});
     add({"efficiency.fp8_dynamic_scale_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "FP8 dynamic-scale overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 10, false, {},
          SCV_TR("scoville::ChipParams", "Time an FP8 GEMM layer that quantises its activations with a dynamic per-tensor scale takes per call "
          "beyond the max-reduction and quantising kernels and its own launch: what one token's such layer costs beyond its weights "

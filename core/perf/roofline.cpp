@@ -55,6 +55,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.prefill_tile_tokens = chip.efficiency.prefill_tile_tokens;
     r.moe_overhead_s = chip.efficiency.moe_overhead_us * 1e-6;
     r.fp4_k_step_s = chip.efficiency.fp4_k_step_ns * 1e-9;
+    r.fp4_output_s = chip.efficiency.fp4_output_ps * 1e-12;
     // Quantising kernels stream at their own share of the HBM rate (a chip without HBM: of its SRAM's).
     r.quant_bytes_s = (r.has_hbm ? chip.memory_tb_s() : chip.sram.tb_s) * 1e12 * or_else(e.quant_memory, e.memory);
     r.mac_rows = std::max(1, chip.compute.mac_rows);
@@ -200,8 +201,11 @@ void finish_op(OpResult& op, const ChipRates& r) {
     // An NVFP4 GEMM's tiles walk K one step after another: with few rows, too few tiles to share K among
     // the cores, its compute takes K x the step time however few its FLOPs. (A fused MoE op's grouped
     // GEMMs follow their own timings: the launches NVFP4 adds to the call, kFp4MoeLaunches, carry them.)
-    if (op.kind == OpKind::gemm && r.executed[pi] == Precision::fp4 && !op.grouped)
-        op.compute_s = std::max(op.compute_s, op.k * r.fp4_k_step_s);
+    // Its tiles' epilogues add a time per output element (FLOPs / 2K of them) that the main loop does not hide.
+    if (op.kind == OpKind::gemm && r.executed[pi] == Precision::fp4) {
+        op.compute_s += (op.k > 0 ? op.flops / (2.0 * op.k) : 0.0) * r.fp4_output_s;
+        if (!op.grouped) op.compute_s = std::max(op.compute_s, op.k * r.fp4_k_step_s);
+    }
     // A decode-attention kernel's thread blocks each serve one (request, KV head) pair: each block's own work
     // (its queries, the softmax reductions, its output) is a floor under the kernel's compute.
     // A prompt-attention kernel spends a time on each (prompt token, query head) beyond its FLOPs.

@@ -50,6 +50,7 @@ struct ChipRates {
     double moe_overhead_s = 0;        // per fused MoE call, beyond its two GEMMs' overhead_s
     double quant_bytes_s = 0;         // the activation-quantising kernels' streaming rate (efficiency.quant_memory)
     double fp4_k_step_s = 0;          // an NVFP4 GEMM's floor per element of K (efficiency.fp4_k_step_ns)
+    double fp4_output_s = 0;          // an NVFP4 GEMM's epilogue per output element (efficiency.fp4_output_ps)
     double mac_rows = 1, mac_cols = 1;
 };
 

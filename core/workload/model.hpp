@@ -185,7 +185,7 @@ struct Scenario {
     double stream_us_per_token = 0.0;
     // Host time per step the chips wait for whatever the batch: the loop of an engine that neither
     // replays the step from a CUDA graph nor overlaps its scheduling with the step (TensorRT-LLM's
-    // C++ executor as NVIDIA's MLPerf harness runs it, use_graphs off: ~5.8 ms beside its streamed tokens;
+    // C++ executor as NVIDIA's MLPerf harness runs it, use_graphs off: ~6.5 ms beside its streamed tokens;
     // vLLM with enforce_eager in AMD's: ~4.9 ms); 0 = hidden.
     double host_ms_per_step = 0.0;
     // Steps in a scheduling block: new requests join the batch only between blocks, and a block hands

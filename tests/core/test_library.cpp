@@ -267,6 +267,11 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("b300", "efficiency.fp4_k_step_ns").basis, "measured");
     EXPECT_EQ(basis("vera-rubin", "efficiency.fp4_k_step_ns").from, "b200");
     EXPECT_EQ(basis("mi355x", "efficiency.fp4_k_step_ns").basis, "estimate");
+    // And its epilogue's time per output element: measured on the B200 silicon and on B300 (TensorRT-LLM's Linear
+    // layer at 16384 tokens over K), carried to Rubin, an estimate (none) elsewhere.
+    for (const char* c : {"b200", "gb200", "b300"}) EXPECT_EQ(basis(c, "efficiency.fp4_output_ps").basis, "measured") << c;
+    EXPECT_EQ(basis("vera-rubin", "efficiency.fp4_output_ps").from, "b200");
+    EXPECT_EQ(basis("mi355x", "efficiency.fp4_output_ps").basis, "estimate");
     // Decode attention's time per (request, KV head): measured on H100, H200, the B200 silicon and B300
     // (TensorRT-LLM's generation attention), carried from H100 to the rest.
     measured_where_timed("efficiency.attention_pair_ns");
@@ -379,7 +384,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 37u) << c.id;
+        EXPECT_EQ(all.size(), 38u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

@@ -986,6 +986,43 @@ TEST(Roofline, Fp4GemmWalksKAtFewTokens) {
                      moe_kernel(no_walk, qwen, 1, 8, Precision::fp4)->op.time_s);
 }
 
+// An NVFP4 GEMM's tiles' epilogues take a time per output element that its main loop does not hide
+// (efficiency.fp4_output_ps). B200, 16384 tokens, N = 4096, K = 512, weights from HBM: the main loop's
+// 2 x 16384 x 4096 x 512 = 68.72 GFLOP at 9001 TFLOP/s x 0.4875 take 15.66 us, the epilogue's 16384 x 4096
+// outputs x 0.25 ps 16.78 us: compute 32.44 us. Its 139.5 MB (1.05 MB of weights, 4.19 MB of activations,
+// 134.2 MB of bf16 output) at 8 TB/s x 0.83 take 21.1 us; at the ridge sqrt(32.44^2 + 21.1^2) = 38.70 us,
+// + the 4 us launch = 42.70 us, and the quantising kernel (8.13 us): 50.83 us (TensorRT-LLM: 49.65 us;
+// without the epilogue the model said 38.41).
+TEST(Roofline, Fp4GemmEpilogueTakesATimePerOutput) {
+    const ChipSpec b200 = *load_chip("b200");
+    EXPECT_DOUBLE_EQ(b200.efficiency.fp4_output_ps, 0.25);
+    GemmOptions linear;
+    linear.weights_from_hbm = true;
+    linear.act_quant = ActQuant::static_scale;
+    auto many = gemm_kernel(b200, 16384, 4096, 512, Precision::fp4, linear);
+    ASSERT_TRUE(many.ok());
+    const double main_loop_s = 2.0 * 16384 * 4096 * 512 / (b200.peak_tflops(Precision::fp4) * 1e12 * 0.4875);
+    EXPECT_NEAR(main_loop_s, 15.66e-6, 0.01e-6);
+    EXPECT_NEAR(many->op.compute_s, main_loop_s + 16384.0 * 4096 * 0.25e-12, 1e-12);
+    EXPECT_NEAR(many->op.compute_s, 32.44e-6, 0.01e-6);
+    EXPECT_NEAR(many->op.memory_s, 21.10e-6, 0.01e-6);
+    EXPECT_NEAR(many->op.time_s, std::hypot(many->op.compute_s, many->op.memory_s) + 4e-6, 1e-12);
+    EXPECT_NEAR(many->time_s(), 50.83e-6, 0.01e-6);
+    ChipSpec hidden = b200;
+    hidden.efficiency.fp4_output_ps = 0;
+    EXPECT_NEAR(gemm_kernel(hidden, 16384, 4096, 512, Precision::fp4, linear)->time_s(), 38.41e-6, 0.01e-6);
+    // At one token the walk over K dominates: 4096 outputs add 1 ns.
+    EXPECT_NEAR(gemm_kernel(b200, 1, 4096, 8192, Precision::fp4, linear)->op.compute_s, 8192 * 1.39e-9, 1e-12);
+    // bf16 and fp8 GEMMs hide theirs on this silicon: the key is NVFP4's.
+    for (const Precision p : {Precision::bf16, Precision::fp8})
+        EXPECT_DOUBLE_EQ(gemm_kernel(b200, 16384, 4096, 512, p, linear)->time_s(),
+                         gemm_kernel(hidden, 16384, 4096, 512, p, linear)->time_s());
+    // A fused MoE op's grouped GEMMs write their outputs too: 4096 tokens a rank take longer with it.
+    const ModelSpec qwen = *load_model("qwen3-235b-a22b");
+    EXPECT_GT(moe_kernel(b200, qwen, 4096, 8, Precision::fp4)->op.time_s,
+              moe_kernel(hidden, qwen, 4096, 8, Precision::fp4)->op.time_s);
+}
+
 TEST(Roofline, ComputeAndMemoryMeetAtTheRidge) {
     // p = 2: sqrt(3^2 + 4^2) = 5; equal parts give sqrt(2) x either; p = 1 adds; p >= 1000 is the max.
     EXPECT_DOUBLE_EQ(ridge_combine(3, 4, 2), 5);

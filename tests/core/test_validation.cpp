@@ -246,7 +246,7 @@ TEST(Validation, PublicCases) {
     EXPECT_LE(tight.median_abs_error, 0.06);  // 4.4 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
-    // DecodeAttentionLayers below); all kernels together: 17365 rows and 3103 fits.
+    // DecodeAttentionLayers below); all kernels together: 17353 rows and 3115 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (!timed_by_aiconfigurator(r)) single.push_back(r);
@@ -254,8 +254,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 17365);
-    EXPECT_EQ(summarise(results, false).fits, 3103);
+    EXPECT_EQ(summarise(results, false).rows, 17353);
+    EXPECT_EQ(summarise(results, false).fits, 3115);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -421,8 +421,10 @@ TEST(Validation, FusedMoeLayers) {
 // overhead (A100: also N = 7168, K = 2048, at M = 1-64; and its M = 1 rows of 8-300 MB its memory
 // efficiency); those with M >= 2048 and N, K >= 4096 set the compute efficiencies of B200 (bf16, fp4), B300
 // (bf16, fp8, fp4) and A100 (bf16), each by the median over every measured shape of that size, of which
-// these rows are a selection; the one-token fp4 rows of B200 and B300 set efficiency.fp4_k_step_ns, and the
-// one-token fp8 rows of H100, H200, B200 with GB200 and B300 efficiency.fp8_dynamic_scale_us.
+// these rows are a selection; B200's and B300's fp4 rows at 16384 x 4096 x K (K = 512 to 12288) set
+// efficiency.fp4_output_ps, those with K < 4096 fits of their own (the rest are compute fits too); the one-token
+// fp4 rows of B200 and B300 set efficiency.fp4_k_step_ns, and the one-token fp8 rows of H100, H200, B200 with
+// GB200 and B300 efficiency.fp8_dynamic_scale_us.
 TEST(Validation, EngineLinearLayers) {
     const auto results = run_all(kPath, 20671);
     std::map<std::string, std::vector<double>> fits;
@@ -446,7 +448,8 @@ TEST(Validation, EngineLinearLayers) {
                 fits[silicon_of(r.c) + " quant"].push_back(r.error);
                 continue;
             }
-            const std::string what = m >= 2048                                           ? " compute"
+            const std::string what = m >= 2048 && k < 4096                               ? " epilogue"
+                                     : m >= 2048                                           ? " compute"
                                      : r.c.precision == "fp4"                              ? " k step"
                                      : r.c.precision == "fp8"                              ? " dynamic scale"
                                      : r.c.chip == "a100-sxm" && m == 1 && !overhead_shape ? " memory"
@@ -456,13 +459,14 @@ TEST(Validation, EngineLinearLayers) {
         }
         checks.push_back(r);
         by_silicon[silicon_of(r.c) + " " + r.c.precision].push_back(r);
-        // Held within +130 % / -55 % so a broken row shows: the farthest are B300's NVFP4 layers with a short
-        // K (512-1024) at 4096-16384 tokens, at half the model's rate (+98..+125 %).
-        EXPECT_LE(r.error, 1.3) << r.c.id << ": predicted " << r.predicted;
+        // Held within +100 % / -55 % so a broken row shows: the farthest are the Blackwell silicon's one-token
+        // bf16 layers of 4096 x 3072 (+85..+95 %; B300's NVFP4 layers with a short K at 4096-16384 tokens were
+        // +98..+125 % before their epilogue was timed).
+        EXPECT_LE(r.error, 1.0) << r.c.id << ": predicted " << r.predicted;
         EXPECT_GE(r.error, -0.55) << r.c.id << ": predicted " << r.predicted;
     }
-    // 19 sets: A100's compute, memory and overhead; B200 bf16 compute and overhead, fp4 compute and K step;
-    // B300 bf16 compute and overhead, fp8 and fp4 compute, fp4 K step; H100's and H200's overhead; the fp8
+    // 21 sets: A100's compute, memory and overhead; B200 bf16 compute and overhead, fp4 compute, epilogue and
+    // K step; B300 bf16 compute and overhead, fp8 and fp4 compute, fp4 epilogue and K step; H100's and H200's overhead; the fp8
     // dynamic scale of H100, H200, B200, GB200 (one value with B200: +3.2 and -1.9 %) and B300. Each
     // median within 5 % (the compute rows are a selection of the shapes that set the value), each row within
     // 45 %, but for the K steps' largest matrix, 1 x 16384 x 16384 (B200 +85 %, B300 +59 %: twice the others'
@@ -471,7 +475,7 @@ TEST(Validation, EngineLinearLayers) {
     // silicon 0.666), each median within 0.5 %. Each row within 50 %: the farthest, B200's 4096 x 7168 x
     // 16384 bf16 (+46 %), ran at 1048 TFLOP/s where GB200, the same silicon, ran that shape at 1811 and
     // B200 ran it at 16384 tokens at 1602.
-    EXPECT_EQ(fits.size(), 22u);
+    EXPECT_EQ(fits.size(), 24u);
     for (const auto& [what, errors] : fits) {
         EXPECT_LE(std::fabs(median_of(errors)), what.ends_with("quant") ? 0.005 : 0.05) << what;
         for (double e : errors) EXPECT_LE(std::fabs(e), what.ends_with("k step") ? 0.9 : 0.5) << what;
@@ -479,9 +483,9 @@ TEST(Validation, EngineLinearLayers) {
     EXPECT_EQ(fits["h100-sxm quant"].size(), 59u);
     EXPECT_EQ(fits["b200 quant"].size(), 118u);
     const ValidationSummary all = summarise_kind(checks, "gemm");
-    EXPECT_EQ(all.rows, 4718);
+    EXPECT_EQ(all.rows, 4706);
     // With the 13 GEMM fits of the Azure guide and the ML Engineering MAMF table.
-    EXPECT_EQ(summarise_kind(results, "gemm").fits, 1005 + 13);
+    EXPECT_EQ(summarise_kind(results, "gemm").fits, 1017 + 13);
     // 6.3 % (7.2 % when the quantising kernels ran at the cache's rate where it held the activations; over the
     // same rows, those now fits left out, 7.3 % against 6.3 %).
     EXPECT_LE(all.median_abs_error, 0.07);
@@ -494,8 +498,8 @@ TEST(Validation, EngineLinearLayers) {
     }
     // Blackwell: bf16 within 12.5 % (signed -6 %); fp8, with its dynamic scale's 3.05 / 2.7 us per call and
     // its quantising kernels at 0.666 of the HBM rate, within 8 % (4.4-4.5 %, signed +0.5..+1.4 %); fp4, with its
-    // time per element of K, within 10 % on B200 and GB200 (7.4 %, signed +1.4 %), B300 +14 % (its short-K
-    // layers at many tokens, above).
+    // time per element of K and its epilogue's per output, within 10 % on B200 and GB200 (5.9 %, signed 0.0 %;
+    // 7.4 % and +1.4 % without the epilogue) and within 12 % on B300 (9.3 %, signed +8.0 %; 14.1 % and +13.8 %).
     for (const char* blackwell : {"b200 bf16", "b300 bf16"}) EXPECT_LE(medians(by_silicon[blackwell]).second, 0.125) << blackwell;
     for (const char* narrow : {"b200 fp8", "b300 fp8"}) {
         EXPECT_LE(medians(by_silicon[narrow]).second, 0.08) << narrow;
@@ -503,7 +507,8 @@ TEST(Validation, EngineLinearLayers) {
     }
     EXPECT_LE(medians(by_silicon["b200 fp4"]).second, 0.10);
     EXPECT_LE(std::fabs(medians(by_silicon["b200 fp4"]).first), 0.05);
-    EXPECT_LE(medians(by_silicon["b300 fp4"]).second, 0.20);
+    EXPECT_LE(medians(by_silicon["b300 fp4"]).second, 0.12);
+    EXPECT_LE(std::fabs(medians(by_silicon["b300 fp4"]).first), 0.10);
     EXPECT_LE(medians(by_silicon["a100-sxm bf16"]).second, 0.08);
 }
 
@@ -516,7 +521,7 @@ TEST(Validation, EngineLinearLayers) {
 // in v5.1, B200 0.97-1.00 (Google's 1.26 beside its low offline run), GB200 0.88-0.99, MI300X 0.88-0.91,
 // MI325X 0.88-0.96.)
 TEST(Validation, EngineHostTimePerStep) {
-    // NVIDIA's MLPerf harness runs TensorRT-LLM with use_graphs False, and its rows carry host_ms=5.8: the C++
+    // NVIDIA's MLPerf harness runs TensorRT-LLM with use_graphs False, and its rows carry host_ms=6.5: the C++
     // executor's loop the GPU waits for each step. AMD's runs vLLM with enforce_eager True, and its rows carry
     // host_ms=4.9. Both stream each request's tokens to LoadGen in every scenario but Offline (NVIDIA:
     // main_llm.cc in v4.1, `streaming &= scenario != Offline` in v5.1's llmlib/config.py), a response per
@@ -524,9 +529,11 @@ TEST(Validation, EngineHostTimePerStep) {
     // every row has. Each v5.1 Interactive Llama-2-70B run's log gives the step, TPOT p50, at the requests in
     // flight per GPU (result_completed_samples_per_sec x result_mean_latency_ns / GPUs, Little's law). The
     // model's step at that batch with the row's settings, its kernels plus the host time, against it. NVIDIA's
-    // own B200 and GB200 runs set both NVIDIA values: kernels 24.54 ms at 255 requests and 21.13 ms at 228
-    // leave 9.93 and 9.49 ms, so (9.93 - 9.49) / (255 - 228) = 16.2 us per request (15 streamed + 1) and
-    // 9.93 - 255 x 16 us = 5.85 ms, 9.49 - 228 x 16 us = 5.84 ms a step: 5.8 ms; they hold within 2 %.
+    // own B200 and GB200 runs set the NVIDIA step: kernels 23.77 ms at 255 requests and 20.57 ms at 228 leave
+    // 10.70 and 10.05 ms; with 16 us per request (15 streamed, an estimate from the submitters' server runs, and
+    // 1 of bookkeeping) 10.70 - 255 x 16 us = 6.62 ms and 10.05 - 228 x 16 us = 6.40 ms a step: 6.5 ms; they
+    // hold within 1 %. (The two runs' slope, (10.70 - 10.05) / (255 - 228) = 24 us per request, moves by 8 us
+    // when one run's kernels move by 1 %: too close in batch to set the per-request share.)
     // AMD's own MI300X and MI325X runs set 4.9 ms with the streamed 15 us carried from NVIDIA's: MI300X's vLLM
     // V0 runs its prompts in steps of their own (prefill=separate), and its mean step, 25.80 ms of kernels at 36
     // requests a GPU, waits for the host 1.022 times a step: (31.92 - 25.80 - 36 x 16 us) / 1.022 = 5.4 ms;
@@ -537,7 +544,7 @@ TEST(Validation, EngineHostTimePerStep) {
         int in_flight;  // per GPU
         double tpot_p50_ms;
         bool fit;
-        double host_ms = 5.8;
+        double host_ms = 6.5;
     };
     const Log logs[] = {
         {"mlperf51-nvidia-b200-sxm-180gbx8-l70-int", 255, 34.47, true},  // 218.82 x 9.336 s / 8
@@ -580,7 +587,7 @@ TEST(Validation, EngineHostTimePerStep) {
             << log.id << ": step " << ev->serving.step_s * 1e3 << " ms";
         if (!log.fit) checks.push_back(error);
     }
-    // The sixteen checks: B200 -9..+7 %, H200 +1..+6 %, MI300X -2 %, MI325X -8..+3 %: median +1.5 %. (With the
+    // The sixteen checks: B200 -9..+7 %, H200 +3..+7 %, MI300X -3 %, MI325X -8..+2 %: median +2.6 %. (With the
     // whole host time per step, 9.5 ms, and no streamed tokens, H200's runs at 84-108 requests came out +8..+11 %:
     // the per-request share is what set them apart from B200's at 230-266.)
     EXPECT_LE(std::fabs(median_of(checks)), 0.05);
