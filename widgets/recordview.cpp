@@ -26,7 +26,7 @@ namespace scoville {
 namespace {
 
 constexpr double kBand = 0.25;       // the band drawn around y = x
-constexpr int kChunk = 8;            // cases evaluated per report back to the view
+constexpr size_t kChunk = 8;           // cases evaluated per report back to the view
 constexpr int kRefreshMs = 250;      // while cases come in, the view redraws at most this often
 constexpr double kPickPixels = 8;    // how near the pointer a point must be to be hovered or clicked
 
@@ -195,8 +195,9 @@ void RecordView::changeEvent(QEvent* event) {
     }
 }
 
-// The cases run on a pool thread, a few at a time; each batch comes back through a queued call on
-// the application object, guarded by a QPointer, so a closed view drops it. Never blocks the UI.
+// The cases run on the pool's threads, a few at a time, the chunks dealt out in turn so that the public
+// set, first in the rows, is done first; each chunk comes back through a queued call on the application
+// object, guarded by a QPointer, so a closed view drops it. Never blocks the UI.
 void RecordView::startEvaluation() {
     if (started_) return;
     started_ = true;
@@ -205,21 +206,28 @@ void RecordView::startEvaluation() {
     for (const Row& r : rows_) cases.push_back(r.c);
     QPointer<RecordView> self(this);
     auto cancel = cancel_;
+    chunkDone_.assign((cases.size() + kChunk - 1) / kChunk, false);
+    chunksInOrder_ = 0;
     rebuild();
-    QThreadPool::globalInstance()->start([cases = std::move(cases), self, cancel] {
-        for (size_t first = 0; first < cases.size(); first += kChunk) {
-            if (cancel->load()) return;
-            std::vector<Result<ValidationResult>> results;
-            for (size_t i = first; i < std::min(cases.size(), first + kChunk); ++i)
-                results.push_back(run_validation_case(cases[i]));
-            QMetaObject::invokeMethod(
-                qApp,
-                [self, first, results = std::move(results)]() mutable {
-                    if (self) self->take(static_cast<int>(first), std::move(results));
-                },
-                Qt::QueuedConnection);
-        }
-    });
+    const auto shared = std::make_shared<const std::vector<ValidationCase>>(std::move(cases));
+    QThreadPool* pool = QThreadPool::globalInstance();
+    const size_t workers = static_cast<size_t>(std::max(1, pool->maxThreadCount()));
+    for (size_t worker = 0; worker < workers && worker < chunkDone_.size(); ++worker) {
+        pool->start([cases = shared, self, cancel, worker, workers] {
+            for (size_t first = worker * kChunk; first < cases->size(); first += workers * kChunk) {
+                if (cancel->load()) return;
+                std::vector<Result<ValidationResult>> results;
+                for (size_t i = first; i < std::min(cases->size(), first + kChunk); ++i)
+                    results.push_back(run_validation_case((*cases)[i]));
+                QMetaObject::invokeMethod(
+                    qApp,
+                    [self, first, results = std::move(results)]() mutable {
+                        if (self) self->take(static_cast<int>(first), std::move(results));
+                    },
+                    Qt::QueuedConnection);
+            }
+        });
+    }
 }
 
 void RecordView::take(int first, std::vector<Result<ValidationResult>> results) {
@@ -227,8 +235,10 @@ void RecordView::take(int first, std::vector<Result<ValidationResult>> results) 
         Row& row = rows_[static_cast<size_t>(first) + k];
         if (results[k]) row.result = std::move(*results[k]);
         else row.failure = errorText(results[k].error());
-        ++done_;
     }
+    chunkDone_[static_cast<size_t>(first) / kChunk] = true;
+    while (chunksInOrder_ < chunkDone_.size() && chunkDone_[chunksInOrder_]) ++chunksInOrder_;
+    done_ = static_cast<int>(std::min(rows_.size(), chunksInOrder_ * kChunk));
     if (evaluated()) {
         refresh_->stop();
         rebuild();

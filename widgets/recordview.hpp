@@ -50,7 +50,8 @@ public:
     // Starts evaluating the cases in the background (the first show does it); idempotent.
     void startEvaluation();
     [[nodiscard]] bool evaluated() const { return done_ == static_cast<int>(rows_.size()) && started_; }
-    // Cases evaluated so far (in rows() order: the public set comes first).
+    // Cases evaluated so far, counted in rows() order (the public set comes first): those before the first
+    // one still running.
     [[nodiscard]] int evaluatedCount() const { return done_; }
     // Emitted when every case has been evaluated.
     Q_SIGNAL void evaluationFinished();
@@ -98,6 +99,8 @@ private:
     std::vector<Row> rows_;
     QString loadError_;
     int done_ = 0;
+    std::vector<bool> chunkDone_;  // per kChunk cases, as they come back from the pool's threads
+    size_t chunksInOrder_ = 0;     // chunks back with every one before them
     bool started_ = false;
     std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
 
