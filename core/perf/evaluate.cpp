@@ -620,7 +620,9 @@ bool better(const Solution& a, const Solution& b) {
 Result<Solution> best_solution(const Engine& engine, const Scenario& s, const ModelSpec& m, PhaseResult& out,
                                PhaseResult& scratch) {
     std::optional<Solution> best;
+    // Where none fits, the refusal of the candidate that splits the weights most: the nearest to fitting.
     std::string first_error;
+    double first_error_weights = 0;
     for (bool deep : {false, true}) {
         if (deep && (best || s.pp > 0)) break;
         for (const Parallelism& par : candidates(s, m, engine.chips(), deep)) {
@@ -632,7 +634,11 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
             }
             auto sol = engine.solve(par, out, scratch);
             if (!sol) {
-                if (first_error.empty()) first_error = sol.error().message;
+                const double weights = weight_bytes_per_chip(m, weight_bytes_per_element(s), par);
+                if (first_error.empty() || weights < first_error_weights) {
+                    first_error = sol.error().message;
+                    first_error_weights = weights;
+                }
                 continue;
             }
             if (!best || better(*sol, *best)) best = std::move(*sol);

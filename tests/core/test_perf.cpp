@@ -1256,6 +1256,14 @@ TEST(Serving, RefusalsAndWarnings) {
     auto eight = evaluate(h100, *load_model("llama-3.1-405b"), s);
     ASSERT_FALSE(eight.ok());
     EXPECT_NE(eight.error().message.find("at least 12 chips"), std::string::npos) << eight.error().message;
+    // Left to choose the parallelism, the refusal is the deployment nearest to fitting, the weights split
+    // most: TP 8, 811.7 / 8 = 101.5 GB a chip (not TP 1's 811.7, which says nothing about the 8 chips given).
+    Scenario any = s;
+    any.tp = any.pp = any.ep = any.attention_dp = 0;
+    auto chosen = evaluate(h100, *load_model("llama-3.1-405b"), any);
+    ASSERT_FALSE(chosen.ok());
+    EXPECT_NE(chosen.error().message.find("at tp 8: needs 101.5 GB per chip"), std::string::npos) << chosen.error().message;
+    EXPECT_NE(chosen.error().message.find("at least 12 chips"), std::string::npos) << chosen.error().message;
     s.chips = 1;
     s.batch = 100000;
     auto too_many = evaluate(h100, *load_model("llama-2-7b"), s);
