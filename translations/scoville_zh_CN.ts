@@ -1876,10 +1876,6 @@
         <translation>提示注意力调用开销</translation>
     </message>
     <message>
-        <source>What each query head of the group a decode-attention thread block serves adds to the call&apos;s fixed time, which holds one block&apos;s latency (H100: 103 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: one request at 15 tokens takes 5.8 us with 4 query heads a KV head, 7.0 with 16). Not on a 16-bit cache&apos;s kernel. 0: none.</source>
-        <translation>解码注意力线程块所服务的组中每个查询头为调用固定时间增加的时间，固定时间中包含一个线程块的延迟（H100：103 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：一个请求、15 个词元时，每 KV 头 4 个查询头需 5.8 us，16 个需 7.0 us）。不作用于 16 位缓存的内核。0：无。</translation>
-    </message>
-    <message>
         <source>Least time per cached token of one (request, KV head) pair in a decode-attention kernel: the kernel splits a pair&apos;s context over a capped number of thread blocks, so a pair alone takes its tokens x this however idle the bandwidth (B200: 252 ps, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_1k_us the slower binds. 0: none.</source>
         <translation>解码注意力内核中单个（请求，KV 头）配对每个缓存词元的最短时间：内核把一个配对的上下文分给数量有上限的线程块，因此独处的配对需要其词元数 × 此值，无论带宽有多空闲（B200：252 ps，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_1k_us 一起时取较慢者。0：无。</translation>
     </message>
@@ -1910,10 +1906,6 @@
     <message>
         <source>Time a decode-attention kernel spends on each (request, KV head) pair beyond the KV it streams: one thread block&apos;s queries, softmax reductions and output. The kernel computes for at least pairs x this, which meets its KV bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 6.45 ns, TensorRT-LLM decode attention with an FP8 KV cache, and 0.68 ns more a query head of the block&apos;s group). 0: no such floor.</source>
         <translation>解码注意力内核在每个（请求，KV 头）配对上、超出其读取的 KV 之外所花的时间：一个线程块的查询、softmax 归约和输出。内核的计算时间至少为配对数 × 此值，并在屋脊点与其 KV 字节数相遇，因此大批量的短上下文开销高于其字节数（H200：6.45 ns，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力；线程块所服务的组中每个查询头再加 0.68 ns）。0：无此下限。</translation>
-    </message>
-    <message>
-        <source>efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.3 us against 1.06 with an FP8 cache, TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us.</source>
-        <translation>efficiency.attention_overhead_us 在 16 位 KV 缓存且采用分组查询头时的取值：引擎为此运行单独的内核（H200：4.3 us，FP8 缓存为 1.06；TensorRT-LLM 的 FP8 内核在一个线程块中处理一个查询组）。0：与 efficiency.attention_overhead_us 相同。</translation>
     </message>
     <message>
         <source>efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with grouped-query heads (H200: 37 ns per request and KV head against 6.45 with an FP8 cache, TensorRT-LLM). 0: as efficiency.attention_pair_ns.</source>
@@ -1950,10 +1942,6 @@
     <message>
         <source>efficiency.attention_pair_ns for a decode-attention call whose query heads each have a KV head of their own: one thread block a head (H100: 13.26 ns and efficiency.attention_head_ns, TensorRT-LLM&apos;s masked multi-head attention kernel). 0: as efficiency.attention_pair_ns.</source>
         <translation>efficiency.attention_pair_ns 在每个查询头都有自己的 KV 头时的解码注意力调用中的取值：每个头一个线程块（H100：13.26 ns 加 efficiency.attention_head_ns，TensorRT-LLM 的 masked multi-head attention 内核）。0：与 efficiency.attention_pair_ns 相同。</translation>
-    </message>
-    <message>
-        <source>What each query head of the group a decode-attention thread block serves adds to the block&apos;s time beyond efficiency.attention_pair_ns (its queries&apos; softmax and output rows), on every block beyond the first wave (H100: 0.81 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: 1024 requests at 15 tokens take 11 ns a block with 4 query heads a KV head, 22 with 16), for 128-wide heads: a head of another width adds this x width / 128 (gpt-oss&apos;s 64-wide heads: 1024 requests take 77 us on H100 where Llama-2-70B&apos;s groups of 8 take 113). Not on a 16-bit cache&apos;s kernel, whose blocks cost the same whatever the group. 0: none.</source>
-        <translation>解码注意力线程块所服务的组中每个查询头在 efficiency.attention_pair_ns 之外为该线程块增加的时间（其查询的 softmax 和输出行），作用于第一波之外的每个线程块（H100：0.81 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：1024 个请求、15 个词元时，每 KV 头 4 个查询头的线程块需 11 ns，16 个需 22 ns），按 128 宽的头计：其他宽度的头增加此值 × 宽度 / 128（gpt-oss 的 64 宽的头：1024 个请求在 H100 上需 77 us，而 Llama-2-70B 每组 8 个查询头需 113 us）。不作用于 16 位缓存的内核，其线程块无论组大小耗时相同。0：无。</translation>
     </message>
     <message>
         <source>Prompt attention query tile</source>
@@ -2042,6 +2030,18 @@
     <message>
         <source>Time an NVFP4 GEMM spends on each element of its output beyond its main loop, which the main loop does not hide (its tiles&apos; epilogues): what its time over K extrapolates to at K = 0, per output (B200: 0.25 ps, TensorRT-LLM&apos;s NVFP4 Linear layer at 16384 tokens, N = 4096). 0: none.</source>
         <translation>NVFP4 GEMM 在主循环之外为每个输出元素花费、且主循环无法掩盖的时间（其分块的收尾阶段 epilogue）：其耗时随 K 变化的直线外推到 K = 0 处、按每个输出计（B200：0.25 ps，TensorRT-LLM 的 NVFP4 Linear 层，16384 个 token，N = 4096）。0：无。</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.3 us against 1.06 with an FP8 cache, TensorRT-LLM, whose FP8 kernel serves a query group in one thread block), without the per-query-head times. 0: as efficiency.attention_overhead_us, in the FP8 cache&apos;s kernel, per-query-head times included (Blackwell: TensorRT-LLM runs both caches in one kernel: 1024 requests at 15 tokens with 16 query heads a KV head take 1.35x what 4 take with a 16-bit cache on B200 and 1.34x with FP8, where H100&apos;s 16-bit kernel takes 1.11x and its FP8 one 1.81x).</source>
+        <translation>efficiency.attention_overhead_us 在 16 位 KV 缓存且采用分组查询头时的取值：引擎为此运行单独的内核（H200：4.3 us，FP8 缓存为 1.06；TensorRT-LLM 的 FP8 内核在一个线程块中处理一个查询组），不含每查询头的时间。0：与 efficiency.attention_overhead_us 相同，运行 FP8 缓存的内核，含每查询头的时间（Blackwell：TensorRT-LLM 用同一个内核处理两种缓存：1024 个请求、15 个词元时，每 KV 头 16 个查询头的耗时在 B200 上为 4 个查询头的 1.35 倍（16 位缓存）与 1.34 倍（FP8），而 H100 的 16 位内核为 1.11 倍、其 FP8 内核为 1.81 倍）。</translation>
+    </message>
+    <message>
+        <source>What each query head of the group a decode-attention thread block serves adds to the block&apos;s time beyond efficiency.attention_pair_ns (its queries&apos; softmax and output rows), on every block beyond the first wave (H100: 0.81 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: 1024 requests at 15 tokens take 11 ns a block with 4 query heads a KV head, 22 with 16), for 128-wide heads: a head of another width adds this x width / 128 (gpt-oss&apos;s 64-wide heads: 1024 requests take 77 us on H100 where Llama-2-70B&apos;s groups of 8 take 113). Not on a 16-bit cache&apos;s kernel of its own (Hopper&apos;s, whose blocks cost the same whatever the group); where a 16-bit cache has no call overhead of its own (efficiency.attention_16bit_overhead_us 0, Blackwell) it runs the FP8 cache&apos;s kernel and pays this too. 0: none.</source>
+        <translation>解码注意力线程块所服务的组中每个查询头在 efficiency.attention_pair_ns 之外为该线程块增加的时间（其查询的 softmax 和输出行），作用于第一波之外的每个线程块（H100：0.81 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：1024 个请求、15 个词元时，每 KV 头 4 个查询头的线程块需 11 ns，16 个需 22 ns），按 128 宽的头计：其他宽度的头增加此值 × 宽度 / 128（gpt-oss 的 64 宽的头：1024 个请求在 H100 上需 77 us，而 Llama-2-70B 每组 8 个查询头需 113 us）。不作用于 16 位缓存自有的内核（Hopper 的内核，其线程块无论组大小耗时相同）；16 位缓存没有自己的调用开销时（efficiency.attention_16bit_overhead_us 为 0，Blackwell），它运行 FP8 缓存的内核，也计入此项。0：无。</translation>
+    </message>
+    <message>
+        <source>What each query head of the group a decode-attention thread block serves adds to the call&apos;s fixed time, which holds one block&apos;s latency (H100: 103 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: one request at 15 tokens takes 5.8 us with 4 query heads a KV head, 7.0 with 16). Not on a 16-bit cache&apos;s kernel of its own (Hopper&apos;s). 0: none.</source>
+        <translation>解码注意力线程块所服务的组中每个查询头为调用固定时间增加的时间，固定时间中包含一个线程块的延迟（H100：103 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：一个请求、15 个词元时，每 KV 头 4 个查询头需 5.8 us，16 个需 7.0 us）。不作用于 16 位缓存自有的内核（Hopper 的）。0：无。</translation>
     </message>
 </context>
 <context>

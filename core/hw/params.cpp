@@ -242,7 +242,10 @@ std::vector<ParamInfo> build_params() {
     add({"efficiency.attention_16bit_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
          SCV_TR("scoville::ChipParams", "efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with "
          "grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.3 us against 1.06 with an FP8 cache, "
-         "TensorRT-LLM, whose FP8 kernel serves a query group in one thread block). 0: as efficiency.attention_overhead_us."),
+         "TensorRT-LLM, whose FP8 kernel serves a query group in one thread block), without the per-query-head times. 0: as "
+         "efficiency.attention_overhead_us, in the FP8 cache's kernel, per-query-head times included (Blackwell: TensorRT-LLM "
+         "runs both caches in one kernel: 1024 requests at 15 tokens with 16 query heads a KV head take 1.35x what 4 take with a "
+         "16-bit cache on B200 and 1.34x with FP8, where H100's 16-bit kernel takes 1.11x and its FP8 one 1.81x)."),
          SCV_REAL(efficiency.attention_16bit_overhead_us), "efficiency.attention_overhead_us"});
     add({"efficiency.attention_16bit_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 80, false, {},
          SCV_TR("scoville::ChipParams", "efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with "
@@ -291,13 +294,15 @@ std::vector<ParamInfo> build_params() {
          "time beyond efficiency.attention_pair_ns (its queries' softmax and output rows), on every block beyond the first wave "
          "(H100: 0.81 ns, TensorRT-LLM's XQA kernel with an FP8 cache: 1024 requests at 15 tokens take 11 ns a block with 4 query "
          "heads a KV head, 22 with 16), for 128-wide heads: a head of another width adds this x width / 128 (gpt-oss's 64-wide heads: "
-         "1024 requests take 77 us on H100 where Llama-2-70B's groups of 8 take 113). Not on a 16-bit cache's kernel, whose "
-         "blocks cost the same whatever the group. 0: none."),
+         "1024 requests take 77 us on H100 where Llama-2-70B's groups of 8 take 113). Not on a 16-bit cache's kernel of its own "
+         "(Hopper's, whose blocks cost the same whatever the group); where a 16-bit cache has no call overhead of its own "
+         "(efficiency.attention_16bit_overhead_us 0, Blackwell) it runs the FP8 cache's kernel and pays this too. 0: none."),
          SCV_REAL(efficiency.attention_head_ns)});
     add({"efficiency.attention_head_overhead_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention call time per query head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 10000, 0, 500, false, {},
          SCV_TR("scoville::ChipParams", "What each query head of the group a decode-attention thread block serves adds to the call's "
          "fixed time, which holds one block's latency (H100: 103 ns, TensorRT-LLM's XQA kernel with an FP8 cache: one request at "
-         "15 tokens takes 5.8 us with 4 query heads a KV head, 7.0 with 16). Not on a 16-bit cache's kernel. 0: none."),
+         "15 tokens takes 5.8 us with 4 query heads a KV head, 7.0 with 16). Not on a 16-bit cache's kernel of its own (Hopper's). "
+         "0: none."),
          SCV_REAL(efficiency.attention_head_overhead_ns)});
     add({"efficiency.prefill_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Prompt attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
          SCV_TR("scoville::ChipParams", "Fixed time of one prompt-attention call beyond its two launches (the kernel that ropes and caches "

@@ -35,6 +35,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.attention_pair_s = chip.efficiency.attention_pair_ns * 1e-9;
     r.attention_16bit_overhead_s = or_else(e.attention_16bit_overhead_us, e.attention_overhead_us) * 1e-6;
     r.attention_16bit_pair_s = or_else(e.attention_16bit_pair_ns, e.attention_pair_ns) * 1e-9;
+    r.attention_16bit_as_8bit = e.attention_16bit_overhead_us <= 0;
     r.prefill_overhead_s = or_else(e.prefill_overhead_us, e.attention_overhead_us) * 1e-6;
     r.attention_head_s = e.attention_head_ns * 1e-9;
     r.attention_head_overhead_s = e.attention_head_overhead_ns * 1e-9;
@@ -109,7 +110,7 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
         f.wave_blocks = r.attention_wave_blocks;
         break;
     case DecodeKernel::grouped_16bit:
-        f.block_s = r.attention_16bit_pair_s;
+        f.block_s = r.attention_16bit_pair_s + (r.attention_16bit_as_8bit ? op.m * op.head_width * r.attention_head_s : 0.0);
         f.wave_blocks = r.attention_16bit_wave_blocks;
         break;
     case DecodeKernel::per_head:
@@ -162,6 +163,10 @@ AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r) {
         c.launches = 2;
     } else if (op.decode_kernel == DecodeKernel::grouped_16bit) {
         c.call_s = r.attention_16bit_overhead_s;
+        if (r.attention_16bit_as_8bit) {
+            c.heads = op.m;
+            c.head_s = r.attention_head_overhead_s;
+        }
     } else {
         c.call_s = runs_per_head(op.decode_kernel) ? r.attention_mha_overhead_s : r.attention_overhead_s;
         c.heads = op.m;

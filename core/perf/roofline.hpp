@@ -29,6 +29,9 @@ struct ChipRates {
     double attention_pair_s = 0;      // per (request, KV head) pair of a decode-attention kernel (efficiency.attention_pair_ns)
     double attention_16bit_overhead_s = 0;  // the two above over a 16-bit KV cache with grouped-query heads
     double attention_16bit_pair_s = 0;
+    // A 16-bit cache with grouped-query heads runs the 8-bit cache's kernel, its per-head work with it, where the
+    // chip gives that cache no call overhead of its own (Hopper does: a kernel of its own, no per-head work).
+    bool attention_16bit_as_8bit = true;
     double attention_wave_blocks = 0;        // blocks a decode-attention call runs within its fixed time
     double attention_16bit_wave_blocks = 0;  // (efficiency.attention_wave_blocks, and the 16-bit kernel's)
     double attention_mha_overhead_s = 0;     // the multi-head kernel's call, block and wave (efficiency.attention_mha_*)

@@ -561,6 +561,32 @@ TEST(Roofline, LinearLayerQuantisesItsActivationsInKernelsOfTheirOwn) {
 // 8 x 64 B = 17.8 MB, with its query and output rows streams in 6.46 us. At the ridge 74.62 us, + the softmax,
 // 4 us, 1.00 + 8 x 0.094 = 1.752 us per call and the 2.02 us pass that ropes its YaRN queries and keys first
 // (efficiency.attention_rope_pass_us): 82.48 us (TensorRT-LLM: 75.6 us; 104.5 us as 128-wide heads).
+// Blackwell runs one decode-attention kernel over either cache (B200 has none of the 16-bit kernel's keys of its
+// own), so a 16-bit cache's thread blocks pay the same per-head work as an 8-bit one's. B200, Llama-3.1-8B at TP 1
+// (4 query heads a block), 1024 requests with 15 tokens cached: (8192 - 45) blocks x (7.14 + 4 x 0.344) ns =
+// 69.38 us of compute with either cache, and 4 + 6.97 + 4 x 0.011 = 11.014 us of fixed time; with its KV's stream
+// at the ridge, bf16 81.3 us (TensorRT-LLM: 105 us; 70.2 us without the per-head work) and fp8 80.7 us (86.6 us).
+// Hopper's 16-bit kernel is its own (H100's efficiency.attention_16bit_* keys): its blocks take 37.2 ns whatever
+// the group, Llama-2-70B's 8 query heads a block as Llama-3.1-8B's 4, where its FP8 kernel's differ.
+TEST(Roofline, Blackwells16BitCacheRunsThe8BitKernel) {
+    const ChipSpec b200 = *load_chip("b200");
+    EXPECT_DOUBLE_EQ(b200.efficiency.attention_16bit_pair_ns, 0);
+    EXPECT_DOUBLE_EQ(b200.efficiency.attention_16bit_overhead_us, 0);
+    const ModelSpec l8 = *load_model("llama-3.1-8b"), l70 = *load_model("llama-2-70b");
+    const OpResult wide = attention_kernel(b200, l8, 1, 1024, 15, Precision::bf16)->op;
+    const OpResult narrow = attention_kernel(b200, l8, 1, 1024, 15, Precision::fp8)->op;
+    EXPECT_NEAR(wide.compute_s, (8192 - 45) * (7.14 + 4 * 0.344) * 1e-9, 0.05e-6);
+    EXPECT_DOUBLE_EQ(wide.compute_s, narrow.compute_s);
+    EXPECT_NEAR(wide.overhead_s, 4e-6 + 6.97e-6 + 4 * 11e-9, 1e-12);
+    EXPECT_DOUBLE_EQ(wide.overhead_s, narrow.overhead_s);
+    EXPECT_NEAR(wide.time_s, 81.3e-6, 0.1e-6);
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    const auto compute = [&](const ModelSpec& m, Precision kv) { return attention_kernel(h100, m, 1, 1024, 15, kv)->op.compute_s; };
+    EXPECT_NEAR(compute(l8, Precision::bf16), (8192 - 79) * 37.2e-9, 0.05e-6);
+    EXPECT_NEAR(compute(l70, Precision::bf16), compute(l8, Precision::bf16), 0.05e-6);
+    EXPECT_GT(compute(l70, Precision::fp8), compute(l8, Precision::fp8));
+}
+
 // Hopper's 16-bit decode-attention kernel sizes its split of a (request, KV head) pair by the request's whole
 // context (TensorRT-LLM's XQA computeMultiBlockCount takes the history length), also on a sliding layer whose
 // 128-token window alone it reads; the FP8 kernel's split follows the window. gpt-oss-120b at TP 1 on H100,
