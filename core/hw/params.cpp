@@ -195,7 +195,7 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Power of running silicon beyond its operations (leakage, clock trees, instruction issue) per mm2 of "
          "compute die and GHz of its clock, where readings of this chip set it; 0: the tech library's power.static_w_per_mm2_ghz. "
          "H100 and H200: 0.275, H200's board power over 1-1.5 ms decode-attention calls (572 W at 4.00 TB/s of KV)."),
-         SCV_REAL(power.floor_w_per_mm2_ghz)});
+         SCV_REAL(power.floor_w_per_mm2_ghz), "", "power.static_w_per_mm2_ghz"});
     add({"power.operand_overhead", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "Operand energy per MAC"), "", ParamKind::real, 0, 100, 0, 5, false, {},
          SCV_TR("scoville::ChipParams", "Energy of delivering a MAC's operands (register files, control, clocking) as a multiple of the "
          "datapath's, where readings of this chip set it; 0: the tech library's power.operand_overhead_gpu or _scratchpad. "

@@ -93,9 +93,13 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
     }
     // The physical model's fitted parameters with a measured spread (nodes.json "range"): the same
     // design under the power model at each end (power, tokens per joule and the energy in the cost).
+    // A chip key that takes a library parameter's place (H100's own power floor) leaves that one without effect.
+    std::vector<std::string_view> replaced;
+    for (const ParamInfo& key : chip_params())
+        if (!key.replaces.empty() && key.get(design.chip) != 0) replaced.push_back(key.replaces);
     std::optional<TechLibrary> moved;  // copied once, for the first ranged parameter; each is set back after its ends
     for (const PhysParamInfo& p : tech->global_info) {
-        if (!p.ranged) continue;
+        if (!p.ranged || std::find(replaced.begin(), replaced.end(), p.key) != replaced.end()) continue;
         if (!moved) moved = *tech;
         for (const double end : {p.low, p.high}) {
             if (end == p.value) continue;
