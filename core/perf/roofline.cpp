@@ -206,7 +206,8 @@ void finish_op(OpResult& op, const ChipRates& r) {
     // An NVFP4 GEMM's tiles walk K one step after another: with few rows, too few tiles to share K among
     // the cores, its compute takes K x the step time however few its FLOPs. (A fused MoE op's grouped
     // GEMMs follow their own timings: the launches NVFP4 adds to the call, kFp4MoeLaunches, carry them.)
-    // Its tiles' epilogues add a time per output element (FLOPs / 2K of them) that the main loop does not hide.
+    // Every NVFP4 GEMM's tiles' epilogues, a fused MoE op's grouped ones too, add a time per output element
+    // (FLOPs / 2K of them) that the main loop does not hide.
     if (op.kind == OpKind::gemm && r.executed[pi] == Precision::fp4) {
         op.compute_s += (op.k > 0 ? op.flops / (2.0 * op.k) : 0.0) * r.fp4_output_s;
         if (!op.grouped) op.compute_s = std::max(op.compute_s, op.k * r.fp4_k_step_s);
