@@ -230,6 +230,8 @@ void RecordView::startEvaluation() {
     }
 }
 
+int RecordView::evaluatedCount() const { return static_cast<int>(std::min(rows_.size(), chunksInOrder_ * kChunk)); }
+
 void RecordView::take(int first, std::vector<Result<ValidationResult>> results) {
     for (size_t k = 0; k < results.size(); ++k) {
         Row& row = rows_[static_cast<size_t>(first) + k];
@@ -238,7 +240,6 @@ void RecordView::take(int first, std::vector<Result<ValidationResult>> results) 
     }
     chunkDone_[static_cast<size_t>(first) / kChunk] = true;
     while (chunksInOrder_ < chunkDone_.size() && chunkDone_[chunksInOrder_]) ++chunksInOrder_;
-    done_ = static_cast<int>(std::min(rows_.size(), chunksInOrder_ * kChunk));
     if (evaluated()) {
         refresh_->stop();
         rebuild();
@@ -339,8 +340,8 @@ void RecordView::rebuild() {
     QStringList notes;
     if (!loadError_.isEmpty()) notes << tr("Measured results not read: %1").arg(loadError_.trimmed());
     if (!started_) notes << tr("The cases are evaluated when this view is first shown.");
-    else if (done_ < static_cast<int>(rows_.size()))
-        notes << tr("Evaluating the cases: %1 of %2 done\u2026").arg(done_).arg(rows_.size());
+    else if (!evaluated())
+        notes << tr("Evaluating the cases: %1 of %2 done\u2026").arg(evaluatedCount()).arg(rows_.size());
     int failed = 0;
     QStringList failures;
     for (const Row& r : rows_)

@@ -49,10 +49,10 @@ public:
     [[nodiscard]] const std::vector<Row>& rows() const { return rows_; }
     // Starts evaluating the cases in the background (the first show does it); idempotent.
     void startEvaluation();
-    [[nodiscard]] bool evaluated() const { return done_ == static_cast<int>(rows_.size()) && started_; }
+    [[nodiscard]] bool evaluated() const { return started_ && evaluatedCount() == static_cast<int>(rows_.size()); }
     // Cases evaluated so far, counted in rows() order (the public set comes first): those before the first
     // one still running.
-    [[nodiscard]] int evaluatedCount() const { return done_; }
+    [[nodiscard]] int evaluatedCount() const;
     // Emitted when every case has been evaluated.
     Q_SIGNAL void evaluationFinished();
 
@@ -98,7 +98,6 @@ private:
     QTimer* refresh_ = nullptr;  // coalesces the redraws while the cases come in
     std::vector<Row> rows_;
     QString loadError_;
-    int done_ = 0;
     std::vector<bool> chunkDone_;  // per kChunk cases, as they come back from the pool's threads
     size_t chunksInOrder_ = 0;     // chunks back with every one before them
     bool started_ = false;

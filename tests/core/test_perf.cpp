@@ -66,6 +66,14 @@ PhaseResult lower(const ModelSpec& m, const Scenario& s, Phase phase) {
     return ph;
 }
 
+// TensorRT-LLM's NVFP4 Linear layer as a benchmark times it: its weights from HBM on every call, its
+// activations quantised by a kernel of their own first.
+GemmOptions nvfp4_linear() {
+    GemmOptions o;
+    o.weights_from_hbm = true;
+    o.act_quant = ActQuant::static_scale;
+    return o;
+}
 }  // namespace
 
 TEST(Lowering, PrefillOpsOfASmallModel) {
@@ -988,9 +996,7 @@ TEST(Roofline, LinearLayerBenchmarkKeepsSmallWeightsInTheCache) {
 TEST(Roofline, Fp4GemmWalksKAtFewTokens) {
     const ChipSpec b200 = *load_chip("b200");
     EXPECT_DOUBLE_EQ(b200.efficiency.fp4_k_step_ns, 1.39);
-    GemmOptions linear;
-    linear.weights_from_hbm = true;
-    linear.act_quant = ActQuant::static_scale;
+    const GemmOptions linear = nvfp4_linear();
     auto one = gemm_kernel(b200, 1, 4096, 8192, Precision::fp4, linear);
     ASSERT_TRUE(one.ok());
     EXPECT_NEAR(one->op.compute_s, 8192 * 1.39e-9, 1e-12);
@@ -1022,9 +1028,7 @@ TEST(Roofline, Fp4GemmWalksKAtFewTokens) {
 TEST(Roofline, Fp4GemmEpilogueTakesATimePerOutput) {
     const ChipSpec b200 = *load_chip("b200");
     EXPECT_DOUBLE_EQ(b200.efficiency.fp4_output_ps, 0.25);
-    GemmOptions linear;
-    linear.weights_from_hbm = true;
-    linear.act_quant = ActQuant::static_scale;
+    const GemmOptions linear = nvfp4_linear();
     auto many = gemm_kernel(b200, 16384, 4096, 512, Precision::fp4, linear);
     ASSERT_TRUE(many.ok());
     const double main_loop_s = 2.0 * 16384 * 4096 * 512 / (b200.peak_tflops(Precision::fp4) * 1e12 * 0.4875);
