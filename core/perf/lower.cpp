@@ -22,9 +22,10 @@ double busiest_group_experts(const MoeSpec& moe, int ep) {
 }
 
 // NVFP4 activations are quantised, with their block scales laid out for the GEMMs, in kernels of their own
-// inside a fused MoE call: 3 launches beyond the fp8 and bf16 paths' (the median of aiconfigurator's
-// 1-token fp4 rows on B200 and GB200 beyond the chip's efficiency.moe_overhead_us: 3.0 op overheads).
-constexpr double kFp4MoeLaunches = 3;
+// inside a fused MoE call: the time of 2.6 launches beyond the fp8 and bf16 paths' (the median of
+// aiconfigurator's 1-token fp4 rows on B200 and GB200 beyond the chip's efficiency.moe_overhead_us: 2.57 op
+// overheads).
+constexpr double kFp4MoeLaunches = 2.6;
 
 // What one pass of one model computes on one chip.
 struct Ctx {
@@ -358,8 +359,16 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
         all_to_all_op(ops, c, "ep_dispatch", remote_rows * h * c.ab_in, p.group());
     // The busiest expert group sets the pace: its share of the token-slots, times the imbalance (which
     // counts the expert it holds beyond the others' where ep does not divide the experts).
+    // Token-slots and experts are whole, so the busiest of ep groups takes at least its whole share:
+    // with balanced routing (every count known) the ceiling of an even share of the step's slots and of
+    // its distinct experts, which is what the measured rank of a kernel benchmark's balanced router
+    // receives (rank 0 of aiconfigurator's balanced_logits: one token's expert at any ep when the step has
+    // fewer slots than groups); with random routing (expected counts) at least one slot and one expert.
     const double held = busiest_group_experts(m.moe, p.ep);
-    const double routed = all_tokens * k / p.ep * expert_imbalance_used(c.s, m.moe, p.ep, all_tokens);
+    const double even_slots = all_tokens * k / p.ep;
+    const double least_slots = c.balanced_routing ? std::ceil(even_slots - 1e-9) : std::min(1.0, all_tokens * k);
+    const double routed =
+        std::max(least_slots, even_slots * expert_imbalance_used(c.s, m.moe, p.ep, all_tokens));
     const double arrived = gather ? all_tokens : (p.dp > 1 ? t + remote_rows : t);
     // Each token's row is copied once per chosen expert into expert order (the grouped GEMM's input)
     // and, after the experts, the k outputs are weighted and summed back into token order: the
@@ -372,7 +381,8 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     ops.back().moe_calls = 1;
     const double fe = static_cast<double>(m.moe.expert_ffn) / p.moe_tp();
     const double distinct = c.balanced_routing ? std::min(e, all_tokens * k) : expected_distinct_experts(e, k, all_tokens);
-    const double touched = std::min(held, distinct * held / e);
+    const double least_experts = c.balanced_routing ? std::ceil(distinct / p.ep - 1e-9) : std::min(1.0, distinct);
+    const double touched = std::min(held, std::max(distinct * held / e, least_experts));
     const double per_expert = touched > 0 ? routed / touched : routed;
     gemm(ops, c, "expert_gate_up", routed, per_expert, gates * fe, h, touched);
     ops.back().grouped = true;
@@ -560,7 +570,7 @@ double moe_pair_bytes_default(Precision p) {
     // and a write of each copy, 4 B (moe_kernel with the chip's fused-MoE fixed cost: H200 1016, B200
     // 580 us). The quantised paths move more per copy (quantising it, its scale factors): fp8 needs
     // 2.7, 5.2 and 8.0 B on H100, H200 and B200 (the median, 5.2, is used) and fp4 16.3 B on B200 (with
-    // NVFP4's 3 launches of its own, kFp4MoeLaunches, and its 4.5-bit elements).
+    // the 2.6 launches NVFP4 adds, kFp4MoeLaunches, and its 4.5-bit elements).
     switch (p) {
         case Precision::fp4: return 16.3;
         case Precision::fp8:
