@@ -1780,8 +1780,8 @@
         <translation>MoE 调用开销</translation>
     </message>
     <message>
-        <source>Fixed time of one fused MoE layer call beyond its two grouped GEMMs&apos; per-op overhead (routing, sorting, expand, activation and finalise kernels); what an MoE layer costs however few tokens it routes (H200: 24.6 us, TensorRT-LLM&apos;s fused MoE).</source>
-        <translation>一次融合 MoE 层调用在其两个分组 GEMM 的每算子开销之外的固定时间（路由、排序、展开、激活与收尾内核）；无论路由多少词元，一个 MoE 层都要付出的代价（H200：24.6 us，TensorRT-LLM 融合 MoE）。</translation>
+        <source>Fixed time of one fused MoE layer call beyond its two grouped GEMMs&apos; per-op overhead (routing, sorting, expand, activation and finalise kernels); what an MoE layer costs however few tokens it routes (H200: 21.4 us, TensorRT-LLM&apos;s fused MoE).</source>
+        <translation>一次融合 MoE 层调用在其两个分组 GEMM 的每算子开销之外的固定时间（路由、排序、展开、激活与收尾内核）；无论路由多少词元，一个 MoE 层都要付出的代价（H200：21.4 us，TensorRT-LLM 融合 MoE）。</translation>
     </message>
     <message>
         <source>Engine all-reduce efficiency</source>

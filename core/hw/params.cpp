@@ -367,7 +367,7 @@ std::vector<ParamInfo> build_params() {
          SCV_REAL(efficiency.prefill_tile_tokens)});
     add({"efficiency.moe_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "MoE call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 80, false, {},
          SCV_TR("scoville::ChipParams", "Fixed time of one fused MoE layer call beyond its two grouped GEMMs' per-op overhead (routing, "
-         "sorting, expand, activation and finalise kernels); what an MoE layer costs however few tokens it routes (H200: 24.6 us, "
+         "sorting, expand, activation and finalise kernels); what an MoE layer costs however few tokens it routes (H200: 21.4 us, "
          "TensorRT-LLM's fused MoE)."),
          SCV_REAL(efficiency.moe_overhead_us)});
     add({"efficiency.fp4_k_step_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "FP4 time per K element"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 100, 0, 5, false, {},
