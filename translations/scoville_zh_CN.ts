@@ -2043,6 +2043,22 @@
         <source>What each query head of the group a decode-attention thread block serves adds to the call&apos;s fixed time, which holds one block&apos;s latency (H100: 103 ns, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: one request at 15 tokens takes 5.8 us with 4 query heads a KV head, 7.0 with 16). Not on a 16-bit cache&apos;s kernel of its own (Hopper&apos;s). 0: none.</source>
         <translation>解码注意力线程块所服务的组中每个查询头为调用固定时间增加的时间，固定时间中包含一个线程块的延迟（H100：103 ns，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：一个请求、15 个词元时，每 KV 头 4 个查询头需 5.8 us，16 个需 7.0 us）。不作用于 16 位缓存自有的内核（Hopper 的）。0：无。</translation>
     </message>
+    <message>
+        <source>Times measured at: cores</source>
+        <translation>计时标定点：核心数</translation>
+    </message>
+    <message>
+        <source>The core count at which this chip&apos;s measured times per thread block and per element hold: with more cores the work they share takes proportionally less (decode attention&apos;s blocks beyond the first wave, and that wave itself; prompt attention&apos;s time per token and per score; NVFP4&apos;s time per output). Call overheads do not scale. A design made from a measured chip keeps its count here (B200: 148). 0: the chip&apos;s own count (no scaling).</source>
+        <translation>本芯片按线程块和按元素实测的时间所对应的核心数：核心越多，它们分担的工作耗时按比例减少（解码注意力第一波之后的线程块及该波本身；预填充注意力每词元和每分数的时间；NVFP4 每个输出的时间）。调用开销不随之缩放。由实测芯片派生的设计在此保留其核心数（B200：148）。0：芯片自身的核心数（不缩放）。</translation>
+    </message>
+    <message>
+        <source>Times measured at: clock</source>
+        <translation>计时标定点：时钟</translation>
+    </message>
+    <message>
+        <source>The clock at which this chip&apos;s measured times per thread block and per element hold: every one of them scales with its inverse, the shared work and one block&apos;s serial walk alike (a pair alone, the fallback kernel&apos;s tokens, NVFP4&apos;s K steps). Call overheads do not scale. A design made from a measured chip keeps its clock here (B200: 1.856 GHz). 0: the chip&apos;s own clock (no scaling).</source>
+        <translation>本芯片按线程块和按元素实测的时间所对应的时钟：这些时间都与其成反比，核心分担的工作与单个线程块的串行遍历皆然（单独一对、回退内核的词元、NVFP4 的 K 步）。调用开销不随之缩放。由实测芯片派生的设计在此保留其时钟（B200：1.856 GHz）。0：芯片自身的时钟（不缩放）。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>

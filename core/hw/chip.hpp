@@ -229,6 +229,18 @@ struct EfficiencySpec {
     friend bool operator==(const EfficiencySpec&, const EfficiencySpec&) = default;
 };
 
+// The core count and clock at which the efficiency group's measured times per thread block, per element and
+// per token hold (their calibration point). A design that changes the cores or the clock from these scales
+// them: work the cores share (blocks beyond the first wave, and the wave itself; prompt attention's time
+// per token and score; NVFP4's time per output) with cores x clock, one block's serial walk (a pair
+// alone, the fallback kernel's tokens, NVFP4's K steps, a query head's block latency) with the clock.
+// Call overheads (launches and the kernels' fixed costs) do not scale. 0: the chip's own (no scaling).
+struct CalibrationSpec {
+    int cores = 0;
+    double clock_ghz = 0.0;
+    friend bool operator==(const CalibrationSpec&, const CalibrationSpec&) = default;
+};
+
 // How the owner gets the chip: bought from a vendor at its price, or built in house (die, HBM,
 // package and test at cost, a design partner's margin, the design's NRE spread over the units).
 enum class EconMode { buy, build };
@@ -291,6 +303,7 @@ struct ChipSpec {
     TechSpec tech;
     PowerSpec power;
     EfficiencySpec efficiency;
+    CalibrationSpec calibration;
     EconSpec econ;
 
     friend bool operator==(const ChipSpec&, const ChipSpec&) = default;

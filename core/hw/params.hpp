@@ -30,6 +30,7 @@ struct ParamInfo {
     void (*set)(ChipSpec&, double) = nullptr;
     std::string_view zero_as;      // a key whose 0 means "as this other key" ("" where 0 is a value)
     std::string_view replaces;     // a tech-library parameter (nodes.json) this key takes the place of where not 0
+    bool measurement_point = false;  // where measured keys hold (calibration.*): a fact of the data, not a lever
 };
 
 // All parameters, in display order.

@@ -83,7 +83,8 @@ Result<Sensitivity> sensitivity(const DesignPoint& design, const ResultKey& obje
 
     std::vector<SweepKey> keys;
     for (const ParamInfo& p : chip_params()) {
-        if (p.kind == ParamKind::choice) continue;
+        // Choices have no step; where the measured times hold moves no design.
+        if (p.kind == ParamKind::choice || p.measurement_point) continue;
         SweepKey k;
         k.key = std::string(p.key);
         k.chip = &p;

@@ -1045,6 +1045,53 @@ TEST(Roofline, Fp4GemmWalksKAtFewTokens) {
                      moe_kernel(no_walk, qwen, 1, 8, Precision::fp4)->op.time_s);
 }
 
+// A chip's measured times per thread block and per element hold at its calibration point (B200: 148 SMs at
+// 1.856 GHz). A design from it with twice the SMs shares the decode-attention blocks beyond the first wave
+// among twice the cores (7.14 -> 3.57 ns a block, 45 -> 90 blocks within the call's fixed time) and the
+// NVFP4 epilogue (0.25 -> 0.125 ps an output); one block's serial walk (a pair's time per token, 252 ps;
+// NVFP4's K step, 1.39 ns) does not change. Twice the clock halves both kinds. Call overheads stay.
+// Llama-3.1-8B at TP 1, 1024 requests of 15 tokens: 8192 (request, KV head) blocks, each 7.14 + 4 x 0.344
+// = 8.516 ns (4 query heads a block); (8192 - 45) x 8.516 ns = 69.38 us of blocks on B200, and
+// (8192 - 90) x 4.258 ns = 34.50 us with 296 SMs (each with the softmax at the vector lanes, 0.04 and 0.02 us).
+TEST(Roofline, MeasuredTimesScaleFromTheirCalibrationPoint) {
+    const ChipSpec b200 = *load_chip("b200");
+    EXPECT_EQ(b200.calibration.cores, 148);
+    EXPECT_DOUBLE_EQ(b200.calibration.clock_ghz, 1.856);
+    ChipSpec wide = b200;
+    wide.compute.cores = 296;
+    ChipSpec fast = b200;
+    fast.compute.clock_ghz = 2 * 1.856;
+    const ChipRates r = chip_rates(b200), w = chip_rates(wide), f = chip_rates(fast);
+    EXPECT_NEAR(r.attention_pair_s, 7.14e-9, 1e-15);
+    EXPECT_NEAR(w.attention_pair_s, 3.57e-9, 1e-15);
+    EXPECT_NEAR(f.attention_pair_s, 3.57e-9, 1e-15);
+    EXPECT_DOUBLE_EQ(r.attention_wave_blocks, 45);
+    EXPECT_DOUBLE_EQ(w.attention_wave_blocks, 90);
+    EXPECT_DOUBLE_EQ(f.attention_wave_blocks, 45);
+    EXPECT_NEAR(w.fp4_output_s, 0.125e-12, 1e-20);
+    EXPECT_NEAR(f.fp4_output_s, 0.125e-12, 1e-20);
+    EXPECT_NEAR(w.attention_pair_token_s, 252e-12, 1e-20);
+    EXPECT_NEAR(f.attention_pair_token_s, 126e-12, 1e-20);
+    EXPECT_NEAR(w.fp4_k_step_s, 1.39e-9, 1e-18);
+    EXPECT_NEAR(f.fp4_k_step_s, 0.695e-9, 1e-18);
+    EXPECT_NEAR(w.prefill_token_s, 0.176e-9, 1e-18);
+    EXPECT_DOUBLE_EQ(w.attention_overhead_s, r.attention_overhead_s);
+    EXPECT_DOUBLE_EQ(f.moe_overhead_s, r.moe_overhead_s);
+    EXPECT_DOUBLE_EQ(f.overhead_s, r.overhead_s);
+    const ModelSpec llama = *load_model("llama-3.1-8b");
+    auto base = attention_kernel(b200, llama, 1, 1024, 15, Precision::fp8);
+    auto more = attention_kernel(wide, llama, 1, 1024, 15, Precision::fp8);
+    ASSERT_TRUE(base.ok() && more.ok());
+    EXPECT_NEAR(base->op.compute_s * 1e6, (8192 - 45) * 8.516e-3 + 0.04, 0.01);
+    EXPECT_NEAR(more->op.compute_s * 1e6, (8192 - 90) * 4.258e-3 + 0.02, 0.01);
+    // A chip without a calibration point (its times estimates, or a design saved before there was one)
+    // keeps them whatever its cores.
+    ChipSpec unpinned = wide;
+    unpinned.calibration = {};
+    EXPECT_DOUBLE_EQ(chip_rates(unpinned).attention_pair_s, r.attention_pair_s);
+    EXPECT_DOUBLE_EQ(load_chip("jalapeno-est")->calibration.cores, 0);
+}
+
 // An NVFP4 GEMM's tiles' epilogues take a time per output element that its main loop does not hide
 // (efficiency.fp4_output_ps). B200, 16384 tokens, N = 4096, K = 512, weights from HBM: the main loop's
 // 2 x 16384 x 4096 x 512 = 68.72 GFLOP at 9001 TFLOP/s x 0.4875 take 15.66 us, the epilogue's 16384 x 4096

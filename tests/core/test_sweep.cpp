@@ -378,6 +378,8 @@ TEST(Sensitivity, MemoryBoundDecodeIsLimitedByHbm) {
         if (r.key.key == "compute.mac_rows" || r.key.key == "compute.rate_bf16") {
             EXPECT_LT(std::abs(r.elasticity), 0.05);
         }
+        // Where H100's measured times hold (132 SMs, 1.83 GHz) is a fact of the data, no lever.
+        EXPECT_NE(r.key.key.rfind("calibration.", 0), 0u) << r.key.key;
         // The elasticity is the central difference of the objective over the key, both relative.
         EXPECT_NEAR(r.elasticity,
                     (r.objective_high - r.objective_low) / s->value / ((r.high - r.low) / r.value), 1e-12);

@@ -208,8 +208,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(serving.rows, 199);
     EXPECT_EQ(serving.fits, 4);
     EXPECT_LE(serving.median_abs_error, 0.10);  // 8.1 %
-    // 1 row is outside: NVIDIA's H200 MaxQ Mixtral offline run (held to 500 W per GPU) of v4.1, +37.5 % (its
-    // server run +30.7 %).
+    // 1 row is outside: NVIDIA's H200 MaxQ Mixtral offline run (held to 500 W per GPU) of v4.1, +37.1 % (its
+    // server run +30.5 %).
     EXPECT_GE(serving.rows_within_35, 198);
     // MaxQ against MaxP: NVIDIA's H200 x8 of v4.1 held to 500 W per GPU kept 0.79-0.83 of what the same
     // system served at its 700 W (Llama-2-70B offline 0.807, server 0.791; Mixtral 0.830, 0.796). The model
