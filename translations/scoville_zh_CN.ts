@@ -2552,6 +2552,10 @@
         <source>two-shot (reduce-scatter, then all-gather): 2(n−1)/n·B / bw + 4α + 2(n−1)·αₚ = 2 × %1/%2 × %3 / %4 + 4 × %5 + 2 × %1 × %6</source>
         <translation>two-shot（reduce-scatter 后 all-gather）：2(n−1)/n·B / bw + 4α + 2(n−1)·αₚ = 2 × %1/%2 × %3 / %4 + 4 × %5 + 2 × %1 × %6</translation>
     </message>
+    <message>
+        <source>(the block times as measured at %1 cores and %2 GHz, scaled to this design&apos;s %3 cores and %4 GHz)&lt;br&gt;</source>
+        <translation>（线程块时间为在 %1 个核心、%2 GHz 下的实测值，按本设计的 %3 个核心、%4 GHz 缩放）&lt;br&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>

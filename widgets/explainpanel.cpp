@@ -319,6 +319,15 @@ void ExplainPanel::refresh() {
                             .arg(formatNumber(op.attention_pairs, 1), formatNumber(floors.splits, 0),
                                  formatNumber(op.pair_share * floors.wave_blocks, 1), formatSeconds(floors.block_s),
                                  formatSeconds(op.compute_s));
+                // Times measured on a chip hold at its calibration point: say so where this design moved from it.
+                const ChipSpec& chip = doc_->state().chip;
+                const int at_cores = chip.calibration.cores > 0 ? chip.calibration.cores : chip.compute.cores;
+                const double at_clock = chip.calibration.clock_ghz > 0 ? chip.calibration.clock_ghz : chip.compute.clock_ghz;
+                if (at_cores != chip.compute.cores || at_clock != chip.compute.clock_ghz)
+                    html += tr("(the block times as measured at %1 cores and %2 GHz, scaled to this design's %3 cores and "
+                               "%4 GHz)<br>")
+                                .arg(QString::number(at_cores), QString::number(at_clock, 'g', 4),
+                                     QString::number(chip.compute.cores), QString::number(chip.compute.clock_ghz, 'g', 4));
             } else if (op.kind == OpKind::gemm || op.kind == OpKind::attention) {
                 // The efficiency the engine applied, recovered from its own numbers.
                 const double eff = peak > 0 && op.utilisation > 0 ? achieved / (peak * 1e12 * op.utilisation) : 0;
@@ -326,11 +335,11 @@ void ExplainPanel::refresh() {
                             .arg(formatSi(op.flops), formatSi(peak * 1e12, QStringLiteral("FLOP/s")),
                                  QString::number(eff, 'f', 2), QString::number(op.utilisation, 'f', 2),
                                  formatSeconds(op.compute_s));
-            } else if (op.prompt && doc_->state().chip.efficiency.prefill_softmax_ps > 0) {
-                // A prompt-attention softmax the chip times per score (efficiency.prefill_softmax_ps).
+            } else if (op.prompt && rates.prefill_score_s > 0) {
+                // A prompt-attention softmax the chip times per score (efficiency.prefill_softmax_ps, scaled from its
+                // calibration point).
                 html += tr("compute = scores × softmax time per score = %1 × %2 ps = <b>%3</b><br>")
-                            .arg(formatSi(op.flops / kSoftmaxFlopsPerScore),
-                                 QString::number(doc_->state().chip.efficiency.prefill_softmax_ps, 'g', 3),
+                            .arg(formatSi(op.flops / kSoftmaxFlopsPerScore), QString::number(rates.prefill_score_s * 1e12, 'g', 3),
                                  formatSeconds(op.compute_s));
             } else {
                 html += tr("compute = FLOPs / vector throughput = %1 / %2 = <b>%3</b><br>")

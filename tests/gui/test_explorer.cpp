@@ -812,6 +812,23 @@ private slots:
             const qsizetype fixed = text.indexOf(QStringLiteral("query heads a block × time per head = "));
             QVERIFY2(fixed > 0, qPrintable(text));
             QVERIFY2(text.mid(fixed, 120).contains(QStringLiteral("+ 8 × 103 ns = 2.86")), qPrintable(text.mid(fixed, 120)));
+            QVERIFY(!text.contains(QStringLiteral("the block times as measured at")));
+        }
+        // Those times measured at half the estimate's 8 cores: twice the blocks fit the first wave (222 of the
+        // kernel, 111 per op), each takes half the time ((6.84 + 8 x 0.81) / 2 = 6.66 ns), and the text says
+        // where the times come from.
+        {
+            const double clock = doc_->state().chip.compute.clock_ghz;
+            QVERIFY(doc_->setParam("calibration.cores", 4));
+            QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("(the block times as measured at 4 cores and ")),
+                         qPrintable(explain->toPlainText()));
+            const QString text = explain->toPlainText();
+            const qsizetype at = text.indexOf(QStringLiteral("blocks of the first wave"));
+            QVERIFY2(text.mid(at, 160).contains(QStringLiteral(" − 111.0) × 6.66 ns")), qPrintable(text.mid(at, 160)));
+            QVERIFY2(text.contains(QStringLiteral("scaled to this design's 8 cores and %1 GHz)").arg(clock, 0, 'g', 4)),
+                     qPrintable(text));
+            QVERIFY(doc_->setParam("calibration.cores", 0));
+            QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("the block times as measured at")));
         }
         // A model whose RoPE is YaRN on a chip whose kernel leaves it to a kernel of its own (H100's 1.98 us): the
         // pass joins the sum. gpt-oss-120b at TP 8 has 8 query heads a KV head: 1 us launch + 1.04 us call +
