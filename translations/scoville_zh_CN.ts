@@ -2059,6 +2059,14 @@
         <source>The clock at which this chip&apos;s measured times per thread block and per element hold: every one of them scales with its inverse, the shared work and one block&apos;s serial walk alike (a pair alone, the fallback kernel&apos;s tokens, NVFP4&apos;s K steps). Call overheads do not scale. A design made from a measured chip keeps its clock here (B200: 1.856 GHz). 0: the chip&apos;s own clock (no scaling).</source>
         <translation>本芯片按线程块和按元素实测的时间所对应的时钟：这些时间都与其成反比，核心分担的工作与单个线程块的串行遍历皆然（单独一对、回退内核的词元、NVFP4 的 K 步）。调用开销不随之缩放。由实测芯片派生的设计在此保留其时钟（B200：1.856 GHz）。0：芯片自身的时钟（不缩放）。</translation>
     </message>
+    <message>
+        <source>In-switch reduction from</source>
+        <translation>交换机内归约起始芯片数</translation>
+    </message>
+    <message>
+        <source>The fewest chips of a group for which the collective library chooses in-switch reduction by itself; smaller groups run its ring (NCCL inside TensorRT-LLM: 4 H100s reach 355 GB/s of all-reduce bus bandwidth at 1 GiB, the ring&apos;s, where 8 reach 469 GB/s, 1.32x; 4 GB200s 626 GB/s against nccl-tests&apos; ring 647). An algorithm asked for by name runs whatever the group.</source>
+        <translation>集合通信库自行选择交换机内归约的最少芯片数；更小的组运行其环形算法（TensorRT-LLM 内的 NCCL：4 块 H100 在 1 GiB 时的 all-reduce 总线带宽为 355 GB/s，即环形的水平，而 8 块为 469 GB/s，1.32 倍；4 块 GB200 为 626 GB/s，nccl-tests 环形为 647）。按名称指定的算法不论组大小都会运行。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>

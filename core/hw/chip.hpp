@@ -76,6 +76,9 @@ struct LinkSpec {
     // All-reduce bus bandwidth with the switch summing data in flight (NVLink SHARP / NVLS) over the ring's;
     // 1 = the switch cannot reduce.
     double switch_reduction_gain = 1.0;
+    // The fewest chips for which the collective library chooses in-switch reduction on its own; smaller
+    // groups run its ring (NCCL: TensorRT-LLM's all-reduce on 4 H100s reaches the ring's bus bandwidth).
+    int switch_reduction_min_chips = 8;
     friend bool operator==(const LinkSpec&, const LinkSpec&) = default;
 };
 

@@ -79,6 +79,7 @@ NetworkRates network_rates(const ChipSpec& chip) {
     r.domain = std::max(1, chip.link.domain);
     r.torus_dims = std::clamp(chip.link.torus_dims, 1, 3);
     r.switch_gain = chip.link.topology == Topology::switched ? std::max(1.0, chip.link.switch_reduction_gain) : 1.0;
+    r.switch_min_chips = std::max(2, chip.link.switch_reduction_min_chips);
     r.alpha_s = chip.link.latency_us * 1e-6;
     r.peer_alpha_s = chip.link.peer_latency_us * 1e-6;
     r.nic_bytes_s = chip.scaleout_gb_s() * 1e9 * chip.efficiency.network;
@@ -177,7 +178,8 @@ CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const Ne
         // the buffer once, whatever the group, so the time does not fall with n as the ring's bus
         // bandwidth term does. link.switch_reduction_gain is measured at 8 chips (NVLS bus bandwidth
         // over the ring's), which sets that time: 2 x 7/8 B / (bw x gain). Two chips gain nothing over
-        // a direct exchange (each sends B either way); 4 chips get 6/7 of the 8-chip gain.
+        // a direct exchange (each sends B either way); 4 chips would get 6/7 of the 8-chip gain, which the
+        // library does not take by itself below link.switch_reduction_min_chips (library_chooses).
         const double bw_all = all_peers_bytes_s(n, r);
         if (!(r.switch_gain > 1.0) || bw_all <= 0) return c;
         c.sent_bytes = bytes;
@@ -187,6 +189,14 @@ CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const Ne
     default: return c;
     }
 }
+
+namespace {
+// The library reduces in the switch by its own choice only for groups of link.switch_reduction_min_chips
+// chips or more (an algorithm asked for by name runs whatever the group).
+bool library_chooses(CollectiveAlgo a, int n, const NetworkRates& r) {
+    return a != CollectiveAlgo::in_switch || n >= r.switch_min_chips;
+}
+}  // namespace
 
 namespace {
 // What a serving engine runs inside one domain (see all_reduce).
@@ -206,7 +216,8 @@ CollectiveCost engine_in_domain(double bytes, int n, const NetworkRates& r) {
 CollectiveCost library_in_domain(double bytes, int n, const NetworkRates& r) {
     return best_of({allreduce_with(CollectiveAlgo::one_shot, bytes, n, r), allreduce_with(CollectiveAlgo::two_shot, bytes, n, r),
                     allreduce_with(CollectiveAlgo::ring, bytes, n, r), allreduce_with(CollectiveAlgo::tree, bytes, n, r),
-                    allreduce_with(CollectiveAlgo::in_switch, bytes, n, r)});
+                    library_chooses(CollectiveAlgo::in_switch, n, r) ? allreduce_with(CollectiveAlgo::in_switch, bytes, n, r)
+                                                                     : CollectiveCost{kInf, 0, CollectiveAlgo::in_switch}});
 }
 
 // n > domain: `inner` inside each domain of r.domain chips, then each chip's 1/domain share of the
@@ -258,8 +269,10 @@ CollectiveCost library_all_reduce(double bytes, int n, const NetworkRates& r, Co
     if (algo != CollectiveAlgo::none) {
         c = through_window(allreduce_with(algo, bytes, n, lib));
     } else {
-        for (CollectiveAlgo a : {CollectiveAlgo::ring, CollectiveAlgo::tree, CollectiveAlgo::in_switch, CollectiveAlgo::two_shot})
+        for (CollectiveAlgo a : {CollectiveAlgo::ring, CollectiveAlgo::tree, CollectiveAlgo::in_switch, CollectiveAlgo::two_shot}) {
+            if (!library_chooses(a, n, r)) continue;
             if (CollectiveCost t = through_window(allreduce_with(a, bytes, n, lib)); t.time_s < c.time_s) c = t;
+        }
     }
     c.time_s += r.library_s;
     c.library = true;

@@ -25,6 +25,7 @@ struct NetworkRates {
     int domain = 1;              // chips one scale-up domain holds
     int torus_dims = 1;
     double switch_gain = 1;      // in-switch reduction: all-reduce bandwidth over the ring's (1 = none)
+    int switch_min_chips = 8;    // the fewest chips the library reduces in the switch for by its own choice
     double alpha_s = 0;          // per synchronisation step, scale-up
     double peer_alpha_s = 0;     // per peer and round of an engine's direct exchange (one-shot, two-shot)
     double nic_bytes_s = 0;      // all NICs of a chip, one direction, achieved

@@ -420,6 +420,19 @@ TEST(Collectives, OneShotGivesWayToTheLibraryAsMessagesGrow) {
     EXPECT_EQ(in_switch.algo, CollectiveAlgo::in_switch);
     EXPECT_TRUE(in_switch.library);
     EXPECT_NEAR(in_switch.time_s, 1.75 * 4e6 / (1.3 * 360e9) * (1 + 20.5e6 / (4e6 + 20.5e6)) + 25.6e-6, 1e-12);
+    // On 4 chips the library keeps the ring (link.switch_reduction_min_chips 8: TensorRT-LLM's 4 H100s reach the
+    // ring's bus bandwidth, 355 GB/s at 1 GiB, where 8 reach 469): 1 GiB, 1.5 x 2^30 / 360e9 = 4.474 ms x
+    // (1 + 20.5 / (1610.6 + 20.5)) = 4.530 ms + 25.6 us = 4.556 ms, where in-switch reduction would take
+    // 1.75 x 2^30 / (1.3 x 360e9) = 4.015 ms x (1 + 20.5 / (1073.7 + 20.5)) + 25.6 us = 4.116 ms.
+    const double gib = 1073741824.0;
+    const CollectiveCost four = all_reduce(gib, 4, nvls);
+    EXPECT_EQ(four.algo, CollectiveAlgo::ring);
+    EXPECT_NEAR(four.time_s, 1.5 * gib / 360e9 * (1 + 20.5e6 / (1.5 * gib + 20.5e6)) + 25.6e-6, 1e-12);
+    EXPECT_NEAR(library_all_reduce(gib, 4, nvls, CollectiveAlgo::in_switch).time_s,
+                1.75 * gib / (1.3 * 360e9) * (1 + 20.5e6 / (gib + 20.5e6)) + 25.6e-6, 1e-12);  // asked for by name
+    // A switch whose library reduces from 4 chips takes it.
+    chip.link.switch_reduction_min_chips = 4;
+    EXPECT_EQ(all_reduce(gib, 4, network_rates(chip)).algo, CollectiveAlgo::in_switch);
 }
 
 // Past its workspace an engine hands the all-reduce to the vendor library. 2 x H100, 24 MB: the library's
