@@ -321,8 +321,8 @@ void ExplainPanel::refresh() {
                                  formatSeconds(op.compute_s));
                 // Times measured on a chip hold at its calibration point: say so where this design moved from it.
                 const ChipSpec& chip = doc_->state().chip;
-                const int at_cores = chip.calibration.cores > 0 ? chip.calibration.cores : chip.compute.cores;
-                const double at_clock = chip.calibration.clock_ghz > 0 ? chip.calibration.clock_ghz : chip.compute.clock_ghz;
+                const int at_cores = chip.calibration_cores();
+                const double at_clock = chip.calibration_clock_ghz();
                 if (at_cores != chip.compute.cores || at_clock != chip.compute.clock_ghz)
                     html += tr("(the block times as measured at %1 cores and %2 GHz, scaled to this design's %3 cores and "
                                "%4 GHz)<br>")

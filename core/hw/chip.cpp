@@ -7,6 +7,12 @@ double ChipSpec::macs_per_cycle() const {
            compute.mac_cols;
 }
 
+int ChipSpec::calibration_cores() const { return calibration.cores > 0 ? calibration.cores : compute.cores; }
+
+double ChipSpec::calibration_clock_ghz() const {
+    return calibration.clock_ghz > 0 ? calibration.clock_ghz : compute.clock_ghz;
+}
+
 double ChipSpec::rate(Precision p) const {
     switch (p) {
     case Precision::bf16: return compute.rate_bf16;

@@ -314,6 +314,9 @@ struct ChipSpec {
     // Derived peaks
     [[nodiscard]] double macs_per_cycle() const;
     [[nodiscard]] double rate(Precision p) const;          // native rate, 0 if not supported
+    // Where the measured times hold (CalibrationSpec): the calibration point, or the chip's own where it has none.
+    [[nodiscard]] int calibration_cores() const;
+    [[nodiscard]] double calibration_clock_ghz() const;
     [[nodiscard]] Precision executed_precision(Precision p) const;  // with fallback
     [[nodiscard]] double peak_tflops(Precision p) const;   // dense, at executed precision
     [[nodiscard]] double compute_efficiency(Precision p) const;

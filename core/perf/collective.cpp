@@ -196,9 +196,7 @@ namespace {
 bool library_chooses(CollectiveAlgo a, int n, const NetworkRates& r) {
     return a != CollectiveAlgo::in_switch || n >= r.switch_min_chips;
 }
-}  // namespace
 
-namespace {
 // What a serving engine runs inside one domain (see all_reduce).
 CollectiveCost engine_in_domain(double bytes, int n, const NetworkRates& r) {
     if (r.topology == Topology::torus)

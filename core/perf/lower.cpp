@@ -358,12 +358,12 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     if (remote_rows > 0)
         all_to_all_op(ops, c, "ep_dispatch", remote_rows * h * c.ab_in, p.group());
     // The busiest expert group sets the pace: its share of the token-slots, times the imbalance (which
-    // counts the expert it holds beyond the others' where ep does not divide the experts).
-    // Token-slots and experts are whole, so the busiest of ep groups takes at least its whole share:
-    // with balanced routing (every count known) the ceiling of an even share of the step's slots and of
-    // its distinct experts, which is what the measured rank of a kernel benchmark's balanced router
-    // receives (rank 0 of aiconfigurator's balanced_logits: one token's expert at any ep when the step has
-    // fewer slots than groups); with random routing (expected counts) at least one slot and one expert.
+    // counts the expert it holds beyond the others' where ep does not divide the experts). Slots and
+    // experts are whole, so it takes at least a whole share of each: with balanced routing (every count
+    // known) the ceiling of an even share of the step's slots and of its distinct experts, what the rank
+    // a kernel benchmark times receives (rank 0 of aiconfigurator's balanced_logits: one token's expert at
+    // any ep when the step has fewer slots than groups); with random routing (expected counts) at least
+    // one slot and one expert.
     const double held = busiest_group_experts(m.moe, p.ep);
     const double even_slots = all_tokens * k / p.ep;
     const double least_slots = c.balanced_routing ? std::ceil(even_slots - 1e-9) : std::min(1.0, all_tokens * k);

@@ -33,9 +33,8 @@ ChipRates chip_rates(const ChipSpec& chip) {
     // The measured times hold at the calibration point's cores and clock (CalibrationSpec): work the cores
     // share scales with cores x clock, one block's serial walk with the clock, the first wave with the cores.
     const double cores = std::max(1, chip.compute.cores);
-    const double clock = chip.compute.clock_ghz > 0 ? chip.compute.clock_ghz : 1.0;
-    const double at_clock = chip.calibration.clock_ghz > 0 ? chip.calibration.clock_ghz / clock : 1.0;
-    const double at_cores = chip.calibration.cores > 0 ? chip.calibration.cores / cores : 1.0;
+    const double at_clock = chip.compute.clock_ghz > 0 ? chip.calibration_clock_ghz() / chip.compute.clock_ghz : 1.0;
+    const double at_cores = std::max(1, chip.calibration_cores()) / cores;
     const double shared = at_cores * at_clock;  // per block beyond the wave, per element, per token
     const double serial = at_clock;             // one block's walk
     const double wave = 1.0 / at_cores;         // blocks within the call's fixed time
