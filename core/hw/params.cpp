@@ -397,7 +397,7 @@ std::vector<ParamInfo> build_params() {
          "wherever the cache holds them (TensorRT-LLM's FP8 Linear layer without an input scale: H100 0.92, H200 0.80, B200 0.67). "
          "Serving engines fuse the quantisation into the op before and do not pay it. 0: as efficiency.memory."),
          SCV_REAL(efficiency.quant_memory), "efficiency.memory"});
-    add({"calibration.cores", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Times measured at: cores"), "", ParamKind::integer, 0, 100000, 0, 1024, true, {},
+    add({"calibration.cores", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Times measured at: cores"), "", ParamKind::integer, 0, 100000, 0, 1024, false, {},
          SCV_TR("scoville::ChipParams", "The core count at which this chip's measured times per thread block and per element hold: with "
          "more cores the work they share takes proportionally less (decode attention's blocks beyond the first wave, and that "
          "wave itself; prompt attention's time per token and per score; NVFP4's time per output). Call overheads do not scale. "
