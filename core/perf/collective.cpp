@@ -179,7 +179,7 @@ CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const Ne
         // bandwidth term does. link.switch_reduction_gain is measured at 8 chips (NVLS bus bandwidth
         // over the ring's), which sets that time: 2 x 7/8 B / (bw x gain). Two chips gain nothing over
         // a direct exchange (each sends B either way); 4 chips would get 6/7 of the 8-chip gain, which the
-        // library does not take by itself below link.switch_reduction_min_chips (library_chooses).
+        // library does not take by itself below link.switch_reduction_min_chips (library_option).
         const double bw_all = all_peers_bytes_s(n, r);
         if (!(r.switch_gain > 1.0) || bw_all <= 0) return c;
         c.sent_bytes = bytes;
@@ -191,10 +191,12 @@ CollectiveCost allreduce_with(CollectiveAlgo algo, double bytes, int n, const Ne
 }
 
 namespace {
-// The library reduces in the switch by its own choice only for groups of link.switch_reduction_min_chips
-// chips or more (an algorithm asked for by name runs whatever the group).
-bool library_chooses(CollectiveAlgo a, int n, const NetworkRates& r) {
-    return a != CollectiveAlgo::in_switch || n >= r.switch_min_chips;
+// An algorithm as the library's own choice weighs it: in-switch reduction only for groups of
+// link.switch_reduction_min_chips chips or more, none of its cost below (an algorithm asked for by name
+// runs whatever the group: allreduce_with).
+CollectiveCost library_option(CollectiveAlgo a, double bytes, int n, const NetworkRates& r) {
+    if (a == CollectiveAlgo::in_switch && n < r.switch_min_chips) return {kInf, 0, a};
+    return allreduce_with(a, bytes, n, r);
 }
 
 // What a serving engine runs inside one domain (see all_reduce).
@@ -214,8 +216,7 @@ CollectiveCost engine_in_domain(double bytes, int n, const NetworkRates& r) {
 CollectiveCost library_in_domain(double bytes, int n, const NetworkRates& r) {
     return best_of({allreduce_with(CollectiveAlgo::one_shot, bytes, n, r), allreduce_with(CollectiveAlgo::two_shot, bytes, n, r),
                     allreduce_with(CollectiveAlgo::ring, bytes, n, r), allreduce_with(CollectiveAlgo::tree, bytes, n, r),
-                    library_chooses(CollectiveAlgo::in_switch, n, r) ? allreduce_with(CollectiveAlgo::in_switch, bytes, n, r)
-                                                                     : CollectiveCost{kInf, 0, CollectiveAlgo::in_switch}});
+                    library_option(CollectiveAlgo::in_switch, bytes, n, r)});
 }
 
 // n > domain: `inner` inside each domain of r.domain chips, then each chip's 1/domain share of the
@@ -267,10 +268,8 @@ CollectiveCost library_all_reduce(double bytes, int n, const NetworkRates& r, Co
     if (algo != CollectiveAlgo::none) {
         c = through_window(allreduce_with(algo, bytes, n, lib));
     } else {
-        for (CollectiveAlgo a : {CollectiveAlgo::ring, CollectiveAlgo::tree, CollectiveAlgo::in_switch, CollectiveAlgo::two_shot}) {
-            if (!library_chooses(a, n, r)) continue;
-            if (CollectiveCost t = through_window(allreduce_with(a, bytes, n, lib)); t.time_s < c.time_s) c = t;
-        }
+        for (CollectiveAlgo a : {CollectiveAlgo::ring, CollectiveAlgo::tree, CollectiveAlgo::in_switch, CollectiveAlgo::two_shot})
+            if (CollectiveCost t = through_window(library_option(a, bytes, n, lib)); t.time_s < c.time_s) c = t;
     }
     c.time_s += r.library_s;
     c.library = true;
