@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <tuple>
+#include <unordered_set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -330,23 +331,37 @@ int run_models(const std::string& format, CommandContext& ctx) {
     return 0;
 }
 
-int run_validate(const std::string& data, const std::string& format, CommandContext& ctx) {
+int run_validate(const std::vector<std::string>& data, const std::string& format, CommandContext& ctx) {
     if (format != "table" && format != "csv")
         return fail(ctx, kUsage, "--format: '" + format + "' is not one of table, csv");
-    std::string text;
-    std::string origin = "built-in validation-public.csv";
-    if (data.empty()) {
-        text = builtin_validation_csv();
-    } else {
-        std::ifstream in(data, std::ios::binary);
-        if (!in) return fail(ctx, kFailed, "--data: cannot read '" + data + "'");
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        text = ss.str();
-        origin = data;
+    // Each --data names a built-in set (public, extra) or a CSV file; their cases are compared together.
+    std::vector<ValidationCase> cases;
+    std::unordered_set<std::string> ids;
+    for (const std::string& source : data.empty() ? std::vector<std::string>{"public"} : data) {
+        std::string text;
+        std::string origin;
+        if (source == "public") {
+            text = builtin_validation_csv();
+            origin = "built-in validation-public.csv";
+        } else if (source == "extra") {
+            text = builtin_validation_extra_csv();
+            origin = "built-in validation-extra.csv";
+        } else {
+            std::ifstream in(source, std::ios::binary);
+            if (!in) return fail(ctx, kFailed, "--data: cannot read '" + source + "' (a CSV file, or public or extra)");
+            std::ostringstream ss;
+            ss << in.rdbuf();
+            text = ss.str();
+            origin = source;
+        }
+        auto parsed = parse_validation_csv(text, origin);
+        if (!parsed) return fail(ctx, kFailed, "--data: " + parsed.error().message);
+        for (auto& c : *parsed) {
+            if (!ids.insert(c.id).second)
+                return fail(ctx, kFailed, "--data: case '" + c.id + "' of " + origin + " is given twice");
+            cases.push_back(std::move(c));
+        }
     }
-    auto cases = parse_validation_csv(text, origin);
-    if (!cases) return fail(ctx, kFailed, "--data: " + cases.error().message);
     std::string out = format == "csv" ? "case,kind,role,metric,measured,predicted,error_pct,detail\n" : "";
     if (format == "table") {
         char line[256];
@@ -355,7 +370,7 @@ int run_validate(const std::string& data, const std::string& format, CommandCont
         out += line;
     }
     std::vector<ValidationResult> results;
-    for (const auto& c : *cases) {
+    for (const auto& c : cases) {
         auto r = run_validation_case(c);
         if (!r) return fail(ctx, kFailed, r.error().message);
         char line[400];
@@ -496,10 +511,12 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     models->add_option("--format", *models_format, "json|table");
     models->callback([models_format, &ctx] { ctx.exit_code = run_models(*models_format, ctx); });
 
-    auto vdata = std::make_shared<std::string>();
+    auto vdata = std::make_shared<std::vector<std::string>>();
     auto vformat = std::make_shared<std::string>("table");
     CLI::App* validate = app.add_subcommand("validate", "Compare the model with measured results");
-    validate->add_option("--data", *vdata, "CSV of measured results (default: the built-in public set)");
+    validate->add_option("--data", *vdata,
+                         "Measured results: public or extra (the built-in sets) or a CSV file; repeat it to compare several "
+                         "together (default: public)");
     validate->add_option("--format", *vformat, "table|csv");
     validate->callback([vdata, vformat, &ctx] { ctx.exit_code = run_validate(*vdata, *vformat, ctx); });
 }

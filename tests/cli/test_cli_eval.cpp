@@ -536,6 +536,24 @@ TEST(CliValidate, PrintsEveryCase) {
     expect_error(run({"validate", "--data", "/nonexistent.csv"}), 1, "--data");
 }
 
+// `validate --data` names the built-in sets or files, and several are compared together: the public set's 199
+// serving checks (4 fits) and the extra set's 278 give one headline over 477 rows, the extra set's sources by
+// publication beside the public set's; a case given twice is refused.
+TEST(CliValidate, ComparesSeveralSetsTogether) {
+    const CliRun extra = run({"validate", "--data", "extra"});
+    ASSERT_EQ(extra.code, 0) << extra.err;
+    EXPECT_NE(extra.out.find("over 278 rows; kernels: no rows"), std::string::npos) << extra.out;
+    const CliRun both = run({"validate", "--data", "public", "--data", "extra"});
+    ASSERT_EQ(both.code, 0) << both.err;
+    EXPECT_NE(both.out.find("over 477 rows (4 fits left out); kernels: median |error| "), std::string::npos) << both.out;
+    EXPECT_NE(both.out.find("over 17349 rows (3119 fits left out)"), std::string::npos) << both.out;
+    EXPECT_NE(both.out.find("; Azure AI-benchmarking-guide median |error| "), std::string::npos) << both.out;
+    EXPECT_NE(both.out.find("MLPerf Inference v4.1 median |error| "), std::string::npos) << both.out;
+    const CliRun twice = run({"validate", "--data", "extra", "--data", "extra"});
+    expect_error(twice, 1, "is given twice");
+    expect_error(run({"validate", "--data", "extra", "--data", "/nonexistent.csv"}), 1, "cannot read '/nonexistent.csv'");
+}
+
 // `eval --session FILE --design NAME`: a stored design evaluates exactly like the same chip given
 // by --chip (its exported JSON, or the reference chip with the same --set).
 TEST(EvalSession, DesignEvaluatesLikeItsExportAndItsSets) {
