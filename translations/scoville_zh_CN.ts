@@ -1904,14 +1904,6 @@
         <translation>一次注意力内核调用在每算子开销之外的固定时间（split-KV 归约、页表遍历）；与 efficiency.attention 和 efficiency.attention_pair_ns 一起复现各规模的解码注意力时间（H100：1.16 us，TensorRT-LLM；线程块所服务的组中每个查询头再加 103 ns：efficiency.attention_head_overhead_ns）。</translation>
     </message>
     <message>
-        <source>Time a decode-attention kernel spends on each (request, KV head) pair beyond the KV it streams: one thread block&apos;s queries, softmax reductions and output. The kernel computes for at least pairs x this, which meets its KV bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 6.45 ns, TensorRT-LLM decode attention with an FP8 KV cache, and 0.68 ns more a query head of the block&apos;s group). 0: no such floor.</source>
-        <translation>解码注意力内核在每个（请求，KV 头）配对上、超出其读取的 KV 之外所花的时间：一个线程块的查询、softmax 归约和输出。内核的计算时间至少为配对数 × 此值，并在屋脊点与其 KV 字节数相遇，因此大批量的短上下文开销高于其字节数（H200：6.45 ns，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力；线程块所服务的组中每个查询头再加 0.68 ns）。0：无此下限。</translation>
-    </message>
-    <message>
-        <source>efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with grouped-query heads (H200: 37 ns per request and KV head against 6.45 with an FP8 cache, TensorRT-LLM). 0: as efficiency.attention_pair_ns.</source>
-        <translation>efficiency.attention_pair_ns 在 16 位 KV 缓存且采用分组查询头时的取值（H200：每请求每 KV 头 37 ns，FP8 缓存为 6.45；TensorRT-LLM）。0：与 efficiency.attention_pair_ns 相同。</translation>
-    </message>
-    <message>
         <source>Thread blocks of a decode-attention call that cost nothing beyond its fixed time: its first wave runs side by side in the time one block takes, which a one-request call already pays (efficiency.attention_overhead_us), so only the blocks beyond these add efficiency.attention_pair_ns each (H100: 111, about 0.8 per SM, fitted with efficiency.attention_pair_ns to TensorRT-LLM decode attention at 15 cached tokens, where 16 requests take hardly longer than one). 0: every block adds.</source>
         <translation>解码注意力调用中除固定时间外不再增加耗时的线程块数：第一波线程块在单个线程块所需的时间内并行运行，而单请求调用已经支付了这段时间（efficiency.attention_overhead_us），因此只有超出这些的线程块各增加 efficiency.attention_pair_ns（H100：111，约每个 SM 0.8 个，与 efficiency.attention_pair_ns 一起拟合 TensorRT-LLM 在 15 个缓存词元下的解码注意力，其中 16 个请求几乎不比 1 个请求更慢）。0：每个线程块都增加耗时。</translation>
     </message>
@@ -2066,6 +2058,30 @@
     <message>
         <source>The fewest chips of a group for which the collective library chooses in-switch reduction by itself; smaller groups run its ring (NCCL inside TensorRT-LLM: 4 H100s reach 355 GB/s of all-reduce bus bandwidth at 1 GiB, the ring&apos;s, where 8 reach 469 GB/s, 1.32x; 4 GB200s 626 GB/s against nccl-tests&apos; ring 647). An algorithm asked for by name runs whatever the group.</source>
         <translation>集合通信库自行选择交换机内归约的最少芯片数；更小的组运行其环形算法（TensorRT-LLM 内的 NCCL：4 块 H100 在 1 GiB 时的 all-reduce 总线带宽为 355 GB/s，即环形的水平，而 8 块为 469 GB/s，1.32 倍；4 块 GB200 为 626 GB/s，nccl-tests 环形为 647）。按名称指定的算法不论组大小都会运行。</translation>
+    </message>
+    <message>
+        <source>Time a decode-attention kernel spends on each (request, KV head) pair beyond the KV it streams: one thread block&apos;s queries, softmax reductions and output. The kernel computes for at least pairs x this, which meets its KV bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 7.39 ns for 128-wide KV heads, TensorRT-LLM decode attention with an FP8 KV cache, and 0.68 ns more a query head of the block&apos;s group). 0: no such floor.</source>
+        <translation>解码注意力内核在每个（请求，KV 头）配对上、超出其读取的 KV 之外所花的时间：一个线程块的查询、softmax 归约和输出。内核的计算时间至少为配对数 × 此值，并在屋脊点与其 KV 字节数相遇，因此大批量的短上下文开销高于其字节数（H200：128 宽 KV 头为 7.39 ns，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力；线程块所服务的组中每个查询头再加 0.68 ns）。0：无此下限。</translation>
+    </message>
+    <message>
+        <source>Attention: pair time&apos;s share by head width</source>
+        <translation>注意力：配对时间随头宽增长的份额</translation>
+    </message>
+    <message>
+        <source>Share of efficiency.attention_pair_ns, set for 128-wide KV heads, that grows with a KV head&apos;s width: the K and V rows a thread block loads and multiplies. A pair of a KV head w wide takes efficiency.attention_pair_ns x (1 - share + share x w / 128) (H100: 0.75, TensorRT-LLM&apos;s XQA kernel with an FP8 cache: 1024 requests at 15 tokens take 77 us with gpt-oss-120b&apos;s 64-wide heads, 94 with Llama-3.1-8B&apos;s 128-wide ones, both 8 KV heads with 512 query-head widths a block). 0: the width does not matter.</source>
+        <translation>efficiency.attention_pair_ns（按 128 宽 KV 头设定）中随 KV 头宽度增长的份额：线程块加载并相乘的 K 和 V 行。宽为 w 的 KV 头的一个配对耗时 efficiency.attention_pair_ns × (1 - 份额 + 份额 × w / 128)（H100：0.75，TensorRT-LLM 使用 FP8 缓存的 XQA 内核：15 个 token 的 1024 个请求，gpt-oss-120b 的 64 宽头耗时 77 us，Llama-3.1-8B 的 128 宽头为 94 us，两者均为 8 个 KV 头、每个线程块 512 个查询头宽度单位）。0：与宽度无关。</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with grouped-query heads (H200: 38 ns per request and KV head against 7.4 with an FP8 cache, TensorRT-LLM). 0: as efficiency.attention_pair_ns.</source>
+        <translation>efficiency.attention_pair_ns 在 16 位 KV 缓存且采用分组查询头时的取值（H200：每请求每 KV 头 38 ns，FP8 缓存为 7.4；TensorRT-LLM）。0：与 efficiency.attention_pair_ns 相同。</translation>
+    </message>
+    <message>
+        <source>16-bit KV attention: pair time by head width</source>
+        <translation>16 位 KV 注意力：配对时间随头宽的份额</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_pair_width_share for the 16-bit KV cache&apos;s kernel (H100: 0.24, TensorRT-LLM: 1024 requests at 15 tokens take 275 us with gpt-oss-120b&apos;s 64-wide heads, 304 with Llama-3.1-8B&apos;s 128-wide ones). 0: as efficiency.attention_pair_width_share.</source>
+        <translation>16 位 KV 缓存内核的 efficiency.attention_pair_width_share（H100：0.24，TensorRT-LLM：15 个 token 的 1024 个请求，gpt-oss-120b 的 64 宽头耗时 275 us，Llama-3.1-8B 的 128 宽头为 304 us）。0：与 efficiency.attention_pair_width_share 相同。</translation>
     </message>
 </context>
 <context>

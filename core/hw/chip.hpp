@@ -139,11 +139,16 @@ struct EfficiencySpec {
     // streams: the work of one thread block (loading the group's queries, the softmax reductions, writing
     // the output). A floor under the kernel's compute: pairs x this meets the KV bytes at the ridge. 0: none.
     double attention_pair_ns = 0.0;
+    // The share of attention_pair_ns (for 128-wide KV heads) that grows with a KV head's width: the K and V rows
+    // a block loads and multiplies. A pair of a KV head w wide takes attention_pair_ns x (1 - share + share x
+    // w / 128). 0: the width does not matter.
+    double attention_pair_width_share = 0.0;
     // The same costs for a decode-attention call over a 16-bit KV cache with grouped-query heads,
     // where the chip's engine runs such calls in a kernel of their own (Hopper: TensorRT-LLM serves an
     // FP8 cache's query groups in one thread block, a 16-bit cache's heads one by one). 0: as the two above.
     double attention_16bit_overhead_us = 0.0;
     double attention_16bit_pair_ns = 0.0;
+    double attention_16bit_pair_width_share = 0.0;  // attention_pair_width_share of the 16-bit kernel (0: as that)
     // The KV share of the HBM bandwidth (efficiency.attention) where a decode-attention kernel streams a 16-bit
     // cache: Hopper's grouped-query kernel for it and its multi-head one read 2-byte elements without converting
     // them. 0: as efficiency.attention.

@@ -241,9 +241,16 @@ std::vector<ParamInfo> build_params() {
     add({"efficiency.attention_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention time per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 40, false, {},
          SCV_TR("scoville::ChipParams", "Time a decode-attention kernel spends on each (request, KV head) pair beyond the KV it streams: one "
          "thread block's queries, softmax reductions and output. The kernel computes for at least pairs x this, which meets its KV "
-         "bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 6.45 ns, TensorRT-LLM decode "
-         "attention with an FP8 KV cache, and 0.68 ns more a query head of the block's group). 0: no such floor."),
+         "bytes at the ridge, so large batches of short contexts cost more than their bytes (H200: 7.39 ns for 128-wide KV heads, "
+         "TensorRT-LLM decode attention with an FP8 KV cache, and 0.68 ns more a query head of the block's group). 0: no such floor."),
          SCV_REAL(efficiency.attention_pair_ns)});
+    add({"efficiency.attention_pair_width_share", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: pair time's share by head width"), "", ParamKind::real, 0, 1, 0, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Share of efficiency.attention_pair_ns, set for 128-wide KV heads, that grows with a KV head's width: "
+         "the K and V rows a thread block loads and multiplies. A pair of a KV head w wide takes efficiency.attention_pair_ns x (1 - "
+         "share + share x w / 128) (H100: 0.75, TensorRT-LLM's XQA kernel with an FP8 cache: 1024 requests at 15 tokens take 77 us "
+         "with gpt-oss-120b's 64-wide heads, 94 with Llama-3.1-8B's 128-wide ones, both 8 KV heads with 512 query-head widths a "
+         "block). 0: the width does not matter."),
+         SCV_REAL(efficiency.attention_pair_width_share)});
     add({"efficiency.attention_16bit_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention call overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 50, false, {},
          SCV_TR("scoville::ChipParams", "efficiency.attention_overhead_us for a decode-attention call over a 16-bit KV cache with "
          "grouped-query heads, where the engine runs those in a kernel of their own (H200: 4.3 us against 1.06 with an FP8 cache, "
@@ -254,9 +261,14 @@ std::vector<ParamInfo> build_params() {
          SCV_REAL(efficiency.attention_16bit_overhead_us), "efficiency.attention_overhead_us"});
     add({"efficiency.attention_16bit_pair_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention per request and KV head"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 80, false, {},
          SCV_TR("scoville::ChipParams", "efficiency.attention_pair_ns for a decode-attention call over a 16-bit KV cache with "
-         "grouped-query heads (H200: 37 ns per request and KV head against 6.45 with an FP8 cache, TensorRT-LLM). 0: as "
+         "grouped-query heads (H200: 38 ns per request and KV head against 7.4 with an FP8 cache, TensorRT-LLM). 0: as "
          "efficiency.attention_pair_ns."),
          SCV_REAL(efficiency.attention_16bit_pair_ns), "efficiency.attention_pair_ns"});
+    add({"efficiency.attention_16bit_pair_width_share", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention: pair time by head width"), "", ParamKind::real, 0, 1, 0, 1, false, {},
+         SCV_TR("scoville::ChipParams", "efficiency.attention_pair_width_share for the 16-bit KV cache's kernel (H100: 0.24, TensorRT-LLM: "
+         "1024 requests at 15 tokens take 275 us with gpt-oss-120b's 64-wide heads, 304 with Llama-3.1-8B's 128-wide ones). 0: as "
+         "efficiency.attention_pair_width_share."),
+         SCV_REAL(efficiency.attention_16bit_pair_width_share), "efficiency.attention_pair_width_share"});
     add({"efficiency.attention_16bit", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention KV efficiency"), "", ParamKind::real, 0, 1, 0, 1, false, {},
          SCV_TR("scoville::ChipParams", "efficiency.attention for a decode-attention call over a 16-bit KV cache, where the engine runs "
          "those in kernels of their own (H100: 0.89 and H200: 0.855 of the HBM peak, TensorRT-LLM's kernels for a 16-bit cache, "

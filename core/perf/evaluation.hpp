@@ -75,7 +75,7 @@ struct OpResult {
     double pair_keys = 0;        // decode attention: cached tokens each (request, KV head) pair reads
     double split_keys = 0;       // decode attention: the context its kernel sizes its split of a pair by (0: pair_keys)
     double pair_share = 0;       // decode attention: this op's share of its kernel's time per pair alone (K or V side)
-    double head_width = 1.0;     // decode attention: its query heads' width / kAttentionHeadDimMeasured
+    double head_width = 1.0;     // decode attention: its (query and KV) heads' width / kAttentionHeadDimMeasured
     double prompt_token_heads = 0;  // prompt attention: (prompt token, query head) pairs whose work this op carries
     // Prompt attention's thread blocks (prompt_blocks): the kernel's (prompt chunk, query head) pairs on
     // this chip, each chunk's tokens, the keys before it (a later chunk attends the earlier ones), the window (0: none).

@@ -45,6 +45,8 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.attention_16bit_pair_s = or_else(e.attention_16bit_pair_ns, e.attention_pair_ns) * 1e-9 * shared;
     r.attention_16bit_as_8bit = e.attention_16bit_overhead_us <= 0;
     r.prefill_overhead_s = or_else(e.prefill_overhead_us, e.attention_overhead_us) * 1e-6;
+    r.attention_pair_width_share = e.attention_pair_width_share;
+    r.attention_16bit_pair_width_share = or_else(e.attention_16bit_pair_width_share, e.attention_pair_width_share);
     r.attention_head_s = e.attention_head_ns * 1e-9 * shared;
     r.attention_head_overhead_s = e.attention_head_overhead_ns * 1e-9 * serial;
     r.attention_wave_blocks = e.attention_wave_blocks * wave;
@@ -112,18 +114,23 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     AttentionFloors f;
     const double split_keys = op.split_keys > 0 ? op.split_keys : op.pair_keys;
     if (op.pair_share > 0) f.splits = attention_splits(op.attention_pairs / op.pair_share, split_keys, r);
+    // A pair's share of a block grows with its KV head's width (its K and V rows), the rest does not.
+    const auto widened = [&](double pair_s, double share) { return pair_s * (1.0 - share + share * op.head_width); };
     switch (op.decode_kernel) {
     case DecodeKernel::grouped:
-        f.block_s = r.attention_pair_s + op.m * op.head_width * r.attention_head_s;
+        f.block_s = widened(r.attention_pair_s, r.attention_pair_width_share) + op.m * op.head_width * r.attention_head_s;
         f.wave_blocks = r.attention_wave_blocks;
         break;
     case DecodeKernel::grouped_16bit:
-        f.block_s = r.attention_16bit_pair_s + (r.attention_16bit_as_8bit ? op.m * op.head_width * r.attention_head_s : 0.0);
+        f.block_s = widened(r.attention_16bit_pair_s, r.attention_16bit_pair_width_share) +
+                    (r.attention_16bit_as_8bit ? op.m * op.head_width * r.attention_head_s : 0.0);
         f.wave_blocks = r.attention_16bit_wave_blocks;
         break;
     case DecodeKernel::per_head:
     case DecodeKernel::per_head_8bit:  // a block serves one query head (m = 1), whose time the head terms add as they do for a group
-        f.block_s = r.attention_mha_pair_s + op.m * op.head_width * r.attention_head_s;
+        f.block_s = widened(r.attention_mha_pair_s, op.decode_kernel == DecodeKernel::per_head ? r.attention_16bit_pair_width_share
+                                                                                              : r.attention_pair_width_share) +
+                    op.m * op.head_width * r.attention_head_s;
         f.wave_blocks = r.attention_mha_wave_blocks;
         break;
     }

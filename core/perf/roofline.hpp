@@ -49,6 +49,8 @@ struct ChipRates {
     double attention_rope_pass_s = 0;       // a decode call's RoPE pass of its own (efficiency.attention_rope_pass_us)
     double cores = 1;                   // compute.cores: thread blocks running side by side, one per core
     double prefill_tile_tokens = 0;   // query tokens a prompt-attention thread block takes (0: cores all busy)
+    double attention_pair_width_share = 0;        // efficiency.attention_pair_width_share
+    double attention_16bit_pair_width_share = 0;  // the 16-bit kernel's (efficiency.attention_16bit_pair_width_share)
     double prefill_score_s = 0;       // per score of a prompt-attention kernel's softmax (efficiency.prefill_softmax_ps; 0: vector lanes)
     double moe_overhead_s = 0;        // per fused MoE call, beyond its two GEMMs' overhead_s
     double quant_bytes_s = 0;         // the activation-quantising kernels' streaming rate (efficiency.quant_memory)

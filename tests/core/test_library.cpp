@@ -381,10 +381,22 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
         EXPECT_EQ(basis(c, "efficiency.attention_rope_pass_us").basis, "carried") << c;
         EXPECT_EQ(basis(c, "efficiency.attention_rope_pass_us").from, "b200") << c;
     }
+    // The share of a decode block's pair time that grows with the KV heads' width: measured on the chips
+    // aiconfigurator times (gpt-oss-120b's 64-wide heads against the 128-wide layouts), Hopper's 16-bit kernel
+    // its own; carried from H100 with the rest of its decode-attention keys; Blackwell's 16-bit cache runs the
+    // FP8 kernel and takes its share.
+    measured_where_timed("efficiency.attention_pair_width_share");
+    for (const char* c : {"h100-sxm", "h200-sxm"}) {
+        EXPECT_EQ(basis(c, "efficiency.attention_16bit_pair_width_share").basis, "measured") << c;
+        EXPECT_EQ(basis(c, "efficiency.attention_16bit_pair_width_share").as, "") << c;
+    }
+    EXPECT_EQ(basis("b200", "efficiency.attention_16bit_pair_width_share").as, "efficiency.attention_pair_width_share");
+    for (const char* c : {"a100-sxm", "mi300x", "tpu-v7", "vera-rubin"})
+        EXPECT_EQ(basis(c, "efficiency.attention_pair_width_share").from, "h100-sxm") << c;
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 38u) << c.id;
+        EXPECT_EQ(all.size(), 40u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;
