@@ -2580,6 +2580,10 @@
         <source>(the block times as measured at %1 cores and %2 GHz, scaled to this design&apos;s %3 cores and %4 GHz)&lt;br&gt;</source>
         <translation>（线程块时间为在 %1 个核心、%2 GHz 下的实测值，按本设计的 %3 个核心、%4 GHz 缩放）&lt;br&gt;</translation>
     </message>
+    <message>
+        <source>(the pair&apos;s time in a block, set for 128-wide heads, × %1 for %2-wide heads)&lt;br&gt;</source>
+        <translation>（线程块中配对的时间按 128 宽头设定，%2 宽头 × %1）&lt;br&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>

@@ -319,6 +319,10 @@ void ExplainPanel::refresh() {
                             .arg(formatNumber(op.attention_pairs, 1), formatNumber(floors.splits, 0),
                                  formatNumber(op.pair_share * floors.wave_blocks, 1), formatSeconds(floors.block_s),
                                  formatSeconds(op.compute_s));
+                // A block's pair time is set for 128-wide heads: other widths scale its width share.
+                if (const double widened = pair_width_factor(op, rates); widened != 1.0)
+                    html += tr("(the pair's time in a block, set for 128-wide heads, × %1 for %2-wide heads)<br>")
+                                .arg(QString::number(widened, 'g', 3), formatNumber(op.head_width * kAttentionHeadDimMeasured, 0));
                 // Times measured on a chip hold at its calibration point: say so where this design moved from it.
                 const ChipSpec& chip = doc_->state().chip;
                 const int at_cores = chip.calibration_cores();

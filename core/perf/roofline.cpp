@@ -110,27 +110,31 @@ bool fallback_decode_attention(DecodeKernel kernel, double pairs, double keys, c
     return false;
 }
 
+double pair_width_factor(const OpResult& op, const ChipRates& r) {
+    // A pair's share of a block grows with its KV head's width (its K and V rows), the rest does not; the 16-bit
+    // cache's kernels have their own share.
+    const bool wide = op.decode_kernel == DecodeKernel::grouped_16bit || op.decode_kernel == DecodeKernel::per_head;
+    const double share = wide ? r.attention_16bit_pair_width_share : r.attention_pair_width_share;
+    return 1.0 - share + share * op.head_width;
+}
+
 AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     AttentionFloors f;
     const double split_keys = op.split_keys > 0 ? op.split_keys : op.pair_keys;
     if (op.pair_share > 0) f.splits = attention_splits(op.attention_pairs / op.pair_share, split_keys, r);
-    // A pair's share of a block grows with its KV head's width (its K and V rows), the rest does not.
-    const auto widened = [&](double pair_s, double share) { return pair_s * (1.0 - share + share * op.head_width); };
+    const double widened = pair_width_factor(op, r);
     switch (op.decode_kernel) {
     case DecodeKernel::grouped:
-        f.block_s = widened(r.attention_pair_s, r.attention_pair_width_share) + op.m * op.head_width * r.attention_head_s;
+        f.block_s = r.attention_pair_s * widened + op.m * op.head_width * r.attention_head_s;
         f.wave_blocks = r.attention_wave_blocks;
         break;
     case DecodeKernel::grouped_16bit:
-        f.block_s = widened(r.attention_16bit_pair_s, r.attention_16bit_pair_width_share) +
-                    (r.attention_16bit_as_8bit ? op.m * op.head_width * r.attention_head_s : 0.0);
+        f.block_s = r.attention_16bit_pair_s * widened + (r.attention_16bit_as_8bit ? op.m * op.head_width * r.attention_head_s : 0.0);
         f.wave_blocks = r.attention_16bit_wave_blocks;
         break;
     case DecodeKernel::per_head:
     case DecodeKernel::per_head_8bit:  // a block serves one query head (m = 1), whose time the head terms add as they do for a group
-        f.block_s = widened(r.attention_mha_pair_s, op.decode_kernel == DecodeKernel::per_head ? r.attention_16bit_pair_width_share
-                                                                                              : r.attention_pair_width_share) +
-                    op.m * op.head_width * r.attention_head_s;
+        f.block_s = r.attention_mha_pair_s * widened + op.m * op.head_width * r.attention_head_s;
         f.wave_blocks = r.attention_mha_wave_blocks;
         break;
     }

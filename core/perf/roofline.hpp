@@ -91,6 +91,10 @@ inline constexpr double kXqaMinBlockFactor = 4.0;
 inline constexpr double kFallbackTokensPerBlock = 128.0;
 double attention_splits(double pairs, double keys, const ChipRates& r);
 
+// What a decode-attention block's pair time, set for 128-wide heads, is multiplied by for the op's heads' width
+// (efficiency.attention_pair_width_share; the 16-bit cache's kernels' own share): 1 at 128.
+double pair_width_factor(const OpResult& op, const ChipRates& r);
+
 // The floors under an attention op's compute (finish_op; the Explain panel shows the one that binds): its thread
 // blocks' own work, and one (request, KV head) pair alone over its context, each the op's share of the kernel's.
 struct AttentionFloors {

@@ -813,6 +813,7 @@ private slots:
             QVERIFY2(fixed > 0, qPrintable(text));
             QVERIFY2(text.mid(fixed, 120).contains(QStringLiteral("+ 8 × 103 ns = 2.86")), qPrintable(text.mid(fixed, 120)));
             QVERIFY(!text.contains(QStringLiteral("the block times as measured at")));
+            QVERIFY(!text.contains(QStringLiteral("set for 128-wide heads")));
         }
         // Those times measured at half the estimate's 8 cores: twice the blocks fit the first wave (216 of the
         // kernel, 108 per op), each takes half the time ((7.61 + 8 x 0.81) / 2 = 7.045 ns), and the text says
@@ -842,6 +843,10 @@ private slots:
             const QString text = explain->toPlainText();
             const qsizetype fixed = text.indexOf(QStringLiteral("+ RoPE pass = "));
             QVERIFY2(text.mid(fixed, 120).contains(QStringLiteral("+ 8 × 103 ns + 1.98 µs = 4.84 µs")), qPrintable(text.mid(fixed, 120)));
+            // Its 64-wide heads: the pair's time in a block is H100's for 128-wide heads (carried) x (1 - 0.75 + 0.75
+            // x 64 / 128) = 0.625 (efficiency.attention_pair_width_share); Llama-3.1-70B's 128-wide heads say nothing.
+            QVERIFY2(text.contains(QStringLiteral("(the pair's time in a block, set for 128-wide heads, × 0.625 for 64-wide heads)")),
+                     qPrintable(text));
             shoot(QStringLiteral("explain-rope-pass"), QStringLiteral("+ RoPE pass = "));
             doc_->setModel(was);
             QVERIFY(doc_->setParam("efficiency.attention_rope_pass_us", 0));
