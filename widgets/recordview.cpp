@@ -41,11 +41,11 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     plot_->installEventFilter(this);
 
     // The cases, as built into the binary: the public set, then the extra one.
-    const std::pair<std::string_view, Set> sets[] = {{builtin_validation_csv(), Set::publicSet},
-                                                     {builtin_validation_extra_csv(), Set::extraSet}};
+    const std::pair<std::string_view, Set> sets[] = {{"public", Set::publicSet}, {"extra", Set::extraSet}};
     std::map<std::string, bool> moe;  // per model id: a mixture of experts (each model read once)
-    for (const auto& [text, set] : sets) {
-        auto cases = parse_validation_csv(text, set == Set::publicSet ? "validation-public.csv" : "validation-extra.csv");
+    for (const auto& [name, set] : sets) {
+        const BuiltinValidationSet builtin = *builtin_validation_set(name);
+        auto cases = parse_validation_csv(builtin.text, builtin.file);
         if (!cases) {
             loadError_ += errorText(cases.error()) + QLatin1Char('\n');
             continue;

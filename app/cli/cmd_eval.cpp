@@ -340,12 +340,9 @@ int run_validate(const std::vector<std::string>& data, const std::string& format
     for (const std::string& source : data.empty() ? std::vector<std::string>{"public"} : data) {
         std::string text;
         std::string origin;
-        if (source == "public") {
-            text = builtin_validation_csv();
-            origin = "built-in validation-public.csv";
-        } else if (source == "extra") {
-            text = builtin_validation_extra_csv();
-            origin = "built-in validation-extra.csv";
+        if (const auto set = builtin_validation_set(source)) {
+            text = set->text;
+            origin = "built-in " + std::string(set->file);
         } else {
             std::ifstream in(source, std::ios::binary);
             if (!in) return fail(ctx, kFailed, "--data: cannot read '" + source + "' (a CSV file, or public or extra)");

@@ -38,6 +38,7 @@ inline constexpr double kSoftmaxFlopsPerScore = 5.0;
 // differs: it converts each 8-bit element before its math).
 enum class DecodeKernel : std::uint8_t { grouped, grouped_16bit, per_head, per_head_8bit };
 inline bool runs_per_head(DecodeKernel k) { return k == DecodeKernel::per_head || k == DecodeKernel::per_head_8bit; }
+inline bool reads_16bit(DecodeKernel k) { return k == DecodeKernel::per_head || k == DecodeKernel::grouped_16bit; }
 // The width of the query heads a decode-attention block's per-head time (efficiency.attention_head_ns) is
 // measured on: a query head's own work in a block (its scores against the block's keys, its values' sum, its
 // output row) grows with its width, so other widths scale it by width / this.

@@ -113,8 +113,7 @@ bool fallback_decode_attention(DecodeKernel kernel, double pairs, double keys, c
 double pair_width_factor(const OpResult& op, const ChipRates& r) {
     // A pair's share of a block grows with its KV head's width (its K and V rows), the rest does not; the 16-bit
     // cache's kernels have their own share.
-    const bool wide = op.decode_kernel == DecodeKernel::grouped_16bit || op.decode_kernel == DecodeKernel::per_head;
-    const double share = wide ? r.attention_16bit_pair_width_share : r.attention_pair_width_share;
+    const double share = reads_16bit(op.decode_kernel) ? r.attention_16bit_pair_width_share : r.attention_pair_width_share;
     return 1.0 - share + share * op.head_width;
 }
 

@@ -23,6 +23,7 @@
 // - attention: one layer's decode-attention kernel of the row's model with its KV cache at the row's
 //   precision (attention_kernel), shape tp=T requests=B context=S [layer=full|sliding]: B requests on one
 //   chip of T, each with S tokens cached; predicted tokens/s (B / the kernel's time).
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,5 +100,12 @@ Status apply_validation_conditions(const ValidationCase& c, ChipSpec& chip);
 std::string_view builtin_validation_csv();
 // The further measurements (tests/data/validation-extra.csv, built in).
 std::string_view builtin_validation_extra_csv();
+// A built-in set by the name users give it (public, extra): its file's name and its text; nullopt for
+// another name.
+struct BuiltinValidationSet {
+    std::string_view file;  // validation-public.csv, validation-extra.csv
+    std::string_view text;
+};
+std::optional<BuiltinValidationSet> builtin_validation_set(std::string_view name);
 
 }  // namespace scoville

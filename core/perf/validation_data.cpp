@@ -12,4 +12,10 @@ std::string_view builtin_validation_extra_csv() {
     return embedded_file("validation/extra.csv").value_or(std::string_view());
 }
 
+std::optional<BuiltinValidationSet> builtin_validation_set(std::string_view name) {
+    if (name == "public") return BuiltinValidationSet{"validation-public.csv", builtin_validation_csv()};
+    if (name == "extra") return BuiltinValidationSet{"validation-extra.csv", builtin_validation_extra_csv()};
+    return std::nullopt;
+}
+
 }  // namespace scoville
