@@ -871,6 +871,38 @@
         <source>Prompt steps/step</source>
         <translation>提示词步/步</translation>
     </message>
+    <message>
+        <source>A step that carries a prompt chunk, host work included (prompts mixed into the decode steps, fewer a step than one chunk; 0 otherwise)</source>
+        <translation>带有一段提示块的一步，含主机工作（提示混入解码步、平均每步少于一个块时；否则为 0）</translation>
+    </message>
+    <message>
+        <source>Chunk step</source>
+        <translation>带提示块的步</translation>
+    </message>
+    <message>
+        <source>A step of decodes alone between the prompt chunks, host work included (0 where every step carries prompt tokens)</source>
+        <translation>提示块之间只做解码的一步，含主机工作（每步都带提示词元时为 0）</translation>
+    </message>
+    <message>
+        <source>Decode-only step</source>
+        <translation>只解码的步</translation>
+    </message>
+    <message>
+        <source>Share of the steps that carry a prompt chunk (0: prompt tokens in every step, or prompts in steps of their own)</source>
+        <translation>带提示块的步所占比例（0：每步都带提示词元，或提示在单独的步中运行）</translation>
+    </message>
+    <message>
+        <source>Steps with a chunk</source>
+        <translation>带块的步</translation>
+    </message>
+    <message>
+        <source>Prompt tokens a chunk-carrying step holds, per replica</source>
+        <translation>每个副本中带块的一步所含的提示词元</translation>
+    </message>
+    <message>
+        <source>Chunk tokens</source>
+        <translation>块词元</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
@@ -2583,6 +2615,10 @@
     <message>
         <source>(the pair&apos;s time in a block, set for 128-wide heads, × %1 for %2-wide heads)&lt;br&gt;</source>
         <translation>（线程块中配对的时间按 128 宽头设定，%2 宽头 × %1）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Prompts arrive whole, not a little in every step: %1 % of the steps carry a prompt chunk of %2 tokens and take %3; the others decode alone in %4. A step averages %5. The layers below spread the prompt tokens over every step; a step&apos;s time is not linear in its tokens (a chunk&apos;s compute adds to the decodes&apos; weight and KV reads where it cannot hide under them), so the mean step is the mean of the two.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;提示是整段到达的，而不是每步都带一点：%1 % 的步带有 %2 个词元的提示块，耗时 %3；其余的步只做解码，耗时 %4。平均每步 %5。下方各层把提示词元摊到每一步；一步的时间与其词元数并非线性关系（提示块的计算在无法隐藏于解码的权重和 KV 读取之下时会叠加上去），所以平均步长是这两种步的平均。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

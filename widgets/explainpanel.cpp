@@ -267,6 +267,14 @@ void ExplainPanel::refresh() {
                     .arg(formatNumber(sv.prompt_tokens_per_prompt_step, 0), formatSeconds(sv.prompt_step_s),
                          formatNumber(sv.prompt_steps_per_step, 3), formatSeconds(sv.decode_step_s),
                          formatSeconds(sv.step_s));
+    if (sv.chunk_steps_share > 0)
+        html += tr("<p>Prompts arrive whole, not a little in every step: %1 % of the steps carry a prompt chunk of %2 "
+                   "tokens and take %3; the others decode alone in %4. A step averages %5. The layers below spread the "
+                   "prompt tokens over every step; a step's time is not linear in its tokens (a chunk's compute "
+                   "adds to the decodes' weight and KV reads where it cannot hide under them), so the mean step is "
+                   "the mean of the two.</p>")
+                    .arg(formatNumber(sv.chunk_steps_share * 100, 1), formatNumber(sv.chunk_tokens_per_step, 0),
+                         formatSeconds(sv.chunk_step_s), formatSeconds(sv.plain_step_s), formatSeconds(sv.step_s));
     if (sv.disaggregated)
         html += tr("<p>Disaggregated: prefill on %1 × %2, decode on %3 × %4; each prompt's KV (%5) moves in %6.</p>")
                     .arg(QString::number(sv.prefill_pool.chips), qtext(sv.prefill_pool.chip),

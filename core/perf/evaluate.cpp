@@ -94,6 +94,13 @@ struct Step {
     double prompt_busy = 0;       // probability a scheduling block ends with prompts waiting
     double prompt_steps = 0;      // prompt steps when one runs (more than one past the token budget)
     double prompt_tokens = 0;     // prompt tokens of one rank in each of them
+    // Prompts mixed into the decode steps arrive whole: where a rank's mean prompt tokens per step are
+    // fewer than one prompt (or one chunk of the room), a share of the steps carries a chunk and the
+    // rest decode alone; t is their mean (0 where the prompt tokens spread over every step).
+    double chunk_t = 0;           // a step carrying a chunk on every rank
+    double plain_t = 0;           // a step of decodes alone
+    double chunk_share = 0;       // of the steps: those carrying a chunk
+    double chunk_tokens = 0;      // prompt tokens of one rank in such a step
 };
 
 struct Solution {
@@ -106,6 +113,7 @@ struct Solution {
     double requests = 0;    // requests/s, whole system
     bool meets = true;
     bool complete = false;  // every latency figure computed (not just the p99s a search needs)
+    bool lowered_last = false;  // a search's buffer still holds its step (no later candidate was lowered)
 };
 
 struct Needs {
@@ -225,6 +233,7 @@ public:
         lower(Phase::decode, sh, p, out);
         st.host = host_s(batch / dp);
         st.t = out.time_s + st.host;
+        if (prompts_ && prompts && whole_chunks(st, sh, p, scratch)) return st;
         if (!prompts_ || !prompts || !slope) return st;
         // What one more prompt on every rank costs the step (up to the room left): the secant, not the
         // tangent, because a step's cost is not linear in its tokens (MoE layers read more experts
@@ -237,6 +246,33 @@ public:
         lower(Phase::decode, more, p, scratch);
         st.slope = std::max(0.0, (scratch.time_s + st.host - st.t) / extra);
         return st;
+    }
+
+    // A prompt arrives whole: a rank runs it in chunks of up to its room, or whole, in the steps it
+    // reaches, rather than a little in every step. Where a rank's mean prompt tokens per step are fewer
+    // than that chunk, a share of the steps (mean / chunk) carries one and the rest decode alone. Step
+    // time is not linear in tokens (a decode step waits on its weights and KV, a chunk's compute adds to
+    // that rather than hiding under it), so the mean step is the mean of the two, not the step of the
+    // mean tokens (`out` keeps that one: its FLOPs and bytes are the mean's). The extra prompt token's cost
+    // is the chunk's over its tokens. False where the prompt tokens spread over every step.
+    bool whole_chunks(Step& st, const StepShape& mean, const StepPlan& p, PhaseResult& scratch) const {
+        const double per_rank = st.prefill_per_rank;
+        const double chunk = std::min(st.room_per_rank, std::max<double>(per_rank, s_.input_len));
+        if (per_rank <= 0 || chunk <= per_rank * (1.0 + 1e-9)) return false;
+        const double dp = p.par.dp;
+        StepShape plain = mean, carried = mean;
+        plain.prefill_tokens = plain.prefill_seqs = 0;
+        lower(Phase::decode, plain, p, scratch);
+        st.plain_t = scratch.time_s + st.host;
+        carried.prefill_tokens = chunk * dp;
+        carried.prefill_seqs = carried.prefill_tokens / s_.input_len;
+        lower(Phase::decode, carried, p, scratch);
+        st.chunk_t = scratch.time_s + st.host;
+        st.chunk_share = per_rank / chunk;
+        st.chunk_tokens = chunk;
+        st.t = st.plain_t + st.chunk_share * (st.chunk_t - st.plain_t);
+        st.slope = std::max(0.0, (st.chunk_t - st.plain_t) / chunk);
+        return true;
     }
 
     // The engine's host work a step waits for, with `requests` requests of one attention rank in it.
@@ -633,6 +669,7 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
                 if (best->meets && bound.throughput <= best->throughput) continue;
             }
             auto sol = engine.solve(par, out, scratch);
+            if (best) best->lowered_last = false;
             if (!sol) {
                 const double weights = weight_bytes_per_chip(m, weight_bytes_per_element(s), par);
                 if (first_error.empty() || weights < first_error_weights) {
@@ -641,7 +678,10 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
                 }
                 continue;
             }
-            if (!best || better(*sol, *best)) best = std::move(*sol);
+            if (!best || better(*sol, *best)) {
+                best = std::move(*sol);
+                best->lowered_last = true;
+            }
         }
     }
     if (!best) {
@@ -730,6 +770,10 @@ void fill_serving(const Engine& e, const Scenario& s, const Solution& sol, Evalu
     sv.prompt_steps_per_step = sol.step.prompt_busy * sol.step.prompt_steps / s.admit_every_steps;
     sv.prompt_tokens_per_prompt_step = sol.step.prompt_tokens * sol.par.dp;
     sv.decode_step_s = sol.step.decode_t;
+    sv.chunk_step_s = sol.step.chunk_t;
+    sv.plain_step_s = sol.step.plain_t;
+    sv.chunk_steps_share = sol.step.chunk_share;
+    sv.chunk_tokens_per_step = sol.step.chunk_tokens * sol.par.dp;
     // (Prompts in steps of their own: the prompt tokens per decode step, on average.)
     sv.prefill_tokens_per_step = sol.step.decode_t > 0 ? sol.step.prefill_per_rank * sol.par.dp : ev.decode.prefill_tokens;
     sv.decode_tokens_per_step = ev.decode.decode_seqs * ev.decode.queries_per_seq;
@@ -1059,9 +1103,9 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
         auto best = best_solution(engine, s, model, ev.decode, scratch);
         if (!best) return best.error();
         // Lower the chosen step once more into the result (the search reused the buffers), with every
-        // latency figure (the search computed only the p99s it was limited by). A fixed batch at a given
-        // parallelism was lowered last and in full already.
-        const bool single = s.batch > 0 && !parallelism_open(s) && best->complete;
+        // latency figure (the search computed only the p99s it was limited by). A fixed batch whose step the
+        // search lowered last (one parallelism given, or the best one tried last) was lowered in full already.
+        const bool single = s.batch > 0 && best->complete && (!parallelism_open(s) || best->lowered_last);
         if (!single) *best = engine.at(best->par, best->fit, best->batch, ev.decode, scratch);
         if (ws.views) {
             lower_one_prompt(s, engine, *best, ev.prefill);

@@ -173,6 +173,13 @@ struct ServingResult {
     double prompt_step_s = 0;                    // one prompt step, its host work included
     double prompt_steps_per_step = 0;            // prompt steps per decode step, on average
     double prompt_tokens_per_prompt_step = 0;    // replica
+    // Prompts mixed into the decode steps, fewer a step than one chunk on average (all 0 otherwise):
+    // step_s is the mean of steps that carry a chunk (chunk_step_s, chunk_steps_share of them) and steps
+    // of decodes alone (plain_step_s); host work included.
+    double chunk_step_s = 0;
+    double plain_step_s = 0;
+    double chunk_steps_share = 0;
+    double chunk_tokens_per_step = 0;            // replica: a chunk on every attention rank
     double prefill_tokens_per_step = 0;          // per replica, mean
     double decode_tokens_per_step = 0;           // per replica
     double tokens_per_step_per_request = 1;      // accepted tokens per step (speculative decoding: > 1)

@@ -312,6 +312,11 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                " ms; prompts run in steps of their own, " + format_number("%.4g", sv.prompt_step_s * 1e3) + " ms for " +
                format_number("%.0f", sv.prompt_tokens_per_prompt_step) + " tokens, " +
                format_number("%.3g", sv.prompt_steps_per_step) + " per decode step\n";
+    if (sv.chunk_steps_share > 0)
+        out += "  prompt chunks     prompts arrive whole: " + format_number("%.3g", sv.chunk_steps_share * 100) +
+               " % of the steps carry a chunk of " + format_number("%.0f", sv.chunk_tokens_per_step) + " tokens, " +
+               format_number("%.4g", sv.chunk_step_s * 1e3) + " ms; the others decode alone, " +
+               format_number("%.4g", sv.plain_step_s * 1e3) + " ms (the layers below spread the prompt tokens over every step)\n";
     out += "  TTFT              mean " + format_number("%.4g", sv.ttft_s) + " s, p50 " +
            format_number("%.4g", sv.ttft_p50_s) + " s, p99 " + format_number("%.4g", sv.ttft_p99_s) + " s\n";
     out += "  TPOT              mean " + format_number("%.4g", sv.tpot_s) + " s, p50 " +

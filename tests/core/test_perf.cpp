@@ -1229,14 +1229,74 @@ TEST(Serving, FullEvaluationListsEveryLayerAndStaysFinite) {
                 EXPECT_TRUE(std::isfinite(o.time_s) && o.time_s > 0) << o.name;
                 EXPECT_TRUE(std::isfinite(o.utilisation) && o.utilisation > 0 && o.utilisation <= 1) << o.name;
             }
-    // A step is the chips' work plus the engine's host work they wait for (1 us per request: 64 us).
+    // A step is the chips' work plus the engine's host work they wait for (1 us per request: 64 us). The 256
+    // prompt tokens a step are a quarter of one 1024-token prompt: a quarter of the steps carry one and the
+    // rest decode alone (Serving.PromptsArriveWholeInAShareOfTheSteps), so the step is their mean, not the
+    // step of the mean tokens lowered above (`decode`, whose FLOPs and bytes are the mean's).
     // Every step each of the 64 requests makes one token: throughput = 64 / step, TPOT = the step.
-    EXPECT_NEAR(ev->serving.step_s, ev->decode.time_s + 64e-6, 1e-12);
+    EXPECT_DOUBLE_EQ(ev->serving.chunk_steps_share, 0.25);
+    EXPECT_NEAR(ev->serving.step_s,
+                0.75 * ev->serving.plain_step_s + 0.25 * ev->serving.chunk_step_s, 1e-12);
     EXPECT_NEAR(ev->serving.host_s_per_step, 64e-6, 1e-15);
     EXPECT_NEAR(ev->serving.throughput_tokens_per_s, 64.0 / ev->serving.step_s, 1e-6);
     EXPECT_DOUBLE_EQ(ev->serving.tpot_s, ev->serving.step_s);
     EXPECT_NEAR(ev->serving.requests_per_s, 64.0 / 256 / ev->serving.step_s, 1e-9);
     EXPECT_FALSE(ev->ceilings.empty());
+}
+
+// A prompt arrives whole: the engine runs it in the steps it reaches, whole or in chunks of the step's room,
+// not a little in every step. Llama-2-70B on 8 x H100 at TP 8, 64 requests of 1024 + 256 tokens: each step
+// 64 x 1024 / 256 = 256 prompt tokens on average, a quarter of one prompt (the room, 8192 - 64 = 8128
+// tokens, holds it whole). So a quarter of the steps carry a 1024-token prompt beside the 64 decodes and the
+// rest decode alone; each pays 64 us of host work. A chip's GEMMs in a step with the prompt do 2 x 1088
+// tokens x 69 B weights / 8 = 18.8 TFLOP, 23.7 ms at 989 x 0.8 TFLOP/s, where its 17.2 GB of weights stream in
+// 5.9 ms: the chunk's compute adds to the step rather than hiding under the weights, as a quarter of it would
+// in every step (320 tokens: 7.0 ms of compute against the same 5.9 ms of weights).
+TEST(Serving, PromptsArriveWholeInAShareOfTheSteps) {
+    Scenario s;
+    s.chips = 8;
+    s.tp = 8;
+    s.ep = s.attention_dp = s.pp = 1;
+    s.batch = 64;
+    const ModelSpec m = *load_model("llama-2-70b");
+    auto ev = evaluate(*load_chip("h100-sxm"), m, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    const ServingResult& sv = ev->serving;
+    const ChipRates r = chip_rates(*load_chip("h100-sxm"));
+    StepPlan plan;
+    plan.par = par_of(s);
+    plan.moe_dispatch = moe_dispatch_for(s, plan.par, r.net);
+    PhaseResult plain, carried, mean;
+    StepShape sh;
+    sh.decode_seqs = 64;
+    sh.prefill_chunk = 1024;
+    lower_step(m, s, r, Phase::decode, sh, plan, plain);
+    sh.prefill_tokens = 1024;
+    sh.prefill_seqs = 1;
+    lower_step(m, s, r, Phase::decode, sh, plan, carried);
+    sh.prefill_tokens = 256;
+    sh.prefill_seqs = 0.25;
+    lower_step(m, s, r, Phase::decode, sh, plan, mean);
+    EXPECT_DOUBLE_EQ(sv.chunk_steps_share, 0.25);
+    EXPECT_DOUBLE_EQ(sv.chunk_tokens_per_step, 1024);
+    EXPECT_NEAR(sv.plain_step_s, plain.time_s + 64e-6, 1e-12);
+    EXPECT_NEAR(sv.chunk_step_s, carried.time_s + 64e-6, 1e-12);
+    EXPECT_NEAR(sv.step_s, 0.75 * sv.plain_step_s + 0.25 * sv.chunk_step_s, 1e-12);
+    EXPECT_NEAR(ev->decode.time_s, mean.time_s, 1e-12);  // the layers shown: the mean tokens
+    // 14.6 ms alone, 51.9 ms with the prompt: 23.93 ms a step, where one step of the mean tokens takes 23.49.
+    EXPECT_NEAR(sv.plain_step_s, 14.6e-3, 0.05e-3);
+    EXPECT_NEAR(sv.chunk_step_s, 51.94e-3, 0.05e-3);
+    EXPECT_NEAR(sv.step_s, 23.93e-3, 0.02e-3);
+    EXPECT_GT(sv.step_s, mean.time_s + 64e-6);
+    EXPECT_NEAR(sv.throughput_tokens_per_s, 64.0 / sv.step_s, 1e-6);
+    // The prompt tokens of a step at least one prompt (or the room) long spread over every step: 512
+    // requests make 512 x 1024 / 256 = 2048 prompt tokens a step, two prompts, and no step decodes alone.
+    s.batch = 512;
+    auto busy = evaluate(*load_chip("h100-sxm"), m, s);
+    ASSERT_TRUE(busy.ok()) << busy.error().message;
+    EXPECT_EQ(busy->serving.chunk_steps_share, 0.0);
+    EXPECT_EQ(busy->serving.chunk_step_s, 0.0);
+    EXPECT_NEAR(busy->serving.step_s, busy->decode.time_s + 512e-6, 1e-12);
 }
 
 // Llama-2-70B on 8 x H100 at TP 8, 64 requests a step: the engine host-time tests' workload.

@@ -41,6 +41,12 @@ Evaluation known() {
     s.decode_tokens_per_step = 96;
     s.tokens_per_step_per_request = 1.7;
     s.prefill_utilisation = 0.047;
+    s.prompt_step_s = 0.051;
+    s.prompt_steps_per_step = 0.12;
+    s.chunk_step_s = 0.044;
+    s.plain_step_s = 0.027;
+    s.chunk_steps_share = 0.31;
+    s.chunk_tokens_per_step = 2048;
     s.weights_gb_per_chip = 17.5;
     s.kv_gb_per_request_per_chip = 0.08;
     s.memory_capacity_gb_per_chip = 126;
@@ -97,6 +103,12 @@ TEST(ResultKeys, GettersReadTheirFields) {
     EXPECT_EQ(get(e, "decode_tokens_per_step"), 96);
     EXPECT_EQ(get(e, "tokens_per_step_per_request"), 1.7);
     EXPECT_EQ(get(e, "prefill_utilisation"), 0.047);
+    EXPECT_EQ(get(e, "prompt_step_s"), 0.051);
+    EXPECT_EQ(get(e, "prompt_steps_per_step"), 0.12);
+    EXPECT_EQ(get(e, "chunk_step_s"), 0.044);
+    EXPECT_EQ(get(e, "plain_step_s"), 0.027);
+    EXPECT_EQ(get(e, "chunk_steps_share"), 0.31);
+    EXPECT_EQ(get(e, "chunk_tokens_per_step"), 2048);
     EXPECT_EQ(get(e, "weights_gb_per_chip"), 17.5);
     EXPECT_EQ(get(e, "kv_gb_per_request_per_chip"), 0.08);
     EXPECT_EQ(get(e, "memory_capacity_gb_per_chip"), 126);
@@ -127,7 +139,7 @@ TEST(ResultKeys, GettersReadTheirFields) {
     monolithic.physical.io_die_area_mm2 = 0;
     EXPECT_FALSE(find_result_key("io_die_area_mm2")->value(monolithic));
     // Every key is tested above.
-    EXPECT_EQ(result_keys().size(), 45u);
+    EXPECT_EQ(result_keys().size(), 49u);
 }
 
 TEST(ResultKeys, NotApplicableIsNullopt) {

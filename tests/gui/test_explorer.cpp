@@ -766,6 +766,12 @@ private slots:
             window_->resize(was);
         };
         shoot(QStringLiteral("explain-pair-alone"), QStringLiteral("pair alone over"));
+        // Its prompts arrive whole: 65536 / 64 = 1024 prompt tokens a step on average, an eighth of the room a
+        // step leaves (8192 - 1 = 8191 tokens), so 1024 / 8191 = 12.5 % of the steps carry a chunk of 8191
+        // tokens and the others decode alone; the serving paragraph says so.
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("Prompts arrive whole, not a little in every step: 12.5 % of the steps carry a prompt chunk of 8")),
+                     qPrintable(explain->toPlainText().left(1500)));
+        shoot(QStringLiteral("explain-prompt-chunks"), QStringLiteral("Prompts arrive whole"));
         QVERIFY(doc_->setParam("efficiency.attention_pair_1k_us", 0));
         QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("pair alone over")));
         // One request of a short context with a 16-bit cache, on a chip with the engine's fallback kernel: one
