@@ -251,10 +251,11 @@ public:
     // A prompt arrives whole: a rank runs it in chunks of up to its room, or whole, in the steps it
     // reaches, rather than a little in every step. Where a rank's mean prompt tokens per step are fewer
     // than that chunk, a share of the steps (mean / chunk) carries one and the rest decode alone. Step
-    // time is not linear in tokens (a decode step waits on its weights and KV, a chunk's compute adds to
-    // that rather than hiding under it), so the mean step is the mean of the two, not the step of the
-    // mean tokens (`out` keeps that one: its FLOPs and bytes are the mean's). The extra prompt token's cost
-    // is the chunk's over its tokens. False where the prompt tokens spread over every step.
+    // time is not linear in tokens (a decode step waits on its weights and KV, and a chunk's compute adds
+    // to that where it cannot hide under it; a chunk's fixed costs are paid once, whatever its tokens), so
+    // the mean step is the mean of the two, not the step of the mean tokens (`out` keeps that one: its
+    // FLOPs and bytes are the mean's). The extra prompt token's cost is the chunk's over its tokens. False
+    // where the prompt tokens spread over every step.
     bool whole_chunks(Step& st, const StepShape& mean, const StepPlan& p, PhaseResult& scratch) const {
         const double per_rank = st.prefill_per_rank;
         const double chunk = std::min(st.room_per_rank, std::max<double>(per_rank, s_.input_len));
