@@ -2449,10 +2449,6 @@
         <translation>&lt;p&gt;无法计算&lt;i&gt;什么能改变它&lt;/i&gt;：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Serving&lt;/b&gt; (%1): %2 per replica (%3 replicas%4). Each step runs %5 decodes and %6 prompt tokens in %7%8; %9 tokens/s.&lt;br&gt;TTFT p50 %10, p99 %11; TPOT p50 %12, p99 %13.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;服务&lt;/b&gt;（%1）：每副本 %2（%3 个副本%4）。每步在 %7%8 内运行 %5 个解码和 %6 个提示词元；%9 词元/秒。&lt;br&gt;TTFT p50 %10，p99 %11；TPOT p50 %12，p99 %13。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>server, the highest rate within the p99 limits</source>
         <translation>在线服务，满足 p99 限制的最高速率</translation>
     </message>
@@ -2619,6 +2615,10 @@
     <message>
         <source>&lt;p&gt;Prompts arrive whole, not a little in every step: %1 % of the steps carry a prompt chunk of %2 tokens and take %3; the others decode alone in %4. A step averages %5. The layers below spread the prompt tokens over every step; a step&apos;s time is not linear in its tokens (a chunk&apos;s compute adds to the decodes&apos; weight and KV reads where it cannot hide under them), so the mean step is the mean of the two.&lt;/p&gt;</source>
         <translation>&lt;p&gt;提示是整段到达的，而不是每步都带一点：%1 % 的步带有 %2 个词元的提示块，耗时 %3；其余的步只做解码，耗时 %4。平均每步 %5。下方各层把提示词元摊到每一步；一步的时间与其词元数并非线性关系（提示块的计算在无法隐藏于解码的权重和 KV 读取之下时会叠加上去），所以平均步长是这两种步的平均。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Serving&lt;/b&gt; (%1): %2 per replica (%3 replicas%4). A step runs %5 decodes and, on average, %6 prompt tokens; it takes %7%8 on average; %9 tokens/s.&lt;br&gt;TTFT p50 %10, p99 %11; TPOT p50 %12, p99 %13.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;服务&lt;/b&gt;（%1）：每副本 %2（%3 个副本%4）。每步运行 %5 个解码，平均 %6 个提示词元；平均每步耗时 %7%8；%9 词元/秒。&lt;br&gt;TTFT p50 %10，p99 %11；TPOT p50 %12，p99 %13。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

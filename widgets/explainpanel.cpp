@@ -243,8 +243,8 @@ void ExplainPanel::refresh() {
                                       .arg(formatSeconds(sv.host_s_per_step), formatSeconds(streamed))
                                 : tr(" (host %1)").arg(formatSeconds(sv.host_s_per_step));
     }
-    html += tr("<p><b>Serving</b> (%1): %2 per replica (%3 replicas%4). Each step runs %5 decodes and %6 prompt tokens "
-               "in %7%8; %9 tokens/s.<br>TTFT p50 %10, p99 %11; TPOT p50 %12, p99 %13.</p>")
+    html += tr("<p><b>Serving</b> (%1): %2 per replica (%3 replicas%4). A step runs %5 decodes and, on average, %6 "
+               "prompt tokens; it takes %7%8 on average; %9 tokens/s.<br>TTFT p50 %10, p99 %11; TPOT p50 %12, p99 %13.</p>")
                 .arg(sv.server ? tr("server, the highest rate within the p99 limits")
                                : tr("offline, as many requests in flight as fit"),
                      tr("batch %1").arg(sv.batch), QString::number(sv.replicas),
