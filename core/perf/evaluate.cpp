@@ -258,7 +258,9 @@ public:
     // where the prompt tokens spread over every step.
     bool whole_chunks(Step& st, const StepShape& mean, const StepPlan& p, PhaseResult& scratch) const {
         const double per_rank = st.prefill_per_rank;
-        const double chunk = std::min(st.room_per_rank, std::max<double>(per_rank, s_.input_len));
+        // One prompt's chunk (the mean step's prefill_chunk: the prompt, or the room if smaller), or the mean
+        // where several prompts share every step.
+        const double chunk = std::max(per_rank, mean.prefill_chunk);
         if (per_rank <= 0 || chunk <= per_rank * (1.0 + 1e-9)) return false;
         const double dp = p.par.dp;
         StepShape plain = mean, carried = mean;
