@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -68,6 +69,7 @@ struct KernelOptions {
     double context = 1024;
     bool sliding = false;
     bool prefill = false;
+    bool sustained = false;
 };
 
 enum class KernelKind { gemm, copy, stream, allreduce, moe, attention };
@@ -134,7 +136,8 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
     const bool gemm = kind == KernelKind::gemm;
     const bool moe = kind == KernelKind::moe;
     const bool attention = kind == KernelKind::attention;
-    Result<KernelResult> k = Error{""};
+    // The kernel on a given chip: the nominal one, or the same at the clock its power limit allows (--sustained).
+    std::function<Result<KernelResult>(const ChipSpec&)> run;
     if (attention) {
         const auto p = parse_precision(o.precision);
         if (!p || *p == Precision::fp4)
@@ -142,7 +145,9 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         if (o.model.empty()) return fail(ctx, kUsage, "attention: --model is required (a model id or JSON file)");
         auto model = load_model(o.model);
         if (!model) return fail(ctx, kFailed, model.error().message);
-        k = attention_kernel(*chip, *model, o.tp, o.tokens, o.context, *p, o.sliding, o.prefill ? Phase::prefill : Phase::decode);
+        run = [m = *model, p = *p, &o](const ChipSpec& c) {
+            return attention_kernel(c, m, o.tp, o.tokens, o.context, p, o.sliding, o.prefill ? Phase::prefill : Phase::decode);
+        };
     } else if (moe) {
         const auto p = parse_precision(o.precision);
         if (!p) return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, fp4, int8");
@@ -151,7 +156,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         if (!model) return fail(ctx, kFailed, model.error().message);
         const auto routing = parse_moe_routing(o.routing);
         if (!routing) return fail(ctx, kUsage, "--routing: '" + o.routing + "' is not one of random, balanced");
-        k = moe_kernel(*chip, *model, o.tokens, o.ep, *p, o.imbalance, *routing);
+        run = [m = *model, p = *p, r = *routing, &o](const ChipSpec& c) { return moe_kernel(c, m, o.tokens, o.ep, p, o.imbalance, r); };
     } else if (gemm) {
         const auto p = parse_precision(o.precision);
         if (!p) return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, fp4, int8");
@@ -175,7 +180,9 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         const auto q = parse_act_quant(o.act_quant);
         if (!q) return fail(ctx, kUsage, "--act-quant: '" + o.act_quant + "' is not one of none, static, dynamic");
         options.act_quant = *q;
-        k = gemm_kernel(*chip, dims[0], dims[1], dims[2], *p, options);
+        run = [m = dims[0], n = dims[1], kk = dims[2], p = *p, options](const ChipSpec& c) {
+            return gemm_kernel(c, m, n, kk, p, options);
+        };
     } else {
         const std::string_view name = kernel_name(kind);
         double bytes = 0;
@@ -184,11 +191,11 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
             bytes < 1 || bytes > 1e15)
             return fail(ctx, kUsage, std::string(name) + ": BYTES '" + o.bytes + "' is not a number in [1, 1e15]");
         if (kind == KernelKind::copy) {
-            k = copy_kernel(*chip, bytes);
+            run = [bytes](const ChipSpec& c) { return copy_kernel(c, bytes); };
         } else if (kind == KernelKind::stream) {
             const auto op = stream_op(o.stream_op);
             if (!op) return fail(ctx, kUsage, "--op: '" + o.stream_op + "' is not one of copy, mul, add, triad, dot");
-            k = stream_kernel(*chip, *op, bytes);
+            run = [op = *op, bytes](const ChipSpec& c) { return stream_kernel(c, op, bytes); };
         } else {
             CollectiveAlgo algo = CollectiveAlgo::none;
             if (o.algorithm != "auto") {
@@ -199,19 +206,31 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
                 algo = *a;
             }
             if (o.chips < 2) return fail(ctx, kUsage, "--chips: " + std::to_string(o.chips) + " is not a whole number >= 2");
-            k = allreduce_kernel(*chip, bytes, o.chips, algo,
-                                 o.library ? AllReduceRunner::library : AllReduceRunner::engine);
+            run = [bytes, algo, &o](const ChipSpec& c) {
+                return allreduce_kernel(c, bytes, o.chips, algo, o.library ? AllReduceRunner::library : AllReduceRunner::engine);
+            };
         }
     }
-    if (!k) return fail(ctx, kFailed, k.error().message);
+    const auto& tech = default_tech();
+    if (!tech) return fail(ctx, kFailed, tech.error().message);
+    // Board power while the kernel repeats at the nominal clock (above the TDP: the chip would clock down), or with
+    // --sustained at the highest clock whose power fits the TDP.
+    Result<SustainedKernel> s = Error{""};
+    if (o.sustained) {
+        s = sustained_kernel(*chip, *tech, run);
+    } else if (auto k = run(*chip); !k) {
+        s = k.error();
+    } else if (auto p = kernel_power(*chip, k->op, *tech); !p) {
+        s = p.error();
+    } else {
+        s = SustainedKernel{*k, *p, chip->compute.clock_ghz};
+    }
+    if (!s) return fail(ctx, kFailed, s.error().message);
+    const KernelResult* k = &s->kernel;
+    const PowerBreakdown* power = &s->power;
     const OpResult& op = k->op;
     // Tokens through the layer per second: MoE's routed tokens, attention's new tokens (a whole prompt each with --prefill).
     const double tokens_per_s = o.tokens * (attention && o.prefill ? o.context : 1.0) / k->time_s();
-    // Board power while the kernel repeats at the nominal clock (above the TDP: the chip would clock down).
-    const auto& tech = default_tech();
-    if (!tech) return fail(ctx, kFailed, tech.error().message);
-    auto power = kernel_power(*chip, op, *tech);
-    if (!power) return fail(ctx, kFailed, power.error().message);
     std::string text;
     if (o.format == "json") {
         nlohmann::ordered_json j;
@@ -274,6 +293,11 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         j["power_w"] = power->total_w;
         for (const Breakdown& b : power->items()) j["power_w_breakdown"][b.name] = b.value;
         j["tdp_w"] = chip->power.tdp_w;
+        j["clock_ghz"] = s->clock_ghz;
+        if (o.sustained) {
+            j["sustained"] = true;
+            j["power_limited"] = s->power_limited;
+        }
         text = j.dump(2) + "\n";
     } else {
         text = "time_s: " + format_number("%.6g", k->time_s()) + "\n";
@@ -295,6 +319,11 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         text += "bound: " + std::string(to_string(op.bound)) + "\n";
         text += "power_w: " + format_number("%.4g", power->total_w) + " (TDP " + format_number("%.4g", chip->power.tdp_w) +
                 ")\n";
+        text += "clock_ghz: " + format_number("%.4g", s->clock_ghz) +
+                (!o.sustained           ? " (nominal)\n"
+                 : !s->power_limited    ? " (sustained: the nominal clock fits the TDP)\n"
+                 : s->fits              ? " (sustained: lowered until the power fits the TDP)\n"
+                                        : " (sustained: above the TDP even at the lowest clock)\n");
     }
     ctx.out << text;
     return 0;
@@ -440,6 +469,10 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     kernel->add_option("--design", ko->design, "Design name in the --session file");
     kernel->add_option("--set", ko->sets, "Override a chip parameter, key=value (repeatable)");
     kernel->add_option("--format", ko->format, "json|table");
+    kernel->add_flag("--sustained", ko->sustained,
+                     "Repeated for seconds, as a benchmark loop or a serving engine runs it: the board's power limit lowers the "
+                     "clock until the modelled power fits power.tdp_w (prints clock_ghz and power_limited); default: the "
+                     "nominal clock, as in a short burst");
     kernel->require_subcommand(1);
     CLI::App* gemm = kernel->add_subcommand("gemm", "(M x K).(K x N): 2 M N K FLOPs; prints time_s, achieved_tflops, weight_level (where the weights are read from) and the board power_w");
     gemm->add_option("shape", ko->shape, "MxNxK")->required();

@@ -10,6 +10,8 @@
 #include "core/perf/evaluate.hpp"
 #include "core/perf/kernel.hpp"
 #include "core/physical/design.hpp"
+#include "core/physical/power.hpp"
+#include "core/physical/tech.hpp"
 #include "core/util/format.hpp"
 
 namespace scoville {
@@ -425,7 +427,7 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
             out.detail = "moe layer " + format_number("%.4g", k->op.time_s * 1e6) + " us, " + std::string(to_string(k->op.bound)) +
                          "-bound";
         } else if (c.kind == "gemm") {
-            // shape: MxNxK [weights=hbm] [copies=C] [quant=none|static|dynamic]
+            // shape: MxNxK [weights=hbm] [copies=C] [quant=none|static|dynamic] [clock=sustained]
             double dims[3] = {0, 0, 0};
             const std::string_view whole = c.shape;
             const auto space = whole.find(' ');
@@ -437,6 +439,7 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
                 if (x != std::string_view::npos) s.remove_prefix(x + 1);
             }
             GemmOptions options;
+            bool sustained = false;
             const std::string_view rest = space == std::string_view::npos ? std::string_view{} : whole.substr(space + 1);
             const std::string_view bad = first_refused_item(rest, [&](std::string_view key, std::string_view value) {
                 if (key == "weights") return (options.weights_from_hbm = value == "hbm");
@@ -448,17 +451,30 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
                     if (q) options.act_quant = *q;
                     return q.has_value();
                 }
+                if (key == "clock") return (sustained = value == "sustained");
                 return false;
             });
             if (!bad.empty())
                 return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' in '" + c.shape +
                              "' (gemm: MxNxK, then weights=hbm: the weights come from HBM on every call; copies = C, a whole number >= 1: "
                              "the benchmark rotates up to C copies of the weights, which stay on chip when they fit the cache; quant = none, "
-                             "static or dynamic: the kernels that quantise the activations first)"};
-            auto k = gemm_kernel(*chip, dims[0], dims[1], dims[2], *p, options);
-            if (!k) return Error{"case '" + c.id + "': " + k.error().message};
-            out.predicted = k->achieved_tflops;
-            out.detail = "gemm " + c.shape;
+                             "static or dynamic: the kernels that quantise the activations first; clock = sustained: seconds of calls, "
+                             "the clock the board's power limit allows)"};
+            auto run = [&](const ChipSpec& on) { return gemm_kernel(on, dims[0], dims[1], dims[2], *p, options); };
+            if (sustained) {
+                const auto& tech = default_tech();
+                if (!tech) return Error{"case '" + c.id + "': " + tech.error().message};
+                auto held = sustained_kernel(*chip, *tech, run);
+                if (!held) return Error{"case '" + c.id + "': " + held.error().message};
+                out.predicted = held->kernel.achieved_tflops;
+                out.detail = "gemm " + c.shape + " at " + format_number("%.3g", held->clock_ghz) + " GHz, " +
+                             format_number("%.0f", held->power.total_w) + " W";
+            } else {
+                auto k = run(*chip);
+                if (!k) return Error{"case '" + c.id + "': " + k.error().message};
+                out.predicted = k->achieved_tflops;
+                out.detail = "gemm " + c.shape;
+            }
         } else {
             auto model = load_model(c.model);
             if (!model) return Error{"case '" + c.id + "': " + model.error().message};

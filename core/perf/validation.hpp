@@ -12,8 +12,9 @@
 //   (std / mean; input_len and output_len are the means), dispatch=allgather|alltoall how MoE tokens
 //   cross attention ranks (default auto).
 // - gemm: the kernel model at the row's M x N x K and precision, shape MxNxK [weights=hbm] [copies=C]
-//   [quant=static|dynamic] (weights from HBM on every call, or rotated through up to C copies that stay
-//   on chip when they fit the cache; the activations quantised first by kernels of their own); predicted
+//   [quant=static|dynamic] [clock=sustained] (weights from HBM on every call, or rotated through up to C
+//   copies that stay on chip when they fit the cache; the activations quantised first by kernels of their
+//   own; seconds of calls, at the clock the board's power limit allows: sustained_kernel); predicted
 //   TFLOP/s.
 // - copy: the kernel model copying 4 GiB (read + write bytes / time); predicted TB/s.
 // - moe: one layer's fused MoE op of the row's model at its precision (moe_kernel), shape

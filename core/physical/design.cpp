@@ -25,12 +25,8 @@ Result<PowerBreakdown> run_at(const ChipSpec& chip, const ModelSpec& model, cons
         if (auto st = evaluate_into(chip, model, scenario, companions, ws); !st) return st.error();
     } else {
         // Copied into the workspace's chip, whose buffers (names, notes, ranges) are reused.
-        ChipSpec& c = ws.clocked;
-        c = chip;
-        const double k = clock_ghz / chip.compute.clock_ghz;
-        c.compute.clock_ghz = clock_ghz;
-        c.sram.tb_s = chip.sram.tb_s * k;
-        if (auto st = evaluate_into(c, model, scenario, companions, ws); !st) return st.error();
+        set_clock(ws.clocked, chip, clock_ghz);
+        if (auto st = evaluate_into(ws.clocked, model, scenario, companions, ws); !st) return st.error();
     }
     // Voltage is relative to the nominal chip: pass the nominal spec with the lowered clock.
     return estimate_power(chip, area, workload_activity(ws.ev, scenario), clock_ghz, tech);

@@ -112,6 +112,56 @@ Result<PowerBreakdown> kernel_power(const ChipSpec& chip, const OpResult& op, co
     return estimate_power(chip, *area, a, clock_ghz > 0 ? clock_ghz : chip.compute.clock_ghz, tech);
 }
 
+void set_clock(ChipSpec& clocked, const ChipSpec& nominal, double clock_ghz) {
+    clocked = nominal;
+    const double k = clock_ghz / nominal.compute.clock_ghz;
+    clocked.compute.clock_ghz = clock_ghz;
+    clocked.sram.tb_s = nominal.sram.tb_s * k;
+}
+
+Result<SustainedKernel> sustained_kernel(const ChipSpec& chip, const TechLibrary& tech,
+                                         const std::function<Result<KernelResult>(const ChipSpec&)>& run) {
+    ChipSpec clocked;
+    auto at = [&](double f) -> Result<SustainedKernel> {
+        set_clock(clocked, chip, f);
+        auto k = run(clocked);
+        if (!k) return k.error();
+        // Voltage is relative to the nominal chip: its spec with the lowered clock.
+        auto p = kernel_power(chip, k->op, tech, k->time_s(), f);
+        if (!p) return p.error();
+        return SustainedKernel{*k, *p, f};
+    };
+    const double f_nom = chip.compute.clock_ghz;
+    auto best = at(f_nom);
+    if (!best) return best.error();
+    const double tdp = chip.power.tdp_w;
+    if (!(tdp > 0) || best->power.total_w <= tdp) return best;
+    const double f_min = std::max(0.05, tech.params.power_dvfs_f_min_fraction * f_nom);
+    auto low = at(f_min);
+    if (!low) return low.error();
+    if (low->power.total_w > tdp) {
+        low->power_limited = true;
+        low->fits = false;
+        return low;
+    }
+    // Power rises with the clock (V on the floor, V^2 on the dynamic energy): bisect to 0.1 %.
+    SustainedKernel fit = *low;
+    double a = f_min, b = f_nom;
+    while (b - a > 1e-3 * f_nom) {
+        const double c = 0.5 * (a + b);
+        auto p = at(c);
+        if (!p) return p.error();
+        if (p->power.total_w <= tdp) {
+            a = c;
+            fit = *p;
+        } else {
+            b = c;
+        }
+    }
+    fit.power_limited = true;
+    return fit;
+}
+
 std::vector<Breakdown> PowerBreakdown::items() const {
     return {{SCV_TR("Breakdown", "matrix units"), matrix_w},
             {SCV_TR("Breakdown", "vector units"), vector_w},

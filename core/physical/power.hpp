@@ -3,10 +3,12 @@
 // memory level and over links (all from an Evaluation), times energy per op or per bit, plus a
 // static floor. Voltage follows the clock in the DVFS range, so dynamic energy scales with V^2.
 #include <array>
+#include <functional>
 #include <vector>
 
 #include "core/hw/chip.hpp"
 #include "core/perf/evaluation.hpp"
+#include "core/perf/kernel.hpp"
 #include "core/physical/area.hpp"
 #include "core/physical/tech.hpp"
 #include "core/workload/model.hpp"
@@ -63,5 +65,23 @@ Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown&
 // in, and the static floor of the whole package. What a board power meter reads under a kernel loop.
 Result<PowerBreakdown> kernel_power(const ChipSpec& chip, const OpResult& op, const TechLibrary& tech,
                                     double time_s = 0, double clock_ghz = 0);
+
+// `clocked` becomes `nominal` run at clock_ghz: the compute clock, and the on-chip SRAM bandwidth that
+// follows it. What a power limit lowers, in a whole evaluation and in one kernel.
+void set_clock(ChipSpec& clocked, const ChipSpec& nominal, double clock_ghz);
+
+// A kernel repeated for long enough that the board's power limit acts (on H200 a GEMM loop from idle
+// holds its top clock for 50-200 ms, then settles: tests/data/measured-h200-kernels.csv): the highest
+// clock, to 0.1 % of the nominal one, at which its modelled board power fits power.tdp_w, its time and
+// power there. `run` models the kernel on the chip it is given.
+struct SustainedKernel {
+    KernelResult kernel;
+    PowerBreakdown power;
+    double clock_ghz = 0;
+    bool power_limited = false;  // the nominal clock draws more than power.tdp_w
+    bool fits = true;            // false: above power.tdp_w even at the lowest clock the cap may choose
+};
+Result<SustainedKernel> sustained_kernel(const ChipSpec& chip, const TechLibrary& tech,
+                                         const std::function<Result<KernelResult>(const ChipSpec&)>& run);
 
 }  // namespace scoville
