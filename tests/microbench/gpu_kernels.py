@@ -9,7 +9,7 @@ Measures what the chip files' efficiency and power keys stand for, on the card a
     calls (CUDA graphs, at most two queued), so the average power is exact over the window,
     with the SM clock, temperature and clock-event reasons sampled every 10 ms.
 
-Usage: python3 tests/microbench/gpu_kernels.py OUTDIR [--transient | --bursts]
+Usage: python3 tests/microbench/gpu_kernels.py OUTDIR [--transient | --bursts | --duty]
 Writes OUTDIR/kernels.csv (one row a kernel), OUTDIR/samples.csv (every NVML sample of the loops)
 and OUTDIR/env.json (card, driver, library versions, limits).
 """
@@ -420,10 +420,64 @@ def bursts(out):
         w.writerows(rows)
 
 
+def duty(out):
+    """The same GEMM at several clocks: bf16 8192^3 calls each followed by a spin kernel (torch.cuda._sleep) of a
+    set number of cycles, so that the share of time the GEMM runs, and with it the board's average power and the
+    clock its limiter allows, vary; and the spin kernel alone at the top clock. Each for 2.5 s after 1.5 s, with
+    the energy counter and the clock every 10 ms: the GEMM's time and power at each clock."""
+    fn, keep = gemm_case("bf16", 8192, 8192, 8192)
+    rows, samples = [], []
+    cycles_list = [0, 700000, 1400000, 2800000, 5600000, 11200000]
+    for cycles in cycles_list + [-1]:
+        time.sleep(2.0)
+        if cycles < 0:
+            calls = lambda: torch.cuda._sleep(2000000)
+            label = "spin-2000000"
+        elif cycles == 0:
+            calls = fn
+            label = "gemm-only"
+        else:
+            def calls(c=cycles):
+                fn()
+                torch.cuda._sleep(c)
+            label = f"gemm+spin-{cycles}"
+        g = make_graph(calls, 5)
+        with Sampler(label, samples):
+            replay_for(g, 1.5)
+            torch.cuda.synchronize()
+            n0 = len(samples)
+            s, e = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+            e0, h0 = energy_mj(), time.time()
+            s.record()
+            k = replay_for(g, 2.5)
+            e.record()
+            e.synchronize()
+            e1, h1 = energy_mj(), time.time()
+            steady = samples[n0:]
+        clk = [x["sm_mhz"] for x in steady if x["sm_mhz"]]
+        f_mhz = sum(clk) / len(clk)
+        per_pair_us = s.elapsed_time(e) * 1e3 / (k * 5)
+        spin_us = (cycles if cycles > 0 else 0) / f_mhz if cycles >= 0 else 2000000 / f_mhz
+        row = {"loop": label, "spin_cycles": cycles, "pair_us": round(per_pair_us, 3), "sm_mhz": round(f_mhz),
+               "sm_mhz_min": min(clk), "sm_mhz_max": max(clk),
+               "gemm_us": round(per_pair_us - spin_us, 3) if cycles >= 0 else "",
+               "power_w": round((e1 - e0) / 1e3 / (h1 - h0), 1)}
+        rows.append(row)
+        print(row, flush=True)
+        del g
+    for name, data in (("duty.csv", rows), ("duty_samples.csv", samples)):
+        with open(os.path.join(out, name), "w", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(data[0].keys()))
+            w.writeheader()
+            w.writerows(data)
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[2] == "--transient":
         transient(OUT)
     elif len(sys.argv) > 2 and sys.argv[2] == "--bursts":
         bursts(OUT)
+    elif len(sys.argv) > 2 and sys.argv[2] == "--duty":
+        duty(OUT)
     else:
         main()
