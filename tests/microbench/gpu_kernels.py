@@ -421,13 +421,16 @@ def bursts(out):
 
 
 def duty(out):
-    """The same GEMM at several clocks: bf16 8192^3 calls each followed by a spin kernel (torch.cuda._sleep) of a
+    """The same GEMM at several clocks: 8192^3 calls (bf16, or DUTY_PRECISION=fp8) each followed by a spin kernel (torch.cuda._sleep) of a
     set number of cycles, so that the share of time the GEMM runs, and with it the board's average power and the
     clock its limiter allows, vary; and the spin kernel alone at the top clock. Each for 2.5 s after 1.5 s, with
     the energy counter and the clock every 10 ms: the GEMM's time and power at each clock."""
-    fn, keep = gemm_case("bf16", 8192, 8192, 8192)
+    prec = os.environ.get("DUTY_PRECISION", "bf16")
+    fn, keep = gemm_case(prec, 8192, 8192, 8192)
     rows, samples = [], []
-    cycles_list = [0, 700000, 1400000, 2800000, 5600000, 11200000]
+    # Spins of 0.18-2.8 times the GEMM's time at the top clock (bf16 1.39 ms, FP8 0.76 ms).
+    scale = 1.0 if prec == "bf16" else 0.55
+    cycles_list = [0] + [int(c * scale) for c in (700000, 1400000, 2800000, 5600000, 11200000)]
     for cycles in cycles_list + [-1]:
         time.sleep(2.0)
         if cycles < 0:
@@ -458,14 +461,14 @@ def duty(out):
         f_mhz = sum(clk) / len(clk)
         per_pair_us = s.elapsed_time(e) * 1e3 / (k * 5)
         spin_us = (cycles if cycles > 0 else 0) / f_mhz if cycles >= 0 else 2000000 / f_mhz
-        row = {"loop": label, "spin_cycles": cycles, "pair_us": round(per_pair_us, 3), "sm_mhz": round(f_mhz),
+        row = {"loop": label, "precision": prec, "spin_cycles": cycles, "pair_us": round(per_pair_us, 3), "sm_mhz": round(f_mhz),
                "sm_mhz_min": min(clk), "sm_mhz_max": max(clk),
                "gemm_us": round(per_pair_us - spin_us, 3) if cycles >= 0 else "",
                "power_w": round((e1 - e0) / 1e3 / (h1 - h0), 1)}
         rows.append(row)
         print(row, flush=True)
         del g
-    for name, data in (("duty.csv", rows), ("duty_samples.csv", samples)):
+    for name, data in ((f"duty_{prec}.csv", rows), (f"duty_samples_{prec}.csv", samples)):
         with open(os.path.join(out, name), "w", newline="") as f:
             w = csv.DictWriter(f, fieldnames=list(data[0].keys()))
             w.writeheader()

