@@ -215,16 +215,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
     if (!tech) return fail(ctx, kFailed, tech.error().message);
     // Board power while the kernel repeats at the nominal clock (above the TDP: the chip would clock down), or with
     // --sustained at the highest clock whose power fits the TDP.
-    Result<SustainedKernel> s = Error{""};
-    if (o.sustained) {
-        s = sustained_kernel(*chip, *tech, run);
-    } else if (auto k = run(*chip); !k) {
-        s = k.error();
-    } else if (auto p = kernel_power(*chip, k->op, *tech); !p) {
-        s = p.error();
-    } else {
-        s = SustainedKernel{*k, *p, chip->compute.clock_ghz};
-    }
+    const auto s = o.sustained ? sustained_kernel(*chip, *tech, run) : nominal_kernel(*chip, *tech, run);
     if (!s) return fail(ctx, kFailed, s.error().message);
     const KernelResult* k = &s->kernel;
     const PowerBreakdown* power = &s->power;

@@ -119,6 +119,15 @@ void set_clock(ChipSpec& clocked, const ChipSpec& nominal, double clock_ghz) {
     clocked.sram.tb_s = nominal.sram.tb_s * k;
 }
 
+Result<SustainedKernel> nominal_kernel(const ChipSpec& chip, const TechLibrary& tech,
+                                       const std::function<Result<KernelResult>(const ChipSpec&)>& run) {
+    auto k = run(chip);
+    if (!k) return k.error();
+    auto p = kernel_power(chip, k->op, tech);
+    if (!p) return p.error();
+    return SustainedKernel{*k, *p, chip.compute.clock_ghz};
+}
+
 Result<SustainedKernel> sustained_kernel(const ChipSpec& chip, const TechLibrary& tech,
                                          const std::function<Result<KernelResult>(const ChipSpec&)>& run) {
     ChipSpec clocked;
@@ -126,13 +135,14 @@ Result<SustainedKernel> sustained_kernel(const ChipSpec& chip, const TechLibrary
         set_clock(clocked, chip, f);
         auto k = run(clocked);
         if (!k) return k.error();
-        // Voltage is relative to the nominal chip: its spec with the lowered clock.
-        auto p = kernel_power(chip, k->op, tech, k->time_s(), f);
+        // Voltage is relative to the nominal chip: its spec with the lowered clock. The op's own time, as
+        // nominal_kernel: the quantising kernels before a GEMM carry no modelled energy of their own.
+        auto p = kernel_power(chip, k->op, tech, 0, f);
         if (!p) return p.error();
         return SustainedKernel{*k, *p, f};
     };
     const double f_nom = chip.compute.clock_ghz;
-    auto best = at(f_nom);
+    auto best = nominal_kernel(chip, tech, run);
     if (!best) return best.error();
     const double tdp = chip.power.tdp_w;
     if (!(tdp > 0) || best->power.total_w <= tdp) return best;

@@ -83,5 +83,8 @@ struct SustainedKernel {
 };
 Result<SustainedKernel> sustained_kernel(const ChipSpec& chip, const TechLibrary& tech,
                                          const std::function<Result<KernelResult>(const ChipSpec&)>& run);
+// The same kernel at the nominal clock, as a short burst runs it (power as it would draw, above the TDP or not).
+Result<SustainedKernel> nominal_kernel(const ChipSpec& chip, const TechLibrary& tech,
+                                       const std::function<Result<KernelResult>(const ChipSpec&)>& run);
 
 }  // namespace scoville
