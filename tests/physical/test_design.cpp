@@ -9,6 +9,7 @@
 #include "core/hw/params.hpp"
 #include "core/library/library.hpp"
 #include "core/physical/design.hpp"
+#include "core/physical/power.hpp"
 #include "core/physical/tech.hpp"
 #include "support/physical.hpp"
 
@@ -107,6 +108,45 @@ TEST(Design, H100MlperfOfflinePowerNearTdp) {
     EXPECT_GT(ev->serving.batch, 64);
     EXPECT_GE(ev->physical.power_w, 0.6 * 700);
     EXPECT_LE(ev->physical.power_w, 700);
+}
+
+TEST(Design, PipelineStagesKeepEveryChipBusy) {
+    // Llama-2-70B in FP8 on 8 H100s, tp 2, 64 requests a micro-batch, without and with two pipeline stages.
+    // With pp stages the engine keeps pp micro-batches in flight (the throughput counts each), so a chip runs
+    // its half of the layers twice a step: its matrix work per generated token is what it is without stages.
+    // Per generated token the weights' GEMMs do 69.0e9 MACs for it and for each of its input / output = 4
+    // prompt tokens: 69.0e9 x 5 = 345e9, plus attention (under 1 %): within 5 % of 345e9 either way.
+    auto chip = load_chip("h100-sxm");
+    auto model = load_model("llama-2-70b");
+    ASSERT_TRUE(chip.ok() && model.ok());
+    const auto fp8_macs = static_cast<size_t>(Precision::fp8);
+    auto macs_per_token = [&](int pp, Evaluation* out) {
+        Scenario s = fp8(64);  // 1024 tokens in, 256 out
+        s.chips = 8;
+        s.tp = 2;
+        s.pp = pp;
+        auto ev = evaluate_design(*chip, *model, s);
+        EXPECT_TRUE(ev.ok()) << ev.error().message;
+        if (!ev.ok()) return 0.0;
+        *out = *ev;
+        const Activity a = workload_activity(*ev, s);
+        // MACs a second on every chip, over the tokens a second of all of them.
+        return a.macs[fp8_macs] / a.time_s * s.chips / ev->serving.throughput_tokens_per_s;
+    };
+    Evaluation flat, staged;
+    const double one = macs_per_token(1, &flat), two = macs_per_token(2, &staged);
+    EXPECT_EQ(staged.serving.parallelism.pp, 2);
+    EXPECT_NEAR(one, 345e9, 0.05 * 345e9);
+    EXPECT_NEAR(two, 345e9, 0.05 * 345e9);
+    EXPECT_NEAR(two, one, 0.02 * one);
+    // Neither reaches the 700 W cap (same clock, same energy per MAC), so the matrix units' energy per
+    // token agrees too: their watts over each chip's tokens a second.
+    ASSERT_DOUBLE_EQ(flat.physical.clock_ghz, 1.83);
+    ASSERT_DOUBLE_EQ(staged.physical.clock_ghz, 1.83);
+    const auto matrix_j_per_token = [](const Evaluation& ev) {
+        return ev.physical.power_w_breakdown.front().value / ev.serving.throughput_tokens_per_s_per_chip;  // matrix units first
+    };
+    EXPECT_NEAR(matrix_j_per_token(staged), matrix_j_per_token(flat), 0.02 * matrix_j_per_token(flat));
 }
 
 TEST(Design, TdpCapLowersClockAndThroughput) {
