@@ -62,13 +62,13 @@ std::vector<Breakdown> CostBreakdown::per_hour() const {
     return out;
 }
 
-Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& area, double power_w, double static_w,
+Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& area, double power_w, double idle_w,
                                     double tokens_per_s_per_chip, const TechLibrary& tech) {
     const TechNode* node = tech.node(chip.tech.node);
     if (!node) return Error{"tech.node: unknown process node '" + chip.tech.node + "'"};
     if (!std::isfinite(power_w) || power_w < 0)
         return Error{"power: average power must be a finite number >= 0"};
-    if (!std::isfinite(static_w) || static_w < 0) static_w = 0;
+    if (!std::isfinite(idle_w) || idle_w < 0) idle_w = 0;
     if (!std::isfinite(tokens_per_s_per_chip) || tokens_per_s_per_chip < 0)
         return Error{"throughput: tokens per second must be a finite number >= 0"};
     const PhysicalParams& pp = tech.params;
@@ -133,9 +133,9 @@ Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& a
     c.system_usd_per_hour = e.system_usd_per_chip * crf;
     c.network_usd_per_hour = e.network_usd_per_chip * crf;
     c.facility_usd_per_hour = facility_usd * capital_recovery_factor(e.cost_of_capital, e.facility_years) / kHoursPerYear;
-    // Serving hours draw the workload's power, idle hours the static floor; hosts and network run
+    // Serving hours draw the workload's power, idle hours the chip's idle power; hosts and network run
     // throughout; the facility multiplies it all by its PUE.
-    const double chip_w = e.utilisation * power_w + (1.0 - e.utilisation) * std::min(static_w, power_w);
+    const double chip_w = e.utilisation * power_w + (1.0 - e.utilisation) * std::min(idle_w, power_w);
     c.power_usd_per_hour = (chip_w + e.system_w_per_chip) / 1000.0 * e.pue * e.power_usd_per_kwh;
     c.tco_usd_per_hour = c.chip_usd_per_hour + c.nre_usd_per_hour + c.system_usd_per_hour + c.network_usd_per_hour +
                          c.facility_usd_per_hour + c.power_usd_per_hour;

@@ -68,10 +68,10 @@ struct CostBreakdown {
     [[nodiscard]] std::vector<Breakdown> per_hour() const;    // TCO per chip-hour components
 };
 
-// power_w: average power per chip while serving; static_w: its idle floor (leakage, clocks);
+// power_w: average power per chip while serving; idle_w: its power with nothing to run (idle_power_w);
 // tokens_per_s_per_chip: output tokens/s per chip while serving. Errors name the key (an unpriced
 // chip in buy mode, an unknown node).
-Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& area, double power_w, double static_w,
+Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& area, double power_w, double idle_w,
                                     double tokens_per_s_per_chip, const TechLibrary& tech);
 
 // Build only: the units at which the chip's cost per token equals `target_usd_per_million` (a

@@ -145,7 +145,7 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
     ph.clock_ghz = clock;
     const double tok_s_chip = ev.serving.throughput_tokens_per_s_per_chip;
     ph.tokens_per_joule = ph.power_w > 0 ? tok_s_chip / ph.power_w : 0.0;
-    auto cost = estimate_cost(chip, *area, ph.power_w, best.static_w,
+    auto cost = estimate_cost(chip, *area, ph.power_w, idle_power_w(chip, best, tech.params),
                               std::isfinite(tok_s_chip) ? std::max(0.0, tok_s_chip) : 0.0, tech);
     if (cost) {
         ph.die_cost_usd = cost->die_cost_usd;

@@ -193,6 +193,11 @@ std::vector<Breakdown> PowerBreakdown::items() const {
             {SCV_TR("Breakdown", "static"), static_w}};
 }
 
+double idle_power_w(const ChipSpec& chip, const PowerBreakdown& busy, const PhysicalParams& pp) {
+    if (!(chip.power.tdp_w > 0)) return busy.static_w;  // no TDP to scale: the busy floor, an upper bound
+    return std::min(pp.power_idle_tdp_fraction * chip.power.tdp_w, busy.static_w);
+}
+
 double voltage_ratio(const ChipSpec& chip, double clock_ghz, const PhysicalParams& pp) {
     const double f = chip.compute.clock_ghz > 0 ? clock_ghz / chip.compute.clock_ghz : 1.0;
     // The voltage-frequency curve near nominal: V falls by power.dvfs_v_slope of the clock's relative fall.

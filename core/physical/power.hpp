@@ -53,6 +53,10 @@ struct PowerBreakdown {
     [[nodiscard]] std::vector<Breakdown> items() const;
 };
 
+// A chip with nothing to run (an engine between requests): its clocks drop to their idle state, so it
+// draws power.idle_tdp_fraction of its TDP, never more than the busy floor at its clock (`busy`).
+double idle_power_w(const ChipSpec& chip, const PowerBreakdown& busy, const PhysicalParams& pp);
+
 // V / Vnom at clock_ghz for a chip whose nominal clock is chip.compute.clock_ghz: V falls by
 // power.dvfs_v_slope of the clock's relative fall, down to power.dvfs_v_min_fraction (and never rises
 // above nominal).

@@ -76,6 +76,7 @@ const ParamSlot kSlots[] = {
     SCV_SLOT("power.dvfs_v_slope", 0, 2, p.power_dvfs_v_slope),
     SCV_SLOT("power.dvfs_v_min_fraction", 0.1, 1, p.power_dvfs_v_min_fraction),
     SCV_SLOT("power.dvfs_f_min_fraction", 0.01, 1, p.power_dvfs_f_min_fraction),
+    SCV_SLOT("power.idle_tdp_fraction", 0, 1, p.power_idle_tdp_fraction),
     SCV_SLOT("cost.wafer_diameter_mm", 50, 1000, p.cost_wafer_diameter_mm),
     SCV_SLOT("cost.edge_exclusion_mm", 0, 50, p.cost_edge_exclusion_mm),
     SCV_SLOT("cost.scribe_mm", 0, 10, p.cost_scribe_mm),

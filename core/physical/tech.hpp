@@ -61,6 +61,7 @@ struct PhysicalParams {
     double power_dvfs_v_slope = 1;  // (1 - V/Vnom) / (1 - f/fnom) near nominal
     double power_dvfs_v_min_fraction = 0;
     double power_dvfs_f_min_fraction = 0;
+    double power_idle_tdp_fraction = 0;  // an engine's chip with no requests, over its TDP
     double cost_wafer_diameter_mm = 0;
     double cost_edge_exclusion_mm = 0;
     double cost_scribe_mm = 0;

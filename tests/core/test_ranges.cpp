@@ -113,13 +113,14 @@ TEST(Ranges, EveryEstimatedValueHasARange) {
     }
 }
 
-// A chip without ranges or power readings of its own: only the power model's busy floor
-// (power.static_w_per_mm2_ghz 0.181, range 0.157-0.275 in nodes.json) moves anything. Throughput and area
+// A chip without ranges or power readings of its own: only the power model's ranged parameters move anything,
+// the busy floor (power.static_w_per_mm2_ghz 0.181, range 0.157-0.275 in nodes.json) and the idle power
+// (power.idle_tdp_fraction, which moves only the energy of the idle hours in the cost). Throughput and area
 // stay exact; the power per chip moves by the floor's own watts at each end (batch-1 decode on H100 stays
 // far below the 700 W TDP, so the clock and the work do not change): +(0.275 / 0.181 - 1) = +51.9 % and
 // -(1 - 0.157 / 0.181) = -13.3 % of the floor; tokens per joule moves the other way. A chip's own floor
 // (H100's power.floor_w_per_mm2_ghz) takes the library's place, and its range with it.
-TEST(Ranges, AChipWithoutRangesHasOnlyThePowerFloorsRange) {
+TEST(Ranges, AChipWithoutRangesHasOnlyThePowerModelsRanges) {
     ChipSpec chip = *load_chip("h100-sxm");
     chip.ranges.clear();
     chip.power.floor_w_per_mm2_ghz = 0;
@@ -127,7 +128,7 @@ TEST(Ranges, AChipWithoutRangesHasOnlyThePowerFloorsRange) {
     const DesignPoint d = decode_design(chip);
     auto r = result_ranges(d);
     ASSERT_TRUE(r.ok()) << r.error().message;
-    EXPECT_EQ(r->evaluations, 3);  // the design, and the floor at its two ends
+    EXPECT_EQ(r->evaluations, 5);  // the design, the floor at its two ends and the idle share at its two
     EXPECT_TRUE(r->failed.empty());
     ASSERT_EQ(r->results.size(), ranged_result_keys().size());
     for (const char* exact : {"throughput_tokens_per_s", "throughput_tokens_per_s_per_chip", "die_area_mm2"}) {
@@ -164,9 +165,9 @@ TEST(Ranges, EndsAreEvaluatedAndCombinedByRootSumSquare) {
     const DesignPoint d = decode_design(chip);
     auto one = result_ranges(d);
     ASSERT_TRUE(one.ok()) << one.error().message;
-    // The design and the key's two ends; H100's own power floor takes the library's (nodes.json) place, whose
-    // ends would move nothing.
-    EXPECT_EQ(one->evaluations, 3);
+    // The design, the key's two ends and the idle share's two (nodes.json); H100's own power floor takes the
+    // library's place, whose ends would move nothing.
+    EXPECT_EQ(one->evaluations, 5);
     const ResultRange* tps = one->find("throughput_tokens_per_s");
     ASSERT_NE(tps, nullptr);
     ChipSpec lo = chip, hi = chip;
@@ -184,7 +185,7 @@ TEST(Ranges, EndsAreEvaluatedAndCombinedByRootSumSquare) {
     const DesignPoint d2 = decode_design(chip);
     auto two = result_ranges(d2);
     ASSERT_TRUE(two.ok());
-    EXPECT_EQ(two->evaluations, 5);
+    EXPECT_EQ(two->evaluations, 7);
     ChipSpec c_lo = chip, c_hi = chip;
     c_lo.compute.clock_ghz *= 0.9;
     c_hi.compute.clock_ghz *= 1.1;

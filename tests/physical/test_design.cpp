@@ -149,6 +149,23 @@ TEST(Design, PipelineStagesKeepEveryChipBusy) {
     EXPECT_NEAR(matrix_j_per_token(staged), matrix_j_per_token(flat), 0.02 * matrix_j_per_token(flat));
 }
 
+TEST(Design, IdleHoursDrawTheChipsIdlePower) {
+    // Outside econ.utilisation the chip has nothing to run: it draws power.idle_tdp_fraction 0.114 of its 700 W
+    // TDP (79.8 W; the H200 measured 79.9 W idle), not its busy floor (~400 W).
+    // Energy per chip-hour = (u x serving W + (1 - u) x 79.8 W + system W) / 1000 x PUE x USD/kWh.
+    auto chip = load_chip("h200-sxm");
+    auto model = load_model("llama-3.1-8b");
+    ASSERT_TRUE(chip.ok() && model.ok());
+    auto ev = evaluate_design(*chip, *model, fp8(256));
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    const EconSpec& e = chip->econ;
+    const double u = e.utilisation;
+    const double expected = (u * ev->physical.power_w + (1 - u) * 79.8 + e.system_w_per_chip) / 1000 * e.pue * e.power_usd_per_kwh;
+    ASSERT_FALSE(ev->physical.cost_usd_per_hour.empty());
+    EXPECT_NEAR(ev->physical.cost_usd_per_hour.back().value, expected, 1e-9);  // power is the last item
+    EXPECT_GT(ev->physical.power_w, 79.8);
+}
+
 TEST(Design, TdpCapLowersClockAndThroughput) {
     auto chip = load_chip("h100-sxm");
     auto model = load_model("llama-3.1-8b");

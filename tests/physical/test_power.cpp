@@ -279,6 +279,28 @@ TEST(Power, KernelsDrawTheMeasuredBoardPower) {
 // at 1.33-1.77 GHz), the model's sustained kernel lowers its clock too where its power at the nominal clock exceeds the
 // limit, and holds it there: every GEMM of 512 rows or more (706-765 W) and bf16's of 256 (746 W); the others draw
 // 614-698 W at the nominal clock in the model and keep it.
+TEST(Power, IdleChipDrawsTheMeasuredShareOfItsTdp) {
+    // The card with nothing queued (measured-h200-kernels.csv, h200-idle): 79.9 W at 345 MHz, 0.114 of its
+    // 700 W TDP, the library's power.idle_tdp_fraction.
+    const auto& tech = *default_tech();
+    const ChipSpec h200 = *load_chip("h200-sxm");
+    double idle_w = 0;
+    for (const auto& f : data_rows("measured-h200-kernels.csv"))
+        if (f[0] == "h200-idle") idle_w = std::stod(f[11]);
+    ASSERT_DOUBLE_EQ(idle_w, 79.9);
+    EXPECT_NEAR(tech.params.power_idle_tdp_fraction * h200.power.tdp_w, idle_w, 0.01 * idle_w);
+    PowerBreakdown busy;
+    busy.static_w = 412;  // H200's busy floor at 1.83 GHz: 0.275 W/(mm2 GHz) x ~819 mm2 x 1.83 GHz
+    EXPECT_NEAR(idle_power_w(h200, busy, tech.params), 0.114 * 700, 1e-9);  // 79.8 W
+    // Never above the busy floor (a chip whose clocks already draw less), and with no TDP the floor itself.
+    busy.static_w = 50;
+    EXPECT_DOUBLE_EQ(idle_power_w(h200, busy, tech.params), 50);
+    ChipSpec uncapped = h200;
+    uncapped.power.tdp_w = 0;
+    busy.static_w = 412;
+    EXPECT_DOUBLE_EQ(idle_power_w(uncapped, busy, tech.params), 412);
+}
+
 TEST(Power, H200KernelLoopsOnTheCard) {
     const auto& tech = *default_tech();
     const ChipSpec h200 = *load_chip("h200-sxm");

@@ -26,9 +26,9 @@ TEST(Tech, EmbeddedNodesLoad) {
 
 TEST(Tech, EveryAssumptionHasUnitAndBasis) {
     const auto rows = physical_param_table(test::tech());
-    // 53 global parameters + 5 nodes x 15 values (3 densities, 4 MAC areas, 4 MAC energies, 4 more);
+    // 54 global parameters + 5 nodes x 15 values (3 densities, 4 MAC areas, 4 MAC energies, 4 more);
     // the owner's-cost assumptions are chip parameters (econ.*), not technology data.
-    EXPECT_EQ(rows.size(), 53u + 5u * 15u);
+    EXPECT_EQ(rows.size(), 54u + 5u * 15u);
     for (const auto& r : rows) {
         EXPECT_FALSE(r.basis.empty()) << r.key;
         EXPECT_FALSE(r.key.empty());
@@ -78,8 +78,14 @@ TEST(Tech, FittedParameterRangeIsReadAndChecked) {
             EXPECT_DOUBLE_EQ(p.low, 0.157);
             EXPECT_DOUBLE_EQ(p.high, 0.275);
         }
+        // Idle power over the TDP: H200's measured 79.9 W of 700, carried to other chips x0.5-2.
+        if (p.key == "power.idle_tdp_fraction") {
+            EXPECT_DOUBLE_EQ(p.value, 0.114);
+            EXPECT_DOUBLE_EQ(p.low, 0.057);
+            EXPECT_DOUBLE_EQ(p.high, 0.228);
+        }
     }
-    EXPECT_EQ(ranged, 1);
+    EXPECT_EQ(ranged, 2);
     const std::string good = R"j("power.static_w_per_mm2_ghz": {"value": 0.181, "unit": "W/(mm2 GHz)", "range": [0.157, 0.275])j";
     for (const char* bad : {R"([0.19, 0.275])", R"([0.157])", R"("wide")", R"([0.157, 20])"}) {
         std::string text = nodes_json();
