@@ -5205,6 +5205,14 @@ TTFT p99 %6</translation>
         <source>CPU time per step the accelerator waits for whatever the batch: an engine loop that neither replays the step from a CUDA graph nor overlaps scheduling with it. TensorRT-LLM&apos;s C++ executor in NVIDIA&apos;s MLPerf harness (use_graphs off): 6.5 ms, beside 16 us per request (15 for its streamed tokens, stream_us_per_token, and 1 of bookkeeping): the measured step (TPOT p50 at the requests in flight) less the model&apos;s kernels on NVIDIA&apos;s own v5.1 Interactive Llama-2-70B runs leaves 10.70 ms at 255 requests a GPU (B200) and 10.05 ms at 228 (GB200), 6.62 and 6.40 ms beyond their requests. vLLM with enforce_eager in AMD&apos;s MLPerf harness: 4.9 ms with the same streamed 15 us (its MI300X and MI325X runs: 5.4 and 4.4 ms, MI300X&apos;s with its prompts in steps of their own). 0 = hidden behind the step (CUDA graphs, overlapped scheduling).</source>
         <translation>无论批大小，加速器每步都要等待的 CPU 时间：既不从 CUDA 图重放步、也不把调度与步重叠的引擎循环。NVIDIA MLPerf 测试框架中的 TensorRT-LLM C++ 执行器（use_graphs 关闭）：6.5 ms，另加每请求 16 µs（其中 15 µs 用于流式令牌，即 stream_us_per_token，1 µs 为簿记）：NVIDIA 自己的 v5.1 Interactive Llama-2-70B 运行中实测步（在途请求数下的 TPOT p50）减去模型的内核时间，在每 GPU 255 个请求时余 10.70 ms（B200），在 228 个时余 10.05 ms（GB200），扣除请求部分后为 6.62 与 6.40 ms。AMD MLPerf 测试框架中启用 enforce_eager 的 vLLM：4.9 ms，另加同样的流式 15 µs（其 MI300X 与 MI325X 运行：5.4 与 4.4 ms，MI300X 的提示词单独成步）。0 = 隐藏在步之后（CUDA 图、重叠调度）。</translation>
     </message>
+    <message>
+        <source>Aligned prompt chunks</source>
+        <translation>对齐的提示词分块</translation>
+    </message>
+    <message>
+        <source>With attention data parallelism, whether the ranks take their prompt chunks in the same steps. off: each rank schedules its own prompts (TensorRT-LLM&apos;s default, attention_dp_config enable_balance false), and every step waits for its slowest rank at the MoE layers&apos; exchange: a step in which any rank runs a chunk takes a chunk step&apos;s time, so with d ranks each carrying a chunk in a share q of the steps, 1 - (1 - q)^d of the steps are that long. on: the ranks take chunks together (enable_balance), in a share q of the steps.</source>
+        <translation>启用注意力数据并行时，各秩是否在同一步中处理其提示词分块。off：每个秩自行调度其提示词（TensorRT-LLM 的默认值，attention_dp_config enable_balance 为 false），每一步都要在 MoE 层的交换处等待最慢的秩：只要有任一秩运行一个分块，该步就耗时一个分块步；因此当 d 个秩各自在 q 比例的步中携带分块时，有 1 - (1 - q)^d 的步是这么长。on：各秩一起处理分块（enable_balance），占 q 比例的步。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::store::HistoryModel</name>

@@ -112,6 +112,10 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                      "Where prompts run: mixed (in chunks inside the decode steps: TensorRT-LLM, vLLM V1, SGLang; "
                      "default) or separate (steps of prompts alone that pause the decodes: vLLM V0 without chunked "
                      "prefill)");
+    cmd->add_option("--attention-dp-balance", o.attention_dp_balance,
+                     "With --attention-dp, off (default: each rank schedules its own prompts, TensorRT-LLM's default, so a "
+                     "step in which any rank runs a prompt chunk waits for it) or on (the ranks take chunks in the same "
+                     "steps: TensorRT-LLM attention_dp_config enable_balance)");
     cmd->add_option("--custom-allreduce-mb", o.custom_allreduce_mb,
                      "The largest all-reduce the engine's own kernels take, MB; larger ones go to the vendor library "
                      "(default 8: vLLM, and TensorRT-LLM above TP 2; TensorRT-LLM at TP <= 2: 16)");
@@ -198,6 +202,9 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     if (!prefill_steps)
         return failed(code, kUsage, "--prefill-steps: '" + o.prefill_steps + "' is not one of mixed, separate");
     s.prefill_steps = *prefill_steps;
+    if (o.attention_dp_balance != "off" && o.attention_dp_balance != "on")
+        return failed(code, kUsage, "--attention-dp-balance: '" + o.attention_dp_balance + "' is not one of off, on");
+    s.attention_dp_balance = o.attention_dp_balance == "on";
     s.custom_allreduce_mb = o.custom_allreduce_mb;
     s.spec_tokens = o.spec_tokens;
     s.spec_accept = o.spec_accept;

@@ -28,6 +28,7 @@ struct DesignOptions {
     std::string kv_allocation = "reserve";
     std::string admission = "best";
     std::string prefill_steps = "mixed";
+    std::string attention_dp_balance = "off";
     double host_us_per_request = Scenario{}.host_us_per_request;
     double stream_us_per_token = Scenario{}.stream_us_per_token;
     double host_ms_per_step = Scenario{}.host_ms_per_step;

@@ -97,10 +97,11 @@ struct Step {
     // Prompts mixed into the decode steps arrive whole: where a rank's mean prompt tokens per step are
     // fewer than one prompt (or one chunk of the room), a share of the steps carries a chunk and the
     // rest decode alone; t is their mean (0 where the prompt tokens spread over every step).
-    double chunk_t = 0;           // a step carrying a chunk on every rank
+    double chunk_t = 0;           // a step carrying a chunk (on every rank that carries one)
     double plain_t = 0;           // a step of decodes alone
     double chunk_share = 0;       // of the steps: those carrying a chunk
     double chunk_tokens = 0;      // prompt tokens of one rank in such a step
+    double chunk_ranks = 0;       // attention ranks carrying a chunk in such a step, on average
 };
 
 struct Solution {
@@ -267,12 +268,23 @@ public:
         plain.prefill_tokens = plain.prefill_seqs = 0;
         lower(Phase::decode, plain, p, scratch);
         st.plain_t = scratch.time_s + st.host;
-        carried.prefill_tokens = chunk * dp;
+        // Each rank carries a chunk in a share q of the steps. Ranks that take them together (or one rank)
+        // carry them in the same steps: q of the steps. Ranks that schedule their own prompts carry them
+        // independently, and the MoE layers' exchange makes a step wait for its slowest rank: a step is a
+        // chunk step wherever any rank runs one, 1 - (1 - q)^dp of the steps, with dp q / (1 - (1 - q)^dp)
+        // chunks in it on average (the MoE layers take them all; a rank's own ops, one).
+        const double q = per_rank / chunk;
+        const bool independent = dp > 1 && !s_.attention_dp_balance;
+        const double any = independent ? 1.0 - std::pow(1.0 - q, dp) : q;
+        const double ranks = independent ? dp * q / any : dp;
+        carried.prefill_tokens = chunk * ranks;
+        carried.prefill_ranks = ranks;
         carried.prefill_seqs = carried.prefill_tokens / s_.input_len;
         lower(Phase::decode, carried, p, scratch);
         st.chunk_t = scratch.time_s + st.host;
-        st.chunk_share = per_rank / chunk;
+        st.chunk_share = any;
         st.chunk_tokens = chunk;
+        st.chunk_ranks = ranks;
         st.t = st.plain_t + st.chunk_share * (st.chunk_t - st.plain_t);
         st.slope = std::max(0.0, (st.chunk_t - st.plain_t) / chunk);
         return true;
@@ -776,7 +788,7 @@ void fill_serving(const Engine& e, const Scenario& s, const Solution& sol, Evalu
     sv.chunk_step_s = sol.step.chunk_t;
     sv.plain_step_s = sol.step.plain_t;
     sv.chunk_steps_share = sol.step.chunk_share;
-    sv.chunk_tokens_per_step = sol.step.chunk_tokens * sol.par.dp;
+    sv.chunk_tokens_per_step = sol.step.chunk_tokens * sol.step.chunk_ranks;
     // (Prompts in steps of their own: the prompt tokens per decode step, on average.)
     sv.prefill_tokens_per_step = sol.step.decode_t > 0 ? sol.step.prefill_per_rank * sol.par.dp : ev.decode.prefill_tokens;
     sv.decode_tokens_per_step = ev.decode.decode_seqs * ev.decode.queries_per_seq;

@@ -179,7 +179,7 @@ struct ServingResult {
     double chunk_step_s = 0;
     double plain_step_s = 0;
     double chunk_steps_share = 0;
-    double chunk_tokens_per_step = 0;            // replica: a chunk on every attention rank
+    double chunk_tokens_per_step = 0;            // replica: a chunk on each attention rank that carries one
     double prefill_tokens_per_step = 0;          // per replica, mean
     double decode_tokens_per_step = 0;           // per replica
     double tokens_per_step_per_request = 1;      // accepted tokens per step (speculative decoding: > 1)

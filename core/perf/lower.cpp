@@ -486,9 +486,12 @@ Ctx make_ctx(const ModelSpec& m, const Scenario& s, const ChipRates& r, const St
     c.chunk = sh.prefill_chunk;
     c.tokens = sh.decode_seqs * sh.decode_queries + sh.prefill_tokens;
     const double dp = plan.par.dp;
-    c.t_a = c.tokens / dp;
+    // The busiest attention rank sets the pace of its ops: its prompt tokens are those of the ranks that
+    // carry them, shared evenly among those.
+    const double prompt_ranks = sh.prefill_ranks > 0 ? std::min(sh.prefill_ranks, dp) : dp;
     c.dec_a = sh.decode_seqs / dp;
-    c.pre_a = sh.prefill_tokens / dp;
+    c.pre_a = sh.prefill_tokens / prompt_ranks;
+    c.t_a = c.dec_a * sh.decode_queries + c.pre_a;
     c.wb = weight_bytes_per_element(s);
     c.ab_in = bytes_per_element(s.activation_precision);
     c.kvb = bytes_per_element(s.kv_precision);

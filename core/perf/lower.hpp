@@ -28,6 +28,9 @@ struct StepShape {
     double prefill_tokens = 0;  // prompt tokens processed this step
     double prefill_seqs = 0;    // prompts whose last chunk runs this step (the LM head projects them)
     double prefill_chunk = 0;   // tokens of one prompt per step (0: the whole prompt at once)
+    // Attention ranks the prompt tokens are on (0: every rank, evenly): the busiest rank holds
+    // prefill_tokens / prefill_ranks of them, the MoE layers all of them.
+    double prefill_ranks = 0;
     friend bool operator==(const StepShape&, const StepShape&) = default;
 };
 

@@ -169,6 +169,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["host_ms_per_step"] = s.host_ms_per_step;
     sc["admit_every_steps"] = s.admit_every_steps;
     sc["prefill_steps"] = to_string(s.prefill_steps);
+    sc["attention_dp_balance"] = s.attention_dp_balance ? "on" : "off";
     sc["custom_allreduce_mb"] = s.custom_allreduce_mb;
     sc["spec_tokens"] = s.spec_tokens;
     sc["spec_accept"] = s.spec_accept;

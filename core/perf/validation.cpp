@@ -296,6 +296,9 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
             const auto v = parse_prefill_steps(value);
             ok = v.has_value();
             if (ok) s.prefill_steps = *v;
+        } else if (key == "adp_balance") {
+            ok = value == "on" || value == "off";
+            if (ok) s.attention_dp_balance = value == "on";
         } else if (key == "admission") {
             admission = parse_admission(value);
             ok = admission.has_value();
@@ -305,7 +308,7 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
     if (!bad.empty())
         return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' in '" + c.shape +
                      "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
-                     "kv = reserve or on_demand; admission = best or fill; host_us = engine host time per request and step; stream_us = engine host time per streamed token (server and interactive rows); host_ms = engine host time per step; prefill = mixed or separate (prompt steps); admit_steps = steps per "
+                     "kv = reserve or on_demand; admission = best or fill; host_us = engine host time per request and step; stream_us = engine host time per streamed token (server and interactive rows); host_ms = engine host time per step; prefill = mixed or separate (prompt steps); adp_balance = on or off (attention data-parallel ranks take prompt chunks in the same steps); admit_steps = steps per "
                      "scheduling block; custom_ar_mb = the largest all-reduce the engine's own kernels take, MB; "
                      "dispatch = auto, allgather or alltoall, how MoE tokens cross attention ranks; w16 = the share of "
                      "the weights kept at 16 bits; "

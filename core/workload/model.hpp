@@ -193,6 +193,11 @@ struct Scenario {
     // as TensorRT-LLM does.
     int admit_every_steps = 1;
     PrefillSteps prefill_steps = PrefillSteps::mixed;
+    // Attention data-parallel ranks take their prompt chunks in the same steps (TensorRT-LLM's
+    // attention_dp_config enable_balance). Off, its default: each rank schedules its own prompts, and the
+    // MoE layers' exchange makes every step wait for its slowest rank, so a step in which any rank runs a
+    // chunk takes a chunk step's time.
+    bool attention_dp_balance = false;
     // The engine's own all-reduce kernels (one-shot, two-shot) take messages up to this size, its
     // workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); larger ones go to the vendor
     // library (NCCL, RCCL), which pays link.library_latency_us per call and its pipeline window.

@@ -138,6 +138,14 @@ std::vector<WorkloadKey> build() {
          "v5.1 offline and server runs and its MI300X interactive run)."),
          [](const Scenario& s) { return std::string(to_string(s.prefill_steps)); },
          [](Scenario& s, double v, std::string_view) { s.prefill_steps = static_cast<PrefillSteps>(std::lround(v)); }});
+    add({"attention_dp_balance", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Aligned prompt chunks"), "", K::choice, 0, 1, "", {"off", "on"},
+         SCV_TR("scoville::WorkloadKeys", "With attention data parallelism, whether the ranks take their prompt chunks in the same steps. "
+         "off: each rank schedules its own prompts (TensorRT-LLM's default, attention_dp_config enable_balance false), and "
+         "every step waits for its slowest rank at the MoE layers' exchange: a step in which any rank runs a chunk takes a "
+         "chunk step's time, so with d ranks each carrying a chunk in a share q of the steps, 1 - (1 - q)^d of the steps "
+         "are that long. on: the ranks take chunks together (enable_balance), in a share q of the steps."),
+         [](const Scenario& s) { return std::string(s.attention_dp_balance ? "on" : "off"); },
+         [](Scenario& s, double v, std::string_view) { s.attention_dp_balance = std::lround(v) == 1; }});
     add({"custom_allreduce_mb", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Engine all-reduce limit"), SCV_TR("Unit", "MB"), K::real, 0, 1000000, "", {},
          SCV_TR("scoville::WorkloadKeys", "The largest all-reduce the engine runs with its own one-shot and two-shot kernels, its "
          "workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); a larger one goes to the vendor library (NCCL, "

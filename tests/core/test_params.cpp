@@ -151,6 +151,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.stream_us_per_token = 15;
     s.admit_every_steps = 9;
     s.prefill_steps = PrefillSteps::separate;
+    s.attention_dp_balance = true;
     s.custom_allreduce_mb = 16;
     s.moe_pair_bytes = 12.5;
     s.moe_dispatch = MoeDispatch::alltoall;
@@ -181,7 +182,9 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(Scenario{}, "prefill_steps"), "mixed");
     EXPECT_EQ(*get_workload_text(s, "output_len_quantiles"), "0.01:23 0.5:251 0.99:922");
     EXPECT_EQ(*get_workload_text(Scenario{}, "output_len_quantiles"), "");
-    EXPECT_EQ(workload_keys().size(), 38u);
+    EXPECT_EQ(*get_workload_text(s, "attention_dp_balance"), "on");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "attention_dp_balance"), "off");
+    EXPECT_EQ(workload_keys().size(), 39u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {

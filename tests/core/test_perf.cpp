@@ -1299,6 +1299,65 @@ TEST(Serving, PromptsArriveWholeInAShareOfTheSteps) {
     EXPECT_NEAR(busy->serving.step_s, busy->decode.time_s + 512e-6, 1e-12);
 }
 
+// Attention data-parallel ranks that schedule their own prompts (TensorRT-LLM's default: attention_dp_config
+// enable_balance false) carry their chunks in different steps, and the MoE layers' exchange makes every step wait
+// for its slowest rank. Qwen3-30B-A3B (FP8) on 4 H100s, attention DP 4 and EP 4, 64 requests of 1024 + 256
+// tokens: 16 a rank, whose prompts bring 16 x 1024 / 256 = 64 tokens a step, a share q = 64 / 1024 = 1/16 of
+// a whole 1024-token prompt (the room, 8192 - 16, holds it). Independent ranks: 1 - (15/16)^4 = 0.227524 of the
+// steps carry a chunk on some rank, 4 x (1/16) / 0.227524 = 1.098786 chunks in such a step on average; the
+// busiest rank's own ops take one chunk (16 decodes + 1024 prompt tokens), the MoE layers all 1125.2 prompt
+// tokens. Aligned ranks (enable_balance): 1/16 of the steps, a chunk on each of the 4.
+TEST(Serving, AttentionRanksWaitForTheirSlowestChunk) {
+    Scenario s;
+    s.chips = 4;
+    s.tp = 1;
+    s.attention_dp = 4;
+    s.ep = 4;
+    s.pp = 1;
+    s.batch = 64;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    const ModelSpec m = *load_model("qwen3-30b-a3b");
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    auto ev = evaluate(h100, m, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    const ServingResult& sv = ev->serving;
+    const double any = 1.0 - std::pow(15.0 / 16.0, 4);  // 0.227524
+    const double ranks = 4.0 / 16.0 / any;               // 1.098786
+    EXPECT_NEAR(any, 0.227524, 1e-6);
+    EXPECT_NEAR(sv.chunk_steps_share, any, 1e-12);
+    EXPECT_NEAR(sv.chunk_tokens_per_step, 1024 * ranks, 1e-9);  // 1125.2
+    // The chunk step, lowered by hand: the busiest rank's attention and projections see 16 + 1024 tokens, the
+    // MoE layers every rank's 64 decodes and 1125.2 prompt tokens (its all-gather moves them at 1 B an element).
+    const ChipRates r = chip_rates(h100);
+    StepPlan plan;
+    plan.par = par_of(s);
+    plan.moe_dispatch = moe_dispatch_for(s, plan.par, r.net);
+    StepShape sh;
+    sh.decode_seqs = 64;
+    sh.prefill_chunk = 1024;
+    sh.prefill_tokens = 1024 * ranks;
+    sh.prefill_seqs = ranks;
+    sh.prefill_ranks = ranks;
+    PhaseResult carried;
+    lower_step(m, s, r, Phase::decode, sh, plan, carried);
+    const double host = 64.0 / 4 * 1e-6;  // 1 us per request of a rank
+    EXPECT_NEAR(sv.chunk_step_s, carried.time_s + host, 1e-12);
+    EXPECT_NEAR(op(carried, 0, "qkv_proj").m, 16 + 1024, 1e-9);
+    EXPECT_NEAR(op(carried, 0, "ep_dispatch").network_bytes, (64 + 1024 * ranks) * 0.75 * 2048 * 1, 1e-3);
+    EXPECT_NEAR(sv.step_s, (1 - any) * sv.plain_step_s + any * sv.chunk_step_s, 1e-12);
+    EXPECT_NEAR(sv.throughput_tokens_per_s, 64.0 / sv.step_s, 1e-6);
+
+    // Aligned: a sixteenth of the steps, a chunk on each rank (4096 prompt tokens); the same prompt work in
+    // fewer long steps, so a faster mean step.
+    s.attention_dp_balance = true;
+    auto aligned = evaluate(h100, m, s);
+    ASSERT_TRUE(aligned.ok()) << aligned.error().message;
+    EXPECT_DOUBLE_EQ(aligned->serving.chunk_steps_share, 1.0 / 16);
+    EXPECT_DOUBLE_EQ(aligned->serving.chunk_tokens_per_step, 4096);
+    EXPECT_LT(aligned->serving.step_s, sv.step_s);
+    EXPECT_GT(aligned->serving.throughput_tokens_per_s, sv.throughput_tokens_per_s);
+}
+
 // Llama-2-70B on 8 x H100 at TP 8, 64 requests a step: the engine host-time tests' workload.
 struct HostTimeCase {
     Scenario s;
