@@ -757,16 +757,17 @@ TEST(Validation, ServerShareOfOfflineAsMeasured) {
 // Further measurements (tests/data/validation-extra.csv): every B200, GB200, H100 and H200 row of the
 // TensorRT-LLM perf-overview tables (dense Llama 3.x 8B/70B/405B; Llama 4 Scout and Maverick, Qwen3 MoE
 // with attention data parallelism), the Azure guide's serving tables and MLPerf v5.0 Mixtral on H200. Dense
-// models within +-50 %; the MoE rows are over-predicted by up to 2.2x (Scout at 20000/2000 on H200; see the
-// README), held within +-130 % so any further drift shows.
+// models within +-50 %; the MoE rows within +-130 % (GB200's Qwen3-30B at 128/128 reads +94 %; see the
+// README), so any further drift shows.
 TEST(Validation, ExtraMeasurements) {
     const std::string path = std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-extra.csv";
     const auto results = run_all(path, 278);
     for (const auto& r : results) {
         const ModelSpec m = *load_model(r.c.model);
-        // The Azure guide's engines (TensorRT-LLM v0.15, December 2024; vLLM on ROCm, November 2024) run
-        // 15-100 % below what the model's engine does with the same chips.
-        const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 1.3 : r.c.id.rfind("azure", 0) == 0 ? 1.1 : 0.50;
+        // The Azure guide's GB200 (runtime not recorded) and MI300X (vLLM on ROCm, November 2024) rows run
+        // 13-74 % below the model; its H100 and H200 rows, with the C++ executor's host time per step
+        // (host_ms=6.5), -12..+23 %.
+        const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 1.3 : r.c.id.rfind("azure", 0) == 0 ? 0.8 : 0.50;
         EXPECT_LE(std::fabs(r.error), band) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         if (r.c.shape.rfind("tp=", 0) == 0) {  // measured at a given parallelism: only that one is run
             EXPECT_EQ(r.detail.rfind("tp " + r.c.shape.substr(3, r.c.shape.find(' ') - 3), 0), 0u)
@@ -775,20 +776,32 @@ TEST(Validation, ExtraMeasurements) {
     }
     const ValidationSummary serving = summarise(results, true);
     EXPECT_EQ(serving.rows, 278);
-    EXPECT_LE(serving.median_abs_error, 0.23);
-    EXPECT_GE(serving.rows_within_35, 197);
+    EXPECT_LE(serving.median_abs_error, 0.13);  // 11.7 %
+    EXPECT_GE(serving.rows_within_35, 228);     // 231
     // The rows with attention data parallelism (Qwen3-235B, Llama 4 on H100/H200/B200: 70): the engine
     // gathers every token of the group on each rank and returns the sums by a reduce-scatter (8-GPU nodes);
     // with only the routed rows travelling (and without the fused MoE call's fixed cost) their median was
-    // 51 %; now 30 %.
+    // 51 %; 30 % with a step's ranks taking their prompt chunks together; 15.7 % now that a step waits for
+    // its slowest rank (Serving.AttentionRanksWaitForTheirSlowestChunk).
     std::vector<ValidationResult> dp;
     for (const auto& r : results) {
         const auto at = (" " + r.c.shape).find(" dp=");
         if (at != std::string::npos && std::stoi(r.c.shape.substr(at + 3)) > 1) dp.push_back(r);
     }
     EXPECT_EQ(dp.size(), 70u);
-    EXPECT_LE(summarise(dp, true).median_abs_error, 0.33);
+    EXPECT_LE(summarise(dp, true).median_abs_error, 0.18);
     for (const auto& r : dp) EXPECT_NE(r.detail.find(" dp "), std::string::npos) << r.c.id << ": " << r.detail;
+    // The Azure guide's H100 and H200 rows (TensorRT-LLM v0.15's C++ executor without CUDA graphs: host_ms=6.5,
+    // the MLPerf harness's host time per step): 36 rows, median 6.7 %, every one within +-25 %.
+    std::vector<ValidationResult> azure;
+    for (const auto& r : results)
+        if (r.c.id.rfind("azure-h100", 0) == 0 || r.c.id.rfind("azure-h200", 0) == 0) azure.push_back(r);
+    ASSERT_EQ(azure.size(), 36u);
+    for (const auto& r : azure) {
+        EXPECT_NE(r.c.shape.find("host_ms=6.5"), std::string::npos) << r.c.id;
+        EXPECT_LE(std::fabs(r.error), 0.25) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
+    }
+    EXPECT_LE(summarise(azure, true).median_abs_error, 0.09);
 }
 
 // TensorRT-LLM's attention op in a decode step (NVIDIA aiconfigurator generation_attention_perf): a paged KV
