@@ -2620,6 +2620,10 @@
         <source>&lt;p&gt;&lt;b&gt;Serving&lt;/b&gt; (%1): %2 per replica (%3 replicas%4). A step runs %5 decodes and, on average, %6 prompt tokens; it takes %7%8 on average; %9 tokens/s.&lt;br&gt;TTFT p50 %10, p99 %11; TPOT p50 %12, p99 %13.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;服务&lt;/b&gt;（%1）：每副本 %2（%3 个副本%4）。每步运行 %5 个解码，平均 %6 个提示词元；平均每步耗时 %7%8；%9 词元/秒。&lt;br&gt;TTFT p50 %10，p99 %11；TPOT p50 %12，p99 %13。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;The %1 attention data-parallel ranks schedule their own prompts, and every rank waits for the slowest at the MoE layers: a step carries a chunk wherever any rank runs one, %2 chunks in such a step on average. Each rank alone carries one in %3 % of the steps; ranks that take their chunks together (Engine: Aligned prompt chunks) would make only those steps long.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 个注意力数据并行秩各自调度自己的提示，每个秩都要在 MoE 层等待最慢的秩：只要有任一秩运行一个提示块，该步就带有提示块，这样的步平均带有 %2 个提示块。每个秩单独在 %3 % 的步中带有提示块；一起处理提示块的各秩（引擎：对齐的提示词分块）只会让这些步变长。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>

@@ -701,6 +701,25 @@ private slots:
         auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
         window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
         QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("Serving (server")));
+        // With SCOVILLE_SHOT_DIR set, the window with such a line in view at both screen sizes, for review.
+        const auto shoot = [&](const QString& name, const QString& line) {
+            const QString dir = qEnvironmentVariable("SCOVILLE_SHOT_DIR");
+            if (dir.isEmpty()) return;
+            const QSize was = window_->size();
+            for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+                window_->resize(size);
+                QTest::qWait(300);
+                QTRY_VERIFY(explain->toPlainText().contains(line));
+                explain->moveCursor(QTextCursor::Start);
+                QVERIFY(explain->find(line));
+                // The search leaves the line at the dock's lower edge: bring it to the middle.
+                QScrollBar* bar = explain->verticalScrollBar();
+                bar->setValue(bar->value() + explain->viewport()->height() / 2);
+                QTest::qWait(100);
+                window_->grab().save(dir + QStringLiteral("/%1-%2x%3.png").arg(name).arg(size.width()).arg(size.height()));
+            }
+            window_->resize(was);
+        };
         const QString text = explain->toPlainText();
         QVERIFY2(text.contains(QStringLiteral("TTFT p50")), qPrintable(text.left(400)));
         // tp 8: each layer's all-reduce with its algorithm and alpha-beta cost.
@@ -723,6 +742,28 @@ private slots:
         doc_->setScenario(s);
         QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("all-gather in the vendor library (NCCL, RCCL), each chip")));
         QVERIFY(explain->toPlainText().contains(QStringLiteral("reduce-scatter in the vendor library")));
+        // 64 requests of 1024 + 256 tokens over the 8 ranks: 8 a rank, whose prompts bring 8 x 1024 / 256 = 32
+        // tokens a step, 1/32 of a prompt. Ranks that schedule their own prompts: 1 - (31/32)^8 = 22.4 % of the
+        // steps carry a chunk, 8 / 32 / 0.2243 = 1.11 chunks each; each rank alone 3.1 % (1/32).
+        Scenario ranks = s;
+        ranks.batch = 64;
+        ranks.input_len = 1024;
+        ranks.output_len = 256;
+        ranks.ttft_slo_s.reset();
+        ranks.tpot_slo_s.reset();
+        doc_->setScenario(ranks);
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("22.4 % of the steps carry a prompt chunk")),
+                     qPrintable(explain->toPlainText().left(2000)));
+        QVERIFY2(explain->toPlainText().contains(QStringLiteral("The 8 attention data-parallel ranks schedule their own prompts")),
+                 qPrintable(explain->toPlainText().left(2000)));
+        QVERIFY2(explain->toPlainText().contains(QStringLiteral("1.11 chunks in such a step on average. Each rank alone carries one in 3.1 % of the steps")),
+                 qPrintable(explain->toPlainText().left(2000)));
+        shoot(QStringLiteral("explain-attention-dp-ranks"), QStringLiteral("schedule their own prompts"));
+        ranks.attention_dp_balance = true;  // aligned: 1/32 of the steps, and no such paragraph
+        doc_->setScenario(ranks);
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("3.1 % of the steps carry a prompt chunk")),
+                     qPrintable(explain->toPlainText().left(2000)));
+        QVERIFY(!explain->toPlainText().contains(QStringLiteral("schedule their own prompts")));
         doc_->setModel(model);
         // A chip that times prompt attention's softmax per score says so for the step's prompt chunk: the
         // slowest layer of the default step carries it (its decodes and prompt chunks share the step).
@@ -746,25 +787,6 @@ private slots:
         QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("one (request, KV head) pair alone over")),
                      qPrintable(explain->toPlainText()));
         QVERIFY(!explain->toPlainText().contains(QStringLiteral("No result")));
-        // With SCOVILLE_SHOT_DIR set, the window with such a line in view at both screen sizes, for review.
-        const auto shoot = [&](const QString& name, const QString& line) {
-            const QString dir = qEnvironmentVariable("SCOVILLE_SHOT_DIR");
-            if (dir.isEmpty()) return;
-            const QSize was = window_->size();
-            for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
-                window_->resize(size);
-                QTest::qWait(300);
-                QTRY_VERIFY(explain->toPlainText().contains(line));
-                explain->moveCursor(QTextCursor::Start);
-                QVERIFY(explain->find(line));
-                // The search leaves the line at the dock's lower edge: bring it to the middle.
-                QScrollBar* bar = explain->verticalScrollBar();
-                bar->setValue(bar->value() + explain->viewport()->height() / 2);
-                QTest::qWait(100);
-                window_->grab().save(dir + QStringLiteral("/%1-%2x%3.png").arg(name).arg(size.width()).arg(size.height()));
-            }
-            window_->resize(was);
-        };
         shoot(QStringLiteral("explain-pair-alone"), QStringLiteral("pair alone over"));
         // Its prompts arrive whole: 65536 / 64 = 1024 prompt tokens a step on average, an eighth of the room a
         // step leaves (8192 - 1 = 8191 tokens), so 1024 / 8191 = 12.5 % of the steps carry a chunk of 8191
