@@ -275,16 +275,12 @@ void ExplainPanel::refresh() {
                    "the mean of the two.</p>")
                     .arg(formatNumber(sv.chunk_steps_share * 100, 1), formatNumber(sv.chunk_tokens_per_step, 0),
                          formatSeconds(sv.chunk_step_s), formatSeconds(sv.plain_step_s), formatSeconds(sv.step_s));
-    if (const int dp = sv.parallelism.dp; sv.chunk_steps_share > 0 && dp > 1 && !scenario.attention_dp_balance) {
-        // Each rank's own share q of chunk steps, back from the share with a chunk on any rank: 1 - (1 - q)^dp.
-        const double own = 1.0 - std::pow(1.0 - std::min(sv.chunk_steps_share, 1.0), 1.0 / dp);
-        const double ranks = own > 0 ? dp * own / sv.chunk_steps_share : 1.0;
+    if (const int dp = sv.parallelism.dp; sv.chunk_steps_share > 0 && dp > 1 && !scenario.attention_dp_balance)
         html += tr("<p>The %1 attention data-parallel ranks schedule their own prompts, and every rank waits for the "
                    "slowest at the MoE layers: a step carries a chunk wherever any rank runs one, %2 chunks in such "
                    "a step on average. Each rank alone carries one in %3 % of the steps; ranks that take their chunks "
                    "together (Engine: Aligned prompt chunks) would make only those steps long.</p>")
-                    .arg(QString::number(dp), formatNumber(ranks, 2), formatNumber(own * 100, 1));
-    }
+                    .arg(QString::number(dp), formatNumber(sv.chunk_ranks, 2), formatNumber(sv.chunk_share_per_rank * 100, 1));
     if (sv.disaggregated)
         html += tr("<p>Disaggregated: prefill on %1 × %2, decode on %3 × %4; each prompt's KV (%5) moves in %6.</p>")
                     .arg(QString::number(sv.prefill_pool.chips), qtext(sv.prefill_pool.chip),

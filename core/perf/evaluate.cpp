@@ -102,6 +102,7 @@ struct Step {
     double chunk_share = 0;       // of the steps: those carrying a chunk
     double chunk_tokens = 0;      // prompt tokens of one rank in such a step
     double chunk_ranks = 0;       // attention ranks carrying a chunk in such a step, on average
+    double chunk_own = 0;         // of one rank's steps: those in which it carries a chunk (q)
 };
 
 struct Solution {
@@ -285,6 +286,7 @@ public:
         st.chunk_share = any;
         st.chunk_tokens = chunk;
         st.chunk_ranks = ranks;
+        st.chunk_own = q;
         st.t = st.plain_t + st.chunk_share * (st.chunk_t - st.plain_t);
         st.slope = std::max(0.0, (st.chunk_t - st.plain_t) / chunk);
         return true;
@@ -789,6 +791,8 @@ void fill_serving(const Engine& e, const Scenario& s, const Solution& sol, Evalu
     sv.plain_step_s = sol.step.plain_t;
     sv.chunk_steps_share = sol.step.chunk_share;
     sv.chunk_tokens_per_step = sol.step.chunk_tokens * sol.step.chunk_ranks;
+    sv.chunk_ranks = sol.step.chunk_ranks;
+    sv.chunk_share_per_rank = sol.step.chunk_own;
     // (Prompts in steps of their own: the prompt tokens per decode step, on average.)
     sv.prefill_tokens_per_step = sol.step.decode_t > 0 ? sol.step.prefill_per_rank * sol.par.dp : ev.decode.prefill_tokens;
     sv.decode_tokens_per_step = ev.decode.decode_seqs * ev.decode.queries_per_seq;

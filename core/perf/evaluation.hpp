@@ -180,6 +180,8 @@ struct ServingResult {
     double plain_step_s = 0;
     double chunk_steps_share = 0;
     double chunk_tokens_per_step = 0;            // replica: a chunk on each attention rank that carries one
+    double chunk_ranks = 0;                      // attention ranks carrying a chunk in such a step, mean
+    double chunk_share_per_rank = 0;             // of one rank's steps: those in which it carries a chunk
     double prefill_tokens_per_step = 0;          // per replica, mean
     double decode_tokens_per_step = 0;           // per replica
     double tokens_per_step_per_request = 1;      // accepted tokens per step (speculative decoding: > 1)

@@ -10,6 +10,7 @@
 #include "core/perf/evaluate.hpp"
 #include "core/perf/kernel.hpp"
 #include "core/physical/design.hpp"
+#include "core/workload/scenario_keys.hpp"
 #include "core/physical/power.hpp"
 #include "core/physical/tech.hpp"
 #include "core/util/format.hpp"
@@ -297,8 +298,7 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
             ok = v.has_value();
             if (ok) s.prefill_steps = *v;
         } else if (key == "adp_balance") {
-            ok = value == "on" || value == "off";
-            if (ok) s.attention_dp_balance = value == "on";
+            ok = set_workload_text(s, "attention_dp_balance", value).ok();
         } else if (key == "admission") {
             admission = parse_admission(value);
             ok = admission.has_value();

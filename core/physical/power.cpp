@@ -74,24 +74,16 @@ Activity phase_activity(const PhaseResult& phase, int pp) {
     return a;
 }
 
-Activity pipelined_step_activity(const PhaseResult& phase, int pp) {
-    // A step of pp stages keeps pp micro-batches in flight (the throughput counts each of them): in the
-    // time of one micro-batch's pass each chip runs its 1/pp of the layers once for every micro-batch.
-    const int stages = std::max(1, pp);
-    Activity a = phase_activity(phase, stages);
-    const double time = a.time_s;
-    a = a.scaled(stages);
-    a.time_s = time;
-    return a;
-}
-
 Activity workload_activity(const Evaluation& ev, const Scenario&) {
     const ServingResult& sv = ev.serving;
-    Activity a = pipelined_step_activity(ev.decode, sv.parallelism.pp);
+    // A step of pp stages keeps pp micro-batches in flight (the throughput counts each of them): in the time
+    // of one micro-batch's pass each chip runs its 1/pp of the layers once for every micro-batch, pp x 1/pp of
+    // the phase's work, so a chip's step is the phase's whole work at any pp (phase_activity at one stage).
+    Activity a = phase_activity(ev.decode, 1);
     // Prompt steps of their own: their share of them per decode step.
     if (sv.prompt_steps_per_step > 0 && !ev.prompt_step.templates.empty()) {
         const double time = a.time_s;
-        a += pipelined_step_activity(ev.prompt_step, sv.parallelism.pp).scaled(sv.prompt_steps_per_step);
+        a += phase_activity(ev.prompt_step, 1).scaled(sv.prompt_steps_per_step);
         a.time_s = time;
     }
     // The chips idle while the engine's host work for the step runs.
@@ -100,7 +92,7 @@ Activity workload_activity(const Evaluation& ev, const Scenario&) {
     // One chip type in both pools: the average chip, each pool at its utilisation (an idle chip
     // adds only the static floor, which estimate_power adds).
     const double chips = sv.prefill_pool.chips + sv.decode_pool.chips;
-    Activity pre = pipelined_step_activity(ev.prefill, sv.prefill_pool.parallelism.pp);
+    Activity pre = phase_activity(ev.prefill, 1);  // its pipeline's micro-batches, as above
     const double wd = sv.decode_pool.chips / chips;
     const double wp = sv.prefill_pool.chips / chips * sv.prefill_pool.utilisation;
     Activity mix = a.scaled(wd / std::max(a.time_s, 1e-30));

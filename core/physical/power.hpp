@@ -31,9 +31,6 @@ struct Activity {
 
 // One step of a phase, per chip: every layer's ops (templates repeated per layer) / pp stages.
 Activity phase_activity(const PhaseResult& phase, int pp);
-// One engine step of a pipeline, per chip: its 1/pp of the layers for each of the pp micro-batches in
-// flight, in the time of one micro-batch's pass.
-Activity pipelined_step_activity(const PhaseResult& phase, int pp);
 // What a chip does in steady state: one engine step (decodes with the prompt chunks mixed in).
 // Disaggregated on one chip type: per second, the average chip of both pools at their utilisation.
 Activity workload_activity(const Evaluation& ev, const Scenario& scenario);
