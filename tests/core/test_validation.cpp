@@ -757,7 +757,7 @@ TEST(Validation, ServerShareOfOfflineAsMeasured) {
 // Further measurements (tests/data/validation-extra.csv): every B200, GB200, H100 and H200 row of the
 // TensorRT-LLM perf-overview tables (dense Llama 3.x 8B/70B/405B; Llama 4 Scout and Maverick, Qwen3 MoE
 // with attention data parallelism), the Azure guide's serving tables and MLPerf v5.0 Mixtral on H200. Dense
-// models within +-50 %; the MoE rows within +-130 % (GB200's Qwen3-30B at 128/128 reads +94 %; see the
+// models within +-50 %; the MoE rows within +-60 % (Scout at 2048/128 on four H100s reads +54 %; see the
 // README), so any further drift shows.
 TEST(Validation, ExtraMeasurements) {
     const std::string path = std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-extra.csv";
@@ -767,7 +767,7 @@ TEST(Validation, ExtraMeasurements) {
         // The Azure guide's GB200 (runtime not recorded) and MI300X (vLLM on ROCm, November 2024) rows run
         // 13-74 % below the model; its H100 and H200 rows, with the C++ executor's host time per step
         // (host_ms=6.5), -12..+23 %.
-        const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 1.3 : r.c.id.rfind("azure", 0) == 0 ? 0.8 : 0.50;
+        const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 0.6 : r.c.id.rfind("azure", 0) == 0 ? 0.8 : 0.50;
         EXPECT_LE(std::fabs(r.error), band) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         if (r.c.shape.rfind("tp=", 0) == 0) {  // measured at a given parallelism: only that one is run
             EXPECT_EQ(r.detail.rfind("tp " + r.c.shape.substr(3, r.c.shape.find(' ') - 3), 0), 0u)
@@ -776,8 +776,8 @@ TEST(Validation, ExtraMeasurements) {
     }
     const ValidationSummary serving = summarise(results, true);
     EXPECT_EQ(serving.rows, 278);
-    EXPECT_LE(serving.median_abs_error, 0.13);  // 11.7 %
-    EXPECT_GE(serving.rows_within_35, 228);     // 231
+    EXPECT_LE(serving.median_abs_error, 0.12);  // 11.6 %
+    EXPECT_GE(serving.rows_within_35, 237);     // 239
     // The rows with attention data parallelism (Qwen3-235B, Llama 4 on H100/H200/B200: 70): the engine
     // gathers every token of the group on each rank and returns the sums by a reduce-scatter (8-GPU nodes);
     // with only the routed rows travelling (and without the fused MoE call's fixed cost) their median was
@@ -802,6 +802,18 @@ TEST(Validation, ExtraMeasurements) {
         EXPECT_LE(std::fabs(r.error), 0.25) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
     }
     EXPECT_LE(summarise(azure, true).median_abs_error, 0.09);
+    // GB200's perf-overview rows ran trtllm-bench's PyTorch backend on the Grace CPU, whose PyTorch host code takes
+    // 37.08 / 13.48 = 2.75x as long as a DGX H100's Xeon 8480C (TransformerEngine issue 2053): host_us = 9 x 2.75 =
+    // 24.8 us per request and step. With the x86 hosts' 9 us they read a median of +11.4 % and Qwen3-30B and Scout
+    // at 128/128, 1000/1000 and 500/2000 +27..+94 % (measured 21-39 % below B200's, whose dense rows GB200's beat
+    // by 3-18 %); with it 7.0 % (signed +1.1 %), 39 of 40 within +-35 %.
+    std::vector<ValidationResult> grace;
+    for (const auto& r : results)
+        if (r.c.id.rfind("trtllm-gb200", 0) == 0) grace.push_back(r);
+    ASSERT_EQ(grace.size(), 40u);
+    for (const auto& r : grace) EXPECT_NE(r.c.shape.find("host_us=24.8"), std::string::npos) << r.c.id;
+    EXPECT_LE(summarise(grace, true).median_abs_error, 0.08);
+    EXPECT_GE(summarise(grace, true).rows_within_35, 39);
 }
 
 // TensorRT-LLM's attention op in a decode step (NVIDIA aiconfigurator generation_attention_perf): a paged KV
