@@ -336,13 +336,14 @@ int run_models(const std::string& format, CommandContext& ctx) {
         text = arr.dump(2) + "\n";
     } else {
         char line[256];
-        std::snprintf(line, sizeof line, "%-16s %-18s %10s %10s %7s %7s  %s\n", "id", "name", "params (B)", "active (B)",
-                      "layers", "hidden", "source");
+        std::snprintf(line, sizeof line, "%-16s %-18s %10s %10s %7s %7s %9s  %s\n", "id", "name", "params (B)",
+                      "active (B)", "layers", "hidden", "context", "source");
         text += line;
         for (const auto& m : models) {
             const auto paren = m.source.find(" (");
-            std::snprintf(line, sizeof line, "%-16s %-18s %10.2f %10.2f %7d %7d  %s\n", m.id.c_str(), m.name.c_str(),
-                          m.parameters() / 1e9, m.active_parameters() / 1e9, m.layers, m.hidden,
+            const std::string context = m.max_context > 0 ? std::to_string(m.max_context) : "-";
+            std::snprintf(line, sizeof line, "%-16s %-18s %10.2f %10.2f %7d %7d %9s  %s\n", m.id.c_str(), m.name.c_str(),
+                          m.parameters() / 1e9, m.active_parameters() / 1e9, m.layers, m.hidden, context.c_str(),
                           m.source.substr(0, paren).c_str());
             text += line;
         }

@@ -190,6 +190,7 @@ Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin
                               : k == "vocab"                ? &m.vocab
                               : k == "sliding_window"       ? &m.sliding_window
                               : k == "sliding_window_every" ? &m.sliding_window_every
+                              : k == "max_context"          ? &m.max_context
                                                             : nullptr;
                 if (!target) return Error{where(origin) + ": unknown key '" + k + "'"};
                 if (auto st = get_int(v, k, *target); !st) return st.error();
@@ -217,6 +218,7 @@ std::string model_to_json(const ModelSpec& m, int indent) {
     j["vocab"] = m.vocab;
     j["sliding_window"] = m.sliding_window;
     j["sliding_window_every"] = m.sliding_window_every;
+    j["max_context"] = m.max_context;
     j["rope"] = std::string(to_string(m.rope));
     j["moe"] = {{"experts", m.moe.experts},
                 {"top_k", m.moe.top_k},
@@ -254,6 +256,7 @@ Status validate_model(const ModelSpec& m) {
     if (auto st = range("vocab", m.vocab, 1, 1 << 24); !st) return st;
     if (auto st = range("sliding_window", m.sliding_window, 0, 1 << 30); !st) return st;
     if (auto st = range("sliding_window_every", m.sliding_window_every, 0, 10000); !st) return st;
+    if (auto st = range("max_context", m.max_context, 0, 1 << 30); !st) return st;
     const bool needs_dense_ffn = !m.is_moe() || m.moe.first_dense_layers > 0 || m.moe.every > 1;
     if (auto st = range("ffn", m.ffn, needs_dense_ffn ? 1 : 0, 1 << 22); !st) return st;
     if (m.is_moe() || m.moe.top_k != 0 || m.moe.expert_ffn != 0) {
@@ -426,6 +429,12 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     if (auto st = range("batch", s.batch, 0, 1000000); !st) return st;
     if (auto st = range("input_len", s.input_len, 1, 10000000); !st) return st;
     if (auto st = range("output_len", s.output_len, 1, 10000000); !st) return st;
+    // A request holds its prompt and its output in the model's context (the means: longer requests of a
+    // spread are the engine's to cut).
+    if (m.max_context > 0 && static_cast<long long>(s.input_len) + s.output_len > m.max_context)
+        return fail(SCV_TR("Error", "scenario: input_len + output_len (%1 + %2) exceeds the %3-token context of '%4' "
+                                    "(its max_position_embeddings)"),
+                    {to_string(s.input_len), to_string(s.output_len), to_string(m.max_context), m.id});
     for (const auto& [key, v] : {std::pair{"input_len_cv", s.input_len_cv}, std::pair{"output_len_cv", s.output_len_cv}})
         if (!(v >= 0.0 && v <= 10.0)) {
             char text[32];
@@ -494,6 +503,13 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                     {to_string(s.spec_tokens)});
     if (!s.draft_model.empty() && s.spec_tokens == 0)
         return fail(SCV_TR("Error", "scenario: draft_model '%1' needs spec_tokens > 0"), {s.draft_model});
+    if (s.expert_imbalance != 0 && !m.is_moe()) {
+        char value[32];
+        std::snprintf(value, sizeof value, "%.6g", s.expert_imbalance);
+        return fail(SCV_TR("Error", "scenario: expert_imbalance = %1 needs a mixture-of-experts model ('%2' is dense; "
+                                    "0 = auto)"),
+                    {value, m.id});
+    }
     if (s.expert_imbalance != 0)  // 0: from the model's routing skew
         if (auto st = real("expert_imbalance", s.expert_imbalance, 1.0, 64.0,
                            SCV_TR("Error", "busiest expert rank's load / mean; 0 = from the model's routing"));

@@ -70,6 +70,7 @@ struct ModelSpec {
     int vocab = 0;
     int sliding_window = 0;      // tokens; 0 = full attention everywhere
     int sliding_window_every = 0;  // every n-th layer is full attention, the rest sliding (gpt-oss: 2)
+    int max_context = 0;         // tokens a request may hold, prompt and output (max_position_embeddings); 0 = not given
     RopeKind rope = RopeKind::standard;  // JSON "rope"
     MoeSpec moe;
     MlaSpec mla;

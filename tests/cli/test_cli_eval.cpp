@@ -303,6 +303,10 @@ TEST(CliEval, BadServingInputs) {
                  "--output-len-quantiles: workload 'output_len_quantiles': '0.4:50' must follow a lower probability");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--chips", "64", "--tp", "64"}), 2,
                  "tp = 64 exceeds the 32 attention heads of 'llama-2-7b'");
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--input-len", "8192", "--output-len", "128"}),
+                 2, "input_len + output_len (8192 + 128) exceeds the 4096-token context of 'llama-2-7b'");
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--expert-imbalance", "2"}), 2,
+                 "expert_imbalance = 2 needs a mixture-of-experts model ('llama-2-7b' is dense");
     expect_error(run(with({"--prefill-chips", "2", "--decode-chips", "6", "--prefill-chip", "h900"})), 1,
                  "--prefill-chip: ");
 }

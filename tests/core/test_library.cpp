@@ -207,6 +207,46 @@ TEST(Workload, ScenarioChecks) {
     EXPECT_NE(validate_scenario(s, m).error().message.find("ttft_slo"), std::string::npos);
     s.ttft_slo_s.reset();
     EXPECT_TRUE(validate_scenario(s, m).ok());
+    // Llama-2-70B's context is 4096 tokens (config.json max_position_embeddings): 4000 + 96 fits, 4000 + 97 not.
+    EXPECT_EQ(m.max_context, 4096);
+    s.input_len = 4000;
+    s.output_len = 96;
+    EXPECT_TRUE(validate_scenario(s, m).ok());
+    s.output_len = 97;
+    EXPECT_NE(validate_scenario(s, m).error().message.find(
+                  "input_len + output_len (4000 + 97) exceeds the 4096-token context of 'llama-2-70b'"),
+              std::string::npos);
+    // A model that gives no context is not held to one.
+    ModelSpec open = m;
+    open.max_context = 0;
+    EXPECT_TRUE(validate_scenario(s, open).ok());
+    s.output_len = 10;
+    // The busiest expert rank's load means nothing for a dense model: refused, not silently ignored.
+    s.expert_imbalance = 1.5;
+    EXPECT_NE(validate_scenario(s, m).error().message.find(
+                  "expert_imbalance = 1.5 needs a mixture-of-experts model ('llama-2-70b' is dense"),
+              std::string::npos);
+    s.expert_imbalance = 0;
+    EXPECT_TRUE(validate_scenario(s, m).ok());
+}
+
+TEST(Workload, ReferenceModelsGiveTheirContext) {
+    // config.json max_position_embeddings of each reference model.
+    const std::pair<const char*, int> contexts[] = {
+        {"llama-2-7b", 4096},         {"llama-2-70b", 4096},         {"llama-3.1-8b", 131072},
+        {"llama-3.1-70b", 131072},    {"llama-3.1-405b", 131072},    {"mixtral-8x7b", 32768},
+        {"qwen3-30b-a3b", 40960},     {"qwen3-235b-a22b", 40960},    {"llama-4-scout", 10485760},
+        {"llama-4-maverick", 1048576}, {"deepseek-v3", 163840},      {"gpt-oss-120b", 131072}};
+    for (const auto& [id, context] : contexts) {
+        auto m = load_model(id);
+        ASSERT_TRUE(m) << id;
+        EXPECT_EQ(m->max_context, context) << id;
+        // The key survives the JSON a session stores a custom model in.
+        auto back = model_from_json(model_to_json(*m), "round trip");
+        ASSERT_TRUE(back) << id;
+        EXPECT_EQ(back->max_context, context) << id;
+    }
+    EXPECT_EQ(reference_models().size(), std::size(contexts));
 }
 
 TEST(Library, NumbersTooLargeForADoubleAreRefusedNotThrown) {

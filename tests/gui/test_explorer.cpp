@@ -963,6 +963,34 @@ private slots:
         }
     }
 
+    void promptsBeyondTheModelsContextAreRefusedVisibly() {
+        // Llama 2 70B holds 4096 tokens (config.json max_position_embeddings): an 8192-token prompt is refused in
+        // the warnings, naming the inputs, and no KPI shows a stale or NaN number.
+        auto* model = window_->findChild<QComboBox*>(QStringLiteral("workload:model"));
+        auto* input = window_->findChild<QSpinBox*>(QStringLiteral("workload:input_len"));
+        QVERIFY(model && input);
+        const int before = model->currentIndex();
+        const int beforeInput = input->value();
+        const int i = model->findData(QStringLiteral("llama-2-70b"));
+        QVERIFY(i >= 0);
+        model->setCurrentIndex(i);
+        emit model->activated(i);
+        input->setValue(1024);
+        QVERIFY(doc_->evaluation().ok());
+        input->setValue(8192);
+        QVERIFY(!doc_->evaluation().ok());
+        auto* warnings = window_->findChild<QLabel*>(QStringLiteral("kpi:warnings"));
+        QVERIFY(warnings);
+        QVERIFY2(warnings->text().contains(QStringLiteral("4096-token context of 'llama-2-70b'")) ||
+                     warnings->text().contains(QStringLiteral("4096-token context of &#39;llama-2-70b&#39;")),
+                 qPrintable(warnings->text()));
+        for (const QString& t : kpiTexts(*window_)) QVERIFY2(!t.contains(QStringLiteral("nan"), Qt::CaseInsensitive), qPrintable(t));
+        input->setValue(beforeInput);
+        model->setCurrentIndex(before);
+        emit model->activated(before);
+        QVERIFY(doc_->evaluation().ok());
+    }
+
     void plotsExportToPngPdfSvg() {
         QTemporaryDir dir;
         auto* plot = window_->findChild<QCustomPlot*>(QStringLiteral("rooflinePlot"));
