@@ -172,7 +172,8 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
         if (!v) return failed(code, kUsage, std::string(flag) + ": '" + *text + "' is not a whole number >= 1 or 'auto'");
         *target = *v;
     }
-    s.chips = o.chips > 0 ? o.chips : std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
+    // A --chips that is given is checked with the scenario (at least 1), not replaced by the default.
+    s.chips = o.chips != kChipsNotGiven ? o.chips : std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
     if (o.disaggregate) {
         if (o.prefill_chips > 0 || o.decode_chips > 0)
             return failed(code, kUsage, "--disaggregate: give it alone (the best split of --chips) or "
@@ -181,7 +182,8 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     } else {
         s.prefill_chips = o.prefill_chips;
         s.decode_chips = o.decode_chips;
-        if (o.chips == 0 && o.prefill_chips > 0 && o.decode_chips > 0) s.chips = o.prefill_chips + o.decode_chips;
+        if (o.chips == kChipsNotGiven && o.prefill_chips > 0 && o.decode_chips > 0)
+            s.chips = o.prefill_chips + o.decode_chips;
     }
     s.prefill_chip = o.prefill_chip;
     s.max_tokens_per_step = o.max_tokens_per_step;

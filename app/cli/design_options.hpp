@@ -2,6 +2,7 @@
 // The options that name a design and its workload, shared by eval, sweep, sensitivity, seek and
 // frontier: the chip (--chip, or --session and --design), --set overrides, the model and every
 // serving option. One place for their flags, help texts and checks.
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -17,10 +18,12 @@ namespace scoville::cli {
 inline constexpr int kUsage = 2;   // a malformed command line (bad value, unknown key, out of range)
 inline constexpr int kFailed = 1;  // well-formed inputs that fail (unknown chip, unreadable file, does not fit)
 
+inline constexpr int kChipsNotGiven = std::numeric_limits<int>::min();  // --chips absent (0 and below are refused)
+
 struct DesignOptions {
     std::string chip, model;
     std::string session, design;  // instead of --chip: a design of a session file
-    int chips = 0;  // 0: tp x attention_dp x pp where given, else 1
+    int chips = kChipsNotGiven;  // not given: tp x attention_dp x pp where given, else 1
     std::string tp = "auto", pp = "auto", ep = "auto", attention_dp = "auto";
     int max_tokens_per_step = Scenario{}.max_tokens_per_step;
     int max_batch = Scenario{}.max_batch;

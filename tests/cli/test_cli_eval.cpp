@@ -305,6 +305,11 @@ TEST(CliEval, BadServingInputs) {
                  "tp = 64 exceeds the 32 attention heads of 'llama-2-7b'");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--input-len", "8192", "--output-len", "128"}),
                  2, "input_len + output_len (8192 + 128) exceeds the 4096-token context of 'llama-2-7b'");
+    // A --chips that is given is held to at least one chip, never taken for "not given".
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--chips", "0"}), 2,
+                 "scenario: chips = 0 is out of range [1, 1000000]");
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--chips", "-8"}), 2,
+                 "scenario: chips = -8 is out of range [1, 1000000]");
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "llama-2-7b", "--expert-imbalance", "2"}), 2,
                  "expert_imbalance = 2 needs a mixture-of-experts model ('llama-2-7b' is dense");
     expect_error(run(with({"--prefill-chips", "2", "--decode-chips", "6", "--prefill-chip", "h900"})), 1,
