@@ -2020,8 +2020,8 @@
         <translation>efficiency.attention 在 8 位 KV 缓存、且每个查询头都有自己的 KV 头（多头注意力）时的解码注意力调用中的取值：引擎为此运行单独的内核，该内核在计算前逐元素转换数据（H100：0.758，H200：0.577，约每秒 2.5-2.8 T 个元素；TensorRT-LLM 的 masked multi-head attention 内核，其分组查询 XQA 内核为 0.83）。16 位缓存按 efficiency.attention_16bit 读取。0：与 efficiency.attention 相同。</translation>
     </message>
     <message>
-        <source>Time one (request, KV head) pair&apos;s first 1024 cached tokens take in a decode-attention kernel when the pair is alone: the kernel splits a pair&apos;s context over thread blocks whose number grows as the square root of its length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth (H100: 2.02 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_token_ps the slower binds. 0: none.</source>
-        <translation>单个（请求，KV 头）配对独处时，解码注意力内核处理其前 1024 个缓存词元所需的时间：内核把一个配对的上下文分给若干线程块，其数量随长度的平方根增长（每次切分都要合并一次部分结果），因此 C 个词元需要此值 × sqrt(C / 1024)，无论带宽有多空闲（H100：2.02 us，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_token_ps 一起时取较慢者。0：无。</translation>
+        <source>Time one (request, KV head) pair&apos;s first 1024 cached tokens take in a decode-attention kernel when the pair is alone: the kernel splits a pair&apos;s context over thread blocks whose number grows as the square root of its length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth (H100: 2.04 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel&apos;s compute; with efficiency.attention_pair_token_ps the slower binds. 0: none.</source>
+        <translation>单个（请求，KV 头）配对独处时，解码注意力内核处理其前 1024 个缓存词元所需的时间：内核把一个配对的上下文分给若干线程块，其数量随长度的平方根增长（每次切分都要合并一次部分结果），因此 C 个词元需要此值 × sqrt(C / 1024)，无论带宽有多空闲（H100：2.04 us，TensorRT-LLM 在一个请求、65535 个词元时的解码注意力）。这是内核计算时间的下限；与 efficiency.attention_pair_token_ps 一起时取较慢者。0：无。</translation>
     </message>
     <message>
         <source>Alpha of the alpha-beta model: time per synchronisation step of a collective, its launch included (one-shot all-reduce: 2 steps, two-shot: 4, ring: 2(n-1)); H100: 1.27 us, half the intercept of TensorRT-LLM&apos;s custom all-reduce of 256 B over the GPU count (2.7-3.2 us on 2-8 GPUs; its slope per peer is link.peer_latency_us).</source>
@@ -2122,6 +2122,14 @@
     <message>
         <source>efficiency.attention_pair_width_share for the 16-bit KV cache&apos;s kernel (H100: 0.24, TensorRT-LLM: 1024 requests at 15 tokens take 275 us with gpt-oss-120b&apos;s 64-wide heads, 304 with Llama-3.1-8B&apos;s 128-wide ones). 0: as efficiency.attention_pair_width_share.</source>
         <translation>16 位 KV 缓存内核的 efficiency.attention_pair_width_share（H100：0.24，TensorRT-LLM：15 个 token 的 1024 个请求，gpt-oss-120b 的 64 宽头耗时 275 us，Llama-3.1-8B 的 128 宽头为 304 us）。0：与 efficiency.attention_pair_width_share 相同。</translation>
+    </message>
+    <message>
+        <source>16-bit KV attention: one pair&apos;s 1024 tokens alone</source>
+        <translation>16 位 KV 注意力：单个配对独处时 1024 个词元的时间</translation>
+    </message>
+    <message>
+        <source>efficiency.attention_pair_1k_us for a decode-attention call over a 16-bit KV cache with grouped-query heads, where the engine runs those in a kernel of their own (efficiency.attention_16bit_overhead_us &gt; 0). That kernel runs a pair&apos;s chain after the KV stream of the blocks before it, so the time adds to the stream instead of meeting it at the ridge (H100: 0.98 us, TensorRT-LLM decode attention over a bf16 cache at one request of 65535 tokens). 0: as efficiency.attention_pair_1k_us.</source>
+        <translation>efficiency.attention_pair_1k_us 在 16 位 KV 缓存且采用分组查询头、引擎为其另用专门内核时的取值（efficiency.attention_16bit_overhead_us &gt; 0）。该内核在之前线程块的 KV 流之后才运行一个配对的链，因此这段时间叠加在流上，而不是在拐点处与之汇合（H100：0.98 us，TensorRT-LLM 在 bf16 缓存、一个请求、65535 个词元时的解码注意力）。0：与 efficiency.attention_pair_1k_us 相同。</translation>
     </message>
 </context>
 <context>
@@ -2513,10 +2521,6 @@
         <translation>每算子固定开销 %1&lt;br&gt;</translation>
     </message>
     <message>
-        <source>time = (compute&lt;sup&gt;p&lt;/sup&gt; + memory&lt;sup&gt;p&lt;/sup&gt;)&lt;sup&gt;1/p&lt;/sup&gt;%1%2 = &lt;b&gt;%3&lt;/b&gt; (p = %4, ridge sharpness: near the ridge neither overlaps the other fully)&lt;br&gt;</source>
-        <translation>时间 = (计算&lt;sup&gt;p&lt;/sup&gt; + 内存&lt;sup&gt;p&lt;/sup&gt;)&lt;sup&gt;1/p&lt;/sup&gt;%1%2 = &lt;b&gt;%3&lt;/b&gt;（p = %4，拐点锐度：在拐点附近两者都不能完全相互重叠）&lt;br&gt;</translation>
-    </message>
-    <message>
         <source> with network</source>
         <translation> 含网络</translation>
     </message>
@@ -2631,6 +2635,18 @@
     <message>
         <source>&lt;p&gt;The %1 attention data-parallel ranks schedule their own prompts, and every rank waits for the slowest at the MoE layers: a step carries a chunk wherever any rank runs one, %2 chunks in such a step on average. Each rank alone carries one in %3 % of the steps; ranks that take their chunks together (Engine: Aligned prompt chunks) would make only those steps long.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1 个注意力数据并行秩各自调度自己的提示，每个秩都要在 MoE 层等待最慢的秩：只要有任一秩运行一个提示块，该步就带有提示块，这样的步平均带有 %2 个提示块。每个秩单独在 %3 % 的步中带有提示块；一起处理提示块的各秩（引擎：对齐的提示词分块）只会让这些步变长。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>after the stream = one (request, KV head) pair&apos;s split chain over %1 tokens × this op&apos;s share = %2 × %3 = %4&lt;br&gt;</source>
+        <translation>流之后 = 单个（请求，KV 头）配对在 %1 个词元上的切分链 × 本算子的份额 = %2 × %3 = %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>time = (compute&lt;sup&gt;p&lt;/sup&gt; + memory&lt;sup&gt;p&lt;/sup&gt;)&lt;sup&gt;1/p&lt;/sup&gt;%1%2%5 = &lt;b&gt;%3&lt;/b&gt; (p = %4, ridge sharpness: near the ridge neither overlaps the other fully)&lt;br&gt;</source>
+        <translation>时间 = (计算&lt;sup&gt;p&lt;/sup&gt; + 内存&lt;sup&gt;p&lt;/sup&gt;)&lt;sup&gt;1/p&lt;/sup&gt;%1%2%5 = &lt;b&gt;%3&lt;/b&gt;（p = %4，拐点锐度：在拐点附近两者都不能完全相互重叠）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source> + after the stream</source>
+        <translation> + 流之后</translation>
     </message>
 </context>
 <context>

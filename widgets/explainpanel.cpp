@@ -405,13 +405,19 @@ void ExplainPanel::refresh() {
         } else if (op.overhead_s > 0) {
             html += tr("fixed per-op overhead %1<br>").arg(formatSeconds(op.overhead_s));
         }
+        // Hopper's 16-bit decode kernel runs a split pair's chain after the KV stream (AttentionFloors::tail_s).
+        if (op.tail_s > 0)
+            html += tr("after the stream = one (request, KV head) pair's split chain over %1 tokens × this op's share = %2 × "
+                       "%3 = %4<br>")
+                        .arg(formatNumber(op.pair_keys, 0), formatSeconds(op.pair_share > 0 ? op.tail_s / op.pair_share : 0.0),
+                             QString::number(op.pair_share, 'g', 3), formatSeconds(op.tail_s));
         const double sharpness = doc_->state().chip.efficiency.ridge_exponent;
         if (op.compute_s > 0 && op.memory_s > 0 && sharpness < 1000)
-            html += tr("time = (compute<sup>p</sup> + memory<sup>p</sup>)<sup>1/p</sup>%1%2 = <b>%3</b> "
+            html += tr("time = (compute<sup>p</sup> + memory<sup>p</sup>)<sup>1/p</sup>%1%2%5 = <b>%3</b> "
                        "(p = %4, ridge sharpness: near the ridge neither overlaps the other fully)<br>")
                         .arg(op.network_s > 0 ? tr(" with network") : QString(),
                              op.overhead_s > 0 ? tr(" + overhead") : QString(), formatSeconds(op.time_s),
-                             QString::number(sharpness, 'g', 3));
+                             QString::number(sharpness, 'g', 3), op.tail_s > 0 ? tr(" + after the stream") : QString());
         const double ridge = peakMemory > 0 ? peak / peakMemory : 0;
         if (op.bytes() > 0 && ridge > 0)
             html += tr("intensity %1 FLOP/byte vs ridge point %2 FLOP/byte (peak / HBM bandwidth).<br>")

@@ -183,6 +183,10 @@ struct EfficiencySpec {
     // attention_pair_token_ps. A floor under the kernel's compute, like attention_pair_ns. 0: none.
     double attention_pair_1k_us = 0.0;
     double attention_pair_token_ps = 0.0;
+    // attention_pair_1k_us of the kernel for a 16-bit cache with grouped-query heads, where the engine runs those
+    // in a kernel of their own (attention_16bit_overhead_us > 0): that chain follows the KV stream of the blocks
+    // before it rather than running under it (AttentionFloors::tail_s). 0: as attention_pair_1k_us.
+    double attention_16bit_pair_1k_us = 0.0;
     // Cached tokens per thread block below which a decode-attention kernel does not split a pair's context
     // over another block (TensorRT-LLM's XQA kernel on Hopper: 128). A split pair runs as several blocks, each
     // paying attention_pair_ns, so mid-length contexts cost more blocks than pairs (attention_splits). 0: one

@@ -330,9 +330,16 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "Time one (request, KV head) pair's first 1024 cached tokens take in a decode-attention kernel when "
          "the pair is alone: the kernel splits a pair's context over thread blocks whose number grows as the square root of its "
          "length (each split adds a merge of partial results), so C tokens take this x sqrt(C / 1024) however idle the bandwidth "
-         "(H100: 2.02 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; "
+         "(H100: 2.04 us, TensorRT-LLM decode attention at one request of 65535 tokens). A floor under the kernel's compute; "
          "with efficiency.attention_pair_token_ps the slower binds. 0: none."),
          SCV_REAL(efficiency.attention_pair_1k_us)});
+    add({"efficiency.attention_16bit_pair_1k_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "16-bit KV attention: one pair's 1024 tokens alone"), SCV_TR("Unit", "us"), ParamKind::real, 0, 100, 0, 10, false, {},
+         SCV_TR("scoville::ChipParams", "efficiency.attention_pair_1k_us for a decode-attention call over a 16-bit KV cache with "
+         "grouped-query heads, where the engine runs those in a kernel of their own (efficiency.attention_16bit_overhead_us > 0). "
+         "That kernel runs a pair's chain after the KV stream of the blocks before it, so the time adds to the stream instead "
+         "of meeting it at the ridge (H100: 0.98 us, TensorRT-LLM decode attention over a bf16 cache at one request of 65535 "
+         "tokens). 0: as efficiency.attention_pair_1k_us."),
+         SCV_REAL(efficiency.attention_16bit_pair_1k_us), "efficiency.attention_pair_1k_us"});
     add({"efficiency.attention_pair_token_ps", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: one pair's time per token"), SCV_TR("Unit", "ps"), ParamKind::real, 0, 10000, 0, 1000, false, {},
          SCV_TR("scoville::ChipParams", "Least time per cached token of one (request, KV head) pair in a decode-attention kernel: the kernel "
          "splits a pair's context over a capped number of thread blocks, so a pair alone takes its tokens x this however idle the "

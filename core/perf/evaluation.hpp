@@ -83,6 +83,7 @@ struct OpResult {
     double prompt_pairs = 0, prompt_chunk = 0, prompt_prefix = 0, prompt_window = 0;
     double moe_calls = 0;        // fused MoE op: calls per step with its fixed cost (fixed_s follows)
     double compute_s = 0, memory_s = 0, network_s = 0, overhead_s = 0;
+    double tail_s = 0;           // decode attention: a split pair's chain after the KV stream (AttentionFloors::tail_s)
     double time_s = 0;
 
     [[nodiscard]] double bytes() const { return weight_bytes + activation_bytes + kv_bytes; }

@@ -52,6 +52,7 @@ KernelResult sum_ops(const LayerTemplate& layer, std::string_view name, OpKind k
         sum.compute_s += op.compute_s;
         sum.memory_s += op.memory_s;
         sum.overhead_s += op.overhead_s;
+        sum.tail_s += op.tail_s;
         sum.time_s += op.time_s;
     }
     sum.bound = sum.compute_s >= sum.memory_s ? Bound::compute : Bound::memory;

@@ -55,6 +55,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.attention_mha_pair_s = or_else(e.attention_mha_pair_ns, e.attention_pair_ns) * 1e-9 * shared;
     r.attention_mha_wave_blocks = or_else(e.attention_mha_wave_blocks, e.attention_wave_blocks) * wave;
     r.attention_pair_1k_s = e.attention_pair_1k_us * 1e-6 * serial;
+    r.attention_16bit_pair_1k_s = or_else(e.attention_16bit_pair_1k_us, e.attention_pair_1k_us) * 1e-6 * serial;
     r.attention_pair_token_s = e.attention_pair_token_ps * 1e-12 * serial;
     r.attention_split_tokens = e.attention_split_tokens;
     r.attention_fallback_token_s = e.attention_fallback_token_ns * 1e-9 * serial;
@@ -84,9 +85,14 @@ double kv_scale(const ChipRates& r, DecodeKernel kernel) {
     return r.kv_scale;
 }
 
-double attention_pair_time(double keys, const ChipRates& r) {
+bool runs_own_16bit_kernel(DecodeKernel kernel, const ChipRates& r) {
+    return kernel == DecodeKernel::grouped_16bit && !r.attention_16bit_as_8bit;
+}
+
+double attention_pair_time(double keys, const ChipRates& r, DecodeKernel kernel) {
     if (keys <= 0) return 0.0;
-    return std::max(r.attention_pair_1k_s * std::sqrt(keys / 1024.0), r.attention_pair_token_s * keys);
+    const double per_1k = runs_own_16bit_kernel(kernel, r) ? r.attention_16bit_pair_1k_s : r.attention_pair_1k_s;
+    return std::max(per_1k * std::sqrt(keys / 1024.0), r.attention_pair_token_s * keys);
 }
 
 double attention_splits(double pairs, double keys, const ChipRates& r) {
@@ -140,8 +146,12 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     // The kernel's blocks beyond its first wave, this op's share of them.
     if (op.pair_share > 0)
         f.blocks_s = op.pair_share * std::max(0.0, f.splits * op.attention_pairs / op.pair_share - f.wave_blocks) * f.block_s;
-    f.pair_alone_s = attention_pair_time(op.pair_keys, r);
+    f.pair_alone_s = attention_pair_time(op.pair_keys, r, op.decode_kernel);
     f.alone_s = op.pair_share * f.pair_alone_s;
+    // Hopper's 16-bit kernel: its square-root chain follows the stream (tail_s).
+    const bool split_chain = op.pair_keys > 0 && runs_own_16bit_kernel(op.decode_kernel, r) &&
+                             r.attention_16bit_pair_1k_s > 0 &&
+                             r.attention_16bit_pair_1k_s * std::sqrt(op.pair_keys / 1024.0) >= r.attention_pair_token_s * op.pair_keys;
     // The fallback kernel's blocks walk their keys one after another (the new token's among them), a context
     // longer than one block's share split over several, whose partial results are merged.
     if (op.pair_share > 0 && fallback_decode_attention(op.decode_kernel, op.attention_pairs / op.pair_share, op.pair_keys, r)) {
@@ -149,6 +159,8 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
         f.fallback_merge_s = op.pair_keys > kFallbackTokensPerBlock ? r.attention_fallback_merge_s : 0.0;
         f.fallback_s = op.pair_share * (f.fallback_keys * r.attention_fallback_token_s + f.fallback_merge_s);
     }
+    // The fallback kernel merges its own split (above); the 16-bit kernel's square-root chain follows the stream.
+    if (split_chain && f.fallback_s <= 0) f.tail_s = f.alone_s;
     return f;
 }
 
@@ -238,7 +250,9 @@ void finish_op(OpResult& op, const ChipRates& r) {
     // least one pair's, this op's share of it.
     if (op.kind == OpKind::attention) {
         const AttentionFloors f = attention_floors(op, r);
-        op.compute_s = std::max({op.compute_s, f.blocks_s, f.alone_s, f.fallback_s}) + op.prompt_token_heads * r.prefill_token_s;
+        op.compute_s = std::max({op.compute_s, f.blocks_s, f.tail_s > 0 ? 0.0 : f.alone_s, f.fallback_s}) +
+                       op.prompt_token_heads * r.prefill_token_s;
+        op.tail_s = f.tail_s;
     }
     op.precision = r.executed[pi];
     // (Most ops move one or two of the three: no division for the others.)
@@ -250,6 +264,7 @@ void finish_op(OpResult& op, const ChipRates& r) {
     const double lost = 1.0 - r.overlap;
     double cm = ridge_combine(op.compute_s, op.memory_s, r.ridge_exponent);
     cm += lost * (op.compute_s + op.memory_s - cm);
+    cm += op.tail_s;  // a split pair's chain after the stream (AttentionFloors::tail_s)
     // Norms, activations and softmax are fused into their neighbouring kernels: no launch of their own.
     // A collective carries its whole fixed cost in its own terms, measured on collectives: the steps'
     // latency of an engine's kernels (link.latency_us) or the library's cost per call with its launch.

@@ -42,6 +42,7 @@ struct ChipRates {
     double prefill_overhead_s = 0;           // per prompt-attention call (efficiency.prefill_overhead_us, or the above)
     double prefill_token_s = 0;       // per (prompt token, query head) of a prompt-attention kernel (efficiency.prefill_token_ns)
     double attention_pair_1k_s = 0;     // one pair's 1024 cached tokens alone (efficiency.attention_pair_1k_us)
+    double attention_16bit_pair_1k_s = 0;  // and in the 16-bit cache's kernel (efficiency.attention_16bit_pair_1k_us, or the above)
     double attention_pair_token_s = 0;  // one pair's least time per cached token (efficiency.attention_pair_token_ps)
     double attention_split_tokens = 0;  // cached tokens per block before a pair splits (efficiency.attention_split_tokens)
     double attention_fallback_token_s = 0;  // the fallback kernel's time per token a block walks (efficiency.attention_fallback_token_ns)
@@ -70,8 +71,12 @@ double kv_scale(const ChipRates& r, DecodeKernel kernel);
 double tile_utilisation(double m, double n, double mac_rows, double mac_cols);
 
 // The time one decode-attention (request, KV head) pair with `keys` cached tokens takes when it is alone
-// (efficiency.attention_pair_1k_us and attention_pair_token_ps: the slower law binds).
-double attention_pair_time(double keys, const ChipRates& r);
+// (efficiency.attention_pair_1k_us, the 16-bit cache's kernel's own where it has one, and
+// attention_pair_token_ps: the slower law binds).
+double attention_pair_time(double keys, const ChipRates& r, DecodeKernel kernel = DecodeKernel::grouped);
+// Whether that kernel's own 16-bit kernel runs the call (efficiency.attention_16bit_overhead_us > 0, a 16-bit
+// cache with grouped-query heads).
+bool runs_own_16bit_kernel(DecodeKernel kernel, const ChipRates& r);
 
 // Thread blocks per (request, KV head) pair of a decode-attention kernel with `pairs` pairs of `keys` cached
 // tokens each, as TensorRT-LLM's XQA kernel chooses them (decoderXQAImplCommon.h, computeMultiBlockCount): one
@@ -105,6 +110,12 @@ struct AttentionFloors {
     double blocks_s = 0;      // the op's share of (splits x the kernel's pairs - wave_blocks) x block_s
     double pair_alone_s = 0;  // one pair alone over its keys (attention_pair_time)
     double alone_s = 0;       // the op's share of it
+    // Hopper's kernel for a 16-bit cache with grouped-query heads (runs_own_16bit_kernel) runs a pair's
+    // square-root chain (efficiency.attention_16bit_pair_1k_us: its blocks walk their slices, then their partial
+    // results are merged) after the KV stream of the blocks before it, not under it: the op's share of it follows
+    // the stream (tail_s = alone_s, no floor under the compute). The FP8 kernel's chain and the per-token law stay
+    // floors that meet the stream at the ridge.
+    double tail_s = 0;
     // Where the engine runs the call in its fallback kernel (fallback_decode_attention): the keys each of its blocks
     // walks (0: no fallback), the merge of a split context's blocks (0: not split), and the op's share of
     // keys x the time per key plus the merge.

@@ -333,6 +333,15 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("mi300x", "efficiency.attention_pair_1k_us").from, "h100-sxm");
     EXPECT_EQ(basis("vera-rubin", "efficiency.attention_pair_1k_us").from, "h100-sxm");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_pair_token_ps").basis, "estimate");
+    // Hopper's 16-bit kernel's own chain (it follows the KV stream): measured on H100 and H200; elsewhere
+    // as efficiency.attention_pair_1k_us, with that key's basis.
+    for (const char* c : {"h100-sxm", "h200-sxm"}) {
+        EXPECT_EQ(basis(c, "efficiency.attention_16bit_pair_1k_us").basis, "measured") << c;
+        EXPECT_EQ(basis(c, "efficiency.attention_16bit_pair_1k_us").as, "") << c;
+    }
+    EXPECT_EQ(basis("mi300x", "efficiency.attention_16bit_pair_1k_us").as, "efficiency.attention_pair_1k_us");
+    EXPECT_EQ(basis("mi300x", "efficiency.attention_16bit_pair_1k_us").from, "h100-sxm");
+    EXPECT_EQ(basis("b200", "efficiency.attention_16bit_pair_1k_us").basis, "estimate");
     // The split of a pair over thread blocks: TensorRT-LLM's XQA rule on Hopper (the engine's, not the silicon's:
     // not carried), not set elsewhere.
     for (const char* c : {"h100-sxm", "h200-sxm"}) EXPECT_EQ(basis(c, "efficiency.attention_split_tokens").basis, "measured") << c;
@@ -438,7 +447,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 40u) << c.id;
+        EXPECT_EQ(all.size(), 41u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

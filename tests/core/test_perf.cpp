@@ -146,15 +146,15 @@ TEST(Lowering, ASpreadOfLengthsWeighsTheLongRequests) {
 TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
     // Decode attention reads the paged KV cache at its own share of the peak beyond a fixed cost per call
     // (H100, TensorRT-LLM generation-attention timings: efficiency.attention 0.833 for an FP8 cache's kernel,
-    // efficiency.attention_16bit 0.89 for a 16-bit cache's), other bytes at efficiency.memory (0.866, copy).
-    // attn_score of the tiny model: 1408 B of a 16-bit KV cache from HBM at 3.35 x 0.89 TB/s, its activations
+    // efficiency.attention_16bit 0.909 for a 16-bit cache's), other bytes at efficiency.memory (0.866, copy).
+    // attn_score of the tiny model: 1408 B of a 16-bit KV cache from HBM at 3.35 x 0.909 TB/s, its activations
     // from the 50 MB L2 at 12 x 0.866 TB/s. Its 4 query heads share 2 KV heads of that cache, which H100 runs
     // in a kernel of their own: the call costs the 4 us launch + 4.58 us more (efficiency.attention_16bit_overhead_us,
     // TensorRT-LLM timings).
     const PhaseResult ph = lower(tiny(), small_scenario(), Phase::decode);
     const OpResult& a = op(ph, 0, "attn_score");
     ASSERT_EQ(a.kv_bytes, 1408);
-    EXPECT_NEAR(a.memory_s, 1408 / (3.35e12 * 0.89) + a.activation_bytes / (12e12 * 0.866), 1e-18);
+    EXPECT_NEAR(a.memory_s, 1408 / (3.35e12 * 0.909) + a.activation_bytes / (12e12 * 0.866), 1e-18);
     EXPECT_EQ(a.decode_kernel, DecodeKernel::grouped_16bit);
     EXPECT_NEAR(a.overhead_s, 4e-6 + 4.58e-6, 1e-15);
     EXPECT_DOUBLE_EQ(op(ph, 0, "attn_value").overhead_s, 0.0);  // the same kernel
@@ -172,13 +172,13 @@ TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
     // Heads that each have their own KV head (multi-head attention) run in a kernel of their own whatever the
     // cache, one thread block a head: 4.90 us more (efficiency.attention_mha_overhead_us, TensorRT-LLM's masked
     // multi-head attention kernel) and 103 ns for its one query head. Its 16-bit cache streams at
-    // efficiency.attention_16bit (0.89), as the grouped heads' does; an 8-bit one, whose elements the kernel
+    // efficiency.attention_16bit (0.909), as the grouped heads' does; an 8-bit one, whose elements the kernel
     // converts before its math, at efficiency.attention_mha (0.758): attn_score's 2816 B at 3.35 x 0.758 TB/s.
     const PhaseResult mha_ph = lower(tiny(4), small_scenario(), Phase::decode);
     const OpResult& mha = op(mha_ph, 0, "attn_score");
     EXPECT_EQ(mha.decode_kernel, DecodeKernel::per_head);
     EXPECT_NEAR(mha.overhead_s, 4e-6 + 4.90e-6 + 103e-9, 1e-15);
-    EXPECT_NEAR(mha.memory_s, mha.kv_bytes / (3.35e12 * 0.89) + mha.activation_bytes / (12e12 * 0.866), 1e-18);
+    EXPECT_NEAR(mha.memory_s, mha.kv_bytes / (3.35e12 * 0.909) + mha.activation_bytes / (12e12 * 0.866), 1e-18);
     const PhaseResult mha8_ph = lower(tiny(4), narrow, Phase::decode);
     const OpResult& mha8 = op(mha8_ph, 0, "attn_score");
     EXPECT_EQ(mha8.decode_kernel, DecodeKernel::per_head_8bit);
@@ -193,7 +193,7 @@ TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
     same.efficiency.attention_16bit = 0;
     EXPECT_NEAR(kv_scale(chip_rates(same), DecodeKernel::grouped_16bit), 0.833 / 0.866, 1e-15);
     EXPECT_NEAR(kv_scale(chip_rates(same), DecodeKernel::per_head), 0.833 / 0.866, 1e-15);
-    EXPECT_NEAR(kv_scale(chip_rates(*load_chip("h100-sxm")), DecodeKernel::grouped_16bit), 0.89 / 0.866, 1e-15);
+    EXPECT_NEAR(kv_scale(chip_rates(*load_chip("h100-sxm")), DecodeKernel::grouped_16bit), 0.909 / 0.866, 1e-15);
     EXPECT_DOUBLE_EQ(load_chip("b200")->efficiency.attention_16bit, 0);
 }
 
@@ -773,11 +773,11 @@ TEST(Roofline, DecodeAttentionPaysPerRequestAndKvHead) {
     any_width.efficiency.attention_pair_width_share = 0;
     EXPECT_NEAR(attention_kernel(any_width, oss_wide, 1, 1024, 15, Precision::fp8)->op.time_s, 89.9e-6, 0.1e-6);
     // One request: 8 blocks within the first wave; a pair's own time over its 16 keys (15 cached and the new
-    // one), 2.17 us x sqrt(16 / 1024) = 0.271 us, binds; the call's fixed cost, 5.376 us, dominates
+    // one), 2.15 us x sqrt(16 / 1024) = 0.269 us, binds; the call's fixed cost, 5.376 us, dominates
     // (TensorRT-LLM: 5.7 us).
     auto one = attention_kernel(h200, llama, 1, 1, 15, Precision::fp8);
-    EXPECT_NEAR(one->op.compute_s, 2.17e-6 * std::sqrt(16.0 / 1024), 0.001e-6);
-    EXPECT_NEAR(one->op.time_s, 5.376e-6 + 0.271e-6, 0.02e-6);
+    EXPECT_NEAR(one->op.compute_s, 2.15e-6 * std::sqrt(16.0 / 1024), 0.001e-6);
+    EXPECT_NEAR(one->op.time_s, 5.376e-6 + 0.269e-6, 0.02e-6);
     // 64 requests: 512 blocks, the 412 beyond the first wave at 10.11 ns = 4.17 us (5.18 us if every block
     // added: efficiency.attention_wave_blocks 0).
     auto mid = attention_kernel(h200, llama, 1, 64, 15, Precision::fp8);
@@ -889,38 +889,38 @@ TEST(Roofline, PromptAttentionBlocksLeaveCoresIdle) {
 // One (request, KV head) pair alone: its time grows with its context whatever the bandwidth left idle.
 // Llama-3.1-8B at TP 8 holds one KV head per chip; one request of 65535 tokens cached reads 65536 keys
 // (with the new one) and writes the new token: 65537 x 2 x 128 B = 16.78 MB of fp8 KV.
-// H100 (Hopper, the square-root law): 2.02 us x sqrt(65536 / 1024) = 16.16 us of compute against the KV's
-// 16.78 MB / (3.35 TB/s x 0.833) = 6.01 us: sqrt(16.16^2 + 6.01^2) = 17.24 us, + 4 us launch + 1.04 us per
-// call + 4 query heads x 103 ns = 22.69 us, and the fused softmax's 0.02 us on the vector lanes: 22.71 us
+// H100 (Hopper, the square-root law): 2.04 us x sqrt(65536 / 1024) = 16.32 us of compute against the KV's
+// 16.78 MB / (3.35 TB/s x 0.833) = 6.01 us: sqrt(16.32^2 + 6.01^2) = 17.39 us, + 4 us launch + 1.04 us per
+// call + 4 query heads x 103 ns = 22.84 us, and the fused softmax's 0.02 us on the vector lanes: 22.86 us
 // (TensorRT-LLM: 22.79 us; 11.48 us without the key, where the pair's 64 blocks run within the call's fixed
 // time and the KV's 6.01 us binds).
 // B200 (the per-token law): 65536 x 252 ps = 16.52 us against 16.78 MB / (8.0 TB/s x 0.896) = 2.34 us:
 // sqrt(16.52^2 + 2.34^2) = 16.68 us, + 4 + 6.97 + 4 x 0.011 us = 27.71 us (TensorRT-LLM: 25.51 us).
 // With 8 KV heads (TP 1) the pairs run side by side: 8 x 16.78 MB = 134.2 MB take 48.10 us on H100, and
-// the pair's 16.16 us only adds at the ridge: sqrt(48.10^2 + 16.16^2) = 50.74 us, + 5.45 us and the softmax's
-// 0.17 us (32 query heads) = 56.36 us (TensorRT-LLM: 64.6 us).
+// the pair's 16.32 us only adds at the ridge: sqrt(48.10^2 + 16.32^2) = 50.79 us, + 5.45 us and the softmax's
+// 0.17 us (32 query heads) = 56.41 us (TensorRT-LLM: 64.6 us).
 TEST(Roofline, DecodeAttentionPairAloneGrowsWithItsContext) {
     const ModelSpec llama = *load_model("llama-3.1-8b");
     const ChipSpec h100 = *load_chip("h100-sxm");
-    EXPECT_DOUBLE_EQ(h100.efficiency.attention_pair_1k_us, 2.02);
+    EXPECT_DOUBLE_EQ(h100.efficiency.attention_pair_1k_us, 2.04);
     EXPECT_DOUBLE_EQ(h100.efficiency.attention_pair_token_ps, 0);
     const ChipRates hr = chip_rates(h100);
-    EXPECT_NEAR(attention_pair_time(65536, hr), 16.16e-6, 0.001e-6);
-    EXPECT_NEAR(attention_pair_time(1024, hr), 2.02e-6, 1e-12);
+    EXPECT_NEAR(attention_pair_time(65536, hr), 16.32e-6, 0.001e-6);
+    EXPECT_NEAR(attention_pair_time(1024, hr), 2.04e-6, 1e-12);
     EXPECT_DOUBLE_EQ(attention_pair_time(0, hr), 0);
     auto h = attention_kernel(h100, llama, 8, 1, 65535, Precision::fp8);
     ASSERT_TRUE(h.ok()) << h.error().message;
     EXPECT_NEAR(h->op.kv_bytes, 65537.0 * 2 * 128, 1);
     EXPECT_NEAR(h->op.memory_s, 6.01e-6, 0.01e-6);
-    EXPECT_NEAR(h->op.compute_s, 16.16e-6 + 0.02e-6, 0.01e-6);
-    EXPECT_NEAR(h->op.time_s, 22.71e-6, 0.02e-6);
+    EXPECT_NEAR(h->op.compute_s, 16.32e-6 + 0.02e-6, 0.01e-6);
+    EXPECT_NEAR(h->op.time_s, 22.86e-6, 0.02e-6);
     ChipSpec bare = h100;
     bare.efficiency.attention_pair_1k_us = 0;
     EXPECT_NEAR(attention_kernel(bare, llama, 8, 1, 65535, Precision::fp8)->op.time_s, 11.48e-6, 0.02e-6);
     // Eight pairs side by side: the bytes bind, the pair's time adds at the ridge only.
     auto eight = attention_kernel(h100, llama, 1, 1, 65535, Precision::fp8);
     EXPECT_NEAR(eight->op.memory_s, 48.10e-6, 0.02e-6);
-    EXPECT_NEAR(eight->op.time_s, 56.36e-6, 0.02e-6);
+    EXPECT_NEAR(eight->op.time_s, 56.41e-6, 0.02e-6);
     // Blackwell: the per-token law.
     const ChipSpec b200 = *load_chip("b200");
     EXPECT_DOUBLE_EQ(b200.efficiency.attention_pair_1k_us, 0);
@@ -930,13 +930,48 @@ TEST(Roofline, DecodeAttentionPairAloneGrowsWithItsContext) {
     auto b = attention_kernel(b200, llama, 8, 1, 65535, Precision::fp8);
     ASSERT_TRUE(b.ok()) << b.error().message;
     EXPECT_NEAR(b->op.time_s, 27.71e-6, 0.02e-6);
-    // The slower law binds where a chip has both: at 1024 tokens 2.02 us against 1024 x 251 ps = 0.26 us,
-    // at 65536 tokens 16.45 us against 16.16.
+    // The slower law binds where a chip has both: at 1024 tokens 2.04 us against 1024 x 251 ps = 0.26 us,
+    // at 65536 tokens 16.45 us against 16.32.
     ChipSpec both = h100;
     both.efficiency.attention_pair_token_ps = 251;
     const ChipRates r2 = chip_rates(both);
-    EXPECT_NEAR(attention_pair_time(1024, r2), 2.02e-6, 1e-12);
+    EXPECT_NEAR(attention_pair_time(1024, r2), 2.04e-6, 1e-12);
     EXPECT_NEAR(attention_pair_time(65536, r2), 16.45e-6, 0.001e-6);
+}
+
+// Hopper's kernel for a 16-bit cache with grouped-query heads runs a pair's split chain after the KV stream,
+// not under it (efficiency.attention_16bit_pair_1k_us 0.98 us on H100). Llama-3.1-8B at TP 8, one request of
+// 65535 tokens over a bf16 cache: 65537 x 2 x 128 x 2 B = 33.55 MB / (3.35 TB/s x 0.909) = 11.02 us of KV; the
+// blocks' own work 0.70 us meets it at the ridge: sqrt(0.70^2 + 11.02^2) = 11.04 us; the chain follows:
+// 0.98 us x sqrt(65536 / 1024) = 7.84 us; + 4 us launch + 4.58 us for the 16-bit call, and the softmax's
+// 0.02 us: 27.48 us (TensorRT-LLM: 27.45 us, one of the key's fits). With 8 KV heads (TP 1) the 8 pairs'
+// 268.4 MB take 88.15 us and their blocks 16.64 us: sqrt(16.64^2 + 88.15^2) = 89.71 us + 7.84 + 8.58 + the
+// softmax's 0.14 us = 106.27 us (TensorRT-LLM: 112.8 us; the chain at the ridge gave 100.3 us).
+TEST(Roofline, Hopper16BitKernelRunsThePairsChainAfterTheStream) {
+    const ModelSpec llama = *load_model("llama-3.1-8b");
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    EXPECT_DOUBLE_EQ(h100.efficiency.attention_16bit_pair_1k_us, 0.98);
+    const ChipRates hr = chip_rates(h100);
+    EXPECT_NEAR(attention_pair_time(65536, hr, DecodeKernel::grouped_16bit), 7.84e-6, 1e-12);
+    EXPECT_NEAR(attention_pair_time(65536, hr, DecodeKernel::grouped), 16.32e-6, 1e-12);
+    auto one = attention_kernel(h100, llama, 8, 1, 65535, Precision::bf16);
+    ASSERT_TRUE(one.ok()) << one.error().message;
+    EXPECT_NEAR(one->op.memory_s, 11.02e-6, 0.01e-6);
+    EXPECT_NEAR(one->op.compute_s, 0.70e-6, 0.01e-6);  // the chain is no floor under the compute
+    EXPECT_NEAR(one->op.tail_s, 7.84e-6, 0.001e-6);
+    EXPECT_NEAR(one->op.time_s, 27.48e-6, 0.02e-6);
+    auto eight = attention_kernel(h100, llama, 1, 1, 65535, Precision::bf16);
+    EXPECT_NEAR(eight->op.memory_s, 88.15e-6, 0.02e-6);
+    EXPECT_NEAR(eight->op.time_s, 106.27e-6, 0.05e-6);
+    // The FP8 cache's kernel keeps its chain as a floor that meets the stream at the ridge.
+    EXPECT_EQ(attention_kernel(h100, llama, 8, 1, 65535, Precision::fp8)->op.tail_s, 0);
+    // A chip whose 16-bit cache runs in the FP8 cache's kernel (attention_16bit_overhead_us 0, Blackwell) keeps
+    // the ridge there too, with attention_pair_1k_us.
+    ChipSpec shared = h100;
+    shared.efficiency.attention_16bit_overhead_us = 0;
+    const ChipRates sr = chip_rates(shared);
+    EXPECT_NEAR(attention_pair_time(65536, sr, DecodeKernel::grouped_16bit), 16.32e-6, 1e-12);
+    EXPECT_EQ(attention_kernel(shared, llama, 8, 1, 65535, Precision::bf16)->op.tail_s, 0);
 }
 
 // A pair's context split over thread blocks (TensorRT-LLM's XQA rule, efficiency.attention_split_tokens 128 on
@@ -1283,10 +1318,11 @@ TEST(Serving, PromptsArriveWholeInAShareOfTheSteps) {
     EXPECT_NEAR(sv.chunk_step_s, carried.time_s + 64e-6, 1e-12);
     EXPECT_NEAR(sv.step_s, 0.75 * sv.plain_step_s + 0.25 * sv.chunk_step_s, 1e-12);
     EXPECT_NEAR(ev->decode.time_s, mean.time_s, 1e-12);  // the layers shown: the mean tokens
-    // 14.6 ms alone, 51.9 ms with the prompt: 23.93 ms a step, where one step of the mean tokens takes 23.49.
-    EXPECT_NEAR(sv.plain_step_s, 14.6e-3, 0.05e-3);
-    EXPECT_NEAR(sv.chunk_step_s, 51.94e-3, 0.05e-3);
-    EXPECT_NEAR(sv.step_s, 23.93e-3, 0.02e-3);
+    // 14.67 ms alone, 52.01 ms with the prompt: 0.75 x 14.67 + 0.25 x 52.01 = 24.00 ms a step, where one step of
+    // the mean tokens takes 23.56.
+    EXPECT_NEAR(sv.plain_step_s, 14.67e-3, 0.05e-3);
+    EXPECT_NEAR(sv.chunk_step_s, 52.01e-3, 0.05e-3);
+    EXPECT_NEAR(sv.step_s, 24.00e-3, 0.02e-3);
     EXPECT_GT(sv.step_s, mean.time_s + 64e-6);
     EXPECT_NEAR(sv.throughput_tokens_per_s, 64.0 / sv.step_s, 1e-6);
     // The prompt tokens of a step at least one prompt (or the room) long spread over every step: 512

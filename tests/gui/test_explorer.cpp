@@ -788,6 +788,21 @@ private slots:
                      qPrintable(explain->toPlainText()));
         QVERIFY(!explain->toPlainText().contains(QStringLiteral("No result")));
         shoot(QStringLiteral("explain-pair-alone"), QStringLiteral("pair alone over"));
+        // A 16-bit cache in a kernel of its own (efficiency.attention_16bit_overhead_us above 0, as on Hopper) runs
+        // the pair's chain after the KV stream: no floor under the compute, a term after the ridge, said so.
+        Scenario wide = one;
+        wide.kv_precision = Precision::bf16;
+        doc_->setScenario(wide);
+        const double ownOverhead = doc_->state().chip.efficiency.attention_16bit_overhead_us;
+        QVERIFY(doc_->setParam("efficiency.attention_16bit_overhead_us", 4.58));
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("after the stream = one (request, KV head) pair's split chain over")),
+                     qPrintable(explain->toPlainText()));
+        QVERIFY(explain->toPlainText().contains(QStringLiteral(" + after the stream = ")));
+        QVERIFY(!explain->toPlainText().contains(QStringLiteral("pair alone over")));
+        shoot(QStringLiteral("explain-pair-after-stream"), QStringLiteral("after the stream"));
+        QVERIFY(doc_->setParam("efficiency.attention_16bit_overhead_us", ownOverhead));
+        doc_->setScenario(one);
+        QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("pair alone over")));
         // Its prompts arrive whole: 65536 / 64 = 1024 prompt tokens a step on average, an eighth of the room a
         // step leaves (8192 - 1 = 8191 tokens), so 1024 / 8191 = 12.5 % of the steps carry a chunk of 8191
         // tokens and the others decode alone; the serving paragraph says so.
