@@ -339,12 +339,12 @@
         <translation>场景：tp = %1 不能均分“%4”的 %2 个注意力头和 %3 个 KV 头（推理引擎让每个张量并行 rank 持有相同的头：tp 须整除注意力头数，并整除 KV 头数或为其整数倍）</translation>
     </message>
     <message>
-        <source>scenario: input_len + output_len (%1 + %2) exceeds the %3-token context of &apos;%4&apos; (its max_position_embeddings)</source>
-        <translation>场景：input_len + output_len（%1 + %2）超出“%4”的 %3 词元上下文（其 max_position_embeddings）</translation>
-    </message>
-    <message>
         <source>scenario: expert_imbalance = %1 needs a mixture-of-experts model (&apos;%2&apos; is dense; 0 = auto)</source>
         <translation>场景：expert_imbalance = %1 需要混合专家模型（“%2”是稠密模型；0 = 自动）</translation>
+    </message>
+    <message>
+        <source>scenario: input_len + output_len (%1 + %2) exceeds the %3-token context of &apos;%4&apos; (its max_position_embeddings; a model JSON with a larger max_context, as RoPE scaling allows, lifts it)</source>
+        <translation>场景：input_len + output_len（%1 + %2）超出“%4”的 %3 词元上下文（其 max_position_embeddings；在 RoPE 缩放允许时，可用 max_context 更大的模型 JSON 解除此限制）</translation>
     </message>
 </context>
 <context>

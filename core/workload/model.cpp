@@ -433,7 +433,8 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     // spread are the engine's to cut).
     if (m.max_context > 0 && static_cast<long long>(s.input_len) + s.output_len > m.max_context)
         return fail(SCV_TR("Error", "scenario: input_len + output_len (%1 + %2) exceeds the %3-token context of '%4' "
-                                    "(its max_position_embeddings)"),
+                                    "(its max_position_embeddings; a model JSON with a larger max_context, as RoPE "
+                                    "scaling allows, lifts it)"),
                     {to_string(s.input_len), to_string(s.output_len), to_string(m.max_context), m.id});
     for (const auto& [key, v] : {std::pair{"input_len_cv", s.input_len_cv}, std::pair{"output_len_cv", s.output_len_cv}})
         if (!(v >= 0.0 && v <= 10.0)) {
