@@ -409,7 +409,7 @@ void ExplainPanel::refresh() {
         if (op.tail_s > 0)
             html += tr("after the stream = one (request, KV head) pair's split chain over %1 tokens × this op's share = %2 × "
                        "%3 = %4<br>")
-                        .arg(formatNumber(op.pair_keys, 0), formatSeconds(op.pair_share > 0 ? op.tail_s / op.pair_share : 0.0),
+                        .arg(formatNumber(op.pair_keys, 0), formatSeconds(attention_floors(op, rates).pair_alone_s),
                              QString::number(op.pair_share, 'g', 3), formatSeconds(op.tail_s));
         const double sharpness = doc_->state().chip.efficiency.ridge_exponent;
         if (op.compute_s > 0 && op.memory_s > 0 && sharpness < 1000)

@@ -148,10 +148,9 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
         f.blocks_s = op.pair_share * std::max(0.0, f.splits * op.attention_pairs / op.pair_share - f.wave_blocks) * f.block_s;
     f.pair_alone_s = attention_pair_time(op.pair_keys, r, op.decode_kernel);
     f.alone_s = op.pair_share * f.pair_alone_s;
-    // Hopper's 16-bit kernel: its square-root chain follows the stream (tail_s).
-    const bool split_chain = op.pair_keys > 0 && runs_own_16bit_kernel(op.decode_kernel, r) &&
-                             r.attention_16bit_pair_1k_s > 0 &&
-                             r.attention_16bit_pair_1k_s * std::sqrt(op.pair_keys / 1024.0) >= r.attention_pair_token_s * op.pair_keys;
+    // Hopper's 16-bit kernel: its square-root chain, where that law binds, follows the stream (tail_s).
+    const bool split_chain =
+        runs_own_16bit_kernel(op.decode_kernel, r) && f.pair_alone_s > r.attention_pair_token_s * op.pair_keys;
     // The fallback kernel's blocks walk their keys one after another (the new token's among them), a context
     // longer than one block's share split over several, whose partial results are merged.
     if (op.pair_share > 0 && fallback_decode_attention(op.decode_kernel, op.attention_pairs / op.pair_share, op.pair_keys, r)) {

@@ -333,12 +333,15 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("mi300x", "efficiency.attention_pair_1k_us").from, "h100-sxm");
     EXPECT_EQ(basis("vera-rubin", "efficiency.attention_pair_1k_us").from, "h100-sxm");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_pair_token_ps").basis, "estimate");
-    // Hopper's 16-bit kernel's own chain (it follows the KV stream): measured on H100 and H200; elsewhere
-    // as efficiency.attention_pair_1k_us, with that key's basis.
-    for (const char* c : {"h100-sxm", "h200-sxm"}) {
-        EXPECT_EQ(basis(c, "efficiency.attention_16bit_pair_1k_us").basis, "measured") << c;
-        EXPECT_EQ(basis(c, "efficiency.attention_16bit_pair_1k_us").as, "") << c;
-    }
+    // Hopper's 16-bit kernel's own keys: measured on H100 and H200 themselves, not followed from the 8-bit ones.
+    const auto measured_on_hopper_itself = [&](const char* key) {
+        for (const char* c : {"h100-sxm", "h200-sxm"}) {
+            EXPECT_EQ(basis(c, key).basis, "measured") << c << " " << key;
+            EXPECT_EQ(basis(c, key).as, "") << c << " " << key;
+        }
+    };
+    // Its chain (it follows the KV stream); elsewhere as efficiency.attention_pair_1k_us, with that key's basis.
+    measured_on_hopper_itself("efficiency.attention_16bit_pair_1k_us");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_16bit_pair_1k_us").as, "efficiency.attention_pair_1k_us");
     EXPECT_EQ(basis("mi300x", "efficiency.attention_16bit_pair_1k_us").from, "h100-sxm");
     EXPECT_EQ(basis("b200", "efficiency.attention_16bit_pair_1k_us").basis, "estimate");
@@ -359,16 +362,11 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_softmax_ps").basis, "estimate");  // 0: its vector lanes
     // Decode attention over a 16-bit KV cache with grouped-query heads: a kernel of its own on Hopper,
     // measured there; elsewhere the keys are 0 and follow the 8-bit ones, with their basis.
-    for (const char* c : {"h100-sxm", "h200-sxm"}) {
-        EXPECT_EQ(basis(c, "efficiency.attention_16bit_pair_ns").basis, "measured") << c;
-        EXPECT_EQ(basis(c, "efficiency.attention_16bit_pair_ns").as, "") << c;
+    measured_on_hopper_itself("efficiency.attention_16bit_pair_ns");
+    for (const char* c : {"h100-sxm", "h200-sxm"})
         EXPECT_EQ(basis(c, "efficiency.attention_16bit_overhead_us").basis, "measured") << c;
-    }
     // Their KV share of the bandwidth too: measured on Hopper, the 8-bit kernel's (efficiency.attention) elsewhere.
-    for (const char* c : {"h100-sxm", "h200-sxm"}) {
-        EXPECT_EQ(basis(c, "efficiency.attention_16bit").basis, "measured") << c;
-        EXPECT_EQ(basis(c, "efficiency.attention_16bit").as, "") << c;
-    }
+    measured_on_hopper_itself("efficiency.attention_16bit");
     EXPECT_EQ(basis("b200", "efficiency.attention_16bit").as, "efficiency.attention");
     EXPECT_EQ(basis("b200", "efficiency.attention_16bit").basis, "measured");
     EXPECT_EQ(basis("tpu-v7", "efficiency.attention_16bit").as, "efficiency.attention");
