@@ -2282,12 +2282,16 @@
         <translation>相对 %1 的比值（= 1）</translation>
     </message>
     <message>
-        <source>No ratios: the baseline %1 has no result (%2)</source>
-        <translation>无比值：基线 %1 没有结果（%2）</translation>
-    </message>
-    <message>
         <source>not evaluated</source>
         <translation>未评估</translation>
+    </message>
+    <message>
+        <source>No ratios: no baseline chip chosen (Baseline, in the toolbar)</source>
+        <translation>无比值：未选择基准芯片（见工具栏中的“基准”）</translation>
+    </message>
+    <message>
+        <source>No ratios: the baseline %1 has no result</source>
+        <translation>无比值：基线 %1 没有结果</translation>
     </message>
 </context>
 <context>
@@ -2958,6 +2962,10 @@ TTFT p99 %6</translation>
         <source>Decode</source>
         <translation>解码</translation>
     </message>
+    <message>
+        <source>No layers: the workload does not run on the design</source>
+        <translation>无层数据：负载无法在此设计上运行</translation>
+    </message>
 </context>
 <context>
     <name>scoville::LessonPanel</name>
@@ -3535,12 +3543,16 @@ TTFT p99 %6</translation>
         <translation>无法估算该芯片的面积</translation>
     </message>
     <message>
-        <source>The workload does not run on the design: no power or cost to show</source>
-        <translation>负载无法在此设计上运行：没有功耗或成本可显示</translation>
-    </message>
-    <message>
         <source>%1 I/O die</source>
         <translation>%1 I/O 裸片</translation>
+    </message>
+    <message>
+        <source>No power: the workload does not run on the design</source>
+        <translation>无功耗：负载无法在此设计上运行</translation>
+    </message>
+    <message>
+        <source>No cost: the workload does not run on the design</source>
+        <translation>无成本：负载无法在此设计上运行</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,7 @@ CompareView::CompareView(DesignDocument* doc, QWidget* parent) : DocumentView(do
     caption_->setObjectName(QStringLiteral("compareCaption"));
     caption_->setTextFormat(Qt::PlainText);
     caption_->setMinimumWidth(40);
+    caption_->setWordWrap(true);  // a long reason reads in full beside the basis and view choices
     basisBox_ = new QComboBox(this);
     basisBox_->setObjectName(QStringLiteral("compareBasis"));
     basisBox_->addItem(tr("Per chip"));
@@ -445,10 +446,12 @@ void CompareView::refresh() {
         for (size_t k = used[p]; k < textPool_[p].size(); ++k) textPool_[p][k]->setVisible(false);
 
     for (QCPTextElement* title : {higherTitle_, lowerTitle_}) title->setTextColor(textColor);
-    caption_->setText(baseOk ? tr("Ratios to %1 (= 1)").arg(baseName)
-                             : tr("No ratios: the baseline %1 has no result (%2)")
-                                   .arg(baseName, base ? errorText(base->error()) : tr("not evaluated")));
-    caption_->setToolTip(caption_->text());
+    // Short, beside the basis and view choices; why the baseline has no result, on hover.
+    caption_->setText(baseOk                   ? tr("Ratios to %1 (= 1)").arg(baseName)
+                      : st.baseline_id.empty() ? tr("No ratios: no baseline chip chosen (Baseline, in the toolbar)")
+                                               : tr("No ratios: the baseline %1 has no result").arg(baseName));
+    caption_->setToolTip(baseOk || st.baseline_id.empty() ? caption_->text()
+                                                          : base ? errorText(base->error()) : tr("not evaluated"));
     higher_->axis(QCPAxis::atLeft)->setLabel(baseOk ? tr("\u00d7 %1").arg(baseName) : QString());
     applyRanges();
     fitLegend();

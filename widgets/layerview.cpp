@@ -86,6 +86,16 @@ LayerView::LayerView(DesignDocument* doc, QWidget* parent) : DocumentView(doc, p
     plot_->plotLayout()->setRowStretchFactor(0, 0.001);
     for (int s = 0; s < 4; ++s) plot_->legend->addItem(new QCPPlottableLegendItem(plot_->legend, phases_[0].bars[static_cast<size_t>(s)]));
     plot_->setAutoAddPlottableToLegend(false);
+    note_ = new QCPItemText(plot_);
+    note_->setObjectName(QStringLiteral("layerNote"));
+    // Drawn over the viewport, with no axis rect as its parent: the phases' rects are hidden with
+    // it shown, and a hidden parent would hide it too.
+    note_->setClipAxisRect(nullptr);
+    note_->setClipToAxisRect(false);
+    note_->position->setType(QCPItemPosition::ptViewportRatio);
+    note_->position->setCoords(0.5, 0.5);
+    note_->setPositionAlignment(Qt::AlignCenter);
+    note_->setVisible(false);
     applyPalette(plot_);
     installExportMenu(plot_, QStringLiteral("layers"));
 
@@ -143,6 +153,14 @@ void LayerView::refresh() {
         y->setLabel(tr("%1 (%2)").arg(phase == Phase::prefill ? tr("Prefill") : tr("Decode"), unit));
         y->setRange(0, std::max(maxLayer * scale * 1.08, 1e-9));
         pp.rect->axis(QCPAxis::atBottom)->setRange(-0.7, std::max(n, 1) - 0.3);
+    }
+    // Without a result: no charts and no legend, the reason in their place.
+    plot_->legend->setVisible(result.ok());
+    note_->setVisible(!result.ok());
+    if (!result.ok()) {
+        note_->setFont(font());
+        note_->setColor(palette().color(QPalette::WindowText));
+        note_->setText(wrappedText(tr("No layers: the workload does not run on the design"), font(), std::max(120, plot_->width() - 24)));
     }
     placeHighlight();
     requestReplot(plot_);

@@ -9,6 +9,7 @@ class QCustomPlot;
 class QCPAxisRect;
 class QCPBars;
 class QCPItemRect;
+class QCPItemText;
 class QMouseEvent;
 
 namespace scoville {
@@ -24,6 +25,8 @@ public:
     [[nodiscard]] QCPBars* bars(Phase phase, int series) const;
     // The rectangle marking the selected layer on a phase's chart.
     [[nodiscard]] QCPItemRect* highlight(Phase phase) const { return phases_[static_cast<size_t>(phase)].highlight; }
+    // Why the view is empty (hidden while the design has a result).
+    [[nodiscard]] QCPItemText* note() const { return note_; }
 
 private:
     struct PhasePlot {
@@ -39,6 +42,7 @@ private:
 
     QCustomPlot* plot_ = nullptr;
     std::array<PhasePlot, 2> phases_;  // indexed by Phase
+    QCPItemText* note_ = nullptr;
 };
 
 }  // namespace scoville

@@ -101,6 +101,10 @@ PhysicalView::PhysicalView(DesignDocument* doc, QWidget* parent)
         chart->legend->setColumnSpacing(6);
         chart->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
         chart->legend->setMargins(QMargins(4, 2, 2, 2));
+        // An empty legend's own maximum size is its margins, which would cap its row, and the chart
+        // beside it, at a few pixels (a cost chart with nothing to list): no maximum of its own.
+        // (Below QWIDGETSIZE_MAX with the margins the layout adds to it, so that it counts.)
+        chart->legend->setMaximumSize(QWIDGETSIZE_MAX / 2, QWIDGETSIZE_MAX / 2);
         ++row;
     }
     plot_->plotLayout()->setColumnStretchFactor(1, 0.001);
@@ -186,6 +190,7 @@ bool PhysicalView::fitTitles() {
         QCPAxis* axis = chart->rect->axis(QCPAxis::atBottom);
         const int available = chart->rect->width();
         if (available <= 0) continue;
+        fitNote(*chart);
         const QString label = wrappedText(chart->title, axis->labelFont(), available);
         if (label != axis->label()) {
             axis->setLabel(label);
@@ -193,6 +198,23 @@ bool PhysicalView::fitTitles() {
         }
     }
     return changed;
+}
+
+void PhysicalView::fitNote(Chart& chart) {
+    // Wrapped to the chart's width, as many lines as its height holds, the last one elided.
+    const int width = chart.rect->width() - 12;
+    QString text = chart.noteText;
+    if (width > 0) {
+        const QFontMetrics fm(chart.note->font());
+        QStringList lines = wrappedText(chart.noteText, chart.note->font(), width).split(QLatin1Char('\n'));
+        const auto fit = static_cast<qsizetype>(std::max(1, (chart.rect->height() - 4) / std::max(1, fm.lineSpacing())));
+        if (lines.size() > fit) {
+            lines = lines.mid(0, fit);
+            lines.last() = fm.elidedText(lines.last() + QStringLiteral(" \u2026"), Qt::ElideRight, width);
+        }
+        text = lines.join(QLatin1Char('\n'));
+    }
+    if (text != chart.note->text()) chart.note->setText(text);
 }
 
 void PhysicalView::placeLegends(QSize size) {
@@ -332,7 +354,8 @@ void PhysicalView::refresh() {
             maxTotal = std::max(maxTotal, limit);
         }
         chart.note->setVisible(!note.isEmpty());
-        if (!note.isEmpty()) chart.note->setText(note);
+        chart.noteText = note;
+        fitNote(chart);
         chart.rect->axis(QCPAxis::atBottom)->setRange(0, maxTotal > 0 ? maxTotal * 1.08 : 1.0);
     };
 
@@ -370,9 +393,8 @@ void PhysicalView::refresh() {
         fill(cost_, cost, 0, {}, cost.empty() ? tr("No cost per token: no tokens served") : QString());
     } else {
         fillArea();
-        const QString why = tr("The workload does not run on the design: no power or cost to show");
-        fill(power_, {}, doc_->chip().power.tdp_w, tdpText, why);
-        fill(cost_, {}, 0, {}, why);
+        fill(power_, {}, doc_->chip().power.tdp_w, tdpText, tr("No power: the workload does not run on the design"));
+        fill(cost_, {}, 0, {}, tr("No cost: the workload does not run on the design"));
     }
     placeLegends();
     fitTicks();

@@ -35,6 +35,8 @@ public:
     // The legend beside a chart, and the note shown in it when it has nothing to draw.
     [[nodiscard]] QCPLegend* legend(int chart) const { return chartAt(chart).legend; }
     [[nodiscard]] QCPItemText* note(int chart) const { return chartAt(chart).note; }
+    // The note as written, before it is wrapped and cut to its chart's size.
+    [[nodiscard]] QString noteText(int chart) const { return chartAt(chart).noteText; }
     // Lays the legends and ticks out for the plot drawn at `size` (a report draws it at its own).
     void fitTo(QSize size);
 
@@ -52,6 +54,7 @@ private:
         QCPItemStraightLine* limit = nullptr;
         QCPGraph* limitKey = nullptr;  // no data: the limit line's entry in the legend
         QCPItemText* note = nullptr;   // why the chart is empty
+        QString noteText;              // the note, unwrapped
         QString title;                 // the value axis's title, unwrapped
     };
     void refresh() override;
@@ -62,8 +65,10 @@ private:
     // never run together.
     void fitTicks(int width = 0);
     // Each value axis's title wrapped to its chart's width, so it never runs under the legend
-    // beside the chart; true when a title changed (the layout then needs another pass).
+    // beside the chart; true when a title changed (the layout then needs another pass). The notes
+    // in empty charts are wrapped to it too.
     bool fitTitles();
+    void fitNote(Chart& chart);
     [[nodiscard]] const Chart& chartAt(int chart) const { return chart == 0 ? area_ : chart == 1 ? power_ : cost_; }
 
     QCustomPlot* plot_ = nullptr;

@@ -413,6 +413,8 @@ void RooflineView::refresh() {
     // An empty legend would cap the column's width at its margins and squeeze the plot to a strip:
     // with nothing to list, its row leaves the layout.
     const bool listed = plot_->legend->itemCount() > 0;
+    // Out of the layout it keeps its last place: hidden, so no empty box is drawn over the axes.
+    plot_->legend->setVisible(listed);
     if (listed != (legendRow_->layout() != nullptr)) {
         if (listed) {
             plot_->plotLayout()->insertRow(0);

@@ -2,6 +2,7 @@
 // axes, value labels, a chip that cannot run the workload saying why, and per-system throughput.
 // Expected values are read from the document's evaluations and divided by hand.
 #include <QComboBox>
+#include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -110,6 +111,32 @@ private slots:
         }
         // The chip that runs keeps its bars.
         QVERIFY(std::isfinite(view_->barRatio(0, CompareView::Throughput)) || !doc_->evaluation().ok());
+    }
+
+    // Without a baseline result the caption says so in a line, beside the basis and view choices;
+    // why the baseline has no result is on hover.
+    void theCaptionSaysWhyThereAreNoRatios() {
+        auto* caption = window_->findChild<QLabel*>(QStringLiteral("compareCaption"));
+        QVERIFY(caption);
+        QCOMPARE(caption->text(), QStringLiteral("Ratios to B200 (HGX) (= 1)"));
+        // Llama 3.1 405B in bf16 on one chip: ~810 GB of weights, more than B200's 192 GB.
+        Scenario s = doc_->state().scenario;
+        s.chips = 1;
+        s.tp = s.pp = s.ep = s.attention_dp = 0;
+        s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;
+        doc_->setScenario(s);
+        doc_->setModel("llama-3.1-405b");
+        QVERIFY(!doc_->baselineEvaluation()->ok());
+        const QString reason = QString::fromStdString(doc_->baselineEvaluation()->error().message);
+        QCOMPARE(caption->text(), QStringLiteral("No ratios: the baseline B200 (HGX) has no result"));
+        QCOMPARE(caption->toolTip(), reason);
+        QVERIFY(reason.contains(QStringLiteral("does not fit")));
+        // No baseline at all (a session written without one): the caption says where to choose it.
+        DesignValues v = doc_->values();
+        v.baseline_id.clear();
+        doc_->applyValues(v);
+        QVERIFY(doc_->state().baseline_id.empty());
+        QCOMPARE(caption->text(), QStringLiteral("No ratios: no baseline chip chosen (Baseline, in the toolbar)"));
     }
 
     void perSystemIsPerChipTimesTheScaleUpDomain() {

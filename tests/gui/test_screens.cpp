@@ -191,13 +191,42 @@ private slots:
         QVERIFY(std::abs(barTotal(view->segments(0), 1) - dieArea) < 1e-6 * dieArea);
         QVERIFY(!view->note(0)->visible());
         QVERIFY(view->note(1)->visible());
-        QVERIFY(view->note(1)->text().contains(QStringLiteral("does not run")));
+        QVERIFY(view->noteText(1).contains(QStringLiteral("does not run")));
         // The roofline keeps its axes and says why it is empty.
         auto* roofline = w.findChild<RooflineView*>(QStringLiteral("rooflineView"));
         roofline->plot()->replot();
         QVERIFY(roofline->plot()->axisRect()->height() > 100);
         QVERIFY(!overlaps(tickLabelSpans(roofline->plot()->yAxis)));
         QVERIFY(!overlaps(tickLabelSpans(roofline->plot()->xAxis)));
+        // With nothing to list, no legend box is drawn over the axes.
+        QVERIFY(!roofline->plot()->legend->visible());
+        // The layer chart has no layers to show: no legend, the reason instead.
+        auto* layers = w.findChild<LayerView*>(QStringLiteral("layerView"));
+        QVERIFY(!layers->plot()->legend->visible());
+        QVERIFY(layers->note()->visible());
+        QVERIFY(layers->note()->text().replace(QLatin1Char('\n'), QLatin1Char(' ')).contains(QStringLiteral("does not run")));
+        QVERIFY(layers->note()->realVisibility());  // no hidden chart above it
+        // The notes are wrapped to their chart's width and cut to its height (the last line kept
+        // elided), at this size and in a window of 1366 x 768, where the charts are narrow.
+        for (const QSize size : {QSize(1900, 1200), QSize(1366, 768)}) {
+            w.resize(size);
+            QTest::qWait(50);
+            view->plot()->replot();
+            for (int c : {1, 2}) {
+                QCPItemText* note = view->note(c);
+                QVERIFY(note->visible());
+                QVERIFY(view->noteText(c).contains(QStringLiteral("does not run on the design")));
+                const QStringList lines = note->text().split(QLatin1Char('\n'));
+                QVERIFY2(view->noteText(c).startsWith(lines.first()) || lines.first().endsWith(QChar(0x2026)),
+                         qPrintable(lines.first()));
+                const QFontMetrics fm(note->font());
+                const QCPAxisRect* rect = view->plot()->axisRects().at(c);
+                QVERIFY(lines.size() * fm.lineSpacing() <= std::max(rect->height(), fm.lineSpacing()));
+                for (const QString& line : lines)
+                    QVERIFY2(fm.horizontalAdvance(line) <= rect->width(),
+                             qPrintable(QStringLiteral("%1 > %2: %3").arg(fm.horizontalAdvance(line)).arg(rect->width()).arg(line)));
+            }
+        }
     }
 
     // The exported chart carries its legend: every component, and the limit line by name.
@@ -219,6 +248,28 @@ private slots:
 
     // In the pane the physical view gets on a 1366 x 768 screen (476 x 363 px) every legend keeps the
     // height its rows need (below the charts they did not fit it, and each row's text was cut).
+    // In the grid's smallest cell (a 1633 x 900 window's, 458 x 297), with no power or cost to show,
+    // each chart keeps a share of the height: the cost chart's empty legend once capped its row at
+    // its margins, 4 px, and the chart's note ran over the power chart's title.
+    void emptyChartsKeepTheirShareOfThePane() {
+        MainWindow w;
+        makeTheModelNotFit(w);
+        auto* view = w.findChild<PhysicalView*>(QStringLiteral("physicalView"));
+        view->setParent(nullptr);
+        view->resize(458, 297);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        view->plot()->replot();
+        QCOMPARE(view->legend(2)->itemCount(), 0);
+        for (int chart = 0; chart < 3; ++chart) {
+            const QRect rect = view->plot()->axisRects().at(chart)->rect();
+            const QFontMetrics fm(view->note(chart)->font());
+            QVERIFY2(rect.height() >= fm.lineSpacing(), qPrintable(QStringLiteral("chart %1: %2 px").arg(chart).arg(rect.height())));
+            if (chart > 0)
+                QVERIFY(view->note(chart)->text().split(QLatin1Char('\n')).size() * fm.lineSpacing() <= rect.height());
+        }
+    }
+
     void legendsKeepTheirRowsInALaptopPane() {
         MainWindow w;
         auto* view = w.findChild<PhysicalView*>(QStringLiteral("physicalView"));
