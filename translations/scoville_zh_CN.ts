@@ -2684,10 +2684,6 @@
         <translation>每颗芯片的前沿：在工作负载未限定的批量和并行方式中，每种单用户速度下每芯片的最高词元/秒；浅色点：设计的其他部署方式。</translation>
     </message>
     <message>
-        <source>No frontier for %1.</source>
-        <translation>%1 没有前沿。</translation>
-    </message>
-    <message>
         <source>%1
 %2, batch %3
 %4 tokens/s per user, %5 tokens/s per chip
@@ -2696,6 +2692,10 @@ TTFT p99 %6</source>
 %2，批量 %3
 每用户 %4 词元/秒，每芯片 %5 词元/秒
 TTFT p99 %6</translation>
+    </message>
+    <message>
+        <source>No frontier for %1: the workload does not run there (hover here for why).</source>
+        <translation>%1 没有前沿：负载无法在其上运行（悬停于此查看原因）。</translation>
     </message>
 </context>
 <context>
@@ -4077,6 +4077,14 @@ TTFT p99 %6</translation>
     <message>
         <source>Announced: %1</source>
         <translation>公布：%1</translation>
+    </message>
+    <message>
+        <source>does not run this workload</source>
+        <translation>无法运行此负载</translation>
+    </message>
+    <message>
+        <source>Cannot run this workload (hover its name along the bottom for why): %1.</source>
+        <translation>无法运行此负载（将鼠标悬停在底部的名称上查看原因）：%1。</translation>
     </message>
 </context>
 <context>

@@ -174,7 +174,7 @@ void FrontierView::showResult(std::vector<Line> lines) {
         ylo = std::min(ylo, y);
         yhi = std::max(yhi, y);
     };
-    QStringList missing;
+    QStringList missing, reasons;
     int refIndex = 0;
     for (const Line& line : lines_) {
         QCPGraph* g = plot_->addGraph();
@@ -185,7 +185,8 @@ void FrontierView::showResult(std::vector<Line> lines) {
         g->setName(line.name);
         fronts_.push_back(g);
         if (!line.frontier) {
-            missing << QStringLiteral("%1 (%2)").arg(line.name, line.error);
+            missing << line.name;
+            reasons << QStringLiteral("%1: %2").arg(line.name, line.error);
             continue;
         }
         g->addToLegend();
@@ -215,7 +216,9 @@ void FrontierView::showResult(std::vector<Line> lines) {
         missing.isEmpty()
             ? tr("Each chip's front: the most tokens/s per chip at each speed per user, over the batch and "
                  "the parallelisms the workload leaves open; faint dots: the design's other deployments.")
-            : tr("No frontier for %1.").arg(missing.join(QStringLiteral("; "))));
+            : tr("No frontier for %1: the workload does not run there (hover here for why).").arg(missing.join(QStringLiteral(", "))));
+    // Each chip's own reason, one a line.
+    status_->setToolTip(reasons.join(QLatin1Char('\n')));
     updateNow();
     emit updated();
 }
@@ -225,6 +228,10 @@ void FrontierView::updateNow() {
     const Result<Evaluation>& ev = doc_->evaluation();
     if (ev.ok() && ev->serving.tpot_s > 0 && ev->serving.throughput_tokens_per_s_per_chip > 0)
         now_->setData({1.0 / ev->serving.tpot_s}, {ev->serving.throughput_tokens_per_s_per_chip}, true);
+    // Listed only where it is drawn.
+    if (now_->dataCount() > 0) now_->addToLegend();
+    else now_->removeFromLegend();
+    plot_->legend->setVisible(plot_->legend->itemCount() > 0);  // no empty box
     requestReplot(plot_);
 }
 

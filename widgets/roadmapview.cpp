@@ -46,12 +46,27 @@ QString statusText(RoadmapStatus s) {
     return {};
 }
 
-// A model's reason in the user's language where it is one of roadmap_value's own.
-QString whyText(const std::string& why) {
-    if (why.rfind("not modelled", 0) == 0) return RoadmapView::tr("not modelled: no chip spec");
-    if (why == "not evaluated yet") return RoadmapView::tr("being evaluated");
-    if (why == "does not apply to this chip") return RoadmapView::tr("does not apply to this chip");
-    return qtext(why);
+// Why a point has no value, in the user's language (the evaluation's own error where the chip
+// cannot run the workload).
+QString whyText(const RoadmapValue& v) {
+    switch (v.reason) {
+    case RoadmapNoValue::not_modelled: return RoadmapView::tr("not modelled: no chip spec");
+    case RoadmapNoValue::not_evaluated: return RoadmapView::tr("being evaluated");
+    case RoadmapNoValue::does_not_apply: return RoadmapView::tr("does not apply to this chip");
+    case RoadmapNoValue::does_not_run: break;
+    }
+    return qtext(v.why);
+}
+
+// The same, short enough for a label along the plot's bottom (the whole reason on hover).
+QString shortWhyText(const RoadmapValue& v) {
+    switch (v.reason) {
+    case RoadmapNoValue::not_modelled: return RoadmapView::tr("not modelled");
+    case RoadmapNoValue::does_not_run: return RoadmapView::tr("does not run this workload");
+    case RoadmapNoValue::not_evaluated:
+    case RoadmapNoValue::does_not_apply: break;
+    }
+    return whyText(v);
 }
 
 }  // namespace
@@ -393,9 +408,7 @@ void RoadmapView::rebuild() {
         labels_.push_back(label);
         if (s.value.source == RoadmapValueSource::none) {
             // Placed along the bottom of the plot by placeLabels(): a generation without a value here.
-            s.label = tr("\u00d7 %1: %2").arg(qtext(s.point.name), s.value.why.rfind("not modelled", 0) == 0
-                                                                       ? tr("not modelled")
-                                                                       : whyText(s.value.why));
+            s.label = tr("\u00d7 %1: %2").arg(qtext(s.point.name), shortWhyText(s.value));
             label->setText(s.label);
             QColor grey = text;
             grey.setAlpha(150);
@@ -473,13 +486,18 @@ void RoadmapView::rebuild() {
     applyPalette(plot_, palette());
 
     // The status line: what is still being computed, and what has no value here.
-    QStringList none;
-    for (const Shown& s : shown_)
-        if (s.value.source == RoadmapValueSource::none && s.value.why.rfind("not modelled", 0) == 0)
-            none << qtext(s.point.name);
+    QStringList none, notRun;
+    for (const Shown& s : shown_) {
+        if (s.value.source != RoadmapValueSource::none) continue;
+        if (s.value.reason == RoadmapNoValue::not_modelled) none << qtext(s.point.name);
+        if (s.value.reason == RoadmapNoValue::does_not_run) notRun << qtext(s.point.name);
+    }
     QString st = !evaluated_ ? tr("Evaluating the roadmap's chips on this workload\u2026")
                              : !rangesDone_ ? tr("Computing each chip's range over its uncertain values\u2026")
                                             : tr("Hover a point for its value, range, confidence and source.");
+    if (evaluated_ && !notRun.isEmpty())
+        st += QLatin1Char(' ') + tr("Cannot run this workload (hover its name along the bottom for why): %1.")
+                                     .arg(notRun.join(QStringLiteral(", ")));
     if (!none.isEmpty())
         st += QLatin1Char(' ') + tr("Not modelled (no chip spec, no announced %1): %2.")
                                      .arg(resultShortLabel(key), none.join(QStringLiteral(", ")));
@@ -625,7 +643,7 @@ QString RoadmapView::toolTipFor(const Shown& s) const {
     case RoadmapValueSource::announced:
         lines << tr("%1: %2 (as announced; not modelled)").arg(resultShortLabel(key), formatResult(key, s.value.value));
         break;
-    case RoadmapValueSource::none: lines << tr("%1: %2").arg(resultShortLabel(key), whyText(s.value.why)); break;
+    case RoadmapValueSource::none: lines << tr("%1: %2").arg(resultShortLabel(key), whyText(s.value)); break;
     }
     lines << tr("Status: %1; confidence %2").arg(statusText(s.point.status), qtext(s.point.confidence));
     if (!s.point.source.empty()) lines << tr("Source: %1").arg(qtext(s.point.source));

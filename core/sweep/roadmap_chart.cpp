@@ -56,20 +56,24 @@ RoadmapValue roadmap_value(const RoadmapPoint& point, const ResultKey& key, cons
             v.value = figure;
             return v;
         }
+        v.reason = RoadmapNoValue::not_modelled;
         v.why = point.announced.empty() ? "not modelled: no chip spec and no announced figures"
                                         : "not modelled: no chip spec, and this figure was not announced";
         return v;
     }
     if (!evaluation) {
+        v.reason = RoadmapNoValue::not_evaluated;
         v.why = "not evaluated yet";
         return v;
     }
     if (!*evaluation) {
+        v.reason = RoadmapNoValue::does_not_run;
         v.why = evaluation->error().message;
         return v;
     }
     const auto value = key.value(evaluation->value());
     if (!value) {
+        v.reason = RoadmapNoValue::does_not_apply;
         v.why = "does not apply to this chip";
         return v;
     }

@@ -47,10 +47,19 @@ enum class RoadmapValueSource {
     none,       // no value: `why` says why
 };
 
+// Why a point has no value (source none).
+enum class RoadmapNoValue {
+    not_modelled,    // no chip spec, and no announced figure for the metric
+    not_evaluated,   // its evaluation has not arrived yet
+    does_not_run,    // the chip cannot run the workload: `why` is the evaluation's error
+    does_not_apply,  // the metric does not apply to the chip
+};
+
 struct RoadmapValue {
     RoadmapValueSource source = RoadmapValueSource::none;
     double value = 0;
     std::optional<double> low, high;  // the model's range over the chip's uncertain values
+    RoadmapNoValue reason = RoadmapNoValue::not_evaluated;  // source none
     std::string why;                  // source none: "not modelled: no chip spec", the evaluation's error, ...
 };
 

@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QLabel>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -125,6 +126,38 @@ private slots:
         QVERIFY(std::abs(find(view, "H200")->value.value - 141.0) < 0.5);
         // Feynman announced no capacity: never a value.
         QCOMPARE(find(view, "Feynman")->value.source, RoadmapValueSource::none);
+    }
+
+    // A workload no chip can run leaves no point: each chip says so in a short label along the
+    // bottom (the evaluation's reason on hover), and the status line names them.
+    void chipsThatCannotRunTheWorkloadSaySo() {
+        DesignDocument doc(builtin_library());
+        RoadmapView view(&doc);
+        view.resize(1200, 600);
+        doc.setModel("llama-3.1-405b");
+        Scenario s = doc.state().scenario;
+        s.chips = 1;
+        s.tp = s.pp = s.ep = s.attention_dp = 0;
+        s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;  // ~810 GB of weights
+        doc.setScenario(s);
+        QVERIFY(!doc.evaluation().ok());
+        view.setMetric("throughput_tokens_per_s_per_chip");
+        view.update_now();
+        QTRY_VERIFY_WITH_TIMEOUT(view.isComplete(), 120000);
+        const auto* h100 = find(view, "H100");
+        QVERIFY(h100);
+        QCOMPARE(h100->value.source, RoadmapValueSource::none);
+        QCOMPARE(h100->value.reason, RoadmapNoValue::does_not_run);
+        QCOMPARE(h100->label, QStringLiteral("\u00d7 H100: does not run this workload"));
+        // The whole reason on hover: the evaluation's own error.
+        const auto direct = evaluate_design(*load_chip("h100-sxm"), doc.state().model, doc.state().scenario);
+        QVERIFY(!direct.ok());
+        QVERIFY(view.toolTipFor(*h100).contains(QString::fromStdString(direct.error().message)));
+        auto* status = view.findChild<QLabel*>(QStringLiteral("roadmapStatus"));
+        QVERIFY(status);
+        QVERIFY2(status->text().contains(QStringLiteral("Cannot run this workload")), qPrintable(status->text()));
+        QVERIFY(status->text().contains(QStringLiteral("H100")));
+        QVERIFY(status->text().contains(QStringLiteral("B200")));
     }
 
     // A workload edit re-evaluates the roadmap's chips; a chip edit moves only the design.

@@ -536,6 +536,41 @@ private slots:
         QVERIFY(view->plot()->xAxis->scaleType() == QCPAxis::stLogarithmic);
     }
 
+    // A chip that cannot run the workload has no front: the status line names it, its reason on hover.
+    void aChipWithoutAFrontSaysWhyOnHover() {
+        auto* view = window_->frontierView();
+        DesignDocument* doc = window_->document();
+        // Llama 3.1 70B in bf16 on one chip: 141 GB of weights, more than H100's 80 GB.
+        doc->setModel("llama-3.1-70b");
+        Scenario s = doc->state().scenario;
+        s.chips = 1;
+        s.tp = s.pp = s.ep = s.attention_dp = 0;
+        s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;
+        doc->setScenario(s);
+        doc->setReferences({"h100-sxm"});
+        QSignalSpy updated(view, &FrontierView::updated);
+        window_->viewTabs()->setCurrentWidget(view);
+        QTRY_VERIFY_WITH_TIMEOUT(updated.count() > 0 && !view->isComputing(), 30000);
+        const FrontierView::Line* h100 = nullptr;
+        for (const auto& line : view->lines())
+            if (!line.frontier) h100 = &line;
+        QVERIFY(h100);
+        QCOMPARE(h100->name, QStringLiteral("H100 SXM"));
+        auto* status = view->findChild<QLabel*>(QStringLiteral("frontierStatus"));
+        QVERIFY(status);
+        QVERIFY2(status->text().startsWith(QStringLiteral("No frontier for H100 SXM: the workload does not run there")),
+                 qPrintable(status->text()));
+        QVERIFY(!status->text().contains(h100->error));  // the reason is on hover, not in the line
+        QCOMPARE(status->toolTip(), QStringLiteral("H100 SXM: %1").arg(h100->error));
+        QVERIFY(h100->error.contains(QStringLiteral("does not fit")));
+        // No chip runs it: nothing drawn, no legend box.
+        doc->setReferences({});
+        doc->setModel("llama-3.1-405b");
+        QTRY_VERIFY_WITH_TIMEOUT(updated.count() > 1 && !view->isComputing(), 30000);
+        QVERIFY(!doc->evaluation().ok());
+        QVERIFY(!view->plot()->legend->visible());
+    }
+
     // Run by hand or with SCOVILLE_LARGE_SWEEP=1: a million points, with the longest wait of the
     // event loop while they run (what a frame waits at most). Printed, never asserted.
     void aMillionPointsKeepTheWindowResponsive() {

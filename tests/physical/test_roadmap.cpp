@@ -144,7 +144,24 @@ TEST(Roadmap, AnnouncedOnlyGenerationsNeverGetAModelValue) {
                                 "peak_fp8_tflops"}) {
             const RoadmapValue v = roadmap_value(point(points, name), *find_result_key(key), nullptr, nullptr);
             EXPECT_EQ(v.source, RoadmapValueSource::none) << name << " " << key;
+            EXPECT_EQ(v.reason, RoadmapNoValue::not_modelled) << name << " " << key;
             EXPECT_NE(v.why.find("not modelled"), std::string::npos) << v.why;
         }
     }
+}
+
+// A chip that cannot run the workload has no value, and says so with the evaluation's own error;
+// one not evaluated yet, and a metric that does not apply, say so too.
+TEST(Roadmap, AChipThatCannotRunTheWorkloadGivesItsReason) {
+    const auto points = roadmap_points(*default_roadmap(), [](std::string_view id) { return load_chip(id); });
+    const RoadmapPoint& h100 = point(points, "H100");
+    const ResultKey& tput = *find_result_key("throughput_tokens_per_s_per_chip");
+    const Result<Evaluation> failed{Error{"model 'llama-3.1-405b' does not fit on chip 'h100-sxm' at tp 1"}};
+    const RoadmapValue v = roadmap_value(h100, tput, &failed, nullptr);
+    EXPECT_EQ(v.source, RoadmapValueSource::none);
+    EXPECT_EQ(v.reason, RoadmapNoValue::does_not_run);
+    EXPECT_EQ(v.why, "model 'llama-3.1-405b' does not fit on chip 'h100-sxm' at tp 1");
+    const RoadmapValue waiting = roadmap_value(h100, tput, nullptr, nullptr);
+    EXPECT_EQ(waiting.source, RoadmapValueSource::none);
+    EXPECT_EQ(waiting.reason, RoadmapNoValue::not_evaluated);
 }
