@@ -346,6 +346,14 @@
         <source>scenario: input_len + output_len (%1 + %2) exceeds the %3-token context of &apos;%4&apos; (its max_position_embeddings; a model JSON with a larger max_context, as RoPE scaling allows, lifts it)</source>
         <translation>场景：input_len + output_len（%1 + %2）超出“%4”的 %3 词元上下文（其 max_position_embeddings；在 RoPE 缩放允许时，可用 max_context 更大的模型 JSON 解除此限制）</translation>
     </message>
+    <message>
+        <source>chip &apos;%1&apos;: its %2 HBM stacks hold %3 GB each but have no bandwidth (hbm.tb_s_per_stack = 0): give them one, or hbm.stacks = 0 for a chip without HBM</source>
+        <translation>芯片“%1”：其 %2 个 HBM 堆栈每个容量 %3 GB，但没有带宽（hbm.tb_s_per_stack = 0）：请设置带宽，或对无 HBM 的芯片设 hbm.stacks = 0</translation>
+    </message>
+    <message>
+        <source>chip &apos;%1&apos;: its %2 HBM stacks have %3 TB/s each but hold nothing (hbm.gb_per_stack = 0): give them a capacity, or hbm.stacks = 0 for a chip without HBM</source>
+        <translation>芯片“%1”：其 %2 个 HBM 堆栈每个带宽 %3 TB/s，但没有容量（hbm.gb_per_stack = 0）：请设置容量，或对无 HBM 的芯片设 hbm.stacks = 0</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
