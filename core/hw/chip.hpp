@@ -332,6 +332,10 @@ struct ChipSpec {
     [[nodiscard]] double vector_tflops() const;
     [[nodiscard]] double memory_tb_s() const;              // HBM aggregate
     [[nodiscard]] double memory_gb() const;                // HBM capacity
+    // Stacks with a capacity but no bandwidth, or the reverse: neither HBM nor none (refused).
+    [[nodiscard]] bool hbm_half_given() const {
+        return hbm.stacks > 0 && (hbm.tb_s_per_stack > 0) != (hbm.gb_per_stack > 0);
+    }
     [[nodiscard]] double link_gb_s() const;                // per chip, bidirectional
     [[nodiscard]] double scaleout_gb_s() const;            // per chip, each direction
 };

@@ -607,13 +607,13 @@ Status validate_chip(const ChipSpec& chip) {
                                           "sram.tb_s are 0)"),
                           {chip.id}});
     // HBM is there or not: stacks that hold data but cannot be read (or the reverse) are neither.
-    if (chip.hbm.stacks > 0 && chip.hbm.gb_per_stack > 0 && chip.hbm.tb_s_per_stack <= 0)
+    if (chip.hbm_half_given() && chip.hbm.tb_s_per_stack <= 0)
         return Error::of({"Error",
                           SCV_TR("Error", "chip '%1': its %2 HBM stacks hold %3 GB each but have no bandwidth "
                                           "(hbm.tb_s_per_stack = 0): give them one, or hbm.stacks = 0 for a chip "
                                           "without HBM"),
                           {chip.id, std::to_string(chip.hbm.stacks), format_number(chip.hbm.gb_per_stack)}});
-    if (chip.hbm.stacks > 0 && chip.hbm.tb_s_per_stack > 0 && chip.hbm.gb_per_stack <= 0)
+    if (chip.hbm_half_given())
         return Error::of({"Error",
                           SCV_TR("Error", "chip '%1': its %2 HBM stacks have %3 TB/s each but hold nothing "
                                           "(hbm.gb_per_stack = 0): give them a capacity, or hbm.stacks = 0 for a chip "

@@ -63,7 +63,8 @@ Status check_chip(const ChipSpec& chip) {
     if (chip.rate(Precision::bf16) <= 0 && chip.rate(Precision::fp8) <= 0 && chip.rate(Precision::fp4) <= 0 &&
         chip.rate(Precision::int8) <= 0)
         return validate_chip(chip);
-    if ((chip.memory_tb_s() <= 0 && chip.sram.tb_s <= 0) || (chip.memory_gb() <= 0 && chip.sram.mb <= 0))
+    if ((chip.memory_tb_s() <= 0 && chip.sram.tb_s <= 0) || (chip.memory_gb() <= 0 && chip.sram.mb <= 0) ||
+        chip.hbm_half_given())
         return validate_chip(chip);
     return Ok{};
 }

@@ -210,6 +210,18 @@ TEST(Design, BadInputsNamed) {
     r = evaluate_design(c, *model, fp8(1));
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().message.find("compute.cores"), std::string::npos) << r.error().message;
+    // HBM stacks that hold 16 GB each but cannot be read: refused by the evaluation itself (a GUI edit or
+    // a sweep point), not taken for a chip without HBM.
+    c = *chip;
+    c.hbm.tb_s_per_stack = 0;
+    r = evaluate_design(c, *model, fp8(1));
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("have no bandwidth (hbm.tb_s_per_stack = 0)"), std::string::npos) << r.error().message;
+    c = *chip;
+    c.hbm.gb_per_stack = 0;
+    r = evaluate_design(c, *model, fp8(1));
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("hold nothing (hbm.gb_per_stack = 0)"), std::string::npos) << r.error().message;
     // Edited assumptions flow through the explicit-tech overload, for a chip that takes the library's
     // power defaults (H100 without its own floor and operand energy).
     TechLibrary t = test::tech();
