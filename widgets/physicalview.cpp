@@ -204,7 +204,7 @@ void PhysicalView::fitNote(Chart& chart) {
     // Wrapped to the chart's width, as many lines as its height holds, the last one elided.
     const int width = chart.rect->width() - 12;
     QString text = chart.noteText;
-    if (width > 0) {
+    if (width > 0 && !text.isEmpty()) {
         const QFontMetrics fm(chart.note->font());
         QStringList lines = wrappedText(chart.noteText, chart.note->font(), width).split(QLatin1Char('\n'));
         const auto fit = static_cast<qsizetype>(std::max(1, (chart.rect->height() - 4) / std::max(1, fm.lineSpacing())));
