@@ -793,9 +793,8 @@ TEST(Validation, ExtraMeasurements) {
     const auto results = run_all(path, 278);
     for (const auto& r : results) {
         const ModelSpec m = *load_model(r.c.model);
-        // The Azure guide's GB200 (runtime not recorded) and MI300X (vLLM on ROCm, November 2024) rows run
-        // 13-74 % below the model; its H100 and H200 rows, with the C++ executor's host time per step
-        // (host_ms=6.5), -12..+23 %.
+        // The Azure guide's MI300X rows (vLLM on ROCm, November 2024) run 26-74 % below the model; its
+        // H100, H200 and GB200 rows, with the C++ executor's host time per step (host_ms=6.5), -23..+28 %.
         const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 0.6 : r.c.id.rfind("azure", 0) == 0 ? 0.8 : 0.50;
         EXPECT_LE(std::fabs(r.error), band) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         if (r.c.shape.rfind("tp=", 0) == 0) {  // measured at a given parallelism: only that one is run
@@ -805,8 +804,8 @@ TEST(Validation, ExtraMeasurements) {
     }
     const ValidationSummary serving = summarise(results, true);
     EXPECT_EQ(serving.rows, 278);
-    EXPECT_LE(serving.median_abs_error, 0.12);  // 11.6 %
-    EXPECT_GE(serving.rows_within_35, 237);     // 239
+    EXPECT_LE(serving.median_abs_error, 0.12);  // 11.2 %
+    EXPECT_GE(serving.rows_within_35, 241);     // 243
     // The rows with attention data parallelism (Qwen3-235B, Llama 4 on H100/H200/B200: 70): the engine
     // gathers every token of the group on each rank and returns the sums by a reduce-scatter (8-GPU nodes);
     // with only the routed rows travelling (and without the fused MoE call's fixed cost) their median was
@@ -822,15 +821,26 @@ TEST(Validation, ExtraMeasurements) {
     for (const auto& r : dp) EXPECT_NE(r.detail.find(" dp "), std::string::npos) << r.c.id << ": " << r.detail;
     // The Azure guide's H100 and H200 rows (TensorRT-LLM v0.15's C++ executor without CUDA graphs: host_ms=6.5,
     // the MLPerf harness's host time per step): 36 rows, median 6.7 %, every one within +-25 %.
-    std::vector<ValidationResult> azure;
-    for (const auto& r : results)
+    std::vector<ValidationResult> azure, gb200;
+    for (const auto& r : results) {
         if (r.c.id.rfind("azure-h100", 0) == 0 || r.c.id.rfind("azure-h200", 0) == 0) azure.push_back(r);
+        if (r.c.id.rfind("azure-gb200-l31", 0) == 0) gb200.push_back(r);
+    }
     ASSERT_EQ(azure.size(), 36u);
     for (const auto& r : azure) {
         EXPECT_NE(r.c.shape.find("host_ms=6.5"), std::string::npos) << r.c.id;
         EXPECT_LE(std::fabs(r.error), 0.25) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
     }
     EXPECT_LE(summarise(azure, true).median_abs_error, 0.09);
+    // Its GB200 rows are the same script's output (its caption and columns), so the same engine without CUDA
+    // graphs, with the x86 hosts' 6.5 ms carried to the Grace host. Without it they read +13..+50 % (median
+    // +31 %, 4 of 12 beyond +-35 %); with it a median of 11.2 %, -23..+27 %.
+    ASSERT_EQ(gb200.size(), 12u);
+    for (const auto& r : gb200) {
+        EXPECT_NE(r.c.shape.find("host_ms=6.5"), std::string::npos) << r.c.id;
+        EXPECT_LE(std::fabs(r.error), 0.35) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
+    }
+    EXPECT_LE(summarise(gb200, true).median_abs_error, 0.13);
     // GB200's perf-overview rows ran trtllm-bench's PyTorch backend on the Grace CPU, whose PyTorch host code takes
     // 37.08 / 13.48 = 2.75x as long as a DGX H100's Xeon 8480C (TransformerEngine issue 2053): host_us = 9 x 2.75 =
     // 24.8 us per request and step. With the x86 hosts' 9 us they read a median of +11.4 % and Qwen3-30B and Scout
