@@ -793,8 +793,9 @@ TEST(Validation, ExtraMeasurements) {
     const auto results = run_all(path, 278);
     for (const auto& r : results) {
         const ModelSpec m = *load_model(r.c.model);
-        // The Azure guide's MI300X rows (vLLM on ROCm, November 2024) run 26-74 % below the model; its
-        // H100, H200 and GB200 rows, with the C++ executor's host time per step (host_ms=6.5), -23..+28 %.
+        // The Azure guide's MI300X rows (vLLM V0 on ROCm, November 2024, eager at their batch) run 24-64 % below
+        // the model; its H100, H200 and GB200 rows, with the C++ executor's host time per step (host_ms=6.5),
+        // -23..+28 %.
         const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 0.6 : r.c.id.rfind("azure", 0) == 0 ? 0.8 : 0.50;
         EXPECT_LE(std::fabs(r.error), band) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         if (r.c.shape.rfind("tp=", 0) == 0) {  // measured at a given parallelism: only that one is run
@@ -805,7 +806,7 @@ TEST(Validation, ExtraMeasurements) {
     const ValidationSummary serving = summarise(results, true);
     EXPECT_EQ(serving.rows, 278);
     EXPECT_LE(serving.median_abs_error, 0.12);  // 11.2 %
-    EXPECT_GE(serving.rows_within_35, 241);     // 243
+    EXPECT_GE(serving.rows_within_35, 246);     // 248
     // The rows with attention data parallelism (Qwen3-235B, Llama 4 on H100/H200/B200: 70): the engine
     // gathers every token of the group on each rank and returns the sums by a reduce-scatter (8-GPU nodes);
     // with only the routed rows travelling (and without the fused MoE call's fixed cost) their median was
@@ -841,6 +842,19 @@ TEST(Validation, ExtraMeasurements) {
         EXPECT_LE(std::fabs(r.error), 0.35) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
     }
     EXPECT_LE(summarise(gb200, true).median_abs_error, 0.13);
+    // Its MI300X rows decode 1000 requests together, beyond the 256 requests vLLM V0 captures graphs for: every
+    // step eager, each carrying AMD's eager vLLM host time for Llama-2-70B's 80 layers (4.9 ms) in proportion to
+    // its model's layers. Without it they read +25..+75 % (2 of 18 within +-35 %); with it +24..+64 % (7).
+    std::vector<ValidationResult> mi300x;
+    for (const auto& r : results)
+        if (r.c.id.rfind("azure-mi300x-l31", 0) == 0) mi300x.push_back(r);
+    ASSERT_EQ(mi300x.size(), 18u);
+    for (const auto& r : mi300x) {
+        const ModelSpec m = *load_model(r.c.model);
+        char expected[32];
+        std::snprintf(expected, sizeof expected, "host_ms=%.3g", 4.9 * m.layers / 80.0);  // 32, 80, 126 layers
+        EXPECT_NE(r.c.shape.find(expected), std::string::npos) << r.c.id << ": " << expected;
+    }
     // GB200's perf-overview rows ran trtllm-bench's PyTorch backend on the Grace CPU, whose PyTorch host code takes
     // 37.08 / 13.48 = 2.75x as long as a DGX H100's Xeon 8480C (TransformerEngine issue 2053): host_us = 9 x 2.75 =
     // 24.8 us per request and step. With the x86 hosts' 9 us they read a median of +11.4 % and Qwen3-30B and Scout
