@@ -1,5 +1,6 @@
 #include "widgets/layerview.hpp"
 
+#include <QResizeEvent>
 #include <QVBoxLayout>
 #include <cmath>
 #include <qcustomplot.h>
@@ -160,10 +161,23 @@ void LayerView::refresh() {
     if (!result.ok()) {
         note_->setFont(font());
         note_->setColor(palette().color(QPalette::WindowText));
-        note_->setText(wrappedText(tr("No layers: the workload does not run on the design"), font(), std::max(120, plot_->width() - 24)));
+        fitNote();
     }
     placeHighlight();
     requestReplot(plot_);
+}
+
+void LayerView::fitNote(int width) {
+    note_->setText(wrappedText(tr("No layers: the workload does not run on the design"), note_->font(),
+                               std::max(60, (width > 0 ? width : plot_->width()) - 24)));
+}
+
+void LayerView::resizeEvent(QResizeEvent* event) {
+    DocumentView::resizeEvent(event);
+    if (note_->visible()) {
+        fitNote(event->size().width());  // the plot fills the view, before its layout has resized it
+        requestReplot(plot_);
+    }
 }
 
 void LayerView::refreshSelection() {

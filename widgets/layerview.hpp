@@ -11,6 +11,7 @@ class QCPBars;
 class QCPItemRect;
 class QCPItemText;
 class QMouseEvent;
+class QResizeEvent;
 
 namespace scoville {
 
@@ -36,6 +37,8 @@ private:
         double scale = 1e3;  // seconds -> axis unit
     };
     void refresh() override;
+    void resizeEvent(QResizeEvent* event) override;
+    void fitNote(int width = 0);  // the note wrapped to `width` (0: the plot's)
     void refreshSelection();
     void placeHighlight();
     void onMousePress(QMouseEvent* event);

@@ -226,6 +226,15 @@ private slots:
                     QVERIFY2(fm.horizontalAdvance(line) <= rect->width(),
                              qPrintable(QStringLiteral("%1 > %2: %3").arg(fm.horizontalAdvance(line)).arg(rect->width()).arg(line)));
             }
+            // The layer chart's note follows its width too (its tab to the front where views are tabs).
+            w.viewGrid()->reveal(layers);
+            QTest::qWait(20);
+            QVERIFY(layers->isVisible());
+            {
+                const QFontMetrics fm(layers->note()->font());
+                for (const QString& line : layers->note()->text().split(QLatin1Char('\n')))
+                    QVERIFY2(fm.horizontalAdvance(line) <= layers->plot()->width(), qPrintable(line));
+            }
         }
     }
 
