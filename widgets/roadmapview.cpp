@@ -295,7 +295,7 @@ void RoadmapView::rebuild() {
         const RoadmapEvaluation* e = nullptr;
         if (auto it = evaluations_.find(p.chip_id); !p.chip_id.empty() && it != evaluations_.end()) e = &it->second;
         if (!p.chip_id.empty() && !e) {
-            s.value.why = "not evaluated yet";
+            s.value.reason = RoadmapNoValue::not_evaluated;
         } else {
             s.value = roadmap_value(p, key, e ? &e->evaluation : nullptr, e && e->ranges ? &*e->ranges : nullptr);
         }
@@ -314,7 +314,7 @@ void RoadmapView::rebuild() {
         s.point.source = chip.source;
         s.x = year;
         if (eval) s.value = roadmap_value(s.point, key, eval, ranges);
-        else s.value.why = "not evaluated yet";
+        else s.value.reason = RoadmapNoValue::not_evaluated;
         shown_.push_back(std::move(s));
     };
     addDesign(currentDesign_, doc_->chip(), yearBox_->value(), &doc_->evaluation(), doc_->designRanges());

@@ -11,6 +11,7 @@
 
 #include "app/mainwindow.hpp"
 #include "core/perf/result_keys.hpp"
+#include "support/scenarios.hpp"
 #include "widgets/compareview.hpp"
 #include "widgets/viewgrid.hpp"
 #include "widgets/designdocument.hpp"
@@ -84,11 +85,7 @@ private slots:
     void aChipThatCannotRunSaysWhyInPlaceOfItsBars() {
         // Llama 3.1 70B in bf16 on one chip: 141 GB of weights. H100's 80 GB cannot hold them; B200's
         // 192 GB can (the baseline still runs).
-        Scenario s = doc_->state().scenario;
-        s.chips = 1;
-        s.tp = s.pp = s.ep = s.attention_dp = 0;
-        s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;
-        doc_->setScenario(s);
+        doc_->setScenario(test::bf16OnOneChip(doc_->state().scenario));
         doc_->setReferences({"h100-sxm"});
         const auto* h100 = doc_->referenceEvaluation("h100-sxm");
         QVERIFY(h100 && !h100->ok());
@@ -120,11 +117,7 @@ private slots:
         QVERIFY(caption);
         QCOMPARE(caption->text(), QStringLiteral("Ratios to B200 (HGX) (= 1)"));
         // Llama 3.1 405B in bf16 on one chip: ~810 GB of weights, more than B200's 192 GB.
-        Scenario s = doc_->state().scenario;
-        s.chips = 1;
-        s.tp = s.pp = s.ep = s.attention_dp = 0;
-        s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;
-        doc_->setScenario(s);
+        doc_->setScenario(test::bf16OnOneChip(doc_->state().scenario));
         doc_->setModel("llama-3.1-405b");
         QVERIFY(!doc_->baselineEvaluation()->ok());
         const QString reason = QString::fromStdString(doc_->baselineEvaluation()->error().message);

@@ -33,6 +33,7 @@
 #include "widgets/plotstyle.hpp"
 #include "widgets/reportwriter.hpp"
 #include "widgets/roadmapview.hpp"
+#include "support/scenarios.hpp"
 
 using namespace scoville;
 
@@ -135,11 +136,7 @@ private slots:
         RoadmapView view(&doc);
         view.resize(1200, 600);
         doc.setModel("llama-3.1-405b");
-        Scenario s = doc.state().scenario;
-        s.chips = 1;
-        s.tp = s.pp = s.ep = s.attention_dp = 0;
-        s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;  // ~810 GB of weights
-        doc.setScenario(s);
+        doc.setScenario(test::bf16OnOneChip(doc.state().scenario));  // ~810 GB of weights
         QVERIFY(!doc.evaluation().ok());
         view.setMetric("throughput_tokens_per_s_per_chip");
         view.update_now();

@@ -30,6 +30,7 @@
 #include "app/mainwindow.hpp"
 #include "core/library/library.hpp"
 #include "support/cli_run.hpp"
+#include "support/scenarios.hpp"
 #include "app/sessioncontroller.hpp"
 #include "core/hw/params.hpp"
 #include "core/sweep/analysis.hpp"
@@ -542,11 +543,7 @@ private slots:
         DesignDocument* doc = window_->document();
         // Llama 3.1 70B in bf16 on one chip: 141 GB of weights, more than H100's 80 GB.
         doc->setModel("llama-3.1-70b");
-        Scenario s = doc->state().scenario;
-        s.chips = 1;
-        s.tp = s.pp = s.ep = s.attention_dp = 0;
-        s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;
-        doc->setScenario(s);
+        doc->setScenario(test::bf16OnOneChip(doc->state().scenario));
         doc->setReferences({"h100-sxm"});
         QSignalSpy updated(view, &FrontierView::updated);
         window_->viewTabs()->setCurrentWidget(view);
