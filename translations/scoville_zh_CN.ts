@@ -2139,6 +2139,14 @@
         <source>efficiency.attention_pair_1k_us for a decode-attention call over a 16-bit KV cache with grouped-query heads, where the engine runs those in a kernel of their own (efficiency.attention_16bit_overhead_us &gt; 0). That kernel runs a pair&apos;s chain after the KV stream of the blocks before it, so the time adds to the stream instead of meeting it at the ridge (H100: 0.98 us, TensorRT-LLM decode attention over a bf16 cache at one request of 65535 tokens). 0: as efficiency.attention_pair_1k_us.</source>
         <translation>efficiency.attention_pair_1k_us 在 16 位 KV 缓存且采用分组查询头、引擎为其另用专门内核时的取值（efficiency.attention_16bit_overhead_us &gt; 0）。该内核在之前线程块的 KV 流之后才运行一个配对的链，因此这段时间叠加在流上，而不是在拐点处与之汇合（H100：0.98 us，TensorRT-LLM 在 bf16 缓存、一个请求、65535 个词元时的解码注意力）。0：与 efficiency.attention_pair_1k_us 相同。</translation>
     </message>
+    <message>
+        <source>Attention: merge of a split pair</source>
+        <translation>注意力：切分配对的合并</translation>
+    </message>
+    <message>
+        <source>Time a (request, KV head) pair split over several thread blocks (efficiency.attention_split_tokens) adds to its time alone in the grouped-query decode-attention kernel over an 8-bit cache: the last of its blocks to finish reads the others&apos; partial results back, combines them and writes the output (H100: 1.05 us, TensorRT-LLM&apos;s XQA kernel in multi-block mode; one request of 1023 tokens takes 8.2-10.3 us where 127 tokens take 6.1-7.5). 0: none.</source>
+        <translation>一个切分到多个线程块上的（请求，KV 头）配对（efficiency.attention_split_tokens）在 8 位缓存的分组查询解码注意力内核中额外增加的独处时间：其最后完成的线程块读回其余线程块的部分结果，将其合并并写出输出（H100：1.05 us，TensorRT-LLM 的 XQA 内核多块模式；一个请求 1023 个词元需 8.2-10.3 us，而 127 个词元需 6.1-7.5 us）。0：无。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>
@@ -2659,6 +2667,10 @@
     <message>
         <source> + after the stream</source>
         <translation> + 流之后</translation>
+    </message>
+    <message>
+        <source>compute = (one (request, KV head) pair alone over %1 tokens + the merge of its split) × this op&apos;s share = (%2 + %3) × %4 = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</source>
+        <translation>计算 =（单个（请求，KV 头）配对独处时处理 %1 个词元的时间 + 其切分的合并）× 本算子的份额 =（%2 + %3）× %4 = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</translation>
     </message>
 </context>
 <context>

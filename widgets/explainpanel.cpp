@@ -307,7 +307,13 @@ void ExplainPanel::refresh() {
             // alone over its context, or its thread blocks' own work.
             const AttentionFloors floors = op.kind == OpKind::attention ? attention_floors(op, rates) : AttentionFloors{};
             const auto binds = [&](double floor) { return floor > 0 && std::fabs(op.compute_s - floor) <= 1e-9 * op.compute_s; };
-            if (binds(floors.alone_s)) {
+            if (binds(floors.alone_s) && floors.merge_s > 0) {
+                html += tr("compute = (one (request, KV head) pair alone over %1 tokens + the merge of its split) × this "
+                           "op's share = (%2 + %3) × %4 = <b>%5</b><br>")
+                            .arg(formatNumber(op.pair_keys, 0), formatSeconds(floors.pair_alone_s - floors.merge_s),
+                                 formatSeconds(floors.merge_s), QString::number(op.pair_share, 'g', 3),
+                                 formatSeconds(op.compute_s));
+            } else if (binds(floors.alone_s)) {
                 html += tr("compute = one (request, KV head) pair alone over %1 tokens × this op's share = %2 × %3 = <b>%4</b><br>")
                             .arg(formatNumber(op.pair_keys, 0), formatSeconds(floors.pair_alone_s),
                                  QString::number(op.pair_share, 'g', 3), formatSeconds(op.compute_s));

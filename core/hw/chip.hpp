@@ -192,6 +192,12 @@ struct EfficiencySpec {
     // paying attention_pair_ns, so mid-length contexts cost more blocks than pairs (attention_splits). 0: one
     // block per pair.
     double attention_split_tokens = 0.0;
+    // What a split pair's merge costs beyond its share of the square-root law above, once per pair: the blocks
+    // of a split pair write partial results, and the last of them to finish (an atomic count) reads them back,
+    // combines them and writes the output (TensorRT-LLM's XQA kernel, multi-block mode). Added to the time a pair
+    // takes alone in the grouped-query kernel over an 8-bit cache; the 16-bit cache's kernel of its own carries
+    // its merge in its own chain (attention_16bit_pair_1k_us). 0: none.
+    double attention_split_merge_us = 0.0;
     // The engine's fallback decode-attention kernel (TensorRT-LLM's masked multi-head attention on Hopper): one
     // thread block per (request, query head) walks its share of the context one token after another, at most
     // kFallbackTokensPerBlock each, and a context split over several blocks pays a merge of their partial

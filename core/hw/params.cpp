@@ -353,6 +353,12 @@ std::vector<ParamInfo> build_params() {
          "more than 8 waves of the cores (H100: 128, TensorRT-LLM's XQA kernel, decoderXQAImplCommon.h "
          "computeMultiBlockCount). 0: one block per pair."),
          SCV_REAL(efficiency.attention_split_tokens)});
+    add({"efficiency.attention_split_merge_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention: merge of a split pair"), SCV_TR("Unit", "us"), ParamKind::real, 0, 100, 0, 5, false, {},
+         SCV_TR("scoville::ChipParams", "Time a (request, KV head) pair split over several thread blocks (efficiency.attention_split_tokens) "
+         "adds to its time alone in the grouped-query decode-attention kernel over an 8-bit cache: the last of its blocks to finish "
+         "reads the others' partial results back, combines them and writes the output (H100: 1.05 us, TensorRT-LLM's XQA kernel "
+         "in multi-block mode; one request of 1023 tokens takes 8.2-10.3 us where 127 tokens take 6.1-7.5). 0: none."),
+         SCV_REAL(efficiency.attention_split_merge_us)});
     add({"efficiency.attention_fallback_token_ns", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Attention fallback kernel: time per token"), SCV_TR("Unit", "ns"), ParamKind::real, 0, 1000, 0, 100, false, {},
          SCV_TR("scoville::ChipParams", "Time a thread block of the engine's fallback decode-attention kernel spends on each cached token it "
          "walks, one after another, at most 128 a block. The kernel runs heads that each have a KV head of their own, and a 16-bit "

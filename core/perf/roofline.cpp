@@ -58,6 +58,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.attention_16bit_pair_1k_s = or_else(e.attention_16bit_pair_1k_us, e.attention_pair_1k_us) * 1e-6 * serial;
     r.attention_pair_token_s = e.attention_pair_token_ps * 1e-12 * serial;
     r.attention_split_tokens = e.attention_split_tokens;
+    r.attention_split_merge_s = e.attention_split_merge_us * 1e-6 * serial;
     r.attention_fallback_token_s = e.attention_fallback_token_ns * 1e-9 * serial;
     r.attention_fallback_merge_s = e.attention_fallback_merge_us * 1e-6;
     r.attention_rope_pass_s = e.attention_rope_pass_us * 1e-6;
@@ -147,6 +148,9 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     if (op.pair_share > 0)
         f.blocks_s = op.pair_share * std::max(0.0, f.splits * op.attention_pairs / op.pair_share - f.wave_blocks) * f.block_s;
     f.pair_alone_s = attention_pair_time(op.pair_keys, r, op.decode_kernel);
+    // The 8-bit grouped kernel's split pair ends with its last block's merge of the partial results.
+    if (op.decode_kernel == DecodeKernel::grouped && f.splits > 1) f.merge_s = r.attention_split_merge_s;
+    f.pair_alone_s += f.merge_s;
     f.alone_s = op.pair_share * f.pair_alone_s;
     // Hopper's 16-bit kernel: its square-root chain, where that law binds, follows the stream (tail_s).
     const bool split_chain =

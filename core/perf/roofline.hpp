@@ -45,6 +45,7 @@ struct ChipRates {
     double attention_16bit_pair_1k_s = 0;  // and in the 16-bit cache's kernel (efficiency.attention_16bit_pair_1k_us, or the above)
     double attention_pair_token_s = 0;  // one pair's least time per cached token (efficiency.attention_pair_token_ps)
     double attention_split_tokens = 0;  // cached tokens per block before a pair splits (efficiency.attention_split_tokens)
+    double attention_split_merge_s = 0; // a split pair's merge in the 8-bit grouped kernel (efficiency.attention_split_merge_us)
     double attention_fallback_token_s = 0;  // the fallback kernel's time per token a block walks (efficiency.attention_fallback_token_ns)
     double attention_fallback_merge_s = 0;  // its merge of a split context's blocks (efficiency.attention_fallback_merge_us)
     double attention_rope_pass_s = 0;       // a decode call's RoPE pass of its own (efficiency.attention_rope_pass_us)
@@ -108,7 +109,8 @@ struct AttentionFloors {
                               // group's query heads' efficiency.attention_head_ns each, scaled by their width (op.head_width)
     double wave_blocks = 0;   // blocks the call's fixed time covers (efficiency.attention_wave_blocks)
     double blocks_s = 0;      // the op's share of (splits x the kernel's pairs - wave_blocks) x block_s
-    double pair_alone_s = 0;  // one pair alone over its keys (attention_pair_time)
+    double pair_alone_s = 0;  // one pair alone over its keys (attention_pair_time), with merge_s
+    double merge_s = 0;       // the 8-bit grouped kernel's split pair's merge (efficiency.attention_split_merge_us; 0: not split)
     double alone_s = 0;       // the op's share of it
     // Hopper's kernel for a 16-bit cache with grouped-query heads (runs_own_16bit_kernel) runs a pair's
     // square-root chain (efficiency.attention_16bit_pair_1k_us: its blocks walk their slices, then their partial

@@ -350,6 +350,10 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     for (const char* c : {"h100-sxm", "h200-sxm"}) EXPECT_EQ(basis(c, "efficiency.attention_split_tokens").basis, "measured") << c;
     EXPECT_EQ(basis("mi300x", "efficiency.attention_split_tokens").basis, "estimate");
     EXPECT_EQ(basis("b200", "efficiency.attention_split_tokens").basis, "estimate");
+    // And the FP8 kernel's merge of a split pair: measured on H100 and H200 (one request of 1023 tokens), none
+    // (an estimate: 0) where the pair is not split.
+    for (const char* c : {"h100-sxm", "h200-sxm"}) EXPECT_EQ(basis(c, "efficiency.attention_split_merge_us").basis, "measured") << c;
+    for (const char* c : {"b200", "mi300x", "a100-sxm"}) EXPECT_EQ(basis(c, "efficiency.attention_split_merge_us").basis, "estimate") << c;
     // And prompt attention's time per token and query head, the same way.
     measured_where_timed("efficiency.prefill_token_ns");
     EXPECT_EQ(basis("tpu-v7", "efficiency.prefill_token_ns").from, "h100-sxm");
@@ -445,7 +449,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 41u) << c.id;
+        EXPECT_EQ(all.size(), 42u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

@@ -773,11 +773,11 @@ TEST(Roofline, DecodeAttentionPaysPerRequestAndKvHead) {
     any_width.efficiency.attention_pair_width_share = 0;
     EXPECT_NEAR(attention_kernel(any_width, oss_wide, 1, 1024, 15, Precision::fp8)->op.time_s, 89.9e-6, 0.1e-6);
     // One request: 8 blocks within the first wave; a pair's own time over its 16 keys (15 cached and the new
-    // one), 2.15 us x sqrt(16 / 1024) = 0.269 us, binds; the call's fixed cost, 5.376 us, dominates
-    // (TensorRT-LLM: 5.7 us).
+    // one; too few to split, so no merge), 2.07 us x sqrt(16 / 1024) = 0.259 us, binds; the call's fixed cost,
+    // 5.376 us, dominates (TensorRT-LLM: 5.7 us).
     auto one = attention_kernel(h200, llama, 1, 1, 15, Precision::fp8);
-    EXPECT_NEAR(one->op.compute_s, 2.15e-6 * std::sqrt(16.0 / 1024), 0.001e-6);
-    EXPECT_NEAR(one->op.time_s, 5.376e-6 + 0.269e-6, 0.02e-6);
+    EXPECT_NEAR(one->op.compute_s, 2.07e-6 * std::sqrt(16.0 / 1024), 0.001e-6);
+    EXPECT_NEAR(one->op.time_s, 5.376e-6 + 0.259e-6, 0.02e-6);
     // 64 requests: 512 blocks, the 412 beyond the first wave at 10.11 ns = 4.17 us (5.18 us if every block
     // added: efficiency.attention_wave_blocks 0).
     auto mid = attention_kernel(h200, llama, 1, 64, 15, Precision::fp8);
@@ -889,38 +889,41 @@ TEST(Roofline, PromptAttentionBlocksLeaveCoresIdle) {
 // One (request, KV head) pair alone: its time grows with its context whatever the bandwidth left idle.
 // Llama-3.1-8B at TP 8 holds one KV head per chip; one request of 65535 tokens cached reads 65536 keys
 // (with the new one) and writes the new token: 65537 x 2 x 128 B = 16.78 MB of fp8 KV.
-// H100 (Hopper, the square-root law): 2.04 us x sqrt(65536 / 1024) = 16.32 us of compute against the KV's
-// 16.78 MB / (3.35 TB/s x 0.833) = 6.01 us: sqrt(16.32^2 + 6.01^2) = 17.39 us, + 4 us launch + 1.04 us per
-// call + 4 query heads x 103 ns = 22.84 us, and the fused softmax's 0.02 us on the vector lanes: 22.86 us
-// (TensorRT-LLM: 22.79 us; 11.48 us without the key, where the pair's 64 blocks run within the call's fixed
+// H100 (Hopper, the square-root law): 1.92 us x sqrt(65536 / 1024) = 15.36 us, and the split pair's merge
+// (64 blocks: efficiency.attention_split_merge_us 1.05 us), 16.41 us of compute against the KV's
+// 16.78 MB / (3.35 TB/s x 0.833) = 6.01 us: sqrt(16.41^2 + 6.01^2) = 17.48 us, + 4 us launch + 1.04 us per
+// call + 4 query heads x 103 ns = 22.93 us, and the fused softmax's 0.02 us on the vector lanes: 22.95 us
+// (TensorRT-LLM: 22.79 us; 11.48 us without the two keys, where the pair's 64 blocks run within the call's fixed
 // time and the KV's 6.01 us binds).
 // B200 (the per-token law): 65536 x 252 ps = 16.52 us against 16.78 MB / (8.0 TB/s x 0.896) = 2.34 us:
 // sqrt(16.52^2 + 2.34^2) = 16.68 us, + 4 + 6.97 + 4 x 0.011 us = 27.71 us (TensorRT-LLM: 25.51 us).
 // With 8 KV heads (TP 1) the pairs run side by side: 8 x 16.78 MB = 134.2 MB take 48.10 us on H100, and
-// the pair's 16.32 us only adds at the ridge: sqrt(48.10^2 + 16.32^2) = 50.79 us, + 5.45 us and the softmax's
-// 0.17 us (32 query heads) = 56.41 us (TensorRT-LLM: 64.6 us).
+// the pair's 16.41 us only adds at the ridge: sqrt(48.10^2 + 16.41^2) = 50.82 us, + 5.45 us and the softmax's
+// 0.17 us (32 query heads) = 56.44 us (TensorRT-LLM: 64.6 us).
 TEST(Roofline, DecodeAttentionPairAloneGrowsWithItsContext) {
     const ModelSpec llama = *load_model("llama-3.1-8b");
     const ChipSpec h100 = *load_chip("h100-sxm");
-    EXPECT_DOUBLE_EQ(h100.efficiency.attention_pair_1k_us, 2.04);
+    EXPECT_DOUBLE_EQ(h100.efficiency.attention_pair_1k_us, 1.92);
+    EXPECT_DOUBLE_EQ(h100.efficiency.attention_split_merge_us, 1.05);
     EXPECT_DOUBLE_EQ(h100.efficiency.attention_pair_token_ps, 0);
     const ChipRates hr = chip_rates(h100);
-    EXPECT_NEAR(attention_pair_time(65536, hr), 16.32e-6, 0.001e-6);
-    EXPECT_NEAR(attention_pair_time(1024, hr), 2.04e-6, 1e-12);
+    EXPECT_NEAR(attention_pair_time(65536, hr), 15.36e-6, 0.001e-6);
+    EXPECT_NEAR(attention_pair_time(1024, hr), 1.92e-6, 1e-12);
     EXPECT_DOUBLE_EQ(attention_pair_time(0, hr), 0);
     auto h = attention_kernel(h100, llama, 8, 1, 65535, Precision::fp8);
     ASSERT_TRUE(h.ok()) << h.error().message;
     EXPECT_NEAR(h->op.kv_bytes, 65537.0 * 2 * 128, 1);
     EXPECT_NEAR(h->op.memory_s, 6.01e-6, 0.01e-6);
-    EXPECT_NEAR(h->op.compute_s, 16.32e-6 + 0.02e-6, 0.01e-6);
-    EXPECT_NEAR(h->op.time_s, 22.86e-6, 0.02e-6);
+    EXPECT_NEAR(h->op.compute_s, 15.36e-6 + 1.05e-6 + 0.02e-6, 0.01e-6);
+    EXPECT_NEAR(h->op.time_s, 22.95e-6, 0.02e-6);
     ChipSpec bare = h100;
     bare.efficiency.attention_pair_1k_us = 0;
+    bare.efficiency.attention_split_merge_us = 0;
     EXPECT_NEAR(attention_kernel(bare, llama, 8, 1, 65535, Precision::fp8)->op.time_s, 11.48e-6, 0.02e-6);
     // Eight pairs side by side: the bytes bind, the pair's time adds at the ridge only.
     auto eight = attention_kernel(h100, llama, 1, 1, 65535, Precision::fp8);
     EXPECT_NEAR(eight->op.memory_s, 48.10e-6, 0.02e-6);
-    EXPECT_NEAR(eight->op.time_s, 56.41e-6, 0.02e-6);
+    EXPECT_NEAR(eight->op.time_s, 56.44e-6, 0.02e-6);
     // Blackwell: the per-token law.
     const ChipSpec b200 = *load_chip("b200");
     EXPECT_DOUBLE_EQ(b200.efficiency.attention_pair_1k_us, 0);
@@ -930,13 +933,41 @@ TEST(Roofline, DecodeAttentionPairAloneGrowsWithItsContext) {
     auto b = attention_kernel(b200, llama, 8, 1, 65535, Precision::fp8);
     ASSERT_TRUE(b.ok()) << b.error().message;
     EXPECT_NEAR(b->op.time_s, 27.71e-6, 0.02e-6);
-    // The slower law binds where a chip has both: at 1024 tokens 2.04 us against 1024 x 251 ps = 0.26 us,
-    // at 65536 tokens 16.45 us against 16.32.
+    // The slower law binds where a chip has both: at 1024 tokens 1.92 us against 1024 x 251 ps = 0.26 us,
+    // at 65536 tokens 16.45 us against 15.36.
     ChipSpec both = h100;
     both.efficiency.attention_pair_token_ps = 251;
     const ChipRates r2 = chip_rates(both);
-    EXPECT_NEAR(attention_pair_time(1024, r2), 2.04e-6, 1e-12);
+    EXPECT_NEAR(attention_pair_time(1024, r2), 1.92e-6, 1e-12);
     EXPECT_NEAR(attention_pair_time(65536, r2), 16.45e-6, 0.001e-6);
+}
+
+// A split pair's merge (efficiency.attention_split_merge_us): in TensorRT-LLM's XQA kernel over an FP8 cache each of a
+// split pair's blocks writes a partial result and the last to finish reads them back and combines them. H100,
+// Llama-2-70B at TP 8 (one KV head, 8 query heads a chip), one request of 1023 tokens cached: 1024 keys are 8 blocks'
+// worth of 128, round(sqrt(8 x 8)) = 8 splits, so the pair alone takes 1.92 us x sqrt(1024 / 1024) + 1.05 us =
+// 2.97 us (and the softmax's 0.0007 us) against its 1025 x 2 x 128 B = 262.4 kB of KV at 3.35 TB/s x 0.833,
+// 0.094 us: sqrt(2.9707^2 + 0.094^2) = 2.972 us, + 4 us launch + 1.04 us a call + 8 query heads x 103 ns =
+// 8.836 us (TensorRT-LLM: 8.843 us, one of the key's fits; 7.787 us without the merge). At 127 tokens (128 keys,
+// one block) the pair is not split: 1.92 us x sqrt(128 / 1024) = 0.679 us, merge or not. The 16-bit cache's own
+// kernel carries its merge in its own chain (efficiency.attention_16bit_pair_1k_us): the key leaves it alone.
+TEST(Roofline, ASplitPairPaysItsMergeInTheFp8Kernel) {
+    const ModelSpec llama = *load_model("llama-2-70b");
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    ChipSpec unmerged = h100;
+    unmerged.efficiency.attention_split_merge_us = 0;
+    auto split = attention_kernel(h100, llama, 8, 1, 1023, Precision::fp8);
+    ASSERT_TRUE(split.ok()) << split.error().message;
+    EXPECT_NEAR(split->op.compute_s, 1.92e-6 + 1.05e-6 + 0.0007e-6, 0.0005e-6);
+    EXPECT_NEAR(split->op.memory_s, 0.094e-6, 0.001e-6);
+    EXPECT_NEAR(split->op.time_s, 8.836e-6, 0.002e-6);
+    EXPECT_NEAR(split->op.time_s, 8.843e-6, 0.02 * 8.843e-6);
+    EXPECT_NEAR(attention_kernel(unmerged, llama, 8, 1, 1023, Precision::fp8)->op.time_s, 7.787e-6, 0.002e-6);
+    const double whole = attention_kernel(h100, llama, 8, 1, 127, Precision::fp8)->op.compute_s;
+    EXPECT_NEAR(whole, 1.92e-6 * std::sqrt(128.0 / 1024) + 0.0001e-6, 0.0005e-6);
+    EXPECT_DOUBLE_EQ(attention_kernel(unmerged, llama, 8, 1, 127, Precision::fp8)->op.compute_s, whole);
+    EXPECT_DOUBLE_EQ(attention_kernel(unmerged, llama, 8, 1, 1023, Precision::bf16)->op.time_s,
+                     attention_kernel(h100, llama, 8, 1, 1023, Precision::bf16)->op.time_s);
 }
 
 // Hopper's kernel for a 16-bit cache with grouped-query heads runs a pair's split chain after the KV stream,
@@ -953,7 +984,7 @@ TEST(Roofline, Hopper16BitKernelRunsThePairsChainAfterTheStream) {
     EXPECT_DOUBLE_EQ(h100.efficiency.attention_16bit_pair_1k_us, 0.98);
     const ChipRates hr = chip_rates(h100);
     EXPECT_NEAR(attention_pair_time(65536, hr, DecodeKernel::grouped_16bit), 7.84e-6, 1e-12);
-    EXPECT_NEAR(attention_pair_time(65536, hr, DecodeKernel::grouped), 16.32e-6, 1e-12);
+    EXPECT_NEAR(attention_pair_time(65536, hr, DecodeKernel::grouped), 15.36e-6, 1e-12);
     auto one = attention_kernel(h100, llama, 8, 1, 65535, Precision::bf16);
     ASSERT_TRUE(one.ok()) << one.error().message;
     EXPECT_NEAR(one->op.memory_s, 11.02e-6, 0.01e-6);
@@ -970,7 +1001,7 @@ TEST(Roofline, Hopper16BitKernelRunsThePairsChainAfterTheStream) {
     ChipSpec shared = h100;
     shared.efficiency.attention_16bit_overhead_us = 0;
     const ChipRates sr = chip_rates(shared);
-    EXPECT_NEAR(attention_pair_time(65536, sr, DecodeKernel::grouped_16bit), 16.32e-6, 1e-12);
+    EXPECT_NEAR(attention_pair_time(65536, sr, DecodeKernel::grouped_16bit), 15.36e-6, 1e-12);
     EXPECT_EQ(attention_kernel(shared, llama, 8, 1, 65535, Precision::bf16)->op.tail_s, 0);
 }
 

@@ -788,6 +788,20 @@ private slots:
                      qPrintable(explain->toPlainText()));
         QVERIFY(!explain->toPlainText().contains(QStringLiteral("No result")));
         shoot(QStringLiteral("explain-pair-alone"), QStringLiteral("pair alone over"));
+        // Split over thread blocks as on Hopper (efficiency.attention_split_tokens), the pair in the FP8 grouped
+        // kernel also pays its split's merge (efficiency.attention_split_merge_us), named on the same line:
+        // 1.9 us x sqrt(65537 / 1024) = 15.2 us alone, + 1.05 us.
+        const double splitTokens = doc_->state().chip.efficiency.attention_split_tokens;
+        QVERIFY(doc_->setParam("efficiency.attention_split_tokens", 128));
+        QVERIFY(doc_->setParam("efficiency.attention_split_merge_us", 1.05));
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("+ the merge of its split) × this op's share = (15.2 ")),
+                     qPrintable(explain->toPlainText()));
+        QVERIFY2(explain->toPlainText().contains(QStringLiteral(" + 1.05 ")), qPrintable(explain->toPlainText()));
+        shoot(QStringLiteral("explain-split-merge"), QStringLiteral("the merge of its split"));
+        QVERIFY(doc_->setParam("efficiency.attention_split_merge_us", 0));
+        QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("the merge of its split")));
+        QVERIFY(explain->toPlainText().contains(QStringLiteral("pair alone over")));
+        QVERIFY(doc_->setParam("efficiency.attention_split_tokens", splitTokens));
         // A 16-bit cache in a kernel of its own (efficiency.attention_16bit_overhead_us above 0, as on Hopper) runs
         // the pair's chain after the KV stream: no floor under the compute, a term after the ridge, said so.
         Scenario wide = one;
