@@ -263,9 +263,10 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
             OpResult& op = ops.back();
             op.attention_pairs = blocks * share;
             op.pair_keys = keys;
-            // Hopper's 16-bit kernel sizes its split of a pair by the request's whole context, also on a sliding
-            // layer whose window alone it reads (its choice against the fallback kernel follows the window).
-            op.split_keys = kernel == DecodeKernel::grouped_16bit ? ctx : keys;
+            // Hopper's grouped-query kernels size their split of a pair by the request's whole context, also on a
+            // sliding layer whose window alone they read (the 16-bit one's choice against the fallback kernel
+            // follows the window).
+            op.split_keys = kernel == DecodeKernel::grouped_16bit || kernel == DecodeKernel::grouped ? ctx : keys;
             op.pair_share = share;
             op.decode_kernel = kernel;
             // The 8-bit grouped-query kernel leaves a YaRN RoPE to a pass of its own (efficiency.attention_rope_pass_us).

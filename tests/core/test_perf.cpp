@@ -970,6 +970,32 @@ TEST(Roofline, ASplitPairPaysItsMergeInTheFp8Kernel) {
                      attention_kernel(h100, llama, 8, 1, 1023, Precision::bf16)->op.time_s);
 }
 
+// A sliding layer's pair in the FP8 grouped kernel: the kernel sizes its split by the request's whole context, not
+// the window it reads (XQA's computeMultiBlockCount takes the sequence length), so beyond one block's 128 tokens the
+// pair pays the merge whatever the window; the blocks beyond the window's keys find none and end at once.
+// H100, gpt-oss-120b at TP 8 (one 64-wide KV head, 8 query heads, YaRN), one request, window 128:
+//   127 tokens cached: 128 keys, one block: 1.92 us x sqrt(128 / 1024) = 0.679 us; + 4 us launch + 1.04 us a
+//   call + 1.98 us RoPE pass + 8 x 103 ns = 7.844 us: 8.52 us (TensorRT-LLM: 8.45 us);
+//   1023 tokens: still 128 keys, but 8 blocks: 0.679 + 1.05 us merge = 1.729 us, 9.573 us (TensorRT-LLM: 8.96 us;
+//   8.52 without the merge), and the same at 8191 tokens (TensorRT-LLM: 9.00 us).
+// At TP 1 (8 KV heads), 16 requests of 1023 tokens: 128 pairs x 8 blocks, of which one a pair holds the window's
+// keys: 128 blocks, 20 beyond the first wave of 108, 9.75 us (TensorRT-LLM: 11.30 us; 15.2 us if all 1024 blocks
+// took a block's time).
+TEST(Roofline, ASlidingLayersPairSplitsByItsWholeContextInTheFp8Kernel) {
+    const ModelSpec oss = *load_model("gpt-oss-120b");
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    const auto sliding = [&](int tp, double requests, double context) {
+        return attention_kernel(h100, oss, tp, requests, context, Precision::fp8, true)->op;
+    };
+    EXPECT_NEAR(sliding(8, 1, 127).compute_s, 1.92e-6 * std::sqrt(128.0 / 1024), 0.001e-6);
+    EXPECT_NEAR(sliding(8, 1, 127).time_s, 8.52e-6, 0.01e-6);
+    EXPECT_NEAR(sliding(8, 1, 1023).compute_s, 0.679e-6 + 1.05e-6, 0.001e-6);
+    EXPECT_NEAR(sliding(8, 1, 1023).time_s, 9.573e-6, 0.01e-6);
+    EXPECT_DOUBLE_EQ(sliding(8, 1, 8191).time_s, sliding(8, 1, 1023).time_s);
+    EXPECT_NEAR(sliding(1, 16, 1023).time_s, 9.75e-6, 0.01e-6);
+    EXPECT_NEAR(sliding(1, 16, 1023).time_s, 11.30e-6, 0.15 * 11.30e-6);
+}
+
 // Hopper's kernel for a 16-bit cache with grouped-query heads runs a pair's split chain after the KV stream,
 // not under it (efficiency.attention_16bit_pair_1k_us 0.98 us on H100). Llama-3.1-8B at TP 8, one request of
 // 65535 tokens over a bf16 cache: 65537 x 2 x 128 x 2 B = 33.55 MB / (3.35 TB/s x 0.909) = 11.02 us of KV; the
