@@ -2147,6 +2147,14 @@
         <source>Time a (request, KV head) pair split over several thread blocks (efficiency.attention_split_tokens) adds to its time alone in the grouped-query decode-attention kernel over an 8-bit cache: the last of its blocks to finish reads the others&apos; partial results back, combines them and writes the output (H100: 1.05 us, TensorRT-LLM&apos;s XQA kernel in multi-block mode; one request of 1023 tokens takes 8.2-10.3 us where 127 tokens take 6.1-7.5). 0: none.</source>
         <translation>一个切分到多个线程块上的（请求，KV 头）配对（efficiency.attention_split_tokens）在 8 位缓存的分组查询解码注意力内核中额外增加的独处时间：其最后完成的线程块读回其余线程块的部分结果，将其合并并写出输出（H100：1.05 us，TensorRT-LLM 的 XQA 内核多块模式；一个请求 1023 个词元需 8.2-10.3 us，而 127 个词元需 6.1-7.5 us）。0：无。</translation>
     </message>
+    <message>
+        <source>Activations kept in SRAM</source>
+        <translation>SRAM 中保留的激活</translation>
+    </message>
+    <message>
+        <source>Share of the on-chip SRAM in which the activations one kernel writes stay for the next: an op&apos;s activations that fit in it stream at the SRAM rate, larger ones at HBM&apos;s. 1: all of it (a memory the compiler manages); H100: 0, its L2 is a cache that each kernel&apos;s weight and KV streams sweep (TensorRT-LLM&apos;s fused MoE op grows linearly in tokens through the 50 MB its activations pass at 4096 tokens of Qwen3-30B-A3B).</source>
+        <translation>片上 SRAM 中可让一个内核写出的激活留给下一个内核的份额：能放进这部分的算子激活按 SRAM 速率传输，更大的按 HBM 速率。1：全部（由编译器管理的存储器）；H100：0，其 L2 是缓存，每个内核的权重流和 KV 流都会将其冲刷（TensorRT-LLM 的融合 MoE 算子在 Qwen3-30B-A3B 的 4096 个词元处，其激活越过 50 MB 时耗时仍随词元数线性增长）。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>

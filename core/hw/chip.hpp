@@ -131,6 +131,11 @@ struct EfficiencySpec {
     // How sharply an op turns from memory- to compute-bound at the ridge point: compute and memory
     // time combine as (c^p + m^p)^(1/p). 1000 is the ideal roofline (max); 1 adds them.
     double ridge_exponent = 2.0;
+    // The share of the on-chip SRAM (sram.mb) in which the activations one kernel writes stay for the next: an
+    // op's activations that fit in it stream at the SRAM rate, others at HBM's. 1: the whole SRAM (a memory the
+    // compiler manages); GPUs: 0 (their L2 is a cache that each kernel's weight and KV streams sweep). Chips
+    // without HBM keep everything in SRAM whatever this says.
+    double activation_sram_share = 1.0;
     double op_overhead_us = 0.0;  // fixed cost per op (kernel launch, sync)
     // Fixed time of one attention kernel call beyond op_overhead_us (split-KV reduction, page-table
     // walk): what a decode-attention call costs however little KV it reads.

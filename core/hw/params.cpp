@@ -229,6 +229,12 @@ std::vector<ParamInfo> build_params() {
     add({"efficiency.ridge_exponent", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Ridge sharpness"), "", ParamKind::real, 1, 1000, 1, 8, false, {},
          SCV_TR("scoville::ChipParams", "p in op time = (compute^p + memory^p)^(1/p): how sharply an op turns from memory- to compute-bound "
          "(1000: ideal roofline, max; H100 GEMM sweeps over M: ~2)."), SCV_REAL(efficiency.ridge_exponent)});
+    add({"efficiency.activation_sram_share", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Activations kept in SRAM"), "", ParamKind::real, 0, 1, 0, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Share of the on-chip SRAM in which the activations one kernel writes stay for the next: an op's "
+         "activations that fit in it stream at the SRAM rate, larger ones at HBM's. 1: all of it (a memory the compiler manages); "
+         "H100: 0, its L2 is a cache that each kernel's weight and KV streams sweep (TensorRT-LLM's fused MoE op grows linearly in "
+         "tokens through the 50 MB its activations pass at 4096 tokens of Qwen3-30B-A3B)."),
+         SCV_REAL(efficiency.activation_sram_share)});
     add({"efficiency.op_overhead_us", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Per-op overhead"), SCV_TR("Unit", "us"), ParamKind::real, 0, 1000, 0, 20, false, {},
          SCV_TR("scoville::ChipParams", "Fixed time per op beyond its bytes and FLOPs: launch, pipeline fill and drain (H100: 4 us, TensorRT-LLM "
          "Linear layers under CUDA graphs). Collectives carry their own fixed cost instead (link.latency_us, "

@@ -51,7 +51,7 @@ struct Ctx {
 
 MemLevel act_level(double bytes, const ChipRates& r) {
     if (!r.has_hbm) return MemLevel::sram;
-    return r.sram_bytes > 0 && bytes <= r.sram_bytes ? MemLevel::sram : MemLevel::hbm;
+    return r.activation_sram_bytes > 0 && bytes <= r.activation_sram_bytes ? MemLevel::sram : MemLevel::hbm;
 }
 
 // The precision an op asks for (its executed precision follows the chip, finish_op): GEMMs at the

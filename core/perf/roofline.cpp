@@ -27,6 +27,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.kv_scale_per_head = e.memory > 0 ? or_else(e.attention_mha, e.attention) / e.memory : 1.0;
     r.kv_scale_16bit = e.memory > 0 ? or_else(e.attention_16bit, e.attention) / e.memory : 1.0;
     r.sram_bytes = chip.sram.mb * 1e6;
+    r.activation_sram_bytes = r.sram_bytes * std::clamp(e.activation_sram_share, 0.0, 1.0);
     r.net = network_rates(chip);
     r.overlap = chip.efficiency.overlap;
     r.ridge_exponent = chip.efficiency.ridge_exponent;

@@ -19,7 +19,8 @@ struct ChipRates {
     double kv_scale_per_head = 1;   // the same in the multi-head kernel (efficiency.attention_mha)
     double kv_scale_16bit = 1;      // the same over a 16-bit cache (efficiency.attention_16bit)
     double sram_bytes_s = 0;
-    double sram_bytes = 0;          // capacity
+    double sram_bytes = 0;             // capacity
+    double activation_sram_bytes = 0;  // the SRAM that keeps one kernel's activations for the next (efficiency.activation_sram_share)
     bool has_hbm = false;
     NetworkRates net;               // scale-up links and scale-out NICs, achieved
     double overlap = 1;

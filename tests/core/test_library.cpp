@@ -350,6 +350,18 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     for (const char* c : {"h100-sxm", "h200-sxm"}) EXPECT_EQ(basis(c, "efficiency.attention_split_tokens").basis, "measured") << c;
     EXPECT_EQ(basis("mi300x", "efficiency.attention_split_tokens").basis, "estimate");
     EXPECT_EQ(basis("b200", "efficiency.attention_split_tokens").basis, "estimate");
+    // The share of the SRAM that keeps one kernel's activations for the next: measured on H100, H200, the B200
+    // silicon and B300 (TensorRT-LLM's fused MoE op: none), carried from them to the other GPUs' caches, an
+    // estimate (all of it) where a compiler manages the memory.
+    for (const char* c : {"h100-sxm", "h200-sxm", "b200", "gb200", "b300"})
+        EXPECT_EQ(basis(c, "efficiency.activation_sram_share").basis, "measured") << c;
+    for (const char* c : {"a100-sxm", "mi300x", "vera-rubin"})
+        EXPECT_EQ(basis(c, "efficiency.activation_sram_share").basis, "carried") << c;
+    for (const char* c : {"tpu-v7", "trainium2", "jalapeno-est"}) {
+        EXPECT_EQ(basis(c, "efficiency.activation_sram_share").basis, "estimate") << c;
+        EXPECT_DOUBLE_EQ(load_chip(c)->efficiency.activation_sram_share, 1) << c;
+    }
+    EXPECT_DOUBLE_EQ(load_chip("h100-sxm")->efficiency.activation_sram_share, 0);
     // And the FP8 kernel's merge of a split pair: measured on H100 and H200 (one request of 1023 tokens), none
     // (an estimate: 0) where the pair is not split.
     for (const char* c : {"h100-sxm", "h200-sxm"}) EXPECT_EQ(basis(c, "efficiency.attention_split_merge_us").basis, "measured") << c;
@@ -449,7 +461,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 42u) << c.id;
+        EXPECT_EQ(all.size(), 43u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

@@ -247,7 +247,7 @@ TEST(Validation, PublicCases) {
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
     // DecodeAttentionLayers below) and Scoville's own GPU microbenchmark (OwnH200Microbenchmark below); all
-    // kernels together: 17395 rows and 3129 fits.
+    // kernels together: 17382 rows and 3142 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (!timed_by_aiconfigurator(r) && source_family(r.c.source) != "Scoville GPU microbenchmark") single.push_back(r);
@@ -255,8 +255,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 17395);
-    EXPECT_EQ(summarise(results, false).fits, 3129);
+    EXPECT_EQ(summarise(results, false).rows, 17382);
+    EXPECT_EQ(summarise(results, false).fits, 3142);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -371,7 +371,7 @@ TEST(Validation, EngineAllReduces) {
 TEST(Validation, FusedMoeLayers) {
     const auto results = run_all(kPath, 20727);
     std::map<std::string, std::vector<double>> overhead_fits;
-    std::vector<ValidationResult> moe, by_precision[3];
+    std::vector<ValidationResult> moe, by_precision[3], share_fits;
     // A timing slower than the same layer's with four times the tokens is erratic (B300 DeepSeek-V3 fp4 at
     // EP 32: 540 us at 64 tokens, 73 us at 256): measured time by layer and token count, to find them.
     std::map<std::string, std::map<double, double>> times;
@@ -386,6 +386,9 @@ TEST(Validation, FusedMoeLayers) {
             if (r.c.shape.rfind("tokens=1 ", 0) == 0) {
                 overhead_fits[silicon_of(r.c) + (r.c.precision == "fp4" ? " fp4" : "")]
                     .push_back(r.error);
+            } else if (r.c.model == "qwen3-30b-a3b") {  // efficiency.activation_sram_share (below)
+                EXPECT_EQ(r.c.shape, "tokens=4096 ep=8 routing=balanced") << r.c.id;
+                share_fits.push_back(r);
             } else {  // moe_pair_bytes: fp8 by the median of three chips, each within +-8 %; fp4 reproduced
                 EXPECT_EQ(r.c.shape, "tokens=16384 ep=8 routing=balanced") << r.c.id;
                 EXPECT_LE(std::fabs(r.error), r.c.precision == "fp4" ? 0.02 : 0.08) << r.c.id;
@@ -411,11 +414,28 @@ TEST(Validation, FusedMoeLayers) {
         EXPECT_EQ(errors.size(), chip == "b200" ? 132u : chip == "b200 fp4" ? 84u : 66u) << chip;
         EXPECT_LE(std::fabs(errors[errors.size() / 2]), 0.02) << chip << ": the median 1-token row is reproduced";
     }
+    // The share of the L2 that keeps one kernel's activations for the next (efficiency.activation_sram_share): set
+    // on each silicon by Qwen3-30B-A3B at 4096 tokens and EP 8, every format, whose permuted activations (39 MB)
+    // fit H100's 50 MB L2 and Blackwell's 126 MB. Each row comes closer with none of the L2 (0, each chip's value)
+    // than with all of it (H100 bf16: +8 % against +39 %).
+    ASSERT_EQ(share_fits.size(), 13u);
+    for (const ValidationResult& r : share_fits) {
+        ChipSpec kept = *load_chip(r.c.chip);
+        EXPECT_DOUBLE_EQ(kept.efficiency.activation_sram_share, 0) << r.c.id;
+        kept.efficiency.activation_sram_share = 1;
+        const auto with_l2 = moe_kernel(kept, *load_model(r.c.model), 4096, 8, *parse_precision(r.c.precision), 1.0,
+                                        MoeRouting::balanced);
+        ASSERT_TRUE(with_l2.ok()) << r.c.id << ": " << with_l2.error().message;
+        const double error_with_l2 = 4096 / with_l2->op.time_s / r.c.measured - 1;
+        EXPECT_LT(std::fabs(r.error), std::fabs(error_with_l2)) << r.c.id;
+    }
     const ValidationSummary all = summarise_kind(moe, "moe");
-    EXPECT_EQ(all.rows, 2774);
-    EXPECT_EQ(all.fits, 418);
-    EXPECT_LE(all.median_abs_error, 0.115);  // 11.1 % (random routing would read fewer experts: BalancedRoutingTouchesMoreExperts)
-    // By precision: bf16 within a few per cent in the median (signed -0.4 %); fp8 (+5.7 %) and fp4 (+8.8 %)
+    EXPECT_EQ(all.rows, 2761);
+    EXPECT_EQ(all.fits, 431);
+    // 8.5 % (11.1 % while the L2 kept each kernel's activations for the next; random routing would read fewer
+    // experts: BalancedRoutingTouchesMoreExperts)
+    EXPECT_LE(all.median_abs_error, 0.09);
+    // By precision: bf16 within a few per cent in the median (signed -1.8 %); fp8 (+3.3 %) and fp4 (+4.3 %)
     // faster than measured, most at 1024 tokens and more.
     auto signed_median = [](const std::vector<ValidationResult>& rs) {
         std::vector<double> e;
@@ -423,9 +443,9 @@ TEST(Validation, FusedMoeLayers) {
         std::sort(e.begin(), e.end());
         return e[e.size() / 2];
     };
-    EXPECT_EQ(by_precision[0].size(), 990u);
-    EXPECT_EQ(by_precision[1].size(), 987u);
-    EXPECT_EQ(by_precision[2].size(), 797u);
+    EXPECT_EQ(by_precision[0].size(), 985u);
+    EXPECT_EQ(by_precision[1].size(), 982u);
+    EXPECT_EQ(by_precision[2].size(), 794u);
     EXPECT_LE(std::fabs(signed_median(by_precision[0])), 0.05);
     EXPECT_LE(std::fabs(signed_median(by_precision[1])), 0.06);
     EXPECT_LE(std::fabs(signed_median(by_precision[2])), 0.10);
@@ -434,8 +454,8 @@ TEST(Validation, FusedMoeLayers) {
     // The timed rank's work falls as EP grows (fewer experts, tokens x top_k / EP slots): a check timed more than
     // 10 % slower than the same chip, layer, format and token count at a smaller EP, where it still receives at
     // least one slot, contradicts its own source (B200 NVFP4 Maverick at 256 tokens: 382 us at EP 4, 413 us at
-    // EP 8). 219 of the 2774 checks do; no model whose time grows with a rank's work follows them, and they stay
-    // in every figure. The other 2555 read 9.5 % in the median (README, Validation).
+    // EP 8). 219 of the 2761 checks do; no model whose time grows with a rank's work follows them, and they stay
+    // in every figure. The other 2542 read 7.3 % in the median (README, Validation).
     std::map<std::string, std::map<int, double>> by_ep;  // chip layer format tokens -> EP -> measured us
     auto group_of = [&](const ValidationCase& c) {
         return c.chip + " " + c.model + " " + c.precision + " " + std::to_string(tokens_of(c));
@@ -457,8 +477,8 @@ TEST(Validation, FusedMoeLayers) {
         (slower ? contradicting : consistent).push_back(std::fabs(r.error));
     }
     EXPECT_EQ(contradicting.size(), 219u);
-    EXPECT_EQ(consistent.size(), 2555u);
-    EXPECT_LE(median_of(consistent), 0.10);  // 9.5 %
+    EXPECT_EQ(consistent.size(), 2542u);
+    EXPECT_LE(median_of(consistent), 0.08);  // 7.3 %
 }
 
 // TensorRT-LLM's Linear layer as an engine runs it (NVIDIA aiconfigurator gemm_perf): bf16 activations in, CUDA
@@ -569,42 +589,43 @@ TEST(Validation, EngineLinearLayers) {
 // in v5.1, B200 0.97-1.00 (Google's 1.26 beside its low offline run), GB200 0.88-0.99, MI300X 0.88-0.91,
 // MI325X 0.88-0.96.)
 TEST(Validation, EngineHostTimePerStep) {
-    // NVIDIA's MLPerf harness runs TensorRT-LLM with use_graphs False, and its rows carry host_ms=6.5: the C++
+    // NVIDIA's MLPerf harness runs TensorRT-LLM with use_graphs False, and its rows carry host_ms=5.35: the C++
     // executor's loop the GPU waits for each step. AMD's runs vLLM with enforce_eager True, and its rows carry
-    // host_ms=4.9. Both stream each request's tokens to LoadGen in every scenario but Offline (NVIDIA:
+    // host_ms=4.43. Both stream each request's tokens to LoadGen in every scenario but Offline (NVIDIA:
     // main_llm.cc in v4.1, `streaming &= scenario != Offline` in v5.1's llmlib/config.py), a response per
     // request and step, and their server and interactive rows carry stream_us=15 on top of the 1 us per request
     // every row has. Each v5.1 Interactive Llama-2-70B run's log gives the step, TPOT p50, at the requests in
     // flight per GPU (result_completed_samples_per_sec x result_mean_latency_ns / GPUs, Little's law). The
     // model's step at that batch with the row's settings, its kernels plus the host time, against it. NVIDIA's
-    // own B200 and GB200 runs set the NVIDIA step: kernels 23.77 ms at 255 requests and 20.57 ms at 228 leave
-    // 10.70 and 10.05 ms; with 16 us per request (15 streamed, an estimate from the submitters' server runs, and
-    // 1 of bookkeeping) 10.70 - 255 x 16 us = 6.62 ms and 10.05 - 228 x 16 us = 6.40 ms a step: 6.5 ms; they
-    // hold within 1 %. (The two runs' slope, (10.70 - 10.05) / (255 - 228) = 24 us per request, moves by 8 us
-    // when one run's kernels move by 1 %: too close in batch to set the per-request share.)
-    // AMD's own MI300X and MI325X runs set 4.9 ms with the streamed 15 us carried from NVIDIA's: MI300X's vLLM
-    // V0 runs its prompts in steps of their own (prefill=separate), and its mean step, 25.80 ms of kernels at 36
-    // requests a GPU, waits for the host 1.022 times a step: (31.92 - 25.80 - 36 x 16 us) / 1.022 = 5.4 ms;
-    // MI325X's vLLM V1 mixes them: 35.30 - 29.56 - 82 x 16 us = 4.4 ms; the mean 4.9 ms. They hold within 3 % (MI300X -2.1 %);
+    // own B200 and GB200 runs set the NVIDIA step: kernels 24.69 ms at 255 requests and 21.97 ms at 228 (their
+    // activations from HBM, efficiency.activation_sram_share 0) leave 9.78 and 8.65 ms; with 16 us per request
+    // (15 streamed, an estimate from the submitters' server runs, and 1 of bookkeeping) 9.78 - 255 x 16 us =
+    // 5.70 ms and 8.65 - 228 x 16 us = 5.00 ms a step: 5.35 ms; they hold within 3 % (B200 +1.1 %, GB200 -2.3 %).
+    // (The two runs' slope, (9.78 - 8.65) / (255 - 228) = 42 us per request, moves by 8 us when one run's kernels
+    // move by 1 %: too close in batch to set the per-request share.)
+    // AMD's own MI300X and MI325X runs set 4.43 ms with the streamed 15 us carried from NVIDIA's: MI300X's vLLM
+    // V0 runs its prompts in steps of their own (prefill=separate), and its mean step, 25.96 ms of kernels at 36
+    // requests a GPU, waits for the host 1.022 times a step: (31.92 - 25.96 - 36 x 16 us) / 1.022 = 5.27 ms;
+    // MI325X's vLLM V1 mixes them: 35.30 - 30.40 - 82 x 16 us = 3.59 ms; the mean 4.43 ms. They hold within 3 %;
     // the other submitters' sixteen runs check them.
     struct Log {
         const char* id;
         int in_flight;  // per GPU
         double tpot_p50_ms;
         bool fit;
-        double host_ms = 6.5;
+        double host_ms = 5.35;
     };
     const Log logs[] = {
         {"mlperf51-nvidia-b200-sxm-180gbx8-l70-int", 255, 34.47, true},  // 218.82 x 9.336 s / 8
         {"mlperf51-nvidia-gb200-nvl72-gb200-186gb-aarch64x4-l70-int", 228, 30.62, true},  // 109.3 x 8.35 / 4
-        {"mlperf51-amd-8xmi300x-2xepyc-9575f-l70-int", 36, 31.92, true, 4.9},    // 29.42 x 9.72 / 8
-        {"mlperf51-amd-8xmi325x-2xepyc-9575f-2-l70-int", 82, 35.30, true, 4.9},  // 61.2 x 10.67 / 8
-        {"mlperf51-dell-xe9680-mi300x-192gbx8-l70-int", 34, 32.1, false, 4.9},
-        {"mlperf51-asustek-esc-a8a-mi325x-256gbx8-l70-int", 69, 34.9, false, 4.9},
-        {"mlperf51-gigacomputing-8xmi325x-2xepyc-9575f-l70-int", 83, 34.9, false, 4.9},
-        {"mlperf51-mitac-8xmi325x-2xepyc-9755-l70-int", 81, 34.3, false, 4.9},
-        {"mlperf51-quanta-cloud-technology-d75t-7u-8xmi325x-l70-int", 78, 35.1, false, 4.9},
-        {"mlperf51-vultr-8xmi325x-2xepyc-9554-l70-int", 77, 34.7, false, 4.9},
+        {"mlperf51-amd-8xmi300x-2xepyc-9575f-l70-int", 36, 31.92, true, 4.43},    // 29.42 x 9.72 / 8
+        {"mlperf51-amd-8xmi325x-2xepyc-9575f-2-l70-int", 82, 35.30, true, 4.43},  // 61.2 x 10.67 / 8
+        {"mlperf51-dell-xe9680-mi300x-192gbx8-l70-int", 34, 32.1, false, 4.43},
+        {"mlperf51-asustek-esc-a8a-mi325x-256gbx8-l70-int", 69, 34.9, false, 4.43},
+        {"mlperf51-gigacomputing-8xmi325x-2xepyc-9575f-l70-int", 83, 34.9, false, 4.43},
+        {"mlperf51-mitac-8xmi325x-2xepyc-9755-l70-int", 81, 34.3, false, 4.43},
+        {"mlperf51-quanta-cloud-technology-d75t-7u-8xmi325x-l70-int", 78, 35.1, false, 4.43},
+        {"mlperf51-vultr-8xmi325x-2xepyc-9554-l70-int", 77, 34.7, false, 4.43},
         {"mlperf51-dell-xe9680l-b200-sxm-180gbx8-l70-int", 244, 32.09, false},
         {"mlperf51-gigacomputing-g894-sd1-b200-sxm-180gbx8-l70-int", 250, 31.62, false},
         {"mlperf51-google-b200-sxm-180gbx8-l70-int", 230, 35.24, false},
@@ -794,7 +815,7 @@ TEST(Validation, ExtraMeasurements) {
     for (const auto& r : results) {
         const ModelSpec m = *load_model(r.c.model);
         // The Azure guide's MI300X rows (vLLM V0 on ROCm, November 2024, eager at their batch) run 24-64 % below
-        // the model; its H100, H200 and GB200 rows, with the C++ executor's host time per step (host_ms=6.5),
+        // the model; its H100, H200 and GB200 rows, with the C++ executor's host time per step (host_ms=5.35),
         // -23..+28 %.
         const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 0.6 : r.c.id.rfind("azure", 0) == 0 ? 0.8 : 0.50;
         EXPECT_LE(std::fabs(r.error), band) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
@@ -820,8 +841,9 @@ TEST(Validation, ExtraMeasurements) {
     EXPECT_EQ(dp.size(), 70u);
     EXPECT_LE(summarise(dp, true).median_abs_error, 0.18);
     for (const auto& r : dp) EXPECT_NE(r.detail.find(" dp "), std::string::npos) << r.c.id << ": " << r.detail;
-    // The Azure guide's H100 and H200 rows (TensorRT-LLM v0.15's C++ executor without CUDA graphs: host_ms=6.5,
-    // the MLPerf harness's host time per step): 36 rows, median 6.7 %, every one within +-25 %.
+    // The Azure guide's H100 and H200 rows (TensorRT-LLM v0.15's C++ executor without CUDA graphs: host_ms=5.35,
+    // the MLPerf harness's host time per step): 36 rows, median 6.5 %, -9..+29 % (35 within +-25 %; Llama-3.1-8B at
+    // 128/128 on H200 the farthest).
     std::vector<ValidationResult> azure, gb200;
     for (const auto& r : results) {
         if (r.c.id.rfind("azure-h100", 0) == 0 || r.c.id.rfind("azure-h200", 0) == 0) azure.push_back(r);
@@ -829,21 +851,21 @@ TEST(Validation, ExtraMeasurements) {
     }
     ASSERT_EQ(azure.size(), 36u);
     for (const auto& r : azure) {
-        EXPECT_NE(r.c.shape.find("host_ms=6.5"), std::string::npos) << r.c.id;
-        EXPECT_LE(std::fabs(r.error), 0.25) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
+        EXPECT_NE(r.c.shape.find("host_ms=5.35"), std::string::npos) << r.c.id;
+        EXPECT_LE(std::fabs(r.error), 0.30) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
     }
     EXPECT_LE(summarise(azure, true).median_abs_error, 0.09);
     // Its GB200 rows are the same script's output (its caption and columns), so the same engine without CUDA
-    // graphs, with the x86 hosts' 6.5 ms carried to the Grace host. Without it they read +13..+50 % (median
+    // graphs, with the x86 hosts' 5.35 ms carried to the Grace host. Without it they read +13..+50 % (median
     // +31 %, 4 of 12 beyond +-35 %); with it a median of 11.2 %, -23..+27 %.
     ASSERT_EQ(gb200.size(), 12u);
     for (const auto& r : gb200) {
-        EXPECT_NE(r.c.shape.find("host_ms=6.5"), std::string::npos) << r.c.id;
+        EXPECT_NE(r.c.shape.find("host_ms=5.35"), std::string::npos) << r.c.id;
         EXPECT_LE(std::fabs(r.error), 0.35) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
     }
     EXPECT_LE(summarise(gb200, true).median_abs_error, 0.13);
     // Its MI300X rows decode 1000 requests together, beyond the 256 requests vLLM V0 captures graphs for: every
-    // step eager, each carrying AMD's eager vLLM host time for Llama-2-70B's 80 layers (4.9 ms) in proportion to
+    // step eager, each carrying AMD's eager vLLM host time for Llama-2-70B's 80 layers (4.43 ms) in proportion to
     // its model's layers. Without it they read +25..+75 % (2 of 18 within +-35 %); with it +24..+64 % (7).
     std::vector<ValidationResult> mi300x;
     for (const auto& r : results)
@@ -852,21 +874,21 @@ TEST(Validation, ExtraMeasurements) {
     for (const auto& r : mi300x) {
         const ModelSpec m = *load_model(r.c.model);
         char expected[32];
-        std::snprintf(expected, sizeof expected, "host_ms=%.3g", 4.9 * m.layers / 80.0);  // 32, 80, 126 layers
+        std::snprintf(expected, sizeof expected, "host_ms=%.3g", 4.43 * m.layers / 80.0);  // 32, 80, 126 layers
         EXPECT_NE(r.c.shape.find(expected), std::string::npos) << r.c.id << ": " << expected;
     }
     // GB200's perf-overview rows ran trtllm-bench's PyTorch backend on the Grace CPU, whose PyTorch host code takes
     // 37.08 / 13.48 = 2.75x as long as a DGX H100's Xeon 8480C (TransformerEngine issue 2053): host_us = 9 x 2.75 =
     // 24.8 us per request and step. With the x86 hosts' 9 us they read a median of +11.4 % and Qwen3-30B and Scout
     // at 128/128, 1000/1000 and 500/2000 +27..+94 % (measured 21-39 % below B200's, whose dense rows GB200's beat
-    // by 3-18 %); with it 7.0 % (signed +1.1 %), 39 of 40 within +-35 %.
+    // by 3-18 %); with it 8.2 % (7.0 % while the L2 kept activations between kernels), 39 of 40 within +-35 %.
     std::vector<ValidationResult> grace;
     for (const auto& r : results)
         if (r.c.id.rfind("trtllm-gb200", 0) == 0) grace.push_back(r);
     ASSERT_EQ(grace.size(), 40u);
     for (const auto& r : grace) EXPECT_NE(r.c.shape.find("host_us=24.8"), std::string::npos) << r.c.id;
     const ValidationSummary on_grace = summarise(grace, true);
-    EXPECT_LE(on_grace.median_abs_error, 0.08);
+    EXPECT_LE(on_grace.median_abs_error, 0.09);
     EXPECT_GE(on_grace.rows_within_35, 39);
 }
 
