@@ -145,12 +145,12 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
         f.wave_blocks = r.attention_mha_wave_blocks;
         break;
     }
-    // The kernel's blocks beyond its first wave, this op's share of them.
     // The 8-bit grouped kernel's blocks whose share of a split context holds none of a sliding window's keys end at
     // once: only those that hold the window's pay a block's time (the 16-bit kernel's all do, as measured).
     double working = f.splits;
     if (op.decode_kernel == DecodeKernel::grouped && split_keys > op.pair_keys)
         working = std::min(f.splits, std::ceil(f.splits * op.pair_keys / split_keys));
+    // The kernel's blocks beyond its first wave, this op's share of them.
     if (op.pair_share > 0)
         f.blocks_s = op.pair_share * std::max(0.0, working * op.attention_pairs / op.pair_share - f.wave_blocks) * f.block_s;
     f.pair_alone_s = attention_pair_time(op.pair_keys, r, op.decode_kernel);
