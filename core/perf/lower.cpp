@@ -266,7 +266,7 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
             // Hopper's grouped-query kernels size their split of a pair by the request's whole context, also on a
             // sliding layer whose window alone they read (the 16-bit one's choice against the fallback kernel
             // follows the window).
-            op.split_keys = kernel == DecodeKernel::grouped_16bit || kernel == DecodeKernel::grouped ? ctx : keys;
+            op.split_keys = runs_per_head(kernel) ? keys : ctx;
             op.pair_share = share;
             op.decode_kernel = kernel;
             // The 8-bit grouped-query kernel leaves a YaRN RoPE to a pass of its own (efficiency.attention_rope_pass_us).
