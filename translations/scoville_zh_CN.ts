@@ -1640,10 +1640,6 @@
         <translation>拐点锐度</translation>
     </message>
     <message>
-        <source>p in op time = (compute^p + memory^p)^(1/p): how sharply an op turns from memory- to compute-bound (1000: ideal roofline, max; H100 GEMM sweeps over M: ~2).</source>
-        <translation>算子时间 = (计算^p + 内存^p)^(1/p) 中的 p：算子从内存受限转为计算受限的陡峭程度（1000：理想屋顶线，即取最大值；H100 GEMM 沿 M 扫描：约 2）。</translation>
-    </message>
-    <message>
         <source>Per-op overhead</source>
         <translation>每算子开销</translation>
     </message>
@@ -2154,6 +2150,18 @@
     <message>
         <source>Share of the on-chip SRAM in which the activations one kernel writes stay for the next: an op&apos;s activations that fit in it stream at the SRAM rate, larger ones at HBM&apos;s. 1: all of it (a memory the compiler manages); H100: 0, its L2 is a cache that each kernel&apos;s weight and KV streams sweep (TensorRT-LLM&apos;s fused MoE op grows linearly in tokens through the 50 MB its activations pass at 4096 tokens of Qwen3-30B-A3B).</source>
         <translation>片上 SRAM 中可让一个内核写出的激活留给下一个内核的份额：能放进这部分的算子激活按 SRAM 速率传输，更大的按 HBM 速率。1：全部（由编译器管理的存储器）；H100：0，其 L2 是缓存，每个内核的权重流和 KV 流都会将其冲刷（TensorRT-LLM 的融合 MoE 算子在 Qwen3-30B-A3B 的 4096 个词元处，其激活越过 50 MB 时耗时仍随词元数线性增长）。</translation>
+    </message>
+    <message>
+        <source>p in op time = (compute^p + memory^p)^(1/p): how sharply an op turns from memory- to compute-bound (1000: ideal roofline, max; 1: they add).</source>
+        <translation>算子时间 = (计算^p + 内存^p)^(1/p) 中的 p：算子从内存受限转为计算受限的陡峭程度（1000：理想屋顶线，即取最大值；1：两者相加）。</translation>
+    </message>
+    <message>
+        <source>Ridge sharpness of a GEMM</source>
+        <translation>GEMM 的拐点锐度</translation>
+    </message>
+    <message>
+        <source>p of efficiency.ridge_exponent for a dense GEMM (a fused MoE op&apos;s grouped GEMMs keep that one): a GEMM&apos;s pipelines load its operands under its matrix math, so it may turn more sharply from memory- to compute-bound than other kernels (H200: 3, cuBLAS bf16 GEMMs of 128 to 1024 rows on Scoville&apos;s own card). 0: as efficiency.ridge_exponent.</source>
+        <translation>稠密 GEMM 的 efficiency.ridge_exponent 中的 p（融合 MoE 算子的分组 GEMM 仍用那个值）：GEMM 的流水线在矩阵运算之下加载操作数，因此它从内存受限转为计算受限可能比其他内核更陡（H200：3，Scoville 自有显卡上 128 到 1024 行的 cuBLAS bf16 GEMM）。0：同 efficiency.ridge_exponent。</translation>
     </message>
 </context>
 <context>
@@ -2677,8 +2685,8 @@
         <translation> + 流之后</translation>
     </message>
     <message>
-        <source>compute = (one (request, KV head) pair alone over %1 tokens + the merge of its split) × this op&apos;s share = (%2 + %3) × %4 = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</source>
-        <translation>计算 =（单个（请求，KV 头）配对独处时处理 %1 个词元的时间 + 其切分的合并）× 本算子的份额 =（%2 + %3）× %4 = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</translation>
+        <source>after the stream = the merge of a (request, KV head) pair split over %1 thread blocks × this op&apos;s share = %2 × %3 = %4&lt;br&gt;</source>
+        <translation>流之后 = 切分到 %1 个线程块上的（请求，KV 头）配对的合并 × 本算子的份额 = %2 × %3 = %4&lt;br&gt;</translation>
     </message>
 </context>
 <context>

@@ -307,13 +307,7 @@ void ExplainPanel::refresh() {
             // alone over its context, or its thread blocks' own work.
             const AttentionFloors floors = op.kind == OpKind::attention ? attention_floors(op, rates) : AttentionFloors{};
             const auto binds = [&](double floor) { return floor > 0 && std::fabs(op.compute_s - floor) <= 1e-9 * op.compute_s; };
-            if (binds(floors.alone_s) && floors.merge_s > 0) {
-                html += tr("compute = (one (request, KV head) pair alone over %1 tokens + the merge of its split) × this "
-                           "op's share = (%2 + %3) × %4 = <b>%5</b><br>")
-                            .arg(formatNumber(op.pair_keys, 0), formatSeconds(floors.pair_alone_s - floors.merge_s),
-                                 formatSeconds(floors.merge_s), QString::number(op.pair_share, 'g', 3),
-                                 formatSeconds(op.compute_s));
-            } else if (binds(floors.alone_s)) {
+            if (binds(floors.alone_s)) {
                 html += tr("compute = one (request, KV head) pair alone over %1 tokens × this op's share = %2 × %3 = <b>%4</b><br>")
                             .arg(formatNumber(op.pair_keys, 0), formatSeconds(floors.pair_alone_s),
                                  QString::number(op.pair_share, 'g', 3), formatSeconds(op.compute_s));
@@ -411,13 +405,22 @@ void ExplainPanel::refresh() {
         } else if (op.overhead_s > 0) {
             html += tr("fixed per-op overhead %1<br>").arg(formatSeconds(op.overhead_s));
         }
-        // Hopper's 16-bit decode kernel runs a split pair's chain after the KV stream (AttentionFloors::tail_s).
-        if (op.tail_s > 0)
-            html += tr("after the stream = one (request, KV head) pair's split chain over %1 tokens × this op's share = %2 × "
-                       "%3 = %4<br>")
-                        .arg(formatNumber(op.pair_keys, 0), formatSeconds(attention_floors(op, rates).pair_alone_s),
-                             QString::number(op.pair_share, 'g', 3), formatSeconds(op.tail_s));
-        const double sharpness = doc_->state().chip.efficiency.ridge_exponent;
+        // Hopper's 16-bit decode kernel runs a split pair's chain after the KV stream, the FP8 one a split pair's
+        // merge (AttentionFloors::tail_s).
+        if (op.tail_s > 0) {
+            const AttentionFloors after = attention_floors(op, rates);
+            if (after.chain_follows)
+                html += tr("after the stream = one (request, KV head) pair's split chain over %1 tokens × this op's share = %2 × "
+                           "%3 = %4<br>")
+                            .arg(formatNumber(op.pair_keys, 0), formatSeconds(after.pair_alone_s),
+                                 QString::number(op.pair_share, 'g', 3), formatSeconds(op.tail_s));
+            else
+                html += tr("after the stream = the merge of a (request, KV head) pair split over %1 thread blocks × this op's "
+                           "share = %2 × %3 = %4<br>")
+                            .arg(formatNumber(after.splits, 0), formatSeconds(after.merge_s),
+                                 QString::number(op.pair_share, 'g', 3), formatSeconds(op.tail_s));
+        }
+        const double sharpness = ridge_exponent_of(op, rates);
         if (op.compute_s > 0 && op.memory_s > 0 && sharpness < 1000)
             html += tr("time = (compute<sup>p</sup> + memory<sup>p</sup>)<sup>1/p</sup>%1%2%5 = <b>%3</b> "
                        "(p = %4, ridge sharpness: near the ridge neither overlaps the other fully)<br>")

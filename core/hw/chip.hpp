@@ -131,6 +131,10 @@ struct EfficiencySpec {
     // How sharply an op turns from memory- to compute-bound at the ridge point: compute and memory
     // time combine as (c^p + m^p)^(1/p). 1000 is the ideal roofline (max); 1 adds them.
     double ridge_exponent = 2.0;
+    // The same for a dense GEMM (a fused MoE op's grouped GEMMs keep ridge_exponent): Hopper's cuBLAS and CUTLASS
+    // GEMMs load their operands in warp-specialised pipelines that run under the MMAs, so their time turns more
+    // sharply than other kernels'. 0: ridge_exponent.
+    double gemm_ridge_exponent = 0.0;
     // The share of the on-chip SRAM (sram.mb) in which the activations one kernel writes stay for the next: an
     // op's activations that fit in it stream at the SRAM rate, others at HBM's. 1: the whole SRAM (a memory the
     // compiler manages); GPUs: 0 (their L2 is a cache that each kernel's weight and KV streams sweep). Chips

@@ -228,7 +228,13 @@ std::vector<ParamInfo> build_params() {
          SCV_TR("scoville::ChipParams", "1: an op's compute, memory and network time overlap (time = max); 0: they add."), SCV_REAL(efficiency.overlap)});
     add({"efficiency.ridge_exponent", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Ridge sharpness"), "", ParamKind::real, 1, 1000, 1, 8, false, {},
          SCV_TR("scoville::ChipParams", "p in op time = (compute^p + memory^p)^(1/p): how sharply an op turns from memory- to compute-bound "
-         "(1000: ideal roofline, max; H100 GEMM sweeps over M: ~2)."), SCV_REAL(efficiency.ridge_exponent)});
+         "(1000: ideal roofline, max; 1: they add)."), SCV_REAL(efficiency.ridge_exponent)});
+    add({"efficiency.gemm_ridge_exponent", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Ridge sharpness of a GEMM"), "", ParamKind::real, 0, 1000, 0, 8, false, {},
+         SCV_TR("scoville::ChipParams", "p of efficiency.ridge_exponent for a dense GEMM (a fused MoE op's grouped GEMMs keep that "
+         "one): a GEMM's pipelines load its operands under its matrix math, so it may turn more sharply from memory- to "
+         "compute-bound than other kernels (H200: 3, cuBLAS bf16 GEMMs of 128 to 1024 rows on Scoville's own card). "
+         "0: as efficiency.ridge_exponent."),
+         SCV_REAL(efficiency.gemm_ridge_exponent), "efficiency.ridge_exponent"});
     add({"efficiency.activation_sram_share", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Activations kept in SRAM"), "", ParamKind::real, 0, 1, 0, 1, false, {},
          SCV_TR("scoville::ChipParams", "Share of the on-chip SRAM in which the activations one kernel writes stay for the next: an op's "
          "activations that fit in it stream at the SRAM rate, larger ones at HBM's. 1: all of it (a memory the compiler manages); "

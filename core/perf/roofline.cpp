@@ -31,6 +31,7 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.net = network_rates(chip);
     r.overlap = chip.efficiency.overlap;
     r.ridge_exponent = chip.efficiency.ridge_exponent;
+    r.gemm_ridge_exponent = or_else(e.gemm_ridge_exponent, e.ridge_exponent);
     // The measured times hold at the calibration point's cores and clock (CalibrationSpec): work the cores
     // share scales with cores x clock, one block's serial walk with the clock, the first wave with the cores.
     const double cores = std::max(1, chip.compute.cores);
@@ -154,10 +155,9 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
     if (op.pair_share > 0)
         f.blocks_s = op.pair_share * std::max(0.0, working * op.attention_pairs / op.pair_share - f.wave_blocks) * f.block_s;
     f.pair_alone_s = attention_pair_time(op.pair_keys, r, op.decode_kernel);
+    f.alone_s = op.pair_share * f.pair_alone_s;
     // The 8-bit grouped kernel's split pair ends with its last block's merge of the partial results.
     if (op.decode_kernel == DecodeKernel::grouped && f.splits > 1) f.merge_s = r.attention_split_merge_s;
-    f.pair_alone_s += f.merge_s;
-    f.alone_s = op.pair_share * f.pair_alone_s;
     // Hopper's 16-bit kernel: its square-root chain, where that law binds, follows the stream (tail_s).
     const bool split_chain =
         runs_own_16bit_kernel(op.decode_kernel, r) && f.pair_alone_s > r.attention_pair_token_s * op.pair_keys;
@@ -169,7 +169,8 @@ AttentionFloors attention_floors(const OpResult& op, const ChipRates& r) {
         f.fallback_s = op.pair_share * (f.fallback_keys * r.attention_fallback_token_s + f.fallback_merge_s);
     }
     // The fallback kernel merges its own split (above); the 16-bit kernel's square-root chain follows the stream.
-    if (split_chain && f.fallback_s <= 0) f.tail_s = f.alone_s;
+    f.chain_follows = split_chain && f.fallback_s <= 0;
+    f.tail_s = (f.chain_follows ? f.alone_s : 0.0) + op.pair_share * f.merge_s;
     return f;
 }
 
@@ -213,6 +214,10 @@ AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r) {
         if (op.rope_pass) c.rope_s = r.attention_rope_pass_s;
     }
     return c;
+}
+
+double ridge_exponent_of(const OpResult& op, const ChipRates& r) {
+    return op.kind == OpKind::gemm && !op.grouped ? r.gemm_ridge_exponent : r.ridge_exponent;
 }
 
 double tile_utilisation(double m, double n, double mac_rows, double mac_cols) {
@@ -259,7 +264,7 @@ void finish_op(OpResult& op, const ChipRates& r) {
     // least one pair's, this op's share of it.
     if (op.kind == OpKind::attention) {
         const AttentionFloors f = attention_floors(op, r);
-        op.compute_s = std::max({op.compute_s, f.blocks_s, f.tail_s > 0 ? 0.0 : f.alone_s, f.fallback_s}) +
+        op.compute_s = std::max({op.compute_s, f.blocks_s, f.chain_follows ? 0.0 : f.alone_s, f.fallback_s}) +
                        op.prompt_token_heads * r.prefill_token_s;
         op.tail_s = f.tail_s;
     }
@@ -271,9 +276,9 @@ void finish_op(OpResult& op, const ChipRates& r) {
     const double parts[3] = {op.compute_s, op.memory_s, op.network_s};
     // Compute and memory meet at the ridge (p-norm); overlap < 1 moves each pairing towards the sum.
     const double lost = 1.0 - r.overlap;
-    double cm = ridge_combine(op.compute_s, op.memory_s, r.ridge_exponent);
+    double cm = ridge_combine(op.compute_s, op.memory_s, ridge_exponent_of(op, r));
     cm += lost * (op.compute_s + op.memory_s - cm);
-    cm += op.tail_s;  // a split pair's chain after the stream (AttentionFloors::tail_s)
+    cm += op.tail_s;  // a split pair's chain or merge after the stream (AttentionFloors::tail_s)
     // Norms, activations and softmax are fused into their neighbouring kernels: no launch of their own.
     // A collective carries its whole fixed cost in its own terms, measured on collectives: the steps'
     // latency of an engine's kernels (link.latency_us) or the library's cost per call with its launch.

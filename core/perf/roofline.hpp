@@ -25,6 +25,7 @@ struct ChipRates {
     NetworkRates net;               // scale-up links and scale-out NICs, achieved
     double overlap = 1;
     double ridge_exponent = 1000;   // compute and memory combine as (c^p + m^p)^(1/p)
+    double gemm_ridge_exponent = 1000;  // the same for a dense GEMM (efficiency.gemm_ridge_exponent, or the above)
     double overhead_s = 0;
     double attention_overhead_s = 0;  // per attention kernel call
     double attention_pair_s = 0;      // per (request, KV head) pair of a decode-attention kernel (efficiency.attention_pair_ns)
@@ -110,14 +111,19 @@ struct AttentionFloors {
                               // group's query heads' efficiency.attention_head_ns each, scaled by their width (op.head_width)
     double wave_blocks = 0;   // blocks the call's fixed time covers (efficiency.attention_wave_blocks)
     double blocks_s = 0;      // the op's share of (splits x the kernel's pairs - wave_blocks) x block_s
-    double pair_alone_s = 0;  // one pair alone over its keys (attention_pair_time), with merge_s
-    double merge_s = 0;       // the 8-bit grouped kernel's split pair's merge (efficiency.attention_split_merge_us; 0: not split)
+    double pair_alone_s = 0;  // one pair alone over its keys (attention_pair_time)
     double alone_s = 0;       // the op's share of it
+    // The 8-bit grouped kernel's split pair's merge (efficiency.attention_split_merge_us; 0: not split): the last of
+    // its blocks to finish reads the others' partial results back and combines them, once every block has
+    // streamed its slice, so it follows the stream.
+    double merge_s = 0;
     // Hopper's kernel for a 16-bit cache with grouped-query heads (runs_own_16bit_kernel) runs a pair's
     // square-root chain (efficiency.attention_16bit_pair_1k_us: its blocks walk their slices, then their partial
     // results are merged) after the KV stream of the blocks before it, not under it: the op's share of it follows
-    // the stream (tail_s = alone_s, no floor under the compute). The FP8 kernel's chain and the per-token law stay
-    // floors that meet the stream at the ridge.
+    // the stream (chain_follows, no floor under the compute). The FP8 kernel's chain and the per-token law stay
+    // floors that meet the stream at the ridge. tail_s: the op's share of what follows the stream, that chain or
+    // the FP8 kernel's merge.
+    bool chain_follows = false;
     double tail_s = 0;
     // Where the engine runs the call in its fallback kernel (fallback_decode_attention): the keys each of its blocks
     // walks (0: no fallback), the merge of a split context's blocks (0: not split), and the op's share of
@@ -162,6 +168,9 @@ AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r);
 
 // Compute and memory time of one op combined: (c^p + m^p)^(1/p); p >= 1000 is max(c, m).
 // At the ridge (c = m) and p = 2 the op takes sqrt(2) x either; far from it, the larger one.
+// The p with which an op's compute and memory meet at the ridge: a dense GEMM's own, every other op's the chip's.
+double ridge_exponent_of(const OpResult& op, const ChipRates& r);
+
 inline double ridge_combine(double compute_s, double memory_s, double p) {
     const double hi = std::max(compute_s, memory_s);
     const double lo = std::min(compute_s, memory_s);

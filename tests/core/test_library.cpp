@@ -362,6 +362,16 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
         EXPECT_DOUBLE_EQ(load_chip(c)->efficiency.activation_sram_share, 1) << c;
     }
     EXPECT_DOUBLE_EQ(load_chip("h100-sxm")->efficiency.activation_sram_share, 0);
+    // A dense GEMM's ridge sharpness: measured on H200 (Scoville's own cuBLAS bf16 GEMMs of 128 to 1024 rows), carried
+    // to H100 (the same silicon and library); every other chip's GEMMs follow its efficiency.ridge_exponent.
+    EXPECT_EQ(basis("h200-sxm", "efficiency.gemm_ridge_exponent").basis, "measured");
+    EXPECT_EQ(basis("h100-sxm", "efficiency.gemm_ridge_exponent").basis, "carried");
+    EXPECT_EQ(basis("h100-sxm", "efficiency.gemm_ridge_exponent").from, "h200-sxm");
+    EXPECT_DOUBLE_EQ(load_chip("h200-sxm")->efficiency.gemm_ridge_exponent, 3);
+    for (const char* c : {"b200", "mi300x", "tpu-v7"}) {
+        EXPECT_EQ(basis(c, "efficiency.gemm_ridge_exponent").as, "efficiency.ridge_exponent") << c;
+        EXPECT_DOUBLE_EQ(load_chip(c)->efficiency.gemm_ridge_exponent, 0) << c;
+    }
     // And the FP8 kernel's merge of a split pair: measured on H100 and H200 (one request of 1023 tokens), none
     // (an estimate: 0) where the pair is not split.
     for (const char* c : {"h100-sxm", "h200-sxm"}) EXPECT_EQ(basis(c, "efficiency.attention_split_merge_us").basis, "measured") << c;
@@ -461,7 +471,7 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     // Every efficiency of every chip has a basis, and a carried value equals its source's.
     for (const ChipSpec& c : reference_chips()) {
         const auto all = efficiency_basis(c);
-        EXPECT_EQ(all.size(), 43u) << c.id;
+        EXPECT_EQ(all.size(), 44u) << c.id;
         for (const EfficiencyBasis& b : all) {
             if (b.basis != "carried") continue;
             const std::string& key = b.as.empty() ? b.key : b.as;

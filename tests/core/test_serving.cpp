@@ -440,8 +440,9 @@ TEST(ContinuousBatching, AFillingEngineRunsAtItsLimitNotAtAThroughputPeak) {
     // memory its compiler managed would; H100's own L2 keeps none, and its throughput grows to the limit): the
     // engine's own all-reduce takes messages up to its 16 MB workspace, larger ones go to NCCL. A step of T tokens
     // all-reduces T x 8192 x 2 bytes, so past 16e6 / 16384 = 976 tokens a step pays the library's ring and its
-    // fixed cost per call, and its activations outgrow the SRAM, so throughput climbs more slowly from there and
-    // peaks below the engine's 896-request limit (853 requests: 28.5k tokens/s against 28.1k).
+    // fixed cost per call, and its activations outgrow the SRAM: throughput falls there (600 requests, 1058 tokens
+    // a step: 27.6k tokens/s against 29.2k at 500) and climbs again only slowly, so it peaks just below that point
+    // (508 requests, 896 tokens a step: 29.5k tokens/s), not at the engine's 896-request limit (28.5k).
     Scenario s;
     s.chips = 8;
     s.tp = 2;
@@ -462,17 +463,18 @@ TEST(ContinuousBatching, AFillingEngineRunsAtItsLimitNotAtAThroughputPeak) {
     // Memory holds more than the limit: (72 GB - 34.5 GB of weights) / 37.5 MB of KV per request per chip
     // = 999 requests, so the engine's 896 bounds the batch.
     EXPECT_EQ(best->serving.max_batch, 896);
-    // best: the peak, its steps' all-reduces past the workspace.
+    // best: the peak, its steps' all-reduces the last that fit the workspace.
     const double step_tokens = best->serving.batch + best->serving.prefill_tokens_per_step;
-    EXPECT_GT(step_tokens * 8192 * 2, 16e6);
+    EXPECT_LT(step_tokens * 8192 * 2, 16e6);
+    EXPECT_GT(step_tokens * 8192 * 2, 14e6);
     EXPECT_LT(best->serving.batch, 896);
     s.admission = Admission::fill;
     auto fill = evaluate(h100, llama, s);
     ASSERT_TRUE(fill.ok());
     EXPECT_EQ(fill->serving.batch, 896);  // the scheduler admits requests until its limit stops it
     EXPECT_LT(fill->serving.throughput_tokens_per_s, best->serving.throughput_tokens_per_s);
-    EXPECT_NEAR(best->serving.throughput_tokens_per_s, 28.5e3, 0.05e3);
-    EXPECT_NEAR(fill->serving.throughput_tokens_per_s, 28.13e3, 0.05e3);
+    EXPECT_NEAR(best->serving.throughput_tokens_per_s, 29.54e3, 0.05e3);
+    EXPECT_NEAR(fill->serving.throughput_tokens_per_s, 28.45e3, 0.05e3);
     // Where throughput grows all the way to the limit the two agree (H200 at TP 1 reserving each
     // request's final KV: memory bounds the batch below the engine's limit).
     Scenario h200 = s;

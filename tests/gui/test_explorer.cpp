@@ -789,15 +789,19 @@ private slots:
         QVERIFY(!explain->toPlainText().contains(QStringLiteral("No result")));
         shoot(QStringLiteral("explain-pair-alone"), QStringLiteral("pair alone over"));
         // Split over thread blocks as on Hopper (efficiency.attention_split_tokens), the pair in the FP8 grouped
-        // kernel also pays its split's merge (efficiency.attention_split_merge_us), named on the same line:
-        // 1.9 us x sqrt(65537 / 1024) = 15.2 us alone, + 1.05 us.
+        // kernel also pays its split's merge (efficiency.attention_split_merge_us) once its blocks have streamed their
+        // slices, on a line of its own after the stream: 1.9 us x sqrt(65537 / 1024) = 15.2 us alone, then 1.05 us
+        // for the merge of its round(sqrt(8 x 512)) = 64 blocks.
         const double splitTokens = doc_->state().chip.efficiency.attention_split_tokens;
         QVERIFY(doc_->setParam("efficiency.attention_split_tokens", 128));
         QVERIFY(doc_->setParam("efficiency.attention_split_merge_us", 1.05));
-        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("+ the merge of its split) × this op's share = (15.2 ")),
+        QTRY_VERIFY2(explain->toPlainText().contains(
+                         QStringLiteral("after the stream = the merge of a (request, KV head) pair split over 64 thread blocks")),
                      qPrintable(explain->toPlainText()));
-        QVERIFY2(explain->toPlainText().contains(QStringLiteral(" + 1.05 ")), qPrintable(explain->toPlainText()));
-        shoot(QStringLiteral("explain-split-merge"), QStringLiteral("the merge of its split"));
+        QVERIFY2(explain->toPlainText().contains(QStringLiteral("tokens × this op's share = 15.2 ")),
+                 qPrintable(explain->toPlainText()));
+        QVERIFY2(explain->toPlainText().contains(QStringLiteral("= 1.05 ")), qPrintable(explain->toPlainText()));
+        shoot(QStringLiteral("explain-split-merge"), QStringLiteral("the merge of a (request, KV head) pair"));
         QVERIFY(doc_->setParam("efficiency.attention_split_merge_us", 0));
         QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("the merge of its split")));
         QVERIFY(explain->toPlainText().contains(QStringLiteral("pair alone over")));
