@@ -803,9 +803,17 @@ private slots:
         QVERIFY2(explain->toPlainText().contains(QStringLiteral("= 1.05 ")), qPrintable(explain->toPlainText()));
         shoot(QStringLiteral("explain-split-merge"), QStringLiteral("the merge of a (request, KV head) pair"));
         QVERIFY(doc_->setParam("efficiency.attention_split_merge_us", 0));
-        QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("the merge of its split")));
+        QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("the merge of a (request, KV head) pair")));
         QVERIFY(explain->toPlainText().contains(QStringLiteral("pair alone over")));
         QVERIFY(doc_->setParam("efficiency.attention_split_tokens", splitTokens));
+        // A dense GEMM meets its memory time at its own ridge (efficiency.gemm_ridge_exponent), the other ops at the
+        // chip's: each op's line names the p it uses.
+        const double gemmRidge = doc_->state().chip.efficiency.gemm_ridge_exponent;
+        QVERIFY(doc_->setParam("efficiency.gemm_ridge_exponent", 3));
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("(p = 3, ridge sharpness")), qPrintable(explain->toPlainText()));
+        QVERIFY(explain->toPlainText().contains(QStringLiteral("(p = 2, ridge sharpness")));
+        QVERIFY(doc_->setParam("efficiency.gemm_ridge_exponent", gemmRidge));
+        QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("(p = 3, ridge sharpness")));
         // A 16-bit cache in a kernel of its own (efficiency.attention_16bit_overhead_us above 0, as on Hopper) runs
         // the pair's chain after the KV stream: no floor under the compute, a term after the ridge, said so.
         Scenario wide = one;
