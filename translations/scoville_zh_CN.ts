@@ -1936,10 +1936,6 @@
         <translation>量化遍效率</translation>
     </message>
     <message>
-        <source>Achievable fraction of HBM bandwidth in the kernels that quantise a GEMM layer&apos;s bf16 activations (FP8: a max-reduction pass and a quantising pass; NVFP4: one pass writing the block scales), which stream them at this rate wherever the cache holds them (TensorRT-LLM&apos;s FP8 Linear layer without an input scale: H100 0.92, H200 0.80, B200 0.67). Serving engines fuse the quantisation into the op before and do not pay it. 0: as efficiency.memory.</source>
-        <translation>对 GEMM 层的 bf16 激活进行量化的内核可达到的 HBM 带宽比例（FP8：一遍求最大值归约与一遍量化；NVFP4：一遍量化并写出块缩放因子），无论缓存是否持有这些激活，都以此速率流式读写（TensorRT-LLM 未给定输入缩放的 FP8 Linear 层：H100 0.92，H200 0.80，B200 0.67）。服务引擎把量化融合进前一个算子，不付出这部分开销。0：与 efficiency.memory 相同。</translation>
-    </message>
-    <message>
         <source>Achievable fraction of memory bandwidth when attention reads the paged KV cache, beyond each call&apos;s fixed cost and its per-request work (H100: 0.83, TensorRT-LLM decode attention with an FP8 KV cache).</source>
         <translation>注意力读取分页 KV 缓存时可达到的内存带宽比例，不计每次调用的固定开销及其每请求工作（H100：0.83，TensorRT-LLM 使用 FP8 KV 缓存的解码注意力）。</translation>
     </message>
@@ -2162,6 +2158,10 @@
     <message>
         <source>p of efficiency.ridge_exponent for a dense GEMM (a fused MoE op&apos;s grouped GEMMs keep that one): a GEMM&apos;s pipelines load its operands under its matrix math, so it may turn more sharply from memory- to compute-bound than other kernels (H200: 3, cuBLAS bf16 GEMMs of 128 to 1024 rows on Scoville&apos;s own card). 0: as efficiency.ridge_exponent.</source>
         <translation>稠密 GEMM 的 efficiency.ridge_exponent 中的 p（融合 MoE 算子的分组 GEMM 仍用那个值）：GEMM 的流水线在矩阵运算之下加载操作数，因此它从内存受限转为计算受限可能比其他内核更陡（H200：3，Scoville 自有显卡上 128 到 1024 行的 cuBLAS bf16 GEMM）。0：同 efficiency.ridge_exponent。</translation>
+    </message>
+    <message>
+        <source>Achievable fraction of HBM bandwidth in the kernels that quantise a GEMM layer&apos;s bf16 activations (FP8: a max-reduction pass and a quantising pass; NVFP4: one pass writing the block scales), which stream them at this rate wherever the cache holds them (TensorRT-LLM&apos;s FP8 Linear layer without an input scale: H100 0.88, H200 0.74, B200 0.67). Serving engines fuse the quantisation into the op before and do not pay it. 0: as efficiency.memory.</source>
+        <translation>对 GEMM 层的 bf16 激活进行量化的内核可达到的 HBM 带宽比例（FP8：一遍求最大值归约与一遍量化；NVFP4：一遍量化并写出块缩放因子），无论缓存是否持有这些激活，都以此速率流式读写（TensorRT-LLM 未给定输入缩放的 FP8 Linear 层：H100 0.88，H200 0.74，B200 0.67）。服务引擎把量化融合进前一个算子，不付出这部分开销。0：与 efficiency.memory 相同。</translation>
     </message>
 </context>
 <context>

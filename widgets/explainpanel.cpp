@@ -301,11 +301,12 @@ void ExplainPanel::refresh() {
                         .arg(formatNumber(op.m), formatNumber(op.n), formatNumber(op.k), formatSi(op.flops));
         else if (op.flops > 0)
             html += tr("FLOPs = %1<br>").arg(formatSi(op.flops));
+        // An attention op's floors and what follows its stream (attention_floors), once for the lines below.
+        const AttentionFloors floors = op.kind == OpKind::attention ? attention_floors(op, rates) : AttentionFloors{};
         if (op.flops > 0 && op.compute_s > 0) {
             const double achieved = op.flops / op.compute_s;  // FLOP/s
-            // An attention op whose compute is one of its floors (attention_floors): one (request, KV head) pair
-            // alone over its context, or its thread blocks' own work.
-            const AttentionFloors floors = op.kind == OpKind::attention ? attention_floors(op, rates) : AttentionFloors{};
+            // An attention op whose compute is one of its floors: one (request, KV head) pair alone over its
+            // context, or its thread blocks' own work.
             const auto binds = [&](double floor) { return floor > 0 && std::fabs(op.compute_s - floor) <= 1e-9 * op.compute_s; };
             if (binds(floors.alone_s)) {
                 html += tr("compute = one (request, KV head) pair alone over %1 tokens × this op's share = %2 × %3 = <b>%4</b><br>")
@@ -408,16 +409,15 @@ void ExplainPanel::refresh() {
         // Hopper's 16-bit decode kernel runs a split pair's chain after the KV stream, the FP8 one a split pair's
         // merge (AttentionFloors::tail_s).
         if (op.tail_s > 0) {
-            const AttentionFloors after = attention_floors(op, rates);
-            if (after.chain_follows)
+            if (floors.chain_follows)
                 html += tr("after the stream = one (request, KV head) pair's split chain over %1 tokens × this op's share = %2 × "
                            "%3 = %4<br>")
-                            .arg(formatNumber(op.pair_keys, 0), formatSeconds(after.pair_alone_s),
+                            .arg(formatNumber(op.pair_keys, 0), formatSeconds(floors.pair_alone_s),
                                  QString::number(op.pair_share, 'g', 3), formatSeconds(op.tail_s));
             else
                 html += tr("after the stream = the merge of a (request, KV head) pair split over %1 thread blocks × this op's "
                            "share = %2 × %3 = %4<br>")
-                            .arg(formatNumber(after.splits, 0), formatSeconds(after.merge_s),
+                            .arg(formatNumber(floors.splits, 0), formatSeconds(floors.merge_s),
                                  QString::number(op.pair_share, 'g', 3), formatSeconds(op.tail_s));
         }
         const double sharpness = ridge_exponent_of(op, rates);

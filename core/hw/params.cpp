@@ -431,7 +431,7 @@ std::vector<ParamInfo> build_params() {
     add({"efficiency.quant_memory", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Quantising-pass efficiency"), "", ParamKind::real, 0, 1, 0, 1, false, {},
          SCV_TR("scoville::ChipParams", "Achievable fraction of HBM bandwidth in the kernels that quantise a GEMM layer's bf16 activations "
          "(FP8: a max-reduction pass and a quantising pass; NVFP4: one pass writing the block scales), which stream them at this rate "
-         "wherever the cache holds them (TensorRT-LLM's FP8 Linear layer without an input scale: H100 0.92, H200 0.80, B200 0.67). "
+         "wherever the cache holds them (TensorRT-LLM's FP8 Linear layer without an input scale: H100 0.88, H200 0.74, B200 0.67). "
          "Serving engines fuse the quantisation into the op before and do not pay it. 0: as efficiency.memory."),
          SCV_REAL(efficiency.quant_memory), "efficiency.memory"});
     add({"calibration.cores", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Times measured at: cores"), "", ParamKind::integer, 0, 100000, 0, 1024, false, {},
