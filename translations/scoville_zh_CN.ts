@@ -2044,16 +2044,8 @@
         <translation>运行功耗底线</translation>
     </message>
     <message>
-        <source>Power of running silicon beyond its operations (leakage, clock trees, instruction issue) per mm2 of compute die and GHz of its clock, where readings of this chip set it; 0: the tech library&apos;s power.static_w_per_mm2_ghz. H100 and H200: 0.275, H200&apos;s board power over 1-1.5 ms decode-attention calls (572 W at 4.00 TB/s of KV).</source>
-        <translation>运行中的硅片在运算之外的功耗（漏电、时钟树、指令发射），按每 mm2 计算芯片面积和每 GHz 时钟计，由该芯片自身的读数确定；0：采用技术库的 power.static_w_per_mm2_ghz。H100 和 H200：0.275，来自 H200 在 1-1.5 ms 解码注意力调用中的板卡功耗（KV 带宽 4.00 TB/s 时 572 W）。</translation>
-    </message>
-    <message>
         <source>Operand energy per MAC</source>
         <translation>每次 MAC 的操作数能耗</translation>
-    </message>
-    <message>
-        <source>Energy of delivering a MAC&apos;s operands (register files, control, clocking) as a multiple of the datapath&apos;s, where readings of this chip set it; 0: the tech library&apos;s power.operand_overhead_gpu or _scratchpad. H100 and H200: 1.57, with the busy floor: H100&apos;s dense FP8 GEMM at 1290 TFLOP/s draws its 700 W limit.</source>
-        <translation>为一次 MAC 提供操作数（寄存器堆、控制、时钟）的能耗，以数据通路能耗的倍数表示，由该芯片自身的读数确定；0：采用技术库的 power.operand_overhead_gpu 或 _scratchpad。H100 和 H200：1.57，与运行功耗底线一同拟合：H100 的稠密 FP8 GEMM 在 1290 TFLOP/s 时达到其 700 W 功耗上限。</translation>
     </message>
     <message>
         <source>FP4 time per output</source>
@@ -2162,6 +2154,14 @@
     <message>
         <source>Achievable fraction of HBM bandwidth in the kernels that quantise a GEMM layer&apos;s bf16 activations (FP8: a max-reduction pass and a quantising pass; NVFP4: one pass writing the block scales), which stream them at this rate wherever the cache holds them (TensorRT-LLM&apos;s FP8 Linear layer without an input scale: H100 0.88, H200 0.74, B200 0.67). Serving engines fuse the quantisation into the op before and do not pay it. 0: as efficiency.memory.</source>
         <translation>对 GEMM 层的 bf16 激活进行量化的内核可达到的 HBM 带宽比例（FP8：一遍求最大值归约与一遍量化；NVFP4：一遍量化并写出块缩放因子），无论缓存是否持有这些激活，都以此速率流式读写（TensorRT-LLM 未给定输入缩放的 FP8 Linear 层：H100 0.88，H200 0.74，B200 0.67）。服务引擎把量化融合进前一个算子，不付出这部分开销。0：与 efficiency.memory 相同。</translation>
+    </message>
+    <message>
+        <source>Power of running silicon beyond its operations (leakage, clock trees, instruction issue) per mm2 of compute die and GHz of its clock, where readings of this chip set it; 0: the tech library&apos;s power.static_w_per_mm2_ghz. H100 and H200: 0.27, H200&apos;s board power over 1-1.5 ms decode-attention calls (572 W at 4.00 TB/s of KV).</source>
+        <translation>运行中的硅片在运算之外的功耗（漏电、时钟树、指令发射），按每 mm2 计算芯片面积和每 GHz 时钟计，由该芯片自身的读数确定；0：采用技术库的 power.static_w_per_mm2_ghz。H100 和 H200：0.27，来自 H200 在 1-1.5 ms 解码注意力调用中的板卡功耗（KV 带宽 4.00 TB/s 时 572 W）。</translation>
+    </message>
+    <message>
+        <source>Energy of delivering a MAC&apos;s operands (register files, control, clocking) as a multiple of the datapath&apos;s, where readings of this chip set it; 0: the tech library&apos;s power.operand_overhead_gpu or _scratchpad. H100 and H200: 3.13, with the busy floor: H200&apos;s 8192^3 GEMMs alone at the top clock draw 957 W (bf16) and 1001 W (FP8) on the card.</source>
+        <translation>为一次 MAC 提供操作数（寄存器堆、控制、时钟）的能耗，以数据通路能耗的倍数表示，由该芯片自身的读数确定；0：采用技术库的 power.operand_overhead_gpu 或 _scratchpad。H100 和 H200：3.13，与运行功耗底线一同拟合：H200 的 8192^3 GEMM 单独在最高时钟下运行时，该卡实测功耗为 957 W（bf16）和 1001 W（FP8）。</translation>
     </message>
 </context>
 <context>

@@ -199,12 +199,13 @@ std::vector<ParamInfo> build_params() {
     add({"power.floor_w_per_mm2_ghz", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "Busy power floor"), SCV_TR("Unit", "W/(mm2 GHz)"), ParamKind::real, 0, 10, 0, 0.6, false, {},
          SCV_TR("scoville::ChipParams", "Power of running silicon beyond its operations (leakage, clock trees, instruction issue) per mm2 of "
          "compute die and GHz of its clock, where readings of this chip set it; 0: the tech library's power.static_w_per_mm2_ghz. "
-         "H100 and H200: 0.275, H200's board power over 1-1.5 ms decode-attention calls (572 W at 4.00 TB/s of KV)."),
+         "H100 and H200: 0.27, H200's board power over 1-1.5 ms decode-attention calls (572 W at 4.00 TB/s of KV)."),
          SCV_REAL(power.floor_w_per_mm2_ghz), "", "power.static_w_per_mm2_ghz"});
     add({"power.operand_overhead", SCV_TR("scoville::ChipParams", "Technology"), SCV_TR("scoville::ChipParams", "Operand energy per MAC"), "", ParamKind::real, 0, 100, 0, 5, false, {},
          SCV_TR("scoville::ChipParams", "Energy of delivering a MAC's operands (register files, control, clocking) as a multiple of the "
          "datapath's, where readings of this chip set it; 0: the tech library's power.operand_overhead_gpu or _scratchpad. "
-         "H100 and H200: 1.57, with the busy floor: H100's dense FP8 GEMM at 1290 TFLOP/s draws its 700 W limit."),
+         "H100 and H200: 3.13, with the busy floor: H200's 8192^3 GEMMs alone at the top clock draw 957 W (bf16) and "
+         "1001 W (FP8) on the card."),
          SCV_REAL(power.operand_overhead)});
 
     add({"efficiency.compute", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Compute efficiency (BF16/INT8)"), "", ParamKind::real, 0.01, 1, 0.1, 1, false, {},

@@ -188,9 +188,8 @@ TEST(Validation, PublicCases) {
         if (r.c.fit || timed_by_aiconfigurator(r)) {
             continue;
         } else if (r.c.kind == "serving") {
-            // MLPerf v4.1 (2024 engines): the model is up to 41 % above those runs (its efficiencies come from
-            // 2025-2026 kernel timings; NVIDIA's H200 MaxQ Mixtral offline, held to 500 W, the most): held within
-            // +-55 %. v5.1's interactive runs are within -17..+28 % (MI300X on Dell's system, vLLM V0 running whole
+            // MLPerf v4.1 (2024 engines): the model is up to 29 % above those runs (its efficiencies come from
+            // 2025-2026 kernel timings; NVIDIA's H200 Mixtral offline at 700 W, the most): held within +-55 %. v5.1's interactive runs are within -17..+28 % (MI300X on Dell's system, vLLM V0 running whole
             // prompts in steps of their own between blocks of 8 decode steps under a 40 ms TPOT limit, +28 %: +37 %
             // before the generated lengths' measured quantiles set its TPOT tail, MultiStepTpotTailAsMeasured).
             const bool interactive = r.c.scenario == "interactive";
@@ -209,14 +208,16 @@ TEST(Validation, PublicCases) {
     // closed-division row of systems whose chips are in the library, and one TensorRT-LLM row; four of them fits.
     EXPECT_EQ(serving.rows, 199);
     EXPECT_EQ(serving.fits, 4);
-    EXPECT_LE(serving.median_abs_error, 0.10);  // 8.1 %
-    // 1 row is outside: NVIDIA's H200 MaxQ Mixtral offline run (held to 500 W per GPU) of v4.1, +37.6 % (its
-    // server run +31.1 %).
-    EXPECT_GE(serving.rows_within_35, 198);
+    EXPECT_LE(serving.median_abs_error, 0.10);  // 7.9 %
+    // Every row within +-35 %: NVIDIA's H200 MaxQ Mixtral offline run of v4.1 (held to 500 W per GPU) reads +27.1 %
+    // (+37.6 % while the model's MAC energy came from Azure's FP8 run held at 700 W; the card's own GEMMs at the top
+    // clock draw 957-1001 W, Power.GemmsAtTheTopClockDrawTheCardsPower, so the limit holds a busy step's clock too).
+    EXPECT_EQ(serving.rows_within_35, 199);
     // MaxQ against MaxP: NVIDIA's H200 x8 of v4.1 held to 500 W per GPU kept 0.79-0.83 of what the same
     // system served at its 700 W (Llama-2-70B offline 0.807, server 0.791; Mixtral 0.830, 0.796). The model
-    // keeps 0.86-0.91 of its own (+5.0, +6.7, +10.8 and +14.0 %): still too little throttling, and less
-    // than with the library's power defaults in place of H200's own fits (+7.5..+17.8 %, median +10.9 %).
+    // keeps 0.84-0.87 of its own (+4.6, +7.2, +2.4 and +8.9 %; +4.6..+13.6 % while its MAC energy came from Azure's
+    // held FP8 run): still a little too little throttling, and less than with the library's power defaults in place
+    // of H200's own fits (+7.5..+17.8 %, median +10.9 %).
     auto predicted_over_measured = [&](const std::string& id) {
         for (const auto& r : results)
             if (r.c.id == id) return r.predicted / r.c.measured;
@@ -231,6 +232,9 @@ TEST(Validation, PublicCases) {
     std::sort(keep_errors.begin(), keep_errors.end());
     EXPECT_LE(std::fabs((keep_errors[1] + keep_errors[2]) / 2), 0.10);
     // The newest round, Llama-2-70B offline and server (78 rows, 2025 engines): the model's own software generation.
+    // Its H200 rows read -7.7 % in the median (-1.1 % while the model's MAC energy came from Azure's FP8 run held at
+    // 700 W): a busy step now holds the 700 W limit below the rated clock, as v4.1's H200 runs of the same
+    // workload on the same card, 11-13 % slower, ask (+10.9 % to +3.0 %).
     std::vector<ValidationResult> v51, interactive;
     for (const auto& r : results) {
         if (r.c.id.rfind("mlperf51", 0) != 0 || r.c.model != "llama-2-70b") continue;
@@ -238,14 +242,14 @@ TEST(Validation, PublicCases) {
     }
     const ValidationSummary newest = summarise(v51, true);
     EXPECT_EQ(newest.rows, 78);
-    EXPECT_LE(newest.median_abs_error, 0.06);  // 4.3 %
+    EXPECT_LE(newest.median_abs_error, 0.075);  // 6.8 %
     EXPECT_EQ(newest.rows_within_35, 78);
-    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): 4.8 % over the 16, from -16 %
+    // Its interactive runs (p99 TTFT <= 450 ms, TPOT <= 40 ms; 20 rows, 4 fits): 3.3 % over the 16, from -11 %
     // (Nebius's H200) to +28 % (MI300X on Dell's system, whole prompts between blocks of decodes).
     const ValidationSummary tight = summarise(interactive, true);
     EXPECT_EQ(tight.rows, 16);
     EXPECT_EQ(tight.fits, 4);
-    EXPECT_LE(tight.median_abs_error, 0.06);  // 4.4 %
+    EXPECT_LE(tight.median_abs_error, 0.06);  // 3.3 %
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
     // DecodeAttentionLayers below) and Scoville's own GPU microbenchmark (OwnH200Microbenchmark below); all
@@ -1128,14 +1132,13 @@ TEST(Validation, GemmRowsSayHowTheyWereTimed) {
     ASSERT_TRUE(cycled.ok() && streamed.ok());
     EXPECT_GT(cycled->predicted, streamed->predicted * 1.2);
     // clock=sustained: H200's bf16 8192^3 GEMM at the clock its 700 W limit allows (CliKernel.SustainedUnderThePowerLimit):
-    // below the nominal clock's 789 TFLOP/s by the clock's fall.
+    // below the nominal clock's 789 TFLOP/s by the clock's fall, to the card's 667 held by the limit.
     auto burst = run_validation_case(one_case("g,gemm,h200-sxm,1,,bf16,,,,8192x8192x8192,tflops,787,787,src\n"));
     auto held = run_validation_case(one_case("g,gemm,h200-sxm,1,,bf16,,,,8192x8192x8192 clock=sustained,tflops,667,667,src\n"));
     ASSERT_TRUE(burst.ok() && held.ok());
     EXPECT_NEAR(burst->predicted, 789.2, 0.5);
-    EXPECT_LT(held->predicted, burst->predicted * 0.97);
-    EXPECT_GT(held->predicted, burst->predicted * 0.90);
-    EXPECT_NE(held->detail.find(" GHz, 700 W"), std::string::npos) << held->detail;
+    EXPECT_NEAR(held->predicted, 667, 0.03 * 667);
+    EXPECT_NE(held->detail.find("clock=sustained at 1.55 GHz, 699 W"), std::string::npos) << held->detail;
     for (const char* bad : {" weights=sram", " quant=per-token", " speed=2", " copies=0", " copies=2.5", " clock=boost"}) {
         auto r = run(bad);
         ASSERT_FALSE(r.ok()) << bad;
@@ -1149,10 +1152,12 @@ TEST(Validation, GemmRowsSayHowTheyWereTimed) {
 // (1980 MHz), each burst of 250 us a call or more. Its 6 bf16 bursts of 128 to 1024 rows, which turn from memory- to
 // compute-bound, set efficiency.gemm_ridge_exponent (3: their median reproduced, each within 3.4 %); the others are
 // checks, whose efficiencies come from other benchmarks of this silicon: bf16's large bursts (2048 rows or more) are
-// within -3.0..+1.6 % of it, FP8's are 4.5-11.7 % faster than its 0.66 (cuBLASLt through Azure's guide at 8192^3,
-// 1269 TFLOP/s on H200 against 1442 here in a burst: the Azure figure is held by the limiter), and the sustained bf16
-// GEMMs of 1024 rows or more run 9-13 % slower than the model, which lowers its clock to 1.74-1.75 GHz where the card
-// goes to 1.46 (its modelled MAC energy is low: Power.H200KernelLoopsOnTheCard).
+// within -3.0..+1.6 % of it, FP8's are 4.5-11.7 % faster than its 0.66 (the rate TensorRT-LLM's FP8 Linear layers
+// reach beside their quantising kernels in aiconfigurator's timings, and cuBLASLt's through Azure's guide at 8192^3),
+// and the sustained GEMMs of 64 rows or more, whose clock the power model lowers until they draw the 700 W limit (its
+// MAC energy set by the same card's duty-cycle rows: Power.GemmsAtTheTopClockDrawTheCardsPower), come within
+// -3.5..+3.5 % (bf16) and -6.5..+6.0 % (FP8, at the model's 0.66); they were up to 13.4 % fast (bf16, 8192 rows) while
+// the model's MAC energy came from the TDP point of Azure's held FP8 run.
 TEST(Validation, OwnH200Microbenchmark) {
     const auto results = run_all(kPath, 20727);
     std::vector<ValidationResult> own, ridge;
@@ -1175,6 +1180,9 @@ TEST(Validation, OwnH200Microbenchmark) {
         if (burst && r.c.precision == "bf16" && rows >= 1024) {
             EXPECT_LE(std::fabs(r.error), 0.05) << r.c.id << ": predicted " << r.predicted;
         }
+        if (!burst && r.c.precision == "bf16" && rows >= 64) {
+            EXPECT_LE(std::fabs(r.error), 0.05) << r.c.id << ": predicted " << r.predicted << " held by the limit";
+        }
     }
     EXPECT_EQ(own.size(), 56u);
     EXPECT_EQ(sustained, 22);
@@ -1187,7 +1195,7 @@ TEST(Validation, OwnH200Microbenchmark) {
     const ValidationSummary s = summarise(own, false);
     EXPECT_EQ(s.rows, 50);
     EXPECT_EQ(s.fits, 6);
-    EXPECT_LE(s.median_abs_error, 0.07);  // 6.1 %
+    EXPECT_LE(s.median_abs_error, 0.05);  // 4.6 % (6.1 % with the MAC energy of Azure's held FP8 run)
     EXPECT_EQ(s.rows_within_25, 50);
 }
 

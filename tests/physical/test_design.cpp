@@ -40,15 +40,17 @@ TEST(Design, H100PowerAtLargeBatchAndBatchOne) {
     auto one = evaluate_design(*chip, *model, fp8(1));
     ASSERT_TRUE(large.ok()) << large.error().message;
     ASSERT_TRUE(one.ok()) << one.error().message;
-    // Large-batch FP8 serving: between 60% and 100% of the 700 W TDP.
-    EXPECT_GE(large->physical.power_w, 0.6 * 700);
-    EXPECT_LE(large->physical.power_w, 700);
+    // Large-batch FP8 serving holds the 700 W TDP: its GEMMs at the nominal clock would draw more (the card's
+    // bf16 GEMM alone 957 W at its top clock, tests/data/measured-h200-duty.csv), as ML.ENERGY's H100 reads
+    // 685-690 W for the same model at 192 to 768 requests in bf16 (tests/data/validation-power.csv).
+    EXPECT_NEAR(large->physical.power_w, 700, 0.005 * 700);
     // Batch 1 is memory-bound with idle MACs: lower, near what ML.ENERGY measures for the same model on
     // one H100 at batch 8, also memory-bound (486 W, vLLM, tests/data/validation-power.csv).
     EXPECT_LT(one->physical.power_w, large->physical.power_w);
     EXPECT_NEAR(one->physical.power_w, 486, 0.2 * 486);
-    // Neither needs the cap: the clock stays at 1.83 GHz.
-    EXPECT_DOUBLE_EQ(large->physical.clock_ghz, 1.83);
+    // The cap lowers the large batch's clock a little (1.81 GHz); batch 1 keeps the nominal 1.83.
+    EXPECT_NEAR(large->physical.clock_ghz, 1.81, 0.01);
+    EXPECT_DOUBLE_EQ(one->physical.clock_ghz, 1.83);
 
     const PhysicalResult& ph = large->physical;
     EXPECT_NEAR(ph.die_area_mm2, 814, 0.15 * 814);
@@ -185,8 +187,8 @@ TEST(Design, TdpCapLowersClockAndThroughput) {
     EXPECT_NEAR(capped->peak_tflops[static_cast<size_t>(Precision::fp8)],
                 chip->peak_tflops(Precision::fp8) * capped->physical.clock_ghz / 1.83, 1e-6);
 
-    // A cap below the static floor at the lowest clock (H100's 0.275 W/(mm2 GHz) x ~809 mm2 x 0.4575 GHz
-    // x 0.65 V = ~66 W) cannot be met: the lowest clock, with a warning.
+    // A cap below the static floor at the lowest clock (H100's 0.27 W/(mm2 GHz) x ~809 mm2 x 0.4575 GHz
+    // x 0.65 V = ~65 W) cannot be met: the lowest clock, with a warning.
     capped_chip.power.tdp_w = 40;
     auto hopeless = evaluate_design(capped_chip, *model, fp8(256));
     ASSERT_TRUE(hopeless.ok());
