@@ -177,18 +177,7 @@ inline double ridge_combine(double compute_s, double memory_s, double p) {
     if (hi <= 0 || lo <= 0) return hi;
     if (p >= 1000) return hi;
     if (p == 2.0) return std::sqrt(hi * hi + lo * lo);  // hi sqrt(1 + x^2), without the division
-    if (p == 3.0) {  // a GEMM's on Hopper: hi (1 + x^3)^(1/3), the cube root of a number in [1, 2]
-        const double x = lo / hi;
-        const double y = 1.0 + x * x * x;
-        // y^(1/3) by the quadratic through y = 1, 1.5 and 2 (within 1e-3), then two Halley steps
-        // r (r^3 + 2y) / (2 r^3 + y), each cubing the relative error: to double precision.
-        double r = 0.622052 + y * (0.436962 - 0.059014 * y);
-        for (int i = 0; i < 2; ++i) {
-            const double r3 = r * r * r;
-            r *= (r3 + 2.0 * y) / (2.0 * r3 + y);
-        }
-        return hi * r;
-    }
+    if (p == 3.0) return std::cbrt(hi * hi * hi + lo * lo * lo);  // a GEMM's on Hopper, without pow
     const double x = lo / hi;  // <= 1
     return hi * std::pow(1.0 + std::pow(x, p), 1.0 / p);
 }
