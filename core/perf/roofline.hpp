@@ -166,11 +166,11 @@ struct AttentionCallCost {
 };
 AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r);
 
-// Compute and memory time of one op combined: (c^p + m^p)^(1/p); p >= 1000 is max(c, m).
-// At the ridge (c = m) and p = 2 the op takes sqrt(2) x either; far from it, the larger one.
 // The p with which an op's compute and memory meet at the ridge: a dense GEMM's own, every other op's the chip's.
 double ridge_exponent_of(const OpResult& op, const ChipRates& r);
 
+// Compute and memory time of one op combined: (c^p + m^p)^(1/p); p >= 1000 is max(c, m).
+// At the ridge (c = m) and p = 2 the op takes sqrt(2) x either; far from it, the larger one.
 inline double ridge_combine(double compute_s, double memory_s, double p) {
     const double hi = std::max(compute_s, memory_s);
     const double lo = std::min(compute_s, memory_s);
