@@ -2661,16 +2661,8 @@
         <translation>（线程块中配对的时间按 128 宽头设定，%2 宽头 × %1）&lt;br&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Prompts arrive whole, not a little in every step: %1 % of the steps carry a prompt chunk of %2 tokens and take %3; the others decode alone in %4. A step averages %5. The layers below spread the prompt tokens over every step; a step&apos;s time is not linear in its tokens (a chunk&apos;s compute adds to the decodes&apos; weight and KV reads where it cannot hide under them), so the mean step is the mean of the two.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;提示是整段到达的，而不是每步都带一点：%1 % 的步带有 %2 个词元的提示块，耗时 %3；其余的步只做解码，耗时 %4。平均每步 %5。下方各层把提示词元摊到每一步；一步的时间与其词元数并非线性关系（提示块的计算在无法隐藏于解码的权重和 KV 读取之下时会叠加上去），所以平均步长是这两种步的平均。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;&lt;b&gt;Serving&lt;/b&gt; (%1): %2 per replica (%3 replicas%4). A step runs %5 decodes and, on average, %6 prompt tokens; it takes %7%8 on average; %9 tokens/s.&lt;br&gt;TTFT p50 %10, p99 %11; TPOT p50 %12, p99 %13.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;服务&lt;/b&gt;（%1）：每副本 %2（%3 个副本%4）。每步运行 %5 个解码，平均 %6 个提示词元；平均每步耗时 %7%8；%9 词元/秒。&lt;br&gt;TTFT p50 %10，p99 %11；TPOT p50 %12，p99 %13。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The %1 attention data-parallel ranks schedule their own prompts, and every rank waits for the slowest at the MoE layers: a step carries a chunk wherever any rank runs one, %2 chunks in such a step on average. Each rank alone carries one in %3 % of the steps; ranks that take their chunks together (Engine: Aligned prompt chunks) would make only those steps long.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1 个注意力数据并行秩各自调度自己的提示，每个秩都要在 MoE 层等待最慢的秩：只要有任一秩运行一个提示块，该步就带有提示块，这样的步平均带有 %2 个提示块。每个秩单独在 %3 % 的步中带有提示块；一起处理提示块的各秩（引擎：对齐的提示词分块）只会让这些步变长。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>after the stream = one (request, KV head) pair&apos;s split chain over %1 tokens × this op&apos;s share = %2 × %3 = %4&lt;br&gt;</source>
@@ -2687,6 +2679,26 @@
     <message>
         <source>after the stream = the merge of a (request, KV head) pair split over %1 thread blocks × this op&apos;s share = %2 × %3 = %4&lt;br&gt;</source>
         <translation>流之后 = 切分到 %1 个线程块上的（请求，KV 头）配对的合并 × 本算子的份额 = %2 × %3 = %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Prompts arrive whole, not a little in every step: %1 % of the steps carry a prompt chunk of %2 tokens and take %3; the others decode alone in %4. A step averages %5: a step&apos;s time is not linear in its tokens (a chunk&apos;s compute adds to the decodes&apos; weight and KV reads where it cannot hide under them), so the mean step is the mean of the two.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;提示是整段到达的，而不是每步都带一点：%1 % 的步带有 %2 个词元的提示块，耗时 %3；其余的步只做解码，耗时 %4。平均每步 %5：一步的时间与其词元数并非线性关系（提示块的计算在无法隐藏于解码的权重和 KV 读取之下时会叠加上去），所以平均步长是这两种步的平均。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The layers below are that mean step, op by op: each op&apos;s time is the mean of its times in the two steps (the chunk&apos;s prompt attention counts in its share of the steps).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;下方各层就是这个平均步，逐个算子：每个算子的时间是它在两种步中时间的平均（提示块的提示注意力按其所占步的份额计入）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The %1 attention data-parallel ranks schedule their own prompts, and every rank waits for the slowest at the MoE layers: a step carries a chunk wherever any rank runs one, %2 chunks in such a step on average. Each rank alone carries one in %3 % of the steps; ranks that take their chunks together (Engine: Aligned prompt chunks) would make only those steps long. The ranks run different ops in one step, so the layers below are each chip&apos;s mean work: the step of the mean tokens, which takes less than the mean step.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 个注意力数据并行秩各自调度自己的提示，每个秩都要在 MoE 层等待最慢的秩：只要有任一秩运行一个提示块，该步就带有提示块，这样的步平均带有 %2 个提示块。每个秩单独在 %3 % 的步中带有提示块；一起处理提示块的各秩（引擎：对齐的提示词分块）只会让这些步变长。各秩在同一步中运行不同的算子，所以下方各层是每个芯片的平均工作量：平均词元数的那一步，其耗时低于平均步长。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>time = the mean over the steps (the lines above are means too) = %1 % × %2 (decodes alone) + %3 % × %4 (with a prompt chunk) = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</source>
+        <translation>时间 = 各步上的平均（上面各行也是平均值）= %1 % × %2（仅解码）+ %3 % × %4（带提示块）= &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>in each step, time = (compute&lt;sup&gt;p&lt;/sup&gt; + memory&lt;sup&gt;p&lt;/sup&gt;)&lt;sup&gt;1/p&lt;/sup&gt;%1%2%3 (p = %4, ridge sharpness: near the ridge neither overlaps the other fully)&lt;br&gt;</source>
+        <translation>在每一步中，时间 = (计算&lt;sup&gt;p&lt;/sup&gt; + 内存&lt;sup&gt;p&lt;/sup&gt;)&lt;sup&gt;1/p&lt;/sup&gt;%1%2%3（p = %4，拐点锐度：在拐点附近两者都不能完全相互重叠）&lt;br&gt;</translation>
     </message>
 </context>
 <context>

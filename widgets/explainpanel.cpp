@@ -267,20 +267,26 @@ void ExplainPanel::refresh() {
                     .arg(formatNumber(sv.prompt_tokens_per_prompt_step, 0), formatSeconds(sv.prompt_step_s),
                          formatNumber(sv.prompt_steps_per_step, 3), formatSeconds(sv.decode_step_s),
                          formatSeconds(sv.step_s));
+    const bool own_chunks = sv.chunk_steps_share > 0 && sv.parallelism.dp > 1 && !scenario.attention_dp_balance;
     if (sv.chunk_steps_share > 0)
         html += tr("<p>Prompts arrive whole, not a little in every step: %1 % of the steps carry a prompt chunk of %2 "
-                   "tokens and take %3; the others decode alone in %4. A step averages %5. The layers below spread the "
-                   "prompt tokens over every step; a step's time is not linear in its tokens (a chunk's compute "
-                   "adds to the decodes' weight and KV reads where it cannot hide under them), so the mean step is "
-                   "the mean of the two.</p>")
+                   "tokens and take %3; the others decode alone in %4. A step averages %5: a step's time is not linear "
+                   "in its tokens (a chunk's compute adds to the decodes' weight and KV reads where it cannot hide "
+                   "under them), so the mean step is the mean of the two.</p>")
                     .arg(formatNumber(sv.chunk_steps_share * 100, 1), formatNumber(sv.chunk_tokens_per_step, 0),
                          formatSeconds(sv.chunk_step_s), formatSeconds(sv.plain_step_s), formatSeconds(sv.step_s));
-    if (const int dp = sv.parallelism.dp; sv.chunk_steps_share > 0 && dp > 1 && !scenario.attention_dp_balance)
+    if (sv.chunk_steps_share > 0 && !own_chunks)
+        html += tr("<p>The layers below are that mean step, op by op: each op's time is the mean of its times in the "
+                   "two steps (the chunk's prompt attention counts in its share of the steps).</p>");
+    if (own_chunks)
         html += tr("<p>The %1 attention data-parallel ranks schedule their own prompts, and every rank waits for the "
                    "slowest at the MoE layers: a step carries a chunk wherever any rank runs one, %2 chunks in such "
                    "a step on average. Each rank alone carries one in %3 % of the steps; ranks that take their chunks "
-                   "together (Engine: Aligned prompt chunks) would make only those steps long.</p>")
-                    .arg(QString::number(dp), formatNumber(sv.chunk_ranks, 2), formatNumber(sv.chunk_share_per_rank * 100, 1));
+                   "together (Engine: Aligned prompt chunks) would make only those steps long. The ranks run "
+                   "different ops in one step, so the layers below are each chip's mean work: the step of the mean "
+                   "tokens, which takes less than the mean step.</p>")
+                    .arg(QString::number(sv.parallelism.dp), formatNumber(sv.chunk_ranks, 2),
+                         formatNumber(sv.chunk_share_per_rank * 100, 1));
     if (sv.disaggregated)
         html += tr("<p>Disaggregated: prefill on %1 × %2, decode on %3 × %4; each prompt's KV (%5) moves in %6.</p>")
                     .arg(QString::number(sv.prefill_pool.chips), qtext(sv.prefill_pool.chip),
@@ -421,7 +427,21 @@ void ExplainPanel::refresh() {
                                  QString::number(op.pair_share, 'g', 3), formatSeconds(op.tail_s));
         }
         const double sharpness = ridge_exponent_of(op, rates);
-        if (op.compute_s > 0 && op.memory_s > 0 && sharpness < 1000)
+        if (op.mean_share > 0) {
+            // The mean of a step of decodes alone and a step with a prompt chunk (blend_steps): each line above is
+            // a mean of the two, and so is the time, not the ridge of the means.
+            html += tr("time = the mean over the steps (the lines above are means too) = %1 % × %2 (decodes alone) + "
+                       "%3 % × %4 (with a prompt chunk) = <b>%5</b><br>")
+                        .arg(formatNumber((1.0 - op.mean_share) * 100, 1), formatSeconds(op.first_step_s),
+                             formatNumber(op.mean_share * 100, 1), formatSeconds(op.second_step_s),
+                             formatSeconds(op.time_s));
+            if (op.compute_s > 0 && op.memory_s > 0 && sharpness < 1000)
+                html += tr("in each step, time = (compute<sup>p</sup> + memory<sup>p</sup>)<sup>1/p</sup>%1%2%3 (p = %4, "
+                           "ridge sharpness: near the ridge neither overlaps the other fully)<br>")
+                            .arg(op.network_s > 0 ? tr(" with network") : QString(),
+                                 op.overhead_s > 0 ? tr(" + overhead") : QString(),
+                                 op.tail_s > 0 ? tr(" + after the stream") : QString(), QString::number(sharpness, 'g', 3));
+        } else if (op.compute_s > 0 && op.memory_s > 0 && sharpness < 1000)
             html += tr("time = (compute<sup>p</sup> + memory<sup>p</sup>)<sup>1/p</sup>%1%2%5 = <b>%3</b> "
                        "(p = %4, ridge sharpness: near the ridge neither overlaps the other fully)<br>")
                         .arg(op.network_s > 0 ? tr(" with network") : QString(),

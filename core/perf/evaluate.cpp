@@ -233,10 +233,10 @@ public:
         st.prefill_per_rank = sh.prefill_tokens / dp;
         const StepPlan p = plan(par, f, batch);
         if (separate_ && sh.prefill_tokens > 0) return separate_step(par, batch, p, out, scratch, slope);
-        lower(Phase::decode, sh, p, out);
         st.host = host_s(batch / dp);
+        if (prompts_ && prompts && whole_chunks(st, sh, p, out, scratch)) return st;
+        lower(Phase::decode, sh, p, out);
         st.t = out.time_s + st.host;
-        if (prompts_ && prompts && whole_chunks(st, sh, p, scratch)) return st;
         if (!prompts_ || !prompts || !slope) return st;
         // What one more prompt on every rank costs the step (up to the room left): the secant, not the
         // tangent, because a step's cost is not linear in its tokens (MoE layers read more experts
@@ -256,27 +256,34 @@ public:
     // than that chunk, a share of the steps (mean / chunk) carries one and the rest decode alone. Step
     // time is not linear in tokens (a decode step waits on its weights and KV, and a chunk's compute adds
     // to that where it cannot hide under it; a chunk's fixed costs are paid once, whatever its tokens), so
-    // the mean step is the mean of the two, not the step of the mean tokens (`out` keeps that one: its
-    // FLOPs and bytes are the mean's). The extra prompt token's cost is the chunk's over its tokens. False
-    // where the prompt tokens spread over every step.
-    bool whole_chunks(Step& st, const StepShape& mean, const StepPlan& p, PhaseResult& scratch) const {
+    // the mean step is the mean of the two, not the step of the mean tokens. Where every chip runs the
+    // same ops in a step (one attention rank, or ranks that take their chunks together), `out` holds that
+    // mean, op by op (blend_steps): its ops' times add up to the mean step's, its FLOPs and bytes (which set
+    // the energy) are the mean tokens'. Ranks that schedule their own prompts run different ops in one step
+    // (the busiest rank, whose chunk the step waits for, beside ranks that decode alone): `out` holds the step
+    // of the mean tokens then, each chip's mean work. The extra prompt token's cost is the chunk's over its
+    // tokens. False, with nothing lowered, where the prompt tokens spread over every step.
+    bool whole_chunks(Step& st, const StepShape& mean, const StepPlan& p, PhaseResult& out,
+                      PhaseResult& scratch) const {
         const double per_rank = st.prefill_per_rank;
         // One prompt's chunk (the mean step's prefill_chunk: the prompt, or the room if smaller), or the mean
         // where several prompts share every step.
         const double chunk = std::max(per_rank, mean.prefill_chunk);
         if (per_rank <= 0 || chunk <= per_rank * (1.0 + 1e-9)) return false;
         const double dp = p.par.dp;
+        const bool independent = dp > 1 && !s_.attention_dp_balance;
+        if (independent) lower(Phase::decode, mean, p, out);
         StepShape plain = mean, carried = mean;
         plain.prefill_tokens = plain.prefill_seqs = 0;
-        lower(Phase::decode, plain, p, scratch);
-        st.plain_t = scratch.time_s + st.host;
+        PhaseResult& plain_into = independent ? scratch : out;
+        lower(Phase::decode, plain, p, plain_into);
+        st.plain_t = plain_into.time_s + st.host;
         // Each rank carries a chunk in a share q of the steps. Ranks that take them together (or one rank)
         // carry them in the same steps: q of the steps. Ranks that schedule their own prompts carry them
         // independently, and the MoE layers' exchange makes a step wait for its slowest rank: a step is a
         // chunk step wherever any rank runs one, 1 - (1 - q)^dp of the steps, with dp q / (1 - (1 - q)^dp)
         // chunks in it on average (the MoE layers take them all; a rank's own ops, one).
         const double q = per_rank / chunk;
-        const bool independent = dp > 1 && !s_.attention_dp_balance;
         const double any = independent ? 1.0 - std::pow(1.0 - q, dp) : q;
         const double ranks = independent ? dp * q / any : dp;
         carried.prefill_tokens = chunk * ranks;
@@ -290,6 +297,14 @@ public:
         st.chunk_own = q;
         st.t = st.plain_t + st.chunk_share * (st.chunk_t - st.plain_t);
         st.slope = std::max(0.0, (st.chunk_t - st.plain_t) / chunk);
+        if (independent) return true;
+        // `out` holds the mean step now, which no lowering gives, and `scratch` what `out` held: the next
+        // lowering into either starts afresh.
+        if (cache_) {
+            cache_->forget(out);
+            cache_->forget(scratch);
+        }
+        if (!blend_steps(out, scratch, st.chunk_share, p.par)) lower(Phase::decode, mean, p, out);
         return true;
     }
 

@@ -85,6 +85,9 @@ struct OpResult {
     double compute_s = 0, memory_s = 0, network_s = 0, overhead_s = 0;
     double tail_s = 0;           // decode attention: a split pair's chain after the KV stream (AttentionFloors::tail_s)
     double time_s = 0;
+    // The mean of two steps' op (blend_steps): the second step's share of the steps and the op's time in
+    // each (0 in a step that lacks it); every figure above is then the mean. mean_share 0: one step's op.
+    double mean_share = 0, first_step_s = 0, second_step_s = 0;
 
     [[nodiscard]] double bytes() const { return weight_bytes + activation_bytes + kv_bytes; }
     [[nodiscard]] double intensity() const { return bytes() > 0 ? flops / bytes() : 0.0; }

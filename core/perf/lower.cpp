@@ -834,6 +834,117 @@ void retime_step(const Scenario& s, const ChipRates& r, const Parallelism& par, 
     total_step(out, par);
 }
 
+namespace {
+
+// The quantities of an op that add up over steps (a step that lacks the op counts zero), each with
+// its counterpart in `b`: f(a's, b's).
+template <typename F>
+void each_additive(OpResult& a, const OpResult& b, F f) {
+    f(a.flops, b.flops);
+    f(a.weight_bytes, b.weight_bytes);
+    f(a.activation_bytes, b.activation_bytes);
+    f(a.kv_bytes, b.kv_bytes);
+    f(a.network_bytes, b.network_bytes);
+    f(a.fixed_s, b.fixed_s);
+    f(a.attention_calls, b.attention_calls);
+    f(a.attention_pairs, b.attention_pairs);
+    f(a.prompt_token_heads, b.prompt_token_heads);
+    f(a.prompt_pairs, b.prompt_pairs);
+    f(a.moe_calls, b.moe_calls);
+    f(a.compute_s, b.compute_s);
+    f(a.memory_s, b.memory_s);
+    f(a.network_s, b.network_s);
+    f(a.overhead_s, b.overhead_s);
+    f(a.tail_s, b.tail_s);
+    f(a.time_s, b.time_s);
+}
+
+void set_bound(OpResult& o) {
+    o.bound = o.compute_s >= o.memory_s && o.compute_s >= o.network_s ? Bound::compute
+              : o.memory_s >= o.network_s                            ? Bound::memory
+                                                                     : Bound::network;
+}
+
+// `b` (run in a share w of the steps) becomes its mean with `a` (a share 1 - w), in place: counts, FLOPs,
+// bytes, times, rows, buffer and tile use averaged; levels and collective algorithm those of the step the
+// op runs in more often (shape and precision are the same in both).
+void blend_op(OpResult& b, const OpResult& a, double w) {
+    b.mean_share = w;
+    b.first_step_s = a.time_s;
+    b.second_step_s = b.time_s;
+    each_additive(b, a, [w](double& x, double y) { x = w * x + (1.0 - w) * y; });
+    b.m = w * b.m + (1.0 - w) * a.m;
+    b.buffer_bytes = w * b.buffer_bytes + (1.0 - w) * a.buffer_bytes;
+    b.utilisation = w * b.utilisation + (1.0 - w) * a.utilisation;
+    if (w < 0.5) {
+        b.weight_level = a.weight_level;
+        b.activation_level = a.activation_level;
+        b.kv_level = a.kv_level;
+        b.library = a.library;
+        b.algorithm = a.algorithm;
+    }
+    set_bound(b);
+}
+
+// An op that only the second step runs, in a share `share` of the steps.
+void scale_op(OpResult& o, double share) {
+    o.mean_share = share;
+    o.first_step_s = 0;
+    o.second_step_s = o.time_s;
+    each_additive(o, o, [share](double& x, double) { x *= share; });
+    set_bound(o);
+}
+
+// Ops are named by literals: the same name is most often the same pointer.
+bool same_op(const OpResult& a, const OpResult& b) {
+    return a.name.data() == b.name.data() ? a.name.size() == b.name.size() : a.name == b.name;
+}
+
+}  // namespace
+
+bool blend_steps(PhaseResult& out, PhaseResult& with, double w, const Parallelism& par) {
+    if (out.templates.size() != with.templates.size() || out.layer_template != with.layer_template ||
+        out.template_layers != with.template_layers)
+        return false;
+    for (size_t i = 0; i < out.templates.size(); ++i)
+        if (out.templates[i].kind != with.templates[i].kind) return false;
+    // Every op of `out` must be one of `with`'s, in the same order (`with` may run more).
+    for (size_t ti = 0; ti < out.templates.size(); ++ti) {
+        const std::vector<OpResult>& a = out.templates[ti].ops;
+        const std::vector<OpResult>& b = with.templates[ti].ops;
+        size_t i = 0;
+        for (size_t j = 0; j < b.size() && i < a.size(); ++j)
+            if (same_op(a[i], b[j])) ++i;
+        if (i != a.size()) return false;
+    }
+    for (size_t ti = 0; ti < out.templates.size(); ++ti) {
+        const LayerTemplate& t = out.templates[ti];
+        LayerTemplate& u = with.templates[ti];
+        size_t i = 0;
+        for (OpResult& b : u.ops) {
+            if (i < t.ops.size() && same_op(t.ops[i], b)) blend_op(b, t.ops[i++], w);
+            else scale_op(b, w);
+        }
+        double by_bound[3] = {0, 0, 0};
+        for (const OpResult& op : u.ops) by_bound[static_cast<int>(op.bound)] += op.time_s;
+        u.time_s = w * u.time_s + (1.0 - w) * t.time_s;
+        u.compute_s = w * u.compute_s + (1.0 - w) * t.compute_s;
+        u.memory_s = w * u.memory_s + (1.0 - w) * t.memory_s;
+        u.network_s = w * u.network_s + (1.0 - w) * t.network_s;
+        u.hidden_s = w * u.hidden_s + (1.0 - w) * t.hidden_s;
+        u.bound = by_bound[0] >= by_bound[1] && by_bound[0] >= by_bound[2] ? Bound::compute
+                  : by_bound[1] >= by_bound[2]                             ? Bound::memory
+                                                                           : Bound::network;
+    }
+    with.batch = w * with.batch + (1.0 - w) * out.batch;
+    with.tokens = w * with.tokens + (1.0 - w) * out.tokens;
+    with.decode_seqs = w * with.decode_seqs + (1.0 - w) * out.decode_seqs;
+    with.prefill_tokens = w * with.prefill_tokens + (1.0 - w) * out.prefill_tokens;
+    total_step(with, par);
+    std::swap(out, with);
+    return true;
+}
+
 void LoweringCache::lower(const ModelSpec& model, const Scenario& scenario, const ChipRates& rates, Phase phase,
                           const StepShape& shape, const StepPlan& plan, PhaseResult& out) {
     for (Entry& e : entries_) {

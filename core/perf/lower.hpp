@@ -130,6 +130,15 @@ void lower_step(const ModelSpec& model, const Scenario& scenario, const ChipRate
 // Equal to lowering afresh (both go through the same per-op code).
 void retime_step(const Scenario& scenario, const ChipRates& rates, const Parallelism& par, PhaseResult& out);
 
+// The mean of two steps an engine alternates between, into `out`: `out` holds the first (run in a share
+// 1 - w of the steps), `with` the second (a share w), which runs every op of the first and maybe more
+// (a chunk's prompt attention beside a step of decodes alone; such an op counts as zero in the first).
+// Counts, FLOPs, bytes and times are averaged op by op, so the ops' times add up to the mean step time;
+// each op keeps the levels and collective algorithm of the step it runs in more often. `with` is left
+// holding the first step's storage. False, with both unchanged, where the steps do not match (another
+// model or plan, or an op of the first that the second lacks).
+bool blend_steps(PhaseResult& out, PhaseResult& with, double w, const Parallelism& par);
+
 // Remembers what each buffer was last lowered from, so lowering the same step into it again (a
 // sweep point that changes only chip keys, the TDP cap's clock search) only retimes it. A model is
 // known by its address: one cache serves models that do not change while it is in use.
@@ -138,6 +147,10 @@ public:
     void lower(const ModelSpec& model, const Scenario& scenario, const ChipRates& rates, Phase phase,
                const StepShape& shape, const StepPlan& plan, PhaseResult& out);
     void clear() { entries_.clear(); }
+    // `out` holds something else than a lowering now (blend_steps): the next lowering into it is done afresh.
+    void forget(const PhaseResult& out) {
+        std::erase_if(entries_, [&](const Entry& e) { return e.buffer == &out; });
+    }
 
 private:
     struct Entry {

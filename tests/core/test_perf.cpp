@@ -1341,12 +1341,16 @@ TEST(Serving, FullEvaluationListsEveryLayerAndStaysFinite) {
     EXPECT_EQ(ev->decode.templates.size(), 2u);  // one decoder template + lm_head
     EXPECT_EQ(ev->serving.replicas, 1);
     // The steady step: 64 decodes and, as requests finish after 256 tokens and new ones arrive, 64 x 1024 / 256 =
-    // 256 prompt tokens. tp 8 sums 320 tokens x 8192 x 2 B = 5.24 MB twice per layer; NVSwitch reduces it in
-    // flight (NVLS): each chip sends it once.
+    // 256 prompt tokens, which arrive as one whole 1024-token prompt in a quarter of the steps (below): the layers
+    // shown are the mean of the two steps. tp 8 sums the activations twice per layer: in a step of decodes alone
+    // 64 tokens x 8192 x 2 B = 1.05 MB, one-shot (each chip sends it to its 7 peers: 7.34 MB); in a step with the
+    // prompt 1088 tokens, 17.8 MB, which NVSwitch reduces in flight (NVLS: each chip sends it once). The mean
+    // sends 0.75 x 7.34 + 0.25 x 17.8 = 9.96 MB, by the algorithm of the more frequent step.
     EXPECT_DOUBLE_EQ(ev->decode.prefill_tokens, 256);
     EXPECT_EQ(op(ev->decode, 0, "attn_allreduce").collective, "all-reduce");
-    EXPECT_EQ(op(ev->decode, 0, "attn_allreduce").algorithm, "in-switch");
-    EXPECT_DOUBLE_EQ(op(ev->decode, 0, "attn_allreduce").network_bytes, 320.0 * 8192 * 2);
+    EXPECT_EQ(op(ev->decode, 0, "attn_allreduce").algorithm, "one-shot");
+    EXPECT_DOUBLE_EQ(op(ev->decode, 0, "attn_allreduce").network_bytes,
+                     0.75 * 7 * 64.0 * 8192 * 2 + 0.25 * 1088.0 * 8192 * 2);
     for (const auto* ph : {&ev->prefill, &ev->decode})
         for (const auto& t : ph->templates)
             for (const auto& o : t.ops) {
@@ -1356,12 +1360,16 @@ TEST(Serving, FullEvaluationListsEveryLayerAndStaysFinite) {
     // A step is the chips' work plus the engine's host work they wait for (1 us per request: 64 us). The 256
     // prompt tokens a step are a quarter of one 1024-token prompt: a quarter of the steps carry one and the
     // rest decode alone (Serving.PromptsArriveWholeInAShareOfTheSteps), so the step is their mean, not the
-    // step of the mean tokens lowered above (`decode`, whose FLOPs and bytes are the mean's).
+    // step of the mean tokens; the layers shown (`decode`) add up to it, beside the host work.
     // Every step each of the 64 requests makes one token: throughput = 64 / step, TPOT = the step.
     EXPECT_DOUBLE_EQ(ev->serving.chunk_steps_share, 0.25);
     EXPECT_NEAR(ev->serving.step_s,
                 0.75 * ev->serving.plain_step_s + 0.25 * ev->serving.chunk_step_s, 1e-12);
     EXPECT_NEAR(ev->serving.host_s_per_step, 64e-6, 1e-15);
+    EXPECT_NEAR(ev->decode.time_s + 64e-6, ev->serving.step_s, 1e-12);
+    double layers_s = 0;
+    for (size_t i = 0; i < ev->decode.layer_count(); ++i) layers_s += ev->decode.layer(i).time_s;
+    EXPECT_NEAR(layers_s, ev->decode.time_s, 1e-12);
     EXPECT_NEAR(ev->serving.throughput_tokens_per_s, 64.0 / ev->serving.step_s, 1e-6);
     EXPECT_DOUBLE_EQ(ev->serving.tpot_s, ev->serving.step_s);
     EXPECT_NEAR(ev->serving.requests_per_s, 64.0 / 256 / ev->serving.step_s, 1e-9);
@@ -1406,7 +1414,17 @@ TEST(Serving, PromptsArriveWholeInAShareOfTheSteps) {
     EXPECT_NEAR(sv.plain_step_s, plain.time_s + 64e-6, 1e-12);
     EXPECT_NEAR(sv.chunk_step_s, carried.time_s + 64e-6, 1e-12);
     EXPECT_NEAR(sv.step_s, 0.75 * sv.plain_step_s + 0.25 * sv.chunk_step_s, 1e-12);
-    EXPECT_NEAR(ev->decode.time_s, mean.time_s, 1e-12);  // the layers shown: the mean tokens
+    // The layers shown: the mean of the two steps, op by op. Their time is the mean step's; their FLOPs and
+    // bytes, which grow with the tokens as 0.75 x 64 + 0.25 x 1088 = 64 + 256, are the mean tokens' (the
+    // chunk's prompt attention, which the plain step lacks, counts a quarter).
+    EXPECT_NEAR(ev->decode.time_s, 0.75 * plain.time_s + 0.25 * carried.time_s, 1e-12);
+    EXPECT_NEAR(ev->decode.flops, mean.flops, 1e-9 * mean.flops);
+    EXPECT_NEAR(ev->decode.bytes, mean.bytes, 1e-9 * mean.bytes);
+    EXPECT_NEAR(op(ev->decode, 0, "qkv_proj").time_s,
+                0.75 * op(plain, 0, "qkv_proj").time_s + 0.25 * op(carried, 0, "qkv_proj").time_s, 1e-15);
+    EXPECT_NEAR(op(ev->decode, 0, "chunk_attn_score").time_s, 0.25 * op(carried, 0, "chunk_attn_score").time_s,
+                1e-15);
+    EXPECT_DOUBLE_EQ(op(ev->decode, 0, "chunk_attn_score").attention_calls, 0.25);
     // 14.76 ms alone, 53.38 ms with the prompt: 0.75 x 14.76 + 0.25 x 53.38 = 24.42 ms a step, where one step of
     // the mean tokens takes 23.53.
     EXPECT_NEAR(sv.plain_step_s, 14.76e-3, 0.05e-3);
@@ -1423,6 +1441,42 @@ TEST(Serving, PromptsArriveWholeInAShareOfTheSteps) {
     EXPECT_EQ(busy->serving.chunk_steps_share, 0.0);
     EXPECT_EQ(busy->serving.chunk_step_s, 0.0);
     EXPECT_NEAR(busy->serving.step_s, busy->decode.time_s + 512e-6, 1e-12);
+}
+
+// Two steps blend only where the second runs every op of the first, in order: a step of decodes alone into a
+// step with a prompt chunk, not the other way round (the chunk's prompt attention would have nothing to blend
+// with), and not steps of different models. A refused blend leaves both as they were.
+TEST(Serving, StepsBlendOnlyWhereTheirOpsMatch) {
+    Scenario s;
+    s.chips = 8;
+    s.tp = 8;
+    const ChipRates r = chip_rates(*load_chip("h100-sxm"));
+    const ModelSpec big = *load_model("llama-2-70b"), small = *load_model("llama-2-7b");
+    StepPlan plan;
+    plan.par = par_of(s);
+    StepShape sh;
+    sh.decode_seqs = 64;
+    sh.prefill_chunk = 1024;
+    PhaseResult plain, carried, other;
+    lower_step(big, s, r, Phase::decode, sh, plan, plain);
+    lower_step(small, s, r, Phase::decode, sh, plan, other);
+    sh.prefill_tokens = 1024;
+    sh.prefill_seqs = 1;
+    lower_step(big, s, r, Phase::decode, sh, plan, carried);
+    const double plain_s = plain.time_s, carried_s = carried.time_s, other_s = other.time_s;
+    EXPECT_FALSE(blend_steps(carried, plain, 0.5, plan.par));
+    EXPECT_FALSE(blend_steps(plain, other, 0.5, plan.par));
+    EXPECT_EQ(plain.time_s, plain_s);
+    EXPECT_EQ(carried.time_s, carried_s);
+    EXPECT_EQ(other.time_s, other_s);
+    // Half and half: each op's time is the mean of its two, the chunk's prompt attention half its own.
+    const double qkv = (op(plain, 0, "qkv_proj").time_s + op(carried, 0, "qkv_proj").time_s) / 2;
+    const double chunk_score = op(carried, 0, "chunk_attn_score").time_s / 2;
+    ASSERT_TRUE(blend_steps(plain, carried, 0.5, plan.par));
+    EXPECT_NEAR(plain.time_s, (plain_s + carried_s) / 2, 1e-12);
+    EXPECT_NEAR(op(plain, 0, "qkv_proj").time_s, qkv, 1e-15);
+    EXPECT_NEAR(op(plain, 0, "chunk_attn_score").time_s, chunk_score, 1e-15);
+    EXPECT_DOUBLE_EQ(plain.prefill_tokens, 512);
 }
 
 // Attention data-parallel ranks that schedule their own prompts (TensorRT-LLM's default: attention_dp_config

@@ -827,7 +827,8 @@ private slots:
         QVERIFY(doc_->setParam("efficiency.attention_16bit_overhead_us", 4.58));
         QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("after the stream = one (request, KV head) pair's split chain over")),
                      qPrintable(explain->toPlainText()));
-        QVERIFY(explain->toPlainText().contains(QStringLiteral(" + after the stream = ")));
+        // (Its steps are a mean of steps with and without a prompt chunk: the line says so for each step.)
+        QVERIFY(explain->toPlainText().contains(QStringLiteral(" + after the stream (p = ")));
         QVERIFY(!explain->toPlainText().contains(QStringLiteral("pair alone over")));
         shoot(QStringLiteral("explain-pair-after-stream"), QStringLiteral("after the stream"));
         QVERIFY(doc_->setParam("efficiency.attention_16bit_overhead_us", ownOverhead));
@@ -838,6 +839,12 @@ private slots:
         // tokens and the others decode alone; the serving paragraph says so.
         QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("Prompts arrive whole, not a little in every step: 12.5 % of the steps carry a prompt chunk of 8")),
                      qPrintable(explain->toPlainText().left(1500)));
+        // One attention rank: the layers shown are the mean of the two steps, op by op.
+        QVERIFY(explain->toPlainText().contains(QStringLiteral("The layers below are that mean step, op by op")));
+        // Each op's time says so: 87.5 % of the steps decode alone, 12.5 % carry the chunk.
+        QVERIFY2(explain->toPlainText().contains(QStringLiteral("time = the mean over the steps (the lines above are "
+                                                                "means too) = 87.5 % × ")),
+                 qPrintable(explain->toPlainText()));
         shoot(QStringLiteral("explain-prompt-chunks"), QStringLiteral("Prompts arrive whole"));
         QVERIFY(doc_->setParam("efficiency.attention_pair_1k_us", 0));
         QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("pair alone over")));
