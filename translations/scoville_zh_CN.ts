@@ -5309,6 +5309,14 @@ TTFT p99 %6</translation>
         <source>With attention data parallelism, whether the ranks take their prompt chunks in the same steps. off: each rank schedules its own prompts (TensorRT-LLM&apos;s default, attention_dp_config enable_balance false), and every step waits for its slowest rank at the MoE layers&apos; exchange: a step in which any rank runs a chunk takes a chunk step&apos;s time, so with d ranks each carrying a chunk in a share q of the steps, 1 - (1 - q)^d of the steps are that long. on: the ranks take chunks together (enable_balance), in a share q of the steps.</source>
         <translation>启用注意力数据并行时，各秩是否在同一步中处理其提示词分块。off：每个秩自行调度其提示词（TensorRT-LLM 的默认值，attention_dp_config enable_balance 为 false），每一步都要在 MoE 层的交换处等待最慢的秩：只要有任一秩运行一个分块，该步就耗时一个分块步；因此当 d 个秩各自在 q 比例的步中携带分块时，有 1 - (1 - q)^d 的步是这么长。on：各秩一起处理分块（enable_balance），占 q 比例的步。</translation>
     </message>
+    <message>
+        <source>Chunked attention in decode</source>
+        <translation>解码中的分块注意力</translation>
+    </message>
+    <message>
+        <source>For a model with chunked local attention (Llama 4: each local layer&apos;s token attends only the tokens of its own chunk), what a decoding token attends. chunk: its own chunk, as the model defines it; full: the whole context, as TensorRT-LLM runs it (it applies chunked attention to context requests only). Prompts attend their chunk either way.</source>
+        <translation>对具有分块局部注意力的模型（Llama 4：每个局部层的词元只关注其所在块内的词元），解码词元关注什么。chunk：它自己的块，按模型的定义；full：整个上下文，即 TensorRT-LLM 的运行方式（它只对上下文请求应用分块注意力）。提示在两种情况下都只关注其所在的块。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::store::HistoryModel</name>

@@ -116,6 +116,9 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                      "With --attention-dp, off (default: each rank schedules its own prompts, TensorRT-LLM's default, so a "
                      "step in which any rank runs a prompt chunk waits for it) or on (the ranks take chunks in the same "
                      "steps: TensorRT-LLM attention_dp_config enable_balance)");
+    cmd->add_option("--chunked-decode", o.chunked_decode,
+                     "For a model with chunked local attention (Llama 4), what a decoding token attends: chunk (its own "
+                     "chunk, default) or full (the whole context: TensorRT-LLM applies chunked attention to prompts only)");
     cmd->add_option("--custom-allreduce-mb", o.custom_allreduce_mb,
                      "The largest all-reduce the engine's own kernels take, MB; larger ones go to the vendor library "
                      "(default 8: vLLM, and TensorRT-LLM above TP 2; TensorRT-LLM at TP <= 2: 16)");
@@ -207,6 +210,9 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     if (o.attention_dp_balance != "off" && o.attention_dp_balance != "on")
         return failed(code, kUsage, "--attention-dp-balance: '" + o.attention_dp_balance + "' is not one of off, on");
     s.attention_dp_balance = o.attention_dp_balance == "on";
+    if (o.chunked_decode != "chunk" && o.chunked_decode != "full")
+        return failed(code, kUsage, "--chunked-decode: '" + o.chunked_decode + "' is not one of chunk, full");
+    s.chunked_decode_full = o.chunked_decode == "full";
     s.custom_allreduce_mb = o.custom_allreduce_mb;
     s.spec_tokens = o.spec_tokens;
     s.spec_accept = o.spec_accept;

@@ -263,7 +263,15 @@ Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& mod
     StepPlan plan;
     plan.par = Parallelism{tp, 1, 1, 1};
     PhaseResult phase;
-    lower_step(model, s, r, step, shape, plan, phase);
+    // A sliding-window kernel attends the last window of keys, also for a model whose local layers are chunked
+    // (a kernel benchmark's windowed attention call, as aiconfigurator times Llama 4's local layers).
+    ModelSpec windowed;
+    const bool rewindow = sliding && model.window_kind != WindowKind::sliding;
+    if (rewindow) {
+        windowed = model;
+        windowed.window_kind = WindowKind::sliding;
+    }
+    lower_step(rewindow ? windowed : model, s, r, step, shape, plan, phase);
     for (size_t i = 0; i < phase.layer_count(); ++i) {
         const LayerTemplate& layer = phase.layer(i);
         if (layer.kind == "embedding" || layer.kind == "lm_head" || layer.kind.ends_with("sliding") != sliding) continue;

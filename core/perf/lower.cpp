@@ -247,7 +247,7 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
     // Decode: each request's queries attend its whole context (up to the window), reading its KV once.
     if (c.dec_a > 0) {
         const double ctx = mean_decode_context(c.s);
-        const double keys = window > 0 ? std::min(ctx, window) : ctx;
+        const double keys = decode_keys_per_token(c.s, window, m.window_kind);
         const double q = c.dec_a * c.queries;
         const double pairs = q * keys;
         const double kv_bytes = (c.dec_a * keys + q) * kv_token;  // read the context, write the new tokens
@@ -288,7 +288,7 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
     // re-reads its earlier chunks' KV once per later chunk (flash attention keeps a query block's
     // scores on chip, so a chunk reads its prefix once).
     if (c.pre_a > 0) {
-        const double keys = prefill_keys_per_token(c.s, window);
+        const double keys = prefill_keys_per_token(c.s, window, m.window_kind);
         const double pairs = c.pre_a * keys;
         const double prompt = window > 0 ? std::min<double>(c.s.input_len, window) : c.s.input_len;
         const double chunk = c.chunk > 0 ? std::min(c.chunk, static_cast<double>(c.s.input_len))
@@ -726,10 +726,32 @@ double mean_decode_context(const Scenario& s) {
     return (s.input_len + reserved_context(s)) / 2.0;  // the slot's context grows linearly to the reserve
 }
 
-double prefill_keys_per_token(const Scenario& s, double window) {
+double prefill_keys_per_token(const Scenario& s, double window, WindowKind kind) {
     const double len = s.input_len;
     if (window <= 0 || window >= len) return (len * (1.0 + s.input_len_cv * s.input_len_cv) + 1.0) / 2.0;
+    if (kind == WindowKind::chunked) {
+        const double whole = std::floor(len / window), rest = len - whole * window;
+        return (whole * window * (window + 1) / 2 + rest * (rest + 1) / 2) / len;
+    }
     return (window * (window + 1) / 2 + (len - window) * window) / len;
+}
+
+double decode_keys_per_token(const Scenario& s, double window, WindowKind kind) {
+    const double ctx = mean_decode_context(s);
+    if (window <= 0) return ctx;
+    if (kind == WindowKind::sliding) return std::min(ctx, window);
+    if (s.chunked_decode_full) return ctx;  // the engine attends the whole context in decode
+    // A token with x tokens of context (itself included) attends (x - 1) mod window + 1 of them. The sawtooth
+    // y mod window integrated from 0: whole chunks of window^2 / 2 and the part of the last; its mean over the
+    // contexts from the prompt's end to the reserve, as the mean decode context runs over them (at the
+    // prompt's end where they are one).
+    const auto integral = [window](double y) {
+        const double whole = std::floor(y / window), rest = y - whole * window;
+        return whole * window * window / 2 + rest * rest / 2;
+    };
+    const double from = s.input_len - 1.0, to = reserved_context(s) - 1.0;
+    if (to - from < 1e-9) return std::fmod(std::max(0.0, from), window) + 1.0;
+    return (integral(to) - integral(from)) / (to - from) + 1.0;
 }
 
 double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {

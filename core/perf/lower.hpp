@@ -54,8 +54,14 @@ double mean_decode_context(const Scenario& scenario);
 // input + output (1 + cv^2) (the engine reserves a request's whole KV when it admits it).
 double reserved_context(const Scenario& scenario);
 // Mean keys each prompt token attends to (causal): (E[S^2] / E[S] + 1) / 2 = (S (1 + cv^2) + 1) / 2;
-// sliding layers at most the window.
-double prefill_keys_per_token(const Scenario& scenario, double window);
+// sliding layers at most the window; chunked layers those of the token's own chunk of `window` (token p
+// attends p mod window + 1: (k window (window + 1) / 2 + r (r + 1) / 2) / S for k whole chunks and r more).
+double prefill_keys_per_token(const Scenario& scenario, double window, WindowKind kind = WindowKind::sliding);
+// Mean keys a decoding token attends to over a request's life: the mean decode context, a sliding layer's
+// at most the window; a chunked layer's those of its own chunk of `window` (at context x, itself included:
+// (x - 1) mod window + 1), averaged over the contexts from the prompt's end to the reserved context; the
+// whole mean decode context where the engine attends it (scenario chunked_decode_full).
+double decode_keys_per_token(const Scenario& scenario, double window, WindowKind kind = WindowKind::sliding);
 // KV-cache bytes one request holds on one chip: at its reserved context, or (kv_allocation
 // on_demand) at the mean context of the requests in flight; sliding layers hold at most their
 // window (the chips of the request's attention rank, 1/pp of the layers each).

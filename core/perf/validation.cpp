@@ -299,6 +299,8 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
             if (ok) s.prefill_steps = *v;
         } else if (key == "adp_balance") {
             ok = set_workload_text(s, "attention_dp_balance", value).ok();
+        } else if (key == "chunked_decode") {
+            ok = set_workload_text(s, "chunked_decode", value).ok();
         } else if (key == "admission") {
             admission = parse_admission(value);
             ok = admission.has_value();

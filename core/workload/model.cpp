@@ -114,6 +114,14 @@ std::optional<MoeDispatch> parse_moe_dispatch(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view to_string(WindowKind w) { return w == WindowKind::chunked ? "chunked" : "sliding"; }
+
+std::optional<WindowKind> parse_window_kind(std::string_view name) {
+    for (const WindowKind w : {WindowKind::sliding, WindowKind::chunked})
+        if (name == to_string(w)) return w;
+    return std::nullopt;
+}
+
 std::string_view to_string(RopeKind r) { return r == RopeKind::yarn ? "yarn" : "standard"; }
 
 std::optional<RopeKind> parse_rope_kind(std::string_view name) {
@@ -148,6 +156,10 @@ Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin
             } else if (k == "gated_ffn") {
                 if (!v.is_boolean()) return Error{where(origin) + ": 'gated_ffn' must be true or false"};
                 m.gated_ffn = v.get<bool>();
+            } else if (k == "window_kind") {
+                const auto w = v.is_string() ? parse_window_kind(v.get<std::string>()) : std::nullopt;
+                if (!w) return Error{where(origin) + ": 'window_kind' must be \"sliding\" or \"chunked\""};
+                m.window_kind = *w;
             } else if (k == "rope") {
                 const auto r = v.is_string() ? parse_rope_kind(v.get<std::string>()) : std::nullopt;
                 if (!r) return Error{where(origin) + ": 'rope' must be \"standard\" or \"yarn\""};
@@ -218,6 +230,7 @@ std::string model_to_json(const ModelSpec& m, int indent) {
     j["vocab"] = m.vocab;
     j["sliding_window"] = m.sliding_window;
     j["sliding_window_every"] = m.sliding_window_every;
+    j["window_kind"] = std::string(to_string(m.window_kind));
     j["max_context"] = m.max_context;
     j["rope"] = std::string(to_string(m.rope));
     j["moe"] = {{"experts", m.moe.experts},

@@ -52,6 +52,13 @@ struct ParameterCounts {
 // run (the original, linear, Llama 3's and LongRoPE scalings), which an engine's attention kernel may apply
 // itself, or YaRN (gpt-oss, DeepSeek-V3: config rope_scaling type "yarn"), which some kernels leave to a
 // kernel of their own.
+// A local-attention layer's keys: the last `sliding_window` tokens (sliding: Mistral, gpt-oss), or the
+// tokens of its own chunk of `sliding_window` (chunked: Llama 4's attention_chunk_size), from none at a
+// chunk's start to the whole chunk at its end, half of it on average.
+enum class WindowKind : std::uint8_t { sliding, chunked };
+std::string_view to_string(WindowKind w);
+std::optional<WindowKind> parse_window_kind(std::string_view name);  // sliding, chunked
+
 enum class RopeKind : std::uint8_t { standard, yarn };
 std::string_view to_string(RopeKind r);
 std::optional<RopeKind> parse_rope_kind(std::string_view name);  // standard, yarn
@@ -70,6 +77,7 @@ struct ModelSpec {
     int vocab = 0;
     int sliding_window = 0;      // tokens; 0 = full attention everywhere
     int sliding_window_every = 0;  // every n-th layer is full attention, the rest sliding (gpt-oss: 2)
+    WindowKind window_kind = WindowKind::sliding;  // JSON "window_kind": how the local layers' window moves
     int max_context = 0;         // tokens a request may hold, prompt and output (max_position_embeddings); 0 = not given
     RopeKind rope = RopeKind::standard;  // JSON "rope"
     MoeSpec moe;
@@ -199,6 +207,10 @@ struct Scenario {
     // MoE layers' exchange makes every step wait for its slowest rank, so a step in which any rank runs a
     // chunk takes a chunk step's time.
     bool attention_dp_balance = false;
+    // A chunked-attention model's local layers (window_kind chunked) attend only their own chunk in prompts;
+    // in decode the engine attends the whole context (TensorRT-LLM applies chunked attention to context
+    // requests only: docs/source/features/long-sequence.md) where this is set, else the chunk there too.
+    bool chunked_decode_full = false;
     // The engine's own all-reduce kernels (one-shot, two-shot) take messages up to this size, its
     // workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); larger ones go to the vendor
     // library (NCCL, RCCL), which pays link.library_latency_us per call and its pipeline window.

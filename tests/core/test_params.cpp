@@ -152,6 +152,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.admit_every_steps = 9;
     s.prefill_steps = PrefillSteps::separate;
     s.attention_dp_balance = true;
+    s.chunked_decode_full = true;
     s.custom_allreduce_mb = 16;
     s.moe_pair_bytes = 12.5;
     s.moe_dispatch = MoeDispatch::alltoall;
@@ -184,7 +185,9 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(Scenario{}, "output_len_quantiles"), "");
     EXPECT_EQ(*get_workload_text(s, "attention_dp_balance"), "on");
     EXPECT_EQ(*get_workload_text(Scenario{}, "attention_dp_balance"), "off");
-    EXPECT_EQ(workload_keys().size(), 39u);
+    EXPECT_EQ(*get_workload_text(s, "chunked_decode"), "full");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "chunked_decode"), "chunk");
+    EXPECT_EQ(workload_keys().size(), 40u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {

@@ -283,6 +283,41 @@ TEST(Lowering, EachTemplateCountsTheLayersThatRunIt) {
     EXPECT_EQ(ph.layer_count(), 62u + 4u);
 }
 
+// Llama 4's local layers attend their own 8192-token chunk (attention_chunk_size), not the last 8192 tokens.
+// A 20000-token prompt: token p attends p mod 8192 + 1 keys, (2 x 8192 x 8193 / 2 + 3616 x 3617 / 2) / 20000
+// = 73,656,592 / 20000 = 3682.83 on average, where a sliding window gives (8192 x 8193 / 2 + 11808 x 8192) /
+// 20000 = 6514.48. Decoding 2000 tokens after it, the contexts run from 20000 to 22000: the chunk holds
+// (x - 1) mod 8192 + 1 of them, 3616 .. 5616, 4616 on average; a sliding window 8192; the whole context 21000
+// on average, which TensorRT-LLM's decodes attend (chunked attention in prompts only: chunked_decode full).
+// A prompt within one chunk attends as under full attention: 1000 tokens, (1000 + 1) / 2 = 500.5.
+TEST(Lowering, ChunkedLocalAttentionAttendsItsOwnChunk) {
+    Scenario s;
+    s.input_len = 20000;
+    s.output_len = 2000;
+    EXPECT_NEAR(prefill_keys_per_token(s, 8192, WindowKind::chunked), 73656592.0 / 20000, 1e-9);
+    EXPECT_NEAR(prefill_keys_per_token(s, 8192, WindowKind::sliding), 130289664.0 / 20000, 1e-9);
+    EXPECT_NEAR(decode_keys_per_token(s, 8192, WindowKind::chunked), 4616, 1e-9);
+    EXPECT_DOUBLE_EQ(decode_keys_per_token(s, 8192, WindowKind::sliding), 8192);
+    s.chunked_decode_full = true;
+    EXPECT_DOUBLE_EQ(decode_keys_per_token(s, 8192, WindowKind::chunked), 21000);
+    EXPECT_NEAR(prefill_keys_per_token(s, 8192, WindowKind::chunked), 73656592.0 / 20000, 1e-9);
+    s.input_len = 1000;
+    EXPECT_DOUBLE_EQ(prefill_keys_per_token(s, 8192, WindowKind::chunked), 500.5);
+    // Scout's local layers are chunked; a sliding-window kernel call (aiconfigurator's "swa" timings) reads the
+    // last 8192 keys of a 65535-token context, as a sliding layer does: 1 request x 8192 keys x 2 (K, V) x 8 KV
+    // heads x 128 x 1 B (fp8), and the token's own, at tp 1.
+    const ModelSpec scout = *load_model("llama-4-scout");
+    EXPECT_EQ(scout.window_kind, WindowKind::chunked);
+    ModelSpec sliding = scout;
+    sliding.window_kind = WindowKind::sliding;
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    const auto chunked_call = attention_kernel(h100, scout, 1, 1, 65535, Precision::fp8, true);
+    const auto window_call = attention_kernel(h100, sliding, 1, 1, 65535, Precision::fp8, true);
+    ASSERT_TRUE(chunked_call.ok() && window_call.ok());
+    EXPECT_DOUBLE_EQ(chunked_call->op.kv_bytes, window_call->op.kv_bytes);
+    EXPECT_NEAR(chunked_call->op.kv_bytes, (8192.0 + 1) * 2 * 8 * 128, 1e-6);
+}
+
 TEST(Lowering, MoeTouchesTheExpectedDistinctExperts) {
     // E (1 - (1 - k/E)^T): 8 experts top-2: T = 1 -> 2; T = 2 -> 8 (1 - 0.75^2) = 3.5
     EXPECT_DOUBLE_EQ(expected_distinct_experts(8, 2, 1), 2.0);
