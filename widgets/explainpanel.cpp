@@ -275,7 +275,9 @@ void ExplainPanel::refresh() {
                    "under them), so the mean step is the mean of the two.</p>")
                     .arg(formatNumber(sv.chunk_steps_share * 100, 1), formatNumber(sv.chunk_tokens_per_step, 0),
                          formatSeconds(sv.chunk_step_s), formatSeconds(sv.plain_step_s), formatSeconds(sv.step_s));
-    if (sv.chunk_steps_share > 0 && !own_chunks)
+    // Whether the layer shown is that mean, op by op (blend_steps marks each op it averages).
+    const bool blended = std::any_of(layer.ops.begin(), layer.ops.end(), [](const OpResult& op) { return op.mean_share > 0; });
+    if (blended)
         html += tr("<p>The layers below are that mean step, op by op: each op's time is the mean of its times in the "
                    "two steps (the chunk's prompt attention counts in its share of the steps).</p>");
     if (own_chunks)
@@ -427,6 +429,11 @@ void ExplainPanel::refresh() {
                                  QString::number(op.pair_share, 'g', 3), formatSeconds(op.tail_s));
         }
         const double sharpness = ridge_exponent_of(op, rates);
+        // The ridge's terms beyond compute and memory, in the lines below.
+        const bool ridgeLine = op.compute_s > 0 && op.memory_s > 0 && sharpness < 1000;
+        const QString withNetwork = op.network_s > 0 ? tr(" with network") : QString();
+        const QString plusOverhead = op.overhead_s > 0 ? tr(" + overhead") : QString();
+        const QString afterStream = op.tail_s > 0 ? tr(" + after the stream") : QString();
         if (op.mean_share > 0) {
             // The mean of a step of decodes alone and a step with a prompt chunk (blend_steps): each line above is
             // a mean of the two, and so is the time, not the ridge of the means.
@@ -435,18 +442,16 @@ void ExplainPanel::refresh() {
                         .arg(formatNumber((1.0 - op.mean_share) * 100, 1), formatSeconds(op.first_step_s),
                              formatNumber(op.mean_share * 100, 1), formatSeconds(op.second_step_s),
                              formatSeconds(op.time_s));
-            if (op.compute_s > 0 && op.memory_s > 0 && sharpness < 1000)
+            if (ridgeLine)
                 html += tr("in each step, time = (compute<sup>p</sup> + memory<sup>p</sup>)<sup>1/p</sup>%1%2%3 (p = %4, "
                            "ridge sharpness: near the ridge neither overlaps the other fully)<br>")
-                            .arg(op.network_s > 0 ? tr(" with network") : QString(),
-                                 op.overhead_s > 0 ? tr(" + overhead") : QString(),
-                                 op.tail_s > 0 ? tr(" + after the stream") : QString(), QString::number(sharpness, 'g', 3));
-        } else if (op.compute_s > 0 && op.memory_s > 0 && sharpness < 1000)
+                            .arg(withNetwork, plusOverhead, afterStream, QString::number(sharpness, 'g', 3));
+        } else if (ridgeLine) {
             html += tr("time = (compute<sup>p</sup> + memory<sup>p</sup>)<sup>1/p</sup>%1%2%5 = <b>%3</b> "
                        "(p = %4, ridge sharpness: near the ridge neither overlaps the other fully)<br>")
-                        .arg(op.network_s > 0 ? tr(" with network") : QString(),
-                             op.overhead_s > 0 ? tr(" + overhead") : QString(), formatSeconds(op.time_s),
-                             QString::number(sharpness, 'g', 3), op.tail_s > 0 ? tr(" + after the stream") : QString());
+                        .arg(withNetwork, plusOverhead, formatSeconds(op.time_s), QString::number(sharpness, 'g', 3),
+                             afterStream);
+        }
         const double ridge = peakMemory > 0 ? peak / peakMemory : 0;
         if (op.bytes() > 0 && ridge > 0)
             html += tr("intensity %1 FLOP/byte vs ridge point %2 FLOP/byte (peak / HBM bandwidth).<br>")

@@ -17,6 +17,11 @@ namespace scoville {
 enum class Bound : std::uint8_t { compute, memory, network };
 enum class OpKind : std::uint8_t { gemm, attention, vector, collective };
 
+// The bound whose time is the largest (ties: compute before memory before network).
+inline Bound largest_bound(double compute, double memory, double network) {
+    return compute >= memory && compute >= network ? Bound::compute : memory >= network ? Bound::memory : Bound::network;
+}
+
 // A collective op's name (OpResult::collective): one id each, shown as is in tables and JSON.
 inline constexpr std::string_view kAllReduce = "all-reduce", kAllToAll = "all-to-all", kSendRecv = "send/recv",
                                   kAllGather = "all-gather", kReduceScatter = "reduce-scatter";

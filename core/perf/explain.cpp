@@ -16,7 +16,7 @@ Bound step_bound(const PhaseResult& phase) {
     double by[3] = {0, 0, 0};
     for (size_t i = 0; i < phase.layer_count(); ++i)
         for (const OpResult& op : phase.layer(i).ops) by[static_cast<int>(op.bound)] += op.time_s;
-    return by[0] >= by[1] && by[0] >= by[2] ? Bound::compute : by[1] >= by[2] ? Bound::memory : Bound::network;
+    return largest_bound(by[0], by[1], by[2]);
 }
 
 LayerCause layer_cause(const LayerTemplate& layer) {

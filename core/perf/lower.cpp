@@ -442,9 +442,7 @@ void finish_template(LayerTemplate& t, const Scenario& s, const ChipRates& r, co
     // hides behind the layer's other ops, never more than they take.
     t.hidden_s = std::min(comm_overlap * comm_s, other_s);
     t.time_s -= t.hidden_s;
-    t.bound = by_bound[0] >= by_bound[1] && by_bound[0] >= by_bound[2] ? Bound::compute
-              : by_bound[1] >= by_bound[2]                             ? Bound::memory
-                                                                       : Bound::network;
+    t.bound = largest_bound(by_bound[0], by_bound[1], by_bound[2]);
 }
 
 // Kinds by pass and layer type; index = (moe ? 2 : 0) + (sliding ? 1 : 0), then the LM head.
@@ -881,11 +879,7 @@ void each_additive(OpResult& a, const OpResult& b, F f) {
     f(a.time_s, b.time_s);
 }
 
-void set_bound(OpResult& o) {
-    o.bound = o.compute_s >= o.memory_s && o.compute_s >= o.network_s ? Bound::compute
-              : o.memory_s >= o.network_s                            ? Bound::memory
-                                                                     : Bound::network;
-}
+void set_bound(OpResult& o) { o.bound = largest_bound(o.compute_s, o.memory_s, o.network_s); }
 
 // `b` (run in a share w of the steps) becomes its mean with `a` (a share 1 - w), in place: counts, FLOPs,
 // bytes, times, rows, buffer and tile use averaged; levels and collective algorithm those of the step the
@@ -954,9 +948,7 @@ bool blend_steps(PhaseResult& out, PhaseResult& with, double w, const Parallelis
         u.memory_s = w * u.memory_s + (1.0 - w) * t.memory_s;
         u.network_s = w * u.network_s + (1.0 - w) * t.network_s;
         u.hidden_s = w * u.hidden_s + (1.0 - w) * t.hidden_s;
-        u.bound = by_bound[0] >= by_bound[1] && by_bound[0] >= by_bound[2] ? Bound::compute
-                  : by_bound[1] >= by_bound[2]                             ? Bound::memory
-                                                                           : Bound::network;
+        u.bound = largest_bound(by_bound[0], by_bound[1], by_bound[2]);
     }
     with.batch = w * with.batch + (1.0 - w) * out.batch;
     with.tokens = w * with.tokens + (1.0 - w) * out.tokens;

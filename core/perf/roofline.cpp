@@ -273,7 +273,6 @@ void finish_op(OpResult& op, const ChipRates& r) {
     op.memory_s = (op.weight_bytes > 0 ? op.weight_bytes / level_rate(op.weight_level, r) : 0.0) +
                   (op.activation_bytes > 0 ? op.activation_bytes / level_rate(op.activation_level, r) : 0.0) +
                   (op.kv_bytes > 0 ? op.kv_bytes / (level_rate(op.kv_level, r) * kv_scale(r, op.decode_kernel)) : 0.0);
-    const double parts[3] = {op.compute_s, op.memory_s, op.network_s};
     // Compute and memory meet at the ridge (p-norm); overlap < 1 moves each pairing towards the sum.
     const double lost = 1.0 - r.overlap;
     double cm = ridge_combine(op.compute_s, op.memory_s, ridge_exponent_of(op, r));
@@ -285,9 +284,7 @@ void finish_op(OpResult& op, const ChipRates& r) {
     const bool own_fixed_cost = op.kind == OpKind::vector || op.kind == OpKind::collective || op.fused;
     op.overhead_s = (own_fixed_cost ? 0.0 : r.overhead_s) + op.fixed_s;
     op.time_s = std::max(cm, op.network_s) + lost * std::min(cm, op.network_s) + op.overhead_s;
-    op.bound = parts[0] >= parts[1] && parts[0] >= parts[2] ? Bound::compute
-               : parts[1] >= parts[2]                       ? Bound::memory
-                                                            : Bound::network;
+    op.bound = largest_bound(op.compute_s, op.memory_s, op.network_s);
 }
 
 }  // namespace scoville
