@@ -5314,8 +5314,16 @@ TTFT p99 %6</translation>
         <translation>解码中的分块注意力</translation>
     </message>
     <message>
-        <source>For a model with chunked local attention (Llama 4: each local layer&apos;s token attends only the tokens of its own chunk), what a decoding token attends. chunk: its own chunk, as the model defines it; full: the whole context, as TensorRT-LLM runs it (it applies chunked attention to context requests only). Prompts attend their chunk either way.</source>
-        <translation>对具有分块局部注意力的模型（Llama 4：每个局部层的词元只关注其所在块内的词元），解码词元关注什么。chunk：它自己的块，按模型的定义；full：整个上下文，即 TensorRT-LLM 的运行方式（它只对上下文请求应用分块注意力）。提示在两种情况下都只关注其所在的块。</translation>
+        <source>For a model with chunked local attention (Llama 4: each local layer&apos;s token attends only the tokens of its own chunk), what a decoding token attends. chunk: its own chunk, as the model defines it (vLLM, and TensorRT-LLM since 0.21); full: the whole context, as an engine that applies chunked attention to prompts only runs it. Prompts attend their chunk either way.</source>
+        <translation>对于采用分块局部注意力的模型（Llama 4：每个局部层的 token 只关注其所在分块内的 token），解码 token 关注的范围。chunk：其所在分块，与模型定义一致（vLLM，以及 0.21 起的 TensorRT-LLM）；full：整个上下文，即只在提示词上使用分块注意力的引擎的做法。提示词在两种情况下都只关注其分块。</translation>
+    </message>
+    <message>
+        <source>Chunked layers&apos; KV cache</source>
+        <translation>分块层的 KV 缓存</translation>
+    </message>
+    <message>
+        <source>For a model with chunked local attention (Llama 4), what a local layer&apos;s KV cache keeps of a request&apos;s context, which sets how many requests fit. chunk: its current chunk, at most the chunk size (vLLM frees the chunks before it); whole: every token, as TensorRT-LLM&apos;s cache manager does. Decodes that attend the whole context (chunked_decode full) keep it whole either way.</source>
+        <translation>对于采用分块局部注意力的模型（Llama 4），局部层的 KV 缓存保留请求上下文中的哪些 token，这决定能容纳多少请求。chunk：只保留当前分块，至多为分块大小（vLLM 释放之前的分块）；whole：保留全部 token，与 TensorRT-LLM 的缓存管理器相同。关注整个上下文的解码（chunked_decode full）无论如何都保留全部上下文。</translation>
     </message>
 </context>
 <context>

@@ -118,7 +118,10 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                      "steps: TensorRT-LLM attention_dp_config enable_balance)");
     cmd->add_option("--chunked-decode", o.chunked_decode,
                      "For a model with chunked local attention (Llama 4), what a decoding token attends: chunk (its own "
-                     "chunk, default) or full (the whole context: TensorRT-LLM applies chunked attention to prompts only)");
+                     "chunk, default) or full (the whole context: an engine that applies chunked attention to prompts only)");
+    cmd->add_option("--chunked-kv", o.chunked_kv,
+                     "For a model with chunked local attention (Llama 4), what a local layer's KV cache keeps: chunk (its "
+                     "current chunk, default: vLLM frees the chunks before it) or whole (every token: TensorRT-LLM)");
     cmd->add_option("--custom-allreduce-mb", o.custom_allreduce_mb,
                      "The largest all-reduce the engine's own kernels take, MB; larger ones go to the vendor library "
                      "(default 8: vLLM, and TensorRT-LLM above TP 2; TensorRT-LLM at TP <= 2: 16)");
@@ -213,6 +216,9 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     if (o.chunked_decode != "chunk" && o.chunked_decode != "full")
         return failed(code, kUsage, "--chunked-decode: '" + o.chunked_decode + "' is not one of chunk, full");
     s.chunked_decode_full = o.chunked_decode == "full";
+    if (o.chunked_kv != "chunk" && o.chunked_kv != "whole")
+        return failed(code, kUsage, "--chunked-kv: '" + o.chunked_kv + "' is not one of chunk, whole");
+    s.chunked_kv_whole = o.chunked_kv == "whole";
     s.custom_allreduce_mb = o.custom_allreduce_mb;
     s.spec_tokens = o.spec_tokens;
     s.spec_accept = o.spec_accept;

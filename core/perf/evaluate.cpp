@@ -172,9 +172,8 @@ public:
         }
         if (s_.has_limits()) {
             // A step reads a request's KV at its current context, whatever is reserved.
-            const double ctx = mean_decode_context(s_);
-            double kv_read = kv_bytes_at_context(model_, s_.kv_precision, par, ctx);
-            if (draft_) kv_read += kv_bytes_at_context(*draft_, s_.kv_precision, par, ctx);
+            double kv_read = kv_read_bytes_per_decode(model_, s_, par);
+            if (draft_) kv_read += kv_read_bytes_per_decode(*draft_, s_, par);
             const double kv_rate =
                 rates_.has_hbm ? rates_.hbm_bytes_s * kv_scale(rates_, decode_kernel(model_, s_.kv_precision)) : rates_.sram_bytes_s;
             f.kv_read_s = kv_rate > 0 ? kv_read * par.pp / kv_rate : 0.0;
@@ -904,8 +903,7 @@ struct Split {
 // KV bytes of one prompt, every layer, whole model (what moves from prefill to decode pool).
 double prompt_kv_bytes(const ModelSpec& m, const Scenario& s) {
     double tokens = 0;
-    for (int l = 0; l < m.layers; ++l)
-        tokens += is_sliding_layer(m, l) ? std::min<double>(s.input_len, m.sliding_window) : s.input_len;
+    for (int l = 0; l < m.layers; ++l) tokens += layer_kv_tokens(m, s, l, s.input_len);
     return kv_bytes_per_token_per_layer(m, s.kv_precision, 1) * tokens;
 }
 

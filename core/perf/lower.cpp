@@ -752,21 +752,26 @@ double decode_keys_per_token(const Scenario& s, double window, WindowKind kind) 
     return (integral(to) - integral(from)) / (to - from) + 1.0;
 }
 
-double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
-    const double ctx = s.kv_allocation == KvAllocation::reserve ? reserved_context(s) : mean_decode_context(s);
-    return kv_bytes_at_context(m, s.kv_precision, par, ctx);
+double layer_kv_tokens(const ModelSpec& m, const Scenario& s, int layer, double ctx) {
+    if (!is_sliding_layer(m, layer)) return ctx;
+    // A chunked layer whose decodes attend the whole context, or whose engine keeps every token, holds it all.
+    if (m.window_kind == WindowKind::chunked && (s.chunked_decode_full || s.chunked_kv_whole)) return ctx;
+    return std::min(ctx, static_cast<double>(m.sliding_window));
 }
 
-double kv_bytes_at_context(const ModelSpec& m, Precision kv, const Parallelism& par, double ctx) {
-    const double per_token = kv_bytes_per_token_per_layer(m, kv, par.tp);
+double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
+    const double ctx = s.kv_allocation == KvAllocation::reserve ? reserved_context(s) : mean_decode_context(s);
     double tokens = 0;
-    if (m.sliding_window <= 0) {
-        tokens = ctx * m.layers;  // no sliding layers: every layer holds the whole context
-    } else {
-        for (int l = 0; l < m.layers; ++l)
-            tokens += is_sliding_layer(m, l) ? std::min(ctx, static_cast<double>(m.sliding_window)) : ctx;
-    }
-    return per_token * tokens / par.pp;
+    for (int l = 0; l < m.layers; ++l) tokens += layer_kv_tokens(m, s, l, ctx);
+    return kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp) * tokens / par.pp;
+}
+
+double kv_read_bytes_per_decode(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
+    const double full = mean_decode_context(s);
+    const double windowed = m.sliding_window > 0 ? decode_keys_per_token(s, m.sliding_window, m.window_kind) : full;
+    double tokens = 0;
+    for (int l = 0; l < m.layers; ++l) tokens += is_sliding_layer(m, l) ? windowed : full;
+    return kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp) * tokens / par.pp;
 }
 
 DecodeKernel decode_kernel(const ModelSpec& m, Precision kv) {

@@ -62,12 +62,18 @@ double prefill_keys_per_token(const Scenario& scenario, double window, WindowKin
 // (x - 1) mod window + 1), averaged over the contexts from the prompt's end to the reserved context; the
 // whole mean decode context where the engine attends it (scenario chunked_decode_full).
 double decode_keys_per_token(const Scenario& scenario, double window, WindowKind kind = WindowKind::sliding);
+// Tokens of a request's context that a layer keeps in its KV cache at context `ctx`: all of them, or a
+// windowed layer's window (a chunked layer's chunk is at most that), except a chunked layer whose decodes
+// attend the whole context (scenario chunked_decode_full) or whose engine keeps every token
+// (chunked_kv_whole), which keeps it all.
+double layer_kv_tokens(const ModelSpec& model, const Scenario& scenario, int layer, double ctx);
 // KV-cache bytes one request holds on one chip: at its reserved context, or (kv_allocation
-// on_demand) at the mean context of the requests in flight; sliding layers hold at most their
-// window (the chips of the request's attention rank, 1/pp of the layers each).
+// on_demand) at the mean context of the requests in flight; each layer its layer_kv_tokens (the
+// chips of the request's attention rank, 1/pp of the layers each).
 double kv_bytes_per_request_per_chip(const ModelSpec& model, const Scenario& scenario, const Parallelism& par);
-// The same at a given context (tokens).
-double kv_bytes_at_context(const ModelSpec& model, Precision kv, const Parallelism& par, double context);
+// KV bytes one decoding request reads on one chip in a step, over its life on average: each layer the keys
+// its decode attention reads (mean_decode_context, or decode_keys_per_token on a windowed layer).
+double kv_read_bytes_per_decode(const ModelSpec& model, const Scenario& scenario, const Parallelism& par);
 
 // The decode-attention kernel a model's layers run in, by its query heads per KV head and the cache's format.
 DecodeKernel decode_kernel(const ModelSpec& model, Precision kv);

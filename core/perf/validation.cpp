@@ -301,6 +301,8 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
             ok = set_workload_text(s, "attention_dp_balance", value).ok();
         } else if (key == "chunked_decode") {
             ok = set_workload_text(s, "chunked_decode", value).ok();
+        } else if (key == "chunked_kv") {
+            ok = set_workload_text(s, "chunked_kv", value).ok();
         } else if (key == "admission") {
             admission = parse_admission(value);
             ok = admission.has_value();
@@ -310,7 +312,8 @@ Result<Scenario> validation_scenario(const ValidationCase& c) {
     if (!bad.empty())
         return Error{"case '" + c.id + "': bad '" + std::string(bad) + "' in '" + c.shape +
                      "' (serving: tp, pp, ep, dp, max_batch, max_tokens, requests = whole numbers; in_cv, out_cv; "
-                     "kv = reserve or on_demand; admission = best or fill; host_us = engine host time per request and step; stream_us = engine host time per streamed token (server and interactive rows); host_ms = engine host time per step; prefill = mixed or separate (prompt steps); adp_balance = on or off (attention data-parallel ranks take prompt chunks in the same steps); admit_steps = steps per "
+                     "kv = reserve or on_demand; admission = best or fill; host_us = engine host time per request and step; stream_us = engine host time per streamed token (server and interactive rows); host_ms = engine host time per step; prefill = mixed or separate (prompt steps); adp_balance = on or off (attention data-parallel ranks take prompt chunks in the same steps); "
+                     "chunked_decode = chunk or full and chunked_kv = chunk or whole (a chunked-attention model's decodes and KV cache); admit_steps = steps per "
                      "scheduling block; custom_ar_mb = the largest all-reduce the engine's own kernels take, MB; "
                      "dispatch = auto, allgather or alltoall, how MoE tokens cross attention ranks; w16 = the share of "
                      "the weights kept at 16 bits; "

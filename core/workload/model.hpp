@@ -208,9 +208,15 @@ struct Scenario {
     // chunk takes a chunk step's time.
     bool attention_dp_balance = false;
     // A chunked-attention model's local layers (window_kind chunked) attend only their own chunk in prompts;
-    // in decode the engine attends the whole context (TensorRT-LLM applies chunked attention to context
-    // requests only: docs/source/features/long-sequence.md) where this is set, else the chunk there too.
+    // in decode the engine attends the whole context where this is set (chunked attention in prompts only, as
+    // TensorRT-LLM's docs/source/features/long-sequence.md describes it and its kernels ran it before 0.21),
+    // else the chunk there too.
     bool chunked_decode_full = false;
+    // What a chunked local layer's KV cache keeps of a request's context: its current chunk only, where this
+    // is unset (vLLM V1 frees the chunks before it), or every token (TensorRT-LLM, whose cache manager keeps
+    // the whole context on every layer). Decodes that attend the whole context (chunked_decode_full) need it
+    // all kept whatever this says.
+    bool chunked_kv_whole = false;
     // The engine's own all-reduce kernels (one-shot, two-shot) take messages up to this size, its
     // workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); larger ones go to the vendor
     // library (NCCL, RCCL), which pays link.library_latency_us per call and its pipeline window.

@@ -148,11 +148,18 @@ std::vector<WorkloadKey> build() {
          [](Scenario& s, double v, std::string_view) { s.attention_dp_balance = std::lround(v) == 1; }});
     add({"chunked_decode", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Chunked attention in decode"), "", K::choice, 0, 1, "", {"chunk", "full"},
          SCV_TR("scoville::WorkloadKeys", "For a model with chunked local attention (Llama 4: each local layer's token attends only "
-         "the tokens of its own chunk), what a decoding token attends. chunk: its own chunk, as the model defines it; full: "
-         "the whole context, as TensorRT-LLM runs it (it applies chunked attention to context requests only). Prompts "
-         "attend their chunk either way."),
+         "the tokens of its own chunk), what a decoding token attends. chunk: its own chunk, as the model defines it (vLLM, "
+         "and TensorRT-LLM since 0.21); full: the whole context, as an engine that applies chunked attention to prompts "
+         "only runs it. Prompts attend their chunk either way."),
          [](const Scenario& s) { return std::string(s.chunked_decode_full ? "full" : "chunk"); },
          [](Scenario& s, double v, std::string_view) { s.chunked_decode_full = std::lround(v) == 1; }});
+    add({"chunked_kv", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Chunked layers' KV cache"), "", K::choice, 0, 1, "", {"chunk", "whole"},
+         SCV_TR("scoville::WorkloadKeys", "For a model with chunked local attention (Llama 4), what a local layer's KV cache keeps "
+         "of a request's context, which sets how many requests fit. chunk: its current chunk, at most the chunk size (vLLM "
+         "frees the chunks before it); whole: every token, as TensorRT-LLM's cache manager does. Decodes that attend the "
+         "whole context (chunked_decode full) keep it whole either way."),
+         [](const Scenario& s) { return std::string(s.chunked_kv_whole ? "whole" : "chunk"); },
+         [](Scenario& s, double v, std::string_view) { s.chunked_kv_whole = std::lround(v) == 1; }});
     add({"custom_allreduce_mb", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Engine all-reduce limit"), SCV_TR("Unit", "MB"), K::real, 0, 1000000, "", {},
          SCV_TR("scoville::WorkloadKeys", "The largest all-reduce the engine runs with its own one-shot and two-shot kernels, its "
          "workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); a larger one goes to the vendor library (NCCL, "

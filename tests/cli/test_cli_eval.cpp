@@ -305,6 +305,7 @@ TEST(CliEval, BadServingInputs) {
                  "--prefill-steps: 'chunked' is not one of mixed, separate");
     expect_error(run(with({"--attention-dp-balance", "yes"})), 2, "--attention-dp-balance: 'yes' is not one of off, on");
     expect_error(run(with({"--chunked-decode", "window"})), 2, "--chunked-decode: 'window' is not one of chunk, full");
+    expect_error(run(with({"--chunked-kv", "window"})), 2, "--chunked-kv: 'window' is not one of chunk, whole");
     expect_error(run(with({"--stream-us-per-token", "-1"})), 2, "stream_us_per_token = -1");
     expect_error(run(with({"--output-len-quantiles", "0.5:100 0.4:50"})), 2,
                  "--output-len-quantiles: workload 'output_len_quantiles': '0.4:50' must follow a lower probability");

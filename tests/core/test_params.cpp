@@ -153,6 +153,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.prefill_steps = PrefillSteps::separate;
     s.attention_dp_balance = true;
     s.chunked_decode_full = true;
+    s.chunked_kv_whole = true;
     s.custom_allreduce_mb = 16;
     s.moe_pair_bytes = 12.5;
     s.moe_dispatch = MoeDispatch::alltoall;
@@ -187,7 +188,9 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(Scenario{}, "attention_dp_balance"), "off");
     EXPECT_EQ(*get_workload_text(s, "chunked_decode"), "full");
     EXPECT_EQ(*get_workload_text(Scenario{}, "chunked_decode"), "chunk");
-    EXPECT_EQ(workload_keys().size(), 40u);
+    EXPECT_EQ(*get_workload_text(s, "chunked_kv"), "whole");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "chunked_kv"), "chunk");
+    EXPECT_EQ(workload_keys().size(), 41u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {

@@ -288,7 +288,7 @@ TEST(Lowering, EachTemplateCountsTheLayersThatRunIt) {
 // = 73,656,592 / 20000 = 3682.83 on average, where a sliding window gives (8192 x 8193 / 2 + 11808 x 8192) /
 // 20000 = 6514.48. Decoding 2000 tokens after it, the contexts run from 20000 to 22000: the chunk holds
 // (x - 1) mod 8192 + 1 of them, 3616 .. 5616, 4616 on average; a sliding window 8192; the whole context 21000
-// on average, which TensorRT-LLM's decodes attend (chunked attention in prompts only: chunked_decode full).
+// on average where an engine's decodes attend it all (chunked attention in prompts only: chunked_decode full).
 // A prompt within one chunk attends as under full attention: 1000 tokens, (1000 + 1) / 2 = 500.5.
 TEST(Lowering, ChunkedLocalAttentionAttendsItsOwnChunk) {
     Scenario s;
@@ -316,6 +316,45 @@ TEST(Lowering, ChunkedLocalAttentionAttendsItsOwnChunk) {
     ASSERT_TRUE(chunked_call.ok() && window_call.ok());
     EXPECT_DOUBLE_EQ(chunked_call->op.kv_bytes, window_call->op.kv_bytes);
     EXPECT_NEAR(chunked_call->op.kv_bytes, (8192.0 + 1) * 2 * 8 * 128, 1e-6);
+}
+
+// What a chunked layer's KV cache keeps sets how many requests fit. Scout at 20000/2000 with an fp8 cache at tp 1:
+// 2 (K, V) x 8 KV heads x 128 x 1 B = 2048 B a token and layer; 12 of its 48 layers are global (every 4th), 36
+// chunked. A request reserves its final 22000 tokens: the global layers keep them all, 12 x 22000 = 264,000
+// token-layers; a chunked layer at most its chunk of 8192 where the engine frees the chunks before it (vLLM),
+// 36 x 8192 = 294,912, so 558,912 x 2048 = 1,144,651,776 B; all 22000 where it keeps every token (TensorRT-LLM:
+// chunked_kv whole), 48 x 22000 x 2048 = 2,162,688,000 B, as where decodes attend the whole context
+// (chunked_decode full), which needs it kept. A decode reads, over the request's life, the mean context of 21000
+// on the global layers and the chunk's 4616 (above) on the chunked ones: (12 x 21000 + 36 x 4616) x 2048 =
+// 418,176 x 2048 = 856,424,448 B, whatever the cache keeps; attending the whole context, 48 x 21000 x 2048 =
+// 2,064,384,000 B. On two pipeline stages, half of each on a chip.
+TEST(Lowering, ChunkedLayersKeepWhatTheEngineKeeps) {
+    const ModelSpec scout = *load_model("llama-4-scout");
+    Scenario s;
+    s.input_len = 20000;
+    s.output_len = 2000;
+    s.kv_precision = Precision::fp8;
+    s.kv_allocation = KvAllocation::reserve;
+    const Parallelism one{};
+    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(scout, s, one), 1144651776.0);
+    EXPECT_DOUBLE_EQ(kv_read_bytes_per_decode(scout, s, one), 856424448.0);
+    EXPECT_DOUBLE_EQ(layer_kv_tokens(scout, s, 0, 22000), 8192);
+    EXPECT_DOUBLE_EQ(layer_kv_tokens(scout, s, 3, 22000), 22000);
+    Scenario whole = s;
+    whole.chunked_kv_whole = true;
+    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(scout, whole, one), 2162688000.0);
+    EXPECT_DOUBLE_EQ(kv_read_bytes_per_decode(scout, whole, one), 856424448.0);
+    Scenario full = s;
+    full.chunked_decode_full = true;
+    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(scout, full, one), 2162688000.0);
+    EXPECT_DOUBLE_EQ(kv_read_bytes_per_decode(scout, full, one), 2064384000.0);
+    Parallelism two{};
+    two.pp = 2;
+    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(scout, whole, two), 2162688000.0 / 2);
+    // A sliding-window model keeps its window whatever the chunked keys say (Gemma-style layers are not chunked).
+    ModelSpec sliding = scout;
+    sliding.window_kind = WindowKind::sliding;
+    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(sliding, whole, one), 1144651776.0);
 }
 
 TEST(Lowering, MoeTouchesTheExpectedDistinctExperts) {
