@@ -761,16 +761,22 @@ double layer_kv_tokens(const ModelSpec& m, const Scenario& s, int layer, double 
 
 double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
     const double ctx = s.kv_allocation == KvAllocation::reserve ? reserved_context(s) : mean_decode_context(s);
-    double tokens = 0;
-    for (int l = 0; l < m.layers; ++l) tokens += layer_kv_tokens(m, s, l, ctx);
+    double tokens = ctx * m.layers;  // no windowed layers: every layer holds the whole context
+    if (m.sliding_window > 0) {
+        tokens = 0;
+        for (int l = 0; l < m.layers; ++l) tokens += layer_kv_tokens(m, s, l, ctx);
+    }
     return kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp) * tokens / par.pp;
 }
 
 double kv_read_bytes_per_decode(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
     const double full = mean_decode_context(s);
-    const double windowed = m.sliding_window > 0 ? decode_keys_per_token(s, m.sliding_window, m.window_kind) : full;
-    double tokens = 0;
-    for (int l = 0; l < m.layers; ++l) tokens += is_sliding_layer(m, l) ? windowed : full;
+    double tokens = full * m.layers;
+    if (m.sliding_window > 0) {
+        const double windowed = decode_keys_per_token(s, m.sliding_window, m.window_kind);
+        tokens = 0;
+        for (int l = 0; l < m.layers; ++l) tokens += is_sliding_layer(m, l) ? windowed : full;
+    }
     return kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp) * tokens / par.pp;
 }
 
