@@ -5325,6 +5325,14 @@ TTFT p99 %6</translation>
         <source>For a model with chunked local attention (Llama 4), what a local layer&apos;s KV cache keeps of a request&apos;s context, which sets how many requests fit. chunk: its current chunk, at most the chunk size (vLLM frees the chunks before it); whole: every token, as TensorRT-LLM&apos;s cache manager does. Decodes that attend the whole context (chunked_decode full) keep it whole either way.</source>
         <translation>对于采用分块局部注意力的模型（Llama 4），局部层的 KV 缓存保留请求上下文中的哪些 token，这决定能容纳多少请求。chunk：只保留当前分块，至多为分块大小（vLLM 释放之前的分块）；whole：保留全部 token，与 TensorRT-LLM 的缓存管理器相同。关注整个上下文的解码（chunked_decode full）无论如何都保留全部上下文。</translation>
     </message>
+    <message>
+        <source>LM head format</source>
+        <translation>LM head 格式</translation>
+    </message>
+    <message>
+        <source>The format the LM head, the token embedding and an MoE model&apos;s routers run and are held in. bf16: 16 bits whatever the weights&apos; format, as quantisation tools leave them (ModelOpt&apos;s recipes disable their quantizers; AMD Quark&apos;s checkpoints exclude lm_head); weights: the weights&apos; format, like every other layer.</source>
+        <translation>LM head、词嵌入表和 MoE 模型路由器的运行与存储格式。bf16：无论权重格式如何都为 16 位，这是量化工具的默认做法（ModelOpt 的配方禁用它们的量化器；AMD Quark 的检查点将 lm_head 列为排除项）；weights：与其他各层相同，采用权重格式。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::store::HistoryModel</name>

@@ -122,6 +122,9 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
     cmd->add_option("--chunked-kv", o.chunked_kv,
                      "For a model with chunked local attention (Llama 4), what a local layer's KV cache keeps: chunk (its "
                      "current chunk, default: vLLM frees the chunks before it) or whole (every token: TensorRT-LLM)");
+    cmd->add_option("--lm-head", o.lm_head,
+                     "Format of the LM head, the token embedding and MoE routers: bf16 (default: quantisation tools "
+                     "leave them at 16 bits) or weights (the weights' format)");
     cmd->add_option("--custom-allreduce-mb", o.custom_allreduce_mb,
                      "The largest all-reduce the engine's own kernels take, MB; larger ones go to the vendor library "
                      "(default 8: vLLM, and TensorRT-LLM above TP 2; TensorRT-LLM at TP <= 2: 16)");
@@ -219,6 +222,9 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     if (o.chunked_kv != "chunk" && o.chunked_kv != "whole")
         return failed(code, kUsage, "--chunked-kv: '" + o.chunked_kv + "' is not one of chunk, whole");
     s.chunked_kv_whole = o.chunked_kv == "whole";
+    if (o.lm_head != "bf16" && o.lm_head != "weights")
+        return failed(code, kUsage, "--lm-head: '" + o.lm_head + "' is not one of bf16, weights");
+    s.lm_head_as_weights = o.lm_head == "weights";
     s.custom_allreduce_mb = o.custom_allreduce_mb;
     s.spec_tokens = o.spec_tokens;
     s.spec_accept = o.spec_accept;

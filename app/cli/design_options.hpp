@@ -34,6 +34,7 @@ struct DesignOptions {
     std::string attention_dp_balance = "off";
     std::string chunked_decode = "chunk";
     std::string chunked_kv = "chunk";
+    std::string lm_head = "bf16";
     double host_us_per_request = Scenario{}.host_us_per_request;
     double stream_us_per_token = Scenario{}.stream_us_per_token;
     double host_ms_per_step = Scenario{}.host_ms_per_step;

@@ -164,10 +164,10 @@ public:
                          " chips of '" + chip_.id + "', and scaleout.nics x scaleout.gb_s is 0"};
         Fit f;
         f.capacity = capacity_;
-        f.weights = weight_bytes_per_chip(model_, weight_bytes_per_element(s_), par);
+        f.weights = weight_bytes_per_chip(model_, s_, par);
         f.kv_req = kv_bytes_per_request_per_chip(model_, s_, par);
         if (draft_) {
-            f.weights += weight_bytes_per_chip(*draft_, weight_bytes_per_element(s_), par);
+            f.weights += weight_bytes_per_chip(*draft_, s_, par);
             f.kv_req += kv_bytes_per_request_per_chip(*draft_, s_, par);
         }
         if (s_.has_limits()) {
@@ -486,23 +486,30 @@ public:
     // Throughput usually grows with the batch up to the largest allowed one, `top`; where it peaks
     // earlier (activations spilling out of on-chip memory, prompt chunks crowding the budget) the
     // peak is found by golden-section search below it. A spill is a step down in throughput, so the
-    // curve may rise again after it: the search starts from the best of a grid over the batches.
+    // curve may rise again after it, and a batch just below the top may lose to one far below: the
+    // search starts from the best of a grid over the batches, which the top must beat to stand.
     // Latencies grow with the batch, so every batch below one that meets the limits meets them too.
     Solution best_up_to(const Parallelism& par, const Fit& f, Solution top, PhaseResult& out, PhaseResult& scratch) const {
         const int b_hi = top.batch;
         if (b_hi < 8) return top;
         auto value = [&](double x) { return at(par, f, static_cast<int>(std::lround(x)), out, scratch, false); };
-        Solution near = value(0.9 * b_hi);
-        if (near.throughput <= top.throughput) return top;
+        Solution near = top;
         constexpr int kGrid = 8;  // batches b_hi x i / kGrid
         int peak = kGrid;         // the grid point at or below the best batch so far
+        bool below = false;       // a batch below the top beats it
+        if (const Solution s = value(0.9 * b_hi); s.throughput > near.throughput) {
+            near = s;
+            below = true;
+        }
         for (int i = kGrid - 1; i >= 1; --i) {
             const Solution s = value(static_cast<double>(b_hi) * i / kGrid);
             if (s.throughput > near.throughput) {
                 near = s;
                 peak = i;
+                below = true;
             }
         }
+        if (!below) return top;
         constexpr double kGolden = 0.6180339887498949;
         double a = std::max(1.0, static_cast<double>(b_hi) * (peak - 1) / kGrid);
         double b = std::min(static_cast<double>(b_hi), static_cast<double>(b_hi) * (peak + 1) / kGrid);
@@ -703,7 +710,7 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
             auto sol = engine.solve(par, out, scratch);
             if (best) best->lowered_last = false;
             if (!sol) {
-                const double weights = weight_bytes_per_chip(m, weight_bytes_per_element(s), par);
+                const double weights = weight_bytes_per_chip(m, s, par);
                 if (first_error.empty() || weights < first_error_weights) {
                     first_error = sol.error().message;
                     first_error_weights = weights;
@@ -721,7 +728,7 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
             return Error{"scenario: no parallelism of " + std::to_string(engine.chips()) + " chips fits model '" +
                          m.id + "' (tp must divide its " + std::to_string(m.heads) + " heads)"};
         // Where the weights alone outgrow the chips, say how many it takes at least: the next input to change.
-        const double weights = weight_bytes_per_chip(m, weight_bytes_per_element(s), Parallelism{1, 1, 1, 1});
+        const double weights = weight_bytes_per_chip(m, s, Parallelism{1, 1, 1, 1});
         const double least = engine.capacity() > 0 ? std::ceil(weights / engine.capacity()) : 0.0;
         if (least > engine.chips() && least <= 1e6)
             first_error += "; its weights alone need at least " + format_number("%.0f", least) +

@@ -60,6 +60,8 @@ struct OpResult {
                                  // call and pipeline window, past the engine's own kernels' workspace
     bool fused = false;          // runs inside the previous op's kernel: no launch of its own
     bool grouped = false;        // a grouped GEMM over experts inside a fused MoE op (its own kernel timings)
+    bool wide = false;           // a GEMM kept at 16 bits whatever the weights' format (the LM head, a router:
+                                 // Scenario::lm_head_as_weights unset)
     DecodeKernel decode_kernel = DecodeKernel::grouped;  // decode attention: which of the engine's kernels runs it
     bool prompt = false;         // prompt attention's softmax: timed per score where the chip measures it
     bool rope_pass = false;      // decode attention: its 8-bit grouped-query kernel leaves the RoPE (YaRN) to a pass of its own

@@ -56,9 +56,9 @@ MemLevel act_level(double bytes, const ChipRates& r) {
 
 // The precision an op asks for (its executed precision follows the chip, finish_op): GEMMs at the
 // activations' format, attention at the KV cache's (never narrower than fp8), vector work in bf16.
-Precision requested_precision(OpKind kind, const Scenario& s) {
-    switch (kind) {
-    case OpKind::gemm: return s.activation_precision;
+Precision requested_precision(const OpResult& op, const Scenario& s) {
+    switch (op.kind) {
+    case OpKind::gemm: return op.wide ? Precision::bf16 : s.activation_precision;
     case OpKind::attention: return s.kv_precision == Precision::fp4 ? Precision::fp8 : s.kv_precision;
     case OpKind::vector:
     case OpKind::collective: break;
@@ -80,7 +80,7 @@ struct CollectiveMemo {
 };
 
 void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Parallelism& par, CollectiveMemo& memo) {
-    op.precision = requested_precision(op.kind, s);
+    op.precision = requested_precision(op, s);
     if (op.kind == OpKind::collective) {
         CollectiveCost cost;
         if (op.collective == memo.collective && op.buffer_bytes == memo.buffer_bytes && op.group == memo.group) {
@@ -144,6 +144,24 @@ void gemm(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, doubl
     op.weight_bytes = matrices * n * k * c.wb;
     op.activation_bytes = rows * k * c.ab_in + rows * n * kActBytes;
     op.weight_level = c.wl;
+}
+
+// The context of a GEMM over the LM head or a router: at 16 bits (weights, inputs and the GEMM) unless the
+// scenario runs them in the weights' format (Scenario::lm_head_as_weights).
+Ctx edge_ctx(const Ctx& c) {
+    Ctx e = c;
+    if (c.s.lm_head_as_weights || c.wb >= 2.0) return e;
+    e.gemm_p = Precision::bf16;
+    e.wb = 2.0;
+    e.ab_in = 2.0;
+    return e;
+}
+
+// A GEMM over the LM head or a router (edge_ctx), marked to run at 16 bits where its context says so.
+void edge_gemm(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double rows, double n, double k) {
+    const Ctx e = edge_ctx(c);
+    gemm(ops, e, name, rows, rows, n, k, 1);
+    if (!ops.empty() && ops.back().name == name) ops.back().wide = e.gemm_p == Precision::bf16 && c.gemm_p != Precision::bf16;
 }
 
 void attention(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double flops, double kv_bytes,
@@ -343,7 +361,7 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     }
     const Parallelism& p = c.par;
     const double e = m.moe.experts, k = m.moe.top_k;
-    gemm(ops, c, "moe_router", t, t, e, h, 1);
+    edge_gemm(ops, c, "moe_router", t, e, h);
     // Tokens live on their attention rank (copied on its tp chips). The experts are spread over ep
     // groups of tp x dp / ep chips. With one attention rank every chip already holds every token and
     // picks its experts' rows. With several, either every chip gathers every token of the group
@@ -415,7 +433,7 @@ void lm_head_block(std::vector<OpResult>& ops, const Ctx& c) {
     // Only the last position of each sequence (each query of a decoding one) is projected.
     const double rows = (c.decode_seqs * c.queries + c.prefill_seqs) / c.par.dp;
     vec(ops, c, "final_norm", 4.0 * rows * h, 2.0 * rows * h * kActBytes);
-    gemm(ops, c, "lm_head", rows, rows, static_cast<double>(c.m.vocab) / c.par.tp, h, 1);
+    edge_gemm(ops, c, "lm_head", rows, static_cast<double>(c.m.vocab) / c.par.tp, h);
     if (c.par.pp > 1) {
         // Activations cross each of the pp - 1 stage boundaries once per step.
         const double bytes = c.t_a * h * kActBytes;
@@ -694,15 +712,27 @@ double weight_bytes_per_element(const Scenario& s) {
     return b + weights_kept_at_16bit(s) * (2.0 - b);
 }
 
-double weight_bytes_per_chip(const ModelSpec& m, double bytes_per_weight, const Parallelism& par) {
+double edge_weight_bytes_per_element(const Scenario& s) {
+    const double b = weight_bytes_per_element(s);
+    return s.lm_head_as_weights ? b : std::max(b, 2.0);
+}
+
+double weight_bytes_per_chip(const ModelSpec& m, double bytes_per_weight, const Parallelism& par,
+                             double edge_bytes_per_weight) {
     const ParameterCounts n = m.parameter_counts();
-    const double per_tp = n.attention + n.dense_ffn + n.shared_experts + n.embedding + n.lm_head + n.norms;
+    const double per_tp = n.attention + n.dense_ffn + n.shared_experts + n.norms;
+    const double edge_per_tp = n.embedding + n.lm_head;
     // The busiest expert group's experts, split over its moe_tp chips (n.routed_experts / group where
     // ep divides the experts).
     const double spread = m.moe.experts > 0
                               ? n.routed_experts * busiest_group_experts(m.moe, par.ep) / m.moe.experts / par.moe_tp()
                               : n.routed_experts / par.group();
-    return (per_tp / par.tp + spread + n.routers) * bytes_per_weight / par.pp;
+    const double edge_bytes = edge_bytes_per_weight > 0 ? edge_bytes_per_weight : bytes_per_weight;
+    return ((per_tp / par.tp + spread) * bytes_per_weight + (edge_per_tp / par.tp + n.routers) * edge_bytes) / par.pp;
+}
+
+double weight_bytes_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
+    return weight_bytes_per_chip(m, weight_bytes_per_element(s), par, edge_weight_bytes_per_element(s));
 }
 
 double weight_bytes_per_chip(const ModelSpec& m, Precision weights, const Parallelism& par) {

@@ -38,8 +38,16 @@ struct StepShape {
 // over tp and copied on every attention rank; routed experts are split over all tp x dp chips of a
 // stage (ep groups, each expert sharded over tp x dp / ep chips); every chip holds 1/pp of the layers.
 double weight_bytes_per_chip(const ModelSpec& model, Precision weights, const Parallelism& par);
-// The same at `bytes_per_weight` bytes each (weight_bytes_per_element).
-double weight_bytes_per_chip(const ModelSpec& model, double bytes_per_weight, const Parallelism& par);
+// The same at `bytes_per_weight` bytes each (weight_bytes_per_element), the token embedding, LM head and
+// routers at `edge_bytes_per_weight` (0: the same).
+double weight_bytes_per_chip(const ModelSpec& model, double bytes_per_weight, const Parallelism& par,
+                             double edge_bytes_per_weight = 0);
+// The same for a scenario's weights: weight_bytes_per_element, the token embedding, LM head and routers at
+// edge_weight_bytes_per_element.
+double weight_bytes_per_chip(const ModelSpec& model, const Scenario& scenario, const Parallelism& par);
+// Bytes a weight of the token embedding, LM head or routers takes: 2 (bf16), or the weights' average where the
+// scenario runs the LM head in the weights' format (lm_head_as_weights).
+double edge_weight_bytes_per_element(const Scenario& scenario);
 // Bytes a weight takes on average: its precision's, with Scenario::weights_16bit_share of the weights
 // at 2 B where the precision is narrower (a mixed-precision checkpoint).
 double weight_bytes_per_element(const Scenario& scenario);

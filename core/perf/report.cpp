@@ -172,6 +172,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["attention_dp_balance"] = s.attention_dp_balance ? "on" : "off";
     sc["chunked_decode"] = s.chunked_decode_full ? "full" : "chunk";
     sc["chunked_kv"] = s.chunked_kv_whole ? "whole" : "chunk";
+    sc["lm_head_format"] = s.lm_head_as_weights ? "weights" : "bf16";
     sc["custom_allreduce_mb"] = s.custom_allreduce_mb;
     sc["spec_tokens"] = s.spec_tokens;
     sc["spec_accept"] = s.spec_accept;

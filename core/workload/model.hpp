@@ -217,6 +217,11 @@ struct Scenario {
     // the whole context on every layer). Decodes that attend the whole context (chunked_decode_full) need it
     // all kept whatever this says.
     bool chunked_kv_whole = false;
+    // The LM head, the token embedding and an MoE model's routers run and are held in the weights' format
+    // where this is set; else at 16 bits (bf16), as quantisation tools leave them: ModelOpt's recipes disable
+    // their quantizers (modelopt/torch/quantization/config.py, _default_disabled_quantizer_cfg: *lm_head*,
+    // *router*), and AMD Quark's checkpoints list lm_head under "exclude".
+    bool lm_head_as_weights = false;
     // The engine's own all-reduce kernels (one-shot, two-shot) take messages up to this size, its
     // workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); larger ones go to the vendor
     // library (NCCL, RCCL), which pays link.library_latency_us per call and its pipeline window.

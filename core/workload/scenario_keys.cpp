@@ -160,6 +160,12 @@ std::vector<WorkloadKey> build() {
          "whole context (chunked_decode full) keep it whole either way."),
          [](const Scenario& s) { return std::string(s.chunked_kv_whole ? "whole" : "chunk"); },
          [](Scenario& s, double v, std::string_view) { s.chunked_kv_whole = std::lround(v) == 1; }});
+    add({"lm_head_format", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "LM head format"), "", K::choice, 0, 1, "", {"bf16", "weights"},
+         SCV_TR("scoville::WorkloadKeys", "The format the LM head, the token embedding and an MoE model's routers run and are held "
+         "in. bf16: 16 bits whatever the weights' format, as quantisation tools leave them (ModelOpt's recipes disable "
+         "their quantizers; AMD Quark's checkpoints exclude lm_head); weights: the weights' format, like every other layer."),
+         [](const Scenario& s) { return std::string(s.lm_head_as_weights ? "weights" : "bf16"); },
+         [](Scenario& s, double v, std::string_view) { s.lm_head_as_weights = std::lround(v) == 1; }});
     add({"custom_allreduce_mb", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Engine all-reduce limit"), SCV_TR("Unit", "MB"), K::real, 0, 1000000, "", {},
          SCV_TR("scoville::WorkloadKeys", "The largest all-reduce the engine runs with its own one-shot and two-shot kernels, its "
          "workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); a larger one goes to the vendor library (NCCL, "

@@ -306,6 +306,7 @@ TEST(CliEval, BadServingInputs) {
     expect_error(run(with({"--attention-dp-balance", "yes"})), 2, "--attention-dp-balance: 'yes' is not one of off, on");
     expect_error(run(with({"--chunked-decode", "window"})), 2, "--chunked-decode: 'window' is not one of chunk, full");
     expect_error(run(with({"--chunked-kv", "window"})), 2, "--chunked-kv: 'window' is not one of chunk, whole");
+    expect_error(run(with({"--lm-head", "fp4"})), 2, "--lm-head: 'fp4' is not one of bf16, weights");
     expect_error(run(with({"--stream-us-per-token", "-1"})), 2, "stream_us_per_token = -1");
     expect_error(run(with({"--output-len-quantiles", "0.5:100 0.4:50"})), 2,
                  "--output-len-quantiles: workload 'output_len_quantiles': '0.4:50' must follow a lower probability");
@@ -529,15 +530,17 @@ TEST(CliEval, MoeTokenExchange) {
     expect_error(run(with({"--moe-dispatch", "deepep"})), 2, "--moe-dispatch: 'deepep' is not one of auto, allgather, alltoall");
 }
 
-// A mixed-precision checkpoint: Mixtral at fp8 with 9.4 % of its weights at 16 bits holds
-// 46.70 GB x 1.094 = 51.09 GB per chip; a share outside 0-1 is refused, naming the key.
+// A mixed-precision checkpoint: Mixtral at fp8 with 9.4 % of its weights at 16 bits. Its token embedding, LM
+// head and routers stay at 16 bits anyway (2 x 32000 x 4096 + 32 x 8 x 4096 = 0.2632 G weights); the other
+// 46.70 - 0.2632 = 46.44 G take 1.094 B each: 46.44 x 1.094 + 0.2632 x 2 = 51.33 GB per chip. A share outside
+// 0-1 is refused, naming the key.
 TEST(CliEval, WeightsKeptAt16Bits) {
     const CliRun r = run({"eval", "--chip", "h200-sxm", "--model", "mixtral-8x7b", "--precision", "fp8",
                           "--weights-16bit-share", "0.094", "--format", "json"});
     ASSERT_EQ(r.code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_DOUBLE_EQ(j["scenario"]["weights_16bit_share"].get<double>(), 0.094);
-    EXPECT_NEAR(j["weights_gb_per_chip"].get<double>(), 46.70 * 1.094, 0.02);
+    EXPECT_NEAR(j["weights_gb_per_chip"].get<double>(), (46.70 - 0.2632) * 1.094 + 0.2632 * 2, 0.02);
     expect_error(run({"eval", "--chip", "h200-sxm", "--model", "mixtral-8x7b", "--precision", "fp8",
                       "--weights-16bit-share", "1.5"}),
                  2, "weights_16bit_share = 1.5 is out of range [0, 1]");

@@ -154,6 +154,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.attention_dp_balance = true;
     s.chunked_decode_full = true;
     s.chunked_kv_whole = true;
+    s.lm_head_as_weights = true;
     s.custom_allreduce_mb = 16;
     s.moe_pair_bytes = 12.5;
     s.moe_dispatch = MoeDispatch::alltoall;
@@ -190,7 +191,9 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(Scenario{}, "chunked_decode"), "chunk");
     EXPECT_EQ(*get_workload_text(s, "chunked_kv"), "whole");
     EXPECT_EQ(*get_workload_text(Scenario{}, "chunked_kv"), "chunk");
-    EXPECT_EQ(workload_keys().size(), 41u);
+    EXPECT_EQ(*get_workload_text(s, "lm_head_format"), "weights");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "lm_head_format"), "bf16");
+    EXPECT_EQ(workload_keys().size(), 42u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {

@@ -357,6 +357,40 @@ TEST(Lowering, ChunkedLayersKeepWhatTheEngineKeeps) {
     EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(sliding, whole, one), 1144651776.0);
 }
 
+// Quantisation tools leave the LM head, the token embedding and MoE routers at 16 bits (ModelOpt's recipes
+// disable their quantizers; Quark's checkpoints exclude lm_head). Llama-3.1-8B at fp8, 64 decodes at tp 1: the LM
+// head reads 128256 x 4096 x 2 B = 1,050,673,152 B of bf16 weights and runs 2 x 64 x 128256 x 4096 =
+// 67,243,081,728 FLOPs at bf16; in the weights' format (lm_head_format weights), 525,336,576 B at fp8. A chip
+// holds its embedding and LM head at 2 B, 2 x 525,336,576 = 1,050,673,152 B more than at fp8. Mixtral's router:
+// 8 experts x 4096 x 2 B = 65,536 B at bf16.
+TEST(Lowering, TheLmHeadStaysAt16Bits) {
+    const ModelSpec llama = *load_model("llama-3.1-8b");
+    Scenario s;
+    s.batch = 64;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    const auto head_of = [](const PhaseResult& ph, std::string_view name) -> OpResult {
+        for (size_t i = 0; i < ph.layer_count(); ++i)
+            for (const auto& o : ph.layer(i).ops)
+                if (o.name == name) return o;
+        return {};
+    };
+    const OpResult head = head_of(lower(llama, s, Phase::decode), "lm_head");
+    EXPECT_EQ(head.precision, Precision::bf16);
+    EXPECT_DOUBLE_EQ(head.weight_bytes, 1050673152.0);
+    EXPECT_DOUBLE_EQ(head.flops, 67243081728.0);
+    const Parallelism one{};
+    EXPECT_DOUBLE_EQ(weight_bytes_per_chip(llama, s, one) - weight_bytes_per_chip(llama, 1.0, one), 1050673152.0);
+    Scenario as_weights = s;
+    as_weights.lm_head_as_weights = true;
+    const OpResult fp8_head = head_of(lower(llama, as_weights, Phase::decode), "lm_head");
+    EXPECT_EQ(fp8_head.precision, Precision::fp8);
+    EXPECT_DOUBLE_EQ(fp8_head.weight_bytes, 525336576.0);
+    EXPECT_DOUBLE_EQ(weight_bytes_per_chip(llama, as_weights, one), weight_bytes_per_chip(llama, 1.0, one));
+    const OpResult router = head_of(lower(*load_model("mixtral-8x7b"), s, Phase::decode), "moe_router");
+    EXPECT_EQ(router.precision, Precision::bf16);
+    EXPECT_DOUBLE_EQ(router.weight_bytes, 65536.0);
+}
+
 TEST(Lowering, MoeTouchesTheExpectedDistinctExperts) {
     // E (1 - (1 - k/E)^T): 8 experts top-2: T = 1 -> 2; T = 2 -> 8 (1 - 0.75^2) = 3.5
     EXPECT_DOUBLE_EQ(expected_distinct_experts(8, 2, 1), 2.0);

@@ -475,10 +475,11 @@ TEST(ContinuousBatching, AFillingEngineRunsAtItsLimitNotAtAThroughputPeak) {
     EXPECT_LT(fill->serving.throughput_tokens_per_s, best->serving.throughput_tokens_per_s);
     EXPECT_NEAR(best->serving.throughput_tokens_per_s, 29.54e3, 0.05e3);
     EXPECT_NEAR(fill->serving.throughput_tokens_per_s, 28.45e3, 0.05e3);
-    // Where throughput grows all the way to the limit the two agree (H200 at TP 1 reserving each
-    // request's final KV: memory bounds the batch below the engine's limit).
+    // Where throughput grows all the way to the limit the two agree (H200 at TP 1 serving 1024/1024 and
+    // reserving each request's final KV: memory bounds the batch below the engine's limit).
     Scenario h200 = s;
     h200.chips = h200.tp = 1;
+    h200.input_len = h200.output_len = 1024;
     h200.custom_allreduce_mb = 8;
     h200.kv_allocation = KvAllocation::reserve;
     auto filled = evaluate(*load_chip("h200-sxm"), llama, h200);

@@ -702,6 +702,14 @@ private slots:
         s.custom_allreduce_mb = 1e6;  // no limit: the engine's one-shot kernel wherever it is the faster
         s.batch = 8;                  // small steps: each all-reduce well under a megabyte, one-shot's range
         doc_->setScenario(s);
+        // A dense layer, whose all-reduces these are (a few-token step's slowest layer is the 16-bit LM head).
+        const auto select = [&](std::string_view kind) {
+            const PhaseResult& decode = doc_->evaluation()->decode;
+            for (size_t i = 0; i < decode.layer_count(); ++i)
+                if (decode.layer(i).kind == kind) doc_->setSelection({Phase::decode, static_cast<int>(i), -1});
+            QCOMPARE(decode.layer(static_cast<size_t>(doc_->selection().layer)).kind, kind);
+        };
+        select("dense");
         auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
         window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
         QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("Serving (server")));
@@ -744,6 +752,7 @@ private slots:
         s.tp = 1;
         s.attention_dp = s.ep = 8;
         doc_->setScenario(s);
+        select("moe");  // the MoE layer, whose tokens cross
         QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("all-gather in the vendor library (NCCL, RCCL), each chip")));
         QVERIFY(explain->toPlainText().contains(QStringLiteral("reduce-scatter in the vendor library")));
         // 64 requests of 1024 + 256 tokens over the 8 ranks: 8 a rank, whose prompts bring 8 x 1024 / 256 = 32
@@ -768,6 +777,7 @@ private slots:
         QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("3.1 % of the steps carry a prompt chunk")),
                      qPrintable(explain->toPlainText().left(2000)));
         QVERIFY(!explain->toPlainText().contains(QStringLiteral("schedule their own prompts")));
+        doc_->setSelection({});
         doc_->setModel(model);
         // A chip that times prompt attention's softmax per score says so for the step's prompt chunk: the
         // slowest layer of the default step carries it (its decodes and prompt chunks share the step).
