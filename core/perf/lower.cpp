@@ -55,7 +55,8 @@ MemLevel act_level(double bytes, const ChipRates& r) {
 }
 
 // The precision an op asks for (its executed precision follows the chip, finish_op): GEMMs at the
-// activations' format, attention at the KV cache's (never narrower than fp8), vector work in bf16.
+// activations' format (those kept at 16 bits, OpResult::wide, in bf16), attention at the KV cache's (never
+// narrower than fp8), vector work in bf16.
 Precision requested_precision(const OpResult& op, const Scenario& s) {
     switch (op.kind) {
     case OpKind::gemm: return op.wide ? Precision::bf16 : s.activation_precision;
@@ -160,8 +161,9 @@ Ctx edge_ctx(const Ctx& c) {
 // A GEMM over the LM head or a router (edge_ctx), marked to run at 16 bits where its context says so.
 void edge_gemm(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double rows, double n, double k) {
     const Ctx e = edge_ctx(c);
+    const size_t before = ops.size();
     gemm(ops, e, name, rows, rows, n, k, 1);
-    if (!ops.empty() && ops.back().name == name) ops.back().wide = e.gemm_p == Precision::bf16 && c.gemm_p != Precision::bf16;
+    if (ops.size() > before) ops.back().wide = e.gemm_p != c.gemm_p;
 }
 
 void attention(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double flops, double kv_bytes,
