@@ -1268,6 +1268,10 @@
         <source>reticle: I/O die %1 mm2 exceeds the %2 mm2 reticle limit; use more I/O dies (package.io_dies) or shrink them</source>
         <translation>光罩：I/O 裸片 %1 mm2 超过 %2 mm2 的光罩上限；请增加 I/O 裸片数（package.io_dies）或缩小其面积</translation>
     </message>
+    <message>
+        <source>workload: %1 changes nothing for model &apos;%2&apos;, which has no chunked local attention layers</source>
+        <translation>工作负载：%1 对模型“%2”不起作用，该模型没有分块局部注意力层</translation>
+    </message>
 </context>
 <context>
     <name>scoville::ChipParams</name>

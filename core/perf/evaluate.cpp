@@ -1179,6 +1179,13 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
                                        : Message{"Warning",
                                                  SCV_TR("Warning", "slo: the latency limits are missed even at batch 1"),
                                                  {}});
+        // An engine setting for chunked local attention on a model without it: said, not silently ignored.
+        if ((s.chunked_decode_full || s.chunked_kv_whole) &&
+            !(model.sliding_window > 0 && model.window_kind == WindowKind::chunked))
+            ev.add_warning({"Warning",
+                            SCV_TR("Warning", "workload: %1 changes nothing for model '%2', which has no chunked local "
+                                              "attention layers"),
+                            {s.chunked_decode_full ? "chunked_decode full" : "chunked_kv whole", model.id}});
     } else {
         fill_peaks(chip, chip_rates(chip), ev, ws.views);
         ev.prefill = {};

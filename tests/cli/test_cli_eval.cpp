@@ -530,6 +530,27 @@ TEST(CliEval, MoeTokenExchange) {
     expect_error(run(with({"--moe-dispatch", "deepep"})), 2, "--moe-dispatch: 'deepep' is not one of auto, allgather, alltoall");
 }
 
+// An engine setting for chunked local attention on a model without chunked layers changes nothing and says so;
+// on Llama 4 Scout, whose local layers are chunked, it is no warning.
+TEST(CliEval, ChunkedSettingsOnAModelWithoutChunksAreSaid) {
+    const auto warnings_of = [](const std::string& model, const std::string& key, const std::string& value) {
+        const CliRun r = run({"eval", "--chip", "h200-sxm", "--model", model, "--chips", "4", "--precision", "fp8",
+                              key, value, "--format", "json"});
+        EXPECT_EQ(r.code, 0) << r.err;
+        const auto j = nlohmann::json::parse(r.out);
+        std::string all;
+        for (const auto& w : j["warnings"]) all += w.get<std::string>() + "\n";
+        return all;
+    };
+    EXPECT_NE(warnings_of("llama-3.1-8b", "--chunked-kv", "whole")
+                  .find("workload: chunked_kv whole changes nothing for model 'llama-3.1-8b', which has no chunked local "
+                        "attention layers"),
+              std::string::npos);
+    EXPECT_NE(warnings_of("llama-3.1-8b", "--chunked-decode", "full").find("chunked_decode full changes nothing"),
+              std::string::npos);
+    EXPECT_EQ(warnings_of("llama-4-scout", "--chunked-kv", "whole").find("changes nothing"), std::string::npos);
+}
+
 // A mixed-precision checkpoint: Mixtral at fp8 with 9.4 % of its weights at 16 bits. Its token embedding, LM
 // head and routers stay at 16 bits anyway (2 x 32000 x 4096 + 32 x 8 x 4096 = 0.2632 G weights); the other
 // 46.70 - 0.2632 = 46.44 G take 1.094 B each: 46.44 x 1.094 + 0.2632 x 2 = 51.33 GB per chip. A share outside
