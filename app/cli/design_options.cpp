@@ -29,6 +29,15 @@ Error failed(int& code, int value, std::string message) {
     return Error{std::move(message)};
 }
 
+// Sets a choice key of the workload vocabulary from its flag's text; a text not among the key's choices is
+// refused, naming the flag.
+Status set_choice(Scenario& s, std::string_view key, std::string_view flag, const std::string& text) {
+    if (set_workload_text(s, key, text).ok()) return Ok{};
+    std::string allowed;
+    for (const auto c : find_workload_key(key)->choices) allowed += (allowed.empty() ? "" : ", ") + std::string(c);
+    return Error{std::string(flag) + ": '" + text + "' is not one of " + allowed};
+}
+
 // The chip named by --chip, or by --session and --design, exactly one of them.
 Result<ChipSpec> load_source(const std::string& id, const std::string& session, const std::string& design, int& code) {
     code = kUsage;
@@ -213,18 +222,11 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     if (!prefill_steps)
         return failed(code, kUsage, "--prefill-steps: '" + o.prefill_steps + "' is not one of mixed, separate");
     s.prefill_steps = *prefill_steps;
-    if (o.attention_dp_balance != "off" && o.attention_dp_balance != "on")
-        return failed(code, kUsage, "--attention-dp-balance: '" + o.attention_dp_balance + "' is not one of off, on");
-    s.attention_dp_balance = o.attention_dp_balance == "on";
-    if (o.chunked_decode != "chunk" && o.chunked_decode != "full")
-        return failed(code, kUsage, "--chunked-decode: '" + o.chunked_decode + "' is not one of chunk, full");
-    s.chunked_decode_full = o.chunked_decode == "full";
-    if (o.chunked_kv != "chunk" && o.chunked_kv != "whole")
-        return failed(code, kUsage, "--chunked-kv: '" + o.chunked_kv + "' is not one of chunk, whole");
-    s.chunked_kv_whole = o.chunked_kv == "whole";
-    if (o.lm_head != "bf16" && o.lm_head != "weights")
-        return failed(code, kUsage, "--lm-head: '" + o.lm_head + "' is not one of bf16, weights");
-    s.lm_head_as_weights = o.lm_head == "weights";
+    for (const auto& [key, flag, text] : {std::tuple{"attention_dp_balance", "--attention-dp-balance", &o.attention_dp_balance},
+                                          std::tuple{"chunked_decode", "--chunked-decode", &o.chunked_decode},
+                                          std::tuple{"chunked_kv", "--chunked-kv", &o.chunked_kv},
+                                          std::tuple{"lm_head_format", "--lm-head", &o.lm_head}})
+        if (auto st = set_choice(s, key, flag, *text); !st) return failed(code, kUsage, st.error().message);
     s.custom_allreduce_mb = o.custom_allreduce_mb;
     s.spec_tokens = o.spec_tokens;
     s.spec_accept = o.spec_accept;

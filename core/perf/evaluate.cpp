@@ -496,20 +496,15 @@ public:
         Solution near = top;
         constexpr int kGrid = 8;  // batches b_hi x i / kGrid
         int peak = kGrid;         // the grid point at or below the best batch so far
-        bool below = false;       // a batch below the top beats it
-        if (const Solution s = value(0.9 * b_hi); s.throughput > near.throughput) {
-            near = s;
-            below = true;
-        }
+        if (const Solution s = value(0.9 * b_hi); s.throughput > near.throughput) near = s;
         for (int i = kGrid - 1; i >= 1; --i) {
             const Solution s = value(static_cast<double>(b_hi) * i / kGrid);
             if (s.throughput > near.throughput) {
                 near = s;
                 peak = i;
-                below = true;
             }
         }
-        if (!below) return top;
+        if (!(near.throughput > top.throughput)) return top;  // no batch below the top beats it
         constexpr double kGolden = 0.6180339887498949;
         double a = std::max(1.0, static_cast<double>(b_hi) * (peak - 1) / kGrid);
         double b = std::min(static_cast<double>(b_hi), static_cast<double>(b_hi) * (peak + 1) / kGrid);

@@ -147,23 +147,20 @@ void gemm(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, doubl
     op.weight_level = c.wl;
 }
 
-// The context of a GEMM over the LM head or a router: at 16 bits (weights, inputs and the GEMM) unless the
-// scenario runs them in the weights' format (Scenario::lm_head_as_weights).
-Ctx edge_ctx(const Ctx& c) {
-    Ctx e = c;
-    if (c.s.lm_head_as_weights || c.wb >= 2.0) return e;
-    e.gemm_p = Precision::bf16;
-    e.wb = 2.0;
-    e.ab_in = 2.0;
-    return e;
-}
-
-// A GEMM over the LM head or a router (edge_ctx), marked to run at 16 bits where its context says so.
+// A GEMM over the LM head or a router: its weights at edge_weight_bytes_per_element; where that is wider
+// than the other weights (16 bits, Scenario::lm_head_as_weights unset), its inputs and the GEMM are bf16 too,
+// the op marked wide.
 void edge_gemm(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double rows, double n, double k) {
-    const Ctx e = edge_ctx(c);
+    Ctx e = c;
+    e.wb = edge_weight_bytes_per_element(c.s);
+    const bool wide = e.wb > c.wb;
+    if (wide) {
+        e.gemm_p = Precision::bf16;
+        e.ab_in = 2.0;
+    }
     const size_t before = ops.size();
     gemm(ops, e, name, rows, rows, n, k, 1);
-    if (ops.size() > before) ops.back().wide = e.gemm_p != c.gemm_p;
+    if (ops.size() > before) ops.back().wide = wide;
 }
 
 void attention(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double flops, double kv_bytes,
