@@ -5114,10 +5114,6 @@ TTFT p99 %6</translation>
         <translation>每请求主机时间</translation>
     </message>
     <message>
-        <source>CPU time per step and request the accelerator waits for: scheduling, sampling, bookkeeping (vLLM V1 update_from_output: 0.254 ms at batch 256, ~1 us; TensorRT-LLM PyTorch backend: ~580 us per step at 64 requests, ~9 us, issue 13957).</source>
-        <translation>加速器在每步每请求上等待的 CPU 时间：调度、采样、记账（vLLM V1 update_from_output：批量 256 时 0.254 ms，约 1 µs；TensorRT-LLM PyTorch 后端：64 个请求时每步约 580 µs，约 9 µs，issue 13957）。</translation>
-    </message>
-    <message>
         <source>Requests in the run</source>
         <translation>运行中的请求数</translation>
     </message>
@@ -5336,6 +5332,10 @@ TTFT p99 %6</translation>
     <message>
         <source>The format the LM head, the token embedding and an MoE model&apos;s routers run and are held in. bf16: 16 bits whatever the weights&apos; format, as quantisation tools leave them (ModelOpt&apos;s recipes disable their quantizers; AMD Quark&apos;s checkpoints exclude lm_head); weights: the weights&apos; format, like every other layer.</source>
         <translation>LM head、词嵌入表和 MoE 模型路由器的运行与存储格式。bf16：无论权重格式如何都为 16 位，这是量化工具的默认做法（ModelOpt 的配方禁用它们的量化器；AMD Quark 的检查点将 lm_head 列为排除项）；weights：与其他各层相同，采用权重格式。</translation>
+    </message>
+    <message>
+        <source>CPU time per step and request the accelerator waits for: scheduling, sampling, bookkeeping (vLLM V1 update_from_output: 0.254 ms at batch 256, ~1 us; TensorRT-LLM PyTorch backend: ~580 us per step at 64 requests, ~9 us, issue 13957; vLLM V0 detokenizing every token: at least 18 us, issue 5206).</source>
+        <translation>加速器在每步每请求上等待的 CPU 时间：调度、采样、记账（vLLM V1 update_from_output：批量 256 时 0.254 ms，约 1 µs；TensorRT-LLM PyTorch 后端：64 个请求时每步约 580 µs，约 9 µs，issue 13957；vLLM V0 逐词元反分词：至少 18 µs，issue 5206）。</translation>
     </message>
 </context>
 <context>

@@ -106,7 +106,7 @@ std::vector<WorkloadKey> build() {
     add({"host_us_per_request", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Host time per request"), SCV_TR("Unit", "us"), K::real, 0, 10000, "", {},
          SCV_TR("scoville::WorkloadKeys", "CPU time per step and request the accelerator waits for: scheduling, sampling, bookkeeping (vLLM V1 "
          "update_from_output: 0.254 ms at batch 256, ~1 us; TensorRT-LLM PyTorch backend: ~580 us per step at "
-         "64 requests, ~9 us, issue 13957)."), SCV_REAL(host_us_per_request)});
+         "64 requests, ~9 us, issue 13957; vLLM V0 detokenizing every token: at least 18 us, issue 5206)."), SCV_REAL(host_us_per_request)});
     add({"stream_us_per_token", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Host time per streamed token"), SCV_TR("Unit", "us"), K::real, 0, 10000, "", {},
          SCV_TR("scoville::WorkloadKeys", "CPU time per step and request the accelerator waits for to hand the request's new token to "
          "its client: a response per request and step where the clients stream. Paid by a server (latency limits "

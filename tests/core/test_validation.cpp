@@ -820,10 +820,10 @@ TEST(Validation, ExtraMeasurements) {
     const auto results = run_all(path, 278);
     for (const auto& r : results) {
         const ModelSpec m = *load_model(r.c.model);
-        // The Azure guide's MI300X rows (vLLM V0 on ROCm, November 2024, eager at their batch) run 24-64 % below
-        // the model; its H100, H200 and GB200 rows, with the C++ executor's host time per step (host_ms=5.35),
-        // -23..+28 %.
-        const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 0.6 : r.c.id.rfind("azure", 0) == 0 ? 0.8 : 0.50;
+        // The Azure guide's MI300X rows (vLLM V0 on ROCm, November 2024, eager at their batch, detokenizing every
+        // token) read -0.2..+48 % (below); its H100, H200 and GB200 rows, with the C++ executor's host time per step
+        // (host_ms=5.35), -23..+28 %.
+        const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 0.6 : 0.50;
         EXPECT_LE(std::fabs(r.error), band) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         if (r.c.shape.rfind("tp=", 0) == 0) {  // measured at a given parallelism: only that one is run
             EXPECT_EQ(r.detail.rfind("tp " + r.c.shape.substr(3, r.c.shape.find(' ') - 3), 0), 0u)
@@ -832,8 +832,8 @@ TEST(Validation, ExtraMeasurements) {
     }
     const ValidationSummary serving = summarise(results, true);
     EXPECT_EQ(serving.rows, 278);
-    EXPECT_LE(serving.median_abs_error, 0.12);  // 11.2 %
-    EXPECT_GE(serving.rows_within_35, 246);     // 248
+    EXPECT_LE(serving.median_abs_error, 0.10);  // 9.4 %
+    EXPECT_GE(serving.rows_within_35, 260);     // 262
     // The rows with attention data parallelism (Qwen3-235B, Llama 4 on H100/H200/B200: 70): the engine
     // gathers every token of the group on each rank and returns the sums by a reduce-scatter (8-GPU nodes);
     // with only the routed rows travelling (and without the fused MoE call's fixed cost) their median was
@@ -873,6 +873,9 @@ TEST(Validation, ExtraMeasurements) {
     // Its MI300X rows decode 1000 requests together, beyond the 256 requests vLLM V0 captures graphs for: every
     // step eager, each carrying AMD's eager vLLM host time for Llama-2-70B's 80 layers (4.43 ms) in proportion to
     // its model's layers. Without it they read +25..+75 % (2 of 18 within +-35 %); with it +24..+64 % (7).
+    // benchmark_throughput detokenizes every new token on V0's Python thread, 17.6-18.1 us a sequence and step
+    // (vLLM issue 5206): host_us=18. Without it +22..+60 % (median 36 %, 7 of 18 within +-35 %); with it
+    // -0.2..+48 % (median 17.0 %, 17 of 18).
     std::vector<ValidationResult> mi300x;
     for (const auto& r : results)
         if (r.c.id.rfind("azure-mi300x-l31", 0) == 0) mi300x.push_back(r);
@@ -882,7 +885,11 @@ TEST(Validation, ExtraMeasurements) {
         char expected[32];
         std::snprintf(expected, sizeof expected, "host_ms=%.3g", 4.43 * m.layers / 80.0);  // 32, 80, 126 layers
         EXPECT_NE(r.c.shape.find(expected), std::string::npos) << r.c.id << ": " << expected;
+        EXPECT_NE(r.c.shape.find("host_us=18 "), std::string::npos) << r.c.id;
     }
+    const ValidationSummary on_vllm_v0 = summarise(mi300x, true);
+    EXPECT_LE(on_vllm_v0.median_abs_error, 0.18);
+    EXPECT_GE(on_vllm_v0.rows_within_35, 17);
     // GB200's perf-overview rows ran trtllm-bench's PyTorch backend on the Grace CPU, whose PyTorch host code takes
     // 37.08 / 13.48 = 2.75x as long as a DGX H100's Xeon 8480C (TransformerEngine issue 2053): host_us = 9 x 2.75 =
     // 24.8 us per request and step. With the x86 hosts' 9 us they read a median of +11.4 % and Qwen3-30B and Scout
