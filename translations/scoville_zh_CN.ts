@@ -5106,10 +5106,6 @@ TTFT p99 %6</translation>
         <translation>KV 分配</translation>
     </message>
     <message>
-        <source>reserve: a request&apos;s final KV is set aside when it is admitted (TensorRT-LLM default); on_demand: pages as tokens are made (vLLM, TensorRT-LLM max utilisation), so more requests fit.</source>
-        <translation>reserve：请求被接纳时预留其最终 KV（TensorRT-LLM 默认）；on_demand：随词元生成按页分配（vLLM、TensorRT-LLM 最大利用率模式），可容纳更多请求。</translation>
-    </message>
-    <message>
         <source>Host time per request</source>
         <translation>每请求主机时间</translation>
     </message>
@@ -5336,6 +5332,10 @@ TTFT p99 %6</translation>
     <message>
         <source>CPU time per step and request the accelerator waits for: scheduling, sampling, bookkeeping (vLLM V1 update_from_output: 0.254 ms at batch 256, ~1 us; TensorRT-LLM PyTorch backend: ~580 us per step at 64 requests, ~9 us, issue 13957; vLLM V0 detokenizing every token: at least 18 us, issue 5206).</source>
         <translation>加速器在每步每请求上等待的 CPU 时间：调度、采样、记账（vLLM V1 update_from_output：批量 256 时 0.254 ms，约 1 µs；TensorRT-LLM PyTorch 后端：64 个请求时每步约 580 µs，约 9 µs，issue 13957；vLLM V0 逐词元反分词：至少 18 µs，issue 5206）。</translation>
+    </message>
+    <message>
+        <source>reserve: a request&apos;s final KV is set aside when it is admitted (TensorRT-LLM default); on_demand: pages as tokens are made (vLLM, TensorRT-LLM max utilisation), so more requests fit, except in a run of requests of one length issued at once, which reach their whole context together.</source>
+        <translation>reserve：请求被接纳时预留其最终 KV（TensorRT-LLM 默认）；on_demand：随词元生成按页分配（vLLM、TensorRT-LLM 最大利用率模式），可容纳更多请求；但同时发出、长度相同的一批请求会同时达到完整上下文，此时不再多容纳。</translation>
     </message>
 </context>
 <context>

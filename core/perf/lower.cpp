@@ -788,8 +788,13 @@ double layer_kv_tokens(const ModelSpec& m, const Scenario& s, int layer, double 
     return std::min(ctx, static_cast<double>(m.sliding_window));
 }
 
+bool lockstep_run(const Scenario& s) {
+    return s.requests > 0 && s.input_len_cv == 0 && s.output_spread() == 0;
+}
+
 double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
-    const double ctx = s.kv_allocation == KvAllocation::reserve ? reserved_context(s) : mean_decode_context(s);
+    const double ctx =
+        s.kv_allocation == KvAllocation::reserve || lockstep_run(s) ? reserved_context(s) : mean_decode_context(s);
     double tokens = ctx * m.layers;  // no windowed layers: every layer holds the whole context
     if (m.sliding_window > 0) {
         tokens = 0;

@@ -89,7 +89,8 @@ std::vector<WorkloadKey> build() {
          SCV_INT(max_batch)});
     add({"kv_allocation", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "KV allocation"), "", K::choice, 0, 1, "", {"reserve", "on_demand"},
          SCV_TR("scoville::WorkloadKeys", "reserve: a request's final KV is set aside when it is admitted (TensorRT-LLM default); on_demand: pages "
-         "as tokens are made (vLLM, TensorRT-LLM max utilisation), so more requests fit."),
+         "as tokens are made (vLLM, TensorRT-LLM max utilisation), so more requests fit, except in a run of requests of "
+         "one length issued at once, which reach their whole context together."),
          [](const Scenario& s) { return std::string(to_string(s.kv_allocation)); },
          [](Scenario& s, double v, std::string_view) { s.kv_allocation = static_cast<KvAllocation>(std::lround(v)); }});
     add({"admission", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Offline admission"), "", K::choice, 0, 1, "", {"best", "fill"},

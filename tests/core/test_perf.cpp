@@ -115,6 +115,33 @@ TEST(Lowering, DecodeReadsTheKvCacheAtTheMeanContext) {
     EXPECT_EQ(op(ph, 0, "attn_score").kv_bytes, 1408);
 }
 
+TEST(Lowering, RequestsIssuedTogetherReachTheirWholeContextTogether) {
+    // tiny(): 2 layers x 2 (K, V) x 2 heads x 16 x 2 B = 256 B of KV per token; input 8, output 4.
+    Scenario s = small_scenario();
+    s.kv_allocation = KvAllocation::on_demand;
+    // A steady stream: the requests in flight are spread over their lives, mean context 8 + 4 / 2 = 10,
+    // 10 x 256 = 2560 B each.
+    EXPECT_FALSE(lockstep_run(s));
+    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(tiny(), s, par_of(s)), 2560);
+    // 100 requests issued at once, all of one length: they decode in waves that end together, so by a
+    // wave's end each holds its whole 12 tokens, 12 x 256 = 3072 B, what a reserving engine holds.
+    s.requests = 100;
+    EXPECT_TRUE(lockstep_run(s));
+    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(tiny(), s, par_of(s)), 3072);
+    s.kv_allocation = KvAllocation::reserve;
+    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(tiny(), s, par_of(s)), 3072);
+    // Prompts of several lengths: the requests' contexts spread out again, mean context 10.
+    s.kv_allocation = KvAllocation::on_demand;
+    s.input_len_cv = 0.5;
+    EXPECT_FALSE(lockstep_run(s));
+    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(tiny(), s, par_of(s)), 2560);
+    // So do outputs of several lengths (mean context (8 + 8 + 4 x (1 + 0.5^2)) / 2 = 10.5, 2688 B).
+    s.input_len_cv = 0;
+    s.output_len_cv = 0.5;
+    EXPECT_FALSE(lockstep_run(s));
+    EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(tiny(), s, par_of(s)), 2688);
+}
+
 TEST(Lowering, ASpreadOfLengthsWeighsTheLongRequests) {
     Scenario s = small_scenario();  // 2 sequences, input 8, output 4
     s.input_len_cv = 0.5;

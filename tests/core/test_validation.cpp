@@ -821,7 +821,7 @@ TEST(Validation, ExtraMeasurements) {
     for (const auto& r : results) {
         const ModelSpec m = *load_model(r.c.model);
         // The Azure guide's MI300X rows (vLLM V0 on ROCm, November 2024, eager at their batch, detokenizing every
-        // token) read -0.2..+48 % (below); its H100, H200 and GB200 rows, with the C++ executor's host time per step
+        // token) read -0.2..+36 % (below); its H100, H200 and GB200 rows, with the C++ executor's host time per step
         // (host_ms=5.35), -23..+28 %.
         const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 0.6 : 0.50;
         EXPECT_LE(std::fabs(r.error), band) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
@@ -875,7 +875,9 @@ TEST(Validation, ExtraMeasurements) {
     // its model's layers. Without it they read +25..+75 % (2 of 18 within +-35 %); with it +24..+64 % (7).
     // benchmark_throughput detokenizes every new token on V0's Python thread, 17.6-18.1 us a sequence and step
     // (vLLM issue 5206): host_us=18. Without it +22..+60 % (median 36 %, 7 of 18 within +-35 %); with it
-    // -0.2..+48 % (median 17.0 %, 17 of 18).
+    // -0.2..+48 % (median 17.0 %, 17 of 18); -0.2..+36 % (median 14.8 %, 17 of 18) now that the 1000 requests
+    // of one length, issued at once, hold their whole context together at a wave's end
+    // (Lowering.RequestsIssuedTogetherReachTheirWholeContextTogether; Llama-3.1-405B at 2048/2048 +48 to +36 %).
     std::vector<ValidationResult> mi300x;
     for (const auto& r : results)
         if (r.c.id.rfind("azure-mi300x-l31", 0) == 0) mi300x.push_back(r);
@@ -888,7 +890,7 @@ TEST(Validation, ExtraMeasurements) {
         EXPECT_NE(r.c.shape.find("host_us=18 "), std::string::npos) << r.c.id;
     }
     const ValidationSummary on_vllm_v0 = summarise(mi300x, true);
-    EXPECT_LE(on_vllm_v0.median_abs_error, 0.18);
+    EXPECT_LE(on_vllm_v0.median_abs_error, 0.16);
     EXPECT_GE(on_vllm_v0.rows_within_35, 17);
     // GB200's perf-overview rows ran trtllm-bench's PyTorch backend on the Grace CPU, whose PyTorch host code takes
     // 37.08 / 13.48 = 2.75x as long as a DGX H100's Xeon 8480C (TransformerEngine issue 2053): host_us = 9 x 2.75 =
