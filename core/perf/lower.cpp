@@ -789,7 +789,7 @@ double layer_kv_tokens(const ModelSpec& m, const Scenario& s, int layer, double 
 }
 
 bool lockstep_run(const Scenario& s) {
-    return s.requests > 0 && s.input_len_cv == 0 && s.output_spread() == 0;
+    return s.requests > 0 && !s.has_limits() && s.input_len_cv == 0 && s.output_spread() == 0;
 }
 
 double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {

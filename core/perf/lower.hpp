@@ -75,9 +75,9 @@ double decode_keys_per_token(const Scenario& scenario, double window, WindowKind
 // attend the whole context (scenario chunked_decode_full) or whose engine keeps every token
 // (chunked_kv_whole), which keeps it all.
 double layer_kv_tokens(const ModelSpec& model, const Scenario& scenario, int layer, double ctx);
-// Requests issued at once (a benchmark run) with one length each: they run in waves that start and end
-// together, so the requests in flight share one context, and an on-demand cache holds each at its whole
-// context by a wave's end, as a reserving one does from the start.
+// Requests issued at once (an offline benchmark run: requests set, no latency limits) with one length each:
+// they run in waves that start and end together, so the requests in flight share one context, and an
+// on-demand cache holds each at its whole context by a wave's end, as a reserving one does from the start.
 bool lockstep_run(const Scenario& scenario);
 // KV-cache bytes one request holds on one chip: at its reserved context, or (kv_allocation
 // on_demand) at the mean context of the requests in flight, except in a lockstep run, whose requests
