@@ -137,7 +137,6 @@ TEST(Lowering, RequestsIssuedTogetherReachTheirWholeContextTogether) {
     EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(tiny(), s, par_of(s)), 2560);
     s.ttft_slo_s.reset();
     // Prompts of several lengths: the requests' contexts spread out again, mean context 10.
-    s.kv_allocation = KvAllocation::on_demand;
     s.input_len_cv = 0.5;
     EXPECT_FALSE(lockstep_run(s));
     EXPECT_DOUBLE_EQ(kv_bytes_per_request_per_chip(tiny(), s, par_of(s)), 2560);
