@@ -904,9 +904,7 @@ struct Split {
 
 // KV bytes of one prompt, every layer, whole model (what moves from prefill to decode pool).
 double prompt_kv_bytes(const ModelSpec& m, const Scenario& s) {
-    double tokens = 0;
-    for (int l = 0; l < m.layers; ++l) tokens += layer_kv_tokens(m, s, l, s.input_len);
-    return kv_bytes_per_token_per_layer(m, s.kv_precision, 1) * tokens;
+    return kv_bytes_per_token_per_layer(m, s.kv_precision, 1) * kv_token_layers(m, s, s.input_len);
 }
 
 Result<Split> plan_split(const Engine& pre, const Engine& dec, const Scenario& s, const ModelSpec& m,

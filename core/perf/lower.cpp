@@ -792,15 +792,17 @@ bool lockstep_run(const Scenario& s) {
     return s.requests > 0 && !s.has_limits() && s.input_len_cv == 0 && s.output_spread() == 0;
 }
 
+double kv_token_layers(const ModelSpec& m, const Scenario& s, double ctx) {
+    if (m.sliding_window <= 0) return ctx * m.layers;  // no windowed layers: every layer holds the whole context
+    double tokens = 0;
+    for (int l = 0; l < m.layers; ++l) tokens += layer_kv_tokens(m, s, l, ctx);
+    return tokens;
+}
+
 double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
     const double ctx =
         s.kv_allocation == KvAllocation::reserve || lockstep_run(s) ? reserved_context(s) : mean_decode_context(s);
-    double tokens = ctx * m.layers;  // no windowed layers: every layer holds the whole context
-    if (m.sliding_window > 0) {
-        tokens = 0;
-        for (int l = 0; l < m.layers; ++l) tokens += layer_kv_tokens(m, s, l, ctx);
-    }
-    return kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp) * tokens / par.pp;
+    return kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp) * kv_token_layers(m, s, ctx) / par.pp;
 }
 
 double kv_read_bytes_per_decode(const ModelSpec& m, const Scenario& s, const Parallelism& par) {

@@ -75,6 +75,8 @@ double decode_keys_per_token(const Scenario& scenario, double window, WindowKind
 // attend the whole context (scenario chunked_decode_full) or whose engine keeps every token
 // (chunked_kv_whole), which keeps it all.
 double layer_kv_tokens(const ModelSpec& model, const Scenario& scenario, int layer, double ctx);
+// Tokens a request keeps over all its layers at context `ctx`: layer_kv_tokens summed.
+double kv_token_layers(const ModelSpec& model, const Scenario& scenario, double ctx);
 // Requests issued at once (an offline benchmark run: requests set, no latency limits) with one length each:
 // they run in waves that start and end together, so the requests in flight share one context, and an
 // on-demand cache holds each at its whole context by a wave's end, as a reserving one does from the start.
