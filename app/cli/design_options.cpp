@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <filesystem>
+#include <numeric>
 #include <tuple>
 
 #include "core/hw/params.hpp"
@@ -82,7 +83,8 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
     cmd->add_option("--design", o.design, "Design name in the --session file");
     cmd->add_option("--model", o.model, "Model id or JSON file (required)");
     cmd->add_option("--chips", o.chips,
-                     "Total chips (default: the product of the degrees given, else 1); "
+                     "Total chips (default: the product of the degrees given, tp x attention-dp raised to a "
+                     "multiple of --ep, else 1); "
                      "replicas = chips / (tp x attention-dp x pp)");
     cmd->add_option("--tp", o.tp, "Tensor-parallel degree of attention and dense layers, or auto (default)");
     cmd->add_option("--pp", o.pp, "Pipeline stages, or auto (default)");
@@ -190,8 +192,15 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
         if (!v) return failed(code, kUsage, std::string(flag) + ": '" + *text + "' is not a whole number >= 1 or 'auto'");
         *target = *v;
     }
-    // A --chips that is given is checked with the scenario (at least 1), not replaced by the default.
-    s.chips = o.chips != kChipsNotGiven ? o.chips : std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
+    // A --chips that is given is checked with the scenario (at least 1), not replaced by the default: the
+    // degrees given, whose tensor-parallel x attention-data-parallel group the experts span (so a multiple of
+    // --ep), times the pipeline stages.
+    if (o.chips != kChipsNotGiven) {
+        s.chips = o.chips;
+    } else {
+        const int group = std::max(1, s.tp) * std::max(1, s.attention_dp);
+        s.chips = std::lcm(group, std::max(1, s.ep)) * std::max(1, s.pp);
+    }
     if (o.disaggregate) {
         if (o.prefill_chips > 0 || o.decode_chips > 0)
             return failed(code, kUsage, "--disaggregate: give it alone (the best split of --chips) or "

@@ -530,6 +530,43 @@ TEST(CliEval, MoeTokenExchange) {
     expect_error(run(with({"--moe-dispatch", "deepep"})), 2, "--moe-dispatch: 'deepep' is not one of auto, allgather, alltoall");
 }
 
+// Without --chips, an expert-parallel degree brings its chips: the experts span the tensor-parallel x
+// attention-data-parallel group, so that group is raised to a multiple of --ep, times the pipeline stages.
+TEST(CliEval, ExpertParallelismWithoutChipsBringsItsChips) {
+    auto chips_of = [](std::vector<std::string> degrees) {
+        std::vector<std::string> a = {"eval", "--chip", "h100-sxm", "--model", "mixtral-8x7b", "--precision", "fp8",
+                                      "--batch", "64", "--format", "json"};
+        a.insert(a.end(), degrees.begin(), degrees.end());
+        const CliRun r = run(a);
+        EXPECT_EQ(r.code, 0) << r.err;
+        if (r.code != 0) return nlohmann::json();
+        return nlohmann::json::parse(r.out);
+    };
+    // --ep 8 alone: 8 chips (it read 1 chip before, and refused ep 8 as out of range [0, 1]).
+    auto j = chips_of({"--ep", "8"});
+    ASSERT_FALSE(j.is_null());
+    EXPECT_EQ(j["scenario"]["chips"], 8);
+    EXPECT_EQ(j["parallelism"]["ep"], 8);
+    EXPECT_EQ(j["parallelism"]["chips_per_replica"], 8);
+    // tp 2 with ep 8: lcm(2, 8) = 8 chips, the other 4 as attention ranks.
+    j = chips_of({"--ep", "8", "--tp", "2"});
+    ASSERT_FALSE(j.is_null());
+    EXPECT_EQ(j["scenario"]["chips"], 8);
+    EXPECT_EQ(j["parallelism"]["tp"].get<int>() * j["parallelism"]["attention_dp"].get<int>(), 8);
+    // tp 8 already holds ep 4: lcm(8, 4) = 8 chips.
+    j = chips_of({"--ep", "4", "--tp", "8"});
+    ASSERT_FALSE(j.is_null());
+    EXPECT_EQ(j["scenario"]["chips"], 8);
+    // Two pipeline stages of an 8-chip expert group: 2 x lcm(1, 8) = 16 chips.
+    j = chips_of({"--ep", "8", "--pp", "2"});
+    ASSERT_FALSE(j.is_null());
+    EXPECT_EQ(j["scenario"]["chips"], 16);
+    EXPECT_EQ(j["parallelism"]["pp"], 2);
+    // A given --chips stays what it is: ep 8 on 4 chips is refused, naming the key.
+    expect_error(run({"eval", "--chip", "h100-sxm", "--model", "mixtral-8x7b", "--chips", "4", "--ep", "8"}), 2,
+                 "ep = 8 is out of range [0, 4]");
+}
+
 // An engine setting for chunked local attention on a model without chunked layers changes nothing and says so;
 // on Llama 4 Scout, whose local layers are chunked, it is no warning.
 TEST(CliEval, ChunkedSettingsOnAModelWithoutChunksAreSaid) {
