@@ -225,7 +225,8 @@ TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
     // fits in 25 MB.
     ChipSpec kept = *load_chip("h100-sxm");
     kept.efficiency.activation_sram_share = 1;
-    const OpResult& gk = op(lower(tiny(), small_scenario(), Phase::decode, kept), 0, "qkv_proj");
+    const PhaseResult kept_ph = lower(tiny(), small_scenario(), Phase::decode, kept);
+    const OpResult& gk = op(kept_ph, 0, "qkv_proj");
     EXPECT_EQ(gk.activation_level, MemLevel::sram);
     EXPECT_EQ(g.activation_level, MemLevel::hbm);
     EXPECT_NEAR(gk.memory_s, gk.weight_bytes / (3.35e12 * 0.866) + gk.activation_bytes / (12e12 * 0.866), 1e-18);
