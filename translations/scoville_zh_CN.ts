@@ -354,6 +354,10 @@
         <source>chip &apos;%1&apos;: its %2 HBM stacks have %3 TB/s each but hold nothing (hbm.gb_per_stack = 0): give them a capacity, or hbm.stacks = 0 for a chip without HBM</source>
         <translation>芯片“%1”：其 %2 个 HBM 堆栈每个带宽 %3 TB/s，但没有容量（hbm.gb_per_stack = 0）：请设置容量，或对无 HBM 的芯片设 hbm.stacks = 0</translation>
     </message>
+    <message>
+        <source>scenario: %1 = %2 exceeds chips (%3): a degree of parallelism needs that many chips</source>
+        <translation>场景：%1 = %2 超过芯片数 %3（并行度需要同样多的芯片）</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>

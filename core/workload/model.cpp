@@ -462,10 +462,18 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
         if (auto st = validate_length_quantiles(s.output_len_quantiles, "output_len_quantiles"); !st) return st;
     if (auto st = range("chips", s.chips, 1, 1000000); !st) return st;
     // Parallelism: 0 is auto; what is given must fit the chips and the model.
-    if (auto st = range("tp", s.tp, 0, s.chips); !st) return st;
+    // A degree of parallelism spans as many chips as it says: more than the chips is said so.
+    auto within_chips = [&](const char* key, int v) -> Status {
+        if (v > s.chips)
+            return fail(SCV_TR("Error", "scenario: %1 = %2 exceeds chips (%3): a degree of parallelism needs that "
+                                        "many chips"),
+                        {key, to_string(v), to_string(s.chips)});
+        return range(key, v, 0, s.chips);
+    };
+    if (auto st = within_chips("tp", s.tp); !st) return st;
     if (auto st = range("pp", s.pp, 0, m.layers); !st) return st;
-    if (auto st = range("ep", s.ep, 0, s.chips); !st) return st;
-    if (auto st = range("attention_dp", s.attention_dp, 0, s.chips); !st) return st;
+    if (auto st = within_chips("ep", s.ep); !st) return st;
+    if (auto st = within_chips("attention_dp", s.attention_dp); !st) return st;
     if (s.tp > m.heads)
         return fail(SCV_TR("Error", "scenario: tp = %1 exceeds the %2 attention heads of '%3' (a chip would hold less "
                                     "than one head)"),

@@ -294,7 +294,7 @@ TEST(CliEval, BadServingInputs) {
                  "prefill_chips + decode_chips (3 + 4) must equal chips (8)");
     expect_error(run(with({"--prefill-chips", "3"})), 2, "must both be at least 1");
     expect_error(run(with({"--disaggregate", "--prefill-chips", "2", "--decode-chips", "6"})), 2, "--disaggregate");
-    expect_error(run(with({"--ep", "16", "--tp", "1", "--attention-dp", "8"})), 2, "ep = 16 is out of range");
+    expect_error(run(with({"--ep", "16", "--tp", "1", "--attention-dp", "8"})), 2, "ep = 16 exceeds chips (8)");
     expect_error(run(with({"--spec-tokens", "2", "--spec-accept", "1.2"})), 2, "spec_accept = 1.2");
     expect_error(run(with({"--spec-tokens", "2", "--spec-accept", "0.8", "--draft-model", "llama-2-70b"})), 1,
                  "is not smaller than the target");
@@ -542,7 +542,7 @@ TEST(CliEval, ExpertParallelismWithoutChipsBringsItsChips) {
         if (r.code != 0) return nlohmann::json();
         return nlohmann::json::parse(r.out);
     };
-    // --ep 8 alone: 8 chips (it read 1 chip before, and refused ep 8 as out of range [0, 1]).
+    // --ep 8 alone: 8 chips (it read 1 chip before, and refused ep 8 as more than that chip).
     auto j = chips_of({"--ep", "8"});
     ASSERT_FALSE(j.is_null());
     EXPECT_EQ(j["scenario"]["chips"], 8);
@@ -564,7 +564,7 @@ TEST(CliEval, ExpertParallelismWithoutChipsBringsItsChips) {
     EXPECT_EQ(j["parallelism"]["pp"], 2);
     // A given --chips stays what it is: ep 8 on 4 chips is refused, naming the key.
     expect_error(run({"eval", "--chip", "h100-sxm", "--model", "mixtral-8x7b", "--chips", "4", "--ep", "8"}), 2,
-                 "ep = 8 is out of range [0, 4]");
+                 "ep = 8 exceeds chips (4): a degree of parallelism needs that many chips");
 }
 
 // An engine setting for chunked local attention on a model without chunked layers changes nothing and says so;

@@ -488,11 +488,11 @@ TEST(Workload, ScenarioErrorsAreTranslatablePatterns) {
     s.chips = 1;
     s.tp = 8;
     const Error e = validate_scenario(s, m).error();
-    EXPECT_EQ(e.message, "scenario: tp = 8 is out of range [0, 1]");
+    EXPECT_EQ(e.message, "scenario: tp = 8 exceeds chips (1): a degree of parallelism needs that many chips");
     ASSERT_TRUE(e.text.has_value());
     EXPECT_EQ(e.text->context, "Error");
-    EXPECT_EQ(e.text->pattern, "scenario: %1 = %2 is out of range [%3, %4]");
-    EXPECT_EQ(e.text->args, (std::vector<std::string>{"tp", "8", "0", "1"}));
+    EXPECT_EQ(e.text->pattern, "scenario: %1 = %2 exceeds chips (%3): a degree of parallelism needs that many chips");
+    EXPECT_EQ(e.text->args, (std::vector<std::string>{"tp", "8", "1"}));
     EXPECT_EQ(e.text->text(), e.message);
 
     // A meaning in parentheses is a message of its own (translated on its own in the GUI).

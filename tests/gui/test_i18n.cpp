@@ -124,10 +124,11 @@ private slots:
         chips->setValue(1);
         QVERIFY(!w.document()->evaluation().ok());
         const Error& error = w.document()->evaluation().error();
-        QCOMPARE(QString::fromStdString(error.message), QStringLiteral("scenario: tp = 8 is out of range [0, 1]"));
-        // 场景：tp = 8 超出范围 [0, 1]
+        QCOMPARE(QString::fromStdString(error.message),
+                 QStringLiteral("scenario: tp = 8 exceeds chips (1): a degree of parallelism needs that many chips"));
+        // 场景：tp = 8 超过芯片数 1（并行度需要同样多的芯片）
         const QString shown = errorText(error);
-        QCOMPARE(shown, QStringLiteral("\u573A\u666F\uFF1Atp = 8 \u8D85\u51FA\u8303\u56F4 [0, 1]"));
+        QCOMPARE(shown, QStringLiteral("\u573A\u666F\uFF1Atp = 8 \u8D85\u8FC7\u82AF\u7247\u6570 1\uFF08\u5E76\u884C\u5EA6\u9700\u8981\u540C\u6837\u591A\u7684\u82AF\u7247\uFF09"));
         auto* warnings = w.findChild<QLabel*>(QStringLiteral("kpi:warnings"));
         QVERIFY(warnings);
         QVERIFY2(warnings->text().contains(shown), qPrintable(warnings->text()));
@@ -138,13 +139,15 @@ private slots:
         text.remove(QStringLiteral("B200 (HGX)"));  // the baseline chip's name
         QVERIFY2(!text.contains(QRegularExpression(QStringLiteral("[A-Za-z]{2,}"))), qPrintable(text));
         // A wrapped error (a seek refused because the design does not evaluate) reads in Chinese
-        // as a whole: 目标搜索：场景：tp = 8 超出范围 [0, 1]
+        // as a whole: 目标搜索：场景：tp = 8 超过芯片数 1（并行度需要同样多的芯片）
         const Error seek = Error::of({"Error", "seek: %1", {}, {error.as_message()}});
         QCOMPARE(errorText(seek), QStringLiteral("\u76EE\u6807\u641C\u7D22\uFF1A") + shown);
         // The command line's message is the English one.
         const std::string cli = runCli({"eval", "--chip", "h100-sxm", "--model", "llama-3.1-8b", "--chips", "1",
                                         "--tp", "8"});
-        QVERIFY2(cli.find("scenario: tp = 8 is out of range [0, 1]") != std::string::npos, cli.c_str());
+        QVERIFY2(cli.find("scenario: tp = 8 exceeds chips (1): a degree of parallelism needs that many chips") !=
+                     std::string::npos,
+                 cli.c_str());
     }
 
     // Opening a file that is not a session: the store's message reads in Chinese behind its path,

@@ -307,13 +307,18 @@ private slots:
         QCOMPARE(outcome->rows.status[row], PointStatus::failed);
         const int tp = static_cast<int>(outcome->rows.axis(row, 0));
         QCOMPARE(QString::fromStdString(outcome->rows.note[row]),
-                 QStringLiteral("scenario: tp = %1 is out of range [0, %2]").arg(tp).arg(chips));
+                 QStringLiteral("scenario: tp = %1 exceeds chips (%2): a degree of parallelism needs that many chips")
+                     .arg(tp)
+                     .arg(chips));
         QVERIFY(!view->applyRow(row));
         const QString status = window_->findChild<QLabel*>(QStringLiteral("sweepStatus"))->text();
-        // 场景：tp = %1 超出范围 [0, %2]
-        const QString chinese = QStringLiteral("\u573A\u666F\uFF1Atp = %1 \u8D85\u51FA\u8303\u56F4 [0, %2]").arg(tp).arg(chips);
+        // 场景：tp = %1 超过芯片数 %2（并行度需要同样多的芯片）
+        const QString chinese = QStringLiteral("\u573A\u666F\uFF1Atp = %1 \u8D85\u8FC7\u82AF\u7247\u6570 %2"
+                                               "\uFF08\u5E76\u884C\u5EA6\u9700\u8981\u540C\u6837\u591A\u7684\u82AF\u7247\uFF09")
+                                    .arg(tp)
+                                    .arg(chips);
         QVERIFY2(status.contains(chinese), qPrintable(status));
-        QVERIFY2(!status.contains(QStringLiteral("out of range")), qPrintable(status));
+        QVERIFY2(!status.contains(QStringLiteral("exceeds")), qPrintable(status));
     }
 
     void aStoredSweepReopensWithItsSession() {
