@@ -266,9 +266,9 @@ TEST(CliEval, ServingKeysAndTheChosenParallelism) {
                                       "--batch", "64", "--output-len", "101", "--admit-every-steps", "4",
                                       "--tpot-slo", "0.2", "--format", "json"};
         a.insert(a.end(), extra);
-        const CliRun r = run(a);
-        EXPECT_EQ(r.code, 0) << r.err;
-        return nlohmann::json::parse(r.out);
+        const CliRun res = run(a);
+        EXPECT_EQ(res.code, 0) << res.err;
+        return nlohmann::json::parse(res.out);
     };
     const auto equal = tpot({"--output-len-cv", "0"});
     const auto lognormal = tpot({"--output-len-cv", "0.79"});
@@ -350,10 +350,10 @@ TEST(CliKernel, GemmAndCopy) {
     auto gemm_time = [&](const char* flag, const char* value) {
         std::vector<std::string> args{"kernel", "--chip", "h100-sxm", "--format", "json", "gemm", "1x2048x2048", flag};
         if (value) args.emplace_back(value);
-        const CliRun g = run(args);
-        EXPECT_EQ(g.code, 0) << g.err;
-        if (g.code != 0) return 0.0;
-        const auto gj = nlohmann::json::parse(g.out);
+        const CliRun gr = run(args);
+        EXPECT_EQ(gr.code, 0) << gr.err;
+        if (gr.code != 0) return 0.0;
+        const auto gj = nlohmann::json::parse(gr.out);
         EXPECT_EQ(gj["weight_level"], value ? "sram" : "hbm") << flag;  // the L2 holds the five copies
         return gj["time_s"].get<double>();
     };

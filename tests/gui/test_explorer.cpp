@@ -894,16 +894,16 @@ private slots:
                      qPrintable(explain->toPlainText()));
         // H100's first wave (which this estimate carries), 108 blocks, half carried by each of the kernel's two ops.
         {
-            const QString text = explain->toPlainText();
-            const qsizetype at = text.indexOf(QStringLiteral("blocks of the first wave"));
-            QVERIFY2(text.mid(at, 160).contains(QStringLiteral(" − 54.0) × ")), qPrintable(text.mid(at, 160)));
+            const QString body = explain->toPlainText();
+            const qsizetype at = body.indexOf(QStringLiteral("blocks of the first wave"));
+            QVERIFY2(body.mid(at, 160).contains(QStringLiteral(" − 54.0) × ")), qPrintable(body.mid(at, 160)));
             // The call's fixed time part by part: the estimate's 1 us launch, H100's 1.04 us call and 103 ns for
             // each of Llama-3.1-70B's 8 query heads a KV head.
-            const qsizetype fixed = text.indexOf(QStringLiteral("query heads a block × time per head = "));
-            QVERIFY2(fixed > 0, qPrintable(text));
-            QVERIFY2(text.mid(fixed, 120).contains(QStringLiteral("+ 8 × 103 ns = 2.86")), qPrintable(text.mid(fixed, 120)));
-            QVERIFY(!text.contains(QStringLiteral("the block times as measured at")));
-            QVERIFY(!text.contains(QStringLiteral("set for 128-wide heads")));
+            const qsizetype fixed = body.indexOf(QStringLiteral("query heads a block × time per head = "));
+            QVERIFY2(fixed > 0, qPrintable(body));
+            QVERIFY2(body.mid(fixed, 120).contains(QStringLiteral("+ 8 × 103 ns = 2.86")), qPrintable(body.mid(fixed, 120)));
+            QVERIFY(!body.contains(QStringLiteral("the block times as measured at")));
+            QVERIFY(!body.contains(QStringLiteral("set for 128-wide heads")));
         }
         // Those times measured at half the estimate's 8 cores: twice the blocks fit the first wave (216 of the
         // kernel, 108 per op), each takes half the time ((7.61 + 8 x 0.81) / 2 = 7.045 ns), and the text says
@@ -913,11 +913,11 @@ private slots:
             QVERIFY(doc_->setParam("calibration.cores", 4));
             QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("(the block times as measured at 4 cores and ")),
                          qPrintable(explain->toPlainText()));
-            const QString text = explain->toPlainText();
-            const qsizetype at = text.indexOf(QStringLiteral("blocks of the first wave"));
-            QVERIFY2(text.mid(at, 160).contains(QStringLiteral(" − 108.0) × 7.04 ns")), qPrintable(text.mid(at, 160)));
-            QVERIFY2(text.contains(QStringLiteral("scaled to this design's 8 cores and %1 GHz)").arg(clock, 0, 'g', 4)),
-                     qPrintable(text));
+            const QString body = explain->toPlainText();
+            const qsizetype at = body.indexOf(QStringLiteral("blocks of the first wave"));
+            QVERIFY2(body.mid(at, 160).contains(QStringLiteral(" − 108.0) × 7.04 ns")), qPrintable(body.mid(at, 160)));
+            QVERIFY2(body.contains(QStringLiteral("scaled to this design's 8 cores and %1 GHz)").arg(clock, 0, 'g', 4)),
+                     qPrintable(body));
             QVERIFY(doc_->setParam("calibration.cores", 0));
             QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("the block times as measured at")));
         }
@@ -930,13 +930,13 @@ private slots:
             doc_->setModel("gpt-oss-120b");
             doc_->setSelection(LayerSelection{Phase::decode, 0});
             QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("+ RoPE pass = ")), qPrintable(explain->toPlainText()));
-            const QString text = explain->toPlainText();
-            const qsizetype fixed = text.indexOf(QStringLiteral("+ RoPE pass = "));
-            QVERIFY2(text.mid(fixed, 120).contains(QStringLiteral("+ 8 × 103 ns + 1.98 µs = 4.84 µs")), qPrintable(text.mid(fixed, 120)));
+            const QString body = explain->toPlainText();
+            const qsizetype fixed = body.indexOf(QStringLiteral("+ RoPE pass = "));
+            QVERIFY2(body.mid(fixed, 120).contains(QStringLiteral("+ 8 × 103 ns + 1.98 µs = 4.84 µs")), qPrintable(body.mid(fixed, 120)));
             // Its 64-wide heads: the pair's time in a block is H100's for 128-wide heads (carried) x (1 - 0.75 + 0.75
             // x 64 / 128) = 0.625 (efficiency.attention_pair_width_share); Llama-3.1-70B's 128-wide heads say nothing.
-            QVERIFY2(text.contains(QStringLiteral("(the pair's time in a block, set for 128-wide heads, × 0.625 for 64-wide heads)")),
-                     qPrintable(text));
+            QVERIFY2(body.contains(QStringLiteral("(the pair's time in a block, set for 128-wide heads, × 0.625 for 64-wide heads)")),
+                     qPrintable(body));
             shoot(QStringLiteral("explain-rope-pass"), QStringLiteral("+ RoPE pass = "));
             doc_->setModel(was);
             QVERIFY(doc_->setParam("efficiency.attention_rope_pass_us", 0));
@@ -946,9 +946,9 @@ private slots:
         doc_->setSelection(LayerSelection{Phase::prefill, 0});
         QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("prompt call + 2 launches = ")), qPrintable(explain->toPlainText()));
         {
-            const QString text = explain->toPlainText();
-            const qsizetype at = text.indexOf(QStringLiteral("prompt call + 2 launches = "));
-            QVERIFY2(text.mid(at, 80).contains(QStringLiteral("5.89 µs + 2 × 1.00 µs = 7.89 µs")), qPrintable(text.mid(at, 80)));
+            const QString body = explain->toPlainText();
+            const qsizetype at = body.indexOf(QStringLiteral("prompt call + 2 launches = "));
+            QVERIFY2(body.mid(at, 80).contains(QStringLiteral("5.89 µs + 2 × 1.00 µs = 7.89 µs")), qPrintable(body.mid(at, 80)));
         }
         // A long prompt's blocks leave cores idle while its longest ones run: 8 query heads a chip x 64 blocks of
         // 128 tokens on the estimate's 8 cores, 8 x 64 x 65 / 2 = 16640 tiles over 8 x (16640 / 8 + 64 / 2): 98 %.
