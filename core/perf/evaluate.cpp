@@ -1153,7 +1153,7 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
         else if (!ev.prompt_step.templates.empty())
             ev.prompt_step = {};
         fill_serving(engine, s, *best, ev);
-        if (s.requests > 0 && !s.has_limits()) {
+        if (s.offline_run()) {
             // A run of s.requests requests: the tail in which the batch drains counts.
             ServingResult& sv = ev.serving;
             sv.throughput_tokens_per_s = engine.run_throughput(*best, scratch);

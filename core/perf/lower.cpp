@@ -789,7 +789,7 @@ double layer_kv_tokens(const ModelSpec& m, const Scenario& s, int layer, double 
 }
 
 bool lockstep_run(const Scenario& s) {
-    return s.requests > 0 && !s.has_limits() && s.input_len_cv == 0 && s.output_spread() == 0;
+    return s.offline_run() && s.input_len_cv == 0 && s.output_spread() == 0;
 }
 
 double kv_token_layers(const ModelSpec& m, const Scenario& s, double ctx) {

@@ -264,6 +264,9 @@ struct Scenario {
     }
     [[nodiscard]] bool disaggregated() const { return prefill_chips != 0 || decode_chips != 0; }
     [[nodiscard]] bool has_limits() const { return ttft_slo_s.has_value() || tpot_slo_s.has_value(); }
+    // An offline benchmark run: `requests` issued at once and served to the last (a server's requests
+    // arrive at a rate whatever the run's length).
+    [[nodiscard]] bool offline_run() const { return requests > 0 && !has_limits(); }
     // The engine's host time per request and step the chips wait for in this run: its bookkeeping,
     // and a server's streamed token.
     [[nodiscard]] double request_host_us() const {
