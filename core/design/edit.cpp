@@ -14,9 +14,11 @@ constexpr std::pair<EditKind, std::string_view> kKindNames[] = {
 };
 
 Error unknown_target(std::string_view name) {
-    return Error{"'" + std::string(name) +
-                 "' is not an editable key (a chip parameter such as compute.clock_ghz, workload.model, "
-                 "workload.KEY for a workload key such as workload.batch, baseline or compared)"};
+    std::string text = "'";
+    text.append(name).append(
+        "' is not an editable key (a chip parameter such as compute.clock_ghz, workload.model, "
+        "workload.KEY for a workload key such as workload.batch, baseline or compared)");
+    return Error{text};
 }
 
 }  // namespace
@@ -60,7 +62,8 @@ Result<EditTarget> parse_edit_target(std::string_view name) {
     if (name == kComparedKey) return EditTarget{EditKind::compared, std::string(kComparedKey)};
     if (name.starts_with(kWorkloadPrefix)) {
         const std::string_view key = name.substr(kWorkloadPrefix.size());
-        if (key == kModelKey || find_workload_key(key)) return EditTarget{EditKind::workload, std::string(key)};
+        if (key == kModelKey || find_workload_key(key))
+            return EditTarget{EditKind::workload, std::string(key)};
         return unknown_target(name);
     }
     if (find_param(name)) return EditTarget{EditKind::chip, std::string(name)};
@@ -128,7 +131,8 @@ Status apply_step(DesignValues& values, const EditStep& step, bool forward) {
     return Ok{};
 }
 
-Result<std::optional<Edit>> make_edit(const DesignValues& values, const EditTarget& target, std::string_view text) {
+Result<std::optional<Edit>> make_edit(const DesignValues& values, const EditTarget& target,
+                                      std::string_view text) {
     auto old_text = edit_value(values, target.kind, target.key);
     if (!old_text) return old_text.error();
     DesignValues next = values;
@@ -179,8 +183,9 @@ std::string describe_edit(const Edit& e) {
     switch (e.kind) {
         case EditKind::chip: {
             const ParamInfo* p = find_param(e.key);
-            const std::string unit = p && !p->unit.empty() ? " " + std::string(p->unit) : std::string();
-            const std::string label = p ? std::string(p->label) + " (" + e.key + ")" : e.key;
+            const std::string unit = p && !p->unit.empty() ? std::string(" ").append(p->unit) : std::string();
+            const std::string label =
+                p ? std::string(p->label).append(" (").append(e.key).append(")") : e.key;
             return label + " " + e.old_value + " -> " + e.new_value + unit;
         }
         case EditKind::design: {
@@ -192,8 +197,9 @@ std::string describe_edit(const Edit& e) {
         case EditKind::workload: {
             if (e.key == kModelKey) return "Model " + shown(e.old_value) + " -> " + shown(e.new_value);
             const WorkloadKey* k = find_workload_key(e.key);
-            const std::string unit = k && !k->unit.empty() ? " " + std::string(k->unit) : std::string();
-            const std::string label = k ? std::string(k->label) + " (workload." + e.key + ")" : e.key;
+            const std::string unit = k && !k->unit.empty() ? std::string(" ").append(k->unit) : std::string();
+            const std::string label =
+                k ? std::string(k->label).append(" (workload.").append(e.key).append(")") : e.key;
             return label + " " + shown(e.old_value) + " -> " + shown(e.new_value) + unit;
         }
         case EditKind::baseline:
