@@ -24,6 +24,7 @@
 #include "core/hw/params.hpp"
 #include "core/library/library.hpp"
 #include "core/perf/kernel.hpp"
+#include "core/perf/lower.hpp"
 #include "core/perf/report.hpp"
 #include "core/sweep/ranges.hpp"
 #include "core/perf/validation.hpp"
@@ -61,6 +62,7 @@ struct KernelOptions {
     double tokens = 0;
     int ep = 1;
     double imbalance = 1.0;
+    double moe_pair_bytes = 0.0;
     std::string act_quant = "none";
     std::string routing = "random";
     bool cold_weights = false;
@@ -156,7 +158,13 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         if (!model) return fail(ctx, kFailed, model.error().message);
         const auto routing = parse_moe_routing(o.routing);
         if (!routing) return fail(ctx, kUsage, "--routing: '" + o.routing + "' is not one of random, balanced");
-        run = [m = *model, p = *p, r = *routing, &o](const ChipSpec& c) { return moe_kernel(c, m, o.tokens, o.ep, p, o.imbalance, r); };
+        // --moe-pair-bytes is the workload key: the same check and message as eval's.
+        Scenario pair_bytes;
+        pair_bytes.moe_pair_bytes = o.moe_pair_bytes;
+        if (auto st = validate_scenario(pair_bytes, *model); !st) return fail(ctx, kUsage, st.error().message);
+        run = [m = *model, p = *p, r = *routing, &o](const ChipSpec& c) {
+            return moe_kernel(c, m, o.tokens, o.ep, p, o.imbalance, r, o.moe_pair_bytes);
+        };
     } else if (gemm) {
         const auto p = parse_precision(o.precision);
         if (!p) return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp8, fp4, int8");
@@ -233,6 +241,8 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
             j["ep"] = o.ep;
             j["imbalance"] = o.imbalance;
             j["routing"] = o.routing;
+            j["moe_pair_bytes"] =
+                o.moe_pair_bytes > 0 ? o.moe_pair_bytes : moe_pair_bytes_default(*parse_precision(o.precision));
             j["precision"] = std::string(to_string(op.precision));
             j["flops"] = op.flops;
         }
@@ -512,6 +522,7 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     moe->add_option("--routing", ko->routing,
                     "random (default: each token picks its experts at random, as in serving) or balanced (tokens spread "
                     "evenly over the experts, as kernel benchmarks route them: T tokens touch min(E, T x top_k) experts)");
+    moe->add_option("--moe-pair-bytes", ko->moe_pair_bytes, kMoePairBytesHelp);
     moe->fallthrough();
     moe->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::moe, ctx); });
     CLI::App* attention = kernel->add_subcommand(

@@ -147,9 +147,7 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                      "MoE: busiest expert-parallel rank's load / mean (default 0 = auto: 1 at EP 1, else from the "
                      "model's routing skew moe.routing_alpha, or 1.1 where it is not known, times the busiest group's "
                      "extra expert where ep does not divide the experts)");
-    cmd->add_option("--moe-pair-bytes", o.moe_pair_bytes,
-                     "MoE: bytes each routed token moves per hidden element outside the expert GEMMs (default 0: "
-                     "by precision, 4 bf16 / 5.2 fp8 / 16.3 fp4)");
+    cmd->add_option("--moe-pair-bytes", o.moe_pair_bytes, kMoePairBytesHelp);
     cmd->add_option("--moe-dispatch", o.moe_dispatch,
                      "MoE over attention ranks: auto (default), allgather (every rank gathers every token, then a "
                      "reduce-scatter: TensorRT-LLM on 8-GPU nodes, vLLM) or alltoall (only routed rows travel: DeepEP, NVL72)");

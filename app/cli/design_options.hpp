@@ -19,6 +19,10 @@ inline constexpr int kUsage = 2;   // a malformed command line (bad value, unkno
 inline constexpr int kFailed = 1;  // well-formed inputs that fail (unknown chip, unreadable file, does not fit)
 
 inline constexpr int kChipsNotGiven = std::numeric_limits<int>::min();  // --chips absent (0 and below are refused)
+// --moe-pair-bytes, which eval (and every command with workload options) and kernel moe take.
+inline constexpr const char* kMoePairBytesHelp =
+    "MoE: bytes each routed token moves per hidden element outside the expert GEMMs (default 0: by precision, "
+    "4 bf16 / 5.2 fp8 / 16.3 fp4)";
 
 struct DesignOptions {
     std::string chip, model;

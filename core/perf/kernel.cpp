@@ -190,7 +190,7 @@ std::optional<MoeRouting> parse_moe_routing(std::string_view name) {
 }
 
 Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, double tokens, int ep, Precision p,
-                                double imbalance, MoeRouting routing) {
+                                double imbalance, MoeRouting routing, double pair_bytes) {
     if (auto st = validate_chip(chip); !st) return st.error();
     if (!model.is_moe()) return Error{"moe: model '" + model.id + "' has no routed experts"};
     if (!valid_dim(tokens) || tokens != std::floor(tokens))
@@ -200,6 +200,8 @@ Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, do
                      " experts of model '" + model.id + "'"};
     if (!(imbalance >= 1.0) || !std::isfinite(imbalance))
         return Error{"moe: imbalance must be at least 1 (the busiest rank's load over the mean)"};
+    if (!(pair_bytes >= 0.0 && pair_bytes <= 256.0))
+        return Error{"moe: moe_pair_bytes must be 0 (by precision) to 256 bytes per routed copy and hidden element"};
     const ChipRates r = chip_rates(chip);
     // Every rank holds every token (one attention rank over ep chips): each picks its experts' rows.
     Scenario s;
@@ -208,6 +210,7 @@ Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, do
     s.weight_precision = s.activation_precision = p;
     s.kv_precision = Precision::bf16;
     s.expert_imbalance = imbalance;
+    s.moe_pair_bytes = pair_bytes;
     StepShape shape;
     shape.decode_seqs = tokens;
     StepPlan plan;

@@ -464,6 +464,28 @@ TEST(CliKernel, FusedMoeLayer) {
                  "--routing: 'skewed' is not one of random, balanced");
 }
 
+// The bytes per routed copy (workload key moe_pair_bytes) can be set where the fused-MoE op is timed.
+// Qwen3-30B on B200 at fp4, EP 1, 16384 tokens routed evenly: 16384 x 8 = 131072 copies of 2048 elements.
+// From the fp4 default 16.3 B to 29.8 B, the permute and finalise (memory-bound) move 13.5 x 131072 x 2048 =
+// 3.624 GB more at 8 TB/s x 0.83 = 6.64 TB/s: +545.8 us (aiconfigurator measured 1816.8 us there, the model
+// 1269.5 us with the default).
+TEST(CliKernel, FusedMoeLayerTakesTheBytesPerRoutedCopy) {
+    auto layer = [](const char* pair_bytes) {
+        const CliRun r = run({"kernel", "--chip", "b200", "--format", "json", "moe", "16384", "--model", "qwen3-30b-a3b",
+                              "--precision", "fp4", "--routing", "balanced", "--moe-pair-bytes", pair_bytes});
+        EXPECT_EQ(r.code, 0) << r.err;
+        return nlohmann::json::parse(r.out);
+    };
+    const auto by_precision = layer("0"), given = layer("29.8");
+    EXPECT_DOUBLE_EQ(by_precision["moe_pair_bytes"].get<double>(), 16.3);
+    EXPECT_DOUBLE_EQ(given["moe_pair_bytes"].get<double>(), 29.8);
+    EXPECT_NEAR((given["bytes"].get<double>() - by_precision["bytes"].get<double>()) / 1e9, 3.624, 0.001);
+    EXPECT_NEAR((given["time_s"].get<double>() - by_precision["time_s"].get<double>()) * 1e6, 545.8, 1.0);
+    // Out of range: refused as eval refuses the workload key.
+    expect_error(run({"kernel", "--chip", "b200", "moe", "16", "--model", "qwen3-30b-a3b", "--moe-pair-bytes", "300"}), 2,
+                 "moe_pair_bytes = 300 is out of range [0, 256]");
+}
+
 // One layer's decode-attention call: 1024 requests of Llama-3.1-8B with 15 tokens cached on one H200, fp8 KV:
 // 8192 (request, KV head) blocks, the 8092 beyond the first wave of 100 x 10.11 ns, meet 35.7 MB of KV (and the
 // queries and outputs, from HBM) at the ridge, + 5.376 us per call = 88.37 us (the Roofline test's arithmetic;
