@@ -159,9 +159,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         const auto routing = parse_moe_routing(o.routing);
         if (!routing) return fail(ctx, kUsage, "--routing: '" + o.routing + "' is not one of random, balanced");
         // --moe-pair-bytes is the workload key: the same check and message as eval's.
-        Scenario pair_bytes;
-        pair_bytes.moe_pair_bytes = o.moe_pair_bytes;
-        if (auto st = validate_scenario(pair_bytes, *model); !st) return fail(ctx, kUsage, st.error().message);
+        if (auto st = validate_moe_pair_bytes(o.moe_pair_bytes); !st) return fail(ctx, kUsage, st.error().message);
         run = [m = *model, p = *p, r = *routing, &o](const ChipSpec& c) {
             return moe_kernel(c, m, o.tokens, o.ep, p, o.imbalance, r, o.moe_pair_bytes);
         };

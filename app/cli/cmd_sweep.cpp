@@ -118,8 +118,10 @@ std::vector<std::string> axes_as_lists(const SweepRows& rows) {
         for (size_t r = 0; r < rows.size(); ++r)
             if (std::find(seen.begin(), seen.end(), rows.axis(r, a)) == seen.end()) seen.push_back(rows.axis(r, a));
         std::string text = rows.axis_keys[a] + "=";
-        for (size_t i = 0; i < seen.size(); ++i)
-            text += (i ? "," : "") + (key ? key->value_text(seen[i]) : format_number(seen[i]));
+        for (size_t i = 0; i < seen.size(); ++i) {
+            if (i) text += ',';
+            text += key ? key->value_text(seen[i]) : format_number(seen[i]);
+        }
         out.push_back(std::move(text));
     }
     return out;

@@ -200,8 +200,7 @@ Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, do
                      " experts of model '" + model.id + "'"};
     if (!(imbalance >= 1.0) || !std::isfinite(imbalance))
         return Error{"moe: imbalance must be at least 1 (the busiest rank's load over the mean)"};
-    if (!(pair_bytes >= 0.0 && pair_bytes <= 256.0))
-        return Error{"moe: moe_pair_bytes must be 0 (by precision) to 256 bytes per routed copy and hidden element"};
+    if (auto st = validate_moe_pair_bytes(pair_bytes); !st) return st.error();
     const ChipRates r = chip_rates(chip);
     // Every rank holds every token (one attention rank over ep chips): each picks its experts' rows.
     Scenario s;

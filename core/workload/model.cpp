@@ -366,6 +366,19 @@ std::string to_string(const LengthQuantiles& q) {
 }
 
 namespace {
+// A real workload key outside [lo, hi]: the key, its value, the range and what it means (`meaning` is marked
+// where it is passed, so it reads in the user's language too).
+Status real_in_range(const char* key, double v, double lo, double hi, std::string_view meaning) {
+    if (v >= lo && v <= hi) return Ok{};
+    char value[32], low[32], high[32];
+    std::snprintf(value, sizeof value, "%.6g", v);
+    std::snprintf(low, sizeof low, "%g", lo);
+    std::snprintf(high, sizeof high, "%g", hi);
+    return Error::of(Message{"Error", SCV_TR("Error", "scenario: %1 = %2 is out of range [%3, %4] (%5)"),
+                             {key, value, low, high},
+                             {Message{"Error", meaning, {}}}});
+}
+
 // Integral over [x, y] of Q(p)^power (power 1 or 2), Q the quantile function the quantiles give.
 double quantiles_integral(const LengthQuantiles& q, double x, double y, int power) {
     double sum = 0;
@@ -425,6 +438,12 @@ bool tp_splits_heads(const ModelSpec& m, int tp) {
     if (tp < 1 || m.heads < tp || m.heads % tp != 0) return false;
     if (m.is_mla() || m.kv_heads <= 0) return true;
     return tp <= m.kv_heads ? m.kv_heads % tp == 0 : tp % m.kv_heads == 0;
+}
+
+Status validate_moe_pair_bytes(double bytes) {
+    return real_in_range("moe_pair_bytes", bytes, 0.0, 256.0,
+                         SCV_TR("Error", "bytes per routed token and hidden element outside the expert GEMMs; 0 = by "
+                                         "precision"));
 }
 
 Status validate_scenario(const Scenario& s, const ModelSpec& m) {
@@ -504,17 +523,7 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     if (auto st = range("requests", s.requests, 0, 1000000000); !st) return st;
     if (auto st = range("admit_every_steps", s.admit_every_steps, 1, 1000); !st) return st;
     if (auto st = range("spec_tokens", s.spec_tokens, 0, 16); !st) return st;
-    // `meaning` is marked where it is passed, so it reads in the user's language too.
-    auto real = [&](const char* key, double v, double lo, double hi, std::string_view meaning) -> Status {
-        if (v >= lo && v <= hi) return Ok{};
-        char value[32], low[32], high[32];
-        std::snprintf(value, sizeof value, "%.6g", v);
-        std::snprintf(low, sizeof low, "%g", lo);
-        std::snprintf(high, sizeof high, "%g", hi);
-        return Error::of(Message{"Error", SCV_TR("Error", "scenario: %1 = %2 is out of range [%3, %4] (%5)"),
-                                 {key, value, low, high},
-                                 {Message{"Error", meaning, {}}}});
-    };
+    const auto real = real_in_range;
     if (auto st = real("spec_accept", s.spec_accept, 0.0, 1.0,
                        SCV_TR("Error", "probability that a drafted token is accepted"));
         !st)
@@ -541,11 +550,7 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                        SCV_TR("Error", "the share of the weights kept at 16 bits, 0 to 1"));
         !st)
         return st;
-    if (auto st = real("moe_pair_bytes", s.moe_pair_bytes, 0.0, 256.0,
-                       SCV_TR("Error", "bytes per routed token and hidden element outside the expert GEMMs; 0 = by "
-                                       "precision"));
-        !st)
-        return st;
+    if (auto st = validate_moe_pair_bytes(s.moe_pair_bytes); !st) return st;
     if (auto st = real("comm_overlap", s.comm_overlap, 0.0, 1.0, SCV_TR("Error", "fraction of collective time hidden"));
         !st)
         return st;

@@ -278,6 +278,8 @@ Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin
 std::string model_to_json(const ModelSpec& model, int indent = 2);
 Status validate_model(const ModelSpec& model);
 Status validate_scenario(const Scenario& scenario, const ModelSpec& model);
+// The workload key moe_pair_bytes alone (validate_scenario checks it too; the fused-MoE kernel takes it bare).
+Status validate_moe_pair_bytes(double bytes);
 
 // Whether `tp` tensor-parallel ranks split the model's attention as engines do (vLLM, TensorRT-LLM,
 // SGLang): every rank holds the same number of query heads, and an even share of the KV heads or,
