@@ -469,6 +469,72 @@
         <source>mtp-lm_head</source>
         <translation>MTP-LM 头</translation>
     </message>
+    <message numerus="yes">
+        <source>%n measured runs of MoE models with output-heavy requests</source>
+        <translation>
+            <numerusform>%n 次 MoE 模型、输出为主的请求的实测运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measured runs of dense models with output-heavy requests</source>
+        <translation>
+            <numerusform>%n 次稠密模型、输出为主的请求的实测运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measured runs of MoE models with mixed prompt and output lengths</source>
+        <translation>
+            <numerusform>%n 次 MoE 模型、提示与输出长度相当的实测运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measured runs of dense models with mixed prompt and output lengths</source>
+        <translation>
+            <numerusform>%n 次稠密模型、提示与输出长度相当的实测运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measured runs of MoE models with prompt-heavy requests</source>
+        <translation>
+            <numerusform>%n 次 MoE 模型、提示为主的请求的实测运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measured runs of dense models with prompt-heavy requests</source>
+        <translation>
+            <numerusform>%n 次稠密模型、提示为主的请求的实测运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>MoE models</source>
+        <translation>MoE 模型</translation>
+    </message>
+    <message>
+        <source>dense models</source>
+        <translation>稠密模型</translation>
+    </message>
+    <message>
+        <source>output-heavy</source>
+        <translation>输出为主</translation>
+    </message>
+    <message>
+        <source>mixed lengths</source>
+        <translation>长度相当</translation>
+    </message>
+    <message>
+        <source>prompt-heavy</source>
+        <translation>提示为主</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured accuracy (%n runs, %1, %2): tokens/s a median %3 from measured, %4 to %5 from the 10th to the 90th percentile</source>
+        <translation>
+            <numerusform>实测准确度（%n 次运行，%1，%2）：tokens/s 与实测相差中位数 %3，第 10 至第 90 百分位 %4 至 %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Against %1, the model&apos;s tokens/s were a median %2 from the measurement, %3 to %4 from the 10th to the 90th percentile (positive: the model faster than measured); %5 of them within ±35 %.</source>
+        <translation>对照 %1，模型的 tokens/s 与实测相差中位数 %2，第 10 至第 90 百分位 %3 至 %4（正值：模型比实测快）；其中 %5 次在 ±35 % 以内。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2708,6 +2774,10 @@
         <source>in each step, time = (compute&lt;sup&gt;p&lt;/sup&gt; + memory&lt;sup&gt;p&lt;/sup&gt;)&lt;sup&gt;1/p&lt;/sup&gt;%1%2%3 (p = %4, ridge sharpness: near the ridge neither overlaps the other fully)&lt;br&gt;</source>
         <translation>在每一步中，时间 = (计算&lt;sup&gt;p&lt;/sup&gt; + 内存&lt;sup&gt;p&lt;/sup&gt;)&lt;sup&gt;1/p&lt;/sup&gt;%1%2%3（p = %4，拐点锐度：在拐点附近两者都不能完全相互重叠）&lt;br&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Measured accuracy&lt;/b&gt;: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;实测准确度&lt;/b&gt;：%1&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>
@@ -2919,6 +2989,10 @@ TTFT p99 %6</translation>
     <message>
         <source>No warnings.</source>
         <translation>无警告。</translation>
+    </message>
+    <message>
+        <source>No measured runs of this kind of workload</source>
+        <translation>没有这类工作负载的实测运行</translation>
     </message>
 </context>
 <context>

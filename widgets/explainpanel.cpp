@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/perf/accuracy.hpp"
 #include "core/perf/collective.hpp"
 #include "core/perf/roofline.hpp"
 #include "store/qtext.hpp"
@@ -255,6 +256,9 @@ void ExplainPanel::refresh() {
                      formatSi(sv.throughput_tokens_per_s))
                 .arg(formatSeconds(sv.ttft_p50_s), formatSeconds(sv.ttft_p99_s), formatSeconds(sv.tpot_p50_s),
                      formatSeconds(sv.tpot_p99_s));
+    // How far predictions of this kind of workload have been from hardware.
+    if (const MeasuredAccuracy* a = find_accuracy(builtin_measured_accuracy(), workload_class(doc_->state().model, scenario)))
+        html += tr("<p><b>Measured accuracy</b>: %1</p>").arg(accuracyText(*a).toHtmlEscaped());
     if (const LengthQuantiles& q = scenario.output_len_quantiles; sv.server && q.size() >= 2)
         html += tr("<p>The output lengths follow %1 measured quantiles (%2 tokens at %3 % up to %4 at %5 %), scaled "
                    "to the mean output of %6, in place of a lognormal: they set the TPOT percentiles.</p>")

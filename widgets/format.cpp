@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/perf/accuracy.hpp"
 #include "core/perf/result_keys.hpp"
 #include "core/util/result.hpp"
 #include "core/util/tr.hpp"
@@ -185,6 +186,53 @@ QString opKindText(OpKind kind) {
 QString memLevelText(MemLevel level) {
     return level == MemLevel::sram ? QCoreApplication::translate("Model", "SRAM")
                                    : QCoreApplication::translate("Model", "HBM");
+}
+
+namespace {
+// +1.7 %, −4.0 % (a fraction, shown in per cent with one decimal and its sign).
+QString signedPercent(double fraction) {
+    const double pct = std::round(fraction * 1000.0) / 10.0;
+    return (pct < 0 ? QStringLiteral("\u2212") : QStringLiteral("+")) + formatNumber(std::fabs(pct), 1) +
+           QStringLiteral(" %");
+}
+}  // namespace
+
+QString accuracyText(const MeasuredAccuracy& a) {
+    QString runs;
+    switch (a.workload.mix) {
+    case LengthMix::output_heavy:
+        runs = a.workload.moe ? QCoreApplication::translate("Model", "%n measured runs of MoE models with output-heavy requests", nullptr, a.rows)
+                              : QCoreApplication::translate("Model", "%n measured runs of dense models with output-heavy requests", nullptr, a.rows);
+        break;
+    case LengthMix::mixed:
+        runs = a.workload.moe ? QCoreApplication::translate("Model", "%n measured runs of MoE models with mixed prompt and output lengths", nullptr, a.rows)
+                              : QCoreApplication::translate("Model", "%n measured runs of dense models with mixed prompt and output lengths", nullptr, a.rows);
+        break;
+    case LengthMix::prompt_heavy:
+        runs = a.workload.moe ? QCoreApplication::translate("Model", "%n measured runs of MoE models with prompt-heavy requests", nullptr, a.rows)
+                              : QCoreApplication::translate("Model", "%n measured runs of dense models with prompt-heavy requests", nullptr, a.rows);
+        break;
+    }
+    return QCoreApplication::translate("Model", "Against %1, the model's tokens/s were a median %2 from the measurement, "
+                                                "%3 to %4 from the 10th to the 90th percentile (positive: the model "
+                                                "faster than measured); %5 of them within ±35 %.")
+        .arg(runs, signedPercent(a.median_error), signedPercent(a.p10_error), signedPercent(a.p90_error),
+             QString::number(a.within_35));
+}
+
+QString accuracyLine(const MeasuredAccuracy& a) {
+    const QString models = a.workload.moe ? QCoreApplication::translate("Model", "MoE models")
+                                          : QCoreApplication::translate("Model", "dense models");
+    QString lengths;
+    switch (a.workload.mix) {
+    case LengthMix::output_heavy: lengths = QCoreApplication::translate("Model", "output-heavy"); break;
+    case LengthMix::mixed: lengths = QCoreApplication::translate("Model", "mixed lengths"); break;
+    case LengthMix::prompt_heavy: lengths = QCoreApplication::translate("Model", "prompt-heavy"); break;
+    }
+    return QCoreApplication::translate("Model", "Measured accuracy (%n runs, %1, %2): tokens/s a median %3 from "
+                                                "measured, %4 to %5 from the 10th to the 90th percentile",
+                                       nullptr, a.rows)
+        .arg(models, lengths, signedPercent(a.median_error), signedPercent(a.p10_error), signedPercent(a.p90_error));
 }
 
 QString chipParamText(std::string_view text) { return trCore("scoville::ChipParams", text); }

@@ -11,6 +11,7 @@
 namespace scoville {
 
 struct Error;
+struct MeasuredAccuracy;
 struct Message;
 struct Parallelism;
 struct ResultKey;
@@ -57,6 +58,13 @@ QString chipParamText(std::string_view text);
 QString workloadKeyText(std::string_view text);
 // A result as its key's kind reads: "12.3 k", "38.0 ms", "$1.23", "814 mm²"; nullopt reads "n/a".
 QString formatResult(const ResultKey& key, std::optional<double> value);
+// How the model's throughput matched measured runs of a workload's class (core/perf/accuracy.hpp), one
+// sentence in the user's language (context "Model"): the runs, the median and the 10th to 90th
+// percentile of the signed errors, and the runs within ±35 %.
+QString accuracyText(const MeasuredAccuracy& accuracy);
+// The same in one short line: "Measured accuracy (247 runs, dense models, mixed lengths): tokens/s a
+// median +1.7 % from measured, −10.6 to +17.5 % from the 10th to the 90th percentile".
+QString accuracyLine(const MeasuredAccuracy& accuracy);
 // A result key's labels, translated (context "ResultKey").
 QString resultLabel(const ResultKey& key);
 QString resultShortLabel(const ResultKey& key);

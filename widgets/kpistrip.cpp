@@ -10,6 +10,7 @@
 #include <cstring>
 #include <optional>
 
+#include "core/perf/accuracy.hpp"
 #include "core/perf/result_keys.hpp"
 #include "core/physical/cost.hpp"
 #include "core/physical/tech.hpp"
@@ -189,6 +190,14 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     connect(assumptions, &QLabel::linkActivated, this, &KpiStrip::assumptionsRequested);
     costLayout->addWidget(cost_, 1);
     costLayout->addWidget(assumptions, 0, Qt::AlignTop);
+    accuracy_ = new QLabel(this);
+    accuracy_->setObjectName(QStringLiteral("kpi:accuracy"));
+    accuracy_->setTextFormat(Qt::PlainText);
+    accuracy_->setFont(small);
+    accuracy_->setForegroundRole(QPalette::PlaceholderText);
+    // One line, whatever the width: the whole sentence on hover.
+    accuracy_->setWordWrap(false);
+    accuracy_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     warnings_ = new QLabel(this);
     warnings_->setObjectName(QStringLiteral("kpi:warnings"));
     warnings_->setWordWrap(true);
@@ -262,6 +271,7 @@ void KpiStrip::arrange(int perRow) {
     for (auto& k : kpis_) grid_->removeWidget(k.card);
     grid_->removeWidget(baselineNote_);
     grid_->removeWidget(costRow_);
+    grid_->removeWidget(accuracy_);
     grid_->removeWidget(warnings_);
     for (int c = 0; c < grid_->columnCount(); ++c) grid_->setColumnStretch(c, 0);
     int i = 0;
@@ -273,7 +283,8 @@ void KpiStrip::arrange(int perRow) {
     ++i;
     const int rows = (i + perRow - 1) / perRow;
     grid_->addWidget(costRow_, rows, 0, 1, perRow);
-    grid_->addWidget(warnings_, rows + 1, 0, 1, perRow);
+    grid_->addWidget(accuracy_, rows + 1, 0, 1, perRow);
+    grid_->addWidget(warnings_, rows + 2, 0, 1, perRow);
     for (int c = 0; c < perRow; ++c) grid_->setColumnStretch(c, 1);
 }
 
@@ -352,6 +363,14 @@ void KpiStrip::refresh() {
             k.delta->setPalette(pal);
         }
     }
+
+    // How far the model has been from measured runs of this kind of workload (the class changes with the
+    // model and the lengths only).
+    const MeasuredAccuracy* accuracy =
+        find_accuracy(builtin_measured_accuracy(), workload_class(doc_->state().model, doc_->state().scenario));
+    setTextIfChanged(accuracy_, accuracy ? accuracyLine(*accuracy) : tr("No measured runs of this kind of workload"));
+    const QString accuracyTip = accuracy ? accuracyText(*accuracy) : QString();
+    if (accuracy_->toolTip() != accuracyTip) accuracy_->setToolTip(accuracyTip);
 
     // The document's ranges of this state (hidden until they arrive).
     applyRanges();

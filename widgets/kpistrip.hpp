@@ -66,6 +66,7 @@ private:
     QLabel* baselineNote_ = nullptr;
     QWidget* costRow_ = nullptr;
     QLabel* cost_ = nullptr;
+    QLabel* accuracy_ = nullptr;  // "kpi:accuracy": how the model matched measured runs of this workload's class
 };
 
 }  // namespace scoville

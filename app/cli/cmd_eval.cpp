@@ -23,6 +23,7 @@
 #include "app/cli/design_options.hpp"
 #include "core/hw/params.hpp"
 #include "core/library/library.hpp"
+#include "core/perf/accuracy.hpp"
 #include "core/perf/kernel.hpp"
 #include "core/perf/lower.hpp"
 #include "core/perf/report.hpp"
@@ -121,10 +122,12 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
     // The headline results' ranges over the uncertain parameters of the chip and of the power model.
     auto ranges = result_ranges(DesignPoint{*chip, *model, s, companions});
     if (!ranges) return fail(ctx, kFailed, ranges.error().message);
+    // How the model's throughput matched measured runs of this kind of workload.
+    const MeasuredAccuracy* accuracy = find_accuracy(builtin_measured_accuracy(), workload_class(*model, s));
     std::string text;
-    if (o.format == "json") text = evaluation_to_json(*ev, *chip, *model, s, 2, a, &*ranges) + "\n";
+    if (o.format == "json") text = evaluation_to_json(*ev, *chip, *model, s, 2, a, &*ranges, accuracy) + "\n";
     else if (o.format == "csv") text = evaluation_to_csv(*ev);
-    else text = evaluation_to_table(*ev, *chip, *model, s, a, &*ranges);
+    else text = evaluation_to_table(*ev, *chip, *model, s, a, &*ranges, accuracy);
     ctx.out << text;
     return 0;
 }
@@ -445,6 +448,15 @@ int run_validate(const std::vector<std::string>& data, const std::string& format
                        std::to_string(v.rows_within_35) + " within +-35 %)";
         }
         if (!sources.empty()) out += sources + "\n";
+        // Serving by workload class: what eval reports beside a result of that class.
+        auto classes = measured_accuracy(results);
+        if (!classes) return fail(ctx, kFailed, classes.error().message);
+        for (const MeasuredAccuracy& c : *classes)
+            out += "serving, " + describe(c.workload) + ": median " + format_number("%+.1f", c.median_error * 100) +
+                   " %, 10th to 90th percentile " + format_number("%+.1f", c.p10_error * 100) + " to " +
+                   format_number("%+.1f", c.p90_error * 100) + " %, median |error| " +
+                   format_number("%.1f", c.median_abs_error * 100) + " % over " + std::to_string(c.rows) + " rows (" +
+                   std::to_string(c.within_35) + " within +-35 %)\n";
     }
     ctx.out << out;
     return 0;

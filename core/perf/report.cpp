@@ -133,9 +133,34 @@ ordered_json pool_json(const PoolResult& p) {
 
 }  // namespace
 
+namespace {
+ordered_json accuracy_json(const MeasuredAccuracy& a) {
+    ordered_json j;
+    j["models"] = a.workload.moe ? "moe" : "dense";
+    j["lengths"] = std::string(to_string(a.workload.mix));
+    j["rows"] = a.rows;
+    j["median_error_pct"] = num(a.median_error * 100);
+    j["p10_error_pct"] = num(a.p10_error * 100);
+    j["p90_error_pct"] = num(a.p90_error * 100);
+    j["median_abs_error_pct"] = num(a.median_abs_error * 100);
+    j["rows_within_25_pct"] = a.within_25;
+    j["rows_within_35_pct"] = a.within_35;
+    return j;
+}
+
+std::string signed_pct(double fraction) { return format_number("%+.1f", fraction * 100); }
+}  // namespace
+
+std::string measured_accuracy_text(const MeasuredAccuracy& a) {
+    return "tokens/s against " + std::to_string(a.rows) + " measured runs of " + describe(a.workload) + ": median " +
+           signed_pct(a.median_error) + " %, 10th to 90th percentile " + signed_pct(a.p10_error) + " to " +
+           signed_pct(a.p90_error) + " % (positive: the model faster than measured), " + std::to_string(a.within_35) +
+           " within +-35 %";
+}
+
 std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
                                const Scenario& s, int indent, const CostComparison* against,
-                               const Ranges* ranges) {
+                               const Ranges* ranges, const MeasuredAccuracy* accuracy) {
     const ServingResult& sv = ev.serving;
     const PhysicalResult& ph = ev.physical;
     ordered_json j;
@@ -217,6 +242,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
         j["ranges"] = std::move(r);
         j["range_widest_parameter"] = std::move(why);
     }
+    if (accuracy) j["measured_accuracy"] = accuracy_json(*accuracy);
     if (against) {
         ordered_json a;
         a["chip"] = against->baseline;
@@ -275,7 +301,8 @@ std::string evaluation_to_csv(const Evaluation& ev) {
 }
 
 std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
-                                const Scenario& s, const CostComparison* against, const Ranges* ranges) {
+                                const Scenario& s, const CostComparison* against, const Ranges* ranges,
+                                const MeasuredAccuracy* accuracy) {
     const ServingResult& sv = ev.serving;
     const std::string_view exchange = token_exchange(sv, model, s, chip);
     std::string out;
@@ -374,6 +401,7 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                    format_number("%.4g", r.high) + (r.key->unit.empty() ? "" : " " + std::string(r.key->unit)) +
                    (r.widest.empty() ? std::string() : " (most from " + r.widest + ")") + "\n";
     }
+    if (accuracy) out += "  accuracy          " + measured_accuracy_text(*accuracy) + "\n";
     for (const auto& w : ev.warnings) out += "  warning: " + w + "\n";
     for (const PhaseResult* ph : {&ev.prefill, &ev.decode}) {
         out += "\n" + std::string(to_string(ph->phase)) + ": step " + format_number("%.4g", ph->time_s) +

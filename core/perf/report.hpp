@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/hw/chip.hpp"
+#include "core/perf/accuracy.hpp"
 #include "core/perf/evaluation.hpp"
 #include "core/perf/result_keys.hpp"
 #include "core/workload/model.hpp"
@@ -12,12 +13,15 @@ namespace scoville {
 
 // `against`: the design's cost per token against a baseline chip (eval --baseline), or none.
 // `ranges`: the headline results' ranges over the chip's uncertain parameters, or none.
+// `accuracy`: how the model's throughput matched measured runs of the workload's class, or none.
 std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
                                const Scenario& scenario, int indent = 2, const CostComparison* against = nullptr,
-                               const Ranges* ranges = nullptr);
+                               const Ranges* ranges = nullptr, const MeasuredAccuracy* accuracy = nullptr);
 std::string evaluation_to_csv(const Evaluation& ev);
 std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
                                 const Scenario& scenario, const CostComparison* against = nullptr,
-                                const Ranges* ranges = nullptr);
+                                const Ranges* ranges = nullptr, const MeasuredAccuracy* accuracy = nullptr);
+// One line for people: "tokens/s against 247 measured runs of dense models, ...: median +1.7 % ...".
+std::string measured_accuracy_text(const MeasuredAccuracy& accuracy);
 
 }  // namespace scoville

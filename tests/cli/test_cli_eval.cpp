@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/perf/accuracy.hpp"
 #include "support/cli_run.hpp"
 
 namespace {
@@ -101,6 +102,40 @@ TEST(CliEval, TableAndCsv) {
     EXPECT_EQ(std::count(c.out.begin(), c.out.end(), '\n'), 1 + (80 * 12 + 2) + (80 * 15 + 2));
     EXPECT_EQ(c.out.find("nan"), std::string::npos);
     EXPECT_EQ(c.out.find("inf"), std::string::npos);
+}
+
+// Beside a result, how the model's throughput matched measured runs of its workload's class: a dense
+// model at 1024/256 (prompt share 0.8, mixed), Mixtral at 2048/128 (prompt-heavy).
+TEST(CliEval, MeasuredAccuracyOfTheWorkloadsClass) {
+    using scoville::LengthMix;
+    const CliRun r = run(base_with({"--format", "json", "--input-len", "1024", "--output-len", "256"}));
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out)["measured_accuracy"];
+    const scoville::MeasuredAccuracy* dense =
+        scoville::find_accuracy(scoville::builtin_measured_accuracy(), {false, LengthMix::mixed});
+    ASSERT_NE(dense, nullptr);
+    EXPECT_EQ(j["models"], "dense");
+    EXPECT_EQ(j["lengths"], "mixed");
+    EXPECT_EQ(j["rows"], dense->rows);
+    EXPECT_DOUBLE_EQ(j["median_error_pct"].get<double>(), dense->median_error * 100);
+    EXPECT_DOUBLE_EQ(j["p10_error_pct"].get<double>(), dense->p10_error * 100);
+    EXPECT_DOUBLE_EQ(j["p90_error_pct"].get<double>(), dense->p90_error * 100);
+    EXPECT_DOUBLE_EQ(j["median_abs_error_pct"].get<double>(), dense->median_abs_error * 100);
+    EXPECT_EQ(j["rows_within_25_pct"], dense->within_25);
+    EXPECT_EQ(j["rows_within_35_pct"], dense->within_35);
+    const CliRun t = run({"eval", "--chip", "h200-sxm", "--model", "mixtral-8x7b", "--chips", "8", "--input-len",
+                          "2048", "--output-len", "128", "--format", "table"});
+    ASSERT_EQ(t.code, 0) << t.err;
+    const scoville::MeasuredAccuracy* moe =
+        scoville::find_accuracy(scoville::builtin_measured_accuracy(), {true, LengthMix::prompt_heavy});
+    ASSERT_NE(moe, nullptr);
+    char line[300];
+    std::snprintf(line, sizeof line,
+                  "  accuracy          tokens/s against %d measured runs of MoE models, prompt-heavy requests: median "
+                  "%+.1f %%, 10th to 90th percentile %+.1f to %+.1f %% (positive: the model faster than measured), %d "
+                  "within +-35 %%\n",
+                  moe->rows, moe->median_error * 100, moe->p10_error * 100, moe->p90_error * 100, moe->within_35);
+    EXPECT_NE(t.out.find(line), std::string::npos) << line << t.out.substr(0, 3000);
 }
 
 TEST(CliEval, SetChangesTheChipAndAutoBatch) {
@@ -688,6 +723,16 @@ TEST(CliValidate, ComparesSeveralSetsTogether) {
     EXPECT_NE(both.out.find("over 17376 rows (3148 fits left out)"), std::string::npos) << both.out;
     EXPECT_NE(both.out.find("; Azure AI-benchmarking-guide median |error| "), std::string::npos) << both.out;
     EXPECT_NE(both.out.find("MLPerf Inference v4.1 median |error| "), std::string::npos) << both.out;
+    // and serving by workload class over both sets: the table eval reports from (six classes, 477 rows).
+    for (const scoville::MeasuredAccuracy& a : scoville::builtin_measured_accuracy()) {
+        char line[400];
+        std::snprintf(line, sizeof line,
+                      "serving, %s: median %+.1f %%, 10th to 90th percentile %+.1f to %+.1f %%, median |error| %.1f %% "
+                      "over %d rows (%d within +-35 %%)\n",
+                      scoville::describe(a.workload).c_str(), a.median_error * 100, a.p10_error * 100,
+                      a.p90_error * 100, a.median_abs_error * 100, a.rows, a.within_35);
+        EXPECT_NE(both.out.find(line), std::string::npos) << line << both.out.substr(both.out.size() - 2000);
+    }
     const CliRun twice = run({"validate", "--data", "extra", "--data", "extra"});
     expect_error(twice, 1, "is given twice");
     expect_error(run({"validate", "--data", "extra", "--data", "/nonexistent.csv"}), 1, "cannot read '/nonexistent.csv'");

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/library/library.hpp"
+#include "core/perf/accuracy.hpp"
 #include "core/perf/evaluate.hpp"
 #include "core/perf/kernel.hpp"
 #include "core/perf/validation.hpp"
@@ -150,6 +151,111 @@ TEST(Validation, SourceFamilies) {
     // prompt-attention calls.
     EXPECT_EQ(summarise_source(results, false, "aiconfigurator").rows + summarise_source(results, false, "aiconfigurator").fits,
               20276);
+}
+
+// A request's tokens split between prompt and output: a prompt share in / (in + out) below 0.2 is
+// output-heavy, above 0.8 prompt-heavy; the bounds themselves are mixed.
+TEST(MeasuredAccuracy, LengthMixByPromptShare) {
+    EXPECT_EQ(length_mix(128, 2048), LengthMix::output_heavy);  // 128 / 2176 = 0.059
+    EXPECT_EQ(length_mix(500, 2000), LengthMix::mixed);         // 500 / 2500 = 0.2, the bound
+    EXPECT_EQ(length_mix(1000, 1000), LengthMix::mixed);
+    EXPECT_EQ(length_mix(1024, 256), LengthMix::mixed);         // 1024 / 1280 = 0.8, the bound
+    EXPECT_EQ(length_mix(5000, 500), LengthMix::prompt_heavy);  // 0.909
+    EXPECT_EQ(length_mix(2048, 128), LengthMix::prompt_heavy);  // 0.941
+    const auto moe = load_model("mixtral-8x7b");
+    const auto dense = load_model("llama-3.1-70b");
+    ASSERT_TRUE(moe.ok() && dense.ok());
+    Scenario s;
+    s.input_len = 2048;
+    s.output_len = 128;
+    EXPECT_EQ(workload_class(*moe, s), (WorkloadClass{true, LengthMix::prompt_heavy}));
+    EXPECT_EQ(workload_class(*dense, s), (WorkloadClass{false, LengthMix::prompt_heavy}));
+    EXPECT_EQ(describe(workload_class(*dense, s)), "dense models, prompt-heavy requests");
+}
+
+TEST(MeasuredAccuracy, QuantilesAreLinearBetweenRanks) {
+    const std::vector<double> e = {-0.2, -0.1, 0.0, 0.1, 0.4};
+    EXPECT_DOUBLE_EQ(quantile_sorted(e, 0.5), 0.0);
+    EXPECT_NEAR(quantile_sorted(e, 0.1), -0.16, 1e-12);  // rank 0.1 x 4 = 0.4: -0.2 + 0.4 x 0.1
+    EXPECT_NEAR(quantile_sorted(e, 0.9), 0.28, 1e-12);   // rank 3.6: 0.1 + 0.6 x 0.3
+    EXPECT_DOUBLE_EQ(quantile_sorted(e, 0.0), -0.2);
+    EXPECT_DOUBLE_EQ(quantile_sorted(e, 1.0), 0.4);
+    EXPECT_DOUBLE_EQ(quantile_sorted({0.3}, 0.9), 0.3);
+}
+
+TEST(MeasuredAccuracy, ServingCheckRowsByClass) {
+    // Llama-3.1-70B at 1000/1000: +10 %, -30 %, +40 %, -20 %; a fit at +90 % and a GEMM row at +80 %, left
+    // out; Mixtral at 2048/128: +50 %.
+    std::vector<ValidationResult> rs;
+    auto add = [&](const char* kind, const char* model, int in, int out, double e, bool fit) {
+        ValidationResult r;
+        r.c.id = std::string(model) + std::to_string(rs.size());
+        r.c.kind = kind;
+        r.c.model = model;
+        r.c.input_len = in;
+        r.c.output_len = out;
+        r.c.fit = fit;
+        r.error = e;
+        rs.push_back(r);
+    };
+    for (double e : {0.10, -0.30, 0.40, -0.20}) add("serving", "llama-3.1-70b", 1000, 1000, e, false);
+    add("serving", "llama-3.1-70b", 1000, 1000, 0.90, true);
+    add("gemm", "", 0, 0, 0.80, false);
+    add("serving", "mixtral-8x7b", 2048, 128, 0.50, false);
+    const auto table = measured_accuracy(rs);
+    ASSERT_TRUE(table.ok()) << table.error().message;
+    ASSERT_EQ(table->size(), 2u);  // dense before MoE
+    const MeasuredAccuracy& dense = (*table)[0];
+    EXPECT_EQ(dense.workload, (WorkloadClass{false, LengthMix::mixed}));
+    EXPECT_EQ(dense.rows, 4);
+    // Sorted -0.3, -0.2, 0.1, 0.4: median (-0.2 + 0.1) / 2 = -0.05; 10th percentile at rank 0.3:
+    // -0.3 + 0.3 x 0.1 = -0.27; 90th at rank 2.7: 0.1 + 0.7 x 0.3 = 0.31. |e| 0.1, 0.2, 0.3, 0.4: median
+    // 0.25; within 25 %: 2; within 35 %: 3.
+    EXPECT_NEAR(dense.median_error, -0.05, 1e-12);
+    EXPECT_NEAR(dense.p10_error, -0.27, 1e-12);
+    EXPECT_NEAR(dense.p90_error, 0.31, 1e-12);
+    EXPECT_NEAR(dense.median_abs_error, 0.25, 1e-12);
+    EXPECT_EQ(dense.within_25, 2);
+    EXPECT_EQ(dense.within_35, 3);
+    const MeasuredAccuracy& moe = (*table)[1];
+    EXPECT_EQ(moe.workload, (WorkloadClass{true, LengthMix::prompt_heavy}));
+    EXPECT_EQ(moe.rows, 1);
+    EXPECT_DOUBLE_EQ(moe.median_error, 0.5);
+    EXPECT_EQ(moe.within_35, 0);
+    EXPECT_EQ(find_accuracy(*table, {true, LengthMix::prompt_heavy}), &moe);
+    EXPECT_EQ(find_accuracy(*table, {true, LengthMix::mixed}), nullptr);
+    // A row whose model is neither built in nor a file is refused, naming the row.
+    add("serving", "no-such-model", 100, 100, 0.0, false);
+    const auto bad = measured_accuracy(rs);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("case 'no-such-model7'"), std::string::npos) << bad.error().message;
+}
+
+// The table the build linked is this model's on the built-in rows: every serving check row of both sets
+// (199 public + 278 extra) in one of the six classes.
+TEST(MeasuredAccuracy, TheBuiltInTableIsThisModelsOnTheBuiltInRows) {
+    const auto fresh = compute_builtin_measured_accuracy();
+    ASSERT_TRUE(fresh.ok()) << fresh.error().message;
+    const auto built = builtin_measured_accuracy();
+    ASSERT_EQ(built.size(), 6u);
+    ASSERT_EQ(fresh->size(), built.size());
+    int rows = 0;
+    for (size_t i = 0; i < built.size(); ++i) {
+        const MeasuredAccuracy& a = built[i];
+        const MeasuredAccuracy& b = (*fresh)[i];
+        EXPECT_EQ(a.workload, b.workload) << i;
+        EXPECT_EQ(a.rows, b.rows) << i;
+        EXPECT_DOUBLE_EQ(a.median_error, b.median_error) << i;
+        EXPECT_DOUBLE_EQ(a.p10_error, b.p10_error) << i;
+        EXPECT_DOUBLE_EQ(a.p90_error, b.p90_error) << i;
+        EXPECT_DOUBLE_EQ(a.median_abs_error, b.median_abs_error) << i;
+        EXPECT_EQ(a.within_25, b.within_25) << i;
+        EXPECT_EQ(a.within_35, b.within_35) << i;
+        EXPECT_LE(a.p10_error, a.median_error);
+        EXPECT_LE(a.median_error, a.p90_error);
+        rows += a.rows;
+    }
+    EXPECT_EQ(rows, 199 + 278);
 }
 
 TEST(Validation, PublicCases) {

@@ -29,6 +29,7 @@
 #include <qcustomplot.h>
 
 #include "app/mainwindow.hpp"
+#include "core/perf/accuracy.hpp"
 #include "core/hw/params.hpp"
 #include "core/perf/result_keys.hpp"
 #include "widgets/compareview.hpp"
@@ -565,6 +566,39 @@ private slots:
         QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("streaming tokens")));
         doc_->undoStack()->undo();
         doc_->undoStack()->undo();
+    }
+
+    // Under the cost line, how far the model's tokens/s have been from measured runs of the workload's
+    // class (dense or MoE, the prompt's share of a request's tokens); in full on hover and in the Explain
+    // panel. It follows the model and the lengths.
+    void theResultSaysHowCloseMeasuredRunsOfItsKindCame() {
+        auto* line = window_->findChild<QLabel*>(QStringLiteral("kpi:accuracy"));
+        QVERIFY(line);
+        window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
+        auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
+        // The start-up workload, Llama 3.1 70B at 1024/256 (prompt share 0.8): dense, mixed lengths.
+        const MeasuredAccuracy* dense = find_accuracy(builtin_measured_accuracy(), {false, LengthMix::mixed});
+        QVERIFY(dense && dense->rows > 0);
+        QCOMPARE(line->text(), accuracyLine(*dense));
+        QVERIFY2(line->text().contains(QStringLiteral("(%1 runs, dense models, mixed lengths)").arg(dense->rows)),
+                 qPrintable(line->text()));
+        QCOMPARE(line->toolTip(), accuracyText(*dense));
+        QTRY_VERIFY2(explain->toPlainText().contains(accuracyText(*dense)), qPrintable(explain->toPlainText().left(1500)));
+        // 1024/128 (prompt share 0.889): prompt-heavy; then an MoE model.
+        Scenario s = doc_->state().scenario;
+        s.output_len = 128;
+        doc_->setScenario(s);
+        const MeasuredAccuracy* prompts = find_accuracy(builtin_measured_accuracy(), {false, LengthMix::prompt_heavy});
+        QVERIFY(prompts);
+        QCOMPARE(line->text(), accuracyLine(*prompts));
+        doc_->setModel("qwen3-30b-a3b");
+        const MeasuredAccuracy* moe = find_accuracy(builtin_measured_accuracy(), {true, LengthMix::prompt_heavy});
+        QVERIFY(moe);
+        QCOMPARE(line->text(), accuracyLine(*moe));
+        QTRY_VERIFY2(explain->toPlainText().contains(accuracyText(*moe)), qPrintable(explain->toPlainText().left(1500)));
+        doc_->undoStack()->undo();
+        doc_->undoStack()->undo();
+        QCOMPARE(line->text(), accuracyLine(*dense));
     }
 
     void theEngineFormEditsTheWorkloadKeys() {

@@ -1,0 +1,107 @@
+#include "core/perf/accuracy.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/library/library.hpp"
+
+namespace scoville {
+
+std::string_view to_string(LengthMix mix) {
+    switch (mix) {
+        case LengthMix::output_heavy: return "output_heavy";
+        case LengthMix::mixed: return "mixed";
+        case LengthMix::prompt_heavy: return "prompt_heavy";
+    }
+    return "mixed";
+}
+
+LengthMix length_mix(double input_len, double output_len) {
+    const double all = input_len + output_len;
+    const double share = all > 0 ? input_len / all : 0.5;
+    if (share < kOutputHeavyBelow) return LengthMix::output_heavy;
+    if (share > kPromptHeavyAbove) return LengthMix::prompt_heavy;
+    return LengthMix::mixed;
+}
+
+WorkloadClass workload_class(const ModelSpec& model, const Scenario& scenario) {
+    return {model.is_moe(), length_mix(scenario.input_len, scenario.output_len)};
+}
+
+std::string describe(const WorkloadClass& c) {
+    std::string s = c.moe ? "MoE models, " : "dense models, ";
+    switch (c.mix) {
+        case LengthMix::output_heavy: return s + "output-heavy requests";
+        case LengthMix::mixed: return s + "mixed prompt and output lengths";
+        case LengthMix::prompt_heavy: return s + "prompt-heavy requests";
+    }
+    return s;
+}
+
+double quantile_sorted(const std::vector<double>& sorted, double q) {
+    const double rank = std::clamp(q, 0.0, 1.0) * static_cast<double>(sorted.size() - 1);
+    const auto lo = static_cast<size_t>(std::floor(rank));
+    const size_t hi = std::min(lo + 1, sorted.size() - 1);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - static_cast<double>(lo));
+}
+
+Result<std::vector<MeasuredAccuracy>> measured_accuracy(const std::vector<ValidationResult>& results) {
+    // Classes in table order: dense before MoE, then by LengthMix.
+    auto order = [](const WorkloadClass& c) { return (c.moe ? 3 : 0) + static_cast<int>(c.mix); };
+    std::map<int, std::vector<double>> errors;
+    std::map<std::string, bool> moe_of;  // model id or path -> MoE, loaded once
+    for (const ValidationResult& r : results) {
+        if (r.c.kind != "serving" || r.c.fit) continue;
+        auto known = moe_of.find(r.c.model);
+        if (known == moe_of.end()) {
+            auto m = load_model(r.c.model);
+            if (!m) return Error{"case '" + r.c.id + "': " + m.error().message};
+            known = moe_of.emplace(r.c.model, m->is_moe()).first;
+        }
+        errors[order({known->second, length_mix(r.c.input_len, r.c.output_len)})].push_back(r.error);
+    }
+    std::vector<MeasuredAccuracy> out;
+    for (auto& [key, e] : errors) {
+        std::sort(e.begin(), e.end());
+        std::vector<double> magnitude(e.size());
+        std::transform(e.begin(), e.end(), magnitude.begin(), [](double x) { return std::fabs(x); });
+        std::sort(magnitude.begin(), magnitude.end());
+        MeasuredAccuracy a;
+        a.workload = {key >= 3, static_cast<LengthMix>(key % 3)};
+        a.rows = static_cast<int>(e.size());
+        a.median_error = quantile_sorted(e, 0.5);
+        a.p10_error = quantile_sorted(e, 0.1);
+        a.p90_error = quantile_sorted(e, 0.9);
+        a.median_abs_error = quantile_sorted(magnitude, 0.5);
+        a.within_25 = static_cast<int>(std::count_if(magnitude.begin(), magnitude.end(), [](double x) { return x <= 0.25; }));
+        a.within_35 = static_cast<int>(std::count_if(magnitude.begin(), magnitude.end(), [](double x) { return x <= 0.35; }));
+        out.push_back(a);
+    }
+    return out;
+}
+
+Result<std::vector<MeasuredAccuracy>> compute_builtin_measured_accuracy() {
+    std::vector<ValidationResult> results;
+    for (std::string_view name : {"public", "extra"}) {
+        const auto set = builtin_validation_set(name);
+        if (!set) return Error{"no built-in validation set '" + std::string(name) + "'"};
+        auto cases = parse_validation_csv(set->text, set->file);
+        if (!cases) return cases.error();
+        for (const ValidationCase& c : *cases) {
+            if (c.kind != "serving" || c.fit) continue;
+            auto r = run_validation_case(c);
+            if (!r) return r.error();
+            results.push_back(std::move(*r));
+        }
+    }
+    return measured_accuracy(results);
+}
+
+const MeasuredAccuracy* find_accuracy(std::span<const MeasuredAccuracy> table, const WorkloadClass& c) {
+    for (const MeasuredAccuracy& a : table)
+        if (a.workload == c) return &a;
+    return nullptr;
+}
+
+}  // namespace scoville
