@@ -525,15 +525,19 @@
         <source>prompt-heavy</source>
         <translation>提示为主</translation>
     </message>
-    <message numerus="yes">
-        <source>Measured accuracy (%n runs, %1, %2): tokens/s a median %3 from measured, %4 to %5 from the 10th to the 90th percentile</source>
-        <translation>
-            <numerusform>实测准确度（%n 次运行，%1，%2）：tokens/s 与实测相差中位数 %3，第 10 至第 90 百分位 %4 至 %5</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Against %1, the model&apos;s tokens/s were a median %2 from the measurement, %3 to %4 from the 10th to the 90th percentile (positive: the model faster than measured); %5 of them within ±35 %.</source>
-        <translation>对照 %1，模型的 tokens/s 与实测相差中位数 %2，第 10 至第 90 百分位 %3 至 %4（正值：模型比实测快）；其中 %5 次在 ±35 % 以内。</translation>
+        <translation>对照 %1，模型的词元/秒与实测相差中位数 %2，第 10 至第 90 百分位 %3 至 %4（正值：模型比实测快）；其中 %5 次在 ±35 % 以内。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured accuracy (%n runs, %1): tokens/s a median %2 from measured, %3 to %4 from the 10th to the 90th percentile</source>
+        <translation>
+            <numerusform>实测准确度（%n 次运行，%1）：词元/秒与实测相差中位数 %2，第 10 至第 90 百分位 %3 至 %4</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4068,6 +4072,34 @@ TTFT p99 %6</translation>
     <message>
         <source>%1 (the quantiles&apos;)</source>
         <translation>%1（来自分位数）</translation>
+    </message>
+    <message>
+        <source>Measured accuracy</source>
+        <translation>实测准确度</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Request lengths</source>
+        <translation>请求长度</translation>
+    </message>
+    <message>
+        <source>Runs measured</source>
+        <translation>实测运行次数</translation>
+    </message>
+    <message>
+        <source>Median tokens/s error</source>
+        <translation>词元/秒误差中位数</translation>
+    </message>
+    <message>
+        <source>10th to 90th percentile</source>
+        <translation>第 10 至第 90 百分位</translation>
+    </message>
+    <message>
+        <source>Within ±35 %</source>
+        <translation>±35 % 以内</translation>
     </message>
 </context>
 <context>

@@ -188,14 +188,11 @@ QString memLevelText(MemLevel level) {
                                    : QCoreApplication::translate("Model", "HBM");
 }
 
-namespace {
-// +1.7 %, −4.0 % (a fraction, shown in per cent with one decimal and its sign).
-QString signedPercent(double fraction) {
+QString formatSignedPercent(double fraction) {
     const double pct = std::round(fraction * 1000.0) / 10.0;
     return (pct < 0 ? QStringLiteral("\u2212") : QStringLiteral("+")) + formatNumber(std::fabs(pct), 1) +
            QStringLiteral(" %");
 }
-}  // namespace
 
 QString accuracyText(const MeasuredAccuracy& a) {
     QString runs;
@@ -216,23 +213,34 @@ QString accuracyText(const MeasuredAccuracy& a) {
     return QCoreApplication::translate("Model", "Against %1, the model's tokens/s were a median %2 from the measurement, "
                                                 "%3 to %4 from the 10th to the 90th percentile (positive: the model "
                                                 "faster than measured); %5 of them within ±35 %.")
-        .arg(runs, signedPercent(a.median_error), signedPercent(a.p10_error), signedPercent(a.p90_error),
+        .arg(runs, formatSignedPercent(a.median_error), formatSignedPercent(a.p10_error), formatSignedPercent(a.p90_error),
              QString::number(a.within_35));
 }
 
-QString accuracyLine(const MeasuredAccuracy& a) {
-    const QString models = a.workload.moe ? QCoreApplication::translate("Model", "MoE models")
-                                          : QCoreApplication::translate("Model", "dense models");
-    QString lengths;
-    switch (a.workload.mix) {
-    case LengthMix::output_heavy: lengths = QCoreApplication::translate("Model", "output-heavy"); break;
-    case LengthMix::mixed: lengths = QCoreApplication::translate("Model", "mixed lengths"); break;
-    case LengthMix::prompt_heavy: lengths = QCoreApplication::translate("Model", "prompt-heavy"); break;
+QString workloadModelsText(const WorkloadClass& workload) {
+    return workload.moe ? QCoreApplication::translate("Model", "MoE models")
+                        : QCoreApplication::translate("Model", "dense models");
+}
+
+QString workloadLengthsText(const WorkloadClass& workload) {
+    switch (workload.mix) {
+    case LengthMix::output_heavy: return QCoreApplication::translate("Model", "output-heavy");
+    case LengthMix::mixed: return QCoreApplication::translate("Model", "mixed lengths");
+    case LengthMix::prompt_heavy: return QCoreApplication::translate("Model", "prompt-heavy");
     }
-    return QCoreApplication::translate("Model", "Measured accuracy (%n runs, %1, %2): tokens/s a median %3 from "
-                                                "measured, %4 to %5 from the 10th to the 90th percentile",
+    return {};
+}
+
+QString workloadClassText(const WorkloadClass& workload) {
+    return QCoreApplication::translate("Model", "%1, %2").arg(workloadModelsText(workload), workloadLengthsText(workload));
+}
+
+QString accuracyLine(const MeasuredAccuracy& a) {
+    return QCoreApplication::translate("Model", "Measured accuracy (%n runs, %1): tokens/s a median %2 from "
+                                                "measured, %3 to %4 from the 10th to the 90th percentile",
                                        nullptr, a.rows)
-        .arg(models, lengths, signedPercent(a.median_error), signedPercent(a.p10_error), signedPercent(a.p90_error));
+        .arg(workloadClassText(a.workload), formatSignedPercent(a.median_error), formatSignedPercent(a.p10_error),
+             formatSignedPercent(a.p90_error));
 }
 
 QString chipParamText(std::string_view text) { return trCore("scoville::ChipParams", text); }

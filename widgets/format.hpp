@@ -15,6 +15,7 @@ struct MeasuredAccuracy;
 struct Message;
 struct Parallelism;
 struct ResultKey;
+struct WorkloadClass;
 
 // 12345 -> "12.3 k"; 0.00042 -> "420 µ". Non-finite values read "n/a".
 QString formatSi(double value, const QString& unit = {}, int digits = 3);
@@ -65,6 +66,12 @@ QString accuracyText(const MeasuredAccuracy& accuracy);
 // The same in one short line: "Measured accuracy (247 runs, dense models, mixed lengths): tokens/s a
 // median +1.7 % from measured, −10.6 to +17.5 % from the 10th to the 90th percentile".
 QString accuracyLine(const MeasuredAccuracy& accuracy);
+// A workload class in short: "dense models, mixed lengths"; its two halves.
+QString workloadClassText(const WorkloadClass& workload);
+QString workloadModelsText(const WorkloadClass& workload);
+QString workloadLengthsText(const WorkloadClass& workload);
+// A fraction as a signed percentage with one decimal: 0.017 -> "+1.7 %", -0.106 -> "−10.6 %".
+QString formatSignedPercent(double fraction);
 // A result key's labels, translated (context "ResultKey").
 QString resultLabel(const ResultKey& key);
 QString resultShortLabel(const ResultKey& key);

@@ -14,6 +14,7 @@
 #include <qcustomplot.h>
 
 #include "core/hw/params.hpp"
+#include "core/perf/accuracy.hpp"
 #include "core/perf/result_keys.hpp"
 #include "core/workload/scenario_keys.hpp"
 #include "store/qtext.hpp"
@@ -95,6 +96,18 @@ std::vector<Section> assumptions(const DesignDocument& doc) {
     }
     out.push_back(std::move(eff));
     out.push_back(std::move(econ));
+    // How far the model's tokens/s have been from measured runs of this kind of workload.
+    if (const MeasuredAccuracy* a = find_accuracy(builtin_measured_accuracy(), workload_class(doc.state().model, s))) {
+        Section acc{Report::tr("Measured accuracy"), {}};
+        acc.rows.push_back({Report::tr("Models"), workloadModelsText(a->workload)});
+        acc.rows.push_back({Report::tr("Request lengths"), workloadLengthsText(a->workload)});
+        acc.rows.push_back({Report::tr("Runs measured"), QString::number(a->rows)});
+        acc.rows.push_back({Report::tr("Median tokens/s error"), formatSignedPercent(a->median_error)});
+        acc.rows.push_back({Report::tr("10th to 90th percentile"),
+                            Report::tr("%1 to %2").arg(formatSignedPercent(a->p10_error), formatSignedPercent(a->p90_error))});
+        acc.rows.push_back({Report::tr("Within ±35 %"), QString::number(a->within_35)});
+        out.push_back(std::move(acc));
+    }
     return out;
 }
 

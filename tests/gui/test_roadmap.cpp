@@ -23,6 +23,7 @@
 
 #include "app/mainwindow.hpp"
 #include "app/sessioncontroller.hpp"
+#include "core/perf/accuracy.hpp"
 #include "core/library/library.hpp"
 #include "core/physical/design.hpp"
 #include "store/qtext.hpp"
@@ -326,8 +327,16 @@ private slots:
         QVERIFY2(t.contains(value), qPrintable(value + QStringLiteral(" not in: ") + t));
         const QString costText = plain(formatResult(cost, cost.value(doc.evaluation().value())));
         QVERIFY2(t.contains(costText), qPrintable(costText + QStringLiteral(" not in: ") + t));
-        for (const char* heading : {"Key assumptions", "Economics", "Efficiencies", "Electricity price", "Roadmap"})
+        for (const char* heading : {"Key assumptions", "Economics", "Efficiencies", "Electricity price", "Roadmap",
+                                    "Measured accuracy"})
             QVERIFY2(t.contains(QLatin1String(heading)), heading);
+        // How far measured runs of the workload's class (dense, 1024/256: mixed) were from the model.
+        const MeasuredAccuracy* acc = find_accuracy(builtin_measured_accuracy(), workload_class(doc.state().model, doc.state().scenario));
+        QVERIFY(acc);
+        for (const QString& part : {workloadModelsText(acc->workload), workloadLengthsText(acc->workload),
+                                    formatSignedPercent(acc->median_error),
+                                    formatSignedPercent(acc->p10_error) + QStringLiteral(" to ") + formatSignedPercent(acc->p90_error)})
+            QVERIFY2(t.contains(plain(part)), qPrintable(part + QStringLiteral(" not in: ") + t.right(1500)));
         // The quantiles in a line (how many, their ends), and the spread they stand in place of, as theirs.
         QVERIFY2(t.contains(QStringLiteral("23\u2013922 tokens (3)")), qPrintable(t));
         const QString spread = formatNumber(quantiles_spread(doc.state().scenario.output_len_quantiles), 2);
