@@ -143,8 +143,8 @@ ordered_json accuracy_json(const MeasuredAccuracy& a) {
     j["p10_error_pct"] = num(a.p10_error * 100);
     j["p90_error_pct"] = num(a.p90_error * 100);
     j["median_abs_error_pct"] = num(a.median_abs_error * 100);
-    j["rows_within_25_pct"] = a.within_25;
-    j["rows_within_35_pct"] = a.within_35;
+    j["rows_with_error_within_25_pct"] = a.within_25;
+    j["rows_with_error_within_35_pct"] = a.within_35;
     return j;
 }
 

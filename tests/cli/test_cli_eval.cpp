@@ -121,8 +121,8 @@ TEST(CliEval, MeasuredAccuracyOfTheWorkloadsClass) {
     EXPECT_DOUBLE_EQ(j["p10_error_pct"].get<double>(), dense->p10_error * 100);
     EXPECT_DOUBLE_EQ(j["p90_error_pct"].get<double>(), dense->p90_error * 100);
     EXPECT_DOUBLE_EQ(j["median_abs_error_pct"].get<double>(), dense->median_abs_error * 100);
-    EXPECT_EQ(j["rows_within_25_pct"], dense->within_25);
-    EXPECT_EQ(j["rows_within_35_pct"], dense->within_35);
+    EXPECT_EQ(j["rows_with_error_within_25_pct"], dense->within_25);
+    EXPECT_EQ(j["rows_with_error_within_35_pct"], dense->within_35);
     const CliRun t = run({"eval", "--chip", "h200-sxm", "--model", "mixtral-8x7b", "--chips", "8", "--input-len",
                           "2048", "--output-len", "128", "--format", "table"});
     ASSERT_EQ(t.code, 0) << t.err;
