@@ -27,6 +27,7 @@
 #include "app/preferencesdialog.hpp"
 #include "app/sessioncontroller.hpp"
 #include "app/sessionpanel.hpp"
+#include "core/perf/accuracy.hpp"
 #include "core/hw/chip_json.hpp"
 #include "widgets/compareview.hpp"
 #include "widgets/recordview.hpp"
@@ -169,6 +170,11 @@ void MainWindow::createViews() {
     parameterDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     parameters_ = new ParameterPanel(doc_, parameterDock_);
     // The cost line's "Cost assumptions" link: the economics group of the parameters, in view.
+    // The accuracy line's "Show the runs" link: the Record tab, filtered to the runs of the workload's class.
+    connect(kpis_, &KpiStrip::accuracyRunsRequested, this, [this] {
+        tabs_->setCurrentWidget(record_);
+        record_->showWorkloadClass(workload_class(doc_->state().model, doc_->state().scenario));
+    });
     connect(kpis_, &KpiStrip::assumptionsRequested, this, [this] {
         parameterDock_->show();
         parameterDock_->raise();

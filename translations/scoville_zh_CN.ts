@@ -2998,6 +2998,14 @@ TTFT p99 %6</translation>
         <source>No measured runs of this kind of workload</source>
         <translation>没有这类工作负载的实测运行</translation>
     </message>
+    <message>
+        <source>Show the runs…</source>
+        <translation>查看这些运行…</translation>
+    </message>
+    <message>
+        <source>Show the measured runs of this kind of workload in the Record tab, predicted against measured</source>
+        <translation>在“记录”标签页中查看这类工作负载的实测运行（预测对实测）</translation>
+    </message>
 </context>
 <context>
     <name>scoville::LatencyBar</name>
@@ -3913,6 +3921,26 @@ TTFT p99 %6</translation>
     <message>
         <source>Fit (not in the headline)</source>
         <translation>拟合（不计入标题数字）</translation>
+    </message>
+    <message>
+        <source>Serving cases by the prompt&apos;s share of a request&apos;s tokens: output-heavy below 0.2, prompt-heavy above 0.8, else mixed (the classes of the measured accuracy)</source>
+        <translation>按提示在请求词元中所占比例筛选服务用例：低于 0.2 为输出为主，高于 0.8 为提示为主，其余为长度相当（即实测准确度的类别）</translation>
+    </message>
+    <message>
+        <source>All lengths</source>
+        <translation>所有长度</translation>
+    </message>
+    <message>
+        <source>Output-heavy</source>
+        <translation>输出为主</translation>
+    </message>
+    <message>
+        <source>Mixed lengths</source>
+        <translation>长度相当</translation>
+    </message>
+    <message>
+        <source>Prompt-heavy</source>
+        <translation>提示为主</translation>
     </message>
 </context>
 <context>

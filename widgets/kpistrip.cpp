@@ -190,7 +190,11 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     connect(assumptions, &QLabel::linkActivated, this, &KpiStrip::assumptionsRequested);
     costLayout->addWidget(cost_, 1);
     costLayout->addWidget(assumptions, 0, Qt::AlignTop);
-    accuracy_ = new QLabel(this);
+    // The accuracy line and a link to the runs it rests on (the Record tab, filtered to them).
+    accuracyRow_ = new QWidget(this);
+    auto* accuracyLayout = new QHBoxLayout(accuracyRow_);
+    accuracyLayout->setContentsMargins(0, 0, 0, 0);
+    accuracy_ = new QLabel(accuracyRow_);
     accuracy_->setObjectName(QStringLiteral("kpi:accuracy"));
     accuracy_->setTextFormat(Qt::PlainText);
     accuracy_->setFont(small);
@@ -198,6 +202,13 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     // One line, whatever the width: the whole sentence on hover.
     accuracy_->setWordWrap(false);
     accuracy_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    auto* runs = new QLabel(QStringLiteral("<small><a href=\"runs\">%1</a></small>").arg(tr("Show the runs\u2026")), accuracyRow_);
+    runs->setObjectName(QStringLiteral("kpi:accuracyRuns"));
+    runs->setTextFormat(Qt::RichText);
+    runs->setToolTip(tr("Show the measured runs of this kind of workload in the Record tab, predicted against measured"));
+    connect(runs, &QLabel::linkActivated, this, &KpiStrip::accuracyRunsRequested);
+    accuracyLayout->addWidget(accuracy_, 1);
+    accuracyLayout->addWidget(runs, 0);
     warnings_ = new QLabel(this);
     warnings_->setObjectName(QStringLiteral("kpi:warnings"));
     warnings_->setWordWrap(true);
@@ -271,7 +282,7 @@ void KpiStrip::arrange(int perRow) {
     for (auto& k : kpis_) grid_->removeWidget(k.card);
     grid_->removeWidget(baselineNote_);
     grid_->removeWidget(costRow_);
-    grid_->removeWidget(accuracy_);
+    grid_->removeWidget(accuracyRow_);
     grid_->removeWidget(warnings_);
     for (int c = 0; c < grid_->columnCount(); ++c) grid_->setColumnStretch(c, 0);
     int i = 0;
@@ -283,7 +294,7 @@ void KpiStrip::arrange(int perRow) {
     ++i;
     const int rows = (i + perRow - 1) / perRow;
     grid_->addWidget(costRow_, rows, 0, 1, perRow);
-    grid_->addWidget(accuracy_, rows + 1, 0, 1, perRow);
+    grid_->addWidget(accuracyRow_, rows + 1, 0, 1, perRow);
     grid_->addWidget(warnings_, rows + 2, 0, 1, perRow);
     for (int c = 0; c < perRow; ++c) grid_->setColumnStretch(c, 1);
 }

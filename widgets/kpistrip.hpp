@@ -43,6 +43,8 @@ public:
 signals:
     // The user asked to see the economics assumptions (the "Assumptions" link of the cost line).
     void assumptionsRequested();
+    // The user asked to see the measured runs behind the accuracy line (its "Show the runs" link).
+    void accuracyRunsRequested();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -66,6 +68,7 @@ private:
     QLabel* baselineNote_ = nullptr;
     QWidget* costRow_ = nullptr;
     QLabel* cost_ = nullptr;
+    QWidget* accuracyRow_ = nullptr;
     QLabel* accuracy_ = nullptr;  // "kpi:accuracy": how the model matched measured runs of this workload's class
 };
 

@@ -61,6 +61,7 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
                     known = moe.emplace(c.model, m && m->is_moe()).first;
                 }
                 row.moe = known->second;
+                row.mix = length_mix(c.input_len, c.output_len);
             }
             row.source = source_family(c.source);
             row.c = std::move(c);
@@ -115,12 +116,18 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     for (const Row& r : rows_)
         if (std::find(sources.begin(), sources.end(), r.source) == sources.end()) sources.push_back(r.source);
     for (const auto& family : sources) sourceBox_->addItem(qtext(family), qtext(family));
+    lengthsBox_ = combo("recordLengths", tr("Serving cases by the prompt's share of a request's tokens: output-heavy below "
+                                            "0.2, prompt-heavy above 0.8, else mixed (the classes of the measured accuracy)"));
+    lengthsBox_->addItem(tr("All lengths"), -1);
+    lengthsBox_->addItem(tr("Output-heavy"), static_cast<int>(LengthMix::output_heavy));
+    lengthsBox_->addItem(tr("Mixed lengths"), static_cast<int>(LengthMix::mixed));
+    lengthsBox_->addItem(tr("Prompt-heavy"), static_cast<int>(LengthMix::prompt_heavy));
     fitsBox_ = new QCheckBox(tr("Show fits"), this);
     fitsBox_->setObjectName(QStringLiteral("recordShowFits"));
     fitsBox_->setChecked(true);
     fitsBox_->setToolTip(tr("Cases that set a parameter of their chip, an efficiency or a latency (hollow squares). They match by "
                             "construction, so the headline figures always leave them out."));
-    for (QComboBox* box : {setBox_, chipBox_, modelBox_, archBox_, kindBox_, sourceBox_})
+    for (QComboBox* box : {setBox_, chipBox_, modelBox_, archBox_, kindBox_, sourceBox_, lengthsBox_})
         connect(box, &QComboBox::currentIndexChanged, this, &RecordView::readFilter);
     connect(fitsBox_, &QCheckBox::toggled, this, &RecordView::readFilter);
 
@@ -133,6 +140,7 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     auto* sourceRow = new QHBoxLayout;
     sourceRow->setContentsMargins(0, 0, 0, 0);
     sourceRow->addWidget(sourceBox_);
+    sourceRow->addWidget(lengthsBox_);
     sourceRow->addStretch(1);
     headline_ = new QLabel(this);
     headline_->setObjectName(QStringLiteral("recordHeadline"));
@@ -249,21 +257,27 @@ void RecordView::take(int first, std::vector<Result<ValidationResult>> results) 
     }
 }
 
+void RecordView::showWorkloadClass(const WorkloadClass& workload) {
+    setFilter(Set::all, {}, {}, workload.moe ? Architecture::moe : Architecture::dense, Kind::serving, false, {},
+              workload.mix);
+}
+
 void RecordView::setFilter(Set set, const std::string& chip, const std::string& model, Architecture arch, Kind kind,
-                           bool showFits, const std::string& source) {
+                           bool showFits, const std::string& source, std::optional<LengthMix> lengths) {
     auto select = [](QComboBox* box, const QVariant& data) {
         const int i = box->findData(data);
         box->setCurrentIndex(std::max(0, i));
     };
     {
         const QSignalBlocker b1(setBox_), b2(chipBox_), b3(modelBox_), b4(archBox_), b5(kindBox_), b6(fitsBox_),
-            b7(sourceBox_);
+            b7(sourceBox_), b8(lengthsBox_);
         select(setBox_, static_cast<int>(set));
         select(chipBox_, qtext(chip));
         select(modelBox_, qtext(model));
         select(archBox_, static_cast<int>(arch));
         select(kindBox_, static_cast<int>(kind));
         select(sourceBox_, qtext(source));
+        select(lengthsBox_, lengths ? static_cast<int>(*lengths) : -1);
         fitsBox_->setChecked(showFits);
     }
     readFilter();
@@ -276,6 +290,8 @@ void RecordView::readFilter() {
     arch_ = static_cast<Architecture>(archBox_->currentData().toInt());
     kind_ = static_cast<Kind>(kindBox_->currentData().toInt());
     source_ = sourceBox_->currentData().toString().toStdString();
+    const int mix = lengthsBox_->currentData().toInt();
+    lengths_ = mix < 0 ? std::nullopt : std::optional<LengthMix>(static_cast<LengthMix>(mix));
     showFits_ = fitsBox_->isChecked();
     rebuild();
 }
@@ -289,6 +305,7 @@ bool RecordView::accepts(const Row& row) const {
     if (!source_.empty() && row.source != source_) return false;
     const bool has_model = serving || c.kind == "moe";
     if (arch_ != Architecture::all && (!has_model || row.moe != (arch_ == Architecture::moe))) return false;
+    if (lengths_ && (!serving || row.mix != *lengths_)) return false;
     if (kind_ == Kind::moeLayers || kind_ == Kind::gemms || kind_ == Kind::attention) {
         if (c.kind != (kind_ == Kind::moeLayers ? "moe" : kind_ == Kind::gemms ? "gemm" : "attention")) return false;
     } else if (kind_ != Kind::all && serving != (kind_ == Kind::serving)) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/perf/accuracy.hpp"
 #include "core/perf/validation.hpp"
 #include "core/util/result.hpp"
 
@@ -42,6 +43,7 @@ public:
         ValidationCase c;
         Set set = Set::publicSet;
         bool moe = false;
+        LengthMix mix = LengthMix::mixed;  // serving cases: the prompt's share of a request's tokens
         std::string source;  // the publication (core's source_family)
         std::optional<ValidationResult> result;
         QString failure;  // the case could not be evaluated
@@ -56,9 +58,13 @@ public:
     // Emitted when every case has been evaluated.
     Q_SIGNAL void evaluationFinished();
 
-    // The filter; an empty chip, model or source (a publication, source_family) accepts every one.
+    // The filter; an empty chip, model or source (a publication, source_family) accepts every one;
+    // `lengths`, when given, only the serving cases of that length mix (core/perf/accuracy.hpp).
     void setFilter(Set set, const std::string& chip, const std::string& model, Architecture arch, Kind kind,
-                   bool showFits, const std::string& source = {});
+                   bool showFits, const std::string& source = {}, std::optional<LengthMix> lengths = std::nullopt);
+    // The runs a workload class's measured accuracy rests on: the serving check cases of both sets in
+    // that class, fits hidden.
+    void showWorkloadClass(const WorkloadClass& workload);
     // Indices into rows() of the evaluated cases the filter shows, as plotted.
     [[nodiscard]] std::vector<int> shownRows() const;
     // The headline figures over the shown rows (core's summarise, as `scoville validate` prints them).
@@ -92,6 +98,7 @@ private:
     QComboBox* archBox_ = nullptr;
     QComboBox* kindBox_ = nullptr;
     QComboBox* sourceBox_ = nullptr;
+    QComboBox* lengthsBox_ = nullptr;
     QCheckBox* fitsBox_ = nullptr;
     QLabel* headline_ = nullptr;
     QLabel* status_ = nullptr;
@@ -107,6 +114,7 @@ private:
     std::string chip_, model_, source_;
     Architecture arch_ = Architecture::all;
     Kind kind_ = Kind::all;
+    std::optional<LengthMix> lengths_;
     bool showFits_ = true;
 };
 

@@ -1,8 +1,10 @@
 // The model's record in the app: the headline equals core's summary (what `scoville validate`
 // prints) for the same rows, fits stay out of it, and clicking a case loads its chip and workload.
 #include <QComboBox>
+#include <QLabel>
 #include <QSettings>
 #include <algorithm>
+#include <cmath>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
@@ -10,6 +12,7 @@
 #include <qcustomplot.h>
 
 #include "app/mainwindow.hpp"
+#include "core/perf/accuracy.hpp"
 #include "core/perf/validation.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
@@ -270,6 +273,49 @@ private slots:
             if (legend.contains(at) && covered++ == 0) first = QString::fromStdString(r.c.id);
         }
         QVERIFY2(covered == 0, qPrintable(QStringLiteral("%1 cases under the legend, e.g. %2").arg(covered).arg(first)));
+        view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
+    }
+
+    // The accuracy line's link shows the runs it rests on: the Record tab, filtered to the serving checks of
+    // the workload's class in both sets, whose headline gives the same rows, median |error| and rows within
+    // ±25 % and ±35 % as the line's table (the start-up workload, Llama 3.1 70B at 1024/256: dense, mixed).
+    void theAccuracyLinkShowsTheRunsBehindIt() {
+        QTRY_VERIFY_WITH_TIMEOUT(view_->evaluated(), 300000);
+        auto* tabs = window_->findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+        tabs->setCurrentIndex(0);
+        auto* link = window_->findChild<QLabel*>(QStringLiteral("kpi:accuracyRuns"));
+        QVERIFY(link);
+        for (const WorkloadClass workload : {WorkloadClass{false, LengthMix::mixed}, WorkloadClass{true, LengthMix::prompt_heavy}}) {
+            if (workload.moe) {
+                doc_->setModel("mixtral-8x7b");
+                Scenario s = doc_->state().scenario;
+                s.input_len = 2048;
+                s.output_len = 128;
+                doc_->setScenario(s);
+            }
+            QCOMPARE(workload_class(doc_->state().model, doc_->state().scenario), workload);
+            emit link->linkActivated(QStringLiteral("runs"));
+            QCOMPARE(tabs->currentWidget(), view_);
+            const MeasuredAccuracy* a = find_accuracy(builtin_measured_accuracy(), workload);
+            QVERIFY(a);
+            QCOMPARE(static_cast<int>(view_->shownRows().size()), a->rows);
+            const ValidationSummary got = view_->servingSummary();
+            QCOMPARE(got.rows, a->rows);
+            QCOMPARE(got.fits, 0);
+            QVERIFY(std::abs(got.median_abs_error - a->median_abs_error) < 1e-12);
+            QCOMPARE(got.rows_within_25, a->within_25);
+            QCOMPARE(got.rows_within_35, a->within_35);
+            QCOMPARE(view_->kernelSummary().rows, 0);
+            for (int i : view_->shownRows()) {
+                const RecordView::Row& r = view_->rows()[static_cast<size_t>(i)];
+                QCOMPARE(r.moe, workload.moe);
+                QVERIFY(r.c.kind == "serving" && !r.c.fit);
+                QVERIFY(length_mix(r.c.input_len, r.c.output_len) == workload.mix);
+            }
+            tabs->setCurrentIndex(0);
+        }
+        doc_->undoStack()->undo();
+        doc_->undoStack()->undo();
         view_->setFilter(RecordView::Set::publicSet, {}, {}, RecordView::Architecture::all, RecordView::Kind::all, true);
     }
 
