@@ -202,7 +202,8 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     // One line, whatever the width: the whole sentence on hover.
     accuracy_->setWordWrap(false);
     accuracy_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    auto* runs = new QLabel(QStringLiteral("<small><a href=\"runs\">%1</a></small>").arg(tr("Show the runs\u2026")), accuracyRow_);
+    auto* runs = accuracyRuns_ =
+        new QLabel(QStringLiteral("<small><a href=\"runs\">%1</a></small>").arg(tr("Show the runs\u2026")), accuracyRow_);
     runs->setObjectName(QStringLiteral("kpi:accuracyRuns"));
     runs->setTextFormat(Qt::RichText);
     runs->setToolTip(tr("Show the measured runs of this kind of workload in the Record tab, predicted against measured"));
@@ -382,6 +383,7 @@ void KpiStrip::refresh() {
     setTextIfChanged(accuracy_, accuracy ? accuracyLine(*accuracy) : tr("No measured runs of this kind of workload"));
     const QString accuracyTip = accuracy ? accuracyText(*accuracy) : QString();
     if (accuracy_->toolTip() != accuracyTip) accuracy_->setToolTip(accuracyTip);
+    accuracyRuns_->setVisible(accuracy != nullptr);
 
     // The document's ranges of this state (hidden until they arrive).
     applyRanges();

@@ -69,6 +69,7 @@ private:
     QWidget* costRow_ = nullptr;
     QLabel* cost_ = nullptr;
     QWidget* accuracyRow_ = nullptr;
+    QLabel* accuracyRuns_ = nullptr;  // "kpi:accuracyRuns": the link to those runs, shown when there are some
     QLabel* accuracy_ = nullptr;  // "kpi:accuracy": how the model matched measured runs of this workload's class
 };
 
