@@ -49,7 +49,7 @@ double quantile_sorted(const std::vector<double>& sorted, double q) {
 Result<std::vector<MeasuredAccuracy>> measured_accuracy(const std::vector<ValidationResult>& results) {
     // Classes in table order: dense before MoE, then by LengthMix.
     auto order = [](const WorkloadClass& c) { return (c.moe ? 3 : 0) + static_cast<int>(c.mix); };
-    std::map<int, std::vector<double>> errors;
+    std::map<int, std::vector<ValidationResult>> classes;
     std::map<std::string, bool> moe_of;  // model id or path -> MoE, loaded once
     for (const ValidationResult& r : results) {
         if (r.c.kind != "serving" || r.c.fit) continue;
@@ -59,23 +59,25 @@ Result<std::vector<MeasuredAccuracy>> measured_accuracy(const std::vector<Valida
             if (!m) return Error{"case '" + r.c.id + "': " + m.error().message};
             known = moe_of.emplace(r.c.model, m->is_moe()).first;
         }
-        errors[order({known->second, length_mix(r.c.input_len, r.c.output_len)})].push_back(r.error);
+        classes[order({known->second, length_mix(r.c.input_len, r.c.output_len)})].push_back(r);
     }
     std::vector<MeasuredAccuracy> out;
-    for (auto& [key, e] : errors) {
+    for (const auto& [key, rows] : classes) {
+        std::vector<double> e;
+        for (const ValidationResult& r : rows) e.push_back(r.error);
         std::sort(e.begin(), e.end());
-        std::vector<double> magnitude(e.size());
-        std::transform(e.begin(), e.end(), magnitude.begin(), [](double x) { return std::fabs(x); });
-        std::sort(magnitude.begin(), magnitude.end());
+        // The median |error| and the rows within +-25 % and +-35 %: core's summary, as `validate` and the
+        // Record view count them.
+        const ValidationSummary summary = summarise(rows, true);
         MeasuredAccuracy a;
         a.workload = {key >= 3, static_cast<LengthMix>(key % 3)};
-        a.rows = static_cast<int>(e.size());
+        a.rows = summary.rows;
         a.median_error = quantile_sorted(e, 0.5);
         a.p10_error = quantile_sorted(e, 0.1);
         a.p90_error = quantile_sorted(e, 0.9);
-        a.median_abs_error = quantile_sorted(magnitude, 0.5);
-        a.within_25 = static_cast<int>(std::count_if(magnitude.begin(), magnitude.end(), [](double x) { return x <= 0.25; }));
-        a.within_35 = static_cast<int>(std::count_if(magnitude.begin(), magnitude.end(), [](double x) { return x <= 0.35; }));
+        a.median_abs_error = summary.median_abs_error;
+        a.within_25 = summary.rows_within_25;
+        a.within_35 = summary.rows_within_35;
         out.push_back(a);
     }
     return out;
