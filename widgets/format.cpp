@@ -39,6 +39,8 @@ QString translated(std::string_view text) { return trCore("ResultKey", text); }
 }  // namespace
 
 QString formatSi(double value, const QString& unit, int digits) {
+    // An unbounded value (a latency whose queue never settles) is shown as such, not as a missing one.
+    if (std::isinf(value)) return (value < 0 ? QStringLiteral("\u2212\u221e ") : QStringLiteral("\u221e ")) + unit;
     if (!std::isfinite(value)) return kNotAvailable;
     static const struct {
         double scale;

@@ -680,6 +680,9 @@ std::vector<Parallelism> candidates(const Scenario& s, const ModelSpec& m, int c
 
 bool better(const Solution& a, const Solution& b) {
     if (a.meets != b.meets) return a.meets;
+    // Where none meets the limits, one whose prompts settle beats one whose queue grows without bound
+    // (its throughput is not one a server sustains).
+    if (a.lat.stable != b.lat.stable) return a.lat.stable;
     if (a.throughput != b.throughput) return a.throughput > b.throughput;
     return a.par.chips() < b.par.chips();
 }
@@ -1160,7 +1163,14 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
             sv.throughput_tokens_per_s_per_chip = sv.throughput_tokens_per_s / s.chips;
             sv.requests_per_s = sv.throughput_tokens_per_s / s.output_len;
         }
-        if (!best->lat.stable)
+        if (best->lat.slots_full)
+            ev.add_warning({"Warning",
+                            SCV_TR("Warning", "serving: at batch %1 the requests in flight fill all %2 slots of a replica "
+                                              "(what its memory or max_batch holds), so arrivals queue without "
+                                              "bound and TTFT is unbounded (more chips per replica, shorter "
+                                              "requests or a higher max_batch)"),
+                            {std::to_string(best->batch), std::to_string(best->fit.max_batch)}});
+        else if (!best->lat.stable)
             ev.add_warning({"Warning",
                             SCV_TR("Warning", "serving: at batch %1 prompts arrive faster than the steps' token budget "
                                               "takes them; TTFT grows without bound (lower the batch or raise "

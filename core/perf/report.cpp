@@ -106,11 +106,19 @@ ordered_json parallelism_json(const Parallelism& p) {
     return {{"tp", p.tp}, {"pp", p.pp}, {"ep", p.ep}, {"attention_dp", p.dp}, {"chips_per_replica", p.chips()}};
 }
 
-// The result keys of the given groups, in registry order; a key that does not apply reads 0.
+// The result keys of the given groups, in registry order; a key that does not apply reads 0. A latency
+// that grows without bound (a queue that never settles) reads null.
 void put_results(ordered_json& j, const Evaluation& ev, std::initializer_list<std::string_view> groups) {
     for (std::string_view g : groups) {
         for (const ResultKey& k : result_keys()) {
             if (k.group != g) continue;
+            if (k.latency) {
+                const auto raw = k.get ? k.get(ev) : std::nullopt;
+                if (raw && std::isinf(*raw)) {
+                    j[std::string(k.key)] = nullptr;
+                    continue;
+                }
+            }
             const double v = k.value(ev).value_or(0.0);
             if (k.kind == ResultKind::integer) j[std::string(k.key)] = static_cast<long long>(std::llround(v));
             else j[std::string(k.key)] = v;
@@ -348,8 +356,11 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                " % of the steps carry a chunk of " + format_number("%.0f", sv.chunk_tokens_per_step) + " tokens, " +
                format_number("%.4g", sv.chunk_step_s * 1e3) + " ms; the others decode alone, " +
                format_number("%.4g", sv.plain_step_s * 1e3) + " ms (the layers below spread the prompt tokens over every step)\n";
-    out += "  TTFT              mean " + format_number("%.4g", sv.ttft_s) + " s, p50 " +
-           format_number("%.4g", sv.ttft_p50_s) + " s, p99 " + format_number("%.4g", sv.ttft_p99_s) + " s\n";
+    if (std::isfinite(sv.ttft_p99_s))
+        out += "  TTFT              mean " + format_number("%.4g", sv.ttft_s) + " s, p50 " +
+               format_number("%.4g", sv.ttft_p50_s) + " s, p99 " + format_number("%.4g", sv.ttft_p99_s) + " s\n";
+    else
+        out += "  TTFT              unbounded: requests queue without end (see the warning)\n";
     out += "  TPOT              mean " + format_number("%.4g", sv.tpot_s) + " s, p50 " +
            format_number("%.4g", sv.tpot_p50_s) + " s, p99 " + format_number("%.4g", sv.tpot_p99_s) + " s\n";
     if (sv.disaggregated) {

@@ -73,7 +73,9 @@ struct Latencies {
     double tpot_mean_s = 0, tpot_p50_s = 0, tpot_p99_s = 0;
     double prefill_utilisation = 0;  // of the step's room for prompt tokens
     double slot_wait_probability = 0;  // an arrival finds every slot taken
-    bool stable = true;              // false: prompts arrive faster than steps can take them
+    bool stable = true;              // false: prompts arrive faster than steps can take them, or
+                                     // the requests in flight fill every slot (slots_full)
+    bool slots_full = false;         // the arrivals keep every slot busy: they queue without bound
 };
 
 // TTFT = the wait for a free slot (M/M/c, Erlang C) + the rest of the running step + the wait for

@@ -318,6 +318,49 @@ TEST(CliEval, ServingKeysAndTheChosenParallelism) {
     EXPECT_GT(short_tail["tpot_p99_s"].get<double>(), lognormal["tpot_p99_s"].get<double>());
 }
 
+TEST(CliEval, AServerWhoseReplicaHoldsOneRequestQueuesWithoutBound) {
+    // Llama-3.1-70B bf16 on B200 with 81,921-token prompts: at TP 1 a chip holds 172.8 GB (0.9 x 192) -
+    // 141.1 GB of weights = 31.7 GB for KV, and a request's KV is 80 layers x 8 KV heads x 128 x 2 (K, V)
+    // x 2 B x 82,433 tokens = 27.0 GB: one request per replica. A server whose requests keep that one slot
+    // busy queues without bound, so TTFT is unbounded: said so, never printed as a number.
+    const std::vector<std::string> base = {"eval", "--chip", "b200", "--model", "llama-3.1-70b", "--chips", "6",
+                                           "--input-len", "81921", "--output-len", "512", "--ttft-slo", "2",
+                                           "--tpot-slo", "0.05"};
+    auto with = [&](std::initializer_list<std::string> extra) {
+        auto v = base;
+        v.insert(v.end(), extra);
+        return v;
+    };
+    const CliRun one = run(with({"--tp", "1", "--format", "json"}));
+    ASSERT_EQ(one.code, 0) << one.err;
+    const auto j = nlohmann::json::parse(one.out);
+    EXPECT_EQ(j["max_batch"], 1);
+    for (const char* key : {"ttft_s", "ttft_p50_s", "ttft_p99_s"}) EXPECT_TRUE(j[key].is_null()) << key;
+    EXPECT_GT(j["tpot_p99_s"].get<double>(), 0.0);
+    bool said = false;
+    for (const auto& w : j["warnings"])
+        said = said || w.get<std::string>().find("fill all 1 slots of a replica") != std::string::npos;
+    EXPECT_TRUE(said) << j["warnings"].dump();
+    const CliRun table = run(with({"--tp", "1", "--format", "table"}));
+    ASSERT_EQ(table.code, 0) << table.err;
+    EXPECT_NE(table.out.find("TTFT              unbounded"), std::string::npos) << table.out;
+    EXPECT_EQ(table.out.find("TTFT              mean 0 s"), std::string::npos) << table.out;
+
+    // Left to choose, the search prefers a deployment whose queue settles: TP 2 holds 7 requests a replica
+    // ((172.8 - 70.6) / 13.5 GB). No rate meets a 2 s TTFT there either (one prompt alone is several
+    // seconds of prefill), so the limits are said to be missed, with a finite TTFT.
+    const CliRun best = run(with({"--format", "json"}));
+    ASSERT_EQ(best.code, 0) << best.err;
+    const auto b = nlohmann::json::parse(best.out);
+    EXPECT_GE(b["parallelism"]["tp"].get<int>(), 2);
+    EXPECT_GT(b["ttft_p99_s"].get<double>(), 2.0);
+    bool missed = false;
+    for (const auto& w : b["warnings"])
+        missed = missed || w.get<std::string>().find("missed even at batch 1") != std::string::npos;
+    EXPECT_TRUE(missed) << b["warnings"].dump();
+    expect_no_nulls(b);
+}
+
 TEST(CliEval, BadServingInputs) {
     const std::vector<std::string> base = {"eval", "--chip", "h100-sxm", "--model", "mixtral-8x7b", "--chips", "8"};
     auto with = [&](std::initializer_list<std::string> extra) {

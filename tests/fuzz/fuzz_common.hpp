@@ -19,7 +19,10 @@ inline void check_finite(const Result<Evaluation>& ev) {
     }
     const ServingResult& s = ev->serving;
     require(std::isfinite(s.throughput_tokens_per_s) && s.throughput_tokens_per_s >= 0);
-    require(std::isfinite(s.ttft_s) && std::isfinite(s.tpot_s));
+    // TTFT is unbounded only where the queue never settles, and a warning says why.
+    for (double ttft : {s.ttft_s, s.ttft_p50_s, s.ttft_p99_s})
+        require(std::isfinite(ttft) || (ttft > 0 && !ev->warning_messages.empty()));
+    require(std::isfinite(s.tpot_s));
     for (const PhaseResult* ph : {&ev->prefill, &ev->decode}) {
         require(std::isfinite(ph->time_s));
         for (const auto& t : ph->templates)

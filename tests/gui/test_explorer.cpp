@@ -1142,6 +1142,8 @@ private slots:
         QCOMPARE(formatDelta(110, 100), QStringLiteral("+10.0 %"));
         QCOMPARE(formatDelta(96, 100), QStringLiteral("\u22124.0 %"));
         QCOMPARE(formatSi(std::nan("")), QStringLiteral("n/a"));
+        // An unbounded latency (a queue that never settles) reads as such, not as a missing number.
+        QCOMPARE(formatSeconds(std::numeric_limits<double>::infinity()), QStringLiteral("\u221e s"));
         QCOMPARE(formatDelta(1, 0), QStringLiteral("n/a"));
         QCOMPARE(formatMoney(0.0304), QStringLiteral("$0.030"));
         QCOMPARE(formatMoney(4.567), QStringLiteral("$4.57"));
