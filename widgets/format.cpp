@@ -249,6 +249,7 @@ QString chipParamText(std::string_view text) { return trCore("scoville::ChipPara
 QString workloadKeyText(std::string_view text) { return trCore("scoville::WorkloadKeys", text); }
 
 QString formatResult(const ResultKey& key, std::optional<double> value) {
+    if (value && std::isinf(*value) && key.kind == ResultKind::seconds) return formatSeconds(*value);
     if (!value || !std::isfinite(*value)) return kNotAvailable;
     const double v = *value;
     switch (key.kind) {

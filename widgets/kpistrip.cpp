@@ -7,6 +7,7 @@
 #include <QResizeEvent>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <optional>
 
@@ -333,7 +334,9 @@ void KpiStrip::refresh() {
         int sign = 0;
         if (eval.ok()) {
             const std::optional<double> v = k.key->value(eval.value());
-            value = formatResult(*k.key, v);
+            // A latency whose queue never settles is shown unbounded (its value() is empty: not a number).
+            const std::optional<double> raw = k.key->latency && k.key->get ? k.key->get(eval.value()) : v;
+            value = formatResult(*k.key, raw && std::isinf(*raw) ? raw : v);
             const ServingResult& sv = eval->serving;
             if (std::strcmp(k.name, "batch") == 0) {
                 delta = tr("max %1%2").arg(formatNumber(sv.max_batch, 0),

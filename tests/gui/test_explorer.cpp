@@ -571,6 +571,38 @@ private slots:
     // Under the cost line, how far the model's tokens/s have been from measured runs of the workload's
     // class (dense or MoE, the prompt's share of a request's tokens); in full on hover and in the Explain
     // panel. It follows the model and the lengths.
+    void aServerWhoseQueueNeverSettlesShowsAnUnboundedTtft() {
+        // Llama 3.1 70B bf16 on one B200 per replica with 81,921-token prompts: its memory holds one request
+        // (172.8 GB - 141.1 GB of weights = 31.7 GB for a 27.0 GB KV), so a server keeping that slot busy
+        // queues without bound. The TTFT card reads unbounded, never 0 or a number, and the warning says why.
+        QVERIFY(doc_->loadPreset("b200").ok());
+        doc_->setModel("llama-3.1-70b");
+        Scenario s = doc_->state().scenario;
+        s.chips = 6;
+        s.tp = 1;
+        s.input_len = 81921;
+        s.output_len = 512;
+        s.batch = 0;
+        s.ttft_slo_s = 2.0;
+        s.tpot_slo_s = 0.05;
+        s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;
+        doc_->setScenario(s);
+        QVERIFY(doc_->evaluation().ok());
+        const ServingResult& sv = doc_->evaluation()->serving;
+        QCOMPARE(sv.max_batch, 1);
+        QVERIFY(std::isinf(sv.ttft_p99_s));
+        auto* ttftCard = window_->findChild<QLabel*>(QStringLiteral("kpi:ttft"));
+        QVERIFY(ttftCard);
+        QCOMPARE(ttftCard->text(), QStringLiteral("\u221e s"));
+        auto* warnings = window_->findChild<QLabel*>(QStringLiteral("kpi:warnings"));
+        QVERIFY(warnings && warnings->isVisible());
+        QVERIFY2(warnings->text().contains(QStringLiteral("fill all 1 slots of a replica")) ||
+                     warnings->toolTip().contains(QStringLiteral("fill all 1 slots of a replica")),
+                 qPrintable(warnings->text()));
+        // A finite TPOT stays a number.
+        QVERIFY(window_->findChild<QLabel*>(QStringLiteral("kpi:tpot"))->text() == formatSeconds(sv.tpot_p99_s));
+    }
+
     void theResultSaysHowCloseMeasuredRunsOfItsKindCame() {
         auto* line = window_->findChild<QLabel*>(QStringLiteral("kpi:accuracy"));
         QVERIFY(line);
