@@ -1199,7 +1199,9 @@ private slots:
         QCOMPARE(text("weights_gb_per_chip", 17.5), QStringLiteral("17.5 GB"));
         QCOMPARE(text("prefill_utilisation", 0.47), QStringLiteral("47 %"));
         QCOMPARE(text("tpot_p99_s", std::nullopt), QStringLiteral("n/a"));
-        QCOMPARE(text("tpot_p99_s", std::numeric_limits<double>::infinity()), QStringLiteral("n/a"));
+        // An unbounded latency (a queue that never settles) reads as such; a missing number reads n/a.
+        QCOMPARE(text("tpot_p99_s", std::numeric_limits<double>::infinity()), QStringLiteral("\u221e s"));
+        QCOMPARE(text("tpot_p99_s", std::numeric_limits<double>::quiet_NaN()), QStringLiteral("n/a"));
         QCOMPARE(resultShortLabel(*find_result_key("ttft_p99_s")), QStringLiteral("TTFT p99"));
         // The KPI cards and the comparison take their titles from the registry.
         QCOMPARE(window_->findChild<QTableWidget*>(QStringLiteral("compareTable"))->horizontalHeaderItem(3)->text(),
