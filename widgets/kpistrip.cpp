@@ -7,8 +7,8 @@
 #include <QResizeEvent>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <cmath>
 #include <cstring>
+#include <limits>
 #include <optional>
 
 #include "core/perf/accuracy.hpp"
@@ -335,8 +335,9 @@ void KpiStrip::refresh() {
         if (eval.ok()) {
             const std::optional<double> v = k.key->value(eval.value());
             // A latency whose queue never settles is shown unbounded (its value() is empty: not a number).
-            const std::optional<double> raw = k.key->latency && k.key->get ? k.key->get(eval.value()) : v;
-            value = formatResult(*k.key, raw && std::isinf(*raw) ? raw : v);
+            value = formatResult(*k.key, k.key->unbounded(eval.value())
+                                             ? std::optional(std::numeric_limits<double>::infinity())
+                                             : v);
             const ServingResult& sv = eval->serving;
             if (std::strcmp(k.name, "batch") == 0) {
                 delta = tr("max %1%2").arg(formatNumber(sv.max_batch, 0),

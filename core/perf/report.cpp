@@ -112,12 +112,9 @@ void put_results(ordered_json& j, const Evaluation& ev, std::initializer_list<st
     for (std::string_view g : groups) {
         for (const ResultKey& k : result_keys()) {
             if (k.group != g) continue;
-            if (k.latency) {
-                const auto raw = k.get ? k.get(ev) : std::nullopt;
-                if (raw && std::isinf(*raw)) {
-                    j[std::string(k.key)] = nullptr;
-                    continue;
-                }
+            if (k.unbounded(ev)) {
+                j[std::string(k.key)] = nullptr;
+                continue;
             }
             const double v = k.value(ev).value_or(0.0);
             if (k.kind == ResultKind::integer) j[std::string(k.key)] = static_cast<long long>(std::llround(v));

@@ -152,6 +152,12 @@ std::optional<double> ResultKey::value(const Evaluation& ev) const {
     return v;
 }
 
+bool ResultKey::unbounded(const Evaluation& ev) const {
+    if (!latency || !get) return false;
+    const auto v = get(ev);
+    return v && std::isinf(*v) && *v > 0;
+}
+
 int ResultKey::compare(double value, double base) const {
     if (better == Better::none || !std::isfinite(value) || !std::isfinite(base) || value == base) return 0;
     return (value > base) == (better == Better::higher) ? 1 : -1;

@@ -41,6 +41,9 @@ struct ResultKey {
 
     // The value on an evaluation; nullopt where the key does not apply or the value is not finite.
     [[nodiscard]] std::optional<double> value(const Evaluation& ev) const;
+    // A latency that grows without bound (a queue that never settles): value() has none, and it reads
+    // null in JSON and unbounded on screen.
+    [[nodiscard]] bool unbounded(const Evaluation& ev) const;
     // +1 when `value` is better than `base`, -1 when worse, 0 when equal, not comparable or neither.
     [[nodiscard]] int compare(double value, double base) const;
 };

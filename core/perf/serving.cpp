@@ -242,8 +242,10 @@ Latencies stream_latencies(const StreamModel& m) {
     double p_slot = 0, slot_rate = 0;
     if (m.slots > 0 && m.holding_s > 0) {
         const double load = m.arrivals_per_s * m.holding_s;
-        if (load >= m.slots) out.stable = false, out.slots_full = true;
-        else {
+        if (load >= m.slots) {
+            out.stable = false;
+            out.slots_full = true;
+        } else {
             p_slot = erlang_c(m.slots / flight_gain, load / flight_gain);
             slot_rate = (m.slots - load) / (m.holding_s * flight_gain);
         }
