@@ -17,9 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Several assignments, one per line, like repeated --set options.
     std::string_view text(reinterpret_cast<const char*>(data), size);
     while (!text.empty()) {
-        const auto nl = text.find('\n');
-        const std::string_view line = text.substr(0, nl);
-        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+        const std::string_view line = fuzz::next_line(text);
         if (auto st = apply_assignment(chip, line); !st) {
             fuzz::require(!st.error().message.empty());
             return 0;

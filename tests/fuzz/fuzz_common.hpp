@@ -3,6 +3,7 @@
 // produces must be finite.
 #include <cmath>
 #include <cstdlib>
+#include <string_view>
 
 #include "core/perf/evaluate.hpp"
 
@@ -10,6 +11,14 @@ namespace scoville::fuzz {
 
 inline void require(bool ok) {
     if (!ok) std::abort();
+}
+
+// The first line of `text` (without its newline), removed from `text`.
+inline std::string_view next_line(std::string_view& text) {
+    const auto nl = text.find('\n');
+    const std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    return line;
 }
 
 inline void check_finite(const Result<Evaluation>& ev) {

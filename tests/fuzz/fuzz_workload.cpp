@@ -27,9 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     s.output_len = 128;
     std::string_view text(reinterpret_cast<const char*>(data + 2), size - 2);
     while (!text.empty()) {
-        const auto nl = text.find('\n');
-        const std::string_view line = text.substr(0, nl);
-        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+        const std::string_view line = fuzz::next_line(text);
         const auto eq = line.find('=');
         if (eq == std::string_view::npos) continue;
         if (auto st = set_workload_text(s, line.substr(0, eq), line.substr(eq + 1)); !st) {
