@@ -2084,6 +2084,16 @@ TEST(Lowering, RoutingSkewSetsTheBusiestExpertRank) {
     // balancing at 2.56 (the figure expert_imbalance's description cites); DeepSeek-V3's skew, 1.01,
     // gives 2.68 at 8,192 tokens.
     EXPECT_NEAR(busiest_expert_rank_load(load_model("deepseek-v3")->moe, 32, 8192), 2.56, 0.3);
+    // Llama 4 carries the skew aiconfigurator draws for its architecture (HYBRIDMOE: 1.01). Top-1 routing
+    // over 128 experts at EP 8 (Maverick) and 16 at EP 4 (Scout), 8,192 tokens: 1.74 and 2.14 are the means of
+    // 400 draws of the same procedure by an independent implementation (as for Qwen3-235B above, which
+    // it puts at 2.09).
+    const ModelSpec maverick = *load_model("llama-4-maverick");
+    const ModelSpec scout = *load_model("llama-4-scout");
+    EXPECT_DOUBLE_EQ(maverick.moe.routing_alpha, 1.01);
+    EXPECT_DOUBLE_EQ(scout.moe.routing_alpha, 1.01);
+    EXPECT_NEAR(busiest_expert_rank_load(maverick.moe, 8, 8192), 1.74, 0.15);
+    EXPECT_NEAR(busiest_expert_rank_load(scout.moe, 4, 8192), 2.14, 0.2);
     // Fewer, larger groups average the skew out; a flatter law skews less.
     EXPECT_LT(busiest_expert_rank_load(qwen.moe, 2, 8192), q8);
     MoeSpec flatter = qwen.moe;
