@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <optional>
 
 #include "core/hw/params.hpp"
 #include "core/perf/lower.hpp"
@@ -38,10 +40,15 @@ const std::string& ceiling_label(Precision p) {
 }
 
 std::vector<int> divisors(int n) {
-    std::vector<int> out;
-    for (int d = 1; d <= n; ++d)
-        if (n % d == 0) out.push_back(d);
-    return out;
+    // In pairs d and n / d up to the square root: a million chips take a thousand trials, not a million.
+    std::vector<int> low, high;
+    for (int d = 1; d <= n / d; ++d)
+        if (n % d == 0) {
+            low.push_back(d);
+            if (d != n / d) high.push_back(n / d);
+        }
+    low.insert(low.end(), high.rbegin(), high.rend());
+    return low;
 }
 
 // validate_chip() builds a message string per key; on the hot path only a failure needs one.
@@ -851,44 +858,55 @@ struct PoolPlan {
     double slope = 0;          // prefill: per extra prompt token of a rank
 };
 
-// The prefill pool: prompt-only steps at the full token budget.
+// One deployment of the prefill pool: prompt-only steps at the full token budget, and one prompt a rank;
+// nullopt where it does not fit (the refusal in `error`). Its capacity counts the pool's replicas of it.
+std::optional<PoolPlan> prefill_plan(const Engine& e, const Scenario& s, const ModelSpec& m, const Parallelism& par,
+                                     PhaseResult& out, PhaseResult& scratch, std::string& error) {
+    auto f = e.fit(par);
+    if (!f) {
+        error = f.error().message;
+        return std::nullopt;
+    }
+    const double dp = par.dp;
+    const double budget = s.max_tokens_per_step;
+    StepShape full;
+    full.prefill_tokens = budget * dp;
+    full.prefill_seqs = full.prefill_tokens / s.input_len;
+    full.prefill_chunk = std::min<double>(s.input_len, budget);
+    StepPlan p = e.plan(par, *f, 1);
+    p.spec_tokens = 0;
+    lower_step(m, s, e.rates(), Phase::prefill, full, p, out);
+    StepShape one = full;
+    one.prefill_tokens = std::min<double>(s.input_len, budget) * dp;
+    one.prefill_seqs = one.prefill_tokens / s.input_len;
+    lower_step(m, s, e.rates(), Phase::prefill, one, p, scratch);
+    PoolPlan pp;
+    pp.sol.par = par;
+    pp.sol.fit = *f;
+    pp.step_s = out.time_s;
+    pp.one_prompt_s = scratch.time_s;
+    const double extra = full.prefill_tokens - one.prefill_tokens;
+    pp.slope = extra > 0 ? std::max(0.0, (pp.step_s - pp.one_prompt_s) / extra) * dp : 0.0;
+    const int replicas = e.chips() / par.chips();
+    pp.capacity = replicas * par.pp * full.prefill_tokens / (pp.step_s * s.input_len);
+    return pp;
+}
+
+// The prefill pool: its deployment with the most capacity.
 Result<PoolPlan> plan_prefill(const Engine& e, const Scenario& s, const ModelSpec& m, PhaseResult& out,
                               PhaseResult& scratch) {
-    Scenario ps = s;
-    ps.spec_tokens = 0;
     std::optional<PoolPlan> best;
     std::string first_error;
     for (bool deep : {false, true}) {
         if (deep && (best || s.pp > 0)) break;
         for (const Parallelism& par : candidates(s, m, e.chips(), deep)) {
-            auto f = e.fit(par);
-            if (!f) {
-                if (first_error.empty()) first_error = f.error().message;
+            std::string error;
+            auto pp = prefill_plan(e, s, m, par, out, scratch, error);
+            if (!pp) {
+                if (first_error.empty()) first_error = error;
                 continue;
             }
-            const double dp = par.dp;
-            const double budget = s.max_tokens_per_step;
-            StepShape full;
-            full.prefill_tokens = budget * dp;
-            full.prefill_seqs = full.prefill_tokens / s.input_len;
-            full.prefill_chunk = std::min<double>(s.input_len, budget);
-            StepPlan p = e.plan(par, *f, 1);
-            p.spec_tokens = 0;
-            lower_step(m, s, e.rates(), Phase::prefill, full, p, out);
-            StepShape one = full;
-            one.prefill_tokens = std::min<double>(s.input_len, budget) * dp;
-            one.prefill_seqs = one.prefill_tokens / s.input_len;
-            lower_step(m, s, e.rates(), Phase::prefill, one, p, scratch);
-            PoolPlan pp;
-            pp.sol.par = par;
-            pp.sol.fit = *f;
-            pp.step_s = out.time_s;
-            pp.one_prompt_s = scratch.time_s;
-            const double extra = full.prefill_tokens - one.prefill_tokens;
-            pp.slope = extra > 0 ? std::max(0.0, (pp.step_s - pp.one_prompt_s) / extra) * dp : 0.0;
-            const int replicas = e.chips() / par.chips();
-            pp.capacity = replicas * par.pp * full.prefill_tokens / (pp.step_s * s.input_len);
-            if (!best || pp.capacity > best->capacity) best = pp;
+            if (!best || pp->capacity > best->capacity) best = *pp;
         }
     }
     if (!best) return Error{first_error.empty() ? "prefill pool: no parallelism fits" : "prefill pool: " + first_error};
@@ -910,31 +928,39 @@ double prompt_kv_bytes(const ModelSpec& m, const Scenario& s) {
     return kv_bytes_per_token_per_layer(m, s.kv_precision, 1) * kv_token_layers(m, s, s.input_len);
 }
 
+// The decode pool's scenario: it decodes only, no prompt tokens in its steps.
+Scenario decode_pool_scenario(const Scenario& s) {
+    Scenario ds = s;
+    ds.host_us_per_request = s.request_host_us();  // its clients still stream when only a TTFT limit is left behind
+    ds.stream_us_per_token = 0;
+    ds.ttft_slo_s.reset();
+    return ds;
+}
+
+// KV moves over the scale-up links when both pools sit in one domain, else over the NICs; each prefill chip
+// sends its share.
+void plan_transfer(Split& sp, const NetworkRates& net, int prefill_chips, int decode_chips, bool one_chip,
+                   const Scenario& s, const ModelSpec& m) {
+    const bool one_domain = prefill_chips + decode_chips <= net.domain && one_chip;
+    sp.transfer_bytes = prompt_kv_bytes(m, s);
+    const double share = sp.transfer_bytes / sp.prefill.sol.par.chips();
+    const CollectiveCost c = send_recv(share, !one_domain, net);
+    sp.transfer_s = c.time_s;
+    const double per_chip_bw = one_domain ? all_peers_bytes_s(2, net) : net.nic_bytes_s;
+    sp.transfer_capacity = per_chip_bw > 0 ? std::min(prefill_chips, decode_chips) * per_chip_bw / sp.transfer_bytes
+                                           : kInf;
+}
+
 Result<Split> plan_split(const Engine& pre, const Engine& dec, const Scenario& s, const ModelSpec& m,
                          PhaseResult& out, PhaseResult& scratch) {
     Split sp;
     auto p = plan_prefill(pre, s, m, out, scratch);
     if (!p) return p.error();
     sp.prefill = *p;
-    // The decode pool decodes only: no prompt tokens in its steps.
-    Scenario ds = s;
-    ds.host_us_per_request = s.request_host_us();  // its clients still stream when only a TTFT limit is left behind
-    ds.stream_us_per_token = 0;
-    ds.ttft_slo_s.reset();
-    auto d = best_solution(dec, ds, m, out, scratch);
+    auto d = best_solution(dec, decode_pool_scenario(s), m, out, scratch);
     if (!d) return Error{"decode pool: " + d.error().message};
     sp.decode = *d;
-    // KV moves over the scale-up links when both pools sit in one domain, else over the NICs; each
-    // prefill chip sends its share.
-    const NetworkRates& net = pre.rates().net;
-    const bool one_domain = pre.chips() + dec.chips() <= net.domain && pre.chip().id == dec.chip().id;
-    sp.transfer_bytes = prompt_kv_bytes(m, s);
-    const double share = sp.transfer_bytes / p->sol.par.chips();
-    const CollectiveCost c = send_recv(share, !one_domain, net);
-    sp.transfer_s = c.time_s;
-    const double per_chip_bw = one_domain ? all_peers_bytes_s(2, net) : net.nic_bytes_s;
-    sp.transfer_capacity = per_chip_bw > 0 ? std::min(pre.chips(), dec.chips()) * per_chip_bw / sp.transfer_bytes
-                                           : kInf;
+    plan_transfer(sp, pre.rates().net, pre.chips(), dec.chips(), pre.chip().id == dec.chip().id, s, m);
     return sp;
 }
 
@@ -992,6 +1018,110 @@ void serve_split(Split& sp, const Scenario& s, int prefill_replicas_total) {
 }
 
 
+// The search for the best split of a scenario's chips into a prefill and a decode pool. A pool of c chips
+// runs c / chips(par) replicas of a deployment par, each serving as one replica alone does, so each pool's
+// deployments are planned once, one replica each, and a split's pools are their best deployments at its chip
+// counts, scaled by their replicas: the plans and choices of planning every split afresh, which plans a
+// deployment of k chips again for every split whose pool k divides.
+class SplitSearch {
+public:
+    SplitSearch(const ChipSpec& pchip, const ChipSpec& chip, const ModelSpec& model, const Scenario& s,
+                const ModelSpec* draft)
+        : pchip_(pchip), chip_(chip), model_(model), s_(s), draft_(draft), ds_(decode_pool_scenario(s)),
+          net_(chip_rates(pchip).net) {}
+
+    // The split of `np` prefill and `nd` decode chips served at its best rate; nullopt where a pool has no
+    // deployment that fits. `beat`: the split is not served where its capacity cannot reach that rate.
+    std::optional<Split> serve(int np, int nd, const Split* beat) {
+        auto pre = best_prefill(np);
+        if (!pre) return std::nullopt;
+        auto dec = best_decode(nd);
+        if (!dec) return std::nullopt;
+        Split sp;
+        sp.prefill_chips = np;
+        sp.decode_chips = nd;
+        sp.prefill = *pre;
+        sp.decode = *dec;
+        plan_transfer(sp, net_, np, nd, pchip_.id == chip_.id, s_, model_);
+        const double top = std::min({sp.prefill.capacity, sp.decode.requests, sp.transfer_capacity});
+        if (beat && beat->meets && top * (1.0 - 1e-6) <= beat->rate) return std::nullopt;
+        serve_split(sp, s_, np / sp.prefill.sol.par.chips());
+        return sp;
+    }
+
+private:
+    using Key = std::array<int, 4>;
+    static Key key(const Parallelism& p) { return {p.tp, p.pp, p.ep, p.dp}; }
+
+    // One replica of each pool, planned once.
+    const std::optional<PoolPlan>& prefill_replica(const Parallelism& par) {
+        auto [it, fresh] = prefill_.try_emplace(key(par));
+        if (fresh) {
+            Scenario ps = s_;
+            ps.chips = par.chips();
+            ps.prefill_chips = ps.decode_chips = 0;
+            const Engine e(pchip_, model_, ps, nullptr, par.chips());
+            std::string error;
+            it->second = prefill_plan(e, s_, model_, par, out_, scratch_, error);
+        }
+        return it->second;
+    }
+    const std::optional<Solution>& decode_replica(const Parallelism& par) {
+        auto [it, fresh] = decode_.try_emplace(key(par));
+        if (fresh) {
+            Scenario ds = s_;
+            ds.chips = par.chips();
+            ds.prefill_chips = ds.decode_chips = 0;
+            const Engine e(chip_, model_, ds, draft_, par.chips(), false);
+            if (auto sol = e.solve(par, out_, scratch_)) it->second = std::move(*sol);
+        }
+        return it->second;
+    }
+
+    // A pool's best deployment at its chips, as plan_prefill and best_solution choose it.
+    std::optional<PoolPlan> best_prefill(int chips) {
+        std::optional<PoolPlan> best;
+        for (bool deep : {false, true}) {
+            if (deep && (best || s_.pp > 0)) break;
+            for (const Parallelism& par : candidates(s_, model_, chips, deep)) {
+                const auto& one = prefill_replica(par);
+                if (!one) continue;
+                PoolPlan pp = *one;
+                pp.capacity *= chips / par.chips();
+                if (!best || pp.capacity > best->capacity) best = pp;
+            }
+        }
+        return best;
+    }
+    std::optional<Solution> best_decode(int chips) {
+        std::optional<Solution> best;
+        for (bool deep : {false, true}) {
+            if (deep && (best || ds_.pp > 0)) break;
+            for (const Parallelism& par : candidates(ds_, model_, chips, deep)) {
+                const auto& one = decode_replica(par);
+                if (!one) continue;
+                Solution sol = *one;
+                const int replicas = chips / par.chips();
+                sol.throughput *= replicas;
+                sol.requests *= replicas;
+                if (!best || better(sol, *best)) best = std::move(sol);
+            }
+        }
+        return best;
+    }
+
+    const ChipSpec& pchip_;
+    const ChipSpec& chip_;
+    const ModelSpec& model_;
+    const Scenario& s_;
+    const ModelSpec* draft_;
+    const Scenario ds_;
+    const NetworkRates net_;
+    std::map<Key, std::optional<PoolPlan>> prefill_;
+    std::map<Key, std::optional<Solution>> decode_;
+    PhaseResult out_, scratch_;
+};
+
 Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, const Scenario& s,
                               const Companions& companions, const ModelSpec* draft, Evaluation& ev) {
     const ChipSpec& pchip = companions.prefill_chip ? *companions.prefill_chip : chip;
@@ -999,38 +1129,49 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
         if (auto st = check_chip(pchip); !st) return Error{"prefill_chip: " + st.error().message};
         precision_warnings(pchip, s, ev);
     }
-    std::vector<std::pair<int, int>> splits;
-    if (s.prefill_chips > 0) splits.push_back({s.prefill_chips, s.decode_chips});
-    else
-        for (int np = 1; np < s.chips; ++np) splits.push_back({np, s.chips - np});
     std::optional<Split> best;
     std::string first_error;
     PhaseResult out, scratch;
-    for (auto [np, nd] : splits) {
+    const int given = std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
+    // A split planned afresh: its pools' engines at its chip counts.
+    auto plan_exactly = [&](int np, int nd) -> Result<Split> {
+        if (np % given != 0 || nd % given != 0)
+            return Error{"scenario: prefill_chips (" + std::to_string(np) + ") and decode_chips (" +
+                         std::to_string(nd) + ") must each be a multiple of tp x attention_dp x pp (" +
+                         std::to_string(given) + ")"};
         Scenario ps = s, ds = s;
         ps.chips = np;
         ds.chips = nd;
         ps.prefill_chips = ps.decode_chips = ds.prefill_chips = ds.decode_chips = 0;
-        const int given = std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
-        if (np % given != 0 || nd % given != 0) {
-            if (first_error.empty())
-                first_error = "scenario: prefill_chips (" + std::to_string(np) + ") and decode_chips (" +
-                              std::to_string(nd) + ") must each be a multiple of tp x attention_dp x pp (" +
-                              std::to_string(given) + ")";
-            continue;
-        }
         const Engine pre(pchip, model, ps, nullptr, np);
         const Engine dec(chip, model, ds, draft, nd, false);
         auto sp = plan_split(pre, dec, s, model, out, scratch);
-        if (!sp) {
-            if (first_error.empty()) first_error = sp.error().message;
-            continue;
-        }
+        if (!sp) return sp.error();
         sp->prefill_chips = np;
         sp->decode_chips = nd;
         serve_split(*sp, s, np / sp->prefill.sol.par.chips());
-        if (!best || (sp->meets && !best->meets) || (sp->meets == best->meets && sp->rate > best->rate))
-            best = std::move(*sp);
+        return sp;
+    };
+    if (s.prefill_chips > 0) {
+        auto sp = plan_exactly(s.prefill_chips, s.decode_chips);
+        if (!sp) first_error = sp.error().message;
+        else best = std::move(*sp);
+    } else {
+        // The best split: the one that meets the limits at the highest rate, the first of equals.
+        SplitSearch search(pchip, chip, model, s, draft);
+        std::optional<Split> found;
+        for (int np = given; np < s.chips; np += given) {
+            if ((s.chips - np) % given != 0) continue;
+            auto sp = search.serve(np, s.chips - np, found ? &*found : nullptr);
+            if (sp && (!found || (sp->meets && !found->meets) || (sp->meets == found->meets && sp->rate > found->rate)))
+                found = std::move(sp);
+        }
+        // The split found is planned afresh, as a split given; where none fits, the first split's refusal.
+        if (found || s.chips > 1) {
+            auto sp = found ? plan_exactly(found->prefill_chips, found->decode_chips) : plan_exactly(1, s.chips - 1);
+            if (!sp) first_error = sp.error().message;
+            else best = std::move(*sp);
+        }
     }
     if (!best)
         return Error{first_error.empty() ? "scenario: no split of " + std::to_string(s.chips) +
@@ -1102,6 +1243,16 @@ Scenario with_parallelism(const Scenario& scenario, const Parallelism& chosen) {
     s.pp = chosen.pp;
     s.ep = chosen.ep;
     s.attention_dp = chosen.dp;
+    return s;
+}
+
+Scenario with_deployment(const Scenario& scenario, const ServingResult& chosen) {
+    if (!scenario.disaggregated() || !chosen.disaggregated) return with_parallelism(scenario, chosen.parallelism);
+    Scenario s = scenario;
+    if (s.prefill_chips <= 0 || s.decode_chips <= 0) {
+        s.prefill_chips = chosen.prefill_pool.chips;
+        s.decode_chips = chosen.decode_pool.chips;
+    }
     return s;
 }
 

@@ -50,6 +50,9 @@ struct EvalWorkspace {
 // left to auto, so evaluating it again skips the search; a disaggregated scenario is returned as it is
 // (each pool's split is chosen afresh).
 Scenario with_parallelism(const Scenario& scenario, const Parallelism& chosen);
+// The same, and a disaggregated scenario's split of its chips into the pools chosen given, where it left the
+// split to auto (each pool's deployment is still chosen for its chips).
+Scenario with_deployment(const Scenario& scenario, const ServingResult& chosen);
 
 // evaluate() into ws.ev: the same numbers, without rebuilding the buffers.
 Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,

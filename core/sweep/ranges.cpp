@@ -58,7 +58,7 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
     }
 
     // The parallelism stays as chosen: the uncertainty is the chip's, not the deployment's.
-    const Scenario s = with_parallelism(design.scenario, ws.ev.serving.parallelism);
+    const Scenario s = with_deployment(design.scenario, ws.ev.serving);
     // Each result's shift with one key at one end, kept for the root-sum-square.
     auto take = [&](std::string_view key) {
         for (size_t i = 0; i < out.results.size(); ++i) {

@@ -84,6 +84,31 @@ void BM_AutoParallelismServer(benchmark::State& state) {
 }
 BENCHMARK(BM_AutoParallelismServer)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
+// Disaggregated serving at its best split: every split of the chips into a prefill and a decode pool, each
+// pool at its best deployment (dense Llama-2-70B on 64 H100s; MoE Qwen3-235B on 16 H200s, whose pools add
+// attention data parallelism and expert parallelism to each pool's search).
+void BM_DisaggregatedBestSplit(benchmark::State& state) {
+    Inputs in;
+    const bool moe = state.range(0) != 0;
+    in.scenario.batch = 0;
+    in.scenario.tp = in.scenario.pp = in.scenario.ep = in.scenario.attention_dp = 0;
+    in.scenario.prefill_chips = in.scenario.decode_chips = -1;  // the split left to the search
+    in.scenario.weight_precision = in.scenario.activation_precision = in.scenario.kv_precision = Precision::fp8;
+    in.scenario.chips = 64;
+    if (moe) {
+        in.chip = *load_chip("h200-sxm");
+        in.model = *load_model("qwen3-235b-a22b");
+        in.scenario.chips = 16;
+    }
+    for (auto _ : state) {
+        auto ev = evaluate(in.chip, in.model, in.scenario);
+        if (!ev) state.SkipWithError(ev.error().message.c_str());
+        benchmark::DoNotOptimize(ev);
+    }
+    state.SetLabel(moe ? "qwen3-235b-a22b, 16 chips" : "llama-2-70b, 64 chips");
+}
+BENCHMARK(BM_DisaggregatedBestSplit)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
 // The whole design (performance + area, power with the TDP cap, cost), as the GUI and sweeps call it.
 void BM_EvaluateDesignFixedBatch(benchmark::State& state) {
     Inputs in;

@@ -693,6 +693,70 @@ TEST(Disaggregation, TheBestSplitIsFound) {
     }
 }
 
+// The search plans each pool's deployments once, one replica each, and scales them by a split's replicas:
+// it must choose what planning every split afresh chooses. Every split given in turn, each pool at its own
+// best deployment (auto parallelism: attention data parallelism and expert parallelism for the MoE model),
+// offline and as a server; the best of them is the split the search returns, at the same throughput.
+TEST(Disaggregation, TheSplitSearchChoosesAsEverySplitPlannedAfresh) {
+    struct Case {
+        const char* chip;
+        const char* model;
+        int chips;
+        bool server;
+    };
+    for (const Case& c : {Case{"h100-sxm", "qwen3-30b-a3b", 12, false}, Case{"h200-sxm", "llama-3.1-70b", 16, true},
+                          Case{"h100-sxm", "llama-2-70b", 24, false}}) {
+        const ChipSpec chip = *load_chip(c.chip);
+        const ModelSpec m = *load_model(c.model);
+        Scenario s;
+        s.chips = c.chips;
+        s.prefill_chips = s.decode_chips = -1;
+        s.tp = s.pp = s.ep = s.attention_dp = 0;
+        s.batch = 0;
+        s.input_len = 2048;
+        s.output_len = 256;
+        s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+        if (c.server) {
+            s.ttft_slo_s = 1.0;
+            s.tpot_slo_s = 0.04;
+        }
+        auto found = evaluate(chip, m, s);
+        ASSERT_TRUE(found.ok()) << found.error().message;
+        double best = 0;
+        int best_np = 0;
+        for (int np = 1; np < c.chips; ++np) {
+            Scenario given = s;
+            given.prefill_chips = np;
+            given.decode_chips = c.chips - np;
+            auto e = evaluate(chip, m, given);
+            if (!e) continue;
+            if (e->serving.throughput_tokens_per_s > best) {
+                best = e->serving.throughput_tokens_per_s;
+                best_np = np;
+            }
+        }
+        ASSERT_GT(best, 0) << c.model;
+        EXPECT_EQ(found->serving.prefill_pool.chips, best_np) << c.model;
+        EXPECT_NEAR(found->serving.throughput_tokens_per_s, best, 1e-9 * best) << c.model;
+    }
+    // Ranges keep the chosen split, as they keep a chosen parallelism: the uncertainty is the chip's.
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    Scenario s;
+    s.chips = 6;
+    s.prefill_chips = s.decode_chips = -1;
+    s.tp = s.pp = s.ep = s.attention_dp = 1;
+    auto ev = evaluate(h100, *load_model("llama-3.1-8b"), s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    const Scenario pinned = with_deployment(s, ev->serving);
+    EXPECT_EQ(pinned.prefill_chips, ev->serving.prefill_pool.chips);
+    EXPECT_EQ(pinned.decode_chips, ev->serving.decode_pool.chips);
+    EXPECT_EQ(pinned.prefill_chips + pinned.decode_chips, 6);
+    Scenario given = s;
+    given.prefill_chips = 2;
+    given.decode_chips = 4;
+    EXPECT_EQ(with_deployment(given, ev->serving).prefill_chips, 2);  // a split given stays as given
+}
+
 // A run of a fixed number of requests (trtllm-bench, MLPerf offline): equal lengths leave in waves of
 // the batch. Whole waves take exactly the steady state's time: each request's prompt costs what its
 // share of the steady step's prompt tokens costs, and its decode steps run at the full batch.
