@@ -685,6 +685,18 @@ std::vector<Parallelism> candidates(const Scenario& s, const ModelSpec& m, int c
     return out;
 }
 
+// Every deployment of `chips` in the order the searches weigh them: pp = 1 first, deeper pipelines only
+// where none of those fits and pp was left open. `visit` says whether the deployment fits.
+template <class Visit>
+void for_each_deployment(const Scenario& s, const ModelSpec& m, int chips, Visit&& visit) {
+    bool fits = false;
+    for (bool deep : {false, true}) {
+        if (deep && (fits || s.pp > 0)) break;
+        for (const Parallelism& par : candidates(s, m, chips, deep))
+            if (visit(par)) fits = true;
+    }
+}
+
 bool better(const Solution& a, const Solution& b) {
     if (a.meets != b.meets) return a.meets;
     // Where none meets the limits, one whose prompts settle beats one whose queue grows without bound
@@ -897,18 +909,16 @@ Result<PoolPlan> plan_prefill(const Engine& e, const Scenario& s, const ModelSpe
                               PhaseResult& scratch) {
     std::optional<PoolPlan> best;
     std::string first_error;
-    for (bool deep : {false, true}) {
-        if (deep && (best || s.pp > 0)) break;
-        for (const Parallelism& par : candidates(s, m, e.chips(), deep)) {
-            std::string error;
-            auto pp = prefill_plan(e, s, m, par, out, scratch, error);
-            if (!pp) {
-                if (first_error.empty()) first_error = error;
-                continue;
-            }
-            if (!best || pp->capacity > best->capacity) best = *pp;
+    for_each_deployment(s, m, e.chips(), [&](const Parallelism& par) {
+        std::string error;
+        auto pp = prefill_plan(e, s, m, par, out, scratch, error);
+        if (!pp) {
+            if (first_error.empty()) first_error = error;
+            return false;
         }
-    }
+        if (!best || pp->capacity > best->capacity) best = *pp;
+        return true;
+    });
     if (!best) return Error{first_error.empty() ? "prefill pool: no parallelism fits" : "prefill pool: " + first_error};
     return *best;
 }
@@ -926,6 +936,14 @@ struct Split {
 // KV bytes of one prompt, every layer, whole model (what moves from prefill to decode pool).
 double prompt_kv_bytes(const ModelSpec& m, const Scenario& s) {
     return kv_bytes_per_token_per_layer(m, s.kv_precision, 1) * kv_token_layers(m, s, s.input_len);
+}
+
+// One pool of a disaggregated scenario, as a scenario of its own: its chips, no pools of its own.
+Scenario pool_scenario(const Scenario& s, int chips) {
+    Scenario p = s;
+    p.chips = chips;
+    p.prefill_chips = p.decode_chips = 0;
+    return p;
 }
 
 // The decode pool's scenario: it decodes only, no prompt tokens in its steps.
@@ -1057,9 +1075,7 @@ private:
     const std::optional<PoolPlan>& prefill_replica(const Parallelism& par) {
         auto [it, fresh] = prefill_.try_emplace(key(par));
         if (fresh) {
-            Scenario ps = s_;
-            ps.chips = par.chips();
-            ps.prefill_chips = ps.decode_chips = 0;
+            const Scenario ps = pool_scenario(s_, par.chips());
             const Engine e(pchip_, model_, ps, nullptr, par.chips());
             std::string error;
             it->second = prefill_plan(e, s_, model_, par, out_, scratch_, error);
@@ -1069,9 +1085,7 @@ private:
     const std::optional<Solution>& decode_replica(const Parallelism& par) {
         auto [it, fresh] = decode_.try_emplace(key(par));
         if (fresh) {
-            Scenario ds = s_;
-            ds.chips = par.chips();
-            ds.prefill_chips = ds.decode_chips = 0;
+            const Scenario ds = pool_scenario(s_, par.chips());
             const Engine e(chip_, model_, ds, draft_, par.chips(), false);
             if (auto sol = e.solve(par, out_, scratch_)) it->second = std::move(*sol);
         }
@@ -1081,32 +1095,28 @@ private:
     // A pool's best deployment at its chips, as plan_prefill and best_solution choose it.
     std::optional<PoolPlan> best_prefill(int chips) {
         std::optional<PoolPlan> best;
-        for (bool deep : {false, true}) {
-            if (deep && (best || s_.pp > 0)) break;
-            for (const Parallelism& par : candidates(s_, model_, chips, deep)) {
-                const auto& one = prefill_replica(par);
-                if (!one) continue;
-                PoolPlan pp = *one;
-                pp.capacity *= chips / par.chips();
-                if (!best || pp.capacity > best->capacity) best = pp;
-            }
-        }
+        for_each_deployment(s_, model_, chips, [&](const Parallelism& par) {
+            const auto& one = prefill_replica(par);
+            if (!one) return false;
+            PoolPlan pp = *one;
+            pp.capacity *= chips / par.chips();
+            if (!best || pp.capacity > best->capacity) best = pp;
+            return true;
+        });
         return best;
     }
     std::optional<Solution> best_decode(int chips) {
         std::optional<Solution> best;
-        for (bool deep : {false, true}) {
-            if (deep && (best || ds_.pp > 0)) break;
-            for (const Parallelism& par : candidates(ds_, model_, chips, deep)) {
-                const auto& one = decode_replica(par);
-                if (!one) continue;
-                Solution sol = *one;
-                const int replicas = chips / par.chips();
-                sol.throughput *= replicas;
-                sol.requests *= replicas;
-                if (!best || better(sol, *best)) best = std::move(sol);
-            }
-        }
+        for_each_deployment(ds_, model_, chips, [&](const Parallelism& par) {
+            const auto& one = decode_replica(par);
+            if (!one) return false;
+            Solution sol = *one;
+            const int replicas = chips / par.chips();
+            sol.throughput *= replicas;
+            sol.requests *= replicas;
+            if (!best || better(sol, *best)) best = std::move(sol);
+            return true;
+        });
         return best;
     }
 
@@ -1139,10 +1149,7 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
             return Error{"scenario: prefill_chips (" + std::to_string(np) + ") and decode_chips (" +
                          std::to_string(nd) + ") must each be a multiple of tp x attention_dp x pp (" +
                          std::to_string(given) + ")"};
-        Scenario ps = s, ds = s;
-        ps.chips = np;
-        ds.chips = nd;
-        ps.prefill_chips = ps.decode_chips = ds.prefill_chips = ds.decode_chips = 0;
+        const Scenario ps = pool_scenario(s, np), ds = pool_scenario(s, nd);
         const Engine pre(pchip, model, ps, nullptr, np);
         const Engine dec(chip, model, ds, draft, nd, false);
         auto sp = plan_split(pre, dec, s, model, out, scratch);
