@@ -3010,6 +3010,18 @@ TTFT p99 %6</translation>
         <source>Show the measured runs of this kind of workload in the Record tab, predicted against measured</source>
         <translation>在“记录”标签页中查看这类工作负载的实测运行（预测对实测）</translation>
     </message>
+    <message>
+        <source>%1 + %2 chips</source>
+        <translation>%1 + %2 个芯片</translation>
+    </message>
+    <message>
+        <source>prefill + decode</source>
+        <translation>预填充 + 解码</translation>
+    </message>
+    <message>
+        <source>Disaggregated serving: a prefill pool of %1 chips (%2, %3 replicas) and a decode pool of %4 chips (%5, %6 replicas)</source>
+        <translation>预填充/解码分离部署：预填充池 %1 个芯片（%2，%3 个副本），解码池 %4 个芯片（%5，%6 个副本）</translation>
+    </message>
 </context>
 <context>
     <name>scoville::LatencyBar</name>

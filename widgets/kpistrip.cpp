@@ -331,6 +331,7 @@ void KpiStrip::refresh() {
     for (auto& k : kpis_) {
         QString value = QStringLiteral("n/a");
         QString delta;
+        QString cardTip = k.tip;
         int sign = 0;
         if (eval.ok()) {
             const std::optional<double> v = k.key->value(eval.value());
@@ -343,9 +344,24 @@ void KpiStrip::refresh() {
                 delta = tr("max %1%2").arg(formatNumber(sv.max_batch, 0),
                                            doc_->state().scenario.batch == 0 ? tr(", auto") : QString());
             } else if (std::strcmp(k.name, "parallelism") == 0) {
-                value = formatParallelism(sv.parallelism);
-                delta = (sv.replicas == 1 ? tr("1 replica") : tr("%1 replicas").arg(sv.replicas)) +
-                        (sv.parallelism_auto ? tr(", chosen") : QString());
+                if (sv.disaggregated) {
+                    // The split of the chips into the pools is the deployment's first choice; each pool's
+                    // own on hover.
+                    const PoolResult& pre = sv.prefill_pool;
+                    const PoolResult& dec = sv.decode_pool;
+                    value = tr("%1 + %2 chips").arg(pre.chips).arg(dec.chips);
+                    delta = tr("prefill + decode") +
+                            (doc_->state().scenario.prefill_chips <= 0 ? tr(", chosen") : QString());
+                    cardTip = tr("Disaggregated serving: a prefill pool of %1 chips (%2, %3 replicas) and a decode "
+                                 "pool of %4 chips (%5, %6 replicas)")
+                                  .arg(QString::number(pre.chips), formatParallelism(pre.parallelism),
+                                       QString::number(pre.replicas), QString::number(dec.chips),
+                                       formatParallelism(dec.parallelism), QString::number(dec.replicas));
+                } else {
+                    value = formatParallelism(sv.parallelism);
+                    delta = (sv.replicas == 1 ? tr("1 replica") : tr("%1 replicas").arg(sv.replicas)) +
+                            (sv.parallelism_auto ? tr(", chosen") : QString());
+                }
             } else if (baseOk) {
                 const std::optional<double> b = k.key->value(base->value());
                 delta = v && b ? formatDelta(*v, *b) : QStringLiteral("n/a");
@@ -353,6 +369,7 @@ void KpiStrip::refresh() {
                 if (v && b && *b != 0 && !deltaShownAsZero(*v, *b)) sign = k.key->compare(*v, *b);
             }
         }
+        if (k.card->toolTip() != cardTip) k.card->setToolTip(cardTip);
         const bool latency = std::strcmp(k.name, "ttft") == 0 || std::strcmp(k.name, "tpot") == 0;
         if (latency && eval.ok()) {
             // The card shows the p99 the limits apply to; mean and median on hover, or below when there

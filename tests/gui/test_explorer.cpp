@@ -603,6 +603,46 @@ private slots:
         QVERIFY(window_->findChild<QLabel*>(QStringLiteral("kpi:tpot"))->text() == formatSeconds(sv.tpot_p99_s));
     }
 
+    void aDisaggregatedResultShowsItsSplitOnTheParallelismCard() {
+        // Llama 3.1 8B on 6 H100s at TP 1, the split left to the search: the card gives the pools' chips,
+        // which add up to the system's (not one pool's replicas, which leave the other pool out), and each
+        // pool's deployment on hover; a split given is not called chosen.
+        QVERIFY(doc_->loadPreset("h100-sxm").ok());
+        doc_->setModel("llama-3.1-8b");
+        Scenario s = doc_->state().scenario;
+        s.chips = 6;
+        s.tp = s.pp = s.ep = s.attention_dp = 1;
+        s.batch = 0;
+        s.ttft_slo_s.reset();
+        s.tpot_slo_s.reset();
+        s.prefill_chips = s.decode_chips = -1;
+        doc_->setScenario(s);
+        QVERIFY(doc_->evaluation().ok());
+        const ServingResult& sv = doc_->evaluation()->serving;
+        QVERIFY(sv.disaggregated);
+        QCOMPARE(sv.prefill_pool.chips + sv.decode_pool.chips, 6);
+        auto* card = window_->findChild<QLabel*>(QStringLiteral("kpi:parallelism"));
+        auto* delta = window_->findChild<QLabel*>(QStringLiteral("kpi:parallelism:delta"));
+        QVERIFY(card && delta);
+        QCOMPARE(card->text(), QStringLiteral("%1 + %2 chips").arg(sv.prefill_pool.chips).arg(sv.decode_pool.chips));
+        QCOMPARE(delta->text(), QStringLiteral("prefill + decode, chosen"));
+        const QString tip = card->parentWidget()->toolTip();
+        QVERIFY2(tip.contains(QStringLiteral("prefill pool of %1 chips (TP 1, %1 replicas)").arg(sv.prefill_pool.chips)),
+                 qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("decode pool of %1 chips (TP 1, %1 replicas)").arg(sv.decode_pool.chips)),
+                 qPrintable(tip));
+        s.prefill_chips = 2;
+        s.decode_chips = 4;
+        doc_->setScenario(s);
+        QCOMPARE(card->text(), QStringLiteral("2 + 4 chips"));
+        QCOMPARE(delta->text(), QStringLiteral("prefill + decode"));
+        // Back to one pool: the card shows the replica's parallelism and its own tip again.
+        s.prefill_chips = s.decode_chips = 0;
+        doc_->setScenario(s);
+        QCOMPARE(card->text(), QStringLiteral("TP 1"));
+        QVERIFY(!card->parentWidget()->toolTip().contains(QStringLiteral("Disaggregated")));
+    }
+
     void theResultSaysHowCloseMeasuredRunsOfItsKindCame() {
         auto* line = window_->findChild<QLabel*>(QStringLiteral("kpi:accuracy"));
         QVERIFY(line);
