@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <utility>
@@ -659,6 +660,38 @@ double busiest_rank_draws(double alpha, int experts, int top_k, int ep, double t
     }
     return sum_ratio / kDraws;
 }
+
+// busiest_rank_draws at 2^power tokens, kept per thread: a search over a large system's deployments asks
+// for hundreds of expert-parallel sizes at a score of powers each. An open-addressed table of 4,096 slots
+// keeps up to 2,048 of them (then starts afresh); a key is looked for from the slot its hash names on.
+[[gnu::noinline]] double kept_rank_draws(double alpha, int experts, int top_k, int ep, int power) {
+    struct Kept {
+        double alpha;
+        int experts, top_k, ep, power;
+        double value;
+    };
+    constexpr std::size_t kSlots = 4096, kMaxKept = kSlots / 2;
+    thread_local std::array<Kept, kSlots> kept{};  // experts 0: an empty slot
+    thread_local std::size_t count = 0;
+    std::uint64_t h = std::bit_cast<std::uint64_t>(alpha);
+    for (const int v : {experts, top_k, ep, power}) h = (h ^ static_cast<unsigned>(v)) * 0x100000001B3ull;
+    h ^= h >> 29;
+    std::size_t i = h & (kSlots - 1);
+    for (; kept[i].experts != 0; i = (i + 1) & (kSlots - 1)) {
+        const Kept& k = kept[i];
+        if (k.experts == experts && k.alpha == alpha && k.top_k == top_k && k.ep == ep && k.power == power)
+            return k.value;
+    }
+    const double v = busiest_rank_draws(alpha, experts, top_k, ep, std::ldexp(1.0, power));
+    if (count == kMaxKept) {
+        kept.fill(Kept{});
+        count = 0;
+        i = h & (kSlots - 1);
+    }
+    kept[i] = Kept{alpha, experts, top_k, ep, power, v};
+    ++count;
+    return v;
+}
 }  // namespace
 
 double busiest_expert_rank_load(const MoeSpec& moe, int ep, double tokens) {
@@ -667,22 +700,11 @@ double busiest_expert_rank_load(const MoeSpec& moe, int ep, double tokens) {
     // share (1 where ep divides them; Mixtral's 8 over 6 groups: 2 / 1.33 = 1.5). The draws below
     // place whole experts on each group.
     if (!(moe.routing_alpha > 0)) return kDefaultExpertImbalance * busiest_group_experts(moe, ep) * ep / moe.experts;
-    // Drawn at whole powers of two of the tokens and interpolated in log2 between them; the draws
-    // for each power are kept per thread (a few thousand power-law samples each time). A search over a
-    // large system's deployments asks for hundreds of expert-parallel sizes at a score of powers each:
-    // 2,048 are kept (DeepSeek-V3 on 10,080 B200s searched its deployments in 15 s with 256, 2.4 s so).
+    // Drawn at whole powers of two of the tokens and interpolated in log2 between them (a few thousand
+    // power-law samples each power, kept).
     const double lg = std::log2(std::max(1.0, tokens));
     const int below = static_cast<int>(std::floor(lg));
-    thread_local std::vector<std::pair<std::array<double, 5>, double>> cache;
-    auto at = [&](int power) {
-        const std::array<double, 5> key{moe.routing_alpha, double(moe.experts), double(moe.top_k), double(ep), double(power)};
-        for (const auto& [k, v] : cache)
-            if (k == key) return v;
-        const double v = busiest_rank_draws(moe.routing_alpha, moe.experts, moe.top_k, ep, std::ldexp(1.0, power));
-        if (cache.size() >= 2048) cache.erase(cache.begin());
-        cache.emplace_back(key, v);
-        return v;
-    };
+    auto at = [&](int power) { return kept_rank_draws(moe.routing_alpha, moe.experts, moe.top_k, ep, power); };
     const double a = at(below);
     if (lg == below) return a;
     const double w = lg - below;
