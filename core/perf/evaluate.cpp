@@ -1049,20 +1049,33 @@ public:
           net_(chip_rates(pchip).net) {}
 
     // The split of `np` prefill and `nd` decode chips served at its best rate; nullopt where a pool has no
-    // deployment that fits. `beat`: the split is not served where its capacity cannot reach that rate.
-    std::optional<Split> serve(int np, int nd, const Split* beat) {
-        auto pre = best_prefill(np);
-        if (!pre) return std::nullopt;
-        auto dec = best_decode(nd);
-        if (!dec) return std::nullopt;
+    // deployment that fits, or where it cannot win against `beat` (its rate is at most either pool's capacity:
+    // the pool planned first, the one likelier to bind, often settles it without planning the other).
+    std::optional<Split> serve(int np, int nd, const Split* beat, bool decode_first) {
+        auto cannot_win = [&](double capacity) {
+            if (!beat || !beat->meets) return false;
+            const double most = capacity * (1.0 - 1e-6);  // serve_split's highest rate
+            // Of equal rates, the split with fewer prefill chips wins.
+            return np > beat->prefill_chips ? most <= beat->rate : most < beat->rate;
+        };
+        std::optional<PoolPlan> pre;
+        std::optional<Solution> dec;
+        for (bool decode : {decode_first, !decode_first}) {
+            if (decode) {
+                dec = best_decode(nd);
+                if (!dec || cannot_win(dec->requests)) return std::nullopt;
+            } else {
+                pre = best_prefill(np);
+                if (!pre || cannot_win(pre->capacity)) return std::nullopt;
+            }
+        }
         Split sp;
         sp.prefill_chips = np;
         sp.decode_chips = nd;
         sp.prefill = *pre;
         sp.decode = *dec;
         plan_transfer(sp, net_, np, nd, pchip_.id == chip_.id, s_, model_);
-        const double top = std::min({sp.prefill.capacity, sp.decode.requests, sp.transfer_capacity});
-        if (beat && beat->meets && top * (1.0 - 1e-6) <= beat->rate) return std::nullopt;
+        if (cannot_win(std::min({sp.prefill.capacity, sp.decode.requests, sp.transfer_capacity}))) return std::nullopt;
         serve_split(sp, s_, np / sp.prefill.sol.par.chips());
         return sp;
     }
@@ -1166,12 +1179,34 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
     } else {
         // The best split: the one that meets the limits at the highest rate, the first of equals.
         SplitSearch search(pchip, chip, model, s, draft);
+        std::vector<int> splits;  // prefill chips of each split
+        for (int np = given; np < s.chips; np += given)
+            if ((s.chips - np) % given == 0) splits.push_back(np);
+        std::vector<bool> served(splits.size(), false);
         std::optional<Split> found;
-        for (int np = given; np < s.chips; np += given) {
-            if ((s.chips - np) % given != 0) continue;
-            auto sp = search.serve(np, s.chips - np, found ? &*found : nullptr);
-            if (sp && (!found || (sp->meets && !found->meets) || (sp->meets == found->meets && sp->rate > found->rate)))
+        auto consider = [&](std::optional<Split> sp) {
+            if (!sp) return;
+            if (!found || (sp->meets != found->meets ? sp->meets
+                           : sp->rate != found->rate ? sp->rate > found->rate
+                                                     : sp->prefill_chips < found->prefill_chips))
                 found = std::move(sp);
+        };
+        // First a walk toward the split whose pools balance (halving the range each time, toward the pool
+        // that binds), whose rate then rules out most of the others without planning both their pools.
+        for (std::ptrdiff_t lo = 0, hi = std::ssize(splits) - 1; lo <= hi;) {
+            const std::ptrdiff_t mid = lo + (hi - lo) / 2;
+            const int np = splits[static_cast<size_t>(mid)];
+            served[static_cast<size_t>(mid)] = true;
+            auto sp = search.serve(np, s.chips - np, nullptr, false);
+            if (!sp) break;
+            const bool prefill_binds = sp->prefill.capacity < sp->decode.requests;
+            consider(std::move(sp));
+            (prefill_binds ? lo : hi) = prefill_binds ? mid + 1 : mid - 1;
+        }
+        for (size_t i = 0; i < splits.size(); ++i) {
+            if (served[i]) continue;
+            const int np = splits[i];
+            consider(search.serve(np, s.chips - np, found ? &*found : nullptr, found && np > found->prefill_chips));
         }
         // The split found is planned afresh, as a split given; where none fits, the first split's refusal.
         if (found || s.chips > 1) {

@@ -90,6 +90,7 @@ BENCHMARK(BM_AutoParallelismServer)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecon
 void BM_DisaggregatedBestSplit(benchmark::State& state) {
     Inputs in;
     const bool moe = state.range(0) != 0;
+    const int moe_chips = state.range(0) > 1 ? static_cast<int>(state.range(0)) : 16;
     in.scenario.batch = 0;
     in.scenario.tp = in.scenario.pp = in.scenario.ep = in.scenario.attention_dp = 0;
     in.scenario.prefill_chips = in.scenario.decode_chips = -1;  // the split left to the search
@@ -98,16 +99,16 @@ void BM_DisaggregatedBestSplit(benchmark::State& state) {
     if (moe) {
         in.chip = *load_chip("h200-sxm");
         in.model = *load_model("qwen3-235b-a22b");
-        in.scenario.chips = 16;
+        in.scenario.chips = moe_chips;
     }
     for (auto _ : state) {
         auto ev = evaluate(in.chip, in.model, in.scenario);
         if (!ev) state.SkipWithError(ev.error().message.c_str());
         benchmark::DoNotOptimize(ev);
     }
-    state.SetLabel(moe ? "qwen3-235b-a22b, 16 chips" : "llama-2-70b, 64 chips");
+    state.SetLabel(moe ? "qwen3-235b-a22b, " + std::to_string(moe_chips) + " chips" : "llama-2-70b, 64 chips");
 }
-BENCHMARK(BM_DisaggregatedBestSplit)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DisaggregatedBestSplit)->Arg(0)->Arg(1)->Arg(64)->Unit(benchmark::kMillisecond);
 
 // The whole design (performance + area, power with the TDP cap, cost), as the GUI and sweeps call it.
 void BM_EvaluateDesignFixedBatch(benchmark::State& state) {
