@@ -4,6 +4,8 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QThread>
@@ -46,6 +48,7 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     int steps = 200;
     int width = 1920, height = 1080;
     std::string key = "compute.clock_ghz";
+    std::string sessionIn, designIn;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--steps" && i + 1 < argc) {
@@ -65,10 +68,19 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
             }
         } else if (a == "--slider" && i + 1 < argc) {
             key = argv[++i];
+        } else if (a == "--session" && i + 1 < argc) {
+            sessionIn = argv[++i];
+        } else if (a == "--design" && i + 1 < argc) {
+            designIn = argv[++i];
         } else if (a != "--benchmark-ui") {
-            err << "--benchmark-ui: unknown argument '" << a << "' (use --steps N, --size WxH, --slider KEY)\n";
+            err << "--benchmark-ui: unknown argument '" << a
+                << "' (use --steps N, --size WxH, --slider KEY, --session FILE, --design NAME)\n";
             return 2;
         }
+    }
+    if (!designIn.empty() && sessionIn.empty()) {
+        err << "--benchmark-ui: --design needs --session FILE\n";
+        return 2;
     }
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     int qtArgc = 1;
@@ -79,12 +91,32 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     QElapsedTimer startup;
     startup.start();
     MainWindow window;
-    // As in use: every step is also written to a session file (autosave, one transaction each).
+    // As in use: every step is also written to a session file (autosave, one transaction each): a
+    // new one, or a copy of --session's (the drag is not written to the file given).
     QTemporaryDir sessionDir;
     const QString sessionFile = sessionDir.filePath(QStringLiteral("benchmark.scoville"));
-    if (!sessionDir.isValid() || !window.openSessionFile(sessionFile, false)) {
-        err << "--benchmark-ui: cannot create a session file in " << stext(sessionDir.path()) << "\n";
+    if (!sessionDir.isValid()) {
+        err << "--benchmark-ui: cannot create a temporary folder\n";
         return 1;
+    }
+    if (!sessionIn.empty()) {
+        if (!QFileInfo::exists(qtext(sessionIn)) || !QFile::copy(qtext(sessionIn), sessionFile)) {
+            err << "--session: cannot read session file '" << sessionIn << "'\n";
+            return 2;
+        }
+        QFile::setPermissions(sessionFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    if (!window.openSessionFile(sessionFile, false)) {
+        err << (sessionIn.empty() ? "--benchmark-ui: cannot create a session file in " + stext(sessionDir.path())
+                                  : "--session: '" + sessionIn + "' is not a session file Scoville can open")
+            << "\n";
+        return sessionIn.empty() ? 1 : 2;
+    }
+    if (!designIn.empty()) {
+        if (auto st = window.sessionController()->switchDesign(qtext(designIn)); !st) {
+            err << "--design: " << st.error().message << "\n";
+            return 2;
+        }
     }
     window.resize(width, height);
     for (auto* dock : window.findChildren<QDockWidget*>()) dock->show();
@@ -105,7 +137,7 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
         return 2;
     }
     if (!window.document()->evaluation().ok()) {
-        err << "--benchmark-ui: the default design does not evaluate: " << window.document()->evaluation().error().message
+        err << "--benchmark-ui: the design does not evaluate: " << window.document()->evaluation().error().message
             << "\n";
         return 1;
     }
@@ -114,6 +146,8 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     setImmediateReplot(true);  // each step includes the real redraw of every view
 
     // A drag across the slider's range and back, like a user sweeping it.
+    const size_t historyBefore =
+        window.sessionController()->session()->history(window.sessionController()->currentDesign()).size();
     slider->setSliderDown(true);
     std::vector<double> ms, plotsMs, cpuMs;
     ms.reserve(static_cast<size_t>(steps));
@@ -135,7 +169,7 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     slider->setSliderDown(false);
     const store::Session* session = window.sessionController()->session();
     const QString design = window.sessionController()->currentDesign();
-    const auto history = session->history(design);
+    const size_t dragEntries = session->history(design).size() - historyBefore;
     const QString unsaved = window.sessionController()->unsavedReason();
 
     // Evaluation alone, for the split between model and drawing.
@@ -155,7 +189,8 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     std::sort(sorted.begin(), sorted.end());
     auto pct = [&](double p) { return percentile(ms, p); };
     out << "slider " << key << ", " << steps << " steps, window " << window.width() << "x" << window.height()
-        << ", all views visible\n";
+        << ", all views visible"
+        << (sessionIn.empty() ? std::string() : ", design '" + stext(design) + "' of " + sessionIn) << "\n";
     out << "value change to all views redrawn: median " << pct(0.5) << " ms, p95 " << pct(0.95) << " ms, max "
         << sorted.back() << " ms (budget 16 ms)\n";
     out << "  of which model + plot replots: median " << percentile(plotsMs, 0.5) << " ms, p95 "
@@ -163,8 +198,8 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     out << "  CPU time of the GUI thread per step: median " << percentile(cpuMs, 0.5) << " ms, p95 "
         << percentile(cpuMs, 0.95) << " ms\n";
     out << "design evaluation alone: " << evalMs << " ms\n";
-    out << "autosave: every step written to " << stext(sessionFile) << "; the drag is " << history.size()
-        << " history entr" << (history.size() == 1 ? "y" : "ies") << (unsaved.isEmpty() ? "" : ", NOT SAVED: ")
+    out << "autosave: every step written to " << stext(sessionFile) << "; the drag is " << dragEntries
+        << " history entr" << (dragEntries == 1 ? "y" : "ies") << (unsaved.isEmpty() ? "" : ", NOT SAVED: ")
         << stext(unsaved) << "\n";
     out << "main window built, evaluated and shown: " << startupMs << " ms (after library loading)\n";
 

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <utility>
 
 namespace {
 
@@ -252,6 +253,49 @@ private slots:
         QVERIFY2(record.hasMatch(), qPrintable(r.out));
         QVERIFY(record.captured(2).toInt() > 20000);
         QCOMPARE(record.captured(1), record.captured(2));
+    }
+
+    // --session FILE [--design NAME]: the drag runs on that design, in a copy of the file (the file
+    // given keeps its history); a file or design that is not there is refused by name.
+    void uiBenchmarkOfASessionsDesign() {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString file = home.filePath(QStringLiteral("designs.scoville"));
+        const QProcessEnvironment env = guiEnvironment(home.path());
+        for (const auto& [name, chip] : {std::pair{"first", "h100-sxm"}, std::pair{"second", "b200"}}) {
+            const Run made = run(kLauncher,
+                                 {QStringLiteral("session"), QStringLiteral("save"), file, QStringLiteral("--name"),
+                                  QString::fromLatin1(name), QStringLiteral("--chip"), QString::fromLatin1(chip)},
+                                 env);
+            QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        }
+        auto shown = [&] {
+            const Run r = run(kLauncher, {QStringLiteral("session"), QStringLiteral("show"), file,
+                                          QStringLiteral("first")}, env);
+            return r.out;
+        };
+        const QString before = shown();
+        QVERIFY2(before.contains(QStringLiteral("history: 0 steps")), qPrintable(before));
+
+        const QStringList drag{QStringLiteral("--benchmark-ui"), QStringLiteral("--steps"), QStringLiteral("2"),
+                               QStringLiteral("--size"), QStringLiteral("800x600"), QStringLiteral("--session"), file};
+        const Run r = run(kLauncher, drag + QStringList{QStringLiteral("--design"), QStringLiteral("first")}, env, 600000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("design 'first' of ") + file), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("the drag is 1 history entry")), qPrintable(r.out));
+        QCOMPARE(shown(), before);
+
+        const Run noDesign = run(kLauncher, drag + QStringList{QStringLiteral("--design"), QStringLiteral("third")}, env);
+        QCOMPARE(noDesign.exitCode, 2);
+        QVERIFY2(noDesign.err.contains(QStringLiteral("--design: ")) && noDesign.err.contains(QStringLiteral("third")),
+                 qPrintable(noDesign.err));
+        const QString missing = home.filePath(QStringLiteral("none.scoville"));
+        const Run noFile = run(kLauncher,
+                               {QStringLiteral("--benchmark-ui"), QStringLiteral("--session"), missing}, env);
+        QCOMPARE(noFile.exitCode, 2);
+        QVERIFY2(noFile.err.contains(QStringLiteral("--session: cannot read session file '") + missing + QLatin1Char('\'')),
+                 qPrintable(noFile.err));
+        QVERIFY(!QFileInfo::exists(missing));
     }
 };
 
