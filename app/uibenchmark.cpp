@@ -148,6 +148,11 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     // A drag across the slider's range and back, like a user sweeping it.
     const size_t historyBefore =
         window.sessionController()->session()->history(window.sessionController()->currentDesign()).size();
+    // A slow design's drag is followed from a background thread (DesignDocument::kBackgroundEvaluationMs):
+    // the steps then redraw with the evaluation at hand, the results are shown as they come, and the
+    // release shows the last value's.
+    int shown = 0, behindSteps = 0;
+    QObject::connect(window.document(), &DesignDocument::evaluationChanged, &app, [&shown] { ++shown; });
     slider->setSliderDown(true);
     std::vector<double> ms, plotsMs, cpuMs;
     ms.reserve(static_cast<size_t>(steps));
@@ -164,9 +169,16 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
         plotsMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         QApplication::processEvents();  // label, table and panel repaints the step queued
         ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        if (window.document()->evaluationBehind()) ++behindSteps;
         cpuMs.push_back(threadCpuMs() - cpu0);
     }
+    const int shownInDrag = shown;
+    QElapsedTimer releaseTimer;
+    releaseTimer.start();
     slider->setSliderDown(false);
+    QApplication::processEvents();
+    const double releaseMs = static_cast<double>(releaseTimer.nsecsElapsed()) / 1e6;
+    const bool behind = window.document()->evaluationBehind();
     const store::Session* session = window.sessionController()->session();
     const QString design = window.sessionController()->currentDesign();
     const size_t dragEntries = session->history(design).size() - historyBefore;
@@ -198,6 +210,14 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     out << "  CPU time of the GUI thread per step: median " << percentile(cpuMs, 0.5) << " ms, p95 "
         << percentile(cpuMs, 0.95) << " ms\n";
     out << "design evaluation alone: " << evalMs << " ms\n";
+    if (behindSteps > 0)
+        out << "followed from a background thread: " << behindSteps << " of " << steps
+            << " steps redrawn with an earlier value's evaluation; " << shownInDrag
+            << " evaluations shown during the drag; the release to the last value's shown: " << releaseMs << " ms"
+            << (behind ? ", STILL BEHIND" : "") << "\n";
+    else
+        out << "every step evaluated before its redraw (" << shownInDrag << " evaluations: a step that snaps to "
+            << "the value shown changes nothing)\n";
     out << "autosave: every step written to " << stext(sessionFile) << "; the drag is " << dragEntries
         << " history entr" << (dragEntries == 1 ? "y" : "ies") << (unsaved.isEmpty() ? "" : ", NOT SAVED: ")
         << stext(unsaved) << "\n";

@@ -1,5 +1,6 @@
 #include "widgets/designdocument.hpp"
 
+#include <QElapsedTimer>
 #include <QUndoStack>
 #include <algorithm>
 #include <exception>
@@ -40,6 +41,7 @@ DesignDocument::DesignDocument(const ModelLibrary& library, QObject* parent)
     : QObject(parent), library_(library), undoStack_(new QUndoStack(this)) {
     setObjectName(QStringLiteral("designDocument"));
     rangesPool_.setMaxThreadCount(1);
+    evaluationPool_.setMaxThreadCount(1);
     rangesTimer_.setSingleShot(true);
     rangesTimer_.setInterval(kRangesDelayMs);
     connect(&rangesTimer_, &QTimer::timeout, this, &DesignDocument::startRanges);
@@ -52,6 +54,8 @@ DesignDocument::~DesignDocument() {
     undoStack_->blockSignals(true);
     rangesPool_.clear();
     rangesPool_.waitForDone();
+    evaluationPool_.clear();
+    evaluationPool_.waitForDone();
 }
 
 const Ranges* DesignDocument::referenceRanges(const std::string& id) const {
@@ -151,7 +155,12 @@ DesignState DesignDocument::defaultState(const ModelLibrary& library) {
 void DesignDocument::changed(unsigned parts) {
     const bool design = parts & (ChipPart | WorkloadPart);
     const bool refs = parts & (WorkloadPart | BaselinePart | ReferencesPart);
-    if (design) evaluateDesign();
+    // A drag of a chip parameter on a slow design: the views keep the evaluation they have until
+    // the background one returns.
+    const bool background = design && dragging_ && continuing_ && !refs && !(parts & WorkloadPart) &&
+                            lastEvaluationMs_ > backgroundEvaluationMs_;
+    if (background) evaluateDesignInBackground();
+    else if (design) evaluateDesign();
     if (refs) evaluateReferences(parts & WorkloadPart);
     if (parts & WorkloadPart) {
         const PhaseResult* phase = nullptr;
@@ -168,13 +177,69 @@ void DesignDocument::changed(unsigned parts) {
         ++rangesGeneration_;
         rangesTimer_.start();
     }
-    if (design) emit evaluationChanged();
+    if (design && !background) emit evaluationChanged();
     if (refs) emit referencesChanged();
     emit stateChanged(parts);
 }
 
 void DesignDocument::evaluateDesign() {
+    QElapsedTimer timer;
+    timer.start();
     evaluation_ = guardedEvaluate(library_, state_.chip, state_.model, state_.scenario);
+    lastEvaluationMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    shownGeneration_ = ++evaluationGeneration_;  // a background evaluation still running is older
+}
+
+void DesignDocument::evaluateDesignInBackground() {
+    ++evaluationGeneration_;
+    if (!evaluationRunning_) startBackgroundEvaluation();
+}
+
+void DesignDocument::startBackgroundEvaluation() {
+    evaluationRunning_ = true;
+    struct Out {
+        Result<Evaluation> evaluation{Error{"not evaluated"}};
+        double ms = 0;
+    };
+    const int generation = evaluationGeneration_;
+    runInBackground<Out>(
+        &evaluationPool_, this,
+        [lib = &library_, chip = state_.chip, model = state_.model, scenario = state_.scenario] {
+            QElapsedTimer timer;
+            timer.start();
+            Out out;
+            out.evaluation = guardedEvaluate(*lib, chip, model, scenario);
+            out.ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+            return out;
+        },
+        [this, generation](Out& out) {
+            evaluationRunning_ = false;
+            lastEvaluationMs_ = out.ms;
+            // Newer than what is shown (an edit evaluated at once since it started is not).
+            if (generation > shownGeneration_) {
+                evaluation_ = std::move(out.evaluation);
+                shownGeneration_ = generation;
+                emit evaluationChanged();
+                emit stateChanged(ChipPart);
+            }
+            if (shownGeneration_ != evaluationGeneration_) startBackgroundEvaluation();  // the drag went on
+        });
+}
+
+void DesignDocument::finishInteraction() {
+    if (dragging_) {
+        dragging_ = false;
+        if (evaluationBehind()) {
+            // The last value at once: the one running is waited for and its result left unshown (the
+            // call that would show it finds a newer evaluation in place).
+            evaluationPool_.waitForDone();
+            evaluateDesign();
+            emit evaluationChanged();
+            emit stateChanged(ChipPart);
+        }
+    }
+    ++interaction_;
+    emit interactionFinished();
 }
 
 void DesignDocument::evaluateReferences(bool workloadChanged) {
@@ -279,8 +344,10 @@ Status DesignDocument::setParam(const std::string& key, double value, bool conti
     info->set(next, value);
     if (auto ok = validate_chip(next); !ok) return refuse(ok.error());
     if (next == state_.chip) return Ok{};
+    continuing_ = continuing;
     pushStep({{EditKind::chip, key, *get_param_text(state_.chip, key), *get_param_text(next, key)}},
              continuing ? paramMergeId(key) : -1);
+    continuing_ = false;
     return Ok{};
 }
 

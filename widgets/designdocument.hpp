@@ -69,7 +69,17 @@ public:
     [[nodiscard]] const ChipSpec& chip() const { return state_.chip; }
 
     // The design on the current workload; an error (e.g. the model does not fit) names the cause.
+    // While a slider drag on a slow design is followed from a background thread (below), it may
+    // belong to an earlier value of the drag: evaluationBehind() says so.
     [[nodiscard]] const Result<Evaluation>& evaluation() const { return evaluation_; }
+    // A design whose evaluation took longer than this (a disaggregated split or a parallelism searched
+    // over many chips) follows a slider drag (beginDrag) from a background thread: the slider and the
+    // views keep the display rate, and each result is shown as it comes (the newest value's last, at
+    // the latest when the drag ends). Other edits (typed values, keys, undo, the workload) are
+    // evaluated at once. Tests set it.
+    static constexpr double kBackgroundEvaluationMs = 12.0;
+    void setBackgroundEvaluationMs(double ms) { backgroundEvaluationMs_ = ms; }
+    [[nodiscard]] bool evaluationBehind() const { return shownGeneration_ != evaluationGeneration_; }
     // Reference chips (the selected ones and the baseline) on the same workload, by id.
     [[nodiscard]] const std::map<std::string, Result<Evaluation>>& referenceEvaluations() const {
         return references_;
@@ -105,11 +115,11 @@ public:
     Status applyValues(const DesignValues& next);
     // Which phase(s) the views show: view state, not an edit.
     void setPhase(PhaseSelect phase);
-    // Ends a continuous interaction (a slider drag): the next edit starts a new undo step.
-    void finishInteraction() {
-        ++interaction_;
-        emit interactionFinished();
-    }
+    // A slider is held down: its edits may be evaluated in the background (kBackgroundEvaluationMs).
+    void beginDrag() { dragging_ = true; }
+    // Ends a continuous interaction (a slider drag): the next edit starts a new undo step. A drag
+    // followed in the background ends with the evaluation of its last value in place.
+    void finishInteraction();
 
     // The values the history edits, as text-form parts.
     [[nodiscard]] DesignValues values() const;
@@ -134,7 +144,9 @@ public:
     [[nodiscard]] int interaction() const { return interaction_; }
 
 signals:
-    void stateChanged(unsigned parts);    // after evaluation and reference evaluations are current
+    // After evaluation and reference evaluations are current (or, in a drag followed from a
+    // background thread, with the evaluation behind: stateChanged(ChipPart) again when it arrives).
+    void stateChanged(unsigned parts);
     void rangesChanged();                 // the current state's ranges arrived
     void evaluationChanged();             // design evaluation replaced
     void referencesChanged();             // reference evaluations replaced
@@ -151,6 +163,10 @@ signals:
 private:
     void changed(unsigned parts);
     void evaluateDesign();
+    // The current state's evaluation on evaluationPool_: started, or where one runs, started when it
+    // returns (the newest state's then; the states between are not evaluated).
+    void evaluateDesignInBackground();
+    void startBackgroundEvaluation();
     void evaluateReferences(bool workloadChanged);
     void startRanges();
     // Pushes a step as one undo command (nothing when it changes nothing) and journals it.
@@ -175,6 +191,15 @@ private:
     std::map<std::string, Ranges> referenceRanges_;
     int interaction_ = 0;
     bool loading_ = false;  // a stored history is being put on the stack: no evaluation, no journal
+    // The design evaluation followed from a background thread during a drag.
+    QThreadPool evaluationPool_;
+    bool dragging_ = false;            // a slider is held down
+    bool continuing_ = false;          // the edit being applied continues an interaction
+    bool evaluationRunning_ = false;   // a background evaluation has not returned yet
+    int evaluationGeneration_ = 0;     // bumped by every change the design's evaluation depends on
+    int shownGeneration_ = 0;          // the change evaluation_ belongs to
+    double lastEvaluationMs_ = 0;      // the latest design evaluation's time
+    double backgroundEvaluationMs_ = kBackgroundEvaluationMs;
 };
 
 }  // namespace scoville

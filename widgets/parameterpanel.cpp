@@ -321,6 +321,7 @@ void ParameterPanel::buildRow(Row& row, QWidget* parent) {
             // A step that snaps back to the value shown changes nothing (and records nothing).
             if (value != row.shown) edit(row, value, true);
         });
+        connect(row.slider, &QSlider::sliderPressed, this, [this] { doc_->beginDrag(); });
         connect(row.slider, &QSlider::sliderReleased, this, [this] { doc_->finishInteraction(); });
 
         const double span = info.slider_max - info.slider_min;

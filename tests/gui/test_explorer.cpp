@@ -366,6 +366,80 @@ private slots:
         QCOMPARE(doc_->chip().compute.clock_ghz, clock);
     }
 
+    // A slow design follows a drag from a background thread: the slider's value is the design's at once,
+    // the views keep the evaluation they have until the new one returns, the result shown is then the
+    // last value's (as a direct evaluation gives it), a typed value is evaluated at once and no older
+    // background result replaces it, and the release shows the last value's evaluation.
+    void aSlowDesignsDragIsFollowedInTheBackground() {
+        QVERIFY(doc_->loadPreset("h100-sxm").ok());
+        doc_->setBackgroundEvaluationMs(0);  // every evaluation counts as slow
+        auto* slider = window_->findChild<QSlider*>(QStringLiteral("param:compute.clock_ghz:slider"));
+        QVERIFY(slider);
+        auto direct = [&] { return doc_->library().evaluate(doc_->chip(), doc_->state().model, doc_->state().scenario); };
+        auto shownMatchesDirect = [&] {
+            auto d = direct();
+            return d.ok() && doc_->evaluation().ok() &&
+                   doc_->evaluation()->serving.throughput_tokens_per_s == d->serving.throughput_tokens_per_s &&
+                   doc_->evaluation()->physical.clock_ghz == d->physical.clock_ghz;
+        };
+        const double ceilingBefore = ceiling(*doc_, "BF16");
+        const QStringList kpisBefore = kpiTexts(*window_);
+        const auto pointsBefore = pointPositions(*window_);
+
+        slider->setSliderDown(true);
+        // Position 500: 0.3 + 0.5 x 2.7 = 1.65 GHz.
+        slider->setValue(500);
+        QCOMPARE(doc_->chip().compute.clock_ghz, 1.65);
+        QVERIFY(doc_->evaluationBehind());
+        QCOMPARE(ceiling(*doc_, "BF16"), ceilingBefore);
+        QCOMPARE(kpiTexts(*window_), kpisBefore);
+        QVERIFY(pointPositions(*window_) == pointsBefore);
+        // Position 300: 0.3 + 0.3 x 2.7 = 1.11, in 0.05 GHz steps 1.1 GHz; BF16 peak 270,336 MAC/cycle x 2 x
+        // 1.1e9 = 594.7 TFLOP/s (the first workload holds the clock below the cap at this rate).
+        QSignalSpy stateSpy(doc_, &DesignDocument::stateChanged);
+        slider->setValue(300);
+        QCOMPARE(doc_->chip().compute.clock_ghz, 1.1);
+        QCOMPARE(stateSpy.count(), 1);  // the edit's own
+        QTRY_VERIFY(!doc_->evaluationBehind());
+        // Each result shown is announced as a change of the chip's part, for the views that follow the state.
+        QVERIFY(stateSpy.count() >= 2);
+        QCOMPARE(stateSpy.last().at(0).toUInt(), unsigned(DesignDocument::ChipPart));
+        QVERIFY(shownMatchesDirect());
+        QVERIFY(std::abs(ceiling(*doc_, "BF16") - 594.74) < 0.1);
+        QVERIFY(kpiTexts(*window_) != kpisBefore);
+        QVERIFY(pointPositions(*window_) != pointsBefore);
+
+        // A value typed while a step runs in the background: evaluated at once, and kept.
+        slider->setValue(700);  // 0.3 + 0.7 x 2.7 = 2.19 -> 2.2 GHz, evaluated in the background
+        QVERIFY(doc_->evaluationBehind());
+        QVERIFY(doc_->setParam("compute.clock_ghz", 1.2).ok());
+        QVERIFY(!doc_->evaluationBehind());
+        QVERIFY(shownMatchesDirect());
+        const QStringList kpisTyped = kpiTexts(*window_);
+        QSignalSpy shownSpy(doc_, &DesignDocument::evaluationChanged);
+        QTest::qWait(300);  // the background result for 2.2 GHz has come back meanwhile, and is not shown
+        QCOMPARE(shownSpy.count(), 0);
+        QCOMPARE(doc_->chip().compute.clock_ghz, 1.2);
+        QVERIFY(shownMatchesDirect());
+        QCOMPARE(kpiTexts(*window_), kpisTyped);
+
+        // The release: the last value's evaluation in place at once.
+        slider->setValue(800);  // 0.3 + 0.8 x 2.7 = 2.46 -> 2.45 GHz
+        QVERIFY(doc_->evaluationBehind());
+        slider->setSliderDown(false);
+        QVERIFY(!doc_->evaluationBehind());
+        QCOMPARE(doc_->chip().compute.clock_ghz, 2.45);
+        QVERIFY(shownMatchesDirect());
+
+        // A design faster than the threshold (the default, 12 ms) is evaluated at every step of a drag.
+        doc_->setBackgroundEvaluationMs(1e9);
+        slider->setSliderDown(true);
+        slider->setValue(300);
+        QVERIFY(!doc_->evaluationBehind());
+        QVERIFY(shownMatchesDirect());
+        slider->setSliderDown(false);
+    }
+
     void invalidSpinEntryIsRejected() {
         const ChipSpec before = doc_->chip();
         const int steps = doc_->undoStack()->count();
