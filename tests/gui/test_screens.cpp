@@ -21,6 +21,7 @@
 #include <QToolButton>
 #include <array>
 #include <cmath>
+#include <memory>
 #include <qcustomplot.h>
 
 #include "app/mainwindow.hpp"
@@ -42,6 +43,14 @@
 using namespace scoville;
 
 namespace {
+
+// A view taken out of its window to be shown at a size of its own. It holds the window's document, so
+// it is deleted before the window: declared after it.
+template <class View>
+std::unique_ptr<View> detached(View* view) {
+    view->setParent(nullptr);
+    return std::unique_ptr<View>(view);
+}
 
 // Tick labels of an axis as drawn: [start, end] along the axis, in pixels, in tick order.
 std::vector<std::pair<double, double>> tickLabelSpans(QCPAxis* axis) {
@@ -263,11 +272,10 @@ private slots:
     void emptyChartsKeepTheirShareOfThePane() {
         MainWindow w;
         makeTheModelNotFit(w);
-        auto* view = w.findChild<PhysicalView*>(QStringLiteral("physicalView"));
-        view->setParent(nullptr);
+        const auto view = detached(w.findChild<PhysicalView*>(QStringLiteral("physicalView")));
         view->resize(458, 297);
         view->show();
-        QVERIFY(QTest::qWaitForWindowExposed(view));
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
         view->plot()->replot();
         QCOMPARE(view->legend(2)->itemCount(), 0);
         for (int chart = 0; chart < 3; ++chart) {
@@ -281,11 +289,10 @@ private slots:
 
     void legendsKeepTheirRowsInALaptopPane() {
         MainWindow w;
-        auto* view = w.findChild<PhysicalView*>(QStringLiteral("physicalView"));
-        view->setParent(nullptr);
+        const auto view = detached(w.findChild<PhysicalView*>(QStringLiteral("physicalView")));
         view->resize(476, 363);
         view->show();
-        QVERIFY(QTest::qWaitForWindowExposed(view));
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
         view->plot()->replot();
         for (int chart = 0; chart < 3; ++chart) {
             QCPLegend* legend = view->legend(chart);
@@ -370,13 +377,12 @@ private slots:
     // the power axis's numbers do not run together; nor do the roofline's at a small size.
     void tickLabelsDoNotOverlap() {
         MainWindow w;
-        auto* physical = w.findChild<PhysicalView*>(QStringLiteral("physicalView"));
-        auto* roofline = w.findChild<RooflineView*>(QStringLiteral("rooflineView"));
+        const auto physical = detached(w.findChild<PhysicalView*>(QStringLiteral("physicalView")));
+        const auto roofline = detached(w.findChild<RooflineView*>(QStringLiteral("rooflineView")));
         for (const QSize size : {QSize(330, 300), QSize(440, 270), QSize(900, 500)}) {
-            physical->setParent(nullptr);
             physical->resize(size);
             physical->show();
-            QVERIFY(QTest::qWaitForWindowExposed(physical));
+            QVERIFY(QTest::qWaitForWindowExposed(physical.get()));
             physical->plot()->replot();
             physical->plot()->replot();  // the second with the tick counts the first layout asked for
             for (int chart = 0; chart < 2; ++chart) {
@@ -385,22 +391,21 @@ private slots:
                 QVERIFY2(spans.size() >= 2, qPrintable(QString::number(spans.size())));
                 QVERIFY2(!overlaps(spans), qPrintable(QStringLiteral("chart %1 at %2 px").arg(chart).arg(size.width())));
             }
-            roofline->setParent(nullptr);
             roofline->resize(size);
             roofline->show();
-            QVERIFY(QTest::qWaitForWindowExposed(roofline));
+            QVERIFY(QTest::qWaitForWindowExposed(roofline.get()));
             roofline->plot()->replot();
             QVERIFY(!overlaps(tickLabelSpans(roofline->plot()->yAxis)));
         }
         // The sensitivity tornado's axis, beside the keys' names and the table: at a 1366 px window's
         // view (about 950 x 400) it had seven labels in 140 px, "-0.75-0.5-0.25" run together.
-        auto* sensitivity = w.findChild<SensitivityView*>(QStringLiteral("sensitivityView"));
-        QVERIFY(sensitivity);
-        sensitivity->setParent(nullptr);
+        auto* found = w.findChild<SensitivityView*>(QStringLiteral("sensitivityView"));
+        QVERIFY(found);
+        const auto sensitivity = detached(found);
         for (const QSize size : {QSize(950, 400), QSize(1400, 600)}) {
             sensitivity->resize(size);
             sensitivity->show();
-            QVERIFY(QTest::qWaitForWindowExposed(sensitivity));
+            QVERIFY(QTest::qWaitForWindowExposed(sensitivity.get()));
             QTRY_VERIFY_WITH_TIMEOUT(sensitivity->sensitivity() && !sensitivity->isComputing(), 20000);
             sensitivity->plot()->replot();
             sensitivity->plot()->replot();
@@ -422,12 +427,11 @@ private slots:
     // Ceiling labels never overprint each other (SRAM and HBM slopes are close) and stay inside.
     void rooflineCeilingLabelsDoNotOverlap() {
         MainWindow w;
-        auto* roofline = w.findChild<RooflineView*>(QStringLiteral("rooflineView"));
+        const auto roofline = detached(w.findChild<RooflineView*>(QStringLiteral("rooflineView")));
         for (const QSize size : {QSize(440, 270), QSize(700, 450)}) {
-            roofline->setParent(nullptr);
             roofline->resize(size);
             roofline->show();
-            QVERIFY(QTest::qWaitForWindowExposed(roofline));
+            QVERIFY(QTest::qWaitForWindowExposed(roofline.get()));
             roofline->plot()->replot();
             std::vector<QRectF> rects;
             for (QCPItemText* t : roofline->ceilingLabels())
@@ -466,11 +470,10 @@ private slots:
             QVERIFY(spec.ok());
             QVERIFY(doc->setDesign(spec.value()).ok());
         }
-        auto* roofline = w.findChild<RooflineView*>(QStringLiteral("rooflineView"));
-        roofline->setParent(nullptr);
+        const auto roofline = detached(w.findChild<RooflineView*>(QStringLiteral("rooflineView")));
         roofline->resize(size);
         roofline->show();
-        QVERIFY(QTest::qWaitForWindowExposed(roofline));
+        QVERIFY(QTest::qWaitForWindowExposed(roofline.get()));
         roofline->plot()->replot();
         QCustomPlot* plot = roofline->plot();
         auto pixel = [&](double x, double y) { return QPointF(plot->xAxis->coordToPixel(x), plot->yAxis->coordToPixel(y)); };
