@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <QUndoStack>
 #include <QWindow>
 #include <algorithm>
 #include <ctime>
@@ -23,6 +24,7 @@
 #include "store/qtext.hpp"
 #include "store/session.hpp"
 #include "widgets/designdocument.hpp"
+#include "widgets/explainpanel.hpp"
 #include "widgets/modellibrary.hpp"
 #include "widgets/plotstyle.hpp"
 #include "widgets/recordview.hpp"
@@ -155,6 +157,7 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     QObject::connect(window.document(), &DesignDocument::evaluationChanged, &app, [&shown] { ++shown; });
     slider->setSliderDown(true);
     std::vector<double> ms, plotsMs, cpuMs;
+    std::vector<double> arrivalMs, quietMs;  // steps in which a background result was shown, and the others
     ms.reserve(static_cast<size_t>(steps));
     plotsMs.reserve(static_cast<size_t>(steps));
     const int lo = slider->minimum(), hi = slider->maximum();
@@ -163,12 +166,14 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
         const int half = steps / 2;
         const int j = i < half ? i : steps - 1 - i;
         const int pos = lo + (hi - lo) * (j + 1) / (half + 1);
+        const int shownBefore = shown;
         const double cpu0 = threadCpuMs();
         timer.start();
         slider->setValue(pos);  // evaluation, view updates and immediate replots of every plot
         plotsMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         QApplication::processEvents();  // label, table and panel repaints the step queued
         ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        (shown != shownBefore ? arrivalMs : quietMs).push_back(ms.back());
         if (window.document()->evaluationBehind()) ++behindSteps;
         cpuMs.push_back(threadCpuMs() - cpu0);
     }
@@ -214,7 +219,12 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
         out << "followed from a background thread: " << behindSteps << " of " << steps
             << " steps redrawn with an earlier value's evaluation; " << shownInDrag
             << " evaluations shown during the drag; the release to the last value's shown: " << releaseMs << " ms"
-            << (behind ? ", STILL BEHIND" : "") << "\n";
+            << (behind ? ", STILL BEHIND" : "") << "\n"
+            << "  steps that showed a result: " << arrivalMs.size() << ", median "
+            << (arrivalMs.empty() ? 0.0 : percentile(arrivalMs, 0.5)) << " ms, p95 "
+            << (arrivalMs.empty() ? 0.0 : percentile(arrivalMs, 0.95)) << " ms; the others: median "
+            << (quietMs.empty() ? 0.0 : percentile(quietMs, 0.5)) << " ms, p95 "
+            << (quietMs.empty() ? 0.0 : percentile(quietMs, 0.95)) << " ms\n";
     else
         out << "every step evaluated before its redraw (" << shownInDrag << " evaluations: a step that snaps to "
             << "the value shown changes nothing)\n";
@@ -222,6 +232,48 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
         << " history entr" << (dragEntries == 1 ? "y" : "ies") << (unsaved.isEmpty() ? "" : ", NOT SAVED: ")
         << stext(unsaved) << "\n";
     out << "main window built, evaluated and shown: " << startupMs << " ms (after library loading)\n";
+
+    // A workload edit (the prompt length doubled, then undone): the design and every reference chip on it.
+    {
+        Scenario longer = window.document()->state().scenario;
+        longer.input_len *= 2;
+        QElapsedTimer editTimer;
+        editTimer.start();
+        window.document()->setScenario(longer);
+        QApplication::processEvents();
+        const double editMs = static_cast<double>(editTimer.nsecsElapsed()) / 1e6;
+        editTimer.start();
+        window.document()->undoStack()->undo();
+        QApplication::processEvents();
+        const double undoMs = static_cast<double>(editTimer.nsecsElapsed()) / 1e6;
+        out << "a workload edit (prompt length doubled) shown in " << editMs << " ms, its undo in " << undoMs
+            << " ms (the design and " << window.document()->referenceEvaluations().size() << " reference chips)\n";
+    }
+
+    // A click on a layer in the Layers view: the Explain panel explains it at once; what would move
+    // it (six more evaluations) comes from a thread of its own on a slow design.
+    auto* explain = window.findChild<ExplainPanel*>(QStringLiteral("explainPanel"));
+    const auto& shownEvaluation = window.document()->evaluation();
+    if (explain && explain->isVisible() && shownEvaluation.ok() && shownEvaluation->decode.layer_count() > 1) {
+        const int last = static_cast<int>(shownEvaluation->decode.layer_count()) - 1;
+        const int layer = window.document()->selection().layer == last ? 0 : last;
+        QElapsedTimer selectTimer;
+        selectTimer.start();
+        window.document()->setSelection(LayerSelection{Phase::decode, layer, -1});
+        QApplication::processEvents();
+        const double selectMs = static_cast<double>(selectTimer.nsecsElapsed()) / 1e6;
+        const bool atOnce = explain->moves().has_value();
+        while (!explain->moves().has_value() && selectTimer.elapsed() < 60000) {
+            QApplication::processEvents(QEventLoop::AllEvents, 5);
+            QThread::msleep(1);
+        }
+        const double movesMs = static_cast<double>(selectTimer.nsecsElapsed()) / 1e6;
+        out << "a layer selected (a click in the Layers view): shown in " << selectMs << " ms; what would move it "
+            << (atOnce ? "worked out at once (in that time)"
+                       : explain->moves().has_value() ? "from a thread of its own, after " + std::to_string(movesMs) + " ms"
+                                                      : std::string("NOT WORKED OUT in 60 s"))
+            << "\n";
+    }
 
     // The Record view: every measured case evaluated in the background and drawn as it comes in,
     // then one filter change (all the shown points drawn again).

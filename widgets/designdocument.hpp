@@ -80,6 +80,8 @@ public:
     static constexpr double kBackgroundEvaluationMs = 12.0;
     void setBackgroundEvaluationMs(double ms) { backgroundEvaluationMs_ = ms; }
     [[nodiscard]] bool evaluationBehind() const { return shownGeneration_ != evaluationGeneration_; }
+    // How long the design's latest evaluation took: what a view that evaluates it again can expect.
+    [[nodiscard]] double lastEvaluationMs() const { return lastEvaluationMs_; }
     // Reference chips (the selected ones and the baseline) on the same workload, by id.
     [[nodiscard]] const std::map<std::string, Result<Evaluation>>& referenceEvaluations() const {
         return references_;

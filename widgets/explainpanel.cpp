@@ -4,10 +4,13 @@
 
 #include <algorithm>
 
+#include <QScrollBar>
+
 #include "core/perf/accuracy.hpp"
 #include "core/perf/collective.hpp"
 #include "core/perf/roofline.hpp"
 #include "store/qtext.hpp"
+#include "widgets/analysis.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 
@@ -156,7 +159,13 @@ ExplainPanel::ExplainPanel(DesignDocument* doc, QWidget* parent) : DocumentView(
         throttle_.start();  // restarts: refreshed once the value rests
     });
     refreshOn(&DesignDocument::selectionChanged);
+    movesPool_.setMaxThreadCount(1);
     refreshNow();
+}
+
+ExplainPanel::~ExplainPanel() {
+    movesPool_.clear();
+    movesPool_.waitForDone();
 }
 
 QString ExplainPanel::percent(double change) {
@@ -218,16 +227,48 @@ void ExplainPanel::refresh() {
     html += (cause.ops.size() == 1 ? tr("<p><b>%1</b>: %2 takes %3 of %4.</p>") : tr("<p><b>%1</b>: %2 take %3 of %4.</p>"))
                 .arg(boundName(cause.bound), culprits.join(tr(", ")), formatSeconds(cause.ops_s),
                      formatSeconds(cause.layer_s));
-    auto moves = what_moves(doc_->state().chip, doc_->state().model, doc_->state().scenario, ev, sel.phase,
-                            static_cast<size_t>(sel.layer), doc_->library().evaluate);
-    if (moves) {
-        moves_ = *moves;
-        html += tr("<p><i>What would move it</i> (the model again, each resource doubled at the same batch and "
-                   "parallelism): %1.</p>")
-                    .arg(movesSentence(*moves));
+    // What would move it: worked out here for a design that evaluates fast, else on movesPool_.
+    const DesignState& state = doc_->state();
+    const auto layerIndex = static_cast<size_t>(sel.layer);
+    if (!computed_ || !computed_->matches(state, sel.phase, layerIndex)) {
+        if (doc_->lastEvaluationMs() <= inlineMovesMs_) {
+            computed_ = MovesFor{state, sel.phase, layerIndex,
+                                 what_moves(state.chip, state.model, state.scenario, ev, sel.phase, layerIndex,
+                                            doc_->library().evaluate)};
+        } else if (!requested_ || !requested_->matches(state, sel.phase, layerIndex)) {
+            requested_ = MovesFor{state, sel.phase, layerIndex, Error{"not worked out"}};
+            movesPool_.clear();  // one waiting for an earlier state is not needed
+            const int request = ++movesRequest_;
+            runInBackground<Result<LayerMoves>>(
+                &movesPool_, this,
+                [chip = state.chip, model = state.model, scenario = state.scenario, ev, phase = sel.phase, layerIndex,
+                 evaluate = doc_->library().evaluate] {
+                    return what_moves(chip, model, scenario, ev, phase, layerIndex, evaluate);
+                },
+                [this, request](Result<LayerMoves>& moves) {
+                    if (request != movesRequest_ || !requested_) return;  // a later state's are on the way
+                    computed_ = std::move(*requested_);
+                    computed_->moves = std::move(moves);
+                    requested_.reset();
+                    keepScroll_ = true;  // the reader stays where they are on the page
+                    refreshIfVisible();
+                    keepScroll_ = false;
+                });
+        }
+    }
+    if (computed_ && computed_->matches(state, sel.phase, layerIndex)) {
+        if (const auto& moves = computed_->moves) {
+            moves_ = *moves;
+            html += tr("<p><i>What would move it</i> (the model again, each resource doubled at the same batch and "
+                       "parallelism): %1.</p>")
+                        .arg(movesSentence(*moves));
+        } else {
+            html += tr("<p><i>What would move it</i> could not be worked out: %1</p>")
+                        .arg(errorText(moves.error()).toHtmlEscaped());
+        }
     } else {
-        html += tr("<p><i>What would move it</i> could not be worked out: %1</p>")
-                    .arg(errorText(moves.error()).toHtmlEscaped());
+        html += tr("<p><i>What would move it</i> (the model again, each resource doubled at the same batch and "
+                   "parallelism): being worked out.</p>");
     }
     // How the system serves: the steady step, the latencies and the deployment, before the layer.
     const ServingResult& sv = ev.serving;
@@ -464,7 +505,9 @@ void ExplainPanel::refresh() {
     }
     if (html != shown_) {
         shown_ = html;
+        const int scrolled = verticalScrollBar()->value();
         setHtml(html);
+        if (keepScroll_) verticalScrollBar()->setValue(scrolled);
     }
 }
 
