@@ -2786,6 +2786,10 @@
         <source>&lt;p&gt;&lt;b&gt;Measured accuracy&lt;/b&gt;: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;实测准确度&lt;/b&gt;：%1&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;What would move it&lt;/i&gt; (the model again, each resource doubled at the same batch and parallelism): being worked out.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;什么能改变它&lt;/i&gt;（重新运行模型，在相同批量和并行方式下逐一将各资源加倍）：正在计算。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>
