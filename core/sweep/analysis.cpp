@@ -288,19 +288,23 @@ Result<Frontier> interactivity_frontier(const DesignPoint& design, int per_octav
     if (per_octave < 1 || per_octave > 16) return Error{"frontier: points per doubling must be in [1, 16]"};
     const auto& tech = default_tech();
     if (!tech) return tech.error();
-    if (design.scenario.disaggregated())
-        return Error{"frontier: a disaggregated deployment has no single batch to vary; evaluate its pools apart"};
     Scenario base = design.scenario;
     base.ttft_slo_s.reset();  // the frontier is the trade-off itself: no limits
     base.tpot_slo_s.reset();
     // Tensor-parallel degrees to draw: the one given, or every divisor of the chips that splits the heads.
+    // Disaggregated, the batch is the decode pool's and each point takes the best split for it (or the
+    // split given); a degree applies to both pools, so it divides each pool's chips (with the split
+    // chosen, it leaves room for two pools).
     std::vector<int> tps;
     if (base.tp > 0) {
         tps.push_back(base.tp);
     } else {
-        const int per_replica = base.pp > 0 ? base.chips / base.pp : base.chips;
-        for (int tp = 1; tp <= per_replica; ++tp)
-            if (per_replica % tp == 0 && tp_splits_heads(design.model, tp)) tps.push_back(tp);
+        const int pp = base.pp > 0 ? base.pp : 1;
+        const bool fixed_split = base.prefill_chips > 0 && base.decode_chips > 0;
+        const int divided = (fixed_split ? std::gcd(base.prefill_chips, base.decode_chips) : base.chips) / pp;
+        const int largest = fixed_split || !base.disaggregated() ? divided : divided / 2;
+        for (int tp = 1; tp <= largest; ++tp)
+            if (divided % tp == 0 && tp_splits_heads(design.model, tp)) tps.push_back(tp);
     }
     Frontier out;
     out.chip = design.chip.id;

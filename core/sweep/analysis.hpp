@@ -70,7 +70,9 @@ Result<SeekResult> seek(const DesignPoint& design, const SweepKey& key, const Re
 
 // The throughput-interactivity frontier: tokens/s per chip against tokens/s per user (1 / mean
 // TPOT) over the batch, for every parallelism of the scenario's chips that it leaves open (auto),
-// or the one it fixes. The industry's chart for comparing accelerators on one model.
+// or the one it fixes. The industry's chart for comparing accelerators on one model. Disaggregated,
+// the batch is the decode pool's, each point at the split of the chips best for it (or the split
+// given), and a tensor-parallel degree applies to both pools.
 struct FrontierPoint {
     Parallelism parallelism;
     int batch = 0;

@@ -1,8 +1,10 @@
 // Sweeps, Pareto fronts, sensitivity, goal seek and the throughput-interactivity frontier.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 
 #include "core/hw/params.hpp"
 #include "core/library/library.hpp"
@@ -471,4 +473,56 @@ TEST(Frontier, FrontPointsAreNotDominatedAndMatchEvaluations) {
     // The fastest per user is tp 8 at batch 1.
     EXPECT_EQ(f->front().back()->parallelism.tp, 8);
     EXPECT_EQ(f->front().back()->batch, 1);
+}
+
+// Disaggregated: the batch is the decode pool's, each point at the best split of the chips for it; a
+// tensor-parallel degree applies to both pools, so with the split chosen it is at most half the chips,
+// and with a split given it divides both pools.
+TEST(Frontier, ADisaggregatedDeploymentHasOneOverTheDecodeBatch) {
+    DesignPoint d{load_chip("h200-sxm").value(), load_model("llama-3.1-70b").value(), Scenario{}, {}};
+    d.scenario.chips = 8;
+    d.scenario.prefill_chips = d.scenario.decode_chips = -1;
+    d.scenario.tp = d.scenario.pp = d.scenario.ep = d.scenario.attention_dp = 0;
+    d.scenario.batch = 0;
+    d.scenario.input_len = 1024;
+    d.scenario.output_len = 256;
+    d.scenario.weight_precision = d.scenario.activation_precision = d.scenario.kv_precision = Precision::fp8;
+    auto f = interactivity_frontier(d);
+    ASSERT_TRUE(f.ok()) << f.error().message;
+    std::set<int> tps;
+    for (const auto& p : f->points) tps.insert(p.parallelism.tp);
+    EXPECT_EQ(tps, (std::set<int>{1, 2, 4}));  // 8 chips in two pools: 4 at most
+    // Each point is the evaluation at its degree and decode batch, the split chosen for it.
+    for (const FrontierPoint* p : f->front()) {
+        Scenario s = d.scenario;
+        s.tp = p->parallelism.tp;
+        s.pp = 1;
+        s.batch = p->batch;
+        auto ev = evaluate_design(d.chip, d.model, s);
+        ASSERT_TRUE(ev.ok()) << ev.error().message;
+        EXPECT_TRUE(ev->serving.disaggregated);
+        EXPECT_EQ(p->tokens_per_s_per_chip, ev->serving.throughput_tokens_per_s_per_chip);
+        EXPECT_EQ(p->tokens_per_s_per_user, 1.0 / ev->serving.tpot_s);
+    }
+    // The design's own evaluation (parallelism, batch and split chosen) is one of the points (to the TDP
+    // clock search's tolerance: a batch chosen and the same batch given settle 1e-8 apart).
+    auto own = evaluate_design(d.chip, d.model, d.scenario);
+    ASSERT_TRUE(own.ok()) << own.error().message;
+    const double rate = own->serving.throughput_tokens_per_s_per_chip;
+    const bool found = std::any_of(f->points.begin(), f->points.end(), [&](const FrontierPoint& p) {
+        return p.parallelism.tp == own->serving.parallelism.tp && p.batch == own->serving.batch &&
+               std::abs(p.tokens_per_s_per_chip - rate) <= 1e-6 * rate;
+    });
+    EXPECT_TRUE(found) << "tp " << own->serving.parallelism.tp << " batch " << own->serving.batch;
+    // The fastest per user: the widest degree (4 chips a pool) at batch 1.
+    EXPECT_EQ(f->front().back()->parallelism.tp, 4);
+    EXPECT_EQ(f->front().back()->batch, 1);
+    // Pools of 2 and 6 chips: the degrees dividing both, 1 and 2.
+    d.scenario.prefill_chips = 2;
+    d.scenario.decode_chips = 6;
+    auto fixed = interactivity_frontier(d);
+    ASSERT_TRUE(fixed.ok()) << fixed.error().message;
+    tps.clear();
+    for (const auto& p : fixed->points) tps.insert(p.parallelism.tp);
+    EXPECT_EQ(tps, (std::set<int>{1, 2}));
 }
