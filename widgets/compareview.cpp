@@ -166,7 +166,7 @@ CompareView::CompareView(DesignDocument* doc, QWidget* parent) : DocumentView(do
     connect(plot_, &QCustomPlot::afterLayout, this, &CompareView::fitRanges);
 
     setPlot(plot_);
-    refreshOn(&DesignDocument::stateChanged);
+    refreshOnEvaluatedState();
     connect(doc_, &DesignDocument::rangesChanged, this, &CompareView::applyRanges);
     refreshNow();
 }

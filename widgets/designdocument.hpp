@@ -80,6 +80,9 @@ public:
     static constexpr double kBackgroundEvaluationMs = 12.0;
     void setBackgroundEvaluationMs(double ms) { backgroundEvaluationMs_ = ms; }
     [[nodiscard]] bool evaluationBehind() const { return shownGeneration_ != evaluationGeneration_; }
+    // Changes whenever evaluation() is replaced: a view that draws only the evaluation knows from it
+    // whether what it drew is still what is shown.
+    [[nodiscard]] int shownEvaluation() const { return shownGeneration_; }
     // How long the design's latest evaluation took: what a view that evaluates it again can expect.
     [[nodiscard]] double lastEvaluationMs() const { return lastEvaluationMs_; }
     // Reference chips (the selected ones and the baseline) on the same workload, by id.

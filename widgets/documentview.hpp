@@ -6,13 +6,12 @@
 #include <QEvent>
 #include <QWidget>
 
+#include "widgets/designdocument.hpp"
 #include "widgets/plotstyle.hpp"
 
 class QCustomPlot;
 
 namespace scoville {
-
-class DesignDocument;
 
 template <class Base>
 class DocumentView : public Base {
@@ -31,6 +30,7 @@ protected:
     }
     void refreshNow() {
         dirty_ = false;
+        drawnEvaluation_ = doc_->shownEvaluation();
         refresh();
     }
     // Marks the view stale without refreshing (a throttled view refreshes later itself).
@@ -41,6 +41,17 @@ protected:
     template <class Signal>
     void refreshOn(Signal signal) {
         QObject::connect(doc_, signal, this, [this] { refreshIfVisible(); });
+    }
+
+    // For a view that draws the design's evaluation and nothing else of the chip: refreshIfVisible() on
+    // stateChanged, except after an edit of the chip alone whose evaluation is still running (a slider
+    // drag followed in the background), which leaves the evaluation it drew in place; it follows the
+    // result when it arrives.
+    void refreshOnEvaluatedState() {
+        QObject::connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
+            if (parts == DesignDocument::ChipPart && !dirty_ && drawnEvaluation_ == doc_->shownEvaluation()) return;
+            refreshIfVisible();
+        });
     }
 
     // The plot restyled on palette changes.
@@ -67,6 +78,7 @@ protected:
 private:
     QCustomPlot* plot_ = nullptr;
     bool dirty_ = true;
+    int drawnEvaluation_ = -1;  // DesignDocument::shownEvaluation() at the last refresh
 };
 
 }  // namespace scoville

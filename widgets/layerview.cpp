@@ -102,7 +102,7 @@ LayerView::LayerView(DesignDocument* doc, QWidget* parent) : DocumentView(doc, p
 
     connect(plot_, &QCustomPlot::mousePress, this, &LayerView::onMousePress);
     setPlot(plot_);
-    refreshOn(&DesignDocument::stateChanged);
+    refreshOnEvaluatedState();
     connect(doc_, &DesignDocument::selectionChanged, this, &LayerView::refreshSelection);
     refreshNow();
 }

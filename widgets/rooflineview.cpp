@@ -108,7 +108,7 @@ RooflineView::RooflineView(DesignDocument* doc, QWidget* parent)
     note_->setVisible(false);
     connect(plot_, &QCustomPlot::mouseMove, this, &RooflineView::onMouseMove);
     setPlot(plot_);
-    refreshOn(&DesignDocument::stateChanged);
+    refreshOnEvaluatedState();
     refreshNow();
 }
 

@@ -386,6 +386,13 @@ private slots:
         const QStringList kpisBefore = kpiTexts(*window_);
         const auto pointsBefore = pointPositions(*window_);
 
+        auto* roofline = window_->findChild<QCustomPlot*>(QStringLiteral("rooflinePlot"));
+        auto* physical = window_->findChild<QCustomPlot*>(QStringLiteral("physicalPlot"));
+        QVERIFY(roofline && roofline->isVisible() && physical && physical->isVisible());
+        setImmediateReplot(true);  // a refresh replots at once, so the replots count the refreshes
+        QSignalSpy rooflineReplots(roofline, &QCustomPlot::afterReplot);
+        QSignalSpy physicalReplots(physical, &QCustomPlot::afterReplot);
+
         slider->setSliderDown(true);
         // Position 500: 0.3 + 0.5 x 2.7 = 1.65 GHz.
         slider->setValue(500);
@@ -394,6 +401,10 @@ private slots:
         QCOMPARE(ceiling(*doc_, "BF16"), ceilingBefore);
         QCOMPARE(kpiTexts(*window_), kpisBefore);
         QVERIFY(pointPositions(*window_) == pointsBefore);
+        // The roofline draws the evaluation alone: not redrawn for a step whose evaluation is still running;
+        // the area and power view draws the chip's die and TDP too: redrawn at every step.
+        QCOMPARE(rooflineReplots.count(), 0);
+        QVERIFY(physicalReplots.count() >= 1);
         // Position 300: 0.3 + 0.3 x 2.7 = 1.11, in 0.05 GHz steps 1.1 GHz; BF16 peak 270,336 MAC/cycle x 2 x
         // 1.1e9 = 594.7 TFLOP/s (the first workload holds the clock below the cap at this rate).
         QSignalSpy stateSpy(doc_, &DesignDocument::stateChanged);
@@ -408,6 +419,8 @@ private slots:
         QVERIFY(std::abs(ceiling(*doc_, "BF16") - 594.74) < 0.1);
         QVERIFY(kpiTexts(*window_) != kpisBefore);
         QVERIFY(pointPositions(*window_) != pointsBefore);
+        QVERIFY(rooflineReplots.count() >= 1);  // the result drawn when it arrived
+        setImmediateReplot(false);
 
         // A value typed while a step runs in the background: evaluated at once, and kept.
         slider->setValue(700);  // 0.3 + 0.7 x 2.7 = 2.19 -> 2.2 GHz, evaluated in the background
