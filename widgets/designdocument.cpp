@@ -169,8 +169,8 @@ void DesignDocument::changed(unsigned parts) {
     // the background one returns.
     const bool background = design && !refs && dragging_ && continuing_ && lastEvaluationMs_ > backgroundEvaluationMs_;
     if (background) evaluateDesignInBackground();
-    else if (design) evaluateDesign();
-    if (refs) evaluateReferences(parts & WorkloadPart);
+    if (refs) evaluateReferences(parts & WorkloadPart, design && !background);
+    else if (design && !background) evaluateDesign();
     if (parts & WorkloadPart) {
         const PhaseResult* phase = nullptr;
         if (evaluation_) phase = selection_.phase == Phase::prefill ? &evaluation_->prefill : &evaluation_->decode;
@@ -245,11 +245,13 @@ void DesignDocument::finishInteraction() {
     emit interactionFinished();
 }
 
-void DesignDocument::evaluateReferences(bool workloadChanged) {
+void DesignDocument::evaluateReferences(bool workloadChanged, bool withDesign) {
     std::set<std::string> wanted(state_.reference_ids.begin(), state_.reference_ids.end());
     if (!state_.baseline_id.empty()) wanted.insert(state_.baseline_id);
     for (auto it = references_.begin(); it != references_.end();)
         it = wanted.count(it->first) ? std::next(it) : references_.erase(it);
+    // The chips to evaluate, looked up first: the library and the chip map are touched here alone.
+    std::vector<std::string> ids;
     for (const auto& id : wanted) {
         if (!workloadChanged && references_.count(id)) continue;
         if (!referenceChips_.count(id)) {
@@ -260,8 +262,28 @@ void DesignDocument::evaluateReferences(bool workloadChanged) {
             }
             referenceChips_.emplace(id, chip.value());
         }
-        references_.insert_or_assign(
-            id, guardedEvaluate(library_, referenceChips_.at(id), state_.model, state_.scenario));
+        ids.push_back(id);
+    }
+    // Then the evaluations side by side on the cores, the design's among them when it is due: each is
+    // independent, so a workload edit of a design compared with several chips waits for the slowest.
+    const int count = static_cast<int>(ids.size());
+    const int jobs = count + (withDesign ? 1 : 0);
+    std::vector<Result<Evaluation>> results(ids.size(), Result<Evaluation>(Error{"not evaluated"}));
+    Result<Evaluation> design{Error{"not evaluated"}};
+    double designMs = 0;
+#pragma omp parallel for schedule(dynamic, 1) if (jobs > 1)
+    for (int i = 0; i < jobs; ++i) {
+        if (i == count)
+            design = timedEvaluate(library_, state_.chip, state_.model, state_.scenario, designMs);
+        else
+            results[static_cast<size_t>(i)] =
+                guardedEvaluate(library_, referenceChips_.at(ids[static_cast<size_t>(i)]), state_.model, state_.scenario);
+    }
+    for (size_t i = 0; i < ids.size(); ++i) references_.insert_or_assign(ids[i], std::move(results[i]));
+    if (withDesign) {
+        evaluation_ = std::move(design);
+        lastEvaluationMs_ = designMs;
+        shownGeneration_ = ++evaluationGeneration_;  // a background evaluation still running is older
     }
 }
 

@@ -172,7 +172,9 @@ private:
     // returns (the newest state's then; the states between are not evaluated).
     void evaluateDesignInBackground();
     void startBackgroundEvaluation();
-    void evaluateReferences(bool workloadChanged);
+    // The reference chips due (all of them after a workload edit, else those not evaluated yet), and the
+    // design with them when `withDesign`, on the cores side by side.
+    void evaluateReferences(bool workloadChanged, bool withDesign);
     void startRanges();
     // Pushes a step as one undo command (nothing when it changes nothing) and journals it.
     void pushStep(EditStep step, int mergeId = -1);

@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
+#include <set>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -585,6 +586,22 @@ private slots:
         const Scenario before = doc_->state().scenario;
         tp->setValue(4);
         QCOMPARE(doc_->state().scenario.tp, 4);
+        // The design and every reference chip evaluated on the edited workload (side by side on the cores),
+        // each as the model evaluates it alone.
+        auto same = [&](const Result<Evaluation>& shown, const ChipSpec& chip) {
+            auto alone = doc_->library().evaluate(chip, doc_->state().model, doc_->state().scenario);
+            return shown.ok() == alone.ok() &&
+                   (!alone.ok() || shown->serving.throughput_tokens_per_s == alone->serving.throughput_tokens_per_s);
+        };
+        QVERIFY(same(doc_->evaluation(), doc_->chip()));
+        std::set<std::string> wanted(doc_->state().reference_ids.begin(), doc_->state().reference_ids.end());
+        wanted.insert(doc_->state().baseline_id);
+        QVERIFY(wanted.size() >= 2);  // B200 (the baseline), TPU v7 and others of the first start
+        QCOMPARE(doc_->referenceEvaluations().size(), wanted.size());
+        for (const auto& [id, shown] : doc_->referenceEvaluations()) {
+            QVERIFY(shown.ok());
+            QVERIFY2(same(shown, *doc_->referenceChip(id)), id.c_str());
+        }
         doc_->undoStack()->undo();
         QVERIFY(doc_->state().scenario == before);
         QCOMPARE(tp->value(), before.tp);
