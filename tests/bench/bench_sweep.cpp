@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include "core/library/library.hpp"
+#include "core/sweep/analysis.hpp"
 #include "core/sweep/sweep.hpp"
 
 using namespace scoville;
@@ -49,5 +50,33 @@ BENCHMARK(BM_SweepChipKeys)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseR
 // which searches the batch at every point.
 void BM_SweepChipKeysAutoBatch(benchmark::State& state) { run(state, true); }
 BENCHMARK(BM_SweepChipKeysAutoBatch)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+
+// The throughput-interactivity frontier (the Frontier tab, per chip): every tensor-parallel degree, batches
+// 1, 1.4, 2, ... up to the largest that fits. 0: Llama-2-70B on 8 H100s; 1: Qwen3-235B on 64 H200s,
+// disaggregated, each point at the best split for its decode batch.
+void BM_InteractivityFrontier(benchmark::State& state) {
+    const bool disaggregated = state.range(0) != 0;
+    DesignPoint d{*load_chip(disaggregated ? "h200-sxm" : "h100-sxm"),
+                  *load_model(disaggregated ? "qwen3-235b-a22b" : "llama-2-70b"), Scenario{}, {}};
+    d.scenario.chips = disaggregated ? 64 : 8;
+    d.scenario.tp = d.scenario.pp = d.scenario.ep = d.scenario.attention_dp = 0;
+    d.scenario.batch = 0;
+    d.scenario.weight_precision = d.scenario.activation_precision = d.scenario.kv_precision = Precision::fp8;
+    if (disaggregated) d.scenario.prefill_chips = d.scenario.decode_chips = -1;
+    size_t points = 0;
+    for (auto _ : state) {
+        auto f = interactivity_frontier(d);
+        if (!f) {
+            state.SkipWithError(f.error().message.c_str());
+            break;
+        }
+        points = f->points.size();
+        benchmark::DoNotOptimize(f);
+    }
+    state.counters["points"] = static_cast<double>(points);
+    state.SetLabel(disaggregated ? "qwen3-235b-a22b, 64 h200, disaggregated" : "llama-2-70b, 8 h100");
+}
+BENCHMARK(BM_InteractivityFrontier)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
