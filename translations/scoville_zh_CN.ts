@@ -4149,6 +4149,22 @@ TTFT p99 %6</translation>
         <source>Within ±35 %</source>
         <translation>±35 % 以内</translation>
     </message>
+    <message>
+        <source>%1 chips</source>
+        <translation>%1 个芯片</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Prefill pool, %1</source>
+        <translation>预填充池，%1</translation>
+    </message>
+    <message>
+        <source>Decode pool, %1</source>
+        <translation>解码池，%1</translation>
+    </message>
 </context>
 <context>
     <name>scoville::RoadmapView</name>

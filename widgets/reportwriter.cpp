@@ -84,8 +84,24 @@ std::vector<Section> assumptions(const DesignDocument& doc) {
         else value = withUnit(qtext(text), k.unit);
         work.rows.push_back({workloadLabel(k), value});
     }
-    if (const auto& ev = doc.evaluation(); ev.ok())
-        work.rows.push_back({Report::tr("Parallelism chosen"), formatParallelism(ev->serving.parallelism)});
+    if (const auto& ev = doc.evaluation(); ev.ok()) {
+        const ServingResult& sv = ev->serving;
+        if (sv.disaggregated) {
+            // Each pool's chips (and chip, where it is not the design's) and its deployment: the split is
+            // the deployment's first choice.
+            const std::string& own = sv.decode_pool.chip;
+            auto chips = [&](const PoolResult& p) {
+                return p.chip == own ? Report::tr("%1 chips").arg(p.chips)
+                                     : Report::tr("%1 \u00D7 %2").arg(QString::number(p.chips), qtext(p.chip));
+            };
+            work.rows.push_back({Report::tr("Prefill pool, %1").arg(chips(sv.prefill_pool)),
+                                 formatParallelism(sv.prefill_pool.parallelism)});
+            work.rows.push_back({Report::tr("Decode pool, %1").arg(chips(sv.decode_pool)),
+                                 formatParallelism(sv.decode_pool.parallelism)});
+        } else {
+            work.rows.push_back({Report::tr("Parallelism chosen"), formatParallelism(sv.parallelism)});
+        }
+    }
     out.push_back(std::move(work));
     Section eff{Report::tr("Efficiencies"), {}}, econ{Report::tr("Economics"), {}};
     for (const ParamInfo& p : chip_params()) {

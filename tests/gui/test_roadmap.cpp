@@ -350,6 +350,37 @@ private slots:
         QCOMPARE(QImage(png).size(), QSize(1240, 1754));  // A4 at 150 dpi
     }
 
+    // A disaggregated design's report names each pool's chips and deployment where another design has its
+    // parallelism.
+    void reportOfADisaggregatedDesign() {
+        DesignDocument doc(builtin_library());
+        Scenario s = doc.state().scenario;
+        s.chips = 8;
+        s.prefill_chips = s.decode_chips = -1;  // the split chosen
+        s.tp = s.pp = s.ep = s.attention_dp = 0;
+        s.ttft_slo_s.reset();
+        s.tpot_slo_s.reset();
+        doc.setScenario(s);
+        QVERIFY(doc.evaluation().ok());
+        const ServingResult& sv = doc.evaluation()->serving;
+        QVERIFY(sv.disaggregated);
+        QTemporaryDir tmp;
+        const QString pdf = tmp.filePath(QStringLiteral("report.pdf"));
+        QVERIFY(writeReport(&doc, pdf, ReportOptions{}).ok());
+        const Run text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QVERIFY2(text.code == 0, qPrintable(text.err));
+        // "Prefill pool, 3 chips      TP 1", the row's label and value on one line.
+        for (const auto& [name, pool] : {std::pair{QStringLiteral("Prefill"), &sv.prefill_pool},
+                                         std::pair{QStringLiteral("Decode"), &sv.decode_pool}}) {
+            const QRegularExpression row(QStringLiteral("%1 pool, %2 chips +%3")
+                                             .arg(name, QString::number(pool->chips),
+                                                  QRegularExpression::escape(formatParallelism(pool->parallelism))));
+            QVERIFY2(row.match(text.out).hasMatch(), qPrintable(row.pattern() + QStringLiteral(" not in: ") + text.out.left(3000)));
+        }
+        QCOMPARE(sv.prefill_pool.chips + sv.decode_pool.chips, 8);
+        QVERIFY(!text.out.contains(QStringLiteral("Parallelism chosen")));
+    }
+
     // Bad requests: a clear message naming the input, a non-zero exit, nothing written.
     void reportErrors() {
         QTemporaryDir tmp;
