@@ -2835,6 +2835,14 @@ TTFT p99 %6</translation>
         <source>No frontier for %1: the workload does not run there (hover here for why).</source>
         <translation>%1 没有前沿：负载无法在其上运行（悬停于此查看原因）。</translation>
     </message>
+    <message>
+        <source>Each chip&apos;s front: the most tokens/s per chip at each speed per user, over the decode pool&apos;s batch and the parallelisms the workload leaves open, at the split given; faint dots: the design&apos;s other deployments.</source>
+        <translation>每颗芯片的前沿：在解码池的批量和工作负载未限定的并行方式中（按给定的芯片划分），每种单用户速度下每芯片的最高词元/秒；浅色点：设计的其他部署方式。</translation>
+    </message>
+    <message>
+        <source>Each chip&apos;s front: the most tokens/s per chip at each speed per user, over the decode pool&apos;s batch and the parallelisms the workload leaves open, each point at the split of the chips best for it; faint dots: the design&apos;s other deployments.</source>
+        <translation>每颗芯片的前沿：在解码池的批量和工作负载未限定的并行方式中（每个点取对其最优的芯片划分），每种单用户速度下每芯片的最高词元/秒；浅色点：设计的其他部署方式。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::KpiStrip</name>

@@ -212,10 +212,21 @@ void FrontierView::showResult(std::vector<Line> lines) {
         plot_->xAxis->setRange(xlo / 1.4, xhi * 1.4);
         plot_->yAxis->setRange(ylo / 1.4, yhi * 1.4);
     }
-    status_->setText(
-        missing.isEmpty()
+    const Scenario& scenario = doc_->state().scenario;
+    const QString over =
+        !scenario.disaggregated()
             ? tr("Each chip's front: the most tokens/s per chip at each speed per user, over the batch and "
                  "the parallelisms the workload leaves open; faint dots: the design's other deployments.")
+        : scenario.prefill_chips > 0
+            ? tr("Each chip's front: the most tokens/s per chip at each speed per user, over the decode pool's "
+                 "batch and the parallelisms the workload leaves open, at the split given; faint dots: the "
+                 "design's other deployments.")
+            : tr("Each chip's front: the most tokens/s per chip at each speed per user, over the decode pool's "
+                 "batch and the parallelisms the workload leaves open, each point at the split of the chips best "
+                 "for it; faint dots: the design's other deployments.");
+    status_->setText(
+        missing.isEmpty()
+            ? over
             : tr("No frontier for %1: the workload does not run there (hover here for why).").arg(missing.join(QStringLiteral(", "))));
     // Each chip's own reason, one a line.
     status_->setToolTip(reasons.join(QLatin1Char('\n')));

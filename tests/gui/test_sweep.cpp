@@ -542,6 +542,34 @@ private slots:
         QVERIFY(view->plot()->xAxis->scaleType() == QCPAxis::stLogarithmic);
     }
 
+    // A disaggregated design has a front too, over its decode pool's batch, each point at its best split.
+    void aDisaggregatedDesignHasAFront() {
+        auto* view = window_->frontierView();
+        DesignDocument* doc = window_->document();
+        Scenario s = doc->state().scenario;
+        s.chips = 8;
+        s.prefill_chips = s.decode_chips = -1;  // the split chosen
+        s.tp = s.pp = s.ep = s.attention_dp = 0;
+        doc->setScenario(s);
+        QVERIFY(doc->evaluation().ok());
+        QVERIFY(doc->evaluation()->serving.disaggregated);
+        QSignalSpy updated(view, &FrontierView::updated);
+        window_->viewTabs()->setCurrentWidget(view);
+        QTRY_VERIFY_WITH_TIMEOUT(updated.count() > 0 && !view->isComputing(), 30000);
+        QVERIFY(!view->lines().empty());
+        const FrontierView::Line& design = view->lines().front();
+        QVERIFY(design.design);
+        QVERIFY2(design.frontier.has_value(), qPrintable(design.error));
+        QVERIFY(!design.frontier->front().empty());
+        QCOMPARE(view->frontGraph(0)->dataCount(), static_cast<int>(design.frontier->front().size()));
+        auto* status = view->findChild<QLabel*>(QStringLiteral("frontierStatus"));
+        QVERIFY(status);
+        QVERIFY2(status->text().contains(QStringLiteral("decode pool's batch")) &&
+                     status->text().contains(QStringLiteral("split of the chips best for it")),
+                 qPrintable(status->text()));
+        doc->undoStack()->undo();
+    }
+
     // A chip that cannot run the workload has no front: the status line names it, its reason on hover.
     void aChipWithoutAFrontSaysWhyOnHover() {
         auto* view = window_->frontierView();
