@@ -2575,10 +2575,6 @@
         <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;：%2 占 %4 中的 %3。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;i&gt;What would move it&lt;/i&gt; (the model again, each resource doubled at the same batch and parallelism): %1.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;i&gt;什么能改变它&lt;/i&gt;（重新运行模型，在相同批量和并行方式下逐一将各资源加倍）：%1。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;&lt;i&gt;What would move it&lt;/i&gt; could not be worked out: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;无法计算&lt;i&gt;什么能改变它&lt;/i&gt;：%1&lt;/p&gt;</translation>
     </message>
@@ -2787,8 +2783,24 @@
         <translation>&lt;p&gt;&lt;b&gt;实测准确度&lt;/b&gt;：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;i&gt;What would move it&lt;/i&gt; (the model again, each resource doubled at the same batch and parallelism): being worked out.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;i&gt;什么能改变它&lt;/i&gt;（重新运行模型，在相同批量和并行方式下逐一将各资源加倍）：正在计算。&lt;/p&gt;</translation>
+        <source>the model again, each resource doubled at the same batch and parallelism</source>
+        <translation>重新运行模型，在相同批量和并行方式下逐一将各资源加倍</translation>
+    </message>
+    <message>
+        <source>the model again, each resource doubled at the same split and decode batch, each pool&apos;s parallelism chosen again</source>
+        <translation>重新运行模型，在相同的芯片划分和解码批量下逐一将各资源加倍，各池的并行方式重新选择</translation>
+    </message>
+    <message>
+        <source>the model again, each resource doubled at the same split, decode batch and parallelism</source>
+        <translation>重新运行模型，在相同的芯片划分、解码批量和并行方式下逐一将各资源加倍</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;What would move it&lt;/i&gt; (%1): %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;什么能改变它&lt;/i&gt;（%1）：%2。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;What would move it&lt;/i&gt; (%1): being worked out.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;什么能改变它&lt;/i&gt;（%1）：正在计算。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

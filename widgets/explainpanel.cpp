@@ -227,7 +227,14 @@ void ExplainPanel::refresh() {
     html += (cause.ops.size() == 1 ? tr("<p><b>%1</b>: %2 takes %3 of %4.</p>") : tr("<p><b>%1</b>: %2 take %3 of %4.</p>"))
                 .arg(boundName(cause.bound), culprits.join(tr(", ")), formatSeconds(cause.ops_s),
                      formatSeconds(cause.layer_s));
-    // What would move it: worked out here for a design that evaluates fast, else on movesPool_.
+    // What would move it: worked out here for a design that evaluates fast, else on movesPool_, on what the
+    // evaluation chose (fixed_scenario).
+    const QString movesBasis =
+        !ev.serving.disaggregated ? tr("the model again, each resource doubled at the same batch and parallelism")
+        : ev.serving.parallelism_auto
+            ? tr("the model again, each resource doubled at the same split and decode batch, each pool's "
+                 "parallelism chosen again")
+            : tr("the model again, each resource doubled at the same split, decode batch and parallelism");
     const DesignState& state = doc_->state();
     const auto layerIndex = static_cast<size_t>(sel.layer);
     if (!computed_ || !computed_->matches(state, sel.phase, layerIndex)) {
@@ -259,16 +266,13 @@ void ExplainPanel::refresh() {
     if (computed_ && computed_->matches(state, sel.phase, layerIndex)) {
         if (const auto& moves = computed_->moves) {
             moves_ = *moves;
-            html += tr("<p><i>What would move it</i> (the model again, each resource doubled at the same batch and "
-                       "parallelism): %1.</p>")
-                        .arg(movesSentence(*moves));
+            html += tr("<p><i>What would move it</i> (%1): %2.</p>").arg(movesBasis, movesSentence(*moves));
         } else {
             html += tr("<p><i>What would move it</i> could not be worked out: %1</p>")
                         .arg(errorText(moves.error()).toHtmlEscaped());
         }
     } else {
-        html += tr("<p><i>What would move it</i> (the model again, each resource doubled at the same batch and "
-                   "parallelism): being worked out.</p>");
+        html += tr("<p><i>What would move it</i> (%1): being worked out.</p>").arg(movesBasis);
     }
     // How the system serves: the steady step, the latencies and the deployment, before the layer.
     const ServingResult& sv = ev.serving;

@@ -59,7 +59,15 @@ ChipSpec doubled(const ChipSpec& chip, Resource r) {
 }
 
 Scenario fixed_scenario(const Scenario& scenario, const Evaluation& ev) {
-    if (ev.serving.disaggregated) return scenario;  // each pool's split is chosen afresh
+    if (ev.serving.disaggregated) {
+        // The split and the decode pool's batch stay. The scenario holds one parallelism for both pools, so
+        // a parallelism left open is chosen again for each.
+        Scenario s = scenario;
+        s.prefill_chips = ev.serving.prefill_pool.chips;
+        s.decode_chips = ev.serving.decode_pool.chips;
+        s.batch = ev.serving.batch;
+        return s;
+    }
     Scenario s = with_parallelism(scenario, ev.serving.parallelism);
     s.batch = ev.serving.batch;
     // The latency limits stay: a server runs its steps at the highest rate within them, which sets

@@ -42,6 +42,8 @@ ChipSpec doubled(const ChipSpec& chip, Resource r);
 
 // The scenario of an evaluation with what it chose fixed (batch and parallelism), so another chip
 // re-evaluated on it runs the same layers (a server's prompt tokens per step follow its rate).
+// Disaggregated: the split of the chips and the decode pool's batch (a parallelism left open is chosen
+// again for each pool: the scenario holds one for both).
 Scenario fixed_scenario(const Scenario& scenario, const Evaluation& ev);
 
 // The whole design evaluation as the caller runs it (the CLI and the GUI resolve companions).

@@ -73,6 +73,42 @@ TEST(Explain, TheFixedScenarioReproducesTheStep) {
     }
 }
 
+// Disaggregated: the split and the decode pool's batch are fixed, so the doubled designs are compared on the
+// same pools; the fixed scenario reproduces the decode step (exactly on the Jalapeno estimate, which its TDP
+// does not hold back).
+TEST(Explain, TheFixedScenarioOfADisaggregatedDeploymentKeepsItsSplit) {
+    const ChipSpec chip = load_chip("jalapeno-est").value();
+    const ModelSpec model = load_model("llama-3.1-70b").value();
+    Scenario s = server_fp8();
+    s.prefill_chips = s.decode_chips = -1;  // the split chosen
+    s.ttft_slo_s.reset();
+    s.tpot_slo_s.reset();
+    auto ev = design_eval(chip, model, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    ASSERT_TRUE(ev->serving.disaggregated);
+    const Scenario fixed = fixed_scenario(s, *ev);
+    EXPECT_EQ(fixed.prefill_chips, ev->serving.prefill_pool.chips);
+    EXPECT_EQ(fixed.decode_chips, ev->serving.decode_pool.chips);
+    EXPECT_EQ(fixed.prefill_chips + fixed.decode_chips, 8);
+    EXPECT_EQ(fixed.batch, ev->serving.batch);
+    EXPECT_EQ(fixed.tp, 0);  // one parallelism for both pools: each pool's chosen again
+    auto again = design_eval(chip, model, fixed);
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_EQ(again->serving.prefill_pool.chips, ev->serving.prefill_pool.chips);
+    EXPECT_EQ(again->serving.decode_pool.parallelism.tp, ev->serving.decode_pool.parallelism.tp);
+    ASSERT_EQ(again->decode.layer_count(), ev->decode.layer_count());
+    EXPECT_NEAR(again->decode.time_s, ev->decode.time_s, 1e-9 * ev->decode.time_s);
+    // A doubled resource keeps the split: what would move the layer is measured on the same pools.
+    auto moves = what_moves(chip, model, s, *ev, Phase::decode, slowest_layer(ev->decode), design_eval);
+    ASSERT_TRUE(moves.ok()) << moves.error().message;
+    auto more = design_eval(doubled(chip, Resource::hbm_bandwidth), model, fixed);
+    ASSERT_TRUE(more.ok()) << more.error().message;
+    EXPECT_EQ(more->serving.prefill_pool.chips, ev->serving.prefill_pool.chips);
+    const ResourceMove& hbm = moves->moves[static_cast<size_t>(Resource::hbm_bandwidth)];
+    EXPECT_EQ(hbm.resource, Resource::hbm_bandwidth);
+    EXPECT_DOUBLE_EQ(hbm.step_s, more->decode.time_s);
+}
+
 // On H100 with its TDP lifted: under its 700 W limit this design is held below the nominal clock, where doubling a
 // resource's silicon adds to the busy floor and lowers the clock (the vector units' slows the layer 2.6 %, below).
 TEST(Explain, WouldMoveItFiguresAreTheModelsOwn) {
