@@ -4,6 +4,7 @@
 #include <QUndoStack>
 #include <algorithm>
 #include <exception>
+#include <memory>
 #include <set>
 
 #include "core/hw/chip_json.hpp"
@@ -203,25 +204,26 @@ void DesignDocument::evaluateDesignInBackground() {
 
 void DesignDocument::startBackgroundEvaluation() {
     evaluationRunning_ = true;
-    struct Out {
-        Result<Evaluation> evaluation{Error{"not evaluated"}};
-        double ms = 0;
-    };
-    const int generation = evaluationGeneration_;
-    runInBackground<Out>(
+    // The job writes its result here; the release may take it once the pool is done, before the call
+    // that shows it comes round.
+    auto out = std::make_shared<BackgroundResult>();
+    out->generation = evaluationGeneration_;
+    running_ = out;
+    runInBackground<bool>(
         &evaluationPool_, this,
-        [lib = &library_, chip = state_.chip, model = state_.model, scenario = state_.scenario] {
-            Out out;
-            out.evaluation = timedEvaluate(*lib, chip, model, scenario, out.ms);
-            return out;
+        [out, lib = &library_, chip = state_.chip, model = state_.model, scenario = state_.scenario] {
+            out->evaluation = timedEvaluate(*lib, chip, model, scenario, out->ms);
+            return true;
         },
-        [this, generation](Out& out) {
+        [this, out](bool&) {
             evaluationRunning_ = false;
-            lastEvaluationMs_ = out.ms;
-            // Newer than what is shown (an edit evaluated at once since it started is not).
-            if (generation > shownGeneration_) {
-                evaluation_ = std::move(out.evaluation);
-                shownGeneration_ = generation;
+            if (running_ == out) running_.reset();
+            lastEvaluationMs_ = out->ms;
+            // Newer than what is shown (an edit evaluated at once since it started is not, nor one the
+            // release took).
+            if (out->generation > shownGeneration_) {
+                evaluation_ = std::move(out->evaluation);
+                shownGeneration_ = out->generation;
                 emit evaluationChanged();
                 emit stateChanged(ChipPart);
             }
@@ -233,10 +235,18 @@ void DesignDocument::finishInteraction() {
     if (dragging_) {
         dragging_ = false;
         if (evaluationBehind()) {
-            // The last value at once: the one running is waited for and its result left unshown (the
-            // call that would show it finds a newer evaluation in place).
+            // The last value at once. The one running is waited for: if it is the last value's its result is
+            // shown, else the last value is evaluated here and the older result is left unshown (the call that
+            // would show it finds a newer evaluation in place).
             evaluationPool_.waitForDone();
-            evaluateDesign();
+            if (running_ && running_->generation == evaluationGeneration_) {
+                evaluation_ = std::move(running_->evaluation);
+                lastEvaluationMs_ = running_->ms;
+                shownGeneration_ = running_->generation;
+                running_.reset();
+            } else {
+                evaluateDesign();
+            }
             emit evaluationChanged();
             emit stateChanged(ChipPart);
         }

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -199,6 +200,12 @@ private:
     int interaction_ = 0;
     bool loading_ = false;  // a stored history is being put on the stack: no evaluation, no journal
     // The design evaluation followed from a background thread during a drag.
+    struct BackgroundResult {
+        int generation = 0;  // the change it evaluates
+        Result<Evaluation> evaluation{Error{"not evaluated"}};
+        double ms = 0;
+    };
+    std::shared_ptr<BackgroundResult> running_;  // the job started last, until its result is taken
     QThreadPool evaluationPool_;
     bool dragging_ = false;            // a slider is held down
     bool continuing_ = false;          // the edit being applied continues an interaction

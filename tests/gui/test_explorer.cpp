@@ -437,12 +437,32 @@ private slots:
         QVERIFY(shownMatchesDirect());
         QCOMPARE(kpiTexts(*window_), kpisTyped);
 
-        // The release: the last value's evaluation in place at once.
+        // The release: the last value's evaluation in place at once (here the one running in the background,
+        // started for the last value: its result is taken).
         slider->setValue(800);  // 0.3 + 0.8 x 2.7 = 2.46 -> 2.45 GHz
         QVERIFY(doc_->evaluationBehind());
         slider->setSliderDown(false);
         QVERIFY(!doc_->evaluationBehind());
         QCOMPARE(doc_->chip().compute.clock_ghz, 2.45);
+        QVERIFY(shownMatchesDirect());
+        {
+            QSignalSpy takenSpy(doc_, &DesignDocument::evaluationChanged);
+            QTest::qWait(100);  // the call that would have shown it comes round: nothing more is shown
+            QCOMPARE(takenSpy.count(), 0);
+        }
+        // A release while an earlier value's runs: that one is waited for and left unshown, the last value
+        // evaluated at once. (The results come back through the event loop: none arrives between these lines.)
+        slider->setSliderDown(true);
+        slider->setValue(600);  // 0.3 + 0.6 x 2.7 = 1.92 -> 1.9 GHz, started in the background
+        slider->setValue(400);  // 0.3 + 0.4 x 2.7 = 1.38 -> 1.4 GHz, waiting for it
+        QVERIFY(doc_->evaluationBehind());
+        slider->setSliderDown(false);
+        QVERIFY(!doc_->evaluationBehind());
+        QCOMPARE(doc_->chip().compute.clock_ghz, 1.4);
+        QVERIFY(shownMatchesDirect());
+        QSignalSpy lateSpy(doc_, &DesignDocument::evaluationChanged);
+        QTest::qWait(100);  // the 1.9 GHz result, come back, is not shown
+        QCOMPARE(lateSpy.count(), 0);
         QVERIFY(shownMatchesDirect());
 
         // A design faster than the threshold (the default, 12 ms) is evaluated at every step of a drag.
