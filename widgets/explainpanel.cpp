@@ -239,6 +239,8 @@ void ExplainPanel::refresh() {
     const auto layerIndex = static_cast<size_t>(sel.layer);
     if (!computed_ || !computed_->matches(state, sel.phase, layerIndex)) {
         if (doc_->lastEvaluationMs() <= inlineMovesMs_) {
+            requested_.reset();  // one still running for an earlier state is dropped when it returns
+            ++movesRequest_;
             computed_ = MovesFor{state, sel.phase, layerIndex,
                                  what_moves(state.chip, state.model, state.scenario, ev, sel.phase, layerIndex,
                                             doc_->library().evaluate)};
