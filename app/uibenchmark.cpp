@@ -199,6 +199,7 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
     const double evalMs = static_cast<double>(evalTimer.nsecsElapsed()) / 1e6 / evalRuns;
 
     auto percentile = [](std::vector<double> v, double p) {
+        if (v.empty()) return 0.0;
         std::sort(v.begin(), v.end());
         return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
     };
@@ -221,10 +222,10 @@ int runUiBenchmark(int argc, char** argv, std::ostream& out, std::ostream& err) 
             << " evaluations shown during the drag; the release to the last value's shown: " << releaseMs << " ms"
             << (behind ? ", STILL BEHIND" : "") << "\n"
             << "  steps that showed a result: " << arrivalMs.size() << ", median "
-            << (arrivalMs.empty() ? 0.0 : percentile(arrivalMs, 0.5)) << " ms, p95 "
-            << (arrivalMs.empty() ? 0.0 : percentile(arrivalMs, 0.95)) << " ms; the others: median "
-            << (quietMs.empty() ? 0.0 : percentile(quietMs, 0.5)) << " ms, p95 "
-            << (quietMs.empty() ? 0.0 : percentile(quietMs, 0.95)) << " ms\n";
+            << percentile(arrivalMs, 0.5) << " ms, p95 "
+            << percentile(arrivalMs, 0.95) << " ms; the others: median "
+            << percentile(quietMs, 0.5) << " ms, p95 "
+            << percentile(quietMs, 0.95) << " ms\n";
     else
         out << "every step evaluated before its redraw (" << shownInDrag << " evaluations: a step that snaps to "
             << "the value shown changes nothing)\n";

@@ -193,7 +193,14 @@ void DesignDocument::changed(unsigned parts) {
 }
 
 void DesignDocument::evaluateDesign() {
-    evaluation_ = timedEvaluate(library_, state_.chip, state_.model, state_.scenario, lastEvaluationMs_);
+    double ms = 0;
+    auto evaluation = timedEvaluate(library_, state_.chip, state_.model, state_.scenario, ms);
+    showEvaluation(std::move(evaluation), ms);
+}
+
+void DesignDocument::showEvaluation(Result<Evaluation> evaluation, double ms) {
+    evaluation_ = std::move(evaluation);
+    lastEvaluationMs_ = ms;
     shownGeneration_ = ++evaluationGeneration_;  // a background evaluation still running is older
 }
 
@@ -240,9 +247,7 @@ void DesignDocument::finishInteraction() {
             // would show it finds a newer evaluation in place).
             evaluationPool_.waitForDone();
             if (running_ && running_->generation == evaluationGeneration_) {
-                evaluation_ = std::move(running_->evaluation);
-                lastEvaluationMs_ = running_->ms;
-                shownGeneration_ = running_->generation;
+                showEvaluation(std::move(running_->evaluation), running_->ms);
                 running_.reset();
             } else {
                 evaluateDesign();
@@ -290,11 +295,7 @@ void DesignDocument::evaluateReferences(bool workloadChanged, bool withDesign) {
                 guardedEvaluate(library_, referenceChips_.at(ids[static_cast<size_t>(i)]), state_.model, state_.scenario);
     }
     for (size_t i = 0; i < ids.size(); ++i) references_.insert_or_assign(ids[i], std::move(results[i]));
-    if (withDesign) {
-        evaluation_ = std::move(design);
-        lastEvaluationMs_ = designMs;
-        shownGeneration_ = ++evaluationGeneration_;  // a background evaluation still running is older
-    }
+    if (withDesign) showEvaluation(std::move(design), designMs);
 }
 
 DesignValues DesignDocument::values() const {

@@ -169,6 +169,9 @@ signals:
 private:
     void changed(unsigned parts);
     void evaluateDesign();
+    // Puts the current state's evaluation in place, with the time it took (a background one still
+    // running is older: its result is left unshown).
+    void showEvaluation(Result<Evaluation> evaluation, double ms);
     // The current state's evaluation on evaluationPool_: started, or where one runs, started when it
     // returns (the newest state's then; the states between are not evaluated).
     void evaluateDesignInBackground();
