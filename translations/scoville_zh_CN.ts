@@ -2802,6 +2802,14 @@
         <source>&lt;p&gt;&lt;i&gt;What would move it&lt;/i&gt; (%1): being worked out.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;什么能改变它&lt;/i&gt;（%1）：正在计算。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>offline, the slower pool runs flat out</source>
+        <translation>离线，较慢的池满负荷运行</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The decode pool holds %1 requests a replica, what the served rate keeps there (rate × output tokens × TPOT); it would take up to %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;解码池每个副本容纳 %1 个请求，即服务速率使其保有的数量（速率 × 输出 token 数 × TPOT）；它最多可容纳 %2 个。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>
@@ -3045,6 +3053,10 @@ TTFT p99 %6</translation>
     <message>
         <source>Disaggregated serving: a prefill pool of %1 chips (%2, %3 replicas) and a decode pool of %4 chips (%5, %6 replicas)</source>
         <translation>预填充/解码分离部署：预填充池 %1 个芯片（%2，%3 个副本），解码池 %4 个芯片（%5，%6 个副本）</translation>
+    </message>
+    <message>
+        <source> (offline: the slower pool runs flat out)</source>
+        <translation>（离线：较慢的池满负荷运行）</translation>
     </message>
 </context>
 <context>

@@ -293,8 +293,9 @@ void ExplainPanel::refresh() {
     }
     html += tr("<p><b>Serving</b> (%1): %2 per replica (%3 replicas%4). A step runs %5 decodes and, on average, %6 "
                "prompt tokens; it takes %7%8 on average; %9 tokens/s.<br>TTFT p50 %10, p99 %11; TPOT p50 %12, p99 %13.</p>")
-                .arg(sv.server ? tr("server, the highest rate within the p99 limits")
-                               : tr("offline, as many requests in flight as fit"),
+                .arg(sv.server           ? tr("server, the highest rate within the p99 limits")
+                     : sv.disaggregated ? tr("offline, the slower pool runs flat out")
+                                        : tr("offline, as many requests in flight as fit"),
                      tr("batch %1").arg(sv.batch), QString::number(sv.replicas),
                      sv.parallelism_auto ? tr(", parallelism chosen") : QString(),
                      formatNumber(sv.decode_tokens_per_step, 0), formatNumber(sv.prefill_tokens_per_step, 0),
@@ -345,7 +346,12 @@ void ExplainPanel::refresh() {
                     .arg(QString::number(sv.prefill_pool.chips), qtext(sv.prefill_pool.chip),
                          QString::number(sv.decode_pool.chips), qtext(sv.decode_pool.chip),
                          formatBytes(sv.kv_transfer_gb_per_request * 1e9),
-                         formatSeconds(sv.kv_transfer_s));
+                         formatSeconds(sv.kv_transfer_s)) +
+                (sv.decode_pool.batch_limit > sv.decode_pool.batch
+                     ? tr("<p>The decode pool holds %1 requests a replica, what the served rate keeps there (rate × "
+                          "output tokens × TPOT); it would take up to %2.</p>")
+                           .arg(QString::number(sv.decode_pool.batch), QString::number(sv.decode_pool.batch_limit))
+                     : QString());
     html += tr("<p>%1 tokens per step, batch %2, context %3. Layer time %4, %5-bound.</p>")
                 .arg(formatNumber(phase->tokens, 0), formatNumber(phase->batch, 0), formatNumber(phase->context, 0),
                      formatSeconds(layer.time_s), boundText(layer.bound));

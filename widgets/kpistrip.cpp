@@ -381,7 +381,8 @@ void KpiStrip::refresh() {
                                     .arg(formatSeconds(ttft ? sv.ttft_s : sv.tpot_s), formatSeconds(p50),
                                          formatSeconds(ttft ? sv.ttft_p99_s : sv.tpot_p99_s),
                                          sv.server ? tr(" (server: the highest rate within the p99 limits)")
-                                                   : tr(" (offline: as many requests in flight as fit)")));
+                                         : sv.disaggregated ? tr(" (offline: the slower pool runs flat out)")
+                                                            : tr(" (offline: as many requests in flight as fit)")));
             if (!baseOk) delta = tr("p50 %1").arg(formatSeconds(p50));
         }
         if (std::strcmp(k.name, "cost_per_million_tokens") == 0) k.label->setToolTip(costBreakdownTip(eval));

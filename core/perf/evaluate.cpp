@@ -1145,6 +1145,54 @@ private:
     PhaseResult out_, scratch_;
 };
 
+// The decode pool holds the requests the served rate keeps in it (Little's law: the rate times a request's
+// decode steps), not the most it could take: where the prefill pool or the transfer binds, fewer, and its
+// steps are those of that batch. The smallest batch of `sol`'s deployment whose steps keep up with `rate`.
+// A batch b keeps up where b >= g(b) = b x rate / requests(b), the rate times a request's steps over the requests a
+// step serves; g grows with b (a step is no shorter for more requests), so b <- ceil(g(b)) from below climbs to the
+// least such b without passing it, in a few steps where the steps barely grow with the batch (decodes).
+Solution fed_decode(const Engine& dec, const Solution& sol, double rate, PhaseResult& out, PhaseResult& scratch,
+                    std::optional<Solution> first = std::nullopt) {
+    const double need = rate * (1.0 - 1e-9);
+    if (sol.batch <= 1 || sol.requests <= need) return sol;
+    Solution at = first ? std::move(*first) : dec.at(sol.par, sol.fit, 1, out, scratch, false);
+    while (at.requests < need) {
+        const double g = at.batch * rate / std::max(at.requests, 1e-300);
+        const int next = static_cast<int>(std::min<double>(sol.batch, std::ceil(g * (1.0 - 1e-12))));
+        if (next <= at.batch) break;  // (rounding at the top: the batch that keeps up is sol's)
+        if (next == sol.batch) return sol;
+        at = dec.at(sol.par, sol.fit, next, out, scratch, false);
+    }
+    return at.requests >= need ? at : sol;
+}
+
+// The decode pool's deployment at the served rate: where the rate leaves it room, every deployment that keeps up
+// serves the same rate, and the one whose requests then see the shortest steps wins (the lowest p99 TPOT, then
+// mean TPOT; the one chosen for capacity where none is faster). Fed, as fed_decode says.
+Solution decode_at_rate(const Engine& dec, const Scenario& ds, const ModelSpec& m, const Solution& chosen, double rate,
+                        PhaseResult& out, PhaseResult& scratch) {
+    Solution best = fed_decode(dec, chosen, rate, out, scratch);
+    if (best.batch == chosen.batch) return best;
+    auto faster = [](const Solution& a, const Solution& b) {
+        if (a.lat.tpot_p99_s != b.lat.tpot_p99_s) return a.lat.tpot_p99_s < b.lat.tpot_p99_s;
+        return a.lat.tpot_mean_s < b.lat.tpot_mean_s;
+    };
+    for_each_deployment(ds, m, dec.chips(), [&](const Parallelism& par) {
+        if (par == chosen.par) return true;
+        auto f = dec.fit(par);
+        if (!f) return false;
+        // One request a replica is as short a step as the deployment has: where that is no faster, it cannot win.
+        Solution one = dec.at(par, *f, 1, out, scratch, false);
+        if (!faster(one, best)) return true;
+        auto sol = dec.solve(par, out, scratch);
+        if (!sol || !sol->meets || sol->requests < rate * (1.0 - 1e-9)) return true;
+        Solution fed = fed_decode(dec, *sol, rate, out, scratch, std::move(one));
+        if (fed.meets && faster(fed, best)) best = std::move(fed);
+        return true;
+    });
+    return best;
+}
+
 Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, const Scenario& s,
                               const Companions& companions, const ModelSpec* draft, Evaluation& ev) {
     const ChipSpec& pchip = companions.prefill_chip ? *companions.prefill_chip : chip;
@@ -1236,7 +1284,8 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
         p.spec_tokens = 0;
         lower_step(model, s, pre.rates(), Phase::prefill, full, p, ev.prefill);
     }
-    const Solution decode = dec.at(sp.decode.par, sp.decode.fit, sp.decode.batch, ev.decode, scratch);
+    const Solution fed = decode_at_rate(dec, decode_pool_scenario(ds), model, sp.decode, sp.rate, out, scratch);
+    const Solution decode = dec.at(fed.par, fed.fit, fed.batch, ev.decode, scratch);
     fill_serving(dec, ds, decode, ev);
     ServingResult& sv = ev.serving;
     sv.server = s.has_limits();
@@ -1266,8 +1315,11 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
     };
     sv.prefill_pool = pool(pchip.id, sp.prefill_chips, sp.prefill.sol.par, 0, sp.prefill.step_s, sp.prefill.capacity,
                            sp.rate);
-    sv.decode_pool = pool(chip.id, sp.decode_chips, sp.decode.par, sp.decode.batch, sp.decode.step.t,
-                          sp.decode.requests, sp.rate);
+    // The decode pool's capacity is its deployment's at the batch it would take; its batch and step, what the
+    // rate keeps in it.
+    const Solution top = fed.par == sp.decode.par ? sp.decode : *dec.solve(fed.par, out, scratch);
+    sv.decode_pool = pool(chip.id, sp.decode_chips, decode.par, decode.batch, decode.step.t, top.requests, sp.rate);
+    sv.decode_pool.batch_limit = top.batch;
     sv.replicas = sv.decode_pool.replicas;
     if (!sp.meets)
         ev.add_warning({"Warning",

@@ -159,7 +159,8 @@ struct PoolResult {
     int chips = 0;
     Parallelism parallelism;
     int replicas = 0;
-    int batch = 0;               // requests in flight per replica (decode pool)
+    int batch = 0;               // requests in flight per replica (decode pool): what the served rate keeps there
+    int batch_limit = 0;         // decode pool: the batch it would take (given, or its best), batch at most
     double step_s = 0;           // one step: a full prompt budget (prefill) or the decode step
     double capacity_requests_per_s = 0;  // the most the pool can serve
     double utilisation = 0;      // of that capacity at the served rate

@@ -130,6 +130,7 @@ ordered_json pool_json(const PoolResult& p) {
     j["parallelism"] = parallelism_json(p.parallelism);
     j["replicas"] = p.replicas;
     if (p.batch > 0) j["batch"] = p.batch;
+    if (p.batch_limit > 0) j["batch_limit"] = p.batch_limit;
     j["step_s"] = num(p.step_s);
     j["capacity_requests_per_s"] = num(p.capacity_requests_per_s);
     j["utilisation"] = num(p.utilisation);
@@ -327,13 +328,19 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
         (s.output_len_quantiles.empty() ? std::string() : ", output lengths at measured quantiles") +
         "\n";
     const int pp = sv.parallelism.pp;
-    out += "  mode              " + std::string(sv.server ? "server: the highest rate within the p99 limits"
-                                                           : "offline: as many requests in flight as fit") + "\n";
+    out += "  mode              " + std::string(sv.server           ? "server: the highest rate within the p99 limits"
+                                                 : sv.disaggregated ? "offline: the slower pool runs flat out"
+                                                                    : "offline: as many requests in flight as fit") +
+           "\n";
     out += "  throughput        " + format_number("%.1f", sv.throughput_tokens_per_s) + " tokens/s (" +
            format_number("%.1f", sv.throughput_tokens_per_s_per_chip) + " per chip), " +
            format_number("%.4g", sv.requests_per_s) + " requests/s\n";
-    out += "  batch             " + std::to_string(sv.batch) + " in flight per replica (max " +
-           std::to_string(sv.max_batch) + "), " + std::to_string(sv.replicas) + " replicas" +
+    const bool fed = sv.disaggregated && sv.decode_pool.batch_limit > sv.batch;
+    out += "  batch             " + std::to_string(sv.batch) + " in flight per replica (" +
+           (fed ? "what the served rate keeps in the decode pool, which takes up to " +
+                      std::to_string(sv.decode_pool.batch_limit)
+                : "max " + std::to_string(sv.max_batch)) +
+           "), " + std::to_string(sv.replicas) + " replicas" +
            (pp > 1 ? ", " + std::to_string(sv.in_flight) + " in flight over " + std::to_string(pp) + " stages" : "") + "\n";
     out +=
         "  step              " + format_number("%.4g", sv.step_s * 1e3) +

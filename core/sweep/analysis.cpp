@@ -334,10 +334,20 @@ Result<Frontier> interactivity_frontier(const DesignPoint& design, int per_octav
             if (!(sv.tpot_s > 0)) continue;
             FrontierPoint p;
             p.parallelism = sv.parallelism;
-            p.batch = b;
+            p.batch = sv.batch;
+            p.batch_limit = b;
             p.tokens_per_s_per_user = 1.0 / sv.tpot_s;
             p.tokens_per_s_per_chip = sv.throughput_tokens_per_s_per_chip;
             p.ttft_p99_s = sv.ttft_p99_s;
+            // A disaggregated decode pool holds what the prefill pool feeds it: past that, a larger batch
+            // allowed repeats the point before it.
+            if (!out.points.empty()) {
+                const FrontierPoint& last = out.points.back();
+                if (last.parallelism == p.parallelism && last.batch == p.batch &&
+                    last.tokens_per_s_per_user == p.tokens_per_s_per_user &&
+                    last.tokens_per_s_per_chip == p.tokens_per_s_per_chip)
+                    continue;
+            }
             out.points.push_back(p);
         }
     }

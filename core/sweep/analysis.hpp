@@ -75,7 +75,8 @@ Result<SeekResult> seek(const DesignPoint& design, const SweepKey& key, const Re
 // given), and a tensor-parallel degree applies to both pools.
 struct FrontierPoint {
     Parallelism parallelism;
-    int batch = 0;
+    int batch = 0;        // requests in flight per replica (a disaggregated design's decode pool: what it is fed)
+    int batch_limit = 0;  // the batch allowed: batch, or more where the decode pool is fed fewer
     double tokens_per_s_per_user = 0;
     double tokens_per_s_per_chip = 0;
     double ttft_p99_s = 0;

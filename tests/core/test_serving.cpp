@@ -671,6 +671,62 @@ TEST(Disaggregation, PoolsServeAtTheSlowerOnesRate) {
     EXPECT_GT(ev->prefill.prefill_tokens, 0.0);
 }
 
+// Little's law: a decode pool fed at rate r holds r x output tokens x TPOT requests, not the most it could take.
+// Llama-3.1-70B at 8000/500 on 2 prefill and 6 decode H200s: the prefill pool binds (1.99 requests/s, against
+// the decode pool's 20), so the decode replicas hold a few requests each and step as fast as that batch lets them.
+TEST(Disaggregation, TheDecodePoolHoldsWhatTheRateFeedsIt) {
+    const ChipSpec h200 = *load_chip("h200-sxm");
+    const ModelSpec m = *load_model("llama-3.1-70b");
+    Scenario s;
+    s.chips = 8;
+    s.prefill_chips = 2;
+    s.decode_chips = 6;
+    s.tp = s.pp = s.ep = s.attention_dp = 0;
+    s.batch = 0;
+    s.input_len = 8000;
+    s.output_len = 500;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    auto ev = evaluate(h200, m, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    const ServingResult& sv = ev->serving;
+    ASSERT_TRUE(sv.disaggregated);
+    EXPECT_NEAR(sv.requests_per_s, sv.prefill_pool.capacity_requests_per_s, 1e-5 * sv.requests_per_s);
+    EXPECT_LT(sv.decode_pool.utilisation, 0.2);
+    // In flight: the smallest batch whose steps keep up, so rate x 500 x TPOT <= batch x replicas, and one
+    // request fewer a replica would fall short: batch x replicas < rate x 500 x TPOT + replicas.
+    const double held = sv.requests_per_s * 500 * sv.tpot_s;
+    const int in_flight = sv.batch * sv.replicas;
+    EXPECT_GE(in_flight, held * (1 - 1e-9));
+    EXPECT_LT(in_flight, held + sv.replicas);
+    EXPECT_EQ(sv.decode_pool.batch, sv.batch);
+    EXPECT_GT(sv.decode_pool.batch_limit, 10 * sv.batch);  // it would take far more
+    // The TPOT is the step of that batch (decodes only, no speculation).
+    EXPECT_NEAR(sv.tpot_s, sv.step_s, 1e-12);
+    EXPECT_NEAR(sv.decode_pool.step_s, sv.step_s, 1e-12);
+    // A larger batch allowed changes nothing the rate does not: the same requests in flight.
+    Scenario given = s;
+    given.batch = 64;
+    auto wide = evaluate(h200, m, given);
+    ASSERT_TRUE(wide.ok()) << wide.error().message;
+    EXPECT_EQ(wide->serving.decode_pool.batch_limit, 64);
+    // Every decode deployment that keeps up serves that rate; the one with the shortest steps is chosen, as
+    // without the batch (at batch 64, TP 1's six replicas would take the most requests).
+    EXPECT_EQ(wide->serving.parallelism, sv.parallelism);
+    EXPECT_EQ(sv.parallelism.tp, 2);
+    EXPECT_EQ(wide->serving.batch * wide->serving.replicas, in_flight);
+    EXPECT_NEAR(wide->serving.tpot_s, sv.tpot_s, 1e-12);
+    // Where the decode pool binds (short prompts, 6 prefill and 2 decode chips), it runs at its own batch.
+    Scenario heavy = s;
+    heavy.prefill_chips = 6;
+    heavy.decode_chips = 2;
+    heavy.input_len = 256;
+    auto d = evaluate(h200, m, heavy);
+    ASSERT_TRUE(d.ok()) << d.error().message;
+    EXPECT_NEAR(d->serving.requests_per_s, d->serving.decode_pool.capacity_requests_per_s,
+                1e-5 * d->serving.requests_per_s);
+    EXPECT_EQ(d->serving.decode_pool.batch, d->serving.decode_pool.batch_limit);
+}
+
 TEST(Disaggregation, TheBestSplitIsFound) {
     const ChipSpec h200 = *load_chip("h200-sxm");
     const ModelSpec m = *load_model("llama-3.1-8b");

@@ -497,10 +497,12 @@ TEST(Frontier, ADisaggregatedDeploymentHasOneOverTheDecodeBatch) {
         Scenario s = d.scenario;
         s.tp = p->parallelism.tp;
         s.pp = 1;
-        s.batch = p->batch;
+        s.batch = p->batch_limit;
         auto ev = evaluate_design(d.chip, d.model, s);
         ASSERT_TRUE(ev.ok()) << ev.error().message;
         EXPECT_TRUE(ev->serving.disaggregated);
+        EXPECT_EQ(p->batch, ev->serving.batch);
+        EXPECT_LE(p->batch, p->batch_limit);
         EXPECT_EQ(p->tokens_per_s_per_chip, ev->serving.throughput_tokens_per_s_per_chip);
         EXPECT_EQ(p->tokens_per_s_per_user, 1.0 / ev->serving.tpot_s);
     }

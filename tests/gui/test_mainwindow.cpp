@@ -31,7 +31,8 @@ private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("ScovilleTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("ScovilleTest"));
+        // Settings of their own: the other GUI suites, run beside this one, save their windows' geometry too.
+        QCoreApplication::setApplicationName(QStringLiteral("ScovilleTestMainWindow"));
         QSettings().clear();
     }
 
