@@ -3058,6 +3058,10 @@ TTFT p99 %6</translation>
         <source> (offline: the slower pool runs flat out)</source>
         <translation>（离线：较慢的池满负荷运行）</translation>
     </message>
+    <message>
+        <source>fed by prefill; up to %1</source>
+        <translation>由预填充池供给；最多 %1</translation>
+    </message>
 </context>
 <context>
     <name>scoville::LatencyBar</name>

@@ -341,8 +341,12 @@ void KpiStrip::refresh() {
                                              : v);
             const ServingResult& sv = eval->serving;
             if (std::strcmp(k.name, "batch") == 0) {
-                delta = tr("max %1%2").arg(formatNumber(sv.max_batch, 0),
-                                           doc_->state().scenario.batch == 0 ? tr(", auto") : QString());
+                // A disaggregated decode pool holds what the prefill pool feeds it, short of what it would take.
+                if (sv.disaggregated && sv.decode_pool.batch_limit > sv.batch)
+                    delta = tr("fed by prefill; up to %1").arg(formatNumber(sv.decode_pool.batch_limit, 0));
+                else
+                    delta = tr("max %1%2").arg(formatNumber(sv.max_batch, 0),
+                                               doc_->state().scenario.batch == 0 ? tr(", auto") : QString());
             } else if (std::strcmp(k.name, "parallelism") == 0) {
                 if (sv.disaggregated) {
                     // The split of the chips into the pools is the deployment's first choice; each pool's

@@ -760,6 +760,17 @@ private slots:
         doc_->setScenario(s);
         QCOMPARE(card->text(), QStringLiteral("2 + 4 chips"));
         QCOMPARE(delta->text(), QStringLiteral("prefill + decode"));
+        // Long prompts: the prefill pool binds and feeds the decode pool fewer requests than it would take,
+        // which the batch card says.
+        const int inputLen = s.input_len;
+        s.input_len = 8000;
+        doc_->setScenario(s);
+        const ServingResult& fed = doc_->evaluation()->serving;
+        QVERIFY2(fed.decode_pool.batch_limit > fed.batch, qPrintable(QString::number(fed.batch)));
+        QCOMPARE(window_->findChild<QLabel*>(QStringLiteral("kpi:batch"))->text(), QString::number(fed.batch));
+        QCOMPARE(window_->findChild<QLabel*>(QStringLiteral("kpi:batch:delta"))->text(),
+                 QStringLiteral("fed by prefill; up to %1").arg(formatNumber(fed.decode_pool.batch_limit, 0)));
+        s.input_len = inputLen;
         // Back to one pool: the card shows the replica's parallelism and its own tip again.
         s.prefill_chips = s.decode_chips = 0;
         doc_->setScenario(s);
