@@ -637,18 +637,26 @@ TEST(Parallelism, AttentionDataParallelHoldsEachRequestsKvOnce) {
                 (n.attention + n.embedding + n.lm_head + n.norms) * (1.0 - 1.0 / 8), 1.0);
 }
 
-TEST(Disaggregation, PoolsServeAtTheSlowerOnesRate) {
-    const ChipSpec h200 = *load_chip("h200-sxm");
-    const ModelSpec m = *load_model("llama-3.1-70b");
+namespace {
+// Llama-3.1-70B at fp8 on 2 prefill and 6 decode chips, the parallelism and batch left open.
+Scenario split_2_6(int input_len, int output_len) {
     Scenario s;
     s.chips = 8;
     s.prefill_chips = 2;
     s.decode_chips = 6;
     s.tp = s.pp = s.ep = s.attention_dp = 0;
     s.batch = 0;
-    s.input_len = 1024;
-    s.output_len = 256;
+    s.input_len = input_len;
+    s.output_len = output_len;
     s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    return s;
+}
+}  // namespace
+
+TEST(Disaggregation, PoolsServeAtTheSlowerOnesRate) {
+    const ChipSpec h200 = *load_chip("h200-sxm");
+    const ModelSpec m = *load_model("llama-3.1-70b");
+    const Scenario s = split_2_6(1024, 256);
     auto ev = evaluate(h200, m, s);
     ASSERT_TRUE(ev.ok()) << ev.error().message;
     const ServingResult& sv = ev->serving;
@@ -677,15 +685,7 @@ TEST(Disaggregation, PoolsServeAtTheSlowerOnesRate) {
 TEST(Disaggregation, TheDecodePoolHoldsWhatTheRateFeedsIt) {
     const ChipSpec h200 = *load_chip("h200-sxm");
     const ModelSpec m = *load_model("llama-3.1-70b");
-    Scenario s;
-    s.chips = 8;
-    s.prefill_chips = 2;
-    s.decode_chips = 6;
-    s.tp = s.pp = s.ep = s.attention_dp = 0;
-    s.batch = 0;
-    s.input_len = 8000;
-    s.output_len = 500;
-    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    const Scenario s = split_2_6(8000, 500);
     auto ev = evaluate(h200, m, s);
     ASSERT_TRUE(ev.ok()) << ev.error().message;
     const ServingResult& sv = ev->serving;
