@@ -32,6 +32,10 @@ inline void check_finite(const Result<Evaluation>& ev) {
     for (double ttft : {s.ttft_s, s.ttft_p50_s, s.ttft_p99_s})
         require(std::isfinite(ttft) || (ttft > 0 && !ev->warning_messages.empty()));
     require(std::isfinite(s.tpot_s));
+    // A disaggregated decode pool holds what the rate keeps in it: at least one request, at most what it takes.
+    if (s.disaggregated)
+        require(s.decode_pool.batch >= 1 && s.decode_pool.batch <= s.decode_pool.batch_limit &&
+                std::isfinite(s.decode_pool.utilisation) && std::isfinite(s.prefill_pool.utilisation));
     for (const PhaseResult* ph : {&ev->prefill, &ev->decode}) {
         require(std::isfinite(ph->time_s));
         for (const auto& t : ph->templates)
