@@ -151,8 +151,11 @@ ExplainPanel::ExplainPanel(DesignDocument* doc, QWidget* parent) : DocumentView(
     // every step.
     throttle_.setSingleShot(true);
     throttle_.setInterval(150);
+    // Not while a drag's evaluation is behind its value: the page would pair an earlier value's evaluation with
+    // the design as it is now (and keep the moves worked out from it for this state). The evaluation of the
+    // last value comes, and with it the refresh.
     connect(&throttle_, &QTimer::timeout, this, [this] {
-        if (isDirty() && isVisible()) refreshNow();
+        if (isDirty() && isVisible() && !doc_->evaluationBehind()) refreshNow();
     });
     connect(doc_, &DesignDocument::evaluationChanged, this, [this] {
         markDirty();

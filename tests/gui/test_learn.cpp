@@ -1,5 +1,8 @@
 // For classrooms: Help > Lessons stepped through as a teacher would, a teacher's own (and a broken)
 // lesson file, presentation mode and zoom, and the Explain panel's figures against the model.
+#include <atomic>
+#include <cmath>
+
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -12,6 +15,9 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextBrowser>
+#include <QThread>
+#include <QSignalSpy>
 #include <QUndoStack>
 #include <qcustomplot.h>
 
@@ -22,6 +28,7 @@
 #include "widgets/explainpanel.hpp"
 #include "widgets/format.hpp"
 #include "widgets/lessonpanel.hpp"
+#include "widgets/modellibrary.hpp"
 #include "widgets/plotstyle.hpp"
 #include "widgets/rooflineview.hpp"
 #include "widgets/viewscale.hpp"
@@ -354,6 +361,46 @@ private slots:
         QVERIFY(!panel->toPlainText().contains(pending));
         doc->setSelection(LayerSelection{});
         doc->undoStack()->undo();
+    }
+
+    void aPageWaitsForTheEvaluationOfTheValueShown() {
+        // A drag of a slow design: the evaluation of 1.9 GHz is held (at most 5 s), so the one of 1.5 GHz is shown
+        // while the design is at 1.9 GHz; the page's throttle runs out meanwhile and leaves the page as it is.
+        ModelLibrary lib = builtin_library();
+        std::atomic<bool> released{false};
+        const auto evaluate = lib.evaluate;
+        lib.evaluate = [&, evaluate](const ChipSpec& chip, const ModelSpec& model, const Scenario& s) {
+            if (std::abs(chip.compute.clock_ghz - 1.9) < 1e-9)
+                for (int i = 0; i < 500 && !released; ++i) QThread::msleep(10);
+            return evaluate(chip, model, s);
+        };
+        DesignDocument doc(lib);
+        QVERIFY(doc.loadPreset("h100-sxm").ok());
+        ExplainPanel panel(&doc);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        doc.setBackgroundEvaluationMs(0);  // every evaluation counts as slow
+        doc.beginDrag();
+        QVERIFY(doc.setParam("compute.clock_ghz", 1.5, true).ok());
+        QTRY_VERIFY(!doc.evaluationBehind());  // 1.5 GHz shown; the page refreshes 150 ms after
+        QSignalSpy pages(&panel, &QTextBrowser::textChanged);
+        QVERIFY(doc.setParam("compute.clock_ghz", 1.9, true).ok());
+        QVERIFY(doc.evaluationBehind());
+        QTest::qWait(400);
+        QVERIFY(doc.evaluationBehind());
+        QCOMPARE(pages.count(), 0);
+        // The last value's evaluation comes, and the page with it: its moves are the ones of that evaluation.
+        released = true;
+        QTRY_VERIFY(!doc.evaluationBehind());
+        QTRY_VERIFY(pages.count() > 0);
+        QVERIFY(panel.moves().has_value());
+        const Evaluation& ev = doc.evaluation().value();
+        auto expected = what_moves(doc.state().chip, doc.state().model, doc.state().scenario, ev, panel.explained().phase,
+                                   static_cast<size_t>(panel.explained().layer), evaluate);
+        QVERIFY(expected.ok());
+        QCOMPARE(panel.moves()->layer_s, expected->layer_s);
+        QCOMPARE(panel.moves()->step_s, expected->step_s);
+        doc.finishInteraction();
     }
 
 private:
