@@ -242,11 +242,11 @@ void DesignDocument::finishInteraction() {
     if (dragging_) {
         dragging_ = false;
         if (evaluationBehind()) {
-            // The last value at once: the evaluation running for it is waited for and its result shown; else
-            // the last value is evaluated here, beside an earlier value's still running, whose result is left
-            // unshown (the call that would show it finds a newer evaluation in place).
+            // The last value at once. The one running is waited for: if it is the last value's its result is
+            // shown, else the last value is evaluated here and the older result is left unshown (the call that
+            // would show it finds a newer evaluation in place).
+            evaluationPool_.waitForDone();
             if (running_ && running_->generation == evaluationGeneration_) {
-                evaluationPool_.waitForDone();
                 showEvaluation(std::move(running_->evaluation), running_->ms);
                 running_.reset();
             } else {

@@ -22,10 +22,8 @@
 #include <QScreen>
 #include <QWheelEvent>
 #include <QTest>
-#include <QThread>
 #include <QToolButton>
 #include <QUndoStack>
-#include <atomic>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -41,7 +39,6 @@
 #include "core/workload/scenario_keys.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
-#include "widgets/modellibrary.hpp"
 #include "widgets/parameterpanel.hpp"
 #include "widgets/plotstyle.hpp"
 #include "widgets/rooflineview.hpp"
@@ -453,9 +450,8 @@ private slots:
             QTest::qWait(100);  // the call that would have shown it comes round: nothing more is shown
             QCOMPARE(takenSpy.count(), 0);
         }
-        // A release while an earlier value's runs: the last value evaluated at once, beside it, and its result
-        // left unshown when it comes. (The results come back through the event loop: none arrives between these
-        // lines.)
+        // A release while an earlier value's runs: that one is waited for and left unshown, the last value
+        // evaluated at once. (The results come back through the event loop: none arrives between these lines.)
         slider->setSliderDown(true);
         slider->setValue(600);  // 0.3 + 0.6 x 2.7 = 1.92 -> 1.9 GHz, started in the background
         slider->setValue(400);  // 0.3 + 0.4 x 2.7 = 1.38 -> 1.4 GHz, waiting for it
@@ -476,41 +472,6 @@ private slots:
         QVERIFY(!doc_->evaluationBehind());
         QVERIFY(shownMatchesDirect());
         slider->setSliderDown(false);
-    }
-
-    void aReleaseDoesNotWaitForAnEarlierValuesEvaluation() {
-        // The evaluation of 1.9 GHz is held until the release has returned (at most 5 s): a release that
-        // waited for it would return only after it ended, and the test would see it end first.
-        ModelLibrary lib = builtin_library();
-        std::atomic<bool> released{false}, endedFirst{false};
-        const auto evaluate = lib.evaluate;
-        lib.evaluate = [&, evaluate](const ChipSpec& chip, const ModelSpec& model, const Scenario& s) {
-            if (std::abs(chip.compute.clock_ghz - 1.9) < 1e-9) {
-                for (int i = 0; i < 500 && !released; ++i) QThread::msleep(10);
-                endedFirst = !released;
-            }
-            return evaluate(chip, model, s);
-        };
-        DesignDocument doc(lib);
-        QVERIFY(doc.loadPreset("h100-sxm").ok());
-        doc.setBackgroundEvaluationMs(0);  // every evaluation counts as slow
-        doc.beginDrag();
-        QVERIFY(doc.setParam("compute.clock_ghz", 1.9, true).ok());  // started in the background, held
-        QVERIFY(doc.setParam("compute.clock_ghz", 1.4, true).ok());  // waits behind it
-        QVERIFY(doc.evaluationBehind());
-        QSignalSpy shown(&doc, &DesignDocument::evaluationChanged);
-        doc.finishInteraction();
-        released = true;
-        QVERIFY(!endedFirst);
-        // The last value's evaluation is in place at once, and the earlier one's, come back, is not shown.
-        QVERIFY(!doc.evaluationBehind());
-        QCOMPARE(shown.count(), 1);
-        auto direct = evaluate(doc.chip(), doc.state().model, doc.state().scenario);
-        QVERIFY(direct.ok() && doc.evaluation().ok());
-        QCOMPARE(doc.evaluation()->serving.throughput_tokens_per_s, direct->serving.throughput_tokens_per_s);
-        QTest::qWait(200);
-        QCOMPARE(shown.count(), 1);
-        QCOMPARE(doc.chip().compute.clock_ghz, 1.4);
     }
 
     void invalidSpinEntryIsRejected() {
