@@ -350,7 +350,7 @@ void ExplainPanel::refresh() {
                          QString::number(sv.decode_pool.chips), qtext(sv.decode_pool.chip),
                          formatBytes(sv.kv_transfer_gb_per_request * 1e9),
                          formatSeconds(sv.kv_transfer_s)) +
-                (sv.decode_pool.batch_limit > sv.decode_pool.batch
+                (sv.decode_pool.fed_below_limit()
                      ? tr("<p>The decode pool holds %1 requests a replica, what the served rate keeps there (rate × "
                           "output tokens × TPOT); it would take up to %2.</p>")
                            .arg(QString::number(sv.decode_pool.batch), QString::number(sv.decode_pool.batch_limit))

@@ -342,7 +342,7 @@ void KpiStrip::refresh() {
             const ServingResult& sv = eval->serving;
             if (std::strcmp(k.name, "batch") == 0) {
                 // A disaggregated decode pool holds what the prefill pool feeds it, short of what it would take.
-                if (sv.disaggregated && sv.decode_pool.batch_limit > sv.batch)
+                if (sv.decode_pool.fed_below_limit())
                     delta = tr("fed by prefill; up to %1").arg(formatNumber(sv.decode_pool.batch_limit, 0));
                 else
                     delta = tr("max %1%2").arg(formatNumber(sv.max_batch, 0),

@@ -1168,11 +1168,15 @@ Solution fed_decode(const Engine& dec, const Solution& sol, double rate, PhaseRe
 
 // The decode pool's deployment at the served rate: where the rate leaves it room, every deployment that keeps up
 // serves the same rate, and the one whose requests then see the shortest steps wins (the lowest p99 TPOT, then
-// mean TPOT; the one chosen for capacity where none is faster). Fed, as fed_decode says.
-Solution decode_at_rate(const Engine& dec, const Scenario& ds, const ModelSpec& m, const Solution& chosen, double rate,
-                        PhaseResult& out, PhaseResult& scratch) {
-    Solution best = fed_decode(dec, chosen, rate, out, scratch);
-    if (best.batch == chosen.batch) return best;
+// mean TPOT; the one chosen for capacity where none is faster). `fed`, as fed_decode says; `top`, the same
+// deployment at the batch it would take (its capacity).
+struct FedDecode {
+    Solution fed, top;
+};
+FedDecode decode_at_rate(const Engine& dec, const Scenario& ds, const ModelSpec& m, const Solution& chosen, double rate,
+                         PhaseResult& out, PhaseResult& scratch) {
+    FedDecode best{fed_decode(dec, chosen, rate, out, scratch), chosen};
+    if (best.fed.batch == chosen.batch) return best;
     auto faster = [](const Solution& a, const Solution& b) {
         if (a.lat.tpot_p99_s != b.lat.tpot_p99_s) return a.lat.tpot_p99_s < b.lat.tpot_p99_s;
         return a.lat.tpot_mean_s < b.lat.tpot_mean_s;
@@ -1183,11 +1187,11 @@ Solution decode_at_rate(const Engine& dec, const Scenario& ds, const ModelSpec& 
         if (!f) return false;
         // One request a replica is as short a step as the deployment has: where that is no faster, it cannot win.
         Solution one = dec.at(par, *f, 1, out, scratch, false);
-        if (!faster(one, best)) return true;
+        if (!faster(one, best.fed)) return true;
         auto sol = dec.solve(par, out, scratch);
         if (!sol || !sol->meets || sol->requests < rate * (1.0 - 1e-9)) return true;
         Solution fed = fed_decode(dec, *sol, rate, out, scratch, std::move(one));
-        if (fed.meets && faster(fed, best)) best = std::move(fed);
+        if (fed.meets && faster(fed, best.fed)) best = {std::move(fed), std::move(*sol)};
         return true;
     });
     return best;
@@ -1284,7 +1288,8 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
         p.spec_tokens = 0;
         lower_step(model, s, pre.rates(), Phase::prefill, full, p, ev.prefill);
     }
-    const Solution fed = decode_at_rate(dec, decode_pool_scenario(ds), model, sp.decode, sp.rate, out, scratch);
+    const FedDecode pool_at_rate = decode_at_rate(dec, decode_pool_scenario(ds), model, sp.decode, sp.rate, out, scratch);
+    const Solution& fed = pool_at_rate.fed;
     const Solution decode = dec.at(fed.par, fed.fit, fed.batch, ev.decode, scratch);
     fill_serving(dec, ds, decode, ev);
     ServingResult& sv = ev.serving;
@@ -1317,7 +1322,7 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
                            sp.rate);
     // The decode pool's capacity is its deployment's at the batch it would take; its batch and step, what the
     // rate keeps in it.
-    const Solution top = fed.par == sp.decode.par ? sp.decode : *dec.solve(fed.par, out, scratch);
+    const Solution& top = pool_at_rate.top;
     sv.decode_pool = pool(chip.id, sp.decode_chips, decode.par, decode.batch, decode.step.t, top.requests, sp.rate);
     sv.decode_pool.batch_limit = top.batch;
     sv.replicas = sv.decode_pool.replicas;

@@ -164,6 +164,8 @@ struct PoolResult {
     double step_s = 0;           // one step: a full prompt budget (prefill) or the decode step
     double capacity_requests_per_s = 0;  // the most the pool can serve
     double utilisation = 0;      // of that capacity at the served rate
+    // A decode pool the served rate keeps below the batch it would take (a disaggregated design alone sets it).
+    [[nodiscard]] bool fed_below_limit() const { return batch_limit > batch; }
 };
 
 struct ServingResult {

@@ -335,7 +335,7 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
     out += "  throughput        " + format_number("%.1f", sv.throughput_tokens_per_s) + " tokens/s (" +
            format_number("%.1f", sv.throughput_tokens_per_s_per_chip) + " per chip), " +
            format_number("%.4g", sv.requests_per_s) + " requests/s\n";
-    const bool fed = sv.disaggregated && sv.decode_pool.batch_limit > sv.batch;
+    const bool fed = sv.decode_pool.fed_below_limit();  // (set for a disaggregated design alone)
     out += "  batch             " + std::to_string(sv.batch) + " in flight per replica (" +
            (fed ? "what the served rate keeps in the decode pool, which takes up to " +
                       std::to_string(sv.decode_pool.batch_limit)
