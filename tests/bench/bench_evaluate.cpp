@@ -5,6 +5,7 @@
 
 #include "core/library/library.hpp"
 #include "core/perf/evaluate.hpp"
+#include "core/perf/serving.hpp"
 #include "core/physical/design.hpp"
 
 using namespace scoville;
@@ -109,6 +110,41 @@ void BM_DisaggregatedBestSplit(benchmark::State& state) {
     state.SetLabel(moe ? "qwen3-235b-a22b, " + std::to_string(moe_chips) + " chips" : "llama-2-70b, 64 chips");
 }
 BENCHMARK(BM_DisaggregatedBestSplit)->Arg(0)->Arg(1)->Arg(64)->Unit(benchmark::kMillisecond);
+
+// The same search under the limits of an interactive service (p99 TTFT <= 2 s, TPOT <= 200 ms, as the
+// first-start design): each pool's deployment is solved as a server, the highest rate within the limits,
+// so every candidate batch is timed with its queueing (Erlang C for a free slot). Qwen3-235B on 64 H200s.
+void BM_DisaggregatedServer(benchmark::State& state) {
+    Inputs in;
+    in.chip = *load_chip("h200-sxm");
+    in.model = *load_model("qwen3-235b-a22b");
+    in.scenario.batch = 0;
+    in.scenario.tp = in.scenario.pp = in.scenario.ep = in.scenario.attention_dp = 0;
+    in.scenario.prefill_chips = in.scenario.decode_chips = -1;
+    in.scenario.weight_precision = in.scenario.activation_precision = in.scenario.kv_precision = Precision::fp8;
+    in.scenario.chips = 64;
+    in.scenario.ttft_slo_s = 2.0;
+    in.scenario.tpot_slo_s = 0.2;
+    for (auto _ : state) {
+        auto ev = evaluate(in.chip, in.model, in.scenario);
+        if (!ev) state.SkipWithError(ev.error().message.c_str());
+        benchmark::DoNotOptimize(ev);
+    }
+    state.SetLabel("qwen3-235b-a22b, 64 chips, p99 limits");
+}
+BENCHMARK(BM_DisaggregatedServer)->Unit(benchmark::kMillisecond);
+
+// Erlang C at a large pool's size: 1,500 slots offered 1,400 erlangs (a decode pool of a 64-chip system),
+// the recursion from A - 8 sqrt(A) to the slots, about 400 steps.
+void BM_ErlangC(benchmark::State& state) {
+    double load = 1400.0;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(load);
+        benchmark::DoNotOptimize(erlang_c(1500.0, load));
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(BM_ErlangC)->Unit(benchmark::kNanosecond);
 
 // The whole design (performance + area, power with the TDP cap, cost), as the GUI and sweeps call it.
 void BM_EvaluateDesignFixedBatch(benchmark::State& state) {
