@@ -6,6 +6,9 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <map>
+#include <mutex>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -664,6 +667,26 @@ double busiest_rank_draws(double alpha, int experts, int top_k, int ep, double t
 // busiest_rank_draws at 2^power tokens, kept per thread: a search over a large system's deployments asks
 // for hundreds of expert-parallel sizes at a score of powers each. An open-addressed table of 4,096 slots
 // keeps up to 2,048 of them (then starts afresh); a key is looked for from the slot its hash names on.
+// Behind it one table for the process: a thread that meets a key another has drawn (a background
+// evaluation of the design the GUI thread evaluated, the reference chips' threads) copies its value, so the
+// draws of a key are made once (some 0.3 ms each at 128 experts; a 64-chip system's search meets hundreds).
+double shared_rank_draws(double alpha, int experts, int top_k, int ep, int power) {
+    using Key = std::tuple<double, int, int, int, int>;
+    constexpr std::size_t kMaxShared = 1u << 16;  // then it starts afresh
+    static std::mutex mutex;
+    static std::map<Key, double> shared;
+    const Key key{alpha, experts, top_k, ep, power};
+    {
+        const std::lock_guard lock(mutex);
+        if (const auto it = shared.find(key); it != shared.end()) return it->second;
+    }
+    const double v = busiest_rank_draws(alpha, experts, top_k, ep, std::ldexp(1.0, power));
+    const std::lock_guard lock(mutex);
+    if (shared.size() >= kMaxShared) shared.clear();
+    shared.emplace(key, v);
+    return v;
+}
+
 [[gnu::noinline]] double kept_rank_draws(double alpha, int experts, int top_k, int ep, int power) {
     struct Kept {
         double alpha;
@@ -682,7 +705,7 @@ double busiest_rank_draws(double alpha, int experts, int top_k, int ep, double t
         if (k.experts == experts && k.alpha == alpha && k.top_k == top_k && k.ep == ep && k.power == power)
             return k.value;
     }
-    const double v = busiest_rank_draws(alpha, experts, top_k, ep, std::ldexp(1.0, power));
+    const double v = shared_rank_draws(alpha, experts, top_k, ep, power);
     if (count == kMaxKept) {
         kept.fill(Kept{});
         count = 0;

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "core/library/library.hpp"
 #include "core/perf/evaluate.hpp"
@@ -2054,6 +2057,26 @@ TEST(Lowering, ExpertParallelOverDataParallelAttentionGathersEveryToken) {
     EXPECT_EQ(moe_dispatch_for(s, par_of(s), h100), MoeDispatch::alltoall);
     s.moe_dispatch = MoeDispatch::allgather;
     EXPECT_EQ(moe_dispatch_for(s, Parallelism{1, 1, 16, 16}, h100), MoeDispatch::allgather);
+}
+
+// The draws are made once for the process and kept by key: a thread meeting keys another thread drew first
+// gets each key's own value (the draws are seeded, so a value drawn anew is the same).
+TEST(Lowering, ExpertRankDrawsAreKeptAcrossThreads) {
+    const ModelSpec qwen = *load_model("qwen3-235b-a22b");
+    MoeSpec skewed = qwen.moe;
+    skewed.routing_alpha = 1.37;  // a skew no other test draws, so the other thread draws it first
+    const std::vector<std::pair<int, double>> keys{{16, 1024}, {4, 4096}, {16, 4096}, {32, 1024}};
+    std::vector<double> there;
+    std::thread([&] {
+        for (const auto& [ep, tokens] : keys) there.push_back(busiest_expert_rank_load(skewed, ep, tokens));
+    }).join();
+    ASSERT_EQ(there.size(), keys.size());
+    for (size_t i = keys.size(); i-- > 0;)  // here in the other order, from the table the other thread filled
+        EXPECT_DOUBLE_EQ(busiest_expert_rank_load(skewed, keys[i].first, keys[i].second), there[i]) << i;
+    // Each key its own value: at equal tokens, more ranks skew more; at equal ranks, the tokens change it.
+    EXPECT_LT(there[0], there[3]);
+    EXPECT_LT(there[1], there[2]);
+    EXPECT_NE(there[0], there[2]);
 }
 
 // The busiest rank's load from the model's routing skew (power-law draws of tokens per expert, as
