@@ -7,7 +7,9 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
+#include <span>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -608,10 +610,12 @@ double expected_distinct_experts(double experts, double top_k, double tokens) {
 }
 
 namespace {
-// The busiest rank's load over the mean at exactly `tokens` tokens (the draws behind
-// busiest_expert_rank_load; deterministic: a fixed seed).
-double busiest_rank_draws(double alpha, int experts, int top_k, int ep, double tokens) {
-    constexpr int kDraws = 128;
+constexpr int kRankDraws = 128;
+
+// The experts' loads of kRankDraws draws at exactly `tokens` tokens, draw after draw (deterministic: a fixed
+// seed). They do not depend on how the experts are grouped onto ranks, so one set serves every
+// expert-parallel size.
+std::vector<double> draw_expert_loads(double alpha, int experts, int top_k, double tokens) {
     std::uint64_t state = 0x9E3779B97F4A7C15ull;
     auto uniform = [&state] {  // splitmix64, 53 bits
         state += 0x9E3779B97F4A7C15ull;
@@ -624,13 +628,13 @@ double busiest_rank_draws(double alpha, int experts, int top_k, int ep, double t
     const double slots = tokens * top_k;
     const bool many = slots > experts;
     const double lo = many ? 1.0 : 0.01, hi = many ? std::max(1.0, 0.8 * tokens) : 2.0;
-    const int per_rank = (experts + ep - 1) / ep;
     // Inverse CDF of the power law on [lo, hi] (alpha = 1: the log-uniform limit).
     const bool log_uniform = std::fabs(alpha - 1.0) < 1e-9;
     const double lo_t = std::pow(lo, 1 - alpha), span_t = std::pow(hi, 1 - alpha) - lo_t, inv = 1 / (1 - alpha);
-    std::vector<double> load(static_cast<size_t>(experts));
-    double sum_ratio = 0;
-    for (int d = 0; d < kDraws; ++d) {
+    const auto n = static_cast<size_t>(experts);
+    std::vector<double> loads(n * kRankDraws);
+    for (int d = 0; d < kRankDraws; ++d) {
+        const std::span<double> load(loads.data() + static_cast<size_t>(d) * n, n);
         double total = 0;
         for (double& x : load) {
             const double u = uniform();
@@ -653,37 +657,59 @@ double busiest_rank_draws(double alpha, int experts, int top_k, int ep, double t
             for (double& x : load)
                 if (x < tokens) x += excess * x / room;
         }
+    }
+    return loads;
+}
+
+// The busiest rank's load over the mean, averaged over the draws, with the experts in `ep` contiguous groups.
+double busiest_rank_of(const std::vector<double>& loads, int experts, int top_k, int ep, double tokens) {
+    const double slots = tokens * top_k;
+    const int per_rank = (experts + ep - 1) / ep;
+    const auto n = static_cast<size_t>(experts);
+    double sum_ratio = 0;
+    for (int d = 0; d < kRankDraws; ++d) {
+        const double* load = loads.data() + static_cast<size_t>(d) * n;
         double busiest = 0;
         for (int r = 0; r < ep; ++r) {
             double rank = 0;
-            for (int i = r * per_rank; i < std::min(experts, (r + 1) * per_rank); ++i) rank += load[static_cast<size_t>(i)];
+            for (int i = r * per_rank; i < std::min(experts, (r + 1) * per_rank); ++i) rank += load[i];
             busiest = std::max(busiest, rank);
         }
         sum_ratio += busiest / (slots / ep);
     }
-    return sum_ratio / kDraws;
+    return sum_ratio / kRankDraws;
 }
 
-// busiest_rank_draws at 2^power tokens, kept per thread: a search over a large system's deployments asks
+// busiest_rank_of at 2^power tokens, kept per thread: a search over a large system's deployments asks
 // for hundreds of expert-parallel sizes at a score of powers each. An open-addressed table of 4,096 slots
 // keeps up to 2,048 of them (then starts afresh); a key is looked for from the slot its hash names on.
-// Behind it one table for the process: a thread that meets a key another has drawn (a background
-// evaluation of the design the GUI thread evaluated, the reference chips' threads) copies its value, so the
-// draws of a key are made once (some 0.3 ms each at 128 experts; a 64-chip system's search meets hundreds).
+// Behind it one table for the process: a thread that meets a key another has worked out (a background
+// evaluation of the design the GUI thread evaluated, the reference chips' threads) copies its value. The
+// loads drawn at a power serve every expert-parallel size (16,384 power-law samples at 128 experts, some
+// 0.3 ms), so they are kept for the process too, the last 64 of them.
 double shared_rank_draws(double alpha, int experts, int top_k, int ep, int power) {
     using Key = std::tuple<double, int, int, int, int>;
-    constexpr std::size_t kMaxShared = 1u << 16;  // then it starts afresh
+    using LoadsKey = std::tuple<double, int, int, int>;
+    constexpr std::size_t kMaxShared = 1u << 16, kMaxLoads = 64;  // then each starts afresh
     static std::mutex mutex;
     static std::map<Key, double> shared;
+    static std::map<LoadsKey, std::shared_ptr<const std::vector<double>>> drawn;
     const Key key{alpha, experts, top_k, ep, power};
+    const LoadsKey loads_key{alpha, experts, top_k, power};
+    std::shared_ptr<const std::vector<double>> loads;
     {
         const std::lock_guard lock(mutex);
         if (const auto it = shared.find(key); it != shared.end()) return it->second;
+        if (const auto it = drawn.find(loads_key); it != drawn.end()) loads = it->second;
     }
-    const double v = busiest_rank_draws(alpha, experts, top_k, ep, std::ldexp(1.0, power));
+    const double tokens = std::ldexp(1.0, power);
+    if (!loads) loads = std::make_shared<const std::vector<double>>(draw_expert_loads(alpha, experts, top_k, tokens));
+    const double v = busiest_rank_of(*loads, experts, top_k, ep, tokens);
     const std::lock_guard lock(mutex);
     if (shared.size() >= kMaxShared) shared.clear();
     shared.emplace(key, v);
+    if (drawn.size() >= kMaxLoads) drawn.clear();
+    drawn.emplace(loads_key, std::move(loads));
     return v;
 }
 
