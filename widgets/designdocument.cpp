@@ -97,9 +97,15 @@ void DesignDocument::startRanges() {
     using Out = std::vector<std::pair<std::string, Result<Ranges>>>;
     runInBackground<Out>(
         &rangesPool_, this,
-        [jobs = std::move(jobs)]() {
+        [jobs = std::move(jobs), latest = rangesLatest_, generation]() {
+            // Each chip's ranges take two evaluations a key (seconds for a search over a large system): a job
+            // whose state the edits moved on from stops, and leaves the thread to the next one.
+            const std::function<bool()> stale = [&] { return latest->load(std::memory_order_relaxed) != generation; };
             Out out;
-            for (const Job& j : jobs) out.emplace_back(j.id, result_ranges(j.point));
+            for (const Job& j : jobs) {
+                if (stale()) break;
+                out.emplace_back(j.id, result_ranges(j.point, {}, stale));
+            }
             return out;
         },
         [this, generation, design, references](Out& out) {
@@ -185,6 +191,7 @@ void DesignDocument::changed(unsigned parts) {
         designRangesReady_ = designRangesReady_ && !design;
         referenceRangesReady_ = referenceRangesReady_ && !refs;
         ++rangesGeneration_;
+        rangesLatest_->store(rangesGeneration_, std::memory_order_relaxed);
         rangesTimer_.start();
     }
     if (design && !background) emit evaluationChanged();

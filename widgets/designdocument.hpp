@@ -8,6 +8,7 @@
 #include <QString>
 #include <QThreadPool>
 #include <QTimer>
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -196,6 +197,8 @@ private:
     QThreadPool rangesPool_;
     QTimer rangesTimer_;
     int rangesGeneration_ = 0;
+    // rangesGeneration_ as the ranges thread reads it: a job for an earlier state stops at its next evaluation.
+    std::shared_ptr<std::atomic<int>> rangesLatest_ = std::make_shared<std::atomic<int>>(0);
     bool designRangesReady_ = false;     // an edit of the chip alone keeps the reference chips' ranges
     bool referenceRangesReady_ = false;
     Ranges designRanges_;

@@ -34,7 +34,9 @@ std::span<const ResultKey* const> ranged_result_keys() {
 
 bool within_uncertainty(const ResultRange& a, const ResultRange& b) { return a.low <= b.high && b.low <= a.high; }
 
-Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKey* const> keys) {
+Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKey* const> keys,
+                             const std::function<bool()>& stop) {
+    const Error stopped{"ranges: stopped (the design changed)"};
     if (keys.empty()) keys = ranged_result_keys();
     const auto& tech = default_tech();
     if (!tech) return tech.error();
@@ -81,6 +83,7 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
             if (factor == 1.0) continue;
             const double end = end_value(*info, value, factor);
             if (end == value) continue;
+            if (stop && stop()) return stopped;
             ChipSpec chip = design.chip;
             info->set(chip, end);
             ++out.evaluations;
@@ -103,6 +106,7 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
         if (!moved) moved = *tech;
         for (const double end : {p.low, p.high}) {
             if (end == p.value) continue;
+            if (stop && stop()) return stopped;
             if (auto st = set_physical_param(*moved, p.key, end); !st) {
                 out.failed.push_back(p.key + "=" + format_number(end) + ": " + st.error().message);
                 continue;

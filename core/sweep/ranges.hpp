@@ -5,6 +5,7 @@
 // high end alone, the whole design is evaluated there, and each result's shifts are combined by
 // root-sum-square (the uncertainties taken as independent). The parallelism is held at the design's choice; the batch
 // and the rest of the serving solution follow the key, as they would on the real chip.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,8 +19,10 @@ namespace scoville {
 std::span<const ResultKey* const> ranged_result_keys();
 
 // Ranges of `keys` (default: ranged_result_keys()) for the design. A chip without ranges gives
-// every result low = high = value.
-Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKey* const> keys = {});
+// every result low = high = value. `stop`, where given, is asked before each end is evaluated: true
+// abandons the ranges (an error saying so), for a caller whose design moved on meanwhile.
+Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKey* const> keys = {},
+                             const std::function<bool()>& stop = {});
 
 // [a_low, a_high] and [b_low, b_high] overlap: the difference is within the uncertainty.
 bool within_uncertainty(const ResultRange& a, const ResultRange& b);

@@ -157,6 +157,28 @@ TEST(Ranges, AChipWithoutRangesHasOnlyThePowerModelsRanges) {
     EXPECT_NEAR(tpj->high, tpj->value * w->value / w->low, 1e-6 * tpj->value);
 }
 
+// A caller whose design moved on stops the ranges: `stop` is asked before each end, and the first true ends
+// them with an error; where it never answers true, the ranges are those computed without it.
+TEST(Ranges, AStopAbandonsTheRangesBeforeTheNextEnd) {
+    ChipSpec chip = *load_chip("h100-sxm");
+    chip.ranges = {{"efficiency.memory", 0.9, 1.05}, {"compute.clock_ghz", 0.9, 1.1}};
+    const DesignPoint d = decode_design(chip);
+    auto whole = result_ranges(d);
+    ASSERT_TRUE(whole.ok()) << whole.error().message;
+    EXPECT_EQ(whole->evaluations, 7);  // the design, two keys' ends and the idle share's two (as below)
+    int asked = 0;
+    auto never = result_ranges(d, {}, [&] { return ++asked < 0; });
+    ASSERT_TRUE(never.ok());
+    EXPECT_EQ(asked, 6);  // once before each of the six ends
+    EXPECT_EQ(never->find("throughput_tokens_per_s")->low, whole->find("throughput_tokens_per_s")->low);
+    EXPECT_EQ(never->find("power_w_per_chip")->high, whole->find("power_w_per_chip")->high);
+    asked = 0;
+    auto stopped = result_ranges(d, {}, [&] { return ++asked == 3; });  // true before the third end
+    ASSERT_FALSE(stopped.ok());
+    EXPECT_NE(stopped.error().message.find("stopped"), std::string::npos) << stopped.error().message;
+    EXPECT_EQ(asked, 3);
+}
+
 // One uncertain key: the range is the design evaluated at the key's two ends. Two keys: the shifts
 // add as root-sum-square.
 TEST(Ranges, EndsAreEvaluatedAndCombinedByRootSumSquare) {
