@@ -55,9 +55,9 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
     const double f_nom = chip.compute.clock_ghz;
     auto nominal = run_at(chip, model, given, companions, *area, tech, f_nom, ws);
     if (!nominal) return nominal.error();
-    // The deployment chosen at the nominal clock stays while the TDP cap lowers the clock: the
-    // search for the parallelism runs once.
-    const Scenario scenario = with_parallelism(given, ws.ev.serving.parallelism);
+    // The deployment chosen at the nominal clock stays while the TDP cap lowers the clock (its parallelism,
+    // and a disaggregated deployment's split): the search for it runs once, not at every clock tried.
+    const Scenario scenario = with_deployment(given, ws.ev.serving);
     const bool chosen = ws.ev.serving.parallelism_auto;
 
     // ws.ev holds the evaluation at `held` (NaN: a failed run); `best` is the clock kept.

@@ -8,6 +8,7 @@
 
 #include "core/hw/params.hpp"
 #include "core/library/library.hpp"
+#include "core/perf/evaluate.hpp"
 #include "core/physical/design.hpp"
 #include "core/physical/power.hpp"
 #include "core/physical/tech.hpp"
@@ -196,6 +197,44 @@ TEST(Design, TdpCapLowersClockAndThroughput) {
     EXPECT_NEAR(hopeless->physical.clock_ghz, 0.25 * 1.83, 1e-9);
     EXPECT_TRUE(has_warning(*hopeless, "power:"));
     EXPECT_TRUE(std::isfinite(hopeless->physical.cost_per_million_tokens_usd));
+}
+
+// The deployment chosen at the nominal clock stays while the TDP cap lowers the clock, a disaggregated split
+// included: Llama-2-70B at fp8 on 8 H100s run at 2.6 GHz (past its 700 W TDP) under p99 limits of 2 s and
+// 200 ms splits 4 prefill + 4 decode chips; the cap lowers the clock and the split stays, though searched
+// afresh at the lowered clock the best split would be another (6 + 2). The result is that split's at that clock.
+TEST(Design, TheTdpCapKeepsTheDisaggregatedSplitChosenAtTheNominalClock) {
+    ChipSpec chip = *load_chip("h100-sxm");
+    chip.compute.clock_ghz = 2.6;
+    const ModelSpec model = *load_model("llama-2-70b");
+    Scenario s = fp8(0);
+    s.chips = 8;
+    s.tp = s.pp = s.ep = s.attention_dp = 0;
+    s.prefill_chips = s.decode_chips = -1;
+    s.ttft_slo_s = 2.0;
+    s.tpot_slo_s = 0.2;
+    auto nominal = evaluate(chip, model, s);
+    ASSERT_TRUE(nominal.ok()) << nominal.error().message;
+    ASSERT_TRUE(nominal->serving.disaggregated);
+    EXPECT_EQ(nominal->serving.prefill_pool.chips, 4);
+    auto capped = evaluate_design(chip, model, s);
+    ASSERT_TRUE(capped.ok()) << capped.error().message;
+    EXPECT_TRUE(has_warning(*capped, "power:"));
+    const double clock = capped->physical.clock_ghz;
+    EXPECT_LT(clock, 2.6);
+    EXPECT_EQ(capped->serving.prefill_pool.chips, 4);
+    EXPECT_EQ(capped->serving.decode_pool.chips, 4);
+    ChipSpec lowered = chip;
+    lowered.compute.clock_ghz = clock;
+    auto afresh = evaluate(lowered, model, s);
+    ASSERT_TRUE(afresh.ok());
+    EXPECT_EQ(afresh->serving.prefill_pool.chips, 6);
+    Scenario held = s;
+    held.prefill_chips = held.decode_chips = 4;
+    auto at_split = evaluate(lowered, model, held);
+    ASSERT_TRUE(at_split.ok());
+    EXPECT_NEAR(capped->serving.throughput_tokens_per_s, at_split->serving.throughput_tokens_per_s,
+                1e-9 * at_split->serving.throughput_tokens_per_s);
 }
 
 TEST(Design, BadInputsNamed) {
