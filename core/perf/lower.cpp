@@ -686,14 +686,16 @@ double busiest_rank_of(const std::vector<double>& loads, int experts, int top_k,
 // Behind it one table for the process: a thread that meets a key another has worked out (a background
 // evaluation of the design the GUI thread evaluated, the reference chips' threads) copies its value. The
 // loads drawn at a power serve every expert-parallel size (16,384 power-law samples at 128 experts, some
-// 0.3 ms), so they are kept for the process too, the last 64 of them.
+// 0.3 ms), so they are kept for the process too, up to 32 MB of them (256 sets at 128 experts; a set larger
+// than that, at more than 32,768 experts, is drawn for each size).
 double shared_rank_draws(double alpha, int experts, int top_k, int ep, int power) {
     using Key = std::tuple<double, int, int, int, int>;
     using LoadsKey = std::tuple<double, int, int, int>;
-    constexpr std::size_t kMaxShared = 1u << 16, kMaxLoads = 64;  // then each starts afresh
+    constexpr std::size_t kMaxShared = 1u << 16, kMaxLoadsBytes = std::size_t{32} << 20;  // then each starts afresh
     static std::mutex mutex;
     static std::map<Key, double> shared;
     static std::map<LoadsKey, std::shared_ptr<const std::vector<double>>> drawn;
+    static std::size_t drawn_bytes = 0;
     const Key key{alpha, experts, top_k, ep, power};
     const LoadsKey loads_key{alpha, experts, top_k, power};
     std::shared_ptr<const std::vector<double>> loads;
@@ -708,8 +710,13 @@ double shared_rank_draws(double alpha, int experts, int top_k, int ep, int power
     const std::lock_guard lock(mutex);
     if (shared.size() >= kMaxShared) shared.clear();
     shared.emplace(key, v);
-    if (drawn.size() >= kMaxLoads) drawn.clear();
-    drawn.emplace(loads_key, std::move(loads));
+    if (const std::size_t bytes = loads->size() * sizeof(double); bytes <= kMaxLoadsBytes) {
+        if (drawn_bytes + bytes > kMaxLoadsBytes) {
+            drawn.clear();
+            drawn_bytes = 0;
+        }
+        if (drawn.emplace(loads_key, std::move(loads)).second) drawn_bytes += bytes;
+    }
     return v;
 }
 
