@@ -2077,6 +2077,14 @@ TEST(Lowering, ExpertRankDrawsAreKeptAcrossThreads) {
     EXPECT_LT(there[0], there[3]);
     EXPECT_LT(there[1], there[2]);
     EXPECT_NE(there[0], there[2]);
+    // A set of loads past what is kept (128 draws x 40,000 experts x 8 bytes = 41 MB, over 32 MB) is drawn and
+    // used all the same: the busiest of 2 ranks carries between the mean and twice it.
+    MoeSpec wide = skewed;
+    wide.experts = 40000;
+    const double two = busiest_expert_rank_load(wide, 2, 1024);
+    EXPECT_GT(two, 1.0);
+    EXPECT_LE(two, 2.0);
+    EXPECT_DOUBLE_EQ(busiest_expert_rank_load(wide, 2, 1024), two);
 }
 
 // The busiest rank's load from the model's routing skew (power-law draws of tokens per expert, as
