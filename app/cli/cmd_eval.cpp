@@ -119,16 +119,17 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
                                           ": no cost per token to compare (see the warnings of 'eval' for either chip)");
     }
     const CostComparison* a = against ? &*against : nullptr;
+    if (o.format == "csv") {  // the per-op rows alone: no ranges, no accuracy
+        ctx.out << evaluation_to_csv(*ev);
+        return 0;
+    }
     // The headline results' ranges over the uncertain parameters of the chip and of the power model.
     auto ranges = result_ranges(DesignPoint{*chip, *model, s, companions});
     if (!ranges) return fail(ctx, kFailed, ranges.error().message);
     // How the model's throughput matched measured runs of this kind of workload.
     const MeasuredAccuracy* accuracy = find_accuracy(builtin_measured_accuracy(), workload_class(*model, s));
-    std::string text;
-    if (o.format == "json") text = evaluation_to_json(*ev, *chip, *model, s, 2, a, &*ranges, accuracy) + "\n";
-    else if (o.format == "csv") text = evaluation_to_csv(*ev);
-    else text = evaluation_to_table(*ev, *chip, *model, s, a, &*ranges, accuracy);
-    ctx.out << text;
+    ctx.out << (o.format == "json" ? evaluation_to_json(*ev, *chip, *model, s, 2, a, &*ranges, accuracy) + "\n"
+                                   : evaluation_to_table(*ev, *chip, *model, s, a, &*ranges, accuracy));
     return 0;
 }
 
