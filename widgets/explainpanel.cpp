@@ -242,8 +242,8 @@ void ExplainPanel::refresh() {
     const auto layerIndex = static_cast<size_t>(sel.layer);
     if (!computed_ || !computed_->matches(state, sel.phase, layerIndex)) {
         if (doc_->lastEvaluationMs() <= inlineMovesMs_) {
-            requested_.reset();  // one still running for an earlier state is dropped when it returns
-            ++movesRequest_;
+            requested_.reset();  // one still running for an earlier state stops, and is dropped when it returns
+            latestRequest_->store(++movesRequest_, std::memory_order_relaxed);
             computed_ = MovesFor{state, sel.phase, layerIndex,
                                  what_moves(state.chip, state.model, state.scenario, ev, sel.phase, layerIndex,
                                             doc_->library().evaluate)};
@@ -251,11 +251,20 @@ void ExplainPanel::refresh() {
             requested_ = MovesFor{state, sel.phase, layerIndex, Error{"not worked out"}};
             movesPool_.clear();  // one waiting for an earlier state is not needed
             const int request = ++movesRequest_;
+            latestRequest_->store(request, std::memory_order_relaxed);
             runInBackground<Result<LayerMoves>>(
                 &movesPool_, this,
                 [chip = state.chip, model = state.model, scenario = state.scenario, ev, phase = sel.phase, layerIndex,
-                 evaluate = doc_->library().evaluate] {
-                    return what_moves(chip, model, scenario, ev, phase, layerIndex, evaluate);
+                 evaluate = doc_->library().evaluate, latest = latestRequest_, request] {
+                    // A later request stops this one at its next evaluation (a few whole evaluations of a slow
+                    // design): its moves would not be shown, and the later one waits for the thread.
+                    const EvaluateFn unless_stale = [&](const ChipSpec& c, const ModelSpec& m,
+                                                        const Scenario& s) -> Result<Evaluation> {
+                        if (latest->load(std::memory_order_relaxed) != request)
+                            return Error{"moves: a later state's are worked out"};
+                        return evaluate(c, m, s);
+                    };
+                    return what_moves(chip, model, scenario, ev, phase, layerIndex, unless_stale);
                 },
                 [this, request](Result<LayerMoves>& moves) {
                     if (request != movesRequest_ || !requested_) return;  // a later state's are on the way

@@ -404,6 +404,50 @@ private slots:
         doc.finishInteraction();
     }
 
+    // The moves of a state the design has left are not worked out to their end: the panel's thread stops at the
+    // job's next evaluation, so the later state's moves wait for one evaluation at most. The first evaluation of
+    // the 1.7 GHz state's moves is held until the design is at 1.8 GHz and the page has asked for its moves; the
+    // 1.7 GHz job then asks for no other (it would ask for one per resource doubled: the compute doubled runs at
+    // 3.4 GHz, the others at 1.7).
+    void aLaterStatesMovesStopAnEarlierJob() {
+        ModelLibrary lib = builtin_library();
+        std::atomic<bool> released{false}, holding{false};
+        std::atomic<int> earlier{0};  // evaluations of the 1.7 GHz state's moves
+        const auto evaluate = lib.evaluate;
+        lib.evaluate = [&, evaluate](const ChipSpec& chip, const ModelSpec& model, const Scenario& s) {
+            const double f = chip.compute.clock_ghz;
+            if (QThread::currentThread() != qApp->thread() && (std::abs(f - 1.7) < 1e-9 || std::abs(f - 3.4) < 1e-9)) {
+                ++earlier;
+                holding = true;
+                for (int i = 0; i < 500 && !released; ++i) QThread::msleep(10);
+            }
+            return evaluate(chip, model, s);
+        };
+        DesignDocument doc(lib);
+        QVERIFY(doc.loadPreset("h100-sxm").ok());
+        ExplainPanel panel(&doc);
+        panel.setInlineMovesMs(-1);  // every design counts as slow: its moves are worked out on the panel's thread
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        doc.setSelection(LayerSelection{Phase::decode, 0, -1});
+        QVERIFY(doc.setParam("compute.clock_ghz", 1.7).ok());
+        QTRY_VERIFY(holding);
+        QSignalSpy pages(&panel, &QTextBrowser::textChanged);
+        QVERIFY(doc.setParam("compute.clock_ghz", 1.8).ok());
+        // The page refreshes 150 ms after the edit, asking for 1.8 GHz's moves (queued behind the held job).
+        QTRY_VERIFY(pages.count() > 0);
+        QVERIFY(panel.toPlainText().contains(QStringLiteral("being worked out")));
+        QCOMPARE(earlier.load(), 1);
+        released = true;
+        QTRY_VERIFY(panel.moves().has_value());
+        const Evaluation& ev = doc.evaluation().value();
+        auto expected = what_moves(doc.state().chip, doc.state().model, doc.state().scenario, ev, Phase::decode, 0, evaluate);
+        QVERIFY(expected.ok());
+        QCOMPARE(panel.moves()->step_s, expected->step_s);
+        QCOMPARE(earlier.load(), 1);  // the held one alone
+        doc.setSelection(LayerSelection{});
+    }
+
 private:
     std::unique_ptr<MainWindow> window_;
     QFont baseFont_;
