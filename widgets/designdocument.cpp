@@ -93,11 +93,11 @@ void DesignDocument::startRanges() {
             if (eval && referenceChips_.count(id))
                 jobs.push_back({id, DesignPoint{referenceChips_.at(id), state_.model, state_.scenario, companions.value()}});
     const bool design = !designRangesReady_, references = !referenceRangesReady_;
-    const int generation = rangesGeneration_;
+    const int generation = rangesGeneration_->load(std::memory_order_relaxed);
     using Out = std::vector<std::pair<std::string, Result<Ranges>>>;
     runInBackground<Out>(
         &rangesPool_, this,
-        [jobs = std::move(jobs), latest = rangesLatest_, generation]() {
+        [jobs = std::move(jobs), latest = rangesGeneration_, generation]() {
             // Each chip's ranges take two evaluations a key (seconds for a search over a large system): a job
             // whose state the edits moved on from stops, and leaves the thread to the next one.
             const std::function<bool()> stale = [&] { return latest->load(std::memory_order_relaxed) != generation; };
@@ -109,7 +109,7 @@ void DesignDocument::startRanges() {
             return out;
         },
         [this, generation, design, references](Out& out) {
-            if (generation != rangesGeneration_) return;  // the state moved on
+            if (generation != rangesGeneration_->load(std::memory_order_relaxed)) return;  // the state moved on
             if (design) designRanges_ = {};
             if (references) referenceRanges_.clear();
             for (auto& [id, r] : out) {
@@ -190,8 +190,7 @@ void DesignDocument::changed(unsigned parts) {
         // The ranges belong to the state they were computed for: gone until this state's arrive.
         designRangesReady_ = designRangesReady_ && !design;
         referenceRangesReady_ = referenceRangesReady_ && !refs;
-        ++rangesGeneration_;
-        rangesLatest_->store(rangesGeneration_, std::memory_order_relaxed);
+        rangesGeneration_->fetch_add(1, std::memory_order_relaxed);
         rangesTimer_.start();
     }
     if (design && !background) emit evaluationChanged();

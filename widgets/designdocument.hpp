@@ -196,9 +196,9 @@ private:
     LayerSelection selection_;
     QThreadPool rangesPool_;
     QTimer rangesTimer_;
-    int rangesGeneration_ = 0;
-    // rangesGeneration_ as the ranges thread reads it: a job for an earlier state stops at its next evaluation.
-    std::shared_ptr<std::atomic<int>> rangesLatest_ = std::make_shared<std::atomic<int>>(0);
+    // Counts the states the ranges were asked for; shared with the ranges thread, where a job for an earlier
+    // state stops at its next evaluation.
+    std::shared_ptr<std::atomic<int>> rangesGeneration_ = std::make_shared<std::atomic<int>>(0);
     bool designRangesReady_ = false;     // an edit of the chip alone keeps the reference chips' ranges
     bool referenceRangesReady_ = false;
     Ranges designRanges_;

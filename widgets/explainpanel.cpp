@@ -243,19 +243,18 @@ void ExplainPanel::refresh() {
     if (!computed_ || !computed_->matches(state, sel.phase, layerIndex)) {
         if (doc_->lastEvaluationMs() <= inlineMovesMs_) {
             requested_.reset();  // one still running for an earlier state stops, and is dropped when it returns
-            latestRequest_->store(++movesRequest_, std::memory_order_relaxed);
+            movesRequest_->fetch_add(1, std::memory_order_relaxed);
             computed_ = MovesFor{state, sel.phase, layerIndex,
                                  what_moves(state.chip, state.model, state.scenario, ev, sel.phase, layerIndex,
                                             doc_->library().evaluate)};
         } else if (!requested_ || !requested_->matches(state, sel.phase, layerIndex)) {
             requested_ = MovesFor{state, sel.phase, layerIndex, Error{"not worked out"}};
             movesPool_.clear();  // one waiting for an earlier state is not needed
-            const int request = ++movesRequest_;
-            latestRequest_->store(request, std::memory_order_relaxed);
+            const int request = movesRequest_->fetch_add(1, std::memory_order_relaxed) + 1;
             runInBackground<Result<LayerMoves>>(
                 &movesPool_, this,
                 [chip = state.chip, model = state.model, scenario = state.scenario, ev, phase = sel.phase, layerIndex,
-                 evaluate = doc_->library().evaluate, latest = latestRequest_, request] {
+                 evaluate = doc_->library().evaluate, latest = movesRequest_, request] {
                     // A later request stops this one at its next evaluation (a few whole evaluations of a slow
                     // design): its moves would not be shown, and the later one waits for the thread.
                     const EvaluateFn unless_stale = [&](const ChipSpec& c, const ModelSpec& m,
@@ -267,7 +266,8 @@ void ExplainPanel::refresh() {
                     return what_moves(chip, model, scenario, ev, phase, layerIndex, unless_stale);
                 },
                 [this, request](Result<LayerMoves>& moves) {
-                    if (request != movesRequest_ || !requested_) return;  // a later state's are on the way
+                    // A later state's are on the way.
+                    if (request != movesRequest_->load(std::memory_order_relaxed) || !requested_) return;
                     computed_ = std::move(*requested_);
                     computed_->moves = std::move(moves);
                     requested_.reset();

@@ -56,9 +56,9 @@ private:
     double inlineMovesMs_ = kInlineMovesMs;
     std::optional<MovesFor> computed_;   // the latest moves worked out
     std::optional<MovesFor> requested_;  // those being worked out in movesPool_ (moves unset)
-    int movesRequest_ = 0;               // the latest job started on movesPool_
-    // movesRequest_ as the panel's thread reads it: a job for an earlier request stops at its next evaluation.
-    std::shared_ptr<std::atomic<int>> latestRequest_ = std::make_shared<std::atomic<int>>(0);
+    // The latest request for moves; shared with movesPool_, where a job for an earlier one stops at its next
+    // evaluation.
+    std::shared_ptr<std::atomic<int>> movesRequest_ = std::make_shared<std::atomic<int>>(0);
     bool keepScroll_ = false;            // a refresh that only adds the moves keeps the scroll position
     QThreadPool movesPool_;
 };
