@@ -358,6 +358,10 @@
         <source>scenario: %1 = %2 exceeds chips (%3): a degree of parallelism needs that many chips</source>
         <translation>场景：%1 = %2 超过芯片数 %3（并行度需要同样多的芯片）</translation>
     </message>
+    <message>
+        <source>tokens per tile of the grouped expert GEMMs; 0 = no partial tiles</source>
+        <translation>分组专家 GEMM 每个分块的词元数；0 = 无未填满的分块</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
@@ -5546,6 +5550,14 @@ TTFT p99 %6</translation>
     <message>
         <source>reserve: a request&apos;s final KV is set aside when it is admitted (TensorRT-LLM default); on_demand: pages as tokens are made (vLLM, TensorRT-LLM max utilisation), so more requests fit, except in a run of requests of one length issued at once, which reach their whole context together.</source>
         <translation>reserve：请求被接纳时预留其最终 KV（TensorRT-LLM 默认）；on_demand：随词元生成按页分配（vLLM、TensorRT-LLM 最大利用率模式），可容纳更多请求；但同时发出、长度相同的一批请求会同时达到完整上下文，此时不再多容纳。</translation>
+    </message>
+    <message>
+        <source>Expert GEMM token tile</source>
+        <translation>专家 GEMM 词元分块</translation>
+    </message>
+    <message>
+        <source>Tokens per tile of the grouped expert GEMMs at most: each expert&apos;s tokens fill whole tiles, so its last tile is part empty (half on average where the experts&apos; loads vary), and an expert with fewer tokens takes one tile of its size. 128: TensorRT-LLM&apos;s MoE kernels choose their tile from the tokens per expert up to 128 (calculate_tile_tokens_dim); DeepGEMM pads each expert&apos;s rows to 128. 0: the tiles are full.</source>
+        <translation>分组专家 GEMM 每个分块至多容纳的词元数：每个专家的词元填满整块，因此其最后一块部分为空（各专家负载不均时平均空一半）；词元较少的专家使用一个与其大小相当的分块。128：TensorRT-LLM 的 MoE 内核按每个专家的词元数选择分块，至多 128（calculate_tile_tokens_dim）；DeepGEMM 将每个专家的行补齐到 128。0：分块全满。</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,7 @@ struct KernelOptions {
     int ep = 1;
     double imbalance = 1.0;
     double moe_pair_bytes = 0.0;
+    int moe_tile_tokens = Scenario{}.moe_tile_tokens;
     std::string act_quant = "none";
     std::string routing = "random";
     bool cold_weights = false;
@@ -164,8 +165,9 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         if (!routing) return fail(ctx, kUsage, "--routing: '" + o.routing + "' is not one of random, balanced");
         // --moe-pair-bytes is the workload key: the same check and message as eval's.
         if (auto st = validate_moe_pair_bytes(o.moe_pair_bytes); !st) return fail(ctx, kUsage, st.error().message);
+        if (auto st = validate_moe_tile_tokens(o.moe_tile_tokens); !st) return fail(ctx, kUsage, st.error().message);
         run = [m = *model, p = *p, r = *routing, &o](const ChipSpec& c) {
-            return moe_kernel(c, m, o.tokens, o.ep, p, o.imbalance, r, o.moe_pair_bytes);
+            return moe_kernel(c, m, o.tokens, o.ep, p, o.imbalance, r, o.moe_pair_bytes, o.moe_tile_tokens);
         };
     } else if (gemm) {
         const auto p = parse_precision(o.precision);
@@ -245,6 +247,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
             j["routing"] = o.routing;
             j["moe_pair_bytes"] =
                 o.moe_pair_bytes > 0 ? o.moe_pair_bytes : moe_pair_bytes_default(*parse_precision(o.precision));
+            j["moe_tile_tokens"] = o.moe_tile_tokens;
             j["precision"] = std::string(to_string(op.precision));
             j["flops"] = op.flops;
         }
@@ -534,6 +537,7 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
                     "random (default: each token picks its experts at random, as in serving) or balanced (tokens spread "
                     "evenly over the experts, as kernel benchmarks route them: T tokens touch min(E, T x top_k) experts)");
     moe->add_option("--moe-pair-bytes", ko->moe_pair_bytes, kMoePairBytesHelp);
+    moe->add_option("--moe-tile-tokens", ko->moe_tile_tokens, kMoeTileTokensHelp);
     moe->fallthrough();
     moe->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::moe, ctx); });
     CLI::App* attention = kernel->add_subcommand(

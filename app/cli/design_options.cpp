@@ -148,6 +148,7 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                      "model's routing skew moe.routing_alpha, or 1.1 where it is not known, times the busiest group's "
                      "extra expert where ep does not divide the experts)");
     cmd->add_option("--moe-pair-bytes", o.moe_pair_bytes, kMoePairBytesHelp);
+    cmd->add_option("--moe-tile-tokens", o.moe_tile_tokens, kMoeTileTokensHelp);
     cmd->add_option("--moe-dispatch", o.moe_dispatch,
                      "MoE over attention ranks: auto (default), allgather (every rank gathers every token, then a "
                      "reduce-scatter: TensorRT-LLM on 8-GPU nodes, vLLM) or alltoall (only routed rows travel: DeepEP, NVL72)");
@@ -240,6 +241,7 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     s.draft_model = o.draft_model;
     s.expert_imbalance = o.expert_imbalance;
     s.moe_pair_bytes = o.moe_pair_bytes;
+    s.moe_tile_tokens = o.moe_tile_tokens;
     const auto dispatch = parse_moe_dispatch(o.moe_dispatch);
     if (!dispatch)
         return failed(code, kUsage, "--moe-dispatch: '" + o.moe_dispatch + "' is not one of auto, allgather, alltoall");

@@ -23,6 +23,10 @@ inline constexpr int kChipsNotGiven = std::numeric_limits<int>::min();  // --chi
 inline constexpr const char* kMoePairBytesHelp =
     "MoE: bytes each routed token moves per hidden element outside the expert GEMMs (default 0: by precision, "
     "4 bf16 / 5.2 fp8 / 16.3 fp4)";
+// --moe-tile-tokens, taken as --moe-pair-bytes is.
+inline constexpr const char* kMoeTileTokensHelp =
+    "MoE: tokens per tile of the grouped expert GEMMs at most; each expert's last tile is part empty (default 128: "
+    "TensorRT-LLM's MoE kernels, DeepGEMM; 0: full tiles)";
 
 struct DesignOptions {
     std::string chip, model;
@@ -49,6 +53,7 @@ struct DesignOptions {
     std::string draft_model;
     double expert_imbalance = Scenario{}.expert_imbalance;
     double moe_pair_bytes = Scenario{}.moe_pair_bytes;
+    int moe_tile_tokens = Scenario{}.moe_tile_tokens;
     std::string moe_dispatch = "auto";
     double weights_16bit_share = 0.0;
     double comm_overlap = Scenario{}.comm_overlap;

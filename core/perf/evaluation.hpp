@@ -77,6 +77,7 @@ struct OpResult {
     std::string_view algorithm;  // the collective's algorithm: "one-shot", "two-shot", "ring", ... or ""
     double buffer_bytes = 0;     // the buffer each holds (all-reduce) or sends (all-to-all, send/recv)
     double utilisation = 1.0;    // MAC-array shape utilisation (tile quantisation)
+    double row_share = 1.0;      // grouped GEMM: its experts' rows over the rows of the tiles they fill (expert_row_share)
     double fixed_s = 0;          // time the kernel takes whatever its size, beyond the per-op overhead
     double attention_calls = 0;  // attention: kernel calls per step with a fixed cost (fixed_s follows)
     double attention_pairs = 0;  // decode attention: (request, KV head) pairs whose per-pair work this op carries

@@ -190,7 +190,7 @@ std::optional<MoeRouting> parse_moe_routing(std::string_view name) {
 }
 
 Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, double tokens, int ep, Precision p,
-                                double imbalance, MoeRouting routing, double pair_bytes) {
+                                double imbalance, MoeRouting routing, double pair_bytes, int tile_tokens) {
     if (auto st = validate_chip(chip); !st) return st.error();
     if (!model.is_moe()) return Error{"moe: model '" + model.id + "' has no routed experts"};
     if (!valid_dim(tokens) || tokens != std::floor(tokens))
@@ -201,6 +201,7 @@ Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, do
     if (!(imbalance >= 1.0) || !std::isfinite(imbalance))
         return Error{"moe: imbalance must be at least 1 (the busiest rank's load over the mean)"};
     if (auto st = validate_moe_pair_bytes(pair_bytes); !st) return st.error();
+    if (auto st = validate_moe_tile_tokens(tile_tokens); !st) return st.error();
     const ChipRates r = chip_rates(chip);
     // Every rank holds every token (one attention rank over ep chips): each picks its experts' rows.
     Scenario s;
@@ -210,6 +211,7 @@ Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, do
     s.kv_precision = Precision::bf16;
     s.expert_imbalance = imbalance;
     s.moe_pair_bytes = pair_bytes;
+    s.moe_tile_tokens = tile_tokens;
     StepShape shape;
     shape.decode_seqs = tokens;
     StepPlan plan;

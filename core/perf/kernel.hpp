@@ -78,13 +78,14 @@ Result<KernelResult> allreduce_kernel(const ChipSpec& chip, double bytes, int ch
 // How the tokens pick their experts: each at random (T tokens touch E (1 - (1 - k/E)^T) distinct experts,
 // as in serving) or spread evenly over them (a kernel benchmark's balanced routing: min(E, T k) experts).
 // pair_bytes: the workload key moe_pair_bytes (bytes each routed copy moves per hidden element outside the
-// expert GEMMs; 0 = moe_pair_bytes_default for the precision).
+// expert GEMMs; 0 = moe_pair_bytes_default for the precision); tile_tokens: the workload key moe_tile_tokens
+// (an expert's rows fill whole tiles of up to that many: expert_row_share).
 enum class MoeRouting { random, balanced };
 std::string_view to_string(MoeRouting r);
 std::optional<MoeRouting> parse_moe_routing(std::string_view name);  // random, balanced
 Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, double tokens, int ep, Precision p,
                                 double imbalance = 1.0, MoeRouting routing = MoeRouting::random,
-                                double pair_bytes = 0.0);
+                                double pair_bytes = 0.0, int tile_tokens = Scenario{}.moe_tile_tokens);
 
 // One layer's attention call (score, softmax and value in one kernel) on one chip of tp. Decode: `requests`
 // requests, each with `context` tokens in its KV cache (at precision kv) and one new token attending them

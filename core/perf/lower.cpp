@@ -112,7 +112,8 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
         op.network_s = cost.time_s;
     } else {
         op.activation_level = act_level(op.activation_bytes, r);
-        if (op.kind != OpKind::vector) op.utilisation = tile_utilisation(op.m, op.n, r.mac_rows, r.mac_cols);
+        if (op.kind != OpKind::vector)
+            op.utilisation = tile_utilisation(op.m, op.n, r.mac_rows, r.mac_cols) * op.row_share;
         // A mixed-precision checkpoint runs its 16-bit share of each weight GEMM at the bf16 rate.
         if (const double kept = weights_kept_at_16bit(s); op.kind == OpKind::gemm && kept > 0) {
             const double narrow = r.achieved_flops[static_cast<size_t>(op.precision)];
@@ -408,11 +409,14 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     const double least_experts = c.balanced_routing ? std::ceil(distinct / p.ep - 1e-9) : std::min(1.0, distinct);
     const double touched = std::min(held, std::max(distinct * held / e, least_experts));
     const double per_expert = touched > 0 ? routed / touched : routed;
+    const double row_share = expert_row_share(per_expert, c.s.moe_tile_tokens, c.balanced_routing);
     gemm(ops, c, "expert_gate_up", routed, per_expert, gates * fe, h, touched);
     ops.back().grouped = true;
+    ops.back().row_share = row_share;
     vec(ops, c, "expert_act", 4.0 * routed * fe, (gates + 1.0) * routed * fe * kActBytes);
     gemm(ops, c, "expert_down", routed, per_expert, h, fe, touched);
     ops.back().grouped = true;
+    ops.back().row_share = row_share;
     if (m.moe.shared_experts > 0) {
         const double fs = static_cast<double>(m.moe.shared_experts) * m.moe.expert_ffn / p.tp;
         gemm(ops, c, "shared_gate_up", t, t, gates * fs, h, 1);
@@ -602,6 +606,19 @@ double moe_pair_bytes_default(Precision p) {
         case Precision::int8: return 5.2;
         default: return 4.0;
     }
+}
+
+double expert_row_share(double rows, double tile, bool balanced) {
+    if (!(tile > 0) || !(rows > 0)) return 1.0;
+    // In tiles: an expert's mean rows, and the tiles they fill. Balanced, every expert holds the mean: the
+    // whole tiles it needs. Routed, the experts' rows spread over more than a tile, so their last tile is
+    // filled to a point spread evenly over it: half a tile more than the rows on average (mean + 1/2, at
+    // least one tile: below half a tile every expert fits one).
+    const double mean = rows / tile;
+    const double tiles = balanced ? std::ceil(mean - 1e-9) : mean + 0.5;
+    // Below one tile the kernel takes a smaller one (TensorRT-LLM: the rows' power of two, at least 8): the
+    // GEMM's efficiency at so few rows, measured on whole GEMMs, holds that part.
+    return std::max(1.0, mean) / std::max(1.0, tiles);
 }
 
 double expected_distinct_experts(double experts, double top_k, double tokens) {

@@ -105,6 +105,13 @@ double expected_distinct_experts(double experts, double top_k, double tokens);
 // Bytes each routed copy of a token moves per hidden element outside the expert GEMMs (Scenario::
 // moe_pair_bytes when 0), by the GEMMs' precision.
 double moe_pair_bytes_default(Precision gemm_precision);
+// Grouped expert GEMMs run each expert's rows (its routed tokens) in tiles of up to `tile` rows (the
+// workload key moe_tile_tokens; 0: the rows fill them exactly), so an expert's last tile is part empty.
+// The share of the tiles' rows its `rows` fill: balanced routing (every expert the same rows, a kernel
+// benchmark's) fills ceil(rows / tile) tiles; routed tokens, whose experts' rows vary by more than a tile,
+// rows / tile + 1/2 on average. Below one tile, 1: the kernel takes a smaller tile, and the GEMM's
+// efficiency at so few rows holds that.
+double expert_row_share(double rows, double tile, bool balanced);
 // Probability that a token routed to top_k of the experts has at least one of them in a given group
 // of 1/ep of them: 1 - (1 - 1/ep)^k (the rows an expert-parallel dispatch sends, one per token and
 // destination).

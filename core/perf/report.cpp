@@ -209,6 +209,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["spec_accept"] = s.spec_accept;
     if (!s.draft_model.empty()) sc["draft_model"] = s.draft_model;
     sc["expert_imbalance"] = s.expert_imbalance > 0 ? ordered_json(s.expert_imbalance) : ordered_json("auto");
+    sc["moe_tile_tokens"] = s.moe_tile_tokens;
     sc["moe_dispatch"] = to_string(s.moe_dispatch);
     sc["comm_overlap"] = s.comm_overlap;
     if (s.disaggregated()) {

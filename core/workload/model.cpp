@@ -446,6 +446,11 @@ Status validate_moe_pair_bytes(double bytes) {
                                          "precision"));
 }
 
+Status validate_moe_tile_tokens(int tokens) {
+    return real_in_range("moe_tile_tokens", tokens, 0.0, 1024.0,
+                         SCV_TR("Error", "tokens per tile of the grouped expert GEMMs; 0 = no partial tiles"));
+}
+
 Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     // Messages name the key; the GUI shows them translated (Error::of), the command line in English.
     using std::to_string;
@@ -551,6 +556,7 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
         !st)
         return st;
     if (auto st = validate_moe_pair_bytes(s.moe_pair_bytes); !st) return st;
+    if (auto st = validate_moe_tile_tokens(s.moe_tile_tokens); !st) return st;
     if (auto st = real("comm_overlap", s.comm_overlap, 0.0, 1.0, SCV_TR("Error", "fraction of collective time hidden"));
         !st)
         return st;

@@ -244,6 +244,9 @@ struct Scenario {
     // expert GEMMs (expand into expert order, activation quantisation and its scales, the weighted
     // sum back into token order); 0 = the default for the GEMM precision (moe_pair_bytes_default).
     double moe_pair_bytes = 0.0;
+    // Mixture of experts: tokens per tile of the grouped expert GEMMs, the most a kernel takes (an expert's
+    // rows fill whole tiles: the last one of each expert is part empty); 0 = rows fill the tiles exactly.
+    int moe_tile_tokens = 128;
     // Mixture of experts over several attention ranks: how tokens reach the experts and come back.
     MoeDispatch moe_dispatch = MoeDispatch::automatic;
     // Fraction of each layer's collective time hidden behind its other ops (0: engines run the
@@ -280,6 +283,8 @@ Status validate_model(const ModelSpec& model);
 Status validate_scenario(const Scenario& scenario, const ModelSpec& model);
 // The workload key moe_pair_bytes alone (validate_scenario checks it too; the fused-MoE kernel takes it bare).
 Status validate_moe_pair_bytes(double bytes);
+// The workload key moe_tile_tokens alone (as moe_pair_bytes).
+Status validate_moe_tile_tokens(int tokens);
 
 // Whether `tp` tensor-parallel ranks split the model's attention as engines do (vLLM, TensorRT-LLM,
 // SGLang): every rank holds the same number of query heads, and an even share of the KV heads or,

@@ -193,6 +193,11 @@ std::vector<WorkloadKey> build() {
          SCV_TR("scoville::WorkloadKeys", "Bytes each routed copy of a token moves per hidden element outside the expert GEMMs: the expand into "
          "expert order, activation quantisation and the weighted sum back (auto: 4 at bf16, 5.2 at fp8 and int8, "
          "16.3 at fp4, from TensorRT-LLM fused-MoE kernel timings on H100, H200 and B200)."), SCV_REAL(moe_pair_bytes)});
+    add({"moe_tile_tokens", SCV_TR("scoville::WorkloadKeys", "Mixture of experts"), SCV_TR("scoville::WorkloadKeys", "Expert GEMM token tile"), SCV_TR("Unit", "tokens"), K::integer, 0, 1024, "", {},
+         SCV_TR("scoville::WorkloadKeys", "Tokens per tile of the grouped expert GEMMs at most: each expert's tokens fill whole tiles, so its last "
+         "tile is part empty (half on average where the experts' loads vary), and an expert with fewer tokens takes one tile of "
+         "its size. 128: TensorRT-LLM's MoE kernels choose their tile from the tokens per expert up to 128 "
+         "(calculate_tile_tokens_dim); DeepGEMM pads each expert's rows to 128. 0: the tiles are full."), SCV_INT(moe_tile_tokens)});
     add({"moe_dispatch", SCV_TR("scoville::WorkloadKeys", "Mixture of experts"), SCV_TR("scoville::WorkloadKeys", "Token exchange"), "", K::choice, 0, 2, "", {"auto", "allgather", "alltoall"},
          SCV_TR("scoville::WorkloadKeys", "How tokens of several attention ranks reach the experts. allgather: every rank gathers all the "
          "group's tokens, runs the MoE op on each of them and returns the sums by a reduce-scatter (TensorRT-LLM on 8-GPU nodes, "

@@ -564,6 +564,25 @@ TEST(CliKernel, FusedMoeLayerTakesTheBytesPerRoutedCopy) {
                  "moe_pair_bytes = 300 is out of range [0, 256]");
 }
 
+// The grouped GEMMs' token tile (workload key moe_tile_tokens) too: Qwen3-30B on H100 at fp8, EP 1, 4096 tokens
+// routed at random, 256 rows per expert: 2 tiles fill 2.5 at 128 tokens a tile, 2 at 0 (full tiles): the expert
+// GEMMs' compute x 1.25 (the layer's compute_s also holds its vector work, within the 5 %).
+TEST(CliKernel, FusedMoeLayerTakesTheExpertTokenTile) {
+    auto layer = [](const char* tile) {
+        const CliRun r = run({"kernel", "--chip", "h100-sxm", "--format", "json", "moe", "4096", "--model",
+                              "qwen3-30b-a3b", "--precision", "fp8", "--moe-tile-tokens", tile});
+        EXPECT_EQ(r.code, 0) << r.err;
+        return nlohmann::json::parse(r.out);
+    };
+    const auto tiled = layer("128"), full = layer("0");
+    EXPECT_DOUBLE_EQ(tiled["moe_tile_tokens"].get<double>(), 128.0);
+    EXPECT_DOUBLE_EQ(full["moe_tile_tokens"].get<double>(), 0.0);
+    EXPECT_DOUBLE_EQ(tiled["flops"].get<double>(), full["flops"].get<double>());
+    EXPECT_NEAR(tiled["compute_s"].get<double>() / full["compute_s"].get<double>(), 1.25, 0.05);
+    expect_error(run({"kernel", "--chip", "h100-sxm", "moe", "16", "--model", "qwen3-30b-a3b", "--moe-tile-tokens", "-1"}),
+                 2, "moe_tile_tokens = -1 is out of range [0, 1024]");
+}
+
 // One layer's decode-attention call: 1024 requests of Llama-3.1-8B with 15 tokens cached on one H200, fp8 KV:
 // 8192 (request, KV head) blocks, the 8092 beyond the first wave of 100 x 10.11 ns, meet 35.7 MB of KV (and the
 // queries and outputs, from HBM) at the ridge, + 5.376 us per call = 88.37 us (the Roofline test's arithmetic;

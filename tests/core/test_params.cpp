@@ -157,6 +157,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.lm_head_as_weights = true;
     s.custom_allreduce_mb = 16;
     s.moe_pair_bytes = 12.5;
+    s.moe_tile_tokens = 64;
     s.moe_dispatch = MoeDispatch::alltoall;
     s.weights_16bit_share = 0.094;
     s.output_len_quantiles = {{0.01, 23}, {0.5, 251}, {0.99, 922}};
@@ -170,6 +171,8 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "kv_allocation"), "on_demand");
     EXPECT_EQ(*get_workload_text(s, "input_len_cv"), "0.77");
     EXPECT_EQ(*get_workload_text(s, "moe_pair_bytes"), "12.5");
+    EXPECT_EQ(*get_workload_text(s, "moe_tile_tokens"), "64");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "moe_tile_tokens"), "128");
     EXPECT_EQ(*get_workload_text(s, "admit_every_steps"), "9");
     EXPECT_EQ(*get_workload_text(s, "host_ms_per_step"), "9");
     EXPECT_EQ(*get_workload_text(Scenario{}, "host_ms_per_step"), "0");
@@ -193,7 +196,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(Scenario{}, "chunked_kv"), "chunk");
     EXPECT_EQ(*get_workload_text(s, "lm_head_format"), "weights");
     EXPECT_EQ(*get_workload_text(Scenario{}, "lm_head_format"), "bf16");
-    EXPECT_EQ(workload_keys().size(), 42u);
+    EXPECT_EQ(workload_keys().size(), 43u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
@@ -204,6 +207,9 @@ TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
     EXPECT_NE(set_workload_text(s, "admit_every_steps", "0").error().message.find("workload 'admit_every_steps': 0 is out of range"),
               std::string::npos);
     EXPECT_NE(set_workload_text(s, "custom_allreduce_mb", "-1").error().message.find("workload 'custom_allreduce_mb': -1 is out of range"),
+              std::string::npos);
+    EXPECT_NE(set_workload_text(s, "moe_tile_tokens", "2048").error().message.find(
+                  "workload 'moe_tile_tokens': 2048 is out of range"),
               std::string::npos);
     EXPECT_NE(set_workload_text(s, "kv_allocation", "lazy").error().message.find("not one of reserve, on_demand"),
               std::string::npos);

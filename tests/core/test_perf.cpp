@@ -1943,10 +1943,62 @@ TEST(Lowering, FusedMoeOpMatchesItsKernelTimings) {
     for (const Row& r : {Row{"h100-sxm", Precision::fp8, 766, 0.08}, Row{"h200-sxm", Precision::fp8, 714, 0.08},
                          Row{"b200", Precision::fp8, 430, 0.08}, Row{"b200", Precision::fp4, 447, 0.02},
                          Row{"h200-sxm", Precision::bf16, 997, 0.05}, Row{"b200", Precision::bf16, 495, 0.20}}) {
-        auto k = moe_kernel(*load_chip(r.chip), qwen, 16384, 8, r.p);
+        auto k = moe_kernel(*load_chip(r.chip), qwen, 16384, 8, r.p, 1.0, MoeRouting::balanced);
         ASSERT_TRUE(k.ok()) << r.chip << ": " << k.error().message;
         EXPECT_NEAR(k->op.time_s * 1e6, r.measured_us, r.band * r.measured_us) << r.chip << " " << to_string(r.p);
     }
+}
+
+// Grouped expert GEMMs run each expert's rows in tiles of up to moe_tile_tokens (128) rows. Routed, the
+// experts' rows vary, so their last tile is half full on average: 542 rows are 4.234375 tiles, which fill
+// 4.734375 (share 0.894389); balanced, every expert holds 542 and needs 5 whole tiles (0.846875), 1,024 need
+// 8 (1). Below a tile the kernel takes a smaller one (1); 128 routed rows straddle one and two tiles
+// (1 / 1.5); 0 turns the tiles off.
+TEST(Lowering, ExpertRowsFillWholeTiles) {
+    EXPECT_NEAR(expert_row_share(542, 128, false), 4.234375 / 4.734375, 1e-12);
+    EXPECT_NEAR(expert_row_share(542, 128, true), 4.234375 / 5, 1e-12);
+    EXPECT_DOUBLE_EQ(expert_row_share(1024, 128, true), 1.0);
+    EXPECT_DOUBLE_EQ(expert_row_share(50, 128, false), 1.0);
+    EXPECT_DOUBLE_EQ(expert_row_share(50, 128, true), 1.0);
+    EXPECT_NEAR(expert_row_share(128, 128, false), 1.0 / 1.5, 1e-12);
+    EXPECT_DOUBLE_EQ(expert_row_share(542, 0, false), 1.0);
+    EXPECT_DOUBLE_EQ(expert_row_share(0, 128, false), 1.0);
+}
+
+// In a step: Qwen3-30B-A3B decoding 4,096 requests on one H100 routes 4,096 x 8 = 32,768 rows over its 128
+// experts (every one touched: 128 (1 - (1 - 8/128)^4096) = 128), 256 each, 2 tiles, which fill 2.5: the
+// expert GEMMs' compute grows by 2.5 / 2 = 1.25 over full tiles (moe_tile_tokens 0). The shared GEMMs and
+// the memory traffic do not change. A kernel benchmark's balanced routing gives each expert exactly 2
+// tiles: its time is that of full tiles.
+TEST(Lowering, RoutedExpertRowsLeaveTheirLastTilePartEmpty) {
+    const ModelSpec m = *load_model("qwen3-30b-a3b");
+    Scenario s;
+    s.batch = 4096;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    const auto tiled = lower(m, s, Phase::decode);
+    s.moe_tile_tokens = 0;
+    const auto full = lower(m, s, Phase::decode);
+    for (std::string_view name : {"expert_gate_up", "expert_down"}) {
+        const OpResult &a = op(tiled, 0, name), &b = op(full, 0, name);
+        EXPECT_DOUBLE_EQ(a.m, 256.0) << name;
+        EXPECT_NEAR(a.compute_s / b.compute_s, 1.25, 1e-9) << name;
+        EXPECT_DOUBLE_EQ(a.flops, b.flops) << name;
+        EXPECT_DOUBLE_EQ(a.memory_s, b.memory_s) << name;
+    }
+    const ModelSpec qwen = *load_model("qwen3-30b-a3b");
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    const auto balanced = moe_kernel(h100, qwen, 4096, 1, Precision::fp8, 1.0, MoeRouting::balanced);
+    const auto balanced_full = moe_kernel(h100, qwen, 4096, 1, Precision::fp8, 1.0, MoeRouting::balanced, 0.0, 0);
+    const auto routed = moe_kernel(h100, qwen, 4096, 1, Precision::fp8, 1.0, MoeRouting::random);
+    ASSERT_TRUE(balanced.ok() && balanced_full.ok() && routed.ok());
+    EXPECT_DOUBLE_EQ(balanced->op.time_s, balanced_full->op.time_s);
+    EXPECT_GT(routed->op.time_s, balanced->op.time_s * 1.01);
+    // Out of range is refused, naming the key.
+    s.moe_tile_tokens = -8;
+    const auto bad = validate_scenario(s, m);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("moe_tile_tokens"), std::string::npos) << bad.error().message;
+    EXPECT_FALSE(moe_kernel(h100, qwen, 4096, 1, Precision::fp8, 1.0, MoeRouting::random, 0.0, 4096).ok());
 }
 
 // A fused MoE call costs a fixed time whatever it routes (the routing, sorting, expand, activation and
