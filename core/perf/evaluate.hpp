@@ -51,7 +51,7 @@ struct EvalWorkspace {
 // (each pool's split is chosen afresh).
 Scenario with_parallelism(const Scenario& scenario, const Parallelism& chosen);
 // The same, and a disaggregated scenario's split of its chips into the pools chosen given, where it left the
-// split to auto (each pool's deployment is still chosen for its chips).
+// split to auto, and each pool's deployment held (Scenario::prefill_held, decode_held).
 Scenario with_deployment(const Scenario& scenario, const ServingResult& chosen);
 
 // evaluate() into ws.ev: the same numbers, without rebuilding the buffers.

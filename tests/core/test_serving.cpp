@@ -813,6 +813,46 @@ TEST(Disaggregation, TheSplitSearchChoosesAsEverySplitPlannedAfresh) {
     EXPECT_EQ(with_deployment(given, ev->serving).prefill_chips, 2);  // a split given stays as given
 }
 
+// The ranges and the TDP cap hold each pool's deployment too (with_deployment): evaluated again, the design's
+// pools run as chosen, with the same results; a pool given another deployment runs at that one, not at the
+// best of a search. Llama-3.1-70B over 16 H200s under TTFT 1 s and TPOT 40 ms, split and parallelism auto.
+TEST(Disaggregation, TheChosenPoolDeploymentsAreHeld) {
+    const ChipSpec h200 = *load_chip("h200-sxm");
+    const ModelSpec m = *load_model("llama-3.1-70b");
+    Scenario s;
+    s.chips = 16;
+    s.prefill_chips = s.decode_chips = -1;
+    s.tp = s.pp = s.ep = s.attention_dp = 0;
+    s.batch = 0;
+    s.input_len = 2048;
+    s.output_len = 256;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.ttft_slo_s = 1.0;
+    s.tpot_slo_s = 0.04;
+    auto ev = evaluate(h200, m, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    const Parallelism pre = ev->serving.prefill_pool.parallelism, dec = ev->serving.decode_pool.parallelism;
+    Scenario held = with_deployment(s, ev->serving);
+    EXPECT_EQ(held.prefill_held, (std::array<int, 4>{pre.tp, pre.pp, pre.ep, pre.dp}));
+    EXPECT_EQ(held.decode_held, (std::array<int, 4>{dec.tp, dec.pp, dec.ep, dec.dp}));
+    auto again = evaluate(h200, m, held);
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_EQ(again->serving.throughput_tokens_per_s, ev->serving.throughput_tokens_per_s);
+    EXPECT_EQ(again->serving.prefill_pool.parallelism, pre);
+    EXPECT_EQ(again->serving.decode_pool.parallelism, dec);
+    // Another decode deployment held: the pool runs it (its step differs), not the search's best.
+    const int other_tp = dec.tp == 1 ? 2 : 1;
+    held.decode_held = {other_tp, 1, 1, 1};
+    auto other = evaluate(h200, m, held);
+    ASSERT_TRUE(other.ok()) << other.error().message;
+    EXPECT_EQ(other->serving.decode_pool.parallelism, (Parallelism{other_tp, 1, 1, 1}));
+    EXPECT_EQ(other->serving.prefill_pool.parallelism, pre);
+    EXPECT_NE(other->serving.decode_pool.step_s, ev->serving.decode_pool.step_s);
+    // Nothing held: searched as before.
+    EXPECT_EQ(with_deployment(s, ev->serving).prefill_chips, ev->serving.prefill_pool.chips);
+    EXPECT_EQ(s.prefill_held, (std::array<int, 4>{}));
+}
+
 // A run of a fixed number of requests (trtllm-bench, MLPerf offline): equal lengths leave in waves of
 // the batch. Whole waves take exactly the steady state's time: each request's prompt costs what its
 // share of the steady step's prompt tokens costs, and its decode steps run at the full batch.
