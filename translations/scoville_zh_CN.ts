@@ -2814,6 +2814,10 @@
         <source>&lt;p&gt;The decode pool holds %1 requests a replica, what the served rate keeps there (rate × output tokens × TPOT); it would take up to %2.&lt;/p&gt;</source>
         <translation>&lt;p&gt;解码池每个副本容纳 %1 个请求，即服务速率使其保有的数量（速率 × 输出 token 数 × TPOT）；它最多可容纳 %2 个。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>(the utilisation holds × %1 for the experts&apos; part-empty last tiles: %2 tokens per expert in tiles of up to %3, workload key moe_tile_tokens)&lt;br&gt;</source>
+        <translation>（利用率中含 × %1，来自各专家未填满的最后一个分块：每个专家 %2 个词元，分块至多 %3 个词元，工作负载键 moe_tile_tokens）&lt;br&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>

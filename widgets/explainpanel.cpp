@@ -431,6 +431,12 @@ void ExplainPanel::refresh() {
                             .arg(formatSi(op.flops), formatSi(peak * 1e12, QStringLiteral("FLOP/s")),
                                  QString::number(eff, 'f', 2), QString::number(op.utilisation, 'f', 2),
                                  formatSeconds(op.compute_s));
+                // A grouped expert GEMM's experts fill whole tiles (expert_row_share).
+                if (op.grouped && op.row_share < 0.9995)
+                    html += tr("(the utilisation holds × %1 for the experts' part-empty last tiles: %2 tokens per expert "
+                               "in tiles of up to %3, workload key moe_tile_tokens)<br>")
+                                .arg(QString::number(op.row_share, 'f', 3), formatNumber(op.m, 0),
+                                     QString::number(doc_->state().scenario.moe_tile_tokens));
             } else if (op.prompt && rates.prefill_score_s > 0) {
                 // A prompt-attention softmax the chip times per score (efficiency.prefill_softmax_ps, scaled from its
                 // calibration point).

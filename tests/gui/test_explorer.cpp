@@ -1183,6 +1183,33 @@ private slots:
             QVERIFY(doc_->setParam("efficiency.attention_rope_pass_us", 0));
             QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("+ RoPE pass = ")));
         }
+        // A grouped expert GEMM's experts fill whole tiles: Qwen3-30B-A3B decoding 4,096 requests on one chip routes
+        // 4,096 x 8 rows (and its prompt chunks' more) over 128 experts, over 2 tiles of 128 each: the text says how
+        // much of the utilisation that is and names the key; with moe_tile_tokens 0 the tiles are full, no line.
+        {
+            const Scenario before = doc_->state().scenario;
+            const std::string was = doc_->state().model.id;
+            doc_->setModel("qwen3-30b-a3b");
+            Scenario moe = doc_->state().scenario;
+            moe.chips = moe.tp = moe.pp = moe.ep = moe.attention_dp = 1;
+            moe.batch = 4096;
+            moe.ttft_slo_s.reset();
+            moe.tpot_slo_s.reset();
+            doc_->setScenario(moe);
+            doc_->setSelection(LayerSelection{Phase::decode, 0});
+            const QString tiles = QStringLiteral("for the experts' part-empty last tiles: ");
+            QTRY_VERIFY2(explain->toPlainText().contains(tiles), qPrintable(explain->toPlainText()));
+            const QString body = explain->toPlainText();
+            QVERIFY2(body.mid(body.indexOf(tiles), 120).contains(QStringLiteral("in tiles of up to 128, workload key moe_tile_tokens)")),
+                     qPrintable(body.mid(body.indexOf(tiles), 120)));
+            moe.moe_tile_tokens = 0;
+            doc_->setScenario(moe);
+            doc_->setSelection(LayerSelection{Phase::decode, 0});
+            QTRY_VERIFY(!explain->toPlainText().contains(tiles));
+            QVERIFY(explain->toPlainText().contains(QStringLiteral("expert_gate_up")));
+            doc_->setModel(was);
+            doc_->setScenario(before);
+        }
         // A prefill layer's prompt-attention call: its own fixed cost (H100's 5.89 us, carried) and two launches.
         doc_->setSelection(LayerSelection{Phase::prefill, 0});
         QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("prompt call + 2 launches = ")), qPrintable(explain->toPlainText()));
