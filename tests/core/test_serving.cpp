@@ -727,16 +727,23 @@ TEST(Disaggregation, TheDecodePoolHoldsWhatTheRateFeedsIt) {
     EXPECT_EQ(d->serving.decode_pool.batch, d->serving.decode_pool.batch_limit);
 }
 
-TEST(Disaggregation, TheBestSplitIsFound) {
-    const ChipSpec h200 = *load_chip("h200-sxm");
-    const ModelSpec m = *load_model("llama-3.1-8b");
+// A disaggregated scenario whose split is left to the search: `chips` chips, 2048-token prompts and 256 out,
+// batch auto, every degree of parallelism `degree` (0: auto).
+Scenario split_searched(int chips, int degree) {
     Scenario s;
-    s.chips = 4;
+    s.chips = chips;
     s.prefill_chips = s.decode_chips = -1;
-    s.tp = s.pp = s.ep = s.attention_dp = 1;
+    s.tp = s.pp = s.ep = s.attention_dp = degree;
     s.batch = 0;
     s.input_len = 2048;
     s.output_len = 256;
+    return s;
+}
+
+TEST(Disaggregation, TheBestSplitIsFound) {
+    const ChipSpec h200 = *load_chip("h200-sxm");
+    const ModelSpec m = *load_model("llama-3.1-8b");
+    const Scenario s = split_searched(4, 1);
     auto best = evaluate(h200, m, s);
     ASSERT_TRUE(best.ok()) << best.error().message;
     for (int np = 1; np < 4; ++np) {
@@ -764,13 +771,7 @@ TEST(Disaggregation, TheSplitSearchChoosesAsEverySplitPlannedAfresh) {
                           Case{"h100-sxm", "llama-2-70b", 24, false}}) {
         const ChipSpec chip = *load_chip(c.chip);
         const ModelSpec m = *load_model(c.model);
-        Scenario s;
-        s.chips = c.chips;
-        s.prefill_chips = s.decode_chips = -1;
-        s.tp = s.pp = s.ep = s.attention_dp = 0;
-        s.batch = 0;
-        s.input_len = 2048;
-        s.output_len = 256;
+        Scenario s = split_searched(c.chips, 0);
         s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
         if (c.server) {
             s.ttft_slo_s = 1.0;
@@ -819,13 +820,7 @@ TEST(Disaggregation, TheSplitSearchChoosesAsEverySplitPlannedAfresh) {
 TEST(Disaggregation, TheChosenPoolDeploymentsAreHeld) {
     const ChipSpec h200 = *load_chip("h200-sxm");
     const ModelSpec m = *load_model("llama-3.1-70b");
-    Scenario s;
-    s.chips = 16;
-    s.prefill_chips = s.decode_chips = -1;
-    s.tp = s.pp = s.ep = s.attention_dp = 0;
-    s.batch = 0;
-    s.input_len = 2048;
-    s.output_len = 256;
+    Scenario s = split_searched(16, 0);
     s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
     s.ttft_slo_s = 1.0;
     s.tpot_slo_s = 0.04;
