@@ -1300,7 +1300,8 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
         p.spec_tokens = 0;
         lower_step(model, s, pre.rates(), Phase::prefill, full, p, ev.prefill);
     }
-    const FedDecode pool_at_rate = decode_at_rate(dec, decode_pool_scenario(held_pool(ds, s.decode_held)), model, sp.decode, sp.rate, out, scratch);
+    const FedDecode pool_at_rate =
+        decode_at_rate(dec, decode_pool_scenario(held_pool(ds, s.decode_held)), model, sp.decode, sp.rate, out, scratch);
     const Solution& fed = pool_at_rate.fed;
     const Solution decode = dec.at(fed.par, fed.fit, fed.batch, ev.decode, scratch);
     fill_serving(dec, ds, decode, ev);
