@@ -362,6 +362,26 @@
         <source>tokens per tile of the grouped expert GEMMs; 0 = no partial tiles</source>
         <translation>分组专家 GEMM 每个分块的词元数；0 = 无未填满的分块</translation>
     </message>
+    <message>
+        <source>scenario: prefill_tp, prefill_pp, prefill_ep and prefill_attention_dp need prefill_chips and decode_chips</source>
+        <translation>场景：prefill_tp、prefill_pp、prefill_ep 和 prefill_attention_dp 需要 prefill_chips 和 decode_chips</translation>
+    </message>
+    <message>
+        <source>scenario: the prefill pool&apos;s tp = %1 does not split the %2 attention heads and %3 KV heads of &apos;%4&apos; evenly (tp must divide the heads, and divide the KV heads or be a multiple of them)</source>
+        <translation>场景：预填充池的 tp = %1 不能均分 &apos;%4&apos; 的 %2 个注意力头和 %3 个 KV 头（tp 须整除注意力头数，并整除 KV 头数或为其倍数）</translation>
+    </message>
+    <message>
+        <source>scenario: the prefill pool&apos;s ep = %1 needs a mixture-of-experts model (&apos;%2&apos; is dense)</source>
+        <translation>场景：预填充池的 ep = %1 需要混合专家模型（&apos;%2&apos; 是稠密模型）</translation>
+    </message>
+    <message>
+        <source>scenario: the prefill pool&apos;s ep (%1) exceeds the model&apos;s experts (%2)</source>
+        <translation>场景：预填充池的 ep（%1）超过模型的专家数（%2）</translation>
+    </message>
+    <message>
+        <source>scenario: the prefill pool&apos;s ep (%1) must divide its tp x attention_dp (%2)</source>
+        <translation>场景：预填充池的 ep（%1）必须整除其 tp x attention_dp（%2）</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
@@ -4672,6 +4692,10 @@ TTFT p99 %6</translation>
         <source>lognormal of the spread</source>
         <translation>按离散度的对数正态分布</translation>
     </message>
+    <message>
+        <source>shared</source>
+        <translation>共用</translation>
+    </message>
 </context>
 <context>
     <name>scoville::SessionController</name>
@@ -5562,6 +5586,38 @@ TTFT p99 %6</translation>
     <message>
         <source>Tokens per tile of the grouped expert GEMMs at most: each expert&apos;s tokens fill whole tiles, so its last tile is part empty (half on average where the experts&apos; loads vary), and an expert with fewer tokens takes one tile of its size. 128: TensorRT-LLM&apos;s MoE kernels choose their tile from the tokens per expert up to 128 (calculate_tile_tokens_dim); DeepGEMM pads each expert&apos;s rows to 128. 0: the tiles are full.</source>
         <translation>分组专家 GEMM 每个分块至多容纳的词元数：每个专家的词元填满整块，因此其最后一块部分为空（各专家负载不均时平均空一半）；词元较少的专家使用一个与其大小相当的分块。128：TensorRT-LLM 的 MoE 内核按每个专家的词元数选择分块，至多 128（calculate_tile_tokens_dim）；DeepGEMM 将每个专家的行补齐到 128。0：分块全满。</translation>
+    </message>
+    <message>
+        <source>Prefill tensor parallel</source>
+        <translation>预填充张量并行</translation>
+    </message>
+    <message>
+        <source>The prefill pool&apos;s tensor-parallel degree; shared (0) = tp, given or auto, as the decode pool takes it.</source>
+        <translation>预填充池的张量并行度；共用（0）= 与解码池相同，取 tp（给定或自动）。</translation>
+    </message>
+    <message>
+        <source>Prefill pipeline stages</source>
+        <translation>预填充流水线级数</translation>
+    </message>
+    <message>
+        <source>The prefill pool&apos;s pipeline stages; shared (0) = pp, as the decode pool takes it.</source>
+        <translation>预填充池的流水线级数；共用（0）= 与解码池相同，取 pp。</translation>
+    </message>
+    <message>
+        <source>Prefill expert parallel</source>
+        <translation>预填充专家并行</translation>
+    </message>
+    <message>
+        <source>The prefill pool&apos;s expert-parallel degree; shared (0) = ep, as the decode pool takes it.</source>
+        <translation>预填充池的专家并行度；共用（0）= 与解码池相同，取 ep。</translation>
+    </message>
+    <message>
+        <source>Prefill attention DP</source>
+        <translation>预填充注意力数据并行</translation>
+    </message>
+    <message>
+        <source>The prefill pool&apos;s attention data-parallel ranks; shared (0) = attention_dp, as the decode pool takes it.</source>
+        <translation>预填充池的注意力数据并行组数；共用（0）= 与解码池相同，取 attention_dp。</translation>
     </message>
 </context>
 <context>

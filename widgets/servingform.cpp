@@ -31,6 +31,7 @@ public:
         else if (key.zero_text == "auto") setSpecialValueText(ServingForm::tr("auto"));
         else if (key.zero_text == "off") setSpecialValueText(ServingForm::tr("off"));
         else if (key.zero_text == "steady") setSpecialValueText(ServingForm::tr("steady stream"));
+        else if (key.zero_text == "shared") setSpecialValueText(ServingForm::tr("shared"));
     }
 
 protected:

@@ -107,6 +107,13 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
     cmd->add_option("--decode-chips", o.decode_chips, "Disaggregated serving: chips of the decode pool");
     cmd->add_flag("--disaggregate", o.disaggregate, "Disaggregated serving at the best split of --chips");
     cmd->add_option("--prefill-chip", o.prefill_chip, "Chip id or JSON file of the prefill pool (default: --chip)");
+    cmd->add_option("--prefill-tp", o.prefill_tp,
+                    "Disaggregated serving: the prefill pool's tensor-parallel degree (default 0: shared, --tp as the "
+                    "decode pool takes it)");
+    cmd->add_option("--prefill-pp", o.prefill_pp, "Disaggregated serving: the prefill pool's pipeline stages (0: --pp)");
+    cmd->add_option("--prefill-ep", o.prefill_ep, "Disaggregated serving: the prefill pool's expert-parallel degree (0: --ep)");
+    cmd->add_option("--prefill-attention-dp", o.prefill_attention_dp,
+                    "Disaggregated serving: the prefill pool's attention data-parallel ranks (0: --attention-dp)");
     cmd->add_option("--host-us-per-request", o.host_us_per_request,
                      "Engine host time per step and request the chips wait for, us (default 1: vLLM V1)");
     cmd->add_option("--stream-us-per-token", o.stream_us_per_token,
@@ -212,6 +219,10 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
             s.chips = o.prefill_chips + o.decode_chips;
     }
     s.prefill_chip = o.prefill_chip;
+    s.prefill_tp = o.prefill_tp;
+    s.prefill_pp = o.prefill_pp;
+    s.prefill_ep = o.prefill_ep;
+    s.prefill_attention_dp = o.prefill_attention_dp;
     s.max_tokens_per_step = o.max_tokens_per_step;
     s.max_batch = o.max_batch;
     s.requests = o.requests;

@@ -58,6 +58,7 @@ struct DesignOptions {
     double weights_16bit_share = 0.0;
     double comm_overlap = Scenario{}.comm_overlap;
     int prefill_chips = 0, decode_chips = 0;
+    int prefill_tp = 0, prefill_pp = 0, prefill_ep = 0, prefill_attention_dp = 0;  // 0: shared
     bool disaggregate = false;
     std::string prefill_chip;
     std::string precision = "bf16";

@@ -984,7 +984,7 @@ Scenario held_pool(const Scenario& s, const std::array<int, 4>& held) {
 Result<Split> plan_split(const Engine& pre, const Engine& dec, const Scenario& s, const ModelSpec& m,
                          PhaseResult& out, PhaseResult& scratch) {
     Split sp;
-    auto p = plan_prefill(pre, held_pool(s, s.prefill_held), m, out, scratch);
+    auto p = plan_prefill(pre, held_pool(s.prefill_pool_degrees(), s.prefill_held), m, out, scratch);
     if (!p) return p.error();
     sp.prefill = *p;
     auto d = best_solution(dec, decode_pool_scenario(held_pool(s, s.decode_held)), m, out, scratch);
@@ -1057,7 +1057,8 @@ class SplitSearch {
 public:
     SplitSearch(const ChipSpec& pchip, const ChipSpec& chip, const ModelSpec& model, const Scenario& s,
                 const ModelSpec* draft)
-        : pchip_(pchip), chip_(chip), model_(model), s_(s), draft_(draft), ds_(decode_pool_scenario(s)),
+        : pchip_(pchip), chip_(chip), model_(model), s_(s), draft_(draft), ps_(s.prefill_pool_degrees()),
+          ds_(decode_pool_scenario(s)),
           net_(chip_rates(pchip).net) {}
 
     // The split of `np` prefill and `nd` decode chips served at its best rate; nullopt where a pool has no
@@ -1103,7 +1104,7 @@ private:
             const Scenario ps = pool_scenario(s_, par.chips());
             const Engine e(pchip_, model_, ps, nullptr, par.chips());
             std::string error;
-            it->second = prefill_plan(e, s_, model_, par, out_, scratch_, error);
+            it->second = prefill_plan(e, ps_, model_, par, out_, scratch_, error);
         }
         return it->second;
     }
@@ -1120,7 +1121,7 @@ private:
     // A pool's best deployment at its chips, as plan_prefill and best_solution choose it.
     std::optional<PoolPlan> best_prefill(int chips) {
         std::optional<PoolPlan> best;
-        for_each_deployment(s_, model_, chips, [&](const Parallelism& par) {
+        for_each_deployment(ps_, model_, chips, [&](const Parallelism& par) {
             const auto& one = prefill_replica(par);
             if (!one) return false;
             PoolPlan pp = *one;
@@ -1150,6 +1151,7 @@ private:
     const ModelSpec& model_;
     const Scenario& s_;
     const ModelSpec* draft_;
+    const Scenario ps_;  // the prefill pool's degrees (Scenario::prefill_pool_degrees)
     const Scenario ds_;
     const NetworkRates net_;
     std::map<Key, std::optional<PoolPlan>> prefill_;
@@ -1219,13 +1221,21 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
     std::optional<Split> best;
     std::string first_error;
     PhaseResult out, scratch;
-    const int given = std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
+    // The chips of a replica each pool's given degrees fix (the prefill pool's own, where it has them).
+    const auto fixed = [](const Scenario& d) { return std::max(1, d.tp) * std::max(1, d.attention_dp) * std::max(1, d.pp); };
+    const int given = fixed(s), given_prefill = fixed(s.prefill_pool_degrees());
     // A split planned afresh: its pools' engines at its chip counts.
     auto plan_exactly = [&](int np, int nd) -> Result<Split> {
-        if (np % given != 0 || nd % given != 0)
-            return Error{"scenario: prefill_chips (" + std::to_string(np) + ") and decode_chips (" +
-                         std::to_string(nd) + ") must each be a multiple of tp x attention_dp x pp (" +
-                         std::to_string(given) + ")"};
+        if (np % given_prefill != 0 || nd % given != 0) {
+            if (given_prefill == given)
+                return Error{"scenario: prefill_chips (" + std::to_string(np) + ") and decode_chips (" +
+                             std::to_string(nd) + ") must each be a multiple of tp x attention_dp x pp (" +
+                             std::to_string(given) + ")"};
+            return Error{"scenario: prefill_chips (" + std::to_string(np) +
+                         ") must be a multiple of the prefill pool's tp x attention_dp x pp (" +
+                         std::to_string(given_prefill) + ") and decode_chips (" + std::to_string(nd) +
+                         ") of tp x attention_dp x pp (" + std::to_string(given) + ")"};
+        }
         const Scenario ps = pool_scenario(s, np), ds = pool_scenario(s, nd);
         const Engine pre(pchip, model, ps, nullptr, np);
         const Engine dec(chip, model, ds, draft, nd, false);
@@ -1244,7 +1254,7 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
         // The best split: the one that meets the limits at the highest rate, the first of equals.
         SplitSearch search(pchip, chip, model, s, draft);
         std::vector<int> splits;  // prefill chips of each split
-        for (int np = given; np < s.chips; np += given)
+        for (int np = given_prefill; np < s.chips; np += given_prefill)
             if ((s.chips - np) % given == 0) splits.push_back(np);
         std::vector<bool> served(splits.size(), false);
         std::optional<Split> found;

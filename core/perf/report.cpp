@@ -216,6 +216,13 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
         sc["prefill_chips"] = s.prefill_chips < 0 ? ordered_json("auto") : ordered_json(s.prefill_chips);
         sc["decode_chips"] = s.decode_chips < 0 ? ordered_json("auto") : ordered_json(s.decode_chips);
         if (!s.prefill_chip.empty()) sc["prefill_chip"] = s.prefill_chip;
+        // The prefill pool's own degrees, where it has them (0: shared, as tp, pp, ep and attention_dp say).
+        if (s.prefill_degrees_given()) {
+            sc["prefill_tp"] = s.prefill_tp;
+            sc["prefill_pp"] = s.prefill_pp;
+            sc["prefill_ep"] = s.prefill_ep;
+            sc["prefill_attention_dp"] = s.prefill_attention_dp;
+        }
     }
     j["scenario"] = std::move(sc);
     j["mode"] = sv.server ? "server" : "offline";

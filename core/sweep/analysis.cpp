@@ -293,8 +293,8 @@ Result<Frontier> interactivity_frontier(const DesignPoint& design, int per_octav
     base.tpot_slo_s.reset();
     // Tensor-parallel degrees to draw: the one given, or every divisor of the chips that splits the heads.
     // Disaggregated, the batch is the decode pool's and each point takes the best split for it (or the
-    // split given); a degree applies to both pools, so it divides each pool's chips (with the split
-    // chosen, it leaves room for two pools).
+    // split given); a degree applies to both pools (the decode pool alone where the prefill pool has its own,
+    // prefill_tp), so it divides each pool's chips (with the split chosen, it leaves room for two pools).
     std::vector<int> tps;
     if (base.tp > 0) {
         tps.push_back(base.tp);

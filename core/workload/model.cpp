@@ -590,6 +590,34 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     } else if (!s.prefill_chip.empty()) {
         return fail(SCV_TR("Error", "scenario: prefill_chip '%1' needs prefill_chips and decode_chips"), {s.prefill_chip});
     }
+    // The prefill pool's own degrees: a disaggregated scenario's, held to the same rules as tp, pp, ep and
+    // attention_dp (with the shared ones where it leaves some to them).
+    if (s.prefill_degrees_given()) {
+        if (!s.disaggregated())
+            return fail(SCV_TR("Error", "scenario: prefill_tp, prefill_pp, prefill_ep and prefill_attention_dp need "
+                                        "prefill_chips and decode_chips"),
+                        {});
+        if (auto st = within_chips("prefill_tp", s.prefill_tp); !st) return st;
+        if (auto st = range("prefill_pp", s.prefill_pp, 0, m.layers); !st) return st;
+        if (auto st = within_chips("prefill_ep", s.prefill_ep); !st) return st;
+        if (auto st = within_chips("prefill_attention_dp", s.prefill_attention_dp); !st) return st;
+        const Scenario p = s.prefill_pool_degrees();
+        if (p.tp > 0 && !tp_splits_heads(m, p.tp))
+            return fail(SCV_TR("Error", "scenario: the prefill pool's tp = %1 does not split the %2 attention heads and %3 "
+                                        "KV heads of '%4' evenly (tp must divide the heads, and divide the KV heads or be "
+                                        "a multiple of them)"),
+                        {to_string(p.tp), to_string(m.heads), to_string(m.kv_heads), m.id});
+        if (p.ep > 1 && !m.is_moe())
+            return fail(SCV_TR("Error", "scenario: the prefill pool's ep = %1 needs a mixture-of-experts model ('%2' is "
+                                        "dense)"),
+                        {to_string(p.ep), m.id});
+        if (p.ep > 1 && p.ep > m.moe.experts)
+            return fail(SCV_TR("Error", "scenario: the prefill pool's ep (%1) exceeds the model's experts (%2)"),
+                        {to_string(p.ep), to_string(m.moe.experts)});
+        if (p.ep > 1 && p.tp > 0 && p.attention_dp > 0 && (p.tp * p.attention_dp) % p.ep != 0)
+            return fail(SCV_TR("Error", "scenario: the prefill pool's ep (%1) must divide its tp x attention_dp (%2)"),
+                        {to_string(p.ep), to_string(p.tp * p.attention_dp)});
+    }
     for (const auto& [key, slo] : {std::pair{"ttft_slo", s.ttft_slo_s}, std::pair{"tpot_slo", s.tpot_slo_s}}) {
         if (slo && (!std::isfinite(*slo) || *slo <= 0))
             return fail(SCV_TR("Error", "scenario: %1 must be a positive number of seconds"), {key});

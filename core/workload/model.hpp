@@ -258,6 +258,12 @@ struct Scenario {
     int prefill_chips = 0;
     int decode_chips = 0;
     std::string prefill_chip;
+    // The prefill pool's own degrees of parallelism (a disaggregated scenario alone); 0 = shared: the pool
+    // takes tp, pp, ep and attention_dp above, given or auto, as the decode pool does.
+    int prefill_tp = 0;
+    int prefill_pp = 0;
+    int prefill_ep = 0;
+    int prefill_attention_dp = 0;
     // A disaggregated design's pools' deployments as an evaluation chose them (tp, pp, ep, attention_dp of
     // each; zeros: searched as the keys above say). with_deployment holds them, so evaluating the design again
     // (its ranges' ends, the TDP cap's lower clocks) plans each pool at its deployment rather than searching
@@ -273,6 +279,20 @@ struct Scenario {
         return output_len_quantiles.size() >= 2 ? quantiles_spread(output_len_quantiles) : output_len_cv;
     }
     [[nodiscard]] bool disaggregated() const { return prefill_chips != 0 || decode_chips != 0; }
+    // Any of the prefill pool's own degrees given.
+    [[nodiscard]] bool prefill_degrees_given() const {
+        return prefill_tp > 0 || prefill_pp > 0 || prefill_ep > 0 || prefill_attention_dp > 0;
+    }
+    // The scenario the prefill pool's deployment is chosen in: tp, pp, ep and attention_dp the pool's own where
+    // given.
+    [[nodiscard]] Scenario prefill_pool_degrees() const {
+        Scenario p = *this;
+        if (prefill_tp > 0) p.tp = prefill_tp;
+        if (prefill_pp > 0) p.pp = prefill_pp;
+        if (prefill_ep > 0) p.ep = prefill_ep;
+        if (prefill_attention_dp > 0) p.attention_dp = prefill_attention_dp;
+        return p;
+    }
     [[nodiscard]] bool has_limits() const { return ttft_slo_s.has_value() || tpot_slo_s.has_value(); }
     // An offline benchmark run: `requests` issued at once and served to the last (a server's requests
     // arrive at a rate whatever the run's length).

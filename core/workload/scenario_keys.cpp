@@ -215,6 +215,18 @@ std::vector<WorkloadKey> build() {
     add({"decode_chips", SCV_TR("scoville::WorkloadKeys", "Disaggregation"), SCV_TR("scoville::WorkloadKeys", "Decode chips"), "", K::integer, -1, 1000000, "off", {},
          SCV_TR("scoville::WorkloadKeys", "Chips of the decode pool (prefill_chips + decode_chips = chips); -1 with prefill_chips -1."),
          SCV_INT(decode_chips)});
+    add({"prefill_tp", SCV_TR("scoville::WorkloadKeys", "Disaggregation"), SCV_TR("scoville::WorkloadKeys", "Prefill tensor parallel"), "", K::integer, 0, 1000000, "shared", {},
+         SCV_TR("scoville::WorkloadKeys", "The prefill pool's tensor-parallel degree; shared (0) = tp, given or auto, as the decode pool takes it."),
+         SCV_INT(prefill_tp)});
+    add({"prefill_pp", SCV_TR("scoville::WorkloadKeys", "Disaggregation"), SCV_TR("scoville::WorkloadKeys", "Prefill pipeline stages"), "", K::integer, 0, 1000000, "shared", {},
+         SCV_TR("scoville::WorkloadKeys", "The prefill pool's pipeline stages; shared (0) = pp, as the decode pool takes it."),
+         SCV_INT(prefill_pp)});
+    add({"prefill_ep", SCV_TR("scoville::WorkloadKeys", "Disaggregation"), SCV_TR("scoville::WorkloadKeys", "Prefill expert parallel"), "", K::integer, 0, 1000000, "shared", {},
+         SCV_TR("scoville::WorkloadKeys", "The prefill pool's expert-parallel degree; shared (0) = ep, as the decode pool takes it."),
+         SCV_INT(prefill_ep)});
+    add({"prefill_attention_dp", SCV_TR("scoville::WorkloadKeys", "Disaggregation"), SCV_TR("scoville::WorkloadKeys", "Prefill attention DP"), "", K::integer, 0, 1000000, "shared", {},
+         SCV_TR("scoville::WorkloadKeys", "The prefill pool's attention data-parallel ranks; shared (0) = attention_dp, as the decode pool takes it."),
+         SCV_INT(prefill_attention_dp)});
     add({"prefill_chip", SCV_TR("scoville::WorkloadKeys", "Disaggregation"), SCV_TR("scoville::WorkloadKeys", "Prefill chip"), "", K::text, 0, 0, "", {},
          SCV_TR("scoville::WorkloadKeys", "Chip id of the prefill pool; empty = the design's chip."), SCV_TEXT(prefill_chip)});
     add({"ttft_slo_s", SCV_TR("scoville::WorkloadKeys", "Limits"), SCV_TR("scoville::WorkloadKeys", "TTFT p99 limit"), SCV_TR("Unit", "s"), K::limit, 0, 1e6, "none", {},

@@ -267,6 +267,15 @@ TEST(CliEval, ServingKeysAndTheChosenParallelism) {
     EXPECT_EQ(jd["disaggregated"]["prefill"]["chips"], 2);
     EXPECT_EQ(jd["disaggregated"]["decode"]["chips"], 6);
     EXPECT_GT(jd["disaggregated"]["kv_transfer_gb_per_request"].get<double>(), 0);
+    // The prefill pool at its own tensor-parallel degree: TP 2 over its 2 chips, the decode pool's left to auto.
+    const CliRun own = run({"eval", "--chip", "h200-sxm", "--model", "llama-3.1-70b", "--chips", "8", "--precision", "fp8",
+                            "--prefill-chips", "2", "--decode-chips", "6", "--prefill-tp", "2", "--format", "json"});
+    ASSERT_EQ(own.code, 0) << own.err;
+    const auto jo = nlohmann::json::parse(own.out);
+    EXPECT_EQ(jo["scenario"]["prefill_tp"], 2);
+    EXPECT_EQ(jo["disaggregated"]["prefill"]["parallelism"]["tp"], 2);
+    EXPECT_EQ(jd["disaggregated"]["prefill"]["parallelism"]["tp"], 1);  // shared: auto chose TP 1 there
+    EXPECT_FALSE(jd["scenario"].contains("prefill_tp"));
     const CliRun best = run({"eval", "--chip", "h200-sxm", "--model", "llama-3.1-8b", "--chips", "4", "--disaggregate",
                              "--format", "table"});
     ASSERT_EQ(best.code, 0) << best.err;
@@ -401,6 +410,14 @@ TEST(CliEval, BadServingInputs) {
                  "expert_imbalance = 2 needs a mixture-of-experts model ('llama-2-7b' is dense");
     expect_error(run(with({"--prefill-chips", "2", "--decode-chips", "6", "--prefill-chip", "h900"})), 1,
                  "--prefill-chip: ");
+    // The prefill pool's own degrees: disaggregated alone, held to the model's heads, and its pool's chips a
+    // multiple of them.
+    expect_error(run(with({"--prefill-tp", "2"})), 2,
+                 "prefill_tp, prefill_pp, prefill_ep and prefill_attention_dp need prefill_chips and decode_chips");
+    expect_error(run(with({"--prefill-chips", "4", "--decode-chips", "4", "--prefill-tp", "3"})), 2,
+                 "the prefill pool's tp = 3 does not split the 32 attention heads");
+    expect_error(run(with({"--prefill-chips", "2", "--decode-chips", "6", "--prefill-tp", "4"})), 1,
+                 "prefill_chips (2) must be a multiple of the prefill pool's tp x attention_dp x pp (4)");
 }
 
 TEST(CliKernel, GemmAndCopy) {

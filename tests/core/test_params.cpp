@@ -158,6 +158,8 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.custom_allreduce_mb = 16;
     s.moe_pair_bytes = 12.5;
     s.moe_tile_tokens = 64;
+    s.prefill_tp = 8;
+    s.prefill_attention_dp = 2;
     s.moe_dispatch = MoeDispatch::alltoall;
     s.weights_16bit_share = 0.094;
     s.output_len_quantiles = {{0.01, 23}, {0.5, 251}, {0.99, 922}};
@@ -173,6 +175,9 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "moe_pair_bytes"), "12.5");
     EXPECT_EQ(*get_workload_text(s, "moe_tile_tokens"), "64");
     EXPECT_EQ(*get_workload_text(Scenario{}, "moe_tile_tokens"), "128");
+    EXPECT_EQ(*get_workload_text(s, "prefill_tp"), "8");
+    EXPECT_EQ(*get_workload_text(s, "prefill_attention_dp"), "2");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "prefill_ep"), "0");  // shared
     EXPECT_EQ(*get_workload_text(s, "admit_every_steps"), "9");
     EXPECT_EQ(*get_workload_text(s, "host_ms_per_step"), "9");
     EXPECT_EQ(*get_workload_text(Scenario{}, "host_ms_per_step"), "0");
@@ -196,7 +201,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(Scenario{}, "chunked_kv"), "chunk");
     EXPECT_EQ(*get_workload_text(s, "lm_head_format"), "weights");
     EXPECT_EQ(*get_workload_text(Scenario{}, "lm_head_format"), "bf16");
-    EXPECT_EQ(workload_keys().size(), 43u);
+    EXPECT_EQ(workload_keys().size(), 47u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
@@ -211,6 +216,10 @@ TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
     EXPECT_NE(set_workload_text(s, "moe_tile_tokens", "2048").error().message.find(
                   "workload 'moe_tile_tokens': 2048 is out of range"),
               std::string::npos);
+    EXPECT_NE(set_workload_text(s, "prefill_tp", "-2").error().message.find("workload 'prefill_tp': -2 is out of range"),
+              std::string::npos);
+    EXPECT_TRUE(set_workload_text(s, "prefill_pp", "shared").ok());
+    EXPECT_EQ(s.prefill_pp, 0);
     EXPECT_NE(set_workload_text(s, "kv_allocation", "lazy").error().message.find("not one of reserve, on_demand"),
               std::string::npos);
     EXPECT_NE(set_workload_text(s, "weights_16bit_share", "1.5").error().message.find(

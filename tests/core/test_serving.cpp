@@ -848,6 +848,59 @@ TEST(Disaggregation, TheChosenPoolDeploymentsAreHeld) {
     EXPECT_EQ(s.prefill_held, (std::array<int, 4>{}));
 }
 
+// The prefill pool may take degrees of its own (prefill_tp, prefill_pp, prefill_ep, prefill_attention_dp) where
+// the pools share tp, pp, ep and attention_dp otherwise: Qwen3-235B over 8 + 8 H200s, the decode pool at attention-DP
+// 8 with EP 8, the prefill pool at TP 8 with EP 8 (as disaggregated deployments pair them). Left shared, the
+// prefill pool runs the decode pool's DEP 8. With the split searched, a prefill pool given TP 4 gets a multiple of
+// 4 chips. Given without pools, or not splitting the heads, the degrees are refused, naming them.
+TEST(Disaggregation, ThePrefillPoolTakesDegreesOfItsOwn) {
+    const ChipSpec h200 = *load_chip("h200-sxm");
+    const ModelSpec m = *load_model("qwen3-235b-a22b");
+    Scenario s;
+    s.chips = 16;
+    s.prefill_chips = s.decode_chips = 8;
+    s.tp = 1;
+    s.attention_dp = s.ep = 8;
+    s.pp = 1;
+    s.batch = 0;
+    s.input_len = 2048;
+    s.output_len = 256;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    auto shared = evaluate(h200, m, s);
+    ASSERT_TRUE(shared.ok()) << shared.error().message;
+    EXPECT_EQ(shared->serving.prefill_pool.parallelism, (Parallelism{1, 1, 8, 8}));
+    s.prefill_tp = 8;
+    s.prefill_attention_dp = 1;
+    auto own = evaluate(h200, m, s);
+    ASSERT_TRUE(own.ok()) << own.error().message;
+    EXPECT_EQ(own->serving.prefill_pool.parallelism, (Parallelism{8, 1, 8, 1}));
+    EXPECT_EQ(own->serving.decode_pool.parallelism, (Parallelism{1, 1, 8, 8}));
+    EXPECT_NE(own->serving.prefill_pool.step_s, shared->serving.prefill_pool.step_s);
+
+    Scenario search = split_searched(16, 0);
+    search.weight_precision = search.activation_precision = search.kv_precision = Precision::fp8;
+    search.prefill_tp = 4;
+    auto found = evaluate(h200, m, search);
+    ASSERT_TRUE(found.ok()) << found.error().message;
+    EXPECT_EQ(found->serving.prefill_pool.parallelism.tp, 4);
+    EXPECT_EQ(found->serving.prefill_pool.chips % 4, 0);
+
+    Scenario alone = s;
+    alone.prefill_chips = alone.decode_chips = 0;
+    const auto refused = [&](const Scenario& bad) {
+        auto st = validate_scenario(bad, m);
+        return st.ok() ? std::string() : st.error().message;
+    };
+    EXPECT_NE(refused(alone).find("prefill_tp, prefill_pp, prefill_ep and prefill_attention_dp need prefill_chips"),
+              std::string::npos);
+    Scenario three = s;
+    three.prefill_tp = 3;
+    EXPECT_NE(refused(three).find("the prefill pool's tp = 3 does not split the 64 attention heads"), std::string::npos);
+    Scenario wide = s;
+    wide.prefill_ep = 16;  // its TP 8 x attention-DP 1 cannot hold 16 expert groups
+    EXPECT_NE(refused(wide).find("the prefill pool's ep (16) must divide its tp x attention_dp (8)"), std::string::npos);
+}
+
 // A run of a fixed number of requests (trtllm-bench, MLPerf offline): equal lengths leave in waves of
 // the batch. Whole waves take exactly the steady state's time: each request's prompt costs what its
 // share of the steady step's prompt tokens costs, and its decode steps run at the full batch.
