@@ -503,7 +503,10 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                                     "than one head)"),
                     {to_string(s.tp), to_string(m.heads), m.id});
     const int given = std::max(1, s.tp) * std::max(1, s.attention_dp) * std::max(1, s.pp);
-    if (s.chips % given != 0)
+    // Pools that each take their own degrees hold them in their own chips, not in the sum (the split's
+    // evaluation checks each pool).
+    const bool own_prefill = s.disaggregated() && s.prefill_degrees_given();
+    if (!own_prefill && s.chips % given != 0)
         return fail(SCV_TR("Error", "scenario: chips (%1) must be a multiple of tp x attention_dp x pp (%2)"),
                     {to_string(s.chips), to_string(given)});
     if (s.tp > 0 && !tp_splits_heads(m, s.tp))
@@ -521,7 +524,7 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
         return fail(SCV_TR("Error", "scenario: ep (%1) must divide tp x attention_dp (%2), the chips of a pipeline "
                                     "stage"),
                     {to_string(s.ep), to_string(s.tp * s.attention_dp)});
-    if (s.ep > 1 && s.chips % s.ep != 0)
+    if (!own_prefill && s.ep > 1 && s.chips % s.ep != 0)
         return fail(SCV_TR("Error", "scenario: ep (%1) must divide chips (%2)"), {to_string(s.ep), to_string(s.chips)});
     if (auto st = range("max_tokens_per_step", s.max_tokens_per_step, 1, 10000000); !st) return st;
     if (auto st = range("max_batch", s.max_batch, 1, 1000000); !st) return st;

@@ -885,6 +885,23 @@ TEST(Disaggregation, ThePrefillPoolTakesDegreesOfItsOwn) {
     EXPECT_EQ(found->serving.prefill_pool.parallelism.tp, 4);
     EXPECT_EQ(found->serving.prefill_pool.chips % 4, 0);
 
+    // Each pool holds its own degrees: 9 prefill chips at TP 1 beside 8 decode chips at TP 8 (17 chips, no
+    // multiple of 8) serve.
+    const ModelSpec l70 = *load_model("llama-3.1-70b");
+    Scenario uneven;
+    uneven.chips = 17;
+    uneven.prefill_chips = 9;
+    uneven.decode_chips = 8;
+    uneven.tp = 8;
+    uneven.pp = uneven.ep = uneven.attention_dp = 1;
+    uneven.prefill_tp = 1;
+    uneven.batch = 0;
+    uneven.weight_precision = uneven.activation_precision = uneven.kv_precision = Precision::fp8;
+    auto served = evaluate(h200, l70, uneven);
+    ASSERT_TRUE(served.ok()) << served.error().message;
+    EXPECT_EQ(served->serving.prefill_pool.parallelism.tp, 1);
+    EXPECT_EQ(served->serving.decode_pool.parallelism.tp, 8);
+
     Scenario alone = s;
     alone.prefill_chips = alone.decode_chips = 0;
     const auto refused = [&](const Scenario& bad) {
