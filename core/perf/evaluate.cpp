@@ -969,25 +969,13 @@ void plan_transfer(Split& sp, const NetworkRates& net, int prefill_chips, int de
                                            : kInf;
 }
 
-// The scenario a pool's deployment is searched in: the design's, or the deployment held for the pool
-// (Scenario::prefill_held, decode_held) given.
-Scenario held_pool(const Scenario& s, const std::array<int, 4>& held) {
-    if (held[0] <= 0) return s;
-    Scenario p = s;
-    p.tp = held[0];
-    p.pp = held[1];
-    p.ep = held[2];
-    p.attention_dp = held[3];
-    return p;
-}
-
 Result<Split> plan_split(const Engine& pre, const Engine& dec, const Scenario& s, const ModelSpec& m,
                          PhaseResult& out, PhaseResult& scratch) {
     Split sp;
-    auto p = plan_prefill(pre, held_pool(s.prefill_pool_degrees(), s.prefill_held), m, out, scratch);
+    auto p = plan_prefill(pre, s.prefill_pool_degrees(), m, out, scratch);
     if (!p) return p.error();
     sp.prefill = *p;
-    auto d = best_solution(dec, decode_pool_scenario(held_pool(s, s.decode_held)), m, out, scratch);
+    auto d = best_solution(dec, decode_pool_scenario(s), m, out, scratch);
     if (!d) return Error{"decode pool: " + d.error().message};
     sp.decode = *d;
     plan_transfer(sp, pre.rates().net, pre.chips(), dec.chips(), pre.chip().id == dec.chip().id, s, m);
@@ -1310,8 +1298,7 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
         p.spec_tokens = 0;
         lower_step(model, s, pre.rates(), Phase::prefill, full, p, ev.prefill);
     }
-    const FedDecode pool_at_rate =
-        decode_at_rate(dec, decode_pool_scenario(held_pool(ds, s.decode_held)), model, sp.decode, sp.rate, out, scratch);
+    const FedDecode pool_at_rate = decode_at_rate(dec, decode_pool_scenario(ds), model, sp.decode, sp.rate, out, scratch);
     const Solution& fed = pool_at_rate.fed;
     const Solution decode = dec.at(fed.par, fed.fit, fed.batch, ev.decode, scratch);
     fill_serving(dec, ds, decode, ev);
@@ -1375,9 +1362,17 @@ Scenario with_deployment(const Scenario& scenario, const ServingResult& chosen) 
         s.prefill_chips = chosen.prefill_pool.chips;
         s.decode_chips = chosen.decode_pool.chips;
     }
-    const auto held = [](const Parallelism& p) { return std::array<int, 4>{p.tp, p.pp, p.ep, p.dp}; };
-    s.prefill_held = held(chosen.prefill_pool.parallelism);
-    s.decode_held = held(chosen.decode_pool.parallelism);
+    // Each pool's deployment given: the decode pool's as tp, pp, ep and attention_dp, the prefill pool's as its own.
+    const Parallelism& pre = chosen.prefill_pool.parallelism;
+    const Parallelism& dec = chosen.decode_pool.parallelism;
+    s.tp = dec.tp;
+    s.pp = dec.pp;
+    s.ep = dec.ep;
+    s.attention_dp = dec.dp;
+    s.prefill_tp = pre.tp;
+    s.prefill_pp = pre.pp;
+    s.prefill_ep = pre.ep;
+    s.prefill_attention_dp = pre.dp;
     return s;
 }
 

@@ -51,7 +51,8 @@ struct EvalWorkspace {
 // (each pool's split is chosen afresh).
 Scenario with_parallelism(const Scenario& scenario, const Parallelism& chosen);
 // The same, and a disaggregated scenario's split of its chips into the pools chosen given, where it left the
-// split to auto, and each pool's deployment held (Scenario::prefill_held, decode_held).
+// split to auto, and each pool's deployment given (the decode pool's as tp, pp, ep and attention_dp, the
+// prefill pool's as prefill_tp, prefill_pp, prefill_ep and prefill_attention_dp).
 Scenario with_deployment(const Scenario& scenario, const ServingResult& chosen);
 
 // evaluate() into ws.ev: the same numbers, without rebuilding the buffers.

@@ -1,6 +1,5 @@
 #pragma once
 // Decoder-only transformer descriptions (dense, GQA/MQA, MoE, MLA) and the serving scenario.
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -264,12 +263,6 @@ struct Scenario {
     int prefill_pp = 0;
     int prefill_ep = 0;
     int prefill_attention_dp = 0;
-    // A disaggregated design's pools' deployments as an evaluation chose them (tp, pp, ep, attention_dp of
-    // each; zeros: searched as the keys above say). with_deployment holds them, so evaluating the design again
-    // (its ranges' ends, the TDP cap's lower clocks) plans each pool at its deployment rather than searching
-    // for one. Not a workload key: what an evaluation chose, not an input.
-    std::array<int, 4> prefill_held{};
-    std::array<int, 4> decode_held{};
     std::optional<double> ttft_slo_s;  // p99 time to first token limit
     std::optional<double> tpot_slo_s;  // p99 time per output token limit
     friend bool operator==(const Scenario&, const Scenario&) = default;

@@ -2,6 +2,7 @@
 // speculative decoding, disaggregation and the choice of parallelism, against hand arithmetic.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 
 #include "core/library/library.hpp"
@@ -828,8 +829,10 @@ TEST(Disaggregation, TheChosenPoolDeploymentsAreHeld) {
     ASSERT_TRUE(ev.ok()) << ev.error().message;
     const Parallelism pre = ev->serving.prefill_pool.parallelism, dec = ev->serving.decode_pool.parallelism;
     Scenario held = with_deployment(s, ev->serving);
-    EXPECT_EQ(held.prefill_held, (std::array<int, 4>{pre.tp, pre.pp, pre.ep, pre.dp}));
-    EXPECT_EQ(held.decode_held, (std::array<int, 4>{dec.tp, dec.pp, dec.ep, dec.dp}));
+    EXPECT_EQ((std::array<int, 4>{held.prefill_tp, held.prefill_pp, held.prefill_ep, held.prefill_attention_dp}),
+              (std::array<int, 4>{pre.tp, pre.pp, pre.ep, pre.dp}));
+    EXPECT_EQ((std::array<int, 4>{held.tp, held.pp, held.ep, held.attention_dp}),
+              (std::array<int, 4>{dec.tp, dec.pp, dec.ep, dec.dp}));
     auto again = evaluate(h200, m, held);
     ASSERT_TRUE(again.ok()) << again.error().message;
     EXPECT_EQ(again->serving.throughput_tokens_per_s, ev->serving.throughput_tokens_per_s);
@@ -837,7 +840,8 @@ TEST(Disaggregation, TheChosenPoolDeploymentsAreHeld) {
     EXPECT_EQ(again->serving.decode_pool.parallelism, dec);
     // Another decode deployment held: the pool runs it (its step differs), not the search's best.
     const int other_tp = dec.tp == 1 ? 2 : 1;
-    held.decode_held = {other_tp, 1, 1, 1};
+    held.tp = other_tp;
+    held.pp = held.ep = held.attention_dp = 1;
     auto other = evaluate(h200, m, held);
     ASSERT_TRUE(other.ok()) << other.error().message;
     EXPECT_EQ(other->serving.decode_pool.parallelism, (Parallelism{other_tp, 1, 1, 1}));
@@ -845,7 +849,7 @@ TEST(Disaggregation, TheChosenPoolDeploymentsAreHeld) {
     EXPECT_NE(other->serving.decode_pool.step_s, ev->serving.decode_pool.step_s);
     // Nothing held: searched as before.
     EXPECT_EQ(with_deployment(s, ev->serving).prefill_chips, ev->serving.prefill_pool.chips);
-    EXPECT_EQ(s.prefill_held, (std::array<int, 4>{}));
+    EXPECT_FALSE(s.prefill_degrees_given());
 }
 
 // The prefill pool may take degrees of its own (prefill_tp, prefill_pp, prefill_ep, prefill_attention_dp) where
