@@ -4696,6 +4696,10 @@ TTFT p99 %6</translation>
         <source>shared</source>
         <translation>共用</translation>
     </message>
+    <message>
+        <source>It changes nothing for this workload: it applies %1.</source>
+        <translation>对此工作负载不起作用：仅在%1时适用。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::SessionController</name>
@@ -5618,6 +5622,30 @@ TTFT p99 %6</translation>
     <message>
         <source>The prefill pool&apos;s attention data-parallel ranks; shared (0) = attention_dp, as the decode pool takes it.</source>
         <translation>预填充池的注意力数据并行组数；共用（0）= 与解码池相同，取 attention_dp。</translation>
+    </message>
+    <message>
+        <source>on a mixture-of-experts model</source>
+        <translation>使用混合专家模型</translation>
+    </message>
+    <message>
+        <source>with attention data parallelism (DP auto or above 1)</source>
+        <translation>启用注意力数据并行（DP 为自动或大于 1）</translation>
+    </message>
+    <message>
+        <source>on a model with chunked local attention (Llama 4)</source>
+        <translation>模型具有分块局部注意力（Llama 4）</translation>
+    </message>
+    <message>
+        <source>with draft tokens</source>
+        <translation>有草稿词元</translation>
+    </message>
+    <message>
+        <source>with prefill/decode pools (prefill and decode chips set)</source>
+        <translation>启用预填充/解码池（已设置预填充与解码芯片）</translation>
+    </message>
+    <message>
+        <source>with prefill/decode pools on a mixture-of-experts model</source>
+        <translation>启用预填充/解码池且使用混合专家模型</translation>
     </message>
 </context>
 <context>

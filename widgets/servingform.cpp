@@ -159,6 +159,9 @@ ServingForm::ServingForm(DesignDocument* doc, QWidget* parent) : QWidget(parent)
             field->setObjectName(QStringLiteral("workload:") + qtext(key.key));
             field->setToolTip(tip);
             form->addRow(workloadKeyText(key.label), field);
+            row.field = field;
+            row.label = form->labelForField(field);
+            row.tip = tip;
             if (row.problem) form->addRow(QString(), row.problem);
             rows_.push_back(row);
         }
@@ -216,6 +219,24 @@ void ServingForm::sync() {
             const int i = row.choice->findData(text);
             row.choice->setCurrentIndex(i >= 0 ? i : 0);
         }
+    }
+    showRelevance();
+}
+
+void ServingForm::showRelevance() {
+    const Scenario& s = doc_->state().scenario;
+    const ModelSpec& model = doc_->state().model;
+    static const Scenario defaults;
+    for (const Row& row : rows_) {
+        const WorkloadKey& key = *row.key;
+        const bool applies = workload_key_applies(key, s, model);
+        const bool set = key.get(s) != key.get(defaults);
+        row.field->setEnabled(applies || set);
+        if (row.label) row.label->setEnabled(applies || set);
+        row.field->setToolTip(applies ? row.tip
+                                      : row.tip + QStringLiteral("\n\n") +
+                                            tr("It changes nothing for this workload: it applies %1.")
+                                                .arg(workloadKeyText(key.applies_when)));
     }
 }
 

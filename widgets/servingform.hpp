@@ -31,8 +31,14 @@ private:
         QComboBox* choice = nullptr;  // choices, and the ids a text key may name
         QLineEdit* line = nullptr;    // a text key with a form of its own (length quantiles)
         QLabel* problem = nullptr;    // under it: why the typed text was refused
+        QWidget* field = nullptr;     // the one of those the row holds
+        QWidget* label = nullptr;     // its label in the form
+        QString tip;                  // what the key means, its key
     };
     void sync();
+    // Greys out the rows whose keys change nothing for the workload (WorkloadKey::applies), unless
+    // they hold a value of their own, which stays editable to be set back.
+    void showRelevance();
     void commit(const Row& row);
 
     DesignDocument* doc_;

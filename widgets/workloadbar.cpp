@@ -17,6 +17,7 @@
 #include <QWidgetAction>
 #include <algorithm>
 
+#include "core/workload/scenario_keys.hpp"
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/servingform.hpp"
@@ -145,6 +146,8 @@ void WorkloadBar::sync() {
     dp_->setValue(s.attention_dp);
     pp_->setValue(s.pp);
     ep_->setValue(s.ep);
+    // Expert parallelism changes nothing on a dense model: greyed out there, unless it holds a degree to set back.
+    if (const WorkloadKey* ep = find_workload_key("ep")) ep_->setEnabled(workload_key_applies(*ep, s, st.model) || s.ep != 0);
 }
 
 namespace {

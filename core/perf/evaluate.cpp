@@ -1454,8 +1454,7 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
                                                  SCV_TR("Warning", "slo: the latency limits are missed even at batch 1"),
                                                  {}});
         // An engine setting for chunked local attention on a model without it: said, not silently ignored.
-        if ((s.chunked_decode_full || s.chunked_kv_whole) &&
-            !(model.sliding_window > 0 && model.window_kind == WindowKind::chunked))
+        if ((s.chunked_decode_full || s.chunked_kv_whole) && !model.has_chunked_attention())
             ev.add_warning({"Warning",
                             SCV_TR("Warning", "workload: %1 changes nothing for model '%2', which has no chunked local "
                                               "attention layers"),

@@ -86,6 +86,10 @@ struct ModelSpec {
 
     [[nodiscard]] bool is_moe() const { return moe.experts > 0; }
     [[nodiscard]] bool is_mla() const { return mla.kv_lora_rank > 0; }
+    // Local layers that attend their own chunk (Llama 4), not a sliding window.
+    [[nodiscard]] bool has_chunked_attention() const {
+        return sliding_window > 0 && window_kind == WindowKind::chunked;
+    }
     [[nodiscard]] double parameters() const;         // total weights (count)
     [[nodiscard]] double active_parameters() const;  // per token
     [[nodiscard]] ParameterCounts parameter_counts() const;

@@ -234,6 +234,36 @@ std::vector<WorkloadKey> build() {
     add({"tpot_slo_s", SCV_TR("scoville::WorkloadKeys", "Limits"), SCV_TR("scoville::WorkloadKeys", "TPOT p99 limit"), SCV_TR("Unit", "s"), K::limit, 0, 1e6, "none", {},
          SCV_TR("scoville::WorkloadKeys", "p99 time-per-output-token limit; empty = none (MLPerf Llama-2-70B server: 0.2 s)."), SCV_LIMIT(tpot_slo_s)});
     // clang-format on
+    // Where a key can change the result: outside that, a form greys it out and says when it applies.
+    auto applies = [&](std::string_view key, bool (*when)(const Scenario&, const ModelSpec&), std::string_view text) {
+        for (WorkloadKey& w : k)
+            if (w.key == key) {
+                w.applies = when;
+                w.applies_when = text;
+            }
+    };
+    using M = ModelSpec;
+    const auto moe = [](const Scenario&, const M& m) { return m.is_moe(); };
+    const auto moe_text = SCV_TR("scoville::WorkloadKeys", "on a mixture-of-experts model");
+    for (std::string_view key : {"ep", "expert_imbalance", "moe_pair_bytes", "moe_tile_tokens", "moe_dispatch"})
+        applies(key, moe, moe_text);
+    // Ranks that take their prompt chunks together or alone differ only where there are several.
+    applies("attention_dp_balance", [](const Scenario& s, const M&) { return s.attention_dp != 1; },
+            SCV_TR("scoville::WorkloadKeys", "with attention data parallelism (DP auto or above 1)"));
+    const auto chunked = [](const Scenario&, const M& m) { return m.has_chunked_attention(); };
+    const auto chunked_text = SCV_TR("scoville::WorkloadKeys", "on a model with chunked local attention (Llama 4)");
+    applies("chunked_decode", chunked, chunked_text);
+    applies("chunked_kv", chunked, chunked_text);
+    const auto drafting = [](const Scenario& s, const M&) { return s.spec_tokens > 0; };
+    const auto drafting_text = SCV_TR("scoville::WorkloadKeys", "with draft tokens");
+    applies("spec_accept", drafting, drafting_text);
+    applies("draft_model", drafting, drafting_text);
+    const auto pools = [](const Scenario& s, const M&) { return s.disaggregated(); };
+    const auto pools_text = SCV_TR("scoville::WorkloadKeys", "with prefill/decode pools (prefill and decode chips set)");
+    for (std::string_view key : {"prefill_tp", "prefill_pp", "prefill_attention_dp", "prefill_chip"})
+        applies(key, pools, pools_text);
+    applies("prefill_ep", [](const Scenario& s, const M& m) { return s.disaggregated() && m.is_moe(); },
+            SCV_TR("scoville::WorkloadKeys", "with prefill/decode pools on a mixture-of-experts model"));
     return k;
 }
 
@@ -250,6 +280,10 @@ Error unknown(std::string_view key) {
 }
 
 }  // namespace
+
+bool workload_key_applies(const WorkloadKey& key, const Scenario& s, const ModelSpec& model) {
+    return !key.applies || key.applies(s, model);
+}
 
 std::span<const WorkloadKey> workload_keys() {
     static const std::vector<WorkloadKey> keys = build();

@@ -28,7 +28,15 @@ struct WorkloadKey {
     void (*set)(Scenario&, double value, std::string_view text) = nullptr;
     // A text key whose text has a form of its own: the check that refuses a bad one, naming the key.
     Status (*check)(std::string_view text) = nullptr;
+    // Whether the key can change the result of this scenario on this model (null: always). It cannot where
+    // `applies_when` does not hold: a prefill pool's degree without pools, an MoE setting on a dense model,
+    // the acceptance without draft tokens. Forms show such a key greyed out.
+    bool (*applies)(const Scenario&, const ModelSpec&) = nullptr;
+    std::string_view applies_when;  // "with prefill/decode pools", ...
 };
+
+// Whether `key` can change the result of `s` on `model` (WorkloadKey::applies).
+bool workload_key_applies(const WorkloadKey& key, const Scenario& s, const ModelSpec& model);
 
 // Every key, in display order.
 std::span<const WorkloadKey> workload_keys();

@@ -9,6 +9,7 @@
 #include "core/perf/evaluate.hpp"
 #include "core/perf/lower.hpp"
 #include "core/perf/serving.hpp"
+#include "core/workload/scenario_keys.hpp"
 
 using namespace scoville;
 
@@ -1072,4 +1073,90 @@ TEST(FiniteRun, SpreadLengthsDrainAtTheEnd) {
     auto bad = evaluate(chip, model, s);
     ASSERT_FALSE(bad.ok());
     EXPECT_NE(bad.error().message.find("requests"), std::string::npos) << bad.error().message;
+}
+
+// A workload key that says it cannot change the result of a scenario on a model (WorkloadKey::applies, which
+// greys it out in the Engine form) changes nothing there: another value gives the same result or is refused,
+// naming the key. Where it applies, the same value changes the result.
+TEST(WorkloadKeys, AKeyThatDoesNotApplyChangesNothing) {
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    const ModelSpec dense = *load_model("llama-3.1-8b");
+    Scenario s;
+    s.chips = 1;
+    s.tp = s.pp = s.attention_dp = 1;
+    s.ep = 0;
+    s.batch = 64;
+    s.input_len = 4096;
+    s.output_len = 256;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    const auto base = evaluate(h100, dense, s);
+    ASSERT_TRUE(base.ok()) << base.error().message;
+    const std::pair<std::string_view, std::string_view> changes[] = {
+        {"ep", "2"},
+        {"expert_imbalance", "2"},
+        {"moe_pair_bytes", "9"},
+        {"moe_tile_tokens", "16"},
+        {"moe_dispatch", "alltoall"},
+        {"attention_dp_balance", "on"},
+        {"chunked_decode", "full"},
+        {"chunked_kv", "whole"},
+        {"spec_accept", "0.7"},
+        {"draft_model", "llama-3.1-8b"},
+        {"prefill_tp", "1"},
+        {"prefill_pp", "1"},
+        {"prefill_ep", "1"},
+        {"prefill_attention_dp", "1"},
+        {"prefill_chip", "b200"},
+    };
+    for (const auto& [name, value] : changes) {
+        SCOPED_TRACE(std::string(name));
+        const WorkloadKey* key = find_workload_key(name);
+        ASSERT_TRUE(key);
+        EXPECT_FALSE(workload_key_applies(*key, s, dense));
+        Scenario t = s;
+        ASSERT_TRUE(set_workload_text(t, name, value).ok());
+        const auto ev = evaluate(h100, dense, t);
+        if (ev.ok())
+            EXPECT_EQ(ev->serving.throughput_tokens_per_s, base->serving.throughput_tokens_per_s);
+        else
+            EXPECT_NE(ev.error().message.find(name), std::string::npos) << ev.error().message;
+    }
+    // Every other key applies here.
+    int applying = 0;
+    for (const WorkloadKey& key : workload_keys()) applying += workload_key_applies(key, s, dense);
+    EXPECT_EQ(applying, static_cast<int>(workload_keys().size() - std::size(changes)));
+
+    // Where they apply, they change the result: the acceptance with draft tokens, the expert tile on an MoE
+    // model's prompts, what a chunked layer's KV cache keeps on Llama 4 (requests that fit), the prefill
+    // pool's own degree with pools (prompt-bound: 4096-token prompts, 256 out).
+    const auto changed = [&](const ModelSpec& model, Scenario base_scenario, std::string_view name,
+                             std::string_view value) {
+        SCOPED_TRACE(std::string(name) + " on " + model.id);
+        const WorkloadKey* key = find_workload_key(name);
+        EXPECT_TRUE(workload_key_applies(*key, base_scenario, model));
+        const auto before = evaluate(h100, model, base_scenario);
+        EXPECT_TRUE(set_workload_text(base_scenario, name, value).ok());
+        const auto after = evaluate(h100, model, base_scenario);
+        EXPECT_TRUE(before.ok() && after.ok());
+        if (before.ok() && after.ok())
+            EXPECT_NE(after->serving.throughput_tokens_per_s, before->serving.throughput_tokens_per_s);
+    };
+    Scenario drafting = s;
+    drafting.spec_tokens = 2;
+    drafting.spec_accept = 0.5;
+    changed(dense, drafting, "spec_accept", "0.7");
+    Scenario experts = s;
+    experts.chips = experts.tp = 2;
+    changed(*load_model("qwen3-30b-a3b"), experts, "moe_tile_tokens", "16");
+    Scenario chunked = s;
+    chunked.chips = chunked.tp = 4;
+    chunked.batch = 0;
+    chunked.input_len = 20000;
+    chunked.output_len = 2000;
+    changed(*load_model("llama-4-scout"), chunked, "chunked_kv", "whole");
+    Scenario pools = s;
+    pools.chips = 4;
+    pools.prefill_chips = pools.decode_chips = 2;
+    pools.tp = 1;
+    changed(dense, pools, "prefill_tp", "2");
 }

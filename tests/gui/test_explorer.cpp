@@ -870,6 +870,58 @@ private slots:
         QCOMPARE(budget->value(), 8192);
     }
 
+    void theEngineFormGreysOutKeysThatChangeNothing() {
+        // On the first design (Llama 3.1 70B, dense, one pool, no drafts) the MoE keys, the acceptance, the
+        // chunked-attention keys and the prefill pool's own keys change nothing (WorkloadKey::applies): greyed
+        // out with their labels, their tips saying when they apply; the workload bar's EP too.
+        const auto field = [&](const char* key) {
+            return window_->findChild<QWidget*>(QStringLiteral("workload:") + QLatin1String(key));
+        };
+        const Scenario before = doc_->state().scenario;
+        QCOMPARE(doc_->state().model.id, std::string("llama-3.1-70b"));
+        for (const char* key : {"moe_tile_tokens", "expert_imbalance", "spec_accept", "draft_model", "chunked_kv",
+                                "prefill_tp", "prefill_ep", "prefill_chip"}) {
+            QWidget* f = field(key);
+            QVERIFY2(f && !f->isEnabled(), key);
+        }
+        for (const char* key : {"max_tokens_per_step", "spec_tokens", "prefill_chips", "attention_dp_balance"})
+            QVERIFY2(field(key)->isEnabled(), key);
+        auto* formLayout = qobject_cast<QFormLayout*>(field("spec_accept")->parentWidget()->layout());
+        QVERIFY(formLayout);
+        QVERIFY(!formLayout->labelForField(field("spec_accept"))->isEnabled());
+        QVERIFY2(field("spec_accept")->toolTip().contains(QStringLiteral("it applies with draft tokens")),
+                 qPrintable(field("spec_accept")->toolTip()));
+        QVERIFY(field("spec_tokens")->toolTip().indexOf(QStringLiteral("changes nothing")) < 0);
+        auto* bar = window_->findChild<QToolBar*>(QStringLiteral("workloadBar"));
+        auto* ep = bar->findChild<QSpinBox*>(QStringLiteral("workload:ep"));
+        QVERIFY(ep && !ep->isEnabled());
+        // Draft tokens bring the acceptance in; an MoE model the MoE keys and EP; pools the prefill pool's keys.
+        auto* drafts = qobject_cast<QSpinBox*>(field("spec_tokens"));
+        drafts->setValue(2);
+        QVERIFY(field("spec_accept")->isEnabled());
+        QVERIFY(formLayout->labelForField(field("spec_accept"))->isEnabled());
+        qobject_cast<QDoubleSpinBox*>(field("spec_accept"))->setValue(0.7);
+        QCOMPARE(doc_->state().scenario.spec_accept, 0.7);
+        // A key that holds a value of its own stays editable where it no longer applies, to be set back.
+        drafts->setValue(0);
+        QVERIFY(field("spec_accept")->isEnabled());
+        QVERIFY(field("spec_accept")->toolTip().contains(QStringLiteral("changes nothing")));
+        doc_->setModel("qwen3-30b-a3b");
+        QVERIFY(field("moe_tile_tokens")->isEnabled());
+        QVERIFY(ep->isEnabled());
+        QVERIFY(!field("prefill_ep")->isEnabled());
+        qobject_cast<QSpinBox*>(field("prefill_chips"))->setValue(4);
+        qobject_cast<QSpinBox*>(field("decode_chips"))->setValue(4);
+        QVERIFY(field("prefill_ep")->isEnabled());
+        QVERIFY(field("prefill_tp")->isEnabled());
+        // Undone, each comes back as it was.
+        for (int i = 0; i < 6; ++i) doc_->undoStack()->undo();
+        QVERIFY(doc_->state().scenario == before);
+        QCOMPARE(doc_->state().model.id, std::string("llama-3.1-70b"));
+        for (const char* key : {"moe_tile_tokens", "spec_accept", "prefill_tp"}) QVERIFY2(!field(key)->isEnabled(), key);
+        QVERIFY(!ep->isEnabled());
+    }
+
     void theEngineFormTakesMeasuredOutputLengths() {
         // Free text in a form of its own: a refused text shows why under the field and changes nothing; a good
         // one is an undoable edit whose quantiles shape the TPOT tail.
