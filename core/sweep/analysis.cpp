@@ -293,18 +293,30 @@ Result<Frontier> interactivity_frontier(const DesignPoint& design, int per_octav
     base.tpot_slo_s.reset();
     // Tensor-parallel degrees to draw: the one given, or every divisor of the chips that splits the heads.
     // Disaggregated, the batch is the decode pool's and each point takes the best split for it (or the
-    // split given); a degree applies to both pools (the decode pool alone where the prefill pool has its own,
-    // prefill_tp), so it divides each pool's chips (with the split chosen, it leaves room for two pools).
+    // split given); a degree applies to both pools, so it divides each pool's chips (with the split chosen,
+    // it leaves room for two pools). Where the prefill pool has a degree of its own (prefill_tp), it applies to
+    // the decode pool alone: it divides that pool's chips (a split given), or leaves room beside it for one
+    // prefill replica (the split chosen: the pools' chips need not share a divisor then).
     std::vector<int> tps;
     if (base.tp > 0) {
         tps.push_back(base.tp);
     } else {
         const int pp = base.pp > 0 ? base.pp : 1;
         const bool fixed_split = base.prefill_chips > 0 && base.decode_chips > 0;
-        const int divided = (fixed_split ? std::gcd(base.prefill_chips, base.decode_chips) : base.chips) / pp;
-        const int largest = fixed_split || !base.disaggregated() ? divided : divided / 2;
+        const bool own_prefill_tp = base.disaggregated() && base.prefill_tp > 0;
+        int divided = (fixed_split ? std::gcd(base.prefill_chips, base.decode_chips) : base.chips) / pp;
+        int largest = fixed_split || !base.disaggregated() ? divided : divided / 2;
+        bool divides = true;
+        if (own_prefill_tp && fixed_split) {
+            divided = largest = base.decode_chips / pp;
+        } else if (own_prefill_tp) {
+            const Scenario prefill = base.prefill_pool_degrees();
+            const int replica = prefill.tp * std::max(1, prefill.pp) * std::max(1, prefill.attention_dp);
+            largest = (base.chips - replica) / pp;
+            divides = false;
+        }
         for (int tp = 1; tp <= largest; ++tp)
-            if (divided % tp == 0 && tp_splits_heads(design.model, tp)) tps.push_back(tp);
+            if ((!divides || divided % tp == 0) && tp_splits_heads(design.model, tp)) tps.push_back(tp);
     }
     Frontier out;
     out.chip = design.chip.id;

@@ -72,7 +72,8 @@ Result<SeekResult> seek(const DesignPoint& design, const SweepKey& key, const Re
 // TPOT) over the batch, for every parallelism of the scenario's chips that it leaves open (auto),
 // or the one it fixes. The industry's chart for comparing accelerators on one model. Disaggregated,
 // the batch is the decode pool's, each point at the split of the chips best for it (or the split
-// given), and a tensor-parallel degree applies to both pools.
+// given), and a tensor-parallel degree applies to both pools (the decode pool alone where the prefill pool has
+// its own, prefill_tp).
 struct FrontierPoint {
     Parallelism parallelism;
     int batch = 0;        // requests in flight per replica (a disaggregated design's decode pool: what it is fed)

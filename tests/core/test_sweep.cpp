@@ -528,3 +528,48 @@ TEST(Frontier, ADisaggregatedDeploymentHasOneOverTheDecodeBatch) {
     for (const auto& p : fixed->points) tps.insert(p.parallelism.tp);
     EXPECT_EQ(tps, (std::set<int>{1, 2}));
 }
+
+// A prefill pool with a tensor-parallel degree of its own (prefill_tp): the frontier's degree is the decode
+// pool's alone. With pools of 2 and 4 chips it divides the 4 (1, 2 and 4, where the degrees dividing both
+// pools are 1 and 2); with the split of 12 chips chosen it leaves room for one prefill replica of 4 chips,
+// 8 at most, whether or not it divides the 12 (8 decode chips at TP 8 beside 4 prefill chips at TP 4).
+TEST(Frontier, APrefillPoolOfItsOwnLeavesTheDegreeToTheDecodePool) {
+    DesignPoint d{load_chip("h200-sxm").value(), load_model("llama-3.1-70b").value(), Scenario{}, {}};
+    d.scenario.chips = 6;
+    d.scenario.prefill_chips = 2;
+    d.scenario.decode_chips = 4;
+    d.scenario.prefill_tp = 2;
+    d.scenario.tp = d.scenario.pp = d.scenario.ep = d.scenario.attention_dp = 0;
+    d.scenario.batch = 0;
+    d.scenario.input_len = 1024;
+    d.scenario.output_len = 256;
+    d.scenario.weight_precision = d.scenario.activation_precision = d.scenario.kv_precision = Precision::fp8;
+    const auto degrees = [](const Frontier& f) {
+        std::set<int> tps;
+        for (const auto& p : f.points) tps.insert(p.parallelism.tp);
+        return tps;
+    };
+    auto fixed = interactivity_frontier(d);
+    ASSERT_TRUE(fixed.ok()) << fixed.error().message;
+    EXPECT_EQ(degrees(*fixed), (std::set<int>{1, 2, 4}));
+    d.scenario.chips = 12;
+    d.scenario.prefill_chips = d.scenario.decode_chips = -1;
+    d.scenario.prefill_tp = 4;
+    auto chosen = interactivity_frontier(d);
+    ASSERT_TRUE(chosen.ok()) << chosen.error().message;
+    EXPECT_EQ(degrees(*chosen), (std::set<int>{1, 2, 4, 8}));
+    // The widest is the evaluation of TP 8 at its batch: 8 decode chips beside 4 prefill chips at TP 4.
+    const FrontierPoint& widest = *std::find_if(chosen->points.begin(), chosen->points.end(),
+                                                [](const FrontierPoint& p) { return p.parallelism.tp == 8; });
+    Scenario s = d.scenario;
+    s.tp = 8;
+    s.pp = 1;
+    s.batch = widest.batch_limit;
+    auto ev = evaluate_design(d.chip, d.model, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    ASSERT_TRUE(ev->serving.disaggregated);
+    EXPECT_EQ(ev->serving.prefill_pool.chips, 4);
+    EXPECT_EQ(ev->serving.prefill_pool.parallelism.tp, 4);
+    EXPECT_EQ(ev->serving.decode_pool.chips, 8);
+    EXPECT_EQ(widest.tokens_per_s_per_chip, ev->serving.throughput_tokens_per_s_per_chip);
+}
