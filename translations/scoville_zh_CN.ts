@@ -1367,12 +1367,12 @@
         <translation>光罩：I/O 裸片 %1 mm2 超过 %2 mm2 的光罩上限；请增加 I/O 裸片数（package.io_dies）或缩小其面积</translation>
     </message>
     <message>
-        <source>workload: %1 changes nothing for model &apos;%2&apos;, which has no chunked local attention layers</source>
-        <translation>工作负载：%1 对模型“%2”不起作用，该模型没有分块局部注意力层</translation>
-    </message>
-    <message>
         <source>serving: at batch %1 the requests in flight fill all %2 slots of a replica (what its memory or max_batch holds), so arrivals queue without bound and TTFT is unbounded (more chips per replica, shorter requests or a higher max_batch)</source>
         <translation>服务：批量为 %1 时，处理中的请求占满副本的全部 %2 个槽位（其内存或 max_batch 所能容纳的数量），到达的请求将无限排队，TTFT 无上限（请为每个副本增加芯片、缩短请求或提高 max_batch）</translation>
+    </message>
+    <message>
+        <source>workload: %1 %2 changes nothing for model &apos;%3&apos; in this workload: it applies %4</source>
+        <translation>工作负载：%1 %2 对模型“%3”在此工作负载中不起作用：仅在%4时适用</translation>
     </message>
 </context>
 <context>

@@ -226,11 +226,10 @@ void ServingForm::sync() {
 void ServingForm::showRelevance() {
     const Scenario& s = doc_->state().scenario;
     const ModelSpec& model = doc_->state().model;
-    static const Scenario defaults;
     for (const Row& row : rows_) {
         const WorkloadKey& key = *row.key;
         const bool applies = workload_key_applies(key, s, model);
-        const bool set = key.get(s) != key.get(defaults);
+        const bool set = workload_key_holds_value(key, s);
         row.field->setEnabled(applies || set);
         if (row.label) row.label->setEnabled(applies || set);
         row.field->setToolTip(applies ? row.tip

@@ -147,7 +147,7 @@ void WorkloadBar::sync() {
     pp_->setValue(s.pp);
     ep_->setValue(s.ep);
     // Expert parallelism changes nothing on a dense model: greyed out there, unless it holds a degree to set back.
-    if (const WorkloadKey* ep = find_workload_key("ep")) ep_->setEnabled(workload_key_applies(*ep, s, st.model) || s.ep != 0);
+    if (const WorkloadKey* ep = find_workload_key("ep")) ep_->setEnabled(workload_key_applies(*ep, s, st.model) || workload_key_holds_value(*ep, s));
 }
 
 namespace {

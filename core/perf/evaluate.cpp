@@ -14,6 +14,7 @@
 #include "core/perf/serving.hpp"
 #include "core/util/format.hpp"
 #include "core/util/tr.hpp"
+#include "core/workload/scenario_keys.hpp"
 
 namespace scoville {
 
@@ -774,6 +775,30 @@ void fill_peaks(const ChipSpec& chip, const ChipRates& rates, Evaluation& ev, bo
     if (ev.sram_tb_s > 0) ev.ceilings.push_back({"SRAM", ev.sram_tb_s, true});
 }
 
+std::vector<Message> inert_key_warnings(const Scenario& s, const ModelSpec& model) {
+    // The keys that apply only somewhere (WorkloadKey::applies), found once.
+    static const std::vector<const WorkloadKey*> conditional = [] {
+        std::vector<const WorkloadKey*> c;
+        for (const WorkloadKey& key : workload_keys())
+            if (key.applies) c.push_back(&key);
+        return c;
+    }();
+    std::vector<Message> out;
+    for (const WorkloadKey* k : conditional) {
+        const WorkloadKey& key = *k;
+        if (key.applies(s, model) || !workload_key_holds_value(key, s)) continue;
+        const std::string value = key.get(s);
+        // A degree of 1 (none of that parallelism: what an evaluation gives a dense model's ep) is what a degree
+        // that does not apply means anyway.
+        const bool degree = key.kind == WorkloadKeyKind::integer && (key.zero_text == "auto" || key.zero_text == "shared");
+        if (degree && value == "1") continue;
+        out.push_back({"Warning", SCV_TR("Warning", "workload: %1 %2 changes nothing for model '%3' in this workload: it applies %4"),
+                       {std::string(key.key), value, model.id},
+                       {Message{"scoville::WorkloadKeys", key.applies_when, {}}}});
+    }
+    return out;
+}
+
 void precision_warnings(const ChipSpec& chip, const Scenario& s, Evaluation& ev) {
     for (Precision p : {s.weight_precision, s.activation_precision, s.kv_precision}) {
         const Precision ex = chip.executed_precision(p);
@@ -1386,6 +1411,7 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
         ws.checked_model = nullptr;
         if (auto st = validate_model(model); !st) return st.error();
         if (auto st = validate_scenario(s, model); !st) return st.error();
+        ws.inert_keys = inert_key_warnings(s, model);
         ws.checked_model = &model;
         ws.checked_scenario = s;
     }
@@ -1401,6 +1427,9 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
     ev.ceilings.clear();
     ev.physical = {};
     ev.clear_warnings();
+    // A workload setting that cannot change this result (an engine setting for chunked local attention on a model
+    // without it, the acceptance without draft tokens, ...): said, not silently ignored.
+    for (const Message& m : ws.inert_keys) ev.add_warning(m);
     precision_warnings(chip, s, ev);
 
     if (!s.disaggregated()) {
@@ -1453,12 +1482,6 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
                                        : Message{"Warning",
                                                  SCV_TR("Warning", "slo: the latency limits are missed even at batch 1"),
                                                  {}});
-        // An engine setting for chunked local attention on a model without it: said, not silently ignored.
-        if ((s.chunked_decode_full || s.chunked_kv_whole) && !model.has_chunked_attention())
-            ev.add_warning({"Warning",
-                            SCV_TR("Warning", "workload: %1 changes nothing for model '%2', which has no chunked local "
-                                              "attention layers"),
-                            {s.chunked_decode_full ? "chunked_decode full" : "chunked_kv whole", model.id}});
     } else {
         fill_peaks(chip, chip_rates(chip), ev, ws.views);
         ev.prefill = {};

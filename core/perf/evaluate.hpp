@@ -44,6 +44,9 @@ struct EvalWorkspace {
     const ChipSpec* chip_checked = nullptr;    // set by a caller that checked this chip just before (once)
     const ModelSpec* checked_model = nullptr;  // the model and scenario last found valid
     Scenario checked_scenario;
+    // Their warnings for workload keys set to a value of their own where they change nothing
+    // (WorkloadKey::applies), found with them.
+    std::vector<Message> inert_keys;
 };
 
 // The scenario with the deployment an evaluation chose (tp, pp, ep, attention_dp) given rather than

@@ -234,7 +234,8 @@ std::vector<WorkloadKey> build() {
     add({"tpot_slo_s", SCV_TR("scoville::WorkloadKeys", "Limits"), SCV_TR("scoville::WorkloadKeys", "TPOT p99 limit"), SCV_TR("Unit", "s"), K::limit, 0, 1e6, "none", {},
          SCV_TR("scoville::WorkloadKeys", "p99 time-per-output-token limit; empty = none (MLPerf Llama-2-70B server: 0.2 s)."), SCV_LIMIT(tpot_slo_s)});
     // clang-format on
-    // Where a key can change the result: outside that, a form greys it out and says when it applies.
+    // Where a key can change the result: outside that, a form greys it out and says when it applies, and an
+    // evaluation warns where it holds a value of its own.
     auto applies = [&](std::string_view key, bool (*when)(const Scenario&, const ModelSpec&), std::string_view text) {
         for (WorkloadKey& w : k)
             if (w.key == key) {
@@ -242,6 +243,29 @@ std::vector<WorkloadKey> build() {
                 w.applies_when = text;
             }
     };
+    static const Scenario defaults;
+    auto holds = [&](std::string_view key, bool (*own)(const Scenario&)) {
+        for (WorkloadKey& w : k)
+            if (w.key == key) w.holds_value = own;
+    };
+#define SCV_HOLDS(field) holds(#field, [](const Scenario& s) { return s.field != defaults.field; })
+    // An expert-parallel degree of its own is more than one: auto (0) and none (1) choose none.
+    holds("ep", [](const Scenario& s) { return s.ep > 1; });
+    SCV_HOLDS(expert_imbalance);
+    SCV_HOLDS(moe_pair_bytes);
+    SCV_HOLDS(moe_tile_tokens);
+    SCV_HOLDS(moe_dispatch);
+    SCV_HOLDS(spec_accept);
+    SCV_HOLDS(draft_model);
+    SCV_HOLDS(prefill_tp);
+    SCV_HOLDS(prefill_pp);
+    SCV_HOLDS(prefill_ep);
+    SCV_HOLDS(prefill_attention_dp);
+    SCV_HOLDS(prefill_chip);
+    SCV_HOLDS(attention_dp_balance);
+    holds("chunked_decode", [](const Scenario& s) { return s.chunked_decode_full != defaults.chunked_decode_full; });
+    holds("chunked_kv", [](const Scenario& s) { return s.chunked_kv_whole != defaults.chunked_kv_whole; });
+#undef SCV_HOLDS
     using M = ModelSpec;
     const auto moe = [](const Scenario&, const M& m) { return m.is_moe(); };
     const auto moe_text = SCV_TR("scoville::WorkloadKeys", "on a mixture-of-experts model");
@@ -283,6 +307,11 @@ Error unknown(std::string_view key) {
 
 bool workload_key_applies(const WorkloadKey& key, const Scenario& s, const ModelSpec& model) {
     return !key.applies || key.applies(s, model);
+}
+
+bool workload_key_holds_value(const WorkloadKey& key, const Scenario& s) {
+    static const Scenario defaults;
+    return key.holds_value ? key.holds_value(s) : key.get(s) != key.get(defaults);
 }
 
 std::span<const WorkloadKey> workload_keys() {

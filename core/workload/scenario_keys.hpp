@@ -33,10 +33,15 @@ struct WorkloadKey {
     // the acceptance without draft tokens. Forms show such a key greyed out.
     bool (*applies)(const Scenario&, const ModelSpec&) = nullptr;
     std::string_view applies_when;  // "with prefill/decode pools", ...
+    // Whether the scenario holds a value of its own for the key, not the default (null: its text differs from
+    // the default's); a key with `applies` has one, which an evaluation asks cheaply.
+    bool (*holds_value)(const Scenario&) = nullptr;
 };
 
 // Whether `key` can change the result of `s` on `model` (WorkloadKey::applies).
 bool workload_key_applies(const WorkloadKey& key, const Scenario& s, const ModelSpec& model);
+// Whether `s` holds a value of its own for `key`, not the default (WorkloadKey::holds_value).
+bool workload_key_holds_value(const WorkloadKey& key, const Scenario& s);
 
 // Every key, in display order.
 std::span<const WorkloadKey> workload_keys();

@@ -703,8 +703,10 @@ TEST(CliEval, ExpertParallelismWithoutChipsBringsItsChips) {
                  "ep = 8 exceeds chips (4): a degree of parallelism needs that many chips");
 }
 
-// An engine setting for chunked local attention on a model without chunked layers changes nothing and says so;
-// on Llama 4 Scout, whose local layers are chunked, it is no warning.
+// A workload setting that cannot change the result says so (WorkloadKey::applies): an engine setting for chunked
+// local attention on a model without chunked layers, the acceptance without draft tokens, an MoE setting on a
+// dense model; on Llama 4 Scout, whose local layers are chunked, the chunked one is no warning, nor is the
+// acceptance with draft tokens.
 TEST(CliEval, ChunkedSettingsOnAModelWithoutChunksAreSaid) {
     const auto warnings_of = [](const std::string& model, const std::string& key, const std::string& value) {
         const CliRun r = run({"eval", "--chip", "h200-sxm", "--model", model, "--chips", "4", "--precision", "fp8",
@@ -716,12 +718,20 @@ TEST(CliEval, ChunkedSettingsOnAModelWithoutChunksAreSaid) {
         return all;
     };
     EXPECT_NE(warnings_of("llama-3.1-8b", "--chunked-kv", "whole")
-                  .find("workload: chunked_kv whole changes nothing for model 'llama-3.1-8b', which has no chunked local "
-                        "attention layers"),
+                  .find("workload: chunked_kv whole changes nothing for model 'llama-3.1-8b' in this workload: it applies "
+                        "on a model with chunked local attention (Llama 4)"),
               std::string::npos);
     EXPECT_NE(warnings_of("llama-3.1-8b", "--chunked-decode", "full").find("chunked_decode full changes nothing"),
               std::string::npos);
     EXPECT_EQ(warnings_of("llama-4-scout", "--chunked-kv", "whole").find("changes nothing"), std::string::npos);
+    EXPECT_NE(warnings_of("llama-3.1-8b", "--spec-accept", "0.6")
+                  .find("workload: spec_accept 0.6 changes nothing for model 'llama-3.1-8b' in this workload: it applies "
+                        "with draft tokens"),
+              std::string::npos);
+    EXPECT_NE(warnings_of("llama-3.1-8b", "--moe-tile-tokens", "64").find("moe_tile_tokens 64 changes nothing"),
+              std::string::npos);
+    // A dense model's expert-parallel degree of 1, what its evaluation gives it, is none: no warning.
+    EXPECT_EQ(warnings_of("llama-3.1-8b", "--ep", "1").find("changes nothing"), std::string::npos);
 }
 
 // A mixed-precision checkpoint: Mixtral at fp8 with 9.4 % of its weights at 16 bits. Its token embedding, LM

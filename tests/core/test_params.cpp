@@ -169,6 +169,27 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
         ASSERT_TRUE(set_workload_text(copy, k.key, text).ok()) << k.key << " = '" << text << "'";
     }
     EXPECT_TRUE(copy == s);
+    // A key that says where it applies says cheaply whether a scenario holds a value of its own for it, as its
+    // text does: none on the defaults, one on this scenario. An expert-parallel degree of its own is more than
+    // one: auto (0, here) and none (1, the default) choose none.
+    for (const auto& k : workload_keys()) {
+        EXPECT_EQ(k.applies != nullptr, k.holds_value != nullptr) << k.key;
+        EXPECT_FALSE(workload_key_holds_value(k, Scenario{})) << k.key;
+        if (k.key == "ep") continue;
+        EXPECT_EQ(workload_key_holds_value(k, s), *get_workload_text(s, k.key) != *get_workload_text(Scenario{}, k.key))
+            << k.key;
+    }
+    const WorkloadKey& ep = *find_workload_key("ep");
+    for (int degree : {0, 1, 2, 8}) {
+        Scenario t;
+        t.ep = degree;
+        EXPECT_EQ(workload_key_holds_value(ep, t), degree > 1) << degree;
+    }
+    EXPECT_TRUE(workload_key_holds_value(*find_workload_key("prefill_ep"), [] {
+        Scenario t;
+        t.prefill_ep = 4;
+        return t;
+    }()));
     EXPECT_EQ(*get_workload_text(s, "tpot_slo_s"), "");  // no limit
     EXPECT_EQ(*get_workload_text(s, "kv_allocation"), "on_demand");
     EXPECT_EQ(*get_workload_text(s, "input_len_cv"), "0.77");

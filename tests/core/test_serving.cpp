@@ -1116,10 +1116,11 @@ TEST(WorkloadKeys, AKeyThatDoesNotApplyChangesNothing) {
         Scenario t = s;
         ASSERT_TRUE(set_workload_text(t, name, value).ok());
         const auto ev = evaluate(h100, dense, t);
-        if (ev.ok())
+        if (ev.ok()) {
             EXPECT_EQ(ev->serving.throughput_tokens_per_s, base->serving.throughput_tokens_per_s);
-        else
+        } else {
             EXPECT_NE(ev.error().message.find(name), std::string::npos) << ev.error().message;
+        }
     }
     // Every other key applies here.
     int applying = 0;
@@ -1138,8 +1139,9 @@ TEST(WorkloadKeys, AKeyThatDoesNotApplyChangesNothing) {
         EXPECT_TRUE(set_workload_text(base_scenario, name, value).ok());
         const auto after = evaluate(h100, model, base_scenario);
         EXPECT_TRUE(before.ok() && after.ok());
-        if (before.ok() && after.ok())
+        if (before.ok() && after.ok()) {
             EXPECT_NE(after->serving.throughput_tokens_per_s, before->serving.throughput_tokens_per_s);
+        }
     };
     Scenario drafting = s;
     drafting.spec_tokens = 2;

@@ -894,7 +894,7 @@ private slots:
         QVERIFY(field("spec_tokens")->toolTip().indexOf(QStringLiteral("changes nothing")) < 0);
         auto* bar = window_->findChild<QToolBar*>(QStringLiteral("workloadBar"));
         auto* ep = bar->findChild<QSpinBox*>(QStringLiteral("workload:ep"));
-        QVERIFY(ep && !ep->isEnabled());
+        QVERIFY2(ep && !ep->isEnabled(), qPrintable(QString::number(doc_->state().scenario.ep)));
         // Draft tokens bring the acceptance in; an MoE model the MoE keys and EP; pools the prefill pool's keys.
         auto* drafts = qobject_cast<QSpinBox*>(field("spec_tokens"));
         drafts->setValue(2);
