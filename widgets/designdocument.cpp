@@ -169,23 +169,32 @@ DesignState DesignDocument::defaultState(const ModelLibrary& library) {
     return s;
 }
 
-void DesignDocument::changed(unsigned parts) {
+void DesignDocument::changed(unsigned parts, bool mayDefer) {
     const bool design = parts & (ChipPart | WorkloadPart);
     const bool refs = parts & (WorkloadPart | BaselinePart | ReferencesPart);
+    // A workload edit of a slow design, and every change while one is evaluated: the views keep the evaluations
+    // they have until the background one returns with the design's and the reference chips' together.
+    if (mayDefer && (design || refs) &&
+        (workloadRunning_ || ((parts & WorkloadPart) && workloadMs_ > backgroundWorkloadMs_))) {
+        pendingParts_ |= parts;
+        ++evaluationGeneration_;
+        if (!workloadRunning_) startWorkloadEvaluation();
+        // The ranges belong to the state they were computed for: gone until this state's arrive (asked for
+        // when its evaluations are in place).
+        designRangesReady_ = designRangesReady_ && !design;
+        referenceRangesReady_ = referenceRangesReady_ && !refs;
+        rangesGeneration_->fetch_add(1, std::memory_order_relaxed);
+        rangesTimer_.stop();
+        emit stateChanged(parts);
+        return;
+    }
     // A drag of a chip parameter on a slow design: the views keep the evaluation they have until
     // the background one returns.
     const bool background = design && !refs && dragging_ && continuing_ && lastEvaluationMs_ > backgroundEvaluationMs_;
     if (background) evaluateDesignInBackground();
     if (refs) evaluateReferences(parts & WorkloadPart, design && !background);
     else if (design && !background) evaluateDesign();
-    if (parts & WorkloadPart) {
-        const PhaseResult* phase = nullptr;
-        if (evaluation_) phase = selection_.phase == Phase::prefill ? &evaluation_->prefill : &evaluation_->decode;
-        if (selection_.layer >= 0 && (!phase || static_cast<size_t>(selection_.layer) >= phase->layer_count())) {
-            selection_ = LayerSelection{};
-            emit selectionChanged();
-        }
-    }
+    if (parts & WorkloadPart) keepSelectionInRange();
     if (design || refs) {
         // The ranges belong to the state they were computed for: gone until this state's arrive.
         designRangesReady_ = designRangesReady_ && !design;
@@ -196,6 +205,87 @@ void DesignDocument::changed(unsigned parts) {
     if (design && !background) emit evaluationChanged();
     if (refs) emit referencesChanged();
     emit stateChanged(parts);
+}
+
+void DesignDocument::keepSelectionInRange() {
+    const PhaseResult* phase = nullptr;
+    if (evaluation_) phase = selection_.phase == Phase::prefill ? &evaluation_->prefill : &evaluation_->decode;
+    if (selection_.layer >= 0 && (!phase || static_cast<size_t>(selection_.layer) >= phase->layer_count())) {
+        selection_ = LayerSelection{};
+        emit selectionChanged();
+    }
+}
+
+void DesignDocument::startWorkloadEvaluation() {
+    workloadRunning_ = true;
+    // The chips to evaluate, looked up here: the library and the chip map are touched on this thread alone.
+    struct Reference {
+        std::string id;
+        ChipSpec chip;
+        Result<Evaluation> evaluation{Error{"not evaluated"}};
+    };
+    struct Job {
+        int generation = 0;  // the change it evaluates
+        std::vector<Reference> references;
+        std::map<std::string, Result<Evaluation>> unknown;  // compared chips the library lacks
+        Result<Evaluation> design{Error{"not evaluated"}};
+        double designMs = 0, totalMs = 0;
+    };
+    auto job = std::make_shared<Job>();
+    job->generation = evaluationGeneration_;
+    std::set<std::string> wanted(state_.reference_ids.begin(), state_.reference_ids.end());
+    if (!state_.baseline_id.empty()) wanted.insert(state_.baseline_id);
+    for (const auto& id : wanted) {
+        if (!referenceChips_.count(id)) {
+            auto chip = library_.chip(id);
+            if (!chip) {
+                job->unknown.insert_or_assign(id, Result<Evaluation>(chip.error()));
+                continue;
+            }
+            referenceChips_.emplace(id, chip.value());
+        }
+        job->references.push_back({id, referenceChips_.at(id)});
+    }
+    runInBackground<bool>(
+        &evaluationPool_, this,
+        [job, lib = &library_, chip = state_.chip, model = state_.model, scenario = state_.scenario] {
+            QElapsedTimer timer;
+            timer.start();
+            // Side by side on the cores, as evaluateReferences runs them.
+            const int count = static_cast<int>(job->references.size());
+#pragma omp parallel for schedule(dynamic, 1) if (count > 0)
+            for (int i = 0; i <= count; ++i) {
+                if (i == count) {
+                    job->design = timedEvaluate(*lib, chip, model, scenario, job->designMs);
+                } else {
+                    Reference& r = job->references[static_cast<size_t>(i)];
+                    r.evaluation = guardedEvaluate(*lib, r.chip, model, scenario);
+                }
+            }
+            job->totalMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+            return true;
+        },
+        [this, job](bool&) {
+            workloadRunning_ = false;
+            workloadMs_ = job->totalMs;
+            if (job->generation != evaluationGeneration_) {  // the state moved on: its newest evaluated now
+                startWorkloadEvaluation();
+                return;
+            }
+            references_ = std::move(job->unknown);
+            for (Reference& r : job->references) references_.insert_or_assign(r.id, std::move(r.evaluation));
+            evaluation_ = std::move(job->design);
+            lastEvaluationMs_ = job->designMs;
+            shownGeneration_ = evaluationGeneration_;
+            keepSelectionInRange();
+            rangesGeneration_->fetch_add(1, std::memory_order_relaxed);
+            rangesTimer_.start();
+            const unsigned parts = pendingParts_;
+            pendingParts_ = 0;
+            emit evaluationChanged();
+            emit referencesChanged();
+            emit stateChanged(parts);
+        });
 }
 
 void DesignDocument::evaluateDesign() {
@@ -240,14 +330,16 @@ void DesignDocument::startBackgroundEvaluation() {
                 emit evaluationChanged();
                 emit stateChanged(ChipPart);
             }
-            if (shownGeneration_ != evaluationGeneration_) startBackgroundEvaluation();  // the drag went on
+            // The drag went on (unless a workload evaluation runs, which brings the newest state's).
+            if (shownGeneration_ != evaluationGeneration_ && !workloadRunning_) startBackgroundEvaluation();
         });
 }
 
 void DesignDocument::finishInteraction() {
     if (dragging_) {
         dragging_ = false;
-        if (evaluationBehind()) {
+        // (A workload evaluation running in the background brings the last value's with it.)
+        if (evaluationBehind() && !workloadRunning_) {
             // The last value at once. The one running is waited for: if it is the last value's its result is
             // shown, else the last value is evaluated here and the older result is left unshown (the call that
             // would show it finds a newer evaluation in place).
@@ -287,6 +379,8 @@ void DesignDocument::evaluateReferences(bool workloadChanged, bool withDesign) {
     }
     // Then the evaluations side by side on the cores, the design's among them when it is due: each is
     // independent, so a workload edit of a design compared with several chips waits for the slowest.
+    QElapsedTimer timer;
+    timer.start();
     const int count = static_cast<int>(ids.size());
     const int jobs = count + (withDesign ? 1 : 0);
     std::vector<Result<Evaluation>> results(ids.size(), Result<Evaluation>(Error{"not evaluated"}));
@@ -302,6 +396,8 @@ void DesignDocument::evaluateReferences(bool workloadChanged, bool withDesign) {
     }
     for (size_t i = 0; i < ids.size(); ++i) references_.insert_or_assign(ids[i], std::move(results[i]));
     if (withDesign) showEvaluation(std::move(design), designMs);
+    // What a workload edit of this design costs (kBackgroundWorkloadMs).
+    if (workloadChanged && withDesign) workloadMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
 DesignValues DesignDocument::values() const {
@@ -498,7 +594,7 @@ void DesignDocument::loadHistory(const DesignState& state, const std::vector<Edi
     loading_ = false;
     selection_ = LayerSelection{};
     emit selectionChanged();
-    changed(AllParts);
+    changed(AllParts, false);
 }
 
 void DesignDocument::setSelection(const LayerSelection& selection) {

@@ -81,6 +81,16 @@ public:
     // evaluated at once. Tests set it.
     static constexpr double kBackgroundEvaluationMs = 12.0;
     void setBackgroundEvaluationMs(double ms) { backgroundEvaluationMs_ = ms; }
+    // A workload edit (its undo and redo too) of a design whose last workload evaluation, the design's and
+    // the reference chips' together, took longer than this (a search over a large system compared with
+    // several chips) is evaluated on a background thread: the edit returns at once, the bars show it, and
+    // evaluation() and the reference chips' keep what they were (evaluationBehind()) until the new ones arrive,
+    // in place together (stateChanged again). Edits made meanwhile join it: the newest state is evaluated
+    // when it returns. Opening a history is evaluated at once. Tests set it.
+    static constexpr double kBackgroundWorkloadMs = 100.0;
+    void setBackgroundWorkloadMs(double ms) { backgroundWorkloadMs_ = ms; }
+    // How long the last workload evaluation took, the design and the reference chips together.
+    [[nodiscard]] double lastWorkloadMs() const { return workloadMs_; }
     [[nodiscard]] bool evaluationBehind() const { return shownGeneration_ != evaluationGeneration_; }
     // Changes whenever evaluation() is replaced: a view that draws only the evaluation knows from it
     // whether what it drew is still what is shown.
@@ -168,7 +178,13 @@ signals:
     void stepRedone();
 
 private:
-    void changed(unsigned parts);
+    // Evaluates what `parts` changed, at once or (`mayDefer`, a slow design's workload edit) in the background.
+    void changed(unsigned parts, bool mayDefer = true);
+    // The design and every reference chip on the current state, on evaluationPool_, put in place together
+    // when they return; restarted there if the state moved on meanwhile.
+    void startWorkloadEvaluation();
+    // Drops a layer selection the evaluation shown no longer has.
+    void keepSelectionInRange();
     void evaluateDesign();
     // Puts the current state's evaluation in place, with the time it took (a background one still
     // running is older: its result is left unshown).
@@ -220,6 +236,11 @@ private:
     int shownGeneration_ = 0;          // the change evaluation_ belongs to
     double lastEvaluationMs_ = 0;      // the latest design evaluation's time
     double backgroundEvaluationMs_ = kBackgroundEvaluationMs;
+    // The workload evaluation followed from a background thread (kBackgroundWorkloadMs).
+    bool workloadRunning_ = false;     // one has not returned yet
+    unsigned pendingParts_ = 0;        // what the edits since the evaluation shown changed
+    double workloadMs_ = 0;            // the last workload evaluation's time
+    double backgroundWorkloadMs_ = kBackgroundWorkloadMs;
 };
 
 }  // namespace scoville

@@ -44,12 +44,14 @@ protected:
     }
 
     // For a view that draws the design's evaluation and nothing else of the chip: refreshIfVisible() on
-    // stateChanged, except after an edit of the chip alone whose evaluation is still running (a slider
-    // drag followed in the background), which leaves the evaluation it drew in place; it follows the
-    // result when it arrives.
+    // stateChanged, except after an edit whose evaluation is still running (a slider drag, or a slow design's
+    // workload edit, followed in the background), which leaves the evaluation it drew in place; it follows
+    // the result when it arrives.
     void refreshOnEvaluatedState() {
         QObject::connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
-            if (parts == DesignDocument::ChipPart && !dirty_ && drawnEvaluation_ == doc_->shownEvaluation()) return;
+            if ((parts == DesignDocument::ChipPart || doc_->evaluationBehind()) && !dirty_ &&
+                drawnEvaluation_ == doc_->shownEvaluation())
+                return;
             refreshIfVisible();
         });
     }

@@ -627,6 +627,92 @@ private slots:
         QCOMPARE(tp->value(), before.tp);
     }
 
+    // A slow design's workload edit is followed from a background thread: the edit is the state's and the bars'
+    // at once, while the design's and the reference chips' evaluations stay those shown, with the views (behind);
+    // they arrive together, each as the model evaluates it alone on the newest state: edits made meanwhile join
+    // the one running, a chip edit too, and undo is followed the same way.
+    void aSlowDesignsWorkloadEditIsFollowedInTheBackground() {
+        QVERIFY(doc_->lastWorkloadMs() > 0);  // the first start's, evaluated at once
+        doc_->setBackgroundWorkloadMs(0);     // every workload evaluation counts as slow
+        const auto throughputs = [&] {
+            std::map<std::string, double> t;
+            t[""] = doc_->evaluation()->serving.throughput_tokens_per_s;
+            for (const auto& [id, shown] : doc_->referenceEvaluations())
+                t[id] = shown.ok() ? shown->serving.throughput_tokens_per_s : -1;
+            return t;
+        };
+        // What the model gives the design and every reference chip alone on the current state.
+        const auto direct = [&] {
+            std::map<std::string, double> t;
+            auto design = doc_->library().evaluate(doc_->chip(), doc_->state().model, doc_->state().scenario);
+            t[""] = design.ok() ? design->serving.throughput_tokens_per_s : -1;
+            for (const auto& [id, shown] : doc_->referenceEvaluations()) {
+                auto alone = doc_->library().evaluate(*doc_->referenceChip(id), doc_->state().model, doc_->state().scenario);
+                t[id] = alone.ok() ? alone->serving.throughput_tokens_per_s : -1;
+            }
+            return t;
+        };
+        const Scenario before = doc_->state().scenario;
+        const auto shownBefore = throughputs();
+        QCOMPARE(shownBefore.size(), size_t(1 + doc_->referenceEvaluations().size()));
+        const QStringList kpisBefore = kpiTexts(*window_);
+        auto* in = window_->findChild<QSpinBox*>(QStringLiteral("workload:input_len"));
+        QVERIFY(in);
+
+        Scenario longer = before;
+        longer.input_len *= 2;
+        QSignalSpy stateSpy(doc_, &DesignDocument::stateChanged);
+        doc_->setScenario(longer);
+        QCOMPARE(doc_->state().scenario.input_len, longer.input_len);
+        QCOMPARE(in->value(), longer.input_len);
+        QVERIFY(doc_->evaluationBehind());
+        QVERIFY(throughputs() == shownBefore);
+        QCOMPARE(kpiTexts(*window_), kpisBefore);
+        QVERIFY(!doc_->designRanges());  // the ranges belong to the state shown: asked for again with its result
+        // A second edit joins it: the newest state's evaluations are the ones shown when it returns.
+        Scenario more = longer;
+        more.output_len *= 2;
+        doc_->setScenario(more);
+        QVERIFY(doc_->evaluationBehind());
+        QTRY_VERIFY(!doc_->evaluationBehind());
+        QVERIFY(stateSpy.count() >= 3);  // each edit's own, and the result's
+        QVERIFY(stateSpy.last().at(0).toUInt() & DesignDocument::WorkloadPart);
+        const auto shownMore = throughputs();
+        QVERIFY(shownMore == direct());
+        QVERIFY(shownMore.at("") != shownBefore.at(""));
+        QVERIFY(kpiTexts(*window_) != kpisBefore);
+        QTRY_VERIFY(doc_->designRanges());
+
+        // Undone twice: followed the same way, back to the first results.
+        doc_->undoStack()->undo();
+        QVERIFY(doc_->evaluationBehind());
+        doc_->undoStack()->undo();
+        QVERIFY(doc_->state().scenario == before);
+        QCOMPARE(in->value(), before.input_len);
+        QTRY_VERIFY(!doc_->evaluationBehind());
+        QVERIFY(throughputs() == shownBefore);
+        QCOMPARE(kpiTexts(*window_), kpisBefore);
+
+        // A chip edit made while one runs joins it: the design on both edits, the reference chips on the workload.
+        doc_->setScenario(longer);
+        QVERIFY(doc_->setParam("compute.clock_ghz", 1.5).ok());
+        QCOMPARE(doc_->chip().compute.clock_ghz, 1.5);
+        QVERIFY(doc_->evaluationBehind());
+        QTRY_VERIFY(!doc_->evaluationBehind());
+        QVERIFY(throughputs() == direct());
+        doc_->undoStack()->undo();
+        doc_->undoStack()->undo();
+        QTRY_VERIFY(!doc_->evaluationBehind());
+        QVERIFY(throughputs() == shownBefore);
+
+        // A design faster than the threshold is evaluated at once.
+        doc_->setBackgroundWorkloadMs(1e9);
+        doc_->setScenario(longer);
+        QVERIFY(!doc_->evaluationBehind());
+        QVERIFY(throughputs() == direct());
+        doc_->undoStack()->undo();
+    }
+
     void parallelismDefaultsToAuto() {
         // Every degree reads "auto" on first start; a given one is kept, auto again at 0.
         for (const char* name : {"workload:tp", "workload:attention_dp", "workload:pp", "workload:ep"}) {
