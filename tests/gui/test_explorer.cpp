@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
+#include <random>
 #include <set>
 #include <QSlider>
 #include <QSpinBox>
@@ -711,6 +712,65 @@ private slots:
         QVERIFY(!doc_->evaluationBehind());
         QVERIFY(throughputs() == direct());
         doc_->undoStack()->undo();
+    }
+
+    // Edits, undos and redos of the workload, the chip and the compared chips in any order, with the event loop
+    // turning between some of them, while workload evaluations run in the background: at the end the design's and
+    // every reference chip's evaluations are those of the state shown, as the model gives them alone.
+    void backgroundWorkloadEvaluationsEndOnTheStateShown() {
+        doc_->setBackgroundWorkloadMs(0);
+        std::mt19937 rng(20261206);
+        const std::vector<std::string> comparedSets[] = {{"b200"}, {"b200", "h100-sxm"}, {"tpu-v7", "mi300x"}};
+        for (int i = 0; i < 40; ++i) {
+            switch (rng() % 6) {
+            case 0: {
+                Scenario s = doc_->state().scenario;
+                s.input_len = 256 << (rng() % 4);
+                doc_->setScenario(s);
+                break;
+            }
+            case 1: {
+                Scenario s = doc_->state().scenario;
+                s.chips = 4 << (rng() % 2);
+                s.batch = rng() % 2 ? 0 : 32;
+                doc_->setScenario(s);
+                break;
+            }
+            case 2:
+                QVERIFY(doc_->setParam("compute.clock_ghz", 1.0 + 0.1 * static_cast<double>(rng() % 10)).ok());
+                break;
+            case 3:
+                doc_->setReferences(comparedSets[rng() % 3]);
+                break;
+            case 4:
+                doc_->undoStack()->undo();
+                break;
+            default:
+                doc_->undoStack()->redo();
+                break;
+            }
+            if (rng() % 3 == 0) QTest::qWait(static_cast<int>(rng() % 40));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!doc_->evaluationBehind(), 20000);
+        const auto alone = [&](const ChipSpec& chip) {
+            return doc_->library().evaluate(chip, doc_->state().model, doc_->state().scenario);
+        };
+        const auto same = [](const Result<Evaluation>& a, const Result<Evaluation>& b) {
+            return a.ok() == b.ok() && (!a.ok() || a->serving.throughput_tokens_per_s == b->serving.throughput_tokens_per_s);
+        };
+        QVERIFY(same(doc_->evaluation(), alone(doc_->chip())));
+        std::set<std::string> wanted(doc_->state().reference_ids.begin(), doc_->state().reference_ids.end());
+        wanted.insert(doc_->state().baseline_id);
+        QCOMPARE(doc_->referenceEvaluations().size(), wanted.size());
+        for (const auto& [id, shown] : doc_->referenceEvaluations()) {
+            QVERIFY2(wanted.count(id), id.c_str());
+            QVERIFY2(same(shown, alone(*doc_->referenceChip(id))), id.c_str());
+        }
+        // And the KPI cards show it: the throughput card reads the evaluation shown.
+        auto* card = window_->findChild<QLabel*>(QStringLiteral("kpi:tokens_per_s"));
+        QVERIFY(card);
+        QCOMPARE(card->text(), formatResult(*find_result_key("throughput_tokens_per_s"),
+                                            doc_->evaluation()->serving.throughput_tokens_per_s));
     }
 
     void parallelismDefaultsToAuto() {
