@@ -422,8 +422,10 @@ Status writeReport(DesignDocument* doc, const QString& file, const ReportOptions
         w->resize(560, 360);
     }
     roadmap.update_now();
-    // The ranges and the roadmap's chips come from background jobs.
-    waitFor([&] { return (!doc->evaluation().ok() || doc->designRanges()) && roadmap.isComplete(); }, options.waitMs);
+    // The evaluations of a workload edit still running, the ranges and the roadmap's chips come from background jobs.
+    waitFor([&] {
+        return !doc->evaluationBehind() && (!doc->evaluation().ok() || doc->designRanges()) && roadmap.isComplete();
+    }, options.waitMs);
     QCoreApplication::processEvents();  // the views' queued redraws
 
     QSaveFile out(file);
