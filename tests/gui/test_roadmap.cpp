@@ -381,6 +381,32 @@ private slots:
         QVERIFY(!text.out.contains(QStringLiteral("Parallelism chosen")));
     }
 
+    // A report asked for while a workload edit is evaluated in the background (a slow design's) waits for its
+    // evaluations: it reports the new state's, not the refusal the state before it gave.
+    void aReportWaitsForAWorkloadEditRunningInTheBackground() {
+        DesignDocument doc(builtin_library());
+        Scenario beyond = doc.state().scenario;
+        beyond.input_len = 2000000;  // past Llama 3.1 70B's 131,072-token context: refused
+        doc.setScenario(beyond);
+        QVERIFY(!doc.evaluation().ok());
+        doc.setBackgroundWorkloadMs(0);  // every workload evaluation counts as slow
+        Scenario good = beyond;
+        good.input_len = 1024;
+        doc.setScenario(good);
+        QVERIFY(doc.evaluationBehind());
+        QVERIFY(!doc.evaluation().ok());
+        QTemporaryDir tmp;
+        const QString pdf = tmp.filePath(QStringLiteral("report.pdf"));
+        QVERIFY(writeReport(&doc, pdf, ReportOptions{}).ok());
+        QVERIFY(!doc.evaluationBehind());
+        QVERIFY(doc.evaluation().ok());
+        const Run text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY2(text.code == 0, qPrintable(text.err));
+        const ResultKey& tput = *find_result_key("throughput_tokens_per_s_per_chip");
+        const QString value = plain(formatResult(tput, tput.value(doc.evaluation().value())));
+        QVERIFY2(plain(text.out).contains(value), qPrintable(value + QStringLiteral(" not in: ") + text.out.left(2000)));
+    }
+
     // Bad requests: a clear message naming the input, a non-zero exit, nothing written.
     void reportErrors() {
         QTemporaryDir tmp;
