@@ -188,6 +188,9 @@ void DesignDocument::changed(unsigned parts, bool mayDefer) {
         emit stateChanged(parts);
         return;
     }
+    // Evaluated at once (a history opened: every part): what a workload evaluation running meanwhile was
+    // to bring is here now.
+    if (!mayDefer) pendingParts_ = 0;
     // A drag of a chip parameter on a slow design: the views keep the evaluation they have until
     // the background one returns.
     const bool background = design && !refs && dragging_ && continuing_ && lastEvaluationMs_ > backgroundEvaluationMs_;
@@ -268,8 +271,9 @@ void DesignDocument::startWorkloadEvaluation() {
         [this, job](bool&) {
             workloadRunning_ = false;
             workloadMs_ = job->totalMs;
-            if (job->generation != evaluationGeneration_) {  // the state moved on: its newest evaluated now
-                startWorkloadEvaluation();
+            if (job->generation != evaluationGeneration_) {
+                // The state moved on: its newest evaluated now (unless it was evaluated at once meanwhile).
+                if (pendingParts_) startWorkloadEvaluation();
                 return;
             }
             references_ = std::move(job->unknown);

@@ -712,6 +712,21 @@ private slots:
         QVERIFY(!doc_->evaluationBehind());
         QVERIFY(throughputs() == direct());
         doc_->undoStack()->undo();
+
+        // A history opened while one runs is evaluated at once, and the evaluation that was running is not shown.
+        doc_->setBackgroundWorkloadMs(0);
+        doc_->setScenario(more);
+        QVERIFY(doc_->evaluationBehind());
+        DesignState opened = doc_->state();
+        opened.scenario = before;
+        doc_->replaceState(opened);
+        QVERIFY(!doc_->evaluationBehind());
+        QVERIFY(throughputs() == shownBefore);
+        QSignalSpy late(doc_, &DesignDocument::evaluationChanged);
+        QTest::qWait(500);  // the one that was running returns meanwhile
+        QCOMPARE(late.count(), 0);
+        QVERIFY(!doc_->evaluationBehind());
+        QVERIFY(throughputs() == shownBefore);
     }
 
     // Edits, undos and redos of the workload, the chip and the compared chips in any order, with the event loop
