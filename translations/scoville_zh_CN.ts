@@ -1374,6 +1374,10 @@
         <source>workload: %1 %2 changes nothing for model &apos;%3&apos; in this workload: it applies %4</source>
         <translation>工作负载：%1 %2 对模型“%3”在此工作负载中不起作用：仅在%4时适用</translation>
     </message>
+    <message>
+        <source>sweep: %1 changes nothing on this grid: it applies %2</source>
+        <translation>扫描：%1 在此网格上不起作用：仅在%2时适用</translation>
+    </message>
 </context>
 <context>
     <name>scoville::ChipParams</name>

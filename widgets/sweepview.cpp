@@ -1071,6 +1071,7 @@ bool SweepView::run() {
                         .arg(keyNames.join(QStringLiteral(" \u00d7 ")), qtext(spec.objectives.front()->key),
                              QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
 
+    for (const Message& m : inert_axes(spec)) outcome->notes << trMessage(m);
     jobPoints_ = point_count(spec);
     jobProgress_ = std::make_shared<SweepProgress>();
     running_ = true;
@@ -1290,6 +1291,7 @@ void SweepView::showOutcome(std::shared_ptr<const SweepOutcome> outcome, PlotDat
                     .arg(formatSi(static_cast<double>(o.rows.size()) / std::max(o.seconds, 1e-9)));
     if (o.objectives.size() == 2)
         text += QLatin1Char(' ') + tr("%n on the Pareto front.", nullptr, static_cast<int>(o.front.size()));
+    for (const QString& note : o.notes) text += QLatin1Char(' ') + note + QLatin1Char('.');
     setStatus(text);
     updateMarkers();
 }

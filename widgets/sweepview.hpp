@@ -56,6 +56,7 @@ struct SweepOutcome {
     };
     std::vector<Reference> references;  // the baseline and compared chips on the sweep's workload
     double seconds = 0;                 // the run's time (0 for a stored sweep)
+    QStringList notes;                  // axes whose keys change nothing on the grid (inert_axes)
     // What a new run varied (absent for a stored sweep): lets a failed point's error be made again,
     // translatable, when it is shown.
     std::shared_ptr<const SweepSpec> spec;

@@ -202,6 +202,8 @@ int run_sweep_cli(const SweepOptionsCli& o, CommandContext& ctx) {
     if (!o.front.empty() && shard.count > 1)
         return fail(ctx, kUsage, "--front: a shard sees part of the grid; compute the front with 'sweep merge'");
 
+    // An axis whose key changes nothing on this grid (the acceptance without draft tokens, ...): said first.
+    for (const Message& m : inert_axes(spec)) ctx.err << m.text() << "\n";
     const auto t0 = std::chrono::steady_clock::now();
     SweepOptions options;
     options.threads = o.threads;

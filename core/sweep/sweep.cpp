@@ -311,6 +311,50 @@ Result<Constraint> parse_constraint(std::string_view text) {
 
 // --- Grid and shards ----------------------------------------------------------------------------
 
+std::vector<Message> inert_axes(const SweepSpec& spec) {
+    std::vector<Message> out;
+    for (size_t a = 0; a < spec.axes.size(); ++a) {
+        const WorkloadKey* key = spec.axes[a].key.workload;
+        if (!key || !key->applies) continue;
+        // The other axes' values to try: all of them where their combinations are few, else their ends.
+        uint64_t combinations = 1;
+        for (size_t b = 0; b < spec.axes.size(); ++b)
+            if (b != a) combinations = std::min<uint64_t>(combinations * spec.axes[b].values.size(), 1000);
+        std::vector<std::vector<double>> tried;
+        for (size_t b = 0; b < spec.axes.size(); ++b) {
+            const auto& v = spec.axes[b].values;
+            if (b == a || v.empty()) tried.push_back({});
+            else if (combinations <= 256 || v.size() <= 2) tried.push_back(v);
+            else tried.push_back({v.front(), v.back()});
+        }
+        // Every combination of the values tried, the last axis fastest (one, of none, for a single axis).
+        std::vector<size_t> at(spec.axes.size(), 0);
+        bool applies = false, done = false;
+        while (!applies && !done) {
+            ChipSpec chip = spec.chip;
+            Scenario s = spec.scenario;
+            bool valid = true;
+            for (size_t b = 0; b < spec.axes.size(); ++b)
+                if (!tried[b].empty()) valid = valid && spec.axes[b].key.set(chip, s, tried[b][at[b]]).ok();
+            applies = valid && key->applies(s, spec.model);
+            done = true;
+            for (size_t b = spec.axes.size(); b-- > 0;) {
+                if (tried[b].empty()) continue;
+                if (++at[b] < tried[b].size()) {
+                    done = false;
+                    break;
+                }
+                at[b] = 0;
+            }
+        }
+        if (!applies)
+            out.push_back({"Warning", SCV_TR("Warning", "sweep: %1 changes nothing on this grid: it applies %2"),
+                           {spec.axes[a].key.key},
+                           {Message{"scoville::WorkloadKeys", key->applies_when, {}}}});
+    }
+    return out;
+}
+
 uint64_t point_count(const SweepSpec& spec) {
     uint64_t n = 1;
     for (const Axis& a : spec.axes) {

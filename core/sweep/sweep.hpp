@@ -18,6 +18,7 @@
 #include "core/perf/evaluate.hpp"
 #include "core/perf/result_keys.hpp"
 #include "core/util/result.hpp"
+#include "core/util/tr.hpp"
 #include "core/workload/model.hpp"
 #include "core/workload/scenario_keys.hpp"
 
@@ -81,6 +82,12 @@ struct SweepSpec {
 
 // The points of the grid; the last axis varies fastest.
 uint64_t point_count(const SweepSpec& spec);
+
+// The workload axes that cannot change the result of any point (WorkloadKey::applies: the acceptance without
+// draft tokens, an MoE setting on a dense model): where the key does not apply at any combination of the other
+// axes' values (every combination up to 256 of them, else their ends), one warning each, naming the key and
+// saying where it applies. Its points all give the same result.
+std::vector<Message> inert_axes(const SweepSpec& spec);
 // Axis value indices of a point.
 void point_indices(const SweepSpec& spec, uint64_t point, std::span<size_t> out);
 

@@ -99,6 +99,19 @@ TEST_F(CliSweep, WholeRunWritesRowsInGridOrderAndTheFront) {
     EXPECT_EQ(scoville::pareto_front(*rows).size(), frows->size());
 }
 
+// An axis that changes nothing on the grid is said before the run, which goes on.
+TEST_F(CliSweep, AnAxisThatChangesNothingIsSaid) {
+    std::vector<std::string> args =
+        cmd({"sweep"}, {"--vary", "workload.spec_accept=0.5:0.9:3", "--objective", "throughput_tokens_per_s_per_chip"});
+    args.insert(args.end(), {"--out", path("flat.csv")});
+    const CliRun r = run(args);
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("sweep: workload.spec_accept changes nothing on this grid: it applies with draft tokens"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("3 points"), std::string::npos) << r.err;
+}
+
 TEST_F(CliSweep, ShardsMergeToTheWholeRunByteForByte) {
     std::vector<std::string> whole = cmd({"sweep"}, kGrid);
     whole.insert(whole.end(), {"--out", path("whole.csv"), "--front", path("front.csv"), "--threads", "2"});

@@ -136,6 +136,33 @@ TEST(SweepSpecCheck, HugeGridsMustBeSharded) {
     EXPECT_FALSE(check_sweep(spec, {0, 8}).ok());
 }
 
+// An axis whose workload key cannot change any point's result (WorkloadKey::applies) is said: the acceptance
+// without draft tokens on any point, an MoE setting on a dense model; not where another axis brings it in (draft
+// tokens 0 and 2), nor a chip key's axis.
+TEST(SweepSpecCheck, AnAxisThatChangesNothingIsSaid) {
+    SweepSpec spec = base_spec();
+    spec.axes = {axis("workload.spec_accept=0.5:0.9:5"), axis("compute.clock_ghz=1:2:3")};
+    auto notes = inert_axes(spec);
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0].text(), "sweep: workload.spec_accept changes nothing on this grid: it applies with draft tokens");
+    spec.axes = {axis("workload.spec_tokens=0,2"), axis("workload.spec_accept=0.5:0.9:5")};
+    EXPECT_TRUE(inert_axes(spec).empty());
+    spec.axes = {axis("workload.moe_tile_tokens=64,128"), axis("workload.spec_accept=0.5:0.9:5")};
+    notes = inert_axes(spec);
+    ASSERT_EQ(notes.size(), 2u);
+    EXPECT_NE(notes[0].text().find("workload.moe_tile_tokens changes nothing on this grid: it applies on a "
+                                   "mixture-of-experts model"),
+              std::string::npos);
+    spec.model = load_model("mixtral-8x7b").value();
+    spec.scenario.tp = 0;
+    notes = inert_axes(spec);
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_NE(notes[0].text().find("workload.spec_accept"), std::string::npos);
+    // Many points: the other axes' ends are tried (draft tokens 0..8 in 9 x 40 combinations).
+    spec.axes = {axis("workload.spec_tokens=0:8:9"), axis("compute.clock_ghz=1:2:40"), axis("workload.spec_accept=0.5:0.9:5")};
+    EXPECT_TRUE(inert_axes(spec).empty());
+}
+
 // --- Running ------------------------------------------------------------------------------------
 
 TEST(Sweep, GridEqualsPointByPoint) {

@@ -284,6 +284,33 @@ private slots:
         QCOMPARE(static_cast<double>(doc_->state().scenario.input_len), outcome->rows.axis(row, 0));
     }
 
+    // An axis whose key changes nothing on the grid (the acceptance of a design without draft tokens): the
+    // status says so, naming the key and where it applies; its points all give one result.
+    void anAxisThatChangesNothingIsSaid() {
+        SweepView* view = showSweep();
+        QCOMPARE(doc_->state().scenario.spec_tokens, 0);
+        setAxis(1, "workload.spec_accept", 0.5, 0.9, 3);
+        window_->findChild<QGroupBox*>(QStringLiteral("sweepAxisBox2"))->setChecked(false);
+        setObjectives("throughput_tokens_per_s_per_chip", "");
+        runAndWait(view);
+        const QString status = window_->findChild<QLabel*>(QStringLiteral("sweepStatus"))->text();
+        QVERIFY2(status.contains(QStringLiteral("workload.spec_accept changes nothing on this grid: it applies with draft "
+                                                "tokens.")),
+                 qPrintable(status));
+        auto outcome = view->outcome();
+        QCOMPARE(outcome->rows.size(), size_t(3));
+        QCOMPARE(outcome->rows.objective(0, 0), outcome->rows.objective(2, 0));
+        // Draft tokens on the design: the acceptance applies, and nothing is said.
+        Scenario drafting = doc_->state().scenario;
+        drafting.spec_tokens = 2;
+        drafting.spec_accept = 0.7;
+        doc_->setScenario(drafting);
+        runAndWait(view);
+        const QString applied = window_->findChild<QLabel*>(QStringLiteral("sweepStatus"))->text();
+        QVERIFY2(!applied.contains(QStringLiteral("changes nothing")), qPrintable(applied));
+        QVERIFY(view->outcome()->rows.objective(0, 0) != view->outcome()->rows.objective(2, 0));
+    }
+
     // Points whose tensor parallelism exceeds the chips do not evaluate; under zh_CN their error
     // reads in Chinese when shown (场景：tp = 16 超出范围 [0, 8]), while the row keeps the English
     // text the command line and the session store.
