@@ -48,6 +48,38 @@ Result<Evaluation> timedEvaluate(const ModelLibrary& lib, const ChipSpec& chip, 
 
 }  // namespace
 
+// Evaluations run side by side on the cores: the reference chips due and, when it is due, the design's. Each is
+// independent, so a workload edit of a design compared with several chips waits for the slowest.
+struct EvaluationBatch {
+    struct Reference {
+        std::string id;
+        ChipSpec chip;
+        Result<Evaluation> evaluation{Error{"not evaluated"}};
+    };
+    std::vector<Reference> references;
+    std::map<std::string, Result<Evaluation>> unknown;  // wanted chips the library lacks
+    bool withDesign = false;
+    Result<Evaluation> design{Error{"not evaluated"}};
+    double designMs = 0, totalMs = 0;
+
+    void run(const ModelLibrary& lib, const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario) {
+        QElapsedTimer timer;
+        timer.start();
+        const int count = static_cast<int>(references.size());
+        const int jobs = count + (withDesign ? 1 : 0);
+#pragma omp parallel for schedule(dynamic, 1) if (jobs > 1)
+        for (int i = 0; i < jobs; ++i) {
+            if (i == count) {
+                design = timedEvaluate(lib, chip, model, scenario, designMs);
+            } else {
+                Reference& r = references[static_cast<size_t>(i)];
+                r.evaluation = guardedEvaluate(lib, r.chip, model, scenario);
+            }
+        }
+        totalMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    }
+};
+
 DesignDocument::DesignDocument(const ModelLibrary& library, QObject* parent)
     : QObject(parent), library_(library), undoStack_(new QUndoStack(this)) {
     setObjectName(QStringLiteral("designDocument"));
@@ -221,65 +253,31 @@ void DesignDocument::keepSelectionInRange() {
 
 void DesignDocument::startWorkloadEvaluation() {
     workloadRunning_ = true;
-    // The chips to evaluate, looked up here: the library and the chip map are touched on this thread alone.
-    struct Reference {
-        std::string id;
-        ChipSpec chip;
-        Result<Evaluation> evaluation{Error{"not evaluated"}};
-    };
     struct Job {
         int generation = 0;  // the change it evaluates
-        std::vector<Reference> references;
-        std::map<std::string, Result<Evaluation>> unknown;  // compared chips the library lacks
-        Result<Evaluation> design{Error{"not evaluated"}};
-        double designMs = 0, totalMs = 0;
+        EvaluationBatch batch;
     };
     auto job = std::make_shared<Job>();
     job->generation = evaluationGeneration_;
-    std::set<std::string> wanted(state_.reference_ids.begin(), state_.reference_ids.end());
-    if (!state_.baseline_id.empty()) wanted.insert(state_.baseline_id);
-    for (const auto& id : wanted) {
-        if (!referenceChips_.count(id)) {
-            auto chip = library_.chip(id);
-            if (!chip) {
-                job->unknown.insert_or_assign(id, Result<Evaluation>(chip.error()));
-                continue;
-            }
-            referenceChips_.emplace(id, chip.value());
-        }
-        job->references.push_back({id, referenceChips_.at(id)});
-    }
+    job->batch.withDesign = true;
+    collectReferences(job->batch, true);
     runInBackground<bool>(
         &evaluationPool_, this,
         [job, lib = &library_, chip = state_.chip, model = state_.model, scenario = state_.scenario] {
-            QElapsedTimer timer;
-            timer.start();
-            // Side by side on the cores, as evaluateReferences runs them.
-            const int count = static_cast<int>(job->references.size());
-#pragma omp parallel for schedule(dynamic, 1) if (count > 0)
-            for (int i = 0; i <= count; ++i) {
-                if (i == count) {
-                    job->design = timedEvaluate(*lib, chip, model, scenario, job->designMs);
-                } else {
-                    Reference& r = job->references[static_cast<size_t>(i)];
-                    r.evaluation = guardedEvaluate(*lib, r.chip, model, scenario);
-                }
-            }
-            job->totalMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+            job->batch.run(*lib, chip, model, scenario);
             return true;
         },
         [this, job](bool&) {
             workloadRunning_ = false;
-            workloadMs_ = job->totalMs;
+            workloadMs_ = job->batch.totalMs;
             if (job->generation != evaluationGeneration_) {
                 // The state moved on: its newest evaluated now (unless it was evaluated at once meanwhile).
                 if (pendingParts_) startWorkloadEvaluation();
                 return;
             }
-            references_ = std::move(job->unknown);
-            for (Reference& r : job->references) references_.insert_or_assign(r.id, std::move(r.evaluation));
-            evaluation_ = std::move(job->design);
-            lastEvaluationMs_ = job->designMs;
+            takeReferences(job->batch);
+            evaluation_ = std::move(job->batch.design);
+            lastEvaluationMs_ = job->batch.designMs;
             shownGeneration_ = evaluationGeneration_;
             keepSelectionInRange();
             rangesGeneration_->fetch_add(1, std::memory_order_relaxed);
@@ -363,45 +361,43 @@ void DesignDocument::finishInteraction() {
 }
 
 void DesignDocument::evaluateReferences(bool workloadChanged, bool withDesign) {
+    EvaluationBatch batch;
+    batch.withDesign = withDesign;
+    collectReferences(batch, workloadChanged);
+    batch.run(library_, state_.chip, state_.model, state_.scenario);
+    takeReferences(batch);
+    if (withDesign) showEvaluation(std::move(batch.design), batch.designMs);
+    // What a workload edit of this design costs (kBackgroundWorkloadMs).
+    if (workloadChanged && withDesign) workloadMs_ = batch.totalMs;
+}
+
+std::set<std::string> DesignDocument::wantedReferences() const {
     std::set<std::string> wanted(state_.reference_ids.begin(), state_.reference_ids.end());
     if (!state_.baseline_id.empty()) wanted.insert(state_.baseline_id);
-    for (auto it = references_.begin(); it != references_.end();)
-        it = wanted.count(it->first) ? std::next(it) : references_.erase(it);
-    // The chips to evaluate, looked up first: the library and the chip map are touched here alone.
-    std::vector<std::string> ids;
-    for (const auto& id : wanted) {
-        if (!workloadChanged && references_.count(id)) continue;
+    return wanted;
+}
+
+void DesignDocument::collectReferences(EvaluationBatch& batch, bool all) {
+    for (const auto& id : wantedReferences()) {
+        if (!all && references_.count(id)) continue;
         if (!referenceChips_.count(id)) {
             auto chip = library_.chip(id);
             if (!chip) {
-                references_.insert_or_assign(id, Result<Evaluation>(chip.error()));
+                batch.unknown.insert_or_assign(id, Result<Evaluation>(chip.error()));
                 continue;
             }
             referenceChips_.emplace(id, chip.value());
         }
-        ids.push_back(id);
+        batch.references.push_back({id, referenceChips_.at(id)});
     }
-    // Then the evaluations side by side on the cores, the design's among them when it is due: each is
-    // independent, so a workload edit of a design compared with several chips waits for the slowest.
-    QElapsedTimer timer;
-    timer.start();
-    const int count = static_cast<int>(ids.size());
-    const int jobs = count + (withDesign ? 1 : 0);
-    std::vector<Result<Evaluation>> results(ids.size(), Result<Evaluation>(Error{"not evaluated"}));
-    Result<Evaluation> design{Error{"not evaluated"}};
-    double designMs = 0;
-#pragma omp parallel for schedule(dynamic, 1) if (jobs > 1)
-    for (int i = 0; i < jobs; ++i) {
-        if (i == count)
-            design = timedEvaluate(library_, state_.chip, state_.model, state_.scenario, designMs);
-        else
-            results[static_cast<size_t>(i)] =
-                guardedEvaluate(library_, referenceChips_.at(ids[static_cast<size_t>(i)]), state_.model, state_.scenario);
-    }
-    for (size_t i = 0; i < ids.size(); ++i) references_.insert_or_assign(ids[i], std::move(results[i]));
-    if (withDesign) showEvaluation(std::move(design), designMs);
-    // What a workload edit of this design costs (kBackgroundWorkloadMs).
-    if (workloadChanged && withDesign) workloadMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+void DesignDocument::takeReferences(EvaluationBatch& batch) {
+    const std::set<std::string> wanted = wantedReferences();
+    for (auto it = references_.begin(); it != references_.end();)
+        it = wanted.count(it->first) ? std::next(it) : references_.erase(it);
+    for (auto& [id, refusal] : batch.unknown) references_.insert_or_assign(id, std::move(refusal));
+    for (auto& r : batch.references) references_.insert_or_assign(r.id, std::move(r.evaluation));
 }
 
 DesignValues DesignDocument::values() const {

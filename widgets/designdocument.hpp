@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@
 class QUndoStack;
 
 namespace scoville {
+
+struct EvaluationBatch;
 
 // Everything an edit can change, as one value (plus what the views show of it): a persistence
 // layer saves it and restores it with DesignDocument::loadHistory().
@@ -196,6 +199,14 @@ private:
     // The reference chips due (all of them after a workload edit, else those not evaluated yet), and the
     // design with them when `withDesign`, on the cores side by side.
     void evaluateReferences(bool workloadChanged, bool withDesign);
+    // The reference chips the state compares with: the compared ones and the baseline.
+    [[nodiscard]] std::set<std::string> wantedReferences() const;
+    // Puts into `batch` the wanted chips (all, or those not evaluated yet), each looked up here: the library and
+    // the chip map are touched on this thread alone.
+    void collectReferences(EvaluationBatch& batch, bool all);
+    // Puts the batch's reference evaluations in place, the chips the library lacks with their refusal, and drops
+    // those of chips no longer wanted.
+    void takeReferences(EvaluationBatch& batch);
     void startRanges();
     // Pushes a step as one undo command (nothing when it changes nothing) and journals it.
     void pushStep(EditStep step, int mergeId = -1);
