@@ -24,14 +24,6 @@
         <translation>SRAM</translation>
     </message>
     <message>
-        <source>HBM PHY</source>
-        <translation>HBM PHY</translation>
-    </message>
-    <message>
-        <source>HBM controller</source>
-        <translation>HBM 控制器</translation>
-    </message>
-    <message>
         <source>link SerDes</source>
         <translation>链路 SerDes</translation>
     </message>
@@ -58,10 +50,6 @@
     <message>
         <source>packaging</source>
         <translation>封装</translation>
-    </message>
-    <message>
-        <source>HBM</source>
-        <translation>HBM</translation>
     </message>
     <message>
         <source>chip</source>
@@ -106,6 +94,18 @@
     <message>
         <source>I/O die base</source>
         <translation>I/O 裸片基底</translation>
+    </message>
+    <message>
+        <source>memory PHY</source>
+        <translation>存储器 PHY</translation>
+    </message>
+    <message>
+        <source>memory controller</source>
+        <translation>存储器控制器</translation>
+    </message>
+    <message>
+        <source>DRAM</source>
+        <translation>DRAM</translation>
     </message>
 </context>
 <context>
@@ -347,14 +347,6 @@
         <translation>场景：input_len + output_len（%1 + %2）超出“%4”的 %3 词元上下文（其 max_position_embeddings；在 RoPE 缩放允许时，可用 max_context 更大的模型 JSON 解除此限制）</translation>
     </message>
     <message>
-        <source>chip &apos;%1&apos;: its %2 HBM stacks hold %3 GB each but have no bandwidth (hbm.tb_s_per_stack = 0): give them one, or hbm.stacks = 0 for a chip without HBM</source>
-        <translation>芯片“%1”：其 %2 个 HBM 堆栈每个容量 %3 GB，但没有带宽（hbm.tb_s_per_stack = 0）：请设置带宽，或对无 HBM 的芯片设 hbm.stacks = 0</translation>
-    </message>
-    <message>
-        <source>chip &apos;%1&apos;: its %2 HBM stacks have %3 TB/s each but hold nothing (hbm.gb_per_stack = 0): give them a capacity, or hbm.stacks = 0 for a chip without HBM</source>
-        <translation>芯片“%1”：其 %2 个 HBM 堆栈每个带宽 %3 TB/s，但没有容量（hbm.gb_per_stack = 0）：请设置容量，或对无 HBM 的芯片设 hbm.stacks = 0</translation>
-    </message>
-    <message>
         <source>scenario: %1 = %2 exceeds chips (%3): a degree of parallelism needs that many chips</source>
         <translation>场景：%1 = %2 超过芯片数 %3（并行度需要同样多的芯片）</translation>
     </message>
@@ -381,6 +373,14 @@
     <message>
         <source>scenario: the prefill pool&apos;s ep (%1) must divide its tp x attention_dp (%2)</source>
         <translation>场景：预填充池的 ep（%1）必须整除其 tp x attention_dp（%2）</translation>
+    </message>
+    <message>
+        <source>chip &apos;%1&apos;: its %2 memory sites hold %3 GB each but have no bandwidth (hbm.tb_s_per_stack = 0): give them one, or hbm.stacks = 0 for a chip without off-chip memory</source>
+        <translation>芯片“%1”：其 %2 个存储器位点各容纳 %3 GB，却没有带宽（hbm.tb_s_per_stack = 0）：请给出带宽，或对没有片外存储器的芯片设 hbm.stacks = 0</translation>
+    </message>
+    <message>
+        <source>chip &apos;%1&apos;: its %2 memory sites have %3 TB/s each but hold nothing (hbm.gb_per_stack = 0): give them a capacity, or hbm.stacks = 0 for a chip without off-chip memory</source>
+        <translation>芯片“%1”：其 %2 个存储器位点各有 %3 TB/s，却不容纳任何数据（hbm.gb_per_stack = 0）：请给出容量，或对没有片外存储器的芯片设 hbm.stacks = 0</translation>
     </message>
 </context>
 <context>
@@ -562,6 +562,14 @@
         <translation>
             <numerusform>实测准确度（%n 次运行，%1）：词元/秒与实测相差中位数 %2，第 10 至第 90 百分位 %3 至 %4</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>GDDR</source>
+        <translation>GDDR</translation>
+    </message>
+    <message>
+        <source>LPDDR</source>
+        <translation>LPDDR</translation>
     </message>
 </context>
 <context>
@@ -934,14 +942,6 @@
         <translation>SRAM 带宽</translation>
     </message>
     <message>
-        <source>Off-chip memory (HBM) capacity per chip</source>
-        <translation>每芯片片外内存（HBM）容量</translation>
-    </message>
-    <message>
-        <source>HBM capacity</source>
-        <translation>HBM 容量</translation>
-    </message>
-    <message>
         <source>Dense peak at FP8, where the chip runs FP8 natively</source>
         <translation>FP8 稠密峰值（仅芯片原生支持 FP8 时）</translation>
     </message>
@@ -1016,6 +1016,14 @@
     <message>
         <source>Chunk tokens</source>
         <translation>块词元</translation>
+    </message>
+    <message>
+        <source>Off-chip memory (HBM, GDDR or LPDDR) capacity per chip</source>
+        <translation>每芯片片外存储器（HBM、GDDR 或 LPDDR）容量</translation>
+    </message>
+    <message>
+        <source>Memory capacity</source>
+        <translation>存储器容量</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1386,10 @@
         <source>sweep: %1 changes nothing on this grid: it applies %2</source>
         <translation>扫描：%1 在此网格上不起作用：仅在%2时适用</translation>
     </message>
+    <message>
+        <source>hbm: %1 %2 channels need %3 mm of die edge but %4 die(s) of %5 mm2 fit only %6 along three edges</source>
+        <translation>hbm：%1 个 %2 通道需要 %3 mm 的裸片边长，但 %4 个 %5 mm2 的裸片沿三条边只能容纳 %6 个</translation>
+    </message>
 </context>
 <context>
     <name>scoville::ChipParams</name>
@@ -1518,56 +1530,12 @@
         <translation>裸片上存在但被禁用的 SRAM（A100：GA100 上有 48 MB L2，启用 40 MB）：仅计面积。</translation>
     </message>
     <message>
-        <source>HBM</source>
-        <translation>HBM</translation>
-    </message>
-    <message>
-        <source>HBM generation</source>
-        <translation>HBM 代际</translation>
-    </message>
-    <message>
-        <source>Off-chip memory generation (sets PHY area and pJ/bit in the physical model).</source>
-        <translation>片外内存代际（决定物理模型中的 PHY 面积和 pJ/bit）。</translation>
-    </message>
-    <message>
-        <source>HBM stacks</source>
-        <translation>HBM 堆栈数</translation>
-    </message>
-    <message>
-        <source>HBM stacks per package.</source>
-        <translation>每个封装的 HBM 堆栈数。</translation>
-    </message>
-    <message>
-        <source>Capacity per stack</source>
-        <translation>每堆栈容量</translation>
-    </message>
-    <message>
-        <source>HBM capacity per stack (HBM3e 12-high: 36 GB).</source>
-        <translation>每个堆栈的 HBM 容量（HBM3e 12 层：36 GB）。</translation>
-    </message>
-    <message>
-        <source>Bandwidth per stack</source>
-        <translation>每堆栈带宽</translation>
-    </message>
-    <message>
-        <source>HBM bandwidth per stack (HBM3e: ~1.0-1.2 TB/s; HBM4: ~2 TB/s).</source>
-        <translation>每个堆栈的 HBM 带宽（HBM3e：约 1.0-1.2 TB/s；HBM4：约 2 TB/s）。</translation>
-    </message>
-    <message>
         <source>Usable capacity</source>
         <translation>可用容量</translation>
     </message>
     <message>
         <source>Fraction of capacity for weights and KV cache; the rest is runtime and activation workspace (vLLM default 0.9).</source>
         <translation>可用于权重和 KV 缓存的容量比例；其余用于运行时和激活工作区（vLLM 默认 0.9）。</translation>
-    </message>
-    <message>
-        <source>Spare HBM PHYs</source>
-        <translation>备用 HBM PHY</translation>
-    </message>
-    <message>
-        <source>HBM PHY + controller sites on the die without a stack (A100, H100 SXM: 6 sites, 5 stacks): area only.</source>
-        <translation>裸片上没有堆栈的 HBM PHY + 控制器位置（A100、H100 SXM：6 个位置，5 个堆栈）：仅计面积。</translation>
     </message>
     <message>
         <source>Network</source>
@@ -2273,6 +2241,50 @@
         <source>Energy of delivering a MAC&apos;s operands (register files, control, clocking) as a multiple of the datapath&apos;s, where readings of this chip set it; 0: the tech library&apos;s power.operand_overhead_gpu or _scratchpad. H100 and H200: 3.13, with the busy floor: H200&apos;s 8192^3 GEMMs alone at the top clock draw 957 W (bf16) and 1001 W (FP8) on the card.</source>
         <translation>为一次 MAC 提供操作数（寄存器堆、控制、时钟）的能耗，以数据通路能耗的倍数表示，由该芯片自身的读数确定；0：采用技术库的 power.operand_overhead_gpu 或 _scratchpad。H100 和 H200：3.13，与运行功耗底线一同拟合：H200 的 8192^3 GEMM 单独在最高时钟下运行时，该卡实测功耗为 957 W（bf16）和 1001 W（FP8）。</translation>
     </message>
+    <message>
+        <source>Off-chip memory</source>
+        <translation>片外存储器</translation>
+    </message>
+    <message>
+        <source>Memory type</source>
+        <translation>存储器类型</translation>
+    </message>
+    <message>
+        <source>Off-chip DRAM: an HBM generation (stacks on an interposer beside the dies), GDDR6 or GDDR7 (x32 channels to devices on the board) or LPDDR5X (x64 packages). Sets the PHY area, pJ/bit, USD/GB and packaging in the physical model.</source>
+        <translation>片外 DRAM：某一代 HBM（裸片旁中介层上的堆栈）、GDDR6 或 GDDR7（连接板上器件的 x32 通道）或 LPDDR5X（x64 封装）。决定物理模型中的 PHY 面积、pJ/bit、美元/GB 与封装。</translation>
+    </message>
+    <message>
+        <source>Memory sites</source>
+        <translation>存储器位点</translation>
+    </message>
+    <message>
+        <source>HBM stacks per package, GDDR x32 channels (one device each, or two in clamshell) or LPDDR x64 packages: the sites the die&apos;s memory PHYs serve.</source>
+        <translation>每个封装的 HBM 堆栈、GDDR x32 通道（各接一个器件，蛤壳模式下两个）或 LPDDR x64 封装：裸片上存储器 PHY 所服务的位点。</translation>
+    </message>
+    <message>
+        <source>Capacity per site</source>
+        <translation>每位点容量</translation>
+    </message>
+    <message>
+        <source>Capacity per site (HBM3e 12-high stack: 36 GB; GDDR7 channel: 2-3 GB, twice in clamshell; LPDDR5X x64 package: 16-64 GB).</source>
+        <translation>每位点容量（HBM3e 12 层堆栈：36 GB；GDDR7 通道：2-3 GB，蛤壳模式下翻倍；LPDDR5X x64 封装：16-64 GB）。</translation>
+    </message>
+    <message>
+        <source>Bandwidth per site</source>
+        <translation>每位点带宽</translation>
+    </message>
+    <message>
+        <source>Bandwidth per site (HBM3e stack: ~1.0-1.2 TB/s; HBM4: ~2 TB/s; GDDR7 x32 at 28-32 Gb/s: 0.112-0.128 TB/s; LPDDR5X x64 at 8.5 Gb/s: 0.068 TB/s).</source>
+        <translation>每位点带宽（HBM3e 堆栈：约 1.0-1.2 TB/s；HBM4：约 2 TB/s；28-32 Gb/s 的 GDDR7 x32：0.112-0.128 TB/s；8.5 Gb/s 的 LPDDR5X x64：0.068 TB/s）。</translation>
+    </message>
+    <message>
+        <source>Spare memory PHYs</source>
+        <translation>备用存储器 PHY</translation>
+    </message>
+    <message>
+        <source>Memory PHY + controller sites on the die with nothing attached (A100, H100 SXM: 6 HBM sites, 5 stacks): area only.</source>
+        <translation>裸片上未连接存储器的 PHY + 控制器位点（A100、H100 SXM：6 个 HBM 位点，5 个堆栈）：只占面积。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>
@@ -2509,10 +2521,6 @@
         <translation>向量通道加倍</translation>
     </message>
     <message>
-        <source>doubling HBM bandwidth</source>
-        <translation>HBM 带宽加倍</translation>
-    </message>
-    <message>
         <source>doubling SRAM</source>
         <translation>SRAM 加倍</translation>
     </message>
@@ -2651,10 +2659,6 @@
         <translation>计算 = FLOPs / 向量吞吐量 = %1 / %2 = &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;</translation>
     </message>
     <message>
-        <source>memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = &lt;b&gt;%6&lt;/b&gt; (HBM peak %7)&lt;br&gt;</source>
-        <translation>内存 = 字节数 / 带宽 = (权重 %1，位于 %2 + 激活 %3 + KV %4) / %5 = &lt;b&gt;%6&lt;/b&gt;（HBM 峰值 %7）&lt;br&gt;</translation>
-    </message>
-    <message>
         <source>network = %1 of %2 over %3 chips, %4 sent per chip = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</source>
         <translation>网络 = %2 上的 %1，跨 %3 颗芯片，每芯片发送 %4 = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</translation>
     </message>
@@ -2669,10 +2673,6 @@
     <message>
         <source> + overhead</source>
         <translation> + 开销</translation>
-    </message>
-    <message>
-        <source>intensity %1 FLOP/byte vs ridge point %2 FLOP/byte (peak / HBM bandwidth).&lt;br&gt;</source>
-        <translation>算术强度 %1 FLOP/字节，拐点为 %2 FLOP/字节（峰值 / HBM 带宽）。&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;hr&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2, %3): &lt;b&gt;%4&lt;/b&gt;, %5-bound&lt;/p&gt;&lt;p style=&apos;margin-left:12px&apos;&gt;</source>
@@ -2841,6 +2841,18 @@
     <message>
         <source>(the utilisation holds × %1 for the experts&apos; part-empty last tiles: %2 tokens per expert in tiles of up to %3, workload key moe_tile_tokens)&lt;br&gt;</source>
         <translation>（利用率中含 × %1，来自各专家未填满的最后一个分块：每个专家 %2 个词元，分块至多 %3 个词元，工作负载键 moe_tile_tokens）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>doubling off-chip memory bandwidth</source>
+        <translation>片外存储器带宽加倍</translation>
+    </message>
+    <message>
+        <source>memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = &lt;b&gt;%6&lt;/b&gt; (%8 peak %7)&lt;br&gt;</source>
+        <translation>内存 = 字节数 / 带宽 = (权重 %1，位于 %2 + 激活 %3 + KV %4) / %5 = &lt;b&gt;%6&lt;/b&gt;（%8 峰值 %7）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>intensity %1 FLOP/byte vs ridge point %2 FLOP/byte (peak / %3 bandwidth).&lt;br&gt;</source>
+        <translation>算术强度 %1 FLOP/字节，拐点为 %2 FLOP/字节（峰值 / %3 带宽）。&lt;br&gt;</translation>
     </message>
 </context>
 <context>

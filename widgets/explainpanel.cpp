@@ -31,7 +31,7 @@ QString doubling(Resource r) {
     switch (r) {
     case Resource::macs: return ExplainPanel::tr("doubling the MACs");
     case Resource::vector: return ExplainPanel::tr("doubling the vector lanes");
-    case Resource::hbm_bandwidth: return ExplainPanel::tr("doubling HBM bandwidth");
+    case Resource::hbm_bandwidth: return ExplainPanel::tr("doubling off-chip memory bandwidth");
     case Resource::sram: return ExplainPanel::tr("doubling SRAM");
     case Resource::link_bandwidth: return ExplainPanel::tr("doubling link bandwidth");
     }
@@ -208,6 +208,7 @@ void ExplainPanel::refresh() {
     }
     const LayerTemplate& layer = phase->layer(static_cast<size_t>(sel.layer));
     const double peakMemory = ev.memory_tb_s;
+    const DramType dram = doc_->state().chip.hbm.generation;
     const NetworkRates net = network_rates(doc_->state().chip);
     const ChipRates rates = chip_rates(doc_->state().chip);
     explained_ = sel;
@@ -457,11 +458,11 @@ void ExplainPanel::refresh() {
                              QString::number(100.0 * blocks.busy, 'f', 0), QString::number(blocks.busy, 'f', 2));
         if (op.bytes() > 0 && op.memory_s > 0)
             html += tr("memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = <b>%6</b> "
-                       "(HBM peak %7)<br>")
-                        .arg(formatBytes(op.weight_bytes), memLevelText(op.weight_level),
+                       "(%8 peak %7)<br>")
+                        .arg(formatBytes(op.weight_bytes), memLevelText(op.weight_level, dram),
                              formatBytes(op.activation_bytes), formatBytes(op.kv_bytes),
                              formatBytesPerSecond(op.bytes() / op.memory_s), formatSeconds(op.memory_s),
-                             formatBytesPerSecond(peakMemory * 1e12));
+                             formatBytesPerSecond(peakMemory * 1e12), dramText(dram));
         if (op.network_bytes > 0) {
             html += tr("network = %1 of %2 over %3 chips, %4 sent per chip = <b>%5</b><br>")
                         .arg(qtext(op.collective), formatBytes(op.buffer_bytes), QString::number(op.group),
@@ -529,8 +530,8 @@ void ExplainPanel::refresh() {
         }
         const double ridge = peakMemory > 0 ? peak / peakMemory : 0;
         if (op.bytes() > 0 && ridge > 0)
-            html += tr("intensity %1 FLOP/byte vs ridge point %2 FLOP/byte (peak / HBM bandwidth).<br>")
-                        .arg(QString::number(op.intensity(), 'g', 3), QString::number(ridge, 'g', 3));
+            html += tr("intensity %1 FLOP/byte vs ridge point %2 FLOP/byte (peak / %3 bandwidth).<br>")
+                        .arg(QString::number(op.intensity(), 'g', 3), QString::number(ridge, 'g', 3), dramText(dram));
         html += QStringLiteral("</p>");
     }
     if (html != shown_) {

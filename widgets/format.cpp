@@ -185,9 +185,12 @@ QString opKindText(OpKind kind) {
     return qtext(to_string(kind));
 }
 
-QString memLevelText(MemLevel level) {
-    return level == MemLevel::sram ? QCoreApplication::translate("Model", "SRAM")
-                                   : QCoreApplication::translate("Model", "HBM");
+QString dramText(DramType dram) {
+    return QCoreApplication::translate("Model", std::string(memory_name(dram)).c_str());
+}
+
+QString memLevelText(MemLevel level, DramType dram) {
+    return level == MemLevel::sram ? QCoreApplication::translate("Model", "SRAM") : dramText(dram);
 }
 
 QString formatSignedPercent(double fraction) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/hw/chip.hpp"
 #include "core/perf/evaluation.hpp"
 
 namespace scoville {
@@ -52,7 +53,9 @@ QString errorText(const Error& error);
 QString boundText(Bound bound);
 QString phaseText(Phase phase);
 QString opKindText(OpKind kind);
-QString memLevelText(MemLevel level);
+// Where an op's bytes live: SRAM, or the chip's off-chip memory by its name (HBM, GDDR, LPDDR).
+QString memLevelText(MemLevel level, DramType dram = DramType::hbm3e);
+QString dramText(DramType dram);
 // Labels of the chip parameters and workload keys (contexts scoville::ChipParams and
 // scoville::WorkloadKeys): names, groups and descriptions.
 QString chipParamText(std::string_view text);

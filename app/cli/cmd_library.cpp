@@ -86,7 +86,7 @@ int run_chips(const std::string& format, CommandContext& ctx) {
     } else {
         char line[512];
         std::snprintf(line, sizeof line, "%-13s %-20s %-18s %4s %7s %7s %7s %7s %6s %6s %6s %4s\n", "id",
-                      "name", "vendor", "year", "bf16 TF", "fp8 TF", "fp4 TF", "int8 TO", "HBM GB", "TB/s",
+                      "name", "vendor", "year", "bf16 TF", "fp8 TF", "fp4 TF", "int8 TO", "mem GB", "TB/s",
                       "TDP W", "conf");
         text += line;
         for (const auto& c : chips) {

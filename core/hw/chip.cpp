@@ -1,5 +1,7 @@
 #include "core/hw/chip.hpp"
 
+#include "core/util/tr.hpp"
+
 namespace scoville {
 
 double ChipSpec::macs_per_cycle() const {
@@ -58,16 +60,28 @@ double ChipSpec::memory_gb() const { return hbm.stacks * hbm.gb_per_stack; }
 double ChipSpec::link_gb_s() const { return link.count * link.gb_s; }
 double ChipSpec::scaleout_gb_s() const { return scaleout.nics * scaleout.gb_s; }
 
-std::string_view to_string(HbmGeneration g) {
+std::string_view to_string(DramType g) {
     switch (g) {
-    case HbmGeneration::none: return "none";
-    case HbmGeneration::hbm2: return "hbm2";
-    case HbmGeneration::hbm2e: return "hbm2e";
-    case HbmGeneration::hbm3: return "hbm3";
-    case HbmGeneration::hbm3e: return "hbm3e";
-    case HbmGeneration::hbm4: return "hbm4";
+    case DramType::none: return "none";
+    case DramType::hbm2: return "hbm2";
+    case DramType::hbm2e: return "hbm2e";
+    case DramType::hbm3: return "hbm3";
+    case DramType::hbm3e: return "hbm3e";
+    case DramType::hbm4: return "hbm4";
+    case DramType::gddr6: return "gddr6";
+    case DramType::gddr7: return "gddr7";
+    case DramType::lpddr5x: return "lpddr5x";
     }
     return "none";
+}
+
+std::string_view memory_name(DramType g) {
+    switch (dram_family(g)) {
+    case DramFamily::gddr: return SCV_TR("Model", "GDDR");
+    case DramFamily::lpddr: return SCV_TR("Model", "LPDDR");
+    case DramFamily::hbm: break;
+    }
+    return SCV_TR("Model", "HBM");
 }
 
 std::string_view to_string(EconMode m) { return m == EconMode::build ? "build" : "buy"; }

@@ -11,7 +11,18 @@
 
 namespace scoville {
 
-enum class HbmGeneration { none, hbm2, hbm2e, hbm3, hbm3e, hbm4 };
+// The off-chip DRAM (the `hbm` section of the vocabulary): stacks of HBM on an interposer beside the dies, or
+// GDDR and LPDDR devices on the board or the package substrate, reached over PHYs on the die's edge.
+// New types go last: sessions keep the index.
+enum class DramType { none, hbm2, hbm2e, hbm3, hbm3e, hbm4, gddr6, gddr7, lpddr5x };
+// HBM stacks sit on an interposer (CoWoS) beside the dies; GDDR and LPDDR devices need none.
+constexpr bool is_hbm(DramType t) { return t != DramType::none && t < DramType::gddr6; }
+enum class DramFamily { hbm, gddr, lpddr };
+constexpr DramFamily dram_family(DramType t) {
+    return t == DramType::gddr6 || t == DramType::gddr7 ? DramFamily::gddr
+           : t == DramType::lpddr5x                     ? DramFamily::lpddr
+                                                        : DramFamily::hbm;
+}
 // switched: every chip of the domain reaches every other through switches at its full link bandwidth
 // (NVSwitch); torus: links to neighbours along torus dimensions (TPU ICI); mesh: a direct link (or
 // links) to every other chip of the domain (AMD Infinity Fabric on 8-GPU boards).
@@ -45,11 +56,13 @@ struct SramSpec {
     friend bool operator==(const SramSpec&, const SramSpec&) = default;
 };
 
+// Off-chip DRAM. A site is an HBM stack, a GDDR x32 channel (one device, or two in clamshell) or an LPDDR
+// x64 package; its capacity and bandwidth are the site's.
 struct HbmSpec {
-    HbmGeneration generation = HbmGeneration::hbm3e;
-    int stacks = 0;
-    double gb_per_stack = 0.0;
-    double tb_s_per_stack = 0.0;
+    DramType generation = DramType::hbm3e;
+    int stacks = 0;               // sites: HBM stacks, GDDR x32 channels or LPDDR x64 packages
+    double gb_per_stack = 0.0;    // per site
+    double tb_s_per_stack = 0.0;  // per site
     double usable_fraction = 0.9;  // of capacity for weights + KV cache (vLLM gpu_memory_utilization default)
     int spare_phys = 0;            // HBM PHYs on the die without a stack (area only)
     friend bool operator==(const HbmSpec&, const HbmSpec&) = default;
@@ -345,8 +358,8 @@ struct ChipSpec {
     [[nodiscard]] double peak_tflops(Precision p) const;   // dense, at executed precision
     [[nodiscard]] double compute_efficiency(Precision p) const;
     [[nodiscard]] double vector_tflops() const;
-    [[nodiscard]] double memory_tb_s() const;              // HBM aggregate
-    [[nodiscard]] double memory_gb() const;                // HBM capacity
+    [[nodiscard]] double memory_tb_s() const;              // off-chip DRAM aggregate
+    [[nodiscard]] double memory_gb() const;                // off-chip DRAM capacity
     // Stacks with a capacity but no bandwidth, or the reverse: neither HBM nor none (refused).
     [[nodiscard]] bool hbm_half_given() const {
         return hbm.stacks > 0 && (hbm.tb_s_per_stack > 0) != (hbm.gb_per_stack > 0);
@@ -355,7 +368,9 @@ struct ChipSpec {
     [[nodiscard]] double scaleout_gb_s() const;            // per chip, each direction
 };
 
-std::string_view to_string(HbmGeneration g);
+std::string_view to_string(DramType g);
+// "HBM", "GDDR", "LPDDR": the off-chip memory's name where it is named (the roofline, the explanations).
+std::string_view memory_name(DramType g);
 std::string_view to_string(Topology t);
 std::string_view to_string(EconMode m);
 

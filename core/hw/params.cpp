@@ -21,7 +21,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
     [](const ChipSpec& c) { return static_cast<double>(c.field); }, \
     [](ChipSpec& c, double v) { c.field = static_cast<int>(std::lround(v)); }
 
-const std::vector<std::string_view> kHbmChoices{"none", "hbm2", "hbm2e", "hbm3", "hbm3e", "hbm4"};
+const std::vector<std::string_view> kHbmChoices{"none", "hbm2", "hbm2e", "hbm3", "hbm3e", "hbm4", "gddr6", "gddr7", "lpddr5x"};
 const std::vector<std::string_view> kTopologyChoices{"switch", "torus", "mesh"};
 const std::vector<std::string_view> kEconModeChoices{"buy", "build"};
 const std::vector<std::string_view> kSramStyleChoices{"scratchpad", "gpu"};
@@ -98,21 +98,29 @@ std::vector<ParamInfo> build_params() {
     add({"sram.spare_mb", SCV_TR("scoville::ChipParams", "On-chip memory"), SCV_TR("scoville::ChipParams", "Spare SRAM"), SCV_TR("Unit", "MB"), ParamKind::real, 0, 1e6, 0, 64, false, {},
          SCV_TR("scoville::ChipParams", "SRAM on the die but disabled (A100: 48 MB L2 on GA100, 40 MB enabled): area only."), SCV_REAL(sram.spare_mb)});
 
-    add({"hbm.generation", SCV_TR("scoville::ChipParams", "HBM"), SCV_TR("scoville::ChipParams", "HBM generation"), "", ParamKind::choice, 0, 5, 0, 5, false, kHbmChoices,
-         SCV_TR("scoville::ChipParams", "Off-chip memory generation (sets PHY area and pJ/bit in the physical model)."),
+    add({"hbm.generation", SCV_TR("scoville::ChipParams", "Off-chip memory"), SCV_TR("scoville::ChipParams", "Memory type"), "", ParamKind::choice, 0, 8, 0, 8, false, kHbmChoices,
+         SCV_TR("scoville::ChipParams", "Off-chip DRAM: an HBM generation (stacks on an interposer beside the dies), GDDR6 or GDDR7 "
+                "(x32 channels to devices on the board) or LPDDR5X (x64 packages). Sets the PHY area, pJ/bit, USD/GB and "
+                "packaging in the physical model."),
          [](const ChipSpec& c) { return static_cast<double>(c.hbm.generation); },
-         [](ChipSpec& c, double v) { c.hbm.generation = static_cast<HbmGeneration>(std::lround(v)); }});
-    add({"hbm.stacks", SCV_TR("scoville::ChipParams", "HBM"), SCV_TR("scoville::ChipParams", "HBM stacks"), "", ParamKind::integer, 0, 32, 0, 16, false, {},
-         SCV_TR("scoville::ChipParams", "HBM stacks per package."), SCV_INT(hbm.stacks)});
-    add({"hbm.gb_per_stack", SCV_TR("scoville::ChipParams", "HBM"), SCV_TR("scoville::ChipParams", "Capacity per stack"), SCV_TR("Unit", "GB"), ParamKind::real, 0, 512, 0, 64, false, {},
-         SCV_TR("scoville::ChipParams", "HBM capacity per stack (HBM3e 12-high: 36 GB)."), SCV_REAL(hbm.gb_per_stack)});
-    add({"hbm.tb_s_per_stack", SCV_TR("scoville::ChipParams", "HBM"), SCV_TR("scoville::ChipParams", "Bandwidth per stack"), SCV_TR("Unit", "TB/s"), ParamKind::real, 0, 20, 0, 3, false, {},
-         SCV_TR("scoville::ChipParams", "HBM bandwidth per stack (HBM3e: ~1.0-1.2 TB/s; HBM4: ~2 TB/s)."), SCV_REAL(hbm.tb_s_per_stack)});
-    add({"hbm.usable_fraction", SCV_TR("scoville::ChipParams", "HBM"), SCV_TR("scoville::ChipParams", "Usable capacity"), "", ParamKind::real, 0.05, 1, 0.5, 1, false, {},
+         [](ChipSpec& c, double v) { c.hbm.generation = static_cast<DramType>(std::lround(v)); }});
+    add({"hbm.stacks", SCV_TR("scoville::ChipParams", "Off-chip memory"), SCV_TR("scoville::ChipParams", "Memory sites"), "", ParamKind::integer, 0, 64, 0, 16, false, {},
+         SCV_TR("scoville::ChipParams", "HBM stacks per package, GDDR x32 channels (one device each, or two in clamshell) or LPDDR "
+                "x64 packages: the sites the die's memory PHYs serve."),
+         SCV_INT(hbm.stacks)});
+    add({"hbm.gb_per_stack", SCV_TR("scoville::ChipParams", "Off-chip memory"), SCV_TR("scoville::ChipParams", "Capacity per site"), SCV_TR("Unit", "GB"), ParamKind::real, 0, 512, 0, 64, false, {},
+         SCV_TR("scoville::ChipParams", "Capacity per site (HBM3e 12-high stack: 36 GB; GDDR7 channel: 2-3 GB, twice in clamshell; "
+                "LPDDR5X x64 package: 16-64 GB)."),
+         SCV_REAL(hbm.gb_per_stack)});
+    add({"hbm.tb_s_per_stack", SCV_TR("scoville::ChipParams", "Off-chip memory"), SCV_TR("scoville::ChipParams", "Bandwidth per site"), SCV_TR("Unit", "TB/s"), ParamKind::real, 0, 20, 0, 3, false, {},
+         SCV_TR("scoville::ChipParams", "Bandwidth per site (HBM3e stack: ~1.0-1.2 TB/s; HBM4: ~2 TB/s; GDDR7 x32 at 28-32 Gb/s: "
+                "0.112-0.128 TB/s; LPDDR5X x64 at 8.5 Gb/s: 0.068 TB/s)."),
+         SCV_REAL(hbm.tb_s_per_stack)});
+    add({"hbm.usable_fraction", SCV_TR("scoville::ChipParams", "Off-chip memory"), SCV_TR("scoville::ChipParams", "Usable capacity"), "", ParamKind::real, 0.05, 1, 0.5, 1, false, {},
          SCV_TR("scoville::ChipParams", "Fraction of capacity for weights and KV cache; the rest is runtime and activation workspace (vLLM default 0.9)."),
          SCV_REAL(hbm.usable_fraction)});
-    add({"hbm.spare_phys", SCV_TR("scoville::ChipParams", "HBM"), SCV_TR("scoville::ChipParams", "Spare HBM PHYs"), "", ParamKind::integer, 0, 32, 0, 4, false, {},
-         SCV_TR("scoville::ChipParams", "HBM PHY + controller sites on the die without a stack (A100, H100 SXM: 6 sites, 5 stacks): area only."),
+    add({"hbm.spare_phys", SCV_TR("scoville::ChipParams", "Off-chip memory"), SCV_TR("scoville::ChipParams", "Spare memory PHYs"), "", ParamKind::integer, 0, 32, 0, 4, false, {},
+         SCV_TR("scoville::ChipParams", "Memory PHY + controller sites on the die with nothing attached (A100, H100 SXM: 6 HBM sites, 5 stacks): area only."),
          SCV_INT(hbm.spare_phys)});
 
     add({"link.count", SCV_TR("scoville::ChipParams", "Network"), SCV_TR("scoville::ChipParams", "Scale-up links"), "", ParamKind::integer, 0, 4096, 0, 64, false, {},
@@ -625,18 +633,18 @@ Status validate_chip(const ChipSpec& chip) {
                           SCV_TR("Error", "chip '%1': no memory bandwidth (hbm.tb_s_per_stack x hbm.stacks and "
                                           "sram.tb_s are 0)"),
                           {chip.id}});
-    // HBM is there or not: stacks that hold data but cannot be read (or the reverse) are neither.
+    // Off-chip memory is there or not: sites that hold data but cannot be read (or the reverse) are neither.
     if (chip.hbm_half_given() && chip.hbm.tb_s_per_stack <= 0)
         return Error::of({"Error",
-                          SCV_TR("Error", "chip '%1': its %2 HBM stacks hold %3 GB each but have no bandwidth "
+                          SCV_TR("Error", "chip '%1': its %2 memory sites hold %3 GB each but have no bandwidth "
                                           "(hbm.tb_s_per_stack = 0): give them one, or hbm.stacks = 0 for a chip "
-                                          "without HBM"),
+                                          "without off-chip memory"),
                           {chip.id, std::to_string(chip.hbm.stacks), format_number(chip.hbm.gb_per_stack)}});
     if (chip.hbm_half_given())
         return Error::of({"Error",
-                          SCV_TR("Error", "chip '%1': its %2 HBM stacks have %3 TB/s each but hold nothing "
+                          SCV_TR("Error", "chip '%1': its %2 memory sites have %3 TB/s each but hold nothing "
                                           "(hbm.gb_per_stack = 0): give them a capacity, or hbm.stacks = 0 for a chip "
-                                          "without HBM"),
+                                          "without off-chip memory"),
                           {chip.id, std::to_string(chip.hbm.stacks), format_number(chip.hbm.tb_s_per_stack)}});
     if (chip.memory_gb() <= 0 && chip.sram.mb <= 0)
         return Error::of({"Error",

@@ -765,13 +765,13 @@ void fill_peaks(const ChipSpec& chip, const ChipRates& rates, Evaluation& ev, bo
     ev.native_fp8_tflops = chip.rate(Precision::fp8) > 0 ? peak(Precision::fp8) : 0.0;
     ev.native_fp4_tflops = chip.rate(Precision::fp4) > 0 ? peak(Precision::fp4) : 0.0;
     if (!ceilings) return;
-    ev.ceilings.reserve(std::size(kAllPrecisions) + 3);  // a precision each, the vector units, HBM and SRAM
+    ev.ceilings.reserve(std::size(kAllPrecisions) + 3);  // a precision each, the vector units, DRAM and SRAM
     for (Precision p : kAllPrecisions)
         if (chip.rate(p) > 0) ev.ceilings.push_back({ceiling_label(p), peak(p), false});
     // The vector units' roof: softmax, norms and activations run under it, not under the MACs'.
     if (const double vector = rates.vector_flops / 1e12; vector > 0)
         ev.ceilings.push_back({SCV_TR("Model", "Vector"), vector, false});
-    if (ev.memory_tb_s > 0) ev.ceilings.push_back({"HBM", ev.memory_tb_s, true});
+    if (ev.memory_tb_s > 0) ev.ceilings.push_back({std::string(memory_name(chip.hbm.generation)), ev.memory_tb_s, true});
     if (ev.sram_tb_s > 0) ev.ceilings.push_back({"SRAM", ev.sram_tb_s, true});
 }
 

@@ -272,7 +272,7 @@ struct Evaluation {
     ServingResult serving;
     std::array<double, 4> peak_tflops{};  // indexed by Precision
     double memory_tb_s = 0;
-    double memory_gb = 0;                 // HBM capacity per chip
+    double memory_gb = 0;                 // off-chip memory capacity per chip
     double sram_tb_s = 0;
     // Dense peaks where the chip runs the precision natively (0 where it runs it at a wider one).
     double native_fp8_tflops = 0, native_fp4_tflops = 0;

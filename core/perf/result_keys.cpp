@@ -127,7 +127,7 @@ std::vector<ResultKey> build_keys() {
          SCV_CHIP(memory_tb_s)},
         {"sram_tb_s", SCV_TR("ResultKey", "Chip"), SCV_TR("ResultKey", "On-chip SRAM bandwidth"), SCV_TR("ResultKey", "SRAM bandwidth"), SCV_TR("Unit", "TB/s"), B::higher, K::decimal,
          SCV_CHIP(sram_tb_s)},
-        {"memory_gb", SCV_TR("ResultKey", "Chip"), SCV_TR("ResultKey", "Off-chip memory (HBM) capacity per chip"), SCV_TR("ResultKey", "HBM capacity"), SCV_TR("Unit", "GB"), B::higher,
+        {"memory_gb", SCV_TR("ResultKey", "Chip"), SCV_TR("ResultKey", "Off-chip memory (HBM, GDDR or LPDDR) capacity per chip"), SCV_TR("ResultKey", "Memory capacity"), SCV_TR("Unit", "GB"), B::higher,
          K::gigabytes, SCV_CHIP(memory_gb)},
         // Only where the chip runs the precision natively: a chip that runs FP8 at BF16 has no FP8 peak.
         {"peak_fp8_tflops", SCV_TR("ResultKey", "Chip"), SCV_TR("ResultKey", "Dense peak at FP8, where the chip runs FP8 natively"), SCV_TR("ResultKey", "Peak FP8"), SCV_TR("Unit", "TFLOP/s"),

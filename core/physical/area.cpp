@@ -53,7 +53,8 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
                  (sram_node->sram_mb_per_mm2 * (gpu ? pp.sram_gpu_density_factor : 1.0));
 
     const auto gen = static_cast<size_t>(chip.hbm.generation);
-    a.hbm_sites = chip.hbm.generation == HbmGeneration::none ? 0 : chip.hbm.stacks + chip.hbm.spare_phys;
+    // Sites: HBM stacks, GDDR x32 channels or LPDDR x64 packages, each with its PHY and controller.
+    a.hbm_sites = chip.hbm.generation == DramType::none ? 0 : chip.hbm.stacks + chip.hbm.spare_phys;
     a.hbm_phy_mm2 = a.hbm_sites * pp.hbm_phy_mm2[gen];
     a.hbm_ctrl_mm2 = a.hbm_sites * pp.hbm_ctrl_mm2[gen];
 
@@ -90,10 +91,17 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
     a.io_die_mm2 = a.io_dies > 0 ? io_total / a.io_dies : 0.0;
 
     // HBM stacks line the two long edges of the dies that hold their PHYs: long edge = sqrt(area x aspect).
+    // GDDR and LPDDR channels are routed out through the package substrate and can ring the die: three edges,
+    // the fourth left to the host interface (as GDDR GPUs place them).
     const int edge_dies = a.io_dies > 0 ? a.io_dies : a.dies;
-    const double long_edge_mm = std::sqrt((a.io_dies > 0 ? a.io_die_mm2 : a.die_mm2) * pp.area_die_aspect);
-    a.max_hbm_stacks =
-        edge_dies * static_cast<int>(std::floor(2.0 * long_edge_mm / pp.hbm_shoreline_mm_per_stack));
+    const double edge_die_mm2 = a.io_dies > 0 ? a.io_die_mm2 : a.die_mm2;
+    const double long_edge_mm = std::sqrt(edge_die_mm2 * pp.area_die_aspect);
+    const double short_edge_mm = long_edge_mm > 0 ? edge_die_mm2 / long_edge_mm : 0.0;
+    const bool stacked = chip.hbm.generation == DramType::none || is_hbm(chip.hbm.generation);
+    const double edge_mm = stacked ? 2.0 * long_edge_mm : 2.0 * long_edge_mm + short_edge_mm;
+    a.max_hbm_stacks = edge_dies * static_cast<int>(std::floor(edge_mm / pp.shoreline_mm(chip.hbm.generation == DramType::none
+                                                                                               ? DramType::hbm3e
+                                                                                               : chip.hbm.generation)));
     return a;
 }
 
@@ -116,8 +124,8 @@ std::vector<Part> parts(const AreaBreakdown& a) {
             core(SCV_TR("Breakdown", "core-local SRAM"), a.local_sram_mm2),
             core(SCV_TR("Breakdown", "core control"), a.core_control_mm2),
             io(SCV_TR("Breakdown", "SRAM"), a.sram_mm2),
-            io(SCV_TR("Breakdown", "HBM PHY"), a.hbm_phy_mm2),
-            io(SCV_TR("Breakdown", "HBM controller"), a.hbm_ctrl_mm2),
+            io(SCV_TR("Breakdown", "memory PHY"), a.hbm_phy_mm2),
+            io(SCV_TR("Breakdown", "memory controller"), a.hbm_ctrl_mm2),
             io(SCV_TR("Breakdown", "link SerDes"), a.serdes_mm2),
             io(SCV_TR("Breakdown", "die-to-die PHY"), a.d2d_mm2),
             shared(SCV_TR("Breakdown", "NoC"), a.noc_mm2, a.io_noc_mm2),
@@ -160,12 +168,21 @@ std::vector<Message> area_warnings(const ChipSpec& chip, const AreaBreakdown& a,
                       std::to_string(need)}});
     }
     if (a.hbm_sites > a.max_hbm_stacks) {
-        w.push_back({"Warning",
-                     SCV_TR("Warning", "hbm: %1 HBM sites need %2 mm of die edge but %3 die(s) of %4 mm2 fit only %5 "
-                                       "stacks on their long edges"),
-                     {std::to_string(a.hbm_sites), format_number("%.0f", a.hbm_sites * pp.hbm_shoreline_mm_per_stack),
-                      std::to_string(a.io_dies > 0 ? a.io_dies : a.dies),
-                      format_number("%.0f", a.io_dies > 0 ? a.io_die_mm2 : a.die_mm2), std::to_string(a.max_hbm_stacks)}});
+        const int dies = a.io_dies > 0 ? a.io_dies : a.dies;
+        const std::string die_mm2 = format_number("%.0f", a.io_dies > 0 ? a.io_die_mm2 : a.die_mm2);
+        const std::string need = format_number("%.0f", a.hbm_sites * pp.shoreline_mm(chip.hbm.generation));
+        if (is_hbm(chip.hbm.generation))
+            w.push_back({"Warning",
+                         SCV_TR("Warning", "hbm: %1 HBM sites need %2 mm of die edge but %3 die(s) of %4 mm2 fit only %5 "
+                                           "stacks on their long edges"),
+                         {std::to_string(a.hbm_sites), need, std::to_string(dies), die_mm2,
+                          std::to_string(a.max_hbm_stacks)}});
+        else
+            w.push_back({"Warning",
+                         SCV_TR("Warning", "hbm: %1 %2 channels need %3 mm of die edge but %4 die(s) of %5 mm2 fit only "
+                                           "%6 along three edges"),
+                         {std::to_string(a.hbm_sites), std::string(to_string(chip.hbm.generation)), need,
+                          std::to_string(dies), die_mm2, std::to_string(a.max_hbm_stacks)}});
     }
     const double density = chip.power.tdp_w / a.package_mm2;
     if (density > pp.power_density_limit_w_mm2) {

@@ -49,7 +49,7 @@ std::vector<Breakdown> CostBreakdown::items() const {
     return {{SCV_TR("Breakdown", "silicon"), silicon_usd},
             {SCV_TR("Breakdown", "test"), test_usd},
             {SCV_TR("Breakdown", "packaging"), packaging_usd},
-            {SCV_TR("Breakdown", "HBM"), hbm_usd}};
+            {SCV_TR("Breakdown", "DRAM"), hbm_usd}};
 }
 
 std::vector<Breakdown> CostBreakdown::per_hour() const {
@@ -99,12 +99,15 @@ Result<CostBreakdown> estimate_cost(const ChipSpec& chip, const AreaBreakdown& a
         c.silicon_usd += c.io_die_cost_usd * area.io_dies;
     }
     c.test_usd = c.silicon_usd * pp.cost_test_fraction;
-    const bool hbm = chip.hbm.generation != HbmGeneration::none && chip.hbm.stacks > 0;
-    // HBM needs an interposer: CoWoS-S for one die, CoWoS-L (bridges) for multi-die packages.
+    const bool dram = chip.hbm.generation != DramType::none && chip.hbm.stacks > 0;
+    const bool hbm = dram && is_hbm(chip.hbm.generation);
+    // HBM needs an interposer: CoWoS-S for one die, CoWoS-L (bridges) for multi-die packages. GDDR and LPDDR
+    // devices sit on the board or the substrate, reached through an organic substrate; their cost per GB is
+    // counted with the chip as HBM's is (the accelerator is sold with its memory).
     c.packaging_usd = !hbm            ? pp.cost_substrate_usd
                       : area.dies + area.io_dies > 1 ? pp.cost_cowos_l_usd
                                       : pp.cost_cowos_s_usd;
-    c.hbm_usd = hbm ? chip.memory_gb() * pp.hbm_usd_per_gb[static_cast<size_t>(chip.hbm.generation)] : 0.0;
+    c.hbm_usd = dram ? chip.memory_gb() * pp.hbm_usd_per_gb[static_cast<size_t>(chip.hbm.generation)] : 0.0;
     c.package_cost_usd = c.silicon_usd + c.test_usd + c.packaging_usd + c.hbm_usd;
 
     // The owner's cost.

@@ -179,7 +179,7 @@ std::vector<Breakdown> PowerBreakdown::items() const {
     return {{SCV_TR("Breakdown", "matrix units"), matrix_w},
             {SCV_TR("Breakdown", "vector units"), vector_w},
             {SCV_TR("Breakdown", "SRAM + wires"), sram_w},
-            {SCV_TR("Breakdown", "HBM"), hbm_w},
+            {SCV_TR("Breakdown", "DRAM"), hbm_w},
             {SCV_TR("Breakdown", "links"), link_w},
             {SCV_TR("Breakdown", "die-to-die"), d2d_w},
             {SCV_TR("Breakdown", "static"), static_w}};

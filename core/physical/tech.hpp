@@ -28,15 +28,22 @@ struct TechNode {
     friend bool operator==(const TechNode&, const TechNode&) = default;
 };
 
-constexpr size_t kHbmGenerations = 6;  // indexed by HbmGeneration (none = 0)
+constexpr size_t kDramTypes = 9;  // indexed by DramType (none = 0)
 
 // Global physical assumptions (not per node). Keys in nodes.json are given in the comments.
 struct PhysicalParams {
-    std::array<double, kHbmGenerations> hbm_pj_per_bit{};  // hbm.pj_per_bit.<gen>
-    std::array<double, kHbmGenerations> hbm_phy_mm2{};     // hbm.phy_mm2.<gen>, per stack
-    std::array<double, kHbmGenerations> hbm_ctrl_mm2{};    // hbm.ctrl_mm2.<gen>, per stack
-    std::array<double, kHbmGenerations> hbm_usd_per_gb{};  // hbm.usd_per_gb.<gen>
+    // Off-chip DRAM by DramType (hbm.generation's choices); a site is an HBM stack, a GDDR x32 channel or an
+    // LPDDR x64 package.
+    std::array<double, kDramTypes> hbm_pj_per_bit{};  // hbm.pj_per_bit.<type>
+    std::array<double, kDramTypes> hbm_phy_mm2{};     // hbm.phy_mm2.<type>, per site
+    std::array<double, kDramTypes> hbm_ctrl_mm2{};    // hbm.ctrl_mm2.<type>, per site
+    std::array<double, kDramTypes> hbm_usd_per_gb{};  // hbm.usd_per_gb.<type>
     double hbm_shoreline_mm_per_stack = 0;
+    std::array<double, kDramTypes> board_shoreline_mm_per_site{};  // hbm.shoreline_mm_per_site.<gddr/lpddr type>
+    // Die edge one memory site takes (HBM stacks alike; GDDR and LPDDR sites by type).
+    [[nodiscard]] double shoreline_mm(DramType t) const {
+        return is_hbm(t) ? hbm_shoreline_mm_per_stack : board_shoreline_mm_per_site[static_cast<size_t>(t)];
+    }
     double sram_pj_per_bit_n7 = 0;
     double sram_wire_pj_per_bit_mm = 0;
     double sram_mean_distance_fraction = 0;

@@ -164,9 +164,9 @@ TEST(CliEval, BadInputs) {
     // HBM that holds data it cannot read, or reads data it cannot hold, is refused (once taken for a chip
     // without HBM: 'does not fit ... 0.1 GB available' of a chip whose 80 GB were still there).
     expect_error(run(base_with({"--set", "hbm.tb_s_per_stack=0"})), 2,
-                 "chip 'h100-sxm': its 5 HBM stacks hold 16 GB each but have no bandwidth (hbm.tb_s_per_stack = 0)");
+                 "chip 'h100-sxm': its 5 memory sites hold 16 GB each but have no bandwidth (hbm.tb_s_per_stack = 0)");
     expect_error(run(base_with({"--set", "hbm.gb_per_stack=0"})), 2,
-                 "chip 'h100-sxm': its 5 HBM stacks have 0.67 TB/s each but hold nothing (hbm.gb_per_stack = 0)");
+                 "chip 'h100-sxm': its 5 memory sites have 0.67 TB/s each but hold nothing (hbm.gb_per_stack = 0)");
     expect_error(run(base_with({"--set", "compute.clock_ghz=nan"})), 2, "compute.clock_ghz");
     expect_error(run(base_with({"--set", "noequals"})), 2, "expected key=value");
     expect_error(run(base_with({"--precision", "fp7"})), 2, "--precision");

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
@@ -116,6 +117,29 @@ TEST(ChipJson, RoundTripIsLossless) {
     auto back = chip_from_json(chip_to_json(c), "round-trip");
     ASSERT_TRUE(back.ok()) << back.error().message;
     EXPECT_EQ(*back, c);
+}
+
+TEST(ChipJson, BoardMemoryTypesReadAndWrite) {
+    // GDDR and LPDDR are memory types of the same vocabulary: written by name, read back, the others kept.
+    for (const auto& [text, type, name] : {std::tuple{"gddr6", DramType::gddr6, "GDDR"},
+                                           std::tuple{"gddr7", DramType::gddr7, "GDDR"},
+                                           std::tuple{"lpddr5x", DramType::lpddr5x, "LPDDR"},
+                                           std::tuple{"hbm3e", DramType::hbm3e, "HBM"}}) {
+        ChipSpec c = h100_like();
+        ASSERT_TRUE(set_param_text(c, "hbm.generation", text).ok()) << text;
+        EXPECT_EQ(c.hbm.generation, type);
+        EXPECT_EQ(*get_param_text(c, "hbm.generation"), text);
+        EXPECT_EQ(memory_name(type), std::string_view(name));
+        EXPECT_EQ(is_hbm(type), type == DramType::hbm3e) << text;
+        EXPECT_NE(chip_to_json(c).find(std::string("\"generation\": \"") + text + "\""), std::string::npos) << text;
+        auto back = chip_from_json(chip_to_json(c), "round-trip");
+        ASSERT_TRUE(back.ok()) << back.error().message;
+        EXPECT_EQ(*back, c);
+    }
+    ChipSpec c = h100_like();
+    const Status st = set_param_text(c, "hbm.generation", "ddr5");
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("hbm.generation"), std::string::npos) << st.error().message;
 }
 
 TEST(ChipJson, RefusesBadFiles) {

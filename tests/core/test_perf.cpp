@@ -1520,6 +1520,32 @@ TEST(Serving, FullEvaluationListsEveryLayerAndStaysFinite) {
     EXPECT_FALSE(ev->ceilings.empty());
 }
 
+// The roofline names the chip's off-chip memory: the same H100 with its 3.35 TB/s and 80 GB as GDDR7 channels
+// (the performance model reads only the bandwidth and capacity) shows a "GDDR" slope of 3.35 TB/s and serves
+// the same tokens per second.
+TEST(Serving, TheRooflineNamesTheOffChipMemory) {
+    Scenario s;
+    s.chips = 8;
+    s.tp = 8;
+    s.batch = 64;
+    ChipSpec hbm = *load_chip("h100-sxm");
+    ChipSpec gddr = hbm;
+    gddr.hbm.generation = DramType::gddr7;
+    const auto model = *load_model("llama-2-70b");
+    auto a = evaluate(hbm, model, s);
+    auto b = evaluate(gddr, model, s);
+    ASSERT_TRUE(a.ok() && b.ok());
+    auto slope = [](const Evaluation& ev) {
+        for (const Ceiling& c : ev.ceilings)
+            if (c.is_bandwidth && c.label != "SRAM") return std::pair{c.label, c.value};
+        return std::pair{std::string(), 0.0};
+    };
+    EXPECT_EQ(slope(*a).first, "HBM");
+    EXPECT_EQ(slope(*b).first, "GDDR");
+    EXPECT_NEAR(slope(*b).second, hbm.memory_tb_s(), 1e-12);
+    EXPECT_DOUBLE_EQ(b->serving.throughput_tokens_per_s, a->serving.throughput_tokens_per_s);
+}
+
 // A prompt arrives whole: the engine runs it in the steps it reaches, whole or in chunks of the step's room,
 // not a little in every step. Llama-2-70B on 8 x H100 at TP 8, 64 requests of 1024 + 256 tokens: each step
 // 64 x 1024 / 256 = 256 prompt tokens on average, a quarter of one prompt (the room, 8192 - 64 = 8128

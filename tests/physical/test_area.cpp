@@ -45,8 +45,8 @@ TEST(Area, A100MatchesGa100) {
     EXPECT_NEAR(a->compute_mm2() / total, 0.579, 0.02);
     EXPECT_NEAR(item(*a, "NoC") / total, 0.093, 0.02);
     EXPECT_NEAR(item(*a, "SRAM") / total, 0.145, 0.02);
-    EXPECT_NEAR(item(*a, "HBM PHY") / total, 0.070, 0.02);
-    EXPECT_NEAR(item(*a, "HBM controller") / total, 0.039, 0.02);
+    EXPECT_NEAR(item(*a, "memory PHY") / total, 0.070, 0.02);
+    EXPECT_NEAR(item(*a, "memory controller") / total, 0.039, 0.02);
     EXPECT_NEAR(item(*a, "link SerDes") / total, 0.025, 0.02);
     EXPECT_NEAR(item(*a, "other") / total, 0.049, 0.02);
     EXPECT_FALSE(has_warning(area_warnings(a100, *a, test::tech()), "reticle:"));
@@ -182,6 +182,40 @@ TEST(Area, HbmShorelineWarning) {
     ASSERT_TRUE(a.ok());
     EXPECT_LT(a->max_hbm_stacks, 13);
     EXPECT_TRUE(has_warning(area_warnings(c, *a, test::tech()), "hbm:"));
+}
+
+TEST(Area, GddrChannelsRingThreeEdges) {
+    // A100 with its 5 HBM2e stacks (+1 spare site) swapped for 16 GDDR7 x32 channels, no spare: the memory I/O is
+    // 16 x (5.0 PHY + 1.7 controller) = 107.2 mm2 where 6 HBM2e sites took 6 x (10.5 + 5.7) = 97.2 mm2.
+    ChipSpec hbm = test::embedded_chip("a100-sxm");
+    ChipSpec g = hbm;
+    g.hbm.generation = DramType::gddr7;
+    g.hbm.stacks = 16;
+    g.hbm.spare_phys = 0;
+    auto ah = estimate_area(hbm, test::tech());
+    auto ag = estimate_area(g, test::tech());
+    ASSERT_TRUE(ah.ok() && ag.ok());
+    EXPECT_EQ(ag->hbm_sites, 16);
+    EXPECT_NEAR(ag->hbm_phy_mm2, 16 * 5.0, 1e-9);
+    EXPECT_NEAR(ag->hbm_ctrl_mm2, 16 * 1.7, 1e-9);
+    EXPECT_NEAR(ah->hbm_phy_mm2 + ah->hbm_ctrl_mm2, 6 * (10.5 + 5.7), 1e-9);
+    // Three edges of the die at 5 mm a channel: 2 x long + short of a ~830 mm2 die at aspect 1.269 is about
+    // 2 x 32 + 26 = 90 mm, 18 channels; the HBM die's two long edges hold 6 stacks at 10 mm.
+    const double die = ag->die_mm2;
+    const double long_edge = std::sqrt(die * test::tech().params.area_die_aspect);
+    EXPECT_EQ(ag->max_hbm_stacks, static_cast<int>(std::floor((2 * long_edge + die / long_edge) / 5.0)));
+    EXPECT_GE(ag->max_hbm_stacks, 16);
+    EXPECT_FALSE(has_warning(area_warnings(g, *ag, test::tech()), "hbm:"));
+    // 32 channels do not fit: the warning names the memory type and the three edges.
+    g.hbm.stacks = 32;
+    auto crowded = estimate_area(g, test::tech());
+    ASSERT_TRUE(crowded.ok());
+    const auto w = area_warnings(g, *crowded, test::tech());
+    ASSERT_TRUE(has_warning(w, "hbm:"));
+    bool named = false;
+    for (const auto& m : w) named = named || (m.text().find("gddr7 channels") != std::string::npos &&
+                                              m.text().find("three edges") != std::string::npos);
+    EXPECT_TRUE(named);
 }
 
 TEST(Area, ImpossibleChipsRefusedWithKey) {

@@ -51,7 +51,7 @@ namespace {
 ChipSpec priced_chip() {
     ChipSpec c = test::embedded_chip("a100-sxm");
     c.tech.node = "n4";
-    c.hbm.generation = HbmGeneration::hbm3e;  // 5 stacks x 16 GB = 80 GB at 16.5 USD/GB
+    c.hbm.generation = DramType::hbm3e;  // 5 stacks x 16 GB = 80 GB at 16.5 USD/GB
     c.compute.spare_cores = 0;
     c.power.tdp_w = 400;
     EconSpec& e = c.econ;
@@ -98,10 +98,32 @@ TEST(Cost, PackageByHand) {
     a.dies = 2;
     a.package_mm2 = 1628;
     EXPECT_DOUBLE_EQ(estimate_cost(c, a, 350, 100, 1000, test::tech())->packaging_usd, 1100);
-    c.hbm.generation = HbmGeneration::none;
+    c.hbm.generation = DramType::none;
     auto none = estimate_cost(c, a, 350, 100, 1000, test::tech());
     EXPECT_DOUBLE_EQ(none->packaging_usd, 100);
     EXPECT_DOUBLE_EQ(none->hbm_usd, 0);
+}
+
+TEST(Cost, BoardMemoryNeedsNoInterposer) {
+    // The chip above with its 80 GB as GDDR7 devices (16 x32 channels of 5 GB): an organic substrate
+    // (100 USD) instead of CoWoS, on one die or two, and 80 GB x 4.5 USD/GB = 360 USD of memory.
+    ChipSpec c = priced_chip();
+    c.hbm.generation = DramType::gddr7;
+    c.hbm.stacks = 16;
+    c.hbm.gb_per_stack = 5;
+    AreaBreakdown a = one_die(814);
+    auto r = estimate_cost(c, a, 350.0, 100.0, 1000.0, test::tech());
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_DOUBLE_EQ(r->packaging_usd, 100);
+    EXPECT_DOUBLE_EQ(r->hbm_usd, 80 * 4.5);
+    // 621.5 x 1.04 + 100 + 360 = 1106.4 USD (HBM3e's 2716.4 less CoWoS-S's 650 USD more and 960 USD of memory)
+    EXPECT_NEAR(r->package_cost_usd, 1106.4, 0.5);
+    a.dies = 2;
+    a.package_mm2 = 1628;
+    EXPECT_DOUBLE_EQ(estimate_cost(c, a, 350, 100, 1000, test::tech())->packaging_usd, 100);
+    // LPDDR5X: 80 GB x 4.0 USD/GB.
+    c.hbm.generation = DramType::lpddr5x;
+    EXPECT_DOUBLE_EQ(estimate_cost(c, a, 350, 100, 1000, test::tech())->hbm_usd, 320);
 }
 
 

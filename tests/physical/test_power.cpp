@@ -53,7 +53,7 @@ ChipSpec gpu_n4() {
     ChipSpec c;
     c.compute.clock_ghz = 2.0;
     c.sram.style = SramStyle::gpu;
-    c.hbm.generation = HbmGeneration::hbm3;
+    c.hbm.generation = DramType::hbm3;
     c.tech.node = "n4";
     c.power.tdp_w = 700;
     return c;
@@ -123,6 +123,16 @@ TEST(Power, BreakdownByHand) {
     EXPECT_DOUBLE_EQ(p->d2d_w, 0);
     // Static: 0.181 W/(mm2 GHz) x 814 mm2 x 2.0 GHz = 294.668 W
     EXPECT_NEAR(p->static_w, 294.668, 1e-9);
+    // The same bytes from GDDR6 devices: 2e9 B x 8 x 7.5 pJ (Micron) = 120 mJ -> 12 W; from GDDR7's estimated
+    // 5.0 pJ/bit, 8 W; the rest of the chip's power does not move.
+    ChipSpec g = c;
+    g.hbm.generation = DramType::gddr6;
+    auto p6 = estimate_power(g, area, a, g.compute.clock_ghz, test::tech());
+    ASSERT_TRUE(p6.ok()) << p6.error().message;
+    EXPECT_NEAR(p6->hbm_w, 12.0, 1e-9);
+    EXPECT_NEAR(p6->matrix_w, p->matrix_w, 1e-9);
+    g.hbm.generation = DramType::gddr7;
+    EXPECT_NEAR(estimate_power(g, area, a, g.compute.clock_ghz, test::tech())->hbm_w, 8.0, 1e-9);
     EXPECT_NEAR(p->total_w, 130.22 + 0.50556 + p->sram_w + 4.8 + 0.088 + 294.668, 1e-9);
 }
 

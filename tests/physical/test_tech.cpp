@@ -20,15 +20,20 @@ TEST(Tech, EmbeddedNodesLoad) {
     EXPECT_DOUBLE_EQ(t.node("n3")->wafer_usd, 20000);
     EXPECT_DOUBLE_EQ(t.node("n2")->d0_per_cm2, 0.12);
     EXPECT_DOUBLE_EQ(t.params.area_reticle_mm2, 858);
-    EXPECT_DOUBLE_EQ(t.params.hbm_pj_per_bit[static_cast<size_t>(HbmGeneration::hbm2)], 3.9);
+    EXPECT_DOUBLE_EQ(t.params.hbm_pj_per_bit[static_cast<size_t>(DramType::hbm2)], 3.9);
+    // Micron's memory comparison: GDDR6 7.5 pJ/bit average device power.
+    EXPECT_DOUBLE_EQ(t.params.hbm_pj_per_bit[static_cast<size_t>(DramType::gddr6)], 7.5);
+    EXPECT_DOUBLE_EQ(t.params.shoreline_mm(DramType::gddr7), 5.0);
+    EXPECT_DOUBLE_EQ(t.params.shoreline_mm(DramType::hbm3e), t.params.hbm_shoreline_mm_per_stack);
     EXPECT_DOUBLE_EQ(t.params.cost_test_fraction, 0.04);
 }
 
 TEST(Tech, EveryAssumptionHasUnitAndBasis) {
     const auto rows = physical_param_table(test::tech());
-    // 54 global parameters + 5 nodes x 15 values (3 densities, 4 MAC areas, 4 MAC energies, 4 more);
-    // the owner's-cost assumptions are chip parameters (econ.*), not technology data.
-    EXPECT_EQ(rows.size(), 54u + 5u * 15u);
+    // 69 global parameters (54, and 5 for each of GDDR6, GDDR7 and LPDDR5X: pJ/bit, PHY, controller, USD/GB, die
+    // edge) + 5 nodes x 15 values (3 densities, 4 MAC areas, 4 MAC energies, 4 more); the owner's-cost assumptions
+    // are chip parameters (econ.*), not technology data.
+    EXPECT_EQ(rows.size(), 69u + 5u * 15u);
     for (const auto& r : rows) {
         EXPECT_FALSE(r.basis.empty()) << r.key;
         EXPECT_FALSE(r.key.empty());

@@ -48,7 +48,7 @@ private slots:
 
         ChipSpec expected = store_test::everyFieldChip();
         expected.compute.cores = 64;
-        expected.hbm.generation = HbmGeneration::hbm4;
+        expected.hbm.generation = DramType::hbm4;
         r = scovilleCli({"session", "export", session, "mine"});
         QVERIFY2(r.code == 0, r.err.c_str());
         QCOMPARE(QString::fromStdString(r.out), QString::fromStdString(chip_to_json(expected) + "\n"));

@@ -261,7 +261,7 @@ private slots:
             ChipSpec c = base;
             c.compute.clock_ghz = 1.25;
             states.push_back(c);
-            c.hbm.generation = HbmGeneration::hbm4;
+            c.hbm.generation = DramType::hbm4;
             states.push_back(c);
             c.compute.cores = 64;
             states.push_back(c);

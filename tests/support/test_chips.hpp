@@ -32,7 +32,7 @@ inline ChipSpec everyFieldChip() {
     c.compute.vector_lanes_per_core = 64;
     c.sram.mb = 50.0 + 1.0 / 3.0;  // a value with no short decimal form
     c.sram.tb_s = 33.3;
-    c.hbm.generation = HbmGeneration::hbm3;
+    c.hbm.generation = DramType::hbm3;
     c.hbm.stacks = 5;
     c.hbm.gb_per_stack = 16;
     c.hbm.tb_s_per_stack = 0.67;
