@@ -2285,6 +2285,14 @@
         <source>Memory PHY + controller sites on the die with nothing attached (A100, H100 SXM: 6 HBM sites, 5 stacks): area only.</source>
         <translation>裸片上未连接存储器的 PHY + 控制器位点（A100、H100 SXM：6 个 HBM 位点，5 个堆栈）：只占面积。</translation>
     </message>
+    <message>
+        <source>SRAM density</source>
+        <translation>SRAM 密度</translation>
+    </message>
+    <message>
+        <source>Density of the global SRAM (sram.mb) relative to dense scratchpad macros at the node, where the chip&apos;s own die sets it (GB202&apos;s 128 MB L2: 0.52); 0: the style&apos;s (GPU caches with crossbars 0.18, scratchpads 1). Area only.</source>
+        <translation>全局 SRAM（sram.mb）相对于该工艺节点上致密暂存器宏单元的密度，由芯片自身的裸片确定（GB202 的 128 MB L2：0.52）；0：按其样式取值（带交叉开关的 GPU 缓存 0.18，暂存器 1）。只影响面积。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::CompareBar</name>

@@ -53,6 +53,9 @@ struct SramSpec {
     double tb_s = 0.0;  // aggregate SRAM read bandwidth
     SramStyle style = SramStyle::scratchpad;  // sets SRAM density and operand-delivery energy
     double spare_mb = 0.0;  // on the die but disabled (yield): area only
+    // The global SRAM's density relative to dense scratchpad macros, where the chip's own die sets it; 0: the
+    // style's (the tech library's sram.gpu_density_factor for GPU caches, 1 for scratchpads).
+    double density_factor = 0.0;
     friend bool operator==(const SramSpec&, const SramSpec&) = default;
 };
 

@@ -97,6 +97,11 @@ std::vector<ParamInfo> build_params() {
          [](ChipSpec& c, double v) { c.sram.style = static_cast<SramStyle>(std::lround(v)); }});
     add({"sram.spare_mb", SCV_TR("scoville::ChipParams", "On-chip memory"), SCV_TR("scoville::ChipParams", "Spare SRAM"), SCV_TR("Unit", "MB"), ParamKind::real, 0, 1e6, 0, 64, false, {},
          SCV_TR("scoville::ChipParams", "SRAM on the die but disabled (A100: 48 MB L2 on GA100, 40 MB enabled): area only."), SCV_REAL(sram.spare_mb)});
+    add({"sram.density_factor", SCV_TR("scoville::ChipParams", "On-chip memory"), SCV_TR("scoville::ChipParams", "SRAM density"), "", ParamKind::real, 0, 1.5, 0, 1, false, {},
+         SCV_TR("scoville::ChipParams", "Density of the global SRAM (sram.mb) relative to dense scratchpad macros at the node, where the "
+                "chip's own die sets it (GB202's 128 MB L2: 0.52); 0: the style's (GPU caches with crossbars 0.18, scratchpads 1). "
+                "Area only."),
+         SCV_REAL(sram.density_factor)});
 
     add({"hbm.generation", SCV_TR("scoville::ChipParams", "Off-chip memory"), SCV_TR("scoville::ChipParams", "Memory type"), "", ParamKind::choice, 0, 8, 0, 8, false, kHbmChoices,
          SCV_TR("scoville::ChipParams", "Off-chip DRAM: an HBM generation (stacks on an interposer beside the dies), GDDR6 or GDDR7 "

@@ -49,8 +49,9 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
         if (!sram_node) return Error{"tech.io_node: unknown process node '" + chip.tech.io_node + "'"};
         a.io_dies = chip.package.io_dies;
     }
-    a.sram_mm2 = (chip.sram.mb + chip.sram.spare_mb) /
-                 (sram_node->sram_mb_per_mm2 * (gpu ? pp.sram_gpu_density_factor : 1.0));
+    const double global_density =
+        chip.sram.density_factor > 0 ? chip.sram.density_factor : (gpu ? pp.sram_gpu_density_factor : 1.0);
+    a.sram_mm2 = (chip.sram.mb + chip.sram.spare_mb) / (sram_node->sram_mb_per_mm2 * global_density);
 
     const auto gen = static_cast<size_t>(chip.hbm.generation);
     // Sites: HBM stacks, GDDR x32 channels or LPDDR x64 packages, each with its PHY and controller.

@@ -218,6 +218,25 @@ TEST(Area, GddrChannelsRingThreeEdges) {
     EXPECT_TRUE(named);
 }
 
+TEST(Area, RtxPro6000FitsItsDieWithItsDenseL2) {
+    // GB202 (RTX PRO 6000): its 128 MB L2 at sram.density_factor 0.52, fitted to the published 750 mm2 die; at the
+    // tech library's GPU-cache density (0.18) the L2 alone takes 128 / (2.9 x 0.18) = 245 mm2 and the die models
+    // near 940 mm2, past the reticle.
+    const ChipSpec c = test::embedded_chip("rtx-pro-6000");
+    auto a = estimate_area(c, test::tech());
+    ASSERT_TRUE(a.ok());
+    EXPECT_NEAR(a->die_mm2, 750, 750 * 0.01);
+    EXPECT_NEAR(a->sram_mm2, 128 / (2.9 * 0.52), 1e-9);
+    EXPECT_FALSE(has_warning(area_warnings(c, *a, test::tech()), "reticle:"));
+    EXPECT_FALSE(has_warning(area_warnings(c, *a, test::tech()), "hbm:"));
+    ChipSpec cache = c;
+    cache.sram.density_factor = 0;  // the style's
+    auto b = estimate_area(cache, test::tech());
+    ASSERT_TRUE(b.ok());
+    EXPECT_NEAR(b->sram_mm2, 128 / (2.9 * 0.18), 1e-9);
+    EXPECT_TRUE(has_warning(area_warnings(cache, *b, test::tech()), "reticle:"));
+}
+
 TEST(Area, ImpossibleChipsRefusedWithKey) {
     ChipSpec c = test::embedded_chip("a100-sxm");
     c.compute.cores = 0;  // no MACs
