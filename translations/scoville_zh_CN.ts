@@ -1390,6 +1390,14 @@
         <source>hbm: %1 %2 channels need %3 mm of die edge but %4 die(s) of %5 mm2 fit only %6 along three edges</source>
         <translation>hbm：%1 个 %2 通道需要 %3 mm 的裸片边长，但 %4 个 %5 mm2 的裸片沿三条边只能容纳 %6 个</translation>
     </message>
+    <message>
+        <source>hbm: %1 TB/s a site (hbm.tb_s_per_stack) is more than one %2 site carries: %3 TB/s at the fastest</source>
+        <translation>hbm：每位点 %1 TB/s（hbm.tb_s_per_stack）超过一个 %2 位点能承载的带宽：最快为 %3 TB/s</translation>
+    </message>
+    <message>
+        <source>hbm: %1 GB a site (hbm.gb_per_stack) is more than one %2 site holds: %3 GB at the largest</source>
+        <translation>hbm：每位点 %1 GB（hbm.gb_per_stack）超过一个 %2 位点能容纳的容量：最大为 %3 GB</translation>
+    </message>
 </context>
 <context>
     <name>scoville::ChipParams</name>

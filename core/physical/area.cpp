@@ -185,6 +185,21 @@ std::vector<Message> area_warnings(const ChipSpec& chip, const AreaBreakdown& a,
                          {std::to_string(a.hbm_sites), std::string(to_string(chip.hbm.generation)), need,
                           std::to_string(dies), die_mm2, std::to_string(a.max_hbm_stacks)}});
     }
+    // A site asked for more bandwidth or capacity than its memory type's fastest or largest part gives.
+    if (chip.hbm.generation != DramType::none && chip.hbm.stacks > 0) {
+        const auto t = static_cast<size_t>(chip.hbm.generation);
+        const std::string type(to_string(chip.hbm.generation));
+        if (pp.dram_max_tb_s_per_site[t] > 0 && chip.hbm.tb_s_per_stack > pp.dram_max_tb_s_per_site[t] * (1 + 1e-9))
+            w.push_back({"Warning",
+                         SCV_TR("Warning", "hbm: %1 TB/s a site (hbm.tb_s_per_stack) is more than one %2 site carries: "
+                                           "%3 TB/s at the fastest"),
+                         {format_number(chip.hbm.tb_s_per_stack), type, format_number(pp.dram_max_tb_s_per_site[t])}});
+        if (pp.dram_max_gb_per_site[t] > 0 && chip.hbm.gb_per_stack > pp.dram_max_gb_per_site[t] * (1 + 1e-9))
+            w.push_back({"Warning",
+                         SCV_TR("Warning", "hbm: %1 GB a site (hbm.gb_per_stack) is more than one %2 site holds: %3 GB "
+                                           "at the largest"),
+                         {format_number(chip.hbm.gb_per_stack), type, format_number(pp.dram_max_gb_per_site[t])}});
+    }
     const double density = chip.power.tdp_w / a.package_mm2;
     if (density > pp.power_density_limit_w_mm2) {
         w.push_back({"Warning",

@@ -40,6 +40,10 @@ struct PhysicalParams {
     std::array<double, kDramTypes> hbm_usd_per_gb{};  // hbm.usd_per_gb.<type>
     double hbm_shoreline_mm_per_stack = 0;
     std::array<double, kDramTypes> board_shoreline_mm_per_site{};  // hbm.shoreline_mm_per_site.<gddr/lpddr type>
+    // What one site of each type carries and holds at most, the fastest and largest parts made or specified:
+    // beyond them a design asks more of a site than its memory can give (a warning, not a refusal).
+    std::array<double, kDramTypes> dram_max_tb_s_per_site{};  // hbm.max_tb_s_per_site.<type>
+    std::array<double, kDramTypes> dram_max_gb_per_site{};    // hbm.max_gb_per_site.<type>
     // Die edge one memory site takes (HBM stacks alike; GDDR and LPDDR sites by type).
     [[nodiscard]] double shoreline_mm(DramType t) const {
         return is_hbm(t) ? hbm_shoreline_mm_per_stack : board_shoreline_mm_per_site[static_cast<size_t>(t)];

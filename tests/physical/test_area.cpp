@@ -191,6 +191,8 @@ TEST(Area, GddrChannelsRingThreeEdges) {
     ChipSpec g = hbm;
     g.hbm.generation = DramType::gddr7;
     g.hbm.stacks = 16;
+    g.hbm.gb_per_stack = 6;        // two 24 Gb devices in clamshell
+    g.hbm.tb_s_per_stack = 0.128;  // 32 Gb/s over 32 pins
     g.hbm.spare_phys = 0;
     auto ah = estimate_area(hbm, test::tech());
     auto ag = estimate_area(g, test::tech());
@@ -235,6 +237,43 @@ TEST(Area, RtxPro6000FitsItsDieWithItsDenseL2) {
     ASSERT_TRUE(b.ok());
     EXPECT_NEAR(b->sram_mm2, 128 / (2.9 * 0.18), 1e-9);
     EXPECT_TRUE(has_warning(area_warnings(cache, *b, test::tech()), "reticle:"));
+}
+
+TEST(Area, ASiteBeyondItsMemoryTypeIsSaid) {
+    // Every reference chip's sites are within what their memory type's parts give.
+    const auto site_warnings = [](const std::vector<Message>& w) {
+        int n = 0;
+        for (const auto& m : w) n += m.text().find(" a site (hbm.") != std::string::npos;
+        return n;
+    };
+    for (const auto& id : {"a100-sxm", "b200", "b300", "gaudi3", "gb200", "h100-sxm", "h200-sxm", "jalapeno-est", "maia-100",
+                           "maia-200", "mi300x", "mi325x", "mi355x", "rtx-pro-6000", "tpu-v4", "tpu-v5e", "tpu-v5p",
+                           "tpu-v6e", "tpu-v7", "trainium2", "trainium3", "vera-rubin"}) {
+        const ChipSpec c = test::embedded_chip(id);
+        auto a = estimate_area(c, test::tech());
+        ASSERT_TRUE(a.ok()) << id;
+        EXPECT_EQ(site_warnings(area_warnings(c, *a, test::tech())), 0) << id;
+    }
+    // B200's eight stacks of 24 GB at 1.0 TB/s turned into GDDR7 channels without changing them: a x32 channel
+    // carries 0.192 TB/s at 48 Gb/s and holds 8 GB in clamshell, so both are said, naming the key and the type.
+    ChipSpec c = test::embedded_chip("b200");
+    c.hbm.generation = DramType::gddr7;
+    auto a = estimate_area(c, test::tech());
+    ASSERT_TRUE(a.ok());
+    std::vector<std::string> texts;
+    for (const auto& m : area_warnings(c, *a, test::tech())) texts.push_back(m.text());
+    const auto said = [&](const std::string& t) {
+        return std::find(texts.begin(), texts.end(), t) != texts.end();
+    };
+    EXPECT_TRUE(said("hbm: 1 TB/s a site (hbm.tb_s_per_stack) is more than one gddr7 site carries: 0.192 TB/s at the fastest"));
+    EXPECT_TRUE(said("hbm: 24 GB a site (hbm.gb_per_stack) is more than one gddr7 site holds: 8 GB at the largest"));
+    // At a GDDR7 channel's own figures (112 GB/s, 6 GB) neither is said.
+    c.hbm.tb_s_per_stack = 0.112;
+    c.hbm.gb_per_stack = 6;
+    auto b = estimate_area(c, test::tech());
+    ASSERT_TRUE(b.ok());
+    for (const auto& m : area_warnings(c, *b, test::tech()))
+        EXPECT_EQ(m.text().find("a site"), std::string::npos) << m.text();
 }
 
 TEST(Area, ImpossibleChipsRefusedWithKey) {

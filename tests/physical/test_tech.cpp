@@ -30,10 +30,10 @@ TEST(Tech, EmbeddedNodesLoad) {
 
 TEST(Tech, EveryAssumptionHasUnitAndBasis) {
     const auto rows = physical_param_table(test::tech());
-    // 69 global parameters (54, and 5 for each of GDDR6, GDDR7 and LPDDR5X: pJ/bit, PHY, controller, USD/GB, die
-    // edge) + 5 nodes x 15 values (3 densities, 4 MAC areas, 4 MAC energies, 4 more); the owner's-cost assumptions
-    // are chip parameters (econ.*), not technology data.
-    EXPECT_EQ(rows.size(), 69u + 5u * 15u);
+    // 85 global parameters (54; 5 for each of GDDR6, GDDR7 and LPDDR5X: pJ/bit, PHY, controller, USD/GB, die edge;
+    // a site's most bandwidth and capacity for each of the 8 memory types) + 5 nodes x 15 values (3 densities, 4 MAC
+    // areas, 4 MAC energies, 4 more); the owner's-cost assumptions are chip parameters (econ.*), not technology data.
+    EXPECT_EQ(rows.size(), 85u + 5u * 15u);
     for (const auto& r : rows) {
         EXPECT_FALSE(r.basis.empty()) << r.key;
         EXPECT_FALSE(r.key.empty());
