@@ -125,6 +125,11 @@ struct PhaseResult {
     std::vector<double> template_layers;  // per template: how many entries of layer_template use it
     size_t main_layers = 0;      // entries of the target model (layers + LM head)
     double time_s = 0;           // one step of this phase, whole replica (all pipeline stages)
+    // With pp stages: what the slowest stage adds to a step beyond the stages' sum (pp x its time - the sum; in
+    // time_s). Each of the pp micro-batches in flight waits its turn at that stage, so a step, one micro-batch
+    // through every stage and back, takes pp of its times.
+    double pipeline_wait_s = 0;
+    int slowest_stage_layers = 0;  // its decoder layers (the last stage's also carry the LM head)
     double flops = 0, bytes = 0, network_bytes = 0;  // per chip, one step
 
     [[nodiscard]] const LayerTemplate& layer(size_t i) const { return templates[static_cast<size_t>(layer_template[i])]; }

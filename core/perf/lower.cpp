@@ -922,6 +922,42 @@ DecodeKernel decode_kernel(const ModelSpec& m, Precision kv) {
 
 namespace {
 
+// A pipeline runs at its slowest stage. The engine splits the decoder layers as evenly as they go, the first
+// stages taking the one more where they do not divide (TensorRT-LLM's Mapping.pp_layers: torch.tensor_split), and
+// the last stage also runs the final norm and the LM head (and any speculative passes); every other stage sends its
+// activations on, one hop of the step's pp - 1. With pp micro-batches in flight each waits its turn at the slowest
+// stage, so a step takes pp times that stage's time where it exceeds the stages' sum.
+void pipeline_stages(PhaseResult& out, const Parallelism& par) {
+    out.pipeline_wait_s = 0;
+    out.slowest_stage_layers = 0;
+    const int pp = par.pp;
+    const size_t main = out.main_layers;
+    if (pp <= 1 || main < 2 || out.layer_template.size() < main) return;
+    const int layers = static_cast<int>(main) - 1;
+    const LayerTemplate& head = out.layer(main - 1);
+    double hop = 0, head_s = head.time_s;
+    for (const OpResult& op : head.ops)
+        if (op.collective == kSendRecv) {
+            hop = op.time_s / (pp - 1);
+            head_s -= op.time_s;
+        }
+    for (size_t i = main; i < out.layer_template.size(); ++i) head_s += out.layer(i).time_s;
+    double slowest = 0;
+    int at = 0;
+    for (int st = 0; st < pp; ++st) {
+        const int n = layers / pp + (st < layers % pp ? 1 : 0);
+        double t = st + 1 < pp ? hop : head_s;
+        for (int i = at; i < at + n; ++i) t += out.layer(static_cast<size_t>(i)).time_s;
+        at += n;
+        if (t > slowest) {
+            slowest = t;
+            out.slowest_stage_layers = n;
+        }
+    }
+    out.pipeline_wait_s = std::max(0.0, pp * slowest - out.time_s);
+    out.time_s += out.pipeline_wait_s;
+}
+
 // One step runs every layer of the replica in order (pipeline stages one after another): each
 // template's totals once, times the layers that use it.
 void total_step(PhaseResult& out, const Parallelism& par) {
@@ -944,6 +980,7 @@ void total_step(PhaseResult& out, const Parallelism& par) {
     out.flops /= par.pp;
     out.bytes /= par.pp;
     out.network_bytes /= par.pp;
+    pipeline_stages(out, par);
 }
 
 }  // namespace

@@ -430,6 +430,10 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
         out += "\n" + std::string(to_string(ph->phase)) + ": step " + format_number("%.4g", ph->time_s) +
                " s, " + format_number("%.0f", ph->tokens) + " tokens, context " +
                format_number("%.0f", ph->context) + "\n";
+        if (ph->pipeline_wait_s > 0)
+            out += "  pipeline          the slowest stage (" + std::to_string(ph->slowest_stage_layers) +
+                   " layers) sets the pace: each micro-batch waits its turn there, +" +
+                   format_number("%.4g", ph->pipeline_wait_s * 1e3) + " ms a step beyond the stages' sum\n";
         for (size_t ti = 0; ti < ph->templates.size(); ++ti) {
             int count = 0;
             for (int idx : ph->layer_template) count += idx == static_cast<int>(ti) ? 1 : 0;

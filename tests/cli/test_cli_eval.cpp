@@ -104,6 +104,21 @@ TEST(CliEval, TableAndCsv) {
     EXPECT_EQ(c.out.find("inf"), std::string::npos);
 }
 
+// Over pipeline stages the table says what the slowest stage adds: Llama-2-70B's 80 layers over two H100s, the last
+// stage 40 layers and the LM head; one stage says nothing of it.
+TEST(CliEval, TheTableSaysWhatTheSlowestPipelineStageAdds) {
+    const CliRun two = run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--precision", "fp8", "--chips", "2",
+                            "--tp", "1", "--pp", "2", "--batch", "64", "--format", "table"});
+    ASSERT_EQ(two.code, 0) << two.err;
+    EXPECT_NE(two.out.find("  pipeline          the slowest stage (40 layers) sets the pace: each micro-batch waits "
+                           "its turn there, +"),
+              std::string::npos)
+        << two.out.substr(0, 2000);
+    const CliRun one = run(base_with({"--format", "table"}));
+    ASSERT_EQ(one.code, 0) << one.err;
+    EXPECT_EQ(one.out.find("  pipeline  "), std::string::npos);
+}
+
 // Beside a result, how the model's throughput matched measured runs of its workload's class: a dense
 // model at 1024/256 (prompt share 0.8, mixed), Mixtral at 2048/128 (prompt-heavy).
 TEST(CliEval, MeasuredAccuracyOfTheWorkloadsClass) {

@@ -108,6 +108,49 @@ TEST(Lowering, PrefillOpsOfASmallModel) {
     for (const auto& o : ph.layer(0).ops) EXPECT_NE(o.kind, OpKind::collective);
 }
 
+// A pipeline runs at its slowest stage. Llama-3.1-8B's 32 layers over 3 stages split 11, 11 and 10 (the first
+// stages take the one more, as TensorRT-LLM's tensor_split does); the last also runs the LM head, the others send
+// their activations on (one hop of the step's two). With 3 micro-batches in flight a step takes 3 times the
+// slowest stage: here the last, 10 layers + the head (128,256 x 4096 bf16 weights, 1.05 GB), above 11 layers and
+// a hop at a batch of 64. Its wait is 3 x (10 t + head) - (32 t + head + 2 hops) = 2 head - 2 t - 2 hops.
+TEST(Lowering, APipelineRunsAtItsSlowestStage) {
+    const ModelSpec m = *load_model("llama-3.1-8b");
+    Scenario s;
+    s.chips = 3;
+    s.tp = 1;
+    s.pp = 3;
+    s.batch = 64;
+    s.input_len = 1024;
+    s.output_len = 256;
+    const PhaseResult ph = lower(m, s, Phase::decode);
+    ASSERT_EQ(ph.main_layers, 33u);
+    const double t = ph.layer(0).time_s;
+    for (size_t i = 0; i < 32; ++i) ASSERT_DOUBLE_EQ(ph.layer(i).time_s, t) << i;
+    const OpResult& send = op(ph, 32, "pp_sendrecv");
+    const double hop = send.time_s / 2;
+    const double head = ph.layer(32).time_s - send.time_s;
+    const double sum = 32 * t + ph.layer(32).time_s;
+    ASSERT_GT(10 * t + head, 11 * t + hop);  // the last stage is the slowest
+    EXPECT_EQ(ph.slowest_stage_layers, 10);
+    EXPECT_NEAR(ph.pipeline_wait_s, 2 * head - 2 * t - 2 * hop, 1e-12);
+    EXPECT_NEAR(ph.time_s, 3 * (10 * t + head), 1e-12);
+    EXPECT_NEAR(ph.time_s, sum + ph.pipeline_wait_s, 1e-12);
+    // The head's 1.05 GB stream at H100's 3.35 TB/s x 0.866 takes about 0.36 ms a step, a layer about 0.18 ms.
+    EXPECT_NEAR(head, 128256.0 * 4096 * 2 / (3.35e12 * 0.866), 0.3 * head);
+    // One stage holds every layer: no wait.
+    s.pp = 1;
+    s.chips = 1;
+    EXPECT_EQ(lower(m, s, Phase::decode).pipeline_wait_s, 0.0);
+    // Four stages of 8 layers: the last, 8 layers and the head, sets the pace the same way.
+    s.pp = 4;
+    s.chips = 4;
+    const PhaseResult four = lower(m, s, Phase::decode);
+    const double t4 = four.layer(0).time_s;
+    const OpResult& send4 = op(four, 32, "pp_sendrecv");
+    EXPECT_EQ(four.slowest_stage_layers, 8);
+    EXPECT_NEAR(four.time_s, 4 * (8 * t4 + four.layer(32).time_s - send4.time_s), 1e-12);
+}
+
 TEST(Lowering, DecodeReadsTheKvCacheAtTheMeanContext) {
     const PhaseResult ph = lower(tiny(), small_scenario(), Phase::decode);
     EXPECT_EQ(ph.tokens, 2);

@@ -921,8 +921,8 @@ TEST(Validation, ServerShareOfOfflineAsMeasured) {
 // with attention data parallelism), the Azure guide's serving tables and MLPerf v5.0 Mixtral on H200. Dense
 // models within +-50 %; the MoE rows within +-60 % (Scout at 2048/128 on four H100s reads +54 %; see the
 // README), so any further drift shows. The RTX PRO 6000's Llama-3.3-70B over eight pipeline stages (PCIe) reads
-// +3..+109 %: measured, eight stages serve 1.2-1.8x what four do where the model's stay busy (2.0x); held within
-// +-115 % until the pipeline's loss is grounded (README).
+// +3..+79 %: measured, eight stages serve 1.2-1.8x what four do, the model's 1.8-1.9x; held within +-85 % until the
+// rest of the pipeline's loss is grounded (README).
 TEST(Validation, ExtraMeasurements) {
     const std::string path = std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-extra.csv";
     const auto results = run_all(path, 396);
@@ -932,7 +932,7 @@ TEST(Validation, ExtraMeasurements) {
         // token) read -0.2..+36 % (below); its H100, H200 and GB200 rows, with the C++ executor's host time per step
         // (host_ms=5.35), -23..+28 %.
         const bool eight_stages = r.c.shape.find(" pp=8") != std::string::npos;
-        const double band = eight_stages ? 1.15 : m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 0.6 : 0.50;
+        const double band = eight_stages ? 0.85 : m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 0.6 : 0.50;
         EXPECT_LE(std::fabs(r.error), band) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         if (r.c.shape.rfind("tp=", 0) == 0) {  // measured at a given parallelism: only that one is run
             EXPECT_EQ(r.detail.rfind("tp " + r.c.shape.substr(3, r.c.shape.find(' ') - 3), 0), 0u)
@@ -941,8 +941,8 @@ TEST(Validation, ExtraMeasurements) {
     }
     const ValidationSummary serving = summarise(results, true);
     EXPECT_EQ(serving.rows, 396);
-    EXPECT_LE(serving.median_abs_error, 0.11);  // 10.4 %
-    EXPECT_GE(serving.rows_within_35, 376);     // 377
+    EXPECT_LE(serving.median_abs_error, 0.105);  // 10.0 %
+    EXPECT_GE(serving.rows_within_35, 377);      // 379
     // The rows with attention data parallelism (Qwen3-235B, Llama 4 on H100/H200/B200: 70; with the RTX PRO 6000's
     // Qwen3 and Llama 4 rows over PCIe, 132): the engine
     // gathers every token of the group on each rank and returns the sums by a reduce-scatter (8-GPU nodes);
@@ -955,7 +955,7 @@ TEST(Validation, ExtraMeasurements) {
         if (at != std::string::npos && std::stoi(r.c.shape.substr(at + 3)) > 1) dp.push_back(r);
     }
     EXPECT_EQ(dp.size(), 132u);
-    EXPECT_LE(summarise(dp, true).median_abs_error, 0.18);  // 12.1 %
+    EXPECT_LE(summarise(dp, true).median_abs_error, 0.18);  // 11.7 %
     for (const auto& r : dp) EXPECT_NE(r.detail.find(" dp "), std::string::npos) << r.c.id << ": " << r.detail;
     // The Azure guide's H100 and H200 rows (TensorRT-LLM v0.15's C++ executor without CUDA graphs: host_ms=5.35,
     // the MLPerf harness's host time per step): 36 rows, -9..+30 % (35 within +-25 %; Llama-3.1-8B at 128/128 on
