@@ -2870,6 +2870,10 @@
         <source>intensity %1 FLOP/byte vs ridge point %2 FLOP/byte (peak / %3 bandwidth).&lt;br&gt;</source>
         <translation>算术强度 %1 FLOP/字节，拐点为 %2 FLOP/字节（峰值 / %3 带宽）。&lt;br&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Pipeline&lt;/b&gt;: the slowest stage (%1 layers) sets the pace; each micro-batch waits its turn there, %2 a step beyond the stages&apos; sum.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;流水线&lt;/b&gt;：最慢的一级（%1 层）决定节奏；每个微批次都要在那里排队，每步比各级之和多 %2。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::FrontierView</name>

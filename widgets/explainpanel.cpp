@@ -317,6 +317,12 @@ void ExplainPanel::refresh() {
                      formatSi(sv.throughput_tokens_per_s))
                 .arg(formatSeconds(sv.ttft_p50_s), formatSeconds(sv.ttft_p99_s), formatSeconds(sv.tpot_p50_s),
                      formatSeconds(sv.tpot_p99_s));
+    // Over pipeline stages: what the slowest stage adds to the steady step (the decode step's layers below show the
+    // stages' sum).
+    if (const PhaseResult& d = ev.decode; d.pipeline_wait_s > 0)
+        html += tr("<p><b>Pipeline</b>: the slowest stage (%1 layers) sets the pace; each micro-batch waits its turn "
+                   "there, %2 a step beyond the stages' sum.</p>")
+                    .arg(QString::number(d.slowest_stage_layers), formatSeconds(d.pipeline_wait_s));
     // How far predictions of this kind of workload have been from hardware.
     if (const MeasuredAccuracy* a = find_accuracy(builtin_measured_accuracy(), workload_class(doc_->state().model, scenario)))
         html += tr("<p><b>Measured accuracy</b>: %1</p>").arg(accuracyText(*a).toHtmlEscaped());

@@ -1233,6 +1233,20 @@ private slots:
         QVERIFY(!explain->toPlainText().contains(QStringLiteral("schedule their own prompts")));
         doc_->setSelection({});
         doc_->setModel(model);
+        // Over two pipeline stages the 80 layers split 40 and 40, the last with the LM head: that stage sets the
+        // pace, and the text says what it adds to a step; one stage says nothing of it.
+        Scenario stages = s;
+        stages.tp = 4;
+        stages.pp = 2;
+        stages.attention_dp = stages.ep = 1;
+        doc_->setScenario(stages);
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("Pipeline: the slowest stage (40 layers) sets the pace")),
+                     qPrintable(explain->toPlainText().left(2000)));
+        QVERIFY(doc_->evaluation()->decode.pipeline_wait_s > 0);
+        stages.pp = 1;
+        stages.tp = 8;
+        doc_->setScenario(stages);
+        QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("Pipeline: the slowest stage")));
         // A chip that times prompt attention's softmax per score says so for the step's prompt chunk: the
         // slowest layer of the default step carries it (its decodes and prompt chunks share the step).
         s.tp = 8;
