@@ -100,9 +100,19 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
     std::vector<std::string_view> replaced;
     for (const ParamInfo& key : chip_params())
         if (!key.replaces.empty() && key.get(design.chip) != 0) replaced.push_back(key.replaces);
+    // A memory type's own assumptions (hbm.<what>.<type>: GDDR7's pJ/bit, PHY, controller, USD/GB) move only a
+    // design with that memory.
+    const auto another_memorys = [&](const std::string& key) {
+        if (key.rfind("hbm.", 0) != 0) return false;
+        const std::string_view type = std::string_view(key).substr(key.rfind('.') + 1);
+        for (size_t t = 1; t < kDramTypes; ++t)
+            if (type == to_string(static_cast<DramType>(t))) return static_cast<DramType>(t) != design.chip.hbm.generation;
+        return false;
+    };
     std::optional<TechLibrary> moved;  // copied once, for the first ranged parameter; each is set back after its ends
     for (const PhysParamInfo& p : tech->global_info) {
-        if (!p.ranged || std::find(replaced.begin(), replaced.end(), p.key) != replaced.end()) continue;
+        if (!p.ranged || std::find(replaced.begin(), replaced.end(), p.key) != replaced.end() || another_memorys(p.key))
+            continue;
         if (!moved) moved = *tech;
         for (const double end : {p.low, p.high}) {
             if (end == p.value) continue;

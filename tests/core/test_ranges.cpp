@@ -9,6 +9,7 @@
 #include "core/hw/params.hpp"
 #include "core/library/library.hpp"
 #include "core/physical/design.hpp"
+#include "core/physical/tech.hpp"
 #include "core/sweep/ranges.hpp"
 
 using namespace scoville;
@@ -155,6 +156,43 @@ TEST(Ranges, AChipWithoutRangesHasOnlyThePowerModelsRanges) {
     // Tokens per joule = tokens/s per chip / watts: its ends are the power's ends.
     EXPECT_NEAR(tpj->low, tpj->value * w->value / w->high, 1e-6 * tpj->value);
     EXPECT_NEAR(tpj->high, tpj->value * w->value / w->low, 1e-6 * tpj->value);
+}
+
+// A memory type's estimated assumptions move the design that uses it, and only that one. The H100 of the test
+// above with its 80 GB as 16 GDDR7 channels of 5 GB: its die area ranges over the PHY's 3.5-7 and the
+// controller's 1-3 mm2 a channel (16 x 1.5 and 16 x 0.7 mm2 down, 16 x 2 and 16 x 1.3 up, before the NoC and other
+// shares), its power over 4.5-6 pJ/bit, its cost over 3-8 USD/GB: eight more evaluations. With HBM3 it has none.
+TEST(Ranges, AMemoryTypesEstimatesMoveOnlyItsDesigns) {
+    ChipSpec chip = *load_chip("h100-sxm");
+    chip.ranges.clear();
+    chip.power.floor_w_per_mm2_ghz = 0;
+    chip.power.operand_overhead = 0;
+    ChipSpec gddr = chip;
+    gddr.hbm.generation = DramType::gddr7;
+    gddr.hbm.stacks = 16;
+    gddr.hbm.gb_per_stack = 5;
+    gddr.hbm.tb_s_per_stack = 0.128;
+    gddr.hbm.spare_phys = 0;
+    auto h = result_ranges(decode_design(chip));
+    auto g = result_ranges(decode_design(gddr));
+    ASSERT_TRUE(h.ok() && g.ok());
+    EXPECT_EQ(h->evaluations, 5);
+    EXPECT_EQ(g->evaluations, 5 + 8);
+    EXPECT_TRUE(g->failed.empty());
+    const ResultRange* area = g->find("die_area_mm2");
+    ASSERT_NE(area, nullptr);
+    // The die's sites: 16 x (5.0 + 1.7) = 107.2 mm2 listed; at the ends 16 x (3.5 + 1.7) and 16 x (7 + 1.7), and
+    // 16 x (5 + 1) and 16 x (5 + 3), each scaled by the die's NoC and other shares (1 / (1 - noc - other)).
+    const TechLibrary& tech = *default_tech();
+    const double finished = 1 / (1 - tech.params.area_noc_fraction - tech.params.area_other_fraction);
+    const double down = std::hypot(16 * 1.5, 16 * 0.7) * finished, up = std::hypot(16 * 2.0, 16 * 1.3) * finished;
+    EXPECT_NEAR(area->value - area->low, down, 1e-6 * area->value);
+    EXPECT_NEAR(area->high - area->value, up, 1e-6 * area->value);
+    EXPECT_EQ(area->widest, "hbm.phy_mm2.gddr7");
+    const ResultRange* hbm_area = h->find("die_area_mm2");
+    ASSERT_NE(hbm_area, nullptr);
+    EXPECT_EQ(hbm_area->low, hbm_area->value);
+    EXPECT_EQ(hbm_area->high, hbm_area->value);
 }
 
 // A caller whose design moved on stops the ranges: `stop` is asked before each end, and the first true ends

@@ -89,8 +89,15 @@ TEST(Tech, FittedParameterRangeIsReadAndChecked) {
             EXPECT_DOUBLE_EQ(p.low, 0.057);
             EXPECT_DOUBLE_EQ(p.high, 0.228);
         }
+        // GDDR7's estimated energy per bit: GDDR6's 7.5 over the > 50 % better efficiency Micron gives it, 4.5-6.
+        if (p.key == "hbm.pj_per_bit.gddr7") {
+            EXPECT_DOUBLE_EQ(p.value, 5.0);
+            EXPECT_DOUBLE_EQ(p.low, 4.5);
+            EXPECT_DOUBLE_EQ(p.high, 6.0);
+        }
     }
-    EXPECT_EQ(ranged, 2);
+    // The power floor, the idle share, and GDDR6's, GDDR7's and LPDDR5X's pJ/bit, PHY, controller and USD/GB.
+    EXPECT_EQ(ranged, 2 + 3 * 4);
     const std::string good = R"j("power.static_w_per_mm2_ghz": {"value": 0.181, "unit": "W/(mm2 GHz)", "range": [0.157, 0.275])j";
     for (const char* bad : {R"([0.19, 0.275])", R"([0.157])", R"("wide")", R"([0.157, 20])"}) {
         std::string text = nodes_json();
