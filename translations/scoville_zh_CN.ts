@@ -3027,16 +3027,16 @@ TTFT p99 %6</translation>
         <translation>精确</translation>
     </message>
     <message>
-        <source>No uncertain value of the chip or of the power model moves this result</source>
-        <translation>没有芯片或功耗模型的不确定参数会影响此结果</translation>
+        <source>No uncertain value of the chip or of the physical model moves this result</source>
+        <translation>没有芯片或物理模型的不确定参数会影响此结果</translation>
     </message>
     <message>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <source>Range over the uncertain values of the chip and of the power model (each at its low and high end, combined as independent); most from %1</source>
-        <translation>在芯片与功耗模型不确定参数上的范围（各取其低端和高端，按相互独立合成）；影响最大的是 %1</translation>
+        <source>Range over the uncertain values of the chip and of the physical model (each at its low and high end, combined as independent); most from %1</source>
+        <translation>在芯片与物理模型不确定参数上的范围（各取其低端和高端，按相互独立合成）；影响最大的是 %1</translation>
     </message>
     <message>
         <source>Within uncertainty: the ranges of the design and of the baseline overlap</source>
@@ -4381,8 +4381,8 @@ TTFT p99 %6</translation>
         <translation>%1：%2（模型）</translation>
     </message>
     <message>
-        <source>range %1 to %2 over the uncertain values of the chip and of the power model</source>
-        <translation>在芯片与功耗模型不确定参数上的范围 %1 至 %2</translation>
+        <source>range %1 to %2 over the uncertain values of the chip and of the physical model</source>
+        <translation>在芯片与物理模型不确定参数上的范围 %1 至 %2</translation>
     </message>
     <message>
         <source>%1: %2 (as announced; not modelled)</source>

@@ -259,10 +259,10 @@ void KpiStrip::applyRanges() {
         }
         if (r->low == r->high) {
             setTextIfChanged(k.range, tr("exact"));
-            k.range->setToolTip(tr("No uncertain value of the chip or of the power model moves this result"));
+            k.range->setToolTip(tr("No uncertain value of the chip or of the physical model moves this result"));
         } else {
             setTextIfChanged(k.range, tr("%1 to %2").arg(formatResult(*k.key, r->low), formatResult(*k.key, r->high)));
-            k.range->setToolTip(tr("Range over the uncertain values of the chip and of the power model (each at its low and high end, "
+            k.range->setToolTip(tr("Range over the uncertain values of the chip and of the physical model (each at its low and high end, "
                                    "combined as independent); most from %1")
                                     .arg(widestLabel(r->widest)));
         }

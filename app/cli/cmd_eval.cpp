@@ -124,7 +124,7 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
         ctx.out << evaluation_to_csv(*ev);
         return 0;
     }
-    // The headline results' ranges over the uncertain parameters of the chip and of the power model.
+    // The headline results' ranges over the uncertain parameters of the chip and of the physical model (power, memory).
     auto ranges = result_ranges(DesignPoint{*chip, *model, s, companions});
     if (!ranges) return fail(ctx, kFailed, ranges.error().message);
     // How the model's throughput matched measured runs of this kind of workload.

@@ -122,14 +122,18 @@ TEST(Ranges, EveryEstimatedValueHasARange) {
 // -(1 - 0.157 / 0.181) = -13.3 % of the floor; tokens per joule moves the other way. A chip's own floor
 // (H100's power.floor_w_per_mm2_ghz) takes the library's place, and its range with it.
 TEST(Ranges, AChipWithoutRangesHasOnlyThePowerModelsRanges) {
+    // (With HBM2, whose PHY and controller areas come from a die shot and its 3.9 pJ/bit from tech-nodes.csv: of its
+    // memory's assumptions only the price per GB is an estimate with a range, which moves the cost alone.)
     ChipSpec chip = *load_chip("h100-sxm");
     chip.ranges.clear();
     chip.power.floor_w_per_mm2_ghz = 0;
     chip.power.operand_overhead = 0;
+    chip.hbm.generation = DramType::hbm2;
     const DesignPoint d = decode_design(chip);
     auto r = result_ranges(d);
     ASSERT_TRUE(r.ok()) << r.error().message;
-    EXPECT_EQ(r->evaluations, 5);  // the design, the floor at its two ends and the idle share at its two
+    // The design, the floor at its two ends, the idle share at its two and HBM2's USD/GB at its two.
+    EXPECT_EQ(r->evaluations, 7);
     EXPECT_TRUE(r->failed.empty());
     ASSERT_EQ(r->results.size(), ranged_result_keys().size());
     for (const char* exact : {"throughput_tokens_per_s", "throughput_tokens_per_s_per_chip", "die_area_mm2"}) {
@@ -161,7 +165,8 @@ TEST(Ranges, AChipWithoutRangesHasOnlyThePowerModelsRanges) {
 // A memory type's estimated assumptions move the design that uses it, and only that one. The H100 of the test
 // above with its 80 GB as 16 GDDR7 channels of 5 GB: its die area ranges over the PHY's 3.5-7 and the
 // controller's 1-3 mm2 a channel (16 x 1.5 and 16 x 0.7 mm2 down, 16 x 2 and 16 x 1.3 up, before the NoC and other
-// shares), its power over 4.5-6 pJ/bit, its cost over 3-8 USD/GB: eight more evaluations. With HBM3 it has none.
+// shares), its power over 4.5-6 pJ/bit, its cost over 3-8 USD/GB: eight more evaluations, HBM3's four ranged
+// assumptions (pJ/bit, PHY, controller, USD/GB) none; with its HBM3 the reverse.
 TEST(Ranges, AMemoryTypesEstimatesMoveOnlyItsDesigns) {
     ChipSpec chip = *load_chip("h100-sxm");
     chip.ranges.clear();
@@ -176,7 +181,7 @@ TEST(Ranges, AMemoryTypesEstimatesMoveOnlyItsDesigns) {
     auto h = result_ranges(decode_design(chip));
     auto g = result_ranges(decode_design(gddr));
     ASSERT_TRUE(h.ok() && g.ok());
-    EXPECT_EQ(h->evaluations, 5);
+    EXPECT_EQ(h->evaluations, 5 + 8);
     EXPECT_EQ(g->evaluations, 5 + 8);
     EXPECT_TRUE(g->failed.empty());
     const ResultRange* area = g->find("die_area_mm2");
@@ -191,8 +196,8 @@ TEST(Ranges, AMemoryTypesEstimatesMoveOnlyItsDesigns) {
     EXPECT_EQ(area->widest, "hbm.phy_mm2.gddr7");
     const ResultRange* hbm_area = h->find("die_area_mm2");
     ASSERT_NE(hbm_area, nullptr);
-    EXPECT_EQ(hbm_area->low, hbm_area->value);
-    EXPECT_EQ(hbm_area->high, hbm_area->value);
+    EXPECT_EQ(hbm_area->widest, "hbm.phy_mm2.hbm3");
+    // HBM3's 5 stacks + 1 spare site: the PHY's 6.7-10 mm2 about its 8.5, the controller's 3.3-5 about its 4.
 }
 
 // A caller whose design moved on stops the ranges: `stop` is asked before each end, and the first true ends
@@ -203,11 +208,12 @@ TEST(Ranges, AStopAbandonsTheRangesBeforeTheNextEnd) {
     const DesignPoint d = decode_design(chip);
     auto whole = result_ranges(d);
     ASSERT_TRUE(whole.ok()) << whole.error().message;
-    EXPECT_EQ(whole->evaluations, 7);  // the design, two keys' ends and the idle share's two (as below)
+    // The design, two keys' ends, the idle share's two and HBM3's four ranged assumptions' eight (as below).
+    EXPECT_EQ(whole->evaluations, 15);
     int asked = 0;
     auto never = result_ranges(d, {}, [&] { return ++asked < 0; });
     ASSERT_TRUE(never.ok());
-    EXPECT_EQ(asked, 6);  // once before each of the six ends
+    EXPECT_EQ(asked, 14);  // once before each of the fourteen ends
     EXPECT_EQ(never->find("throughput_tokens_per_s")->low, whole->find("throughput_tokens_per_s")->low);
     EXPECT_EQ(never->find("power_w_per_chip")->high, whole->find("power_w_per_chip")->high);
     asked = 0;
@@ -225,9 +231,9 @@ TEST(Ranges, EndsAreEvaluatedAndCombinedByRootSumSquare) {
     const DesignPoint d = decode_design(chip);
     auto one = result_ranges(d);
     ASSERT_TRUE(one.ok()) << one.error().message;
-    // The design, the key's two ends and the idle share's two (nodes.json); H100's own power floor takes the
-    // library's place, whose ends would move nothing.
-    EXPECT_EQ(one->evaluations, 5);
+    // The design, the key's two ends, the idle share's two and HBM3's pJ/bit, PHY, controller and USD/GB at
+    // theirs (nodes.json); H100's own power floor takes the library's place, whose ends would move nothing.
+    EXPECT_EQ(one->evaluations, 13);
     const ResultRange* tps = one->find("throughput_tokens_per_s");
     ASSERT_NE(tps, nullptr);
     ChipSpec lo = chip, hi = chip;
@@ -245,7 +251,7 @@ TEST(Ranges, EndsAreEvaluatedAndCombinedByRootSumSquare) {
     const DesignPoint d2 = decode_design(chip);
     auto two = result_ranges(d2);
     ASSERT_TRUE(two.ok());
-    EXPECT_EQ(two->evaluations, 7);
+    EXPECT_EQ(two->evaluations, 15);
     ChipSpec c_lo = chip, c_hi = chip;
     c_lo.compute.clock_ghz *= 0.9;
     c_hi.compute.clock_ghz *= 1.1;

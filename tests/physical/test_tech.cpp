@@ -96,8 +96,9 @@ TEST(Tech, FittedParameterRangeIsReadAndChecked) {
             EXPECT_DOUBLE_EQ(p.high, 6.0);
         }
     }
-    // The power floor, the idle share, and GDDR6's, GDDR7's and LPDDR5X's pJ/bit, PHY, controller and USD/GB.
-    EXPECT_EQ(ranged, 2 + 3 * 4);
+    // The power floor, the idle share, GDDR6's, GDDR7's and LPDDR5X's pJ/bit, PHY, controller and USD/GB, and the
+    // HBM estimates: HBM3's, HBM3E's and HBM4's pJ/bit, PHY and controller, and every generation's USD/GB.
+    EXPECT_EQ(ranged, 2 + 3 * 4 + 3 * 3 + 5);
     const std::string good = R"j("power.static_w_per_mm2_ghz": {"value": 0.181, "unit": "W/(mm2 GHz)", "range": [0.157, 0.275])j";
     for (const char* bad : {R"([0.19, 0.275])", R"([0.157])", R"("wide")", R"([0.157, 20])"}) {
         std::string text = nodes_json();
