@@ -85,16 +85,20 @@ int run_chips(const std::string& format, CommandContext& ctx) {
         text = arr.dump(2) + "\n";
     } else {
         char line[512];
-        std::snprintf(line, sizeof line, "%-13s %-20s %-18s %4s %7s %7s %7s %7s %6s %6s %6s %4s\n", "id",
-                      "name", "vendor", "year", "bf16 TF", "fp8 TF", "fp4 TF", "int8 TO", "mem GB", "TB/s",
+        std::snprintf(line, sizeof line, "%-13s %-20s %-18s %4s %7s %7s %7s %7s %-7s %6s %6s %6s %4s\n", "id",
+                      "name", "vendor", "year", "bf16 TF", "fp8 TF", "fp4 TF", "int8 TO", "memory", "GB", "TB/s",
                       "TDP W", "conf");
         text += line;
         for (const auto& c : chips) {
-            std::snprintf(line, sizeof line, "%-13s %-20s %-18s %4d %7s %7s %7s %7s %6.0f %6.2f %6.0f %4s\n",
+            // The off-chip memory's type ("-" for a chip without: its weights and KV live in SRAM).
+            const std::string memory = c.hbm.generation == DramType::none || c.hbm.stacks == 0
+                                           ? std::string("-")
+                                           : std::string(to_string(c.hbm.generation));
+            std::snprintf(line, sizeof line, "%-13s %-20s %-18s %4d %7s %7s %7s %7s %-7s %6.0f %6.2f %6.0f %4s\n",
                           c.id.c_str(), c.name.substr(0, 20).c_str(), c.vendor.substr(0, 18).c_str(), c.year,
                           peak_cell(c, Precision::bf16).c_str(), peak_cell(c, Precision::fp8).c_str(),
                           peak_cell(c, Precision::fp4).c_str(), peak_cell(c, Precision::int8).c_str(),
-                          c.memory_gb(), c.memory_tb_s(), c.power.tdp_w, c.confidence.c_str());
+                          memory.c_str(), c.memory_gb(), c.memory_tb_s(), c.power.tdp_w, c.confidence.c_str());
             text += line;
             text += "    source: " + c.source + "\n";
             if (!c.estimated.empty()) text += "    estimated: " + join(c.estimated) + "\n";

@@ -58,6 +58,14 @@ TEST(CliChips, TableShowsSourcesAndEstimates) {
     EXPECT_NE(row.find(" 312 "), std::string::npos) << row;
     EXPECT_NE(row.find(" 624 "), std::string::npos) << row;
     EXPECT_NE(row.find("2.04"), std::string::npos) << row;
+    EXPECT_NE(row.find(" hbm2e "), std::string::npos) << row;
+    // The table names each chip's memory: GDDR7 on the RTX PRO 6000 (96 GB, 1.79 TB/s), none on Groq's LPU.
+    const auto rtx = r.out.substr(r.out.find("rtx-pro-6000"), 140);
+    EXPECT_NE(rtx.find(" gddr7 "), std::string::npos) << rtx;
+    EXPECT_NE(rtx.find(" 96 "), std::string::npos) << rtx;
+    EXPECT_NE(rtx.find("1.79"), std::string::npos) << rtx;
+    const auto groq = r.out.substr(r.out.find("groq-lpu"), 140);
+    EXPECT_NE(groq.find(" - "), std::string::npos) << groq;
 }
 
 TEST(CliRoadmap, JsonAndTable) {
