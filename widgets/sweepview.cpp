@@ -736,7 +736,8 @@ void SweepView::buildControls(QWidget* panel) {
     constraints_->setPlaceholderText(tr("e.g. die_area_mm2<=858; fits_reticle"));
     constraints_->setToolTip(
         tr("Conditions every point must meet, separated by semicolons: a result key, <=, >=, < "
-           "or > and a value (ttft_p99_s<=2), or fits_reticle. Points that miss one are greyed."));
+           "or > and a value (ttft_p99_s<=2), fits_reticle (every die within the reticle) or fits_memory (every "
+           "memory site on the dies' edge and within its type's parts). Points that miss one are greyed."));
     form->addRow(tr("Constraints"), constraints_);
     v->addWidget(goal);
 

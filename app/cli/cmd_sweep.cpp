@@ -501,7 +501,7 @@ void register_sweep_commands(CLI::App& app, CommandContext& ctx) {
                       "KEY=START:STOP:STEPS[:log] or KEY=V1,V2,... (repeatable): a chip, econ.* or workload.KEY key");
     sweep->add_option("--objective", so->objectives, "Result key to record (repeatable; see eval --format json)");
     sweep->add_option("--constraint", so->constraints,
-                      "KEY<=VALUE, KEY>=VALUE, KEY<VALUE, KEY>VALUE or fits_reticle (repeatable)");
+                      "KEY<=VALUE, KEY>=VALUE, KEY<VALUE, KEY>VALUE, fits_reticle or fits_memory (repeatable)");
     sweep->add_option("--out", so->out,
                       "CSV file to write (- for standard output), or a session file (*.scoville) to store the "
                       "sweep in for the GUI's Sweep view");

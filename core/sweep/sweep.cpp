@@ -260,9 +260,10 @@ Result<Axis> parse_axis(std::string_view text) {
 }
 
 bool Constraint::met(const Evaluation& ev) const {
-    if (op == Op::fits_reticle) {
+    if (op == Op::fits_reticle || op == Op::fits_memory) {
+        const std::string_view prefix = op == Op::fits_reticle ? "reticle:" : "hbm:";
         return std::none_of(ev.warnings.begin(), ev.warnings.end(),
-                            [](const std::string& w) { return w.starts_with("reticle:"); });
+                            [&](const std::string& w) { return w.starts_with(prefix); });
     }
     const auto v = key->value(ev);
     if (!v) return false;
@@ -271,7 +272,8 @@ bool Constraint::met(const Evaluation& ev) const {
     case Op::ge: return *v >= value;
     case Op::lt: return *v < value;
     case Op::gt: return *v > value;
-    case Op::fits_reticle: break;
+    case Op::fits_reticle:
+    case Op::fits_memory: break;
     }
     return false;
 }
@@ -279,8 +281,8 @@ bool Constraint::met(const Evaluation& ev) const {
 Result<Constraint> parse_constraint(std::string_view text) {
     Constraint c;
     c.text = std::string(text);
-    if (text == "fits_reticle") {
-        c.op = Constraint::Op::fits_reticle;
+    if (text == "fits_reticle" || text == "fits_memory") {
+        c.op = text == "fits_reticle" ? Constraint::Op::fits_reticle : Constraint::Op::fits_memory;
         return c;
     }
     struct Sym {
@@ -306,7 +308,8 @@ Result<Constraint> parse_constraint(std::string_view text) {
         c.value = *v;
         return c;
     }
-    return Error{"--constraint '" + c.text + "': expected KEY<=VALUE, KEY>=VALUE, KEY<VALUE, KEY>VALUE or fits_reticle"};
+    return Error{"--constraint '" + c.text +
+                 "': expected KEY<=VALUE, KEY>=VALUE, KEY<VALUE, KEY>VALUE, fits_reticle or fits_memory"};
 }
 
 // --- Grid and shards ----------------------------------------------------------------------------

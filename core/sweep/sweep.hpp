@@ -58,11 +58,12 @@ struct Axis {
 // (start = stop with more than one step), log over values <= 0, a value outside the key's range.
 Result<Axis> parse_axis(std::string_view text);
 
-// A condition a point must meet: "die_area_mm2<=800", "ttft_p99_s<=2", or "fits_reticle" (no die
-// larger than the lithography reticle).
+// A condition a point must meet: "die_area_mm2<=800", "ttft_p99_s<=2", "fits_reticle" (no die
+// larger than the lithography reticle) or "fits_memory" (every off-chip memory site on the dies' edge and
+// within what its type's fastest and largest parts give: no "hbm:" warning).
 struct Constraint {
-    enum class Op { le, ge, lt, gt, fits_reticle };
-    const ResultKey* key = nullptr;  // null for fits_reticle
+    enum class Op { le, ge, lt, gt, fits_reticle, fits_memory };
+    const ResultKey* key = nullptr;  // null for fits_reticle and fits_memory
     Op op = Op::le;
     double value = 0;
     std::string text;  // as written, for messages and files

@@ -106,6 +106,7 @@ TEST(SweepConstraint, ParsesAndChecks) {
     EXPECT_EQ(c->value, 800);
     EXPECT_EQ(parse_constraint("ttft_p99_s < 2")->op, Constraint::Op::lt);
     EXPECT_EQ(parse_constraint("fits_reticle")->op, Constraint::Op::fits_reticle);
+    EXPECT_EQ(parse_constraint("fits_memory")->op, Constraint::Op::fits_memory);
     auto bad = parse_constraint("area<=800");
     ASSERT_FALSE(bad.ok());
     EXPECT_NE(bad.error().message.find("'area' is not a result key"), std::string::npos);
@@ -193,6 +194,32 @@ TEST(Sweep, GridEqualsPointByPoint) {
     EXPECT_EQ(rows->axis(2, 2), 200.0);
     EXPECT_EQ(rows->axis(4, 1), 6.0);
     EXPECT_GT(rows->size() - violating, 0u);
+}
+
+// fits_memory keeps the combinations a real memory makes. H100's 5 sites of 16 GB at 0.67 TB/s as HBM3 (its own)
+// or HBM3E fit; as GDDR7 channels they ask 0.67 TB/s and 16 GB of a x32 channel, which carries 0.192 TB/s and holds
+// 8 GB at most: those points miss it, and the rest of the grid (16 channels of 6 GB at 0.112 TB/s) meets it.
+TEST(Sweep, FitsMemoryKeepsTheCombinationsARealMemoryMakes) {
+    SweepSpec spec = base_spec();
+    spec.axes = {axis("hbm.generation=hbm3,hbm3e,gddr7")};
+    spec.constraints.push_back(parse_constraint("fits_memory").value());
+    auto rows = run_sweep(spec, {}, {1, nullptr});
+    ASSERT_TRUE(rows.ok()) << rows.error().message;
+    ASSERT_EQ(rows->size(), 3u);
+    EXPECT_EQ(rows->status[0], PointStatus::ok);
+    EXPECT_EQ(rows->status[1], PointStatus::ok);
+    EXPECT_EQ(rows->status[2], PointStatus::violates);
+    EXPECT_EQ(rows->note[2], "fits_memory");
+    spec.chip.hbm.generation = DramType::gddr7;
+    spec.chip.hbm.stacks = 16;
+    spec.chip.hbm.gb_per_stack = 6;
+    spec.chip.hbm.tb_s_per_stack = 0.112;
+    spec.chip.hbm.spare_phys = 0;
+    spec.axes = {axis("hbm.stacks=16,40")};  // 40 channels need 200 mm of the die's edge
+    auto gddr = run_sweep(spec, {}, {1, nullptr});
+    ASSERT_TRUE(gddr.ok()) << gddr.error().message;
+    EXPECT_EQ(gddr->status[0], PointStatus::ok);
+    EXPECT_EQ(gddr->status[1], PointStatus::violates);
 }
 
 // Without a latency objective a fixed-batch sweep skips the queueing model; what it reports is
