@@ -21,7 +21,12 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
     [](const ChipSpec& c) { return static_cast<double>(c.field); }, \
     [](ChipSpec& c, double v) { c.field = static_cast<int>(std::lround(v)); }
 
-const std::vector<std::string_view> kHbmChoices{"none", "hbm2", "hbm2e", "hbm3", "hbm3e", "hbm4", "gddr6", "gddr7", "lpddr5x"};
+// The memory types by their names, in DramType's order (to_string names each).
+const std::vector<std::string_view> kHbmChoices = [] {
+    std::vector<std::string_view> names;
+    for (size_t t = 0; t < kDramTypes; ++t) names.push_back(to_string(static_cast<DramType>(t)));
+    return names;
+}();
 const std::vector<std::string_view> kTopologyChoices{"switch", "torus", "mesh"};
 const std::vector<std::string_view> kEconModeChoices{"buy", "build"};
 const std::vector<std::string_view> kSramStyleChoices{"scratchpad", "gpu"};
@@ -103,7 +108,7 @@ std::vector<ParamInfo> build_params() {
                 "Area only."),
          SCV_REAL(sram.density_factor)});
 
-    add({"hbm.generation", SCV_TR("scoville::ChipParams", "Off-chip memory"), SCV_TR("scoville::ChipParams", "Memory type"), "", ParamKind::choice, 0, 8, 0, 8, false, kHbmChoices,
+    add({"hbm.generation", SCV_TR("scoville::ChipParams", "Off-chip memory"), SCV_TR("scoville::ChipParams", "Memory type"), "", ParamKind::choice, 0, kDramTypes - 1.0, 0, kDramTypes - 1.0, false, kHbmChoices,
          SCV_TR("scoville::ChipParams", "Off-chip DRAM: an HBM generation (stacks on an interposer beside the dies), GDDR6 or GDDR7 "
                 "(x32 channels to devices on the board) or LPDDR5X (x64 packages). Sets the PHY area, pJ/bit, USD/GB and "
                 "packaging in the physical model."),

@@ -98,11 +98,9 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
     const double edge_die_mm2 = a.io_dies > 0 ? a.io_die_mm2 : a.die_mm2;
     const double long_edge_mm = std::sqrt(edge_die_mm2 * pp.area_die_aspect);
     const double short_edge_mm = long_edge_mm > 0 ? edge_die_mm2 / long_edge_mm : 0.0;
-    const bool stacked = chip.hbm.generation == DramType::none || is_hbm(chip.hbm.generation);
+    const bool stacked = dram_family(chip.hbm.generation) == DramFamily::hbm;
     const double edge_mm = stacked ? 2.0 * long_edge_mm : 2.0 * long_edge_mm + short_edge_mm;
-    a.max_hbm_stacks = edge_dies * static_cast<int>(std::floor(edge_mm / pp.shoreline_mm(chip.hbm.generation == DramType::none
-                                                                                               ? DramType::hbm3e
-                                                                                               : chip.hbm.generation)));
+    a.max_hbm_stacks = edge_dies * static_cast<int>(std::floor(edge_mm / pp.shoreline_mm(chip.hbm.generation)));
     return a;
 }
 
@@ -172,7 +170,7 @@ std::vector<Message> area_warnings(const ChipSpec& chip, const AreaBreakdown& a,
         const int dies = a.io_dies > 0 ? a.io_dies : a.dies;
         const std::string die_mm2 = format_number("%.0f", a.io_dies > 0 ? a.io_die_mm2 : a.die_mm2);
         const std::string need = format_number("%.0f", a.hbm_sites * pp.shoreline_mm(chip.hbm.generation));
-        if (is_hbm(chip.hbm.generation))
+        if (dram_family(chip.hbm.generation) == DramFamily::hbm)
             w.push_back({"Warning",
                          SCV_TR("Warning", "hbm: %1 HBM sites need %2 mm of die edge but %3 die(s) of %4 mm2 fit only %5 "
                                            "stacks on their long edges"),

@@ -44,9 +44,11 @@ struct PhysicalParams {
     // beyond them a design asks more of a site than its memory can give (a warning, not a refusal).
     std::array<double, kDramTypes> dram_max_tb_s_per_site{};  // hbm.max_tb_s_per_site.<type>
     std::array<double, kDramTypes> dram_max_gb_per_site{};    // hbm.max_gb_per_site.<type>
-    // Die edge one memory site takes (HBM stacks alike; GDDR and LPDDR sites by type).
+    // Die edge one memory site takes (HBM stacks alike, a chip without memory counted as HBM; GDDR and LPDDR
+    // sites by type).
     [[nodiscard]] double shoreline_mm(DramType t) const {
-        return is_hbm(t) ? hbm_shoreline_mm_per_stack : board_shoreline_mm_per_site[static_cast<size_t>(t)];
+        return dram_family(t) == DramFamily::hbm ? hbm_shoreline_mm_per_stack
+                                                 : board_shoreline_mm_per_site[static_cast<size_t>(t)];
     }
     double sram_pj_per_bit_n7 = 0;
     double sram_wire_pj_per_bit_mm = 0;

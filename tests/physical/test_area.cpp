@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/hw/params.hpp"
+#include "core/library/library.hpp"
 #include "core/physical/area.hpp"
 #include "support/physical.hpp"
 
@@ -246,9 +247,7 @@ TEST(Area, ASiteBeyondItsMemoryTypeIsSaid) {
         for (const auto& m : w) n += m.text().find(" a site (hbm.") != std::string::npos;
         return n;
     };
-    for (const auto& id : {"a100-sxm", "b200", "b300", "gaudi3", "gb200", "h100-sxm", "h200-sxm", "jalapeno-est", "maia-100",
-                           "maia-200", "mi300x", "mi325x", "mi355x", "rtx-pro-6000", "tpu-v4", "tpu-v5e", "tpu-v5p",
-                           "tpu-v6e", "tpu-v7", "trainium2", "trainium3", "vera-rubin"}) {
+    for (const std::string& id : reference_chip_ids()) {
         const ChipSpec c = test::embedded_chip(id);
         auto a = estimate_area(c, test::tech());
         ASSERT_TRUE(a.ok()) << id;
