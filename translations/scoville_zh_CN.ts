@@ -382,6 +382,10 @@
         <source>chip &apos;%1&apos;: its %2 memory sites have %3 TB/s each but hold nothing (hbm.gb_per_stack = 0): give them a capacity, or hbm.stacks = 0 for a chip without off-chip memory</source>
         <translation>芯片“%1”：其 %2 个存储器位点各有 %3 TB/s，却不容纳任何数据（hbm.gb_per_stack = 0）：请给出容量，或对没有片外存储器的芯片设 hbm.stacks = 0</translation>
     </message>
+    <message>
+        <source>share of the host time per request that walks every request held, 0 to 1</source>
+        <translation>每个请求的主机时间中遍历所有在持请求的份额，0 到 1</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
@@ -1024,6 +1028,14 @@
     <message>
         <source>Memory capacity</source>
         <translation>存储器容量</translation>
+    </message>
+    <message>
+        <source>Of the host work per step: a server&apos;s tokens handed to its streaming clients</source>
+        <translation>每步主机工作中：服务器把词元交给流式客户端的部分</translation>
+    </message>
+    <message>
+        <source>Host streaming per step</source>
+        <translation>每步主机流式输出</translation>
     </message>
 </context>
 <context>
@@ -5682,6 +5694,14 @@ TTFT p99 %6</translation>
     <message>
         <source>with prefill/decode pools on a mixture-of-experts model</source>
         <translation>启用预填充/解码池且使用混合专家模型</translation>
+    </message>
+    <message>
+        <source>Host share over held requests</source>
+        <translation>主机遍历在持请求的份额</translation>
+    </message>
+    <message>
+        <source>Share of the host time per request that the engine&apos;s loop spends walking every request it holds rather than the micro-batch it steps: its scheduler and response handling (TensorRT-LLM&apos;s PyTorch executor runs _schedule and _handle_responses over all active requests every iteration). It tells over pipeline stages only: a rank holds pp micro-batches and runs pp iterations a step, each costing (1 + share x (pp - 1)) x the host time of the requests it steps. 0.59 is an estimate fitted to one measured row (TensorRT-LLM perf-overview: Llama 3.3 70B FP4 over 8 RTX PRO 6000 stages at 128/2048, marked as a fit), range 0.4 to 0.8 (the other 8-stage rows&apos; median error stays within +-8 %).</source>
+        <translation>引擎循环每个请求的主机时间中，用于遍历其持有的全部请求（而非仅本次执行的微批次）的份额：其调度器与响应处理（TensorRT-LLM 的 PyTorch 执行器每次迭代都对所有活动请求运行 _schedule 和 _handle_responses）。仅在流水线各级上起作用：每个 rank 持有 pp 个微批次，每步运行 pp 次迭代，每次迭代的代价为所执行请求主机时间的 (1 + 份额 x (pp - 1)) 倍。0.59 是拟合到一行实测数据的估计值（TensorRT-LLM perf-overview：Llama 3.3 70B FP4 在 8 级 RTX PRO 6000 流水线上，128/2048，标记为拟合行），范围 0.4 到 0.8（其余 8 级行的中位误差保持在 +-8 % 以内）。</translation>
     </message>
 </context>
 <context>

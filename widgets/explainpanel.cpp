@@ -295,11 +295,7 @@ void ExplainPanel::refresh() {
     const Scenario& scenario = doc_->state().scenario;
     QString hostText;
     if (sv.host_s_per_step > 0) {
-        const double per_request_us = scenario.request_host_us();
-        const double streamed = sv.server && scenario.stream_us_per_token > 0 && per_request_us > 0
-                                    ? (sv.host_s_per_step - scenario.host_ms_per_step * 1e-3) *
-                                          scenario.stream_us_per_token / per_request_us
-                                    : 0.0;
+        const double streamed = sv.host_stream_s_per_step;
         hostText = streamed > 0 ? tr(" (host %1, %2 of it streaming tokens to the clients)")
                                       .arg(formatSeconds(sv.host_s_per_step), formatSeconds(streamed))
                                 : tr(" (host %1)").arg(formatSeconds(sv.host_s_per_step));

@@ -116,6 +116,10 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                     "Disaggregated serving: the prefill pool's attention data-parallel ranks (0: --attention-dp)");
     cmd->add_option("--host-us-per-request", o.host_us_per_request,
                      "Engine host time per step and request the chips wait for, us (default 1: vLLM V1)");
+    cmd->add_option("--host-active-share", o.host_active_share,
+                     "Share of the host time per request that walks every request the engine holds, not only the "
+                     "micro-batch it steps (0-1; default 0.59, an estimate: TensorRT-LLM's PyTorch executor); tells "
+                     "over pipeline stages, where a rank holds pp micro-batches");
     cmd->add_option("--stream-us-per-token", o.stream_us_per_token,
                      "Engine host time per request and step to stream its token to the client, us; paid by a server "
                      "(with --ttft-slo or --tpot-slo), whose clients stream; offline returns whole responses (default 0: "
@@ -234,6 +238,7 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     if (!admission) return failed(code, kUsage, "--admission: '" + o.admission + "' is not one of best, fill");
     s.admission = *admission;
     s.host_us_per_request = o.host_us_per_request;
+    s.host_active_share = o.host_active_share;
     s.stream_us_per_token = o.stream_us_per_token;
     s.host_ms_per_step = o.host_ms_per_step;
     s.admit_every_steps = o.admit_every_steps;

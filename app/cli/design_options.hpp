@@ -44,6 +44,7 @@ struct DesignOptions {
     std::string chunked_kv = "chunk";
     std::string lm_head = "bf16";
     double host_us_per_request = Scenario{}.host_us_per_request;
+    double host_active_share = Scenario{}.host_active_share;
     double stream_us_per_token = Scenario{}.stream_us_per_token;
     double host_ms_per_step = Scenario{}.host_ms_per_step;
     int admit_every_steps = Scenario{}.admit_every_steps;

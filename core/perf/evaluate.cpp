@@ -94,6 +94,7 @@ struct Step {
     double prefill_per_rank = 0;  // mean prompt tokens per rank and step
     double room_per_rank = 0;     // prompt tokens a rank's step can take
     double host = 0;              // of t: the engine's host work the chips wait for
+    double stream = 0;            // of host: a server's tokens handed to its streaming clients
     // Prompts in steps of their own (PrefillSteps::separate); t is then a decode step with the
     // prompt steps spread over the decode steps of a scheduling block.
     double decode_t = 0;          // a decode step alone
@@ -240,7 +241,8 @@ public:
         st.prefill_per_rank = sh.prefill_tokens / dp;
         const StepPlan p = plan(par, f, batch);
         if (separate_ && sh.prefill_tokens > 0) return separate_step(par, batch, p, out, scratch, slope);
-        st.host = host_s(batch / dp);
+        st.host = host_s(par, batch / dp);
+        st.stream = stream_s(par, batch / dp);
         if (prompts_ && prompts && whole_chunks(st, sh, p, out, scratch)) return st;
         lower(Phase::decode, sh, p, out);
         st.t = out.time_s + st.host;
@@ -315,9 +317,19 @@ public:
         return true;
     }
 
-    // The engine's host work a step waits for, with `requests` requests of one attention rank in it.
-    double host_s(double requests) const {
-        return s_.host_ms_per_step * 1e-3 + s_.request_host_us() * 1e-6 * requests;
+    // The engine's host work a step waits for, with `requests` requests of one attention rank in each
+    // micro-batch: every rank runs one loop iteration per micro-batch, pp a step, and each waits for its
+    // host work (Scenario::iteration_host_us).
+    double host_s(const Parallelism& par, double requests) const {
+        return par.pp * s_.iteration_host_us(requests, par.pp) * 1e-6;
+    }
+    // What one more request in every micro-batch adds to it.
+    double host_request_s(const Parallelism& par) const {
+        return (host_s(par, 1.0) - host_s(par, 0.0));
+    }
+    // Of host_s: the share a server spends handing the requests' tokens to its streaming clients.
+    double stream_s(const Parallelism& par, double requests) const {
+        return s_.has_limits() ? par.pp * requests * s_.stream_us_per_token * 1e-6 : 0.0;
     }
 
     // A step of prompts alone, `per_rank` prompt tokens on every attention rank.
@@ -345,7 +357,8 @@ public:
         d.decode_seqs = batch;
         d.decode_queries = queries_;
         lower(Phase::decode, d, p, out);
-        st.host = host_s(batch / dp);
+        st.host = host_s(par, batch / dp);
+        st.stream = stream_s(par, batch / dp);
         st.decode_t = out.time_s + st.host;
         const double k = s_.admit_every_steps;
         const double arrivals = batch / dp * tau_ * k / s_.output_len;  // per rank and block
@@ -357,7 +370,7 @@ public:
         st.prompt_tokens = per_step;
         auto prompt_step = [&](double per_rank, PhaseResult& into) {
             lower_prompt_step(par, p, per_rank, into);
-            return into.time_s + host_s(per_rank / s_.input_len);
+            return into.time_s + host_s(par, per_rank / s_.input_len);
         };
         // (`out` keeps the decode step; the prompt steps are lowered into `scratch`.)
         st.prompt_step = prompt_step(per_step, scratch);
@@ -410,7 +423,7 @@ public:
             // (A block of several steps hands its tokens back at its end: a finished request holds its
             // slot for (k - 1) / 2 steps more on average.)
             m.holding_s = (s_.output_len / tau_ + (s_.admit_every_steps - 1) / 2.0) * st.t;
-            m.decode_slope_s = st.slope + f.kv_read_s + s_.request_host_us() * 1e-6;
+            m.decode_slope_s = st.slope + f.kv_read_s + host_request_s(par);
         }
         return m;
     }
@@ -847,6 +860,7 @@ void fill_serving(const Engine& e, const Scenario& s, const Solution& sol, Evalu
     sv.requests_per_s = sol.requests;
     sv.step_s = sol.step.t;
     sv.host_s_per_step = sol.step.host;
+    sv.host_stream_s_per_step = sol.step.stream;
     sv.prompt_step_s = sol.step.prompt_step;
     sv.prompt_steps_per_step = sol.step.prompt_busy * sol.step.prompt_steps / s.admit_every_steps;
     sv.prompt_tokens_per_prompt_step = sol.step.prompt_tokens * sol.par.dp;
@@ -974,9 +988,14 @@ Scenario pool_scenario(const Scenario& s, int chips) {
 // The decode pool's scenario: it decodes only, no prompt tokens in its steps.
 Scenario decode_pool_scenario(const Scenario& s) {
     Scenario ds = s;
-    ds.host_us_per_request = s.request_host_us();  // its clients still stream when only a TTFT limit is left behind
-    ds.stream_us_per_token = 0;
     ds.ttft_slo_s.reset();
+    if (s.has_limits() && !ds.has_limits() && ds.stream_us_per_token > 0) {
+        // Its clients still stream when only a TTFT limit is left behind: the streamed token joins the
+        // host time per request, whose walk over the held requests stays what it was.
+        ds.host_us_per_request = s.request_host_us();
+        ds.host_active_share = s.host_active_share * s.host_us_per_request / ds.host_us_per_request;
+        ds.stream_us_per_token = 0;
+    }
     return ds;
 }
 

@@ -187,6 +187,7 @@ struct ServingResult {
     double requests_per_s = 0;                   // whole system
     double step_s = 0;                           // one engine step (decode pool when disaggregated)
     double host_s_per_step = 0;                  // of step_s: the engine's host work the chips wait for
+    double host_stream_s_per_step = 0;           // of host_s_per_step: a server's tokens streamed to its clients
     // Prompts in steps of their own (PrefillSteps::separate; all 0 otherwise): step_s is then a
     // decode step (decode_step_s) with its share of the prompt steps.
     double decode_step_s = 0;

@@ -196,6 +196,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
     sc["kv_allocation"] = to_string(s.kv_allocation);
     sc["admission"] = to_string(s.admission);
     sc["host_us_per_request"] = s.host_us_per_request;
+    sc["host_active_share"] = s.host_active_share;
     sc["stream_us_per_token"] = s.stream_us_per_token;
     sc["host_ms_per_step"] = s.host_ms_per_step;
     sc["admit_every_steps"] = s.admit_every_steps;

@@ -58,6 +58,8 @@ std::vector<ResultKey> build_keys() {
          K::seconds, SCV_SERVING(step_s)},
         {"host_s_per_step", SCV_TR("ResultKey", "Engine"), SCV_TR("ResultKey", "Host work per step that the chips wait for"), SCV_TR("ResultKey", "Host per step"), SCV_TR("Unit", "s"), B::lower,
          K::seconds, SCV_SERVING(host_s_per_step)},
+        {"host_stream_s_per_step", SCV_TR("ResultKey", "Engine"), SCV_TR("ResultKey", "Of the host work per step: a server's tokens handed to its streaming clients"),
+         SCV_TR("ResultKey", "Host streaming per step"), SCV_TR("Unit", "s"), B::lower, K::seconds, SCV_SERVING(host_stream_s_per_step)},
         {"prefill_tokens_per_step", SCV_TR("ResultKey", "Engine"), SCV_TR("ResultKey", "Prompt tokens per step and replica, mean"), SCV_TR("ResultKey", "Prompt tokens/step"),
          SCV_TR("Unit", "tokens"), B::none, K::si, SCV_SERVING(prefill_tokens_per_step)},
         {"prompt_step_s", SCV_TR("ResultKey", "Engine"), SCV_TR("ResultKey", "A step of prompts alone, host work included (engines that run prompts in steps of their own; 0 otherwise)"),

@@ -567,6 +567,10 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                        SCV_TR("Error", "engine host time per request and step"));
         !st)
         return st;
+    if (auto st = real("host_active_share", s.host_active_share, 0.0, 1.0,
+                       SCV_TR("Error", "share of the host time per request that walks every request held, 0 to 1"));
+        !st)
+        return st;
     if (auto st = real("stream_us_per_token", s.stream_us_per_token, 0.0, 10000.0,
                        SCV_TR("Error", "engine host time per streamed token (request and step of a server)"));
         !st)

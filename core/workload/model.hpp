@@ -190,6 +190,13 @@ struct Scenario {
     // Host (CPU) time per step and request the GPU waits for: scheduling, sampling and request
     // bookkeeping of the engine's loop (vLLM V1: ~1 us; TensorRT-LLM PyTorch backend: ~9 us).
     double host_us_per_request = 1.0;
+    // Share of host_us_per_request the loop spends walking every request the engine holds rather than
+    // the micro-batch it steps (its scheduler and response handling: TensorRT-LLM's PyTorch executor
+    // runs _schedule and _handle_responses over all active requests every iteration). It tells only over
+    // pipeline stages, where a rank holds pp micro-batches and runs pp iterations a step. 0.59 is an
+    // estimate fitted to one measured row (TensorRT-LLM perf-overview, Llama 3.3 70B FP4 over 8 RTX PRO
+    // 6000 stages at 128/2048), range 0.4 to 0.8.
+    double host_active_share = 0.59;
     // Host time per request and step to hand the step's token to a streaming client (a response per
     // request per step), paid where the clients stream: a server, whose latency limits presume it
     // (TTFT is the first streamed token); offline runs return whole responses. NVIDIA's and AMD's
@@ -298,6 +305,12 @@ struct Scenario {
     // and a server's streamed token.
     [[nodiscard]] double request_host_us() const {
         return host_us_per_request + (has_limits() ? stream_us_per_token : 0.0);
+    }
+    // The host time of one loop iteration over a micro-batch of `requests` (one attention rank's), us,
+    // with pp micro-batches held: what the requests it steps cost, and the walk over the other pp - 1
+    // micro-batches' requests. A step runs pp iterations on every rank.
+    [[nodiscard]] double iteration_host_us(double requests, int pp) const {
+        return host_ms_per_step * 1e3 + requests * (request_host_us() + host_us_per_request * host_active_share * (pp - 1));
     }
 };
 

@@ -108,6 +108,14 @@ std::vector<WorkloadKey> build() {
          SCV_TR("scoville::WorkloadKeys", "CPU time per step and request the accelerator waits for: scheduling, sampling, bookkeeping (vLLM V1 "
          "update_from_output: 0.254 ms at batch 256, ~1 us; TensorRT-LLM PyTorch backend: ~580 us per step at "
          "64 requests, ~9 us, issue 13957; vLLM V0 detokenizing every token: at least 18 us, issue 5206)."), SCV_REAL(host_us_per_request)});
+    add({"host_active_share", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Host share over held requests"), "", K::real, 0, 1, "", {},
+         SCV_TR("scoville::WorkloadKeys", "Share of the host time per request that the engine's loop spends walking every request it "
+         "holds rather than the micro-batch it steps: its scheduler and response handling (TensorRT-LLM's PyTorch executor runs "
+         "_schedule and _handle_responses over all active requests every iteration). It tells over pipeline stages only: a rank "
+         "holds pp micro-batches and runs pp iterations a step, each costing (1 + share x (pp - 1)) x the host time of the "
+         "requests it steps. 0.59 is an estimate fitted to one measured row (TensorRT-LLM perf-overview: Llama 3.3 70B FP4 over "
+         "8 RTX PRO 6000 stages at 128/2048, marked as a fit), range 0.4 to 0.8 (the other 8-stage rows' median error "
+         "stays within +-8 %)."), SCV_REAL(host_active_share)});
     add({"stream_us_per_token", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Host time per streamed token"), SCV_TR("Unit", "us"), K::real, 0, 10000, "", {},
          SCV_TR("scoville::WorkloadKeys", "CPU time per step and request the accelerator waits for to hand the request's new token to "
          "its client: a response per request and step where the clients stream. Paid by a server (latency limits "

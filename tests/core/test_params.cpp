@@ -171,6 +171,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     s.prefill_chip = "b200";
     s.ttft_slo_s = 2.0;
     s.host_us_per_request = 9;
+    s.host_active_share = 0.3;
     s.host_ms_per_step = 9;
     s.stream_us_per_token = 15;
     s.admit_every_steps = 9;
@@ -227,6 +228,8 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(s, "host_ms_per_step"), "9");
     EXPECT_EQ(*get_workload_text(Scenario{}, "host_ms_per_step"), "0");
     EXPECT_EQ(*get_workload_text(s, "stream_us_per_token"), "15");
+    EXPECT_EQ(*get_workload_text(s, "host_active_share"), "0.3");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "host_active_share"), "0.59");
     EXPECT_EQ(*get_workload_text(Scenario{}, "stream_us_per_token"), "0");
     EXPECT_EQ(*get_workload_text(s, "custom_allreduce_mb"), "16");
     EXPECT_EQ(*get_workload_text(s, "moe_dispatch"), "alltoall");
@@ -246,7 +249,7 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(Scenario{}, "chunked_kv"), "chunk");
     EXPECT_EQ(*get_workload_text(s, "lm_head_format"), "weights");
     EXPECT_EQ(*get_workload_text(Scenario{}, "lm_head_format"), "bf16");
-    EXPECT_EQ(workload_keys().size(), 47u);
+    EXPECT_EQ(workload_keys().size(), 48u);
 }
 
 TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {

@@ -1802,6 +1802,47 @@ TEST(Serving, StreamedTokensCostAServerOnly) {
     c.expect_refused("stream_us_per_token");
 }
 
+TEST(Serving, APipelinesLoopWalksEveryHeldRequest) {
+    // Over pp stages every rank holds pp micro-batches and runs one loop iteration per micro-batch, pp a step; each
+    // iteration waits for its host work: the fixed part, the requests it steps, and its walk over the other pp - 1
+    // micro-batches' requests (host_active_share of the per-request time). tp 2 x pp 4, 64 requests a micro-batch,
+    // 9 us a request, 2 ms a step: 4 x (2000 + 64 x 9 x (1 + 0.59 x 3)) = 4 x (2000 + 1595.52) = 14382.08 us a
+    // step; a loop that walked only its micro-batch, 4 x (2000 + 576) = 10304 us.
+    HostTimeCase c;
+    c.s.tp = 2;
+    c.s.pp = 4;
+    c.s.host_us_per_request = 9;
+    c.s.host_ms_per_step = 2;
+    EXPECT_DOUBLE_EQ(c.s.host_active_share, 0.59);
+    auto walks = evaluate(c.h100, c.l70, c.s);
+    c.s.host_active_share = 0;
+    auto own = evaluate(c.h100, c.l70, c.s);
+    ASSERT_TRUE(walks.ok() && own.ok());
+    EXPECT_NEAR(walks->serving.host_s_per_step, 14382.08e-6, 1e-12);
+    EXPECT_NEAR(own->serving.host_s_per_step, 10304e-6, 1e-12);
+    EXPECT_NEAR(walks->serving.step_s - own->serving.step_s, 4078.08e-6, 1e-12);
+    // A server streams each stepped request's token on top: 15 us, 4 x 64 x 15 = 3840 us more, reported apart.
+    c.s.host_active_share = 0.59;
+    c.s.stream_us_per_token = 15;
+    c.s.tpot_slo_s = 0.5;
+    auto server = evaluate(c.h100, c.l70, c.s);
+    ASSERT_TRUE(server.ok());
+    EXPECT_NEAR(server->serving.host_s_per_step, (14382.08 + 3840) * 1e-6, 1e-12);
+    EXPECT_NEAR(server->serving.host_stream_s_per_step, 3840e-6, 1e-12);
+    // Without stages a rank holds only what it steps: the share does not tell (2000 + 576 us either way).
+    HostTimeCase one;
+    one.s.host_us_per_request = 9;
+    one.s.host_ms_per_step = 2;
+    auto flat = evaluate(one.h100, one.l70, one.s);
+    one.s.host_active_share = 1;
+    auto all = evaluate(one.h100, one.l70, one.s);
+    ASSERT_TRUE(flat.ok() && all.ok());
+    EXPECT_NEAR(flat->serving.host_s_per_step, 2576e-6, 1e-12);
+    EXPECT_DOUBLE_EQ(all->serving.step_s, flat->serving.step_s);
+    one.s.host_active_share = 1.5;
+    one.expect_refused("host_active_share");
+}
+
 TEST(Serving, PromptStepsOfTheirOwnPauseTheDecodes) {
     // vLLM V0 without chunked prefill, in blocks of 8 steps (AMD's MLPerf MI300X runs): MI300X, Llama-2-70B
     // at fp8, 36 requests of 222 + 291 tokens in flight. n = 36 x 8 / 291 = 0.990 prompts arrive during a

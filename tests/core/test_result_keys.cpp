@@ -37,6 +37,7 @@ Evaluation known() {
     s.in_flight = 192;
     s.step_s = 0.032;
     s.host_s_per_step = 0.0001;
+    s.host_stream_s_per_step = 0.00004;
     s.prefill_tokens_per_step = 384.5;
     s.decode_tokens_per_step = 96;
     s.tokens_per_step_per_request = 1.7;
@@ -99,6 +100,7 @@ TEST(ResultKeys, GettersReadTheirFields) {
     EXPECT_EQ(get(e, "sequences_in_flight_per_replica"), 192);
     EXPECT_EQ(get(e, "step_s"), 0.032);
     EXPECT_EQ(get(e, "host_s_per_step"), 0.0001);
+    EXPECT_EQ(get(e, "host_stream_s_per_step"), 0.00004);
     EXPECT_EQ(get(e, "prefill_tokens_per_step"), 384.5);
     EXPECT_EQ(get(e, "decode_tokens_per_step"), 96);
     EXPECT_EQ(get(e, "tokens_per_step_per_request"), 1.7);
@@ -139,7 +141,7 @@ TEST(ResultKeys, GettersReadTheirFields) {
     monolithic.physical.io_die_area_mm2 = 0;
     EXPECT_FALSE(find_result_key("io_die_area_mm2")->value(monolithic));
     // Every key is tested above.
-    EXPECT_EQ(result_keys().size(), 49u);
+    EXPECT_EQ(result_keys().size(), 50u);
 }
 
 TEST(ResultKeys, NotApplicableIsNullopt) {

@@ -232,7 +232,7 @@ TEST(MeasuredAccuracy, ServingCheckRowsByClass) {
 }
 
 // The table the build linked is this model's on the built-in rows: every serving check row of both sets
-// (199 public + 396 extra) in one of the six classes.
+// (199 public + 395 extra) in one of the six classes.
 TEST(MeasuredAccuracy, TheBuiltInTableIsThisModelsOnTheBuiltInRows) {
     const auto fresh = compute_builtin_measured_accuracy();
     ASSERT_TRUE(fresh.ok()) << fresh.error().message;
@@ -255,7 +255,7 @@ TEST(MeasuredAccuracy, TheBuiltInTableIsThisModelsOnTheBuiltInRows) {
         EXPECT_LE(a.median_error, a.p90_error);
         rows += a.rows;
     }
-    EXPECT_EQ(rows, 199 + 396);
+    EXPECT_EQ(rows, 199 + 395);
 }
 
 TEST(Validation, PublicCases) {
@@ -774,6 +774,37 @@ TEST(Validation, EngineHostTimePerStep) {
     EXPECT_LE(std::fabs(median_of(checks)), 0.05);
 }
 
+// Over pipeline stages a rank's loop (TensorRT-LLM's PyTorch executor) steps one micro-batch an iteration but walks
+// every request it holds, pp micro-batches' worth, in its scheduler and response handling: host_active_share of the
+// 9 us a request. One row sets it, Llama 3.3 70B FP4 over 8 RTX PRO 6000 stages at 128/2048 (1,816 requests held,
+// 227 stepped an iteration): 0.59 reproduces it within 2 %. The other pipelined rows check it: 70 of them, 2 to 8
+// stages, Llama 3.x 70B and 405B, Llama 4 Scout and Maverick, Qwen3-235B on the RTX PRO 6000 and MLPerf's Cisco
+// H100 at 2 stages; their median within +-6 % and each within +-35 % (-24..+28 %; with the loop walking only its
+// micro-batch, the 8-stage rows read -16..+47 % and the median +7.5 %; with the host work counted once a step,
+// -16..+65 %).
+TEST(Validation, PipelineHostWalksEveryHeldRequest) {
+    std::vector<ValidationResult> piped;
+    const ValidationResult* fit = nullptr;
+    auto extra = run_all(std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-extra.csv", 396);
+    auto pub = run_all(kPath, 20727);
+    for (auto* set : {&extra, &pub})
+        for (const ValidationResult& r : *set) {
+            if (r.c.kind != "serving" || r.detail.find(" pp ") == std::string::npos) continue;
+            if (r.c.fit) fit = &r;
+            else piped.push_back(r);
+        }
+    ASSERT_NE(fit, nullptr);
+    EXPECT_EQ(fit->c.id, "trtllm-rtx-l70-tp1pp8-128-2048");
+    EXPECT_LE(std::fabs(fit->error), 0.02) << fit->predicted;
+    ASSERT_EQ(piped.size(), 70u);
+    std::vector<double> errors;
+    for (const ValidationResult& r : piped) {
+        errors.push_back(r.error);
+        EXPECT_LE(std::fabs(r.error), 0.35) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
+    }
+    EXPECT_LE(std::fabs(median_of(errors)), 0.06) << median_of(errors);
+}
+
 TEST(Validation, MultiStepTpotTailAsMeasured) {
     // vLLM's multi-step scheduling (AMD's harness: num_scheduler_steps 7-10, the rows' admit_steps) hands a
     // block's tokens back at its end, so a request finishing mid-block waits up to k - 1 steps more, which
@@ -920,9 +951,9 @@ TEST(Validation, ServerShareOfOfflineAsMeasured) {
 // the TensorRT-LLM perf-overview tables (dense Llama 3.x 8B/70B/405B; Llama 4 Scout and Maverick, Qwen3 MoE
 // with attention data parallelism), the Azure guide's serving tables and MLPerf v5.0 Mixtral on H200. Dense
 // models within +-50 %; the MoE rows within +-60 % (Scout at 2048/128 on four H100s reads +54 %; see the
-// README), so any further drift shows. The RTX PRO 6000's Llama-3.3-70B over eight pipeline stages (PCIe) reads
-// +3..+79 %: measured, eight stages serve 1.2-1.8x what four do, the model's 1.8-1.9x; held within +-85 % until the
-// rest of the pipeline's loss is grounded (README).
+// README), so any further drift shows. The RTX PRO 6000's Llama 3.x 70B and 405B over eight pipeline stages (PCIe)
+// read -21..+6 % now that every stage's loop walks the requests of all eight micro-batches (host_active_share; one of
+// those rows, 70B at 128/2048, is the fit that sets it); -16..+65 % before (PipelineHostWalksEveryHeldRequest).
 TEST(Validation, ExtraMeasurements) {
     const std::string path = std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-extra.csv";
     const auto results = run_all(path, 396);
@@ -931,8 +962,7 @@ TEST(Validation, ExtraMeasurements) {
         // The Azure guide's MI300X rows (vLLM V0 on ROCm, November 2024, eager at their batch, detokenizing every
         // token) read -0.2..+36 % (below); its H100, H200 and GB200 rows, with the C++ executor's host time per step
         // (host_ms=5.35), -23..+28 %.
-        const bool eight_stages = r.c.shape.find(" pp=8") != std::string::npos;
-        const double band = eight_stages ? 0.85 : m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 0.6 : 0.50;
+        const double band = m.is_moe() && r.c.id.rfind("trtllm", 0) == 0 ? 0.6 : 0.50;
         EXPECT_LE(std::fabs(r.error), band) << r.c.id << ": predicted " << r.predicted << " vs " << r.c.measured;
         if (r.c.shape.rfind("tp=", 0) == 0) {  // measured at a given parallelism: only that one is run
             EXPECT_EQ(r.detail.rfind("tp " + r.c.shape.substr(3, r.c.shape.find(' ') - 3), 0), 0u)
@@ -940,9 +970,10 @@ TEST(Validation, ExtraMeasurements) {
         }
     }
     const ValidationSummary serving = summarise(results, true);
-    EXPECT_EQ(serving.rows, 396);
-    EXPECT_LE(serving.median_abs_error, 0.105);  // 10.0 %
-    EXPECT_GE(serving.rows_within_35, 377);      // 379
+    EXPECT_EQ(serving.rows, 395);
+    EXPECT_EQ(serving.fits, 1);
+    EXPECT_LE(serving.median_abs_error, 0.095);  // 8.6 %
+    EXPECT_GE(serving.rows_within_35, 383);      // 385
     // The rows with attention data parallelism (Qwen3-235B, Llama 4 on H100/H200/B200: 70; with the RTX PRO 6000's
     // Qwen3 and Llama 4 rows over PCIe, 132): the engine
     // gathers every token of the group on each rank and returns the sums by a reduce-scatter (8-GPU nodes);
