@@ -359,6 +359,17 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                                                   " tokens per request per step (speculative)"
                                             : std::string()) +
         "\n";
+    if (sv.host_s_per_step > 0) {
+        // The engine's loop the chips wait for: over pp stages a rank runs one iteration per micro-batch, each walking
+        // every request the rank holds (Scenario::host_active_share).
+        out += "  host              " + format_number("%.4g", sv.host_s_per_step * 1e3) + " ms a step the chips wait for";
+        if (pp > 1)
+            out += ": " + std::to_string(pp) + " loop iterations, one per micro-batch, each over the " +
+                   format_number("%.0f", sv.in_flight / std::max(1, sv.parallelism.dp)) + " requests a rank holds";
+        if (sv.host_stream_s_per_step > 0)
+            out += "; " + format_number("%.4g", sv.host_stream_s_per_step * 1e3) + " ms of it streaming tokens to the clients";
+        out += "\n";
+    }
     if (sv.prompt_steps_per_step > 0)
         out += "  prompt steps      a decode step " + format_number("%.4g", sv.decode_step_s * 1e3) +
                " ms; prompts run in steps of their own, " + format_number("%.4g", sv.prompt_step_s * 1e3) + " ms for " +

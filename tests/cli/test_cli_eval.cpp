@@ -119,6 +119,28 @@ TEST(CliEval, TheTableSaysWhatTheSlowestPipelineStageAdds) {
     EXPECT_EQ(one.out.find("  pipeline  "), std::string::npos);
 }
 
+// The table says what the engine's loop adds to a step: over 2 stages, 64 requests a micro-batch at 9 us each, every
+// rank runs 2 iterations a step, each walking the 128 requests it holds for 0.59 of that time:
+// 2 x 64 x 9 x (1 + 0.59) = 1831.68 us. A server's streamed tokens are said apart: 8 chips at TP 8, 64 requests,
+// 1 + 15 us each = 1.024 ms, 0.96 of it streaming.
+TEST(CliEval, TheTableSaysWhatTheEnginesLoopAdds) {
+    const CliRun two = run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--precision", "fp8", "--chips", "2",
+                            "--tp", "1", "--pp", "2", "--batch", "64", "--host-us-per-request", "9", "--format", "table"});
+    ASSERT_EQ(two.code, 0) << two.err;
+    EXPECT_NE(two.out.find("  host              1.832 ms a step the chips wait for: 2 loop iterations, one per "
+                           "micro-batch, each over the 128 requests a rank holds\n"),
+              std::string::npos)
+        << two.out.substr(0, 2000);
+    const CliRun server = run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "8", "--tp", "8",
+                               "--batch", "64", "--stream-us-per-token", "15", "--tpot-slo", "0.2", "--format", "table"});
+    ASSERT_EQ(server.code, 0) << server.err;
+    EXPECT_NE(server.out.find("  host              1.024 ms a step the chips wait for; 0.96 ms of it streaming tokens "
+                              "to the clients\n"),
+              std::string::npos)
+        << server.out.substr(0, 2000);
+    expect_error(run(base_with({"--host-active-share", "1.5"})), 2, "host_active_share");
+}
+
 // Beside a result, how the model's throughput matched measured runs of its workload's class: a dense
 // model at 1024/256 (prompt share 0.8, mixed), Mixtral at 2048/128 (prompt-heavy).
 TEST(CliEval, MeasuredAccuracyOfTheWorkloadsClass) {

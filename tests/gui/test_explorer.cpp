@@ -1243,10 +1243,20 @@ private slots:
         QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("Pipeline: the slowest stage (40 layers) sets the pace")),
                      qPrintable(explain->toPlainText().left(2000)));
         QVERIFY(doc_->evaluation()->decode.pipeline_wait_s > 0);
+        // Every rank runs the engine's loop once per micro-batch, over all the requests it holds (two micro-batches'
+        // worth at one attention rank).
+        const ServingResult& piped = doc_->evaluation()->serving;
+        QCOMPARE(piped.in_flight, 2 * piped.batch);
+        QVERIFY2(explain->toPlainText().contains(
+                     QStringLiteral("Engine loop: every stage's chip waits for 2 loop iterations a step, one per micro-batch, "
+                                    "each over the %1 requests a rank holds (0.59 of the host time per request walks them all)")
+                         .arg(piped.in_flight)),
+                 qPrintable(explain->toPlainText().left(3000)));
         stages.pp = 1;
         stages.tp = 8;
         doc_->setScenario(stages);
         QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("Pipeline: the slowest stage")));
+        QVERIFY(!explain->toPlainText().contains(QStringLiteral("Engine loop")));
         // A chip that times prompt attention's softmax per score says so for the step's prompt chunk: the
         // slowest layer of the default step carries it (its decodes and prompt chunks share the step).
         s.tp = 8;
