@@ -1252,6 +1252,7 @@ private slots:
                                     "each over the %1 requests a rank holds (0.59 of the host time per request walks them all)")
                          .arg(piped.in_flight)),
                  qPrintable(explain->toPlainText().left(3000)));
+        shoot(QStringLiteral("explain-engine-loop"), QStringLiteral("Engine loop"));
         stages.pp = 1;
         stages.tp = 8;
         doc_->setScenario(stages);
