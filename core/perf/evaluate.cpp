@@ -325,7 +325,7 @@ public:
     }
     // What one more request in every micro-batch adds to it.
     double host_request_s(const Parallelism& par) const {
-        return (host_s(par, 1.0) - host_s(par, 0.0));
+        return host_s(par, 1.0) - host_s(par, 0.0);
     }
     // Of host_s: the share a server spends handing the requests' tokens to its streaming clients.
     double stream_s(const Parallelism& par, double requests) const {

@@ -310,7 +310,8 @@ struct Scenario {
     // with pp micro-batches held: what the requests it steps cost, and the walk over the other pp - 1
     // micro-batches' requests. A step runs pp iterations on every rank.
     [[nodiscard]] double iteration_host_us(double requests, int pp) const {
-        return host_ms_per_step * 1e3 + requests * (request_host_us() + host_us_per_request * host_active_share * (pp - 1));
+        const double walked = host_us_per_request * host_active_share * (pp - 1);
+        return host_ms_per_step * 1e3 + requests * (request_host_us() + walked);
     }
 };
 
