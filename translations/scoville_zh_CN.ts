@@ -2887,8 +2887,12 @@
         <translation>&lt;p&gt;&lt;b&gt;流水线&lt;/b&gt;：最慢的一级（%1 层）决定节奏；每个微批次都要在那里排队，每步比各级之和多 %2。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Engine loop&lt;/b&gt;: every stage&apos;s chip waits for %1 loop iterations a step, one per micro-batch, each over the %2 requests a rank holds (%3 of the host time per request walks them all): %4 of host work a step.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Engine loop&lt;/b&gt;: every stage&apos;s chip waits for %1 loop iterations a step, one per micro-batch, each walking the %2 requests a rank holds (%3 of the host time per request walks them all): %4 of host work a step.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;引擎循环&lt;/b&gt;：每一级的芯片每步等待 %1 次循环迭代，每个微批次一次，每次遍历一个 rank 持有的 %2 个请求（每个请求的主机时间中有 %3 用于遍历全部请求）：每步 %4 的主机工作。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Engine loop&lt;/b&gt;: every stage&apos;s chip waits for %1 loop iterations a step, one per micro-batch, each over the requests it steps: %2 of host work a step.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;引擎循环&lt;/b&gt;：每一级的芯片每步等待 %1 次循环迭代，每个微批次一次，每次只处理它所执行的请求：每步 %2 的主机工作。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

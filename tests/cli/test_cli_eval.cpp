@@ -128,9 +128,18 @@ TEST(CliEval, TheTableSaysWhatTheEnginesLoopAdds) {
                             "--tp", "1", "--pp", "2", "--batch", "64", "--host-us-per-request", "9", "--format", "table"});
     ASSERT_EQ(two.code, 0) << two.err;
     EXPECT_NE(two.out.find("  host              1.832 ms a step the chips wait for: 2 loop iterations, one per "
-                           "micro-batch, each over the 128 requests a rank holds\n"),
+                           "micro-batch, each walking the 128 requests a rank holds\n"),
               std::string::npos)
         << two.out.substr(0, 2000);
+    // A loop that walks only the micro-batch it steps: 2 x 64 x 9 = 1152 us, and no walk is named.
+    const CliRun own = run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--precision", "fp8", "--chips", "2",
+                            "--tp", "1", "--pp", "2", "--batch", "64", "--host-us-per-request", "9",
+                            "--host-active-share", "0", "--format", "table"});
+    ASSERT_EQ(own.code, 0) << own.err;
+    EXPECT_NE(own.out.find("  host              1.152 ms a step the chips wait for: 2 loop iterations, one per "
+                           "micro-batch\n"),
+              std::string::npos)
+        << own.out.substr(0, 2000);
     const CliRun server = run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "8", "--tp", "8",
                                "--batch", "64", "--stream-us-per-token", "15", "--tpot-slo", "0.2", "--format", "table"});
     ASSERT_EQ(server.code, 0) << server.err;

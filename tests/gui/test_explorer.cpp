@@ -1249,7 +1249,7 @@ private slots:
         QCOMPARE(piped.in_flight, 2 * piped.batch);
         QVERIFY2(explain->toPlainText().contains(
                      QStringLiteral("Engine loop: every stage's chip waits for 2 loop iterations a step, one per micro-batch, "
-                                    "each over the %1 requests a rank holds (0.59 of the host time per request walks them all)")
+                                    "each walking the %1 requests a rank holds (0.59 of the host time per request walks them all)")
                          .arg(piped.in_flight)),
                  qPrintable(explain->toPlainText().left(3000)));
         shoot(QStringLiteral("explain-engine-loop"), QStringLiteral("Engine loop"));
