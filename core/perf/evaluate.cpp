@@ -934,8 +934,9 @@ std::optional<PoolPlan> prefill_plan(const Engine& e, const Scenario& s, const M
     PoolPlan pp;
     pp.sol.par = par;
     pp.sol.fit = *f;
-    pp.step_s = out.time_s;
-    pp.one_prompt_s = scratch.time_s;
+    // Its steps wait for the engine's host work too, at the prompts a rank runs in each (Engine::host_s).
+    pp.step_s = out.time_s + e.host_s(par, full.prefill_seqs / dp);
+    pp.one_prompt_s = scratch.time_s + e.host_s(par, one.prefill_seqs / dp);
     const double extra = full.prefill_tokens - one.prefill_tokens;
     pp.slope = extra > 0 ? std::max(0.0, (pp.step_s - pp.one_prompt_s) / extra) * dp : 0.0;
     const int replicas = e.chips() / par.chips();

@@ -681,6 +681,32 @@ TEST(Disaggregation, PoolsServeAtTheSlowerOnesRate) {
     EXPECT_GT(ev->prefill.prefill_tokens, 0.0);
 }
 
+// The prefill pool's steps wait for the engine's loop as the decode pool's do. Llama-3.1-70B at 1024/256 on 2
+// prefill H200s at TP 2: a step of the full 8192-token budget runs 8 prompts; at 9 us a request its host work is
+// 8 x 9 = 72 us, and 5 ms a step on top makes it 5.072 ms. The pool serves 8 prompts a step, so its capacity is
+// 8 / step.
+TEST(Disaggregation, ThePrefillPoolWaitsForTheHostToo) {
+    const ChipSpec h200 = *load_chip("h200-sxm");
+    const ModelSpec m = *load_model("llama-3.1-70b");
+    Scenario s = split_2_6(1024, 256);
+    s.tp = 2;
+    s.pp = s.ep = s.attention_dp = 1;
+    s.host_us_per_request = 0;
+    auto none = evaluate(h200, m, s);
+    s.host_us_per_request = 9;
+    auto per_request = evaluate(h200, m, s);
+    s.host_ms_per_step = 5;
+    auto per_step = evaluate(h200, m, s);
+    ASSERT_TRUE(none.ok() && per_request.ok() && per_step.ok()) << none.error().message;
+    const PoolResult& bare = none->serving.prefill_pool;
+    EXPECT_EQ(bare.parallelism.tp, 2);
+    EXPECT_EQ(bare.replicas, 1);
+    EXPECT_NEAR(per_request->serving.prefill_pool.step_s - bare.step_s, 8 * 9e-6, 1e-12);
+    EXPECT_NEAR(per_step->serving.prefill_pool.step_s - bare.step_s, 5e-3 + 8 * 9e-6, 1e-12);
+    for (const auto* ev : {&*none, &*per_request, &*per_step})
+        EXPECT_NEAR(ev->serving.prefill_pool.capacity_requests_per_s, 8 / ev->serving.prefill_pool.step_s, 1e-9);
+}
+
 // Little's law: a decode pool fed at rate r holds r x output tokens x TPOT requests, not the most it could take.
 // Llama-3.1-70B at 8000/500 on 2 prefill and 6 decode H200s: the prefill pool binds (1.99 requests/s, against
 // the decode pool's 20), so the decode replicas hold a few requests each and step as fast as that batch lets them.
