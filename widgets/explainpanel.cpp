@@ -320,11 +320,11 @@ void ExplainPanel::refresh() {
                    "there, %2 a step beyond the stages' sum.</p>")
                     .arg(QString::number(d.slowest_stage_layers), formatSeconds(d.pipeline_wait_s));
     if (const int pp = sv.parallelism.pp; pp > 1 && sv.host_s_per_step > 0) {
-        if (scenario.host_active_share > 0 && scenario.host_us_per_request > 0)
+        if (scenario.loop_walks_held_requests())
             html += tr("<p><b>Engine loop</b>: every stage's chip waits for %1 loop iterations a step, one per "
                        "micro-batch, each walking the %2 requests a rank holds (%3 of the host time per request walks "
                        "them all): %4 of host work a step.</p>")
-                        .arg(QString::number(pp), formatNumber(sv.in_flight / double(std::max(1, sv.parallelism.dp)), 0),
+                        .arg(QString::number(pp), formatNumber(sv.held_per_rank(), 0),
                              QString::number(scenario.host_active_share, 'g', 3), formatSeconds(sv.host_s_per_step));
         else
             html += tr("<p><b>Engine loop</b>: every stage's chip waits for %1 loop iterations a step, one per "

@@ -1,6 +1,7 @@
 #pragma once
 // What one evaluation produces: value types, no behaviour. Produced by evaluate() (perf/evaluate.hpp),
 // read by the CLI, the GUI views, sweeps and sessions.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -218,6 +219,8 @@ struct ServingResult {
     PoolResult prefill_pool, decode_pool;
     double kv_transfer_s = 0;               // moving one request's KV from prefill to decode pool
     double kv_transfer_gb_per_request = 0;
+    // Requests one attention rank holds: its share of every micro-batch in flight.
+    [[nodiscard]] double held_per_rank() const { return in_flight / static_cast<double>(std::max(1, parallelism.dp)); }
 };
 
 struct Breakdown {

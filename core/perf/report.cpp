@@ -365,8 +365,8 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
         out += "  host              " + format_number("%.4g", sv.host_s_per_step * 1e3) + " ms a step the chips wait for";
         if (pp > 1) {
             out += ": " + std::to_string(pp) + " loop iterations, one per micro-batch";
-            if (s.host_active_share > 0 && s.host_us_per_request > 0)
-                out += ", each walking the " + format_number("%.0f", sv.in_flight / std::max(1, sv.parallelism.dp)) +
+            if (s.loop_walks_held_requests())
+                out += ", each walking the " + format_number("%.0f", sv.held_per_rank()) +
                        " requests a rank holds";
         }
         if (sv.host_stream_s_per_step > 0)

@@ -306,6 +306,8 @@ struct Scenario {
     [[nodiscard]] double request_host_us() const {
         return host_us_per_request + (has_limits() ? stream_us_per_token : 0.0);
     }
+    // Whether a loop iteration walks the requests held beyond those it steps (they cost it host time).
+    [[nodiscard]] bool loop_walks_held_requests() const { return host_active_share > 0 && host_us_per_request > 0; }
     // The host time of one loop iteration over a micro-batch of `requests` (one attention rank's), us,
     // with pp micro-batches held: what the requests it steps cost, and the walk over the other pp - 1
     // micro-batches' requests. A step runs pp iterations on every rank.
