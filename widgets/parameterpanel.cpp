@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/physical/tech.hpp"
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
@@ -399,6 +400,7 @@ void ParameterPanel::syncRow(Row& row, bool force) {
         row.reset->setToolTip(tr("Reset to %1 (the value of %2)")
                                   .arg(valueText(info, preset), qtext(doc_->state().preset_id)));
     }
+    syncZeroText(row, value);
     if (row.initialised && !force && value == row.shown) return;
     row.shown = value;
     row.initialised = true;
@@ -427,6 +429,33 @@ void ParameterPanel::syncRow(Row& row, bool force) {
         f.setItalic(estimated);
         row.label->setFont(f);
     }
+}
+
+// A key left at 0 that stands for another value (the tech library's, the SRAM style's, or a key it follows)
+// reads "auto" and that value in its spin box, and its tooltip says where the value comes from; the
+// followed value can move while this key stays 0, so this runs on every change of the chip.
+void ParameterPanel::syncZeroText(Row& row, double value) {
+    QAbstractSpinBox* spin = row.realSpin ? static_cast<QAbstractSpinBox*>(row.realSpin) : row.intSpin;
+    if (!spin) return;
+    QString text, number, from;
+    if (value == 0) {
+        if (const auto& tech = default_tech()) {
+            if (const auto behind = value_behind_zero(doc_->chip(), tech->params, row.info->key)) {
+                number = QString::number(behind->value, 'g', 4);
+                text = tr("auto: %1").arg(number);
+                from = qtext(behind->from);
+            }
+        }
+    }
+    if (text == row.zeroText) return;
+    row.zeroText = text;
+    if (row.realSpin) row.realSpin->setSpecialValueText(text);
+    else row.intSpin->setSpecialValueText(text);
+    QString tip = row.container->toolTip();
+    if (const qsizetype cut = tip.indexOf(QStringLiteral("\n\u2192 ")); cut >= 0) tip.truncate(cut);
+    if (!text.isEmpty()) tip += QStringLiteral("\n\u2192 ") + tr("Left at 0: %1, from %2").arg(number, from);
+    for (QWidget* w : {static_cast<QWidget*>(row.container), static_cast<QWidget*>(row.slider), static_cast<QWidget*>(spin)})
+        if (w) w->setToolTip(tip);
 }
 
 void ParameterPanel::showMatching(const QString& text) {

@@ -58,11 +58,13 @@ private:
         double shown = 0;       // value the controls show
         double preset = 0;      // reset target the tooltip names
         bool initialised = false;
+        QString zeroText;       // what the spin box reads at 0 where 0 stands for another value ("" elsewhere)
     };
 
     void buildRow(Row& row, QWidget* parent);
     void syncFromDocument();
     void syncRow(Row& row, bool force);
+    void syncZeroText(Row& row, double value);
     void syncPresets();
     void edit(const Row& row, double value, bool continuing);
 

@@ -458,13 +458,13 @@ std::vector<ParamInfo> build_params() {
          "more cores the work they share takes proportionally less (decode attention's blocks beyond the first wave, and that "
          "wave itself; prompt attention's time per token and per score; NVFP4's time per output). Call overheads do not scale. "
          "A design made from a measured chip keeps its count here (B200: 148). 0: the chip's own count (no scaling)."),
-         SCV_INT(calibration.cores), "", "", true});
+         SCV_INT(calibration.cores), "compute.cores", "", true});
     add({"calibration.clock_ghz", SCV_TR("scoville::ChipParams", "Efficiencies"), SCV_TR("scoville::ChipParams", "Times measured at: clock"), SCV_TR("Unit", "GHz"), ParamKind::real, 0, 10, 0, 3.0, false, {},
          SCV_TR("scoville::ChipParams", "The clock at which this chip's measured times per thread block and per element hold: every one "
          "of them scales with its inverse, the shared work and one block's serial walk alike (a pair alone, the fallback "
          "kernel's tokens, NVFP4's K steps). Call overheads do not scale. A design made from a measured chip keeps its clock "
          "here (B200: 1.856 GHz). 0: the chip's own clock (no scaling)."),
-         SCV_REAL(calibration.clock_ghz), "", "", true});
+         SCV_REAL(calibration.clock_ghz), "compute.clock_ghz", "", true});
 
     // The owner's cost (core/physical/cost.hpp). Defaults: see the "Suggested defaults" basis text.
     add({"econ.mode", SCV_TR("scoville::ChipParams", "Economics"), SCV_TR("scoville::ChipParams", "Chip bought or built"), "", ParamKind::choice, 0, 1, 0, 1, false, kEconModeChoices,

@@ -49,8 +49,7 @@ Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tec
         if (!sram_node) return Error{"tech.io_node: unknown process node '" + chip.tech.io_node + "'"};
         a.io_dies = chip.package.io_dies;
     }
-    const double global_density =
-        chip.sram.density_factor > 0 ? chip.sram.density_factor : (gpu ? pp.sram_gpu_density_factor : 1.0);
+    const double global_density = sram_density_factor_in_use(chip, pp);
     a.sram_mm2 = (chip.sram.mb + chip.sram.spare_mb) / (sram_node->sram_mb_per_mm2 * global_density);
 
     const auto gen = static_cast<size_t>(chip.hbm.generation);

@@ -205,11 +205,8 @@ Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown&
     PowerBreakdown p;
     p.voltage_ratio = voltage_ratio(chip, clock_ghz, pp);
     const double v2 = p.voltage_ratio * p.voltage_ratio;  // dynamic CV^2 energy on the core rail
-    const bool gpu = chip.sram.style == SramStyle::gpu;
     // A chip's own power fit where readings of its silicon set one (> 0), else the library's.
-    const auto own_or = [](double chip_value, double library_value) { return chip_value > 0 ? chip_value : library_value; };
-    const double operand = 1.0 + own_or(chip.power.operand_overhead,
-                                        gpu ? pp.power_operand_overhead_gpu : pp.power_operand_overhead_scratchpad);
+    const double operand = 1.0 + operand_overhead_in_use(chip, pp);
     constexpr double kPj = 1e-12;
 
     double mac_j = 0;
@@ -253,7 +250,7 @@ Result<PowerBreakdown> estimate_power(const ChipSpec& chip, const AreaBreakdown&
     // dies (vias, power delivery, routing) holds no clocked logic of its own.
     const double io_mm2 = area.io_die_mm2 * area.io_dies - area.io_base_mm2;
     const double compute_mm2 = area.package_mm2 - area.io_die_mm2 * area.io_dies;
-    p.static_w = own_or(chip.power.floor_w_per_mm2_ghz, pp.power_static_w_per_mm2_ghz) *
+    p.static_w = busy_floor_in_use(chip, pp) *
                  (compute_mm2 * clock_ghz + io_mm2 * pp.power_io_static_clock_ghz) * p.voltage_ratio;
     p.total_w = p.matrix_w + p.vector_w + p.sram_w + p.hbm_w + p.link_w + p.d2d_w + p.static_w;
     return p;

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/hw/params.hpp"
 #include "core/library/resources.hpp"
 #include "core/util/format.hpp"
 #include "core/util/json.hpp"
@@ -289,6 +290,45 @@ std::vector<PhysParamInfo> physical_param_table(const TechLibrary& tech) {
 
 std::string_view to_string(SramStyle s) {
     return s == SramStyle::gpu ? "gpu" : "scratchpad";
+}
+
+double sram_density_factor_in_use(const ChipSpec& chip, const PhysicalParams& pp) {
+    if (chip.sram.density_factor > 0) return chip.sram.density_factor;
+    return chip.sram.style == SramStyle::gpu ? pp.sram_gpu_density_factor : 1.0;
+}
+
+double operand_overhead_in_use(const ChipSpec& chip, const PhysicalParams& pp) {
+    if (chip.power.operand_overhead > 0) return chip.power.operand_overhead;
+    return chip.sram.style == SramStyle::gpu ? pp.power_operand_overhead_gpu : pp.power_operand_overhead_scratchpad;
+}
+
+double busy_floor_in_use(const ChipSpec& chip, const PhysicalParams& pp) {
+    return chip.power.floor_w_per_mm2_ghz > 0 ? chip.power.floor_w_per_mm2_ghz : pp.power_static_w_per_mm2_ghz;
+}
+
+std::optional<ValueBehindZero> value_behind_zero(const ChipSpec& chip, const PhysicalParams& pp, std::string_view key) {
+    const ParamInfo* info = find_param(key);
+    if (!info || info->get(chip) != 0) return std::nullopt;
+    const bool gpu = chip.sram.style == SramStyle::gpu;
+    // Followed keys, each resolved in turn; the table has no cycles, and the bound guards that.
+    for (size_t hops = 0; hops <= chip_params().size(); ++hops) {
+        const double value = info->get(chip);
+        if (hops > 0 && value != 0) return ValueBehindZero{value, info->key};
+        if (info->key == "sram.density_factor")
+            return ValueBehindZero{sram_density_factor_in_use(chip, pp), gpu ? "sram.gpu_density_factor" : "sram.style"};
+        if (info->key == "power.operand_overhead")
+            return ValueBehindZero{operand_overhead_in_use(chip, pp),
+                                   gpu ? "power.operand_overhead_gpu" : "power.operand_overhead_scratchpad"};
+        if (info->key == "power.floor_w_per_mm2_ghz")
+            return ValueBehindZero{busy_floor_in_use(chip, pp), "power.static_w_per_mm2_ghz"};
+        if (info->zero_as.empty()) {
+            if (hops == 0) return std::nullopt;  // its 0 is a value of its own
+            return ValueBehindZero{value, info->key};
+        }
+        info = find_param(info->zero_as);
+        if (!info) return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 }  // namespace scoville

@@ -3,6 +3,7 @@
 // memory, link, packaging and cost assumptions, loaded from resources/tech/nodes.json. Every number
 // has a unit and a one-line basis; physical_param_table() lists them for the GUI and the CLI.
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -121,5 +122,23 @@ Status set_physical_param(TechLibrary& tech, std::string_view key, double value)
 std::vector<PhysParamInfo> physical_param_table(const TechLibrary& tech);
 
 std::string_view to_string(SramStyle s);
+
+// Chip keys whose 0 stands for the tech library's value (the chip's own where set): the global SRAM's
+// density (sram.density_factor; 0: the SRAM style's, GPU caches sram.gpu_density_factor, scratchpads 1), the
+// energy of delivering a MAC's operands (power.operand_overhead; 0: power.operand_overhead_gpu or _scratchpad)
+// and the busy floor (power.floor_w_per_mm2_ghz; 0: power.static_w_per_mm2_ghz).
+double sram_density_factor_in_use(const ChipSpec& chip, const PhysicalParams& pp);
+double operand_overhead_in_use(const ChipSpec& chip, const PhysicalParams& pp);
+double busy_floor_in_use(const ChipSpec& chip, const PhysicalParams& pp);
+
+// What a chip key left at 0 stands for, where 0 is not a value of its own: the value the model uses
+// and where it comes from (the tech library's key, "sram.style" for a scratchpad's density of 1, or the
+// chip key it follows, ParamInfo::zero_as, itself resolved). Nothing for a key that is set, or whose 0 is
+// a value ("none", "off", "not supported").
+struct ValueBehindZero {
+    double value = 0;
+    std::string_view from;
+};
+std::optional<ValueBehindZero> value_behind_zero(const ChipSpec& chip, const PhysicalParams& pp, std::string_view key);
 
 }  // namespace scoville

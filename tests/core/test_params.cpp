@@ -304,3 +304,54 @@ TEST(WorkloadKeys, BadTextIsRefusedWithTheKeyNamed) {
     EXPECT_TRUE(set_workload_text(s, "output_len_quantiles", "").ok());  // back to the lognormal
     EXPECT_TRUE(s.output_len_quantiles.empty());
 }
+
+TEST(ChipParams, ZeroShowsTheValueItStandsFor) {
+    const auto& tech = default_tech();
+    ASSERT_TRUE(tech.ok());
+    const PhysicalParams& pp = tech->params;
+    ChipSpec c = h100_like();
+    c.sram.style = SramStyle::gpu;
+    // Set keys stand for themselves: H100's own busy floor, 0.27 W/(mm2 GHz).
+    c.power.floor_w_per_mm2_ghz = 0.27;
+    EXPECT_FALSE(value_behind_zero(c, pp, "power.floor_w_per_mm2_ghz"));
+    EXPECT_DOUBLE_EQ(busy_floor_in_use(c, pp), 0.27);
+    // Left 0, the tech library's: nodes.json power.static_w_per_mm2_ghz 0.181, and for a GPU's SRAM style the
+    // operand overhead 2.83 and the SRAM density 0.18 (caches with crossbars).
+    c.power.floor_w_per_mm2_ghz = 0;
+    auto floor = value_behind_zero(c, pp, "power.floor_w_per_mm2_ghz");
+    ASSERT_TRUE(floor);
+    EXPECT_DOUBLE_EQ(floor->value, 0.181);
+    EXPECT_EQ(floor->from, "power.static_w_per_mm2_ghz");
+    auto operand = value_behind_zero(c, pp, "power.operand_overhead");
+    ASSERT_TRUE(operand);
+    EXPECT_DOUBLE_EQ(operand->value, 2.83);
+    EXPECT_EQ(operand->from, "power.operand_overhead_gpu");
+    auto density = value_behind_zero(c, pp, "sram.density_factor");
+    ASSERT_TRUE(density);
+    EXPECT_DOUBLE_EQ(density->value, 0.18);
+    EXPECT_EQ(density->from, "sram.gpu_density_factor");
+    // A scratchpad's dense macros: 1, from the style itself; its operands 0.3.
+    c.sram.style = SramStyle::scratchpad;
+    EXPECT_DOUBLE_EQ(value_behind_zero(c, pp, "sram.density_factor")->value, 1.0);
+    EXPECT_EQ(value_behind_zero(c, pp, "sram.density_factor")->from, "sram.style");
+    EXPECT_DOUBLE_EQ(value_behind_zero(c, pp, "power.operand_overhead")->value, 0.3);
+    // A key that follows another (ParamInfo::zero_as) takes that key's value: the prompt-attention call's
+    // overhead left 0 is the decode call's 1.04 us; the calibration clock left 0 is the chip's 1.83 GHz.
+    c.efficiency.attention_overhead_us = 1.04;
+    c.efficiency.prefill_overhead_us = 0;
+    auto prefill = value_behind_zero(c, pp, "efficiency.prefill_overhead_us");
+    ASSERT_TRUE(prefill);
+    EXPECT_DOUBLE_EQ(prefill->value, 1.04);
+    EXPECT_EQ(prefill->from, "efficiency.attention_overhead_us");
+    EXPECT_DOUBLE_EQ(value_behind_zero(c, pp, "calibration.clock_ghz")->value, 1.83);
+    EXPECT_EQ(value_behind_zero(c, pp, "calibration.cores")->value, 132);
+    // ... and where that key is 0 too, and 0 is its own value, that 0.
+    c.efficiency.attention_overhead_us = 0;
+    EXPECT_DOUBLE_EQ(value_behind_zero(c, pp, "efficiency.prefill_overhead_us")->value, 0.0);
+    // Keys whose 0 is a value of its own: no FP8 rate (runs at BF16), compute and memory adding (overlap 0).
+    c.compute.rate_fp8 = 0;
+    c.efficiency.overlap = 0;
+    EXPECT_FALSE(value_behind_zero(c, pp, "compute.rate_fp8"));
+    EXPECT_FALSE(value_behind_zero(c, pp, "efficiency.overlap"));
+    EXPECT_FALSE(value_behind_zero(c, pp, "no.such_key"));
+}

@@ -591,6 +591,34 @@ private slots:
         QVERIFY(!reset->isEnabled());
     }
 
+    void aKeyLeftAtZeroShowsTheValueItStandsFor() {
+        QVERIFY(doc_->loadPreset("b200").ok());
+        // B200 sets no busy floor of its own: the field reads the tech library's 0.181 W/(mm2 GHz), not 0.000,
+        // and its tooltip names that parameter.
+        auto* floor = window_->findChild<QDoubleSpinBox*>(QStringLiteral("param:power.floor_w_per_mm2_ghz:spin"));
+        QVERIFY(floor);
+        QCOMPARE(floor->value(), 0.0);
+        QCOMPARE(floor->text(), QStringLiteral("auto: 0.181"));
+        QVERIFY(floor->toolTip().contains(QStringLiteral("0.181, from power.static_w_per_mm2_ghz")));
+        // A key that follows another (its 16-bit-cache attention call overhead: as the FP8 cache's, 6.97 us)
+        // follows that key's edits while it stays 0.
+        auto* wide = window_->findChild<QDoubleSpinBox*>(QStringLiteral("param:efficiency.attention_16bit_overhead_us:spin"));
+        QVERIFY(wide);
+        QCOMPARE(wide->text(), QStringLiteral("auto: 6.97"));
+        QVERIFY(doc_->setParam("efficiency.attention_overhead_us", 8.5).ok());
+        QCOMPARE(wide->text(), QStringLiteral("auto: 8.5"));
+        // Set, a key reads its own value and its tooltip drops the line; back at 0 it reads auto again.
+        QVERIFY(doc_->setParam("power.floor_w_per_mm2_ghz", 0.25).ok());
+        QCOMPARE(floor->text(), QStringLiteral("0.250"));
+        QVERIFY(!floor->toolTip().contains(QStringLiteral("from power.static_w_per_mm2_ghz")));
+        QVERIFY(doc_->setParam("power.floor_w_per_mm2_ghz", 0).ok());
+        QCOMPARE(floor->text(), QStringLiteral("auto: 0.181"));
+        // A key whose 0 is a value of its own (overlap 0: compute, memory and network times add) reads 0.
+        QVERIFY(doc_->setParam("efficiency.overlap", 0).ok());
+        auto* overlap = window_->findChild<QDoubleSpinBox*>(QStringLiteral("param:efficiency.overlap:spin"));
+        QCOMPARE(overlap->text(), QStringLiteral("0.000"));
+    }
+
     void searchFiltersParameters() {
         auto* search = window_->findChild<QLineEdit*>(QStringLiteral("paramSearch"));
         QVERIFY(search);
