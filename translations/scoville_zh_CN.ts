@@ -5169,6 +5169,10 @@ TTFT p99 %6</translation>
         <source>Conditions every point must meet, separated by semicolons: a result key, &lt;=, &gt;=, &lt; or &gt; and a value (ttft_p99_s&lt;=2), fits_reticle (every die within the reticle) or fits_memory (every memory site on the dies&apos; edge and within its type&apos;s parts). Points that miss one are greyed.</source>
         <translation>每个点都必须满足的条件，用分号分隔：一个结果键，加上 &lt;=、&gt;=、&lt; 或 &gt; 与一个数值（ttft_p99_s&lt;=2），fits_reticle（每块裸片都在光罩之内）或 fits_memory（每个存储器位点都在裸片边缘之内，且不超出其类型器件的能力）。不满足任一条件的点显示为灰色。</translation>
     </message>
+    <message>
+        <source>Warnings not shown: %1</source>
+        <translation>未列出的警告：%1 条</translation>
+    </message>
 </context>
 <context>
     <name>scoville::WorkloadBar</name>

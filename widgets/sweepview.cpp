@@ -1501,7 +1501,34 @@ QString SweepView::rowText(size_t row) const {
                                                     : QStringLiteral(": ") + noteText(row));
             break;
     }
+    if (o.rows.status[row] != PointStatus::failed)
+        if (const QString w = warningLines(row); !w.isEmpty()) lines << w;
     return lines.join(QLatin1Char('\n'));
+}
+
+std::optional<Result<Evaluation>> SweepView::evaluatePoint(size_t row) const {
+    if (!outcome_ || !outcome_->spec) return std::nullopt;
+    const SweepOutcome& o = *outcome_;
+    const SweepSpec& spec = *o.spec;
+    ChipSpec chip = spec.chip;
+    Scenario scenario = spec.scenario;
+    for (size_t a = 0; a < spec.axes.size(); ++a)
+        if (Status st = spec.axes[a].key.set(chip, scenario, o.rows.axis(row, a)); !st) return Result<Evaluation>(st.error());
+    return evaluate_design(chip, spec.model, scenario, spec.companions);
+}
+
+QString SweepView::warningLines(size_t row) const {
+    if (hoverWarnings_.outcome == outcome_.get() && hoverWarnings_.row == row) return hoverWarnings_.text;
+    QStringList lines;
+    if (const auto ev = evaluatePoint(row); ev && ev->ok()) {
+        constexpr size_t kShown = 4;
+        const auto& warnings = (*ev)->warning_messages;
+        for (size_t i = 0; i < std::min(kShown, warnings.size()); ++i)
+            lines << QStringLiteral("\u26a0 ") + trMessage(warnings[i]);
+        if (warnings.size() > kShown) lines << tr("Warnings not shown: %1").arg(warnings.size() - kShown);
+    }
+    hoverWarnings_ = {outcome_.get(), row, lines.join(QLatin1Char('\n'))};
+    return hoverWarnings_.text;
 }
 
 QString SweepView::noteText(size_t row) const {
@@ -1510,16 +1537,8 @@ QString SweepView::noteText(size_t row) const {
     if (note.empty() || o.rows.status[row] != PointStatus::failed || !o.spec) return qtext(note);
     // The point again (one evaluation): the same error, now with its translatable pattern. Only
     // when it is the recorded one (its English text) is the translation shown.
-    const SweepSpec& spec = *o.spec;
-    ChipSpec chip = spec.chip;
-    Scenario scenario = spec.scenario;
-    Status st = Ok{};
-    for (size_t a = 0; a < spec.axes.size() && st; ++a) st = spec.axes[a].key.set(chip, scenario, o.rows.axis(row, a));
-    if (st) {
-        auto ev = evaluate_design(chip, spec.model, scenario, spec.companions);
-        if (!ev) st = ev.error();
-    }
-    if (!st && st.error().message == note) return errorText(st.error());
+    const auto ev = evaluatePoint(row);
+    if (ev && !ev->ok() && ev->error().message == note) return errorText(ev->error());
     return qtext(note);
 }
 

@@ -108,6 +108,9 @@ public:
     void cancel();
     // Loads the values the row's point has into the design, as one undoable step.
     Status applyRow(size_t row);
+    // What a hover over the row's point shows: its axis values and objectives, whether it misses a constraint or
+    // does not evaluate (and why), and the warnings of its evaluation (those of a new run's points).
+    [[nodiscard]] QString rowText(size_t row) const;
 
 public slots:
     // The session's stored sweeps.
@@ -149,11 +152,22 @@ private:
     [[nodiscard]] std::optional<size_t> mapRowAt(const QPointF& pos) const;
     // `exhaustive`: every point, not only the front and a sample (a click, not a hover).
     [[nodiscard]] std::optional<size_t> paretoRowAt(const QPointF& pos, bool exhaustive) const;
-    [[nodiscard]] QString rowText(size_t row) const;
     // A row's note (its error or the constraint it misses) in the user's language where it can be.
     [[nodiscard]] QString noteText(size_t row) const;
+    // The point again (one evaluation of the sweep's design with the row's axis values): its evaluation, or
+    // why it does not evaluate; nothing for a stored sweep, whose design may have changed since.
+    [[nodiscard]] std::optional<Result<Evaluation>> evaluatePoint(size_t row) const;
+    // The warnings of an evaluated point, a line each, as a hover shows them (remembered for the last row asked).
+    [[nodiscard]] QString warningLines(size_t row) const;
     void plotClicked(QCustomPlot* plot, QMouseEvent* event);
     void plotHovered(QCustomPlot* plot, QMouseEvent* event);
+
+    struct HoverWarnings {
+        const SweepOutcome* outcome = nullptr;
+        size_t row = 0;
+        QString text;
+    };
+    mutable HoverWarnings hoverWarnings_;
 
     AxisControls axes_[2];
     QGroupBox* second_ = nullptr;  // checkable: the second key in use

@@ -311,6 +311,29 @@ private slots:
         QVERIFY(view->outcome()->rows.objective(0, 0) != view->outcome()->rows.objective(2, 0));
     }
 
+    // A hover over a point lists the warnings of its evaluation, not only the constraints it misses.
+    void aPointsHoverShowsItsWarnings() {
+        SweepView* view = showSweep();
+        // Jalapeno's two dies, 883 mm2 of silicon, at a TDP of 200, 800, 1400 and 2000 W: at 200 W its 606 W
+        // lower the clock; 800 W is within both (800 / 883 = 0.91 W/mm2); at 2000 W, 2000 / 883.0 = 2.265
+        // (shown 2.27) W/mm2 is above the 1.00 W/mm2 cooling limit.
+        QVERIFY(doc_->loadPreset("jalapeno-est").ok());
+        setAxis(1, "power.tdp_w", 200, 2000, 4);
+        window_->findChild<QGroupBox*>(QStringLiteral("sweepAxisBox2"))->setChecked(false);
+        setObjectives("throughput_tokens_per_s_per_chip", "");
+        runAndWait(view);
+        auto outcome = view->outcome();
+        QCOMPARE(outcome->rows.size(), size_t{4});
+        const QString low = view->rowText(0), mid = view->rowText(1), high = view->rowText(3);
+        QVERIFY2(low.contains(QStringLiteral("exceeds the 200 W TDP; clock lowered")), qPrintable(low));
+        QVERIFY2(high.contains(QStringLiteral("power density: TDP 2000 W over 883 mm2 of silicon is 2.27 W/mm2")),
+                 qPrintable(high));
+        QVERIFY2(!mid.contains(QStringLiteral("power density")) && !mid.contains(QStringLiteral("clock lowered")),
+                 qPrintable(mid));
+        // The hover asks again for the same row without a second evaluation: the same text.
+        QCOMPARE(view->rowText(3), high);
+    }
+
     // Points whose tensor parallelism exceeds the chips do not evaluate; under zh_CN their error
     // reads in Chinese when shown (场景：tp = 16 超出范围 [0, 8]), while the row keeps the English
     // text the command line and the session store.
