@@ -3055,10 +3055,6 @@ TTFT p99 %6</translation>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <source>Range over the uncertain values of the chip and of the physical model (each at its low and high end, combined as independent); most from %1</source>
-        <translation>在芯片与物理模型不确定参数上的范围（各取其低端和高端，按相互独立合成）；影响最大的是 %1</translation>
-    </message>
-    <message>
         <source>Within uncertainty: the ranges of the design and of the baseline overlap</source>
         <translation>在不确定度以内：设计与基准的范围相互重叠</translation>
     </message>
@@ -3145,6 +3141,10 @@ TTFT p99 %6</translation>
     <message>
         <source>fed by prefill; up to %1</source>
         <translation>由预填充池供给；最多 %1</translation>
+    </message>
+    <message>
+        <source>Range over the uncertain values of the chip, of the engine&apos;s estimated defaults and of the physical model (each at its low and high end, combined as independent); most from %1</source>
+        <translation>在芯片、引擎的估计默认值与物理模型不确定参数上的范围（各取其低端和高端，按相互独立合成）；影响最大的是 %1</translation>
     </message>
 </context>
 <context>
@@ -4142,10 +4142,6 @@ TTFT p99 %6</translation>
         <translation>每裸片面积、每芯片功耗、每百万词元成本</translation>
     </message>
     <message>
-        <source>Scoville %1 · analytical model: values are estimates; a range spans the uncertain values of the chip and power model; roadmap points without a chip spec show announced figures only.</source>
-        <translation>Scoville %1 · 解析模型：数值均为估计；范围是在芯片与功耗模型不确定参数上的结果；没有芯片规格的路线图点仅显示公布数据。</translation>
-    </message>
-    <message>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -4293,6 +4289,10 @@ TTFT p99 %6</translation>
         <source>Decode pool, %1</source>
         <translation>解码池，%1</translation>
     </message>
+    <message>
+        <source>Scoville %1 · analytical model: values are estimates; a range spans the uncertain values of the chip, engine and power model; roadmap points without a chip spec show announced figures only.</source>
+        <translation>Scoville %1 · 解析模型：数值均为估计；范围是在芯片、引擎与功耗模型不确定参数上的结果；没有芯片规格的路线图点仅显示公布数据。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::RoadmapView</name>
@@ -4409,10 +4409,6 @@ TTFT p99 %6</translation>
         <translation>%1：%2（模型）</translation>
     </message>
     <message>
-        <source>range %1 to %2 over the uncertain values of the chip and of the physical model</source>
-        <translation>在芯片与物理模型不确定参数上的范围 %1 至 %2</translation>
-    </message>
-    <message>
         <source>%1: %2 (as announced; not modelled)</source>
         <translation>%1：%2（按公布值；未建模）</translation>
     </message>
@@ -4439,6 +4435,10 @@ TTFT p99 %6</translation>
     <message>
         <source>Cannot run this workload (hover its name along the bottom for why): %1.</source>
         <translation>无法运行此负载（将鼠标悬停在底部的名称上查看原因）：%1。</translation>
+    </message>
+    <message>
+        <source>range %1 to %2 over the uncertain values of the chip, the engine and the physical model</source>
+        <translation>在芯片、引擎与物理模型不确定参数上的范围 %1 至 %2</translation>
     </message>
 </context>
 <context>
@@ -5722,6 +5722,10 @@ TTFT p99 %6</translation>
     <message>
         <source>Share of the host time per request that the engine&apos;s loop spends walking every request it holds rather than the micro-batch it steps: its scheduler and response handling (TensorRT-LLM&apos;s PyTorch executor runs _schedule and _handle_responses over all active requests every iteration). It tells over pipeline stages only: a rank holds pp micro-batches and runs pp iterations a step, each costing (1 + share x (pp - 1)) x the host time of the requests it steps. 0.59 is an estimate fitted to one measured row (TensorRT-LLM perf-overview: Llama 3.3 70B FP4 over 8 RTX PRO 6000 stages at 128/2048, marked as a fit), range 0.4 to 0.8 (the other 8-stage rows&apos; median error stays within +-8 %).</source>
         <translation>引擎循环每个请求的主机时间中，用于遍历其持有的全部请求（而非仅本次执行的微批次）的份额：其调度器与响应处理（TensorRT-LLM 的 PyTorch 执行器每次迭代都对所有活动请求运行 _schedule 和 _handle_responses）。仅在流水线各级上起作用：每个 rank 持有 pp 个微批次，每步运行 pp 次迭代，每次迭代的代价为所执行请求主机时间的 (1 + 份额 x (pp - 1)) 倍。0.59 是拟合到一行实测数据的估计值（TensorRT-LLM perf-overview：Llama 3.3 70B FP4 在 8 级 RTX PRO 6000 流水线上，128/2048，标记为拟合行），范围 0.4 到 0.8（其余 8 级行的中位误差保持在 +-8 % 以内）。</translation>
+    </message>
+    <message>
+        <source>with pipeline stages (PP auto or above 1)</source>
+        <translation>启用流水线并行（PP 为自动或大于 1）</translation>
     </message>
 </context>
 <context>

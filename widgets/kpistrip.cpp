@@ -262,7 +262,8 @@ void KpiStrip::applyRanges() {
             k.range->setToolTip(tr("No uncertain value of the chip or of the physical model moves this result"));
         } else {
             setTextIfChanged(k.range, tr("%1 to %2").arg(formatResult(*k.key, r->low), formatResult(*k.key, r->high)));
-            k.range->setToolTip(tr("Range over the uncertain values of the chip and of the physical model (each at its low and high end, "
+            k.range->setToolTip(tr("Range over the uncertain values of the chip, of the engine's estimated defaults and of the "
+                                   "physical model (each at its low and high end, "
                                    "combined as independent); most from %1")
                                     .arg(widestLabel(r->widest)));
         }

@@ -9,6 +9,7 @@
 #include "core/physical/design.hpp"
 #include "core/physical/tech.hpp"
 #include "core/util/format.hpp"
+#include "core/workload/scenario_keys.hpp"
 
 namespace scoville {
 
@@ -92,6 +93,28 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
                 continue;
             }
             take(range.key);
+        }
+    }
+    // The engine's estimated defaults (WorkloadKey::estimate_ends) where the scenario keeps them and they can change
+    // this deployment: the host loop's walk over the requests a pipeline stage holds, how attention-DP ranks'
+    // prompt chunks line up. Named "workload.KEY", as a sweep names them.
+    for (const WorkloadKey& key : workload_keys()) {
+        if (key.estimate_ends.empty() || workload_key_holds_value(key, s) || !workload_key_applies(key, s, design.model))
+            continue;
+        const std::string name = "workload." + std::string(key.key);
+        for (const std::string_view end : key.estimate_ends) {
+            if (stop && stop()) return stopped;
+            Scenario moved = s;
+            if (auto st = set_workload_text(moved, key.key, end); !st) {
+                out.failed.push_back(name + "=" + std::string(end) + ": " + st.error().message);
+                continue;
+            }
+            ++out.evaluations;
+            if (auto st = evaluate_design_into(design.chip, design.model, moved, *tech, design.companions, ws); !st) {
+                out.failed.push_back(name + "=" + std::string(end) + ": " + st.error().message);
+                continue;
+            }
+            take(name);
         }
     }
     // The physical model's fitted parameters with a measured spread (nodes.json "range"): the same

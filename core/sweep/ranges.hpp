@@ -1,6 +1,8 @@
 #pragma once
 // How far to trust a result: the range of each headline result over the uncertainty of the chip's
-// parameters (ChipSpec::ranges) and of the physical model's fitted ones that state a measured spread
+// parameters (ChipSpec::ranges), of the engine's estimated defaults where the workload keeps them
+// (WorkloadKey::estimate_ends: the host loop's walk over a pipeline stage's requests, how attention-DP ranks' prompt
+// chunks line up) and of the physical model's fitted ones that state a measured spread
 // (PhysParamInfo::ranged: the power model's busy floor). Each uncertain key is moved to its low and its
 // high end alone, the whole design is evaluated there, and each result's shifts are combined by
 // root-sum-square (the uncertainties taken as independent). The parallelism is held at the design's choice; the batch

@@ -273,6 +273,7 @@ std::vector<WorkloadKey> build() {
     SCV_HOLDS(attention_dp_balance);
     holds("chunked_decode", [](const Scenario& s) { return s.chunked_decode_full != defaults.chunked_decode_full; });
     holds("chunked_kv", [](const Scenario& s) { return s.chunked_kv_whole != defaults.chunked_kv_whole; });
+    SCV_HOLDS(host_active_share);
 #undef SCV_HOLDS
     using M = ModelSpec;
     const auto moe = [](const Scenario&, const M& m) { return m.is_moe(); };
@@ -282,6 +283,19 @@ std::vector<WorkloadKey> build() {
     // Ranks that take their prompt chunks together or alone differ only where there are several.
     applies("attention_dp_balance", [](const Scenario& s, const M&) { return s.attention_dp != 1; },
             SCV_TR("scoville::WorkloadKeys", "with attention data parallelism (DP auto or above 1)"));
+    // The loop's walk over held requests tells only where a rank holds several micro-batches.
+    applies("host_active_share", [](const Scenario& s, const M&) { return s.pp != 1 || s.prefill_pp > 1; },
+            SCV_TR("scoville::WorkloadKeys", "with pipeline stages (PP auto or above 1)"));
+    // Estimated defaults and their ends (WorkloadKey::estimate_ends): the share fitted to one row, 0.4-0.8 (see its
+    // description); the ranks' prompt chunks, which measured attention-DP runs of uniform requests show between
+    // each rank scheduling its own (off, the default) and the ranks' taking them together (on): Scout and
+    // Qwen3-235B near the first, Maverick's long prompts nearer the second (tests/data/validation-extra.csv).
+    auto ends = [&](std::string_view key, std::vector<std::string_view> values) {
+        for (WorkloadKey& w : k)
+            if (w.key == key) w.estimate_ends = std::move(values);
+    };
+    ends("host_active_share", {"0.4", "0.8"});
+    ends("attention_dp_balance", {"on"});
     const auto chunked = [](const Scenario&, const M& m) { return m.has_chunked_attention(); };
     const auto chunked_text = SCV_TR("scoville::WorkloadKeys", "on a model with chunked local attention (Llama 4)");
     applies("chunked_decode", chunked, chunked_text);

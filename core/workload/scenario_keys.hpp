@@ -36,6 +36,10 @@ struct WorkloadKey {
     // Whether the scenario holds a value of its own for the key, not the default (null: its text differs from
     // the default's); a key with `applies` has one, which an evaluation asks cheaply.
     bool (*holds_value)(const Scenario&) = nullptr;
+    // A default that is an estimate with a range: the values at the range's ends, as text (host_active_share's
+    // 0.4 and 0.8), or the other setting the engines run (attention_dp_balance's "on"). The results' ranges
+    // (core/sweep/ranges.hpp) evaluate a design at each where the scenario keeps the default and the key applies.
+    std::vector<std::string_view> estimate_ends;
 };
 
 // Whether `key` can change the result of `s` on `model` (WorkloadKey::applies).

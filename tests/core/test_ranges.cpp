@@ -11,6 +11,7 @@
 #include "core/physical/design.hpp"
 #include "core/physical/tech.hpp"
 #include "core/sweep/ranges.hpp"
+#include "core/workload/scenario_keys.hpp"
 
 using namespace scoville;
 
@@ -302,4 +303,92 @@ TEST(Ranges, EstimatesWidenTheComparison) {
     ResultRange a{nullptr, 10, 8, 12, {}}, b{nullptr, 13, 11.5, 14, {}}, c{nullptr, 13, 12.5, 14, {}};
     EXPECT_TRUE(within_uncertainty(a, b));
     EXPECT_FALSE(within_uncertainty(a, c));
+}
+
+// The engine's estimated defaults (WorkloadKey::estimate_ends) range the results where the workload keeps them and
+// they can change its deployment. The chips' own ranges are cleared and their TDP lifted out of reach, so only the
+// engine's estimates move the throughput.
+TEST(Ranges, TheEnginesEstimatesRangeWhereTheyApply) {
+    const auto throughput_at = [](const DesignPoint& d, const char* key, const char* value) {
+        Scenario s = d.scenario;
+        EXPECT_TRUE(set_workload_text(s, key, value).ok());
+        auto ev = evaluate_design(d.chip, d.model, s);
+        EXPECT_TRUE(ev.ok()) << ev.error().message;
+        return ev ? ev->serving.throughput_tokens_per_s : 0.0;
+    };
+    // Eight pipeline stages (Llama 3.3 70B in FP4 on RTX PRO 6000 cards, the perf-overview's 128/2048 settings):
+    // the host loop's walk over the requests a stage holds, 0.59 of its host time, ranges from 0.4 (faster) to 0.8.
+    DesignPoint pipeline;
+    pipeline.chip = *load_chip("rtx-pro-6000");
+    pipeline.chip.ranges.clear();
+    pipeline.chip.power.tdp_w = 5000;
+    pipeline.model = *load_model("llama-3.1-70b");
+    Scenario& p = pipeline.scenario;
+    p.chips = 8;
+    p.tp = 1;
+    p.pp = 8;
+    p.ep = p.attention_dp = 1;
+    p.batch = 0;
+    p.input_len = 128;
+    p.output_len = 2048;
+    p.weight_precision = p.activation_precision = Precision::fp4;
+    p.kv_precision = Precision::fp8;
+    p.max_batch = 384;
+    p.max_tokens_per_step = 2048;
+    p.requests = 3000;
+    p.admission = Admission::fill;
+    p.host_us_per_request = 9;
+    auto r = result_ranges(pipeline);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    const ResultRange* t = r->find("throughput_tokens_per_s");
+    ASSERT_NE(t, nullptr);
+    const double slow = throughput_at(pipeline, "host_active_share", "0.8");
+    const double fast = throughput_at(pipeline, "host_active_share", "0.4");
+    ASSERT_LT(slow, t->value);
+    ASSERT_GT(fast, t->value);
+    EXPECT_NEAR(t->low, slow, 1e-9 * slow);
+    EXPECT_NEAR(t->high, fast, 1e-9 * fast);
+    EXPECT_EQ(t->widest, "workload.host_active_share");
+    EXPECT_TRUE(r->failed.empty());
+    // A share the workload sets itself holds: no range from it.
+    p.host_active_share = 0.5;
+    r = result_ranges(pipeline);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    t = r->find("throughput_tokens_per_s");
+    EXPECT_EQ(t->low, t->value);
+    EXPECT_EQ(t->high, t->value);
+
+    // Attention data parallelism over 4 H200s (Qwen3-30B-A3B in FP8, 5,000-token prompts, 500 out): each rank takes a
+    // whole prompt in a share of the steps, and every step waits for the slowest rank. The default has each rank
+    // schedule its own; the ranks taking their chunks together is the other end, faster; the low end is the value.
+    DesignPoint adp;
+    adp.chip = *load_chip("h200-sxm");
+    adp.chip.ranges.clear();
+    adp.chip.power.tdp_w = 5000;
+    adp.model = *load_model("qwen3-30b-a3b");
+    Scenario& a = adp.scenario;
+    a.chips = 4;
+    a.tp = 1;
+    a.pp = 1;
+    a.ep = a.attention_dp = 4;
+    a.batch = 0;
+    a.input_len = 5000;
+    a.output_len = 500;
+    a.weight_precision = a.activation_precision = a.kv_precision = Precision::fp8;
+    r = result_ranges(adp);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    t = r->find("throughput_tokens_per_s");
+    const double aligned = throughput_at(adp, "attention_dp_balance", "on");
+    ASSERT_GT(aligned, t->value * 1.01);
+    EXPECT_EQ(t->low, t->value);
+    EXPECT_NEAR(t->high, aligned, 1e-9 * aligned);
+    EXPECT_EQ(t->widest, "workload.attention_dp_balance");
+    // One rank: nothing to line up, and one stage: no walk over other micro-batches: no engine range.
+    a.ep = a.attention_dp = 1;
+    a.chips = 1;
+    r = result_ranges(adp);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    t = r->find("throughput_tokens_per_s");
+    EXPECT_EQ(t->low, t->value);
+    EXPECT_EQ(t->high, t->value);
 }

@@ -1124,6 +1124,7 @@ TEST(WorkloadKeys, AKeyThatDoesNotApplyChangesNothing) {
         {"moe_tile_tokens", "16"},
         {"moe_dispatch", "alltoall"},
         {"attention_dp_balance", "on"},
+        {"host_active_share", "0.3"},
         {"chunked_decode", "full"},
         {"chunked_kv", "whole"},
         {"spec_accept", "0.7"},
