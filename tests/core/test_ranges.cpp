@@ -305,9 +305,31 @@ TEST(Ranges, EstimatesWidenTheComparison) {
     EXPECT_FALSE(within_uncertainty(a, c));
 }
 
+// A deployment whose throughput only the engine's estimates move: the chip's own ranges cleared and its TDP lifted
+// out of reach (the power model's ranges then move its power alone). The batch is auto.
+namespace {
+DesignPoint engine_design(const char* chip, const char* model, int chips, int attention_dp, int pp, int ep, int in,
+                          int out) {
+    DesignPoint d;
+    d.chip = *load_chip(chip);
+    d.chip.ranges.clear();
+    d.chip.power.tdp_w = 5000;
+    d.model = *load_model(model);
+    Scenario& s = d.scenario;
+    s.chips = chips;
+    s.tp = 1;
+    s.attention_dp = attention_dp;
+    s.pp = pp;
+    s.ep = ep;
+    s.batch = 0;
+    s.input_len = in;
+    s.output_len = out;
+    return d;
+}
+}  // namespace
+
 // The engine's estimated defaults (WorkloadKey::estimate_ends) range the results where the workload keeps them and
-// they can change its deployment. The chips' own ranges are cleared and their TDP lifted out of reach, so only the
-// engine's estimates move the throughput.
+// they can change its deployment.
 TEST(Ranges, TheEnginesEstimatesRangeWhereTheyApply) {
     const auto throughput_at = [](const DesignPoint& d, const char* key, const char* value) {
         Scenario s = d.scenario;
@@ -318,19 +340,8 @@ TEST(Ranges, TheEnginesEstimatesRangeWhereTheyApply) {
     };
     // Eight pipeline stages (Llama 3.3 70B in FP4 on RTX PRO 6000 cards, the perf-overview's 128/2048 settings):
     // the host loop's walk over the requests a stage holds, 0.59 of its host time, ranges from 0.4 (faster) to 0.8.
-    DesignPoint pipeline;
-    pipeline.chip = *load_chip("rtx-pro-6000");
-    pipeline.chip.ranges.clear();
-    pipeline.chip.power.tdp_w = 5000;
-    pipeline.model = *load_model("llama-3.1-70b");
+    DesignPoint pipeline = engine_design("rtx-pro-6000", "llama-3.1-70b", 8, 1, 8, 1, 128, 2048);
     Scenario& p = pipeline.scenario;
-    p.chips = 8;
-    p.tp = 1;
-    p.pp = 8;
-    p.ep = p.attention_dp = 1;
-    p.batch = 0;
-    p.input_len = 128;
-    p.output_len = 2048;
     p.weight_precision = p.activation_precision = Precision::fp4;
     p.kv_precision = Precision::fp8;
     p.max_batch = 384;
@@ -361,19 +372,8 @@ TEST(Ranges, TheEnginesEstimatesRangeWhereTheyApply) {
     // Attention data parallelism over 4 H200s (Qwen3-30B-A3B in FP8, 5,000-token prompts, 500 out): each rank takes a
     // whole prompt in a share of the steps, and every step waits for the slowest rank. The default has each rank
     // schedule its own; the ranks taking their chunks together is the other end, faster; the low end is the value.
-    DesignPoint adp;
-    adp.chip = *load_chip("h200-sxm");
-    adp.chip.ranges.clear();
-    adp.chip.power.tdp_w = 5000;
-    adp.model = *load_model("qwen3-30b-a3b");
+    DesignPoint adp = engine_design("h200-sxm", "qwen3-30b-a3b", 4, 4, 1, 4, 5000, 500);
     Scenario& a = adp.scenario;
-    a.chips = 4;
-    a.tp = 1;
-    a.pp = 1;
-    a.ep = a.attention_dp = 4;
-    a.batch = 0;
-    a.input_len = 5000;
-    a.output_len = 500;
     a.weight_precision = a.activation_precision = a.kv_precision = Precision::fp8;
     r = result_ranges(adp);
     ASSERT_TRUE(r.ok()) << r.error().message;
