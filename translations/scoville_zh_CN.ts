@@ -3143,8 +3143,12 @@ TTFT p99 %6</translation>
         <translation>由预填充池供给；最多 %1</translation>
     </message>
     <message>
-        <source>Range over the uncertain values of the chip, of the engine&apos;s estimated defaults and of the physical model (each at its low and high end, combined as independent); most from %1</source>
-        <translation>在芯片、引擎的估计默认值与物理模型不确定参数上的范围（各取其低端和高端，按相互独立合成）；影响最大的是 %1</translation>
+        <source>the model&apos;s routing skew (%1)</source>
+        <translation>模型的路由偏斜（%1）</translation>
+    </message>
+    <message>
+        <source>Range over the uncertain values of the chip, the engine&apos;s estimated defaults, the model&apos;s routing skew and the physical model (each at its low and high end, combined as independent); most from %1</source>
+        <translation>在芯片、引擎的估计默认值、模型的路由偏斜与物理模型不确定参数上的范围（各取其低端和高端，按相互独立合成）；影响最大的是 %1</translation>
     </message>
 </context>
 <context>
@@ -4290,8 +4294,8 @@ TTFT p99 %6</translation>
         <translation>解码池，%1</translation>
     </message>
     <message>
-        <source>Scoville %1 · analytical model: values are estimates; a range spans the uncertain values of the chip, engine and power model; roadmap points without a chip spec show announced figures only.</source>
-        <translation>Scoville %1 · 解析模型：数值均为估计；范围是在芯片、引擎与功耗模型不确定参数上的结果；没有芯片规格的路线图点仅显示公布数据。</translation>
+        <source>Scoville %1 · analytical model: values are estimates; a range spans the uncertain values of the chip, engine, model and power model; roadmap points without a chip spec show announced figures only.</source>
+        <translation>Scoville %1 · 解析模型：数值均为估计；范围是在芯片、引擎、模型与功耗模型不确定参数上的结果；没有芯片规格的路线图点仅显示公布数据。</translation>
     </message>
 </context>
 <context>
@@ -4437,8 +4441,8 @@ TTFT p99 %6</translation>
         <translation>无法运行此负载（将鼠标悬停在底部的名称上查看原因）：%1。</translation>
     </message>
     <message>
-        <source>range %1 to %2 over the uncertain values of the chip, the engine and the physical model</source>
-        <translation>在芯片、引擎与物理模型不确定参数上的范围 %1 至 %2</translation>
+        <source>range %1 to %2 over the uncertain values of the chip, the engine, the model and the physical model</source>
+        <translation>在芯片、引擎、模型与物理模型不确定参数上的范围 %1 至 %2</translation>
     </message>
 </context>
 <context>

@@ -241,6 +241,7 @@ namespace {
 QString widestLabel(const std::string& key) {
     if (key.empty()) return KpiStrip::tr("none");
     if (const SweepKey* k = findSweepableKey(qtext(key))) return sweepKeyLabel(*k);
+    if (key == kRoutingSkewKey) return KpiStrip::tr("the model's routing skew (%1)").arg(qtext(key));
     if (const auto& tech = default_tech())
         for (const PhysParamInfo& p : tech->global_info)
             if (p.key == key) return KpiStrip::tr("power model: %1").arg(qtext(key));
@@ -262,8 +263,8 @@ void KpiStrip::applyRanges() {
             k.range->setToolTip(tr("No uncertain value of the chip or of the physical model moves this result"));
         } else {
             setTextIfChanged(k.range, tr("%1 to %2").arg(formatResult(*k.key, r->low), formatResult(*k.key, r->high)));
-            k.range->setToolTip(tr("Range over the uncertain values of the chip, of the engine's estimated defaults and of the "
-                                   "physical model (each at its low and high end, "
+            k.range->setToolTip(tr("Range over the uncertain values of the chip, the engine's estimated defaults, the model's "
+                                   "routing skew and the physical model (each at its low and high end, "
                                    "combined as independent); most from %1")
                                     .arg(widestLabel(r->widest)));
         }

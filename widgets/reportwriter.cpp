@@ -178,7 +178,7 @@ public:
         p_.setPen(faint);
         p_.drawText(QRectF(m, kPageH - m - 14, kPageW - 2 * m, 14), Qt::AlignLeft | Qt::AlignVCenter,
                     Report::tr("Scoville %1 \u00b7 analytical model: values are estimates; a range spans the "
-                       "uncertain values of the chip, engine and power model; roadmap points without a chip spec show announced figures only.")
+                       "uncertain values of the chip, engine, model and power model; roadmap points without a chip spec show announced figures only.")
                         .arg(QCoreApplication::applicationVersion()));
     }
 

@@ -637,7 +637,7 @@ QString RoadmapView::toolTipFor(const Shown& s) const {
     case RoadmapValueSource::model:
         lines << tr("%1: %2 (model)").arg(resultShortLabel(key), formatResult(key, s.value.value));
         if (s.value.low && s.value.high)
-            lines << tr("range %1 to %2 over the uncertain values of the chip, the engine and the physical model")
+            lines << tr("range %1 to %2 over the uncertain values of the chip, the engine, the model and the physical model")
                          .arg(formatResult(key, s.value.low), formatResult(key, s.value.high));
         break;
     case RoadmapValueSource::announced:

@@ -124,8 +124,8 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
         ctx.out << evaluation_to_csv(*ev);
         return 0;
     }
-    // The headline results' ranges over the uncertain parameters of the chip, the engine's estimated defaults and the
-    // physical model (power, memory).
+    // The headline results' ranges over the uncertain parameters of the chip, the engine's estimated defaults, the
+    // model's routing skew and the physical model (power, memory).
     auto ranges = result_ranges(DesignPoint{*chip, *model, s, companions});
     if (!ranges) return fail(ctx, kFailed, ranges.error().message);
     // How the model's throughput matched measured runs of this kind of workload.

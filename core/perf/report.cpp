@@ -433,8 +433,8 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                     : std::string()) +
                "\n";
     if (ranges && !ranges->results.empty()) {
-        out += "  ranges            over the uncertain parameters of the chip, of the engine's estimated defaults and of the physical "
-               "model (each end alone, root-sum-square):\n";
+        out += "  ranges            over the uncertain values of the chip, the engine's estimated defaults, the model's routing skew "
+               "and the physical model (each end alone, root-sum-square):\n";
         for (const ResultRange& r : ranges->results)
             out += "    " + std::string(r.key->short_label) + ": " + format_number("%.4g", r.low) + " to " +
                    format_number("%.4g", r.high) + (r.key->unit.empty() ? "" : " " + std::string(r.key->unit)) +

@@ -117,6 +117,24 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
             take(name);
         }
     }
+    // The model's estimated routing skew (MoeSpec::routing_alpha_range), where the busiest expert rank's load follows it
+    // (expert_imbalance auto): the model at each end.
+    if (const MoeSpec& moe = design.model.moe; design.model.is_moe() && moe.routing_alpha_ranged() && s.expert_imbalance == 0) {
+        for (const double end : {moe.routing_alpha_low, moe.routing_alpha_high}) {
+            if (end == moe.routing_alpha) continue;
+            if (stop && stop()) return stopped;
+            ModelSpec model = design.model;
+            model.moe.routing_alpha = end;
+            // The workspace's lowerings know a model by its address, which this one may share with the last end's.
+            ws.lowering.clear();
+            ++out.evaluations;
+            if (auto st = evaluate_design_into(design.chip, model, s, *tech, design.companions, ws); !st) {
+                out.failed.push_back(std::string(kRoutingSkewKey) + "=" + format_number(end) + ": " + st.error().message);
+                continue;
+            }
+            take(kRoutingSkewKey);
+        }
+    }
     // The physical model's fitted parameters with a measured spread (nodes.json "range"): the same
     // design under the power model at each end (power, tokens per joule and the energy in the cost).
     // A chip key that takes a library parameter's place (H100's own power floor) leaves that one without effect.

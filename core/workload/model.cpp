@@ -174,6 +174,14 @@ Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin
                         m.moe.routing_alpha = p.value().get<double>();
                         continue;
                     }
+                    if (k == "moe" && p.key() == "routing_alpha_range") {
+                        const json& r = p.value();
+                        if (!r.is_array() || r.size() != 2 || !r[0].is_number() || !r[1].is_number())
+                            return Error{where(origin) + ": '" + key + "' must be [low, high]"};
+                        m.moe.routing_alpha_low = r[0].get<double>();
+                        m.moe.routing_alpha_high = r[1].get<double>();
+                        continue;
+                    }
                     int* target = nullptr;
                     if (k == "moe") {
                         if (p.key() == "experts") target = &m.moe.experts;
@@ -240,6 +248,8 @@ std::string model_to_json(const ModelSpec& m, int indent) {
                 {"first_dense_layers", m.moe.first_dense_layers},
                 {"every", m.moe.every},
                 {"routing_alpha", m.moe.routing_alpha}};
+    if (m.moe.routing_alpha_ranged())
+        j["moe"]["routing_alpha_range"] = {m.moe.routing_alpha_low, m.moe.routing_alpha_high};
     j["mla"] = {{"q_lora_rank", m.mla.q_lora_rank},
                 {"kv_lora_rank", m.mla.kv_lora_rank},
                 {"qk_nope_head_dim", m.mla.qk_nope_head_dim},
@@ -283,6 +293,12 @@ Status validate_model(const ModelSpec& m) {
         if (!(m.moe.routing_alpha >= 0 && m.moe.routing_alpha <= 3))
             return Error{name() + ": 'moe.routing_alpha' = " + format_number("%g", m.moe.routing_alpha) +
                          " is out of range [0, 3]"};
+        // A range holds its value and stays within the exponents the model takes.
+        const double lo = m.moe.routing_alpha_low, hi = m.moe.routing_alpha_high;
+        if ((lo != 0 || hi != 0) && !(lo > 0 && lo <= m.moe.routing_alpha && m.moe.routing_alpha <= hi && hi <= 3))
+            return Error{name() + ": 'moe.routing_alpha_range' [" + format_number("%g", lo) + ", " +
+                         format_number("%g", hi) + "] must hold 'moe.routing_alpha' (" +
+                         format_number("%g", m.moe.routing_alpha) + ") within (0, 3]"};
     }
     if (m.is_mla() || m.mla.q_lora_rank != 0 || m.mla.v_head_dim != 0 || m.mla.qk_nope_head_dim != 0) {
         if (auto st = range("mla.kv_lora_rank", m.mla.kv_lora_rank, 1, 1 << 16); !st) return st;

@@ -21,6 +21,10 @@ struct MoeSpec {
     // Routing skew: the power-law exponent of the tokens each expert receives (aiconfigurator's MoE
     // workload model: Qwen3-235B 1.2, DeepSeek-V3 1.01); 0 = not known.
     double routing_alpha = 0;
+    // Where routing_alpha is an estimate: its plausible low and high (JSON "routing_alpha_range"), which the
+    // results' ranges evaluate the model at (core/sweep/ranges.hpp); 0, 0 = no range.
+    double routing_alpha_low = 0, routing_alpha_high = 0;
+    [[nodiscard]] bool routing_alpha_ranged() const { return routing_alpha_high > 0; }
     friend bool operator==(const MoeSpec&, const MoeSpec&) = default;
 };
 

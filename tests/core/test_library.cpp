@@ -178,6 +178,21 @@ TEST(Workload, JsonRoundTripAndRefusals) {
                            "moe": {"experts": 4, "top_k": 2, "expert_ffn": 32, "routing_alpha": "high"}})";
     EXPECT_NE(model_from_json(text, "f.json").error().message.find("'moe.routing_alpha' must be a number"),
               std::string::npos);
+    // An estimated skew's range holds its value: Maverick's 1.01 within [1.01, 1.2], read and written back; one
+    // that does not hold it, or is not two numbers, is refused naming the key.
+    const auto maverick = load_model("llama-4-maverick");
+    ASSERT_TRUE(maverick.ok());
+    EXPECT_EQ(maverick->moe.routing_alpha_low, 1.01);
+    EXPECT_EQ(maverick->moe.routing_alpha_high, 1.2);
+    EXPECT_NE(model_to_json(*maverick).find("\"routing_alpha_range\": [\n"), std::string::npos);
+    const char* outside = R"({"layers": 2, "hidden": 64, "heads": 4, "kv_heads": 4, "head_dim": 16, "ffn": 128, "vocab": 10,
+                           "moe": {"experts": 4, "top_k": 2, "expert_ffn": 32, "routing_alpha": 1.5, "routing_alpha_range": [1.01, 1.2]}})";
+    EXPECT_NE(model_from_json(outside, "f.json").error().message.find("'moe.routing_alpha_range' [1.01, 1.2] must hold"),
+              std::string::npos);
+    const char* one = R"({"layers": 2, "hidden": 64, "heads": 4, "kv_heads": 4, "head_dim": 16, "ffn": 128, "vocab": 10,
+                           "moe": {"experts": 4, "top_k": 2, "expert_ffn": 32, "routing_alpha": 1.1, "routing_alpha_range": [1.01]}})";
+    EXPECT_NE(model_from_json(one, "f.json").error().message.find("'moe.routing_alpha_range' must be [low, high]"),
+              std::string::npos);
     // The RoPE: "standard" (the default) or "yarn", by name; it round-trips through the model's JSON.
     const char* yarn = R"({"layers": 2, "hidden": 64, "heads": 4, "kv_heads": 2, "head_dim": 16, "ffn": 128, "vocab": 10,
                            "rope": "yarn"})";

@@ -373,6 +373,7 @@ TEST(Ranges, TheEnginesEstimatesRangeWhereTheyApply) {
     // whole prompt in a share of the steps, and every step waits for the slowest rank. The default has each rank
     // schedule its own; the ranks taking their chunks together is the other end, faster; the low end is the value.
     DesignPoint adp = engine_design("h200-sxm", "qwen3-30b-a3b", 4, 4, 1, 4, 5000, 500);
+    adp.model.moe.routing_alpha_low = adp.model.moe.routing_alpha_high = 0;  // the model's skew held (the next test)
     Scenario& a = adp.scenario;
     a.weight_precision = a.activation_precision = a.kv_precision = Precision::fp8;
     r = result_ranges(adp);
@@ -387,6 +388,34 @@ TEST(Ranges, TheEnginesEstimatesRangeWhereTheyApply) {
     a.ep = a.attention_dp = 1;
     a.chips = 1;
     r = result_ranges(adp);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    t = r->find("throughput_tokens_per_s");
+    EXPECT_EQ(t->low, t->value);
+    EXPECT_EQ(t->high, t->value);
+}
+
+// The model's estimated routing skew (MoeSpec::routing_alpha_range) ranges an MoE deployment whose expert imbalance
+// follows it. Qwen3-30B-A3B's 1.2 (the range's high end) over 4 H200s at TP 4, EP 4: the low end, 1.01, evens the
+// experts' loads out, and the busiest rank's load falls: faster. An imbalance the workload sets holds: no range.
+TEST(Ranges, TheModelsRoutingSkewRangesItsExperts) {
+    DesignPoint d = engine_design("h200-sxm", "qwen3-30b-a3b", 4, 1, 1, 4, 1024, 1024);
+    d.scenario.tp = 4;
+    d.scenario.weight_precision = d.scenario.activation_precision = d.scenario.kv_precision = Precision::fp8;
+    ASSERT_EQ(d.model.moe.routing_alpha, 1.2);
+    auto r = result_ranges(d);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    const ResultRange* t = r->find("throughput_tokens_per_s");
+    ModelSpec even = d.model;
+    even.moe.routing_alpha = 1.01;
+    auto ev = evaluate_design(d.chip, even, d.scenario);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    const double faster = ev->serving.throughput_tokens_per_s;
+    ASSERT_GT(faster, t->value * 1.001);
+    EXPECT_EQ(t->low, t->value);
+    EXPECT_NEAR(t->high, faster, 1e-9 * faster);
+    EXPECT_EQ(t->widest, kRoutingSkewKey);
+    d.scenario.expert_imbalance = 1.3;
+    r = result_ranges(d);
     ASSERT_TRUE(r.ok()) << r.error().message;
     t = r->find("throughput_tokens_per_s");
     EXPECT_EQ(t->low, t->value);
