@@ -219,6 +219,40 @@ private slots:
         QCOMPARE(card->text(), formatMoney(design));
     }
 
+    void aRangeNamesTheEnginesEstimateThatMovesItMost() {
+        // Llama 4 Maverick in FP4 on 8 B200s, attention data-parallel over 8 ranks, 20,000-token prompts: how the
+        // ranks line up their prompt chunks moves the throughput most (the ranks together: about twice the value, the
+        // high end), and the card's tip names that setting by its label.
+        QVERIFY(doc_->loadPreset("b200").ok());
+        doc_->setModel("llama-4-maverick");
+        Scenario s = doc_->state().scenario;
+        s.chips = 8;
+        s.tp = 1;
+        s.attention_dp = 8;
+        s.ep = 8;
+        s.pp = 1;
+        s.batch = 0;
+        s.input_len = 20000;
+        s.output_len = 2000;
+        s.ttft_slo_s.reset();
+        s.tpot_slo_s.reset();
+        s.weight_precision = s.activation_precision = Precision::fp4;
+        s.kv_precision = Precision::fp8;
+        doc_->setScenario(s);
+        auto* range = window_->findChild<QLabel*>(QStringLiteral("kpi:tokens_per_s_per_chip:range"));
+        QVERIFY(range);
+        QTRY_VERIFY_WITH_TIMEOUT(range->text().contains(QStringLiteral(" to ")), 20000);
+        auto design = currentDesignPoint(*doc_);
+        QVERIFY(design.ok());
+        auto expected = result_ranges(design.value());
+        QVERIFY(expected.ok());
+        const ResultRange* r = expected->find("throughput_tokens_per_s_per_chip");
+        QVERIFY(r);
+        QCOMPARE(r->widest, std::string("workload.attention_dp_balance"));
+        QVERIFY(r->high > 1.8 * r->value && r->high < 2.3 * r->value);
+        QVERIFY2(range->toolTip().contains(QStringLiteral("most from Aligned prompt chunks")), qPrintable(range->toolTip()));
+    }
+
     void kpiCardsShowTheModelsRanges() {
         // Once edits pause, each ranged card shows the range core computes for the design (the
         // Jalapeno estimate: wide), and a difference against the baseline inside both ranges says so.
