@@ -1,6 +1,7 @@
 #include "widgets/format.hpp"
 
 #include <QCoreApplication>
+#include <QFontMetrics>
 #include <QLocale>
 #include <QStringList>
 #include <cmath>
@@ -102,6 +103,13 @@ QString formatMoney(double usd) {
 QString formatBytes(double bytes) { return formatSi(bytes, QStringLiteral("B")); }
 
 QString formatBytesPerSecond(double bytesPerSecond) { return formatSi(bytesPerSecond, QStringLiteral("B/s")); }
+
+QString fittedText(const QString& text, const QFontMetrics& fm, int room) {
+    if (fm.horizontalAdvance(text) <= room) return text;
+    QString tight = text;
+    tight.remove(QLatin1Char(' '));
+    return fm.horizontalAdvance(tight) <= room ? tight : fm.elidedText(tight, Qt::ElideRight, room);
+}
 
 QString formatParallelism(const Parallelism& p) {
     QStringList parts{QStringLiteral("TP %1").arg(p.tp)};

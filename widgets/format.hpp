@@ -9,6 +9,8 @@
 #include "core/hw/chip.hpp"
 #include "core/perf/evaluation.hpp"
 
+class QFontMetrics;
+
 namespace scoville {
 
 struct Error;
@@ -36,6 +38,9 @@ QString formatBytes(double bytes);
 QString formatBytesPerSecond(double bytesPerSecond);
 // What one replica spans: "TP 2", "TP 1 · DP 8 · EP 8", "TP 4 · PP 2".
 QString formatParallelism(const Parallelism& p);
+// A value as it fits `room` pixels in `fm`: whole where it fits, else without its spaces ("TP 1 · DP 8 · EP 8" as
+// "TP1·DP8·EP8"), else that elided at the right.
+QString fittedText(const QString& text, const QFontMetrics& fm, int room);
 
 // A unit as shown: "mm2" -> "mm²", "us" -> "µs"; then in the user's language (context "Unit").
 QString displayUnit(std::string_view unit);

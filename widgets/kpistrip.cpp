@@ -4,6 +4,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QResizeEvent>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -34,6 +35,25 @@ const QColor kWarning(200, 90, 0);
 void setTextIfChanged(QLabel* label, const QString& text) {
     if (label->text() != text) label->setText(text);
 }
+
+// A card's value in the card's width, which does not follow its text: where the text is wider, it is drawn without
+// its spaces ("TP 1 · DP 8 · EP 8" as "TP1·DP8·EP8"), and where that is still wider, elided; text() keeps it whole.
+class FittedLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+
+protected:
+    void paintEvent(QPaintEvent* event) override {
+        const QString shown = fittedText(text(), fontMetrics(), contentsRect().width());
+        if (shown == text()) {
+            QLabel::paintEvent(event);
+            return;
+        }
+        QPainter painter(this);
+        painter.setPen(palette().color(foregroundRole()));
+        painter.drawText(contentsRect(), static_cast<int>(alignment()), shown);
+    }
+};
 
 // A cost item as the reader sees it (core names them in English: "chip", "data centre", ...).
 QString costItemName(const std::string& name) {
@@ -143,7 +163,7 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
         auto* title = new QLabel(k.title, k.card);
         title->setFont(small);
         title->setTextFormat(Qt::PlainText);
-        k.label = new QLabel(k.card);
+        k.label = new FittedLabel(k.card);
         k.label->setObjectName(QStringLiteral("kpi:") + QLatin1String(k.name));
         k.label->setTextFormat(Qt::PlainText);
         k.label->setFont(big);

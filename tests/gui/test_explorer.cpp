@@ -22,6 +22,7 @@
 #include <QScrollBar>
 #include <QScreen>
 #include <QWheelEvent>
+#include <QFontMetrics>
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
@@ -1691,6 +1692,15 @@ private slots:
         QCOMPARE(formatMoney(std::nan("")), QStringLiteral("n/a"));
         QCOMPARE(formatBytes(1.5e9), QStringLiteral("1.50 GB"));
         QCOMPARE(formatParallelism(Parallelism{1, 1, 8, 8}), QStringLiteral("TP 1 \u00b7 DP 8 \u00b7 EP 8"));
+        // A card's value in a card too narrow for it: without its spaces, then elided; whole where it fits.
+        const QString whole = formatParallelism(Parallelism{1, 1, 8, 8});
+        const QString tight = QStringLiteral("TP1\u00b7DP8\u00b7EP8");
+        const QFontMetrics fm(window_->font());
+        QCOMPARE(fittedText(whole, fm, fm.horizontalAdvance(whole)), whole);
+        QCOMPARE(fittedText(whole, fm, fm.horizontalAdvance(tight)), tight);
+        const QString elided = fittedText(whole, fm, fm.horizontalAdvance(tight) / 2);
+        QVERIFY2(elided.endsWith(QChar(0x2026)) && fm.horizontalAdvance(elided) <= fm.horizontalAdvance(tight) / 2,
+                 qPrintable(elided));
     }
 
     void resultsReadByTheirKind() {
