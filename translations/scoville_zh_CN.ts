@@ -3047,10 +3047,6 @@ TTFT p99 %6</translation>
         <translation>精确</translation>
     </message>
     <message>
-        <source>No uncertain value of the chip or of the physical model moves this result</source>
-        <translation>没有芯片或物理模型的不确定参数会影响此结果</translation>
-    </message>
-    <message>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
@@ -3149,6 +3145,10 @@ TTFT p99 %6</translation>
     <message>
         <source>Range over the uncertain values of the chip, the engine&apos;s estimated defaults, the model&apos;s routing skew and the physical model (each at its low and high end, combined as independent); most from %1</source>
         <translation>在芯片、引擎的估计默认值、模型的路由偏斜与物理模型不确定参数上的范围（各取其低端和高端，按相互独立合成）；影响最大的是 %1</translation>
+    </message>
+    <message>
+        <source>No uncertain value of the chip, the engine, the model or the physical model moves this result</source>
+        <translation>芯片、引擎、模型与物理模型的不确定参数都不影响这个结果</translation>
     </message>
 </context>
 <context>

@@ -280,7 +280,7 @@ void KpiStrip::applyRanges() {
         }
         if (r->low == r->high) {
             setTextIfChanged(k.range, tr("exact"));
-            k.range->setToolTip(tr("No uncertain value of the chip or of the physical model moves this result"));
+            k.range->setToolTip(tr("No uncertain value of the chip, the engine, the model or the physical model moves this result"));
         } else {
             setTextIfChanged(k.range, tr("%1 to %2").arg(formatResult(*k.key, r->low), formatResult(*k.key, r->high)));
             k.range->setToolTip(tr("Range over the uncertain values of the chip, the engine's estimated defaults, the model's "
