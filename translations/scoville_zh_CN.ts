@@ -2896,6 +2896,13 @@
     </message>
 </context>
 <context>
+    <name>scoville::Format</name>
+    <message>
+        <source>auto: %1</source>
+        <translation>自动：%1</translation>
+    </message>
+</context>
+<context>
     <name>scoville::FrontierView</name>
     <message>
         <source>Tokens/s per user (1 / mean TPOT) → more interactive</source>
@@ -3792,10 +3799,6 @@ TTFT p99 %6</translation>
     <message>
         <source>&lt;i&gt;Italic&lt;/i&gt;: an estimated value, not a published figure; hover a parameter for its basis</source>
         <translation>&lt;i&gt;斜体&lt;/i&gt;：估计值，而非公开数据；悬停参数可查看其依据</translation>
-    </message>
-    <message>
-        <source>auto: %1</source>
-        <translation>自动：%1</translation>
     </message>
     <message>
         <source>Left at 0: %1, from %2</source>

@@ -9,6 +9,7 @@
 
 #include "core/perf/accuracy.hpp"
 #include "core/perf/result_keys.hpp"
+#include "core/physical/tech.hpp"
 #include "core/util/result.hpp"
 #include "core/util/tr.hpp"
 #include "store/qtext.hpp"
@@ -103,6 +104,16 @@ QString formatMoney(double usd) {
 QString formatBytes(double bytes) { return formatSi(bytes, QStringLiteral("B")); }
 
 QString formatBytesPerSecond(double bytesPerSecond) { return formatSi(bytesPerSecond, QStringLiteral("B/s")); }
+
+QString autoValueText(const ChipSpec& chip, std::string_view key, std::string_view unit) {
+    const auto& tech = default_tech();
+    if (!tech) return {};
+    const auto behind = value_behind_zero(chip, tech->params, key);
+    if (!behind) return {};
+    const QString number = QString::number(behind->value, 'g', 4);
+    return QCoreApplication::translate("scoville::Format", "auto: %1")
+        .arg(unit.empty() ? number : number + QLatin1Char(' ') + displayUnit(unit));
+}
 
 QString fittedText(const QString& text, const QFontMetrics& fm, int room) {
     if (fm.horizontalAdvance(text) <= room) return text;

@@ -108,7 +108,11 @@ std::vector<Section> assumptions(const DesignDocument& doc) {
         Section* to = p.group == "Efficiencies" ? &eff : p.group == "Economics" ? &econ : nullptr;
         if (!to) continue;
         const auto text = get_param_text(doc.chip(), p.key);
-        to->rows.push_back({paramLabel(p), text ? withUnit(qtext(*text), p.unit) : Report::tr("n/a")});
+        // A key left at 0 that stands for another value reads as the value it takes.
+        const QString automatic = p.get(doc.chip()) == 0 ? autoValueText(doc.chip(), p.key, p.unit) : QString();
+        to->rows.push_back({paramLabel(p), !automatic.isEmpty() ? automatic
+                                           : text               ? withUnit(qtext(*text), p.unit)
+                                                                : Report::tr("n/a")});
     }
     out.push_back(std::move(eff));
     out.push_back(std::move(econ));

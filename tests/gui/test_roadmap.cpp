@@ -23,6 +23,7 @@
 
 #include "app/mainwindow.hpp"
 #include "app/sessioncontroller.hpp"
+#include "core/hw/params.hpp"
 #include "core/perf/accuracy.hpp"
 #include "core/library/library.hpp"
 #include "core/physical/design.hpp"
@@ -337,6 +338,16 @@ private slots:
                                     formatSignedPercent(acc->median_error),
                                     formatSignedPercent(acc->p10_error) + QStringLiteral(" to ") + formatSignedPercent(acc->p90_error)})
             QVERIFY2(t.contains(plain(part)), qPrintable(part + QStringLiteral(" not in: ") + t.right(1500)));
+        // An efficiency left at 0 that stands for another value reads as that value, as in the parameter panel.
+        int automatic = 0;
+        for (const ParamInfo& p : chip_params()) {
+            if (p.group != "Efficiencies" || p.get(doc.chip()) != 0) continue;
+            const QString shown = autoValueText(doc.chip(), p.key, p.unit);
+            if (shown.isEmpty()) continue;
+            ++automatic;
+            QVERIFY2(t.contains(plain(shown)), qPrintable(shown));
+        }
+        QVERIFY(automatic > 0);
         // The quantiles in a line (how many, their ends), and the spread they stand in place of, as theirs.
         QVERIFY2(t.contains(QStringLiteral("23\u2013922 tokens (3)")), qPrintable(t));
         const QString spread = formatNumber(quantiles_spread(doc.state().scenario.output_len_quantiles), 2);
