@@ -2823,10 +2823,6 @@
         <translation>&lt;p&gt;下方各层就是这个平均步，逐个算子：每个算子的时间是它在两种步中时间的平均（提示块的提示注意力按其所占步的份额计入）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The %1 attention data-parallel ranks schedule their own prompts, and every rank waits for the slowest at the MoE layers: a step carries a chunk wherever any rank runs one, %2 chunks in such a step on average. Each rank alone carries one in %3 % of the steps; ranks that take their chunks together (Engine: Aligned prompt chunks) would make only those steps long. The ranks run different ops in one step, so the layers below are each chip&apos;s mean work: the step of the mean tokens, which takes less than the mean step.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1 个注意力数据并行秩各自调度自己的提示，每个秩都要在 MoE 层等待最慢的秩：只要有任一秩运行一个提示块，该步就带有提示块，这样的步平均带有 %2 个提示块。每个秩单独在 %3 % 的步中带有提示块；一起处理提示块的各秩（引擎：对齐的提示词分块）只会让这些步变长。各秩在同一步中运行不同的算子，所以下方各层是每个芯片的平均工作量：平均词元数的那一步，其耗时低于平均步长。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>time = the mean over the steps (the lines above are means too) = %1 % × %2 (decodes alone) + %3 % × %4 (with a prompt chunk) = &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</source>
         <translation>时间 = 各步上的平均（上面各行也是平均值）= %1 % × %2（仅解码）+ %3 % × %4（带提示块）= &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;</translation>
     </message>
@@ -2893,6 +2889,10 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;Engine loop&lt;/b&gt;: every stage&apos;s chip waits for %1 loop iterations a step, one per micro-batch, each over the requests it steps: %2 of host work a step.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;引擎循环&lt;/b&gt;：每一级的芯片每步等待 %1 次循环迭代，每个微批次一次，每次只处理它所执行的请求：每步 %2 的主机工作。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The %1 attention data-parallel ranks schedule their own prompts, and every rank waits for the slowest at the MoE layers: a step carries a chunk wherever any rank runs one, %2 chunks in such a step on average. Each rank alone carries one in %3 % of the steps; ranks that take their chunks together (Engine: Aligned prompt chunks) would make only those steps long; measured runs of uniform requests lie between the two, and the results&apos; ranges take the ranks together as their other end. The ranks run different ops in one step, so the layers below are each chip&apos;s mean work: the step of the mean tokens, which takes less than the mean step.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 个注意力数据并行秩各自调度自己的提示，每个秩都要在 MoE 层等待最慢的秩：只要有任一秩运行一个提示块，该步就带有提示块，这样的步平均带有 %2 个提示块。每个秩单独在 %3 % 的步中带有提示块；一起处理提示块的各秩（引擎：对齐的提示词分块）只会让这些步变长；请求长度一致的实测运行介于两者之间，结果的范围以各秩一起处理作为另一端。各秩在同一步中运行不同的算子，所以下方各层是每个芯片的平均工作量：平均词元数的那一步，其耗时低于平均步长。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

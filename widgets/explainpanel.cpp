@@ -363,9 +363,10 @@ void ExplainPanel::refresh() {
         html += tr("<p>The %1 attention data-parallel ranks schedule their own prompts, and every rank waits for the "
                    "slowest at the MoE layers: a step carries a chunk wherever any rank runs one, %2 chunks in such "
                    "a step on average. Each rank alone carries one in %3 % of the steps; ranks that take their chunks "
-                   "together (Engine: Aligned prompt chunks) would make only those steps long. The ranks run "
-                   "different ops in one step, so the layers below are each chip's mean work: the step of the mean "
-                   "tokens, which takes less than the mean step.</p>")
+                   "together (Engine: Aligned prompt chunks) would make only those steps long; measured runs of "
+                   "uniform requests lie between the two, and the results' ranges take the ranks together as their "
+                   "other end. The ranks run different ops in one step, so the layers below are each chip's mean "
+                   "work: the step of the mean tokens, which takes less than the mean step.</p>")
                     .arg(QString::number(sv.parallelism.dp), formatNumber(sv.chunk_ranks, 2),
                          formatNumber(sv.chunk_share_per_rank * 100, 1));
     if (sv.disaggregated)
