@@ -105,14 +105,17 @@ QString formatBytes(double bytes) { return formatSi(bytes, QStringLiteral("B"));
 
 QString formatBytesPerSecond(double bytesPerSecond) { return formatSi(bytesPerSecond, QStringLiteral("B/s")); }
 
+QString autoValueText(double value, std::string_view unit) {
+    const QString number = QString::number(value, 'g', 4);
+    return QCoreApplication::translate("scoville::Format", "auto: %1")
+        .arg(unit.empty() ? number : number + QLatin1Char(' ') + displayUnit(unit));
+}
+
 QString autoValueText(const ChipSpec& chip, std::string_view key, std::string_view unit) {
     const auto& tech = default_tech();
     if (!tech) return {};
     const auto behind = value_behind_zero(chip, tech->params, key);
-    if (!behind) return {};
-    const QString number = QString::number(behind->value, 'g', 4);
-    return QCoreApplication::translate("scoville::Format", "auto: %1")
-        .arg(unit.empty() ? number : number + QLatin1Char(' ') + displayUnit(unit));
+    return behind ? autoValueText(behind->value, unit) : QString();
 }
 
 QString fittedText(const QString& text, const QFontMetrics& fm, int room) {

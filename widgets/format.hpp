@@ -42,7 +42,9 @@ QString formatParallelism(const Parallelism& p);
 // "TP1·DP8·EP8"), else that elided at the right.
 QString fittedText(const QString& text, const QFontMetrics& fm, int room);
 // A key left at 0 that stands for another value (value_behind_zero in core/physical/tech.hpp), as a field or a
-// report reads it: "auto: 0.181" (with `unit`, "auto: 6.97 µs"); nothing where its 0 is a value of its own, or it is set.
+// report reads it: "auto: 0.181" (with `unit`, "auto: 6.97 µs").
+QString autoValueText(double value, std::string_view unit = {});
+// The same for `key` of `chip`; nothing where its 0 is a value of its own, or it is set.
 QString autoValueText(const ChipSpec& chip, std::string_view key, std::string_view unit = {});
 
 // A unit as shown: "mm2" -> "mm²", "us" -> "µs"; then in the user's language (context "Unit").

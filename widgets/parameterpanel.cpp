@@ -442,7 +442,7 @@ void ParameterPanel::syncZeroText(Row& row, double value) {
         if (const auto& tech = default_tech()) {
             if (const auto behind = value_behind_zero(doc_->chip(), tech->params, row.info->key)) {
                 number = QString::number(behind->value, 'g', 4);
-                text = autoValueText(doc_->chip(), row.info->key);
+                text = autoValueText(behind->value);
                 from = qtext(behind->from);
             }
         }

@@ -320,7 +320,7 @@ std::optional<ValueBehindZero> value_behind_zero(const ChipSpec& chip, const Phy
             return ValueBehindZero{operand_overhead_in_use(chip, pp),
                                    gpu ? "power.operand_overhead_gpu" : "power.operand_overhead_scratchpad"};
         if (info->key == "power.floor_w_per_mm2_ghz")
-            return ValueBehindZero{busy_floor_in_use(chip, pp), "power.static_w_per_mm2_ghz"};
+            return ValueBehindZero{busy_floor_in_use(chip, pp), info->replaces};
         if (info->zero_as.empty()) {
             if (hops == 0) return std::nullopt;  // its 0 is a value of its own
             return ValueBehindZero{value, info->key};

@@ -76,6 +76,15 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
             }
         }
     };
+    // The design evaluated at one end of `key` (its text `end`), its shifts taken, or the reason it failed kept.
+    auto at_end = [&](std::string_view key, const std::string& end, const ChipSpec& chip, const ModelSpec& model,
+                      const Scenario& scenario, const TechLibrary& library) {
+        ++out.evaluations;
+        if (auto st = evaluate_design_into(chip, model, scenario, library, design.companions, ws); !st)
+            out.failed.push_back(std::string(key) + "=" + end + ": " + st.error().message);
+        else
+            take(key);
+    };
     for (const KeyRange& range : design.chip.ranges) {
         const ParamInfo* info = find_param(range.key);
         if (!info || info->kind == ParamKind::choice) continue;
@@ -87,12 +96,7 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
             if (stop && stop()) return stopped;
             ChipSpec chip = design.chip;
             info->set(chip, end);
-            ++out.evaluations;
-            if (auto st = evaluate_design_into(chip, design.model, s, *tech, design.companions, ws); !st) {
-                out.failed.push_back(std::string(range.key) + "=" + format_number(end) + ": " + st.error().message);
-                continue;
-            }
-            take(range.key);
+            at_end(range.key, format_number(end), chip, design.model, s, *tech);
         }
     }
     // The engine's estimated defaults (WorkloadKey::estimate_ends) where the scenario keeps them and they can change
@@ -109,12 +113,7 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
                 out.failed.push_back(name + "=" + std::string(end) + ": " + st.error().message);
                 continue;
             }
-            ++out.evaluations;
-            if (auto st = evaluate_design_into(design.chip, design.model, moved, *tech, design.companions, ws); !st) {
-                out.failed.push_back(name + "=" + std::string(end) + ": " + st.error().message);
-                continue;
-            }
-            take(name);
+            at_end(name, std::string(end), design.chip, design.model, moved, *tech);
         }
     }
     // The model's estimated routing skew (MoeSpec::routing_alpha_range), where the busiest expert rank's load follows it
@@ -127,12 +126,7 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
             model.moe.routing_alpha = end;
             // The workspace's lowerings know a model by its address, which this one may share with the last end's.
             ws.lowering.clear();
-            ++out.evaluations;
-            if (auto st = evaluate_design_into(design.chip, model, s, *tech, design.companions, ws); !st) {
-                out.failed.push_back(std::string(kRoutingSkewKey) + "=" + format_number(end) + ": " + st.error().message);
-                continue;
-            }
-            take(kRoutingSkewKey);
+            at_end(kRoutingSkewKey, format_number(end), design.chip, model, s, *tech);
         }
     }
     // The physical model's fitted parameters with a measured spread (nodes.json "range"): the same
@@ -162,12 +156,7 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
                 out.failed.push_back(p.key + "=" + format_number(end) + ": " + st.error().message);
                 continue;
             }
-            ++out.evaluations;
-            if (auto st = evaluate_design_into(design.chip, design.model, s, *moved, design.companions, ws); !st) {
-                out.failed.push_back(p.key + "=" + format_number(end) + ": " + st.error().message);
-                continue;
-            }
-            take(p.key);
+            at_end(p.key, format_number(end), design.chip, design.model, s, *moved);
         }
         if (auto st = set_physical_param(*moved, p.key, p.value); !st) return Error{"ranges: " + st.error().message};
     }

@@ -124,17 +124,22 @@ TEST(CliEval, TheTableSaysWhatTheSlowestPipelineStageAdds) {
 // 2 x 64 x 9 x (1 + 0.59) = 1831.68 us. A server's streamed tokens are said apart: 8 chips at TP 8, 64 requests,
 // 1 + 15 us each = 1.024 ms, 0.96 of it streaming.
 TEST(CliEval, TheTableSaysWhatTheEnginesLoopAdds) {
-    const CliRun two = run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--precision", "fp8", "--chips", "2",
-                            "--tp", "1", "--pp", "2", "--batch", "64", "--host-us-per-request", "9", "--format", "table"});
+    // Llama-2-70B in FP8 over 2 H100 stages, 64 requests a micro-batch, 9 us each.
+    const auto pipeline = [](std::vector<std::string> extra) {
+        std::vector<std::string> args{"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--precision", "fp8",
+                                      "--chips", "2", "--tp", "1", "--pp", "2", "--batch", "64",
+                                      "--host-us-per-request", "9", "--format", "table"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run(args);
+    };
+    const CliRun two = pipeline({});
     ASSERT_EQ(two.code, 0) << two.err;
     EXPECT_NE(two.out.find("  host              1.832 ms a step the chips wait for: 2 loop iterations, one per "
                            "micro-batch, each walking the 128 requests a rank holds\n"),
               std::string::npos)
         << two.out.substr(0, 2000);
     // A loop that walks only the micro-batch it steps: 2 x 64 x 9 = 1152 us, and no walk is named.
-    const CliRun own = run({"eval", "--chip", "h100-sxm", "--model", "llama-2-70b", "--precision", "fp8", "--chips", "2",
-                            "--tp", "1", "--pp", "2", "--batch", "64", "--host-us-per-request", "9",
-                            "--host-active-share", "0", "--format", "table"});
+    const CliRun own = pipeline({"--host-active-share", "0"});
     ASSERT_EQ(own.code, 0) << own.err;
     EXPECT_NE(own.out.find("  host              1.152 ms a step the chips wait for: 2 loop iterations, one per "
                            "micro-batch\n"),

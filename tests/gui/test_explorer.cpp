@@ -224,9 +224,7 @@ private slots:
         // Llama 4 Maverick in FP4 on 8 B200s, attention data-parallel over 8 ranks, 20,000-token prompts: how the
         // ranks line up their prompt chunks moves the throughput most (the ranks together: about twice the value, the
         // high end), and the card's tip names that setting by its label.
-        QVERIFY(doc_->loadPreset("b200").ok());
-        doc_->setModel("llama-4-maverick");
-        Scenario s = doc_->state().scenario;
+        Scenario s = startFrom("b200", "llama-4-maverick");
         s.chips = 8;
         s.tp = 1;
         s.attention_dp = 8;
@@ -927,9 +925,7 @@ private slots:
         // Llama 3.1 70B bf16 on one B200 per replica with 81,921-token prompts: its memory holds one request
         // (172.8 GB - 141.1 GB of weights = 31.7 GB for a 27.0 GB KV), so a server keeping that slot busy
         // queues without bound. The TTFT card reads unbounded, never 0 or a number, and the warning says why.
-        QVERIFY(doc_->loadPreset("b200").ok());
-        doc_->setModel("llama-3.1-70b");
-        Scenario s = doc_->state().scenario;
+        Scenario s = startFrom("b200", "llama-3.1-70b");
         s.chips = 6;
         s.tp = 1;
         s.input_len = 81921;
@@ -1741,6 +1737,13 @@ private slots:
     }
 
 private:
+    // The design started from a reference chip with a model of the library: its workload, for a test to edit.
+    Scenario startFrom(const char* chip, const char* model) {
+        [&] { QVERIFY(doc_->loadPreset(chip).ok()); }();
+        doc_->setModel(model);
+        return doc_->state().scenario;
+    }
+
     std::unique_ptr<MainWindow> window_;
     DesignDocument* doc_ = nullptr;
 };
