@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <QString>
+#include <array>
 #include <charconv>
 #include <filesystem>
 #include <cmath>
@@ -34,6 +35,7 @@
 #include "core/physical/power.hpp"
 #include "core/physical/tech.hpp"
 #include "core/util/format.hpp"
+#include "core/workload/hf_config.hpp"
 #include "store/qtext.hpp"
 #include "store/session.hpp"
 
@@ -368,6 +370,20 @@ int run_models(const std::string& format, CommandContext& ctx) {
     return 0;
 }
 
+int run_models_import(const std::array<std::string, 3>& opts, CommandContext& ctx) {
+    const auto& [path, id, name] = opts;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(ctx, kFailed, "config: cannot read '" + path + "'");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!looks_like_hf_config(text.str()))
+        return fail(ctx, kFailed, "config: '" + path + "' is not a transformers config.json (no 'model_type')");
+    auto model = model_from_hf_config(text.str(), id.empty() ? model_id_from_path(path) : id, name, path);
+    if (!model) return fail(ctx, kFailed, model.error().message);
+    ctx.out << model_to_json(*model) << "\n";
+    return 0;
+}
+
 int run_validate(const std::vector<std::string>& data, const std::string& format, CommandContext& ctx) {
     if (format != "table" && format != "csv")
         return fail(ctx, kUsage, "--format: '" + format + "' is not one of table, csv");
@@ -558,7 +574,17 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     auto models_format = std::make_shared<std::string>("table");
     CLI::App* models = app.add_subcommand("models", "Reference models with their sources");
     models->add_option("--format", *models_format, "json|table");
-    models->callback([models_format, &ctx] { ctx.exit_code = run_models(*models_format, ctx); });
+    auto import_opts = std::make_shared<std::array<std::string, 3>>();  // file, id, name
+    CLI::App* import = models->add_subcommand(
+        "import", "Read a Hugging Face model repository's config.json and print it as a model file of this library "
+                  "(to keep, edit and pass to --model; --model takes the config.json itself too)");
+    import->add_option("config", (*import_opts)[0], "The config.json")->required();
+    import->add_option("--id", (*import_opts)[1], "The model's id (default: from the file's folder, e.g. qwen3-30b-a3b)");
+    import->add_option("--name", (*import_opts)[2], "The name shown for it (default: the id)");
+    import->callback([import_opts, &ctx] { ctx.exit_code = run_models_import(*import_opts, ctx); });
+    models->callback([models_format, import, &ctx] {
+        if (!import->parsed()) ctx.exit_code = run_models(*models_format, ctx);
+    });
 
     auto vdata = std::make_shared<std::vector<std::string>>();
     auto vformat = std::make_shared<std::string>("table");

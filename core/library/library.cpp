@@ -7,6 +7,7 @@
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
 #include "core/library/resources.hpp"
+#include "core/workload/hf_config.hpp"
 
 namespace scoville {
 namespace {
@@ -77,6 +78,8 @@ std::vector<ChipSpec> reference_chips() {
 
 Result<ModelSpec> load_model(std::string_view id_or_path) {
     return load<ModelSpec>(id_or_path, "models/", "model", [](std::string_view text, std::string_view origin) {
+        // A model repository's transformers config.json reads as well as a model file of the library.
+        if (looks_like_hf_config(text)) return model_from_hf_config(text, model_id_from_path(origin), {}, origin);
         return model_from_json(text, origin);
     });
 }

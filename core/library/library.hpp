@@ -16,7 +16,8 @@ Result<ChipSpec> load_chip(std::string_view id_or_path);
 std::vector<ChipSpec> reference_chips();
 std::vector<std::string> reference_chip_ids();
 
-// An id of resources/models/<id>.json, or a path to a model JSON file.
+// An id of resources/models/<id>.json, or a path to a model JSON file: one of the library's form, or a
+// Hugging Face model repository's config.json (core/workload/hf_config.hpp), whose id its path gives.
 Result<ModelSpec> load_model(std::string_view id_or_path);
 std::vector<ModelSpec> reference_models();
 std::vector<std::string> reference_model_ids();

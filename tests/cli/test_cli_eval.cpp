@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -815,6 +816,62 @@ TEST(CliModels, ListsEveryPreset) {
     EXPECT_TRUE(found);
     const CliRun t = run({"models"});
     EXPECT_NE(t.out.find("deepseek-v3"), std::string::npos);
+}
+
+TEST(CliModels, TakesAModelRepositorysConfig) {
+    // Mixtral-8x7B-v0.1's published config.json (mistralai/Mixtral-8x7B-v0.1), trimmed to its architecture keys.
+    const std::string dir = testing::TempDir() + "/scoville-cli-hf/Mixtral-8x7B-v0.1";
+    std::filesystem::create_directories(dir);
+    const std::string config = dir + "/config.json";
+    {
+        std::ofstream out(config);
+        out << R"({"architectures": ["MixtralForCausalLM"], "model_type": "mixtral", "hidden_size": 4096,
+            "intermediate_size": 14336, "num_attention_heads": 32, "num_hidden_layers": 32, "num_key_value_heads": 8,
+            "num_local_experts": 8, "num_experts_per_tok": 2, "sliding_window": null, "vocab_size": 32000,
+            "max_position_embeddings": 32768})";
+    }
+    // As --model it evaluates as the library's Mixtral does (the same architecture).
+    const std::vector<std::string> common = {"--chip", "h200-sxm", "--chips", "2", "--tp", "2", "--batch", "64",
+                                             "--format", "json"};
+    auto with = [&](const std::string& model) {
+        std::vector<std::string> a = {"eval", "--model", model};
+        a.insert(a.end(), common.begin(), common.end());
+        return run(a);
+    };
+    const CliRun file = with(config), library = with("mixtral-8x7b");
+    ASSERT_EQ(file.code, 0) << file.err;
+    ASSERT_EQ(library.code, 0) << library.err;
+    const auto jf = nlohmann::json::parse(file.out), jl = nlohmann::json::parse(library.out);
+    EXPECT_EQ(jf["model"], "mixtral-8x7b-v0.1");
+    EXPECT_DOUBLE_EQ(jf["throughput_tokens_per_s"].get<double>(), jl["throughput_tokens_per_s"].get<double>());
+    EXPECT_DOUBLE_EQ(jf["weights_gb_per_chip"].get<double>(), jl["weights_gb_per_chip"].get<double>());
+    // `models import` prints it as a model file of the library, which --model reads back.
+    const CliRun imported = run({"models", "import", config, "--id", "my-mixtral", "--name", "My Mixtral"});
+    ASSERT_EQ(imported.code, 0) << imported.err;
+    const auto m = nlohmann::json::parse(imported.out);
+    EXPECT_EQ(m["id"], "my-mixtral");
+    EXPECT_EQ(m["name"], "My Mixtral");
+    EXPECT_EQ(m["moe"]["experts"], 8);
+    EXPECT_EQ(imported.out.find("id               name"), std::string::npos);  // not the library's list too
+    const std::string kept = dir + "/my-mixtral.json";
+    {
+        std::ofstream out(kept);
+        out << imported.out;
+    }
+    const CliRun again = with(kept);
+    ASSERT_EQ(again.code, 0) << again.err;
+    EXPECT_DOUBLE_EQ(nlohmann::json::parse(again.out)["throughput_tokens_per_s"].get<double>(),
+                     jl["throughput_tokens_per_s"].get<double>());
+    // Bad input: a file that is not there, a library model file, an architecture the model does not read.
+    expect_error(run({"models", "import", dir + "/none.json"}), 1, "config: cannot read");
+    expect_error(run({"models", "import", kept}), 1, "is not a transformers config.json (no 'model_type')");
+    {
+        std::ofstream out(config);
+        out << R"({"model_type": "t5", "d_model": 512})";
+    }
+    expect_error(run({"models", "import", config}), 1, "'model_type' \"t5\" is not one this model reads");
+    expect_error(with(config), 1, "'model_type' \"t5\" is not one this model reads");
+    std::filesystem::remove_all(testing::TempDir() + "/scoville-cli-hf");
 }
 
 TEST(CliValidate, PrintsEveryCase) {

@@ -1,0 +1,320 @@
+#include "core/workload/hf_config.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace scoville {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view kSupported =
+    "llama, mistral, mixtral, qwen2, qwen3, qwen2_moe, qwen3_moe, deepseek_v2, deepseek_v3, llama4, gpt_oss";
+
+// The object holding the language model's keys: the file itself, or its "text_config" (Llama 4, whose file
+// describes the vision tower beside it).
+const json& text_part(const json& root) {
+    const auto t = root.find("text_config");
+    return t != root.end() && t->is_object() ? *t : root;
+}
+
+std::string model_type_of(const json& root) {
+    const json& c = text_part(root);
+    for (const json* o : {&root, &c}) {
+        const auto t = o->find("model_type");
+        if (t != o->end() && t->is_string()) {
+            std::string s = t->get<std::string>();
+            if (s == "llama4_text") s = "llama4";
+            return s;
+        }
+    }
+    return {};
+}
+
+// Reads the keys of one object, each message naming the file and the key.
+class Keys {
+public:
+    Keys(const json& obj, std::string at) : obj_(obj), at_(std::move(at)) {}
+
+    // A whole number at `key`; nullopt where it is missing or null.
+    Result<std::optional<int>> integer(const char* key) const {
+        const auto it = obj_.find(key);
+        if (it == obj_.end() || it->is_null()) return std::optional<int>{};
+        const json& v = *it;
+        const bool whole = v.is_number_integer() || (v.is_number_float() && std::isfinite(v.get<double>()) &&
+                                                     v.get<double>() == std::round(v.get<double>()));
+        if (!whole || v.get<double>() < 0 || v.get<double>() > 1e9)
+            return Error{at_ + ": '" + key + "' must be a whole number from 0 to 1e9"};
+        return std::optional<int>{static_cast<int>(v.get<double>())};
+    }
+    Result<int> required(const char* key) const {
+        auto v = integer(key);
+        if (!v) return v.error();
+        if (!*v) return Error{at_ + ": '" + key + "' is missing"};
+        return **v;
+    }
+    Result<int> or_else(const char* key, int fallback) const {
+        auto v = integer(key);
+        if (!v) return v.error();
+        return v->value_or(fallback);
+    }
+    bool flag(const char* key) const {
+        const auto it = obj_.find(key);
+        return it != obj_.end() && it->is_boolean() && it->get<bool>();
+    }
+    const json* find(const char* key) const {
+        const auto it = obj_.find(key);
+        return it == obj_.end() || it->is_null() ? nullptr : &*it;
+    }
+    Error error(const std::string& message) const { return Error{at_ + ": " + message}; }
+
+private:
+    const json& obj_;
+    std::string at_;
+};
+
+// The period p of a per-layer pattern in which layer i is `global` exactly where (i + 1) % p == 0 (the
+// model's every-n-th layer); 0 where no layer is, nullopt where the pattern has no such period.
+std::optional<int> every_nth(int layers, const std::function<bool(int)>& global) {
+    int first = -1;
+    for (int i = 0; i < layers && first < 0; ++i)
+        if (global(i)) first = i;
+    if (first < 0) return 0;
+    const int p = first + 1;
+    for (int i = 0; i < layers; ++i)
+        if (global(i) != ((i + 1) % p == 0)) return std::nullopt;
+    return p;
+}
+
+std::string count_text(const char* key, int v) { return std::string(key) + " " + std::to_string(v); }
+
+}  // namespace
+
+bool looks_like_hf_config(std::string_view text) {
+    const json root = json::parse(text, nullptr, false);
+    if (!root.is_object() || root.contains("layers")) return false;
+    const json& c = text_part(root);
+    return root.contains("model_type") || root.contains("architectures") || c.contains("model_type");
+}
+
+std::string model_id_from_path(std::string_view path) {
+    std::string p(path);
+    std::replace(p.begin(), p.end(), '\\', '/');
+    while (!p.empty() && p.back() == '/') p.pop_back();
+    const auto slash = p.rfind('/');
+    std::string stem = slash == std::string::npos ? p : p.substr(slash + 1);
+    std::string folder;
+    if (slash != std::string::npos) {
+        const std::string dir = p.substr(0, slash);
+        const auto up = dir.rfind('/');
+        folder = up == std::string::npos ? dir : dir.substr(up + 1);
+    }
+    if (stem.size() > 5 && stem.substr(stem.size() - 5) == ".json") stem.resize(stem.size() - 5);
+    if ((stem == "config" || stem.empty()) && !folder.empty() && folder != ".") stem = folder;
+    std::string id;
+    for (const char ch : stem) {
+        const auto u = static_cast<unsigned char>(ch);
+        id += std::isalnum(u) || ch == '.' || ch == '_' || ch == '-' ? static_cast<char>(std::tolower(u)) : '-';
+    }
+    return id.empty() ? "model" : id;
+}
+
+Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view id, std::string_view name,
+                                       std::string_view origin) {
+    const std::string at = origin.empty() ? "config.json" : std::string(origin);
+    const json root = json::parse(text, nullptr, false);
+    if (root.is_discarded() || !root.is_object()) return Error{at + ": not a JSON object"};
+    if (id.empty()) return Error{at + ": the model needs an id"};
+    const std::string type = model_type_of(root);
+    if (type.empty()) return Error{at + ": 'model_type' is missing (a transformers config.json names it)"};
+    const bool dense = type == "llama" || type == "mistral" || type == "qwen2" || type == "qwen3";
+    const bool qwen_moe = type == "qwen2_moe" || type == "qwen3_moe";
+    const bool deepseek = type == "deepseek_v2" || type == "deepseek_v3";
+    if (!dense && !qwen_moe && !deepseek && type != "mixtral" && type != "llama4" && type != "gpt_oss")
+        return Error{at + ": 'model_type' \"" + type + "\" is not one this model reads (" + std::string(kSupported) +
+                     ")"};
+    const json& c = text_part(root);
+    const Keys k(c, at);
+    ModelSpec m;
+    m.id = std::string(id);
+    m.name = name.empty() ? m.id : std::string(name);
+    std::string read = "model_type " + type;
+    std::string notes;
+    auto get = [&](Result<int> r, const char* key, int& out) -> Status {
+        if (!r) return r.error();
+        out = *r;
+        read += ", " + count_text(key, out);
+        return Ok{};
+    };
+    if (auto st = get(k.required("num_hidden_layers"), "num_hidden_layers", m.layers); !st) return st.error();
+    if (auto st = get(k.required("hidden_size"), "hidden_size", m.hidden); !st) return st.error();
+    if (auto st = get(k.required("num_attention_heads"), "num_attention_heads", m.heads); !st) return st.error();
+    if (m.heads == 0) return k.error("'num_attention_heads' must be at least 1");
+    if (auto st = get(k.or_else("num_key_value_heads", m.heads), "num_key_value_heads", m.kv_heads); !st)
+        return st.error();
+    auto head_dim = k.integer("head_dim");
+    if (!head_dim) return head_dim.error();
+    if (*head_dim && !deepseek) {
+        m.head_dim = **head_dim;
+        read += ", " + count_text("head_dim", m.head_dim);
+    } else if (!deepseek) {
+        if (m.hidden % m.heads != 0)
+            return k.error("'head_dim' is missing and 'hidden_size' (" + std::to_string(m.hidden) +
+                           ") is not a multiple of 'num_attention_heads' (" + std::to_string(m.heads) + ")");
+        m.head_dim = m.hidden / m.heads;
+    }
+    if (auto st = get(k.required("vocab_size"), "vocab_size", m.vocab); !st) return st.error();
+    if (auto st = get(k.or_else("max_position_embeddings", 0), "max_position_embeddings", m.max_context); !st)
+        return st.error();
+    if (auto st = get(k.or_else("intermediate_size", 0), "intermediate_size", m.ffn); !st) return st.error();
+    m.gated_ffn = true;  // every architecture read here gates its FFNs (SwiGLU)
+    if (const json* rs = k.find("rope_scaling"); rs && rs->is_object()) {
+        for (const char* key : {"rope_type", "type"}) {
+            const auto t = rs->find(key);
+            if (t != rs->end() && t->is_string() && t->get<std::string>() == "yarn") m.rope = RopeKind::yarn;
+        }
+        if (m.rope == RopeKind::yarn) read += ", rope_scaling yarn";
+    }
+
+    // Local attention: a window on every layer (Mistral), every layer but each n-th (gpt-oss's layer_types),
+    // or Llama 4's chunks.
+    auto sliding = k.or_else("sliding_window", 0);
+    if (!sliding) return sliding.error();
+    const bool qwen = type == "qwen2" || type == "qwen3" || qwen_moe;
+    if (qwen && k.flag("use_sliding_window"))
+        return k.error("'use_sliding_window' true (a window on the layers past max_window_layers) is not supported");
+    if (type == "mistral" || type == "mixtral" || type == "gpt_oss") {
+        if (*sliding > 0 && (m.max_context == 0 || *sliding < m.max_context)) {
+            m.sliding_window = *sliding;
+            read += ", " + count_text("sliding_window", m.sliding_window);
+        }
+    }
+    if (const json* lt = k.find("layer_types"); lt) {
+        if (!lt->is_array() || static_cast<int>(lt->size()) != m.layers)
+            return k.error("'layer_types' must list one type for each of the " + std::to_string(m.layers) + " layers");
+        for (const json& t : *lt)
+            if (!t.is_string() || (t != "full_attention" && t != "sliding_attention"))
+                return k.error("'layer_types' may hold only \"full_attention\" and \"sliding_attention\"");
+        const auto every = every_nth(m.layers, [&](int i) { return (*lt)[static_cast<size_t>(i)] == "full_attention"; });
+        const bool any_sliding = std::any_of(lt->begin(), lt->end(), [](const json& t) { return t == "sliding_attention"; });
+        if (any_sliding) {
+            if (!every) return k.error("'layer_types' has full-attention layers at no regular interval");
+            if (m.sliding_window == 0)
+                return k.error("'layer_types' has sliding-attention layers but 'sliding_window' is not set");
+            m.sliding_window_every = *every == 1 ? 0 : *every;
+            read += ", layer_types: every " + std::to_string(*every) + "th layer full";
+        } else {
+            m.sliding_window = 0;  // every layer attends all its keys
+        }
+    } else if (type == "gpt_oss" && m.sliding_window > 0) {
+        m.sliding_window_every = 2;  // transformers' default for gpt-oss: sliding and full layers alternate
+    }
+
+    auto moe_every = [&](const char* key) -> Status {
+        auto v = k.or_else(key, 1);
+        if (!v) return v.error();
+        if (*v < 1) return k.error("'" + std::string(key) + "' must be at least 1");
+        m.moe.every = *v;
+        if (*v > 1) read += ", " + count_text(key, *v);
+        return Ok{};
+    };
+    if (type == "mixtral" || type == "gpt_oss") {
+        if (auto st = get(k.required("num_local_experts"), "num_local_experts", m.moe.experts); !st) return st.error();
+        const char* top = type == "gpt_oss" && !k.find("num_experts_per_tok") ? "experts_per_token" : "num_experts_per_tok";
+        if (auto st = get(k.required(top), top, m.moe.top_k); !st) return st.error();
+        m.moe.expert_ffn = m.ffn;
+    } else if (qwen_moe) {
+        if (auto st = get(k.required("num_experts"), "num_experts", m.moe.experts); !st) return st.error();
+        if (auto st = get(k.required("num_experts_per_tok"), "num_experts_per_tok", m.moe.top_k); !st) return st.error();
+        if (auto st = get(k.required("moe_intermediate_size"), "moe_intermediate_size", m.moe.expert_ffn); !st)
+            return st.error();
+        if (auto st = moe_every("decoder_sparse_step"); !st) return st.error();
+        if (const json* dense_layers = k.find("mlp_only_layers"); dense_layers && !dense_layers->empty())
+            return k.error("'mlp_only_layers' (dense layers chosen one by one) is not supported");
+        auto shared = k.or_else("shared_expert_intermediate_size", 0);
+        if (!shared) return shared.error();
+        if (*shared > 0) {
+            if (m.moe.expert_ffn == 0 || *shared % m.moe.expert_ffn != 0)
+                return k.error("'shared_expert_intermediate_size' (" + std::to_string(*shared) +
+                               ") must be a multiple of 'moe_intermediate_size' (" + std::to_string(m.moe.expert_ffn) + ")");
+            m.moe.shared_experts = *shared / m.moe.expert_ffn;
+            read += ", " + count_text("shared_expert_intermediate_size", *shared);
+        }
+    } else if (deepseek) {
+        if (auto st = get(k.required("n_routed_experts"), "n_routed_experts", m.moe.experts); !st) return st.error();
+        if (auto st = get(k.required("num_experts_per_tok"), "num_experts_per_tok", m.moe.top_k); !st) return st.error();
+        if (auto st = get(k.required("moe_intermediate_size"), "moe_intermediate_size", m.moe.expert_ffn); !st)
+            return st.error();
+        if (auto st = get(k.or_else("n_shared_experts", 0), "n_shared_experts", m.moe.shared_experts); !st)
+            return st.error();
+        if (auto st = get(k.or_else("first_k_dense_replace", 0), "first_k_dense_replace", m.moe.first_dense_layers); !st)
+            return st.error();
+        if (auto st = moe_every("moe_layer_freq"); !st) return st.error();
+        if (auto st = get(k.or_else("q_lora_rank", 0), "q_lora_rank", m.mla.q_lora_rank); !st) return st.error();
+        if (auto st = get(k.required("kv_lora_rank"), "kv_lora_rank", m.mla.kv_lora_rank); !st) return st.error();
+        if (auto st = get(k.required("qk_nope_head_dim"), "qk_nope_head_dim", m.mla.qk_nope_head_dim); !st)
+            return st.error();
+        if (auto st = get(k.required("qk_rope_head_dim"), "qk_rope_head_dim", m.mla.qk_rope_head_dim); !st)
+            return st.error();
+        if (auto st = get(k.required("v_head_dim"), "v_head_dim", m.mla.v_head_dim); !st) return st.error();
+        m.head_dim = m.mla.v_head_dim;
+        auto mtp = k.or_else("num_nextn_predict_layers", 0);
+        if (!mtp) return mtp.error();
+        if (*mtp > 0) notes += " Its " + std::to_string(*mtp) + " multi-token-prediction layer(s) are not counted.";
+    } else if (type == "llama4") {
+        if (auto st = get(k.required("num_local_experts"), "num_local_experts", m.moe.experts); !st) return st.error();
+        if (auto st = get(k.required("num_experts_per_tok"), "num_experts_per_tok", m.moe.top_k); !st) return st.error();
+        m.moe.expert_ffn = m.ffn;  // intermediate_size: an expert's, and the shared expert's
+        m.moe.shared_experts = 1;  // every Llama 4 MoE layer adds one shared expert
+        if (auto st = get(k.or_else("intermediate_size_mlp", 0), "intermediate_size_mlp", m.ffn); !st) return st.error();
+        if (auto st = moe_every("interleave_moe_layer_step"); !st) return st.error();
+        if (const json* layers = k.find("moe_layers"); layers) {
+            if (!layers->is_array()) return k.error("'moe_layers' must list layer indices");
+            std::vector<bool> is_moe(static_cast<size_t>(m.layers), false);
+            for (const json& i : *layers) {
+                if (!i.is_number_integer() || i.get<int>() < 0 || i.get<int>() >= m.layers)
+                    return k.error("'moe_layers' holds an index outside 0 to " + std::to_string(m.layers - 1));
+                is_moe[static_cast<size_t>(i.get<int>())] = true;
+            }
+            const auto every = every_nth(m.layers, [&](int i) { return is_moe[static_cast<size_t>(i)]; });
+            if (!every || *every == 0) return k.error("'moe_layers' has MoE layers at no regular interval");
+            m.moe.every = *every;
+        }
+        auto chunk = k.or_else("attention_chunk_size", 0);
+        if (!chunk) return chunk.error();
+        if (*chunk > 0) {
+            m.sliding_window = *chunk;
+            m.window_kind = WindowKind::chunked;
+            read += ", " + count_text("attention_chunk_size", *chunk);
+            // Layers with RoPE attend their own chunk; the others (no_rope_layers 0) attend every key.
+            std::optional<int> every;
+            if (const json* nope = k.find("no_rope_layers"); nope && nope->is_array() && !nope->empty()) {
+                if (static_cast<int>(nope->size()) != m.layers)
+                    return k.error("'no_rope_layers' must hold one entry for each of the " + std::to_string(m.layers) +
+                                   " layers");
+                every = every_nth(m.layers, [&](int i) { return (*nope)[static_cast<size_t>(i)] == 0; });
+                if (!every) return k.error("'no_rope_layers' has global layers at no regular interval");
+            } else {
+                auto interval = k.or_else("no_rope_layer_interval", 4);
+                if (!interval) return interval.error();
+                every = *interval;
+            }
+            m.sliding_window_every = *every == 1 ? 0 : *every;
+        }
+        if (root.contains("vision_config")) notes += " Its vision encoder is not modelled.";
+    }
+    if (k.flag("tie_word_embeddings") || (&c != &root && Keys(root, at).flag("tie_word_embeddings")))
+        notes += " tie_word_embeddings true: the embedding is counted again as the lm_head's weights.";
+    m.source = "Hugging Face config.json" + (origin.empty() ? std::string() : " (" + std::string(origin) + ")") +
+               ": " + read + "." + notes;
+    if (auto st = validate_model(m); !st) return Error{at + ": " + st.error().message};
+    return m;
+}
+
+}  // namespace scoville

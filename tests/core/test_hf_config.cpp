@@ -1,0 +1,237 @@
+// Models read from a Hugging Face model repository's config.json: the published configurations of the library's
+// models give the library's models (their files were written from those configurations, each cited in its
+// "source"), other published models give their published parameter totals, and what the model cannot represent
+// is refused with the key that says so.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "core/library/library.hpp"
+#include "core/workload/hf_config.hpp"
+
+using namespace scoville;
+
+namespace {
+
+struct Published {
+    const char* library_id;
+    const char* config;  // the published config.json's architecture keys, with some of the keys it has beside them
+};
+
+// Published configurations (the repositories named in each library file's "source"), keys as they stand there.
+const Published kPublished[] = {
+    {"llama-2-7b", R"({"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_act": "silu",
+        "hidden_size": 4096, "intermediate_size": 11008, "num_attention_heads": 32, "num_hidden_layers": 32,
+        "num_key_value_heads": 32, "vocab_size": 32000, "max_position_embeddings": 4096, "rms_norm_eps": 1e-05,
+        "rope_scaling": null, "tie_word_embeddings": false, "torch_dtype": "float16"})"},
+    {"llama-2-70b", R"({"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": 8192,
+        "intermediate_size": 28672, "num_attention_heads": 64, "num_hidden_layers": 80, "num_key_value_heads": 8,
+        "vocab_size": 32000, "max_position_embeddings": 4096, "pretraining_tp": 1})"},
+    {"llama-3.1-8b", R"({"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": 4096,
+        "intermediate_size": 14336, "num_attention_heads": 32, "num_hidden_layers": 32, "num_key_value_heads": 8,
+        "vocab_size": 128256, "max_position_embeddings": 131072, "rope_theta": 500000.0,
+        "rope_scaling": {"factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
+                         "original_max_position_embeddings": 8192, "rope_type": "llama3"}})"},
+    {"llama-3.1-70b", R"({"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": 8192,
+        "intermediate_size": 28672, "num_attention_heads": 64, "num_hidden_layers": 80, "num_key_value_heads": 8,
+        "vocab_size": 128256, "max_position_embeddings": 131072,
+        "rope_scaling": {"factor": 8.0, "rope_type": "llama3"}})"},
+    {"llama-3.1-405b", R"({"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": 16384,
+        "intermediate_size": 53248, "num_attention_heads": 128, "num_hidden_layers": 126, "num_key_value_heads": 8,
+        "vocab_size": 128256, "max_position_embeddings": 131072})"},
+    {"mixtral-8x7b", R"({"architectures": ["MixtralForCausalLM"], "model_type": "mixtral", "hidden_size": 4096,
+        "intermediate_size": 14336, "num_attention_heads": 32, "num_hidden_layers": 32, "num_key_value_heads": 8,
+        "num_local_experts": 8, "num_experts_per_tok": 2, "output_router_logits": false, "sliding_window": null,
+        "vocab_size": 32000, "max_position_embeddings": 32768, "router_aux_loss_coef": 0.02})"},
+    {"qwen3-30b-a3b", R"({"architectures": ["Qwen3MoeForCausalLM"], "model_type": "qwen3_moe", "decoder_sparse_step": 1,
+        "head_dim": 128, "hidden_size": 2048, "intermediate_size": 6144, "max_position_embeddings": 40960,
+        "max_window_layers": 48, "mlp_only_layers": [], "moe_intermediate_size": 768, "norm_topk_prob": true,
+        "num_attention_heads": 32, "num_experts": 128, "num_experts_per_tok": 8, "num_hidden_layers": 48,
+        "num_key_value_heads": 4, "sliding_window": null, "tie_word_embeddings": false, "use_sliding_window": false,
+        "vocab_size": 151936})"},
+    {"qwen3-235b-a22b", R"({"architectures": ["Qwen3MoeForCausalLM"], "model_type": "qwen3_moe",
+        "decoder_sparse_step": 1, "head_dim": 128, "hidden_size": 4096, "intermediate_size": 12288,
+        "max_position_embeddings": 40960, "mlp_only_layers": [], "moe_intermediate_size": 1536,
+        "num_attention_heads": 64, "num_experts": 128, "num_experts_per_tok": 8, "num_hidden_layers": 94,
+        "num_key_value_heads": 4, "tie_word_embeddings": false, "use_sliding_window": false, "vocab_size": 151936})"},
+    {"deepseek-v3", R"({"architectures": ["DeepseekV3ForCausalLM"], "model_type": "deepseek_v3", "hidden_size": 7168,
+        "intermediate_size": 18432, "kv_lora_rank": 512, "max_position_embeddings": 163840,
+        "moe_intermediate_size": 2048, "moe_layer_freq": 1, "n_group": 8, "n_routed_experts": 256,
+        "n_shared_experts": 1, "num_attention_heads": 128, "num_experts_per_tok": 8, "num_hidden_layers": 61,
+        "num_key_value_heads": 128, "num_nextn_predict_layers": 1, "first_k_dense_replace": 3,
+        "q_lora_rank": 1536, "qk_nope_head_dim": 128, "qk_rope_head_dim": 64, "v_head_dim": 128,
+        "rope_scaling": {"beta_fast": 32, "beta_slow": 1, "factor": 40, "type": "yarn"},
+        "tie_word_embeddings": false, "topk_method": "noaux_tc", "vocab_size": 129280})"},
+    {"gpt-oss-120b", R"({"architectures": ["GptOssForCausalLM"], "model_type": "gpt_oss", "experts_per_token": 4,
+        "head_dim": 64, "hidden_size": 2880, "intermediate_size": 2880, "layer_types": [
+        "sliding_attention", "full_attention", "sliding_attention", "full_attention", "sliding_attention",
+        "full_attention", "sliding_attention", "full_attention", "sliding_attention", "full_attention",
+        "sliding_attention", "full_attention", "sliding_attention", "full_attention", "sliding_attention",
+        "full_attention", "sliding_attention", "full_attention", "sliding_attention", "full_attention",
+        "sliding_attention", "full_attention", "sliding_attention", "full_attention", "sliding_attention",
+        "full_attention", "sliding_attention", "full_attention", "sliding_attention", "full_attention",
+        "sliding_attention", "full_attention", "sliding_attention", "full_attention", "sliding_attention",
+        "full_attention"], "max_position_embeddings": 131072, "num_attention_heads": 64, "num_experts_per_tok": 4,
+        "num_hidden_layers": 36, "num_key_value_heads": 8, "num_local_experts": 128,
+        "rope_scaling": {"beta_fast": 32.0, "beta_slow": 1.0, "factor": 32.0, "original_max_position_embeddings": 4096,
+                         "rope_type": "yarn", "truncate": false}, "sliding_window": 128, "swiglu_limit": 7.0,
+        "tie_word_embeddings": false, "vocab_size": 201088})"},
+    {"llama-4-scout", R"({"architectures": ["Llama4ForConditionalGeneration"], "model_type": "llama4",
+        "text_config": {"attention_chunk_size": 8192, "head_dim": 128, "hidden_size": 5120, "intermediate_size": 8192,
+        "intermediate_size_mlp": 16384, "interleave_moe_layer_step": 1, "max_position_embeddings": 10485760,
+        "model_type": "llama4_text", "no_rope_layers": [], "num_attention_heads": 40, "num_experts_per_tok": 1,
+        "num_hidden_layers": 48, "num_key_value_heads": 8, "num_local_experts": 16, "vocab_size": 202048},
+        "vision_config": {"hidden_size": 1408, "num_hidden_layers": 34}, "tie_word_embeddings": false})"},
+    {"llama-4-maverick", R"({"architectures": ["Llama4ForConditionalGeneration"], "model_type": "llama4",
+        "text_config": {"attention_chunk_size": 8192, "head_dim": 128, "hidden_size": 5120, "intermediate_size": 8192,
+        "intermediate_size_mlp": 16384, "interleave_moe_layer_step": 2, "max_position_embeddings": 1048576,
+        "model_type": "llama4_text", "no_rope_layers": [1,1,1,0,1,1,1,0,1,1,1,0,1,1,1,0,1,1,1,0,1,1,1,0,
+        1,1,1,0,1,1,1,0,1,1,1,0,1,1,1,0,1,1,1,0,1,1,1,0], "num_attention_heads": 40, "num_experts_per_tok": 1,
+        "num_hidden_layers": 48, "num_key_value_heads": 8, "num_local_experts": 128, "vocab_size": 202048},
+        "vision_config": {"hidden_size": 1408}})"},
+};
+
+ModelSpec read(const char* config, const char* id = "test") {
+    auto m = model_from_hf_config(config, id);
+    EXPECT_TRUE(m.ok()) << (m.ok() ? "" : m.error().message);
+    return m.ok() ? *m : ModelSpec{};
+}
+
+std::string refusal(const std::string& config) {
+    auto m = model_from_hf_config(config, "test", {}, "cfg.json");
+    return m.ok() ? std::string("accepted") : m.error().message;
+}
+
+}  // namespace
+
+TEST(HfConfig, PublishedConfigurationsGiveTheLibrarysModels) {
+    for (const Published& p : kPublished) {
+        SCOPED_TRACE(p.library_id);
+        ASSERT_TRUE(looks_like_hf_config(p.config));
+        const ModelSpec got = read(p.config, p.library_id);
+        auto want = load_model(p.library_id);
+        ASSERT_TRUE(want.ok()) << want.error().message;
+        // Everything but what the file cannot say (name, source, the routing skew's estimate).
+        ModelSpec same = *want;
+        same.name = got.name;
+        same.source = got.source;
+        same.moe.routing_alpha = got.moe.routing_alpha;
+        same.moe.routing_alpha_low = got.moe.routing_alpha_low;
+        same.moe.routing_alpha_high = got.moe.routing_alpha_high;
+        EXPECT_EQ(got, same) << model_to_json(got) << "\nlibrary:\n" << model_to_json(*want);
+        EXPECT_DOUBLE_EQ(got.parameters(), want->parameters());
+        EXPECT_EQ(got.moe.routing_alpha, 0.0);  // no skew known
+    }
+}
+
+TEST(HfConfig, OtherPublishedModelsGiveTheirPublishedTotals) {
+    // Qwen1.5-MoE-A2.7B (Qwen/Qwen1.5-MoE-A2.7B config.json): a shared expert of 5632 = 4 x 1408, 60 experts;
+    // Qwen's model card: 14.3B parameters.
+    const ModelSpec qwen_moe = read(R"({"architectures": ["Qwen2MoeForCausalLM"], "model_type": "qwen2_moe",
+        "decoder_sparse_step": 1, "hidden_size": 2048, "intermediate_size": 5632, "max_position_embeddings": 8192,
+        "moe_intermediate_size": 1408, "num_attention_heads": 16, "num_experts": 60, "num_experts_per_tok": 4,
+        "num_hidden_layers": 24, "num_key_value_heads": 16, "shared_expert_intermediate_size": 5632,
+        "tie_word_embeddings": false, "use_sliding_window": false, "vocab_size": 151936})");
+    EXPECT_EQ(qwen_moe.moe.shared_experts, 4);
+    EXPECT_EQ(qwen_moe.head_dim, 128);  // 2048 / 16
+    EXPECT_NEAR(qwen_moe.parameters() / 1e9, 14.3, 0.01 * 14.3);
+    // DeepSeek-V2-Lite (deepseek-ai/DeepSeek-V2-Lite config.json): no query compression (q_lora_rank null), one
+    // dense layer first; DeepSeek's model card: 15.7B parameters.
+    const ModelSpec lite = read(R"({"architectures": ["DeepseekV2ForCausalLM"], "model_type": "deepseek_v2",
+        "first_k_dense_replace": 1, "hidden_size": 2048, "intermediate_size": 10944, "kv_lora_rank": 512,
+        "max_position_embeddings": 163840, "moe_intermediate_size": 1408, "moe_layer_freq": 1, "n_routed_experts": 64,
+        "n_shared_experts": 2, "num_attention_heads": 16, "num_experts_per_tok": 6, "num_hidden_layers": 27,
+        "num_key_value_heads": 16, "q_lora_rank": null, "qk_nope_head_dim": 128, "qk_rope_head_dim": 64,
+        "rope_scaling": {"type": "yarn", "factor": 40}, "v_head_dim": 128, "vocab_size": 102400})");
+    EXPECT_EQ(lite.mla.q_lora_rank, 0);
+    EXPECT_EQ(lite.moe.first_dense_layers, 1);
+    EXPECT_EQ(lite.rope, RopeKind::yarn);
+    EXPECT_NEAR(lite.parameters() / 1e9, 15.7, 0.01 * 15.7);
+    // Mistral-7B-v0.1 (mistralai/Mistral-7B-v0.1 config.json): a 4096-token window on every layer.
+    const ModelSpec mistral = read(R"({"architectures": ["MistralForCausalLM"], "model_type": "mistral",
+        "hidden_size": 4096, "intermediate_size": 14336, "max_position_embeddings": 32768, "num_attention_heads": 32,
+        "num_hidden_layers": 32, "num_key_value_heads": 8, "sliding_window": 4096, "vocab_size": 32000})");
+    EXPECT_EQ(mistral.sliding_window, 4096);
+    EXPECT_EQ(mistral.sliding_window_every, 0);  // every layer slides
+    EXPECT_EQ(mistral.window_kind, WindowKind::sliding);
+    EXPECT_NEAR(mistral.parameters() / 1e9, 7.24, 0.01 * 7.24);  // Mistral AI: 7.3B; 7,241,732,096 in the weights
+}
+
+TEST(HfConfig, TheSourceSaysWhatWasReadAndLeftOut) {
+    const ModelSpec scout = read(kPublished[10].config, "scout");
+    EXPECT_NE(scout.source.find("model_type llama4"), std::string::npos) << scout.source;
+    EXPECT_NE(scout.source.find("attention_chunk_size 8192"), std::string::npos) << scout.source;
+    EXPECT_NE(scout.source.find("vision encoder is not modelled"), std::string::npos) << scout.source;
+    const ModelSpec v3 = read(kPublished[8].config, "v3");
+    EXPECT_NE(v3.source.find("1 multi-token-prediction layer(s) are not counted"), std::string::npos) << v3.source;
+    EXPECT_EQ(v3.name, "v3");
+    auto named = model_from_hf_config(kPublished[0].config, "my-llama", "My Llama");
+    ASSERT_TRUE(named.ok());
+    EXPECT_EQ(named->name, "My Llama");
+}
+
+TEST(HfConfig, WhatTheModelCannotRepresentIsRefusedNamingTheKey) {
+    EXPECT_NE(refusal(R"({"model_type": "bert", "hidden_size": 768})").find("'model_type' \"bert\" is not one"),
+              std::string::npos);
+    EXPECT_NE(refusal(R"({"architectures": ["X"]})").find("'model_type' is missing"), std::string::npos);
+    const std::string qwen = R"({"model_type": "qwen2", "hidden_size": 1024, "num_attention_heads": 16,
+        "num_hidden_layers": 24, "vocab_size": 1000, "intermediate_size": 2816)";
+    EXPECT_EQ(refusal(qwen + "}"), "accepted");
+    EXPECT_NE(refusal(qwen + R"(, "use_sliding_window": true})").find("cfg.json: 'use_sliding_window' true"),
+              std::string::npos);
+    EXPECT_NE(refusal(R"({"model_type": "llama", "hidden_size": 1024, "num_attention_heads": 16, "vocab_size": 10})")
+                  .find("'num_hidden_layers' is missing"),
+              std::string::npos);
+    EXPECT_NE(refusal(qwen + R"(, "num_key_value_heads": 2.5})").find("'num_key_value_heads' must be a whole number"),
+              std::string::npos);
+    EXPECT_NE(refusal(R"({"model_type": "llama", "hidden_size": 1000, "num_attention_heads": 3, "num_hidden_layers": 2,
+        "vocab_size": 10, "intermediate_size": 10})")
+                  .find("'head_dim' is missing"),
+              std::string::npos);
+    // A model the library's checks refuse (kv heads that do not divide the heads) is refused as such.
+    EXPECT_NE(refusal(qwen + R"(, "num_key_value_heads": 3})").find("must be a multiple of 'kv_heads'"),
+              std::string::npos);
+    EXPECT_NE(refusal(R"({"model_type": "qwen2_moe", "hidden_size": 1024, "num_attention_heads": 16,
+        "num_hidden_layers": 4, "vocab_size": 10, "num_experts": 8, "num_experts_per_tok": 2,
+        "moe_intermediate_size": 100, "shared_expert_intermediate_size": 150})")
+                  .find("'shared_expert_intermediate_size' (150) must be a multiple"),
+              std::string::npos);
+    EXPECT_NE(refusal(R"({"model_type": "qwen3_moe", "hidden_size": 1024, "num_attention_heads": 16,
+        "num_hidden_layers": 4, "vocab_size": 10, "num_experts": 8, "num_experts_per_tok": 2,
+        "moe_intermediate_size": 100, "mlp_only_layers": [0]})")
+                  .find("'mlp_only_layers'"),
+              std::string::npos);
+    EXPECT_NE(refusal(R"({"model_type": "gpt_oss", "hidden_size": 64, "num_attention_heads": 4, "head_dim": 16,
+        "num_hidden_layers": 3, "vocab_size": 10, "intermediate_size": 64, "num_local_experts": 4,
+        "num_experts_per_tok": 2, "sliding_window": 8,
+        "layer_types": ["sliding_attention", "full_attention", "full_attention"]})")
+                  .find("'layer_types' has full-attention layers at no regular interval"),
+              std::string::npos);
+    EXPECT_NE(refusal("[1, 2]").find("not a JSON object"), std::string::npos);
+    // A model file of the library is not taken for a transformers configuration.
+    EXPECT_FALSE(looks_like_hf_config(R"({"id": "x", "layers": 2, "model_type": "llama"})"));
+    EXPECT_FALSE(looks_like_hf_config("not json"));
+}
+
+TEST(HfConfig, AConfigFileLoadsAsAModelNamedByItsFolder) {
+    EXPECT_EQ(model_id_from_path("/models/Qwen3-30B-A3B/config.json"), "qwen3-30b-a3b");
+    EXPECT_EQ(model_id_from_path("my model.json"), "my-model");
+    EXPECT_EQ(model_id_from_path("config.json"), "config");
+    const auto dir = std::filesystem::temp_directory_path() / "scoville-hf-test" / "Mixtral-8x7B-v0.1";
+    std::filesystem::create_directories(dir);
+    const auto path = dir / "config.json";
+    {
+        std::ofstream out(path);
+        out << kPublished[5].config;
+    }
+    auto m = load_model(path.string());
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    EXPECT_EQ(m->id, "mixtral-8x7b-v0.1");
+    EXPECT_EQ(m->moe.experts, 8);
+    // 46.7B parameters (Mistral AI: 46.7B total, 12.9B active); the library's Mixtral the same.
+    EXPECT_NEAR(m->parameters() / 1e9, 46.7, 0.005 * 46.7);
+    std::filesystem::remove_all(dir.parent_path());
+}
