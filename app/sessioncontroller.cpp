@@ -194,9 +194,10 @@ DesignState designStateFor(const ModelLibrary& lib, const DesignState& base, con
         st.preset = preset.value();
     else
         st.preset = st.chip;
-    if (!stored.model_id.empty() && lib.hasModel(stored.model_id)) {
-        if (auto model = lib.model(stored.model_id)) {
+    if (!stored.model_id.empty() && (!stored.model_json.empty() || lib.hasModel(stored.model_id))) {
+        if (auto model = design_model(stored, lib.model)) {
             st.model = model.value();
+            st.model_json = stored.model_json;
             st.scenario = stored.scenario;
             st.baseline_id = lib.hasChip(stored.baseline_id) ? stored.baseline_id : std::string();
             st.reference_ids.clear();

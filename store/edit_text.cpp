@@ -55,7 +55,9 @@ QString describeEdit(const Edit& e) {
         case EditKind::design:
             return QCoreApplication::translate("scoville::EditText", "Chip %1 → %2").arg(chipName(e.old_value), chipName(e.new_value));
         case EditKind::workload: {
-            if (e.key == kModelKey) return QCoreApplication::translate("scoville::EditText", "Model %1 → %2").arg(orNone(e.old_value), orNone(e.new_value));
+            if (e.key == kModelKey)
+                return QCoreApplication::translate("scoville::EditText", "Model %1 → %2")
+                    .arg(orNone(model_edit_label(e.old_value)), orNone(model_edit_label(e.new_value)));
             const WorkloadKey* k = find_workload_key(e.key);
             if (!k) return change(qtext(e.key), shown(e.old_value), shown(e.new_value), {});
             // A value with a special meaning reads as that word ("auto", "off").

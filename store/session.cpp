@@ -346,8 +346,8 @@ Status Session::writeValues(qint64 id, const QString& design, const DesignValues
     const QString action = QStringLiteral("saving design '%1'").arg(design);
     if (auto st = writeDesignRow(id, after.chip, undoPosition, before ? &before->chip : nullptr); !st) return st;
     QSqlQuery q(db());
-    const bool workloadChanged =
-        !before || before->model_id != after.model_id || !(before->scenario == after.scenario);
+    const bool workloadChanged = !before || before->model_id != after.model_id ||
+                                 before->model_json != after.model_json || !(before->scenario == after.scenario);
     if (workloadChanged && after.model_id.empty()) {
         // Back before the design had a workload (an undo): it has none again.
         if (auto st = rows::deleteWorkload(db(), path_, design, action); !st) return st;
@@ -358,7 +358,9 @@ Status Session::writeValues(qint64 id, const QString& design, const DesignValues
         // The design's own workload record carries its name.
         WorkloadRecord w;
         w.name = design;
-        w.modelId = qtext(after.model_id);
+        // A library model by its id; one read from a file by its whole description.
+        if (after.model_json.empty()) w.modelId = qtext(after.model_id);
+        else w.modelJson = qtext(after.model_json);
         w.scenario = after.scenario;
         if (auto st = rows::writeWorkload(db(), path_, w, action); !st) return st;
         q.prepare(QStringLiteral("UPDATE designs SET workload = ? WHERE id = ?"));
@@ -407,11 +409,13 @@ Status Session::checkValues(const QString& design, const DesignValues& before, c
         if (auto st = storable(after.chip, QStringLiteral("design '%1'").arg(design)); !st)
             return Error{where + st.error().message};
     }
-    if (before.model_id != after.model_id || !(before.scenario == after.scenario)) {
+    if (before.model_id != after.model_id || before.model_json != after.model_json ||
+        !(before.scenario == after.scenario)) {
         if (after.model_id.empty())
             return Error{where + "it has no workload yet: set workload.model first"};
-        if (!isReferenceModel(after.model_id))
+        if (after.model_json.empty() && !isReferenceModel(after.model_id))
             return Error{where + "workload.model: '" + after.model_id + "' is not a model of the library"};
+        // A model's own description was checked when it was set (set_edit_value reads it whole).
         // Each key is in its range (set_edit_value checked it); whether the scenario suits the model
         // (tp within the heads, enough chips) is the evaluation's to report, as the GUI shows it.
     }
@@ -510,6 +514,7 @@ Status Session::adoptContext(const QString& design, const DesignValues& values) 
     if (!before) return fail(before.error().message);
     DesignValues after = *before;
     after.model_id = values.model_id;
+    after.model_json = values.model_json;
     after.scenario = values.scenario;
     after.baseline_id = values.baseline_id;
     after.compared_ids = values.compared_ids;
@@ -553,6 +558,11 @@ Result<DesignValues> Session::values(const QString& design) const {
         if (!record && !workload.isEmpty()) return record.error();
         if (!record->modelId.isEmpty()) {
             v.model_id = stext(record->modelId);
+            v.scenario = record->scenario;
+        } else if (!record->modelJson.isEmpty()) {
+            // readWorkload read the description whole; its one-line form is the history's text of it.
+            if (auto st = set_edit_value(v, EditKind::workload, kModelKey, stext(record->modelJson)); !st)
+                return Error{stext(path_) + ": design '" + stext(design) + "': " + st.error().message};
             v.scenario = record->scenario;
         }
     }

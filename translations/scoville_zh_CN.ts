@@ -5188,10 +5188,6 @@ TTFT p99 %6</translation>
         <translation>工作负载</translation>
     </message>
     <message>
-        <source>Model preset (resources/models)</source>
-        <translation>模型预设（resources/models）</translation>
-    </message>
-    <message>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
@@ -5286,6 +5282,26 @@ TTFT p99 %6</translation>
     <message>
         <source>Expert-parallel degree: chips the routed experts spread over (divides TP x DP); auto = the best</source>
         <translation>专家并行度：路由专家分布的芯片数（整除 TP × DP）；auto = 最优值</translation>
+    </message>
+    <message>
+        <source>Model: a preset of the library (resources/models), or one of the design&apos;s own read from a file (a model file of the library&apos;s form, or the config.json of a Hugging Face model repository), kept in the session</source>
+        <translation>模型：库中的预设（resources/models），或从文件读入、属于本设计自己的模型（本库格式的模型文件，或 Hugging Face 模型仓库的 config.json），保存在会话中</translation>
+    </message>
+    <message>
+        <source>Load Model File...</source>
+        <translation>载入模型文件...</translation>
+    </message>
+    <message>
+        <source>Load Model File</source>
+        <translation>载入模型文件</translation>
+    </message>
+    <message>
+        <source>Model files (*.json);;All files (*)</source>
+        <translation>模型文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 (own model)</source>
+        <translation>%1（自有模型）</translation>
     </message>
 </context>
 <context>

@@ -401,18 +401,20 @@ void DesignDocument::takeReferences(EvaluationBatch& batch) {
 }
 
 DesignValues DesignDocument::values() const {
-    return DesignValues{state_.chip, state_.model.id, state_.scenario, state_.baseline_id, state_.reference_ids};
+    return DesignValues{state_.chip,    state_.model.id,     state_.model_json,
+                        state_.scenario, state_.baseline_id, state_.reference_ids};
 }
 
 unsigned DesignDocument::setValues(const DesignValues& v, bool designEdit) {
     unsigned parts = 0;
-    if (v.model_id != state_.model.id) {
-        auto model = library_.model(v.model_id);
+    if (v.model_id != state_.model.id || v.model_json != state_.model_json) {
+        auto model = design_model(v, library_.model);
         if (!model) {
             emit editRefused(errorText(model.error()));
             return 0;
         }
         state_.model = std::move(model.value());
+        state_.model_json = v.model_json;
         parts |= WorkloadPart;
     }
     if (!(v.chip == state_.chip)) {
@@ -525,9 +527,20 @@ void DesignDocument::setModel(const std::string& modelId) {
         emit editRefused(errorText(model.error()));
         return;
     }
-    if (modelId == state_.model.id) return;
+    if (modelId == state_.model.id && state_.model_json.empty()) return;
     finishInteraction();
-    pushStep({{EditKind::workload, std::string(kModelKey), state_.model.id, modelId}});
+    pushStep({{EditKind::workload, std::string(kModelKey), *edit_value(values(), EditKind::workload, kModelKey), modelId}});
+}
+
+void DesignDocument::setOwnModel(const ModelSpec& model) {
+    if (auto ok = validate_model(model); !ok) {
+        emit editRefused(errorText(ok.error()));
+        return;
+    }
+    const std::string text = model_to_json(model, -1);
+    if (text == state_.model_json) return;
+    finishInteraction();
+    pushStep({{EditKind::workload, std::string(kModelKey), *edit_value(values(), EditKind::workload, kModelKey), text}});
 }
 
 void DesignDocument::setScenario(const Scenario& scenario) {
@@ -543,8 +556,9 @@ Status DesignDocument::applyValues(const DesignValues& next) {
         return error;
     };
     if (auto ok = validate_chip(next.chip); !ok) return refuse(ok.error());
-    if (next.model_id != state_.model.id && !library_.model(next.model_id))
-        return refuse(Error{"unknown model '" + next.model_id + "'"});
+    if (next.model_id != state_.model.id || next.model_json != state_.model_json) {
+        if (auto model = design_model(next, library_.model); !model) return refuse(model.error());
+    }
     finishInteraction();
     pushStep(diff_values(values(), next));
     return Ok{};
@@ -584,7 +598,8 @@ void DesignDocument::loadHistory(const DesignState& state, const std::vector<Edi
         for (const EditStep& step : steps) undoStack_->push(new EditCommand(this, step, -1, -1));
         undoStack_->setIndex(position);
     }
-    const DesignValues expected{state.chip, state.model.id, state.scenario, state.baseline_id, state.reference_ids};
+    const DesignValues expected{state.chip,     state.model.id,    state.model_json,
+                                state.scenario, state.baseline_id, state.reference_ids};
     if (!ok || !(values() == expected)) {
         undoStack_->clear();
         emit editRefused(tr("The stored undo history does not lead back to this design (%1); it starts afresh here.")

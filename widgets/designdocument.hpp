@@ -38,6 +38,7 @@ struct DesignState {
     std::string preset_id;               // the chip the design started from
     ChipSpec preset;                     // that chip's values: the target of "reset to preset"
     ModelSpec model;
+    std::string model_json;              // the model's own description where it is not the library's (one from a file)
     Scenario scenario;
     PhaseSelect phase = PhaseSelect::both;  // which phase(s) the views show: view state, not undoable
     std::string baseline_id;             // reference chip the KPI deltas compare against
@@ -126,6 +127,9 @@ public:
     // A chip from elsewhere (an opened design file) becomes the design and the reset target.
     Status setDesign(const ChipSpec& chip);
     void setModel(const std::string& modelId);
+    // A model of the design's own (one read from a file, a library model file or a transformers config.json),
+    // kept whole in the design and its history.
+    void setOwnModel(const ModelSpec& model);
     void setScenario(const Scenario& scenario);
     void setBaseline(const std::string& chipId);
     void setReferences(const std::vector<std::string>& chipIds);

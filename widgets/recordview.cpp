@@ -538,9 +538,11 @@ Status RecordView::loadCase(int row) {
         auto scenario = validation_scenario(c);
         if (!scenario) return refuse(scenario.error().message);
         next.model_id = c.model;
+        next.model_json.clear();  // the library's model of that id
         next.scenario = *scenario;
     } else if (c.kind == "moe" || c.kind == "attention") {
         next.model_id = c.model;  // the layer's model; the workload stays the user's
+        next.model_json.clear();
     }
     return doc_->applyValues(next);
 }

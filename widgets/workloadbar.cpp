@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QScreen>
@@ -17,6 +18,7 @@
 #include <QWidgetAction>
 #include <algorithm>
 
+#include "core/library/library.hpp"
 #include "core/workload/scenario_keys.hpp"
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
@@ -24,6 +26,11 @@
 
 namespace scoville {
 namespace {
+
+// What an entry of the model list stands for (its data under kItemRole): a library model (its id as its
+// data), the design's own model, or the item that loads one from a file.
+constexpr int kItemRole = Qt::UserRole + 1;
+constexpr int kLibraryItem = 0, kOwnItem = 1, kLoadItem = 2;
 
 // A control with its label (the label's mnemonic focuses the control).
 void addLabelled(QToolBar* bar, const QString& text, QWidget* control) {
@@ -43,13 +50,25 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
 
     model_ = new QComboBox(this);
     model_->setObjectName(QStringLiteral("workload:model"));
-    model_->setToolTip(tr("Model preset (resources/models)"));
-    for (const auto& m : doc_->library().models)
-        model_->addItem(qtext(m.name), qtext(m.id));
+    model_->setToolTip(tr("Model: a preset of the library (resources/models), or one of the design's own read from a "
+                          "file (a model file of the library's form, or the config.json of a Hugging Face model "
+                          "repository), kept in the session"));
+    for (const auto& m : doc_->library().models) model_->addItem(qtext(m.name), qtext(m.id));
+    model_->insertSeparator(model_->count());
+    model_->addItem(tr("Load Model File..."));
+    model_->setItemData(model_->count() - 1, kLoadItem, kItemRole);
     model_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     addLabelled(this, tr("&Model"), model_);
     connect(model_, &QComboBox::activated, this, [this](int i) {
-        doc_->setModel(stext(model_->itemData(i).toString()));
+        const int kind = model_->itemData(i, kItemRole).toInt();
+        if (kind == kLoadItem) {
+            const QString path = QFileDialog::getOpenFileName(
+                this, tr("Load Model File"), QString(),
+                tr("Model files (*.json);;All files (*)"));
+            if (!path.isEmpty()) loadModelFile(path);
+        } else if (kind == kLibraryItem) {
+            doc_->setModel(stext(model_->itemData(i).toString()));
+        }
         sync();
     });
 
@@ -89,6 +108,17 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
         if (parts & DesignDocument::WorkloadPart) sync();
     });
     sync();
+}
+
+bool WorkloadBar::loadModelFile(const QString& path) {
+    auto model = load_model(stext(path));
+    if (!model) {
+        emit doc_->editRefused(qtext(model.error().message));
+        return false;
+    }
+    doc_->setOwnModel(*model);
+    sync();
+    return doc_->state().model_json == model_to_json(*model, -1);
 }
 
 QSpinBox* WorkloadBar::addSpin(const QString& name, const QString& text, const QString& tip, int min, int max) {
@@ -134,7 +164,24 @@ void WorkloadBar::sync() {
     const Scenario& s = st.scenario;
     const QSignalBlocker b0(model_), b2(batch_), b3(input_), b4(output_), b5(weights_), b6(activations_),
         b7(kv_), b8(chips_), b9(tp_), b10(pp_), b11(ep_), b12(dp_);
-    model_->setCurrentIndex(model_->findData(qtext(st.model.id)));
+    // The design's own model, where it has one, is listed between the library's and the load item.
+    int own = -1;
+    for (int i = 0; i < model_->count(); ++i)
+        if (model_->itemData(i, kItemRole).toInt() == kOwnItem) own = i;
+    if (st.model_json.empty()) {
+        if (own >= 0) model_->removeItem(own);
+        model_->setCurrentIndex(model_->findData(qtext(st.model.id)));
+    } else {
+        const QString text = tr("%1 (own model)").arg(qtext(st.model.name.empty() ? st.model.id : st.model.name));
+        if (own < 0) {
+            own = model_->count() - 1;  // before the load item
+            model_->insertItem(own, text);
+            model_->setItemData(own, kOwnItem, kItemRole);
+        }
+        model_->setItemText(own, text);
+        model_->setItemData(own, qtext(st.model.source), Qt::ToolTipRole);
+        model_->setCurrentIndex(own);
+    }
     batch_->setValue(s.batch);
     input_->setValue(s.input_len);
     output_->setValue(s.output_len);

@@ -17,6 +17,11 @@ class WorkloadBar : public QToolBar {
 public:
     explicit WorkloadBar(DesignDocument* doc, QWidget* parent = nullptr);
 
+    // Makes the model in `path` (a model file of the library's form or a transformers config.json) the
+    // design's own, as the model list's "Load Model File..." does after its file dialog; false, and the
+    // refusal shown, where the file does not read as a model.
+    bool loadModelFile(const QString& path);
+
 private:
     QSpinBox* addSpin(const QString& name, const QString& label, const QString& tip, int min, int max);
     QComboBox* addPrecision(const QString& name, const QString& label, const QString& tip);

@@ -120,6 +120,8 @@ nlohmann::ordered_json showJson(store::Session& ss, const QString& design, const
     j["chip"] = chip;
     nlohmann::ordered_json workload;
     workload["model"] = v.model_id.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v.model_id);
+    // A model of the design's own (read from a file) is given whole.
+    if (!v.model_json.empty()) workload["model_spec"] = nlohmann::ordered_json::parse(v.model_json);
     if (!v.model_id.empty())
         for (const auto& k : workload_keys()) {
             const std::string text = k.get(v.scenario);
@@ -171,7 +173,10 @@ int show(CommandContext& ctx, const SessionOptions& o) {
             << "history: " << sum->stepCount << " steps, at " << sum->stepPosition << "\n"
             << "created: " << iso(sum->created) << "\n"
             << "modified: " << iso(sum->modified) << "\n";
-    if (!values->model_id.empty()) ctx.out << "model: " << values->model_id << "\n";
+    if (!values->model_id.empty())
+        ctx.out << "model: " << values->model_id
+                << (values->model_json.empty() ? "" : " (the design's own, read from a file)")
+                << "\n";
     if (!values->baseline_id.empty()) ctx.out << "baseline: " << values->baseline_id << "\n";
     if (!values->compared_ids.empty()) ctx.out << "compared: " << join_ids(values->compared_ids) << "\n";
     if (const QString n = ss.notes(design); !n.isEmpty()) {
@@ -253,7 +258,15 @@ int edit(CommandContext& ctx, const SessionOptions& o) {
         if (eq == std::string::npos || eq == 0) return fail(ctx, "--set " + assignment + ": expected KEY=VALUE");
         auto target = parse_edit_target(assignment.substr(0, eq));
         if (!target) return fail(ctx, "--set " + assignment + ": " + target.error().message);
-        auto e = make_edit(next, *target, assignment.substr(eq + 1));
+        std::string value = assignment.substr(eq + 1);
+        // workload.model=FILE: a model file of the library's form or a transformers config.json, kept whole.
+        if (target->kind == EditKind::workload && target->key == kModelKey &&
+            (value.find('/') != std::string::npos || value.ends_with(".json"))) {
+            auto model = load_model(value);
+            if (!model) return fail(ctx, "--set " + assignment + ": " + model.error().message);
+            value = model_to_json(*model, -1);
+        }
+        auto e = make_edit(next, *target, value);
         if (!e) return fail(ctx, "--set " + assignment + ": " + e.error().message);
         if (!*e) continue;
         (void)set_edit_value(next, (*e)->kind, (*e)->key, (*e)->new_value);
@@ -263,8 +276,10 @@ int edit(CommandContext& ctx, const SessionOptions& o) {
         ctx.out << "design '" << o.design << "': nothing changed\n";
         return 0;
     }
-    if (!(next.model_id == values->model_id && next.scenario == values->scenario) && !next.model_id.empty()) {
-        auto model = load_model(next.model_id);
+    if (!(next.model_id == values->model_id && next.model_json == values->model_json &&
+          next.scenario == values->scenario) &&
+        !next.model_id.empty()) {
+        auto model = design_model(next, load_model);
         if (!model) return fail(ctx, "workload.model: " + model.error().message);
         if (auto st = validate_scenario(next.scenario, *model); !st) return fail(ctx, st.error().message);
     }

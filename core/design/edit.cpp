@@ -82,7 +82,7 @@ Result<std::string> edit_value(const DesignValues& v, EditKind kind, std::string
         case EditKind::design:
             return chip_to_json(v.chip, -1);
         case EditKind::workload:
-            if (key == kModelKey) return v.model_id;
+            if (key == kModelKey) return v.model_json.empty() ? v.model_id : v.model_json;
             return get_workload_text(v.scenario, key);
         case EditKind::baseline:
             return v.baseline_id;
@@ -104,7 +104,15 @@ Status set_edit_value(DesignValues& v, EditKind kind, std::string_view key, std:
         }
         case EditKind::workload:
             if (key == kModelKey) {  // "" = no workload yet (how a design starts)
+                if (text.starts_with('{')) {  // a model's own description
+                    auto model = model_from_json(text, "workload.model");
+                    if (!model) return model.error();
+                    v.model_id = model->id;
+                    v.model_json = model_to_json(*model, -1);
+                    return Ok{};
+                }
                 v.model_id = std::string(text);
+                v.model_json.clear();
                 return Ok{};
             }
             return set_workload_text(v.scenario, key, text);
@@ -158,8 +166,9 @@ EditStep diff_values(const DesignValues& from, const DesignValues& to) {
                         chip_to_json(to.chip, -1)});
     else
         step = std::move(chip_edits);
-    if (from.model_id != to.model_id)
-        step.push_back({EditKind::workload, std::string(kModelKey), from.model_id, to.model_id});
+    if (from.model_id != to.model_id || from.model_json != to.model_json)
+        step.push_back({EditKind::workload, std::string(kModelKey), *edit_value(from, EditKind::workload, kModelKey),
+                        *edit_value(to, EditKind::workload, kModelKey)});
     for (const auto& k : workload_keys()) {
         const std::string a = k.get(from.scenario), b = k.get(to.scenario);
         if (a != b) step.push_back({EditKind::workload, std::string(k.key), a, b});
@@ -170,6 +179,19 @@ EditStep diff_values(const DesignValues& from, const DesignValues& to) {
         step.push_back({EditKind::compared, std::string(kComparedKey), join_ids(from.compared_ids),
                         join_ids(to.compared_ids)});
     return step;
+}
+
+Result<ModelSpec> design_model(const DesignValues& values,
+                               const std::function<Result<ModelSpec>(std::string_view id)>& library) {
+    if (!values.model_json.empty()) return model_from_json(values.model_json, "workload.model");
+    return library(values.model_id);
+}
+
+std::string model_edit_label(std::string_view text) {
+    if (!text.starts_with('{')) return std::string(text);
+    auto model = model_from_json(text, "history");
+    if (!model) return "?";
+    return model->name.empty() ? model->id : model->name;
 }
 
 bool is_noop(const EditStep& step) {
@@ -195,7 +217,8 @@ std::string describe_edit(const Edit& e) {
             return "Chip " + a + " -> " + b;
         }
         case EditKind::workload: {
-            if (e.key == kModelKey) return "Model " + shown(e.old_value) + " -> " + shown(e.new_value);
+            if (e.key == kModelKey)
+                return "Model " + shown(model_edit_label(e.old_value)) + " -> " + shown(model_edit_label(e.new_value));
             const WorkloadKey* k = find_workload_key(e.key);
             const std::string unit = k && !k->unit.empty() ? std::string(" ").append(k->unit) : std::string();
             const std::string label =

@@ -5,6 +5,7 @@
 // `scoville session edit/undo/redo` commands all speak it, so one history survives a restart and
 // is shared by the GUI and the command line. Text forms come from the registries: chip keys from
 // core/hw/params, workload keys from core/workload/scenario_keys.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,9 @@ inline constexpr std::string_view kWorkloadPrefix = "workload.";
 struct DesignValues {
     ChipSpec chip;
     std::string model_id;
+    // The model's own description (model_to_json, one line) where it is not the library's model of that id
+    // (one read from a file); empty where model_id names a library model.
+    std::string model_json;
     Scenario scenario;
     std::string baseline_id;
     std::vector<std::string> compared_ids;
@@ -86,6 +90,12 @@ bool is_noop(const EditStep& step);
 // A plain-English line for logs and the command line: "Clock (compute.clock_ghz) 1.8 -> 2 GHz".
 // The GUI describes edits itself, in the user's language.
 std::string describe_edit(const Edit& edit);
+
+// The model the values name: their own description where they carry one, else `library`'s model of that id.
+Result<ModelSpec> design_model(const DesignValues& values,
+                               const std::function<Result<ModelSpec>(std::string_view id)>& library);
+// How a "model" edit's value reads: a library id as it is, a model's own description (JSON) as its name.
+std::string model_edit_label(std::string_view text);
 
 // "b200,tpu-v7" <-> {"b200", "tpu-v7"}; empty text = no chips.
 std::string join_ids(const std::vector<std::string>& ids);

@@ -275,7 +275,7 @@ Result<std::vector<CheckOutcome>> check_step(const LessonStep& step, const Desig
                                              const DesignValues& previous, const ModelLookup& models,
                                              const EvaluateFn& evaluate) {
     auto eval = [&](const DesignValues& v) -> Result<Evaluation> {
-        auto model = models(v.model_id);
+        auto model = design_model(v, models);
         if (!model) return model.error();
         return evaluate(v.chip, *model, v.scenario);
     };

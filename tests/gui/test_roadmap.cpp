@@ -283,7 +283,7 @@ private slots:
             const DesignState def = DesignDocument::defaultState(builtin_library());
             Scenario scenario = def.scenario;  // with measured output lengths, which the assumptions summarise
             scenario.output_len_quantiles = {{0.01, 23}, {0.5, 251}, {0.99, 922}};
-            QVERIFY((*session)->adoptContext(design, DesignValues{*chip, def.model.id, scenario, def.baseline_id,
+            QVERIFY((*session)->adoptContext(design, DesignValues{*chip, def.model.id, {}, scenario, def.baseline_id,
                                                                   def.reference_ids})
                         .ok());
         }

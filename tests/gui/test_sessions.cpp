@@ -3,7 +3,10 @@
 // switchable and branchable, the command line and the GUI share one history, and a failed write is
 // visible without losing the edit.
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListView>
 #include <QProcess>
@@ -18,6 +21,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
+#include <cmath>
 #include <memory>
 
 #include "app/mainwindow.hpp"
@@ -25,12 +29,19 @@
 #include "core/hw/params.hpp"
 #include "store/session.hpp"
 #include "widgets/designdocument.hpp"
+#include "widgets/workloadbar.hpp"
 
 using namespace scoville;
 
 namespace {
 
 double param(const ChipSpec& chip, const char* key) { return get_param(chip, key).value(); }
+
+void writeText(const QString& path, const char* text) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+}
 
 double stored(const SessionController& c, const char* key) {
     auto chip = c.session()->chip(c.currentDesign());
@@ -318,6 +329,91 @@ private slots:
         QCOMPARE(doc()->state().scenario.output_len, 500);
         QCOMPARE(doc()->state().baseline_id, std::string("h200-sxm"));
         QCOMPARE(doc()->state().reference_ids, (std::vector<std::string>{"h100-sxm", "mi300x"}));
+    }
+
+    void aModelFromAFileIsTheDesignsOwnAndSurvivesARestart() {
+        // DeepSeek-V2-Lite's published config.json (deepseek-ai/DeepSeek-V2-Lite), its architecture keys: a model
+        // the library does not hold. DeepSeek's model card: 15.7B parameters.
+        QVERIFY(QDir(dir_.path()).mkpath(QStringLiteral("DeepSeek-V2-Lite")));
+        const QString config = dir_.filePath(QStringLiteral("DeepSeek-V2-Lite/config.json"));
+        writeText(config, R"({"architectures": ["DeepseekV2ForCausalLM"], "model_type": "deepseek_v2",
+            "first_k_dense_replace": 1, "hidden_size": 2048, "intermediate_size": 10944, "kv_lora_rank": 512,
+            "max_position_embeddings": 163840, "moe_intermediate_size": 1408, "moe_layer_freq": 1,
+            "n_routed_experts": 64, "n_shared_experts": 2, "num_attention_heads": 16, "num_experts_per_tok": 6,
+            "num_hidden_layers": 27, "num_key_value_heads": 16, "q_lora_rank": null, "qk_nope_head_dim": 128,
+            "qk_rope_head_dim": 64, "v_head_dim": 128, "vocab_size": 102400})");
+        const QString design = ctl()->currentDesign();
+        const std::string libraryModel = doc()->state().model.id;
+        auto* bar = window_->findChild<WorkloadBar*>(QStringLiteral("workloadBar"));
+        auto* combo = window_->findChild<QComboBox*>(QStringLiteral("workload:model"));
+        QVERIFY(bar && combo);
+        const int listed = combo->count();  // the library's models, a separator and the load item
+        QVERIFY(bar->loadModelFile(config));
+        QCOMPARE(doc()->state().model.id, std::string("deepseek-v2-lite"));
+        QCOMPARE(doc()->state().model.moe.experts, 64);
+        QVERIFY(std::abs(doc()->state().model.parameters() / 1e9 - 15.7) < 0.01 * 15.7);
+        QCOMPARE(combo->currentText(), QStringLiteral("deepseek-v2-lite (own model)"));
+        QCOMPARE(combo->count(), listed + 1);
+        QVERIFY2(doc()->evaluation().ok(), doc()->evaluation().ok() ? "" : doc()->evaluation().error().message.c_str());
+        const double tokens = doc()->evaluation()->serving.throughput_tokens_per_s;
+        QVERIFY(tokens > 0);
+
+        // The session keeps the whole model: after a restart it evaluates the same.
+        window_.reset();
+        open();
+        QCOMPARE(doc()->state().model.id, std::string("deepseek-v2-lite"));
+        QVERIFY(!doc()->state().model_json.empty());
+        QCOMPARE(doc()->evaluation()->serving.throughput_tokens_per_s, tokens);
+        combo = window_->findChild<QComboBox*>(QStringLiteral("workload:model"));
+        QCOMPARE(combo->currentText(), QStringLiteral("deepseek-v2-lite (own model)"));
+        // The command line reads it from the session too.
+        QProcess cli;
+        cli.start(QStringLiteral(SCOVILLE_BINARY), {QStringLiteral("session"), QStringLiteral("show"), file_, design,
+                                                    QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY(cli.waitForFinished(30000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const QJsonObject shown = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QCOMPARE(shown[QStringLiteral("workload")][QStringLiteral("model")].toString(), QStringLiteral("deepseek-v2-lite"));
+        QCOMPARE(shown[QStringLiteral("workload")][QStringLiteral("model_spec")][QStringLiteral("moe")][QStringLiteral("experts")].toInt(), 64);
+
+        // One undoable step, which reads as the models' names; undo takes the list back to the library's.
+        QCOMPARE(doc()->undoStack()->count(), 1);
+        QCOMPARE(doc()->undoStack()->text(0), QStringLiteral("Model %1 → deepseek-v2-lite").arg(QString::fromStdString(libraryModel)));
+        doc()->undoStack()->undo();
+        QCOMPARE(doc()->state().model.id, libraryModel);
+        QVERIFY(doc()->state().model_json.empty());
+        QCOMPARE(combo->count(), listed);
+        QCOMPARE(combo->currentData().toString(), QString::fromStdString(libraryModel));
+        doc()->undoStack()->redo();
+        QCOMPARE(combo->currentText(), QStringLiteral("deepseek-v2-lite (own model)"));
+
+        // A file that is no model is refused visibly and changes nothing.
+        const QString t5 = dir_.filePath(QStringLiteral("t5.json"));
+        writeText(t5, R"({"model_type": "t5", "d_model": 512})");
+        bar = window_->findChild<WorkloadBar*>(QStringLiteral("workloadBar"));  // the restarted window's
+        QVERIFY(!bar->loadModelFile(t5));
+        QCOMPARE(doc()->state().model.id, std::string("deepseek-v2-lite"));
+        QVERIFY2(window_->statusBar()->currentMessage().contains(QStringLiteral("'model_type' \"t5\" is not one")),
+                 qPrintable(window_->statusBar()->currentMessage()));
+
+        // `session edit --set workload.model=FILE` makes a file's model the design's own from the command line.
+        window_.reset();
+        cli.start(QStringLiteral(SCOVILLE_BINARY),
+                  {QStringLiteral("session"), QStringLiteral("edit"), file_, design, QStringLiteral("--set"),
+                   QStringLiteral("workload.model=") + config});
+        QVERIFY(cli.waitForFinished(30000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        QVERIFY2(cli.readAllStandardOutput().contains("nothing changed"), "the same model again changes nothing");
+        cli.start(QStringLiteral(SCOVILLE_BINARY),
+                  {QStringLiteral("session"), QStringLiteral("edit"), file_, design, QStringLiteral("--set"),
+                   QStringLiteral("workload.model=mixtral-8x7b")});
+        QVERIFY(cli.waitForFinished(30000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        open();
+        QCOMPARE(doc()->state().model.id, std::string("mixtral-8x7b"));
+        QVERIFY(doc()->state().model_json.empty());
+        doc()->undoStack()->undo();
+        QCOMPARE(doc()->state().model.id, std::string("deepseek-v2-lite"));
     }
 
     void notesAreStored() {
