@@ -282,6 +282,7 @@ void CompareView::refresh() {
     const DesignState& st = doc_->state();
     const auto* base = doc_->baselineEvaluation();
     const bool baseOk = base && base->ok();
+    ratios_ = baseOk;
     const ChipSpec* baseChip = doc_->referenceChip(st.baseline_id);
     const QString baseName = baseChip ? qtext(baseChip->name) : qtext(st.baseline_id);
 
@@ -456,6 +457,8 @@ void CompareView::refresh() {
     applyRanges();
     fitLegend();
 }
+
+QString CompareView::captionText() const { return caption_->text(); }
 
 void CompareView::paletteChanged() {
     DocumentView::paletteChanged();

@@ -69,6 +69,9 @@ public:
     // As many legend columns as a plot `width` px wide holds (0: the plot's own width); a report
     // draws the chart at its own size.
     void fitLegend(int width = 0);
+    // Whether the chart shows ratios (the baseline has a result); where not, why not.
+    [[nodiscard]] bool hasRatios() const { return ratios_; }
+    [[nodiscard]] QString captionText() const;
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -116,6 +119,7 @@ private:
     double baseValues_[MetricCount] = {};  // the baseline's value per metric (0: none), as drawn
     Basis basis_ = Basis::perChip;
     bool fitting_ = false;
+    bool ratios_ = false;
 };
 
 }  // namespace scoville

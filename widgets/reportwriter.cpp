@@ -277,6 +277,15 @@ private:
         p_.setFont(font(12, true));
         p_.drawText(QRectF(rect.left(), rect.top(), rect.width(), 18), Qt::AlignLeft | Qt::AlignVCenter, title);
         const QRectF area(rect.left(), rect.top() + 20, rect.width(), rect.height() - 20);
+        if (plot == compare_.plot() && !compare_.hasRatios()) {
+            // No baseline result, no ratios: the reason in place of empty axes.
+            p_.setFont(font(11));
+            p_.setPen(QColor(90, 90, 90));
+            p_.drawText(area.adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, compare_.captionText());
+            p_.setPen(QColor(200, 200, 200));
+            p_.drawRect(area);
+            return;
+        }
         if (plot == roadmap_.plot()) roadmap_.fitLegend(static_cast<int>(area.width() * 1.15));
         if (plot == compare_.plot()) compare_.fitLegend(static_cast<int>(area.width() * 1.15));
         if (plot == physical_.plot())

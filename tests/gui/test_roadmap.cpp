@@ -418,6 +418,38 @@ private slots:
         QVERIFY2(plain(text.out).contains(value), qPrintable(value + QStringLiteral(" not in: ") + text.out.left(2000)));
     }
 
+    // A design with a model of its own (read from a file) and no baseline: the report names the model and, in
+    // place of the comparison's empty axes, says why there are no ratios.
+    void aReportOfADesignWithoutABaselineSaysWhyItHasNoRatios() {
+        QTemporaryDir tmp;
+        const QString file = tmp.filePath(QStringLiteral("s.scoville"));
+        const QString design = QStringLiteral("own");
+        ModelSpec own = *load_model("llama-3.1-8b");
+        own.id = "my-8b";
+        own.name = "My 8B";
+        own.layers = 40;  // a deeper variant the library does not hold
+        {
+            auto session = store::Session::open(file);
+            QVERIFY(session.ok());
+            const auto chip = load_chip("h200-sxm");
+            QVERIFY((*session)->saveDesign(design, *chip).ok());
+            Scenario scenario = DesignDocument::defaultState(builtin_library()).scenario;
+            scenario.chips = 1;
+            QVERIFY((*session)->adoptContext(design, DesignValues{*chip, own.id, model_to_json(own, -1), scenario, "", {}})
+                        .ok());
+        }
+        const QString pdf = tmp.filePath(QStringLiteral("report.pdf"));
+        const Run r = run(QStringLiteral(SCOVILLE_BINARY),
+                          {QStringLiteral("report"), QStringLiteral("--session"), file, QStringLiteral("--design"), design,
+                           QStringLiteral("--out"), pdf});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const Run text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY2(text.code == 0, qPrintable(text.err));
+        const QString t = plain(text.out);
+        QVERIFY2(t.contains(QStringLiteral("Workload: My 8B")), qPrintable(t.left(600)));
+        QVERIFY2(t.contains(QStringLiteral("No ratios: no baseline chip chosen")), qPrintable(t.left(2000)));
+    }
+
     // Bad requests: a clear message naming the input, a non-zero exit, nothing written.
     void reportErrors() {
         QTemporaryDir tmp;
