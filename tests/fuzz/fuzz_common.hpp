@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/perf/evaluate.hpp"
+#include "core/workload/model.hpp"
 
 namespace scoville::fuzz {
 
@@ -43,6 +44,16 @@ inline void check_finite(const Result<Evaluation>& ev) {
                 require(std::isfinite(op.time_s) && std::isfinite(op.flops) && std::isfinite(op.bytes()) &&
                         std::isfinite(op.utilisation));
     }
+}
+
+// A model a parser accepted: its model file reads back as the same model, and it evaluates finitely on `chip`.
+inline void check_model(const ModelSpec& model, const ChipSpec& chip) {
+    auto back = model_from_json(model_to_json(model), "roundtrip");
+    require(back.ok() && *back == model);
+    Scenario s;
+    s.input_len = 64;
+    s.output_len = 16;
+    check_finite(evaluate(chip, model, s));
 }
 
 }  // namespace scoville::fuzz
