@@ -142,3 +142,43 @@ TEST(Edit, IdListsAndDescriptions) {
     EXPECT_EQ(describe_edit({EditKind::workload, "model", "", "mixtral-8x7b"}), "Model none -> mixtral-8x7b");
     EXPECT_EQ(describe_edit({EditKind::baseline, "baseline", "b200", ""}), "Baseline b200 -> none");
 }
+
+TEST(Edit, AModelOfTheDesignsOwnIsKeptWholeInItsEdit) {
+    DesignValues v = h100_on_llama();
+    ModelSpec own = load_model("llama-3.1-8b").value();
+    own.id = "my-8b";
+    own.name = "My 8B";
+    own.layers = 40;
+    const std::string text = model_to_json(own, 2);  // any layout: the edit keeps its one-line form
+    auto e = make_edit(v, *parse_edit_target("workload.model"), text);
+    ASSERT_TRUE(e.ok()) << e.error().message;
+    ASSERT_TRUE(e->has_value());
+    EXPECT_EQ((*e)->old_value, "llama-3.1-70b");
+    EXPECT_EQ((*e)->new_value, model_to_json(own, -1));
+    DesignValues after = v;
+    ASSERT_TRUE(apply_step(after, {**e}, true).ok());
+    EXPECT_EQ(after.model_id, "my-8b");
+    auto model = design_model(after, [](std::string_view) -> Result<ModelSpec> { return Error{"not the library"}; });
+    ASSERT_TRUE(model.ok()) << model.error().message;
+    EXPECT_EQ(model->layers, 40);
+    // Its diff against the library's model is that one edit; undone, the library's model again.
+    EXPECT_EQ(diff_values(v, after), EditStep{**e});
+    ASSERT_TRUE(apply_step(after, {**e}, false).ok());
+    EXPECT_EQ(after, v);
+    EXPECT_TRUE(after.model_json.empty());
+    // A library id after it clears the description; the same description again changes nothing.
+    DesignValues mine = v;
+    ASSERT_TRUE(set_edit_value(mine, EditKind::workload, "model", (*e)->new_value).ok());
+    auto same = make_edit(mine, *parse_edit_target("workload.model"), text);
+    ASSERT_TRUE(same.ok());
+    EXPECT_FALSE(same->has_value());
+    ASSERT_TRUE(set_edit_value(mine, EditKind::workload, "model", "llama-3.1-70b").ok());
+    EXPECT_EQ(mine, v);
+    // Read in a history line by its name.
+    EXPECT_EQ(describe_edit(**e), "Model llama-3.1-70b -> My 8B");
+    EXPECT_EQ(model_edit_label("mixtral-8x7b"), "mixtral-8x7b");
+    // A description that is no model is refused naming the key.
+    auto bad = make_edit(v, *parse_edit_target("workload.model"), R"({"id": "x", "layers": 0})");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("workload.model"), std::string::npos) << bad.error().message;
+}
