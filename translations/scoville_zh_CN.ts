@@ -3771,6 +3771,264 @@ TTFT p99 %6</translation>
     </message>
 </context>
 <context>
+    <name>scoville::ModelEditor</name>
+    <message>
+        <source>Edit Model</source>
+        <translation>编辑模型</translation>
+    </message>
+    <message>
+        <source>The model&apos;s id: lower case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>模型的 id：小写字母、数字、“.”、“_”和“-”</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Edited from %1</source>
+        <translation>由 %1 编辑而来</translation>
+    </message>
+    <message>
+        <source>The model needs an id.</source>
+        <translation>模型需要一个 id。</translation>
+    </message>
+    <message>
+        <source>%1 billion parameters, %2 billion active a token</source>
+        <translation>%1 十亿参数，每个 token 激活 %2 十亿</translation>
+    </message>
+</context>
+<context>
+    <name>scoville::ModelKeys</name>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Feed-forward</source>
+        <translation>前馈网络</translation>
+    </message>
+    <message>
+        <source>Mixture of experts</source>
+        <translation>混合专家</translation>
+    </message>
+    <message>
+        <source>Latent attention (MLA)</source>
+        <translation>潜在注意力（MLA）</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Transformer blocks (config.json num_hidden_layers).</source>
+        <translation>Transformer 块数（config.json num_hidden_layers）。</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>隐藏维度</translation>
+    </message>
+    <message>
+        <source>Width of the residual stream (hidden_size).</source>
+        <translation>残差流的宽度（hidden_size）。</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <source>Tokens of the vocabulary: the embedding&apos;s and the lm_head&apos;s rows (vocab_size).</source>
+        <translation>词表中的 token 数：嵌入层和 lm_head 的行数（vocab_size）。</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Tokens a request may hold, prompt and output (max_position_embeddings); a longer request is refused. 0: not given.</source>
+        <translation>一个请求可容纳的 token 数，含提示与输出（max_position_embeddings）；更长的请求会被拒绝。0：未给出。</translation>
+    </message>
+    <message>
+        <source>Query heads</source>
+        <translation>查询头数</translation>
+    </message>
+    <message>
+        <source>Attention heads of the queries (num_attention_heads); tensor parallelism splits them over the chips.</source>
+        <translation>查询的注意力头数（num_attention_heads）；张量并行将其分布到各芯片。</translation>
+    </message>
+    <message>
+        <source>KV heads</source>
+        <translation>KV 头数</translation>
+    </message>
+    <message>
+        <source>Key-value heads (num_key_value_heads): as many as the query heads for multi-head attention, fewer for grouped-query attention; it must divide the query heads. The KV cache holds layers x KV heads x head size x 2 values a token.</source>
+        <translation>键值头数（num_key_value_heads）：多头注意力时与查询头数相同，分组查询注意力时更少；必须整除查询头数。每个 token 的 KV 缓存为 层数 x KV 头数 x 头维度 x 2 个值。</translation>
+    </message>
+    <message>
+        <source>Head size</source>
+        <translation>头维度</translation>
+    </message>
+    <message>
+        <source>Width of a head (head_dim; hidden size / query heads where a model does not give it).</source>
+        <translation>一个头的宽度（head_dim；模型未给出时为 隐藏维度 / 查询头数）。</translation>
+    </message>
+    <message>
+        <source>Local window</source>
+        <translation>局部窗口</translation>
+    </message>
+    <message>
+        <source>Keys a local-attention layer attends: the last this many tokens (a sliding window), or its own chunk of this many (Llama 4). 0: every layer attends all its keys.</source>
+        <translation>局部注意力层关注的键：最近这么多个 token（滑动窗口），或其所在的这么大的块（Llama 4）。0：每层都关注全部键。</translation>
+    </message>
+    <message>
+        <source>Global layer every</source>
+        <translation>全局层间隔</translation>
+    </message>
+    <message>
+        <source>With a local window, every n-th layer attends all its keys and the others are local (gpt-oss: 2, Llama 4: 4). 0: every layer is local.</source>
+        <translation>有局部窗口时，每第 n 层关注全部键，其余为局部层（gpt-oss：2，Llama 4：4）。0：每层都是局部层。</translation>
+    </message>
+    <message>
+        <source>Window kind</source>
+        <translation>窗口类型</translation>
+    </message>
+    <message>
+        <source>How a local layer&apos;s keys move: sliding, the last tokens; chunked, the tokens of its own chunk, none at a chunk&apos;s start to the whole chunk at its end.</source>
+        <translation>局部层的键如何移动：sliding，最近的 token；chunked，其所在块的 token，从块首的零个到块尾的整块。</translation>
+    </message>
+    <message>
+        <source>RoPE</source>
+        <translation>RoPE</translation>
+    </message>
+    <message>
+        <source>How the queries and keys are rotated: standard (fixed frequencies: the original, linear, Llama 3 scalings) or YaRN, which some engines&apos; decode kernels leave to a pass of its own.</source>
+        <translation>查询和键的旋转方式：standard（固定频率：原始、线性、Llama 3 缩放）或 YaRN，某些引擎的解码内核会把它交给单独的一遍处理。</translation>
+    </message>
+    <message>
+        <source>Dense FFN size</source>
+        <translation>稠密 FFN 维度</translation>
+    </message>
+    <message>
+        <source>Intermediate size of the dense layers&apos; feed-forward network (intermediate_size); unused where every layer is MoE.</source>
+        <translation>稠密层前馈网络的中间维度（intermediate_size）；每层都是 MoE 时不使用。</translation>
+    </message>
+    <message>
+        <source>Gated (SwiGLU)</source>
+        <translation>门控（SwiGLU）</translation>
+    </message>
+    <message>
+        <source>Gate, up and down projections (SwiGLU); off: up and down only.</source>
+        <translation>门、上投影和下投影（SwiGLU）；关闭：只有上投影和下投影。</translation>
+    </message>
+    <message>
+        <source>Routed experts</source>
+        <translation>路由专家数</translation>
+    </message>
+    <message>
+        <source>Experts of an MoE layer a router chooses among. 0: a dense model.</source>
+        <translation>MoE 层中由路由器从中选择的专家数。0：稠密模型。</translation>
+    </message>
+    <message>
+        <source>Experts a token</source>
+        <translation>每个 token 的专家数</translation>
+    </message>
+    <message>
+        <source>Routed experts each token takes (num_experts_per_tok).</source>
+        <translation>每个 token 选取的路由专家数（num_experts_per_tok）。</translation>
+    </message>
+    <message>
+        <source>Expert FFN size</source>
+        <translation>专家 FFN 维度</translation>
+    </message>
+    <message>
+        <source>Intermediate size of one expert (moe_intermediate_size).</source>
+        <translation>单个专家的中间维度（moe_intermediate_size）。</translation>
+    </message>
+    <message>
+        <source>Shared experts</source>
+        <translation>共享专家数</translation>
+    </message>
+    <message>
+        <source>Experts every token takes besides its routed ones, each of the expert FFN size.</source>
+        <translation>每个 token 在路由专家之外都会经过的专家，每个为专家 FFN 维度。</translation>
+    </message>
+    <message>
+        <source>Leading dense layers</source>
+        <translation>前置稠密层数</translation>
+    </message>
+    <message>
+        <source>Layers at the start with a dense FFN (DeepSeek-V3: 3).</source>
+        <translation>开头使用稠密 FFN 的层数（DeepSeek-V3：3）。</translation>
+    </message>
+    <message>
+        <source>MoE layer every</source>
+        <translation>MoE 层间隔</translation>
+    </message>
+    <message>
+        <source>After the leading dense layers, every n-th layer is MoE and the others dense (Llama 4 Maverick: 2).</source>
+        <translation>前置稠密层之后，每第 n 层为 MoE，其余为稠密层（Llama 4 Maverick：2）。</translation>
+    </message>
+    <message>
+        <source>Routing skew</source>
+        <translation>路由偏斜</translation>
+    </message>
+    <message>
+        <source>Power law of the tokens each expert receives, which sets the busiest expert rank&apos;s load (aiconfigurator: 1.01 to 1.2 across models). 0: every expert takes its share.</source>
+        <translation>每个专家所接收 token 数的幂律指数，决定最繁忙专家 rank 的负载（aiconfigurator：不同模型为 1.01 到 1.2）。0：每个专家平均分担。</translation>
+    </message>
+    <message>
+        <source>KV latent rank</source>
+        <translation>KV 潜在秩</translation>
+    </message>
+    <message>
+        <source>Width of the compressed key-value latent the cache holds a token (kv_lora_rank). 0: no latent attention.</source>
+        <translation>缓存为每个 token 保存的压缩键值潜在向量宽度（kv_lora_rank）。0：无潜在注意力。</translation>
+    </message>
+    <message>
+        <source>Query latent rank</source>
+        <translation>查询潜在秩</translation>
+    </message>
+    <message>
+        <source>Width of the compressed query (q_lora_rank). 0: uncompressed queries.</source>
+        <translation>压缩查询的宽度（q_lora_rank）。0：查询不压缩。</translation>
+    </message>
+    <message>
+        <source>Head size without RoPE</source>
+        <translation>无 RoPE 头维度</translation>
+    </message>
+    <message>
+        <source>Part of a query and key head that is not rotated (qk_nope_head_dim).</source>
+        <translation>查询和键头中不旋转的部分（qk_nope_head_dim）。</translation>
+    </message>
+    <message>
+        <source>RoPE head size</source>
+        <translation>RoPE 头维度</translation>
+    </message>
+    <message>
+        <source>Rotated part of a query and key head, shared by the heads in the cache (qk_rope_head_dim).</source>
+        <translation>查询和键头中旋转的部分，在缓存中由各头共享（qk_rope_head_dim）。</translation>
+    </message>
+    <message>
+        <source>Value head size</source>
+        <translation>值头维度</translation>
+    </message>
+    <message>
+        <source>Width of a value head (v_head_dim).</source>
+        <translation>值头的宽度（v_head_dim）。</translation>
+    </message>
+</context>
+<context>
     <name>scoville::ParameterPanel</name>
     <message>
         <source>Start from</source>
@@ -5302,6 +5560,10 @@ TTFT p99 %6</translation>
     <message>
         <source>%1 (own model)</source>
         <translation>%1（自有模型）</translation>
+    </message>
+    <message>
+        <source>Edit Model...</source>
+        <translation>编辑模型...</translation>
     </message>
 </context>
 <context>

@@ -22,15 +22,16 @@
 #include "core/workload/scenario_keys.hpp"
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
+#include "widgets/modeleditor.hpp"
 #include "widgets/servingform.hpp"
 
 namespace scoville {
 namespace {
 
 // What an entry of the model list stands for (its data under kItemRole): a library model (its id as its
-// data), the design's own model, or the item that loads one from a file.
+// data), the design's own model, or the items that load one from a file and edit the design's.
 constexpr int kItemRole = Qt::UserRole + 1;
-constexpr int kLibraryItem = 0, kOwnItem = 1, kLoadItem = 2;
+constexpr int kLibraryItem = 0, kOwnItem = 1, kLoadItem = 2, kEditItem = 3;
 
 // A control with its label (the label's mnemonic focuses the control).
 void addLabelled(QToolBar* bar, const QString& text, QWidget* control) {
@@ -57,6 +58,8 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
     model_->insertSeparator(model_->count());
     model_->addItem(tr("Load Model File..."));
     model_->setItemData(model_->count() - 1, kLoadItem, kItemRole);
+    model_->addItem(tr("Edit Model..."));
+    model_->setItemData(model_->count() - 1, kEditItem, kItemRole);
     model_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     addLabelled(this, tr("&Model"), model_);
     connect(model_, &QComboBox::activated, this, [this](int i) {
@@ -66,6 +69,8 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
                 this, tr("Load Model File"), QString(),
                 tr("Model files (*.json);;All files (*)"));
             if (!path.isEmpty()) loadModelFile(path);
+        } else if (kind == kEditItem) {
+            editModel();
         } else if (kind == kLibraryItem) {
             doc_->setModel(stext(model_->itemData(i).toString()));
         }
@@ -121,6 +126,18 @@ bool WorkloadBar::loadModelFile(const QString& path) {
     return doc_->state().model_json == model_to_json(*model, -1);
 }
 
+ModelEditor* WorkloadBar::editModel() {
+    auto* editor = new ModelEditor(doc_->state().model, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        const ModelSpec edited = editor->model();
+        if (!(edited == doc_->state().model)) doc_->setOwnModel(edited);
+        sync();
+    });
+    editor->open();
+    return editor;
+}
+
 QSpinBox* WorkloadBar::addSpin(const QString& name, const QString& text, const QString& tip, int min, int max) {
     auto* spin = new QSpinBox(this);
     spin->setObjectName(name);
@@ -174,7 +191,7 @@ void WorkloadBar::sync() {
     } else {
         const QString text = tr("%1 (own model)").arg(qtext(st.model.name.empty() ? st.model.id : st.model.name));
         if (own < 0) {
-            own = model_->count() - 1;  // before the load item
+            own = model_->count() - 2;  // before the load and edit items
             model_->insertItem(own, text);
             model_->setItemData(own, kOwnItem, kItemRole);
         }

@@ -11,6 +11,7 @@ class QToolButton;
 namespace scoville {
 
 class DesignDocument;
+class ModelEditor;
 
 class WorkloadBar : public QToolBar {
     Q_OBJECT
@@ -21,6 +22,9 @@ public:
     // design's own, as the model list's "Load Model File..." does after its file dialog; false, and the
     // refusal shown, where the file does not read as a model.
     bool loadModelFile(const QString& path);
+    // Opens the form over the design's model, as the model list's "Edit Model..." does; on OK the edited model
+    // becomes the design's own (one undoable step). Returns the open dialog.
+    ModelEditor* editModel();
 
 private:
     QSpinBox* addSpin(const QString& name, const QString& label, const QString& tip, int min, int max);

@@ -4,12 +4,15 @@
 
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/hw/chip_json.hpp"
 #include "core/hw/params.hpp"
 #include "core/library/library.hpp"
 #include "core/physical/roadmap.hpp"
 #include "core/physical/tech.hpp"
+#include "core/workload/model_keys.hpp"
 
 using namespace scoville;
 
@@ -529,4 +532,45 @@ TEST(Workload, WrappedErrorsKeepTheirPattern) {
     // An error without a pattern is carried as its text.
     const Error plain{"disk full"};
     EXPECT_EQ(Error::of({"Error", "seek: %1", {}, {plain.as_message()}}).message, "seek: disk full");
+}
+
+TEST(ModelKeys, EveryKeyIsTheModelFilesAndReadsBackThroughIt) {
+    const ModelSpec base = load_model("deepseek-v3").value();
+    const auto file = nlohmann::json::parse(model_to_json(base));
+    auto at = [&](std::string_view key) -> const nlohmann::json* {
+        const auto dot = key.find('.');
+        const nlohmann::json& obj = dot == std::string_view::npos ? file : file.at(std::string(key.substr(0, dot)));
+        const std::string leaf(dot == std::string_view::npos ? key : key.substr(dot + 1));
+        return obj.contains(leaf) ? &obj.at(leaf) : nullptr;
+    };
+    std::set<std::string> keys;
+    for (const ModelKey& k : model_keys()) {
+        SCOPED_TRACE(std::string(k.key));
+        keys.insert(std::string(k.key));
+        ASSERT_NE(at(k.key), nullptr) << "not a key of the model file";
+        EXPECT_FALSE(k.label.empty());
+        EXPECT_FALSE(k.description.empty());
+        // A value set through the key is the model file's, and reads back through it.
+        ModelSpec m = base;
+        const double v = k.kind == ModelKeyKind::real ? 1.1 : k.kind == ModelKeyKind::integer ? k.min + 1 : 1;
+        k.set(m, v);
+        EXPECT_EQ(k.get(m), v);
+        const auto back = model_from_json(model_to_json(m), "key");
+        if (back) {  // (some values alone make no valid model: moe.experts 1 < top_k)
+            EXPECT_EQ(k.get(*back), v);
+        }
+        EXPECT_EQ(find_model_key(k.key), &k);
+    }
+    // And every architecture key of the model file is one of them (identity and the skew's range aside).
+    for (const auto& [name, value] : file.items()) {
+        if (name == "id" || name == "name" || name == "source") continue;
+        if (value.is_object()) {
+            for (const auto& [leaf, inner] : value.items()) {
+                if (name == "moe" && leaf == "routing_alpha_range") continue;
+                EXPECT_TRUE(keys.count(name + "." + leaf)) << name << "." << leaf;
+            }
+        } else {
+            EXPECT_TRUE(keys.count(name)) << name;
+        }
+    }
 }

@@ -3,15 +3,19 @@
 // switchable and branchable, the command line and the GUI share one history, and a failed write is
 // visible without losing the edit.
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSlider>
+#include <QSpinBox>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -29,6 +33,7 @@
 #include "core/hw/params.hpp"
 #include "store/session.hpp"
 #include "widgets/designdocument.hpp"
+#include "widgets/modeleditor.hpp"
 #include "widgets/workloadbar.hpp"
 
 using namespace scoville;
@@ -414,6 +419,48 @@ private slots:
         QVERIFY(doc()->state().model_json.empty());
         doc()->undoStack()->undo();
         QCOMPARE(doc()->state().model.id, std::string("deepseek-v2-lite"));
+    }
+
+    void theModelsFormMakesAVariantTheDesignsOwn() {
+        // Llama 3.1 70B with 4 KV heads where it has 8: half the KV cache a token, so more requests fit.
+        auto* bar = window_->findChild<WorkloadBar*>(QStringLiteral("workloadBar"));
+        QVERIFY(bar);
+        const ModelSpec library = doc()->state().model;
+        QCOMPARE(library.id, std::string("llama-3.1-70b"));
+        QCOMPARE(library.kv_heads, 8);
+        QVERIFY(doc()->evaluation().ok());
+        const double before = doc()->evaluation()->serving.throughput_tokens_per_s;
+        ModelEditor* editor = bar->editModel();
+        QVERIFY(editor && editor->isVisible());
+        auto* kv = editor->findChild<QSpinBox*>(QStringLiteral("model:kv_heads"));
+        auto* id = editor->findChild<QLineEdit*>(QStringLiteral("model:id"));
+        QVERIFY(kv && id);
+        QCOMPARE(kv->value(), 8);
+        // 70.55 B parameters (the library's count); 7 KV heads do not divide 64 query heads: refused, OK off.
+        QVERIFY2(editor->statusText().contains(QStringLiteral("70.55 billion parameters")), qPrintable(editor->statusText()));
+        kv->setValue(7);
+        QVERIFY(!editor->isValid());
+        QVERIFY2(editor->statusText().contains(QStringLiteral("must be a multiple of 'kv_heads'")),
+                 qPrintable(editor->statusText()));
+        QVERIFY(!editor->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
+        kv->setValue(4);
+        QVERIFY(editor->isValid());
+        // 4 fewer KV heads of 128 in 80 layers' K and V projections: 2 x 80 x 8192 x 512 = 0.67 B fewer.
+        QVERIFY2(editor->statusText().contains(QStringLiteral("69.88 billion parameters")), qPrintable(editor->statusText()));
+        id->setText(QStringLiteral("llama-3.1-70b-kv4"));
+        editor->accept();
+        QCOMPARE(doc()->state().model.id, std::string("llama-3.1-70b-kv4"));
+        QCOMPARE(doc()->state().model.kv_heads, 4);
+        QVERIFY(!doc()->state().model_json.empty());
+        auto* combo = window_->findChild<QComboBox*>(QStringLiteral("workload:model"));
+        QCOMPARE(combo->currentText(), QStringLiteral("Llama 3.1 70B (own model)"));
+        QVERIFY(doc()->evaluation().ok());
+        QVERIFY(doc()->evaluation()->serving.throughput_tokens_per_s > before);
+        // Stored with the design; one undo takes the library's model back.
+        QVERIFY(ctl()->session()->values(ctl()->currentDesign())->model_json == doc()->state().model_json);
+        doc()->undoStack()->undo();
+        QVERIFY(doc()->state().model == library);
+        QCOMPARE(doc()->evaluation()->serving.throughput_tokens_per_s, before);
     }
 
     void notesAreStored() {
