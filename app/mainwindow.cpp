@@ -226,6 +226,8 @@ void MainWindow::createActions() {
     QAction* exportDesign = file->addAction(tr("&Export Design (JSON)..."), this, &MainWindow::exportDesign);
     exportDesign->setObjectName(QStringLiteral("actionExportDesign"));
     exportDesign->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction* exportModel = file->addAction(tr("Export &Model (JSON)..."), this, &MainWindow::exportModel);
+    exportModel->setObjectName(QStringLiteral("actionExportModel"));
     QAction* exportReport = file->addAction(tr("Export &Report..."), this, &MainWindow::exportReport);
     exportReport->setObjectName(QStringLiteral("actionExportReport"));
     file->addSeparator();
@@ -589,6 +591,21 @@ void MainWindow::exportDesign() {
     }
     designFolder_ = QFileInfo(name).absolutePath();
     statusBar()->showMessage(tr("Exported %1; evaluate it headless with: scoville eval --chip %1").arg(name), 8000);
+}
+
+void MainWindow::exportModel() {
+    const QString base = QString::fromStdString(doc_->state().model.id);
+    QString name = QFileDialog::getSaveFileName(this, tr("Export model"),
+                                                QDir(dialogFolder()).filePath(base + QStringLiteral(".json")),
+                                                tr("Model files (*.json)"));
+    if (name.isEmpty()) return;
+    if (QFileInfo(name).suffix().isEmpty()) name += QStringLiteral(".json");
+    if (auto st = sessions_->exportModel(name); !st) {
+        QMessageBox::warning(this, tr("Export model"), errorText(st.error()));
+        return;
+    }
+    designFolder_ = QFileInfo(name).absolutePath();
+    statusBar()->showMessage(tr("Exported %1; evaluate it headless with: scoville eval --model %1").arg(name), 8000);
 }
 
 void MainWindow::exportReport() {

@@ -99,6 +99,7 @@ private:
     void saveNow();
     void importDesign();
     void exportDesign();
+    void exportModel();
     // File > Export Report: the one-page report (PDF or PNG) of the design on screen.
     void exportReport();
     void updateRoadmapDesigns();

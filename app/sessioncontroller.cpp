@@ -323,6 +323,14 @@ Status SessionController::exportDesign(const QString& file) const {
     return Ok{};
 }
 
+Status SessionController::exportModel(const QString& file) const {
+    const std::string json = model_to_json(doc_->state().model) + "\n";
+    QSaveFile f(file);  // atomic: never half a file
+    if (!f.open(QIODevice::WriteOnly) || f.write(json.data(), static_cast<qint64>(json.size())) < 0 || !f.commit())
+        return Error{stext(tr("%1: cannot be written (%2)").arg(file, f.errorString()))};
+    return Ok{};
+}
+
 Result<QString> SessionController::importDesign(const QString& file) {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) return Error{stext(tr("%1: cannot be read (%2)").arg(file, f.errorString()))};

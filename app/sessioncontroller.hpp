@@ -68,6 +68,8 @@ public:
 
     // Design JSON files (lossless; `scoville eval --chip FILE` evaluates them).
     Status exportDesign(const QString& file) const;
+    // The design's model (the library's, or its own) as a model file, which `scoville eval --model FILE` reads.
+    Status exportModel(const QString& file) const;
     // Imports as a new design named after the chip (made unique) and shows it; returns the name.
     Result<QString> importDesign(const QString& file);
 

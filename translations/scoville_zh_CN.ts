@@ -3769,6 +3769,22 @@ TTFT p99 %6</translation>
         <source>Wrote the report %1</source>
         <translation>已写入报告 %1</translation>
     </message>
+    <message>
+        <source>Export &amp;Model (JSON)...</source>
+        <translation>导出模型 (JSON)(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>Model files (*.json)</source>
+        <translation>模型文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported %1; evaluate it headless with: scoville eval --model %1</source>
+        <translation>已导出 %1；可无界面评估：scoville eval --model %1</translation>
+    </message>
 </context>
 <context>
     <name>scoville::ModelEditor</name>
@@ -5547,7 +5563,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>Load Model File...</source>
-        <translation>载入模型文件...</translation>
+        <translation>载入模型文件…</translation>
     </message>
     <message>
         <source>Load Model File</source>
@@ -5563,7 +5579,7 @@ TTFT p99 %6</translation>
     </message>
     <message>
         <source>Edit Model...</source>
-        <translation>编辑模型...</translation>
+        <translation>编辑模型…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // the stored history and continue after a restart, the History panel goes to any step, designs are
 // switchable and branchable, the command line and the GUI share one history, and a failed write is
 // visible without losing the edit.
+#include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -31,6 +32,8 @@
 #include "app/mainwindow.hpp"
 #include "app/sessioncontroller.hpp"
 #include "core/hw/params.hpp"
+#include "core/library/library.hpp"
+#include "store/qtext.hpp"
 #include "store/session.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/modeleditor.hpp"
@@ -456,8 +459,15 @@ private slots:
         QCOMPARE(combo->currentText(), QStringLiteral("Llama 3.1 70B (own model)"));
         QVERIFY(doc()->evaluation().ok());
         QVERIFY(doc()->evaluation()->serving.throughput_tokens_per_s > before);
-        // Stored with the design; one undo takes the library's model back.
+        // Stored with the design; File > Export Model writes it as a model file the command line reads.
         QVERIFY(ctl()->session()->values(ctl()->currentDesign())->model_json == doc()->state().model_json);
+        const QString exported = dir_.filePath(QStringLiteral("llama-3.1-70b-kv4.json"));
+        QVERIFY(ctl()->exportModel(exported).ok());
+        const auto read = load_model(stext(exported));
+        QVERIFY2(read.ok(), read.ok() ? "" : read.error().message.c_str());
+        QVERIFY(*read == doc()->state().model);
+        QVERIFY(window_->findChild<QAction*>(QStringLiteral("actionExportModel")));
+        // One undo takes the library's model back.
         doc()->undoStack()->undo();
         QVERIFY(doc()->state().model == library);
         QCOMPARE(doc()->evaluation()->serving.throughput_tokens_per_s, before);
