@@ -627,9 +627,12 @@ double expected_distinct_experts(double experts, double top_k, double tokens) {
 }
 
 namespace {
-constexpr int kRankDraws = 128;
+// Draws of the experts' loads a set holds: 128 up to 256 experts, fewer beyond (32,768 loads a set, at least 8
+// draws): the busiest rank's share over the mean varies less from draw to draw the more experts a rank
+// averages, and a set of a model with tens of thousands of experts stays a few MB, drawn once.
+int rank_draws(int experts) { return std::clamp(32768 / std::max(1, experts), 8, 128); }
 
-// The experts' loads of kRankDraws draws at exactly `tokens` tokens, draw after draw (deterministic: a fixed
+// The experts' loads of rank_draws draws at exactly `tokens` tokens, draw after draw (deterministic: a fixed
 // seed). They do not depend on how the experts are grouped onto ranks, so one set serves every
 // expert-parallel size.
 std::vector<double> draw_expert_loads(double alpha, int experts, int top_k, double tokens) {
@@ -649,8 +652,9 @@ std::vector<double> draw_expert_loads(double alpha, int experts, int top_k, doub
     const bool log_uniform = std::fabs(alpha - 1.0) < 1e-9;
     const double lo_t = std::pow(lo, 1 - alpha), span_t = std::pow(hi, 1 - alpha) - lo_t, inv = 1 / (1 - alpha);
     const auto n = static_cast<size_t>(experts);
-    std::vector<double> loads(n * kRankDraws);
-    for (int d = 0; d < kRankDraws; ++d) {
+    const int draws = rank_draws(experts);
+    std::vector<double> loads(n * static_cast<size_t>(draws));
+    for (int d = 0; d < draws; ++d) {
         const std::span<double> load(loads.data() + static_cast<size_t>(d) * n, n);
         double total = 0;
         for (double& x : load) {
@@ -684,7 +688,8 @@ double busiest_rank_of(const std::vector<double>& loads, int experts, int top_k,
     const int per_rank = (experts + ep - 1) / ep;
     const auto n = static_cast<size_t>(experts);
     double sum_ratio = 0;
-    for (int d = 0; d < kRankDraws; ++d) {
+    const int draws = rank_draws(experts);
+    for (int d = 0; d < draws; ++d) {
         const double* load = loads.data() + static_cast<size_t>(d) * n;
         double busiest = 0;
         for (int r = 0; r < ep; ++r) {
@@ -694,7 +699,7 @@ double busiest_rank_of(const std::vector<double>& loads, int experts, int top_k,
         }
         sum_ratio += busiest / (slots / ep);
     }
-    return sum_ratio / kRankDraws;
+    return sum_ratio / draws;
 }
 
 // busiest_rank_of at 2^power tokens, kept per thread: a search over a large system's deployments asks
@@ -703,8 +708,8 @@ double busiest_rank_of(const std::vector<double>& loads, int experts, int top_k,
 // Behind it one table for the process: a thread that meets a key another has worked out (a background
 // evaluation of the design the GUI thread evaluated, the reference chips' threads) copies its value. The
 // loads drawn at a power serve every expert-parallel size (16,384 power-law samples at 128 experts, some
-// 0.3 ms), so they are kept for the process too, up to 32 MB of them (256 sets at 128 experts; a set larger
-// than that, at more than 32,768 experts, is drawn for each size).
+// 0.3 ms), so they are kept for the process too, up to 32 MB of them (256 sets at 128 experts; a set is at
+// most 32,768 loads up to 4,096 experts and 8 draws beyond: 4 MB at the 65,536 a model may hold).
 double shared_rank_draws(double alpha, int experts, int top_k, int ep, int power) {
     using Key = std::tuple<double, int, int, int, int>;
     using LoadsKey = std::tuple<double, int, int, int>;

@@ -85,6 +85,30 @@ void BM_AutoParallelismServer(benchmark::State& state) {
 }
 BENCHMARK(BM_AutoParallelismServer)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
+// A model's first evaluation where its expert loads are drawn afresh: DeepSeek-V3's shape with 4,096 (or
+// 65,536) routed experts, auto parallelism over 4,096 B200s, the routing skew nudged each iteration so no
+// draw is kept from the one before (what a user meets after editing the experts of a model).
+void BM_ManyExpertsFirstEvaluation(benchmark::State& state) {
+    Inputs in;
+    in.chip = *load_chip("b200");
+    in.model = *load_model("deepseek-v3");
+    in.model.moe.experts = static_cast<int>(state.range(0));
+    in.model.moe.routing_alpha_low = in.model.moe.routing_alpha_high = 0;
+    in.scenario.batch = 0;
+    in.scenario.tp = in.scenario.pp = in.scenario.ep = in.scenario.attention_dp = 0;
+    in.scenario.weight_precision = in.scenario.activation_precision = in.scenario.kv_precision = Precision::fp8;
+    in.scenario.chips = 4096;
+    double alpha = 1.01;
+    for (auto _ : state) {
+        in.model.moe.routing_alpha = alpha += 1e-6;
+        auto ev = evaluate(in.chip, in.model, in.scenario);
+        if (!ev) state.SkipWithError(ev.error().message.c_str());
+        benchmark::DoNotOptimize(ev);
+    }
+    state.SetLabel(std::to_string(state.range(0)) + " experts, 4096 chips");
+}
+BENCHMARK(BM_ManyExpertsFirstEvaluation)->Arg(4096)->Arg(65536)->Unit(benchmark::kMillisecond);
+
 // Disaggregated serving at its best split: every split of the chips into a prefill and a decode pool, each
 // pool at its best deployment (dense Llama-2-70B on 64 H100s; MoE Qwen3-235B on 16 H200s, whose pools add
 // attention data parallelism and expert parallelism to each pool's search).
