@@ -208,7 +208,7 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
             if (m.sliding_window == 0)
                 return k.error("'layer_types' has sliding-attention layers but 'sliding_window' is not set");
             m.sliding_window_every = *every == 1 ? 0 : *every;
-            read += ", layer_types: every " + std::to_string(*every) + "th layer full";
+            read += ", layer_types: full attention on 1 layer in " + std::to_string(*every);
         } else {
             m.sliding_window = 0;  // every layer attends all its keys
         }
