@@ -2486,6 +2486,10 @@
         <source>its steps do not match</source>
         <translation>其步骤不匹配</translation>
     </message>
+    <message>
+        <source>%1 (own model)</source>
+        <translation>%1（自有模型）</translation>
+    </message>
 </context>
 <context>
     <name>scoville::EditText</name>
@@ -5572,10 +5576,6 @@ TTFT p99 %6</translation>
     <message>
         <source>Model files (*.json);;All files (*)</source>
         <translation>模型文件 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>%1 (own model)</source>
-        <translation>%1（自有模型）</translation>
     </message>
     <message>
         <source>Edit Model...</source>

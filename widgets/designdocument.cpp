@@ -532,6 +532,11 @@ void DesignDocument::setModel(const std::string& modelId) {
     pushStep({{EditKind::workload, std::string(kModelKey), *edit_value(values(), EditKind::workload, kModelKey), modelId}});
 }
 
+QString modelLabel(const DesignState& state) {
+    const QString name = qtext(state.model.name.empty() ? state.model.id : state.model.name);
+    return state.model_json.empty() ? name : DesignDocument::tr("%1 (own model)").arg(name);
+}
+
 void DesignDocument::setOwnModel(const ModelSpec& model) {
     if (auto ok = validate_model(model); !ok) {
         emit editRefused(errorText(ok.error()));

@@ -258,4 +258,8 @@ private:
     double backgroundWorkloadMs_ = kBackgroundWorkloadMs;
 };
 
+// The design's model as people read it: its name, marked "(own model)" where it is the design's own (read from
+// a file or edited) rather than the library's.
+QString modelLabel(const DesignState& state);
+
 }  // namespace scoville

@@ -67,7 +67,7 @@ std::vector<Section> assumptions(const DesignDocument& doc) {
     std::vector<Section> out;
     const Scenario& s = doc.state().scenario;
     Section work{Report::tr("Workload"), {}};
-    work.rows.push_back({Report::tr("Model"), qtext(doc.state().model.name.empty() ? doc.state().model.id : doc.state().model.name)});
+    work.rows.push_back({Report::tr("Model"), modelLabel(doc.state())});
     for (const WorkloadKey& k : workload_keys()) {
         if (k.group != "Requests" && k.group != "Precision" && k.group != "Parallelism" && k.group != "Limits") continue;
         if (!k.get) continue;
@@ -397,7 +397,7 @@ QByteArray xmp(const QString& title, const QString& creator, const QString& subj
 QString workloadSummary(const DesignDocument& doc) {
     const auto& st = doc.state();
     const Scenario& s = st.scenario;
-    const QString model = qtext(st.model.name.empty() ? st.model.id : st.model.name);
+    const QString model = modelLabel(st);
     return Report::tr("%1 \u00b7 weights %2, KV cache %3 \u00b7 %4 chips \u00b7 prompt %5, output %6 tokens")
         .arg(model, qtext(to_string(s.weight_precision)).toUpper(), qtext(to_string(s.kv_precision)).toUpper())
         .arg(s.chips)

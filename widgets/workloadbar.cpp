@@ -189,7 +189,7 @@ void WorkloadBar::sync() {
         if (own >= 0) model_->removeItem(own);
         model_->setCurrentIndex(model_->findData(qtext(st.model.id)));
     } else {
-        const QString text = tr("%1 (own model)").arg(qtext(st.model.name.empty() ? st.model.id : st.model.name));
+        const QString text = modelLabel(st);
         if (own < 0) {
             own = model_->count() - 2;  // before the load and edit items
             model_->insertItem(own, text);

@@ -446,7 +446,7 @@ private slots:
         const Run text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
         QVERIFY2(text.code == 0, qPrintable(text.err));
         const QString t = plain(text.out);
-        QVERIFY2(t.contains(QStringLiteral("Workload: My 8B")), qPrintable(t.left(600)));
+        QVERIFY2(t.contains(QStringLiteral("Workload: My 8B (own model)")), qPrintable(t.left(600)));
         QVERIFY2(t.contains(QStringLiteral("No ratios: no baseline chip chosen")), qPrintable(t.left(2000)));
     }
 
