@@ -1412,6 +1412,13 @@
     </message>
 </context>
 <context>
+    <name>scoville::Analysis</name>
+    <message>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+</context>
+<context>
     <name>scoville::ChipParams</name>
     <message>
         <source>Compute</source>

@@ -48,6 +48,8 @@ const std::vector<SweepKey>& sweepableKeys() {
             if (auto k = resolve_sweep_key(std::string(kWorkloadPrefix) + std::string(w.key)))
                 out.push_back(k.value());
         }
+        for (const ModelKey& m : model_keys())
+            if (auto k = resolve_sweep_key("model." + std::string(m.key))) out.push_back(k.value());
         return out;
     }();
     return keys;
@@ -63,11 +65,16 @@ const SweepKey* findSweepableKey(const QString& key) {
 const std::vector<std::string_view>* sweepKeyChoices(const SweepKey& key) {
     if (key.chip && key.chip->kind == ParamKind::choice) return &key.chip->choices;
     if (key.workload && key.workload->kind == WorkloadKeyKind::choice) return &key.workload->choices;
+    if (key.model && key.model->kind == ModelKeyKind::choice) return &key.model->choices;
     return nullptr;
 }
 
 QString sweepKeyLabel(const SweepKey& key) {
     const std::string label(key.label());
+    // A model key says so: "Layers" of the model, not of anything on the chip.
+    if (key.model)
+        return QCoreApplication::translate("scoville::Analysis", "Model: %1")
+            .arg(QCoreApplication::translate("scoville::ModelKeys", label.c_str()));
     return QCoreApplication::translate(key.is_chip() ? "scoville::ChipParams" : "scoville::WorkloadKeys",
                                        label.c_str());
 }

@@ -182,7 +182,7 @@ void SeekDialog::updateNow() {
     now_->setText(ev.ok()
                       ? tr("%1 now: %2, with %3 at %4")
                             .arg(resultShortLabel(*obj), formatResult(*obj, obj->value(ev.value())),
-                                 sweepKeyLabel(*key), sweepKeyValueText(*key, key->get(st.chip, st.scenario)))
+                                 sweepKeyLabel(*key), sweepKeyValueText(*key, key->get(st.chip, st.model, st.scenario)))
                       : tr("the design does not evaluate now: %1").arg(errorText(ev.error())));
 }
 
@@ -270,9 +270,14 @@ bool SeekDialog::seek() {
 Status SeekDialog::apply() {
     if (!result_ || !resultKey_) return Error{"nothing found to apply"};
     DesignValues next = doc_->values();
-    if (auto st = resultKey_->set(next.chip, next.scenario, result_->value); !st) {
+    ModelSpec model = doc_->state().model;
+    if (auto st = resultKey_->set(next.chip, model, next.scenario, result_->value); !st) {
         result_label_->setText(tr("Not applied: %1").arg(errorText(st.error())));
         return st;
+    }
+    if (resultKey_->model) {  // a model key's value makes the model the design's own
+        next.model_id = model.id;
+        next.model_json = model_to_json(model, -1);
     }
     const SeekResult applied = *result_;
     const SweepKey& key = *resultKey_;

@@ -1343,12 +1343,12 @@ void SweepView::updateMarkers() {
     const DesignState& st = doc_->state();
     const Result<Evaluation>& ev = doc_->evaluation();
     if (o.axes.size() == 2) {
-        auto fx = fractionalIndex(o.axes[0], o.axes[0].key.get(st.chip, st.scenario), o.logAxis(0));
-        auto fy = fractionalIndex(o.axes[1], o.axes[1].key.get(st.chip, st.scenario), o.logAxis(1));
+        auto fx = fractionalIndex(o.axes[0], o.axes[0].key.get(st.chip, st.model, st.scenario), o.logAxis(0));
+        auto fy = fractionalIndex(o.axes[1], o.axes[1].key.get(st.chip, st.model, st.scenario), o.logAxis(1));
         if (fx && fy) mapDesign_->setData({*fx}, {*fy}, true);
     } else if (ev.ok()) {
         const Axis& axis = o.axes.front();
-        const double v = axis.key.get(st.chip, st.scenario);
+        const double v = axis.key.get(st.chip, st.model, st.scenario);
         const auto y = o.objectives.front()->value(ev.value());
         const double x = isChoice(axis.key) ? fractionalIndex(axis, v, false).value_or(kNaN) : v;
         if (y && std::isfinite(x)) mapDesign_->setData({x}, {*y}, true);
@@ -1511,10 +1511,12 @@ std::optional<Result<Evaluation>> SweepView::evaluatePoint(size_t row) const {
     const SweepOutcome& o = *outcome_;
     const SweepSpec& spec = *o.spec;
     ChipSpec chip = spec.chip;
+    ModelSpec model = spec.model;
     Scenario scenario = spec.scenario;
     for (size_t a = 0; a < spec.axes.size(); ++a)
-        if (Status st = spec.axes[a].key.set(chip, scenario, o.rows.axis(row, a)); !st) return Result<Evaluation>(st.error());
-    return evaluate_design(chip, spec.model, scenario, spec.companions);
+        if (Status st = spec.axes[a].key.set(chip, model, scenario, o.rows.axis(row, a)); !st)
+            return Result<Evaluation>(st.error());
+    return evaluate_design(chip, model, scenario, spec.companions);
 }
 
 QString SweepView::warningLines(size_t row) const {
@@ -1567,15 +1569,23 @@ Status SweepView::applyRow(size_t row) {
         return Error{"the point does not evaluate"};
     }
     DesignValues next = doc_->values();
+    ModelSpec model = doc_->state().model;
+    bool modelSet = false;
     QStringList set;
     for (size_t a = 0; a < o.axes.size(); ++a) {
         const double v = o.rows.axis(row, a);
-        if (auto st = o.axes[a].key.set(next.chip, next.scenario, v); !st) {
+        if (auto st = o.axes[a].key.set(next.chip, model, next.scenario, v); !st) {
             setStatus(tr("Not loaded: %1").arg(errorText(st.error())));
             return st;
         }
+        modelSet = modelSet || o.axes[a].key.model;
         set << QStringLiteral("%1 = %2").arg(sweepKeyLabel(o.axes[a].key),
                                              sweepKeyValueText(o.axes[a].key, v));
+    }
+    // A point of a model axis makes its model the design's own.
+    if (modelSet && !(model == doc_->state().model)) {
+        next.model_id = model.id;
+        next.model_json = model_to_json(model, -1);
     }
     if (auto st = doc_->applyValues(next); !st) {
         setStatus(tr("Not loaded: %1").arg(errorText(st.error())));

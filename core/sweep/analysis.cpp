@@ -30,12 +30,22 @@ public:
     std::optional<Reading> at(const SweepKey* key, double v) {
         ChipSpec chip = d_.chip;
         Scenario s = d_.scenario;
-        if (key && !key->set(chip, s, v)) return std::nullopt;
-        return read(chip, s);
+        if (key && key->model) {
+            // A model of its own for this reading: the workspace's lowered steps are the design's model's.
+            ModelSpec model = d_.model;
+            if (!key->set(chip, model, s, v) || !validate_model(model)) return std::nullopt;
+            ws_.lowering.clear();
+            auto r = read(chip, model, s);
+            ws_.lowering.clear();
+            return r;
+        }
+        ModelSpec unused;
+        if (key && !key->set(chip, unused, s, v)) return std::nullopt;
+        return read(chip, d_.model, s);
     }
-    std::optional<Reading> read(const ChipSpec& chip, const Scenario& s) {
+    std::optional<Reading> read(const ChipSpec& chip, const ModelSpec& model, const Scenario& s) {
         ++count;
-        if (!evaluate_design_into(chip, d_.model, s, tech_, d_.companions, ws_)) return std::nullopt;
+        if (!evaluate_design_into(chip, model, s, tech_, d_.companions, ws_)) return std::nullopt;
         const auto y = objective_.value(ws_.ev);
         if (!y) return std::nullopt;
         const PhysicalResult& ph = ws_.ev.physical;
@@ -93,7 +103,7 @@ Result<Sensitivity> sensitivity(const DesignPoint& design, const ResultKey& obje
     for (const SweepKey& k : workload_keys) keys.push_back(k);
 
     for (const SweepKey& key : keys) {
-        const double v = key.get(design.chip, design.scenario);
+        const double v = key.get(design.chip, design.model, design.scenario);
         if (!(v != 0) || !std::isfinite(v)) continue;
         double lo = 0, hi = 0;
         if (key.integer()) {
@@ -163,7 +173,7 @@ Result<SeekResult> seek(const DesignPoint& design, const SweepKey& key, const Re
     const auto& tech = default_tech();
     if (!tech) return tech.error();
     Evaluator ev(design, objective, *tech);
-    const double start = key.get(design.chip, design.scenario);
+    const double start = key.get(design.chip, design.model, design.scenario);
     const auto base = ev.at(nullptr, 0);
     if (!base) {
         auto full = evaluate_design(design.chip, design.model, design.scenario, *tech, design.companions);

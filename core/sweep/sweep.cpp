@@ -19,6 +19,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::string_view kWorkloadPrefix = "workload.";
+constexpr std::string_view kModelPrefix = "model.";
 
 // Shortest text that reads back to the same double.
 std::string exact(double v) {
@@ -61,6 +62,7 @@ std::optional<double> value_of(const SweepKey& key, std::string_view text) {
     const std::vector<std::string_view>* choices = nullptr;
     if (key.chip && key.chip->kind == ParamKind::choice) choices = &key.chip->choices;
     if (key.workload && key.workload->kind == WorkloadKeyKind::choice) choices = &key.workload->choices;
+    if (key.model && key.model->kind == ModelKeyKind::choice) choices = &key.model->choices;
     if (choices)
         for (size_t i = 0; i < choices->size(); ++i)
             if ((*choices)[i] == text) return static_cast<double>(i);
@@ -124,24 +126,28 @@ std::optional<PointStatus> parse_point_status(std::string_view text) {
 
 bool SweepKey::integer() const {
     if (chip) return chip->kind != ParamKind::real;
+    if (model) return model->kind != ModelKeyKind::real;
     return workload->kind == WorkloadKeyKind::integer || workload->kind == WorkloadKeyKind::choice;
 }
 double SweepKey::min() const {
     if (chip) return chip->min;
+    if (model) return model->min;
     return workload->kind == WorkloadKeyKind::limit ? 1e-9 : workload->min;
 }
-double SweepKey::max() const { return chip ? chip->max : workload->max; }
+double SweepKey::max() const { return chip ? chip->max : model ? model->max : workload->max; }
 double SweepKey::slider_min() const { return chip ? chip->slider_min : min(); }
 double SweepKey::slider_max() const { return chip ? chip->slider_max : max(); }
 bool SweepKey::log_scale() const {
     if (chip) return chip->log_scale;
+    if (model) return model->kind == ModelKeyKind::integer && min() > 0 && max() / min() > 1000;
     return workload->kind != WorkloadKeyKind::choice && min() > 0 && max() / min() > 1000;
 }
-std::string_view SweepKey::label() const { return chip ? chip->label : workload->label; }
-std::string_view SweepKey::unit() const { return chip ? chip->unit : workload->unit; }
+std::string_view SweepKey::label() const { return chip ? chip->label : model ? model->label : workload->label; }
+std::string_view SweepKey::unit() const { return chip ? chip->unit : model ? model->unit : workload->unit; }
 
-double SweepKey::get(const ChipSpec& c, const Scenario& s) const {
+double SweepKey::get(const ChipSpec& c, const ModelSpec& m, const Scenario& s) const {
     if (chip) return chip->get(c);
+    if (model) return model->get(m);
     const std::string text = workload->get(s);
     if (workload->kind == WorkloadKeyKind::limit && text.empty()) return 0.0;
     return value_of(*this, text).value_or(0.0);
@@ -156,13 +162,24 @@ std::string SweepKey::value_text(double v) const {
         const auto i = static_cast<size_t>(std::lround(v));
         if (i < workload->choices.size()) return std::string(workload->choices[i]);
     }
+    if (model && model->kind == ModelKeyKind::choice) {
+        const auto i = static_cast<size_t>(std::lround(v));
+        if (i < model->choices.size()) return std::string(model->choices[i]);
+    }
     return exact(v);
 }
 
-Status SweepKey::set(ChipSpec& c, Scenario& s, double v) const {
+Status SweepKey::set(ChipSpec& c, ModelSpec& m, Scenario& s, double v) const {
     if (chip) {
         if (auto st = check_param(*chip, v); !st) return st;
         chip->set(c, v);
+        return Ok{};
+    }
+    if (model) {
+        if (!(v >= model->min && v <= model->max))
+            return Error{"key '" + key + "': " + exact(v) + " is out of range [" + exact(model->min) + ", " +
+                         exact(model->max) + "]"};
+        model->set(m, v);
         return Ok{};
     }
     return set_workload_text(s, key.substr(kWorkloadPrefix.size()), value_text(v));
@@ -171,6 +188,11 @@ Status SweepKey::set(ChipSpec& c, Scenario& s, double v) const {
 Result<SweepKey> resolve_sweep_key(std::string_view key) {
     SweepKey k;
     k.key = std::string(key);
+    if (key.starts_with(kModelPrefix)) {
+        k.model = find_model_key(key.substr(kModelPrefix.size()));
+        if (!k.model) return Error{"key '" + k.key + "': no such model key (e.g. model.layers, model.moe.experts)"};
+        return k;
+    }
     if (key.starts_with(kWorkloadPrefix)) {
         const std::string_view name = key.substr(kWorkloadPrefix.size());
         k.workload = find_workload_key(name);
@@ -335,11 +357,12 @@ std::vector<Message> inert_axes(const SweepSpec& spec) {
         bool applies = false, done = false;
         while (!applies && !done) {
             ChipSpec chip = spec.chip;
+            ModelSpec model = spec.model;
             Scenario s = spec.scenario;
             bool valid = true;
             for (size_t b = 0; b < spec.axes.size(); ++b)
-                if (!tried[b].empty()) valid = valid && spec.axes[b].key.set(chip, s, tried[b][at[b]]).ok();
-            applies = valid && key->applies(s, spec.model);
+                if (!tried[b].empty()) valid = valid && spec.axes[b].key.set(chip, model, s, tried[b][at[b]]).ok();
+            applies = valid && key->applies(s, model);
             done = true;
             for (size_t b = spec.axes.size(); b-- > 0;) {
                 if (tried[b].empty()) continue;
@@ -471,12 +494,14 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
     for (const ResultKey* k : spec.objectives) latencies = latencies || k->latency;
     for (const Constraint& c : spec.constraints) latencies = latencies || (c.key && c.key->latency);
     SweepProgress* progress = options.progress;
+    const bool model_axes = std::any_of(spec.axes.begin(), spec.axes.end(), [](const Axis& a) { return a.key.model; });
     const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
     // Points run in chunks handed out on demand; each row is written at its grid position, so the
     // result does not depend on the thread count or the order chunks finish in.
 #pragma omp parallel num_threads(threads)
     {
         ChipSpec chip = spec.chip;
+        ModelSpec model = spec.model;
         Scenario scenario = spec.scenario;
         EvalWorkspace workspace;
         workspace.views = false;
@@ -494,12 +519,17 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
             point_indices(spec, p, idx);
             for (size_t a = 0; a < A; ++a) rows.axes[r * A + a] = spec.axes[a].values[idx[a]];
             Status set = Ok{};
-            for (size_t a = 0; a < A && set; ++a) set = spec.axes[a].key.set(chip, scenario, rows.axes[r * A + a]);
+            for (size_t a = 0; a < A && set; ++a)
+                set = spec.axes[a].key.set(chip, model, scenario, rows.axes[r * A + a]);
+            // A model axis changes the model under the same address: its lowered steps are not this point's.
+            if (set && model_axes) {
+                set = validate_model(model);
+                workspace.lowering.clear();
+            }
             if (!set) {
                 rows.status[r] = PointStatus::failed;
                 rows.note[r] = set.error().message;
-            } else if (auto st = evaluate_design_into(chip, spec.model, scenario, *tech, spec.companions, workspace);
-                       !st) {
+            } else if (auto st = evaluate_design_into(chip, model, scenario, *tech, spec.companions, workspace); !st) {
                 rows.status[r] = PointStatus::failed;
                 rows.note[r] = st.error().message;
             } else {

@@ -20,16 +20,19 @@
 #include "core/util/result.hpp"
 #include "core/util/tr.hpp"
 #include "core/workload/model.hpp"
+#include "core/workload/model_keys.hpp"
 #include "core/workload/scenario_keys.hpp"
 
 namespace scoville {
 
 // A key a sweep, a sensitivity or a goal seek can vary: a chip parameter (economics included,
-// "econ.utilisation") or a numeric workload key written "workload.KEY" ("workload.input_len").
+// "econ.utilisation"), a numeric workload key written "workload.KEY" ("workload.input_len"), or a key of the
+// model's architecture written "model.KEY" ("model.moe.experts", core/workload/model_keys.hpp).
 struct SweepKey {
     std::string key;                        // as the user wrote it
     const ParamInfo* chip = nullptr;        // chip and economics keys
     const WorkloadKey* workload = nullptr;  // workload keys
+    const ModelKey* model = nullptr;        // model keys
     [[nodiscard]] bool is_chip() const { return chip != nullptr; }
     [[nodiscard]] bool integer() const;     // whole numbers only (counts, choices)
     [[nodiscard]] double min() const;       // valid range, inclusive
@@ -40,10 +43,11 @@ struct SweepKey {
     [[nodiscard]] std::string_view label() const;
     [[nodiscard]] std::string_view unit() const;
     // The value on a design; the text of a choice value ("hbm3e").
-    [[nodiscard]] double get(const ChipSpec& chip, const Scenario& s) const;
+    [[nodiscard]] double get(const ChipSpec& chip, const ModelSpec& model, const Scenario& s) const;
     [[nodiscard]] std::string value_text(double v) const;
-    // Sets the value, checking it against the key's range; the message names the key.
-    Status set(ChipSpec& chip, Scenario& s, double v) const;
+    // Sets the value, checking it against the key's range; the message names the key. (A model key's value
+    // may leave a model that is no model: validate_model says so.)
+    Status set(ChipSpec& chip, ModelSpec& model, Scenario& s, double v) const;
 };
 Result<SweepKey> resolve_sweep_key(std::string_view key);
 

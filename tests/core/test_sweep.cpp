@@ -627,3 +627,54 @@ TEST(Frontier, APrefillPoolOfItsOwnLeavesTheDegreeToTheDecodePool) {
     EXPECT_EQ(ev->serving.decode_pool.chips, 8);
     EXPECT_EQ(widest.tokens_per_s_per_chip, ev->serving.throughput_tokens_per_s_per_chip);
 }
+
+// The model's architecture as an axis ("model.KEY"): each point evaluates the model with that value, as a
+// model edited by hand does (the lowered steps of one point are not another's), with the chip's axes beside it.
+TEST(Sweep, ModelKeysVaryTheModelPointByPoint) {
+    SweepSpec spec = base_spec();
+    spec.scenario.weight_precision = spec.scenario.activation_precision = spec.scenario.kv_precision = Precision::fp8;
+    spec.axes = {axis("model.kv_heads=8,4,3"), axis("compute.clock_ghz=1.4,2.2"), axis("model.layers=40,80")};
+    auto rows = run_sweep(spec, {}, {1, nullptr});
+    ASSERT_TRUE(rows.ok()) << rows.error().message;
+    ASSERT_EQ(rows->size(), 12u);  // 3 x 2 x 2
+    for (size_t r = 0; r < rows->size(); ++r) {
+        SCOPED_TRACE(r);
+        ChipSpec chip = spec.chip;
+        ModelSpec model = spec.model;
+        model.kv_heads = static_cast<int>(rows->axis(r, 0));
+        chip.compute.clock_ghz = rows->axis(r, 1);
+        model.layers = static_cast<int>(rows->axis(r, 2));
+        if (model.kv_heads == 3) {  // 64 query heads: 3 KV heads cannot share them
+            EXPECT_EQ(rows->status[r], PointStatus::failed);
+            EXPECT_NE(rows->note[r].find("must be a multiple of 'kv_heads' (3)"), std::string::npos) << rows->note[r];
+            continue;
+        }
+        auto ev = evaluate_design(chip, model, spec.scenario);
+        ASSERT_TRUE(ev.ok()) << ev.error().message;
+        for (size_t o = 0; o < spec.objectives.size(); ++o)
+            EXPECT_EQ(rows->objective(r, o), *spec.objectives[o]->value(*ev)) << spec.objectives[o]->key;
+    }
+    // Half the layers, half the weights and KV read a step: more tokens/s (rows 0 and 1: 40 and 80 layers at 8 KV
+    // heads and 1.4 GHz). (At TP 8 each chip holds one KV head with 8 of them or 4: fewer do not cut its cache.)
+    EXPECT_GT(rows->objective(0, 0), 1.5 * rows->objective(1, 0));
+    // Named refusals.
+    auto unknown = parse_axis("model.nope=1,2");
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_NE(unknown.error().message.find("'model.nope': no such model key"), std::string::npos);
+    auto beyond = parse_axis("model.layers=0,4");
+    ASSERT_FALSE(beyond.ok());
+    EXPECT_NE(beyond.error().message.find("model.layers"), std::string::npos) << beyond.error().message;
+    // A goal seek over a model key: the layers at which the throughput per chip doubles.
+    const ResultKey& tps = *find_result_key("throughput_tokens_per_s_per_chip");
+    auto base = evaluate_design(spec.chip, spec.model, spec.scenario);
+    ASSERT_TRUE(base.ok());
+    auto found = seek(design_of(spec), resolve_sweep_key("model.layers").value(), tps,
+                      2 * base->serving.throughput_tokens_per_s_per_chip);
+    ASSERT_TRUE(found.ok()) << found.error().message;
+    ModelSpec shallower = spec.model;
+    shallower.layers = static_cast<int>(found->value);
+    EXPECT_EQ(evaluate_design(spec.chip, shallower, spec.scenario)->serving.throughput_tokens_per_s_per_chip,
+              found->objective);
+    EXPECT_GE(found->objective, 2 * base->serving.throughput_tokens_per_s_per_chip);
+    EXPECT_LT(found->value, 80);
+}

@@ -284,6 +284,33 @@ private slots:
         QCOMPARE(static_cast<double>(doc_->state().scenario.input_len), outcome->rows.axis(row, 0));
     }
 
+    // The model's layers as an axis: listed as a model key; a point loaded into the design makes that variant the
+    // design's own model, one undo step, evaluating as the sweep did.
+    void aModelKeyMakesThePointsModelTheDesignsOwn() {
+        SweepView* view = showSweep();
+        auto* key = window_->findChild<QComboBox*>(QStringLiteral("sweepKey1"));
+        const int i = key->findData(QStringLiteral("model.layers"));
+        QVERIFY(i >= 0);
+        QCOMPARE(key->itemText(i), QStringLiteral("Model: Layers"));
+        setAxis(1, "model.layers", 40, 120, 3);
+        window_->findChild<QGroupBox*>(QStringLiteral("sweepAxisBox2"))->setChecked(false);
+        setObjectives("throughput_tokens_per_s_per_chip", "");
+        runAndWait(view);
+        auto outcome = view->outcome();
+        QCOMPARE(outcome->rows.size(), size_t{3});
+        const int steps = doc_->undoStack()->count();
+        const std::string library = doc_->state().model.id;
+        QVERIFY(view->applyRow(0));  // 40 layers
+        QCOMPARE(doc_->undoStack()->count(), steps + 1);
+        QCOMPARE(doc_->state().model.layers, 40);
+        QVERIFY(!doc_->state().model_json.empty());
+        QVERIFY(doc_->evaluation().ok());
+        QCOMPARE(doc_->evaluation()->serving.throughput_tokens_per_s_per_chip, outcome->rows.objective(0, 0));
+        doc_->undoStack()->undo();
+        QCOMPARE(doc_->state().model.id, library);
+        QVERIFY(doc_->state().model_json.empty());
+    }
+
     // An axis whose key changes nothing on the grid (the acceptance of a design without draft tokens): the
     // status says so, naming the key and where it applies; its points all give one result.
     void anAxisThatChangesNothingIsSaid() {
