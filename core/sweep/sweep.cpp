@@ -650,7 +650,7 @@ std::string sweep_csv_rows(const SweepRows& rows, size_t first, size_t count) {
     for (size_t r = first; r < last; ++r) {
         for (size_t a = 0; a < keys.size(); ++a) {
             const double v = rows.axis(r, a);
-            out += (keys[a].chip || keys[a].workload ? keys[a].value_text(v) : exact(v)) + ",";
+            out += (keys[a].chip || keys[a].workload || keys[a].model ? keys[a].value_text(v) : exact(v)) + ",";
         }
         for (size_t o = 0; o < rows.objective_keys.size(); ++o) {
             const double v = rows.objective(r, o);

@@ -664,6 +664,16 @@ TEST(Sweep, ModelKeysVaryTheModelPointByPoint) {
     auto beyond = parse_axis("model.layers=0,4");
     ASSERT_FALSE(beyond.ok());
     EXPECT_NE(beyond.error().message.find("model.layers"), std::string::npos) << beyond.error().message;
+    // Its file names the model's choices by name and reads back.
+    SweepSpec choices = base_spec();
+    choices.axes = {axis("model.window_kind=sliding,chunked"), axis("model.layers=40,80")};
+    auto chosen = run_sweep(choices);
+    ASSERT_TRUE(chosen.ok()) << chosen.error().message;
+    const std::string csv = sweep_csv_header(*chosen) + sweep_csv_rows(*chosen);
+    EXPECT_NE(csv.find("\nchunked,80,"), std::string::npos) << csv;
+    auto back = parse_sweep_csv(csv, "model.csv");
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    expect_same_rows(*back, *chosen);
     // A goal seek over a model key: the layers at which the throughput per chip doubles.
     const ResultKey& tps = *find_result_key("throughput_tokens_per_s_per_chip");
     auto base = evaluate_design(spec.chip, spec.model, spec.scenario);
