@@ -15,7 +15,7 @@ using nlohmann::json;
 namespace {
 
 constexpr std::string_view kSupported =
-    "llama, mistral, mixtral, qwen2, qwen3, qwen2_moe, qwen3_moe, deepseek_v2, deepseek_v3, llama4, gpt_oss";
+    "llama, mistral, mixtral, qwen2, qwen3, qwen2_moe, qwen3_moe, deepseek_v2, deepseek_v3, glm4_moe, llama4, gpt_oss";
 
 // The object holding the language model's keys: the file itself, or its "text_config" (Llama 4, whose file
 // describes the vision tower beside it).
@@ -136,7 +136,8 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     const bool dense = type == "llama" || type == "mistral" || type == "qwen2" || type == "qwen3";
     const bool qwen_moe = type == "qwen2_moe" || type == "qwen3_moe";
     const bool deepseek = type == "deepseek_v2" || type == "deepseek_v3";
-    if (!dense && !qwen_moe && !deepseek && type != "mixtral" && type != "llama4" && type != "gpt_oss")
+    const bool glm_moe = type == "glm4_moe";  // DeepSeek-V3's experts with grouped-query attention
+    if (!dense && !qwen_moe && !deepseek && !glm_moe && type != "mixtral" && type != "llama4" && type != "gpt_oss")
         return Error{at + ": 'model_type' \"" + type + "\" is not one this model reads (" + std::string(kSupported) +
                      ")"};
     const json& c = text_part(root);
@@ -246,7 +247,7 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
             m.moe.shared_experts = *shared / m.moe.expert_ffn;
             read += ", " + count_text("shared_expert_intermediate_size", *shared);
         }
-    } else if (deepseek) {
+    } else if (deepseek || glm_moe) {
         if (auto st = get(k.required("n_routed_experts"), "n_routed_experts", m.moe.experts); !st) return st.error();
         if (auto st = get(k.required("num_experts_per_tok"), "num_experts_per_tok", m.moe.top_k); !st) return st.error();
         if (auto st = get(k.required("moe_intermediate_size"), "moe_intermediate_size", m.moe.expert_ffn); !st)
@@ -256,6 +257,8 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
         if (auto st = get(k.or_else("first_k_dense_replace", 0), "first_k_dense_replace", m.moe.first_dense_layers); !st)
             return st.error();
         if (auto st = moe_every("moe_layer_freq"); !st) return st.error();
+    }
+    if (deepseek) {
         if (auto st = get(k.or_else("q_lora_rank", 0), "q_lora_rank", m.mla.q_lora_rank); !st) return st.error();
         if (auto st = get(k.required("kv_lora_rank"), "kv_lora_rank", m.mla.kv_lora_rank); !st) return st.error();
         if (auto st = get(k.required("qk_nope_head_dim"), "qk_nope_head_dim", m.mla.qk_nope_head_dim); !st)
@@ -264,6 +267,8 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
             return st.error();
         if (auto st = get(k.required("v_head_dim"), "v_head_dim", m.mla.v_head_dim); !st) return st.error();
         m.head_dim = m.mla.v_head_dim;
+    }
+    if (deepseek || glm_moe) {
         auto mtp = k.or_else("num_nextn_predict_layers", 0);
         if (!mtp) return mtp.error();
         if (*mtp > 0) notes += " Its " + std::to_string(*mtp) + " multi-token-prediction layer(s) are not counted.";

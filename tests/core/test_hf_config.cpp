@@ -150,6 +150,19 @@ TEST(HfConfig, OtherPublishedModelsGiveTheirPublishedTotals) {
     EXPECT_EQ(lite.moe.first_dense_layers, 1);
     EXPECT_EQ(lite.rope, RopeKind::yarn);
     EXPECT_NEAR(lite.parameters() / 1e9, 15.7, 0.01 * 15.7);
+    // GLM-4.5-Air (zai-org/GLM-4.5-Air config.json): DeepSeek-V3's experts behind grouped-query attention whose
+    // 96 heads of 128 are three times the hidden size; Z.ai: 106B total parameters (its MTP layer not counted here).
+    const ModelSpec glm = read(R"({"architectures": ["Glm4MoeForCausalLM"], "attention_bias": true,
+        "first_k_dense_replace": 1, "head_dim": 128, "hidden_act": "silu", "hidden_size": 4096,
+        "intermediate_size": 10944, "max_position_embeddings": 131072, "model_type": "glm4_moe",
+        "moe_intermediate_size": 1408, "n_group": 1, "n_routed_experts": 128, "n_shared_experts": 1,
+        "norm_topk_prob": true, "num_attention_heads": 96, "num_experts_per_tok": 8, "num_hidden_layers": 46,
+        "num_key_value_heads": 8, "num_nextn_predict_layers": 1, "partial_rotary_factor": 0.5, "rope_scaling": null,
+        "tie_word_embeddings": false, "vocab_size": 151552})");
+    EXPECT_EQ(glm.kv_heads, 8);
+    EXPECT_EQ(glm.mla.kv_lora_rank, 0);  // no latent attention
+    EXPECT_EQ(glm.moe.first_dense_layers, 1);
+    EXPECT_NEAR(glm.parameters() / 1e9, 106, 0.01 * 106);
     // Mistral-7B-v0.1 (mistralai/Mistral-7B-v0.1 config.json): a 4096-token window on every layer.
     const ModelSpec mistral = read(R"({"architectures": ["MistralForCausalLM"], "model_type": "mistral",
         "hidden_size": 4096, "intermediate_size": 14336, "max_position_embeddings": 32768, "num_attention_heads": 32,
