@@ -13,6 +13,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <functional>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -577,35 +578,32 @@ void MainWindow::importDesign() {
     statusBar()->showMessage(tr("Imported %1 as design '%2'").arg(name, imported.value()), 8000);
 }
 
+void MainWindow::exportJson(const QString& title, const QString& base, const QString& filter,
+                            const std::function<Status(const QString&)>& write, const QString& done) {
+    QString name =
+        QFileDialog::getSaveFileName(this, title, QDir(dialogFolder()).filePath(base + QStringLiteral(".json")), filter);
+    if (name.isEmpty()) return;
+    if (QFileInfo(name).suffix().isEmpty()) name += QStringLiteral(".json");
+    if (auto st = write(name); !st) {
+        QMessageBox::warning(this, title, errorText(st.error()));
+        return;
+    }
+    designFolder_ = QFileInfo(name).absolutePath();
+    statusBar()->showMessage(done.arg(name), 8000);
+}
+
 void MainWindow::exportDesign() {
     const std::string id = doc_->chip().id.empty() ? std::string("design") : doc_->chip().id;
     const QString base = sessions_->currentDesign().isEmpty() ? QString::fromStdString(id) : sessions_->currentDesign();
-    QString name = QFileDialog::getSaveFileName(this, tr("Export design"),
-                                                QDir(dialogFolder()).filePath(base + QStringLiteral(".json")),
-                                                tr("Chip design (*.json)"));
-    if (name.isEmpty()) return;
-    if (QFileInfo(name).suffix().isEmpty()) name += QStringLiteral(".json");
-    if (auto st = sessions_->exportDesign(name); !st) {
-        QMessageBox::warning(this, tr("Export design"), errorText(st.error()));
-        return;
-    }
-    designFolder_ = QFileInfo(name).absolutePath();
-    statusBar()->showMessage(tr("Exported %1; evaluate it headless with: scoville eval --chip %1").arg(name), 8000);
+    exportJson(tr("Export design"), base, tr("Chip design (*.json)"),
+               [this](const QString& file) { return sessions_->exportDesign(file); },
+               tr("Exported %1; evaluate it headless with: scoville eval --chip %1"));
 }
 
 void MainWindow::exportModel() {
-    const QString base = QString::fromStdString(doc_->state().model.id);
-    QString name = QFileDialog::getSaveFileName(this, tr("Export model"),
-                                                QDir(dialogFolder()).filePath(base + QStringLiteral(".json")),
-                                                tr("Model files (*.json)"));
-    if (name.isEmpty()) return;
-    if (QFileInfo(name).suffix().isEmpty()) name += QStringLiteral(".json");
-    if (auto st = sessions_->exportModel(name); !st) {
-        QMessageBox::warning(this, tr("Export model"), errorText(st.error()));
-        return;
-    }
-    designFolder_ = QFileInfo(name).absolutePath();
-    statusBar()->showMessage(tr("Exported %1; evaluate it headless with: scoville eval --model %1").arg(name), 8000);
+    exportJson(tr("Export model"), QString::fromStdString(doc_->state().model.id), tr("Model files (*.json)"),
+               [this](const QString& file) { return sessions_->exportModel(file); },
+               tr("Exported %1; evaluate it headless with: scoville eval --model %1"));
 }
 
 void MainWindow::exportReport() {

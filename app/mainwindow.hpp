@@ -1,5 +1,8 @@
 #pragma once
 #include <QMainWindow>
+#include <functional>
+
+#include "core/util/result.hpp"
 
 class QUndoStack;
 class QDockWidget;
@@ -100,6 +103,9 @@ private:
     void importDesign();
     void exportDesign();
     void exportModel();
+    // A save dialog for a JSON file named `base`; `write` writes it, `done` (%1: the file) is shown after.
+    void exportJson(const QString& title, const QString& base, const QString& filter,
+                    const std::function<Status(const QString&)>& write, const QString& done);
     // File > Export Report: the one-page report (PDF or PNG) of the design on screen.
     void exportReport();
     void updateRoadmapDesigns();

@@ -542,7 +542,7 @@ void DesignDocument::setOwnModel(const ModelSpec& model) {
         emit editRefused(errorText(ok.error()));
         return;
     }
-    const std::string text = model_to_json(model, -1);
+    const std::string text = own_model_text(model);
     if (text == state_.model_json) return;
     finishInteraction();
     pushStep({{EditKind::workload, std::string(kModelKey), *edit_value(values(), EditKind::workload, kModelKey), text}});

@@ -275,10 +275,8 @@ Status SeekDialog::apply() {
         result_label_->setText(tr("Not applied: %1").arg(errorText(st.error())));
         return st;
     }
-    if (resultKey_->model) {  // a model key's value makes the model the design's own
-        next.model_id = model.id;
-        next.model_json = model_to_json(model, -1);
-    }
+    // A model key's value makes the variant the design's own model.
+    if (resultKey_->model && !(model == doc_->state().model)) set_own_model(next, model);
     const SeekResult applied = *result_;
     const SweepKey& key = *resultKey_;
     if (auto st = doc_->applyValues(next); !st) {

@@ -1583,10 +1583,7 @@ Status SweepView::applyRow(size_t row) {
                                              sweepKeyValueText(o.axes[a].key, v));
     }
     // A point of a model axis makes its model the design's own.
-    if (modelSet && !(model == doc_->state().model)) {
-        next.model_id = model.id;
-        next.model_json = model_to_json(model, -1);
-    }
+    if (modelSet && !(model == doc_->state().model)) set_own_model(next, model);
     if (auto st = doc_->applyValues(next); !st) {
         setStatus(tr("Not loaded: %1").arg(errorText(st.error())));
         return st;

@@ -123,7 +123,7 @@ bool WorkloadBar::loadModelFile(const QString& path) {
     }
     doc_->setOwnModel(*model);
     sync();
-    return doc_->state().model_json == model_to_json(*model, -1);
+    return doc_->state().model_json == own_model_text(*model);
 }
 
 ModelEditor* WorkloadBar::editModel() {

@@ -264,7 +264,7 @@ int edit(CommandContext& ctx, const SessionOptions& o) {
             (value.find('/') != std::string::npos || value.ends_with(".json"))) {
             auto model = load_model(value);
             if (!model) return fail(ctx, "--set " + assignment + ": " + model.error().message);
-            value = model_to_json(*model, -1);
+            value = own_model_text(*model);
         }
         auto e = make_edit(next, *target, value);
         if (!e) return fail(ctx, "--set " + assignment + ": " + e.error().message);

@@ -107,8 +107,7 @@ Status set_edit_value(DesignValues& v, EditKind kind, std::string_view key, std:
                 if (text.starts_with('{')) {  // a model's own description
                     auto model = model_from_json(text, "workload.model");
                     if (!model) return model.error();
-                    v.model_id = model->id;
-                    v.model_json = model_to_json(*model, -1);
+                    set_own_model(v, *model);
                     return Ok{};
                 }
                 v.model_id = std::string(text);
@@ -185,6 +184,13 @@ Result<ModelSpec> design_model(const DesignValues& values,
                                const std::function<Result<ModelSpec>(std::string_view id)>& library) {
     if (!values.model_json.empty()) return model_from_json(values.model_json, "workload.model");
     return library(values.model_id);
+}
+
+std::string own_model_text(const ModelSpec& model) { return model_to_json(model, -1); }
+
+void set_own_model(DesignValues& values, const ModelSpec& model) {
+    values.model_id = model.id;
+    values.model_json = own_model_text(model);
 }
 
 std::string model_edit_label(std::string_view text) {

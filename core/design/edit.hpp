@@ -96,6 +96,9 @@ Result<ModelSpec> design_model(const DesignValues& values,
                                const std::function<Result<ModelSpec>(std::string_view id)>& library);
 // How a "model" edit's value reads: a library id as it is, a model's own description (JSON) as its name.
 std::string model_edit_label(std::string_view text);
+// A model of the design's own as a "model" edit holds it (model_to_json on one line), and the values that take it.
+std::string own_model_text(const ModelSpec& model);
+void set_own_model(DesignValues& values, const ModelSpec& model);
 
 // "b200,tpu-v7" <-> {"b200", "tpu-v7"}; empty text = no chips.
 std::string join_ids(const std::vector<std::string>& ids);

@@ -7,6 +7,7 @@
 
 #include "core/util/format.hpp"
 #include "core/util/json.hpp"
+#include "core/workload/model_keys.hpp"
 
 namespace scoville {
 
@@ -114,22 +115,6 @@ std::optional<MoeDispatch> parse_moe_dispatch(std::string_view s) {
     return std::nullopt;
 }
 
-std::string_view to_string(WindowKind w) { return w == WindowKind::chunked ? "chunked" : "sliding"; }
-
-std::optional<WindowKind> parse_window_kind(std::string_view name) {
-    for (const WindowKind w : {WindowKind::sliding, WindowKind::chunked})
-        if (name == to_string(w)) return w;
-    return std::nullopt;
-}
-
-std::string_view to_string(RopeKind r) { return r == RopeKind::yarn ? "yarn" : "standard"; }
-
-std::optional<RopeKind> parse_rope_kind(std::string_view name) {
-    for (const RopeKind r : {RopeKind::standard, RopeKind::yarn})
-        if (name == to_string(r)) return r;
-    return std::nullopt;
-}
-
 Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin) {
     auto parsed = parse_json(text, where(origin));
     if (!parsed) return parsed.error();
@@ -146,6 +131,41 @@ Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin
         out = static_cast<int>(d);
         return Ok{};
     };
+    // A value of the model file by its key, read as the key's kind says (core/workload/model_keys.hpp: the
+    // vocabulary the forms and the sweeps use too).
+    auto set_key = [&](const std::string& key, const json& v) -> Status {
+        const ModelKey* k = find_model_key(key);
+        if (!k) return Error{where(origin) + ": unknown key '" + key + "'"};
+        switch (k->kind) {
+            case ModelKeyKind::integer: {
+                int x = 0;
+                if (auto st = get_int(v, key, x); !st) return st;
+                k->set(m, x);
+                return Ok{};
+            }
+            case ModelKeyKind::real:
+                if (!v.is_number()) return Error{where(origin) + ": '" + key + "' must be a number"};
+                k->set(m, v.get<double>());
+                return Ok{};
+            case ModelKeyKind::flag:
+                if (!v.is_boolean()) return Error{where(origin) + ": '" + key + "' must be true or false"};
+                k->set(m, v.get<bool>() ? 1.0 : 0.0);
+                return Ok{};
+            case ModelKeyKind::choice: {
+                std::string names;
+                for (size_t i = 0; i < k->choices.size(); ++i) {
+                    if (v.is_string() && v.get<std::string>() == k->choices[i]) {
+                        k->set(m, static_cast<double>(i));
+                        return Ok{};
+                    }
+                    if (i > 0) names.append(" or ");
+                    names.append("\"").append(k->choices[i]).append("\"");
+                }
+                return Error{where(origin) + ": '" + key + "' must be " + names};
+            }
+        }
+        return Ok{};
+    };
     try {
         for (auto it = j.begin(); it != j.end(); ++it) {
             const std::string& k = it.key();
@@ -153,67 +173,26 @@ Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin
             if (k == "id" || k == "name" || k == "source") {
                 if (!v.is_string()) return Error{where(origin) + ": '" + k + "' must be a string"};
                 (k == "id" ? m.id : k == "name" ? m.name : m.source) = v.get<std::string>();
-            } else if (k == "gated_ffn") {
-                if (!v.is_boolean()) return Error{where(origin) + ": 'gated_ffn' must be true or false"};
-                m.gated_ffn = v.get<bool>();
-            } else if (k == "window_kind") {
-                const auto w = v.is_string() ? parse_window_kind(v.get<std::string>()) : std::nullopt;
-                if (!w) return Error{where(origin) + ": 'window_kind' must be \"sliding\" or \"chunked\""};
-                m.window_kind = *w;
-            } else if (k == "rope") {
-                const auto r = v.is_string() ? parse_rope_kind(v.get<std::string>()) : std::nullopt;
-                if (!r) return Error{where(origin) + ": 'rope' must be \"standard\" or \"yarn\""};
-                m.rope = *r;
             } else if (k == "moe" || k == "mla") {
                 if (!v.is_object()) return Error{where(origin) + ": '" + k + "' must be an object"};
                 for (auto p = v.begin(); p != v.end(); ++p) {
                     const std::string key = k + "." + p.key();
-                    if (k == "moe" && p.key() == "routing_alpha") {
-                        if (!p.value().is_number())
-                            return Error{where(origin) + ": '" + key + "' must be a number"};
-                        m.moe.routing_alpha = p.value().get<double>();
-                        continue;
-                    }
-                    if (k == "moe" && p.key() == "routing_alpha_range") {
+                    if (key == "moe.routing_alpha_range") {
                         const json& r = p.value();
                         if (!r.is_array() || r.size() != 2 || !r[0].is_number() || !r[1].is_number())
                             return Error{where(origin) + ": '" + key + "' must be [low, high]"};
                         m.moe.routing_alpha_low = r[0].get<double>();
                         m.moe.routing_alpha_high = r[1].get<double>();
-                        continue;
+                    } else if (p.key().find('.') != std::string::npos) {
+                        return Error{where(origin) + ": unknown key '" + key + "'"};
+                    } else if (auto st = set_key(key, p.value()); !st) {
+                        return st.error();
                     }
-                    int* target = nullptr;
-                    if (k == "moe") {
-                        if (p.key() == "experts") target = &m.moe.experts;
-                        else if (p.key() == "top_k") target = &m.moe.top_k;
-                        else if (p.key() == "shared_experts") target = &m.moe.shared_experts;
-                        else if (p.key() == "expert_ffn") target = &m.moe.expert_ffn;
-                        else if (p.key() == "first_dense_layers") target = &m.moe.first_dense_layers;
-                        else if (p.key() == "every") target = &m.moe.every;
-                    } else {
-                        if (p.key() == "q_lora_rank") target = &m.mla.q_lora_rank;
-                        else if (p.key() == "kv_lora_rank") target = &m.mla.kv_lora_rank;
-                        else if (p.key() == "qk_nope_head_dim") target = &m.mla.qk_nope_head_dim;
-                        else if (p.key() == "qk_rope_head_dim") target = &m.mla.qk_rope_head_dim;
-                        else if (p.key() == "v_head_dim") target = &m.mla.v_head_dim;
-                    }
-                    if (!target) return Error{where(origin) + ": unknown key '" + key + "'"};
-                    if (auto st = get_int(p.value(), key, *target); !st) return st.error();
                 }
-            } else {
-                int* target = k == "layers"                 ? &m.layers
-                              : k == "hidden"               ? &m.hidden
-                              : k == "heads"                ? &m.heads
-                              : k == "kv_heads"             ? &m.kv_heads
-                              : k == "head_dim"             ? &m.head_dim
-                              : k == "ffn"                  ? &m.ffn
-                              : k == "vocab"                ? &m.vocab
-                              : k == "sliding_window"       ? &m.sliding_window
-                              : k == "sliding_window_every" ? &m.sliding_window_every
-                              : k == "max_context"          ? &m.max_context
-                                                            : nullptr;
-                if (!target) return Error{where(origin) + ": unknown key '" + k + "'"};
-                if (auto st = get_int(v, k, *target); !st) return st.error();
+            } else if (k.find('.') != std::string::npos) {  // "moe.experts" is written inside "moe"
+                return Error{where(origin) + ": unknown key '" + k + "'"};
+            } else if (auto st = set_key(k, v); !st) {
+                return st.error();
             }
         }
     } catch (const json::exception& e) {
@@ -228,33 +207,20 @@ std::string model_to_json(const ModelSpec& m, int indent) {
     j["id"] = m.id;
     j["name"] = m.name;
     j["source"] = m.source;
-    j["layers"] = m.layers;
-    j["hidden"] = m.hidden;
-    j["heads"] = m.heads;
-    j["kv_heads"] = m.kv_heads;
-    j["head_dim"] = m.head_dim;
-    j["ffn"] = m.ffn;
-    j["gated_ffn"] = m.gated_ffn;
-    j["vocab"] = m.vocab;
-    j["sliding_window"] = m.sliding_window;
-    j["sliding_window_every"] = m.sliding_window_every;
-    j["window_kind"] = std::string(to_string(m.window_kind));
-    j["max_context"] = m.max_context;
-    j["rope"] = std::string(to_string(m.rope));
-    j["moe"] = {{"experts", m.moe.experts},
-                {"top_k", m.moe.top_k},
-                {"shared_experts", m.moe.shared_experts},
-                {"expert_ffn", m.moe.expert_ffn},
-                {"first_dense_layers", m.moe.first_dense_layers},
-                {"every", m.moe.every},
-                {"routing_alpha", m.moe.routing_alpha}};
+    j["moe"] = json::object();
+    j["mla"] = json::object();
+    for (const ModelKey& k : model_keys()) {
+        const double v = k.get(m);
+        json value = k.kind == ModelKeyKind::integer ? json(static_cast<int>(std::lround(v)))
+                     : k.kind == ModelKeyKind::flag  ? json(v >= 0.5)
+                     : k.kind == ModelKeyKind::choice ? json(std::string(k.choices[static_cast<size_t>(std::lround(v))]))
+                                                      : json(v);
+        const auto dot = k.key.find('.');
+        if (dot == std::string_view::npos) j[std::string(k.key)] = std::move(value);
+        else j[std::string(k.key.substr(0, dot))][std::string(k.key.substr(dot + 1))] = std::move(value);
+    }
     if (m.moe.routing_alpha_ranged())
         j["moe"]["routing_alpha_range"] = {m.moe.routing_alpha_low, m.moe.routing_alpha_high};
-    j["mla"] = {{"q_lora_rank", m.mla.q_lora_rank},
-                {"kv_lora_rank", m.mla.kv_lora_rank},
-                {"qk_nope_head_dim", m.mla.qk_nope_head_dim},
-                {"qk_rope_head_dim", m.mla.qk_rope_head_dim},
-                {"v_head_dim", m.mla.v_head_dim}};
     return j.dump(indent);
 }
 

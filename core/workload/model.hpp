@@ -55,17 +55,15 @@ struct ParameterCounts {
 // A local-attention layer's keys: the last `sliding_window` tokens (sliding: Mistral, gpt-oss), or the
 // tokens of its own chunk of `sliding_window` (chunked: Llama 4's attention_chunk_size), from none at a
 // chunk's start to the whole chunk at its end, half of it on average.
+// (Their names in a model file: the "window_kind" key's choices, core/workload/model_keys.cpp.)
 enum class WindowKind : std::uint8_t { sliding, chunked };
-std::string_view to_string(WindowKind w);
-std::optional<WindowKind> parse_window_kind(std::string_view name);  // sliding, chunked
 
 // How the model rotates its queries and keys: a RoPE whose frequencies are fixed per dimension before the
 // run (the original, linear, Llama 3's and LongRoPE scalings), which an engine's attention kernel may apply
 // itself, or YaRN (gpt-oss, DeepSeek-V3: config rope_scaling type "yarn"), which some kernels leave to a
 // kernel of their own.
+// (Their names: the "rope" key's choices.)
 enum class RopeKind : std::uint8_t { standard, yarn };
-std::string_view to_string(RopeKind r);
-std::optional<RopeKind> parse_rope_kind(std::string_view name);  // standard, yarn
 
 struct ModelSpec {
     std::string id;

@@ -918,9 +918,6 @@ private slots:
         doc_->undoStack()->undo();
     }
 
-    // Under the cost line, how far the model's tokens/s have been from measured runs of the workload's
-    // class (dense or MoE, the prompt's share of a request's tokens); in full on hover and in the Explain
-    // panel. It follows the model and the lengths.
     void aServerWhoseQueueNeverSettlesShowsAnUnboundedTtft() {
         // Llama 3.1 70B bf16 on one B200 per replica with 81,921-token prompts: its memory holds one request
         // (172.8 GB - 141.1 GB of weights = 31.7 GB for a 27.0 GB KV), so a server keeping that slot busy
@@ -1002,6 +999,9 @@ private slots:
         QVERIFY(!card->parentWidget()->toolTip().contains(QStringLiteral("Disaggregated")));
     }
 
+    // Under the cost line, how far the model's tokens/s have been from measured runs of the workload's
+    // class (dense or MoE, the prompt's share of a request's tokens); in full on hover and in the Explain
+    // panel. It follows the model and the lengths.
     void theResultSaysHowCloseMeasuredRunsOfItsKindCame() {
         auto* line = window_->findChild<QLabel*>(QStringLiteral("kpi:accuracy"));
         QVERIFY(line);
