@@ -628,11 +628,37 @@ Status apply_assignment(ChipSpec& chip, std::string_view assignment) {
     return set_param_text(chip, assignment.substr(0, eq), assignment.substr(eq + 1));
 }
 
+namespace {
+// The parameters' getters, ranges and kinds, packed: a chip checked at every evaluation (a sweep's point,
+// the TDP cap's clocks) reads only these, not the table's labels and help; a value out of its range goes
+// on to check_param for the message.
+struct PackedRange {
+    double (*get)(const ChipSpec&);
+    double min, max;
+    bool real;
+};
+
+bool params_in_range(const ChipSpec& chip) {
+    static const std::vector<PackedRange> ranges = [] {
+        std::vector<PackedRange> out;
+        for (const auto& info : chip_params()) out.push_back({info.get, info.min, info.max, info.kind == ParamKind::real});
+        return out;
+    }();
+    for (const PackedRange& r : ranges) {
+        const double v = r.get(chip);
+        if (!(v >= r.min && v <= r.max && (r.real || whole(v)))) return false;
+    }
+    return true;
+}
+}  // namespace
+
 Status validate_chip(const ChipSpec& chip) {
-    for (const auto& info : chip_params()) {
-        const double v = info.get(chip);
-        if (v >= info.min && v <= info.max && (info.kind == ParamKind::real || whole(v))) continue;
-        if (auto st = check_param(info, v); !st) return st;
+    if (!params_in_range(chip)) {
+        for (const auto& info : chip_params()) {
+            const double v = info.get(chip);
+            if (v >= info.min && v <= info.max && (info.kind == ParamKind::real || whole(v))) continue;
+            if (auto st = check_param(info, v); !st) return st;
+        }
     }
     if (chip.rate(Precision::bf16) <= 0 && chip.rate(Precision::fp8) <= 0 &&
         chip.rate(Precision::fp4) <= 0 && chip.rate(Precision::int8) <= 0)

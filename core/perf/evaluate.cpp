@@ -52,31 +52,6 @@ std::vector<int> divisors(int n) {
     return low;
 }
 
-// validate_chip() builds a message string per key; on the hot path only a failure needs one.
-Status check_chip(const ChipSpec& chip) {
-    // The parameters' getters and ranges, packed (the parameter table's labels and help stay out of the cache).
-    struct Range {
-        double (*get)(const ChipSpec&);
-        double min, max;
-    };
-    static const std::vector<Range> ranges = [] {
-        std::vector<Range> out;
-        for (const auto& info : chip_params()) out.push_back({info.get, info.min, info.max});
-        return out;
-    }();
-    for (const Range& range : ranges) {
-        const double v = range.get(chip);
-        if (!(v >= range.min && v <= range.max)) return validate_chip(chip);
-    }
-    if (chip.rate(Precision::bf16) <= 0 && chip.rate(Precision::fp8) <= 0 && chip.rate(Precision::fp4) <= 0 &&
-        chip.rate(Precision::int8) <= 0)
-        return validate_chip(chip);
-    if ((chip.memory_tb_s() <= 0 && chip.sram.tb_s <= 0) || (chip.memory_gb() <= 0 && chip.sram.mb <= 0) ||
-        chip.hbm_half_given())
-        return validate_chip(chip);
-    return Ok{};
-}
-
 // Memory of one deployment on one chip.
 struct Fit {
     double weights = 0;   // bytes per chip, target and draft
@@ -137,13 +112,17 @@ class Engine {
 public:
     // `prompts_in_steps`: steps also prefill the prompts of arriving requests (false: a disaggregated
     // decode pool, whose prompts arrive prefilled).
-    // `cache`: lowers through it (a sweep's workspace), so a step lowered before is only retimed.
-    // `latencies` false: at a fixed batch without limits, only the step and the throughput (and the
-    // mean TPOT) are computed, not the queueing latencies (a sweep that asks for none of them).
+    // `ws`: lowers through its cache (a sweep's workspace), so a step lowered before is only retimed, and
+    // keeps the two steps a chunk alternates between in its buffers (whole_chunks). With ws.latencies
+    // false, at a fixed batch without limits, only the step and the throughput (and the mean TPOT) are
+    // computed, not the queueing latencies (a sweep that asks for none of them).
     Engine(const ChipSpec& chip, const ModelSpec& model, const Scenario& s, const ModelSpec* draft, int chips,
-           bool prompts_in_steps = true, LoweringCache* cache = nullptr, bool latencies = true)
+           bool prompts_in_steps = true, EvalWorkspace* ws = nullptr)
         : chip_(chip), model_(model), s_(s), draft_(draft), chips_(chips), prompts_(prompts_in_steps),
-          rates_(chip_rates(chip)), cache_(cache), latencies_(latencies || s.batch == 0 || s.has_limits()) {
+          rates_(chip_rates(chip)), cache_(ws ? &ws->lowering : nullptr),
+          plain_(ws && ws->keep_steps ? &ws->chunk_plain : nullptr),
+          carried_(ws && ws->keep_steps ? &ws->chunk_carried : nullptr),
+          latencies_(!ws || ws->latencies || s.batch == 0 || s.has_limits()) {
         tau_ = spec_tokens_per_step(s.spec_tokens, s.spec_accept);
         tau_var_ = spec_tokens_variance(s.spec_tokens, s.spec_accept);
         queries_ = s.spec_tokens + 1;
@@ -284,7 +263,12 @@ public:
         if (independent) lower(Phase::decode, mean, p, out);
         StepShape plain = mean, carried = mean;
         plain.prefill_tokens = plain.prefill_seqs = 0;
-        PhaseResult& plain_into = independent ? scratch : out;
+        // With the workspace's buffers both steps stay lowered there (the next evaluation of the same
+        // shapes, a sweep's next chip, retimes them) and `out` gets their mean; without, `out` and
+        // `scratch` hold them and are blended in place.
+        const bool kept = plain_ && carried_;
+        PhaseResult& plain_into = kept ? *plain_ : independent ? scratch : out;
+        PhaseResult& carried_into = kept ? *carried_ : scratch;
         lower(Phase::decode, plain, p, plain_into);
         st.plain_t = plain_into.time_s + st.host;
         // Each rank carries a chunk in a share q of the steps. Ranks that take them together (or one rank)
@@ -298,8 +282,8 @@ public:
         carried.prefill_tokens = chunk * ranks;
         carried.prefill_ranks = ranks;
         carried.prefill_seqs = carried.prefill_tokens / s_.input_len;
-        lower(Phase::decode, carried, p, scratch);
-        st.chunk_t = scratch.time_s + st.host;
+        lower(Phase::decode, carried, p, carried_into);
+        st.chunk_t = carried_into.time_s + st.host;
         st.chunk_share = any;
         st.chunk_tokens = chunk;
         st.chunk_ranks = ranks;
@@ -307,6 +291,13 @@ public:
         st.t = st.plain_t + st.chunk_share * (st.chunk_t - st.plain_t);
         st.slope = std::max(0.0, (st.chunk_t - st.plain_t) / chunk);
         if (independent) return true;
+        if (kept) {
+            // `out` holds the mean step, which no lowering gives: the next lowering into it starts afresh.
+            if (cache_) cache_->forget(out);
+            out = *carried_;
+            if (!blend_into(*plain_, out, st.chunk_share, p.par)) lower(Phase::decode, mean, p, out);
+            return true;
+        }
         // `out` holds the mean step now, which no lowering gives, and `scratch` what `out` held: the next
         // lowering into either starts afresh.
         if (cache_) {
@@ -655,6 +646,8 @@ private:
     int queries_ = 1;
     double capacity_ = 0;
     LoweringCache* cache_ = nullptr;
+    PhaseResult* plain_ = nullptr;    // whole_chunks' step of decodes alone, and the one carrying a chunk
+    PhaseResult* carried_ = nullptr;
     bool latencies_ = true;
 };
 
@@ -1248,7 +1241,7 @@ Status evaluate_disaggregated(const ChipSpec& chip, const ModelSpec& model, cons
                               const Companions& companions, const ModelSpec* draft, Evaluation& ev) {
     const ChipSpec& pchip = companions.prefill_chip ? *companions.prefill_chip : chip;
     if (companions.prefill_chip) {
-        if (auto st = check_chip(pchip); !st) return Error{"prefill_chip: " + st.error().message};
+        if (auto st = validate_chip(pchip); !st) return Error{"prefill_chip: " + st.error().message};
         precision_warnings(pchip, s, ev);
     }
     std::optional<Split> best;
@@ -1424,7 +1417,7 @@ Scenario with_deployment(const Scenario& scenario, const ServingResult& chosen) 
 Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenario& s, const Companions& companions,
                      EvalWorkspace& ws) {
     if (ws.chip_checked != &chip)
-        if (auto st = check_chip(chip); !st) return st.error();
+        if (auto st = validate_chip(chip); !st) return st.error();
     ws.chip_checked = nullptr;
     // The model and the scenario are checked once while they stay the same (a sweep of chip keys).
     if (ws.checked_model != &model || ws.checked_scenario != s) {
@@ -1453,7 +1446,7 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
     precision_warnings(chip, s, ev);
 
     if (!s.disaggregated()) {
-        const Engine engine(chip, model, s, draft, s.chips, true, &ws.lowering, ws.latencies);
+        const Engine engine(chip, model, s, draft, s.chips, true, &ws);
         fill_peaks(chip, engine.rates(), ev, ws.views);
         PhaseResult& scratch = ws.scratch;
         auto best = best_solution(engine, s, model, ev.decode, scratch);
@@ -1519,9 +1512,10 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
 Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const Scenario& s,
                             const Companions& companions) {
     EvalWorkspace ws;
-    // The search's scratch step is not returned: its storage stays with the thread for the next call.
+    // The search's scratch steps are not returned: their storage stays with the thread for the next call.
     thread_local PhaseResult spare_scratch;
     std::swap(ws.scratch, spare_scratch);
+    ws.keep_steps = false;  // one evaluation: nothing to retime later
     auto st = evaluate_into(chip, model, s, companions, ws);
     std::swap(ws.scratch, spare_scratch);
     if (!st) return st.error();

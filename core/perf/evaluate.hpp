@@ -37,8 +37,18 @@ struct EvalWorkspace {
     // throughput, mean TPOT, power and cost are computed as ever. For sweeps that ask for none of
     // them (ResultKey::latency).
     bool latencies = true;
+    // false: the warnings about the die, its power and its cost (area_warnings, the TDP cap's, a die that
+    // cannot be made) are not written into ev, whose numbers stay the same. For sweeps whose constraints
+    // read none of them (fits_reticle and fits_memory do): their text is most of a point's formatting.
+    bool physical_warnings = true;
     Evaluation ev;
     PhaseResult scratch;
+    // The two steps a replica alternates between where prompts arrive in whole chunks (a step of decodes
+    // alone, one that carries a chunk), whose mean is the evaluation's decode step: kept lowered, so a
+    // point that changes only chip keys retimes them. keep_steps false (a one-off evaluation): they are
+    // blended in place instead, which saves a copy where nothing would be retimed.
+    PhaseResult chunk_plain, chunk_carried;
+    bool keep_steps = true;
     LoweringCache lowering;
     ChipSpec clocked;                          // the chip at a lowered clock (the TDP cap's search), reused
     const ChipSpec* chip_checked = nullptr;    // set by a caller that checked this chip just before (once)

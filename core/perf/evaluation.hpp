@@ -287,19 +287,24 @@ struct Evaluation {
     double native_fp8_tflops = 0, native_fp4_tflops = 0;
     std::vector<Ceiling> ceilings;
     PhysicalResult physical;
-    // "name: message" in English (e.g. "reticle: die 912 mm2 exceeds 858 mm2"): what the command line,
-    // JSON and checks read. warning_messages holds the same warnings, in the same order, as
-    // translatable patterns with their arguments (what the GUI shows). add_warning writes both.
-    std::vector<std::string> warnings;
+    // The warnings as translatable patterns with their arguments (what the GUI shows); warning_texts()
+    // gives them in English, "name: message" (e.g. "reticle: die 912 mm2 exceeds 858 mm2"): what the
+    // command line and JSON print. The text is made when read, not at every evaluation (sweeps).
     std::vector<Message> warning_messages;
 
-    void add_warning(Message m) {
-        warnings.push_back(m.text());
-        warning_messages.push_back(std::move(m));
+    void add_warning(Message m) { warning_messages.push_back(std::move(m)); }
+    void clear_warnings() { warning_messages.clear(); }
+    [[nodiscard]] std::vector<std::string> warning_texts() const {
+        std::vector<std::string> out;
+        out.reserve(warning_messages.size());
+        for (const Message& m : warning_messages) out.push_back(m.text());
+        return out;
     }
-    void clear_warnings() {
-        warnings.clear();
-        warning_messages.clear();
+    // Whether a warning's English text starts with `prefix` ("reticle:").
+    [[nodiscard]] bool has_warning(std::string_view prefix) const {
+        for (const Message& m : warning_messages)
+            if (m.pattern.starts_with(prefix)) return true;
+        return false;
     }
 };
 

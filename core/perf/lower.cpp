@@ -1105,6 +1105,12 @@ bool same_op(const OpResult& a, const OpResult& b) {
 }  // namespace
 
 bool blend_steps(PhaseResult& out, PhaseResult& with, double w, const Parallelism& par) {
+    if (!blend_into(out, with, w, par)) return false;
+    std::swap(out, with);
+    return true;
+}
+
+bool blend_into(const PhaseResult& out, PhaseResult& with, double w, const Parallelism& par) {
     if (out.templates.size() != with.templates.size() || out.layer_template != with.layer_template ||
         out.template_layers != with.template_layers)
         return false;
@@ -1141,15 +1147,37 @@ bool blend_steps(PhaseResult& out, PhaseResult& with, double w, const Parallelis
     with.decode_seqs = w * with.decode_seqs + (1.0 - w) * out.decode_seqs;
     with.prefill_tokens = w * with.prefill_tokens + (1.0 - w) * out.prefill_tokens;
     total_step(with, par);
-    std::swap(out, with);
     return true;
 }
+
+namespace {
+// Whether two scenarios lower a step alike: they may differ in the deployment (the chips, their split and
+// degrees, auto or given), which lowering takes from the plan (StepPlan::par), never from the scenario.
+// (An evaluation's TDP-cap runs give the deployment its nominal run chose.)
+bool lower_alike(const Scenario& a, const Scenario& b) {
+    if (a == b) return true;
+    Scenario x = b;
+    x.chips = a.chips;
+    x.tp = a.tp;
+    x.pp = a.pp;
+    x.ep = a.ep;
+    x.attention_dp = a.attention_dp;
+    x.prefill_chips = a.prefill_chips;
+    x.decode_chips = a.decode_chips;
+    x.prefill_tp = a.prefill_tp;
+    x.prefill_pp = a.prefill_pp;
+    x.prefill_ep = a.prefill_ep;
+    x.prefill_attention_dp = a.prefill_attention_dp;
+    return x == a;
+}
+}  // namespace
 
 void LoweringCache::lower(const ModelSpec& model, const Scenario& scenario, const ChipRates& rates, Phase phase,
                           const StepShape& shape, const StepPlan& plan, PhaseResult& out) {
     for (Entry& e : entries_) {
         if (e.buffer != &out) continue;
-        if (e.model == &model && e.phase == phase && e.shape == shape && e.plan == plan && e.scenario == scenario) {
+        if (e.model == &model && e.phase == phase && e.shape == shape && e.plan == plan &&
+            lower_alike(e.scenario, scenario)) {
             retime_step(scenario, rates, plan.par, out);
             return;
         }
@@ -1162,7 +1190,7 @@ void LoweringCache::lower(const ModelSpec& model, const Scenario& scenario, cons
         return;
     }
     lower_step(model, scenario, rates, phase, shape, plan, out);
-    if (entries_.empty()) entries_.reserve(4);  // an evaluation lowers into up to four buffers
+    if (entries_.empty()) entries_.reserve(6);  // an evaluation lowers into up to six buffers
     entries_.push_back({&out, &model, scenario, phase, shape, plan});
 }
 

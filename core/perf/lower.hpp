@@ -172,6 +172,8 @@ void retime_step(const Scenario& scenario, const ChipRates& rates, const Paralle
 // holding the first step's storage. False, with both unchanged, where the steps do not match (another
 // model or plan, or an op of the first that the second lacks).
 bool blend_steps(PhaseResult& out, PhaseResult& with, double w, const Parallelism& par);
+// The same into `with`, which becomes the mean; `out` stays as it is.
+bool blend_into(const PhaseResult& out, PhaseResult& with, double w, const Parallelism& par);
 
 // Remembers what each buffer was last lowered from, so lowering the same step into it again (a
 // sweep point that changes only chip keys, the TDP cap's clock search) only retimes it. A model is

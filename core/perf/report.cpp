@@ -287,7 +287,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
         ceilings.push_back({{"label", c.label}, {"value", num(c.value)}, {"unit", c.is_bandwidth ? "TB/s" : "TFLOP/s"}});
     j["ceilings"] = std::move(ceilings);
     j["phases"] = {{"prefill", phase_json(ev.prefill)}, {"decode", phase_json(ev.decode)}};
-    j["warnings"] = ev.warnings;
+    j["warnings"] = ev.warning_texts();
     return j.dump(indent);
 }
 
@@ -441,7 +441,7 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                    (r.widest.empty() ? std::string() : " (most from " + r.widest + ")") + "\n";
     }
     if (accuracy) out += "  accuracy          " + measured_accuracy_text(*accuracy) + "\n";
-    for (const auto& w : ev.warnings) out += "  warning: " + w + "\n";
+    for (const auto& w : ev.warning_texts()) out += "  warning: " + w + "\n";
     for (const PhaseResult* ph : {&ev.prefill, &ev.decode}) {
         out += "\n" + std::string(to_string(ph->phase)) + ": step " + format_number("%.4g", ph->time_s) +
                " s, " + format_number("%.0f", ph->tokens) + " tokens, context " +

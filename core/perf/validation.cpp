@@ -491,8 +491,7 @@ Result<ValidationResult> run_validation_case(const ValidationCase& c) {
             const Scenario& s = *scenario;
             auto ev = evaluate_design(*chip, *model, s);
             if (!ev) return Error{"case '" + c.id + "': " + ev.error().message};
-            const bool slo_missed = std::any_of(ev->warnings.begin(), ev->warnings.end(),
-                                                [](const std::string& w) { return w.rfind("slo:", 0) == 0; });
+            const bool slo_missed = ev->has_warning("slo:");
             if (slo_missed) return Error{"case '" + c.id + "': the latency limits are missed at every batch"};
             const ServingResult& sv = ev->serving;
             const Parallelism& par = sv.parallelism;

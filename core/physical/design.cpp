@@ -16,16 +16,23 @@ namespace scoville {
 namespace {
 
 // Performance into ws.ev and power with the compute clock at clock_ghz. On-chip SRAM runs on the
-// core clock, so its bandwidth follows; HBM and links keep their own clocks.
+// core clock, so its bandwidth follows; HBM and links keep their own clocks. `copied`: ws.clocked
+// holds `chip` (at some clock) already, from an earlier run of this design's evaluation.
 Result<PowerBreakdown> run_at(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
                               const Companions& companions, const AreaBreakdown& area, const TechLibrary& tech,
-                              double clock_ghz, EvalWorkspace& ws) {
+                              double clock_ghz, EvalWorkspace& ws, bool& copied) {
     if (clock_ghz == chip.compute.clock_ghz) {
         ws.chip_checked = &chip;  // estimate_area checked it (validate_chip)
         if (auto st = evaluate_into(chip, model, scenario, companions, ws); !st) return st.error();
     } else {
-        // Copied into the workspace's chip, whose buffers (names, notes, ranges) are reused.
-        set_clock(ws.clocked, chip, clock_ghz);
+        // Copied once into the workspace's chip (whose buffers are reused); the clock search's later
+        // runs only set the clock (a chip copy costs more than retiming a lowered step).
+        if (copied) {
+            set_clock_only(ws.clocked, chip, clock_ghz);
+        } else {
+            set_clock(ws.clocked, chip, clock_ghz);
+            copied = true;
+        }
         if (auto st = evaluate_into(ws.clocked, model, scenario, companions, ws); !st) return st.error();
     }
     // Voltage is relative to the nominal chip: pass the nominal spec with the lowered clock.
@@ -53,7 +60,8 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
     auto area = estimate_area(chip, tech);
     if (!area) return area.error();
     const double f_nom = chip.compute.clock_ghz;
-    auto nominal = run_at(chip, model, given, companions, *area, tech, f_nom, ws);
+    bool copied = false;
+    auto nominal = run_at(chip, model, given, companions, *area, tech, f_nom, ws, copied);
     if (!nominal) return nominal.error();
     // The deployment chosen at the nominal clock stays while the TDP cap lowers the clock (its parallelism,
     // and a disaggregated deployment's split): the search for it runs once, not at every clock tried.
@@ -67,7 +75,7 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
     std::vector<Message> power_warnings;
     const double tdp = chip.power.tdp_w;
     auto run = [&](double f) {
-        auto p = run_at(chip, model, scenario, companions, *area, tech, f, ws);
+        auto p = run_at(chip, model, scenario, companions, *area, tech, f, ws, copied);
         held = p ? f : std::numeric_limits<double>::quiet_NaN();
         return p;
     };
@@ -80,13 +88,13 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
         auto low = run(f_min);
         if (!low) {
             // E.g. a latency limit no lower clock can meet: keep the nominal point, say so.
-            power_warnings.push_back(
+            if (ws.physical_warnings) power_warnings.push_back(
                 {"Warning", SCV_TR("Warning", "power: %1 W exceeds the %2 W TDP, and the clock cannot be lowered: %3"),
                  {format_number("%.0f", nominal_w), format_number("%.0f", tdp), low.error().message}});
         } else if (low->total_w > tdp) {
             best = *low;
             clock = f_min;
-            power_warnings.push_back(
+            if (ws.physical_warnings) power_warnings.push_back(
                 {"Warning",
                  SCV_TR("Warning", "power: %1 W exceeds the %2 W TDP even at the lowest clock %3 GHz; raise "
                                    "power.tdp_w or shrink the design"),
@@ -120,7 +128,7 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
                     side = 1;
                 }
             }
-            power_warnings.push_back(
+            if (ws.physical_warnings) power_warnings.push_back(
                 {"Warning", SCV_TR("Warning", "power: %1 W at %2 GHz exceeds the %3 W TDP; clock lowered to %4 GHz"),
                  {format_number("%.0f", nominal_w), format_number("%.3g", f_nom), format_number("%.0f", tdp),
                   format_number("%.3g", clock)}});
@@ -129,7 +137,7 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
     // Back to the clock kept when the search ended elsewhere (the same evaluation again: only the
     // lowered steps' times are redone).
     if (!(held == clock)) {
-        auto again = clock == f_nom ? run_at(chip, model, given, companions, *area, tech, f_nom, ws) : run(clock);
+        auto again = clock == f_nom ? run_at(chip, model, given, companions, *area, tech, f_nom, ws, copied) : run(clock);
         if (!again) return again.error();
     }
 
@@ -166,6 +174,7 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
         ph.fleet_tokens_per_day = cost->fleet_tokens_per_day;
     }
 
+    if (!ws.physical_warnings) return Ok{};
     for (auto& w : area_warnings(chip, *area, tech)) ev.add_warning(std::move(w));
     for (auto& w : power_warnings) ev.add_warning(std::move(w));
     // Performance and power stand even when the die cannot be made (larger than a wafer):

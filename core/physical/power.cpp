@@ -116,7 +116,32 @@ Result<PowerBreakdown> kernel_power(const ChipSpec& chip, const OpResult& op, co
 }
 
 void set_clock(ChipSpec& clocked, const ChipSpec& nominal, double clock_ghz) {
-    clocked = nominal;
+    // What the performance and power models read: the identity and every parameter, not the provenance
+    // (source, notes, which values are estimates and their ranges), whose copy would cost more than the run.
+    clocked.id = nominal.id;
+    clocked.name = nominal.name;
+    clocked.vendor = nominal.vendor;
+    clocked.year = nominal.year;
+    clocked.confidence = nominal.confidence;
+    clocked.source.clear();
+    clocked.estimated.clear();
+    clocked.ranges.clear();
+    clocked.notes.clear();
+    clocked.compute = nominal.compute;
+    clocked.sram = nominal.sram;
+    clocked.hbm = nominal.hbm;
+    clocked.link = nominal.link;
+    clocked.scaleout = nominal.scaleout;
+    clocked.package = nominal.package;
+    clocked.tech = nominal.tech;
+    clocked.power = nominal.power;
+    clocked.efficiency = nominal.efficiency;
+    clocked.calibration = nominal.calibration;
+    clocked.econ = nominal.econ;
+    set_clock_only(clocked, nominal, clock_ghz);
+}
+
+void set_clock_only(ChipSpec& clocked, const ChipSpec& nominal, double clock_ghz) {
     const double k = clock_ghz / nominal.compute.clock_ghz;
     clocked.compute.clock_ghz = clock_ghz;
     clocked.sram.tb_s = nominal.sram.tb_s * k;

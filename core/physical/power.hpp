@@ -71,8 +71,11 @@ Result<PowerBreakdown> kernel_power(const ChipSpec& chip, const OpResult& op, co
                                     double time_s = 0, double clock_ghz = 0);
 
 // `clocked` becomes `nominal` run at clock_ghz: the compute clock, and the on-chip SRAM bandwidth that
-// follows it. What a power limit lowers, in a whole evaluation and in one kernel.
+// follows it. What a power limit lowers, in a whole evaluation and in one kernel. Its identity and every
+// parameter are copied, its provenance is not (source, notes, estimated, ranges: left empty).
 void set_clock(ChipSpec& clocked, const ChipSpec& nominal, double clock_ghz);
+// The same where `clocked` is a copy of `nominal` already (at any clock): only the clocked fields change.
+void set_clock_only(ChipSpec& clocked, const ChipSpec& nominal, double clock_ghz);
 
 // A kernel repeated for long enough that the board's power limit acts (on H200 a GEMM loop from idle
 // holds its top clock for 50-200 ms, then settles: tests/data/measured-h200-kernels.csv): the highest

@@ -284,8 +284,7 @@ Result<Axis> parse_axis(std::string_view text) {
 bool Constraint::met(const Evaluation& ev) const {
     if (op == Op::fits_reticle || op == Op::fits_memory) {
         const std::string_view prefix = op == Op::fits_reticle ? "reticle:" : "hbm:";
-        return std::none_of(ev.warnings.begin(), ev.warnings.end(),
-                            [&](const std::string& w) { return w.starts_with(prefix); });
+        return !ev.has_warning(prefix);
     }
     const auto v = key->value(ev);
     if (!v) return false;
@@ -493,6 +492,10 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
     bool latencies = false;
     for (const ResultKey* k : spec.objectives) latencies = latencies || k->latency;
     for (const Constraint& c : spec.constraints) latencies = latencies || (c.key && c.key->latency);
+    // The die's, power's and cost's warnings only where a constraint reads them.
+    const bool physical_warnings = std::any_of(spec.constraints.begin(), spec.constraints.end(), [](const Constraint& c) {
+        return c.op == Constraint::Op::fits_reticle || c.op == Constraint::Op::fits_memory;
+    });
     SweepProgress* progress = options.progress;
     const bool model_axes = std::any_of(spec.axes.begin(), spec.axes.end(), [](const Axis& a) { return a.key.model; });
     const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
@@ -506,6 +509,7 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
         EvalWorkspace workspace;
         workspace.views = false;
         workspace.latencies = latencies;
+        workspace.physical_warnings = physical_warnings;
         std::vector<size_t> idx(A);
         uint64_t pending = 0;
 #pragma omp for schedule(dynamic, 512)

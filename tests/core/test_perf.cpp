@@ -1954,8 +1954,8 @@ TEST(Serving, RefusalsAndWarnings) {
     s.weight_precision = s.activation_precision = Precision::fp4;
     auto fp4 = evaluate(h100, *load_model("llama-2-7b"), s);
     ASSERT_TRUE(fp4.ok());
-    ASSERT_FALSE(fp4->warnings.empty());
-    EXPECT_EQ(fp4->warnings[0], "precision: fp4 is not native on 'h100-sxm'; runs at fp8");
+    ASSERT_FALSE(fp4->warning_messages.empty());
+    EXPECT_EQ(fp4->warning_texts()[0], "precision: fp4 is not native on 'h100-sxm'; runs at fp8");
     ChipSpec no_links = h100;
     no_links.link.count = 0;
     s.chips = 2;
@@ -2350,7 +2350,7 @@ TEST(Serving, ChipWithoutVectorLanesStaysFinite) {
     // Vector ops run on the matrix units: 989.4 TF x 0.8 / 32 columns = 24.7 TFLOP/s
     const auto& norm = op(ev->decode, 0, "attn_norm");
     EXPECT_NEAR(norm.compute_s, norm.flops / (989.4e12 * 0.8 / 32), norm.compute_s * 1e-3);
-    EXPECT_EQ(ev->warnings.back(), "compute: no vector lanes; softmax, norms and activations run on the matrix units");
+    EXPECT_EQ(ev->warning_texts().back(), "compute: no vector lanes; softmax, norms and activations run on the matrix units");
 }
 
 TEST(Serving, PipelineKeepsOneMicroBatchPerStageInFlight) {

@@ -10,6 +10,7 @@
 #include "core/library/library.hpp"
 #include "core/perf/evaluate.hpp"
 #include "core/physical/design.hpp"
+#include "core/physical/tech.hpp"
 #include "core/sweep/analysis.hpp"
 #include "core/sweep/sweep.hpp"
 
@@ -381,6 +382,57 @@ TEST(Sweep, RetimedEvaluationsEqualFreshOnes) {
         }
         EXPECT_EQ(ws.ev.prefill.time_s, fresh->prefill.time_s) << change;
     }
+}
+
+// One workspace over a sweep's designs, the deployment left to auto as the command line leaves it and the TDP
+// cap lowering the clock at some of them (H100's 700 W TDP takes 2.9 and 3.0 GHz down to about 2.73): each design evaluates as a fresh
+// one, bit for bit. The workspace keeps the two steps a chunk alternates between lowered and retimes them, takes
+// the cap's runs (whose scenario names the deployment the nominal run chose) as the same lowering, and copies the
+// chip once per design for the clocks it tries.
+TEST(Sweep, RetimedDesignEvaluationsEqualFreshOnes) {
+    const SweepSpec spec = base_spec();
+    Scenario s = spec.scenario;
+    s.pp = s.ep = s.attention_dp = 0;
+    s.weight_precision = s.activation_precision = Precision::fp8;
+    const auto& tech = default_tech();
+    ASSERT_TRUE(tech.ok());
+    EvalWorkspace ws;
+    ws.views = false;
+    int capped = 0;
+    for (const char* change : {"", "compute.clock_ghz=3.0", "hbm.tb_s_per_stack=1.2", "compute.clock_ghz=2.9",
+                               "sram.mb=80", "", "compute.clock_ghz=3.0"}) {
+        ChipSpec chip = spec.chip;
+        if (*change) {
+            ASSERT_TRUE(apply_assignment(chip, change).ok()) << change;
+        }
+        ASSERT_TRUE(evaluate_design_into(chip, spec.model, s, *tech, {}, ws).ok()) << change;
+        auto fresh = evaluate_design(chip, spec.model, s);
+        ASSERT_TRUE(fresh.ok()) << change;
+        capped += fresh->physical.clock_ghz < chip.compute.clock_ghz;
+        EXPECT_EQ(ws.ev.physical.clock_ghz, fresh->physical.clock_ghz) << change;
+        EXPECT_EQ(ws.ev.physical.power_w, fresh->physical.power_w) << change;
+        EXPECT_EQ(ws.ev.serving.throughput_tokens_per_s, fresh->serving.throughput_tokens_per_s) << change;
+        EXPECT_EQ(ws.ev.serving.tpot_s, fresh->serving.tpot_s) << change;
+        EXPECT_EQ(ws.ev.physical.cost_per_million_tokens_usd, fresh->physical.cost_per_million_tokens_usd) << change;
+        EXPECT_EQ(ws.ev.decode.time_s, fresh->decode.time_s) << change;
+        EXPECT_EQ(ws.ev.decode.flops, fresh->decode.flops) << change;
+        EXPECT_EQ(ws.ev.decode.bytes, fresh->decode.bytes) << change;
+        // The decode step is the mean of a step of decodes alone and one carrying a prompt chunk.
+        ASSERT_FALSE(fresh->decode.templates.empty());
+        EXPECT_GT(fresh->decode.templates[0].ops[0].mean_share, 0.0) << change;
+        ASSERT_EQ(ws.ev.decode.templates.size(), fresh->decode.templates.size()) << change;
+        for (size_t t = 0; t < fresh->decode.templates.size(); ++t) {
+            const auto& a = ws.ev.decode.templates[t].ops;
+            const auto& b = fresh->decode.templates[t].ops;
+            ASSERT_EQ(a.size(), b.size());
+            for (size_t i = 0; i < a.size(); ++i) {
+                EXPECT_EQ(a[i].time_s, b[i].time_s) << change << " " << b[i].name;
+                EXPECT_EQ(a[i].mean_share, b[i].mean_share) << change << " " << b[i].name;
+                EXPECT_EQ(a[i].activation_level, b[i].activation_level) << change << " " << b[i].name;
+            }
+        }
+    }
+    EXPECT_EQ(capped, 3);  // the three designs at 2.9 and 3.0 GHz
 }
 
 // --- Pareto fronts ------------------------------------------------------------------------------

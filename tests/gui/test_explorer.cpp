@@ -1587,7 +1587,7 @@ private slots:
         doc_->setScenario(s);
         auto* warnings = window_->findChild<QLabel*>(QStringLiteral("kpi:warnings"));
         QVERIFY(warnings);
-        const bool failed = !doc_->evaluation().ok() || !doc_->evaluation()->warnings.empty();
+        const bool failed = !doc_->evaluation().ok() || !doc_->evaluation()->warning_messages.empty();
         QVERIFY(failed);
         QVERIFY(warnings->text().contains(QStringLiteral("\u26A0")));
         for (const QString& t : kpiTexts(*window_)) {

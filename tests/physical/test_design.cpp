@@ -26,7 +26,7 @@ Scenario fp8(int batch) {
     return s;
 }
 bool has_warning(const Evaluation& ev, const std::string& prefix) {
-    for (const auto& w : ev.warnings)
+    for (const auto& w : ev.warning_texts())
         if (w.rfind(prefix, 0) == 0) return true;
     return false;
 }

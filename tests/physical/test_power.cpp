@@ -366,6 +366,30 @@ TEST(Power, H200KernelLoopsOnTheCard) {
 // checked: the model's FP8 efficiency (0.66) is TensorRT-LLM's FP8 rate beside its quantising kernels, 12 % under
 // cuBLAS's 749 us on the card at the top clock, and the card's FP8 GEMM does not follow the clock below it as its
 // bf16 one does (912 us at 1323 MHz, where the clock alone gives 1123), so the model at that clock reads 1170 us.
+// A clocked chip is the nominal one at another compute clock: every parameter copied (a field left out of
+// set_clock would show here), the SRAM's bandwidth following the clock (H100: 1.83 GHz, so 1.5 GHz is
+// 1.5 / 1.83 of it), its provenance left out. A second clock on the same copy sets only the clocked fields.
+TEST(Power, SetClockCopiesEveryParameter) {
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    ASSERT_EQ(h100.compute.clock_ghz, 1.83);
+    ASSERT_FALSE(h100.ranges.empty());
+    ChipSpec c = *load_chip("tpu-v5e");
+    set_clock(c, h100, 1.5);
+    EXPECT_EQ(c.compute.clock_ghz, 1.5);
+    EXPECT_DOUBLE_EQ(c.sram.tb_s, h100.sram.tb_s * 1.5 / 1.83);
+    EXPECT_TRUE(c.source.empty() && c.notes.empty() && c.estimated.empty() && c.ranges.empty());
+    set_clock_only(c, h100, 1.2);
+    EXPECT_EQ(c.compute.clock_ghz, 1.2);
+    EXPECT_DOUBLE_EQ(c.sram.tb_s, h100.sram.tb_s * 1.2 / 1.83);
+    c.compute.clock_ghz = h100.compute.clock_ghz;
+    c.sram.tb_s = h100.sram.tb_s;
+    c.source = h100.source;
+    c.notes = h100.notes;
+    c.estimated = h100.estimated;
+    c.ranges = h100.ranges;
+    EXPECT_TRUE(c == h100);
+}
+
 TEST(Power, H200GemmTimeFollowsTheClockBelowTheRatedOne) {
     const ChipSpec h200 = *load_chip("h200-sxm");
     int rows = 0, fp8 = 0;
