@@ -386,6 +386,10 @@
         <source>share of the host time per request that walks every request held, 0 to 1</source>
         <translation>每个请求的主机时间中遍历所有在持请求的份额，0 到 1</translation>
     </message>
+    <message>
+        <source>keys: &apos;%1&apos; is not one of chip, workload, model or all</source>
+        <translation>keys：“%1”不是 chip、workload、model 或 all 之一</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
@@ -4992,6 +4996,30 @@ TTFT p99 %6</translation>
 %1</source>
         <translation>每 $
 %1</translation>
+    </message>
+    <message>
+        <source>Chip</source>
+        <translation>芯片</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Which parameters are stepped: the chip&apos;s (with the economics&apos;), the workload&apos;s, the model&apos;s, or all of them</source>
+        <translation>步进哪些参数：芯片的（含经济参数）、工作负载的、模型的，或全部</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>参数</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,17 @@ SensitivityView::SensitivityView(DesignDocument* doc, QWidget* parent)
         std::max(0, objective_->findData(QStringLiteral("throughput_tokens_per_s_per_chip"))));
     auto* objectiveLabel = new QLabel(tr("Objective"), this);
     objectiveLabel->setBuddy(objective_);
+    keys_ = new QComboBox(this);
+    keys_->setObjectName(QStringLiteral("sensitivityKeys"));
+    // By the words parse_key_groups reads.
+    keys_->addItem(tr("Chip"), QStringLiteral("chip"));
+    keys_->addItem(tr("Workload"), QStringLiteral("workload"));
+    keys_->addItem(tr("Model"), QStringLiteral("model"));
+    keys_->addItem(tr("All"), QStringLiteral("all"));
+    keys_->setToolTip(tr("Which parameters are stepped: the chip's (with the economics'), the workload's, the "
+                         "model's, or all of them"));
+    auto* keysLabel = new QLabel(tr("Keys"), this);
+    keysLabel->setBuddy(keys_);
     limit_ = new QLabel(this);
     limit_->setObjectName(QStringLiteral("sensitivityLimit"));
     limit_->setWordWrap(true);
@@ -84,6 +95,8 @@ SensitivityView::SensitivityView(DesignDocument* doc, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(objectiveLabel);
     top->addWidget(objective_);
+    top->addWidget(keysLabel);
+    top->addWidget(keys_);
     top->addWidget(legend_, 1);
 
     plot_->setObjectName(QStringLiteral("sensitivityPlot"));
@@ -154,13 +167,15 @@ SensitivityView::SensitivityView(DesignDocument* doc, QWidget* parent)
     debounce_->setSingleShot(true);
     debounce_->setInterval(kDebounceMs);
     connect(debounce_, &QTimer::timeout, this, &SensitivityView::start);
-    connect(objective_, &QComboBox::currentIndexChanged, this, [this] {
-        debounce_->stop();
-        if (isVisible())
-            start();
-        else
-            markDirty();
-    });
+    for (QComboBox* box : {objective_, keys_}) {
+        connect(box, &QComboBox::currentIndexChanged, this, [this] {
+            debounce_->stop();
+            if (isVisible())
+                start();
+            else
+                markDirty();
+        });
+    }
     connect(doc_, &DesignDocument::stateChanged, this, [this](unsigned parts) {
         if (parts & (DesignDocument::ChipPart | DesignDocument::WorkloadPart)) refreshIfVisible();
     });
@@ -212,6 +227,8 @@ void SensitivityView::start() {
         return;
     }
     const ResultKey* objective = find_result_key(stext(objective_->currentData().toString()));
+    const auto parsed = parse_key_groups(stext(keys_->currentData().toString()));
+    const KeyGroups groups = parsed ? *parsed : KeyGroups{};
     auto design = currentDesignPoint(*doc_);
     if (!objective || !design) {
         showResult(nullptr, design ? tr("choose an objective") : errorText(design.error()));
@@ -224,9 +241,9 @@ void SensitivityView::start() {
     busy_ = true;
     limit_->setEnabled(false);  // greyed while it is recomputed
     const int gen = ++generation_;
-    std::function<Job()> work = [point = std::move(design.value()), objective] {
+    std::function<Job()> work = [point = std::move(design.value()), objective, groups] {
         Job job;
-        auto s = scoville::sensitivity(point, *objective);
+        auto s = scoville::sensitivity(point, *objective, 0.05, groups);
         if (s)
             job.result = std::make_shared<const Sensitivity>(std::move(s.value()));
         else

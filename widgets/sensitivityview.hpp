@@ -1,6 +1,7 @@
 #pragma once
 // What limits the design: for a chosen objective, the elasticity of every chip and economics
-// parameter (+1 % of the key gives e % of the objective) as a tornado chart of the largest ones,
+// parameter, or of the workload's or the model's keys (+1 % of the key gives e % of the objective;
+// sensitivity_keys), as a tornado chart of the largest ones,
 // one sentence saying what limits it, and a table of what each step buys per mm², per W and per
 // dollar. Computed on a thread of its own a moment after the design stops changing (a slider drag
 // is never held up), and only while the view is shown.
@@ -31,6 +32,7 @@ public:
 
     [[nodiscard]] QCustomPlot* plot() const { return plot_; }
     [[nodiscard]] QTableWidget* table() const { return table_; }
+    [[nodiscard]] QComboBox* keysBox() const { return keys_; }
     // The analysis shown; null before the first one (or when the design does not evaluate).
     [[nodiscard]] std::shared_ptr<const Sensitivity> sensitivity() const { return shown_; }
     [[nodiscard]] bool isComputing() const { return busy_ || debounce_timer_active(); }
@@ -49,6 +51,7 @@ private:
     [[nodiscard]] bool debounce_timer_active() const;
 
     QComboBox* objective_ = nullptr;
+    QComboBox* keys_ = nullptr;  // which keys are stepped (KeyGroups)
     QLabel* limit_ = nullptr;
     QLabel* legend_ = nullptr;
     QCustomPlot* plot_ = nullptr;

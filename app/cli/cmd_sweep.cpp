@@ -52,6 +52,7 @@ struct AnalysisOptions {
     std::string objective;
     std::string format = "table";
     double step = 0.05;             // sensitivity
+    std::string keys = "chip";      // sensitivity: which keys it steps (parse_key_groups)
     std::string vary, range, target, baseline;  // seek
     int per_octave = 2;             // frontier
 };
@@ -319,10 +320,12 @@ int run_sensitivity(const AnalysisOptions& o, CommandContext& ctx) {
     const ResultKey* objective = nullptr;
     if (int code = check_format_and_objective(o, ctx, objective); code != 0) return code;
     if (!(o.step > 0 && o.step < 1)) return fail(ctx, kUsage, "--step: must be in (0, 1), e.g. 0.05 for 5 %");
+    const auto groups = parse_key_groups(o.keys);
+    if (!groups) return fail(ctx, kUsage, "--" + groups.error().message);
     int code = kFailed;
     auto d = load_design(o.design, code);
     if (!d) return fail(ctx, code, d.error().message);
-    auto s = sensitivity(*d, *objective, o.step);
+    auto s = sensitivity(*d, *objective, o.step, *groups);
     if (!s) return fail(ctx, kFailed, s.error().message);
     if (o.format == "json") {
         nlohmann::ordered_json j;
@@ -527,10 +530,14 @@ void register_sweep_commands(CLI::App& app, CommandContext& ctx) {
 
     auto ao = std::make_shared<AnalysisOptions>();
     CLI::App* sens = app.add_subcommand(
-        "sensitivity", "Elasticity of an objective to every parameter, and its gain per mm2, per W and per dollar");
+        "sensitivity", "Elasticity of an objective to every parameter (of the chip, the workload or the model), and its "
+                       "gain per mm2, per W and per dollar");
     add_design_options(sens, ao->design);
     sens->add_option("--objective", ao->objective, "Result key (see eval --format json)");
     sens->add_option("--step", ao->step, "Relative step each way (default 0.05; whole-number keys at least 1)");
+    sens->add_option("--keys", ao->keys,
+                     "Keys to step: chip (default; with econ.*), workload (workload.KEY), model (model.KEY), a "
+                     "comma-separated list of them, or all");
     sens->add_option("--format", ao->format, "json|table");
     sens->callback([ao, &ctx] { ctx.exit_code = run_sensitivity(*ao, ctx); });
 

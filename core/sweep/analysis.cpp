@@ -9,6 +9,8 @@
 #include "core/physical/design.hpp"
 #include "core/physical/tech.hpp"
 #include "core/util/format.hpp"
+#include "core/workload/model_keys.hpp"
+#include "core/workload/scenario_keys.hpp"
 
 namespace scoville {
 
@@ -31,12 +33,15 @@ public:
         ChipSpec chip = d_.chip;
         Scenario s = d_.scenario;
         if (key && key->model) {
-            // A model of its own for this reading: the workspace's lowered steps are the design's model's.
+            // A model of its own for this reading: the workspace's lowered steps and its checks are the
+            // design's model's (and a later reading's model may sit at this one's address).
             ModelSpec model = d_.model;
             if (!key->set(chip, model, s, v) || !validate_model(model)) return std::nullopt;
             ws_.lowering.clear();
+            ws_.checked_model = nullptr;
             auto r = read(chip, model, s);
             ws_.lowering.clear();
+            ws_.checked_model = nullptr;
             return r;
         }
         ModelSpec unused;
@@ -70,8 +75,61 @@ std::string number(double v) { return format_number("%.4g", v); }
 
 }  // namespace
 
+Result<KeyGroups> parse_key_groups(std::string_view text) {
+    KeyGroups g{false, false, false};
+    if (text == "all") return KeyGroups{true, true, true};
+    size_t from = 0;
+    while (from <= text.size()) {
+        const size_t comma = std::min(text.find(',', from), text.size());
+        const std::string_view word = text.substr(from, comma - from);
+        if (word == "chip") g.chip = true;
+        else if (word == "workload") g.workload = true;
+        else if (word == "model") g.model = true;
+        else
+            return Error::of({"Error", SCV_TR("Error", "keys: '%1' is not one of chip, workload, model or all"),
+                              {std::string(word)}});
+        from = comma + 1;
+    }
+    return g;
+}
+
+std::vector<SweepKey> sensitivity_keys(const DesignPoint& design, KeyGroups groups) {
+    std::vector<SweepKey> keys;
+    if (groups.chip) {
+        for (const ParamInfo& p : chip_params()) {
+            // Choices have no step; where the measured times hold moves no design.
+            if (p.kind == ParamKind::choice || p.measurement_point) continue;
+            SweepKey k;
+            k.key = std::string(p.key);
+            k.chip = &p;
+            keys.push_back(std::move(k));
+        }
+    }
+    if (groups.workload) {
+        for (const WorkloadKey& w : workload_keys()) {
+            const bool numeric = w.kind == WorkloadKeyKind::integer || w.kind == WorkloadKeyKind::real;
+            // The deployment (its chips and degrees, the pools') is a choice, not a quantity to step.
+            if (!numeric || w.group == "Parallelism" || w.group == "Disaggregation" ||
+                !workload_key_applies(w, design.scenario, design.model))
+                continue;
+            if (auto k = resolve_sweep_key("workload." + std::string(w.key))) keys.push_back(std::move(*k));
+        }
+    }
+    if (groups.model) {
+        for (const ModelKey& m : model_keys()) {
+            if (m.kind != ModelKeyKind::integer && m.kind != ModelKeyKind::real) continue;
+            // The experts' keys of a dense model, the latent attention's of one without it: nothing to step.
+            if ((m.key.starts_with("moe.") && !design.model.is_moe()) ||
+                (m.key.starts_with("mla.") && !design.model.is_mla()))
+                continue;
+            if (auto k = resolve_sweep_key("model." + std::string(m.key))) keys.push_back(std::move(*k));
+        }
+    }
+    return keys;
+}
+
 Result<Sensitivity> sensitivity(const DesignPoint& design, const ResultKey& objective, double step,
-                                const std::vector<SweepKey>& workload_keys) {
+                                KeyGroups groups) {
     if (!(step > 0 && step < 1))
         return Error::of({"Error", SCV_TR("Error", "sensitivity: step %1 must be in (0, 1)"), {number(step)}});
     const auto& tech = default_tech();
@@ -91,18 +149,7 @@ Result<Sensitivity> sensitivity(const DesignPoint& design, const ResultKey& obje
     out.step = step;
     out.bound = std::string(to_string(step_bound(ev.last().decode)));
 
-    std::vector<SweepKey> keys;
-    for (const ParamInfo& p : chip_params()) {
-        // Choices have no step; where the measured times hold moves no design.
-        if (p.kind == ParamKind::choice || p.measurement_point) continue;
-        SweepKey k;
-        k.key = std::string(p.key);
-        k.chip = &p;
-        keys.push_back(std::move(k));
-    }
-    for (const SweepKey& k : workload_keys) keys.push_back(k);
-
-    for (const SweepKey& key : keys) {
+    for (const SweepKey& key : sensitivity_keys(design, groups)) {
         const double v = key.get(design.chip, design.model, design.scenario);
         if (!(v != 0) || !std::isfinite(v)) continue;
         double lo = 0, hi = 0;

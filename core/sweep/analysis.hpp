@@ -42,11 +42,26 @@ struct Sensitivity {
     std::string bound;      // what bounds the decode step: "memory", "compute" or "network"
 };
 
-// Every numeric chip and economics parameter whose value is not 0 (and any workload keys given),
-// stepped by `step` (relative; whole-number keys by at least 1) each way within its valid range.
-// Keys at which the design no longer evaluates are left out.
+// Which keys a sensitivity steps: the chip's (with the economics'), the workload's, the model's.
+struct KeyGroups {
+    bool chip = true, workload = false, model = false;
+    friend bool operator==(const KeyGroups&, const KeyGroups&) = default;
+};
+// "chip", "workload", "model", a comma-separated list of them, or "all"; a message naming the word otherwise.
+Result<KeyGroups> parse_key_groups(std::string_view text);
+
+// The keys of the groups that a sensitivity of this design steps, in registry order: every numeric chip and
+// economics parameter but where the measured times hold (calibration.*); the workload's numeric keys that can
+// change this design's result, but the deployment (its chips and degrees, the pools': choices, not quantities
+// to step) and the latency limits (requirements); the model's numeric keys (counts and sizes, not its kinds;
+// the experts' only for a mixture of experts, the latent attention's only where it has one).
+std::vector<SweepKey> sensitivity_keys(const DesignPoint& design, KeyGroups groups);
+
+// Every key of the groups (sensitivity_keys) whose value on the design is not 0, stepped by `step` (relative;
+// whole-number keys by at least 1) each way within its valid range. Keys at which the design no longer
+// evaluates either way are left out; where one side does not, the difference is one-sided.
 Result<Sensitivity> sensitivity(const DesignPoint& design, const ResultKey& objective, double step = 0.05,
-                                const std::vector<SweepKey>& workload_keys = {});
+                                KeyGroups groups = {});
 
 // "Tokens/s per chip is limited by HBM bandwidth per stack: +1 % gives +0.93 %; then ..." in plain
 // English (the GUI composes its own, translated, from the same rows).

@@ -525,10 +525,12 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
             Status set = Ok{};
             for (size_t a = 0; a < A && set; ++a)
                 set = spec.axes[a].key.set(chip, model, scenario, rows.axes[r * A + a]);
-            // A model axis changes the model under the same address: its lowered steps are not this point's.
+            // A model axis changes the model under the same address: its lowered steps and its checks (the
+            // scenario against it) are not this point's.
             if (set && model_axes) {
                 set = validate_model(model);
                 workspace.lowering.clear();
+                workspace.checked_model = nullptr;
             }
             if (!set) {
                 rows.status[r] = PointStatus::failed;

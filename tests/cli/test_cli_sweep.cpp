@@ -235,6 +235,31 @@ TEST(CliAnalysis, SensitivityJsonPutsHbmFirstForBatchOneDecode) {
     EXPECT_EQ(run({"sensitivity", "--chip", "h100-sxm", "--model", "llama-2-70b", "--objective", "speed"}).code, 2);
 }
 
+TEST(CliAnalysis, SensitivityOverTheModelsKeys) {
+    std::vector<std::string> args = {"sensitivity", "--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "8",
+                                     "--tp", "8", "--batch", "64", "--keys", "model", "--format", "json",
+                                     "--objective", "throughput_tokens_per_s_per_chip"};
+    const CliRun r = run(args);
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_GT(j["rows"].size(), 3u);
+    bool layers = false;
+    for (const auto& row : j["rows"]) {
+        const std::string key = row["key"];
+        EXPECT_EQ(key.rfind("model.", 0), 0u) << key;
+        if (key == "model.layers") {
+            layers = true;
+            EXPECT_EQ(row["low"], 76);  // 80 layers, 5 % each way
+            EXPECT_LT(row["elasticity"].get<double>(), -0.85);
+        }
+    }
+    EXPECT_TRUE(layers);
+    args[12] = "chip,gpu";
+    const CliRun bad = run(args);
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_NE(bad.err.find("--keys: 'gpu' is not one of chip, workload, model or all"), std::string::npos) << bad.err;
+}
+
 TEST(CliAnalysis, SeekJsonLandsOnTheTarget) {
     std::vector<std::string> args = {"seek", "--chip", "h100-sxm", "--model", "llama-2-70b", "--chips", "8",
                                      "--tp", "8", "--batch", "64", "--vary", "hbm.tb_s_per_stack", "--objective",

@@ -510,6 +510,84 @@ TEST(Sensitivity, MemoryBoundDecodeIsLimitedByHbm) {
     EXPECT_NE(describe_sensitivity(*s).find("hbm."), std::string::npos) << describe_sensitivity(*s);
 }
 
+// The workload's and the model's keys, by group. Llama-2-70B on 8 H100s at tp 8, batch 64.
+TEST(Sensitivity, WorkloadAndModelKeysByGroup) {
+    EXPECT_EQ(parse_key_groups("chip").value(), (KeyGroups{true, false, false}));
+    EXPECT_EQ(parse_key_groups("model,workload").value(), (KeyGroups{false, true, true}));
+    EXPECT_EQ(parse_key_groups("all").value(), (KeyGroups{true, true, true}));
+    for (const char* bad : {"gpu", "chip,", "", "chip,,model"}) {
+        auto g = parse_key_groups(bad);
+        ASSERT_FALSE(g.ok()) << bad;
+        EXPECT_NE(g.error().message.find("is not one of chip, workload, model or all"), std::string::npos)
+            << g.error().message;
+    }
+
+    const SweepSpec spec = base_spec();
+    const DesignPoint design = design_of(spec);
+    const ResultKey& tps = *find_result_key("throughput_tokens_per_s_per_chip");
+    auto prefix_of = [](const SensitivityRow& r) { return r.key.key.substr(0, r.key.key.find('.') + 1); };
+
+    // Chip keys alone by default: no workload or model key.
+    auto chip = sensitivity(design, tps);
+    ASSERT_TRUE(chip.ok()) << chip.error().message;
+    for (const auto& r : chip->rows) EXPECT_TRUE(r.key.is_chip()) << r.key.key;
+
+    // The model's keys. 80 layers step by 4 (5 %) each way: fewer layers, a shorter step, more tokens; the step
+    // is nearly all layers (the LM head and the host's time are the rest), so about -1.
+    auto model = sensitivity(design, tps, 0.05, {false, false, true});
+    ASSERT_TRUE(model.ok()) << model.error().message;
+    std::set<std::string> keys;
+    for (const auto& r : model->rows) {
+        EXPECT_EQ(prefix_of(r), "model.") << r.key.key;
+        keys.insert(r.key.key);
+    }
+    const auto layers = std::find_if(model->rows.begin(), model->rows.end(),
+                                     [](const SensitivityRow& r) { return r.key.key == "model.layers"; });
+    ASSERT_NE(layers, model->rows.end());
+    EXPECT_EQ(layers->low, 76);
+    EXPECT_EQ(layers->high, 84);
+    EXPECT_LT(layers->elasticity, -0.85);
+    EXPECT_GT(layers->elasticity, -1.0);
+    // Each side is the edited model evaluated afresh.
+    for (const double n : {76.0, 84.0}) {
+        ModelSpec m = spec.model;
+        m.layers = static_cast<int>(n);
+        auto ev = evaluate_design(spec.chip, m, spec.scenario);
+        ASSERT_TRUE(ev.ok()) << ev.error().message;
+        EXPECT_EQ(*tps.value(*ev), n == 76 ? layers->objective_low : layers->objective_high);
+    }
+    // 8 KV heads step to 7 and 9, neither of which divides the 64 query heads: the key is left out.
+    EXPECT_EQ(keys.count("model.kv_heads"), 0u);
+    EXPECT_EQ(keys.count("model.hidden"), 1u);
+    // A dense model has no experts to step (its moe.every of 1 means nothing without them).
+    for (const auto& k : keys) EXPECT_NE(k.rfind("model.moe.", 0), 0u) << k;
+
+    // The workload's keys: the requests and the engine, not the deployment (chips, degrees) nor the limits.
+    auto workload = sensitivity(design, tps, 0.05, {false, true, false});
+    ASSERT_TRUE(workload.ok()) << workload.error().message;
+    keys.clear();
+    for (const auto& r : workload->rows) {
+        EXPECT_EQ(prefix_of(r), "workload.") << r.key.key;
+        keys.insert(r.key.key);
+    }
+    for (const char* k : {"workload.batch", "workload.output_len", "workload.input_len"})
+        EXPECT_EQ(keys.count(k), 1u) << k;
+    for (const char* k : {"workload.chips", "workload.tp", "workload.ttft_slo_s", "workload.expert_imbalance"})
+        EXPECT_EQ(keys.count(k), 0u) << k;  // the last: an MoE key, which cannot change a dense model's result
+    // Batch 64 steps by 3: decode reads the weights once for more tokens, so throughput per chip grows with it.
+    const auto batch = std::find_if(workload->rows.begin(), workload->rows.end(),
+                                    [](const SensitivityRow& r) { return r.key.key == "workload.batch"; });
+    ASSERT_NE(batch, workload->rows.end());
+    EXPECT_EQ(batch->low, 61);
+    EXPECT_EQ(batch->high, 67);
+    EXPECT_GT(batch->elasticity, 0.3);
+
+    // All three, in one list by |elasticity|.
+    auto all = sensitivity(design, tps, 0.05, {true, true, true});
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(all->rows.size(), chip->rows.size() + model->rows.size() + workload->rows.size());
+}
+
 TEST(Seek, LandsOnTheTarget) {
     SweepSpec spec = base_spec();
     const ResultKey& tps = *find_result_key("throughput_tokens_per_s_per_chip");
@@ -682,6 +760,27 @@ TEST(Frontier, APrefillPoolOfItsOwnLeavesTheDegreeToTheDecodePool) {
 
 // The model's architecture as an axis ("model.KEY"): each point evaluates the model with that value, as a
 // model edited by hand does (the lowered steps of one point are not another's), with the chip's axes beside it.
+// A model axis checks the scenario against each point's model: 72 heads over tp 16 are refused as a fresh
+// evaluation refuses them, between points of 64 and 80 heads that evaluate.
+TEST(Sweep, AModelAxisChecksTheScenarioAtEveryPoint) {
+    SweepSpec spec = base_spec();
+    spec.scenario.chips = spec.scenario.tp = 16;
+    spec.axes = {axis("model.heads=64,72,80")};
+    auto rows = run_sweep(spec, {}, {1, nullptr});
+    ASSERT_TRUE(rows.ok()) << rows.error().message;
+    ASSERT_EQ(rows->size(), 3u);
+    ModelSpec m = spec.model;
+    m.heads = 72;
+    auto fresh = evaluate_design(spec.chip, m, spec.scenario);
+    ASSERT_FALSE(fresh.ok());
+    EXPECT_NE(fresh.error().message.find("does not split the 72 attention heads"), std::string::npos)
+        << fresh.error().message;
+    EXPECT_EQ(rows->status[0], PointStatus::ok);
+    EXPECT_EQ(rows->status[1], PointStatus::failed);
+    EXPECT_EQ(rows->status[2], PointStatus::ok);
+    EXPECT_EQ(rows->note[1], fresh.error().message);
+}
+
 TEST(Sweep, ModelKeysVaryTheModelPointByPoint) {
     SweepSpec spec = base_spec();
     spec.scenario.weight_precision = spec.scenario.activation_precision = spec.scenario.kv_precision = Precision::fp8;

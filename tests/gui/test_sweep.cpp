@@ -549,6 +549,28 @@ private slots:
         QVERIFY(view->isComputing());
         QCOMPARE(updated.count(), before);
         QTRY_VERIFY_WITH_TIMEOUT(updated.count() > before && !view->isComputing(), 20000);
+
+        // The model's keys instead: the rows are the model's, the table and the chart follow, and they are the
+        // core's sensitivity over the same keys.
+        auto* keys = view->keysBox();
+        const int shown = updated.count();
+        keys->setCurrentIndex(keys->findData(QStringLiteral("model")));
+        QTRY_VERIFY_WITH_TIMEOUT(updated.count() > shown && !view->isComputing(), 20000);
+        const Sensitivity& model = *view->sensitivity();
+        QVERIFY(!model.rows.empty());
+        for (const SensitivityRow& r : model.rows) QVERIFY2(r.key.model != nullptr, r.key.key.c_str());
+        QCOMPARE(table->rowCount(), static_cast<int>(model.rows.size()));
+        QCOMPARE(table->item(0, 0)->text(), sweepKeyLabel(model.rows.front().key));
+        auto design = currentDesignPoint(*doc_);
+        QVERIFY(design.ok());
+        auto direct = scoville::sensitivity(*design, *find_result_key("throughput_tokens_per_s_per_chip"), 0.05,
+                                            KeyGroups{false, false, true});
+        QVERIFY(direct.ok());
+        QCOMPARE(direct->rows.size(), model.rows.size());
+        QCOMPARE(direct->rows.front().key.key, model.rows.front().key.key);
+        QCOMPARE(direct->rows.front().elasticity, model.rows.front().elasticity);
+        keys->setCurrentIndex(keys->findData(QStringLiteral("chip")));
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isComputing() && view->sensitivity()->rows.front().key.is_chip(), 20000);
     }
 
     void goalSeekAppliedLandsOnTheTarget() {
