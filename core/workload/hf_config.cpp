@@ -15,7 +15,20 @@ using nlohmann::json;
 namespace {
 
 constexpr std::string_view kSupported =
-    "llama, mistral, mixtral, qwen2, qwen3, qwen2_moe, qwen3_moe, deepseek_v2, deepseek_v3, glm4_moe, llama4, gpt_oss";
+    "llama, mistral, mixtral, qwen2, qwen3, qwen2_moe, qwen3_moe, deepseek_v2, deepseek_v3, glm4_moe, llama4, gpt_oss, "
+    "gemma2, gemma3, gemma3_text";
+
+// Gemma 3's published files leave out the keys whose value is their configuration class's default
+// (transformers' Gemma3TextConfig): the reader takes those defaults, and the model's source lists them.
+struct ClassDefault {
+    const char* key;
+    int value;
+};
+constexpr ClassDefault kGemma3TextDefaults[] = {
+    {"vocab_size", 262208},      {"hidden_size", 2304},     {"intermediate_size", 9216},
+    {"num_hidden_layers", 26},   {"num_attention_heads", 8}, {"num_key_value_heads", 4},
+    {"head_dim", 256},           {"max_position_embeddings", 131072}, {"sliding_window", 4096},
+    {"sliding_window_pattern", 6}};
 
 // The object holding the language model's keys: the file itself, or its "text_config" (Llama 4, whose file
 // describes the vision tower beside it).
@@ -31,6 +44,7 @@ std::string model_type_of(const json& root) {
         if (t != o->end() && t->is_string()) {
             std::string s = t->get<std::string>();
             if (s == "llama4_text") s = "llama4";
+            if (s == "gemma3_text") s = "gemma3";  // Gemma 3's language model, alone or in a vision model's file
             return s;
         }
     }
@@ -137,10 +151,23 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     const bool qwen_moe = type == "qwen2_moe" || type == "qwen3_moe";
     const bool deepseek = type == "deepseek_v2" || type == "deepseek_v3";
     const bool glm_moe = type == "glm4_moe";  // DeepSeek-V3's experts with grouped-query attention
-    if (!dense && !qwen_moe && !deepseek && !glm_moe && type != "mixtral" && type != "llama4" && type != "gpt_oss")
+    const bool gemma = type == "gemma2" || type == "gemma3";  // dense, GeGLU, local layers between global ones
+    if (!dense && !qwen_moe && !deepseek && !glm_moe && !gemma && type != "mixtral" && type != "llama4" &&
+        type != "gpt_oss")
         return Error{at + ": 'model_type' \"" + type + "\" is not one this model reads (" + std::string(kSupported) +
                      ")"};
-    const json& c = text_part(root);
+    const json& part = text_part(root);
+    json filled;  // Gemma 3's keys with its class's defaults where the file leaves them out
+    std::string defaulted;
+    if (type == "gemma3") {
+        filled = part;
+        for (const ClassDefault& d : kGemma3TextDefaults) {
+            if (filled.contains(d.key)) continue;
+            filled[d.key] = d.value;
+            defaulted += std::string(defaulted.empty() ? "" : ", ") + d.key + " " + std::to_string(d.value);
+        }
+    }
+    const json& c = type == "gemma3" ? filled : part;
     const Keys k(c, at);
     ModelSpec m;
     m.id = std::string(id);
@@ -174,7 +201,7 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     if (auto st = get(k.or_else("max_position_embeddings", 0), "max_position_embeddings", m.max_context); !st)
         return st.error();
     if (auto st = get(k.or_else("intermediate_size", 0), "intermediate_size", m.ffn); !st) return st.error();
-    m.gated_ffn = true;  // every architecture read here gates its FFNs (SwiGLU)
+    m.gated_ffn = true;  // every architecture read here gates its FFNs (SwiGLU; Gemma's GeGLU)
     if (const json* rs = k.find("rope_scaling"); rs && rs->is_object()) {
         for (const char* key : {"rope_type", "type"}) {
             const auto t = rs->find(key);
@@ -190,7 +217,7 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     const bool qwen = type == "qwen2" || type == "qwen3" || qwen_moe;
     if (qwen && k.flag("use_sliding_window"))
         return k.error("'use_sliding_window' true (a window on the layers past max_window_layers) is not supported");
-    if (type == "mistral" || type == "mixtral" || type == "gpt_oss") {
+    if (type == "mistral" || type == "mixtral" || type == "gpt_oss" || gemma) {
         if (*sliding > 0 && (m.max_context == 0 || *sliding < m.max_context)) {
             m.sliding_window = *sliding;
             read += ", " + count_text("sliding_window", m.sliding_window);
@@ -213,8 +240,17 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
         } else {
             m.sliding_window = 0;  // every layer attends all its keys
         }
-    } else if (type == "gpt_oss" && m.sliding_window > 0) {
-        m.sliding_window_every = 2;  // transformers' default for gpt-oss: sliding and full layers alternate
+    } else if ((type == "gpt_oss" || type == "gemma2") && m.sliding_window > 0) {
+        m.sliding_window_every = 2;  // transformers' gpt-oss and Gemma 2: sliding and full layers alternate
+        read += ", full attention on 1 layer in 2";
+    } else if (type == "gemma3" && m.sliding_window > 0) {
+        // Gemma 3: every sliding_window_pattern-th layer attends all its keys (layer i when (i + 1) % n == 0).
+        auto pattern = k.or_else("sliding_window_pattern", 6);
+        if (!pattern) return pattern.error();
+        if (*pattern < 1) return k.error("'sliding_window_pattern' must be at least 1");
+        m.sliding_window_every = *pattern == 1 ? 0 : *pattern;
+        if (*pattern == 1) m.sliding_window = 0;  // every layer global
+        read += ", sliding_window_pattern " + std::to_string(*pattern);
     }
 
     auto moe_every = [&](const char* key) -> Status {
@@ -314,8 +350,15 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
         }
         if (root.contains("vision_config")) notes += " Its vision encoder is not modelled.";
     }
-    if (k.flag("tie_word_embeddings") || (&c != &root && Keys(root, at).flag("tie_word_embeddings")))
-        notes += " tie_word_embeddings true: the embedding is counted again as the lm_head's weights.";
+    // Gemma ties its embedding unless the file says otherwise (its classes' default).
+    const json* tie = k.find("tie_word_embeddings");
+    if (!tie && &part != &root) tie = Keys(root, at).find("tie_word_embeddings");
+    const bool tied = tie ? tie->is_boolean() && tie->get<bool>() : gemma;
+    if (tied) notes += " tie_word_embeddings true: the embedding is counted again as the lm_head's weights.";
+    if (type == "gemma3" && root.contains("vision_config")) notes += " Its vision encoder is not modelled.";
+    if (!defaulted.empty())
+        notes += " Left out of the file, its configuration class's defaults (transformers' Gemma3TextConfig): " +
+                 defaulted + ".";
     m.source = "Hugging Face config.json" + (origin.empty() ? std::string() : " (" + std::string(origin) + ")") +
                ": " + read + "." + notes;
     if (auto st = validate_model(m); !st) return Error{at + ": " + st.error().message};

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/library/library.hpp"
+#include "core/perf/lower.hpp"
 #include "core/workload/hf_config.hpp"
 
 using namespace scoville;
@@ -171,6 +172,60 @@ TEST(HfConfig, OtherPublishedModelsGiveTheirPublishedTotals) {
     EXPECT_EQ(mistral.sliding_window_every, 0);  // every layer slides
     EXPECT_EQ(mistral.window_kind, WindowKind::sliding);
     EXPECT_NEAR(mistral.parameters() / 1e9, 7.24, 0.01 * 7.24);  // Mistral AI: 7.3B; 7,241,732,096 in the weights
+}
+
+// Gemma 2 and 3: GeGLU FFNs, heads wider than hidden / heads, local layers between global ones, a tied embedding
+// (their classes' default, the key left out), and Gemma 3's files leave its class's defaults out.
+TEST(HfConfig, GemmaReadsItsLocalLayersAndItsClassDefaults) {
+    // google/gemma-2-9b config.json: sliding and global layers alternate (transformers' Gemma 2: layer i slides
+    // where i is even).
+    const ModelSpec g2 = read(R"({"architectures": ["Gemma2ForCausalLM"], "attn_logit_softcapping": 50.0,
+        "final_logit_softcapping": 30.0, "head_dim": 256, "hidden_activation": "gelu_pytorch_tanh",
+        "hidden_size": 3584, "intermediate_size": 14336, "max_position_embeddings": 8192, "model_type": "gemma2",
+        "num_attention_heads": 16, "num_hidden_layers": 42, "num_key_value_heads": 8, "query_pre_attn_scalar": 256,
+        "rope_theta": 10000.0, "sliding_window": 4096, "vocab_size": 256000})");
+    EXPECT_EQ(g2.head_dim, 256);  // not 3584 / 16 = 224
+    EXPECT_TRUE(g2.gated_ffn);
+    EXPECT_EQ(g2.sliding_window, 4096);
+    EXPECT_EQ(g2.sliding_window_every, 2);
+    EXPECT_TRUE(is_sliding_layer(g2, 0));
+    EXPECT_FALSE(is_sliding_layer(g2, 1));
+    // 42 layers x (q, o: 2 x 3584 x 4096; k, v: 2 x 3584 x 2048; FFN: 3 x 3584 x 14336) = 42 x 198.18 M = 8.324 B,
+    // and the embedding 256000 x 3584 = 0.918 B: 9.241 B, Google's 9.24 B. The tied embedding counts again here.
+    const double embedding = 256000.0 * 3584;
+    EXPECT_NEAR((g2.parameters() - embedding) / 1e9, 9.24, 0.01 * 9.24);
+    EXPECT_NE(g2.source.find("tie_word_embeddings true"), std::string::npos) << g2.source;
+
+    // google/gemma-3-12b-it config.json: the language model's keys in text_config, without head_dim, vocab_size,
+    // max_position_embeddings or sliding_window_pattern (Gemma3TextConfig's 256, 262208, 131072 and 6).
+    const ModelSpec g3 = read(R"({"architectures": ["Gemma3ForConditionalGeneration"], "model_type": "gemma3",
+        "text_config": {"hidden_size": 3840, "intermediate_size": 15360, "model_type": "gemma3_text",
+            "num_attention_heads": 16, "num_hidden_layers": 48, "num_key_value_heads": 8,
+            "rope_scaling": {"factor": 8.0, "rope_type": "linear"}, "sliding_window": 1024},
+        "vision_config": {"hidden_size": 1152, "model_type": "siglip_vision_model"}})");
+    EXPECT_EQ(g3.head_dim, 256);
+    EXPECT_EQ(g3.vocab, 262208);
+    EXPECT_EQ(g3.max_context, 131072);
+    EXPECT_EQ(g3.sliding_window, 1024);
+    EXPECT_EQ(g3.sliding_window_every, 6);
+    for (int layer = 0; layer < 12; ++layer)  // layer i global where (i + 1) % 6 == 0: 5 and 11
+        EXPECT_EQ(is_sliding_layer(g3, layer), layer != 5 && layer != 11) << layer;
+    // 48 x (2 x 3840 x 4096 + 2 x 3840 x 2048 + 3 x 3840 x 15360) = 48 x 224.13 M = 10.758 B, and the embedding
+    // 262208 x 3840 = 1.007 B: 11.765 B (Google's 12 B with its 0.4 B vision encoder).
+    EXPECT_NEAR((g3.parameters() - 262208.0 * 3840) / 1e9, 11.765, 0.001 * 11.765);
+    EXPECT_NE(g3.source.find("Gemma3TextConfig): vocab_size 262208, head_dim 256, max_position_embeddings 131072, "
+                             "sliding_window_pattern 6."),
+              std::string::npos)
+        << g3.source;
+    EXPECT_NE(g3.source.find("vision encoder is not modelled"), std::string::npos) << g3.source;
+    // A file of its own (gemma3_text) that says its pattern and unties its embedding.
+    const ModelSpec own = read(R"({"model_type": "gemma3_text", "head_dim": 128, "hidden_size": 1024,
+        "intermediate_size": 4096, "max_position_embeddings": 32768, "num_attention_heads": 8, "num_hidden_layers": 8,
+        "num_key_value_heads": 4, "sliding_window": 512, "sliding_window_pattern": 4, "tie_word_embeddings": false,
+        "vocab_size": 1000})");
+    EXPECT_EQ(own.sliding_window_every, 4);
+    EXPECT_EQ(own.source.find("tie_word_embeddings"), std::string::npos) << own.source;
+    EXPECT_EQ(own.source.find("Gemma3TextConfig"), std::string::npos) << own.source;  // every key given
 }
 
 TEST(HfConfig, TheSourceSaysWhatWasReadAndLeftOut) {

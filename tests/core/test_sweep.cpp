@@ -64,6 +64,25 @@ void expect_same_rows(const SweepRows& a, const SweepRows& b) {
     }
 }
 
+// A step's ops evaluated through a workspace are those of a fresh evaluation, op by op.
+void expect_same_ops(const PhaseResult& got, const PhaseResult& fresh, const std::string& change) {
+    ASSERT_EQ(got.templates.size(), fresh.templates.size()) << change;
+    for (size_t t = 0; t < fresh.templates.size(); ++t) {
+        const auto& a = got.templates[t].ops;
+        const auto& b = fresh.templates[t].ops;
+        ASSERT_EQ(a.size(), b.size()) << change;
+        for (size_t i = 0; i < a.size(); ++i) {
+            EXPECT_EQ(a[i].time_s, b[i].time_s) << change << " " << b[i].name;
+            EXPECT_EQ(a[i].precision, b[i].precision) << change << " " << b[i].name;
+            EXPECT_EQ(a[i].activation_level, b[i].activation_level) << change << " " << b[i].name;
+            EXPECT_EQ(a[i].utilisation, b[i].utilisation) << change << " " << b[i].name;
+            EXPECT_EQ(a[i].algorithm, b[i].algorithm) << change << " " << b[i].name;
+            EXPECT_EQ(a[i].fixed_s, b[i].fixed_s) << change << " " << b[i].name;
+            EXPECT_EQ(a[i].mean_share, b[i].mean_share) << change << " " << b[i].name;
+        }
+    }
+}
+
 }  // namespace
 
 // --- Axes, constraints, shards ------------------------------------------------------------------
@@ -366,20 +385,7 @@ TEST(Sweep, RetimedEvaluationsEqualFreshOnes) {
         ASSERT_TRUE(fresh.ok()) << change;
         EXPECT_EQ(ws.ev.serving.throughput_tokens_per_s, fresh->serving.throughput_tokens_per_s) << change;
         EXPECT_EQ(ws.ev.serving.ttft_p99_s, fresh->serving.ttft_p99_s) << change;
-        ASSERT_EQ(ws.ev.decode.templates.size(), fresh->decode.templates.size()) << change;
-        for (size_t t = 0; t < fresh->decode.templates.size(); ++t) {
-            const auto& a = ws.ev.decode.templates[t].ops;
-            const auto& b = fresh->decode.templates[t].ops;
-            ASSERT_EQ(a.size(), b.size());
-            for (size_t i = 0; i < a.size(); ++i) {
-                EXPECT_EQ(a[i].time_s, b[i].time_s) << change << " " << b[i].name;
-                EXPECT_EQ(a[i].precision, b[i].precision) << change << " " << b[i].name;
-                EXPECT_EQ(a[i].activation_level, b[i].activation_level) << change << " " << b[i].name;
-                EXPECT_EQ(a[i].utilisation, b[i].utilisation) << change << " " << b[i].name;
-                EXPECT_EQ(a[i].algorithm, b[i].algorithm) << change << " " << b[i].name;
-                EXPECT_EQ(a[i].fixed_s, b[i].fixed_s) << change << " " << b[i].name;
-            }
-        }
+        expect_same_ops(ws.ev.decode, fresh->decode, change);
         EXPECT_EQ(ws.ev.prefill.time_s, fresh->prefill.time_s) << change;
     }
 }
@@ -420,17 +426,7 @@ TEST(Sweep, RetimedDesignEvaluationsEqualFreshOnes) {
         // The decode step is the mean of a step of decodes alone and one carrying a prompt chunk.
         ASSERT_FALSE(fresh->decode.templates.empty());
         EXPECT_GT(fresh->decode.templates[0].ops[0].mean_share, 0.0) << change;
-        ASSERT_EQ(ws.ev.decode.templates.size(), fresh->decode.templates.size()) << change;
-        for (size_t t = 0; t < fresh->decode.templates.size(); ++t) {
-            const auto& a = ws.ev.decode.templates[t].ops;
-            const auto& b = fresh->decode.templates[t].ops;
-            ASSERT_EQ(a.size(), b.size());
-            for (size_t i = 0; i < a.size(); ++i) {
-                EXPECT_EQ(a[i].time_s, b[i].time_s) << change << " " << b[i].name;
-                EXPECT_EQ(a[i].mean_share, b[i].mean_share) << change << " " << b[i].name;
-                EXPECT_EQ(a[i].activation_level, b[i].activation_level) << change << " " << b[i].name;
-            }
-        }
+        expect_same_ops(ws.ev.decode, fresh->decode, change);
     }
     EXPECT_EQ(capped, 3);  // the three designs at 2.9 and 3.0 GHz
 }
