@@ -1512,7 +1512,7 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
 Result<Evaluation> evaluate(const ChipSpec& chip, const ModelSpec& model, const Scenario& s,
                             const Companions& companions) {
     EvalWorkspace ws;
-    // The search's scratch steps are not returned: their storage stays with the thread for the next call.
+    // The search's scratch step is not returned: its storage stays with the thread for the next call.
     thread_local PhaseResult spare_scratch;
     std::swap(ws.scratch, spare_scratch);
     ws.keep_steps = false;  // one evaluation: nothing to retime later
