@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::string_view kSupported =
     "llama, mistral, mixtral, qwen2, qwen3, qwen2_moe, qwen3_moe, deepseek_v2, deepseek_v3, glm4_moe, llama4, gpt_oss, "
-    "gemma2, gemma3, gemma3_text";
+    "gemma2, gemma3, gemma3_text, phi3";
 
 // Gemma 3's published files leave out the keys whose value is their configuration class's default
 // (transformers' Gemma3TextConfig): the reader takes those defaults, and the model's source lists them.
@@ -147,7 +147,7 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     if (id.empty()) return Error{at + ": the model needs an id"};
     const std::string type = model_type_of(root);
     if (type.empty()) return Error{at + ": 'model_type' is missing (a transformers config.json names it)"};
-    const bool dense = type == "llama" || type == "mistral" || type == "qwen2" || type == "qwen3";
+    const bool dense = type == "llama" || type == "mistral" || type == "qwen2" || type == "qwen3" || type == "phi3";
     const bool qwen_moe = type == "qwen2_moe" || type == "qwen3_moe";
     const bool deepseek = type == "deepseek_v2" || type == "deepseek_v3";
     const bool glm_moe = type == "glm4_moe";  // DeepSeek-V3's experts with grouped-query attention
@@ -217,7 +217,7 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     const bool qwen = type == "qwen2" || type == "qwen3" || qwen_moe;
     if (qwen && k.flag("use_sliding_window"))
         return k.error("'use_sliding_window' true (a window on the layers past max_window_layers) is not supported");
-    if (type == "mistral" || type == "mixtral" || type == "gpt_oss" || gemma) {
+    if (type == "mistral" || type == "mixtral" || type == "gpt_oss" || type == "phi3" || gemma) {
         if (*sliding > 0 && (m.max_context == 0 || *sliding < m.max_context)) {
             m.sliding_window = *sliding;
             read += ", " + count_text("sliding_window", m.sliding_window);

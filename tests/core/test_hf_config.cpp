@@ -228,6 +228,29 @@ TEST(HfConfig, GemmaReadsItsLocalLayersAndItsClassDefaults) {
     EXPECT_EQ(own.source.find("Gemma3TextConfig"), std::string::npos) << own.source;  // every key given
 }
 
+// Phi-3 and Phi-4 (model_type phi3): Llama's layers, a window on every layer where the file sets one below its context.
+TEST(HfConfig, PhiReadsAsPublished) {
+    // microsoft/phi-4 config.json: 40 x (q, o: 2 x 5120 x 5120; k, v: 2 x 5120 x 1280; FFN: 3 x 5120 x 17920)
+    // = 40 x 340.8 M = 13.63 B, and the embedding and the LM head 2 x 100352 x 5120 = 1.03 B: 14.66 B, Microsoft's 14.7 B.
+    const ModelSpec phi4 = read(R"({"architectures": ["Phi3ForCausalLM"], "hidden_act": "silu", "hidden_size": 5120,
+        "intermediate_size": 17920, "max_position_embeddings": 16384, "model_type": "phi3", "num_attention_heads": 40,
+        "num_hidden_layers": 40, "num_key_value_heads": 10, "original_max_position_embeddings": 16384,
+        "rope_scaling": null, "rope_theta": 250000, "sliding_window": null, "tie_word_embeddings": false,
+        "vocab_size": 100352})");
+    EXPECT_EQ(phi4.head_dim, 128);
+    EXPECT_EQ(phi4.sliding_window, 0);
+    EXPECT_NEAR(phi4.parameters() / 1e9, 14.66, 0.001 * 14.66);
+    // microsoft/Phi-3-mini-4k-instruct config.json: a 2047-token window on every layer of a 4096-token context;
+    // 32 x (4 x 3072 x 3072 + 3 x 3072 x 8192) + 2 x 32064 x 3072 = 3.82 B, Microsoft's 3.8 B.
+    const ModelSpec mini = read(R"({"architectures": ["Phi3ForCausalLM"], "hidden_size": 3072,
+        "intermediate_size": 8192, "max_position_embeddings": 4096, "model_type": "phi3", "num_attention_heads": 32,
+        "num_hidden_layers": 32, "num_key_value_heads": 32, "original_max_position_embeddings": 4096,
+        "rope_scaling": null, "sliding_window": 2047, "tie_word_embeddings": false, "vocab_size": 32064})");
+    EXPECT_EQ(mini.sliding_window, 2047);
+    EXPECT_EQ(mini.sliding_window_every, 0);
+    EXPECT_NEAR(mini.parameters() / 1e9, 3.821, 0.001 * 3.821);
+}
+
 TEST(HfConfig, TheSourceSaysWhatWasReadAndLeftOut) {
     const ModelSpec scout = read(kPublished[10].config, "scout");
     EXPECT_NE(scout.source.find("model_type llama4"), std::string::npos) << scout.source;
