@@ -301,6 +301,11 @@ TEST(HfConfig, WhatTheModelCannotRepresentIsRefusedNamingTheKey) {
         "layer_types": ["sliding_attention", "full_attention", "full_attention"]})")
                   .find("'layer_types' has full-attention layers at no regular interval"),
               std::string::npos);
+    EXPECT_NE(refusal(R"({"model_type": "gemma3_text", "sliding_window_pattern": 0})")
+                  .find("cfg.json: 'sliding_window_pattern' must be at least 1"),
+              std::string::npos);
+    EXPECT_NE(refusal(R"({"model_type": "gemma3_text", "head_dim": 96.5})").find("'head_dim' must be a whole number"),
+              std::string::npos);
     EXPECT_NE(refusal("[1, 2]").find("not a JSON object"), std::string::npos);
     // A model file of the library is not taken for a transformers configuration.
     EXPECT_FALSE(looks_like_hf_config(R"({"id": "x", "layers": 2, "model_type": "llama"})"));
