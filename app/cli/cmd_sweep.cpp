@@ -501,7 +501,8 @@ void register_sweep_commands(CLI::App& app, CommandContext& ctx) {
         "sweep", "Evaluate a grid of designs (OpenMP); CSV rows in grid order: varied keys, objectives, status, point");
     add_design_options(sweep, so->design);
     sweep->add_option("--vary", so->vary,
-                      "KEY=START:STOP:STEPS[:log] or KEY=V1,V2,... (repeatable): a chip, econ.* or workload.KEY key");
+                      "KEY=START:STOP:STEPS[:log] or KEY=V1,V2,... (repeatable): a chip, econ.*, workload.KEY or "
+                      "model.KEY key");
     sweep->add_option("--objective", so->objectives, "Result key to record (repeatable; see eval --format json)");
     sweep->add_option("--constraint", so->constraints,
                       "KEY<=VALUE, KEY>=VALUE, KEY<VALUE, KEY>VALUE, fits_reticle or fits_memory (repeatable)");
@@ -530,8 +531,9 @@ void register_sweep_commands(CLI::App& app, CommandContext& ctx) {
 
     auto ao = std::make_shared<AnalysisOptions>();
     CLI::App* sens = app.add_subcommand(
-        "sensitivity", "Elasticity of an objective to every parameter (of the chip, the workload or the model), and its "
-                       "gain per mm2, per W and per dollar");
+        "sensitivity",
+        "Elasticity of an objective to every parameter (of the chip, the workload or the model), and its gain per mm2, "
+        "per W and per dollar");
     add_design_options(sens, ao->design);
     sens->add_option("--objective", ao->objective, "Result key (see eval --format json)");
     sens->add_option("--step", ao->step, "Relative step each way (default 0.05; whole-number keys at least 1)");
@@ -544,7 +546,7 @@ void register_sweep_commands(CLI::App& app, CommandContext& ctx) {
     auto ko = std::make_shared<AnalysisOptions>();
     CLI::App* seek_cmd = app.add_subcommand("seek", "The value of one key at which an objective reaches a target");
     add_design_options(seek_cmd, ko->design);
-    seek_cmd->add_option("--vary", ko->vary, "The key to change (chip, econ.* or workload.KEY)");
+    seek_cmd->add_option("--vary", ko->vary, "The key to change (chip, econ.*, workload.KEY or model.KEY)");
     seek_cmd->add_option("--range", ko->range, "LO:HI to search (default: the key's slider range)");
     seek_cmd->add_option("--objective", ko->objective, "Result key (see eval --format json)");
     seek_cmd->add_option("--target", ko->target,
