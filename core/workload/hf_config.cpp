@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::string_view kSupported =
     "llama, mistral, mixtral, qwen2, qwen3, qwen2_moe, qwen3_moe, deepseek_v2, deepseek_v3, glm4_moe, llama4, gpt_oss, "
-    "gemma2, gemma3, gemma3_text, phi3";
+    "gemma2, gemma3, gemma3_text, phi3, kimi_k2";
 
 // Gemma 3's published files leave out the keys whose value is their configuration class's default
 // (transformers' Gemma3TextConfig): the reader takes those defaults, and the model's source lists them.
@@ -45,6 +45,8 @@ std::string model_type_of(const json& root) {
             std::string s = t->get<std::string>();
             if (s == "llama4_text") s = "llama4";
             if (s == "gemma3_text") s = "gemma3";  // Gemma 3's language model, alone or in a vision model's file
+            // Kimi K2.5's vision-language file: its language model, Kimi K2's, in text_config.
+            if (s == "kimi_k25" && o == &root && &c != &root) continue;
             return s;
         }
     }
@@ -149,7 +151,8 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     if (type.empty()) return Error{at + ": 'model_type' is missing (a transformers config.json names it)"};
     const bool dense = type == "llama" || type == "mistral" || type == "qwen2" || type == "qwen3" || type == "phi3";
     const bool qwen_moe = type == "qwen2_moe" || type == "qwen3_moe";
-    const bool deepseek = type == "deepseek_v2" || type == "deepseek_v3";
+    // Kimi K2 is DeepSeek-V3's architecture under a name of its own (Moonshot AI's model card).
+    const bool deepseek = type == "deepseek_v2" || type == "deepseek_v3" || type == "kimi_k2";
     const bool glm_moe = type == "glm4_moe";  // DeepSeek-V3's experts with grouped-query attention
     const bool gemma = type == "gemma2" || type == "gemma3";  // dense, GeGLU, local layers between global ones
     if (!dense && !qwen_moe && !deepseek && !glm_moe && !gemma && type != "mixtral" && type != "llama4" &&
@@ -355,7 +358,8 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     if (!tie && &part != &root) tie = Keys(root, at).find("tie_word_embeddings");
     const bool tied = tie ? tie->is_boolean() && tie->get<bool>() : gemma;
     if (tied) notes += " tie_word_embeddings true: the embedding is counted again as the lm_head's weights.";
-    if (type == "gemma3" && root.contains("vision_config")) notes += " Its vision encoder is not modelled.";
+    if ((type == "gemma3" || type == "kimi_k2") && root.contains("vision_config"))
+        notes += " Its vision encoder is not modelled.";
     if (!defaulted.empty())
         notes += " Left out of the file, its configuration class's defaults (transformers' Gemma3TextConfig): " +
                  defaulted + ".";

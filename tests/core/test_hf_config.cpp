@@ -251,6 +251,38 @@ TEST(HfConfig, PhiReadsAsPublished) {
     EXPECT_NEAR(mini.parameters() / 1e9, 3.821, 0.001 * 3.821);
 }
 
+// Kimi K2 (model_type kimi_k2): DeepSeek-V3's architecture under a name of its own, with 384 experts and 64 heads.
+TEST(HfConfig, KimiK2ReadsAsDeepSeekV3sArchitecture) {
+    // moonshotai/Kimi-K2-Instruct config.json.
+    const std::string k2_text = R"("first_k_dense_replace": 1, "hidden_size": 7168, "intermediate_size": 18432,
+        "kv_lora_rank": 512, "max_position_embeddings": 131072, "moe_intermediate_size": 2048, "moe_layer_freq": 1,
+        "n_routed_experts": 384, "n_shared_experts": 1, "num_attention_heads": 64, "num_experts_per_tok": 8,
+        "num_hidden_layers": 61, "num_key_value_heads": 64, "num_nextn_predict_layers": 0, "q_lora_rank": 1536,
+        "qk_nope_head_dim": 128, "qk_rope_head_dim": 64, "rope_scaling": {"factor": 32.0,
+        "original_max_position_embeddings": 4096, "type": "yarn"}, "scoring_func": "sigmoid",
+        "tie_word_embeddings": false, "v_head_dim": 128, "vocab_size": 163840)";
+    const ModelSpec k2 = read(("{\"architectures\": [\"DeepseekV3ForCausalLM\"], \"model_type\": \"kimi_k2\", " + k2_text + "}").c_str());
+    EXPECT_EQ(k2.moe.experts, 384);
+    EXPECT_EQ(k2.moe.top_k, 8);
+    EXPECT_EQ(k2.moe.shared_experts, 1);
+    EXPECT_EQ(k2.moe.first_dense_layers, 1);
+    EXPECT_EQ(k2.mla.kv_lora_rank, 512);
+    EXPECT_EQ(k2.mla.q_lora_rank, 1536);
+    EXPECT_EQ(k2.rope, RopeKind::yarn);
+    // Per layer, attention: 7168 x 1536 + 1536 x 64 x 192 + 7168 x 576 + 512 x 64 x 256 + 64 x 128 x 7168 = 101.1 M;
+    // an expert 3 x 7168 x 2048 = 44.04 M. 2 x 163840 x 7168 (embedding, LM head) + 61 x 101.1 M + 3 x 7168 x 18432
+    // (the dense layer) + 60 x (385 experts + a router of 384 x 7168) = 1026.4 B: Moonshot AI's "1 T".
+    EXPECT_NEAR(k2.parameters() / 1e9, 1026.4, 0.001 * 1026.4);
+    // A token runs 8 of the 384 and the shared one, and reads one row of the embedding: 31.7 B, Moonshot's "32 B".
+    EXPECT_NEAR(k2.active_parameters() / 1e9, 31.69, 0.001 * 31.69);
+    // Kimi K2.5's vision-language file holds the same language model in text_config.
+    const ModelSpec k25 = read(("{\"model_type\": \"kimi_k25\", \"vision_config\": {\"vt_num_hidden_layers\": 27}, "
+                                "\"text_config\": {\"model_type\": \"kimi_k2\", " + k2_text + "}}").c_str());
+    EXPECT_EQ(k25.parameters(), k2.parameters());
+    EXPECT_NE(k25.source.find("model_type kimi_k2"), std::string::npos) << k25.source;
+    EXPECT_NE(k25.source.find("vision encoder is not modelled"), std::string::npos) << k25.source;
+}
+
 TEST(HfConfig, TheSourceSaysWhatWasReadAndLeftOut) {
     const ModelSpec scout = read(kPublished[10].config, "scout");
     EXPECT_NE(scout.source.find("model_type llama4"), std::string::npos) << scout.source;
