@@ -565,11 +565,13 @@ namespace {
 // A whole number, for values already within a parameter's range (far below 2^53): a truncating
 // conversion, not a call into libm, as validate_chip runs for every point of a sweep.
 bool whole(double v) { return static_cast<double>(static_cast<long long>(v)) == v; }
+
+// Whether a parameter's value is valid: within its range, and whole where it is not real (NaN is not).
+bool in_range(double v, double min, double max, bool real) { return v >= min && v <= max && (real || whole(v)); }
 }  // namespace
 
 Status check_param(const ParamInfo& info, double value) {
-    if (std::isfinite(value) && value >= info.min && value <= info.max &&
-        (info.kind == ParamKind::real || whole(value)))
+    if (std::isfinite(value) && in_range(value, info.min, info.max, info.kind == ParamKind::real))
         return Ok{};  // the common case, without building a message
     const std::string key(info.key);
     // The GUI shows these translated (Error::of); the command line in English.
@@ -646,20 +648,16 @@ bool params_in_range(const ChipSpec& chip) {
     }();
     for (const PackedRange& r : ranges) {
         const double v = r.get(chip);
-        if (!(v >= r.min && v <= r.max && (r.real || whole(v)))) return false;
+        if (!in_range(v, r.min, r.max, r.real)) return false;
     }
     return true;
 }
 }  // namespace
 
 Status validate_chip(const ChipSpec& chip) {
-    if (!params_in_range(chip)) {
-        for (const auto& info : chip_params()) {
-            const double v = info.get(chip);
-            if (v >= info.min && v <= info.max && (info.kind == ParamKind::real || whole(v))) continue;
-            if (auto st = check_param(info, v); !st) return st;
-        }
-    }
+    if (!params_in_range(chip))
+        for (const auto& info : chip_params())
+            if (auto st = check_param(info, info.get(chip)); !st) return st;
     if (chip.rate(Precision::bf16) <= 0 && chip.rate(Precision::fp8) <= 0 &&
         chip.rate(Precision::fp4) <= 0 && chip.rate(Precision::int8) <= 0)
         return Error::of(

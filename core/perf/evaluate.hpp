@@ -57,6 +57,14 @@ struct EvalWorkspace {
     // Their warnings for workload keys set to a value of their own where they change nothing
     // (WorkloadKey::applies), found with them.
     std::vector<Message> inert_keys;
+
+    // The workspace knows a model by its address: a caller that changes the model under the same address
+    // (a sweep's model axis), or evaluates another that may sit where the last one did, says so first; its
+    // lowered steps and its checks of the model and the scenario are done again.
+    void forget_model() {
+        lowering.clear();
+        checked_model = nullptr;
+    }
 };
 
 // The scenario with the deployment an evaluation chose (tp, pp, ep, attention_dp) given rather than

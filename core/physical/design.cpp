@@ -51,6 +51,7 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
 Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model, const Scenario& scenario,
                                    const TechLibrary& tech, const Companions& companions) {
     EvalWorkspace ws;
+    ws.keep_steps = false;  // one evaluation (the GUI's at every slider step): nothing to retime later
     if (auto st = evaluate_design_into(chip, model, scenario, tech, companions, ws); !st) return st.error();
     return std::move(ws.ev);
 }

@@ -37,11 +37,9 @@ public:
             // design's model's (and a later reading's model may sit at this one's address).
             ModelSpec model = d_.model;
             if (!key->set(chip, model, s, v) || !validate_model(model)) return std::nullopt;
-            ws_.lowering.clear();
-            ws_.checked_model = nullptr;
+            ws_.forget_model();
             auto r = read(chip, model, s);
-            ws_.lowering.clear();
-            ws_.checked_model = nullptr;
+            ws_.forget_model();
             return r;
         }
         ModelSpec unused;

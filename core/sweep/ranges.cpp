@@ -124,8 +124,8 @@ Result<Ranges> result_ranges(const DesignPoint& design, std::span<const ResultKe
             if (stop && stop()) return stopped;
             ModelSpec model = design.model;
             model.moe.routing_alpha = end;
-            // The workspace's lowerings know a model by its address, which this one may share with the last end's.
-            ws.lowering.clear();
+            // The workspace knows a model by its address, which this one may share with the last end's.
+            ws.forget_model();
             at_end(kRoutingSkewKey, format_number(end), design.chip, model, s, *tech);
         }
     }

@@ -529,8 +529,7 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
             // scenario against it) are not this point's.
             if (set && model_axes) {
                 set = validate_model(model);
-                workspace.lowering.clear();
-                workspace.checked_model = nullptr;
+                workspace.forget_model();
             }
             if (!set) {
                 rows.status[r] = PointStatus::failed;
