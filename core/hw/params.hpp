@@ -51,7 +51,13 @@ Status set_param_text(ChipSpec& chip, std::string_view key, std::string_view tex
 // Parse "key=value" and apply it.
 Status apply_assignment(ChipSpec& chip, std::string_view assignment);
 
-// Whole-chip consistency checks beyond single ranges (e.g. no compute at any precision).
+// Every parameter within its range (check_param), then the checks across parameters (check_chip_whole).
 Status validate_chip(const ChipSpec& chip);
+// Whether every parameter but those in `skip` is within its range (a sweep checks its base chip so once,
+// and each key it varies as it sets it).
+bool params_in_range(const ChipSpec& chip, std::span<const ParamInfo* const> skip = {});
+// The checks across parameters alone (e.g. no compute at any precision), for a chip whose parameters are
+// each known to be in range.
+Status check_chip_whole(const ChipSpec& chip);
 
 }  // namespace scoville

@@ -32,6 +32,7 @@ struct NetworkRates {
     double nic_alpha_s = 0;      // per step across the scale-out network
     double library_s = 0;        // the vendor library's fixed cost per call, its launch included
     double library_window_bytes = 0;  // bytes a chip sends before the library streams at full rate
+    friend bool operator==(const NetworkRates&, const NetworkRates&) = default;
 };
 
 NetworkRates network_rates(const ChipSpec& chip);

@@ -40,16 +40,25 @@ const std::string& ceiling_label(Precision p) {
     return labels[static_cast<size_t>(p)];
 }
 
-std::vector<int> divisors(int n) {
-    // In pairs d and n / d up to the square root: a million chips take a thousand trials, not a million.
-    std::vector<int> low, high;
-    for (int d = 1; d <= n / d; ++d)
-        if (n % d == 0) {
-            low.push_back(d);
-            if (d != n / d) high.push_back(n / d);
-        }
-    low.insert(low.end(), high.rbegin(), high.rend());
-    return low;
+// Calls f(d) for every divisor d of n in increasing order: in pairs d and n / d up to the square root (a million
+// chips take two thousand trials, not a million), the small ones on the way up, their partners on the way down.
+template <class F>
+void each_divisor(int n, F&& f) {
+    int root = 1;
+    for (int d = 1; d <= n / d; ++d) {
+        if (n % d == 0) f(d);
+        root = d;
+    }
+    for (int d = root; d >= 1; --d)
+        if (n % d == 0 && d != n / d) f(n / d);
+}
+
+// Calls f(d) for a degree: the one given (> 0), or, left open, every divisor of n (`open` false: 1 alone).
+template <class F>
+void each_degree(int given, int n, bool open, F&& f) {
+    if (given > 0) f(given);
+    else if (open) each_divisor(n, f);
+    else f(1);
 }
 
 // Memory of one deployment on one chip.
@@ -651,45 +660,39 @@ private:
     bool latencies_ = true;
 };
 
-// Every deployment of `chips` the scenario leaves open (0 = auto), pp = 1 first.
-std::vector<Parallelism> candidates(const Scenario& s, const ModelSpec& m, int chips, bool deep_pipelines) {
-    std::vector<Parallelism> out;
+// Every deployment of `chips` the scenario leaves open (0 = auto), pp = 1 first, visited in order.
+template <class Visit>
+void each_candidate(const Scenario& s, const ModelSpec& m, int chips, bool deep_pipelines, Visit&& visit) {
     // Everything given (a sweep's usual case): the one deployment, if it fits the checks below.
     if (s.tp > 0 && s.pp > 0 && s.ep > 0 && s.attention_dp > 0) {
         const int group = s.tp * s.attention_dp;
         if (tp_splits_heads(m, s.tp) && chips % (group * s.pp) == 0 && group % s.ep == 0 &&
             !(s.ep > 1 && s.ep > m.moe.experts))
-            out.push_back({s.tp, s.pp, s.ep, s.attention_dp});
-        return out;
+            visit(Parallelism{s.tp, s.pp, s.ep, s.attention_dp});
+        return;
     }
-    const auto tps = s.tp > 0 ? std::vector<int>{s.tp} : divisors(chips);
-    for (int tp : tps) {
-        if (!tp_splits_heads(m, tp) || chips % tp != 0) continue;
+    each_degree(s.tp, chips, true, [&](int tp) {
+        if (!tp_splits_heads(m, tp) || chips % tp != 0) return;
         // Data-parallel attention only matters when MoE layers span the ranks; for a dense model
         // it is the same as more replicas.
-        const auto dps = s.attention_dp > 0 ? std::vector<int>{s.attention_dp}
-                         : m.is_moe()       ? divisors(chips / tp)
-                                            : std::vector<int>{1};
-        for (int dp : dps) {
-            if (chips % (tp * dp) != 0) continue;
-            std::vector<int> pps;
-            if (s.pp > 0) pps = {s.pp};
-            else if (!deep_pipelines) pps = {1};
-            else
-                for (int pp : divisors(chips / (tp * dp)))
-                    if (pp > 1 && pp <= m.layers) pps.push_back(pp);
-            for (int pp : pps) {
-                if (chips % (tp * dp * pp) != 0) continue;
+        each_degree(s.attention_dp, chips / tp, m.is_moe(), [&](int dp) {
+            if (chips % (tp * dp) != 0) return;
+            auto pipeline = [&](int pp) {
+                if (chips % (tp * dp * pp) != 0) return;
                 const int group = tp * dp;
-                const auto eps = s.ep > 0 ? std::vector<int>{s.ep} : m.is_moe() ? divisors(group) : std::vector<int>{1};
-                for (int ep : eps) {
-                    if (group % ep != 0 || (ep > 1 && ep > m.moe.experts)) continue;
-                    out.push_back({tp, pp, ep, dp});
-                }
-            }
-        }
-    }
-    return out;
+                each_degree(s.ep, group, m.is_moe(), [&](int ep) {
+                    if (group % ep != 0 || (ep > 1 && ep > m.moe.experts)) return;
+                    visit(Parallelism{tp, pp, ep, dp});
+                });
+            };
+            if (s.pp > 0) pipeline(s.pp);
+            else if (!deep_pipelines) pipeline(1);
+            else
+                each_divisor(chips / (tp * dp), [&](int pp) {
+                    if (pp > 1 && pp <= m.layers) pipeline(pp);
+                });
+        });
+    });
 }
 
 // Every deployment of `chips` in the order the searches weigh them: pp = 1 first, deeper pipelines only
@@ -699,8 +702,9 @@ void for_each_deployment(const Scenario& s, const ModelSpec& m, int chips, Visit
     bool fits = false;
     for (bool deep : {false, true}) {
         if (deep && (fits || s.pp > 0)) break;
-        for (const Parallelism& par : candidates(s, m, chips, deep))
+        each_candidate(s, m, chips, deep, [&](const Parallelism& par) {
             if (visit(par)) fits = true;
+        });
     }
 }
 
@@ -724,12 +728,12 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
     double first_error_weights = 0;
     for (bool deep : {false, true}) {
         if (deep && (best || s.pp > 0)) break;
-        for (const Parallelism& par : candidates(s, m, engine.chips(), deep)) {
+        each_candidate(s, m, engine.chips(), deep, [&](const Parallelism& par) {
             if (best && s.has_limits() && s.batch == 0) {
                 auto f = engine.fit(par);
-                if (!f) continue;
+                if (!f) return;
                 const Solution bound = engine.at(par, *f, f->max_batch, out, scratch, false);
-                if (best->meets && bound.throughput <= best->throughput) continue;
+                if (best->meets && bound.throughput <= best->throughput) return;
             }
             auto sol = engine.solve(par, out, scratch);
             if (best) best->lowered_last = false;
@@ -739,13 +743,13 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
                     first_error = sol.error().message;
                     first_error_weights = weights;
                 }
-                continue;
+                return;
             }
             if (!best || better(*sol, *best)) {
                 best = std::move(*sol);
                 best->lowered_last = true;
             }
-        }
+        });
     }
     if (!best) {
         if (first_error.empty())
@@ -1420,13 +1424,22 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
         if (auto st = validate_chip(chip); !st) return st.error();
     ws.chip_checked = nullptr;
     // The model and the scenario are checked once while they stay the same (a sweep of chip keys).
-    if (ws.checked_model != &model || ws.checked_scenario != s) {
-        ws.checked_model = nullptr;
+    const EvalWorkspace::CheckedWorkload* workload = nullptr;
+    for (size_t i = 0; i < ws.checked.size() && !workload; ++i)
+        if (ws.checked[i].model == &model && ws.checked[i].scenario == s) {
+            workload = &ws.checked[i];
+            ws.checked_older = 1 - i;
+        }
+    if (!workload) {
+        EvalWorkspace::CheckedWorkload& c = ws.checked[ws.checked_older];
+        c.model = nullptr;
         if (auto st = validate_model(model); !st) return st.error();
         if (auto st = validate_scenario(s, model); !st) return st.error();
-        ws.inert_keys = inert_key_warnings(s, model);
-        ws.checked_model = &model;
-        ws.checked_scenario = s;
+        c.inert_keys = inert_key_warnings(s, model);
+        c.model = &model;
+        c.scenario = s;
+        workload = &c;
+        ws.checked_older = 1 - ws.checked_older;
     }
     if (auto st = check_companions(model, s, companions); !st) return st.error();
     const ModelSpec* draft = s.spec_tokens > 0 && companions.draft ? &*companions.draft : nullptr;
@@ -1442,7 +1455,7 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
     ev.clear_warnings();
     // A workload setting that cannot change this result (an engine setting for chunked local attention on a model
     // without it, the acceptance without draft tokens, ...): said, not silently ignored.
-    for (const Message& m : ws.inert_keys) ev.add_warning(m);
+    for (const Message& m : workload->inert_keys) ev.add_warning(m);
     precision_warnings(chip, s, ev);
 
     if (!s.disaggregated()) {

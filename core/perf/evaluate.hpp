@@ -1,5 +1,6 @@
 #pragma once
 // The performance model: (chip, model, scenario) -> Evaluation. Pure function, value types.
+#include <array>
 #include <optional>
 
 #include "core/hw/chip.hpp"
@@ -52,18 +53,26 @@ struct EvalWorkspace {
     LoweringCache lowering;
     ChipSpec clocked;                          // the chip at a lowered clock (the TDP cap's search), reused
     const ChipSpec* chip_checked = nullptr;    // set by a caller that checked this chip just before (once)
-    const ModelSpec* checked_model = nullptr;  // the model and scenario last found valid
-    Scenario checked_scenario;
-    // Their warnings for workload keys set to a value of their own where they change nothing
-    // (WorkloadKey::applies), found with them.
-    std::vector<Message> inert_keys;
+    // Set by a caller that keeps each of this chip's parameters in its range (a sweep checks its base chip's
+    // once, and each key it varies as it sets it): a design evaluation does only the checks across them.
+    const ChipSpec* ranges_checked = nullptr;
+    // A model and scenario found valid, with their warnings for workload keys set to a value of their own
+    // where they change nothing (WorkloadKey::applies). The last two are kept: a design's nominal run and its
+    // TDP cap's runs, whose scenario gives the deployment the nominal run chose, take turns in a sweep.
+    struct CheckedWorkload {
+        const ModelSpec* model = nullptr;
+        Scenario scenario;
+        std::vector<Message> inert_keys;
+    };
+    std::array<CheckedWorkload, 2> checked;
+    size_t checked_older = 0;  // the one a newly checked workload replaces
 
     // The workspace knows a model by its address: a caller that changes the model under the same address
     // (a sweep's model axis), or evaluates another that may sit where the last one did, says so first; its
     // lowered steps and its checks of the model and the scenario are done again.
     void forget_model() {
         lowering.clear();
-        checked_model = nullptr;
+        for (CheckedWorkload& c : checked) c.model = nullptr;
     }
 };
 

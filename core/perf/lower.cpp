@@ -77,21 +77,13 @@ Precision requested_precision(const OpResult& op, const Scenario& s) {
 // its activations live, how it fills the MAC array, its kernel's fixed time, its collective's
 // algorithm and time, and then its time. Lowering and retiming both go through here, so a step
 // retimed for other rates equals one lowered afresh.
-// The last collective a layer timed: a layer's all-reduces after attention and after the FFN move the
-// same buffer over the same chips, so the second takes the first's cost.
-struct CollectiveMemo {
-    std::string_view collective;
-    double buffer_bytes = -1;
-    int group = 0;
-    CollectiveCost cost;
-};
-
 void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Parallelism& par, CollectiveMemo& memo) {
     op.precision = requested_precision(op, s);
     if (op.kind == OpKind::collective) {
         CollectiveCost cost;
-        if (op.collective == memo.collective && op.buffer_bytes == memo.buffer_bytes && op.group == memo.group) {
-            cost = memo.cost;
+        const CollectiveCost* kept = memo.find(op.collective, op.buffer_bytes, op.group);
+        if (kept) {
+            cost = *kept;
         } else if (op.collective == kAllReduce) {
             // The engine's own kernels up to their workspace; beyond it the vendor library.
             cost = op.buffer_bytes > s.custom_allreduce_mb * 1e6 ? library_all_reduce(op.buffer_bytes, op.group, r.net)
@@ -105,7 +97,7 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
             cost = send_recv(op.buffer_bytes, par.chips() > r.net.domain, r.net);
             cost.time_s *= par.pp - 1;
         }
-        memo = {op.collective, op.buffer_bytes, op.group, cost};
+        if (!kept) memo.keep(op.collective, op.buffer_bytes, op.group, cost);
         op.library = cost.library;
         op.algorithm = to_string(cost.algo);
         op.network_bytes = cost.sent_bytes;
@@ -450,12 +442,12 @@ void lm_head_block(std::vector<OpResult>& ops, const Ctx& c) {
     }
 }
 
-void finish_template(LayerTemplate& t, const Scenario& s, const ChipRates& r, const Parallelism& par) {
+void finish_template(LayerTemplate& t, const Scenario& s, const ChipRates& r, const Parallelism& par,
+                     CollectiveMemo& memo) {
     const double comm_overlap = s.comm_overlap;
     t.time_s = t.compute_s = t.memory_s = t.network_s = 0;
     double by_bound[3] = {0, 0, 0};
     double other_s = 0, comm_s = 0;
-    CollectiveMemo memo;
     for (auto& op : t.ops) {
         apply_rates(op, s, r, par, memo);
         t.time_s += op.time_s;
@@ -470,6 +462,13 @@ void finish_template(LayerTemplate& t, const Scenario& s, const ChipRates& r, co
     t.hidden_s = std::min(comm_overlap * comm_s, other_s);
     t.time_s -= t.hidden_s;
     t.bound = largest_bound(by_bound[0], by_bound[1], by_bound[2]);
+}
+
+// A template timed with the costs of its own collectives alone (one lowered afresh).
+void finish_template(LayerTemplate& t, const Scenario& s, const ChipRates& r, const Parallelism& par) {
+    CollectiveMemo memo;
+    memo.use(r.net, s.custom_allreduce_mb, par);
+    finish_template(t, s, r, par, memo);
 }
 
 // Kinds by pass and layer type; index = (moe ? 2 : 0) + (sliding ? 1 : 0), then the LM head.
@@ -1035,8 +1034,38 @@ void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase
     total_step(out, plan.par);
 }
 
-void retime_step(const Scenario& s, const ChipRates& r, const Parallelism& par, PhaseResult& out) {
-    for (LayerTemplate& t : out.templates) finish_template(t, s, r, par);
+void CollectiveMemo::use(const NetworkRates& net, double custom_allreduce_mb, const Parallelism& par) {
+    if (net == net_ && custom_allreduce_mb == custom_allreduce_mb_ && par.pp == pp_ && par.chips() == chips_) return;
+    net_ = net;
+    custom_allreduce_mb_ = custom_allreduce_mb;
+    pp_ = par.pp;
+    chips_ = par.chips();
+    used_ = next_ = 0;
+}
+
+const CollectiveCost* CollectiveMemo::find(std::string_view collective, double buffer_bytes, int group) const {
+    for (size_t i = 0; i < used_; ++i) {
+        const Entry& e = entries_[i];
+        // (Collectives are named by literals: the same name is most often the same pointer.)
+        if (e.buffer_bytes == buffer_bytes && e.group == group &&
+            (e.collective.data() == collective.data() ? e.collective.size() == collective.size()
+                                                      : e.collective == collective))
+            return &e.cost;
+    }
+    return nullptr;
+}
+
+void CollectiveMemo::keep(std::string_view collective, double buffer_bytes, int group, const CollectiveCost& cost) {
+    entries_[next_] = {collective, buffer_bytes, group, cost};
+    next_ = (next_ + 1) % entries_.size();
+    used_ = std::max(used_, next_ == 0 ? entries_.size() : next_);
+}
+
+void retime_step(const Scenario& s, const ChipRates& r, const Parallelism& par, PhaseResult& out, CollectiveMemo* memo) {
+    CollectiveMemo own;
+    CollectiveMemo& m = memo ? *memo : own;
+    m.use(r.net, s.custom_allreduce_mb, par);
+    for (LayerTemplate& t : out.templates) finish_template(t, s, r, par, m);
     total_step(out, par);
 }
 
@@ -1178,7 +1207,7 @@ void LoweringCache::lower(const ModelSpec& model, const Scenario& scenario, cons
         if (e.buffer != &out) continue;
         if (e.model == &model && e.phase == phase && e.shape == shape && e.plan == plan &&
             lower_alike(e.scenario, scenario)) {
-            retime_step(scenario, rates, plan.par, out);
+            retime_step(scenario, rates, plan.par, out, &collectives_);
             return;
         }
         lower_step(model, scenario, rates, phase, shape, plan, out);

@@ -5,6 +5,9 @@
 // A step is what continuous-batching engines (vLLM, TensorRT-LLM, SGLang) run per iteration: the
 // decode tokens of every running request plus chunks of prompts being prefilled, all through one
 // forward pass that reads the weights once.
+#include <array>
+#include <string_view>
+
 #include "core/hw/chip.hpp"
 #include "core/perf/collective.hpp"
 #include "core/perf/evaluation.hpp"
@@ -159,10 +162,38 @@ struct StepPlan {
 void lower_step(const ModelSpec& model, const Scenario& scenario, const ChipRates& rates, Phase phase,
                 const StepShape& shape, const StepPlan& plan, PhaseResult& out);
 
+// Collective costs worked out while timing steps, kept for the next: a collective's cost follows from its kind,
+// buffer and chips, the network's rates, the scenario's custom all-reduce workspace and the replica's stages and
+// chips alone. A layer's all-reduces after attention and after the FFN move the same buffer; a sweep's next point
+// that keeps the network keeps every cost.
+class CollectiveMemo {
+public:
+    // Starts over where the network, the workspace or the replica differ from the last use.
+    void use(const NetworkRates& net, double custom_allreduce_mb, const Parallelism& par);
+    // The cost kept for a collective, or null.
+    [[nodiscard]] const CollectiveCost* find(std::string_view collective, double buffer_bytes, int group) const;
+    void keep(std::string_view collective, double buffer_bytes, int group, const CollectiveCost& cost);
+
+private:
+    struct Entry {
+        std::string_view collective;
+        double buffer_bytes = 0;
+        int group = 0;
+        CollectiveCost cost;
+    };
+    NetworkRates net_;
+    double custom_allreduce_mb_ = -1;
+    int pp_ = 0, chips_ = 0;
+    std::array<Entry, 8> entries_{};
+    size_t used_ = 0, next_ = 0;
+};
+
 // Re-times a step lowered before (same model, scenario, shape and plan) for other chip rates: the
 // ops' shapes stay; levels, tile utilisation, collective algorithms and times follow the rates.
-// Equal to lowering afresh (both go through the same per-op code).
-void retime_step(const Scenario& scenario, const ChipRates& rates, const Parallelism& par, PhaseResult& out);
+// Equal to lowering afresh (both go through the same per-op code). `memo`: costs kept from earlier
+// timings (null: this step's own).
+void retime_step(const Scenario& scenario, const ChipRates& rates, const Parallelism& par, PhaseResult& out,
+                 CollectiveMemo* memo = nullptr);
 
 // The mean of two steps an engine alternates between, into `out`: `out` holds the first (run in a share
 // 1 - w of the steps), `with` the second (a share w), which runs every op of the first and maybe more
@@ -189,6 +220,7 @@ public:
     }
 
 private:
+    CollectiveMemo collectives_;
     struct Entry {
         const PhaseResult* buffer = nullptr;
         const ModelSpec* model = nullptr;

@@ -21,6 +21,10 @@ double mac_cell_um2(const ChipSpec& chip, const TechNode& node) {
 
 Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tech) {
     if (auto st = validate_chip(chip); !st) return st.error();
+    return estimate_valid_area(chip, tech);
+}
+
+Result<AreaBreakdown> estimate_valid_area(const ChipSpec& chip, const TechLibrary& tech) {
     const TechNode* node = tech.node(chip.tech.node);
     if (!node) return Error{"tech.node: unknown process node '" + chip.tech.node + "'"};
     const PhysicalParams& pp = tech.params;

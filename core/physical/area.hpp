@@ -49,6 +49,8 @@ struct AreaBreakdown {
 
 // Errors: an invalid chip (the key is named) or an unknown tech.node.
 Result<AreaBreakdown> estimate_area(const ChipSpec& chip, const TechLibrary& tech);
+// The same for a chip validate_chip passed, which is not checked again (errors: an unknown tech.node).
+Result<AreaBreakdown> estimate_valid_area(const ChipSpec& chip, const TechLibrary& tech);
 
 // "reticle: ...", "hbm: ..." warnings; the area itself is never clamped.
 std::vector<Message> area_warnings(const ChipSpec& chip, const AreaBreakdown& area, const TechLibrary& tech);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/hw/params.hpp"
 #include "core/perf/evaluate.hpp"
 #include "core/physical/area.hpp"
 #include "core/physical/cost.hpp"
@@ -22,7 +23,7 @@ Result<PowerBreakdown> run_at(const ChipSpec& chip, const ModelSpec& model, cons
                               const Companions& companions, const AreaBreakdown& area, const TechLibrary& tech,
                               double clock_ghz, EvalWorkspace& ws, bool& copied) {
     if (clock_ghz == chip.compute.clock_ghz) {
-        ws.chip_checked = &chip;  // estimate_area checked it (validate_chip)
+        ws.chip_checked = &chip;  // evaluate_design_into checked it
         if (auto st = evaluate_into(chip, model, scenario, companions, ws); !st) return st.error();
     } else {
         // Copied once into the workspace's chip (whose buffers are reused); the clock search's later
@@ -33,6 +34,9 @@ Result<PowerBreakdown> run_at(const ChipSpec& chip, const ModelSpec& model, cons
             set_clock(ws.clocked, chip, clock_ghz);
             copied = true;
         }
+        // The checked chip at a clock between the search's floor and its own (both in the clock's range), with the
+        // SRAM's bandwidth scaled down by as much: as valid as it.
+        ws.chip_checked = &ws.clocked;
         if (auto st = evaluate_into(ws.clocked, model, scenario, companions, ws); !st) return st.error();
     }
     // Voltage is relative to the nominal chip: pass the nominal spec with the lowered clock.
@@ -58,7 +62,8 @@ Result<Evaluation> evaluate_design(const ChipSpec& chip, const ModelSpec& model,
 
 Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const Scenario& given,
                             const TechLibrary& tech, const Companions& companions, EvalWorkspace& ws) {
-    auto area = estimate_area(chip, tech);
+    if (auto st = ws.ranges_checked == &chip ? check_chip_whole(chip) : validate_chip(chip); !st) return st.error();
+    auto area = estimate_valid_area(chip, tech);
     if (!area) return area.error();
     const double f_nom = chip.compute.clock_ghz;
     bool copied = false;

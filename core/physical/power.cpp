@@ -33,23 +33,32 @@ void add_bytes(Activity& a, double bytes, MemLevel level) {
 }
 
 Activity template_activity(const LayerTemplate& t) {
-    Activity a;
+    // Summed in registers, each op's amounts into their own sums in the op's order (an amount that goes
+    // elsewhere adds an exact zero): a sweep reads every point's activity.
+    decltype(Activity::macs) macs{};
+    double vector_flops = 0, sram = 0, hbm = 0, network = 0;
     for (const OpResult& op : t.ops) {
-        switch (op.kind) {
-            case OpKind::gemm:
-            case OpKind::attention:
-                a.macs[static_cast<size_t>(op.precision)] += op.flops / 2.0;
-                break;
-            case OpKind::vector:
-            case OpKind::collective:
-                a.vector_flops += op.flops;
-                break;  // reductions in collectives run on vector units
-        }
-        add_bytes(a, op.weight_bytes, op.weight_level);
-        add_bytes(a, op.activation_bytes, op.activation_level);
-        add_bytes(a, op.kv_bytes, op.kv_level);
-        a.network_bytes += op.network_bytes;
+        const bool matrix = op.kind == OpKind::gemm || op.kind == OpKind::attention;
+        const double op_macs = matrix ? op.flops / 2.0 : 0.0;
+        const auto p = static_cast<size_t>(op.precision);
+        for (size_t i = 0; i < macs.size(); ++i) macs[i] += p == i ? op_macs : 0.0;
+        vector_flops += matrix ? 0.0 : op.flops;  // reductions in collectives run on vector units
+        const bool w = op.weight_level == MemLevel::sram, x = op.activation_level == MemLevel::sram,
+                   k = op.kv_level == MemLevel::sram;
+        sram += w ? op.weight_bytes : 0.0;
+        hbm += w ? 0.0 : op.weight_bytes;
+        sram += x ? op.activation_bytes : 0.0;
+        hbm += x ? 0.0 : op.activation_bytes;
+        sram += k ? op.kv_bytes : 0.0;
+        hbm += k ? 0.0 : op.kv_bytes;
+        network += op.network_bytes;
     }
+    Activity a;
+    a.macs = macs;
+    a.vector_flops = vector_flops;
+    a.sram_bytes = sram;
+    a.hbm_bytes = hbm;
+    a.network_bytes = network;
     return a;
 }
 }  // namespace

@@ -498,6 +498,13 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
     });
     SweepProgress* progress = options.progress;
     const bool model_axes = std::any_of(spec.axes.begin(), spec.axes.end(), [](const Axis& a) { return a.key.model; });
+    // The base chip's parameters that no axis varies are checked against their ranges once, here, and each varied
+    // one as it is set (SweepKey::set): a point checks only what spans several. (Out of range: every point checks
+    // the whole chip, and fails naming the key, as a single evaluation would.)
+    std::vector<const ParamInfo*> varied;
+    for (const Axis& a : spec.axes)
+        if (a.key.chip) varied.push_back(a.key.chip);
+    const bool base_in_range = params_in_range(spec.chip, varied);
     const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
     // Points run in chunks handed out on demand; each row is written at its grid position, so the
     // result does not depend on the thread count or the order chunks finish in.
@@ -510,6 +517,7 @@ Result<SweepRows> run_sweep(const SweepSpec& spec, const Shard& shard, const Swe
         workspace.views = false;
         workspace.latencies = latencies;
         workspace.physical_warnings = physical_warnings;
+        if (base_in_range) workspace.ranges_checked = &chip;
         std::vector<size_t> idx(A);
         uint64_t pending = 0;
 #pragma omp for schedule(dynamic, 512)

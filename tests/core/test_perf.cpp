@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/hw/params.hpp"
 #include "core/library/library.hpp"
 #include "core/perf/evaluate.hpp"
 #include "core/perf/kernel.hpp"
@@ -287,6 +288,59 @@ TEST(Roofline, AttentionStreamsTheKvCacheBelowCopyBandwidth) {
     EXPECT_NEAR(kv_scale(chip_rates(same), DecodeKernel::per_head), 0.845 / 0.866, 1e-15);
     EXPECT_NEAR(kv_scale(chip_rates(*load_chip("h100-sxm")), DecodeKernel::grouped_16bit), 0.909 / 0.866, 1e-15);
     EXPECT_DOUBLE_EQ(load_chip("b200")->efficiency.attention_16bit, 0);
+}
+
+// A step retimed with collective costs kept from earlier timings equals one lowered afresh: a kept cost serves
+// only the network, the custom all-reduce workspace and the replica it was worked out for. Llama-2-70B decode at
+// tp 8 on H100 (one all-reduce of 64 x 8192 x 2 B = 1 MiB after attention and after the FFN, one-shot in the
+// engine's workspace), then slower links, more of them, a workspace too small for the buffer (the library's
+// algorithm), and H100's own network again.
+TEST(Lowering, KeptCollectiveCostsFollowTheNetworkAndTheWorkspace) {
+    const ModelSpec m = *load_model("llama-2-70b");
+    Scenario s;
+    s.tp = 8;
+    s.batch = 64;
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    StepShape sh;
+    sh.decode_seqs = 64;
+    StepPlan plan;
+    plan.par = par_of(s);
+    PhaseResult kept;
+    lower_step(m, s, chip_rates(h100), Phase::decode, sh, plan, kept);
+    CollectiveMemo memo;
+    struct Case {
+        const char* change;
+        double custom_allreduce_mb;
+        std::string_view algorithm;
+    };
+    for (const Case& c : {Case{"", 8.0, "one-shot"}, Case{"link.gb_s=100", 8.0, ""}, Case{"link.count=36", 8.0, ""},
+                          Case{"link.count=36", 0.5, ""}, Case{"", 0.5, ""}, Case{"", 8.0, "one-shot"}}) {
+        ChipSpec chip = h100;
+        if (*c.change) {
+            ASSERT_TRUE(apply_assignment(chip, c.change).ok()) << c.change;
+        }
+        s.custom_allreduce_mb = c.custom_allreduce_mb;
+        const ChipRates r = chip_rates(chip);
+        retime_step(s, r, plan.par, kept, &memo);
+        PhaseResult fresh;
+        lower_step(m, s, r, Phase::decode, sh, plan, fresh);
+        const std::string at = std::string(c.change) + " workspace " + std::to_string(c.custom_allreduce_mb) + " MB";
+        for (std::string_view name : {"attn_allreduce", "ffn_allreduce"}) {
+            const OpResult& a = op(kept, 0, name);
+            const OpResult& b = op(fresh, 0, name);
+            EXPECT_EQ(a.network_s, b.network_s) << at << " " << name;
+            EXPECT_EQ(a.network_bytes, b.network_bytes) << at << " " << name;
+            EXPECT_EQ(a.algorithm, b.algorithm) << at << " " << name;
+            EXPECT_EQ(a.library, b.library) << at << " " << name;
+            EXPECT_EQ(a.time_s, b.time_s) << at << " " << name;
+            if (!c.algorithm.empty()) {
+                EXPECT_EQ(b.algorithm, c.algorithm) << at;
+            }
+        }
+        // Past the workspace (1 MiB > 0.5 MB) the vendor library runs the all-reduce.
+        EXPECT_EQ(op(fresh, 0, "attn_allreduce").library, c.custom_allreduce_mb < 1.0) << at;
+        EXPECT_EQ(kept.time_s, fresh.time_s) << at;
+    }
 }
 
 TEST(Lowering, GqaKeepsFewerKvBytesThanMha) {

@@ -78,6 +78,8 @@ void expect_same_ops(const PhaseResult& got, const PhaseResult& fresh, const std
             EXPECT_EQ(a[i].utilisation, b[i].utilisation) << change << " " << b[i].name;
             EXPECT_EQ(a[i].algorithm, b[i].algorithm) << change << " " << b[i].name;
             EXPECT_EQ(a[i].fixed_s, b[i].fixed_s) << change << " " << b[i].name;
+            EXPECT_EQ(a[i].network_s, b[i].network_s) << change << " " << b[i].name;
+            EXPECT_EQ(a[i].library, b[i].library) << change << " " << b[i].name;
             EXPECT_EQ(a[i].mean_share, b[i].mean_share) << change << " " << b[i].name;
         }
     }
@@ -299,6 +301,53 @@ TEST(Sweep, WorkloadAndEconomicsKeysAndFailures) {
     EXPECT_LT(ratio, 0.5 / 0.7 * 1.02);
 }
 
+// A sweep checks its base chip's parameters once, and each key it varies as it sets it; each point still fails as a
+// single evaluation of its design would. A base clock of 12 GHz (the range ends at 10) fails every point by name
+// where no axis sets the clock, and none where one does; a point whose memory sites hold 0 GB at 0.67 TB/s fails on
+// that combination, the rest evaluate.
+TEST(Sweep, PointsFailAsTheirDesignsWouldWhereTheBaseIsChecked) {
+    auto expect_as_designs = [](const SweepSpec& spec, size_t failing) {
+        auto rows = run_sweep(spec, {}, {1, nullptr});
+        ASSERT_TRUE(rows.ok()) << rows.error().message;
+        size_t failed = 0;
+        for (size_t r = 0; r < rows->size(); ++r) {
+            ChipSpec chip = spec.chip;
+            for (size_t a = 0; a < spec.axes.size(); ++a)
+                ASSERT_TRUE(set_param(chip, spec.axes[a].key.key, rows->axis(r, a)).ok());
+            auto ev = evaluate_design(chip, spec.model, spec.scenario);
+            if (!ev) {
+                ++failed;
+                EXPECT_EQ(rows->status[r], PointStatus::failed) << r;
+                EXPECT_EQ(rows->note[r], ev.error().message) << r;
+                continue;
+            }
+            EXPECT_EQ(rows->status[r], PointStatus::ok) << r;
+            for (size_t o = 0; o < spec.objectives.size(); ++o)
+                EXPECT_EQ(rows->objective(r, o), *spec.objectives[o]->value(*ev)) << r;
+        }
+        EXPECT_EQ(failed, failing);
+    };
+    SweepSpec spec = base_spec();
+    spec.chip.compute.clock_ghz = 12;
+    spec.axes = {axis("sram.mb=20,40")};
+    expect_as_designs(spec, 2);
+    {
+        auto rows = run_sweep(spec, {}, {1, nullptr});
+        ASSERT_TRUE(rows.ok());
+        EXPECT_NE(rows->note[0].find("compute.clock_ghz"), std::string::npos) << rows->note[0];
+    }
+    spec.axes = {axis("sram.mb=20,40"), axis("compute.clock_ghz=1.5,1.8")};
+    expect_as_designs(spec, 0);
+    spec.chip.compute.clock_ghz = 1.755;
+    spec.axes = {axis("hbm.gb_per_stack=0,16"), axis("sram.mb=20,40")};
+    expect_as_designs(spec, 2);
+    {
+        auto rows = run_sweep(spec, {}, {1, nullptr});
+        ASSERT_TRUE(rows.ok());
+        EXPECT_NE(rows->note[0].find("hold nothing"), std::string::npos) << rows->note[0];
+    }
+}
+
 TEST(Sweep, OneAndTwoThreadsGiveIdenticalFiles) {
     SweepSpec spec = base_spec(0);  // the batch searched at every point
     spec.axes = {axis("compute.clock_ghz=1.2:2.2:6"), axis("hbm.tb_s_per_stack=0.5:1.5:5"), axis("hbm.stacks=4:6:3")};
@@ -392,14 +441,16 @@ TEST(Sweep, RetimedEvaluationsEqualFreshOnes) {
 
 // One workspace over a sweep's designs, the deployment left to auto as the command line leaves it and the TDP
 // cap lowering the clock at some of them (H100's 700 W TDP takes 2.9 and 3.0 GHz down to about 2.73): each design evaluates as a fresh
-// one, bit for bit. The workspace keeps the two steps a chunk alternates between lowered and retimes them, takes
-// the cap's runs (whose scenario names the deployment the nominal run chose) as the same lowering, and copies the
-// chip once per design for the clocks it tries.
+// one, bit for bit, its warnings too. The workspace keeps the two steps a chunk alternates between lowered and
+// retimes them, takes the cap's runs (whose scenario names the deployment the nominal run chose) as the same
+// lowering, keeps the checks of both scenarios, and copies the chip once per design for the clocks it tries.
+// (An acceptance rate without draft tokens changes nothing, which each evaluation says.)
 TEST(Sweep, RetimedDesignEvaluationsEqualFreshOnes) {
     const SweepSpec spec = base_spec();
     Scenario s = spec.scenario;
     s.pp = s.ep = s.attention_dp = 0;
     s.weight_precision = s.activation_precision = Precision::fp8;
+    s.spec_accept = 0.7;
     const auto& tech = default_tech();
     ASSERT_TRUE(tech.ok());
     EvalWorkspace ws;
@@ -423,6 +474,12 @@ TEST(Sweep, RetimedDesignEvaluationsEqualFreshOnes) {
         EXPECT_EQ(ws.ev.decode.time_s, fresh->decode.time_s) << change;
         EXPECT_EQ(ws.ev.decode.flops, fresh->decode.flops) << change;
         EXPECT_EQ(ws.ev.decode.bytes, fresh->decode.bytes) << change;
+        EXPECT_EQ(ws.ev.warning_texts(), fresh->warning_texts()) << change;
+        const std::vector<std::string> said = fresh->warning_texts();
+        EXPECT_EQ(std::count_if(said.begin(), said.end(),
+                                [](const std::string& w) { return w.starts_with("workload: spec_accept 0.7 changes nothing"); }),
+                  1)
+            << change;
         // The decode step is the mean of a step of decodes alone and one carrying a prompt chunk.
         ASSERT_FALSE(fresh->decode.templates.empty());
         EXPECT_GT(fresh->decode.templates[0].ops[0].mean_share, 0.0) << change;
