@@ -157,6 +157,11 @@ double quantile_by_newton(F survival, double tail, double hint) {
 
 double upper_normal(double z) { return 0.5 * std::erfc(z / std::sqrt(2.0)); }
 
+// A utilisation this close to 1 is a full one: where the load equals the capacity, as a server whose requests keep
+// every slot busy, the rounding of a step's time alone would otherwise decide between a queue without bound and a
+// wait of 1e17 s.
+constexpr double kSaturated = 1.0 - 1e-9;
+
 }  // namespace
 
 double erlang_c(double servers, double load) {
@@ -228,7 +233,7 @@ Latencies stream_latencies(const StreamModel& m) {
         mean_own += in[i].weight * own[i];
     }
     double wait_mean = 0, theta = 0;
-    if (rho >= 1.0) {
+    if (rho >= kSaturated) {
         out.stable = false;
         wait_mean = std::numeric_limits<double>::infinity();
     } else if (rho > 0) {
@@ -251,7 +256,7 @@ Latencies stream_latencies(const StreamModel& m) {
     double p_slot = 0, slot_rate = 0;
     if (m.slots > 0 && m.holding_s > 0) {
         const double load = m.arrivals_per_s * m.holding_s;
-        if (load >= m.slots) {
+        if (load >= m.slots * kSaturated) {
             out.stable = false;
             out.slots_full = true;
         } else {

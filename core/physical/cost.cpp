@@ -2,6 +2,7 @@
 #include "core/util/tr.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 
@@ -25,8 +26,20 @@ double die_yield(double die_mm2, double d0_per_cm2, double alpha) {
 double capital_recovery_factor(double interest, double years) {
     if (years <= 0) return 0.0;
     if (interest <= 0) return 1.0 / years;
+    // A sweep's points most often share their financing (the chips' and the facility's): the last two factors
+    // are kept, per thread, rather than raised to the power again at every point.
+    struct Kept {
+        double interest = -1, years = -1, factor = 0;
+    };
+    thread_local std::array<Kept, 2> kept;
+    thread_local size_t older = 0;
+    for (size_t i = 0; i < kept.size(); ++i)
+        if (kept[i].interest == interest && kept[i].years == years) return kept[i].factor;
     const double g = std::pow(1.0 + interest, years);
-    return interest * g / (g - 1.0);
+    const double factor = interest * g / (g - 1.0);
+    kept[older] = {interest, years, factor};
+    older = 1 - older;
+    return factor;
 }
 
 double harvested_yield(double die_mm2, double core_mm2, int cores, int spare, double d0_per_cm2, double alpha) {

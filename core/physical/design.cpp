@@ -91,7 +91,29 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
         // model, so the cap shows up in throughput and latency.
         const double nominal_w = best.total_w;
         const double f_min = std::max(0.05, tech.params.power_dvfs_f_min_fraction * f_nom);
-        auto low = run(f_min);
+        // The search's bracket: too hot at the upper end, fitting at the lower. First the clock at which the nominal
+        // step's work, done in the nominal step's time, would draw the TDP: a lower clock only stretches a step, which
+        // draws less, so most often it fits, and where the step waits on memory it lands at the cap. (Power at the same
+        // activity and another clock costs no performance run: bisected.) Where it does not fit, the lowest clock.
+        double b = f_nom, fb = nominal_w - tdp;  // > 0: too hot
+        double f_low = f_min;
+        {
+            const Activity act = workload_activity(ws.ev, given);  // ws.ev: the nominal run
+            double hi = f_nom;
+            for (int i = 0; i < 20; ++i) {  // to a millionth of the range
+                const double mid = 0.5 * (f_low + hi);
+                auto p = estimate_power(chip, *area, act, mid, tech);
+                if (!p) break;
+                (p->total_w <= tdp ? f_low : hi) = mid;
+            }
+        }
+        auto low = run(f_low);
+        if (f_low > f_min && (!low || low->total_w > tdp)) {
+            b = f_low;  // too hot, or a clock the performance model rejects
+            if (low) fb = low->total_w - tdp;
+            f_low = f_min;
+            low = run(f_min);
+        }
         if (!low) {
             // E.g. a latency limit no lower clock can meet: keep the nominal point, say so.
             if (ws.physical_warnings) power_warnings.push_back(
@@ -109,10 +131,9 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
             // Bracketed false position with the Illinois correction: power is smooth in the
             // clock, so this lands within 0.5% under the cap in a few performance runs (sweeps
             // pay for each one), where plain bisection needs about ten.
-            double a = f_min, fa = low->total_w - tdp;  // <= 0: fits
-            double b = f_nom, fb = nominal_w - tdp;     // > 0: too hot
+            double a = f_low, fa = low->total_w - tdp;  // <= 0: fits
             best = *low;
-            clock = f_min;
+            clock = f_low;
             int side = 0;
             double headroom_w = tdp - best.total_w;  // fa is scaled by the correction; this is not
             for (int i = 0; i < 12 && (b - a) > 1e-3 * f_nom && headroom_w > 0.005 * tdp; ++i) {

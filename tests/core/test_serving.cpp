@@ -277,6 +277,22 @@ TEST(Stream, SlotsFillAsOftenAsTheRequestsInFlightVary) {
     EXPECT_NEAR(varied.ttft_mean_s - steady.ttft_mean_s, 0.0869525 * 1.0 - 0.0196464 * 0.5, 1e-6);
 }
 
+// A server whose requests keep its one slot busy (arrivals x holding time = 1 slot, as a replica that holds one
+// request does at any rate it serves) queues without bound, however the step's time rounds: a load a rounding
+// below the slots (0.1 / s x 10 s x (1 - 2^-52)) is as full as the slots themselves; a load of 0.99 slot waits.
+TEST(Stream, ALoadThatFillsTheSlotsQueuesWithoutBoundWhateverTheRounding) {
+    for (const double arrivals : {0.1, std::nextafter(0.1, 0.0), 0.1 * (1 - 1e-12)}) {
+        const Latencies l = stream_latencies(open_loop(arrivals, 1, 0));
+        EXPECT_FALSE(l.stable) << arrivals;
+        EXPECT_TRUE(l.slots_full) << arrivals;
+        EXPECT_TRUE(std::isinf(l.ttft_p99_s)) << arrivals;
+    }
+    const Latencies below = stream_latencies(open_loop(0.099, 1, 0));
+    EXPECT_TRUE(below.stable);
+    EXPECT_FALSE(below.slots_full);
+    EXPECT_TRUE(std::isfinite(below.ttft_p99_s));
+}
+
 TEST(Stream, TpotSpreadsWithTheRequestsInFlightOfAnOpenLoop) {
     // 500 requests in flight on average (50/s held 10 s each: 100 steps of 0.1 s), every one adding
     // 0.1 ms to a step: the step's fixed part is a = 0.1 - 500 x 1e-4 = 0.05 s, so the count relaxes

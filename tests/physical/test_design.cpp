@@ -49,8 +49,9 @@ TEST(Design, H100PowerAtLargeBatchAndBatchOne) {
     // one H100 at batch 8, also memory-bound (486 W, vLLM, tests/data/validation-power.csv).
     EXPECT_LT(one->physical.power_w, large->physical.power_w);
     EXPECT_NEAR(one->physical.power_w, 486, 0.2 * 486);
-    // The cap lowers the large batch's clock a little (1.81 GHz); batch 1 keeps the nominal 1.83.
-    EXPECT_NEAR(large->physical.clock_ghz, 1.81, 0.01);
+    // The cap lowers the large batch's clock a little (to about 1.80 GHz: the search stops within 0.5 % under the
+    // TDP, a band of some 0.01 GHz here); batch 1 keeps the nominal 1.83.
+    EXPECT_NEAR(large->physical.clock_ghz, 1.80, 0.01);
     EXPECT_DOUBLE_EQ(one->physical.clock_ghz, 1.83);
 
     const PhysicalResult& ph = large->physical;
@@ -180,7 +181,7 @@ TEST(Design, TdpCapLowersClockAndThroughput) {
     auto capped = evaluate_design(capped_chip, *model, fp8(256));
     ASSERT_TRUE(capped.ok()) << capped.error().message;
     EXPECT_LE(capped->physical.power_w, 450.0);
-    EXPECT_GT(capped->physical.power_w, 0.97 * 450.0);  // bisection lands near the cap
+    EXPECT_GT(capped->physical.power_w, 0.995 * 450.0);  // the search stops within 0.5 % under the cap
     EXPECT_LT(capped->physical.clock_ghz, 1.83);
     EXPECT_LT(capped->serving.throughput_tokens_per_s, free_run->serving.throughput_tokens_per_s);
     EXPECT_TRUE(has_warning(*capped, "power:"));
