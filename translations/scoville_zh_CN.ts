@@ -4058,6 +4058,14 @@ TTFT p99 %6</translation>
         <source>Width of a value head (v_head_dim).</source>
         <translation>值头的宽度（v_head_dim）。</translation>
     </message>
+    <message>
+        <source>LM head tied to the embedding</source>
+        <translation>LM head 与嵌入层共享权重</translation>
+    </message>
+    <message>
+        <source>The LM head projects with the embedding&apos;s table (tie_word_embeddings): its weights are held once, twice where pipeline stages part the two ends, and counted once.</source>
+        <translation>LM head 使用嵌入层的词表矩阵做投影（tie_word_embeddings）：其权重只存一份（流水线各级把两端分开时存两份），参数只计一次。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::ParameterPanel</name>

@@ -821,7 +821,8 @@ double weight_bytes_per_chip(const ModelSpec& m, double bytes_per_weight, const 
                              double edge_bytes_per_weight) {
     const ParameterCounts n = m.parameter_counts();
     const double per_tp = n.attention + n.dense_ffn + n.shared_experts + n.norms;
-    const double edge_per_tp = n.embedding + n.lm_head;
+    // A tied table once, on each end stage where pipeline stages part the lookup and the projection.
+    const double edge_per_tp = n.embedding + n.lm_head * (m.tied_embedding && par.pp > 1 ? 2.0 : 1.0);
     // The busiest expert group's experts, split over its moe_tp chips (n.routed_experts / group where
     // ep divides the experts).
     const double spread = m.moe.experts > 0

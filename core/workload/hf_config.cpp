@@ -356,8 +356,7 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     // Gemma ties its embedding unless the file says otherwise (its classes' default).
     const json* tie = k.find("tie_word_embeddings");
     if (!tie && &part != &root) tie = Keys(root, at).find("tie_word_embeddings");
-    const bool tied = tie ? tie->is_boolean() && tie->get<bool>() : gemma;
-    if (tied) notes += " tie_word_embeddings true: the embedding is counted again as the lm_head's weights.";
+    m.tied_embedding = tie ? tie->is_boolean() && tie->get<bool>() : gemma;
     if ((type == "gemma3" || type == "kimi_k2") && root.contains("vision_config"))
         notes += " Its vision encoder is not modelled.";
     if (!defaulted.empty())

@@ -16,8 +16,8 @@ bool looks_like_hf_config(std::string_view text);
 // Reads a transformers config.json. `id` names the model (a library id's form: lower case, digits, '-', '.',
 // '_'); `name` is shown to users (empty: the id). What the file cannot say the result leaves at the library's
 // defaults (no routing skew), and its source says what was read and what was left out (vision towers,
-// multi-token-prediction layers, a tied embedding counted as an lm_head of its own; Gemma 3's keys left at its
-// configuration class's defaults, which it takes, listed). A configuration the model
+// multi-token-prediction layers; Gemma 3's keys left at its configuration class's defaults, which it takes,
+// listed). A configuration the model
 // cannot represent is refused with the key that says so: an unknown model_type, Qwen's sliding window on some
 // layers, dense layers amid MoE ones other than at the start or every n-th.
 Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view id, std::string_view name = {},

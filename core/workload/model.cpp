@@ -54,9 +54,9 @@ ParameterCounts counts(const ModelSpec& m, bool active_only) {
         n.routed_experts = moe * routed * ffn_params(m, m.moe.expert_ffn);
         n.shared_experts = moe * static_cast<double>(m.moe.shared_experts) * ffn_params(m, m.moe.expert_ffn);
     }
-    // Embedding + untied LM head. The embedding is a table lookup, not per-token compute, so the
-    // active count leaves it out (OpenAI's 5.1B active for gpt-oss-120b is counted this way).
-    n.embedding = active_only ? 0.0 : static_cast<double>(m.vocab) * h;
+    // Embedding + LM head. The embedding is a table lookup, not per-token compute, so the active count leaves
+    // it out (OpenAI's 5.1B active for gpt-oss-120b is counted this way); a tied one is the LM head's table.
+    n.embedding = active_only || m.tied_embedding ? 0.0 : static_cast<double>(m.vocab) * h;
     n.lm_head = static_cast<double>(m.vocab) * h;
     return n;
 }

@@ -77,6 +77,9 @@ struct ModelSpec {
     int ffn = 0;                 // intermediate size of the dense FFN
     bool gated_ffn = true;       // SwiGLU: gate + up + down
     int vocab = 0;
+    // The LM head projects with the embedding's table (config.json tie_word_embeddings): one table in memory, two
+    // where pipeline stages part them (the first stage looks tokens up, the last projects).
+    bool tied_embedding = false;
     int sliding_window = 0;      // tokens; 0 = full attention everywhere
     int sliding_window_every = 0;  // every n-th layer is full attention, the rest sliding (gpt-oss: 2)
     WindowKind window_kind = WindowKind::sliding;  // JSON "window_kind": how the local layers' window moves

@@ -30,6 +30,11 @@ std::vector<ModelKey> build() {
     add({"vocab", shape, SCV_TR("scoville::ModelKeys", "Vocabulary"), tokens, K::integer, 1, 1 << 24, {},
          SCV_TR("scoville::ModelKeys", "Tokens of the vocabulary: the embedding's and the lm_head's rows (vocab_size)."),
          SCV_MINT(vocab)});
+    add({"tied_embedding", shape, SCV_TR("scoville::ModelKeys", "LM head tied to the embedding"), "", K::flag, 0, 1, {},
+         SCV_TR("scoville::ModelKeys", "The LM head projects with the embedding's table (tie_word_embeddings): its "
+                "weights are held once, twice where pipeline stages part the two ends, and counted once."),
+         [](const ModelSpec& m) { return m.tied_embedding ? 1.0 : 0.0; },
+         [](ModelSpec& m, double v) { m.tied_embedding = v >= 0.5; }});
     add({"max_context", shape, SCV_TR("scoville::ModelKeys", "Context"), tokens, K::integer, 0, 1 << 30, {},
          SCV_TR("scoville::ModelKeys", "Tokens a request may hold, prompt and output (max_position_embeddings); a "
                 "longer request is refused. 0: not given."),

@@ -191,10 +191,10 @@ TEST(HfConfig, GemmaReadsItsLocalLayersAndItsClassDefaults) {
     EXPECT_TRUE(is_sliding_layer(g2, 0));
     EXPECT_FALSE(is_sliding_layer(g2, 1));
     // 42 layers x (q, o: 2 x 3584 x 4096; k, v: 2 x 3584 x 2048; FFN: 3 x 3584 x 14336) = 42 x 198.18 M = 8.324 B,
-    // and the embedding 256000 x 3584 = 0.918 B: 9.241 B, Google's 9.24 B. The tied embedding counts again here.
-    const double embedding = 256000.0 * 3584;
-    EXPECT_NEAR((g2.parameters() - embedding) / 1e9, 9.24, 0.01 * 9.24);
-    EXPECT_NE(g2.source.find("tie_word_embeddings true"), std::string::npos) << g2.source;
+    // and the embedding 256000 x 3584 = 0.918 B, the LM head's table too (tied, Gemma's default): 9.241 B, Google's
+    // 9.24 B.
+    EXPECT_TRUE(g2.tied_embedding);
+    EXPECT_NEAR(g2.parameters() / 1e9, 9.241, 0.001 * 9.241);
 
     // google/gemma-3-12b-it config.json: the language model's keys in text_config, without head_dim, vocab_size,
     // max_position_embeddings or sliding_window_pattern (Gemma3TextConfig's 256, 262208, 131072 and 6).
@@ -211,8 +211,9 @@ TEST(HfConfig, GemmaReadsItsLocalLayersAndItsClassDefaults) {
     for (int layer = 0; layer < 12; ++layer)  // layer i global where (i + 1) % 6 == 0: 5 and 11
         EXPECT_EQ(is_sliding_layer(g3, layer), layer != 5 && layer != 11) << layer;
     // 48 x (2 x 3840 x 4096 + 2 x 3840 x 2048 + 3 x 3840 x 15360) = 48 x 224.13 M = 10.758 B, and the embedding
-    // 262208 x 3840 = 1.007 B: 11.765 B (Google's 12 B with its 0.4 B vision encoder).
-    EXPECT_NEAR((g3.parameters() - 262208.0 * 3840) / 1e9, 11.765, 0.001 * 11.765);
+    // 262208 x 3840 = 1.007 B, tied: 11.765 B (Google's 12 B with its 0.4 B vision encoder).
+    EXPECT_TRUE(g3.tied_embedding);
+    EXPECT_NEAR(g3.parameters() / 1e9, 11.765, 0.001 * 11.765);
     EXPECT_NE(g3.source.find("Gemma3TextConfig): vocab_size 262208, head_dim 256, max_position_embeddings 131072, "
                              "sliding_window_pattern 6."),
               std::string::npos)
@@ -224,8 +225,38 @@ TEST(HfConfig, GemmaReadsItsLocalLayersAndItsClassDefaults) {
         "num_key_value_heads": 4, "sliding_window": 512, "sliding_window_pattern": 4, "tie_word_embeddings": false,
         "vocab_size": 1000})");
     EXPECT_EQ(own.sliding_window_every, 4);
-    EXPECT_EQ(own.source.find("tie_word_embeddings"), std::string::npos) << own.source;
+    EXPECT_FALSE(own.tied_embedding);
     EXPECT_EQ(own.source.find("Gemma3TextConfig"), std::string::npos) << own.source;  // every key given
+}
+
+// A tied embedding (tie_word_embeddings) is one table: counted once, held once, and held on each end stage where
+// pipeline stages part the lookup from the projection. meta-llama/Llama-3.2-1B config.json: 16 x (q, o: 2 x 2048 x
+// 2048; k, v: 2 x 2048 x 512; FFN: 3 x 2048 x 8192) = 16 x 60.82 M = 973.1 M, norms 16 x 2 x 2048 + 2048 = 67.6 k,
+// the table 128256 x 2048 = 262.7 M: 1.2359 B, Meta's 1.23 B.
+TEST(HfConfig, ATiedEmbeddingIsOneTable) {
+    const ModelSpec m = read(R"({"architectures": ["LlamaForCausalLM"], "head_dim": 64, "hidden_size": 2048,
+        "intermediate_size": 8192, "max_position_embeddings": 131072, "model_type": "llama", "num_attention_heads": 32,
+        "num_hidden_layers": 16, "num_key_value_heads": 8, "tie_word_embeddings": true, "vocab_size": 128256})");
+    EXPECT_TRUE(m.tied_embedding);
+    const double table = 128256.0 * 2048;
+    const double total = 16 * 60.817408e6 + 67584 + table;
+    EXPECT_NEAR(m.parameters(), total, 1.0);
+    // bf16 on one chip: 2 B x 1.2359 B = 2.472 GB. Two stages hold the table each: (2 x total + 2 x table) / 2 chips
+    // = total + table = 1.499 GB a chip.
+    EXPECT_NEAR(weight_bytes_per_chip(m, Precision::bf16, Parallelism{1, 1, 1, 1}), 2 * total, 1e3);
+    EXPECT_NEAR(weight_bytes_per_chip(m, Precision::bf16, Parallelism{1, 2, 1, 1}), total + table, 1e3);
+    // Untied, the LM head has a table of its own: one more everywhere.
+    ModelSpec untied = m;
+    untied.tied_embedding = false;
+    EXPECT_NEAR(untied.parameters(), total + table, 1.0);
+    EXPECT_NEAR(weight_bytes_per_chip(untied, Precision::bf16, Parallelism{1, 1, 1, 1}), 2 * (total + table), 1e3);
+    EXPECT_NEAR(weight_bytes_per_chip(untied, Precision::bf16, Parallelism{1, 2, 1, 1}), total + table, 1e3);
+    // The same per token: the LM head's projection (the lookup is not compute).
+    EXPECT_EQ(m.active_parameters(), untied.active_parameters());
+    // A model file says it, and keeps it.
+    auto again = model_from_json(model_to_json(m, 0), "again");
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_TRUE(again->tied_embedding);
 }
 
 // Phi-3 and Phi-4 (model_type phi3): Llama's layers, a window on every layer where the file sets one below its context.
