@@ -170,13 +170,15 @@ AttentionCallCost attention_call_cost(const OpResult& op, const ChipRates& r);
 double ridge_exponent_of(const OpResult& op, const ChipRates& r);
 
 // cbrt(u) for u in [1, 2]: a degree-5 Chebyshev fit in 2u - 3 (relative error 1.8e-6), then one Halley
-// step, which cubes the error (below a double's rounding); inline, and faster than the library's cbrt.
+// step, which cubes the error (below a double's rounding); inline, and faster than the library's cbrt. The fit
+// is summed in pairs (Estrin's scheme), whose steps do not wait on each other as Horner's do: every GEMM of a
+// sweep's points runs this chain.
 inline double cbrt_1_2(double u) {
     const double x = 2.0 * u - 3.0;
-    const double y = 1.1447129481629714 +
-                     x * (0.127190822812266 +
-                          x * (-0.014109073670682443 +
-                               x * (0.0026107903428057204 + x * (-0.000641948171379821 + x * 0.00015852979140706935))));
+    const double x2 = x * x;
+    const double y = (1.1447129481629714 + x * 0.127190822812266) +
+                     x2 * ((-0.014109073670682443 + x * 0.0026107903428057204) +
+                           x2 * (-0.000641948171379821 + x * 0.00015852979140706935));
     const double y3 = y * y * y;
     return y + y * (u - y3) / (2.0 * y3 + u);  // y (y^3 + 2u) / (2y^3 + u), as a small correction to y
 }

@@ -100,7 +100,7 @@ Status evaluate_design_into(const ChipSpec& chip, const ModelSpec& model, const 
         {
             const Activity act = workload_activity(ws.ev, given);  // ws.ev: the nominal run
             double hi = f_nom;
-            for (int i = 0; i < 20; ++i) {  // to a millionth of the range
+            for (int i = 0; i < 12; ++i) {  // to 1/4096 of the range: well inside the search's band
                 const double mid = 0.5 * (f_low + hi);
                 auto p = estimate_power(chip, *area, act, mid, tech);
                 if (!p) break;

@@ -178,8 +178,9 @@ Result<TechNode> node_from_json(const json& j, const std::string& where) {
 }  // namespace
 
 const TechNode* TechLibrary::node(std::string_view id) const {
+    // (Asked at every design evaluation; ids are a few characters, most of one length: the first tells most apart.)
     for (const auto& n : nodes)
-        if (n.id == id) return &n;
+        if (n.id.size() == id.size() && (id.empty() || n.id[0] == id[0]) && n.id == id) return &n;
     return nullptr;
 }
 
