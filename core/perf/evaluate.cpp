@@ -1424,22 +1424,12 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
         if (auto st = validate_chip(chip); !st) return st.error();
     ws.chip_checked = nullptr;
     // The model and the scenario are checked once while they stay the same (a sweep of chip keys).
-    const EvalWorkspace::CheckedWorkload* workload = nullptr;
-    for (size_t i = 0; i < ws.checked.size() && !workload; ++i)
-        if (ws.checked[i].model == &model && ws.checked[i].scenario == s) {
-            workload = &ws.checked[i];
-            ws.checked_older = 1 - i;
-        }
+    const EvalWorkspace::CheckedWorkload* workload =
+        ws.checked.find([&](const EvalWorkspace::CheckedWorkload& c) { return c.model == &model && c.scenario == s; });
     if (!workload) {
-        EvalWorkspace::CheckedWorkload& c = ws.checked[ws.checked_older];
-        c.model = nullptr;
         if (auto st = validate_model(model); !st) return st.error();
         if (auto st = validate_scenario(s, model); !st) return st.error();
-        c.inert_keys = inert_key_warnings(s, model);
-        c.model = &model;
-        c.scenario = s;
-        workload = &c;
-        ws.checked_older = 1 - ws.checked_older;
+        workload = &ws.checked.put({&model, s, inert_key_warnings(s, model)});
     }
     if (auto st = check_companions(model, s, companions); !st) return st.error();
     const ModelSpec* draft = s.spec_tokens > 0 && companions.draft ? &*companions.draft : nullptr;

@@ -1,11 +1,11 @@
 #pragma once
 // The performance model: (chip, model, scenario) -> Evaluation. Pure function, value types.
-#include <array>
 #include <optional>
 
 #include "core/hw/chip.hpp"
 #include "core/perf/evaluation.hpp"
 #include "core/perf/lower.hpp"
+#include "core/util/recent.hpp"
 #include "core/util/result.hpp"
 #include "core/workload/model.hpp"
 
@@ -64,15 +64,14 @@ struct EvalWorkspace {
         Scenario scenario;
         std::vector<Message> inert_keys;
     };
-    std::array<CheckedWorkload, 2> checked;
-    size_t checked_older = 0;  // the one a newly checked workload replaces
+    Recent<CheckedWorkload, 2> checked;
 
     // The workspace knows a model by its address: a caller that changes the model under the same address
     // (a sweep's model axis), or evaluates another that may sit where the last one did, says so first; its
     // lowered steps and its checks of the model and the scenario are done again.
     void forget_model() {
         lowering.clear();
-        for (CheckedWorkload& c : checked) c.model = nullptr;
+        checked.clear();
     }
 };
 

@@ -1041,25 +1041,21 @@ void CollectiveMemo::use(const NetworkRates& net, double custom_allreduce_mb, co
     custom_allreduce_mb_ = custom_allreduce_mb;
     pp_ = par.pp;
     chips_ = par.chips();
-    used_ = next_ = 0;
+    entries_.clear();
 }
 
 const CollectiveCost* CollectiveMemo::find(std::string_view collective, double buffer_bytes, int group) const {
-    for (size_t i = 0; i < used_; ++i) {
-        const Entry& e = entries_[i];
-        // (Collectives are named by literals: the same name is most often the same pointer.)
-        if (e.buffer_bytes == buffer_bytes && e.group == group &&
-            (e.collective.data() == collective.data() ? e.collective.size() == collective.size()
-                                                      : e.collective == collective))
-            return &e.cost;
-    }
-    return nullptr;
+    // (Collectives are named by literals: the same name is most often the same pointer.)
+    const Entry* e = entries_.find([&](const Entry& k) {
+        return k.buffer_bytes == buffer_bytes && k.group == group &&
+               (k.collective.data() == collective.data() ? k.collective.size() == collective.size()
+                                                         : k.collective == collective);
+    });
+    return e ? &e->cost : nullptr;
 }
 
 void CollectiveMemo::keep(std::string_view collective, double buffer_bytes, int group, const CollectiveCost& cost) {
-    entries_[next_] = {collective, buffer_bytes, group, cost};
-    next_ = (next_ + 1) % entries_.size();
-    used_ = std::max(used_, next_ == 0 ? entries_.size() : next_);
+    entries_.put({collective, buffer_bytes, group, cost});
 }
 
 void retime_step(const Scenario& s, const ChipRates& r, const Parallelism& par, PhaseResult& out, CollectiveMemo* memo) {

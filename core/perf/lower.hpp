@@ -5,13 +5,13 @@
 // A step is what continuous-batching engines (vLLM, TensorRT-LLM, SGLang) run per iteration: the
 // decode tokens of every running request plus chunks of prompts being prefilled, all through one
 // forward pass that reads the weights once.
-#include <array>
 #include <string_view>
 
 #include "core/hw/chip.hpp"
 #include "core/perf/collective.hpp"
 #include "core/perf/evaluation.hpp"
 #include "core/perf/roofline.hpp"
+#include "core/util/recent.hpp"
 #include "core/workload/model.hpp"
 
 namespace scoville {
@@ -184,8 +184,7 @@ private:
     NetworkRates net_;
     double custom_allreduce_mb_ = -1;
     int pp_ = 0, chips_ = 0;
-    std::array<Entry, 8> entries_{};
-    size_t used_ = 0, next_ = 0;
+    Recent<Entry, 8> entries_;
 };
 
 // Re-times a step lowered before (same model, scenario, shape and plan) for other chip rates: the

@@ -1,8 +1,8 @@
 #include "core/physical/cost.hpp"
+#include "core/util/recent.hpp"
 #include "core/util/tr.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <numbers>
 
@@ -29,17 +29,13 @@ double capital_recovery_factor(double interest, double years) {
     // A sweep's points most often share their financing (the chips' and the facility's): the last two factors
     // are kept, per thread, rather than raised to the power again at every point.
     struct Kept {
-        double interest = -1, years = -1, factor = 0;
+        double interest = 0, years = 0, factor = 0;
     };
-    thread_local std::array<Kept, 2> kept;
-    thread_local size_t older = 0;
-    for (size_t i = 0; i < kept.size(); ++i)
-        if (kept[i].interest == interest && kept[i].years == years) return kept[i].factor;
+    thread_local Recent<Kept, 2> kept;
+    if (const Kept* hit = kept.find([&](const Kept& k) { return k.interest == interest && k.years == years; }))
+        return hit->factor;
     const double g = std::pow(1.0 + interest, years);
-    const double factor = interest * g / (g - 1.0);
-    kept[older] = {interest, years, factor};
-    older = 1 - older;
-    return factor;
+    return kept.put({interest, years, interest * g / (g - 1.0)}).factor;
 }
 
 double harvested_yield(double die_mm2, double core_mm2, int cores, int spare, double d0_per_cm2, double alpha) {
