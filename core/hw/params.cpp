@@ -641,25 +641,39 @@ struct PackedRange {
     bool real;
 };
 
-}  // namespace
-
-bool params_in_range(const ChipSpec& chip, std::span<const ParamInfo* const> skip) {
+// The registry's ranges packed, in its order.
+const std::vector<PackedRange>& packed_ranges() {
     static const std::vector<PackedRange> ranges = [] {
         std::vector<PackedRange> out;
         for (const auto& info : chip_params()) out.push_back({info.get, info.min, info.max, info.kind == ParamKind::real});
         return out;
     }();
+    return ranges;
+}
+
+// Every parameter in range (every evaluation of a chip asks: the loop alone).
+bool all_in_range(const ChipSpec& chip) {
+    for (const PackedRange& r : packed_ranges())
+        if (!in_range(r.get(chip), r.min, r.max, r.real)) return false;
+    return true;
+}
+
+}  // namespace
+
+bool params_in_range(const ChipSpec& chip, std::span<const ParamInfo* const> skip) {
+    if (skip.empty()) return all_in_range(chip);
+    const std::vector<PackedRange>& ranges = packed_ranges();
     const ParamInfo* const first = chip_params().data();
     for (size_t i = 0; i < ranges.size(); ++i) {
         const PackedRange& r = ranges[i];
-        if (!skip.empty() && std::find(skip.begin(), skip.end(), first + i) != skip.end()) continue;
+        if (std::find(skip.begin(), skip.end(), first + i) != skip.end()) continue;
         if (!in_range(r.get(chip), r.min, r.max, r.real)) return false;
     }
     return true;
 }
 
 Status validate_chip(const ChipSpec& chip) {
-    if (!params_in_range(chip))
+    if (!all_in_range(chip))
         for (const auto& info : chip_params())
             if (auto st = check_param(info, info.get(chip)); !st) return st;
     return check_chip_whole(chip);

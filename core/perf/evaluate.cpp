@@ -1429,7 +1429,11 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
     if (!workload) {
         if (auto st = validate_model(model); !st) return st.error();
         if (auto st = validate_scenario(s, model); !st) return st.error();
-        workload = &ws.checked.put({&model, s, inert_key_warnings(s, model)});
+        EvalWorkspace::CheckedWorkload& c = ws.checked.claim();
+        c.model = &model;
+        c.scenario = s;
+        c.inert_keys = inert_key_warnings(s, model);
+        workload = &c;
     }
     if (auto st = check_companions(model, s, companions); !st) return st.error();
     const ModelSpec* draft = s.spec_tokens > 0 && companions.draft ? &*companions.draft : nullptr;

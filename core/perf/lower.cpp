@@ -464,13 +464,6 @@ void finish_template(LayerTemplate& t, const Scenario& s, const ChipRates& r, co
     t.bound = largest_bound(by_bound[0], by_bound[1], by_bound[2]);
 }
 
-// A template timed with the costs of its own collectives alone (one lowered afresh).
-void finish_template(LayerTemplate& t, const Scenario& s, const ChipRates& r, const Parallelism& par) {
-    CollectiveMemo memo;
-    memo.use(r.net, s.custom_allreduce_mb, par);
-    finish_template(t, s, r, par, memo);
-}
-
 // Kinds by pass and layer type; index = (moe ? 2 : 0) + (sliding ? 1 : 0), then the LM head.
 // Layer kinds as people read them too (the explain panel and the roofline translate them).
 constexpr std::string_view kTargetKinds[5] = {SCV_TR("Model", "dense"), SCV_TR("Model", "dense-sliding"),
@@ -488,6 +481,7 @@ constexpr size_t kHeadOps = 3;    // the final norm, the LM head and a pipeline 
 
 struct Builder {
     PhaseResult& out;
+    CollectiveMemo& memo;  // the step's collective costs (one network, workspace and replica)
     size_t used = 0;
     // `ops`: room for the template's ops, so they are never moved as it grows.
     LayerTemplate& next(std::string_view kind, size_t ops = kLayerOps) {
@@ -547,7 +541,7 @@ void add_pass(Builder& b, const Ctx& c, const std::string_view (&kinds)[5], int 
             LayerTemplate& t = b.next(kinds[kind]);
             attention_block(t.ops, c, (kind & 1) != 0);
             ffn_block(t.ops, c, (kind & 2) != 0);
-            finish_template(t, c.s, c.r, c.par);
+            finish_template(t, c.s, c.r, c.par, b.memo);
         }
         return slot[kind];
     };
@@ -567,7 +561,7 @@ void add_pass(Builder& b, const Ctx& c, const std::string_view (&kinds)[5], int 
     const int head = static_cast<int>(b.used);
     LayerTemplate& t = b.next(kinds[4], kHeadOps);
     lm_head_block(t.ops, c);
-    finish_template(t, c.s, c.r, c.par);
+    finish_template(t, c.s, c.r, c.par, b.memo);
     order.push_back(head);
     b.out.template_layers[static_cast<size_t>(head)] = repeat;
     const size_t pass_len = order.size() - start;
@@ -1007,7 +1001,9 @@ void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase
     out.templates.reserve(8);
     out.template_layers.reserve(8);
 
-    Builder b{out};
+    CollectiveMemo memo;
+    memo.use(r.net, s.custom_allreduce_mb, plan.par);
+    Builder b{out, memo};
     add_pass(b, c, kTargetKinds, 1, -1);
     if (plan.spec_tokens > 0 && shape.decode_seqs > 0) {
         // The drafts: K passes at one token per request (the first also prefills the step's prompt

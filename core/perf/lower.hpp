@@ -177,8 +177,8 @@ public:
 private:
     struct Entry {
         std::string_view collective;
-        double buffer_bytes = 0;
-        int group = 0;
+        double buffer_bytes;
+        int group;
         CollectiveCost cost;
     };
     NetworkRates net_;

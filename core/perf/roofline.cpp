@@ -222,9 +222,8 @@ double ridge_exponent_of(const OpResult& op, const ChipRates& r) {
 
 double tile_utilisation(double m, double n, double mac_rows, double mac_cols) {
     if (m <= 0 || n <= 0) return 1.0;
-    // (Within one tile, m / tile: the same number without the division and rounding up.)
-    const double um = m <= mac_rows ? m / mac_rows : m / (std::ceil(m / mac_rows) * mac_rows);
-    const double un = n <= mac_cols ? n / mac_cols : n / (std::ceil(n / mac_cols) * mac_cols);
+    const double um = m / (std::ceil(m / mac_rows) * mac_rows);
+    const double un = n / (std::ceil(n / mac_cols) * mac_cols);
     return um * un;
 }
 

@@ -17,9 +17,11 @@ public:
             if (match(entries_[i])) return &entries_[i];
         return nullptr;
     }
-    const Entry& put(Entry e) {
+    const Entry& put(Entry e) { return claim() = std::move(e); }
+    // The oldest entry's place, kept from now on: the caller writes it whole (assigning into it reuses what the
+    // entry holds, as strings' storage).
+    Entry& claim() {
         Entry& slot = entries_[next_];
-        slot = std::move(e);
         next_ = (next_ + 1) % N;
         used_ = std::min(used_ + 1, N);
         return slot;
@@ -27,7 +29,7 @@ public:
     void clear() { used_ = next_ = 0; }
 
 private:
-    std::array<Entry, N> entries_{};
+    std::array<Entry, N> entries_;  // (read only below used_: not set up front)
     std::size_t used_ = 0, next_ = 0;
 };
 
