@@ -6,7 +6,7 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
-#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,6 +15,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <cmath>
+#include <map>
+#include <vector>
 
 #include "core/workload/model_keys.hpp"
 #include "store/qtext.hpp"
@@ -53,20 +55,38 @@ ModelEditor::ModelEditor(const ModelSpec& start, QWidget* parent) : QDialog(pare
     identity->addRow(tr("Name"), name_);
     top->addLayout(identity);
 
-    // The groups in two columns, in the registry's order.
-    auto* grid = new QGridLayout;
-    std::map<std::string_view, QFormLayout*> forms;
-    int placed = 0;
+    // The groups in two columns, in the registry's order: the first two (shape, attention) on the left, the others on
+    // the right, but for the last ones that make the right the longer, which go to the left.
+    std::vector<std::pair<std::string_view, int>> groups;  // each group and its keys
     for (const ModelKey& k : model_keys()) {
-        QFormLayout*& form = forms[k.group];
-        if (!form) {
-            auto* box = new QGroupBox(keyText("scoville::ModelKeys", k.group), this);
-            form = new QFormLayout(box);
-            // Shape and attention on the left; the feed-forward, expert and latent groups on the right.
-            const int column = placed < 2 ? 0 : 1;
-            grid->addWidget(box, column == 0 ? placed : placed - 2, column, column == 0 && placed == 1 ? 2 : 1, 1);
-            ++placed;
-        }
+        if (groups.empty() || groups.back().first != k.group) groups.emplace_back(k.group, 0);
+        ++groups.back().second;
+    }
+    std::vector<int> column(groups.size(), 1);
+    int rows[2] = {0, 0};
+    for (size_t i = 0; i < groups.size(); ++i) {
+        if (i < 2) column[i] = 0;
+        rows[column[i]] += groups[i].second;
+    }
+    for (size_t i = groups.size(); i-- > 2 && rows[1] - groups[i].second >= rows[0];) {
+        column[i] = 0;
+        rows[1] -= groups[i].second;
+        rows[0] += groups[i].second;
+    }
+    auto* columns = new QHBoxLayout;
+    QVBoxLayout* stacks[2] = {new QVBoxLayout, new QVBoxLayout};
+    std::map<std::string_view, QFormLayout*> forms;
+    for (size_t i = 0; i < groups.size(); ++i) {
+        auto* box = new QGroupBox(keyText("scoville::ModelKeys", groups[i].first), this);
+        forms[groups[i].first] = new QFormLayout(box);
+        stacks[column[i]]->addWidget(box);
+    }
+    for (QVBoxLayout* stack : stacks) {
+        stack->addStretch(1);
+        columns->addLayout(stack);
+    }
+    for (const ModelKey& k : model_keys()) {
+        QFormLayout* form = forms.at(k.group);
         QWidget* field = nullptr;
         const double v = k.get(start);
         switch (k.kind) {
@@ -116,7 +136,7 @@ ModelEditor::ModelEditor(const ModelSpec& start, QWidget* parent) : QDialog(pare
         form->addRow(l, field);
         fields_[std::string(k.key)] = field;
     }
-    top->addLayout(grid);
+    top->addLayout(columns);
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("model:status"));
     status_->setWordWrap(true);

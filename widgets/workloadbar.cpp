@@ -13,6 +13,8 @@
 #include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStyleOptionComboBox>
+#include <QStylePainter>
 #include <QToolButton>
 #include <QWheelEvent>
 #include <QWidgetAction>
@@ -33,6 +35,24 @@ namespace {
 constexpr int kItemRole = Qt::UserRole + 1;
 constexpr int kLibraryItem = 0, kOwnItem = 1, kLoadItem = 2, kEditItem = 3;
 
+// A combo box whose closed face elides a text too long for it ("Qwen3-Next-80B…"); its list shows every text
+// whole.
+class ElidingComboBox : public QComboBox {
+public:
+    using QComboBox::QComboBox;
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QStylePainter p(this);
+        QStyleOptionComboBox opt;
+        initStyleOption(&opt);
+        p.drawComplexControl(QStyle::CC_ComboBox, opt);
+        const QRect field = style()->subControlRect(QStyle::CC_ComboBox, &opt, QStyle::SC_ComboBoxEditField, this);
+        opt.currentText = fontMetrics().elidedText(opt.currentText, Qt::ElideRight, field.width());
+        p.drawControl(QStyle::CE_ComboBoxLabel, opt);
+    }
+};
+
 // A control with its label (the label's mnemonic focuses the control).
 void addLabelled(QToolBar* bar, const QString& text, QWidget* control) {
     auto* l = new QLabel(text, bar);
@@ -49,7 +69,7 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
     setFloatable(false);
 
 
-    model_ = new QComboBox(this);
+    model_ = new ElidingComboBox(this);
     model_->setObjectName(QStringLiteral("workload:model"));
     model_->setToolTip(tr("Model: a preset of the library (resources/models), or one of the design's own read from a "
                           "file (a model file of the library's form, or the config.json of a Hugging Face model "
@@ -60,7 +80,10 @@ WorkloadBar::WorkloadBar(DesignDocument* doc, QWidget* parent) : QToolBar(tr("Wo
     model_->setItemData(model_->count() - 1, kLoadItem, kItemRole);
     model_->addItem(tr("Edit Model..."));
     model_->setItemData(model_->count() - 1, kEditItem, kItemRole);
-    model_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // As wide as 13 capitals, whatever the names the library and the session hold: a longer name is elided in
+    // the bar (the list shows it whole), and the bar keeps every control on a 1366-pixel screen.
+    model_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    model_->setMinimumContentsLength(13);
     addLabelled(this, tr("&Model"), model_);
     connect(model_, &QComboBox::activated, this, [this](int i) {
         const int kind = model_->itemData(i, kItemRole).toInt();
