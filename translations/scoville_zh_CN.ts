@@ -390,6 +390,14 @@
         <source>keys: &apos;%1&apos; is not one of chip, workload, model or all</source>
         <translation>keys：“%1”不是 chip、workload、model 或 all 之一</translation>
     </message>
+    <message>
+        <source>scenario: tp = %1 does not split the %2 key heads and %3 value heads of the linear-attention layers of &apos;%4&apos; evenly (tp must divide both)</source>
+        <translation>场景：tp = %1 不能均分 &apos;%4&apos; 线性注意力层的 %2 个键头和 %3 个值头（tp 须同时整除两者）</translation>
+    </message>
+    <message>
+        <source>scenario: the prefill pool&apos;s tp = %1 does not split the %2 key heads and %3 value heads of the linear-attention layers of &apos;%4&apos; evenly (tp must divide both)</source>
+        <translation>场景：预填充池的 tp = %1 不能均分 &apos;%4&apos; 线性注意力层的 %2 个键头和 %3 个值头（tp 须同时整除两者）</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>
@@ -578,6 +586,30 @@
     <message>
         <source>LPDDR</source>
         <translation>LPDDR</translation>
+    </message>
+    <message>
+        <source>dense-linear</source>
+        <translation>稠密-线性注意力</translation>
+    </message>
+    <message>
+        <source>moe-linear</source>
+        <translation>MoE-线性注意力</translation>
+    </message>
+    <message>
+        <source>draft-linear</source>
+        <translation>草稿-线性注意力</translation>
+    </message>
+    <message>
+        <source>draft-moe-linear</source>
+        <translation>草稿-MoE-线性注意力</translation>
+    </message>
+    <message>
+        <source>mtp-linear</source>
+        <translation>MTP-线性注意力</translation>
+    </message>
+    <message>
+        <source>mtp-moe-linear</source>
+        <translation>MTP-MoE-线性注意力</translation>
     </message>
 </context>
 <context>
@@ -1413,6 +1445,10 @@
     <message>
         <source>hbm: %1 GB a site (hbm.gb_per_stack) is more than one %2 site holds: %3 GB at the largest</source>
         <translation>hbm：每位点 %1 GB（hbm.gb_per_stack）超过一个 %2 位点能容纳的容量：最大为 %3 GB</translation>
+    </message>
+    <message>
+        <source>model &apos;%1&apos;: its %2 linear-attention layers&apos; convolution, recurrent step and chunked delta rule are timed from their FLOPs and bytes at this chip&apos;s rates, an estimate: no measured run of a linear-attention model checks them</source>
+        <translation>模型 &apos;%1&apos;：其 %2 个线性注意力层的卷积、循环步和分块 delta 规则按其 FLOPs 与字节数以本芯片的速率计时，属估计值：尚无线性注意力模型的实测运行对其校验</translation>
     </message>
 </context>
 <context>
@@ -4066,6 +4102,62 @@ TTFT p99 %6</translation>
         <source>The LM head projects with the embedding&apos;s table (tie_word_embeddings): its weights are held once, twice where pipeline stages part the two ends, and counted once.</source>
         <translation>LM head 使用嵌入层的词表矩阵做投影（tie_word_embeddings）：其权重只存一份（流水线各级把两端分开时存两份），参数只计一次。</translation>
     </message>
+    <message>
+        <source>Linear attention</source>
+        <translation>线性注意力</translation>
+    </message>
+    <message>
+        <source>Attention output gate</source>
+        <translation>注意力输出门控</translation>
+    </message>
+    <message>
+        <source>The query projection also makes a sigmoid gate for each element of the attention&apos;s output (Qwen3-Next, Qwen3.5 gated attention): its width doubles.</source>
+        <translation>查询投影同时为注意力输出的每个元素生成一个 sigmoid 门（Qwen3-Next、Qwen3.5 的门控注意力）：其宽度翻倍。</translation>
+    </message>
+    <message>
+        <source>Value heads</source>
+        <translation>值头数</translation>
+    </message>
+    <message>
+        <source>Heads of a linear-attention layer (Gated DeltaNet: linear_num_value_heads); each keeps a key head dim x value head dim state per request in place of a KV cache. 0: no linear-attention layers.</source>
+        <translation>线性注意力层的头数（Gated DeltaNet：linear_num_value_heads）；每个头为每个请求保存一个 键头维度 x 值头维度 的状态，取代 KV 缓存。0：无线性注意力层。</translation>
+    </message>
+    <message>
+        <source>Key heads</source>
+        <translation>键头数</translation>
+    </message>
+    <message>
+        <source>Query and key heads of a linear-attention layer (linear_num_key_heads); each serves value heads / key heads value heads.</source>
+        <translation>线性注意力层的查询头和键头数（linear_num_key_heads）；每个服务 值头数 / 键头数 个值头。</translation>
+    </message>
+    <message>
+        <source>Key head size</source>
+        <translation>键头维度</translation>
+    </message>
+    <message>
+        <source>Width of a linear-attention query and key head (linear_key_head_dim): the state&apos;s rows.</source>
+        <translation>线性注意力查询头和键头的宽度（linear_key_head_dim）：状态的行数。</translation>
+    </message>
+    <message>
+        <source>Width of a linear-attention value head (linear_value_head_dim): the state&apos;s columns.</source>
+        <translation>线性注意力值头的宽度（linear_value_head_dim）：状态的列数。</translation>
+    </message>
+    <message>
+        <source>Convolution taps</source>
+        <translation>卷积抽头数</translation>
+    </message>
+    <message>
+        <source>Taps of the short causal convolution over the queries, keys and values (linear_conv_kernel_dim); a request keeps the last taps - 1 inputs.</source>
+        <translation>作用于查询、键和值的短因果卷积的抽头数（linear_conv_kernel_dim）；每个请求保留最近 抽头数 - 1 个输入。</translation>
+    </message>
+    <message>
+        <source>Full attention every</source>
+        <translation>全注意力层间隔</translation>
+    </message>
+    <message>
+        <source>With linear-attention layers, every n-th layer attends all its keys with a KV cache and the others are linear (full_attention_interval; Qwen3-Next: 4). 0: every layer is linear.</source>
+        <translation>有线性注意力层时，每第 n 层以 KV 缓存关注其全部键，其余为线性层（full_attention_interval；Qwen3-Next：4）。0：每层均为线性。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::ParameterPanel</name>
@@ -6070,6 +6162,26 @@ TTFT p99 %6</translation>
     <message>
         <source>with pipeline stages (PP auto or above 1)</source>
         <translation>启用流水线并行（PP 为自动或大于 1）</translation>
+    </message>
+    <message>
+        <source>Recurrent state</source>
+        <translation>循环状态</translation>
+    </message>
+    <message>
+        <source>For a model with linear-attention layers (Qwen3-Next, Qwen3.5), the format each layer&apos;s recurrent state is held in, per request. bf16: vLLM&apos;s default (mamba_cache_dtype auto, the model&apos;s dtype); fp32: vLLM with mamba_ssm_cache_dtype float32, and llama.cpp. The convolution&apos;s last inputs stay at 16 bits.</source>
+        <translation>对有线性注意力层的模型（Qwen3-Next、Qwen3.5），每层每个请求的循环状态的保存格式。bf16：vLLM 的默认值（mamba_cache_dtype auto，即模型的数据类型）；fp32：vLLM 设 mamba_ssm_cache_dtype float32 时，以及 llama.cpp。卷积的最近输入始终为 16 位。</translation>
+    </message>
+    <message>
+        <source>Linear-attention chunk</source>
+        <translation>线性注意力分块</translation>
+    </message>
+    <message>
+        <source>Tokens per chunk of a prompt&apos;s linear attention (the chunked delta rule): within a chunk the tokens attend each other as in attention, across chunks they meet through the state. 64: flash-linear-attention&apos;s chunk_gated_delta_rule, which vLLM and SGLang run.</source>
+        <translation>提示词线性注意力（分块 delta 规则）每块的词元数：块内词元像注意力一样彼此关注，块间经由状态相连。64：flash-linear-attention 的 chunk_gated_delta_rule，vLLM 和 SGLang 均采用。</translation>
+    </message>
+    <message>
+        <source>on a model with linear-attention layers (Qwen3-Next)</source>
+        <translation>模型具有线性注意力层（Qwen3-Next）</translation>
     </message>
 </context>
 <context>

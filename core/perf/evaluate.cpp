@@ -970,9 +970,11 @@ struct Split {
     bool meets = true;
 };
 
-// KV bytes of one prompt, every layer, whole model (what moves from prefill to decode pool).
+// KV bytes of one prompt, every layer, whole model (what moves from prefill to decode pool), with the state of
+// each linear-attention layer.
 double prompt_kv_bytes(const ModelSpec& m, const Scenario& s) {
-    return kv_bytes_per_token_per_layer(m, s.kv_precision, 1) * kv_token_layers(m, s, s.input_len);
+    return kv_bytes_per_token_per_layer(m, s.kv_precision, 1) * kv_token_layers(m, s, s.input_len) +
+           m.linear_layer_count() * linear_state_bytes(m, s, 1);
 }
 
 // One pool of a disaggregated scenario, as a scenario of its own: its chips, no pools of its own.
@@ -1432,7 +1434,16 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
         EvalWorkspace::CheckedWorkload& c = ws.checked.claim();
         c.model = &model;
         c.scenario = s;
-        c.inert_keys = inert_key_warnings(s, model);
+        c.warnings = inert_key_warnings(s, model);
+        // The validation sets hold no run of a model with linear-attention layers: their own kernels' times are
+        // the roofline's of their FLOPs and bytes, unchecked.
+        if (model.has_linear_attention())
+            c.warnings.push_back({"Warning",
+                                  SCV_TR("Warning", "model '%1': its %2 linear-attention layers' convolution, recurrent "
+                                                    "step and chunked delta rule are timed from their FLOPs and bytes "
+                                                    "at this chip's rates, an estimate: no measured run of a "
+                                                    "linear-attention model checks them"),
+                                  {model.id, std::to_string(model.linear_layer_count())}});
         workload = &c;
     }
     if (auto st = check_companions(model, s, companions); !st) return st.error();
@@ -1449,7 +1460,7 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
     ev.clear_warnings();
     // A workload setting that cannot change this result (an engine setting for chunked local attention on a model
     // without it, the acceptance without draft tokens, ...): said, not silently ignored.
-    for (const Message& m : workload->inert_keys) ev.add_warning(m);
+    for (const Message& m : workload->warnings) ev.add_warning(m);
     precision_warnings(chip, s, ev);
 
     if (!s.disaggregated()) {

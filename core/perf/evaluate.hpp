@@ -56,13 +56,14 @@ struct EvalWorkspace {
     // Set by a caller that keeps each of this chip's parameters in its range (a sweep checks its base chip's
     // once, and each key it varies as it sets it): a design evaluation does only the checks across them.
     const ChipSpec* ranges_checked = nullptr;
-    // A model and scenario found valid, with their warnings for workload keys set to a value of their own
-    // where they change nothing (WorkloadKey::applies). The last two are kept: a design's nominal run and its
-    // TDP cap's runs, whose scenario gives the deployment the nominal run chose, take turns in a sweep.
+    // A model and scenario found valid, with their warnings: workload keys set to a value of their own where they
+    // change nothing (WorkloadKey::applies), and what no measurement checks of the model's layers. The last two are
+    // kept: a design's nominal run and its TDP cap's runs, whose scenario gives the deployment the nominal run
+    // chose, take turns in a sweep.
     struct CheckedWorkload {
         const ModelSpec* model = nullptr;
         Scenario scenario;
-        std::vector<Message> inert_keys;
+        std::vector<Message> warnings;
     };
     Recent<CheckedWorkload, 2> checked;
 

@@ -66,6 +66,7 @@ struct OpResult {
     DecodeKernel decode_kernel = DecodeKernel::grouped;  // decode attention: which of the engine's kernels runs it
     bool prompt = false;         // prompt attention's softmax: timed per score where the chip measures it
     bool rope_pass = false;      // decode attention: its 8-bit grouped-query kernel leaves the RoPE (YaRN) to a pass of its own
+    bool launched = false;       // a vector op run as a kernel of its own (a linear-attention layer's): it pays a launch
     Precision precision = Precision::bf16;  // executed precision
     int group = 0;               // chips taking part in the collective
     double m = 0, n = 0, k = 0;  // GEMM shape (M x K)(K x N); 0 where not a GEMM

@@ -251,7 +251,8 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
     } else {
         const double hkv = std::max(1.0, static_cast<double>(m.kv_heads) / c.par.tp);
         const double hd = m.head_dim;
-        gemm(ops, c, "qkv_proj", t, t, (hq + 2.0 * hkv) * hd, h, 1);
+        // (A gated attention's query projection also makes the output's gate, its product fused into the output.)
+        gemm(ops, c, "qkv_proj", t, t, (hq * (m.attention_gate ? 2.0 : 1.0) + 2.0 * hkv) * hd, h, 1);
         score_dim_pre = score_dim_dec = hd;
         value_dim_pre = value_dim_dec = hd;
         kv_token = 2.0 * hkv * hd * c.kvb;
@@ -340,6 +341,80 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
         blocks_of(ops.back());
     }
     gemm(ops, c, "o_proj", t, t, h, attn_out, 1);
+    tp_allreduce(ops, c, "attn_allreduce");
+}
+
+// A vector op over a linear-attention layer's per-request state (`state_bytes` read and written where the KV
+// cache lives), run as a kernel of its own: it pays a launch.
+void state_op(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double flops, double act_bytes,
+              double state_bytes) {
+    OpResult& op = push(ops, name, OpKind::vector);
+    op.flops = flops;
+    op.activation_bytes = act_bytes;
+    op.kv_bytes = state_bytes;
+    op.kv_level = c.kvl;
+    op.launched = true;
+}
+
+// A linear-attention layer (Gated DeltaNet, as vLLM and SGLang run it with flash-linear-attention's kernels): the
+// input projection; the short causal convolution over queries, keys and values; the delta rule, which a decoding
+// token runs as one recurrent step over its request's state and a prompt runs chunk by chunk; the gated norm; the
+// output projection and the tensor-parallel all-reduce. Heads, and so the state, split over tp.
+void linear_attention_block(std::vector<OpResult>& ops, const Ctx& c) {
+    const ModelSpec& m = c.m;
+    const LinearAttentionSpec& a = m.linear;
+    const double t = c.t_a;
+    const double h = m.hidden;
+    const double tp = c.par.tp;
+    vec(ops, c, "attn_norm", 4.0 * t * h, 2.0 * t * h * kActBytes);
+    const double kd = a.key_dim() / tp, vd = a.value_dim() / tp, hv = a.value_heads / tp;
+    const double dk = a.key_head_dim, dv = a.value_head_dim;
+    const double conv = a.conv_dim() / tp;
+    // One request's recurrent state on this chip, and its convolution's last inputs (linear_state_bytes: both).
+    const double state = hv * dk * dv * (c.s.state_fp32 ? 4.0 : 2.0);
+    const double conv_state = conv * (a.conv_kernel - 1.0) * kActBytes;
+    // Queries and keys, values and the output gate, a decay and a write strength per value head.
+    gemm(ops, c, "linear_in_proj", t, t, 2.0 * kd + 2.0 * vd + 2.0 * hv, h, 1);
+    // Each prompt piece of the step (a chunk, or a whole prompt) reads its request's state and writes it back, as a
+    // decoding request does.
+    const double piece = c.chunk > 0 ? std::min(c.chunk, static_cast<double>(c.s.input_len))
+                                     : static_cast<double>(c.s.input_len);
+    const double pieces = c.pre_a > 0 ? std::max(1.0, c.pre_a / piece) : 0.0;
+    // The convolution: a multiply-add per tap and a SiLU (4 FLOPs) per channel and token.
+    state_op(ops, c, "linear_conv", t * conv * (2.0 * a.conv_kernel + 4.0), 2.0 * t * conv * kActBytes,
+             2.0 * (c.dec_a + pieces) * conv_state);
+    // Per token and value head, a recurrent step: decay the state (dk dv), read it at the key (2 dk dv), write the
+    // correction's outer product (2 dk dv), read it at the query (2 dk dv): 7 dk dv FLOPs on the vector units. The
+    // state is read once a step and written after each query token (a speculative step keeps each draft position's
+    // state to resume from the accepted one).
+    if (c.dec_a > 0) {
+        const double q = c.dec_a * c.queries;
+        state_op(ops, c, "linear_recurrent", 7.0 * dk * dv * hv * q, q * (2.0 * kd + 2.0 * vd) * kActBytes,
+                 c.dec_a * (1.0 + c.queries) * state);
+    }
+    // A prompt's chunked delta rule (C tokens a chunk, or the prompt piece where shorter; tensor cores at bf16), per
+    // chunk and value head: the keys' products within the chunk (2 C^2 dk), their triangular inverse (2 C^3 / 3),
+    // the chunk's keys and values through it (2 C^2 (dk + dv)), the values less the state's prediction and the
+    // state's update (2 x 2 C dk dv), the output from the state (2 C dk dv) and within the chunk (2 C^2 (dk + dv)).
+    // Per token: C (6 dk + 4 dv) + 6 dk dv + 2 C^2 / 3. Between its kernels each chunk's state and its keys' and
+    // values' transforms pass through memory (written and read at 16 bits).
+    if (c.pre_a > 0) {
+        const double chunk_c = std::min<double>(c.s.linear_chunk_tokens, piece);
+        const double per_token = chunk_c * (6.0 * dk + 4.0 * dv) + 6.0 * dk * dv + 2.0 * chunk_c * chunk_c / 3.0;
+        OpResult& op = push(ops, c.dec_a > 0 ? "linear_chunk_prompt" : "linear_chunk", OpKind::gemm);
+        op.wide = true;  // the kernels run at 16 bits whatever the weights' format
+        op.m = chunk_c;
+        op.n = dv;
+        op.k = dk;
+        op.flops = c.pre_a * hv * per_token;
+        op.activation_bytes = c.pre_a * ((2.0 * kd + 2.0 * vd) * kActBytes +
+                                         hv * 2.0 * kActBytes * (dk + dv + dk * dv / chunk_c));
+        op.kv_bytes = 2.0 * pieces * state;
+        op.kv_level = c.kvl;
+    }
+    // The gated RMS norm of each head's output (square, sum, scale, weight; the gate's SiLU and product).
+    state_op(ops, c, "linear_norm", 8.0 * t * vd, 3.0 * t * vd * kActBytes, 0.0);
+    gemm(ops, c, "linear_out_proj", t, t, h, vd, 1);
     tp_allreduce(ops, c, "attn_allreduce");
 }
 
@@ -464,17 +539,22 @@ void finish_template(LayerTemplate& t, const Scenario& s, const ChipRates& r, co
     t.bound = largest_bound(by_bound[0], by_bound[1], by_bound[2]);
 }
 
-// Kinds by pass and layer type; index = (moe ? 2 : 0) + (sliding ? 1 : 0), then the LM head.
-// Layer kinds as people read them too (the explain panel and the roofline translate them).
-constexpr std::string_view kTargetKinds[5] = {SCV_TR("Model", "dense"), SCV_TR("Model", "dense-sliding"),
-                                              SCV_TR("Model", "moe"), SCV_TR("Model", "moe-sliding"),
-                                              SCV_TR("Model", "lm_head")};
-constexpr std::string_view kDraftKinds[5] = {SCV_TR("Model", "draft"), SCV_TR("Model", "draft-sliding"),
-                                             SCV_TR("Model", "draft-moe"), SCV_TR("Model", "draft-moe-sliding"),
-                                             SCV_TR("Model", "draft-lm_head")};
-constexpr std::string_view kMtpKinds[5] = {SCV_TR("Model", "mtp"), SCV_TR("Model", "mtp-sliding"),
-                                           SCV_TR("Model", "mtp-moe"), SCV_TR("Model", "mtp-moe-sliding"),
-                                           SCV_TR("Model", "mtp-lm_head")};
+// Kinds by pass and layer type; index = (moe ? 3 : 0) + the attention (0 full, 1 sliding, 2 linear), then the LM
+// head. Layer kinds as people read them too (the explain panel and the roofline translate them).
+constexpr int kAttentionKinds = 3, kLayerKinds = 2 * kAttentionKinds, kHeadKind = kLayerKinds;
+using Kinds = std::string_view[kLayerKinds + 1];
+constexpr Kinds kTargetKinds = {SCV_TR("Model", "dense"),       SCV_TR("Model", "dense-sliding"),
+                                SCV_TR("Model", "dense-linear"), SCV_TR("Model", "moe"),
+                                SCV_TR("Model", "moe-sliding"),  SCV_TR("Model", "moe-linear"),
+                                SCV_TR("Model", "lm_head")};
+constexpr Kinds kDraftKinds = {SCV_TR("Model", "draft"),           SCV_TR("Model", "draft-sliding"),
+                               SCV_TR("Model", "draft-linear"),    SCV_TR("Model", "draft-moe"),
+                               SCV_TR("Model", "draft-moe-sliding"), SCV_TR("Model", "draft-moe-linear"),
+                               SCV_TR("Model", "draft-lm_head")};
+constexpr Kinds kMtpKinds = {SCV_TR("Model", "mtp"),           SCV_TR("Model", "mtp-sliding"),
+                             SCV_TR("Model", "mtp-linear"),    SCV_TR("Model", "mtp-moe"),
+                             SCV_TR("Model", "mtp-moe-sliding"), SCV_TR("Model", "mtp-moe-linear"),
+                             SCV_TR("Model", "mtp-lm_head")};
 
 constexpr size_t kLayerOps = 28;  // the largest layer (MLA + MoE, shared experts, EP, chunked prefill) has 28 ops
 constexpr size_t kHeadOps = 3;    // the final norm, the LM head and a pipeline send
@@ -526,40 +606,43 @@ Ctx make_ctx(const ModelSpec& m, const Scenario& s, const ChipRates& r, const St
 
 // Appends one pass of `m` (all its layers, or `only_layer` when >= 0) and its LM head, `repeat`
 // times, to the step.
-void add_pass(Builder& b, const Ctx& c, const std::string_view (&kinds)[5], int repeat, int only_layer) {
+void add_pass(Builder& b, const Ctx& c, const Kinds& kinds, int repeat, int only_layer) {
     const ModelSpec& m = c.m;
-    int slot[4] = {-1, -1, -1, -1};
+    int slot[kLayerKinds] = {-1, -1, -1, -1, -1, -1};
     const int first = only_layer >= 0 ? only_layer : 0;
     const int last = only_layer >= 0 ? only_layer + 1 : m.layers;
     std::vector<int>& order = b.out.layer_template;
     const size_t start = order.size();
-    int uses[4] = {0, 0, 0, 0};  // layers of each kind in one pass
+    int uses[kLayerKinds] = {0, 0, 0, 0, 0, 0};  // layers of each kind in one pass
     // A layer kind's template, built the first time a layer of that kind comes.
     auto slot_of = [&](int kind) {
         if (slot[kind] < 0) {
             slot[kind] = static_cast<int>(b.used);
             LayerTemplate& t = b.next(kinds[kind]);
-            attention_block(t.ops, c, (kind & 1) != 0);
-            ffn_block(t.ops, c, (kind & 2) != 0);
+            const int attention = kind % kAttentionKinds;
+            if (attention == 2) linear_attention_block(t.ops, c);
+            else attention_block(t.ops, c, attention == 1);
+            ffn_block(t.ops, c, kind >= kAttentionKinds);
             finish_template(t, c.s, c.r, c.par, b.memo);
         }
         return slot[kind];
     };
-    if (!m.is_moe() && m.sliding_window <= 0) {
+    if (!m.is_moe() && m.sliding_window <= 0 && !m.has_linear_attention()) {
         // Every layer is dense and global: one template, repeated, without asking each layer its kind.
         order.insert(order.end(), static_cast<size_t>(last - first), slot_of(0));
         uses[0] = last - first;
     } else {
         for (int l = first; l < last; ++l) {
-            const int kind = (is_moe_layer(m, l) ? 2 : 0) + (is_sliding_layer(m, l) ? 1 : 0);
+            const int kind = (is_moe_layer(m, l) ? kAttentionKinds : 0) +
+                             (m.is_linear_layer(l) ? 2 : is_sliding_layer(m, l) ? 1 : 0);
             order.push_back(slot_of(kind));
             ++uses[kind];
         }
     }
-    for (int kind = 0; kind < 4; ++kind)
+    for (int kind = 0; kind < kLayerKinds; ++kind)
         if (slot[kind] >= 0) b.out.template_layers[static_cast<size_t>(slot[kind])] = repeat * uses[kind];
     const int head = static_cast<int>(b.used);
-    LayerTemplate& t = b.next(kinds[4], kHeadOps);
+    LayerTemplate& t = b.next(kinds[kHeadKind], kHeadOps);
     lm_head_block(t.ops, c);
     finish_template(t, c.s, c.r, c.par, b.memo);
     order.push_back(head);
@@ -878,6 +961,7 @@ double decode_keys_per_token(const Scenario& s, double window, WindowKind kind) 
 }
 
 double layer_kv_tokens(const ModelSpec& m, const Scenario& s, int layer, double ctx) {
+    if (m.is_linear_layer(layer)) return 0.0;  // a state of its own, not a KV cache (linear_state_bytes)
     if (!is_sliding_layer(m, layer)) return ctx;
     // A chunked layer whose decodes attend the whole context, or whose engine keeps every token, holds it all.
     if (m.window_kind == WindowKind::chunked && (s.chunked_decode_full || s.chunked_kv_whole)) return ctx;
@@ -889,7 +973,8 @@ bool lockstep_run(const Scenario& s) {
 }
 
 double kv_token_layers(const ModelSpec& m, const Scenario& s, double ctx) {
-    if (m.sliding_window <= 0) return ctx * m.layers;  // no windowed layers: every layer holds the whole context
+    // No windowed layers: every full-attention layer holds the whole context.
+    if (m.sliding_window <= 0) return ctx * (m.layers - m.linear_layer_count());
     double tokens = 0;
     for (int l = 0; l < m.layers; ++l) tokens += layer_kv_tokens(m, s, l, ctx);
     return tokens;
@@ -898,18 +983,31 @@ double kv_token_layers(const ModelSpec& m, const Scenario& s, double ctx) {
 double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
     const double ctx =
         s.kv_allocation == KvAllocation::reserve || lockstep_run(s) ? reserved_context(s) : mean_decode_context(s);
-    return kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp) * kv_token_layers(m, s, ctx) / par.pp;
+    return (kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp) * kv_token_layers(m, s, ctx) +
+            m.linear_layer_count() * linear_state_bytes(m, s, par.tp)) /
+           par.pp;
+}
+
+double linear_state_bytes(const ModelSpec& m, const Scenario& s, int tp) {
+    if (!m.has_linear_attention()) return 0.0;
+    const LinearAttentionSpec& a = m.linear;
+    const double recurrent = a.value_dim() * a.key_head_dim * (s.state_fp32 ? 4.0 : 2.0);
+    const double conv = a.conv_dim() * (a.conv_kernel - 1.0) * 2.0;
+    return (recurrent + conv) / tp;
 }
 
 double kv_read_bytes_per_decode(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
     const double full = mean_decode_context(s);
-    double tokens = full * m.layers;
+    double tokens = full * (m.layers - m.linear_layer_count());
     if (m.sliding_window > 0) {
         const double windowed = decode_keys_per_token(s, m.sliding_window, m.window_kind);
         tokens = 0;
         for (int l = 0; l < m.layers; ++l) tokens += is_sliding_layer(m, l) ? windowed : full;
     }
-    return kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp) * tokens / par.pp;
+    // A linear-attention layer reads its state and writes it back.
+    return (kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp) * tokens +
+            2.0 * m.linear_layer_count() * linear_state_bytes(m, s, par.tp)) /
+           par.pp;
 }
 
 DecodeKernel decode_kernel(const ModelSpec& m, Precision kv) {

@@ -89,6 +89,10 @@ bool lockstep_run(const Scenario& scenario);
 // reach the reserve together; each layer its layer_kv_tokens (the chips of the request's attention
 // rank, 1/pp of the layers each).
 double kv_bytes_per_request_per_chip(const ModelSpec& model, const Scenario& scenario, const Parallelism& par);
+// Bytes one linear-attention layer keeps per request on one of `tp` chips, whatever the context: its recurrent
+// state (value heads x key head dim x value head dim, at the scenario's state_precision) and its convolution's last
+// conv_kernel - 1 inputs (16 bits); 0 for a model without such layers. kv_bytes_per_request_per_chip counts it.
+double linear_state_bytes(const ModelSpec& model, const Scenario& scenario, int tp);
 // KV bytes one decoding request reads on one chip in a step, over its life on average: each layer the keys
 // its decode attention reads (mean_decode_context, or decode_keys_per_token on a windowed layer).
 double kv_read_bytes_per_decode(const ModelSpec& model, const Scenario& scenario, const Parallelism& par);

@@ -272,7 +272,9 @@ void finish_op(OpResult& op, const ChipRates& r) {
     // (Most ops move one or two of the three: no division for the others.)
     op.memory_s = (op.weight_bytes > 0 ? op.weight_bytes / level_rate(op.weight_level, r) : 0.0) +
                   (op.activation_bytes > 0 ? op.activation_bytes / level_rate(op.activation_level, r) : 0.0) +
-                  (op.kv_bytes > 0 ? op.kv_bytes / (level_rate(op.kv_level, r) * kv_scale(r, op.decode_kernel)) : 0.0);
+                  (op.kv_bytes > 0 ? op.kv_bytes / (level_rate(op.kv_level, r) *
+                                                    (op.kind == OpKind::attention ? kv_scale(r, op.decode_kernel) : 1.0))
+                                   : 0.0);
     // Compute and memory meet at the ridge (p-norm); overlap < 1 moves each pairing towards the sum.
     const double lost = 1.0 - r.overlap;
     double cm = ridge_combine(op.compute_s, op.memory_s, ridge_exponent_of(op, r));
@@ -281,7 +283,7 @@ void finish_op(OpResult& op, const ChipRates& r) {
     // Norms, activations and softmax are fused into their neighbouring kernels: no launch of their own.
     // A collective carries its whole fixed cost in its own terms, measured on collectives: the steps'
     // latency of an engine's kernels (link.latency_us) or the library's cost per call with its launch.
-    const bool own_fixed_cost = op.kind == OpKind::vector || op.kind == OpKind::collective || op.fused;
+    const bool own_fixed_cost = (op.kind == OpKind::vector && !op.launched) || op.kind == OpKind::collective || op.fused;
     op.overhead_s = (own_fixed_cost ? 0.0 : r.overhead_s) + op.fixed_s;
     op.time_s = std::max(cm, op.network_s) + lost * std::min(cm, op.network_s) + op.overhead_s;
     op.bound = largest_bound(op.compute_s, op.memory_s, op.network_s);

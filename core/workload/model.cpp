@@ -30,10 +30,20 @@ double attention_params(const ModelSpec& m) {
         const double o = static_cast<double>(m.heads) * m.mla.v_head_dim * h;
         return q + kv_a + m.mla.kv_lora_rank + kv_b + o;
     }
-    const double q = h * m.heads * m.head_dim;
+    const double q = h * m.heads * m.head_dim * (m.attention_gate ? 2.0 : 1.0);  // and the output gate's
     const double kv = 2.0 * h * m.kv_heads * m.head_dim;
     const double o = static_cast<double>(m.heads) * m.head_dim * h;
     return q + kv + o;
+}
+
+// Weights of one linear-attention layer: the input projection (queries, keys, values, output gate, and a decay and
+// a write strength per value head), the convolution's taps, each value head's decay rate and bias, the gated norm's
+// weight (one head's width, shared by the heads) and the output projection.
+double linear_attention_params(const ModelSpec& m) {
+    const LinearAttentionSpec& a = m.linear;
+    const double h = m.hidden;
+    const double in = h * (2.0 * a.key_dim() + 2.0 * a.value_dim() + 2.0 * a.value_heads);
+    return in + a.conv_dim() * a.conv_kernel + 2.0 * a.value_heads + a.value_head_dim + a.value_dim() * h;
 }
 
 double ffn_params(const ModelSpec& m, double intermediate) {
@@ -45,7 +55,8 @@ ParameterCounts counts(const ModelSpec& m, bool active_only) {
     const int moe = m.moe_layer_count();
     const int dense = m.layers - moe;
     ParameterCounts n;
-    n.attention = m.layers * attention_params(m);
+    const int linear = m.linear_layer_count();
+    n.attention = (m.layers - linear) * attention_params(m) + (linear > 0 ? linear * linear_attention_params(m) : 0.0);
     n.norms = m.layers * 2.0 * h + h;  // attention and FFN norms, final norm
     n.dense_ffn = dense * ffn_params(m, m.ffn);
     if (moe > 0) {
@@ -68,6 +79,16 @@ std::string where(std::string_view origin) { return origin.empty() ? "model" : s
 double ModelSpec::parameters() const { return counts(*this, false).total(); }
 double ModelSpec::active_parameters() const { return counts(*this, true).total(); }
 ParameterCounts ModelSpec::parameter_counts() const { return counts(*this, false); }
+
+bool ModelSpec::is_linear_layer(int layer) const {
+    if (!has_linear_attention()) return false;
+    return linear.full_every <= 0 || layer % linear.full_every != linear.full_every - 1;
+}
+
+int ModelSpec::linear_layer_count() const {
+    if (!has_linear_attention()) return 0;
+    return linear.full_every <= 0 ? layers : layers - layers / linear.full_every;
+}
 
 int ModelSpec::moe_layer_count() const {
     if (!is_moe()) return 0;
@@ -173,7 +194,7 @@ Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin
             if (k == "id" || k == "name" || k == "source") {
                 if (!v.is_string()) return Error{where(origin) + ": '" + k + "' must be a string"};
                 (k == "id" ? m.id : k == "name" ? m.name : m.source) = v.get<std::string>();
-            } else if (k == "moe" || k == "mla") {
+            } else if (k == "moe" || k == "mla" || k == "linear") {
                 if (!v.is_object()) return Error{where(origin) + ": '" + k + "' must be an object"};
                 for (auto p = v.begin(); p != v.end(); ++p) {
                     const std::string key = k + "." + p.key();
@@ -209,6 +230,7 @@ std::string model_to_json(const ModelSpec& m, int indent) {
     j["source"] = m.source;
     j["moe"] = json::object();
     j["mla"] = json::object();
+    j["linear"] = json::object();
     for (const ModelKey& k : model_keys()) {
         const double v = k.get(m);
         json value = k.kind == ModelKeyKind::integer ? json(static_cast<int>(std::lround(v)))
@@ -272,6 +294,23 @@ Status validate_model(const ModelSpec& m) {
         if (auto st = range("mla.qk_nope_head_dim", m.mla.qk_nope_head_dim, 1, 1 << 16); !st) return st;
         if (auto st = range("mla.qk_rope_head_dim", m.mla.qk_rope_head_dim, 0, 1 << 16); !st) return st;
         if (auto st = range("mla.v_head_dim", m.mla.v_head_dim, 1, 1 << 16); !st) return st;
+    }
+    const LinearAttentionSpec& a = m.linear;
+    if (m.has_linear_attention() || a.key_heads != 0 || a.key_head_dim != 0 || a.value_head_dim != 0 ||
+        a.conv_kernel != 0 || a.full_every != 0) {
+        if (auto st = range("linear.value_heads", a.value_heads, 1, 1 << 16); !st) return st;
+        if (auto st = range("linear.key_heads", a.key_heads, 1, a.value_heads); !st) return st;
+        if (a.value_heads % a.key_heads != 0)
+            return Error{name() + ": 'linear.value_heads' (" + std::to_string(a.value_heads) +
+                         ") must be a multiple of 'linear.key_heads' (" + std::to_string(a.key_heads) + ")"};
+        if (auto st = range("linear.key_head_dim", a.key_head_dim, 1, 1 << 12); !st) return st;
+        if (auto st = range("linear.value_head_dim", a.value_head_dim, 1, 1 << 12); !st) return st;
+        if (auto st = range("linear.conv_kernel", a.conv_kernel, 1, 64); !st) return st;
+        if (auto st = range("linear.full_every", a.full_every, 0, m.layers); !st) return st;
+        if (m.sliding_window > 0)
+            return Error{name() + ": 'sliding_window' and linear-attention layers ('linear.value_heads' " +
+                         std::to_string(a.value_heads) + ") together are not supported: give the full-attention "
+                         "layers no local window"};
     }
     return Ok{};
 }
@@ -416,8 +455,14 @@ double quantiles_excess(const LengthQuantiles& q, double x) {
     return std::max(0.0, quantiles_integral(q, from, 1, 1) - x * (1.0 - from));
 }
 
+bool tp_splits_linear_heads(const ModelSpec& m, int tp) {
+    if (!m.has_linear_attention()) return true;
+    return tp >= 1 && m.linear.key_heads % tp == 0 && m.linear.value_heads % tp == 0;
+}
+
 bool tp_splits_heads(const ModelSpec& m, int tp) {
     if (tp < 1 || m.heads < tp || m.heads % tp != 0) return false;
+    if (!tp_splits_linear_heads(m, tp)) return false;
     if (m.is_mla() || m.kv_heads <= 0) return true;
     return tp <= m.kv_heads ? m.kv_heads % tp == 0 : tp % m.kv_heads == 0;
 }
@@ -491,6 +536,10 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
     if (!own_prefill && s.chips % given != 0)
         return fail(SCV_TR("Error", "scenario: chips (%1) must be a multiple of tp x attention_dp x pp (%2)"),
                     {to_string(s.chips), to_string(given)});
+    if (s.tp > 0 && !tp_splits_linear_heads(m, s.tp))
+        return fail(SCV_TR("Error", "scenario: tp = %1 does not split the %2 key heads and %3 value heads of the "
+                                    "linear-attention layers of '%4' evenly (tp must divide both)"),
+                    {to_string(s.tp), to_string(m.linear.key_heads), to_string(m.linear.value_heads), m.id});
     if (s.tp > 0 && !tp_splits_heads(m, s.tp))
         return fail(SCV_TR("Error", "scenario: tp = %1 does not split the %2 attention heads and %3 KV heads of '%4' "
                                     "evenly (engines give every tensor-parallel rank the same heads: tp must divide the "
@@ -561,6 +610,7 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                        SCV_TR("Error", "engine host time per step"));
         !st)
         return st;
+    if (auto st = range("linear_chunk_tokens", s.linear_chunk_tokens, 1, 1024); !st) return st;
     if (auto st = real("custom_allreduce_mb", s.custom_allreduce_mb, 0.0, 1e6,
                        SCV_TR("Error", "the largest all-reduce the engine's own kernels take, MB"));
         !st)
@@ -591,6 +641,10 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
         if (auto st = within_chips("prefill_ep", s.prefill_ep); !st) return st;
         if (auto st = within_chips("prefill_attention_dp", s.prefill_attention_dp); !st) return st;
         const Scenario p = s.prefill_pool_degrees();
+        if (p.tp > 0 && !tp_splits_linear_heads(m, p.tp))
+            return fail(SCV_TR("Error", "scenario: the prefill pool's tp = %1 does not split the %2 key heads and %3 "
+                                        "value heads of the linear-attention layers of '%4' evenly (tp must divide both)"),
+                        {to_string(p.tp), to_string(m.linear.key_heads), to_string(m.linear.value_heads), m.id});
         if (p.tp > 0 && !tp_splits_heads(m, p.tp))
             return fail(SCV_TR("Error", "scenario: the prefill pool's tp = %1 does not split the %2 attention heads and %3 "
                                         "KV heads of '%4' evenly (tp must divide the heads, and divide the KV heads or be "

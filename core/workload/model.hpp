@@ -37,6 +37,27 @@ struct MlaSpec {
     friend bool operator==(const MlaSpec&, const MlaSpec&) = default;
 };
 
+// Linear-attention layers (Gated DeltaNet: Qwen3-Next, Qwen3.5). In place of a KV cache that grows with the
+// context, each keeps per request a recurrent state of value_heads x key_head_dim x value_head_dim (the delta
+// rule's key-value memory, decayed and corrected token by token) and its short causal convolution's last
+// conv_kernel - 1 inputs over the queries, keys and values. Its projections: queries and keys of key_heads x
+// key_head_dim, values and an output gate of value_heads x value_head_dim, a decay and a write strength per value
+// head; then a gated norm and the output projection.
+// (Their names in a model file: "linear": {"value_heads": ...}, core/workload/model_keys.cpp.)
+struct LinearAttentionSpec {
+    int value_heads = 0;      // linear_num_value_heads; 0 = no linear-attention layers
+    int key_heads = 0;        // linear_num_key_heads (a key head serves value_heads / key_heads value heads)
+    int key_head_dim = 0;     // linear_key_head_dim
+    int value_head_dim = 0;   // linear_value_head_dim
+    int conv_kernel = 0;      // linear_conv_kernel_dim
+    int full_every = 0;       // every n-th layer is full attention, the rest linear (full_attention_interval: 4); 0 = all linear
+    [[nodiscard]] double key_dim() const { return static_cast<double>(key_heads) * key_head_dim; }
+    [[nodiscard]] double value_dim() const { return static_cast<double>(value_heads) * value_head_dim; }
+    // Channels of the causal convolution: queries, keys and values.
+    [[nodiscard]] double conv_dim() const { return 2.0 * key_dim() + value_dim(); }
+    friend bool operator==(const LinearAttentionSpec&, const LinearAttentionSpec&) = default;
+};
+
 // Weights by where they sit in a deployment (counts, not bytes).
 struct ParameterCounts {
     double attention = 0;       // projections of every layer
@@ -85,12 +106,17 @@ struct ModelSpec {
     WindowKind window_kind = WindowKind::sliding;  // JSON "window_kind": how the local layers' window moves
     int max_context = 0;         // tokens a request may hold, prompt and output (max_position_embeddings); 0 = not given
     RopeKind rope = RopeKind::standard;  // JSON "rope"
+    // Full attention's output gate (Qwen3-Next, Qwen3.5 "gated attention"): the query projection also makes a
+    // sigmoid gate for each element of the attention's output, twice its width.
+    bool attention_gate = false;
     MoeSpec moe;
     MlaSpec mla;
+    LinearAttentionSpec linear;
     friend bool operator==(const ModelSpec&, const ModelSpec&) = default;
 
     [[nodiscard]] bool is_moe() const { return moe.experts > 0; }
     [[nodiscard]] bool is_mla() const { return mla.kv_lora_rank > 0; }
+    [[nodiscard]] bool has_linear_attention() const { return linear.value_heads > 0; }
     // Local layers that attend their own chunk (Llama 4), not a sliding window.
     [[nodiscard]] bool has_chunked_attention() const {
         return sliding_window > 0 && window_kind == WindowKind::chunked;
@@ -99,6 +125,10 @@ struct ModelSpec {
     [[nodiscard]] double active_parameters() const;  // per token
     [[nodiscard]] ParameterCounts parameter_counts() const;
     [[nodiscard]] int moe_layer_count() const;
+    // Whether `layer` (from 0) is a linear-attention layer: every layer of a model with them but each
+    // linear.full_every-th (Qwen3-Next: layers 3, 7, 11, ... attend fully).
+    [[nodiscard]] bool is_linear_layer(int layer) const;
+    [[nodiscard]] int linear_layer_count() const;
 };
 
 enum class PhaseSelect { both, prefill, decode };
@@ -238,6 +268,13 @@ struct Scenario {
     // their quantizers (modelopt/torch/quantization/config.py, _default_disabled_quantizer_cfg: *lm_head*,
     // *router*), and AMD Quark's checkpoints list lm_head under "exclude".
     bool lm_head_as_weights = false;
+    // Linear-attention layers (ModelSpec::linear): the recurrent state held at 32 bits where this is set, else
+    // at 16 (vLLM's default: mamba_cache_dtype auto, the model's dtype; fp32: its mamba_ssm_cache_dtype float32,
+    // llama.cpp). The convolution's inputs are held at 16 bits either way.
+    bool state_fp32 = false;
+    // Linear-attention layers: tokens per chunk of a prompt's chunked delta rule (flash-linear-attention's
+    // chunk_gated_delta_rule, which vLLM and SGLang run: 64).
+    int linear_chunk_tokens = 64;
     // The engine's own all-reduce kernels (one-shot, two-shot) take messages up to this size, its
     // workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); larger ones go to the vendor
     // library (NCCL, RCCL), which pays link.library_latency_us per call and its pipeline window.
@@ -334,7 +371,11 @@ Status validate_moe_tile_tokens(int tokens);
 // Whether `tp` tensor-parallel ranks split the model's attention as engines do (vLLM, TensorRT-LLM,
 // SGLang): every rank holds the same number of query heads, and an even share of the KV heads or,
 // with more ranks than KV heads, a copy of one (tp a multiple of them). A latent KV cache (MLA)
-// has no KV heads to split.
+// has no KV heads to split. Linear-attention layers need tp to divide their key and value heads too
+// (tp_splits_linear_heads).
 bool tp_splits_heads(const ModelSpec& model, int tp);
+// Whether `tp` ranks hold the same key heads and value heads of each linear-attention layer (vLLM's and
+// Megatron's Gated DeltaNet shard both evenly); true for a model without such layers.
+bool tp_splits_linear_heads(const ModelSpec& model, int tp);
 
 }  // namespace scoville

@@ -20,6 +20,7 @@ std::vector<ModelKey> build() {
     const std::string_view ffn = SCV_TR("scoville::ModelKeys", "Feed-forward");
     const std::string_view moe = SCV_TR("scoville::ModelKeys", "Mixture of experts");
     const std::string_view mla = SCV_TR("scoville::ModelKeys", "Latent attention (MLA)");
+    const std::string_view linear = SCV_TR("scoville::ModelKeys", "Linear attention");
     const std::string_view tokens = SCV_TR("Unit", "tokens");
     std::vector<ModelKey> k;
     auto add = [&](ModelKey key) { k.push_back(std::move(key)); };
@@ -73,6 +74,11 @@ std::vector<ModelKey> build() {
                 "its own."),
          [](const ModelSpec& m) { return static_cast<double>(m.rope); },
          [](ModelSpec& m, double v) { m.rope = static_cast<RopeKind>(std::lround(v)); }});
+    add({"attention_gate", attention, SCV_TR("scoville::ModelKeys", "Attention output gate"), "", K::flag, 0, 1, {},
+         SCV_TR("scoville::ModelKeys", "The query projection also makes a sigmoid gate for each element of the attention's "
+                "output (Qwen3-Next, Qwen3.5 gated attention): its width doubles."),
+         [](const ModelSpec& m) { return m.attention_gate ? 1.0 : 0.0; },
+         [](ModelSpec& m, double v) { m.attention_gate = v >= 0.5; }});
     add({"ffn", ffn, SCV_TR("scoville::ModelKeys", "Dense FFN size"), "", K::integer, 0, 1 << 22, {},
          SCV_TR("scoville::ModelKeys", "Intermediate size of the dense layers' feed-forward network (intermediate_size); "
                 "unused where every layer is MoE."),
@@ -119,6 +125,33 @@ std::vector<ModelKey> build() {
          SCV_MINT(mla.qk_rope_head_dim)});
     add({"mla.v_head_dim", mla, SCV_TR("scoville::ModelKeys", "Value head size"), "", K::integer, 0, 1 << 16, {},
          SCV_TR("scoville::ModelKeys", "Width of a value head (v_head_dim)."), SCV_MINT(mla.v_head_dim)});
+    add({"linear.value_heads", linear, SCV_TR("scoville::ModelKeys", "Value heads"), "", K::integer, 0, 1 << 16, {},
+         SCV_TR("scoville::ModelKeys", "Heads of a linear-attention layer (Gated DeltaNet: linear_num_value_heads); each "
+                "keeps a key head dim x value head dim state per request in place of a KV cache. 0: no linear-attention "
+                "layers."),
+         SCV_MINT(linear.value_heads)});
+    add({"linear.key_heads", linear, SCV_TR("scoville::ModelKeys", "Key heads"), "", K::integer, 0, 1 << 16, {},
+         SCV_TR("scoville::ModelKeys", "Query and key heads of a linear-attention layer (linear_num_key_heads); each serves "
+                "value heads / key heads value heads."),
+         SCV_MINT(linear.key_heads)});
+    add({"linear.key_head_dim", linear, SCV_TR("scoville::ModelKeys", "Key head size"), "", K::integer, 0, 1 << 12, {},
+         SCV_TR("scoville::ModelKeys", "Width of a linear-attention query and key head (linear_key_head_dim): the state's "
+                "rows."),
+         SCV_MINT(linear.key_head_dim)});
+    add({"linear.value_head_dim", linear, SCV_TR("scoville::ModelKeys", "Value head size"), "", K::integer, 0, 1 << 12,
+         {},
+         SCV_TR("scoville::ModelKeys", "Width of a linear-attention value head (linear_value_head_dim): the state's "
+                "columns."),
+         SCV_MINT(linear.value_head_dim)});
+    add({"linear.conv_kernel", linear, SCV_TR("scoville::ModelKeys", "Convolution taps"), "", K::integer, 0, 64, {},
+         SCV_TR("scoville::ModelKeys", "Taps of the short causal convolution over the queries, keys and values "
+                "(linear_conv_kernel_dim); a request keeps the last taps - 1 inputs."),
+         SCV_MINT(linear.conv_kernel)});
+    add({"linear.full_every", linear, SCV_TR("scoville::ModelKeys", "Full attention every"), "", K::integer, 0, 10000,
+         {},
+         SCV_TR("scoville::ModelKeys", "With linear-attention layers, every n-th layer attends all its keys with a KV "
+                "cache and the others are linear (full_attention_interval; Qwen3-Next: 4). 0: every layer is linear."),
+         SCV_MINT(linear.full_every)});
     return k;
 }
 

@@ -175,6 +175,17 @@ std::vector<WorkloadKey> build() {
          "their quantizers; AMD Quark's checkpoints exclude lm_head); weights: the weights' format, like every other layer."),
          [](const Scenario& s) { return std::string(s.lm_head_as_weights ? "weights" : "bf16"); },
          [](Scenario& s, double v, std::string_view) { s.lm_head_as_weights = std::lround(v) == 1; }});
+    add({"state_precision", SCV_TR("scoville::WorkloadKeys", "Precision"), SCV_TR("scoville::WorkloadKeys", "Recurrent state"), "", K::choice, 0, 1, "", {"bf16", "fp32"},
+         SCV_TR("scoville::WorkloadKeys", "For a model with linear-attention layers (Qwen3-Next, Qwen3.5), the format each layer's "
+         "recurrent state is held in, per request. bf16: vLLM's default (mamba_cache_dtype auto, the model's dtype); fp32: "
+         "vLLM with mamba_ssm_cache_dtype float32, and llama.cpp. The convolution's last inputs stay at 16 bits."),
+         [](const Scenario& s) { return std::string(s.state_fp32 ? "fp32" : "bf16"); },
+         [](Scenario& s, double v, std::string_view) { s.state_fp32 = std::lround(v) == 1; }});
+    add({"linear_chunk_tokens", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Linear-attention chunk"), SCV_TR("Unit", "tokens"), K::integer, 1, 1024, "", {},
+         SCV_TR("scoville::WorkloadKeys", "Tokens per chunk of a prompt's linear attention (the chunked delta rule): within a "
+         "chunk the tokens attend each other as in attention, across chunks they meet through the state. 64: "
+         "flash-linear-attention's chunk_gated_delta_rule, which vLLM and SGLang run."),
+         SCV_INT(linear_chunk_tokens)});
     add({"custom_allreduce_mb", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Engine all-reduce limit"), SCV_TR("Unit", "MB"), K::real, 0, 1000000, "", {},
          SCV_TR("scoville::WorkloadKeys", "The largest all-reduce the engine runs with its own one-shot and two-shot kernels, its "
          "workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); a larger one goes to the vendor library (NCCL, "
@@ -274,6 +285,8 @@ std::vector<WorkloadKey> build() {
     holds("chunked_decode", [](const Scenario& s) { return s.chunked_decode_full != defaults.chunked_decode_full; });
     holds("chunked_kv", [](const Scenario& s) { return s.chunked_kv_whole != defaults.chunked_kv_whole; });
     SCV_HOLDS(host_active_share);
+    holds("state_precision", [](const Scenario& s) { return s.state_fp32 != defaults.state_fp32; });
+    SCV_HOLDS(linear_chunk_tokens);
 #undef SCV_HOLDS
     using M = ModelSpec;
     const auto moe = [](const Scenario&, const M& m) { return m.is_moe(); };
@@ -300,6 +313,10 @@ std::vector<WorkloadKey> build() {
     const auto chunked_text = SCV_TR("scoville::WorkloadKeys", "on a model with chunked local attention (Llama 4)");
     applies("chunked_decode", chunked, chunked_text);
     applies("chunked_kv", chunked, chunked_text);
+    const auto linear = [](const Scenario&, const M& m) { return m.has_linear_attention(); };
+    const auto linear_text = SCV_TR("scoville::WorkloadKeys", "on a model with linear-attention layers (Qwen3-Next)");
+    applies("state_precision", linear, linear_text);
+    applies("linear_chunk_tokens", linear, linear_text);
     const auto drafting = [](const Scenario& s, const M&) { return s.spec_tokens > 0; };
     const auto drafting_text = SCV_TR("scoville::WorkloadKeys", "with draft tokens");
     applies("spec_accept", drafting, drafting_text);

@@ -806,7 +806,7 @@ TEST(CliModels, ListsEveryPreset) {
     const CliRun j = run({"models", "--format", "json"});
     ASSERT_EQ(j.code, 0) << j.err;
     const auto arr = nlohmann::json::parse(j.out);
-    ASSERT_EQ(arr.size(), 12u);
+    ASSERT_EQ(arr.size(), 13u);
     bool found = false;
     for (const auto& m : arr)
         if (m["id"] == "llama-2-70b") {

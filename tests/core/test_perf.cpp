@@ -1,6 +1,7 @@
 // The lowering, roofline and serving model against hand-computed expectations.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <thread>
 #include <utility>
@@ -360,6 +361,166 @@ TEST(Lowering, MlaCachesTheLatent) {
     auto ds = *load_model("deepseek-v3");
     // (kv_lora 512 + rope 64) x 1 B, not divided by tp
     EXPECT_EQ(kv_bytes_per_token_per_layer(ds, Precision::fp8, 8), 576);
+}
+
+// tiny() with Gated DeltaNet layers: layers 0 and 2 linear (every 2nd layer full, gated attention); 4 value heads of
+// 16, 2 key heads of 8, 4 convolution taps.
+ModelSpec tiny_hybrid() {
+    ModelSpec m = tiny();
+    m.layers = 4;
+    m.attention_gate = true;
+    m.linear = {.value_heads = 4, .key_heads = 2, .key_head_dim = 8, .value_head_dim = 16, .conv_kernel = 4,
+                .full_every = 2};
+    return m;
+}
+
+TEST(Lowering, LinearAttentionLayersKeepAStateNotAKvCache) {
+    const ModelSpec m = tiny_hybrid();
+    ASSERT_TRUE(validate_model(m).ok());
+    EXPECT_TRUE(m.is_linear_layer(0));
+    EXPECT_FALSE(m.is_linear_layer(1));
+    EXPECT_TRUE(m.is_linear_layer(2));
+    EXPECT_FALSE(m.is_linear_layer(3));
+    EXPECT_EQ(m.linear_layer_count(), 2);
+    // The keys survive a model file, as a session keeps a model of its own.
+    const auto back = model_from_json(model_to_json(m), "round trip");
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_EQ(*back, m);
+    // Refused: value heads that the key heads do not divide; a local window beside linear layers.
+    ModelSpec odd = m;
+    odd.linear.value_heads = 3;
+    EXPECT_NE(validate_model(odd).error().message.find("'linear.value_heads' (3) must be a multiple of 'linear.key_heads' (2)"),
+              std::string::npos);
+    ModelSpec windowed = m;
+    windowed.sliding_window = 4;
+    EXPECT_NE(validate_model(windowed).error().message.find("'sliding_window' and linear-attention layers"),
+              std::string::npos);
+    // Weights. A linear layer: in 64 x (2 x 16 + 2 x 64 + 2 x 4) = 10,752, convolution 96 channels x 4 = 384, decay
+    // and bias 2 x 4, norm 16, out 64 x 64 = 4,096: 15,256. A gated full layer: q 64 x 64 x 2 = 8,192, k and v 2 x
+    // 64 x 32 = 4,096, o 4,096: 16,384. Norms 4 x 2 x 64 + 64 = 576, FFNs 4 x 3 x 64 x 128 = 98,304, embedding and
+    // LM head 2 x 6,400.
+    EXPECT_EQ(m.parameter_counts().attention, 2 * 15256.0 + 2 * 16384.0);
+    EXPECT_EQ(m.parameters(), 63280.0 + 576 + 98304 + 12800);
+    // A request's state on one chip: 4 heads x 8 x 16 x 2 B = 1,024 B and the convolution's last 3 inputs of 96
+    // channels at 2 B, 576 B: 1,600 B a linear layer at bf16; 2,048 + 576 at fp32; half of each over tp 2.
+    Scenario s = small_scenario();
+    EXPECT_EQ(linear_state_bytes(m, s, 1), 1600);
+    EXPECT_EQ(linear_state_bytes(m, s, 2), 800);
+    Scenario wide = s;
+    wide.state_fp32 = true;
+    EXPECT_EQ(linear_state_bytes(m, wide, 1), 2624);
+    // KV per request: the 2 full layers keep 12 tokens x 128 B each (3,072 B), the 2 linear ones their state
+    // (3,200 B), whatever the context.
+    EXPECT_EQ(kv_bytes_per_request_per_chip(m, s, par_of(s)), 3072 + 3200);
+    EXPECT_EQ(layer_kv_tokens(m, s, 0, 12), 0);
+    EXPECT_EQ(layer_kv_tokens(m, s, 1, 12), 12);
+    Scenario longer = s;
+    longer.input_len = 1000;
+    EXPECT_EQ(kv_bytes_per_request_per_chip(m, longer, par_of(longer)), 2 * 1004 * 128 + 3200);
+    // A decode step reads each full layer's mean context (10 tokens) and reads and writes each linear state.
+    EXPECT_EQ(kv_read_bytes_per_decode(m, s, par_of(s)), 2 * 10 * 128 + 2 * 2 * 1600);
+
+    // Decode, 2 requests: the linear layer's ops.
+    const PhaseResult dec = lower(m, s, Phase::decode);
+    ASSERT_EQ(dec.layer_count(), 5u);
+    EXPECT_EQ(dec.layer(0).kind, "dense-linear");
+    EXPECT_EQ(dec.layer(1).kind, "dense");
+    EXPECT_EQ(op(dec, 0, "linear_in_proj").flops, 2.0 * 2 * 168 * 64);  // N = 32 + 128 + 8
+    // Convolution: 2 tokens x 96 channels x (2 x 4 taps + 4); each request reads and writes its 576 B.
+    EXPECT_EQ(op(dec, 0, "linear_conv").flops, 2 * 96 * 12);
+    EXPECT_EQ(op(dec, 0, "linear_conv").kv_bytes, 2 * 2 * 576);
+    EXPECT_EQ(op(dec, 0, "linear_conv").activation_bytes, 2 * 2 * 96 * 2);
+    // The recurrent step: 7 x 8 x 16 FLOPs per head and token, 4 heads, 2 tokens; each state read and written.
+    const OpResult& rec = op(dec, 0, "linear_recurrent");
+    EXPECT_EQ(rec.kind, OpKind::vector);
+    EXPECT_EQ(rec.flops, 7.0 * 8 * 16 * 4 * 2);
+    EXPECT_EQ(rec.kv_bytes, 2 * 2 * 1024);
+    EXPECT_EQ(rec.activation_bytes, 2 * (32 + 128) * 2);
+    EXPECT_GT(rec.overhead_s, 0);  // a kernel of its own: it pays a launch
+    EXPECT_EQ(op(dec, 0, "linear_norm").flops, 8.0 * 2 * 64);
+    EXPECT_EQ(op(dec, 0, "linear_out_proj").flops, 2.0 * 2 * 64 * 64);
+    // The gated full layer projects 4 query heads twice (queries and gate) and 2 + 2 KV heads of 16.
+    EXPECT_EQ(op(dec, 1, "qkv_proj").flops, 2.0 * 2 * (8 + 4) * 16 * 64);
+    // Two draft positions a step: the state read once, written after each of the 3 query tokens.
+    Scenario spec = s;
+    spec.spec_tokens = 2;
+    StepShape sh;
+    sh.decode_seqs = 2;
+    sh.decode_queries = 3;
+    const ChipRates r = chip_rates(*load_chip("h100-sxm"));
+    StepPlan plan;
+    plan.par = par_of(spec);
+    PhaseResult verify;
+    lower_step(m, spec, r, Phase::decode, sh, plan, verify);
+    EXPECT_EQ(op(verify, 0, "linear_recurrent").kv_bytes, 2 * (1 + 3) * 1024);
+
+    // Prefill, 2 prompts of 8 tokens in chunks of 4: per token and head 4 x (6 x 8 + 4 x 16) + 6 x 8 x 16 + 2 x 16
+    // / 3 = 1,226.67 FLOPs, x 16 tokens x 4 heads; each prompt reads and writes its state once.
+    s.linear_chunk_tokens = 4;
+    const PhaseResult pre = lower(m, s, Phase::prefill);
+    const OpResult& chunk = op(pre, 0, "linear_chunk");
+    EXPECT_EQ(chunk.kind, OpKind::gemm);
+    EXPECT_EQ(chunk.precision, Precision::bf16);
+    EXPECT_NEAR(chunk.flops, 16 * 4 * (448 + 768 + 32.0 / 3), 1e-9);
+    EXPECT_EQ(chunk.kv_bytes, 2 * 2 * 1024);
+    // q, k, v, gates in and out, 320 B a token; per head the chunk's transforms (8 + 16) and its state's share
+    // 8 x 16 / 4, written and read at 2 B: 16 x (320 + 4 x 4 x 56).
+    EXPECT_EQ(chunk.activation_bytes, 16 * (320 + 4 * 4 * 56));
+    EXPECT_EQ(chunk.m, 4);
+    // A prompt shorter than a chunk is one chunk: C = 8 at the default 64.
+    s.linear_chunk_tokens = 64;
+    EXPECT_EQ(op(lower(m, s, Phase::prefill), 0, "linear_chunk").m, 8);
+}
+
+// Engines split a linear-attention layer's key and value heads evenly over tensor parallelism (vLLM and Megatron
+// assert it): tp = 4 splits tiny_hybrid()'s 4 query heads and copies its 2 KV heads, but not its 2 key heads.
+TEST(Lowering, TensorParallelismMustSplitTheLinearHeads) {
+    const ModelSpec m = tiny_hybrid();
+    Scenario s = small_scenario();
+    s.chips = s.tp = 4;
+    const Status st = validate_scenario(s, m);
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("tp = 4 does not split the 2 key heads and 4 value heads of the linear-attention "
+                                      "layers of 'tiny'"),
+              std::string::npos)
+        << st.error().message;
+    EXPECT_FALSE(tp_splits_heads(m, 4));
+    EXPECT_TRUE(tp_splits_heads(m, 2));
+    EXPECT_TRUE(tp_splits_heads(tiny(), 4));  // the same model without linear layers
+    // Chosen automatically over 4 chips, the split keeps to tp 1 or 2.
+    s.tp = 0;
+    const auto ev = evaluate(*load_chip("h100-sxm"), m, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    EXPECT_LE(ev->serving.parallelism.tp, 2);
+}
+
+TEST(Lowering, ALinearLayersDecodeDoesNotGrowWithTheContext) {
+    // Qwen3-Next-80B-A3B on 4 H100s, 64 requests: its 36 linear layers read the same state at any context, its 12
+    // full layers a longer KV cache.
+    const ModelSpec m = *load_model("qwen3-next-80b-a3b");
+    Scenario s;
+    s.chips = s.tp = 4;
+    s.batch = 64;
+    s.output_len = 256;
+    s.input_len = 1024;
+    const PhaseResult short_ctx = lower(m, s, Phase::decode);
+    s.input_len = 32768;
+    const PhaseResult long_ctx = lower(m, s, Phase::decode);
+    ASSERT_EQ(short_ctx.layer(0).kind, "moe-linear");
+    ASSERT_EQ(short_ctx.layer(3).kind, "moe");
+    EXPECT_EQ(op(long_ctx, 0, "linear_recurrent").time_s, op(short_ctx, 0, "linear_recurrent").time_s);
+    EXPECT_EQ(long_ctx.layer(0).time_s, short_ctx.layer(0).time_s);
+    EXPECT_GT(long_ctx.layer(3).time_s, 2 * short_ctx.layer(3).time_s);
+    // A request's state on one of 4 chips: 36 layers x (32 x 128 x 128 x 2 B + 8,192 x 3 x 2 B) / 4 = 9.88 MB.
+    EXPECT_EQ(linear_state_bytes(m, s, 4) * 36, 36 * (32.0 * 128 * 128 * 2 + 8192 * 3 * 2) / 4);
+    // No measured run checks these layers' kernels: the result says so.
+    const auto ev = evaluate(*load_chip("h100-sxm"), m, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    const auto texts = ev->warning_texts();
+    EXPECT_TRUE(std::any_of(texts.begin(), texts.end(), [](const std::string& t) {
+        return t.starts_with("model 'qwen3-next-80b-a3b': its 36 linear-attention layers'");
+    }));
+    EXPECT_FALSE(evaluate(*load_chip("h100-sxm"), *load_model("qwen3-30b-a3b"), s)->has_warning("model '"));
 }
 
 TEST(Lowering, SlidingWindowLayersAttendAtMostTheWindow) {

@@ -1150,6 +1150,8 @@ TEST(WorkloadKeys, AKeyThatDoesNotApplyChangesNothing) {
         {"prefill_ep", "1"},
         {"prefill_attention_dp", "1"},
         {"prefill_chip", "b200"},
+        {"state_precision", "fp32"},
+        {"linear_chunk_tokens", "32"},
     };
     for (const auto& [name, value] : changes) {
         SCOPED_TRACE(std::string(name));
@@ -1204,4 +1206,8 @@ TEST(WorkloadKeys, AKeyThatDoesNotApplyChangesNothing) {
     pools.prefill_chips = pools.decode_chips = 2;
     pools.tp = 1;
     changed(dense, pools, "prefill_tp", "2");
+    Scenario hybrid = s;
+    hybrid.chips = hybrid.tp = 2;
+    changed(*load_model("qwen3-next-80b-a3b"), hybrid, "state_precision", "fp32");
+    changed(*load_model("qwen3-next-80b-a3b"), hybrid, "linear_chunk_tokens", "128");
 }
