@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::string_view kSupported =
     "llama, mistral, mixtral, qwen2, qwen3, qwen2_moe, qwen3_moe, deepseek_v2, deepseek_v3, glm4_moe, llama4, gpt_oss, "
-    "gemma2, gemma3, gemma3_text, phi3, kimi_k2";
+    "gemma2, gemma3, gemma3_text, phi3, kimi_k2, qwen3_next, qwen3_5, qwen3_5_moe";
 
 // Gemma 3's published files leave out the keys whose value is their configuration class's default
 // (transformers' Gemma3TextConfig): the reader takes those defaults, and the model's source lists them.
@@ -45,6 +45,8 @@ std::string model_type_of(const json& root) {
             std::string s = t->get<std::string>();
             if (s == "llama4_text") s = "llama4";
             if (s == "gemma3_text") s = "gemma3";  // Gemma 3's language model, alone or in a vision model's file
+            if (s == "qwen3_5_text") s = "qwen3_5";  // Qwen3.5's language model, alone or in its vision model's file
+            if (s == "qwen3_5_moe_text") s = "qwen3_5_moe";
             // Kimi K2.5's vision-language file: its language model, Kimi K2's, in text_config.
             if (s == "kimi_k25" && o == &root && &c != &root) continue;
             return s;
@@ -150,12 +152,14 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     const std::string type = model_type_of(root);
     if (type.empty()) return Error{at + ": 'model_type' is missing (a transformers config.json names it)"};
     const bool dense = type == "llama" || type == "mistral" || type == "qwen2" || type == "qwen3" || type == "phi3";
-    const bool qwen_moe = type == "qwen2_moe" || type == "qwen3_moe";
+    // Qwen3-Next and Qwen3.5: Gated DeltaNet layers between gated full-attention ones (ModelSpec::linear).
+    const bool hybrid = type == "qwen3_next" || type == "qwen3_5" || type == "qwen3_5_moe";
+    const bool qwen_moe = type == "qwen2_moe" || type == "qwen3_moe" || type == "qwen3_next" || type == "qwen3_5_moe";
     // Kimi K2 is DeepSeek-V3's architecture under a name of its own (Moonshot AI's model card).
     const bool deepseek = type == "deepseek_v2" || type == "deepseek_v3" || type == "kimi_k2";
     const bool glm_moe = type == "glm4_moe";  // DeepSeek-V3's experts with grouped-query attention
     const bool gemma = type == "gemma2" || type == "gemma3";  // dense, GeGLU, local layers between global ones
-    if (!dense && !qwen_moe && !deepseek && !glm_moe && !gemma && type != "mixtral" && type != "llama4" &&
+    if (!dense && !qwen_moe && !hybrid && !deepseek && !glm_moe && !gemma && type != "mixtral" && type != "llama4" &&
         type != "gpt_oss")
         return Error{at + ": 'model_type' \"" + type + "\" is not one this model reads (" + std::string(kSupported) +
                      ")"};
@@ -217,7 +221,7 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     // or Llama 4's chunks.
     auto sliding = k.or_else("sliding_window", 0);
     if (!sliding) return sliding.error();
-    const bool qwen = type == "qwen2" || type == "qwen3" || qwen_moe;
+    const bool qwen = type == "qwen2" || type == "qwen3" || qwen_moe || hybrid;
     if (qwen && k.flag("use_sliding_window"))
         return k.error("'use_sliding_window' true (a window on the layers past max_window_layers) is not supported");
     if (type == "mistral" || type == "mixtral" || type == "gpt_oss" || type == "phi3" || gemma) {
@@ -226,7 +230,45 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
             read += ", " + count_text("sliding_window", m.sliding_window);
         }
     }
-    if (const json* lt = k.find("layer_types"); lt) {
+    if (hybrid) {
+        // Linear-attention layers: every full_attention_interval-th layer attends fully (layer i when (i + 1) % n
+        // == 0), or as layer_types lists them.
+        LinearAttentionSpec& a = m.linear;
+        if (auto st = get(k.required("linear_num_value_heads"), "linear_num_value_heads", a.value_heads); !st)
+            return st.error();
+        if (auto st = get(k.required("linear_num_key_heads"), "linear_num_key_heads", a.key_heads); !st)
+            return st.error();
+        if (auto st = get(k.required("linear_key_head_dim"), "linear_key_head_dim", a.key_head_dim); !st)
+            return st.error();
+        if (auto st = get(k.required("linear_value_head_dim"), "linear_value_head_dim", a.value_head_dim); !st)
+            return st.error();
+        if (auto st = get(k.required("linear_conv_kernel_dim"), "linear_conv_kernel_dim", a.conv_kernel); !st)
+            return st.error();
+        if (const json* lt = k.find("layer_types"); lt) {
+            if (!lt->is_array() || static_cast<int>(lt->size()) != m.layers)
+                return k.error("'layer_types' must list one type for each of the " + std::to_string(m.layers) +
+                               " layers");
+            for (const json& t : *lt)
+                if (!t.is_string() || (t != "full_attention" && t != "linear_attention"))
+                    return k.error("'layer_types' may hold only \"full_attention\" and \"linear_attention\"");
+            const auto every =
+                every_nth(m.layers, [&](int i) { return (*lt)[static_cast<size_t>(i)] == "full_attention"; });
+            if (!every) return k.error("'layer_types' has full-attention layers at no regular interval");
+            a.full_every = *every;
+            read += ", layer_types: full attention on 1 layer in " + std::to_string(*every);
+        } else {
+            auto every = k.or_else("full_attention_interval", 4);
+            if (!every) return every.error();
+            if (*every < 1) return k.error("'full_attention_interval' must be at least 1");
+            a.full_every = *every;
+            read += ", " + count_text("full_attention_interval", *every);
+        }
+        if (a.full_every == 1) a = LinearAttentionSpec{};  // every layer attends fully
+        // Their full-attention layers gate their output (Qwen3NextAttention; Qwen3.5's attn_output_gate).
+        const json* gate = k.find("attn_output_gate");
+        m.attention_gate = !gate || (gate->is_boolean() && gate->get<bool>());
+        if (m.attention_gate) read += ", gated attention";
+    } else if (const json* lt = k.find("layer_types"); lt) {
         if (!lt->is_array() || static_cast<int>(lt->size()) != m.layers)
             return k.error("'layer_types' must list one type for each of the " + std::to_string(m.layers) + " layers");
         for (const json& t : *lt)
@@ -306,6 +348,12 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
             return st.error();
         if (auto st = get(k.required("v_head_dim"), "v_head_dim", m.mla.v_head_dim); !st) return st.error();
         m.head_dim = m.mla.v_head_dim;
+    }
+    if (hybrid) {
+        auto mtp = k.or_else("mtp_num_hidden_layers", 0);
+        if (!mtp) return mtp.error();
+        if (*mtp > 0) notes += " Its " + std::to_string(*mtp) + " multi-token-prediction layer(s) are not counted.";
+        if (root.contains("vision_config")) notes += " Its vision encoder is not modelled.";
     }
     if (deepseek || glm_moe) {
         auto mtp = k.or_else("num_nextn_predict_layers", 0);

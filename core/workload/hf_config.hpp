@@ -1,7 +1,8 @@
 #pragma once
 // A model described by the configuration a Hugging Face model repository publishes beside its weights
 // (config.json of the transformers library): the architectures the model library holds (Llama, Mistral,
-// Mixtral, Qwen2 and Qwen3 dense and MoE, DeepSeek-V2/V3, Llama 4, gpt-oss) and GLM-4.5's MoE, read into a ModelSpec.
+// Mixtral, Qwen2 and Qwen3 dense and MoE, Qwen3-Next, DeepSeek-V2/V3, Llama 4, gpt-oss), GLM-4.5's MoE and Qwen3.5
+// (its linear-attention layers, dense or MoE), read into a ModelSpec.
 #include <string_view>
 
 #include "core/util/result.hpp"

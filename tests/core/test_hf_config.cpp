@@ -93,6 +93,15 @@ const Published kPublished[] = {
         1,1,1,0,1,1,1,0,1,1,1,0,1,1,1,0,1,1,1,0,1,1,1,0], "num_attention_heads": 40, "num_experts_per_tok": 1,
         "num_hidden_layers": 48, "num_key_value_heads": 8, "num_local_experts": 128, "vocab_size": 202048},
         "vision_config": {"hidden_size": 1408}})"},
+    {"qwen3-next-80b-a3b", R"({"architectures": ["Qwen3NextForCausalLM"], "model_type": "qwen3_next",
+        "decoder_sparse_step": 1, "full_attention_interval": 4, "head_dim": 256, "hidden_act": "silu",
+        "hidden_size": 2048, "intermediate_size": 5120, "linear_conv_kernel_dim": 4, "linear_key_head_dim": 128,
+        "linear_num_key_heads": 16, "linear_num_value_heads": 32, "linear_value_head_dim": 128,
+        "max_position_embeddings": 262144, "mlp_only_layers": [], "moe_intermediate_size": 512, "norm_topk_prob": true,
+        "num_attention_heads": 16, "num_experts": 512, "num_experts_per_tok": 10, "num_hidden_layers": 48,
+        "num_key_value_heads": 2, "partial_rotary_factor": 0.25, "rope_scaling": null, "rope_theta": 5000000,
+        "shared_expert_intermediate_size": 512, "tie_word_embeddings": false, "use_sliding_window": false,
+        "vocab_size": 151936})"},
 };
 
 ModelSpec read(const char* config, const char* id = "test") {
@@ -325,6 +334,63 @@ TEST(HfConfig, TheSourceSaysWhatWasReadAndLeftOut) {
     auto named = model_from_hf_config(kPublished[0].config, "my-llama", "My Llama");
     ASSERT_TRUE(named.ok());
     EXPECT_EQ(named->name, "My Llama");
+}
+
+// Qwen3.5's files are vision-language ones: the language model in text_config, its layers listed one by one.
+// Qwen3.5-27B (Qwen/Qwen3.5-27B config.json; its shape as THUDM/slime's qwen3.5-27B recipe gives it): 64 layers,
+// every 4th gated full attention, the others Gated DeltaNet with 16 key and 48 value heads. Its language model: 48
+// linear layers of 5120 x (4096 + 12288 + 96) + 10240 x 4 + 96 + 128 + 6144 x 5120 = 111.7M, 16 full layers of
+// 5120 x 6144 x 2 + 5120 x 2048 + 6144 x 5120 = 104.9M, 64 SwiGLU FFNs of 3 x 5120 x 17408, untied 248,320 x 5120
+// tables: 26.90B, where Qwen counts 27B with its vision encoder.
+TEST(HfConfig, Qwen35ReadsItsLinearAttentionLayers) {
+    std::string types;
+    for (int i = 0; i < 64; ++i) types += std::string(i ? ", " : "") + ((i + 1) % 4 ? "\"linear_attention\"" : "\"full_attention\"");
+    const std::string config = R"({"architectures": ["Qwen3_5ForConditionalGeneration"], "model_type": "qwen3_5",
+        "text_config": {"model_type": "qwen3_5_text", "hidden_size": 5120, "intermediate_size": 17408,
+        "num_hidden_layers": 64, "num_attention_heads": 24, "num_key_value_heads": 4, "head_dim": 256,
+        "linear_conv_kernel_dim": 4, "linear_key_head_dim": 128, "linear_num_key_heads": 16, "linear_num_value_heads": 48,
+        "linear_value_head_dim": 128, "max_position_embeddings": 262144, "mtp_num_hidden_layers": 1,
+        "vocab_size": 248320, "attn_output_gate": true, "layer_types": [)" + types + R"(]},
+        "vision_config": {"depth": 27}, "tie_word_embeddings": false})";
+    auto m = model_from_hf_config(config, "qwen3.5-27b");
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    EXPECT_TRUE(m->has_linear_attention());
+    EXPECT_EQ(m->linear.full_every, 4);
+    EXPECT_EQ(m->linear.value_heads, 48);
+    EXPECT_EQ(m->linear.key_heads, 16);
+    EXPECT_EQ(m->linear_layer_count(), 48);
+    EXPECT_TRUE(m->attention_gate);
+    EXPECT_FALSE(m->is_moe());
+    EXPECT_FALSE(m->tied_embedding);
+    EXPECT_NEAR(m->parameters() / 1e9, 26.896, 0.001);
+    EXPECT_NEAR(m->parameters() / 1e9, 27, 0.01 * 27);
+    EXPECT_NE(m->source.find("multi-token-prediction"), std::string::npos) << m->source;
+    EXPECT_NE(m->source.find("vision encoder is not modelled"), std::string::npos) << m->source;
+    // Qwen3-Next without layer_types: its class's full_attention_interval, 4.
+    const std::string next = R"({"model_type": "qwen3_next", "hidden_size": 256, "num_attention_heads": 4,
+        "num_key_value_heads": 2, "head_dim": 64, "num_hidden_layers": 8, "vocab_size": 100, "num_experts": 8,
+        "num_experts_per_tok": 2, "moe_intermediate_size": 64, "linear_conv_kernel_dim": 4, "linear_key_head_dim": 32,
+        "linear_num_key_heads": 2, "linear_num_value_heads": 4, "linear_value_head_dim": 32)";
+    const ModelSpec n = read((next + "}").c_str());
+    EXPECT_EQ(n.linear.full_every, 4);
+    EXPECT_EQ(n.linear_layer_count(), 6);
+    EXPECT_TRUE(n.is_moe());
+    // Refused, naming the key: a layer type the hybrid does not have, layers at no regular interval, a missing key.
+    EXPECT_NE(refusal(next + R"(, "layer_types": ["linear_attention", "sliding_attention", "linear_attention",
+        "full_attention", "linear_attention", "linear_attention", "linear_attention", "full_attention"]})")
+                  .find("'layer_types' may hold only \"full_attention\" and \"linear_attention\""),
+              std::string::npos);
+    EXPECT_NE(refusal(next + R"(, "layer_types": ["full_attention", "linear_attention", "linear_attention",
+        "full_attention", "linear_attention", "linear_attention", "linear_attention", "full_attention"]})")
+                  .find("'layer_types' has full-attention layers at no regular interval"),
+              std::string::npos);
+    EXPECT_NE(refusal(R"({"model_type": "qwen3_next", "hidden_size": 256, "num_attention_heads": 4,
+        "num_hidden_layers": 8, "vocab_size": 100, "num_experts": 8, "num_experts_per_tok": 2,
+        "moe_intermediate_size": 64})")
+                  .find("cfg.json: 'linear_num_value_heads' is missing"),
+              std::string::npos);
+    EXPECT_NE(refusal(next + R"(, "linear_num_key_heads": 3})").find("must be a multiple of 'linear.key_heads'"),
+              std::string::npos);
 }
 
 TEST(HfConfig, WhatTheModelCannotRepresentIsRefusedNamingTheKey) {
