@@ -278,7 +278,10 @@ Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& mod
     lower_step(rewindow ? windowed : model, s, r, step, shape, plan, phase);
     for (size_t i = 0; i < phase.layer_count(); ++i) {
         const LayerTemplate& layer = phase.layer(i);
-        if (layer.kind == "embedding" || layer.kind == "lm_head" || layer.kind.ends_with("sliding") != sliding) continue;
+        // (A linear-attention layer has no attention kernel: its state takes the KV cache's place.)
+        if (layer.kind == "embedding" || layer.kind == "lm_head" || layer.kind.ends_with("linear") ||
+            layer.kind.ends_with("sliding") != sliding)
+            continue;
         static constexpr std::string_view kAttentionOps[] = {"attn_score", "softmax", "attn_value"};
         double gemm_flops = 0;
         KernelResult kr = sum_ops(layer, "attention", OpKind::attention, kAttentionOps, gemm_flops);

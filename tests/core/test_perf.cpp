@@ -513,6 +513,12 @@ TEST(Lowering, ALinearLayersDecodeDoesNotGrowWithTheContext) {
     EXPECT_GT(long_ctx.layer(3).time_s, 2 * short_ctx.layer(3).time_s);
     // A request's state on one of 4 chips: 36 layers x (32 x 128 x 128 x 2 B + 8,192 x 3 x 2 B) / 4 = 9.88 MB.
     EXPECT_EQ(linear_state_bytes(m, s, 4) * 36, 36 * (32.0 * 128 * 128 * 2 + 8192 * 3 * 2) / 4);
+    // The attention kernel of such a model is its full layers' (2 query heads of 256 and a KV head on each of 4
+    // chips, 64 requests of 4096 cached tokens): its linear layers have none. Its keys and values, fp8: 64 x 4097 x
+    // 2 x 256 B read, 64 x 2 x 256 B written.
+    const auto call = attention_kernel(*load_chip("h100-sxm"), m, 4, 64, 4096, Precision::fp8);
+    ASSERT_TRUE(call.ok()) << call.error().message;
+    EXPECT_EQ(call->op.kv_bytes, 64.0 * 4097 * 512 + 64 * 512);
     // No measured run checks these layers' kernels: the result says so.
     const auto ev = evaluate(*load_chip("h100-sxm"), m, s);
     ASSERT_TRUE(ev.ok()) << ev.error().message;
