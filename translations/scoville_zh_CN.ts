@@ -2945,6 +2945,10 @@
         <source>&lt;p&gt;The %1 attention data-parallel ranks schedule their own prompts, and every rank waits for the slowest at the MoE layers: a step carries a chunk wherever any rank runs one, %2 chunks in such a step on average. Each rank alone carries one in %3 % of the steps; ranks that take their chunks together (Engine: Aligned prompt chunks) would make only those steps long; measured runs of uniform requests lie between the two, and the results&apos; ranges take the ranks together as their other end. The ranks run different ops in one step, so the layers below are each chip&apos;s mean work: the step of the mean tokens, which takes less than the mean step.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1 个注意力数据并行秩各自调度自己的提示，每个秩都要在 MoE 层等待最慢的秩：只要有任一秩运行一个提示块，该步就带有提示块，这样的步平均带有 %2 个提示块。每个秩单独在 %3 % 的步中带有提示块；一起处理提示块的各秩（引擎：对齐的提示词分块）只会让这些步变长；请求长度一致的实测运行介于两者之间，结果的范围以各秩一起处理作为另一端。各秩在同一步中运行不同的算子，所以下方各层是每个芯片的平均工作量：平均词元数的那一步，其耗时低于平均步长。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + linear-attention state %4) / %5 = &lt;b&gt;%6&lt;/b&gt; (%8 peak %7)&lt;br&gt;</source>
+        <translation>内存 = 字节数 / 带宽 = (权重 %1，位于 %2 + 激活 %3 + 线性注意力状态 %4) / %5 = &lt;b&gt;%6&lt;/b&gt;（%8 峰值 %7）&lt;br&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::Format</name>

@@ -471,9 +471,14 @@ void ExplainPanel::refresh() {
                         .arg(formatNumber(op.prompt_pairs, 0), formatNumber(blocks.per_pair, 0),
                              formatNumber(rates.prefill_tile_tokens, 0), QString::number(rates.cores),
                              QString::number(100.0 * blocks.busy, 'f', 0), QString::number(blocks.busy, 'f', 2));
+        // Bytes kept per request beside the activations: an attention op's KV cache, or a linear-attention layer's
+        // state (its convolution, recurrent step and chunked delta rule read and write it).
         if (op.bytes() > 0 && op.memory_s > 0)
-            html += tr("memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = <b>%6</b> "
-                       "(%8 peak %7)<br>")
+            html += (op.kind == OpKind::attention || op.kv_bytes <= 0
+                         ? tr("memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + KV %4) / %5 = <b>%6</b> "
+                              "(%8 peak %7)<br>")
+                         : tr("memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + linear-attention state "
+                              "%4) / %5 = <b>%6</b> (%8 peak %7)<br>"))
                         .arg(formatBytes(op.weight_bytes), memLevelText(op.weight_level, dram),
                              formatBytes(op.activation_bytes), formatBytes(op.kv_bytes),
                              formatBytesPerSecond(op.bytes() / op.memory_s), formatSeconds(op.memory_s),
