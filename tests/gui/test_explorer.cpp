@@ -26,6 +26,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -916,6 +917,39 @@ private slots:
         QTRY_VERIFY(!explain->toPlainText().contains(QStringLiteral("streaming tokens")));
         doc_->undoStack()->undo();
         doc_->undoStack()->undo();
+    }
+
+    void theExplainPanelNamesALinearLayersState() {
+        // Qwen3-Next's layer 0 is a linear-attention layer: its ops keep a state per request, not KV, and the
+        // panel's memory lines say so; its layer 3 attends with a KV cache. The evaluation's warning that no
+        // measured run checks those layers shows in the warnings line.
+        startFrom("h100-sxm", "qwen3-next-80b-a3b");
+        Scenario s = doc_->state().scenario;
+        s.chips = s.tp = 4;
+        s.ttft_slo_s.reset();
+        s.tpot_slo_s.reset();
+        s.batch = 64;
+        doc_->setScenario(s);
+        window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
+        auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
+        doc_->setSelection({Phase::decode, 0, -1});
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("linear_recurrent")),
+                     qPrintable(explain->toPlainText().left(400)));
+        QVERIFY(explain->toPlainText().contains(QStringLiteral("+ linear-attention state ")));
+        doc_->setSelection({Phase::decode, 3, -1});
+        QTRY_VERIFY(explain->toPlainText().contains(QStringLiteral("attn_score")));
+        QVERIFY(!explain->toPlainText().contains(QStringLiteral("linear-attention state")));
+        QVERIFY(doc_->evaluation().ok());
+        const auto texts = doc_->evaluation()->warning_texts();
+        QVERIFY(std::any_of(texts.begin(), texts.end(), [](const std::string& t) {
+            return t.find("36 linear-attention layers") != std::string::npos;
+        }));
+        auto* warnings = window_->findChild<QLabel*>(QStringLiteral("kpi:warnings"));
+        QVERIFY(warnings && warnings->isVisible());
+        QVERIFY2(warnings->text().contains(QStringLiteral("linear-attention layers")) ||
+                     warnings->toolTip().contains(QStringLiteral("linear-attention layers")),
+                 qPrintable(warnings->text()));
+        doc_->setSelection({});
     }
 
     void aServerWhoseQueueNeverSettlesShowsAnUnboundedTtft() {
