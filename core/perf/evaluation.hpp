@@ -69,6 +69,11 @@ struct OpResult {
     bool launched = false;       // a vector op run as a kernel of its own (a linear-attention layer's): it pays a launch
     Precision precision = Precision::bf16;  // executed precision
     int group = 0;               // chips taking part in the collective
+    // Work that thread blocks each run in order, one block to a core (the chunked delta rule's state passing from chunk
+    // to chunk): the blocks, and the FLOPs of one block's chain (chain_flops, below); the op's compute takes at least
+    // the chain's time at one core's share of the rate, once per wave of blocks over the cores. 0: none. (A float
+    // where the struct has room: a count of blocks needs no more.)
+    float chain_blocks = 0;
     double m = 0, n = 0, k = 0;  // GEMM shape (M x K)(K x N); 0 where not a GEMM
     double flops = 0;
     double weight_bytes = 0;
@@ -92,6 +97,7 @@ struct OpResult {
     // this chip, each chunk's tokens, the keys before it (a later chunk attends the earlier ones), the window (0: none).
     double prompt_pairs = 0, prompt_chunk = 0, prompt_prefix = 0, prompt_window = 0;
     double moe_calls = 0;        // fused MoE op: calls per step with its fixed cost (fixed_s follows)
+    double chain_flops = 0;      // the FLOPs one block of chain_blocks runs in order (0: none)
     double compute_s = 0, memory_s = 0, network_s = 0, overhead_s = 0;
     double tail_s = 0;           // decode attention: a split pair's chain after the KV stream (AttentionFloors::tail_s)
     double time_s = 0;

@@ -344,6 +344,10 @@ void attention_block(std::vector<OpResult>& ops, const Ctx& c, bool sliding) {
     tp_allreduce(ops, c, "attn_allreduce");
 }
 
+// Value columns of the state one thread block of the chunked delta rule carries from chunk to chunk (BV of
+// flash-linear-attention's chunk_gated_delta_rule_fwd_h, which its autotuning picks among 32 and 64: an estimate).
+constexpr double kLinearValueBlock = 64.0;
+
 // A vector op over a linear-attention layer's per-request state (`state_bytes` read and written where the KV
 // cache lives), run as a kernel of its own: it pays a launch.
 void state_op(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, double flops, double act_bytes,
@@ -411,6 +415,15 @@ void linear_attention_block(std::vector<OpResult>& ops, const Ctx& c) {
                                          hv * 2.0 * kActBytes * (dk + dv + dk * dv / chunk_c));
         op.kv_bytes = 2.0 * pieces * state;
         op.kv_level = c.kvl;
+        // The state passes from chunk to chunk: one thread block for each prompt, value head and kLinearValueBlock
+        // of its value columns walks the prompt's chunks in order, each step its state's product with the chunk's
+        // transformed keys and the update (2 x 2 C dk x the block's columns). A prompt's pieces follow one another
+        // (a chunked prompt's next piece starts from the state its last one left), so the step's prompt tokens are
+        // whole prompts side by side, or part of one.
+        const double block_cols = std::min(kLinearValueBlock, dv);
+        const double prompt_tokens = std::min(c.pre_a, static_cast<double>(c.s.input_len));
+        op.chain_flops = std::ceil(prompt_tokens / chunk_c) * 4.0 * chunk_c * dk * block_cols;
+        op.chain_blocks = static_cast<float>(c.pre_a / prompt_tokens * hv * std::ceil(dv / block_cols));
     }
     // The gated RMS norm of each head's output (square, sum, scale, weight; the gate's SiLU and product).
     state_op(ops, c, "linear_norm", 8.0 * t * vd, 3.0 * t * vd * kActBytes, 0.0);

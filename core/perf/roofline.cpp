@@ -245,6 +245,9 @@ void finish_op(OpResult& op, const ChipRates& r) {
     } else if (op.flops > 0) {
         op.compute_s = op.flops / (r.achieved_flops[pi] * op.utilisation);
     }
+    if (op.chain_flops > 0 && r.cores > 0 && r.achieved_flops[pi] > 0)
+        op.compute_s = std::max(op.compute_s, std::ceil(static_cast<double>(op.chain_blocks) / r.cores) * op.chain_flops * r.cores /
+                                                  r.achieved_flops[pi]);
     // A prompt-attention kernel's matmuls and softmax run in its thread blocks, which may leave cores idle.
     if (op.prompt_pairs > 0) op.compute_s /= prompt_blocks(op, r).busy;
     // An NVFP4 GEMM's tiles walk K one step after another: with few rows, too few tiles to share K among

@@ -467,6 +467,21 @@ TEST(Lowering, LinearAttentionLayersKeepAStateNotAKvCache) {
     // 8 x 16 / 4, written and read at 2 B: 16 x (320 + 4 x 4 x 56).
     EXPECT_EQ(chunk.activation_bytes, 16 * (320 + 4 * 4 * 56));
     EXPECT_EQ(chunk.m, 4);
+    // Each prompt's state walks its 2 chunks in order: 4 thread blocks (2 prompts x 4 heads x 16 / 64 columns, at
+    // least one) each run 2 steps of 4 x 4 x 8 x 16 FLOPs, 4,096 in order on one core.
+    EXPECT_EQ(chunk.chain_flops, 2 * 4.0 * 4 * 8 * 16);
+    EXPECT_EQ(chunk.chain_blocks, 2 * 4);
+    // Where the chain is longer than the op's share of the chip, it sets the compute: 9,000 blocks over H100's 132
+    // cores are 69 waves of 4,096 FLOPs at a core's 1/132 of the rate.
+    {
+        const ChipRates h100 = chip_rates(*load_chip("h100-sxm"));
+        OpResult walk = chunk;
+        walk.precision = Precision::bf16;
+        walk.chain_blocks = 9000;
+        finish_op(walk, h100);
+        const double rate = h100.achieved_flops[static_cast<size_t>(Precision::bf16)];
+        EXPECT_DOUBLE_EQ(walk.compute_s, 69 * 4096.0 * 132 / rate);
+    }
     // A prompt shorter than a chunk is one chunk: C = 8 at the default 64.
     s.linear_chunk_tokens = 64;
     EXPECT_EQ(op(lower(m, s, Phase::prefill), 0, "linear_chunk").m, 8);
