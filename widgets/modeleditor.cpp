@@ -14,6 +14,7 @@
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <vector>
@@ -55,26 +56,33 @@ ModelEditor::ModelEditor(const ModelSpec& start, QWidget* parent) : QDialog(pare
     identity->addRow(tr("Name"), name_);
     top->addLayout(identity);
 
-    // The groups in two columns, in the registry's order: the first two (shape, attention) on the left, the others on
-    // the right, but for the last ones that make the right the longer, which go to the left.
+    // The groups in three columns, in the registry's order: the first two (shape, attention) in the first, the
+    // others filling the next as far as that one's rows (or a third of all), then the last. The form stays as short
+    // as its first column on a 768-pixel screen.
     std::vector<std::pair<std::string_view, int>> groups;  // each group and its keys
     for (const ModelKey& k : model_keys()) {
         if (groups.empty() || groups.back().first != k.group) groups.emplace_back(k.group, 0);
         ++groups.back().second;
     }
-    std::vector<int> column(groups.size(), 1);
-    int rows[2] = {0, 0};
+    constexpr int kColumns = 3;
+    int total = 0, first = 0;
     for (size_t i = 0; i < groups.size(); ++i) {
-        if (i < 2) column[i] = 0;
-        rows[column[i]] += groups[i].second;
+        total += groups[i].second;
+        if (i < 2) first += groups[i].second;
     }
-    for (size_t i = groups.size(); i-- > 2 && rows[1] - groups[i].second >= rows[0];) {
-        column[i] = 0;
-        rows[1] -= groups[i].second;
-        rows[0] += groups[i].second;
+    const int limit = std::max(first, (total + kColumns - 1) / kColumns);
+    std::vector<int> column(groups.size(), 0);
+    int at = 1, rows = 0;
+    for (size_t i = 2; i < groups.size(); ++i) {
+        if (rows > 0 && rows + groups[i].second > limit && at < kColumns - 1) {
+            ++at;
+            rows = 0;
+        }
+        column[i] = at;
+        rows += groups[i].second;
     }
     auto* columns = new QHBoxLayout;
-    QVBoxLayout* stacks[2] = {new QVBoxLayout, new QVBoxLayout};
+    QVBoxLayout* stacks[kColumns] = {new QVBoxLayout, new QVBoxLayout, new QVBoxLayout};
     std::map<std::string_view, QFormLayout*> forms;
     for (size_t i = 0; i < groups.size(); ++i) {
         auto* box = new QGroupBox(keyText("scoville::ModelKeys", groups[i].first), this);

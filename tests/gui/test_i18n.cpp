@@ -36,7 +36,9 @@
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
 #include "widgets/language.hpp"
+#include "widgets/modeleditor.hpp"
 #include "widgets/plotstyle.hpp"
+#include "widgets/workloadbar.hpp"
 
 using namespace scoville;
 
@@ -69,6 +71,28 @@ private slots:
     }
 
     void cleanup() { installLanguage(qApp, QStringLiteral("en")); }
+
+    // The model editor's form, every key of the model file in its groups, fits a 1366 x 768 screen less a title
+    // bar and a panel (720 px high) in English and in Chinese (whose lines are taller).
+    void theModelEditorFitsA768Screen_data() {
+        QTest::addColumn<QString>("language");
+        for (const char* language : {"en", "zh_CN"}) QTest::addRow("%s", language) << QString::fromLatin1(language);
+    }
+    void theModelEditorFitsA768Screen() {
+        QFETCH(QString, language);
+        QVERIFY(installLanguage(qApp, language));
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* bar = w.findChild<WorkloadBar*>(QStringLiteral("workloadBar"));
+        QVERIFY(bar);
+        ModelEditor* editor = bar->editModel();
+        QVERIFY(editor && editor->isVisible());
+        const QSize hint = editor->sizeHint();
+        QVERIFY2(hint.height() <= 720 && hint.width() <= 1366,
+                 qPrintable(QStringLiteral("%1 x %2").arg(hint.width()).arg(hint.height())));
+        editor->reject();
+    }
 
     // On a 1366 x 768 screen, maximised or in the 1280 px window it first opens with, every control
     // of the workload bar is on the bar, in English and in Chinese (whose labels are wider): none
