@@ -147,6 +147,13 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
     cmd->add_option("--lm-head", o.lm_head,
                      "Format of the LM head, the token embedding and MoE routers: bf16 (default: quantisation tools "
                      "leave them at 16 bits) or weights (the weights' format)");
+    cmd->add_option("--state-precision", o.state_precision,
+                     "For a model with linear-attention layers (Qwen3-Next, Qwen3.5), the format of each layer's recurrent "
+                     "state a request keeps: bf16 (default: vLLM) or fp32 (vLLM's mamba_ssm_cache_dtype float32, "
+                     "llama.cpp)");
+    cmd->add_option("--linear-chunk-tokens", o.linear_chunk_tokens,
+                     "For a model with linear-attention layers, tokens per chunk of a prompt's chunked delta rule "
+                     "(default 64: flash-linear-attention, as vLLM and SGLang run it)");
     cmd->add_option("--custom-allreduce-mb", o.custom_allreduce_mb,
                      "The largest all-reduce the engine's own kernels take, MB; larger ones go to the vendor library "
                      "(default 8: vLLM, and TensorRT-LLM above TP 2; TensorRT-LLM at TP <= 2: 16)");
@@ -249,8 +256,10 @@ Result<DesignPoint> load_design(const DesignOptions& o, int& code) {
     for (const auto& [key, flag, text] : {std::tuple{"attention_dp_balance", "--attention-dp-balance", &o.attention_dp_balance},
                                           std::tuple{"chunked_decode", "--chunked-decode", &o.chunked_decode},
                                           std::tuple{"chunked_kv", "--chunked-kv", &o.chunked_kv},
-                                          std::tuple{"lm_head_format", "--lm-head", &o.lm_head}})
+                                          std::tuple{"lm_head_format", "--lm-head", &o.lm_head},
+                                          std::tuple{"state_precision", "--state-precision", &o.state_precision}})
         if (auto st = set_choice(s, key, flag, *text); !st) return failed(code, kUsage, st.error().message);
+    s.linear_chunk_tokens = o.linear_chunk_tokens;
     s.custom_allreduce_mb = o.custom_allreduce_mb;
     s.spec_tokens = o.spec_tokens;
     s.spec_accept = o.spec_accept;

@@ -446,6 +446,8 @@ TEST(CliEval, BadServingInputs) {
     expect_error(run(with({"--chunked-decode", "window"})), 2, "--chunked-decode: 'window' is not one of chunk, full");
     expect_error(run(with({"--chunked-kv", "window"})), 2, "--chunked-kv: 'window' is not one of chunk, whole");
     expect_error(run(with({"--lm-head", "fp4"})), 2, "--lm-head: 'fp4' is not one of bf16, weights");
+    expect_error(run(with({"--state-precision", "fp16"})), 2, "--state-precision: 'fp16' is not one of bf16, fp32");
+    expect_error(run(with({"--linear-chunk-tokens", "0"})), 2, "linear_chunk_tokens = 0 is out of range [1, 1024]");
     expect_error(run(with({"--stream-us-per-token", "-1"})), 2, "stream_us_per_token = -1");
     expect_error(run(with({"--output-len-quantiles", "0.5:100 0.4:50"})), 2,
                  "--output-len-quantiles: workload 'output_len_quantiles': '0.4:50' must follow a lower probability");
@@ -784,6 +786,27 @@ TEST(CliEval, ChunkedSettingsOnAModelWithoutChunksAreSaid) {
               std::string::npos);
     // A dense model's expert-parallel degree of 1, what its evaluation gives it, is none: no warning.
     EXPECT_EQ(warnings_of("llama-3.1-8b", "--ep", "1").find("changes nothing"), std::string::npos);
+    EXPECT_NE(warnings_of("llama-3.1-8b", "--state-precision", "fp32")
+                  .find("workload: state_precision fp32 changes nothing for model 'llama-3.1-8b' in this workload: it "
+                        "applies on a model with linear-attention layers (Qwen3-Next)"),
+              std::string::npos);
+    EXPECT_EQ(warnings_of("qwen3-next-80b-a3b", "--state-precision", "fp32").find("changes nothing"), std::string::npos);
+}
+
+// The state a linear-attention layer keeps per request, in the JSON's KV memory: Qwen3-Next on 4 H100s at fp8 and
+// tp 4, 1024 + 256 tokens. Its 12 full layers keep 1280 tokens x 2 x 256 B (one KV head of 256 a chip, fp8), 7.86
+// MB; its 36 linear layers 8 heads x 128 x 128 x 2 B and 2048 channels x 3 x 2 B, 9.89 MB at bf16; 19.33 MB at fp32.
+TEST(CliEval, TheStatePrecisionSetsALinearLayersMemory) {
+    const auto kv_of = [](const std::string& precision) {
+        const CliRun r = run({"eval", "--chip", "h100-sxm", "--model", "qwen3-next-80b-a3b", "--chips", "4", "--tp",
+                              "4", "--precision", "fp8", "--batch", "8", "--state-precision", precision, "--format",
+                              "json"});
+        EXPECT_EQ(r.code, 0) << r.err;
+        return nlohmann::json::parse(r.out)["kv_gb_per_request_per_chip"].get<double>();
+    };
+    const double full = 12 * 1280.0 * 512;
+    EXPECT_NEAR(kv_of("bf16"), (full + 36 * (8.0 * 128 * 128 * 2 + 2048 * 3 * 2)) / 1e9, 1e-9);
+    EXPECT_NEAR(kv_of("fp32"), (full + 36 * (8.0 * 128 * 128 * 4 + 2048 * 3 * 2)) / 1e9, 1e-9);
 }
 
 // A mixed-precision checkpoint: Mixtral at fp8 with 9.4 % of its weights at 16 bits. Its token embedding, LM
