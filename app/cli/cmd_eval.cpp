@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <QString>
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <filesystem>
@@ -353,17 +354,25 @@ int run_models(const std::string& format, CommandContext& ctx) {
         }
         text = arr.dump(2) + "\n";
     } else {
-        char line[256];
-        std::snprintf(line, sizeof line, "%-16s %-18s %10s %10s %7s %7s %9s  %s\n", "id", "name", "params (B)",
-                      "active (B)", "layers", "hidden", "context", "source");
+        // The id and name columns as wide as their longest entry.
+        int id_w = 2, name_w = 4;
+        for (const auto& m : models) {
+            id_w = std::max(id_w, static_cast<int>(m.id.size()));
+            name_w = std::max(name_w, static_cast<int>(m.name.size()));
+        }
+        char line[512];
+        std::snprintf(line, sizeof line, "%-*s %-*s %10s %10s %7s %7s %9s  %s\n", id_w, "id", name_w, "name",
+                      "params (B)", "active (B)", "layers", "hidden", "context", "source");
         text += line;
         for (const auto& m : models) {
             const auto paren = m.source.find(" (");
             const std::string context = m.max_context > 0 ? std::to_string(m.max_context) : "-";
-            std::snprintf(line, sizeof line, "%-16s %-18s %10.2f %10.2f %7d %7d %9s  %s\n", m.id.c_str(), m.name.c_str(),
-                          m.parameters() / 1e9, m.active_parameters() / 1e9, m.layers, m.hidden, context.c_str(),
-                          m.source.substr(0, paren).c_str());
+            const std::string source = m.source.substr(0, paren);
+            std::snprintf(line, sizeof line, "%-*s %-*s %10.2f %10.2f %7d %7d %9s  ", id_w, m.id.c_str(), name_w,
+                          m.name.c_str(), m.parameters() / 1e9, m.active_parameters() / 1e9, m.layers, m.hidden,
+                          context.c_str());
             text += line;
+            text += source + "\n";
         }
     }
     ctx.out << text;

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -839,6 +840,19 @@ TEST(CliModels, ListsEveryPreset) {
     EXPECT_TRUE(found);
     const CliRun t = run({"models"});
     EXPECT_NE(t.out.find("deepseek-v3"), std::string::npos);
+    // The table's columns line up however long an id is: every row's parameter count ends where the header's
+    // "params (B)" does.
+    std::istringstream lines(t.out);
+    std::string header, row;
+    std::getline(lines, header);
+    const size_t end = header.find("params (B)") + std::string("params (B)").size();
+    int rows = 0;
+    while (std::getline(lines, row)) {
+        ++rows;
+        ASSERT_GT(row.size(), end) << row;
+        EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(row[end - 1])) && row[end] == ' ') << row;
+    }
+    EXPECT_EQ(rows, 13);
 }
 
 TEST(CliModels, TakesAModelRepositorysConfig) {
