@@ -79,7 +79,7 @@ struct KernelOptions {
     bool sustained = false;
 };
 
-enum class KernelKind { gemm, copy, stream, allreduce, moe, attention };
+enum class KernelKind { gemm, copy, stream, allreduce, moe, attention, linear };
 
 constexpr std::string_view kernel_name(KernelKind k) {
     switch (k) {
@@ -89,6 +89,7 @@ constexpr std::string_view kernel_name(KernelKind k) {
     case KernelKind::allreduce: return "allreduce";
     case KernelKind::moe: return "moe";
     case KernelKind::attention: return "attention";
+    case KernelKind::linear: return "linear";
     }
     return "";
 }
@@ -147,6 +148,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
     const bool gemm = kind == KernelKind::gemm;
     const bool moe = kind == KernelKind::moe;
     const bool attention = kind == KernelKind::attention;
+    const bool linear = kind == KernelKind::linear;
     // The kernel on a given chip: the nominal one, or the same at the clock its power limit allows (--sustained).
     std::function<Result<KernelResult>(const ChipSpec&)> run;
     if (attention) {
@@ -158,6 +160,14 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         if (!model) return fail(ctx, kFailed, model.error().message);
         run = [m = *model, p = *p, &o](const ChipSpec& c) {
             return attention_kernel(c, m, o.tp, o.tokens, o.context, p, o.sliding, o.prefill ? Phase::prefill : Phase::decode);
+        };
+    } else if (linear) {
+        if (o.precision != "bf16" && o.precision != "fp32")
+            return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp32 (the state's)");
+        auto model = load_model(o.model);
+        if (!model) return fail(ctx, kFailed, model.error().message);
+        run = [m = *model, fp32 = o.precision == "fp32", &o](const ChipSpec& c) {
+            return linear_attention_kernel(c, m, o.tp, o.tokens, o.context, fp32, o.prefill ? Phase::prefill : Phase::decode);
         };
     } else if (moe) {
         const auto p = parse_precision(o.precision);
@@ -237,7 +247,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
     const PowerBreakdown* power = &s->power;
     const OpResult& op = k->op;
     // Tokens through the layer per second: MoE's routed tokens, attention's new tokens (a whole prompt each with --prefill).
-    const double tokens_per_s = o.tokens * (attention && o.prefill ? o.context : 1.0) / k->time_s();
+    const double tokens_per_s = o.tokens * ((attention || linear) && o.prefill ? o.context : 1.0) / k->time_s();
     std::string text;
     if (o.format == "json") {
         nlohmann::ordered_json j;
@@ -267,6 +277,16 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
             j["attention_pairs"] = op.attention_pairs;
             j["prompt_token_heads"] = op.prompt_token_heads;
         }
+        if (linear) {
+            j["model"] = o.model;
+            j["tp"] = o.tp;
+            j["requests"] = o.tokens;
+            j["context"] = o.context;
+            j["phase"] = o.prefill ? "prefill" : "decode";
+            j["state_precision"] = o.precision;
+            j["flops"] = op.flops;
+            j["state_bytes"] = op.kv_bytes;
+        }
         if (gemm) {
             j["m"] = op.m;
             j["n"] = op.n;
@@ -292,7 +312,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
             j["weight_level"] = std::string(to_string(op.weight_level));  // where the weights are read from
         }
         j["time_s"] = k->time_s();
-        if (moe || attention) j["tokens_per_s"] = tokens_per_s;
+        if (moe || attention || linear) j["tokens_per_s"] = tokens_per_s;
         if (gemm || moe) j["achieved_tflops"] = k->achieved_tflops;
         else if (kind == KernelKind::allreduce) j["busbw_gb_s"] = k->busbw_gb_s;
         else j["achieved_tb_s"] = k->achieved_tb_s;
@@ -321,6 +341,9 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         else if (attention)
             text += "tokens_per_s: " + format_number("%.6g", tokens_per_s) + "\nachieved_tb_s: " +
                     format_number("%.6g", k->achieved_tb_s) + " (KV cache)\n";
+        else if (linear)
+            text += "tokens_per_s: " + format_number("%.6g", tokens_per_s) + "\nachieved_tb_s: " +
+                    format_number("%.6g", k->achieved_tb_s) + " (state)\n";
         else if (kind == KernelKind::allreduce)
             text += "algorithm: " + std::string(op.algorithm) + (op.library ? " (vendor library)" : " (engine kernel)") +
                     "\nbusbw_gb_s: " + format_number("%.6g", k->busbw_gb_s) + "\n";
@@ -505,7 +528,7 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     eval->callback([eo, &ctx] { ctx.exit_code = run_eval(*eo, ctx); });
 
     auto ko = std::make_shared<KernelOptions>();
-    CLI::App* kernel = app.add_subcommand("kernel", "Model one kernel: a GEMM, a memory copy, a STREAM operation, an all-reduce, a fused MoE layer or a decode-attention call");
+    CLI::App* kernel = app.add_subcommand("kernel", "Model one kernel: a GEMM, a memory copy, a STREAM operation, an all-reduce, a fused MoE layer, a decode-attention call or a linear-attention layer's own kernels");
     kernel->add_option("--chip", ko->chip, "Chip id or JSON file (or --session and --design)");
     kernel->add_option("--session", ko->session, "Session file (*.scoville) holding the design");
     kernel->add_option("--design", ko->design, "Design name in the --session file");
@@ -579,6 +602,18 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     attention->add_flag("--sliding", ko->sliding, "A sliding-window layer of the model (its window caps the keys read)");
     attention->fallthrough();
     attention->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::attention, ctx); });
+    CLI::App* linear = kernel->add_subcommand(
+        "linear", "One linear-attention layer's own kernels on one chip of --tp: REQUESTS each run one recurrent step over "
+                  "their state (decode; its convolution too), or with --prefill REQUESTS prompts of --context tokens run "
+                  "the chunked delta rule: time_s, tokens_per_s, achieved_tb_s (state bytes over time)");
+    linear->add_option("requests", ko->tokens, "REQUESTS decoding in the step (prompts with --prefill)")->required();
+    linear->add_option("--model", ko->model, "Model id or JSON file with linear-attention layers")->required();
+    linear->add_option("--tp", ko->tp, "Tensor-parallel degree: the chip holds heads / tp of each kind (default 1)");
+    linear->add_option("--context", ko->context, "Each prompt's tokens with --prefill (default 1024; a decode's state does not grow)");
+    linear->add_flag("--prefill", ko->prefill, "Prompts through the chunked delta rule, as a prefill step runs them");
+    linear->add_option("--precision", ko->precision, "The recurrent state's: bf16|fp32");
+    linear->fallthrough();
+    linear->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::linear, ctx); });
 
     auto models_format = std::make_shared<std::string>("table");
     CLI::App* models = app.add_subcommand("models", "Reference models with their sources");

@@ -291,4 +291,49 @@ Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& mod
     return Error{"attention: model '" + model.id + "' has no " + (sliding ? "sliding-window" : "full-attention") + " layer"};
 }
 
+Result<KernelResult> linear_attention_kernel(const ChipSpec& chip, const ModelSpec& model, int tp, double requests,
+                                             double context, bool state_fp32, Phase step) {
+    if (auto st = validate_chip(chip); !st) return st.error();
+    if (!valid_dim(requests) || requests != std::floor(requests))
+        return Error{"linear: requests must be a whole number in [1, 1e9]"};
+    if (!valid_dim(context) || context != std::floor(context))
+        return Error{"linear: context must be a whole number of tokens in [1, 1e9] (before the step, or the prompt's)"};
+    if (!model.has_linear_attention())
+        return Error{"linear: model '" + model.id + "' has no linear-attention layers"};
+    if (!tp_splits_linear_heads(model, tp))
+        return Error{"linear: tp " + std::to_string(tp) + " does not split the " + std::to_string(model.linear.key_heads) +
+                     " key heads and " + std::to_string(model.linear.value_heads) + " value heads of model '" + model.id +
+                     "' evenly"};
+    const ChipRates r = chip_rates(chip);
+    Scenario s;
+    s.chips = s.tp = tp;
+    s.ep = s.attention_dp = s.pp = 1;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;
+    s.state_fp32 = state_fp32;
+    s.input_len = static_cast<int>(context);
+    s.output_len = 2;
+    StepShape shape;
+    if (step == Phase::decode) {
+        shape.decode_seqs = requests;
+    } else {
+        shape.prefill_tokens = requests * context;
+        shape.prefill_seqs = requests;
+    }
+    StepPlan plan;
+    plan.par = Parallelism{tp, 1, 1, 1};
+    PhaseResult phase;
+    lower_step(model, s, r, step, shape, plan, phase);
+    for (size_t i = 0; i < phase.layer_count(); ++i) {
+        const LayerTemplate& layer = phase.layer(i);
+        if (!layer.kind.ends_with("linear")) continue;
+        static constexpr std::string_view kLinearOps[] = {"linear_conv", "linear_recurrent", "linear_chunk"};
+        double gemm_flops = 0;
+        KernelResult kr = sum_ops(layer, "linear", step == Phase::decode ? OpKind::vector : OpKind::gemm, kLinearOps,
+                                  gemm_flops);
+        kr.achieved_tb_s = kr.op.time_s > 0 ? kr.op.kv_bytes / kr.op.time_s / 1e12 : 0.0;
+        return kr;
+    }
+    return Error{"linear: model '" + model.id + "' has no linear-attention layer"};
+}
+
 }  // namespace scoville

@@ -614,6 +614,28 @@ TEST(CliKernel, FusedMoeLayer) {
                  "--routing: 'skewed' is not one of random, balanced");
 }
 
+// A linear-attention layer's own kernels: Qwen3-Next on one of 4 H100s, 64 requests decoding, each reading and writing
+// its 8 heads' 128 x 128 bf16 state (262,144 B) and its convolution's 2,048 x 3 x 2 B (12,288 B): 35.1 MB.
+TEST(CliKernel, LinearAttentionLayer) {
+    const CliRun d = run({"kernel", "--chip", "h100-sxm", "--format", "json", "linear", "64", "--model",
+                          "qwen3-next-80b-a3b", "--tp", "4"});
+    ASSERT_EQ(d.code, 0) << d.err;
+    const auto j = nlohmann::json::parse(d.out);
+    EXPECT_EQ(j["kernel"], "linear");
+    EXPECT_EQ(j["phase"], "decode");
+    EXPECT_EQ(j["state_bytes"].get<double>(), 64 * 2 * (262144.0 + 12288));
+    EXPECT_EQ(j["bound"], "memory");
+    EXPECT_NEAR(j["tokens_per_s"].get<double>(), 64 / j["time_s"].get<double>(), 1e-3);
+    const CliRun p = run({"kernel", "--chip", "h100-sxm", "linear", "1", "--model", "qwen3-next-80b-a3b", "--tp", "4",
+                          "--prefill", "--context", "8192", "--precision", "fp32"});
+    ASSERT_EQ(p.code, 0) << p.err;
+    EXPECT_NE(p.out.find("achieved_tb_s: "), std::string::npos) << p.out;
+    expect_error(run({"kernel", "--chip", "h100-sxm", "linear", "1", "--model", "llama-2-7b"}), 1,
+                 "model 'llama-2-7b' has no linear-attention layers");
+    expect_error(run({"kernel", "--chip", "h100-sxm", "linear", "1", "--model", "qwen3-next-80b-a3b", "--precision", "fp8"}),
+                 2, "--precision: 'fp8' is not one of bf16, fp32 (the state's)");
+}
+
 // The bytes per routed copy (workload key moe_pair_bytes) can be set where the fused-MoE op is timed.
 // Qwen3-30B on B200 at fp4, EP 1, 16384 tokens routed evenly: 16384 x 8 = 131072 copies of 2048 elements.
 // From the fp4 default 16.3 B to 29.8 B, the permute and finalise (memory-bound) move 13.5 x 131072 x 2048 =

@@ -487,6 +487,29 @@ TEST(Lowering, LinearAttentionLayersKeepAStateNotAKvCache) {
     EXPECT_EQ(op(lower(m, s, Phase::prefill), 0, "linear_chunk").m, 8);
 }
 
+// `scoville kernel linear`: one linear layer's own kernels as a benchmark of them would time them. Decode, 2 requests
+// of tiny_hybrid(): the convolution (2 x 96 x 12 FLOPs, each request's 576 B read and written) and the recurrent
+// step (7 x 8 x 16 x 4 heads x 2 FLOPs, each 1,024-B state read and written): 9,472 FLOPs, 6,400 B of state.
+TEST(Kernel, ALinearLayersOwnKernels) {
+    const ChipSpec h100 = *load_chip("h100-sxm");
+    const auto dec = linear_attention_kernel(h100, tiny_hybrid(), 1, 2, 8);
+    ASSERT_TRUE(dec.ok()) << dec.error().message;
+    EXPECT_EQ(dec->op.flops, 2 * 96 * 12 + 7.0 * 8 * 16 * 4 * 2);
+    EXPECT_EQ(dec->op.kv_bytes, 2 * 2 * 576 + 2 * 2 * 1024);
+    EXPECT_NEAR(dec->achieved_tb_s, 6400 / dec->op.time_s / 1e12, 1e-12);
+    // An FP32 state: the recurrent step's bytes double.
+    EXPECT_EQ(linear_attention_kernel(h100, tiny_hybrid(), 1, 2, 8, true)->op.kv_bytes, 2 * 2 * 576 + 2 * 2 * 2048);
+    // Prefill, 2 prompts of 8 tokens in one chunk: the convolution over 16 tokens and the chunked rule.
+    const auto pre = linear_attention_kernel(h100, tiny_hybrid(), 1, 2, 8, false, Phase::prefill);
+    ASSERT_TRUE(pre.ok()) << pre.error().message;
+    EXPECT_NEAR(pre->op.flops, 16 * 96 * 12 + 16 * 4 * (8 * 112 + 768 + 128.0 / 3), 1e-6);
+    // Refused, naming what is wrong.
+    EXPECT_NE(linear_attention_kernel(h100, tiny(), 1, 2, 8).error().message.find("has no linear-attention layers"),
+              std::string::npos);
+    EXPECT_NE(linear_attention_kernel(h100, tiny_hybrid(), 4, 2, 8).error().message.find("does not split the 2 key heads"),
+              std::string::npos);
+}
+
 // Engines split a linear-attention layer's key and value heads evenly over tensor parallelism (vLLM and Megatron
 // assert it): tp = 4 splits tiny_hybrid()'s 4 query heads and copies its 2 KV heads, but not its 2 key heads.
 TEST(Lowering, TensorParallelismMustSplitTheLinearHeads) {
