@@ -232,6 +232,31 @@ Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, do
     return Error{"moe: model '" + model.id + "' has no MoE layer"};
 }
 
+namespace {
+// One step of `model` on one chip of tp as a layer benchmark runs it, `s` giving the precisions. Decode: `requests`
+// requests on one chip of tp, each with `context` tokens before it: a two-token output makes the lowering's mean
+// context context + 1, the cached tokens and the new one. Prefill: `requests` whole prompts of `context` tokens in
+// one step.
+void lower_layer_call(const ChipSpec& chip, const ModelSpec& model, Scenario s, int tp, double requests, double context,
+                      Phase step, PhaseResult& phase) {
+    s.chips = s.tp = tp;
+    s.ep = s.attention_dp = s.pp = 1;
+    s.input_len = static_cast<int>(context);
+    s.output_len = 2;
+    s.input_len_cv = s.output_len_cv = 0;
+    StepShape shape;
+    if (step == Phase::decode) {
+        shape.decode_seqs = requests;
+    } else {
+        shape.prefill_tokens = requests * context;
+        shape.prefill_seqs = requests;
+    }
+    StepPlan plan;
+    plan.par = Parallelism{tp, 1, 1, 1};
+    lower_step(model, s, chip_rates(chip), step, shape, plan, phase);
+}
+}  // namespace
+
 Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& model, int tp, double requests,
                                       double context, Precision kv, bool sliding, Phase step) {
     if (auto st = validate_chip(chip); !st) return st.error();
@@ -245,28 +270,6 @@ Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& mod
                      "' evenly (tp must divide the heads, and divide the KV heads or be a multiple of them)"};
     if (sliding && model.sliding_window <= 0)
         return Error{"attention: model '" + model.id + "' has no sliding-window layers"};
-    const ChipRates r = chip_rates(chip);
-    // Decode: `requests` requests on one chip of tp, each with `context` tokens cached: a two-token output
-    // makes the lowering's mean context context + 1, the cached tokens and the new one. Prefill: `requests`
-    // whole prompts of `context` tokens in one step.
-    Scenario s;
-    s.chips = s.tp = tp;
-    s.ep = s.attention_dp = s.pp = 1;
-    s.weight_precision = s.activation_precision = Precision::bf16;
-    s.kv_precision = kv;
-    s.input_len = static_cast<int>(context);
-    s.output_len = 2;
-    s.input_len_cv = s.output_len_cv = 0;
-    StepShape shape;
-    if (step == Phase::decode) {
-        shape.decode_seqs = requests;
-    } else {
-        shape.prefill_tokens = requests * context;
-        shape.prefill_seqs = requests;
-    }
-    StepPlan plan;
-    plan.par = Parallelism{tp, 1, 1, 1};
-    PhaseResult phase;
     // A sliding-window kernel attends the last window of keys, also for a model whose local layers are chunked
     // (a kernel benchmark's windowed attention call, as aiconfigurator times Llama 4's local layers).
     ModelSpec windowed;
@@ -275,7 +278,11 @@ Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& mod
         windowed = model;
         windowed.window_kind = WindowKind::sliding;
     }
-    lower_step(rewindow ? windowed : model, s, r, step, shape, plan, phase);
+    Scenario s;
+    s.weight_precision = s.activation_precision = Precision::bf16;
+    s.kv_precision = kv;
+    PhaseResult phase;
+    lower_layer_call(chip, rewindow ? windowed : model, s, tp, requests, context, step, phase);
     for (size_t i = 0; i < phase.layer_count(); ++i) {
         const LayerTemplate& layer = phase.layer(i);
         // (A linear-attention layer has no attention kernel: its state takes the KV cache's place.)
@@ -304,25 +311,11 @@ Result<KernelResult> linear_attention_kernel(const ChipSpec& chip, const ModelSp
         return Error{"linear: tp " + std::to_string(tp) + " does not split the " + std::to_string(model.linear.key_heads) +
                      " key heads and " + std::to_string(model.linear.value_heads) + " value heads of model '" + model.id +
                      "' evenly"};
-    const ChipRates r = chip_rates(chip);
     Scenario s;
-    s.chips = s.tp = tp;
-    s.ep = s.attention_dp = s.pp = 1;
     s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;
     s.state_fp32 = state_fp32;
-    s.input_len = static_cast<int>(context);
-    s.output_len = 2;
-    StepShape shape;
-    if (step == Phase::decode) {
-        shape.decode_seqs = requests;
-    } else {
-        shape.prefill_tokens = requests * context;
-        shape.prefill_seqs = requests;
-    }
-    StepPlan plan;
-    plan.par = Parallelism{tp, 1, 1, 1};
     PhaseResult phase;
-    lower_step(model, s, r, step, shape, plan, phase);
+    lower_layer_call(chip, model, s, tp, requests, context, step, phase);
     for (size_t i = 0; i < phase.layer_count(); ++i) {
         const LayerTemplate& layer = phase.layer(i);
         if (!layer.kind.ends_with("linear")) continue;
