@@ -111,7 +111,7 @@ struct OpResult {
 
 // Identical layers share one template: ops are computed once, every layer is still listed.
 struct LayerTemplate {
-    std::string_view kind;       // "dense", "moe", "dense-sliding", "embedding", "lm_head"
+    std::string_view kind;       // "dense", "moe", "dense-sliding", "moe-linear", "lm_head", ... (lower.cpp kTargetKinds)
     std::vector<OpResult> ops;
     double time_s = 0, compute_s = 0, memory_s = 0, network_s = 0;
     double hidden_s = 0;         // collective time hidden behind the layer's other ops (scenario comm_overlap)
