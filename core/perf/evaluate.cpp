@@ -974,7 +974,7 @@ struct Split {
 // each linear-attention layer.
 double prompt_kv_bytes(const ModelSpec& m, const Scenario& s) {
     return kv_bytes_per_token_per_layer(m, s.kv_precision, 1) * kv_token_layers(m, s, s.input_len) +
-           m.linear_layer_count() * linear_state_bytes(m, s, 1);
+           linear_states_bytes(m, s, 1);
 }
 
 // One pool of a disaggregated scenario, as a scenario of its own: its chips, no pools of its own.

@@ -374,9 +374,9 @@ void linear_attention_block(std::vector<OpResult>& ops, const Ctx& c) {
     const double kd = a.key_dim() / tp, vd = a.value_dim() / tp, hv = a.value_heads / tp;
     const double dk = a.key_head_dim, dv = a.value_head_dim;
     const double conv = a.conv_dim() / tp;
-    // One request's recurrent state on this chip, and its convolution's last inputs (linear_state_bytes: both).
-    const double state = hv * dk * dv * (c.s.state_fp32 ? 4.0 : 2.0);
-    const double conv_state = conv * (a.conv_kernel - 1.0) * kActBytes;
+    // One request's recurrent state on this chip, and its convolution's last inputs.
+    const double state = linear_recurrent_state_bytes(m, c.s, c.par.tp);
+    const double conv_state = linear_conv_state_bytes(m, c.par.tp);
     // Queries and keys, values and the output gate, a decay and a write strength per value head.
     gemm(ops, c, "linear_in_proj", t, t, 2.0 * kd + 2.0 * vd + 2.0 * hv, h, 1);
     // Each prompt piece of the step (a chunk, or a whole prompt) reads its request's state and writes it back, as a
@@ -997,16 +997,27 @@ double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, cons
     const double ctx =
         s.kv_allocation == KvAllocation::reserve || lockstep_run(s) ? reserved_context(s) : mean_decode_context(s);
     return (kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp) * kv_token_layers(m, s, ctx) +
-            m.linear_layer_count() * linear_state_bytes(m, s, par.tp)) /
+            linear_states_bytes(m, s, par.tp)) /
            par.pp;
+}
+
+double linear_recurrent_state_bytes(const ModelSpec& m, const Scenario& s, int tp) {
+    const LinearAttentionSpec& a = m.linear;
+    return a.value_dim() * a.key_head_dim * (s.state_fp32 ? 4.0 : 2.0) / tp;
+}
+
+double linear_conv_state_bytes(const ModelSpec& m, int tp) {
+    const LinearAttentionSpec& a = m.linear;
+    return a.conv_dim() * (a.conv_kernel - 1.0) * kActBytes / tp;
 }
 
 double linear_state_bytes(const ModelSpec& m, const Scenario& s, int tp) {
     if (!m.has_linear_attention()) return 0.0;
-    const LinearAttentionSpec& a = m.linear;
-    const double recurrent = a.value_dim() * a.key_head_dim * (s.state_fp32 ? 4.0 : 2.0);
-    const double conv = a.conv_dim() * (a.conv_kernel - 1.0) * 2.0;
-    return (recurrent + conv) / tp;
+    return linear_recurrent_state_bytes(m, s, tp) + linear_conv_state_bytes(m, tp);
+}
+
+double linear_states_bytes(const ModelSpec& m, const Scenario& s, int tp) {
+    return m.linear_layer_count() * linear_state_bytes(m, s, tp);
 }
 
 double kv_read_bytes_per_decode(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
@@ -1019,7 +1030,7 @@ double kv_read_bytes_per_decode(const ModelSpec& m, const Scenario& s, const Par
     }
     // A linear-attention layer reads its state and writes it back.
     return (kv_bytes_per_token_per_layer(m, s.kv_precision, par.tp) * tokens +
-            2.0 * m.linear_layer_count() * linear_state_bytes(m, s, par.tp)) /
+            2.0 * linear_states_bytes(m, s, par.tp)) /
            par.pp;
 }
 

@@ -93,6 +93,11 @@ double kv_bytes_per_request_per_chip(const ModelSpec& model, const Scenario& sce
 // state (value heads x key head dim x value head dim, at the scenario's state_precision) and its convolution's last
 // conv_kernel - 1 inputs (16 bits); 0 for a model without such layers. kv_bytes_per_request_per_chip counts it.
 double linear_state_bytes(const ModelSpec& model, const Scenario& scenario, int tp);
+// Its two parts: the recurrent state, and the convolution's last inputs.
+double linear_recurrent_state_bytes(const ModelSpec& model, const Scenario& scenario, int tp);
+double linear_conv_state_bytes(const ModelSpec& model, int tp);
+// The same over every linear-attention layer of the model: what a request keeps beside its KV cache.
+double linear_states_bytes(const ModelSpec& model, const Scenario& scenario, int tp);
 // KV bytes one decoding request reads on one chip in a step, over its life on average: each layer the keys
 // its decode attention reads (mean_decode_context, or decode_keys_per_token on a windowed layer).
 double kv_read_bytes_per_decode(const ModelSpec& model, const Scenario& scenario, const Parallelism& par);
