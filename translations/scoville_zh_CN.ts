@@ -611,6 +611,62 @@
         <source>mtp-moe-linear</source>
         <translation>MTP-MoE-线性注意力</translation>
     </message>
+    <message>
+        <source>mlp</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>moe-ffn</source>
+        <translation>MoE FFN</translation>
+    </message>
+    <message>
+        <source>sliding</source>
+        <translation>滑动窗口注意力</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性注意力</translation>
+    </message>
+    <message>
+        <source>draft-mlp</source>
+        <translation>草稿-MLP</translation>
+    </message>
+    <message>
+        <source>draft-moe-ffn</source>
+        <translation>草稿-MoE FFN</translation>
+    </message>
+    <message>
+        <source>draft-attention</source>
+        <translation>草稿-注意力</translation>
+    </message>
+    <message>
+        <source>draft-sliding-only</source>
+        <translation>草稿-滑动窗口注意力</translation>
+    </message>
+    <message>
+        <source>draft-linear-only</source>
+        <translation>草稿-线性注意力</translation>
+    </message>
+    <message>
+        <source>mtp-mlp</source>
+        <translation>MTP-MLP</translation>
+    </message>
+    <message>
+        <source>mtp-moe-ffn</source>
+        <translation>MTP-MoE FFN</translation>
+    </message>
+    <message>
+        <source>mtp-attention</source>
+        <translation>MTP-注意力</translation>
+    </message>
+    <message>
+        <source>mtp-sliding-only</source>
+        <translation>MTP-滑动窗口注意力</translation>
+    </message>
+    <message>
+        <source>mtp-linear-only</source>
+        <translation>MTP-线性注意力</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1449,6 +1505,10 @@
     <message>
         <source>model &apos;%1&apos;: its %2 linear-attention layers&apos; convolution, recurrent step and chunked delta rule are timed from their FLOPs and bytes at this chip&apos;s rates, an estimate: no measured run of a linear-attention model checks them</source>
         <translation>模型 &apos;%1&apos;：其 %2 个线性注意力层的卷积、循环步和分块 delta 规则按其 FLOPs 与字节数以本芯片的速率计时，属估计值：尚无线性注意力模型的实测运行对其校验</translation>
+    </message>
+    <message>
+        <source>model &apos;%1&apos;: its %2 Mamba-2 layers&apos; convolution, state update and chunked scan are timed from their FLOPs and bytes at this chip&apos;s rates, an estimate: no measured run of a Mamba-2 model checks them</source>
+        <translation>模型“%1”：其 %2 个 Mamba-2 层的卷积、状态更新和分块扫描按其 FLOPs 与字节数以本芯片的速率计时，属估计值：没有 Mamba-2 模型的实测运行可以检验它们</translation>
     </message>
 </context>
 <context>
@@ -3875,6 +3935,18 @@ TTFT p99 %6</translation>
         <source>%1 billion parameters, %2 billion active a token</source>
         <translation>%1 十亿参数，每个 token 激活 %2 十亿</translation>
     </message>
+    <message>
+        <source>every layer attention and FFN</source>
+        <translation>每层均为注意力和 FFN</translation>
+    </message>
+    <message>
+        <source>One block a layer, as Nemotron-H&apos;s hybrid_override_pattern gives them: M linear attention (Mamba-2), * attention, - dense FFN, E MoE FFN; as many as the layers. Empty: every layer an attention and an FFN, as the other keys say (layer_pattern)</source>
+        <translation>每层一个模块，与 Nemotron-H 的 hybrid_override_pattern 写法相同：M 线性注意力（Mamba-2），* 注意力，- 稠密 FFN，E MoE FFN；字符数与层数相同。留空：每层都有注意力和 FFN，由其他键决定（layer_pattern）</translation>
+    </message>
+    <message>
+        <source>Layer pattern</source>
+        <translation>层模式</translation>
+    </message>
 </context>
 <context>
     <name>scoville::ModelKeys</name>
@@ -4161,6 +4233,30 @@ TTFT p99 %6</translation>
     <message>
         <source>With linear-attention layers, every n-th layer attends all its keys with a KV cache and the others are linear (full_attention_interval; Qwen3-Next: 4). 0: every layer is linear.</source>
         <translation>有线性注意力层时，每第 n 层以 KV 缓存关注其全部键，其余为线性层（full_attention_interval；Qwen3-Next：4）。0：每层均为线性。</translation>
+    </message>
+    <message>
+        <source>Recurrence</source>
+        <translation>递推方式</translation>
+    </message>
+    <message>
+        <source>What a linear-attention layer runs: gated_delta, Gated DeltaNet&apos;s delta rule (Qwen3-Next, Qwen3.5); mamba2, Mamba-2&apos;s state-space duality (Nemotron-H, Nemotron 3), whose key heads are its groups (n_groups), key head size its state size (ssm_state_size) and value heads its SSM heads (mamba_num_heads, mamba_head_dim).</source>
+        <translation>线性注意力层运行的递推：gated_delta，Gated DeltaNet 的 delta 规则（Qwen3-Next、Qwen3.5）；mamba2，Mamba-2 的状态空间对偶（Nemotron-H、Nemotron 3），其键头数即分组数（n_groups），键头宽度即状态维度（ssm_state_size），值头即 SSM 头（mamba_num_heads、mamba_head_dim）。</translation>
+    </message>
+    <message>
+        <source>State format</source>
+        <translation>状态格式</translation>
+    </message>
+    <message>
+        <source>The format the model&apos;s configuration asks its recurrent state be held in (mamba_ssm_cache_dtype: Nemotron 3 float32), which engines follow unless the workload says otherwise (vLLM&apos;s mamba_ssm_cache_dtype auto).</source>
+        <translation>模型配置要求的循环状态存储格式（mamba_ssm_cache_dtype：Nemotron 3 为 float32），除非负载另行指定，引擎都按它执行（vLLM 的 mamba_ssm_cache_dtype auto）。</translation>
+    </message>
+    <message>
+        <source>Scan chunk</source>
+        <translation>扫描分块</translation>
+    </message>
+    <message>
+        <source>Tokens per chunk of a prompt&apos;s chunked scan, which its engines run: within a chunk the tokens meet as in attention, across chunks through the state (Gated DeltaNet: 64, flash-linear-attention&apos;s kernel; Mamba-2: its config&apos;s chunk_size, Nemotron 3: 128).</source>
+        <translation>引擎对提示词做分块扫描时每块的 token 数：块内 token 像注意力那样相互作用，块间通过状态传递（Gated DeltaNet：64，flash-linear-attention 的内核；Mamba-2：其配置的 chunk_size，Nemotron 3 为 128）。</translation>
     </message>
 </context>
 <context>
@@ -5188,6 +5284,10 @@ TTFT p99 %6</translation>
         <source>It changes nothing for this workload: it applies %1.</source>
         <translation>对此工作负载不起作用：仅在%1时适用。</translation>
     </message>
+    <message>
+        <source>the model&apos;s</source>
+        <translation>随模型</translation>
+    </message>
 </context>
 <context>
     <name>scoville::SessionController</name>
@@ -6172,20 +6272,20 @@ TTFT p99 %6</translation>
         <translation>循环状态</translation>
     </message>
     <message>
-        <source>For a model with linear-attention layers (Qwen3-Next, Qwen3.5), the format each layer&apos;s recurrent state is held in, per request. bf16: vLLM&apos;s default (mamba_cache_dtype auto, the model&apos;s dtype); fp32: vLLM with mamba_ssm_cache_dtype float32, and llama.cpp. The convolution&apos;s last inputs stay at 16 bits.</source>
-        <translation>对有线性注意力层的模型（Qwen3-Next、Qwen3.5），每层每个请求的循环状态的保存格式。bf16：vLLM 的默认值（mamba_cache_dtype auto，即模型的数据类型）；fp32：vLLM 设 mamba_ssm_cache_dtype float32 时，以及 llama.cpp。卷积的最近输入始终为 16 位。</translation>
-    </message>
-    <message>
         <source>Linear-attention chunk</source>
         <translation>线性注意力分块</translation>
     </message>
     <message>
-        <source>Tokens per chunk of a prompt&apos;s linear attention (the chunked delta rule): within a chunk the tokens attend each other as in attention, across chunks they meet through the state. 64: flash-linear-attention&apos;s chunk_gated_delta_rule, which vLLM and SGLang run.</source>
-        <translation>提示词线性注意力（分块 delta 规则）每块的词元数：块内词元像注意力一样彼此关注，块间经由状态相连。64：flash-linear-attention 的 chunk_gated_delta_rule，vLLM 和 SGLang 均采用。</translation>
+        <source>For a model with linear-attention or Mamba-2 layers (Qwen3-Next, Qwen3.5, Nemotron 3), the format each layer&apos;s recurrent state is held in, per request. model: what the model&apos;s configuration asks (its linear.state_precision: Qwen3-Next bf16, Nemotron 3 fp32), as vLLM&apos;s mamba_ssm_cache_dtype auto follows it; bf16 or fp32 whatever it asks (vLLM&apos;s mamba_ssm_cache_dtype; llama.cpp: fp32). The convolution&apos;s last inputs stay at 16 bits.</source>
+        <translation>用于含线性注意力或 Mamba-2 层的模型（Qwen3-Next、Qwen3.5、Nemotron 3）：每个请求在每层保存的循环状态的格式。model：模型配置所要求的（其 linear.state_precision：Qwen3-Next 为 bf16，Nemotron 3 为 fp32），与 vLLM 的 mamba_ssm_cache_dtype auto 一致；bf16 或 fp32：不论模型要求什么（vLLM 的 mamba_ssm_cache_dtype；llama.cpp：fp32）。卷积的最后输入仍为 16 位。</translation>
     </message>
     <message>
-        <source>on a model with linear-attention layers (Qwen3-Next)</source>
-        <translation>模型具有线性注意力层（Qwen3-Next）</translation>
+        <source>Tokens per chunk of a prompt&apos;s linear attention (the chunked delta rule, Mamba-2&apos;s chunked scan): within a chunk the tokens attend each other as in attention, across chunks they meet through the state. 0: the model&apos;s (its linear.chunk_tokens: 64, flash-linear-attention&apos;s chunk_gated_delta_rule, for Gated DeltaNet; a Mamba-2 config&apos;s chunk_size).</source>
+        <translation>提示词线性注意力（分块 delta 规则、Mamba-2 的分块扫描）每块的 token 数：块内 token 像注意力那样相互关注，块间通过状态相遇。0：随模型（其 linear.chunk_tokens：Gated DeltaNet 为 64，即 flash-linear-attention 的 chunk_gated_delta_rule；Mamba-2 为其配置的 chunk_size）。</translation>
+    </message>
+    <message>
+        <source>on a model with linear-attention or Mamba-2 layers (Qwen3-Next, Nemotron 3)</source>
+        <translation>用于含线性注意力或 Mamba-2 层的模型（Qwen3-Next、Nemotron 3）</translation>
     </message>
 </context>
 <context>

@@ -52,8 +52,16 @@ ModelEditor::ModelEditor(const ModelSpec& start, QWidget* parent) : QDialog(pare
     id_->setToolTip(tr("The model's id: lower case letters, digits, '.', '_' and '-'"));
     name_ = new QLineEdit(qtext(start.name), this);
     name_->setObjectName(QStringLiteral("model:name"));
+    pattern_ = new QLineEdit(qtext(start.layer_pattern), this);
+    pattern_->setObjectName(QStringLiteral("model:layer_pattern"));
+    pattern_->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[-M*E]*")), pattern_));
+    pattern_->setPlaceholderText(tr("every layer attention and FFN"));
+    pattern_->setToolTip(tr("One block a layer, as Nemotron-H's hybrid_override_pattern gives them: M linear attention "
+                            "(Mamba-2), * attention, - dense FFN, E MoE FFN; as many as the layers. Empty: every layer "
+                            "an attention and an FFN, as the other keys say (layer_pattern)"));
     identity->addRow(tr("Id"), id_);
     identity->addRow(tr("Name"), name_);
+    identity->addRow(tr("Layer pattern"), pattern_);
     top->addLayout(identity);
 
     // The groups in three columns, in the registry's order: the first two (shape, attention) in the first, the
@@ -155,6 +163,7 @@ ModelEditor::ModelEditor(const ModelSpec& start, QWidget* parent) : QDialog(pare
     top->addWidget(buttons_);
     connect(id_, &QLineEdit::textChanged, this, &ModelEditor::update);
     connect(name_, &QLineEdit::textChanged, this, &ModelEditor::update);
+    connect(pattern_, &QLineEdit::textChanged, this, &ModelEditor::update);
     update();
 }
 
@@ -162,6 +171,7 @@ ModelSpec ModelEditor::model() const {
     ModelSpec m = start_;
     m.id = stext(id_->text());
     m.name = stext(name_->text());
+    m.layer_pattern = stext(pattern_->text());
     for (const ModelKey& k : model_keys()) k.set(m, fieldValue(fields_.at(std::string(k.key))));
     // A skew set here is the user's own value: the estimate's range no longer describes it.
     if (m.moe.routing_alpha != start_.moe.routing_alpha) m.moe.routing_alpha_low = m.moe.routing_alpha_high = 0;

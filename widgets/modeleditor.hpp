@@ -32,6 +32,7 @@ private:
     ModelSpec start_;
     QLineEdit* id_ = nullptr;
     QLineEdit* name_ = nullptr;
+    QLineEdit* pattern_ = nullptr;  // the layer pattern (ModelSpec::layer_pattern)
     std::map<std::string, QWidget*> fields_;  // by model key
     QLabel* status_ = nullptr;
     QDialogButtonBox* buttons_ = nullptr;

@@ -32,6 +32,7 @@ public:
         else if (key.zero_text == "off") setSpecialValueText(ServingForm::tr("off"));
         else if (key.zero_text == "steady") setSpecialValueText(ServingForm::tr("steady stream"));
         else if (key.zero_text == "shared") setSpecialValueText(ServingForm::tr("shared"));
+        else if (key.zero_text == "model") setSpecialValueText(ServingForm::tr("the model's"));
     }
 
 protected:

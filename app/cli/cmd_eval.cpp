@@ -162,12 +162,15 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
             return attention_kernel(c, m, o.tp, o.tokens, o.context, p, o.sliding, o.prefill ? Phase::prefill : Phase::decode);
         };
     } else if (linear) {
-        if (o.precision != "bf16" && o.precision != "fp32")
-            return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp32 (the state's)");
+        if (o.precision != "bf16" && o.precision != "fp32" && o.precision != "model")
+            return fail(ctx, kUsage, "--precision: '" + o.precision + "' is not one of bf16, fp32, model (the state's)");
         auto model = load_model(o.model);
         if (!model) return fail(ctx, kFailed, model.error().message);
-        run = [m = *model, fp32 = o.precision == "fp32", &o](const ChipSpec& c) {
-            return linear_attention_kernel(c, m, o.tp, o.tokens, o.context, fp32, o.prefill ? Phase::prefill : Phase::decode);
+        const StateFormat state = o.precision == "fp32" ? StateFormat::fp32
+                                  : o.precision == "model" ? StateFormat::model
+                                                           : StateFormat::bf16;
+        run = [m = *model, state, &o](const ChipSpec& c) {
+            return linear_attention_kernel(c, m, o.tp, o.tokens, o.context, state, o.prefill ? Phase::prefill : Phase::decode);
         };
     } else if (moe) {
         const auto p = parse_precision(o.precision);
@@ -611,7 +614,7 @@ void register_eval_commands(CLI::App& app, CommandContext& ctx) {
     linear->add_option("--tp", ko->tp, "Tensor-parallel degree: the chip holds heads / tp of each kind (default 1)");
     linear->add_option("--context", ko->context, "Each prompt's tokens with --prefill (default 1024; a decode's state does not grow)");
     linear->add_flag("--prefill", ko->prefill, "Prompts through the chunked delta rule, as a prefill step runs them");
-    linear->add_option("--precision", ko->precision, "The recurrent state's: bf16|fp32");
+    linear->add_option("--precision", ko->precision, "The recurrent state's: bf16|fp32|model (its configuration's)");
     linear->fallthrough();
     linear->callback([ko, &ctx] { ctx.exit_code = run_kernel(*ko, KernelKind::linear, ctx); });
 

@@ -148,12 +148,13 @@ void add_design_options(CLI::App* cmd, DesignOptions& o) {
                      "Format of the LM head, the token embedding and MoE routers: bf16 (default: quantisation tools "
                      "leave them at 16 bits) or weights (the weights' format)");
     cmd->add_option("--state-precision", o.state_precision,
-                     "For a model with linear-attention layers (Qwen3-Next, Qwen3.5), the format of each layer's recurrent "
-                     "state a request keeps: bf16 (default: vLLM) or fp32 (vLLM's mamba_ssm_cache_dtype float32, "
-                     "llama.cpp)");
+                     "For a model with linear-attention or Mamba-2 layers (Qwen3-Next, Qwen3.5, Nemotron 3), the format "
+                     "of each layer's recurrent state a request keeps: model (default: what its configuration asks, as "
+                     "vLLM follows it; Qwen3-Next bf16, Nemotron 3 fp32), bf16 or fp32");
     cmd->add_option("--linear-chunk-tokens", o.linear_chunk_tokens,
-                     "For a model with linear-attention layers, tokens per chunk of a prompt's chunked delta rule "
-                     "(default 64: flash-linear-attention, as vLLM and SGLang run it)");
+                     "For a model with linear-attention or Mamba-2 layers, tokens per chunk of a prompt's chunked scan "
+                     "(default 0: the model's, 64 for Gated DeltaNet as flash-linear-attention runs it, a Mamba-2 "
+                     "config's chunk_size)");
     cmd->add_option("--custom-allreduce-mb", o.custom_allreduce_mb,
                      "The largest all-reduce the engine's own kernels take, MB; larger ones go to the vendor library "
                      "(default 8: vLLM, and TensorRT-LLM above TP 2; TensorRT-LLM at TP <= 2: 16)");

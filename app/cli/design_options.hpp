@@ -43,7 +43,7 @@ struct DesignOptions {
     std::string chunked_decode = "chunk";
     std::string chunked_kv = "chunk";
     std::string lm_head = "bf16";
-    std::string state_precision = "bf16";
+    std::string state_precision = "model";
     int linear_chunk_tokens = Scenario{}.linear_chunk_tokens;
     double host_us_per_request = Scenario{}.host_us_per_request;
     double host_active_share = Scenario{}.host_active_share;

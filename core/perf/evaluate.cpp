@@ -1439,10 +1439,15 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
         // the roofline's of their FLOPs and bytes, unchecked.
         if (model.has_linear_attention())
             c.warnings.push_back({"Warning",
-                                  SCV_TR("Warning", "model '%1': its %2 linear-attention layers' convolution, recurrent "
-                                                    "step and chunked delta rule are timed from their FLOPs and bytes "
-                                                    "at this chip's rates, an estimate: no measured run of a "
-                                                    "linear-attention model checks them"),
+                                  model.linear.kind == LinearKind::mamba2
+                                      ? SCV_TR("Warning", "model '%1': its %2 Mamba-2 layers' convolution, state update "
+                                                          "and chunked scan are timed from their FLOPs and bytes at this "
+                                                          "chip's rates, an estimate: no measured run of a Mamba-2 model "
+                                                          "checks them")
+                                      : SCV_TR("Warning", "model '%1': its %2 linear-attention layers' convolution, "
+                                                          "recurrent step and chunked delta rule are timed from their "
+                                                          "FLOPs and bytes at this chip's rates, an estimate: no "
+                                                          "measured run of a linear-attention model checks them"),
                                   {model.id, std::to_string(model.linear_layer_count())}});
         workload = &c;
     }

@@ -30,6 +30,11 @@ KernelResult memory_op(const ChipRates& r, std::string_view name, double moved) 
     return kr;
 }
 
+// Whether a lowered layer runs an op of that name (its kind names what it holds, but in words people read).
+bool runs_op(const LayerTemplate& layer, std::string_view name) {
+    return std::any_of(layer.ops.begin(), layer.ops.end(), [name](const OpResult& op) { return op.name == name; });
+}
+
 // The ops of one lowered layer named in `names`, summed into one kernel; `gemm_flops` gets their GEMMs' FLOPs.
 template <size_t N>
 KernelResult sum_ops(const LayerTemplate& layer, std::string_view name, OpKind kind,
@@ -221,7 +226,7 @@ Result<KernelResult> moe_kernel(const ChipSpec& chip, const ModelSpec& model, do
     lower_step(model, s, r, Phase::decode, shape, plan, phase);
     for (size_t i = 0; i < phase.layer_count(); ++i) {
         const LayerTemplate& layer = phase.layer(i);
-        if (layer.kind != "moe") continue;
+        if (!runs_op(layer, "expert_gate_up")) continue;
         static constexpr std::string_view kMoeOps[] = {"moe_permute", "expert_gate_up", "expert_act", "expert_down",
                                                        "moe_combine"};
         double gemm_flops = 0;
@@ -286,9 +291,7 @@ Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& mod
     for (size_t i = 0; i < phase.layer_count(); ++i) {
         const LayerTemplate& layer = phase.layer(i);
         // (A linear-attention layer has no attention kernel: its state takes the KV cache's place.)
-        if (layer.kind == "embedding" || layer.kind == "lm_head" || layer.kind.ends_with("linear") ||
-            layer.kind.ends_with("sliding") != sliding)
-            continue;
+        if (!runs_op(layer, "attn_score") || is_sliding_layer(model, static_cast<int>(i)) != sliding) continue;
         static constexpr std::string_view kAttentionOps[] = {"attn_score", "softmax", "attn_value"};
         double gemm_flops = 0;
         KernelResult kr = sum_ops(layer, "attention", OpKind::attention, kAttentionOps, gemm_flops);
@@ -299,7 +302,7 @@ Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& mod
 }
 
 Result<KernelResult> linear_attention_kernel(const ChipSpec& chip, const ModelSpec& model, int tp, double requests,
-                                             double context, bool state_fp32, Phase step) {
+                                             double context, StateFormat state, Phase step) {
     if (auto st = validate_chip(chip); !st) return st.error();
     if (!valid_dim(requests) || requests != std::floor(requests))
         return Error{"linear: requests must be a whole number in [1, 1e9]"};
@@ -313,12 +316,12 @@ Result<KernelResult> linear_attention_kernel(const ChipSpec& chip, const ModelSp
                      "' evenly"};
     Scenario s;
     s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;
-    s.state_fp32 = state_fp32;
+    s.state_format = state;
     PhaseResult phase;
     lower_layer_call(chip, model, s, tp, requests, context, step, phase);
     for (size_t i = 0; i < phase.layer_count(); ++i) {
         const LayerTemplate& layer = phase.layer(i);
-        if (!layer.kind.ends_with("linear")) continue;
+        if (!runs_op(layer, "linear_in_proj")) continue;
         static constexpr std::string_view kLinearOps[] = {"linear_conv", "linear_recurrent", "linear_chunk"};
         double gemm_flops = 0;
         KernelResult kr = sum_ops(layer, "linear", step == Phase::decode ? OpKind::vector : OpKind::gemm, kLinearOps,

@@ -99,8 +99,9 @@ Result<KernelResult> attention_kernel(const ChipSpec& chip, const ModelSpec& mod
 // decode, `requests` requests each running one recurrent step over its state (after `context` tokens: the state's
 // size does not depend on it); prefill, `requests` prompts of `context` tokens through the chunked delta rule. op
 // sums the lowering's linear_conv and linear_recurrent, or linear_conv and linear_chunk; achieved_tb_s is their
-// state bytes (read and written) over their time. state_fp32: the workload key state_precision.
+// state bytes (read and written) over their time. state: the workload key state_precision.
 Result<KernelResult> linear_attention_kernel(const ChipSpec& chip, const ModelSpec& model, int tp, double requests,
-                                             double context, bool state_fp32 = false, Phase step = Phase::decode);
+                                             double context, StateFormat state = StateFormat::bf16,
+                                             Phase step = Phase::decode);
 
 }  // namespace scoville

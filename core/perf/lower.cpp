@@ -363,7 +363,9 @@ void state_op(std::vector<OpResult>& ops, const Ctx& c, std::string_view name, d
 // A linear-attention layer (Gated DeltaNet, as vLLM and SGLang run it with flash-linear-attention's kernels): the
 // input projection; the short causal convolution over queries, keys and values; the delta rule, which a decoding
 // token runs as one recurrent step over its request's state and a prompt runs chunk by chunk; the gated norm; the
-// output projection and the tensor-parallel all-reduce. Heads, and so the state, split over tp.
+// output projection and the tensor-parallel all-reduce. Heads, and so the state, split over tp. A Mamba-2 mixer (as
+// vLLM runs it with mamba_ssm's kernels) has the same ops: its projection, convolution, state update or chunked
+// scan, gated norm and output projection.
 void linear_attention_block(std::vector<OpResult>& ops, const Ctx& c) {
     const ModelSpec& m = c.m;
     const LinearAttentionSpec& a = m.linear;
@@ -377,8 +379,10 @@ void linear_attention_block(std::vector<OpResult>& ops, const Ctx& c) {
     // One request's recurrent state on this chip, and its convolution's last inputs.
     const double state = linear_recurrent_state_bytes(m, c.s, c.par.tp);
     const double conv_state = linear_conv_state_bytes(m, c.par.tp);
-    // Queries and keys, values and the output gate, a decay and a write strength per value head.
-    gemm(ops, c, "linear_in_proj", t, t, 2.0 * kd + 2.0 * vd + 2.0 * hv, h, 1);
+    const bool mamba = a.kind == LinearKind::mamba2;
+    // Gated DeltaNet: queries and keys, values and the output gate, a decay and a write strength per value head.
+    // Mamba-2: C and B, the input x and the gate z, a step size per head.
+    gemm(ops, c, "linear_in_proj", t, t, 2.0 * kd + 2.0 * vd + (mamba ? 1.0 : 2.0) * hv, h, 1);
     // Each prompt piece of the step (a chunk, or a whole prompt) reads its request's state and writes it back, as a
     // decoding request does.
     const double piece = c.chunk > 0 ? std::min(c.chunk, static_cast<double>(c.s.input_len))
@@ -391,9 +395,11 @@ void linear_attention_block(std::vector<OpResult>& ops, const Ctx& c) {
     // correction's outer product (2 dk dv), read it at the query (2 dk dv): 7 dk dv FLOPs on the vector units. The
     // state is read once a step and written after each query token (a speculative step keeps each draft position's
     // state to resume from the accepted one).
+    // Mamba-2's step (selective_state_update): decay the state (dk dv), add the step's input times B (2 dk dv), read
+    // it at C (2 dk dv): 5 dk dv.
     if (c.dec_a > 0) {
         const double q = c.dec_a * c.queries;
-        state_op(ops, c, "linear_recurrent", 7.0 * dk * dv * hv * q, q * (2.0 * kd + 2.0 * vd) * kActBytes,
+        state_op(ops, c, "linear_recurrent", (mamba ? 5.0 : 7.0) * dk * dv * hv * q, q * (2.0 * kd + 2.0 * vd) * kActBytes,
                  c.dec_a * (1.0 + c.queries) * state);
     }
     // A prompt's chunked delta rule (C tokens a chunk, or the prompt piece where shorter; tensor cores at bf16), per
@@ -402,8 +408,28 @@ void linear_attention_block(std::vector<OpResult>& ops, const Ctx& c) {
     // state's update (2 x 2 C dk dv), the output from the state (2 C dk dv) and within the chunk (2 C^2 (dk + dv)).
     // Per token: C (6 dk + 4 dv) + 6 dk dv + 2 C^2 / 3. Between its kernels each chunk's state and its keys' and
     // values' transforms pass through memory (written and read at 16 bits).
-    if (c.pre_a > 0) {
-        const double chunk_c = std::min<double>(c.s.linear_chunk_tokens, piece);
+    // Mamba-2's chunked scan (mamba_chunk_scan_combined), per chunk: C B^T within it for each group (2 C^2 dk, shared
+    // by the group's heads), and per head the chunk's output from it (2 C^2 dv), the chunk's state (2 C dk dv) and the
+    // output from the state carried in (2 C dk dv). Per token and head: 2 C dv + 4 dk dv + 2 C dk x groups / heads.
+    // Its chunk states pass between its kernels at 32 bits (written, passed on, read: 4 passes of dk dv a chunk and
+    // head), and C B^T at 32 bits (written and read).
+    if (c.pre_a > 0 && mamba) {
+        const double chunk_c = std::min<double>(linear_chunk_used(m, c.s), piece);
+        const double groups_per_head = static_cast<double>(a.key_heads) / a.value_heads;
+        OpResult& op = push(ops, c.dec_a > 0 ? "linear_chunk_prompt" : "linear_chunk", OpKind::gemm);
+        op.wide = true;
+        op.m = chunk_c;
+        op.n = dv;
+        op.k = dk;
+        op.flops = c.pre_a * hv * (2.0 * chunk_c * dv + 4.0 * dk * dv + 2.0 * chunk_c * dk * groups_per_head);
+        op.activation_bytes = c.pre_a * ((2.0 * kd + 2.0 * vd) * kActBytes +
+                                         hv * 4.0 * 4.0 * dk * dv / chunk_c + 2.0 * 4.0 * chunk_c * kd / dk);
+        op.kv_bytes = 2.0 * pieces * state;
+        op.kv_level = c.kvl;
+        // The walk from chunk to chunk (its state-passing kernel) is a multiply-add per state element and chunk, on
+        // the vector units: too small a chain to bound the op.
+    } else if (c.pre_a > 0) {
+        const double chunk_c = std::min<double>(linear_chunk_used(m, c.s), piece);
         const double per_token = chunk_c * (6.0 * dk + 4.0 * dv) + 6.0 * dk * dv + 2.0 * chunk_c * chunk_c / 3.0;
         OpResult& op = push(ops, c.dec_a > 0 ? "linear_chunk_prompt" : "linear_chunk", OpKind::gemm);
         op.wide = true;  // the kernels run at 16 bits whatever the weights' format
@@ -552,21 +578,31 @@ void finish_template(LayerTemplate& t, const Scenario& s, const ChipRates& r, co
     t.bound = largest_bound(by_bound[0], by_bound[1], by_bound[2]);
 }
 
-// Kinds by pass and layer type; index = (moe ? 3 : 0) + the attention (0 full, 1 sliding, 2 linear), then the LM
-// head. Layer kinds as people read them too (the explain panel and the roofline translate them).
-constexpr int kAttentionKinds = 3, kLayerKinds = 2 * kAttentionKinds, kHeadKind = kLayerKinds;
+// Kinds by pass and layer type; index = the FFN (0 dense, 1 MoE, 2 none) x kMixers + the mixer (0 full attention,
+// 1 sliding, 2 linear, 3 none), then the LM head; a layer pattern's layers hold one block (an FFN or a mixer alone),
+// the others both. Layer kinds as people read them too (the explain panel and the roofline translate them).
+constexpr int kMixers = 4, kNoMixer = 3, kNoFfn = 2, kLayerKinds = 3 * kMixers, kHeadKind = kLayerKinds;
 using Kinds = std::string_view[kLayerKinds + 1];
-constexpr Kinds kTargetKinds = {SCV_TR("Model", "dense"),       SCV_TR("Model", "dense-sliding"),
-                                SCV_TR("Model", "dense-linear"), SCV_TR("Model", "moe"),
-                                SCV_TR("Model", "moe-sliding"),  SCV_TR("Model", "moe-linear"),
+constexpr Kinds kTargetKinds = {SCV_TR("Model", "dense"),         SCV_TR("Model", "dense-sliding"),
+                                SCV_TR("Model", "dense-linear"),  SCV_TR("Model", "mlp"),
+                                SCV_TR("Model", "moe"),           SCV_TR("Model", "moe-sliding"),
+                                SCV_TR("Model", "moe-linear"),    SCV_TR("Model", "moe-ffn"),
+                                SCV_TR("Model", "attention"),     SCV_TR("Model", "sliding"),
+                                SCV_TR("Model", "linear"),        "",
                                 SCV_TR("Model", "lm_head")};
-constexpr Kinds kDraftKinds = {SCV_TR("Model", "draft"),           SCV_TR("Model", "draft-sliding"),
-                               SCV_TR("Model", "draft-linear"),    SCV_TR("Model", "draft-moe"),
-                               SCV_TR("Model", "draft-moe-sliding"), SCV_TR("Model", "draft-moe-linear"),
+constexpr Kinds kDraftKinds = {SCV_TR("Model", "draft"),             SCV_TR("Model", "draft-sliding"),
+                               SCV_TR("Model", "draft-linear"),      SCV_TR("Model", "draft-mlp"),
+                               SCV_TR("Model", "draft-moe"),         SCV_TR("Model", "draft-moe-sliding"),
+                               SCV_TR("Model", "draft-moe-linear"),  SCV_TR("Model", "draft-moe-ffn"),
+                               SCV_TR("Model", "draft-attention"),   SCV_TR("Model", "draft-sliding-only"),
+                               SCV_TR("Model", "draft-linear-only"), "",
                                SCV_TR("Model", "draft-lm_head")};
-constexpr Kinds kMtpKinds = {SCV_TR("Model", "mtp"),           SCV_TR("Model", "mtp-sliding"),
-                             SCV_TR("Model", "mtp-linear"),    SCV_TR("Model", "mtp-moe"),
-                             SCV_TR("Model", "mtp-moe-sliding"), SCV_TR("Model", "mtp-moe-linear"),
+constexpr Kinds kMtpKinds = {SCV_TR("Model", "mtp"),             SCV_TR("Model", "mtp-sliding"),
+                             SCV_TR("Model", "mtp-linear"),      SCV_TR("Model", "mtp-mlp"),
+                             SCV_TR("Model", "mtp-moe"),         SCV_TR("Model", "mtp-moe-sliding"),
+                             SCV_TR("Model", "mtp-moe-linear"),  SCV_TR("Model", "mtp-moe-ffn"),
+                             SCV_TR("Model", "mtp-attention"),   SCV_TR("Model", "mtp-sliding-only"),
+                             SCV_TR("Model", "mtp-linear-only"), "",
                              SCV_TR("Model", "mtp-lm_head")};
 
 constexpr size_t kLayerOps = 28;  // the largest layer (MLA + MoE, shared experts, EP, chunked prefill) has 28 ops
@@ -621,33 +657,35 @@ Ctx make_ctx(const ModelSpec& m, const Scenario& s, const ChipRates& r, const St
 // times, to the step.
 void add_pass(Builder& b, const Ctx& c, const Kinds& kinds, int repeat, int only_layer) {
     const ModelSpec& m = c.m;
-    int slot[kLayerKinds] = {-1, -1, -1, -1, -1, -1};
+    int slot[kLayerKinds];
+    std::fill(std::begin(slot), std::end(slot), -1);
     const int first = only_layer >= 0 ? only_layer : 0;
     const int last = only_layer >= 0 ? only_layer + 1 : m.layers;
     std::vector<int>& order = b.out.layer_template;
     const size_t start = order.size();
-    int uses[kLayerKinds] = {0, 0, 0, 0, 0, 0};  // layers of each kind in one pass
+    int uses[kLayerKinds] = {};  // layers of each kind in one pass
     // A layer kind's template, built the first time a layer of that kind comes.
     auto slot_of = [&](int kind) {
         if (slot[kind] < 0) {
             slot[kind] = static_cast<int>(b.used);
             LayerTemplate& t = b.next(kinds[kind]);
-            const int attention = kind % kAttentionKinds;
-            if (attention == 2) linear_attention_block(t.ops, c);
-            else attention_block(t.ops, c, attention == 1);
-            ffn_block(t.ops, c, kind >= kAttentionKinds);
+            const int mixer = kind % kMixers, ffn = kind / kMixers;
+            if (mixer == 2) linear_attention_block(t.ops, c);
+            else if (mixer != kNoMixer) attention_block(t.ops, c, mixer == 1);
+            if (ffn != kNoFfn) ffn_block(t.ops, c, ffn == 1);
             finish_template(t, c.s, c.r, c.par, b.memo);
         }
         return slot[kind];
     };
-    if (!m.is_moe() && m.sliding_window <= 0 && !m.has_linear_attention()) {
+    if (!m.is_moe() && m.sliding_window <= 0 && !m.has_linear_attention() && !m.has_layer_pattern()) {
         // Every layer is dense and global: one template, repeated, without asking each layer its kind.
         order.insert(order.end(), static_cast<size_t>(last - first), slot_of(0));
         uses[0] = last - first;
     } else {
         for (int l = first; l < last; ++l) {
-            const int kind = (is_moe_layer(m, l) ? kAttentionKinds : 0) +
-                             (m.is_linear_layer(l) ? 2 : is_sliding_layer(m, l) ? 1 : 0);
+            const int ffn = !m.has_ffn(l) ? kNoFfn : is_moe_layer(m, l) ? 1 : 0;
+            const int mixer = !m.has_mixer(l) ? kNoMixer : m.is_linear_layer(l) ? 2 : is_sliding_layer(m, l) ? 1 : 0;
+            const int kind = ffn * kMixers + mixer;
             order.push_back(slot_of(kind));
             ++uses[kind];
         }
@@ -668,12 +706,15 @@ void add_pass(Builder& b, const Ctx& c, const Kinds& kinds, int repeat, int only
 }  // namespace
 
 bool is_sliding_layer(const ModelSpec& m, int layer) {
-    if (m.sliding_window <= 0) return false;
+    if (m.sliding_window <= 0) return false;  // (a layer pattern's attention layers attend fully: validate_model)
     if (m.sliding_window_every <= 0) return true;
     return layer % m.sliding_window_every != m.sliding_window_every - 1;
 }
 
 bool is_moe_layer(const ModelSpec& m, int layer) {
+    if (m.has_layer_pattern())
+        return m.is_moe() && layer >= 0 && static_cast<size_t>(layer) < m.layer_pattern.size() &&
+               m.layer_pattern[static_cast<size_t>(layer)] == 'E';
     if (!m.is_moe() || layer < m.moe.first_dense_layers) return false;
     const int every = std::max(1, m.moe.every);
     return (layer - m.moe.first_dense_layers) % every == every - 1;
@@ -974,7 +1015,8 @@ double decode_keys_per_token(const Scenario& s, double window, WindowKind kind) 
 }
 
 double layer_kv_tokens(const ModelSpec& m, const Scenario& s, int layer, double ctx) {
-    if (m.is_linear_layer(layer)) return 0.0;  // a state of its own, not a KV cache (linear_state_bytes)
+    // A linear-attention layer keeps a state of its own, not a KV cache (linear_state_bytes); an FFN alone, nothing.
+    if (m.is_linear_layer(layer) || !m.has_mixer(layer)) return 0.0;
     if (!is_sliding_layer(m, layer)) return ctx;
     // A chunked layer whose decodes attend the whole context, or whose engine keeps every token, holds it all.
     if (m.window_kind == WindowKind::chunked && (s.chunked_decode_full || s.chunked_kv_whole)) return ctx;
@@ -987,7 +1029,7 @@ bool lockstep_run(const Scenario& s) {
 
 double kv_token_layers(const ModelSpec& m, const Scenario& s, double ctx) {
     // No windowed layers: every full-attention layer holds the whole context.
-    if (m.sliding_window <= 0) return ctx * (m.layers - m.linear_layer_count());
+    if (m.sliding_window <= 0) return ctx * m.attention_layer_count();
     double tokens = 0;
     for (int l = 0; l < m.layers; ++l) tokens += layer_kv_tokens(m, s, l, ctx);
     return tokens;
@@ -1003,7 +1045,7 @@ double kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, cons
 
 double linear_recurrent_state_bytes(const ModelSpec& m, const Scenario& s, int tp) {
     const LinearAttentionSpec& a = m.linear;
-    return a.value_dim() * a.key_head_dim * (s.state_fp32 ? 4.0 : 2.0) / tp;
+    return a.value_dim() * a.key_head_dim * (state_fp32_used(m, s) ? 4.0 : 2.0) / tp;
 }
 
 double linear_conv_state_bytes(const ModelSpec& m, int tp) {
@@ -1022,7 +1064,7 @@ double linear_states_bytes(const ModelSpec& m, const Scenario& s, int tp) {
 
 double kv_read_bytes_per_decode(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
     const double full = mean_decode_context(s);
-    double tokens = full * (m.layers - m.linear_layer_count());
+    double tokens = full * m.attention_layer_count();
     if (m.sliding_window > 0) {
         const double windowed = decode_keys_per_token(s, m.sliding_window, m.window_kind);
         tokens = 0;

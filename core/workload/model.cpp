@@ -1,5 +1,6 @@
 #include "core/workload/model.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -39,9 +40,16 @@ double attention_params(const ModelSpec& m) {
 // Weights of one linear-attention layer: the input projection (queries, keys, values, output gate, and a decay and
 // a write strength per value head), the convolution's taps, each value head's decay rate and bias, the gated norm's
 // weight (one head's width, shared by the heads) and the output projection.
+// A Mamba-2 mixer's: the input projection (the gate z and the input x of the heads' width, B and C of the groups'
+// state size, a step size per head), the convolution's taps and biases, each head's decay rate, skip and step bias,
+// the gated norm's weight (the heads' whole width) and the output projection.
 double linear_attention_params(const ModelSpec& m) {
     const LinearAttentionSpec& a = m.linear;
     const double h = m.hidden;
+    if (a.kind == LinearKind::mamba2) {
+        const double in = h * (2.0 * a.value_dim() + 2.0 * a.key_dim() + a.value_heads);
+        return in + a.conv_dim() * (a.conv_kernel + 1.0) + 3.0 * a.value_heads + a.value_dim() + a.value_dim() * h;
+    }
     const double in = h * (2.0 * a.key_dim() + 2.0 * a.value_dim() + 2.0 * a.value_heads);
     return in + a.conv_dim() * a.conv_kernel + 2.0 * a.value_heads + a.value_head_dim + a.value_dim() * h;
 }
@@ -53,11 +61,12 @@ double ffn_params(const ModelSpec& m, double intermediate) {
 ParameterCounts counts(const ModelSpec& m, bool active_only) {
     const double h = m.hidden;
     const int moe = m.moe_layer_count();
-    const int dense = m.layers - moe;
+    const int dense = m.dense_ffn_layer_count();
     ParameterCounts n;
     const int linear = m.linear_layer_count();
-    n.attention = (m.layers - linear) * attention_params(m) + (linear > 0 ? linear * linear_attention_params(m) : 0.0);
-    n.norms = m.layers * 2.0 * h + h;  // attention and FFN norms, final norm
+    n.attention = m.attention_layer_count() * attention_params(m) + (linear > 0 ? linear * linear_attention_params(m) : 0.0);
+    // Each block's norm (a layer's attention and FFN norms; one where a pattern gives it one block), the final norm.
+    n.norms = (m.has_layer_pattern() ? 1.0 : 2.0) * m.layers * h + h;
     n.dense_ffn = dense * ffn_params(m, m.ffn);
     if (moe > 0) {
         const double routed = active_only ? m.moe.top_k : m.moe.experts;
@@ -80,18 +89,63 @@ double ModelSpec::parameters() const { return counts(*this, false).total(); }
 double ModelSpec::active_parameters() const { return counts(*this, true).total(); }
 ParameterCounts ModelSpec::parameter_counts() const { return counts(*this, false); }
 
+namespace {
+
+// A layer pattern's block at `layer` ('\0' past its end).
+char block_at(const ModelSpec& m, int layer) {
+    return layer >= 0 && static_cast<size_t>(layer) < m.layer_pattern.size() ? m.layer_pattern[static_cast<size_t>(layer)]
+                                                                             : '\0';
+}
+
+int blocks_of(const ModelSpec& m, char block) {
+    return static_cast<int>(std::count(m.layer_pattern.begin(), m.layer_pattern.end(), block));
+}
+
+}  // namespace
+
 bool ModelSpec::is_linear_layer(int layer) const {
     if (!has_linear_attention()) return false;
+    if (has_layer_pattern()) return block_at(*this, layer) == 'M';
     return linear.full_every <= 0 || layer % linear.full_every != linear.full_every - 1;
 }
 
 int ModelSpec::linear_layer_count() const {
     if (!has_linear_attention()) return 0;
+    if (has_layer_pattern()) return blocks_of(*this, 'M');
     return linear.full_every <= 0 ? layers : layers - layers / linear.full_every;
+}
+
+bool ModelSpec::has_mixer(int layer) const {
+    if (!has_layer_pattern()) return true;
+    const char b = block_at(*this, layer);
+    return b == 'M' || b == '*';
+}
+
+bool ModelSpec::has_ffn(int layer) const {
+    if (!has_layer_pattern()) return true;
+    const char b = block_at(*this, layer);
+    return b == '-' || b == 'E';
+}
+
+int ModelSpec::attention_layer_count() const {
+    return has_layer_pattern() ? blocks_of(*this, '*') : layers - linear_layer_count();
+}
+
+int ModelSpec::dense_ffn_layer_count() const {
+    return has_layer_pattern() ? blocks_of(*this, '-') : layers - moe_layer_count();
+}
+
+bool state_fp32_used(const ModelSpec& m, const Scenario& s) {
+    return s.state_format == StateFormat::model ? m.linear.state_fp32 : s.state_format == StateFormat::fp32;
+}
+
+int linear_chunk_used(const ModelSpec& m, const Scenario& s) {
+    return s.linear_chunk_tokens > 0 ? s.linear_chunk_tokens : m.linear.chunk_tokens;
 }
 
 int ModelSpec::moe_layer_count() const {
     if (!is_moe()) return 0;
+    if (has_layer_pattern()) return blocks_of(*this, 'E');
     const int after = std::max(0, layers - moe.first_dense_layers);
     return after / std::max(1, moe.every);
 }
@@ -191,9 +245,9 @@ Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin
         for (auto it = j.begin(); it != j.end(); ++it) {
             const std::string& k = it.key();
             const json& v = it.value();
-            if (k == "id" || k == "name" || k == "source") {
+            if (k == "id" || k == "name" || k == "source" || k == "layer_pattern") {
                 if (!v.is_string()) return Error{where(origin) + ": '" + k + "' must be a string"};
-                (k == "id" ? m.id : k == "name" ? m.name : m.source) = v.get<std::string>();
+                (k == "id" ? m.id : k == "name" ? m.name : k == "source" ? m.source : m.layer_pattern) = v.get<std::string>();
             } else if (k == "moe" || k == "mla" || k == "linear") {
                 if (!v.is_object()) return Error{where(origin) + ": '" + k + "' must be an object"};
                 for (auto p = v.begin(); p != v.end(); ++p) {
@@ -243,6 +297,7 @@ std::string model_to_json(const ModelSpec& m, int indent) {
     }
     if (m.moe.routing_alpha_ranged())
         j["moe"]["routing_alpha_range"] = {m.moe.routing_alpha_low, m.moe.routing_alpha_high};
+    if (m.has_layer_pattern()) j["layer_pattern"] = m.layer_pattern;
     return j.dump(indent);
 }
 
@@ -268,7 +323,8 @@ Status validate_model(const ModelSpec& m) {
     if (auto st = range("sliding_window", m.sliding_window, 0, 1 << 30); !st) return st;
     if (auto st = range("sliding_window_every", m.sliding_window_every, 0, 10000); !st) return st;
     if (auto st = range("max_context", m.max_context, 0, 1 << 30); !st) return st;
-    const bool needs_dense_ffn = !m.is_moe() || m.moe.first_dense_layers > 0 || m.moe.every > 1;
+    const bool needs_dense_ffn = m.has_layer_pattern() ? m.dense_ffn_layer_count() > 0
+                                                       : !m.is_moe() || m.moe.first_dense_layers > 0 || m.moe.every > 1;
     if (auto st = range("ffn", m.ffn, needs_dense_ffn ? 1 : 0, 1 << 22); !st) return st;
     if (m.is_moe() || m.moe.top_k != 0 || m.moe.expert_ffn != 0) {
         if (auto st = range("moe.experts", m.moe.experts, 1, 1 << 16); !st) return st;
@@ -307,10 +363,39 @@ Status validate_model(const ModelSpec& m) {
         if (auto st = range("linear.value_head_dim", a.value_head_dim, 1, 1 << 12); !st) return st;
         if (auto st = range("linear.conv_kernel", a.conv_kernel, 1, 64); !st) return st;
         if (auto st = range("linear.full_every", a.full_every, 0, m.layers); !st) return st;
+        if (auto st = range("linear.chunk_tokens", a.chunk_tokens, 1, 1024); !st) return st;
         if (m.sliding_window > 0)
             return Error{name() + ": 'sliding_window' and linear-attention layers ('linear.value_heads' " +
                          std::to_string(a.value_heads) + ") together are not supported: give the full-attention "
                          "layers no local window"};
+    }
+    if (m.has_layer_pattern()) {
+        const std::string& p = m.layer_pattern;
+        for (size_t i = 0; i < p.size(); ++i)
+            if (p[i] != 'M' && p[i] != '*' && p[i] != '-' && p[i] != 'E')
+                return Error{name() + ": 'layer_pattern' holds '" + std::string(1, p[i]) + "' at layer " +
+                             std::to_string(i) + ": a layer is 'M' (linear attention), '*' (attention), '-' (dense "
+                             "FFN) or 'E' (MoE FFN)"};
+        if (p.size() != static_cast<size_t>(m.layers))
+            return Error{name() + ": 'layer_pattern' gives " + std::to_string(p.size()) + " layers but 'layers' is " +
+                         std::to_string(m.layers)};
+        const bool linear_blocks = p.find('M') != std::string::npos, moe_blocks = p.find('E') != std::string::npos;
+        if (linear_blocks != m.has_linear_attention())
+            return Error{name() + (linear_blocks ? ": 'layer_pattern' has 'M' layers but 'linear.value_heads' is 0"
+                                                 : ": 'linear.value_heads' is set but 'layer_pattern' has no 'M' layer")};
+        if (moe_blocks != m.is_moe())
+            return Error{name() + (moe_blocks ? ": 'layer_pattern' has 'E' layers but 'moe.experts' is 0"
+                                              : ": 'moe.experts' is set but 'layer_pattern' has no 'E' layer")};
+        if (p.find_first_of("M*") == std::string::npos)
+            return Error{name() + ": 'layer_pattern' has no mixer: it needs an 'M' or a '*' layer"};
+        // The pattern places every block: the keys that would place them otherwise stay at their defaults.
+        for (const auto& [key, set] : {std::pair{"linear.full_every", a.full_every != 0},
+                                       std::pair{"moe.every", m.moe.every > 1},
+                                       std::pair{"moe.first_dense_layers", m.moe.first_dense_layers != 0},
+                                       std::pair{"sliding_window", m.sliding_window != 0}})
+            if (set)
+                return Error{name() + ": '" + key + "' is set beside 'layer_pattern', which places every layer's block "
+                             "(leave it at its default)"};
     }
     return Ok{};
 }
@@ -610,7 +695,7 @@ Status validate_scenario(const Scenario& s, const ModelSpec& m) {
                        SCV_TR("Error", "engine host time per step"));
         !st)
         return st;
-    if (auto st = range("linear_chunk_tokens", s.linear_chunk_tokens, 1, 1024); !st) return st;
+    if (auto st = range("linear_chunk_tokens", s.linear_chunk_tokens, 0, 1024); !st) return st;
     if (auto st = real("custom_allreduce_mb", s.custom_allreduce_mb, 0.0, 1e6,
                        SCV_TR("Error", "the largest all-reduce the engine's own kernels take, MB"));
         !st)

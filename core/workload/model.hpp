@@ -44,13 +44,28 @@ struct MlaSpec {
 // key_head_dim, values and an output gate of value_heads x value_head_dim, a decay and a write strength per value
 // head; then a gated norm and the output projection.
 // (Their names in a model file: "linear": {"value_heads": ...}, core/workload/model_keys.cpp.)
+// Which recurrence a linear-attention layer runs. gated_delta: Gated DeltaNet's delta rule (Qwen3-Next, Qwen3.5).
+// mamba2: Mamba-2's state-space duality (Nemotron-H, Nemotron 3): a scalar decay per head and step, the state
+// written with the input's outer product alone (no correction), read by C; its "key heads" are the groups sharing B
+// and C (n_groups), the key head size the state size (ssm_state_size), the value heads and their size the SSM heads
+// and their width (mamba_num_heads, mamba_head_dim).
+// (Their names in a model file: the "linear.kind" key's choices.)
+enum class LinearKind : std::uint8_t { gated_delta, mamba2 };
+
 struct LinearAttentionSpec {
+    LinearKind kind = LinearKind::gated_delta;
     int value_heads = 0;      // linear_num_value_heads; 0 = no linear-attention layers
     int key_heads = 0;        // linear_num_key_heads (a key head serves value_heads / key_heads value heads)
     int key_head_dim = 0;     // linear_key_head_dim
     int value_head_dim = 0;   // linear_value_head_dim
     int conv_kernel = 0;      // linear_conv_kernel_dim
     int full_every = 0;       // every n-th layer is full attention, the rest linear (full_attention_interval: 4); 0 = all linear
+    // The state's format the model's configuration asks of an engine (mamba_ssm_cache_dtype float32: Nemotron-H,
+    // Nemotron 3), which engines follow unless told otherwise (vLLM's mamba_ssm_cache_dtype auto); else 16 bits.
+    bool state_fp32 = false;
+    // Tokens per chunk of a prompt's chunked scan: flash-linear-attention's chunk_gated_delta_rule takes 64, which
+    // vLLM and SGLang run for Gated DeltaNet; a Mamba-2 model's engines take its config's chunk_size.
+    int chunk_tokens = 64;
     [[nodiscard]] double key_dim() const { return static_cast<double>(key_heads) * key_head_dim; }
     [[nodiscard]] double value_dim() const { return static_cast<double>(value_heads) * value_head_dim; }
     // Channels of the causal convolution: queries, keys and values.
@@ -106,6 +121,10 @@ struct ModelSpec {
     WindowKind window_kind = WindowKind::sliding;  // JSON "window_kind": how the local layers' window moves
     int max_context = 0;         // tokens a request may hold, prompt and output (max_position_embeddings); 0 = not given
     RopeKind rope = RopeKind::standard;  // JSON "rope"
+    // One block a layer, in Nemotron-H's notation (config.json hybrid_override_pattern): 'M' a linear-attention
+    // mixer (ModelSpec::linear), '*' an attention mixer, '-' a dense FFN, 'E' an MoE FFN; as many characters as
+    // layers. Empty: every layer an attention (or linear-attention) mixer and an FFN, as the other keys say.
+    std::string layer_pattern;
     // Full attention's output gate (Qwen3-Next, Qwen3.5 "gated attention"): the query projection also makes a
     // sigmoid gate for each element of the attention's output, twice its width.
     bool attention_gate = false;
@@ -126,9 +145,18 @@ struct ModelSpec {
     [[nodiscard]] ParameterCounts parameter_counts() const;
     [[nodiscard]] int moe_layer_count() const;
     // Whether `layer` (from 0) is a linear-attention layer: every layer of a model with them but each
-    // linear.full_every-th (Qwen3-Next: layers 3, 7, 11, ... attend fully).
+    // linear.full_every-th (Qwen3-Next: layers 3, 7, 11, ... attend fully), or its pattern's 'M' layers.
     [[nodiscard]] bool is_linear_layer(int layer) const;
     [[nodiscard]] int linear_layer_count() const;
+    [[nodiscard]] bool has_layer_pattern() const { return !layer_pattern.empty(); }
+    // Whether `layer` has a mixer (attention or linear attention) and an FFN: both, unless a layer pattern gives
+    // it one block.
+    [[nodiscard]] bool has_mixer(int layer) const;
+    [[nodiscard]] bool has_ffn(int layer) const;
+    // Layers whose mixer is attention with a KV cache (full or local).
+    [[nodiscard]] int attention_layer_count() const;
+    // Layers with a dense FFN.
+    [[nodiscard]] int dense_ffn_layer_count() const;
 };
 
 enum class PhaseSelect { both, prefill, decode };
@@ -166,6 +194,10 @@ std::optional<PrefillSteps> parse_prefill_steps(std::string_view s);
 enum class MoeDispatch { automatic, allgather, alltoall };
 std::string_view to_string(MoeDispatch d);
 std::optional<MoeDispatch> parse_moe_dispatch(std::string_view s);
+
+// The format of a linear-attention layer's state: the model's (LinearAttentionSpec::state_fp32), or 16 or 32 bits.
+// (Their names: the workload key state_precision's choices, "model", "bf16", "fp32".)
+enum class StateFormat : std::uint8_t { model, bf16, fp32 };
 
 // Measured request lengths as quantiles: at probability p, a share p of the requests are at most
 // `tokens` long. Probabilities rise strictly within (0, 1), lengths do not fall.
@@ -268,13 +300,13 @@ struct Scenario {
     // their quantizers (modelopt/torch/quantization/config.py, _default_disabled_quantizer_cfg: *lm_head*,
     // *router*), and AMD Quark's checkpoints list lm_head under "exclude".
     bool lm_head_as_weights = false;
-    // Linear-attention layers (ModelSpec::linear): the recurrent state held at 32 bits where this is set, else
-    // at 16 (vLLM's default: mamba_cache_dtype auto, the model's dtype; fp32: its mamba_ssm_cache_dtype float32,
-    // llama.cpp). The convolution's inputs are held at 16 bits either way.
-    bool state_fp32 = false;
-    // Linear-attention layers: tokens per chunk of a prompt's chunked delta rule (flash-linear-attention's
-    // chunk_gated_delta_rule, which vLLM and SGLang run: 64).
-    int linear_chunk_tokens = 64;
+    // Linear-attention layers (ModelSpec::linear): the format the recurrent state is held in: the model's
+    // (linear.state_fp32, as vLLM's mamba_ssm_cache_dtype auto follows the model's config), or 16 or 32 bits
+    // whatever it says (vLLM's mamba_ssm_cache_dtype float32, llama.cpp: 32). The convolution's inputs are held at
+    // 16 bits either way.
+    StateFormat state_format = StateFormat::model;
+    // Linear-attention layers: tokens per chunk of a prompt's chunked scan; 0 = the model's (linear.chunk_tokens).
+    int linear_chunk_tokens = 0;
     // The engine's own all-reduce kernels (one-shot, two-shot) take messages up to this size, its
     // workspace (TensorRT-LLM: 16 MB at TP <= 2, 8 MB above; vLLM: 8 MiB); larger ones go to the vendor
     // library (NCCL, RCCL), which pays link.library_latency_us per call and its pipeline window.
@@ -358,6 +390,11 @@ struct Scenario {
         return host_ms_per_step * 1e3 + requests * (request_host_us() + walked);
     }
 };
+
+// What a scenario runs a model's linear-attention layers with: their state at 32 bits, and tokens per chunk of a
+// prompt's scan (the scenario's where it says, else the model's).
+bool state_fp32_used(const ModelSpec& model, const Scenario& scenario);
+int linear_chunk_used(const ModelSpec& model, const Scenario& scenario);
 
 Result<ModelSpec> model_from_json(std::string_view text, std::string_view origin);
 std::string model_to_json(const ModelSpec& model, int indent = 2);

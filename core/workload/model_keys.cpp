@@ -125,6 +125,13 @@ std::vector<ModelKey> build() {
          SCV_MINT(mla.qk_rope_head_dim)});
     add({"mla.v_head_dim", mla, SCV_TR("scoville::ModelKeys", "Value head size"), "", K::integer, 0, 1 << 16, {},
          SCV_TR("scoville::ModelKeys", "Width of a value head (v_head_dim)."), SCV_MINT(mla.v_head_dim)});
+    add({"linear.kind", linear, SCV_TR("scoville::ModelKeys", "Recurrence"), "", K::choice, 0, 1, {"gated_delta", "mamba2"},
+         SCV_TR("scoville::ModelKeys", "What a linear-attention layer runs: gated_delta, Gated DeltaNet's delta rule "
+                "(Qwen3-Next, Qwen3.5); mamba2, Mamba-2's state-space duality (Nemotron-H, Nemotron 3), whose key heads "
+                "are its groups (n_groups), key head size its state size (ssm_state_size) and value heads its SSM heads "
+                "(mamba_num_heads, mamba_head_dim)."),
+         [](const ModelSpec& m) { return static_cast<double>(m.linear.kind); },
+         [](ModelSpec& m, double v) { m.linear.kind = static_cast<LinearKind>(std::lround(v)); }});
     add({"linear.value_heads", linear, SCV_TR("scoville::ModelKeys", "Value heads"), "", K::integer, 0, 1 << 16, {},
          SCV_TR("scoville::ModelKeys", "Heads of a linear-attention layer (Gated DeltaNet: linear_num_value_heads); each "
                 "keeps a key head dim x value head dim state per request in place of a KV cache. 0: no linear-attention "
@@ -152,6 +159,18 @@ std::vector<ModelKey> build() {
          SCV_TR("scoville::ModelKeys", "With linear-attention layers, every n-th layer attends all its keys with a KV "
                 "cache and the others are linear (full_attention_interval; Qwen3-Next: 4). 0: every layer is linear."),
          SCV_MINT(linear.full_every)});
+    add({"linear.state_precision", linear, SCV_TR("scoville::ModelKeys", "State format"), "", K::choice, 0, 1,
+         {"bf16", "fp32"},
+         SCV_TR("scoville::ModelKeys", "The format the model's configuration asks its recurrent state be held in "
+                "(mamba_ssm_cache_dtype: Nemotron 3 float32), which engines follow unless the workload says otherwise "
+                "(vLLM's mamba_ssm_cache_dtype auto)."),
+         [](const ModelSpec& m) { return m.linear.state_fp32 ? 1.0 : 0.0; },
+         [](ModelSpec& m, double v) { m.linear.state_fp32 = std::lround(v) == 1; }});
+    add({"linear.chunk_tokens", linear, SCV_TR("scoville::ModelKeys", "Scan chunk"), tokens, K::integer, 1, 1024, {},
+         SCV_TR("scoville::ModelKeys", "Tokens per chunk of a prompt's chunked scan, which its engines run: within a chunk "
+                "the tokens meet as in attention, across chunks through the state (Gated DeltaNet: 64, "
+                "flash-linear-attention's kernel; Mamba-2: its config's chunk_size, Nemotron 3: 128)."),
+         SCV_MINT(linear.chunk_tokens)});
     return k;
 }
 

@@ -175,16 +175,23 @@ std::vector<WorkloadKey> build() {
          "their quantizers; AMD Quark's checkpoints exclude lm_head); weights: the weights' format, like every other layer."),
          [](const Scenario& s) { return std::string(s.lm_head_as_weights ? "weights" : "bf16"); },
          [](Scenario& s, double v, std::string_view) { s.lm_head_as_weights = std::lround(v) == 1; }});
-    add({"state_precision", SCV_TR("scoville::WorkloadKeys", "Precision"), SCV_TR("scoville::WorkloadKeys", "Recurrent state"), "", K::choice, 0, 1, "", {"bf16", "fp32"},
-         SCV_TR("scoville::WorkloadKeys", "For a model with linear-attention layers (Qwen3-Next, Qwen3.5), the format each layer's "
-         "recurrent state is held in, per request. bf16: vLLM's default (mamba_cache_dtype auto, the model's dtype); fp32: "
-         "vLLM with mamba_ssm_cache_dtype float32, and llama.cpp. The convolution's last inputs stay at 16 bits."),
-         [](const Scenario& s) { return std::string(s.state_fp32 ? "fp32" : "bf16"); },
-         [](Scenario& s, double v, std::string_view) { s.state_fp32 = std::lround(v) == 1; }});
-    add({"linear_chunk_tokens", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Linear-attention chunk"), SCV_TR("Unit", "tokens"), K::integer, 1, 1024, "", {},
-         SCV_TR("scoville::WorkloadKeys", "Tokens per chunk of a prompt's linear attention (the chunked delta rule): within a "
-         "chunk the tokens attend each other as in attention, across chunks they meet through the state. 64: "
-         "flash-linear-attention's chunk_gated_delta_rule, which vLLM and SGLang run."),
+    add({"state_precision", SCV_TR("scoville::WorkloadKeys", "Precision"), SCV_TR("scoville::WorkloadKeys", "Recurrent state"), "", K::choice, 0, 2, "", {"model", "bf16", "fp32"},
+         SCV_TR("scoville::WorkloadKeys", "For a model with linear-attention or Mamba-2 layers (Qwen3-Next, Qwen3.5, Nemotron 3), "
+         "the format each layer's recurrent state is held in, per request. model: what the model's configuration asks "
+         "(its linear.state_precision: Qwen3-Next bf16, Nemotron 3 fp32), as vLLM's mamba_ssm_cache_dtype auto follows "
+         "it; bf16 or fp32 whatever it asks (vLLM's mamba_ssm_cache_dtype; llama.cpp: fp32). The convolution's last "
+         "inputs stay at 16 bits."),
+         [](const Scenario& s) {
+             return std::string(s.state_format == StateFormat::fp32   ? "fp32"
+                                : s.state_format == StateFormat::bf16 ? "bf16"
+                                                                      : "model");
+         },
+         [](Scenario& s, double v, std::string_view) { s.state_format = static_cast<StateFormat>(std::lround(v)); }});
+    add({"linear_chunk_tokens", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Linear-attention chunk"), SCV_TR("Unit", "tokens"), K::integer, 0, 1024, "model", {},
+         SCV_TR("scoville::WorkloadKeys", "Tokens per chunk of a prompt's linear attention (the chunked delta rule, Mamba-2's "
+         "chunked scan): within a chunk the tokens attend each other as in attention, across chunks they meet through "
+         "the state. 0: the model's (its linear.chunk_tokens: 64, flash-linear-attention's chunk_gated_delta_rule, for "
+         "Gated DeltaNet; a Mamba-2 config's chunk_size)."),
          SCV_INT(linear_chunk_tokens)});
     add({"custom_allreduce_mb", SCV_TR("scoville::WorkloadKeys", "Engine"), SCV_TR("scoville::WorkloadKeys", "Engine all-reduce limit"), SCV_TR("Unit", "MB"), K::real, 0, 1000000, "", {},
          SCV_TR("scoville::WorkloadKeys", "The largest all-reduce the engine runs with its own one-shot and two-shot kernels, its "
@@ -285,7 +292,7 @@ std::vector<WorkloadKey> build() {
     holds("chunked_decode", [](const Scenario& s) { return s.chunked_decode_full != defaults.chunked_decode_full; });
     holds("chunked_kv", [](const Scenario& s) { return s.chunked_kv_whole != defaults.chunked_kv_whole; });
     SCV_HOLDS(host_active_share);
-    holds("state_precision", [](const Scenario& s) { return s.state_fp32 != defaults.state_fp32; });
+    holds("state_precision", [](const Scenario& s) { return s.state_format != defaults.state_format; });
     SCV_HOLDS(linear_chunk_tokens);
 #undef SCV_HOLDS
     using M = ModelSpec;
@@ -314,7 +321,7 @@ std::vector<WorkloadKey> build() {
     applies("chunked_decode", chunked, chunked_text);
     applies("chunked_kv", chunked, chunked_text);
     const auto linear = [](const Scenario&, const M& m) { return m.has_linear_attention(); };
-    const auto linear_text = SCV_TR("scoville::WorkloadKeys", "on a model with linear-attention layers (Qwen3-Next)");
+    const auto linear_text = SCV_TR("scoville::WorkloadKeys", "on a model with linear-attention or Mamba-2 layers (Qwen3-Next, Nemotron 3)");
     applies("state_precision", linear, linear_text);
     applies("linear_chunk_tokens", linear, linear_text);
     const auto drafting = [](const Scenario& s, const M&) { return s.spec_tokens > 0; };

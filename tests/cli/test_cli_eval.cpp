@@ -447,8 +447,8 @@ TEST(CliEval, BadServingInputs) {
     expect_error(run(with({"--chunked-decode", "window"})), 2, "--chunked-decode: 'window' is not one of chunk, full");
     expect_error(run(with({"--chunked-kv", "window"})), 2, "--chunked-kv: 'window' is not one of chunk, whole");
     expect_error(run(with({"--lm-head", "fp4"})), 2, "--lm-head: 'fp4' is not one of bf16, weights");
-    expect_error(run(with({"--state-precision", "fp16"})), 2, "--state-precision: 'fp16' is not one of bf16, fp32");
-    expect_error(run(with({"--linear-chunk-tokens", "0"})), 2, "linear_chunk_tokens = 0 is out of range [1, 1024]");
+    expect_error(run(with({"--state-precision", "fp16"})), 2, "--state-precision: 'fp16' is not one of model, bf16, fp32");
+    expect_error(run(with({"--linear-chunk-tokens", "-1"})), 2, "linear_chunk_tokens = -1 is out of range [0, 1024]");
     expect_error(run(with({"--stream-us-per-token", "-1"})), 2, "stream_us_per_token = -1");
     expect_error(run(with({"--output-len-quantiles", "0.5:100 0.4:50"})), 2,
                  "--output-len-quantiles: workload 'output_len_quantiles': '0.4:50' must follow a lower probability");
@@ -633,7 +633,18 @@ TEST(CliKernel, LinearAttentionLayer) {
     expect_error(run({"kernel", "--chip", "h100-sxm", "linear", "1", "--model", "llama-2-7b"}), 1,
                  "model 'llama-2-7b' has no linear-attention layers");
     expect_error(run({"kernel", "--chip", "h100-sxm", "linear", "1", "--model", "qwen3-next-80b-a3b", "--precision", "fp8"}),
-                 2, "--precision: 'fp8' is not one of bf16, fp32 (the state's)");
+                 2, "--precision: 'fp8' is not one of bf16, fp32, model (the state's)");
+    // A Mamba-2 layer of Nemotron 3 Nano, one request on one chip, its state at the model's 32 bits: 64 heads x 128 x
+    // 64 x 4 B (2,097,152 B) and the convolution's 6,144 x 3 x 2 B (36,864 B), read and written; bf16 asked, half
+    // the first.
+    const CliRun n = run({"kernel", "--chip", "h100-sxm", "--format", "json", "linear", "1", "--model",
+                          "nemotron-3-nano-30b-a3b", "--precision", "model"});
+    ASSERT_EQ(n.code, 0) << n.err;
+    EXPECT_EQ(nlohmann::json::parse(n.out)["state_bytes"].get<double>(), 2 * (2097152.0 + 36864));
+    const CliRun h = run({"kernel", "--chip", "h100-sxm", "--format", "json", "linear", "1", "--model",
+                          "nemotron-3-nano-30b-a3b"});
+    ASSERT_EQ(h.code, 0) << h.err;
+    EXPECT_EQ(nlohmann::json::parse(h.out)["state_bytes"].get<double>(), 2 * (1048576.0 + 36864));
 }
 
 // The bytes per routed copy (workload key moe_pair_bytes) can be set where the fused-MoE op is timed.
@@ -811,7 +822,7 @@ TEST(CliEval, ChunkedSettingsOnAModelWithoutChunksAreSaid) {
     EXPECT_EQ(warnings_of("llama-3.1-8b", "--ep", "1").find("changes nothing"), std::string::npos);
     EXPECT_NE(warnings_of("llama-3.1-8b", "--state-precision", "fp32")
                   .find("workload: state_precision fp32 changes nothing for model 'llama-3.1-8b' in this workload: it "
-                        "applies on a model with linear-attention layers (Qwen3-Next)"),
+                        "applies on a model with linear-attention or Mamba-2 layers (Qwen3-Next, Nemotron 3)"),
               std::string::npos);
     EXPECT_EQ(warnings_of("qwen3-next-80b-a3b", "--state-precision", "fp32").find("changes nothing"), std::string::npos);
 }
@@ -852,7 +863,7 @@ TEST(CliModels, ListsEveryPreset) {
     const CliRun j = run({"models", "--format", "json"});
     ASSERT_EQ(j.code, 0) << j.err;
     const auto arr = nlohmann::json::parse(j.out);
-    ASSERT_EQ(arr.size(), 13u);
+    ASSERT_EQ(arr.size(), 14u);
     bool found = false;
     for (const auto& m : arr)
         if (m["id"] == "llama-2-70b") {
@@ -874,7 +885,7 @@ TEST(CliModels, ListsEveryPreset) {
         ASSERT_GT(row.size(), end) << row;
         EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(row[end - 1])) && row[end] == ' ') << row;
     }
-    EXPECT_EQ(rows, 13);
+    EXPECT_EQ(rows, 14);
 }
 
 TEST(CliModels, TakesAModelRepositorysConfig) {

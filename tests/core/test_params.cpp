@@ -249,8 +249,8 @@ TEST(WorkloadKeys, EveryKeyRoundTripsAsText) {
     EXPECT_EQ(*get_workload_text(Scenario{}, "chunked_kv"), "chunk");
     EXPECT_EQ(*get_workload_text(s, "lm_head_format"), "weights");
     EXPECT_EQ(*get_workload_text(Scenario{}, "lm_head_format"), "bf16");
-    EXPECT_EQ(*get_workload_text(Scenario{}, "state_precision"), "bf16");
-    EXPECT_EQ(*get_workload_text(Scenario{}, "linear_chunk_tokens"), "64");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "state_precision"), "model");
+    EXPECT_EQ(*get_workload_text(Scenario{}, "linear_chunk_tokens"), "0");  // the model's
     EXPECT_EQ(workload_keys().size(), 50u);
 }
 

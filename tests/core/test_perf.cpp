@@ -407,7 +407,7 @@ TEST(Lowering, LinearAttentionLayersKeepAStateNotAKvCache) {
     EXPECT_EQ(linear_state_bytes(m, s, 1), 1600);
     EXPECT_EQ(linear_state_bytes(m, s, 2), 800);
     Scenario wide = s;
-    wide.state_fp32 = true;
+    wide.state_format = StateFormat::fp32;
     EXPECT_EQ(linear_state_bytes(m, wide, 1), 2624);
     // KV per request: the 2 full layers keep 12 tokens x 128 B each (3,072 B), the 2 linear ones their state
     // (3,200 B), whatever the context.
@@ -487,6 +487,128 @@ TEST(Lowering, LinearAttentionLayersKeepAStateNotAKvCache) {
     EXPECT_EQ(op(lower(m, s, Phase::prefill), 0, "linear_chunk").m, 8);
 }
 
+// tiny() as a Nemotron-H-style stack, one block a layer: a Mamba-2 mixer, an attention mixer, a dense MLP and an MoE
+// FFN ("M*-E"); 4 SSM heads of 16 with a state of 8 in 2 groups, 4 taps, chunks of 4; FFNs without a gate; 4
+// experts of 32, 2 a token.
+ModelSpec tiny_mamba() {
+    ModelSpec m = tiny();
+    m.layers = 4;
+    m.layer_pattern = "M*-E";
+    m.gated_ffn = false;
+    m.moe = {.experts = 4, .top_k = 2, .expert_ffn = 32};
+    m.linear = {.kind = LinearKind::mamba2, .value_heads = 4, .key_heads = 2, .key_head_dim = 8, .value_head_dim = 16,
+                .conv_kernel = 4, .chunk_tokens = 4};
+    return m;
+}
+
+TEST(Lowering, ALayerPatternGivesEachLayerOneBlock) {
+    const ModelSpec m = tiny_mamba();
+    ASSERT_TRUE(validate_model(m).ok()) << validate_model(m).error().message;
+    EXPECT_TRUE(m.is_linear_layer(0));
+    EXPECT_FALSE(m.is_linear_layer(1));
+    EXPECT_TRUE(m.has_mixer(1) && !m.has_ffn(1));
+    EXPECT_TRUE(m.has_ffn(2) && !m.has_mixer(2));
+    EXPECT_TRUE(is_moe_layer(m, 3));
+    EXPECT_FALSE(is_moe_layer(m, 2));
+    EXPECT_EQ(m.linear_layer_count(), 1);
+    EXPECT_EQ(m.attention_layer_count(), 1);
+    EXPECT_EQ(m.dense_ffn_layer_count(), 1);
+    EXPECT_EQ(m.moe_layer_count(), 1);
+    const auto back = model_from_json(model_to_json(m), "round trip");
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_EQ(*back, m);
+    // Weights. The Mamba-2 mixer: in 64 x (2 x 64 + 2 x 16 + 4) = 10,496, convolution taps and biases 96 x 5 = 480,
+    // decay, skip and step bias 3 x 4, norm 64, out 64 x 64 = 4,096: 15,148. The attention: q, k and v 64 x (64 + 32),
+    // o 4,096: 12,288. The MLP 2 x 64 x 128 = 16,384; the MoE router 64 x 4 = 256 and experts 4 x 2 x 64 x 32 =
+    // 16,384. One norm a layer and the final one: 5 x 64. Embedding and LM head 2 x 6,400.
+    EXPECT_EQ(m.parameter_counts().attention, 15148.0 + 12288);
+    EXPECT_EQ(m.parameter_counts().dense_ffn, 16384.0);
+    EXPECT_EQ(m.parameter_counts().norms, 320.0);
+    EXPECT_EQ(m.parameters(), 27436.0 + 16384 + 256 + 16384 + 320 + 12800);
+    // Active: 2 of the 4 experts, no embedding: 73,580 - 8,192 - 6,400.
+    EXPECT_EQ(m.active_parameters(), 58988.0);
+    // A request's state: 4 heads x 8 x 16 at 2 B and the convolution's last 3 inputs of 96 channels, 1,600 B; at the
+    // 32 bits a model's configuration may ask, which the workload follows unless it says otherwise, 2,624 B.
+    Scenario s = small_scenario();
+    EXPECT_EQ(linear_states_bytes(m, s, 1), 1600);
+    ModelSpec wide = m;
+    wide.linear.state_fp32 = true;
+    EXPECT_EQ(linear_states_bytes(wide, s, 1), 2624);
+    Scenario narrow = s;
+    narrow.state_format = StateFormat::bf16;
+    EXPECT_EQ(linear_states_bytes(wide, narrow, 1), 1600);
+    // KV: the one attention layer keeps 12 tokens x 128 B; the MLP and MoE layers nothing.
+    EXPECT_EQ(layer_kv_tokens(m, s, 2, 12), 0);
+    EXPECT_EQ(kv_bytes_per_request_per_chip(m, s, par_of(s)), 12 * 128 + 1600);
+    EXPECT_EQ(kv_read_bytes_per_decode(m, s, par_of(s)), 10 * 128 + 2 * 1600);
+
+    // Decode, 2 requests: a layer's ops are its block's alone.
+    const PhaseResult dec = lower(m, s, Phase::decode);
+    ASSERT_EQ(dec.layer_count(), 5u);
+    EXPECT_EQ(dec.layer(0).kind, "linear");
+    EXPECT_EQ(dec.layer(1).kind, "attention");
+    EXPECT_EQ(dec.layer(2).kind, "mlp");
+    EXPECT_EQ(dec.layer(3).kind, "moe-ffn");
+    const auto has = [&](size_t layer, std::string_view name) {
+        const auto& ops = dec.layer(layer).ops;
+        return std::any_of(ops.begin(), ops.end(), [&](const OpResult& o) { return o.name == name; });
+    };
+    EXPECT_TRUE(has(0, "attn_norm"));
+    EXPECT_FALSE(has(0, "ffn_norm"));
+    EXPECT_FALSE(has(1, "ffn_gate_up"));
+    EXPECT_FALSE(has(2, "attn_norm"));
+    EXPECT_TRUE(has(2, "ffn_gate_up"));
+    EXPECT_TRUE(has(3, "expert_gate_up"));
+    EXPECT_FALSE(has(3, "qkv_proj"));
+    // The projection: C and B (2 x 16), x and z (2 x 64) and a step size per head (4): 164 columns.
+    EXPECT_EQ(op(dec, 0, "linear_in_proj").flops, 2.0 * 2 * 164 * 64);
+    // The state update: 5 x 8 x 16 FLOPs a head and token, 4 heads, 2 tokens; each 1,024-B state read and written.
+    EXPECT_EQ(op(dec, 0, "linear_recurrent").flops, 5.0 * 8 * 16 * 4 * 2);
+    EXPECT_EQ(op(dec, 0, "linear_recurrent").kv_bytes, 2 * 2 * 1024);
+    // The MLP's one projection up, no gate: 2 x 2 tokens x 128 x 64.
+    EXPECT_EQ(op(dec, 2, "ffn_gate_up").flops, 2.0 * 2 * 128 * 64);
+
+    // Prefill, 2 prompts of 8 tokens in the model's chunks of 4: per token and head 2 x 4 x 16 (the chunk's output)
+    // + 4 x 8 x 16 (its state, and the output from the state carried in) + 2 x 4 x 8 x 2 groups / 4 heads (C B^T):
+    // 672 FLOPs, x 16 tokens x 4 heads.
+    const PhaseResult pre = lower(m, s, Phase::prefill);
+    const OpResult& scan = op(pre, 0, "linear_chunk");
+    EXPECT_EQ(scan.flops, 16 * 4 * 672.0);
+    EXPECT_EQ(scan.m, 4);
+    EXPECT_EQ(scan.kv_bytes, 2 * 2 * 1024);
+    // C, B, x and y at 2 B, 320 B a token; the chunk states at 4 B, 4 passes of 8 x 16 / 4 a token and head; C B^T at
+    // 4 B, written and read, 4 a token and group: 16 x (320 + 4 x 4 x 4 x 32 + 2 x 4 x 4 x 2).
+    EXPECT_EQ(scan.activation_bytes, 16 * (320 + 2048 + 64));
+    EXPECT_EQ(scan.chain_flops, 0);
+    // The workload's chunk, where it gives one, in the model's place.
+    Scenario eight = s;
+    eight.linear_chunk_tokens = 8;
+    EXPECT_EQ(op(lower(m, eight, Phase::prefill), 0, "linear_chunk").m, 8);
+
+    // Refused, naming the key: a pattern of another length, an unknown block, blocks the model has no keys for, keys
+    // that would place blocks beside it, no mixer.
+    const auto refusal = [](ModelSpec bad) { return validate_model(bad).error().message; };
+    ModelSpec longer = m;
+    longer.layers = 5;
+    EXPECT_NE(refusal(longer).find("'layer_pattern' gives 4 layers but 'layers' is 5"), std::string::npos);
+    ModelSpec unknown = m;
+    unknown.layer_pattern = "M*=E";
+    EXPECT_NE(refusal(unknown).find("'layer_pattern' holds '=' at layer 2"), std::string::npos);
+    ModelSpec no_linear = m;
+    no_linear.linear = {};
+    EXPECT_NE(refusal(no_linear).find("'layer_pattern' has 'M' layers but 'linear.value_heads' is 0"), std::string::npos);
+    ModelSpec no_experts = m;
+    no_experts.layer_pattern = "M*--";
+    EXPECT_NE(refusal(no_experts).find("'moe.experts' is set but 'layer_pattern' has no 'E' layer"), std::string::npos);
+    ModelSpec every = m;
+    every.moe.every = 2;
+    EXPECT_NE(refusal(every).find("'moe.every' is set beside 'layer_pattern'"), std::string::npos);
+    ModelSpec ffn_only = m;
+    ffn_only.layer_pattern = "--EE";
+    ffn_only.linear = {};
+    EXPECT_NE(refusal(ffn_only).find("'layer_pattern' has no mixer"), std::string::npos);
+}
+
 // `scoville kernel linear`: one linear layer's own kernels as a benchmark of them would time them. Decode, 2 requests
 // of tiny_hybrid(): the convolution (2 x 96 x 12 FLOPs, each request's 576 B read and written) and the recurrent
 // step (7 x 8 x 16 x 4 heads x 2 FLOPs, each 1,024-B state read and written): 9,472 FLOPs, 6,400 B of state.
@@ -498,9 +620,9 @@ TEST(Kernel, ALinearLayersOwnKernels) {
     EXPECT_EQ(dec->op.kv_bytes, 2 * 2 * 576 + 2 * 2 * 1024);
     EXPECT_NEAR(dec->achieved_tb_s, 6400 / dec->op.time_s / 1e12, 1e-12);
     // An FP32 state: the recurrent step's bytes double.
-    EXPECT_EQ(linear_attention_kernel(h100, tiny_hybrid(), 1, 2, 8, true)->op.kv_bytes, 2 * 2 * 576 + 2 * 2 * 2048);
+    EXPECT_EQ(linear_attention_kernel(h100, tiny_hybrid(), 1, 2, 8, StateFormat::fp32)->op.kv_bytes, 2 * 2 * 576 + 2 * 2 * 2048);
     // Prefill, 2 prompts of 8 tokens in one chunk: the convolution over 16 tokens and the chunked rule.
-    const auto pre = linear_attention_kernel(h100, tiny_hybrid(), 1, 2, 8, false, Phase::prefill);
+    const auto pre = linear_attention_kernel(h100, tiny_hybrid(), 1, 2, 8, StateFormat::bf16, Phase::prefill);
     ASSERT_TRUE(pre.ok()) << pre.error().message;
     EXPECT_NEAR(pre->op.flops, 16 * 96 * 12 + 16 * 4 * (8 * 112 + 768 + 128.0 / 3), 1e-6);
     // Refused, naming what is wrong.
@@ -565,6 +687,44 @@ TEST(Lowering, ALinearLayersDecodeDoesNotGrowWithTheContext) {
         return t.starts_with("model 'qwen3-next-80b-a3b': its 36 linear-attention layers'");
     }));
     EXPECT_FALSE(evaluate(*load_chip("h100-sxm"), *load_model("qwen3-30b-a3b"), s)->has_warning("model '"));
+}
+
+// Nemotron 3 Nano 30B-A3B (its config.json: 23 Mamba-2, 6 attention and 23 MoE layers, 2688 wide). Weights: a
+// Mamba-2 mixer 2688 x (2 x 4096 + 2 x 1024 + 64) + 6144 x 5 + 3 x 64 + 4096 + 4096 x 2688 = 38,742,208; an attention
+// layer 2688 x 32 x 128 x 2 + 2 x 2688 x 2 x 128 = 23,396,352; an MoE layer's router 128 x 2688 = 344,064, its 128
+// experts 2 x 2688 x 1856 = 9,977,856 each and its shared expert twice that; embedding and LM head 131,072 x 2688
+// each; 53 norms of 2688. NVIDIA: 31.6B total, 3.2B active (3.6B with the embedding).
+TEST(Lowering, NemotronThreeNanoCountsAsPublishedAndKeepsAStateOfThirtyTwoBits) {
+    const ModelSpec m = *load_model("nemotron-3-nano-30b-a3b");
+    EXPECT_EQ(m.linear_layer_count(), 23);
+    EXPECT_EQ(m.attention_layer_count(), 6);
+    EXPECT_EQ(m.moe_layer_count(), 23);
+    const double mixers = 23 * 38742208.0 + 6 * 23396352.0;
+    const double moe = 23 * (344064.0 + 130 * 9977856.0);
+    EXPECT_EQ(m.parameters(), mixers + moe + 2 * 352321536.0 + 53 * 2688.0);
+    EXPECT_NEAR(m.parameters() / 1e9, 31.6, 0.005 * 31.6);
+    // Active: 6 experts and the shared one's two widths a layer, the LM head, no embedding: 3.23B.
+    EXPECT_EQ(m.active_parameters(), mixers + 23 * (344064.0 + 8 * 9977856.0) + 352321536.0 + 53 * 2688.0);
+    EXPECT_NEAR(m.active_parameters() / 1e9, 3.2, 0.01 * 3.2);
+    EXPECT_NEAR((m.active_parameters() + 352321536.0) / 1e9, 3.6, 0.01 * 3.6);
+    // A request's state at the 32 bits its file asks: 23 layers x (64 heads x 128 x 64 x 4 B + 6144 x 3 x 2 B) =
+    // 49,082,368 B on one chip; its KV 6 layers x 2 heads x 128 x 2 x 2 B = 6,144 B a token.
+    Scenario s;
+    EXPECT_EQ(linear_states_bytes(m, s, 1), 23 * (64.0 * 128 * 64 * 4 + 6144 * 3 * 2));
+    EXPECT_EQ(kv_bytes_per_token_per_layer(m, s.kv_precision, 1) * m.attention_layer_count(), 6144);
+    // Its scan's chunks: the file's chunk_size, 128.
+    s.batch = 2;
+    s.input_len = 1024;
+    s.output_len = 64;
+    EXPECT_EQ(op(lower(m, s, Phase::prefill), 0, "linear_chunk").m, 128);
+    // No measured run checks the Mamba-2 layers' kernels: the result says so, naming them.
+    const auto ev = evaluate(*load_chip("h100-sxm"), m, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    const auto texts = ev->warning_texts();
+    EXPECT_TRUE(std::any_of(texts.begin(), texts.end(), [](const std::string& t) {
+        return t.starts_with("model 'nemotron-3-nano-30b-a3b': its 23 Mamba-2 layers' convolution, state update and "
+                             "chunked scan");
+    }));
 }
 
 TEST(Lowering, SlidingWindowLayersAttendAtMostTheWindow) {

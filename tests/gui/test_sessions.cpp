@@ -473,6 +473,40 @@ private slots:
         QCOMPARE(doc()->evaluation()->serving.throughput_tokens_per_s, before);
     }
 
+    void theModelsFormEditsALayerPattern() {
+        // Nemotron 3 Nano: one block a layer as its pattern gives them. Its last layer an MLP in place of MoE: one
+        // MoE layer's experts fewer (130 x 9,977,856 + the router 344,064 = 1,297.47 M) and an MLP of the (unused)
+        // dense size set here, 2 x 2688 x 1856 = 9.98 M: 31.58 - 1.30 + 0.01 = 30.29 B.
+        doc()->setModel("nemotron-3-nano-30b-a3b");
+        auto* bar = window_->findChild<WorkloadBar*>(QStringLiteral("workloadBar"));
+        QVERIFY(bar);
+        ModelEditor* editor = bar->editModel();
+        QVERIFY(editor && editor->isVisible());
+        auto* pattern = editor->findChild<QLineEdit*>(QStringLiteral("model:layer_pattern"));
+        auto* ffn = editor->findChild<QSpinBox*>(QStringLiteral("model:ffn"));
+        QVERIFY(pattern && ffn);
+        QCOMPARE(pattern->text(), QStringLiteral("MEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEMEM*EMEMEMEME"));
+        QVERIFY2(editor->statusText().contains(QStringLiteral("31.58 billion parameters")), qPrintable(editor->statusText()));
+        // One block short of the 52 layers: refused, naming both.
+        pattern->setText(pattern->text().chopped(1));
+        QVERIFY(!editor->isValid());
+        QVERIFY2(editor->statusText().contains(QStringLiteral("'layer_pattern' gives 51 layers but 'layers' is 52")),
+                 qPrintable(editor->statusText()));
+        // An MLP layer needs a dense FFN size.
+        pattern->setText(pattern->text() + QLatin1Char('-'));
+        QVERIFY2(editor->statusText().contains(QStringLiteral("'ffn' = 0 is out of range")), qPrintable(editor->statusText()));
+        ffn->setValue(1856);
+        QVERIFY2(editor->isValid(), qPrintable(editor->statusText()));
+        QVERIFY2(editor->statusText().contains(QStringLiteral("30.29 billion parameters")), qPrintable(editor->statusText()));
+        editor->accept();
+        QCOMPARE(doc()->state().model.layer_pattern, std::string("MEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEMEM*EMEMEMEM-"));
+        QCOMPARE(doc()->state().model.moe_layer_count(), 22);
+        QVERIFY(doc()->evaluation().ok());
+        doc()->undoStack()->undo();
+        QCOMPARE(doc()->state().model.id, std::string("nemotron-3-nano-30b-a3b"));
+        QCOMPARE(doc()->state().model.moe_layer_count(), 23);
+    }
+
     void notesAreStored() {
         QVERIFY(ctl()->setNotes(QStringLiteral("try 6 stacks on n3")));
         window_.reset();
