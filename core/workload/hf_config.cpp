@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::string_view kSupported =
     "llama, mistral, mixtral, qwen2, qwen3, qwen2_moe, qwen3_moe, deepseek_v2, deepseek_v3, glm4_moe, llama4, gpt_oss, "
-    "gemma2, gemma3, gemma3_text, phi3, kimi_k2, qwen3_next, qwen3_5, qwen3_5_moe";
+    "gemma2, gemma3, gemma3_text, phi3, kimi_k2, qwen3_next, qwen3_5, qwen3_5_moe, nemotron_h";
 
 // Gemma 3's published files leave out the keys whose value is their configuration class's default
 // (transformers' Gemma3TextConfig): the reader takes those defaults, and the model's source lists them.
@@ -159,8 +159,10 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     const bool deepseek = type == "deepseek_v2" || type == "deepseek_v3" || type == "kimi_k2";
     const bool glm_moe = type == "glm4_moe";  // DeepSeek-V3's experts with grouped-query attention
     const bool gemma = type == "gemma2" || type == "gemma3";  // dense, GeGLU, local layers between global ones
-    if (!dense && !qwen_moe && !hybrid && !deepseek && !glm_moe && !gemma && type != "mixtral" && type != "llama4" &&
-        type != "gpt_oss")
+    // Nemotron-H and Nemotron 3: one block a layer (Mamba-2, attention, MLP or MoE) in the order its pattern gives.
+    const bool nemotron = type == "nemotron_h";
+    if (!dense && !qwen_moe && !hybrid && !deepseek && !glm_moe && !gemma && !nemotron && type != "mixtral" &&
+        type != "llama4" && type != "gpt_oss")
         return Error{at + ": 'model_type' \"" + type + "\" is not one this model reads (" + std::string(kSupported) +
                      ")"};
     const json& part = text_part(root);
@@ -296,6 +298,80 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
         m.sliding_window_every = *pattern == 1 ? 0 : *pattern;
         if (*pattern == 1) m.sliding_window = 0;  // every layer global
         read += ", sliding_window_pattern " + std::to_string(*pattern);
+    }
+
+    if (nemotron) {
+        // Its layers' blocks: hybrid_override_pattern ('M' Mamba-2, '*' attention, '-' MLP, 'E' MoE), or the same as
+        // a list (layers_block_type: mamba, attention, mlp, moe).
+        if (const json* p = k.find("hybrid_override_pattern"); p) {
+            if (!p->is_string()) return k.error("'hybrid_override_pattern' must be a string of M, *, - and E");
+            m.layer_pattern = p->get<std::string>();
+            read += ", hybrid_override_pattern";
+        } else if (const json* list = k.find("layers_block_type"); list) {
+            if (!list->is_array()) return k.error("'layers_block_type' must list one block type a layer");
+            for (const json& t : *list) {
+                const std::string b = t.is_string() ? t.get<std::string>() : std::string();
+                const char c = b == "mamba" ? 'M' : b == "attention" ? '*' : b == "mlp" ? '-' : b == "moe" ? 'E' : '\0';
+                if (c == '\0')
+                    return k.error("'layers_block_type' may hold only \"mamba\", \"attention\", \"mlp\" and \"moe\"");
+                m.layer_pattern += c;
+            }
+            read += ", layers_block_type";
+        } else {
+            return k.error("'hybrid_override_pattern' is missing (a nemotron_h file gives each layer's block)");
+        }
+        if (m.layer_pattern.size() != static_cast<size_t>(m.layers))
+            return k.error("the layer pattern gives " + std::to_string(m.layer_pattern.size()) +
+                           " layers but 'num_hidden_layers' is " + std::to_string(m.layers));
+        if (m.layer_pattern.find('M') != std::string::npos) {
+            LinearAttentionSpec& a = m.linear;
+            a.kind = LinearKind::mamba2;
+            if (auto st = get(k.required("mamba_num_heads"), "mamba_num_heads", a.value_heads); !st) return st.error();
+            if (auto st = get(k.required("mamba_head_dim"), "mamba_head_dim", a.value_head_dim); !st) return st.error();
+            if (auto st = get(k.required("ssm_state_size"), "ssm_state_size", a.key_head_dim); !st) return st.error();
+            // The groups sharing B and C: n_groups in the published files (transformers' argument mamba_n_groups).
+            const char* groups = k.find("n_groups") || !k.find("mamba_n_groups") ? "n_groups" : "mamba_n_groups";
+            if (auto st = get(k.required(groups), groups, a.key_heads); !st) return st.error();
+            if (auto st = get(k.or_else("conv_kernel", 4), "conv_kernel", a.conv_kernel); !st) return st.error();
+            // The state's format engines keep (vLLM follows mamba_ssm_cache_dtype) and the scan's chunk (its
+            // chunk_size; Mamba-2's own default 256).
+            if (const json* dt = k.find("mamba_ssm_cache_dtype"); dt && dt->is_string() && *dt == "float32") {
+                a.state_fp32 = true;
+                read += ", mamba_ssm_cache_dtype float32";
+            }
+            if (auto st = get(k.or_else("chunk_size", 256), "chunk_size", a.chunk_tokens); !st) return st.error();
+        }
+        if (m.layer_pattern.find('E') != std::string::npos) {
+            if (k.find("moe_latent_size"))
+                return k.error("'moe_latent_size' (experts working in a latent of their own) is not supported");
+            if (auto st = get(k.required("n_routed_experts"), "n_routed_experts", m.moe.experts); !st) return st.error();
+            if (auto st = get(k.required("num_experts_per_tok"), "num_experts_per_tok", m.moe.top_k); !st)
+                return st.error();
+            if (auto st = get(k.required("moe_intermediate_size"), "moe_intermediate_size", m.moe.expert_ffn); !st)
+                return st.error();
+            auto shared = k.or_else("moe_shared_expert_intermediate_size", 0);
+            if (!shared) return shared.error();
+            if (*shared > 0) {
+                // A shared expert of n experts' width is n experts' weights and FLOPs (the model counts shared experts
+                // of the routed ones' size).
+                if (m.moe.expert_ffn == 0 || *shared % m.moe.expert_ffn != 0)
+                    return k.error("'moe_shared_expert_intermediate_size' (" + std::to_string(*shared) +
+                                   ") must be a multiple of 'moe_intermediate_size' (" +
+                                   std::to_string(m.moe.expert_ffn) + ")");
+                m.moe.shared_experts = *shared / m.moe.expert_ffn;
+                read += ", " + count_text("moe_shared_expert_intermediate_size", *shared);
+            }
+        }
+        // Its MLPs and experts square a ReLU of one projection (mlp_hidden_act relu2), no gate.
+        if (const json* act = k.find("mlp_hidden_act"); act && (!act->is_string() || *act != "relu2"))
+            return k.error("'mlp_hidden_act' other than \"relu2\" is not supported for nemotron_h");
+        m.gated_ffn = false;
+        read += ", mlp_hidden_act relu2";
+        if (m.layer_pattern.find('-') == std::string::npos) m.ffn = 0;  // no MLP layer: intermediate_size unused
+        auto mtp = k.or_else("num_nextn_predict_layers", 0);
+        if (!mtp) return mtp.error();
+        if (*mtp > 0 || k.find("mtp_layers_block_type"))
+            notes += " Its multi-token-prediction layers are not counted.";
     }
 
     auto moe_every = [&](const char* key) -> Status {

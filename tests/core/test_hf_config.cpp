@@ -102,6 +102,16 @@ const Published kPublished[] = {
         "num_key_value_heads": 2, "partial_rotary_factor": 0.25, "rope_scaling": null, "rope_theta": 5000000,
         "shared_expert_intermediate_size": 512, "tie_word_embeddings": false, "use_sliding_window": false,
         "vocab_size": 151936})"},
+    {"nemotron-3-nano-30b-a3b", R"({"architectures": ["NemotronHForCausalLM"], "attention_bias": false,
+        "chunk_size": 128, "conv_kernel": 4, "expand": 2, "head_dim": 128, "hidden_size": 2688,
+        "hybrid_override_pattern": "MEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEM*EMEMEMEM*EMEMEMEME", "intermediate_size": 1856,
+        "mamba_head_dim": 64, "mamba_hidden_act": "silu", "mamba_num_heads": 64, "mamba_ssm_cache_dtype": "float32",
+        "max_position_embeddings": 262144, "mlp_hidden_act": "relu2", "model_type": "nemotron_h",
+        "moe_intermediate_size": 1856, "moe_shared_expert_intermediate_size": 3712, "n_group": 1, "n_groups": 8,
+        "n_routed_experts": 128, "n_shared_experts": 1, "norm_topk_prob": true, "num_attention_heads": 32,
+        "num_experts_per_tok": 6, "num_hidden_layers": 52, "num_key_value_heads": 2, "rope_theta": 10000,
+        "routed_scaling_factor": 2.5, "sliding_window": null, "ssm_state_size": 128, "tie_word_embeddings": false,
+        "use_conv_bias": true, "vocab_size": 131072})"},
 };
 
 ModelSpec read(const char* config, const char* id = "test") {
@@ -390,6 +400,56 @@ TEST(HfConfig, Qwen35ReadsItsLinearAttentionLayers) {
                   .find("cfg.json: 'linear_num_value_heads' is missing"),
               std::string::npos);
     EXPECT_NE(refusal(next + R"(, "linear_num_key_heads": 3})").find("must be a multiple of 'linear.key_heads'"),
+              std::string::npos);
+}
+
+// Nemotron-H's files: one block a layer, by hybrid_override_pattern or as a list. Nemotron-H-8B (nvidia/Nemotron-H-8B-
+// Base-8K config.json: 52 layers, 24 Mamba-2, 4 attention, 24 MLP; 4096 wide, 128 Mamba heads of 64 with a state of
+// 128 in 8 groups, MLPs of 21504): NVIDIA's 8B. Refused, naming the key: no pattern, a pattern of another length, a
+// block type it does not know, experts in a latent of their own, a gated MLP.
+TEST(HfConfig, ReadsNemotronHsLayerPattern) {
+    const std::string h8 = R"({"architectures": ["NemotronHForCausalLM"], "model_type": "nemotron_h",
+        "hidden_size": 4096, "num_hidden_layers": 52, "num_attention_heads": 32, "num_key_value_heads": 8,
+        "head_dim": 128, "intermediate_size": 21504, "mamba_num_heads": 128, "mamba_head_dim": 64, "n_groups": 8,
+        "ssm_state_size": 128, "conv_kernel": 4, "chunk_size": 128, "mlp_hidden_act": "relu2", "vocab_size": 131072,
+        "tie_word_embeddings": false, "max_position_embeddings": 8192)";
+    const std::string pattern = "M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M-";
+    const ModelSpec m = read((h8 + R"(, "hybrid_override_pattern": ")" + pattern + "\"}").c_str());
+    EXPECT_EQ(m.layer_pattern, pattern);
+    EXPECT_EQ(m.linear.kind, LinearKind::mamba2);
+    EXPECT_EQ(m.linear_layer_count(), 24);
+    EXPECT_EQ(m.attention_layer_count(), 4);
+    EXPECT_EQ(m.dense_ffn_layer_count(), 24);
+    EXPECT_FALSE(m.is_moe());
+    EXPECT_FALSE(m.gated_ffn);
+    EXPECT_FALSE(m.linear.state_fp32);  // the file asks nothing of the state
+    EXPECT_EQ(m.linear.chunk_tokens, 128);
+    EXPECT_NEAR(m.parameters() / 1e9, 8.1, 0.02 * 8.1);
+    // The same as a list.
+    std::string list;
+    for (const char c : pattern)
+        list += std::string(list.empty() ? "" : ", ") + (c == 'M' ? "\"mamba\"" : c == '*' ? "\"attention\"" : "\"mlp\"");
+    ModelSpec listed = read((h8 + R"(, "layers_block_type": [)" + list + "]}").c_str());
+    listed.source = m.source;  // which key it read
+    EXPECT_EQ(listed, m);
+    EXPECT_NE(refusal(h8 + "}").find("cfg.json: 'hybrid_override_pattern' is missing"), std::string::npos);
+    EXPECT_NE(refusal(h8 + R"(, "hybrid_override_pattern": "M-M*"})")
+                  .find("the layer pattern gives 4 layers but 'num_hidden_layers' is 52"),
+              std::string::npos);
+    EXPECT_NE(refusal(h8 + R"(, "layers_block_type": ["mamba", "cross"]})")
+                  .find("'layers_block_type' may hold only \"mamba\", \"attention\", \"mlp\" and \"moe\""),
+              std::string::npos);
+    std::string odd = pattern;
+    odd[1] = 'X';
+    EXPECT_NE(refusal(h8 + R"(, "hybrid_override_pattern": ")" + odd + "\"}")
+                  .find("'layer_pattern' holds 'X' at layer 1"),
+              std::string::npos);
+    EXPECT_NE(refusal(h8 + R"(, "mlp_hidden_act": "silu", "hybrid_override_pattern": ")" + pattern + "\"}")
+                  .find("'mlp_hidden_act' other than \"relu2\""),
+              std::string::npos);
+    EXPECT_NE(refusal(h8 + R"(, "n_routed_experts": 8, "num_experts_per_tok": 2, "moe_intermediate_size": 64,
+        "moe_latent_size": 1024, "hybrid_override_pattern": "M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-ME"})")
+                  .find("'moe_latent_size'"),
               std::string::npos);
 }
 
