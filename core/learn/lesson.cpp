@@ -1,5 +1,6 @@
 #include "core/learn/lesson.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -235,6 +236,14 @@ Result<std::vector<Lesson>> builtin_lessons(std::string_view language) {
         if (!lesson) return lesson.error();
         out.push_back(std::move(*lesson));
     }
+    // In the order of their files' numbers ("lessons/10-..." after "lessons/9-..."), not of their names' letters.
+    const auto number = [](const Lesson& l) {
+        int n = 0;
+        for (size_t i = kLessonFolder.size(); i < l.origin.size() && l.origin[i] >= '0' && l.origin[i] <= '9'; ++i)
+            n = n * 10 + (l.origin[i] - '0');
+        return n;
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const Lesson& a, const Lesson& b) { return number(a) < number(b); });
     return out;
 }
 

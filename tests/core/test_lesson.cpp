@@ -45,6 +45,12 @@ TEST(Lesson, BuiltInLessonsCoverTheSyllabus) {
         EXPECT_TRUE(l.origin.starts_with("lessons/")) << l.origin;
         EXPECT_FALSE(l.steps.front().chip.empty()) << l.origin << ": the first step sets the chip";
     }
+    // In the order of their numbers: the tenth after the ninth.
+    ASSERT_GE(lessons->size(), 10u);
+    EXPECT_EQ((*lessons)[0].origin, "lessons/1-decode-memory-bound.json");
+    EXPECT_EQ((*lessons)[1].origin, "lessons/2-batch-ridge-point.json");
+    EXPECT_EQ((*lessons)[8].origin, "lessons/9-linear-attention.json");
+    EXPECT_EQ((*lessons)[9].origin, "lessons/10-mamba-hybrid.json");
 }
 
 // Every step of every built-in lesson applies from a foreign start, and every claim its answer makes
