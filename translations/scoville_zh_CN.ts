@@ -4258,6 +4258,14 @@ TTFT p99 %6</translation>
         <source>Tokens per chunk of a prompt&apos;s chunked scan, which its engines run: within a chunk the tokens meet as in attention, across chunks through the state (Gated DeltaNet: 64, flash-linear-attention&apos;s kernel; Mamba-2: its config&apos;s chunk_size, Nemotron 3: 128).</source>
         <translation>引擎对提示词做分块扫描时每块的 token 数：块内 token 像注意力那样相互作用，块间通过状态传递（Gated DeltaNet：64，flash-linear-attention 的内核；Mamba-2：其配置的 chunk_size，Nemotron 3 为 128）。</translation>
     </message>
+    <message>
+        <source>Expert latent width</source>
+        <translation>专家潜在宽度</translation>
+    </message>
+    <message>
+        <source>Width the routed experts work in (moe_latent_size: Nemotron 3 Super&apos;s LatentMoE): a layer projects its tokens down to it, sends and runs them there and projects the experts&apos; sum back up. 0: the hidden size.</source>
+        <translation>路由专家工作的宽度（moe_latent_size：Nemotron 3 Super 的 LatentMoE）：一层先把词元投影到这一宽度，在其上发送并运行专家，再把专家输出之和投影回去。0：隐藏维度。</translation>
+    </message>
 </context>
 <context>
     <name>scoville::ParameterPanel</name>

@@ -474,6 +474,9 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     const Parallelism& p = c.par;
     const double e = m.moe.experts, k = m.moe.top_k;
     edge_gemm(ops, c, "moe_router", t, e, h);
+    // Latent experts: the tokens go down to the experts' width before they travel (and back up after, below).
+    const double xw = m.expert_width();
+    if (m.moe.latent > 0) edge_gemm(ops, c, "moe_latent_down", t, xw, h);
     // Tokens live on their attention rank (copied on its tp chips). The experts are spread over ep
     // groups of tp x dp / ep chips. With one attention rank every chip already holds every token and
     // picks its experts' rows. With several, either every chip gathers every token of the group
@@ -485,9 +488,9 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     const double remote_rows =
         p.dp > 1 && !gather ? all_tokens * token_reaches_group(p.ep, k) * (1.0 - 1.0 / p.dp) : 0.0;
     const double others = 1.0 - 1.0 / p.group();  // the share of the group's tokens on other chips
-    if (gather) collective(ops, "ep_dispatch", kAllGather, all_tokens * others * h * c.ab_in, p.group());
+    if (gather) collective(ops, "ep_dispatch", kAllGather, all_tokens * others * xw * c.ab_in, p.group());
     if (remote_rows > 0)
-        all_to_all_op(ops, c, "ep_dispatch", remote_rows * h * c.ab_in, p.group());
+        all_to_all_op(ops, c, "ep_dispatch", remote_rows * xw * c.ab_in, p.group());
     // The busiest expert group sets the pace: its share of the token-slots, times the imbalance (which
     // counts the expert it holds beyond the others' where ep does not divide the experts). Slots and
     // experts are whole, so it takes at least a whole share of each: with balanced routing (every count
@@ -506,7 +509,7 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     // arrived rows are read once and written once; each routed copy moves pair_bytes per hidden
     // element on the way (half before the experts, half after).
     const double pair_bytes = c.s.moe_pair_bytes > 0 ? c.s.moe_pair_bytes : moe_pair_bytes_default(c.gemm_p);
-    vec(ops, c, "moe_permute", 0.0, arrived * h * kActBytes + routed * h * pair_bytes / 2);
+    vec(ops, c, "moe_permute", 0.0, arrived * xw * kActBytes + routed * xw * pair_bytes / 2);
     // The fused op's own kernels beyond its two GEMMs (routing, sorting, expand, activation, finalise)
     // cost a fixed time per call: carried here, on the op that opens the call.
     ops.back().moe_calls = 1;
@@ -516,11 +519,11 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
     const double touched = std::min(held, std::max(distinct * held / e, least_experts));
     const double per_expert = touched > 0 ? routed / touched : routed;
     const double row_share = expert_row_share(per_expert, c.s.moe_tile_tokens, c.balanced_routing);
-    gemm(ops, c, "expert_gate_up", routed, per_expert, gates * fe, h, touched);
+    gemm(ops, c, "expert_gate_up", routed, per_expert, gates * fe, xw, touched);
     ops.back().grouped = true;
     ops.back().row_share = row_share;
     vec(ops, c, "expert_act", 4.0 * routed * fe, (gates + 1.0) * routed * fe * kActBytes);
-    gemm(ops, c, "expert_down", routed, per_expert, h, fe, touched);
+    gemm(ops, c, "expert_down", routed, per_expert, xw, fe, touched);
     ops.back().grouped = true;
     ops.back().row_share = row_share;
     if (m.moe.shared_experts > 0) {
@@ -529,10 +532,11 @@ void ffn_block(std::vector<OpResult>& ops, const Ctx& c, bool moe) {
         vec(ops, c, "shared_act", 4.0 * t * fs, (gates + 1.0) * t * fs * kActBytes);
         gemm(ops, c, "shared_down", t, t, h, fs, 1);
     }
-    if (gather) collective(ops, "ep_combine", kReduceScatter, all_tokens * others * h * kActBytes, p.group());
+    if (gather) collective(ops, "ep_combine", kReduceScatter, all_tokens * others * xw * kActBytes, p.group());
     if (remote_rows > 0)
-        all_to_all_op(ops, c, "ep_combine", remote_rows * h * kActBytes, p.group());
-    vec(ops, c, "moe_combine", 2.0 * routed * h, routed * h * pair_bytes / 2 + arrived * h * kActBytes);
+        all_to_all_op(ops, c, "ep_combine", remote_rows * xw * kActBytes, p.group());
+    vec(ops, c, "moe_combine", 2.0 * routed * xw, routed * xw * pair_bytes / 2 + arrived * xw * kActBytes);
+    if (m.moe.latent > 0) edge_gemm(ops, c, "moe_latent_up", t, h, xw);
     // Partial sums (experts split over chips, shared experts over tp, token rows picked apart on
     // each chip) become the full output on every chip of the attention rank.
     if (p.dp == 1) {
@@ -605,7 +609,7 @@ constexpr Kinds kMtpKinds = {SCV_TR("Model", "mtp"),             SCV_TR("Model",
                              SCV_TR("Model", "mtp-linear-only"), "",
                              SCV_TR("Model", "mtp-lm_head")};
 
-constexpr size_t kLayerOps = 28;  // the largest layer (MLA + MoE, shared experts, EP, chunked prefill) has 28 ops
+constexpr size_t kLayerOps = 30;  // the largest layer (MLA + latent MoE, shared experts, EP, chunked prefill) has 30 ops
 constexpr size_t kHeadOps = 3;    // the final norm, the LM head and a pipeline send
 
 struct Builder {
@@ -960,7 +964,11 @@ double weight_bytes_per_chip(const ModelSpec& m, double bytes_per_weight, const 
                               ? n.routed_experts * busiest_group_experts(m.moe, par.ep) / m.moe.experts / par.moe_tp()
                               : n.routed_experts / par.group();
     const double edge_bytes = edge_bytes_per_weight > 0 ? edge_bytes_per_weight : bytes_per_weight;
-    return ((per_tp / par.tp + spread) * bytes_per_weight + (edge_per_tp / par.tp + n.routers) * edge_bytes) / par.pp;
+    // Routers and latent experts' projections are copied on every chip (the tokens they take are the chip's own or
+    // all of its rank's), in the edge format as quantisation tools leave them.
+    return ((per_tp / par.tp + spread) * bytes_per_weight +
+            (edge_per_tp / par.tp + n.routers + n.latent_projections) * edge_bytes) /
+           par.pp;
 }
 
 double weight_bytes_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {

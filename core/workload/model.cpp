@@ -54,8 +54,8 @@ double linear_attention_params(const ModelSpec& m) {
     return in + a.conv_dim() * a.conv_kernel + 2.0 * a.value_heads + a.value_head_dim + a.value_dim() * h;
 }
 
-double ffn_params(const ModelSpec& m, double intermediate) {
-    return (m.gated_ffn ? 3.0 : 2.0) * m.hidden * intermediate;
+double ffn_params(const ModelSpec& m, double intermediate, double width = 0) {
+    return (m.gated_ffn ? 3.0 : 2.0) * (width > 0 ? width : m.hidden) * intermediate;
 }
 
 ParameterCounts counts(const ModelSpec& m, bool active_only) {
@@ -71,7 +71,8 @@ ParameterCounts counts(const ModelSpec& m, bool active_only) {
     if (moe > 0) {
         const double routed = active_only ? m.moe.top_k : m.moe.experts;
         n.routers = moe * h * m.moe.experts;
-        n.routed_experts = moe * routed * ffn_params(m, m.moe.expert_ffn);
+        n.routed_experts = moe * routed * ffn_params(m, m.moe.expert_ffn, m.expert_width());
+        n.latent_projections = m.moe.latent > 0 ? moe * 2.0 * h * m.moe.latent : 0.0;
         n.shared_experts = moe * static_cast<double>(m.moe.shared_experts) * ffn_params(m, m.moe.expert_ffn);
     }
     // Embedding + LM head. The embedding is a table lookup, not per-token compute, so the active count leaves
@@ -333,6 +334,7 @@ Status validate_model(const ModelSpec& m) {
         if (auto st = range("moe.shared_experts", m.moe.shared_experts, 0, 1024); !st) return st;
         if (auto st = range("moe.first_dense_layers", m.moe.first_dense_layers, 0, m.layers); !st) return st;
         if (auto st = range("moe.every", m.moe.every, 1, m.layers); !st) return st;
+        if (auto st = range("moe.latent", m.moe.latent, 0, 1 << 20); !st) return st;
         // Power-law exponents past 3 put nearly every token on one expert; NaN is refused too.
         if (!(m.moe.routing_alpha >= 0 && m.moe.routing_alpha <= 3))
             return Error{name() + ": 'moe.routing_alpha' = " + format_number("%g", m.moe.routing_alpha) +

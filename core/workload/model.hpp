@@ -18,6 +18,10 @@ struct MoeSpec {
     int expert_ffn = 0;          // intermediate size of one expert
     int first_dense_layers = 0;  // leading layers with a dense FFN (DeepSeek-V3: 3)
     int every = 1;               // after those, every n-th layer is MoE, the others dense (Llama 4 Maverick: 2)
+    // Latent experts (Nemotron 3 Super's LatentMoE, config moe_latent_size): a layer projects its tokens from the
+    // hidden width down to this one, routes and runs its experts on it and projects their sum back up; 0 = the
+    // experts take the hidden width. (Shared experts stay on the hidden width.)
+    int latent = 0;
     // Routing skew: the power-law exponent of the tokens each expert receives (aiconfigurator's MoE
     // workload model: Qwen3-235B 1.2, DeepSeek-V3 1.01); 0 = not known.
     double routing_alpha = 0;
@@ -80,11 +84,13 @@ struct ParameterCounts {
     double routed_experts = 0;  // every routed expert of every MoE layer
     double shared_experts = 0;
     double routers = 0;
+    double latent_projections = 0;  // latent experts' projections down to their width and back (MoeSpec::latent)
     double embedding = 0;
     double lm_head = 0;
     double norms = 0;
     [[nodiscard]] double total() const {
-        return attention + dense_ffn + routed_experts + shared_experts + routers + embedding + lm_head + norms;
+        return attention + dense_ffn + routed_experts + shared_experts + routers + latent_projections + embedding +
+               lm_head + norms;
     }
 };
 
@@ -134,6 +140,8 @@ struct ModelSpec {
     friend bool operator==(const ModelSpec&, const ModelSpec&) = default;
 
     [[nodiscard]] bool is_moe() const { return moe.experts > 0; }
+    // The width the routed experts take and give: the latent one, or the hidden size.
+    [[nodiscard]] double expert_width() const { return moe.latent > 0 ? moe.latent : hidden; }
     [[nodiscard]] bool is_mla() const { return mla.kv_lora_rank > 0; }
     [[nodiscard]] bool has_linear_attention() const { return linear.value_heads > 0; }
     // Local layers that attend their own chunk (Llama 4), not a sliding window.

@@ -105,6 +105,11 @@ std::vector<ModelKey> build() {
          SCV_TR("scoville::ModelKeys", "After the leading dense layers, every n-th layer is MoE and the others dense "
                 "(Llama 4 Maverick: 2)."),
          SCV_MINT(moe.every)});
+    add({"moe.latent", moe, SCV_TR("scoville::ModelKeys", "Expert latent width"), "", K::integer, 0, 1 << 20, {},
+         SCV_TR("scoville::ModelKeys", "Width the routed experts work in (moe_latent_size: Nemotron 3 Super's LatentMoE): a "
+                "layer projects its tokens down to it, sends and runs them there and projects the experts' sum back up. "
+                "0: the hidden size."),
+         SCV_MINT(moe.latent)});
     add({"moe.routing_alpha", moe, SCV_TR("scoville::ModelKeys", "Routing skew"), "", K::real, 0, 3, {},
          SCV_TR("scoville::ModelKeys", "Power law of the tokens each expert receives, which sets the busiest expert "
                 "rank's load (aiconfigurator: 1.01 to 1.2 across models). 0: every expert takes its share."),

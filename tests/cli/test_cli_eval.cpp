@@ -863,7 +863,7 @@ TEST(CliModels, ListsEveryPreset) {
     const CliRun j = run({"models", "--format", "json"});
     ASSERT_EQ(j.code, 0) << j.err;
     const auto arr = nlohmann::json::parse(j.out);
-    ASSERT_EQ(arr.size(), 14u);
+    ASSERT_EQ(arr.size(), 15u);
     bool found = false;
     for (const auto& m : arr)
         if (m["id"] == "llama-2-70b") {
@@ -885,7 +885,7 @@ TEST(CliModels, ListsEveryPreset) {
         ASSERT_GT(row.size(), end) << row;
         EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(row[end - 1])) && row[end] == ' ') << row;
     }
-    EXPECT_EQ(rows, 14);
+    EXPECT_EQ(rows, 15);
 }
 
 TEST(CliModels, TakesAModelRepositorysConfig) {

@@ -727,6 +727,54 @@ TEST(Lowering, NemotronThreeNanoCountsAsPublishedAndKeepsAStateOfThirtyTwoBits) 
     }));
 }
 
+// Nemotron 3 Super 120B-A12B: LatentMoE, its 512 experts working in a width of 1024 where the model is 4096 wide.
+// Weights: a Mamba-2 mixer 4096 x (2 x 8192 + 2 x 1024 + 128) + 10240 x 5 + 3 x 128 + 8192 + 8192 x 4096 =
+// 109,635,968; an attention layer 4096 x 32 x 128 x 2 + 2 x 4096 x 2 x 128 = 35,651,584; an MoE layer's router 512 x
+// 4096 = 2,097,152, projections to the latent and back 2 x 4096 x 1024 = 8,388,608, experts 2 x 1024 x 2688 =
+// 5,505,024 each, its shared expert 2 x 4096 x 5376 = 44,040,192; embedding and LM head 131,072 x 4096 each; 89
+// norms of 4096: 120,668,687,360, the BF16 tensors of NVIDIA's checkpoint less its MTP module (123,611,012,096 -
+// 2,942,324,736), to the parameter. Active with the embedding: that less 40 layers' 490 idle experts
+// (107,898,470,400, the checkpoint's inactive experts), 12,770,216,960.
+TEST(Lowering, LatentExpertsWorkInTheirOwnWidth) {
+    const ModelSpec m = *load_model("nemotron-3-super-120b-a12b");
+    EXPECT_EQ(m.expert_width(), 1024);
+    const double moe_layer = 2097152.0 + 8388608 + 512 * 5505024.0 + 44040192;
+    EXPECT_EQ(m.parameters(), 40 * 109635968.0 + 8 * 35651584.0 + 40 * moe_layer + 2 * 536870912.0 + 89 * 4096.0);
+    EXPECT_EQ(m.parameters(), 120668687360.0);
+    EXPECT_EQ(m.active_parameters() + 536870912.0, 120668687360.0 - 107898470400.0);
+    EXPECT_EQ(m.parameter_counts().latent_projections, 40 * 8388608.0);
+    // A decode step of 64 requests on one chip: the tokens go down to 1024 before the router's experts and back up
+    // after; the experts' GEMMs take and give 1024 wide rows (2 x 64 x 22 tokens x 2688 x 1024 FLOPs each way).
+    Scenario s;
+    s.batch = 64;
+    s.input_len = 1024;
+    s.output_len = 256;
+    const PhaseResult dec = lower(m, s, Phase::decode);
+    EXPECT_EQ(dec.layer(1).kind, "moe-ffn");
+    EXPECT_EQ(op(dec, 1, "moe_latent_down").flops, 2.0 * 64 * 1024 * 4096);
+    EXPECT_EQ(op(dec, 1, "moe_latent_up").flops, 2.0 * 64 * 4096 * 1024);
+    EXPECT_EQ(op(dec, 1, "expert_gate_up").k, 1024);
+    EXPECT_EQ(op(dec, 1, "expert_down").n, 1024);
+    EXPECT_EQ(op(dec, 1, "expert_gate_up").flops, 2.0 * 64 * 22 * 2688 * 1024);
+    // The shared expert stays on the hidden width.
+    EXPECT_EQ(op(dec, 1, "shared_gate_up").k, 4096);
+    // Over 8 chips of attention data parallelism, the tokens travel to the experts at the latent width: a quarter of
+    // the bytes the same model with hidden-wide experts sends.
+    s.chips = 8;
+    s.tp = 1;
+    s.attention_dp = s.ep = 8;
+    s.batch = 512;
+    ModelSpec wide = m;
+    wide.moe.latent = 0;
+    const PhaseResult a = lower(m, s, Phase::decode), b = lower(wide, s, Phase::decode);
+    EXPECT_DOUBLE_EQ(op(a, 1, "ep_dispatch").network_bytes * 4, op(b, 1, "ep_dispatch").network_bytes);
+    EXPECT_GT(op(a, 1, "ep_dispatch").network_bytes, 0);
+    // A negative width is refused.
+    ModelSpec bad = m;
+    bad.moe.latent = -1;
+    EXPECT_NE(validate_model(bad).error().message.find("'moe.latent' = -1 is out of range"), std::string::npos);
+}
+
 TEST(Lowering, SlidingWindowLayersAttendAtMostTheWindow) {
     auto oss = *load_model("gpt-oss-120b");
     EXPECT_TRUE(is_sliding_layer(oss, 0));
