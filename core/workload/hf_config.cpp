@@ -333,22 +333,26 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
             const char* groups = k.find("n_groups") || !k.find("mamba_n_groups") ? "n_groups" : "mamba_n_groups";
             if (auto st = get(k.required(groups), groups, a.key_heads); !st) return st.error();
             if (auto st = get(k.or_else("conv_kernel", 4), "conv_kernel", a.conv_kernel); !st) return st.error();
-            // The state's format engines keep (vLLM follows mamba_ssm_cache_dtype) and the scan's chunk (its
-            // chunk_size; Mamba-2's own default 256).
-            if (const json* dt = k.find("mamba_ssm_cache_dtype"); dt && dt->is_string() && *dt == "float32") {
+            // The state's format engines keep: the file's mamba_ssm_cache_dtype, else 32 bits (vLLM's default for
+            // NemotronH, vllm/model_executor/models/config.py NemotronHForCausalLMConfig: "only float32 is known to
+            // have no accuracy issues"); and the scan's chunk (its chunk_size; Mamba-2's own default 256).
+            if (const json* dt = k.find("mamba_ssm_cache_dtype"); dt && dt->is_string()) {
+                a.state_fp32 = *dt == "float32";
+                read += ", mamba_ssm_cache_dtype " + dt->get<std::string>();
+            } else {
                 a.state_fp32 = true;
-                read += ", mamba_ssm_cache_dtype float32";
             }
             if (auto st = get(k.or_else("chunk_size", 256), "chunk_size", a.chunk_tokens); !st) return st.error();
         }
         if (m.layer_pattern.find('E') != std::string::npos) {
-            if (k.find("moe_latent_size"))
-                return k.error("'moe_latent_size' (experts working in a latent of their own) is not supported");
             if (auto st = get(k.required("n_routed_experts"), "n_routed_experts", m.moe.experts); !st) return st.error();
             if (auto st = get(k.required("num_experts_per_tok"), "num_experts_per_tok", m.moe.top_k); !st)
                 return st.error();
             if (auto st = get(k.required("moe_intermediate_size"), "moe_intermediate_size", m.moe.expert_ffn); !st)
                 return st.error();
+            // Nemotron 3 Super's LatentMoE: its experts work in a width of their own.
+            if (k.find("moe_latent_size"))
+                if (auto st = get(k.required("moe_latent_size"), "moe_latent_size", m.moe.latent); !st) return st.error();
             auto shared = k.or_else("moe_shared_expert_intermediate_size", 0);
             if (!shared) return shared.error();
             if (*shared > 0) {
@@ -370,7 +374,7 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
         if (m.layer_pattern.find('-') == std::string::npos) m.ffn = 0;  // no MLP layer: intermediate_size unused
         auto mtp = k.or_else("num_nextn_predict_layers", 0);
         if (!mtp) return mtp.error();
-        if (*mtp > 0 || k.find("mtp_layers_block_type"))
+        if (*mtp > 0 || k.find("mtp_layers_block_type") || k.find("mtp_hybrid_override_pattern"))
             notes += " Its multi-token-prediction layers are not counted.";
     }
 
