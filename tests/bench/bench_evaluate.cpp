@@ -47,6 +47,21 @@ void BM_EvaluateHybridFixedBatch(benchmark::State& state) {
 }
 BENCHMARK(BM_EvaluateHybridFixedBatch);
 
+// A Mamba-2 hybrid at a fixed batch: Nemotron 3 Super 120B-A12B (88 layers of one block each: 40 Mamba-2, 8 attention,
+// 40 latent-MoE) on 4 x H100 at tp 4, 64 requests of 4096/1024 tokens.
+void BM_EvaluateMambaHybridFixedBatch(benchmark::State& state) {
+    Inputs in;
+    in.model = *load_model("nemotron-3-super-120b-a12b");
+    in.scenario.chips = in.scenario.tp = 4;
+    in.scenario.input_len = 4096;
+    in.scenario.output_len = 1024;
+    for (auto _ : state) {
+        auto ev = evaluate(in.chip, in.model, in.scenario);
+        benchmark::DoNotOptimize(ev);
+    }
+}
+BENCHMARK(BM_EvaluateMambaHybridFixedBatch);
+
 // Offline: the largest sustainable batch.
 void BM_EvaluateOffline(benchmark::State& state) {
     Inputs in;
