@@ -32,11 +32,10 @@ void BM_EvaluateFixedBatch(benchmark::State& state) {
 }
 BENCHMARK(BM_EvaluateFixedBatch);
 
-// A hybrid model at a fixed batch: Qwen3-Next-80B-A3B (36 Gated DeltaNet layers, 12 full-attention ones, 512
-// experts) on 4 x H100 at tp 4, 64 requests of 4096/1024 tokens.
-void BM_EvaluateHybridFixedBatch(benchmark::State& state) {
+// A hybrid model at a fixed batch on 4 x H100 at tp 4, 64 requests of 4096/1024 tokens.
+void evaluate_hybrid(benchmark::State& state, const char* model) {
     Inputs in;
-    in.model = *load_model("qwen3-next-80b-a3b");
+    in.model = *load_model(model);
     in.scenario.chips = in.scenario.tp = 4;
     in.scenario.input_len = 4096;
     in.scenario.output_len = 1024;
@@ -45,21 +44,13 @@ void BM_EvaluateHybridFixedBatch(benchmark::State& state) {
         benchmark::DoNotOptimize(ev);
     }
 }
+
+// Qwen3-Next-80B-A3B: 36 Gated DeltaNet layers, 12 full-attention ones, 512 experts.
+void BM_EvaluateHybridFixedBatch(benchmark::State& state) { evaluate_hybrid(state, "qwen3-next-80b-a3b"); }
 BENCHMARK(BM_EvaluateHybridFixedBatch);
 
-// A Mamba-2 hybrid at a fixed batch: Nemotron 3 Super 120B-A12B (88 layers of one block each: 40 Mamba-2, 8 attention,
-// 40 latent-MoE) on 4 x H100 at tp 4, 64 requests of 4096/1024 tokens.
-void BM_EvaluateMambaHybridFixedBatch(benchmark::State& state) {
-    Inputs in;
-    in.model = *load_model("nemotron-3-super-120b-a12b");
-    in.scenario.chips = in.scenario.tp = 4;
-    in.scenario.input_len = 4096;
-    in.scenario.output_len = 1024;
-    for (auto _ : state) {
-        auto ev = evaluate(in.chip, in.model, in.scenario);
-        benchmark::DoNotOptimize(ev);
-    }
-}
+// A Mamba-2 hybrid, Nemotron 3 Super 120B-A12B: 88 layers of one block each (40 Mamba-2, 8 attention, 40 latent-MoE).
+void BM_EvaluateMambaHybridFixedBatch(benchmark::State& state) { evaluate_hybrid(state, "nemotron-3-super-120b-a12b"); }
 BENCHMARK(BM_EvaluateMambaHybridFixedBatch);
 
 // Offline: the largest sustainable batch.
