@@ -657,14 +657,14 @@ Ctx make_ctx(const ModelSpec& m, const Scenario& s, const ChipRates& r, const St
     return c;
 }
 
-// Appends one pass of `m` (all its layers, or `only_layer` when >= 0) and its LM head, `repeat`
-// times, to the step.
-void add_pass(Builder& b, const Ctx& c, const Kinds& kinds, int repeat, int only_layer) {
+// Appends one pass of `m` (all its layers, or the `only` ones where given) and its LM head, `repeat` times, to the
+// step.
+void add_pass(Builder& b, const Ctx& c, const Kinds& kinds, int repeat, std::span<const int> only = {}) {
     const ModelSpec& m = c.m;
     int slot[kLayerKinds];
     std::fill(std::begin(slot), std::end(slot), -1);
-    const int first = only_layer >= 0 ? only_layer : 0;
-    const int last = only_layer >= 0 ? only_layer + 1 : m.layers;
+    const int first = only.empty() ? 0 : only.front();
+    const int last = only.empty() ? m.layers : only.back() + 1;
     std::vector<int>& order = b.out.layer_template;
     const size_t start = order.size();
     int uses[kLayerKinds] = {};  // layers of each kind in one pass
@@ -687,6 +687,7 @@ void add_pass(Builder& b, const Ctx& c, const Kinds& kinds, int repeat, int only
         uses[0] = last - first;
     } else {
         for (int l = first; l < last; ++l) {
+            if (!only.empty() && std::find(only.begin(), only.end(), l) == only.end()) continue;
             const int ffn = !m.has_ffn(l) ? kNoFfn : is_moe_layer(m, l) ? 1 : 0;
             const int mixer = !m.has_mixer(l) ? kNoMixer : m.is_linear_layer(l) ? 2 : is_sliding_layer(m, l) ? 1 : 0;
             const int kind = ffn * kMixers + mixer;
@@ -1176,7 +1177,7 @@ void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase
     CollectiveMemo memo;
     memo.use(r.net, s.custom_allreduce_mb, plan.par);
     Builder b{out, memo};
-    add_pass(b, c, kTargetKinds, 1, -1);
+    add_pass(b, c, kTargetKinds, 1);
     if (plan.spec_tokens > 0 && shape.decode_seqs > 0) {
         // The drafts: K passes at one token per request (the first also prefills the step's prompt
         // tokens into the draft's cache), then the target verifies K + 1 tokens per request above.
@@ -1186,16 +1187,32 @@ void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase
         rest.prefill_tokens = rest.prefill_seqs = 0;
         if (plan.draft) {
             Ctx d1 = make_ctx(*plan.draft, s, r, plan, first);
-            add_pass(b, d1, kDraftKinds, 1, -1);
+            add_pass(b, d1, kDraftKinds, 1);
             if (plan.spec_tokens > 1) {
                 Ctx d2 = make_ctx(*plan.draft, s, r, plan, rest);
-                add_pass(b, d2, kDraftKinds, plan.spec_tokens - 1, -1);
+                add_pass(b, d2, kDraftKinds, plan.spec_tokens - 1);
             }
         } else {
-            // An MTP module is one more layer of the target's kind (DeepSeek-V3) and its LM head.
+            // An MTP module is one more layer of the target's kind (DeepSeek-V3) and its LM head; where the target's
+            // layers hold one block each, an attention layer and an FFN layer of the target's (Nemotron 3 Super's
+            // module, mtp_hybrid_override_pattern "*E"): its last attention (else its last mixer) and its last FFN.
             rest.prefill_tokens = 0;
             Ctx mtp = make_ctx(m, s, r, plan, rest);
-            add_pass(b, mtp, kMtpKinds, plan.spec_tokens, m.layers - 1);
+            std::array<int, 2> module{m.layers - 1, m.layers - 1};
+            if (m.has_layer_pattern()) {
+                const auto last_of = [&](const auto& holds) {
+                    for (int l = m.layers - 1; l >= 0; --l)
+                        if (holds(l)) return l;
+                    return -1;
+                };
+                int mixer = last_of([&](int l) { return m.has_mixer(l) && !m.is_linear_layer(l); });
+                if (mixer < 0) mixer = last_of([&](int l) { return m.has_mixer(l); });
+                const int ffn = last_of([&](int l) { return m.has_ffn(l); });
+                module = {std::min(mixer, ffn), std::max(mixer, ffn)};
+                if (module[0] < 0) module[0] = module[1];
+            }
+            add_pass(b, mtp, kMtpKinds, plan.spec_tokens,
+                     std::span<const int>(module.data(), module[0] == module[1] ? 1 : 2));
         }
     }
     out.templates.resize(b.used);

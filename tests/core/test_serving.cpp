@@ -382,6 +382,28 @@ TEST(Speculative, MtpLayersDraftWithoutADraftModel) {
     EXPECT_EQ(ev->decode.layer(63).kind, "mtp-lm_head");
 }
 
+// Nemotron 3 Super's MTP module is an attention layer and an MoE layer (its file's mtp_hybrid_override_pattern "*E"):
+// a draft pass runs its last attention layer (78) and its last MoE layer (87), not its last layer alone.
+TEST(Speculative, AOneBlockAModelsMtpPassRunsAnAttentionAndAnFfnLayer) {
+    const ModelSpec super = *load_model("nemotron-3-super-120b-a12b");
+    Scenario s;
+    s.chips = s.tp = 8;
+    s.batch = 16;
+    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
+    s.spec_tokens = 2;
+    s.spec_accept = 0.7;
+    auto ev = evaluate(*load_chip("b200"), super, s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    // 88 layers + head, then 2 passes of the module's two layers + head each.
+    ASSERT_EQ(ev->decode.layer_count(), 89u + 2 * 3u);
+    EXPECT_EQ(ev->decode.layer(89).kind, "mtp-attention");
+    EXPECT_EQ(ev->decode.layer(90).kind, "mtp-moe-ffn");
+    EXPECT_EQ(ev->decode.layer(91).kind, "mtp-lm_head");
+    EXPECT_EQ(ev->decode.layer(94).kind, "mtp-lm_head");
+    // The module's attention layer times what the target's layer 78 does at one query token a request.
+    EXPECT_EQ(super.layer_pattern[78], '*');
+}
+
 TEST(Speculative, RefusesWhatCannotDraft) {
     const ModelSpec target = *load_model("llama-3.1-8b");
     Scenario s;
