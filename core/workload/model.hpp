@@ -335,7 +335,8 @@ struct Scenario {
     double expert_imbalance = 0;
     // Mixture of experts: bytes each routed copy of a token moves per hidden element outside the
     // expert GEMMs (expand into expert order, activation quantisation and its scales, the weighted
-    // sum back into token order); 0 = the default for the GEMM precision (moe_pair_bytes_default).
+    // sum back into token order); 0 = the default for the GEMM precision (moe_pair_bytes_default). (Latent experts'
+    // rows are of their latent width, ModelSpec::expert_width.)
     double moe_pair_bytes = 0.0;
     // Mixture of experts: tokens per tile of the grouped expert GEMMs, the most a kernel takes (an expert's
     // rows fill whole tiles: the last one of each expert is part empty); 0 = rows fill the tiles exactly.
