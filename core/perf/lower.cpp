@@ -413,43 +413,36 @@ void linear_attention_block(std::vector<OpResult>& ops, const Ctx& c) {
     // output from the state carried in (2 C dk dv). Per token and head: 2 C dv + 4 dk dv + 2 C dk x groups / heads.
     // Its chunk states pass between its kernels at 32 bits (written, passed on, read: 4 passes of dk dv a chunk and
     // head), and C B^T at 32 bits (written and read).
-    if (c.pre_a > 0 && mamba) {
+    if (c.pre_a > 0) {
         const double chunk_c = std::min<double>(linear_chunk_used(m, c.s), piece);
-        const double groups_per_head = static_cast<double>(a.key_heads) / a.value_heads;
-        OpResult& op = push(ops, c.dec_a > 0 ? "linear_chunk_prompt" : "linear_chunk", OpKind::gemm);
-        op.wide = true;
-        op.m = chunk_c;
-        op.n = dv;
-        op.k = dk;
-        op.flops = c.pre_a * hv * (2.0 * chunk_c * dv + 4.0 * dk * dv + 2.0 * chunk_c * dk * groups_per_head);
-        op.activation_bytes = c.pre_a * ((2.0 * kd + 2.0 * vd) * kActBytes +
-                                         hv * 4.0 * 4.0 * dk * dv / chunk_c + 2.0 * 4.0 * chunk_c * kd / dk);
-        op.kv_bytes = 2.0 * pieces * state;
-        op.kv_level = c.kvl;
-        // The walk from chunk to chunk (its state-passing kernel) is a multiply-add per state element and chunk, on
-        // the vector units: too small a chain to bound the op.
-    } else if (c.pre_a > 0) {
-        const double chunk_c = std::min<double>(linear_chunk_used(m, c.s), piece);
-        const double per_token = chunk_c * (6.0 * dk + 4.0 * dv) + 6.0 * dk * dv + 2.0 * chunk_c * chunk_c / 3.0;
         OpResult& op = push(ops, c.dec_a > 0 ? "linear_chunk_prompt" : "linear_chunk", OpKind::gemm);
         op.wide = true;  // the kernels run at 16 bits whatever the weights' format
         op.m = chunk_c;
         op.n = dv;
         op.k = dk;
-        op.flops = c.pre_a * hv * per_token;
-        op.activation_bytes = c.pre_a * ((2.0 * kd + 2.0 * vd) * kActBytes +
-                                         hv * 2.0 * kActBytes * (dk + dv + dk * dv / chunk_c));
         op.kv_bytes = 2.0 * pieces * state;
         op.kv_level = c.kvl;
-        // The state passes from chunk to chunk: one thread block for each prompt, value head and kLinearValueBlock
-        // of its value columns walks the prompt's chunks in order, each step its state's product with the chunk's
-        // transformed keys and the update (2 x 2 C dk x the block's columns). A prompt's pieces follow one another
-        // (a chunked prompt's next piece starts from the state its last one left), so the step's prompt tokens are
-        // whole prompts side by side, or part of one.
-        const double block_cols = std::min(kLinearValueBlock, dv);
-        const double prompt_tokens = std::min(c.pre_a, static_cast<double>(c.s.input_len));
-        op.chain_flops = std::ceil(prompt_tokens / chunk_c) * 4.0 * chunk_c * dk * block_cols;
-        op.chain_blocks = static_cast<float>(c.pre_a / prompt_tokens * hv * std::ceil(dv / block_cols));
+        const double io_bytes = (2.0 * kd + 2.0 * vd) * kActBytes;  // a token's inputs and output
+        if (mamba) {
+            const double groups_per_head = static_cast<double>(a.key_heads) / a.value_heads;
+            op.flops = c.pre_a * hv * (2.0 * chunk_c * dv + 4.0 * dk * dv + 2.0 * chunk_c * dk * groups_per_head);
+            op.activation_bytes = c.pre_a * (io_bytes + hv * 4.0 * 4.0 * dk * dv / chunk_c + 2.0 * 4.0 * chunk_c * kd / dk);
+            // The walk from chunk to chunk (its state-passing kernel) is a multiply-add per state element and chunk,
+            // on the vector units: too small a chain to bound the op.
+        } else {
+            const double per_token = chunk_c * (6.0 * dk + 4.0 * dv) + 6.0 * dk * dv + 2.0 * chunk_c * chunk_c / 3.0;
+            op.flops = c.pre_a * hv * per_token;
+            op.activation_bytes = c.pre_a * (io_bytes + hv * 2.0 * kActBytes * (dk + dv + dk * dv / chunk_c));
+            // The state passes from chunk to chunk: one thread block for each prompt, value head and
+            // kLinearValueBlock of its value columns walks the prompt's chunks in order, each step its state's product
+            // with the chunk's transformed keys and the update (2 x 2 C dk x the block's columns). A prompt's pieces
+            // follow one another (a chunked prompt's next piece starts from the state its last one left), so the
+            // step's prompt tokens are whole prompts side by side, or part of one.
+            const double block_cols = std::min(kLinearValueBlock, dv);
+            const double prompt_tokens = std::min(c.pre_a, static_cast<double>(c.s.input_len));
+            op.chain_flops = std::ceil(prompt_tokens / chunk_c) * 4.0 * chunk_c * dk * block_cols;
+            op.chain_blocks = static_cast<float>(c.pre_a / prompt_tokens * hv * std::ceil(dv / block_cols));
+        }
     }
     // The gated RMS norm of each head's output (square, sum, scale, weight; the gate's SiLU and product).
     state_op(ops, c, "linear_norm", 8.0 * t * vd, 3.0 * t * vd * kActBytes, 0.0);
