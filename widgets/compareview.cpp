@@ -252,7 +252,7 @@ QCPItemText* CompareView::takeText(size_t& used, std::vector<QCPItemText*>& pool
 // Each bar's error bar: its chip's range from the document, scaled as its value is (throughput per
 // chip or per system), over the baseline's value; none until the state's ranges arrive, and for a
 // range without width.
-void CompareView::applyRanges() {
+bool CompareView::placeRanges() {
     bool any = false;
     for (Entry& e : entries_) {
         const Ranges* all = e.id.empty() ? doc_->designRanges() : doc_->referenceRanges(e.id);
@@ -274,6 +274,11 @@ void CompareView::applyRanges() {
         }
     }
     fitRanges();
+    return any;
+}
+
+void CompareView::applyRanges() {
+    const bool any = placeRanges();
     requestReplot(plot_);
     if (any) emit rangesShown();
 }
@@ -454,8 +459,9 @@ void CompareView::refresh() {
     caption_->setToolTip(baseOk || st.baseline_id.empty() ? caption_->text()
                                                           : base ? errorText(base->error()) : tr("not evaluated"));
     higher_->axis(QCPAxis::atLeft)->setLabel(baseOk ? tr("\u00d7 %1").arg(baseName) : QString());
-    applyRanges();
-    fitLegend();
+    const bool ranges = placeRanges();
+    fitLegend();  // the one replot of the new state
+    if (ranges) emit rangesShown();
 }
 
 QString CompareView::captionText() const { return caption_->text(); }

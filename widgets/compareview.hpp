@@ -97,6 +97,9 @@ private:
 
     void refresh() override;
     void paletteChanged() override;
+    // The error bars from the document's ranges and the axes fitted to them, without a replot;
+    // whether any chip's ranges are in.
+    bool placeRanges();
     void applyRanges();
     void fitRanges();
     void showToolTip(QMouseEvent* event);
