@@ -3272,6 +3272,10 @@ TTFT p99 %6</translation>
         <source>No uncertain value of the chip, the engine, the model or the physical model moves this result</source>
         <translation>芯片、引擎、模型与物理模型的不确定参数都不影响这个结果</translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
 </context>
 <context>
     <name>scoville::LatencyBar</name>

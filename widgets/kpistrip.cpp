@@ -1,6 +1,9 @@
 #include "widgets/kpistrip.hpp"
 
+#include <QAction>
+#include <QClipboard>
 #include <QFontMetrics>
+#include <QGuiApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -9,6 +12,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -21,6 +25,7 @@
 #include "store/qtext.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
+#include "widgets/layoutboundary.hpp"
 
 namespace scoville {
 
@@ -54,6 +59,17 @@ protected:
         painter.drawText(contentsRect(), static_cast<int>(alignment()), shown);
     }
 };
+
+// Right-click > Copy puts `text` on the clipboard. The labels that change with every slider step take
+// this rather than mouse selection: a selectable label measures and draws its text as a text document,
+// about three times the work of a plain one, on every step.
+void addCopyAction(QLabel* label, std::function<QString()> text) {
+    auto* copy = new QAction(KpiStrip::tr("Copy"), label);
+    copy->setObjectName(label->objectName() + QStringLiteral(":copy"));
+    QObject::connect(copy, &QAction::triggered, label, [text = std::move(text)] { QGuiApplication::clipboard()->setText(text()); });
+    label->addAction(copy);
+    label->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
 
 // A cost item as the reader sees it (core names them in English: "chip", "data centre", ...).
 QString costItemName(const std::string& name) {
@@ -155,24 +171,26 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);
     for (auto& k : kpis_) {
-        k.card = new QWidget(this);
-        auto* v = new QVBoxLayout(k.card);
+        // A new value re-lays out its card only: the card's size does not follow its text.
+        k.box = new LayoutBoundary(this);
+        auto* body = k.card = new QWidget;
+        auto* v = new QVBoxLayout(body);
         v->setContentsMargins(0, 0, 0, 0);
         v->setSpacing(0);
         k.card->setToolTip(k.tip);
-        auto* title = new QLabel(k.title, k.card);
+        auto* title = new QLabel(k.title, body);
         title->setFont(small);
         title->setTextFormat(Qt::PlainText);
-        k.label = new FittedLabel(k.card);
+        k.label = new FittedLabel(body);
         k.label->setObjectName(QStringLiteral("kpi:") + QLatin1String(k.name));
         k.label->setTextFormat(Qt::PlainText);
         k.label->setFont(big);
-        k.label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        k.delta = new QLabel(k.card);
+        addCopyAction(k.label, [label = k.label] { return label->text(); });
+        k.delta = new QLabel(body);
         k.delta->setObjectName(QStringLiteral("kpi:") + QLatin1String(k.name) + QStringLiteral(":delta"));
         k.delta->setTextFormat(Qt::PlainText);
         k.delta->setFont(small);
-        k.range = new QLabel(k.card);
+        k.range = new QLabel(body);
         k.range->setObjectName(QStringLiteral("kpi:") + QLatin1String(k.name) + QStringLiteral(":range"));
         k.range->setTextFormat(Qt::PlainText);
         k.range->setFont(small);
@@ -184,9 +202,10 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
         v->addWidget(k.label);
         v->addWidget(k.delta);
         v->addWidget(k.range);
+        k.box->setContent(body);
         // Card widths do not follow their text, so a new value never re-lays out the window.
-        k.card->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-        k.card->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("Tokens/s per chip")));
+        k.box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        k.box->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("Tokens/s per chip")));
     }
     baselineNote_ = new QLabel(this);
     baselineNote_->setObjectName(QStringLiteral("kpi:baseline"));
@@ -194,16 +213,19 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     baselineNote_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     // The cost line: a sentence that changes with every edit (plain text), and a fixed link to the
     // economics assumptions.
-    costRow_ = new QWidget(this);
-    auto* costLayout = new QHBoxLayout(costRow_);
+    // Its lines are laid out again only when their count changes.
+    auto* costRow = new LayoutBoundary(this);
+    costRow_ = costRow;
+    auto* costBody = new QWidget;
+    auto* costLayout = new QHBoxLayout(costBody);
     costLayout->setContentsMargins(0, 0, 0, 0);
-    cost_ = new QLabel(costRow_);
+    cost_ = new QLabel(costBody);
     cost_->setObjectName(QStringLiteral("kpi:cost"));
     cost_->setTextFormat(Qt::PlainText);
     cost_->setWordWrap(true);
-    cost_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    addCopyAction(cost_, [this] { return cost_->text(); });
     cost_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    auto* assumptions = new QLabel(QStringLiteral("<a href=\"econ\">%1</a>").arg(tr("Cost assumptions\u2026")), costRow_);
+    auto* assumptions = new QLabel(QStringLiteral("<a href=\"econ\">%1</a>").arg(tr("Cost assumptions\u2026")), costBody);
     assumptions->setObjectName(QStringLiteral("kpi:costAssumptions"));
     assumptions->setTextFormat(Qt::RichText);
     assumptions->setToolTip(tr("Show the economics parameters: chip price or build cost, systems, data centre, "
@@ -211,6 +233,7 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     connect(assumptions, &QLabel::linkActivated, this, &KpiStrip::assumptionsRequested);
     costLayout->addWidget(cost_, 1);
     costLayout->addWidget(assumptions, 0, Qt::AlignTop);
+    costRow->setContent(costBody);
     // The accuracy line and a link to the runs it rests on (the Record tab, filtered to them).
     accuracyRow_ = new QWidget(this);
     auto* accuracyLayout = new QHBoxLayout(accuracyRow_);
@@ -231,18 +254,21 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     connect(runs, &QLabel::linkActivated, this, &KpiStrip::accuracyRunsRequested);
     accuracyLayout->addWidget(accuracy_, 1);
     accuracyLayout->addWidget(runs, 0);
-    warnings_ = new QLabel(this);
+    auto* warningsBox = new LayoutBoundary(this);
+    warningsBox_ = warningsBox;
+    warnings_ = new QLabel;
     warnings_->setObjectName(QStringLiteral("kpi:warnings"));
     warnings_->setWordWrap(true);
     warnings_->setTextFormat(Qt::RichText);
-    warnings_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    addCopyAction(warnings_, [this] { return warningLines_.isEmpty() ? tr("No warnings.") : warningLines_.join(QLatin1Char('\n')); });
     // Two lines always: a warning that appears never pushes the plots down (the rest on hover).
     {
         QFont bold = font();
         bold.setBold(true);
-        warnings_->setFixedHeight(QFontMetrics(bold).lineSpacing() * kWarningLines + 2);
+        warningsBox->setFixedHeight(QFontMetrics(bold).lineSpacing() * kWarningLines + 2);
         warnings_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-        warnings_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        warningsBox->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        warningsBox->setContent(warnings_);
     }
     // Two rows until the first resize fits the row to the width: a window first shown on a small
     // screen is neither widened by a one-row layout nor made taller by a narrow one.
@@ -303,15 +329,15 @@ void KpiStrip::applyRanges() {
 void KpiStrip::arrange(int perRow) {
     if (perRow == perRow_) return;
     perRow_ = perRow;
-    for (auto& k : kpis_) grid_->removeWidget(k.card);
+    for (auto& k : kpis_) grid_->removeWidget(k.box);
     grid_->removeWidget(baselineNote_);
     grid_->removeWidget(costRow_);
     grid_->removeWidget(accuracyRow_);
-    grid_->removeWidget(warnings_);
+    grid_->removeWidget(warningsBox_);
     for (int c = 0; c < grid_->columnCount(); ++c) grid_->setColumnStretch(c, 0);
     int i = 0;
     for (auto& k : kpis_) {
-        grid_->addWidget(k.card, i / perRow, i % perRow);
+        grid_->addWidget(k.box, i / perRow, i % perRow);
         ++i;
     }
     grid_->addWidget(baselineNote_, i / perRow, i % perRow);
@@ -319,7 +345,7 @@ void KpiStrip::arrange(int perRow) {
     const int rows = (i + perRow - 1) / perRow;
     grid_->addWidget(costRow_, rows, 0, 1, perRow);
     grid_->addWidget(accuracyRow_, rows + 1, 0, 1, perRow);
-    grid_->addWidget(warnings_, rows + 2, 0, 1, perRow);
+    grid_->addWidget(warningsBox_, rows + 2, 0, 1, perRow);
     for (int c = 0; c < perRow; ++c) grid_->setColumnStretch(c, 1);
 }
 

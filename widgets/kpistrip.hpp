@@ -16,6 +16,7 @@ class QLabel;
 namespace scoville {
 
 struct ResultKey;
+class LayoutBoundary;
 
 class KpiStrip : public DocumentView<QFrame> {
     Q_OBJECT
@@ -27,7 +28,8 @@ public:
         const ResultKey* key = nullptr;  // what the card shows: value, direction, format
         QString title;
         QString tip;                     // the card's tooltip: what it shows, in full
-        QWidget* card = nullptr;
+        QWidget* card = nullptr;         // the title, value, change and range, with the card's tooltip
+        LayoutBoundary* box = nullptr;   // holds the card: a new value re-lays out the card only
         QLabel* label = nullptr;   // the value, objectName "kpi:<name>"
         QLabel* delta = nullptr;   // "kpi:<name>:delta"
         QLabel* range = nullptr;   // "kpi:<name>:range": low to high over the chip's uncertain values
@@ -62,6 +64,7 @@ private:
 
     std::vector<Kpi> kpis_;
     QLabel* warnings_ = nullptr;
+    QWidget* warningsBox_ = nullptr;  // holds warnings_, two lines high
     QStringList warningLines_;  // the model's warnings, shown elided to the reserved lines
     QGridLayout* grid_ = nullptr;
     int perRow_ = 0;

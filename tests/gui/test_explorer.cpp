@@ -1,6 +1,9 @@
 // The live explorer, driven by objectName as a user would: sliders, spin boxes, undo, the
 // comparison chooser, warnings and export. Expected numbers are worked out in the comments.
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QVBoxLayout>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -42,6 +45,7 @@
 #include "core/workload/scenario_keys.hpp"
 #include "widgets/designdocument.hpp"
 #include "widgets/format.hpp"
+#include "widgets/layoutboundary.hpp"
 #include "widgets/parameterpanel.hpp"
 #include "widgets/plotstyle.hpp"
 #include "widgets/rooflineview.hpp"
@@ -1628,6 +1632,99 @@ private slots:
             QVERIFY2(!t.contains(QStringLiteral("nan"), Qt::CaseInsensitive), qPrintable(t));
             QVERIFY(!t.isEmpty());
         }
+    }
+
+    void aSliderStepReLaysOutNoMoreThanItsCards() {
+        // A new value in a card (and a new cost sentence of as many lines) changes no size the window's layout
+        // reads: the step re-lays out the cards, and no layout request reaches the main window or the strip.
+        struct Requests : QObject {
+            int count = 0;
+            bool eventFilter(QObject*, QEvent* event) override {
+                count += event->type() == QEvent::LayoutRequest;
+                return false;
+            }
+        } window, strip;
+        auto* kpis = window_->findChild<QWidget*>(QStringLiteral("kpiStrip"));
+        QVERIFY(kpis);
+        auto* slider = window_->findChild<QSlider*>(QStringLiteral("param:compute.clock_ghz:slider"));
+        QVERIFY(slider);
+        slider->setValue(slider->value() + 37);  // the first edit shows the parameter's reset button
+        QTest::qWait(600);                        // and the window's animations end
+        window_->installEventFilter(&window);
+        kpis->installEventFilter(&strip);
+        const QString before = window_->findChild<QLabel*>(QStringLiteral("kpi:tokens_per_s"))->text();
+        slider->setValue(slider->value() + 37);
+        for (int pass = 0; pass < 5; ++pass) QApplication::processEvents();  // a request posts the next up
+        QVERIFY(window_->findChild<QLabel*>(QStringLiteral("kpi:tokens_per_s"))->text() != before);
+        QCOMPARE(window.count, 0);
+        QCOMPARE(strip.count, 0);
+        // Each card's lines as tall as QLabel asks, one under the other, as wide as the card.
+        for (const char* name : {"tokens_per_s", "ttft", "cost_per_million_tokens", "parallelism"}) {
+            auto* value = window_->findChild<QLabel*>(QStringLiteral("kpi:") + QLatin1String(name));
+            auto* delta = window_->findChild<QLabel*>(QStringLiteral("kpi:") + QLatin1String(name) + QStringLiteral(":delta"));
+            auto* range = window_->findChild<QLabel*>(QStringLiteral("kpi:") + QLatin1String(name) + QStringLiteral(":range"));
+            QVERIFY(value && delta && range);
+            for (QLabel* line : {value, delta, range}) {
+                QCOMPARE(line->height(), line->sizeHint().height());
+                QCOMPARE(line->width(), line->parentWidget()->width());
+            }
+            QCOMPARE(delta->y(), value->y() + value->height());
+            QCOMPARE(range->y(), delta->y() + delta->height());
+            QCOMPARE(range->y() + range->height(), value->parentWidget()->height());
+        }
+    }
+
+    void aBoundaryPassesOnlyChangedSizes() {
+        // A word-wrapped label in a boundary 200 px wide: a text of the same line count stops at the boundary; one
+        // that needs more lines reaches the parent's layout, which gives it the height.
+        QWidget parent;
+        auto* layout = new QVBoxLayout(&parent);
+        layout->setContentsMargins(0, 0, 0, 0);
+        auto* boundary = new LayoutBoundary;
+        auto* label = new QLabel(QStringLiteral("one short line"));
+        label->setWordWrap(true);
+        boundary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // its width is the parent's, not the text's
+        boundary->setContent(label);
+        layout->addWidget(boundary);
+        layout->addStretch(1);
+        parent.resize(200, 400);
+        parent.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&parent));
+        QApplication::processEvents();
+        const int oneLine = boundary->height();
+        const int passed = boundary->passedRequests();
+        label->setText(QStringLiteral("one other line"));
+        QApplication::processEvents();
+        QCOMPARE(boundary->passedRequests(), passed);
+        QCOMPARE(boundary->height(), oneLine);
+        label->setText(QStringLiteral("a sentence long enough to wrap onto three or more lines at two hundred pixels"));
+        QApplication::processEvents();
+        QApplication::processEvents();
+        QCOMPARE(boundary->passedRequests(), passed + 1);
+        QVERIFY2(boundary->height() >= 3 * oneLine - 2, qPrintable(QString::number(boundary->height())));
+        QCOMPARE(label->height(), boundary->height());
+    }
+
+    void kpiCardsCopyWhatTheyShow() {
+        // Right-click > Copy: a card's value, the cost sentence, and every warning in full (the line shows what fits).
+        auto* value = window_->findChild<QLabel*>(QStringLiteral("kpi:tokens_per_s"));
+        auto* copyValue = window_->findChild<QAction*>(QStringLiteral("kpi:tokens_per_s:copy"));
+        QVERIFY(value && copyValue);
+        QCOMPARE(value->contextMenuPolicy(), Qt::ActionsContextMenu);
+        copyValue->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), value->text());
+        window_->findChild<QAction*>(QStringLiteral("kpi:cost:copy"))->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), window_->findChild<QLabel*>(QStringLiteral("kpi:cost"))->text());
+        Scenario s = doc_->state().scenario;
+        s.chips = 1;
+        s.tp = 1;
+        s.weight_precision = s.activation_precision = s.kv_precision = Precision::bf16;
+        doc_->setScenario(s);
+        QVERIFY(doc_->evaluation().ok() && !doc_->evaluation()->warning_messages.empty());
+        window_->findChild<QAction*>(QStringLiteral("kpi:warnings:copy"))->trigger();
+        const QString copied = QGuiApplication::clipboard()->text();
+        QCOMPARE(copied.count(QLatin1Char('\n')) + 1, static_cast<int>(doc_->evaluation()->warning_messages.size()));
+        QVERIFY(!copied.contains(QStringLiteral("\u2026")));
     }
 
     void promptsBeyondTheModelsContextAreRefusedVisibly() {

@@ -225,6 +225,7 @@ private slots:
         const double markerSize = decodeMemory->scatterStyle().size();
         auto* kpi = window_->findChild<QLabel*>(QStringLiteral("kpi:tokens_per_s"));
         const double kpiPoint = kpi->font().pointSizeF();
+        const int kpiHeight = kpi->height();
 
         auto* presentation = window_->findChild<QAction*>(QStringLiteral("actionPresentation"));
         QVERIFY(presentation && presentation->isCheckable());
@@ -235,6 +236,13 @@ private slots:
         QCOMPARE(plot->xAxis->basePen().widthF(), axisPen * 1.5);
         QCOMPARE(decodeMemory->scatterStyle().size(), markerSize * 1.5);
         QCOMPARE(kpi->font().pointSizeF(), kpiPoint * 1.5);
+        // The card's lines take the larger fonts' heights, one under the other.
+        for (int pass = 0; pass < 5; ++pass) QApplication::processEvents();
+        QCOMPARE(kpi->height(), kpi->sizeHint().height());
+        QVERIFY2(kpi->height() >= kpiHeight * 1.3, qPrintable(QStringLiteral("%1 -> %2").arg(kpiHeight).arg(kpi->height())));
+        auto* kpiDelta = window_->findChild<QLabel*>(QStringLiteral("kpi:tokens_per_s:delta"));
+        QCOMPARE(kpiDelta->y(), kpi->y() + kpi->height());
+        QCOMPARE(kpiDelta->height(), kpiDelta->sizeHint().height());
         // Docks simplified: the comparison and latency bars go (and the history dock where it showed).
         QVERIFY(window_->findChild<QWidget*>(QStringLiteral("compareBar"))->isHidden());
         QVERIFY(window_->findChild<QWidget*>(QStringLiteral("latencyBar"))->isHidden());
