@@ -85,7 +85,7 @@ LayerView::LayerView(DesignDocument* doc, QWidget* parent) : DocumentView(doc, p
     plot_->legend->setFont(font());
     plot_->legend->setIconSize(12, 10);
     plot_->plotLayout()->setRowStretchFactor(0, 0.001);
-    for (int s = 0; s < 4; ++s) plot_->legend->addItem(new QCPPlottableLegendItem(plot_->legend, phases_[0].bars[static_cast<size_t>(s)]));
+    for (int s = 0; s < 4; ++s) plot_->legend->addItem(newLegendItem(plot_->legend, phases_[0].bars[static_cast<size_t>(s)]));
     plot_->setAutoAddPlottableToLegend(false);
     note_ = new QCPItemText(plot_);
     note_->setObjectName(QStringLiteral("layerNote"));

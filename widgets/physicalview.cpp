@@ -339,8 +339,8 @@ void PhysicalView::refresh() {
         chart.limitKey->setName(limitText);
         if (relist) {
             chart.legendNames = legendNames;
-            for (QCPBars* b : chart.bars) chart.legend->addItem(new QCPPlottableLegendItem(chart.legend, b));
-            if (limit > 0) chart.legend->addItem(new QCPPlottableLegendItem(chart.legend, chart.limitKey));
+            for (QCPBars* b : chart.bars) chart.legend->addItem(newLegendItem(chart.legend, b));
+            if (limit > 0) chart.legend->addItem(newLegendItem(chart.legend, chart.limitKey));
             styleLegends();
         }
         auto ticker = qSharedPointerCast<QCPAxisTickerText>(chart.rect->axis(QCPAxis::atLeft)->ticker());

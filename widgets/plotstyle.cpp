@@ -2,6 +2,8 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHash>
+#include <QStaticText>
 #include <QMenu>
 #include <QPdfWriter>
 #include <memory>
@@ -285,9 +287,130 @@ QString powerOfTenLabel(int exponent) {
     return label;
 }
 
+namespace {
+// A legend entry's text laid out once per text, font and device (QCustomPlot's own entry measures it
+// twice a replot, for the legend's layout and for the drawing, and lays it out again to draw it). The
+// measure is QCustomPlot's: the text's bounding rectangle at the icon's height, not clipped.
+struct LegendTextKey {
+    QString text;
+    QFont font;
+    int iconHeight = 0, dpiX = 0, dpiY = 0;
+    bool operator==(const LegendTextKey&) const = default;
+};
+size_t qHash(const LegendTextKey& k, size_t seed = 0) {
+    return qHashMulti(seed, k.text, k.font, k.iconHeight, k.dpiX, k.dpiY);
+}
+struct LegendText {
+    QRect rect;
+    QStaticText layout;
+};
+const LegendText& legendText(const QFontMetrics& fm, const QFont& font, int iconHeight, int dpiX, int dpiY, const QString& text) {
+    static QHash<LegendTextKey, LegendText> cache;
+    LegendTextKey key{text, font, iconHeight, dpiX, dpiY};
+    if (const auto it = cache.constFind(key); it != cache.constEnd()) return *it;
+    if (cache.size() > 4096) cache.clear();  // entries of names no longer shown
+    LegendText entry{fm.boundingRect(0, 0, 0, iconHeight, Qt::TextDontClip, text), QStaticText(text)};
+    entry.layout.setTextFormat(Qt::PlainText);
+    entry.layout.setPerformanceHint(QStaticText::AggressiveCaching);
+    entry.layout.prepare(QTransform(), font);
+    return cache[std::move(key)] = std::move(entry);
+}
+
+// The plottable's own legend icon (protected in QCustomPlot, for its legend entry).
+struct LegendIcon : QCPAbstractPlottable {
+    using QCPAbstractPlottable::drawLegendIcon;
+};
+
+// A plottable's legend entry drawn as QCustomPlot's own (QCPPlottableLegendItem), its text measured
+// once: on a slider step the legends' measuring was a sixth of the redraw.
+class MeasuredLegendItem : public QCPPlottableLegendItem {
+public:
+    MeasuredLegendItem(QCPLegend* legend, QCPAbstractPlottable* plottable) : QCPPlottableLegendItem(legend, plottable) {}
+
+protected:
+    QSize minimumOuterSizeHint() const override {
+        if (!mPlottable) return {};
+        const QFont font = getFont();
+        const QSize icon = mParentLegend->iconSize();
+        const QRect text = legendText(QFontMetrics(font), font, icon.height(), -1, -1, mPlottable->name()).rect;
+        return {icon.width() + mParentLegend->iconTextPadding() + text.width() + mMargins.left() + mMargins.right(),
+                std::max(text.height(), icon.height()) + mMargins.top() + mMargins.bottom()};
+    }
+
+    void draw(QCPPainter* painter) override {
+        if (!mPlottable) return;
+        const QFont font = getFont();
+        painter->setFont(font);
+        painter->setPen(QPen(getTextColor()));
+        const QSize icon = mParentLegend->iconSize();
+        const QPaintDevice* device = painter->device();
+        const LegendText& text = legendText(painter->fontMetrics(), painter->font(), icon.height(),
+                                            device ? device->logicalDpiX() : -1, device ? device->logicalDpiY() : -1,
+                                            mPlottable->name());
+        const QRect iconRect(mRect.topLeft(), icon);
+        // Where QCustomPlot draws it: beside the icon, at the top of the entry.
+        painter->drawStaticText(QPointF(mRect.x() + icon.width() + mParentLegend->iconTextPadding(), mRect.y()),
+                                text.layout);
+        painter->save();
+        painter->setClipRect(iconRect, Qt::IntersectClip);
+        (mPlottable->*(&LegendIcon::drawLegendIcon))(painter, iconRect);
+        painter->restore();
+        if (getIconBorderPen().style() != Qt::NoPen) {
+            painter->setPen(getIconBorderPen());
+            painter->setBrush(Qt::NoBrush);
+            const int halfPen = static_cast<int>(std::ceil(painter->pen().widthF() * 0.5)) + 1;
+            painter->setClipRect(mOuterRect.adjusted(-halfPen, -halfPen, halfPen, halfPen));
+            painter->drawRect(iconRect);
+        }
+    }
+};
+
+// Every legend of the plot: its own and those placed in its layout.
+std::vector<QCPLegend*> plotLegends(QCustomPlot* plot) {
+    std::vector<QCPLegend*> legends;
+    if (plot->legend) legends.push_back(plot->legend);
+    for (QCPLayoutElement* e : plot->plotLayout()->elements(true))
+        if (auto* legend = qobject_cast<QCPLegend*>(e); legend && legend != plot->legend) legends.push_back(legend);
+    return legends;
+}
+}  // namespace
+
+QCPPlottableLegendItem* newLegendItem(QCPLegend* legend, QCPAbstractPlottable* plottable) {
+    return new MeasuredLegendItem(legend, plottable);
+}
+
+void measureLegendTexts(QCustomPlot* plot) {
+    for (QCPLegend* legend : plotLegends(plot)) {
+        for (int i = 0; i < legend->elementCount(); ++i) {
+            auto* old = qobject_cast<QCPPlottableLegendItem*>(legend->elementAt(i));
+            if (!old || dynamic_cast<MeasuredLegendItem*>(old)) continue;
+            auto* item = new MeasuredLegendItem(legend, old->plottable());
+            item->setFont(old->font());
+            item->setTextColor(old->textColor());
+            item->setSelectedFont(old->selectedFont());
+            item->setSelectedTextColor(old->selectedTextColor());
+            item->setSelectable(old->selectable());
+            item->setSelected(old->selected());
+            item->setMargins(old->margins());
+            item->setMinimumMargins(old->minimumMargins());
+            item->setAutoMargins(old->autoMargins());
+            item->setAntialiased(old->antialiased());
+            item->setVisible(old->visible());
+            item->setLayer(old->layer());
+            for (const QByteArray& name : old->dynamicPropertyNames()) item->setProperty(name.constData(), old->property(name.constData()));
+            int row = 0, column = 0;
+            legend->indexToRowCol(i, row, column);
+            legend->take(old);
+            delete old;
+            legend->addElement(row, column, item);
+        }
+    }
+}
+
 void requestReplot(QCustomPlot* plot) {
     usePowerTickers(plot);
     applyPlotScale(plot);
+    measureLegendTexts(plot);
     plot->replot(gImmediate ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot);
 }
 void setImmediateReplot(bool immediate) { gImmediate = immediate; }

@@ -9,7 +9,10 @@
 
 #include "core/perf/evaluation.hpp"
 
+class QCPAbstractPlottable;
 class QCPAxis;
+class QCPLegend;
+class QCPPlottableLegendItem;
 class QFont;
 class QCustomPlot;
 class QWidget;
@@ -49,6 +52,12 @@ void fitLinearTicks(QCPAxis* axis, int length, int fewest = 2);
 // Tick labels of logarithmic axes: decades as powers of ten with superscript exponents in every
 // locale ("10³", "10⁻²"), never "1E+04". applyPalette and requestReplot give every log axis this.
 QString powerOfTenLabel(int exponent);
+
+// A plottable's legend entry as QCustomPlot draws it, its text measured once per text and font rather
+// than twice a replot. requestReplot gives every legend of the plot such entries (measureLegendTexts);
+// a view that adds entries itself makes them with newLegendItem.
+QCPPlottableLegendItem* newLegendItem(QCPLegend* legend, QCPAbstractPlottable* plottable);
+void measureLegendTexts(QCustomPlot* plot);
 
 // Views request a redraw through this: queued (coalesced into one redraw per event-loop pass)
 // in the app, immediate in the UI benchmark so it measures the real redraw.

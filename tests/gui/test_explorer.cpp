@@ -1727,6 +1727,49 @@ private slots:
         QVERIFY(!copied.contains(QStringLiteral("\u2026")));
     }
 
+    void legendEntriesDrawAsQCustomPlotsOwn() {
+        // The measured legend entries draw the same pixels and ask for the same sizes as QCustomPlot's own, with
+        // an icon border and after a rename (the measure is of the text it draws).
+        const auto makePlot = [](QCustomPlot& plot) {
+            plot.resize(420, 300);
+            plot.legend->setVisible(true);
+            plot.legend->setIconBorderPen(QPen(Qt::darkGray, 2));
+            auto* line = plot.addGraph();
+            line->setName(QStringLiteral("HBM bandwidth"));
+            line->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
+            line->setData({1, 2, 3}, {2, 4, 3});
+            auto* bars = new QCPBars(plot.xAxis, plot.yAxis);
+            bars->setName(QStringLiteral("B200 \u00b7 tokens/s"));
+            bars->setBrush(QColor(40, 120, 200));
+            bars->setData({1, 2}, {1, 2});
+            plot.rescaleAxes();
+        };
+        QCustomPlot own, measured;
+        makePlot(own);
+        makePlot(measured);
+        measureLegendTexts(&measured);
+        QCOMPARE(measured.legend->itemCount(), 2);
+        for (int i = 0; i < 2; ++i) {
+            auto* a = qobject_cast<QCPPlottableLegendItem*>(own.legend->item(i));
+            auto* b = qobject_cast<QCPPlottableLegendItem*>(measured.legend->item(i));
+            QVERIFY(a && b && a != b);
+            QCOMPARE(b->plottable()->name(), a->plottable()->name());
+            QCOMPARE(static_cast<QCPLayoutElement*>(b)->minimumOuterSizeHint(),
+                     static_cast<QCPLayoutElement*>(a)->minimumOuterSizeHint());
+        }
+        QCOMPARE(measured.toPixmap().toImage(), own.toPixmap().toImage());
+        own.graph(0)->setName(QStringLiteral("a longer name for the same line"));
+        measured.graph(0)->setName(QStringLiteral("a longer name for the same line"));
+        measureLegendTexts(&measured);
+        QCOMPARE(static_cast<QCPLayoutElement*>(measured.legend->item(0))->minimumOuterSizeHint(),
+                 static_cast<QCPLayoutElement*>(own.legend->item(0))->minimumOuterSizeHint());
+        QCOMPARE(measured.toPixmap().toImage(), own.toPixmap().toImage());
+        // Icons taller than the text: the text stays at the entry's top, as QCustomPlot draws it.
+        own.legend->setIconSize(32, 40);
+        measured.legend->setIconSize(32, 40);
+        QCOMPARE(measured.toPixmap().toImage(), own.toPixmap().toImage());
+    }
+
     void promptsBeyondTheModelsContextAreRefusedVisibly() {
         // Llama 2 70B holds 4096 tokens (config.json max_position_embeddings): an 8192-token prompt is refused in
         // the warnings, naming the inputs, and no KPI shows a stale or NaN number.
