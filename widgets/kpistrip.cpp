@@ -60,10 +60,11 @@ protected:
     }
 };
 
-// Right-click > Copy puts `text` on the clipboard. The labels that change with every slider step take
+// Right-click > Copy puts the label's text (or `text`, where given) on the clipboard. The labels that change with every slider step take
 // this rather than mouse selection: a selectable label measures and draws its text as a text document,
 // about three times the work of a plain one, on every step.
-void addCopyAction(QLabel* label, std::function<QString()> text) {
+void addCopyAction(QLabel* label, std::function<QString()> text = {}) {
+    if (!text) text = [label] { return label->text(); };
     auto* copy = new QAction(KpiStrip::tr("Copy"), label);
     copy->setObjectName(label->objectName() + QStringLiteral(":copy"));
     QObject::connect(copy, &QAction::triggered, label, [text = std::move(text)] { QGuiApplication::clipboard()->setText(text()); });
@@ -185,7 +186,7 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
         k.label->setObjectName(QStringLiteral("kpi:") + QLatin1String(k.name));
         k.label->setTextFormat(Qt::PlainText);
         k.label->setFont(big);
-        addCopyAction(k.label, [label = k.label] { return label->text(); });
+        addCopyAction(k.label);
         k.delta = new QLabel(body);
         k.delta->setObjectName(QStringLiteral("kpi:") + QLatin1String(k.name) + QStringLiteral(":delta"));
         k.delta->setTextFormat(Qt::PlainText);
@@ -223,7 +224,7 @@ KpiStrip::KpiStrip(DesignDocument* doc, QWidget* parent) : DocumentView(doc, par
     cost_->setObjectName(QStringLiteral("kpi:cost"));
     cost_->setTextFormat(Qt::PlainText);
     cost_->setWordWrap(true);
-    addCopyAction(cost_, [this] { return cost_->text(); });
+    addCopyAction(cost_);
     cost_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto* assumptions = new QLabel(QStringLiteral("<a href=\"econ\">%1</a>").arg(tr("Cost assumptions\u2026")), costBody);
     assumptions->setObjectName(QStringLiteral("kpi:costAssumptions"));

@@ -288,28 +288,28 @@ QString powerOfTenLabel(int exponent) {
 }
 
 namespace {
-// A legend entry's text laid out once per text, font and device (QCustomPlot's own entry measures it
+// A legend entry's text laid out once per text and font (QCustomPlot's own entry measures it
 // twice a replot, for the legend's layout and for the drawing, and lays it out again to draw it). The
 // measure is QCustomPlot's: the text's bounding rectangle at the icon's height, not clipped.
 struct LegendTextKey {
     QString text;
     QFont font;
-    int iconHeight = 0, dpiX = 0, dpiY = 0;
+    int iconHeight = 0;
     bool operator==(const LegendTextKey&) const = default;
 };
 size_t qHash(const LegendTextKey& k, size_t seed = 0) {
-    return qHashMulti(seed, k.text, k.font, k.iconHeight, k.dpiX, k.dpiY);
+    return qHashMulti(seed, k.text, k.font, k.iconHeight);
 }
 struct LegendText {
     QRect rect;
     QStaticText layout;
 };
-const LegendText& legendText(const QFontMetrics& fm, const QFont& font, int iconHeight, int dpiX, int dpiY, const QString& text) {
+const LegendText& legendText(const QFont& font, int iconHeight, const QString& text) {
     static QHash<LegendTextKey, LegendText> cache;
-    LegendTextKey key{text, font, iconHeight, dpiX, dpiY};
+    LegendTextKey key{text, font, iconHeight};
     if (const auto it = cache.constFind(key); it != cache.constEnd()) return *it;
     if (cache.size() > 4096) cache.clear();  // entries of names no longer shown
-    LegendText entry{fm.boundingRect(0, 0, 0, iconHeight, Qt::TextDontClip, text), QStaticText(text)};
+    LegendText entry{QFontMetrics(font).boundingRect(0, 0, 0, iconHeight, Qt::TextDontClip, text), QStaticText(text)};
     entry.layout.setTextFormat(Qt::PlainText);
     entry.layout.setPerformanceHint(QStaticText::AggressiveCaching);
     entry.layout.prepare(QTransform(), font);
@@ -332,7 +332,7 @@ protected:
         if (!mPlottable) return {};
         const QFont font = getFont();
         const QSize icon = mParentLegend->iconSize();
-        const QRect text = legendText(QFontMetrics(font), font, icon.height(), -1, -1, mPlottable->name()).rect;
+        const QRect text = legendText(font, icon.height(), mPlottable->name()).rect;
         return {icon.width() + mParentLegend->iconTextPadding() + text.width() + mMargins.left() + mMargins.right(),
                 std::max(text.height(), icon.height()) + mMargins.top() + mMargins.bottom()};
     }
@@ -343,10 +343,7 @@ protected:
         painter->setFont(font);
         painter->setPen(QPen(getTextColor()));
         const QSize icon = mParentLegend->iconSize();
-        const QPaintDevice* device = painter->device();
-        const LegendText& text = legendText(painter->fontMetrics(), painter->font(), icon.height(),
-                                            device ? device->logicalDpiX() : -1, device ? device->logicalDpiY() : -1,
-                                            mPlottable->name());
+        const LegendText& text = legendText(font, icon.height(), mPlottable->name());
         const QRect iconRect(mRect.topLeft(), icon);
         // Where QCustomPlot draws it: beside the icon, at the top of the entry.
         painter->drawStaticText(QPointF(mRect.x() + icon.width() + mParentLegend->iconTextPadding(), mRect.y()),

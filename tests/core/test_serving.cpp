@@ -365,15 +365,23 @@ TEST(Speculative, ADraftModelStepVerifiesAllDraftsInOnePass) {
     EXPECT_GT(base->serving.tpot_s, ev->serving.tpot_s);
 }
 
-TEST(Speculative, MtpLayersDraftWithoutADraftModel) {
-    const ChipSpec b200 = *load_chip("b200");
-    const ModelSpec ds = *load_model("deepseek-v3");
+namespace {
+// 16 requests over 8 B200 at TP 8 in FP8, drafting 2 tokens a step with the model's MTP layers.
+Scenario mtp_on_8_b200(double accept) {
     Scenario s;
     s.chips = s.tp = 8;
     s.batch = 16;
     s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
     s.spec_tokens = 2;
-    s.spec_accept = 0.85;  // DeepSeek-V3 report: 85-90 % acceptance of the second token
+    s.spec_accept = accept;
+    return s;
+}
+}  // namespace
+
+TEST(Speculative, MtpLayersDraftWithoutADraftModel) {
+    const ChipSpec b200 = *load_chip("b200");
+    const ModelSpec ds = *load_model("deepseek-v3");
+    const Scenario s = mtp_on_8_b200(0.85);  // DeepSeek-V3 report: 85-90 % acceptance of the second token
     auto ev = evaluate(b200, ds, s);
     ASSERT_TRUE(ev.ok()) << ev.error().message;
     // 61 layers + head, then 2 MTP passes of one MoE layer + head each.
@@ -386,13 +394,7 @@ TEST(Speculative, MtpLayersDraftWithoutADraftModel) {
 // a draft pass runs its last attention layer (78) and its last MoE layer (87), not its last layer alone.
 TEST(Speculative, AOneBlockAModelsMtpPassRunsAnAttentionAndAnFfnLayer) {
     const ModelSpec super = *load_model("nemotron-3-super-120b-a12b");
-    Scenario s;
-    s.chips = s.tp = 8;
-    s.batch = 16;
-    s.weight_precision = s.activation_precision = s.kv_precision = Precision::fp8;
-    s.spec_tokens = 2;
-    s.spec_accept = 0.7;
-    auto ev = evaluate(*load_chip("b200"), super, s);
+    auto ev = evaluate(*load_chip("b200"), super, mtp_on_8_b200(0.7));
     ASSERT_TRUE(ev.ok()) << ev.error().message;
     // 88 layers + head, then 2 passes of the module's two layers + head each.
     ASSERT_EQ(ev->decode.layer_count(), 89u + 2 * 3u);
