@@ -5233,6 +5233,42 @@ TTFT p99 %6</translation>
         <source>Keys</source>
         <translation>参数</translation>
     </message>
+    <message>
+        <source>saves</source>
+        <translation>节省</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>更差</translation>
+    </message>
+    <message>
+        <source>no gain</source>
+        <translation>无收益</translation>
+    </message>
+    <message>
+        <source>More of this key makes %1 no worse and takes less %2: no trade to price.</source>
+        <translation>增大此参数时，%1 不变差，且占用的%2更少：没有需要定价的取舍。</translation>
+    </message>
+    <message>
+        <source>More of this key takes more %2 and makes %1 worse.</source>
+        <translation>增大此参数会占用更多%2，并使 %1 变差。</translation>
+    </message>
+    <message>
+        <source>More of this key takes more %2 and does not change %1.</source>
+        <translation>增大此参数会占用更多%2，而 %1 不变。</translation>
+    </message>
+    <message>
+        <source>die area</source>
+        <translation>裸片面积</translation>
+    </message>
+    <message>
+        <source>power</source>
+        <translation>功耗</translation>
+    </message>
+    <message>
+        <source>capital</source>
+        <translation>资本投入</translation>
+    </message>
 </context>
 <context>
     <name>scoville::ServingForm</name>

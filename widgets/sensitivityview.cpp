@@ -42,9 +42,33 @@ QString perUnit(const ResultKey& key, const QString& resource) {
     return unit.isEmpty() ? QStringLiteral("/") + resource : unit + QLatin1Char('/') + resource;
 }
 
-QString perText(const std::optional<double>& v, const QString& unit) {
+// A trade's price as a number; a step that has none in words (core's Exchange).
+QString perText(const std::optional<double>& v, Exchange exchange) {
+    switch (exchange) {
+    case Exchange::saves: return SensitivityView::tr("saves");
+    case Exchange::worse: return SensitivityView::tr("worse");
+    case Exchange::no_gain: return SensitivityView::tr("no gain");
+    case Exchange::none:
+    case Exchange::trade: break;
+    }
     if (!v || !std::isfinite(*v)) return QStringLiteral("\u2014");
-    return formatSi(*v, unit);
+    return formatSi(*v, QString());
+}
+
+// What a cell's words mean, for its tooltip: +5 % of the key against `resource` ("die area").
+QString exchangeTip(Exchange exchange, const QString& objective, const QString& resource) {
+    switch (exchange) {
+    case Exchange::saves:
+        return SensitivityView::tr("More of this key makes %1 no worse and takes less %2: no trade to price.")
+            .arg(objective, resource);
+    case Exchange::worse:
+        return SensitivityView::tr("More of this key takes more %2 and makes %1 worse.").arg(objective, resource);
+    case Exchange::no_gain:
+        return SensitivityView::tr("More of this key takes more %2 and does not change %1.").arg(objective, resource);
+    case Exchange::none:
+    case Exchange::trade: break;
+    }
+    return {};
 }
 
 struct Job {
@@ -327,17 +351,28 @@ void SensitivityView::showResult(std::shared_ptr<const Sensitivity> s, const QSt
         table_->horizontalHeaderItem(3)->setText(tr("Per mm\u00b2\n%1").arg(perMm2));
         table_->horizontalHeaderItem(4)->setText(tr("Per W\n%1").arg(perW));
         table_->horizontalHeaderItem(5)->setText(tr("Per $\n%1").arg(perUsd));
+        const QString resources[] = {tr("die area"), tr("power"), tr("capital")};
         table_->setRowCount(static_cast<int>(sv.rows.size()));
         for (size_t i = 0; i < sv.rows.size(); ++i) {
             const SensitivityRow& r = sv.rows[i];
-            const QString texts[] = {sweepKeyLabel(r.key),        sweepKeyValueText(r.key, r.value),
-                                     percent(r.elasticity),       perText(r.per_mm2, QString()),
-                                     perText(r.per_w, QString()), perText(r.per_usd, QString())};
+            const QString texts[] = {sweepKeyLabel(r.key),           sweepKeyValueText(r.key, r.value),
+                                     percent(r.elasticity),          perText(r.per_mm2, r.exchange_mm2),
+                                     perText(r.per_w, r.exchange_w), perText(r.per_usd, r.exchange_usd)};
+            const Exchange exchanges[] = {Exchange::none, Exchange::none, Exchange::none,
+                                          r.exchange_mm2, r.exchange_w, r.exchange_usd};
             for (int c = 0; c < 6; ++c) {
                 QTableWidgetItem* item = table_->item(static_cast<int>(i), c);
                 if (!item) table_->setItem(static_cast<int>(i), c, item = new QTableWidgetItem);
                 item->setText(texts[c]);
                 if (c > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                if (c >= 3) {
+                    item->setToolTip(exchangeTip(exchanges[c], resultShortLabel(obj), resources[c - 3]));
+                    // A step that saves the resource reads as a gain, one that costs it for nothing as a loss.
+                    const Exchange e = exchanges[c];
+                    item->setData(Qt::ForegroundRole, e == Exchange::saves ? QVariant(helpsColor())
+                                                      : e == Exchange::worse || e == Exchange::no_gain ? QVariant(hurtsColor())
+                                                                                                       : QVariant());
+                }
             }
             table_->item(static_cast<int>(i), 0)
                 ->setToolTip(QStringLiteral("%1 (%2)").arg(texts[0], qtext(r.key.key)));

@@ -349,6 +349,9 @@ int run_sensitivity(const AnalysisOptions& o, CommandContext& ctx) {
             row["per_mm2"] = optional_number(r.per_mm2);
             row["per_w"] = optional_number(r.per_w);
             row["per_usd"] = optional_number(r.per_usd);
+            for (const auto& [name, exchange] : {std::pair{"exchange_mm2", r.exchange_mm2}, std::pair{"exchange_w", r.exchange_w},
+                                                 std::pair{"exchange_usd", r.exchange_usd}})
+                row[name] = exchange == Exchange::none ? nlohmann::ordered_json() : nlohmann::ordered_json(std::string(to_string(exchange)));
             rows.push_back(std::move(row));
         }
         j["rows"] = std::move(rows);
@@ -360,11 +363,17 @@ int run_sensitivity(const AnalysisOptions& o, CommandContext& ctx) {
     std::snprintf(line, sizeof line, "%-32s %12s %11s %12s %12s %12s\n", "key", "value", "elasticity", "per mm2",
                   "per W", "per USD");
     text += line;
-    auto num = [](const std::optional<double>& v) { return v ? format_number("%.4g", *v) : std::string("-"); };
+    // A trade's price as a number; a step without one (it saves the resource, or costs it for a worse or the same
+    // objective) in words.
+    auto num = [](const std::optional<double>& v, Exchange exchange) {
+        if (exchange == Exchange::saves || exchange == Exchange::worse) return std::string(to_string(exchange));
+        if (exchange == Exchange::no_gain) return std::string("no gain");
+        return v ? format_number("%.4g", *v) : std::string("-");
+    };
     for (const auto& r : s->rows) {
         std::snprintf(line, sizeof line, "%-32s %12s %+11.4f %12s %12s %12s\n", r.key.key.c_str(),
-                      r.key.value_text(r.value).c_str(), r.elasticity, num(r.per_mm2).c_str(), num(r.per_w).c_str(),
-                      num(r.per_usd).c_str());
+                      r.key.value_text(r.value).c_str(), r.elasticity, num(r.per_mm2, r.exchange_mm2).c_str(),
+                      num(r.per_w, r.exchange_w).c_str(), num(r.per_usd, r.exchange_usd).c_str());
         text += line;
     }
     ctx.out << text;

@@ -73,6 +73,26 @@ std::string number(double v) { return format_number("%.4g", v); }
 
 }  // namespace
 
+std::string_view to_string(Exchange exchange) {
+    switch (exchange) {
+    case Exchange::none: return "";
+    case Exchange::trade: return "trade";
+    case Exchange::saves: return "saves";
+    case Exchange::worse: return "worse";
+    case Exchange::no_gain: return "no_gain";
+    }
+    return "";
+}
+
+Exchange exchange_of(const ResultKey& objective, double objective_low, double objective_high,
+                     const std::optional<double>& per_unit, double resource_change) {
+    if (!per_unit || objective.better == Better::none || resource_change == 0) return Exchange::none;
+    // +1: the key's higher value gives the better objective; -1: the worse; 0: the same.
+    const int gain = objective.compare(objective_high, objective_low);
+    if (resource_change > 0) return gain > 0 ? Exchange::trade : gain < 0 ? Exchange::worse : Exchange::no_gain;
+    return gain < 0 ? Exchange::trade : Exchange::saves;
+}
+
 Result<KeyGroups> parse_key_groups(std::string_view text) {
     KeyGroups g{false, false, false};
     if (text == "all") return KeyGroups{true, true, true};
@@ -189,6 +209,9 @@ Result<Sensitivity> sensitivity(const DesignPoint& design, const ResultKey& obje
         row.per_mm2 = ratio(dy, rh->area_mm2 - rl->area_mm2, base->area_mm2);
         row.per_w = ratio(dy, rh->power_w - rl->power_w, base->power_w);
         row.per_usd = ratio(dy, rh->capex_usd - rl->capex_usd, base->capex_usd);
+        row.exchange_mm2 = exchange_of(objective, rl->objective, rh->objective, row.per_mm2, rh->area_mm2 - rl->area_mm2);
+        row.exchange_w = exchange_of(objective, rl->objective, rh->objective, row.per_w, rh->power_w - rl->power_w);
+        row.exchange_usd = exchange_of(objective, rl->objective, rh->objective, row.per_usd, rh->capex_usd - rl->capex_usd);
         out.rows.push_back(std::move(row));
     }
     std::stable_sort(out.rows.begin(), out.rows.end(), [](const SensitivityRow& a, const SensitivityRow& b) {

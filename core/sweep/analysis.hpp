@@ -2,6 +2,7 @@
 // Questions about one design: what limits it (the elasticity of an objective to every parameter,
 // and what each resource buys per mm2, per W and per dollar), and what it would take (the value of
 // one key that reaches a target).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,20 @@ struct DesignPoint {
     Companions companions;
 };
 
+// What a key's step does to the objective for a resource it changes (die area, power per chip, capital per
+// chip), for an objective with a better direction. A trade: the step buys a better objective with more of the
+// resource, or gives some up for less of it, and per_* prices it (the objective's change per unit). No trade:
+// the objective is better, or no worse, with less of the resource (saves); or worse (worse), or no better
+// (no_gain), with more of it: per_* is then no price (a negative one, or zero) and is shown as these words.
+// None where the step leaves the resource as it is, or the objective has no better direction.
+enum class Exchange : std::uint8_t { none, trade, saves, worse, no_gain };
+// "trade", "saves", "worse", "no_gain"; "" for none.
+std::string_view to_string(Exchange exchange);
+// The exchange of a step whose objective went from `objective_low` to `objective_high` (the key's lower and
+// higher value) while the resource grew by `resource_change` (negative: fell); none where it did not change.
+Exchange exchange_of(const ResultKey& objective, double objective_low, double objective_high,
+                     const std::optional<double>& per_unit, double resource_change);
+
 struct SensitivityRow {
     SweepKey key;
     double value = 0;              // the design's value
@@ -32,6 +47,7 @@ struct SensitivityRow {
     // of die area, of average power per chip and of the capital per chip (capex_usd_per_chip).
     // Empty where the key does not change that resource.
     std::optional<double> per_mm2, per_w, per_usd;
+    Exchange exchange_mm2 = Exchange::none, exchange_w = Exchange::none, exchange_usd = Exchange::none;
 };
 
 struct Sensitivity {

@@ -231,8 +231,35 @@ TEST(CliAnalysis, SensitivityJsonPutsHbmFirstForBatchOneDecode) {
     for (const auto& row : j["rows"]) {
         EXPECT_TRUE(row.contains("key") && row.contains("elasticity"));
         EXPECT_TRUE(std::isfinite(row["elasticity"].get<double>()));
+        // Each resource's exchange: null exactly where its ratio is; a trade of more tokens/s is priced above 0.
+        for (const char* r : {"mm2", "w", "usd"}) {
+            const auto& per = row[std::string("per_") + r];
+            const auto& exchange = row[std::string("exchange_") + r];
+            EXPECT_EQ(per.is_null(), exchange.is_null()) << row["key"] << " " << r;
+            if (exchange == "trade") EXPECT_GT(per.get<double>(), 0) << row["key"] << " " << r;
+            if (exchange == "saves") EXPECT_LE(per.get<double>(), 0) << row["key"] << " " << r;  // no worse, for less
+            if (exchange == "worse") EXPECT_LT(per.get<double>(), 0) << row["key"] << " " << r;
+            if (exchange == "no_gain") EXPECT_EQ(per.get<double>(), 0) << row["key"] << " " << r;
+        }
+        // More HBM stacks: more die area for more tokens, a trade.
+        if (row["key"] == "hbm.stacks") EXPECT_EQ(row["exchange_mm2"], "trade");
     }
     EXPECT_EQ(run({"sensitivity", "--chip", "h100-sxm", "--model", "llama-2-70b", "--objective", "speed"}).code, 2);
+}
+
+// The table prints a price where a step trades, words where it has none: FP4 MAC rates cost an FP8 design die
+// area, power and capital for no more tokens.
+TEST(CliAnalysis, SensitivityTableSaysWhatHasNoPrice) {
+    const CliRun r = run({"sensitivity", "--chip", "jalapeno-est", "--model", "llama-3.1-70b", "--chips", "8",
+                          "--precision", "fp8", "--input-len", "1024", "--output-len", "256", "--batch", "1",
+                          "--objective", "throughput_tokens_per_s_per_chip"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto at = r.out.find("\ncompute.rate_fp4 ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    const std::string line = r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
+    size_t words = 0;
+    for (size_t p = line.find("no gain"); p != std::string::npos; p = line.find("no gain", p + 1)) ++words;
+    EXPECT_EQ(words, 3u) << line;
 }
 
 TEST(CliAnalysis, SensitivityOverTheModelsKeys) {

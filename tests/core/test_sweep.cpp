@@ -563,6 +563,78 @@ TEST(Sensitivity, MemoryBoundDecodeIsLimitedByHbm) {
     EXPECT_NE(describe_sensitivity(*s).find("hbm."), std::string::npos) << describe_sensitivity(*s);
 }
 
+// What a step exchanges for a resource, by the objective's better direction and the resource's change.
+TEST(Sensitivity, ExchangeFollowsTheObjectivesDirection) {
+    const ResultKey& tps = *find_result_key("throughput_tokens_per_s_per_chip");  // higher is better
+    const ResultKey& usd = *find_result_key("cost_per_million_tokens_usd");       // lower is better
+    const ResultKey& batch = *find_result_key("batch");                           // neither
+    ASSERT_EQ(tps.better, Better::higher);
+    ASSERT_EQ(usd.better, Better::lower);
+    ASSERT_EQ(batch.better, Better::none);
+    // (objective at the key's lower value, at its higher value, the resource's change)
+    // 100 -> 110 tokens/s for 5 W more: a trade (2 tokens/s per W); 110 -> 100 for 5 W less: the same trade back.
+    EXPECT_EQ(exchange_of(tps, 100, 110, 2.0, 5), Exchange::trade);
+    EXPECT_EQ(exchange_of(tps, 110, 100, 2.0, -5), Exchange::trade);
+    // 100 -> 110 for 5 W less: better and cheaper (per_w -2 is no price); 100 -> 100 for 5 W less: the same.
+    EXPECT_EQ(exchange_of(tps, 100, 110, -2.0, -5), Exchange::saves);
+    EXPECT_EQ(exchange_of(tps, 100, 100, 0.0, -5), Exchange::saves);
+    // 100 -> 90 for 5 W more: worse and dearer; 100 -> 100 for 5 W more: nothing for it.
+    EXPECT_EQ(exchange_of(tps, 100, 90, -2.0, 5), Exchange::worse);
+    EXPECT_EQ(exchange_of(tps, 100, 100, 0.0, 5), Exchange::no_gain);
+    // Lower is better: $2.0 -> $1.8 per M tokens for 10 mm2 more is a trade (-0.02 $ per mm2), for 10 mm2 less it saves;
+    // $2.0 -> $2.2 for 10 mm2 more is worse.
+    EXPECT_EQ(exchange_of(usd, 2.0, 1.8, -0.02, 10), Exchange::trade);
+    EXPECT_EQ(exchange_of(usd, 2.0, 1.8, 0.02, -10), Exchange::saves);
+    EXPECT_EQ(exchange_of(usd, 2.0, 2.2, 0.02, 10), Exchange::worse);
+    // $1.8 -> $2.0 for 10 mm2 less: the same trade back (-0.02 $ per mm2).
+    EXPECT_EQ(exchange_of(usd, 1.8, 2.0, -0.02, -10), Exchange::trade);
+    // No better direction, or a resource the step leaves as it is: none.
+    EXPECT_EQ(exchange_of(batch, 64, 80, 3.2, 5), Exchange::none);
+    EXPECT_EQ(exchange_of(tps, 100, 110, std::nullopt, 0), Exchange::none);
+    EXPECT_EQ(to_string(Exchange::no_gain), "no_gain");
+    EXPECT_EQ(to_string(Exchange::none), "");
+}
+
+// On a design: FP4 MAC rates cost die area and capital and buy an FP8 workload no tokens, so its cost per token
+// only grows; wider MAC arrays buy a compute-bound decode tokens at a price. Jalapeno (an estimate) serving Llama-3.1-70B in FP8 on 8 chips, 1024/256
+// tokens, within 2 s TTFT and 200 ms TPOT (p99).
+TEST(Sensitivity, StepsThatBuyNothingOrSaveAreNotPriced) {
+    DesignPoint design{load_chip("jalapeno-est").value(), load_model("llama-3.1-70b").value(), {}, {}};
+    design.scenario.chips = 8;
+    design.scenario.weight_precision = design.scenario.activation_precision = design.scenario.kv_precision =
+        Precision::fp8;
+    design.scenario.input_len = 1024;
+    design.scenario.output_len = 256;
+    design.scenario.ttft_slo_s = 2.0;
+    design.scenario.tpot_slo_s = 0.2;
+    for (const char* key : {"throughput_tokens_per_s_per_chip", "cost_per_million_tokens_usd"}) {
+        const ResultKey& objective = *find_result_key(key);
+        auto s = sensitivity(design, objective);
+        ASSERT_TRUE(s.ok()) << s.error().message;
+        const SensitivityRow* fp4 = nullptr;
+        const SensitivityRow* cols = nullptr;
+        for (const SensitivityRow& r : s->rows) {
+            if (r.key.key == "compute.rate_fp4") fp4 = &r;
+            if (r.key.key == "compute.mac_cols") cols = &r;
+            // A trade's price has the objective's better direction: tokens/s up per W more, $/M tokens down.
+            for (const auto& [per, exchange] : {std::pair{r.per_mm2, r.exchange_mm2}, std::pair{r.per_w, r.exchange_w},
+                                                std::pair{r.per_usd, r.exchange_usd}}) {
+                if (exchange == Exchange::trade) {
+                    EXPECT_TRUE(objective.better == Better::higher ? *per > 0 : *per < 0) << key << " " << r.key.key;
+                }
+                EXPECT_EQ(per.has_value(), exchange != Exchange::none) << key << " " << r.key.key;
+            }
+        }
+        ASSERT_NE(fp4, nullptr);
+        ASSERT_NE(cols, nullptr);
+        const Exchange fp4_buys = objective.better == Better::higher ? Exchange::no_gain : Exchange::worse;
+        if (fp4_buys == Exchange::no_gain) EXPECT_EQ(fp4->objective_high, fp4->objective_low);
+        EXPECT_EQ(fp4->exchange_mm2, fp4_buys) << key;
+        EXPECT_EQ(fp4->exchange_usd, fp4_buys) << key;
+        EXPECT_EQ(cols->exchange_mm2, Exchange::trade) << key;
+    }
+}
+
 // The workload's and the model's keys, by group. Llama-2-70B on 8 H100s at tp 8, batch 64.
 TEST(Sensitivity, WorkloadAndModelKeysByGroup) {
     EXPECT_EQ(parse_key_groups("chip").value(), (KeyGroups{true, false, false}));

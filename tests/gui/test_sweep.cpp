@@ -14,6 +14,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -535,6 +536,34 @@ private slots:
         auto* table = window_->findChild<QTableWidget*>(QStringLiteral("sensitivityTable"));
         QCOMPARE(table->rowCount(), static_cast<int>(sv.rows.size()));
         QCOMPARE(table->item(0, 0)->text(), sweepKeyLabel(top.key));
+        // What each step buys: a price where it trades the objective for a resource, words where it has none. FP4
+        // MAC rates cost this FP8 design die area, power and capital for no more tokens: "no gain", said in the tip.
+        bool fp4Shown = false;
+        for (size_t i = 0; i < sv.rows.size(); ++i) {
+            const SensitivityRow& r = sv.rows[i];
+            const Exchange exchanges[] = {r.exchange_mm2, r.exchange_w, r.exchange_usd};
+            for (int c = 3; c < 6; ++c) {
+                const QTableWidgetItem* cell = table->item(static_cast<int>(i), c);
+                const Exchange e = exchanges[c - 3];
+                if (e == Exchange::no_gain) QCOMPARE(cell->text(), QStringLiteral("no gain"));
+                if (e == Exchange::saves) QCOMPARE(cell->text(), QStringLiteral("saves"));
+                if (e == Exchange::worse) QCOMPARE(cell->text(), QStringLiteral("worse"));
+                QCOMPARE(cell->toolTip().isEmpty(), e == Exchange::none || e == Exchange::trade);
+            }
+            if (r.key.key == "compute.rate_fp4") {
+                fp4Shown = true;
+                QCOMPARE(r.exchange_mm2, Exchange::no_gain);
+                QCOMPARE(table->item(static_cast<int>(i), 3)->text(), QStringLiteral("no gain"));
+                QVERIFY2(table->item(static_cast<int>(i), 3)->toolTip().contains(QStringLiteral("die area")),
+                         qPrintable(table->item(static_cast<int>(i), 3)->toolTip()));
+            }
+        }
+        QVERIFY(fp4Shown);
+        // The top row (more HBM bandwidth, more tokens) is priced: a number in its power column.
+        QCOMPARE(top.exchange_w, Exchange::trade);
+        bool number = false;
+        table->item(0, 4)->text().remove(QRegularExpression(QStringLiteral("[^0-9.,]"))).toDouble(&number);
+        QVERIFY2(number, qPrintable(table->item(0, 4)->text()));
         // The chart's first bar (on top) is that elasticity.
         std::optional<double> firstBar;
         for (int p = 0; p < view->plot()->plottableCount(); ++p)
