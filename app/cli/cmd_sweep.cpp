@@ -360,7 +360,10 @@ int run_sensitivity(const AnalysisOptions& o, CommandContext& ctx) {
     }
     std::string text = describe_sensitivity(*s) + "\n";
     char line[256];
-    std::snprintf(line, sizeof line, "%-32s %12s %11s %12s %12s %12s\n", "key", "value", "elasticity", "per mm2",
+    // The keys' column as wide as the longest key (efficiency.attention_head_overhead_ns), the rest aligned under it.
+    int width = 32;
+    for (const auto& r : s->rows) width = std::max(width, static_cast<int>(r.key.key.size()));
+    std::snprintf(line, sizeof line, "%-*s %12s %11s %12s %12s %12s\n", width, "key", "value", "elasticity", "per mm2",
                   "per W", "per USD");
     text += line;
     // A trade's price as a number; a step without one (it saves the resource, or costs it for a worse or the same
@@ -371,7 +374,7 @@ int run_sensitivity(const AnalysisOptions& o, CommandContext& ctx) {
         return v ? format_number("%.4g", *v) : std::string("-");
     };
     for (const auto& r : s->rows) {
-        std::snprintf(line, sizeof line, "%-32s %12s %+11.4f %12s %12s %12s\n", r.key.key.c_str(),
+        std::snprintf(line, sizeof line, "%-*s %12s %+11.4f %12s %12s %12s\n", width, r.key.key.c_str(),
                       r.key.value_text(r.value).c_str(), r.elasticity, num(r.per_mm2, r.exchange_mm2).c_str(),
                       num(r.per_w, r.exchange_w).c_str(), num(r.per_usd, r.exchange_usd).c_str());
         text += line;
