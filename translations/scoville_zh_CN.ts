@@ -1510,6 +1510,10 @@
         <source>model &apos;%1&apos;: its %2 Mamba-2 layers&apos; convolution, state update and chunked scan are timed from their FLOPs and bytes at this chip&apos;s rates, an estimate: no measured run of a Mamba-2 model checks them</source>
         <translation>模型“%1”：其 %2 个 Mamba-2 层的卷积、状态更新和分块扫描按其 FLOPs 与字节数以本芯片的速率计时，属估计值：没有 Mamba-2 模型的实测运行可以检验它们</translation>
     </message>
+    <message>
+        <source>speculative decoding: model &apos;%1&apos; has no multi-token-prediction module (mtp_layers 0); its drafts are modelled as one more of its layers with its LM head, a module it would have to be trained with (draft_model names a model to draft with instead)</source>
+        <translation>投机解码：模型 &apos;%1&apos; 没有多词元预测模块（mtp_layers 0）；其草稿按多一层它自己的层加上其 LM head 建模，这样的模块需要另行训练（可用 draft_model 指定一个草稿模型来代替）</translation>
+    </message>
 </context>
 <context>
     <name>scoville::Analysis</name>
@@ -3951,6 +3955,10 @@ TTFT p99 %6</translation>
         <source>Layer pattern</source>
         <translation>层模式</translation>
     </message>
+    <message>
+        <source>; its MTP modules %1 billion more</source>
+        <translation>；其 MTP 模块另有 %1 十亿</translation>
+    </message>
 </context>
 <context>
     <name>scoville::ModelKeys</name>
@@ -4269,6 +4277,14 @@ TTFT p99 %6</translation>
     <message>
         <source>Width the routed experts work in (moe_latent_size: Nemotron 3 Super&apos;s LatentMoE): a layer projects its tokens down to it, sends and runs them there and projects the experts&apos; sum back up. 0: the hidden size.</source>
         <translation>路由专家工作的宽度（moe_latent_size：Nemotron 3 Super 的 LatentMoE）：一层先把词元投影到这一宽度，在其上发送并运行专家，再把专家输出之和投影回去。0：隐藏维度。</translation>
+    </message>
+    <message>
+        <source>MTP modules</source>
+        <translation>MTP 模块</translation>
+    </message>
+    <message>
+        <source>Multi-token-prediction modules the checkpoint holds beside its layers (num_nextn_predict_layers, mtp_num_hidden_layers): one layer of the model&apos;s kind each, with a projection of 2 x hidden to hidden. Speculative decoding without a draft model drafts with them, and holds their weights and KV cache. 0: none.</source>
+        <translation>检查点在各层之外附带的多词元预测模块（num_nextn_predict_layers、mtp_num_hidden_layers）：每个为一层与模型同类的层，外加一个 2 x hidden 到 hidden 的投影。没有草稿模型的投机解码用它们起草，并保存其权重和 KV 缓存。0：无。</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include <map>
 #include <vector>
 
+#include "core/perf/lower.hpp"
 #include "core/workload/model_keys.hpp"
 #include "store/qtext.hpp"
 #include "widgets/format.hpp"
@@ -187,8 +188,13 @@ void ModelEditor::update() {
     valid_ = st.ok();
     if (valid_) {
         status_->setStyleSheet(QString());
-        status_->setText(tr("%1 billion parameters, %2 billion active a token")
-                             .arg(formatNumber(m.parameters() / 1e9, 2), formatNumber(m.active_parameters() / 1e9, 2)));
+        QString text = tr("%1 billion parameters, %2 billion active a token")
+                           .arg(formatNumber(m.parameters() / 1e9, 2), formatNumber(m.active_parameters() / 1e9, 2));
+        // Its multi-token-prediction modules are not in that count: held where speculative decoding drafts with them.
+        if (m.mtp_layers > 0)
+            text += tr("; its MTP modules %1 billion more")
+                        .arg(formatNumber(m.mtp_layers * mtp_module_counts(m).total() / 1e9, 2));
+        status_->setText(text);
     } else {
         status_->setStyleSheet(QStringLiteral("color: #b00020;"));
         status_->setText(QStringLiteral("\u26A0 ") + qtext(st.error().message));

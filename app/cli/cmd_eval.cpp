@@ -376,6 +376,8 @@ int run_models(const std::string& format, CommandContext& ctx) {
             auto j = nlohmann::ordered_json::parse(model_to_json(m));
             j["parameters"] = m.parameters();
             j["active_parameters"] = m.active_parameters();
+            // Its multi-token-prediction modules, beside those counts (0: none).
+            j["mtp_parameters"] = m.mtp_layers * mtp_module_counts(m).total();
             arr.push_back(std::move(j));
         }
         text = arr.dump(2) + "\n";
@@ -387,16 +389,18 @@ int run_models(const std::string& format, CommandContext& ctx) {
             name_w = std::max(name_w, static_cast<int>(m.name.size()));
         }
         char line[512];
-        std::snprintf(line, sizeof line, "%-*s %-*s %10s %10s %7s %7s %9s  %s\n", id_w, "id", name_w, "name",
-                      "params (B)", "active (B)", "layers", "hidden", "context", "source");
+        std::snprintf(line, sizeof line, "%-*s %-*s %10s %10s %8s %7s %7s %9s  %s\n", id_w, "id", name_w, "name",
+                      "params (B)", "active (B)", "mtp (B)", "layers", "hidden", "context", "source");
         text += line;
         for (const auto& m : models) {
             const auto paren = m.source.find(" (");
             const std::string context = m.max_context > 0 ? std::to_string(m.max_context) : "-";
             const std::string source = m.source.substr(0, paren);
-            std::snprintf(line, sizeof line, "%-*s %-*s %10.2f %10.2f %7d %7d %9s  ", id_w, m.id.c_str(), name_w,
-                          m.name.c_str(), m.parameters() / 1e9, m.active_parameters() / 1e9, m.layers, m.hidden,
-                          context.c_str());
+            const std::string mtp =
+                m.mtp_layers > 0 ? format_number("%.2f", m.mtp_layers * mtp_module_counts(m).total() / 1e9) : "-";
+            std::snprintf(line, sizeof line, "%-*s %-*s %10.2f %10.2f %8s %7d %7d %9s  ", id_w, m.id.c_str(), name_w,
+                          m.name.c_str(), m.parameters() / 1e9, m.active_parameters() / 1e9, mtp.c_str(), m.layers,
+                          m.hidden, context.c_str());
             text += line;
             text += source + "\n";
         }

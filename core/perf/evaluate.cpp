@@ -166,6 +166,10 @@ public:
         if (draft_) {
             f.weights += weight_bytes_per_chip(*draft_, s_, par);
             f.kv_req += kv_bytes_per_request_per_chip(*draft_, s_, par);
+        } else if (s_.spec_tokens > 0) {
+            // Drafts from the model's multi-token-prediction module: its weights and KV cache too, on the last stage.
+            f.weights += mtp_weight_bytes_per_chip(model_, s_, par);
+            f.kv_req += mtp_kv_bytes_per_request_per_chip(model_, s_, par);
         }
         if (s_.has_limits()) {
             // A step reads a request's KV at its current context, whatever is reserved.
@@ -756,7 +760,9 @@ Result<Solution> best_solution(const Engine& engine, const Scenario& s, const Mo
             return Error{"scenario: no parallelism of " + std::to_string(engine.chips()) + " chips fits model '" +
                          m.id + "' (tp must divide its " + std::to_string(m.heads) + " heads)"};
         // Where the weights alone outgrow the chips, say how many it takes at least: the next input to change.
-        const double weights = weight_bytes_per_chip(m, s, Parallelism{1, 1, 1, 1});
+        const Parallelism one{1, 1, 1, 1};
+        const double weights = weight_bytes_per_chip(m, s, one) +
+                               (s.spec_tokens > 0 && s.draft_model.empty() ? mtp_weight_bytes_per_chip(m, s, one) : 0.0);
         const double least = engine.capacity() > 0 ? std::ceil(weights / engine.capacity()) : 0.0;
         if (least > engine.chips() && least <= 1e6)
             first_error += "; its weights alone need at least " + format_number("%.0f", least) +
@@ -1449,6 +1455,15 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
                                                           "FLOPs and bytes at this chip's rates, an estimate: no "
                                                           "measured run of a linear-attention model checks them"),
                                   {model.id, std::to_string(model.linear_layer_count())}});
+        // Drafts without a draft model come from the model's multi-token-prediction modules: one it lacks is modelled
+        // as one more of its layers, a module it would have to be trained with.
+        if (s.spec_tokens > 0 && s.draft_model.empty() && model.mtp_layers == 0)
+            c.warnings.push_back({"Warning",
+                                  SCV_TR("Warning", "speculative decoding: model '%1' has no multi-token-prediction "
+                                                    "module (mtp_layers 0); its drafts are modelled as one more of its "
+                                                    "layers with its LM head, a module it would have to be trained "
+                                                    "with (draft_model names a model to draft with instead)"),
+                                  {model.id}});
         workload = &c;
     }
     if (auto st = check_companions(model, s, companions); !st) return st.error();

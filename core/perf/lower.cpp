@@ -946,9 +946,10 @@ double edge_weight_bytes_per_element(const Scenario& s) {
     return s.lm_head_as_weights ? b : std::max(b, 2.0);
 }
 
-double weight_bytes_per_chip(const ModelSpec& m, double bytes_per_weight, const Parallelism& par,
-                             double edge_bytes_per_weight) {
-    const ParameterCounts n = m.parameter_counts();
+namespace {
+// Weights per chip of counts `n` of model `m` over its parallelism, before pipeline stages part the layers.
+double weight_bytes_of(const ModelSpec& m, const ParameterCounts& n, double bytes_per_weight, const Parallelism& par,
+                       double edge_bytes_per_weight) {
     const double per_tp = n.attention + n.dense_ffn + n.shared_experts + n.norms;
     // A tied table once, on each end stage where pipeline stages part the lookup and the projection.
     const double edge_per_tp = n.embedding + n.lm_head * (m.tied_embedding && par.pp > 1 ? 2.0 : 1.0);
@@ -960,9 +961,73 @@ double weight_bytes_per_chip(const ModelSpec& m, double bytes_per_weight, const 
     const double edge_bytes = edge_bytes_per_weight > 0 ? edge_bytes_per_weight : bytes_per_weight;
     // Routers and latent experts' projections are copied on every chip (the tokens they take are the chip's own or
     // all of its rank's), in the edge format as quantisation tools leave them.
-    return ((per_tp / par.tp + spread) * bytes_per_weight +
-            (edge_per_tp / par.tp + n.routers + n.latent_projections) * edge_bytes) /
-           par.pp;
+    return (per_tp / par.tp + spread) * bytes_per_weight +
+           (edge_per_tp / par.tp + n.routers + n.latent_projections) * edge_bytes;
+}
+}  // namespace
+
+double weight_bytes_per_chip(const ModelSpec& m, double bytes_per_weight, const Parallelism& par,
+                             double edge_bytes_per_weight) {
+    return weight_bytes_of(m, m.parameter_counts(), bytes_per_weight, par, edge_bytes_per_weight) / par.pp;
+}
+
+std::array<int, 2> mtp_module_layers(const ModelSpec& m) {
+    if (!m.has_layer_pattern()) return {m.layers - 1, m.layers - 1};
+    const auto last_of = [&](const auto& holds) {
+        for (int l = m.layers - 1; l >= 0; --l)
+            if (holds(l)) return l;
+        return -1;
+    };
+    int mixer = last_of([&](int l) { return m.has_mixer(l) && !m.is_linear_layer(l); });
+    if (mixer < 0) mixer = last_of([&](int l) { return m.has_mixer(l); });
+    const int ffn = last_of([&](int l) { return m.has_ffn(l); });
+    std::array<int, 2> module{std::min(mixer, ffn), std::max(mixer, ffn)};
+    if (module[0] < 0) module[0] = module[1];
+    return module;
+}
+
+ModelSpec mtp_module(const ModelSpec& m) {
+    ModelSpec mod = m;
+    mod.mtp_layers = 0;
+    const std::array<int, 2> module = mtp_module_layers(m);
+    if (m.has_layer_pattern()) {
+        mod.layer_pattern.clear();
+        for (size_t i = 0; i < (module[0] == module[1] ? 1u : 2u); ++i)
+            mod.layer_pattern += m.layer_pattern[static_cast<size_t>(module[i])];
+        mod.layers = static_cast<int>(mod.layer_pattern.size());
+        return mod;
+    }
+    // One layer of the last layer's kinds: its attention (local or full, linear or not) and its FFN (MoE or dense).
+    const int last = module[0];
+    mod.layers = 1;
+    if (is_sliding_layer(m, last)) mod.sliding_window_every = 0;  // every layer local: this one
+    else mod.sliding_window = mod.sliding_window_every = 0;
+    if (m.has_linear_attention()) mod.linear.full_every = m.is_linear_layer(last) ? 0 : 1;
+    if (m.is_moe()) {
+        mod.moe.every = 1;
+        mod.moe.first_dense_layers = is_moe_layer(m, last) ? 0 : 1;
+    }
+    return mod;
+}
+
+ParameterCounts mtp_module_counts(const ModelSpec& m) {
+    ParameterCounts n = mtp_module(m).parameter_counts();
+    const double h = m.hidden;
+    n.embedding = n.lm_head = 0;
+    n.attention += 2.0 * h * h;  // the projection of [hidden state, next token's embedding]
+    n.norms += 2.0 * h;          // the two inputs' norms (the layer's and the output's are the module model's)
+    return n;
+}
+
+double mtp_weight_bytes_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
+    const ModelSpec mod = mtp_module(m);
+    return std::max(1, m.mtp_layers) *
+           weight_bytes_of(mod, mtp_module_counts(m), weight_bytes_per_element(s), par, edge_weight_bytes_per_element(s));
+}
+
+double mtp_kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
+    // kv_bytes_per_request_per_chip parts a model's layers over the stages; the module is whole on the last one.
+    return std::max(1, m.mtp_layers) * kv_bytes_per_request_per_chip(mtp_module(m), s, par) * par.pp;
 }
 
 double weight_bytes_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
@@ -1191,19 +1256,7 @@ void lower_step(const ModelSpec& m, const Scenario& s, const ChipRates& r, Phase
             // module, mtp_hybrid_override_pattern "*E"): its last attention (else its last mixer) and its last FFN.
             rest.prefill_tokens = 0;
             Ctx mtp = make_ctx(m, s, r, plan, rest);
-            std::array<int, 2> module{m.layers - 1, m.layers - 1};
-            if (m.has_layer_pattern()) {
-                const auto last_of = [&](const auto& holds) {
-                    for (int l = m.layers - 1; l >= 0; --l)
-                        if (holds(l)) return l;
-                    return -1;
-                };
-                int mixer = last_of([&](int l) { return m.has_mixer(l) && !m.is_linear_layer(l); });
-                if (mixer < 0) mixer = last_of([&](int l) { return m.has_mixer(l); });
-                const int ffn = last_of([&](int l) { return m.has_ffn(l); });
-                module = {std::min(mixer, ffn), std::max(mixer, ffn)};
-                if (module[0] < 0) module[0] = module[1];
-            }
+            const std::array<int, 2> module = mtp_module_layers(m);
             add_pass(b, mtp, kMtpKinds, plan.spec_tokens,
                      std::span<const int>(module.data(), module[0] == module[1] ? 1 : 2));
         }

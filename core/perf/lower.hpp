@@ -5,6 +5,7 @@
 // A step is what continuous-batching engines (vLLM, TensorRT-LLM, SGLang) run per iteration: the
 // decode tokens of every running request plus chunks of prompts being prefilled, all through one
 // forward pass that reads the weights once.
+#include <array>
 #include <string_view>
 
 #include "core/hw/chip.hpp"
@@ -48,6 +49,22 @@ double weight_bytes_per_chip(const ModelSpec& model, double bytes_per_weight, co
 // The same for a scenario's weights: weight_bytes_per_element, the token embedding, LM head and routers at
 // edge_weight_bytes_per_element.
 double weight_bytes_per_chip(const ModelSpec& model, const Scenario& scenario, const Parallelism& par);
+// The target's layers a multi-token-prediction pass runs (the same twice where it is one): its last layer; where
+// its layers hold one block each, its last attention block (else its last mixer) and its last FFN block, in order.
+std::array<int, 2> mtp_module_layers(const ModelSpec& model);
+// A multi-token-prediction module (ModelSpec::mtp_layers) as a model of its own, as the lowering runs it: the
+// model's last layer (where the model's layers hold one block each, its last attention block, else its last
+// mixer, and its last FFN block), without an embedding or LM head of its own (it uses the model's).
+ModelSpec mtp_module(const ModelSpec& model);
+// Its weights: the layer's, the projection of the hidden state and the next token's embedding (2 x hidden to
+// hidden, as DeepSeek-V3's eh_proj and Qwen3-Next's mtp.fc) and its norms (the two inputs', the layer's, the
+// output's). Embedding and LM head: none (the model's).
+ParameterCounts mtp_module_counts(const ModelSpec& model);
+// Weights and KV cache per chip of the modules speculative decoding drafts with where it has no draft model: every
+// module the model has (engines load them all and draft with them in turn, one module again for every token where
+// it has one), at least one, held whole on the last pipeline stage.
+double mtp_weight_bytes_per_chip(const ModelSpec& model, const Scenario& scenario, const Parallelism& par);
+double mtp_kv_bytes_per_request_per_chip(const ModelSpec& model, const Scenario& scenario, const Parallelism& par);
 // Bytes a weight of the token embedding, LM head or routers takes: 2 (bf16), or the weights' average where the
 // scenario runs the LM head in the weights' format (lm_head_as_weights).
 double edge_weight_bytes_per_element(const Scenario& scenario);

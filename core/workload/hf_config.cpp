@@ -374,8 +374,14 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
         if (m.layer_pattern.find('-') == std::string::npos) m.ffn = 0;  // no MLP layer: intermediate_size unused
         auto mtp = k.or_else("num_nextn_predict_layers", 0);
         if (!mtp) return mtp.error();
-        if (*mtp > 0 || k.find("mtp_layers_block_type") || k.find("mtp_hybrid_override_pattern"))
-            notes += " Its multi-token-prediction layers are not counted.";
+        if (*mtp < 0 || *mtp > 16) return k.error("'num_nextn_predict_layers' must be in [0, 16]");
+        m.mtp_layers = *mtp;
+        // Its module is one attention block and one MoE block (mtp_hybrid_override_pattern "*E"), which the
+        // model lowers as its last attention layer and its last FFN layer: held as one module.
+        if (m.mtp_layers == 0 && (k.find("mtp_layers_block_type") || k.find("mtp_hybrid_override_pattern")))
+            m.mtp_layers = 1;
+        if (m.mtp_layers > 0)
+            read += ", " + count_text(*mtp > 0 ? "num_nextn_predict_layers" : "multi-token-prediction modules", m.mtp_layers);
     }
 
     auto moe_every = [&](const char* key) -> Status {
@@ -432,13 +438,17 @@ Result<ModelSpec> model_from_hf_config(std::string_view text, std::string_view i
     if (hybrid) {
         auto mtp = k.or_else("mtp_num_hidden_layers", 0);
         if (!mtp) return mtp.error();
-        if (*mtp > 0) notes += " Its " + std::to_string(*mtp) + " multi-token-prediction layer(s) are not counted.";
+        if (*mtp < 0 || *mtp > 16) return k.error("'mtp_num_hidden_layers' must be in [0, 16]");
+        m.mtp_layers = *mtp;
+        if (m.mtp_layers > 0) read += ", " + count_text("mtp_num_hidden_layers", m.mtp_layers);
         if (root.contains("vision_config")) notes += " Its vision encoder is not modelled.";
     }
     if (deepseek || glm_moe) {
         auto mtp = k.or_else("num_nextn_predict_layers", 0);
         if (!mtp) return mtp.error();
-        if (*mtp > 0) notes += " Its " + std::to_string(*mtp) + " multi-token-prediction layer(s) are not counted.";
+        if (*mtp < 0 || *mtp > 16) return k.error("'num_nextn_predict_layers' must be in [0, 16]");
+        m.mtp_layers = *mtp;
+        if (m.mtp_layers > 0) read += ", " + count_text("num_nextn_predict_layers", m.mtp_layers);
     } else if (type == "llama4") {
         if (auto st = get(k.required("num_local_experts"), "num_local_experts", m.moe.experts); !st) return st.error();
         if (auto st = get(k.required("num_experts_per_tok"), "num_experts_per_tok", m.moe.top_k); !st) return st.error();

@@ -324,6 +324,7 @@ Status validate_model(const ModelSpec& m) {
     if (auto st = range("sliding_window", m.sliding_window, 0, 1 << 30); !st) return st;
     if (auto st = range("sliding_window_every", m.sliding_window_every, 0, 10000); !st) return st;
     if (auto st = range("max_context", m.max_context, 0, 1 << 30); !st) return st;
+    if (auto st = range("mtp_layers", m.mtp_layers, 0, 16); !st) return st;
     const bool needs_dense_ffn = m.has_layer_pattern() ? m.dense_ffn_layer_count() > 0
                                                        : !m.is_moe() || m.moe.first_dense_layers > 0 || m.moe.every > 1;
     if (auto st = range("ffn", m.ffn, needs_dense_ffn ? 1 : 0, 1 << 22); !st) return st;

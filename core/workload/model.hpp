@@ -126,6 +126,12 @@ struct ModelSpec {
     int sliding_window_every = 0;  // every n-th layer is full attention, the rest sliding (gpt-oss: 2)
     WindowKind window_kind = WindowKind::sliding;  // JSON "window_kind": how the local layers' window moves
     int max_context = 0;         // tokens a request may hold, prompt and output (max_position_embeddings); 0 = not given
+    // Multi-token-prediction modules the checkpoint holds beside its layers (DeepSeek-V3's num_nextn_predict_layers,
+    // Qwen3-Next's mtp_num_hidden_layers, Nemotron 3 Super's mtp_hybrid_override_pattern): each one layer of the model's
+    // kind fed through a projection of the hidden state and the next token's embedding (2 x hidden to hidden), with the
+    // embedding and LM head of the model. Not in its parameter counts; held and run where speculative decoding drafts
+    // with them (no draft model). 0: none.
+    int mtp_layers = 0;
     RopeKind rope = RopeKind::standard;  // JSON "rope"
     // One block a layer, in Nemotron-H's notation (config.json hybrid_override_pattern): 'M' a linear-attention
     // mixer (ModelSpec::linear), '*' an attention mixer, '-' a dense FFN, 'E' an MoE FFN; as many characters as

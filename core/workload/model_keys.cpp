@@ -40,6 +40,12 @@ std::vector<ModelKey> build() {
          SCV_TR("scoville::ModelKeys", "Tokens a request may hold, prompt and output (max_position_embeddings); a "
                 "longer request is refused. 0: not given."),
          SCV_MINT(max_context)});
+    add({"mtp_layers", shape, SCV_TR("scoville::ModelKeys", "MTP modules"), "", K::integer, 0, 16, {},
+         SCV_TR("scoville::ModelKeys", "Multi-token-prediction modules the checkpoint holds beside its layers "
+                "(num_nextn_predict_layers, mtp_num_hidden_layers): one layer of the model's kind each, with a projection "
+                "of 2 x hidden to hidden. Speculative decoding without a draft model drafts with them, and holds their "
+                "weights and KV cache. 0: none."),
+         SCV_MINT(mtp_layers)});
     add({"heads", attention, SCV_TR("scoville::ModelKeys", "Query heads"), "", K::integer, 1, 1 << 16, {},
          SCV_TR("scoville::ModelKeys", "Attention heads of the queries (num_attention_heads); tensor parallelism splits "
                 "them over the chips."),

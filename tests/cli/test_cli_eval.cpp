@@ -869,6 +869,7 @@ TEST(CliModels, ListsEveryPreset) {
         if (m["id"] == "llama-2-70b") {
             found = true;
             EXPECT_NEAR(m["parameters"].get<double>(), 68.98e9, 0.01e9);
+            EXPECT_EQ(m["mtp_parameters"].get<double>(), 0.0);
         }
     EXPECT_TRUE(found);
     const CliRun t = run({"models"});
@@ -884,6 +885,11 @@ TEST(CliModels, ListsEveryPreset) {
         ++rows;
         ASSERT_GT(row.size(), end) << row;
         EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(row[end - 1])) && row[end] == ' ') << row;
+        // Beside the counts, its multi-token-prediction module: DeepSeek-V3's one MoE layer and projection, 11.61 B
+        // (tests/core/test_serving.cpp, Speculative.MtpModulesAreTheCheckpointsOwn); none for Llama.
+        const size_t mtp_end = header.find("mtp (B)") + std::string("mtp (B)").size();
+        if (row.rfind("deepseek-v3 ", 0) == 0) EXPECT_EQ(row.substr(mtp_end - 5, 5), "11.61") << row;
+        if (row.rfind("llama-3.1-70b ", 0) == 0) EXPECT_EQ(row[mtp_end - 1], '-') << row;
     }
     EXPECT_EQ(rows, 15);
 }

@@ -390,6 +390,79 @@ TEST(Speculative, MtpLayersDraftWithoutADraftModel) {
     EXPECT_EQ(ev->decode.layer(63).kind, "mtp-lm_head");
 }
 
+// A multi-token-prediction module's weights as the checkpoints hold them.
+TEST(Speculative, MtpModulesAreTheCheckpointsOwn) {
+    // Nemotron 3 Super: its BF16 checkpoint less the model's 120,668,687,360: 123,611,012,096 - 120,668,687,360 =
+    // 2,942,324,736, an attention block, a latent MoE block, the 2 x 4096 -> 4096 projection and the norms.
+    const ModelSpec super = *load_model("nemotron-3-super-120b-a12b");
+    EXPECT_EQ(super.mtp_layers, 1);
+    EXPECT_EQ(super.parameters(), 120668687360.0);
+    EXPECT_EQ(mtp_module_counts(super).total(), 123611012096.0 - 120668687360.0);
+    // Qwen3-Next-80B-A3B: one full-attention MoE layer; with it the checkpoint holds 81.3B (Hugging Face's count).
+    const ModelSpec next = *load_model("qwen3-next-80b-a3b");
+    EXPECT_NEAR((next.parameters() + mtp_module_counts(next).total()) / 1e9, 81.3, 0.05);
+    // DeepSeek-V3: one MoE layer of MLA 187,107,328 (q 7168 x 1536 + 1536 x 128 x 192 + 1536, kv_a 7168 x 576 + 512,
+    // kv_b 512 x 128 x 256, o 128 x 128 x 7168), eh_proj 2 x 7168^2 = 102,760,448, 256 experts of 3 x 7168 x 2048 =
+    // 11,274,289,152, the shared one 44,040,192, the router 256 x 7168 = 1,835,008, norms 5 x 7168 = 35,840:
+    // 11,610,067,968. DeepSeek's 685B - 671B = 14B counts the checkpoint's own copies of the embedding and the head
+    // too (2 x 129,280 x 7168 = 1,853,358,080): 13.46B, 14B in whole billions.
+    const ModelSpec ds = *load_model("deepseek-v3");
+    const ParameterCounts module = mtp_module_counts(ds);
+    EXPECT_EQ(module.total(), 11610067968.0);
+    EXPECT_EQ(module.embedding + module.lm_head, 0.0);  // the model's own, shared
+    EXPECT_NEAR((module.total() + 2.0 * 129280 * 7168) / 1e9, 685 - 671, 1.0);
+    EXPECT_EQ(load_model("llama-3.1-70b")->mtp_layers, 0);
+}
+
+// Drafting with the module holds it: DeepSeek-V3 in FP8 on 8 B200s at tp 8, ep 8.
+TEST(Speculative, TheMtpModuleIsHeldWhereItDrafts) {
+    const ChipSpec b200 = *load_chip("b200");
+    const ModelSpec ds = *load_model("deepseek-v3");
+    Scenario s = mtp_on_8_b200(0.85);
+    s.ep = 8;
+    Scenario plain = s;
+    plain.spec_tokens = 0;
+    plain.spec_accept = 0;
+    auto with = evaluate(b200, ds, s);
+    auto without = evaluate(b200, ds, plain);
+    ASSERT_TRUE(with.ok()) << with.error().message;
+    ASSERT_TRUE(without.ok()) << without.error().message;
+    // Per chip, at 1 B a weight (routers at 2 B): (attention and eh_proj 289,867,776 + shared expert 44,040,192 + norms
+    // 35,840) / 8 = 41,742,976, a 32-expert group 11,274,289,152 x 32 / 256 = 1,409,286,144, the router 2 x 1,835,008 =
+    // 3,670,016: 1,454,699,136 B.
+    EXPECT_NEAR(with->serving.weights_gb_per_chip - without->serving.weights_gb_per_chip, 1.454699136, 1e-9);
+    // Its KV cache: one MLA layer's latent and rope key, (512 + 64) x 1 B a token, over 1024 + 256 tokens = 737,280 B.
+    EXPECT_NEAR(with->serving.kv_gb_per_request_per_chip - without->serving.kv_gb_per_request_per_chip, 737280e-9, 1e-12);
+    EXPECT_FALSE(with->has_warning("speculative decoding:"));
+    // A checkpoint of two modules: both are loaded, twice the weights and the KV cache.
+    ModelSpec two = ds;
+    two.mtp_layers = 2;
+    auto both = evaluate(b200, two, s);
+    ASSERT_TRUE(both.ok()) << both.error().message;
+    EXPECT_NEAR(both->serving.weights_gb_per_chip - without->serving.weights_gb_per_chip, 2 * 1.454699136, 1e-9);
+    EXPECT_NEAR(both->serving.kv_gb_per_request_per_chip - without->serving.kv_gb_per_request_per_chip, 2 * 737280e-9,
+                1e-12);
+}
+
+// A model without the module drafts through one more of its layers, which it would have to be trained with: said.
+TEST(Speculative, DraftingWithoutAModuleIsSaid) {
+    Scenario s = mtp_on_8_b200(0.7);
+    auto ev = evaluate(*load_chip("b200"), *load_model("llama-3.1-70b"), s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    ASSERT_TRUE(ev->has_warning("speculative decoding:"));
+    bool said = false;
+    for (const std::string& w : ev->warning_texts())
+        said = said || w.find("model 'llama-3.1-70b' has no multi-token-prediction module (mtp_layers 0)") != std::string::npos;
+    EXPECT_TRUE(said);
+    // With a draft model, nothing to say.
+    s.draft_model = "llama-3.1-8b";
+    Companions draft;
+    draft.draft = *load_model("llama-3.1-8b");
+    auto drafted = evaluate(*load_chip("b200"), *load_model("llama-3.1-70b"), s, draft);
+    ASSERT_TRUE(drafted.ok()) << drafted.error().message;
+    EXPECT_FALSE(drafted->has_warning("speculative decoding:"));
+}
+
 // Nemotron 3 Super's MTP module is an attention layer and an MoE layer (its file's mtp_hybrid_override_pattern "*E"):
 // a draft pass runs its last attention layer (78) and its last MoE layer (87), not its last layer alone.
 TEST(Speculative, AOneBlockAModelsMtpPassRunsAnAttentionAndAnFfnLayer) {

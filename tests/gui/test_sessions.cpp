@@ -441,6 +441,15 @@ private slots:
         QCOMPARE(kv->value(), 8);
         // 70.55 B parameters (the library's count); 7 KV heads do not divide 64 query heads: refused, OK off.
         QVERIFY2(editor->statusText().contains(QStringLiteral("70.55 billion parameters")), qPrintable(editor->statusText()));
+        QVERIFY2(!editor->statusText().contains(QStringLiteral("MTP")), qPrintable(editor->statusText()));
+        // An MTP module of its kind: one layer, attention 8192 x 8192 x 2 + 2 x 8192 x 1024 = 150,994,944, SwiGLU
+        // 3 x 8192 x 28672 = 704,643,072, the 2 x 8192 x 8192 = 134,217,728 projection, 5 x 8192 norms: 0.99 B more.
+        auto* mtp = editor->findChild<QSpinBox*>(QStringLiteral("model:mtp_layers"));
+        QVERIFY(mtp);
+        mtp->setValue(1);
+        QVERIFY2(editor->statusText().contains(QStringLiteral("its MTP modules 0.99 billion more")),
+                 qPrintable(editor->statusText()));
+        mtp->setValue(0);
         kv->setValue(7);
         QVERIFY(!editor->isValid());
         QVERIFY2(editor->statusText().contains(QStringLiteral("must be a multiple of 'kv_heads'")),
