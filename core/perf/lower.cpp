@@ -1010,19 +1010,25 @@ ModelSpec mtp_module(const ModelSpec& m) {
     return mod;
 }
 
-ParameterCounts mtp_module_counts(const ModelSpec& m) {
-    ParameterCounts n = mtp_module(m).parameter_counts();
-    const double h = m.hidden;
+namespace {
+// The weights of module `mod` (mtp_module's): its model's, less the embedding and LM head, with its projection and
+// input norms.
+ParameterCounts module_counts(const ModelSpec& mod) {
+    ParameterCounts n = mod.parameter_counts();
+    const double h = mod.hidden;
     n.embedding = n.lm_head = 0;
     n.attention += 2.0 * h * h;  // the projection of [hidden state, next token's embedding]
     n.norms += 2.0 * h;          // the two inputs' norms (the layer's and the output's are the module model's)
     return n;
 }
+}  // namespace
+
+ParameterCounts mtp_module_counts(const ModelSpec& m) { return module_counts(mtp_module(m)); }
 
 double mtp_weight_bytes_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
-    const ModelSpec mod = mtp_module(m);
+    const ModelSpec mod = mtp_module(m);  // built once for its counts and its weights' placement
     return std::max(1, m.mtp_layers) *
-           weight_bytes_of(mod, mtp_module_counts(m), weight_bytes_per_element(s), par, edge_weight_bytes_per_element(s));
+           weight_bytes_of(mod, module_counts(mod), weight_bytes_per_element(s), par, edge_weight_bytes_per_element(s));
 }
 
 double mtp_kv_bytes_per_request_per_chip(const ModelSpec& m, const Scenario& s, const Parallelism& par) {
