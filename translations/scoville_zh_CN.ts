@@ -1082,32 +1082,12 @@
         <translation>提示词步/步</translation>
     </message>
     <message>
-        <source>A step that carries a prompt chunk, host work included (prompts mixed into the decode steps, fewer a step than one chunk; 0 otherwise)</source>
-        <translation>带有一段提示块的一步，含主机工作（提示混入解码步、平均每步少于一个块时；否则为 0）</translation>
-    </message>
-    <message>
         <source>Chunk step</source>
         <translation>带提示块的步</translation>
     </message>
     <message>
-        <source>A step of decodes alone between the prompt chunks, host work included (0 where every step carries prompt tokens)</source>
-        <translation>提示块之间只做解码的一步，含主机工作（每步都带提示词元时为 0）</translation>
-    </message>
-    <message>
-        <source>Decode-only step</source>
-        <translation>只解码的步</translation>
-    </message>
-    <message>
-        <source>Share of the steps that carry a prompt chunk (0: prompt tokens in every step, or prompts in steps of their own)</source>
-        <translation>带提示块的步所占比例（0：每步都带提示词元，或提示在单独的步中运行）</translation>
-    </message>
-    <message>
         <source>Steps with a chunk</source>
         <translation>带块的步</translation>
-    </message>
-    <message>
-        <source>Prompt tokens a chunk-carrying step holds, per replica</source>
-        <translation>每个副本中带块的一步所含的提示词元</translation>
     </message>
     <message>
         <source>Chunk tokens</source>
@@ -1128,6 +1108,34 @@
     <message>
         <source>Host streaming per step</source>
         <translation>每步主机流式输出</translation>
+    </message>
+    <message>
+        <source>A step that carries a prompt chunk more than the others, host work included (prompts mixed into the decode steps, not a whole number of chunks a step; 0 otherwise)</source>
+        <translation>比其他步多带一个提示块的步，含主机工作（提示混入解码步、每步不是整数个块时；否则为 0）</translation>
+    </message>
+    <message>
+        <source>A step between those, with the whole chunks every step carries or decodes alone, host work included (0 where every step carries the same prompt tokens)</source>
+        <translation>介于其间的步：带有每步都带的整块，或只做解码，含主机工作（每步带相同提示词元时为 0）</translation>
+    </message>
+    <message>
+        <source>Step without that chunk</source>
+        <translation>不带该块的步</translation>
+    </message>
+    <message>
+        <source>Share of the steps that carry a prompt chunk more than the others (0: the same prompt tokens in every step, or prompts in steps of their own)</source>
+        <translation>比其他步多带一个提示块的步所占比例（0：每步带相同的提示词元，或提示在单独的步中运行）</translation>
+    </message>
+    <message>
+        <source>Prompt tokens a step that carries a chunk more holds, per replica</source>
+        <translation>多带一个块的步所含的提示词元，每副本</translation>
+    </message>
+    <message>
+        <source>Prompt tokens the other steps hold, per replica (0: they decode alone)</source>
+        <translation>其他步所含的提示词元，每副本（0：只做解码）</translation>
+    </message>
+    <message>
+        <source>Other steps&apos; prompt tokens</source>
+        <translation>其他步的提示词元</translation>
     </message>
 </context>
 <context>
@@ -3012,6 +3020,10 @@
     <message>
         <source>memory = bytes / bandwidth = (weights %1 in %2 + activations %3 + linear-attention state %4) / %5 = &lt;b&gt;%6&lt;/b&gt; (%8 peak %7)&lt;br&gt;</source>
         <translation>内存 = 字节数 / 带宽 = (权重 %1，位于 %2 + 激活 %3 + 线性注意力状态 %4) / %5 = &lt;b&gt;%6&lt;/b&gt;（%8 峰值 %7）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Prompts arrive whole, not a little in every step: %1 % of the steps carry %2 prompt tokens and take %3; the others carry a chunk fewer, %4 tokens, in %5. A step averages %6: a step&apos;s time is not linear in its tokens (its token rows fill the matrix units&apos; tiles, and its fixed costs are paid once), so the mean step is the mean of the two.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;提示整条到达，而不是每步来一点：%1 % 的步带有 %2 个提示词元，耗时 %3；其他步少带一个块，%4 个词元，耗时 %5。平均每步 %6：一步的耗时与其词元数不成线性关系（其词元行填充矩阵单元的分块，其固定开销只付一次），所以平均步是两者的平均，而非平均词元数的那一步。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -347,7 +347,15 @@ void ExplainPanel::refresh() {
                          formatNumber(sv.prompt_steps_per_step, 3), formatSeconds(sv.decode_step_s),
                          formatSeconds(sv.step_s));
     const bool own_chunks = sv.chunk_steps_share > 0 && sv.parallelism.dp > 1 && !scenario.attention_dp_balance;
-    if (sv.chunk_steps_share > 0)
+    if (sv.chunk_steps_share > 0 && sv.plain_prompt_tokens_per_step > 0)
+        html += tr("<p>Prompts arrive whole, not a little in every step: %1 % of the steps carry %2 prompt tokens and "
+                   "take %3; the others carry a chunk fewer, %4 tokens, in %5. A step averages %6: a step's time is not "
+                   "linear in its tokens (its token rows fill the matrix units' tiles, and its fixed costs are paid "
+                   "once), so the mean step is the mean of the two.</p>")
+                    .arg(formatNumber(sv.chunk_steps_share * 100, 1), formatNumber(sv.chunk_tokens_per_step, 0),
+                         formatSeconds(sv.chunk_step_s), formatNumber(sv.plain_prompt_tokens_per_step, 0),
+                         formatSeconds(sv.plain_step_s), formatSeconds(sv.step_s));
+    else if (sv.chunk_steps_share > 0)
         html += tr("<p>Prompts arrive whole, not a little in every step: %1 % of the steps carry a prompt chunk of %2 "
                    "tokens and take %3; the others decode alone in %4. A step averages %5: a step's time is not linear "
                    "in its tokens (a chunk's compute adds to the decodes' weight and KV reads where it cannot hide "

@@ -89,12 +89,14 @@ struct Step {
     double prompt_steps = 0;      // prompt steps when one runs (more than one past the token budget)
     double prompt_tokens = 0;     // prompt tokens of one rank in each of them
     // Prompts mixed into the decode steps arrive whole: where a rank's mean prompt tokens per step are
-    // fewer than one prompt (or one chunk of the room), a share of the steps carries a chunk and the
-    // rest decode alone; t is their mean (0 where the prompt tokens spread over every step).
-    double chunk_t = 0;           // a step carrying a chunk (on every rank that carries one)
-    double plain_t = 0;           // a step of decodes alone
-    double chunk_share = 0;       // of the steps: those carrying a chunk
-    double chunk_tokens = 0;      // prompt tokens of one rank in such a step
+    // not a whole number of chunks (one prompt, or one chunk of the room), n and a part, a share of the
+    // steps carries n + 1 chunks and the rest n (0: decodes alone); t is their mean (all 0 where every
+    // step carries the same prompt tokens).
+    double chunk_t = 0;           // a step carrying a chunk more (on every rank that carries one)
+    double plain_t = 0;           // a step carrying n chunks
+    double chunk_share = 0;       // of the steps: those carrying a chunk more
+    double plain_tokens = 0;      // prompt tokens of one rank in a step carrying n chunks
+    double chunk_tokens = 0;      // prompt tokens of one rank's chunk more in the others
     double chunk_ranks = 0;       // attention ranks carrying a chunk in such a step, on average
     double chunk_own = 0;         // of one rank's steps: those in which it carries a chunk (q)
 };
@@ -253,29 +255,38 @@ public:
     }
 
     // A prompt arrives whole: a rank runs it in chunks of up to its room, or whole, in the steps it
-    // reaches, rather than a little in every step. Where a rank's mean prompt tokens per step are fewer
-    // than that chunk, a share of the steps (mean / chunk) carries one and the rest decode alone. Step
-    // time is not linear in tokens (a decode step waits on its weights and KV, and a chunk's compute adds
-    // to that where it cannot hide under it; a chunk's fixed costs are paid once, whatever its tokens), so
-    // the mean step is the mean of the two, not the step of the mean tokens. Where every chip runs the
+    // reaches, rather than a little in every step. Where a rank's mean prompt tokens per step are n
+    // chunks and a part, a share of the steps (the part) carries n + 1 chunks (the last cut at the room)
+    // and the rest n (n 0: they decode alone). Step time is not linear in tokens (a decode step waits on
+    // its weights and KV, and a chunk's compute adds to that where it cannot hide under it; a chunk's fixed
+    // costs are paid once, whatever its tokens; a step's token rows fill the matrix units' tiles, the last
+    // part empty), so the mean step is the mean of the two, not the step of the mean tokens. Where every chip runs the
     // same ops in a step (one attention rank, or ranks that take their chunks together), `out` holds that
     // mean, op by op (blend_steps): its ops' times add up to the mean step's, its FLOPs and bytes (which set
     // the energy) are the mean tokens'. Ranks that schedule their own prompts run different ops in one step
     // (the busiest rank, whose chunk the step waits for, beside ranks that decode alone): `out` holds the step
     // of the mean tokens then, each chip's mean work. The extra prompt token's cost is the chunk's over its
-    // tokens. False, with nothing lowered, where the prompt tokens spread over every step.
+    // tokens. False, with nothing lowered, where every step carries the same prompt tokens (whole chunks,
+    // or the room).
     bool whole_chunks(Step& st, const StepShape& mean, const StepPlan& p, PhaseResult& out,
                       PhaseResult& scratch) const {
         const double per_rank = st.prefill_per_rank;
-        // One prompt's chunk (the mean step's prefill_chunk: the prompt, or the room if smaller), or the mean
-        // where several prompts share every step.
-        const double chunk = std::max(per_rank, mean.prefill_chunk);
-        if (per_rank <= 0 || chunk <= per_rank * (1.0 + 1e-9)) return false;
+        // One prompt's chunk: the mean step's prefill_chunk, the prompt, or the room if smaller.
+        const double chunk = mean.prefill_chunk;
+        if (per_rank <= 0 || !(chunk > 0)) return false;
+        // Whole chunks a rank carries in every step, and the tokens of a step that carries one more (its last
+        // chunk cut at the room left).
+        const double whole = std::floor(per_rank / chunk * (1.0 + 1e-12));
+        const double low = whole * chunk;
+        const double high = std::min(low + chunk, st.room_per_rank);
+        if (!(high > per_rank * (1.0 + 1e-9)) || per_rank - low <= per_rank * 1e-9) return false;
         const double dp = p.par.dp;
         const bool independent = dp > 1 && !s_.attention_dp_balance;
         if (independent) lower(Phase::decode, mean, p, out);
         StepShape plain = mean, carried = mean;
-        plain.prefill_tokens = plain.prefill_seqs = 0;
+        plain.prefill_tokens = low * dp;
+        plain.prefill_seqs = plain.prefill_tokens / s_.input_len;
+        plain.prefill_ranks = 0;
         // With the workspace's buffers both steps stay lowered there (the next evaluation of the same
         // shapes, a sweep's next chip, retimes them) and `out` gets their mean; without, `out` and
         // `scratch` hold them and are blended in place.
@@ -284,25 +295,26 @@ public:
         PhaseResult& carried_into = kept ? *carried_ : scratch;
         lower(Phase::decode, plain, p, plain_into);
         st.plain_t = plain_into.time_s + st.host;
-        // Each rank carries a chunk in a share q of the steps. Ranks that take them together (or one rank)
+        // Each rank carries a chunk more in a share q of the steps. Ranks that take them together (or one rank)
         // carry them in the same steps: q of the steps. Ranks that schedule their own prompts carry them
         // independently, and the MoE layers' exchange makes a step wait for its slowest rank: a step is a
         // chunk step wherever any rank runs one, 1 - (1 - q)^dp of the steps, with dp q / (1 - (1 - q)^dp)
         // chunks in it on average (the MoE layers take them all; a rank's own ops, one).
-        const double q = per_rank / chunk;
+        const double q = (per_rank - low) / (high - low);
         const double any = independent ? 1.0 - std::pow(1.0 - q, dp) : q;
         const double ranks = independent ? dp * q / any : dp;
-        carried.prefill_tokens = chunk * ranks;
-        carried.prefill_ranks = ranks;
+        carried.prefill_tokens = low * dp + (high - low) * ranks;
+        carried.prefill_ranks = carried.prefill_tokens / high;
         carried.prefill_seqs = carried.prefill_tokens / s_.input_len;
         lower(Phase::decode, carried, p, carried_into);
         st.chunk_t = carried_into.time_s + st.host;
         st.chunk_share = any;
-        st.chunk_tokens = chunk;
+        st.plain_tokens = low;
+        st.chunk_tokens = high - low;
         st.chunk_ranks = ranks;
         st.chunk_own = q;
         st.t = st.plain_t + st.chunk_share * (st.chunk_t - st.plain_t);
-        st.slope = std::max(0.0, (st.chunk_t - st.plain_t) / chunk);
+        st.slope = std::max(0.0, (st.chunk_t - st.plain_t) / (high - low));
         if (independent) return true;
         if (kept) {
             // `out` holds the mean step, which no lowering gives: the next lowering into it starts afresh.
@@ -513,46 +525,89 @@ public:
     // peak is found by golden-section search below it. A spill is a step down in throughput, so the
     // curve may rise again after it, and a batch just below the top may lose to one far below: the
     // search starts from the best of a grid over the batches, which the top must beat to stand.
+    // The matrix units' rows tile each rank's tokens: one token past a whole tile starts another, a step
+    // down too, so throughput is a sawtooth whose teeth peak where the decodes fill whole tiles. The same
+    // search runs again over those batches alone (multiples of mac_rows x dp / decode queries), whose
+    // peaks lie on a smooth curve.
     // Latencies grow with the batch, so every batch below one that meets the limits meets them too.
     Solution best_up_to(const Parallelism& par, const Fit& f, Solution top, PhaseResult& out, PhaseResult& scratch) const {
         const int b_hi = top.batch;
         if (b_hi < 8) return top;
-        auto value = [&](double x) { return at(par, f, static_cast<int>(std::lround(x)), out, scratch, false); };
-        Solution near = top;
-        constexpr int kGrid = 8;  // batches b_hi x i / kGrid
-        int peak = kGrid;         // the grid point at or below the best batch so far
-        if (const Solution s = value(0.9 * b_hi); s.throughput > near.throughput) near = s;
-        for (int i = kGrid - 1; i >= 1; --i) {
-            const Solution s = value(static_cast<double>(b_hi) * i / kGrid);
-            if (s.throughput > near.throughput) {
-                near = s;
-                peak = i;
+        Solution best = top;
+        // Batches `unit` x k for k in [1, b_hi / unit] (unit 1: every batch).
+        auto search = [&](double unit) {
+            const double k_hi = unit > 1 ? std::floor(b_hi / unit) : b_hi;
+            auto batch = [&](double k) {
+                return std::clamp(static_cast<int>(unit > 1 ? std::floor(std::round(k) * unit) : std::lround(k)), 1, b_hi);
+            };
+            auto value = [&](double k) { return at(par, f, batch(k), out, scratch, false); };
+            constexpr int kGrid = 8;  // k_hi x i / kGrid
+            if (unit > 1 && k_hi <= kGrid) {
+                for (int k = 1; k <= static_cast<int>(k_hi); ++k)
+                    if (const Solution s = value(k); s.throughput > best.throughput) best = s;
+                return;
+            }
+            Solution near = best;
+            int peak = kGrid;  // the grid point at or below the best batch so far
+            if (const Solution s = value(0.9 * k_hi); s.throughput > near.throughput) near = s;
+            for (int i = kGrid - 1; i >= 1; --i) {
+                const Solution s = value(k_hi * i / kGrid);
+                if (s.throughput > near.throughput) {
+                    near = s;
+                    peak = i;
+                }
+            }
+            if (!(near.throughput > best.throughput)) return;  // no batch below the best beats it
+            constexpr double kGolden = 0.6180339887498949;
+            double a = std::max(1.0, k_hi * (peak - 1) / kGrid);
+            double b = std::min(k_hi, k_hi * (peak + 1) / kGrid);
+            double x1 = b - kGolden * (b - a), x2 = a + kGolden * (b - a);
+            Solution s1 = value(x1), s2 = value(x2);
+            for (int i = 0; i < 40 && b - a > 2; ++i) {
+                if (s1.throughput < s2.throughput) {
+                    a = x1;
+                    x1 = x2;
+                    s1 = s2;
+                    x2 = a + kGolden * (b - a);
+                    s2 = value(x2);
+                } else {
+                    b = x2;
+                    x2 = x1;
+                    s2 = s1;
+                    x1 = b - kGolden * (b - a);
+                    s1 = value(x1);
+                }
+            }
+            for (const Solution* c : {&s1, &s2, &near})
+                if (c->throughput > best.throughput) best = *c;
+        };
+        const double unit = rates_.mac_rows * par.dp / queries_;
+        search(unit >= 2 && b_hi >= 2 * unit ? unit : 1.0);
+        // The teeth about the best batch: where a rank's tokens fill whole tiles in a step of its decodes and the
+        // prompt tokens every step carries, or in a step that carries a chunk more (prompt tokens spread over
+        // every step: they grow with the batch).
+        const double rows = rates_.mac_rows, per = queries_ / par.dp;
+        const Step& st = best.step;
+        std::array<std::pair<double, double>, 2> shapes{};  // tokens per request per rank, fixed tokens
+        size_t n = 0;
+        if (st.chunk_share > 0) {
+            shapes[n++] = {per, st.plain_tokens};
+            shapes[n++] = {per, st.plain_tokens + st.chunk_tokens};
+        } else {
+            // (Prompts in steps of their own: a decode step holds decodes alone.)
+            const double prompts = separate_ || !(st.prefill_per_rank > 0) ? 0.0 : st.prefill_per_rank / best.batch;
+            shapes[n++] = {per + prompts, 0.0};
+        }
+        const int around = best.batch;
+        for (size_t i = 0; i < n && rows > 1; ++i) {
+            const auto [each, fixed] = shapes[i];
+            const double tiles = std::floor((around * each + fixed) / rows);
+            for (const double t : {tiles, tiles + 1}) {
+                const int b = static_cast<int>(std::floor((t * rows - fixed) / each + 1e-9));
+                if (b < 1 || b > b_hi || b == around) continue;
+                if (const Solution s = at(par, f, b, out, scratch, false); s.throughput > best.throughput) best = s;
             }
         }
-        if (!(near.throughput > top.throughput)) return top;  // no batch below the top beats it
-        constexpr double kGolden = 0.6180339887498949;
-        double a = std::max(1.0, static_cast<double>(b_hi) * (peak - 1) / kGrid);
-        double b = std::min(static_cast<double>(b_hi), static_cast<double>(b_hi) * (peak + 1) / kGrid);
-        double x1 = b - kGolden * (b - a), x2 = a + kGolden * (b - a);
-        Solution s1 = value(x1), s2 = value(x2);
-        for (int i = 0; i < 40 && b - a > 2; ++i) {
-            if (s1.throughput < s2.throughput) {
-                a = x1;
-                x1 = x2;
-                s1 = s2;
-                x2 = a + kGolden * (b - a);
-                s2 = value(x2);
-            } else {
-                b = x2;
-                x2 = x1;
-                s2 = s1;
-                x1 = b - kGolden * (b - a);
-                s1 = value(x1);
-            }
-        }
-        Solution best = s1.throughput >= s2.throughput ? s1 : s2;
-        for (const Solution* c : {static_cast<const Solution*>(&near), static_cast<const Solution*>(&top)})
-            if (c->throughput > best.throughput) best = *c;
         return best;
     }
 
@@ -871,7 +926,8 @@ void fill_serving(const Engine& e, const Scenario& s, const Solution& sol, Evalu
     sv.chunk_step_s = sol.step.chunk_t;
     sv.plain_step_s = sol.step.plain_t;
     sv.chunk_steps_share = sol.step.chunk_share;
-    sv.chunk_tokens_per_step = sol.step.chunk_tokens * sol.step.chunk_ranks;
+    sv.plain_prompt_tokens_per_step = sol.step.plain_tokens * sol.par.dp;
+    sv.chunk_tokens_per_step = sv.plain_prompt_tokens_per_step + sol.step.chunk_tokens * sol.step.chunk_ranks;
     sv.chunk_ranks = sol.step.chunk_ranks;
     sv.chunk_share_per_rank = sol.step.chunk_own;
     // (Prompts in steps of their own: the prompt tokens per decode step, on average.)

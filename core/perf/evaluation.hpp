@@ -202,13 +202,15 @@ struct ServingResult {
     double prompt_step_s = 0;                    // one prompt step, its host work included
     double prompt_steps_per_step = 0;            // prompt steps per decode step, on average
     double prompt_tokens_per_prompt_step = 0;    // replica
-    // Prompts mixed into the decode steps, fewer a step than one chunk on average (all 0 otherwise):
-    // step_s is the mean of steps that carry a chunk (chunk_step_s, chunk_steps_share of them) and steps
-    // of decodes alone (plain_step_s); host work included.
+    // Prompts mixed into the decode steps, arriving whole: where a rank's prompt tokens per step are not a whole
+    // number of chunks (n and a part), step_s is the mean of steps that carry a chunk more (n + 1: chunk_step_s,
+    // chunk_steps_share of them) and steps that carry n (plain_step_s; n 0: decodes alone); host work included.
+    // All 0 where every step carries the same prompt tokens.
     double chunk_step_s = 0;
     double plain_step_s = 0;
     double chunk_steps_share = 0;
-    double chunk_tokens_per_step = 0;            // replica: a chunk on each attention rank that carries one
+    double chunk_tokens_per_step = 0;            // replica: the prompt tokens of a step that carries a chunk more
+    double plain_prompt_tokens_per_step = 0;     // replica: those of the other steps (0: they decode alone)
     double chunk_ranks = 0;                      // attention ranks carrying a chunk in such a step, mean
     double chunk_share_per_rank = 0;             // of one rank's steps: those in which it carries a chunk
     double prefill_tokens_per_step = 0;          // per replica, mean

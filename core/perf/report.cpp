@@ -380,8 +380,10 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                format_number("%.3g", sv.prompt_steps_per_step) + " per decode step\n";
     if (sv.chunk_steps_share > 0)
         out += "  prompt chunks     prompts arrive whole: " + format_number("%.3g", sv.chunk_steps_share * 100) +
-               " % of the steps carry a chunk of " + format_number("%.0f", sv.chunk_tokens_per_step) + " tokens, " +
-               format_number("%.4g", sv.chunk_step_s * 1e3) + " ms; the others decode alone, " +
+               " % of the steps carry " + format_number("%.0f", sv.chunk_tokens_per_step) + " prompt tokens, " +
+               format_number("%.4g", sv.chunk_step_s * 1e3) + " ms; the others " +
+               (sv.plain_prompt_tokens_per_step > 0 ? "carry " + format_number("%.0f", sv.plain_prompt_tokens_per_step) + ", "
+                                                    : std::string("decode alone, ")) +
                format_number("%.4g", sv.plain_step_s * 1e3) + " ms (the layers below spread the prompt tokens over every step)\n";
     if (std::isfinite(sv.ttft_p99_s))
         out += "  TTFT              mean " + format_number("%.4g", sv.ttft_s) + " s, p50 " +

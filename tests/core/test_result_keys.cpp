@@ -48,6 +48,7 @@ Evaluation known() {
     s.plain_step_s = 0.027;
     s.chunk_steps_share = 0.31;
     s.chunk_tokens_per_step = 2048;
+    s.plain_prompt_tokens_per_step = 1024;
     s.weights_gb_per_chip = 17.5;
     s.kv_gb_per_request_per_chip = 0.08;
     s.memory_capacity_gb_per_chip = 126;
@@ -111,6 +112,7 @@ TEST(ResultKeys, GettersReadTheirFields) {
     EXPECT_EQ(get(e, "plain_step_s"), 0.027);
     EXPECT_EQ(get(e, "chunk_steps_share"), 0.31);
     EXPECT_EQ(get(e, "chunk_tokens_per_step"), 2048);
+    EXPECT_EQ(get(e, "plain_prompt_tokens_per_step"), 1024);
     EXPECT_EQ(get(e, "weights_gb_per_chip"), 17.5);
     EXPECT_EQ(get(e, "kv_gb_per_request_per_chip"), 0.08);
     EXPECT_EQ(get(e, "memory_capacity_gb_per_chip"), 126);
@@ -141,7 +143,7 @@ TEST(ResultKeys, GettersReadTheirFields) {
     monolithic.physical.io_die_area_mm2 = 0;
     EXPECT_FALSE(find_result_key("io_die_area_mm2")->value(monolithic));
     // Every key is tested above.
-    EXPECT_EQ(result_keys().size(), 50u);
+    EXPECT_EQ(result_keys().size(), 51u);
 }
 
 TEST(ResultKeys, NotApplicableIsNullopt) {
