@@ -5156,10 +5156,6 @@ TTFT p99 %6</translation>
         <translation>键增加 1 % 时目标的变化（%）</translation>
     </message>
     <message>
-        <source>The objective&apos;s change over the change of die area when the key steps up</source>
-        <translation>键增大一步时目标变化与裸片面积变化之比</translation>
-    </message>
-    <message>
         <source>The objective&apos;s change over the change of average power per chip when the key steps up</source>
         <translation>键增大一步时目标变化与每芯片平均功耗变化之比</translation>
     </message>
@@ -5286,16 +5282,20 @@ TTFT p99 %6</translation>
         <translation>增大此参数会占用更多%2，而 %1 不变。</translation>
     </message>
     <message>
-        <source>die area</source>
-        <translation>裸片面积</translation>
-    </message>
-    <message>
         <source>power</source>
         <translation>功耗</translation>
     </message>
     <message>
         <source>capital</source>
         <translation>资本投入</translation>
+    </message>
+    <message>
+        <source>The objective&apos;s change over the change of the chip&apos;s silicon area (all its dies) when the key steps up</source>
+        <translation>键增大时，目标的变化除以芯片硅面积（其全部裸片）的变化</translation>
+    </message>
+    <message>
+        <source>silicon area</source>
+        <translation>硅面积</translation>
     </message>
 </context>
 <context>

@@ -55,7 +55,7 @@ QString perText(const std::optional<double>& v, Exchange exchange) {
     return formatSi(*v, QString());
 }
 
-// What a cell's words mean, for its tooltip: +5 % of the key against `resource` ("die area").
+// What a cell's words mean, for its tooltip: +5 % of the key against `resource` ("silicon area").
 QString exchangeTip(Exchange exchange, const QString& objective, const QString& resource) {
     switch (exchange) {
     case Exchange::saves:
@@ -161,7 +161,7 @@ SensitivityView::SensitivityView(DesignDocument* doc, QWidget* parent)
     table_->setWordWrap(false);
     table_->horizontalHeaderItem(2)->setToolTip(tr("The objective's change, in %, for +1 % of the key"));
     table_->horizontalHeaderItem(3)->setToolTip(
-        tr("The objective's change over the change of die area when the key steps up"));
+        tr("The objective's change over the change of the chip's silicon area (all its dies) when the key steps up"));
     table_->horizontalHeaderItem(4)->setToolTip(
         tr("The objective's change over the change of average power per chip when the key steps up"));
     table_->horizontalHeaderItem(5)->setToolTip(
@@ -351,7 +351,7 @@ void SensitivityView::showResult(std::shared_ptr<const Sensitivity> s, const QSt
         table_->horizontalHeaderItem(3)->setText(tr("Per mm\u00b2\n%1").arg(perMm2));
         table_->horizontalHeaderItem(4)->setText(tr("Per W\n%1").arg(perW));
         table_->horizontalHeaderItem(5)->setText(tr("Per $\n%1").arg(perUsd));
-        const QString resources[] = {tr("die area"), tr("power"), tr("capital")};
+        const QString resources[] = {tr("silicon area"), tr("power"), tr("capital")};
         table_->setRowCount(static_cast<int>(sv.rows.size()));
         for (size_t i = 0; i < sv.rows.size(); ++i) {
             const SensitivityRow& r = sv.rows[i];

@@ -52,7 +52,9 @@ public:
         const auto y = objective_.value(ws_.ev);
         if (!y) return std::nullopt;
         const PhysicalResult& ph = ws_.ev.physical;
-        return Reading{*y, ph.die_area_mm2, ph.power_w, ph.capex_usd_per_chip};
+        // A chip's silicon, all its dies: power and capital are the chip's too, and a key that splits the same
+        // silicon over more dies (package.dies) makes each die smaller, not the chip.
+        return Reading{*y, ph.package_area_mm2, ph.power_w, ph.capex_usd_per_chip};
     }
     const Evaluation& last() const { return ws_.ev; }
     int count = 0;

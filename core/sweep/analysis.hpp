@@ -21,7 +21,7 @@ struct DesignPoint {
     Companions companions;
 };
 
-// What a key's step does to the objective for a resource it changes (die area, power per chip, capital per
+// What a key's step does to the objective for a resource it changes (silicon area, power and capital per
 // chip), for an objective with a better direction. A trade: the step buys a better objective with more of the
 // resource, or gives some up for less of it, and per_* prices it (the objective's change per unit). No trade:
 // the objective is better, or no worse, with less of the resource (saves); or worse (worse), or no better
@@ -44,7 +44,8 @@ struct SensitivityRow {
     // of the objective. 0 where the objective does not move.
     double elasticity = 0;
     // What the step buys per unit of the resource it costs: the objective's change over the change
-    // of die area, of average power per chip and of the capital per chip (capex_usd_per_chip).
+    // of the chip's silicon area (all its dies, package_area_mm2), of its average power and of its capital
+    // (capex_usd_per_chip).
     // Empty where the key does not change that resource.
     std::optional<double> per_mm2, per_w, per_usd;
     Exchange exchange_mm2 = Exchange::none, exchange_w = Exchange::none, exchange_usd = Exchange::none;

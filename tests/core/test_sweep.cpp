@@ -613,9 +613,11 @@ TEST(Sensitivity, StepsThatBuyNothingOrSaveAreNotPriced) {
         ASSERT_TRUE(s.ok()) << s.error().message;
         const SensitivityRow* fp4 = nullptr;
         const SensitivityRow* cols = nullptr;
+        const SensitivityRow* dies = nullptr;
         for (const SensitivityRow& r : s->rows) {
             if (r.key.key == "compute.rate_fp4") fp4 = &r;
             if (r.key.key == "compute.mac_cols") cols = &r;
+            if (r.key.key == "package.dies") dies = &r;
             // A trade's price has the objective's better direction: tokens/s up per W more, $/M tokens down.
             for (const auto& [per, exchange] : {std::pair{r.per_mm2, r.exchange_mm2}, std::pair{r.per_w, r.exchange_w},
                                                 std::pair{r.per_usd, r.exchange_usd}}) {
@@ -632,6 +634,13 @@ TEST(Sensitivity, StepsThatBuyNothingOrSaveAreNotPriced) {
         EXPECT_EQ(fp4->exchange_mm2, fp4_buys) << key;
         EXPECT_EQ(fp4->exchange_usd, fp4_buys) << key;
         EXPECT_EQ(cols->exchange_mm2, Exchange::trade) << key;
+        // The same cores over 1 or 3 dies: each die smaller, the chip's silicon larger by the die-to-die PHYs
+        // (876.0 to 883.0 mm2), for the same tokens: no gain, where each die's area read "saves".
+        ASSERT_NE(dies, nullptr);
+        if (objective.better == Better::higher) {
+            EXPECT_EQ(dies->objective_high, dies->objective_low);
+            EXPECT_EQ(dies->exchange_mm2, Exchange::no_gain);
+        }
     }
 }
 

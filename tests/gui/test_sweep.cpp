@@ -537,7 +537,7 @@ private slots:
         QCOMPARE(table->rowCount(), static_cast<int>(sv.rows.size()));
         QCOMPARE(table->item(0, 0)->text(), sweepKeyLabel(top.key));
         // What each step buys: a price where it trades the objective for a resource, words where it has none. FP4
-        // MAC rates cost this FP8 design die area, power and capital for no more tokens: "no gain", said in the tip.
+        // MAC rates cost this FP8 design silicon, power and capital for no more tokens: "no gain", said in the tip.
         bool fp4Shown = false;
         for (size_t i = 0; i < sv.rows.size(); ++i) {
             const SensitivityRow& r = sv.rows[i];
@@ -554,7 +554,7 @@ private slots:
                 fp4Shown = true;
                 QCOMPARE(r.exchange_mm2, Exchange::no_gain);
                 QCOMPARE(table->item(static_cast<int>(i), 3)->text(), QStringLiteral("no gain"));
-                QVERIFY2(table->item(static_cast<int>(i), 3)->toolTip().contains(QStringLiteral("die area")),
+                QVERIFY2(table->item(static_cast<int>(i), 3)->toolTip().contains(QStringLiteral("silicon area")),
                          qPrintable(table->item(static_cast<int>(i), 3)->toolTip()));
             }
         }
