@@ -526,9 +526,11 @@ public:
     // curve may rise again after it, and a batch just below the top may lose to one far below: the
     // search starts from the best of a grid over the batches, which the top must beat to stand.
     // The matrix units' rows tile each rank's tokens: one token past a whole tile starts another, a step
-    // down too, so throughput is a sawtooth whose teeth peak where the decodes fill whole tiles. The same
-    // search runs again over those batches alone (multiples of mac_rows x dp / decode queries), whose
-    // peaks lie on a smooth curve.
+    // down too, so throughput is a sawtooth whose teeth peak where the decodes fill whole tiles. The search
+    // runs over those batches alone (multiples of mac_rows x dp / decode queries), whose throughputs lie on
+    // a smoother curve, where there are two or more of them (every batch otherwise), then tries the tops of
+    // the teeth beside the best: where a step without and a step with its extra prompt chunk fill whole
+    // tiles. (A spill between two of those batches is found at the one below it.)
     // Latencies grow with the batch, so every batch below one that meets the limits meets them too.
     Solution best_up_to(const Parallelism& par, const Fit& f, Solution top, PhaseResult& out, PhaseResult& scratch) const {
         const int b_hi = top.batch;
