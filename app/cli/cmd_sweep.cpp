@@ -446,8 +446,10 @@ int run_seek(const AnalysisOptions& o, CommandContext& ctx) {
         ctx.out << j.dump(2) << "\n";
         return 0;
     }
-    ctx.out << key->key << " = " << key->value_text(r->value) << (key->unit().empty() ? "" : " ") << key->unit()
-            << " (from " << key->value_text(r->start) << ") gives " << objective->key << " = "
+    // A real value to the 6 digits the search resolves (within 0.1 % of the target); the JSON's value_text is exact.
+    auto shown = [&](double v) { return key->integer() ? key->value_text(v) : format_number("%.6g", v); };
+    ctx.out << key->key << " = " << shown(r->value) << (key->unit().empty() ? "" : " ") << key->unit()
+            << " (from " << shown(r->start) << ") gives " << objective->key << " = "
             << format_number("%.6g", r->objective) << " (target " << format_number("%.6g", target) << ", from "
             << format_number("%.6g", r->start_objective) << "; " << r->evaluations << " evaluations)\n";
     return 0;

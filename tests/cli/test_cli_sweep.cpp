@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/library/library.hpp"
+#include "core/util/format.hpp"
 #include "core/physical/design.hpp"
 #include "core/sweep/sweep.hpp"
 #include "store/session.hpp"
@@ -298,6 +299,14 @@ TEST(CliAnalysis, SeekJsonLandsOnTheTarget) {
     EXPECT_NEAR(j["objective_value"].get<double>() / target, 1.0, 0.01);
     EXPECT_NEAR(target / j["start_objective"].get<double>(), 1.1, 1e-12);
     EXPECT_GT(j["value"].get<double>(), j["start"].get<double>());
+    // The table gives a real value to 6 significant digits (the JSON's value_text, exactly).
+    std::vector<std::string> table = args;
+    table.back() = "table";
+    const CliRun t = run(table);
+    ASSERT_EQ(t.code, 0) << t.err;
+    const std::string shown = scoville::format_number("%.6g", j["value"].get<double>());
+    EXPECT_EQ(t.out.rfind("hbm.tb_s_per_stack = " + shown + " TB/s (from 0.67) gives ", 0), 0u) << t.out;
+    EXPECT_NE(j["value_text"].get<std::string>(), shown);
     // Unreachable: a clear message, exit 1.
     args[args.size() - 3] = "50x";
     const CliRun far = run(args);
