@@ -636,11 +636,7 @@ TEST(ContinuousBatching, TheBestBatchIsFoundAmongTheTilesTeeth) {
     const Parallelism par = best->serving.parallelism;
     ASSERT_EQ(par.chips(), 1);
     EXPECT_EQ(best->serving.max_batch, 889);
-    Scenario fixed = s;
-    fixed.tp = par.tp;
-    fixed.pp = par.pp;
-    fixed.ep = par.ep;
-    fixed.attention_dp = par.dp;
+    Scenario fixed = with_parallelism(s, par);
     auto tokens_at = [&](int batch) {
         fixed.batch = batch;
         auto ev = evaluate(chip, llama, fixed);
