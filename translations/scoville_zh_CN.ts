@@ -1557,10 +1557,6 @@
         <translation>MAC 阵列行数</translation>
     </message>
     <message>
-        <source>Rows of one MAC array: the M tile. A batch-1 GEMV fills 1 of them.</source>
-        <translation>一个 MAC 阵列的行数：即 M 分块。批量为 1 的 GEMV 只能填满其中 1 行。</translation>
-    </message>
-    <message>
         <source>MAC array columns</source>
         <translation>MAC 阵列列数</translation>
     </message>
@@ -2431,6 +2427,26 @@
     <message>
         <source>Density of the global SRAM (sram.mb) relative to dense scratchpad macros at the node, where the chip&apos;s own die sets it (GB202&apos;s 128 MB L2: 0.52); 0: the style&apos;s (GPU caches with crossbars 0.18, scratchpads 1). Area only.</source>
         <translation>全局 SRAM（sram.mb）相对于该工艺节点上致密暂存器宏单元的密度，由芯片自身的裸片确定（GB202 的 128 MB L2：0.52）；0：按其样式取值（带交叉开关的 GPU 缓存 0.18，暂存器 1）。只影响面积。</translation>
+    </message>
+    <message>
+        <source>Rows of one MAC array: the M tile (output-stationary) or the K tile (weight-stationary). A batch-1 GEMV fills 1 of them.</source>
+        <translation>一个 MAC 阵列的行数：即 M 分块（输出驻留）或 K 分块（权重驻留）。批大小为 1 的 GEMV 只占其中 1 行。</translation>
+    </message>
+    <message>
+        <source>Dataflow</source>
+        <translation>数据流</translation>
+    </message>
+    <message>
+        <source>output_stationary: each array holds a tile of outputs while K streams through (GPU tensor cores); a GEMM&apos;s M pads to the array&apos;s rows. weight_stationary: each array holds a K x N tile of weights while M streams through (TPU, Trainium); M pads to the streamed rows, and each weight tile takes at least as many cycles as the array has rows (its load).</source>
+        <translation>output_stationary：每个阵列驻留一块输出，K 维流过阵列（GPU 张量核心）；GEMM 的 M 补齐到阵列行数。weight_stationary：每个阵列驻留一块 K x N 权重，M 维流过阵列（TPU、Trainium）；M 只补齐到每次流入的行数，且每块权重至少占用与阵列行数相同的周期数（装载权重）。</translation>
+    </message>
+    <message>
+        <source>Streamed rows</source>
+        <translation>流入行数</translation>
+    </message>
+    <message>
+        <source>Weight-stationary arrays: rows of a GEMM&apos;s M streamed through the held weights at a time; M pads to them (8 on TPU, its vector registers&apos; sublanes). Unused when output-stationary.</source>
+        <translation>权重驻留阵列：GEMM 的 M 维每次流过驻留权重的行数；M 补齐到该行数（TPU 为 8，即其向量寄存器的子通道数）。输出驻留时不使用。</translation>
     </message>
 </context>
 <context>

@@ -212,10 +212,11 @@ QColor boundColor(Bound bound) {
 QColor overheadColor() { return QColor(153, 153, 153); }
 QColor designColor() { return QColor(213, 94, 0); }  // vermillion: the design stands out
 QColor seriesColor(int index) {
-    // Eight before a colour repeats: the record view shows eight chips.
+    // Eleven before a colour repeats: the record view shows ten chips. (None is the design's vermillion.)
     static const QColor colors[] = {QColor(0, 114, 178), QColor(0, 158, 115), QColor(86, 180, 233),
                                     QColor(204, 121, 167), QColor(230, 159, 0), QColor(120, 120, 120),
-                                    QColor(160, 110, 60), QColor(110, 40, 140)};
+                                    QColor(160, 110, 60), QColor(110, 40, 140), QColor(70, 110, 20),
+                                    QColor(175, 160, 0), QColor(150, 30, 45)};
     return colors[static_cast<size_t>(index) % std::size(colors)];
 }
 

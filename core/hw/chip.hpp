@@ -30,12 +30,20 @@ enum class Topology { switched, torus, mesh };
 // Physical style of on-chip memory: dense scratchpad macros (TPU-like) or GPU caches/register files
 // with crossbars and many ports (lower density, operand delivery through register files).
 enum class SramStyle { scratchpad, gpu };
+// How a MAC array runs a GEMM. output_stationary: each array holds an M x N tile of outputs while K streams
+// through (GPU tensor cores), so M pads to the array's rows. weight_stationary: each array holds a K x N tile
+// of weights while the M rows stream through (TPU MXU, Trainium's Tensor Engine), so M pads only to the rows
+// the array streams at a time (stream_rows), and loading the next weight tile, a row a cycle, is a floor of
+// mac_rows cycles under each tile's time.
+enum class Dataflow { output_stationary, weight_stationary };
 
 struct ComputeSpec {
     int cores = 1;
     int arrays_per_core = 1;   // matrix units per core
-    int mac_rows = 128;        // MAC array rows (tile of the M dimension)
+    int mac_rows = 128;        // MAC array rows (tile of M, output-stationary; of K, weight-stationary)
     int mac_cols = 128;        // MAC array columns (tile of the N dimension)
+    Dataflow dataflow = Dataflow::output_stationary;
+    int stream_rows = 8;       // weight-stationary: the rows of M streamed at a time (M pads to them)
     double clock_ghz = 1.0;
     // MACs per MAC cell per cycle, per precision; 0 = not native (falls back to a wider format).
     double rate_bf16 = 1.0;

@@ -31,6 +31,7 @@ const std::vector<std::string_view> kHbmChoices = [] {
 const std::vector<std::string_view> kTopologyChoices{"switch", "torus", "mesh"};
 const std::vector<std::string_view> kEconModeChoices{"buy", "build"};
 const std::vector<std::string_view> kSramStyleChoices{"scratchpad", "gpu"};
+const std::vector<std::string_view> kDataflowChoices{"output_stationary", "weight_stationary"};
 const std::vector<std::string_view> kIoPlacementChoices{"beside", "under"};
 
 const std::string& default_node() {
@@ -71,9 +72,16 @@ std::vector<ParamInfo> build_params() {
     add({"compute.arrays_per_core", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "Matrix units per core"), "", ParamKind::integer, 1, 1024, 1, 16, false, {},
          SCV_TR("scoville::ChipParams", "Matrix (MAC) arrays in each core."), SCV_INT(compute.arrays_per_core)});
     add({"compute.mac_rows", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "MAC array rows"), "", ParamKind::integer, 1, 4096, 4, 512, true, {},
-         SCV_TR("scoville::ChipParams", "Rows of one MAC array: the M tile. A batch-1 GEMV fills 1 of them."), SCV_INT(compute.mac_rows)});
+         SCV_TR("scoville::ChipParams", "Rows of one MAC array: the M tile (output-stationary) or the K tile (weight-stationary). A batch-1 GEMV fills 1 of them."), SCV_INT(compute.mac_rows)});
     add({"compute.mac_cols", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "MAC array columns"), "", ParamKind::integer, 1, 4096, 4, 512, true, {},
          SCV_TR("scoville::ChipParams", "Columns of one MAC array: the N tile."), SCV_INT(compute.mac_cols)});
+    add({"compute.dataflow", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "Dataflow"), "", ParamKind::choice, 0, 1, 0, 1, false, kDataflowChoices,
+         SCV_TR("scoville::ChipParams", "output_stationary: each array holds a tile of outputs while K streams through (GPU tensor cores); a GEMM's M pads to the array's rows. weight_stationary: each array holds a K x N tile of weights while M streams through (TPU, Trainium); M pads to the streamed rows, and each weight tile takes at least as many cycles as the array has rows (its load)."),
+         [](const ChipSpec& c) { return static_cast<double>(c.compute.dataflow); },
+         [](ChipSpec& c, double v) { c.compute.dataflow = static_cast<Dataflow>(std::lround(v)); }});
+    add({"compute.stream_rows", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "Streamed rows"), "", ParamKind::integer, 1, 4096, 1, 256, true, {},
+         SCV_TR("scoville::ChipParams", "Weight-stationary arrays: rows of a GEMM's M streamed through the held weights at a time; M pads to them (8 on TPU, its vector registers' sublanes). Unused when output-stationary."),
+         SCV_INT(compute.stream_rows)});
     add({"compute.clock_ghz", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "Clock"), SCV_TR("Unit", "GHz"), ParamKind::real, 0.05, 10, 0.3, 3.0, false, {},
          SCV_TR("scoville::ChipParams", "Sustained clock under load at which the data-sheet peak is quoted."), SCV_REAL(compute.clock_ghz)});
     add({"compute.rate_bf16", SCV_TR("scoville::ChipParams", "Compute"), SCV_TR("scoville::ChipParams", "BF16 rate"), SCV_TR("Unit", "MAC/cell/cycle"), ParamKind::real, 0, 64, 0, 4, false, {},

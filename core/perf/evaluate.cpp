@@ -527,7 +527,8 @@ public:
     // search starts from the best of a grid over the batches, which the top must beat to stand.
     // The matrix units' rows tile each rank's tokens: one token past a whole tile starts another, a step
     // down too, so throughput is a sawtooth whose teeth peak where the decodes fill whole tiles. The search
-    // runs over those batches alone (multiples of mac_rows x dp / decode queries), whose throughputs lie on
+    // runs over those batches alone (multiples of the row tile x dp / decode queries: mac_rows, or a
+    // weight-stationary array's streamed rows, ChipRates::row_tile), whose throughputs lie on
     // a smoother curve, where there are two or more of them (every batch otherwise), then tries the tops of
     // the teeth beside the best: where a step without and a step with its extra prompt chunk fill whole
     // tiles. (A spill between two of those batches is found at the one below it.)
@@ -583,12 +584,12 @@ public:
             for (const Solution* c : {&s1, &s2, &near})
                 if (c->throughput > best.throughput) best = *c;
         };
-        const double unit = rates_.mac_rows * par.dp / queries_;
+        const double unit = rates_.row_tile * par.dp / queries_;
         search(unit >= 2 && b_hi >= 2 * unit ? unit : 1.0);
         // The teeth about the best batch: where a rank's tokens fill whole tiles in a step of its decodes and the
         // prompt tokens every step carries, or in a step that carries a chunk more (prompt tokens spread over
         // every step: they grow with the batch).
-        const double rows = rates_.mac_rows, per = queries_ / par.dp;
+        const double rows = rates_.row_tile, per = queries_ / par.dp;
         const Step& st = best.step;
         std::array<std::pair<double, double>, 2> shapes{};  // tokens per request per rank, fixed tokens
         size_t n = 0;

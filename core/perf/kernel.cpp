@@ -108,7 +108,7 @@ Result<KernelResult> gemm_kernel(const ChipSpec& chip, double m, double n, doubl
         op.weight_level = resident ? MemLevel::sram : MemLevel::hbm;
         op.activation_level = level_for(op.activation_bytes, r);
     }
-    op.utilisation = tile_utilisation(m, n, r.mac_rows, r.mac_cols);
+    op.utilisation = tile_utilisation(m, n, k, r);
     finish_op(op, r);
     // Activation quantisation: separate kernels over the M x K bf16 activations, each with its launch, streaming
     // at their own rate (efficiency.quant_memory) wherever the cache holds the activations.

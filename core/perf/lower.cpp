@@ -104,8 +104,13 @@ void apply_rates(OpResult& op, const Scenario& s, const ChipRates& r, const Para
         op.network_s = cost.time_s;
     } else {
         op.activation_level = act_level(op.activation_bytes, r);
-        if (op.kind != OpKind::vector)
+        // A GEMM's tiles follow the chip's dataflow (weights held or outputs held); attention's matmuls, which
+        // hold no weights, keep the output tile's (no timing of a weight-stationary chip's attention kernel
+        // says otherwise).
+        if (op.kind == OpKind::attention)
             op.utilisation = tile_utilisation(op.m, op.n, r.mac_rows, r.mac_cols) * op.row_share;
+        else if (op.kind != OpKind::vector)
+            op.utilisation = tile_utilisation(op.m, op.n, op.k, r) * op.row_share;
         // A mixed-precision checkpoint runs its 16-bit share of each weight GEMM at the bf16 rate.
         if (const double kept = weights_kept_at_16bit(s); op.kind == OpKind::gemm && kept > 0) {
             const double narrow = r.achieved_flops[static_cast<size_t>(op.precision)];

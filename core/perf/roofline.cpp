@@ -75,6 +75,8 @@ ChipRates chip_rates(const ChipSpec& chip) {
     r.quant_bytes_s = (r.has_hbm ? chip.memory_tb_s() : chip.sram.tb_s) * 1e12 * or_else(e.quant_memory, e.memory);
     r.mac_rows = std::max(1, chip.compute.mac_rows);
     r.mac_cols = std::max(1, chip.compute.mac_cols);
+    r.weight_stationary = chip.compute.dataflow == Dataflow::weight_stationary;
+    r.row_tile = r.weight_stationary ? std::max(1, chip.compute.stream_rows) : r.mac_rows;
     return r;
 }
 
@@ -225,6 +227,15 @@ double tile_utilisation(double m, double n, double mac_rows, double mac_cols) {
     const double um = m / (std::ceil(m / mac_rows) * mac_rows);
     const double un = n / (std::ceil(n / mac_cols) * mac_cols);
     return um * un;
+}
+
+double tile_utilisation(double m, double n, double k, const ChipRates& r) {
+    if (!r.weight_stationary) return tile_utilisation(m, n, r.mac_rows, r.mac_cols);
+    if (m <= 0 || n <= 0) return 1.0;
+    const double streamed = std::max(std::ceil(m / r.row_tile) * r.row_tile, r.mac_rows);
+    const double uk = k > 0 ? k / (std::ceil(k / r.mac_rows) * r.mac_rows) : 1.0;
+    const double un = n / (std::ceil(n / r.mac_cols) * r.mac_cols);
+    return m / streamed * uk * un;
 }
 
 namespace {

@@ -61,6 +61,10 @@ struct ChipRates {
     double fp4_k_step_s = 0;          // an NVFP4 GEMM's floor per element of K (efficiency.fp4_k_step_ns)
     double fp4_output_s = 0;          // an NVFP4 GEMM's epilogue per output element (efficiency.fp4_output_ps)
     double mac_rows = 1, mac_cols = 1;
+    // The rows a GEMM's M pads to above the array's rows: mac_rows (output-stationary) or compute.stream_rows
+    // (weight-stationary, where the array's rows hold K and loading a weight tile takes mac_rows cycles).
+    double row_tile = 1;
+    bool weight_stationary = false;
 };
 
 ChipRates chip_rates(const ChipSpec& chip);
@@ -72,6 +76,10 @@ double kv_scale(const ChipRates& r, DecodeKernel kernel);
 // Fraction of the MAC array an M x N output tile fills: M over mac_rows, N over mac_cols.
 // (A batch-1 GEMV, M = 1, uses 1/mac_rows of the rows.)
 double tile_utilisation(double m, double n, double mac_rows, double mac_cols);
+// The same for the chip's dataflow (compute.dataflow): output-stationary pads M to mac_rows and N to mac_cols, as
+// above; weight-stationary holds K x N weight tiles of mac_rows x mac_cols while M streams in steps of
+// row_tile, each tile taking at least mac_rows rows' time (the next tile's weights load a row a cycle).
+double tile_utilisation(double m, double n, double k, const ChipRates& r);
 
 // The time one decode-attention (request, KV head) pair with `keys` cached tokens takes when it is alone
 // (efficiency.attention_pair_1k_us, the 16-bit cache's kernel's own where it has one, and

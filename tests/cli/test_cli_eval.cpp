@@ -953,20 +953,20 @@ TEST(CliModels, TakesAModelRepositorysConfig) {
 TEST(CliValidate, PrintsEveryCase) {
     const CliRun r = run({"validate", "--format", "csv"});
     ASSERT_EQ(r.code, 0) << r.err;
-    // header + 451 cases + 3192 MoE layers + 391 all-reduces + 5723 Linear layers + 7290 decode and 3680 prompt attention calls
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 20728);
+    // header + 451 cases + 754 TPU v6e GEMMs + 3192 MoE layers + 391 all-reduces + 5723 Linear layers + 7290 decode and 3680 prompt attention calls
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 21482);
     EXPECT_NE(r.out.find("mamf-h100-bf16,gemm,fit,tflops,792,"), std::string::npos);
     const CliRun t = run({"validate"});
     ASSERT_EQ(t.code, 0) << t.err;
     // The summary keeps serving and kernels apart and leaves the fits out.
     EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
     EXPECT_NE(t.out.find("over 199 rows (4 fits left out); kernels: median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find("over 17376 rows (3148 fits left out)"), std::string::npos) << t.out;
-    // and the kernels by kind: 4795 GEMMs (89 bare, 4706 engine Linear layers), 17 STREAM operations, 461
+    EXPECT_NE(t.out.find("over 18130 rows (3148 fits left out)"), std::string::npos) << t.out;
+    // and the kernels by kind: 5549 GEMMs (89 bare, 754 TPU v6e projections, 4706 engine Linear layers), 17 STREAM operations, 461
     // all-reduces (109 nccl-tests, 352 engine timings), 2761 fused MoE layers, 9342 attention calls
     // (fits left out)
     EXPECT_NE(t.out.find("kernels by kind: gemm median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find(" % over 4795 rows"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 5549 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; copy median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 461 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; moe median |error| "), std::string::npos) << t.out;
@@ -993,7 +993,7 @@ TEST(CliValidate, ComparesSeveralSetsTogether) {
     const CliRun both = run({"validate", "--data", "public", "--data", "extra"});
     ASSERT_EQ(both.code, 0) << both.err;
     EXPECT_NE(both.out.find("over 594 rows (5 fits left out); kernels: median |error| "), std::string::npos) << both.out;
-    EXPECT_NE(both.out.find("over 17376 rows (3148 fits left out)"), std::string::npos) << both.out;
+    EXPECT_NE(both.out.find("over 18130 rows (3148 fits left out)"), std::string::npos) << both.out;
     EXPECT_NE(both.out.find("; Azure AI-benchmarking-guide median |error| "), std::string::npos) << both.out;
     EXPECT_NE(both.out.find("MLPerf Inference v4.1 median |error| "), std::string::npos) << both.out;
     // and serving by workload class over both sets: the table eval reports from (six classes, 594 rows).

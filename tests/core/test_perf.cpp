@@ -1021,6 +1021,47 @@ TEST(Roofline, TileUtilisation) {
     EXPECT_DOUBLE_EQ(tile_utilisation(128, 128, 128, 128), 1.0);
 }
 
+TEST(Roofline, WeightStationaryArraysPadMOnlyToTheRowsTheyStream) {
+    // TPU v6e-like MXUs: 256 x 256 weight tiles held while M streams 8 rows at a time.
+    ChipRates ws;
+    ws.mac_rows = ws.mac_cols = 256;
+    ws.row_tile = 8;
+    ws.weight_stationary = true;
+    // A GEMV still takes a whole weight tile's load (256 cycles) for its one row: 1/256, as output-stationary.
+    EXPECT_DOUBLE_EQ(tile_utilisation(1, 4096, 4096, ws), 1.0 / 256);
+    // One row past a tile: 257 rows stream as 264 (33 steps of 8), where an output tile would pad them to 512.
+    EXPECT_DOUBLE_EQ(tile_utilisation(257, 4096, 4096, ws), 257.0 / 264);
+    EXPECT_DOUBLE_EQ(tile_utilisation(1601, 14336, 4096, ws), 1601.0 / 1608);
+    EXPECT_DOUBLE_EQ(tile_utilisation(1608, 14336, 4096, ws), 1.0);
+    // K lies along the array's rows: 200 of them fill 200/256 of each tile; N = 300 fills 300/512 of the columns.
+    EXPECT_DOUBLE_EQ(tile_utilisation(512, 300, 200, ws), (200.0 / 256) * (300.0 / 512));
+    // Output-stationary (mac_rows the M tile): 257 rows pad to 512; K is not tiled.
+    ChipRates os = ws;
+    os.weight_stationary = false;
+    os.row_tile = 256;
+    EXPECT_DOUBLE_EQ(tile_utilisation(257, 4096, 4096, os), 257.0 / 512);
+    EXPECT_DOUBLE_EQ(tile_utilisation(512, 300, 200, os), 300.0 / 512);
+}
+
+// TPU v6e's bf16 GEMMs take time in steps of 8 rows of M, with no step at its MXU's 256 (LLMServingSim's profile of
+// the chip, Validation.TpuV6eProjectionsByRows): compute.dataflow weight_stationary, compute.stream_rows 8.
+TEST(Roofline, TpuGemmsStepByEightRows) {
+    ChipSpec tpu = *load_chip("tpu-v6e");
+    EXPECT_EQ(*get_param_text(tpu, "compute.dataflow"), "weight_stationary");
+    EXPECT_EQ(*get_param_text(*load_chip("h100-sxm"), "compute.dataflow"), "output_stationary");
+    GemmOptions cold;
+    cold.weights_from_hbm = true;
+    auto compute_s = [&](const ChipSpec& c, double m) { return gemm_kernel(c, m, 14336, 4096, Precision::bf16, cold)->op.compute_s; };
+    // Compute time follows the rows streamed: 1601 to 1608 rows stream as 1608; 1609 as 1616.
+    EXPECT_DOUBLE_EQ(compute_s(tpu, 1601), compute_s(tpu, 1608));
+    EXPECT_NEAR(compute_s(tpu, 1609) / compute_s(tpu, 1608), 1616.0 / 1608, 1e-12);
+    // Past the MXU's 256 rows (1792 = 7 x 256): 1793 rows stream as 1800, not a tile of 2048.
+    EXPECT_NEAR(compute_s(tpu, 1793) / compute_s(tpu, 1792), 1800.0 / 1792, 1e-12);
+    // The same chip as an output-stationary array pads them to 2048.
+    ASSERT_TRUE(set_param_text(tpu, "compute.dataflow", "output_stationary").ok());
+    EXPECT_NEAR(compute_s(tpu, 1793) / compute_s(tpu, 1792), 2048.0 / 1792, 1e-12);
+}
+
 TEST(Collectives, RingOnASwitchAndATorus) {
     const NetworkRates r = network_rates(*load_chip("h100-sxm"));
     // One link one way: 50 GB/s / 2 x 0.8 = 20 GB/s; a switch gives a ring all 18: 360 GB/s
