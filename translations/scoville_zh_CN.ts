@@ -3041,6 +3041,14 @@
         <source>&lt;p&gt;Prompts arrive whole, not a little in every step: %1 % of the steps carry %2 prompt tokens and take %3; the others carry a chunk fewer, %4 tokens, in %5. A step averages %6: a step&apos;s time is not linear in its tokens (its token rows fill the matrix units&apos; tiles, and its fixed costs are paid once), so the mean step is the mean of the two.&lt;/p&gt;</source>
         <translation>&lt;p&gt;提示整条到达，而不是每步来一点：%1 % 的步带有 %2 个提示词元，耗时 %3；其他步少带一个块，%4 个词元，耗时 %5。平均每步 %6：一步的耗时与其词元数不成线性关系（其词元行填充矩阵单元的分块，其固定开销只付一次），所以平均步是两者的平均，而非平均词元数的那一步。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>(weight-stationary arrays: its K = %1 and N = %2 in weight tiles of %3 × %4, held while its %5 rows stream through %6 at a time, each tile taking at least the %3 cycles of its load)&lt;br&gt;</source>
+        <translation>（权重驻留阵列：其 K = %1、N = %2 分为 %3 × %4 的权重块驻留在阵列中，其 %5 行每次流入 %6 行；每块权重至少占用装载它的 %3 个周期）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>(output-stationary arrays: its %1 rows and N = %2 in output tiles of %3 × %4)&lt;br&gt;</source>
+        <translation>（输出驻留阵列：其 %1 行与 N = %2 分为 %3 × %4 的输出块）&lt;br&gt;</translation>
+    </message>
 </context>
 <context>
     <name>scoville::Format</name>

@@ -455,6 +455,20 @@ void ExplainPanel::refresh() {
                             .arg(formatSi(op.flops), formatSi(peak * 1e12, QStringLiteral("FLOP/s")),
                                  QString::number(eff, 'f', 2), QString::number(op.utilisation, 'f', 2),
                                  formatSeconds(op.compute_s));
+                // How the matrix units' tiles hold a GEMM (tile_utilisation), by the chip's dataflow.
+                if (op.kind == OpKind::gemm && op.utilisation < 0.9995 * op.row_share) {
+                    if (rates.weight_stationary)
+                        html += tr("(weight-stationary arrays: its K = %1 and N = %2 in weight tiles of %3 × %4, held while "
+                                   "its %5 rows stream through %6 at a time, each tile taking at least the %3 cycles of "
+                                   "its load)<br>")
+                                    .arg(formatNumber(op.k, 0), formatNumber(op.n, 0), QString::number(rates.mac_rows),
+                                         QString::number(rates.mac_cols), formatNumber(op.m, 0),
+                                         QString::number(rates.row_tile));
+                    else
+                        html += tr("(output-stationary arrays: its %1 rows and N = %2 in output tiles of %3 × %4)<br>")
+                                    .arg(formatNumber(op.m, 0), formatNumber(op.n, 0), QString::number(rates.mac_rows),
+                                         QString::number(rates.mac_cols));
+                }
                 // A grouped expert GEMM's experts fill whole tiles (expert_row_share).
                 if (op.grouped && op.row_share < 0.9995)
                     html += tr("(the utilisation holds × %1 for the experts' part-empty last tiles: %2 tokens per expert "

@@ -923,6 +923,41 @@ private slots:
         doc_->undoStack()->undo();
     }
 
+    void theExplainPanelSaysHowTheArraysHoldAGemm() {
+        // Llama-3.1-70B on 8 chips at tp 8: each chip's qkv_proj is K = 8192 by N = 1280. TPU v6e's 256 x 256 MXUs
+        // hold its weights in tiles while the step's token rows stream through 8 at a time (weight-stationary);
+        // H100's tensor cores hold output tiles (output-stationary) and are never said to hold weights.
+        window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
+        auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
+        for (const char* chip : {"tpu-v6e", "h100-sxm"}) {
+            startFrom(chip, "llama-3.1-70b");
+            Scenario s = doc_->state().scenario;
+            s.chips = s.tp = 8;
+            s.pp = s.ep = s.attention_dp = 1;
+            s.ttft_slo_s.reset();
+            s.tpot_slo_s.reset();
+            s.batch = 100;
+            doc_->setScenario(s);
+            doc_->setSelection({Phase::decode, 0, -1});
+            // (Each chip's own HBM peak says the panel shows it.)
+            const QString peak = std::string_view(chip) == "tpu-v6e" ? QStringLiteral("HBM peak 1.64 TB/s")
+                                                                     : QStringLiteral("HBM peak 3.35 TB/s");
+            QTRY_VERIFY2(explain->toPlainText().contains(peak), qPrintable(explain->toPlainText().left(400)));
+            const QString text = explain->toPlainText();
+            const QString qkv = text.mid(text.indexOf(QStringLiteral("qkv_proj (")), 1200);
+            if (std::string_view(chip) == "tpu-v6e") {
+                QVERIFY2(qkv.contains(QStringLiteral("(weight-stationary arrays: its K = 8,192 and N = 1,280 in weight tiles of "
+                                                     "256 × 256, held while its ")),
+                         qPrintable(qkv));
+                QVERIFY2(qkv.contains(QStringLiteral(" rows stream through 8 at a time, each tile taking at least the 256 "
+                                                     "cycles of its load)")),
+                         qPrintable(qkv));
+            } else {
+                QVERIFY2(!text.contains(QStringLiteral("weight-stationary")), qPrintable(qkv));
+            }
+        }
+    }
+
     void theExplainPanelNamesALinearLayersState() {
         // Qwen3-Next's layer 0 is a linear-attention layer: its ops keep a state per request, not KV, and the
         // panel's memory lines say so; its layer 3 attends with a KV cache. The evaluation's warning that no
