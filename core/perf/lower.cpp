@@ -1342,10 +1342,17 @@ void blend_op(OpResult& b, const OpResult& a, double w) {
     b.mean_share = w;
     b.first_step_s = a.time_s;
     b.second_step_s = b.time_s;
+    // Tile use: the one at which the mean FLOPs take the mean of the two steps' times at the chip's rate (each
+    // step's FLOPs over its own use, weighted by its share), so that FLOPs / (peak x efficiency x use) still
+    // gives the mean step's compute; the plain mean of the two where either step has no FLOPs.
+    const double flops_b = w * b.flops, flops_a = (1.0 - w) * a.flops;
+    const bool timed = flops_a > 0 && flops_b > 0 && a.utilisation > 0 && b.utilisation > 0;
+    const double use = timed ? (flops_a + flops_b) / (flops_a / a.utilisation + flops_b / b.utilisation)
+                             : w * b.utilisation + (1.0 - w) * a.utilisation;
     each_additive(b, a, [w](double& x, double y) { x = w * x + (1.0 - w) * y; });
     b.m = w * b.m + (1.0 - w) * a.m;
     b.buffer_bytes = w * b.buffer_bytes + (1.0 - w) * a.buffer_bytes;
-    b.utilisation = w * b.utilisation + (1.0 - w) * a.utilisation;
+    b.utilisation = use;
     if (w < 0.5) {
         b.weight_level = a.weight_level;
         b.activation_level = a.activation_level;

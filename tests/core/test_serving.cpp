@@ -8,6 +8,7 @@
 #include "core/library/library.hpp"
 #include "core/perf/evaluate.hpp"
 #include "core/perf/lower.hpp"
+#include "core/perf/roofline.hpp"
 #include "core/perf/serving.hpp"
 #include "core/workload/scenario_keys.hpp"
 
@@ -622,6 +623,35 @@ TEST(ContinuousBatching, AFillingEngineRunsAtItsLimitNotAtAThroughputPeak) {
 // starts a tile in every GEMM, so throughput is a sawtooth whose teeth peak where the decodes fill whole tiles
 // (3.33k tokens/s a chip at 128 requests, 3.00k at 129), on a curve that peaks near 512. The search finds that peak
 // within 0.1 % of the best of all 889 batches, and more memory, which lets it look further, never gives less.
+// A step of the mean tokens, the mean of a step of decodes alone and one that carries a prompt chunk, keeps
+// FLOPs / (peak x efficiency x tile use) equal to its compute: the tile use is the one at which the mean FLOPs
+// take the two steps' mean time. Llama-3.1-8B on one TPU v6e, 64 requests of 1024/256 tokens: 64 x 1024 / 256 =
+// 256 prompt tokens a step, a 1024-token prompt in a quarter of the steps. qkv_proj's 64 decode rows use 64/256
+// of a 256-row weight tile (its load's cycles); the chunk's 1088 rows stream as 1088 (136 x 8), all of it. The
+// use at which the mean FLOPs take the mean time: (0.75 x 64 + 0.25 x 1088) / (0.75 x 64 / 0.25 + 0.25 x 1088 / 1)
+// = 320 / 464 = 0.690 (the plain mean of the two uses, 0.4375, would put FLOPs / (peak x efficiency x use) 58 %
+// above the step's compute).
+TEST(ContinuousBatching, TheMeanStepsTileUseGivesItsCompute) {
+    const ChipSpec chip = *load_chip("tpu-v6e");
+    Scenario s;
+    s.chips = s.tp = 1;
+    s.pp = s.ep = s.attention_dp = 1;
+    s.batch = 64;
+    s.input_len = 1024;
+    s.output_len = 256;
+    auto ev = evaluate(chip, *load_model("llama-3.1-8b"), s);
+    ASSERT_TRUE(ev.ok()) << ev.error().message;
+    EXPECT_NEAR(ev->serving.chunk_steps_share, 0.25, 1e-9);
+    const OpResult* qkv = nullptr;
+    for (const OpResult& op : ev->decode.layer(0).ops)
+        if (op.name == "qkv_proj") qkv = &op;
+    ASSERT_NE(qkv, nullptr);
+    EXPECT_NEAR(qkv->mean_share, 0.25, 1e-9);
+    EXPECT_NEAR(qkv->utilisation, 320.0 / 464.0, 1e-9);
+    const double achieved = chip_rates(chip).achieved_flops[static_cast<size_t>(Precision::bf16)];
+    EXPECT_NEAR(qkv->flops / (achieved * qkv->utilisation), qkv->compute_s, 1e-9 * qkv->compute_s);
+}
+
 TEST(ContinuousBatching, TheBestBatchIsFoundAmongTheTilesTeeth) {
     const ChipSpec chip = *load_chip("jalapeno-est");
     const ModelSpec llama = *load_model("llama-3.1-70b");
