@@ -313,6 +313,7 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
         if (gemm) {
             j["act_quant_s"] = k->prologue_s;
             j["weight_level"] = std::string(to_string(op.weight_level));  // where the weights are read from
+            j["dataflow"] = *get_param_text(*chip, "compute.dataflow");  // how the arrays hold it (utilisation)
         }
         j["time_s"] = k->time_s();
         if (moe || attention || linear) j["tokens_per_s"] = tokens_per_s;
@@ -340,7 +341,14 @@ int run_kernel(const KernelOptions& o, KernelKind kind, CommandContext& ctx) {
                     format_number("%.6g", k->achieved_tflops) + " (expert GEMMs)\n";
         else if (gemm)
             text += "achieved_tflops: " + format_number("%.6g", k->achieved_tflops) + "\nweight_level: " +
-                    std::string(to_string(op.weight_level)) + "\n";
+                    std::string(to_string(op.weight_level)) + "\nutilisation: " + format_number("%.4g", op.utilisation) +
+                    " (" + *get_param_text(*chip, "compute.dataflow") + ": " +
+                    (chip->compute.dataflow == Dataflow::weight_stationary
+                         ? "M streams " + std::to_string(chip->compute.stream_rows) + " rows at a time through " +
+                               std::to_string(chip->compute.mac_rows) + " x " + std::to_string(chip->compute.mac_cols) +
+                               " tiles of K x N weights)\n"
+                         : std::to_string(chip->compute.mac_rows) + " x " + std::to_string(chip->compute.mac_cols) +
+                               " tiles of M x N outputs)\n");
         else if (attention)
             text += "tokens_per_s: " + format_number("%.6g", tokens_per_s) + "\nachieved_tb_s: " +
                     format_number("%.6g", k->achieved_tb_s) + " (KV cache)\n";

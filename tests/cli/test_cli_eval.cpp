@@ -512,6 +512,19 @@ TEST(CliKernel, GemmAndCopy) {
     expect_error(run({"kernel", "--chip", "h100-sxm", "gemm", "1x8x8", "--weight-copies", "-1"}), 2, "--weight-copies");
     expect_error(run({"kernel", "--chip", "h100-sxm", "gemm", "1x8x8", "--act-quant", "per-token"}), 2,
                  "--act-quant: 'per-token' is not one of none, static, dynamic");
+    // How the arrays hold a GEMM, with its tile use: TPU v6e's 1793 rows stream 8 at a time through its MXUs' weight
+    // tiles, as 1800: 1793 / 1800 = 0.9961; H100's tensor cores pad them to 16-row output tiles, 1808: 0.9917.
+    const CliRun tpu = run({"kernel", "--chip", "tpu-v6e", "gemm", "1793x14336x4096", "--cold-weights"});
+    ASSERT_EQ(tpu.code, 0) << tpu.err;
+    EXPECT_NE(tpu.out.find("utilisation: 0.9961 (weight_stationary: M streams 8 rows at a time through 256 x 256 tiles of "
+                           "K x N weights)"),
+              std::string::npos)
+        << tpu.out;
+    const CliRun gpu = run({"kernel", "--chip", "h100-sxm", "--format", "json", "gemm", "1793x14336x4096"});
+    ASSERT_EQ(gpu.code, 0) << gpu.err;
+    const auto gj = nlohmann::json::parse(gpu.out);
+    EXPECT_EQ(gj["dataflow"], "output_stationary");
+    EXPECT_NEAR(gj["utilisation"].get<double>(), 1793.0 / 1808, 1e-12);
 }
 
 // --sustained: seconds of calls, as a benchmark loop or an engine runs them. H200's bf16 8192^3 GEMM draws 953 W at its
