@@ -876,7 +876,7 @@ TEST(CliModels, ListsEveryPreset) {
     const CliRun j = run({"models", "--format", "json"});
     ASSERT_EQ(j.code, 0) << j.err;
     const auto arr = nlohmann::json::parse(j.out);
-    ASSERT_EQ(arr.size(), 15u);
+    ASSERT_EQ(arr.size(), 18u);
     bool found = false;
     for (const auto& m : arr)
         if (m["id"] == "llama-2-70b") {
@@ -904,7 +904,7 @@ TEST(CliModels, ListsEveryPreset) {
         if (row.rfind("deepseek-v3 ", 0) == 0) EXPECT_EQ(row.substr(mtp_end - 5, 5), "11.61") << row;
         if (row.rfind("llama-3.1-70b ", 0) == 0) EXPECT_EQ(row[mtp_end - 1], '-') << row;
     }
-    EXPECT_EQ(rows, 15);
+    EXPECT_EQ(rows, 18);
 }
 
 TEST(CliModels, TakesAModelRepositorysConfig) {

@@ -71,7 +71,7 @@ TEST(Library, EveryReferenceChipAndModelLoads) {
     EXPECT_EQ(reference_chips().size(), chip_ids.size());
     for (const auto& id : chip_ids) EXPECT_TRUE(load_chip(id).ok()) << id << ": " << load_chip(id).error().message;
     const auto model_ids = reference_model_ids();
-    EXPECT_EQ(model_ids.size(), 15u);
+    EXPECT_EQ(model_ids.size(), 18u);
     EXPECT_EQ(reference_models().size(), model_ids.size());
     for (const auto& m : reference_models()) EXPECT_FALSE(m.source.empty()) << m.id;
 }
@@ -255,7 +255,8 @@ TEST(Workload, ReferenceModelsGiveTheirContext) {
         {"llama-3.1-70b", 131072},    {"llama-3.1-405b", 131072},    {"mixtral-8x7b", 32768},
         {"qwen3-30b-a3b", 40960},     {"qwen3-235b-a22b", 40960},    {"llama-4-scout", 10485760},
         {"llama-4-maverick", 1048576}, {"deepseek-v3", 163840},      {"gpt-oss-120b", 131072},
-        {"qwen3-next-80b-a3b", 262144}, {"nemotron-3-nano-30b-a3b", 262144}, {"nemotron-3-super-120b-a12b", 262144}};
+        {"qwen3-next-80b-a3b", 262144}, {"nemotron-3-nano-30b-a3b", 262144}, {"nemotron-3-super-120b-a12b", 262144},
+        {"qwen3-32b", 40960},         {"qwen3-coder-480b-a35b", 262144}, {"qwen3.5-397b-a17b", 262144}};
     for (const auto& [id, context] : contexts) {
         auto m = load_model(id);
         ASSERT_TRUE(m) << id;
