@@ -974,12 +974,12 @@ TEST(CliValidate, PrintsEveryCase) {
     // The summary keeps serving and kernels apart and leaves the fits out.
     EXPECT_NE(t.out.find("serving: median |error|"), std::string::npos);
     EXPECT_NE(t.out.find("over 199 rows (4 fits left out); kernels: median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find("over 18130 rows (3148 fits left out)"), std::string::npos) << t.out;
-    // and the kernels by kind: 5549 GEMMs (89 bare, 754 TPU v6e projections, 4706 engine Linear layers), 17 STREAM operations, 461
+    EXPECT_NE(t.out.find("over 18124 rows (3154 fits left out)"), std::string::npos) << t.out;
+    // and the kernels by kind: 5543 GEMMs (89 bare, 748 TPU v6e projections, 4706 engine Linear layers), 17 STREAM operations, 461
     // all-reduces (109 nccl-tests, 352 engine timings), 2761 fused MoE layers, 9342 attention calls
     // (fits left out)
     EXPECT_NE(t.out.find("kernels by kind: gemm median |error| "), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find(" % over 5549 rows"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find(" % over 5543 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; copy median |error| "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find(" % over 461 rows"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("; moe median |error| "), std::string::npos) << t.out;
@@ -1006,7 +1006,7 @@ TEST(CliValidate, ComparesSeveralSetsTogether) {
     const CliRun both = run({"validate", "--data", "public", "--data", "extra"});
     ASSERT_EQ(both.code, 0) << both.err;
     EXPECT_NE(both.out.find("over 594 rows (5 fits left out); kernels: median |error| "), std::string::npos) << both.out;
-    EXPECT_NE(both.out.find("over 18130 rows (3148 fits left out)"), std::string::npos) << both.out;
+    EXPECT_NE(both.out.find("over 18124 rows (3154 fits left out)"), std::string::npos) << both.out;
     EXPECT_NE(both.out.find("; Azure AI-benchmarking-guide median |error| "), std::string::npos) << both.out;
     EXPECT_NE(both.out.find("MLPerf Inference v4.1 median |error| "), std::string::npos) << both.out;
     // and serving by workload class over both sets: the table eval reports from (six classes, 594 rows).

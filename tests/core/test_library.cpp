@@ -383,12 +383,20 @@ TEST(Library, EfficienciesSayWhereTheyComeFrom) {
     }
     EXPECT_DOUBLE_EQ(load_chip("h100-sxm")->efficiency.activation_sram_share, 0);
     // A dense GEMM's ridge sharpness: measured on H200 (Scoville's own cuBLAS bf16 GEMMs of 128 to 1024 rows), carried
-    // to H100 (the same silicon and library); every other chip's GEMMs follow its efficiency.ridge_exponent.
+    // to H100 (the same silicon and library); measured on TPU v6e (LLMServingSim's profile of its GEMMs at the ridge, 528
+    // rows: 8), carried to the other TPUs (the same MXU fed by DMA); every other chip's GEMMs follow its
+    // efficiency.ridge_exponent.
     EXPECT_EQ(basis("h200-sxm", "efficiency.gemm_ridge_exponent").basis, "measured");
     EXPECT_EQ(basis("h100-sxm", "efficiency.gemm_ridge_exponent").basis, "carried");
     EXPECT_EQ(basis("h100-sxm", "efficiency.gemm_ridge_exponent").from, "h200-sxm");
     EXPECT_DOUBLE_EQ(load_chip("h200-sxm")->efficiency.gemm_ridge_exponent, 3);
-    for (const char* c : {"b200", "mi300x", "tpu-v7"}) {
+    EXPECT_EQ(basis("tpu-v6e", "efficiency.gemm_ridge_exponent").basis, "measured");
+    EXPECT_DOUBLE_EQ(load_chip("tpu-v6e")->efficiency.gemm_ridge_exponent, 8);
+    for (const char* c : {"tpu-v4", "tpu-v5e", "tpu-v5p", "tpu-v7"}) {
+        EXPECT_EQ(basis(c, "efficiency.gemm_ridge_exponent").basis, "carried") << c;
+        EXPECT_EQ(basis(c, "efficiency.gemm_ridge_exponent").from, "tpu-v6e") << c;
+    }
+    for (const char* c : {"b200", "mi300x", "trainium2"}) {
         EXPECT_EQ(basis(c, "efficiency.gemm_ridge_exponent").as, "efficiency.ridge_exponent") << c;
         EXPECT_DOUBLE_EQ(load_chip(c)->efficiency.gemm_ridge_exponent, 0) << c;
     }

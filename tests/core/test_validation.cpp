@@ -362,7 +362,7 @@ TEST(Validation, PublicCases) {
     // Kernels of one operation each (GEMM, STREAM, all-reduce) timed with the vendors' benchmarks, apart from
     // aiconfigurator's engine timings (FusedMoeLayers, EngineAllReduces, EngineLinearLayers and
     // DecodeAttentionLayers below), Scoville's own GPU microbenchmark (OwnH200Microbenchmark below) and
-    // LLMServingSim's TPU v6e profile (TpuV6eProjectionsByRows below); all kernels together: 18130 rows and 3148 fits.
+    // LLMServingSim's TPU v6e profile (TpuV6eProjectionsByRows below); all kernels together: 18124 rows and 3154 fits.
     std::vector<ValidationResult> single;
     for (const auto& r : results)
         if (!timed_elsewhere(r) && source_family(r.c.source) != "Scoville GPU microbenchmark") single.push_back(r);
@@ -370,8 +370,8 @@ TEST(Validation, PublicCases) {
     EXPECT_EQ(kernels.rows, 165);
     EXPECT_EQ(kernels.fits, 27);
     EXPECT_LE(kernels.median_abs_error, 0.05);
-    EXPECT_EQ(summarise(results, false).rows, 18130);
-    EXPECT_EQ(summarise(results, false).fits, 3148);
+    EXPECT_EQ(summarise(results, false).rows, 18124);
+    EXPECT_EQ(summarise(results, false).fits, 3154);
     // By kind (Azure AI-benchmarking-guide): 39 GEMMs (MI300X's and GB200's five large FP8 ones set their FP8
     // efficiencies, MI300X's 1024x2145x1024 one its per-op overhead), 17 STREAM operations, 109 all-reduce
     // sizes (the 1 KiB and 32 MiB ones of each of the five systems set its library latency and window,
@@ -667,8 +667,9 @@ TEST(Validation, EngineLinearLayers) {
     EXPECT_EQ(fits["b200 quant"].size(), 118u);
     const ValidationSummary all = summarise_kind(checks, "gemm");
     EXPECT_EQ(all.rows, 4706);
-    // With the 13 GEMM fits of the Azure guide and the ML Engineering MAMF table, and the 6 of Scoville's own H200.
-    EXPECT_EQ(summarise_kind(results, "gemm").fits, 1017 + 13 + 6);
+    // With the 13 GEMM fits of the Azure guide and the ML Engineering MAMF table, the 6 of Scoville's own H200 and the
+    // 6 of LLMServingSim's TPU v6e.
+    EXPECT_EQ(summarise_kind(results, "gemm").fits, 1017 + 13 + 6 + 6);
     // 6.3 % (7.2 % when the quantising kernels ran at the cache's rate where it held the activations; over the
     // same rows, those now fits left out, 7.3 % against 6.3 %).
     EXPECT_LE(all.median_abs_error, 0.07);
@@ -1051,6 +1052,7 @@ TEST(Validation, ExtraMeasurements) {
     EXPECT_GE(on_grace.rows_within_35, 39);
 }
 
+
 // TensorRT-LLM's attention op in a decode step (NVIDIA aiconfigurator generation_attention_perf): a paged KV
 // cache in bf16 or fp8, the heads per chip of every library model with standard attention at TP 1-8 (32
 // layouts, full and sliding layers), 1-1024 requests with 15-65535 tokens cached, on H100, H200, B200, GB200
@@ -1353,28 +1355,43 @@ TEST(Validation, OwnH200Microbenchmark) {
 }
 
 // LLMServingSim's profile of one TPU v6e (PyTorch/XLA, Hugging Face's Llama-3.1-8B in bf16): its six GEMM layers at
-// M = 1 and every multiple of 16 to 2048, 754 rows, each a check (the chip's efficiencies stay estimates). The
-// profile's times rise in steps of 8 rows of M, never at the MXU's 256: a weight-stationary array (compute.dataflow)
-// pads M to the rows it streams (compute.stream_rows 8). Padding M to 256 rows, as an output-stationary array would,
-// made the model's error fall by 9-22 points from each whole number of tiles to 16 rows past it.
+// M = 1 and every multiple of 16 to 2048, 754 rows. The profile's times rise in steps of 8 rows of M, never at the
+// MXU's 256: a weight-stationary array (compute.dataflow) pads M to the rows it streams (compute.stream_rows 8).
+// Padding M to 256 rows, as an output-stationary array would, made the model's error fall by 9-22 points from each
+// whole number of tiles to 16 rows past it. The six rows at M = 528, nearest the ridge (527 rows, where the chip's
+// compute and memory times meet), are fits: they set efficiency.gemm_ridge_exponent, 8 (the DMA-fed MXU turns from
+// memory- to compute-bound almost as sharply as the roofline's max); the chip's efficiencies stay estimates.
 TEST(Validation, TpuV6eProjectionsByRows) {
     const auto results = run_all(kPath, 21481);
     const ValidationSummary tpu = summarise_source(results, false, "LLMServingSim TPU v6e");
-    EXPECT_EQ(tpu.rows, 754);
-    EXPECT_EQ(tpu.fits, 0);
-    // 14.7 % in the median, 665 rows within +-35 % (19.3 % and 657 padded to 256 rows). The rest is the library's
-    // own choices: XLA runs q_proj 45-117 % slower at whole multiples of 128 rows than 16 rows either side, and takes
-    // less time than o_proj's weights need from HBM at 16 to 256 rows (it fetches them during the op before).
+    EXPECT_EQ(tpu.rows, 748);
+    EXPECT_EQ(tpu.fits, 6);
     std::vector<ValidationResult> rows;
+    std::vector<double> fits;
     std::map<std::string, double> error;
     for (const auto& r : results)
         if (source_family(r.c.source) == "LLMServingSim TPU v6e") {
-            rows.push_back(r);
             error[r.c.id] = r.error;
+            if (r.c.fit) {
+                EXPECT_NE(r.c.id.find("-m528"), std::string::npos) << r.c.id;
+                fits.push_back(r.error);
+            } else {
+                rows.push_back(r);
+            }
         }
-    EXPECT_LE(tpu.median_abs_error, 0.16);
-    EXPECT_LE(std::fabs(medians(rows).first), 0.12);  // -10.4 %: the estimated efficiencies (compute 0.8, memory 0.85)
-    EXPECT_GE(tpu.rows_within_35, 660);
+    // The fits' median, -0.04 % (-22.7 % at every other kernel's p, 2; -8.2 % at 4). Their spread is XLA's: q_proj
+    // runs 1.9 times as long as o_proj of the same 4096 x 4096 weights there (+73 %).
+    ASSERT_EQ(fits.size(), 6u);
+    EXPECT_LE(std::fabs(median_of(fits)), 0.01);
+    // The checks: 8.1 % in the median, signed +2.0 %, 627 within +-25 % and 633 within +-35 % (at p = 2: 14.7 %,
+    // -10.4 %, 615 and 665). What remains is the library's own choices: XLA runs q_proj 45-117 % slower at whole
+    // multiples of 128 rows than 16 rows either side, and slower than o_proj of its shape at 528 to 1000 rows (there
+    // +41..+73 % now, +23..+35 % at p = 2), and takes less time than o_proj's weights need from HBM at 16 to 256 rows
+    // (it fetches them during the op before).
+    EXPECT_LE(tpu.median_abs_error, 0.09);
+    EXPECT_LE(std::fabs(medians(rows).first), 0.04);
+    EXPECT_GE(tpu.rows_within_25, 620);
+    EXPECT_GE(tpu.rows_within_35, 625);
     // From a whole number of tiles (256 k rows, k = 2..7) to 16 rows past it, the error of the three widest layers
     // (gate_proj, up_proj, lm_head) moves by 0.3 points in the median (12.0 with M padded to 256 rows).
     std::vector<double> steps;
