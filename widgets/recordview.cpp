@@ -116,6 +116,12 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
     for (const Row& r : rows_)
         if (std::find(sources.begin(), sources.end(), r.source) == sources.end()) sources.push_back(r.source);
     for (const auto& family : sources) sourceBox_->addItem(qtext(family), qtext(family));
+    // The lists of names grow with the data (a chip, model or publication of any length): those boxes keep a width of
+    // their own, eliding a long name, so the filter row never widens the window; their lists show every name whole.
+    for (QComboBox* box : {chipBox_, modelBox_, sourceBox_}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(box == sourceBox_ ? 20 : 12);
+    }
     lengthsBox_ = combo("recordLengths", tr("Serving cases by the prompt's share of a request's tokens: output-heavy below "
                                             "0.2, prompt-heavy above 0.8, else mixed (the classes of the measured accuracy)"));
     lengthsBox_->addItem(tr("All lengths"), -1);
@@ -133,12 +139,13 @@ RecordView::RecordView(DesignDocument* doc, QWidget* parent) : QWidget(parent), 
 
     auto* filters = new QHBoxLayout;
     filters->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* w : std::initializer_list<QWidget*>{setBox_, chipBox_, modelBox_, archBox_, kindBox_, fitsBox_})
+    for (QWidget* w : std::initializer_list<QWidget*>{setBox_, chipBox_, archBox_, kindBox_, fitsBox_})
         filters->addWidget(w);
     filters->addStretch(1);
-    // The publication on a row of its own, so the filters do not widen the window.
+    // The model and the publication on a row of their own, so the filters do not widen the window.
     auto* sourceRow = new QHBoxLayout;
     sourceRow->setContentsMargins(0, 0, 0, 0);
+    sourceRow->addWidget(modelBox_);
     sourceRow->addWidget(sourceBox_);
     sourceRow->addWidget(lengthsBox_);
     sourceRow->addStretch(1);

@@ -232,7 +232,7 @@ TEST(MeasuredAccuracy, ServingCheckRowsByClass) {
 }
 
 // The table the build linked is this model's on the built-in rows: every serving check row of both sets
-// (199 public + 395 extra) in one of the six classes.
+// (199 public + 405 extra) in one of the six classes.
 TEST(MeasuredAccuracy, TheBuiltInTableIsThisModelsOnTheBuiltInRows) {
     const auto fresh = compute_builtin_measured_accuracy();
     ASSERT_TRUE(fresh.ok()) << fresh.error().message;
@@ -255,7 +255,7 @@ TEST(MeasuredAccuracy, TheBuiltInTableIsThisModelsOnTheBuiltInRows) {
         EXPECT_LE(a.median_error, a.p90_error);
         rows += a.rows;
     }
-    EXPECT_EQ(rows, 199 + 395);
+    EXPECT_EQ(rows, 199 + 405);
 }
 
 TEST(Validation, PublicCases) {
@@ -789,7 +789,7 @@ TEST(Validation, EngineHostTimePerStep) {
 TEST(Validation, PipelineHostWalksEveryHeldRequest) {
     std::vector<ValidationResult> piped;
     const ValidationResult* fit = nullptr;
-    auto extra = run_all(std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-extra.csv", 396);
+    auto extra = run_all(std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-extra.csv", 406);
     auto pub = run_all(kPath, 21481);
     for (auto* set : {&extra, &pub})
         for (const ValidationResult& r : *set) {
@@ -953,14 +953,14 @@ TEST(Validation, ServerShareOfOfflineAsMeasured) {
 
 // Further measurements (tests/data/validation-extra.csv): every B200, GB200, H100, H200 and RTX PRO 6000 row of
 // the TensorRT-LLM perf-overview tables (dense Llama 3.x 8B/70B/405B; Llama 4 Scout and Maverick, Qwen3 MoE
-// with attention data parallelism), the Azure guide's serving tables and MLPerf v5.0 Mixtral on H200. Dense
-// models within +-50 %; the MoE rows within +-60 % (Scout at 2048/128 on four H100s reads +54 %; see the
+// with attention data parallelism), the Azure guide's serving tables, MLPerf v5.0 Mixtral on H200 and Google's TPU
+// recipes (TpuServingRecipes below). Dense models within +-50 %; the MoE rows within +-60 % (Scout at 2048/128 on four H100s reads +54 %; see the
 // README), so any further drift shows. The RTX PRO 6000's Llama 3.x 70B and 405B over eight pipeline stages (PCIe)
 // read -21..+6 % now that every stage's loop walks the requests of all eight micro-batches (host_active_share; one of
 // those rows, 70B at 128/2048, is the fit that sets it); -16..+65 % before (PipelineHostWalksEveryHeldRequest).
 TEST(Validation, ExtraMeasurements) {
     const std::string path = std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-extra.csv";
-    const auto results = run_all(path, 396);
+    const auto results = run_all(path, 406);
     for (const auto& r : results) {
         const ModelSpec m = *load_model(r.c.model);
         // The Azure guide's MI300X rows (vLLM V0 on ROCm, November 2024, eager at their batch, detokenizing every
@@ -974,10 +974,10 @@ TEST(Validation, ExtraMeasurements) {
         }
     }
     const ValidationSummary serving = summarise(results, true);
-    EXPECT_EQ(serving.rows, 395);
+    EXPECT_EQ(serving.rows, 405);
     EXPECT_EQ(serving.fits, 1);
     EXPECT_LE(serving.median_abs_error, 0.095);  // 8.6 %
-    EXPECT_GE(serving.rows_within_35, 383);      // 385
+    EXPECT_GE(serving.rows_within_35, 392);      // 394
     // The rows with attention data parallelism (Qwen3-235B, Llama 4 on H100/H200/B200: 70; with the RTX PRO 6000's
     // Qwen3 and Llama 4 rows over PCIe, 132): the engine
     // gathers every token of the group on each rank and returns the sums by a reduce-scatter (8-GPU nodes);
@@ -1052,6 +1052,40 @@ TEST(Validation, ExtraMeasurements) {
     EXPECT_GE(on_grace.rows_within_35, 39);
 }
 
+// The first serving runs of TPUs: Google's vLLM recipes for Ironwood (TPU7x: Qwen3-32B on one chip, Qwen3-Coder-480B
+// and Qwen3.5-397B on four) and Trillium (TPU v6e: Llama 3.3 70B on eight, at 64 and 128 clients), every recipe of a
+// library model that prints its numbers. No row sets anything: the TPUs' efficiencies are estimates, but for TPU v6e's
+// dense GEMM ridge (efficiency.gemm_ridge_exponent, LLMServingSim's profile), which Ironwood carries.
+// Errors: Qwen3-32B +12.5, +3.5 and +18.6 % (1k/1k, 1k/8k, 8k/1k), the Coder -5.1, -9.7, +21.9 %, Qwen3.5 -40.9 and
+// -19.9 % (1k/8k, 8k/1k), Llama 3.3 70B +4.8 and +3.9 %: the prompt-heavy runs optimistic, Qwen3.5's decodes
+// pessimistic (its 64 requests' steps take 12.4 ms, about the time its touched experts' weights need from HBM; the
+// model's 20.6 ms add the fused MoE call's and the collectives' fixed costs, carried from H100, and its grouped
+// GEMMs' softer ridge).
+TEST(Validation, TpuServingRecipes) {
+    const auto results = run_all(std::string(SCOVILLE_SOURCE_DIR) + "/tests/data/validation-extra.csv", 406);
+    std::vector<ValidationResult> tpu;
+    for (const auto& r : results)
+        if (source_family(r.c.source) == "Google tpu-recipes") tpu.push_back(r);
+    ASSERT_EQ(tpu.size(), 10u);
+    int ironwood = 0;
+    std::vector<double> errors;
+    for (const auto& r : tpu) {
+        EXPECT_FALSE(r.c.fit) << r.c.id;
+        EXPECT_EQ(r.c.kind, "serving") << r.c.id;
+        ironwood += r.c.chip == "tpu-v7";
+        errors.push_back(r.error);
+        // Each within +-45 % (Qwen3.5-397B at 1k/8k the farthest); the dense models' within +-25 %.
+        const bool dense = !load_model(r.c.model)->is_moe();
+        EXPECT_LE(std::fabs(r.error), dense ? 0.25 : 0.45) << r.c.id << ": predicted " << r.predicted << " vs "
+                                                             << r.c.measured;
+    }
+    EXPECT_EQ(ironwood, 8);
+    const ValidationSummary s = summarise(tpu, true);
+    EXPECT_EQ(s.rows, 10);
+    EXPECT_LE(s.median_abs_error, 0.13);    // 11.1 %
+    EXPECT_LE(std::fabs(median_of(errors)), 0.06);  // +3.7 %
+    EXPECT_GE(s.rows_within_25, 8);  // 9
+}
 
 // TensorRT-LLM's attention op in a decode step (NVIDIA aiconfigurator generation_attention_perf): a paged KV
 // cache in bf16 or fp8, the heads per chip of every library model with standard attention at TP 1-8 (32
