@@ -1511,16 +1511,16 @@
         <translation>hbm：每位点 %1 GB（hbm.gb_per_stack）超过一个 %2 位点能容纳的容量：最大为 %3 GB</translation>
     </message>
     <message>
-        <source>model &apos;%1&apos;: its %2 linear-attention layers&apos; convolution, recurrent step and chunked delta rule are timed from their FLOPs and bytes at this chip&apos;s rates, an estimate: no measured run of a linear-attention model checks them</source>
-        <translation>模型 &apos;%1&apos;：其 %2 个线性注意力层的卷积、循环步和分块 delta 规则按其 FLOPs 与字节数以本芯片的速率计时，属估计值：尚无线性注意力模型的实测运行对其校验</translation>
-    </message>
-    <message>
         <source>model &apos;%1&apos;: its %2 Mamba-2 layers&apos; convolution, state update and chunked scan are timed from their FLOPs and bytes at this chip&apos;s rates, an estimate: no measured run of a Mamba-2 model checks them</source>
         <translation>模型“%1”：其 %2 个 Mamba-2 层的卷积、状态更新和分块扫描按其 FLOPs 与字节数以本芯片的速率计时，属估计值：没有 Mamba-2 模型的实测运行可以检验它们</translation>
     </message>
     <message>
         <source>speculative decoding: model &apos;%1&apos; has no multi-token-prediction module (mtp_layers 0); its drafts are modelled as one more of its layers with its LM head, a module it would have to be trained with (draft_model names a model to draft with instead)</source>
         <translation>投机解码：模型 &apos;%1&apos; 没有多词元预测模块（mtp_layers 0）；其草稿按多一层它自己的层加上其 LM head 建模，这样的模块需要另行训练（可用 draft_model 指定一个草稿模型来代替）</translation>
+    </message>
+    <message>
+        <source>model &apos;%1&apos;: its %2 linear-attention layers&apos; convolution, recurrent step and chunked delta rule are timed from their FLOPs and bytes at this chip&apos;s rates, an estimate: no timing of those kernels checks them, only whole serving runs of one such model (Qwen3.5-397B on TPU7x)</source>
+        <translation>模型 &apos;%1&apos;：其 %2 个线性注意力层的卷积、循环步和分块 delta 规则按其 FLOPs 与字节数以本芯片的速率计时，属估计值：没有这些内核的计时对其校验，只有一个此类模型（TPU7x 上的 Qwen3.5-397B）的完整服务运行</translation>
     </message>
 </context>
 <context>

@@ -1500,8 +1500,9 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
         c.model = &model;
         c.scenario = s;
         c.warnings = inert_key_warnings(s, model);
-        // The validation sets hold no run of a model with linear-attention layers: their own kernels' times are
-        // the roofline's of their FLOPs and bytes, unchecked.
+        // No kernel timing in the validation sets is of a linear-attention or Mamba-2 layer: their own kernels' times
+        // are the roofline's of their FLOPs and bytes. Whole serving runs of a linear-attention model (Qwen3.5-397B on
+        // TPU7x, Google's recipes) check them only with everything else in a step.
         if (model.has_linear_attention())
             c.warnings.push_back({"Warning",
                                   model.linear.kind == LinearKind::mamba2
@@ -1511,8 +1512,9 @@ Status evaluate_into(const ChipSpec& chip, const ModelSpec& model, const Scenari
                                                           "checks them")
                                       : SCV_TR("Warning", "model '%1': its %2 linear-attention layers' convolution, "
                                                           "recurrent step and chunked delta rule are timed from their "
-                                                          "FLOPs and bytes at this chip's rates, an estimate: no "
-                                                          "measured run of a linear-attention model checks them"),
+                                                          "FLOPs and bytes at this chip's rates, an estimate: no timing "
+                                                          "of those kernels checks them, only whole serving runs of one "
+                                                          "such model (Qwen3.5-397B on TPU7x)"),
                                   {model.id, std::to_string(model.linear_layer_count())}});
         // Drafts without a draft model come from the model's multi-token-prediction modules: one it lacks is modelled
         // as one more of its layers, a module it would have to be trained with.
