@@ -573,12 +573,6 @@
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
-    <message numerus="yes">
-        <source>Measured accuracy (%n runs, %1): tokens/s a median %2 from measured, %3 to %4 from the 10th to the 90th percentile</source>
-        <translation>
-            <numerusform>实测准确度（%n 次运行，%1）：词元/秒与实测相差中位数 %2，第 10 至第 90 百分位 %3 至 %4</numerusform>
-        </translation>
-    </message>
     <message>
         <source>GDDR</source>
         <translation>GDDR</translation>
@@ -666,6 +660,24 @@
     <message>
         <source>mtp-linear-only</source>
         <translation>MTP-线性注意力</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured accuracy of tokens/s (%n runs, %1): a median %2, %3 to %4 (10th to 90th percentile)</source>
+        <translation>
+            <numerusform>实测准确度（%n 次运行，%1）：词元/秒与实测相差中位数 %2，%3 至 %4（第 10 至第 90 百分位）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Against the %n measured runs on %1, whatever their workload, the model&apos;s tokens/s were a median %2 from the measurement, %3 to %4 from the 10th to the 90th percentile, a median of %5 either way; %6 of them within ±35 %.</source>
+        <translation>
+            <numerusform>对照 %1 上的全部 %n 次实测运行（不论负载），模型的词元/秒与实测相差中位数 %2，第 10 至第 90 百分位为 %3 至 %4，绝对误差中位数 %5；其中 %6 次在 ±35 % 以内。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on this chip (%n runs): median %1</source>
+        <translation>
+            <numerusform>本芯片（%n 次运行）：中位数 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3048,6 +3060,10 @@
     <message>
         <source>(output-stationary arrays: its %1 rows and N = %2 in output tiles of %3 × %4)&lt;br&gt;</source>
         <translation>（输出驻留阵列：其 %1 行与 N = %2 分为 %3 × %4 的输出块）&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Measured on this chip&lt;/b&gt;: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;本芯片实测&lt;/b&gt;：%1&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -334,6 +334,8 @@ void ExplainPanel::refresh() {
     // How far predictions of this kind of workload have been from hardware.
     if (const MeasuredAccuracy* a = find_accuracy(builtin_measured_accuracy(), workload_class(doc_->state().model, scenario)))
         html += tr("<p><b>Measured accuracy</b>: %1</p>").arg(accuracyText(*a).toHtmlEscaped());
+    if (const MeasuredAccuracy* a = find_reference_chip_accuracy(builtin_chip_accuracy(), doc_->state().chip))
+        html += tr("<p><b>Measured on this chip</b>: %1</p>").arg(chipAccuracyText(*a, qtext(doc_->state().chip.name)).toHtmlEscaped());
     if (const LengthQuantiles& q = scenario.output_len_quantiles; sv.server && q.size() >= 2)
         html += tr("<p>The output lengths follow %1 measured quantiles (%2 tokens at %3 % up to %4 at %5 %), scaled "
                    "to the mean output of %6, in place of a lognormal: they set the TPOT percentiles.</p>")

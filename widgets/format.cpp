@@ -263,11 +263,26 @@ QString workloadClassText(const WorkloadClass& workload) {
 }
 
 QString accuracyLine(const MeasuredAccuracy& a) {
-    return QCoreApplication::translate("Model", "Measured accuracy (%n runs, %1): tokens/s a median %2 from "
-                                                "measured, %3 to %4 from the 10th to the 90th percentile",
+    return QCoreApplication::translate("Model", "Measured accuracy of tokens/s (%n runs, %1): a median %2, "
+                                                "%3 to %4 (10th to 90th percentile)",
                                        nullptr, a.rows)
         .arg(workloadClassText(a.workload), formatSignedPercent(a.median_error), formatSignedPercent(a.p10_error),
              formatSignedPercent(a.p90_error));
+}
+
+QString chipAccuracyText(const MeasuredAccuracy& a, const QString& chip) {
+    return QCoreApplication::translate("Model", "Against the %n measured runs on %1, whatever their workload, the "
+                                                "model's tokens/s were a median %2 from the measurement, %3 to %4 from "
+                                                "the 10th to the 90th percentile, a median of %5 either way; %6 of them "
+                                                "within ±35 %.",
+                                       nullptr, a.rows)
+        .arg(chip, formatSignedPercent(a.median_error), formatSignedPercent(a.p10_error), formatSignedPercent(a.p90_error),
+             formatNumber(a.median_abs_error * 100, 1) + QStringLiteral(" %"), QString::number(a.within_35));
+}
+
+QString chipAccuracyLine(const MeasuredAccuracy& a) {
+    return QCoreApplication::translate("Model", "on this chip (%n runs): median %1", nullptr, a.rows)
+        .arg(formatSignedPercent(a.median_error));
 }
 
 QString chipParamText(std::string_view text) { return trCore("scoville::ChipParams", text); }

@@ -76,9 +76,13 @@ QString formatResult(const ResultKey& key, std::optional<double> value);
 // sentence in the user's language (context "Model"): the runs, the median and the 10th to 90th
 // percentile of the signed errors, and the runs within ±35 %.
 QString accuracyText(const MeasuredAccuracy& accuracy);
-// The same in one short line: "Measured accuracy (247 runs, dense models, mixed lengths): tokens/s a
-// median +1.7 % from measured, −10.6 to +17.5 % from the 10th to the 90th percentile".
+// The same in one short line: "Measured accuracy of tokens/s (247 runs, dense models, mixed lengths): a
+// median +1.7 %, −10.6 to +17.5 % (10th to 90th percentile)".
 QString accuracyLine(const MeasuredAccuracy& accuracy);
+// How it matched every measured run on one reference chip (`chip`: its name), one sentence; and in short, to follow
+// the line above: "on this chip (8 runs): median −0.8 %".
+QString chipAccuracyText(const MeasuredAccuracy& accuracy, const QString& chip);
+QString chipAccuracyLine(const MeasuredAccuracy& accuracy);
 // A workload class in short: "dense models, mixed lengths"; its two halves.
 QString workloadClassText(const WorkloadClass& workload);
 QString workloadModelsText(const WorkloadClass& workload);

@@ -455,8 +455,16 @@ void KpiStrip::refresh() {
     // model and the lengths only).
     const MeasuredAccuracy* accuracy =
         find_accuracy(builtin_measured_accuracy(), workload_class(doc_->state().model, doc_->state().scenario));
-    setTextIfChanged(accuracy_, accuracy ? accuracyLine(*accuracy) : tr("No measured runs of this kind of workload"));
-    const QString accuracyTip = accuracy ? accuracyText(*accuracy) : QString();
+    // and, for a library chip as the library holds it, how far it has been from every measured run on that chip.
+    const ChipSpec& chip = doc_->state().chip;
+    const MeasuredAccuracy* onChip = find_reference_chip_accuracy(builtin_chip_accuracy(), chip);
+    QString line = accuracy ? accuracyLine(*accuracy) : tr("No measured runs of this kind of workload");
+    QString accuracyTip = accuracy ? accuracyText(*accuracy) : QString();
+    if (onChip) {
+        line += QStringLiteral("; ") + chipAccuracyLine(*onChip);
+        accuracyTip += (accuracyTip.isEmpty() ? QString() : QStringLiteral("\n")) + chipAccuracyText(*onChip, qtext(chip.name));
+    }
+    setTextIfChanged(accuracy_, line);
     if (accuracy_->toolTip() != accuracyTip) accuracy_->setToolTip(accuracyTip);
     accuracyRuns_->setVisible(accuracy != nullptr);
 

@@ -134,8 +134,11 @@ int run_eval(const EvalOptions& o, CommandContext& ctx) {
     if (!ranges) return fail(ctx, kFailed, ranges.error().message);
     // How the model's throughput matched measured runs of this kind of workload.
     const MeasuredAccuracy* accuracy = find_accuracy(builtin_measured_accuracy(), workload_class(*model, s));
-    ctx.out << (o.format == "json" ? evaluation_to_json(*ev, *chip, *model, s, 2, a, &*ranges, accuracy) + "\n"
-                                   : evaluation_to_table(*ev, *chip, *model, s, a, &*ranges, accuracy));
+    // and how it matched every measured run on this chip, where it is a reference chip as the library holds it (a
+    // chip changed by --set or given by a file is another chip, which no run measured).
+    const MeasuredAccuracy* on_chip = find_reference_chip_accuracy(builtin_chip_accuracy(), *chip);
+    ctx.out << (o.format == "json" ? evaluation_to_json(*ev, *chip, *model, s, 2, a, &*ranges, accuracy, on_chip) + "\n"
+                                   : evaluation_to_table(*ev, *chip, *model, s, a, &*ranges, accuracy, on_chip));
     return 0;
 }
 

@@ -46,6 +46,46 @@ double quantile_sorted(const std::vector<double>& sorted, double q) {
     return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - static_cast<double>(lo));
 }
 
+namespace {
+// The signed errors' median and spread over `rows` (serving checks, not empty).
+MeasuredAccuracy accuracy_of(const std::vector<ValidationResult>& rows, const WorkloadClass& workload) {
+    std::vector<double> e;
+    for (const ValidationResult& r : rows) e.push_back(r.error);
+    std::sort(e.begin(), e.end());
+    // The median |error| and the rows within +-25 % and +-35 %: core's summary, as `validate` and the
+    // Record view count them.
+    const ValidationSummary summary = summarise(rows, true);
+    MeasuredAccuracy a;
+    a.workload = workload;
+    a.rows = summary.rows;
+    a.median_error = quantile_sorted(e, 0.5);
+    a.p10_error = quantile_sorted(e, 0.1);
+    a.p90_error = quantile_sorted(e, 0.9);
+    a.median_abs_error = summary.median_abs_error;
+    a.within_25 = summary.rows_within_25;
+    a.within_35 = summary.rows_within_35;
+    return a;
+}
+
+// Every serving check row of the built-in sets, evaluated now.
+Result<std::vector<ValidationResult>> builtin_serving_results() {
+    std::vector<ValidationResult> results;
+    for (std::string_view name : {"public", "extra"}) {
+        const auto set = builtin_validation_set(name);
+        if (!set) return Error{"no built-in validation set '" + std::string(name) + "'"};
+        auto cases = parse_validation_csv(set->text, set->file);
+        if (!cases) return cases.error();
+        for (const ValidationCase& c : *cases) {
+            if (c.kind != "serving" || c.fit) continue;
+            auto r = run_validation_case(c);
+            if (!r) return r.error();
+            results.push_back(std::move(*r));
+        }
+    }
+    return results;
+}
+}  // namespace
+
 Result<std::vector<MeasuredAccuracy>> measured_accuracy(const std::vector<ValidationResult>& results) {
     // Classes in table order: dense before MoE, then by LengthMix.
     auto order = [](const WorkloadClass& c) { return (c.moe ? 3 : 0) + static_cast<int>(c.mix); };
@@ -62,47 +102,49 @@ Result<std::vector<MeasuredAccuracy>> measured_accuracy(const std::vector<Valida
         classes[order({known->second, length_mix(r.c.input_len, r.c.output_len)})].push_back(r);
     }
     std::vector<MeasuredAccuracy> out;
-    for (const auto& [key, rows] : classes) {
-        std::vector<double> e;
-        for (const ValidationResult& r : rows) e.push_back(r.error);
-        std::sort(e.begin(), e.end());
-        // The median |error| and the rows within +-25 % and +-35 %: core's summary, as `validate` and the
-        // Record view count them.
-        const ValidationSummary summary = summarise(rows, true);
-        MeasuredAccuracy a;
-        a.workload = {key >= 3, static_cast<LengthMix>(key % 3)};
-        a.rows = summary.rows;
-        a.median_error = quantile_sorted(e, 0.5);
-        a.p10_error = quantile_sorted(e, 0.1);
-        a.p90_error = quantile_sorted(e, 0.9);
-        a.median_abs_error = summary.median_abs_error;
-        a.within_25 = summary.rows_within_25;
-        a.within_35 = summary.rows_within_35;
-        out.push_back(a);
-    }
+    for (const auto& [key, rows] : classes) out.push_back(accuracy_of(rows, {key >= 3, static_cast<LengthMix>(key % 3)}));
+    return out;
+}
+
+std::vector<ChipAccuracy> measured_accuracy_by_chip(const std::vector<ValidationResult>& results) {
+    std::map<std::string, std::vector<ValidationResult>> chips;
+    for (const ValidationResult& r : results)
+        if (r.c.kind == "serving" && !r.c.fit) chips[r.c.chip].push_back(r);
+    std::vector<ChipAccuracy> out;
+    for (const auto& [chip, rows] : chips) out.push_back({chip, accuracy_of(rows, {})});
     return out;
 }
 
 Result<std::vector<MeasuredAccuracy>> compute_builtin_measured_accuracy() {
-    std::vector<ValidationResult> results;
-    for (std::string_view name : {"public", "extra"}) {
-        const auto set = builtin_validation_set(name);
-        if (!set) return Error{"no built-in validation set '" + std::string(name) + "'"};
-        auto cases = parse_validation_csv(set->text, set->file);
-        if (!cases) return cases.error();
-        for (const ValidationCase& c : *cases) {
-            if (c.kind != "serving" || c.fit) continue;
-            auto r = run_validation_case(c);
-            if (!r) return r.error();
-            results.push_back(std::move(*r));
-        }
-    }
-    return measured_accuracy(results);
+    auto results = builtin_serving_results();
+    if (!results) return results.error();
+    return measured_accuracy(*results);
+}
+
+Result<std::vector<ChipAccuracy>> compute_builtin_chip_accuracy() {
+    auto results = builtin_serving_results();
+    if (!results) return results.error();
+    return measured_accuracy_by_chip(*results);
 }
 
 const MeasuredAccuracy* find_accuracy(std::span<const MeasuredAccuracy> table, const WorkloadClass& c) {
     for (const MeasuredAccuracy& a : table)
         if (a.workload == c) return &a;
+    return nullptr;
+}
+
+const MeasuredAccuracy* find_chip_accuracy(std::span<const ChipAccuracy> table, std::string_view chip_id) {
+    for (const ChipAccuracy& a : table)
+        if (a.chip == chip_id) return &a.accuracy;
+    return nullptr;
+}
+
+const MeasuredAccuracy* find_reference_chip_accuracy(std::span<const ChipAccuracy> table, const ChipSpec& chip) {
+    const MeasuredAccuracy* a = find_chip_accuracy(table, chip.id);
+    if (!a) return nullptr;
+    static const std::vector<ChipSpec> library = reference_chips();  // read once, when a chip with runs first asks
+    for (const ChipSpec& c : library)
+        if (c.id == chip.id) return c == chip ? a : nullptr;
     return nullptr;
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/hw/chip.hpp"
 #include "core/perf/validation.hpp"
 #include "core/util/result.hpp"
 #include "core/workload/model.hpp"
@@ -63,5 +64,23 @@ Result<std::vector<MeasuredAccuracy>> compute_builtin_measured_accuracy();
 std::span<const MeasuredAccuracy> builtin_measured_accuracy();
 // The entry of `c` in `table`, or nullptr.
 const MeasuredAccuracy* find_accuracy(std::span<const MeasuredAccuracy> table, const WorkloadClass& c);
+
+// The model's throughput against every serving check row measured on one reference chip, whatever its workload
+// (`accuracy.workload` is left at its default): how far a prediction for that chip has been from its hardware.
+struct ChipAccuracy {
+    std::string chip;  // the chip's id in the library
+    MeasuredAccuracy accuracy;
+};
+// The serving check rows of `results` by chip, in the order of the chips' ids.
+std::vector<ChipAccuracy> measured_accuracy_by_chip(const std::vector<ValidationResult>& results);
+// The same over the built-in sets, evaluated now.
+Result<std::vector<ChipAccuracy>> compute_builtin_chip_accuracy();
+// The built-in sets' table by chip as this build's model gives it (written with the one above).
+std::span<const ChipAccuracy> builtin_chip_accuracy();
+// The entry of `chip_id` in `table`, or nullptr (a chip no measured run holds).
+const MeasuredAccuracy* find_chip_accuracy(std::span<const ChipAccuracy> table, std::string_view chip_id);
+// The entry of `chip` in `table` where it is the library's chip of its id as the library holds it, or nullptr: a
+// chip with any value changed is another chip, which no run measured.
+const MeasuredAccuracy* find_reference_chip_accuracy(std::span<const ChipAccuracy> table, const ChipSpec& chip);
 
 }  // namespace scoville

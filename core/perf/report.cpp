@@ -140,10 +140,15 @@ ordered_json pool_json(const PoolResult& p) {
 }  // namespace
 
 namespace {
-ordered_json accuracy_json(const MeasuredAccuracy& a) {
+// `chip`: the runs of one chip, every workload (no class), or empty: the runs of the workload's class.
+ordered_json accuracy_json(const MeasuredAccuracy& a, std::string_view chip = {}) {
     ordered_json j;
-    j["models"] = a.workload.moe ? "moe" : "dense";
-    j["lengths"] = std::string(to_string(a.workload.mix));
+    if (chip.empty()) {
+        j["models"] = a.workload.moe ? "moe" : "dense";
+        j["lengths"] = std::string(to_string(a.workload.mix));
+    } else {
+        j["chip"] = std::string(chip);
+    }
     j["rows"] = a.rows;
     j["median_error_pct"] = num(a.median_error * 100);
     j["p10_error_pct"] = num(a.p10_error * 100);
@@ -164,9 +169,17 @@ std::string measured_accuracy_text(const MeasuredAccuracy& a) {
            " within +-35 %";
 }
 
+std::string measured_chip_accuracy_text(const MeasuredAccuracy& a, std::string_view chip) {
+    return "tokens/s against the " + std::to_string(a.rows) + " measured runs on " + std::string(chip) +
+           " (every workload): median " + signed_pct(a.median_error) + " %, 10th to 90th percentile " +
+           signed_pct(a.p10_error) + " to " + signed_pct(a.p90_error) + " %, median |error| " +
+           format_number("%.1f", a.median_abs_error * 100) + " %, " + std::to_string(a.within_35) + " within +-35 %";
+}
+
 std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
                                const Scenario& s, int indent, const CostComparison* against,
-                               const Ranges* ranges, const MeasuredAccuracy* accuracy) {
+                               const Ranges* ranges, const MeasuredAccuracy* accuracy,
+                               const MeasuredAccuracy* chip_accuracy) {
     const ServingResult& sv = ev.serving;
     const PhysicalResult& ph = ev.physical;
     ordered_json j;
@@ -258,6 +271,7 @@ std::string evaluation_to_json(const Evaluation& ev, const ChipSpec& chip, const
         j["range_widest_parameter"] = std::move(why);
     }
     if (accuracy) j["measured_accuracy"] = accuracy_json(*accuracy);
+    if (chip_accuracy) j["measured_accuracy_chip"] = accuracy_json(*chip_accuracy, chip.id);
     if (against) {
         ordered_json a;
         a["chip"] = against->baseline;
@@ -317,7 +331,7 @@ std::string evaluation_to_csv(const Evaluation& ev) {
 
 std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, const ModelSpec& model,
                                 const Scenario& s, const CostComparison* against, const Ranges* ranges,
-                                const MeasuredAccuracy* accuracy) {
+                                const MeasuredAccuracy* accuracy, const MeasuredAccuracy* chip_accuracy) {
     const ServingResult& sv = ev.serving;
     const std::string_view exchange = token_exchange(sv, model, s, chip);
     std::string out;
@@ -443,6 +457,7 @@ std::string evaluation_to_table(const Evaluation& ev, const ChipSpec& chip, cons
                    (r.widest.empty() ? std::string() : " (most from " + r.widest + ")") + "\n";
     }
     if (accuracy) out += "  accuracy          " + measured_accuracy_text(*accuracy) + "\n";
+    if (chip_accuracy) out += "  on this chip      " + measured_chip_accuracy_text(*chip_accuracy, chip.id) + "\n";
     for (const auto& w : ev.warning_texts()) out += "  warning: " + w + "\n";
     for (const PhaseResult* ph : {&ev.prefill, &ev.decode}) {
         out += "\n" + std::string(to_string(ph->phase)) + ": step " + format_number("%.4g", ph->time_s) +

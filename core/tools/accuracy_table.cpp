@@ -1,5 +1,5 @@
-// Writes the built-in measured-accuracy table (core/perf/accuracy.hpp) as C++: the built-in serving
-// rows evaluated by the model this build links, once, when the program is built.
+// Writes the built-in measured-accuracy tables (core/perf/accuracy.hpp), by workload class and by chip, as C++: the
+// built-in serving rows evaluated by the model this build links, once, when the program is built.
 // Usage: scoville_accuracy_table OUTPUT.cpp
 #include <cstdio>
 #include <fstream>
@@ -36,7 +36,20 @@ int main(int argc, char** argv) {
                ", " + exact(a.p10_error) + ", " + exact(a.p90_error) + ", " + exact(a.median_abs_error) + ", " +
                std::to_string(a.within_25) + ", " + std::to_string(a.within_35) + "},\n";
     }
-    out += "};\n}  // namespace\n\nstd::span<const MeasuredAccuracy> builtin_measured_accuracy() { return kTable; }\n\n"
+    const auto chips = compute_builtin_chip_accuracy();
+    if (!chips) {
+        std::fprintf(stderr, "scoville_accuracy_table: %s\n", chips.error().message.c_str());
+        return 1;
+    }
+    out += "};\n\nconst ChipAccuracy kChipTable[] = {\n";
+    for (const ChipAccuracy& c : *chips) {
+        const MeasuredAccuracy& a = c.accuracy;
+        out += "    {\"" + c.chip + "\", {{}, " + std::to_string(a.rows) + ", " + exact(a.median_error) + ", " +
+               exact(a.p10_error) + ", " + exact(a.p90_error) + ", " + exact(a.median_abs_error) + ", " +
+               std::to_string(a.within_25) + ", " + std::to_string(a.within_35) + "}},\n";
+    }
+    out += "};\n}  // namespace\n\nstd::span<const MeasuredAccuracy> builtin_measured_accuracy() { return kTable; }\n"
+           "std::span<const ChipAccuracy> builtin_chip_accuracy() { return kChipTable; }\n\n"
            "}  // namespace scoville\n";
     std::ofstream file(argv[1], std::ios::binary | std::ios::trunc);
     file << out;

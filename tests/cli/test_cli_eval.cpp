@@ -191,6 +191,46 @@ TEST(CliEval, MeasuredAccuracyOfTheWorkloadsClass) {
     EXPECT_NE(t.out.find(line), std::string::npos) << line << t.out.substr(0, 3000);
 }
 
+// Beside the class, every measured run on the chip, where it is a reference chip as the library holds it: TPU7x's
+// eight (Google's recipes, tests/data/validation-extra.csv); none for a chip changed by --set, nor for one no run
+// measured.
+TEST(CliEval, MeasuredAccuracyOnTheChip) {
+    const scoville::MeasuredAccuracy* tpu = scoville::find_chip_accuracy(scoville::builtin_chip_accuracy(), "tpu-v7");
+    ASSERT_NE(tpu, nullptr);
+    EXPECT_EQ(tpu->rows, 8);
+    const std::vector<std::string> args = {"eval", "--chip", "tpu-v7", "--model", "qwen3-32b", "--input-len", "1000",
+                                           "--output-len", "1000"};
+    auto with = [&](std::vector<std::string> more) {
+        std::vector<std::string> a = args;
+        a.insert(a.end(), more.begin(), more.end());
+        return run(a);
+    };
+    const CliRun j = with({"--format", "json"});
+    ASSERT_EQ(j.code, 0) << j.err;
+    const auto chip = nlohmann::json::parse(j.out)["measured_accuracy_chip"];
+    EXPECT_EQ(chip["chip"], "tpu-v7");
+    EXPECT_EQ(chip["rows"], 8);
+    EXPECT_FALSE(chip.contains("models"));
+    EXPECT_DOUBLE_EQ(chip["median_error_pct"].get<double>(), tpu->median_error * 100);
+    EXPECT_DOUBLE_EQ(chip["median_abs_error_pct"].get<double>(), tpu->median_abs_error * 100);
+    EXPECT_EQ(chip["rows_with_error_within_35_pct"], tpu->within_35);
+    const CliRun t = with({"--format", "table"});
+    ASSERT_EQ(t.code, 0) << t.err;
+    char line[300];
+    std::snprintf(line, sizeof line,
+                  "  on this chip      tokens/s against the 8 measured runs on tpu-v7 (every workload): median %+.1f "
+                  "%%, 10th to 90th percentile %+.1f to %+.1f %%, median |error| %.1f %%, %d within +-35 %%\n",
+                  tpu->median_error * 100, tpu->p10_error * 100, tpu->p90_error * 100, tpu->median_abs_error * 100,
+                  tpu->within_35);
+    EXPECT_NE(t.out.find(line), std::string::npos) << line << t.out.substr(0, 3000);
+    const CliRun changed = with({"--format", "json", "--set", "compute.clock_ghz=2.0"});
+    ASSERT_EQ(changed.code, 0) << changed.err;
+    EXPECT_FALSE(nlohmann::json::parse(changed.out).contains("measured_accuracy_chip"));
+    const CliRun none = run({"eval", "--chip", "jalapeno-est", "--model", "qwen3-32b", "--format", "json"});
+    ASSERT_EQ(none.code, 0) << none.err;
+    EXPECT_FALSE(nlohmann::json::parse(none.out).contains("measured_accuracy_chip"));
+}
+
 TEST(CliEval, SetChangesTheChipAndAutoBatch) {
     const CliRun a = run(base_with({"--format", "json"}));
     const CliRun b = run(base_with({"--format", "json", "--set", "compute.clock_ghz=0.915", "--set", "hbm.stacks=6"}));

@@ -258,6 +258,38 @@ TEST(MeasuredAccuracy, TheBuiltInTableIsThisModelsOnTheBuiltInRows) {
     EXPECT_EQ(rows, 199 + 405);
 }
 
+// By chip: the serving checks measured on each reference chip, whatever the workload; the built table is this
+// model's on those rows. Nine chips (A100's rows time kernels only): 604 checks in all, TPU7x's eight and TPU v6e's
+// two among them.
+TEST(MeasuredAccuracy, TheBuiltInChipTableIsThisModelsOnTheBuiltInRows) {
+    const auto fresh = compute_builtin_chip_accuracy();
+    ASSERT_TRUE(fresh.ok()) << fresh.error().message;
+    const auto built = builtin_chip_accuracy();
+    ASSERT_EQ(fresh->size(), built.size());
+    EXPECT_EQ(built.size(), 9u);
+    int rows = 0;
+    for (size_t i = 0; i < built.size(); ++i) {
+        EXPECT_EQ(built[i].chip, (*fresh)[i].chip);
+        EXPECT_EQ(built[i].accuracy.rows, (*fresh)[i].accuracy.rows) << built[i].chip;
+        EXPECT_DOUBLE_EQ(built[i].accuracy.median_error, (*fresh)[i].accuracy.median_error) << built[i].chip;
+        EXPECT_DOUBLE_EQ(built[i].accuracy.median_abs_error, (*fresh)[i].accuracy.median_abs_error) << built[i].chip;
+        EXPECT_EQ(built[i].accuracy.within_35, (*fresh)[i].accuracy.within_35) << built[i].chip;
+        rows += built[i].accuracy.rows;
+    }
+    EXPECT_EQ(rows, 199 + 405);
+    const MeasuredAccuracy* tpu7 = find_chip_accuracy(built, "tpu-v7");
+    const MeasuredAccuracy* tpu6 = find_chip_accuracy(built, "tpu-v6e");
+    ASSERT_TRUE(tpu7 && tpu6);
+    EXPECT_EQ(tpu7->rows, 8);
+    EXPECT_EQ(tpu6->rows, 2);
+    EXPECT_EQ(find_chip_accuracy(built, "jalapeno-est"), nullptr);
+    // Only a reference chip as the library holds it: one value changed is another chip.
+    ChipSpec chip = *load_chip("tpu-v7");
+    EXPECT_EQ(find_reference_chip_accuracy(built, chip), tpu7);
+    chip.compute.clock_ghz = 2.0;
+    EXPECT_EQ(find_reference_chip_accuracy(built, chip), nullptr);
+}
+
 TEST(Validation, PublicCases) {
     const auto results = run_all(kPath, 21481);
     // Fits by what they set (chip, kind, precision): one row is reproduced; several set the value by

@@ -1107,6 +1107,31 @@ private slots:
         QTRY_COMPARE(line->text(), accuracyLine(*dense));
     }
 
+    // A library chip as the library holds it adds how far the model has been from every measured run on it: TPU7x's
+    // eight (Google's recipes); a design changed from it is another chip, and says nothing of them.
+    void theResultSaysHowCloseTheChipsOwnRunsCame() {
+        auto* line = window_->findChild<QLabel*>(QStringLiteral("kpi:accuracy"));
+        QVERIFY(line);
+        const MeasuredAccuracy* tpu = find_chip_accuracy(builtin_chip_accuracy(), "tpu-v7");
+        QVERIFY(tpu && tpu->rows == 8);
+        startFrom("tpu-v7", "llama-3.1-70b");
+        const MeasuredAccuracy* dense = find_accuracy(builtin_measured_accuracy(), {false, LengthMix::mixed});
+        QVERIFY(dense);
+        QTRY_COMPARE(line->text(), accuracyLine(*dense) + QStringLiteral("; ") + chipAccuracyLine(*tpu));
+        QVERIFY2(line->text().endsWith(QStringLiteral("on this chip (8 runs): median %1").arg(formatSignedPercent(tpu->median_error))),
+                 qPrintable(line->text()));
+        QVERIFY(line->toolTip().contains(chipAccuracyText(*tpu, QStringLiteral("TPU7x Ironwood"))));
+        window_->findChild<QDockWidget*>(QStringLiteral("explainDock"))->show();
+        auto* explain = window_->findChild<QTextBrowser*>(QStringLiteral("explainPanel"));
+        QTRY_VERIFY2(explain->toPlainText().contains(QStringLiteral("Measured on this chip")),
+                     qPrintable(explain->toPlainText().left(1500)));
+        QVERIFY(doc_->setParam("compute.clock_ghz", 2.0).ok());
+        QTRY_COMPARE(line->text(), accuracyLine(*dense));
+        QVERIFY(!line->toolTip().contains(QStringLiteral("TPU7x Ironwood")));
+        QVERIFY(doc_->loadPreset("jalapeno-est").ok());
+        QTRY_COMPARE(line->text(), accuracyLine(*dense));
+    }
+
     void theEngineFormEditsTheWorkloadKeys() {
         // One row per workload key of the engine's groups, named after the key.
         for (const WorkloadKey& k : workload_keys()) {
