@@ -93,8 +93,13 @@ std::vector<ModelSpec> reference_models() {
     return models;
 }
 
+const std::vector<ChipSpec>& library_chips() {
+    static const std::vector<ChipSpec> chips = reference_chips();
+    return chips;
+}
+
 std::vector<EfficiencyBasis> efficiency_basis(const ChipSpec& chip) {
-    static const std::vector<ChipSpec> library = reference_chips();
+    const std::vector<ChipSpec>& library = library_chips();
     auto estimated = [](const ChipSpec& c, std::string_view key) {
         return std::find(c.estimated.begin(), c.estimated.end(), key) != c.estimated.end();
     };

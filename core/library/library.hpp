@@ -14,6 +14,8 @@ namespace scoville {
 // An id of resources/chips/<id>.json, or a path to a chip JSON file.
 Result<ChipSpec> load_chip(std::string_view id_or_path);
 std::vector<ChipSpec> reference_chips();
+// The same, read once for the program and kept (for lookups that compare against the library).
+const std::vector<ChipSpec>& library_chips();
 std::vector<std::string> reference_chip_ids();
 
 // An id of resources/models/<id>.json, or a path to a model JSON file: one of the library's form, or a

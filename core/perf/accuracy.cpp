@@ -66,8 +66,8 @@ MeasuredAccuracy accuracy_of(const std::vector<ValidationResult>& rows, const Wo
     a.within_35 = summary.rows_within_35;
     return a;
 }
+}  // namespace
 
-// Every serving check row of the built-in sets, evaluated now.
 Result<std::vector<ValidationResult>> builtin_serving_results() {
     std::vector<ValidationResult> results;
     for (std::string_view name : {"public", "extra"}) {
@@ -84,7 +84,6 @@ Result<std::vector<ValidationResult>> builtin_serving_results() {
     }
     return results;
 }
-}  // namespace
 
 Result<std::vector<MeasuredAccuracy>> measured_accuracy(const std::vector<ValidationResult>& results) {
     // Classes in table order: dense before MoE, then by LengthMix.
@@ -142,8 +141,7 @@ const MeasuredAccuracy* find_chip_accuracy(std::span<const ChipAccuracy> table, 
 const MeasuredAccuracy* find_reference_chip_accuracy(std::span<const ChipAccuracy> table, const ChipSpec& chip) {
     const MeasuredAccuracy* a = find_chip_accuracy(table, chip.id);
     if (!a) return nullptr;
-    static const std::vector<ChipSpec> library = reference_chips();  // read once, when a chip with runs first asks
-    for (const ChipSpec& c : library)
+    for (const ChipSpec& c : library_chips())
         if (c.id == chip.id) return c == chip ? a : nullptr;
     return nullptr;
 }

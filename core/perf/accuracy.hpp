@@ -56,6 +56,8 @@ double quantile_sorted(const std::vector<double>& sorted, double q);
 // classes without rows left out. A row's model is a built-in id or a JSON file (load_model); a row
 // whose model cannot be loaded is an error naming it.
 Result<std::vector<MeasuredAccuracy>> measured_accuracy(const std::vector<ValidationResult>& results);
+// Every serving check row of the built-in sets (fits left out), evaluated now: about half a second.
+Result<std::vector<ValidationResult>> builtin_serving_results();
 // The same over the built-in sets, evaluated now (every serving row: about half a second).
 Result<std::vector<MeasuredAccuracy>> compute_builtin_measured_accuracy();
 // The built-in sets' table as this build's model gives it: evaluated when the program was built

@@ -21,7 +21,13 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: scoville_accuracy_table OUTPUT.cpp\n");
         return 2;
     }
-    const auto table = compute_builtin_measured_accuracy();
+    // The serving rows run through the model once; both tables come from them.
+    const auto results = builtin_serving_results();
+    if (!results) {
+        std::fprintf(stderr, "scoville_accuracy_table: %s\n", results.error().message.c_str());
+        return 1;
+    }
+    const auto table = measured_accuracy(*results);
     if (!table) {
         std::fprintf(stderr, "scoville_accuracy_table: %s\n", table.error().message.c_str());
         return 1;
@@ -36,13 +42,9 @@ int main(int argc, char** argv) {
                ", " + exact(a.p10_error) + ", " + exact(a.p90_error) + ", " + exact(a.median_abs_error) + ", " +
                std::to_string(a.within_25) + ", " + std::to_string(a.within_35) + "},\n";
     }
-    const auto chips = compute_builtin_chip_accuracy();
-    if (!chips) {
-        std::fprintf(stderr, "scoville_accuracy_table: %s\n", chips.error().message.c_str());
-        return 1;
-    }
+    const std::vector<ChipAccuracy> chips = measured_accuracy_by_chip(*results);
     out += "};\n\nconst ChipAccuracy kChipTable[] = {\n";
-    for (const ChipAccuracy& c : *chips) {
+    for (const ChipAccuracy& c : chips) {
         const MeasuredAccuracy& a = c.accuracy;
         out += "    {\"" + c.chip + "\", {{}, " + std::to_string(a.rows) + ", " + exact(a.median_error) + ", " +
                exact(a.p10_error) + ", " + exact(a.p90_error) + ", " + exact(a.median_abs_error) + ", " +
